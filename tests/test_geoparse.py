@@ -1,0 +1,187 @@
+"""The geoparser: recognition (what is a place here) and resolution (which place it is)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.geoparse import geoparse, tokenize
+from geo.records import Correction, Place, PlaceKind
+from tests.conftest import SEED_PUBLISHED
+
+
+def _found(text, gazetteer):
+    return geoparse(text, gazetteer=gazetteer)
+
+
+def _by_surface(tops):
+    return {t.surface: t for t in tops}
+
+
+def test_offsets_locate_the_surface_form_in_the_text(seed_text, gazetteer):
+    tops = geoparse(seed_text, published=SEED_PUBLISHED, gazetteer=gazetteer)
+    assert tops
+    assert all(seed_text[t.start : t.end] == t.surface for t in tops)
+    assert [t.start for t in tops] == sorted(t.start for t in tops)
+
+
+def test_seed_article_resolves_the_places_an_analyst_expects(seed_text, gazetteer):
+    tops = geoparse(seed_text, published=SEED_PUBLISHED, gazetteer=gazetteer)
+    ids = {t.place.place_id for t in tops}
+    assert {"cc:UA", "cc:RU", "cc:US", "a1:RU.41", "a1:UA.05", "rg:donbas"} <= ids
+    by_name = {t.place.name: t.place for t in tops}
+    for city, cc in [("Vladivostok", "RU"), ("Moscow", "RU"), ("Istanbul", "TR")]:
+        assert by_name[city].country_code == cc and by_name[city].kind is PlaceKind.POPULATED_PLACE
+    pokrovsk = [t.place for t in tops if t.surface == "Pokrovsk"]
+    assert pokrovsk and all(p.country_code == "UA" and p.admin1_code == "UA.05" for p in pokrovsk)
+    assert abs(pokrovsk[0].lat - 48.28) < 0.05 and abs(pokrovsk[0].lon - 37.18) < 0.05
+
+
+def test_seed_article_produces_no_false_places(seed_text, gazetteer):
+    tops = geoparse(seed_text, published=SEED_PUBLISHED, gazetteer=gazetteer)
+    surfaces = {t.surface for t in tops}
+    assert not surfaces & {
+        "March",
+        "August",
+        "October",
+        "Thursday",
+        "Putin",
+        "Vladimir",
+        "New York",
+        "Eastern",
+        "Economic",
+        "Most",
+        "Western",
+        "Dave",
+    }
+    assert not any(t.place.name in {"New York City", "Niu-York"} for t in tops)
+    assert not any(t.place.country_code == "RU" and t.surface == "Pokrovsk" for t in tops)
+
+
+def test_possessives_are_split_off_the_place_name(gazetteer):
+    text = "Ukraine’s army and Russia's navy met near Kharkiv's outskirts."
+    tops = _found(text, gazetteer)
+    assert [t.surface for t in tops] == ["Ukraine", "Russia", "Kharkiv"]
+
+
+@pytest.mark.parametrize("form", ["Kursk Oblast", "Kursk region", "Kursk Province", "Kursk oblast"])
+def test_oblast_region_province_forms_are_one_admin1_mention(gazetteer, form):
+    tops = _found(f"Fighting continued in {form} on Monday.", gazetteer)
+    assert [t.surface for t in tops] == [form]
+    assert tops[0].place.kind is PlaceKind.ADMIN1 and tops[0].place.admin1_code == "RU.41"
+
+
+def test_the_x_city_of_y_pattern_puts_y_inside_x(gazetteer):
+    tops = _by_surface(_found("Troops are closing in on the Donetsk city of Pokrovsk.", gazetteer))
+    assert tops["Donetsk"].place.kind is PlaceKind.ADMIN1
+    assert tops["Pokrovsk"].place.admin1_code == "UA.05"
+
+
+def test_ambiguous_name_follows_the_document_context_to_russia(gazetteer):
+    text = (
+        "Pokrovsk, a town on the Lena river in Russia's Sakha Republic, marked its "
+        "anniversary. Residents of Yakutsk travelled there for the celebration."
+    )
+    tops = _by_surface(_found(text, gazetteer))
+    assert tops["Pokrovsk"].place.country_code == "RU"
+    assert tops["Pokrovsk"].place.lat > 60
+
+
+def test_new_york_in_donetsk_context_is_the_ukrainian_village(gazetteer):
+    text = (
+        "Russian troops attacked New York, a village near Toretsk in Donetsk Oblast, "
+        "and shelled nearby Niu-York again on Tuesday."
+    )
+    tops = [t for t in _found(text, gazetteer) if t.surface == "New York"]
+    assert tops and tops[0].place.country_code == "UA" and tops[0].place.admin1_code == "UA.05"
+
+
+def test_organisations_and_events_containing_place_names_are_not_places(gazetteer):
+    text = (
+        "According to The New York Times, officials spoke at the Munich Security "
+        "Conference and to the Kyiv Independent about the Eastern Economic Forum."
+    )
+    assert _found(text, gazetteer) == []
+
+
+def test_people_and_their_titles_are_not_places(gazetteer):
+    text = (
+        "Russian President Vladimir Putin met Gen. Syrskyi. Later Putin said the talks "
+        "in Minsk had failed."
+    )
+    assert [t.surface for t in _found(text, gazetteer)] == ["Minsk"]
+
+
+def test_months_and_weekdays_are_not_places(gazetteer):
+    text = "In March and August, and again on Sunday in May, the front barely moved."
+    assert _found(text, gazetteer) == []
+
+
+def test_sentence_initial_common_words_are_not_towns(gazetteer):
+    text = "Most residents left. Nice words were said. Reading the report, we left for Odesa."
+    assert [t.surface for t in _found(text, gazetteer)] == ["Odesa"]
+
+
+def test_common_word_introduced_by_a_preposition_is_a_place(gazetteer):
+    tops = _found("The delegation flew from Kyiv to Nice for the summit.", gazetteer)
+    assert [t.surface for t in tops] == ["Kyiv", "Nice"]
+    assert tops[1].place.country_code == "FR"
+
+
+def test_cyrillic_names_including_inflected_forms(gazetteer):
+    tops = _found("Обстріл Харкова тривав. У Покровську оголосили евакуацію. Суджа.", gazetteer)
+    names = {t.place.name for t in tops}
+    assert "Pokrovsk" in names and "Sudzha" in names
+
+
+def test_multi_word_and_hyphenated_names(gazetteer):
+    tops = _by_surface(
+        _found("Shelling hit Chasiv Yar and Velyka Novosilka, then Rostov-on-Don.", gazetteer)
+    )
+    assert tops["Chasiv Yar"].place.admin1_code == "UA.05"
+    assert tops["Velyka Novosilka"].place.country_code == "UA"
+    assert tops["Rostov-on-Don"].place.country_code == "RU"
+
+
+def test_candidates_and_confidence_explain_the_choice(gazetteer):
+    (top,) = _found("Evacuations continued from Pokrovsk.", gazetteer)
+    assert len(top.candidates) >= 2
+    assert top.candidates[0].place == top.place
+    assert top.candidates[0].score >= top.candidates[1].score
+    assert 0.0 < top.confidence <= 1.0
+
+
+def test_surface_correction_overrides_the_resolution_everywhere(gazetteer):
+    fixed = Place(
+        place_id="pt:48.5,37.5",
+        name="My point",
+        lat=48.5,
+        lon=37.5,
+        kind=PlaceKind.POINT,
+        source="manual",
+    )
+    tops = geoparse(
+        "Pokrovsk held. Pokrovsk was shelled.",
+        gazetteer=gazetteer,
+        corrections=[Correction(surface="pokrovsk", place=fixed)],
+    )
+    assert [t.place for t in tops] == [fixed, fixed]
+    assert all(t.corrected and t.confidence == 1.0 for t in tops)
+    assert tops[0].candidates[0].match == "manual"
+
+
+def test_mention_correction_changes_only_that_mention(gazetteer):
+    text = "Pokrovsk held. Pokrovsk was shelled."
+    alt = gazetteer.get("gn:2017824")  # Pokrovsk, Sakha
+    tops = geoparse(
+        text,
+        gazetteer=gazetteer,
+        corrections=[Correction(surface="Pokrovsk", place=alt, article_id="a", start=15)],
+    )
+    assert tops[0].place.country_code == "UA" and not tops[0].corrected
+    assert tops[1].place == alt and tops[1].corrected
+
+
+def test_tokenizer_keeps_offsets_and_marks_sentence_starts():
+    toks = tokenize("“Most importantly,” he said. U.S. forces.")
+    assert [t.text for t in toks] == ["Most", "importantly", "he", "said", "U.S.", "forces"]
+    assert toks[0].initial and not toks[2].initial and toks[4].initial

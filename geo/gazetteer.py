@@ -96,6 +96,7 @@ class _Sources:
 
     geonames: Path
     admin1: Path
+    admin1_names: Path
     aliases: Path
     regions: Path
     countries: Path
@@ -108,7 +109,8 @@ class _Sources:
         which change only when the package is reinstalled.
         """
         h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-        for path in (self.admin1, self.aliases, self.regions, Path(__file__)):
+        for path in (self.admin1, self.admin1_names, self.aliases, self.regions, Path(__file__),
+                     Path(__file__).with_name("boundaries.py")):
             h.update(hashlib.sha256(path.read_bytes()).digest())
         for path in (self.geonames, self.countries):
             st = path.stat()
@@ -127,6 +129,7 @@ def _sources() -> _Sources:
     return _Sources(
         geonames=gdir / GEONAMES_FILE,
         admin1=data_dir() / "admin1.geojson.gz",
+        admin1_names=data_dir() / "admin1_names.csv",
         aliases=data_dir() / "aliases.csv",
         regions=data_dir() / "regions.csv",
         countries=gdir / "countries.json",
@@ -397,10 +400,9 @@ def _build(src: _Sources, progress: Progress) -> tuple[dict[str, list], dict]:
 
     b = _Builder()
     progress("reading admin-1 units", 0.05)
-    import gzip
+    from .boundaries import admin1_features
 
-    with gzip.open(src.admin1, "rt", encoding="utf-8") as fh:
-        admin1 = json.load(fh)["features"]
+    admin1 = admin1_features()
     a1_names: dict[str, str] = {}
     geoms_by_cc: dict[str, list] = {}
     geoms_by_code: dict[str, object] = {}
@@ -433,6 +435,7 @@ def _build(src: _Sources, progress: Progress) -> tuple[dict[str, list], dict]:
             match = "name" if v == p["name"] else "alternate"
             b.add_name(v, i, match)
             base = _strip_admin_suffix(v)
+            b.add_name(base, i, match)  # "Kursk" for "Kursk Oblast", as a name match
             for suffix in ADMIN1_SUFFIXES[:5]:
                 b.add_name(f"{base} {suffix}", i, match)
 

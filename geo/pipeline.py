@@ -74,7 +74,9 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED))
+            # A folder's README describes the folder; it is not an article.
+            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED
+                              and not q.name.lower().startswith("readme")))
         else:
             out.append(p)
     return out

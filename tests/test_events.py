@@ -34,7 +34,7 @@ def _one(events, etype, place_name):
 
 
 def test_seed_kursk_offensive_is_dated_august_6(seed_events):
-    ev = _one(seed_events, EventType.OFFENSIVE, "Kursk")
+    ev = _one(seed_events, EventType.OFFENSIVE, "Kursk Oblast")
     assert ev.place.admin1_code == "RU.41" and ev.geo_precision is GeoPrecision.ADMIN1
     assert (ev.date_start, ev.date_end) == (dt.date(2024, 8, 6),) * 2
     assert ev.date_precision is DatePrecision.DAY

@@ -48,8 +48,11 @@ def admin1_features() -> tuple[dict, ...]:
 
 def _preferred_names() -> dict[str, str]:
     path = data_dir() / NAMES_FILE
-    rows = [ln for ln in path.read_text(encoding="utf-8").splitlines()
-            if ln.strip() and not ln.startswith("#")]
+    rows = [
+        ln
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     return dict(row for row in csv.reader(rows[1:]))
 
 

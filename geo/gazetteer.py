@@ -109,8 +109,14 @@ class _Sources:
         which change only when the package is reinstalled.
         """
         h = hashlib.sha256(f"v{INDEX_VERSION}".encode())
-        for path in (self.admin1, self.admin1_names, self.aliases, self.regions, Path(__file__),
-                     Path(__file__).with_name("boundaries.py")):
+        for path in (
+            self.admin1,
+            self.admin1_names,
+            self.aliases,
+            self.regions,
+            Path(__file__),
+            Path(__file__).with_name("boundaries.py"),
+        ):
             h.update(hashlib.sha256(path.read_bytes()).digest())
         for path in (self.geonames, self.countries):
             st = path.stat()

@@ -75,8 +75,13 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
         p = Path(raw)
         if p.is_dir():
             # A folder's README describes the folder; it is not an article.
-            out.extend(sorted(q for q in p.rglob("*") if q.suffix.lower() in SUPPORTED
-                              and not q.name.lower().startswith("readme")))
+            out.extend(
+                sorted(
+                    q
+                    for q in p.rglob("*")
+                    if q.suffix.lower() in SUPPORTED and not q.name.lower().startswith("readme")
+                )
+            )
         else:
             out.append(p)
     return out

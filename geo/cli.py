@@ -158,6 +158,66 @@ def cmd_places(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .pipeline import ingest_paths
+    from .store import Store
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing and len(missing) == len(args.paths):
+        raise InputError(f"{', '.join(missing)}: no such file or folder; check the path.")
+    gaz = _gazetteer()
+    with Store(args.store) as store:
+        interactive = sys.stderr.isatty()
+
+        def progress(done: int, total: int, path: str) -> None:
+            if interactive or done == total:
+                end = "\n" if done == total else ""
+                print(f"\r[{done}/{total}] {path[-60:]:<60}", end=end, file=sys.stderr)
+
+        results = ingest_paths(
+            args.paths, store, published=args.published, gazetteer=gaz, progress=progress
+        )
+        for r in results:
+            if r.status == "added":
+                print(f"added    {r.path}: {r.places} place mentions, {r.events} events")
+            elif r.status == "present":
+                print(f"present  {r.path}: already in the store, nothing changed")
+            else:
+                print(f"error    {r.path}: {r.message}", file=sys.stderr)
+        added = sum(r.status == "added" for r in results)
+        errors = sum(r.status == "error" for r in results)
+        print(
+            f"{added} added, {len(results) - added - errors} already present, {errors} "
+            f"refused; store: {store.root}",
+            file=sys.stderr,
+        )
+    return EXIT_USAGE if errors else EXIT_OK
+
+
+LAYERS = ("places", "events", "oblasts", "evacuations")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import write_layer
+    from .layers import build_layers
+    from .store import Store
+
+    if args.start and args.end and args.start > args.end:
+        raise InputError(f"--start {args.start} is after --end {args.end}; swap them.")
+    fmt = args.format or _format_from_suffix(args.output)
+    with Store(args.store) as store:
+        layers = build_layers(store, start=args.start, end=args.end)
+    gdf = layers[args.layer]
+    path = write_layer(gdf, args.output, fmt=fmt, layer=args.layer)
+    print(f"wrote {len(gdf)} {args.layer} to {path} ({fmt})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _format_from_suffix(output: str) -> str:
+    suffix = Path(output).suffix.lower()
+    return {".gpkg": "gpkg", ".csv": "csv"}.get(suffix, "geojson")
+
+
 def cmd_prepare(args: argparse.Namespace) -> int:
     from .gazetteer import load_gazetteer
 
@@ -189,13 +249,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="rebuild even if it is current")
     p.set_defaults(func=cmd_prepare)
 
-    for register in _EXTENSIONS:
-        register(sub)
+    p = sub.add_parser(
+        "ingest", help="add articles (.txt, .md, .html files or folders) to the store"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument(
+        "--published",
+        type=_date_arg,
+        help="publication date for all of them, YYYY-MM-DD (default: front matter, "
+        "HTML metadata, or inferred from the text)",
+    )
+    p.add_argument("--store", help="store folder (default: $GEO_STORE or the user data folder)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="write a layer of the store as GeoJSON, GeoPackage or CSV")
+    p.add_argument("layer", choices=LAYERS)
+    p.add_argument("--start", type=_date_arg, help="keep what overlaps from this date on")
+    p.add_argument("--end", type=_date_arg, help="keep what overlaps up to this date")
+    p.add_argument(
+        "--format",
+        choices=("geojson", "gpkg", "csv"),
+        help="default: from the -o suffix, else geojson",
+    )
+    p.add_argument("--store", help="store folder (default: $GEO_STORE or the user data folder)")
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.set_defaults(func=cmd_export)
+
+    from .frontline_cli import add_frontline_parser
+
+    add_frontline_parser(sub)
     return parser
-
-
-# Subcommands defined in other modules register themselves here (ingest/export, frontline).
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,148 @@
+"""The command line: places, ingest and export, and clear errors with exit code 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from geo.cli import main
+from tests.conftest import ROOT
+
+
+def _run(argv, capsys):
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def _valid_feature_collection(doc):
+    assert doc["type"] == "FeatureCollection" and "crs" not in doc
+    for f in doc["features"]:
+        lon, lat = f["geometry"]["coordinates"][:2] if f["geometry"]["type"] == "Point" else (0, 0)
+        assert -180 <= lon <= 180 and -90 <= lat <= 90
+
+
+def test_places_writes_one_point_per_distinct_place(seed_path, tmp_path, capsys):
+    out = tmp_path / "places.geojson"
+    code, _, err = _run(
+        ["places", str(seed_path), "--published", "2024-09-05", "-o", str(out)], capsys
+    )
+    assert code == 0 and "wrote" in err
+    doc = json.loads(out.read_text())
+    _valid_feature_collection(doc)
+    props = {f["properties"]["name"]: f["properties"] for f in doc["features"]}
+    assert props["Ukraine"]["mentions"] > 1 and props["Ukraine"]["kind"] == "country"
+    pok = next(f for f in doc["features"] if f["properties"]["name"] == "Pokrovsk")
+    lon, lat = pok["geometry"]["coordinates"]
+    assert abs(lat - 48.28) < 0.05 and abs(lon - 37.18) < 0.05  # lon, lat order (RFC 7946)
+    assert {
+        "name",
+        "kind",
+        "country_code",
+        "geonameid",
+        "mentions",
+        "surface_forms",
+        "confidence",
+    } <= set(pok["properties"])
+    assert len(props) == len(doc["features"])  # distinct places
+
+
+def test_places_reads_stdin_and_writes_stdout():
+    proc = subprocess.run(
+        [sys.executable, "-m", "geo", "places", "-"],
+        input="Shelling hit Kharkiv.",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    doc = json.loads(proc.stdout)
+    assert [f["properties"]["name"] for f in doc["features"]] == ["Kharkiv"]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["places", "/no/such/file.txt"], "does not exist"),
+        (["places", "{empty}"], "empty"),
+        (["places", "{dir}"], "folder"),
+        (["ingest", "/no/such/file.txt", "--store", "{store}"], "no such file"),
+        (
+            [
+                "export",
+                "events",
+                "--start",
+                "2024-09-30",
+                "--end",
+                "2024-08-01",
+                "--store",
+                "{store}",
+                "-o",
+                "{dir}/x.geojson",
+            ],
+            "after",
+        ),
+        (
+            ["export", "events", "--store", "{store}", "-o", "/no/such/folder/x.geojson"],
+            "does not exist",
+        ),
+    ],
+)
+def test_bad_input_gets_one_clear_line_and_exit_code_2(argv, message, tmp_path, capsys):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    argv = [a.format(empty=empty, dir=tmp_path, store=tmp_path / "store") for a in argv]
+    code, _, err = _run(argv, capsys)
+    assert code == 2
+    assert message in err and "Traceback" not in err
+
+
+def test_bad_date_is_a_usage_error_without_traceback(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["places", "-", "--published", "2024-13-01"])
+    assert exc.value.code == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_ingest_then_export_filters_events_by_date(seed_path, tmp_path, capsys):
+    store = str(tmp_path / "store")
+    code, out, _ = _run(["ingest", str(seed_path), "--store", store], capsys)
+    assert code == 0 and out.startswith("added")
+    code, out, _ = _run(["ingest", str(seed_path), "--store", store], capsys)
+    assert code == 0 and out.startswith("present")
+    target = tmp_path / "events.geojson"
+    code, _, _ = _run(
+        [
+            "export",
+            "events",
+            "--start",
+            "2024-08-01",
+            "--end",
+            "2024-09-30",
+            "--store",
+            store,
+            "-o",
+            str(target),
+        ],
+        capsys,
+    )
+    assert code == 0
+    doc = json.loads(target.read_text())
+    _valid_feature_collection(doc)
+    kinds = {(f["properties"]["event_type"], f["properties"]["location"]) for f in doc["features"]}
+    assert ("offensive", "Kursk Oblast") in kinds and ("evacuation", "Pokrovsk") in kinds
+    assert ("statement", "Vladivostok") in kinds
+    assert not any(loc == "Istanbul" for _, loc in kinds)
+
+
+@pytest.mark.parametrize("fmt", ["gpkg", "csv"])
+def test_export_other_formats(seed_path, tmp_path, capsys, fmt):
+    store = str(tmp_path / "store")
+    _run(["ingest", str(seed_path), "--store", store], capsys)
+    target = tmp_path / f"places.{fmt}"
+    code, _, err = _run(["export", "places", "--store", store, "-o", str(target)], capsys)
+    assert code == 0 and fmt in err and target.stat().st_size > 0

@@ -1,34 +1,50 @@
-"""Geo dashboard (minimal first page): paste text, see the places it names."""
+"""Geo dashboard: the frame. Page config, the shared sidebar (date range, layers), navigation.
 
-import pandas as pd
+Widgets used by several pages live here, once, so their values survive page changes.
+"""
+
+from pathlib import Path
+
 import streamlit as st
 
-from geo.gazetteer import load_gazetteer
-from geo.geoparse import geoparse
+import ui
 
-st.set_page_config(page_title="Geo dashboard", layout="wide")
+PAGES = Path(__file__).resolve().parent / "pages"
 
+st.set_page_config(page_title="Geo dashboard", page_icon="🗺️", layout="wide")
 
-@st.cache_resource(show_spinner="Loading the offline gazetteer…")
-def gazetteer():
-    """The shared gazetteer, loaded once per server process."""
-    return load_gazetteer()
+ui.prepare_first_run()
+ui.init_date_range()
 
+with st.sidebar:
+    lo, hi = ui.store_span()
+    st.slider(
+        "Date range",
+        min_value=lo,
+        max_value=hi,
+        key="date_range",
+        format="YYYY-MM-DD",
+        help="Events whose dates overlap this range are shown. The range is kept in the "
+        "page URL, so a view can be bookmarked and shared.",
+    )
+    st.multiselect(
+        "Layers",
+        options=list(ui.LAYER_LABELS),
+        default=list(ui.LAYER_LABELS),
+        format_func=ui.LAYER_LABELS.get,
+        key="layers",
+    )
+    s = ui.store()
+    st.caption(f"Store: `{s.root}` · {len(s.articles())} articles")
 
-st.title("Places in a text")
-text = st.text_area("Article text", height=200, placeholder="Paste a news article…")
-if text.strip():
-    tops = geoparse(text, gazetteer=gazetteer())
-    rows = [
-        {
-            "surface": t.surface,
-            "place": t.place.name,
-            "kind": t.place.kind.value,
-            "country": t.place.country_code,
-            "lat": t.place.lat,
-            "lon": t.place.lon,
-            "confidence": t.confidence,
-        }
-        for t in tops
-    ]
-    st.dataframe(pd.DataFrame(rows), hide_index=True)
+ui.sync_url()
+
+pages = [
+    st.Page(PAGES / "map.py", title="Map", icon="🗺️", default=True),
+    st.Page(PAGES / "timeline.py", title="Timeline", icon="📈"),
+    st.Page(PAGES / "evacuations.py", title="Evacuations", icon="🚌"),
+    st.Page(PAGES / "articles.py", title="Articles", icon="📰"),
+    st.Page(PAGES / "frontline.py", title="Frontline", icon="🪖"),
+    st.Page(PAGES / "export.py", title="Export", icon="⬇️"),
+]
+st.navigation(pages).run()

@@ -552,6 +552,11 @@ def _quiet(_msg: str, _frac: float) -> None:
     return None
 
 
+def cached_index_exists() -> bool:
+    """Whether a current index is on disk, so loading will be quick (no build)."""
+    return _index_path(_sources().fingerprint()).is_file()
+
+
 def load_gazetteer(*, rebuild: bool = False, progress: Progress | None = None) -> Gazetteer:
     """Load the gazetteer, building and caching its index first if needed.
 

@@ -25,9 +25,8 @@ from geo.event_eval import default_gold_path, load_gold, score
 def pipeline_extractor():
     """Return extract(text, published) built on the pipeline, or raise SystemExit with why."""
     try:
-        from geo.pipeline import process
-
         from geo.articles import article_from_text
+        from geo.pipeline import process
     except ImportError as exc:
         raise SystemExit(
             "The event pipeline is not available yet: this script needs "

@@ -1,0 +1,71 @@
+"""Articles: add one (paste or upload), read it with its places marked, correct a place."""
+
+import streamlit as st
+
+import ui
+
+st.header("Articles")
+tab_add, tab_read = st.tabs(["Add an article", "Read and correct"])
+
+with tab_add, st.form("add_article"):
+    text = st.text_area(
+        "Article text", height=220, placeholder="Paste the article here, or upload a file below."
+    )
+    upload = st.file_uploader("…or upload a file", type=["txt", "md", "html", "htm"])
+    c1, c2, c3 = st.columns(3)
+    title = c1.text_input("Title (optional)")
+    published = c2.date_input(
+        "Publication date (optional)",
+        value=None,
+        format="YYYY-MM-DD",
+        help="Left empty, the date is inferred from the text.",
+    )
+    url = c3.text_input("Source URL (optional)")
+    if st.form_submit_button("Add article", type="primary"):
+        ok, message = ui.add_uploaded_or_pasted(
+            text, upload, title=title, published=published, url=url
+        )
+        (st.success if ok else st.error)(message)
+
+with tab_read:
+    articles = ui.store().articles()
+    if not articles:
+        st.info("The store has no articles yet. Add one in the first tab.")
+        st.stop()
+    article = st.selectbox(
+        "Article",
+        articles,
+        key="article_choice",
+        format_func=lambda a: f"{a.published or 'undated'} · {a.title[:90]}",
+    )
+    toponyms = ui.store().toponyms(article.article_id)
+    meta = [
+        f"published {article.published or 'unknown'}"
+        + (" (inferred)" if article.published_inferred else "")
+    ]
+    if article.url:
+        meta.append(article.url)
+    st.caption(" · ".join(meta))
+
+    selected = st.session_state.get("mention_choice")
+    st.markdown(ui.highlighted(article.text, toponyms, selected), unsafe_allow_html=True)
+    st.dataframe(ui.mentions_table(toponyms), hide_index=True, width="stretch")
+
+    st.subheader("Correct a place")
+    if not toponyms:
+        st.caption("No place names were found in this article.")
+    else:
+        k = st.selectbox(
+            "Mention",
+            range(len(toponyms)),
+            key="mention_choice",
+            format_func=lambda i: ui.mention_label(toponyms[i]),
+        )
+        ui.correction_form(article, toponyms[k])
+
+    with st.expander("Remove this article"):
+        st.write("Removes the article, its place mentions and its events from the store.")
+        if st.button("Remove article", key="remove_article"):
+            ui.store().delete_article(article.article_id)
+            st.session_state.pop("article_choice", None)
+            st.rerun()

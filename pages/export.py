@@ -1,0 +1,43 @@
+"""Export: every layer for the sidebar's date range, as GeoJSON, GeoPackage or CSV."""
+
+import streamlit as st
+
+import ui
+
+start, end = ui.date_range()
+frames = ui.layers()
+st.header(f"Export · {start:%d %b %Y} – {end:%d %b %Y}")
+st.caption(
+    "GeoJSON follows RFC 7946 (WGS 84, longitude/latitude). Files hold what the map "
+    "shows for this date range; they open in QGIS as they are."
+)
+
+stem = f"{start:%Y%m%d}-{end:%Y%m%d}"
+for name in ("places", "events", "oblasts", "evacuations"):
+    gdf = frames[name]
+    c1, c2, c3 = st.columns([3, 2, 2])
+    c1.download_button(
+        f"Download {name} GeoJSON",
+        data=ui.export_bytes(name, "geojson"),
+        file_name=f"{name}-{stem}.geojson",
+        mime="application/geo+json",
+        key=f"dl-{name}-geojson",
+        width="stretch",
+    )
+    c2.download_button(
+        f"{name} CSV",
+        data=ui.export_bytes(name, "csv"),
+        file_name=f"{name}-{stem}.csv",
+        mime="text/csv",
+        key=f"dl-{name}-csv",
+        width="stretch",
+    )
+    c3.write(f"{len(gdf)} features")
+
+st.download_button(
+    "Download all layers as GeoPackage",
+    data=ui.export_bytes("all", "gpkg"),
+    file_name=f"geo-dashboard-{stem}.gpkg",
+    mime="application/geopackage+sqlite3",
+    key="dl-all-gpkg",
+)

@@ -1,0 +1,142 @@
+"""The dashboard headless (streamlit AppTest): every page runs, the range filters, the URL
+restores the view. Map content itself is checked in test_maps.py and in the browser test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytest.importorskip("streamlit.testing.v1")
+from streamlit.testing.v1 import AppTest
+
+PAGES = ["timeline.py", "evacuations.py", "articles.py", "frontline.py", "export.py"]
+MARCH_2022 = (dt.date(2022, 3, 1), dt.date(2022, 3, 31))
+AUG_SEP_2024 = (dt.date(2024, 8, 1), dt.date(2024, 9, 30))
+
+
+@pytest.fixture(scope="module")
+def app_store(tmp_path_factory, seed_path, gazetteer):
+    from geo.pipeline import ingest_paths
+    from geo.store import Store
+
+    root = tmp_path_factory.mktemp("app") / "store"
+    with Store(root) as store:
+        ingest_paths([seed_path, ROOT / "data" / "samples"], store, gazetteer=gazetteer)
+    return root
+
+
+@pytest.fixture()
+def app(app_store, monkeypatch, tmp_path):
+    monkeypatch.setenv("GEO_STORE", str(app_store))
+    # AppTest resets Streamlit's "uses a pages/ folder" flag before every run, so a rerun of
+    # app.py (whose folder has pages/) would take the old multipage path and skip the frame.
+    # A launcher in a folder without pages/ runs the very same app.py as the entry point.
+    launcher = tmp_path / "launch_app.py"
+    launcher.write_text(
+        f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
+    )
+    return AppTest.from_file(str(launcher), default_timeout=120)
+
+
+def _page(name):
+    return str(ROOT / "pages" / name)
+
+
+def _metric(at, label):
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def test_map_page_loads_with_the_full_corpus_range(app):
+    app.run()
+    assert not app.exception
+    start, end = app.slider(key="date_range").value
+    assert start <= dt.date(2022, 3, 29) and end >= dt.date(2024, 9, 5)
+    assert int(_metric(app, "Events")) > 5
+    assert app.query_params["start"] == start.isoformat()
+
+
+def test_moving_the_slider_filters_and_updates_the_url(app):
+    app.run()
+    all_events = int(_metric(app, "Events"))
+    app.slider(key="date_range").set_value(MARCH_2022).run()
+    assert not app.exception
+    march = int(_metric(app, "Events"))
+    assert 0 < march < all_events
+    assert app.query_params["start"] == "2022-03-01" and app.query_params["end"] == "2022-03-31"
+
+
+def test_opening_a_shared_url_restores_the_range(app):
+    app.query_params["start"] = "2024-08-01"
+    app.query_params["end"] = "2024-09-30"
+    app.run()
+    assert not app.exception
+    assert app.slider(key="date_range").value == AUG_SEP_2024
+
+
+def test_a_bad_url_date_falls_back_to_the_full_range(app):
+    app.query_params["start"] = "not-a-date"
+    app.run()
+    assert not app.exception
+    assert app.slider(key="date_range").value[0] <= dt.date(2022, 3, 29)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception(app, page):
+    app.run()
+    app.switch_page(_page(page)).run()
+    assert not app.exception, [e.message for e in app.exception]
+    assert app.header  # every page says what it shows
+
+
+def test_timeline_table_follows_the_range(app):
+    app.run()
+    app.session_state["date_range"] = MARCH_2022
+    app.switch_page(_page("timeline.py")).run()
+    table = app.dataframe[0].value
+    assert len(table) > 0
+    assert set(table["date"].str[:7]) <= {"2022-03"}
+    assert "Istanbul" in set(table["place"])
+    assert "Pokrovsk" not in set(table["place"])
+
+
+def test_evacuations_page_sums_reported_figures(app):
+    app.run()
+    app.session_state["date_range"] = AUG_SEP_2024
+    app.switch_page(_page("evacuations.py")).run()
+    assert int(_metric(app, "People (reported)").replace(",", "")) >= 26000
+    assert "Pokrovsk" in set(app.dataframe[0].value["place"])
+
+
+def test_export_page_offers_a_geojson_download_per_layer(app):
+    app.run()
+    app.switch_page(_page("export.py")).run()
+    labels = [b.proto.label for b in app.get("download_button")]
+    for layer in ("places", "events", "oblasts", "evacuations"):
+        assert f"Download {layer} GeoJSON" in labels
+
+
+def test_adding_an_article_with_a_bad_upload_shows_an_error_not_a_traceback(app):
+    app.run()
+    app.switch_page(_page("articles.py")).run()
+    app.text_area[0].set_value("   ")
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("Nothing to add" in e.value for e in app.error)
+
+
+def test_adding_a_pasted_article_stores_it(app, app_store):
+    from geo.store import Store
+
+    app.run()
+    app.switch_page(_page("articles.py")).run()
+    before = len(Store(app_store).articles())
+    app.text_area[0].set_value("Drones struck Sumy on Monday, officials said. Written for a test.")
+    app.date_input[0].set_value(dt.date(2024, 9, 10))
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("Added" in s.value for s in app.success)
+    assert len(Store(app_store).articles()) == before + 1

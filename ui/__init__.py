@@ -1,0 +1,67 @@
+"""The dashboard's one Streamlit-aware module: cached resources, shared state, first run.
+
+Pages call these helpers and the ``geo`` library; they hold no data wrangling of their own.
+"""
+
+from .articles import add_uploaded_or_pasted, correction_form, mention_label, mentions_table
+from .state import (
+    LAYER_LABELS,
+    add_article,
+    chosen_layers,
+    date_range,
+    gazetteer,
+    init_date_range,
+    layers,
+    map_assets,
+    prepare_first_run,
+    store,
+    store_span,
+    sync_url,
+)
+from .views import (
+    EVENT_COLUMN_CONFIG,
+    area_chart,
+    change_geojson,
+    events_table,
+    export_bytes,
+    frontline_change,
+    frontline_groups,
+    frontline_store,
+    highlighted,
+    import_snapshot,
+    near_front_table,
+    samples_in_store,
+    timeline_chart,
+)
+
+__all__ = [
+    "EVENT_COLUMN_CONFIG",
+    "LAYER_LABELS",
+    "add_article",
+    "add_uploaded_or_pasted",
+    "area_chart",
+    "change_geojson",
+    "chosen_layers",
+    "correction_form",
+    "date_range",
+    "events_table",
+    "export_bytes",
+    "frontline_change",
+    "frontline_groups",
+    "frontline_store",
+    "gazetteer",
+    "highlighted",
+    "import_snapshot",
+    "init_date_range",
+    "layers",
+    "map_assets",
+    "mention_label",
+    "mentions_table",
+    "near_front_table",
+    "prepare_first_run",
+    "samples_in_store",
+    "store",
+    "store_span",
+    "sync_url",
+    "timeline_chart",
+]

@@ -1,0 +1,135 @@
+"""Article intake and the correction form of the Articles page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+
+from geo.errors import GeoError
+from geo.records import Correction, Place, PlaceKind
+
+from .state import add_article, gazetteer, store
+
+FORMATS = {"txt": "txt", "md": "md", "html": "html", "htm": "html"}
+
+
+def add_uploaded_or_pasted(
+    text: str, upload, *, title: str, published: dt.date | None, url: str
+) -> tuple[bool, str]:
+    """Add the uploaded file if there is one, else the pasted text; (ok, message)."""
+    fmt = "txt"
+    if upload is not None:
+        raw = upload.getvalue()
+        fmt = FORMATS.get(upload.name.rsplit(".", 1)[-1].lower(), "txt")
+        for enc in ("utf-8-sig", "cp1251"):
+            try:
+                text = raw.decode(enc)
+                break
+            except UnicodeDecodeError:
+                continue
+        if "\x00" in text:
+            return False, f"{upload.name} is not a text file; upload .txt, .md or .html."
+        title = title or upload.name.rsplit(".", 1)[0]
+    if not (text or "").strip():
+        return False, "Nothing to add: paste article text or upload a file."
+    return add_article(text, title=title, published=published, url=url, fmt=fmt)
+
+
+def mentions_table(toponyms):
+    """One row per place mention: where, what it was resolved to, how sure."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "mention": t.surface,
+                "offset": t.start,
+                "place": t.place.name if t.place else None,
+                "kind": t.place.kind.value if t.place else None,
+                "country": t.place.country_code if t.place else None,
+                "lat": round(t.place.lat, 4) if t.place else None,
+                "lon": round(t.place.lon, 4) if t.place else None,
+                "confidence": t.confidence,
+                "corrected": t.corrected,
+            }
+            for t in toponyms
+        ]
+    )
+
+
+def mention_label(t) -> str:
+    """How a mention is listed in the correction picker."""
+    where = f"{t.place.name}, {t.place.country_code}" if t.place else "unresolved"
+    return f"“{t.surface}” at {t.start} → {where}"
+
+
+def _candidate_label(c) -> str:
+    p = c.place
+    bits = [p.name, p.kind.value.replace("_", " "), p.admin1_name or "", p.country_code or ""]
+    pop = f"pop {p.population:,}" if p.population else ""
+    return " · ".join(b for b in [*bits, pop, f"{p.lat:.3f}, {p.lon:.3f}"] if b)
+
+
+def correction_form(article, mention) -> None:
+    """Pick another candidate or enter coordinates; store the correction and re-analyse."""
+    options = list(mention.candidates)
+    with st.form(f"correct-{article.article_id}-{mention.start}"):
+        choice = st.radio(
+            "Resolve to",
+            range(len(options) + 1),
+            format_func=lambda i: (
+                _candidate_label(options[i])
+                if i < len(options)
+                else "Somewhere else: enter coordinates below"
+            ),
+        )
+        c1, c2, c3 = st.columns(3)
+        name = c1.text_input("Name", value=mention.surface)
+        lat = c2.number_input(
+            "Latitude", min_value=-90.0, max_value=90.0, value=None, format="%.5f"
+        )
+        lon = c3.number_input(
+            "Longitude", min_value=-180.0, max_value=180.0, value=None, format="%.5f"
+        )
+        scope = st.radio(
+            "Apply to",
+            ["this mention only", f"every “{mention.surface}” in every article"],
+            horizontal=True,
+        )
+        if not st.form_submit_button("Save correction", type="primary"):
+            return
+    if choice < len(options):
+        place = options[choice].place
+    else:
+        if lat is None or lon is None:
+            st.error("Enter both latitude and longitude (decimal degrees), or pick a candidate.")
+            return
+        place = Place(
+            place_id=f"pt:{lat:.5f},{lon:.5f}",
+            name=name.strip() or mention.surface,
+            lat=float(lat),
+            lon=float(lon),
+            kind=PlaceKind.POINT,
+            source="manual",
+            country_code=mention.place.country_code if mention.place else None,
+        )
+    everywhere = not scope.startswith("this")
+    correction = Correction(
+        surface=mention.surface,
+        place=place,
+        article_id=None if everywhere else article.article_id,
+        start=None if everywhere else mention.start,
+        note="entered in the dashboard",
+    )
+    try:
+        from geo.pipeline import reprocess
+
+        s = store()
+        s.add_correction(correction)
+        reprocess(s, None if everywhere else [article.article_id], gazetteer=gazetteer())
+    except GeoError as exc:
+        st.error(str(exc))
+        return
+    st.success(f"Saved: “{mention.surface}” → {place.name}. Layers are updated.")
+    st.rerun()

@@ -1,0 +1,189 @@
+"""Cached resources and shared state for the pages.
+
+The only module besides the pages that imports streamlit.
+Read-only shared things (gazetteer, store handle) are ``st.cache_resource``; data frames are
+``st.cache_data`` keyed by plain values: the store folder, its revision, and the date range.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import streamlit as st
+
+from geo.config import data_dir, project_root, store_dir
+from geo.errors import GeoError
+
+STATIC = project_root() / "static"
+LAYER_LABELS = {
+    "oblasts": "Oblasts (events in range)",
+    "places": "Places mentioned",
+    "events": "Events",
+    "evacuations": "Evacuations",
+    "frontline": "Front line (as of end date)",
+}
+DEFAULT_LAYERS = ("oblasts", "places", "events", "evacuations", "frontline")
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer():
+    """The offline gazetteer, loaded once per server process."""
+    from geo.gazetteer import load_gazetteer
+
+    return load_gazetteer()
+
+
+def _store_root() -> Path:
+    return store_dir(os.environ.get("GEO_STORE") or None)
+
+
+@st.cache_resource(show_spinner=False)
+def _store(root: str):
+    from geo.store import Store
+
+    return Store(root)
+
+
+def store():
+    """The analyst's store (``$GEO_STORE`` or the user data folder), shared by sessions."""
+    return _store(str(_store_root()))
+
+
+@st.cache_resource(show_spinner=False)
+def map_assets() -> dict:
+    """Leaflet, plugins and relief tiles written to ./static once; folium pointed at them."""
+    from geo import assets, basemap
+
+    assets.ensure_static_assets(STATIC)
+    url = basemap.ensure_basemap_tiles(STATIC / "tiles")
+    assets.use_local_assets()
+    return {"tile_url": url}
+
+
+def prepare_first_run() -> None:
+    """Build what a fresh install lacks (index, map assets, the sample corpus), visibly.
+
+    Quick when all is there; on a fresh install it shows progress for the ~15 s it takes.
+    Errors are shown as messages, never tracebacks.
+    """
+    if st.session_state.get("_prepared"):
+        return
+    try:
+        from geo.gazetteer import cached_index_exists
+
+        cold = not cached_index_exists() or not (STATIC / "tiles").exists()
+        if cold:
+            with st.status(
+                "First run: preparing the offline gazetteer and map…", expanded=True
+            ) as status:
+                status.write("Building the gazetteer index from GeoNames (about 10 s)…")
+                gazetteer()
+                status.write("Writing Leaflet and relief tiles to ./static…")
+                map_assets()
+                _seed_samples(status)
+                status.update(label="Ready", state="complete", expanded=False)
+        else:
+            gazetteer()
+            map_assets()
+            _seed_samples(None)
+    except GeoError as exc:
+        st.error(str(exc))
+        st.stop()
+    st.session_state["_prepared"] = True
+
+
+def _seed_samples(status) -> None:
+    """A fresh default store shows the illustrative sample corpus (never a $GEO_STORE one)."""
+    if os.environ.get("GEO_STORE"):
+        return
+    s = store()
+    if s.articles():
+        return
+    from geo.pipeline import ingest_paths
+
+    if status is not None:
+        status.write("Loading the illustrative sample articles…")
+    ingest_paths([data_dir() / "samples"], s, gazetteer=gazetteer())
+
+
+def store_span() -> tuple[dt.date, dt.date]:
+    """The corpus's first and last event dates (a 30-day window when the store is empty)."""
+    span = store().span()
+    if span is None:
+        today = dt.date.today()
+        return today - dt.timedelta(days=30), today
+    start, end = span
+    return (start, end) if start < end else (start - dt.timedelta(days=1), end)
+
+
+def _parse(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def init_date_range() -> None:
+    """Seed the slider from ``?start=&end=`` when a session opens a shared URL."""
+    if "date_range" in st.session_state:
+        return
+    lo, hi = store_span()
+    start = _parse(st.query_params.get("start")) or lo
+    end = _parse(st.query_params.get("end")) or hi
+    start, end = max(lo, min(start, hi)), max(lo, min(end, hi))
+    st.session_state["date_range"] = (min(start, end), max(start, end))
+
+
+def sync_url() -> None:
+    """Mirror the range into the URL on every run (Streamlit clears it on page change)."""
+    start, end = date_range()
+    st.query_params["start"] = start.isoformat()
+    st.query_params["end"] = end.isoformat()
+
+
+def date_range() -> tuple[dt.date, dt.date]:
+    """The range chosen in the sidebar."""
+    start, end = st.session_state.get("date_range") or store_span()
+    return start, end
+
+
+def chosen_layers() -> list[str]:
+    """The layers ticked in the sidebar."""
+    return list(st.session_state.get("layers", DEFAULT_LAYERS))
+
+
+@st.cache_data(show_spinner="Building map layers…", max_entries=64)
+def _layers(root: str, revision: int, start: dt.date, end: dt.date) -> dict:
+    from geo.layers import build_layers
+
+    return build_layers(_store(root), start=start, end=end)
+
+
+def layers(start: dt.date | None = None, end: dt.date | None = None) -> dict:
+    """GeoDataFrames for a range (default: the sidebar's), cached per store revision."""
+    if start is None or end is None:
+        start, end = date_range()
+    s = store()
+    return _layers(str(s.root), s.revision(), start, end)
+
+
+def add_article(
+    text: str, *, title: str | None, published: dt.date | None, url: str | None, fmt: str = "txt"
+) -> tuple[bool, str]:
+    """Analyse and store a pasted or uploaded article; returns (added, message)."""
+    from geo.articles import article_from_text
+    from geo.pipeline import ingest_article
+
+    try:
+        article = article_from_text(
+            text, title=title or None, published=published, url=url or None, fmt=fmt
+        )
+        added = ingest_article(store(), article, gazetteer=gazetteer())
+    except GeoError as exc:
+        return False, str(exc)
+    if not added:
+        return False, f"“{article.title}” is already in the store; nothing changed."
+    note = " (date inferred from the text)" if article.published_inferred else ""
+    return True, f"Added “{article.title}”, published {article.published or 'unknown'}{note}."

@@ -1,0 +1,272 @@
+"""Tables, charts, downloads and overlays built from cached layers for the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from .state import date_range, layers, store
+
+EVENT_COLUMN_CONFIG = {
+    "date": st.column_config.TextColumn("Date", width="small"),
+    "type": st.column_config.TextColumn("Type", width="small"),
+    "place": st.column_config.TextColumn("Place"),
+    "admin1": st.column_config.TextColumn("Oblast / region"),
+    "people": st.column_config.NumberColumn("People", format="%d"),
+    "children": st.column_config.NumberColumn("Children", format="%d"),
+    "quote": st.column_config.TextColumn("Sentence", width="large"),
+    "source": st.column_config.TextColumn("Source"),
+}
+
+
+def events_table(events):
+    """The events layer as an analyst reads it: date span, type, place, figures, quote."""
+    import pandas as pd
+
+    if events.empty:
+        return pd.DataFrame(columns=list(EVENT_COLUMN_CONFIG))
+    span = events["date_start"].astype(str)
+    differs = events["date_end"].astype(str) != span
+    span = span.where(~differs, span + " – " + events["date_end"].astype(str))
+    return pd.DataFrame(
+        {
+            "date": span,
+            "type": events["event_type"],
+            "place": events["location"],
+            "admin1": events["admin1"],
+            "people": events["people"],
+            "children": events["children"],
+            "quote": events["quote"],
+            "source": events["source"],
+        }
+    ).sort_values("date", kind="stable")
+
+
+def timeline_chart(events, *, start: dt.date, end: dt.date):
+    """Events per week (per day for short ranges), stacked by type, in the map's colours."""
+    import altair as alt
+    import pandas as pd
+
+    from geo import maps
+
+    items = maps.legend_items()
+    days = (end - start).days
+    unit, label = ("yearmonthdate", "Day") if days <= 62 else ("yearweek", "Week")
+    frame = pd.DataFrame(
+        {"date": pd.to_datetime(events["date_start"]), "type": events["event_type"]}
+    )
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                f"{unit}(date):T",
+                title=label,
+                scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
+            ),
+            y=alt.Y("count():Q", title="Events"),
+            color=alt.Color(
+                "type:N",
+                title="Event type",
+                scale=alt.Scale(
+                    domain=[i.event_type for i in items], range=[i.colour for i in items]
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{unit}(date):T", title=label),
+                "type:N",
+                alt.Tooltip("count():Q", title="Events"),
+            ],
+        )
+        .properties(height=320)
+    )
+
+
+@st.cache_data(show_spinner="Preparing the file…", max_entries=64)
+def _export(root: str, revision: int, start: dt.date, end: dt.date, name: str, fmt: str) -> bytes:
+    from geo.export import to_bytes, write_gpkg
+
+    frames = layers(start, end)
+    if name != "all":
+        return to_bytes(frames[name], fmt=fmt, layer=name)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "layers.gpkg"
+        write_gpkg({k: frames[k] for k in ("places", "events", "oblasts", "evacuations")}, path)
+        return path.read_bytes()
+
+
+def export_bytes(name: str, fmt: str) -> bytes:
+    """A layer (or ``"all"`` as GeoPackage) for the sidebar's range, as file bytes."""
+    s = store()
+    start, end = date_range()
+    return _export(str(s.root), s.revision(), start, end, name, fmt)
+
+
+def frontline_store():
+    """The store's control-area snapshots (same folder as the article store)."""
+    from geo.frontline import FrontlineStore
+
+    return FrontlineStore(store().root)
+
+
+def frontline_groups(day: dt.date) -> list:
+    """Map overlays for the front as of ``day``: control areas and the front line."""
+    import folium
+
+    from geo.frontline import as_of_layer, front_line_layer
+
+    fs = frontline_store()
+    if not fs.sources():
+        return []
+    areas = as_of_layer(day, store=fs)
+    line = front_line_layer(day, store=fs)
+    group = folium.FeatureGroup(name="Front line (as of end date)", show=True)
+    if not areas.empty:
+        polys = areas[areas.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
+        if not polys.empty:
+            folium.GeoJson(
+                polys[["source", "class", "date", "geometry"]].to_json(),
+                style_function=lambda f: {
+                    "color": "#8f1d1d",
+                    "weight": 0.5,
+                    "fillColor": "#d7301f",
+                    "fillOpacity": 0.18,
+                },
+                tooltip=folium.GeoJsonTooltip(fields=["source", "class", "date"]),
+            ).add_to(group)
+    if not line.empty:
+        folium.GeoJson(
+            line[["source", "date", "length_km", "geometry"]].to_json(),
+            style_function=lambda f: {"color": "#8f1d1d", "weight": 3},
+            tooltip=folium.GeoJsonTooltip(fields=["source", "date", "length_km"]),
+        ).add_to(group)
+    return [group]
+
+
+def highlighted(text: str, toponyms, selected: int | None = None) -> str:
+    """The article as HTML with each place name marked; everything else escaped."""
+    out, pos = [], 0
+    for k, t in enumerate(toponyms):
+        out.append(html.escape(text[pos : t.start]))
+        colour = "#ffd54f" if k == selected else ("#c8e6c9" if t.corrected else "#e3ecf7")
+        title = html.escape(
+            f"{t.place.name} ({t.place.kind.value}, {t.place.country_code})"
+            if t.place
+            else "unresolved"
+        )
+        out.append(
+            f'<mark style="background:{colour};padding:0 2px" title="{title}">'
+            f"{html.escape(t.surface)}</mark>"
+        )
+        pos = t.end
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).replace("\n", "<br>")
+    return f'<div style="line-height:1.6;max-height:420px;overflow-y:auto">{body}</div>'
+
+
+def samples_in_store() -> int:
+    """How many of the store's articles are the illustrative samples."""
+    return sum(
+        1
+        for a in store().articles()
+        if a.source_path and os.sep + "samples" + os.sep in a.source_path
+    )
+
+
+def import_snapshot(upload, *, day: dt.date | None, source: str) -> tuple[bool, str]:
+    """Import an uploaded snapshot file; the store is untouched when it is refused."""
+    from geo.errors import GeoError
+
+    if upload is None:
+        return False, "Choose a file to import."
+    suffix = "." + upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    try:
+        result = frontline_store().import_bytes(
+            upload.getvalue(),
+            suffix=suffix,
+            label=upload.name,
+            date=day,
+            source=source.strip() or None,
+        )
+    except GeoError as exc:
+        return False, f"{upload.name} was not imported: {exc}"
+    if result.unchanged:
+        return True, f"{upload.name} was already imported; nothing changed."
+    days = sorted({s.date.isoformat() for s in result.snapshots})
+    return True, (
+        f"Imported {len(result.snapshots)} snapshot(s) from {upload.name} "
+        f"({result.source}, {', '.join(days)})."
+    )
+
+
+@st.cache_data(show_spinner="Comparing snapshots…", max_entries=32)
+def _change(root: str, revision: str, start: dt.date, end: dt.date):
+    from geo.frontline import diff
+
+    return diff(start, end, by="oblast", store=frontline_store())
+
+
+def frontline_change(start: dt.date, end: dt.date):
+    """Area gained and lost (km²) by class and oblast between two dates, or None."""
+    from geo.errors import GeoError
+
+    fs = frontline_store()
+    try:
+        return _change(str(fs.root), fs.revision(), start, end).frame()
+    except GeoError:
+        return None  # no snapshot at or before one of the dates: nothing to compare
+
+
+def change_geojson(start: dt.date, end: dt.date) -> bytes:
+    """The gained/lost polygons between two dates as RFC 7946 GeoJSON."""
+    from geo.export import to_bytes
+
+    fs = frontline_store()
+    return to_bytes(_change(str(fs.root), fs.revision(), start, end).polygons, fmt="geojson")
+
+
+def area_chart():
+    """Controlled area per snapshot date, one line per source and class."""
+    import altair as alt
+
+    from geo.frontline import area_over_time
+
+    frame = area_over_time(store=frontline_store())
+    frame["series"] = frame["source"] + " · " + frame["class"]
+    return (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("date:T", title="Snapshot date"),
+            y=alt.Y("area_km2:Q", title="Area (km²)"),
+            color=alt.Color("series:N", title="Source · class"),
+            tooltip=["date:T", "source:N", "class:N", alt.Tooltip("area_km2:Q", format=",.0f")],
+        )
+        .properties(height=280)
+    )
+
+
+def near_front_table(day: dt.date, km: float):
+    """Settlements within ``km`` of the front on ``day`` and population within 10/25/50 km."""
+    import pandas as pd
+
+    from geo.frontline import near_front
+
+    from .state import gazetteer
+
+    settlements = gazetteer().populated_places(country_codes=("UA", "RU"))
+    near = near_front(day, max(km, 50), settlements=settlements, store=frontline_store())
+    if near is None or near.empty:
+        return pd.DataFrame(columns=["name", "distance_km", "population"]), {}
+    totals = {
+        d: int(near.loc[near["distance_km"] <= d, "population"].fillna(0).sum())
+        for d in (10, 25, 50)
+    }
+    shown = near[near["distance_km"] <= km]
+    cols = [c for c in ("name", "admin1_code", "distance_km", "population") if c in shown]
+    return pd.DataFrame(shown[cols]), totals

@@ -11,7 +11,8 @@ import ui
 
 PAGES = Path(__file__).resolve().parent / "pages"
 
-st.set_page_config(page_title="Geo dashboard", page_icon="🗺️", layout="wide")
+# Emoji icons only: a Material icon becomes the favicon, fetched from Google's font CDN.
+st.set_page_config(page_title="Geo dashboard", layout="wide")
 
 ui.prepare_first_run()
 ui.init_date_range()

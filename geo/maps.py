@@ -633,40 +633,57 @@ def layer_groups(
     return groups
 
 
-def data_bounds(
-    layers: Mapping[str, gpd.GeoDataFrame], *, show: Collection[str] = DEFAULT_SHOW
-) -> tuple[float, float, float, float] | None:
-    """(south, west, north, east) to frame: events, else places, else oblasts with events.
+OUTLIER_DEGREES = 15.0
 
-    The first of these that is shown and not empty decides. Events come first because the
-    places layer holds every place an article names (a Washington in a story about Kursk),
-    and oblasts with no events are left out so a choropleth of all of Ukraine and Russia does
-    not zoom the map out to Siberia. None when nothing is shown.
+
+def data_bounds(
+    layers: Mapping[str, gpd.GeoDataFrame],
+    *,
+    show: Collection[str] = DEFAULT_SHOW,
+    min_span: float = 3.0,
+) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) framing the shown data, or None when there is none.
+
+    Points frame the map (events; places only when there are no events). Points far from
+    the rest are left out of the frame, so one statement in Vladivostok does not shrink the
+    Donbas to a dot (they stay on the map, a pan away). Without points, the oblasts with
+    events frame it.
+    The frame is at least ``min_span`` degrees wide and high, so a single town keeps context.
     """
+    import numpy as np
+
     names = _check_show(show)
-    boxes = []
+    xs: list[float] = []
+    ys: list[float] = []
     for group in (("events", "evacuations"), ("places",)):
         for name in group:
             if name in names and (gdf := _frame(layers, name, ())) is not None:
-                boxes.append(gdf.total_bounds)
-        if boxes:
-            break
-    if not boxes and "oblasts" in names and (gdf := _frame(layers, "oblasts", ())) is not None:
+                pts = gdf.geometry[gdf.geometry.geom_type == "Point"]
+                xs.extend(pts.x.tolist())
+                ys.extend(pts.y.tolist())
+        if xs:
+            break  # events frame the map; places only when there are no events
+    if xs:
+        x, y = np.asarray(xs), np.asarray(ys)
+        # Far outliers (more than ~1,500 km from the median point) stay on the map but do
+        # not frame it, as long as the frame still holds four in five of the points.
+        far = np.hypot(x - np.median(x), y - np.median(y)) > OUTLIER_DEGREES
+        if far.any() and (~far).sum() >= 0.8 * len(x):
+            x, y = x[~far], y[~far]
+        west, east, south, north = x.min(), x.max(), y.min(), y.max()
+    elif "oblasts" in names and (gdf := _frame(layers, "oblasts", ())) is not None:
         if "events" in gdf.columns:
             hit = gdf[gdf["events"].fillna(0) > 0]
             gdf = hit if len(hit) else gdf
-        boxes.append(gdf.total_bounds)
-    if not boxes:
+        west, south, east, north = gdf.total_bounds
+    else:
         return None
-    west = min(b[0] for b in boxes)
-    south = min(b[1] for b in boxes)
-    east = max(b[2] for b in boxes)
-    north = max(b[3] for b in boxes)
-    # A single point has no extent: give it some room.
-    if north - south < 0.5:
-        south, north = south - 0.25, north + 0.25
-    if east - west < 0.5:
-        west, east = west - 0.25, east + 0.25
+    if north - south < min_span:
+        mid = (north + south) / 2
+        south, north = mid - min_span / 2, mid + min_span / 2
+    if east - west < min_span:
+        mid = (east + west) / 2
+        west, east = mid - min_span / 2, mid + min_span / 2
     return float(south), float(west), float(north), float(east)
 
 

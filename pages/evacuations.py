@@ -18,9 +18,11 @@ st.caption(
 )
 
 legend(["evacuations"])
+# Oblast outlines give the circles context; the frame follows every evacuation recorded,
+# so moving the date range does not jump the view.
 show_map(
-    {"evacuations": evac},
-    show=["evacuations"],
+    {"evacuations": evac, "oblasts": ui.layers()["oblasts"]},
+    show=["oblasts", "evacuations"],
     key="evac_map",
     frame_layers={"evacuations": ui.layers(*ui.store_span())["evacuations"]},
     height=480,

@@ -244,7 +244,10 @@ def test_map_fits_the_data_bounds(layers):
 
 
 def test_without_events_the_map_fits_places_then_oblasts_with_events(layers):
-    assert maps.data_bounds(layers, show=["places", "oblasts"]) == (48.28, 35.27, 51.19, 37.18)
+    # Places span 48.28-51.19 N, 35.27-37.18 E: widened to the 3-degree minimum around them.
+    south, west, north, east = maps.data_bounds(layers, show=["places", "oblasts"])
+    assert (south + north) / 2 == pytest.approx((48.28 + 51.19) / 2)
+    assert north - south == pytest.approx(3.0) and east - west == pytest.approx(3.0)
     # Kharkiv has no events, so only Donetsk and Kherson count.
     assert maps.data_bounds(layers, show=["oblasts"]) == (46.0, 32.0, 49.0, 39.0)
 
@@ -253,7 +256,15 @@ def test_single_point_gets_room_and_reprojected_frames_work():
     events = gpd.GeoDataFrame([_event(0, "attack", 48.0, 37.0)], crs="EPSG:4326").to_crs(3857)
     south, west, north, east = maps.data_bounds({"events": events})
     assert south < 48.0 < north and west < 37.0 < east
-    assert north - south == pytest.approx(0.5)
+    assert north - south == pytest.approx(3.0)  # a town keeps its surroundings in view
+
+
+def test_a_far_outlier_does_not_shrink_the_frame():
+    rows = [_event(i, "attack", 48.0 + i * 0.1, 37.0 + i * 0.1) for i in range(12)]
+    rows.append(_event(99, "statement", 43.1, 131.9))  # a statement in Vladivostok
+    events = gpd.GeoDataFrame(rows, crs="EPSG:4326")
+    _, west, _, east = maps.data_bounds({"events": events})
+    assert east < 45 and west > 35  # framed on the cluster, not stretched to the Pacific
 
 
 def test_empty_layers_give_a_ukraine_view_with_all_groups():

@@ -18,11 +18,11 @@ from geo.errors import GeoError
 
 STATIC = project_root() / "static"
 LAYER_LABELS = {
-    "oblasts": "Oblasts (events in range)",
-    "places": "Places mentioned",
+    "oblasts": "Oblasts",
+    "places": "Places",
     "events": "Events",
     "evacuations": "Evacuations",
-    "frontline": "Front line (as of end date)",
+    "frontline": "Front line",
 }
 DEFAULT_LAYERS = ("oblasts", "places", "events", "evacuations", "frontline")
 

@@ -56,7 +56,14 @@ def timeline_chart(events, *, start: dt.date, end: dt.date):
 
     items = maps.legend_items()
     days = (end - start).days
-    unit, label = ("yearmonthdate", "Day") if days <= 62 else ("yearweek", "Week")
+    # Bars an analyst can read: days for two months, weeks up to a year and a half, then months.
+    unit, label = (
+        ("yearmonthdate", "Day")
+        if days <= 62
+        else ("yearweek", "Week")
+        if days <= 550
+        else ("yearmonth", "Month")
+    )
     frame = pd.DataFrame(
         {"date": pd.to_datetime(events["date_start"]), "type": events["event_type"]}
     )

@@ -1,0 +1,226 @@
+"""The dashboard in a real, offline browser: Debian chromium driven by Playwright.
+
+Every request to anything but 127.0.0.1 is aborted and recorded, so the test proves the app
+needs no internet: the map draws, the URL range filters, a GeoJSON layer downloads. Skipped
+when no chromium is installed, except under CI, where .ci/run installs it and a skip would
+hide a broken offline path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _require_browser():
+    if CHROMIUM and _playwright():
+        return
+    why = "Debian chromium is not installed" if not CHROMIUM else "playwright is not installed"
+    if os.environ.get("CI"):
+        pytest.fail(f"{why}; .ci/run must install it for the browser tests")
+    pytest.skip(f"{why} (apt-get install chromium) — browser tests skipped")
+
+
+def _playwright():
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seed_path, gazetteer):
+    _require_browser()
+    from geo.pipeline import ingest_paths
+    from geo.store import Store
+
+    root = tmp_path_factory.mktemp("browser") / "store"
+    with Store(root) as store:
+        ingest_paths([seed_path, ROOT / "data" / "samples"], store, gazetteer=gazetteer)
+    port = _free_port()
+    env = {**os.environ, "GEO_STORE": str(root)}
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail(f"streamlit did not start; see {log.name}")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    pg = context.new_page()
+    pg.blocked = []
+    pg.page_errors = []
+
+    def route(r):
+        host = r.request.url.split("/")[2].split(":")[0] if "://" in r.request.url else ""
+        if r.request.url.startswith(("data:", "blob:", "about:")) or host in {
+            "127.0.0.1",
+            "localhost",
+        }:
+            r.continue_()
+        else:
+            pg.blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    pg.on("pageerror", lambda e: pg.page_errors.append(str(e)))
+    yield pg
+    context.close()
+
+
+def _map_frame(pg, timeout_ms=60_000):
+    """The streamlit-folium iframe once Leaflet has drawn markers in it."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        for frame in pg.frames:
+            try:
+                if (
+                    frame.locator(".leaflet-container").count()
+                    and frame.locator(".leaflet-marker-icon, path.leaflet-interactive").count()
+                ):
+                    return frame
+            except Exception:  # noqa: BLE001 - frames come and go while the app reruns
+                continue
+        pg.wait_for_timeout(500)
+    raise AssertionError("no map with markers appeared")
+
+
+_FEATURES_JS = """() => {
+  const out = [], seen = new Set();
+  const walk = (l) => {
+    if (!l || seen.has(l)) return;
+    seen.add(l);
+    if (l.feature && l.feature.properties) out.push(JSON.stringify(l.feature.properties));
+    if (l.getLayers) l.getLayers().forEach(walk);
+  };
+  (window.feature_group || []).forEach(walk);
+  return out.join("\\n");
+}"""
+
+
+def _layer_data(frame) -> str:
+    """Properties of every feature Leaflet holds in the page's layers (clustered or not)."""
+    return frame.evaluate(_FEATURES_JS)
+
+
+def test_map_draws_offline_with_a_pokrovsk_marker(server, page):
+    page.goto(f"{server}/?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page)
+    assert frame.locator(".leaflet-tile-loaded").count() > 0  # the local relief basemap
+    assert "Pokrovsk" in _layer_data(frame)
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+def test_url_range_shows_istanbul_talks_not_pokrovsk_evacuation(server, page):
+    page.goto(f"{server}/?start=2022-03-01&end=2022-03-31")
+    frame = _map_frame(page)
+    data = _layer_data(frame)
+    assert "Istanbul" in data
+    assert "Pokrovsk" not in data
+    assert page.blocked == [], page.blocked
+
+
+def test_events_geojson_download_is_valid_and_filtered(server, page, tmp_path):
+    page.goto(f"{server}/export?start=2024-08-01&end=2024-09-30")
+    button = page.get_by_role("button", name="Download events GeoJSON")
+    button.wait_for(timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    path = Path(tmp_path / "events.geojson")
+    info.value.save_as(path)
+    doc = json.loads(path.read_text())
+    assert doc["type"] == "FeatureCollection" and doc["features"]
+    for f in doc["features"]:
+        p = f["properties"]
+        assert p["date_start"] <= "2024-09-30" and p["date_end"] >= "2024-08-01"
+        lon, lat = f["geometry"]["coordinates"]
+        assert 20 < lon < 140 and 30 < lat < 70
+    assert any(f["properties"]["location"] == "Pokrovsk" for f in doc["features"])
+    assert page.blocked == [], page.blocked
+
+
+@pytest.mark.parametrize("path", ["", "timeline", "evacuations", "articles", "frontline", "export"])
+def test_every_page_loads_without_an_error_box(server, page, path):
+    page.goto(f"{server}/{path}?start=2024-08-01&end=2024-09-30")
+    page.get_by_role("heading").first.wait_for(timeout=60_000)
+    page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.blocked == [], page.blocked

@@ -101,6 +101,7 @@ class _Sources:
     admin1_names: Path
     aliases: Path
     regions: Path
+    extra_places: Path
     countries: Path
 
     def fingerprint(self) -> str:
@@ -116,6 +117,7 @@ class _Sources:
             self.admin1_names,
             self.aliases,
             self.regions,
+            self.extra_places,
             Path(__file__),
             Path(__file__).with_name("boundaries.py"),
         ):
@@ -140,6 +142,7 @@ def _sources() -> _Sources:
         admin1_names=data_dir() / "admin1_names.csv",
         aliases=data_dir() / "aliases.csv",
         regions=data_dir() / "regions.csv",
+        extra_places=data_dir() / "extra_places.csv",
         countries=gdir / "countries.json",
     )
 
@@ -495,6 +498,23 @@ def _build(src: _Sources, progress: Progress) -> tuple[dict[str, list], dict]:
         for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):
             b.add_name(alias, i, "alias")
 
+    progress("reading extra places", 0.22)
+    for row in _read_csv(src.extra_places):
+        a1 = row.get("admin1_code", "")
+        i = b.add_place(
+            place_id=f"x:{row['id']}",
+            name=row["name"],
+            lat=float(row["lat"]),
+            lon=float(row["lon"]),
+            kind=PlaceKind.POPULATED_PLACE,
+            cc=row.get("country_code", ""),
+            a1=a1,
+            a1_name=a1_names.get(a1, ""),
+        )
+        b.add_name(row["name"], i, "name")
+        for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):
+            b.add_name(alias, i, "alias")
+
     progress("reading GeoNames populated places", 0.25)
     total = max(1, src.geonames.stat().st_size)
     for n, (done, row) in enumerate(_stream_json_values(src.geonames)):
@@ -565,6 +585,10 @@ def _apply_aliases(b: _Builder, path: Path) -> None:
                 f"{row['place_id']!r}; fix the row."
             )
         b.add_name(row["alias"], target, "alias")
+        if (row.get("display") or "").strip().lower() == "yes":
+            old = b.cols["name"][target]
+            b.cols["name"][target] = row["alias"].strip()
+            b.add_name(old, target, "name")  # the GeoNames spelling still matches as a name
         if b.cols["kind"][target] == PlaceKind.ADMIN1.value:
             for suffix in ADMIN1_SUFFIXES[:5]:
                 b.add_name(f"{_strip_admin_suffix(row['alias'])} {suffix}", target, "alias")

@@ -188,7 +188,6 @@ PLACE_HEADS = frozenset(
         "station",
         "railway",
         "bridge",
-        "river",
         "peninsula",
         "mountains",
         "sea",
@@ -203,6 +202,12 @@ PLACE_HEADS = frozenset(
         "krai",
         "okrug",
     ]
+)
+# Words after a name that make it a feature or a unit named after the place, not the place:
+# "the Dnipro River", "the Kakhovka dam", "the Azov brigade".
+FEATURE_WORDS = frozenset(
+    "river rivers canal dam reservoir lake brigade brigades regiment battalion battalions "
+    "division corps group steelworks".split()
 )
 # Words before a name that do not make it part of a longer proper name.
 FREE_PRECEDERS = frozenset(
@@ -442,6 +447,38 @@ def _cyrillic_variants(norm: str) -> list[str]:
     return out
 
 
+# Folded like every key (й→и, ї→і), so they compare with normalised tokens.
+_CYRILLIC_OBLAST = frozenset(
+    normalize(w) for w in ("области", "області", "область", "обл", "областью", "областю")
+)
+# Case endings of the feminine adjective in "... область/області", to its nominative.
+_ADJ_ENDINGS = tuple(
+    (normalize(a), normalize(b))
+    for a, b in (
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+        ("ської", "ська"),
+        ("цької", "цька"),
+        ("ській", "ська"),
+        ("цькій", "цька"),
+        ("ською", "ська"),
+        ("ой", "ая"),
+        ("ої", "а"),
+        ("ій", "а"),
+        ("ую", "ая"),
+        ("у", "а"),
+    )
+)
+
+
+def _cyrillic_adjective(norm: str) -> list[str]:
+    out = [norm]
+    for ending, nominative in _ADJ_ENDINGS:
+        if norm.endswith(ending):
+            out.append(norm[: -len(ending)] + nominative)
+    return out
+
+
 def _recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Mention]:
     headline = _title_case_lines(text, toks)
     persons: set[str] = set()
@@ -469,6 +506,19 @@ def _recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[_Mention]:
             key = " ".join(key_parts)
             if gaz.has(key):
                 best = (j, key)
+        nxt_tok = toks[i + 1] if i + 1 < n else None
+        if (
+            best is None
+            and nxt_tok is not None
+            and tok.joined
+            and nxt_tok.norm in _CYRILLIC_OBLAST
+            and _CYRILLIC.search(tok.text)
+        ):
+            # "Курской области", "Донецькій області": an oblast in an oblique case.
+            for adj in _cyrillic_adjective(tok.norm):
+                if gaz.has(key := f"{adj} область"):
+                    best = (i + 2, key)
+                    break
         if best is None and _CYRILLIC.search(tok.text):
             for variant in _cyrillic_variants(tok.norm):
                 if gaz.has(variant):
@@ -507,10 +557,27 @@ def _reject(
     if single and len(first.norm) < 3 and not any(c.match == "alias" for c in m.cands):
         return True
     prev = toks[m.i - 1] if m.i > 0 else None
+    nxt = toks[m.j] if m.j < len(toks) else None
+    aliased = any(c.match == "alias" for c in m.cands)
+    if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
+        return True  # an acronym (TASS, NATO), not a town that happens to share the letters
+    if nxt is not None and last.joined and nxt.norm in FEATURE_WORDS:
+        return True
+    towns_only = all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
+    if (
+        single
+        and towns_only
+        and prev is not None
+        and prev.joined
+        and prev.norm == "the"
+        and not (nxt is not None and last.joined and nxt.norm in PLACE_HEADS)
+    ):
+        # English gives towns no article: "the Dnipro" is the river, "the Volga" too, while
+        # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs.
+        return True
     if prev is not None and prev.joined and prev.norm in TITLES:
         persons.add(last.norm)
         return True
-    nxt = toks[m.j] if m.j < len(toks) else None
     in_headline = m.i in headline
     if (
         nxt is not None
@@ -538,20 +605,23 @@ def _reject(
         return True
     if single and _common_word(first.norm):
         # "Most importantly", "Reading the report", "its Western allies": a common word is
-        # a place where a preposition introduces it ("in Nice"), or where it names something
-        # large enough to be talked about bare ("Moscow said", "Crimea").
-        huge = any(
-            c.place.kind is PlaceKind.COUNTRY or (c.place.population or 0) >= 1_000_000
-            for c in m.cands
-        )
+        # a place where a preposition introduces it ("in Nice"), or where the place is
+        # prominent enough to be written bare ("Washington said", "Crimea"). Word lists
+        # count proper nouns too, so prominence, not frequency, decides for big places.
+        pop = max((c.place.population or 0) for c in m.cands) if m.cands else 0
+        country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
         if first.initial or in_headline:
-            return not huge
+            return not (country or pop >= 500_000)
         introduced = prev is not None and prev.joined and prev.norm in LOCATIVES
-        big = huge or (
-            first.norm not in GENERIC_WORDS
-            and any(c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION) for c in m.cands)
+        prominent = (
+            country
+            or pop >= 100_000
+            or (
+                first.norm not in GENERIC_WORDS
+                and any(c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION) for c in m.cands)
+            )
         )
-        return not (introduced or big)
+        return not (introduced or prominent)
     return False
 
 
@@ -654,6 +724,11 @@ def _score_all(mentions: list[_Mention], text: str) -> None:
                     m.scores[k] += 6.0
         if m.within is not None:
             outer = mentions[m.within]
+            # "Albany, New York": after a town and a comma comes its state, not a city.
+            if text[m.end : outer.start].strip() == ",":
+                for k, c in enumerate(outer.cands):
+                    if c.place.kind is PlaceKind.ADMIN1:
+                        outer.scores[k] += 3.0
             codes = {
                 c.place.admin1_code
                 for c in outer.cands

@@ -185,3 +185,50 @@ def test_tokenizer_keeps_offsets_and_marks_sentence_starts():
     toks = tokenize("“Most importantly,” he said. U.S. forces.")
     assert [t.text for t in toks] == ["Most", "importantly", "he", "said", "U.S.", "forces"]
     assert toks[0].initial and not toks[2].initial and toks[4].initial
+
+
+def test_rivers_dams_and_units_named_after_places_are_not_places(gazetteer):
+    text = (
+        "Marines crossed the Dnipro near Kherson. The Kakhovka dam burst. Veterans of the "
+        "Azov brigade met. Barges sailed up the Volga."
+    )
+    assert [t.surface for t in _found(text, gazetteer)] == ["Kherson"]
+
+
+def test_the_article_does_not_block_place_heads(gazetteer):
+    tops = _found("Fighting on the Pokrovsk direction intensified.", gazetteer)
+    assert [t.surface for t in tops] == ["Pokrovsk"]
+
+
+def test_all_caps_acronyms_are_not_towns_but_country_codes_are(gazetteer):
+    tops = _found("The TASS agency quoted the UK and the USA on Odesa.", gazetteer)
+    assert [t.surface for t in tops] == ["UK", "USA", "Odesa"]
+
+
+def test_prominent_cities_whose_names_are_common_words_are_kept(gazetteer):
+    tops = _found("Officials in Kyiv said Washington and Berlin agreed.", gazetteer)
+    assert [t.surface for t in tops] == ["Kyiv", "Washington", "Berlin"]
+    assert tops[1].place.country_code == "US"
+
+
+def test_town_comma_state_reads_the_state(gazetteer):
+    tops = _by_surface(_found("The delegation visited Albany, New York, on Friday.", gazetteer))
+    assert tops["New York"].place.kind is PlaceKind.ADMIN1
+    assert tops["Albany"].place.admin1_code == "US.NY"
+
+
+def test_cyrillic_oblast_in_oblique_case_and_colloquial_region(gazetteer):
+    tops = _found("В Курской области объявлен режим КТО. Бої тривають на Донеччині.", gazetteer)
+    assert [t.place.admin1_code for t in tops] == ["RU.41", "UA.05"]
+    assert tops[0].surface == "Курской области"
+
+
+def test_frontline_villages_missing_from_geonames_are_known(gazetteer):
+    tops = _by_surface(_found("Ukrainian troops entered Robotyne and Klishchiivka.", gazetteer))
+    assert tops["Robotyne"].place.admin1_code == "UA.26"
+    assert tops["Klishchiivka"].place.admin1_code == "UA.05"
+
+
+def test_places_are_shown_under_todays_spelling(gazetteer):
+    (top,) = _found("Russian forces entered Avdiyivka.", gazetteer)
+    assert top.place.name == "Avdiivka"

@@ -5,6 +5,8 @@ import streamlit as st
 import ui
 
 st.header("Articles")
+if flash := st.session_state.pop("flash", None):
+    st.success(flash)
 tab_add, tab_read = st.tabs(["Add an article", "Read and correct"])
 
 with tab_add, st.form("add_article"):
@@ -68,4 +70,15 @@ with tab_read:
         if st.button("Remove article", key="remove_article"):
             ui.store().delete_article(article.article_id)
             st.session_state.pop("article_choice", None)
+            st.rerun()
+
+samples = ui.samples_in_store()
+if samples:
+    with st.expander(f"Remove the {samples} illustrative sample articles"):
+        st.write(
+            "The samples were written for this project to show how the dashboard works; "
+            "they are not real reporting."
+        )
+        if st.button("Remove sample articles", key="remove_samples"):
+            st.session_state["flash"] = f"Removed {ui.remove_samples()} sample articles."
             st.rerun()

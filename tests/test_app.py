@@ -140,3 +140,24 @@ def test_adding_a_pasted_article_stores_it(app, app_store):
     assert not app.exception
     assert any("Added" in s.value for s in app.success)
     assert len(Store(app_store).articles()) == before + 1
+
+
+def test_sample_articles_can_be_removed_from_the_articles_page(app_store, monkeypatch, tmp_path):
+    import shutil
+
+    from geo.store import Store
+
+    own = tmp_path / "own-store"  # this test deletes articles: never from the shared store
+    shutil.copytree(app_store, own)
+    monkeypatch.setenv("GEO_STORE", str(own))
+    app_store = own
+    app = _launch(tmp_path)
+    app.run()
+    app.switch_page(_page("articles.py")).run()
+    before = len(Store(app_store).articles())
+    app.button(key="remove_samples").click().run()
+    assert not app.exception
+    assert any("Removed" in s.value for s in app.success)
+    after = Store(app_store).articles()
+    assert 0 < len(after) < before  # the seed article stays, the samples go
+    assert all("samples" not in (a.source_path or "") for a in after)

@@ -3,7 +3,14 @@
 Pages call these helpers and the ``geo`` library; they hold no data wrangling of their own.
 """
 
-from .articles import add_uploaded_or_pasted, correction_form, mention_label, mentions_table
+from .articles import (
+    add_uploaded_or_pasted,
+    correction_form,
+    mention_label,
+    mentions_table,
+    remove_samples,
+    samples_in_store,
+)
 from .state import (
     LAYER_LABELS,
     add_article,
@@ -30,7 +37,6 @@ from .views import (
     highlighted,
     import_snapshot,
     near_front_table,
-    samples_in_store,
     timeline_chart,
 )
 
@@ -59,6 +65,7 @@ __all__ = [
     "mentions_table",
     "near_front_table",
     "prepare_first_run",
+    "remove_samples",
     "samples_in_store",
     "store",
     "store_span",

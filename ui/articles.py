@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import streamlit as st
 
+from geo.config import data_dir
 from geo.errors import GeoError
 from geo.records import Correction, Place, PlaceKind
 
@@ -131,5 +133,27 @@ def correction_form(article, mention) -> None:
     except GeoError as exc:
         st.error(str(exc))
         return
-    st.success(f"Saved: “{mention.surface}” → {place.name}. Layers are updated.")
+    # Shown by the page after the rerun (a message written now would vanish with it).
+    st.session_state["flash"] = f"Saved: “{mention.surface}” → {place.name}. Layers are updated."
     st.rerun()
+
+
+def sample_articles() -> list:
+    """The store's articles that came from the shipped illustrative samples."""
+    folder = (data_dir() / "samples").resolve()
+    return [
+        a
+        for a in store().articles()
+        if a.source_path and Path(a.source_path).resolve().parent == folder
+    ]
+
+
+def samples_in_store() -> int:
+    """How many of the store's articles are the illustrative samples."""
+    return len(sample_articles())
+
+
+def remove_samples() -> int:
+    """Delete the illustrative sample articles from the store; returns how many."""
+    s = store()
+    return sum(bool(s.delete_article(a.article_id)) for a in sample_articles())

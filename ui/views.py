@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import tempfile
 from pathlib import Path
 
@@ -174,15 +173,6 @@ def highlighted(text: str, toponyms, selected: int | None = None) -> str:
     out.append(html.escape(text[pos:]))
     body = "".join(out).replace("\n", "<br>")
     return f'<div style="line-height:1.6;max-height:420px;overflow-y:auto">{body}</div>'
-
-
-def samples_in_store() -> int:
-    """How many of the store's articles are the illustrative samples."""
-    return sum(
-        1
-        for a in store().articles()
-        if a.source_path and os.sep + "samples" + os.sep in a.source_path
-    )
 
 
 def import_snapshot(upload, *, day: dt.date | None, source: str) -> tuple[bool, str]:

@@ -35,7 +35,11 @@ def app(app_store, monkeypatch, tmp_path):
     # AppTest resets Streamlit's "uses a pages/ folder" flag before every run, so a rerun of
     # app.py (whose folder has pages/) would take the old multipage path and skip the frame.
     # A launcher in a folder without pages/ runs the very same app.py as the entry point.
-    launcher = tmp_path / "launch_app.py"
+    return _launch(tmp_path)
+
+
+def _launch(folder):
+    launcher = folder / "launch_app.py"
     launcher.write_text(
         f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
     )

@@ -9,7 +9,10 @@ import streamlit as st
 
 import ui
 
-PAGES = Path(__file__).resolve().parent / "pages"
+# Not "pages/": Streamlit treats a folder of that name as the legacy multipage app, and a
+# first request that deep-links to a page (/frontline) then bypasses this frame for the
+# whole server process (see docs/ARCHITECTURE.md).
+PAGES = Path(__file__).resolve().parent / "app_pages"
 
 # Emoji icons only: a Material icon becomes the favicon, fetched from Google's font CDN.
 st.set_page_config(page_title="Geo dashboard", layout="wide")

@@ -41,7 +41,7 @@ show_map(
     {},
     show=[],
     key="front_map",
-    frame_layers=ui.layers(*ui.store_span()),
+    bounds=ui.frontline_bounds(),
     extra_groups=ui.frontline_groups(end),
     height=480,
 )

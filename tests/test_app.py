@@ -30,24 +30,13 @@ def app_store(tmp_path_factory, seed_path, gazetteer):
 
 
 @pytest.fixture()
-def app(app_store, monkeypatch, tmp_path):
+def app(app_store, monkeypatch):
     monkeypatch.setenv("GEO_STORE", str(app_store))
-    # AppTest resets Streamlit's "uses a pages/ folder" flag before every run, so a rerun of
-    # app.py (whose folder has pages/) would take the old multipage path and skip the frame.
-    # A launcher in a folder without pages/ runs the very same app.py as the entry point.
-    return _launch(tmp_path)
-
-
-def _launch(folder):
-    launcher = folder / "launch_app.py"
-    launcher.write_text(
-        f"import runpy\nrunpy.run_path({str(ROOT / 'app.py')!r}, run_name='__main__')\n"
-    )
-    return AppTest.from_file(str(launcher), default_timeout=120)
+    return AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
 
 
 def _page(name):
-    return str(ROOT / "pages" / name)
+    return str(ROOT / "app_pages" / name)
 
 
 def _metric(at, label):
@@ -155,7 +144,7 @@ def test_sample_articles_can_be_removed_from_the_articles_page(app_store, monkey
     shutil.copytree(app_store, own)
     monkeypatch.setenv("GEO_STORE", str(own))
     app_store = own
-    app = _launch(tmp_path)
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
     app.run()
     app.switch_page(_page("articles.py")).run()
     before = len(Store(app_store).articles())

@@ -8,6 +8,7 @@ hide a broken offline path.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -52,12 +53,18 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seed_path, gazetteer):
     _require_browser()
+    from geo.frontline import FrontlineStore
     from geo.pipeline import ingest_paths
     from geo.store import Store
 
     root = tmp_path_factory.mktemp("browser") / "store"
     with Store(root) as store:
         ingest_paths([seed_path, ROOT / "data" / "samples"], store, gazetteer=gazetteer)
+    # Synthetic control areas (tests/data/frontline, rectangles near 48 N) on two dates.
+    snapshot = ROOT / "tests" / "data" / "frontline" / "deepstate_style_20240301.geojson"
+    fronts = FrontlineStore(root)
+    for day in (dt.date(2024, 8, 1), dt.date(2024, 9, 1)):
+        fronts.import_file(snapshot, date=day, source="fixture")
     port = _free_port()
     env = {**os.environ, "GEO_STORE": str(root)}
     log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
@@ -145,20 +152,26 @@ def page(browser):
     context.close()
 
 
-def _map_frame(pg, timeout_ms=60_000):
-    """The streamlit-folium iframe once Leaflet has drawn markers in it."""
+def _map_frame(pg, timeout_ms=60_000, *, markers=True):
+    """The streamlit-folium iframe once Leaflet has drawn markers (or any features) in it.
+
+    Vector layers draw on a canvas (prefer_canvas), so polygons are found through Leaflet's
+    own layer data, markers (DOM icons) by their elements.
+    """
     deadline = time.monotonic() + timeout_ms / 1000
     while time.monotonic() < deadline:
         for frame in pg.frames:
             try:
-                if (
-                    frame.locator(".leaflet-container").count()
-                    and frame.locator(".leaflet-marker-icon, path.leaflet-interactive").count()
-                ):
+                if not frame.locator(".leaflet-container").count():
+                    continue
+                if markers and frame.locator(".leaflet-marker-icon").count():
+                    return frame
+                if not markers and frame.evaluate(_FEATURES_JS):
                     return frame
             except Exception:  # noqa: BLE001 - frames come and go while the app reruns
                 continue
         pg.wait_for_timeout(500)
+    pg.screenshot(path="/tmp/browser-fail.png")
     raise AssertionError("no map with markers appeared")
 
 
@@ -178,6 +191,15 @@ _FEATURES_JS = """() => {
 def _layer_data(frame) -> str:
     """Properties of every feature Leaflet holds in the page's layers (clustered or not)."""
     return frame.evaluate(_FEATURES_JS)
+
+
+def test_deep_link_as_the_first_request_keeps_the_frame(server, page):
+    # First test in this module, so the first request this server sees is a deep link.
+    page.goto(f"{server}/timeline?start=2024-08-01&end=2024-09-30")
+    page.get_by_role("heading", name="Timeline").first.wait_for(timeout=60_000)
+    page.get_by_text("Date range").wait_for(timeout=30_000)  # the frame's sidebar ran
+    assert page.get_by_text("2024-08-01").count() > 0  # and took the range from the URL
+    assert page.blocked == [], page.blocked
 
 
 def test_map_draws_offline_with_a_pokrovsk_marker(server, page):
@@ -222,5 +244,15 @@ def test_every_page_loads_without_an_error_box(server, page, path):
     page.goto(f"{server}/{path}?start=2024-08-01&end=2024-09-30")
     page.get_by_role("heading").first.wait_for(timeout=60_000)
     page.wait_for_timeout(1500)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.blocked == [], page.blocked
+
+
+def test_frontline_page_draws_control_areas_and_the_change_table(server, page):
+    page.goto(f"{server}/frontline?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page, markers=False)
+    data = _layer_data(frame)
+    assert "occupied" in data and "fixture" in data  # control areas as of the end date
+    page.get_by_text("Settlements near the front").wait_for(timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.blocked == [], page.blocked

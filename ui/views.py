@@ -120,6 +120,18 @@ def frontline_store():
     return FrontlineStore(store().root)
 
 
+def frontline_bounds() -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) of every stored snapshot: a steady frame for the front."""
+    from geo.frontline import snapshots_frame
+
+    frame = snapshots_frame(frontline_store().snapshots())
+    if frame.empty:
+        return None
+    west, south, east, north = frame.total_bounds
+    pad = 0.5  # degrees: the front with some country around it
+    return south - pad, west - pad, north + pad, east + pad
+
+
 def frontline_groups(day: dt.date) -> list:
     """Map overlays for the front as of ``day``: control areas and the front line."""
     import folium

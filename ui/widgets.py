@@ -17,6 +17,7 @@ def show_map(
     frame_layers: dict | None = None,
     height: int = 620,
     extra_groups: list | None = None,
+    bounds: tuple[float, float, float, float] | None = None,
 ) -> None:
     """Draw layers on a stable base map; only the feature groups change between reruns.
 
@@ -32,7 +33,9 @@ def show_map(
     tile_url = map_assets()["tile_url"]
     tiles = st.session_state.get("tiles", "offline")
     drawn = [s for s in show if s in maps.LAYER_TITLES]  # "frontline" comes as extra_groups
-    bounds = maps.data_bounds(frame_layers or layer_frames, show=drawn) or maps.UKRAINE_BOUNDS
+    bounds = (
+        bounds or maps.data_bounds(frame_layers or layer_frames, show=drawn) or maps.UKRAINE_BOUNDS
+    )
     base = maps.build_base_map(tiles=tiles, tile_url=tile_url, bounds=bounds)
     groups = maps.layer_groups(layer_frames, show=drawn)
     groups += extra_groups or []

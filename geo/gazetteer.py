@@ -52,6 +52,7 @@ ADMIN1_SUFFIXES = (
     "region",
     "province",
     "krai",
+    "voivodeship",
     "kray",
     "republic",
     "governorate",
@@ -76,6 +77,8 @@ _SPACES = re.compile(r"\s+")
 _PAREN = re.compile(r"\s*[()]\s*")
 # Airport codes and junk romanisations hide among GeoNames' alternate names.
 _ALT_OK = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЇІЄҐЎ][^\d]{2,}$")
+_HAS_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_CYRILLIC_COUNTRIES = frozenset("UA RU BY BG RS MK MD KZ KG TJ MN ME BA GE AM AZ UZ TM".split())
 _SCRIPT_OK = re.compile(r"^[\u0020-\u024F\u0400-\u04FF\u1E00-\u1EFF'’ʼ\-.()]+$")
 
 
@@ -168,6 +171,12 @@ class Gazetteer:
     def max_words(self) -> int:
         """The longest name in words; the geoparser never needs to look further."""
         return self._max_words
+
+    def is_capital(self, place_id: str) -> bool:
+        """Whether the place is a national capital (named so in GeoNames' country table)."""
+        i = self._by_id.get(place_id)
+        flags = self._c.get("capital")
+        return bool(i is not None and flags and flags[i])
 
     def has(self, key: str) -> bool:
         """Whether a normalised key names anything (cheap; the geoparser's hot path)."""
@@ -535,9 +544,20 @@ def _build(src: _Sources, progress: Progress) -> tuple[dict[str, list], dict]:
             pop=row.get("population") or 0,
         )
         b.add_name(row["name"], i, "name")
+        cyrillic_ok = cc in _CYRILLIC_COUNTRIES or (row.get("population") or 0) >= 100_000
         for alt in row.get("alternatenames") or ():
-            if _ALT_OK.match(alt) and _SCRIPT_OK.match(alt) and not alt.isupper():
+            # Cyrillic spellings of small places abroad are transliterations nobody writes,
+            # and they collide with Ukrainian and Russian words ("Сили").
+            if (
+                _ALT_OK.match(alt)
+                and _SCRIPT_OK.match(alt)
+                and not alt.isupper()
+                and (cyrillic_ok or not _HAS_CYRILLIC.search(alt))
+            ):
                 b.add_name(alt, i, "alternate")
+
+    progress("marking capitals", 0.91)
+    _mark_capitals(b, countries)
 
     progress("applying aliases", 0.92)
     _apply_aliases(b, src.aliases)
@@ -573,6 +593,22 @@ def _stream_json_values(path: Path, *, chunk: int = 1 << 20):
             pos = _JSON_GAP.match(buf, buf.index(":", pos) + 1).end()
             value, pos = decoder.raw_decode(buf, pos)
             yield consumed + pos, value
+
+
+def _mark_capitals(b: _Builder, countries: dict) -> None:
+    """Flag each country's capital (the most populous place of that name in the country)."""
+    c = b.cols
+    c["capital"] = bytearray(len(c["place_id"]))
+    for cc, row in countries.items():
+        postings = b.names.get(normalize(row.get("capital") or ""), ())
+        towns = [
+            p >> 2
+            for p in postings
+            if c["country_code"][p >> 2] == cc
+            and c["kind"][p >> 2] == PlaceKind.POPULATED_PLACE.value
+        ]
+        if towns:
+            c["capital"][max(towns, key=lambda i: c["population"][i])] = 1
 
 
 def _apply_aliases(b: _Builder, path: Path) -> None:

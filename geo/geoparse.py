@@ -31,6 +31,8 @@ _TOKEN = re.compile(
     rf"|[{_LETTERS}0-9]+(?:['’ʼ][{_LETTERS}]+|[-‐‑][{_LETTERS}0-9]+)*"
 )
 _SENTENCE_END = re.compile(r"[.!?:;\n]['\"’”)\]]*\s*[“\"‘'(\[«]*$")
+# Lower-case parts that belong inside a hyphenated name ("Rostov-on-Don", "Komsomolsk-na-Amure").
+_HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", "le", "du"])
 _OPENERS = " \t\n“\"‘'([«"
 _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 
@@ -189,6 +191,10 @@ PLACE_HEADS = frozenset(
         "railway",
         "bridge",
         "peninsula",
+        "forest",
+        "forests",
+        "woods",
+        "hub",
         "mountains",
         "sea",
         "coast",
@@ -207,7 +213,7 @@ PLACE_HEADS = frozenset(
 # "the Dnipro River", "the Kakhovka dam", "the Azov brigade".
 FEATURE_WORDS = frozenset(
     "river rivers canal dam reservoir lake brigade brigades regiment battalion battalions "
-    "division corps group steelworks".split()
+    "division corps group steelworks agreement agreements accords format protocol".split()
 )
 # Words before a name that do not make it part of a longer proper name.
 FREE_PRECEDERS = frozenset(
@@ -261,6 +267,12 @@ FREE_PRECEDERS = frozenset(
         "neighboring",
         "nearby",
     ]
+)
+# Ukrainian and Russian prepositions, which start many sentences ("У Покровську ...").
+FREE_PRECEDERS |= frozenset(
+    normalize(w)
+    for w in "у в во на під біля поблизу з із від до через за над поруч под возле около из от "
+    "после".split()
 )
 # Admin-1 units of some countries are named by plain adjectives (Ghana's "Western", Zambia's
 # "Central"); as words they are far more common than as places.
@@ -346,6 +358,7 @@ DEMONYMS = {
     "российск": "RU",
 }
 FOCUS_COUNTRIES = ("UA", "RU")  # the theatre this product is built for; a small prior only
+THEATRE = frozenset(FOCUS_COUNTRIES)
 
 
 @dataclass(slots=True)
@@ -380,6 +393,13 @@ def tokenize(text: str) -> list[Token]:
             e -= 2
             word = word[:-2]
         cap = word[0].isupper()
+        if cap and "-" in word:
+            # "Moscow-backed", "Russian-occupied": the name is the part before the hyphen.
+            head, _, tail = word.rpartition("-")
+            if tail[:1].islower() and tail not in _HYPHEN_JOINERS:
+                e = s + len(head)
+                word = head
+                poss = False
         # Only capitalised words can start a name, so only they need the sentence check.
         initial = cap and (
             (s < 8 and not text[:s].strip(_OPENERS))
@@ -560,13 +580,21 @@ def _reject(
     nxt = toks[m.j] if m.j < len(toks) else None
     aliased = any(c.match == "alias" for c in m.cands)
     if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
-        return True  # an acronym (TASS, NATO), not a town that happens to share the letters
+        # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
+        # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").
+        prominent = any(
+            c.place.kind is PlaceKind.COUNTRY or (c.place.population or 0) >= 100_000
+            for c in m.cands
+        )
+        if not (prominent and len(first.text) >= 4):
+            return True
     if nxt is not None and last.joined and nxt.norm in FEATURE_WORDS:
         return True
     towns_only = all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
+    best_match_alternate = all(c.match == "alternate" for c in m.cands)
     if (
         single
-        and towns_only
+        and (towns_only or best_match_alternate)
         and prev is not None
         and prev.joined
         and prev.norm == "the"
@@ -579,6 +607,8 @@ def _reject(
         persons.add(last.norm)
         return True
     in_headline = m.i in headline
+    after_next = toks[m.j + 1] if m.j + 1 < len(toks) else None
+    oblast_follows = after_next is not None and after_next.norm in _CYRILLIC_OBLAST
     if (
         nxt is not None
         and last.joined
@@ -586,6 +616,7 @@ def _reject(
         and not in_headline
         and nxt.norm not in PLACE_HEADS
         and not nxt.initial
+        and not oblast_follows  # "Шебекино Белгородской области": a town, then its oblast
     ):
         # "Vladimir Putin", "The New York Times", "Munich Security Conference": a place name
         # inside a longer proper name. The run's next word may be a surname to avoid later,
@@ -597,11 +628,15 @@ def _reject(
         prev is not None
         and prev.joined
         and prev.cap
-        and not prev.initial
         and not in_headline
         and prev.norm not in FREE_PRECEDERS
         and not prev.possessive
+        and not (m.admin1_form or (" " in m.key and m.key.endswith(" область")))
+        # At a sentence start, a capital says nothing about common words ("Both Kyiv and")
+        # but a name is still a name ("Lloyd Austin announced").
+        and not (prev.initial and (len(prev.norm) <= 2 or _common_word(prev.norm)))
     ):
+        persons.add(last.norm)
         return True
     if single and _common_word(first.norm):
         # "Most importantly", "Reading the report", "its Western allies": a common word is
@@ -663,15 +698,23 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[_Mention]) -> No
                 break
 
 
-def _doc_context(mentions: list[_Mention], text: str) -> tuple[Counter, set[str], set[str]]:
-    """Countries, admin-1 units and explicit "X Oblast" units the document talks about."""
+def _doc_context(
+    mentions: list[_Mention], text: str
+) -> tuple[Counter, set[str], set[str], set[str]]:
+    """Countries, admin-1 units, explicit "X Oblast" units and demonym countries of a text.
+
+    Demonyms are weak evidence ("Russian forces" fight in Ukraine), so they are kept apart
+    from countries the text names.
+    """
     countries: Counter = Counter()
     admin1: set[str] = set()
     explicit: set[str] = set()
     lowered = text.lower()
-    for word, cc in DEMONYMS.items():
-        if word in lowered:
-            countries[cc] += 1
+    demonyms = {cc for word, cc in DEMONYMS.items() if word in lowered}
+    if demonyms & THEATRE:
+        # "Russian forces", "Ukrainian troops": both point to the war's theatre, not to one
+        # side's territory, so they weigh for Ukraine and Russia alike.
+        demonyms |= THEATRE
     for m in mentions:
         kinds = {c.place.kind for c in m.cands}
         if m.admin1_form:
@@ -688,11 +731,11 @@ def _doc_context(mentions: list[_Mention], text: str) -> tuple[Counter, set[str]
             for c in m.cands:
                 if c.place.country_code:
                     countries[c.place.country_code] += 1
-    return countries, admin1, explicit
+    return countries, admin1, explicit, demonyms
 
 
-def _score_all(mentions: list[_Mention], text: str) -> None:
-    countries, admin1, explicit = _doc_context(mentions, text)
+def _score_all(mentions: list[_Mention], text: str, gaz: Gazetteer) -> None:
+    countries, admin1, explicit, demonyms = _doc_context(mentions, text)
     for m in mentions:
         m.scores = []
         for c in m.cands:
@@ -702,6 +745,12 @@ def _score_all(mentions: list[_Mention], text: str) -> None:
                 s += 8.0 if p.kind is PlaceKind.ADMIN1 else -8.0
             if p.country_code and p.country_code in countries:
                 s += 1.5 + 0.25 * min(countries[p.country_code], 4)
+            elif p.country_code in demonyms:
+                s += 0.5
+            if (p.population or 0) >= 1_000_000 or gaz.is_capital(p.place_id):
+                # A metropolis or a capital is what a bare name means unless the text says
+                # otherwise: Washington is the capital, not Washington in Tyne and Wear.
+                s += 1.0
             if p.country_code in FOCUS_COUNTRIES:
                 s += 0.3
             if p.kind is PlaceKind.POPULATED_PLACE and p.admin1_code in admin1:
@@ -849,7 +898,7 @@ def geoparse(
     toks = tokenize(text)
     mentions = _recognise(text, toks, gaz)
     _link_patterns(text, toks, mentions)
-    _score_all(mentions, text)
+    _score_all(mentions, text, gaz)
     out = []
     for m in mentions:
         if not m.cands:

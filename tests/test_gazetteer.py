@@ -136,3 +136,10 @@ def test_damaged_index_file_is_rebuilt_not_fatal(tmp_path, monkeypatch):
     path = tmp_path / "gazetteer-x.pickle"
     path.write_bytes(b"not a pickle")
     assert gz._read_index(path) is None
+
+
+def test_capitals_are_flagged_from_the_country_table(gazetteer):
+    assert gazetteer.is_capital("gn:703448")  # Kyiv
+    assert gazetteer.is_capital("gn:4140963")  # Washington, D.C.
+    assert not gazetteer.is_capital("gn:704422")  # Pokrovsk
+    assert not gazetteer.is_capital("gn:0")

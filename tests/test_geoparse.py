@@ -232,3 +232,20 @@ def test_frontline_villages_missing_from_geonames_are_known(gazetteer):
 def test_places_are_shown_under_todays_spelling(gazetteer):
     (top,) = _found("Russian forces entered Avdiyivka.", gazetteer)
     assert top.place.name == "Avdiivka"
+
+
+def test_a_demonym_does_not_move_a_town_into_that_country(gazetteer):
+    (top,) = _found("Russian forces shelled Pokrovsk overnight.", gazetteer)
+    assert top.place.country_code == "UA"
+
+
+def test_a_named_country_does_not_outweigh_a_metropolis(gazetteer):
+    tops = _by_surface(_found("US officials said Moscow was ready to talk.", gazetteer))
+    assert tops["Moscow"].place.country_code == "RU"
+
+
+def test_a_capital_beats_its_namesakes(gazetteer):
+    text = "Leaders in Berlin, London and Brussels urged Washington to wait."
+    tops = _by_surface(_found(text, gazetteer))
+    assert tops["Washington"].place.admin1_code == "US.DC"
+    assert gazetteer.is_capital(tops["Washington"].place.place_id)

@@ -31,7 +31,7 @@ if evac.empty:
     st.info("No evacuations in this date range. Widen the range in the sidebar.")
 else:
     st.dataframe(
-        ui.events_table(evac),
+        ui.evacuations_table(evac),
         hide_index=True,
         width="stretch",
         column_config=ui.EVENT_COLUMN_CONFIG,

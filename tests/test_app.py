@@ -154,3 +154,25 @@ def test_sample_articles_can_be_removed_from_the_articles_page(app_store, monkey
     after = Store(app_store).articles()
     assert 0 < len(after) < before  # the seed article stays, the samples go
     assert all("samples" not in (a.source_path or "") for a in after)
+
+
+def test_evacuations_show_their_distance_to_the_front(app_store, monkeypatch, tmp_path):
+    import shutil
+
+    from geo.frontline import FrontlineStore
+
+    own = tmp_path / "own-store"
+    shutil.copytree(app_store, own)
+    snapshot = ROOT / "tests" / "data" / "frontline" / "deepstate_style_20240301.geojson"
+    FrontlineStore(own).import_file(snapshot, date=dt.date(2024, 8, 1), source="fixture")
+    monkeypatch.setenv("GEO_STORE", str(own))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.session_state["date_range"] = AUG_SEP_2024
+    app.switch_page(_page("evacuations.py")).run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    pokrovsk = table[table["place"] == "Pokrovsk"]
+    assert "km_to_front" in table.columns and len(pokrovsk)
+    # The synthetic control area spans 37.0-37.6 E near 48 N; Pokrovsk (37.18 E) is near it.
+    assert pokrovsk["km_to_front"].notna().all() and (pokrovsk["km_to_front"] < 60).all()

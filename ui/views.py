@@ -18,6 +18,9 @@ EVENT_COLUMN_CONFIG = {
     "admin1": st.column_config.TextColumn("Oblast / region"),
     "people": st.column_config.NumberColumn("People", format="%d"),
     "children": st.column_config.NumberColumn("Children", format="%d"),
+    "km_to_front": st.column_config.NumberColumn(
+        "km to front", format="%.1f", help="Distance to the front line on the event's date"
+    ),
     "quote": st.column_config.TextColumn("Sentence", width="large"),
     "source": st.column_config.TextColumn("Source"),
 }
@@ -28,7 +31,7 @@ def events_table(events):
     import pandas as pd
 
     if events.empty:
-        return pd.DataFrame(columns=list(EVENT_COLUMN_CONFIG))
+        return pd.DataFrame(columns=[c for c in EVENT_COLUMN_CONFIG if c != "km_to_front"])
     span = events["date_start"].astype(str)
     differs = events["date_end"].astype(str) != span
     span = span.where(~differs, span + " – " + events["date_end"].astype(str))
@@ -118,6 +121,38 @@ def frontline_store():
     from geo.frontline import FrontlineStore
 
     return FrontlineStore(store().root)
+
+
+@st.cache_data(show_spinner="Measuring distances to the front…", max_entries=32)
+def _front_distances(
+    root: str, revision: int, front_revision: str, start: dt.date, end: dt.date
+) -> dict[str, float | None]:
+    from geo.frontline import annotate_distance
+    from geo.records import EventType
+
+    events = store().events(
+        start=start, end=end, types=[EventType.EVACUATION, EventType.DISPLACEMENT]
+    )
+    return {
+        ev.event_id: (None if km is None or km == float("inf") else round(km, 1))
+        for ev, km in annotate_distance(events, store=frontline_store())
+    }
+
+
+def evacuations_table(evac):
+    """The evacuations table, with distances to the front when snapshots are stored.
+
+    Each event's distance is to the front line as of its own start date.
+    """
+    table = events_table(evac)
+    fs = frontline_store()
+    if evac.empty or not fs.sources():
+        return table
+    s = store()
+    start, end = date_range()
+    km = _front_distances(str(s.root), s.revision(), fs.revision(), start, end)
+    table.insert(3, "km_to_front", [km.get(i) for i in evac.loc[table.index, "event_id"]])
+    return table
 
 
 def frontline_bounds() -> tuple[float, float, float, float] | None:

@@ -386,6 +386,12 @@ class _Builder:
         self.index_of[place_id] = i
         return i
 
+    def add_table_names(self, index: int, row: dict[str, str]) -> None:
+        """A row of one of our tables: its ``name`` and its ``|``-separated ``aliases``."""
+        self.add_name(row["name"], index, "name")
+        for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):
+            self.add_name(alias, index, "alias")
+
     def add_name(self, name: str, index: int, match: str) -> None:
         key = normalize(name)
         if len(key) < 2:
@@ -503,9 +509,7 @@ def _build(src: _Sources, progress: Progress) -> tuple[dict[str, list], dict]:
             a1=codes[0] if len(codes) == 1 else "",
             a1_name=a1_names.get(codes[0], "") if len(codes) == 1 else "",
         )
-        b.add_name(row["name"], i, "name")
-        for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):
-            b.add_name(alias, i, "alias")
+        b.add_table_names(i, row)
 
     progress("reading extra places", 0.22)
     for row in _read_csv(src.extra_places):
@@ -520,9 +524,7 @@ def _build(src: _Sources, progress: Progress) -> tuple[dict[str, list], dict]:
             a1=a1,
             a1_name=a1_names.get(a1, ""),
         )
-        b.add_name(row["name"], i, "name")
-        for alias in filter(None, (a.strip() for a in row.get("aliases", "").split("|"))):
-            b.add_name(alias, i, "alias")
+        b.add_table_names(i, row)
 
     progress("reading GeoNames populated places", 0.25)
     total = max(1, src.geonames.stat().st_size)

@@ -75,15 +75,20 @@ def prepare_first_run() -> None:
 
         cold = not cached_index_exists() or not (STATIC / "tiles").exists()
         if cold:
-            with st.status(
-                "First run: preparing the offline gazetteer and map…", expanded=True
-            ) as status:
+            box = st.empty()  # the progress box goes away once everything is ready
+            with (
+                box.container(),
+                st.status(
+                    "First run: preparing the offline gazetteer and map…", expanded=True
+                ) as status,
+            ):
                 status.write("Building the gazetteer index from GeoNames (about 10 s)…")
                 gazetteer()
                 status.write("Writing Leaflet and relief tiles to ./static…")
                 map_assets()
                 _seed_samples(status)
                 status.update(label="Ready", state="complete", expanded=False)
+            box.empty()
         else:
             gazetteer()
             map_assets()

@@ -6,14 +6,34 @@ only Leaflet and markercluster (see geo.assets) and draw offline inside streamli
 
 from __future__ import annotations
 
-import html
-import json
-import math
 from collections.abc import Collection, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from .basemap import DEFAULT_MAX_ZOOM, OVERZOOM, tile_layers
 from .errors import InputError
+from .map_popups import (
+    _PLACE_POPUP_JS,
+    _TIP_ONLY,
+    _circle_point_js,
+    _column,
+    _esc,
+    _event_point_js,
+    _event_popup_js,
+    _event_props,
+    _place_props,
+)
+from .map_style import (
+    _EVENT_STYLE,
+    _PLACE_COLOUR,
+    LegendItem,
+    RampBin,
+    _clean,
+    evacuation_radius,
+    legend_items,
+    oblast_colour,
+    oblast_ramp,
+    symbol_svg,
+)
 from .records import EventType
 
 if TYPE_CHECKING:
@@ -51,192 +71,6 @@ DEFAULT_SHOW: tuple[str, ...] = ("oblasts", "places", "events", "evacuations")
 UKRAINE_BOUNDS: tuple[float, float, float, float] = (44.3, 22.1, 52.4, 40.2)
 
 
-class LegendItem(NamedTuple):
-    """One event type's map symbol, for a legend drawn by the page."""
-
-    event_type: str
-    colour: str
-    symbol: str
-    label: str
-
-
-class RampBin(NamedTuple):
-    """One class of the oblast choropleth: ``lower <= events <= upper`` (upper None: open)."""
-
-    lower: int
-    upper: int | None
-    colour: str
-    label: str
-
-
-# Okabe-Ito colours (distinguishable with colour-blindness) plus a distinct shape per type, so
-# the symbol still reads in greyscale.
-_EVENT_STYLE: dict[str, tuple[str, str]] = {
-    EventType.OFFENSIVE: ("#D55E00", "triangle"),
-    EventType.ATTACK: ("#CC79A7", "star"),
-    EventType.ADVANCE: ("#E69F00", "chevron"),
-    EventType.EVACUATION: ("#0072B2", "square"),
-    EventType.DISPLACEMENT: ("#56B4E9", "diamond"),
-    EventType.NEGOTIATION: ("#009E73", "hexagon"),
-    EventType.STATEMENT: ("#4D4D4D", "circle"),
-}
-_OTHER_STYLE = ("#999999", "cross")
-
-
-def _regular(n: int, r: float, *, rotate: float = -90.0, inner: float | None = None) -> str:
-    points = []
-    steps = n * 2 if inner else n
-    for i in range(steps):
-        radius = inner if inner and i % 2 else r
-        a = math.radians(rotate + 360.0 * i / steps)
-        points.append(f"{10 + radius * math.cos(a):.1f},{10 + radius * math.sin(a):.1f}")
-    return " ".join(points)
-
-
-# Shapes in a 20x20 box; drawn with a white outline so they read on the relief.
-_SHAPES: dict[str, str] = {
-    "triangle": '<polygon points="10,1.5 18.8,17.5 1.2,17.5"/>',
-    "star": f'<polygon points="{_regular(5, 9.5, inner=4.2)}"/>',
-    "chevron": '<polygon points="2,2.5 10.5,2.5 18,10 10.5,17.5 2,17.5 9.5,10"/>',
-    "square": '<rect x="3" y="3" width="14" height="14"/>',
-    "diamond": '<polygon points="10,1 19,10 10,19 1,10"/>',
-    "hexagon": f'<polygon points="{_regular(6, 8.8, rotate=0)}"/>',
-    "circle": '<circle cx="10" cy="10" r="7.5"/>',
-    "cross": '<polygon points="7,2 13,2 13,7 18,7 18,13 13,13 13,18 7,18 7,13 2,13 2,7 7,7"/>',
-}
-
-# Fixed classes for events per oblast; our own light-to-dark ramp.
-_RAMP: tuple[tuple[int, int | None, str], ...] = (
-    (0, 0, "#f3f1ec"),
-    (1, 1, "#fcdcc0"),
-    (2, 4, "#f6ad7f"),
-    (5, 9, "#e8794f"),
-    (10, 24, "#c9442c"),
-    (25, None, "#8f1d1d"),
-)
-
-_PLACE_COLOUR = "#51708f"
-_ICON_PX = 18
-_MAX_RADIUS = 40.0
-_QUOTE_MAX = 600
-
-
-def _label(event_type: str) -> str:
-    return str(event_type).replace("_", " ").capitalize()
-
-
-def symbol_svg(event_type: str, *, size: int = _ICON_PX) -> str:
-    """Inline SVG of an event type's map symbol (the same markup the map uses).
-
-    Parameters
-    ----------
-    event_type : str
-        An :class:`~geo.records.EventType` value; unknown types get a grey cross.
-    size : int
-        Width and height in CSS pixels.
-    """
-    colour, shape = _EVENT_STYLE.get(str(event_type), _OTHER_STYLE)
-    return (
-        f'<svg width="{int(size)}" height="{int(size)}" viewBox="0 0 20 20" '
-        f'style="display:block;overflow:visible" aria-hidden="true">'
-        f'<g fill="{colour}" stroke="#ffffff" stroke-width="1.6" stroke-linejoin="round">'
-        f"{_SHAPES[shape]}</g></svg>"
-    )
-
-
-def legend_items() -> list[LegendItem]:
-    """Symbol, colour and label of every event type, in :class:`EventType` order."""
-    return [LegendItem(t.value, *_EVENT_STYLE[t], _label(t.value)) for t in EventType]
-
-
-def oblast_ramp() -> list[RampBin]:
-    """Classes of the oblast choropleth (events per oblast in the date range)."""
-    bins = []
-    for lower, upper, colour in _RAMP:
-        if upper is None:
-            label = f"{lower}+"
-        elif lower == upper:
-            label = str(lower)
-        else:
-            label = f"{lower}–{upper}"
-        bins.append(RampBin(lower, upper, colour, label))
-    return bins
-
-
-def oblast_colour(events: int | None) -> str:
-    """Fill colour of an oblast with ``events`` events (None counts as 0)."""
-    n = 0 if events is None else int(events)
-    for lower, upper, colour in _RAMP:
-        if n >= lower and (upper is None or n <= upper):
-            return colour
-    return _RAMP[0][2]
-
-
-def evacuation_radius(people: float | None) -> float:
-    """Circle radius in pixels: grows with the square root of people (area ~ people)."""
-    people = _clean(people)
-    if people is None or float(people) <= 0:
-        return 5.0
-    return round(min(_MAX_RADIUS, 5.0 + 0.12 * math.sqrt(float(people))), 2)
-
-
-# --- small value helpers -------------------------------------------------------------------
-
-
-def _clean(value: Any) -> Any:
-    import pandas as pd
-
-    if value is None:
-        return None
-    try:
-        if pd.isna(value):
-            return None
-    except (TypeError, ValueError):
-        pass
-    return value
-
-
-def _esc(value: Any) -> str:
-    """Escape text for an HTML text node (quotes are left alone: they are safe there)."""
-    return html.escape(str(value), quote=False)
-
-
-def _js_json(obj: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (no ``</script>``, no entities)."""
-    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
-        text = text.replace(char, code)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-
-
-def _fmt_date(value: Any) -> str:
-    value = _clean(value)
-    if value is None:
-        return ""
-    iso = getattr(value, "isoformat", None)
-    return (iso() if callable(iso) else str(value))[:10]
-
-
-def _fmt_count(value: Any) -> str | None:
-    value = _clean(value)
-    if value is None:
-        return None
-    try:
-        return f"{int(value):,}"
-    except (TypeError, ValueError):
-        return _esc(value)
-
-
-def _link(url: Any, title: Any) -> str:
-    """A source as HTML: a link (new tab) for http(s) URLs, escaped text otherwise."""
-    url, title = _clean(url), _clean(title)
-    text = _esc(title) if title else None
-    if url and str(url).strip().lower().startswith(("http://", "https://")):
-        href = html.escape(str(url).strip(), quote=True)
-        return f'<a href="{href}" target="_blank" rel="noopener noreferrer">{text or href}</a>'
-    return " · ".join(p for p in (text, _esc(url) if url else None) if p)
-
-
 # --- frames to GeoJSON ---------------------------------------------------------------------
 
 
@@ -264,10 +98,6 @@ def _points(gdf: Any) -> tuple[Any, Any]:
     return geom.y.to_numpy(), geom.x.to_numpy()
 
 
-def _column(gdf: Any, name: str) -> list[Any]:
-    return gdf[name].tolist() if name in gdf.columns else [None] * len(gdf)
-
-
 def _point_features(lats: Any, lons: Any, props: Iterator[dict]) -> dict:
     features = [
         {
@@ -278,155 +108,6 @@ def _point_features(lats: Any, lons: Any, props: Iterator[dict]) -> dict:
         for lat, lon, p in zip(lats.tolist(), lons.tolist(), props, strict=True)
     ]
     return {"type": "FeatureCollection", "features": features}
-
-
-_EVENT_COLUMNS = (
-    "event_type", "date_start", "date_end", "location", "admin1", "people", "children",
-    "quote", "source", "url", "geo_precision",
-)  # fmt: skip
-
-
-def _event_props(gdf: Any) -> tuple[list[dict], list[str]]:
-    """Per-event popup fields (escaped text) and the table of distinct source links.
-
-    Fields: ``t`` type, ``d`` dates, ``w`` where, ``n`` people/children, ``q`` the quoted
-    sentence, ``s`` index into the sources table (an article's link is stored once, not once
-    per event). The browser assembles the popup only when it is opened.
-    """
-    sources: dict[str, int] = {}
-    props = []
-    cols = [_column(gdf, c) for c in _EVENT_COLUMNS]
-    for etype, start, end, location, admin1, people, children, quote, source, url, geo in zip(
-        *cols, strict=True
-    ):
-        d0, d1 = _fmt_date(start), _fmt_date(end)
-        p: dict[str, Any] = {"t": str(etype), "d": d0 if not d1 or d0 == d1 else f"{d0} – {d1}"}
-        where = ", ".join(_esc(v) for v in (_clean(location), _clean(admin1)) if v)
-        if _clean(geo) and str(geo) != "settlement":
-            where += f" ({_esc(geo)} precision)"
-        if where:
-            p["w"] = where
-        counts = [
-            f"{label}: {n}"
-            for label, n in (("People", _fmt_count(people)), ("children", _fmt_count(children)))
-            if n is not None
-        ]
-        if counts:
-            p["n"] = "; ".join(counts)
-        text = _clean(quote)
-        if text:
-            text = str(text)
-            if len(text) > _QUOTE_MAX:
-                text = text[: _QUOTE_MAX - 1].rstrip() + "…"
-            p["q"] = _esc(text)
-        link = _link(url, source)
-        if link:
-            p["s"] = sources.setdefault(link, len(sources))
-        props.append(p)
-    return props, list(sources)
-
-
-def _place_props(gdf: Any) -> list[dict]:
-    """Per-place fields: ``n`` name, ``m`` mentions, ``r`` radius, ``x`` popup lines."""
-    cols = (
-        "name", "admin1", "country_code", "population", "mentions", "articles",
-        "surface_forms", "first_seen", "last_seen",
-    )  # fmt: skip
-    props = []
-    for name, admin1, cc, pop, mentions, articles, forms, first, last in zip(
-        *(_column(gdf, c) for c in cols), strict=True
-    ):
-        lines = []
-        where = ", ".join(_esc(v) for v in (_clean(admin1), _clean(cc)) if v)
-        if where:
-            lines.append(where)
-        if (n := _fmt_count(pop)) is not None:
-            lines.append(f"Population: {n}")
-        m = _clean(mentions)
-        if m is not None:
-            a = _fmt_count(articles)
-            lines.append(f"Mentions: {_fmt_count(m)}" + (f" in {a} article(s)" if a else ""))
-        if _clean(forms):
-            lines.append(f"Named as: {_esc(forms)}")
-        seen = list(dict.fromkeys(d for d in (_fmt_date(first), _fmt_date(last)) if d))
-        if seen:
-            lines.append("Seen: " + " – ".join(seen))
-        radius = 3.0 + min(4.0, math.log2(1.0 + float(m))) if m else 3.0
-        p: dict[str, Any] = {"n": _esc(_clean(name) or "?"), "r": round(radius, 1), "x": lines}
-        if m is not None:
-            p["m"] = int(m)
-        props.append(p)
-    return props
-
-
-_TIP_ONLY = """function(feature, layer) {
-    layer.bindTooltip(feature.properties.tip, {sticky: true});
-}"""
-
-
-def _event_popup_js(sources: list[str]) -> str:
-    labels = {t: _label(t) for t in _EVENT_STYLE} | {"other": "Event"}
-    return (
-        "(function() {\n"
-        f"    var LABEL = {_js_json(labels)}, SRC = {_js_json(sources)};\n"
-        "    function popup(p) {\n"
-        "        var h = '<div class=\"geo-popup\"><b>' + (LABEL[p.t] || LABEL.other) + '</b>';\n"
-        "        if (p.d) { h += ' \u00b7 ' + p.d; }\n"
-        "        if (p.w) { h += '<br>' + p.w; }\n"
-        "        if (p.n) { h += '<br>' + p.n; }\n"
-        "        if (p.q) { h += '<br><i>' + p.q + '</i>'; }\n"
-        "        if (p.s != null && SRC[p.s]) { h += '<br>Source: ' + SRC[p.s]; }\n"
-        "        return h + '</div>';\n"
-        "    }\n"
-        "    return function(feature, layer) {\n"
-        "        var p = feature.properties;\n"
-        "        layer.bindPopup(function() { return popup(p); }, {maxWidth: 360});\n"
-        "    };\n"
-        "})()"
-    )
-
-
-_PLACE_POPUP_JS = """function(feature, layer) {
-    var p = feature.properties;
-    var tip = '<b>' + p.n + '</b>';
-    if (p.m != null) { tip += ' \u00b7 ' + p.m + (p.m === 1 ? ' mention' : ' mentions'); }
-    layer.bindTooltip(tip, {sticky: true});
-    layer.bindPopup(function() {
-        return '<div class="geo-popup"><b>' + p.n + '</b><br>' + p.x.join('<br>') + '</div>';
-    }, {maxWidth: 320});
-}"""
-
-
-def _event_point_js() -> str:
-    table = {t: {"html": symbol_svg(t), "label": _label(t)} for t in [*_EVENT_STYLE, "other"]}
-    half = _ICON_PX // 2
-    return (
-        "(function() {\n"
-        f"    var S = {_js_json(table)};\n"
-        "    var icons = {};\n"
-        "    return function(feature, latlng) {\n"
-        "        var t = S[feature.properties.t] ? feature.properties.t : 'other';\n"
-        "        var icon = icons[t] || (icons[t] = L.divIcon({html: S[t].html,"
-        f" className: 'geo-event geo-event-' + t, iconSize: [{_ICON_PX}, {_ICON_PX}],"
-        f" iconAnchor: [{half}, {half}], popupAnchor: [0, -{half}]}}));\n"
-        "        return L.marker(latlng, {icon: icon, title: S[t].label, riseOnHover: true});\n"
-        "    };\n"
-        "})()"
-    )
-
-
-def _circle_point_js(base: dict, by_type: dict[str, dict] | None = None) -> str:
-    return (
-        "(function() {\n"
-        f"    var B = {_js_json(base)}, T = {_js_json(by_type or {})};\n"
-        "    return function(feature, latlng) {\n"
-        "        var p = feature.properties;\n"
-        "        var o = Object.assign({}, B, T[p.t] || {}, {radius: p.r});\n"
-        "        if (p.u) { o.dashArray = '3 3'; o.fillOpacity = 0.2; }\n"
-        "        return L.circleMarker(latlng, o);\n"
-        "    };\n"
-        "})()"
-    )
 
 
 # --- layers --------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from __future__ import annotations
 import html
 import json
 import math
-from collections.abc import Iterator
 from typing import Any
 
 from .map_style import _EVENT_STYLE, _ICON_PX, _clean, _label, symbol_svg
@@ -59,18 +58,6 @@ def _link(url: Any, title: Any) -> str:
 
 def _column(gdf: Any, name: str) -> list[Any]:
     return gdf[name].tolist() if name in gdf.columns else [None] * len(gdf)
-
-
-def _point_features(lats: Any, lons: Any, props: Iterator[dict]) -> dict:
-    features = [
-        {
-            "type": "Feature",
-            "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
-            "properties": p,
-        }
-        for lat, lon, p in zip(lats.tolist(), lons.tolist(), props, strict=True)
-    ]
-    return {"type": "FeatureCollection", "features": features}
 
 
 _EVENT_COLUMNS = (

@@ -584,6 +584,10 @@ class Store:
         )
         return [_article(r) for r in rows]
 
+    def article_count(self) -> int:
+        """How many articles the store holds (cheap: no text is read)."""
+        return int(self._read("SELECT count(*) FROM articles")[0][0])
+
     def article(self, article_id: str) -> Article | None:
         """One article, or None."""
         rows = self._read(

@@ -554,3 +554,13 @@ def test_one_store_object_is_usable_from_several_threads(store: Store) -> None:
     assert errors == []
     assert len(store.articles()) == 8
     assert len(store.events()) == 8
+
+
+def test_article_count_counts_without_reading_texts(tmp_path):
+    from geo.records import Article
+
+    with Store(tmp_path / "s") as store:
+        assert store.article_count() == 0
+        store.add(Article("a1", "One", "text one"), [], [])
+        store.add(Article("a2", "Two", "text two"), [], [])
+        assert store.article_count() == 2 == len(store.articles())

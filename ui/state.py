@@ -104,7 +104,7 @@ def _seed_samples(status) -> None:
     if os.environ.get("GEO_STORE"):
         return
     s = store()
-    if s.articles():
+    if s.article_count():
         return
     from geo.pipeline import ingest_paths
 

@@ -8,6 +8,7 @@ nearby places), then applies analyst corrections.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -96,19 +97,50 @@ def _doc_context(
     return countries, admin1, explicit, demonyms
 
 
+def _famous_town(m: Mention) -> Candidate | None:
+    """The biggest town of a name that English writes often (Geneva, Odesa, Paris), if any.
+
+    How often a name appears in English text tracks the fame of its best-known bearer, which
+    is nearly always the biggest; small namesakes (Geneva, Illinois) need the text to say so.
+    """
+    towns = [c for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE]
+    if len(towns) < 2 or " " in m.key or not _name_frequency(m.key):
+        return None
+    return max(towns, key=lambda c: c.place.population or 0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_frequency(key: str) -> bool:
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a pinned requirement
+        return False
+    return zipf_frequency(key, "en") >= 3.0
+
+
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
     countries, admin1, explicit, demonyms = _doc_context(mentions, text)
     for m in mentions:
         m.scores = []
+        held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
+        famous = _famous_town(m)
         for c in m.cands:
             p = c.place
             s = base_score(c)
             if m.admin1_form:
                 s += 8.0 if p.kind is PlaceKind.ADMIN1 else -8.0
             if p.country_code and p.country_code in countries:
-                s += 1.5 + 0.25 * min(countries[p.country_code], 4)
+                # Flat: a country named ten times is no likelier to hold a given town than
+                # one named once (a US-heavy story about talks in Geneva, Switzerland).
+                s += 1.0 if p.kind is PlaceKind.POPULATED_PLACE else 1.5
             elif p.country_code in demonyms:
                 s += 0.5
+            if c.match == "alternate" and held_by_name:
+                # An old or foreign spelling loses to the place that bears the name today:
+                # "Pokrovsk" is Pokrovsk, not Engels (called Pokrovsk until 1931).
+                s -= 1.5
+            if c is famous:
+                s += 1.0
             if (p.population or 0) >= 1_000_000 or gaz.is_capital(p.place_id):
                 # A metropolis or a capital is what a bare name means unless the text says
                 # otherwise: Washington is the capital, not Washington in Tyne and Wear.

@@ -249,3 +249,18 @@ def test_a_capital_beats_its_namesakes(gazetteer):
     tops = _by_surface(_found(text, gazetteer))
     assert tops["Washington"].place.admin1_code == "US.DC"
     assert gazetteer.is_capital(tops["Washington"].place.place_id)
+
+
+def test_an_old_name_loses_to_the_place_that_bears_it_today(gazetteer):
+    text = "Strikes hit the airfield at Engels near Saratov. Pokrovsk came under fire."
+    tops = _by_surface(_found(text, gazetteer))
+    assert tops["Pokrovsk"].place.admin1_code == "UA.05"  # not Engels, once called Pokrovsk
+
+
+def test_many_mentions_of_a_country_do_not_pull_a_city_abroad(gazetteer):
+    text = (
+        "US envoys met US senators; the US plan, US officials said, is for talks in "
+        "Geneva next week with US support."
+    )
+    tops = _by_surface(_found(text, gazetteer))
+    assert tops["Geneva"].place.country_code == "CH"

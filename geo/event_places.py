@@ -55,6 +55,11 @@ _AUX = _wordset(
     "shall did does do"
 )
 _PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"})
+_SECTOR_WORDS = frozenset({"direction", "axis", "sector", "front", "area"})
+_COMPASS = frozenset(
+    "north south east west northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern northern southern eastern western".split()
+)
 # A verb between a subject trigger and its object ("Evacuation buses left Myrnohrad").
 _VERB_FORM = re.compile(r"\w+ed|left|hit|struck|took|shook|swept|reached|tore", re.IGNORECASE)
 _VERBAL_TRIGGER = re.compile(
@@ -209,6 +214,9 @@ def _after(
     """
     links = _LINKS_BY_TYPE.get(etype, _LINKS)
     found: list[list[Toponym]] = []  # one group per phrase; a list of places is one group
+    # Groups that only situate the others: a front sector ("in the Lyman direction") or a
+    # reference point ("southwest of Pokrovsk near Udachne"). Kept only if nothing else is.
+    weak: list[bool] = []
     pre = 0  # words before the first preposition
     np = -1  # words in the current prepositional phrase; -1 before the first one
     while i < len(toks):
@@ -224,11 +232,19 @@ def _after(
                 continue
             if np < 0 and not (pre == 0 or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text))):
                 break  # a place that is not an object: the subject of a new clause
+            reference = i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in _COMPASS
             more, i = _list_from(toks, i)
+            weak.extend([False] * (len(found) - len(weak)))  # groups added by a parenthesis
             found.append(more)
+            weak.append(reference)
             np = max(np, 0) + 1
             continue
         word = tok.text
+        if found and toks[i - 1].kind == "top" and word.lower() in _SECTOR_WORDS:
+            weak.extend([False] * (len(found) - len(weak)))
+            weak[-1] = True  # "the Pokrovsk direction": a sector, named after a town
+            i += 1
+            continue
         if tok.kind == "p":
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if word == "," and nxt is not None and nxt.text in links and found == []:
@@ -264,6 +280,9 @@ def _after(
             if pre > max_pre:
                 break
         i += 1
+    weak.extend([False] * (len(found) - len(weak)))
+    if not all(weak):
+        found = [g for g, w in zip(found, weak, strict=True) if not w]
     return found
 
 

@@ -447,3 +447,18 @@ def test_a_place_inside_a_phrase_followed_by_a_verb_is_still_a_location(gazettee
     # "in Kharkiv has intensified": Kharkiv is where the fighting is, not a speaking subject
     events = _events("Heavy fighting in Kharkiv has intensified.", gazetteer)
     assert _pairs(events) == [("offensive", "Kharkiv")]
+
+
+def test_front_sector_and_reference_point_give_way_to_the_named_villages(gazetteer):
+    text = (
+        "Russian forces continued offensive operations in the Pokrovsk direction "
+        "southwest of Pokrovsk near Udachne and Zvirove on Monday."
+    )
+    events = _events(text, gazetteer, published=dt.date(2025, 1, 14))
+    assert sorted(e.place.name for e in events) == ["Udachne", "Zvirove"]
+
+
+def test_a_sector_alone_still_places_the_event(gazetteer):
+    text = "Russian forces continued offensive operations in the Kupyansk direction on Monday."
+    events = _events(text, gazetteer, published=dt.date(2025, 1, 14))
+    assert [e.place.name for e in events] == ["Kupiansk"]

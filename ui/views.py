@@ -167,34 +167,44 @@ def frontline_bounds() -> tuple[float, float, float, float] | None:
     return south - pad, west - pad, north + pad, east + pad
 
 
+@st.cache_data(show_spinner="Drawing the front…", max_entries=64)
+def _front_geojson(root: str, revision: str, day: dt.date) -> tuple[str | None, str | None]:
+    """GeoJSON of the as-of control areas and front line (derived once per store state)."""
+    from geo.frontline import as_of_layer, front_line_layer
+
+    fs = frontline_store()
+    areas = as_of_layer(day, store=fs)
+    polys = areas[areas.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
+    line = front_line_layer(day, store=fs)
+    return (
+        polys[["source", "class", "date", "geometry"]].to_json() if not polys.empty else None,
+        line[["source", "date", "length_km", "geometry"]].to_json() if not line.empty else None,
+    )
+
+
 def frontline_groups(day: dt.date) -> list:
     """Map overlays for the front as of ``day``: control areas and the front line."""
     import folium
 
-    from geo.frontline import as_of_layer, front_line_layer
-
     fs = frontline_store()
     if not fs.sources():
         return []
-    areas = as_of_layer(day, store=fs)
-    line = front_line_layer(day, store=fs)
+    areas, line = _front_geojson(str(fs.root), fs.revision(), day)
     group = folium.FeatureGroup(name="Front line (as of end date)", show=True)
-    if not areas.empty:
-        polys = areas[areas.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
-        if not polys.empty:
-            folium.GeoJson(
-                polys[["source", "class", "date", "geometry"]].to_json(),
-                style_function=lambda f: {
-                    "color": "#8f1d1d",
-                    "weight": 0.5,
-                    "fillColor": "#d7301f",
-                    "fillOpacity": 0.18,
-                },
-                tooltip=folium.GeoJsonTooltip(fields=["source", "class", "date"]),
-            ).add_to(group)
-    if not line.empty:
+    if areas:
         folium.GeoJson(
-            line[["source", "date", "length_km", "geometry"]].to_json(),
+            areas,
+            style_function=lambda f: {
+                "color": "#8f1d1d",
+                "weight": 0.5,
+                "fillColor": "#d7301f",
+                "fillOpacity": 0.18,
+            },
+            tooltip=folium.GeoJsonTooltip(fields=["source", "class", "date"]),
+        ).add_to(group)
+    if line:
+        folium.GeoJson(
+            line,
             style_function=lambda f: {"color": "#8f1d1d", "weight": 3},
             tooltip=folium.GeoJsonTooltip(fields=["source", "date", "length_km"]),
         ).add_to(group)

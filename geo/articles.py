@@ -21,6 +21,7 @@ __all__ = [
     "FORMATS",
     "SUPPORTED_SUFFIXES",
     "article_from_text",
+    "decode_text",
     "html_to_text",
     "markdown_to_text",
     "normalize_text",
@@ -407,7 +408,16 @@ def article_from_text(
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _decode(raw: bytes, path: Path) -> str:
+def decode_text(raw: bytes, *, label: str | os.PathLike[str]) -> str:
+    """Text from bytes: UTF-16 (with BOM), UTF-8 (with or without BOM), else Windows-1251.
+
+    ``label`` names the input in the error (a path, "standard input", an upload's name).
+
+    Raises
+    ------
+    InputError
+        If the bytes are binary or none of those encodings reads them cleanly.
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
@@ -423,7 +433,7 @@ def _decode(raw: bytes, path: Path) -> str:
             if not _CONTROL.search(text):
                 return text
     raise InputError(
-        f"Cannot decode {path}: it is not UTF-8 or Windows-1251 text (is it a binary file?). "
+        f"Cannot decode {label}: it is not UTF-8 or Windows-1251 text (is it a binary file?). "
         "Save it as UTF-8 and try again."
     )
 
@@ -473,7 +483,7 @@ def read_article(
             f"Cannot read {p} ({exc.strerror or exc}); check its permissions."
         ) from exc
     return article_from_text(
-        _decode(raw, p),
+        decode_text(raw, label=p),
         title=title,
         published=published,
         url=url,

@@ -15,6 +15,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .articles import decode_text
 from .errors import GeoError, InputError
 
 __all__ = ["main", "places_geojson", "write_output"]
@@ -45,18 +46,9 @@ def _read_input(name: str) -> str:
         except OSError as exc:
             raise InputError(f"cannot read {name}: {exc.strerror}.") from None
         label = name
-    for enc in ("utf-8-sig", "cp1251"):
-        try:
-            text = data.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1251 decodes almost anything
-        raise InputError(f"{label} is not text (UTF-8 or Windows-1251).")
+    text = decode_text(data, label=label)
     if not text.strip():
         raise InputError(f"{label} is empty; give a file with article text.")
-    if "\x00" in text:
-        raise InputError(f"{label} looks binary, not text; give a .txt, .md or .html file.")
     return text
 
 

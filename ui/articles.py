@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from geo.articles import decode_text
 from geo.config import data_dir
 from geo.errors import GeoError
 from geo.records import Correction, Place, PlaceKind
@@ -22,16 +23,11 @@ def add_uploaded_or_pasted(
     """Add the uploaded file if there is one, else the pasted text; (ok, message)."""
     fmt = "txt"
     if upload is not None:
-        raw = upload.getvalue()
         fmt = FORMATS.get(upload.name.rsplit(".", 1)[-1].lower(), "txt")
-        for enc in ("utf-8-sig", "cp1251"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        if "\x00" in text:
-            return False, f"{upload.name} is not a text file; upload .txt, .md or .html."
+        try:
+            text = decode_text(upload.getvalue(), label=upload.name)
+        except GeoError as exc:
+            return False, str(exc)
         title = title or upload.name.rsplit(".", 1)[0]
     if not (text or "").strip():
         return False, "Nothing to add: paste article text or upload a file."

@@ -9,9 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -58,19 +56,9 @@ def write_output(payload: str, out: str | None) -> None:
         sys.stdout.write(payload)
         sys.stdout.flush()
         return
-    path = Path(out)
-    if path.is_dir():
-        raise InputError(f"-o {out} is a folder; give a file name.")
-    if not path.parent.exists():
-        raise InputError(f"folder {path.parent} does not exist; create it or choose another -o.")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(payload)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {out}: {exc.strerror}.") from None
+    from .export import write_atomically
+
+    write_atomically(out, lambda tmp: tmp.write_text(payload, encoding="utf-8"))
 
 
 def places_geojson(toponyms: Sequence) -> dict:

@@ -18,7 +18,7 @@ from .errors import InputError
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "to_bytes", "write_gpkg", "write_layer"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "to_bytes", "write_atomically", "write_gpkg", "write_layer"]
 
 FORMATS = ("geojson", "gpkg", "csv")
 MEDIA_TYPES = {
@@ -109,8 +109,12 @@ def to_bytes(gdf: gpd.GeoDataFrame, *, fmt: str, layer: str = "layer") -> bytes:
     return _gpkg_bytes(gdf, layer)
 
 
-def _atomic(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
-    """Run ``write(tmp)`` on a temporary sibling of ``path``, then rename it into place."""
+def write_atomically(path: str | os.PathLike[str], write: Callable[[Path], None]) -> Path:
+    """Run ``write(tmp)`` on a temporary sibling of ``path``, then rename it into place.
+
+    A failed write leaves any existing file as it was and no temporary file behind; bad
+    locations (a folder, a missing or read-only folder) raise :class:`InputError`.
+    """
     path = Path(path).expanduser()
     parent = path.parent
     if path.is_dir():
@@ -182,7 +186,7 @@ def write_layer(
         name = layer or Path(path).stem
         return write_gpkg({name: gdf}, path)
     data = to_bytes(gdf, fmt=fmt)
-    return _atomic(path, lambda tmp: tmp.write_bytes(data))
+    return write_atomically(path, lambda tmp: tmp.write_bytes(data))
 
 
 def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[str]) -> Path:
@@ -202,4 +206,4 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[s
     """
     if not layers:
         raise InputError("No layers to write; pass at least one name -> GeoDataFrame.")
-    return _atomic(path, lambda tmp: _gpkg_write(layers, str(tmp)))
+    return write_atomically(path, lambda tmp: _gpkg_write(layers, str(tmp)))

@@ -8,14 +8,13 @@ nearby places), then applies analyst corrections.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from .gazetteer import Gazetteer, base_score, load_gazetteer, normalize
-from .recognise import Mention, Token, recognise, tokenize
+from .recognise import Mention, Token, english_zipf, recognise, tokenize
 from .records import Candidate, Correction, Place, PlaceKind, Toponym
 from .toponym_words import DEMONYMS, SETTLEMENT_WORDS
 
@@ -104,18 +103,9 @@ def _famous_town(m: Mention) -> Candidate | None:
     is nearly always the biggest; small namesakes (Geneva, Illinois) need the text to say so.
     """
     towns = [c for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE]
-    if len(towns) < 2 or " " in m.key or not _name_frequency(m.key):
+    if len(towns) < 2 or " " in m.key or english_zipf(m.key) < 3.0:
         return None
     return max(towns, key=lambda c: c.place.population or 0)
-
-
-@functools.lru_cache(maxsize=65536)
-def _name_frequency(key: str) -> bool:
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a pinned requirement
-        return False
-    return zipf_frequency(key, "en") >= 3.0
 
 
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:

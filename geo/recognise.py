@@ -126,13 +126,18 @@ def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _common_word(word: str) -> bool:
-    """Whether a word is common English in lower case ("most", "nice", "reading")."""
+def english_zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 3 is once per million words)."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # pragma: no cover - wordfreq is a pinned requirement
-        return False
-    return zipf_frequency(word, "en") >= 3.3
+        return 0.0
+    return zipf_frequency(word, "en")
+
+
+def _common_word(word: str) -> bool:
+    """Whether a word is common English in lower case ("most", "nice", "reading")."""
+    return english_zipf(word) >= 3.3
 
 
 def _cyrillic_variants(norm: str) -> list[str]:

@@ -13,11 +13,19 @@ from pathlib import Path
 from .articles import read_article
 from .errors import InputError
 from .events import extract_events
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer, normalize
 from .geoparse import geoparse
 from .records import Article, Correction, Event, Toponym
 
-__all__ = ["Analysis", "IngestResult", "ingest_article", "ingest_paths", "process", "reprocess"]
+__all__ = [
+    "Analysis",
+    "IngestResult",
+    "apply_correction",
+    "ingest_article",
+    "ingest_paths",
+    "process",
+    "reprocess",
+]
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -149,3 +157,18 @@ def reprocess(
         analysis = process(article, gazetteer=gaz, corrections=store.corrections(article_id=aid))
         store.replace_analysis(aid, analysis.toponyms, analysis.events)
     return len(ids)
+
+
+def apply_correction(store, correction: Correction, *, gazetteer: Gazetteer | None = None) -> int:
+    """Store an analyst's correction and re-analyse only the articles it touches.
+
+    A correction for one mention touches its article; one for a surface form touches the
+    articles whose stored mentions have that form. Returns how many were re-analysed.
+    """
+    store.add_correction(correction)
+    if correction.article_id is not None:
+        ids = [correction.article_id]
+    else:
+        key = normalize(correction.surface)
+        ids = sorted({aid for aid, t in store.mentions() if normalize(t.surface) == key})
+    return reprocess(store, ids, gazetteer=gazetteer)

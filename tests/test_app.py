@@ -176,3 +176,26 @@ def test_evacuations_show_their_distance_to_the_front(app_store, monkeypatch, tm
     assert "km_to_front" in table.columns and len(pokrovsk)
     # The synthetic control area spans 37.0-37.6 E near 48 N; Pokrovsk (37.18 E) is near it.
     assert pokrovsk["km_to_front"].notna().all() and (pokrovsk["km_to_front"] < 60).all()
+
+
+def test_saving_a_correction_on_the_articles_page_updates_the_store(
+    app_store, monkeypatch, tmp_path
+):
+    import shutil
+
+    from geo.store import Store
+
+    own = tmp_path / "own-store"  # this test writes a correction: never to the shared store
+    shutil.copytree(app_store, own)
+    monkeypatch.setenv("GEO_STORE", str(own))
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.run()
+    app.switch_page(_page("articles.py")).run()
+    app.radio[0].set_value(len(app.radio[0].options) - 1)  # "Somewhere else: coordinates"
+    app.number_input[0].set_value(48.5)
+    app.number_input[1].set_value(37.5)
+    next(b for b in app.button if b.label == "Save correction").click().run()
+    assert not app.exception
+    assert any("Saved" in s.value for s in app.success)
+    fixed = [t for _, t in Store(own).mentions() if t.corrected]
+    assert len(fixed) == 1 and (fixed[0].lat, fixed[0].lon) == (48.5, 37.5)

@@ -89,3 +89,22 @@ def test_process_is_pure_and_repeatable(seed_text, gazetteer):
 
     article = article_from_text(seed_text)
     assert process(article, gazetteer=gazetteer) == process(article, gazetteer=gazetteer)
+
+
+def test_a_surface_correction_reanalyses_only_articles_that_mention_it(tmp_path, gazetteer):
+    from geo.pipeline import apply_correction
+
+    point = Place(
+        "pt:48.3,37.2", "Pokrovsk (checked)", 48.3, 37.2, PlaceKind.POINT, source="manual"
+    )
+    docs = [
+        _write(tmp_path, "a.txt", "Shelling hit Pokrovsk on Monday."),
+        _write(tmp_path, "b.txt", "Drones struck Odesa on Monday."),
+    ]
+    with Store(tmp_path / "store") as store:
+        ingest_paths(docs, store, published=dt.date(2024, 9, 5), gazetteer=gazetteer)
+        touched = apply_correction(
+            store, Correction(surface="pokrovsk", place=point), gazetteer=gazetteer
+        )
+        assert touched == 1
+        assert [e.place for e in store.events() if e.surface == "Pokrovsk"] == [point]

@@ -121,11 +121,9 @@ def correction_form(article, mention) -> None:
         note="entered in the dashboard",
     )
     try:
-        from geo.pipeline import reprocess
+        from geo.pipeline import apply_correction
 
-        s = store()
-        s.add_correction(correction)
-        reprocess(s, None if everywhere else [article.article_id], gazetteer=gazetteer())
+        apply_correction(store(), correction, gazetteer=gazetteer())
     except GeoError as exc:
         st.error(str(exc))
         return

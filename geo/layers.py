@@ -292,7 +292,7 @@ def build_layers(
         Keys ``places``, ``events``, ``oblasts`` and ``evacuations``.
     """
     _check_range(start, end)
-    articles = {a.article_id: a for a in store.articles()}
+    articles = {a.article_id: a for a in store.articles(with_text=False)}
     events = events_layer(store.events(start=start, end=end), articles)
     places = places_layer(
         ((articles[aid], t) for aid, t in store.mentions() if aid in articles),

@@ -149,7 +149,11 @@ def reprocess(
     Returns the number of articles re-analysed.
     """
     gaz = gazetteer or load_gazetteer()
-    ids = list(article_ids) if article_ids is not None else [a.article_id for a in store.articles()]
+    ids = (
+        list(article_ids)
+        if article_ids is not None
+        else [a.article_id for a in store.articles(with_text=False)]
+    )
     for aid in ids:
         article = store.article(aid)
         if article is None:

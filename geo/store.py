@@ -576,11 +576,15 @@ class Store:
             except sqlite3.Error as exc:
                 raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
 
-    def articles(self) -> list[Article]:
-        """All articles, by publication date (undated last), then title."""
+    def articles(self, *, with_text: bool = True) -> list[Article]:
+        """All articles, by publication date (undated last), then title.
+
+        ``with_text=False`` leaves ``text`` empty: listings and layers need only the
+        metadata, and reading every article's text would dominate their cost.
+        """
+        cols = _ARTICLE_COLS if with_text else _ARTICLE_COLS.replace("text", "'' AS text")
         rows = self._read(
-            f"SELECT {_ARTICLE_COLS} FROM articles "
-            "ORDER BY published IS NULL, published, title, article_id"
+            f"SELECT {cols} FROM articles ORDER BY published IS NULL, published, title, article_id"
         )
         return [_article(r) for r in rows]
 

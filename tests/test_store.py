@@ -564,3 +564,16 @@ def test_article_count_counts_without_reading_texts(tmp_path):
         store.add(Article("a1", "One", "text one"), [], [])
         store.add(Article("a2", "Two", "text two"), [], [])
         assert store.article_count() == 2 == len(store.articles())
+
+
+def test_articles_without_text_keep_the_metadata(tmp_path):
+    from geo.records import Article
+
+    with Store(tmp_path / "s") as store:
+        store.add(
+            Article("a1", "One", "a long text", dt.date(2024, 9, 5), url="https://x.test/1"), [], []
+        )
+        (light,) = store.articles(with_text=False)
+        (full,) = store.articles()
+        assert light.text == "" and full.text == "a long text"
+        assert (light.title, light.published, light.url) == (full.title, full.published, full.url)

@@ -137,7 +137,7 @@ def sample_articles() -> list:
     folder = (data_dir() / "samples").resolve()
     return [
         a
-        for a in store().articles()
+        for a in store().articles(with_text=False)
         if a.source_path and Path(a.source_path).resolve().parent == folder
     ]
 

@@ -14,18 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .errors import InputError
-from .frontline_io import (
-    ControlClass,
-    FrontlineStore,
-    ImportResult,
-    Snapshot,
-    classify,
-    fetch_arcgis_layer,
-    fetch_deepstate,
-    geodesic_area_km2,
-    geodesic_length_km,
-    read_snapshots,
-)
+from .frontline_classes import ControlClass
+from .frontline_io import ImportResult, Snapshot, geodesic_area_km2, geodesic_length_km
+from .frontline_store import FrontlineStore
 
 if TYPE_CHECKING:
     import os
@@ -40,32 +31,22 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AreaChange",
-    "ControlClass",
     "FrontLine",
     "FrontlineDiff",
-    "FrontlineStore",
-    "ImportResult",
-    "Snapshot",
     "annotate_distance",
     "area_over_time",
     "as_of",
     "as_of_layer",
-    "classify",
     "derive_front_line",
     "diff",
     "distance_to_line_km",
-    "fetch_arcgis_layer",
-    "fetch_deepstate",
     "front_line",
     "front_line_layer",
     "front_lines",
-    "geodesic_area_km2",
-    "geodesic_length_km",
     "import_snapshots",
     "near_front",
     "parse_date",
     "population_within",
-    "read_snapshots",
     "snapshots_frame",
 ]
 

@@ -127,8 +127,9 @@ def _report_import(result, as_json: bool) -> None:
 
 def _frontline(args: argparse.Namespace) -> int:
     from . import frontline as fl
+    from .frontline_store import FrontlineStore
 
-    store = fl.FrontlineStore(getattr(args, "store", None))
+    store = FrontlineStore(getattr(args, "store", None))
     command = args.frontline_command
     if command == "import":
         result = fl.import_snapshots(
@@ -175,16 +176,17 @@ def _frontline(args: argparse.Namespace) -> int:
 
 def _fetch(args: argparse.Namespace, store):
     from . import frontline as fl
+    from .frontline_fetch import fetch_arcgis_layer, fetch_deepstate
 
     day = fl.parse_date(args.date) if args.date else None
     if args.service == "deepstate":
-        day, data = fl.fetch_deepstate(date=day, online=True)
+        day, data = fetch_deepstate(date=day, online=True)
         label = f"deepstate-{day.isoformat()}.geojson"
         source = args.source or "deepstate"
     else:
         if not args.url or day is None:
             raise InputError("`frontline fetch arcgis` needs --url LAYER_URL and --date DATE.")
-        title, data = fl.fetch_arcgis_layer(args.url, online=True)
+        title, data = fetch_arcgis_layer(args.url, online=True)
         label, source = args.url, args.source or "isw"
         print(f"Fetched layer {title!r}", file=sys.stderr)
     return store.import_bytes(data, suffix=".geojson", label=label, date=day, source=source)
@@ -192,6 +194,7 @@ def _fetch(args: argparse.Namespace, store):
 
 def _nearfront(args: argparse.Namespace) -> int:
     from . import frontline as fl
+    from .frontline_store import FrontlineStore
 
     settlements = None
     if args.settlements:
@@ -201,7 +204,7 @@ def _nearfront(args: argparse.Namespace) -> int:
             settlements = pd.read_csv(args.settlements)
         except (OSError, ValueError) as exc:
             raise InputError(f"Cannot read settlements CSV {args.settlements} ({exc}).") from exc
-    store = fl.FrontlineStore(getattr(args, "store", None))
+    store = FrontlineStore(getattr(args, "store", None))
     near = fl.near_front(
         args.date, args.km, source=args.source, settlements=settlements, store=store
     )

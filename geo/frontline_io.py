@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import importlib
 import math
 import re
 import zipfile
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .frontline_classes import CLASS_FIELDS, NAME_FIELDS, ControlClass, classify
-from .frontline_kml import read_kml_stdlib as _read_kml_stdlib
 
 if TYPE_CHECKING:
     import os
@@ -27,11 +25,9 @@ if TYPE_CHECKING:
     import geopandas as gpd
     from shapely.geometry.base import BaseGeometry
 
-    from .frontline_store import FrontlineStore
 
 __all__ = [
     "ControlClass",
-    "FrontlineStore",
     "ImportResult",
     "Snapshot",
     "classify",
@@ -39,26 +35,6 @@ __all__ = [
     "geodesic_length_km",
     "read_snapshots",
 ]
-
-# Names that moved out of this module, still importable from here. Loaded on first use, because
-# the store and the fetchers import this module (an eager import would be a cycle).
-_MOVED = {
-    "FrontlineStore": "frontline_store",
-    "DB_FILENAME": "frontline_store",
-    "SCHEMA_VERSION": "frontline_store",
-    "fetch_deepstate": "frontline_fetch",
-    "fetch_arcgis_layer": "frontline_fetch",
-    "DEEPSTATE_API": "frontline_fetch",
-    "CLASS_PHRASES": "frontline_classes",
-    "DEEPSTATE_KEYS": "frontline_classes",
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _MOVED:
-        return getattr(importlib.import_module(f".{_MOVED[name]}", __package__), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 VECTOR_SUFFIXES = (".geojson", ".json", ".gpkg", ".kml", ".shp")
 
@@ -169,12 +145,6 @@ def _parse_date(value: Any) -> dt.date | None:
     return None
 
 
-def _kml_driver_available() -> bool:
-    import pyogrio
-
-    return bool({"KML", "LIBKML"} & set(pyogrio.list_drivers()))
-
-
 def _read_layers(path: Path) -> list[tuple[str, gpd.GeoDataFrame]]:
     import pyogrio
 
@@ -194,11 +164,7 @@ def _read_layers(path: Path) -> list[tuple[str, gpd.GeoDataFrame]]:
                     f"{path.name} contains no {what}; zip the .shp together with its .shx, "
                     ".dbf and .prj, or import the file directly."
                 )
-            if not _kml_driver_available() and all(m.lower().endswith(".kml") for m in members):
-                return [pair for m in members for pair in _read_kml_stdlib(zf.read(m))]
         sources = [f"/vsizip/{path}/{m}" for m in members]
-    elif suffix == ".kml" and not _kml_driver_available():
-        return _read_kml_stdlib(path.read_bytes())
 
     frames = []
     for src in sources:

@@ -18,6 +18,8 @@ from shapely.geometry import LineString, Polygon, box
 from geo import frontline as fl
 from geo.errors import InputError
 from geo.frontline_cli import add_frontline_parser, run_frontline, run_nearfront
+from geo.frontline_io import geodesic_area_km2, geodesic_length_km
+from geo.frontline_store import FrontlineStore
 from geo.records import DatePrecision, Event, EventType, GeoPrecision, Place, PlaceKind
 
 GEOD = Geod(ellps="WGS84")
@@ -56,7 +58,7 @@ def write_snapshot(path: Path, features: list[tuple[str, object]]) -> Path:
 
 @pytest.fixture()
 def store(tmp_path):
-    return fl.FrontlineStore(tmp_path / "store")
+    return FrontlineStore(tmp_path / "store")
 
 
 # --- areas ---------------------------------------------------------------------------------------
@@ -72,7 +74,7 @@ def store(tmp_path):
 )
 def test_geodesic_area_agrees_with_geod_and_closed_form_within_half_percent(bounds):
     poly = box(*bounds)
-    got = fl.geodesic_area_km2(shapely.MultiPolygon([poly]))
+    got = geodesic_area_km2(shapely.MultiPolygon([poly]))
     lons, lats = poly.exterior.xy
     by_geod = abs(GEOD.polygon_area_perimeter(list(lons), list(lats))[0]) / 1e6
     by_formula = box_area_km2(*bounds)
@@ -87,8 +89,8 @@ def test_geodesic_area_ignores_ring_orientation_and_subtracts_holes():
     hole = box(36.1, 47.6, 36.2, 47.7)
     clockwise = Polygon(list(outer.exterior.coords)[::-1], [hole.exterior.coords])
     expected = box_area_km2(36.0, 47.5, 36.5, 48.0) - box_area_km2(36.1, 47.6, 36.2, 47.7)
-    assert fl.geodesic_area_km2(clockwise) == pytest.approx(expected, rel=0.005)
-    assert fl.geodesic_area_km2(LineString([(36, 47), (37, 48)])) == 0.0
+    assert geodesic_area_km2(clockwise) == pytest.approx(expected, rel=0.005)
+    assert geodesic_area_km2(LineString([(36, 47), (37, 48)])) == 0.0
 
 
 # --- as-of ---------------------------------------------------------------------------------------
@@ -190,7 +192,7 @@ def test_diff_by_oblast_splits_change_across_units_and_keeps_the_total(store, tm
     store.import_file(write_snapshot(tmp_path / "3.geojson", [("occupied", across)]), date=D3)
     small_change = [c for c in fl.diff(D1, D2, by="oblast", store=store).changes if c.gained_km2]
     assert [(str(c.class_), c.admin1_code) for c in small_change] == [("contested", "UA.05")]
-    assert small_change[0].gained_km2 == pytest.approx(fl.geodesic_area_km2(small), rel=1e-6)
+    assert small_change[0].gained_km2 == pytest.approx(geodesic_area_km2(small), rel=1e-6)
 
     split = fl.diff(D1, D3, by="oblast", store=store)
     occupied = [c for c in split.changes if c.class_ == "occupied"]
@@ -200,7 +202,7 @@ def test_diff_by_oblast_splits_change_across_units_and_keeps_the_total(store, tm
     assert sum(c.gained_km2 for c in occupied) == pytest.approx(total, rel=1e-6)
     later = fl.diff(D2, D3, by="oblast", store=store).changes
     contested_lost = sum(c.lost_km2 for c in later if c.class_ == "contested")
-    assert contested_lost == pytest.approx(fl.geodesic_area_km2(small), rel=1e-6)
+    assert contested_lost == pytest.approx(geodesic_area_km2(small), rel=1e-6)
 
 
 def test_diff_rejects_bad_requests(store, tmp_path):
@@ -248,7 +250,7 @@ def test_derived_front_drops_the_parts_along_the_state_border(store, tmp_path):
     store.import_file(write_snapshot(tmp_path / "a.geojson", [("occupied", area)]), date=D1)
     front = fl.front_line(D1, store=store)
     raw = fl.derive_front_line(area, border_km=0)
-    assert front.length_km < 0.8 * fl.geodesic_length_km(raw)
+    assert front.length_km < 0.8 * geodesic_length_km(raw)
     # What is left is the west edge and the parts of the north/south edges inside Ukraine,
     # and nothing of it lies on the border.
     west_edge = GEOD.line_length([39.0, 39.0], [48.4, 49.0]) / 1000
@@ -509,7 +511,7 @@ def test_cli_import_list_and_diff(tmp_path, capsys):
 
 def test_cli_nearfront_json_and_table(tmp_path, capsys):
     root = tmp_path / "store"
-    _meridian_front(fl.FrontlineStore(root), tmp_path)
+    _meridian_front(FrontlineStore(root), tmp_path)
     lat, lon = _offset(37.0, 48.0, 90, 10)
     csv = tmp_path / "places.csv"
     pd.DataFrame({"name": ["Tenkm"], "lat": [lat], "lon": [lon], "population": [900]}).to_csv(
@@ -550,7 +552,7 @@ def test_cli_store_given_to_the_main_parser_is_kept(tmp_path, capsys):
     assert args.store == str(tmp_path / "s")
     assert run_frontline(args) == 0
     assert "No snapshots" in capsys.readouterr().out
-    _meridian_front(fl.FrontlineStore(tmp_path / "s"), tmp_path)
+    _meridian_front(FrontlineStore(tmp_path / "s"), tmp_path)
     csv = tmp_path / "places.csv"
     pd.DataFrame({"name": ["On the line"], "lat": [48.0], "lon": [37.0]}).to_csv(csv, index=False)
     args = parser.parse_args(

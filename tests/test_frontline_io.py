@@ -15,9 +15,10 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon, box
 
-from geo import frontline_io as fio
+from geo import frontline_fetch as ffetch
 from geo.errors import InputError, ServiceError, StoreError
-from geo.frontline_io import ControlClass, FrontlineStore, classify, read_snapshots
+from geo.frontline_io import ControlClass, classify, read_snapshots
+from geo.frontline_store import DB_FILENAME, FrontlineStore
 
 DATA = Path(__file__).parent / "data" / "frontline"
 DAY = dt.date(2024, 3, 1)
@@ -160,27 +161,10 @@ def test_kmz_reads_like_the_kml_inside_it(tmp_path):
         assert from_kmz[key].geometry.equals(snap.geometry)
 
 
-def test_stdlib_kml_reader_is_used_without_gdal_kml_and_agrees(monkeypatch, tmp_path):
-    with_gdal = by_class(read_snapshots(DATA / "isw_style.kml", source="isw"))
-    calls = []
-    real = fio._read_kml_stdlib
+def test_pinned_gdal_has_a_kml_driver_so_kml_needs_no_fallback():
+    import pyogrio
 
-    def spy(data):
-        calls.append(len(data))
-        return real(data)
-
-    monkeypatch.setattr(fio, "_kml_driver_available", lambda: False)
-    monkeypatch.setattr(fio, "_read_kml_stdlib", spy)
-    without = by_class(read_snapshots(DATA / "isw_style.kml", source="isw"))
-    kmz = tmp_path / "layers.kmz"
-    with zipfile.ZipFile(kmz, "w") as zf:
-        zf.write(DATA / "isw_style.kml", "doc.kml")
-    from_kmz = by_class(read_snapshots(kmz, source="isw"))
-    assert len(calls) == 2
-    assert without.keys() == with_gdal.keys() == from_kmz.keys()
-    for key, snap in with_gdal.items():
-        assert without[key].geometry.equals(snap.geometry)
-        assert without[key].date == snap.date == DAY
+    assert {"KML", "LIBKML"} & set(pyogrio.list_drivers())
 
 
 def test_deepstate_style_geojson_drops_z_points_and_foreign_territories():
@@ -406,7 +390,7 @@ def test_latest_dates_and_revision_follow_imports(tmp_path):
 def test_corrupt_store_file_raises_store_error(tmp_path):
     root = tmp_path / "store"
     root.mkdir()
-    (root / fio.DB_FILENAME).write_bytes(b"this is not an sqlite database at all" * 40)
+    (root / DB_FILENAME).write_bytes(b"this is not an sqlite database at all" * 40)
     store = FrontlineStore(root)
     with pytest.raises(StoreError, match="move the damaged file aside"):
         store.snapshots()
@@ -430,9 +414,9 @@ def _fc(name: str) -> dict:
 
 def test_fetchers_are_off_unless_online_is_passed():
     with pytest.raises(InputError, match="off by default"):
-        fio.fetch_deepstate(get=lambda url: b"[]")
+        ffetch.fetch_deepstate(get=lambda url: b"[]")
     with pytest.raises(InputError, match="off by default"):
-        fio.fetch_arcgis_layer("https://x.example/arcgis/rest/services/a/FeatureServer/0")
+        ffetch.fetch_arcgis_layer("https://x.example/arcgis/rest/services/a/FeatureServer/0")
 
 
 def test_fetch_deepstate_takes_the_latest_update_at_or_before_the_date(tmp_path):
@@ -449,7 +433,7 @@ def test_fetch_deepstate_takes_the_latest_update_at_or_before_the_date(tmp_path)
             return json.dumps(history).encode()
         return json.dumps({"id": 12, "map": _fc("x /// y /// geoJSON.status.occupied")}).encode()
 
-    day, data = fio.fetch_deepstate(
+    day, data = ffetch.fetch_deepstate(
         date=dt.date(2024, 3, 7), online=True, get=get, base_url="https://ds.example/api/history"
     )
     assert day == dt.date(2024, 3, 5)
@@ -459,7 +443,7 @@ def test_fetch_deepstate_takes_the_latest_update_at_or_before_the_date(tmp_path)
     )
     assert [(s.date, str(s.class_)) for s in result.snapshots] == [(day, "occupied")]
     with pytest.raises(ServiceError, match="no update"):
-        fio.fetch_deepstate(date=dt.date(2024, 1, 1), online=True, get=get)
+        ffetch.fetch_deepstate(date=dt.date(2024, 1, 1), online=True, get=get)
 
 
 def test_fetch_arcgis_layer_pages_and_tags_features_with_the_layer_title():
@@ -472,7 +456,7 @@ def test_fetch_arcgis_layer_pages_and_tags_features_with_the_layer_title():
             return json.dumps({"name": "Assessed Russian Advances in Ukraine"}).encode()
         return json.dumps(pages.pop(0)).encode()
 
-    title, data = fio.fetch_arcgis_layer(url, online=True, get=get)
+    title, data = ffetch.fetch_arcgis_layer(url, online=True, get=get)
     collection = json.loads(data)
     assert title == "Assessed Russian Advances in Ukraine"
     assert len(collection["features"]) == 2 and not pages
@@ -480,4 +464,4 @@ def test_fetch_arcgis_layer_pages_and_tags_features_with_the_layer_title():
         ControlClass.CONTESTED
     }
     with pytest.raises(InputError, match="not an ArcGIS layer URL"):
-        fio.fetch_arcgis_layer("https://gis.example/page.html", online=True, get=get)
+        ffetch.fetch_arcgis_layer("https://gis.example/page.html", online=True, get=get)

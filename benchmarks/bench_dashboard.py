@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_layers import synthetic  # noqa: E402
 
-from geo import maps  # noqa: E402
-from geo.layers import build_layers  # noqa: E402
-from geo.store import Store  # noqa: E402
+from geo.layers.build import build_layers  # noqa: E402
+from geo.maps import build as maps  # noqa: E402
+from geo.store.sqlite import Store  # noqa: E402
 
 
 def _t(label, fn):

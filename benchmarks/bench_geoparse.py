@@ -22,12 +22,12 @@ _CHILD = r"""
 import json, os, resource, sys, time
 sys.path.insert(0, {root!r})
 t0 = time.perf_counter()
-from geo.gazetteer import load_gazetteer
+from geo.places.gazetteer import load_gazetteer
 gaz = load_gazetteer()
 load_s = time.perf_counter() - t0
 out = {{"load_s": load_s, "places": len(gaz)}}
 if {parse}:
-    from geo.geoparse import geoparse
+    from geo.toponyms.geoparse import geoparse
     docs = json.load(open({docs!r}, encoding="utf-8"))
     for d in docs[:50]:
         geoparse(d, gazetteer=gaz)  # warm caches

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from geo.layers import (
+from geo.layers.build import (
     build_layers,
     evacuations_layer,
     events_layer,
@@ -36,7 +36,7 @@ from geo.records import (
     PlaceKind,
     Toponym,
 )
-from geo.store import Store
+from geo.store.sqlite import Store
 
 UA_CODES = [f"UA.{n:02d}" for n in range(1, 28)]
 

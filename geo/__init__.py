@@ -36,55 +36,55 @@ _EXPORTS = {
     "cache_dir": "config",
     "store_dir": "config",
     # geoparsing
-    "Gazetteer": "gazetteer",
-    "load_gazetteer": "gazetteer",
-    "normalize": "gazetteer",
-    "geoparse": "geoparse",
-    "admin1_frame": "boundaries",
+    "Gazetteer": "places.gazetteer",
+    "load_gazetteer": "places.gazetteer",
+    "normalize": "places.gazetteer",
+    "geoparse": "toponyms.geoparse",
+    "admin1_frame": "places.boundaries",
     # store, layers, export
-    "Store": "store",
-    "place_to_dict": "store",
-    "place_from_dict": "store",
-    "build_layers": "layers",
-    "places_layer": "layers",
-    "events_layer": "layers",
-    "oblasts_layer": "layers",
-    "evacuations_layer": "layers",
-    "write_layer": "export",
-    "write_gpkg": "export",
-    "to_bytes": "export",
+    "Store": "store.sqlite",
+    "place_to_dict": "store.sqlite",
+    "place_from_dict": "store.sqlite",
+    "build_layers": "layers.build",
+    "places_layer": "layers.build",
+    "events_layer": "layers.build",
+    "oblasts_layer": "layers.build",
+    "evacuations_layer": "layers.build",
+    "write_layer": "layers.export",
+    "write_gpkg": "layers.export",
+    "to_bytes": "layers.export",
     # articles, dates, events, pipeline, geocoders, maps, front lines
-    "read_article": "articles",
-    "article_from_text": "articles",
-    "html_to_text": "articles",
-    "find_dates": "dates",
-    "resolve_date": "dates",
-    "infer_published": "dates",
-    "extract_events": "events",
-    "parse_figures": "events",
+    "read_article": "text.articles",
+    "article_from_text": "text.articles",
+    "html_to_text": "text.articles",
+    "find_dates": "text.dates",
+    "resolve_date": "text.dates",
+    "infer_published": "text.dates",
+    "extract_events": "events.extract",
+    "parse_figures": "events.extract",
     "process": "pipeline",
     "ingest_paths": "pipeline",
     "reprocess": "pipeline",
-    "OfflineGeocoder": "geocoding",
-    "make_geocoder": "geocoding",
-    "to_place": "geocoding",
-    "GeocoderFallbackWarning": "geocoding",
-    "build_map": "maps",
-    "build_base_map": "maps",
-    "layer_groups": "maps",
-    "legend_items": "maps",
-    "oblast_ramp": "maps",
-    "ensure_static_assets": "assets",
-    "use_local_assets": "assets",
-    "ensure_basemap_tiles": "basemap",
-    "FrontlineStore": "frontline",
-    "import_snapshots": "frontline",
-    "as_of": "frontline",
-    "front_line": "frontline",
-    "diff": "frontline",
-    "near_front": "frontline",
-    "population_within": "frontline",
-    "annotate_distance": "frontline",
+    "OfflineGeocoder": "places.geocoding",
+    "make_geocoder": "places.geocoding",
+    "to_place": "places.geocoding",
+    "GeocoderFallbackWarning": "places.geocoding",
+    "build_map": "maps.build",
+    "build_base_map": "maps.build",
+    "layer_groups": "maps.build",
+    "legend_items": "maps.build",
+    "oblast_ramp": "maps.build",
+    "ensure_static_assets": "maps.assets",
+    "use_local_assets": "maps.assets",
+    "ensure_basemap_tiles": "maps.basemap",
+    "FrontlineStore": "frontline.store",
+    "import_snapshots": "frontline.analysis",
+    "as_of": "frontline.analysis",
+    "front_line": "frontline.analysis",
+    "diff": "frontline.analysis",
+    "near_front": "frontline.analysis",
+    "population_within": "frontline.analysis",
+    "annotate_distance": "frontline.analysis",
 }
 
 __all__ = sorted(_EXPORTS)
@@ -94,7 +94,7 @@ def __getattr__(name: str):
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'geo' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
 
@@ -104,14 +104,19 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from .boundaries import admin1_frame
-    from .config import Settings, cache_dir, load_settings, store_dir
-    from .errors import DataError, GeoError, InputError, ServiceError, ServiceTimeout, StoreError
-    from .export import to_bytes, write_gpkg, write_layer
-    from .gazetteer import Gazetteer, load_gazetteer, normalize
-    from .geoparse import geoparse
-    from .layers import build_layers, evacuations_layer, events_layer, oblasts_layer, places_layer
-    from .records import (
+    from geo.config import Settings, cache_dir, load_settings, store_dir
+    from geo.errors import DataError, GeoError, InputError, ServiceError, ServiceTimeout, StoreError
+    from geo.layers.build import (
+        build_layers,
+        evacuations_layer,
+        events_layer,
+        oblasts_layer,
+        places_layer,
+    )
+    from geo.layers.export import to_bytes, write_gpkg, write_layer
+    from geo.places.boundaries import admin1_frame
+    from geo.places.gazetteer import Gazetteer, load_gazetteer, normalize
+    from geo.records import (
         Article,
         Candidate,
         Correction,
@@ -124,4 +129,5 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         PlaceKind,
         Toponym,
     )
-    from .store import Store, place_from_dict, place_to_dict
+    from geo.store.sqlite import Store, place_from_dict, place_to_dict
+    from geo.toponyms.geoparse import geoparse

@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from geo.errors import InputError
 
 __all__ = ["Settings", "cache_dir", "data_dir", "load_settings", "project_root", "store_dir"]
 

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .articles import read_article
-from .errors import InputError
-from .events import extract_events
-from .gazetteer import Gazetteer, load_gazetteer, normalize
-from .geoparse import geoparse
-from .records import Article, Correction, Event, Toponym
+from geo.errors import InputError
+from geo.events.extract import extract_events
+from geo.places.gazetteer import Gazetteer, load_gazetteer, normalize
+from geo.records import Article, Correction, Event, Toponym
+from geo.text.articles import read_article
+from geo.toponyms.geoparse import geoparse
 
 __all__ = [
     "Analysis",

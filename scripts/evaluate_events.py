@@ -1,6 +1,6 @@
 """Score the project's event extraction against the gold set and print the report.
 
-Runs geo.articles.article_from_text + geo.pipeline.process on every gold paragraph, offline.
+Runs geo.text.articles.article_from_text + geo.pipeline.process on every gold paragraph, offline.
 From the project root:
 
     python scripts/evaluate_events.py [--gold PATH] [--details] [--json]
@@ -18,19 +18,19 @@ from pathlib import Path
 # The script runs from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from evaluation.events import default_gold_path, load_gold, score
 from geo.errors import GeoError
-from geo.event_eval import default_gold_path, load_gold, score
 
 
 def pipeline_extractor():
     """Return extract(text, published) built on the pipeline, or raise SystemExit with why."""
     try:
-        from geo.articles import article_from_text
         from geo.pipeline import process
+        from geo.text.articles import article_from_text
     except ImportError as exc:
         raise SystemExit(
             "The event pipeline is not available yet: this script needs "
-            "geo.articles.article_from_text and geo.pipeline.process "
+            "geo.text.articles.article_from_text and geo.pipeline.process "
             f"({exc}). Build those modules first, then run it again."
         ) from exc
 

@@ -1,6 +1,6 @@
 """Score the project's geoparser against the gold set and print the report.
 
-Runs geo.geoparse.geoparse on every gold paragraph, offline. From the project root:
+Runs geo.toponyms.geoparse.geoparse on every gold paragraph, offline. From the project root:
 
     python scripts/evaluate_geoparse.py [--gold PATH] [--km 161] [--errors] [--json]
                                         [--country-distance]
@@ -18,17 +18,17 @@ from pathlib import Path
 # The script runs from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from evaluation.geoparse import ACC_KM, default_gold_path, evaluate, load_gold
 from geo.errors import GeoError
-from geo.evaluation import ACC_KM, default_gold_path, evaluate, load_gold
 
 
 def geoparser():
-    """Return parse(text, published) built on geo.geoparse, or raise SystemExit with why."""
+    """Return parse(text, published) on geo.toponyms.geoparse, or raise SystemExit with why."""
     try:
-        from geo.geoparse import geoparse
+        from geo.toponyms.geoparse import geoparse
     except ImportError as exc:
         raise SystemExit(
-            "The geoparser is not available: this script needs geo.geoparse.geoparse "
+            "The geoparser is not available: this script needs geo.toponyms.geoparse.geoparse "
             f"({exc}). Build or fix that module first, then run it again."
         ) from exc
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(HERE))
 
 import prepare_assets  # noqa: E402
 
-from geo.cli import main  # noqa: E402
+from geo.cli.main import main  # noqa: E402
 
 if __name__ == "__main__":
     code = main(["prepare"])

@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import assets, basemap  # noqa: E402
 from geo.errors import GeoError  # noqa: E402
+from geo.maps import assets, basemap  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

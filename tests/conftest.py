@@ -31,7 +31,7 @@ def seed_path() -> Path:
 
 @pytest.fixture(scope="session")
 def gazetteer():
-    from geo.gazetteer import load_gazetteer
+    from geo.places.gazetteer import load_gazetteer
 
     return load_gazetteer()
 

@@ -21,7 +21,7 @@ AUG_SEP_2024 = (dt.date(2024, 8, 1), dt.date(2024, 9, 30))
 @pytest.fixture(scope="module")
 def app_store(tmp_path_factory, seed_path, gazetteer):
     from geo.pipeline import ingest_paths
-    from geo.store import Store
+    from geo.store.sqlite import Store
 
     root = tmp_path_factory.mktemp("app") / "store"
     with Store(root) as store:
@@ -122,7 +122,7 @@ def test_adding_an_article_with_a_bad_upload_shows_an_error_not_a_traceback(app)
 
 
 def test_adding_a_pasted_article_stores_it(app, app_store):
-    from geo.store import Store
+    from geo.store.sqlite import Store
 
     app.run()
     app.switch_page(_page("articles.py")).run()
@@ -138,7 +138,7 @@ def test_adding_a_pasted_article_stores_it(app, app_store):
 def test_sample_articles_can_be_removed_from_the_articles_page(app_store, monkeypatch, tmp_path):
     import shutil
 
-    from geo.store import Store
+    from geo.store.sqlite import Store
 
     own = tmp_path / "own-store"  # this test deletes articles: never from the shared store
     shutil.copytree(app_store, own)
@@ -159,7 +159,7 @@ def test_sample_articles_can_be_removed_from_the_articles_page(app_store, monkey
 def test_evacuations_show_their_distance_to_the_front(app_store, monkeypatch, tmp_path):
     import shutil
 
-    from geo.frontline import FrontlineStore
+    from geo.frontline.analysis import FrontlineStore
 
     own = tmp_path / "own-store"
     shutil.copytree(app_store, own)
@@ -183,7 +183,7 @@ def test_saving_a_correction_on_the_articles_page_updates_the_store(
 ):
     import shutil
 
-    from geo.store import Store
+    from geo.store.sqlite import Store
 
     own = tmp_path / "own-store"  # this test writes a correction: never to the shared store
     shutil.copytree(app_store, own)

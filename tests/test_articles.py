@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from geo.articles import (
+from geo.errors import InputError
+from geo.text.articles import (
     article_from_text,
     html_to_text,
     markdown_to_text,
@@ -14,7 +15,6 @@ from geo.articles import (
     parse_date_arg,
     read_article,
 )
-from geo.errors import InputError
 
 ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
 D = dt.date

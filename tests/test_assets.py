@@ -8,8 +8,8 @@ import folium
 import folium.plugins
 import pytest
 
-from geo import assets
 from geo.errors import InputError
+from geo.maps import assets
 
 
 @pytest.fixture(autouse=True)

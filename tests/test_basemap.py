@@ -8,12 +8,12 @@ import folium
 import pytest
 from PIL import Image, ImageStat
 
-from geo import basemap
 from geo.errors import InputError
+from geo.maps import basemap
 
 
 def _tile_of(lat: float, lon: float, z: int) -> tuple[int, int]:
-    """Slippy-map tile numbers, written out independently of geo.basemap."""
+    """Slippy-map tile numbers, written out independently of geo.maps.basemap."""
     n = 2**z
     x = int((lon + 180.0) / 360.0 * n)
     y = int((1.0 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2.0 * n)

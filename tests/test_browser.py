@@ -53,9 +53,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seed_path, gazetteer):
     _require_browser()
-    from geo.frontline import FrontlineStore
+    from geo.frontline.analysis import FrontlineStore
     from geo.pipeline import ingest_paths
-    from geo.store import Store
+    from geo.store.sqlite import Store
 
     root = tmp_path_factory.mktemp("browser") / "store"
     with Store(root) as store:

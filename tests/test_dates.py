@@ -5,10 +5,10 @@ import itertools
 
 import pytest
 
-from geo import dates
-from geo.dates import find_dates, infer_published, resolve_date
 from geo.errors import InputError
 from geo.records import DatePrecision, DateSpan
+from geo.text import dates
+from geo.text.dates import find_dates, infer_published, resolve_date
 
 D = dt.date
 DAY, WEEK, MONTH, YEAR, RANGE = (

@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.errors import InputError
-from geo.evaluation import (
+from evaluation.geoparse import (
     ACC_KM,
     GoldDoc,
     GoldPlace,
@@ -25,6 +24,7 @@ from geo.evaluation import (
     parse_gold_line,
     score_spans,
 )
+from geo.errors import InputError
 from geo.records import Place, PlaceKind, Toponym
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -479,22 +479,22 @@ def load_script():
 
 
 def test_script_fails_clearly_when_the_geoparser_is_missing(monkeypatch):
-    monkeypatch.setitem(sys.modules, "geo.geoparse", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "geo.toponyms.geoparse", None)  # makes the import fail
     script = load_script()
-    with pytest.raises(SystemExit, match=r"geo\.geoparse"):
+    with pytest.raises(SystemExit, match=r"geo\.toponyms\.geoparse"):
         script.main([])
 
 
 def test_script_prints_the_report_of_the_geoparser(monkeypatch, capsys, tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text(gold_line() + "\n", encoding="utf-8")
-    fake = types.ModuleType("geo.geoparse")
+    fake = types.ModuleType("geo.toponyms.geoparse")
 
     def geoparse(text, *, published=None):
         return [toponym(text, "Kyiv", (50.45, 30.52))] if "Kyiv" in text else []
 
     fake.geoparse = geoparse
-    monkeypatch.setitem(sys.modules, "geo.geoparse", fake)
+    monkeypatch.setitem(sys.modules, "geo.toponyms.geoparse", fake)
     assert load_script().main(["--gold", str(path), "--errors"]) == 0
     out = capsys.readouterr().out
     assert re.search(r"strict\s+1\.000\s+1\.000\s+1\.000", out)

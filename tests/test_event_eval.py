@@ -8,9 +8,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from geo.config import data_dir
-from geo.errors import InputError
-from geo.event_eval import (
+from evaluation.events import (
     GoldDoc,
     GoldEvent,
     dates_overlap,
@@ -21,6 +19,8 @@ from geo.event_eval import (
     parse_gold_line,
     score,
 )
+from geo.config import data_dir
+from geo.errors import InputError
 from geo.records import DatePrecision, EventType, GeoPrecision
 
 D = dt.date

@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from geo.articles import article_from_text
-from geo.events import extract_events, parse_figures, split_sentences
-from geo.geoparse import geoparse
+from geo.events.extract import extract_events, parse_figures, split_sentences
 from geo.records import DatePrecision, EventType, GeoPrecision
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
 from tests.conftest import SEED_PUBLISHED
 
 
@@ -385,7 +385,7 @@ def test_vague_amounts_leave_figures_empty():
 
 
 def test_heldout_gold_set_loads_through_the_validating_loader():
-    from geo.event_eval import load_gold
+    from evaluation.events import load_gold
     from tests.conftest import TEST_DATA
 
     docs = load_gold(TEST_DATA / "events_heldout.jsonl")

@@ -13,8 +13,8 @@ import pytest
 import shapely
 
 from geo.errors import InputError
-from geo.export import FORMATS, to_bytes, write_gpkg, write_layer
-from geo.layers import events_layer, oblasts_layer
+from geo.layers.build import events_layer, oblasts_layer
+from geo.layers.export import FORMATS, to_bytes, write_gpkg, write_layer
 from geo.records import DatePrecision, Event, EventType, GeoPrecision, Place, PlaceKind
 
 POKROVSK = Place(

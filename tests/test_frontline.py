@@ -15,11 +15,11 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import LineString, Polygon, box
 
-from geo import frontline as fl
+from geo.cli.frontline import add_frontline_parser, run_frontline, run_nearfront
 from geo.errors import InputError
-from geo.frontline_cli import add_frontline_parser, run_frontline, run_nearfront
-from geo.frontline_io import geodesic_area_km2, geodesic_length_km
-from geo.frontline_store import FrontlineStore
+from geo.frontline import analysis as fl
+from geo.frontline.files import geodesic_area_km2, geodesic_length_km
+from geo.frontline.store import FrontlineStore
 from geo.records import DatePrecision, Event, EventType, GeoPrecision, Place, PlaceKind
 
 GEOD = Geod(ellps="WGS84")
@@ -174,7 +174,7 @@ def test_diff_is_per_class(store, tmp_path):
 
 
 def test_diff_by_oblast_splits_change_across_units_and_keeps_the_total(store, tmp_path):
-    from geo.boundaries import admin1_frame
+    from geo.places.boundaries import admin1_frame
 
     units = admin1_frame()
     donetsk = units.loc[units.code == "UA.05", "geometry"].iloc[0]
@@ -241,7 +241,7 @@ def test_front_line_is_derived_from_polygon_boundaries_inside_ukraine(store, tmp
 
 
 def test_derived_front_drops_the_parts_along_the_state_border(store, tmp_path):
-    from geo.boundaries import admin1_frame
+    from geo.places.boundaries import admin1_frame
 
     units = admin1_frame()
     ukraine = shapely.union_all(units[units.country_code == "UA"].geometry.values)

@@ -15,10 +15,10 @@ import shapely
 from pyproj import Geod
 from shapely.geometry import LineString, Point, Polygon, box
 
-from geo import frontline_fetch as ffetch
 from geo.errors import InputError, ServiceError, StoreError
-from geo.frontline_io import ControlClass, classify, read_snapshots
-from geo.frontline_store import DB_FILENAME, FrontlineStore
+from geo.frontline import fetch as ffetch
+from geo.frontline.files import ControlClass, classify, read_snapshots
+from geo.frontline.store import DB_FILENAME, FrontlineStore
 
 DATA = Path(__file__).parent / "data" / "frontline"
 DAY = dt.date(2024, 3, 1)

@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from geo import gazetteer as gz
 from geo.errors import DataError
+from geo.places import gazetteer as gz
 from geo.records import PlaceKind
 
 

@@ -1,4 +1,4 @@
-"""Tests for geo.geocoding: the offline geopy geocoder, the online facade, its cache and fallback.
+"""geo.places.geocoding: the offline geopy geocoder, the online facade, its cache and fallback.
 
 No test touches the network: online services get canned replies through geopy's adapter
 interface, and an autouse fixture makes every socket connection and DNS lookup fail.
@@ -30,7 +30,7 @@ from geopy.location import Location
 
 from geo.config import Settings, load_settings
 from geo.errors import DataError, InputError
-from geo.geocoding import (
+from geo.places.geocoding import (
     GeocodeCache,
     GeocoderFallbackWarning,
     OfflineGeocoder,

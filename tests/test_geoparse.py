@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geo.geoparse import geoparse, tokenize
 from geo.records import Correction, Place, PlaceKind
+from geo.toponyms.geoparse import geoparse, tokenize
 from tests.conftest import SEED_PUBLISHED
 
 

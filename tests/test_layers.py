@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from geo.errors import InputError
-from geo.layers import (
+from geo.layers.build import (
     EVENT_COLUMNS,
     OBLAST_COLUMNS,
     PLACE_COLUMNS,
@@ -27,7 +27,7 @@ from geo.records import (
     PlaceKind,
     Toponym,
 )
-from geo.store import Store
+from geo.store.sqlite import Store
 
 SUDZHA = Place(
     "gn:482027",

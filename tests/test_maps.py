@@ -12,8 +12,9 @@ import pytest
 from folium.plugins import MarkerCluster
 from shapely.geometry import Point, box
 
-from geo import assets, maps
 from geo.errors import InputError
+from geo.maps import assets
+from geo.maps import build as maps
 from geo.records import EventType
 
 QUOTE = 'He said "<script>alert(1)</script>" & left.'

@@ -6,7 +6,7 @@ import datetime as dt
 
 from geo.pipeline import ingest_paths, process, reprocess
 from geo.records import Correction, EventType, Place, PlaceKind
-from geo.store import Store
+from geo.store.sqlite import Store
 
 
 def _write(tmp_path, name, text):
@@ -85,7 +85,7 @@ def test_surface_correction_is_reapplied_to_stored_and_later_articles(tmp_path, 
 
 
 def test_process_is_pure_and_repeatable(seed_text, gazetteer):
-    from geo.articles import article_from_text
+    from geo.text.articles import article_from_text
 
     article = article_from_text(seed_text)
     assert process(article, gazetteer=gazetteer) == process(article, gazetteer=gazetteer)

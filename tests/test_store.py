@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from geo import store as store_mod
 from geo.errors import InputError, StoreError
 from geo.records import (
     Article,
@@ -24,7 +23,8 @@ from geo.records import (
     PlaceKind,
     Toponym,
 )
-from geo.store import DB_NAME, Store, place_from_dict, place_to_dict
+from geo.store import sqlite as store_mod
+from geo.store.sqlite import DB_NAME, Store, place_from_dict, place_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -468,7 +468,7 @@ import datetime as dt, os, sys
 sys.path.insert(0, {root!r})
 sys.path.insert(0, {tests!r})
 from test_store import make_article, make_event, make_toponyms
-from geo.store import Store
+from geo.store.sqlite import Store
 
 marker = {marker!r}
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo.articles import decode_text
 from geo.config import data_dir
 from geo.errors import GeoError
 from geo.records import Correction, Place, PlaceKind
+from geo.text.articles import decode_text
 
 from .state import add_article, gazetteer, store
 

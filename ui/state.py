@@ -30,7 +30,7 @@ DEFAULT_LAYERS = ("oblasts", "places", "events", "evacuations", "frontline")
 @st.cache_resource(show_spinner=False)
 def gazetteer():
     """The offline gazetteer, loaded once per server process."""
-    from geo.gazetteer import load_gazetteer
+    from geo.places.gazetteer import load_gazetteer
 
     return load_gazetteer()
 
@@ -41,7 +41,7 @@ def _store_root() -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _store(root: str):
-    from geo.store import Store
+    from geo.store.sqlite import Store
 
     return Store(root)
 
@@ -54,7 +54,7 @@ def store():
 @st.cache_resource(show_spinner=False)
 def map_assets() -> dict:
     """Leaflet, plugins and relief tiles written to ./static once; folium pointed at them."""
-    from geo import assets, basemap
+    from geo.maps import assets, basemap
 
     assets.ensure_static_assets(STATIC)
     url = basemap.ensure_basemap_tiles(STATIC / "tiles")
@@ -71,7 +71,7 @@ def prepare_first_run() -> None:
     if st.session_state.get("_prepared"):
         return
     try:
-        from geo.gazetteer import cached_index_exists
+        from geo.places.gazetteer import cached_index_exists
 
         cold = not cached_index_exists() or not (STATIC / "tiles").exists()
         if cold:
@@ -161,7 +161,7 @@ def chosen_layers() -> list[str]:
 
 @st.cache_data(show_spinner="Building map layers…", max_entries=64)
 def _layers(root: str, revision: int, start: dt.date, end: dt.date) -> dict:
-    from geo.layers import build_layers
+    from geo.layers.build import build_layers
 
     return build_layers(_store(root), start=start, end=end)
 
@@ -178,8 +178,8 @@ def add_article(
     text: str, *, title: str | None, published: dt.date | None, url: str | None, fmt: str = "txt"
 ) -> tuple[bool, str]:
     """Analyse and store a pasted or uploaded article; returns (added, message)."""
-    from geo.articles import article_from_text
     from geo.pipeline import ingest_article
+    from geo.text.articles import article_from_text
 
     try:
         article = article_from_text(

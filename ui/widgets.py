@@ -28,7 +28,7 @@ def show_map(
     import folium
     from streamlit_folium import st_folium
 
-    from geo import maps
+    from geo.maps import build as maps
 
     tile_url = map_assets()["tile_url"]
     tiles = st.session_state.get("tiles", "offline")
@@ -52,7 +52,7 @@ def show_map(
 
 def legend(show: list[str]) -> None:
     """The map legend, drawn by Streamlit (branca legends need d3 from a CDN)."""
-    from geo import maps
+    from geo.maps import build as maps
 
     parts = []
     if "events" in show:

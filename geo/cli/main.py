@@ -1,0 +1,277 @@
+"""The command line: ``python -m geo places|ingest|export|frontline|nearfront|prepare``.
+
+Every command answers bad input with one clear line on stderr and exit code 2, never a
+traceback; results go to stdout or to ``-o FILE`` (written atomically).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from geo.errors import GeoError, InputError
+from geo.text.articles import decode_text
+
+__all__ = ["main", "places_geojson", "write_output"]
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _read_input(name: str) -> str:
+    """The text of FILE, or of stdin for ``-``."""
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        label = "standard input"
+    else:
+        path = Path(name)
+        if path.is_dir():
+            raise InputError(f"{name} is a folder; give a text file (or - for stdin).")
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{name} does not exist; check the path.") from None
+        except OSError as exc:
+            raise InputError(f"cannot read {name}: {exc.strerror}.") from None
+        label = name
+    text = decode_text(data, label=label)
+    if not text.strip():
+        raise InputError(f"{label} is empty; give a file with article text.")
+    return text
+
+
+def write_output(payload: str, out: str | None) -> None:
+    """Write to stdout, or atomically to ``out`` (a temp file renamed into place)."""
+    if not out or out == "-":
+        sys.stdout.write(payload)
+        sys.stdout.flush()
+        return
+    from geo.layers.export import write_atomically
+
+    write_atomically(out, lambda tmp: tmp.write_text(payload, encoding="utf-8"))
+
+
+def places_geojson(toponyms: Sequence) -> dict:
+    """One Point feature per distinct resolved place (RFC 7946: lon, lat; no crs member)."""
+    groups: dict[str, dict] = {}
+    for t in toponyms:
+        if t.place is None:
+            continue
+        p = t.place
+        g = groups.get(p.place_id)
+        if g is None:
+            g = groups[p.place_id] = {
+                "place": p,
+                "mentions": 0,
+                "surfaces": {},
+                "confidence": 0.0,
+                "first": t.start,
+            }
+        g["mentions"] += 1
+        g["surfaces"][t.surface] = g["surfaces"].get(t.surface, 0) + 1
+        g["confidence"] += t.confidence
+    features = []
+    for g in sorted(groups.values(), key=lambda g: g["first"]):
+        p = g["place"]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [round(p.lon, 6), round(p.lat, 6)]},
+                "properties": {
+                    "place_id": p.place_id,
+                    "name": p.name,
+                    "kind": p.kind.value,
+                    "country_code": p.country_code,
+                    "admin1_code": p.admin1_code,
+                    "admin1": p.admin1_name,
+                    "geonameid": p.geonameid,
+                    "population": p.population,
+                    "mentions": g["mentions"],
+                    "surface_forms": sorted(g["surfaces"], key=lambda s: -g["surfaces"][s]),
+                    "confidence": round(g["confidence"] / g["mentions"], 3),
+                },
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _progress_printer(stream=sys.stderr) -> Callable[[str, float], None]:
+    last = {"msg": None}
+
+    def report(msg: str, frac: float) -> None:
+        if msg != last["msg"] or frac >= 1.0:
+            stream.write(f"\r[{frac:4.0%}] {msg:<45}")
+            if frac >= 1.0:
+                stream.write("\n")
+            stream.flush()
+            last["msg"] = msg
+
+    return report
+
+
+def _gazetteer():
+    from geo.places.gazetteer import load_gazetteer
+
+    return load_gazetteer(progress=_progress_printer())
+
+
+def cmd_places(args: argparse.Namespace) -> int:
+    from geo.toponyms.geoparse import geoparse
+
+    text = _read_input(args.file)
+    tops = geoparse(text, published=args.published, gazetteer=_gazetteer())
+    payload = json.dumps(places_geojson(tops), ensure_ascii=False, indent=2) + "\n"
+    write_output(payload, args.output)
+    if args.output and args.output != "-":
+        n = payload.count('"type": "Feature"')
+        print(f"wrote {n} places to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from geo.pipeline import ingest_paths
+    from geo.store.sqlite import Store
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing and len(missing) == len(args.paths):
+        raise InputError(f"{', '.join(missing)}: no such file or folder; check the path.")
+    gaz = _gazetteer()
+    with Store(args.store) as store:
+        interactive = sys.stderr.isatty()
+
+        def progress(done: int, total: int, path: str) -> None:
+            if interactive or done == total:
+                end = "\n" if done == total else ""
+                print(f"\r[{done}/{total}] {path[-60:]:<60}", end=end, file=sys.stderr)
+
+        results = ingest_paths(
+            args.paths, store, published=args.published, gazetteer=gaz, progress=progress
+        )
+        for r in results:
+            if r.status == "added":
+                print(f"added    {r.path}: {r.places} place mentions, {r.events} events")
+            elif r.status == "present":
+                print(f"present  {r.path}: already in the store, nothing changed")
+            else:
+                print(f"error    {r.path}: {r.message}", file=sys.stderr)
+        added = sum(r.status == "added" for r in results)
+        errors = sum(r.status == "error" for r in results)
+        print(
+            f"{added} added, {len(results) - added - errors} already present, {errors} "
+            f"refused; store: {store.root}",
+            file=sys.stderr,
+        )
+    return EXIT_USAGE if errors else EXIT_OK
+
+
+LAYERS = ("places", "events", "oblasts", "evacuations")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from geo.layers.build import build_layers
+    from geo.layers.export import write_layer
+    from geo.store.sqlite import Store
+
+    if args.start and args.end and args.start > args.end:
+        raise InputError(f"--start {args.start} is after --end {args.end}; swap them.")
+    fmt = args.format or _format_from_suffix(args.output)
+    with Store(args.store) as store:
+        layers = build_layers(store, start=args.start, end=args.end)
+    gdf = layers[args.layer]
+    path = write_layer(gdf, args.output, fmt=fmt, layer=args.layer)
+    print(f"wrote {len(gdf)} {args.layer} to {path} ({fmt})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _format_from_suffix(output: str) -> str:
+    suffix = Path(output).suffix.lower()
+    return {".gpkg": "gpkg", ".csv": "csv"}.get(suffix, "geojson")
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    from geo.places.gazetteer import load_gazetteer
+
+    load_gazetteer(rebuild=args.rebuild, progress=_progress_printer())
+    print("gazetteer ready", file=sys.stderr)
+    return EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits 2 with one line (its default), and prefixes our program name."""
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = _Parser(prog="python -m geo", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("places", help="geoparse a text and write its places as GeoJSON")
+    p.add_argument("file", help="a text file, or - for standard input")
+    p.add_argument("--published", type=_date_arg, help="publication date, YYYY-MM-DD")
+    p.add_argument("-o", "--output", help="output file (default: standard output)")
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("prepare", help="build the gazetteer index now (otherwise on first use)")
+    p.add_argument("--rebuild", action="store_true", help="rebuild even if it is current")
+    p.set_defaults(func=cmd_prepare)
+
+    p = sub.add_parser(
+        "ingest", help="add articles (.txt, .md, .html files or folders) to the store"
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument(
+        "--published",
+        type=_date_arg,
+        help="publication date for all of them, YYYY-MM-DD (default: front matter, "
+        "HTML metadata, or inferred from the text)",
+    )
+    p.add_argument("--store", help="store folder (default: $GEO_STORE or the user data folder)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("export", help="write a layer of the store as GeoJSON, GeoPackage or CSV")
+    p.add_argument("layer", choices=LAYERS)
+    p.add_argument("--start", type=_date_arg, help="keep what overlaps from this date on")
+    p.add_argument("--end", type=_date_arg, help="keep what overlaps up to this date")
+    p.add_argument(
+        "--format",
+        choices=("geojson", "gpkg", "csv"),
+        help="default: from the -o suffix, else geojson",
+    )
+    p.add_argument("--store", help="store folder (default: $GEO_STORE or the user data folder)")
+    p.add_argument("-o", "--output", required=True, help="output file")
+    p.set_defaults(func=cmd_export)
+
+    from geo.cli.frontline import add_frontline_parser
+
+    add_frontline_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; nothing was half-written.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,307 @@
+"""Records to map layers: places, events, oblasts and evacuations as EPSG:4326 GeoDataFrames.
+
+Pure functions; the one place where ``lat``/``lon`` become shapely (lon, lat) points.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from geo.errors import InputError
+from geo.records import Article, Event, EventType, Toponym
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+
+    from geo.store.sqlite import Store
+
+__all__ = [
+    "EVACUATION_TYPES",
+    "EVENT_COLUMNS",
+    "OBLAST_COLUMNS",
+    "PLACE_COLUMNS",
+    "build_layers",
+    "evacuations_layer",
+    "events_layer",
+    "oblasts_layer",
+    "places_layer",
+]
+
+CRS = "EPSG:4326"
+# Countries whose oblasts are always drawn, so the choropleth has context with few events.
+DEFAULT_COUNTRIES = ("UA", "RU")
+EVACUATION_TYPES = frozenset({EventType.EVACUATION.value, EventType.DISPLACEMENT.value})
+
+# Column -> dtype. Dates are ISO "YYYY-MM-DD" strings: they sort correctly, survive GeoJSON
+# and CSV unchanged, and need no timezone story. Counts that may be unknown are nullable Int64.
+PLACE_COLUMNS: dict[str, str] = {
+    "place_id": "str",
+    "name": "str",
+    "kind": "str",
+    "country_code": "str",
+    "admin1_code": "str",
+    "admin1": "str",
+    "geonameid": "Int64",
+    "population": "Int64",
+    "mentions": "int64",
+    "articles": "int64",
+    "surface_forms": "str",
+    "confidence": "float64",
+    "first_seen": "str",
+    "last_seen": "str",
+}
+EVENT_COLUMNS: dict[str, str] = {
+    "event_id": "str",
+    "article_id": "str",
+    "event_type": "str",
+    "place_id": "str",
+    "location": "str",
+    "admin1": "str",
+    "admin1_code": "str",
+    "country_code": "str",
+    "date_start": "str",
+    "date_end": "str",
+    "date_precision": "str",
+    "geo_precision": "str",
+    "people": "Int64",
+    "children": "Int64",
+    "quote": "str",
+    "source": "str",
+    "url": "str",
+    "confidence": "float64",
+}
+OBLAST_COLUMNS: dict[str, str] = {
+    "code": "str",
+    "name": "str",
+    "country_code": "str",
+    "country": "str",
+    "events": "int64",
+}
+
+
+def _check_range(start: dt.date | None, end: dt.date | None) -> None:
+    if start is not None and end is not None and start > end:
+        raise InputError(f"Start date {start} is after end date {end}; swap them.")
+
+
+def _frame(
+    columns: dict[str, str], data: dict[str, list], lon: list[float], lat: list[float]
+) -> gpd.GeoDataFrame:
+    """One GeoDataFrame from column lists, with fixed dtypes even when empty."""
+    import geopandas as gpd
+    import pandas as pd
+
+    frame = {name: pd.Series(data[name], dtype=dtype) for name, dtype in columns.items()}
+    geometry = gpd.points_from_xy(lon, lat, crs=CRS)
+    return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
+
+
+def places_layer(
+    mentions: Iterable[tuple[Article, Toponym]],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> gpd.GeoDataFrame:
+    """One point per resolved place, aggregating its mentions.
+
+    Parameters
+    ----------
+    mentions : iterable of (Article, Toponym)
+        Each mention with the article it occurs in. Unresolved toponyms are skipped.
+    start, end : datetime.date, optional
+        Keep mentions from articles published in ``[start, end]``; undated articles are kept.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``PLACE_COLUMNS`` plus ``geometry`` (EPSG:4326). ``mentions`` counts the
+        mentions, ``articles`` the distinct articles, ``surface_forms`` the spellings (most
+        frequent first, ``"; "``-joined), ``confidence`` is the mean resolution confidence,
+        ``first_seen``/``last_seen`` the earliest and latest publication dates (ISO; null
+        when every mentioning article is undated).
+    """
+    _check_range(start, end)
+    places: dict[str, dict] = {}
+    for article, toponym in mentions:
+        place = toponym.place
+        if place is None:
+            continue
+        published = article.published
+        if published is not None and (
+            (start is not None and published < start) or (end is not None and published > end)
+        ):
+            continue
+        agg = places.get(place.place_id)
+        if agg is None:
+            agg = places[place.place_id] = {
+                "place": place,
+                "n": 0,
+                "articles": set(),
+                "surfaces": Counter(),
+                "confidence": 0.0,
+                "dates": [],
+            }
+        agg["n"] += 1
+        agg["articles"].add(article.article_id)
+        agg["surfaces"][toponym.surface] += 1
+        agg["confidence"] += toponym.confidence
+        if published is not None:
+            agg["dates"].append(published)
+
+    data: dict[str, list] = {name: [] for name in PLACE_COLUMNS}
+    lon: list[float] = []
+    lat: list[float] = []
+    for place_id, agg in places.items():
+        place = agg["place"]
+        dates = agg["dates"]
+        # Most frequent spelling first; ties alphabetically so output is deterministic.
+        surfaces = sorted(agg["surfaces"].items(), key=lambda kv: (-kv[1], kv[0]))
+        data["place_id"].append(place_id)
+        data["name"].append(place.name)
+        data["kind"].append(place.kind.value)
+        data["country_code"].append(place.country_code)
+        data["admin1_code"].append(place.admin1_code)
+        data["admin1"].append(place.admin1_name)
+        data["geonameid"].append(place.geonameid)
+        data["population"].append(place.population)
+        data["mentions"].append(agg["n"])
+        data["articles"].append(len(agg["articles"]))
+        data["surface_forms"].append("; ".join(s for s, _ in surfaces))
+        data["confidence"].append(agg["confidence"] / agg["n"])
+        data["first_seen"].append(min(dates).isoformat() if dates else None)
+        data["last_seen"].append(max(dates).isoformat() if dates else None)
+        lon.append(place.lon)
+        lat.append(place.lat)
+    return _frame(PLACE_COLUMNS, data, lon, lat)
+
+
+def events_layer(
+    events: Iterable[Event],
+    articles: Mapping[str, Article],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> gpd.GeoDataFrame:
+    """One point per event, with its provenance (quote, source title, url).
+
+    Parameters
+    ----------
+    events : iterable of Event
+    articles : mapping of article_id to Article
+        Supplies ``source`` (title) and ``url``; events of unknown articles get nulls.
+    start, end : datetime.date, optional
+        Keep events whose ``[date_start, date_end]`` overlaps ``[start, end]``.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``EVENT_COLUMNS`` plus ``geometry`` (EPSG:4326); dates as ISO strings.
+    """
+    _check_range(start, end)
+    data: dict[str, list] = {name: [] for name in EVENT_COLUMNS}
+    lon: list[float] = []
+    lat: list[float] = []
+    for e in events:
+        if (start is not None and e.date_end < start) or (end is not None and e.date_start > end):
+            continue
+        p = e.place
+        article = articles.get(e.article_id)
+        data["event_id"].append(e.event_id)
+        data["article_id"].append(e.article_id)
+        data["event_type"].append(e.event_type.value)
+        data["place_id"].append(p.place_id)
+        data["location"].append(p.name)
+        data["admin1"].append(p.admin1_name)
+        data["admin1_code"].append(p.admin1_code)
+        data["country_code"].append(p.country_code)
+        data["date_start"].append(e.date_start.isoformat())
+        data["date_end"].append(e.date_end.isoformat())
+        data["date_precision"].append(e.date_precision.value)
+        data["geo_precision"].append(e.geo_precision.value)
+        data["people"].append(e.people)
+        data["children"].append(e.children)
+        data["quote"].append(e.quote)
+        data["source"].append(article.title if article else None)
+        data["url"].append(article.url if article else None)
+        data["confidence"].append(e.confidence)
+        lon.append(p.lon)
+        lat.append(p.lat)
+    return _frame(EVENT_COLUMNS, data, lon, lat)
+
+
+def oblasts_layer(
+    events_gdf: gpd.GeoDataFrame, *, countries: Iterable[str] | None = None
+) -> gpd.GeoDataFrame:
+    """Admin-1 polygons with the number of events in each, for a choropleth.
+
+    Parameters
+    ----------
+    events_gdf : geopandas.GeoDataFrame
+        An ``events_layer`` (already filtered to the date range of interest).
+    countries : iterable of str, optional
+        ISO 3166-1 alpha-2 codes whose admin-1 units to draw. Default: the countries in
+        ``events_gdf`` plus Ukraine and Russia. Units with no events are kept (count 0).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``OBLAST_COLUMNS`` plus Polygon/MultiPolygon ``geometry`` (EPSG:4326).
+    """
+    import geopandas as gpd
+    import pandas as pd
+
+    from geo.places.boundaries import admin1_frame
+
+    if countries is None:
+        wanted = set(DEFAULT_COUNTRIES) | set(events_gdf["country_code"].dropna())
+    else:
+        wanted = {str(c).upper() for c in countries}
+    units = admin1_frame()
+    units = units[units["country_code"].isin(wanted)]
+    counts = events_gdf["admin1_code"].dropna().value_counts()
+    data = {
+        "code": units["code"].to_list(),
+        "name": units["name"].to_list(),
+        "country_code": units["country_code"].to_list(),
+        "country": units["country"].to_list(),
+        "events": units["code"].map(counts).fillna(0).to_list(),
+    }
+    frame = {name: pd.Series(data[name], dtype=dtype) for name, dtype in OBLAST_COLUMNS.items()}
+    return gpd.GeoDataFrame(
+        frame, geometry=gpd.GeoSeries(units.geometry.to_numpy(), crs=CRS), crs=CRS
+    )
+
+
+def evacuations_layer(events_gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """The events of type evacuation or displacement, with the ``events_layer`` columns."""
+    keep = events_gdf["event_type"].isin(EVACUATION_TYPES)
+    return events_gdf[keep].reset_index(drop=True)
+
+
+def build_layers(
+    store: Store, *, start: dt.date | None = None, end: dt.date | None = None
+) -> dict[str, gpd.GeoDataFrame]:
+    """Every map layer for a date range, read from a store.
+
+    Returns
+    -------
+    dict of str to geopandas.GeoDataFrame
+        Keys ``places``, ``events``, ``oblasts`` and ``evacuations``.
+    """
+    _check_range(start, end)
+    articles = {a.article_id: a for a in store.articles(with_text=False)}
+    events = events_layer(store.events(start=start, end=end), articles)
+    places = places_layer(
+        ((articles[aid], t) for aid, t in store.mentions() if aid in articles),
+        start=start,
+        end=end,
+    )
+    return {
+        "places": places,
+        "events": events,
+        "oblasts": oblasts_layer(events),
+        "evacuations": evacuations_layer(events),
+    }

@@ -1,0 +1,1 @@
+"""Stage 4, store: articles, their toponyms and events, and corrections, kept on disk."""

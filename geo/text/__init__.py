@@ -1,0 +1,1 @@
+"""Stage 1, text: documents in (files, HTML, uploads), sentence splitting and date expressions."""

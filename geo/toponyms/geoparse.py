@@ -1,0 +1,304 @@
+"""Find place names in text and resolve them against the gazetteer, using the whole document.
+
+Recognition (geo.toponyms.recognise) finds the names; resolution scores every candidate by how it
+matched, what it is, its population and the document's context (countries, admin-1 units,
+nearby places), then applies analyst corrections.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer, normalize
+from geo.records import Candidate, Correction, Place, PlaceKind, Toponym
+from geo.toponyms.recognise import Mention, Token, english_zipf, recognise, tokenize
+from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
+
+__all__ = ["Token", "geoparse", "tokenize"]
+
+MAX_CANDIDATES = 10  # kept on each toponym so an analyst can pick another reading
+FOCUS_COUNTRIES = ("UA", "RU")  # the theatre this product is built for; a small prior only
+THEATRE = frozenset(FOCUS_COUNTRIES)
+
+
+def _dist_km(a: Place, b: Place) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> None:
+    """Find "the X city of Y", "Y, X Oblast", "Y in X Oblast" and "Y (X region)" links."""
+    by_start = {m.i: k for k, m in enumerate(mentions)}
+    for k, m in enumerate(mentions):
+        # the Donetsk city of Pokrovsk / Kursk's town of Sudzha
+        a, b = m.j, m.j + 2
+        if (
+            b < len(toks)
+            and toks[a].norm in SETTLEMENT_WORDS
+            and toks[a + 1].norm == "of"
+            and b in by_start
+        ):
+            mentions[by_start[b]].settlement_of = k
+        # Y, X Oblast | Y in X Oblast | Y (X Oblast) | Y in Ukraine's X region
+        gap_end = min(len(toks), m.j + 3)
+        for nxt in range(m.j, gap_end):
+            if nxt in by_start and nxt != m.i:
+                other = mentions[by_start[nxt]]
+                between = text[m.end : other.start].strip().lower()
+                if between in {",", "in", "(", "near", "in the", ", in", "of"} or (
+                    between.endswith("’s") or between.endswith("'s")
+                ):
+                    m.within = by_start[nxt]
+                break
+
+
+def _doc_context(
+    mentions: list[Mention], text: str
+) -> tuple[Counter, set[str], set[str], set[str]]:
+    """Countries, admin-1 units, explicit "X Oblast" units and demonym countries of a text.
+
+    Demonyms are weak evidence ("Russian forces" fight in Ukraine), so they are kept apart
+    from countries the text names.
+    """
+    countries: Counter = Counter()
+    admin1: set[str] = set()
+    explicit: set[str] = set()
+    lowered = text.lower()
+    demonyms = {cc for word, cc in DEMONYMS.items() if word in lowered}
+    if demonyms & THEATRE:
+        # "Russian forces", "Ukrainian troops": both point to the war's theatre, not to one
+        # side's territory, so they weigh for Ukraine and Russia alike.
+        demonyms |= THEATRE
+    for m in mentions:
+        kinds = {c.place.kind for c in m.cands}
+        if m.admin1_form:
+            for c in m.cands:
+                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code:
+                    admin1.add(c.place.admin1_code)
+                    explicit.add(c.place.admin1_code)
+                    countries[c.place.country_code] += 1
+        elif PlaceKind.COUNTRY in kinds:
+            for c in m.cands:
+                if c.place.kind is PlaceKind.COUNTRY:
+                    countries[c.place.country_code] += 2
+        elif kinds == {PlaceKind.REGION}:
+            for c in m.cands:
+                if c.place.country_code:
+                    countries[c.place.country_code] += 1
+    return countries, admin1, explicit, demonyms
+
+
+def _famous_town(m: Mention) -> Candidate | None:
+    """The biggest town of a name that English writes often (Geneva, Odesa, Paris), if any.
+
+    How often a name appears in English text tracks the fame of its best-known bearer, which
+    is nearly always the biggest; small namesakes (Geneva, Illinois) need the text to say so.
+    """
+    towns = [c for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE]
+    if len(towns) < 2 or " " in m.key or english_zipf(m.key) < 3.0:
+        return None
+    return max(towns, key=lambda c: c.place.population or 0)
+
+
+def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
+    countries, admin1, explicit, demonyms = _doc_context(mentions, text)
+    for m in mentions:
+        m.scores = []
+        held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
+        famous = _famous_town(m)
+        for c in m.cands:
+            p = c.place
+            s = base_score(c)
+            if m.admin1_form:
+                s += 8.0 if p.kind is PlaceKind.ADMIN1 else -8.0
+            if p.country_code and p.country_code in countries:
+                # Flat: a country named ten times is no likelier to hold a given town than
+                # one named once (a US-heavy story about talks in Geneva, Switzerland).
+                s += 1.0 if p.kind is PlaceKind.POPULATED_PLACE else 1.5
+            elif p.country_code in demonyms:
+                s += 0.5
+            if c.match == "alternate" and held_by_name:
+                # An old or foreign spelling loses to the place that bears the name today:
+                # "Pokrovsk" is Pokrovsk, not Engels (called Pokrovsk until 1931).
+                s -= 1.5
+            if c is famous:
+                s += 1.0
+            if (p.population or 0) >= 1_000_000 or gaz.is_capital(p.place_id):
+                # A metropolis or a capital is what a bare name means unless the text says
+                # otherwise: Washington is the capital, not Washington in Tyne and Wear.
+                s += 1.0
+            if p.country_code in FOCUS_COUNTRIES:
+                s += 0.3
+            if p.kind is PlaceKind.POPULATED_PLACE and p.admin1_code in admin1:
+                s += 2.5
+            if p.kind is PlaceKind.ADMIN1 and p.admin1_code in explicit and not m.admin1_form:
+                # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
+                s += 4.0
+            m.scores.append(s)
+
+    # Links between mentions: the settlement lies in the unit named next to it.
+    for m in mentions:
+        if m.settlement_of is not None:
+            unit = mentions[m.settlement_of]
+            for k, c in enumerate(unit.cands):
+                if c.place.kind is PlaceKind.ADMIN1:
+                    unit.scores[k] += 6.0
+            codes = {c.place.admin1_code for c in unit.cands if c.place.kind is PlaceKind.ADMIN1}
+            for k, c in enumerate(m.cands):
+                if c.place.admin1_code in codes and c.place.kind is PlaceKind.POPULATED_PLACE:
+                    m.scores[k] += 6.0
+        if m.within is not None:
+            outer = mentions[m.within]
+            # "Albany, New York": after a town and a comma comes its state, not a city.
+            if text[m.end : outer.start].strip() == ",":
+                for k, c in enumerate(outer.cands):
+                    if c.place.kind is PlaceKind.ADMIN1:
+                        outer.scores[k] += 3.0
+            codes = {
+                c.place.admin1_code
+                for c in outer.cands
+                if c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION)
+            }
+            ccs = {c.place.country_code for c in outer.cands if c.place.kind is PlaceKind.COUNTRY}
+            for k, c in enumerate(m.cands):
+                if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in codes:
+                    m.scores[k] += 4.0
+                elif c.place.country_code in ccs and c.place.kind is not PlaceKind.COUNTRY:
+                    m.scores[k] += 2.0
+
+    # Nearness to the confidently placed: two passes let anchors propagate. Each pass
+    # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
+    # per distinct name, not per mention, so a long document costs little more than a short.
+    context = [list(m.scores) for m in mentions]
+    for _ in range(2):
+        anchors: dict[str, tuple[str, Place]] = {}
+        for m in mentions:
+            k = _best(m)
+            if k is None:
+                continue
+            p = m.cands[k].place
+            if p.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1) and _margin(m) >= 1.5:
+                anchors.setdefault(p.place_id, (m.key, p))
+        if not anchors:
+            break
+        bonus_by_key: dict[str, list[float]] = {}
+        for m, without in zip(mentions, context, strict=True):
+            if len(m.cands) < 2:
+                continue
+            bonus = bonus_by_key.get(m.key)
+            if bonus is None:
+                others = [p for key, p in anchors.values() if key != m.key]
+                bonus = [_near_bonus(c.place, others) for c in m.cands]
+                bonus_by_key[m.key] = bonus
+            m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
+
+
+def _near_bonus(place: Place, anchors: list[Place]) -> float:
+    if place.kind is PlaceKind.COUNTRY or not anchors:
+        return 0.0
+    d = min(_dist_km(place, p) for p in anchors)
+    return 2.0 if d < 60 else 1.5 if d < 150 else 0.75 if d < 400 else 0.0
+
+
+def _best(m: Mention) -> int | None:
+    if not m.cands:
+        return None
+    return max(range(len(m.cands)), key=m.scores.__getitem__)
+
+
+def _margin(m: Mention) -> float:
+    s = sorted(m.scores, reverse=True)
+    return s[0] - s[1] if len(s) > 1 else 10.0
+
+
+def _confidence(scores: Sequence[float]) -> float:
+    top = max(scores)
+    weights = [math.exp(s - top) for s in scores]
+    return round(1.0 / sum(weights), 3)
+
+
+def _apply_corrections(toponyms: list[Toponym], corrections: Sequence[Correction]) -> list[Toponym]:
+    if not corrections:
+        return toponyms
+    by_start = {c.start: c for c in corrections if c.start is not None}
+    by_surface = {normalize(c.surface): c for c in corrections if c.start is None}
+    out = []
+    for t in toponyms:
+        c = by_start.get(t.start) or by_surface.get(normalize(t.surface))
+        if c is not None:
+            manual = Candidate(c.place, 99.0, "manual")
+            t = replace(
+                t,
+                place=c.place,
+                confidence=1.0,
+                corrected=True,
+                candidates=(
+                    manual,
+                    *(x for x in t.candidates if x.place.place_id != c.place.place_id),
+                ),
+            )
+        out.append(t)
+    return out
+
+
+def geoparse(
+    text: str,
+    *,
+    published: dt.date | None = None,
+    gazetteer: Gazetteer | None = None,
+    corrections: Sequence[Correction] = (),
+) -> list[Toponym]:
+    """Find and resolve the place names of a text.
+
+    Parameters
+    ----------
+    text
+        The document. Offsets in the result index into it unchanged.
+    published
+        The document's date. Accepted for a stable signature; resolution does not depend on
+        it yet (historical names are resolved to today's places).
+    gazetteer
+        The index to use; the shared offline gazetteer by default.
+    corrections
+        Analyst corrections: those with ``start`` set fix the mention at that offset (pass
+        only this document's), those without fix a surface form everywhere.
+
+    Returns
+    -------
+    list of Toponym
+        In text order. ``text[t.start:t.end] == t.surface``; ``t.place`` is the chosen
+        reading and ``t.candidates`` the readings weighed, best first.
+    """
+    del published  # see the docstring: not used for resolution yet
+    gaz = gazetteer or load_gazetteer()
+    toks = tokenize(text)
+    mentions = recognise(text, toks, gaz)
+    _link_patterns(text, toks, mentions)
+    _score_all(mentions, text, gaz)
+    out = []
+    for m in mentions:
+        if not m.cands:
+            continue
+        order = sorted(range(len(m.cands)), key=lambda k: -m.scores[k])[:MAX_CANDIDATES]
+        cands = tuple(
+            Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match) for k in order
+        )
+        out.append(
+            Toponym(
+                m.start,
+                m.end,
+                m.surface,
+                cands[0].place,
+                _confidence([m.scores[k] for k in order]),
+                cands,
+            )
+        )
+    return _apply_corrections(out, corrections)

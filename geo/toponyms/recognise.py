@@ -1,0 +1,344 @@
+"""Toponym recognition: tokenise text and find the capitalised runs that name a place.
+
+Gazetteer lookups of n-grams, Cyrillic case folding, and filters for people, organisations,
+features, acronyms and common words; resolution is left to geo.toponyms.geoparse.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from geo.places.gazetteer import ADMIN1_SUFFIXES, Gazetteer, normalize
+from geo.records import Candidate, PlaceKind
+from geo.toponyms.words import (
+    FEATURE_WORDS,
+    FREE_PRECEDERS,
+    GENERIC_WORDS,
+    LOCATIVES,
+    MONTHS_WEEKDAYS,
+    PLACE_HEADS,
+    TITLES,
+)
+
+__all__ = ["Mention", "Token", "recognise", "tokenize"]
+
+MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
+
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿА-яЁёЇїІіЄєҐґЎў"
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}"  # U.S., U.K.
+    rf"|[{_LETTERS}0-9]+(?:['’ʼ][{_LETTERS}]+|[-‐‑][{_LETTERS}0-9]+)*"
+)
+_SENTENCE_END = re.compile(r"[.!?:;\n]['\"’”)\]]*\s*[“\"‘'(\[«]*$")
+# Lower-case parts that belong inside a hyphenated name ("Rostov-on-Don", "Komsomolsk-na-Amure").
+_HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", "le", "du"])
+_OPENERS = " \t\n“\"‘'([«"
+_CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
+
+
+@dataclass(slots=True)
+class Token:
+    """One word of the text, with what the geoparser needs to know about it."""
+
+    start: int
+    end: int  # without a possessive 's
+    text: str
+    norm: str
+    cap: bool  # begins with a capital (or is an acronym)
+    initial: bool  # first word of a sentence or line, where capitals say nothing
+    possessive: bool
+    joined: bool = False  # the gap to the next token is only spaces (or "St. ")
+
+
+@functools.lru_cache(maxsize=262144)
+def _norm_word(word: str) -> str:
+    # News text repeats its words; caching the fold makes tokenising several times faster.
+    return normalize(word)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with offsets, possessives split off."""
+    toks: list[Token] = []
+    append = toks.append
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        poss = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
+        if poss:
+            e -= 2
+            word = word[:-2]
+        cap = word[0].isupper()
+        if cap and "-" in word:
+            # "Moscow-backed", "Russian-occupied": the name is the part before the hyphen.
+            head, _, tail = word.rpartition("-")
+            if tail[:1].islower() and tail not in _HYPHEN_JOINERS:
+                e = s + len(head)
+                word = head
+                poss = False
+        # Only capitalised words can start a name, so only they need the sentence check.
+        initial = cap and (
+            (s < 8 and not text[:s].strip(_OPENERS))
+            or bool(_SENTENCE_END.search(text, max(0, s - 6), s))
+        )
+        append(Token(s, e, word, _norm_word(word), cap, initial, poss))
+    for a, b in itertools.pairwise(toks):
+        if a.possessive:
+            continue
+        gap_len = b.start - a.end
+        a.joined = (gap_len == 1 and text[a.end] == " ") or (
+            gap_len == 2 and text[a.end : b.start] == ". " and a.norm in {"st", "mt"}
+        )
+    return toks
+
+
+@dataclass
+class Mention:
+    """A recognised name before resolution."""
+
+    i: int  # first token
+    j: int  # one past the last token
+    start: int
+    end: int
+    surface: str
+    key: str
+    cands: list[Candidate]
+    admin1_form: bool = False  # "X Oblast", "X region": only admin-1 readings count
+    settlement_of: int | None = None  # index of the mention X in "the X city of Y"
+    within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
+    scores: list[float] = field(default_factory=list)
+
+
+def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
+    """Token indices on headline-style lines, where every word is capitalised."""
+    out: set[int] = set()
+    line_start = 0
+    for k, tok in enumerate(toks):
+        if k == len(toks) - 1 or "\n" in text[tok.end : toks[k + 1].start]:
+            line = toks[line_start : k + 1]
+            words = [t for t in line if len(t.text) > 3]
+            if len(words) >= 4 and sum(t.cap for t in words) / len(words) > 0.8:
+                out.update(range(line_start, k + 1))
+            line_start = k + 1
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 3 is once per million words)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a pinned requirement
+        return 0.0
+    return zipf_frequency(word, "en")
+
+
+def _common_word(word: str) -> bool:
+    """Whether a word is common English in lower case ("most", "nice", "reading")."""
+    return english_zipf(word) >= 3.3
+
+
+def _cyrillic_variants(norm: str) -> list[str]:
+    """Nominative guesses for an inflected Cyrillic name ("Покровську" → "покровськ")."""
+    out = []
+    for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и"):
+        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
+            stem = norm[: -len(ending)]
+            out.extend(stem + tail for tail in ("", "а", "я", "ь"))
+    return out
+
+
+# Folded like every key (й→и, ї→і), so they compare with normalised tokens.
+_CYRILLIC_OBLAST = frozenset(
+    normalize(w) for w in ("области", "області", "область", "обл", "областью", "областю")
+)
+# Case endings of the feminine adjective in "... область/області", to its nominative.
+_ADJ_ENDINGS = tuple(
+    (normalize(a), normalize(b))
+    for a, b in (
+        ("ской", "ская"),
+        ("цкой", "цкая"),
+        ("ської", "ська"),
+        ("цької", "цька"),
+        ("ській", "ська"),
+        ("цькій", "цька"),
+        ("ською", "ська"),
+        ("ой", "ая"),
+        ("ої", "а"),
+        ("ій", "а"),
+        ("ую", "ая"),
+        ("у", "а"),
+    )
+)
+
+
+def _cyrillic_adjective(norm: str) -> list[str]:
+    out = [norm]
+    for ending, nominative in _ADJ_ENDINGS:
+        if norm.endswith(ending):
+            out.append(norm[: -len(ending)] + nominative)
+    return out
+
+
+def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
+    """The place names recognised in ``text``, in order, each with its gazetteer readings."""
+    headline = _title_case_lines(text, toks)
+    persons: set[str] = set()
+    mentions: list[Mention] = []
+    n = len(toks)
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not tok.cap:
+            i += 1
+            continue
+        # The longest key starting here; inner words may be lower case ("Rostov on Don",
+        # "Kursk region") but the last must be capitalised or an admin-1 word.
+        best = None
+        key_parts = [tok.norm]
+        j = i + 1
+        if gaz.has(tok.norm):
+            best = (j, tok.norm)
+        while j < n and j - i < MAX_WORDS and toks[j - 1].joined:
+            key_parts.append(toks[j].norm)
+            j += 1
+            last = toks[j - 1]
+            if not (last.cap or last.norm in ADMIN1_SUFFIXES):
+                continue
+            key = " ".join(key_parts)
+            if gaz.has(key):
+                best = (j, key)
+        nxt_tok = toks[i + 1] if i + 1 < n else None
+        if (
+            best is None
+            and nxt_tok is not None
+            and tok.joined
+            and nxt_tok.norm in _CYRILLIC_OBLAST
+            and _CYRILLIC.search(tok.text)
+        ):
+            # "Курской области", "Донецькій області": an oblast in an oblique case.
+            for adj in _cyrillic_adjective(tok.norm):
+                if gaz.has(key := f"{adj} область"):
+                    best = (i + 2, key)
+                    break
+        if best is None and _CYRILLIC.search(tok.text):
+            for variant in _cyrillic_variants(tok.norm):
+                if gaz.has(variant):
+                    best = (i + 1, variant)
+                    break
+        if best is None:
+            i += 1
+            continue
+        end_i, key = best
+        last = toks[end_i - 1]
+        m = Mention(
+            i, end_i, tok.start, last.end, text[tok.start : last.end], key, gaz.lookup_key(key)
+        )
+        m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
+        if _reject(m, toks, headline, persons, gaz):
+            # A rejected capitalised run ("Vladimir Putin") teaches us a surname to avoid.
+            i = end_i
+            continue
+        mentions.append(m)
+        i = end_i
+    return [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
+
+
+def _reject(
+    m: Mention,
+    toks: list[Token],
+    headline: set[int],
+    persons: set[str],
+    gaz: Gazetteer,
+) -> bool:
+    """Whether a recognised name is not a place here; learns surnames into ``persons``."""
+    first, last = toks[m.i], toks[m.j - 1]
+    single = m.j - m.i == 1
+    if single and first.norm in MONTHS_WEEKDAYS:
+        return True
+    if single and len(first.norm) < 3 and not any(c.match == "alias" for c in m.cands):
+        return True
+    prev = toks[m.i - 1] if m.i > 0 else None
+    nxt = toks[m.j] if m.j < len(toks) else None
+    aliased = any(c.match == "alias" for c in m.cands)
+    if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
+        # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
+        # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").
+        prominent = any(
+            c.place.kind is PlaceKind.COUNTRY or (c.place.population or 0) >= 100_000
+            for c in m.cands
+        )
+        if not (prominent and len(first.text) >= 4):
+            return True
+    if nxt is not None and last.joined and nxt.norm in FEATURE_WORDS:
+        return True
+    towns_only = all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
+    best_match_alternate = all(c.match == "alternate" for c in m.cands)
+    if (
+        single
+        and (towns_only or best_match_alternate)
+        and prev is not None
+        and prev.joined
+        and prev.norm == "the"
+        and not (nxt is not None and last.joined and nxt.norm in PLACE_HEADS)
+    ):
+        # English gives towns no article: "the Dnipro" is the river, "the Volga" too, while
+        # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs.
+        return True
+    if prev is not None and prev.joined and prev.norm in TITLES:
+        persons.add(last.norm)
+        return True
+    in_headline = m.i in headline
+    after_next = toks[m.j + 1] if m.j + 1 < len(toks) else None
+    oblast_follows = after_next is not None and after_next.norm in _CYRILLIC_OBLAST
+    if (
+        nxt is not None
+        and last.joined
+        and nxt.cap
+        and not in_headline
+        and nxt.norm not in PLACE_HEADS
+        and not nxt.initial
+        and not oblast_follows  # "Шебекино Белгородской области": a town, then its oblast
+    ):
+        # "Vladimir Putin", "The New York Times", "Munich Security Conference": a place name
+        # inside a longer proper name. The run's next word may be a surname to avoid later,
+        # unless it names a place itself ("Eastern Ukraine").
+        if not gaz.has(nxt.norm):
+            persons.add(nxt.norm)
+        return True
+    if (
+        prev is not None
+        and prev.joined
+        and prev.cap
+        and not in_headline
+        and prev.norm not in FREE_PRECEDERS
+        and not prev.possessive
+        and not (m.admin1_form or (" " in m.key and m.key.endswith(" область")))
+        # At a sentence start, a capital says nothing about common words ("Both Kyiv and")
+        # but a name is still a name ("Lloyd Austin announced").
+        and not (prev.initial and (len(prev.norm) <= 2 or _common_word(prev.norm)))
+    ):
+        persons.add(last.norm)
+        return True
+    if single and _common_word(first.norm):
+        # "Most importantly", "Reading the report", "its Western allies": a common word is
+        # a place where a preposition introduces it ("in Nice"), or where the place is
+        # prominent enough to be written bare ("Washington said", "Crimea"). Word lists
+        # count proper nouns too, so prominence, not frequency, decides for big places.
+        pop = max((c.place.population or 0) for c in m.cands) if m.cands else 0
+        country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
+        if first.initial or in_headline:
+            return not (country or pop >= 500_000)
+        introduced = prev is not None and prev.joined and prev.norm in LOCATIVES
+        prominent = (
+            country
+            or pop >= 100_000
+            or (
+                first.norm not in GENERIC_WORDS
+                and any(c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION) for c in m.cands)
+            )
+        )
+        return not (introduced or prominent)
+    return False

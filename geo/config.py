@@ -24,8 +24,15 @@ def project_root() -> Path:
 
 
 def data_dir() -> Path:
-    """Small shipped data with provenance (``data/README.md``)."""
-    return project_root() / "data"
+    """Small shipped data with provenance (``data/README.md``).
+
+    A checkout reads its ``data/`` folder; an installed package reads the same files, which
+    the wheel carries as ``geo/_data``.
+    """
+    checkout = project_root() / "data"
+    if (checkout / "README.md").is_file():
+        return checkout
+    return Path(__file__).resolve().parent / "_data"
 
 
 def _xdg(var: str, fallback: str) -> Path:

@@ -59,7 +59,7 @@ _EXPORTS = {
     "html_to_text": "text.articles",
     "find_dates": "text.dates",
     "resolve_date": "text.dates",
-    "infer_published": "text.dates",
+    "infer_published": "text.published",
     "extract_events": "events.extract",
     "parse_figures": "events.extract",
     "process": "pipeline",

@@ -78,13 +78,13 @@ _EXPORTS = {
     "use_local_assets": "maps.assets",
     "ensure_basemap_tiles": "maps.basemap",
     "FrontlineStore": "frontline.store",
-    "import_snapshots": "frontline.analysis",
-    "as_of": "frontline.analysis",
-    "front_line": "frontline.analysis",
-    "diff": "frontline.analysis",
-    "near_front": "frontline.analysis",
-    "population_within": "frontline.analysis",
-    "annotate_distance": "frontline.analysis",
+    "import_snapshots": "frontline.asof",
+    "as_of": "frontline.asof",
+    "front_line": "frontline.asof",
+    "diff": "frontline.change",
+    "near_front": "frontline.near",
+    "population_within": "frontline.near",
+    "annotate_distance": "frontline.near",
 }
 
 __all__ = sorted(_EXPORTS)

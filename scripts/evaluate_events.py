@@ -18,7 +18,8 @@ from pathlib import Path
 # The script runs from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from evaluation.events import default_gold_path, load_gold, score
+from evaluation.events import score
+from evaluation.events_gold import default_gold_path, load_gold
 from geo.errors import GeoError
 
 

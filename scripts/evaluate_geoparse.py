@@ -18,7 +18,8 @@ from pathlib import Path
 # The script runs from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from evaluation.geoparse import ACC_KM, default_gold_path, evaluate, load_gold
+from evaluation.geoparse import ACC_KM, evaluate
+from evaluation.geoparse_gold import default_gold_path, load_gold
 from geo.errors import GeoError
 
 

@@ -159,7 +159,7 @@ def test_sample_articles_can_be_removed_from_the_articles_page(app_store, monkey
 def test_evacuations_show_their_distance_to_the_front(app_store, monkeypatch, tmp_path):
     import shutil
 
-    from geo.frontline.analysis import FrontlineStore
+    from geo.frontline.store import FrontlineStore
 
     own = tmp_path / "own-store"
     shutil.copytree(app_store, own)

@@ -53,7 +53,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory, seed_path, gazetteer):
     _require_browser()
-    from geo.frontline.analysis import FrontlineStore
+    from geo.frontline.store import FrontlineStore
     from geo.pipeline import ingest_paths
     from geo.store.sqlite import Store
 

@@ -8,7 +8,9 @@ import pytest
 from geo.errors import InputError
 from geo.records import DatePrecision, DateSpan
 from geo.text import dates
-from geo.text.dates import find_dates, infer_published, resolve_date
+from geo.text.date_patterns import MASTER
+from geo.text.dates import find_dates, resolve_date
+from geo.text.published import infer_published
 
 D = dt.date
 DAY, WEEK, MONTH, YEAR, RANGE = (
@@ -279,7 +281,7 @@ def test_trigger_prefilter_finds_the_same_spans_as_a_full_scan() -> None:
     )
     text = " ".join(f"It happened {case[0]}; May was quiet." for case in CASES) + extra
     full = []
-    for m in dates._MASTER.finditer(text):
+    for m in MASTER.finditer(text):
         resolved = dates._HANDLERS[m.lastgroup or ""](m, dates._Context(text, PUB, True))
         if resolved is not None:
             full.append((m.start(), m.end(), *resolved))

@@ -13,16 +13,18 @@ import pytest
 
 from evaluation.geoparse import (
     ACC_KM,
-    GoldDoc,
-    GoldPlace,
     accuracy_at_km,
-    default_gold_path,
     evaluate,
     haversine_km,
-    load_gold,
     match_distances,
-    parse_gold_line,
     score_spans,
+)
+from evaluation.geoparse_gold import (
+    GoldDoc,
+    GoldPlace,
+    default_gold_path,
+    load_gold,
+    parse_gold_line,
 )
 from geo.errors import InputError
 from geo.records import Place, PlaceKind, Toponym

@@ -8,17 +8,8 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from evaluation.events import (
-    GoldDoc,
-    GoldEvent,
-    dates_overlap,
-    default_gold_path,
-    event_matches,
-    haversine_km,
-    load_gold,
-    parse_gold_line,
-    score,
-)
+from evaluation.events import dates_overlap, event_matches, haversine_km, score
+from evaluation.events_gold import GoldDoc, GoldEvent, default_gold_path, load_gold, parse_gold_line
 from geo.config import data_dir
 from geo.errors import InputError
 from geo.records import DatePrecision, EventType, GeoPrecision

@@ -385,7 +385,7 @@ def test_vague_amounts_leave_figures_empty():
 
 
 def test_heldout_gold_set_loads_through_the_validating_loader():
-    from evaluation.events import load_gold
+    from evaluation.events_gold import load_gold
     from tests.conftest import TEST_DATA
 
     docs = load_gold(TEST_DATA / "events_heldout.jsonl")

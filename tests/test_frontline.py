@@ -17,8 +17,17 @@ from shapely.geometry import LineString, Polygon, box
 
 from geo.cli.frontline import add_frontline_parser, run_frontline, run_nearfront
 from geo.errors import InputError
-from geo.frontline import analysis as fl
+from geo.frontline.asof import (
+    DEFAULT_BORDER_KM,
+    as_of,
+    as_of_layer,
+    derive_front_line,
+    front_line,
+    front_line_layer,
+)
+from geo.frontline.change import area_over_time, diff
 from geo.frontline.files import geodesic_area_km2, geodesic_length_km
+from geo.frontline.near import annotate_distance, distance_to_line_km, near_front, population_within
 from geo.frontline.store import FrontlineStore
 from geo.records import DatePrecision, Event, EventType, GeoPrecision, Place, PlaceKind
 
@@ -111,18 +120,18 @@ def _seed_two_sources(store, tmp_path):
 
 def test_as_of_takes_the_latest_snapshot_at_or_before_the_date_per_source(store, tmp_path):
     _seed_two_sources(store, tmp_path)
-    picked = {s.source: s.date for s in fl.as_of(dt.date(2024, 3, 10), store=store)}
+    picked = {s.source: s.date for s in as_of(dt.date(2024, 3, 10), store=store)}
     assert picked == {"alpha": D2, "beta": D1}
-    assert {s.source: s.date for s in fl.as_of(D3, store=store)} == {"alpha": D3, "beta": D3}
-    assert {s.source: s.date for s in fl.as_of(D1, store=store)} == {"alpha": D1, "beta": D1}
-    assert fl.as_of(dt.date(2024, 2, 29), store=store) == []
-    only = fl.as_of("2024-03-10", source="beta", store=store)
+    assert {s.source: s.date for s in as_of(D3, store=store)} == {"alpha": D3, "beta": D3}
+    assert {s.source: s.date for s in as_of(D1, store=store)} == {"alpha": D1, "beta": D1}
+    assert as_of(dt.date(2024, 2, 29), store=store) == []
+    only = as_of("2024-03-10", source="beta", store=store)
     assert [(s.source, s.date) for s in only] == [("beta", D1)]
 
 
 def test_as_of_layer_is_a_wgs84_frame_with_one_row_per_snapshot(store, tmp_path):
     _seed_two_sources(store, tmp_path)
-    layer = fl.as_of_layer(D2, store=store)
+    layer = as_of_layer(D2, store=store)
     assert layer.crs.to_epsg() == 4326
     assert sorted(zip(layer.source, layer.date, strict=True)) == [
         ("alpha", "2024-03-08"),
@@ -139,7 +148,7 @@ def test_diff_gained_and_lost_match_independent_difference_areas(store, tmp_path
     after = box(37.2, 48.1, 37.7, 48.4)
     store.import_file(write_snapshot(tmp_path / "1.geojson", [("occupied", before)]), date=D1)
     store.import_file(write_snapshot(tmp_path / "2.geojson", [("occupied", after)]), date=D2)
-    result = fl.diff(D1, D2, store=store)
+    result = diff(D1, D2, store=store)
     (change,) = result.changes
     # after − before = [37.5, 37.7]×[48.1, 48.4] + [37.2, 37.5]×[48.3, 48.4]
     gained = box_area_km2(37.5, 48.1, 37.7, 48.4) + box_area_km2(37.2, 48.3, 37.5, 48.4)
@@ -163,7 +172,7 @@ def test_diff_is_per_class(store, tmp_path):
     second = [("occupied", box(37.0, 48.0, 37.6, 48.3)), ("contested", box(37.6, 48.0, 37.7, 48.3))]
     store.import_file(write_snapshot(tmp_path / "1.geojson", first), date=D1)
     store.import_file(write_snapshot(tmp_path / "2.geojson", second), date=D2)
-    changes = {str(c.class_): c for c in fl.diff(D1, D2, store=store).changes}
+    changes = {str(c.class_): c for c in diff(D1, D2, store=store).changes}
     strip = box_area_km2(37.5, 48.0, 37.6, 48.3)
     assert changes["occupied"].gained_km2 == pytest.approx(strip, rel=0.005)
     assert changes["occupied"].lost_km2 == pytest.approx(0, abs=1e-6)
@@ -190,17 +199,17 @@ def test_diff_by_oblast_splits_change_across_units_and_keeps_the_total(store, tm
         date=D2,
     )
     store.import_file(write_snapshot(tmp_path / "3.geojson", [("occupied", across)]), date=D3)
-    small_change = [c for c in fl.diff(D1, D2, by="oblast", store=store).changes if c.gained_km2]
+    small_change = [c for c in diff(D1, D2, by="oblast", store=store).changes if c.gained_km2]
     assert [(str(c.class_), c.admin1_code) for c in small_change] == [("contested", "UA.05")]
     assert small_change[0].gained_km2 == pytest.approx(geodesic_area_km2(small), rel=1e-6)
 
-    split = fl.diff(D1, D3, by="oblast", store=store)
+    split = diff(D1, D3, by="oblast", store=store)
     occupied = [c for c in split.changes if c.class_ == "occupied"]
     assert {c.admin1_code for c in occupied if c.gained_km2 > 1} >= {"UA.05", "UA.26"}
-    whole = fl.diff(D1, D3, store=store)
+    whole = diff(D1, D3, store=store)
     total = next(c for c in whole.changes if c.class_ == "occupied").gained_km2
     assert sum(c.gained_km2 for c in occupied) == pytest.approx(total, rel=1e-6)
-    later = fl.diff(D2, D3, by="oblast", store=store).changes
+    later = diff(D2, D3, by="oblast", store=store).changes
     contested_lost = sum(c.lost_km2 for c in later if c.class_ == "contested")
     assert contested_lost == pytest.approx(geodesic_area_km2(small), rel=1e-6)
 
@@ -210,22 +219,22 @@ def test_diff_rejects_bad_requests(store, tmp_path):
         write_snapshot(tmp_path / "1.geojson", [("occupied", box(37, 48, 37.5, 48.3))]), date=D2
     )
     with pytest.raises(InputError, match="after"):
-        fl.diff(D2, D1, store=store)
+        diff(D2, D1, store=store)
     with pytest.raises(InputError, match="No snapshot"):
-        fl.diff(D1, D3, store=store)
+        diff(D1, D3, store=store)
     with pytest.raises(InputError, match="by='oblast'"):
-        fl.diff(D2, D3, by="district", store=store)
+        diff(D2, D3, by="district", store=store)
     with pytest.raises(InputError, match="YYYY-MM-DD"):
-        fl.diff("1 March", D3, store=store)
+        diff("1 March", D3, store=store)
 
 
 def test_area_over_time_lists_each_area_snapshot(store, tmp_path):
     _seed_two_sources(store, tmp_path)
-    series = fl.area_over_time(source="alpha", class_="occupied", store=store)
+    series = area_over_time(source="alpha", class_="occupied", store=store)
     assert list(series.date) == [D1, D2, D3]
     expected = [box_area_km2(37, 48, east, 48.2) for east in (37.3, 37.4, 37.5)]
     assert series.area_km2.tolist() == pytest.approx(expected, rel=0.005)
-    assert fl.area_over_time(class_="liberated", store=store).empty
+    assert area_over_time(class_="liberated", store=store).empty
 
 
 # --- the front line ------------------------------------------------------------------------------
@@ -234,7 +243,7 @@ def test_area_over_time_lists_each_area_snapshot(store, tmp_path):
 def test_front_line_is_derived_from_polygon_boundaries_inside_ukraine(store, tmp_path):
     area = box(36.0, 47.6, 36.5, 48.0)  # inland, far from any border or coast
     store.import_file(write_snapshot(tmp_path / "a.geojson", [("occupied", area)]), date=D1)
-    front = fl.front_line(D2, store=store)
+    front = front_line(D2, store=store)
     assert front.derived and front.date == D1
     assert front.geometry.geom_type == "MultiLineString"
     assert front.length_km == pytest.approx(GEOD.line_length(*area.exterior.xy) / 1000, rel=1e-6)
@@ -248,8 +257,8 @@ def test_derived_front_drops_the_parts_along_the_state_border(store, tmp_path):
     # A block of Luhansk oblast that ends at the Russian border in the east.
     area = box(39.0, 48.4, 41.0, 49.0).intersection(ukraine)
     store.import_file(write_snapshot(tmp_path / "a.geojson", [("occupied", area)]), date=D1)
-    front = fl.front_line(D1, store=store)
-    raw = fl.derive_front_line(area, border_km=0)
+    front = front_line(D1, store=store)
+    raw = derive_front_line(area, border_km=0)
     assert front.length_km < 0.8 * geodesic_length_km(raw)
     # What is left is the west edge and the parts of the north/south edges inside Ukraine,
     # and nothing of it lies on the border.
@@ -257,10 +266,10 @@ def test_derived_front_drops_the_parts_along_the_state_border(store, tmp_path):
     assert front.length_km > west_edge
     border = shapely.MultiLineString([p.exterior for p in shapely.get_parts(ukraine)])
     far = [
-        fl.distance_to_line_km([y], [x], border)[0]
+        distance_to_line_km([y], [x], border)[0]
         for x, y in shapely.get_coordinates(front.geometry.segmentize(0.01))
     ]
-    assert min(far) >= fl.DEFAULT_BORDER_KM * 0.99
+    assert min(far) >= DEFAULT_BORDER_KM * 0.99
 
 
 def test_imported_lines_are_used_as_the_front(store, tmp_path):
@@ -268,16 +277,16 @@ def test_imported_lines_are_used_as_the_front(store, tmp_path):
     path = tmp_path / "front.geojson"
     gpd.GeoDataFrame({"name": ["front"]}, geometry=[line], crs="EPSG:4326").to_file(path)
     store.import_file(path, date=D1, source="lines")
-    front = fl.front_line(D1, store=store)
+    front = front_line(D1, store=store)
     assert not front.derived and front.areas is None
     assert front.geometry.equals(shapely.MultiLineString([line]))
-    layer = fl.front_line_layer(D1, store=store)
+    layer = front_line_layer(D1, store=store)
     assert list(layer.source) == ["lines"] and list(layer.derived) == [False]
 
 
 def test_front_line_is_none_before_the_first_snapshot(store):
-    assert fl.front_line(D1, store=store) is None
-    assert fl.near_front(D1, 10, store=store, settlements=pd.DataFrame()) is None
+    assert front_line(D1, store=store) is None
+    assert near_front(D1, 10, store=store, settlements=pd.DataFrame()) is None
 
 
 # --- distance to the front -----------------------------------------------------------------------
@@ -301,11 +310,11 @@ def test_settlement_10_km_from_the_line_is_listed_at_25_km_but_not_at_5(store, t
     places = pd.DataFrame(
         {"place_id": ["p1"], "name": ["Tenkm"], "lat": [lat], "lon": [lon], "population": [900]}
     )
-    at25 = fl.near_front(D2, 25, settlements=places, store=store)
+    at25 = near_front(D2, 25, settlements=places, store=store)
     assert list(at25.name) == ["Tenkm"]
     assert at25.distance_km.iloc[0] == pytest.approx(10.0, abs=0.01)
     assert at25.attrs["source"] == "lines" and at25.attrs["snapshot_date"] == "2024-03-01"
-    assert fl.near_front(D2, 5, settlements=places, store=store).empty
+    assert near_front(D2, 5, settlements=places, store=store).empty
 
 
 def test_distance_to_a_diagonal_line_is_geodesic(tmp_path):
@@ -315,7 +324,7 @@ def test_distance_to_a_diagonal_line_is_geodesic(tmp_path):
     mid = 100
     az, _, _ = GEOD.inv(lons[mid - 1], lats[mid - 1], lons[mid + 1], lats[mid + 1])
     points = [_offset(lons[mid], lats[mid], az + side, km) for side in (90, -90) for km in (3, 10)]
-    got = fl.distance_to_line_km([p[0] for p in points], [p[1] for p in points], line)
+    got = distance_to_line_km([p[0] for p in points], [p[1] for p in points], line)
     assert got.tolist() == pytest.approx([3, 10, 3, 10], rel=0.005)
 
 
@@ -333,7 +342,7 @@ def test_near_front_lists_both_sides_and_flags_points_inside_the_area(store, tmp
             "population": [100, 200, 400],
         }
     )
-    near = fl.near_front(D1, 10, settlements=places, store=store)
+    near = near_front(D1, 10, settlements=places, store=store)
     assert list(near.name) == ["in", "out"]  # nearest first
     assert near.distance_km.tolist() == pytest.approx([4, 8], rel=0.005)
     assert near.in_area.tolist() == [True, False]
@@ -344,15 +353,13 @@ def test_near_front_defaults_to_the_gazetteers_places(gazetteer, store, tmp_path
     _meridian_front(store, tmp_path)  # 37.0°E; Pokrovsk (UA.05) lies ~13 km east of it
     places = gazetteer.populated_places(country_codes=["UA"])
     pokrovsk = places[(places.name == "Pokrovsk") & (places.admin1_code == "UA.05")].iloc[0]
-    expected = fl.distance_to_line_km(
-        [pokrovsk.lat], [pokrovsk.lon], LineString([(37, 47), (37, 49)])
-    )
-    near = fl.near_front(D1, 25, store=store)
+    expected = distance_to_line_km([pokrovsk.lat], [pokrovsk.lon], LineString([(37, 47), (37, 49)]))
+    near = near_front(D1, 25, store=store)
     row = near[near.place_id == pokrovsk.place_id].iloc[0]
     assert row.distance_km == pytest.approx(expected[0]) and 10 < row.distance_km < 20
     assert row.population == pokrovsk.population > 50_000
     assert set(near.country_code) <= {"UA", "RU"}
-    assert pokrovsk.place_id not in set(fl.near_front(D1, 5, store=store).place_id)
+    assert pokrovsk.place_id not in set(near_front(D1, 5, store=store).place_id)
 
 
 def test_population_within_sums_settlements_per_distance(store, tmp_path):
@@ -362,18 +369,16 @@ def test_population_within_sums_settlements_per_distance(store, tmp_path):
     ]
     rows.append(("west", *_offset(37.0, 48.2, 270, 20), 80))
     places = pd.DataFrame(rows, columns=["name", "lat", "lon", "population"])
-    assert fl.population_within(D1, settlements=places, store=store) == {10: 10, 25: 110, 50: 150}
-    assert fl.population_within(dt.date(2020, 1, 1), settlements=places, store=store) is None
+    assert population_within(D1, settlements=places, store=store) == {10: 10, 25: 110, 50: 150}
+    assert population_within(dt.date(2020, 1, 1), settlements=places, store=store) is None
 
 
 def test_near_front_rejects_bad_distance_and_settlements(store, tmp_path):
     _meridian_front(store, tmp_path)
     with pytest.raises(InputError, match="positive"):
-        fl.near_front(
-            D1, 0, settlements=pd.DataFrame({"name": [], "lat": [], "lon": []}), store=store
-        )
+        near_front(D1, 0, settlements=pd.DataFrame({"name": [], "lat": [], "lon": []}), store=store)
     with pytest.raises(InputError, match="missing lat, lon"):
-        fl.near_front(D1, 10, settlements=pd.DataFrame({"name": ["x"]}), store=store)
+        near_front(D1, 10, settlements=pd.DataFrame({"name": ["x"]}), store=store)
 
 
 def _event(event_id, day, lat, lon):
@@ -404,11 +409,11 @@ def test_annotate_distance_uses_the_front_of_each_events_date(store, tmp_path):
         _event("first", D2, lat, lon),
         _event("later", D3, lat, lon),
     ]
-    out = fl.annotate_distance(events, store=store)
+    out = annotate_distance(events, store=store)
     assert [e.event_id for e, _ in out] == ["early", "first", "later"]
     assert out[0][1] is None
     assert out[1][1] == pytest.approx(20.0, abs=0.02)
-    moved_km = fl.distance_to_line_km([lat], [lon], moved)[0]
+    moved_km = distance_to_line_km([lat], [lon], moved)[0]
     assert out[2][1] == pytest.approx(moved_km) and moved_km < 13
 
 

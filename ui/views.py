@@ -118,7 +118,7 @@ def export_bytes(name: str, fmt: str) -> bytes:
 
 def frontline_store():
     """The store's control-area snapshots (same folder as the article store)."""
-    from geo.frontline.analysis import FrontlineStore
+    from geo.frontline.store import FrontlineStore
 
     return FrontlineStore(store().root)
 
@@ -127,7 +127,7 @@ def frontline_store():
 def _front_distances(
     root: str, revision: int, front_revision: str, start: dt.date, end: dt.date
 ) -> dict[str, float | None]:
-    from geo.frontline.analysis import annotate_distance
+    from geo.frontline.near import annotate_distance
     from geo.records import EventType
 
     events = store().events(
@@ -157,7 +157,7 @@ def evacuations_table(evac):
 
 def frontline_bounds() -> tuple[float, float, float, float] | None:
     """(south, west, north, east) of every stored snapshot: a steady frame for the front."""
-    from geo.frontline.analysis import snapshots_frame
+    from geo.frontline.asof import snapshots_frame
 
     frame = snapshots_frame(frontline_store().snapshots())
     if frame.empty:
@@ -170,7 +170,7 @@ def frontline_bounds() -> tuple[float, float, float, float] | None:
 @st.cache_data(show_spinner="Drawing the front…", max_entries=64)
 def _front_geojson(root: str, revision: str, day: dt.date) -> tuple[str | None, str | None]:
     """GeoJSON of the as-of control areas and front line (derived once per store state)."""
-    from geo.frontline.analysis import as_of_layer, front_line_layer
+    from geo.frontline.asof import as_of_layer, front_line_layer
 
     fs = frontline_store()
     areas = as_of_layer(day, store=fs)
@@ -260,7 +260,7 @@ def import_snapshot(upload, *, day: dt.date | None, source: str) -> tuple[bool, 
 
 @st.cache_data(show_spinner="Comparing snapshots…", max_entries=32)
 def _change(root: str, revision: str, start: dt.date, end: dt.date):
-    from geo.frontline.analysis import diff
+    from geo.frontline.change import diff
 
     return diff(start, end, by="oblast", store=frontline_store())
 
@@ -288,7 +288,7 @@ def area_chart():
     """Controlled area per snapshot date, one line per source and class."""
     import altair as alt
 
-    from geo.frontline.analysis import area_over_time
+    from geo.frontline.change import area_over_time
 
     frame = area_over_time(store=frontline_store())
     frame["series"] = frame["source"] + " · " + frame["class"]
@@ -309,7 +309,7 @@ def near_front_table(day: dt.date, km: float):
     """Settlements within ``km`` of the front on ``day`` and population within 10/25/50 km."""
     import pandas as pd
 
-    from geo.frontline.analysis import near_front
+    from geo.frontline.near import near_front
 
     from .state import gazetteer
 

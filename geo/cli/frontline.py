@@ -126,13 +126,14 @@ def _report_import(result, as_json: bool) -> None:
 
 
 def _frontline(args: argparse.Namespace) -> int:
-    from geo.frontline import analysis as fl
+    from geo.frontline.asof import import_snapshots
+    from geo.frontline.change import diff
     from geo.frontline.store import FrontlineStore
 
     store = FrontlineStore(getattr(args, "store", None))
     command = args.frontline_command
     if command == "import":
-        result = fl.import_snapshots(
+        result = import_snapshots(
             args.file, date=args.date, source=args.source, class_=args.class_, store=store
         )
         _report_import(result, args.json)
@@ -148,7 +149,7 @@ def _frontline(args: argparse.Namespace) -> int:
         else:
             print(_table(rows, ["date", "source", "class", "kind", "area_km2", "filename"]))
     elif command == "diff":
-        result = fl.diff(args.from_date, args.to_date, source=args.source, by=args.by, store=store)
+        result = diff(args.from_date, args.to_date, source=args.source, by=args.by, store=store)
         frame = result.frame()
         rows = frame.to_dict("records")
         if args.json:
@@ -175,10 +176,10 @@ def _frontline(args: argparse.Namespace) -> int:
 
 
 def _fetch(args: argparse.Namespace, store):
-    from geo.frontline import analysis as fl
+    from geo.frontline.asof import parse_date
     from geo.frontline.fetch import fetch_arcgis_layer, fetch_deepstate
 
-    day = fl.parse_date(args.date) if args.date else None
+    day = parse_date(args.date) if args.date else None
     if args.service == "deepstate":
         day, data = fetch_deepstate(date=day, online=True)
         label = f"deepstate-{day.isoformat()}.geojson"
@@ -193,7 +194,7 @@ def _fetch(args: argparse.Namespace, store):
 
 
 def _nearfront(args: argparse.Namespace) -> int:
-    from geo.frontline import analysis as fl
+    from geo.frontline.near import near_front
     from geo.frontline.store import FrontlineStore
 
     settlements = None
@@ -205,9 +206,7 @@ def _nearfront(args: argparse.Namespace) -> int:
         except (OSError, ValueError) as exc:
             raise InputError(f"Cannot read settlements CSV {args.settlements} ({exc}).") from exc
     store = FrontlineStore(getattr(args, "store", None))
-    near = fl.near_front(
-        args.date, args.km, source=args.source, settlements=settlements, store=store
-    )
+    near = near_front(args.date, args.km, source=args.source, settlements=settlements, store=store)
     if near is None:
         raise InputError(
             f"No front line at or before {args.date}; import a snapshot with `frontline import`."

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from geo.errors import InputError
 from geo.records import Article
-from geo.text.dates import infer_published
+from geo.text.published import infer_published
 
 __all__ = [
     "FORMATS",
@@ -344,7 +344,7 @@ def article_from_text(
         Override what the document says.
     published : datetime.date or str, optional
         The publication date (a string must be ``YYYY-MM-DD``). Otherwise the document's own
-        metadata, else inferred from the text by ``geo.text.dates.infer_published`` (then
+        metadata, else inferred from the text by ``geo.text.published.infer_published`` (then
         ``published_inferred`` is True).
     fmt : {"txt", "md", "html"}
         How to read ``text``.

@@ -1,6 +1,6 @@
 """Date expressions in news text: find them and resolve them against a publication date.
 
-Also infers an article's publication date from its own dates when it carries no date line.
+Each alternative of the master pattern (``geo.text.date_patterns``) has one resolving handler.
 """
 
 from __future__ import annotations
@@ -8,181 +8,33 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from geo.errors import InputError
 from geo.records import DatePrecision, DateSpan
+from geo.text.date_patterns import (
+    ATOM_PARSE,
+    BRNG_PARSE,
+    CYR_NO,
+    CYR_PARSE,
+    FUNCTION_WORDS,
+    MASTER,
+    MAY_CONTEXT,
+    MONTH_CONTEXT,
+    MONTH_NO,
+    NAME_AFTER,
+    NOUN_AFTER,
+    NUMBERS,
+    TRIGGER,
+    WEEKDAY_NO,
+    YEAR_CONTEXT,
+)
 
-__all__ = ["find_dates", "infer_published", "resolve_date"]
+__all__ = ["find_dates", "resolve_date"]
 
 _DAY, _WEEK, _MONTH = DatePrecision.DAY, DatePrecision.WEEK, DatePrecision.MONTH
 _YEAR, _RANGE = DatePrecision.YEAR, DatePrecision.RANGE
-
-# ---------------------------------------------------------------------------------------------
-# Vocabulary
-# ---------------------------------------------------------------------------------------------
-_FULL_MONTHS = tuple(calendar.month_name[1:])
-_MONTH_NO = {name.lower(): i for i, name in enumerate(_FULL_MONTHS, 1)}
-
-
-def _words(line: str) -> tuple[str, ...]:
-    return tuple(line.split())
-
-
-_ABBREVIATIONS = _words("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
-_MONTH_NO |= {
-    a.lower(): _MONTH_NO[f.lower()] for a in _ABBREVIATIONS for f in _FULL_MONTHS if f.startswith(a)
-}
-_CYRILLIC_MONTHS = (
-    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-)
-_CYR_NO = {w: i for line in _CYRILLIC_MONTHS for i, w in enumerate(line.split(), 1)}
-_WEEKDAYS = tuple(calendar.day_name)  # Monday first, as date.weekday()
-_WEEKDAY_NO = {w.lower(): i for i, w in enumerate(_WEEKDAYS)}
-_NUMBER_WORDS = _words("a an one two three four five six seven eight nine ten eleven twelve")
-_NUMBERS = {"a": 1, "an": 1} | {w: i for i, w in enumerate(_NUMBER_WORDS[2:], 1)}
-
-# Month and weekday names must be capitalised (or upper case, as in datelines), which is what
-# keeps "march on Kyiv" and "may say" out.
-_MONTH_FULL = "|".join(_FULL_MONTHS + tuple(m.upper() for m in _FULL_MONTHS))
-_MONTH_ABBR = "|".join(_ABBREVIATIONS + tuple(a.upper() for a in _ABBREVIATIONS))
-MON = rf"(?:(?:{_MONTH_FULL})\b|(?:{_MONTH_ABBR})\b\.?)"
-MON_FULL = rf"(?:{'|'.join(_FULL_MONTHS)})\b"
-WEEKDAY = rf"(?:{'|'.join(_WEEKDAYS + tuple(w.upper() for w in _WEEKDAYS))})\b"
-CYR_MON = rf"(?i:{'|'.join(_CYR_NO)})\b"
-SP = r"[^\S\n]+"  # horizontal white space: an expression never spans a line break
-SPO = r"[^\S\n]*"
-DASH = r"[-–—]"
-DAYN = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.:,][0-9])"
-DAY = r"(?<![\w.,/:-])" + DAYN
-YEAR = r"(?:19|20)[0-9]{2}(?![0-9])"
-ISO = r"(?<![\w-])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9-])"
-WDP = rf"(?:{WEEKDAY},?{SP})?"  # "Thursday, September 5, 2024" is one expression
-NUM = rf"(?:[0-9]{{1,3}}|{'|'.join(_NUMBER_WORDS)})"
-UNIT = r"(?:hours?|days?|weeks?|months?|years?)"
-ATOM = (
-    rf"(?:{ISO}|{WDP}{MON}(?:{SP}{DAYN})?(?:,?{SP}{YEAR})?"
-    rf"|{WDP}{DAYN}(?:{SP}(?:of{SP})?{MON}(?:,?{SP}{YEAR})?)?|{YEAR})"
-)
-
-# Alternatives are tried in this order at each position, so longer forms come first.
-_ALTERNATIVES = {
-    "rng": rf"\b(?:[Ff]rom|[Bb]etween){SP}(?P<rng_a>{ATOM})"
-    rf"(?:{SP}(?:to|until|till|through|and){SP}|{SPO}{DASH}{SPO})(?P<rng_b>{ATOM})",
-    "since": rf"\b[Ss]ince{SP}(?P<since_x>{ATOM})",
-    "part": rf"\b(?i:early|mid|late)(?:{SP}|{SPO}-{SPO})(?P<part_m>{MON})"
-    rf"(?:,?{SP}(?P<part_y>{YEAR}))?",
-    "brng": rf"{DAY}{SPO}{DASH}{SPO}{DAYN}{SP}(?:of{SP})?{MON}(?:,?{SP}{YEAR})?"
-    rf"|\b{MON}{SP}{DAYN}{SPO}{DASH}{SPO}{DAYN}(?:,?{SP}{YEAR})?"
-    rf"|\b{MON}{SPO}{DASH}{SPO}{MON},?{SP}{YEAR}",
-    "full": rf"{ISO}|\b{WDP}{MON}{SP}{DAY},?{SP}{YEAR}"
-    rf"|\b{WDP}{DAY}{SP}(?:of{SP})?{MON},?{SP}{YEAR}",
-    "cyr": rf"{DAY}{SP}{CYR_MON}(?:{SP}{YEAR}(?:{SPO}(?:року|р\.|года|г\.)(?!\w))?)?",
-    "partial": rf"\b{WDP}{MON}{SP}{DAY}|\b{WDP}{DAY}{SP}(?:of{SP})?{MON}",
-    "my": rf"\b{MON},?{SP}{YEAR}",
-    "word": rf"\b(?i:the{SP}day{SP}before{SP}yesterday|yesterday|today|tonight|overnight"
-    rf"|last{SP}night|this{SP}(?:morning|afternoon|evening)|(?:the|this|last|past){SP}weekend)\b",
-    "rel": rf"\b(?i:this|last|next|previous){SP}(?i:week|month|year)\b",
-    "lastwd": rf"\b(?i:last|next){SP}{WEEKDAY}",
-    "lastmon": rf"\b(?i:last|next){SP}{MON_FULL}",
-    # "the past week", "the last 24 hours"; not "the last days of the siege"
-    "past": rf"\b(?i:past|last|previous){SP}(?P<past_n>(?i:{NUM})){SP}(?P<past_u>(?i:{UNIT}))\b"
-    rf"|\b(?i:past){SP}(?P<past_u1>(?i:day|week|month|year))\b",
-    "ago": rf"\b(?P<ago_n>(?i:{NUM})){SP}(?P<ago_u>(?i:{UNIT})){SP}(?i:ago)\b",
-    "wd": rf"\b{WEEKDAY}",
-    "mon": rf"\b{MON_FULL}",
-    "year": rf"(?<![\w.,/$€£#-]){YEAR}(?![\w-]|[.,][0-9])",
-}
-_MASTER = re.compile("|".join(f"(?P<{k}>{v})" for k, v in _ALTERNATIVES.items()))
-
-
-def _trie(words: set[str]) -> str:
-    """A regex matching any of ``words``, factored by prefix: much faster than a flat list."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = "|".join(alts)
-        if "" in node:
-            return f"(?:{body})?"
-        return body if len(alts) == 1 else f"(?:{body})"
-
-    return emit(tree)
-
-
-# Every expression starts at one of these; scanning for them first and trying the master
-# pattern only there is what makes find_dates fast. Very common words ("the", "a") only
-# trigger when followed by the word that makes them part of an expression.
-_NAMES = (*_FULL_MONTHS, *_ABBREVIATIONS, *_WEEKDAYS)  # only ever capitalised or upper case
-_RELATIVE = (
-    *_NUMBER_WORDS[2:],
-    *_words("from between since early mid late yesterday today tonight overnight"),
-    *_words("last this next previous past"),
-)
-_TRIGGER_WORDS = {
-    *_NAMES,
-    *(n.upper() for n in _NAMES),
-    *(v for w in _RELATIVE for v in (w, w.title(), w.upper())),
-}
-_TRIGGER = re.compile(
-    rf"\b(?:[0-9]|(?i:the)(?={SP}(?i:day|weekend)\b)|(?i:an?)(?={SP}{UNIT}{SP}(?i:ago)\b)"
-    rf"|{_trie(_TRIGGER_WORDS)}\b)"
-)
-
-_ATOM_PARSE = re.compile(
-    rf"(?P<iso>{ISO})|{WDP}(?P<m1>{MON})(?:{SP}(?P<d1>{DAYN}))?(?:,?{SP}(?P<y1>{YEAR}))?"
-    rf"|{WDP}(?P<d2>{DAYN})(?:{SP}(?:of{SP})?(?P<m2>{MON})(?:,?{SP}(?P<y2>{YEAR}))?)?"
-    rf"|(?P<y3>{YEAR})"
-)
-_BRNG_PARSE = (
-    re.compile(
-        rf"(?P<d1>{DAYN}){SPO}{DASH}{SPO}(?P<d2>{DAYN}){SP}(?:of{SP})?(?P<m2>{MON})"
-        rf"(?:,?{SP}(?P<y>{YEAR}))?"
-    ),
-    re.compile(
-        rf"(?P<m2>{MON}){SP}(?P<d1>{DAYN}){SPO}{DASH}{SPO}(?P<d2>{DAYN})(?:,?{SP}(?P<y>{YEAR}))?"
-    ),
-    re.compile(rf"(?P<m1>{MON}){SPO}{DASH}{SPO}(?P<m2>{MON}),?{SP}(?P<y>{YEAR})"),
-)
-_CYR_PARSE = re.compile(rf"(?P<d>{DAYN}){SP}(?P<m>{CYR_MON})(?:{SP}(?P<y>{YEAR}))?")
-# A bare month or year counts only after one of these words (the May rule and "in 2022").
-_MONTH_CONTEXT = re.compile(
-    r"\b(?i:in|since|until|till|by|early|late|mid|of|during|throughout|before|after|from"
-    r"|through|to|this|next)[^\S\n]*-?[^\S\n]*$"
-)
-_MAY_CONTEXT = re.compile(
-    r"\b(?i:in|since|until|till|by|early|late|mid|of|during|throughout)[^\S\n]*-?[^\S\n]*$"
-)
-_YEAR_CONTEXT = re.compile(r"\b(?i:in|during|throughout)[^\S\n]+$")
-_NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")  # "June Carter", "August Strindberg"
-_NOUN_AFTER = re.compile(r"[^\S\n]+([a-z]+)")  # "in 2000 homes": a count, not a year
-_FUNCTION_WORDS = frozenset(
-    _words(
-        "a an and after as at before but by for he in it of on or she than that the there they "
-        "to until we when which while with alone"
-    )
-)
-_SPEECH_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|stated|added|reported|warned|claimed|confirmed|wrote"
-    r"|noted|insisted|argued|declared)[^\S\n]+(?:on[^\S\n]+)?$"
-)
-_DATELINE = re.compile(
-    r"^[^\S\n]*[A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ.'’ -]{1,40}"
-    rf"(?:,{SP}[A-Z][A-Za-z.'’ -]{{1,30}})?,{SP}"
-    rf"(?P<date>{MON}{SP}{DAYN}(?:,?{SP}{YEAR})?|{DAYN}{SP}{MON}(?:,?{SP}{YEAR})?)"
-    rf"(?:{SPO}\([^()\n]{{1,40}}\))?{SPO}{DASH}",
-    re.MULTILINE,
-)
 
 
 class _Partial(NamedTuple):
@@ -224,7 +76,8 @@ def _week_of(day: dt.date) -> tuple[dt.date, dt.date]:
     return monday, monday + dt.timedelta(days=6)
 
 
-def _make(year: int, month: int, day: int) -> dt.date | None:
+def make_date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None when the parts name no real day."""
     try:
         return dt.date(year, month, day)
     except ValueError:  # "February 30", "31 June": not a date, so not a match
@@ -235,7 +88,7 @@ def _number(token: str | None) -> int:
     if not token:
         return 1
     token = token.lower()
-    return int(token) if token.isdigit() else _NUMBERS[token]
+    return int(token) if token.isdigit() else NUMBERS[token]
 
 
 def _day_no(token: str) -> int:
@@ -245,8 +98,9 @@ def _day_no(token: str) -> int:
 # ---------------------------------------------------------------------------------------------
 # Partial dates -> spans
 # ---------------------------------------------------------------------------------------------
-def _parse_atom(text: str) -> _Partial | None:
-    m = _ATOM_PARSE.fullmatch(text)
+def parse_atom(text: str) -> _Partial | None:
+    """The parts of one written date (an ATOM), or None if ``text`` is not one."""
+    m = ATOM_PARSE.fullmatch(text)
     if m is None:
         return None
     if m["iso"]:
@@ -257,7 +111,7 @@ def _parse_atom(text: str) -> _Partial | None:
     year = m["y1"] or m["y2"] or m["y3"]
     return _Partial(
         int(year) if year else None,
-        _MONTH_NO[month.rstrip(".").lower()] if month else None,
+        MONTH_NO[month.rstrip(".").lower()] if month else None,
         _day_no(day) if day else None,
     )
 
@@ -271,7 +125,7 @@ def _resolve_partial(p: _Partial, published: dt.date | None) -> _Resolved | None
     if p.year is not None:
         if p.day is None:
             return (*_month_bounds(p.year, p.month), _MONTH)
-        day = _make(p.year, p.month, p.day)
+        day = make_date(p.year, p.month, p.day)
         return (day, day, _DAY) if day else None
     if published is None:
         return None
@@ -282,7 +136,7 @@ def _resolve_partial(p: _Partial, published: dt.date | None) -> _Resolved | None
     # beyond two days it is last year's.
     latest = published + dt.timedelta(days=2)
     for year in (published.year, published.year - 1, published.year - 2):
-        day = _make(year, p.month, p.day)
+        day = make_date(year, p.month, p.day)
         if day is not None and day <= latest:
             return day, day, _DAY
     return None
@@ -311,41 +165,43 @@ def _resolve_range(a: _Partial, b: _Partial, published: dt.date | None) -> _Reso
 # Handlers, one per alternative of the master pattern
 # ---------------------------------------------------------------------------------------------
 def _h_atom(m: re.Match[str], ctx: _Context) -> _Resolved | None:
-    p = _parse_atom(m.group(m.lastgroup or ""))
+    p = parse_atom(m.group(m.lastgroup or ""))
     return _resolve_partial(p, ctx.published) if p else None
 
 
-def _rng_parts(m: re.Match[str]) -> tuple[_Partial, _Partial] | None:
-    a, b = _parse_atom(m["rng_a"]), _parse_atom(m["rng_b"])
+def range_parts(m: re.Match[str]) -> tuple[_Partial, _Partial] | None:
+    """Both ends of a "from A to B" match, as written."""
+    a, b = parse_atom(m["rng_a"]), parse_atom(m["rng_b"])
     return (a, b) if a and b else None
 
 
-def _brng_parts(expr: str) -> tuple[_Partial, _Partial] | None:
-    for pattern in _BRNG_PARSE:
+def compact_range_parts(expr: str) -> tuple[_Partial, _Partial] | None:
+    """Both ends of "6-9 August", "Aug 6-9" or "March-May 2023", as written."""
+    for pattern in BRNG_PARSE:
         if p := pattern.fullmatch(expr):
             g = p.groupdict()
             year = int(g["y"]) if g["y"] else None
-            m2 = _MONTH_NO[g["m2"].rstrip(".").lower()]
+            m2 = MONTH_NO[g["m2"].rstrip(".").lower()]
             if g.get("m1"):
-                m1 = _MONTH_NO[g["m1"].rstrip(".").lower()]
+                m1 = MONTH_NO[g["m1"].rstrip(".").lower()]
                 return _Partial(year, m1, None), _Partial(year, m2, None)
             return _Partial(None, m2, _day_no(g["d1"])), _Partial(year, m2, _day_no(g["d2"]))
     return None
 
 
 def _h_rng(m: re.Match[str], ctx: _Context) -> _Resolved | None:
-    parts = _rng_parts(m)
+    parts = range_parts(m)
     return _resolve_range(*parts, ctx.published) if parts else None
 
 
 def _h_brng(m: re.Match[str], ctx: _Context) -> _Resolved | None:
-    parts = _brng_parts(m["brng"])
+    parts = compact_range_parts(m["brng"])
     return _resolve_range(*parts, ctx.published) if parts else None
 
 
 def _h_since(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     text, pub, strict = ctx
-    p = _parse_atom(m["since_x"])
+    p = parse_atom(m["since_x"])
     if pub is None or p is None:
         return None
     if p.month is None and strict and _counted_noun_follows(text, m.end()):
@@ -357,7 +213,7 @@ def _h_since(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 def _h_part(m: re.Match[str], ctx: _Context) -> _Resolved | None:
-    month = _MONTH_NO[m["part_m"].rstrip(".").lower()]
+    month = MONTH_NO[m["part_m"].rstrip(".").lower()]
     year = int(m["part_y"]) if m["part_y"] else None
     whole = _resolve_partial(_Partial(year, month, None), ctx.published)
     if whole is None:
@@ -372,10 +228,10 @@ def _h_part(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 
 def _h_cyr(m: re.Match[str], ctx: _Context) -> _Resolved | None:
-    p = _CYR_PARSE.match(m["cyr"])
+    p = CYR_PARSE.match(m["cyr"])
     if p is None:
         return None
-    month = _CYR_NO[p["m"].lower()]
+    month = CYR_NO[p["m"].lower()]
     return _resolve_partial(
         _Partial(int(p["y"]) if p["y"] else None, month, _day_no(p["d"])), ctx.published
     )
@@ -417,7 +273,7 @@ def _h_lastwd(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if pub is None:
         return None
     which, name = m["lastwd"].split()
-    target = _WEEKDAY_NO[name.lower()]
+    target = WEEKDAY_NO[name.lower()]
     if which.lower() == "last":
         day = pub - dt.timedelta(days=(pub.weekday() - target) % 7 or 7)
     else:
@@ -430,7 +286,7 @@ def _h_lastmon(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if pub is None:
         return None
     which, name = m["lastmon"].split()
-    month = _MONTH_NO[name.lower()]
+    month = MONTH_NO[name.lower()]
     if which.lower() == "last":
         year = pub.year if month < pub.month else pub.year - 1
     else:
@@ -475,7 +331,7 @@ def _h_wd(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     pub = ctx.published
     if pub is None:
         return None
-    day = pub - dt.timedelta(days=(pub.weekday() - _WEEKDAY_NO[m["wd"].lower()]) % 7)
+    day = pub - dt.timedelta(days=(pub.weekday() - WEEKDAY_NO[m["wd"].lower()]) % 7)
     return day, day, _DAY
 
 
@@ -484,21 +340,21 @@ def _h_mon(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     name = m["mon"]
     if strict:
         before = text[max(0, m.start() - 24) : m.start()]
-        context = _MAY_CONTEXT if name == "May" else _MONTH_CONTEXT
-        if not context.search(before) and (name == "May" or _NAME_AFTER.match(text, m.end())):
+        context = MAY_CONTEXT if name == "May" else MONTH_CONTEXT
+        if not context.search(before) and (name == "May" or NAME_AFTER.match(text, m.end())):
             return None
-    return _resolve_partial(_Partial(None, _MONTH_NO[name.lower()], None), pub)
+    return _resolve_partial(_Partial(None, MONTH_NO[name.lower()], None), pub)
 
 
 def _counted_noun_follows(text: str, end: int) -> bool:
-    after = _NOUN_AFTER.match(text, end)
-    return bool(after) and after.group(1) not in _FUNCTION_WORDS
+    after = NOUN_AFTER.match(text, end)
+    return bool(after) and after.group(1) not in FUNCTION_WORDS
 
 
 def _h_year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     text, _, strict = ctx
     if strict:
-        if not _YEAR_CONTEXT.search(text, max(0, m.start() - 16), m.start()):
+        if not YEAR_CONTEXT.search(text, max(0, m.start() - 16), m.start()):
             return None
         if _counted_noun_follows(text, m.end()):
             return None
@@ -543,14 +399,14 @@ def _check_published(published: object) -> dt.date | None:
     )
 
 
-def _scan(
+def scan(
     text: str, published: dt.date | None, *, strict: bool
 ) -> Iterator[tuple[str, re.Match[str], DateSpan | None]]:
     """Every candidate expression, left to right, with its resolution (None if it has none)."""
-    match = _MASTER.match
+    match = MASTER.match
     ctx = _Context(text, published, strict)
     done = 0
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in TRIGGER.finditer(text):
         at = trigger.start()
         if at < done or (m := match(text, at)) is None:
             continue
@@ -610,7 +466,7 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateSpan]
     if not isinstance(text, str):
         raise InputError(f"find_dates needs text as a str, not {type(text).__name__}.")
     pub = _check_published(published)
-    return [span for _, _, span in _scan(text, pub, strict=True) if span is not None]
+    return [span for _, _, span in scan(text, pub, strict=True) if span is not None]
 
 
 _FILLER = re.compile(r"[\s.,;:()\"'“”]*(?:\b(?i:on|in|at|during|over|of|the)\b[\s.,;:()\"'“”]*)*")
@@ -633,80 +489,10 @@ def resolve_date(expr: str, *, published: dt.date) -> DateSpan | None:
         Offsets refer to ``expr``; None when ``expr`` is not exactly one date expression.
     """
     pub = _check_published(published)
-    spans = [span for _, _, span in _scan(expr, pub, strict=False) if span is not None]
+    spans = [span for _, _, span in scan(expr, pub, strict=False) if span is not None]
     if len(spans) != 1:
         return None
     span = spans[0]
     head = _FILLER.fullmatch(expr, 0, span.start_char)
     tail = re.fullmatch(r"[\s.,;:()\"'“”]*", expr[span.end_char :])
     return span if head and tail else None
-
-
-def infer_published(text: str) -> dt.date | None:
-    """Infer a publication date from the dates a text gives for itself.
-
-    The rule, in order:
-
-    1. A dateline with a year ("KYIV, Sept. 5, 2024 (Reuters) -") is the date.
-    2. Otherwise take D, the latest explicit full date (day, month and year: ``September 4,
-       2024``, ``4 September 2024``, ``2024-09-04``, ``4 вересня 2024``, or the end of a range
-       written with them). Without one, return None: month-and-day dates alone cannot fix
-       the year.
-    3. A dateline without a year ("KYIV, Sept 5 (Reuters) -") is that day in the year that
-       puts it closest to D.
-    4. If the text uses a weekday on its own ("said Thursday", "on Thursday", "Thursday's"),
-       the date is the first such weekday on or after D (D itself if it is that weekday).
-       Weekdays after a reporting verb ("said Thursday") win, then the most frequent
-       weekday, then the one closest to D.
-    5. Otherwise D.
-
-    Parameters
-    ----------
-    text : str
-        The article text.
-
-    Returns
-    -------
-    datetime.date or None
-        None when the text holds nothing usable.
-    """
-    dateline = _DATELINE.search(text)
-    if dateline:
-        p = _parse_atom(dateline["date"])
-        if p and p.year and p.month and p.day and (day := _make(*p)):
-            return day
-    full: list[dt.date] = []
-    weekdays: list[tuple[int, bool]] = []  # (weekday, after a reporting verb)
-    for kind, m, span in _scan(text, None, strict=True):
-        if kind in ("full", "cyr") and span is not None and span.precision is _DAY:
-            full.append(span.start)
-        elif kind in ("rng", "brng") and span is not None:
-            parts = _rng_parts(m) if kind == "rng" else _brng_parts(m.group())
-            if parts and parts[1].day is not None:
-                full.append(span.end)
-        elif kind == "wd":
-            speech = bool(_SPEECH_BEFORE.search(text, max(0, m.start() - 24), m.start()))
-            weekdays.append((_WEEKDAY_NO[m.group().lower()], speech))
-    if not full:
-        return None
-    latest = max(full)
-    if dateline:
-        p = _parse_atom(dateline["date"])
-        if p and p.month and p.day:
-            options = [
-                d
-                for y in (latest.year - 1, latest.year, latest.year + 1)
-                if (d := _make(y, p.month, p.day))
-            ]
-            if options:
-                return min(options, key=lambda d: abs((d - latest).days))
-    if not weekdays:
-        return latest
-    pool = [w for w, speech in weekdays if speech] or [w for w, _ in weekdays]
-    counts = Counter(pool)
-
-    def candidate(weekday: int) -> dt.date:
-        return latest + dt.timedelta(days=(weekday - latest.weekday()) % 7)
-
-    best = max(counts, key=lambda w: (counts[w], -(candidate(w) - latest).days))
-    return candidate(best)

@@ -43,8 +43,8 @@ _EXPORTS = {
     "admin1_frame": "places.boundaries",
     # store, layers, export
     "Store": "store.sqlite",
-    "place_to_dict": "store.sqlite",
-    "place_from_dict": "store.sqlite",
+    "place_to_dict": "store.codec",
+    "place_from_dict": "store.codec",
     "build_layers": "layers.build",
     "places_layer": "layers.build",
     "events_layer": "layers.build",
@@ -129,5 +129,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         PlaceKind,
         Toponym,
     )
-    from geo.store.sqlite import Store, place_from_dict, place_to_dict
+    from geo.store.codec import place_from_dict, place_to_dict
+    from geo.store.sqlite import Store
     from geo.toponyms.geoparse import geoparse

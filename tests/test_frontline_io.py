@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import sqlite3
 import zipfile
 from pathlib import Path
 
@@ -349,7 +350,7 @@ def test_failed_write_rolls_back_and_leaves_the_store_byte_identical(tmp_path):
     before = digest(store.path)
     (snap,) = read_snapshots(DATA / "isw_style.kml", source="isw", class_="claimed").snapshots
     clash = dataclasses.replace(snap, class_=ControlClass.OCCUPIED)  # same id: second insert fails
-    with pytest.raises(StoreError, match="nothing was stored"):
+    with pytest.raises(StoreError, match="nothing was written"):
         store.add([snap, clash])
     assert digest(store.path) == before
     assert {s.source for s in store.snapshots(geometry=False)} == {"s"}
@@ -385,6 +386,99 @@ def test_latest_dates_and_revision_follow_imports(tmp_path):
     assert store.latest_dates(dt.date(2024, 2, 1)) == {}
     assert store.latest_dates(dt.date(2024, 4, 1)) == {"s": DAY}
     assert store.sources() == ["s"]
+
+
+def test_revision_is_an_int_counter_that_only_commits_move(tmp_path):
+    store = FrontlineStore(tmp_path / "store")
+    assert store.revision() == 0
+    path = _write(control_frame(), "geojson", tmp_path)
+    store.import_file(path, date=DAY, source="s")
+    first = store.revision()
+    assert isinstance(first, int) and first > 0
+    store.import_file(path, date=DAY, source="s")  # a no-op re-import
+    assert store.revision() == first
+    store.import_file(path, date=dt.date(2024, 3, 2), source="s")
+    assert store.revision() == first + 1
+
+
+# The snapshot table and marker as the store wrote them before it had a meta table.
+_OLD_REGIME = (
+    """CREATE TABLE IF NOT EXISTS frontline_snapshots (
+        snapshot_id TEXT PRIMARY KEY, date TEXT NOT NULL, source TEXT NOT NULL,
+        class TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('area', 'line')),
+        geometry BLOB NOT NULL, area_km2 REAL, length_km REAL, features INTEGER NOT NULL,
+        imported_at TEXT NOT NULL, file_hash TEXT NOT NULL, filename TEXT NOT NULL,
+        UNIQUE (date, source, class, kind))""",
+    "CREATE INDEX IF NOT EXISTS frontline_by_source_date ON frontline_snapshots (source, date)",
+    "PRAGMA user_version = 1",
+)
+
+
+def _old_regime_store(root: Path, snapshots) -> Path:
+    root.mkdir()
+    con = sqlite3.connect(root / DB_FILENAME, isolation_level=None)
+    con.execute("BEGIN IMMEDIATE")
+    for stmt in _OLD_REGIME:
+        con.execute(stmt)
+    for s in snapshots:
+        con.execute(
+            "INSERT INTO frontline_snapshots VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                s.snapshot_id,
+                s.date.isoformat(),
+                s.source,
+                str(s.class_),
+                s.kind,
+                shapely.to_wkb(s.geometry),
+                s.area_km2,
+                s.length_km,
+                s.features,
+                s.imported_at.isoformat(),
+                s.file_hash,
+                s.filename,
+            ),
+        )
+    con.execute("COMMIT")
+    con.close()
+    return root / DB_FILENAME
+
+
+def test_store_written_before_the_meta_table_is_read_then_adopted_on_import(tmp_path):
+    old = read_snapshots(DATA / "isw_style.kml", source="isw").snapshots
+    path = _old_regime_store(tmp_path / "store", old)
+    before = digest(path)
+    store = FrontlineStore(tmp_path / "store")
+
+    assert [s.snapshot_id for s in store.snapshots()] == [s.snapshot_id for s in old]
+    assert store.sources() == ["isw"]
+    assert store.revision() == 0
+    assert digest(path) == before  # reading does not convert the file
+
+    store.import_file(_write(control_frame(), "geojson", tmp_path), date=DAY, source="s")
+    assert {s.source for s in store.snapshots(geometry=False)} == {"isw", "s"}
+    assert store.revision() > 0
+    con = sqlite3.connect(path)
+    try:
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        con.close()
+    assert meta["app"] == "geo-dashboard-frontlines" and meta["schema_version"] == "1"
+
+
+def test_article_store_file_under_the_snapshot_name_is_refused_untouched(tmp_path):
+    from geo.store.sqlite import Store
+
+    Store(tmp_path / "articles").close()
+    root = tmp_path / "store"
+    root.mkdir()
+    (root / DB_FILENAME).write_bytes((tmp_path / "articles" / "geo.sqlite").read_bytes())
+    before = digest(root / DB_FILENAME)
+    store = FrontlineStore(root)
+    with pytest.raises(StoreError, match="another application"):
+        store.snapshots()
+    with pytest.raises(StoreError, match="another application"):
+        store.import_file(_write(control_frame(), "geojson", tmp_path), date=DAY, source="s")
+    assert digest(root / DB_FILENAME) == before
 
 
 def test_corrupt_store_file_raises_store_error(tmp_path):

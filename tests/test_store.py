@@ -24,7 +24,9 @@ from geo.records import (
     Toponym,
 )
 from geo.store import sqlite as store_mod
-from geo.store.sqlite import DB_NAME, Store, place_from_dict, place_to_dict
+from geo.store.codec import normalize_surface, place_from_dict, place_to_dict
+from geo.store.schema import STORE_SCHEMA
+from geo.store.sqlite import DB_NAME, Store
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -222,8 +224,11 @@ def test_migration_hook_upgrades_an_older_store(store_root: Path, monkeypatch) -
     def add_tags_column(conn: sqlite3.Connection) -> None:
         conn.execute("ALTER TABLE articles ADD COLUMN tags TEXT NOT NULL DEFAULT ''")
 
-    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", store_mod.SCHEMA_VERSION + 1)
-    monkeypatch.setitem(store_mod.MIGRATIONS, store_mod.SCHEMA_VERSION - 1, add_tags_column)
+    old = STORE_SCHEMA.version
+    newer = dataclasses.replace(
+        STORE_SCHEMA, version=old + 1, migrations={**STORE_SCHEMA.migrations, old: add_tags_column}
+    )
+    monkeypatch.setattr(store_mod, "STORE_SCHEMA", newer)
     with Store(store_root) as s:
         assert s.article("a001") == make_article(1)
     conn = sqlite3.connect(store_root / DB_NAME)
@@ -233,7 +238,7 @@ def test_migration_hook_upgrades_an_older_store(store_root: Path, monkeypatch) -
     finally:
         conn.close()
     assert "tags" in cols
-    assert int(version[0]) == store_mod.SCHEMA_VERSION
+    assert int(version[0]) == old + 1
 
 
 def test_store_location_that_is_a_file_raises_input_error(tmp_path: Path) -> None:
@@ -446,7 +451,7 @@ def test_surface_correction_is_stored_with_case_insensitive_key(store: Store) ->
         (norm,) = conn.execute("SELECT surface_norm FROM corrections").fetchone()
     finally:
         conn.close()
-    assert norm == store_mod.normalize_surface("SUDZHA TOWN") == "sudzha town"
+    assert norm == normalize_surface("SUDZHA TOWN") == "sudzha town"
 
 
 def test_correction_with_only_article_id_raises_input_error(store: Store) -> None:

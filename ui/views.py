@@ -125,7 +125,7 @@ def frontline_store():
 
 @st.cache_data(show_spinner="Measuring distances to the front…", max_entries=32)
 def _front_distances(
-    root: str, revision: int, front_revision: str, start: dt.date, end: dt.date
+    root: str, revision: int, front_revision: int, start: dt.date, end: dt.date
 ) -> dict[str, float | None]:
     from geo.frontline.near import annotate_distance
     from geo.records import EventType
@@ -168,7 +168,7 @@ def frontline_bounds() -> tuple[float, float, float, float] | None:
 
 
 @st.cache_data(show_spinner="Drawing the front…", max_entries=64)
-def _front_geojson(root: str, revision: str, day: dt.date) -> tuple[str | None, str | None]:
+def _front_geojson(root: str, revision: int, day: dt.date) -> tuple[str | None, str | None]:
     """GeoJSON of the as-of control areas and front line (derived once per store state)."""
     from geo.frontline.asof import as_of_layer, front_line_layer
 
@@ -259,7 +259,7 @@ def import_snapshot(upload, *, day: dt.date | None, source: str) -> tuple[bool, 
 
 
 @st.cache_data(show_spinner="Comparing snapshots…", max_entries=32)
-def _change(root: str, revision: str, start: dt.date, end: dt.date):
+def _change(root: str, revision: int, start: dt.date, end: dt.date):
     from geo.frontline.change import diff
 
     return diff(start, end, by="oblast", store=frontline_store())

@@ -1,17 +1,17 @@
 """The SQLite store of front-line snapshots, ``<store>/frontlines.sqlite``.
 
-Each import is validated whole by ``geo.frontline.files`` and written in one transaction.
+Each import is validated whole by ``geo.frontline.files``, then written in one
+``geo.store.db`` transaction.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import json
 import re
 import sqlite3
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +19,12 @@ from geo.config import store_dir
 from geo.errors import StoreError
 from geo.frontline.classes import ControlClass
 from geo.frontline.files import ImportResult, Snapshot, read_snapshots
+from geo.store import db
 
 if TYPE_CHECKING:
     import os
 
-__all__ = ["DB_FILENAME", "SCHEMA_VERSION", "FrontlineStore"]
+__all__ = ["DB_FILENAME", "FRONTLINE_SCHEMA", "SCHEMA_VERSION", "FrontlineStore"]
 
 DB_FILENAME = "frontlines.sqlite"
 SCHEMA_VERSION = 1
@@ -32,15 +33,29 @@ _COLUMNS = (
     "snapshot_id, date, source, class, kind, geometry, area_km2, length_km, features, "
     "imported_at, file_hash, filename"
 )
-_DDL = (
-    """CREATE TABLE IF NOT EXISTS frontline_snapshots (
-        snapshot_id TEXT PRIMARY KEY, date TEXT NOT NULL, source TEXT NOT NULL,
-        class TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('area', 'line')),
-        geometry BLOB NOT NULL, area_km2 REAL, length_km REAL, features INTEGER NOT NULL,
-        imported_at TEXT NOT NULL, file_hash TEXT NOT NULL, filename TEXT NOT NULL,
-        UNIQUE (date, source, class, kind))""",
-    "CREATE INDEX IF NOT EXISTS frontline_by_source_date ON frontline_snapshots (source, date)",
-    f"PRAGMA user_version = {SCHEMA_VERSION}",
+_DDL = """
+CREATE TABLE frontline_snapshots (
+    snapshot_id TEXT PRIMARY KEY, date TEXT NOT NULL, source TEXT NOT NULL,
+    class TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('area', 'line')),
+    geometry BLOB NOT NULL, area_km2 REAL, length_km REAL, features INTEGER NOT NULL,
+    imported_at TEXT NOT NULL, file_hash TEXT NOT NULL, filename TEXT NOT NULL,
+    UNIQUE (date, source, class, kind));
+CREATE INDEX frontline_by_source_date ON frontline_snapshots (source, date)
+"""
+_HINT = "move the damaged file aside and re-import."
+
+
+def _user_version_file(conn: sqlite3.Connection) -> int | None:
+    """1 for a file written before the ``meta`` table, which marked it ``user_version = 1``."""
+    (version,) = conn.execute("PRAGMA user_version").fetchone()
+    table = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'frontline_snapshots'"
+    ).fetchone()
+    return 1 if version == 1 and table else None
+
+
+FRONTLINE_SCHEMA = db.Schema(
+    app="geo-dashboard-frontlines", version=SCHEMA_VERSION, ddl=_DDL, legacy=_user_version_file
 )
 
 
@@ -59,19 +74,6 @@ class FrontlineStore:
 
     def __repr__(self) -> str:
         return f"FrontlineStore({str(self.root)!r})"
-
-    def _connect(self, *, write: bool = False) -> sqlite3.Connection:
-        try:
-            if write:
-                con = sqlite3.connect(self.path, isolation_level=None)
-            else:  # read-only: looking never changes a byte of the file
-                con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
-            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return con
-        except sqlite3.Error as exc:
-            raise StoreError(
-                f"Cannot open {self.path} ({exc}); move the damaged file aside and re-import."
-            ) from exc
 
     def import_file(
         self,
@@ -110,8 +112,6 @@ class FrontlineStore:
 
     def add(self, snapshots: tuple[Snapshot, ...] | list[Snapshot]) -> tuple[int, int]:
         """Write snapshots in one transaction; return (added, replaced). All or nothing."""
-        import shapely
-
         ids = [s.snapshot_id for s in snapshots]
         if not ids:
             return 0, 0
@@ -120,61 +120,31 @@ class FrontlineStore:
         rows = self._query(sql, tuple(ids))
         if rows and rows[0][0] == len(set(ids)):
             return 0, 0  # all there already: the file is not even opened for writing
-        created = not self.path.exists()
+        created = db.is_new(self.path)
         self.root.mkdir(parents=True, exist_ok=True)
-        con = self._connect(write=True)
         replaced = 0
         try:
-            con.execute("BEGIN IMMEDIATE")
-            for stmt in _DDL:
-                con.execute(stmt)
-            for s in snapshots:
-                key = (s.date.isoformat(), s.source, str(s.class_), s.kind)
-                replaced += con.execute(
-                    "DELETE FROM frontline_snapshots "
-                    "WHERE date = ? AND source = ? AND class = ? AND kind = ?",
-                    key,
-                ).rowcount
-                con.execute(
-                    f"INSERT INTO frontline_snapshots ({_COLUMNS}) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        s.snapshot_id,
-                        *key[:3],
-                        s.kind,
-                        shapely.to_wkb(s.geometry),
-                        s.area_km2,
-                        s.length_km,
-                        s.features,
-                        s.imported_at.isoformat(),
-                        s.file_hash,
-                        s.filename,
-                    ),
-                )
-            con.execute("COMMIT")
-        except sqlite3.Error as exc:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            con.close()
-            if created:
-                self.path.unlink(missing_ok=True)
-            raise StoreError(f"Could not write {self.path} ({exc}); nothing was stored.") from exc
-        con.close()
+            con = db.open_write(self.path, FRONTLINE_SCHEMA, hint=_HINT)
+            try:
+                with db.transaction(con, self.path):
+                    replaced = _insert(con, snapshots)
+            finally:
+                con.close()
+        except BaseException:
+            if created:  # a store that did not exist before this import does not exist after
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            raise
         return len(snapshots), replaced
 
-    @staticmethod
-    def _has_table(con: sqlite3.Connection) -> bool:
-        row = con.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'frontline_snapshots'"
-        ).fetchone()
-        return row is not None
-
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
-        if not self.path.exists():
+        if db.is_new(self.path):
             return []
-        con = self._connect()
+        con = db.open_read(self.path, FRONTLINE_SCHEMA, hint=_HINT)
         try:
-            return con.execute(sql, params).fetchall() if self._has_table(con) else []
+            return con.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
         finally:
             con.close()
 
@@ -241,9 +211,45 @@ class FrontlineStore:
         """Names of the sources that have snapshots."""
         return [r[0] for r in self._query("SELECT DISTINCT source FROM frontline_snapshots")]
 
-    def revision(self) -> str:
-        """A token that changes whenever the table changes (a cache key)."""
-        rows = self._query(
-            "SELECT count(*), max(imported_at), group_concat(snapshot_id) FROM frontline_snapshots"
+    def revision(self) -> int:
+        """A counter that grows with every committed import (0 before the first); a cache key."""
+        if db.is_new(self.path):
+            return 0
+        con = db.open_read(self.path, FRONTLINE_SCHEMA, hint=_HINT)
+        try:
+            return db.revision(con)
+        except sqlite3.Error as exc:
+            raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
+        finally:
+            con.close()
+
+
+def _insert(con: sqlite3.Connection, snapshots: Iterable[Snapshot]) -> int:
+    """Insert snapshots, each replacing the one of its (date, source, class, kind)."""
+    import shapely
+
+    replaced = 0
+    for s in snapshots:
+        key = (s.date.isoformat(), s.source, str(s.class_), s.kind)
+        replaced += con.execute(
+            "DELETE FROM frontline_snapshots "
+            "WHERE date = ? AND source = ? AND class = ? AND kind = ?",
+            key,
+        ).rowcount
+        con.execute(
+            f"INSERT INTO frontline_snapshots ({_COLUMNS}) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                s.snapshot_id,
+                *key[:3],
+                s.kind,
+                shapely.to_wkb(s.geometry),
+                s.area_km2,
+                s.length_km,
+                s.features,
+                s.imported_at.isoformat(),
+                s.file_hash,
+                s.filename,
+            ),
         )
-        return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:16]
+    return replaced

@@ -1,210 +1,41 @@
 """The analyst's persistent store: articles, resolved mentions, events and corrections.
 
-One SQLite file (stdlib ``sqlite3``, WAL mode); every write is one all-or-nothing transaction.
+One SQLite file, opened and written the ``geo.store.db`` way: WAL, all-or-nothing writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 import threading
-import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from geo.config import store_dir
 from geo.errors import InputError, StoreError
-from geo.records import (
-    Article,
-    Candidate,
-    Correction,
-    DatePrecision,
-    Event,
-    EventType,
-    GeoPrecision,
-    Place,
-    PlaceKind,
-    Toponym,
+from geo.records import Article, Correction, Event, EventType, Toponym
+from geo.store import db
+from geo.store.codec import (
+    ARTICLE_COLS,
+    CORRECTION_COLS,
+    EVENT_COLS,
+    MENTION_COLS,
+    article_from_row,
+    article_row,
+    correction_from_row,
+    correction_row,
+    event_from_row,
+    event_row,
+    mention_row,
+    toponym_from_row,
 )
+from geo.store.schema import STORE_SCHEMA
 
-__all__ = [
-    "DB_NAME",
-    "SCHEMA_VERSION",
-    "Store",
-    "candidate_from_dict",
-    "candidate_to_dict",
-    "normalize_surface",
-    "place_from_dict",
-    "place_to_dict",
-]
+__all__ = ["DB_NAME", "Store"]
 
 DB_NAME = "geo.sqlite"
-APP_ID = "geo-dashboard-store"
-SCHEMA_VERSION = 1
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-# Migrations run in order, each inside the transaction that bumps schema_version:
-# MIGRATIONS[n] takes a version-n store to version n + 1.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
-
-_SCHEMA = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (
-    article_id TEXT PRIMARY KEY,
-    title TEXT NOT NULL,
-    text TEXT NOT NULL,
-    published TEXT,
-    published_inferred INTEGER NOT NULL DEFAULT 0,
-    url TEXT,
-    source_path TEXT,
-    fmt TEXT NOT NULL,
-    ingested_at TEXT NOT NULL
-);
-CREATE INDEX articles_published ON articles (published);
-CREATE TABLE mentions (
-    article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    surface TEXT NOT NULL,
-    place TEXT,
-    place_id TEXT,
-    confidence REAL NOT NULL,
-    candidates TEXT NOT NULL,
-    corrected INTEGER NOT NULL DEFAULT 0,
-    PRIMARY KEY (article_id, seq)
-);
-CREATE INDEX mentions_place ON mentions (place_id);
-CREATE TABLE events (
-    event_id TEXT PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    event_type TEXT NOT NULL,
-    place TEXT NOT NULL,
-    place_id TEXT NOT NULL,
-    lat REAL NOT NULL,
-    lon REAL NOT NULL,
-    admin1_code TEXT,
-    country_code TEXT,
-    surface TEXT NOT NULL,
-    date_start TEXT NOT NULL,
-    date_end TEXT NOT NULL,
-    date_precision TEXT NOT NULL,
-    geo_precision TEXT NOT NULL,
-    quote TEXT NOT NULL,
-    sentence_start INTEGER NOT NULL,
-    sentence_end INTEGER NOT NULL,
-    people INTEGER,
-    children INTEGER,
-    date_text TEXT NOT NULL,
-    confidence REAL NOT NULL
-);
-CREATE INDEX events_article ON events (article_id);
-CREATE INDEX events_date_start ON events (date_start);
-CREATE INDEX events_date_end ON events (date_end);
-CREATE INDEX events_latlon ON events (lat, lon);
-CREATE INDEX events_admin1 ON events (admin1_code);
-CREATE INDEX events_country ON events (country_code);
-CREATE TABLE corrections (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    surface TEXT NOT NULL,
-    surface_norm TEXT NOT NULL,
-    article_id TEXT REFERENCES articles (article_id) ON DELETE CASCADE,
-    start INTEGER,
-    place TEXT NOT NULL,
-    note TEXT NOT NULL,
-    created TEXT NOT NULL,
-    CHECK ((article_id IS NULL) = (start IS NULL))
-);
-CREATE INDEX corrections_article ON corrections (article_id);
-CREATE INDEX corrections_surface ON corrections (surface_norm);
-"""
-
-
-# ---------------------------------------------------------------------------------------------
-# JSON codec for Place and Candidate: explicit fields, so a schema change is a visible edit here.
-
-
-def place_to_dict(place: Place) -> dict:
-    """A Place as a JSON-ready dict; ``place_from_dict`` inverts it exactly."""
-    return {
-        "place_id": place.place_id,
-        "name": place.name,
-        "lat": place.lat,
-        "lon": place.lon,
-        "kind": place.kind.value,
-        "country_code": place.country_code,
-        "admin1_code": place.admin1_code,
-        "admin1_name": place.admin1_name,
-        "geonameid": place.geonameid,
-        "population": place.population,
-        "source": place.source,
-    }
-
-
-def place_from_dict(data: dict) -> Place:
-    """Rebuild a Place from ``place_to_dict`` output.
-
-    Raises
-    ------
-    StoreError
-        If a required field is missing or the kind is unknown.
-    """
-    try:
-        return Place(
-            place_id=data["place_id"],
-            name=data["name"],
-            lat=float(data["lat"]),
-            lon=float(data["lon"]),
-            kind=PlaceKind(data["kind"]),
-            country_code=data.get("country_code"),
-            admin1_code=data.get("admin1_code"),
-            admin1_name=data.get("admin1_name"),
-            geonameid=data.get("geonameid"),
-            population=data.get("population"),
-            source=data.get("source", "gazetteer"),
-        )
-    except (KeyError, TypeError, ValueError) as exc:
-        raise StoreError(f"Stored place {data!r} is unreadable ({exc}).") from exc
-
-
-def candidate_to_dict(candidate: Candidate) -> dict:
-    """A Candidate as a JSON-ready dict; ``candidate_from_dict`` inverts it exactly."""
-    return {
-        "place": place_to_dict(candidate.place),
-        "score": candidate.score,
-        "match": candidate.match,
-    }
-
-
-def candidate_from_dict(data: dict) -> Candidate:
-    """Rebuild a Candidate from ``candidate_to_dict`` output."""
-    try:
-        return Candidate(
-            place=place_from_dict(data["place"]),
-            score=float(data["score"]),
-            match=data["match"],
-        )
-    except (KeyError, TypeError) as exc:
-        raise StoreError(f"Stored candidate {data!r} is unreadable ({exc}).") from exc
-
-
-def normalize_surface(surface: str) -> str:
-    """The key a surface-wide correction is matched on: NFKC, case-folded, single-spaced."""
-    return " ".join(unicodedata.normalize("NFKC", surface).casefold().split())
-
-
-def _dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
-
-
-def _date(text: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
-
-
-# ---------------------------------------------------------------------------------------------
+_HINT = "point --store (or GEO_STORE) at another folder, or move the file away."
 
 
 class Store:
@@ -239,127 +70,15 @@ class Store:
                 f"Cannot create the store folder {self.root} ({exc}); "
                 "choose another folder with --store or GEO_STORE."
             ) from exc
-        fresh = not self.path.exists() or self.path.stat().st_size == 0
-        if not fresh:
-            self._check_foreign()
         self._lock = threading.RLock()
-        try:
-            self._conn = sqlite3.connect(
-                self.path, timeout=30.0, isolation_level=None, check_same_thread=False
-            )
-        except sqlite3.Error as exc:
-            raise StoreError(f"Cannot open the store {self.path} ({exc}).") from exc
-        try:
-            self._conn.execute("PRAGMA foreign_keys = ON")
-            self._conn.execute("PRAGMA busy_timeout = 30000")
-            if fresh:
-                self._create()
-            self._conn.execute("PRAGMA journal_mode = WAL")
-            if self._meta("app") != APP_ID:
-                raise StoreError(f"{self.path} is not a geo-dashboard store; use another --store.")
-            self._migrate()
-        except sqlite3.Error as exc:
-            self._conn.close()
-            raise StoreError(f"Cannot initialise the store {self.path} ({exc}).") from exc
-        except StoreError:
-            self._conn.close()
-            raise
-
-    # -- opening --------------------------------------------------------------------------
-
-    def _check_foreign(self) -> None:
-        """Refuse, without writing a byte, a geo.sqlite that is not one of ours."""
-        hint = "point --store (or GEO_STORE) at another folder, or move the file away."
-        try:
-            with self.path.open("rb") as fh:
-                head = fh.read(len(_SQLITE_MAGIC))
-        except OSError as exc:
-            raise StoreError(f"Cannot read {self.path} ({exc}); {hint}") from exc
-        if head != _SQLITE_MAGIC:
-            raise StoreError(f"{self.path} is not an SQLite database, so not a store; {hint}")
-        # Read-only URI: even SQLite's own recovery must not touch a file that is not ours.
-        uri = self.path.resolve().as_uri() + "?mode=ro"
-        app = None
-        try:
-            probe = sqlite3.connect(uri, uri=True, timeout=30.0)
-            try:
-                row = probe.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
-                app = row[0] if row else None
-            finally:
-                probe.close()
-        except sqlite3.Error as exc:
-            raise StoreError(
-                f"{self.path} is an SQLite database but not a geo-dashboard store ({exc}); {hint}"
-            ) from exc
-        if app != APP_ID:
-            raise StoreError(f"{self.path} is an SQLite database of another application; {hint}")
-
-    def _create(self) -> None:
-        with self._write() as conn:
-            # Another process may have created the store since we looked at the file.
-            if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
-                return
-            # Statement by statement: executescript() would commit on its own, mid-transaction.
-            for statement in filter(str.strip, _SCHEMA.split(";")):
-                conn.execute(statement)
-            conn.executemany(
-                "INSERT INTO meta (key, value) VALUES (?, ?)",
-                [("app", APP_ID), ("schema_version", str(SCHEMA_VERSION)), ("revision", "0")],
-            )
-
-    def _migrate(self) -> None:
-        version = int(self._meta("schema_version") or 0)
-        if version > SCHEMA_VERSION:
-            raise StoreError(
-                f"The store {self.path} has schema version {version}, newer than this program "
-                f"understands ({SCHEMA_VERSION}); upgrade the program or use another --store."
-            )
-        while version < SCHEMA_VERSION:
-            step = MIGRATIONS.get(version)
-            if step is None:
-                raise StoreError(
-                    f"No migration from store schema version {version}; "
-                    "re-ingest the articles into a new --store."
-                )
-            with self._write() as conn:
-                step(conn)
-                version += 1
-                conn.execute(
-                    "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),)
-                )
-
-    def _meta(self, key: str) -> str | None:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    # -- transactions ---------------------------------------------------------------------
+        # STORE_SCHEMA is read at each open, so a test can patch in a newer schema here.
+        self._conn = db.open_write(self.path, STORE_SCHEMA, hint=_HINT)
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction that bumps the revision; rolled back on any exception."""
-        with self._lock:
-            conn = self._conn
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as exc:
-                raise StoreError(
-                    f"The store {self.path} is busy or read-only ({exc}); nothing was written. "
-                    "Close other programs writing to it and try again."
-                ) from exc
-            try:
-                yield conn
-                conn.execute(
-                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'"
-                )
-                conn.execute("COMMIT")
-            except sqlite3.Error as exc:
-                _rollback(conn)
-                raise StoreError(
-                    f"Writing to the store {self.path} failed ({exc}); nothing was written."
-                ) from exc
-            except BaseException:
-                _rollback(conn)
-                raise
+        """One ``db.transaction`` on the shared connection, other threads kept out."""
+        with self._lock, db.transaction(self._conn, self.path) as conn:
+            yield conn
 
     # -- writing --------------------------------------------------------------------------
 
@@ -388,7 +107,7 @@ class Store:
         try:
             with self._write() as conn:
                 self._insert_article(conn, article, toponyms, events)
-        except _NoChange:
+        except db.NoChange:
             return False
         return True
 
@@ -403,20 +122,10 @@ class Store:
             "SELECT 1 FROM articles WHERE article_id = ?", (article.article_id,)
         ).fetchone()
         if exists:
-            raise _NoChange
+            raise db.NoChange
         conn.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article.article_id,
-                article.title,
-                article.text,
-                article.published.isoformat() if article.published else None,
-                int(article.published_inferred),
-                article.url,
-                article.source_path,
-                article.fmt,
-                dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            ),
+            article_row(article, ingested_at=dt.datetime.now(dt.UTC)),
         )
         self._insert_analysis(conn, article.article_id, toponyms, events)
 
@@ -452,21 +161,7 @@ class Store:
     ) -> None:
         conn.executemany(
             "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                (
-                    article_id,
-                    seq,
-                    t.start,
-                    t.end,
-                    t.surface,
-                    _dumps(place_to_dict(t.place)) if t.place else None,
-                    t.place.place_id if t.place else None,
-                    t.confidence,
-                    _dumps([candidate_to_dict(c) for c in t.candidates]),
-                    int(t.corrected),
-                )
-                for seq, t in enumerate(toponyms)
-            ),
+            (mention_row(article_id, seq, t) for seq, t in enumerate(toponyms)),
         )
 
         def rows() -> Iterator[tuple]:
@@ -476,31 +171,7 @@ class Store:
                         f"Event {e.event_id!r} belongs to article {e.article_id!r}, not "
                         f"{article_id!r}; store each article's events with that article."
                     )
-                p = e.place
-                yield (
-                    e.event_id,
-                    article_id,
-                    seq,
-                    e.event_type.value,
-                    _dumps(place_to_dict(p)),
-                    p.place_id,
-                    p.lat,
-                    p.lon,
-                    p.admin1_code,
-                    p.country_code,
-                    e.surface,
-                    e.date_start.isoformat(),
-                    e.date_end.isoformat(),
-                    e.date_precision.value,
-                    e.geo_precision.value,
-                    e.quote,
-                    e.sentence_start,
-                    e.sentence_end,
-                    e.people,
-                    e.children,
-                    e.date_text,
-                    e.confidence,
-                )
+                yield event_row(article_id, seq, e)
 
         conn.executemany(
             "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
@@ -537,17 +208,9 @@ class Store:
                     "name a stored article."
                 )
             conn.execute(
-                "INSERT INTO corrections (surface, surface_norm, article_id, start, place, "
-                "note, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    c.surface,
-                    normalize_surface(c.surface),
-                    c.article_id,
-                    c.start,
-                    _dumps(place_to_dict(c.place)),
-                    c.note,
-                    c.created.isoformat(),
-                ),
+                f"INSERT INTO corrections ({CORRECTION_COLS}, surface_norm) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                correction_row(c),
             )
 
     def delete_article(self, article_id: str) -> bool:
@@ -562,8 +225,8 @@ class Store:
             with self._write() as conn:
                 cur = conn.execute("DELETE FROM articles WHERE article_id = ?", (article_id,))
                 if cur.rowcount == 0:
-                    raise _NoChange
-        except _NoChange:
+                    raise db.NoChange
+        except db.NoChange:
             return False
         return True
 
@@ -582,11 +245,11 @@ class Store:
         ``with_text=False`` leaves ``text`` empty: listings and layers need only the
         metadata, and reading every article's text would dominate their cost.
         """
-        cols = _ARTICLE_COLS if with_text else _ARTICLE_COLS.replace("text", "'' AS text")
+        cols = ARTICLE_COLS if with_text else ARTICLE_COLS.replace("text", "'' AS text")
         rows = self._read(
             f"SELECT {cols} FROM articles ORDER BY published IS NULL, published, title, article_id"
         )
-        return [_article(r) for r in rows]
+        return [article_from_row(r) for r in rows]
 
     def article_count(self) -> int:
         """How many articles the store holds (cheap: no text is read)."""
@@ -595,22 +258,22 @@ class Store:
     def article(self, article_id: str) -> Article | None:
         """One article, or None."""
         rows = self._read(
-            f"SELECT {_ARTICLE_COLS} FROM articles WHERE article_id = ?", (article_id,)
+            f"SELECT {ARTICLE_COLS} FROM articles WHERE article_id = ?", (article_id,)
         )
-        return _article(rows[0]) if rows else None
+        return article_from_row(rows[0]) if rows else None
 
     def toponyms(self, article_id: str) -> list[Toponym]:
         """An article's mentions in the order they were stored (empty if unknown)."""
         rows = self._read(
-            f"SELECT {_MENTION_COLS} FROM mentions WHERE article_id = ? ORDER BY seq",
+            f"SELECT {MENTION_COLS} FROM mentions WHERE article_id = ? ORDER BY seq",
             (article_id,),
         )
-        return [_toponym(r[1:]) for r in rows]
+        return [toponym_from_row(r[1:]) for r in rows]
 
     def mentions(self) -> list[tuple[str, Toponym]]:
         """Every stored mention as ``(article_id, Toponym)``, grouped by article."""
-        rows = self._read(f"SELECT {_MENTION_COLS} FROM mentions ORDER BY article_id, seq")
-        return [(r[0], _toponym(r[1:])) for r in rows]
+        rows = self._read(f"SELECT {MENTION_COLS} FROM mentions ORDER BY article_id, seq")
+        return [(r[0], toponym_from_row(r[1:])) for r in rows]
 
     def events(
         self,
@@ -646,23 +309,23 @@ class Store:
                 raise InputError(f"{exc}; event types are: {valid}.") from exc
             where.append(f"event_type IN ({', '.join('?' * len(values))})")
             params.extend(values)
-        sql = f"SELECT {_EVENT_COLS} FROM events"
+        sql = f"SELECT {EVENT_COLS} FROM events"
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date_start, article_id, seq"
-        return [_event(r) for r in self._read(sql, tuple(params))]
+        return [event_from_row(r) for r in self._read(sql, tuple(params))]
 
     def corrections(self, *, article_id: str | None = None) -> list[Correction]:
         """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.
 
         Oldest first, so a pipeline applying them in order lets the latest one win.
         """
-        sql = f"SELECT {_CORRECTION_COLS} FROM corrections WHERE article_id IS NULL"
+        sql = f"SELECT {CORRECTION_COLS} FROM corrections WHERE article_id IS NULL"
         params: tuple = ()
         if article_id is not None:
             sql += " OR article_id = ?"
             params = (article_id,)
-        return [_correction(r) for r in self._read(sql + " ORDER BY id", params)]
+        return [correction_from_row(r) for r in self._read(sql + " ORDER BY id", params)]
 
     def span(self) -> tuple[dt.date, dt.date] | None:
         """``(earliest date_start, latest date_end)`` over all events, or None if none."""
@@ -674,7 +337,11 @@ class Store:
 
         Use it as a cache key: layers built at one revision are valid until it changes.
         """
-        return int(self._read("SELECT value FROM meta WHERE key = 'revision'")[0][0])
+        with self._lock:
+            try:
+                return db.revision(self._conn)
+            except sqlite3.Error as exc:
+                raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
 
     # -- lifetime -------------------------------------------------------------------------
 
@@ -691,87 +358,3 @@ class Store:
 
     def __repr__(self) -> str:
         return f"Store({str(self.root)!r})"
-
-
-def _rollback(conn: sqlite3.Connection) -> None:
-    # Some errors (disk full, I/O) make SQLite roll back by itself; a second ROLLBACK would fail.
-    if conn.in_transaction:
-        conn.execute("ROLLBACK")
-
-
-class _NoChange(Exception):
-    """Internal signal: roll back a write that would change nothing."""
-
-
-# Row <-> record helpers; column lists kept next to the decoders that depend on their order.
-
-_ARTICLE_COLS = "article_id, title, text, published, published_inferred, url, source_path, fmt"
-
-
-def _article(r: tuple) -> Article:
-    return Article(
-        article_id=r[0],
-        title=r[1],
-        text=r[2],
-        published=_date(r[3]),
-        published_inferred=bool(r[4]),
-        url=r[5],
-        source_path=r[6],
-        fmt=r[7],
-    )
-
-
-_MENTION_COLS = 'article_id, start, "end", surface, place, confidence, candidates, corrected'
-
-
-def _toponym(r: tuple) -> Toponym:
-    return Toponym(
-        start=r[0],
-        end=r[1],
-        surface=r[2],
-        place=place_from_dict(json.loads(r[3])) if r[3] else None,
-        confidence=r[4],
-        candidates=tuple(candidate_from_dict(c) for c in json.loads(r[5])),
-        corrected=bool(r[6]),
-    )
-
-
-_EVENT_COLS = (
-    "event_id, article_id, event_type, place, surface, date_start, date_end, date_precision, "
-    "geo_precision, quote, sentence_start, sentence_end, people, children, date_text, confidence"
-)
-
-
-def _event(r: tuple) -> Event:
-    return Event(
-        event_id=r[0],
-        article_id=r[1],
-        event_type=EventType(r[2]),
-        place=place_from_dict(json.loads(r[3])),
-        surface=r[4],
-        date_start=dt.date.fromisoformat(r[5]),
-        date_end=dt.date.fromisoformat(r[6]),
-        date_precision=DatePrecision(r[7]),
-        geo_precision=GeoPrecision(r[8]),
-        quote=r[9],
-        sentence_start=r[10],
-        sentence_end=r[11],
-        people=r[12],
-        children=r[13],
-        date_text=r[14],
-        confidence=r[15],
-    )
-
-
-_CORRECTION_COLS = "surface, place, article_id, start, note, created"
-
-
-def _correction(r: tuple) -> Correction:
-    return Correction(
-        surface=r[0],
-        place=place_from_dict(json.loads(r[1])),
-        article_id=r[2],
-        start=r[3],
-        note=r[4],
-        created=dt.datetime.fromisoformat(r[5]),
-    )

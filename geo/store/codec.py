@@ -1,0 +1,278 @@
+"""How records become article-store rows and back: the Place/Candidate JSON codec and row codecs.
+
+Every field is listed, so a change to a record is a visible edit here (and float digits survive).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import unicodedata
+
+from geo.errors import StoreError
+from geo.records import (
+    Article,
+    Candidate,
+    Correction,
+    DatePrecision,
+    Event,
+    EventType,
+    GeoPrecision,
+    Place,
+    PlaceKind,
+    Toponym,
+)
+
+__all__ = [
+    "ARTICLE_COLS",
+    "CORRECTION_COLS",
+    "EVENT_COLS",
+    "MENTION_COLS",
+    "article_from_row",
+    "article_row",
+    "candidate_from_dict",
+    "candidate_to_dict",
+    "correction_from_row",
+    "correction_row",
+    "event_from_row",
+    "event_row",
+    "mention_row",
+    "normalize_surface",
+    "place_from_dict",
+    "place_to_dict",
+    "toponym_from_row",
+]
+
+
+# -- JSON codec for Place and Candidate -------------------------------------------------------
+
+
+def place_to_dict(place: Place) -> dict:
+    """A Place as a JSON-ready dict; ``place_from_dict`` inverts it exactly."""
+    return {
+        "place_id": place.place_id,
+        "name": place.name,
+        "lat": place.lat,
+        "lon": place.lon,
+        "kind": place.kind.value,
+        "country_code": place.country_code,
+        "admin1_code": place.admin1_code,
+        "admin1_name": place.admin1_name,
+        "geonameid": place.geonameid,
+        "population": place.population,
+        "source": place.source,
+    }
+
+
+def place_from_dict(data: dict) -> Place:
+    """Rebuild a Place from ``place_to_dict`` output.
+
+    Raises
+    ------
+    StoreError
+        If a required field is missing or the kind is unknown.
+    """
+    try:
+        return Place(
+            place_id=data["place_id"],
+            name=data["name"],
+            lat=float(data["lat"]),
+            lon=float(data["lon"]),
+            kind=PlaceKind(data["kind"]),
+            country_code=data.get("country_code"),
+            admin1_code=data.get("admin1_code"),
+            admin1_name=data.get("admin1_name"),
+            geonameid=data.get("geonameid"),
+            population=data.get("population"),
+            source=data.get("source", "gazetteer"),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise StoreError(f"Stored place {data!r} is unreadable ({exc}).") from exc
+
+
+def candidate_to_dict(candidate: Candidate) -> dict:
+    """A Candidate as a JSON-ready dict; ``candidate_from_dict`` inverts it exactly."""
+    return {
+        "place": place_to_dict(candidate.place),
+        "score": candidate.score,
+        "match": candidate.match,
+    }
+
+
+def candidate_from_dict(data: dict) -> Candidate:
+    """Rebuild a Candidate from ``candidate_to_dict`` output."""
+    try:
+        return Candidate(
+            place=place_from_dict(data["place"]),
+            score=float(data["score"]),
+            match=data["match"],
+        )
+    except (KeyError, TypeError) as exc:
+        raise StoreError(f"Stored candidate {data!r} is unreadable ({exc}).") from exc
+
+
+def normalize_surface(surface: str) -> str:
+    """The key a surface-wide correction is matched on: NFKC, case-folded, single-spaced."""
+    return " ".join(unicodedata.normalize("NFKC", surface).casefold().split())
+
+
+def _dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+# -- rows: each builder writes the table's columns in DDL order (geo.store.schema); each
+# decoder reads the column list kept next to it, in that list's order.
+
+
+def article_row(article: Article, *, ingested_at: dt.datetime) -> tuple:
+    """An ``articles`` row."""
+    return (
+        article.article_id,
+        article.title,
+        article.text,
+        article.published.isoformat() if article.published else None,
+        int(article.published_inferred),
+        article.url,
+        article.source_path,
+        article.fmt,
+        ingested_at.isoformat(timespec="seconds"),
+    )
+
+
+ARTICLE_COLS = "article_id, title, text, published, published_inferred, url, source_path, fmt"
+
+
+def article_from_row(r: tuple) -> Article:
+    """An Article from a row of ``ARTICLE_COLS``."""
+    return Article(
+        article_id=r[0],
+        title=r[1],
+        text=r[2],
+        published=_date(r[3]),
+        published_inferred=bool(r[4]),
+        url=r[5],
+        source_path=r[6],
+        fmt=r[7],
+    )
+
+
+def mention_row(article_id: str, seq: int, t: Toponym) -> tuple:
+    """A ``mentions`` row: the ``seq``-th toponym of an article."""
+    return (
+        article_id,
+        seq,
+        t.start,
+        t.end,
+        t.surface,
+        _dumps(place_to_dict(t.place)) if t.place else None,
+        t.place.place_id if t.place else None,
+        t.confidence,
+        _dumps([candidate_to_dict(c) for c in t.candidates]),
+        int(t.corrected),
+    )
+
+
+# article_id first, for listings across articles; toponym_from_row takes the rest.
+MENTION_COLS = 'article_id, start, "end", surface, place, confidence, candidates, corrected'
+
+
+def toponym_from_row(r: tuple) -> Toponym:
+    """A Toponym from a row of ``MENTION_COLS`` without its leading ``article_id``."""
+    return Toponym(
+        start=r[0],
+        end=r[1],
+        surface=r[2],
+        place=place_from_dict(json.loads(r[3])) if r[3] else None,
+        confidence=r[4],
+        candidates=tuple(candidate_from_dict(c) for c in json.loads(r[5])),
+        corrected=bool(r[6]),
+    )
+
+
+def event_row(article_id: str, seq: int, e: Event) -> tuple:
+    """An ``events`` row: the place as JSON plus the indexed columns filters use."""
+    p = e.place
+    return (
+        e.event_id,
+        article_id,
+        seq,
+        e.event_type.value,
+        _dumps(place_to_dict(p)),
+        p.place_id,
+        p.lat,
+        p.lon,
+        p.admin1_code,
+        p.country_code,
+        e.surface,
+        e.date_start.isoformat(),
+        e.date_end.isoformat(),
+        e.date_precision.value,
+        e.geo_precision.value,
+        e.quote,
+        e.sentence_start,
+        e.sentence_end,
+        e.people,
+        e.children,
+        e.date_text,
+        e.confidence,
+    )
+
+
+EVENT_COLS = (
+    "event_id, article_id, event_type, place, surface, date_start, date_end, date_precision, "
+    "geo_precision, quote, sentence_start, sentence_end, people, children, date_text, confidence"
+)
+
+
+def event_from_row(r: tuple) -> Event:
+    """An Event from a row of ``EVENT_COLS``."""
+    return Event(
+        event_id=r[0],
+        article_id=r[1],
+        event_type=EventType(r[2]),
+        place=place_from_dict(json.loads(r[3])),
+        surface=r[4],
+        date_start=dt.date.fromisoformat(r[5]),
+        date_end=dt.date.fromisoformat(r[6]),
+        date_precision=DatePrecision(r[7]),
+        geo_precision=GeoPrecision(r[8]),
+        quote=r[9],
+        sentence_start=r[10],
+        sentence_end=r[11],
+        people=r[12],
+        children=r[13],
+        date_text=r[14],
+        confidence=r[15],
+    )
+
+
+def correction_row(c: Correction) -> tuple:
+    """The values for ``CORRECTION_COLS`` plus ``surface_norm`` (the id is SQLite's)."""
+    return (
+        c.surface,
+        _dumps(place_to_dict(c.place)),
+        c.article_id,
+        c.start,
+        c.note,
+        c.created.isoformat(),
+        normalize_surface(c.surface),
+    )
+
+
+CORRECTION_COLS = "surface, place, article_id, start, note, created"
+
+
+def correction_from_row(r: tuple) -> Correction:
+    """A Correction from a row of ``CORRECTION_COLS``."""
+    return Correction(
+        surface=r[0],
+        place=place_from_dict(json.loads(r[1])),
+        article_id=r[2],
+        start=r[3],
+        note=r[4],
+        created=dt.datetime.fromisoformat(r[5]),
+    )

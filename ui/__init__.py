@@ -13,7 +13,6 @@ from .articles import (
 )
 from .state import (
     LAYER_LABELS,
-    add_article,
     chosen_layers,
     date_range,
     gazetteer,
@@ -45,7 +44,6 @@ from .views import (
 __all__ = [
     "EVENT_COLUMN_CONFIG",
     "LAYER_LABELS",
-    "add_article",
     "add_uploaded_or_pasted",
     "area_chart",
     "change_geojson",

@@ -1,4 +1,4 @@
-"""Article intake and the correction form of the Articles page."""
+"""Article intake (through geo.pipeline.ingest) and the correction form of the Articles page."""
 
 from __future__ import annotations
 
@@ -10,28 +10,30 @@ import streamlit as st
 from geo.config import data_dir
 from geo.errors import GeoError
 from geo.records import Correction, Place, PlaceKind
-from geo.text.articles import decode_text
 
-from .state import add_article, gazetteer, store
-
-FORMATS = {"txt": "txt", "md": "md", "html": "html", "htm": "html"}
+from .state import gazetteer, store
 
 
 def add_uploaded_or_pasted(
     text: str, upload, *, title: str, published: dt.date | None, url: str
 ) -> tuple[bool, str]:
     """Add the uploaded file if there is one, else the pasted text; (ok, message)."""
-    fmt = "txt"
+    from geo.pipeline import IngestStatus, Pasted, Upload, ingest
+
     if upload is not None:
-        fmt = FORMATS.get(upload.name.rsplit(".", 1)[-1].lower(), "txt")
-        try:
-            text = decode_text(upload.getvalue(), label=upload.name)
-        except GeoError as exc:
-            return False, str(exc)
-        title = title or upload.name.rsplit(".", 1)[0]
-    if not (text or "").strip():
-        return False, "Nothing to add: paste article text or upload a file."
-    return add_article(text, title=title, published=published, url=url, fmt=fmt)
+        item = Upload(upload.name, upload.getvalue(), title=title or None, url=url or None)
+    else:
+        item = Pasted(text or "", title=title or None, url=url or None)
+    try:
+        (result,) = ingest([item], store=store(), published=published, gazetteer=gazetteer())
+    except GeoError as exc:  # the store itself failed: say so instead of a traceback
+        return False, str(exc)
+    if result.status is IngestStatus.ERROR:
+        return False, result.message
+    if result.status is IngestStatus.PRESENT:
+        return False, f"“{result.title}” is already in the store; nothing changed."
+    note = " (date inferred from the text)" if result.published_inferred else ""
+    return True, f"Added “{result.title}”, published {result.published or 'unknown'}{note}."
 
 
 def mentions_table(toponyms):

@@ -29,7 +29,7 @@ def test_importing_geo_loads_no_heavy_library():
 def test_the_library_never_imports_streamlit():
     offenders = [
         p.name
-        for p in (ROOT / "geo").glob("*.py")
+        for p in (ROOT / "geo").rglob("*.py")
         if "import streamlit" in p.read_text(encoding="utf-8")
     ]
     assert offenders == []

@@ -12,6 +12,7 @@ from geo.errors import GeoError
 from geo.records import Correction, Place, PlaceKind
 
 from .state import gazetteer, store
+from .tables import candidate_label
 
 
 def add_uploaded_or_pasted(
@@ -36,41 +37,6 @@ def add_uploaded_or_pasted(
     return True, f"Added “{result.title}”, published {result.published or 'unknown'}{note}."
 
 
-def mentions_table(toponyms):
-    """One row per place mention: where, what it was resolved to, how sure."""
-    import pandas as pd
-
-    return pd.DataFrame(
-        [
-            {
-                "mention": t.surface,
-                "offset": t.start,
-                "place": t.place.name if t.place else None,
-                "kind": t.place.kind.value if t.place else None,
-                "country": t.place.country_code if t.place else None,
-                "lat": round(t.place.lat, 4) if t.place else None,
-                "lon": round(t.place.lon, 4) if t.place else None,
-                "confidence": t.confidence,
-                "corrected": t.corrected,
-            }
-            for t in toponyms
-        ]
-    )
-
-
-def mention_label(t) -> str:
-    """How a mention is listed in the correction picker."""
-    where = f"{t.place.name}, {t.place.country_code}" if t.place else "unresolved"
-    return f"“{t.surface}” at {t.start} → {where}"
-
-
-def _candidate_label(c) -> str:
-    p = c.place
-    bits = [p.name, p.kind.value.replace("_", " "), p.admin1_name or "", p.country_code or ""]
-    pop = f"pop {p.population:,}" if p.population else ""
-    return " · ".join(b for b in [*bits, pop, f"{p.lat:.3f}, {p.lon:.3f}"] if b)
-
-
 def correction_form(article, mention) -> None:
     """Pick another candidate or enter coordinates; store the correction and re-analyse."""
     options = list(mention.candidates)
@@ -79,7 +45,7 @@ def correction_form(article, mention) -> None:
             "Resolve to",
             range(len(options) + 1),
             format_func=lambda i: (
-                _candidate_label(options[i])
+                candidate_label(options[i])
                 if i < len(options)
                 else "Somewhere else: enter coordinates below"
             ),

@@ -1,33 +1,37 @@
 """Orchestration: article → toponyms → events → store, with corrections re-applied.
 
-The one place that knows the order of the stages; every stage stays a pure function.
+The one place that knows the order of the stages, and the one door for ingest (``ingest``),
+used alike by the CLI and the dashboard; every stage stays a pure function.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from geo.errors import InputError
 from geo.events.extract import extract_events
 from geo.places.gazetteer import Gazetteer, load_gazetteer, normalize
 from geo.records import Article, Correction, Event, Toponym
-from geo.text.articles import read_article
+from geo.text.articles import SUPPORTED_SUFFIXES, article_from_text, decode_text, read_article
 from geo.toponyms.geoparse import geoparse
 
 __all__ = [
     "Analysis",
+    "IngestReport",
     "IngestResult",
+    "IngestStatus",
+    "Pasted",
+    "Upload",
     "apply_correction",
-    "ingest_article",
-    "ingest_paths",
+    "ingest",
     "process",
     "reprocess",
 ]
-
-SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +42,93 @@ class Analysis:
     events: tuple[Event, ...]
 
 
+class IngestStatus(StrEnum):
+    """What became of one ingested item."""
+
+    ADDED = "added"
+    PRESENT = "present"  # already in the store: nothing changed
+    ERROR = "error"  # refused, with the reason in the result's message
+
+
+@dataclass(frozen=True, slots=True)
+class Upload:
+    """A file held in memory (an upload in the dashboard): its name and its bytes.
+
+    The name's extension says how to read it (``.md``, ``.html``; anything else is plain
+    text). Without a title, the name without its extension is the title.
+    """
+
+    name: str
+    data: bytes
+    title: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pasted:
+    """Article text pasted by an analyst, with what the form says about it."""
+
+    text: str
+    title: str | None = None
+    url: str | None = None
+    fmt: str = "txt"
+
+
+Source = str | os.PathLike[str] | Upload | Pasted
+
+
 @dataclass(frozen=True, slots=True)
 class IngestResult:
-    """The outcome of ingesting one file: added, already present, or refused with a reason."""
+    """The outcome of one item: added, already present, or refused with a reason.
 
-    path: str
+    ``source`` is the file's path, the upload's name, or ``"pasted text"``; title and
+    dates describe the article read (unset when it was refused before it could be read).
+    """
+
+    source: str
     article_id: str | None
-    status: str  # "added" | "present" | "error"
+    status: IngestStatus
     message: str = ""
     places: int = 0
     events: int = 0
+    title: str | None = None
+    published: dt.date | None = None
+    published_inferred: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """Every item's :class:`IngestResult`, in the order given (folders expanded)."""
+
+    results: tuple[IngestResult, ...]
+
+    def __iter__(self) -> Iterator[IngestResult]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def __getitem__(self, index: int) -> IngestResult:
+        return self.results[index]
+
+    def count(self, status: IngestStatus | str) -> int:
+        """How many items ended with ``status``."""
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def added(self) -> int:
+        """Articles newly stored."""
+        return self.count(IngestStatus.ADDED)
+
+    @property
+    def present(self) -> int:
+        """Articles already in the store (left unchanged)."""
+        return self.count(IngestStatus.PRESENT)
+
+    @property
+    def refused(self) -> int:
+        """Items refused (bad file, undecodable bytes, empty text...)."""
+        return self.count(IngestStatus.ERROR)
 
 
 def process(
@@ -67,19 +148,12 @@ def process(
     return Analysis(tuple(tops), tuple(extract_events(article, tops)))
 
 
-def ingest_article(store, article: Article, *, gazetteer: Gazetteer | None = None) -> bool:
-    """Analyse and store one article in one transaction; False if it was already there."""
-    if store.article(article.article_id) is not None:
-        return False
-    analysis = process(
-        article, gazetteer=gazetteer, corrections=store.corrections(article_id=article.article_id)
-    )
-    return store.add(article, analysis.toponyms, analysis.events)
-
-
-def _expand(paths: Iterable[str | Path]) -> list[Path]:
-    out: list[Path] = []
-    for raw in paths:
+def _expand(sources: Iterable[Source]) -> list[Path | Upload | Pasted]:
+    out: list[Path | Upload | Pasted] = []
+    for raw in sources:
+        if isinstance(raw, Upload | Pasted):
+            out.append(raw)
+            continue
         p = Path(raw)
         if p.is_dir():
             # A folder's README describes the folder; it is not an article.
@@ -87,7 +161,8 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
                 sorted(
                     q
                     for q in p.rglob("*")
-                    if q.suffix.lower() in SUPPORTED and not q.name.lower().startswith("readme")
+                    if q.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not q.name.lower().startswith("readme")
                 )
             )
         else:
@@ -95,25 +170,78 @@ def _expand(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def ingest_paths(
-    paths: Iterable[str | Path],
-    store,
+# The dashboard's words since before this door existed; kept for pasted text and uploads.
+NOTHING_TO_ADD = "Nothing to add: paste article text or upload a file."
+
+
+def _label(item: Path | Upload | Pasted) -> str:
+    if isinstance(item, Upload):
+        return item.name
+    if isinstance(item, Pasted):
+        return "pasted text"
+    return str(item)
+
+
+def _read(item: Path | Upload | Pasted, *, published: dt.date | None) -> Article:
+    """The article an item holds; InputError when it cannot be read."""
+    if isinstance(item, Path):
+        return read_article(item, published=published)
+    if isinstance(item, Upload):
+        text = decode_text(item.data, label=item.name)
+        fmt = SUPPORTED_SUFFIXES.get(Path(item.name).suffix.lower(), "txt")
+        title = item.title or item.name.rsplit(".", 1)[0]
+        url = item.url
+    else:
+        text, fmt, title, url = item.text, item.fmt, item.title, item.url
+    if not (text or "").strip():
+        raise InputError(NOTHING_TO_ADD)
+    return article_from_text(
+        text, title=title or None, published=published, url=url or None, fmt=fmt
+    )
+
+
+def ingest(
+    sources: Iterable[Source],
     *,
+    store,
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     progress: Callable[[int, int, str], None] | None = None,
-) -> list[IngestResult]:
-    """Ingest files and folders (recursively: .txt, .md, .html) into a store.
+) -> IngestReport:
+    """Read, analyse and store articles: the one way in, for the CLI and the dashboard alike.
 
-    Each article is stored all or nothing; a bad file is reported in its result and does not
-    stop the others. ``progress(done, total, path)`` is called after each file.
+    Parameters
+    ----------
+    sources : iterable of path, Upload or Pasted
+        Files, folders (searched recursively for .txt, .md, .html; READMEs skipped),
+        in-memory uploads and pasted text. A plain string is a path, never article text.
+    store : geo.store.sqlite.Store
+        Where the articles go; each is stored all or nothing.
+    published : datetime.date, optional
+        Publication date for all of them; otherwise each article's metadata, else inferred.
+    gazetteer : Gazetteer, optional
+        Default: the offline gazetteer.
+    progress : callable, optional
+        ``progress(done, total, source)``, called after each item.
+
+    Returns
+    -------
+    IngestReport
+        One result per item: added, present (nothing changed) or error with the message
+        saying what was wrong. A refused item changes nothing and does not stop the others.
+
+    Raises
+    ------
+    StoreError
+        When the store itself fails; that would fail every item, so it stops the ingest.
     """
-    files = _expand(paths)
+    items = _expand(sources)
     gaz = gazetteer or load_gazetteer()
     results = []
-    for n, path in enumerate(files, 1):
+    for n, item in enumerate(items, 1):
+        label = _label(item)
         try:
-            article = read_article(path, published=published)
+            article = _read(item, published=published)
             analysis = None
             if store.article(article.article_id) is None:
                 analysis = process(
@@ -126,18 +254,21 @@ def ingest_paths(
                 added = False
             results.append(
                 IngestResult(
-                    str(path),
+                    label,
                     article.article_id,
-                    "added" if added else "present",
+                    IngestStatus.ADDED if added else IngestStatus.PRESENT,
                     places=len(analysis.toponyms) if analysis and added else 0,
                     events=len(analysis.events) if analysis and added else 0,
+                    title=article.title,
+                    published=article.published,
+                    published_inferred=article.published_inferred,
                 )
             )
         except InputError as exc:
-            results.append(IngestResult(str(path), None, "error", str(exc)))
+            results.append(IngestResult(label, None, IngestStatus.ERROR, str(exc)))
         if progress:
-            progress(n, len(files), str(path))
-    return results
+            progress(n, len(items), label)
+    return IngestReport(tuple(results))
 
 
 def reprocess(

@@ -20,12 +20,12 @@ AUG_SEP_2024 = (dt.date(2024, 8, 1), dt.date(2024, 9, 30))
 
 @pytest.fixture(scope="module")
 def app_store(tmp_path_factory, seed_path, gazetteer):
-    from geo.pipeline import ingest_paths
+    from geo.pipeline import ingest
     from geo.store.sqlite import Store
 
     root = tmp_path_factory.mktemp("app") / "store"
     with Store(root) as store:
-        ingest_paths([seed_path, ROOT / "data" / "samples"], store, gazetteer=gazetteer)
+        ingest([seed_path, ROOT / "data" / "samples"], store=store, gazetteer=gazetteer)
     return root
 
 

@@ -54,12 +54,12 @@ def _free_port() -> int:
 def server(tmp_path_factory, seed_path, gazetteer):
     _require_browser()
     from geo.frontline.store import FrontlineStore
-    from geo.pipeline import ingest_paths
+    from geo.pipeline import ingest
     from geo.store.sqlite import Store
 
     root = tmp_path_factory.mktemp("browser") / "store"
     with Store(root) as store:
-        ingest_paths([seed_path, ROOT / "data" / "samples"], store, gazetteer=gazetteer)
+        ingest([seed_path, ROOT / "data" / "samples"], store=store, gazetteer=gazetteer)
     # Synthetic control areas (tests/data/frontline, rectangles near 48 N) on two dates.
     snapshot = ROOT / "tests" / "data" / "frontline" / "deepstate_style_20240301.geojson"
     fronts = FrontlineStore(root)

@@ -1,19 +1,17 @@
 """The dashboard's one Streamlit-aware module: cached resources, shared state, first run.
 
 Pages call these helpers and the ``geo`` library; they hold no data wrangling of their own.
+The pure table and chart builders live in ui.tables, which imports no streamlit.
 """
 
 from .articles import (
     add_uploaded_or_pasted,
     correction_form,
-    mention_label,
-    mentions_table,
     remove_samples,
     samples_in_store,
 )
 from .state import (
     LAYER_LABELS,
-    add_article,
     chosen_layers,
     date_range,
     gazetteer,
@@ -25,27 +23,24 @@ from .state import (
     store_span,
     sync_url,
 )
+from .tables import events_table, highlighted, mention_label, mentions_table, timeline_chart
 from .views import (
     EVENT_COLUMN_CONFIG,
     area_chart,
     change_geojson,
     evacuations_table,
-    events_table,
     export_bytes,
     frontline_bounds,
     frontline_change,
     frontline_groups,
     frontline_store,
-    highlighted,
     import_snapshot,
     near_front_table,
-    timeline_chart,
 )
 
 __all__ = [
     "EVENT_COLUMN_CONFIG",
     "LAYER_LABELS",
-    "add_article",
     "add_uploaded_or_pasted",
     "area_chart",
     "change_geojson",

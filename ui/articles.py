@@ -1,4 +1,4 @@
-"""Article intake and the correction form of the Articles page."""
+"""Article intake (through geo.pipeline.ingest) and the correction form of the Articles page."""
 
 from __future__ import annotations
 
@@ -10,63 +10,31 @@ import streamlit as st
 from geo.config import data_dir
 from geo.errors import GeoError
 from geo.records import Correction, Place, PlaceKind
-from geo.text.articles import decode_text
 
-from .state import add_article, gazetteer, store
-
-FORMATS = {"txt": "txt", "md": "md", "html": "html", "htm": "html"}
+from .state import gazetteer, store
+from .tables import candidate_label
 
 
 def add_uploaded_or_pasted(
     text: str, upload, *, title: str, published: dt.date | None, url: str
 ) -> tuple[bool, str]:
     """Add the uploaded file if there is one, else the pasted text; (ok, message)."""
-    fmt = "txt"
+    from geo.pipeline import IngestStatus, Pasted, Upload, ingest
+
     if upload is not None:
-        fmt = FORMATS.get(upload.name.rsplit(".", 1)[-1].lower(), "txt")
-        try:
-            text = decode_text(upload.getvalue(), label=upload.name)
-        except GeoError as exc:
-            return False, str(exc)
-        title = title or upload.name.rsplit(".", 1)[0]
-    if not (text or "").strip():
-        return False, "Nothing to add: paste article text or upload a file."
-    return add_article(text, title=title, published=published, url=url, fmt=fmt)
-
-
-def mentions_table(toponyms):
-    """One row per place mention: where, what it was resolved to, how sure."""
-    import pandas as pd
-
-    return pd.DataFrame(
-        [
-            {
-                "mention": t.surface,
-                "offset": t.start,
-                "place": t.place.name if t.place else None,
-                "kind": t.place.kind.value if t.place else None,
-                "country": t.place.country_code if t.place else None,
-                "lat": round(t.place.lat, 4) if t.place else None,
-                "lon": round(t.place.lon, 4) if t.place else None,
-                "confidence": t.confidence,
-                "corrected": t.corrected,
-            }
-            for t in toponyms
-        ]
-    )
-
-
-def mention_label(t) -> str:
-    """How a mention is listed in the correction picker."""
-    where = f"{t.place.name}, {t.place.country_code}" if t.place else "unresolved"
-    return f"“{t.surface}” at {t.start} → {where}"
-
-
-def _candidate_label(c) -> str:
-    p = c.place
-    bits = [p.name, p.kind.value.replace("_", " "), p.admin1_name or "", p.country_code or ""]
-    pop = f"pop {p.population:,}" if p.population else ""
-    return " · ".join(b for b in [*bits, pop, f"{p.lat:.3f}, {p.lon:.3f}"] if b)
+        item = Upload(upload.name, upload.getvalue(), title=title or None, url=url or None)
+    else:
+        item = Pasted(text or "", title=title or None, url=url or None)
+    try:
+        (result,) = ingest([item], store=store(), published=published, gazetteer=gazetteer())
+    except GeoError as exc:  # the store itself failed: say so instead of a traceback
+        return False, str(exc)
+    if result.status is IngestStatus.ERROR:
+        return False, result.message
+    if result.status is IngestStatus.PRESENT:
+        return False, f"“{result.title}” is already in the store; nothing changed."
+    note = " (date inferred from the text)" if result.published_inferred else ""
+    return True, f"Added “{result.title}”, published {result.published or 'unknown'}{note}."
 
 
 def correction_form(article, mention) -> None:
@@ -77,7 +45,7 @@ def correction_form(article, mention) -> None:
             "Resolve to",
             range(len(options) + 1),
             format_func=lambda i: (
-                _candidate_label(options[i])
+                candidate_label(options[i])
                 if i < len(options)
                 else "Somewhere else: enter coordinates below"
             ),

@@ -106,11 +106,11 @@ def _seed_samples(status) -> None:
     s = store()
     if s.article_count():
         return
-    from geo.pipeline import ingest_paths
+    from geo.pipeline import ingest
 
     if status is not None:
         status.write("Loading the illustrative sample articles…")
-    ingest_paths([data_dir() / "samples"], s, gazetteer=gazetteer())
+    ingest([data_dir() / "samples"], store=s, gazetteer=gazetteer())
 
 
 def store_span() -> tuple[dt.date, dt.date]:
@@ -172,23 +172,3 @@ def layers(start: dt.date | None = None, end: dt.date | None = None) -> dict:
         start, end = date_range()
     s = store()
     return _layers(str(s.root), s.revision(), start, end)
-
-
-def add_article(
-    text: str, *, title: str | None, published: dt.date | None, url: str | None, fmt: str = "txt"
-) -> tuple[bool, str]:
-    """Analyse and store a pasted or uploaded article; returns (added, message)."""
-    from geo.pipeline import ingest_article
-    from geo.text.articles import article_from_text
-
-    try:
-        article = article_from_text(
-            text, title=title or None, published=published, url=url or None, fmt=fmt
-        )
-        added = ingest_article(store(), article, gazetteer=gazetteer())
-    except GeoError as exc:
-        return False, str(exc)
-    if not added:
-        return False, f"“{article.title}” is already in the store; nothing changed."
-    note = " (date inferred from the text)" if article.published_inferred else ""
-    return True, f"Added “{article.title}”, published {article.published or 'unknown'}{note}."

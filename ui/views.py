@@ -1,14 +1,17 @@
-"""Tables, charts, downloads and overlays built from cached layers for the pages."""
+"""Cached tables, charts, downloads and overlays for the pages: the Streamlit side.
+
+The pure builders are in ui.tables and geo.maps; this module fetches and caches their inputs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import tempfile
 from pathlib import Path
 
 import streamlit as st
 
+from . import tables
 from .state import date_range, layers, store
 
 EVENT_COLUMN_CONFIG = {
@@ -24,76 +27,6 @@ EVENT_COLUMN_CONFIG = {
     "quote": st.column_config.TextColumn("Sentence", width="large"),
     "source": st.column_config.TextColumn("Source"),
 }
-
-
-def events_table(events):
-    """The events layer as an analyst reads it: date span, type, place, figures, quote."""
-    import pandas as pd
-
-    if events.empty:
-        return pd.DataFrame(columns=[c for c in EVENT_COLUMN_CONFIG if c != "km_to_front"])
-    span = events["date_start"].astype(str)
-    differs = events["date_end"].astype(str) != span
-    span = span.where(~differs, span + " – " + events["date_end"].astype(str))
-    return pd.DataFrame(
-        {
-            "date": span,
-            "type": events["event_type"],
-            "place": events["location"],
-            "admin1": events["admin1"],
-            "people": events["people"],
-            "children": events["children"],
-            "quote": events["quote"],
-            "source": events["source"],
-        }
-    ).sort_values("date", kind="stable")
-
-
-def timeline_chart(events, *, start: dt.date, end: dt.date):
-    """Events per week (per day for short ranges), stacked by type, in the map's colours."""
-    import altair as alt
-    import pandas as pd
-
-    from geo.maps import build as maps
-
-    items = maps.legend_items()
-    days = (end - start).days
-    # Bars an analyst can read: days for two months, weeks up to a year and a half, then months.
-    unit, label = (
-        ("yearmonthdate", "Day")
-        if days <= 62
-        else ("yearweek", "Week")
-        if days <= 550
-        else ("yearmonth", "Month")
-    )
-    frame = pd.DataFrame(
-        {"date": pd.to_datetime(events["date_start"]), "type": events["event_type"]}
-    )
-    return (
-        alt.Chart(frame)
-        .mark_bar()
-        .encode(
-            x=alt.X(
-                f"{unit}(date):T",
-                title=label,
-                scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
-            ),
-            y=alt.Y("count():Q", title="Events"),
-            color=alt.Color(
-                "type:N",
-                title="Event type",
-                scale=alt.Scale(
-                    domain=[i.event_type for i in items], range=[i.colour for i in items]
-                ),
-            ),
-            tooltip=[
-                alt.Tooltip(f"{unit}(date):T", title=label),
-                "type:N",
-                alt.Tooltip("count():Q", title="Events"),
-            ],
-        )
-        .properties(height=320)
-    )
 
 
 @st.cache_data(show_spinner="Preparing the file…", max_entries=64)
@@ -144,92 +77,41 @@ def evacuations_table(evac):
 
     Each event's distance is to the front line as of its own start date.
     """
-    table = events_table(evac)
     fs = frontline_store()
     if evac.empty or not fs.sources():
-        return table
+        return tables.evacuations_table(evac)
     s = store()
     start, end = date_range()
     km = _front_distances(str(s.root), s.revision(), fs.revision(), start, end)
-    table.insert(3, "km_to_front", [km.get(i) for i in evac.loc[table.index, "event_id"]])
-    return table
+    return tables.evacuations_table(evac, km_to_front=km)
 
 
 def frontline_bounds() -> tuple[float, float, float, float] | None:
     """(south, west, north, east) of every stored snapshot: a steady frame for the front."""
     from geo.frontline.asof import snapshots_frame
+    from geo.maps.frontline import frontline_bounds as bounds
 
-    frame = snapshots_frame(frontline_store().snapshots())
-    if frame.empty:
-        return None
-    west, south, east, north = frame.total_bounds
-    pad = 0.5  # degrees: the front with some country around it
-    return south - pad, west - pad, north + pad, east + pad
+    return bounds(snapshots_frame(frontline_store().snapshots()))
 
 
 @st.cache_data(show_spinner="Drawing the front…", max_entries=64)
 def _front_geojson(root: str, revision: int, day: dt.date) -> tuple[str | None, str | None]:
     """GeoJSON of the as-of control areas and front line (derived once per store state)."""
     from geo.frontline.asof import as_of_layer, front_line_layer
+    from geo.maps.frontline import frontline_geojson
 
     fs = frontline_store()
-    areas = as_of_layer(day, store=fs)
-    polys = areas[areas.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
-    line = front_line_layer(day, store=fs)
-    return (
-        polys[["source", "class", "date", "geometry"]].to_json() if not polys.empty else None,
-        line[["source", "date", "length_km", "geometry"]].to_json() if not line.empty else None,
-    )
+    return frontline_geojson(as_of_layer(day, store=fs), front_line_layer(day, store=fs))
 
 
 def frontline_groups(day: dt.date) -> list:
     """Map overlays for the front as of ``day``: control areas and the front line."""
-    import folium
+    from geo.maps.frontline import frontline_group
 
     fs = frontline_store()
     if not fs.sources():
         return []
-    areas, line = _front_geojson(str(fs.root), fs.revision(), day)
-    group = folium.FeatureGroup(name="Front line (as of end date)", show=True)
-    if areas:
-        folium.GeoJson(
-            areas,
-            style_function=lambda f: {
-                "color": "#8f1d1d",
-                "weight": 0.5,
-                "fillColor": "#d7301f",
-                "fillOpacity": 0.18,
-            },
-            tooltip=folium.GeoJsonTooltip(fields=["source", "class", "date"]),
-        ).add_to(group)
-    if line:
-        folium.GeoJson(
-            line,
-            style_function=lambda f: {"color": "#8f1d1d", "weight": 3},
-            tooltip=folium.GeoJsonTooltip(fields=["source", "date", "length_km"]),
-        ).add_to(group)
-    return [group]
-
-
-def highlighted(text: str, toponyms, selected: int | None = None) -> str:
-    """The article as HTML with each place name marked; everything else escaped."""
-    out, pos = [], 0
-    for k, t in enumerate(toponyms):
-        out.append(html.escape(text[pos : t.start]))
-        colour = "#ffd54f" if k == selected else ("#c8e6c9" if t.corrected else "#e3ecf7")
-        title = html.escape(
-            f"{t.place.name} ({t.place.kind.value}, {t.place.country_code})"
-            if t.place
-            else "unresolved"
-        )
-        out.append(
-            f'<mark style="background:{colour};padding:0 2px" title="{title}">'
-            f"{html.escape(t.surface)}</mark>"
-        )
-        pos = t.end
-    out.append(html.escape(text[pos:]))
-    body = "".join(out).replace("\n", "<br>")
-    return f'<div style="line-height:1.6;max-height:420px;overflow-y:auto">{body}</div>'
+    return [frontline_group(*_front_geojson(str(fs.root), fs.revision(), day))]
 
 
 def import_snapshot(upload, *, day: dt.date | None, source: str) -> tuple[bool, str]:
@@ -286,41 +168,18 @@ def change_geojson(start: dt.date, end: dt.date) -> bytes:
 
 def area_chart():
     """Controlled area per snapshot date, one line per source and class."""
-    import altair as alt
-
     from geo.frontline.change import area_over_time
 
-    frame = area_over_time(store=frontline_store())
-    frame["series"] = frame["source"] + " · " + frame["class"]
-    return (
-        alt.Chart(frame)
-        .mark_line(point=True)
-        .encode(
-            x=alt.X("date:T", title="Snapshot date"),
-            y=alt.Y("area_km2:Q", title="Area (km²)"),
-            color=alt.Color("series:N", title="Source · class"),
-            tooltip=["date:T", "source:N", "class:N", alt.Tooltip("area_km2:Q", format=",.0f")],
-        )
-        .properties(height=280)
-    )
+    return tables.area_chart(area_over_time(store=frontline_store()))
 
 
 def near_front_table(day: dt.date, km: float):
     """Settlements within ``km`` of the front on ``day`` and population within 10/25/50 km."""
-    import pandas as pd
-
     from geo.frontline.near import near_front
 
     from .state import gazetteer
 
     settlements = gazetteer().populated_places(country_codes=("UA", "RU"))
+    # Measured to 50 km at least: the population totals go that far whatever km is chosen.
     near = near_front(day, max(km, 50), settlements=settlements, store=frontline_store())
-    if near is None or near.empty:
-        return pd.DataFrame(columns=["name", "distance_km", "population"]), {}
-    totals = {
-        d: int(near.loc[near["distance_km"] <= d, "population"].fillna(0).sum())
-        for d in (10, 25, 50)
-    }
-    shown = near[near["distance_km"] <= km]
-    cols = [c for c in ("name", "admin1_code", "distance_km", "population") if c in shown]
-    return pd.DataFrame(shown[cols]), totals
+    return tables.near_front_summary(near, km)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from .state import map_assets
@@ -51,31 +49,8 @@ def show_map(
 
 
 def legend(show: list[str]) -> None:
-    """The map legend, drawn by Streamlit (branca legends need d3 from a CDN)."""
-    from geo.maps import build as maps
+    """The map legend for the shown layers, drawn by Streamlit under the map's controls."""
+    from geo.maps.legend import legend_html
 
-    parts = []
-    if "events" in show:
-        parts.append("<b>Events</b>")
-        for item in maps.legend_items():
-            svg = maps.symbol_svg(item.event_type, size=14)
-            parts.append(
-                f'<span style="display:inline-flex;align-items:center;gap:4px;'
-                f'margin-right:10px">{svg}{html.escape(item.label)}</span>'
-            )
-    if "evacuations" in show:
-        parts.append(
-            '<span style="margin-left:8px"><b>Evacuations</b> '
-            '<span style="display:inline-block;width:12px;height:12px;border-radius:50%;'
-            'border:2px solid #0072B2"></span> circle area ∝ people</span>'
-        )
-    if "oblasts" in show:
-        swatches = "".join(
-            f'<span style="display:inline-block;width:14px;height:12px;background:{b.colour};'
-            f'border:1px solid #999;margin-left:2px" title="{html.escape(b.label)}"></span>'
-            f'<span style="font-size:0.8em;margin-right:4px">{html.escape(b.label)}</span>'
-            for b in maps.oblast_ramp()
-        )
-        parts.append(f'<span style="margin-left:8px"><b>Events per oblast</b> {swatches}</span>')
-    if parts:
-        st.markdown(" ".join(parts), unsafe_allow_html=True)
+    if markup := legend_html(show):
+        st.markdown(markup, unsafe_allow_html=True)

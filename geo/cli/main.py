@@ -139,7 +139,7 @@ def cmd_places(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from geo.pipeline import ingest_paths
+    from geo.pipeline import IngestStatus, ingest
     from geo.store.sqlite import Store
 
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -154,24 +154,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 end = "\n" if done == total else ""
                 print(f"\r[{done}/{total}] {path[-60:]:<60}", end=end, file=sys.stderr)
 
-        results = ingest_paths(
-            args.paths, store, published=args.published, gazetteer=gaz, progress=progress
+        report = ingest(
+            args.paths, store=store, published=args.published, gazetteer=gaz, progress=progress
         )
-        for r in results:
-            if r.status == "added":
-                print(f"added    {r.path}: {r.places} place mentions, {r.events} events")
-            elif r.status == "present":
-                print(f"present  {r.path}: already in the store, nothing changed")
+        for r in report:
+            if r.status is IngestStatus.ADDED:
+                print(f"added    {r.source}: {r.places} place mentions, {r.events} events")
+            elif r.status is IngestStatus.PRESENT:
+                print(f"present  {r.source}: already in the store, nothing changed")
             else:
-                print(f"error    {r.path}: {r.message}", file=sys.stderr)
-        added = sum(r.status == "added" for r in results)
-        errors = sum(r.status == "error" for r in results)
+                print(f"error    {r.source}: {r.message}", file=sys.stderr)
         print(
-            f"{added} added, {len(results) - added - errors} already present, {errors} "
+            f"{report.added} added, {report.present} already present, {report.refused} "
             f"refused; store: {store.root}",
             file=sys.stderr,
         )
-    return EXIT_USAGE if errors else EXIT_OK
+    return EXIT_USAGE if report.refused else EXIT_OK
 
 
 LAYERS = ("places", "events", "oblasts", "evacuations")

@@ -11,6 +11,9 @@ from typing import Any, NamedTuple
 from geo.records import EventType
 
 __all__ = [
+    "CONTROL_AREA_STYLE",
+    "EVACUATION_COLOUR",
+    "FRONT_LINE_STYLE",
     "LegendItem",
     "RampBin",
     "evacuation_radius",
@@ -51,6 +54,17 @@ _EVENT_STYLE: dict[str, tuple[str, str]] = {
     EventType.STATEMENT: ("#4D4D4D", "circle"),
 }
 _OTHER_STYLE = ("#999999", "cross")
+EVACUATION_COLOUR = _EVENT_STYLE[EventType.EVACUATION][0]
+
+# The front in the ramp's darkest red: the strongest line on the map, apart from event hues;
+# control areas only tinted, so the relief and the events under them stay readable.
+FRONT_LINE_STYLE: dict[str, Any] = {"color": "#8f1d1d", "weight": 3}
+CONTROL_AREA_STYLE: dict[str, Any] = {
+    "color": "#8f1d1d",
+    "weight": 0.5,
+    "fillColor": "#d7301f",
+    "fillOpacity": 0.18,
+}
 
 
 def _regular(n: int, r: float, *, rotate: float = -90.0, inner: float | None = None) -> str:

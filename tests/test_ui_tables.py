@@ -1,0 +1,166 @@
+"""The pages' pure tables, charts and marked-up text: built from plain data, no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import subprocess
+import sys
+
+import geopandas as gpd
+import pandas as pd
+from shapely.geometry import Point
+
+from geo.records import Candidate, Place, PlaceKind, Toponym
+from tests.conftest import ROOT
+
+TABLES = ROOT / "ui" / "tables.py"
+
+
+def _load_tables():
+    # By path: importing ``ui.tables`` would first run ui/__init__.py, the Streamlit glue.
+    spec = importlib.util.spec_from_file_location("ui_tables_under_test", TABLES)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+tables = _load_tables()
+
+KHARKIV = Place(
+    "gn:706483",
+    "Kharkiv",
+    49.9935,
+    36.2304,
+    PlaceKind.POPULATED_PLACE,
+    country_code="UA",
+    admin1_name="Kharkiv Oblast",
+    population=1430885,
+)
+
+
+def _events(rows):
+    base = {
+        "event_type": "evacuation",
+        "location": "Pokrovsk",
+        "admin1": "Donetsk Oblast",
+        "people": 100,
+        "children": None,
+        "quote": "A train left.",
+        "source": "a.txt",
+    }
+    frame = pd.DataFrame([{**base, **r} for r in rows])
+    return gpd.GeoDataFrame(frame, geometry=[Point(37.18, 48.28)] * len(frame), crs="EPSG:4326")
+
+
+def test_ui_tables_loads_without_streamlit():
+    code = (
+        "import importlib.util, sys; "
+        f"spec = importlib.util.spec_from_file_location('t', {str(TABLES)!r}); "
+        "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m); "
+        "import geopandas, altair; "
+        "print('streamlit' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "False"
+
+
+def test_events_table_shows_a_date_span_and_sorts_by_date():
+    events = _events(
+        [
+            {"event_id": "b", "date_start": dt.date(2024, 8, 3), "date_end": dt.date(2024, 8, 3)},
+            {"event_id": "a", "date_start": dt.date(2024, 8, 1), "date_end": dt.date(2024, 8, 2)},
+        ]
+    )
+    table = tables.events_table(events)
+    assert list(table["date"]) == ["2024-08-01 – 2024-08-02", "2024-08-03"]
+    assert list(table.columns) == [c for c in tables.EVENT_COLUMNS if c != "km_to_front"]
+
+
+def test_an_empty_layer_gives_an_empty_table_with_the_columns():
+    empty = tables.events_table(gpd.GeoDataFrame())
+    assert empty.empty and "quote" in empty.columns and "km_to_front" not in empty.columns
+
+
+def test_evacuations_table_adds_distances_only_when_measured():
+    evac = _events(
+        [
+            {"event_id": "e2", "date_start": dt.date(2024, 8, 5), "date_end": dt.date(2024, 8, 5)},
+            {"event_id": "e1", "date_start": dt.date(2024, 8, 1), "date_end": dt.date(2024, 8, 1)},
+        ]
+    )
+    assert "km_to_front" not in tables.evacuations_table(evac)
+    table = tables.evacuations_table(evac, km_to_front={"e1": 12.5, "e2": None})
+    assert list(table.columns[:4]) == ["date", "type", "place", "km_to_front"]
+    # rows are sorted by date, and each distance stays with its own event
+    assert table["km_to_front"].tolist()[0] == 12.5 and pd.isna(table["km_to_front"].tolist()[1])
+
+
+def test_near_front_summary_totals_reach_50_km_whatever_is_shown():
+    near = pd.DataFrame(
+        {
+            "name": ["A", "B", "C"],
+            "admin1_code": ["UA.05"] * 3,
+            "distance_km": [3.0, 20.0, 45.0],
+            "population": [1000, 200, None],
+        }
+    )
+    shown, totals = tables.near_front_summary(near, 10)
+    assert list(shown["name"]) == ["A"]
+    assert totals == {10: 1000, 25: 1200, 50: 1200}
+    empty, none = tables.near_front_summary(None, 10)
+    assert empty.empty and none == {}
+
+
+def test_timeline_chart_colours_event_types_like_the_map():
+    from geo.maps.style import legend_items
+
+    events = _events(
+        [{"event_id": "a", "date_start": dt.date(2024, 8, 1), "date_end": dt.date(2024, 8, 1)}]
+    )
+    spec = tables.timeline_chart(
+        events, start=dt.date(2024, 8, 1), end=dt.date(2024, 8, 31)
+    ).to_dict()
+    scale = spec["encoding"]["color"]["scale"]
+    assert scale["range"] == [i.colour for i in legend_items()]
+    assert spec["encoding"]["x"]["timeUnit"] == "yearmonthdate"  # a month: one bar per day
+
+
+def test_area_chart_draws_one_series_per_source_and_class():
+    areas = pd.DataFrame(
+        {
+            "date": [dt.date(2024, 8, 1), dt.date(2024, 9, 1)],
+            "source": ["deepstate", "deepstate"],
+            "class": ["occupied", "occupied"],
+            "area_km2": [100.0, 120.0],
+        }
+    )
+    spec = tables.area_chart(areas).to_dict()
+    assert spec["encoding"]["color"]["field"] == "series"
+    assert "series" not in areas  # the caller's frame is left as it was
+
+
+def test_mentions_table_and_labels_describe_each_mention():
+    tops = [
+        Toponym(
+            0, 7, "Kharkiv", KHARKIV, confidence=0.9, candidates=(Candidate(KHARKIV, 1.0, "name"),)
+        ),
+        Toponym(12, 17, "Nowhere", None),
+    ]
+    table = tables.mentions_table(tops)
+    assert table["place"].tolist()[0] == "Kharkiv" and pd.isna(table["place"].tolist()[1])
+    assert tables.mention_label(tops[0]) == "“Kharkiv” at 0 → Kharkiv, UA"
+    assert tables.mention_label(tops[1]) == "“Nowhere” at 12 → unresolved"
+    label = tables.candidate_label(tops[0].candidates[0])
+    assert label.startswith("Kharkiv · populated place · Kharkiv Oblast · UA · pop 1,430,885")
+
+
+def test_highlighted_marks_places_and_escapes_everything_else():
+    text = "Kharkiv <b>and</b> Nowhere"
+    tops = [Toponym(0, 7, "Kharkiv", KHARKIV), Toponym(19, 26, "Nowhere", None)]
+    out = tables.highlighted(text, tops, selected=1)
+    assert "&lt;b&gt;and&lt;/b&gt;" in out and "<b>" not in out
+    assert out.count("<mark") == 2
+    assert 'background:#ffd54f;padding:0 2px" title="unresolved">Nowhere</mark>' in out

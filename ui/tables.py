@@ -1,0 +1,288 @@
+"""The pages' tables, charts and marked-up article text, built from plain data.
+
+Pure functions with no streamlit import, so they are tested without a Streamlit session; the
+glue in ui.views and ui.articles fetches the (cached) data and hands it to them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "area_chart",
+    "candidate_label",
+    "evacuations_table",
+    "events_table",
+    "highlighted",
+    "mention_label",
+    "mentions_table",
+    "near_front_summary",
+    "timeline_chart",
+]
+
+# Columns of the events and evacuations tables, in order; km_to_front only when measured.
+EVENT_COLUMNS: tuple[str, ...] = (
+    "date",
+    "type",
+    "place",
+    "admin1",
+    "people",
+    "children",
+    "km_to_front",
+    "quote",
+    "source",
+)
+NEAR_FRONT_TOTALS_KM: tuple[int, ...] = (10, 25, 50)
+
+
+def events_table(events: Any) -> Any:
+    """The events layer as an analyst reads it: date span, type, place, figures, quote.
+
+    Parameters
+    ----------
+    events : geopandas.GeoDataFrame
+        The events (or evacuations) layer from ``geo.layers.build``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, sorted by date; the index is the layer's, so rows can be matched
+        back to it.
+    """
+    import pandas as pd
+
+    if events.empty:
+        return pd.DataFrame(columns=[c for c in EVENT_COLUMNS if c != "km_to_front"])
+    span = events["date_start"].astype(str)
+    differs = events["date_end"].astype(str) != span
+    span = span.where(~differs, span + " – " + events["date_end"].astype(str))
+    return pd.DataFrame(
+        {
+            "date": span,
+            "type": events["event_type"],
+            "place": events["location"],
+            "admin1": events["admin1"],
+            "people": events["people"],
+            "children": events["children"],
+            "quote": events["quote"],
+            "source": events["source"],
+        }
+    ).sort_values("date", kind="stable")
+
+
+def evacuations_table(evac: Any, *, km_to_front: Mapping[str, float | None] | None = None) -> Any:
+    """The evacuations table, with each event's distance to the front when it was measured.
+
+    Parameters
+    ----------
+    evac : geopandas.GeoDataFrame
+        The evacuations layer.
+    km_to_front : mapping of str to float or None, optional
+        Distance (km) per ``event_id`` to the front as of the event's start date; without
+        it the table has no ``km_to_front`` column.
+    """
+    table = events_table(evac)
+    if evac.empty or km_to_front is None:
+        return table
+    ids = evac.loc[table.index, "event_id"]
+    table.insert(3, "km_to_front", [km_to_front.get(i) for i in ids])
+    return table
+
+
+def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:
+    """Events per week (per day for short ranges), stacked by type, in the map's colours.
+
+    Parameters
+    ----------
+    events : geopandas.GeoDataFrame
+        The events layer.
+    start, end : datetime.date
+        The x axis spans this range whatever the events, so ranges compare at a glance.
+
+    Returns
+    -------
+    altair.Chart
+    """
+    import altair as alt
+    import pandas as pd
+
+    from geo.maps.style import legend_items
+
+    items = legend_items()
+    days = (end - start).days
+    # Bars an analyst can read: days for two months, weeks up to a year and a half, then months.
+    unit, label = (
+        ("yearmonthdate", "Day")
+        if days <= 62
+        else ("yearweek", "Week")
+        if days <= 550
+        else ("yearmonth", "Month")
+    )
+    frame = pd.DataFrame(
+        {"date": pd.to_datetime(events["date_start"]), "type": events["event_type"]}
+    )
+    return (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X(
+                f"{unit}(date):T",
+                title=label,
+                scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
+            ),
+            y=alt.Y("count():Q", title="Events"),
+            color=alt.Color(
+                "type:N",
+                title="Event type",
+                scale=alt.Scale(
+                    domain=[i.event_type for i in items], range=[i.colour for i in items]
+                ),
+            ),
+            tooltip=[
+                alt.Tooltip(f"{unit}(date):T", title=label),
+                "type:N",
+                alt.Tooltip("count():Q", title="Events"),
+            ],
+        )
+        .properties(height=320)
+    )
+
+
+def area_chart(areas: Any) -> Any:
+    """Controlled area per snapshot date, one line per source and class.
+
+    Parameters
+    ----------
+    areas : pandas.DataFrame
+        Columns date, source, class, area_km2 (``geo.frontline.change.area_over_time``).
+
+    Returns
+    -------
+    altair.Chart
+    """
+    import altair as alt
+
+    frame = areas.copy()
+    frame["series"] = frame["source"] + " · " + frame["class"]
+    return (
+        alt.Chart(frame)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("date:T", title="Snapshot date"),
+            y=alt.Y("area_km2:Q", title="Area (km²)"),
+            color=alt.Color("series:N", title="Source · class"),
+            tooltip=["date:T", "source:N", "class:N", alt.Tooltip("area_km2:Q", format=",.0f")],
+        )
+        .properties(height=280)
+    )
+
+
+def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
+    """Settlements within ``km`` of the front, and the population within 10, 25 and 50 km.
+
+    Parameters
+    ----------
+    near : geopandas.GeoDataFrame or None
+        Settlements within at least 50 km of the front (``geo.frontline.near.near_front``
+        with ``max(km, 50)``), or None when there is no front on that day.
+    km : float
+        The distance chosen by the analyst.
+
+    Returns
+    -------
+    tuple of (pandas.DataFrame, dict of int to int)
+        The settlements within ``km`` (name, admin-1 code, distance, population) and the
+        totals per distance; an empty frame and no totals when nothing is near.
+    """
+    import pandas as pd
+
+    if near is None or near.empty:
+        return pd.DataFrame(columns=["name", "distance_km", "population"]), {}
+    totals = {
+        d: int(near.loc[near["distance_km"] <= d, "population"].fillna(0).sum())
+        for d in NEAR_FRONT_TOTALS_KM
+    }
+    shown = near[near["distance_km"] <= km]
+    cols = [c for c in ("name", "admin1_code", "distance_km", "population") if c in shown]
+    return pd.DataFrame(shown[cols]), totals
+
+
+def mentions_table(toponyms: Sequence[Any]) -> Any:
+    """One row per place mention: where, what it was resolved to, how sure.
+
+    Parameters
+    ----------
+    toponyms : sequence of geo.records.Toponym
+        An article's stored mentions.
+
+    Returns
+    -------
+    pandas.DataFrame
+    """
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {
+                "mention": t.surface,
+                "offset": t.start,
+                "place": t.place.name if t.place else None,
+                "kind": t.place.kind.value if t.place else None,
+                "country": t.place.country_code if t.place else None,
+                "lat": round(t.place.lat, 4) if t.place else None,
+                "lon": round(t.place.lon, 4) if t.place else None,
+                "confidence": t.confidence,
+                "corrected": t.corrected,
+            }
+            for t in toponyms
+        ]
+    )
+
+
+def mention_label(t: Any) -> str:
+    """How a mention is listed in the correction picker."""
+    where = f"{t.place.name}, {t.place.country_code}" if t.place else "unresolved"
+    return f"“{t.surface}” at {t.start} → {where}"
+
+
+def candidate_label(c: Any) -> str:
+    """How a candidate place is offered in the correction form: name, kind, region, where."""
+    p = c.place
+    bits = [p.name, p.kind.value.replace("_", " "), p.admin1_name or "", p.country_code or ""]
+    pop = f"pop {p.population:,}" if p.population else ""
+    return " · ".join(b for b in [*bits, pop, f"{p.lat:.3f}, {p.lon:.3f}"] if b)
+
+
+def highlighted(text: str, toponyms: Sequence[Any], selected: int | None = None) -> str:
+    """The article as HTML with each place name marked; everything else escaped.
+
+    Parameters
+    ----------
+    text : str
+        The article text the mentions' offsets refer to.
+    toponyms : sequence of geo.records.Toponym
+        The mentions, in text order.
+    selected : int, optional
+        Index of the mention picked for correction; it is marked brighter.
+    """
+    out, pos = [], 0
+    for k, t in enumerate(toponyms):
+        out.append(html.escape(text[pos : t.start]))
+        colour = "#ffd54f" if k == selected else ("#c8e6c9" if t.corrected else "#e3ecf7")
+        title = html.escape(
+            f"{t.place.name} ({t.place.kind.value}, {t.place.country_code})"
+            if t.place
+            else "unresolved"
+        )
+        out.append(
+            f'<mark style="background:{colour};padding:0 2px" title="{title}">'
+            f"{html.escape(t.surface)}</mark>"
+        )
+        pos = t.end
+    out.append(html.escape(text[pos:]))
+    body = "".join(out).replace("\n", "<br>")
+    return f'<div style="line-height:1.6;max-height:420px;overflow-y:auto">{body}</div>'

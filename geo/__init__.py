@@ -38,7 +38,7 @@ _EXPORTS = {
     # geoparsing
     "Gazetteer": "places.gazetteer",
     "load_gazetteer": "places.gazetteer",
-    "normalize": "places.gazetteer",
+    "normalize": "places.names",
     "geoparse": "toponyms.geoparse",
     "admin1_frame": "places.boundaries",
     # store, layers, export
@@ -120,7 +120,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from geo.layers.export import to_bytes, write_gpkg, write_layer
     from geo.places.boundaries import admin1_frame
-    from geo.places.gazetteer import Gazetteer, load_gazetteer, normalize
+    from geo.places.gazetteer import Gazetteer, load_gazetteer
+    from geo.places.names import normalize
     from geo.records import (
         Article,
         Candidate,

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from geo.errors import InputError
 from geo.events.extract import extract_events
-from geo.places.gazetteer import Gazetteer, load_gazetteer, normalize
+from geo.places.gazetteer import Gazetteer, load_gazetteer
+from geo.places.names import normalize
 from geo.records import Article, Correction, Event, Toponym
 from geo.text.articles import SUPPORTED_SUFFIXES, article_from_text, decode_text, read_article
 from geo.toponyms.geoparse import geoparse

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import shutil
+import time
 
 import pytest
 
 from geo.errors import DataError
 from geo.places import gazetteer as gz
+from geo.places import gazetteer_build as gb
+from geo.places import gazetteer_cache as gc
+from geo.places.names import normalize
 from geo.records import PlaceKind
 
 
@@ -24,7 +30,7 @@ from geo.records import PlaceKind
     ],
 )
 def test_normalize_folds_case_accents_apostrophes_and_dashes(raw, key):
-    assert gz.normalize(raw) == key
+    assert normalize(raw) == key
 
 
 def test_old_and_new_spellings_and_cyrillic_resolve_to_the_same_city(gazetteer):
@@ -100,42 +106,157 @@ def test_populated_places_filters_by_country_and_population(gazetteer):
 
 
 def test_alias_to_unknown_place_is_a_data_error(tmp_path):
-    b = gz._Builder()
+    b = gb._Builder()
     bad = tmp_path / "aliases.csv"
     bad.write_text("alias,place_id\nAtlantis,gn:999999999\n", encoding="utf-8")
     with pytest.raises(DataError, match="Atlantis"):
-        gz._apply_aliases(b, bad)
+        gb._apply_aliases(b, bad)
 
 
-def test_index_is_built_once_cached_atomically_and_rebuilt_when_sources_change(
-    tmp_path, monkeypatch
-):
+def test_index_is_built_once_cached_atomically_and_reused_warm(tmp_path, monkeypatch):
     monkeypatch.setenv("GEO_CACHE", str(tmp_path))
     monkeypatch.setattr(gz, "_loaded", {})
     calls = []
     first = gz.load_gazetteer(progress=lambda msg, frac: calls.append((msg, frac)))
     assert calls and calls[-1][1] == 1.0  # progress was reported while building
-    files = sorted(p.name for p in tmp_path.iterdir())
-    assert len(files) == 1 and files[0].startswith("gazetteer-")  # no temp file left over
+    indexes = [p.name for p in tmp_path.glob("gazetteer-*.pickle")]
+    assert len(indexes) == 1
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left over
     # A warm load in a fresh process reads the file and reports no progress.
     monkeypatch.setattr(gz, "_loaded", {})
     calls.clear()
     warm = gz.load_gazetteer(progress=lambda msg, frac: calls.append(msg))
     assert calls == [] and len(warm) == len(first)
-    # Changing a source changes the fingerprint, so the next load builds a new index.
-    src = gz._sources()
-    aliases = tmp_path / "aliases.csv"
-    aliases.write_bytes(src.aliases.read_bytes())
-    moved = dataclasses.replace(src, aliases=aliases)
-    assert moved.fingerprint() == src.fingerprint()  # same content, same index
-    aliases.write_bytes(src.aliases.read_bytes() + b"Kyiv City,gn:703448\n")
-    assert moved.fingerprint() != src.fingerprint()
 
 
-def test_damaged_index_file_is_rebuilt_not_fatal(tmp_path, monkeypatch):
+def test_damaged_index_file_is_rebuilt_not_fatal(tmp_path):
     path = tmp_path / "gazetteer-x.pickle"
     path.write_bytes(b"not a pickle")
-    assert gz._read_index(path) is None
+    assert gc.read_index(path, "x") is None
+
+
+def test_index_of_another_key_in_the_file_is_not_read(tmp_path):
+    path = tmp_path / "gazetteer-a.pickle"
+    gc.write_index(path, "a", {"place_id": []}, {})
+    assert gc.read_index(path, "a") == ({"place_id": []}, {})
+    assert gc.read_index(path, "b") is None
+
+
+# Two checkouts sharing one cache folder: each has its own data/ (same bytes, other paths).
+# The build itself is replaced by a tiny fake that counts calls; the key is the real one.
+
+
+def _checkout(root, name):
+    data = root / name / "data"
+    data.mkdir(parents=True)
+    real = gb.sources()
+    for src in (real.admin1, real.admin1_names, real.aliases, real.regions, real.extra_places):
+        shutil.copyfile(src, data / src.name)
+        # An hour old: files written in the last seconds are never remembered in the sidecar.
+        old = time.time() - 3600
+        os.utime(data / src.name, (old, old))
+    return data
+
+
+@pytest.fixture()
+def shared_cache(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("GEO_CACHE", str(cache))
+    monkeypatch.setattr(gz, "_loaded", {})
+    monkeypatch.setattr(gc, "_digests", {})
+    builds = []
+
+    def fake_build(src, progress):
+        builds.append(src)
+        return {"place_id": ["cc:UA"], "name": ["Ukraine"]}, {"ukraine": (0,)}
+
+    monkeypatch.setattr(gz, "build_index", fake_build)
+    return cache, builds
+
+
+def _use_checkout(monkeypatch, data):
+    """Point the gazetteer at a checkout's data/ and forget the process's state."""
+    monkeypatch.setattr(gb, "data_dir", lambda: data)
+    monkeypatch.setattr(gz, "_loaded", {})
+    monkeypatch.setattr(gc, "_digests", {})
+
+
+def test_two_checkouts_sharing_a_cache_build_the_index_once(tmp_path, monkeypatch, shared_cache):
+    cache, builds = shared_cache
+    one, two = _checkout(tmp_path, "one"), _checkout(tmp_path, "two")
+    _use_checkout(monkeypatch, one)
+    key_one = gc.index_key(gb.sources())
+    gz.load_gazetteer()
+    assert len(builds) == 1
+    _use_checkout(monkeypatch, two)
+    assert gc.index_key(gb.sources()) == key_one  # same bytes at other paths: same key
+    assert len(gz.load_gazetteer()) == 1 and len(builds) == 1  # warm: read, not rebuilt
+    _use_checkout(monkeypatch, one)
+    gz.load_gazetteer()
+    assert len(builds) == 1
+    assert [p.name for p in cache.glob("gazetteer-*.pickle")] == [f"gazetteer-{key_one}.pickle"]
+
+
+def test_warm_key_reads_no_file_the_sidecar_remembers(tmp_path, monkeypatch, shared_cache):
+    data = _checkout(tmp_path, "one")
+    _use_checkout(monkeypatch, data)
+    key = gc.index_key(gb.sources())  # hashes every file once, remembers the digests
+    _use_checkout(monkeypatch, data)  # a fresh process: only the sidecar remembers
+    reads = []
+    real_read = gc.Path.read_bytes
+    monkeypatch.setattr(gc.Path, "read_bytes", lambda p: reads.append(p) or real_read(p))
+    assert gc.index_key(gb.sources()) == key
+    assert reads == []
+
+
+def test_a_changed_data_file_gives_a_different_key(tmp_path, monkeypatch, shared_cache):
+    data = _checkout(tmp_path, "one")
+    _use_checkout(monkeypatch, data)
+    src = gb.sources()
+    before = gc.index_key(src)
+    with (data / "aliases.csv").open("a", encoding="utf-8") as fh:
+        fh.write("Kyiv City,gn:703448\n")
+    assert gc.index_key(src) != before
+    # The same content elsewhere keys the same, whatever the path.
+    elsewhere = tmp_path / "aliases.csv"
+    shutil.copyfile(data / "aliases.csv", elsewhere)
+    assert gc.index_key(dataclasses.replace(src, aliases=elsewhere)) == gc.index_key(src)
+
+
+def test_a_build_keeps_other_keys_indexes_and_removes_only_long_unused_ones(
+    tmp_path, monkeypatch, shared_cache
+):
+    cache, builds = shared_cache
+    _use_checkout(monkeypatch, _checkout(tmp_path, "one"))
+    neighbour = cache / "gazetteer-0123456789abcdef.pickle"  # another checkout's, in use
+    neighbour.write_bytes(b"index")
+    forgotten = cache / "gazetteer-fedcba9876543210.pickle"
+    forgotten.write_bytes(b"index")
+    old = time.time() - (gc.UNUSED_DAYS + 1) * 86400
+    os.utime(forgotten, (old, old))
+    abandoned = cache / ".gazetteer-fedcba9876543210-x.tmp"  # from a killed build
+    abandoned.write_bytes(b"half")
+    os.utime(abandoned, (old, old))
+    building = cache / ".gazetteer-0123456789abcdef-y.tmp"  # another process writing now
+    building.write_bytes(b"half")
+    gz.load_gazetteer()
+    assert len(builds) == 1
+    assert neighbour.exists() and building.exists()
+    assert not forgotten.exists() and not abandoned.exists()
+
+
+def test_a_warm_load_marks_the_index_as_used(tmp_path, monkeypatch, shared_cache):
+    cache, builds = shared_cache
+    _use_checkout(monkeypatch, _checkout(tmp_path, "one"))
+    gz.load_gazetteer()
+    (path,) = cache.glob("gazetteer-*.pickle")
+    old = time.time() - 10 * 86400
+    os.utime(path, (old, old))
+    monkeypatch.setattr(gz, "_loaded", {})
+    gz.load_gazetteer()
+    assert len(builds) == 1
+    assert time.time() - path.stat().st_mtime < 3600
 
 
 def test_capitals_are_flagged_from_the_country_table(gazetteer):

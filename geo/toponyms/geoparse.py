@@ -13,7 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer, normalize
+from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
+from geo.places.names import normalize
 from geo.records import Candidate, Correction, Place, PlaceKind, Toponym
 from geo.toponyms.recognise import Mention, Token, english_zipf, recognise, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS

@@ -11,7 +11,8 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from geo.places.gazetteer import ADMIN1_SUFFIXES, Gazetteer, normalize
+from geo.places.gazetteer import Gazetteer
+from geo.places.names import ADMIN1_SUFFIXES, normalize
 from geo.records import Candidate, PlaceKind
 from geo.toponyms.words import (
     FEATURE_WORDS,

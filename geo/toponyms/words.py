@@ -5,7 +5,7 @@ Months, titles, name heads, features, free preceders, generic words, locatives a
 
 from __future__ import annotations
 
-from geo.places.gazetteer import ADMIN1_SUFFIXES, normalize
+from geo.places.names import ADMIN1_SUFFIXES, normalize
 
 __all__ = [
     "DEMONYMS",

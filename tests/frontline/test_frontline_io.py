@@ -21,7 +21,7 @@ from geo.frontline import fetch as ffetch
 from geo.frontline.files import ControlClass, classify, read_snapshots
 from geo.frontline.store import DB_FILENAME, FrontlineStore
 
-DATA = Path(__file__).parent / "data" / "frontline"
+DATA = Path(__file__).parent.parent / "data" / "frontline"
 DAY = dt.date(2024, 3, 1)
 GEOD = Geod(ellps="WGS84")
 

@@ -29,7 +29,7 @@ from evaluation.geoparse_gold import (
 from geo.errors import InputError
 from geo.records import Place, PlaceKind, Toponym
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 KYIV = (50.45466, 30.5238)
 KHARKIV = (49.98177, 36.25475)
 

@@ -16,7 +16,7 @@ from geo.text.articles import (
     read_article,
 )
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
+ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 D = dt.date
 
 

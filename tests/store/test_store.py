@@ -28,7 +28,7 @@ from geo.store.codec import normalize_surface, place_from_dict, place_to_dict
 from geo.store.schema import STORE_SCHEMA
 from geo.store.sqlite import DB_NAME, Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 SUDZHA = Place(
     place_id="gn:482027",
@@ -496,7 +496,7 @@ def test_process_killed_mid_ingest_leaves_no_part_of_that_article(
     marker = tmp_path / "inside-transaction"
     code = _CRASHING_INGEST.format(
         root=str(ROOT),
-        tests=str(ROOT / "tests"),
+        tests=str(ROOT / "tests" / "store"),
         marker=str(marker),
         root_store=str(store_root),
     )

@@ -1,0 +1,1 @@
+"""Tests, one folder per wing of geo/ (see docs/ARCHITECTURE.md)."""

@@ -24,6 +24,7 @@ _EXPORTS = {
     "GeoPrecision": "records",
     "DatePrecision": "records",
     "EventType": "records",
+    "ToponymRole": "records",
     "GeoError": "errors",
     "InputError": "errors",
     "DataError": "errors",
@@ -134,6 +135,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Place,
         PlaceKind,
         Toponym,
+        ToponymRole,
     )
     from geo.store.codec import place_from_dict, place_to_dict
     from geo.store.sqlite import Store

@@ -22,6 +22,7 @@ __all__ = [
     "Place",
     "PlaceKind",
     "Toponym",
+    "ToponymRole",
 ]
 
 
@@ -97,6 +98,20 @@ class Candidate:
     match: str  # "name" | "ascii" | "alternate" | "alias" | "manual"
 
 
+class ToponymRole(StrEnum):
+    """How a text uses a place name (the categories of the GeoWebNews annotation guidelines).
+
+    The map and events use literal names (and metonymic ones where a government acts on its
+    own ground); every role is kept and exported so an analyst can filter.
+    """
+
+    LITERAL = "literal"  # the place itself: "shelling in Kharkiv"
+    METONYMIC = "metonymic"  # the place for its people or government: "Kyiv said"
+    DEMONYM = "demonym"  # people named after the place: "Canadians", "Muscovites"
+    ADJECTIVAL = "adjectival"  # an adjective or modifier: "Russian forces", "French wine"
+    EMBEDDED = "embedded"  # inside a longer name: "Luhansk Operational Tactical Group"
+
+
 @dataclass(frozen=True, slots=True)
 class Toponym:
     """A place name found in a text: ``text[start:end] == surface``, plus its resolution."""
@@ -108,6 +123,12 @@ class Toponym:
     confidence: float = 0.0
     candidates: tuple[Candidate, ...] = ()
     corrected: bool = False  # True when an analyst's correction decided the resolution
+    role: ToponymRole = ToponymRole.LITERAL
+
+    @property
+    def is_place(self) -> bool:
+        """Whether the name refers to the place as a place (a literal or metonymic use)."""
+        return self.role in (ToponymRole.LITERAL, ToponymRole.METONYMIC)
 
     @property
     def name(self) -> str | None:

@@ -3,7 +3,12 @@
 Runs geo.toponyms.geoparse.geoparse on every gold paragraph, offline. From the project root:
 
     python scripts/evaluate_geoparse.py [--gold PATH] [--km 161] [--errors] [--json]
-                                        [--country-distance]
+                                        [--country-distance] [--exclude-role ROLES]
+    python scripts/evaluate_geoparse.py --corpus CORPUS.jsonl [--exclude-role ROLES] [--json]
+
+``--corpus`` scores any JSONL in the shared schema (GeoWebNews, LGL, a local set) with the
+field's metrics (evaluation/corpus.py), plus a confidence reliability table. Our gold sets
+annotate places only, so demonyms, adjectives and embedded names are left out by default.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 # The script runs from a checkout without installing the package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from evaluation.corpus import load_corpus, score_corpus
 from evaluation.geoparse import ACC_KM, evaluate
 from evaluation.geoparse_gold import default_gold_path, load_gold
 from geo.errors import GeoError
@@ -33,8 +39,8 @@ def geoparser():
             f"({exc}). Build or fix that module first, then run it again."
         ) from exc
 
-    def parse(text: str, published: dt.date):
-        return geoparse(text, published=published)
+    def parse(text: str, published: dt.date | None = None, *, drop: frozenset[str] = frozenset()):
+        return [t for t in geoparse(text, published=published) if t.role.value not in drop]
 
     return parse
 
@@ -52,7 +58,18 @@ def main(argv: list[str] | None = None) -> int:
         help="score countries by distance to the gold point, not by ISO code",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--corpus", type=Path, help="score a JSONL corpus in the shared schema instead"
+    )
+    parser.add_argument(
+        "--exclude-role",
+        default=None,
+        help="comma-separated toponym roles not to count (default for --gold: "
+        "demonym,adjectival,embedded; for --corpus: none)",
+    )
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        return _score_corpus(args)
     if args.km <= 0:
         parser.error("--km must be a positive number of kilometres")
     try:
@@ -65,8 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     parse("Kyiv", docs[0].published if docs else dt.date.today())
     warmup = time.perf_counter() - started
+    roles = "demonym,adjectival,embedded" if args.exclude_role is None else args.exclude_role
+    drop = frozenset(r.strip() for r in roles.split(",") if r.strip())
     try:
-        report = evaluate(docs, parse, km=args.km, countries_by_code=not args.country_distance)
+        report = evaluate(
+            docs,
+            lambda text, published: parse(text, published, drop=drop),
+            km=args.km,
+            countries_by_code=not args.country_distance,
+        )
     except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -81,6 +105,20 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(report.format(errors=args.errors))
         print(f"warm-up (gazetteer load) {warmup:.2f} s")
+    return 0
+
+
+def _score_corpus(args: argparse.Namespace) -> int:
+    try:
+        docs = load_corpus(args.corpus)
+    except (GeoError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    parse = geoparser()
+    parse("Kyiv")  # load the gazetteer before timing
+    roles = (args.exclude_role or "").split(",")
+    report = score_corpus(docs, parse, name=args.corpus.name, exclude_roles=roles)
+    print(json.dumps(report.as_dict()) if args.json else report.format())
     return 0
 
 

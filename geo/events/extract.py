@@ -32,6 +32,7 @@ from geo.records import (
     GeoPrecision,
     PlaceKind,
     Toponym,
+    ToponymRole,
 )
 from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
@@ -190,6 +191,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             t
             for t in toponyms
             if t.place is not None
+            and t.role is ToponymRole.LITERAL  # not "Russian forces", "Kyiv said", "Kyiv Post"
             and not within(quoted, t.start, t.start + 1)
             and not is_river(text, t)
         ),

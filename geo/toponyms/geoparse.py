@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
-from geo.records import Candidate, Correction, Place, PlaceKind, Toponym
+from geo.records import Candidate, Correction, Place, PlaceKind, Toponym, ToponymRole
 from geo.toponyms.recognise import Mention, Token, english_zipf, recognise, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
 
@@ -24,6 +24,8 @@ __all__ = ["Token", "geoparse", "tokenize"]
 MAX_CANDIDATES = 10  # kept on each toponym so an analyst can pick another reading
 FOCUS_COUNTRIES = ("UA", "RU")  # the theatre this product is built for; a small prior only
 THEATRE = frozenset(FOCUS_COUNTRIES)
+# Only names used for the place itself say where the article is.
+_CONTEXT_ROLES = frozenset([ToponymRole.LITERAL, ToponymRole.METONYMIC])
 
 
 def _dist_km(a: Place, b: Place) -> float:
@@ -79,6 +81,8 @@ def _doc_context(
         # side's territory, so they weigh for Ukraine and Russia alike.
         demonyms |= THEATRE
     for m in mentions:
+        if m.role not in _CONTEXT_ROLES:
+            continue  # "Russian forces", "Kyiv Post": demonyms count above, and only weakly
         kinds = {c.place.kind for c in m.cands}
         if m.admin1_form:
             for c in m.cands:
@@ -113,6 +117,18 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
     countries, admin1, explicit, demonyms = _doc_context(mentions, text)
     for m in mentions:
         m.scores = []
+        if m.role not in _CONTEXT_ROLES:
+            # "Kyiv Independent", "New York Times", "Canadians": the name's best-known bearer,
+            # whatever the article is about (no Niu-York in Donetsk Oblast for the Times).
+            famous = _famous_town(m)
+            m.scores = [
+                base_score(c)
+                + (1.0 if c is famous else 0.0)
+                + (1.0 if (c.place.population or 0) >= 1_000_000 else 0.0)
+                + (1.0 if gaz.is_capital(c.place.place_id) else 0.0)
+                for c in m.cands
+            ]
+            continue
         held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
         famous = _famous_town(m)
         for c in m.cands:
@@ -147,6 +163,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
 
     # Links between mentions: the settlement lies in the unit named next to it.
     for m in mentions:
+        if m.role not in _CONTEXT_ROLES:
+            continue
         if m.settlement_of is not None:
             unit = mentions[m.settlement_of]
             for k, c in enumerate(unit.cands):
@@ -186,13 +204,17 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
             if k is None:
                 continue
             p = m.cands[k].place
-            if p.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1) and _margin(m) >= 1.5:
+            if (
+                p.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1)
+                and _margin(m) >= 1.5
+                and m.role in _CONTEXT_ROLES
+            ):
                 anchors.setdefault(p.place_id, (m.key, p))
         if not anchors:
             break
         bonus_by_key: dict[str, list[float]] = {}
         for m, without in zip(mentions, context, strict=True):
-            if len(m.cands) < 2:
+            if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES:
                 continue
             bonus = bonus_by_key.get(m.key)
             if bonus is None:
@@ -200,6 +222,28 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
                 bonus = [_near_bonus(c.place, others) for c in m.cands]
                 bonus_by_key[m.key] = bonus
             m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
+
+
+def _one_reading(mentions: list[Mention]) -> None:
+    """Give every bare use of a name in one article the same reading.
+
+    "Gains in Donetsk" in the headline and "the Donetsk city of Pokrovsk" in the body mean the
+    same oblast: the evidence of all uses is pooled (scores averaged per candidate), so a
+    reading that one use makes clear carries to the others. "X Oblast" forms keep their own.
+    """
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.role in _CONTEXT_ROLES and not m.admin1_form and len(m.cands) > 1:
+            groups.setdefault(m.key, []).append(m)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        ids = [c.place.place_id for c in group[0].cands]
+        if any([c.place.place_id for c in m.cands] != ids for m in group):
+            continue
+        pooled = [sum(m.scores[k] for m in group) / len(group) for k in range(len(ids))]
+        for m in group:
+            m.scores = list(pooled)
 
 
 def _near_bonus(place: Place, anchors: list[Place]) -> float:
@@ -284,6 +328,7 @@ def geoparse(
     mentions = recognise(text, toks, gaz)
     _link_patterns(text, toks, mentions)
     _score_all(mentions, text, gaz)
+    _one_reading(mentions)
     out = []
     for m in mentions:
         if not m.cands:
@@ -300,6 +345,7 @@ def geoparse(
                 cands[0].place,
                 _confidence([m.scores[k] for k in order]),
                 cands,
+                role=m.role,
             )
         )
     return _apply_corrections(out, corrections)

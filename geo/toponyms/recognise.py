@@ -13,13 +13,17 @@ from dataclasses import dataclass, field
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES, normalize
-from geo.records import Candidate, PlaceKind
+from geo.records import Candidate, PlaceKind, ToponymRole
+from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
+from geo.toponyms.demonyms import demonym_forms, resolve_demonym
 from geo.toponyms.words import (
     FEATURE_WORDS,
     FREE_PRECEDERS,
     GENERIC_WORDS,
+    GOVERNMENT_VERBS,
     LOCATIVES,
     MONTHS_WEEKDAYS,
+    ORG_HEADS,
     PLACE_HEADS,
     TITLES,
 )
@@ -109,6 +113,7 @@ class Mention:
     admin1_form: bool = False  # "X Oblast", "X region": only admin-1 readings count
     settlement_of: int | None = None  # index of the mention X in "the X city of Y"
     within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
+    role: ToponymRole = ToponymRole.LITERAL
     scores: list[float] = field(default_factory=list)
 
 
@@ -229,6 +234,13 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 if gaz.has(variant):
                     best = (i + 1, variant)
                     break
+        demonym = _demonym_at(text, toks, i, gaz)
+        if demonym is not None and (best is None or demonym.j >= best[0]):
+            # "Russian forces": the adjective, unless a longer name starts here ("Russian
+            # Federation"); the same length goes to the demonym ("Georgian" is no town).
+            mentions.append(demonym)
+            i = demonym.j
+            continue
         if best is None:
             i += 1
             continue
@@ -238,13 +250,115 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             i, end_i, tok.start, last.end, text[tok.start : last.end], key, gaz.lookup_key(key)
         )
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
-        if _reject(m, toks, headline, persons, gaz):
-            # A rejected capitalised run ("Vladimir Putin") teaches us a surname to avoid.
-            i = end_i
-            continue
-        mentions.append(m)
+        role = _judge(m, toks, headline, persons, gaz)
         i = end_i
+        if role is None:
+            # A rejected capitalised run ("Vladimir Putin") teaches us a surname to avoid.
+            continue
+        m.role = role
+        if role is ToponymRole.LITERAL and _governs(m, toks, gaz):
+            m.role = ToponymRole.METONYMIC
+        mentions.append(m)
     return [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
+
+
+def _demonym_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Mention | None:
+    """A demonym or adjectival form starting at token ``i`` ("South Koreans"), if any."""
+    forms = demonym_forms()
+    parts: list[str] = []
+    found = None
+    for j in range(i, min(len(toks), i + DEMONYM_WORDS)):
+        if j > i and not toks[j - 1].joined:
+            break
+        parts.append(toks[j].norm)
+        form = forms.get(" ".join(parts))
+        if form is not None and toks[j].cap:
+            found = (j + 1, form)
+    if found is None:
+        return None
+    end_j, form = found
+    cand = resolve_demonym(form, gaz)
+    if cand is None:
+        return None
+    last = toks[end_j - 1]
+    key = " ".join(t.norm for t in toks[i:end_j])
+    m = Mention(i, end_j, toks[i].start, last.end, text[toks[i].start : last.end], key, [cand])
+    m.role = ToponymRole.EMBEDDED if _org_follows(toks, end_j) else form.role
+    return m
+
+
+def _org_follows(toks: list[Token], j: int) -> bool:
+    """Whether the capitalised run from token ``j`` names an organisation or unit.
+
+    "Kyiv Independent", "Luhansk Operational Tactical Group", "Athens Police Department",
+    "Russian Defence Ministry": a head word (``ORG_HEADS``) ends the run.
+    """
+    k = j
+    while k < len(toks) and k - j < 5 and toks[k - 1].joined and toks[k].cap:
+        if toks[k].norm in ORG_HEADS:
+            return True
+        k += 1
+    return False
+
+
+def _plain_word(m: Mention, tok: Token) -> bool:
+    """Whether a one-word name is an ordinary word whose place is not prominent.
+
+    "Eastern Economic Forum", "Free Press": the word, not the namesake place, starts the name.
+    """
+    if tok.norm not in GENERIC_WORDS and not _common_word(tok.norm):
+        return False
+    return not any(
+        c.place.kind is PlaceKind.COUNTRY
+        or (c.place.population or 0) >= 100_000
+        or (tok.norm not in GENERIC_WORDS and c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION))
+        for c in m.cands
+    )
+
+
+def _org_precedes(toks: list[Token], i: int) -> bool:
+    """Whether "University of", "Bank of", "Embassy of" stands right before token ``i``."""
+    return (
+        i >= 2
+        and toks[i - 1].norm == "of"
+        and toks[i - 2].cap
+        and toks[i - 2].norm in ORG_HEADS
+        and toks[i - 2].joined
+        and toks[i - 1].joined
+    )
+
+
+def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
+    """Whether a country or capital is the subject of a government's verb ("Kyiv said")."""
+    if m.j >= len(toks) or not toks[m.j - 1].joined:
+        return False
+    verb = toks[m.j].norm
+    if verb in {"has", "had", "have", "will", "would"} and m.j + 1 < len(toks):
+        verb = toks[m.j + 1].norm
+    if verb not in GOVERNMENT_VERBS:
+        return False
+    return any(
+        c.place.kind is PlaceKind.COUNTRY or gaz.is_capital(c.place.place_id) for c in m.cands
+    )
+
+
+def _judge(
+    m: Mention,
+    toks: list[Token],
+    headline: set[int],
+    persons: set[str],
+    gaz: Gazetteer,
+) -> ToponymRole | None:
+    """How a recognised name is used here, or None when it is not a place name at all.
+
+    Learns surnames into ``persons`` as it goes.
+    """
+    if _org_precedes(toks, m.i) and not (m.j - m.i == 1 and _plain_word(m, toks[m.i])):
+        return ToponymRole.EMBEDDED
+    m.role = ToponymRole.LITERAL
+    if _reject(m, toks, headline, persons, gaz):
+        return None
+    return m.role
 
 
 def _reject(
@@ -305,7 +419,10 @@ def _reject(
     ):
         # "Vladimir Putin", "The New York Times", "Munich Security Conference": a place name
         # inside a longer proper name. The run's next word may be a surname to avoid later,
-        # unless it names a place itself ("Eastern Ukraine").
+        # unless it names a place itself ("Eastern Ukraine") or heads an organisation.
+        if _org_follows(toks, m.j) and not (single and _plain_word(m, first)):
+            m.role = ToponymRole.EMBEDDED
+            return False
         if not gaz.has(nxt.norm):
             persons.add(nxt.norm)
         return True
@@ -332,7 +449,9 @@ def _reject(
         country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
         if first.initial or in_headline:
             return not (country or pop >= 500_000)
-        introduced = prev is not None and prev.joined and prev.norm in LOCATIVES
+        # "in Nice" introduces a place; "Study of War" is a title, where "of" introduces none.
+        titled = prev is not None and prev.norm == "of" and m.i >= 2 and toks[m.i - 2].cap
+        introduced = prev is not None and prev.joined and prev.norm in LOCATIVES and not titled
         prominent = (
             country
             or pop >= 100_000

@@ -12,8 +12,10 @@ __all__ = [
     "FEATURE_WORDS",
     "FREE_PRECEDERS",
     "GENERIC_WORDS",
+    "GOVERNMENT_VERBS",
     "LOCATIVES",
     "MONTHS_WEEKDAYS",
+    "ORG_HEADS",
     "PLACE_HEADS",
     "SETTLEMENT_WORDS",
     "TITLES",
@@ -340,3 +342,36 @@ DEMONYMS = {
     "украинск": "UA",
     "российск": "RU",
 }
+
+# Capitalised words that end the name of an organisation, unit, outlet or event, so a place
+# name before them ("Luhansk Operational Tactical Group", "Athens Police Department", "Kyiv
+# Independent") or after "of" ("University of Alberta") is embedded, not the place itself.
+ORG_HEADS = frozenset(
+    normalize(w)
+    for w in """
+    university universities college academy school institute institution museum library
+    hospital clinic church cathedral monastery mosque synagogue police department sheriff
+    ministry agency service office bureau commission committee council parliament assembly
+    duma rada senate congress court tribunal embassy consulate mission government
+    administration authority authorities corporation company group holding bank fund
+    exchange airlines airways railways railway energy gas oil power telecom
+    times post press herald tribune journal gazette daily news independent pravda truth
+    telegraph guardian observer chronicle review radio television tv channel broadcasting
+    forum conference summit festival games olympics marathon cup league club fc united
+    symphony orchestra theatre theater opera ballet zoo brigade brigades regiment battalion
+    division corps army navy fleet guard guards forces command operational tactical
+    """.split()
+)
+
+# Verbs after a country or capital that make it stand for its government: "Kyiv said",
+# "Moscow denied", "Washington imposed sanctions".
+GOVERNMENT_VERBS = frozenset(
+    """
+    said says say announced announces denied denies accused accuses warned warns rejected
+    rejects claimed claims insisted insists demanded demands urged urges condemned condemns
+    threatened threatens responded responds retaliated agreed agrees signed signs refused
+    refuses wants wanted plans planned hopes hoped believes believed sanctioned imposed
+    recognised recognized pledged promised offered approved blamed blames vowed vows
+    expelled summoned proposed proposes called calls welcomed welcomes protested
+    """.split()
+)

@@ -4,13 +4,68 @@ from __future__ import annotations
 
 import pytest
 
-from geo.records import Correction, Place, PlaceKind
+from geo.records import Correction, Place, PlaceKind, ToponymRole
 from geo.toponyms.geoparse import geoparse, tokenize
 from tests.conftest import SEED_PUBLISHED
 
 
 def _found(text, gazetteer):
-    return geoparse(text, gazetteer=gazetteer)
+    """The names used as places (literal or metonymic), as the map and events see them."""
+    return [t for t in geoparse(text, gazetteer=gazetteer) if t.is_place]
+
+
+def _roles(text, gazetteer):
+    return [(t.surface, t.role, t.place.name) for t in geoparse(text, gazetteer=gazetteer)]
+
+
+def test_demonyms_and_adjectives_are_kept_with_their_role_and_country(gazetteer):
+    text = "Russian forces advanced. Canadians, South Koreans and Muscovites watched."
+    assert _roles(text, gazetteer) == [
+        ("Russian", ToponymRole.ADJECTIVAL, "Russia"),
+        ("Canadians", ToponymRole.DEMONYM, "Canada"),
+        ("South Koreans", ToponymRole.DEMONYM, "South Korea"),
+        ("Muscovites", ToponymRole.DEMONYM, "Moscow"),
+    ]
+
+
+def test_a_longer_place_name_wins_over_the_adjective_it_starts_with(gazetteer):
+    (top,) = geoparse("Talks with the Russian Federation resumed.", gazetteer=gazetteer)
+    assert top.surface == "Russian Federation"
+    assert top.role is ToponymRole.LITERAL
+
+
+def test_place_names_inside_organisations_and_units_are_embedded(gazetteer):
+    text = (
+        "Reporters from the Kyiv Independent said the Luhansk Operational Tactical Group had "
+        "held out, while a professor at the University of Alberta told The New York Times "
+        "that the talks had stalled."
+    )
+    roles = _roles(text, gazetteer)
+    assert [(s, r) for s, r, _ in roles] == [
+        ("Kyiv", ToponymRole.EMBEDDED),
+        ("Luhansk", ToponymRole.EMBEDDED),
+        ("Alberta", ToponymRole.EMBEDDED),
+        ("New York", ToponymRole.EMBEDDED),
+    ]
+    # Embedded names take their best-known bearer, not a namesake near the story.
+    assert roles[-1][2] == "New York City"
+
+
+def test_a_title_with_of_is_not_a_place(gazetteer):
+    text = "The Institute for the Study of War said the Ministry of Defence agreed."
+    assert _found(text, gazetteer) == []
+
+
+def test_a_capital_that_speaks_is_metonymic_and_a_struck_one_literal(gazetteer):
+    roles = _roles("Kyiv said the strike on Kyiv killed two.", gazetteer)
+    assert [r for _, r, _ in roles] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
+
+
+def test_a_name_has_one_reading_in_an_article(gazetteer):
+    text = "Russian gains in Donetsk continued. The Donetsk city of Pokrovsk was shelled."
+    donetsk = [t.place for t in _found(text, gazetteer) if t.surface == "Donetsk"]
+    assert len(donetsk) == 2
+    assert {p.place_id for p in donetsk} == {"a1:UA.05"}
 
 
 def _by_surface(tops):
@@ -38,6 +93,7 @@ def test_seed_article_resolves_the_places_an_analyst_expects(seed_text, gazettee
 
 def test_seed_article_produces_no_false_places(seed_text, gazetteer):
     tops = geoparse(seed_text, published=SEED_PUBLISHED, gazetteer=gazetteer)
+    tops = [t for t in tops if t.is_place]
     surfaces = {t.surface for t in tops}
     assert not surfaces & {
         "March",

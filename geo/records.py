@@ -32,7 +32,9 @@ class PlaceKind(StrEnum):
     COUNTRY = "country"
     ADMIN1 = "admin1"  # oblast, province, state, krai, republic ...
     REGION = "region"  # named area that is neither: Donbas, Crimea (as a region), Siberia
+    ADMIN2 = "admin2"  # raion, hromada, Russian district, US county
     POPULATED_PLACE = "populated_place"
+    FEATURE = "feature"  # river, reservoir, sea, spit, island
     POINT = "point"  # coordinates entered by hand
 
 
@@ -40,6 +42,7 @@ class GeoPrecision(StrEnum):
     """How precisely an event's location is known (ACLED's geo_precision, in words)."""
 
     SETTLEMENT = "settlement"
+    ADMIN2 = "admin2"  # a raion or hromada, or a village placed at its hromada's centre
     ADMIN1 = "admin1"
     REGION = "region"
     COUNTRY = "country"
@@ -73,7 +76,11 @@ class Place:
 
     ``place_id`` is stable across runs and sources: ``gn:<geonameid>`` for GeoNames places,
     ``a1:<CC.code>`` for admin-1 units, ``cc:<ISO2>`` for countries, ``rg:<slug>`` for
-    regions, ``pt:<lat>,<lon>`` for hand-entered points, ``<service>:<id>`` for online answers.
+    regions, ``ct:<code>`` for continents, ``ua:<KATOTTG code>`` and ``ua2:<code>`` for
+    Ukrainian settlements and raions/hromadas missing from GeoNames, ``ru:...`` for villages of
+    Russia's border oblasts, ``ft:<slug>`` for natural features, ``pt:<lat>,<lon>`` for
+    hand-entered points, ``<service>:<id>`` for online answers. ``precision`` is set when the
+    point is coarser than the place (a village known only by its hromada).
     """
 
     place_id: str
@@ -87,6 +94,7 @@ class Place:
     geonameid: int | None = None
     population: int | None = None
     source: str = "gazetteer"
+    precision: GeoPrecision | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,6 +30,7 @@ from geo.records import (
     Event,
     EventType,
     GeoPrecision,
+    Place,
     PlaceKind,
     Toponym,
     ToponymRole,
@@ -102,14 +103,18 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
     return people, children
 
 
-def _geo_precision(kind: PlaceKind) -> GeoPrecision:
+def _geo_precision(place: Place) -> GeoPrecision:
+    if place.precision is not None:  # a village known only by its hromada's centre
+        return place.precision
     return {
         PlaceKind.POPULATED_PLACE: GeoPrecision.SETTLEMENT,
         PlaceKind.POINT: GeoPrecision.SETTLEMENT,
+        PlaceKind.ADMIN2: GeoPrecision.ADMIN2,
         PlaceKind.ADMIN1: GeoPrecision.ADMIN1,
         PlaceKind.REGION: GeoPrecision.REGION,
+        PlaceKind.FEATURE: GeoPrecision.REGION,
         PlaceKind.COUNTRY: GeoPrecision.COUNTRY,
-    }[kind]
+    }[place.kind]
 
 
 def _date_for(
@@ -278,7 +283,7 @@ def _event(
         date_start=span.start,
         date_end=span.end,
         date_precision=span.precision,
-        geo_precision=_geo_precision(top.place.kind),
+        geo_precision=_geo_precision(top.place),
         quote=sent.text,
         sentence_start=sent.start,
         sentence_end=sent.end,

@@ -120,8 +120,10 @@ _MAX_NP = 5  # words in the noun phrase of a preposition ("the border areas")
 _LEVEL = {
     PlaceKind.POPULATED_PLACE: 0,
     PlaceKind.POINT: 0,
+    PlaceKind.ADMIN2: 1,
     PlaceKind.ADMIN1: 1,
     PlaceKind.REGION: 2,
+    PlaceKind.FEATURE: 2,
     PlaceKind.COUNTRY: 3,
 }
 

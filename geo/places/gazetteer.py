@@ -24,7 +24,7 @@ from geo.places.gazetteer_cache import (
     write_index,
 )
 from geo.places.names import MATCH_NAMES, normalize, strip_admin_suffix
-from geo.records import Candidate, Place, PlaceKind
+from geo.records import Candidate, GeoPrecision, Place, PlaceKind
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,6 +94,7 @@ class Gazetteer:
                 geonameid=gid or None,
                 population=c["population"][index] or None,
                 source="gazetteer",
+                precision=GeoPrecision(c["precision"][index]) if c["precision"][index] else None,
             )
             self._place_cache[index] = p
         return p
@@ -213,7 +214,9 @@ def base_score(cand: Candidate) -> float:
         PlaceKind.COUNTRY: 3.0,
         PlaceKind.ADMIN1: 1.5,
         PlaceKind.REGION: 2.0,
+        PlaceKind.ADMIN2: 1.0,
         PlaceKind.POPULATED_PLACE: 0.0,
+        PlaceKind.FEATURE: 0.5,
         PlaceKind.POINT: 0.0,
     }[p.kind]
     s += 0.5 * math.log10((p.population or 0) + 1)

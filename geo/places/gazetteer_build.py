@@ -18,8 +18,10 @@ from pathlib import Path
 
 from geo.config import data_dir
 from geo.errors import DataError
+from geo.places.counties import add_us_counties
 from geo.places.names import ADMIN1_SUFFIXES, MATCH_CODE, normalize, strip_admin_suffix
-from geo.records import PlaceKind
+from geo.places.theatre import add_continents, add_features, add_settlements
+from geo.records import GeoPrecision, PlaceKind
 
 __all__ = ["GEONAMES_FILE", "Progress", "Sources", "build_index", "sources"]
 
@@ -47,6 +49,12 @@ class Sources:
     aliases: Path
     regions: Path
     extra_places: Path
+    continents: Path
+    ua_settlements: Path
+    ua_admin2: Path
+    ru_settlements: Path
+    features: Path
+    us_counties: Path
 
     def by_role(self) -> dict[str, Path]:
         """Each file under its role name (``"aliases"``), the name the index key uses."""
@@ -71,6 +79,12 @@ def sources() -> Sources:
         aliases=data / "aliases.csv",
         regions=data / "regions.csv",
         extra_places=data / "extra_places.csv",
+        continents=gdir / "continents.json",
+        ua_settlements=data / "ua_settlements.csv.gz",
+        ua_admin2=data / "ua_admin2.csv.gz",
+        ru_settlements=data / "ru_border_settlements.csv.gz",
+        features=data / "features.csv",
+        us_counties=data / "us_counties.csv",
     )
 
 
@@ -91,6 +105,7 @@ class _Builder:
             "admin1_name": [],
             "geonameid": array("q"),
             "population": array("q"),
+            "precision": [],
         }
         self.names: dict[str, list[int]] = {}
         self.index_of: dict[str, int] = {}
@@ -108,6 +123,7 @@ class _Builder:
         a1_name: str = "",
         gid: int = 0,
         pop: int = 0,
+        precision: GeoPrecision | None = None,
     ) -> int:
         i = len(self.cols["place_id"])
         c = self.cols
@@ -121,6 +137,7 @@ class _Builder:
         c["admin1_name"].append(sys.intern(a1_name or ""))
         c["geonameid"].append(int(gid or 0))
         c["population"].append(int(pop or 0))
+        c["precision"].append(sys.intern(precision.value if precision else ""))
         self.index_of[place_id] = i
         return i
 
@@ -311,8 +328,17 @@ def build_index(src: Sources, progress: Progress) -> tuple[dict[str, list], dict
             ):
                 b.add_name(alt, i, "alternate")
 
-    progress("marking capitals", 0.91)
+    progress("adding continents, Ukraine's settlements and districts, features", 0.9)
+    add_continents(b, src.continents)
+    add_settlements(
+        b, ua=src.ua_settlements, admin2=src.ua_admin2, ru=src.ru_settlements, a1_names=a1_names
+    )
+    add_features(b, src.features)
+    add_us_counties(b, src.us_counties, a1_names=a1_names)
+
+    progress("marking capitals", 0.95)
     _mark_capitals(b, countries)
+    _admin1_population(b)
 
     progress("applying aliases", 0.92)
     _apply_aliases(b, src.aliases)
@@ -348,6 +374,44 @@ def _stream_json_values(path: Path, *, chunk: int = 1 << 20) -> Iterator[tuple[i
             pos = _JSON_GAP.match(buf, buf.index(":", pos) + 1).end()
             value, pos = decoder.raw_decode(buf, pos)
             yield consumed + pos, value
+
+
+def _admin1_population(b: _Builder) -> None:
+    """Give each admin-1 unit the people of its GeoNames places (500+), as a size prior.
+
+    Natural Earth carries no population; without one, Texas loses to a Mexican hamlet called
+    Texas, and Virginia to a town in South Africa. A unit named like a city of 20,000+ inside
+    it (Kharkiv Oblast), a metropolis or a capital (Washington) keeps none: the bare name is
+    the city's, and the region needs "Oblast", "region" or "state".
+    """
+    c = b.cols
+    totals: dict[str, int] = {}
+    town = PlaceKind.POPULATED_PLACE.value
+    for kind, code, pop in zip(c["kind"], c["admin1_code"], c["population"], strict=True):
+        if kind == town and code:
+            totals[code] = totals.get(code, 0) + pop
+    admin1 = PlaceKind.ADMIN1.value
+    for i, (kind, code) in enumerate(zip(c["kind"], c["admin1_code"], strict=True)):
+        if (
+            kind == admin1
+            and code in totals
+            and not c["population"][i]
+            and not _named_after_a_city(b, i)
+        ):
+            c["population"][i] = totals[code]
+
+
+def _named_after_a_city(b: _Builder, unit: int) -> bool:
+    c = b.cols
+    code = c["admin1_code"][unit]
+    for posting in b.names.get(normalize(strip_admin_suffix(c["name"][unit])), ()):
+        j = posting >> 2
+        if c["kind"][j] != PlaceKind.POPULATED_PLACE.value:
+            continue
+        pop = c["population"][j]
+        if (c["admin1_code"][j] == code and pop >= 20_000) or pop >= 1_000_000 or c["capital"][j]:
+            return True
+    return False
 
 
 def _mark_capitals(b: _Builder, countries: dict) -> None:

@@ -38,13 +38,19 @@ __all__ = [
 
 # Bump when the pickled layout, or what the Gazetteer expects of it, changes; changed build
 # rules are caught by hashing the builder's source (CODE_FILES) instead.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 # The modules whose code decides what goes into the index. Not gazetteer.py: changing how the
 # index is searched must not cost every checkout a rebuild.
 _HERE = Path(__file__).parent
-CODE_FILES = (_HERE / "gazetteer_build.py", _HERE / "names.py", _HERE / "boundaries.py")
+CODE_FILES = (
+    _HERE / "gazetteer_build.py",
+    _HERE / "theatre.py",
+    _HERE / "counties.py",
+    _HERE / "names.py",
+    _HERE / "boundaries.py",
+)
 
 # Another key's index is removed only when nobody has loaded it for this long (loads refresh
 # its mtime): a checkout still in use never loses its index to a neighbour's build.

@@ -61,6 +61,7 @@ def place_to_dict(place: Place) -> dict:
         "geonameid": place.geonameid,
         "population": place.population,
         "source": place.source,
+        "precision": place.precision.value if place.precision else None,
     }
 
 
@@ -85,6 +86,7 @@ def place_from_dict(data: dict) -> Place:
             geonameid=data.get("geonameid"),
             population=data.get("population"),
             source=data.get("source", "gazetteer"),
+            precision=GeoPrecision(data["precision"]) if data.get("precision") else None,
         )
     except (KeyError, TypeError, ValueError) as exc:
         raise StoreError(f"Stored place {data!r} is unreadable ({exc}).") from exc

@@ -11,10 +11,11 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
+from geo.places.theatre import SETTLEMENT_SOURCES
 from geo.records import Candidate, Correction, Place, PlaceKind, Toponym, ToponymRole
 from geo.toponyms.recognise import Mention, Token, english_zipf, recognise, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
@@ -113,8 +114,26 @@ def _famous_town(m: Mention) -> Candidate | None:
     return max(towns, key=lambda c: c.place.population or 0)
 
 
-def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
+@dataclass
+class _Context:
+    """What the article says about where it is, for scoring and for confidence."""
+
+    countries: Counter
+    admin1: set[str]
+    demonyms: set[str]
+    anchors: list[Place] = field(default_factory=list)
+
+    @property
+    def in_theatre(self) -> bool:
+        """Whether the article is about Ukraine or Russia (named, or their peoples)."""
+        return bool(THEATRE & (set(self.countries) | self.demonyms)) or any(
+            code[:2] in THEATRE for code in self.admin1
+        )
+
+
+def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms = _doc_context(mentions, text)
+    ctx = _Context(countries, admin1, demonyms)
     for m in mentions:
         m.scores = []
         if m.role not in _CONTEXT_ROLES:
@@ -212,6 +231,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
                 anchors.setdefault(p.place_id, (m.key, p))
         if not anchors:
             break
+        ctx.anchors = [p for _, p in anchors.values()]
         bonus_by_key: dict[str, list[float]] = {}
         for m, without in zip(mentions, context, strict=True):
             if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES:
@@ -222,6 +242,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> None:
                 bonus = [_near_bonus(c.place, others) for c in m.cands]
                 bonus_by_key[m.key] = bonus
             m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
+    return ctx
 
 
 def _one_reading(mentions: list[Mention]) -> None:
@@ -250,7 +271,14 @@ def _near_bonus(place: Place, anchors: list[Place]) -> float:
     if place.kind is PlaceKind.COUNTRY or not anchors:
         return 0.0
     d = min(_dist_km(place, p) for p in anchors)
-    return 2.0 if d < 60 else 1.5 if d < 150 else 0.75 if d < 400 else 0.0
+    near = 2.0 if d < 60 else 1.5 if d < 150 else 0.75 if d < 400 else 0.0
+    # The article's own geography: a unit or country where its confidently placed names are
+    # ("Gainesville" in a story about Georgia towns is Gainesville, Georgia).
+    same_a1 = sum(1 for p in anchors if p.admin1_code and p.admin1_code == place.admin1_code)
+    same_cc = sum(1 for p in anchors if p.country_code == place.country_code)
+    majority = len(anchors) >= 3 and 2 * same_cc > len(anchors)
+    focus = min(1.0, 0.5 * same_a1) + (0.75 if majority else 0.0)
+    return max(near, focus)
 
 
 def _best(m: Mention) -> int | None:
@@ -268,6 +296,38 @@ def _confidence(scores: Sequence[float]) -> float:
     top = max(scores)
     weights = [math.exp(s - top) for s in scores]
     return round(1.0 / sum(weights), 3)
+
+
+# Ceilings on confidence when nothing in the article backs a reading: a lone candidate is not
+# a sure one ("War", West Virginia for "Institute for the Study of War"; Progress, Pennsylvania
+# for a Donetsk village). Measured on real text (docs/evaluation.md, reliability table).
+UNSUPPORTED_CEILING = 0.55
+COUNTRY_ONLY_CEILING = 0.8
+
+
+def _supported(m: Mention, place: Place, ctx: _Context, gaz: Gazetteer) -> float:
+    """The highest confidence the article's evidence allows for ``place`` as ``m``'s reading."""
+    if m.admin1_form or m.settlement_of is not None or m.within is not None:
+        return 1.0
+    if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
+        return 1.0
+    if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
+        return 1.0
+    if place.admin1_code and place.admin1_code in ctx.admin1:
+        return 1.0
+    others = [a for a in ctx.anchors if a.place_id != place.place_id]
+    if others and min(_dist_km(place, a) for a in others) < 150:
+        return 1.0
+    if m.role not in _CONTEXT_ROLES:
+        return 1.0  # an embedded name or demonym takes the famous bearer by design
+    if place.country_code and place.country_code in ctx.countries:
+        return COUNTRY_ONLY_CEILING
+    return UNSUPPORTED_CEILING
+
+
+def _local_only(m: Mention) -> bool:
+    """Whether every reading is a village known only from the theatre's settlement tables."""
+    return all(c.place.place_id.startswith(SETTLEMENT_SOURCES) for c in m.cands)
 
 
 def _apply_corrections(toponyms: list[Toponym], corrections: Sequence[Correction]) -> list[Toponym]:
@@ -327,15 +387,22 @@ def geoparse(
     toks = tokenize(text)
     mentions = recognise(text, toks, gaz)
     _link_patterns(text, toks, mentions)
-    _score_all(mentions, text, gaz)
+    ctx = _score_all(mentions, text, gaz)
     _one_reading(mentions)
     out = []
     for m in mentions:
         if not m.cands:
             continue
+        if _local_only(m) and not ctx.in_theatre:
+            # 30,000 Ukrainian villages share names with words and surnames elsewhere; they are
+            # places only where the article is about the war's theatre.
+            continue
         order = sorted(range(len(m.cands)), key=lambda k: -m.scores[k])[:MAX_CANDIDATES]
         cands = tuple(
             Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match) for k in order
+        )
+        confidence = min(
+            _confidence([m.scores[k] for k in order]), _supported(m, cands[0].place, ctx, gaz)
         )
         out.append(
             Toponym(
@@ -343,7 +410,7 @@ def geoparse(
                 m.end,
                 m.surface,
                 cands[0].place,
-                _confidence([m.scores[k] for k in order]),
+                confidence,
                 cands,
                 role=m.role,
             )

@@ -18,6 +18,7 @@ from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
 from geo.toponyms.words import (
     FEATURE_WORDS,
+    FIRST_NAMES,
     FREE_PRECEDERS,
     GENERIC_WORDS,
     GOVERNMENT_VERBS,
@@ -308,11 +309,18 @@ def _plain_word(m: Mention, tok: Token) -> bool:
     """
     if tok.norm not in GENERIC_WORDS and not _common_word(tok.norm):
         return False
-    return not any(
+    return _town_population(m) < 100_000 and not any(
         c.place.kind is PlaceKind.COUNTRY
-        or (c.place.population or 0) >= 100_000
         or (tok.norm not in GENERIC_WORDS and c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION))
         for c in m.cands
+    )
+
+
+def _town_population(m: Mention) -> int:
+    """The people of the biggest town among the readings (a region's sum is no fame)."""
+    return max(
+        (c.place.population or 0 for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE),
+        default=0,
     )
 
 
@@ -381,9 +389,8 @@ def _reject(
     if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
         # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
         # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").
-        prominent = any(
-            c.place.kind is PlaceKind.COUNTRY or (c.place.population or 0) >= 100_000
-            for c in m.cands
+        prominent = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands) or (
+            _town_population(m) >= 100_000
         )
         if not (prominent and len(first.text) >= 4):
             return True
@@ -404,6 +411,12 @@ def _reject(
         return True
     if prev is not None and prev.joined and prev.norm in TITLES:
         persons.add(last.norm)
+        return True
+    if prev is not None and prev.joined and prev.cap and prev.norm in FIRST_NAMES:
+        persons.add(last.norm)  # "Daria Koval": a surname, also in a byline
+        return True
+    if single and first.norm in FIRST_NAMES and nxt is not None and last.joined and nxt.cap:
+        persons.add(nxt.norm)  # "Daria" before a capitalised word is a given name
         return True
     in_headline = m.i in headline
     after_next = toks[m.j + 1] if m.j + 1 < len(toks) else None
@@ -440,15 +453,25 @@ def _reject(
     ):
         persons.add(last.norm)
         return True
+    if single and _common_word(first.norm) and all(c.match == "alternate" for c in m.cands):
+        # "Region", "God", "Chambers": an English word that GeoNames lists only as some
+        # place's other name is the word.
+        return True
     if single and _common_word(first.norm):
         # "Most importantly", "Reading the report", "its Western allies": a common word is
         # a place where a preposition introduces it ("in Nice"), or where the place is
         # prominent enough to be written bare ("Washington said", "Crimea"). Word lists
         # count proper nouns too, so prominence, not frequency, decides for big places.
-        pop = max((c.place.population or 0) for c in m.cands) if m.cands else 0
+        pop = _town_population(m)
         country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
         if first.initial or in_headline:
-            return not (country or pop >= 500_000)
+            # Capitals say nothing here: only a country, a big town or a continent-sized
+            # region ("Africa", "Europe") is the place and not the word.
+            vast = first.norm not in GENERIC_WORDS and any(
+                c.place.kind is PlaceKind.REGION and (c.place.population or 0) >= 1_000_000
+                for c in m.cands
+            )
+            return not (country or pop >= 500_000 or vast)
         # "in Nice" introduces a place; "Study of War" is a title, where "of" introduces none.
         titled = prev is not None and prev.norm == "of" and m.i >= 2 and toks[m.i - 2].cap
         introduced = prev is not None and prev.joined and prev.norm in LOCATIVES and not titled

@@ -10,6 +10,7 @@ from geo.places.names import ADMIN1_SUFFIXES, normalize
 __all__ = [
     "DEMONYMS",
     "FEATURE_WORDS",
+    "FIRST_NAMES",
     "FREE_PRECEDERS",
     "GENERIC_WORDS",
     "GOVERNMENT_VERBS",
@@ -373,5 +374,33 @@ GOVERNMENT_VERBS = frozenset(
     refuses wants wanted plans planned hopes hoped believes believed sanctioned imposed
     recognised recognized pledged promised offered approved blamed blames vowed vows
     expelled summoned proposed proposes called calls welcomed welcomes protested
+    """.split()
+)
+
+# Common given names in the reporting (English, Ukrainian, Russian, in their usual Latin
+# spellings). A capitalised word after one is a surname, even in a byline or headline where
+# capitals say little: "Daria Koval", "Olena Belova".
+FIRST_NAMES = frozenset(
+    normalize(w)
+    for w in """
+    aleksandr aleksei alexander alexandra alexei alexey alina alla anastasia anastasiia anatoliy
+    andrei andrew andrii andriy andriy anna anton antonina artem arseniy bohdan boris borys
+    dana daria dariya darya denis denys dmitri dmitry dmytro eduard elena elizaveta evgeny
+    fedir fyodor galina gennady georgiy halyna hanna heorhiy ihor igor ilya inna irina iryna
+    ivan kateryna katerina kira konstantin kostiantyn kseniia ksenia larysa leonid lesia liudmyla
+    lyudmila maksym maria mariia marina maryna maxim mikhail mykhailo mykola natalia natalya
+    nataliia nikita nikolai nina oksana oleg oleh oleksandr oleksandra oleksii oleksiy olena
+    olga olha pavel pavlo petro petr petro polina roman ruslan serhii serhiy sergei sergey
+    sofia stanislav svetlana svitlana taras tetiana tatiana tatyana valentyn valeriy vasyl
+    vasily viktor viktoria viktoriia vitali vitaliy vitalii vladimir vladyslav volodymyr
+    vyacheslav yana yaroslav yevhen yevgeny yulia yuliia yuri yuriy zoya
+    adam alan albert alice amanda amy andrea angela anne anthony barbara ben benjamin brian
+    carl carol catherine charles charlotte chris christian christine christopher daniel david
+    deborah dennis donald dorothy edward elizabeth emily emma eric frank gary george gregory
+    harry helen henry jack james jane janet jason jeff jeffrey jennifer jessica joe john
+    jonathan joseph joshua julia justin karen kate kathleen kenneth kevin larry laura linda
+    lisa lloyd margaret mark martha mary matthew michael michelle nancy nicholas patricia paul
+    peter rachel rebecca richard robert ronald ryan sam samuel sandra sarah scott sharon
+    stephen steven susan thomas timothy tom tony victoria walter william
     """.split()
 )

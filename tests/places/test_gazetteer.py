@@ -150,7 +150,8 @@ def _checkout(root, name):
     data = root / name / "data"
     data.mkdir(parents=True)
     real = gb.sources()
-    for src in (real.admin1, real.admin1_names, real.aliases, real.regions, real.extra_places):
+    ours = [path for path in real.by_role().values() if path.parent == real.aliases.parent]
+    for src in ours:
         shutil.copyfile(src, data / src.name)
         # An hour old: files written in the last seconds are never remembered in the sidecar.
         old = time.time() - 3600

@@ -320,3 +320,49 @@ def test_many_mentions_of_a_country_do_not_pull_a_city_abroad(gazetteer):
     )
     tops = _by_surface(_found(text, gazetteer))
     assert tops["Geneva"].place.country_code == "CH"
+
+
+def test_a_frontline_village_missing_from_geonames_is_found_in_its_oblast(gazetteer):
+    text = "Russian troops captured the village of Sukhyi Yar near Pokrovsk, Ukraine said."
+    (yar,) = [t for t in _found(text, gazetteer) if t.surface == "Sukhyi Yar"]
+    assert yar.place.admin1_code == "UA.05"
+    assert yar.place.place_id.startswith("ua:")
+
+
+def test_press_and_russian_spellings_of_ukrainian_villages_are_recognised(gazetteer):
+    text = "Ukrainian forces held Yevgenovka and Progres, west of Donetsk, the army said."
+    places = {t.surface: t.place for t in _found(text, gazetteer)}
+    assert places["Yevgenovka"].country_code == "UA"
+    assert places["Progres"].admin1_code == "UA.05"
+
+
+def test_theatre_villages_are_not_places_in_an_article_about_elsewhere(gazetteer):
+    # "Zavitne" is only a Ukrainian village: a story from Oregon does not get one.
+    text = "The Zavitne family farm near Salem, Oregon, opened a new barn on Monday."
+    assert not any(t.place.country_code == "UA" for t in _found(text, gazetteer))
+
+
+def test_a_lone_reading_far_from_the_article_is_not_confident(gazetteer):
+    text = (
+        "Fighting continued near Pokrovsk and Myrnohrad in Donetsk Oblast. "
+        "Troops also reported shelling near Progress."
+    )
+    progress = [t for t in _found(text, gazetteer) if t.surface == "Progress"]
+    assert all(t.place.admin1_code == "UA.05" or t.confidence < 0.9 for t in progress)
+
+
+def test_us_counties_and_continents_resolve(gazetteer):
+    text = (
+        "Deputies in Rapides Parish, Louisiana, said the suspect had travelled to Africa "
+        "and Europe before his arrest."
+    )
+    places = {t.surface: t.place for t in _found(text, gazetteer)}
+    assert places["Rapides Parish"].kind is PlaceKind.ADMIN2
+    assert places["Rapides Parish"].admin1_code == "US.LA"
+    assert places["Africa"].geonameid == 6255146
+    assert places["Europe"].geonameid == 6255148
+
+
+def test_a_state_named_like_no_big_city_outranks_a_foreign_hamlet(gazetteer):
+    (texas,) = _found("Storms hit Texas on Monday.", gazetteer)
+    assert texas.place.place_id == "a1:US.TX"

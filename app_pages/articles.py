@@ -51,7 +51,11 @@ with tab_read:
 
     selected = st.session_state.get("mention_choice")
     st.markdown(ui.highlighted(article.text, toponyms, selected), unsafe_allow_html=True)
-    st.dataframe(ui.mentions_table(toponyms), hide_index=True, width="stretch")
+    st.caption(
+        "Filled: a place (on the map). Dotted: a name used otherwise, such as “Russian” "
+        "forces or the “Kyiv” of Kyiv Independent; hover for its role."
+    )
+    ui.mentions_by_role(toponyms)
 
     st.subheader("Correct a place")
     if not toponyms:

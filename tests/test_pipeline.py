@@ -172,3 +172,25 @@ def test_progress_is_reported_after_each_item(tmp_path, gazetteer):
             progress=lambda done, total, source: seen.append((done, total, source)),
         )
     assert seen == [(1, 2, "pasted text"), (2, 2, "b.txt")]
+
+
+def test_roles_are_stored_and_survive_a_correction(tmp_path, gazetteer):
+    from geo.pipeline import apply_correction
+    from geo.records import ToponymRole
+
+    doc = _write(
+        tmp_path,
+        "a.txt",
+        "Russian forces shelled Pokrovsk on Monday, Kyiv said. The Kyiv Post wrote.",
+    )
+    point = Place("pt:50.4,30.5", "Kyiv (checked)", 50.4, 30.5, PlaceKind.POINT, source="manual")
+    with Store(tmp_path / "store") as store:
+        ingest([doc], store=store, published=dt.date(2024, 9, 5), gazetteer=gazetteer)
+        (aid,) = [a.article_id for a in store.articles()]
+        before = [(t.surface, t.role) for t in store.toponyms(aid)]
+        assert ("Russian", ToponymRole.ADJECTIVAL) in before
+        assert ("Kyiv", ToponymRole.METONYMIC) in before
+        apply_correction(store, Correction(surface="Kyiv", place=point), gazetteer=gazetteer)
+        after = store.toponyms(aid)
+    assert [(t.surface, t.role) for t in after] == before
+    assert all(t.place == point and t.corrected for t in after if t.surface == "Kyiv")

@@ -7,6 +7,7 @@ The pure table and chart builders live in ui.tables, which imports no streamlit.
 from .articles import (
     add_uploaded_or_pasted,
     correction_form,
+    mentions_by_role,
     remove_samples,
     samples_in_store,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "layers",
     "map_assets",
     "mention_label",
+    "mentions_by_role",
     "mentions_table",
     "near_front_table",
     "prepare_first_run",

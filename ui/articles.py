@@ -9,10 +9,10 @@ import streamlit as st
 
 from geo.config import data_dir
 from geo.errors import GeoError
-from geo.records import Correction, Place, PlaceKind
+from geo.records import Correction, Place, PlaceKind, ToponymRole
 
 from .state import gazetteer, store
-from .tables import candidate_label
+from .tables import candidate_label, mentions_table
 
 
 def add_uploaded_or_pasted(
@@ -35,6 +35,21 @@ def add_uploaded_or_pasted(
         return False, f"“{result.title}” is already in the store; nothing changed."
     note = " (date inferred from the text)" if result.published_inferred else ""
     return True, f"Added “{result.title}”, published {result.published or 'unknown'}{note}."
+
+
+def mentions_by_role(toponyms) -> None:
+    """The mentions table, filtered to the roles the analyst picks (all by default)."""
+    roles = st.multiselect(
+        "Roles",
+        [r.value for r in ToponymRole],
+        default=[r.value for r in ToponymRole],
+        key="mention_roles",
+        help="literal: the place itself · metonymic: its people or government (“Kyiv said”) · "
+        "demonym: “Ukrainians” · adjectival: “Russian forces” · embedded: inside another name "
+        "(“Kyiv Independent”). Only literal and metonymic names are on the map.",
+    )
+    shown = [t for t in toponyms if t.role in roles]
+    st.dataframe(mentions_table(shown), hide_index=True, width="stretch")
 
 
 def correction_form(article, mention) -> None:

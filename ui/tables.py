@@ -11,6 +11,8 @@ import html
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from geo.records import ToponymRole
+
 __all__ = [
     "EVENT_COLUMNS",
     "area_chart",
@@ -212,7 +214,7 @@ def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
 
 
 def mentions_table(toponyms: Sequence[Any]) -> Any:
-    """One row per place mention: where, what it was resolved to, how sure.
+    """One row per place mention: where, how the text uses it, what it resolved to, how sure.
 
     Parameters
     ----------
@@ -230,6 +232,7 @@ def mentions_table(toponyms: Sequence[Any]) -> Any:
             {
                 "mention": t.surface,
                 "offset": t.start,
+                "role": t.role.value,
                 "place": t.place.name if t.place else None,
                 "kind": t.place.kind.value if t.place else None,
                 "country": t.place.country_code if t.place else None,
@@ -268,19 +271,31 @@ def highlighted(text: str, toponyms: Sequence[Any], selected: int | None = None)
         The mentions, in text order.
     selected : int, optional
         Index of the mention picked for correction; it is marked brighter.
+
+    Notes
+    -----
+    A name that does not stand for a place (a demonym, an adjective, a name inside another
+    name: ``not t.is_place``) is underlined with dots instead of filled, as it is not on the
+    map; the tooltip names every role but the ordinary literal one.
     """
     out, pos = [], 0
     for k, t in enumerate(toponyms):
         out.append(html.escape(text[pos : t.start]))
         colour = "#ffd54f" if k == selected else ("#c8e6c9" if t.corrected else "#e3ecf7")
-        title = html.escape(
+        style = (
+            f"background:{colour};padding:0 2px"
+            if t.is_place or k == selected or t.corrected
+            else "background:none;border-bottom:2px dotted #8a94a6;padding:0 2px"
+        )
+        title = (
             f"{t.place.name} ({t.place.kind.value}, {t.place.country_code})"
             if t.place
             else "unresolved"
         )
+        if t.role is not ToponymRole.LITERAL:
+            title += f" · {t.role.value}"
         out.append(
-            f'<mark style="background:{colour};padding:0 2px" title="{title}">'
-            f"{html.escape(t.surface)}</mark>"
+            f'<mark style="{style}" title="{html.escape(title)}">{html.escape(t.surface)}</mark>'
         )
         pos = t.end
     out.append(html.escape(text[pos:]))

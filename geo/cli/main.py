@@ -10,10 +10,11 @@ import argparse
 import datetime as dt
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from geo.errors import GeoError, InputError
+from geo.records import ToponymRole
 from geo.text.articles import decode_text
 
 __all__ = ["main", "places_geojson", "write_output"]
@@ -61,11 +62,31 @@ def write_output(payload: str, out: str | None) -> None:
     write_atomically(out, lambda tmp: tmp.write_text(payload, encoding="utf-8"))
 
 
-def places_geojson(toponyms: Sequence) -> dict:
-    """One Point feature per distinct resolved place (RFC 7946: lon, lat; no crs member)."""
+def places_geojson(toponyms: Sequence, *, roles: Iterable | None = None) -> dict:
+    """One Point feature per distinct resolved place (RFC 7946: lon, lat; no crs member).
+
+    Parameters
+    ----------
+    toponyms : sequence of geo.records.Toponym
+        A text's toponyms, in text order.
+    roles : iterable of ToponymRole or str, optional
+        The roles whose mentions become features (names as in
+        ``geo.layers.build.parse_roles``, ``"all"`` for every one). Default: literal and
+        metonymic, the names that refer to a place as a place (``Toponym.is_place``).
+
+    Returns
+    -------
+    dict
+        A FeatureCollection. Each feature's properties count the chosen mentions of the
+        place: ``mentions``, ``roles`` (the roles seen, in ``ToponymRole`` order) and
+        ``role_mentions`` (role -> number of mentions), with its spellings and confidence.
+    """
+    from geo.layers.build import parse_roles
+
+    wanted = parse_roles(roles) if roles is not None else None
     groups: dict[str, dict] = {}
     for t in toponyms:
-        if t.place is None:
+        if t.place is None or not (t.is_place if wanted is None else t.role in wanted):
             continue
         p = t.place
         g = groups.get(p.place_id)
@@ -74,15 +95,18 @@ def places_geojson(toponyms: Sequence) -> dict:
                 "place": p,
                 "mentions": 0,
                 "surfaces": {},
+                "roles": {},
                 "confidence": 0.0,
                 "first": t.start,
             }
         g["mentions"] += 1
         g["surfaces"][t.surface] = g["surfaces"].get(t.surface, 0) + 1
+        g["roles"][t.role] = g["roles"].get(t.role, 0) + 1
         g["confidence"] += t.confidence
     features = []
     for g in sorted(groups.values(), key=lambda g: g["first"]):
         p = g["place"]
+        seen = [r for r in ToponymRole if r in g["roles"]]
         features.append(
             {
                 "type": "Feature",
@@ -97,6 +121,8 @@ def places_geojson(toponyms: Sequence) -> dict:
                     "geonameid": p.geonameid,
                     "population": p.population,
                     "mentions": g["mentions"],
+                    "roles": [r.value for r in seen],
+                    "role_mentions": {r.value: g["roles"][r] for r in seen},
                     "surface_forms": sorted(g["surfaces"], key=lambda s: -g["surfaces"][s]),
                     "confidence": round(g["confidence"] / g["mentions"], 3),
                 },
@@ -126,11 +152,14 @@ def _gazetteer():
 
 
 def cmd_places(args: argparse.Namespace) -> int:
+    from geo.layers.build import parse_roles
     from geo.toponyms.geoparse import geoparse
 
+    # Checked before the text is read and the gazetteer loaded: a typo fails at once.
+    roles = parse_roles(args.role.split(","))
     text = _read_input(args.file)
     tops = geoparse(text, published=args.published, gazetteer=_gazetteer())
-    payload = json.dumps(places_geojson(tops), ensure_ascii=False, indent=2) + "\n"
+    payload = json.dumps(places_geojson(tops, roles=roles), ensure_ascii=False, indent=2) + "\n"
     write_output(payload, args.output)
     if args.output and args.output != "-":
         n = payload.count('"type": "Feature"')
@@ -220,6 +249,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("places", help="geoparse a text and write its places as GeoJSON")
     p.add_argument("file", help="a text file, or - for standard input")
     p.add_argument("--published", type=_date_arg, help="publication date, YYYY-MM-DD")
+    p.add_argument(
+        "--role",
+        default="literal,metonymic",
+        metavar="ROLE[,ROLE]",
+        help=f"toponym roles that become features, comma-separated: {', '.join(ToponymRole)}, "
+        "or all (default: literal,metonymic, the names that mean the place itself)",
+    )
     p.add_argument("-o", "--output", help="output file (default: standard output)")
     p.set_defaults(func=cmd_places)
 

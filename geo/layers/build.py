@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from geo.errors import InputError
-from geo.records import Article, Event, EventType, Toponym
+from geo.records import Article, Event, EventType, Toponym, ToponymRole
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -27,6 +27,7 @@ __all__ = [
     "evacuations_layer",
     "events_layer",
     "oblasts_layer",
+    "parse_roles",
     "places_layer",
 ]
 
@@ -49,6 +50,7 @@ PLACE_COLUMNS: dict[str, str] = {
     "mentions": "int64",
     "articles": "int64",
     "surface_forms": "str",
+    "roles": "str",
     "confidence": "float64",
     "first_seen": "str",
     "last_seen": "str",
@@ -99,11 +101,38 @@ def _frame(
     return gpd.GeoDataFrame(frame, geometry=geometry, crs=CRS)
 
 
+def parse_roles(roles: Iterable[ToponymRole | str]) -> frozenset[ToponymRole]:
+    """Toponym roles from their names (``"literal"``) or members; ``"all"`` means every role.
+
+    Raises
+    ------
+    InputError
+        If a name is not a role, or none is given; the message lists the roles.
+    """
+    valid = ", ".join(r.value for r in ToponymRole)
+    names = [str(r).strip().lower() for r in roles]
+    if not [n for n in names if n]:
+        raise InputError(f"No toponym role given; choose from {valid}, or all.")
+    out: set[ToponymRole] = set()
+    for name in filter(None, names):
+        if name == "all":
+            out.update(ToponymRole)
+            continue
+        try:
+            out.add(ToponymRole(name))
+        except ValueError:
+            raise InputError(
+                f"{name!r} is not a toponym role; choose from {valid}, or all."
+            ) from None
+    return frozenset(out)
+
+
 def places_layer(
     mentions: Iterable[tuple[Article, Toponym]],
     *,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    roles: Iterable[ToponymRole | str] | None = None,
 ) -> gpd.GeoDataFrame:
     """One point per resolved place, aggregating its mentions.
 
@@ -113,21 +142,34 @@ def places_layer(
         Each mention with the article it occurs in. Unresolved toponyms are skipped.
     start, end : datetime.date, optional
         Keep mentions from articles published in ``[start, end]``; undated articles are kept.
+    roles : iterable of ToponymRole or str, optional
+        The toponym roles that count (names as in ``parse_roles``). Default: the mentions
+        that refer to a place as a place (``Toponym.is_place``: literal and metonymic), so
+        "Russian forces" puts no dot on Russia and "Kyiv Independent" none on Kyiv.
 
     Returns
     -------
     geopandas.GeoDataFrame
         Columns ``PLACE_COLUMNS`` plus ``geometry`` (EPSG:4326). ``mentions`` counts the
         mentions, ``articles`` the distinct articles, ``surface_forms`` the spellings (most
-        frequent first, ``"; "``-joined), ``confidence`` is the mean resolution confidence,
-        ``first_seen``/``last_seen`` the earliest and latest publication dates (ISO; null
-        when every mentioning article is undated).
+        frequent first, ``"; "``-joined), ``roles`` the roles of the counted mentions (in
+        ``ToponymRole`` order, ``"; "``-joined), ``confidence`` is the mean resolution
+        confidence, ``first_seen``/``last_seen`` the earliest and latest publication dates
+        (ISO; null when every mentioning article is undated).
+
+    Raises
+    ------
+    InputError
+        If ``start`` is after ``end`` or a role is unknown.
     """
     _check_range(start, end)
+    wanted = parse_roles(roles) if roles is not None else None
     places: dict[str, dict] = {}
     for article, toponym in mentions:
         place = toponym.place
         if place is None:
+            continue
+        if not (toponym.is_place if wanted is None else toponym.role in wanted):
             continue
         published = article.published
         if published is not None and (
@@ -141,12 +183,14 @@ def places_layer(
                 "n": 0,
                 "articles": set(),
                 "surfaces": Counter(),
+                "roles": set(),
                 "confidence": 0.0,
                 "dates": [],
             }
         agg["n"] += 1
         agg["articles"].add(article.article_id)
         agg["surfaces"][toponym.surface] += 1
+        agg["roles"].add(toponym.role)
         agg["confidence"] += toponym.confidence
         if published is not None:
             agg["dates"].append(published)
@@ -170,6 +214,7 @@ def places_layer(
         data["mentions"].append(agg["n"])
         data["articles"].append(len(agg["articles"]))
         data["surface_forms"].append("; ".join(s for s, _ in surfaces))
+        data["roles"].append("; ".join(r.value for r in ToponymRole if r in agg["roles"]))
         data["confidence"].append(agg["confidence"] / agg["n"])
         data["first_seen"].append(min(dates).isoformat() if dates else None)
         data["last_seen"].append(max(dates).isoformat() if dates else None)

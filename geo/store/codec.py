@@ -21,6 +21,7 @@ from geo.records import (
     Place,
     PlaceKind,
     Toponym,
+    ToponymRole,
 )
 
 __all__ = [
@@ -175,15 +176,26 @@ def mention_row(article_id: str, seq: int, t: Toponym) -> tuple:
         t.confidence,
         _dumps([candidate_to_dict(c) for c in t.candidates]),
         int(t.corrected),
+        t.role.value,
     )
 
 
 # article_id first, for listings across articles; toponym_from_row takes the rest.
-MENTION_COLS = 'article_id, start, "end", surface, place, confidence, candidates, corrected'
+MENTION_COLS = 'article_id, start, "end", surface, place, confidence, candidates, corrected, role'
 
 
 def toponym_from_row(r: tuple) -> Toponym:
-    """A Toponym from a row of ``MENTION_COLS`` without its leading ``article_id``."""
+    """A Toponym from a row of ``MENTION_COLS`` without its leading ``article_id``.
+
+    Raises
+    ------
+    StoreError
+        If the stored role is not a ``ToponymRole``.
+    """
+    try:
+        role = ToponymRole(r[7])
+    except ValueError as exc:
+        raise StoreError(f"Stored mention role {r[7]!r} is unknown ({exc}).") from exc
     return Toponym(
         start=r[0],
         end=r[1],
@@ -192,6 +204,7 @@ def toponym_from_row(r: tuple) -> Toponym:
         confidence=r[4],
         candidates=tuple(candidate_from_dict(c) for c in json.loads(r[5])),
         corrected=bool(r[6]),
+        role=role,
     )
 
 

@@ -5,16 +5,28 @@ Opening, version checks and the ``meta`` table are ``geo.store.db``'s; this is w
 
 from __future__ import annotations
 
+import sqlite3
+
 from geo.store.db import Migration, Schema
 
 __all__ = ["APP_ID", "DDL", "MIGRATIONS", "SCHEMA_VERSION", "STORE_SCHEMA"]
 
 APP_ID = "geo-dashboard-store"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _add_mention_role(conn: sqlite3.Connection) -> None:
+    """Version 1 to 2: each mention's role (geo.records.ToponymRole).
+
+    Mentions stored before roles existed were all taken as places, so they become literal;
+    re-analysing an article (``geo.pipeline.reprocess``) gives them their real roles.
+    """
+    conn.execute("ALTER TABLE mentions ADD COLUMN role TEXT NOT NULL DEFAULT 'literal'")
+
 
 # Migrations run in order, each inside the transaction that bumps schema_version:
 # MIGRATIONS[n] takes a version-n store to version n + 1.
-MIGRATIONS: dict[int, Migration] = {}
+MIGRATIONS: dict[int, Migration] = {1: _add_mention_role}
 
 DDL = """
 CREATE TABLE articles (
@@ -40,6 +52,7 @@ CREATE TABLE mentions (
     confidence REAL NOT NULL,
     candidates TEXT NOT NULL,
     corrected INTEGER NOT NULL DEFAULT 0,
+    role TEXT NOT NULL DEFAULT 'literal',
     PRIMARY KEY (article_id, seq)
 );
 CREATE INDEX mentions_place ON mentions (place_id);

@@ -160,7 +160,7 @@ class Store:
         events: Iterable[Event],
     ) -> None:
         conn.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (mention_row(article_id, seq, t) for seq, t in enumerate(toponyms)),
         )
 

@@ -44,6 +44,8 @@ def test_places_writes_one_point_per_distinct_place(seed_path, tmp_path, capsys)
         "country_code",
         "geonameid",
         "mentions",
+        "roles",
+        "role_mentions",
         "surface_forms",
         "confidence",
     } <= set(pok["properties"])
@@ -62,6 +64,60 @@ def test_places_reads_stdin_and_writes_stdout():
     assert proc.returncode == 0, proc.stderr
     doc = json.loads(proc.stdout)
     assert [f["properties"]["name"] for f in doc["features"]] == ["Kharkiv"]
+
+
+ROLE_TEXT = (
+    "Russian forces shelled Pokrovsk on Monday, Kyiv said. "
+    "The Kyiv Independent reported that Ukrainians fled Kyiv."
+)
+
+
+def _places(tmp_path, capsys, *extra):
+    src = tmp_path / "roles.txt"
+    src.write_text(ROLE_TEXT, encoding="utf-8")
+    code, out, err = _run(["places", str(src), *extra], capsys)
+    assert code == 0, err
+    doc = json.loads(out)
+    _valid_feature_collection(doc)
+    return {f["properties"]["name"]: f["properties"] for f in doc["features"]}
+
+
+def test_places_by_default_makes_features_of_literal_and_metonymic_names(tmp_path, capsys):
+    props = _places(tmp_path, capsys)
+    # "Russian forces" and "Ukrainians" name people and armies, not places on the map.
+    assert set(props) == {"Pokrovsk", "Kyiv"}
+    kyiv = props["Kyiv"]
+    assert kyiv["mentions"] == 2  # not the "Kyiv" inside "Kyiv Independent"
+    assert kyiv["roles"] == ["literal", "metonymic"]
+    assert kyiv["role_mentions"] == {"literal": 1, "metonymic": 1}
+    assert props["Pokrovsk"]["roles"] == ["literal"]
+
+
+def test_places_role_all_exposes_every_toponym_with_its_role(tmp_path, capsys):
+    props = _places(tmp_path, capsys, "--role", "all")
+    assert set(props) == {"Russia", "Pokrovsk", "Kyiv", "Ukraine"}
+    assert props["Russia"]["role_mentions"] == {"adjectival": 1}
+    assert props["Ukraine"]["role_mentions"] == {"demonym": 1}
+    assert props["Kyiv"]["role_mentions"] == {"literal": 1, "metonymic": 1, "embedded": 1}
+    assert props["Kyiv"]["mentions"] == 3
+
+
+def test_places_role_list_chooses_which_roles_become_features(tmp_path, capsys):
+    props = _places(tmp_path, capsys, "--role", "adjectival, Demonym")
+    assert {name: p["roles"] for name, p in props.items()} == {
+        "Russia": ["adjectival"],
+        "Ukraine": ["demonym"],
+    }
+
+
+@pytest.mark.parametrize("value", ["literal,bogus", "", ","])
+def test_places_bad_role_is_one_clear_line_and_exit_code_2(value, tmp_path, capsys):
+    out = tmp_path / "places.geojson"
+    code, stdout, err = _run(["places", "-", "--role", value, "-o", str(out)], capsys)
+    assert code == 2 and stdout == "" and not out.exists()
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "role" in lines[0] and "literal, metonymic" in lines[0]
+    assert "Traceback" not in err
 
 
 @pytest.mark.parametrize(

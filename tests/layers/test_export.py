@@ -13,9 +13,19 @@ import pytest
 import shapely
 
 from geo.errors import InputError
-from geo.layers.build import events_layer, oblasts_layer
+from geo.layers.build import events_layer, oblasts_layer, places_layer
 from geo.layers.export import FORMATS, to_bytes, write_gpkg, write_layer
-from geo.records import DatePrecision, Event, EventType, GeoPrecision, Place, PlaceKind
+from geo.records import (
+    Article,
+    DatePrecision,
+    Event,
+    EventType,
+    GeoPrecision,
+    Place,
+    PlaceKind,
+    Toponym,
+    ToponymRole,
+)
 
 POKROVSK = Place(
     "gn:708869",
@@ -115,6 +125,22 @@ def test_layer_without_crs_raises_input_error(events) -> None:
     bare = gpd.GeoDataFrame(events.drop(columns="geometry"), geometry=list(events.geometry))
     with pytest.raises(InputError, match="no CRS"):
         to_bytes(bare, fmt="geojson")
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "gpkg", "csv"])
+def test_places_export_carries_the_roles_of_each_place(tmp_path: Path, fmt: str) -> None:
+    article = Article("a1", "Report", "text", dt.date(2024, 9, 5))
+    places = places_layer(
+        [
+            (article, Toponym(0, 8, "Pokrovsk", POKROVSK, 0.9)),
+            (article, Toponym(9, 17, "Pokrovsk", POKROVSK, 0.9, role=ToponymRole.METONYMIC)),
+            (article, Toponym(18, 23, "Суджа", SUDZHA, 0.9, role=ToponymRole.EMBEDDED)),
+        ],
+        roles=["all"],
+    )
+    back = pyogrio.read_dataframe(write_layer(places, tmp_path / f"places.{fmt}", fmt=fmt))
+    roles = dict(zip(back["place_id"], back["roles"], strict=True))
+    assert roles == {"gn:708869": "literal; metonymic", "gn:482027": "embedded"}
 
 
 # -- CSV ---------------------------------------------------------------------------------------

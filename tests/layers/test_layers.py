@@ -15,6 +15,7 @@ from geo.layers.build import (
     evacuations_layer,
     events_layer,
     oblasts_layer,
+    parse_roles,
     places_layer,
 )
 from geo.records import (
@@ -26,6 +27,7 @@ from geo.records import (
     Place,
     PlaceKind,
     Toponym,
+    ToponymRole,
 )
 from geo.store.sqlite import Store
 
@@ -67,10 +69,29 @@ WARSAW = Place(
 AUG = Article("a1", "August report", "text one", dt.date(2024, 8, 10), url="https://x.invalid/1")
 SEP = Article("a2", "September report", "text two", dt.date(2024, 9, 5))
 UNDATED = Article("a3", "Undated note", "text three", None)
+RUSSIA = Place("cc:RU", "Russia", 61.5, 105.3, PlaceKind.COUNTRY, country_code="RU")
+KYIV = Place("gn:703448", "Kyiv", 50.45466, 30.5238, PlaceKind.POPULATED_PLACE, country_code="UA")
 
 
-def mention(surface: str, place: Place | None, confidence: float = 0.5) -> Toponym:
-    return Toponym(0, len(surface), surface, place, confidence)
+def mention(
+    surface: str,
+    place: Place | None,
+    confidence: float = 0.5,
+    *,
+    role: ToponymRole = ToponymRole.LITERAL,
+) -> Toponym:
+    return Toponym(0, len(surface), surface, place, confidence, role=role)
+
+
+# "Russian forces shelled Sudzha; Kyiv said so, the Kyiv Independent reported, Kyiv is calm."
+ROLE_MENTIONS = [
+    (AUG, mention("Russian", RUSSIA, role=ToponymRole.ADJECTIVAL)),
+    (AUG, mention("Sudzha", SUDZHA)),
+    (AUG, mention("Kyiv", KYIV, role=ToponymRole.METONYMIC)),
+    (AUG, mention("Kyiv", KYIV, role=ToponymRole.EMBEDDED)),
+    (SEP, mention("Kyiv", KYIV)),
+    (SEP, mention("Muscovites", RUSSIA, role=ToponymRole.DEMONYM)),
+]
 
 
 def event(
@@ -155,6 +176,46 @@ def test_places_layer_filters_by_article_date_and_keeps_undated_articles() -> No
     assert sorted(gdf["place_id"]) == ["gn:708869", "rg:donbas"]
     gdf = places_layer(mentions, end=dt.date(2024, 8, 10))
     assert sorted(gdf["place_id"]) == ["gn:482027", "rg:donbas"]
+
+
+def test_places_layer_counts_only_place_roles_by_default() -> None:
+    got = rows(places_layer(ROLE_MENTIONS))
+    assert set(got) == {"gn:482027", "gn:703448"}  # no dot on Russia for "Russian forces"
+    kyiv = got["gn:703448"]
+    # the embedded "Kyiv" of "Kyiv Independent" is not counted
+    assert (kyiv["mentions"], kyiv["articles"]) == (2, 2)
+    assert kyiv["roles"] == "literal; metonymic"
+    assert kyiv["surface_forms"] == "Kyiv"
+    assert got["gn:482027"]["roles"] == "literal"
+
+
+def test_places_layer_includes_other_roles_when_asked() -> None:
+    got = rows(places_layer(ROLE_MENTIONS, roles=["all"]))
+    assert set(got) == {"gn:482027", "gn:703448", "cc:RU"}
+    assert got["gn:703448"]["mentions"] == 3
+    assert got["gn:703448"]["roles"] == "literal; metonymic; embedded"
+    assert got["cc:RU"]["roles"] == "demonym; adjectival"
+    assert got["cc:RU"]["surface_forms"] == "Muscovites; Russian"
+    only = rows(places_layer(ROLE_MENTIONS, roles=[ToponymRole.ADJECTIVAL, "embedded"]))
+    assert {k: v["roles"] for k, v in only.items()} == {
+        "cc:RU": "adjectival",
+        "gn:703448": "embedded",
+    }
+
+
+def test_places_layer_with_an_unknown_role_raises_input_error() -> None:
+    with pytest.raises(InputError, match="'figurative' is not a toponym role"):
+        places_layer(ROLE_MENTIONS, roles=["literal", "figurative"])
+
+
+def test_parse_roles_reads_names_members_and_all() -> None:
+    assert parse_roles([" Literal", ToponymRole.DEMONYM]) == {
+        ToponymRole.LITERAL,
+        ToponymRole.DEMONYM,
+    }
+    assert parse_roles(["all"]) == set(ToponymRole)
+    with pytest.raises(InputError, match="No toponym role"):
+        parse_roles(["", " "])
 
 
 def test_places_layer_of_nothing_is_empty_with_schema_and_crs() -> None:
@@ -293,7 +354,10 @@ def test_build_layers_reads_the_store_and_applies_the_date_range(tmp_path: Path)
         )
         store.add(
             SEP,
-            [mention("Pokrovsk", POKROVSK)],
+            [
+                mention("Pokrovsk", POKROVSK),
+                mention("Russian", RUSSIA, role=ToponymRole.ADJECTIVAL),
+            ],
             [event(2, POKROVSK, article=SEP, start=dt.date(2024, 9, 3))],
         )
         everything = build_layers(store)

@@ -22,13 +22,15 @@ from geo.records import (
     Place,
     PlaceKind,
     Toponym,
+    ToponymRole,
 )
 from geo.store import sqlite as store_mod
 from geo.store.codec import normalize_surface, place_from_dict, place_to_dict
-from geo.store.schema import STORE_SCHEMA
+from geo.store.schema import SCHEMA_VERSION, STORE_SCHEMA
 from geo.store.sqlite import DB_NAME, Store
 
 ROOT = Path(__file__).resolve().parents[2]
+STORE_V1_SQL = ROOT / "tests" / "data" / "store_v1.sql"
 
 SUDZHA = Place(
     place_id="gn:482027",
@@ -246,6 +248,98 @@ def test_store_location_that_is_a_file_raises_input_error(tmp_path: Path) -> Non
     target.write_text("x")
     with pytest.raises(InputError, match="is a file"):
         Store(target)
+
+
+# -- roles (schema version 2) ------------------------------------------------------------------
+
+
+def _v1_store(store_root: Path) -> Path:
+    """A store folder holding the version-1 file of tests/data/store_v1.sql."""
+    store_root.mkdir(parents=True)
+    conn = sqlite3.connect(store_root / DB_NAME)
+    try:
+        conn.executescript(STORE_V1_SQL.read_text(encoding="utf-8"))
+    finally:
+        conn.close()
+    return store_root
+
+
+def _table_info(path: Path, table: str) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(f"PRAGMA table_info({table})").fetchall()
+    finally:
+        conn.close()
+
+
+def _schema_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    finally:
+        conn.close()
+    return int(row[0])
+
+
+def test_a_version_1_store_file_migrates_with_its_mentions_literal(store_root: Path) -> None:
+    _v1_store(store_root)
+    assert _schema_version(store_root / DB_NAME) == 1
+    with Store(store_root) as s:
+        tops = s.toponyms("v1article")
+        assert [(t.surface, t.start, t.role) for t in tops] == [
+            ("Kyiv", 12, ToponymRole.LITERAL),
+            ("Kyiv", 41, ToponymRole.LITERAL),
+        ]
+        assert tops[0].place is not None and tops[0].place.place_id == "gn:703448"
+        assert [(c.article_id, c.start, c.note) for c in s.corrections(article_id="v1article")] == [
+            ("v1article", 41, "v1 note")
+        ]
+        assert s.revision() == 4  # 3 writes in the v1 file, then the migration
+    assert _schema_version(store_root / DB_NAME) == SCHEMA_VERSION == 2
+
+
+def test_a_migrated_store_has_the_same_mentions_table_as_a_new_one(tmp_path: Path) -> None:
+    migrated = _v1_store(tmp_path / "old")
+    Store(migrated).close()
+    Store(tmp_path / "new").close()
+    assert _table_info(migrated / DB_NAME, "mentions") == _table_info(
+        tmp_path / "new" / DB_NAME, "mentions"
+    )
+
+
+def test_a_migrated_store_takes_new_roles_and_corrections(store_root: Path) -> None:
+    _v1_store(store_root)
+    with Store(store_root) as s:
+        old = s.toponyms("v1article")
+        metonymic = dataclasses.replace(old[1], role=ToponymRole.METONYMIC)
+        s.replace_analysis("v1article", [old[0], metonymic], [])
+        s.add_correction(Correction(surface="Kyiv", place=HAND_POINT, note="after migration"))
+        assert [t.role for t in s.toponyms("v1article")] == [
+            ToponymRole.LITERAL,
+            ToponymRole.METONYMIC,
+        ]
+        assert [c.note for c in s.corrections()] == ["after migration"]
+
+
+def test_every_mention_role_round_trips_through_the_store(store: Store) -> None:
+    base = make_toponyms()[0]
+    tops = [
+        dataclasses.replace(base, start=10 * k, end=10 * k + 6, role=role)
+        for k, role in enumerate(ToponymRole)
+    ]
+    store.add(make_article(1), tops, [])
+    assert store.toponyms("a001") == tops
+    assert [t.role for _, t in store.mentions()] == list(ToponymRole)
+
+
+def test_a_stored_role_this_program_does_not_know_is_a_store_error(store: Store) -> None:
+    store.add(make_article(1), make_toponyms()[:1], [])
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE mentions SET role = 'allegorical'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="allegorical"):
+        store.toponyms("a001")
 
 
 # -- writing and reading -----------------------------------------------------------------------

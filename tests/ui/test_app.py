@@ -178,6 +178,23 @@ def test_evacuations_show_their_distance_to_the_front(app_store, monkeypatch, tm
     assert pokrovsk["km_to_front"].notna().all() and (pokrovsk["km_to_front"] < 60).all()
 
 
+def test_articles_page_shows_each_mentions_role_and_filters_by_role(app):
+    app.run()
+    app.switch_page(_page("articles.py")).run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    assert "role" in table.columns
+    assert set(table["role"]) <= {"literal", "metonymic", "demonym", "adjectival", "embedded"}
+    # The first sample article (on the Belarusian border) has literal and adjectival names.
+    assert {"literal", "adjectival"} <= set(table["role"])
+    roles = next(m for m in app.multiselect if m.label == "Roles")
+    roles.set_value(["literal"]).run()
+    assert not app.exception
+    filtered = app.dataframe[0].value
+    assert set(filtered["role"]) == {"literal"}
+    assert len(filtered) == (table["role"] == "literal").sum()
+
+
 def test_saving_a_correction_on_the_articles_page_updates_the_store(
     app_store, monkeypatch, tmp_path
 ):

@@ -11,7 +11,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import Point
 
-from geo.records import Candidate, Place, PlaceKind, Toponym
+from geo.records import Candidate, Place, PlaceKind, Toponym, ToponymRole
 from tests.conftest import ROOT
 
 TABLES = ROOT / "ui" / "tables.py"
@@ -164,3 +164,28 @@ def test_highlighted_marks_places_and_escapes_everything_else():
     assert "&lt;b&gt;and&lt;/b&gt;" in out and "<b>" not in out
     assert out.count("<mark") == 2
     assert 'background:#ffd54f;padding:0 2px" title="unresolved">Nowhere</mark>' in out
+
+
+def test_mentions_table_has_a_role_column():
+    tops = [
+        Toponym(0, 7, "Kharkiv", KHARKIV),
+        Toponym(8, 15, "Kharkiv", KHARKIV, role=ToponymRole.EMBEDDED),
+    ]
+    table = tables.mentions_table(tops)
+    assert list(table.columns[:3]) == ["mention", "offset", "role"]
+    assert table["role"].tolist() == ["literal", "embedded"]
+
+
+def test_highlighted_marks_names_that_are_not_places_differently_and_names_the_role():
+    text = "Kharkiv said Kharkiv Tractor Plant was hit in Kharkiv."
+    tops = [
+        Toponym(0, 7, "Kharkiv", KHARKIV, role=ToponymRole.METONYMIC),
+        Toponym(13, 20, "Kharkiv", KHARKIV, role=ToponymRole.EMBEDDED),
+        Toponym(46, 53, "Kharkiv", KHARKIV),
+    ]
+    marks = tables.highlighted(text, tops).split("<mark")[1:]
+    assert "background:#e3ecf7" in marks[0] and "· metonymic" in marks[0]
+    assert "dotted" in marks[1] and "#e3ecf7" not in marks[1] and "· embedded" in marks[1]
+    assert "background:#e3ecf7" in marks[2] and "·" not in marks[2]  # literal: the plain case
+    # picked for correction, a non-place name is lit like any other
+    assert "background:#ffd54f" in tables.highlighted(text, tops, selected=1).split("<mark")[2]

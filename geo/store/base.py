@@ -27,9 +27,7 @@ class ArticleStore(Protocol):
 
     location: str
 
-    def add(
-        self, article: Article, toponyms: Iterable[Toponym], events: Iterable[Event]
-    ) -> bool:
+    def add(self, article: Article, toponyms: Iterable[Toponym], events: Iterable[Event]) -> bool:
         """Store an article with its analysis; False (nothing changed) if already stored."""
         ...
 

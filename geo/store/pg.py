@@ -54,14 +54,18 @@ def split_url(url: str) -> tuple[str, str]:
     return urlunsplit(parts._replace(query=rest)), schema
 
 
-def connect(url: str, schema: str, spec: PgSchema, *, hint: str) -> psycopg.Connection:
+def connect(
+    url: str, schema: str, spec: PgSchema, *, hint: str, create: bool = True
+) -> psycopg.Connection | None:
     """Connect, make sure ``schema`` is a store of ``spec.app`` (creating it if absent), migrate.
 
     Returns
     -------
-    psycopg.Connection
+    psycopg.Connection or None
         In autocommit mode (write through ``transaction``), ``schema`` first on the search
         path, time zone UTC. The caller closes it and serialises calls between threads.
+        With ``create=False`` (a reader that must not change anything): None when there is
+        no store in ``schema`` yet, and an older version is read as it is.
 
     Raises
     ------
@@ -90,8 +94,13 @@ def connect(url: str, schema: str, spec: PgSchema, *, hint: str) -> psycopg.Conn
         )
         conn.execute("SET TIME ZONE 'UTC'")
         conn.execute(f"SET lock_timeout = '{LOCK_TIMEOUT_S}s'")
-        _ensure_postgis(conn, shown)
-        _open_schema(conn, schema, spec, shown, hint)
+        if create:
+            _ensure_postgis(conn, shown)
+        elif _meta(conn, schema) is None:
+            _refuse_foreign_tables(conn, schema, shown, hint)
+            conn.close()
+            return None
+        _open_schema(conn, schema, spec, shown, hint, migrate=create)
     except psycopg.Error as exc:
         conn.close()
         raise StoreError(f"Cannot initialise the store {shown} ({str(exc).strip()}).") from exc
@@ -113,9 +122,7 @@ def transaction(conn: psycopg.Connection, shown: str) -> Iterator[psycopg.Connec
 
     try:
         with conn.transaction():
-            conn.execute(
-                "UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'"
-            )
+            conn.execute("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'revision'")
             yield conn
     except psycopg.errors.LockNotAvailable as exc:
         raise StoreError(
@@ -162,7 +169,7 @@ def _meta(conn: psycopg.Connection, schema: str) -> dict[str, str] | None:
 
 
 def _open_schema(
-    conn: psycopg.Connection, schema: str, spec: PgSchema, shown: str, hint: str
+    conn: psycopg.Connection, schema: str, spec: PgSchema, shown: str, hint: str, *, migrate: bool
 ) -> None:
     meta = _meta(conn, schema)
     if meta is None:
@@ -180,7 +187,7 @@ def _open_schema(
             f"this program understands ({spec.version}); upgrade the program or use another "
             "--store."
         )
-    while version < spec.version:
+    while migrate and version < spec.version:
         step = spec.migrations.get(version)
         if step is None:
             raise StoreError(
@@ -190,9 +197,19 @@ def _open_schema(
         with transaction(conn, shown):
             step(conn)
             version += 1
-            conn.execute(
-                "UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),)
-            )
+            conn.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", (str(version),))
+
+
+def _refuse_foreign_tables(conn: psycopg.Connection, schema: str, shown: str, hint: str) -> None:
+    tables = conn.execute(
+        "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = %s AND c.relkind IN ('r', 'v', 'm', 'p', 'f')",
+        (schema,),
+    ).fetchone()[0]
+    if tables:
+        raise StoreError(
+            f"Schema {schema!r} of {shown} holds tables but is not a geo-dashboard store; {hint}"
+        )
 
 
 def _create(conn: psycopg.Connection, schema: str, spec: PgSchema, shown: str, hint: str) -> None:
@@ -204,16 +221,7 @@ def _create(conn: psycopg.Connection, schema: str, spec: PgSchema, shown: str, h
         conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"geo-dashboard:{schema}",))
         if _meta(conn, schema) is not None:
             return
-        tables = conn.execute(
-            "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE n.nspname = %s AND c.relkind IN ('r', 'v', 'm', 'p', 'f')",
-            (schema,),
-        ).fetchone()[0]
-        if tables:
-            raise StoreError(
-                f"Schema {schema!r} of {shown} holds tables but is not a geo-dashboard "
-                f"store; {hint}"
-            )
+        _refuse_foreign_tables(conn, schema, shown, hint)
         conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
         for statement in filter(str.strip, spec.ddl.split(";")):
             conn.execute(statement)  # type: ignore[arg-type]  # our own constant DDL
@@ -222,4 +230,3 @@ def _create(conn: psycopg.Connection, schema: str, spec: PgSchema, shown: str, h
             "INSERT INTO meta (key, value) VALUES (%s, %s)",
             [("app", spec.app), ("schema_version", str(spec.version)), ("revision", "1")],
         )
-

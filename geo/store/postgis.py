@@ -163,7 +163,9 @@ class PostgisStore:
         _, self.schema = pg.split_url(url)
         self._lock = threading.RLock()
         # PG_SCHEMA is read at each open, so a test can patch in a newer schema here.
-        self._conn = pg.connect(url, self.schema, PG_SCHEMA, hint=_HINT)
+        conn = pg.connect(url, self.schema, PG_SCHEMA, hint=_HINT)
+        assert conn is not None  # create=True always connects or raises
+        self._conn = conn
 
     @contextmanager
     def _write(self) -> Iterator[psycopg.Connection]:

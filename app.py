@@ -39,7 +39,7 @@ with st.sidebar:
         key="layers",
     )
     s = ui.store()
-    st.caption(f"Store: `{s.root}` · {s.article_count()} articles")
+    st.caption(f"Store: `{s.location}` · {s.article_count()} articles")
 
 ui.sync_url()
 

@@ -27,7 +27,7 @@ from bench_layers import synthetic  # noqa: E402
 
 from geo.layers.build import build_layers  # noqa: E402
 from geo.maps import build as maps  # noqa: E402
-from geo.store.sqlite import Store  # noqa: E402
+from geo.store.base import open_store  # noqa: E402
 
 
 def _t(label, fn):
@@ -119,7 +119,7 @@ def main() -> int:
     for ev in events:
         ev_by_article.setdefault(ev.article_id, []).append(ev)
     with tempfile.TemporaryDirectory() as tmp:
-        store = Store(Path(tmp) / "store")
+        store = open_store(Path(tmp) / "store")
         _t(
             f"ingest {len(articles)} articles / {len(events)} events",
             lambda: [

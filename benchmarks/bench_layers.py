@@ -1,6 +1,8 @@
 """Time and memory of building the map layers from 10,000 synthetic events.
 
 Usage: python benchmarks/bench_layers.py [n_events]
+With GEO_BENCH_STORE=postgresql://.../db?schema=NEW the store part runs on PostGIS instead of
+a temporary SQLite folder (give a schema that does not exist yet).
 Prints wall times for events_layer, places_layer, oblasts_layer, evacuations_layer and
 build_layers (through a real temporary store), plus peak traced Python memory and the
 resident set size of the process.
@@ -9,6 +11,7 @@ resident set size of the process.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import resource
 import sys
@@ -36,7 +39,7 @@ from geo.records import (
     PlaceKind,
     Toponym,
 )
-from geo.store.sqlite import Store
+from geo.store.base import open_store
 
 UA_CODES = [f"UA.{n:02d}" for n in range(1, 28)]
 
@@ -118,7 +121,10 @@ def main() -> None:
     print(f"peak traced memory (layers)        {peak / 2**20:8.1f} MiB")
     print(f"events layer memory (deep)         {ev.memory_usage(deep=True).sum() / 2**20:8.1f} MiB")
 
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "store") as store:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(os.environ.get("GEO_BENCH_STORE") or Path(tmp) / "store") as store,
+    ):
         topos: dict[str, list] = {a.article_id: [] for a in articles}
         evs: dict[str, list] = {a.article_id: [] for a in articles}
         for art, t in mentions:

@@ -36,6 +36,7 @@ _EXPORTS = {
     "load_settings": "config",
     "cache_dir": "config",
     "store_dir": "config",
+    "store_location": "config",
     # geoparsing
     "Gazetteer": "places.gazetteer",
     "load_gazetteer": "places.gazetteer",
@@ -44,6 +45,8 @@ _EXPORTS = {
     "admin1_frame": "places.boundaries",
     # store, layers, export
     "Store": "store.sqlite",
+    "open_store": "store.base",
+    "ArticleStore": "store.base",
     "place_to_dict": "store.codec",
     "place_from_dict": "store.codec",
     "build_layers": "layers.build",
@@ -84,6 +87,7 @@ _EXPORTS = {
     "use_local_assets": "maps.assets",
     "ensure_basemap_tiles": "maps.basemap",
     "FrontlineStore": "frontline.store",
+    "open_frontline_store": "frontline.store",
     "import_snapshots": "frontline.asof",
     "as_of": "frontline.asof",
     "front_line": "frontline.asof",
@@ -110,7 +114,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from geo.config import Settings, cache_dir, load_settings, store_dir
+    from geo.config import Settings, cache_dir, load_settings, store_dir, store_location
     from geo.errors import DataError, GeoError, InputError, ServiceError, ServiceTimeout, StoreError
     from geo.layers.build import (
         build_layers,
@@ -137,6 +141,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Toponym,
         ToponymRole,
     )
+    from geo.store.base import ArticleStore, open_store
     from geo.store.codec import place_from_dict, place_to_dict
     from geo.store.sqlite import Store
     from geo.toponyms.geoparse import geoparse

@@ -13,7 +13,17 @@ from pathlib import Path
 
 from geo.errors import InputError
 
-__all__ = ["Settings", "cache_dir", "data_dir", "load_settings", "project_root", "store_dir"]
+__all__ = [
+    "Settings",
+    "cache_dir",
+    "data_dir",
+    "is_store_url",
+    "load_settings",
+    "project_root",
+    "redact_url",
+    "store_dir",
+    "store_location",
+]
 
 APP_NAME = "geo-dashboard"
 
@@ -48,9 +58,52 @@ def cache_dir() -> Path:
     return path
 
 
-def store_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The analyst's persistent store: ``--store``, else ``$GEO_STORE``, else the user data dir."""
+STORE_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_store_url(value: str | os.PathLike[str] | None) -> bool:
+    """True when a store location is a PostgreSQL URL rather than a folder."""
+    return isinstance(value, str) and value.strip().lower().startswith(STORE_URL_SCHEMES)
+
+
+def redact_url(url: str) -> str:
+    """A store URL fit to show or log: any password replaced by ``***``."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
+def store_location(explicit: str | os.PathLike[str] | None = None) -> str | Path:
+    """Where the store is: ``--store``, else ``$GEO_STORE``, else the user data folder.
+
+    Returns the ``postgresql://`` (or ``postgres://``) URL as given, or the folder as a Path
+    (see ``store_dir``). ``geo.store.base.open_store`` opens either.
+    """
     raw = explicit or os.environ.get("GEO_STORE")
+    if is_store_url(raw):
+        return str(raw).strip()
+    return store_dir(raw)
+
+
+def store_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The analyst's store folder: ``--store``, else ``$GEO_STORE``, else the user data dir.
+
+    Raises
+    ------
+    InputError
+        If the location is a file, or a database URL (which has no folder: open it with
+        ``geo.store.base.open_store``).
+    """
+    raw = explicit or os.environ.get("GEO_STORE")
+    if is_store_url(raw):
+        raise InputError(
+            f"Store location {redact_url(str(raw))} is a database URL, not a folder; open it "
+            "with geo.store.base.open_store (the geo command and the dashboard do)."
+        )
     path = Path(raw) if raw else _xdg("XDG_DATA_HOME", ".local/share") / APP_NAME / "store"
     path = path.expanduser()
     if path.exists() and not path.is_dir():

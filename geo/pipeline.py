@@ -216,7 +216,7 @@ def ingest(
     sources : iterable of path, Upload or Pasted
         Files, folders (searched recursively for .txt, .md, .html; READMEs skipped),
         in-memory uploads and pasted text. A plain string is a path, never article text.
-    store : geo.store.sqlite.Store
+    store : geo.store.base.ArticleStore
         Where the articles go; each is stored all or nothing.
     published : datetime.date, optional
         Publication date for all of them; otherwise each article's metadata, else inferred.

@@ -6,6 +6,7 @@ import datetime as dt
 
 from geo.pipeline import IngestStatus, Pasted, Upload, ingest, process, reprocess
 from geo.records import Correction, EventType, Place, PlaceKind
+from geo.store.base import open_store
 from geo.store.sqlite import Store
 
 
@@ -15,9 +16,9 @@ def _write(tmp_path, name, text):
     return path
 
 
-def test_ingesting_the_same_article_twice_adds_nothing(tmp_path, gazetteer):
+def test_ingesting_the_same_article_twice_adds_nothing(tmp_path, store_location, gazetteer):
     doc = _write(tmp_path, "a.txt", "Evacuations continued from Pokrovsk on Monday.")
-    with Store(tmp_path / "store") as store:
+    with open_store(store_location) as store:
         first = ingest([doc], store=store, published=dt.date(2024, 9, 5), gazetteer=gazetteer)
         rev = store.revision()
         again = ingest([doc], store=store, published=dt.date(2024, 9, 5), gazetteer=gazetteer)
@@ -51,7 +52,9 @@ def test_folder_ingest_picks_up_supported_files(tmp_path, gazetteer):
         assert sorted(r.source.rsplit("/", 1)[-1] for r in results) == ["one.txt", "two.md"]
 
 
-def test_surface_correction_is_reapplied_to_stored_and_later_articles(tmp_path, gazetteer):
+def test_surface_correction_is_reapplied_to_stored_and_later_articles(
+    tmp_path, store_location, gazetteer
+):
     doc = _write(
         tmp_path, "a.txt", "Ukrainian officials ordered the evacuation of Pokrovsk on Monday."
     )
@@ -64,7 +67,7 @@ def test_surface_correction_is_reapplied_to_stored_and_later_articles(tmp_path, 
         country_code="UA",
         source="manual",
     )
-    with Store(tmp_path / "store") as store:
+    with open_store(store_location) as store:
         ingest([doc], store=store, published=dt.date(2024, 9, 5), gazetteer=gazetteer)
         store.add_correction(Correction(surface="Pokrovsk", place=point))
         reprocess(store, gazetteer=gazetteer)
@@ -91,7 +94,9 @@ def test_process_is_pure_and_repeatable(seed_text, gazetteer):
     assert process(article, gazetteer=gazetteer) == process(article, gazetteer=gazetteer)
 
 
-def test_a_surface_correction_reanalyses_only_articles_that_mention_it(tmp_path, gazetteer):
+def test_a_surface_correction_reanalyses_only_articles_that_mention_it(
+    tmp_path, store_location, gazetteer
+):
     from geo.pipeline import apply_correction
 
     point = Place(
@@ -101,7 +106,7 @@ def test_a_surface_correction_reanalyses_only_articles_that_mention_it(tmp_path,
         _write(tmp_path, "a.txt", "Shelling hit Pokrovsk on Monday."),
         _write(tmp_path, "b.txt", "Drones struck Odesa on Monday."),
     ]
-    with Store(tmp_path / "store") as store:
+    with open_store(store_location) as store:
         ingest(docs, store=store, published=dt.date(2024, 9, 5), gazetteer=gazetteer)
         touched = apply_correction(
             store, Correction(surface="pokrovsk", place=point), gazetteer=gazetteer

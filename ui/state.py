@@ -2,18 +2,18 @@
 
 The only module besides the pages that imports streamlit.
 Read-only shared things (gazetteer, store handle) are ``st.cache_resource``; data frames are
-``st.cache_data`` keyed by plain values: the store folder, its revision, and the date range.
+``st.cache_data`` keyed by plain values: the store location (a folder or a PostgreSQL URL), its
+revision, and the date range.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from pathlib import Path
 
 import streamlit as st
 
-from geo.config import data_dir, project_root, store_dir
+from geo.config import data_dir, project_root, store_location
 from geo.errors import GeoError
 
 STATIC = project_root() / "static"
@@ -35,20 +35,24 @@ def gazetteer():
     return load_gazetteer()
 
 
-def _store_root() -> Path:
-    return store_dir(os.environ.get("GEO_STORE") or None)
+def location() -> str:
+    """Where the store is: ``$GEO_STORE`` (a folder or a ``postgresql://`` URL) or the default.
+
+    A URL may hold a password: it keys server-side caches and is never shown.
+    """
+    return str(store_location(os.environ.get("GEO_STORE") or None))
 
 
 @st.cache_resource(show_spinner=False)
-def _store(root: str):
-    from geo.store.sqlite import Store
+def _store(where: str):
+    from geo.store.base import open_store
 
-    return Store(root)
+    return open_store(where)
 
 
 def store():
     """The analyst's store (``$GEO_STORE`` or the user data folder), shared by sessions."""
-    return _store(str(_store_root()))
+    return _store(location())
 
 
 @st.cache_resource(show_spinner=False)
@@ -160,15 +164,14 @@ def chosen_layers() -> list[str]:
 
 
 @st.cache_data(show_spinner="Building map layers…", max_entries=64)
-def _layers(root: str, revision: int, start: dt.date, end: dt.date) -> dict:
+def _layers(where: str, revision: int, start: dt.date, end: dt.date) -> dict:
     from geo.layers.build import build_layers
 
-    return build_layers(_store(root), start=start, end=end)
+    return build_layers(_store(where), start=start, end=end)
 
 
 def layers(start: dt.date | None = None, end: dt.date | None = None) -> dict:
     """GeoDataFrames for a range (default: the sidebar's), cached per store revision."""
     if start is None or end is None:
         start, end = date_range()
-    s = store()
-    return _layers(str(s.root), s.revision(), start, end)
+    return _layers(location(), store().revision(), start, end)

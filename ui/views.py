@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from . import tables
-from .state import date_range, layers, store
+from .state import date_range, layers, location, store
 
 EVENT_COLUMN_CONFIG = {
     "date": st.column_config.TextColumn("Date", width="small"),
@@ -30,7 +30,7 @@ EVENT_COLUMN_CONFIG = {
 
 
 @st.cache_data(show_spinner="Preparing the file…", max_entries=64)
-def _export(root: str, revision: int, start: dt.date, end: dt.date, name: str, fmt: str) -> bytes:
+def _export(where: str, revision: int, start: dt.date, end: dt.date, name: str, fmt: str) -> bytes:
     from geo.layers.export import to_bytes, write_gpkg
 
     frames = layers(start, end)
@@ -44,21 +44,20 @@ def _export(root: str, revision: int, start: dt.date, end: dt.date, name: str, f
 
 def export_bytes(name: str, fmt: str) -> bytes:
     """A layer (or ``"all"`` as GeoPackage) for the sidebar's range, as file bytes."""
-    s = store()
     start, end = date_range()
-    return _export(str(s.root), s.revision(), start, end, name, fmt)
+    return _export(location(), store().revision(), start, end, name, fmt)
 
 
 def frontline_store():
-    """The store's control-area snapshots (same folder as the article store)."""
-    from geo.frontline.store import FrontlineStore
+    """The store's control-area snapshots (beside the article store: same folder or server)."""
+    from geo.frontline.store import open_frontline_store
 
-    return FrontlineStore(store().root)
+    return open_frontline_store(location())
 
 
 @st.cache_data(show_spinner="Measuring distances to the front…", max_entries=32)
 def _front_distances(
-    root: str, revision: int, front_revision: int, start: dt.date, end: dt.date
+    where: str, revision: int, front_revision: int, start: dt.date, end: dt.date
 ) -> dict[str, float | None]:
     from geo.frontline.near import annotate_distance
     from geo.records import EventType
@@ -80,9 +79,8 @@ def evacuations_table(evac):
     fs = frontline_store()
     if evac.empty or not fs.sources():
         return tables.evacuations_table(evac)
-    s = store()
     start, end = date_range()
-    km = _front_distances(str(s.root), s.revision(), fs.revision(), start, end)
+    km = _front_distances(location(), store().revision(), fs.revision(), start, end)
     return tables.evacuations_table(evac, km_to_front=km)
 
 
@@ -95,7 +93,7 @@ def frontline_bounds() -> tuple[float, float, float, float] | None:
 
 
 @st.cache_data(show_spinner="Drawing the front…", max_entries=64)
-def _front_geojson(root: str, revision: int, day: dt.date) -> tuple[str | None, str | None]:
+def _front_geojson(where: str, revision: int, day: dt.date) -> tuple[str | None, str | None]:
     """GeoJSON of the as-of control areas and front line (derived once per store state)."""
     from geo.frontline.asof import as_of_layer, front_line_layer
     from geo.maps.frontline import frontline_geojson
@@ -111,7 +109,7 @@ def frontline_groups(day: dt.date) -> list:
     fs = frontline_store()
     if not fs.sources():
         return []
-    return [frontline_group(*_front_geojson(str(fs.root), fs.revision(), day))]
+    return [frontline_group(*_front_geojson(location(), fs.revision(), day))]
 
 
 def import_snapshot(upload, *, day: dt.date | None, source: str) -> tuple[bool, str]:
@@ -141,7 +139,7 @@ def import_snapshot(upload, *, day: dt.date | None, source: str) -> tuple[bool, 
 
 
 @st.cache_data(show_spinner="Comparing snapshots…", max_entries=32)
-def _change(root: str, revision: int, start: dt.date, end: dt.date):
+def _change(where: str, revision: int, start: dt.date, end: dt.date):
     from geo.frontline.change import diff
 
     return diff(start, end, by="oblast", store=frontline_store())
@@ -153,7 +151,7 @@ def frontline_change(start: dt.date, end: dt.date):
 
     fs = frontline_store()
     try:
-        return _change(str(fs.root), fs.revision(), start, end).frame()
+        return _change(location(), fs.revision(), start, end).frame()
     except GeoError:
         return None  # no snapshot at or before one of the dates: nothing to compare
 
@@ -163,7 +161,7 @@ def change_geojson(start: dt.date, end: dt.date) -> bytes:
     from geo.layers.export import to_bytes
 
     fs = frontline_store()
-    return to_bytes(_change(str(fs.root), fs.revision(), start, end).polygons, fmt="geojson")
+    return to_bytes(_change(location(), fs.revision(), start, end).polygons, fmt="geojson")
 
 
 def area_chart():

@@ -22,7 +22,9 @@ CLASSES = ("occupied", "contested", "liberated", "claimed", "unknown")
 
 def _common(parser: argparse.ArgumentParser) -> None:
     # SUPPRESS: a --store given to the main parser is not overwritten by this default.
-    parser.add_argument("--store", default=argparse.SUPPRESS, help="store folder")
+    parser.add_argument(
+        "--store", default=argparse.SUPPRESS, help="store folder or postgresql:// URL"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 
@@ -128,9 +130,9 @@ def _report_import(result, as_json: bool) -> None:
 def _frontline(args: argparse.Namespace) -> int:
     from geo.frontline.asof import import_snapshots
     from geo.frontline.change import diff
-    from geo.frontline.store import FrontlineStore
+    from geo.frontline.store import open_frontline_store
 
-    store = FrontlineStore(getattr(args, "store", None))
+    store = open_frontline_store(getattr(args, "store", None))
     command = args.frontline_command
     if command == "import":
         result = import_snapshots(
@@ -145,7 +147,7 @@ def _frontline(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(rows)
         elif not rows:
-            print(f"No snapshots in {store.path}; add one with `frontline import FILE`.")
+            print(f"No snapshots in {store.location}; add one with `frontline import FILE`.")
         else:
             print(_table(rows, ["date", "source", "class", "kind", "area_km2", "filename"]))
     elif command == "diff":
@@ -195,7 +197,7 @@ def _fetch(args: argparse.Namespace, store):
 
 def _nearfront(args: argparse.Namespace) -> int:
     from geo.frontline.near import near_front
-    from geo.frontline.store import FrontlineStore
+    from geo.frontline.store import open_frontline_store
 
     settlements = None
     if args.settlements:
@@ -205,7 +207,7 @@ def _nearfront(args: argparse.Namespace) -> int:
             settlements = pd.read_csv(args.settlements)
         except (OSError, ValueError) as exc:
             raise InputError(f"Cannot read settlements CSV {args.settlements} ({exc}).") from exc
-    store = FrontlineStore(getattr(args, "store", None))
+    store = open_frontline_store(getattr(args, "store", None))
     near = near_front(args.date, args.km, source=args.source, settlements=settlements, store=store)
     if near is None:
         raise InputError(

@@ -20,6 +20,10 @@ from geo.text.articles import decode_text
 __all__ = ["main", "places_geojson", "write_output"]
 
 EXIT_OK, EXIT_USAGE = 0, 2
+STORE_HELP = (
+    "store folder, or postgresql://user@host/db for a team's PostGIS store "
+    "(default: $GEO_STORE or the user data folder)"
+)
 
 
 def _date_arg(value: str) -> dt.date:
@@ -169,13 +173,13 @@ def cmd_places(args: argparse.Namespace) -> int:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.pipeline import IngestStatus, ingest
-    from geo.store.sqlite import Store
+    from geo.store.base import open_store
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing and len(missing) == len(args.paths):
         raise InputError(f"{', '.join(missing)}: no such file or folder; check the path.")
     gaz = _gazetteer()
-    with Store(args.store) as store:
+    with open_store(args.store) as store:
         interactive = sys.stderr.isatty()
 
         def progress(done: int, total: int, path: str) -> None:
@@ -195,7 +199,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 print(f"error    {r.source}: {r.message}", file=sys.stderr)
         print(
             f"{report.added} added, {report.present} already present, {report.refused} "
-            f"refused; store: {store.root}",
+            f"refused; store: {store.location}",
             file=sys.stderr,
         )
     return EXIT_USAGE if report.refused else EXIT_OK
@@ -207,12 +211,12 @@ LAYERS = ("places", "events", "oblasts", "evacuations")
 def cmd_export(args: argparse.Namespace) -> int:
     from geo.layers.build import build_layers
     from geo.layers.export import write_layer
-    from geo.store.sqlite import Store
+    from geo.store.base import open_store
 
     if args.start and args.end and args.start > args.end:
         raise InputError(f"--start {args.start} is after --end {args.end}; swap them.")
     fmt = args.format or _format_from_suffix(args.output)
-    with Store(args.store) as store:
+    with open_store(args.store) as store:
         layers = build_layers(store, start=args.start, end=args.end)
     gdf = layers[args.layer]
     path = write_layer(gdf, args.output, fmt=fmt, layer=args.layer)
@@ -273,7 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="publication date for all of them, YYYY-MM-DD (default: front matter, "
         "HTML metadata, or inferred from the text)",
     )
-    p.add_argument("--store", help="store folder (default: $GEO_STORE or the user data folder)")
+    p.add_argument("--store", help=STORE_HELP)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("export", help="write a layer of the store as GeoJSON, GeoPackage or CSV")
@@ -285,7 +289,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("geojson", "gpkg", "csv"),
         help="default: from the -o suffix, else geojson",
     )
-    p.add_argument("--store", help="store folder (default: $GEO_STORE or the user data folder)")
+    p.add_argument("--store", help=STORE_HELP)
     p.add_argument("-o", "--output", required=True, help="output file")
     p.set_defaults(func=cmd_export)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from geo.errors import InputError
 from geo.frontline.classes import ControlClass
 from geo.frontline.files import ImportResult, Snapshot, geodesic_length_km
-from geo.frontline.store import FrontlineStore
+from geo.frontline.store import FrontlineStore, open_frontline_store
 
 if TYPE_CHECKING:
     import os
@@ -47,8 +47,8 @@ UKRAINE_LAEA = "+proj=laea +lat_0=48.5 +lon_0=31.5 +datum=WGS84 +units=m"
 
 
 def as_store(store: FrontlineStore | str | os.PathLike[str] | None) -> FrontlineStore:
-    """The store itself, or the store in that folder (None: the configured store folder)."""
-    return store if isinstance(store, FrontlineStore) else FrontlineStore(store)
+    """The store itself, or the store at that folder or URL (None: the configured store)."""
+    return store if isinstance(store, FrontlineStore) else open_frontline_store(store)
 
 
 def parse_date(value: dt.date | str, what: str = "date") -> dt.date:

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from geo.config import store_dir
+from geo.config import store_dir, store_location
 from geo.errors import StoreError
 from geo.frontline.classes import ControlClass
 from geo.frontline.files import ImportResult, Snapshot, read_snapshots
@@ -24,7 +24,13 @@ from geo.store import db
 if TYPE_CHECKING:
     import os
 
-__all__ = ["DB_FILENAME", "FRONTLINE_SCHEMA", "SCHEMA_VERSION", "FrontlineStore"]
+__all__ = [
+    "DB_FILENAME",
+    "FRONTLINE_SCHEMA",
+    "SCHEMA_VERSION",
+    "FrontlineStore",
+    "open_frontline_store",
+]
 
 DB_FILENAME = "frontlines.sqlite"
 SCHEMA_VERSION = 1
@@ -71,6 +77,7 @@ class FrontlineStore:
     def __init__(self, root: str | os.PathLike[str] | None = None) -> None:
         self.root = store_dir(root).absolute()
         self.path = self.root / DB_FILENAME
+        self.location = str(self.root)
 
     def __repr__(self) -> str:
         return f"FrontlineStore({str(self.root)!r})"
@@ -222,6 +229,20 @@ class FrontlineStore:
             raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
         finally:
             con.close()
+
+
+def open_frontline_store(location: str | os.PathLike[str] | None = None) -> FrontlineStore:
+    """The snapshot store beside the article store at ``location`` (a folder or a URL).
+
+    A folder keeps ``frontlines.sqlite``; a ``postgresql://`` URL keeps the snapshots on that
+    server (``geo.frontline.postgis``). Default: ``--store``/``$GEO_STORE``, as for articles.
+    """
+    where = store_location(location)
+    if isinstance(where, str):
+        from geo.frontline.postgis import PostgisFrontlineStore
+
+        return PostgisFrontlineStore(where)
+    return FrontlineStore(where)
 
 
 def _insert(con: sqlite3.Connection, snapshots: Iterable[Snapshot]) -> int:

@@ -16,7 +16,7 @@ from geo.records import Article, Event, EventType, Toponym, ToponymRole
 if TYPE_CHECKING:
     import geopandas as gpd
 
-    from geo.store.sqlite import Store
+    from geo.store.base import ArticleStore
 
 __all__ = [
     "EVACUATION_TYPES",
@@ -327,7 +327,7 @@ def evacuations_layer(events_gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 
 def build_layers(
-    store: Store, *, start: dt.date | None = None, end: dt.date | None = None
+    store: ArticleStore, *, start: dt.date | None = None, end: dt.date | None = None
 ) -> dict[str, gpd.GeoDataFrame]:
     """Every map layer for a date range, read from a store.
 

@@ -63,6 +63,7 @@ class Store:
     def __init__(self, root: str | Path | None = None) -> None:
         self.root = store_dir(root)
         self.path = self.root / DB_NAME
+        self.location = str(self.root)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

@@ -164,8 +164,8 @@ def test_bad_date_is_a_usage_error_without_traceback(capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_ingest_then_export_filters_events_by_date(seed_path, tmp_path, capsys):
-    store = str(tmp_path / "store")
+def test_ingest_then_export_filters_events_by_date(seed_path, store_location, tmp_path, capsys):
+    store = store_location  # a folder, then a postgresql:// URL
     code, out, _ = _run(["ingest", str(seed_path), "--store", store], capsys)
     assert code == 0 and out.startswith("added")
     code, out, _ = _run(["ingest", str(seed_path), "--store", store], capsys)

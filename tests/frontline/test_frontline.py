@@ -28,7 +28,7 @@ from geo.frontline.asof import (
 from geo.frontline.change import area_over_time, diff
 from geo.frontline.files import geodesic_area_km2, geodesic_length_km
 from geo.frontline.near import annotate_distance, distance_to_line_km, near_front, population_within
-from geo.frontline.store import FrontlineStore
+from geo.frontline.store import FrontlineStore, open_frontline_store
 from geo.records import DatePrecision, Event, EventType, GeoPrecision, Place, PlaceKind
 
 GEOD = Geod(ellps="WGS84")
@@ -66,8 +66,9 @@ def write_snapshot(path: Path, features: list[tuple[str, object]]) -> Path:
 
 
 @pytest.fixture()
-def store(tmp_path):
-    return FrontlineStore(tmp_path / "store")
+def store(store_location):
+    """The snapshot store on each backend: beside a folder's geo.sqlite, or on PostGIS."""
+    return open_frontline_store(store_location)
 
 
 # --- areas ---------------------------------------------------------------------------------------

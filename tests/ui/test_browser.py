@@ -17,11 +17,12 @@ import subprocess
 import sys
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, drop_schemas, postgres_url, with_schema
 
 pytestmark = pytest.mark.browser
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -50,24 +51,26 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory, seed_path, gazetteer):
-    _require_browser()
-    from geo.frontline.store import FrontlineStore
+def _fill_store(location: str, seed_path, gazetteer) -> None:
+    """The seed article, the samples, and synthetic control areas on two dates."""
+    from geo.frontline.store import open_frontline_store
     from geo.pipeline import ingest
-    from geo.store.sqlite import Store
+    from geo.store.base import open_store
 
-    root = tmp_path_factory.mktemp("browser") / "store"
-    with Store(root) as store:
+    with open_store(location) as store:
         ingest([seed_path, ROOT / "data" / "samples"], store=store, gazetteer=gazetteer)
     # Synthetic control areas (tests/data/frontline, rectangles near 48 N) on two dates.
     snapshot = ROOT / "tests" / "data" / "frontline" / "deepstate_style_20240301.geojson"
-    fronts = FrontlineStore(root)
+    fronts = open_frontline_store(location)
     for day in (dt.date(2024, 8, 1), dt.date(2024, 9, 1)):
         fronts.import_file(snapshot, date=day, source="fixture")
+
+
+def _start_app(location: str, logs: Path):
+    """Run the dashboard on ``GEO_STORE=location``; yields its base URL, then stops it."""
     port = _free_port()
-    env = {**os.environ, "GEO_STORE": str(root)}
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")  # noqa: SIM115
+    env = {**os.environ, "GEO_STORE": location}
+    log = open(logs / "streamlit.log", "w")  # noqa: SIM115
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -105,6 +108,28 @@ def server(tmp_path_factory, seed_path, gazetteer):
     proc.terminate()
     proc.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, seed_path, gazetteer):
+    _require_browser()
+    root = str(tmp_path_factory.mktemp("browser") / "store")
+    _fill_store(root, seed_path, gazetteer)
+    yield from _start_app(root, tmp_path_factory.mktemp("log"))
+
+
+@pytest.fixture(scope="module")
+def pg_server(tmp_path_factory, seed_path, gazetteer):
+    """The dashboard on a PostGIS store (a schema of its own on $GEO_TEST_POSTGRES_URL)."""
+    _require_browser()
+    base = postgres_url()  # skips without a server, fails without one under CI
+    schema = f"browser_{uuid.uuid4().hex[:8]}"
+    location = with_schema(base, schema)
+    try:
+        _fill_store(location, seed_path, gazetteer)
+        yield from _start_app(location, tmp_path_factory.mktemp("pglog"))
+    finally:
+        drop_schemas(base, schema, f"{schema}_frontlines")
 
 
 @pytest.fixture(scope="module")
@@ -253,6 +278,29 @@ def test_frontline_page_draws_control_areas_and_the_change_table(server, page):
     frame = _map_frame(page, markers=False)
     data = _layer_data(frame)
     assert "occupied" in data and "fixture" in data  # control areas as of the end date
+    page.get_by_text("Settlements near the front").wait_for(timeout=60_000)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.blocked == [], page.blocked
+
+
+# -- on a PostGIS store ---------------------------------------------------------------------------
+
+
+def test_map_on_a_postgis_store_draws_its_events(pg_server, page):
+    page.goto(f"{pg_server}/?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page)
+    assert "Pokrovsk" in _layer_data(frame)
+    # The sidebar caption names the server the map was read from.
+    assert page.locator("code", has_text="postgresql://").count() > 0
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+def test_frontline_page_on_a_postgis_store_draws_control_areas(pg_server, page):
+    page.goto(f"{pg_server}/frontline?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page, markers=False)
+    assert "occupied" in _layer_data(frame)
     page.get_by_text("Settlements near the front").wait_for(timeout=60_000)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.blocked == [], page.blocked

@@ -1,0 +1,494 @@
+"""The article store on a PostgreSQL/PostGIS server, for a team sharing one store.
+
+Same behaviour as ``geo.store.sqlite.Store`` (docs/store.md); points are ``geometry(Point,
+4326)`` with GiST indexes, dates are DATE columns. Opened through ``geo.store.base.open_store``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from geo.config import redact_url
+from geo.errors import InputError, StoreError
+from geo.records import Article, Correction, Event, EventType, Toponym
+from geo.store import pg
+from geo.store.codec import (
+    article_from_row,
+    candidate_to_dict,
+    correction_from_row,
+    event_from_row,
+    normalize_surface,
+    place_to_dict,
+    toponym_from_row,
+)
+from geo.store.db import NoChange
+from geo.store.schema import APP_ID, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["PG_DDL", "PG_SCHEMA", "PostgisStore"]
+
+_HINT = "point --store (or GEO_STORE) at another database or add ?schema=NAME to the URL."
+
+# Same tables as geo.store.schema.DDL, with PostgreSQL types: DATE, BOOLEAN, JSONB, and the
+# place of each event and mention as a point geometry (WGS 84) under a GiST index.
+PG_DDL = """
+CREATE TABLE articles (
+    article_id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    published DATE,
+    published_inferred BOOLEAN NOT NULL DEFAULT false,
+    url TEXT,
+    source_path TEXT,
+    fmt TEXT NOT NULL,
+    ingested_at TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    surface TEXT NOT NULL,
+    place JSONB,
+    place_id TEXT,
+    geom geometry(Point, 4326),
+    confidence DOUBLE PRECISION NOT NULL,
+    candidates JSONB NOT NULL,
+    corrected BOOLEAN NOT NULL DEFAULT false,
+    role TEXT NOT NULL DEFAULT 'literal',
+    PRIMARY KEY (article_id, seq)
+);
+CREATE INDEX mentions_place ON mentions (place_id);
+CREATE INDEX mentions_geom ON mentions USING GIST (geom);
+CREATE TABLE events (
+    event_id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (article_id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    event_type TEXT NOT NULL,
+    place JSONB NOT NULL,
+    place_id TEXT NOT NULL,
+    geom geometry(Point, 4326) NOT NULL,
+    admin1_code TEXT,
+    country_code TEXT,
+    surface TEXT NOT NULL,
+    date_start DATE NOT NULL,
+    date_end DATE NOT NULL,
+    date_precision TEXT NOT NULL,
+    geo_precision TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    sentence_start INTEGER NOT NULL,
+    sentence_end INTEGER NOT NULL,
+    people INTEGER,
+    children INTEGER,
+    date_text TEXT NOT NULL,
+    confidence DOUBLE PRECISION NOT NULL
+);
+CREATE INDEX events_article ON events (article_id);
+CREATE INDEX events_date_start ON events (date_start);
+CREATE INDEX events_date_end ON events (date_end);
+CREATE INDEX events_geom ON events USING GIST (geom);
+CREATE INDEX events_admin1 ON events (admin1_code);
+CREATE INDEX events_country ON events (country_code);
+CREATE TABLE corrections (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    surface TEXT NOT NULL,
+    surface_norm TEXT NOT NULL,
+    article_id TEXT REFERENCES articles (article_id) ON DELETE CASCADE,
+    start INTEGER,
+    place JSONB NOT NULL,
+    note TEXT NOT NULL,
+    created TIMESTAMPTZ NOT NULL,
+    CHECK ((article_id IS NULL) = (start IS NULL))
+);
+CREATE INDEX corrections_article ON corrections (article_id);
+CREATE INDEX corrections_surface ON corrections (surface_norm)
+"""
+
+# The same app marker and version as the SQLite store: one kind of store, two backends.
+PG_SCHEMA = pg.PgSchema(app=APP_ID, version=SCHEMA_VERSION, ddl=PG_DDL)
+
+_POINT = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)"
+# Column lists in the order of geo.store.codec's decoders; JSON and dates read back as the
+# text the decoders take. Text is ordered by code point (COLLATE "C"), as SQLite orders it.
+_ARTICLE_COLS = (
+    "article_id, title, text, published::text, published_inferred, url, source_path, fmt"
+)
+_MENTION_COLS = (
+    'article_id, start, "end", surface, place::text, confidence, candidates::text, corrected, '
+    "role"
+)
+_EVENT_COLS = (
+    "event_id, article_id, event_type, place::text, surface, date_start::text, date_end::text, "
+    "date_precision, geo_precision, quote, sentence_start, sentence_end, people, children, "
+    "date_text, confidence"
+)
+_CORRECTION_COLS = (
+    "surface, place::text, article_id, start, note, "
+    """to_char(created, 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')"""
+)
+
+
+class PostgisStore:
+    """The article store in one schema of a PostgreSQL database with PostGIS.
+
+    Parameters
+    ----------
+    url : str
+        ``postgresql://[user[:password]@][host][:port]/database[?schema=NAME&...]``; any
+        libpq parameter may follow (``host=/run/postgresql`` for a unix socket,
+        ``sslmode=require``). ``schema`` (default ``geo``) holds the tables, so several
+        stores can share one database.
+
+    Raises
+    ------
+    StoreError
+        If the server cannot be reached, the schema holds another application's tables
+        (left untouched), or was written by a newer version.
+
+    Notes
+    -----
+    Every write is one transaction that first bumps the ``meta`` revision, whose row lock
+    makes writers wait for each other; readers are never blocked (MVCC) and see the last
+    committed state. One object may be shared between threads; calls are serialised.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.location = redact_url(url)
+        _, self.schema = pg.split_url(url)
+        self._lock = threading.RLock()
+        # PG_SCHEMA is read at each open, so a test can patch in a newer schema here.
+        conn = pg.connect(url, self.schema, PG_SCHEMA, hint=_HINT)
+        assert conn is not None  # create=True always connects or raises
+        self._conn = conn
+
+    @contextmanager
+    def _write(self) -> Iterator[psycopg.Connection]:
+        with self._lock, pg.transaction(self._conn, self.location) as conn:
+            yield conn
+
+    # -- writing --------------------------------------------------------------------------
+
+    def add(self, article: Article, toponyms: Iterable[Toponym], events: Iterable[Event]) -> bool:
+        """Store an article with its mentions and events in one transaction.
+
+        Returns False, with nothing changed, if the article is already stored. Raises as
+        ``geo.store.sqlite.Store.add``.
+        """
+        try:
+            with self._write() as conn:
+                if _exists(conn, article.article_id):
+                    raise NoChange
+                a = article
+                conn.execute(
+                    "INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    (
+                        a.article_id,
+                        a.title,
+                        a.text,
+                        a.published,
+                        a.published_inferred,
+                        a.url,
+                        a.source_path,
+                        a.fmt,
+                        dt.datetime.now(dt.UTC),
+                    ),
+                )
+                _insert_analysis(conn, a.article_id, toponyms, events)
+        except NoChange:
+            return False
+        return True
+
+    def replace_analysis(
+        self, article_id: str, toponyms: Iterable[Toponym], events: Iterable[Event]
+    ) -> None:
+        """Atomically replace an article's mentions and events (e.g. after a correction).
+
+        Raises
+        ------
+        InputError
+            If no article ``article_id`` is stored, or an event belongs to another article.
+        """
+        with self._write() as conn:
+            if not _exists(conn, article_id):
+                raise InputError(
+                    f"No article {article_id!r} in the store; ingest it before replacing its "
+                    "analysis."
+                )
+            conn.execute("DELETE FROM mentions WHERE article_id = %s", (article_id,))
+            conn.execute("DELETE FROM events WHERE article_id = %s", (article_id,))
+            _insert_analysis(conn, article_id, toponyms, events)
+
+    def add_correction(self, correction: Correction) -> None:
+        """Store an analyst's correction; the pipeline applies it (``corrections()``).
+
+        Raises
+        ------
+        InputError
+            If only one of ``article_id``/``start`` is set, or the article is not stored.
+        """
+        from psycopg.types.json import Jsonb
+
+        c = correction
+        if (c.article_id is None) != (c.start is None):
+            raise InputError(
+                "A correction needs both article_id and start (one mention) or neither "
+                f"(the surface {c.surface!r} everywhere); got article_id={c.article_id!r}, "
+                f"start={c.start!r}."
+            )
+        if not c.surface.strip():
+            raise InputError("A correction needs the surface form it corrects; it was empty.")
+        with self._write() as conn:
+            if c.article_id is not None and not _exists(conn, c.article_id):
+                raise InputError(
+                    f"No article {c.article_id!r} in the store; a mention correction must "
+                    "name a stored article."
+                )
+            conn.execute(
+                "INSERT INTO corrections "
+                "(surface, surface_norm, article_id, start, place, note, created) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                (
+                    c.surface,
+                    normalize_surface(c.surface),
+                    c.article_id,
+                    c.start,
+                    Jsonb(place_to_dict(c.place)),
+                    c.note,
+                    c.created,
+                ),
+            )
+
+    def delete_article(self, article_id: str) -> bool:
+        """Delete an article with its mentions, events and mention corrections.
+
+        Returns False if no such article was stored (nothing changed).
+        """
+        try:
+            with self._write() as conn:
+                cur = conn.execute("DELETE FROM articles WHERE article_id = %s", (article_id,))
+                if cur.rowcount == 0:
+                    raise NoChange
+        except NoChange:
+            return False
+        return True
+
+    # -- reading --------------------------------------------------------------------------
+
+    def _read(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+        import psycopg
+
+        with self._lock:
+            try:
+                return self._conn.execute(sql, params).fetchall()  # type: ignore[arg-type]
+            except psycopg.Error as exc:
+                raise StoreError(
+                    f"Reading the store {self.location} failed ({str(exc).strip()})."
+                ) from exc
+
+    def articles(self, *, with_text: bool = True) -> list[Article]:
+        """All articles, by publication date (undated last), then title."""
+        cols = _ARTICLE_COLS if with_text else _ARTICLE_COLS.replace("text,", "'' AS text,", 1)
+        rows = self._read(
+            f"SELECT {cols} FROM articles "
+            'ORDER BY published NULLS LAST, title COLLATE "C", article_id COLLATE "C"'
+        )
+        return [article_from_row(r) for r in rows]
+
+    def article_count(self) -> int:
+        """How many articles the store holds."""
+        return int(self._read("SELECT count(*) FROM articles")[0][0])
+
+    def article(self, article_id: str) -> Article | None:
+        """One article, or None."""
+        rows = self._read(
+            f"SELECT {_ARTICLE_COLS} FROM articles WHERE article_id = %s", (article_id,)
+        )
+        return article_from_row(rows[0]) if rows else None
+
+    def toponyms(self, article_id: str) -> list[Toponym]:
+        """An article's mentions in the order they were stored (empty if unknown)."""
+        rows = self._read(
+            f"SELECT {_MENTION_COLS} FROM mentions WHERE article_id = %s ORDER BY seq",
+            (article_id,),
+        )
+        return [toponym_from_row(r[1:]) for r in rows]
+
+    def mentions(self) -> list[tuple[str, Toponym]]:
+        """Every stored mention as ``(article_id, Toponym)``, grouped by article."""
+        rows = self._read(
+            f'SELECT {_MENTION_COLS} FROM mentions ORDER BY article_id COLLATE "C", seq'
+        )
+        return [(r[0], toponym_from_row(r[1:])) for r in rows]
+
+    def events(
+        self,
+        *,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        types: Iterable[EventType | str] | None = None,
+    ) -> list[Event]:
+        """Events overlapping ``[start, end]`` (either bound optional), optionally by type.
+
+        Raises
+        ------
+        InputError
+            If ``start`` is after ``end`` or a type is not an ``EventType``.
+        """
+        if start is not None and end is not None and start > end:
+            raise InputError(f"Start date {start} is after end date {end}; swap them.")
+        where: list[str] = []
+        params: list[object] = []
+        if end is not None:
+            where.append("date_start <= %s")
+            params.append(end)
+        if start is not None:
+            where.append("date_end >= %s")
+            params.append(start)
+        if types is not None:
+            try:
+                values = sorted({EventType(t).value for t in types})
+            except ValueError as exc:
+                valid = ", ".join(t.value for t in EventType)
+                raise InputError(f"{exc}; event types are: {valid}.") from exc
+            where.append("event_type = ANY(%s)")
+            params.append(values)
+        sql = f"SELECT {_EVENT_COLS} FROM events"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY date_start, article_id COLLATE "C", seq'
+        return [event_from_row(r) for r in self._read(sql, params)]
+
+    def corrections(self, *, article_id: str | None = None) -> list[Correction]:
+        """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.
+
+        Oldest first. ``created`` comes back in UTC (an aware datetime).
+        """
+        sql = f"SELECT {_CORRECTION_COLS} FROM corrections WHERE article_id IS NULL"
+        params: tuple = ()
+        if article_id is not None:
+            sql += " OR article_id = %s"
+            params = (article_id,)
+        return [correction_from_row(r) for r in self._read(sql + " ORDER BY id", params)]
+
+    def span(self) -> tuple[dt.date, dt.date] | None:
+        """``(earliest date_start, latest date_end)`` over all events, or None if none."""
+        lo, hi = self._read("SELECT MIN(date_start), MAX(date_end) FROM events")[0]
+        return (lo, hi) if lo else None
+
+    def revision(self) -> int:
+        """A counter that grows with every committed write, seen by every connection."""
+        import psycopg
+
+        with self._lock:
+            try:
+                return pg.revision(self._conn)
+            except psycopg.Error as exc:
+                raise StoreError(
+                    f"Reading the store {self.location} failed ({str(exc).strip()})."
+                ) from exc
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection; the store is unusable afterwards."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> PostgisStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"PostgisStore({self.location!r})"
+
+
+def _exists(conn: psycopg.Connection, article_id: str) -> bool:
+    sql = "SELECT 1 FROM articles WHERE article_id = %s"
+    return conn.execute(sql, (article_id,)).fetchone() is not None
+
+
+def _insert_analysis(
+    conn: psycopg.Connection,
+    article_id: str,
+    toponyms: Iterable[Toponym],
+    events: Iterable[Event],
+) -> None:
+    from psycopg.types.json import Jsonb
+
+    def mention_rows() -> Iterator[tuple]:
+        for seq, t in enumerate(toponyms):
+            p = t.place
+            yield (
+                article_id,
+                seq,
+                t.start,
+                t.end,
+                t.surface,
+                Jsonb(place_to_dict(p)) if p else None,
+                p.place_id if p else None,
+                p.lon if p else None,
+                p.lat if p else None,
+                t.confidence,
+                Jsonb([candidate_to_dict(c) for c in t.candidates]),
+                t.corrected,
+                t.role.value,
+            )
+
+    def event_rows() -> Iterator[tuple]:
+        for seq, e in enumerate(events):
+            if e.article_id != article_id:
+                raise InputError(
+                    f"Event {e.event_id!r} belongs to article {e.article_id!r}, not "
+                    f"{article_id!r}; store each article's events with that article."
+                )
+            p = e.place
+            yield (
+                e.event_id,
+                article_id,
+                seq,
+                e.event_type.value,
+                Jsonb(place_to_dict(p)),
+                p.place_id,
+                p.lon,
+                p.lat,
+                p.admin1_code,
+                p.country_code,
+                e.surface,
+                e.date_start,
+                e.date_end,
+                e.date_precision.value,
+                e.geo_precision.value,
+                e.quote,
+                e.sentence_start,
+                e.sentence_end,
+                e.people,
+                e.children,
+                e.date_text,
+                e.confidence,
+            )
+
+    with conn.cursor() as cur:
+        cur.executemany(
+            'INSERT INTO mentions (article_id, seq, start, "end", surface, place, place_id, '
+            f"geom, confidence, candidates, corrected, role) VALUES (%s, %s, %s, %s, %s, %s, "
+            f"%s, {_POINT}, %s, %s, %s, %s)",
+            list(mention_rows()),
+        )
+        cur.executemany(
+            "INSERT INTO events (event_id, article_id, seq, event_type, place, place_id, geom, "
+            "admin1_code, country_code, surface, date_start, date_end, date_precision, "
+            "geo_precision, quote, sentence_start, sentence_end, people, children, date_text, "
+            f"confidence) VALUES (%s, %s, %s, %s, %s, %s, {_POINT}, %s, %s, %s, %s, %s, %s, "
+            "%s, %s, %s, %s, %s, %s, %s, %s)",
+            list(event_rows()),
+        )

@@ -121,8 +121,7 @@ _ARTICLE_COLS = (
     "article_id, title, text, published::text, published_inferred, url, source_path, fmt"
 )
 _MENTION_COLS = (
-    'article_id, start, "end", surface, place::text, confidence, candidates::text, corrected, '
-    "role"
+    'article_id, start, "end", surface, place::text, confidence, candidates::text, corrected, role'
 )
 _EVENT_COLS = (
     "event_id, article_id, event_type, place::text, surface, date_start::text, date_end::text, "

@@ -17,6 +17,7 @@ __all__ = [
     "DatePrecision",
     "DateSpan",
     "Event",
+    "EventStatus",
     "EventType",
     "GeoPrecision",
     "Place",
@@ -68,6 +69,18 @@ class EventType(StrEnum):
     ATTACK = "attack"
     STATEMENT = "statement"
     NEGOTIATION = "negotiation"
+
+
+class EventStatus(StrEnum):
+    """How the report presents an event (analysts weigh a claim differently from a fact).
+
+    Hypotheticals, intentions, comparisons and forecasts are not events at all and are not
+    extracted; background already reported is an event dated at its own time.
+    """
+
+    HAPPENED = "happened"  # reported as fact
+    CLAIMED = "claimed"  # attributed: "according to", a quote, "X said"; see ``claimed_by``
+    ATTEMPTED = "attempted"  # tried or under way, not (yet) achieved: "trying to advance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +222,13 @@ class Event:
     children: int | None = None
     date_text: str = ""
     confidence: float = 0.0
+    status: EventStatus = EventStatus.HAPPENED
+    claimed_by: str = ""  # who says so, for CLAIMED events ("Ukraine's General Staff")
+    killed: int | None = None
+    injured: int | None = None
+    figures_text: str = ""  # the words the figures came from ("one person was killed")
+    acled_event_type: str = ""  # ACLED's event type ("Explosions/Remote violence")
+    acled_sub_event_type: str = ""  # ACLED's sub-event type ("Shelling/artillery/missile attack")
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,6 +72,8 @@ def distance_to_line_km(
 
 
 def _settlements(settlements: pd.DataFrame | None) -> pd.DataFrame:
+    import pandas as pd
+
     if settlements is None:
         from geo.places.gazetteer import load_gazetteer
 
@@ -82,7 +84,15 @@ def _settlements(settlements: pd.DataFrame | None) -> pd.DataFrame:
             f"Settlements need columns name, lat, lon (population optional); missing "
             f"{', '.join(sorted(missing))}."
         )
-    return settlements
+    lat = pd.to_numeric(settlements["lat"], errors="coerce")
+    lon = pd.to_numeric(settlements["lon"], errors="coerce")
+    bad = ~(lat.between(-90, 90) & lon.between(-180, 180))  # NaN and infinities fail too
+    if bad.any():
+        raise InputError(
+            f"{int(bad.sum())} settlement(s) have no valid lat/lon (empty, not a number, "
+            "infinite or out of range); fix or remove those rows."
+        )
+    return settlements.assign(lat=lat, lon=lon)
 
 
 def near_front(

@@ -127,10 +127,14 @@ def near_front(
 
     if not (isinstance(km, int | float) and math.isfinite(km) and km > 0):
         raise InputError(f"Distance {km!r} km must be a positive number.")
+    # A table given is checked before the store is opened; the gazetteer is loaded only
+    # when there is a front to measure from.
+    places = _settlements(settlements) if settlements is not None else None
     front = front_line(date, source=source, store=store, border_km=border_km)
     if front is None:
         return None
-    places = _settlements(settlements)
+    if places is None:
+        places = _settlements(None)
     dist = distance_to_line_km(places["lat"], places["lon"], front.geometry, max_km=km)
     near = places.loc[dist <= km].copy()
     near["distance_km"] = dist[dist <= km]

@@ -203,6 +203,8 @@ def _settlements(name: str):
 
     import pandas as pd
 
+    from geo.frontline.near import settlements_frame
+
     data = read_file(name, max_bytes=MAX_SETTLEMENTS_BYTES)
     try:
         frame = pd.read_csv(io.BytesIO(data))
@@ -212,7 +214,7 @@ def _settlements(name: str):
             f"Cannot read settlements CSV {shown(name)} ({first}); give a CSV with name, lat, "
             "lon columns."
         ) from None
-    return frame
+    return settlements_frame(frame)  # checked before the store is opened
 
 
 def _nearfront(args: argparse.Namespace) -> int:

@@ -24,7 +24,13 @@ if TYPE_CHECKING:
     from geo.frontline.store import FrontlineStore
     from geo.records import Event
 
-__all__ = ["annotate_distance", "distance_to_line_km", "near_front", "population_within"]
+__all__ = [
+    "annotate_distance",
+    "distance_to_line_km",
+    "near_front",
+    "population_within",
+    "settlements_frame",
+]
 
 SETTLEMENT_COUNTRIES = ("UA", "RU")
 
@@ -71,7 +77,21 @@ def distance_to_line_km(
     return out
 
 
-def _settlements(settlements: pd.DataFrame | None) -> pd.DataFrame:
+def settlements_frame(settlements: pd.DataFrame | None) -> pd.DataFrame:
+    """Settlements to measure, checked: name, lat, lon (population optional), valid lat/lon.
+
+    Parameters
+    ----------
+    settlements : pandas.DataFrame or None
+        A table of one's own; None takes the gazetteer's populated places in Ukraine and
+        Russia.
+
+    Raises
+    ------
+    InputError
+        A column is missing, or a row's lat/lon is empty, not a number, infinite or out of
+        range.
+    """
     import pandas as pd
 
     if settlements is None:
@@ -127,14 +147,10 @@ def near_front(
 
     if not (isinstance(km, int | float) and math.isfinite(km) and km > 0):
         raise InputError(f"Distance {km!r} km must be a positive number.")
-    # A table given is checked before the store is opened; the gazetteer is loaded only
-    # when there is a front to measure from.
-    places = _settlements(settlements) if settlements is not None else None
     front = front_line(date, source=source, store=store, border_km=border_km)
     if front is None:
         return None
-    if places is None:
-        places = _settlements(None)
+    places = settlements_frame(settlements)
     dist = distance_to_line_km(places["lat"], places["lon"], front.geometry, max_km=km)
     near = places.loc[dist <= km].copy()
     near["distance_km"] = dist[dist <= km]

@@ -6,7 +6,7 @@ import ui
 
 st.header("Articles")
 if flash := st.session_state.pop("flash", None):
-    st.success(flash)
+    st.success(ui.markdown_text(flash))
 tab_add, tab_read = st.tabs(["Add an article", "Read and correct"])
 
 with tab_add, st.form("add_article"):
@@ -27,7 +27,7 @@ with tab_add, st.form("add_article"):
         ok, message = ui.add_uploaded_or_pasted(
             text, upload, title=title, published=published, url=url
         )
-        (st.success if ok else st.error)(message)
+        (st.success if ok else st.error)(ui.markdown_text(message))
 
 with tab_read:
     articles = ui.store().articles()
@@ -46,7 +46,7 @@ with tab_read:
         + (" (inferred)" if article.published_inferred else "")
     ]
     if article.url:
-        meta.append(article.url)
+        meta.append(ui.markdown_text(article.url))
     st.caption(" · ".join(meta))
 
     selected = st.session_state.get("mention_choice")

@@ -27,7 +27,7 @@ with (
     source = c2.text_input("Source", value="local", help="Who drew it, e.g. deepstate, isw")
     if st.form_submit_button("Import", type="primary"):
         ok, message = ui.import_snapshot(upload, day=day, source=source)
-        (st.success if ok else st.error)(message)
+        (st.success if ok else st.error)(ui.markdown_text(message))
 
 if not fs.sources():
     st.info(

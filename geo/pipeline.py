@@ -156,7 +156,11 @@ def _expand(sources: Iterable[Source]) -> list[Path | Upload | Pasted]:
             out.append(raw)
             continue
         p = Path(raw)
-        if p.is_dir():
+        try:
+            is_dir = p.is_dir()
+        except OSError:  # e.g. a name too long for the system: read_article says so
+            is_dir = False
+        if is_dir:
             # A folder's README describes the folder; it is not an article.
             out.extend(
                 sorted(

@@ -24,7 +24,14 @@ from .state import (
     store_span,
     sync_url,
 )
-from .tables import events_table, highlighted, mention_label, mentions_table, timeline_chart
+from .tables import (
+    events_table,
+    highlighted,
+    markdown_text,
+    mention_label,
+    mentions_table,
+    timeline_chart,
+)
 from .views import (
     EVENT_COLUMN_CONFIG,
     area_chart,
@@ -61,6 +68,7 @@ __all__ = [
     "init_date_range",
     "layers",
     "map_assets",
+    "markdown_text",
     "mention_label",
     "mentions_by_role",
     "mentions_table",

@@ -12,7 +12,7 @@ from geo.errors import GeoError
 from geo.records import Correction, Place, PlaceKind, ToponymRole
 
 from .state import gazetteer, store
-from .tables import candidate_label, mentions_table
+from .tables import candidate_label, markdown_text, mentions_table
 
 
 def add_uploaded_or_pasted(
@@ -59,8 +59,8 @@ def correction_form(article, mention) -> None:
         choice = st.radio(
             "Resolve to",
             range(len(options) + 1),
-            format_func=lambda i: (
-                candidate_label(options[i])
+            format_func=lambda i: (  # radio options are markdown
+                markdown_text(candidate_label(options[i]))
                 if i < len(options)
                 else "Somewhere else: enter coordinates below"
             ),
@@ -75,7 +75,7 @@ def correction_form(article, mention) -> None:
         )
         scope = st.radio(
             "Apply to",
-            ["this mention only", f"every “{mention.surface}” in every article"],
+            ["this mention only", f"every “{markdown_text(mention.surface)}” in every article"],
             horizontal=True,
         )
         if not st.form_submit_button("Save correction", type="primary"):
@@ -108,7 +108,7 @@ def correction_form(article, mention) -> None:
 
         apply_correction(store(), correction, gazetteer=gazetteer())
     except GeoError as exc:
-        st.error(str(exc))
+        st.error(markdown_text(exc))
         return
     # Shown by the page after the rerun (a message written now would vanish with it).
     st.session_state["flash"] = f"Saved: “{mention.surface}” → {place.name}. Layers are updated."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ __all__ = [
     "evacuations_table",
     "events_table",
     "highlighted",
+    "markdown_text",
     "mention_label",
     "mentions_table",
     "near_front_summary",
@@ -258,6 +260,18 @@ def candidate_label(c: Any) -> str:
     bits = [p.name, p.kind.value.replace("_", " "), p.admin1_name or "", p.country_code or ""]
     pop = f"pop {p.population:,}" if p.population else ""
     return " · ".join(b for b in [*bits, pop, f"{p.lat:.3f}, {p.lon:.3f}"] if b)
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def markdown_text(text: object) -> str:
+    """Stored text for a Streamlit markdown element, shown as written, never as markup.
+
+    CommonMark lets a backslash escape any ASCII punctuation, so no link, emphasis, HTML,
+    ``:emoji:`` or ``$math$`` can come from an article's title, URL or a file name.
+    """
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", str(text))
 
 
 def highlighted(text: str, toponyms: Sequence[Any], selected: int | None = None) -> str:

@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import GeoError, InputError
+from geo.inputs import read_file, shown
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -195,18 +196,36 @@ def _fetch(args: argparse.Namespace, store):
     return store.import_bytes(data, suffix=".geojson", label=label, date=day, source=source)
 
 
+MAX_SETTLEMENTS_BYTES = 50_000_000  # the world's cities500 table is about 30 MB
+
+
+def _settlements(name: str):
+    """The settlements table of ``--settlements``: name, lat, lon[, population]."""
+    import io
+
+    import pandas as pd
+
+    from geo.frontline.near import settlements_frame
+
+    data = read_file(name, max_bytes=MAX_SETTLEMENTS_BYTES)
+    try:
+        frame = pd.read_csv(io.BytesIO(data))
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(
+            f"Cannot read settlements CSV {shown(name)} ({first}); give a CSV with name, lat, "
+            "lon columns."
+        ) from None
+    return settlements_frame(frame)  # checked before the store is opened
+
+
 def _nearfront(args: argparse.Namespace) -> int:
     from geo.frontline.near import near_front
     from geo.frontline.store import open_frontline_store
 
     settlements = None
     if args.settlements:
-        import pandas as pd
-
-        try:
-            settlements = pd.read_csv(args.settlements)
-        except (OSError, ValueError) as exc:
-            raise InputError(f"Cannot read settlements CSV {args.settlements} ({exc}).") from exc
+        settlements = _settlements(args.settlements)
     store = open_frontline_store(getattr(args, "store", None))
     near = near_front(args.date, args.km, source=args.source, settlements=settlements, store=store)
     if near is None:
@@ -261,6 +280,10 @@ def _run(func, args: argparse.Namespace) -> int:
         return func(args)
     except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a file system failure no check foresaw: still one line
+        where = f" ({shown(exc.filename)})" if exc.filename else ""
+        print(f"error: {exc.strerror or exc}{where}; check the path.", file=sys.stderr)
         return 2
 
 

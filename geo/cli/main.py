@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from geo.errors import GeoError, InputError
+from geo.inputs import MAX_TEXT_BYTES, check_file, read_file, shown
 from geo.records import ToponymRole
 from geo.text.articles import decode_text
 
@@ -34,21 +35,22 @@ def _date_arg(value: str) -> dt.date:
 
 
 def _read_input(name: str) -> str:
-    """The text of FILE, or of stdin for ``-``."""
+    """The text of FILE, or of stdin for ``-``; at most ``MAX_TEXT_BYTES`` either way."""
     if name == "-":
-        data = sys.stdin.buffer.read()
+        data = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
         label = "standard input"
+        if len(data) > MAX_TEXT_BYTES:
+            raise InputError(
+                f"Standard input holds over {MAX_TEXT_BYTES / 1e6:.0f} MB; give one article."
+            )
     else:
-        path = Path(name)
-        if path.is_dir():
-            raise InputError(f"{name} is a folder; give a text file (or - for stdin).")
         try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{name} does not exist; check the path.") from None
-        except OSError as exc:
-            raise InputError(f"cannot read {name}: {exc.strerror}.") from None
-        label = name
+            data = read_file(name, max_bytes=MAX_TEXT_BYTES)
+        except InputError as exc:
+            if str(exc).startswith("No such file"):
+                raise InputError(f"{shown(name)} does not exist; check the path.") from None
+            raise
+        label = shown(name)
     text = decode_text(data, label=label)
     if not text.strip():
         raise InputError(f"{label} is empty; give a file with article text.")
@@ -175,9 +177,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.pipeline import IngestStatus, ingest
     from geo.store.base import open_store
 
-    missing = [p for p in args.paths if not Path(p).exists()]
-    if missing and len(missing) == len(args.paths):
-        raise InputError(f"{', '.join(missing)}: no such file or folder; check the path.")
+    problems = [_unusable(p) for p in args.paths]
+    if all(problems):  # nothing to ingest: one line, before the gazetteer or the store is opened
+        if all(p.startswith("No such file") for p in problems):
+            names = ", ".join(shown(p) for p in args.paths)
+            raise InputError(f"{names}: no such file or folder; check the path.")
+        raise InputError(" ".join(problems))
     gaz = _gazetteer()
     with open_store(args.store) as store:
         interactive = sys.stderr.isatty()
@@ -203,6 +208,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_USAGE if report.refused else EXIT_OK
+
+
+def _unusable(name: str) -> str | None:
+    """Why a path named to ``ingest`` cannot be read, or None (a folder, a readable file)."""
+    try:
+        if Path(name).is_dir():
+            return None
+    except OSError:
+        pass  # a name too long for the system: check_file says so
+    try:
+        check_file(name, max_bytes=MAX_TEXT_BYTES)
+    except InputError as exc:
+        return str(exc)
+    return None
 
 
 LAYERS = ("places", "events", "oblasts", "evacuations")
@@ -313,3 +332,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file system failure no check foresaw: still one line
+        print(f"error: {_os_error(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _os_error(exc: OSError) -> str:
+    where = f" ({shown(exc.filename)})" if exc.filename else ""
+    return f"{exc.strerror or exc}{where}; check the path and try again."

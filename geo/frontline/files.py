@@ -12,12 +12,14 @@ import hashlib
 import math
 import re
 import zipfile
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError
 from geo.frontline.classes import CLASS_FIELDS, NAME_FIELDS, ControlClass, classify
+from geo.inputs import read_file, shown
 
 if TYPE_CHECKING:
     import os
@@ -145,45 +147,119 @@ def _parse_date(value: Any) -> dt.date | None:
     return None
 
 
-def _read_layers(path: Path) -> list[tuple[str, gpd.GeoDataFrame]]:
+MAX_FILE_BYTES = 100_000_000  # a national control-area history is a few MB
+MAX_UNZIPPED_BYTES = 250_000_000  # all members of a KMZ or zip, as their headers declare
+MAX_RATIO = 100  # deflate rarely beats 20:1 on real layers; a zip bomb reaches 1000:1
+_RATIO_FROM_BYTES = 1_000_000  # tiny members may compress well without being a bomb
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def _zip_members(path: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The members to unpack (vector files, shapefile sidecars), their sizes checked first."""
+    infos = [i for i in zf.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+    shp = [i for i in infos if i.filename.lower().endswith(".shp")]
+    if shp:  # a shapefile is read with its .shx, .dbf, .prj and .cpg beside it
+        stems = {i.filename.rsplit(".", 1)[0].lower() for i in shp}
+        members = [i for i in infos if i.filename.rsplit(".", 1)[0].lower() in stems]
+    else:
+        members = [i for i in infos if i.filename.lower().endswith(VECTOR_SUFFIXES)]
+    if not members:
+        kmz = path.suffix.lower() == ".kmz"
+        what = "a .kml document" if kmz else "a .shp (or GeoJSON/GPKG/KML)"
+        raise InputError(
+            f"{path.name} contains no {what}; zip the .shp together with its .shx, "
+            ".dbf and .prj, or import the file directly."
+        )
+    total = sum(i.file_size for i in members)
+    if total > MAX_UNZIPPED_BYTES:
+        raise InputError(
+            f"{path.name} would unpack to {total / 1e6:,.0f} MB; archives over "
+            f"{MAX_UNZIPPED_BYTES / 1e6:,.0f} MB unpacked are refused. Import a smaller export."
+        )
+    for i in members:
+        ratio = i.file_size / max(i.compress_size, 1)
+        if i.file_size > _RATIO_FROM_BYTES and ratio > MAX_RATIO:
+            raise InputError(
+                f"{path.name}: {shown(i.filename)} would expand {ratio:,.0f} times (over "
+                f"{MAX_RATIO}:1), which real layers never do; it looks like a zip bomb. "
+                "Re-create the archive from the original files."
+            )
+    return members
+
+
+def _unpack(path: Path, folder: Path) -> list[Path]:
+    """Unpack a KMZ or zip's vector members into ``folder``; their sizes checked before."""
+    from pathlib import PurePosixPath
+
+    if not zipfile.is_zipfile(path):
+        raise InputError(f"{path.name} is not a readable zip archive; re-create the archive.")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            members = _zip_members(path, zf)
+            dirs: dict[str, int] = {}
+            files = []
+            for info in members:
+                member = PurePosixPath(info.filename)
+                if member.name in ("", ".", ".."):
+                    continue
+                # Each folder of the archive gets a numbered folder: no name can climb out.
+                sub = folder / str(dirs.setdefault(str(member.parent), len(dirs)))
+                sub.mkdir(exist_ok=True)
+                target = sub / member.name
+                # zipfile stops at each member's declared size, which was checked above.
+                with zf.open(info) as src, target.open("wb") as dst:
+                    while chunk := src.read(1 << 20):
+                        dst.write(chunk)
+                files.append(target)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise InputError(
+            f"{path.name} is a damaged or unsupported archive ({_one_line(exc)}); re-create it."
+        ) from None
+    suffixes = (".shp",) if any(f.suffix.lower() == ".shp" for f in files) else VECTOR_SUFFIXES
+    return [f for f in files if f.suffix.lower() in suffixes]
+
+
+def _read_layers(path: Path, notes: list[str]) -> list[tuple[str, gpd.GeoDataFrame]]:
+    """Every geometry layer of a vector file; GDAL's warnings become import notes."""
+    import tempfile
+    import warnings
+
     import pyogrio
 
-    suffix = path.suffix.lower()
-    sources: list[str] = [str(path)]
-    if suffix in {".zip", ".kmz"}:
-        if not zipfile.is_zipfile(path):
-            raise InputError(f"{path.name} is not a readable zip archive; re-create the archive.")
-        with zipfile.ZipFile(path) as zf:
-            names = [n for n in zf.namelist() if not n.startswith("__MACOSX/")]
-            shp = [n for n in names if n.lower().endswith(".shp")]
-            other = [n for n in names if n.lower().endswith(VECTOR_SUFFIXES)]
-            members = shp or other
-            if not members:
-                what = "a .kml document" if suffix == ".kmz" else "a .shp (or GeoJSON/GPKG/KML)"
-                raise InputError(
-                    f"{path.name} contains no {what}; zip the .shp together with its .shx, "
-                    ".dbf and .prj, or import the file directly."
-                )
-        sources = [f"/vsizip/{path}/{m}" for m in members]
-
-    frames = []
-    for src in sources:
-        try:
-            for name, geom_type in pyogrio.list_layers(src):
-                if geom_type is not None:  # attribute-only tables (GeoPackage) have none
-                    frames.append((str(name), pyogrio.read_dataframe(src, layer=name)))
-        except (RuntimeError, OSError, ValueError) as exc:
-            raise InputError(
-                f"Cannot read {path.name} as a vector file ({exc}). Expected GeoJSON, KML/KMZ, "
-                "GeoPackage or a zipped Shapefile."
-            ) from exc
+    with tempfile.TemporaryDirectory(prefix="geo-unzip-") as tmp:
+        sources = _unpack(path, Path(tmp)) if path.suffix.lower() in {".zip", ".kmz"} else [path]
+        frames = []
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            for src in sources:
+                try:
+                    for name, geom_type in pyogrio.list_layers(src):
+                        if geom_type is not None:  # attribute-only tables (GeoPackage) have none
+                            frames.append((str(name), pyogrio.read_dataframe(src, layer=name)))
+                except (RuntimeError, OSError, ValueError) as exc:
+                    raise InputError(
+                        f"Cannot read {path.name} as a vector file ({_one_line(exc)}). Expected "
+                        "GeoJSON, KML/KMZ, GeoPackage or a zipped Shapefile."
+                    ) from None
+        notes.extend(f"GDAL: {_one_line(w.message)}" for w in caught)
     return frames
 
 
 def _to_wgs84(frame: gpd.GeoDataFrame, name: str, notes: list[str]) -> gpd.GeoDataFrame:
+    import numpy as np
+    import shapely
+
     frame = frame[frame.geometry.notna() & ~frame.geometry.is_empty]
     if frame.empty:
         return frame
+    if not np.isfinite(shapely.get_coordinates(frame.geometry.values)).all():
+        raise InputError(
+            f"Layer {name!r} has NaN or infinite coordinates; fix or remove those features "
+            "and export it again."
+        )
     if frame.crs is None:
         notes.append(f"layer {name!r} has no CRS; assumed EPSG:4326")
         frame = frame.set_crs("EPSG:4326")
@@ -269,9 +345,7 @@ def read_snapshots(
     import shapely
 
     path = Path(path)
-    if not path.is_file():
-        raise InputError(f"No such file: {path}. Check the path.")
-    data = path.read_bytes()
+    data = read_file(path, max_bytes=MAX_FILE_BYTES)
     if not data.strip():
         raise InputError(f"{path.name} is empty; export the layer again.")
     source = (source or "local").strip()
@@ -286,13 +360,35 @@ def read_snapshots(
                 f"Unknown class {class_!r}; use one of {', '.join(ControlClass)}."
             ) from None
     file_hash = hashlib.sha256(data).hexdigest()
+    del data  # GDAL reads the file itself
+    try:
+        return _snapshots(path, file_hash, source=source, forced=forced, date=date, label=label)
+    except shapely.errors.GEOSException as exc:  # e.g. coordinates GDAL let through
+        raise InputError(
+            f"{path.name} holds geometry that cannot be measured ({_one_line(exc)}); "
+            "repair it in a GIS and export it again."
+        ) from None
+
+
+def _snapshots(
+    path: Path,
+    file_hash: str,
+    *,
+    source: str,
+    forced: ControlClass | None,
+    date: dt.date | None,
+    label: str | None,
+) -> ImportResult:
+    """The snapshots of a checked file: features classified, dated, repaired and measured."""
+    import shapely
+
     file_date = _parse_date(path.stem)
     notes: list[str] = []
     groups: dict[tuple[dt.date, ControlClass, str], list] = defaultdict(list)
     counts: dict[tuple[dt.date, ControlClass, str], int] = defaultdict(int)
     ignored = undated = repaired = 0
 
-    for layer, frame in _read_layers(path):
+    for layer, frame in _read_layers(path, notes):
         frame = _to_wgs84(frame, layer, notes)
         props = frame.drop(columns=frame.geometry.name).to_dict("records")
         for geom, prop in zip(frame.geometry.values, props, strict=True):

@@ -24,7 +24,13 @@ if TYPE_CHECKING:
     from geo.frontline.store import FrontlineStore
     from geo.records import Event
 
-__all__ = ["annotate_distance", "distance_to_line_km", "near_front", "population_within"]
+__all__ = [
+    "annotate_distance",
+    "distance_to_line_km",
+    "near_front",
+    "population_within",
+    "settlements_frame",
+]
 
 SETTLEMENT_COUNTRIES = ("UA", "RU")
 
@@ -71,7 +77,23 @@ def distance_to_line_km(
     return out
 
 
-def _settlements(settlements: pd.DataFrame | None) -> pd.DataFrame:
+def settlements_frame(settlements: pd.DataFrame | None) -> pd.DataFrame:
+    """Settlements to measure, checked: name, lat, lon (population optional), valid lat/lon.
+
+    Parameters
+    ----------
+    settlements : pandas.DataFrame or None
+        A table of one's own; None takes the gazetteer's populated places in Ukraine and
+        Russia.
+
+    Raises
+    ------
+    InputError
+        A column is missing, or a row's lat/lon is empty, not a number, infinite or out of
+        range.
+    """
+    import pandas as pd
+
     if settlements is None:
         from geo.places.gazetteer import load_gazetteer
 
@@ -82,7 +104,15 @@ def _settlements(settlements: pd.DataFrame | None) -> pd.DataFrame:
             f"Settlements need columns name, lat, lon (population optional); missing "
             f"{', '.join(sorted(missing))}."
         )
-    return settlements
+    lat = pd.to_numeric(settlements["lat"], errors="coerce")
+    lon = pd.to_numeric(settlements["lon"], errors="coerce")
+    bad = ~(lat.between(-90, 90) & lon.between(-180, 180))  # NaN and infinities fail too
+    if bad.any():
+        raise InputError(
+            f"{int(bad.sum())} settlement(s) have no valid lat/lon (empty, not a number, "
+            "infinite or out of range); fix or remove those rows."
+        )
+    return settlements.assign(lat=lat, lon=lon)
 
 
 def near_front(
@@ -120,7 +150,7 @@ def near_front(
     front = front_line(date, source=source, store=store, border_km=border_km)
     if front is None:
         return None
-    places = _settlements(settlements)
+    places = settlements_frame(settlements)
     dist = distance_to_line_km(places["lat"], places["lon"], front.geometry, max_km=km)
     near = places.loc[dist <= km].copy()
     near["distance_km"] = dist[dist <= km]

@@ -148,7 +148,7 @@ def _oblasts_group(gdf: Any) -> folium.FeatureGroup:
         features.append(
             {
                 "type": "Feature",
-                "id": str(_clean(code) or f"row{i}"),
+                "id": _esc(_clean(code) or f"row{i}"),
                 "geometry": mapping(geom),
                 "properties": {"events": n, "tip": tip},
             }

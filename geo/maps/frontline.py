@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from geo.maps.popups import _esc
 from geo.maps.style import CONTROL_AREA_STYLE, FRONT_LINE_STYLE
 
 if TYPE_CHECKING:
@@ -45,9 +46,18 @@ def frontline_geojson(areas: Any, line: Any) -> tuple[str | None, str | None]:
     """
     polys = areas[areas.geometry.geom_type.isin(["Polygon", "MultiPolygon"])]
     return (
-        polys[[*AREA_FIELDS, "geometry"]].to_json() if not polys.empty else None,
-        line[[*LINE_FIELDS, "geometry"]].to_json() if not line.empty else None,
+        _escaped(polys[[*AREA_FIELDS, "geometry"]]).to_json() if not polys.empty else None,
+        _escaped(line[[*LINE_FIELDS, "geometry"]]).to_json() if not line.empty else None,
     )
+
+
+def _escaped(frame: Any) -> Any:
+    """Text fields escaped: folium's tooltip writes them as HTML, inside a branca template."""
+    frame = frame.copy()
+    for col in frame.columns:
+        if col != frame.geometry.name and frame[col].dtype == object:
+            frame[col] = [v if v is None or not isinstance(v, str) else _esc(v) for v in frame[col]]
+    return frame
 
 
 def frontline_group(areas: str | None, line: str | None) -> folium.FeatureGroup:

@@ -1,6 +1,7 @@
 """What the map's features carry and show: escaped popup fields and the browser-side JS.
 
 Popups are assembled in the browser from short property keys, only when one is opened.
+Stored text reaches the page only through :func:`_esc` (HTML) or :func:`_js_json` (script).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import html
 import json
 import math
+import re
 from typing import Any
 
 from geo.maps.style import _EVENT_STYLE, _ICON_PX, _clean, _label, symbol_svg
@@ -15,16 +17,31 @@ from geo.maps.style import _EVENT_STYLE, _ICON_PX, _clean, _label, symbol_svg
 _QUOTE_MAX = 600
 
 
+# branca renders each map element's script and then compiles that output as a Jinja template
+# (MacroElement.render wraps it in Element(...)), so any "{{", "{%" or "{#" in stored text
+# would be read as template code: braces leave here as entities or JSON escapes.
+_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+_JINJA_OPEN = re.compile(r"\{(?=[{%#])")
+
+
 def _esc(value: Any) -> str:
-    """Escape text for an HTML text node (quotes are left alone: they are safe there)."""
-    return html.escape(str(value), quote=False)
+    """Escape text for an HTML text node: ``<>&`` and the braces a template would read.
+
+    Quotes are left alone: they are safe in a text node.
+    """
+    return html.escape(str(value), quote=False).translate(_BRACES)
 
 
 def _js_json(obj: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (no ``</script>``, no entities)."""
+    r"""JSON that is safe inside a ``<script>`` element and inside a Jinja template.
+
+    No ``</script>``, no entities, and no ``{{``, ``{%`` or ``{#``: outside strings JSON never
+    writes those, so each is inside a string, where ``\u007b`` reads as ``{``.
+    """
     text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
     for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
         text = text.replace(char, code)
+    text = _JINJA_OPEN.sub(lambda _: "\\u007b", text)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
@@ -80,7 +97,10 @@ def _event_props(gdf: Any) -> tuple[list[dict], list[str]]:
         *cols, strict=True
     ):
         d0, d1 = _fmt_date(start), _fmt_date(end)
-        p: dict[str, Any] = {"t": str(etype), "d": d0 if not d1 or d0 == d1 else f"{d0} – {d1}"}
+        p: dict[str, Any] = {
+            "t": _esc(etype),
+            "d": _esc(d0 if not d1 or d0 == d1 else f"{d0} – {d1}"),
+        }
         where = ", ".join(_esc(v) for v in (_clean(location), _clean(admin1)) if v)
         if _clean(geo) and str(geo) != "settlement":
             where += f" ({_esc(geo)} precision)"

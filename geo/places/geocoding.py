@@ -8,6 +8,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import inspect
+import logging
+import math
 import time
 import warnings
 from collections.abc import Mapping
@@ -15,7 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geopy.adapters import AdapterHTTPError
-from geopy.exc import ConfigurationError, GeocoderNotFound, GeocoderServiceError
+from geopy.exc import (
+    ConfigurationError,
+    GeocoderAuthenticationFailure,
+    GeocoderInsufficientPrivileges,
+    GeocoderNotFound,
+    GeocoderParseError,
+    GeocoderQueryError,
+    GeocoderQuotaExceeded,
+    GeocoderServiceError,
+)
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import SERVICE_TO_GEOCODER, get_geocoder_for_service
 from geopy.geocoders.base import Geocoder
@@ -24,6 +35,7 @@ from geopy.location import Location
 from geo.config import Settings, cache_dir, load_settings, settings_path
 from geo.errors import InputError
 from geo.places.geocode_cache import CACHE_FILE, Answer, GeocodeCache, normalize_query
+from geo.places.http import DeadlineAdapter
 from geo.places.offline import EARTH_RADIUS_KM as EARTH_RADIUS_KM
 from geo.places.offline import OFFLINE, OfflineGeocoder, _query_text
 from geo.places.rates import DEFAULT_POLICY as DEFAULT_POLICY
@@ -142,6 +154,63 @@ def _int(value: object) -> int | None:
 
 # What an online call may raise when the service (or the network) lets us down.
 _SERVICE_FAILURES = (GeocoderServiceError, AdapterHTTPError, OSError)
+# What geopy's parsers raise on a reply of the wrong shape ({"unexpected": true}, a list of
+# objects without lat/lon, "lat": "north"): the service failed, not the caller.
+_BAD_REPLY = (TypeError, ValueError, KeyError, IndexError, AttributeError)
+# Failures that the same request will meet again: retrying only spends the deadline.
+_LASTING = (
+    GeocoderParseError,
+    GeocoderQueryError,
+    GeocoderAuthenticationFailure,
+    GeocoderInsufficientPrivileges,
+    GeocoderQuotaExceeded,
+)
+MIN_ATTEMPT_SECONDS = 1.0  # a retry needs at least this much of the deadline left
+_log = logging.getLogger(__name__)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+def _checked(answer: object) -> Answer:
+    """The answer if it is one (None, a Location, a list of them), else GeocoderParseError."""
+    if answer is None:
+        return None
+    for loc in answer if isinstance(answer, list) else [answer]:
+        ok = isinstance(loc, Location)
+        try:
+            lat, lon = (float(loc.latitude), float(loc.longitude)) if ok else (0.0, 0.0)
+        except (TypeError, ValueError):
+            ok = False
+        if not ok or not (math.isfinite(lat) and math.isfinite(lon)):
+            raise GeocoderParseError("the reply is not a valid answer: a place without lat/lon")
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise GeocoderParseError(f"the reply is not a valid answer: lat/lon {lat}, {lon}")
+    return answer  # type: ignore[return-value]
+
+
+class _Relay(logging.Handler):
+    """Library log records, passed on at DEBUG as one line each, without their traceback."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        exc = record.exc_info[1] if record.exc_info else None
+        why = f" ({type(exc).__name__}: {_one_line(exc)})" if exc else ""
+        _log.debug("%s: %s%s", record.name, " ".join(record.getMessage().split()), why)
+
+
+def _route_library_logs() -> None:
+    """Keep geopy's and urllib3's retry logs (25-line tracebacks) off the terminal.
+
+    Their records go to this module's logger at DEBUG, one line each; the user sees the one
+    ``GeocoderFallbackWarning`` instead.
+    """
+    for name in ("geopy", "urllib3"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, _Relay) for h in logger.handlers):
+            logger.addHandler(_Relay())
+        logger.propagate = False
 
 
 class PlaceGeocoder:
@@ -178,17 +247,22 @@ class PlaceGeocoder:
         self.limiter = (
             None
             if policy is None
+            # Spacing only: retries are ours, within the query's deadline (see _ask).
             else RateLimiter(
                 geocoder.geocode,
                 min_delay_seconds=policy.min_delay_seconds,
-                max_retries=policy.max_retries,
-                error_wait_seconds=max(policy.error_wait_seconds, policy.min_delay_seconds),
+                max_retries=0,
                 swallow_exceptions=False,
             )
         )
         self._fallback = fallback
         self._down_until = 0.0
         self._down_reason = ""
+        timeout = getattr(geocoder, "timeout", None)
+        self.deadline_seconds = float(timeout) if isinstance(timeout, int | float) else 10.0
+        self._takes_timeout = "timeout" in inspect.signature(geocoder.geocode).parameters
+        if policy is not None:
+            _route_library_logs()
 
     def __repr__(self) -> str:
         return f"PlaceGeocoder(service={self.service!r})"
@@ -223,14 +297,62 @@ class PlaceGeocoder:
         if time.monotonic() < self._down_until:
             return self._fall_back(text, exactly_one=exactly_one, reason=self._down_reason)
         try:
-            answer = self.limiter(text, exactly_one=exactly_one)
+            answer = self._ask(text, exactly_one=exactly_one)
         except _SERVICE_FAILURES as exc:
-            reason = f"{type(exc).__name__}: {exc}"
+            reason = f"{type(exc).__name__}: {_one_line(exc)}"
             self._down_until = time.monotonic() + self.policy.cooldown_seconds
             self._down_reason = f"{reason}; retrying it after {self.policy.cooldown_seconds:g} s"
             return self._fall_back(text, exactly_one=exactly_one, reason=reason)
         self.cache.store(self.service, text, exactly_one=exactly_one, answer=answer)
         return answer
+
+    def _ask(self, text: str, *, exactly_one: bool) -> Answer:
+        """The service's answer within one deadline for the query, retries included.
+
+        Each attempt gets what is left of ``deadline_seconds`` (connect and read, however
+        slowly the server sends); a retry is made only for a passing failure and only when
+        the wait and at least ``MIN_ATTEMPT_SECONDS`` still fit.
+        """
+        assert self.limiter is not None and self.policy is not None
+        deadline = time.monotonic() + self.deadline_seconds
+        retries = self.policy.max_retries
+        first = True
+        while True:
+            kwargs: dict[str, Any] = {"exactly_one": exactly_one}
+            if self._takes_timeout:  # the first attempt may use the whole deadline
+                left = self.deadline_seconds if first else deadline - time.monotonic()
+                kwargs["timeout"] = max(left, 0.001)
+            first = False
+            caught: list[warnings.WarningMessage] = []
+            try:
+                # geopy warns before it fails on some replies (a latitude of 123): the user
+                # hears of the failure once, in the fallback warning.
+                with warnings.catch_warnings(record=True) as caught:
+                    warnings.simplefilter("always")
+                    return _checked(self._reply(text, kwargs))
+            except _SERVICE_FAILURES as exc:
+                wait = self.policy.error_wait_seconds
+                left = deadline - time.monotonic() - wait
+                if retries <= 0 or isinstance(exc, _LASTING) or left < MIN_ATTEMPT_SECONDS:
+                    raise
+                _log.debug("%s failed (%s); retrying", self.service, _one_line(exc))
+                retries -= 1
+                time.sleep(wait)
+            finally:
+                for w in caught:
+                    _log.debug("%s: %s", self.service, _one_line(w.message))
+
+    def _reply(self, text: str, kwargs: dict[str, Any]) -> Any:
+        """One call to the service; a reply of the wrong shape is a GeocoderParseError."""
+        assert self.limiter is not None
+        try:
+            return self.limiter(text, **kwargs)
+        except _SERVICE_FAILURES:
+            raise
+        except _BAD_REPLY as exc:
+            raise GeocoderParseError(
+                f"the reply is not a valid answer ({type(exc).__name__}: {_one_line(exc)})"
+            ) from None
 
     def geocode_place(self, query: str) -> Place | None:
         """The best match as a ``Place`` (see ``to_place``), or ``None``."""
@@ -281,7 +403,10 @@ def make_geocoder(
         service name; ``geocoder_options`` go to its constructor (``min_delay_seconds``
         is taken out and overrides the rate policy).
     adapter_factory : callable, optional
-        geopy adapter factory for online services (tests inject canned replies here).
+        geopy adapter factory for online services (tests inject canned replies here);
+        default :class:`geo.places.http.DeadlineAdapter`, whose timeout is a deadline for
+        the whole request. ``settings.geocoder_timeout`` is the deadline of one query,
+        retries included.
     gazetteer : Gazetteer, optional
         For the offline geocoder and the fallback; loaded on first use when omitted.
     cache_path : path-like, optional
@@ -324,7 +449,9 @@ def make_geocoder(
     _check_required(cls, service, options)
     try:
         geocoder = cls(
-            **options, timeout=settings.geocoder_timeout, adapter_factory=adapter_factory
+            **options,
+            timeout=settings.geocoder_timeout,
+            adapter_factory=adapter_factory or DeadlineAdapter,
         )
     except (TypeError, ConfigurationError) as exc:
         raise InputError(

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.errors import InputError
+from geo.inputs import MAX_TEXT_BYTES, check_file, read_file, shown
 from geo.records import Article
 from geo.text.published import infer_published
 
@@ -37,7 +38,7 @@ SUPPORTED_SUFFIXES = {
     ".html": "html",
     ".htm": "html",
 }
-MAX_BYTES = 20_000_000  # far above any article; keeps a wrong file from eating memory
+MAX_BYTES = MAX_TEXT_BYTES
 TITLE_MAX = 200
 TITLE_FALLBACK = 80
 
@@ -418,6 +419,8 @@ def decode_text(raw: bytes, *, label: str | os.PathLike[str]) -> str:
     InputError
         If the bytes are binary or none of those encodings reads them cleanly.
     """
+    if not raw.strip():  # white space only (\v and \f too): empty, which callers say
+        return raw.decode("ascii")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
@@ -454,34 +457,18 @@ def read_article(
     Raises
     ------
     InputError
-        Missing file, a folder, an unsupported extension, undecodable bytes, empty text or an
-        invalid date.
+        Missing file, not a regular file (a folder, a named pipe, a device), over
+        ``MAX_BYTES``, an unsupported extension, undecodable bytes, empty text or an invalid
+        date.
     """
-    p = Path(path).expanduser()
-    if not p.exists():
-        raise InputError(f"No such file: {p}. Check the path.")
-    if p.is_dir():
-        raise InputError(f"{p} is a folder; give one article file (or ingest its files).")
-    if not p.is_file():
-        raise InputError(f"{p} is not a regular file; give a saved article file.")
+    p = check_file(Path(path).expanduser(), max_bytes=MAX_BYTES)
     fmt = SUPPORTED_SUFFIXES.get(p.suffix.lower())
     if fmt is None:
         raise InputError(
-            f"Unsupported file type {p.suffix or '(no extension)'!r} for {p}; "
+            f"Unsupported file type {p.suffix or '(no extension)'!r} for {shown(p)}; "
             f"use one of {', '.join(SUPPORTED_SUFFIXES)}."
         )
-    try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{p} is {size / 1e6:.0f} MB; articles over {MAX_BYTES // 1_000_000} MB are "
-                "refused. Split it or check that it is the right file."
-            )
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            f"Cannot read {p} ({exc.strerror or exc}); check its permissions."
-        ) from exc
+    raw = read_file(p, max_bytes=MAX_BYTES)
     return article_from_text(
         decode_text(raw, label=p),
         title=title,

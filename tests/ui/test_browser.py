@@ -133,6 +133,16 @@ def pg_server(tmp_path_factory, seed_path, gazetteer):
 
 
 @pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory, gazetteer):
+    """The app on a store whose every text field holds script and template payloads."""
+    _require_browser()
+    from tests.hostile_store import make_hostile_store
+
+    root = make_hostile_store(tmp_path_factory.mktemp("hostile-browser") / "store", gazetteer)
+    yield from _start_app(str(root), tmp_path_factory.mktemp("hostile-log"))
+
+
+@pytest.fixture(scope="module")
 def browser():
     _require_browser()
     from playwright.sync_api import sync_playwright
@@ -302,5 +312,43 @@ def test_frontline_page_on_a_postgis_store_draws_control_areas(pg_server, page):
     frame = _map_frame(page, markers=False)
     assert "occupied" in _layer_data(frame)
     page.get_by_text("Settlements near the front").wait_for(timeout=60_000)
+
+
+_SHOW_EVERY_POPUP_JS = """() => {
+  // Each feature's popup and tooltip HTML, built by the page's own code and put in the page,
+  // as opening them would; markers inside a cluster cannot be opened, so none is skipped.
+  const seen = new Set(), html = [];
+  const content = (c, l) => (typeof c === "function" ? c(l) : c);
+  const walk = (l) => {
+    if (!l || seen.has(l)) return;
+    seen.add(l);
+    if (l.feature) {
+      if (l.getPopup && l.getPopup()) html.push(content(l.getPopup()._content, l));
+      if (l.getTooltip && l.getTooltip()) html.push(content(l.getTooltip()._content, l));
+    }
+    if (l.getLayers) l.getLayers().forEach(walk);
+  };
+  (window.feature_group || []).forEach(walk);
+  for (const h of html) {
+    const div = document.createElement("div");
+    div.innerHTML = String(h);
+    document.body.appendChild(div);
+  }
+  return html.join("\\n");
+}"""
+
+
+def test_hostile_text_on_the_map_runs_no_script(hostile_server, page):
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{hostile_server}/?start=2024-09-05&end=2024-09-05")
+    frame = _map_frame(page)
+    shown = frame.evaluate(_SHOW_EVERY_POPUP_JS)
+    assert "onerror=alert(1)" in shown  # the hostile text is on the map, as text
+    assert "&#123;&#123; 7*7 &#125;&#125;" in shown  # template syntax kept as text, not run
+    page.wait_for_timeout(1500)  # time for an image error handler to fire, if it could
+    assert dialogs == []
+    for f in page.frames:
+        assert f.evaluate("() => window.__pwned === undefined"), f.url
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.blocked == [], page.blocked

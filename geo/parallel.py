@@ -18,6 +18,8 @@ from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
 from typing import Any, TypeVar
 
+from geo.errors import InputError, ServiceError
+
 __all__ = ["LOCAL", "default_jobs", "run_on_dask", "run_ordered"]
 
 T = TypeVar("T")
@@ -26,6 +28,7 @@ Task = Callable[[T, Any], R]
 
 # `--dask local`: start a LocalCluster on this machine instead of joining a scheduler.
 LOCAL = "local"
+CONNECT_TIMEOUT_S = 20
 # Items per task: enough to make the cost of sending a task small beside an article's
 # analysis (milliseconds), few enough that the last tasks finish together.
 CHUNK = 4
@@ -137,10 +140,18 @@ def run_on_dask(
 
     Raises
     ------
-    ImportError
+    InputError
         If dask.distributed is not installed.
+    ServiceError
+        If the scheduler cannot be reached.
     """
-    from distributed import Client, LocalCluster
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise InputError(
+            f"dask.distributed is not installed ({exc}); install it with "
+            "`pip install 'dask[distributed]'` (or the project's `[dask]` extra)."
+        ) from exc
 
     with contextlib.ExitStack() as stack:
         if isinstance(address, Client):
@@ -151,7 +162,13 @@ def run_on_dask(
             )
             client = stack.enter_context(Client(cluster))
         else:
-            client = stack.enter_context(Client(address))
+            try:
+                client = stack.enter_context(Client(address, timeout=CONNECT_TIMEOUT_S))
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise ServiceError(
+                    f"Cannot reach the dask scheduler at {address!r} ({exc}); start one with "
+                    "`dask scheduler` there, or use --dask local."
+                ) from exc
         shared = client.scatter(context, broadcast=True, hash=False)
         workers = max(1, len(client.scheduler_info().get("workers", {})))
         tasks = _chunks(items, chunk)

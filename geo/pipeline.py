@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from geo.errors import InputError
 from geo.events.extract import extract_events
-from geo.places.gazetteer import Gazetteer, load_gazetteer
+from geo.parallel import default_jobs, run_on_dask, run_ordered
+from geo.places.gazetteer import Gazetteer, is_shared, load_gazetteer
 from geo.places.names import normalize
 from geo.records import Article, Correction, Event, Toponym
 from geo.text.articles import SUPPORTED_SUFFIXES, article_from_text, decode_text, read_article
@@ -205,6 +207,66 @@ def _read(item: Path | Upload | Pasted, *, published: dt.date | None) -> Article
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every analysis of one ingest shares; sent to each worker once."""
+
+    published: dt.date | None
+    gazetteer: Gazetteer | None  # None: the worker loads the shared index from the cache
+    corrections: tuple[Correction, ...]  # surface-wide ones: a new article has no other
+    stored: Container[str]  # ids already in the store, not analysed again
+
+
+@dataclass(frozen=True, slots=True)
+class _Analysed:
+    """What a worker makes of one item: the article and its analysis, or why it was refused.
+
+    ``analysis`` is None for an article already in the store, and ``article`` too for an
+    item that could not be read (``error`` then says why).
+    """
+
+    article: Article | None = None
+    analysis: Analysis | None = None
+    error: str | None = None
+
+
+class _InStore:
+    """The store's article ids, asked one at a time (the serial path reads no id list)."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+
+    def __contains__(self, article_id: object) -> bool:
+        return self._store.article(article_id) is not None
+
+
+def _analyse(item: Path | Upload | Pasted | Article, ctx: _Context) -> _Analysed:
+    """Read and analyse one item; runs in a worker process (or in this one with one job)."""
+    try:
+        article = item if isinstance(item, Article) else _read(item, published=ctx.published)
+    except InputError as exc:
+        return _Analysed(error=str(exc))
+    if article.article_id in ctx.stored:
+        return _Analysed(article)
+    gaz = ctx.gazetteer or load_gazetteer()
+    return _Analysed(article, process(article, gazetteer=gaz, corrections=ctx.corrections))
+
+
+def _read_here(items: list[Path | Upload | Pasted], *, published: dt.date | None) -> list:
+    """Articles read in this process, for workers that may not see its files (dask)."""
+    out: list[Article | _Analysed] = []
+    for item in items:
+        try:
+            out.append(_read(item, published=published))
+        except InputError as exc:
+            out.append(_Analysed(error=str(exc)))
+    return out
+
+
+def _analyse_or_pass(item: Article | _Analysed, ctx: _Context) -> _Analysed:
+    return item if isinstance(item, _Analysed) else _analyse(item, ctx)
+
+
 def ingest(
     sources: Iterable[Source],
     *,
@@ -212,6 +274,8 @@ def ingest(
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    jobs: int | None = None,
+    dask: Any = None,
 ) -> IngestReport:
     """Read, analyse and store articles: the one way in, for the CLI and the dashboard alike.
 
@@ -227,13 +291,22 @@ def ingest(
     gazetteer : Gazetteer, optional
         Default: the offline gazetteer.
     progress : callable, optional
-        ``progress(done, total, source)``, called after each item.
+        ``progress(done, total, source)``, called after each item is stored or refused.
+    jobs : int, optional
+        Worker processes reading and analysing articles (default: every core); 1 does all of
+        it in this process. This process alone writes, so the store sees one writer.
+    dask : str or distributed.Client, optional
+        Analyse on a dask.distributed cluster instead: a scheduler address
+        (``tcp://host:8786``), ``"local"`` for a LocalCluster here, or a Client. Files are
+        read here and sent as articles; each worker loads the gazetteer index from its own
+        cache (see README). ``jobs`` is then ignored.
 
     Returns
     -------
     IngestReport
         One result per item: added, present (nothing changed) or error with the message
         saying what was wrong. A refused item changes nothing and does not stop the others.
+        The report and the store are the same whatever ``jobs`` or ``dask`` is.
 
     Raises
     ------
@@ -241,39 +314,49 @@ def ingest(
         When the store itself fails; that would fail every item, so it stops the ingest.
     """
     items = _expand(sources)
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs < 1:
+        raise InputError(f"jobs must be 1 or more, not {jobs}.")
     gaz = gazetteer or load_gazetteer()
+    corrections = tuple(store.corrections())
+    if dask is None and (jobs == 1 or len(items) <= 1):
+        ctx = _Context(published, gaz, corrections, _InStore(store))
+        analysed = run_ordered(_analyse, items, ctx, jobs=1)
+    else:
+        stored = frozenset(a.article_id for a in store.articles(with_text=False))
+        if dask is None:
+            # Forked workers share this process's gazetteer; others load it from the cache
+            # unless it is one of the caller's own, which is then sent along.
+            ctx = _Context(published, gaz, corrections, stored)
+            analysed = run_ordered(_analyse, items, ctx, jobs=jobs)
+        else:
+            ctx = _Context(published, None if is_shared(gaz) else gaz, corrections, stored)
+            read = _read_here(items, published=published)
+            analysed = run_on_dask(_analyse_or_pass, read, ctx, address=dask)
     results = []
-    for n, item in enumerate(items, 1):
-        label = _label(item)
-        try:
-            article = _read(item, published=published)
-            analysis = None
-            if store.article(article.article_id) is None:
-                analysis = process(
-                    article,
-                    gazetteer=gaz,
-                    corrections=store.corrections(article_id=article.article_id),
-                )
-                added = store.add(article, analysis.toponyms, analysis.events)
-            else:
-                added = False
-            results.append(
-                IngestResult(
-                    label,
-                    article.article_id,
-                    IngestStatus.ADDED if added else IngestStatus.PRESENT,
-                    places=len(analysis.toponyms) if analysis and added else 0,
-                    events=len(analysis.events) if analysis and added else 0,
-                    title=article.title,
-                    published=article.published,
-                    published_inferred=article.published_inferred,
-                )
-            )
-        except InputError as exc:
-            results.append(IngestResult(label, None, IngestStatus.ERROR, str(exc)))
+    for n, (item, out) in enumerate(zip(items, analysed, strict=True), 1):
+        results.append(_store_one(store, _label(item), out))
         if progress:
-            progress(n, len(items), label)
+            progress(n, len(items), results[-1].source)
     return IngestReport(tuple(results))
+
+
+def _store_one(store, label: str, out: _Analysed) -> IngestResult:
+    """Write one analysed item (the single writer) and say what became of it."""
+    article, analysis = out.article, out.analysis
+    if article is None:
+        return IngestResult(label, None, IngestStatus.ERROR, out.error or "")
+    added = analysis is not None and store.add(article, analysis.toponyms, analysis.events)
+    return IngestResult(
+        label,
+        article.article_id,
+        IngestStatus.ADDED if added else IngestStatus.PRESENT,
+        places=len(analysis.toponyms) if analysis and added else 0,
+        events=len(analysis.events) if analysis and added else 0,
+        title=article.title,
+        published=article.published,
+        published_inferred=article.published_inferred,
+    )
 
 
 def reprocess(

@@ -61,8 +61,8 @@ def test_package_dependencies_carry_the_same_pins_as_requirements():
             name, version = line.split("==")
             pins[name.strip().lower()] = version.strip()
     project = _pyproject()["project"]
-    extras = project["optional-dependencies"].values()
-    declared = [*project["dependencies"], *(r for extra in extras for r in extra)]
+    extras = project["optional-dependencies"]
+    declared = [*project["dependencies"], *(r for group in extras.values() for r in group)]
     for requirement in declared:
         name, version = requirement.split("==")
         assert pins.get(name.lower()) == version, requirement

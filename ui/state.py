@@ -114,7 +114,9 @@ def _seed_samples(status) -> None:
 
     if status is not None:
         status.write("Loading the illustrative sample articles…")
-    ingest([data_dir() / "samples"], store=s, gazetteer=gazetteer())
+    # One process: forking the threaded Streamlit server for worker processes is unsafe, and
+    # fifteen short samples do not need them.
+    ingest([data_dir() / "samples"], store=s, gazetteer=gazetteer(), jobs=1)
 
 
 def store_span() -> tuple[dt.date, dt.date]:

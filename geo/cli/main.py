@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import json
 import sys
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -173,6 +174,33 @@ def cmd_places(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _ingest_progress(stream=None) -> Callable[[int, int, str], None]:
+    """Progress on stderr: ``[done/total] N articles/s  source``.
+
+    Redrawn in place on a terminal; elsewhere a line every ten seconds, so the log of a long
+    run still shows it moving.
+    """
+    stream = stream or sys.stderr
+    interactive = stream.isatty()
+    start = time.perf_counter()
+    last = {"shown": -1.0}
+
+    def report(done: int, total: int, source: str) -> None:
+        now = time.perf_counter()
+        if done < total and now - last["shown"] < (0.2 if interactive else 10.0):
+            return
+        last["shown"] = now
+        rate = done / max(now - start, 1e-9)
+        line = f"[{done}/{total}] {rate:6.1f} articles/s  {source[-50:]:<50}"
+        if interactive:
+            stream.write("\r" + line + ("\n" if done == total else ""))
+        else:
+            stream.write(line.rstrip() + "\n")
+        stream.flush()
+
+    return report
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.pipeline import IngestStatus, ingest
     from geo.store.base import open_store
@@ -185,15 +213,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise InputError(" ".join(problems))
     gaz = _gazetteer()
     with open_store(args.store) as store:
-        interactive = sys.stderr.isatty()
-
-        def progress(done: int, total: int, path: str) -> None:
-            if interactive or done == total:
-                end = "\n" if done == total else ""
-                print(f"\r[{done}/{total}] {path[-60:]:<60}", end=end, file=sys.stderr)
-
         report = ingest(
-            args.paths, store=store, published=args.published, gazetteer=gaz, progress=progress
+            args.paths,
+            store=store,
+            published=args.published,
+            gazetteer=gaz,
+            progress=_ingest_progress(),
+            jobs=args.jobs,
+            dask=args.dask,
         )
         for r in report:
             if r.status is IngestStatus.ADDED:
@@ -222,6 +249,16 @@ def _unusable(name: str) -> str | None:
     except InputError as exc:
         return str(exc)
     return None
+
+
+def _jobs_arg(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of processes (1 or more)")
+    return jobs
 
 
 LAYERS = ("places", "events", "oblasts", "evacuations")
@@ -297,6 +334,18 @@ def build_parser() -> argparse.ArgumentParser:
         "HTML metadata, or inferred from the text)",
     )
     p.add_argument("--store", help=STORE_HELP)
+    p.add_argument(
+        "--jobs",
+        type=_jobs_arg,
+        metavar="N",
+        help="processes analysing articles (default: every core; 1: all in this process)",
+    )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="analyse on a dask.distributed cluster: a scheduler address (tcp://host:8786), "
+        "or 'local' to start one on this machine; this process still does all the writing",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("export", help="write a layer of the store as GeoJSON, GeoPackage or CSV")

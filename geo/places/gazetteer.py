@@ -33,6 +33,7 @@ __all__ = [
     "Gazetteer",
     "base_score",
     "cached_index_exists",
+    "is_shared",
     "load_gazetteer",
 ]
 
@@ -236,6 +237,16 @@ def _quiet(_msg: str, _frac: float) -> None:
 def cached_index_exists() -> bool:
     """Whether a current index is on disk, so loading will be quick (no build)."""
     return index_path(index_key(sources())).is_file()
+
+
+def is_shared(gazetteer: Gazetteer) -> bool:
+    """Whether ``gazetteer`` is the one ``load_gazetteer()`` gave this process.
+
+    Another process (a worker) then gets the very same index by loading it from the cache,
+    keyed by content, instead of being sent a copy.
+    """
+    with _lock:
+        return any(g is gazetteer for g in _loaded.values())
 
 
 def load_gazetteer(*, rebuild: bool = False, progress: Progress | None = None) -> Gazetteer:

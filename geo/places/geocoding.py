@@ -36,10 +36,10 @@ from geo.config import Settings, cache_dir, load_settings, settings_path
 from geo.errors import InputError
 from geo.places.geocode_cache import CACHE_FILE, Answer, GeocodeCache, normalize_query
 from geo.places.http import DeadlineAdapter
-from geo.places.offline import EARTH_RADIUS_KM as EARTH_RADIUS_KM
 from geo.places.offline import OFFLINE, OfflineGeocoder, _query_text
 from geo.places.rates import DEFAULT_POLICY as DEFAULT_POLICY
 from geo.places.rates import RATE_POLICIES, RatePolicy, rate_policy
+from geo.places.spatial import EARTH_RADIUS_KM as EARTH_RADIUS_KM
 from geo.records import Place, PlaceKind
 
 if TYPE_CHECKING:

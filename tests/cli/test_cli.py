@@ -202,3 +202,20 @@ def test_export_other_formats(seed_path, tmp_path, capsys, fmt):
     target = tmp_path / f"places.{fmt}"
     code, _, err = _run(["export", "places", "--store", store, "-o", str(target)], capsys)
     assert code == 0 and fmt in err and target.stat().st_size > 0
+
+
+def test_ingest_with_two_jobs_stores_what_one_job_stores_and_shows_the_rate(tmp_path, capsys):
+    samples = ROOT / "data" / "samples"
+    one, two = str(tmp_path / "one"), str(tmp_path / "two")
+    code, out_one, _ = _run(["ingest", str(samples), "--store", one, "--jobs", "1"], capsys)
+    assert code == 0
+    code, out_two, err = _run(["ingest", str(samples), "--store", two, "--jobs", "2"], capsys)
+    assert code == 0 and out_two == out_one
+    assert "[15/15]" in err and "articles/s" in err
+
+
+def test_ingest_refuses_zero_jobs_with_a_usage_error(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["ingest", str(tmp_path), "--jobs", "0"])
+    assert exit_.value.code == 2
+    assert "not a number of processes" in capsys.readouterr().err

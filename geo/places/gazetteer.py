@@ -23,7 +23,7 @@ from geo.places.gazetteer_cache import (
     remove_unused,
     write_index,
 )
-from geo.places.names import MATCH_NAMES, normalize, strip_admin_suffix
+from geo.places.names import MATCH_NAMES, NameIndex, normalize, strip_admin_suffix
 from geo.records import Candidate, GeoPrecision, Place, PlaceKind
 
 if TYPE_CHECKING:
@@ -52,12 +52,12 @@ class Gazetteer:
     ``place_index << 2 | match_code``, which keeps a million names in about 150 MB.
     """
 
-    def __init__(self, columns: dict[str, list], names: dict[str, tuple[int, ...]]):
+    def __init__(self, columns: dict[str, list], names: NameIndex):
         self._c = columns
         self._names = names
         self._by_id = {pid: i for i, pid in enumerate(columns["place_id"])}
         self._place_cache: dict[int, Place] = {}
-        self._max_words = max((k.count(" ") + 1 for k in names), default=1)
+        self._max_words = names.max_words
 
     def __len__(self) -> int:
         return len(self._c["place_id"])

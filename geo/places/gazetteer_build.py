@@ -19,7 +19,13 @@ from pathlib import Path
 from geo.config import data_dir
 from geo.errors import DataError
 from geo.places.counties import add_us_counties
-from geo.places.names import ADMIN1_SUFFIXES, MATCH_CODE, normalize, strip_admin_suffix
+from geo.places.names import (
+    ADMIN1_SUFFIXES,
+    MATCH_CODE,
+    NameIndex,
+    normalize,
+    strip_admin_suffix,
+)
 from geo.places.theatre import add_continents, add_features, add_settlements
 from geo.records import GeoPrecision, PlaceKind
 
@@ -161,11 +167,10 @@ class _Builder:
                 return
         lst.append(posting)
 
-    def freeze(self) -> tuple[dict[str, list], dict[str, tuple[int, ...]]]:
-        names = self.names
-        for key, postings in names.items():  # in place: never two copies of the index alive
-            names[key] = tuple(postings)
-        return self.cols, names
+    def freeze(self) -> tuple[dict[str, list], NameIndex]:
+        index = NameIndex.from_dict(self.names)
+        self.names = {}  # never two copies of the index alive
+        return self.cols, index
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:

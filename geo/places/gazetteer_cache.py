@@ -38,7 +38,7 @@ __all__ = [
 
 # Bump when the pickled layout, or what the Gazetteer expects of it, changes; changed build
 # rules are caught by hashing the builder's source (CODE_FILES) instead.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
 PICKLE_PROTOCOL = pickle.HIGHEST_PROTOCOL
 
 # The modules whose code decides what goes into the index. Not gazetteer.py: changing how the

@@ -13,7 +13,7 @@ from geo.errors import DataError
 from geo.places import gazetteer as gz
 from geo.places import gazetteer_build as gb
 from geo.places import gazetteer_cache as gc
-from geo.places.names import normalize
+from geo.places.names import NameIndex, normalize
 from geo.records import PlaceKind
 
 
@@ -170,7 +170,7 @@ def shared_cache(tmp_path, monkeypatch):
 
     def fake_build(src, progress):
         builds.append(src)
-        return {"place_id": ["cc:UA"], "name": ["Ukraine"]}, {"ukraine": (0,)}
+        return {"place_id": ["cc:UA"], "name": ["Ukraine"]}, NameIndex.from_dict({"ukraine": [0]})
 
     monkeypatch.setattr(gz, "build_index", fake_build)
     return cache, builds
@@ -265,3 +265,16 @@ def test_capitals_are_flagged_from_the_country_table(gazetteer):
     assert gazetteer.is_capital("gn:4140963")  # Washington, D.C.
     assert not gazetteer.is_capital("gn:704422")  # Pokrovsk
     assert not gazetteer.is_capital("gn:0")
+
+
+def test_the_packed_name_index_answers_like_a_dict():
+    names = {"kyiv": [4, 9], "kharkiv oblast": [12], "odesa": [7]}
+    index = NameIndex.from_dict(names)
+    assert len(index) == 3
+    assert index.max_words == 2
+    for key, postings in names.items():
+        assert key in index
+        assert list(index.get(key)) == postings
+    assert "lviv" not in index
+    assert index.get("lviv") == ()
+    assert "zzz" not in index and "a" not in index  # before the first and after the last key

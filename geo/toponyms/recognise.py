@@ -26,7 +26,9 @@ from geo.toponyms.words import (
     MONTHS_WEEKDAYS,
     ORG_HEADS,
     PLACE_HEADS,
+    PLURAL_UNIT_HEADS,
     TITLES,
+    US_STATE_ABBREVIATIONS,
 )
 
 __all__ = ["Mention", "Token", "recognise", "tokenize"]
@@ -260,7 +262,54 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         if role is ToponymRole.LITERAL and _governs(m, toks, gaz):
             m.role = ToponymRole.METONYMIC
         mentions.append(m)
-    return [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
+    mentions = [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
+    _coordinated_units(text, toks, mentions)
+    return _with_state_abbreviations(text, toks, mentions, gaz)
+
+
+def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) -> None:
+    """Mark "Donetsk and Luhansk oblasts" (and longer lists) as admin-1 names, every one."""
+    for k, m in enumerate(mentions):
+        if m.j >= len(toks) or not toks[m.j - 1].joined or toks[m.j].norm not in PLURAL_UNIT_HEADS:
+            continue
+        m.admin1_form = True
+        for prev in reversed(mentions[:k]):
+            between = text[prev.end : mentions[k].start].strip().lower()
+            if between not in {",", "and", ", and", "&"}:
+                break
+            prev.admin1_form = True
+            k = mentions.index(prev)
+
+
+def _with_state_abbreviations(
+    text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """Add the US state written as an abbreviation after "Town, " ("Long Island, N.Y.")."""
+    by_first = {m.i: m for m in mentions}
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(m)
+        k = m.j
+        if k >= len(toks) or text[m.end : toks[k].start].strip() != "," or k in by_first:
+            continue
+        tok = toks[k]
+        written = tok.text
+        end = tok.end
+        if not written.endswith(".") and text[end : end + 1] == ".":
+            written, end = written + ".", end + 1
+        code = US_STATE_ABBREVIATIONS.get(written.rstrip(".")) or US_STATE_ABBREVIATIONS.get(
+            written
+        )
+        if code is None and len(written) == 2 and written.isupper():
+            code = written if gaz.admin1(f"US.{written}") else None  # USPS: "Raleigh, NC"
+        state = gaz.admin1(f"US.{code}") if code else None
+        if state is None:
+            continue
+        abbrev = Mention(k, k + 1, tok.start, end, text[tok.start : end], tok.norm, [])
+        abbrev.cands = [Candidate(state, 0.0, "alias")]
+        abbrev.admin1_form = True
+        out.append(abbrev)
+    return out
 
 
 def _demonym_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Mention | None:

@@ -18,8 +18,10 @@ __all__ = [
     "MONTHS_WEEKDAYS",
     "ORG_HEADS",
     "PLACE_HEADS",
+    "PLURAL_UNIT_HEADS",
     "SETTLEMENT_WORDS",
     "TITLES",
+    "US_STATE_ABBREVIATIONS",
 ]
 
 MONTHS_WEEKDAYS = frozenset(
@@ -404,3 +406,26 @@ FIRST_NAMES = frozenset(
     stephen steven susan thomas timothy tom tony victoria walter william
     """.split()
 )
+
+# Plural unit words after a list of names make every name in it a unit: "Donetsk and Luhansk
+# oblasts", "the Kherson, Zaporizhzhia and Donetsk regions".
+PLURAL_UNIT_HEADS = frozenset(["oblasts", "regions", "provinces", "states"])
+
+# US states as newspapers abbreviate them after a town ("Long Island, N.Y.", "Raleigh, N.C.",
+# "Pasadena, Calif."; AP style, and USPS codes): only read so after "Town, ".
+US_STATE_ABBREVIATIONS = {
+    **{
+        a: code
+        for code, forms in {
+            "AL": "Ala", "AZ": "Ariz", "AR": "Ark", "CA": "Calif", "CO": "Colo", "CT": "Conn",
+            "DE": "Del", "FL": "Fla", "GA": "Ga", "IL": "Ill", "IN": "Ind", "KS": "Kan Kans",
+            "KY": "Ky", "LA": "La", "MD": "Md", "MA": "Mass", "MI": "Mich", "MN": "Minn",
+            "MS": "Miss", "MO": "Mo", "MT": "Mont", "NE": "Neb Nebr", "NV": "Nev",
+            "NH": "N.H.", "NJ": "N.J.", "NM": "N.M.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.",
+            "OK": "Okla", "OR": "Ore", "PA": "Pa", "RI": "R.I.", "SC": "S.C.", "SD": "S.D.",
+            "TN": "Tenn", "TX": "Tex", "VT": "Vt", "VA": "Va", "WA": "Wash", "WV": "W.Va",
+            "WI": "Wis", "WY": "Wyo",
+        }.items()
+        for a in forms.split()
+    },
+}  # fmt: skip

@@ -366,3 +366,24 @@ def test_us_counties_and_continents_resolve(gazetteer):
 def test_a_state_named_like_no_big_city_outranks_a_foreign_hamlet(gazetteer):
     (texas,) = _found("Storms hit Texas on Monday.", gazetteer)
     assert texas.place.place_id == "a1:US.TX"
+
+
+def test_a_list_before_a_plural_unit_word_names_units(gazetteer):
+    text = "Russian strikes hit the Kherson, Zaporizhzhia and Donetsk regions overnight."
+    kinds = {t.surface: t.place.kind for t in _found(text, gazetteer)}
+    assert kinds == {k: PlaceKind.ADMIN1 for k in ("Kherson", "Zaporizhzhia", "Donetsk")}
+
+
+def test_a_state_abbreviation_after_a_town_places_the_town_in_that_state(gazetteer):
+    text = "She grew up in Paris, Tenn., and later lived in Athens, Ga., before the war."
+    places = [(t.surface, t.place.admin1_code) for t in _found(text, gazetteer)]
+    assert places == [
+        ("Paris", "US.TN"),
+        ("Tenn.", "US.TN"),
+        ("Athens", "US.GA"),
+        ("Ga.", "US.GA"),
+    ]
+
+
+def test_a_state_abbreviation_is_read_only_after_a_town(gazetteer):
+    assert _found("Mo said Pa would come by Ga later.", gazetteer) == []

@@ -17,6 +17,7 @@ from dataclasses import replace
 from geo.events.casualties import Casualties, parse_casualties
 from geo.events.places import (
     anaphors,
+    as_direction,
     fronted_place,
     is_river,
     places_for,
@@ -253,6 +254,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
             for top in places:
+                top = as_direction(text, top)
                 ev = _event(article, trig, top, span, sent, people, children)
                 ev = replace(ev, status=status, claimed_by=claimed_by)
                 if trig.type in _CASUALTY_TYPES and casualties and not casualties_used:

@@ -463,4 +463,7 @@ def test_front_sector_and_reference_point_give_way_to_the_named_villages(gazette
 def test_a_sector_alone_still_places_the_event(gazetteer):
     text = "Russian forces continued offensive operations in the Kupyansk direction on Monday."
     events = _events(text, gazetteer, published=dt.date(2025, 1, 14))
-    assert [e.place.name for e in events] == ["Kupiansk"]
+    # Changed by issue 10: a direction is an area event with a coarse precision, not the town.
+    assert [e.place.name for e in events] == ["Kupiansk direction"]
+    assert events[0].geo_precision is GeoPrecision.REGION
+    assert events[0].place.admin1_name.startswith("Kharkiv")

@@ -254,9 +254,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype is not EventType.STATEMENT and _NON_FACTUAL_AFTER.match(text, e, sent.end)
         ):
             continue  # negated, planned or hoped-for: context, not an event
-        if etype is EventType.ATTACK and _GROUND_ATTACK.search(text, max(sent.start, s - 30), s):
-            if not _WEAPON.search(sent.text):
-                etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"
+        if (
+            etype is EventType.ATTACK
+            and _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+            and not _WEAPON.search(sent.text)
+        ):
+            etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"
         out.append(Trigger(etype, s, e, word))
     return out
 

@@ -73,6 +73,7 @@ _FIGURE = re.compile(
 )
 _VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
+_THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 
 
@@ -254,6 +255,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
             for top in places:
+                if top.place.kind is PlaceKind.COUNTRY and _THE_WAR.fullmatch(trig.text):
+                    continue  # "Russia's invasion of Ukraine": the war itself, background
                 top = as_direction(text, top)
                 ev = _event(article, trig, top, span, sent, people, children)
                 ev = replace(ev, status=status, claimed_by=claimed_by)

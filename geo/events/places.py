@@ -208,7 +208,16 @@ def _list_from(toks: list[_Tok], i: int) -> tuple[list[Toponym], int]:
             j += 1
         if j == i or j >= len(toks) or toks[j].kind != "top":
             break
-        found.append(toks[j].top)
+        nxt = toks[j].top
+        if (
+            j == i + 1
+            and nxt.place.kind is PlaceKind.ADMIN1
+            and nxt.place.admin1_code == found[-1].place.admin1_code
+            and found[-1].place.kind is not PlaceKind.ADMIN1
+        ):
+            i = j + 1  # "Uman, Cherkasy Oblast": the oblast says where Uman is
+            continue
+        found.append(nxt)
         i = j + 1
     return found, i
 

@@ -73,6 +73,7 @@ _FIGURE = re.compile(
 )
 _VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
+_GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
 _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 
@@ -130,8 +131,14 @@ def _date_for(
 
     A sentence with a single date expression dates all its events ("ordered ... on Monday,
     as Russian forces advanced"), and "since October 2022, when ... began their assault"
-    gives the assault October 2022.
+    gives the assault October 2022. Dates across a glued full stop ("on Tuesday.Russia") are
+    another sentence's.
     """
+    dates = [
+        d
+        for d in dates
+        if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
+    ]
     for d in dates:
         if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
             if d.text.lower().startswith("since "):
@@ -139,6 +146,17 @@ def _date_for(
                 if again is not None:
                     return replace(again, start_char=d.start_char, end_char=d.end_char)
             return d
+    # "10 attacks on October 7th, followed by 12 assaults on October 8th": a date that follows
+    # a trigger before any other trigger is that trigger's own.
+    for d in sorted(dates, key=lambda d: d.start_char):
+        if (
+            d.start_char >= trig.end
+            and not re.search(r"[,;:(]", text[trig.end : d.start_char])
+            and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
+        ):
+            return d
+        if d.start_char >= trig.end:
+            break
     best, best_d = None, None
     for d in dates:
         mid = (d.start_char + d.end_char) / 2
@@ -235,6 +253,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             places = places_for(text, trig, toks, tops, dates)
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
+            if not places and found and found[-1][0].type is trig.type:
+                gap = text[found[-1][0].end : trig.start]
+                if re.search(r"\b(?:followed by|then|and another)\b", gap):
+                    places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
             if places:
                 found.append((trig, places))
         found = coerce_types(found, triggers)

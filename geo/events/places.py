@@ -50,7 +50,8 @@ _LINKS_BY_TYPE = {
 # Words that end the phrase a trigger governs: a new clause, a report, a comparison.
 _BREAKS = _wordset(
     "and but while when whereas where which who whom whose that after before because as "
-    "although though since until unless if so according said says say told added with without"
+    "although though since until unless if so according said says say told added with without "
+    "reminiscent similar compared unlike like followed"
 )
 _AUX = _wordset(
     "is are was were be been being has have had will would could can may might must should "

@@ -82,6 +82,14 @@ _NOT_EVENT_TOLL = re.compile(
 )
 
 
+# Most sentences name no casualty: one cheap search spares them the patterns above.
+_ANY = re.compile(
+    r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
+    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Casualties:
     """Killed and injured counts of one sentence (None where it states none)."""
@@ -113,7 +121,7 @@ def parse_casualties(sentence: str) -> Casualties:
     70-year-old man" gives one killed; "No casualties were reported" gives (0, 0). Running
     totals ("since the start of the war") give nothing.
     """
-    if _NOT_EVENT_TOLL.search(sentence):
+    if not _ANY.search(sentence) or _NOT_EVENT_TOLL.search(sentence):
         return Casualties()
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
     for m in _BEFORE.finditer(sentence):

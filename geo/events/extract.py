@@ -74,6 +74,7 @@ _FIGURE = re.compile(
 _VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
 _GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
+_NO_CASUALTIES = Casualties()
 _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 
@@ -236,8 +237,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             continue  # a headline restates the body, which has the dates and the details
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         squoted = within(quoted, sent.start, sent.end)
-        casualties = parse_casualties(sent.text)
         triggers = _factual(text, sent, find_triggers(text, sent, []))
+        # Figures matter only with a trigger here or a strike before to carry them to.
+        casualties = (
+            parse_casualties(sent.text)
+            if triggers or last_casualty_event is not None
+            else _NO_CASUALTIES
+        )
         if not triggers:
             last_casualty_event = _carry_casualties(events, last_casualty_event, casualties)
             continue

@@ -173,15 +173,24 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     ),
 }
 # One word boundary and a letter up front let the engine skip most positions at once: this
-# runs on every sentence.
-_TRIGGER_RE = re.compile(
-    r"\b(?=[a-zа-яіїєґ])(?:"
-    + "|".join(
-        f"(?P<{t.value}_{i}>{p})" for t, pats in TRIGGERS.items() for i, p in enumerate(pats)
+# runs on every sentence. Cyrillic phrases have a pattern of their own, tried only on
+# sentences that hold Cyrillic letters, so English text pays nothing for them.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _alternation(cyrillic: bool) -> re.Pattern[str]:
+    groups = "|".join(
+        f"(?P<{t.value}_{i}>{p})"
+        for t, pats in TRIGGERS.items()
+        for i, p in enumerate(pats)
+        if bool(_CYRILLIC.match(p)) is cyrillic
     )
-    + r")\b",
-    re.IGNORECASE,
-)
+    lead = r"(?=[\u0400-\u04ff])" if cyrillic else r"(?=[a-z])"
+    return re.compile(rf"\b{lead}(?:{groups})\b", re.IGNORECASE)
+
+
+_TRIGGER_RE = _alternation(cyrillic=False)
+_TRIGGER_CYR_RE = _alternation(cyrillic=True)
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|may|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
@@ -235,7 +244,10 @@ class Trigger:
 def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> list[Trigger]:
     """The factual event words of a sentence, outside direct speech."""
     out = []
-    for m in _TRIGGER_RE.finditer(sent.text):
+    matches = list(_TRIGGER_RE.finditer(sent.text))
+    if _CYRILLIC.search(sent.text):
+        matches += _TRIGGER_CYR_RE.finditer(sent.text)
+    for m in matches:
         s, e = sent.start + m.start(), sent.start + m.end()
         if any(a <= s < b for a, b in quoted):
             continue  # words inside direct speech are the speaker's, not the reporter's

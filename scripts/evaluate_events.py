@@ -4,6 +4,11 @@ Runs geo.text.articles.article_from_text + geo.pipeline.process on every gold pa
 From the project root:
 
     python scripts/evaluate_events.py [--gold PATH] [--details] [--json]
+    python scripts/evaluate_events.py --war DIR [--details] [--json]
+
+``--war DIR`` scores coded real reports (one JSON file each, kept out of git) instead of a
+gold set: type, place within 25 km (the oblast for area events) and overlapping dates, plus
+casualty figures (evaluation.real_events).
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from evaluation.events import score
 from evaluation.events_gold import default_gold_path, load_gold
+from evaluation.real_events import load_reports, score_reports
 from geo.errors import GeoError
 
 
@@ -49,7 +55,12 @@ def main(argv: list[str] | None = None) -> int:
         "--details", action="store_true", help="list every missed and spurious event"
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--war", type=Path, metavar="DIR", help="score coded real reports (*.json) in DIR"
+    )
     args = parser.parse_args(argv)
+    if args.war is not None:
+        return _real(args)
     try:
         docs = load_gold(args.gold)
     except GeoError as exc:
@@ -64,6 +75,24 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(report.format(details=args.details))
         print(f"\n{len(docs)} documents in {elapsed:.2f} s")
+    return 0
+
+
+def _real(args: argparse.Namespace) -> int:
+    try:
+        docs = load_reports(args.war)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    extract = pipeline_extractor()
+    started = time.perf_counter()
+    report = score_reports(docs, extract)
+    elapsed = time.perf_counter() - started
+    if args.json:
+        print(json.dumps({**report.as_dict(), "seconds": round(elapsed, 3)}, indent=2))
+    else:
+        print(report.format(details=args.details))
+        print(f"\n{len(docs)} reports in {elapsed:.2f} s")
     return 0
 
 

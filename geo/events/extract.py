@@ -14,20 +14,24 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
+from geo.events.casualties import Casualties, parse_casualties
 from geo.events.places import (
     anaphors,
+    as_direction,
     fronted_place,
     is_river,
     places_for,
     tokenize_sentence,
     within,
 )
+from geo.events.status import not_factual, status_for, tried
 from geo.events.triggers import FIGURE_TYPES, TRIGGERS, Trigger, coerce_types, find_triggers
 from geo.records import (
     Article,
     DatePrecision,
     DateSpan,
     Event,
+    EventStatus,
     EventType,
     GeoPrecision,
     Place,
@@ -69,6 +73,10 @@ _FIGURE = re.compile(
 )
 _VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
+_GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
+_NO_CASUALTIES = Casualties()
+_THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
+_CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 
 
 def _to_int(num: str, scale: str | None) -> int | None:
@@ -124,8 +132,14 @@ def _date_for(
 
     A sentence with a single date expression dates all its events ("ordered ... on Monday,
     as Russian forces advanced"), and "since October 2022, when ... began their assault"
-    gives the assault October 2022.
+    gives the assault October 2022. Dates across a glued full stop ("on Tuesday.Russia") are
+    another sentence's.
     """
+    dates = [
+        d
+        for d in dates
+        if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
+    ]
     for d in dates:
         if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
             if d.text.lower().startswith("since "):
@@ -133,6 +147,17 @@ def _date_for(
                 if again is not None:
                     return replace(again, start_char=d.start_char, end_char=d.end_char)
             return d
+    # "10 attacks on October 7th, followed by 12 assaults on October 8th": a date that follows
+    # a trigger before any other trigger is that trigger's own.
+    for d in sorted(dates, key=lambda d: d.start_char):
+        if (
+            d.start_char >= trig.end
+            and not re.search(r"[,;:(]", text[trig.end : d.start_char])
+            and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
+        ):
+            return d
+        if d.start_char >= trig.end:
+            break
     best, best_d = None, None
     for d in dates:
         mid = (d.start_char + d.end_char) / 2
@@ -197,39 +222,52 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             for t in toponyms
             if t.place is not None
             and t.role is ToponymRole.LITERAL  # not "Russian forces", "Kyiv said", "Kyiv Post"
-            and not within(quoted, t.start, t.start + 1)
             and not is_river(text, t)
         ),
         key=lambda t: t.start,
     )
-    resolved = sorted(resolved + anaphors(text, resolved, quoted), key=lambda t: t.start)
+    # Direct speech is used (a general's account of a withdrawal), as the speaker's claim.
+    resolved = sorted(resolved + anaphors(text, resolved, []), key=lambda t: t.start)
     starts = [t.start for t in resolved]
     events: list[Event] = []
     last_figure_event: int | None = None
+    last_casualty_event: int | None = None
     for sent in split_sentences(text):
         if _is_headline(sent.text):
             continue  # a headline restates the body, which has the dates and the details
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         squoted = within(quoted, sent.start, sent.end)
-        triggers = find_triggers(text, sent, squoted)
+        triggers = _factual(text, sent, find_triggers(text, sent, []))
+        # Figures matter only with a trigger here or a strike before to carry them to.
+        casualties = (
+            parse_casualties(sent.text)
+            if triggers or last_casualty_event is not None
+            else _NO_CASUALTIES
+        )
         if not triggers:
+            last_casualty_event = _carry_casualties(events, last_casualty_event, casualties)
             continue
         people, children = parse_figures(sent.text)
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
             for d in find_dates(sent.text, published=published)
         ]
-        toks = tokenize_sentence(text, sent, tops, dates, squoted)
+        toks = tokenize_sentence(text, sent, tops, dates, [])
         frame = fronted_place(text, sent, tops)
         found = []
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
+            if not places and found and found[-1][0].type is trig.type:
+                gap = text[found[-1][0].end : trig.start]
+                if re.search(r"\b(?:followed by|then|and another)\b", gap):
+                    places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
             if places:
                 found.append((trig, places))
         found = coerce_types(found, triggers)
         made_here = False
+        casualties_used = False
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, triggers, text)
@@ -239,11 +277,28 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 span = DateSpan(published, published, DatePrecision.DAY, "", -1, -1)
             elif published is not None and span.start > published:
                 continue  # "next week": a plan or a forecast, not something that happened
+            status, claimed_by = status_for(text, sent, trig, squoted)
+            if trig.type is EventType.OFFENSIVE and trig.text.startswith(
+                ("advanc", "seiz", "captur")
+            ):
+                status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
             for top in places:
-                events.append(_event(article, trig, top, span, sent, people, children))
+                if top.place.kind is PlaceKind.COUNTRY and _THE_WAR.fullmatch(trig.text):
+                    continue  # "Russia's invasion of Ukraine": the war itself, background
+                top = as_direction(text, top)
+                ev = _event(article, trig, top, span, sent, people, children)
+                ev = replace(ev, status=status, claimed_by=claimed_by)
+                if trig.type in _CASUALTY_TYPES and casualties and not casualties_used:
+                    ev = _with_casualties(ev, casualties)
+                    casualties_used = trig.type is EventType.ATTACK
+                events.append(ev)
                 made_here = True
                 if trig.type in FIGURE_TYPES:
                     last_figure_event = len(events) - 1
+                if trig.type in _CASUALTY_TYPES:
+                    last_casualty_event = len(events) - 1
+        if not made_here:
+            last_casualty_event = _carry_casualties(events, last_casualty_event, casualties)
         # "More than 26,000 civilians ... have been forced to flee." names no place: its
         # figures belong to the evacuation just reported.
         if (
@@ -262,6 +317,44 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
     return _merge(events)
+
+
+def _factual(text: str, sent: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+    """Drop planned, hoped-for and compared triggers; a tried capture is an offensive."""
+    out = []
+    for trig in triggers:
+        if not_factual(text, sent, trig):
+            continue  # "could aid in the capture of", "reminiscent of the battle for"
+        if trig.type is EventType.ADVANCE and tried(text, sent, trig):
+            trig = replace(trig, type=EventType.OFFENSIVE)  # "in a bid to seize": not taken
+        out.append(trig)
+    return out
+
+
+def _with_casualties(ev: Event, cas: Casualties) -> Event:
+    return replace(
+        ev,
+        killed=ev.killed if ev.killed is not None else cas.killed,
+        injured=ev.injured if ev.injured is not None else cas.injured,
+        figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
+    )
+
+
+def _carry_casualties(events: list[Event], last: int | None, cas: Casualties) -> int | None:
+    """Give a placeless casualty sentence's figures to the strike just reported.
+
+    "Five people were injured, the governor said." follows the sentence that named the
+    place; only figures the event lacks are filled, so a later running toll changes nothing.
+    """
+    if not cas or last is None:
+        return last
+    ev = events[last]
+    if (cas.killed is None or ev.killed is not None) and (
+        cas.injured is None or ev.injured is not None
+    ):
+        return last
+    events[last] = _with_casualties(ev, cas)
+    return last
 
 
 def _event(
@@ -339,6 +432,9 @@ def _merge(events: list[Event]) -> list[Event]:
             better,
             people=better.people if better.people is not None else other.people,
             children=better.children if better.children is not None else other.children,
+            killed=better.killed if better.killed is not None else other.killed,
+            injured=better.injured if better.injured is not None else other.injured,
+            figures_text=better.figures_text or other.figures_text,
         )
     specific = [e for e in out if e.geo_precision is not GeoPrecision.COUNTRY]
     return [

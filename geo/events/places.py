@@ -11,11 +11,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from geo.events.triggers import FIGURE_TYPES, Trigger
-from geo.records import DateSpan, EventType, PlaceKind, Toponym
+from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym
 from geo.text.sentences import Sentence
 
 __all__ = [
     "anaphors",
+    "as_direction",
     "fronted_place",
     "is_river",
     "places_for",
@@ -34,9 +35,10 @@ def _wordset(words: str) -> frozenset[str]:
 # it names the place people or troops leave.
 _LINKS = _wordset(
     "of in into at near on toward towards outside around across within inside along over "
-    "through throughout beyond behind past"
+    "through throughout beyond behind past "
+    "в у на біля поблизу під до по околицях районі напрямку около возле под у районе"
 )
-_LINKS_FROM = _LINKS | {"from", "to"}
+_LINKS_FROM = _LINKS | {"from", "to", "з", "із", "зі", "из", "от"}
 _VENUE_LINKS = frozenset({"at", "in", "from", "during"})
 _LINKS_BY_TYPE = {
     EventType.EVACUATION: _LINKS_FROM,
@@ -48,7 +50,8 @@ _LINKS_BY_TYPE = {
 # Words that end the phrase a trigger governs: a new clause, a report, a comparison.
 _BREAKS = _wordset(
     "and but while when whereas where which who whom whose that after before because as "
-    "although though since until unless if so according said says say told added with without"
+    "although though since until unless if so according said says say told added with without "
+    "reminiscent similar compared unlike like followed"
 )
 _AUX = _wordset(
     "is are was were be been being has have had will would could can may might must should "
@@ -109,6 +112,12 @@ _ANAPHOR = re.compile(
     r"|its\s+(?:(?:eastern|western|northern|southern|south-?eastern|south-?western|"
     r"north-?eastern|north-?western)\s+)?(?:edge|outskirts|centre|center|suburbs))\b"
 )
+# "fighting there", "the province": the settlement or the oblast last named.
+_THERE = re.compile(
+    r"\b(?<![Ss]o )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
+    r"seems?|appears?|remains?|must|should)\b)"
+)
+_REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
 _FRONTED = re.compile(r"(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?")
 _ANAPHOR_REACH = 400  # characters back to look for the antecedent
 # "the Dnipro river", "across the Dnipro.": a river that shares a city's name.
@@ -200,7 +209,16 @@ def _list_from(toks: list[_Tok], i: int) -> tuple[list[Toponym], int]:
             j += 1
         if j == i or j >= len(toks) or toks[j].kind != "top":
             break
-        found.append(toks[j].top)
+        nxt = toks[j].top
+        if (
+            j == i + 1
+            and nxt.place.kind is PlaceKind.ADMIN1
+            and nxt.place.admin1_code == found[-1].place.admin1_code
+            and found[-1].place.kind is not PlaceKind.ADMIN1
+        ):
+            i = j + 1  # "Uman, Cherkasy Oblast": the oblast says where Uman is
+            continue
+        found.append(nxt)
         i = j + 1
     return found, i
 
@@ -232,7 +250,12 @@ def _after(
                 if i < len(toks) and toks[i].text in {"'s", "’s"}:
                     i += 1
                 continue
-            if np < 0 and not (pre == 0 or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text))):
+            there = tok.top.surface.lower() == "there"  # an adverb: "fighting continues there"
+            if (
+                np < 0
+                and not there
+                and not (pre == 0 or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text)))
+            ):
                 break  # a place that is not an object: the subject of a new clause
             reference = i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in _COMPASS
             more, i = _list_from(toks, i)
@@ -425,6 +448,16 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         and not _SUBJECT_AFTER.match(text[t.end : t.end + 40])
     ]
     ends = [t.end for t in settlements]
+    regions = [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
+    region_ends = [t.end for t in regions]
+    for m in _REGION_ANAPHOR.finditer(text):
+        k = bisect_right(region_ends, m.start()) - 1
+        if k >= 0 and m.start() - region_ends[k] < _ANAPHOR_REACH:
+            out.append(_refer(regions[k], m))
+    for m in _THERE.finditer(text):
+        k = bisect_right(ends, m.start()) - 1
+        if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH // 2:
+            out.append(_refer(settlements[k], m))
     for m in _ANAPHOR.finditer(text):
         if within(quoted, m.start(), m.start() + 1):
             continue
@@ -441,6 +474,46 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
                 )
             )
     return out
+
+
+_DIRECTION_AFTER = re.compile(r"^[\s-]+(?:direction|axis|sector|front)\b", re.IGNORECASE)
+_DIRECTION_BEFORE = re.compile(r"\b(?:напрямку|направлении|напрямі)\s+$", re.IGNORECASE)
+
+
+def as_direction(text: str, top: Toponym) -> Toponym:
+    """A front sector named after a town ("the Kharkiv direction") as an area, not the town.
+
+    The point stays at the town (the sector's anchor) but the place is a region, so the
+    event's geo precision is coarse and the map does not claim fighting in the city.
+    """
+    place = top.place
+    if place is None or place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
+        return top
+    after = text[top.end : top.end + 20]
+    if not (
+        _DIRECTION_AFTER.match(after)
+        or _DIRECTION_BEFORE.search(text, max(0, top.start - 20), top.start)
+    ):
+        return top
+    sector = replace(
+        place,
+        place_id=f"dir:{place.place_id}",
+        name=f"{place.name} direction",
+        kind=PlaceKind.REGION,
+        population=None,
+        precision=GeoPrecision.REGION,
+    )
+    return replace(top, place=sector)
+
+
+def _refer(ante: Toponym, m: re.Match[str]) -> Toponym:
+    return replace(
+        ante,
+        start=m.start(),
+        end=m.end(),
+        surface=m.group(),
+        confidence=round(ante.confidence * 0.9, 3),
+    )
 
 
 def places_for(

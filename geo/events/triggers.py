@@ -22,6 +22,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"evacuat\w*",
         r"(?:ordered|urged|told) (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
         r"were taken out of",
+        r"евакуац\w*",
+        r"евакуй?ова\w*",
+        r"евакуйов\w*",
+        r"эвакуац\w*",
+        r"эвакуир\w*",
     ),
     EventType.DISPLACEMENT: (
         r"fled",
@@ -34,6 +39,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"ha(?:ve|s|d) (?:already |since )?left",
         r"sheltering in",
         r"found shelter in",
+        r"біженц\w*",
+        r"беженц\w*",
     ),
     EventType.NEGOTIATION: (
         r"round of talks",
@@ -47,6 +54,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"delegations? met",
         r"met",  # only with a diplomatic subject or talks in the sentence
         r"summit",
+        r"переговор\w*",
     ),
     EventType.ADVANCE: (
         r"advanc\w*",
@@ -69,6 +77,25 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fell to",
         r"fall of",
         r"encircl\w+",
+        r"broke through(?: to)?",
+        r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
+        r"(?:moved|moving|fell) back from",
+        r"(?:moved|moving) away from",
+        r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
+        r"control (?:approximately |about |some |roughly |around |nearly )?\d+ ?(?:percent|%) of",
+        r"звільни\w*",
+        r"звільнен\w*",
+        r"освободи\w*",
+        r"освобожд\w*",
+        r"захопи\w*",
+        r"захопл\w*",
+        r"заняли",
+        r"занят\w*",
+        r"зайня\w*",
+        r"взял[иа]? под контроль",
+        r"взяли під контроль",
+        r"відступи\w*",
+        r"отступи\w*",
     ),
     EventType.OFFENSIVE: (
         r"counteroffensive",
@@ -89,6 +116,15 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"push(?:ed)? toward",
         r"ground operation",
         r"storm(?:ed|ing)",
+        r"repel(?:led|s|ling)?",
+        r"repuls\w+",
+        r"(?:inflicted|inflicting) (?:heavy )?losses",
+        r"наступ\w*",
+        r"бо[їі]",
+        r"боях",
+        r"боев\w*",
+        r"бойов\w*",
+        r"штурм\w*",
     ),
     EventType.ATTACK: (
         r"struck",
@@ -106,6 +142,19 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"attack(?:ed|s)?",
         r"under (?:heavy |intense |renewed |artillery |rocket |drone |missile )*"
         r"(?:fire|attack|shelling|bombardment)",
+        r"bombard\w*",
+        r"fired (?:at|on|upon)",
+        r"opened fire",
+        r"обстріл\w*",
+        r"обстрел\w*",
+        r"удар\w*",
+        r"атак\w*",
+        r"вибух\w*",
+        r"взрыв\w*",
+        r"влучан\w*",
+        r"бомбардуван\w*",
+        r"бомбардиров\w*",
+        r"(?:дрон|безпілотник|беспилотник)\w*",
     ),
     EventType.STATEMENT: (
         r"said",
@@ -119,18 +168,29 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:video )?address",
         r"speaking(?: to (?:reporters|journalists))?",
         r"speech",
+        r"заяви\w*",
+        r"заявил\w*",
     ),
 }
 # One word boundary and a letter up front let the engine skip most positions at once: this
-# runs on every sentence.
-_TRIGGER_RE = re.compile(
-    r"\b(?=[a-z])(?:"
-    + "|".join(
-        f"(?P<{t.value}_{i}>{p})" for t, pats in TRIGGERS.items() for i, p in enumerate(pats)
+# runs on every sentence. Cyrillic phrases have a pattern of their own, tried only on
+# sentences that hold Cyrillic letters, so English text pays nothing for them.
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def _alternation(cyrillic: bool) -> re.Pattern[str]:
+    groups = "|".join(
+        f"(?P<{t.value}_{i}>{p})"
+        for t, pats in TRIGGERS.items()
+        for i, p in enumerate(pats)
+        if bool(_CYRILLIC.match(p)) is cyrillic
     )
-    + r")\b",
-    re.IGNORECASE,
-)
+    lead = r"(?=[\u0400-\u04ff])" if cyrillic else r"(?=[a-z])"
+    return re.compile(rf"\b{lead}(?:{groups})\b", re.IGNORECASE)
+
+
+_TRIGGER_RE = _alternation(cyrillic=False)
+_TRIGGER_CYR_RE = _alternation(cyrillic=True)
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|may|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
@@ -155,6 +215,19 @@ _PEOPLE_SUBJECT = re.compile(
     r"evacuees|thousands|hundreds)\b",
     re.IGNORECASE,
 )
+# An attack by troops, counted or called a ground or cross-border attack, is fighting on the
+# ground (an offensive); a strike at a distance names its weapon.
+_GROUND_ATTACK = re.compile(
+    r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
+    r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_WEAPON = re.compile(
+    r"\b(?:missiles?|drones?|shell(?:s|ing|ed)|artillery|rockets?|bombs?|air|aerial|"
+    r"airstrikes?|strikes?|UAVs?|glide)\b",
+    re.IGNORECASE,
+)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
 
@@ -171,7 +244,10 @@ class Trigger:
 def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> list[Trigger]:
     """The factual event words of a sentence, outside direct speech."""
     out = []
-    for m in _TRIGGER_RE.finditer(sent.text):
+    matches = list(_TRIGGER_RE.finditer(sent.text))
+    if _CYRILLIC.search(sent.text):
+        matches += _TRIGGER_CYR_RE.finditer(sent.text)
+    for m in matches:
         s, e = sent.start + m.start(), sent.start + m.end()
         if any(a <= s < b for a, b in quoted):
             continue  # words inside direct speech are the speaker's, not the reporter's
@@ -190,6 +266,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype is not EventType.STATEMENT and _NON_FACTUAL_AFTER.match(text, e, sent.end)
         ):
             continue  # negated, planned or hoped-for: context, not an event
+        if (
+            etype is EventType.ATTACK
+            and _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+            and not _WEAPON.search(sent.text)
+        ):
+            etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"
         out.append(Trigger(etype, s, e, word))
     return out
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from geo.events.extract import extract_events, parse_figures, split_sentences
-from geo.records import DatePrecision, EventType, GeoPrecision
+from geo.records import DatePrecision, EventStatus, EventType, GeoPrecision
 from geo.text.articles import article_from_text
 from geo.toponyms.geoparse import geoparse
 from tests.conftest import SEED_PUBLISHED
@@ -81,9 +81,11 @@ def test_government_metonymy_is_not_an_event_place(gazetteer):
     assert not [e for e in events if e.place.name in {"Moscow", "Kyiv"}]
 
 
-def test_direct_speech_does_not_make_events(gazetteer):
+def test_direct_speech_makes_events_claimed_by_the_speaker(gazetteer):
+    # Changed by issue 10: a quoted account (a general's) is used, as the speaker's claim.
     events = _events("“We shelled Kharkiv and took Vovchansk,” the commander claimed.", gazetteer)
-    assert events == []
+    attack = _one(events, EventType.ATTACK, "Kharkiv")
+    assert attack.status is EventStatus.CLAIMED and attack.claimed_by == "the commander"
 
 
 def test_undated_article_keeps_only_absolutely_dated_events(gazetteer):
@@ -461,4 +463,7 @@ def test_front_sector_and_reference_point_give_way_to_the_named_villages(gazette
 def test_a_sector_alone_still_places_the_event(gazetteer):
     text = "Russian forces continued offensive operations in the Kupyansk direction on Monday."
     events = _events(text, gazetteer, published=dt.date(2025, 1, 14))
-    assert [e.place.name for e in events] == ["Kupiansk"]
+    # Changed by issue 10: a direction is an area event with a coarse precision, not the town.
+    assert [e.place.name for e in events] == ["Kupiansk direction"]
+    assert events[0].geo_precision is GeoPrecision.REGION
+    assert events[0].place.admin1_name.startswith("Kharkiv")

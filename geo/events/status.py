@@ -1,0 +1,138 @@
+"""Factual status of a trigger: happened, claimed (and by whom), attempted, or not an event.
+
+Analysts weigh a claim differently from a fact; hypotheticals, intentions, comparisons and
+forecasts ("could aid in the capture of", "reminiscent of the battle for") are no event.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.events.triggers import Trigger
+from geo.records import EventStatus, EventType
+from geo.text.sentences import Sentence
+
+__all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried"]
+
+# Words before a trigger, in its clause, that make it a plan, a wish, a comparison or a
+# forecast: "could aid in the capture of", "aimed to seize", "reminiscent of the battle for".
+_NOT_FACTUAL_BEFORE = re.compile(
+    r"\b(?:could|would|might|may(?! \d)|will|shall|cannot|can't|unlikely to|likely to|"
+    r"aim(?:s|ed|ing)? (?:to|at)|intend\w* to|plan(?:s|ned|ning)? to|hop(?:e|es|ed|ing) to|"
+    r"want(?:s|ed)? to|threat(?:en\w*)? (?:to|of)|seek(?:s|ing)? to|sought to|"
+    r"priority is|goal is|objective is|reminiscent of|similar to|like the|compared (?:to|with)|"
+    r"fail(?:ed|ing|s)? to|unable to|in order to|prevent\w*|avoid\w*|risk of|fears? of|"
+    r"forced to withdraw|prepar\w+ (?:to|for)|ready to|potential|possible|imminent|"
+    r"would-be|future)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+# Attempts and operations under way: an event, but not (yet) achieved.
+_ATTEMPT_BEFORE = re.compile(
+    r"\b(?:try(?:ing)? to|tried to|tries to|attempt(?:s|ed|ing)? to|(?:in an? )?(?:bid|attempt|"
+    r"effort|push|drive) to|trying to|struggl\w+ to|continu\w+ (?:to|their|its)|"
+    r"(?:is|are|was|were) (?:still )?(?:\w+ing)\b)[^,;:]{0,40}$",
+    re.IGNORECASE,
+)
+_TRIED = re.compile(
+    r"\b(?:try(?:ing)? to|tried to|tries to|attempt(?:s|ed|ing)? to|(?:bid|attempt|effort|"
+    r"push|drive) to|struggl\w+ to)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_ONGOING_AFTER = re.compile(
+    r"^[^,;:]{0,25}?\b(?:(?:is|are) (?:still )?(?:underway|under way|ongoing|continuing|"
+    r"being carried out|being observed)|continues?|(?:has|have) been ongoing)\b",
+    re.IGNORECASE,
+)
+_PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
+_UNDER = re.compile(r"\bunder (?:siege|\w+ (?:attack|fire|shelling))\b", re.IGNORECASE)
+# Attribution: "according to X", "X said", "X claimed", "X reports".
+_ACCORDING = re.compile(
+    r"\baccording to (?:the |a |an )?(?P<who>[^,.;:\"“”()]{3,80}?)"
+    r"(?=[,.;:\"“”()]|\s+(?:on|in)\s|$)",
+    re.IGNORECASE,
+)
+_SAY = r"said|says|say|claimed|claims|claim|reported|reports|announced|stated|told|insisted"
+_WHO_SAID = re.compile(
+    rf"(?P<who>(?:[A-Z][\w'’.-]*|the|of|'s|’s|de|in|and)(?:\s+(?:[A-Z][\w'’.-]*|the|of|'s|’s|"
+    rf"defen[cs]e|ministry|military|army|forces|troops|general|staff|governor|authorities|"
+    rf"officials?|spokes(?:man|woman|person)|press|service|brigade|group|command|head|mayor|"
+    rf"in|and|its|local|regional|police|president))*?)\s+(?:(?:also|later|earlier|has|had|"
+    rf"have)\s+)?(?:{_SAY})\b"
+)
+_SAID_AFTER = re.compile(
+    rf"[,”\"]\s+(?P<who>[^,.;”\"]{{3,80}}?)\s+(?:{_SAY})(?:\s+(?:on|in)\s+[^,.]+)?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_SAID_BY = re.compile(rf"(?:^|,\s+)(?:{_SAY}) (?P<who>[A-Z][^,.;]{{2,60}})\s*\.?\s*$")
+_CLAIM_VERB = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
+# Speakers whose account of ground fighting is a party's claim, not the reporter's fact.
+_GROUND = (EventType.ADVANCE, EventType.OFFENSIVE)
+_PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+
+
+def _clause_before(text: str, sent: Sentence, trig: Trigger) -> str:
+    return re.split(r"[;:]|,\s+(?:but|while|and|as|which|who)\b", text[sent.start : trig.start])[-1]
+
+
+def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether the trigger is planned, hoped, compared or forecast rather than reported."""
+    clause = _clause_before(text, sent, trig)[-80:]
+    return bool(_NOT_FACTUAL_BEFORE.search(clause))
+
+
+def tried(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether the trigger's verb is only tried: "trying to advance", "a bid to seize"."""
+    return bool(_TRIED.search(_clause_before(text, sent, trig)[-60:]))
+
+
+def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether the trigger is tried or under way ("trying to advance", "bid to seize")."""
+    clause = _clause_before(text, sent, trig)[-60:]
+    if _ATTEMPT_BEFORE.search(clause) and not re.search(r"\b(?:was|were)\s+\w+ing\b", clause):
+        return True
+    if trig.text.endswith("ing") and _PROGRESSIVE.search(clause):
+        return True  # "Russian forces are advancing on Pokrovsk"
+    after = text[trig.end : min(sent.end, trig.end + 40)]
+    return bool(_ONGOING_AFTER.match(after) or _UNDER.match(trig.text))
+
+
+def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> str:
+    """Who the sentence attributes its news to ("" when it is the reporter's own)."""
+    s = text[sent.start : sent.end]
+    if m := _ACCORDING.search(s):
+        return m.group("who").strip()
+    if m := _SAID_AFTER.search(s):
+        return m.group("who").strip()
+    if m := _SAID_BY.search(s):
+        return m.group("who").strip()
+    for m in _WHO_SAID.finditer(s):
+        who = m.group("who").strip()
+        if who and who[0].isupper() and not _PRONOUN.match(who):
+            return who
+    if quoted or re.search(rf"\b(?:he|she|they|it) (?:{_SAY})\b", s, re.IGNORECASE):
+        return "speaker" if not quoted else "quoted speaker"
+    return ""
+
+
+def status_for(
+    text: str,
+    sent: Sentence,
+    trig: Trigger,
+    quoted: list[tuple[int, int]],
+) -> tuple[EventStatus, str]:
+    """The status of a factual trigger and, for a claim, who claims it.
+
+    A party's account of ground fighting or a capture ("the defence ministry said troops had
+    taken control of ...", "according to the General Staff") is claimed; a local official's
+    report of a strike is the reporting of a fact; any "claimed" is a claim.
+    """
+    inside = any(a <= trig.start < b for a, b in quoted)
+    source = claim_source(text, sent, quoted if inside else [])
+    if attempt_before(text, sent, trig):
+        return EventStatus.ATTEMPTED, ""
+    claimed = bool(_CLAIM_VERB.search(text, sent.start, sent.end)) or inside
+    if trig.type in _GROUND and source:
+        claimed = True
+    if claimed and trig.type is not EventType.STATEMENT:
+        return EventStatus.CLAIMED, source or "unattributed"
+    return EventStatus.HAPPENED, ""

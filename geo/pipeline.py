@@ -1,24 +1,37 @@
 """Orchestration: article → toponyms → events → store, with corrections re-applied.
 
-The one place that knows the order of the stages, and the one door for ingest (``ingest``),
-used alike by the CLI and the dashboard; every stage stays a pure function.
+The one place that knows the order of the stages, and the one door for ingest (``ingest``:
+files, uploads, pasted text, article and feed URLs), used alike by the CLI and the dashboard;
+every stage stays a pure function.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
-from geo.errors import InputError
+from geo.errors import InputError, ServiceError
 from geo.events.extract import extract_events
 from geo.places.gazetteer import Gazetteer, load_gazetteer
 from geo.places.names import normalize
 from geo.records import Article, Correction, Event, Toponym
-from geo.text.articles import SUPPORTED_SUFFIXES, article_from_text, decode_text, read_article
+from geo.text.articles import (
+    SUPPORTED_SUFFIXES,
+    article_from_page,
+    article_from_text,
+    decode_text,
+    read_article,
+)
+from geo.text.feeds import feed_items, looks_like_feed
+from geo.text.fetch import Fetcher, is_url
+from geo.text.webpage import MainTextFallbackWarning
 from geo.toponyms.geoparse import geoparse
 
 __all__ = [
@@ -28,6 +41,7 @@ __all__ = [
     "IngestStatus",
     "Pasted",
     "Upload",
+    "Url",
     "apply_correction",
     "ingest",
     "process",
@@ -75,7 +89,23 @@ class Pasted:
     fmt: str = "txt"
 
 
-Source = str | os.PathLike[str] | Upload | Pasted
+@dataclass(frozen=True, slots=True)
+class Url:
+    """An article's or an RSS/Atom feed's http(s) address, fetched when ingested.
+
+    A feed stands for its items: each item's link is fetched and read as an article.
+    ``published`` is the date a feed gave its item (used when the page states none);
+    ``feed`` is the address of the feed that listed it.
+    """
+
+    url: str
+    published: dt.date | None = None
+    feed: str | None = None
+
+
+Source = str | os.PathLike[str] | Upload | Pasted | Url
+Item = Path | Upload | Pasted | Url
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +179,14 @@ def process(
     return Analysis(tuple(tops), tuple(extract_events(article, tops)))
 
 
-def _expand(sources: Iterable[Source]) -> list[Path | Upload | Pasted]:
-    out: list[Path | Upload | Pasted] = []
+def _expand(sources: Iterable[Source]) -> list[Item]:
+    out: list[Item] = []
     for raw in sources:
-        if isinstance(raw, Upload | Pasted):
+        if isinstance(raw, Upload | Pasted | Url):
             out.append(raw)
+            continue
+        if isinstance(raw, str) and is_url(raw):
+            out.append(Url(raw.strip()))
             continue
         p = Path(raw)
         if p.is_dir():
@@ -175,12 +208,28 @@ def _expand(sources: Iterable[Source]) -> list[Path | Upload | Pasted]:
 NOTHING_TO_ADD = "Nothing to add: paste article text or upload a file."
 
 
-def _label(item: Path | Upload | Pasted) -> str:
+def _label(item: Item) -> str:
     if isinstance(item, Upload):
         return item.name
     if isinstance(item, Pasted):
         return "pasted text"
+    if isinstance(item, Url):
+        return item.url
     return str(item)
+
+
+def _noting(read: Callable[[], T]) -> tuple[T, str]:
+    """What ``read()`` returns, with the reader's note (a fallback it took) if it made one."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MainTextFallbackWarning)
+        value = read()
+    notes = []
+    for w in caught:
+        if issubclass(w.category, MainTextFallbackWarning):
+            notes.append(str(w.message))
+        else:  # not ours to swallow
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    return value, " ".join(notes)
 
 
 def _read(item: Path | Upload | Pasted, *, published: dt.date | None) -> Article:
@@ -201,6 +250,26 @@ def _read(item: Path | Upload | Pasted, *, published: dt.date | None) -> Article
     )
 
 
+def _fetch(item: Url, fetcher: Fetcher, *, published: dt.date | None) -> Article | list[Url]:
+    """The article at a URL, or a feed's items to fetch in its place."""
+    page = fetcher.get(item.url)
+    if looks_like_feed(page.data, page.content_type):
+        if item.feed is not None:
+            raise InputError(f"{item.url} is a feed listed by the feed {item.feed}; not followed.")
+        links = feed_items(page.data, base_url=page.final_url)
+        if not links:
+            raise InputError(f"{item.url} is a feed without article links; nothing to add.")
+        return [Url(x.url, published=x.published, feed=item.url) for x in links]
+    return article_from_page(
+        page.data,
+        url=page.final_url,
+        content_type=page.content_type,
+        charset=page.charset,
+        published=published,
+        published_default=item.published,
+    )
+
+
 def ingest(
     sources: Iterable[Source],
     *,
@@ -208,28 +277,38 @@ def ingest(
     published: dt.date | None = None,
     gazetteer: Gazetteer | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
     """Read, analyse and store articles: the one way in, for the CLI and the dashboard alike.
 
     Parameters
     ----------
-    sources : iterable of path, Upload or Pasted
+    sources : iterable of path, Upload, Pasted or Url
         Files, folders (searched recursively for .txt, .md, .html; READMEs skipped),
-        in-memory uploads and pasted text. A plain string is a path, never article text.
+        in-memory uploads, pasted text, and article or RSS/Atom feed addresses. A plain string
+        is an http(s) URL when it starts with ``http://`` or ``https://``, else a path; never
+        article text. A feed stands for its items, each fetched and read as an article.
     store : geo.store.base.ArticleStore
         Where the articles go; each is stored all or nothing.
     published : datetime.date, optional
-        Publication date for all of them; otherwise each article's metadata, else inferred.
+        Publication date for all of them; otherwise each article's metadata (for a feed's
+        item, else the feed's date for it), else inferred.
     gazetteer : Gazetteer, optional
         Default: the offline gazetteer.
     progress : callable, optional
-        ``progress(done, total, source)``, called after each item.
+        ``progress(done, total, source)``, called after each item (a feed's items add to
+        ``total`` when it has been read).
+    fetcher : geo.text.fetch.Fetcher, optional
+        Fetches the URLs, one request at a time with timeouts and a size cap. Default: a
+        new ``Fetcher()``. Nothing goes on the network unless a URL is given.
 
     Returns
     -------
     IngestReport
-        One result per item: added, present (nothing changed) or error with the message
-        saying what was wrong. A refused item changes nothing and does not stop the others.
+        One result per item (per feed item, for a feed): added, present (nothing changed) or
+        error with the message saying what was wrong; an added item's message is a note
+        (a web page read without its main-content extractor). A refused item, an unreachable
+        URL included, changes nothing and does not stop the others.
 
     Raises
     ------
@@ -239,10 +318,26 @@ def ingest(
     items = _expand(sources)
     gaz = gazetteer or load_gazetteer()
     results = []
-    for n, item in enumerate(items, 1):
+    seen_urls: set[str] = set()
+    n = 0
+    while n < len(items):
+        item = items[n]
+        n += 1
         label = _label(item)
         try:
-            article = _read(item, published=published)
+            if isinstance(item, Url):
+                seen_urls.add(item.url)
+                fetcher = fetcher or Fetcher()
+                fetched, note = _noting(partial(_fetch, item, fetcher, published=published))
+                if isinstance(fetched, list):  # a feed: its new items are read next
+                    items[n:n] = [u for u in fetched if u.url not in seen_urls]
+                    seen_urls.update(u.url for u in fetched)
+                    if progress:
+                        progress(n, len(items), label)
+                    continue
+                article = fetched
+            else:
+                article, note = _noting(partial(_read, item, published=published))
             analysis = None
             if store.article(article.article_id) is None:
                 analysis = process(
@@ -258,6 +353,7 @@ def ingest(
                     label,
                     article.article_id,
                     IngestStatus.ADDED if added else IngestStatus.PRESENT,
+                    message=note if added else "",
                     places=len(analysis.toponyms) if analysis and added else 0,
                     events=len(analysis.events) if analysis and added else 0,
                     title=article.title,
@@ -265,7 +361,7 @@ def ingest(
                     published_inferred=article.published_inferred,
                 )
             )
-        except InputError as exc:
+        except (InputError, ServiceError) as exc:
             results.append(IngestResult(label, None, IngestStatus.ERROR, str(exc)))
         if progress:
             progress(n, len(items), label)

@@ -174,10 +174,14 @@ def cmd_places(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.pipeline import IngestStatus, ingest
     from geo.store.base import open_store
+    from geo.text.fetch import Fetcher, is_url
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+    missing = [p for p in args.paths if not is_url(p) and not Path(p).exists()]
     if missing and len(missing) == len(args.paths):
         raise InputError(f"{', '.join(missing)}: no such file or folder; check the path.")
+    if args.delay < 0 or args.timeout <= 0:
+        raise InputError("--delay must be 0 or more and --timeout more than 0 seconds.")
+    fetcher = Fetcher(timeout=args.timeout, deadline=3 * args.timeout, delay=args.delay)
     gaz = _gazetteer()
     with open_store(args.store) as store:
         interactive = sys.stderr.isatty()
@@ -188,11 +192,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 print(f"\r[{done}/{total}] {path[-60:]:<60}", end=end, file=sys.stderr)
 
         report = ingest(
-            args.paths, store=store, published=args.published, gazetteer=gaz, progress=progress
+            args.paths,
+            store=store,
+            published=args.published,
+            gazetteer=gaz,
+            progress=progress,
+            fetcher=fetcher,
         )
         for r in report:
             if r.status is IngestStatus.ADDED:
                 print(f"added    {r.source}: {r.places} place mentions, {r.events} events")
+                if r.message:
+                    print(f"note     {r.source}: {r.message}", file=sys.stderr)
             elif r.status is IngestStatus.PRESENT:
                 print(f"present  {r.source}: already in the store, nothing changed")
             else:
@@ -268,9 +279,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_prepare)
 
     p = sub.add_parser(
-        "ingest", help="add articles (.txt, .md, .html files or folders) to the store"
+        "ingest",
+        help="add articles (.txt, .md, .html files, folders, article or RSS/Atom feed URLs) "
+        "to the store",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH|URL",
+        help="files or folders; http(s) URLs of articles or of RSS/Atom feeds (each feed "
+        "item is fetched as an article; needs the network, used only for URLs given)",
+    )
     p.add_argument(
         "--published",
         type=_date_arg,
@@ -278,6 +297,21 @@ def build_parser() -> argparse.ArgumentParser:
         "HTML metadata, or inferred from the text)",
     )
     p.add_argument("--store", help=STORE_HELP)
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="pause between two requests to the same site (default: 1)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="give up on a URL that does not answer in this time; a whole page must "
+        "arrive within three times it (default: 10)",
+    )
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("export", help="write a layer of the store as GeoJSON, GeoPackage or CSV")

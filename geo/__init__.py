@@ -76,6 +76,7 @@ _EXPORTS = {
     "IngestStatus": "pipeline",
     "Upload": "pipeline",
     "Pasted": "pipeline",
+    "Url": "pipeline",
     "reprocess": "pipeline",
     "OfflineGeocoder": "places.geocoding",
     "make_geocoder": "places.geocoding",

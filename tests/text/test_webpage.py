@@ -49,10 +49,8 @@ def test_only_the_article_bodys_events_come_out_of_a_news_page(gazetteer) -> Non
 
     article = read_article(NEWS_PAGE)
     events = process(article, gazetteer=gazetteer).events
-    assert {(e.event_type.value, e.place.name) for e in events} == {
-        ("advance", "Krynky"),
-        ("attack", "Odesa"),
-    }
+    # Places, not types: the event taxonomy is refined elsewhere; the boxes' places are out.
+    assert {e.place.name for e in events} == {"Krynky", "Odesa"}
 
 
 def test_the_whole_visible_text_of_the_same_page_would_add_false_events(gazetteer) -> None:

@@ -1,4 +1,4 @@
-"""Articles: add one (paste or upload), read it with its places marked, correct a place."""
+"""Articles: add one (paste, upload or links), read it with its places marked, correct a place."""
 
 import streamlit as st
 
@@ -28,6 +28,20 @@ with tab_add, st.form("add_article"):
             text, upload, title=title, published=published, url=url
         )
         (st.success if ok else st.error)(ui.markdown_text(message))
+
+with tab_add, st.form("add_links"):
+    links = st.text_area(
+        "…or article and feed links",
+        height=100,
+        key="links",
+        placeholder="https://… one article or RSS/Atom feed per line",
+        help="Each page is fetched (this needs the network) and read like an uploaded HTML "
+        "file; a feed's items are fetched one by one. Nothing is fetched otherwise.",
+    )
+    if st.form_submit_button("Fetch and add"):
+        with st.spinner("Fetching, one request at a time…"):
+            for ok, message in ui.add_links(links):
+                (st.success if ok else st.error)(message)
 
 with tab_read:
     articles = ui.store().articles()

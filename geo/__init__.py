@@ -61,7 +61,9 @@ _EXPORTS = {
     # articles, dates, events, pipeline, geocoders, maps, front lines
     "read_article": "text.articles",
     "article_from_text": "text.articles",
-    "html_to_text": "text.articles",
+    "html_to_text": "text.webpage",
+    "read_html": "text.webpage",
+    "MainTextFallbackWarning": "text.webpage",
     "find_dates": "text.dates",
     "resolve_date": "text.dates",
     "infer_published": "text.published",
@@ -74,6 +76,7 @@ _EXPORTS = {
     "IngestStatus": "pipeline",
     "Upload": "pipeline",
     "Pasted": "pipeline",
+    "Url": "pipeline",
     "reprocess": "pipeline",
     "OfflineGeocoder": "places.geocoding",
     "make_geocoder": "places.geocoding",

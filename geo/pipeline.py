@@ -1,26 +1,38 @@
 """Orchestration: article → toponyms → events → store, with corrections re-applied.
 
-The one place that knows the order of the stages, and the one door for ingest (``ingest``),
-used alike by the CLI and the dashboard; every stage stays a pure function.
+The one place that knows the order of the stages, and the one door for ingest (``ingest``:
+files, uploads, pasted text, article and feed URLs), used alike by the CLI and the dashboard;
+every stage stays a pure function.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from geo.errors import InputError
+from geo.errors import InputError, ServiceError
 from geo.events.extract import extract_events
 from geo.parallel import default_jobs, run_on_dask, run_ordered
 from geo.places.gazetteer import Gazetteer, is_shared, load_gazetteer
 from geo.places.names import normalize
 from geo.records import Article, Correction, Event, Toponym
-from geo.text.articles import SUPPORTED_SUFFIXES, article_from_text, decode_text, read_article
+from geo.text.articles import (
+    SUPPORTED_SUFFIXES,
+    article_from_page,
+    article_from_text,
+    decode_text,
+    read_article,
+)
+from geo.text.feeds import feed_items, looks_like_feed
+from geo.text.fetch import Fetcher, is_url
+from geo.text.webpage import MainTextFallbackWarning
 from geo.toponyms.geoparse import geoparse
 
 __all__ = [
@@ -30,6 +42,7 @@ __all__ = [
     "IngestStatus",
     "Pasted",
     "Upload",
+    "Url",
     "apply_correction",
     "ingest",
     "process",
@@ -77,7 +90,23 @@ class Pasted:
     fmt: str = "txt"
 
 
-Source = str | os.PathLike[str] | Upload | Pasted
+@dataclass(frozen=True, slots=True)
+class Url:
+    """An article's or an RSS/Atom feed's http(s) address, fetched when ingested.
+
+    A feed stands for its items: each item's link is fetched and read as an article.
+    ``published`` is the date a feed gave its item (used when the page states none);
+    ``feed`` is the address of the feed that listed it.
+    """
+
+    url: str
+    published: dt.date | None = None
+    feed: str | None = None
+
+
+Source = str | os.PathLike[str] | Upload | Pasted | Url
+Item = Path | Upload | Pasted | Url
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +180,14 @@ def process(
     return Analysis(tuple(tops), tuple(extract_events(article, tops)))
 
 
-def _expand(sources: Iterable[Source]) -> list[Path | Upload | Pasted]:
-    out: list[Path | Upload | Pasted] = []
+def _expand(sources: Iterable[Source]) -> list[Item]:
+    out: list[Item] = []
     for raw in sources:
-        if isinstance(raw, Upload | Pasted):
+        if isinstance(raw, Upload | Pasted | Url):
             out.append(raw)
+            continue
+        if isinstance(raw, str) and is_url(raw):
+            out.append(Url(raw.strip()))
             continue
         p = Path(raw)
         try:
@@ -181,12 +213,28 @@ def _expand(sources: Iterable[Source]) -> list[Path | Upload | Pasted]:
 NOTHING_TO_ADD = "Nothing to add: paste article text or upload a file."
 
 
-def _label(item: Path | Upload | Pasted) -> str:
+def _label(item: Item) -> str:
     if isinstance(item, Upload):
         return item.name
     if isinstance(item, Pasted):
         return "pasted text"
+    if isinstance(item, Url):
+        return item.url
     return str(item)
+
+
+def _noting(read: Callable[[], T]) -> tuple[T, str]:
+    """What ``read()`` returns, with the reader's note (a fallback it took) if it made one."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", MainTextFallbackWarning)
+        value = read()
+    notes = []
+    for w in caught:
+        if issubclass(w.category, MainTextFallbackWarning):
+            notes.append(str(w.message))
+        else:  # not ours to swallow
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    return value, " ".join(notes)
 
 
 def _read(item: Path | Upload | Pasted, *, published: dt.date | None) -> Article:
@@ -204,6 +252,26 @@ def _read(item: Path | Upload | Pasted, *, published: dt.date | None) -> Article
         raise InputError(NOTHING_TO_ADD)
     return article_from_text(
         text, title=title or None, published=published, url=url or None, fmt=fmt
+    )
+
+
+def _fetch(item: Url, fetcher: Fetcher, *, published: dt.date | None) -> Article | list[Url]:
+    """The article at a URL, or a feed's items to fetch in its place."""
+    page = fetcher.get(item.url)
+    if looks_like_feed(page.data, page.content_type):
+        if item.feed is not None:
+            raise InputError(f"{item.url} is a feed listed by the feed {item.feed}; not followed.")
+        links = feed_items(page.data, base_url=page.final_url)
+        if not links:
+            raise InputError(f"{item.url} is a feed without article links; nothing to add.")
+        return [Url(x.url, published=x.published, feed=item.url) for x in links]
+    return article_from_page(
+        page.data,
+        url=page.final_url,
+        content_type=page.content_type,
+        charset=page.charset,
+        published=published,
+        published_default=item.published,
     )
 
 
@@ -228,6 +296,7 @@ class _Analysed:
     article: Article | None = None
     analysis: Analysis | None = None
     error: str | None = None
+    note: str = ""  # a fallback the reader took (a web page read without its extractor)
 
 
 class _InStore:
@@ -242,20 +311,28 @@ class _InStore:
 
 def _analyse(item: Path | Upload | Pasted | Article, ctx: _Context) -> _Analysed:
     """Read and analyse one item; runs in a worker process (or in this one with one job)."""
+    note = ""
     try:
-        article = item if isinstance(item, Article) else _read(item, published=ctx.published)
+        if isinstance(item, Article):
+            article = item
+        else:
+            article, note = _noting(partial(_read, item, published=ctx.published))
     except InputError as exc:
         return _Analysed(error=str(exc))
     if article.article_id in ctx.stored:
-        return _Analysed(article)
+        return _Analysed(article, note=note)
     gaz = ctx.gazetteer or load_gazetteer()
-    return _Analysed(article, process(article, gazetteer=gaz, corrections=ctx.corrections))
+    analysis = process(article, gazetteer=gaz, corrections=ctx.corrections)
+    return _Analysed(article, analysis, note=note)
 
 
-def _read_here(items: list[Path | Upload | Pasted], *, published: dt.date | None) -> list:
+def _read_here(items: list, *, published: dt.date | None) -> list:
     """Articles read in this process, for workers that may not see its files (dask)."""
     out: list[Article | _Analysed] = []
     for item in items:
+        if isinstance(item, Article | _Analysed):
+            out.append(item)
+            continue
         try:
             out.append(_read(item, published=published))
         except InputError as exc:
@@ -263,8 +340,50 @@ def _read_here(items: list[Path | Upload | Pasted], *, published: dt.date | None
     return out
 
 
-def _analyse_or_pass(item: Article | _Analysed, ctx: _Context) -> _Analysed:
-    return item if isinstance(item, _Analysed) else _analyse(item, ctx)
+def _fetched(
+    items: list[Item], fetcher: Fetcher | None, *, published: dt.date | None
+) -> tuple[list[str], list]:
+    """Labels and items with every URL fetched here (feeds expanded to their items).
+
+    Fetching is this process's job, one request at a time per host, whatever the number of
+    analysis workers; a URL becomes its Article, or an ``_Analysed`` error that says why.
+    """
+    labels: list[str] = []
+    out: list = []
+    seen: set[str] = set()
+    queue = list(items)
+    while queue:
+        item = queue.pop(0)
+        if not isinstance(item, Url):
+            labels.append(_label(item))
+            out.append(item)
+            continue
+        seen.add(item.url)
+        fetcher = fetcher or Fetcher()
+        try:
+            fetched, note = _noting(partial(_fetch, item, fetcher, published=published))
+        except (InputError, ServiceError) as exc:
+            labels.append(item.url)
+            out.append(_Analysed(error=str(exc)))
+            continue
+        if isinstance(fetched, list):  # a feed: its new items are fetched next, in order
+            fresh = [u for u in fetched if u.url not in seen]
+            seen.update(u.url for u in fresh)
+            queue[:0] = fresh
+            continue
+        labels.append(item.url)
+        out.append(_Analysed(fetched, note=note) if note else fetched)
+    return labels, out
+
+
+def _analyse_or_pass(item: Any, ctx: _Context) -> _Analysed:
+    if isinstance(item, _Analysed):
+        if item.article is None or item.article.article_id in ctx.stored:
+            return item
+        gaz = ctx.gazetteer or load_gazetteer()
+        analysis = process(item.article, gazetteer=gaz, corrections=ctx.corrections)
+        return _Analysed(item.article, analysis, note=item.note)
+    return _analyse(item, ctx)
 
 
 def ingest(
@@ -276,14 +395,17 @@ def ingest(
     progress: Callable[[int, int, str], None] | None = None,
     jobs: int | None = None,
     dask: Any = None,
+    fetcher: Fetcher | None = None,
 ) -> IngestReport:
     """Read, analyse and store articles: the one way in, for the CLI and the dashboard alike.
 
     Parameters
     ----------
-    sources : iterable of path, Upload or Pasted
+    sources : iterable of path, Upload, Pasted or Url
         Files, folders (searched recursively for .txt, .md, .html; READMEs skipped),
-        in-memory uploads and pasted text. A plain string is a path, never article text.
+        in-memory uploads, pasted text, and article or RSS/Atom feed addresses. A plain string
+        is an http(s) URL when it starts with ``http://`` or ``https://``, else a path; never
+        article text. A feed stands for its items, each fetched and read as an article.
     store : geo.store.base.ArticleStore
         Where the articles go; each is stored all or nothing.
     published : datetime.date, optional
@@ -300,6 +422,9 @@ def ingest(
         (``tcp://host:8786``), ``"local"`` for a LocalCluster here, or a Client. Files are
         read here and sent as articles; each worker loads the gazetteer index from its own
         cache (see README). ``jobs`` is then ignored.
+    fetcher : geo.text.fetch.Fetcher, optional
+        Fetches the URLs here, one request at a time, with timeouts and a size cap. Default:
+        a new ``Fetcher()``. Nothing goes on the network unless a URL is given.
 
     Returns
     -------
@@ -313,7 +438,7 @@ def ingest(
     StoreError
         When the store itself fails; that would fail every item, so it stops the ingest.
     """
-    items = _expand(sources)
+    labels, items = _fetched(_expand(sources), fetcher, published=published)
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise InputError(f"jobs must be 1 or more, not {jobs}.")
@@ -321,21 +446,21 @@ def ingest(
     corrections = tuple(store.corrections())
     if dask is None and (jobs == 1 or len(items) <= 1):
         ctx = _Context(published, gaz, corrections, _InStore(store))
-        analysed = run_ordered(_analyse, items, ctx, jobs=1)
+        analysed = run_ordered(_analyse_or_pass, items, ctx, jobs=1)
     else:
         stored = frozenset(a.article_id for a in store.articles(with_text=False))
         if dask is None:
             # Forked workers share this process's gazetteer; others load it from the cache
             # unless it is one of the caller's own, which is then sent along.
             ctx = _Context(published, gaz, corrections, stored)
-            analysed = run_ordered(_analyse, items, ctx, jobs=jobs)
+            analysed = run_ordered(_analyse_or_pass, items, ctx, jobs=jobs)
         else:
             ctx = _Context(published, None if is_shared(gaz) else gaz, corrections, stored)
             read = _read_here(items, published=published)
             analysed = run_on_dask(_analyse_or_pass, read, ctx, address=dask)
     results = []
-    for n, (item, out) in enumerate(zip(items, analysed, strict=True), 1):
-        results.append(_store_one(store, _label(item), out))
+    for n, (label, out) in enumerate(zip(labels, analysed, strict=True), 1):
+        results.append(_store_one(store, label, out))
         if progress:
             progress(n, len(items), results[-1].source)
     return IngestReport(tuple(results))
@@ -351,6 +476,7 @@ def _store_one(store, label: str, out: _Analysed) -> IngestResult:
         label,
         article.article_id,
         IngestStatus.ADDED if added else IngestStatus.PRESENT,
+        message=out.note if added else "",
         places=len(analysis.toponyms) if analysis and added else 0,
         events=len(analysis.events) if analysis and added else 0,
         title=article.title,

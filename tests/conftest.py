@@ -97,3 +97,15 @@ def store_location(request, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return str(tmp_path / "store")
     return request.getfixturevalue("pg_url")
+
+
+# -- A news site on 127.0.0.1 for the URL and feed tests -----------------------------------------
+
+
+@pytest.fixture()
+def site():
+    """tests/local_site.py's site, served on 127.0.0.1 while the test runs."""
+    from tests.local_site import local_site
+
+    with local_site() as s:
+        yield s

@@ -5,6 +5,7 @@ The pure table and chart builders live in ui.tables, which imports no streamlit.
 """
 
 from .articles import (
+    add_links,
     add_uploaded_or_pasted,
     correction_form,
     mentions_by_role,
@@ -49,6 +50,7 @@ from .views import (
 __all__ = [
     "EVENT_COLUMN_CONFIG",
     "LAYER_LABELS",
+    "add_links",
     "add_uploaded_or_pasted",
     "area_chart",
     "change_geojson",

@@ -37,6 +37,54 @@ def add_uploaded_or_pasted(
     return True, f"Added “{result.title}”, published {result.published or 'unknown'}{note}."
 
 
+@st.cache_resource(show_spinner=False)
+def _fetcher():
+    """One fetcher per server process, so its pause between requests holds across sessions."""
+    from geo.text.fetch import Fetcher
+
+    return Fetcher()
+
+
+def add_links(links: str, *, published: dt.date | None = None) -> list[tuple[bool, str]]:
+    """Fetch and add the article and RSS/Atom feed URLs typed one per line; (ok, message) each.
+
+    Only http(s) URLs are fetched; anything else in the box is refused, never read as a path
+    on the server.
+    """
+    from geo.pipeline import IngestStatus, Url, ingest
+    from geo.text.fetch import is_url
+
+    words = links.split()
+    if not words:
+        return [(False, "Nothing to add: give article or feed links, one per line.")]
+    not_urls = [w for w in words if not is_url(w)]
+    out = [(False, f"{w}: not a web address; give an http:// or https:// URL.") for w in not_urls]
+    urls = [Url(w) for w in dict.fromkeys(words) if is_url(w)]
+    if not urls:
+        return out
+    try:
+        report = ingest(
+            urls, store=store(), published=published, gazetteer=gazetteer(), fetcher=_fetcher()
+        )
+    except GeoError as exc:  # the store itself failed
+        return [*out, (False, str(exc))]
+    for r in report:
+        if r.status is IngestStatus.ERROR:
+            out.append((False, r.message))
+        elif r.status is IngestStatus.PRESENT:
+            out.append((False, f"“{r.title}” ({r.source}) is already in the store."))
+        else:
+            note = f" Note: {r.message}" if r.message else ""
+            out.append(
+                (
+                    True,
+                    f"Added “{r.title}” ({r.source}), published {r.published or 'unknown'}, "
+                    f"{r.events} events.{note}",
+                )
+            )
+    return out
+
+
 def mentions_by_role(toponyms) -> None:
     """The mentions table, filtered to the roles the analyst picks (all by default)."""
     roles = st.multiselect(

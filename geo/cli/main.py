@@ -204,13 +204,19 @@ def _ingest_progress(stream=None) -> Callable[[int, int, str], None]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from geo.pipeline import IngestStatus, ingest
     from geo.store.base import open_store
+    from geo.text.fetch import Fetcher, is_url
 
-    problems = [_unusable(p) for p in args.paths]
-    if all(problems):  # nothing to ingest: one line, before the gazetteer or the store is opened
+    paths = [p for p in args.paths if not is_url(p)]
+    problems = [_unusable(p) for p in paths]
+    if paths and len(paths) == len(args.paths) and all(problems):
+        # Nothing to ingest: one line, before the gazetteer or the store is opened.
         if all(p.startswith("No such file") for p in problems):
             names = ", ".join(shown(p) for p in args.paths)
             raise InputError(f"{names}: no such file or folder; check the path.")
         raise InputError(" ".join(problems))
+    if args.delay < 0 or args.timeout <= 0:
+        raise InputError("--delay must be 0 or more and --timeout more than 0 seconds.")
+    fetcher = Fetcher(timeout=args.timeout, deadline=3 * args.timeout, delay=args.delay)
     gaz = _gazetteer()
     with open_store(args.store) as store:
         report = ingest(
@@ -221,10 +227,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             progress=_ingest_progress(),
             jobs=args.jobs,
             dask=args.dask,
+            fetcher=fetcher,
         )
         for r in report:
             if r.status is IngestStatus.ADDED:
                 print(f"added    {r.source}: {r.places} place mentions, {r.events} events")
+                if r.message:
+                    print(f"note     {r.source}: {r.message}", file=sys.stderr)
             elif r.status is IngestStatus.PRESENT:
                 print(f"present  {r.source}: already in the store, nothing changed")
             else:
@@ -324,9 +333,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_prepare)
 
     p = sub.add_parser(
-        "ingest", help="add articles (.txt, .md, .html files or folders) to the store"
+        "ingest",
+        help="add articles (.txt, .md, .html files, folders, article or RSS/Atom feed URLs) "
+        "to the store",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH|URL",
+        help="files or folders; http(s) URLs of articles or of RSS/Atom feeds (each feed "
+        "item is fetched as an article; needs the network, used only for URLs given)",
+    )
     p.add_argument(
         "--published",
         type=_date_arg,
@@ -345,6 +362,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ADDRESS",
         help="analyse on a dask.distributed cluster: a scheduler address (tcp://host:8786), "
         "or 'local' to start one on this machine; this process still does all the writing",
+    )
+    p.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="pause between two requests to the same site (default: 1)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="give up on a URL that does not answer in this time; a whole page must "
+        "arrive within three times it (default: 10)",
     )
     p.set_defaults(func=cmd_ingest)
 

@@ -1,6 +1,6 @@
-"""Documents in: plain text, Markdown and HTML files or pasted text become ``Article`` records.
+"""Documents in: text, Markdown and HTML files, pasted text and fetched pages become Articles.
 
-Nothing is fetched or executed: HTML is reduced to its visible text with the stdlib parser.
+HTML is reduced to its main text (``geo.text.webpage``); nothing in a document is run.
 """
 
 from __future__ import annotations
@@ -10,20 +10,20 @@ import hashlib
 import os
 import re
 import unicodedata
-from html.parser import HTMLParser
 from pathlib import Path
 
 from geo.errors import InputError
 from geo.inputs import MAX_TEXT_BYTES, check_file, read_file, shown
 from geo.records import Article
 from geo.text.published import infer_published
+from geo.text.webpage import http_url, read_html
 
 __all__ = [
     "FORMATS",
     "SUPPORTED_SUFFIXES",
+    "article_from_page",
     "article_from_text",
     "decode_text",
-    "html_to_text",
     "markdown_to_text",
     "normalize_text",
     "parse_date_arg",
@@ -179,139 +179,8 @@ def markdown_to_text(markdown: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
-# HTML
+# Metadata from web pages
 # ---------------------------------------------------------------------------------------------
-def _names(line: str) -> frozenset[str]:
-    return frozenset(line.split())
-
-
-_SKIP = _names("script style noscript template head svg math iframe object canvas select")
-_BLOCK = _names(
-    "address article aside blockquote body caption details dialog div dl fieldset figcaption "
-    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html main nav ol p pre section "
-    "summary table ul"
-)
-_HEAD_TAGS = _names("head html meta link title base script style noscript template")
-_LINE = _names("br dd dt li tr")
-_CELL = _names("td th")
-_DATE_META = _names(
-    "article:published_time date pubdate publishdate publish-date publish_date dc.date "
-    "dc.date.issued dcterms.created dcterms.date datepublished parsely-pub-date "
-    "sailthru.date og:published_time"
-)
-
-
-class _TextExtractor(HTMLParser):
-    """Collects visible text and a few metadata fields; never loads or runs anything."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip: dict[str, int] = {}
-        self.pre = 0
-        self.in_title = False
-        self.title_parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.time_datetime: str | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if "head" in self.skip and tag not in _HEAD_TAGS:
-            del self.skip["head"]  # an unclosed <head> ends where body content starts
-        if tag == "title" and self.skip.keys() <= {"head"} and not self.title_parts:
-            self.in_title = True
-        elif tag == "meta":
-            self._meta(a)
-        elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
-            self.meta.setdefault("canonical", a.get("href", ""))
-        elif tag == "time" and a.get("datetime") and self.time_datetime is None:
-            self.time_datetime = a["datetime"]
-        if tag in _SKIP:
-            self.skip[tag] = self.skip.get(tag, 0) + 1
-        elif tag == "pre":
-            self.pre += 1
-        self._break(tag, end=False)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in _SKIP and tag != "title":  # <svg/>, <title/>: nothing inside
-            self.handle_starttag(tag, attrs)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if self.skip.get(tag):
-            self.skip[tag] -= 1
-            if not self.skip[tag]:
-                del self.skip[tag]
-        elif tag == "pre" and self.pre:
-            self.pre -= 1
-        self._break(tag, end=True)
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title_parts.append(data)
-            return
-        if self.skip:
-            return
-        self.parts.append(data if self.pre else re.sub(r"\s+", " ", data))
-
-    def _break(self, tag: str, *, end: bool) -> None:
-        if self.skip or self.in_title:
-            return
-        if tag in _BLOCK:
-            self.parts.append("\n\n")
-        elif tag in _LINE and not end:  # <li>, <tr>, <br> start a line; </li> adds nothing
-            self.parts.append("\n")
-        elif tag in _CELL:
-            self.parts.append(" ")
-
-    def _meta(self, a: dict[str, str]) -> None:
-        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-        content = a.get("content", "").strip()
-        if not key or not content:
-            return
-        if key in ("og:title", "twitter:title"):
-            self.meta.setdefault("og:title", content)
-        elif key == "og:url":
-            self.meta.setdefault("og:url", content)
-        elif key in _DATE_META:
-            self.meta.setdefault("date", content)
-
-    def text(self) -> str:
-        lines = "".join(self.parts).replace("\xa0", " ").split("\n")
-        return re.sub(r"\n{3,}", "\n\n", "\n".join(" ".join(ln.split()) for ln in lines)).strip()
-
-
-def _parse_html(html: str) -> tuple[str, dict[str, str]]:
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    meta = dict(parser.meta)
-    title = " ".join("".join(parser.title_parts).split())
-    if title:
-        meta["title"] = title
-    if parser.time_datetime and "date" not in meta:
-        meta["date"] = parser.time_datetime
-    return parser.text(), meta
-
-
-def html_to_text(html: str) -> str:
-    """The visible text of an HTML document.
-
-    Script, style, noscript, template, head (and embedded svg, math, iframe, object, canvas,
-    select) content is dropped; block elements (p, div, h1-h6, li, tr, br, ...) become line
-    breaks, with a blank line between paragraphs; entities are decoded; runs of white space
-    collapse, except line breaks inside ``<pre>``. Nothing is fetched or executed.
-    """
-    return _parse_html(html)[0]
-
-
-def _http_url(value: str | None) -> str | None:
-    """Keep only absolute http(s) URLs from documents; a ``javascript:`` link is no source."""
-    value = (value or "").strip()
-    return value if re.match(r"https?://[^\s]+\Z", value, re.I) else None
-
-
 def _lenient_date(value: str | None) -> dt.date | None:
     """A date from third-party HTML metadata: used when it parses, ignored when it does not."""
     try:
@@ -331,6 +200,7 @@ def article_from_text(
     url: str | None = None,
     fmt: str = "txt",
     source_path: str | None = None,
+    published_default: dt.date | None = None,
 ) -> Article:
     """Make an ``Article`` from a document's raw text (pasted or read from a file).
 
@@ -348,9 +218,12 @@ def article_from_text(
         metadata, else inferred from the text by ``geo.text.published.infer_published`` (then
         ``published_inferred`` is True).
     fmt : {"txt", "md", "html"}
-        How to read ``text``.
+        How to read ``text``. HTML is reduced to its main text (``geo.text.webpage``).
     source_path : str, optional
         Where the document came from, recorded as is.
+    published_default : datetime.date, optional
+        The date to use when neither ``published`` nor the document gives one (a feed's
+        date for its item), before inferring one from the text.
 
     Returns
     -------
@@ -374,23 +247,22 @@ def article_from_text(
     meta: dict[str, str] = {}
     doc_date: dt.date | None = None
     if fmt == "html":
-        body, meta = _parse_html(text)
-        meta["title"] = meta.get("og:title") or meta.get("title", "")
-        meta["url"] = _http_url(meta.get("canonical")) or _http_url(meta.get("og:url")) or ""
-        doc_date = _lenient_date(meta.get("date"))
+        page = read_html(text)
+        body, meta = page.text, {"title": page.title, "url": page.url}
+        doc_date = _lenient_date(page.date)
     else:
         meta, body = _split_front_matter(text)
         if fmt == "md":
             body = markdown_to_text(body)
         doc_date = _date_value(meta.get("published") or meta.get("date"), where=where)
         source = meta.get("source", "")
-        meta["url"] = meta.get("url") or meta.get("source_url") or (_http_url(source) or "")
+        meta["url"] = meta.get("url") or meta.get("source_url") or (http_url(source) or "")
     body = normalize_text(body)
     if not body.strip():
         what = source_path or "The article text"
         raise InputError(f"{what} is empty; give a document with some text in it.")
     inferred = False
-    when = explicit or doc_date
+    when = explicit or doc_date or published_default
     if when is None:
         when = infer_published(body)
         inferred = when is not None
@@ -403,6 +275,70 @@ def article_from_text(
         url=url or meta.get("url") or None,
         source_path=source_path,
         fmt=fmt,
+    )
+
+
+# What a server's media type says about how to read the page ("" when it gives none).
+_PAGE_FORMATS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "": "html",
+    "text/plain": "txt",
+}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9._-]+)""", re.I)
+
+
+def _page_text(data: bytes, *, charset: str | None, label: str) -> str:
+    """A page's text in the charset its server or its ``<meta charset>`` names, else sniffed."""
+    m = None if charset else _META_CHARSET.search(data[:4096])
+    declared = charset or (m[1].decode("ascii") if m else None)
+    if declared:
+        try:
+            return data.decode(declared, errors="replace")
+        except LookupError:  # an unknown charset name: sniff instead
+            pass
+    return decode_text(data, label=label)
+
+
+def article_from_page(
+    data: bytes,
+    *,
+    url: str,
+    content_type: str = "",
+    charset: str | None = None,
+    published: dt.date | str | None = None,
+    published_default: dt.date | None = None,
+) -> Article:
+    """A fetched web page as an ``Article``, read like an ``.html`` file and keeping its URL.
+
+    Parameters
+    ----------
+    data : bytes
+        The page as served.
+    url : str
+        Where it was fetched from; becomes ``Article.url``.
+    content_type, charset : str, optional
+        From the reply's Content-Type: HTML (or none given) and plain text are read.
+    published, published_default : optional
+        As for ``article_from_text``.
+
+    Raises
+    ------
+    InputError
+        Another content type (a PDF, an image...), undecodable bytes or no text.
+    """
+    fmt = _PAGE_FORMATS.get(content_type)
+    if fmt is None:
+        raise InputError(
+            f"{url} is {content_type}, not a web page or a feed; save the article's text and "
+            "ingest that instead."
+        )
+    return article_from_text(
+        _page_text(data, charset=charset, label=url),
+        url=url,
+        fmt=fmt,
+        published=published,
+        published_default=published_default,
     )
 
 

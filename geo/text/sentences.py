@@ -1,6 +1,6 @@
 """Split article text into sentence spans with offsets.
 
-A full stop inside a word or after an abbreviation ("U.S.", "Gen. Syrskyi") does not end one.
+Scraped pages glue sentences ("2022.The"); headlines and bullet summaries have no full stop.
 """
 
 from __future__ import annotations
@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 __all__ = ["Sentence", "split_sentences"]
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[”\"’)]*|\n|$)")
+# A bullet anywhere ("• Strike on Kharkiv • Evacuation in Pokrovsk") ends a sentence; a
+# line-start "-" or "*" marker (Markdown-style summaries) is not part of the next one.
+_BULLETS = "•◦▪‣●"
+_SENTENCE = re.compile(rf"[^.!?\n{_BULLETS}]+(?:[.!?]+[”\"’)\]]*|\n|(?=[{_BULLETS}])|$)")
+_LINE_MARKER = re.compile(r"[-*–—][ \t]+")
 _ABBREV_END = re.compile(
     r"\b(?:[A-Z]|St|Mt|Gen|Col|Lt|Maj|Sgt|Mr|Mrs|Ms|Dr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs|U\.S|U\.K)\.$"
 )
@@ -25,8 +29,37 @@ class Sentence:
     text: str
 
 
+def _glued_start(text: str, end: int, chunk: str) -> bool:
+    """Whether a full stop with no space after it still ends a sentence ("2022.The").
+
+    Only when a capitalised word follows ("The", "Russia", "A ") and the full stop closes a
+    word of two or more characters that is no abbreviation: "2.5", "U.S.", "a.m.",
+    "Gen.Syrskyi" and "kyivindependent.com" stay whole.
+    """
+    nxt = text[end : end + 2]
+    if not nxt[:1].isupper():
+        return False
+    if not (nxt[1:2].islower() or (nxt[:1] in "AIА" and nxt[1:2] in (" ", ""))):
+        return False
+    last = re.split(r"[\s.]", chunk[:-1])[-1]  # the word the full stop closes
+    return len(last) >= 2 and not _ABBREV_END.search(chunk)
+
+
+def _at_line_start(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return not text[line_start:pos].strip()
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split text into sentences with offsets; abbreviations ("Gen.", "U.S.") do not end one."""
+    """Split text into sentences with offsets.
+
+    A sentence ends at ``.``, ``!`` or ``?`` (with closing quotes), at a line break (a
+    headline or a bullet without a full stop is a sentence of its own) and before a bullet
+    (``•``). A full stop inside a word or number ("2.5", "kyivindependent.com") or after an
+    abbreviation followed by a space ("Gen. Syrskyi", "U.S. forces", "St. Petersburg") does
+    not end one; a full stop glued to the next sentence ("2022.The", "Tuesday.Russia") does.
+    A line-start ``-`` or ``*`` bullet marker is left out of the sentence span.
+    """
     out: list[Sentence] = []
     pending = None
     for m in _SENTENCE.finditer(text):
@@ -35,17 +68,19 @@ def split_sentences(text: str) -> list[Sentence]:
             s = pending
             pending = None
         chunk = text[s:e]
-        # "U.S." or "Gen. Syrskyi": a full stop inside a word or after an abbreviation does
-        # not end the sentence.
-        if (
-            e < len(text)
-            and chunk.endswith(".")
-            and (not text[e].isspace() or (_ABBREV_END.search(chunk) and text[e] == " "))
-        ):
-            pending = s
-            continue
+        if e < len(text) and chunk.endswith("."):
+            glued = not text[e].isspace()
+            if (glued and not _glued_start(text, e, chunk)) or (
+                not glued and _ABBREV_END.search(chunk) and text[e] == " "
+            ):
+                pending = s
+                continue
         stripped = chunk.strip()
+        start = s + len(chunk) - len(chunk.lstrip())
+        marker = _LINE_MARKER.match(stripped)
+        if marker and _at_line_start(text, start):
+            start += marker.end()
+            stripped = stripped[marker.end() :]
         if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append(Sentence(s + lead, s + lead + len(stripped), stripped))
+            out.append(Sentence(start, start + len(stripped), stripped))
     return out

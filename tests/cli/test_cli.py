@@ -219,3 +219,27 @@ def test_ingest_refuses_zero_jobs_with_a_usage_error(tmp_path, capsys):
         main(["ingest", str(tmp_path), "--jobs", "0"])
     assert exit_.value.code == 2
     assert "not a number of processes" in capsys.readouterr().err
+
+
+def test_ingest_takes_article_and_feed_urls_and_reports_each_failure(site, tmp_path, capsys):
+    # Only the test's own server on 127.0.0.1 is asked.
+    store = str(tmp_path / "store")
+    argv = ["ingest", site.url("/news/page.html"), site.url("/feed.xml")]
+    argv += [site.url("/missing.html"), site.url("/report.pdf")]
+    code, out, err = _run([*argv, "--store", store, "--delay", "0", "--timeout", "1"], capsys)
+    assert code == 2  # something was refused
+    added = [line for line in out.splitlines() if line.startswith("added")]
+    assert [line.split()[1].rstrip(":") for line in added] == [
+        site.url("/news/page.html"),
+        site.url("/news/sumy.html"),
+        site.url("/news/kherson.html"),
+    ]
+    errors = [line for line in err.splitlines() if line.startswith("error")]
+    assert len(errors) == 2
+    assert "HTTP 404" in errors[0] and "application/pdf" in errors[1]
+    assert "3 added, 0 already present, 2 refused" in err
+
+
+def test_ingest_refuses_a_negative_delay(tmp_path, capsys):
+    code, _, err = _run(["ingest", "https://example.org/a", "--delay", "-1"], capsys)
+    assert code == 2 and "--delay" in err

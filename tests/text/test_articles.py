@@ -9,12 +9,12 @@ import pytest
 from geo.errors import InputError
 from geo.text.articles import (
     article_from_text,
-    html_to_text,
     markdown_to_text,
     normalize_text,
     parse_date_arg,
     read_article,
 )
+from geo.text.webpage import html_to_text
 
 ARTICLES = Path(__file__).resolve().parent.parent / "data" / "articles"
 D = dt.date
@@ -214,7 +214,7 @@ def test_read_html_takes_metadata_and_visible_text_only() -> None:
     assert "Depot «hit» near Kharkiv" in text
     assert "said on Thursday that a fuel depot near Kharkiv was hit & burned overnight." in text
     assert "Firefighters worked\nuntil dawn — no one was hurt." in text
-    assert "Fire contained\nRoads reopened" in text
+    assert "- Fire contained\n- Roads reopened" in text  # list items stay bullets
     assert "Sunday also saw strikes." in text
 
 
@@ -267,9 +267,10 @@ def test_html_bad_metadata_is_ignored_and_the_date_is_inferred() -> None:
 def test_read_htm_without_metadata() -> None:
     article = read_article(ARTICLES / "no_meta.htm")
     assert article.fmt == "html"
-    assert article.text == "Short item about a strike on 3 March 2023 in Odesa.\n\nlink"
+    # The main text: the lone link paragraph is not article text.
+    assert article.text == "Short item about a strike on 3 March 2023 in Odesa."
     # The first line ends with a period, so the title is the text's first 80 characters.
-    assert article.title == "Short item about a strike on 3 March 2023 in Odesa. link"
+    assert article.title == "Short item about a strike on 3 March 2023 in Odesa."
     assert article.url is None
     assert article.published == D(2023, 3, 3)
 

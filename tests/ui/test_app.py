@@ -216,3 +216,22 @@ def test_saving_a_correction_on_the_articles_page_updates_the_store(
     assert any("Saved" in s.value for s in app.success)
     fixed = [t for _, t in Store(own).mentions() if t.corrected]
     assert len(fixed) == 1 and (fixed[0].lat, fixed[0].lon) == (48.5, 37.5)
+
+
+def test_adding_article_links_fetches_and_stores_them(app, app_store, site):
+    # Only the test's own server on 127.0.0.1 is asked; a path typed in the box is refused.
+    from geo.store.sqlite import Store
+
+    app.run()
+    app.switch_page(_page("articles.py")).run()
+    before = len(Store(app_store).articles())
+    links = f"{site.url('/news/kherson.html')}\n{site.url('/missing.html')}\n/etc/passwd"
+    app.text_area(key="links").set_value(links)
+    app.button[1].click().run()
+    assert not app.exception
+    assert any("Added “Shelling hits Kherson”" in s.value for s in app.success)
+    errors = [e.value for e in app.error]
+    assert any("HTTP 404" in e for e in errors)
+    assert any("/etc/passwd: not a web address" in e for e in errors)
+    assert len(Store(app_store).articles()) == before + 1
+    assert [path for path, _ in site.requests] == ["/news/kherson.html", "/missing.html"]

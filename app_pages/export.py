@@ -1,4 +1,4 @@
-"""Export: every layer for the sidebar's date range, as GeoJSON, GeoPackage or CSV."""
+"""Export: every layer for the date range as GeoJSON, GeoPackage or CSV; events also as ACLED."""
 
 import streamlit as st
 
@@ -34,6 +34,16 @@ for name in ("places", "events", "oblasts", "evacuations"):
     )
     c3.write(f"{len(gdf)} features")
 
+st.download_button(
+    "Download events in ACLED's layout (CSV)",
+    data=ui.export_bytes("events", "acled"),
+    file_name=f"events-acled-{stem}.csv",
+    mime="text/csv",
+    key="dl-events-acled",
+    help="ACLED's columns: event_date, event_type, sub_event_type, admin1, location, "
+    "latitude, longitude, geo_precision, time_precision, fatalities, source, notes "
+    "(docs/events.md says how our events map onto them).",
+)
 st.download_button(
     "Download all layers as GeoPackage",
     data=ui.export_bytes("all", "gpkg"),

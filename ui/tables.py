@@ -33,18 +33,40 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "date",
     "type",
     "place",
+    "km_to_front",
     "admin1",
+    "status",
+    "killed",
+    "injured",
     "people",
     "children",
-    "km_to_front",
     "quote",
     "source",
 )
 NEAR_FRONT_TOTALS_KM: tuple[int, ...] = (10, 25, 50)
 
 
+def _status_text(status: Any, claimed_by: Any) -> str | None:
+    """The status as shown: "claimed by the governor" for a claim by someone, else itself."""
+    if status is None or _missing(status):
+        return None
+    if str(status) == "claimed" and claimed_by is not None and not _missing(claimed_by):
+        return f"claimed by {claimed_by}"
+    return str(status)
+
+
+def _missing(value: Any) -> bool:
+    """Whether a cell is missing (None, NaN, pandas.NA), without failing on strings."""
+    import pandas as pd
+
+    return bool(pd.isna(value)) if not isinstance(value, str) else False
+
+
 def events_table(events: Any) -> Any:
-    """The events layer as an analyst reads it: date span, type, place, figures, quote.
+    """The events layer as an analyst reads it: date span, type, place, status, figures, quote.
+
+    ``status`` is how the report presents the event (happened, attempted, or "claimed by"
+    whom); ``killed`` and ``injured`` are empty when the report gives no figure.
 
     Parameters
     ----------
@@ -64,12 +86,25 @@ def events_table(events: Any) -> Any:
     span = events["date_start"].astype(str)
     differs = events["date_end"].astype(str) != span
     span = span.where(~differs, span + " – " + events["date_end"].astype(str))
+
+    def column(name: str, dtype: str = "object") -> Any:
+        # Layers built before these columns existed (a cached frame) read as empty.
+        if name in events.columns:
+            return events[name]
+        return pd.Series([None] * len(events), index=events.index, dtype=dtype)
+
+    status = [
+        _status_text(s, c) for s, c in zip(column("status"), column("claimed_by"), strict=True)
+    ]
     return pd.DataFrame(
         {
             "date": span,
             "type": events["event_type"],
             "place": events["location"],
             "admin1": events["admin1"],
+            "status": pd.Series(status, index=events.index, dtype="object"),
+            "killed": column("killed", "Int64"),
+            "injured": column("injured", "Int64"),
             "people": events["people"],
             "children": events["children"],
             "quote": events["quote"],

@@ -19,6 +19,11 @@ EVENT_COLUMN_CONFIG = {
     "type": st.column_config.TextColumn("Type", width="small"),
     "place": st.column_config.TextColumn("Place"),
     "admin1": st.column_config.TextColumn("Oblast / region"),
+    "status": st.column_config.TextColumn(
+        "Status", help="As the report presents it: happened, attempted, or claimed by whom"
+    ),
+    "killed": st.column_config.NumberColumn("Killed", format="%d"),
+    "injured": st.column_config.NumberColumn("Injured", format="%d"),
     "people": st.column_config.NumberColumn("People", format="%d"),
     "children": st.column_config.NumberColumn("Children", format="%d"),
     "km_to_front": st.column_config.NumberColumn(

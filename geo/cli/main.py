@@ -16,6 +16,7 @@ from pathlib import Path
 
 from geo.errors import GeoError, InputError
 from geo.inputs import MAX_TEXT_BYTES, check_file, read_file, shown
+from geo.layers.export import FORMATS
 from geo.records import ToponymRole
 from geo.text.articles import decode_text
 
@@ -380,14 +381,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("export", help="write a layer of the store as GeoJSON, GeoPackage or CSV")
+    p = sub.add_parser(
+        "export",
+        help="write a layer of the store as GeoJSON, GeoPackage, CSV or ACLED-layout CSV",
+    )
     p.add_argument("layer", choices=LAYERS)
     p.add_argument("--start", type=_date_arg, help="keep what overlaps from this date on")
     p.add_argument("--end", type=_date_arg, help="keep what overlaps up to this date")
     p.add_argument(
         "--format",
-        choices=("geojson", "gpkg", "csv"),
-        help="default: from the -o suffix, else geojson",
+        choices=FORMATS,
+        help="default: from the -o suffix, else geojson; acled: events or evacuations as a "
+        "CSV in ACLED's columns (event_date, event_type, sub_event_type, ..., notes)",
     )
     p.add_argument("--store", help=STORE_HELP)
     p.add_argument("-o", "--output", required=True, help="output file")

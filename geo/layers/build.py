@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from geo.errors import InputError
+from geo.events.acled import acled_labels
 from geo.records import Article, Event, EventType, Toponym, ToponymRole
 
 if TYPE_CHECKING:
@@ -59,6 +60,10 @@ EVENT_COLUMNS: dict[str, str] = {
     "event_id": "str",
     "article_id": "str",
     "event_type": "str",
+    "acled_event_type": "str",
+    "acled_sub_event_type": "str",
+    "status": "str",
+    "claimed_by": "str",
     "place_id": "str",
     "location": "str",
     "admin1": "str",
@@ -70,6 +75,9 @@ EVENT_COLUMNS: dict[str, str] = {
     "geo_precision": "str",
     "people": "Int64",
     "children": "Int64",
+    "killed": "Int64",
+    "injured": "Int64",
+    "figures_text": "str",
     "quote": "str",
     "source": "str",
     "url": "str",
@@ -244,6 +252,9 @@ def events_layer(
     -------
     geopandas.GeoDataFrame
         Columns ``EVENT_COLUMNS`` plus ``geometry`` (EPSG:4326); dates as ISO strings.
+        ``acled_event_type``/``acled_sub_event_type`` are the event's own ACLED labels, or
+        ``geo.events.acled.acled_labels`` where it has none; ``claimed_by`` and
+        ``figures_text`` are null when empty, ``killed``/``injured`` when not stated.
     """
     _check_range(start, end)
     data: dict[str, list] = {name: [] for name in EVENT_COLUMNS}
@@ -256,7 +267,12 @@ def events_layer(
         article = articles.get(e.article_id)
         data["event_id"].append(e.event_id)
         data["article_id"].append(e.article_id)
+        main, sub = acled_labels(e)  # the event's own labels, else read from its cues
         data["event_type"].append(e.event_type.value)
+        data["acled_event_type"].append(main)
+        data["acled_sub_event_type"].append(sub)
+        data["status"].append(e.status.value)
+        data["claimed_by"].append(e.claimed_by or None)
         data["place_id"].append(p.place_id)
         data["location"].append(p.name)
         data["admin1"].append(p.admin1_name)
@@ -268,6 +284,9 @@ def events_layer(
         data["geo_precision"].append(e.geo_precision.value)
         data["people"].append(e.people)
         data["children"].append(e.children)
+        data["killed"].append(e.killed)
+        data["injured"].append(e.injured)
+        data["figures_text"].append(e.figures_text or None)
         data["quote"].append(e.quote)
         data["source"].append(article.title if article else None)
         data["url"].append(article.url if article else None)

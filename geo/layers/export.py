@@ -1,10 +1,11 @@
-"""Layers out to files: GeoJSON (RFC 7946), GeoPackage and CSV, written atomically.
+"""Layers out to files: GeoJSON (RFC 7946), GeoPackage, CSV and ACLED's CSV layout, atomically.
 
 Also ``to_bytes`` for download buttons. A failed export never leaves a half-written file.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
 import io
 import os
@@ -12,20 +13,56 @@ import secrets
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from geo.errors import InputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    import pandas as pd
 
-__all__ = ["FORMATS", "MEDIA_TYPES", "to_bytes", "write_atomically", "write_gpkg", "write_layer"]
+__all__ = [
+    "ACLED_COLUMNS",
+    "FORMATS",
+    "MEDIA_TYPES",
+    "acled_frame",
+    "acled_geo_precision",
+    "acled_time_precision",
+    "to_bytes",
+    "write_atomically",
+    "write_gpkg",
+    "write_layer",
+]
 
-FORMATS = ("geojson", "gpkg", "csv")
+# "acled" is a CSV of an events (or evacuations) layer in ACLED's column names and codes.
+FORMATS = ("geojson", "gpkg", "csv", "acled")
 MEDIA_TYPES = {
     "geojson": "application/geo+json",
     "gpkg": "application/geopackage+sqlite3",
     "csv": "text/csv",
+    "acled": "text/csv",
 }
+ACLED_COLUMNS = (
+    "event_date",
+    "event_type",
+    "sub_event_type",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "time_precision",
+    "fatalities",
+    "source",
+    "notes",
+)
+# ACLED's geo_precision: 1 the settlement itself, 2 near it or a district (raion, hromada),
+# 3 a larger area (an oblast, a region, a country); see docs/events.md.
+_ACLED_GEO = {"settlement": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
+_ACLED_NEEDS = (
+    "date_start", "date_end", "date_precision", "geo_precision", "acled_event_type",
+    "acled_sub_event_type", "admin1", "location", "killed", "quote", "source", "url",
+)  # fmt: skip
 
 
 def _check_fmt(fmt: str) -> str:
@@ -85,27 +122,105 @@ def _gpkg_bytes(gdf: gpd.GeoDataFrame, layer: str) -> bytes:
     return buf.getvalue()
 
 
+def acled_geo_precision(geo_precision: str) -> int:
+    """ACLED's geo_precision code (1, 2, 3) for one of ours (``GeoPrecision``)."""
+    return _ACLED_GEO.get(str(geo_precision), 3)
+
+
+def acled_time_precision(date_start: str, date_end: str, date_precision: str) -> int:
+    """ACLED's time_precision code for an event's date range and precision.
+
+    1 the day is known; 2 a span of up to a week (a week, a weekend, "overnight" across two
+    days, a short range); 3 anything longer (a month, a year, "since October 2022").
+    """
+    if str(date_precision) == "day":
+        return 1
+    days = (dt.date.fromisoformat(str(date_end)) - dt.date.fromisoformat(str(date_start))).days
+    return 1 if days <= 0 else 2 if days <= 6 else 3
+
+
+def _outlet(url: object) -> str | None:
+    if not isinstance(url, str) or not url.strip():
+        return None
+    host = urlsplit(url.strip()).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def acled_frame(events: gpd.GeoDataFrame) -> pd.DataFrame:
+    """An events (or evacuations) layer in ACLED's layout: ``ACLED_COLUMNS``, one row per event.
+
+    ``event_date`` is ``date_start``; ``fatalities`` is ``killed`` (0 when not stated, as
+    ACLED codes unknown fatalities); ``source`` is the article title with its outlet (the
+    URL's host) in parentheses; ``notes`` the quoted sentence. Codes as in docs/events.md.
+
+    Raises
+    ------
+    InputError
+        If the layer is not an events layer (``geo.layers.build.EVENT_COLUMNS``) or has no CRS.
+    """
+    import pandas as pd
+
+    missing = [c for c in _ACLED_NEEDS if c not in events.columns]
+    if missing:
+        raise InputError(
+            "The ACLED layout is for the events and evacuations layers; this layer lacks "
+            f"{', '.join(missing)}. Export events or evacuations with --format acled."
+        )
+    gdf = _wgs84(events)
+    sources = []
+    for title, url in zip(gdf["source"], gdf["url"], strict=True):
+        title = title if isinstance(title, str) and title.strip() else None
+        outlet = _outlet(url)
+        sources.append(f"{title} ({outlet})" if title and outlet else title or outlet or "")
+    return pd.DataFrame(
+        {
+            "event_date": gdf["date_start"].astype(str).str[:10].to_list(),
+            "event_type": gdf["acled_event_type"].fillna("").to_list(),
+            "sub_event_type": gdf["acled_sub_event_type"].fillna("").to_list(),
+            "admin1": gdf["admin1"].fillna("").to_list(),
+            "location": gdf["location"].fillna("").to_list(),
+            "latitude": gdf.geometry.y.to_list(),
+            "longitude": gdf.geometry.x.to_list(),
+            "geo_precision": [acled_geo_precision(g) for g in gdf["geo_precision"]],
+            "time_precision": [
+                acled_time_precision(s, e, p)
+                for s, e, p in zip(
+                    gdf["date_start"], gdf["date_end"], gdf["date_precision"], strict=True
+                )
+            ],
+            "fatalities": pd.array(gdf["killed"], dtype="Int64").fillna(0).astype(int),
+            "source": sources,
+            "notes": gdf["quote"].fillna("").to_list(),
+        },
+        columns=list(ACLED_COLUMNS),
+    )
+
+
 def to_bytes(gdf: gpd.GeoDataFrame, *, fmt: str, layer: str = "layer") -> bytes:
     """A layer as the bytes of a file, e.g. for ``st.download_button``.
 
     Parameters
     ----------
     gdf : geopandas.GeoDataFrame
-    fmt : {"geojson", "gpkg", "csv"}
+    fmt : {"geojson", "gpkg", "csv", "acled"}
+        ``acled`` is a CSV of an events layer in ACLED's columns (``acled_frame``).
     layer : str
         Layer name inside a GeoPackage.
 
     Raises
     ------
     InputError
-        For an unknown format, a layer without CRS (GeoJSON and CSV need WGS 84), or data
-        GDAL refuses (e.g. a timedelta column in a GeoPackage).
+        For an unknown format, a layer without CRS (GeoJSON and CSV need WGS 84), the ACLED
+        layout of a layer that is not events, or data GDAL refuses (e.g. a timedelta column
+        in a GeoPackage).
     """
     fmt = _check_fmt(fmt)
     if fmt == "geojson":
         return _geojson_bytes(gdf)
     if fmt == "csv":
         return _csv_bytes(gdf)
+    if fmt == "acled":
+        return acled_frame(gdf).to_csv(index=False, lineterminator="\n").encode("utf-8")
     return _gpkg_bytes(gdf, layer)
 
 
@@ -163,10 +278,11 @@ def write_layer(
     gdf : geopandas.GeoDataFrame
     path : str or path-like
         The file to write; its folder must exist.
-    fmt : {"geojson", "gpkg", "csv"}
+    fmt : {"geojson", "gpkg", "csv", "acled"}
         GeoJSON is RFC 7946 (WGS 84 lon/lat, no ``crs`` member). CSV has the attribute
         columns, ``lat``/``lon`` for points and ``wkt`` (GDAL reads it as the geometry), all
-        in WGS 84. GPKG keeps the layer's CRS.
+        in WGS 84. GPKG keeps the layer's CRS. ACLED is a CSV of an events layer in ACLED's
+        columns (``ACLED_COLUMNS``).
     layer : str, optional
         Layer name inside a GeoPackage (default: the file name without suffix).
 

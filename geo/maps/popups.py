@@ -79,23 +79,47 @@ def _column(gdf: Any, name: str) -> list[Any]:
 
 _EVENT_COLUMNS = (
     "event_type", "date_start", "date_end", "location", "admin1", "people", "children",
-    "quote", "source", "url", "geo_precision",
+    "quote", "source", "url", "geo_precision", "killed", "injured", "status", "claimed_by",
 )  # fmt: skip
+
+
+def _casualties(killed: Any, injured: Any) -> str | None:
+    """Casualties as "2 killed, 5 injured": an unstated figure is left out, a stated 0 shown."""
+    parts = [
+        f"{n} {word}"
+        for n, word in ((_fmt_count(killed), "killed"), (_fmt_count(injured), "injured"))
+        if n is not None
+    ]
+    return ", ".join(parts) or None
+
+
+def _status(status: Any, claimed_by: Any) -> str | None:
+    """How the report presents the event, when not as plain fact: "Claimed by X"."""
+    status, who = _clean(status), _clean(claimed_by)
+    if status is None or str(status) == "happened":
+        return None
+    if str(status) == "claimed":
+        return f"Claimed by {_esc(who)}" if who else "Claimed"
+    if str(status) == "attempted":
+        return "Attempted or under way"
+    return _esc(status)
 
 
 def _event_props(gdf: Any) -> tuple[list[dict], list[str]]:
     """Per-event popup fields (escaped text) and the table of distinct source links.
 
-    Fields: ``t`` type, ``d`` dates, ``w`` where, ``n`` people/children, ``q`` the quoted
-    sentence, ``s`` index into the sources table (an article's link is stored once, not once
-    per event). The browser assembles the popup only when it is opened.
+    Fields: ``t`` type, ``d`` dates, ``w`` where, ``c`` status when not plain fact ("Claimed
+    by ..."), ``k`` casualties ("2 killed, 5 injured"), ``n`` people/children, ``q`` the
+    quoted sentence, ``s`` index into the sources table (an article's link is stored once,
+    not once per event). The browser assembles the popup only when it is opened.
     """
     sources: dict[str, int] = {}
     props = []
     cols = [_column(gdf, c) for c in _EVENT_COLUMNS]
-    for etype, start, end, location, admin1, people, children, quote, source, url, geo in zip(
-        *cols, strict=True
-    ):
+    for (
+        etype, start, end, location, admin1, people, children, quote, source, url, geo,
+        killed, injured, status, claimed_by,
+    ) in zip(*cols, strict=True):  # fmt: skip
         d0, d1 = _fmt_date(start), _fmt_date(end)
         p: dict[str, Any] = {
             "t": _esc(etype),
@@ -106,6 +130,8 @@ def _event_props(gdf: Any) -> tuple[list[dict], list[str]]:
             where += f" ({_esc(geo)} precision)"
         if where:
             p["w"] = where
+        if claim := _status(status, claimed_by):
+            p["c"] = claim
         counts = [
             f"{label}: {n}"
             for label, n in (("People", _fmt_count(people)), ("children", _fmt_count(children)))
@@ -113,6 +139,8 @@ def _event_props(gdf: Any) -> tuple[list[dict], list[str]]:
         ]
         if counts:
             p["n"] = "; ".join(counts)
+        if casualties := _casualties(killed, injured):
+            p["k"] = casualties
         text = _clean(quote)
         if text:
             text = str(text)
@@ -173,6 +201,8 @@ def _event_popup_js(sources: list[str]) -> str:
         "        var h = '<div class=\"geo-popup\"><b>' + (LABEL[p.t] || LABEL.other) + '</b>';\n"
         "        if (p.d) { h += ' \u00b7 ' + p.d; }\n"
         "        if (p.w) { h += '<br>' + p.w; }\n"
+        "        if (p.c) { h += '<br>' + p.c; }\n"
+        "        if (p.k) { h += '<br>' + p.k; }\n"
         "        if (p.n) { h += '<br>' + p.n; }\n"
         "        if (p.q) { h += '<br><i>' + p.q + '</i>'; }\n"
         "        if (p.s != null && SRC[p.s]) { h += '<br>Source: ' + SRC[p.s]; }\n"

@@ -16,6 +16,7 @@ from geo.records import (
     Correction,
     DatePrecision,
     Event,
+    EventStatus,
     EventType,
     GeoPrecision,
     Place,
@@ -234,17 +235,35 @@ def event_row(article_id: str, seq: int, e: Event) -> tuple:
         e.children,
         e.date_text,
         e.confidence,
+        e.status.value,
+        e.claimed_by,
+        e.killed,
+        e.injured,
+        e.figures_text,
+        e.acled_event_type,
+        e.acled_sub_event_type,
     )
 
 
 EVENT_COLS = (
     "event_id, article_id, event_type, place, surface, date_start, date_end, date_precision, "
-    "geo_precision, quote, sentence_start, sentence_end, people, children, date_text, confidence"
+    "geo_precision, quote, sentence_start, sentence_end, people, children, date_text, confidence, "
+    "status, claimed_by, killed, injured, figures_text, acled_event_type, acled_sub_event_type"
 )
 
 
 def event_from_row(r: tuple) -> Event:
-    """An Event from a row of ``EVENT_COLS``."""
+    """An Event from a row of ``EVENT_COLS``.
+
+    Raises
+    ------
+    StoreError
+        If the stored status is not an ``EventStatus``.
+    """
+    try:
+        status = EventStatus(r[16])
+    except ValueError as exc:
+        raise StoreError(f"Stored event status {r[16]!r} is unknown ({exc}).") from exc
     return Event(
         event_id=r[0],
         article_id=r[1],
@@ -262,6 +281,13 @@ def event_from_row(r: tuple) -> Event:
         children=r[13],
         date_text=r[14],
         confidence=r[15],
+        status=status,
+        claimed_by=r[17],
+        killed=r[18],
+        injured=r[19],
+        figures_text=r[20],
+        acled_event_type=r[21],
+        acled_sub_event_type=r[22],
     )
 
 

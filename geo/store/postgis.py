@@ -26,7 +26,7 @@ from geo.store.codec import (
     toponym_from_row,
 )
 from geo.store.db import NoChange
-from geo.store.schema import APP_ID, SCHEMA_VERSION
+from geo.store.schema import APP_ID, EVENT_COLUMNS_V3, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     import psycopg
@@ -88,7 +88,14 @@ CREATE TABLE events (
     people INTEGER,
     children INTEGER,
     date_text TEXT NOT NULL,
-    confidence DOUBLE PRECISION NOT NULL
+    confidence DOUBLE PRECISION NOT NULL,
+    status TEXT NOT NULL DEFAULT 'happened',
+    claimed_by TEXT NOT NULL DEFAULT '',
+    killed INTEGER,
+    injured INTEGER,
+    figures_text TEXT NOT NULL DEFAULT '',
+    acled_event_type TEXT NOT NULL DEFAULT '',
+    acled_sub_event_type TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX events_article ON events (article_id);
 CREATE INDEX events_date_start ON events (date_start);
@@ -111,8 +118,21 @@ CREATE INDEX corrections_article ON corrections (article_id);
 CREATE INDEX corrections_surface ON corrections (surface_norm)
 """
 
-# The same app marker and version as the SQLite store: one kind of store, two backends.
-PG_SCHEMA = pg.PgSchema(app=APP_ID, version=SCHEMA_VERSION, ddl=PG_DDL)
+
+def _add_event_status_and_figures(conn: psycopg.Connection) -> None:
+    """Version 2 to 3, as ``geo.store.schema``'s: the same columns with the same defaults."""
+    for column in EVENT_COLUMNS_V3:
+        conn.execute(f"ALTER TABLE events ADD COLUMN {column}")  # type: ignore[arg-type]
+
+
+# The same app marker and version as the SQLite store: one kind of store, two backends. A
+# schema is created at the current version; the first PostGIS stores were version 2.
+PG_SCHEMA = pg.PgSchema(
+    app=APP_ID,
+    version=SCHEMA_VERSION,
+    ddl=PG_DDL,
+    migrations={2: _add_event_status_and_figures},
+)
 
 _POINT = "ST_SetSRID(ST_MakePoint(%s, %s), 4326)"
 # Column lists in the order of geo.store.codec's decoders; JSON and dates read back as the
@@ -126,7 +146,8 @@ _MENTION_COLS = (
 _EVENT_COLS = (
     "event_id, article_id, event_type, place::text, surface, date_start::text, date_end::text, "
     "date_precision, geo_precision, quote, sentence_start, sentence_end, people, children, "
-    "date_text, confidence"
+    "date_text, confidence, status, claimed_by, killed, injured, figures_text, "
+    "acled_event_type, acled_sub_event_type"
 )
 _CORRECTION_COLS = (
     "surface, place::text, article_id, start, note, "
@@ -474,6 +495,13 @@ def _insert_analysis(
                 e.children,
                 e.date_text,
                 e.confidence,
+                e.status.value,
+                e.claimed_by,
+                e.killed,
+                e.injured,
+                e.figures_text,
+                e.acled_event_type,
+                e.acled_sub_event_type,
             )
 
     with conn.cursor() as cur:
@@ -487,7 +515,8 @@ def _insert_analysis(
             "INSERT INTO events (event_id, article_id, seq, event_type, place, place_id, geom, "
             "admin1_code, country_code, surface, date_start, date_end, date_precision, "
             "geo_precision, quote, sentence_start, sentence_end, people, children, date_text, "
-            f"confidence) VALUES (%s, %s, %s, %s, %s, %s, {_POINT}, %s, %s, %s, %s, %s, %s, "
-            "%s, %s, %s, %s, %s, %s, %s, %s)",
+            "confidence, status, claimed_by, killed, injured, figures_text, acled_event_type, "
+            f"acled_sub_event_type) VALUES (%s, %s, %s, %s, %s, %s, {_POINT}, "
+            f"{', '.join(['%s'] * 21)})",
             list(event_rows()),
         )

@@ -9,10 +9,10 @@ import sqlite3
 
 from geo.store.db import Migration, Schema
 
-__all__ = ["APP_ID", "DDL", "MIGRATIONS", "SCHEMA_VERSION", "STORE_SCHEMA"]
+__all__ = ["APP_ID", "DDL", "EVENT_COLUMNS_V3", "MIGRATIONS", "SCHEMA_VERSION", "STORE_SCHEMA"]
 
 APP_ID = "geo-dashboard-store"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _add_mention_role(conn: sqlite3.Connection) -> None:
@@ -24,9 +24,33 @@ def _add_mention_role(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE mentions ADD COLUMN role TEXT NOT NULL DEFAULT 'literal'")
 
 
+# Version 2 to 3: the columns each event gained, in DDL order with the DDL's defaults, so a
+# migrated file and a new one have the same events table. Shared with the PostGIS store.
+EVENT_COLUMNS_V3 = (
+    "status TEXT NOT NULL DEFAULT 'happened'",
+    "claimed_by TEXT NOT NULL DEFAULT ''",
+    "killed INTEGER",
+    "injured INTEGER",
+    "figures_text TEXT NOT NULL DEFAULT ''",
+    "acled_event_type TEXT NOT NULL DEFAULT ''",
+    "acled_sub_event_type TEXT NOT NULL DEFAULT ''",
+)
+
+
+def _add_event_status_and_figures(conn: sqlite3.Connection) -> None:
+    """Version 2 to 3: each event's status, claimant, casualties and ACLED labels.
+
+    Events stored before were reported as fact (``happened``) with no figures or labels; the
+    layers fill empty labels (``geo.events.acled.acled_labels``), and re-analysing an article
+    (``geo.pipeline.reprocess``) gives it what the extractor now finds.
+    """
+    for column in EVENT_COLUMNS_V3:
+        conn.execute(f"ALTER TABLE events ADD COLUMN {column}")
+
+
 # Migrations run in order, each inside the transaction that bumps schema_version:
 # MIGRATIONS[n] takes a version-n store to version n + 1.
-MIGRATIONS: dict[int, Migration] = {1: _add_mention_role}
+MIGRATIONS: dict[int, Migration] = {1: _add_mention_role, 2: _add_event_status_and_figures}
 
 DDL = """
 CREATE TABLE articles (
@@ -78,7 +102,14 @@ CREATE TABLE events (
     people INTEGER,
     children INTEGER,
     date_text TEXT NOT NULL,
-    confidence REAL NOT NULL
+    confidence REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'happened',
+    claimed_by TEXT NOT NULL DEFAULT '',
+    killed INTEGER,
+    injured INTEGER,
+    figures_text TEXT NOT NULL DEFAULT '',
+    acled_event_type TEXT NOT NULL DEFAULT '',
+    acled_sub_event_type TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX events_article ON events (article_id);
 CREATE INDEX events_date_start ON events (date_start);

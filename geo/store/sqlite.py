@@ -175,8 +175,7 @@ class Store:
                 yield event_row(article_id, seq, e)
 
         conn.executemany(
-            "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO events VALUES ({', '.join('?' * 29)})",
             rows(),
         )
 

@@ -243,3 +243,38 @@ def test_ingest_takes_article_and_feed_urls_and_reports_each_failure(site, tmp_p
 def test_ingest_refuses_a_negative_delay(tmp_path, capsys):
     code, _, err = _run(["ingest", "https://example.org/a", "--delay", "-1"], capsys)
     assert code == 2 and "--delay" in err
+
+
+def test_export_events_in_acleds_layout(seed_path, tmp_path, capsys):
+    import csv
+
+    store = str(tmp_path / "store")
+    _run(["ingest", str(seed_path), "--store", store], capsys)
+    target = tmp_path / "events.csv"
+    code, _, err = _run(
+        ["export", "events", "--format", "acled", "--store", store, "-o", str(target)], capsys
+    )
+    assert code == 0 and "acled" in err
+    with target.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert list(rows[0]) == [
+        "event_date", "event_type", "sub_event_type", "admin1", "location", "latitude",
+        "longitude", "geo_precision", "time_precision", "fatalities", "source", "notes",
+    ]  # fmt: skip
+    pokrovsk = next(r for r in rows if r["location"] == "Pokrovsk")
+    assert (pokrovsk["event_type"], pokrovsk["sub_event_type"]) == (
+        "Strategic developments",
+        "Evacuation",
+    )
+    assert pokrovsk["geo_precision"] == "1" and pokrovsk["fatalities"].isdigit()
+    assert all(r["notes"] and r["event_date"][:2] == "20" for r in rows)
+
+
+def test_acled_layout_of_places_is_a_usage_error(seed_path, tmp_path, capsys):
+    store = str(tmp_path / "store")
+    _run(["ingest", str(seed_path), "--store", store], capsys)
+    target = tmp_path / "places.csv"
+    code, _, err = _run(
+        ["export", "places", "--format", "acled", "--store", store, "-o", str(target)], capsys
+    )
+    assert code == 2 and "events and evacuations" in err and not target.exists()

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -14,7 +15,15 @@ import shapely
 
 from geo.errors import InputError
 from geo.layers.build import events_layer, oblasts_layer, places_layer
-from geo.layers.export import FORMATS, to_bytes, write_gpkg, write_layer
+from geo.layers.export import (
+    ACLED_COLUMNS,
+    FORMATS,
+    acled_frame,
+    acled_time_precision,
+    to_bytes,
+    write_gpkg,
+    write_layer,
+)
 from geo.records import (
     Article,
     DatePrecision,
@@ -280,3 +289,105 @@ def test_write_replaces_an_existing_export(tmp_path: Path, events) -> None:
     write_layer(events.iloc[:1], target, fmt="geojson")
     write_layer(events, target, fmt="geojson")
     assert len(json.loads(target.read_text(encoding="utf-8"))["features"]) == 2
+
+
+# -- ACLED's layout ----------------------------------------------------------------------------
+
+SD = "Strategic developments"
+ACLED_HEADER = (
+    "event_date,event_type,sub_event_type,admin1,location,latitude,longitude,geo_precision,"
+    "time_precision,fatalities,source,notes"
+)
+KHARKIV_STRIKE = Event(
+    event_id="k1",
+    article_id="a9",
+    event_type=EventType.ATTACK,
+    place=Place(
+        "gn:706483", "Kharkiv", 49.98081, 36.25272, PlaceKind.POPULATED_PLACE, "UA", "UA.07",
+        "Kharkiv",
+    ),
+    surface="Kharkiv",
+    date_start=dt.date(2024, 5, 25),
+    date_end=dt.date(2024, 5, 25),
+    date_precision=DatePrecision.DAY,
+    geo_precision=GeoPrecision.SETTLEMENT,
+    quote='Guided bombs hit a hardware store in Kharkiv on Saturday, "killing 12", officials said.',
+    killed=12,
+    injured=43,
+)  # fmt: skip
+STRIKE_ARTICLE = Article(
+    "a9", "Guided bombs hit Kharkiv store", "...", dt.date(2024, 5, 26),
+    url="https://www.example-news.org/2024/05/26/kharkiv",
+)  # fmt: skip
+
+
+def test_acled_csv_has_acleds_columns_and_a_rows_values() -> None:
+    gdf = events_layer([KHARKIV_STRIKE], {"a9": STRIKE_ARTICLE})
+    text = to_bytes(gdf, fmt="acled").decode("utf-8")
+    assert text.count("\n") == 2  # the header and one row, whatever the quote holds
+    assert text.splitlines()[0] == ACLED_HEADER
+    (row,) = list(csv.DictReader(io.StringIO(text)))
+    assert row == {
+        "event_date": "2024-05-25",
+        "event_type": "Explosions/Remote violence",
+        "sub_event_type": "Air/drone strike",
+        "admin1": "Kharkiv",
+        "location": "Kharkiv",
+        "latitude": "49.98081",
+        "longitude": "36.25272",
+        "geo_precision": "1",
+        "time_precision": "1",
+        "fatalities": "12",
+        "source": "Guided bombs hit Kharkiv store (example-news.org)",
+        "notes": KHARKIV_STRIKE.quote,
+    }
+
+
+def test_acled_codes_for_coarse_places_and_dates_and_unstated_fatalities(events) -> None:
+    oblast = Place("a1:UA.05", "Donetsk Oblast", 48.0, 37.8, PlaceKind.ADMIN1, "UA", "UA.05")
+    month = dataclasses.replace(
+        _event(3, oblast, None),
+        event_type=EventType.OFFENSIVE,
+        date_start=dt.date(2024, 8, 1),
+        date_end=dt.date(2024, 8, 31),
+        date_precision=DatePrecision.MONTH,
+        geo_precision=GeoPrecision.ADMIN1,
+    )
+    hromada = dataclasses.replace(_event(4, POKROVSK, None), geo_precision=GeoPrecision.ADMIN2)
+    table = acled_frame(events_layer([_event(1, POKROVSK, 1200), month, hromada], {}))
+    assert table["geo_precision"].tolist() == [1, 3, 2]
+    assert table["time_precision"].tolist() == [2, 3, 2]  # 4 days, a month, 4 days
+    assert table["fatalities"].tolist() == [0, 0, 0]
+    assert table["event_type"].tolist() == ["Strategic developments", "Battles", SD]
+    assert table["sub_event_type"].tolist() == ["Evacuation", "Armed clash", "Evacuation"]
+    assert table["source"].tolist() == ["", "", ""]  # no article known
+
+
+def test_acled_csv_round_trips_through_pandas(tmp_path: Path, events) -> None:
+    gdf = events_layer([KHARKIV_STRIKE, _event(2, SUDZHA, None)], {"a9": STRIKE_ARTICLE})
+    path = write_layer(gdf, tmp_path / "acled.csv", fmt="acled")
+    back = pd.read_csv(path, keep_default_na=False)
+    expected = acled_frame(gdf)
+    assert list(back.columns) == list(ACLED_COLUMNS)
+    pd.testing.assert_frame_equal(back, expected, check_dtype=False)
+    assert back.loc[1, "location"] == "Суджа" and back.loc[1, "fatalities"] == 0
+
+
+def test_acled_layout_of_a_layer_that_is_not_events_is_an_input_error() -> None:
+    places = places_layer([])
+    with pytest.raises(InputError, match="events and evacuations"):
+        to_bytes(places, fmt="acled")
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "precision", "code"),
+    [
+        ("2024-08-06", "2024-08-06", "day", 1),
+        ("2024-08-05", "2024-08-06", "range", 2),  # overnight
+        ("2024-08-05", "2024-08-11", "week", 2),
+        ("2024-08-01", "2024-08-31", "month", 3),
+        ("2022-10-01", "2024-08-06", "range", 3),  # since October 2022
+    ],
+)
+def test_acled_time_precision_from_our_dates(start, end, precision, code) -> None:
+    assert acled_time_precision(start, end, precision) == code

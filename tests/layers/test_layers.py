@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from geo.records import (
     Article,
     DatePrecision,
     Event,
+    EventStatus,
     EventType,
     GeoPrecision,
     Place,
@@ -253,6 +255,53 @@ def test_events_layer_has_schema_provenance_and_lon_lat_points() -> None:
     assert e1["people"] == 200 and pd.isna(e1["children"])
     assert pd.isna(got["e2"]["url"])
     assert (got["e2"]["geometry"].x, got["e2"]["geometry"].y) == (POKROVSK.lon, POKROVSK.lat)
+
+
+def test_events_layer_carries_status_claimant_casualties_and_acled_labels() -> None:
+    claimed = dataclasses.replace(
+        event(1, SUDZHA, event_type=EventType.ATTACK),
+        quote="Russian drones struck Sudzha, killing two people, the governor said.",
+        status=EventStatus.CLAIMED,
+        claimed_by="the governor",
+        killed=2,
+        injured=0,
+        figures_text="killing two people",
+    )
+    own = dataclasses.replace(
+        event(2, POKROVSK), acled_event_type="Battles", acled_sub_event_type="Armed clash"
+    )
+    evac = event(3, POKROVSK, event_type=EventType.EVACUATION, people=300)
+    gdf = events_layer([claimed, own, evac], {})
+    got = rows(gdf)
+    e1 = got["e1"]
+    assert (e1["status"], e1["claimed_by"], e1["killed"], e1["injured"]) == (
+        "claimed",
+        "the governor",
+        2,
+        0,
+    )
+    assert e1["figures_text"] == "killing two people"
+    # No labels of its own: read from its cues (a drone strike).
+    assert (e1["acled_event_type"], e1["acled_sub_event_type"]) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert (got["e2"]["acled_event_type"], got["e2"]["acled_sub_event_type"]) == (
+        "Battles",
+        "Armed clash",
+    )
+    e3 = got["e3"]
+    assert (e3["status"], e3["acled_event_type"], e3["acled_sub_event_type"]) == (
+        "happened",
+        "Strategic developments",
+        "Evacuation",
+    )
+    assert pd.isna(e3["killed"]) and pd.isna(e3["claimed_by"]) and pd.isna(e3["figures_text"])
+    evac_layer = evacuations_layer(gdf)
+    assert list(evac_layer["event_id"]) == ["e3"]
+    assert {"killed", "injured", "status", "claimed_by", "acled_event_type"} <= set(
+        evac_layer.columns
+    )
 
 
 def test_events_layer_of_unknown_article_has_null_source() -> None:

@@ -171,6 +171,30 @@ def test_event_popup_fields_have_dates_type_place_and_people(layers):
     assert "n" not in by_place["Village 1, Donetsk Oblast"]
 
 
+def test_event_popup_shows_casualties_and_a_claim_but_not_plain_fact():
+    events = gpd.GeoDataFrame(
+        [
+            _event(0, "attack", 50.0, 36.2, killed=2, injured=5, status="claimed",
+                   claimed_by="the <b>governor</b>"),
+            _event(1, "attack", 50.1, 36.3, killed=0, injured=None, status="happened"),
+            _event(2, "advance", 48.3, 37.2, status="attempted"),
+            _event(3, "attack", 47.1, 37.5, status="claimed", claimed_by=""),
+        ],
+        crs="EPSG:4326",
+    )  # fmt: skip
+    m = maps.build_map({"events": events})
+    by_place = {p["w"].split(",")[0]: p for p in _props(m, "events-data")}
+    assert by_place["Village 0"]["k"] == "2 killed, 5 injured"
+    assert by_place["Village 0"]["c"] == "Claimed by the &lt;b&gt;governor&lt;/b&gt;"
+    assert by_place["Village 1"]["k"] == "0 killed" and "c" not in by_place["Village 1"]
+    assert by_place["Village 2"]["c"] == "Attempted or under way"
+    assert "k" not in by_place["Village 2"]
+    assert by_place["Village 3"]["c"] == "Claimed"
+    page = m.get_root().render()
+    assert "if (p.k) { h += '<br>' + p.k; }" in page
+    assert "if (p.c) { h += '<br>' + p.c; }" in page
+
+
 def test_timestamps_and_missing_values_format_cleanly(layers):
     events = layers["events"].copy()
     events["date_start"] = pd.to_datetime(events["date_start"])

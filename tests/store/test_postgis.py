@@ -206,6 +206,23 @@ def test_migration_hook_upgrades_an_older_store(pg_url: str, monkeypatch) -> Non
     assert _sql(pg_url, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(old + 1),)]
 
 
+def test_a_version_2_store_gains_the_event_columns_of_version_3(pg_url: str) -> None:
+    from geo.records import EventStatus
+    from geo.store.schema import EVENT_COLUMNS_V3
+
+    with open_store(pg_url) as s:
+        s.add(make_article(1), [], [make_event("a001", 1)])
+    # What the first PostGIS stores (version 2) held: events without the seven columns.
+    for column in EVENT_COLUMNS_V3:
+        _sql(pg_url, f"ALTER TABLE events DROP COLUMN {column.split()[0]}")
+    _sql(pg_url, "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    with open_store(pg_url) as s:
+        (event,) = s.events()
+        assert event == make_event("a001", 1)
+        assert event.status is EventStatus.HAPPENED and event.killed is None
+    assert _sql(pg_url, "SELECT value FROM meta WHERE key = 'schema_version'") == [("3",)]
+
+
 def test_two_stores_in_one_database_are_apart(pg_url: str) -> None:
     base = postgres_url()
     other = pg_url.replace("schema=", "schema=other_")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InputError, StoreError
-from geo.records import Correction, Place, ToponymRole
+from geo.records import Correction, EventStatus, EventType, Place, ToponymRole
 from geo.store import sqlite as store_mod
 from geo.store.codec import normalize_surface, place_from_dict, place_to_dict
 from geo.store.schema import SCHEMA_VERSION, STORE_SCHEMA
@@ -21,6 +21,7 @@ from tests.store.samples import DONETSK_OBLAST, HAND_POINT, SUDZHA, make_article
 
 ROOT = Path(__file__).resolve().parents[2]
 STORE_V1_SQL = ROOT / "tests" / "data" / "store_v1.sql"
+STORE_V2_SQL = ROOT / "tests" / "data" / "store_v2.sql"
 
 
 @pytest.fixture()
@@ -162,12 +163,12 @@ def test_surface_correction_is_stored_with_case_insensitive_key(store: Store) ->
 # -- roles (schema version 2) ------------------------------------------------------------------
 
 
-def _v1_store(store_root: Path) -> Path:
-    """A store folder holding the version-1 file of tests/data/store_v1.sql."""
+def _v1_store(store_root: Path, sql: Path = STORE_V1_SQL) -> Path:
+    """A store folder holding the old file of tests/data/store_v1.sql (or ``sql``)."""
     store_root.mkdir(parents=True)
     conn = sqlite3.connect(store_root / DB_NAME)
     try:
-        conn.executescript(STORE_V1_SQL.read_text(encoding="utf-8"))
+        conn.executescript(sql.read_text(encoding="utf-8"))
     finally:
         conn.close()
     return store_root
@@ -203,8 +204,8 @@ def test_a_version_1_store_file_migrates_with_its_mentions_literal(store_root: P
         assert [(c.article_id, c.start, c.note) for c in s.corrections(article_id="v1article")] == [
             ("v1article", 41, "v1 note")
         ]
-        assert s.revision() == 4  # 3 writes in the v1 file, then the migration
-    assert _schema_version(store_root / DB_NAME) == SCHEMA_VERSION == 2
+        assert s.revision() == 5  # 3 writes in the v1 file, then two migrations
+    assert _schema_version(store_root / DB_NAME) == SCHEMA_VERSION == 3
 
 
 def test_a_migrated_store_has_the_same_mentions_table_as_a_new_one(tmp_path: Path) -> None:
@@ -249,3 +250,66 @@ def test_a_stored_role_this_program_does_not_know_is_a_store_error(store: Store)
     conn.close()
     with pytest.raises(StoreError, match="allegorical"):
         store.toponyms("a001")
+
+
+# -- status, casualties and ACLED labels (schema version 3) -----------------------------------
+
+
+def test_a_version_2_store_file_migrates_with_its_events_reported_as_fact(
+    store_root: Path,
+) -> None:
+    _v1_store(store_root, STORE_V2_SQL)
+    assert _schema_version(store_root / DB_NAME) == 2
+    with Store(store_root) as s:
+        (event,) = s.events()
+        assert (event.event_type, event.place.name, event.date_text) == (
+            EventType.ATTACK,
+            "Kyiv",
+            "overnight",
+        )
+        assert event.status is EventStatus.HAPPENED
+        assert (event.claimed_by, event.killed, event.injured, event.figures_text) == (
+            "",
+            None,
+            None,
+            "",
+        )
+        assert (event.acled_event_type, event.acled_sub_event_type) == ("", "")
+        assert [t.role for t in s.toponyms("v2article")] == [
+            ToponymRole.LITERAL,
+            ToponymRole.METONYMIC,
+        ]
+        assert s.revision() == 4  # 3 writes in the v2 file, then the migration
+    assert _schema_version(store_root / DB_NAME) == SCHEMA_VERSION == 3
+
+
+def test_a_migrated_store_has_the_same_events_table_as_a_new_one(tmp_path: Path) -> None:
+    migrated = _v1_store(tmp_path / "old", STORE_V2_SQL)
+    Store(migrated).close()
+    Store(tmp_path / "new").close()
+    assert _table_info(migrated / DB_NAME, "events") == _table_info(
+        tmp_path / "new" / DB_NAME, "events"
+    )
+
+
+def test_a_migrated_store_takes_events_with_claims_and_casualties(store_root: Path) -> None:
+    _v1_store(store_root, STORE_V2_SQL)
+    with Store(store_root) as s:
+        (old,) = s.events()
+        claimed = dataclasses.replace(
+            old, status=EventStatus.CLAIMED, claimed_by="the mayor", killed=1, injured=4
+        )
+        s.replace_analysis("v2article", s.toponyms("v2article"), [claimed])
+        assert s.events() == [claimed]
+
+
+def test_a_stored_status_this_program_does_not_know_is_a_store_error(store: Store) -> None:
+    from tests.store.samples import make_event
+
+    store.add(make_article(1), [], [make_event("a001", 1)])
+    conn = sqlite3.connect(store.path)
+    conn.execute("UPDATE events SET status = 'rumoured'")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="rumoured"):
+        store.events()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from geo.errors import InputError, StoreError
-from geo.records import Article, Correction, EventType, Toponym, ToponymRole
+from geo.records import Article, Correction, EventStatus, EventType, Toponym, ToponymRole
 from geo.store.base import ArticleStore, open_store
 from tests.store.samples import (
     DONETSK_OBLAST,
@@ -61,6 +61,29 @@ def test_add_round_trips_article_toponyms_and_events(store) -> None:
     assert store.article("a001") == article
     assert store.toponyms("a001") == make_toponyms()
     assert store.events() == events
+
+
+def test_event_status_claimant_casualties_and_acled_labels_round_trip(store) -> None:
+    base = make_event("a001", 1, event_type=EventType.ATTACK)
+    events = [
+        dataclasses.replace(
+            base,
+            event_id=f"a001-s{k}",
+            status=status,
+            claimed_by="Ukraine’s General Staff" if status is EventStatus.CLAIMED else "",
+            killed=k,  # 0 killed is a figure, not a missing one
+            injured=None if k else 5,
+            figures_text="killing a 70-year-old man and injuring five" if k else "",
+            acled_event_type="Explosions/Remote violence",
+            acled_sub_event_type="Shelling/artillery/missile attack",
+        )
+        for k, status in enumerate(EventStatus)
+    ]
+    store.add(make_article(1), [], [*events, base])
+    got = store.events()
+    assert got == [*events, base]
+    assert [e.killed for e in got] == [0, 1, 2, None]
+    assert got[-1].status is EventStatus.HAPPENED and got[-1].acled_event_type == ""
 
 
 def test_add_of_existing_article_returns_false_and_changes_nothing(store) -> None:

@@ -110,6 +110,8 @@ def test_export_page_offers_a_geojson_download_per_layer(app):
     labels = [b.proto.label for b in app.get("download_button")]
     for layer in ("places", "events", "oblasts", "evacuations"):
         assert f"Download {layer} GeoJSON" in labels
+    assert "Download events in ACLED's layout (CSV)" in labels
+    assert not app.exception
 
 
 def test_adding_an_article_with_a_bad_upload_shows_an_error_not_a_traceback(app):

@@ -79,6 +79,27 @@ def test_events_table_shows_a_date_span_and_sorts_by_date():
     assert list(table.columns) == [c for c in tables.EVENT_COLUMNS if c != "km_to_front"]
 
 
+def test_events_table_shows_status_with_claimant_and_casualties():
+    events = _events(
+        [
+            {"event_id": "a", "date_start": dt.date(2024, 8, 1), "date_end": dt.date(2024, 8, 1),
+             "status": "claimed", "claimed_by": "the governor", "killed": 2, "injured": 5},
+            {"event_id": "b", "date_start": dt.date(2024, 8, 2), "date_end": dt.date(2024, 8, 2),
+             "status": "attempted", "claimed_by": None, "killed": None, "injured": 0},
+            {"event_id": "c", "date_start": dt.date(2024, 8, 3), "date_end": dt.date(2024, 8, 3),
+             "status": "happened", "claimed_by": None, "killed": None, "injured": None},
+        ]
+    )  # fmt: skip
+    events["killed"] = events["killed"].astype("Int64")
+    events["injured"] = events["injured"].astype("Int64")
+    table = tables.events_table(events)
+    assert table["status"].tolist() == ["claimed by the governor", "attempted", "happened"]
+    assert table["killed"].tolist()[0] == 2 and pd.isna(table["killed"].tolist()[1])
+    assert table["injured"].tolist()[:2] == [5, 0]
+    evac = tables.evacuations_table(events, km_to_front={"a": 3.0})
+    assert {"status", "killed", "injured", "km_to_front"} <= set(evac.columns)
+
+
 def test_an_empty_layer_gives_an_empty_table_with_the_columns():
     empty = tables.events_table(gpd.GeoDataFrame())
     assert empty.empty and "quote" in empty.columns and "km_to_front" not in empty.columns

@@ -180,7 +180,9 @@ def _since_range(
 ) -> DateSpan | None:
     """An open range for "gains in X since Ukraine launched its invasion ... on August 6"."""
     m = re.search(r"\bsince\b", text[trig.end : trig.end + 80], re.IGNORECASE)
-    if not m:
+    if not m or "," in text[trig.end : trig.end + m.start()]:
+        # "retaken Sudzha, held since its incursion in August 2024": after a comma the
+        # "since" belongs to an aside about something else, not to this event's range.
         return None
     after = trig.end + m.end()
     later = [d for d in dates if d.start_char >= after and d.end <= published]

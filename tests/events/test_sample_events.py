@@ -36,11 +36,6 @@ def test_the_gomel_talks_are_a_negotiation_in_the_gomel_region_not_an_offensive(
     assert EventType.OFFENSIVE not in {e.event_type for e in events}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: geo.events.extract._since_range reads 'since its incursion in August "
-    "2024' in the appositive after 'retaken Sudzha,' as the advance's own open range",
-)
 def test_the_retaking_of_sudzha_is_dated_march_2025(gazetteer):
     events = _sample("2025-03-14-sudzha-retaken.md", gazetteer)
     (sudzha,) = [e for e in events if e.event_type is EventType.ADVANCE]

@@ -17,7 +17,8 @@ from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
 from geo.places.theatre import SETTLEMENT_SOURCES
 from geo.records import Candidate, Correction, Place, PlaceKind, Toponym, ToponymRole
-from geo.toponyms.recognise import Mention, Token, english_zipf, recognise, tokenize
+from geo.toponyms.recognise import recognise
+from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
 
 __all__ = ["Token", "geoparse", "tokenize"]

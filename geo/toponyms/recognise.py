@@ -1,21 +1,20 @@
 """Toponym recognition: tokenise text and find the capitalised runs that name a place.
 
-Gazetteer lookups of n-grams, Cyrillic case folding, and filters for people, organisations,
-features, acronyms and common words; resolution is left to geo.toponyms.geoparse.
+Gazetteer lookups of n-grams, Cyrillic case folding, demonyms, roles (embedded, metonymic),
+and filters for people, organisations, features, acronyms and common words; the words
+themselves are geo.toponyms.tokens'; resolution is left to geo.toponyms.geoparse.
 """
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
-from dataclasses import dataclass, field
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES, normalize
 from geo.records import Candidate, PlaceKind, ToponymRole
 from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
+from geo.toponyms.tokens import Mention, Token, common_word
 from geo.toponyms.words import (
     FEATURE_WORDS,
     FIRST_NAMES,
@@ -31,93 +30,10 @@ from geo.toponyms.words import (
     US_STATE_ABBREVIATIONS,
 )
 
-__all__ = ["Mention", "Token", "recognise", "tokenize"]
+__all__ = ["recognise"]
 
 MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
-
-_LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿА-яЁёЇїІіЄєҐґЎў"
-_TOKEN = re.compile(
-    rf"(?:[A-Z]\.){{2,}}"  # U.S., U.K.
-    rf"|[{_LETTERS}0-9]+(?:['’ʼ][{_LETTERS}]+|[-‐‑][{_LETTERS}0-9]+)*"
-)
-_SENTENCE_END = re.compile(r"[.!?:;\n]['\"’”)\]]*\s*[“\"‘'(\[«]*$")
-# Lower-case parts that belong inside a hyphenated name ("Rostov-on-Don", "Komsomolsk-na-Amure").
-_HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", "le", "du"])
-_OPENERS = " \t\n“\"‘'([«"
 _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
-
-
-@dataclass(slots=True)
-class Token:
-    """One word of the text, with what the geoparser needs to know about it."""
-
-    start: int
-    end: int  # without a possessive 's
-    text: str
-    norm: str
-    cap: bool  # begins with a capital (or is an acronym)
-    initial: bool  # first word of a sentence or line, where capitals say nothing
-    possessive: bool
-    joined: bool = False  # the gap to the next token is only spaces (or "St. ")
-
-
-@functools.lru_cache(maxsize=262144)
-def _norm_word(word: str) -> str:
-    # News text repeats its words; caching the fold makes tokenising several times faster.
-    return normalize(word)
-
-
-def tokenize(text: str) -> list[Token]:
-    """Split ``text`` into word tokens with offsets, possessives split off."""
-    toks: list[Token] = []
-    append = toks.append
-    for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        word = m.group()
-        poss = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
-        if poss:
-            e -= 2
-            word = word[:-2]
-        cap = word[0].isupper()
-        if cap and "-" in word:
-            # "Moscow-backed", "Russian-occupied": the name is the part before the hyphen.
-            head, _, tail = word.rpartition("-")
-            if tail[:1].islower() and tail not in _HYPHEN_JOINERS:
-                e = s + len(head)
-                word = head
-                poss = False
-        # Only capitalised words can start a name, so only they need the sentence check.
-        initial = cap and (
-            (s < 8 and not text[:s].strip(_OPENERS))
-            or bool(_SENTENCE_END.search(text, max(0, s - 6), s))
-        )
-        append(Token(s, e, word, _norm_word(word), cap, initial, poss))
-    for a, b in itertools.pairwise(toks):
-        if a.possessive:
-            continue
-        gap_len = b.start - a.end
-        a.joined = (gap_len == 1 and text[a.end] == " ") or (
-            gap_len == 2 and text[a.end : b.start] == ". " and a.norm in {"st", "mt"}
-        )
-    return toks
-
-
-@dataclass
-class Mention:
-    """A recognised name before resolution."""
-
-    i: int  # first token
-    j: int  # one past the last token
-    start: int
-    end: int
-    surface: str
-    key: str
-    cands: list[Candidate]
-    admin1_form: bool = False  # "X Oblast", "X region": only admin-1 readings count
-    settlement_of: int | None = None  # index of the mention X in "the X city of Y"
-    within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
-    role: ToponymRole = ToponymRole.LITERAL
-    scores: list[float] = field(default_factory=list)
 
 
 def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
@@ -132,21 +48,6 @@ def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
                 out.update(range(line_start, k + 1))
             line_start = k + 1
     return out
-
-
-@functools.lru_cache(maxsize=65536)
-def english_zipf(word: str) -> float:
-    """How common a word is in English (wordfreq's Zipf scale: 3 is once per million words)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a pinned requirement
-        return 0.0
-    return zipf_frequency(word, "en")
-
-
-def _common_word(word: str) -> bool:
-    """Whether a word is common English in lower case ("most", "nice", "reading")."""
-    return english_zipf(word) >= 3.3
 
 
 def _cyrillic_variants(norm: str) -> list[str]:
@@ -356,7 +257,7 @@ def _plain_word(m: Mention, tok: Token) -> bool:
 
     "Eastern Economic Forum", "Free Press": the word, not the namesake place, starts the name.
     """
-    if tok.norm not in GENERIC_WORDS and not _common_word(tok.norm):
+    if tok.norm not in GENERIC_WORDS and not common_word(tok.norm):
         return False
     return _town_population(m) < 100_000 and not any(
         c.place.kind is PlaceKind.COUNTRY
@@ -498,15 +399,15 @@ def _reject(
         and not (m.admin1_form or (" " in m.key and m.key.endswith(" область")))
         # At a sentence start, a capital says nothing about common words ("Both Kyiv and")
         # but a name is still a name ("Lloyd Austin announced").
-        and not (prev.initial and (len(prev.norm) <= 2 or _common_word(prev.norm)))
+        and not (prev.initial and (len(prev.norm) <= 2 or common_word(prev.norm)))
     ):
         persons.add(last.norm)
         return True
-    if single and _common_word(first.norm) and all(c.match == "alternate" for c in m.cands):
+    if single and common_word(first.norm) and all(c.match == "alternate" for c in m.cands):
         # "Region", "God", "Chambers": an English word that GeoNames lists only as some
         # place's other name is the word.
         return True
-    if single and _common_word(first.norm):
+    if single and common_word(first.norm):
         # "Most importantly", "Reading the report", "its Western allies": a common word is
         # a place where a preposition introduces it ("in Nice"), or where the place is
         # prominent enough to be written bare ("Washington said", "Crimea"). Word lists

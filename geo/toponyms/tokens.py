@@ -1,0 +1,116 @@
+"""Words of a text with what toponym recognition needs to know of them, and the mentions.
+
+Tokens carry offsets, the normalised form, capitals, sentence starts and possessives; a
+Mention is a recognised name before resolution. ``english_zipf`` says how common a word is.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from dataclasses import dataclass, field
+
+from geo.places.names import normalize
+from geo.records import Candidate, ToponymRole
+
+__all__ = ["Mention", "Token", "common_word", "english_zipf", "tokenize"]
+
+_LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿА-яЁёЇїІіЄєҐґЎў"
+_TOKEN = re.compile(
+    rf"(?:[A-Z]\.){{2,}}"  # U.S., U.K.
+    rf"|[{_LETTERS}0-9]+(?:['’ʼ][{_LETTERS}]+|[-‐‑][{_LETTERS}0-9]+)*"
+)
+_SENTENCE_END = re.compile(r"[.!?:;\n]['\"’”)\]]*\s*[“\"‘'(\[«]*$")
+# Lower-case parts that belong inside a hyphenated name ("Rostov-on-Don", "Komsomolsk-na-Amure").
+_HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", "le", "du"])
+_OPENERS = " \t\n“\"‘'([«"
+_CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
+
+
+@dataclass(slots=True)
+class Token:
+    """One word of the text, with what the geoparser needs to know about it."""
+
+    start: int
+    end: int  # without a possessive 's
+    text: str
+    norm: str
+    cap: bool  # begins with a capital (or is an acronym)
+    initial: bool  # first word of a sentence or line, where capitals say nothing
+    possessive: bool
+    joined: bool = False  # the gap to the next token is only spaces (or "St. ")
+
+
+@functools.lru_cache(maxsize=262144)
+def _norm_word(word: str) -> str:
+    # News text repeats its words; caching the fold makes tokenising several times faster.
+    return normalize(word)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into word tokens with offsets, possessives split off."""
+    toks: list[Token] = []
+    append = toks.append
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        poss = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
+        if poss:
+            e -= 2
+            word = word[:-2]
+        cap = word[0].isupper()
+        if cap and "-" in word:
+            # "Moscow-backed", "Russian-occupied": the name is the part before the hyphen.
+            head, _, tail = word.rpartition("-")
+            if tail[:1].islower() and tail not in _HYPHEN_JOINERS:
+                e = s + len(head)
+                word = head
+                poss = False
+        # Only capitalised words can start a name, so only they need the sentence check.
+        initial = cap and (
+            (s < 8 and not text[:s].strip(_OPENERS))
+            or bool(_SENTENCE_END.search(text, max(0, s - 6), s))
+        )
+        append(Token(s, e, word, _norm_word(word), cap, initial, poss))
+    for a, b in itertools.pairwise(toks):
+        if a.possessive:
+            continue
+        gap_len = b.start - a.end
+        a.joined = (gap_len == 1 and text[a.end] == " ") or (
+            gap_len == 2 and text[a.end : b.start] == ". " and a.norm in {"st", "mt"}
+        )
+    return toks
+
+
+@dataclass
+class Mention:
+    """A recognised name before resolution."""
+
+    i: int  # first token
+    j: int  # one past the last token
+    start: int
+    end: int
+    surface: str
+    key: str
+    cands: list[Candidate]
+    admin1_form: bool = False  # "X Oblast", "X region": only admin-1 readings count
+    settlement_of: int | None = None  # index of the mention X in "the X city of Y"
+    within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
+    role: ToponymRole = ToponymRole.LITERAL
+    scores: list[float] = field(default_factory=list)
+
+
+@functools.lru_cache(maxsize=65536)
+def english_zipf(word: str) -> float:
+    """How common a word is in English (wordfreq's Zipf scale: 3 is once per million words)."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:  # pragma: no cover - wordfreq is a pinned requirement
+        return 0.0
+    return zipf_frequency(word, "en")
+
+
+def common_word(word: str) -> bool:
+    """Whether a word is common English in lower case ("most", "nice", "reading")."""
+    return english_zipf(word) >= 3.3

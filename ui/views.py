@@ -177,7 +177,8 @@ def near_front_table(day: dt.date, km: float):
 
     from .state import gazetteer
 
-    settlements = gazetteer().populated_places(country_codes=("UA", "RU"))
+    # Districts of a city are left out: Donetsk's people are counted once, not again per district.
+    settlements = gazetteer().populated_places(country_codes=("UA", "RU"), sections=False)
     # Measured to 50 km at least: the population totals go that far whatever km is chosen.
     near = near_front(day, max(km, 50), settlements=settlements, store=frontline_store())
     return tables.near_front_summary(near, km)

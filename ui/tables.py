@@ -39,6 +39,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "km_to_front",
     "quote",
     "source",
+    "dataset",
 )
 NEAR_FRONT_TOTALS_KM: tuple[int, ...] = (10, 25, 50)
 
@@ -74,6 +75,7 @@ def events_table(events: Any) -> Any:
             "children": events["children"],
             "quote": events["quote"],
             "source": events["source"],
+            "dataset": events.get("dataset", "articles"),
         }
     ).sort_values("date", kind="stable")
 
@@ -127,9 +129,13 @@ def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:
         else ("yearmonth", "Month")
     )
     frame = pd.DataFrame(
-        {"date": pd.to_datetime(events["date_start"]), "type": events["event_type"]}
+        {
+            "date": pd.to_datetime(events["date_start"]),
+            "type": events["event_type"],
+            "dataset": events.get("dataset", "articles"),
+        }
     )
-    return (
+    chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
@@ -149,10 +155,17 @@ def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:
             tooltip=[
                 alt.Tooltip(f"{unit}(date):T", title=label),
                 "type:N",
+                alt.Tooltip("dataset:N", title="Source"),
                 alt.Tooltip("count():Q", title="Events"),
             ],
         )
         .properties(height=320)
+    )
+    if frame["dataset"].nunique() < 2:
+        return chart
+    # Events read from text beside an imported dataset: one panel per source, same axes.
+    return chart.properties(height=180).facet(
+        row=alt.Row("dataset:N", title=None, sort=["articles"])
     )
 
 

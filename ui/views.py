@@ -26,6 +26,9 @@ EVENT_COLUMN_CONFIG = {
     ),
     "quote": st.column_config.TextColumn("Sentence", width="large"),
     "source": st.column_config.TextColumn("Source"),
+    "dataset": st.column_config.TextColumn(
+        "Dataset", width="small", help="articles (read from text), ACLED or UCDP GED"
+    ),
 }
 
 

@@ -38,6 +38,14 @@ with st.sidebar:
         format_func=ui.LAYER_LABELS.get,
         key="layers",
     )
+    st.multiselect(
+        "Event sources",
+        options=list(ui.DATASETS),
+        default=list(ui.DATASETS),
+        key="datasets",
+        help="Events read from articles, and those of imported ACLED or UCDP GED files "
+        "(Articles page, or `geo import-events`).",
+    )
     s = ui.store()
     st.caption(f"Store: `{s.location}` · {s.article_count()} articles")
 

@@ -7,11 +7,13 @@ The pure table and chart builders live in ui.tables, which imports no streamlit.
 from .articles import (
     add_uploaded_or_pasted,
     correction_form,
+    import_dataset,
     mentions_by_role,
     remove_samples,
     samples_in_store,
 )
 from .state import (
+    DATASETS,
     LAYER_LABELS,
     chosen_layers,
     date_range,
@@ -47,6 +49,7 @@ from .views import (
 )
 
 __all__ = [
+    "DATASETS",
     "EVENT_COLUMN_CONFIG",
     "LAYER_LABELS",
     "add_uploaded_or_pasted",
@@ -64,6 +67,7 @@ __all__ = [
     "frontline_store",
     "gazetteer",
     "highlighted",
+    "import_dataset",
     "import_snapshot",
     "init_date_range",
     "layers",

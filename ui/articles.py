@@ -37,6 +37,24 @@ def add_uploaded_or_pasted(
     return True, f"Added “{result.title}”, published {result.published or 'unknown'}{note}."
 
 
+def import_dataset(upload, fmt: str) -> tuple[bool, str]:
+    """Import an uploaded ACLED-layout or UCDP GED CSV as a source of its own; (ok, message).
+
+    The store is unchanged when the file is refused.
+    """
+    from geo.pipeline import IngestStatus, Upload, import_events
+
+    if upload is None:
+        return False, "Choose a CSV file to import."
+    try:
+        result = import_events(Upload(upload.name, upload.getvalue()), fmt=fmt, store=store())
+    except GeoError as exc:
+        return False, f"{upload.name} was not imported: {exc}"
+    if result.status is IngestStatus.PRESENT:
+        return True, f"{upload.name} was already imported; nothing changed."
+    return True, f"Imported {result.events:,} events from {upload.name} ({result.message})."
+
+
 def mentions_by_role(toponyms) -> None:
     """The mentions table, filtered to the roles the analyst picks (all by default)."""
     roles = st.multiselect(

@@ -25,6 +25,8 @@ LAYER_LABELS = {
     "frontline": "Front line",
 }
 DEFAULT_LAYERS = ("oblasts", "places", "events", "evacuations", "frontline")
+# Where events come from (geo.events.datasets.dataset_label): text, or an imported dataset.
+DATASETS = ("articles", "ACLED", "UCDP GED")
 
 
 @st.cache_resource(show_spinner=False)
@@ -165,15 +167,22 @@ def chosen_layers() -> list[str]:
     return list(st.session_state.get("layers", DEFAULT_LAYERS))
 
 
+def chosen_datasets() -> tuple[str, ...]:
+    """The event sources ticked in the sidebar (all by default)."""
+    return tuple(st.session_state.get("datasets", DATASETS))
+
+
 @st.cache_data(show_spinner="Building map layers…", max_entries=64)
-def _layers(where: str, revision: int, start: dt.date, end: dt.date) -> dict:
+def _layers(
+    where: str, revision: int, start: dt.date, end: dt.date, datasets: tuple[str, ...]
+) -> dict:
     from geo.layers.build import build_layers
 
-    return build_layers(_store(where), start=start, end=end)
+    return build_layers(_store(where), start=start, end=end, datasets=datasets)
 
 
 def layers(start: dt.date | None = None, end: dt.date | None = None) -> dict:
-    """GeoDataFrames for a range (default: the sidebar's), cached per store revision."""
+    """GeoDataFrames for a range (default: the sidebar's) and sources, cached per revision."""
     if start is None or end is None:
         start, end = date_range()
-    return _layers(location(), store().revision(), start, end)
+    return _layers(location(), store().revision(), start, end, chosen_datasets())

@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from . import tables
-from .state import date_range, layers, location, store
+from .state import chosen_datasets, date_range, layers, location, store
 
 EVENT_COLUMN_CONFIG = {
     "date": st.column_config.TextColumn("Date", width="small"),
@@ -33,7 +33,15 @@ EVENT_COLUMN_CONFIG = {
 
 
 @st.cache_data(show_spinner="Preparing the file…", max_entries=64)
-def _export(where: str, revision: int, start: dt.date, end: dt.date, name: str, fmt: str) -> bytes:
+def _export(
+    where: str,
+    revision: int,
+    start: dt.date,
+    end: dt.date,
+    name: str,
+    fmt: str,
+    datasets: tuple[str, ...],
+) -> bytes:
     from geo.layers.export import to_bytes, write_gpkg
 
     frames = layers(start, end)
@@ -46,9 +54,9 @@ def _export(where: str, revision: int, start: dt.date, end: dt.date, name: str, 
 
 
 def export_bytes(name: str, fmt: str) -> bytes:
-    """A layer (or ``"all"`` as GeoPackage) for the sidebar's range, as file bytes."""
+    """A layer (or ``"all"`` as GeoPackage) for the sidebar's range and sources, as bytes."""
     start, end = date_range()
-    return _export(location(), store().revision(), start, end, name, fmt)
+    return _export(location(), store().revision(), start, end, name, fmt, chosen_datasets())
 
 
 def frontline_store():

@@ -216,3 +216,26 @@ def test_saving_a_correction_on_the_articles_page_updates_the_store(
     assert any("Saved" in s.value for s in app.success)
     fixed = [t for _, t in Store(own).mentions() if t.corrected]
     assert len(fixed) == 1 and (fixed[0].lat, fixed[0].lon) == (48.5, 37.5)
+
+
+def test_an_imported_acled_file_is_a_source_the_sidebar_filters(app_store, monkeypatch, tmp_path):
+    import shutil
+
+    from geo.pipeline import Upload, import_events
+    from geo.store.sqlite import Store
+    from tests.events.test_datasets import ACLED_HEADER, _csv, acled_rows
+
+    root = tmp_path / "store"
+    shutil.copytree(app_store, root)
+    with Store(root) as store:
+        data = _csv(ACLED_HEADER, acled_rows(200))
+        import_events(Upload("acled.csv", data), fmt="acled", store=store)
+    monkeypatch.setenv("GEO_STORE", str(root))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page(_page("timeline.py")).run()
+    assert not at.exception
+    sources = at.dataframe[0].value["dataset"].value_counts().to_dict()
+    assert sources["ACLED"] == 200 and sources["articles"] > 5
+    at.multiselect(key="datasets").set_value(["articles"]).run()
+    assert set(at.dataframe[0].value["dataset"]) == {"articles"}

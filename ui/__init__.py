@@ -46,6 +46,7 @@ from .views import (
     frontline_store,
     import_snapshot,
     near_front_table,
+    show_events,
 )
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "prepare_first_run",
     "remove_samples",
     "samples_in_store",
+    "show_events",
     "store",
     "store_span",
     "sync_url",

@@ -9,10 +9,11 @@ import streamlit as st
 
 from geo.config import data_dir
 from geo.errors import GeoError
-from geo.records import Correction, Place, PlaceKind, ToponymRole
+from geo.places.boundaries import manual_place
+from geo.records import Correction, ToponymRole
 
 from .state import gazetteer, store
-from .tables import candidate_label, markdown_text, mentions_table
+from .tables import blank_missing, candidate_label, markdown_text, mentions_table
 
 
 def add_uploaded_or_pasted(
@@ -67,7 +68,7 @@ def mentions_by_role(toponyms) -> None:
         "(“Kyiv Independent”). Only literal and metonymic names are on the map.",
     )
     shown = [t for t in toponyms if t.role in roles]
-    st.dataframe(mentions_table(shown), hide_index=True, width="stretch")
+    st.dataframe(blank_missing(mentions_table(shown)), hide_index=True, width="stretch")
 
 
 def correction_form(article, mention) -> None:
@@ -104,15 +105,7 @@ def correction_form(article, mention) -> None:
         if lat is None or lon is None:
             st.error("Enter both latitude and longitude (decimal degrees), or pick a candidate.")
             return
-        place = Place(
-            place_id=f"pt:{lat:.5f},{lon:.5f}",
-            name=name.strip() or mention.surface,
-            lat=float(lat),
-            lon=float(lon),
-            kind=PlaceKind.POINT,
-            source="manual",
-            country_code=mention.place.country_code if mention.place else None,
-        )
+        place = manual_place(name.strip() or mention.surface, float(lat), float(lon))
     everywhere = not scope.startswith("this")
     correction = Correction(
         surface=mention.surface,

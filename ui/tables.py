@@ -17,7 +17,9 @@ from geo.records import ToponymRole
 __all__ = [
     "EVENT_COLUMNS",
     "area_chart",
+    "blank_missing",
     "candidate_label",
+    "change_table",
     "evacuations_table",
     "events_table",
     "highlighted",
@@ -144,7 +146,8 @@ def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:
                 title=label,
                 scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
             ),
-            y=alt.Y("count():Q", title="Events"),
+            # Counts are whole: no tick at half an event when the bars are short.
+            y=alt.Y("count():Q", title="Events", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
                 "type:N",
                 title="Event type",
@@ -198,7 +201,9 @@ def area_chart(areas: Any) -> Any:
     )
 
 
-def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
+def near_front_summary(
+    near: Any, km: float, *, oblast_names: Mapping[str, str] | None = None
+) -> tuple[Any, dict[int, int]]:
     """Settlements within ``km`` of the front, and the population within 10, 25 and 50 km.
 
     Parameters
@@ -208,12 +213,14 @@ def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
         with ``max(km, 50)``), or None when there is no front on that day.
     km : float
         The distance chosen by the analyst.
+    oblast_names : mapping of str to str, optional
+        Admin-1 code to name ("UA.05" to "Donetsk Oblast"); a code without a name is shown.
 
     Returns
     -------
     tuple of (pandas.DataFrame, dict of int to int)
-        The settlements within ``km`` (name, admin-1 code, distance, population) and the
-        totals per distance; an empty frame and no totals when nothing is near.
+        The settlements within ``km`` (name, oblast, distance, population) and the totals
+        per distance; an empty frame and no totals when nothing is near.
     """
     import pandas as pd
 
@@ -225,7 +232,53 @@ def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
     }
     shown = near[near["distance_km"] <= km]
     cols = [c for c in ("name", "admin1_code", "distance_km", "population") if c in shown]
-    return pd.DataFrame(shown[cols]), totals
+    table = pd.DataFrame(shown[cols])
+    if "admin1_code" in table:
+        names = oblast_names or {}
+        codes = table.pop("admin1_code")
+        table.insert(1, "oblast", [names.get(c, c) if isinstance(c, str) else "" for c in codes])
+    return table, totals
+
+
+def change_table(change: Any) -> Any:
+    """Area gained and lost per source, class and oblast, as the Frontline page lists it.
+
+    Rows with no change at all are left out (a class that did not move, in no oblast), and
+    area outside every oblast polygon (at sea, beyond the simplified borders) is named so.
+
+    Parameters
+    ----------
+    change : pandas.DataFrame
+        ``geo.frontline.change.FrontlineDiff.frame()``.
+    """
+    moved = (change["gained_km2"].abs() >= 0.005) | (change["lost_km2"].abs() >= 0.005)
+    table = change.loc[moved].drop(columns=["admin1_code"], errors="ignore")
+    if "admin1_name" in table:
+        table = table.assign(admin1_name=table["admin1_name"].fillna("outside the oblasts"))
+        table = table.rename(columns={"admin1_name": "oblast"})
+    return table.reset_index(drop=True)
+
+
+def blank_missing(table: Any) -> Any:
+    """A table for display: empty cells instead of "None" for missing text and figures.
+
+    Whole-number figures (people, children, population) become text with thousands
+    separators, since a grid shows a missing number as "None".
+    """
+    import pandas as pd
+
+    out = table.copy()
+    for col in out.columns:
+        series = out[col]
+        if col in _FIGURES:
+            numbers = pd.to_numeric(series, errors="coerce")
+            out[col] = [f"{int(v):,}" if pd.notna(v) else "" for v in numbers]
+        elif not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)):
+            out[col] = series.astype(object).where(series.notna(), "")
+    return out
+
+
+_FIGURES = frozenset({"people", "children", "population", "killed", "injured"})
 
 
 def mentions_table(toponyms: Sequence[Any]) -> Any:
@@ -250,6 +303,7 @@ def mentions_table(toponyms: Sequence[Any]) -> Any:
                 "role": t.role.value,
                 "place": t.place.name if t.place else None,
                 "kind": t.place.kind.value if t.place else None,
+                "oblast": t.place.admin1_name if t.place else None,
                 "country": t.place.country_code if t.place else None,
                 "lat": round(t.place.lat, 4) if t.place else None,
                 "lon": round(t.place.lon, 4) if t.place else None,

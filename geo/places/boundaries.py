@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from geo.config import data_dir
 from geo.errors import DataError
+from geo.records import Place, PlaceKind
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["Admin1", "admin1_at", "admin1_features", "admin1_frame"]
+__all__ = ["Admin1", "admin1_at", "admin1_features", "admin1_frame", "manual_place"]
 
 ADMIN1_FILE = "admin1.geojson.gz"
 NAMES_FILE = "admin1_names.csv"  # preferred modern spellings, ours
@@ -131,3 +132,23 @@ def admin1_at(lats: Sequence[float], lons: Sequence[float]) -> list[Admin1 | Non
         cc = ccs[u]
         out[idx[p]] = Admin1(str(codes[u]), str(names[u]), str(cc) if cc else None)
     return out
+
+
+def manual_place(name: str, lat: float, lon: float) -> Place:
+    """A place an analyst typed as coordinates, with the oblast and country it lies in.
+
+    So a corrected mention keeps an oblast in the tables and an ``admin1`` in exports, as a
+    gazetteer place has (None out at sea or beyond every polygon).
+    """
+    (unit,) = admin1_at([lat], [lon])
+    return Place(
+        place_id=f"pt:{lat:.5f},{lon:.5f}",
+        name=name,
+        lat=lat,
+        lon=lon,
+        kind=PlaceKind.POINT,
+        country_code=unit.country_code if unit else None,
+        admin1_code=unit.code if unit else None,
+        admin1_name=unit.name if unit else None,
+        source="manual",
+    )

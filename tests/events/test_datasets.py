@@ -16,7 +16,7 @@ from geo.events.datasets import read_dataset
 from geo.layers.build import build_layers
 from geo.pipeline import IngestStatus, Pasted, import_events, ingest
 from geo.store.base import open_store
-from ui.tables import events_table, timeline_chart
+from tests.ui.test_ui_tables import tables
 
 ROWS = 1000
 ACLED_HEADER = (
@@ -170,7 +170,7 @@ def test_acled_and_ged_files_import_as_sources_of_their_own(files, store_locatio
         assert by_town == {t[0]: {t[4]} for t in TOWNS}
         assert set(acled.loc[acled.location == "Pokrovsk", "admin1"]) == {"Donetsk Oblast"}
         assert acled["admin1"].notna().all() and events["admin1"].notna().all()
-        assert events_table(events)["dataset"].value_counts()["UCDP GED"] == ROWS
+        assert tables.events_table(events)["dataset"].value_counts()["UCDP GED"] == ROWS
         ged = events[events.dataset == "UCDP GED"]
         assert set(ged["event_type"]) == {"attack"}
         assert (ged["date_end"] >= ged["date_start"]).all() and (
@@ -184,7 +184,8 @@ def test_acled_and_ged_files_import_as_sources_of_their_own(files, store_locatio
         assert build_layers(store, datasets=["articles"])["events"]["dataset"].eq("articles").all()
 
         # The timeline shows each source in a panel of its own.
-        spec = timeline_chart(events, start=START, end=START + dt.timedelta(days=130)).to_dict()
+        end = START + dt.timedelta(days=130)
+        spec = tables.timeline_chart(events, start=START, end=end).to_dict()
         assert spec["facet"]["row"]["field"] == "dataset"
         assert {r["dataset"] for r in spec["datasets"][spec["data"]["name"]]} == {
             "ACLED", "UCDP GED", "articles"

@@ -29,8 +29,19 @@ with st.sidebar:
         key="date_range",
         format="YYYY-MM-DD",
         help="Events whose dates overlap this range are shown. The range is kept in the "
-        "page URL, so a view can be bookmarked and shared.",
+        "page URL, so a view can be bookmarked and shared. It spans the events and the "
+        "front-line snapshots.",
+        on_change=ui.slider_moved,
     )
+    c1, c2 = st.columns(2)
+    c1.date_input(
+        "Start", min_value=lo, max_value=hi, key="date_start", format="YYYY-MM-DD",
+        on_change=ui.date_typed,
+    )  # fmt: skip
+    c2.date_input(
+        "End", min_value=lo, max_value=hi, key="date_end", format="YYYY-MM-DD",
+        on_change=ui.date_typed,
+    )  # fmt: skip
     st.multiselect(
         "Layers",
         options=list(ui.LAYER_LABELS),

@@ -29,14 +29,33 @@ with st.sidebar:
         key="date_range",
         format="YYYY-MM-DD",
         help="Events whose dates overlap this range are shown. The range is kept in the "
-        "page URL, so a view can be bookmarked and shared.",
+        "page URL, so a view can be bookmarked and shared. It spans the events and the "
+        "front-line snapshots.",
+        on_change=ui.slider_moved,
     )
+    c1, c2 = st.columns(2)
+    c1.date_input(
+        "Start", min_value=lo, max_value=hi, key="date_start", format="YYYY-MM-DD",
+        on_change=ui.date_typed,
+    )  # fmt: skip
+    c2.date_input(
+        "End", min_value=lo, max_value=hi, key="date_end", format="YYYY-MM-DD",
+        on_change=ui.date_typed,
+    )  # fmt: skip
     st.multiselect(
         "Layers",
         options=list(ui.LAYER_LABELS),
         default=list(ui.LAYER_LABELS),
         format_func=ui.LAYER_LABELS.get,
         key="layers",
+    )
+    st.multiselect(
+        "Event sources",
+        options=list(ui.DATASETS),
+        default=list(ui.DATASETS),
+        key="datasets",
+        help="Events read from articles, and those of imported ACLED or UCDP GED files "
+        "(Articles page, or `geo import-events`).",
     )
     s = ui.store()
     st.caption(f"Store: `{s.location}` · {s.article_count()} articles")

@@ -7,7 +7,7 @@ import ui
 st.header("Articles")
 if flash := st.session_state.pop("flash", None):
     st.success(ui.markdown_text(flash))
-tab_add, tab_read = st.tabs(["Add an article", "Read and correct"])
+tab_add, tab_read, tab_dataset = st.tabs(["Add an article", "Read and correct", "Import a dataset"])
 
 with tab_add, st.form("add_article"):
     text = st.text_area(
@@ -43,6 +43,22 @@ with tab_add, st.form("add_links"):
             for ok, message in ui.add_links(links):
                 (st.success if ok else st.error)(message)
 
+with tab_dataset, st.form("import_dataset"):
+    st.write(
+        "Events of a file downloaded from ACLED or UCDP become a source of their own, shown "
+        "beside the events read from articles and filtered under *Event sources*."
+    )
+    data_file = st.file_uploader("ACLED-layout or UCDP GED CSV", type=["csv"])
+    layout = st.radio(
+        "Layout",
+        ["acled", "ged"],
+        format_func={"acled": "ACLED", "ged": "UCDP GED"}.get,
+        horizontal=True,
+    )
+    if st.form_submit_button("Import events", type="primary"):
+        ok, message = ui.import_dataset(data_file, layout)
+        (st.success if ok else st.error)(ui.markdown_text(message))
+
 with tab_read:
     articles = ui.store().articles()
     if not articles:
@@ -63,6 +79,8 @@ with tab_read:
         meta.append(ui.markdown_text(article.url))
     st.caption(" · ".join(meta))
 
+    if article.fmt in ("acled", "ged"):
+        st.caption("An imported dataset: its rows are its events; nothing to read or correct here.")
     selected = st.session_state.get("mention_choice")
     st.markdown(ui.highlighted(article.text, toponyms, selected), unsafe_allow_html=True)
     st.caption(

@@ -30,9 +30,4 @@ show_map(
 if evac.empty:
     st.info("No evacuations in this date range. Widen the range in the sidebar.")
 else:
-    st.dataframe(
-        ui.evacuations_table(evac),
-        hide_index=True,
-        width="stretch",
-        column_config=ui.EVENT_COLUMN_CONFIG,
-    )
+    ui.show_events(ui.evacuations_table(evac), key="evac_table")

@@ -14,9 +14,4 @@ if events.empty:
 
 st.altair_chart(ui.timeline_chart(events, start=start, end=end), width="stretch")
 st.subheader(f"{len(events)} events")
-st.dataframe(
-    ui.events_table(events),
-    hide_index=True,
-    width="stretch",
-    column_config=ui.EVENT_COLUMN_CONFIG,
-)
+ui.show_events(ui.events_table(events), key="timeline_table")

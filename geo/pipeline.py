@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from geo.errors import InputError, ServiceError
+from geo.events.datasets import MAX_DATASET_BYTES, dataset_label, is_dataset, read_dataset
 from geo.events.extract import extract_events
+from geo.inputs import read_file, shown
 from geo.parallel import default_jobs, run_on_dask, run_ordered
 from geo.places.gazetteer import Gazetteer, is_shared, load_gazetteer
 from geo.places.names import normalize
@@ -44,6 +46,7 @@ __all__ = [
     "Upload",
     "Url",
     "apply_correction",
+    "import_events",
     "ingest",
     "process",
     "reprocess",
@@ -501,8 +504,8 @@ def reprocess(
     )
     for aid in ids:
         article = store.article(aid)
-        if article is None:
-            continue
+        if article is None or is_dataset(article.fmt):
+            continue  # an imported dataset has no text: its events are its rows
         analysis = process(article, gazetteer=gaz, corrections=store.corrections(article_id=aid))
         store.replace_analysis(aid, analysis.toponyms, analysis.events)
     return len(ids)
@@ -521,3 +524,51 @@ def apply_correction(store, correction: Correction, *, gazetteer: Gazetteer | No
         key = normalize(correction.surface)
         ids = sorted({aid for aid, t in store.mentions() if normalize(t.surface) == key})
     return reprocess(store, ids, gazetteer=gazetteer)
+
+
+def import_events(source: str | os.PathLike[str] | Upload, *, fmt: str, store) -> IngestResult:
+    """Import a downloaded ACLED-layout or UCDP GED CSV as a source of events of its own.
+
+    The file is read whole and checked row by row before anything is written; then it is
+    stored in one transaction, as an article (its name the title, ``fmt`` the layout) with
+    one event per row. Importing the same bytes again changes nothing.
+
+    Parameters
+    ----------
+    source : path or Upload
+        The file (at most ``MAX_DATASET_BYTES``).
+    fmt : {"acled", "ged"}
+    store : ArticleStore
+
+    Returns
+    -------
+    IngestResult
+        ``ADDED`` with the number of events, or ``PRESENT`` when the file was imported before.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read or is not in that layout (the store is unchanged).
+    """
+    if isinstance(source, Upload):
+        name, data = source.name, source.data
+        if len(data) > MAX_DATASET_BYTES:
+            raise InputError(
+                f"{name} is {len(data) / 1e6:,.0f} MB, over the "
+                f"{MAX_DATASET_BYTES / 1e6:,.0f} MB a dataset may be; split it by year."
+            )
+    else:
+        data = read_file(source, max_bytes=MAX_DATASET_BYTES)
+        name = Path(source).name
+    dataset = read_dataset(data, fmt=fmt, name=name)
+    article = dataset.article
+    label = shown(str(source)) if not isinstance(source, Upload) else source.name
+    added = store.add(article, (), dataset.events)
+    return IngestResult(
+        source=label,
+        article_id=article.article_id,
+        status=IngestStatus.ADDED if added else IngestStatus.PRESENT,
+        message=dataset_label(article.fmt),
+        events=len(dataset.events) if added else 0,
+        title=article.title,
+    )

@@ -9,10 +9,11 @@ import streamlit as st
 
 from geo.config import data_dir
 from geo.errors import GeoError
-from geo.records import Correction, Place, PlaceKind, ToponymRole
+from geo.places.boundaries import manual_place
+from geo.records import Correction, ToponymRole
 
 from .state import gazetteer, store
-from .tables import candidate_label, markdown_text, mentions_table
+from .tables import blank_missing, candidate_label, markdown_text, mentions_table
 
 
 def add_uploaded_or_pasted(
@@ -85,6 +86,24 @@ def add_links(links: str, *, published: dt.date | None = None) -> list[tuple[boo
     return out
 
 
+def import_dataset(upload, fmt: str) -> tuple[bool, str]:
+    """Import an uploaded ACLED-layout or UCDP GED CSV as a source of its own; (ok, message).
+
+    The store is unchanged when the file is refused.
+    """
+    from geo.pipeline import IngestStatus, Upload, import_events
+
+    if upload is None:
+        return False, "Choose a CSV file to import."
+    try:
+        result = import_events(Upload(upload.name, upload.getvalue()), fmt=fmt, store=store())
+    except GeoError as exc:
+        return False, f"{upload.name} was not imported: {exc}"
+    if result.status is IngestStatus.PRESENT:
+        return True, f"{upload.name} was already imported; nothing changed."
+    return True, f"Imported {result.events:,} events from {upload.name} ({result.message})."
+
+
 def mentions_by_role(toponyms) -> None:
     """The mentions table, filtered to the roles the analyst picks (all by default)."""
     roles = st.multiselect(
@@ -97,7 +116,7 @@ def mentions_by_role(toponyms) -> None:
         "(“Kyiv Independent”). Only literal and metonymic names are on the map.",
     )
     shown = [t for t in toponyms if t.role in roles]
-    st.dataframe(mentions_table(shown), hide_index=True, width="stretch")
+    st.dataframe(blank_missing(mentions_table(shown)), hide_index=True, width="stretch")
 
 
 def correction_form(article, mention) -> None:
@@ -134,15 +153,7 @@ def correction_form(article, mention) -> None:
         if lat is None or lon is None:
             st.error("Enter both latitude and longitude (decimal degrees), or pick a candidate.")
             return
-        place = Place(
-            place_id=f"pt:{lat:.5f},{lon:.5f}",
-            name=name.strip() or mention.surface,
-            lat=float(lat),
-            lon=float(lon),
-            kind=PlaceKind.POINT,
-            source="manual",
-            country_code=mention.place.country_code if mention.place else None,
-        )
+        place = manual_place(name.strip() or mention.surface, float(lat), float(lon))
     everywhere = not scope.startswith("this")
     correction = Correction(
         surface=mention.surface,

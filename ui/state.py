@@ -25,6 +25,8 @@ LAYER_LABELS = {
     "frontline": "Front line",
 }
 DEFAULT_LAYERS = ("oblasts", "places", "events", "evacuations", "frontline")
+# Where events come from (geo.events.datasets.dataset_label): text, or an imported dataset.
+DATASETS = ("articles", "ACLED", "UCDP GED")
 
 
 @st.cache_resource(show_spinner=False)
@@ -119,13 +121,24 @@ def _seed_samples(status) -> None:
     ingest([data_dir() / "samples"], store=s, gazetteer=gazetteer(), jobs=1)
 
 
+def _snapshot_span() -> tuple[dt.date, dt.date] | None:
+    """First and last front-line snapshot dates beside the store, or None."""
+    from geo.frontline.store import open_frontline_store
+
+    days = [s.date for s in open_frontline_store(location()).snapshots(geometry=False)]
+    return (min(days), max(days)) if days else None
+
+
 def store_span() -> tuple[dt.date, dt.date]:
-    """The corpus's first and last event dates (a 30-day window when the store is empty)."""
-    span = store().span()
-    if span is None:
+    """First and last day of the events and front-line snapshots (30 days when there are none).
+
+    Snapshots count too, so a front dated before the first event can still be compared from.
+    """
+    spans = [s for s in (store().span(), _snapshot_span()) if s is not None]
+    if not spans:
         today = dt.date.today()
         return today - dt.timedelta(days=30), today
-    start, end = span
+    start, end = min(s[0] for s in spans), max(s[1] for s in spans)
     return (start, end) if start < end else (start - dt.timedelta(days=1), end)
 
 
@@ -137,14 +150,43 @@ def _parse(value: str | None) -> dt.date | None:
 
 
 def init_date_range() -> None:
-    """Seed the slider from ``?start=&end=`` when a session opens a shared URL."""
-    if "date_range" in st.session_state:
-        return
+    """Seed the slider from ``?start=&end=`` when a session opens a shared URL.
+
+    On every run the typed start and end dates are set from the slider before they are
+    drawn, so the two always agree (whoever changed the range: slider, fields or code).
+    """
     lo, hi = store_span()
+    if "date_range" in st.session_state:
+        # The span moves when articles, datasets or snapshots come and go: stay inside it.
+        start, end = (max(lo, min(d, hi)) for d in date_range())
+        st.session_state["date_range"] = (start, end)
+        st.session_state["date_start"], st.session_state["date_end"] = start, end
+        return
     start = _parse(st.query_params.get("start")) or lo
     end = _parse(st.query_params.get("end")) or hi
     start, end = max(lo, min(start, hi)), max(lo, min(end, hi))
     st.session_state["date_range"] = (min(start, end), max(start, end))
+    st.session_state["date_start"], st.session_state["date_end"] = st.session_state["date_range"]
+
+
+def slider_moved() -> None:
+    """The slider changed: the typed dates follow it."""
+    st.session_state["date_start"], st.session_state["date_end"] = st.session_state["date_range"]
+
+
+def date_typed() -> None:
+    """A typed date changed: the slider follows, within the span, start before end.
+
+    A cleared field keeps the slider's value for that end.
+    """
+    lo, hi = store_span()
+    old_start, old_end = st.session_state["date_range"]
+    start = st.session_state.get("date_start") or old_start
+    end = st.session_state.get("date_end") or old_end
+    start, end = max(lo, min(start, hi)), max(lo, min(end, hi))
+    start, end = min(start, end), max(start, end)
+    st.session_state["date_range"] = (start, end)
+    st.session_state["date_start"], st.session_state["date_end"] = start, end
 
 
 def sync_url() -> None:
@@ -165,15 +207,22 @@ def chosen_layers() -> list[str]:
     return list(st.session_state.get("layers", DEFAULT_LAYERS))
 
 
+def chosen_datasets() -> tuple[str, ...]:
+    """The event sources ticked in the sidebar (all by default)."""
+    return tuple(st.session_state.get("datasets", DATASETS))
+
+
 @st.cache_data(show_spinner="Building map layers…", max_entries=64)
-def _layers(where: str, revision: int, start: dt.date, end: dt.date) -> dict:
+def _layers(
+    where: str, revision: int, start: dt.date, end: dt.date, datasets: tuple[str, ...]
+) -> dict:
     from geo.layers.build import build_layers
 
-    return build_layers(_store(where), start=start, end=end)
+    return build_layers(_store(where), start=start, end=end, datasets=datasets)
 
 
 def layers(start: dt.date | None = None, end: dt.date | None = None) -> dict:
-    """GeoDataFrames for a range (default: the sidebar's), cached per store revision."""
+    """GeoDataFrames for a range (default: the sidebar's) and sources, cached per revision."""
     if start is None or end is None:
         start, end = date_range()
-    return _layers(location(), store().revision(), start, end)
+    return _layers(location(), store().revision(), start, end, chosen_datasets())

@@ -17,7 +17,9 @@ from geo.records import ToponymRole
 __all__ = [
     "EVENT_COLUMNS",
     "area_chart",
+    "blank_missing",
     "candidate_label",
+    "change_table",
     "evacuations_table",
     "events_table",
     "highlighted",
@@ -42,6 +44,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
     "children",
     "quote",
     "source",
+    "dataset",
 )
 NEAR_FRONT_TOTALS_KM: tuple[int, ...] = (10, 25, 50)
 
@@ -109,6 +112,7 @@ def events_table(events: Any) -> Any:
             "children": events["children"],
             "quote": events["quote"],
             "source": events["source"],
+            "dataset": events.get("dataset", "articles"),
         }
     ).sort_values("date", kind="stable")
 
@@ -162,9 +166,13 @@ def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:
         else ("yearmonth", "Month")
     )
     frame = pd.DataFrame(
-        {"date": pd.to_datetime(events["date_start"]), "type": events["event_type"]}
+        {
+            "date": pd.to_datetime(events["date_start"]),
+            "type": events["event_type"],
+            "dataset": events.get("dataset", "articles"),
+        }
     )
-    return (
+    chart = (
         alt.Chart(frame)
         .mark_bar()
         .encode(
@@ -173,7 +181,8 @@ def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:
                 title=label,
                 scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]),
             ),
-            y=alt.Y("count():Q", title="Events"),
+            # Counts are whole: no tick at half an event when the bars are short.
+            y=alt.Y("count():Q", title="Events", axis=alt.Axis(tickMinStep=1, format="d")),
             color=alt.Color(
                 "type:N",
                 title="Event type",
@@ -184,10 +193,17 @@ def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:
             tooltip=[
                 alt.Tooltip(f"{unit}(date):T", title=label),
                 "type:N",
+                alt.Tooltip("dataset:N", title="Source"),
                 alt.Tooltip("count():Q", title="Events"),
             ],
         )
         .properties(height=320)
+    )
+    if frame["dataset"].nunique() < 2:
+        return chart
+    # Events read from text beside an imported dataset: one panel per source, same axes.
+    return chart.properties(height=180).facet(
+        row=alt.Row("dataset:N", title=None, sort=["articles"])
     )
 
 
@@ -220,7 +236,9 @@ def area_chart(areas: Any) -> Any:
     )
 
 
-def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
+def near_front_summary(
+    near: Any, km: float, *, oblast_names: Mapping[str, str] | None = None
+) -> tuple[Any, dict[int, int]]:
     """Settlements within ``km`` of the front, and the population within 10, 25 and 50 km.
 
     Parameters
@@ -230,12 +248,14 @@ def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
         with ``max(km, 50)``), or None when there is no front on that day.
     km : float
         The distance chosen by the analyst.
+    oblast_names : mapping of str to str, optional
+        Admin-1 code to name ("UA.05" to "Donetsk Oblast"); a code without a name is shown.
 
     Returns
     -------
     tuple of (pandas.DataFrame, dict of int to int)
-        The settlements within ``km`` (name, admin-1 code, distance, population) and the
-        totals per distance; an empty frame and no totals when nothing is near.
+        The settlements within ``km`` (name, oblast, distance, population) and the totals
+        per distance; an empty frame and no totals when nothing is near.
     """
     import pandas as pd
 
@@ -247,7 +267,53 @@ def near_front_summary(near: Any, km: float) -> tuple[Any, dict[int, int]]:
     }
     shown = near[near["distance_km"] <= km]
     cols = [c for c in ("name", "admin1_code", "distance_km", "population") if c in shown]
-    return pd.DataFrame(shown[cols]), totals
+    table = pd.DataFrame(shown[cols])
+    if "admin1_code" in table:
+        names = oblast_names or {}
+        codes = table.pop("admin1_code")
+        table.insert(1, "oblast", [names.get(c, c) if isinstance(c, str) else "" for c in codes])
+    return table, totals
+
+
+def change_table(change: Any) -> Any:
+    """Area gained and lost per source, class and oblast, as the Frontline page lists it.
+
+    Rows with no change at all are left out (a class that did not move, in no oblast), and
+    area outside every oblast polygon (at sea, beyond the simplified borders) is named so.
+
+    Parameters
+    ----------
+    change : pandas.DataFrame
+        ``geo.frontline.change.FrontlineDiff.frame()``.
+    """
+    moved = (change["gained_km2"].abs() >= 0.005) | (change["lost_km2"].abs() >= 0.005)
+    table = change.loc[moved].drop(columns=["admin1_code"], errors="ignore")
+    if "admin1_name" in table:
+        table = table.assign(admin1_name=table["admin1_name"].fillna("outside the oblasts"))
+        table = table.rename(columns={"admin1_name": "oblast"})
+    return table.reset_index(drop=True)
+
+
+def blank_missing(table: Any) -> Any:
+    """A table for display: empty cells instead of "None" for missing text and figures.
+
+    Whole-number figures (people, children, population) become text with thousands
+    separators, since a grid shows a missing number as "None".
+    """
+    import pandas as pd
+
+    out = table.copy()
+    for col in out.columns:
+        series = out[col]
+        if col in _FIGURES:
+            numbers = pd.to_numeric(series, errors="coerce")
+            out[col] = [f"{int(v):,}" if pd.notna(v) else "" for v in numbers]
+        elif not (pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series)):
+            out[col] = series.astype(object).where(series.notna(), "")
+    return out
+
+
+_FIGURES = frozenset({"people", "children", "population", "killed", "injured"})
 
 
 def mentions_table(toponyms: Sequence[Any]) -> Any:
@@ -272,6 +338,7 @@ def mentions_table(toponyms: Sequence[Any]) -> Any:
                 "role": t.role.value,
                 "place": t.place.name if t.place else None,
                 "kind": t.place.kind.value if t.place else None,
+                "oblast": t.place.admin1_name if t.place else None,
                 "country": t.place.country_code if t.place else None,
                 "lat": round(t.place.lat, 4) if t.place else None,
                 "lon": round(t.place.lon, 4) if t.place else None,

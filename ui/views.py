@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from . import tables
-from .state import date_range, layers, location, store
+from .state import chosen_datasets, date_range, layers, location, store
 
 EVENT_COLUMN_CONFIG = {
     "date": st.column_config.TextColumn("Date", width="small"),
@@ -24,18 +24,30 @@ EVENT_COLUMN_CONFIG = {
     ),
     "killed": st.column_config.NumberColumn("Killed", format="%d"),
     "injured": st.column_config.NumberColumn("Injured", format="%d"),
-    "people": st.column_config.NumberColumn("People", format="%d"),
-    "children": st.column_config.NumberColumn("Children", format="%d"),
+    # Figures come as text from tables.blank_missing: blank when not reported, not "None".
+    "people": st.column_config.TextColumn("People", width="small"),
+    "children": st.column_config.TextColumn("Children", width="small"),
     "km_to_front": st.column_config.NumberColumn(
         "km to front", format="%.1f", help="Distance to the front line on the event's date"
     ),
     "quote": st.column_config.TextColumn("Sentence", width="large"),
     "source": st.column_config.TextColumn("Source"),
+    "dataset": st.column_config.TextColumn(
+        "Dataset", width="small", help="articles (read from text), ACLED or UCDP GED"
+    ),
 }
 
 
 @st.cache_data(show_spinner="Preparing the file…", max_entries=64)
-def _export(where: str, revision: int, start: dt.date, end: dt.date, name: str, fmt: str) -> bytes:
+def _export(
+    where: str,
+    revision: int,
+    start: dt.date,
+    end: dt.date,
+    name: str,
+    fmt: str,
+    datasets: tuple[str, ...],
+) -> bytes:
     from geo.layers.export import to_bytes, write_gpkg
 
     frames = layers(start, end)
@@ -48,9 +60,32 @@ def _export(where: str, revision: int, start: dt.date, end: dt.date, name: str, 
 
 
 def export_bytes(name: str, fmt: str) -> bytes:
-    """A layer (or ``"all"`` as GeoPackage) for the sidebar's range, as file bytes."""
+    """A layer (or ``"all"`` as GeoPackage) for the sidebar's range and sources, as bytes."""
     start, end = date_range()
-    return _export(location(), store().revision(), start, end, name, fmt)
+    return _export(location(), store().revision(), start, end, name, fmt, chosen_datasets())
+
+
+def show_events(table, *, key: str) -> None:
+    """An events table, blank where nothing is reported; a picked row's whole sentence below.
+
+    A grid cell cuts a long sentence off; selecting its row shows it in full.
+    """
+    shown = tables.blank_missing(table)
+    picked = st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config=EVENT_COLUMN_CONFIG,
+        on_select="rerun",
+        selection_mode="single-row",
+        key=key,
+    )
+    rows = picked.selection.rows if picked is not None else []
+    if rows:
+        row = shown.iloc[rows[0]]
+        st.info(f"**{row['date']} · {row['place']}** — {tables.markdown_text(row['quote'])}")
+    else:
+        st.caption("Select a row to read its whole sentence.")
 
 
 def frontline_store():
@@ -156,7 +191,7 @@ def frontline_change(start: dt.date, end: dt.date):
 
     fs = frontline_store()
     try:
-        return _change(location(), fs.revision(), start, end).frame()
+        return tables.change_table(_change(location(), fs.revision(), start, end).frame())
     except GeoError:
         return None  # no snapshot at or before one of the dates: nothing to compare
 
@@ -182,7 +217,17 @@ def near_front_table(day: dt.date, km: float):
 
     from .state import gazetteer
 
-    settlements = gazetteer().populated_places(country_codes=("UA", "RU"))
+    # Districts of a city are left out: Donetsk's people are counted once, not again per district.
+    settlements = gazetteer().populated_places(country_codes=("UA", "RU"), sections=False)
     # Measured to 50 km at least: the population totals go that far whatever km is chosen.
     near = near_front(day, max(km, 50), settlements=settlements, store=frontline_store())
-    return tables.near_front_summary(near, km)
+    near_table, totals = tables.near_front_summary(near, km, oblast_names=_oblast_names())
+    return tables.blank_missing(near_table), totals
+
+
+@st.cache_resource(show_spinner=False)
+def _oblast_names() -> dict[str, str]:
+    """Admin-1 code to name ("UA.05" to "Donetsk Oblast"), from the admin-1 polygons."""
+    from geo.places.boundaries import admin1_features
+
+    return {f["properties"]["code"]: f["properties"]["name"] for f in admin1_features()}

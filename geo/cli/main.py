@@ -1,4 +1,4 @@
-"""The command line: ``python -m geo places|ingest|export|frontline|nearfront|prepare``.
+"""The command line: ``python -m geo places|ingest|import-events|export|frontline|...``.
 
 Every command answers bad input with one clear line on stderr and exit code 2, never a
 traceback; results go to stdout or to ``-o FILE`` (written atomically).
@@ -247,6 +247,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_USAGE if report.refused else EXIT_OK
 
 
+def cmd_import_events(args: argparse.Namespace) -> int:
+    from geo.pipeline import IngestStatus, import_events
+    from geo.store.base import open_store
+
+    with open_store(args.store) as store:
+        result = import_events(args.file, fmt=args.format, store=store)
+        if result.status is IngestStatus.ADDED:
+            print(f"added    {result.source}: {result.events} events ({result.message})")
+        else:
+            print(f"present  {result.source}: already imported, nothing changed")
+        print(f"store: {store.location}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _unusable(name: str) -> str | None:
     """Why a path named to ``ingest`` cannot be read, or None (a folder, a readable file)."""
     try:
@@ -380,6 +394,22 @@ def build_parser() -> argparse.ArgumentParser:
         "arrive within three times it (default: 10)",
     )
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser(
+        "import-events",
+        help="add the events of a downloaded ACLED-layout or UCDP GED CSV as a source of its own",
+    )
+    p.add_argument("file", help="the CSV file")
+    p.add_argument(
+        "--format",
+        required=True,
+        choices=("acled", "ged"),
+        help="acled: ACLED's columns (event_id_cnty, event_date, event_type, sub_event_type, "
+        "location, latitude, longitude, ...); ged: UCDP GED's (id, date_start, date_end, "
+        "type_of_violence, latitude, longitude, ...)",
+    )
+    p.add_argument("--store", help=STORE_HELP)
+    p.set_defaults(func=cmd_import_events)
 
     p = sub.add_parser(
         "export",

@@ -84,7 +84,7 @@ def settlements_frame(settlements: pd.DataFrame | None) -> pd.DataFrame:
     ----------
     settlements : pandas.DataFrame or None
         A table of one's own; None takes the gazetteer's populated places in Ukraine and
-        Russia.
+        Russia, without the districts of cities (a city's people are counted once).
 
     Raises
     ------
@@ -97,7 +97,9 @@ def settlements_frame(settlements: pd.DataFrame | None) -> pd.DataFrame:
     if settlements is None:
         from geo.places.gazetteer import load_gazetteer
 
-        settlements = load_gazetteer().populated_places(country_codes=SETTLEMENT_COUNTRIES)
+        settlements = load_gazetteer().populated_places(
+            country_codes=SETTLEMENT_COUNTRIES, sections=False
+        )
     missing = {"name", "lat", "lon"} - set(settlements.columns)
     if missing:
         raise InputError(

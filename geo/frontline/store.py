@@ -113,6 +113,8 @@ class FrontlineStore:
         """Import file contents held in memory (what the fetchers download)."""
         with tempfile.TemporaryDirectory() as tmp:
             name = re.sub(r"[^\w.\-]+", "_", label)[-80:] or "download"
+            if suffix and name.lower().endswith(suffix.lower()):
+                name = name[: -len(suffix)] or "download"  # "points.geojson", not twice
             file = Path(tmp) / f"{name}{suffix}"
             file.write_bytes(data)
             return self.import_file(file, date=date, source=source, label=label)

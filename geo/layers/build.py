@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from geo.errors import InputError
 from geo.events.acled import acled_labels
+from geo.events.datasets import dataset_label
 from geo.records import Article, Event, EventType, Toponym, ToponymRole
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = [
     "OBLAST_COLUMNS",
     "PLACE_COLUMNS",
     "build_layers",
+    "by_dataset",
     "evacuations_layer",
     "events_layer",
     "oblasts_layer",
@@ -82,6 +84,7 @@ EVENT_COLUMNS: dict[str, str] = {
     "source": "str",
     "url": "str",
     "confidence": "float64",
+    "dataset": "str",  # where the event comes from: "articles", "ACLED", "UCDP GED"
 }
 OBLAST_COLUMNS: dict[str, str] = {
     "code": "str",
@@ -291,6 +294,7 @@ def events_layer(
         data["source"].append(article.title if article else None)
         data["url"].append(article.url if article else None)
         data["confidence"].append(e.confidence)
+        data["dataset"].append(dataset_label(article.fmt if article else None))
         lon.append(p.lon)
         lat.append(p.lat)
     return _frame(EVENT_COLUMNS, data, lon, lat)
@@ -345,10 +349,23 @@ def evacuations_layer(events_gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     return events_gdf[keep].reset_index(drop=True)
 
 
+def by_dataset(events_gdf: gpd.GeoDataFrame, datasets: Iterable[str]) -> gpd.GeoDataFrame:
+    """The events (or evacuations) of some sources: ``"articles"``, ``"ACLED"``, ``"UCDP GED"``."""
+    keep = events_gdf["dataset"].isin(list(datasets))
+    return events_gdf[keep].reset_index(drop=True)
+
+
 def build_layers(
-    store: ArticleStore, *, start: dt.date | None = None, end: dt.date | None = None
+    store: ArticleStore,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    datasets: Iterable[str] | None = None,
 ) -> dict[str, gpd.GeoDataFrame]:
     """Every map layer for a date range, read from a store.
+
+    ``datasets`` keeps the events of those sources only (``by_dataset``); the oblast counts
+    follow. Places are the articles' mentions whatever it says.
 
     Returns
     -------
@@ -358,6 +375,8 @@ def build_layers(
     _check_range(start, end)
     articles = {a.article_id: a for a in store.articles(with_text=False)}
     events = events_layer(store.events(start=start, end=end), articles)
+    if datasets is not None:
+        events = by_dataset(events, datasets)
     places = places_layer(
         ((articles[aid], t) for aid, t in store.mentions() if aid in articles),
         start=start,

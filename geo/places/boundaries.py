@@ -9,15 +9,17 @@ import csv
 import functools
 import gzip
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from geo.config import data_dir
 from geo.errors import DataError
+from geo.records import Place, PlaceKind
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-__all__ = ["admin1_features", "admin1_frame"]
+__all__ = ["Admin1", "admin1_at", "admin1_features", "admin1_frame", "manual_place"]
 
 ADMIN1_FILE = "admin1.geojson.gz"
 NAMES_FILE = "admin1_names.csv"  # preferred modern spellings, ours
@@ -75,3 +77,78 @@ def admin1_frame() -> gpd.GeoDataFrame:
         callers may modify it.
     """
     return _admin1_frame().copy()
+
+
+NEAR_DEG = 0.1  # how far outside every polygon a point may be and still get the nearest unit
+
+
+class Admin1(NamedTuple):
+    """The admin-1 unit a point lies in: GeoNames-style code, our name, ISO country code."""
+
+    code: str
+    name: str
+    country_code: str | None
+
+
+@functools.cache
+def _admin1_tree():
+    import shapely
+
+    frame = _admin1_frame()
+    geoms = shapely.make_valid(frame.geometry.to_numpy())
+    return shapely.STRtree(geoms), frame
+
+
+def admin1_at(lats: Sequence[float], lons: Sequence[float]) -> list[Admin1 | None]:
+    """The admin-1 unit each point lies in, or the nearest within ``NEAR_DEG`` (else None).
+
+    The polygons are simplified, so a point on a river bank or a coast can fall just outside
+    its unit; the nearest unit within about 10 km takes it. A point on a shared border goes
+    to the first unit listed. Used for places without a gazetteer entry: hand-entered
+    coordinates, rows of an imported dataset.
+    """
+    import numpy as np
+    import shapely
+
+    lat = np.asarray(lats, dtype=float)
+    lon = np.asarray(lons, dtype=float)
+    out: list[Admin1 | None] = [None] * lat.size
+    if not lat.size:
+        return out
+    tree, frame = _admin1_tree()
+    ok = np.isfinite(lat) & np.isfinite(lon)
+    points = shapely.points(lon[ok], lat[ok])
+    idx = np.flatnonzero(ok)
+    pt_i, unit_i = tree.query(points, predicate="intersects")
+    codes, names = frame["code"].to_numpy(), frame["name"].to_numpy()
+    ccs = frame["country_code"].to_numpy()
+    pairs = list(zip(pt_i.tolist(), unit_i.tolist(), strict=True))
+    outside = np.setdiff1d(np.arange(points.size), pt_i)
+    if outside.size:
+        near_p, near_u = tree.query_nearest(points[outside], max_distance=NEAR_DEG)
+        pairs += zip(outside[near_p].tolist(), near_u.tolist(), strict=True)
+    for p, u in sorted(pairs, reverse=True):
+        # Reversed, so the first unit listed for a point is the one left standing.
+        cc = ccs[u]
+        out[idx[p]] = Admin1(str(codes[u]), str(names[u]), str(cc) if cc else None)
+    return out
+
+
+def manual_place(name: str, lat: float, lon: float) -> Place:
+    """A place an analyst typed as coordinates, with the oblast and country it lies in.
+
+    So a corrected mention keeps an oblast in the tables and an ``admin1`` in exports, as a
+    gazetteer place has (None out at sea or beyond every polygon).
+    """
+    (unit,) = admin1_at([lat], [lon])
+    return Place(
+        place_id=f"pt:{lat:.5f},{lon:.5f}",
+        name=name,
+        lat=lat,
+        lon=lon,
+        kind=PlaceKind.POINT,
+        country_code=unit.country_code if unit else None,
+        admin1_code=unit.code if unit else None,
+        admin1_name=unit.name if unit else None,
+        source="manual",
+    )

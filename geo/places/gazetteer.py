@@ -168,11 +168,17 @@ class Gazetteer:
         return scored[:limit]
 
     def populated_places(
-        self, *, country_codes: Iterable[str] | None = None, min_population: int = 0
+        self,
+        *,
+        country_codes: Iterable[str] | None = None,
+        min_population: int = 0,
+        sections: bool = True,
     ) -> pd.DataFrame:
         """Populated places as a DataFrame, optionally filtered by country and population.
 
         Columns: place_id, name, lat, lon, country_code, admin1_code, population.
+        ``sections=False`` leaves out the districts of a city that GeoNames lists as places
+        of their own (``geo.places.sections``): for counting people, not for finding names.
         """
         import pandas as pd
 
@@ -197,7 +203,12 @@ class Gazetteer:
             mask &= frame["country_code"].isin({x.upper() for x in country_codes})
         if min_population:
             mask &= frame["population"] >= min_population
-        return frame.loc[mask].drop(columns="kind").reset_index(drop=True)
+        frame = frame.loc[mask].drop(columns="kind").reset_index(drop=True)
+        if not sections:
+            from geo.places.sections import is_section
+
+            frame = frame.loc[~is_section(frame)].reset_index(drop=True)
+        return frame
 
 
 def base_score(cand: Candidate) -> float:

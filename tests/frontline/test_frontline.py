@@ -568,3 +568,24 @@ def test_cli_store_given_to_the_main_parser_is_kept(tmp_path, capsys):
     assert args.store == str(tmp_path / "s")
     assert run_nearfront(args) == 0
     assert "Front of lines on 2024-03-01: 1 settlement(s)" in capsys.readouterr().out
+
+
+def test_population_near_a_front_through_donetsk_counts_the_city_once(gazetteer, store, tmp_path):
+    # A synthetic front along 37.8°E runs through Donetsk and its districts.
+    line = LineString([(37.8, 47.5), (37.8, 48.5)])
+    path = tmp_path / "donetsk.geojson"
+    gpd.GeoDataFrame({"name": ["front"]}, geometry=[line], crs="EPSG:4326").to_file(path)
+    store.import_file(path, date=D1, source="lines")
+    near = near_front(D1, 10, store=store)
+    ua05 = near[near.admin1_code == "UA.05"]
+    assert list(ua05.name).count("Donetsk") == 1
+    districts = {"Kyivskyi", "Rutchenkivskyi", "Kalynivskyi", "Yuzivskyi", "Oleksandrivskyi"}
+    assert not districts & set(ua05.name)
+    assert "Makiyivka" in set(near_front(D1, 25, store=store).name)  # a town of its own, kept
+    donetsk = int(ua05.loc[ua05.name == "Donetsk", "population"].iloc[0])
+    total = population_within(D1, [10], store=store)[10]
+    assert total == int(near["population"].fillna(0).sum())
+    # With the districts the city's 901,645 would be counted again, over 500,000 more.
+    everything = gazetteer.populated_places(country_codes=["UA", "RU"])
+    with_districts = population_within(D1, [10], store=store, settlements=everything)[10]
+    assert with_districts - total > 500_000 and donetsk > 900_000

@@ -559,3 +559,13 @@ def test_fetch_arcgis_layer_pages_and_tags_features_with_the_layer_title():
     }
     with pytest.raises(InputError, match="not an ArcGIS layer URL"):
         ffetch.fetch_arcgis_layer("https://gis.example/page.html", online=True, get=get)
+
+
+def test_a_refused_upload_is_named_once_not_with_a_doubled_extension(tmp_path):
+    from geo.errors import GeoError
+
+    with pytest.raises(GeoError) as err:
+        FrontlineStore(tmp_path).import_bytes(
+            b"not geojson at all", suffix=".geojson", label="points.geojson"
+        )
+    assert "points.geojson.geojson" not in str(err.value)

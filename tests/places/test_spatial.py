@@ -75,3 +75,18 @@ def test_reverse_geocoder_answers_with_the_nearest_places_by_the_scan(gazetteer,
         found = geocoder.reverse((qlat, qlon), exactly_one=False, limit=3)
         assert [loc.raw["place_id"] for loc in found] == ids[want_i].tolist()
         assert [loc.raw["distance_km"] for loc in found] == [round(d, 3) for d in want_d]
+
+
+def test_typed_coordinates_get_the_oblast_they_lie_in():
+    from geo.places.boundaries import admin1_at, manual_place
+
+    place = manual_place("My checkpoint", 48.30, 37.20)
+    assert (place.admin1_code, place.admin1_name, place.country_code) == (
+        "UA.05",
+        "Donetsk Oblast",
+        "UA",
+    )
+    assert place.place_id == "pt:48.30000,37.20000" and place.source == "manual"
+    # At sea far from any coast: no oblast, not a wrong one.
+    assert manual_place("Open sea", 43.0, 34.0).admin1_code is None
+    assert admin1_at([float("nan")], [0.0]) == [None]

@@ -237,3 +237,68 @@ def test_adding_article_links_fetches_and_stores_them(app, app_store, site):
     assert any("/etc/passwd: not a web address" in e for e in errors)
     assert len(Store(app_store).articles()) == before + 1
     assert [path for path, _ in site.requests] == ["/news/kherson.html", "/missing.html"]
+
+
+def test_an_imported_acled_file_is_a_source_the_sidebar_filters(app_store, monkeypatch, tmp_path):
+    import shutil
+
+    from geo.pipeline import Upload, import_events
+    from geo.store.sqlite import Store
+    from tests.events.test_datasets import ACLED_HEADER, _csv, acled_rows
+
+    root = tmp_path / "store"
+    shutil.copytree(app_store, root)
+    with Store(root) as store:
+        data = _csv(ACLED_HEADER, acled_rows(200))
+        import_events(Upload("acled.csv", data), fmt="acled", store=store)
+    monkeypatch.setenv("GEO_STORE", str(root))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.switch_page(_page("timeline.py")).run()
+    assert not at.exception
+    sources = at.dataframe[0].value["dataset"].value_counts().to_dict()
+    assert sources["ACLED"] == 200 and sources["articles"] > 5
+    at.multiselect(key="datasets").set_value(["articles"]).run()
+    assert set(at.dataframe[0].value["dataset"]) == {"articles"}
+
+
+def test_typed_dates_move_the_slider_and_the_url(app):
+    app.run()
+    app.date_input(key="date_start").set_value(dt.date(2024, 8, 1)).run()
+    app.date_input(key="date_end").set_value(dt.date(2024, 8, 31)).run()
+    assert not app.exception
+    assert app.slider(key="date_range").value == (dt.date(2024, 8, 1), dt.date(2024, 8, 31))
+    assert (app.query_params["start"], app.query_params["end"]) == ("2024-08-01", "2024-08-31")
+    app.slider(key="date_range").set_value(MARCH_2022).run()
+    assert app.date_input(key="date_start").value == MARCH_2022[0]
+    assert app.date_input(key="date_end").value == MARCH_2022[1]
+
+
+def test_the_range_reaches_back_to_a_snapshot_before_the_first_event(
+    app_store, monkeypatch, tmp_path
+):
+    import shutil
+
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from geo.frontline.store import open_frontline_store
+    from geo.store.sqlite import Store
+
+    root = tmp_path / "store"
+    shutil.copytree(app_store, root)
+    first_event = Store(root).span()[0]
+    before = first_event - dt.timedelta(days=40)
+    snap = tmp_path / "area.geojson"
+    gpd.GeoDataFrame(
+        {"status": ["occupied"]}, geometry=[box(37.0, 47.5, 38.0, 48.5)], crs="EPSG:4326"
+    ).to_file(snap)
+    open_frontline_store(root).import_file(snap, date=before, source="local")
+    monkeypatch.setenv("GEO_STORE", str(root))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["start"] = before.isoformat()
+    at.query_params["end"] = (before + dt.timedelta(days=31)).isoformat()
+    at.switch_page(_page("frontline.py")).run()
+    assert not at.exception
+    assert at.slider(key="date_range").value[0] == before < first_event
+    assert at.query_params["start"] == before.isoformat()

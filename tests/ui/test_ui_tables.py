@@ -210,3 +210,62 @@ def test_highlighted_marks_names_that_are_not_places_differently_and_names_the_r
     assert "background:#e3ecf7" in marks[2] and "·" not in marks[2]  # literal: the plain case
     # picked for correction, a non-place name is lit like any other
     assert "background:#ffd54f" in tables.highlighted(text, tops, selected=1).split("<mark")[2]
+
+
+def test_near_front_table_names_oblasts_instead_of_codes():
+    near = pd.DataFrame(
+        {"name": ["A", "B"], "admin1_code": ["UA.05", None], "distance_km": [3.0, 4.0]}
+        | {"population": [1000, None]}
+    )
+    shown, _ = tables.near_front_summary(near, 10, oblast_names={"UA.05": "Donetsk Oblast"})
+    assert list(shown.columns) == ["name", "oblast", "distance_km", "population"]
+    assert list(shown["oblast"]) == ["Donetsk Oblast", ""]
+
+
+def test_change_table_drops_the_all_zero_row_of_no_oblast():
+    change = pd.DataFrame(
+        {
+            "source": ["ds"] * 3,
+            "class": ["occupied"] * 3,
+            "admin1_code": ["UA.05", None, None],
+            "admin1_name": ["Donetsk Oblast", None, None],
+            "gained_km2": [12.5, 0.0, 3.0],
+            "lost_km2": [1.0, 0.0, 0.0],
+        }
+    )
+    table = tables.change_table(change)
+    assert list(table["oblast"]) == ["Donetsk Oblast", "outside the oblasts"]
+    assert "None" not in table.astype(str).to_numpy().ravel().tolist()
+
+
+def test_tables_show_blank_cells_not_none_for_what_is_not_reported():
+    events = _events(
+        [
+            {"event_id": "a", "date_start": "2024-08-01", "date_end": "2024-08-01"},
+            {"event_id": "b", "date_start": "2024-08-02", "date_end": "2024-08-02"}
+            | {"people": None, "admin1": None, "children": 1200},
+        ]
+    )
+    shown = tables.blank_missing(tables.events_table(events))
+    assert list(shown["people"]) == ["100", ""] and list(shown["children"]) == ["", "1,200"]
+    assert list(shown["admin1"]) == ["Donetsk Oblast", ""]
+    cells = shown.astype(str).to_numpy().ravel().tolist()
+    assert "None" not in cells and "nan" not in cells and "<NA>" not in cells
+
+
+def test_timeline_ticks_are_whole_events():
+    events = _events(
+        [{"event_id": "a", "date_start": dt.date(2024, 8, 1), "date_end": dt.date(2024, 8, 1)}]
+    )
+    spec = tables.timeline_chart(
+        events, start=dt.date(2024, 8, 1), end=dt.date(2024, 8, 31)
+    ).to_dict()
+    axis = spec["encoding"]["y"]["axis"]
+    assert axis["tickMinStep"] == 1 and axis["format"] == "d"
+
+
+def test_mentions_table_has_an_oblast_column():
+    tops = [Toponym(0, 7, "Kharkiv", KHARKIV, 0.9), Toponym(9, 12, "Xyz", None)]
+    table = tables.mentions_table(tops)
+    assert table["oblast"].iloc[0] == "Kharkiv Oblast" and pd.isna(table["oblast"].iloc[1])
+    assert list(tables.blank_missing(table)["oblast"]) == ["Kharkiv Oblast", ""]

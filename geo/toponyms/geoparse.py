@@ -225,7 +225,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 continue
             p = m.cands[k].place
             if (
-                p.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1)
+                p.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2, PlaceKind.ADMIN1)
                 and _margin(m) >= 1.5
                 and m.role in _CONTEXT_ROLES
             ):
@@ -278,7 +278,11 @@ def _near_bonus(place: Place, anchors: list[Place]) -> float:
     same_a1 = sum(1 for p in anchors if p.admin1_code and p.admin1_code == place.admin1_code)
     same_cc = sum(1 for p in anchors if p.country_code == place.country_code)
     majority = len(anchors) >= 3 and 2 * same_cc > len(anchors)
-    focus = min(1.0, 0.5 * same_a1) + (0.75 if majority else 0.0)
+    if place.kind is PlaceKind.ADMIN1:
+        # "Georgia" in a story whose towns and counties are in Georgia is the state.
+        focus = min(3.0, 1.5 * same_a1) + (0.75 if majority else 0.0)
+    else:
+        focus = min(1.0, 0.5 * same_a1) + (0.75 if majority else 0.0)
     return max(near, focus)
 
 

@@ -47,11 +47,15 @@
     this.drawn = 0;
     this.chunks = {};
     this.icons = {};
-    var self = this;
+    this.ms = { load: null, draw: null };
+    var self = this, t0 = performance.now();
     this.loaded = this._load().then(function () {
+      var t1 = performance.now();
+      self.ms.load = t1 - t0;
       self.ready = true;
       self._filter();
       self._draw();
+      self.ms.draw = performance.now() - t1;
     });
     map.on("moveend zoomend", function () { self._draw(); });
     map.on("overlayadd overlayremove", function () { self._draw(); });
@@ -372,7 +376,7 @@
   GeoMap.prototype.state = function () {
     return {
       ready: this.ready, range: this.range, inRange: this.ready ? this.inRange.length : null,
-      drawn: this.drawn, n: this.meta ? this.meta.n : null
+      drawn: this.drawn, n: this.meta ? this.meta.n : null, ms: this.ms
     };
   };
 

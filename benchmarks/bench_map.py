@@ -248,6 +248,7 @@ def plain_folium(folder: Path, static: Path, start: dt.date, end: dt.date) -> di
     from folium.plugins import MarkerCluster
 
     from geo.maps import assets
+    from geo.maps.build import build_base_map
 
     assets.ensure_static_assets(static, everything=True)
     assets.use_local_assets()
@@ -255,7 +256,9 @@ def plain_folium(folder: Path, static: Path, start: dt.date, end: dt.date) -> di
     rss0 = psutil.Process().memory_info().rss
     t0 = time.process_time()
     frame = store.events_frame(start=start, end=end)
-    m = folium.Map(location=[48.4, 31.2], zoom_start=6, tiles=None, max_zoom=12)
+    # The same basemap as ours (markercluster needs the tile layer's maxZoom).
+    m = build_base_map()
+    m.default_js, m.default_css = type(m).default_js, type(m).default_css  # plain: all of it
     cluster = MarkerCluster().add_to(m)
     for lat, lon, etype in zip(frame["lat"], frame["lon"], frame["event_type"], strict=True):
         folium.Marker([lat, lon], popup=str(etype)).add_to(cluster)

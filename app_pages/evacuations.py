@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from ui.widgets import legend, show_map
+from ui.widgets import legend, show_data_map
 
 start, end = ui.date_range()
 evac = ui.layers()["evacuations"]
@@ -18,15 +18,9 @@ st.caption(
 )
 
 legend(["evacuations"])
-# Oblast outlines give the circles context; the frame follows every evacuation recorded,
-# so moving the date range does not jump the view.
-show_map(
-    {"evacuations": evac, "oblasts": ui.layers()["oblasts"]},
-    show=["oblasts", "evacuations"],
-    key="evac_map",
-    frame_layers={"evacuations": ui.layers(*ui.store_span())["evacuations"]},
-    height=480,
-)
+# Oblast shading gives the circles context; the map is framed on every event recorded and
+# filtered in the browser, so moving the date range neither jumps nor reloads it.
+show_data_map(show=["oblasts", "evacuations"], key="evac_map", height=480)
 if evac.empty:
     st.info("No evacuations in this date range. Widen the range in the sidebar.")
 else:

@@ -11,13 +11,14 @@ import datetime as dt
 import os
 import warnings
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from geo.errors import InputError, ServiceError
+from geo.events.acled import acled_labels
 from geo.events.datasets import MAX_DATASET_BYTES, dataset_label, is_dataset, read_dataset
 from geo.events.extract import extract_events
 from geo.inputs import read_file, shown
@@ -180,7 +181,12 @@ def process(
         gazetteer=gazetteer or load_gazetteer(),
         corrections=mine,
     )
-    return Analysis(tuple(tops), tuple(extract_events(article, tops)))
+    events = []
+    for e in extract_events(article, tops):
+        # ACLED's labels are decided once, here, so layers and exports only read them.
+        acled_type, acled_sub = acled_labels(e)
+        events.append(replace(e, acled_event_type=acled_type, acled_sub_event_type=acled_sub))
+    return Analysis(tuple(tops), tuple(events))
 
 
 def _expand(sources: Iterable[Source]) -> list[Item]:

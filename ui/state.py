@@ -212,7 +212,9 @@ def chosen_datasets() -> tuple[str, ...]:
     return tuple(st.session_state.get("datasets", DATASETS))
 
 
-@st.cache_data(show_spinner="Building map layers…", max_entries=64)
+# Few entries: each holds a range's layers (text included). The map page needs none of them:
+# it reads map_data(), which is per revision and keeps only a few numeric columns in memory.
+@st.cache_data(show_spinner="Building map layers…", max_entries=4)
 def _layers(
     where: str, revision: int, start: dt.date, end: dt.date, datasets: tuple[str, ...]
 ) -> dict:
@@ -226,3 +228,26 @@ def layers(start: dt.date | None = None, end: dt.date | None = None) -> dict:
     if start is None or end is None:
         start, end = date_range()
     return _layers(location(), store().revision(), start, end, chosen_datasets())
+
+
+@st.cache_resource(show_spinner="Preparing the map data…", max_entries=2)
+def _map_data(where: str, revision: int):
+    from geo.maps.columnar import map_data
+
+    s = _store(where)
+    return map_data(
+        s.events_frame(details=True),
+        s.mentions_frame(),
+        static_dir=STATIC,
+        key=f"{where}|{revision}",
+    )
+
+
+def map_data():
+    """The store's map files (written once per revision to ./static) and range summaries.
+
+    A resource, not data: pages share one object per revision and nothing is copied on a
+    rerun; the columns it keeps are a few bytes per event.
+    """
+    map_assets()
+    return _map_data(location(), store().revision())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .state import map_assets
+from .state import date_range, map_assets, map_data
 
 
 def show_map(
@@ -44,6 +44,43 @@ def show_map(
         use_container_width=True,
         returned_objects=[],
         feature_group_to_add=groups,
+        layer_control=folium.LayerControl(collapsed=False),
+    )
+
+
+def show_data_map(
+    *,
+    show: list[str],
+    key: str,
+    height: int = 620,
+    extra_groups: list | None = None,
+) -> None:
+    """The store's map, drawn in the browser from its per-revision files.
+
+    The base map (tiles, frame, layer groups, the data's URL) changes only with the store's
+    revision, so streamlit-folium keeps it mounted; a date-range change re-sends only the
+    tiny range group (and the front line, when shown) through ``feature_group_to_add``.
+    """
+    import folium
+    from streamlit_folium import st_folium
+
+    from geo.maps import build as maps
+    from geo.maps import columnar
+
+    tile_url = map_assets()["tile_url"]
+    tiles = st.session_state.get("tiles", "offline")
+    drawn = [s for s in show if s in maps.LAYER_TITLES]  # "frontline" comes as extra_groups
+    start, end = date_range()
+    base = columnar.build_columnar_map(
+        map_data(), show=drawn, tiles=tiles, tile_url=tile_url, layer_control=False
+    )
+    st_folium(
+        base,
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=[],
+        feature_group_to_add=[columnar.range_group(start, end), *(extra_groups or [])],
         layer_control=folium.LayerControl(collapsed=False),
     )
 

@@ -24,6 +24,7 @@ __all__ = [
     "asset_table",
     "ensure_static_assets",
     "external_urls",
+    "geomap_js_url",
     "use_cdn_assets",
     "use_local_assets",
 ]
@@ -41,6 +42,22 @@ MAP_RESOURCES: tuple[tuple[str, str], ...] = (
     ("folium.plugins.marker_cluster.MarkerCluster", "markerclustercss"),
     ("folium.plugins.marker_cluster.MarkerCluster", "markerclusterdefaultcss"),
 )
+
+# Our own browser code for the columnar map (geo.maps.columnar); written next to the library
+# files under a name that changes with its content, so browsers never run a stale copy.
+GEOMAP_JS = Path(__file__).with_name("geomap.js")
+_BASE_URL = [DEFAULT_BASE_URL]
+
+
+def _geomap_name() -> str:
+    digest = hashlib.sha256(GEOMAP_JS.read_bytes()).hexdigest()[:8]
+    return f"geomap.{digest}.js"
+
+
+def geomap_js_url() -> str:
+    """Where the map's own script is served (under the base of ``use_local_assets``)."""
+    return f"{_BASE_URL[0]}/{_geomap_name()}"
+
 
 # Source-map comments make browsers with DevTools open ask for .map files we do not ship.
 _SOURCE_MAP = re.compile(
@@ -218,6 +235,11 @@ def ensure_static_assets(
     lib.mkdir(parents=True, exist_ok=True)
     table = asset_table()
     urls = list(table) if everything else _map_resource_urls()
+    ours = lib / _geomap_name()
+    if not ours.is_file() or ours.read_bytes() != GEOMAP_JS.read_bytes():
+        _atomic_write(ours, GEOMAP_JS.read_bytes())
+        if on_write is not None:
+            on_write(ours)
     manifest_path = lib / MANIFEST
     manifest = _read_manifest(manifest_path)
     files: dict = dict(manifest.get("files", {}))
@@ -275,6 +297,7 @@ def use_local_assets(base_url: str = DEFAULT_BASE_URL) -> None:
     if not base_url or any(c.isspace() for c in base_url):
         raise InputError(f"Asset base URL {base_url!r} is empty or has spaces.")
     base = base_url.rstrip("/")
+    _BASE_URL[0] = base
     table = asset_table()
     for cls, (js, css) in _snapshot().items():
         if "default_js" in cls.__dict__:

@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from typing import Protocol, Self, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 
 from geo.config import store_location
 from geo.records import Article, Correction, Event, EventType, Toponym
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["ArticleStore", "open_store"]
 
@@ -73,6 +76,19 @@ class ArticleStore(Protocol):
         types: Iterable[EventType | str] | None = None,
     ) -> list[Event]:
         """Events overlapping ``[start, end]``, optionally of some types."""
+        ...
+
+    def events_frame(
+        self, *, start: dt.date | None = None, end: dt.date | None = None, details: bool = False
+    ) -> pd.DataFrame:
+        """Events overlapping ``[start, end]`` as columns (``geo.store.frames``), date order.
+
+        Filtered in SQL; no record per row. ``details`` adds the popup and table columns.
+        """
+        ...
+
+    def mentions_frame(self) -> pd.DataFrame:
+        """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
         ...
 
     def corrections(self, *, article_id: str | None = None) -> list[Correction]:

@@ -26,9 +26,11 @@ from geo.store.codec import (
     toponym_from_row,
 )
 from geo.store.db import NoChange
+from geo.store.frames import check_range, events_frame_from_rows, mentions_frame_from_rows
 from geo.store.schema import APP_ID, EVENT_COLUMNS_V3, SCHEMA_VERSION
 
 if TYPE_CHECKING:
+    import pandas as pd
     import psycopg
 
 __all__ = ["PG_DDL", "PG_SCHEMA", "PostgisStore"]
@@ -152,6 +154,26 @@ _EVENT_COLS = (
 _CORRECTION_COLS = (
     "surface, place::text, article_id, start, note, "
     """to_char(created, 'YYYY-MM-DD"T"HH24:MI:SS.US"+00:00"')"""
+)
+
+# geo.store.frames column order; day numbers are DATE minus the epoch.
+_DAY = "({} - DATE '1970-01-01')"
+_FRAME_COLS = (
+    "e.event_id, e.article_id, e.event_type, ST_Y(e.geom), ST_X(e.geom), e.admin1_code, "
+    f"e.country_code, {_DAY.format('e.date_start')}, {_DAY.format('e.date_end')}, e.people, "
+    "e.children"
+)
+_DETAIL_COLS = (
+    "e.place_id, e.place->>'name', e.place->>'admin1_name', e.date_precision, "
+    "e.geo_precision, e.quote, a.title, a.url, e.confidence, "
+    "e.status, e.claimed_by, e.killed, e.injured, e.figures_text, e.acled_event_type, "
+    "e.acled_sub_event_type, a.fmt"
+)
+_MENTION_FRAME_COLS = (
+    f"m.place_id, m.article_id, m.role, m.surface, m.confidence, {_DAY.format('a.published')}, "
+    "m.place->>'name', ST_Y(m.geom), ST_X(m.geom), m.place->>'kind', "
+    "m.place->>'country_code', m.place->>'admin1_code', m.place->>'admin1_name', "
+    "(m.place->>'geonameid')::bigint, (m.place->>'population')::bigint"
 )
 
 
@@ -385,6 +407,40 @@ class PostgisStore:
             sql += " WHERE " + " AND ".join(where)
         sql += ' ORDER BY date_start, article_id COLLATE "C", seq'
         return [event_from_row(r) for r in self._read(sql, params)]
+
+    def events_frame(
+        self, *, start: dt.date | None = None, end: dt.date | None = None, details: bool = False
+    ) -> pd.DataFrame:
+        """Events overlapping ``[start, end]`` as columns, in ``events()`` order.
+
+        As ``geo.store.sqlite.Store.events_frame``: filtered in SQL, day numbers for dates.
+        """
+        check_range(start, end)
+        where: list[str] = []
+        params: list[object] = []
+        if end is not None:
+            where.append("e.date_start <= %s")
+            params.append(end)
+        if start is not None:
+            where.append("e.date_end >= %s")
+            params.append(start)
+        sql = f"SELECT {_FRAME_COLS}"
+        if details:
+            sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
+        else:
+            sql += " FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += ' ORDER BY e.date_start, e.article_id COLLATE "C", e.seq'
+        return events_frame_from_rows(self._read(sql, params), details=details)
+
+    def mentions_frame(self) -> pd.DataFrame:
+        """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
+        sql = (
+            f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
+            'WHERE m.place_id IS NOT NULL ORDER BY m.article_id COLLATE "C", m.seq'
+        )
+        return mentions_frame_from_rows(self._read(sql))
 
     def corrections(self, *, article_id: str | None = None) -> list[Correction]:
         """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.

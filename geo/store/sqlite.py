@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geo.config import store_dir
 from geo.errors import InputError, StoreError
@@ -30,11 +31,37 @@ from geo.store.codec import (
     mention_row,
     toponym_from_row,
 )
+from geo.store.frames import check_range, events_frame_from_rows, mentions_frame_from_rows
 from geo.store.schema import STORE_SCHEMA
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["DB_NAME", "Store"]
 
 DB_NAME = "geo.sqlite"
+# geo.store.frames column order. Day numbers: julianday counts from 4713 BC at noon.
+_DAY = "CAST(julianday({}) - 2440587.5 AS INTEGER)"
+_FRAME_COLS = (
+    "e.event_id, e.article_id, e.event_type, e.lat, e.lon, e.admin1_code, e.country_code, "
+    f"{_DAY.format('e.date_start')}, {_DAY.format('e.date_end')}, e.people, e.children"
+)
+_DETAIL_COLS = (
+    "e.place_id, json_extract(e.place, '$.name'), json_extract(e.place, '$.admin1_name'), "
+    "e.date_precision, e.geo_precision, e.quote, a.title, a.url, e.confidence, "
+    "e.status, e.claimed_by, e.killed, e.injured, e.figures_text, e.acled_event_type, "
+    "e.acled_sub_event_type, a.fmt"
+)
+_MENTION_FRAME_COLS = (
+    f"m.place_id, m.article_id, m.role, m.surface, m.confidence, {_DAY.format('a.published')}, "
+    + ", ".join(
+        f"json_extract(m.place, '$.{k}')"
+        for k in (
+            "name", "lat", "lon", "kind", "country_code", "admin1_code", "admin1_name",
+            "geonameid", "population",
+        )
+    )
+)  # fmt: skip
 _HINT = "point --store (or GEO_STORE) at another folder, or move the file away."
 
 
@@ -314,6 +341,41 @@ class Store:
             sql += " WHERE " + " AND ".join(where)
         sql += " ORDER BY date_start, article_id, seq"
         return [event_from_row(r) for r in self._read(sql, tuple(params))]
+
+    def events_frame(
+        self, *, start: dt.date | None = None, end: dt.date | None = None, details: bool = False
+    ) -> pd.DataFrame:
+        """Events overlapping ``[start, end]`` as columns, in ``events()`` order.
+
+        The date filter runs in SQL (indexed); columns and dtypes are
+        ``geo.store.frames.EVENT_FRAME_COLUMNS`` (plus ``EVENT_DETAIL_COLUMNS`` with
+        ``details``): day numbers for dates, no record object per row.
+        """
+        check_range(start, end)
+        where, params = [], []
+        if end is not None:
+            where.append("e.date_start <= ?")
+            params.append(end.isoformat())
+        if start is not None:
+            where.append("e.date_end >= ?")
+            params.append(start.isoformat())
+        sql = f"SELECT {_FRAME_COLS}"
+        if details:
+            sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
+        else:
+            sql += " FROM events e"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY e.date_start, e.article_id, e.seq"
+        return events_frame_from_rows(self._read(sql, tuple(params)), details=details)
+
+    def mentions_frame(self) -> pd.DataFrame:
+        """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
+        sql = (
+            f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
+            "WHERE m.place_id IS NOT NULL ORDER BY m.article_id, m.seq"
+        )
+        return mentions_frame_from_rows(self._read(sql))
 
     def corrections(self, *, article_id: str | None = None) -> list[Correction]:
         """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.

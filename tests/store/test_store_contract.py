@@ -398,3 +398,61 @@ def test_articles_without_text_keep_the_metadata(store) -> None:
 def test_the_store_satisfies_the_store_interface(store) -> None:
     assert isinstance(store, ArticleStore)
     assert isinstance(store.location, str) and store.location
+
+
+def test_events_frame_matches_events_with_overlap_semantics_in_sql(store) -> None:
+    from geo.store.frames import EVENT_DETAIL_COLUMNS, EVENT_FRAME_COLUMNS, day_number
+
+    month = make_event("a001", 1, start=dt.date(2024, 8, 1), end=dt.date(2024, 8, 31))
+    day = make_event("a001", 2, start=dt.date(2024, 9, 10), place=HAND_POINT)
+    store.add(make_article(1), [], [month, day])
+    frame = store.events_frame()
+    assert list(frame.columns) == list(EVENT_FRAME_COLUMNS)
+    assert frame["event_id"].tolist() == [e.event_id for e in store.events()]
+    assert frame["day_start"].tolist() == [day_number(month.date_start), day_number(day.date_start)]
+    assert frame["day_end"].tolist() == [day_number(month.date_end), day_number(day.date_end)]
+    assert frame["lat"].tolist() == pytest.approx([SUDZHA.lat, HAND_POINT.lat])
+    assert frame["lon"].tolist() == pytest.approx([SUDZHA.lon, HAND_POINT.lon])
+    assert frame["people"].tolist() == [101, 102]
+    for kw in (
+        {"start": dt.date(2024, 8, 20), "end": dt.date(2024, 8, 20)},
+        {"start": dt.date(2024, 8, 31), "end": dt.date(2024, 9, 10)},
+        {"start": dt.date(2024, 9, 11)},
+        {"end": dt.date(2024, 7, 31)},
+    ):
+        got = store.events_frame(**kw)["event_id"].tolist()
+        assert got == [e.event_id for e in store.events(**kw)], kw
+    detailed = store.events_frame(details=True)
+    assert list(detailed.columns) == list(EVENT_FRAME_COLUMNS | EVENT_DETAIL_COLUMNS)
+    row = detailed.iloc[0]
+    assert (row["location"], row["source"], row["quote"]) == (
+        SUDZHA.name,
+        "Report 1",
+        month.quote,
+    )
+    assert row["url"] == "https://example.invalid/1"
+    with pytest.raises(InputError):
+        store.events_frame(start=dt.date(2024, 9, 2), end=dt.date(2024, 9, 1))
+
+
+def test_mentions_frame_has_each_resolved_mention_with_its_place(store) -> None:
+    from geo.store.frames import MENTION_FRAME_COLUMNS, day_number
+
+    store.add(make_article(1), make_toponyms(), [])
+    store.add(make_article(2, published=None), make_toponyms()[:1], [])
+    frame = store.mentions_frame()
+    assert list(frame.columns) == list(MENTION_FRAME_COLUMNS)
+    assert list(zip(frame["article_id"], frame["surface"], strict=True)) == [
+        ("a001", "Sudzha"),
+        ("a001", "Donetsk Oblast"),
+        ("a002", "Sudzha"),
+    ]
+    first = frame.iloc[0]
+    assert (first["name"], first["admin1_code"], first["country_code"]) == (
+        SUDZHA.name,
+        SUDZHA.admin1_code,
+        SUDZHA.country_code,
+    )
+    assert first["lat"] == pytest.approx(SUDZHA.lat)
+    assert first["published_day"] == day_number(dt.date(2024, 9, 5))
+    assert frame["published_day"].isna().tolist() == [False, False, True]

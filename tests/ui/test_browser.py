@@ -199,7 +199,7 @@ def _map_frame(pg, timeout_ms=60_000, *, markers=True):
             try:
                 if not frame.locator(".leaflet-container").count():
                     continue
-                if markers and frame.locator(".leaflet-marker-icon").count():
+                if markers and frame.evaluate(_DRAWN_JS):
                     return frame
                 if not markers and frame.evaluate(_FEATURES_JS):
                     return frame
@@ -223,9 +223,24 @@ _FEATURES_JS = """() => {
 }"""
 
 
+# The Map page's layers are drawn by geo/maps/geomap.js from the revision's files: ready once
+# they are loaded and something is drawn (markers, clusters or circles in view).
+_DRAWN_JS = """() => !!(window.geoMap && window.geoMap.ready && window.geoMap.state().drawn > 0)"""
+
+_DATA_MAP_JS = """async () => {
+  // The popup of every event in the date range and of every place mentioned in it.
+  if (!window.geoMap) return "";
+  const g = window.geoMap, out = [];
+  for (const i of Array.from(g.inRange)) out.push(await g.popupHtml(i));
+  g.placeStats.mentions.forEach((m, p) => { if (m) out.push(g._placePopup(p)); });
+  return out.join("\\n");
+}"""
+
+
 def _layer_data(frame) -> str:
-    """Properties of every feature Leaflet holds in the page's layers (clustered or not)."""
-    return frame.evaluate(_FEATURES_JS)
+    """What the map holds for the range: popups of the browser-drawn data, and the
+    properties of every feature in streamlit-folium's feature groups (the front line)."""
+    return frame.evaluate(_DATA_MAP_JS) + "\n" + frame.evaluate(_FEATURES_JS)
 
 
 def test_deep_link_as_the_first_request_keeps_the_frame(server, page):
@@ -314,7 +329,7 @@ def test_frontline_page_on_a_postgis_store_draws_control_areas(pg_server, page):
     page.get_by_text("Settlements near the front").wait_for(timeout=60_000)
 
 
-_SHOW_EVERY_POPUP_JS = """() => {
+_SHOW_EVERY_POPUP_JS = """async () => {
   // Each feature's popup and tooltip HTML, built by the page's own code and put in the page,
   // as opening them would; markers inside a cluster cannot be opened, so none is skipped.
   const seen = new Set(), html = [];
@@ -329,6 +344,13 @@ _SHOW_EVERY_POPUP_JS = """() => {
     if (l.getLayers) l.getLayers().forEach(walk);
   };
   (window.feature_group || []).forEach(walk);
+  if (window.geoMap) {
+    const g = window.geoMap;
+    for (const i of Array.from(g.inRange)) html.push(await g.popupHtml(i));
+    g.placeStats.mentions.forEach((m, p) => { if (m) html.push(g._placePopup(p)); });
+    g.groups.places.eachLayer((l) => html.push(content(l.getTooltip()._content, l)));
+    g.oblastLayer.eachLayer((l) => html.push(content(l.getTooltip()._content, l)));
+  }
   for (const h of html) {
     const div = document.createElement("div");
     div.innerHTML = String(h);
@@ -352,3 +374,30 @@ def test_hostile_text_on_the_map_runs_no_script(hostile_server, page):
         assert f.evaluate("() => window.__pwned === undefined"), f.url
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.blocked == [], page.blocked
+
+
+def test_a_range_change_filters_in_the_browser_without_remounting_the_map(server, page):
+    frames = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(len(f))))
+    page.goto(f"{server}/?start=2022-03-01&end=2024-09-30")
+    frame = _map_frame(page)
+    before = frame.evaluate("() => window.geoMap.state()")
+    frame.evaluate("() => { window.__mounted = window.geoMap; }")
+    frames.clear()
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").last
+    thumb.focus()
+    for _ in range(3):
+        thumb.press("ArrowLeft")  # the end date moves back a day; the app reruns
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        after = frame.evaluate("() => window.geoMap.state()")
+        if after["range"] != before["range"]:
+            break
+        page.wait_for_timeout(300)
+    assert after["range"][0] == before["range"][0] and after["range"][1] < before["range"][1]
+    assert after["inRange"] <= before["inRange"]
+    # The same map object: the data stayed in the page; only the range was sent.
+    assert frame.evaluate("() => window.__mounted === window.geoMap")
+    assert sum(frames) < 100_000, sum(frames)
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors

@@ -1,0 +1,379 @@
+"""The Map page at scale, beside a plain folium MarkerCluster map of the same points.
+
+Builds a synthetic store (bench_layers' corpus) per size, then prints, for the columnar map
+(geo.maps.columnar + geomap.js, served by the real app): server work of a range change,
+bytes sent on first load and per range change, time until Chromium has drawn the markers
+(cold and warm), the app's RSS over 20 range changes; and for a plain folium map (one
+``folium.Marker`` per event in a ``MarkerCluster``, as the field does it) of the same
+range: server work (build + render), bytes of the page, time until drawn. Numbers only.
+
+    python benchmarks/bench_map.py [n_events ...]      (default: 10000 100000)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_layers import synthetic  # noqa: E402
+
+from geo.store.base import open_store  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+WINDOW = dt.timedelta(days=91)  # "a 3-month range", as in issue 11
+CHANGES = 20
+
+
+def _row(label: str, ours: str, plain: str = "") -> None:
+    print(f"  {label:<44} {ours:>18} {plain:>18}")
+
+
+def _mb(n: float) -> str:
+    return f"{n / 1e6:.2f} MB" if n >= 1e5 else f"{n / 1e3:.1f} kB"
+
+
+def build_store(n: int, folder: Path) -> tuple[dt.date, dt.date]:
+    """A SQLite store of ``n`` synthetic events, written in one transaction."""
+    articles, mentions, events = synthetic(n)
+    topos: dict[str, list] = {a.article_id: [] for a in articles}
+    evs: dict[str, list] = {a.article_id: [] for a in articles}
+    for art, t in mentions:
+        topos[art.article_id].append(t)
+    for e in events:
+        evs[e.article_id].append(e)
+    store = open_store(folder)
+    with store._write() as conn:  # one transaction: the per-article door is not what we time
+        for a in articles:
+            store._insert_article(conn, a, topos[a.article_id], evs[a.article_id])
+    span = store.span()
+    store.close()
+    return span
+
+
+# -- ours: server work in-process -------------------------------------------------------------
+
+
+def server_work(folder: Path, static: Path, start: dt.date, end: dt.date) -> dict:
+    """What a Map page rerun costs the server, without Streamlit: first and per range."""
+    import psutil
+
+    from geo.maps import assets, columnar
+
+    assets.use_local_assets()
+    out = {}
+    store = open_store(folder)
+    t0 = time.process_time()
+    data = columnar.map_data(
+        store.events_frame(details=True),
+        store.mentions_frame(),
+        static_dir=static,
+        key=f"bench|{store.revision()}",
+    )
+    out["first (revision: query + files)"] = time.process_time() - t0
+    out["rss"] = psutil.Process().memory_info().rss
+    times = []
+    for k in range(CHANGES):
+        a, b = start + dt.timedelta(days=7 * k), end + dt.timedelta(days=7 * k)
+        t0 = time.process_time()
+        data.summary(a, b)
+        m = columnar.build_columnar_map(data, layer_control=False)
+        m.get_root().render()
+        g = columnar.range_group(a, b)
+        g.add_to(m)
+        g.render()
+        times.append(time.process_time() - t0)
+    out["range change"] = sorted(times)[len(times) // 2]
+    out["page bytes"] = len(m.get_root().render().encode())
+    out["data bytes"] = sum(
+        p.stat().st_size for p in data.folder.rglob("*") if p.is_file() and "popups" not in str(p)
+    )
+    out["popup chunk bytes"] = max(p.stat().st_size for p in (data.folder / "popups").iterdir())
+    store.close()
+    return out
+
+
+# -- ours: the real app in Chromium -----------------------------------------------------------
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _tree_rss(pid: int) -> int:
+    import psutil
+
+    p = psutil.Process(pid)
+    return p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
+
+
+def app_run(folder: Path, start: dt.date, end: dt.date) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    port = _port()
+    env = {**os.environ, "GEO_STORE": str(folder)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+         str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    out: dict = {}
+    try:
+        for _ in range(240):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.5)
+        url = f"http://127.0.0.1:{port}/?start={start}&end={end}"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for label in ("cold", "warm"):
+                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page.route(
+                    "**/*",
+                    lambda r: r.continue_() if "127.0.0.1" in r.request.url else r.abort(),
+                )
+                sent = _count_bytes(page)
+                t0 = time.perf_counter()
+                page.goto(url)
+                frame = _wait_drawn(page, 600)
+                out[f"drawn {label}"] = time.perf_counter() - t0 if frame else None
+                page.wait_for_timeout(1500)
+                out[f"first load bytes {label}"] = sent["http"] + sent["ws"]
+                out[f"first load map bytes {label}"] = sent["map"]
+                if frame:
+                    out[f"in-map {label}"] = frame.evaluate("() => geoMap.state().ms")
+                if label == "warm" and frame:
+                    out.update(_range_changes(page, frame, sent, proc.pid))
+                page.close()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return out
+
+
+def _count_bytes(page) -> dict:
+    """Bytes the page receives over HTTP (as transferred) and over Streamlit's websocket."""
+    sent = {"http": 0, "ws": 0, "map": 0}
+    urls: dict[str, str] = {}
+
+    def request(e: dict) -> None:
+        urls[e["requestId"]] = e["request"]["url"]
+
+    def http(e: dict) -> None:
+        sent["http"] += e["encodedDataLength"]
+        if "/app/static/" in urls.get(e["requestId"], ""):  # map data, Leaflet, tiles
+            sent["map"] += e["encodedDataLength"]
+
+    def ws(e: dict) -> None:
+        sent["ws"] += len(e["response"]["payloadData"])
+
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.on("Network.requestWillBeSent", request)
+    cdp.on("Network.loadingFinished", http)
+    cdp.on("Network.webSocketFrameReceived", ws)
+    return sent
+
+
+def _wait_drawn(page, seconds: float):
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        for frame in page.frames:
+            try:
+                if frame.evaluate(
+                    "() => !!(window.geoMap && geoMap.ready && geoMap.state().drawn > 0)"
+                ):
+                    return frame
+            except Exception:  # noqa: BLE001 - frames come and go while the app reruns
+                continue
+        page.wait_for_timeout(50)
+    return None
+
+
+def _range_changes(page, frame, sent: dict, pid: int) -> dict:
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").last
+    rss, latency, bytes_per = [_tree_rss(pid)], [], []
+    for _ in range(CHANGES):
+        before = frame.evaluate("() => geoMap.state().range[1]")
+        total = sent["http"] + sent["ws"]
+        t0 = time.perf_counter()
+        thumb.focus()
+        thumb.press("ArrowLeft")
+        while frame.evaluate("() => geoMap.state().range[1]") == before:
+            page.wait_for_timeout(10)
+            if time.perf_counter() - t0 > 120:
+                break
+        latency.append(time.perf_counter() - t0)
+        page.wait_for_timeout(400)  # let the rerun's last messages arrive
+        bytes_per.append(sent["http"] + sent["ws"] - total)
+        rss.append(_tree_rss(pid))
+    remounted = not frame.evaluate("() => !!window.geoMap")
+    return {
+        "range change e2e": sorted(latency)[len(latency) // 2],
+        "range change bytes": sorted(bytes_per)[len(bytes_per) // 2],
+        "range change bytes max": max(bytes_per),
+        "rss": rss,
+        "remounted": remounted,
+    }
+
+
+# -- plain folium -----------------------------------------------------------------------------
+
+
+def plain_folium(folder: Path, static: Path, start: dt.date, end: dt.date) -> dict:
+    """One folium.Marker per event in a MarkerCluster: the plainest map of the same points."""
+    import folium
+    import psutil
+    from folium.plugins import MarkerCluster
+
+    from geo.maps import assets
+    from geo.maps.build import build_base_map
+
+    assets.ensure_static_assets(static, everything=True)
+    assets.use_local_assets()
+    store = open_store(folder)
+    rss0 = psutil.Process().memory_info().rss
+    t0 = time.process_time()
+    frame = store.events_frame(start=start, end=end)
+    # The same basemap as ours (markercluster needs the tile layer's maxZoom).
+    m = build_base_map()
+    m.default_js, m.default_css = type(m).default_js, type(m).default_css  # plain: all of it
+    cluster = MarkerCluster().add_to(m)
+    for lat, lon, etype in zip(frame["lat"], frame["lon"], frame["event_type"], strict=True):
+        folium.Marker([lat, lon], popup=str(etype)).add_to(cluster)
+    page = m.get_root().render()
+    out = {
+        "range change": time.process_time() - t0,
+        "bytes": len(page.encode()),
+        "points": len(frame),
+        "rss": psutil.Process().memory_info().rss - rss0,
+    }
+    store.close()
+    (static / "plain.html").write_text(page, encoding="utf-8")
+    out["drawn"] = _draw_standalone(static)
+    return out
+
+
+def _draw_standalone(static: Path) -> float | None:
+    from playwright.sync_api import sync_playwright
+
+    root = static.parent / "srv"
+    (root / "app").mkdir(parents=True, exist_ok=True)
+    link = root / "app" / "static"
+    if not link.exists():
+        link.symlink_to(static)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root))
+    handler.log_message = lambda *a: None  # type: ignore[assignment]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            t0 = time.perf_counter()
+            page.goto(
+                f"http://127.0.0.1:{server.server_port}/app/static/plain.html",
+                timeout=600_000,
+                wait_until="commit",
+            )
+            try:
+                page.wait_for_selector(".marker-cluster, .leaflet-marker-icon", timeout=600_000)
+                drawn = time.perf_counter() - t0
+            except Exception:  # noqa: BLE001 - report, do not fail
+                drawn = None
+            browser.close()
+    finally:
+        server.shutdown()
+    return drawn
+
+
+def main() -> int:
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "store"
+            t0 = time.perf_counter()
+            lo, hi = build_store(n, folder)
+            middle = lo + (hi - lo) / 2
+            start, end = middle - WINDOW / 2, middle + WINDOW / 2
+            print(f"\n{n:,} events (store built in {time.perf_counter() - t0:.0f} s), "
+                  f"range {start} – {end}")  # fmt: skip
+            static = Path(tmp) / "static"
+            ours = server_work(folder, static, start, end)
+            app = app_run(folder, start, end) if CHROMIUM else {}
+            plain = plain_folium(folder, static, start, end)
+            print(f"  {'':<44} {'columnar map':>18} {'plain folium':>18}")
+            _row("points in the range", "", f"{plain['points']:,}")
+            _row(
+                "server: range change (CPU, median)",
+                f"{ours['range change'] * 1000:.0f} ms",
+                f"{plain['range change']:.1f} s",
+            )
+            _row(
+                "server: new revision (query + files)",
+                f"{ours['first (revision: query + files)']:.1f} s",
+            )
+            _row("range change end to end (median)", f"{app.get('range change e2e', 0):.2f} s")
+            _row(
+                "bytes per range change (median / max)",
+                " / ".join(
+                    _mb(app.get(k, 0)) for k in ("range change bytes", "range change bytes max")
+                ),
+                _mb(plain["bytes"]),
+            )
+            _row("map page script (sent each rerun)", _mb(ours["page bytes"]), _mb(plain["bytes"]))
+            _row("map data files (fetched once)", _mb(ours["data bytes"]))
+            _row("largest popup file (fetched on click)", _mb(ours["popup chunk bytes"]))
+            for label in ("cold", "warm"):
+                _row(
+                    f"first load, everything ({label})",
+                    _mb(app.get(f"first load bytes {label}", 0)),
+                )
+            for label in ("cold", "warm"):
+                d = app.get(f"drawn {label}")
+                _row(
+                    f"markers drawn in Chromium ({label})",
+                    f"{d:.2f} s" if d else "-",
+                    f"{plain['drawn']:.1f} s" if plain["drawn"] else "not within 600 s",
+                )
+                ms = app.get(f"in-map {label}") or {}
+                _row(
+                    f"  in the map: fetch+parse / filter+draw ({label})",
+                    f"{ms.get('load', 0):.0f} / {ms.get('draw', 0):.0f} ms",
+                )
+            rss = app.get("rss") or []
+            if rss:
+                _row(
+                    "app RSS: before / after 20 changes",
+                    f"{rss[0] / 2**20:.0f} / {rss[-1] / 2**20:.0f} MiB",
+                    f"+{plain['rss'] / 2**20:.0f} MiB to build",
+                )
+                _row("app RSS: max over the 20 changes", f"{max(rss) / 2**20:.0f} MiB")
+                _row("map remounted by a range change", str(app.get("remounted")))
+            # fmt: on
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,394 @@
+/* The dashboard map's data layers, drawn in the browser from compact columns.
+ *
+ * Our own code (geo/maps/columnar.py writes the data and serves this file from ./static/lib).
+ * The data of one store revision is fetched once: typed arrays of coordinates, type codes and
+ * day numbers, the oblast polygons and the places. A date-range change only calls setRange:
+ * events are filtered here, gridded per zoom into clusters, and only what is in view is drawn.
+ * Popup text comes from per-chunk JSON files, fetched when a popup is opened.
+ */
+(function () {
+  "use strict";
+
+  var NONE16 = 65535;
+  var UNDATED = -2147483648;
+
+  function mercX(lon) { return (lon + 180) / 360; }
+  function mercY(lat) {
+    var l = Math.max(-85.05112878, Math.min(85.05112878, lat)) * Math.PI / 180;
+    return 0.5 - Math.log(Math.tan(Math.PI / 4 + l / 2)) / (2 * Math.PI);
+  }
+  function esc(s) {
+    return String(s).replace(/[&<>"]/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
+    });
+  }
+  function fetchJson(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) { throw new Error(url + ": " + r.status); }
+      return r.json();
+    });
+  }
+  function fetchBuffer(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) { throw new Error(url + ": " + r.status); }
+      return r.arrayBuffer();
+    });
+  }
+  function isoDay(day) {
+    return new Date(day * 86400000).toISOString().slice(0, 10);
+  }
+
+  function GeoMap(map, groups, opts) {
+    this.map = map;
+    this.groups = groups;
+    this.opts = opts;
+    this.range = window.GeoMapRange || null;
+    this.ready = false;
+    this.drawn = 0;
+    this.chunks = {};
+    this.icons = {};
+    this.ms = { load: null, draw: null };
+    var self = this, t0 = performance.now();
+    this.loaded = this._load().then(function () {
+      var t1 = performance.now();
+      self.ms.load = t1 - t0;
+      self.ready = true;
+      self._filter();
+      self._draw();
+      self.ms.draw = performance.now() - t1;
+    });
+    map.on("moveend zoomend", function () { self._draw(); });
+    map.on("overlayadd overlayremove", function () { self._draw(); });
+  }
+
+  GeoMap.prototype._load = function () {
+    var self = this, url = this.opts.url;
+    return fetchJson(url + "meta.json").then(function (meta) {
+      self.meta = meta;
+      var jobs = [fetchBuffer(url + meta.events), fetchBuffer(url + meta.mentions)];
+      jobs.push(self.groups.oblasts ? fetchJson(url + meta.oblasts_file) : Promise.resolve(null));
+      return Promise.all(jobs);
+    }).then(function (parts) {
+      var n = self.meta.n, b = parts[0];
+      self.lat = new Float32Array(b, 0, n);
+      self.lon = new Float32Array(b, 4 * n, n);
+      self.people = new Float32Array(b, 8 * n, n);
+      self.d0 = new Int32Array(b, 12 * n, n);
+      self.d1 = new Int32Array(b, 16 * n, n);
+      self.oblast = new Uint16Array(b, 20 * n, n);
+      self.type = new Uint8Array(b, 22 * n, n);
+      self.mx = new Float32Array(n);
+      self.my = new Float32Array(n);
+      for (var i = 0; i < n; i++) {
+        self.mx[i] = mercX(self.lon[i]);
+        self.my[i] = mercY(self.lat[i]);
+      }
+      var m = self.meta.nMentions, mb = parts[1];
+      self.mPlace = new Uint32Array(mb, 0, m);
+      self.mArticle = new Uint32Array(mb, 4 * m, m);
+      self.mDay = new Int32Array(mb, 8 * m, m);
+      self.evacType = new Uint8Array(256);
+      self.meta.types.forEach(function (t, k) {
+        self.evacType[k] = self.opts.evacuationTypes.indexOf(t) >= 0 ? 1 : 0;
+      });
+      if (parts[2]) { self._oblastLayer(parts[2]); }
+    });
+  };
+
+  /* -- the date range ------------------------------------------------------------------- */
+
+  GeoMap.prototype.setRange = function (start, end) {
+    this.range = [start, end];
+    if (this.ready) {
+      this._filter();
+      this._draw();
+    }
+  };
+
+  GeoMap.prototype._filter = function () {
+    var n = this.meta.n, d0 = this.d0, d1 = this.d1;
+    var lo = this.range ? this.range[0] : -Infinity, hi = this.range ? this.range[1] : Infinity;
+    // Events come sorted by start day: those starting after the range are a suffix.
+    var a = 0, b = n;
+    while (a < b) { var mid = (a + b) >> 1; if (d0[mid] <= hi) { a = mid + 1; } else { b = mid; } }
+    var idx = new Int32Array(a), k = 0;
+    var perOblast = new Int32Array(this.meta.oblasts.length);
+    for (var i = 0; i < a; i++) {
+      if (d1[i] >= lo) {
+        idx[k++] = i;
+        if (this.oblast[i] !== NONE16) { perOblast[this.oblast[i]]++; }
+      }
+    }
+    this.inRange = idx.subarray(0, k);
+    this.perOblast = perOblast;
+    // Places: mentions in articles published in the range (undated articles always count).
+    var P = this.meta.places.name.length, mentions = new Int32Array(P), articles = new Int32Array(P);
+    var first = new Int32Array(P).fill(2147483647), last = new Int32Array(P).fill(UNDATED);
+    var mp = this.mPlace, ma = this.mArticle, md = this.mDay, prevP = -1, prevA = -1;
+    for (var j = 0; j < mp.length; j++) {
+      var day = md[j];
+      if (day !== UNDATED && (day < lo || day > hi)) { continue; }
+      var p = mp[j];
+      mentions[p]++;
+      if (p !== prevP || ma[j] !== prevA) { articles[p]++; prevP = p; prevA = ma[j]; }
+      if (day !== UNDATED) {
+        if (day < first[p]) { first[p] = day; }
+        if (day > last[p]) { last[p] = day; }
+      }
+    }
+    this.placeStats = { mentions: mentions, articles: articles, first: first, last: last };
+    if (this.oblastLayer) { this.oblastLayer.setStyle(this._oblastStyle.bind(this)); }
+  };
+
+  /* -- drawing -------------------------------------------------------------------------- */
+
+  GeoMap.prototype._draw = function () {
+    if (!this.ready) { return; }
+    this.drawn = 0;
+    if (this.groups.places) { this._drawPlaces(this.groups.places); }
+    if (this.groups.evacuations) { this._drawPoints(this.groups.evacuations, true); }
+    if (this.groups.events) { this._drawPoints(this.groups.events, false); }
+  };
+
+  GeoMap.prototype._view = function () {
+    var pb = this.map.getPixelBounds(), pad = 80;
+    return {
+      z: this.map.getZoom(),
+      scale: 256 * Math.pow(2, this.map.getZoom()),
+      x0: pb.min.x - pad, y0: pb.min.y - pad, x1: pb.max.x + pad, y1: pb.max.y + pad
+    };
+  };
+
+  GeoMap.prototype._drawPoints = function (group, evacuations) {
+    group.clearLayers();
+    if (!this.map.hasLayer(group)) { return; }
+    var v = this._view(), o = this.opts;
+    var cell = v.z >= o.clusterOffZoom ? 1 : o.cellPx;
+    var cells = new Map(), idx = this.inRange, mx = this.mx, my = this.my;
+    for (var k = 0; k < idx.length; k++) {
+      var i = idx[k];
+      if (evacuations && !this.evacType[this.type[i]]) { continue; }
+      var px = mx[i] * v.scale, py = my[i] * v.scale;
+      if (px < v.x0 || px > v.x1 || py < v.y0 || py > v.y1) { continue; }
+      var key = Math.floor((px - v.x0) / cell) * 1048576 + Math.floor((py - v.y0) / cell);
+      var c = cells.get(key);
+      if (!c) {
+        c = { n: 0, sx: 0, sy: 0, people: 0, known: 0, first: i, members: [] };
+        cells.set(key, c);
+      }
+      c.n++;
+      c.sx += px;
+      c.sy += py;
+      var p = this.people[i];
+      if (p === p) { c.people += p; c.known++; }
+      if (c.members.length < o.listMax) { c.members.push(i); }
+    }
+    var list = Array.from(cells.values());
+    if (evacuations) {
+      // Big circles first, so small ones stay clickable on top.
+      list.sort(function (a, b) { return b.people - a.people; });
+    }
+    for (var q = 0; q < list.length; q++) {
+      var cl = list[q];
+      if (cl.n === 1) {
+        group.addLayer(evacuations ? this._circle(cl.first) : this._marker(cl.first));
+      } else {
+        var at = this.map.unproject(L.point(cl.sx / cl.n, cl.sy / cl.n), v.z);
+        group.addLayer(evacuations ? this._evacCluster(cl, at) : this._cluster(cl, at));
+      }
+      this.drawn++;
+    }
+  };
+
+  GeoMap.prototype._latlng = function (i) { return L.latLng(this.lat[i], this.lon[i]); };
+
+  GeoMap.prototype._typeName = function (i) { return this.meta.types[this.type[i]]; };
+
+  GeoMap.prototype._icon = function (t) {
+    var s = this.opts.symbols[t] || this.opts.symbols.other, px = this.opts.iconPx;
+    if (!this.icons[t]) {
+      this.icons[t] = L.divIcon({
+        html: s.html, className: "geo-event geo-event-" + t, iconSize: [px, px],
+        iconAnchor: [px / 2, px / 2], popupAnchor: [0, -px / 2]
+      });
+    }
+    return this.icons[t];
+  };
+
+  GeoMap.prototype._marker = function (i) {
+    var t = this._typeName(i), s = this.opts.symbols[t] || this.opts.symbols.other;
+    var marker = L.marker(this._latlng(i), { icon: this._icon(t), title: s.label, riseOnHover: true });
+    this._bindEventPopup(marker, [i]);
+    return marker;
+  };
+
+  GeoMap.prototype._radius = function (people) {
+    if (!(people > 0)) { return 5; }
+    return Math.round(Math.min(40, 5 + 0.12 * Math.sqrt(people)) * 100) / 100;
+  };
+
+  GeoMap.prototype._circle = function (i) {
+    var t = this._typeName(i), colour = (this.opts.colours[t] || this.opts.colours.other);
+    var p = this.people[i], known = p === p;
+    var circle = L.circleMarker(this._latlng(i), {
+      radius: this._radius(known ? p : 0), color: colour, fillColor: colour, weight: 1.5,
+      fillOpacity: known ? 0.45 : 0.2, dashArray: known ? null : "3 3"
+    });
+    this._bindEventPopup(circle, [i]);
+    return circle;
+  };
+
+  GeoMap.prototype._cluster = function (cl, at) {
+    var size = cl.n < 10 ? "small" : cl.n < 100 ? "medium" : "large", d = 40;
+    var marker = L.marker(at, {
+      icon: L.divIcon({
+        html: "<div><span>" + cl.n.toLocaleString("en") + "</span></div>",
+        className: "marker-cluster marker-cluster-" + size, iconSize: L.point(d, d)
+      }),
+      title: cl.n + " events"
+    });
+    this._clusterClick(marker, cl, at);
+    return marker;
+  };
+
+  GeoMap.prototype._evacCluster = function (cl, at) {
+    var colour = this.opts.colours.evacuation;
+    var circle = L.circleMarker(at, {
+      radius: this._radius(cl.people), color: colour, fillColor: colour, weight: 2,
+      fillOpacity: 0.35
+    });
+    circle.bindTooltip(cl.n + " evacuation/displacement events" +
+      (cl.known ? " · " + Math.round(cl.people).toLocaleString("en") + " people reported" : ""),
+      { sticky: true });
+    this._clusterClick(circle, cl, at);
+    return circle;
+  };
+
+  GeoMap.prototype._clusterClick = function (layer, cl, at) {
+    var self = this;
+    if (this.map.getZoom() < this.opts.clusterOffZoom) {
+      layer.on("click", function () {
+        self.map.setView(at, Math.min(self.map.getZoom() + 2, self.opts.clusterOffZoom));
+      });
+    } else {
+      // Events at one spot: a list of their popups instead of a spiderfied fan.
+      this._bindEventPopup(layer, cl.members, cl.n);
+    }
+  };
+
+  /* -- popups --------------------------------------------------------------------------- */
+
+  GeoMap.prototype._chunk = function (k) {
+    if (!this.chunks[k]) {
+      this.chunks[k] = fetchJson(this.opts.url + this.meta.popups.replace("*", k));
+    }
+    return this.chunks[k];
+  };
+
+  GeoMap.prototype.popupHtml = function (i) {
+    var self = this, size = this.meta.chunk;
+    return this._chunk(Math.floor(i / size)).then(function (data) {
+      var p = data.p[i % size], label = self.opts.labels;
+      var h = '<div class="geo-popup"><b>' + (label[p[0]] || label.other) + "</b>";
+      if (p[1]) { h += " \u00b7 " + p[1]; }
+      if (p[2]) { h += "<br>" + p[2]; }
+      if (p[3]) { h += "<br>" + p[3]; }
+      if (p[4]) { h += "<br><i>" + p[4] + "</i>"; }
+      if (p[5] !== null && data.s[p[5]]) { h += "<br>Source: " + data.s[p[5]]; }
+      return h + "</div>";
+    });
+  };
+
+  GeoMap.prototype._bindEventPopup = function (layer, members, total) {
+    var self = this;
+    layer.bindPopup("\u2026", { maxWidth: 360, maxHeight: 320 });
+    layer.on("popupopen", function () {
+      Promise.all(members.map(function (i) { return self.popupHtml(i); })).then(function (parts) {
+        var more = total && total > members.length ? "<br><i>and " + (total - members.length) +
+          " more; narrow the date range to see them</i>" : "";
+        layer.setPopupContent(parts.join("<hr>") + more);
+      });
+    });
+  };
+
+  /* -- places and oblasts --------------------------------------------------------------- */
+
+  GeoMap.prototype._drawPlaces = function (group) {
+    group.clearLayers();
+    if (!this.map.hasLayer(group)) { return; }
+    var P = this.meta.places, st = this.placeStats, bounds = this.map.getBounds().pad(0.1);
+    for (var p = 0; p < P.name.length; p++) {
+      var m = st.mentions[p];
+      if (!m || !bounds.contains([P.lat[p], P.lon[p]])) { continue; }
+      var circle = L.circleMarker([P.lat[p], P.lon[p]], {
+        radius: 3 + Math.min(4, Math.log2(1 + m)), color: "#ffffff", weight: 1,
+        fillColor: this.opts.placeColour, fillOpacity: 0.85
+      });
+      circle.bindTooltip("<b>" + P.name[p] + "</b> \u00b7 " + m + (m === 1 ? " mention" : " mentions"),
+        { sticky: true });
+      circle.bindPopup(this._placePopup.bind(this, p), { maxWidth: 320 });
+      group.addLayer(circle);
+      this.drawn++;
+    }
+  };
+
+  GeoMap.prototype._placePopup = function (p) {
+    var P = this.meta.places, st = this.placeStats, lines = P.lines[p].slice();
+    lines.splice(P.at[p], 0, "Mentions: " + st.mentions[p].toLocaleString("en") + " in " +
+      st.articles[p].toLocaleString("en") + " article(s)");
+    var seen = [];
+    if (st.last[p] !== UNDATED) {
+      seen.push(isoDay(st.first[p]));
+      if (st.last[p] !== st.first[p]) { seen.push(isoDay(st.last[p])); }
+      lines.push("Seen: " + seen.join(" \u2013 "));
+    }
+    return '<div class="geo-popup"><b>' + P.name[p] + "</b><br>" + lines.join("<br>") + "</div>";
+  };
+
+  GeoMap.prototype._oblastStyle = function (feature) {
+    var n = this.perOblast ? this.perOblast[feature.properties.i] : 0, colour = this.opts.ramp[0][2];
+    for (var r = 0; r < this.opts.ramp.length; r++) {
+      var bin = this.opts.ramp[r];
+      if (n >= bin[0] && (bin[1] === null || n <= bin[1])) { colour = bin[2]; break; }
+    }
+    return { fillColor: colour, fillOpacity: n ? 0.55 : 0.12, color: "#6b6b6b", weight: 0.8 };
+  };
+
+  GeoMap.prototype._oblastLayer = function (geojson) {
+    var self = this;
+    this.oblastLayer = L.geoJSON(geojson, {
+      style: this._oblastStyle.bind(this),
+      onEachFeature: function (feature, layer) {
+        layer.bindTooltip(function () {
+          var n = self.perOblast ? self.perOblast[feature.properties.i] : 0;
+          return feature.properties.tip + "<br>" + n.toLocaleString("en") +
+            (n === 1 ? " event" : " events");
+        }, { sticky: true });
+        layer.on("mouseover", function () { layer.setStyle({ weight: 2.5, color: "#222222" }); });
+        layer.on("mouseout", function () { self.oblastLayer.resetStyle(layer); });
+      }
+    });
+    this.groups.oblasts.addLayer(this.oblastLayer);
+  };
+
+  /* -- what tests and benchmarks read ---------------------------------------------------- */
+
+  GeoMap.prototype.state = function () {
+    return {
+      ready: this.ready, range: this.range, inRange: this.ready ? this.inRange.length : null,
+      drawn: this.drawn, n: this.meta ? this.meta.n : null, ms: this.ms
+    };
+  };
+
+  window.GeoMap = {
+    attach: function (map, groups, opts) {
+      window.geoMap = new GeoMap(map, groups, opts);
+      return window.geoMap;
+    },
+    setRange: function (start, end) {
+      window.GeoMapRange = [start, end];
+      if (window.geoMap) { window.geoMap.setRange(start, end); }
+    },
+    esc: esc
+  };
+})();

@@ -1,0 +1,188 @@
+"""The map at scale: a revision's files written once, the page small, the range sent alone.
+
+The drawing itself (geomap.js) is checked in the browser (tests/ui/test_browser.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import re
+
+import geopandas as gpd
+import numpy as np
+import pytest
+from shapely.geometry import Point
+
+from geo.layers.build import build_layers
+from geo.maps import assets, columnar
+from geo.maps import build as maps
+from geo.records import EventType
+from geo.store.base import open_store
+from geo.store.frames import day_number
+from tests.store.samples import (
+    DONETSK_OBLAST,
+    HAND_POINT,
+    SUDZHA,
+    make_article,
+    make_event,
+    make_toponyms,
+)
+
+
+@pytest.fixture(autouse=True)
+def _local_assets():
+    assets.use_local_assets()
+    yield
+    assets.use_cdn_assets()
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with open_store(tmp_path / "store") as s:
+        s.add(
+            make_article(1),
+            make_toponyms(),
+            [
+                make_event("a001", 1, start=dt.date(2024, 8, 1), end=dt.date(2024, 8, 31)),
+                make_event("a001", 2, start=dt.date(2024, 9, 10), place=HAND_POINT),
+                make_event("a001", 3, start=dt.date(2024, 8, 20), event_type=EventType.EVACUATION),
+            ],
+        )
+        s.add(
+            make_article(2, published=dt.date(2024, 10, 1)),
+            make_toponyms()[1:],
+            [make_event("a002", 1, start=dt.date(2024, 10, 1), place=DONETSK_OBLAST)],
+        )
+        yield s
+
+
+def _data(store, static, key="k"):
+    return columnar.map_data(
+        store.events_frame(details=True), store.mentions_frame(), static_dir=static, key=key
+    )
+
+
+def test_the_cluster_group_is_on_the_map_before_its_markers_are_added():
+    events = gpd.GeoDataFrame(
+        {"event_type": ["attack", "evacuation"]},
+        geometry=[Point(37, 48), Point(36, 49)],
+        crs="EPSG:4326",
+    )
+    page = maps.build_map({"events": events}, show=["events"]).get_root().render()
+    group = re.search(r"var (feature_group_\w+) = L\.featureGroup", page).group(1)
+    cluster = re.search(r"var (marker_cluster_\w+) = L\.markerClusterGroup", page).group(1)
+    layer = re.search(r"var (geo_json_\w+) = L\.geoJson", page).group(1)
+    on_map = page.index(f"{group}.addTo(map_")
+    in_group = page.index(f"{cluster}.addTo({group})")
+    markers = page.index(f"{cluster}.addLayer({layer})")
+    # Markers added to a cluster group that is not on a map yet are checked one by one
+    # against its pending list: quadratic (17 s for 100k instead of 2.4 s).
+    assert on_map < in_group < markers
+    assert f"{layer}.addTo({cluster})" not in page
+
+
+def test_summaries_agree_with_the_layers_for_any_range(store, tmp_path):
+    data = _data(store, tmp_path)
+    for start, end in [
+        (dt.date(2024, 8, 20), dt.date(2024, 8, 20)),
+        (dt.date(2024, 8, 1), dt.date(2024, 12, 31)),
+        (dt.date(2024, 9, 11), dt.date(2024, 9, 30)),
+        (dt.date(2020, 1, 1), dt.date(2020, 1, 2)),
+    ]:
+        layers = build_layers(store, start=start, end=end)
+        got = data.summary(start, end)
+        assert got.events == len(layers["events"]), (start, end)
+        assert got.places == len(layers["places"]), (start, end)
+        assert got.oblasts == int((layers["oblasts"]["events"] > 0).sum()), (start, end)
+        assert got.people_evacuated == int(layers["evacuations"]["people"].fillna(0).sum())
+
+
+def test_files_hold_the_columns_in_the_documented_layout(store, tmp_path):
+    data = _data(store, tmp_path)
+    meta = json.loads((data.folder / "meta.json").read_text())
+    n = meta["n"]
+    assert n == data.n_events == 4
+    raw = (data.folder / "events.bin").read_bytes()
+    assert len(raw) == 23 * n  # lat, lon, people (f4), two days (i4), oblast (u2), type (u1)
+    frame = store.events_frame()
+    d0 = np.frombuffer(raw, "<i4", n, 12 * n)
+    assert d0.tolist() == frame["day_start"].tolist()
+    assert np.all(np.diff(d0) >= 0)  # sorted by start: the browser bisects on it
+    lat = np.frombuffer(raw, "<f4", n, 0)
+    assert lat.tolist() == pytest.approx(frame["lat"].tolist(), abs=1e-4)
+    types = np.frombuffer(raw, "u1", n, 22 * n)
+    assert [meta["types"][t] for t in types] == frame["event_type"].astype(str).tolist()
+    popups = json.loads((data.folder / "popups" / "0.json").read_text())
+    first = popups["p"][0]
+    assert first[0] == "offensive" and first[1] == "2024-08-01 – 2024-08-31"
+    assert "Sudzha" in first[2] and first[3] == "People: 101"
+    assert popups["s"][first[5]].startswith('<a href="https://example.invalid/1"')
+    assert meta["places"]["name"][0] == "Sudzha"
+
+
+def test_popup_files_escape_stored_text(store, tmp_path):
+    hostile = dataclasses.replace(
+        make_event("a003", 1), quote="<script>window.__pwned=1</script> {{ 7*7 }}"
+    )
+    store.add(
+        dataclasses.replace(make_article(3), title="<img src=x onerror=alert(1)>"), [], [hostile]
+    )
+    data = _data(store, tmp_path)
+    text = (data.folder / "popups" / "0.json").read_text()
+    assert "<script>" not in text and "<img" not in text and "{{" not in text
+    assert "&lt;script&gt;" in text and "&#123;&#123; 7*7 &#125;&#125;" in text
+
+
+def test_files_are_written_once_per_key_and_old_revisions_are_pruned(store, tmp_path):
+    first = _data(store, tmp_path, key="rev1")
+    stamp = (first.folder / "meta.json").stat().st_mtime_ns
+    assert _data(store, tmp_path, key="rev1").folder == first.folder
+    assert (first.folder / "meta.json").stat().st_mtime_ns == stamp
+    for k in range(2, 2 + columnar.KEEP + 2):
+        _data(store, tmp_path, key=f"rev{k}")
+    folders = [p for p in (tmp_path / columnar.DATA_DIR).iterdir() if p.is_dir()]
+    assert len(folders) == columnar.KEEP
+    assert "rev" not in " ".join(p.name for p in folders)  # only a hash of the key is shown
+
+
+def test_the_page_carries_no_event_data_and_no_range(store, tmp_path):
+    data = _data(store, tmp_path)
+    page = columnar.build_columnar_map(data).get_root().render()
+    assert "Sentence 1" not in page and "Sudzha" not in page  # text stays in the files
+    assert data.url in page
+    assert assets.external_urls(page) == []
+    other = columnar.build_columnar_map(data).get_root().render()
+    strip = lambda p: re.sub(r"_[0-9a-f]{32}", "", p)  # noqa: E731 - folium's random ids
+    assert strip(page) == strip(other)  # nothing per range: streamlit-folium keeps it mounted
+
+
+def test_a_range_is_a_few_bytes_of_script(store, tmp_path):
+    group = columnar.range_group(dt.date(2024, 8, 1), dt.date(2024, 8, 31))
+    m = maps.build_base_map()
+    group.add_to(m)
+    page = m.get_root().render()
+    lo, hi = day_number(dt.date(2024, 8, 1)), day_number(dt.date(2024, 8, 31))
+    assert f"GeoMap.setRange({lo}, {hi})" in page
+
+
+def test_every_file_the_columnar_map_loads_is_written_by_ensure_static_assets(store, tmp_path):
+    lib = assets.ensure_static_assets(tmp_path)
+    page = columnar.build_columnar_map(_data(store, tmp_path)).get_root().render()
+    loaded = re.findall(r'(?:src|href)="/app/static/lib/([^"]+)"', page)
+    assert any(name.startswith("geomap.") for name in loaded)
+    assert any(name.startswith("MarkerCluster") for name in loaded)  # the cluster bubbles
+    for name in loaded:
+        assert (lib / name).is_file(), name
+
+
+def test_layer_groups_keep_the_old_names_and_unknown_layers_are_refused(store, tmp_path):
+    from geo.errors import InputError
+
+    data = _data(store, tmp_path)
+    elements = columnar.columnar_layers(data, show=["events", "oblasts"])
+    assert [getattr(e, "layer_name", None) for e in elements[:-1]] == ["Oblasts", "Events"]
+    with pytest.raises(InputError):
+        columnar.columnar_layers(data, show=["nope"])
+    assert SUDZHA.name  # the sample store is the one the layers tests use

@@ -278,8 +278,10 @@ def _near_bonus(place: Place, anchors: list[Place]) -> float:
     same_a1 = sum(1 for p in anchors if p.admin1_code and p.admin1_code == place.admin1_code)
     same_cc = sum(1 for p in anchors if p.country_code == place.country_code)
     majority = len(anchors) >= 3 and 2 * same_cc > len(anchors)
-    if place.kind is PlaceKind.ADMIN1:
-        # "Georgia" in a story whose towns and counties are in Georgia is the state.
+    if place.kind is PlaceKind.ADMIN1 and place.population:
+        # "Georgia" in a story whose towns and counties are in Georgia is the state. A unit
+        # named after its city (no population of its own in the index: Donetsk Oblast) is
+        # not: there the bare name stays the city's.
         focus = min(3.0, 1.5 * same_a1) + (0.75 if majority else 0.0)
     else:
         focus = min(1.0, 0.5 * same_a1) + (0.75 if majority else 0.0)

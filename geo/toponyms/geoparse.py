@@ -28,6 +28,9 @@ FOCUS_COUNTRIES = ("UA", "RU")  # the theatre this product is built for; a small
 THEATRE = frozenset(FOCUS_COUNTRIES)
 # Only names used for the place itself say where the article is.
 _CONTEXT_ROLES = frozenset([ToponymRole.LITERAL, ToponymRole.METONYMIC])
+# Demonyms name peoples, whose place is never a local namesake; an embedded name ("Dublin
+# Veterans Project") may be local, so nearness to the article's places still weighs for it.
+_PEOPLE_ROLES = frozenset([ToponymRole.DEMONYM, ToponymRole.ADJECTIVAL])
 
 
 def _dist_km(a: Place, b: Place) -> float:
@@ -235,7 +238,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         ctx.anchors = [p for _, p in anchors.values()]
         bonus_by_key: dict[str, list[float]] = {}
         for m, without in zip(mentions, context, strict=True):
-            if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES:
+            if len(m.cands) < 2 or m.role in _PEOPLE_ROLES:
                 continue
             bonus = bonus_by_key.get(m.key)
             if bonus is None:

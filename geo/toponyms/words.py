@@ -363,6 +363,9 @@ ORG_HEADS = frozenset(
     forum conference summit festival games olympics marathon cup league club fc united
     symphony orchestra theatre theater opera ballet zoo brigade brigades regiment battalion
     division corps army navy fleet guard guards forces command operational tactical
+    project projects association associations corp inc co foundation society center centre
+    alliance federation network partners partnership chamber board trust educators teachers
+    workers veterans coalition institute cooperative district schools hospitals clinics
     """.split()
 )
 

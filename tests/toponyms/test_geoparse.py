@@ -387,3 +387,12 @@ def test_a_state_abbreviation_after_a_town_places_the_town_in_that_state(gazette
 
 def test_a_state_abbreviation_is_read_only_after_a_town(gazetteer):
     assert _found("Mo said Pa would come by Ga later.", gazetteer) == []
+
+
+def test_places_in_local_organisation_names_are_embedded(gazetteer):
+    text = (
+        "Volunteers of the Dublin Veterans Project met members of the Ohio Association of "
+        "Community Action Agencies on Friday."
+    )
+    roles = [(s, r) for s, r, _ in _roles(text, gazetteer)]
+    assert roles == [("Dublin", ToponymRole.EMBEDDED), ("Ohio", ToponymRole.EMBEDDED)]

@@ -391,8 +391,9 @@ def test_a_state_abbreviation_is_read_only_after_a_town(gazetteer):
 
 def test_places_in_local_organisation_names_are_embedded(gazetteer):
     text = (
-        "Volunteers of the Dublin Veterans Project met members of the Ohio Association of "
-        "Community Action Agencies on Friday."
+        "The volunteers, who have worked with the Dublin Veterans Project for years, said they "
+        "would meet members of the Ohio Association of Community Action Agencies on Friday to "
+        "plan the next steps."
     )
     roles = [(s, r) for s, r, _ in _roles(text, gazetteer)]
     assert roles == [("Dublin", ToponymRole.EMBEDDED), ("Ohio", ToponymRole.EMBEDDED)]

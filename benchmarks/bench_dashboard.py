@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_layers import synthetic  # noqa: E402
 
-from geo.layers.build import build_layers  # noqa: E402
+from geo.layers.columns import build_layers  # noqa: E402
 from geo.maps import build as maps  # noqa: E402
 from geo.store.base import open_store  # noqa: E402
 

@@ -21,14 +21,13 @@ import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
 from geo.layers.build import (
-    build_layers,
     evacuations_layer,
     events_layer,
     oblasts_layer,
     places_layer,
 )
+from geo.layers.columns import build_layers
 from geo.records import (
     Article,
     DatePrecision,

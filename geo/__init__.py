@@ -50,7 +50,7 @@ _EXPORTS = {
     "ArticleStore": "store.base",
     "place_to_dict": "store.codec",
     "place_from_dict": "store.codec",
-    "build_layers": "layers.build",
+    "build_layers": "layers.columns",
     "places_layer": "layers.build",
     "events_layer": "layers.build",
     "oblasts_layer": "layers.build",
@@ -121,12 +121,12 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from geo.config import Settings, cache_dir, load_settings, store_dir, store_location
     from geo.errors import DataError, GeoError, InputError, ServiceError, ServiceTimeout, StoreError
     from geo.layers.build import (
-        build_layers,
         evacuations_layer,
         events_layer,
         oblasts_layer,
         places_layer,
     )
+    from geo.layers.columns import build_layers
     from geo.layers.export import to_bytes, write_gpkg, write_layer
     from geo.places.boundaries import admin1_frame
     from geo.places.gazetteer import Gazetteer, load_gazetteer

@@ -218,7 +218,7 @@ def chosen_datasets() -> tuple[str, ...]:
 def _layers(
     where: str, revision: int, start: dt.date, end: dt.date, datasets: tuple[str, ...]
 ) -> dict:
-    from geo.layers.build import build_layers
+    from geo.layers.columns import build_layers
 
     return build_layers(_store(where), start=start, end=end, datasets=datasets)
 

@@ -289,7 +289,7 @@ LAYERS = ("places", "events", "oblasts", "evacuations")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geo.layers.build import build_layers
+    from geo.layers.columns import build_layers
     from geo.layers.export import write_layer
     from geo.store.base import open_store
 

@@ -311,7 +311,7 @@ def write_gpkg(layers: Mapping[str, gpd.GeoDataFrame], path: str | os.PathLike[s
     Parameters
     ----------
     layers : mapping of layer name to geopandas.GeoDataFrame
-        For example the result of ``geo.layers.build.build_layers``.
+        For example the result of ``geo.layers.columns.build_layers``.
     path : str or path-like
 
     Raises

@@ -13,7 +13,7 @@ import pytest
 from geo.cli.main import main
 from geo.errors import InputError
 from geo.events.datasets import read_dataset
-from geo.layers.build import build_layers
+from geo.layers.columns import build_layers
 from geo.pipeline import IngestStatus, Pasted, import_events, ingest
 from geo.store.base import open_store
 from tests.ui.test_ui_tables import tables

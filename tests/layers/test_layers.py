@@ -12,13 +12,13 @@ from geo.layers.build import (
     EVENT_COLUMNS,
     OBLAST_COLUMNS,
     PLACE_COLUMNS,
-    build_layers,
     evacuations_layer,
     events_layer,
     oblasts_layer,
     parse_roles,
     places_layer,
 )
+from geo.layers.columns import build_layers
 from geo.records import (
     Article,
     DatePrecision,

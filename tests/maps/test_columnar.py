@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from shapely.geometry import Point
 
-from geo.layers.build import build_layers
+from geo.layers.columns import build_layers
 from geo.maps import assets, columnar
 from geo.maps import build as maps
 from geo.records import EventType

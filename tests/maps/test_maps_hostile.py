@@ -31,7 +31,7 @@ def _local_assets():
 def _render(root) -> str:
     from geo.frontline.asof import as_of_layer, front_line_layer
     from geo.frontline.store import FrontlineStore
-    from geo.layers.build import build_layers
+    from geo.layers.columns import build_layers
     from geo.maps.build import build_map
     from geo.maps.frontline import frontline_geojson, frontline_group
     from geo.store.sqlite import Store

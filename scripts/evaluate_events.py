@@ -60,39 +60,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.war is not None:
-        return _real(args)
+        return _run(args, load_reports, args.war, score_reports, "reports")
+    return _run(args, load_gold, args.gold, score, "documents")
+
+
+def _run(args: argparse.Namespace, load, path: Path, scorer, unit: str) -> int:
+    """Load a set, score the pipeline on it and print the report (text or JSON)."""
     try:
-        docs = load_gold(args.gold)
+        docs = load(path)
     except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     extract = pipeline_extractor()
     started = time.perf_counter()
-    report = score(docs, extract)
+    report = scorer(docs, extract)
     elapsed = time.perf_counter() - started
     if args.json:
         print(json.dumps({**report.as_dict(), "seconds": round(elapsed, 3)}, indent=2))
     else:
         print(report.format(details=args.details))
-        print(f"\n{len(docs)} documents in {elapsed:.2f} s")
-    return 0
-
-
-def _real(args: argparse.Namespace) -> int:
-    try:
-        docs = load_reports(args.war)
-    except GeoError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    extract = pipeline_extractor()
-    started = time.perf_counter()
-    report = score_reports(docs, extract)
-    elapsed = time.perf_counter() - started
-    if args.json:
-        print(json.dumps({**report.as_dict(), "seconds": round(elapsed, 3)}, indent=2))
-    else:
-        print(report.format(details=args.details))
-        print(f"\n{len(docs)} reports in {elapsed:.2f} s")
+        print(f"\n{len(docs)} {unit} in {elapsed:.2f} s")
     return 0
 
 

@@ -11,7 +11,7 @@ import re
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES, normalize
-from geo.records import Candidate, PlaceKind, ToponymRole
+from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
 from geo.toponyms.tokens import Mention, Token, common_word
@@ -154,7 +154,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             i, end_i, tok.start, last.end, text[tok.start : last.end], key, gaz.lookup_key(key)
         )
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
-        role = _judge(m, toks, headline, persons, gaz)
+        role = _judge(text, m, toks, headline, persons, gaz)
         i = end_i
         if role is None:
             # A rejected capitalised run ("Vladimir Putin") teaches us a surname to avoid.
@@ -185,32 +185,66 @@ def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) ->
 def _with_state_abbreviations(
     text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
 ) -> list[Mention]:
-    """Add the US state written as an abbreviation after "Town, " ("Long Island, N.Y.")."""
+    """Add the US state written as an abbreviation after "Town, " ("Long Island, N.Y.").
+
+    AP style writes some in two parts ("W.Va.", "W. Va."), and some are words or places of
+    their own ("Kan", "Minn"): after "Town, " and with their full stop they are the state,
+    so such a mention is replaced by the state.
+    """
     by_first = {m.i: m for m in mentions}
     out: list[Mention] = []
+    taken: set[int] = set()
     for m in mentions:
+        if m.i in taken:
+            continue
         out.append(m)
         k = m.j
-        if k >= len(toks) or text[m.end : toks[k].start].strip() != "," or k in by_first:
+        if k >= len(toks) or text[m.end : toks[k].start].strip() != ",":
             continue
+        found = _state_abbreviation(text, toks, k, gaz)
+        if found is None:
+            continue
+        k_end, end, state = found
+        occupant = by_first.get(k)
+        if occupant is not None and (
+            occupant.j > k_end or occupant.admin1_form or text[end - 1] != "."
+        ):
+            # "Wichita, Kansas City" is a longer name; "Kan" without its stop may be a
+            # name of its own, while "Kan." is Kansas.
+            continue
+        if occupant is not None:
+            taken.add(k)
         tok = toks[k]
-        written = tok.text
-        end = tok.end
-        if not written.endswith(".") and text[end : end + 1] == ".":
-            written, end = written + ".", end + 1
-        code = US_STATE_ABBREVIATIONS.get(written.rstrip(".")) or US_STATE_ABBREVIATIONS.get(
-            written
-        )
-        if code is None and len(written) == 2 and written.isupper():
-            code = written if gaz.admin1(f"US.{written}") else None  # USPS: "Raleigh, NC"
-        state = gaz.admin1(f"US.{code}") if code else None
-        if state is None:
-            continue
-        abbrev = Mention(k, k + 1, tok.start, end, text[tok.start : end], tok.norm, [])
+        abbrev = Mention(k, k_end, tok.start, end, text[tok.start : end], tok.norm, [])
         abbrev.cands = [Candidate(state, 0.0, "alias")]
         abbrev.admin1_form = True
         out.append(abbrev)
     return out
+
+
+def _state_abbreviation(
+    text: str, toks: list[Token], k: int, gaz: Gazetteer
+) -> tuple[int, int, Place] | None:
+    """The state abbreviated at token ``k``: (end token, end offset, state), or None."""
+    tok = toks[k]
+    k_end, end, written = k + 1, tok.end, tok.text
+    if (
+        k + 1 < len(toks)
+        and len(tok.text) == 1
+        and text[tok.end : toks[k + 1].start] in {".", ". "}
+        and toks[k + 1].cap
+    ):
+        # "W.Va.", "W. Va.": two tokens, written without the space
+        k_end, end, written = k + 2, toks[k + 1].end, f"{tok.text}.{toks[k + 1].text}"
+    dotted = not written.endswith(".") and text[end : end + 1] == "."
+    if dotted:
+        written, end = written + ".", end + 1
+    code = US_STATE_ABBREVIATIONS.get(written.rstrip(".")) or US_STATE_ABBREVIATIONS.get(written)
+    bare = written.rstrip(".")
+    if code is None and len(bare) == 2 and bare.isupper():
+        code = bare if gaz.admin1(f"US.{bare}") else None  # USPS: "Raleigh, NC"
+    state = gaz.admin1(f"US.{code}") if code else None
+    return None if state is None else (k_end, end, state)
 
 
 def _demonym_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Mention | None:
@@ -286,6 +320,20 @@ def _org_precedes(toks: list[Token], i: int) -> bool:
     )
 
 
+def _dateline(m: Mention, toks: list[Token], text: str) -> bool:
+    """Whether a town in capitals opens a line as a dateline ("SPRINGFIELD, Ill. -", "HUME -").
+
+    Acronyms open lines too ("NATO said"), but a dateline is followed by its comma or dash.
+    """
+    after = text[m.end : m.end + 3]
+    n = len(toks[m.i].text)
+    return (
+        toks[m.i].initial
+        and ((n >= 5 and after[:1] == ",") or (n >= 4 and after[:2] in {" -", " —", " –"}))
+        and any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
+    )
+
+
 def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
     """Whether a country or capital is the subject of a government's verb ("Kyiv said")."""
     if m.j >= len(toks) or not toks[m.j - 1].joined:
@@ -301,6 +349,7 @@ def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
 
 
 def _judge(
+    text: str,
     m: Mention,
     toks: list[Token],
     headline: set[int],
@@ -314,12 +363,13 @@ def _judge(
     if _org_precedes(toks, m.i) and not (m.j - m.i == 1 and _plain_word(m, toks[m.i])):
         return ToponymRole.EMBEDDED
     m.role = ToponymRole.LITERAL
-    if _reject(m, toks, headline, persons, gaz):
+    if _reject(text, m, toks, headline, persons, gaz):
         return None
     return m.role
 
 
 def _reject(
+    text: str,
     m: Mention,
     toks: list[Token],
     headline: set[int],
@@ -336,6 +386,8 @@ def _reject(
     prev = toks[m.i - 1] if m.i > 0 else None
     nxt = toks[m.j] if m.j < len(toks) else None
     aliased = any(c.match == "alias" for c in m.cands)
+    if single and first.text.isupper() and _dateline(m, toks, text):
+        return False
     if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
         # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
         # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").

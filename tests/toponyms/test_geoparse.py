@@ -397,3 +397,26 @@ def test_places_in_local_organisation_names_are_embedded(gazetteer):
     )
     roles = [(s, r) for s, r, _ in _roles(text, gazetteer)]
     assert roles == [("Dublin", ToponymRole.EMBEDDED), ("Ohio", ToponymRole.EMBEDDED)]
+
+
+def test_an_ap_state_abbreviation_in_two_parts_or_shared_with_a_town_is_the_state(gazetteer):
+    text = "The crew drove from Morgantown, W. Va., to Wichita, Kan., and on to Duluth, Minn."
+    places = [(t.surface, t.place.admin1_code) for t in _found(text, gazetteer)]
+    assert places == [
+        ("Morgantown", "US.WV"),
+        ("W. Va.", "US.WV"),
+        ("Wichita", "US.KS"),
+        ("Kan.", "US.KS"),
+        ("Duluth", "US.MN"),
+        ("Minn.", "US.MN"),
+    ]
+
+
+def test_a_town_in_capitals_opening_a_dateline_is_a_place(gazetteer):
+    text = "CHARLESTON, W.Va. - The county board met on Monday to discuss the levy."
+    places = [(t.surface, t.place.admin1_code) for t in _found(text, gazetteer)]
+    assert places == [("CHARLESTON", "US.WV"), ("W.Va.", "US.WV")]
+
+
+def test_an_acronym_opening_a_line_is_still_no_place(gazetteer):
+    assert _found("NATO, the alliance, met.\nTASS, the agency, said so.", gazetteer) == []

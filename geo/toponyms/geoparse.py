@@ -16,7 +16,15 @@ from dataclasses import dataclass, field, replace
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
 from geo.places.theatre import SETTLEMENT_SOURCES
-from geo.records import Candidate, Correction, Place, PlaceKind, Toponym, ToponymRole
+from geo.records import (
+    Candidate,
+    Correction,
+    GeoPrecision,
+    Place,
+    PlaceKind,
+    Toponym,
+    ToponymRole,
+)
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
@@ -340,6 +348,63 @@ def _local_only(m: Mention) -> bool:
     return all(c.place.place_id.startswith(SETTLEMENT_SOURCES) for c in m.cands)
 
 
+# How far a street's reading is below its town's: the street is placed at the town's point.
+STREET_CONFIDENCE = 0.8
+
+
+def _with_streets(mentions: list[Mention], toponyms: list[Toponym]) -> list[Toponym]:
+    """Place each street name at its town, or leave it out when the article names none.
+
+    The town is the one named right after the street ("Orchard St., Alexandria"), else the
+    one the article names most (local news names its own town). A street with no town in
+    the article is left out: its point would be a guess.
+    """
+    if not any(m.street for m in mentions):
+        return toponyms
+    by_start = {t.start: t for t in toponyms}
+    towns = [
+        t
+        for t in toponyms
+        if t.role is ToponymRole.LITERAL
+        and t.place.kind is PlaceKind.POPULATED_PLACE
+        and t.confidence >= 0.5
+    ]
+    counts = Counter(t.place.place_id for t in towns)
+    focus = max(towns, key=lambda t: counts[t.place.place_id], default=None)
+    out = list(toponyms)
+    for m in mentions:
+        if not m.street:
+            continue
+        town = by_start.get(mentions[m.within].start) if m.within is not None else None
+        if town is None or town.place.kind is not PlaceKind.POPULATED_PLACE:
+            town = focus
+        if town is None:
+            continue
+        place = replace(
+            town.place,
+            place_id=f"st:{m.key}@{town.place.place_id}",
+            name=m.surface,
+            kind=PlaceKind.POINT,
+            geonameid=None,
+            population=None,
+            precision=GeoPrecision.SETTLEMENT,
+        )
+        confidence = round(town.confidence * STREET_CONFIDENCE, 3)
+        out.append(
+            Toponym(
+                m.start,
+                m.end,
+                m.surface,
+                place,
+                confidence,
+                (Candidate(place, 0.0, "street"),),
+                role=ToponymRole.LITERAL,
+            )
+        )
+    out.sort(key=lambda t: t.start)
+    return out
+
+
 def _apply_corrections(toponyms: list[Toponym], corrections: Sequence[Correction]) -> list[Toponym]:
     if not corrections:
         return toponyms
@@ -425,4 +490,5 @@ def geoparse(
                 role=m.role,
             )
         )
+    out = _with_streets(mentions, out)
     return _apply_corrections(out, corrections)

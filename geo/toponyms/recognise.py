@@ -26,6 +26,8 @@ from geo.toponyms.words import (
     ORG_HEADS,
     PLACE_HEADS,
     PLURAL_UNIT_HEADS,
+    STREET_ABBREVIATIONS,
+    STREET_WORDS,
     TITLES,
     US_STATE_ABBREVIATIONS,
 )
@@ -104,6 +106,11 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         if not tok.cap:
             i += 1
             continue
+        street = _street_at(text, toks, i)
+        if street is not None:
+            mentions.append(street)
+            i = street.j
+            continue
         # The longest key starting here; inner words may be lower case ("Rostov on Don",
         # "Kursk region") but the last must be capitalised or an admin-1 word.
         best = None
@@ -166,6 +173,45 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     mentions = [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
     _coordinated_units(text, toks, mentions)
     return _with_state_abbreviations(text, toks, mentions, gaz)
+
+
+# Words that open a sentence before a street's name without being part of it.
+_STREET_OPENERS = frozenset("the on in at of from to near along down up off and by".split())
+
+
+def _street_at(text: str, toks: list[Token], i: int) -> Mention | None:
+    """A street's name starting at token ``i`` ("Orchard St.", "North Nokomis Street"), if any.
+
+    One to four capitalised words and a capitalised street word; the abbreviated forms need
+    their full stop and no capitalised word right after ("St. Louis" is a saint's town).
+    """
+    while i < len(toks) and toks[i].norm in _STREET_OPENERS and toks[i].initial:
+        i += 1
+    k = i
+    while k < len(toks) and k - i < 5 and toks[k].cap and toks[k].joined:
+        k += 1
+        if k >= len(toks) or not toks[k].cap:
+            return None
+        word = toks[k].norm
+        if word in STREET_WORDS:
+            end = toks[k].end
+        elif word in STREET_ABBREVIATIONS and text[toks[k].end : toks[k].end + 1] == ".":
+            end = toks[k].end + 1
+            after = text[end : end + 2]
+            if after[:1] == " " and after[1:2].isupper():
+                return None
+        else:
+            continue
+        if any(t.possessive or t.norm in STREET_WORDS for t in toks[i:k]) or (
+            toks[k].joined and k + 1 < len(toks) and toks[k + 1].cap
+        ):
+            # "Wall Street Journal", "Texas Highway Patrol": the street word inside a name
+            return None
+        m = Mention(i, k + 1, toks[i].start, end, text[toks[i].start : end], "", [])
+        m.key = normalize(m.surface)
+        m.street = True
+        return m
+    return None
 
 
 def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) -> None:

@@ -97,6 +97,7 @@ class Mention:
     admin1_form: bool = False  # "X Oblast", "X region": only admin-1 readings count
     settlement_of: int | None = None  # index of the mention X in "the X city of Y"
     within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
+    street: bool = False  # "Orchard Street": placed at its town after resolution
     role: ToponymRole = ToponymRole.LITERAL
     scores: list[float] = field(default_factory=list)
 

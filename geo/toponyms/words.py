@@ -20,6 +20,8 @@ __all__ = [
     "PLACE_HEADS",
     "PLURAL_UNIT_HEADS",
     "SETTLEMENT_WORDS",
+    "STREET_ABBREVIATIONS",
+    "STREET_WORDS",
     "TITLES",
     "US_STATE_ABBREVIATIONS",
 ]
@@ -432,3 +434,12 @@ US_STATE_ABBREVIATIONS = {
         for a in forms.split()
     },
 }  # fmt: skip
+
+# The last word of a street's name ("Orchard Street", "Governors Parkway"). Not "Way" or
+# "Court": "United Way", "Supreme Court" are organisations.
+STREET_WORDS = frozenset(
+    "street avenue road drive boulevard lane parkway highway pike trail terrace".split()
+)
+# Written with a full stop after a name ("Orchard St., Alexandria"); before one, "St." is a
+# saint ("St. Louis").
+STREET_ABBREVIATIONS = frozenset("st ave rd blvd ln pkwy hwy dr".split())

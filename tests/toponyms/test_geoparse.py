@@ -420,3 +420,30 @@ def test_a_town_in_capitals_opening_a_dateline_is_a_place(gazetteer):
 
 def test_an_acronym_opening_a_line_is_still_no_place(gazetteer):
     assert _found("NATO, the alliance, met.\nTASS, the agency, said so.", gazetteer) == []
+
+
+def test_a_street_is_placed_at_the_town_named_after_it(gazetteer):
+    text = "Deputies were called to a house on 412 Pecan St., Alexandria, La., late on Sunday."
+    (street,) = [t for t in _found(text, gazetteer) if t.surface == "Pecan St."]
+    assert street.place.kind is PlaceKind.POINT
+    assert street.place.admin1_code == "US.LA"
+    assert street.confidence < 1.0
+
+
+def test_a_street_without_its_town_is_placed_at_the_town_the_article_names_most(gazetteer):
+    text = (
+        "Gainesville, Fla., commissioners voted to repave Orchard Avenue. Gainesville "
+        "residents had asked for it for years, a Gainesville official said."
+    )
+    streets = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert streets["Orchard Avenue"] == "US.FL"
+
+
+def test_street_words_inside_names_and_saints_are_no_streets(gazetteer):
+    text = "The Wall Street Journal reported from St. Louis that the Texas Highway Patrol came."
+    surfaces = [t.surface for t in _found(text, gazetteer)]
+    assert surfaces == ["St. Louis"]
+
+
+def test_a_street_with_no_town_in_the_article_is_left_out(gazetteer):
+    assert _found("Traffic on Orchard Avenue was slow.", gazetteer) == []

@@ -362,15 +362,21 @@ def _with_streets(mentions: list[Mention], toponyms: list[Toponym]) -> list[Topo
     if not any(m.street for m in mentions):
         return toponyms
     by_start = {t.start: t for t in toponyms}
+    # "Chicago police", "a Gainesville man": an embedded name says where the story is too.
+    # Towns the article backs come first: a surname read as a town may be named more often.
     towns = [
         t
         for t in toponyms
-        if t.role is ToponymRole.LITERAL
+        if t.role not in _PEOPLE_ROLES
         and t.place.kind is PlaceKind.POPULATED_PLACE
         and t.confidence >= 0.5
     ]
     counts = Counter(t.place.place_id for t in towns)
-    focus = max(towns, key=lambda t: counts[t.place.place_id], default=None)
+    focus = max(
+        towns,
+        key=lambda t: (t.confidence >= 0.9, counts[t.place.place_id], t.place.population or 0),
+        default=None,
+    )
     out = list(toponyms)
     for m in mentions:
         if not m.street:

@@ -224,6 +224,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 elif c.place.country_code in ccs and c.place.kind is not PlaceKind.COUNTRY:
                     m.scores[k] += 2.0
 
+    _co_located(mentions)
+
     # Nearness to the confidently placed: two passes let anchors propagate. Each pass
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
     # per distinct name, not per mention, so a long document costs little more than a short.
@@ -255,6 +257,63 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 bonus_by_key[m.key] = bonus
             m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
     return ctx
+
+
+# Grid cells of about 40 km for finding readings of different names that lie together; a cell
+# and its eight neighbours cover some 40-110 km around a point. Coarser cells help in sparse
+# country (US counties) but lift wrong namesakes among the theatre's dense villages.
+_CELL_DEG = 0.35
+CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
+_SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
+
+
+def _co_located(mentions: list[Mention]) -> None:
+    """Raise readings that lie near a reading of another name of the article.
+
+    "Paris" and "Henry County" together are Paris and Henry County, Tennessee, although
+    neither name alone is sure of its state: namesakes of two different names rarely lie
+    together by chance. Only towns and admin-2 units take part (a state's centre says
+    little), by their current names, and the work is per distinct name over a grid, not
+    per pair of readings.
+    """
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.role in _CONTEXT_ROLES and m.cands:
+            by_key.setdefault(m.key, []).append(m)
+    if len(by_key) < 2:
+        return
+    cells: dict[tuple[int, int], set[int]] = {}
+    keyed = list(by_key.values())
+    for n, group in enumerate(keyed):
+        for c in group[0].cands:
+            if _co_locatable(c):
+                cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
+                cells.setdefault(cell, set()).add(n)
+    for n, group in enumerate(keyed):
+        first = group[0]
+        if len(first.cands) < 2:
+            continue
+        bonus = []
+        for c in first.cands:
+            if not _co_locatable(c):
+                bonus.append(0.0)
+                continue
+            a, b = int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG)
+            near: set[int] = set()
+            for da in (-1, 0, 1):
+                for db in (-1, 0, 1):
+                    near |= cells.get((a + da, b + db), set())
+            near.discard(n)
+            bonus.append(CO_LOCATED_BONUS * min(3, len(near)))
+        for m in group:
+            if len(m.cands) == len(bonus):
+                m.scores = [s + x for s, x in zip(m.scores, bonus, strict=True)]
+
+
+def _co_locatable(c: Candidate) -> bool:
+    # An old or foreign name is another name of a place ("Pokrovsk" of Engels): it would
+    # find itself next to the place named today and count as support.
+    return c.place.kind in _SMALL_KINDS and c.match != "alternate"
 
 
 def _one_reading(mentions: list[Mention]) -> None:

@@ -447,3 +447,17 @@ def test_street_words_inside_names_and_saints_are_no_streets(gazetteer):
 
 def test_a_street_with_no_town_in_the_article_is_left_out(gazetteer):
     assert _found("Traffic on Orchard Avenue was slow.", gazetteer) == []
+
+
+def test_two_names_that_are_unsure_alone_pick_the_namesakes_that_lie_together(gazetteer):
+    text = (
+        "A barn burned outside Paris on Tuesday. Henry County deputies and firefighters from "
+        "Puryear said nobody was hurt."
+    )
+    places = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert places == {"Paris": "US.TN", "Henry County": "US.TN", "Puryear": "US.TN"}
+
+
+def test_a_lone_famous_name_keeps_its_famous_reading(gazetteer):
+    (paris,) = _found("The talks resumed in Paris on Tuesday.", gazetteer)
+    assert paris.place.country_code == "FR"

@@ -87,6 +87,7 @@ def _doc_context(
     countries: Counter = Counter()
     admin1: set[str] = set()
     explicit: set[str] = set()
+    plain: set[str] = set()
     lowered = text.lower()
     demonyms = {cc for word, cc in DEMONYMS.items() if word in lowered}
     if demonyms & THEATRE:
@@ -111,7 +112,33 @@ def _doc_context(
             for c in m.cands:
                 if c.place.country_code:
                     countries[c.place.country_code] += 1
+        else:
+            unit = _plain_unit(m)
+            if unit is not None:
+                plain.add(unit)
+    if len(plain) == 1:
+        # A story that names one state is set in it; one that names several (a sports
+        # round-up: Ohio, Mississippi, Connecticut) says nothing of its towns' states.
+        admin1 |= plain
     return countries, admin1, explicit, demonyms
+
+
+def _plain_unit(m: Mention) -> str | None:
+    """The admin-1 code of a bare name that can only be that unit ("Illinois", "Texas").
+
+    A unit named after its city (Donetsk, Kursk: no population of its own in the index) or
+    sharing its name with a country (Georgia) or a big town is left to resolution.
+    """
+    units = [c.place for c in m.cands if c.place.kind is PlaceKind.ADMIN1]
+    if len(units) != 1 or not units[0].population or not units[0].admin1_code:
+        return None
+    if any(
+        c.place.kind is PlaceKind.COUNTRY
+        or (c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= 100_000)
+        for c in m.cands
+    ):
+        return None
+    return units[0].admin1_code
 
 
 def _famous_town(m: Mention) -> Candidate | None:
@@ -185,7 +212,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 s += 1.0
             if p.country_code in FOCUS_COUNTRIES:
                 s += 0.3
-            if p.kind is PlaceKind.POPULATED_PLACE and p.admin1_code in admin1:
+            if p.kind in _SMALL_KINDS and p.admin1_code in admin1:
                 s += 2.5
             if p.kind is PlaceKind.ADMIN1 and p.admin1_code in explicit and not m.admin1_form:
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.

@@ -513,10 +513,12 @@ def _reject(
         pop = _town_population(m)
         country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
         if first.initial or in_headline:
-            # Capitals say nothing here: only a country, a big town or a continent-sized
-            # region ("Africa", "Europe") is the place and not the word.
+            # Capitals say nothing here: only a country, a big town, a continent-sized
+            # region ("Africa", "Europe") or a big state ("Illinois lawmakers") is the
+            # place and not the word.
             vast = first.norm not in GENERIC_WORDS and any(
-                c.place.kind is PlaceKind.REGION and (c.place.population or 0) >= 1_000_000
+                c.place.kind in (PlaceKind.REGION, PlaceKind.ADMIN1)
+                and (c.place.population or 0) >= 1_000_000
                 for c in m.cands
             )
             return not (country or pop >= 500_000 or vast)

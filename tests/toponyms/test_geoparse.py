@@ -461,3 +461,21 @@ def test_two_names_that_are_unsure_alone_pick_the_namesakes_that_lie_together(ga
 def test_a_lone_famous_name_keeps_its_famous_reading(gazetteer):
     (paris,) = _found("The talks resumed in Paris on Tuesday.", gazetteer)
     assert paris.place.country_code == "FR"
+
+
+def test_a_story_naming_one_state_places_its_ambiguous_towns_and_counties_there(gazetteer):
+    text = (
+        "Illinois lawmakers met on Monday. Later, residents of Paris asked the Edgar County "
+        "board to fix the roads."
+    )
+    places = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert places["Paris"] == "US.IL"
+
+
+def test_a_story_naming_several_states_keeps_the_big_city_of_a_name(gazetteer):
+    text = (
+        "Ohio beat Mississippi and Connecticut lost to North Carolina, while Louisville "
+        "won at home."
+    )
+    places = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert places["Louisville"] == "US.KY"

@@ -41,6 +41,11 @@ _CONTEXT_ROLES = frozenset([ToponymRole.LITERAL, ToponymRole.METONYMIC])
 _PEOPLE_ROLES = frozenset([ToponymRole.DEMONYM, ToponymRole.ADJECTIVAL])
 
 
+def _weighs_context(m: Mention) -> bool:
+    """Whether the article's geography decides the reading (a local body's name too)."""
+    return m.role in _CONTEXT_ROLES or m.local
+
+
 def _dist_km(a: Place, b: Place) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
     h = (
@@ -175,7 +180,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     ctx = _Context(countries, admin1, demonyms)
     for m in mentions:
         m.scores = []
-        if m.role not in _CONTEXT_ROLES:
+        if not _weighs_context(m):
             # "Kyiv Independent", "New York Times", "Canadians": the name's best-known bearer,
             # whatever the article is about (no Niu-York in Donetsk Oblast for the Times).
             famous = _famous_town(m)
@@ -305,7 +310,7 @@ def _co_located(mentions: list[Mention]) -> None:
     """
     by_key: dict[str, list[Mention]] = {}
     for m in mentions:
-        if m.role in _CONTEXT_ROLES and m.cands:
+        if _weighs_context(m) and m.cands:
             by_key.setdefault(m.key, []).append(m)
     if len(by_key) < 2:
         return
@@ -422,8 +427,8 @@ def _supported(m: Mention, place: Place, ctx: _Context, gaz: Gazetteer) -> float
     others = [a for a in ctx.anchors if a.place_id != place.place_id]
     if others and min(_dist_km(place, a) for a in others) < 150:
         return 1.0
-    if m.role not in _CONTEXT_ROLES:
-        return 1.0  # an embedded name or demonym takes the famous bearer by design
+    if not _weighs_context(m):
+        return 1.0  # a newspaper's name or a demonym takes the famous bearer by design
     if place.country_code and place.country_code in ctx.countries:
         return COUNTRY_ONLY_CEILING
     return UNSUPPORTED_CEILING

@@ -22,6 +22,7 @@ from geo.toponyms.words import (
     GENERIC_WORDS,
     GOVERNMENT_VERBS,
     LOCATIVES,
+    MEDIA_HEADS,
     MONTHS_WEEKDAYS,
     ORG_HEADS,
     PLACE_HEADS,
@@ -324,12 +325,17 @@ def _org_follows(toks: list[Token], j: int) -> bool:
     "Kyiv Independent", "Luhansk Operational Tactical Group", "Athens Police Department",
     "Russian Defence Ministry": a head word (``ORG_HEADS``) ends the run.
     """
+    return _org_head(toks, j) is not None
+
+
+def _org_head(toks: list[Token], j: int) -> str | None:
+    """The head word of the organisation named from token ``j`` on, if any."""
     k = j
     while k < len(toks) and k - j < 5 and toks[k - 1].joined and toks[k].cap:
         if toks[k].norm in ORG_HEADS:
-            return True
+            return toks[k].norm
         k += 1
-    return False
+    return None
 
 
 def _plain_word(m: Mention, tok: Token) -> bool:
@@ -481,8 +487,12 @@ def _reject(
         # "Vladimir Putin", "The New York Times", "Munich Security Conference": a place name
         # inside a longer proper name. The run's next word may be a surname to avoid later,
         # unless it names a place itself ("Eastern Ukraine") or heads an organisation.
-        if _org_follows(toks, m.j) and not (single and _plain_word(m, first)):
+        head = _org_head(toks, m.j)
+        if head is not None and not (single and _plain_word(m, first)):
             m.role = ToponymRole.EMBEDDED
+            # "Paris Public Library", "Chicago Police": a local body is where the story
+            # is; a newspaper or broadcaster carries its town's name anywhere.
+            m.local = head not in MEDIA_HEADS
             return False
         if not gaz.has(nxt.norm):
             persons.add(nxt.norm)

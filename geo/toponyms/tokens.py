@@ -98,6 +98,7 @@ class Mention:
     settlement_of: int | None = None  # index of the mention X in "the X city of Y"
     within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
     street: bool = False  # "Orchard Street": placed at its town after resolution
+    local: bool = False  # embedded in a local body's name ("Paris Public Library")
     role: ToponymRole = ToponymRole.LITERAL
     scores: list[float] = field(default_factory=list)
 

@@ -15,6 +15,7 @@ __all__ = [
     "GENERIC_WORDS",
     "GOVERNMENT_VERBS",
     "LOCATIVES",
+    "MEDIA_HEADS",
     "MONTHS_WEEKDAYS",
     "ORG_HEADS",
     "PLACE_HEADS",
@@ -443,3 +444,13 @@ STREET_WORDS = frozenset(
 # Written with a full stop after a name ("Orchard St., Alexandria"); before one, "St." is a
 # saint ("St. Louis").
 STREET_ABBREVIATIONS = frozenset("st ave rd blvd ln pkwy hwy dr".split())
+
+# Heads of names of newspapers, agencies and broadcasters: their town's name is the famous
+# one whatever the story is about ("New York Times" in a story about Kharkiv).
+MEDIA_HEADS = frozenset(
+    normalize(w)
+    for w in """
+    times post press herald tribune journal gazette daily news independent pravda truth
+    telegraph guardian observer chronicle review radio television tv channel broadcasting
+    """.split()
+)

@@ -479,3 +479,19 @@ def test_a_story_naming_several_states_keeps_the_big_city_of_a_name(gazetteer):
     )
     places = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
     assert places["Louisville"] == "US.KY"
+
+
+def test_a_place_inside_a_local_body_name_is_read_with_the_story_geography(gazetteer):
+    text = (
+        "The Paris Public Library will hold a job fair for people looking for work in "
+        "Illinois, its director said."
+    )
+    (paris,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Paris"]
+    assert paris.role is ToponymRole.EMBEDDED
+    assert paris.place.admin1_code == "US.IL"
+
+
+def test_a_place_inside_a_newspaper_name_keeps_its_famous_reading(gazetteer):
+    text = "The Paris Herald reported on the job fair for people looking for work in Illinois."
+    (paris,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Paris"]
+    assert paris.place.country_code == "FR"

@@ -321,6 +321,7 @@ def _co_located(mentions: list[Mention]) -> None:
             if _co_locatable(c):
                 cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
                 cells.setdefault(cell, set()).add(n)
+    around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
     for n, group in enumerate(keyed):
         first = group[0]
         if len(first.cands) < 2:
@@ -330,13 +331,15 @@ def _co_located(mentions: list[Mention]) -> None:
             if not _co_locatable(c):
                 bonus.append(0.0)
                 continue
-            a, b = int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG)
-            near: set[int] = set()
-            for da in (-1, 0, 1):
-                for db in (-1, 0, 1):
-                    near |= cells.get((a + da, b + db), set())
-            near.discard(n)
-            bonus.append(CO_LOCATED_BONUS * min(3, len(near)))
+            cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
+            near = around.get(cell)
+            if near is None:
+                a, b = cell
+                near = set().union(
+                    *(cells.get((a + da, b + db), ()) for da in (-1, 0, 1) for db in (-1, 0, 1))
+                )
+                around[cell] = near
+            bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)))
         for m in group:
             if len(m.cands) == len(bonus):
                 m.scores = [s + x for s, x in zip(m.scores, bonus, strict=True)]

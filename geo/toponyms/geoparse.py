@@ -415,26 +415,53 @@ def _confidence(scores: Sequence[float]) -> float:
 # for a Donetsk village). Measured on real text (docs/evaluation.md, reliability table).
 UNSUPPORTED_CEILING = 0.55
 COUNTRY_ONLY_CEILING = 0.8
+NAMESAKE_CEILING = 0.85  # a village whose name others share, with no anchor right beside it
+NAMESAKE_NEAR_KM = 15.0
 
 
-def _supported(m: Mention, place: Place, ctx: _Context, gaz: Gazetteer) -> float:
+def _supported(
+    m: Mention, place: Place, ctx: _Context, gaz: Gazetteer, mentions: list[Mention]
+) -> float:
     """The highest confidence the article's evidence allows for ``place`` as ``m``'s reading."""
-    if m.admin1_form or m.settlement_of is not None or m.within is not None:
+    if m.admin1_form or m.settlement_of is not None or _qualified(m, mentions):
         return 1.0
     if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
         return 1.0
     if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
         return 1.0
-    if place.admin1_code and place.admin1_code in ctx.admin1:
-        return 1.0
     others = [a for a in ctx.anchors if a.place_id != place.place_id]
-    if others and min(_dist_km(place, a) for a in others) < 150:
-        return 1.0
+    nearest = min((_dist_km(place, a) for a in others), default=math.inf)
+    # Villages share names within one oblast, and the index may lack the one meant
+    # (Berestky): being in the article's oblast, or 40 km from its town, is not proof.
+    namesake = _namesake_village(m, place) and nearest >= NAMESAKE_NEAR_KM
+    ceiling = NAMESAKE_CEILING if namesake else 1.0
+    if place.admin1_code and place.admin1_code in ctx.admin1:
+        return ceiling
+    if nearest < 150:
+        return ceiling
     if not _weighs_context(m):
         return 1.0  # a newspaper's name or a demonym takes the famous bearer by design
     if place.country_code and place.country_code in ctx.countries:
-        return COUNTRY_ONLY_CEILING
+        return min(ceiling, COUNTRY_ONLY_CEILING)
     return UNSUPPORTED_CEILING
+
+
+def _qualified(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a unit or country qualifies the name ("Y, X Oblast"; not "Y, Z and W")."""
+    if m.within is None:
+        return False
+    outer = mentions[m.within]
+    return any(
+        c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.COUNTRY) for c in outer.cands
+    )
+
+
+def _namesake_village(m: Mention, place: Place) -> bool:
+    """Whether ``place`` is a village whose name other villages bear too."""
+    if place.kind is not PlaceKind.POPULATED_PLACE or (place.population or 0) >= 10_000:
+        return False
+    towns = sum(1 for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE)
+    return towns >= 2
 
 
 def _local_only(m: Mention) -> bool:
@@ -577,7 +604,8 @@ def geoparse(
             Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match) for k in order
         )
         confidence = min(
-            _confidence([m.scores[k] for k in order]), _supported(m, cands[0].place, ctx, gaz)
+            _confidence([m.scores[k] for k in order]),
+            _supported(m, cands[0].place, ctx, gaz, mentions),
         )
         out.append(
             Toponym(

@@ -495,3 +495,23 @@ def test_a_place_inside_a_newspaper_name_keeps_its_famous_reading(gazetteer):
     text = "The Paris Herald reported on the job fair for people looking for work in Illinois."
     (paris,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Paris"]
     assert paris.place.country_code == "FR"
+
+
+def test_a_village_whose_name_others_share_is_not_sure_on_its_oblast_alone(gazetteer):
+    text = "Fighting went on in Donetsk Oblast. Russian troops shelled Berestky overnight."
+    (village,) = [t for t in _found(text, gazetteer) if t.surface == "Berestky"]
+    assert village.place.admin1_code == "UA.05"
+    assert village.confidence < 0.9
+
+
+def test_a_village_named_with_its_oblast_is_sure(gazetteer):
+    text = "Russian troops shelled the Donetsk Oblast village of Berestky overnight."
+    (village,) = [t for t in _found(text, gazetteer) if t.surface == "Berestky"]
+    assert village.place.admin1_code == "UA.05"
+    assert village.confidence >= 0.9
+
+
+def test_a_list_of_villages_is_no_qualifier_for_its_first(gazetteer):
+    text = "Fighting went on in Donetsk Oblast. Russian troops shelled Berestky, Zoria overnight."
+    (village,) = [t for t in _found(text, gazetteer) if t.surface == "Berestky"]
+    assert village.confidence < 0.9

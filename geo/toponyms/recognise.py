@@ -14,7 +14,7 @@ from geo.places.names import ADMIN1_SUFFIXES, normalize
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
-from geo.toponyms.tokens import Mention, Token, common_word
+from geo.toponyms.tokens import Mention, Token, common_word, english_zipf
 from geo.toponyms.words import (
     FEATURE_WORDS,
     FIRST_NAMES,
@@ -27,6 +27,7 @@ from geo.toponyms.words import (
     ORG_HEADS,
     PLACE_HEADS,
     PLURAL_UNIT_HEADS,
+    RESIDENT_NOUNS,
     STREET_ABBREVIATIONS,
     STREET_WORDS,
     TITLES,
@@ -35,6 +36,8 @@ from geo.toponyms.words import (
 
 __all__ = ["recognise"]
 
+# "Most residents", "Reading police": a very common word stays a word even before such a noun.
+RESIDENT_MAX_ZIPF = 4.5
 MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
 _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 
@@ -522,7 +525,13 @@ def _reject(
         # count proper nouns too, so prominence, not frequency, decides for big places.
         pop = _town_population(m)
         country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
-        if first.initial or in_headline:
+        modifies = (
+            nxt is not None
+            and last.joined
+            and nxt.norm in RESIDENT_NOUNS
+            and english_zipf(first.norm) < RESIDENT_MAX_ZIPF
+        )
+        if (first.initial or in_headline) and not modifies:
             # Capitals say nothing here: only a country, a big town, a continent-sized
             # region ("Africa", "Europe") or a big state ("Illinois lawmakers") is the
             # place and not the word.

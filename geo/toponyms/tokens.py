@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\n]['\"’”)\]]*\s*[“\"‘'(\[«]*$")
 # Lower-case parts that belong inside a hyphenated name ("Rostov-on-Don", "Komsomolsk-na-Amure").
 _HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", "le", "du"])
 _OPENERS = " \t\n“\"‘'([«"
+_PARTY_TAGS = frozenset(["D", "R", "I"])  # US party letters before a home town
 _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 
 
@@ -67,6 +68,10 @@ def tokenize(text: str) -> list[Token]:
                 e = s + len(head)
                 word = head
                 poss = False
+            elif head in _PARTY_TAGS and tail[:1].isupper():
+                # "Sen. Ford, D-Charleston": a legislator's party, then the home town.
+                s += len(head) + 1
+                word = tail
         # Only capitalised words can start a name, so only they need the sentence check.
         initial = cap and (
             (s < 8 and not text[:s].strip(_OPENERS))

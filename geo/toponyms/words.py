@@ -20,6 +20,7 @@ __all__ = [
     "ORG_HEADS",
     "PLACE_HEADS",
     "PLURAL_UNIT_HEADS",
+    "RESIDENT_NOUNS",
     "SETTLEMENT_WORDS",
     "STREET_ABBREVIATIONS",
     "STREET_WORDS",
@@ -369,6 +370,7 @@ ORG_HEADS = frozenset(
     project projects association associations corp inc co foundation society center centre
     alliance federation network partners partnership chamber board trust educators teachers
     workers veterans coalition institute cooperative district schools hospitals clinics
+    house legislature
     """.split()
 )
 
@@ -452,5 +454,15 @@ MEDIA_HEADS = frozenset(
     for w in """
     times post press herald tribune journal gazette daily news independent pravda truth
     telegraph guardian observer chronicle review radio television tv channel broadcasting
+    """.split()
+)
+
+# Nouns a town's name modifies in local news ("Charleston police", "Gainesville residents"):
+# after one, a capitalised word opening a sentence is the town, not a common word.
+RESIDENT_NOUNS = frozenset(
+    """
+    police officers officials residents resident man woman men women teen boy girl family
+    families mayor council commissioners firefighters deputies schools businesses leaders
+    voters native natives area
     """.split()
 )

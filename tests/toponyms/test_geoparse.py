@@ -515,3 +515,23 @@ def test_a_list_of_villages_is_no_qualifier_for_its_first(gazetteer):
     text = "Fighting went on in Donetsk Oblast. Russian troops shelled Berestky, Zoria overnight."
     (village,) = [t for t in _found(text, gazetteer) if t.surface == "Berestky"]
     assert village.confidence < 0.9
+
+
+def test_a_town_opening_a_sentence_before_police_or_residents_is_the_town(gazetteer):
+    text = "Charleston police closed the bridge. Gainesville residents were told to wait."
+    assert [t.surface for t in _found(text, gazetteer)] == ["Charleston", "Gainesville"]
+
+
+def test_a_very_common_word_before_residents_stays_a_word(gazetteer):
+    assert _found("Most residents stayed home. Reading police said so.", gazetteer) == []
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place(gazetteer):
+    text = "State Sen. Ann Ford, D-Charleston, voted against the budget."
+    (town,) = _found(text, gazetteer)
+    assert (town.surface, text[town.start : town.end]) == ("Charleston", "Charleston")
+
+
+def test_a_state_before_its_legislative_house_is_embedded(gazetteer):
+    (state,) = geoparse("The Minnesota House passed the bill.", gazetteer=gazetteer)
+    assert (state.surface, state.role) == ("Minnesota", ToponymRole.EMBEDDED)

@@ -36,6 +36,8 @@ from geo.toponyms.words import (
 
 __all__ = ["recognise"]
 
+# The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
+ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district"])
 # "Most residents", "Reading police": a very common word stays a word even before such a noun.
 RESIDENT_MAX_ZIPF = 4.5
 MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
@@ -491,6 +493,12 @@ def _reject(
         # inside a longer proper name. The run's next word may be a surname to avoid later,
         # unless it names a place itself ("Eastern Ukraine") or heads an organisation.
         head = _org_head(toks, m.j)
+        if not single and (last.norm in ADMIN1_SUFFIXES or last.norm in ADMIN2_WORDS):
+            # "Laurel County Clerk", "Walker County Fair": a unit's full name is a place
+            # whatever title or body follows it.
+            m.role = ToponymRole.EMBEDDED
+            m.local = head is None or head not in MEDIA_HEADS
+            return False
         if head is not None and not (single and _plain_word(m, first)):
             m.role = ToponymRole.EMBEDDED
             # "Paris Public Library", "Chicago Police": a local body is where the story

@@ -535,3 +535,15 @@ def test_a_legislators_home_town_after_the_party_letter_is_a_place(gazetteer):
 def test_a_state_before_its_legislative_house_is_embedded(gazetteer):
     (state,) = geoparse("The Minnesota House passed the bill.", gazetteer=gazetteer)
     assert (state.surface, state.role) == ("Minnesota", ToponymRole.EMBEDDED)
+
+
+def test_a_county_before_a_title_or_a_body_is_an_embedded_place(gazetteer):
+    text = (
+        "On Friday the new Laurel County Clerk said that tickets for the Walker County Fair "
+        "would go on sale next week."
+    )
+    roles = [(t.surface, t.role) for t in geoparse(text, gazetteer=gazetteer)]
+    assert roles == [
+        ("Laurel County", ToponymRole.EMBEDDED),
+        ("Walker County", ToponymRole.EMBEDDED),
+    ]

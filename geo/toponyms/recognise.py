@@ -36,6 +36,7 @@ from geo.toponyms.words import (
 
 __all__ = ["recognise"]
 
+_THEATRE = frozenset(["UA", "RU"])
 # The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
 ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district"])
 # "Most residents", "Reading police": a very common word stays a word even before such a noun.
@@ -525,6 +526,21 @@ def _reject(
     if single and common_word(first.norm) and all(c.match == "alternate" for c in m.cands):
         # "Region", "God", "Chambers": an English word that GeoNames lists only as some
         # place's other name is the word.
+        return True
+    if (
+        single
+        and all(c.match == "alternate" for c in m.cands)
+        and _town_population(m) < 100_000
+        and not any(
+            c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.country_code in _THEATRE
+            for c in m.cands
+        )
+        and not (prev is not None and prev.joined and prev.norm in LOCATIVES)
+    ):
+        # "Kristina said": a given name that is only some small town's other spelling
+        # (Ristiina) is the person, unless a preposition introduces it ("in Kristina").
+        # The theatre's towns go by Russian and Ukrainian spellings alike, so there an
+        # other spelling is the town ("Kurakhovo").
         return True
     if single and common_word(first.norm):
         # "Most importantly", "Reading the report", "its Western allies": a common word is

@@ -302,6 +302,7 @@ GENERIC_WORDS = frozenset(
         "federal",
         "national",
         "far",
+        "city",  # the City of London's short name; in local news, "City Council"
     ]
 )
 # Prepositions that introduce a place: "in Nice", "near Most" (where the word alone would not).

@@ -547,3 +547,18 @@ def test_a_county_before_a_title_or_a_body_is_an_embedded_place(gazetteer):
         ("Laurel County", ToponymRole.EMBEDDED),
         ("Walker County", ToponymRole.EMBEDDED),
     ]
+
+
+def test_city_council_is_no_city_of_london(gazetteer):
+    text = "The mayor asked the City Council to approve the budget, the City Manager said."
+    assert _found(text, gazetteer) == []
+
+
+def test_a_given_name_that_is_only_a_small_towns_other_spelling_is_the_person(gazetteer):
+    text = "Kristina and her husband moved in May. Kristina said the baby was well."
+    assert _found(text, gazetteer) == []
+
+
+def test_a_theatre_towns_other_spelling_is_still_the_town(gazetteer):
+    (town,) = _found("Russian troops entered Kurakhovo on Monday.", gazetteer)
+    assert town.place.country_code == "UA"

@@ -303,6 +303,7 @@ GENERIC_WORDS = frozenset(
         "national",
         "far",
         "city",  # the City of London's short name; in local news, "City Council"
+        "gulf",  # Papua New Guinea's Gulf Province; in news, the Persian Gulf or a gulf
     ]
 )
 # Prepositions that introduce a place: "in Nice", "near Most" (where the word alone would not).

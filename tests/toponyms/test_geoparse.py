@@ -562,3 +562,8 @@ def test_a_given_name_that_is_only_a_small_towns_other_spelling_is_the_person(ga
 def test_a_theatre_towns_other_spelling_is_still_the_town(gazetteer):
     (town,) = _found("Russian troops entered Kurakhovo on Monday.", gazetteer)
     assert town.place.country_code == "UA"
+
+
+def test_the_gulf_is_no_province_of_papua_new_guinea(gazetteer):
+    found = _found("Tankers crossed the Gulf on Monday, Gulf officials said.", gazetteer)
+    assert [t for t in found if t.place.country_code == "PG"] == []

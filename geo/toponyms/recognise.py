@@ -38,7 +38,7 @@ __all__ = ["recognise"]
 
 _THEATRE = frozenset(["UA", "RU"])
 # The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
-ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district"])
+ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada"])
 # "Most residents", "Reading police": a very common word stays a word even before such a noun.
 RESIDENT_MAX_ZIPF = 4.5
 MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
@@ -129,7 +129,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             key_parts.append(toks[j].norm)
             j += 1
             last = toks[j - 1]
-            if not (last.cap or last.norm in ADMIN1_SUFFIXES):
+            if not (last.cap or last.norm in ADMIN1_SUFFIXES or last.norm in ADMIN2_WORDS):
                 continue
             key = " ".join(key_parts)
             if gaz.has(key):

@@ -567,3 +567,12 @@ def test_a_theatre_towns_other_spelling_is_still_the_town(gazetteer):
 def test_the_gulf_is_no_province_of_papua_new_guinea(gazetteer):
     found = _found("Tankers crossed the Gulf on Monday, Gulf officials said.", gazetteer)
     assert [t for t in found if t.place.country_code == "PG"] == []
+
+
+def test_a_raion_in_lower_case_after_its_adjective_is_the_raion(gazetteer):
+    text = "Russian troops pressed on in the Pokrovsky district and the Polohivskyi raion."
+    kinds = {t.surface: t.place.kind for t in _found(text, gazetteer)}
+    assert kinds == {
+        "Pokrovsky district": PlaceKind.ADMIN2,
+        "Polohivskyi raion": PlaceKind.ADMIN2,
+    }

@@ -316,22 +316,25 @@ def _co_located(mentions: list[Mention]) -> None:
         return
     cells: dict[tuple[int, int], set[int]] = {}
     keyed = list(by_key.values())
+    cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
     for n, group in enumerate(keyed):
+        row: list[tuple[int, int] | None] = []
         for c in group[0].cands:
+            cell = None
             if _co_locatable(c):
                 cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
                 cells.setdefault(cell, set()).add(n)
+            row.append(cell)
+        cell_of.append(row)
     around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
     for n, group in enumerate(keyed):
-        first = group[0]
-        if len(first.cands) < 2:
+        if len(group[0].cands) < 2:
             continue
         bonus = []
-        for c in first.cands:
-            if not _co_locatable(c):
+        for cell in cell_of[n]:
+            if cell is None:
                 bonus.append(0.0)
                 continue
-            cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
             near = around.get(cell)
             if near is None:
                 a, b = cell
@@ -340,6 +343,8 @@ def _co_located(mentions: list[Mention]) -> None:
                 )
                 around[cell] = near
             bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)))
+        if not any(bonus):
+            continue
         for m in group:
             if len(m.cands) == len(bonus):
                 m.scores = [s + x for s, x in zip(m.scores, bonus, strict=True)]
@@ -430,14 +435,18 @@ def _supported(
     if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
         return 1.0
     others = [a for a in ctx.anchors if a.place_id != place.place_id]
-    nearest = min((_dist_km(place, a) for a in others), default=math.inf)
+    in_unit = bool(place.admin1_code and place.admin1_code in ctx.admin1)
+    namesake = _namesake_village(m, place)
+    # Distances only where they decide: they are most of this function's cost.
+    nearest = (
+        min((_dist_km(place, a) for a in others), default=math.inf)
+        if namesake or not in_unit
+        else math.inf
+    )
     # Villages share names within one oblast, and the index may lack the one meant
     # (Berestky): being in the article's oblast, or 40 km from its town, is not proof.
-    namesake = _namesake_village(m, place) and nearest >= NAMESAKE_NEAR_KM
-    ceiling = NAMESAKE_CEILING if namesake else 1.0
-    if place.admin1_code and place.admin1_code in ctx.admin1:
-        return ceiling
-    if nearest < 150:
+    ceiling = NAMESAKE_CEILING if namesake and nearest >= NAMESAKE_NEAR_KM else 1.0
+    if in_unit or nearest < 150:
         return ceiling
     if not _weighs_context(m):
         return 1.0  # a newspaper's name or a demonym takes the famous bearer by design

@@ -104,6 +104,9 @@ def _cyrillic_adjective(norm: str) -> list[str]:
 def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     """The place names recognised in ``text``, in order, each with its gazetteer readings."""
     headline = _title_case_lines(text, toks)
+    # Where street words stand, so that only the capitals just before one look for a street.
+    street_words = STREET_WORDS | STREET_ABBREVIATIONS
+    streets = [k for k, t in enumerate(toks) if t.cap and t.norm in street_words]
     persons: set[str] = set()
     mentions: list[Mention] = []
     n = len(toks)
@@ -113,7 +116,9 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         if not tok.cap:
             i += 1
             continue
-        street = _street_at(text, toks, i)
+        while streets and streets[0] <= i:
+            streets.pop(0)
+        street = _street_at(text, toks, i) if streets and streets[0] <= i + 5 else None
         if street is not None:
             mentions.append(street)
             i = street.j

@@ -49,6 +49,18 @@ class Builder(Protocol):
     def add_name(self, name: str, index: int, match: str) -> None: ...
 
 
+def _adjective_spellings(adjective: str) -> list[str]:
+    """A raion's adjective as the press writes it: "Pokrovskyi", "Pokrovsky", "Pokrovskiy".
+
+    The national transliteration ends in "-skyi"; Russian-style and older spellings end in
+    "-sky", "-skiy" or "-skyy" ("the Pokrovsky district").
+    """
+    if not adjective.endswith("yi"):
+        return [adjective]
+    stem = adjective[:-2]  # "Pokrovsk"
+    return [adjective, f"{stem}y", f"{stem}iy", f"{stem}yy"]
+
+
 def _rows(path: Path) -> Iterator[dict[str, str]]:
     opener: Callable = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8", newline="") as fh:
@@ -115,6 +127,9 @@ def add_settlements(
             seat = row["name_en"].removesuffix(" Raion")
             b.add_name(f"{seat} district", i, "alternate")
             b.add_name(f"{row['name_latin']} district", i, "alternate")
+            for adjective in _adjective_spellings(row["name_en_adj"].removesuffix(" raion")):
+                b.add_name(f"{adjective} district", i, "alternate")
+                b.add_name(f"{adjective} raion", i, "alternate")
     for row in _rows(ua):
         _add_settlement(b, row, cc="UA", a1_names=a1_names)
     for row in _rows(ru):

@@ -16,7 +16,15 @@ from dataclasses import dataclass, field, replace
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
 from geo.places.theatre import SETTLEMENT_SOURCES
-from geo.records import Candidate, Correction, Place, PlaceKind, Toponym, ToponymRole
+from geo.records import (
+    Candidate,
+    Correction,
+    GeoPrecision,
+    Place,
+    PlaceKind,
+    Toponym,
+    ToponymRole,
+)
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
@@ -31,6 +39,11 @@ _CONTEXT_ROLES = frozenset([ToponymRole.LITERAL, ToponymRole.METONYMIC])
 # Demonyms name peoples, whose place is never a local namesake; an embedded name ("Dublin
 # Veterans Project") may be local, so nearness to the article's places still weighs for it.
 _PEOPLE_ROLES = frozenset([ToponymRole.DEMONYM, ToponymRole.ADJECTIVAL])
+
+
+def _weighs_context(m: Mention) -> bool:
+    """Whether the article's geography decides the reading (a local body's name too)."""
+    return m.role in _CONTEXT_ROLES or m.local
 
 
 def _dist_km(a: Place, b: Place) -> float:
@@ -79,6 +92,7 @@ def _doc_context(
     countries: Counter = Counter()
     admin1: set[str] = set()
     explicit: set[str] = set()
+    plain: set[str] = set()
     lowered = text.lower()
     demonyms = {cc for word, cc in DEMONYMS.items() if word in lowered}
     if demonyms & THEATRE:
@@ -103,7 +117,33 @@ def _doc_context(
             for c in m.cands:
                 if c.place.country_code:
                     countries[c.place.country_code] += 1
+        else:
+            unit = _plain_unit(m)
+            if unit is not None:
+                plain.add(unit)
+    if len(plain) == 1:
+        # A story that names one state is set in it; one that names several (a sports
+        # round-up: Ohio, Mississippi, Connecticut) says nothing of its towns' states.
+        admin1 |= plain
     return countries, admin1, explicit, demonyms
+
+
+def _plain_unit(m: Mention) -> str | None:
+    """The admin-1 code of a bare name that can only be that unit ("Illinois", "Texas").
+
+    A unit named after its city (Donetsk, Kursk: no population of its own in the index) or
+    sharing its name with a country (Georgia) or a big town is left to resolution.
+    """
+    units = [c.place for c in m.cands if c.place.kind is PlaceKind.ADMIN1]
+    if len(units) != 1 or not units[0].population or not units[0].admin1_code:
+        return None
+    if any(
+        c.place.kind is PlaceKind.COUNTRY
+        or (c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= 100_000)
+        for c in m.cands
+    ):
+        return None
+    return units[0].admin1_code
 
 
 def _famous_town(m: Mention) -> Candidate | None:
@@ -140,7 +180,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     ctx = _Context(countries, admin1, demonyms)
     for m in mentions:
         m.scores = []
-        if m.role not in _CONTEXT_ROLES:
+        if not _weighs_context(m):
             # "Kyiv Independent", "New York Times", "Canadians": the name's best-known bearer,
             # whatever the article is about (no Niu-York in Donetsk Oblast for the Times).
             famous = _famous_town(m)
@@ -177,7 +217,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 s += 1.0
             if p.country_code in FOCUS_COUNTRIES:
                 s += 0.3
-            if p.kind is PlaceKind.POPULATED_PLACE and p.admin1_code in admin1:
+            if p.kind in _SMALL_KINDS and p.admin1_code in admin1:
                 s += 2.5
             if p.kind is PlaceKind.ADMIN1 and p.admin1_code in explicit and not m.admin1_form:
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
@@ -216,6 +256,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 elif c.place.country_code in ccs and c.place.kind is not PlaceKind.COUNTRY:
                     m.scores[k] += 2.0
 
+    _co_located(mentions)
+
     # Nearness to the confidently placed: two passes let anchors propagate. Each pass
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
     # per distinct name, not per mention, so a long document costs little more than a short.
@@ -247,6 +289,71 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 bonus_by_key[m.key] = bonus
             m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
     return ctx
+
+
+# Grid cells of about 40 km for finding readings of different names that lie together; a cell
+# and its eight neighbours cover some 40-110 km around a point. Coarser cells help in sparse
+# country (US counties) but lift wrong namesakes among the theatre's dense villages.
+_CELL_DEG = 0.35
+CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
+_SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
+
+
+def _co_located(mentions: list[Mention]) -> None:
+    """Raise readings that lie near a reading of another name of the article.
+
+    "Paris" and "Henry County" together are Paris and Henry County, Tennessee, although
+    neither name alone is sure of its state: namesakes of two different names rarely lie
+    together by chance. Only towns and admin-2 units take part (a state's centre says
+    little), by their current names, and the work is per distinct name over a grid, not
+    per pair of readings.
+    """
+    by_key: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if _weighs_context(m) and m.cands:
+            by_key.setdefault(m.key, []).append(m)
+    if len(by_key) < 2:
+        return
+    cells: dict[tuple[int, int], set[int]] = {}
+    keyed = list(by_key.values())
+    cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
+    for n, group in enumerate(keyed):
+        row: list[tuple[int, int] | None] = []
+        for c in group[0].cands:
+            cell = None
+            if _co_locatable(c):
+                cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
+                cells.setdefault(cell, set()).add(n)
+            row.append(cell)
+        cell_of.append(row)
+    around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
+    for n, group in enumerate(keyed):
+        if len(group[0].cands) < 2:
+            continue
+        bonus = []
+        for cell in cell_of[n]:
+            if cell is None:
+                bonus.append(0.0)
+                continue
+            near = around.get(cell)
+            if near is None:
+                a, b = cell
+                near = set().union(
+                    *(cells.get((a + da, b + db), ()) for da in (-1, 0, 1) for db in (-1, 0, 1))
+                )
+                around[cell] = near
+            bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)))
+        if not any(bonus):
+            continue
+        for m in group:
+            if len(m.cands) == len(bonus):
+                m.scores = [s + x for s, x in zip(m.scores, bonus, strict=True)]
+
+
+def _co_locatable(c: Candidate) -> bool:
+    # An old or foreign name is another name of a place ("Pokrovsk" of Engels): it would
+    # find itself next to the place named today and count as support.
+    return c.place.kind in _SMALL_KINDS and c.match != "alternate"
 
 
 def _one_reading(mentions: list[Mention]) -> None:
@@ -313,31 +420,125 @@ def _confidence(scores: Sequence[float]) -> float:
 # for a Donetsk village). Measured on real text (docs/evaluation.md, reliability table).
 UNSUPPORTED_CEILING = 0.55
 COUNTRY_ONLY_CEILING = 0.8
+NAMESAKE_CEILING = 0.85  # a village whose name others share, with no anchor right beside it
+NAMESAKE_NEAR_KM = 15.0
 
 
-def _supported(m: Mention, place: Place, ctx: _Context, gaz: Gazetteer) -> float:
+def _supported(
+    m: Mention, place: Place, ctx: _Context, gaz: Gazetteer, mentions: list[Mention]
+) -> float:
     """The highest confidence the article's evidence allows for ``place`` as ``m``'s reading."""
-    if m.admin1_form or m.settlement_of is not None or m.within is not None:
+    if m.admin1_form or m.settlement_of is not None or _qualified(m, mentions):
         return 1.0
     if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
         return 1.0
     if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
         return 1.0
-    if place.admin1_code and place.admin1_code in ctx.admin1:
-        return 1.0
     others = [a for a in ctx.anchors if a.place_id != place.place_id]
-    if others and min(_dist_km(place, a) for a in others) < 150:
-        return 1.0
-    if m.role not in _CONTEXT_ROLES:
-        return 1.0  # an embedded name or demonym takes the famous bearer by design
+    in_unit = bool(place.admin1_code and place.admin1_code in ctx.admin1)
+    namesake = _namesake_village(m, place)
+    # Distances only where they decide: they are most of this function's cost.
+    nearest = (
+        min((_dist_km(place, a) for a in others), default=math.inf)
+        if namesake or not in_unit
+        else math.inf
+    )
+    # Villages share names within one oblast, and the index may lack the one meant
+    # (Berestky): being in the article's oblast, or 40 km from its town, is not proof.
+    ceiling = NAMESAKE_CEILING if namesake and nearest >= NAMESAKE_NEAR_KM else 1.0
+    if in_unit or nearest < 150:
+        return ceiling
+    if not _weighs_context(m):
+        return 1.0  # a newspaper's name or a demonym takes the famous bearer by design
     if place.country_code and place.country_code in ctx.countries:
-        return COUNTRY_ONLY_CEILING
+        return min(ceiling, COUNTRY_ONLY_CEILING)
     return UNSUPPORTED_CEILING
+
+
+def _qualified(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether a unit or country qualifies the name ("Y, X Oblast"; not "Y, Z and W")."""
+    if m.within is None:
+        return False
+    outer = mentions[m.within]
+    return any(
+        c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.COUNTRY) for c in outer.cands
+    )
+
+
+def _namesake_village(m: Mention, place: Place) -> bool:
+    """Whether ``place`` is a village whose name other villages bear too."""
+    if place.kind is not PlaceKind.POPULATED_PLACE or (place.population or 0) >= 10_000:
+        return False
+    towns = sum(1 for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE)
+    return towns >= 2
 
 
 def _local_only(m: Mention) -> bool:
     """Whether every reading is a village known only from the theatre's settlement tables."""
     return all(c.place.place_id.startswith(SETTLEMENT_SOURCES) for c in m.cands)
+
+
+# How far a street's reading is below its town's: the street is placed at the town's point.
+STREET_CONFIDENCE = 0.8
+
+
+def _with_streets(mentions: list[Mention], toponyms: list[Toponym]) -> list[Toponym]:
+    """Place each street name at its town, or leave it out when the article names none.
+
+    The town is the one named right after the street ("Orchard St., Alexandria"), else the
+    one the article names most (local news names its own town). A street with no town in
+    the article is left out: its point would be a guess.
+    """
+    if not any(m.street for m in mentions):
+        return toponyms
+    by_start = {t.start: t for t in toponyms}
+    # "Chicago police", "a Gainesville man": an embedded name says where the story is too.
+    # Towns the article backs come first: a surname read as a town may be named more often.
+    towns = [
+        t
+        for t in toponyms
+        if t.role not in _PEOPLE_ROLES
+        and t.place.kind is PlaceKind.POPULATED_PLACE
+        and t.confidence >= 0.5
+    ]
+    counts = Counter(t.place.place_id for t in towns)
+    focus = max(
+        towns,
+        key=lambda t: (t.confidence >= 0.9, counts[t.place.place_id], t.place.population or 0),
+        default=None,
+    )
+    out = list(toponyms)
+    for m in mentions:
+        if not m.street:
+            continue
+        town = by_start.get(mentions[m.within].start) if m.within is not None else None
+        if town is None or town.place.kind is not PlaceKind.POPULATED_PLACE:
+            town = focus
+        if town is None:
+            continue
+        place = replace(
+            town.place,
+            place_id=f"st:{m.key}@{town.place.place_id}",
+            name=m.surface,
+            kind=PlaceKind.POINT,
+            geonameid=None,
+            population=None,
+            precision=GeoPrecision.SETTLEMENT,
+        )
+        confidence = round(town.confidence * STREET_CONFIDENCE, 3)
+        out.append(
+            Toponym(
+                m.start,
+                m.end,
+                m.surface,
+                place,
+                confidence,
+                (Candidate(place, 0.0, "street"),),
+                role=ToponymRole.LITERAL,
+            )
+        )
+    out.sort(key=lambda t: t.start)
+    return out
 
 
 def _apply_corrections(toponyms: list[Toponym], corrections: Sequence[Correction]) -> list[Toponym]:
@@ -412,7 +613,8 @@ def geoparse(
             Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match) for k in order
         )
         confidence = min(
-            _confidence([m.scores[k] for k in order]), _supported(m, cands[0].place, ctx, gaz)
+            _confidence([m.scores[k] for k in order]),
+            _supported(m, cands[0].place, ctx, gaz, mentions),
         )
         out.append(
             Toponym(
@@ -425,4 +627,5 @@ def geoparse(
                 role=m.role,
             )
         )
+    out = _with_streets(mentions, out)
     return _apply_corrections(out, corrections)

@@ -11,10 +11,10 @@ import re
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES, normalize
-from geo.records import Candidate, PlaceKind, ToponymRole
+from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
-from geo.toponyms.tokens import Mention, Token, common_word
+from geo.toponyms.tokens import Mention, Token, common_word, english_zipf
 from geo.toponyms.words import (
     FEATURE_WORDS,
     FIRST_NAMES,
@@ -22,16 +22,25 @@ from geo.toponyms.words import (
     GENERIC_WORDS,
     GOVERNMENT_VERBS,
     LOCATIVES,
+    MEDIA_HEADS,
     MONTHS_WEEKDAYS,
     ORG_HEADS,
     PLACE_HEADS,
     PLURAL_UNIT_HEADS,
+    RESIDENT_NOUNS,
+    STREET_ABBREVIATIONS,
+    STREET_WORDS,
     TITLES,
     US_STATE_ABBREVIATIONS,
 )
 
 __all__ = ["recognise"]
 
+_THEATRE = frozenset(["UA", "RU"])
+# The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
+ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada"])
+# "Most residents", "Reading police": a very common word stays a word even before such a noun.
+RESIDENT_MAX_ZIPF = 4.5
 MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
 _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 
@@ -95,6 +104,9 @@ def _cyrillic_adjective(norm: str) -> list[str]:
 def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     """The place names recognised in ``text``, in order, each with its gazetteer readings."""
     headline = _title_case_lines(text, toks)
+    # Where street words stand, so that only the capitals just before one look for a street.
+    street_words = STREET_WORDS | STREET_ABBREVIATIONS
+    streets = [k for k, t in enumerate(toks) if t.cap and t.norm in street_words]
     persons: set[str] = set()
     mentions: list[Mention] = []
     n = len(toks)
@@ -103,6 +115,13 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         tok = toks[i]
         if not tok.cap:
             i += 1
+            continue
+        while streets and streets[0] <= i:
+            streets.pop(0)
+        street = _street_at(text, toks, i) if streets and streets[0] <= i + 5 else None
+        if street is not None:
+            mentions.append(street)
+            i = street.j
             continue
         # The longest key starting here; inner words may be lower case ("Rostov on Don",
         # "Kursk region") but the last must be capitalised or an admin-1 word.
@@ -115,7 +134,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             key_parts.append(toks[j].norm)
             j += 1
             last = toks[j - 1]
-            if not (last.cap or last.norm in ADMIN1_SUFFIXES):
+            if not (last.cap or last.norm in ADMIN1_SUFFIXES or last.norm in ADMIN2_WORDS):
                 continue
             key = " ".join(key_parts)
             if gaz.has(key):
@@ -154,7 +173,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             i, end_i, tok.start, last.end, text[tok.start : last.end], key, gaz.lookup_key(key)
         )
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
-        role = _judge(m, toks, headline, persons, gaz)
+        role = _judge(text, m, toks, headline, persons, gaz)
         i = end_i
         if role is None:
             # A rejected capitalised run ("Vladimir Putin") teaches us a surname to avoid.
@@ -166,6 +185,45 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     mentions = [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
     _coordinated_units(text, toks, mentions)
     return _with_state_abbreviations(text, toks, mentions, gaz)
+
+
+# Words that open a sentence before a street's name without being part of it.
+_STREET_OPENERS = frozenset("the on in at of from to near along down up off and by".split())
+
+
+def _street_at(text: str, toks: list[Token], i: int) -> Mention | None:
+    """A street's name starting at token ``i`` ("Orchard St.", "North Nokomis Street"), if any.
+
+    One to four capitalised words and a capitalised street word; the abbreviated forms need
+    their full stop and no capitalised word right after ("St. Louis" is a saint's town).
+    """
+    while i < len(toks) and toks[i].norm in _STREET_OPENERS and toks[i].initial:
+        i += 1
+    k = i
+    while k < len(toks) and k - i < 5 and toks[k].cap and toks[k].joined:
+        k += 1
+        if k >= len(toks) or not toks[k].cap:
+            return None
+        word = toks[k].norm
+        if word in STREET_WORDS:
+            end = toks[k].end
+        elif word in STREET_ABBREVIATIONS and text[toks[k].end : toks[k].end + 1] == ".":
+            end = toks[k].end + 1
+            after = text[end : end + 2]
+            if after[:1] == " " and after[1:2].isupper():
+                return None
+        else:
+            continue
+        if any(t.possessive or t.norm in STREET_WORDS for t in toks[i:k]) or (
+            toks[k].joined and k + 1 < len(toks) and toks[k + 1].cap
+        ):
+            # "Wall Street Journal", "Texas Highway Patrol": the street word inside a name
+            return None
+        m = Mention(i, k + 1, toks[i].start, end, text[toks[i].start : end], "", [])
+        m.key = normalize(m.surface)
+        m.street = True
+        return m
+    return None
 
 
 def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) -> None:
@@ -185,32 +243,66 @@ def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) ->
 def _with_state_abbreviations(
     text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
 ) -> list[Mention]:
-    """Add the US state written as an abbreviation after "Town, " ("Long Island, N.Y.")."""
+    """Add the US state written as an abbreviation after "Town, " ("Long Island, N.Y.").
+
+    AP style writes some in two parts ("W.Va.", "W. Va."), and some are words or places of
+    their own ("Kan", "Minn"): after "Town, " and with their full stop they are the state,
+    so such a mention is replaced by the state.
+    """
     by_first = {m.i: m for m in mentions}
     out: list[Mention] = []
+    taken: set[int] = set()
     for m in mentions:
+        if m.i in taken:
+            continue
         out.append(m)
         k = m.j
-        if k >= len(toks) or text[m.end : toks[k].start].strip() != "," or k in by_first:
+        if k >= len(toks) or text[m.end : toks[k].start].strip() != ",":
             continue
+        found = _state_abbreviation(text, toks, k, gaz)
+        if found is None:
+            continue
+        k_end, end, state = found
+        occupant = by_first.get(k)
+        if occupant is not None and (
+            occupant.j > k_end or occupant.admin1_form or text[end - 1] != "."
+        ):
+            # "Wichita, Kansas City" is a longer name; "Kan" without its stop may be a
+            # name of its own, while "Kan." is Kansas.
+            continue
+        if occupant is not None:
+            taken.add(k)
         tok = toks[k]
-        written = tok.text
-        end = tok.end
-        if not written.endswith(".") and text[end : end + 1] == ".":
-            written, end = written + ".", end + 1
-        code = US_STATE_ABBREVIATIONS.get(written.rstrip(".")) or US_STATE_ABBREVIATIONS.get(
-            written
-        )
-        if code is None and len(written) == 2 and written.isupper():
-            code = written if gaz.admin1(f"US.{written}") else None  # USPS: "Raleigh, NC"
-        state = gaz.admin1(f"US.{code}") if code else None
-        if state is None:
-            continue
-        abbrev = Mention(k, k + 1, tok.start, end, text[tok.start : end], tok.norm, [])
+        abbrev = Mention(k, k_end, tok.start, end, text[tok.start : end], tok.norm, [])
         abbrev.cands = [Candidate(state, 0.0, "alias")]
         abbrev.admin1_form = True
         out.append(abbrev)
     return out
+
+
+def _state_abbreviation(
+    text: str, toks: list[Token], k: int, gaz: Gazetteer
+) -> tuple[int, int, Place] | None:
+    """The state abbreviated at token ``k``: (end token, end offset, state), or None."""
+    tok = toks[k]
+    k_end, end, written = k + 1, tok.end, tok.text
+    if (
+        k + 1 < len(toks)
+        and len(tok.text) == 1
+        and text[tok.end : toks[k + 1].start] in {".", ". "}
+        and toks[k + 1].cap
+    ):
+        # "W.Va.", "W. Va.": two tokens, written without the space
+        k_end, end, written = k + 2, toks[k + 1].end, f"{tok.text}.{toks[k + 1].text}"
+    dotted = not written.endswith(".") and text[end : end + 1] == "."
+    if dotted:
+        written, end = written + ".", end + 1
+    code = US_STATE_ABBREVIATIONS.get(written.rstrip(".")) or US_STATE_ABBREVIATIONS.get(written)
+    bare = written.rstrip(".")
+    if code is None and len(bare) == 2 and bare.isupper():
+        code = bare if gaz.admin1(f"US.{bare}") else None  # USPS: "Raleigh, NC"
+    state = gaz.admin1(f"US.{code}") if code else None
+    return None if state is None else (k_end, end, state)
 
 
 def _demonym_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Mention | None:
@@ -244,12 +336,17 @@ def _org_follows(toks: list[Token], j: int) -> bool:
     "Kyiv Independent", "Luhansk Operational Tactical Group", "Athens Police Department",
     "Russian Defence Ministry": a head word (``ORG_HEADS``) ends the run.
     """
+    return _org_head(toks, j) is not None
+
+
+def _org_head(toks: list[Token], j: int) -> str | None:
+    """The head word of the organisation named from token ``j`` on, if any."""
     k = j
     while k < len(toks) and k - j < 5 and toks[k - 1].joined and toks[k].cap:
         if toks[k].norm in ORG_HEADS:
-            return True
+            return toks[k].norm
         k += 1
-    return False
+    return None
 
 
 def _plain_word(m: Mention, tok: Token) -> bool:
@@ -286,6 +383,20 @@ def _org_precedes(toks: list[Token], i: int) -> bool:
     )
 
 
+def _dateline(m: Mention, toks: list[Token], text: str) -> bool:
+    """Whether a town in capitals opens a line as a dateline ("SPRINGFIELD, Ill. -", "HUME -").
+
+    Acronyms open lines too ("NATO said"), but a dateline is followed by its comma or dash.
+    """
+    after = text[m.end : m.end + 3]
+    n = len(toks[m.i].text)
+    return (
+        toks[m.i].initial
+        and ((n >= 5 and after[:1] == ",") or (n >= 4 and after[:2] in {" -", " —", " –"}))
+        and any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
+    )
+
+
 def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
     """Whether a country or capital is the subject of a government's verb ("Kyiv said")."""
     if m.j >= len(toks) or not toks[m.j - 1].joined:
@@ -301,6 +412,7 @@ def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
 
 
 def _judge(
+    text: str,
     m: Mention,
     toks: list[Token],
     headline: set[int],
@@ -314,12 +426,13 @@ def _judge(
     if _org_precedes(toks, m.i) and not (m.j - m.i == 1 and _plain_word(m, toks[m.i])):
         return ToponymRole.EMBEDDED
     m.role = ToponymRole.LITERAL
-    if _reject(m, toks, headline, persons, gaz):
+    if _reject(text, m, toks, headline, persons, gaz):
         return None
     return m.role
 
 
 def _reject(
+    text: str,
     m: Mention,
     toks: list[Token],
     headline: set[int],
@@ -336,6 +449,8 @@ def _reject(
     prev = toks[m.i - 1] if m.i > 0 else None
     nxt = toks[m.j] if m.j < len(toks) else None
     aliased = any(c.match == "alias" for c in m.cands)
+    if single and first.text.isupper() and _dateline(m, toks, text):
+        return False
     if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
         # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
         # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").
@@ -383,8 +498,18 @@ def _reject(
         # "Vladimir Putin", "The New York Times", "Munich Security Conference": a place name
         # inside a longer proper name. The run's next word may be a surname to avoid later,
         # unless it names a place itself ("Eastern Ukraine") or heads an organisation.
-        if _org_follows(toks, m.j) and not (single and _plain_word(m, first)):
+        head = _org_head(toks, m.j)
+        if not single and (last.norm in ADMIN1_SUFFIXES or last.norm in ADMIN2_WORDS):
+            # "Laurel County Clerk", "Walker County Fair": a unit's full name is a place
+            # whatever title or body follows it.
             m.role = ToponymRole.EMBEDDED
+            m.local = head is None or head not in MEDIA_HEADS
+            return False
+        if head is not None and not (single and _plain_word(m, first)):
+            m.role = ToponymRole.EMBEDDED
+            # "Paris Public Library", "Chicago Police": a local body is where the story
+            # is; a newspaper or broadcaster carries its town's name anywhere.
+            m.local = head not in MEDIA_HEADS
             return False
         if not gaz.has(nxt.norm):
             persons.add(nxt.norm)
@@ -407,6 +532,21 @@ def _reject(
         # "Region", "God", "Chambers": an English word that GeoNames lists only as some
         # place's other name is the word.
         return True
+    if (
+        single
+        and all(c.match == "alternate" for c in m.cands)
+        and _town_population(m) < 100_000
+        and not any(
+            c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.country_code in _THEATRE
+            for c in m.cands
+        )
+        and not (prev is not None and prev.joined and prev.norm in LOCATIVES)
+    ):
+        # "Kristina said": a given name that is only some small town's other spelling
+        # (Ristiina) is the person, unless a preposition introduces it ("in Kristina").
+        # The theatre's towns go by Russian and Ukrainian spellings alike, so there an
+        # other spelling is the town ("Kurakhovo").
+        return True
     if single and common_word(first.norm):
         # "Most importantly", "Reading the report", "its Western allies": a common word is
         # a place where a preposition introduces it ("in Nice"), or where the place is
@@ -414,11 +554,19 @@ def _reject(
         # count proper nouns too, so prominence, not frequency, decides for big places.
         pop = _town_population(m)
         country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
-        if first.initial or in_headline:
-            # Capitals say nothing here: only a country, a big town or a continent-sized
-            # region ("Africa", "Europe") is the place and not the word.
+        modifies = (
+            nxt is not None
+            and last.joined
+            and nxt.norm in RESIDENT_NOUNS
+            and english_zipf(first.norm) < RESIDENT_MAX_ZIPF
+        )
+        if (first.initial or in_headline) and not modifies:
+            # Capitals say nothing here: only a country, a big town, a continent-sized
+            # region ("Africa", "Europe") or a big state ("Illinois lawmakers") is the
+            # place and not the word.
             vast = first.norm not in GENERIC_WORDS and any(
-                c.place.kind is PlaceKind.REGION and (c.place.population or 0) >= 1_000_000
+                c.place.kind in (PlaceKind.REGION, PlaceKind.ADMIN1)
+                and (c.place.population or 0) >= 1_000_000
                 for c in m.cands
             )
             return not (country or pop >= 500_000 or vast)

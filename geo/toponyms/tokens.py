@@ -25,6 +25,7 @@ _SENTENCE_END = re.compile(r"[.!?:;\n]['\"’”)\]]*\s*[“\"‘'(\[«]*$")
 # Lower-case parts that belong inside a hyphenated name ("Rostov-on-Don", "Komsomolsk-na-Amure").
 _HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", "le", "du"])
 _OPENERS = " \t\n“\"‘'([«"
+_PARTY_TAGS = frozenset(["D", "R", "I"])  # US party letters before a home town
 _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 
 
@@ -67,6 +68,10 @@ def tokenize(text: str) -> list[Token]:
                 e = s + len(head)
                 word = head
                 poss = False
+            elif head in _PARTY_TAGS and tail[:1].isupper():
+                # "Sen. Ford, D-Charleston": a legislator's party, then the home town.
+                s += len(head) + 1
+                word = tail
         # Only capitalised words can start a name, so only they need the sentence check.
         initial = cap and (
             (s < 8 and not text[:s].strip(_OPENERS))
@@ -97,6 +102,8 @@ class Mention:
     admin1_form: bool = False  # "X Oblast", "X region": only admin-1 readings count
     settlement_of: int | None = None  # index of the mention X in "the X city of Y"
     within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
+    street: bool = False  # "Orchard Street": placed at its town after resolution
+    local: bool = False  # embedded in a local body's name ("Paris Public Library")
     role: ToponymRole = ToponymRole.LITERAL
     scores: list[float] = field(default_factory=list)
 

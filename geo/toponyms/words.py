@@ -15,11 +15,15 @@ __all__ = [
     "GENERIC_WORDS",
     "GOVERNMENT_VERBS",
     "LOCATIVES",
+    "MEDIA_HEADS",
     "MONTHS_WEEKDAYS",
     "ORG_HEADS",
     "PLACE_HEADS",
     "PLURAL_UNIT_HEADS",
+    "RESIDENT_NOUNS",
     "SETTLEMENT_WORDS",
+    "STREET_ABBREVIATIONS",
+    "STREET_WORDS",
     "TITLES",
     "US_STATE_ABBREVIATIONS",
 ]
@@ -298,6 +302,8 @@ GENERIC_WORDS = frozenset(
         "federal",
         "national",
         "far",
+        "city",  # the City of London's short name; in local news, "City Council"
+        "gulf",  # Papua New Guinea's Gulf Province; in news, the Persian Gulf or a gulf
     ]
 )
 # Prepositions that introduce a place: "in Nice", "near Most" (where the word alone would not).
@@ -366,6 +372,7 @@ ORG_HEADS = frozenset(
     project projects association associations corp inc co foundation society center centre
     alliance federation network partners partnership chamber board trust educators teachers
     workers veterans coalition institute cooperative district schools hospitals clinics
+    house legislature
     """.split()
 )
 
@@ -432,3 +439,32 @@ US_STATE_ABBREVIATIONS = {
         for a in forms.split()
     },
 }  # fmt: skip
+
+# The last word of a street's name ("Orchard Street", "Governors Parkway"). Not "Way" or
+# "Court": "United Way", "Supreme Court" are organisations.
+STREET_WORDS = frozenset(
+    "street avenue road drive boulevard lane parkway highway pike trail terrace".split()
+)
+# Written with a full stop after a name ("Orchard St., Alexandria"); before one, "St." is a
+# saint ("St. Louis").
+STREET_ABBREVIATIONS = frozenset("st ave rd blvd ln pkwy hwy dr".split())
+
+# Heads of names of newspapers, agencies and broadcasters: their town's name is the famous
+# one whatever the story is about ("New York Times" in a story about Kharkiv).
+MEDIA_HEADS = frozenset(
+    normalize(w)
+    for w in """
+    times post press herald tribune journal gazette daily news independent pravda truth
+    telegraph guardian observer chronicle review radio television tv channel broadcasting
+    """.split()
+)
+
+# Nouns a town's name modifies in local news ("Charleston police", "Gainesville residents"):
+# after one, a capitalised word opening a sentence is the town, not a common word.
+RESIDENT_NOUNS = frozenset(
+    """
+    police officers officials residents resident man woman men women teen boy girl family
+    families mayor council commissioners firefighters deputies schools businesses leaders
+    voters native natives area
+    """.split()
+)

@@ -278,3 +278,12 @@ def test_the_packed_name_index_answers_like_a_dict():
     assert "lviv" not in index
     assert index.get("lviv") == ()
     assert "zzz" not in index and "a" not in index  # before the first and after the last key
+
+
+@pytest.mark.parametrize(
+    "form",
+    ["Pokrovskyi district", "Pokrovsky district", "Pokrovskiy raion", "Pokrovskyy district"],
+)
+def test_a_raion_is_known_by_its_adjective_in_the_press_spellings(gazetteer, form):
+    names = {c.place.name for c in gazetteer.lookup(form) if c.place.kind is PlaceKind.ADMIN2}
+    assert names == {"Pokrovsk Raion"}

@@ -397,3 +397,182 @@ def test_places_in_local_organisation_names_are_embedded(gazetteer):
     )
     roles = [(s, r) for s, r, _ in _roles(text, gazetteer)]
     assert roles == [("Dublin", ToponymRole.EMBEDDED), ("Ohio", ToponymRole.EMBEDDED)]
+
+
+def test_an_ap_state_abbreviation_in_two_parts_or_shared_with_a_town_is_the_state(gazetteer):
+    text = "The crew drove from Morgantown, W. Va., to Wichita, Kan., and on to Duluth, Minn."
+    places = [(t.surface, t.place.admin1_code) for t in _found(text, gazetteer)]
+    assert places == [
+        ("Morgantown", "US.WV"),
+        ("W. Va.", "US.WV"),
+        ("Wichita", "US.KS"),
+        ("Kan.", "US.KS"),
+        ("Duluth", "US.MN"),
+        ("Minn.", "US.MN"),
+    ]
+
+
+def test_a_town_in_capitals_opening_a_dateline_is_a_place(gazetteer):
+    text = "CHARLESTON, W.Va. - The county board met on Monday to discuss the levy."
+    places = [(t.surface, t.place.admin1_code) for t in _found(text, gazetteer)]
+    assert places == [("CHARLESTON", "US.WV"), ("W.Va.", "US.WV")]
+
+
+def test_an_acronym_opening_a_line_is_still_no_place(gazetteer):
+    assert _found("NATO, the alliance, met.\nTASS, the agency, said so.", gazetteer) == []
+
+
+def test_a_street_is_placed_at_the_town_named_after_it(gazetteer):
+    text = "Deputies were called to a house on 412 Pecan St., Alexandria, La., late on Sunday."
+    (street,) = [t for t in _found(text, gazetteer) if t.surface == "Pecan St."]
+    assert street.place.kind is PlaceKind.POINT
+    assert street.place.admin1_code == "US.LA"
+    assert street.confidence < 1.0
+
+
+def test_a_street_without_its_town_is_placed_at_the_town_the_article_names_most(gazetteer):
+    text = (
+        "Gainesville, Fla., commissioners voted to repave Orchard Avenue. Gainesville "
+        "residents had asked for it for years, a Gainesville official said."
+    )
+    streets = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert streets["Orchard Avenue"] == "US.FL"
+
+
+def test_street_words_inside_names_and_saints_are_no_streets(gazetteer):
+    text = "The Wall Street Journal reported from St. Louis that the Texas Highway Patrol came."
+    surfaces = [t.surface for t in _found(text, gazetteer)]
+    assert surfaces == ["St. Louis"]
+
+
+def test_a_street_with_no_town_in_the_article_is_left_out(gazetteer):
+    assert _found("Traffic on Orchard Avenue was slow.", gazetteer) == []
+
+
+def test_two_names_that_are_unsure_alone_pick_the_namesakes_that_lie_together(gazetteer):
+    text = (
+        "A barn burned outside Paris on Tuesday. Henry County deputies and firefighters from "
+        "Puryear said nobody was hurt."
+    )
+    places = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert places == {"Paris": "US.TN", "Henry County": "US.TN", "Puryear": "US.TN"}
+
+
+def test_a_lone_famous_name_keeps_its_famous_reading(gazetteer):
+    (paris,) = _found("The talks resumed in Paris on Tuesday.", gazetteer)
+    assert paris.place.country_code == "FR"
+
+
+def test_a_story_naming_one_state_places_its_ambiguous_towns_and_counties_there(gazetteer):
+    text = (
+        "Illinois lawmakers met on Monday. Later, residents of Paris asked the Edgar County "
+        "board to fix the roads."
+    )
+    places = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert places["Paris"] == "US.IL"
+
+
+def test_a_story_naming_several_states_keeps_the_big_city_of_a_name(gazetteer):
+    text = (
+        "Ohio beat Mississippi and Connecticut lost to North Carolina, while Louisville "
+        "won at home."
+    )
+    places = {t.surface: t.place.admin1_code for t in _found(text, gazetteer)}
+    assert places["Louisville"] == "US.KY"
+
+
+def test_a_place_inside_a_local_body_name_is_read_with_the_story_geography(gazetteer):
+    text = (
+        "The Paris Public Library will hold a job fair for people looking for work in "
+        "Illinois, its director said."
+    )
+    (paris,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Paris"]
+    assert paris.role is ToponymRole.EMBEDDED
+    assert paris.place.admin1_code == "US.IL"
+
+
+def test_a_place_inside_a_newspaper_name_keeps_its_famous_reading(gazetteer):
+    text = "The Paris Herald reported on the job fair for people looking for work in Illinois."
+    (paris,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Paris"]
+    assert paris.place.country_code == "FR"
+
+
+def test_a_village_whose_name_others_share_is_not_sure_on_its_oblast_alone(gazetteer):
+    text = "Fighting went on in Donetsk Oblast. Russian troops shelled Berestky overnight."
+    (village,) = [t for t in _found(text, gazetteer) if t.surface == "Berestky"]
+    assert village.place.admin1_code == "UA.05"
+    assert village.confidence < 0.9
+
+
+def test_a_village_named_with_its_oblast_is_sure(gazetteer):
+    text = "Russian troops shelled the Donetsk Oblast village of Berestky overnight."
+    (village,) = [t for t in _found(text, gazetteer) if t.surface == "Berestky"]
+    assert village.place.admin1_code == "UA.05"
+    assert village.confidence >= 0.9
+
+
+def test_a_list_of_villages_is_no_qualifier_for_its_first(gazetteer):
+    text = "Fighting went on in Donetsk Oblast. Russian troops shelled Berestky, Zoria overnight."
+    (village,) = [t for t in _found(text, gazetteer) if t.surface == "Berestky"]
+    assert village.confidence < 0.9
+
+
+def test_a_town_opening_a_sentence_before_police_or_residents_is_the_town(gazetteer):
+    text = "Charleston police closed the bridge. Gainesville residents were told to wait."
+    assert [t.surface for t in _found(text, gazetteer)] == ["Charleston", "Gainesville"]
+
+
+def test_a_very_common_word_before_residents_stays_a_word(gazetteer):
+    assert _found("Most residents stayed home. Reading police said so.", gazetteer) == []
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place(gazetteer):
+    text = "State Sen. Ann Ford, D-Charleston, voted against the budget."
+    (town,) = _found(text, gazetteer)
+    assert (town.surface, text[town.start : town.end]) == ("Charleston", "Charleston")
+
+
+def test_a_state_before_its_legislative_house_is_embedded(gazetteer):
+    (state,) = geoparse("The Minnesota House passed the bill.", gazetteer=gazetteer)
+    assert (state.surface, state.role) == ("Minnesota", ToponymRole.EMBEDDED)
+
+
+def test_a_county_before_a_title_or_a_body_is_an_embedded_place(gazetteer):
+    text = (
+        "On Friday the new Laurel County Clerk said that tickets for the Walker County Fair "
+        "would go on sale next week."
+    )
+    roles = [(t.surface, t.role) for t in geoparse(text, gazetteer=gazetteer)]
+    assert roles == [
+        ("Laurel County", ToponymRole.EMBEDDED),
+        ("Walker County", ToponymRole.EMBEDDED),
+    ]
+
+
+def test_city_council_is_no_city_of_london(gazetteer):
+    text = "The mayor asked the City Council to approve the budget, the City Manager said."
+    assert _found(text, gazetteer) == []
+
+
+def test_a_given_name_that_is_only_a_small_towns_other_spelling_is_the_person(gazetteer):
+    text = "Kristina and her husband moved in May. Kristina said the baby was well."
+    assert _found(text, gazetteer) == []
+
+
+def test_a_theatre_towns_other_spelling_is_still_the_town(gazetteer):
+    (town,) = _found("Russian troops entered Kurakhovo on Monday.", gazetteer)
+    assert town.place.country_code == "UA"
+
+
+def test_the_gulf_is_no_province_of_papua_new_guinea(gazetteer):
+    found = _found("Tankers crossed the Gulf on Monday, Gulf officials said.", gazetteer)
+    assert [t for t in found if t.place.country_code == "PG"] == []
+
+
+def test_a_raion_in_lower_case_after_its_adjective_is_the_raion(gazetteer):
+    text = "Russian troops pressed on in the Pokrovsky district and the Polohivskyi raion."
+    kinds = {t.surface: t.place.kind for t in _found(text, gazetteer)}
+    assert kinds == {
+        "Pokrovsky district": PlaceKind.ADMIN2,
+        "Polohivskyi raion": PlaceKind.ADMIN2,
+    }

@@ -148,6 +148,7 @@
     if (this.groups.places) { this._drawPlaces(this.groups.places); }
     if (this.groups.evacuations) { this._drawPoints(this.groups.evacuations, true); }
     if (this.groups.events) { this._drawPoints(this.groups.events, false); }
+    this.map.fire("geomap:drawn");  // the tools (controls.js) redraw the density view
   };
 
   GeoMap.prototype._view = function () {

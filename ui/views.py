@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from . import tables
-from .state import chosen_datasets, date_range, layers, location, store
+from .state import STATIC, chosen_datasets, chosen_layers, date_range, layers, location, store
 
 EVENT_COLUMN_CONFIG = {
     "date": st.column_config.TextColumn("Date", width="small"),
@@ -63,6 +63,32 @@ def export_bytes(name: str, fmt: str) -> bytes:
     """A layer (or ``"all"`` as GeoPackage) for the sidebar's range and sources, as bytes."""
     start, end = date_range()
     return _export(location(), store().revision(), start, end, name, fmt, chosen_datasets())
+
+
+@st.cache_data(show_spinner="Drawing the map file…", max_entries=8)
+def _map_html(
+    where: str,
+    revision: int,
+    start: dt.date,
+    end: dt.date,
+    show: tuple[str, ...],
+    datasets: tuple[str, ...],
+) -> bytes:
+    from geo.maps.build import LAYER_TITLES
+    from geo.maps.report import standalone_html
+
+    drawn = [s for s in show if s in LAYER_TITLES]  # the front line is not in the file yet
+    page = standalone_html(
+        layers(start, end), start=start, end=end, show=drawn, tile_dir=STATIC / "tiles"
+    )
+    return page.encode("utf-8")
+
+
+def map_html() -> bytes:
+    """The map of the sidebar's range, layers and sources as one offline HTML file."""
+    start, end = date_range()
+    show = tuple(chosen_layers())
+    return _map_html(location(), store().revision(), start, end, show, chosen_datasets())
 
 
 def show_events(table, *, key: str) -> None:

@@ -55,7 +55,7 @@ st.download_button(
 st.subheader("The map, for a report")
 st.download_button(
     "Download the map as a standalone HTML file",
-    data=ui.map_html,  # built on click: tiles and libraries make it a megabyte or two
+    data=ui.map_html(),  # drawn on click: tiles and libraries make it a megabyte or two
     file_name=f"geo-map-{stem}.html",
     mime="text/html",
     key="dl-map-html",

@@ -6,7 +6,9 @@ The pure builders are in ui.tables and geo.maps; this module fetches and caches 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -84,11 +86,15 @@ def _map_html(
     return page.encode("utf-8")
 
 
-def map_html() -> bytes:
-    """The map of the sidebar's range, layers and sources as one offline HTML file."""
+def map_html() -> Callable[[], bytes]:
+    """The map of the sidebar's range, layers and sources as one offline HTML file, deferred.
+
+    For ``st.download_button(data=...)``: the file is drawn only when the button is clicked,
+    for the range and layers shown now (the click is handled outside this page's run).
+    """
     start, end = date_range()
-    show = tuple(chosen_layers())
-    return _map_html(location(), store().revision(), start, end, show, chosen_datasets())
+    args = (location(), store().revision(), start, end, tuple(chosen_layers()))
+    return functools.partial(_map_html, *args, chosen_datasets())
 
 
 def show_events(table, *, key: str) -> None:

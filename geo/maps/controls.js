@@ -58,6 +58,23 @@
     document.head.appendChild(style);
   }
 
+  /* leaflet-measure restyles its vertices through their SVG paths, which a canvas-drawn
+     map (preferCanvas) does not give them: its layers get an SVG renderer of their own. */
+  function measureOnSvg() {
+    if (L.Map.prototype._geoMeasureSvg) { return; }
+    var getRenderer = L.Map.prototype.getRenderer;
+    L.Map.prototype._geoMeasureSvg = true;
+    L.Map.prototype.getRenderer = function (layer) {
+      var cls = layer.options && layer.options.className;
+      if (typeof cls === "string" && cls.lastIndexOf("layer-measure", 0) === 0) {
+        if (!this._geoSvg) { this._geoSvg = L.svg(); }
+        if (!this.hasLayer(this._geoSvg)) { this.addLayer(this._geoSvg); }
+        return this._geoSvg;
+      }
+      return getRenderer.call(this, layer);
+    };
+  }
+
   function isoDay(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
 
   /* -- names: folding and search (the same rules as geo/maps/search.py) ------------------ */
@@ -122,6 +139,7 @@
     this.found = null;
     this.lastPng = null;
     addCss();
+    measureOnSvg();
     if (this.opts.search) { this._search(); }
     this._tools();
     this._wheel();
@@ -304,12 +322,23 @@
 
   GeoControls.prototype._popups = function () {
     var self = this;
+    function pad(options) {
+      var p = self.padding();
+      options.autoPanPaddingTopLeft = p.topLeft;
+      options.autoPanPaddingTopRight = p.topRight;
+      options.autoPanPaddingBottomRight = p.bottomRight;
+    }
+    // Popups made from now on pan with the padding of the controls as they are now; one
+    // opened after the controls changed size is panned again once it is on the map.
+    this.map.whenReady(function () { pad(L.Popup.prototype.options); });
     this.map.on("popupopen", function (e) {
-      var pad = self.padding(), o = e.popup.options;
-      o.autoPanPaddingTopLeft = pad.topLeft;
-      o.autoPanPaddingTopRight = pad.topRight;
-      o.autoPanPaddingBottomRight = pad.bottomRight;
-      e.popup.update();
+      pad(L.Popup.prototype.options);
+      setTimeout(function () {
+        if (e.popup.isOpen()) {
+          pad(e.popup.options);
+          e.popup.update();
+        }
+      }, 0);
     });
   };
 

@@ -57,7 +57,13 @@
       self._draw();
       self.ms.draw = performance.now() - t1;
     });
-    map.on("moveend zoomend", function () { self._draw(); });
+    // A popup that pans the map to fit keeps its marker: a redraw would remove it, and the
+    // popup with it. The next move redraws.
+    map.on("autopanstart", function () { self.keepOnce = true; });
+    map.on("moveend zoomend", function () {
+      if (self.keepOnce) { self.keepOnce = false; return; }
+      self._draw();
+    });
     map.on("overlayadd overlayremove", function () { self._draw(); });
   }
 

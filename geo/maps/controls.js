@@ -360,7 +360,7 @@
     for (var k = 0; k < idx.length; k++) { pts[k] = [g.lat[idx[k]], g.lon[idx[k]], 1]; }
     this.heatFor = idx;
     if (!this.heatLayer) {
-      this.heatLayer = L.heatLayer(pts, { radius: 20, blur: 16, minOpacity: 0.25, maxZoom: 10 });
+      this.heatLayer = L.heatLayer(pts, this.opts.heat || {});
       this.heatGroup.addLayer(this.heatLayer);
     } else {
       this.heatLayer.setLatLngs(pts);

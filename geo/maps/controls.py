@@ -23,12 +23,16 @@ from geo.maps.style import (
 if TYPE_CHECKING:
     import folium
 
-__all__ = ["HEAT_TITLE", "add_controls", "legend_entries"]
+__all__ = ["HEAT_GRADIENT", "HEAT_TITLE", "add_controls", "legend_entries"]
 
 HEAT_TITLE = "Density (heat)"
 TITLE = "Geo dashboard"
 # Measured lines in slate, apart from every event hue and the front line's red.
 MEASURE_COLOUR = "#1d2633"
+# Density in purples: apart from the event hues and from the oblasts' red ramp under it
+# (Leaflet.heat's default rainbow has the greens and oranges of the symbols).
+HEAT_GRADIENT = {"0.3": "#dadaeb", "0.55": "#9e9ac8", "0.8": "#6a51a3", "1": "#3f007d"}
+HEAT_OPTIONS = {"radius": 20, "blur": 16, "minOpacity": 0.3, "maxZoom": 10}
 
 
 def legend_entries(show: Collection[str]) -> list[dict[str, Any]]:
@@ -141,13 +145,21 @@ def add_controls(
         group = folium.FeatureGroup(name=HEAT_TITLE, overlay=True, control=True, show=False)
         if not isinstance(heat, str):
             points = [[round(float(a), 5), round(float(b), 5)] for a, b in heat]
-            HeatMap(points, radius=20, blur=16, min_opacity=0.25, max_zoom=10).add_to(group)
+            HeatMap(
+                points,
+                radius=HEAT_OPTIONS["radius"],
+                blur=HEAT_OPTIONS["blur"],
+                min_opacity=HEAT_OPTIONS["minOpacity"],
+                max_zoom=HEAT_OPTIONS["maxZoom"],
+                gradient=HEAT_GRADIENT,
+            ).add_to(group)
         elif heat != "browser":
             raise InputError(f"heat={heat!r}: give 'browser', points or None.")
         group.add_to(m)
     day = dt.date(1970, 1, 1)
     options = {
         "search": search_url,
+        "heat": {**HEAT_OPTIONS, "gradient": HEAT_GRADIENT},
         "legend": legend_entries(show),
         "title": title,
         "range": [(start - day).days, (end - day).days] if start and end else None,

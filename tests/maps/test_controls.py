@@ -104,3 +104,15 @@ def test_cluster_bubbles_cannot_be_mistaken_for_event_symbols():
         hue, _light, saturation = colorsys.rgb_to_hls(r, g, b)
         # Greys and slate blues only: never the oranges, pinks and greens of the events.
         assert saturation < 0.35 and (saturation < 0.05 or 0.55 < hue < 0.7), colour
+
+
+def test_the_density_colours_are_apart_from_events_and_oblasts():
+    from geo.maps.style import _RAMP
+
+    events = {c.lower() for c, _shape in [*_EVENT_STYLE.values(), _OTHER_STYLE]}
+    ramp = {colour.lower() for _lo, _hi, colour in _RAMP}
+    gradient = {c.lower() for c in controls.HEAT_GRADIENT.values()}
+    assert not gradient & (events | ramp)
+    page = maps.build_map({"events": _events()}, show=["events"]).get_root().render()
+    assert re.search(r'"gradient": \{\s*"0\.3": "#dadaeb"', page)  # folium's HeatMap uses them
+    assert _options(page)["heat"]["gradient"] == controls.HEAT_GRADIENT  # and the browser's

@@ -461,6 +461,7 @@ def test_find_pokrovsk_measure_to_kramatorsk_and_save_the_view_as_png(server, pa
         timeout=15_000,
     )
     assert frame.evaluate("() => window.geoControls.found.region") == "Donetsk Oblast"
+    page.wait_for_timeout(1000)  # the flight's last frames, then the redraw at its zoom
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/found-pokrovsk.png")
 

@@ -1,4 +1,4 @@
-"""Export: every layer for the date range as GeoJSON, GeoPackage or CSV; events also as ACLED."""
+"""Export: the range's layers as GeoJSON, GeoPackage or CSV (events also as ACLED); the map."""
 
 import streamlit as st
 
@@ -50,4 +50,20 @@ st.download_button(
     file_name=f"geo-dashboard-{stem}.gpkg",
     mime="application/geopackage+sqlite3",
     key="dl-all-gpkg",
+)
+
+st.subheader("The map, for a report")
+st.download_button(
+    "Download the map as a standalone HTML file",
+    data=ui.map_html(),  # drawn on click: tiles and libraries make it a megabyte or two
+    file_name=f"geo-map-{stem}.html",
+    mime="text/html",
+    key="dl-map-html",
+    help="One file that opens in any browser without network: the layers ticked in the "
+    "sidebar, the relief around them, the legend and this date range printed on it, and "
+    "the measuring and PNG tools.",
+)
+st.caption(
+    "For a picture of exactly what the map shows, use the **PNG** button on the map: it "
+    "saves the current view with its legend and date range."
 )

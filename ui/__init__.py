@@ -49,6 +49,7 @@ from .views import (
     frontline_groups,
     frontline_store,
     import_snapshot,
+    map_html,
     near_front_table,
     show_events,
 )
@@ -80,6 +81,7 @@ __all__ = [
     "layers",
     "map_assets",
     "map_data",
+    "map_html",
     "markdown_text",
     "mention_label",
     "mentions_by_role",

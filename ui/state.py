@@ -60,10 +60,11 @@ def store():
 @st.cache_resource(show_spinner=False)
 def map_assets() -> dict:
     """Leaflet, plugins and relief tiles written to ./static once; folium pointed at them."""
-    from geo.maps import assets, basemap
+    from geo.maps import assets, basemap, search
 
     assets.ensure_static_assets(STATIC)
     url = basemap.ensure_basemap_tiles(STATIC / "tiles")
+    search.ensure_names_index(STATIC, gazetteer())  # the map's place search
     assets.use_local_assets()
     return {"tile_url": url}
 

@@ -6,13 +6,15 @@ The pure builders are in ui.tables and geo.maps; this module fetches and caches 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
 
 from . import tables
-from .state import chosen_datasets, date_range, layers, location, store
+from .state import STATIC, chosen_datasets, chosen_layers, date_range, layers, location, store
 
 EVENT_COLUMN_CONFIG = {
     "date": st.column_config.TextColumn("Date", width="small"),
@@ -63,6 +65,36 @@ def export_bytes(name: str, fmt: str) -> bytes:
     """A layer (or ``"all"`` as GeoPackage) for the sidebar's range and sources, as bytes."""
     start, end = date_range()
     return _export(location(), store().revision(), start, end, name, fmt, chosen_datasets())
+
+
+@st.cache_data(show_spinner="Drawing the map file…", max_entries=8)
+def _map_html(
+    where: str,
+    revision: int,
+    start: dt.date,
+    end: dt.date,
+    show: tuple[str, ...],
+    datasets: tuple[str, ...],
+) -> bytes:
+    from geo.maps.build import LAYER_TITLES
+    from geo.maps.report import standalone_html
+
+    drawn = [s for s in show if s in LAYER_TITLES]  # the front line is not in the file yet
+    page = standalone_html(
+        layers(start, end), start=start, end=end, show=drawn, tile_dir=STATIC / "tiles"
+    )
+    return page.encode("utf-8")
+
+
+def map_html() -> Callable[[], bytes]:
+    """The map of the sidebar's range, layers and sources as one offline HTML file, deferred.
+
+    For ``st.download_button(data=...)``: the file is drawn only when the button is clicked,
+    for the range and layers shown now (the click is handled outside this page's run).
+    """
+    start, end = date_range()
+    args = (location(), store().revision(), start, end, tuple(chosen_layers()))
+    return functools.partial(_map_html, *args, chosen_datasets())
 
 
 def show_events(table, *, key: str) -> None:

@@ -27,6 +27,7 @@ def show_map(
     from streamlit_folium import st_folium
 
     from geo.maps import build as maps
+    from geo.maps import columnar
 
     tile_url = map_assets()["tile_url"]
     tiles = st.session_state.get("tiles", "offline")
@@ -34,9 +35,11 @@ def show_map(
     bounds = (
         bounds or maps.data_bounds(frame_layers or layer_frames, show=drawn) or maps.UKRAINE_BOUNDS
     )
-    base = maps.build_base_map(tiles=tiles, tile_url=tile_url, bounds=bounds)
+    legend = [*drawn, *(["frontline"] if extra_groups else [])]
+    base = maps.build_base_map(tiles=tiles, tile_url=tile_url, bounds=bounds, legend=legend)
     groups = maps.layer_groups(layer_frames, show=drawn)
     groups += extra_groups or []
+    groups.append(columnar.range_group(*date_range()))  # printed on an exported PNG
     st_folium(
         base,
         key=key,
@@ -72,7 +75,12 @@ def show_data_map(
     drawn = [s for s in show if s in maps.LAYER_TITLES]  # "frontline" comes as extra_groups
     start, end = date_range()
     base = columnar.build_columnar_map(
-        map_data(), show=drawn, tiles=tiles, tile_url=tile_url, layer_control=False
+        map_data(),
+        show=drawn,
+        tiles=tiles,
+        tile_url=tile_url,
+        layer_control=False,
+        legend=["frontline"] if extra_groups else [],
     )
     st_folium(
         base,

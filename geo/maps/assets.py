@@ -22,9 +22,11 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "MAP_RESOURCES",
     "asset_table",
+    "controls_js_url",
     "ensure_static_assets",
     "external_urls",
     "geomap_js_url",
+    "inline_assets",
     "use_cdn_assets",
     "use_local_assets",
 ]
@@ -41,22 +43,38 @@ MAP_RESOURCES: tuple[tuple[str, str], ...] = (
     ("folium.plugins.marker_cluster.MarkerCluster", "markerclusterjs"),
     ("folium.plugins.marker_cluster.MarkerCluster", "markerclustercss"),
     ("folium.plugins.marker_cluster.MarkerCluster", "markerclusterdefaultcss"),
+    # The map's tools (geo.maps.controls).
+    ("folium.plugins.fullscreen.Fullscreen", "Control.Fullscreen.js"),
+    ("folium.plugins.fullscreen.Fullscreen", "Control.FullScreen.css"),
+    ("folium.plugins.measure_control.MeasureControl", "leaflet_measure_js"),
+    ("folium.plugins.measure_control.MeasureControl", "leaflet_measure_css"),
+    ("folium.plugins.heat_map.HeatMap", "leaflet-heat.js"),
 )
 
 # Our own browser code for the columnar map (geo.maps.columnar); written next to the library
 # files under a name that changes with its content, so browsers never run a stale copy.
 GEOMAP_JS = Path(__file__).with_name("geomap.js")
+CONTROLS_JS = Path(__file__).with_name("controls.js")  # the map's tools (geo.maps.controls)
 _BASE_URL = [DEFAULT_BASE_URL]
 
 
+def _own_name(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    return f"{path.stem}.{digest}.js"
+
+
 def _geomap_name() -> str:
-    digest = hashlib.sha256(GEOMAP_JS.read_bytes()).hexdigest()[:8]
-    return f"geomap.{digest}.js"
+    return _own_name(GEOMAP_JS)
 
 
 def geomap_js_url() -> str:
     """Where the map's own script is served (under the base of ``use_local_assets``)."""
     return f"{_BASE_URL[0]}/{_geomap_name()}"
+
+
+def controls_js_url() -> str:
+    """Where the map tools' script is served (under the base of ``use_local_assets``)."""
+    return f"{_BASE_URL[0]}/{_own_name(CONTROLS_JS)}"
 
 
 # Source-map comments make browsers with DevTools open ask for .map files we do not ship.
@@ -235,11 +253,12 @@ def ensure_static_assets(
     lib.mkdir(parents=True, exist_ok=True)
     table = asset_table()
     urls = list(table) if everything else _map_resource_urls()
-    ours = lib / _geomap_name()
-    if not ours.is_file() or ours.read_bytes() != GEOMAP_JS.read_bytes():
-        _atomic_write(ours, GEOMAP_JS.read_bytes())
-        if on_write is not None:
-            on_write(ours)
+    for source in (GEOMAP_JS, CONTROLS_JS):
+        ours = lib / _own_name(source)
+        if not ours.is_file() or ours.read_bytes() != source.read_bytes():
+            _atomic_write(ours, source.read_bytes())
+            if on_write is not None:
+                on_write(ours)
     manifest_path = lib / MANIFEST
     manifest = _read_manifest(manifest_path)
     files: dict = dict(manifest.get("files", {}))
@@ -320,9 +339,12 @@ _URL = re.compile(
 )
 _ANCHOR_HREF = re.compile(r"""(<a\b[^>]*?\bhref\s*=\s*)(["'])[^"']*\2""", re.IGNORECASE)
 _JSON_ESCAPES = re.compile(r"\\u([0-9a-fA-F]{4})")
+# A script line that is only a comment (folium's MeasureControl template cites an issue URL).
+_LINE_COMMENT = re.compile(r"^[ \t]*//[^\n]*$", re.M)
+_BLOCK_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 
 
-def external_urls(page: str) -> list[str]:
+def external_urls(page: str, *, block_comments: bool = True) -> list[str]:
     r"""Non-local URLs in rendered map HTML that a browser might fetch.
 
     Finds absolute (``https://``) and protocol-relative (``//host/``) URLs anywhere in the
@@ -330,18 +352,26 @@ def external_urls(page: str) -> list[str]:
     first), in ``src``/``href`` attributes, CSS ``url()`` and tile URL templates.
     Hyperlinks (``<a href>``) are left out: they load only when the user clicks them. XML
     namespace names (``http://www.w3.org/2000/svg``) are left out: they are never fetched.
+    So are script lines that are only a ``//`` comment.
 
     Parameters
     ----------
     page : str
         HTML, e.g. ``m.get_root().render()``.
+    block_comments : bool
+        Also look inside ``/* ... */`` comments. Pass False for a page with inlined libraries,
+        whose licence headers cite their home pages (then a ``/*`` inside a string could hide
+        a URL after it: check such pages in a browser too).
 
     Returns
     -------
     list of str
         Distinct URLs in order of first appearance; empty when the page is self-contained.
     """
-    text = _JSON_ESCAPES.sub(lambda m: chr(int(m.group(1), 16)), page)
+    text = _LINE_COMMENT.sub("", page)
+    if not block_comments:
+        text = _BLOCK_COMMENT.sub("", text)
+    text = _JSON_ESCAPES.sub(lambda m: chr(int(m.group(1), 16)), text)
     text = text.replace('\\"', '"').replace("\\/", "/")
     text = _ANCHOR_HREF.sub(r"\1\2\2", text)
     found: dict[str, None] = {}
@@ -351,3 +381,54 @@ def external_urls(page: str) -> list[str]:
             continue
         found.setdefault(url, None)
     return list(found)
+
+
+_SCRIPT_SRC = re.compile(r"""<script\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>\s*</script>""", re.I)
+_STYLESHEET = re.compile(
+    r"""<link\b(?=[^>]*\brel\s*=\s*["']stylesheet["'])[^>]*?\bhref\s*=\s*["']([^"']+)["'][^>]*>""",
+    re.I,
+)
+
+
+def _asset_text(url: str) -> str:
+    """The text of a file a map loads, by its CDN URL or the local name it is served as."""
+    for source in (GEOMAP_JS, CONTROLS_JS):
+        if url.rsplit("/", 1)[-1] == _own_name(source):
+            return source.read_text(encoding="utf-8")
+    table = asset_table()
+    by_name = {name: cdn for cdn, (_kind, name) in table.items()}
+    cdn = url if url in table else by_name.get(url.rsplit("/", 1)[-1])
+    res = _resources()
+    if cdn is None or cdn not in res:
+        raise DataError(f"No local copy of {url!r} to put into a standalone map.")
+    return _SOURCE_MAP.sub("", res[cdn]).strip()
+
+
+def inline_assets(page: str) -> str:
+    """``page`` with every script and stylesheet it loads written into it, for use offline.
+
+    Parameters
+    ----------
+    page : str
+        Rendered map HTML (``m.get_root().render()``), with CDN or local asset URLs.
+
+    Returns
+    -------
+    str
+        The same page needing no file but itself.
+
+    Raises
+    ------
+    DataError
+        If the page loads a file that folium-offline or this package does not have.
+    """
+
+    def script(match: re.Match) -> str:
+        text = _asset_text(html.unescape(match.group(1)))
+        return "<script>\n" + re.sub(r"</(script)", r"<\\/\1", text, flags=re.I) + "\n</script>"
+
+    def style(match: re.Match) -> str:
+        text = _asset_text(html.unescape(match.group(1)))
+        return "<style>\n" + re.sub(r"</(style)", r"<\\/\1", text, flags=re.I) + "\n</style>"
+
+    return _STYLESHEET.sub(style, _SCRIPT_SRC.sub(script, page))

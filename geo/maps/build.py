@@ -431,8 +431,12 @@ def build_base_map(
     tile_url: str | None = None,
     bounds: tuple[float, float, float, float] | None = UKRAINE_BOUNDS,
     max_zoom: int = DEFAULT_MAX_ZOOM,
+    tools: bool = True,
+    legend: Collection[str] = (),
+    heat: Any = None,
+    search: bool = True,
 ) -> folium.Map:
-    """A map with the basemap only, framed on ``bounds`` (default: Ukraine).
+    """A map with the basemap and the tools only, framed on ``bounds`` (default: Ukraine).
 
     Parameters
     ----------
@@ -445,6 +449,14 @@ def build_base_map(
         (south, west, north, east) to fit; None leaves a Ukraine-centred view at zoom 6.
     max_zoom : int
         Finest offline tile level cut (Leaflet may enlarge it three more levels).
+    tools : bool
+        Add the map's tools (find, measure, fullscreen, PNG export: ``geo.maps.controls``).
+    legend : collection of str
+        Layers named in the legend of an exported PNG.
+    heat : "browser" or sequence of (lat, lon), optional
+        A density layer, as in :func:`geo.maps.controls.add_controls`.
+    search : bool
+        Offer the place search (when the app has written its names index).
     """
     import folium
 
@@ -464,10 +476,24 @@ def build_base_map(
     m.default_css = [p for p in type(m).default_css if p[0] == "leaflet_css"]
     for layer in tile_layers(tiles, url=tile_url, max_zoom=max_zoom):
         layer.add_to(m)
+    if tools:
+        from geo.maps.controls import add_controls
+        from geo.maps.search import names_index_url
+
+        add_controls(m, show=legend, heat=heat, search_url=names_index_url() if search else None)
     if bounds is not None:
         south, west, north, east = bounds
         m.fit_bounds([[south, west], [north, east]], padding=(12, 12), max_zoom=9)
     return m
+
+
+def _heat_points(layers: Mapping[str, Any], show: Collection[str]) -> list | None:
+    """The events' (lat, lon) for the density layer, or None when events are not shown."""
+    gdf = _frame(layers, "events", ()) if "events" in show else None
+    if gdf is None:
+        return None
+    lats, lons = _points(gdf)
+    return list(zip(lats.tolist(), lons.tolist(), strict=True))
 
 
 def build_map(
@@ -505,7 +531,9 @@ def build_map(
 
     groups = layer_groups(layers, show=show, cluster=cluster)
     bounds = (data_bounds(layers, show=show) or UKRAINE_BOUNDS) if fit else None
-    m = build_base_map(tiles=tiles, tile_url=tile_url, bounds=bounds)
+    m = build_base_map(
+        tiles=tiles, tile_url=tile_url, bounds=bounds, legend=show, heat=_heat_points(layers, show)
+    )
     for group in groups:
         group.add_to(m)
     folium.LayerControl(collapsed=False).add_to(m)

@@ -519,8 +519,9 @@ def build_columnar_map(
     start: dt.date | None = None,
     end: dt.date | None = None,
     layer_control: bool = True,
+    legend: Collection[str] = (),
 ) -> folium.Map:
-    """The dashboard map of a revision's files, framed on all its data.
+    """The dashboard map of a revision's files, framed on all its data, with the map tools.
 
     Parameters
     ----------
@@ -537,11 +538,18 @@ def build_columnar_map(
         the range comes from :func:`range_group`).
     layer_control : bool
         Add a layer control (streamlit-folium adds its own: pass False there).
+    legend : collection of str
+        Further layers for the exported legend (``"frontline"``, drawn by the page).
     """
     import folium
 
+    names = _names(show)
     m = build_base_map(
-        tiles=tiles, tile_url=tile_url, bounds=bounds or data.bounds or UKRAINE_BOUNDS
+        tiles=tiles,
+        tile_url=tile_url,
+        bounds=bounds or data.bounds or UKRAINE_BOUNDS,
+        legend=[*names, *legend],
+        heat="browser" if "events" in names else None,
     )
     for element in columnar_layers(data, show=show):
         element.add_to(m)

@@ -57,7 +57,13 @@
       self._draw();
       self.ms.draw = performance.now() - t1;
     });
-    map.on("moveend zoomend", function () { self._draw(); });
+    // A popup that pans the map to fit keeps its marker: a redraw would remove it, and the
+    // popup with it. The next move redraws.
+    map.on("autopanstart", function () { self.keepOnce = true; });
+    map.on("moveend zoomend", function () {
+      if (self.keepOnce) { self.keepOnce = false; return; }
+      self._draw();
+    });
     map.on("overlayadd overlayremove", function () { self._draw(); });
   }
 
@@ -148,6 +154,7 @@
     if (this.groups.places) { this._drawPlaces(this.groups.places); }
     if (this.groups.evacuations) { this._drawPoints(this.groups.evacuations, true); }
     if (this.groups.events) { this._drawPoints(this.groups.events, false); }
+    this.map.fire("geomap:drawn");  // the tools (controls.js) redraw the density view
   };
 
   GeoMap.prototype._view = function () {

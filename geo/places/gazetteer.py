@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -99,6 +99,16 @@ class Gazetteer:
             )
             self._place_cache[index] = p
         return p
+
+    def names(self) -> Iterator[tuple[str, int, str]]:
+        """Every (normalised key, place index, match kind) of the index, in key order."""
+        for key, postings in self._names.items():
+            for posting in postings:
+                yield key, posting >> 2, MATCH_NAMES[posting & 3]
+
+    def column(self, name: str) -> list:
+        """A column of the places (``name``, ``lat``, ``kind``, ...), indexed like :meth:`place`."""
+        return self._c[name]
 
     def lookup_key(self, key: str) -> list[Candidate]:
         """Places whose normalised name is exactly ``key`` (unranked, score 0)."""

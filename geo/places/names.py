@@ -10,7 +10,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 __all__ = [
     "ADMIN1_SUFFIXES",
@@ -101,6 +101,11 @@ class NameIndex:
 
     def __len__(self) -> int:
         return len(self._keys)
+
+    def items(self) -> Iterator[tuple[str, Sequence[int]]]:
+        """Every key with its postings, in key order (for derived indexes, e.g. the map's)."""
+        for i, key in enumerate(self._keys):
+            yield key, self._flat[self._offsets[i] : self._offsets[i + 1]]
 
     def get(self, key: str, default: Sequence[int] = ()) -> Sequence[int]:
         """The postings of ``key`` (``place_index << 2 | match_code``), or ``default``."""

@@ -113,7 +113,9 @@ def test_ensure_static_assets_writes_folium_offline_copies(tmp_path):
     assert lib == tmp_path / "static" / "lib"
     manifest = json.loads((lib / "manifest.json").read_text())
     table = assets.asset_table()
-    assert len(manifest["files"]) == 5  # leaflet js+css, markercluster js + 2 css
+    # Leaflet js+css, markercluster js + 2 css, and the tools' plugins: fullscreen js+css,
+    # leaflet-measure js+css, Leaflet.heat js.
+    assert len(manifest["files"]) == 10
     for name, entry in manifest["files"].items():
         body = (lib / name).read_text(encoding="utf-8")
         assert table[entry["url"]][1] == name
@@ -128,14 +130,15 @@ def test_ensure_static_assets_writes_folium_offline_copies(tmp_path):
 def test_everything_writes_all_plugin_files(tmp_path):
     lib = assets.ensure_static_assets(tmp_path, everything=True)
     written = {p.name for p in lib.iterdir() if p.name != "manifest.json"}
-    ours = assets.geomap_js_url().rsplit("/", 1)[1]  # the columnar map's own script
-    assert written == {name for _kind, name in assets.asset_table().values()} | {ours}
+    # The columnar map's own script and the map tools'.
+    ours = {u.rsplit("/", 1)[1] for u in (assets.geomap_js_url(), assets.controls_js_url())}
+    assert written == {name for _kind, name in assets.asset_table().values()} | ours
 
 
 def test_ensure_static_assets_is_idempotent_and_repairs_deleted_files(tmp_path):
     first: list = []
     lib = assets.ensure_static_assets(tmp_path, on_write=first.append)
-    assert len(first) == 6  # Leaflet and markercluster (5 files) and our geomap.js
+    assert len(first) == 12  # Leaflet, markercluster, the tools' plugins, and our two scripts
     stamps = {p.name: p.stat().st_mtime_ns for p in lib.iterdir()}
     again: list = []
     assets.ensure_static_assets(tmp_path, on_write=again.append)

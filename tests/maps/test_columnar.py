@@ -71,8 +71,9 @@ def test_the_cluster_group_is_on_the_map_before_its_markers_are_added():
         crs="EPSG:4326",
     )
     page = maps.build_map({"events": events}, show=["events"]).get_root().render()
-    group = re.search(r"var (feature_group_\w+) = L\.featureGroup", page).group(1)
     cluster = re.search(r"var (marker_cluster_\w+) = L\.markerClusterGroup", page).group(1)
+    # The events group (the map has other groups too, e.g. the density layer).
+    group = re.search(rf"{cluster}\.addTo\((feature_group_\w+)\)", page).group(1)
     layer = re.search(r"var (geo_json_\w+) = L\.geoJson", page).group(1)
     on_map = page.index(f"{group}.addTo(map_")
     in_group = page.index(f"{cluster}.addTo({group})")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -401,3 +402,239 @@ def test_a_range_change_filters_in_the_browser_without_remounting_the_map(server
     assert sum(frames) < 100_000, sum(frames)
     assert page.blocked == [], page.blocked
     assert not page.page_errors, page.page_errors
+
+
+# -- the map's tools (geo/maps/controls.js): find, measure, density, PNG, standalone file -------
+
+SHOTS = os.environ.get("GEO_SHOTS")  # a folder for screenshots to look at, when set
+
+
+def _tools(pg, **kwargs):
+    frame = _map_frame(pg, **kwargs)
+    frame.wait_for_function("() => !!window.geoControls", timeout=30_000)
+    return frame
+
+
+def _page_xy(frame, lat, lon):
+    """Where a place is on the screen: the map's container point plus the iframe's offset."""
+    box = frame.locator(".leaflet-container").first.bounding_box()
+    p = frame.evaluate(
+        "([lat, lon]) => window.geoMap ? window.geoMap.map.latLngToContainerPoint([lat, lon])"
+        " : null",
+        [lat, lon],
+    )
+    return box["x"] + p["x"], box["y"] + p["y"]
+
+
+def _km(a, b):
+    import math
+
+    (lat1, lon1), (lat2, lon2) = a, b
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+POKROVSK = (48.28014, 37.17706)
+KRAMATORSK = (48.72305, 37.55629)
+
+
+def test_find_pokrovsk_measure_to_kramatorsk_and_save_the_view_as_png(server, page, tmp_path):
+    from PIL import Image
+
+    page.goto(f"{server}/?start=2024-08-01&end=2024-09-30")
+    frame = _tools(page)
+    box = frame.locator(".geo-search input")
+    box.click()
+    box.type("Pokrovsk", delay=40)
+    first = frame.locator(".geo-search li[data-i]").first
+    first.wait_for(timeout=30_000)
+    assert first.inner_text().splitlines() == ["Pokrovsk", "Donetsk Oblast, Ukraine"]
+    box.press("Enter")
+    frame.wait_for_function(
+        """() => { const c = window.geoMap.map.getCenter();
+                   return Math.abs(c.lat - 48.28) < 0.01 && Math.abs(c.lng - 37.177) < 0.01
+                     && !window.geoMap.map._animatingZoom; }""",
+        timeout=15_000,
+    )
+    assert frame.evaluate("() => window.geoControls.found.region") == "Donetsk Oblast"
+    page.wait_for_timeout(1000)  # the flight's last frames, then the redraw at its zoom
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/found-pokrovsk.png")
+
+    # Measure Pokrovsk -> Kramatorsk with leaflet-measure: click the two towns on the map.
+    frame.evaluate("() => { window.geoMap.map.setView([48.5, 37.37], 9, {animate: false}); }")
+    page.wait_for_timeout(500)
+    frame.locator(".leaflet-control-measure").hover(force=True)
+    frame.locator(".leaflet-control-measure .js-start").click()
+    for town in (POKROVSK, KRAMATORSK):
+        page.mouse.click(*_page_xy(frame, *town))
+        page.wait_for_timeout(300)
+    frame.locator(".leaflet-control-measure .js-finish").click()
+    result = frame.locator(".leaflet-popup-content").first
+    result.wait_for(timeout=10_000)
+    km = float(re.search(r"([\d.,]+) Kilometers", result.inner_text()).group(1).replace(",", ""))
+    assert km == pytest.approx(_km(POKROVSK, KRAMATORSK), rel=0.01)  # 56.6 km
+
+    with page.expect_download(timeout=30_000) as info:
+        frame.locator(".geo-png").click()
+    download = info.value
+    assert download.suggested_filename == "map-2024-08-01_2024-09-30.png"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    size = frame.evaluate(
+        "() => [window.geoMap.map.getContainer().clientWidth,"
+        " window.geoMap.map.getContainer().clientHeight]"
+    )
+    with Image.open(path) as img:
+        assert img.format == "PNG" and list(img.size) == size
+        rgb = img.convert("RGB")
+        assert len(set(rgb.getdata())) > 500  # relief, areas and symbols: not a blank image
+        # The legend box (white) sits at the bottom left, printed with the date range.
+        h = rgb.size[1]
+        corner = rgb.crop((12, h - 60, 200, h - 40)).getdata()
+        assert sum(1 for p in corner if min(p) > 235) > 0.5 * len(corner)
+    assert frame.evaluate("() => window.geoControls.rangeText()") == "2024-08-01 – 2024-09-30"
+    if SHOTS:
+        shutil.copy(path, f"{SHOTS}/export-view.png")
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+_RECTS_JS = """() => {
+  const box = window.geoMap.map.getContainer(), r0 = box.getBoundingClientRect();
+  const rel = (el) => { const b = el.getBoundingClientRect();
+    return {x0: b.left - r0.left, y0: b.top - r0.top,
+            x1: b.right - r0.left, y1: b.bottom - r0.top}; };
+  return {
+    popup: rel(box.querySelector(".leaflet-popup-content-wrapper")),
+    controls: Array.from(box.querySelectorAll(".leaflet-top .leaflet-control")).map(rel),
+  };
+}"""
+
+_OPEN_TOP_LEFT_POPUP_JS = """() => {
+  // The event drawn nearest the top left corner, under the zoom buttons: open its popup.
+  const g = window.geoMap, m = g.map;
+  let best = null, dist = Infinity;
+  g.groups.events.eachLayer((l) => {
+    const p = m.latLngToContainerPoint(l.getLatLng()), d = Math.hypot(p.x - 20, p.y - 30);
+    if (l.getPopup() && d < dist) { best = l; dist = d; }
+  });
+  best.openPopup();
+  return dist;
+}"""
+
+
+def test_wheel_zooms_after_a_click_and_popups_open_clear_of_the_controls(server, page):
+    page.goto(f"{server}/?start=2024-08-01&end=2024-09-30")
+    frame = _tools(page)
+    box = frame.locator(".leaflet-container").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    zoom = frame.evaluate("() => window.geoMap.map.getZoom()")
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(800)
+    assert frame.evaluate("() => window.geoMap.map.getZoom()") == zoom  # the page's wheel
+    assert frame.locator(".geo-hint.on").count() == 1  # "Click the map to zoom ..."
+    page.mouse.click(box["x"] + 6, box["y"] + box["height"] - 40)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.wheel(0, -400)
+    frame.wait_for_function(f"() => window.geoMap.map.getZoom() !== {zoom}", timeout=5_000)
+    page.wait_for_timeout(800)  # the zoom animation ends (it would undo a view set during it)
+
+    # An event right under the zoom buttons: its popup pans clear of every control.
+    frame.evaluate("() => { window.geoMap.map.setView([48.28, 37.18], 10, {animate: false}); }")
+    page.wait_for_timeout(500)
+    frame.evaluate(
+        """() => { const g = window.geoMap, m = g.map; let l0 = null;
+                   g.groups.events.eachLayer((l) => { if (!l0) l0 = l; });
+                   const p = m.latLngToContainerPoint(l0.getLatLng());
+                   m.panBy([p.x - 20, p.y - 30], {animate: false}); }"""
+    )
+    page.wait_for_timeout(500)
+    assert frame.evaluate(_OPEN_TOP_LEFT_POPUP_JS) < 30
+    frame.locator(".geo-popup").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(1200)  # the pan that makes room
+    rects = frame.evaluate(_RECTS_JS)
+    p = rects["popup"]
+    for c in rects["controls"]:
+        apart = p["x1"] <= c["x0"] or c["x1"] <= p["x0"] or p["y1"] <= c["y0"] or c["y1"] <= p["y0"]
+        assert apart, (p, c)
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/popup-clear.png")
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+def test_density_layer_draws_the_events_in_range_and_fullscreen_works(server, page):
+    page.goto(f"{server}/?start=2022-03-01&end=2024-09-30")
+    frame = _tools(page)
+    frame.get_by_text("Density (heat)").click()
+    frame.wait_for_function(
+        "() => window.geoControls.heatLayer && window.geoControls.heatLayer._latlngs.length"
+        " === window.geoMap.inRange.length && window.geoMap.inRange.length > 0",
+        timeout=10_000,
+    )
+    assert frame.locator("canvas.leaflet-heatmap-layer").count() == 1
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/density.png")
+    frame.locator(".leaflet-control-zoom-fullscreen").click()
+    frame.wait_for_function("() => !!document.fullscreenElement", timeout=5_000)
+    frame.locator(".leaflet-control-zoom-fullscreen").click()
+    frame.wait_for_function("() => !document.fullscreenElement", timeout=5_000)
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+def test_the_frontline_map_has_the_tools_and_exports_a_png(server, page, tmp_path):
+    from PIL import Image
+
+    page.goto(f"{server}/frontline?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page, markers=False)
+    frame.wait_for_function("() => !!window.geoControls", timeout=30_000)
+    assert frame.locator(".leaflet-control-measure").count() == 1
+    assert frame.locator(".geo-search input").count() == 1
+    with page.expect_download(timeout=30_000) as info:
+        frame.locator(".geo-png").click()
+    path = tmp_path / "front.png"
+    info.value.save_as(path)
+    with Image.open(path) as img:
+        assert img.format == "PNG" and img.size[0] > 300
+    assert frame.evaluate("() => window.geoControls.rangeText()") == "2024-08-01 – 2024-09-30"
+    assert page.blocked == [], page.blocked
+
+
+def test_the_standalone_map_file_opens_with_no_request_at_all(server, page, browser, tmp_path):
+    page.goto(f"{server}/export?start=2024-08-01&end=2024-09-30")
+    button = page.get_by_role("button", name="Download the map as a standalone HTML file")
+    button.wait_for(timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    path = tmp_path / "map.html"
+    info.value.save_as(path)
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    requests = []
+
+    def route(r):
+        if r.request.url.startswith(("data:", "blob:", "about:")) or r.request.url == path.as_uri():
+            r.continue_()
+        else:
+            requests.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    offline = context.new_page()
+    errors = []
+    offline.on("pageerror", lambda e: errors.append(str(e)))
+    offline.goto(path.as_uri())
+    offline.wait_for_function("() => !!window.geoControls", timeout=30_000)
+    offline.wait_for_timeout(1500)
+    assert requests == [] and errors == []
+    assert offline.locator("img.leaflet-tile-loaded").count() > 0  # the embedded relief
+    legend = offline.locator(".geo-report-legend").inner_text()
+    assert "2024-08-01 – 2024-09-30" in legend and "Evacuation" in legend
+    if SHOTS:
+        offline.screenshot(path=f"{SHOTS}/standalone.png")
+    context.close()

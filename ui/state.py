@@ -59,11 +59,12 @@ def store():
 
 @st.cache_resource(show_spinner=False)
 def map_assets() -> dict:
-    """Leaflet, plugins and relief tiles written to ./static once; folium pointed at them."""
-    from geo.maps import assets, basemap
+    """Leaflet, plugins, relief tiles and basemap names in ./static once; folium uses them."""
+    from geo.maps import assets, basemap, labels
 
     assets.ensure_static_assets(STATIC)
     url = basemap.ensure_basemap_tiles(STATIC / "tiles")
+    labels.ensure_basemap_labels(STATIC, gazetteer=gazetteer())
     assets.use_local_assets()
     return {"tile_url": url}
 

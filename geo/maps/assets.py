@@ -25,6 +25,7 @@ __all__ = [
     "ensure_static_assets",
     "external_urls",
     "geomap_js_url",
+    "labels_js_url",
     "use_cdn_assets",
     "use_local_assets",
 ]
@@ -46,17 +47,28 @@ MAP_RESOURCES: tuple[tuple[str, str], ...] = (
 # Our own browser code for the columnar map (geo.maps.columnar); written next to the library
 # files under a name that changes with its content, so browsers never run a stale copy.
 GEOMAP_JS = Path(__file__).with_name("geomap.js")
+# The basemap's names and lines (geo.maps.labels), served the same way.
+LABELS_JS = Path(__file__).with_name("labels.js")
 _BASE_URL = [DEFAULT_BASE_URL]
 
 
 def _geomap_name() -> str:
-    digest = hashlib.sha256(GEOMAP_JS.read_bytes()).hexdigest()[:8]
-    return f"geomap.{digest}.js"
+    return _hashed_name(GEOMAP_JS)
+
+
+def _hashed_name(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:8]
+    return f"{path.stem}.{digest}.js"
 
 
 def geomap_js_url() -> str:
     """Where the map's own script is served (under the base of ``use_local_assets``)."""
     return f"{_BASE_URL[0]}/{_geomap_name()}"
+
+
+def labels_js_url() -> str:
+    """Where the basemap labels' script is served (under the base of ``use_local_assets``)."""
+    return f"{_BASE_URL[0]}/{_hashed_name(LABELS_JS)}"
 
 
 # Source-map comments make browsers with DevTools open ask for .map files we do not ship.
@@ -235,11 +247,12 @@ def ensure_static_assets(
     lib.mkdir(parents=True, exist_ok=True)
     table = asset_table()
     urls = list(table) if everything else _map_resource_urls()
-    ours = lib / _geomap_name()
-    if not ours.is_file() or ours.read_bytes() != GEOMAP_JS.read_bytes():
-        _atomic_write(ours, GEOMAP_JS.read_bytes())
-        if on_write is not None:
-            on_write(ours)
+    for script in (GEOMAP_JS, LABELS_JS):
+        ours = lib / _hashed_name(script)
+        if not ours.is_file() or ours.read_bytes() != script.read_bytes():
+            _atomic_write(ours, script.read_bytes())
+            if on_write is not None:
+                on_write(ours)
     manifest_path = lib / MANIFEST
     manifest = _read_manifest(manifest_path)
     files: dict = dict(manifest.get("files", {}))

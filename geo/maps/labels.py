@@ -181,7 +181,10 @@ def _cyrillic_admin1() -> dict[str, str]:
         if not pid.startswith("a1:") or not any("\u0400" <= ch <= "\u04ff" for ch in name):
             continue
         code = pid[3:]
-        ukrainian = any(ch in "іїєґІЇЄҐ" for ch in name)
+        # Ukrainian letters, or the Ukrainian adjective ending ("Донецька", not "Донецкая").
+        ukrainian = any(ch in "іїєґІЇЄҐ" for ch in name) or (
+            name.endswith("а область") and not name.endswith("ая область")
+        )
         fits = code.startswith("UA.") == ukrainian and code[:3] in {"UA.", "RU."}
         # The official form ("Донецька область") wins over colloquial ones ("Донеччина").
         if fits and (code not in out or ("область" in name and "область" not in out[code])):
@@ -232,6 +235,8 @@ def label_candidates(gazetteer: Gazetteer, *, script: str = "latin") -> list[Lab
         lat, lon = float(row.lat), float(row.lon)
         if not _inside(lat, lon, DETAIL_BOUNDS) or row.country_code not in ADMIN1_COUNTRIES:
             continue
+        if row.type_en in {"City", "Municipality"}:
+            continue  # a city's own unit (Kyiv, Minsk, Chisinau): the city's name says it
         name = row.name if isinstance(row.name, str) else ""
         if not name:
             continue

@@ -128,14 +128,15 @@ def test_ensure_static_assets_writes_folium_offline_copies(tmp_path):
 def test_everything_writes_all_plugin_files(tmp_path):
     lib = assets.ensure_static_assets(tmp_path, everything=True)
     written = {p.name for p in lib.iterdir() if p.name != "manifest.json"}
-    ours = assets.geomap_js_url().rsplit("/", 1)[1]  # the columnar map's own script
-    assert written == {name for _kind, name in assets.asset_table().values()} | {ours}
+    # Our own scripts: the columnar map's and the basemap names'.
+    ours = {url.rsplit("/", 1)[1] for url in (assets.geomap_js_url(), assets.labels_js_url())}
+    assert written == {name for _kind, name in assets.asset_table().values()} | ours
 
 
 def test_ensure_static_assets_is_idempotent_and_repairs_deleted_files(tmp_path):
     first: list = []
     lib = assets.ensure_static_assets(tmp_path, on_write=first.append)
-    assert len(first) == 6  # Leaflet and markercluster (5 files) and our geomap.js
+    assert len(first) == 7  # Leaflet and markercluster (5 files), geomap.js and labels.js
     stamps = {p.name: p.stat().st_mtime_ns for p in lib.iterdir()}
     again: list = []
     assets.ensure_static_assets(tmp_path, on_write=again.append)

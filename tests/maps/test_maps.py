@@ -124,11 +124,11 @@ def test_rendered_map_has_no_external_url(layers):
     assert assets.external_urls(page) == []
 
 
-def test_map_loads_only_leaflet_and_markercluster(layers):
+def test_map_loads_only_leaflet_markercluster_and_the_basemap_labels(layers):
     page = maps.build_map(layers).get_root().render()
     loaded = re.findall(r'(?:src|href)="(/app/static/lib/[^"]+)"', page)
     names = sorted(u.rsplit("/", 1)[1].split(".")[0] for u in loaded)
-    assert names == ["MarkerCluster", "MarkerCluster", "leaflet", "leaflet", "leaflet"]
+    assert names == ["MarkerCluster", "MarkerCluster", "labels", "leaflet", "leaflet", "leaflet"]
     for unwanted in ("jquery", "bootstrap", "fontawesome", "awesome-markers"):
         assert unwanted not in page.lower()
 

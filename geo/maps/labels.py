@@ -36,6 +36,7 @@ __all__ = [
     "SCRIPTS",
     "Label",
     "LabelsInfo",
+    "Placement",
     "ensure_basemap_labels",
     "label_candidates",
     "label_layer",
@@ -118,6 +119,18 @@ class Label:
     style: str
     rank: float
     min_zoom: int = 0
+    # Other (lat, lon) points to try, in order, when the first has no room (oblast names
+    # moved off the city that shares their name, still inside the oblast).
+    alternates: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where and from which zoom on a label is drawn (by :func:`place_labels`)."""
+
+    zoom: int
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,11 +257,12 @@ def label_candidates(gazetteer: Gazetteer, *, script: str = "latin") -> list[Lab
             local = row.name_local if isinstance(row.name_local, str) else ""
             name = cyr_a1.get(row.code) or (local if row.country_code == "RU" else "") or name
         # Ranked like a city of 200,000 people: big cities keep their place first.
-        out.append(Label(name, lat, lon, "admin1", 2e5, 5))
+        out.append(Label(name, lat, lon, "admin1", 2e5, 5, _inner_points(row.geometry, lat, lon)))
 
     for row in _read_table("features.csv").itertuples(index=False):
         name = (row.name_uk if row.country_code == "UA" else row.name_ru) if cyr else row.name
-        name = name or row.name
+        # "Vovcha River (Donetsk)": the bracket tells two rivers apart in search, not on a map.
+        name = (name or row.name).split(" (")[0]
         sea = row.kind in {"sea", "lagoon", "strait", "estuary"}
         out.append(
             Label(
@@ -258,6 +272,21 @@ def label_candidates(gazetteer: Gazetteer, *, script: str = "latin") -> list[Lab
 
     out.extend(_places(gazetteer, cyr=cyr))
     return out
+
+
+# Where else an oblast's name may go (degrees from its label point), nearest first.
+_ALTERNATES = ((0.35, 0.0), (-0.35, 0.0), (0.0, 0.7), (0.0, -0.7), (0.7, 0.0), (-0.7, 0.0))
+
+
+def _inner_points(geom, lat: float, lon: float) -> tuple[tuple[float, float], ...]:
+    import shapely
+
+    out = []
+    for dlat, dlon in _ALTERNATES:
+        p = (lat + dlat, lon + dlon)
+        if geom is not None and geom.contains(shapely.Point(p[1], p[0])):
+            out.append(p)
+    return tuple(out)
 
 
 def _country_codes(gazetteer: Gazetteer) -> list[str]:
@@ -369,14 +398,15 @@ class _Grid:
             self.cells.setdefault(key, []).append(box)
 
 
-def place_labels(labels: Sequence[Label], *, max_zoom: int = MAX_ZOOM) -> list[int | None]:
-    """The first zoom at which each label is drawn, or None when it never finds room.
+def place_labels(labels: Sequence[Label], *, max_zoom: int = MAX_ZOOM) -> list[Placement | None]:
+    """Where each label is drawn and from which zoom on, or None when it never finds room.
 
     Zoom by zoom, labels already shown keep their place (they never overlap at a deeper zoom,
     since distances double while boxes keep their size), then the others are tried from the
-    highest rank down and kept only where they touch no box already placed. A label is also
-    held back until its population allows (``min_zoom``) and dropped past its style's
-    ``max_zoom`` (country and oblast names give way to places).
+    highest rank down, at their point and then their alternates, and kept only where they
+    touch no box already placed. A label is also held back until its population allows
+    (``min_zoom``) and dropped past its style's ``max_zoom`` (country and oblast names give
+    way to places).
 
     Parameters
     ----------
@@ -387,35 +417,45 @@ def place_labels(labels: Sequence[Label], *, max_zoom: int = MAX_ZOOM) -> list[i
     Returns
     -------
     list
-        One entry per label, in the order given.
+        One :class:`Placement` or None per label, in the order given.
     """
-    pos = [_merc(lb.lat, lb.lon) for lb in labels]
+    spots = [[_merc(lb.lat, lb.lon), *(_merc(a, o) for a, o in lb.alternates)] for lb in labels]
     boxes = [label_box(lb) for lb in labels]
     order = sorted(range(len(labels)), key=lambda i: -labels[i].rank)
+    chosen: list[int | None] = [None] * len(labels)
     first: list[int | None] = [None] * len(labels)
     shown: list[int] = []
     for z in range(max_zoom + 1):
         scale = 256.0 * 2**z
         grid = _Grid()
 
-        def box_at(i: int, scale: float = scale) -> tuple[float, float, float, float]:
-            x, y = pos[i][0] * scale, pos[i][1] * scale
+        def box_at(i: int, k: int, scale: float = scale) -> tuple[float, float, float, float]:
+            x, y = spots[i][k][0] * scale, spots[i][k][1] * scale
             b = boxes[i]
             return (x + b[0], y + b[1], x + b[2], y + b[3])
 
         shown = [i for i in shown if STYLES[labels[i].style].max_zoom >= z]
         for i in shown:
-            grid.add(box_at(i))
+            grid.add(box_at(i, chosen[i]))
         for i in order:
             lb = labels[i]
             if first[i] is not None or lb.min_zoom > z or STYLES[lb.style].max_zoom < z:
                 continue
-            box = box_at(i)
-            if not grid.hits(box):
-                grid.add(box)
-                first[i] = z
-                shown.append(i)
-    return first
+            for k in range(len(spots[i])):
+                box = box_at(i, k)
+                if not grid.hits(box):
+                    grid.add(box)
+                    first[i], chosen[i] = z, k
+                    shown.append(i)
+                    break
+    out: list[Placement | None] = []
+    for lb, z, k in zip(labels, first, chosen, strict=True):
+        if z is None or k is None:
+            out.append(None)
+        else:
+            lat, lon = (lb.lat, lb.lon) if k == 0 else lb.alternates[k - 1]
+            out.append(Placement(z, lat, lon))
+    return out
 
 
 # ---------------------------------------------------------------------------------- lines
@@ -738,12 +778,13 @@ def ensure_basemap_labels(
         first = place_labels(labels)
         per_file: dict[str, list] = {}
         shown = 0
-        for lb, z in zip(labels, first, strict=True):
-            if z is None:
+        for lb, at in zip(labels, first, strict=True):
+            if at is None:
                 continue
+            z = at.zoom
             shown += 1
-            entry = [_round(lb.lon), _round(lb.lat), lb.name, STYLE_NAMES.index(lb.style)]
-            rel = f"z{z}.json" if z < CHUNK_FROM else f"z{z}/{_chunk(lb.lat, lb.lon)}.json"
+            entry = [_round(at.lon), _round(at.lat), lb.name, STYLE_NAMES.index(lb.style)]
+            rel = f"z{z}.json" if z < CHUNK_FROM else f"z{z}/{_chunk(at.lat, at.lon)}.json"
             per_file.setdefault(rel, []).append(entry)
         size = 0
         for rel, rows in per_file.items():

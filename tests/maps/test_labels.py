@@ -6,6 +6,7 @@ and the rendered maps.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import random
@@ -51,13 +52,13 @@ def test_the_first_zoom_a_place_may_show_falls_with_its_population(population, z
 
 def test_a_place_never_shows_before_its_population_allows_even_alone():
     alone = [Label("Lonely", 48.0, 37.0, "village", 500.0, labels.min_zoom_for(500))]
-    assert place_labels(alone) == [10]
+    assert [p.zoom for p in place_labels(alone)] == [10]
 
 
 def test_of_two_names_on_one_spot_the_bigger_shows_first_and_the_other_once_apart():
     big = Label("Kramatorsk", 48.72, 37.56, "city2", 150_000, 5)
     small = Label("Bilenke", 48.76, 37.62, "village", 150_000 / 100, 5)
-    first = place_labels([small, big])
+    first = [p and p.zoom for p in place_labels([small, big])]
     assert first[1] == 5  # the big one as soon as allowed
     assert first[0] is not None and first[0] > 5  # the small one only when they stand apart
     z = first[0]
@@ -78,13 +79,13 @@ def test_shown_names_never_overlap_at_any_zoom_and_never_disappear():
         )
         for i in range(600)
     ]
-    first = place_labels(cands)
-    assert sum(f is not None for f in first) > 300
+    placed = place_labels(cands)
+    assert sum(f is not None for f in placed) > 300
     for z in range(labels.MAX_ZOOM + 1):
         shown = [
-            c
-            for c, f in zip(cands, first, strict=True)
-            if f is not None and f <= z <= STYLES[c.style].max_zoom
+            dataclasses.replace(c, lat=p.lat, lon=p.lon)
+            for c, p in zip(cands, placed, strict=True)
+            if p is not None and p.zoom <= z <= STYLES[c.style].max_zoom
         ]
         boxes = [_box_at(c, z) for c in shown]
         for a, b in itertools.combinations(boxes, 2):
@@ -95,10 +96,18 @@ def test_oblast_names_give_way_to_places_past_their_last_zoom():
     oblast = Label("Donetsk Oblast", 48.1, 37.8, "admin1", 2e5, 5)
     village = Label("Nearby", 48.1, 37.81, "village", 100, 10)
     town = Label("Town", 48.1, 37.8, "town", 2e4, 5)
-    first = place_labels([oblast, village])
+    first = [p.zoom for p in place_labels([oblast, village])]
     assert first == [5, 10]  # at 10 the oblast name (last shown at 9) is gone
     # Against a place name, which stays, the village still finds no room at 10.
-    assert place_labels([town, village])[1] != 10
+    assert place_labels([town, village])[1].zoom > 10
+
+
+def test_a_name_with_no_room_at_its_point_takes_its_first_free_alternate():
+    city = Label("Donetsk", 48.0, 37.8, "city1", 9e5, 5)
+    oblast = Label("Donetsk Oblast", 48.0, 37.8, "admin1", 2e5, 5, ((48.0, 37.81), (49.0, 37.8)))
+    placed = place_labels([city, oblast])
+    assert placed[0] == labels.Placement(5, 48.0, 37.8)
+    assert placed[1] == labels.Placement(5, 49.0, 37.8)  # the first alternate is too close
 
 
 def test_an_unknown_script_is_an_input_error():

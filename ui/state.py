@@ -80,7 +80,9 @@ def prepare_first_run() -> None:
     try:
         from geo.places.gazetteer import cached_index_exists
 
-        cold = not cached_index_exists() or not (STATIC / "tiles").exists()
+        cold = not cached_index_exists() or not all(
+            (STATIC / d).exists() for d in ("tiles", "labels")
+        )
         if cold:
             box = st.empty()  # the progress box goes away once everything is ready
             with (
@@ -91,7 +93,7 @@ def prepare_first_run() -> None:
             ):
                 status.write("Building the gazetteer index from GeoNames (about 10 s)…")
                 gazetteer()
-                status.write("Writing Leaflet and relief tiles to ./static…")
+                status.write("Writing Leaflet, relief tiles and map names to ./static…")
                 map_assets()
                 _seed_samples(status)
                 status.update(label="Ready", state="complete", expanded=False)

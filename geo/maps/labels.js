@@ -178,7 +178,7 @@
     });
   }
 
-  function gridLayer(store, pane, draw) {
+  function gridLayer(store, pane, draw, attribution) {
     var Grid = L.GridLayer.extend({
       createTile: function (coords, done) {
         var c = canvasFor(this);
@@ -188,7 +188,9 @@
         return c.canvas;
       }
     });
-    return new Grid({ pane: pane, updateWhenZooming: false, keepBuffer: 1 });
+    return new Grid({
+      pane: pane, updateWhenZooming: false, keepBuffer: 1, attribution: attribution || ""
+    });
   }
 
   function ensurePane(map, name, zIndex) {
@@ -209,7 +211,7 @@
         return store.labelsFor(coords.x, coords.y, coords.z).then(function (sets) {
           drawLabels(ctx, sets, store.m.styles, coords);
         });
-      });
+      }, options.attribution);
     },
     onAdd: function (map) {
       // Lines just above the relief (tiles: 200), names above areas (overlays: 400) and

@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.maps import assets, labels  # noqa: E402
-from geo.maps.mapnames import merc  # noqa: E402
 from geo.maps import build as maps  # noqa: E402
+from geo.maps.mapnames import merc  # noqa: E402
 from geo.places.gazetteer import load_gazetteer  # noqa: E402
 
 DONETSK = (48.0, 37.8)

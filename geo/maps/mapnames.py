@@ -195,7 +195,7 @@ def label_candidates(gazetteer: Gazetteer, *, script: str = "latin") -> list[Lab
     out: list[Label] = []
 
     countries = {}
-    for cc in _country_codes(gazetteer):
+    for cc in _country_codes():
         p = gazetteer.country(cc)
         if p is not None:
             countries[cc] = p
@@ -254,7 +254,7 @@ def _inner_points(geom, lat: float, lon: float) -> tuple[tuple[float, float], ..
     return tuple(out)
 
 
-def _country_codes(gazetteer: Gazetteer) -> list[str]:
+def _country_codes() -> list[str]:
     from geo.places.boundaries import admin1_frame
 
     return sorted({c for c in admin1_frame()["country_code"].dropna().unique() if c})

@@ -120,8 +120,19 @@ def test_candidates_hold_capitals_towns_villages_oblasts_and_waters(latin):
     assert _named(latin, "Donetsk Oblast")[0].style == "admin1"
     assert _named(latin, "Sea of Azov")[0].style == "water"
     assert _named(latin, "Ukraine")[0].style == "country"
-    # A Ukrainian village GeoNames lacks, from the codifier with its own point.
-    assert len(latin) > 40_000
+    # Ukrainian villages GeoNames lacks come from the codifier table, with their own point.
+    import pandas as pd
+
+    from geo.config import data_dir
+
+    ua = pd.read_csv(data_dir() / "ua_settlements.csv.gz", comment="#", dtype=str).fillna("")
+    own = ua[(ua["geonameid"] == "") & (ua["precision"] == "settlement")].iloc[0]
+    near = [c for c in _named(latin, own["name_latin"]) if abs(c.lat - float(own["lat"])) < 1e-3]
+    assert near and near[0].style == "village"
+    hromada = ua[(ua["geonameid"] == "") & (ua["precision"] != "settlement")].iloc[0]
+    assert not [
+        c for c in _named(latin, hromada["name_latin"]) if abs(c.lat - float(hromada["lat"])) < 1e-3
+    ]
 
 
 def test_cyrillic_names_ukrainian_places_in_ukrainian_and_russian_ones_in_russian(gazetteer):

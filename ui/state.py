@@ -59,11 +59,12 @@ def store():
 
 @st.cache_resource(show_spinner=False)
 def map_assets() -> dict:
-    """Leaflet, plugins and relief tiles written to ./static once; folium pointed at them."""
-    from geo.maps import assets, basemap, search
+    """Leaflet, plugins, tiles, basemap names and the search index in ./static; folium uses them."""
+    from geo.maps import assets, basemap, labels, search
 
     assets.ensure_static_assets(STATIC)
     url = basemap.ensure_basemap_tiles(STATIC / "tiles")
+    labels.ensure_basemap_labels(STATIC, gazetteer=gazetteer())
     search.ensure_names_index(STATIC, gazetteer())  # the map's place search
     assets.use_local_assets()
     return {"tile_url": url}
@@ -80,7 +81,9 @@ def prepare_first_run() -> None:
     try:
         from geo.places.gazetteer import cached_index_exists
 
-        cold = not cached_index_exists() or not (STATIC / "tiles").exists()
+        cold = not cached_index_exists() or not all(
+            (STATIC / d).exists() for d in ("tiles", "labels")
+        )
         if cold:
             box = st.empty()  # the progress box goes away once everything is ready
             with (
@@ -91,7 +94,7 @@ def prepare_first_run() -> None:
             ):
                 status.write("Building the gazetteer index from GeoNames (about 10 s)…")
                 gazetteer()
-                status.write("Writing Leaflet and relief tiles to ./static…")
+                status.write("Writing Leaflet, relief tiles and map names to ./static…")
                 map_assets()
                 _seed_samples(status)
                 status.update(label="Ready", state="complete", expanded=False)

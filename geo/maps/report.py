@@ -163,6 +163,7 @@ def standalone_html(
         legend=names,
         heat=_heat_points(layers, names),
         search=False,
+        labels=False,  # names and lines are fetched per zoom from the app; none from a file
     )
     for group in layer_groups(layers, show=names):
         group.add_to(m)

@@ -130,15 +130,16 @@ def test_ensure_static_assets_writes_folium_offline_copies(tmp_path):
 def test_everything_writes_all_plugin_files(tmp_path):
     lib = assets.ensure_static_assets(tmp_path, everything=True)
     written = {p.name for p in lib.iterdir() if p.name != "manifest.json"}
-    # The columnar map's own script and the map tools'.
-    ours = {u.rsplit("/", 1)[1] for u in (assets.geomap_js_url(), assets.controls_js_url())}
+    # Our own scripts: the columnar map's, the map tools' and the basemap names'.
+    urls = (assets.geomap_js_url(), assets.controls_js_url(), assets.labels_js_url())
+    ours = {u.rsplit("/", 1)[1] for u in urls}
     assert written == {name for _kind, name in assets.asset_table().values()} | ours
 
 
 def test_ensure_static_assets_is_idempotent_and_repairs_deleted_files(tmp_path):
     first: list = []
     lib = assets.ensure_static_assets(tmp_path, on_write=first.append)
-    assert len(first) == 12  # Leaflet, markercluster, the tools' plugins, and our two scripts
+    assert len(first) == 13  # Leaflet, markercluster, the tools' plugins, our three scripts
     stamps = {p.name: p.stat().st_mtime_ns for p in lib.iterdir()}
     again: list = []
     assets.ensure_static_assets(tmp_path, on_write=again.append)

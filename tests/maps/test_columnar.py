@@ -187,3 +187,13 @@ def test_layer_groups_keep_the_old_names_and_unknown_layers_are_refused(store, t
     with pytest.raises(InputError):
         columnar.columnar_layers(data, show=["nope"])
     assert SUDZHA.name  # the sample store is the one the layers tests use
+
+
+def test_the_columnar_map_carries_the_basemap_names_layer_offline(store, tmp_path):
+    from geo.maps.labels import LAYER_NAME
+
+    page = columnar.build_columnar_map(_data(store, tmp_path)).get_root().render()
+    assert "GeoLabels.layer(" in page
+    control = re.search(r"overlays\s*:\s*\{(.*?)\}", page, re.S)
+    assert control and LAYER_NAME in control.group(1)
+    assert assets.external_urls(page) == []

@@ -124,7 +124,7 @@ def test_rendered_map_has_no_external_url(layers):
     assert assets.external_urls(page) == []
 
 
-def test_map_loads_only_leaflet_markercluster_and_the_tools(layers):
+def test_map_loads_only_leaflet_markercluster_the_tools_and_the_basemap_labels(layers):
     page = maps.build_map(layers).get_root().render()
     loaded = re.findall(r'(?:src|href)="(/app/static/lib/[^"]+)"', page)
     names = sorted(u.rsplit("/", 1)[1].split(".")[0] for u in loaded)
@@ -132,6 +132,7 @@ def test_map_loads_only_leaflet_markercluster_and_the_tools(layers):
         "Control", "Control",  # fullscreen js + css
         "MarkerCluster", "MarkerCluster",  # its two css
         "controls",  # our tools (geo/maps/controls.js)
+        "labels",  # the basemap's names and lines (geo/maps/labels.js)
         "leaflet", "leaflet", "leaflet",  # leaflet js + css, leaflet.markercluster js
         "leaflet-measure", "leaflet-measure",
         "leaflet_heat",  # the density layer (folium's HeatMap)

@@ -309,6 +309,35 @@ def test_frontline_page_draws_control_areas_and_the_change_table(server, page):
     assert page.blocked == [], page.blocked
 
 
+# Pixels drawn on the basemap's name tiles (geo/maps/labels.js) and on its line tiles.
+_NAMES_DRAWN_JS = """() => {
+  const inked = (sel) => {
+    let n = 0;
+    document.querySelectorAll(sel).forEach((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      for (let i = 3; i < d.length; i += 4) if (d[i]) n++;
+    });
+    return n;
+  };
+  return [inked(".leaflet-geoLabels-pane canvas"), inked(".leaflet-geoLines-pane canvas")];
+}"""
+
+
+@pytest.mark.parametrize("path", ["/", "/frontline"])
+def test_map_and_frontline_pages_draw_basemap_names_and_lines_offline(server, page, path):
+    page.goto(f"{server}{path}?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page, markers=path == "/")
+    names = lines = 0
+    for _ in range(60):
+        names, lines = frame.evaluate(_NAMES_DRAWN_JS)
+        if names and lines:
+            break
+        page.wait_for_timeout(500)
+    assert names > 500 and lines > 100, (names, lines)
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
 # -- on a PostGIS store ---------------------------------------------------------------------------
 
 

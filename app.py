@@ -1,4 +1,4 @@
-"""Geo dashboard: the frame. Page config, the shared sidebar (date range, layers), navigation.
+"""Geo dashboard: the frame. Page config, the shared sidebar (range, filter, layers), navigation.
 
 Widgets used by several pages live here, once, so their values survive page changes.
 """
@@ -17,8 +17,10 @@ PAGES = Path(__file__).resolve().parent / "app_pages"
 # Emoji icons only: a Material icon becomes the favicon, fetched from Google's font CDN.
 st.set_page_config(page_title="Geo dashboard", layout="wide")
 
+ui.bound_malloc_arenas()
 ui.prepare_first_run()
 ui.init_date_range()
+ui.init_filters()
 
 with st.sidebar:
     lo, hi = ui.store_span()
@@ -49,14 +51,44 @@ with st.sidebar:
         format_func=ui.LAYER_LABELS.get,
         key="layers",
     )
-    st.multiselect(
-        "Event sources",
-        options=list(ui.DATASETS),
-        default=list(ui.DATASETS),
-        key="datasets",
-        help="Events read from articles, and those of imported ACLED or UCDP GED files "
-        "(Articles page, or `geo import-events`).",
-    )
+    options = ui.filter_options()
+    narrowed = not ui.event_filter().is_everything
+    with st.expander("Filter events", expanded=narrowed):
+        st.multiselect(
+            "Event types", options=options["f_types"], key="f_types", placeholder="All types"
+        )
+        st.multiselect(
+            "Status",
+            options=options["f_statuses"],
+            key="f_statuses",
+            placeholder="Any status",
+            help="As the report presents it: happened (fact), claimed (attributed), attempted.",
+        )
+        if options["f_subtypes"]:
+            st.multiselect(
+                "ACLED sub-types",
+                options=options["f_subtypes"],
+                key="f_subtypes",
+                placeholder="All sub-types",
+                help="An imported event's own sub-type; for events read from text, the one "
+                "ACLED would give (docs/events.md).",
+            )
+        st.slider(
+            "Minimum confidence",
+            min_value=0,
+            max_value=100,
+            step=5,
+            key="f_confidence",
+            format="%d%%",
+        )
+        st.multiselect(
+            "Event sources",
+            options=options["datasets"],
+            key="datasets",
+            placeholder="All sources",
+            help="Events read from articles, and those of imported ACLED or UCDP GED files "
+            "(Articles page, or `geo import-events`). Only sources in the store are listed.",
+        )
     s = ui.store()
     st.caption(f"Store: `{s.location}` · {s.article_count()} articles")
 

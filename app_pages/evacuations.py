@@ -3,7 +3,8 @@
 import streamlit as st
 
 import ui
-from ui.widgets import legend, show_data_map
+from ui.tables import within
+from ui.widgets import legend, selected_event, show_data_map
 
 start, end = ui.date_range()
 evac = ui.layers()["evacuations"]
@@ -18,10 +19,28 @@ st.caption(
 )
 
 legend(["evacuations"])
+only_view = st.checkbox(
+    "Only what the map shows",
+    key="evac_only_view",
+    help="List only the events inside the map's view; then moving the map updates the table.",
+)
 # Oblast shading gives the circles context; the map is framed on every event recorded and
-# filtered in the browser, so moving the date range neither jumps nor reloads it.
-show_data_map(show=["oblasts", "evacuations"], key="evac_map", height=480)
-if evac.empty:
-    st.info("No evacuations in this date range. Widen the range in the sidebar.")
+# filtered in the browser, so moving the date range neither jumps nor reloads it. A picked
+# table row flies the map to its event.
+bounds = show_data_map(
+    show=["oblasts", "evacuations"],
+    key="evac_map",
+    height=480,
+    focus=selected_event(key="evac_table"),
+    return_bounds=only_view,
+)
+listed = within(evac, bounds) if only_view else evac
+if listed.empty:
+    st.info(
+        "No evacuations in the map's view. Move the map, or untick the box."
+        if only_view and not evac.empty
+        else "No evacuations in this date range. Widen the range in the sidebar."
+    )
 else:
-    ui.show_events(ui.evacuations_table(evac), key="evac_table")
+    table = ui.evacuations_table(listed)
+    ui.show_events(table, key="evac_table", ids=listed.loc[table.index, "event_id"])

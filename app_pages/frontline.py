@@ -3,7 +3,7 @@
 import streamlit as st
 
 import ui
-from ui.widgets import show_map
+from ui.widgets import frontline_playback
 
 start, end = ui.date_range()
 st.header(f"Frontline · as of {end:%d %b %Y}")
@@ -37,14 +37,8 @@ if not fs.sources():
     )
     st.stop()
 
-show_map(
-    {},
-    show=[],
-    key="front_map",
-    bounds=ui.frontline_bounds(),
-    extra_groups=ui.frontline_groups(end),
-    height=480,
-)
+# Playback steps the as-of day on the server (the polygons live there); see the widget.
+frontline_playback(bounds=ui.frontline_bounds(), height=480)
 
 st.subheader(f"Change {start:%d %b %Y} → {end:%d %b %Y}")
 change = ui.frontline_change(start, end)

@@ -8,7 +8,7 @@ from ui.widgets import legend, show_data_map
 start, end = ui.date_range()
 show = ui.chosen_layers()
 # Figures from the revision's columns (vectorised masks): no per-range layers on this page.
-summary = ui.map_data().summary(start, end)
+summary = ui.map_data().summary(start, end, where=ui.event_filter())
 
 st.header(f"What happened where · {start:%d %b %Y} – {end:%d %b %Y}")
 c1, c2, c3, c4 = st.columns(4)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import random
 import resource
 import sys
@@ -115,21 +116,22 @@ def make_corpus(folder: Path, n: int, *, size: int = 3000, seed: int = 1) -> lis
     return paths
 
 
-def _cpu() -> float:
-    # This process and its finished children (the pool's workers are joined at the end).
+def _cpu() -> tuple[float, float]:
+    # This process, and its finished children (the pool's workers are joined at the end).
     own, kids = (
         resource.getrusage(resource.RUSAGE_SELF),
         resource.getrusage(resource.RUSAGE_CHILDREN),
     )
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
-def run(corpus: Path, jobs: int, gazetteer) -> tuple[float, float, int]:
-    """Wall seconds, CPU seconds (all processes) and articles added."""
+def run(corpus: Path, jobs: int, gazetteer) -> tuple[float, float, float, int]:
+    """Wall seconds, CPU seconds of this process and of the workers, and articles added."""
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "store") as store:
-        t, cpu = time.perf_counter(), _cpu()
+        t, (own, kids) = time.perf_counter(), _cpu()
         report = ingest([corpus], store=store, gazetteer=gazetteer, jobs=jobs)
-        return time.perf_counter() - t, _cpu() - cpu, report.added
+        own2, kids2 = _cpu()
+        return time.perf_counter() - t, own2 - own, kids2 - kids, report.added
 
 
 def main() -> None:
@@ -156,18 +158,30 @@ def main() -> None:
             prof.runcall(run, few, 1, gaz)
             pstats.Stats(prof).sort_stats("tottime").print_stats(15)
             return
-        rates = {}
+        rates, cpu_rates = {}, {}
+        print(f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores at the start)")
         for jobs in args.jobs:
-            seconds, cpu, added = run(corpus, jobs, gaz)
+            seconds, own, kids, added = run(corpus, jobs, gaz)
             rates[jobs] = added / seconds
+            cpu_rates[jobs] = added / (own + kids)
             print(
-                f"jobs={jobs}: {added} articles in {seconds:.1f} s = {rates[jobs]:.0f} articles/s, "
-                f"{rates[jobs] / jobs:.0f} per core; {added / cpu:.0f} per CPU-second"
+                f"jobs={jobs}: {added} articles in {seconds:.1f} s wall = {rates[jobs]:.0f} "
+                f"articles/s; CPU {own:.1f} s here (reading results, writing) + {kids:.1f} s in "
+                f"workers = {cpu_rates[jobs]:.0f} articles per CPU-second, "
+                f"{1000 * own / added:.1f} ms per article in the writer"
             )
         if 1 in rates:
             for jobs in args.jobs:
                 if jobs != 1:
-                    print(f"speed-up with {jobs} jobs: {rates[jobs] / rates[1]:.2f}x")
+                    # With every process on a core of its own, wall time would be the
+                    # busiest process's CPU time; this is the speed-up the work allows,
+                    # whatever else the machine is running.
+                    print(
+                        f"speed-up with {jobs} jobs: {rates[jobs] / rates[1]:.2f}x wall-clock "
+                        f"(machine shared); CPU efficiency {cpu_rates[jobs] / cpu_rates[1]:.2f} "
+                        f"(CPU per article with 1 job / with {jobs}), so at most "
+                        f"{jobs * cpu_rates[jobs] / cpu_rates[1]:.2f}x on {jobs} idle cores"
+                    )
 
 
 if __name__ == "__main__":

@@ -43,7 +43,11 @@ from geo.store.base import open_store
 UA_CODES = [f"UA.{n:02d}" for n in range(1, 28)]
 
 
-def synthetic(n_events: int, *, per_article: int = 20, seed: int = 7):
+def synthetic_articles(n_events: int, *, per_article: int = 20, seed: int = 7):
+    """``(article, toponyms, events)`` per synthetic article, ``n_events`` events in all.
+
+    A generator, so a million events never sit in memory as records at once.
+    """
     rng = random.Random(seed)
     places = [
         Place(
@@ -62,15 +66,15 @@ def synthetic(n_events: int, *, per_article: int = 20, seed: int = 7):
     ]
     types = list(EventType)
     day0 = dt.date(2022, 2, 24)
-    articles, mentions, events = [], [], []
+    left = n_events
     for a in range(max(1, n_events // per_article)):
         published = day0 + dt.timedelta(days=rng.randint(0, 900))
         article = Article(f"art{a:06d}", f"Report {a}", "x" * 2_000, published)
-        articles.append(article)
+        toponyms, events = [], []
         for k in range(per_article):
             place = rng.choice(places)
             start = published - dt.timedelta(days=rng.randint(0, 30))
-            mentions.append((article, Toponym(k * 10, k * 10 + 5, place.name, place, 0.8)))
+            toponyms.append(Toponym(k * 10, k * 10 + 5, place.name, place, 0.8))
             events.append(
                 Event(
                     event_id=f"art{a:06d}-{k}",
@@ -86,7 +90,33 @@ def synthetic(n_events: int, *, per_article: int = 20, seed: int = 7):
                     people=rng.choice([None, 10, 250]),
                 )
             )
-    return articles, mentions, events[:n_events]
+        yield article, toponyms, events[: max(0, left)]
+        left -= len(events)
+
+
+def synthetic(n_events: int, *, per_article: int = 20, seed: int = 7):
+    """Articles, ``(article, toponym)`` mentions and events of ``synthetic_articles``."""
+    articles, mentions, events = [], [], []
+    for article, toponyms, evs in synthetic_articles(n_events, per_article=per_article, seed=seed):
+        articles.append(article)
+        mentions.extend((article, t) for t in toponyms)
+        events.extend(evs)
+    return articles, mentions, events
+
+
+def bulk_store(store, n_events: int, *, batch: int = 500) -> None:
+    """Write ``synthetic_articles(n_events)`` to a store, ``batch`` articles per commit.
+
+    Streams: memory stays flat at any size (a million events in a few minutes).
+    """
+    group = []
+    for item in synthetic_articles(n_events):
+        group.append(item)
+        if len(group) >= batch:
+            store.add_batch(group)
+            group = []
+    if group:
+        store.add_batch(group)
 
 
 def timed(label: str, fn):

@@ -7,7 +7,11 @@ bytes sent on first load and per range change, time until Chromium has drawn the
 ``folium.Marker`` per event in a ``MarkerCluster``, as the field does it) of the same
 range: server work (build + render), bytes of the page, time until drawn. Numbers only.
 
-    python benchmarks/bench_map.py [n_events ...]      (default: 10000 100000)
+    python benchmarks/bench_map.py [n_events ...]      (default: 10000 100000 1000000)
+
+Stores are built with ``bench_layers.bulk_store`` (a million events: about two CPU-minutes);
+``BENCH_MAP_STORES=DIR`` keeps them in DIR and reuses them on the next run. Above
+``PLAIN_MAX_EVENTS`` the plain folium map is skipped, and the report says so.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_layers import synthetic  # noqa: E402
+from bench_layers import bulk_store  # noqa: E402
 
 from geo.store.base import open_store  # noqa: E402
 
@@ -49,18 +53,9 @@ def _mb(n: float) -> str:
 
 
 def build_store(n: int, folder: Path) -> tuple[dt.date, dt.date]:
-    """A SQLite store of ``n`` synthetic events, written in one transaction."""
-    articles, mentions, events = synthetic(n)
-    topos: dict[str, list] = {a.article_id: [] for a in articles}
-    evs: dict[str, list] = {a.article_id: [] for a in articles}
-    for art, t in mentions:
-        topos[art.article_id].append(t)
-    for e in events:
-        evs[e.article_id].append(e)
+    """A SQLite store of ``n`` synthetic events, streamed in batches of articles."""
     store = open_store(folder)
-    with store._write() as conn:  # one transaction: the per-article door is not what we time
-        for a in articles:
-            store._insert_article(conn, a, topos[a.article_id], evs[a.article_id])
+    bulk_store(store, n)
     span = store.span()
     store.close()
     return span
@@ -71,6 +66,8 @@ def build_store(n: int, folder: Path) -> tuple[dt.date, dt.date]:
 
 def server_work(folder: Path, static: Path, start: dt.date, end: dt.date) -> dict:
     """What a Map page rerun costs the server, without Streamlit: first and per range."""
+    import resource
+
     import psutil
 
     from geo.maps import assets, columnar
@@ -78,14 +75,14 @@ def server_work(folder: Path, static: Path, start: dt.date, end: dt.date) -> dic
     assets.use_local_assets()
     out = {}
     store = open_store(folder)
+    w0 = time.perf_counter()
     t0 = time.process_time()
-    data = columnar.map_data(
-        store.events_frame(details=True),
-        store.mentions_frame(),
-        static_dir=static,
-        key=f"bench|{store.revision()}",
-    )
+    # As the app does it (ui/state.py): read from the store frame by frame.
+    data = columnar.map_data_from_store(store, static_dir=static, key=f"bench|{store.revision()}")
     out["first (revision: query + files)"] = time.process_time() - t0
+    out["first wall"] = time.perf_counter() - w0
+    # The process's peak so far: sizes run smallest first, so it is this size's.
+    out["first peak rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     out["rss"] = psutil.Process().memory_info().rss
     times = []
     for k in range(CHANGES):
@@ -99,6 +96,27 @@ def server_work(folder: Path, static: Path, start: dt.date, end: dt.date) -> dic
         g.render()
         times.append(time.process_time() - t0)
     out["range change"] = sorted(times)[len(times) // 2]
+    # A filter change: the same rerun with the type/status/confidence filter in the group.
+    from geo.layers.filters import EventFilter
+
+    times, group_bytes = [], []
+    for k in range(CHANGES):
+        where = EventFilter(
+            types=("evacuation", "displacement", "attack")[: 1 + k % 3],
+            statuses=("happened", "claimed"),
+            min_confidence=5 * (k % 10),
+        )
+        t0 = time.process_time()
+        data.summary(start, end, where=where)
+        m = columnar.build_columnar_map(data, layer_control=False)
+        m.get_root().render()
+        g = columnar.range_group(start, end, where=where)
+        g.add_to(m)
+        g.render()
+        times.append(time.process_time() - t0)
+        group_bytes.append(_group_js(columnar.range_group(start, end, where=where)))
+    out["filter change"] = sorted(times)[len(times) // 2]
+    out["filter group bytes"] = max(group_bytes)
     out["page bytes"] = len(m.get_root().render().encode())
     out["data bytes"] = sum(
         p.stat().st_size for p in data.folder.rglob("*") if p.is_file() and "popups" not in str(p)
@@ -106,6 +124,16 @@ def server_work(folder: Path, static: Path, start: dt.date, end: dt.date) -> dic
     out["popup chunk bytes"] = max(p.stat().st_size for p in (data.folder / "popups").iterdir())
     store.close()
     return out
+
+
+def _group_js(group) -> int:
+    """Bytes of the group's script as streamlit-folium sends it (feature_group_to_add)."""
+    import streamlit_folium
+
+    from geo.maps.build import build_base_map
+
+    m = build_base_map()
+    return len(streamlit_folium._get_feature_group_string(group, map=m, idx=0).encode())
 
 
 # -- ours: the real app in Chromium -----------------------------------------------------------
@@ -124,11 +152,24 @@ def _tree_rss(pid: int) -> int:
     return p.memory_info().rss + sum(c.memory_info().rss for c in p.children(recursive=True))
 
 
+def _peak_rss(pid: int) -> int | None:
+    """The process's peak RSS so far (Linux ``VmHWM``), or None where there is none."""
+    try:
+        text = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in text.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    return None
+
+
 def app_run(folder: Path, start: dt.date, end: dt.date) -> dict:
     from playwright.sync_api import sync_playwright
 
     port = _port()
-    env = {**os.environ, "GEO_STORE": str(folder)}
+    # As scripts/run starts the app (two malloc arenas keep its RSS flat over reruns).
+    env = {"MALLOC_ARENA_MAX": "2", **os.environ, "GEO_STORE": str(folder)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
          str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
@@ -160,10 +201,13 @@ def app_run(folder: Path, start: dt.date, end: dt.date) -> dict:
                 page.wait_for_timeout(1500)
                 out[f"first load bytes {label}"] = sent["http"] + sent["ws"]
                 out[f"first load map bytes {label}"] = sent["map"]
+                if label == "cold":  # the first open built the revision's map files
+                    out["peak rss first open"] = _peak_rss(proc.pid)
                 if frame:
                     out[f"in-map {label}"] = frame.evaluate("() => geoMap.state().ms")
                 if label == "warm" and frame:
                     out.update(_range_changes(page, frame, sent, proc.pid))
+                    out.update(_filter_changes(page, frame, sent))
                 page.close()
             browser.close()
     finally:
@@ -211,8 +255,36 @@ def _wait_drawn(page, seconds: float):
     return None
 
 
+def _filter_changes(page, frame, sent: dict) -> dict:
+    """Bytes and time of a filter change: the confidence slider one step (5 %) at a time."""
+    page.get_by_text("Filter events").click()
+    slider = page.locator("[data-testid='stSlider']").filter(has_text="Minimum confidence")
+    thumb = slider.locator("input[type='range'], [role='slider']").first
+    latency, bytes_per = [], []
+    for _ in range(10):
+        before = frame.evaluate("() => geoMap.state().filter.conf || 0")
+        total = sent["http"] + sent["ws"]
+        t0 = time.perf_counter()
+        thumb.focus()
+        thumb.press("ArrowRight")
+        while frame.evaluate("() => geoMap.state().filter.conf || 0") == before:
+            page.wait_for_timeout(10)
+            if time.perf_counter() - t0 > 120:
+                break
+        latency.append(time.perf_counter() - t0)
+        page.wait_for_timeout(400)
+        bytes_per.append(sent["http"] + sent["ws"] - total)
+    return {
+        "filter change e2e": sorted(latency)[len(latency) // 2],
+        "filter change bytes": sorted(bytes_per)[len(bytes_per) // 2],
+        "filter change bytes max": max(bytes_per),
+    }
+
+
 def _range_changes(page, frame, sent: dict, pid: int) -> dict:
-    thumb = page.locator("[data-testid='stSlider'] input[type='range']").last
+    # The date-range slider's end thumb (the filter's confidence slider is an stSlider too).
+    slider = page.locator("[data-testid='stSlider']").filter(has_text="Date range")
+    thumb = slider.locator("input[type='range']").last
     rss, latency, bytes_per = [_tree_rss(pid)], [], []
     for _ in range(CHANGES):
         before = frame.evaluate("() => geoMap.state().range[1]")
@@ -308,13 +380,26 @@ def _draw_standalone(static: Path) -> float | None:
     return drawn
 
 
+# One folium.Marker per event: past this many events the plain map's build, page (about
+# 400 bytes a marker) and draw take many minutes and gigabytes, so it is left out.
+PLAIN_MAX_EVENTS = 300_000
+
+
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000]
+    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    # BENCH_MAP_STORES=DIR keeps the built stores there and reuses them (a million events
+    # take minutes to write).
+    keep = os.environ.get("BENCH_MAP_STORES")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            folder = Path(tmp) / "store"
+            folder = Path(keep) / f"store-{n}" if keep else Path(tmp) / "store"
             t0 = time.perf_counter()
-            lo, hi = build_store(n, folder)
+            if (folder / "geo.sqlite").is_file():
+                store = open_store(folder)
+                lo, hi = store.span()
+                store.close()
+            else:
+                lo, hi = build_store(n, folder)
             middle = lo + (hi - lo) / 2
             start, end = middle - WINDOW / 2, middle + WINDOW / 2
             print(f"\n{n:,} events (store built in {time.perf_counter() - t0:.0f} s), "
@@ -322,27 +407,55 @@ def main() -> int:
             static = Path(tmp) / "static"
             ours = server_work(folder, static, start, end)
             app = app_run(folder, start, end) if CHROMIUM else {}
-            plain = plain_folium(folder, static, start, end)
+            skipped = n > PLAIN_MAX_EVENTS
+            plain = (
+                {"points": 0, "range change": 0.0, "bytes": 0, "rss": 0, "drawn": None}
+                if skipped
+                else plain_folium(folder, static, start, end)
+            )
             print(f"  {'':<44} {'columnar map':>18} {'plain folium':>18}")
-            _row("points in the range", "", f"{plain['points']:,}")
+            if skipped:
+                print(
+                    f"  plain folium map skipped: above {PLAIN_MAX_EVENTS:,} events one "
+                    "folium.Marker per event takes many minutes and gigabytes to build, send "
+                    "and draw (at 100,000: 16-19 s drawn standalone, 93-106 s in the app)"
+                )
+            _row("points in the range", "", "skipped" if skipped else f"{plain['points']:,}")
             _row(
                 "server: range change (CPU, median)",
                 f"{ours['range change'] * 1000:.0f} ms",
-                f"{plain['range change']:.1f} s",
+                "skipped" if skipped else f"{plain['range change']:.1f} s",
             )
             _row(
-                "server: new revision (query + files)",
+                "server: new revision (query + files, CPU)",
                 f"{ours['first (revision: query + files)']:.1f} s",
             )
+            _row("  the same, wall-clock (machine shared)", f"{ours['first wall']:.1f} s")
+            peak = ours["first peak rss"] / 2**20
+            _row("  peak RSS while building (this process)", f"{peak:.0f} MiB")
+            _row("  RSS once built", f"{ours['rss'] / 2**20:.0f} MiB")
             _row("range change end to end (median)", f"{app.get('range change e2e', 0):.2f} s")
             _row(
                 "bytes per range change (median / max)",
                 " / ".join(
                     _mb(app.get(k, 0)) for k in ("range change bytes", "range change bytes max")
                 ),
-                _mb(plain["bytes"]),
+                "skipped" if skipped else _mb(plain["bytes"]),
             )
-            _row("map page script (sent each rerun)", _mb(ours["page bytes"]), _mb(plain["bytes"]))
+            _row(
+                "map page script (sent each rerun)",
+                _mb(ours["page bytes"]),
+                "skipped" if skipped else _mb(plain["bytes"]),
+            )
+            _row("server: filter change (CPU, median)", f"{ours['filter change'] * 1000:.0f} ms")
+            _row("filter change end to end (median)", f"{app.get('filter change e2e', 0):.2f} s")
+            _row(
+                "bytes per filter change (median / max)",
+                " / ".join(
+                    _mb(app.get(k, 0)) for k in ("filter change bytes", "filter change bytes max")
+                ),
+            )
+            _row("  of which the range+filter group script", f"{ours['filter group bytes']} B")
             _row("map data files (fetched once)", _mb(ours["data bytes"]))
             _row("largest popup file (fetched on click)", _mb(ours["popup chunk bytes"]))
             for label in ("cold", "warm"):
@@ -355,19 +468,26 @@ def main() -> int:
                 _row(
                     f"markers drawn in Chromium ({label})",
                     f"{d:.2f} s" if d else "-",
-                    f"{plain['drawn']:.1f} s" if plain["drawn"] else "not within 600 s",
+                    "skipped"
+                    if skipped
+                    else f"{plain['drawn']:.1f} s"
+                    if plain["drawn"]
+                    else "not within 600 s",
                 )
                 ms = app.get(f"in-map {label}") or {}
                 _row(
                     f"  in the map: fetch+parse / filter+draw ({label})",
                     f"{ms.get('load', 0):.0f} / {ms.get('draw', 0):.0f} ms",
                 )
+            if app.get("peak rss first open"):
+                peak = app["peak rss first open"] / 2**20
+                _row("app peak RSS while opening (VmHWM)", f"{peak:.0f} MiB")
             rss = app.get("rss") or []
             if rss:
                 _row(
                     "app RSS: before / after 20 changes",
                     f"{rss[0] / 2**20:.0f} / {rss[-1] / 2**20:.0f} MiB",
-                    f"+{plain['rss'] / 2**20:.0f} MiB to build",
+                    "skipped" if skipped else f"+{plain['rss'] / 2**20:.0f} MiB to build",
                 )
                 _row("app RSS: max over the 20 changes", f"{max(rss) / 2**20:.0f} MiB")
                 _row("map remounted by a range change", str(app.get("remounted")))

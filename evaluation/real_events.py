@@ -230,8 +230,13 @@ def _pairs(golds: Sequence[RealEvent], preds: Sequence[Any], max_km: float) -> d
     options = []
     for g in golds:
         cands = [j for j, p in enumerate(preds) if _matches(g, p, max_km)]
+        # The prediction from the coded sentence first, then the nearest: of two strikes on
+        # one town, each coded event keeps the one told in its own sentence.
         cands.sort(
-            key=lambda j, g=g: haversine_km(g.lat, g.lon, preds[j].place.lat, preds[j].place.lon)
+            key=lambda j, g=g: (
+                not _same_sentence(g.evidence, getattr(preds[j], "quote", "")),
+                haversine_km(g.lat, g.lon, preds[j].place.lat, preds[j].place.lon),
+            )
         )
         options.append(cands)
     owner: dict[int, int] = {}
@@ -248,6 +253,12 @@ def _pairs(golds: Sequence[RealEvent], preds: Sequence[Any], max_km: float) -> d
     for i in range(len(golds)):
         augment(i, set())
     return {i: j for j, i in owner.items()}
+
+
+def _same_sentence(evidence: str, quote: str) -> bool:
+    """Whether a coded event's evidence and a prediction's quote share their opening words."""
+    head = " ".join(evidence.split()[:8])
+    return bool(head) and head in " ".join(quote.split())
 
 
 def _status_of(pred: Any) -> str:

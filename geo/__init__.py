@@ -51,6 +51,7 @@ _EXPORTS = {
     "place_to_dict": "store.codec",
     "place_from_dict": "store.codec",
     "build_layers": "layers.columns",
+    "EventFilter": "layers.filters",
     "places_layer": "layers.build",
     "events_layer": "layers.build",
     "oblasts_layer": "layers.build",
@@ -128,6 +129,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     )
     from geo.layers.columns import build_layers
     from geo.layers.export import to_bytes, write_gpkg, write_layer
+    from geo.layers.filters import EventFilter
     from geo.places.boundaries import admin1_frame
     from geo.places.gazetteer import Gazetteer, load_gazetteer
     from geo.places.names import normalize

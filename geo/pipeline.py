@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 import warnings
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
@@ -26,6 +27,7 @@ from geo.parallel import default_jobs, run_on_dask, run_ordered
 from geo.places.gazetteer import Gazetteer, is_shared, load_gazetteer
 from geo.places.names import normalize
 from geo.records import Article, Correction, Event, Toponym
+from geo.store.codec import EncodedArticle
 from geo.text.articles import (
     SUPPORTED_SUFFIXES,
     article_from_page,
@@ -292,18 +294,21 @@ class _Context:
     gazetteer: Gazetteer | None  # None: the worker loads the shared index from the cache
     corrections: tuple[Correction, ...]  # surface-wide ones: a new article has no other
     stored: Container[str]  # ids already in the store, not analysed again
+    # The store's row builder (``Store.encode``, a module-level function): workers send rows.
+    encode: Callable[[Article, Sequence[Toponym], Sequence[Event]], EncodedArticle]
 
 
 @dataclass(frozen=True, slots=True)
 class _Analysed:
     """What a worker makes of one item: the article and its analysis, or why it was refused.
 
-    ``analysis`` is None for an article already in the store, and ``article`` too for an
-    item that could not be read (``error`` then says why).
+    An analysed article comes as the store's rows (``rows``), so the single writer only
+    inserts them; ``article`` is then None. An article already in the store comes as
+    ``article`` without its text, and an item that could not be read as ``error``.
     """
 
     article: Article | None = None
-    analysis: Analysis | None = None
+    rows: EncodedArticle | None = None
     error: str | None = None
     note: str = ""  # a fallback the reader took (a web page read without its extractor)
 
@@ -328,11 +333,15 @@ def _analyse(item: Path | Upload | Pasted | Article, ctx: _Context) -> _Analysed
             article, note = _noting(partial(_read, item, published=ctx.published))
     except InputError as exc:
         return _Analysed(error=str(exc))
+    return _analysed(article, ctx, note=note)
+
+
+def _analysed(article: Article, ctx: _Context, *, note: str) -> _Analysed:
     if article.article_id in ctx.stored:
-        return _Analysed(article, note=note)
+        return _Analysed(replace(article, text=""), note=note)  # the report needs no text
     gaz = ctx.gazetteer or load_gazetteer()
     analysis = process(article, gazetteer=gaz, corrections=ctx.corrections)
-    return _Analysed(article, analysis, note=note)
+    return _Analysed(rows=ctx.encode(article, analysis.toponyms, analysis.events), note=note)
 
 
 def _read_here(items: list, *, published: dt.date | None) -> list:
@@ -387,11 +396,9 @@ def _fetched(
 
 def _analyse_or_pass(item: Any, ctx: _Context) -> _Analysed:
     if isinstance(item, _Analysed):
-        if item.article is None or item.article.article_id in ctx.stored:
+        if item.article is None:
             return item
-        gaz = ctx.gazetteer or load_gazetteer()
-        analysis = process(item.article, gazetteer=gaz, corrections=ctx.corrections)
-        return _Analysed(item.article, analysis, note=item.note)
+        return _analysed(item.article, ctx, note=item.note)
     return _analyse(item, ctx)
 
 
@@ -454,43 +461,74 @@ def ingest(
     gaz = gazetteer or load_gazetteer()
     corrections = tuple(store.corrections())
     if dask is None and (jobs == 1 or len(items) <= 1):
-        ctx = _Context(published, gaz, corrections, _InStore(store))
+        ctx = _Context(published, gaz, corrections, _InStore(store), type(store).encode)
         analysed = run_ordered(_analyse_or_pass, items, ctx, jobs=1)
     else:
         stored = frozenset(a.article_id for a in store.articles(with_text=False))
         if dask is None:
             # Forked workers share this process's gazetteer; others load it from the cache
             # unless it is one of the caller's own, which is then sent along.
-            ctx = _Context(published, gaz, corrections, stored)
+            ctx = _Context(published, gaz, corrections, stored, type(store).encode)
             analysed = run_ordered(_analyse_or_pass, items, ctx, jobs=jobs)
         else:
-            ctx = _Context(published, None if is_shared(gaz) else gaz, corrections, stored)
+            ctx = _Context(
+                published, None if is_shared(gaz) else gaz, corrections, stored, type(store).encode
+            )
             read = _read_here(items, published=published)
             analysed = run_on_dask(_analyse_or_pass, read, ctx, address=dask)
-    results = []
-    for n, (label, out) in enumerate(zip(labels, analysed, strict=True), 1):
-        results.append(_store_one(store, label, out))
+    results: list[IngestResult] = []
+    for group in _batches(zip(labels, analysed, strict=True)):
+        results.extend(_store_batch(store, group))
         if progress:
-            progress(n, len(items), results[-1].source)
+            # After the commit: whatever progress has counted is in the store.
+            for n in range(len(results) - len(group) + 1, len(results) + 1):
+                progress(n, len(items), results[n - 1].source)
     return IngestReport(tuple(results))
 
 
-def _store_one(store, label: str, out: _Analysed) -> IngestResult:
-    """Write one analysed item (the single writer) and say what became of it."""
-    article, analysis = out.article, out.analysis
-    if article is None:
+# The single writer commits once per batch, not per article (on SQLite a commit is a disk
+# sync, which took as long as analysing an article): at most this many articles or seconds
+# apart, so the dashboard and progress still see an ingest advance.
+WRITE_BATCH = 200
+WRITE_BATCH_S = 1.0
+
+
+def _batches(pairs: Iterable[T]) -> Iterator[list[T]]:
+    group: list[T] = []
+    since = time.monotonic()
+    for pair in pairs:
+        if not group:
+            since = time.monotonic()
+        group.append(pair)
+        if len(group) >= WRITE_BATCH or time.monotonic() - since >= WRITE_BATCH_S:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _store_batch(store, group: list[tuple[str, _Analysed]]) -> list[IngestResult]:
+    """Write a batch of analysed items (the single writer) and say what became of each."""
+    added = iter(store.add_encoded_batch(out.rows for _, out in group if out.rows is not None))
+    return [_result(label, out, out.rows is not None and next(added)) for label, out in group]
+
+
+def _result(label: str, out: _Analysed, added: bool) -> IngestResult:
+    """What became of one item."""
+    about = out.rows or out.article
+    if about is None:
         return IngestResult(label, None, IngestStatus.ERROR, out.error or "")
-    added = analysis is not None and store.add(article, analysis.toponyms, analysis.events)
+    rows = out.rows if added else None
     return IngestResult(
         label,
-        article.article_id,
+        about.article_id,
         IngestStatus.ADDED if added else IngestStatus.PRESENT,
         message=out.note if added else "",
-        places=len(analysis.toponyms) if analysis and added else 0,
-        events=len(analysis.events) if analysis and added else 0,
-        title=article.title,
-        published=article.published,
-        published_inferred=article.published_inferred,
+        places=len(rows.mentions) if rows else 0,
+        events=len(rows.events) if rows else 0,
+        title=about.title,
+        published=about.published,
+        published_inferred=about.published_inferred,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -101,12 +102,16 @@ def test_jobs_below_one_is_refused(tmp_path, gazetteer):
 _KILLED_INGEST = """
 import os, sys
 sys.path.insert(0, {root!r})
+import geo.pipeline
 from geo.pipeline import ingest
 from geo.store.sqlite import Store
 
+# Commits of three articles: progress hears of 4, 5 and 6 once all three are in the store.
+geo.pipeline.WRITE_BATCH, geo.pipeline.WRITE_BATCH_S = 3, 1e9
+
 def progress(done, total, source):
     if done == 5:
-        os._exit(1)  # killed between two writes, with workers busy on later articles
+        os._exit(1)  # killed between two commits, with workers busy on later articles
 
 with Store({store!r}) as store:
     ingest([{corpus!r}], store=store, jobs=2, progress=progress)
@@ -123,11 +128,56 @@ def test_a_killed_parallel_ingest_leaves_whole_articles_and_no_workers(corpus, s
     _, mentions, events = serial[1]
     with Store(root) as store:
         kept = {a.article_id for a in store.articles()}
-        assert len(kept) == 5
+        assert len(kept) == 6  # every article progress counted, and the rest of its batch
         assert store.mentions() == [m for m in mentions if m[0] in kept]
         assert store.events() == [e for e in events if e.article_id in kept]
         ingest([corpus], store=store, jobs=2)
         assert _rows(store) == serial[1]
+
+
+def test_a_worker_that_dies_leaves_whole_articles_and_the_ingest_says_so(
+    corpus, serial, tmp_path, gazetteer, monkeypatch
+):
+    from concurrent.futures.process import BrokenProcessPool
+
+    import geo.pipeline
+
+    parent, process = os.getpid(), geo.pipeline.process
+
+    def dying(article, **kw):
+        if os.getpid() != parent and article.title == "Report 7":
+            os._exit(1)  # the worker is killed mid-analysis, its rows never sent
+        return process(article, **kw)
+
+    # Forked workers see the patch; commits of two articles, so some are in before the death.
+    monkeypatch.setattr(geo.pipeline, "process", dying)
+    monkeypatch.setattr(geo.pipeline, "WRITE_BATCH", 2)
+    monkeypatch.setattr(geo.pipeline, "WRITE_BATCH_S", 1e9)
+    with Store(tmp_path / "store") as store:
+        with pytest.raises(BrokenProcessPool):
+            ingest([corpus], store=store, gazetteer=gazetteer, jobs=2)
+        kept = {a.article_id for a in store.articles()}
+        _, mentions, events = serial[1]
+        assert 0 < len(kept) < len(serial[1][0])
+        assert store.mentions() == [m for m in mentions if m[0] in kept]
+        assert store.events() == [e for e in events if e.article_id in kept]
+        monkeypatch.setattr(geo.pipeline, "process", process)
+        ingest([corpus], store=store, gazetteer=gazetteer, jobs=2)
+        assert _rows(store) == serial[1]
+
+
+def test_workers_send_rows_not_records(corpus, tmp_path, gazetteer):
+    from geo.pipeline import _analyse, _Context
+    from geo.store.codec import EncodedArticle
+
+    article = sorted(corpus.glob("a*.md"))[0]
+    ctx = _Context(None, gazetteer, (), frozenset(), Store.encode)
+    out = _analyse(article, ctx)
+    assert out.article is None and isinstance(out.rows, EncodedArticle)
+    assert out.rows.events  # the sample names places and counts evacuees
+    plain = (str, int, float, bool, type(None))
+    for row in (out.rows.article, *out.rows.mentions, *out.rows.events):
+        assert all(isinstance(v, plain) for v in row), row
 
 
 @pytest.mark.slow

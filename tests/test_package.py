@@ -24,7 +24,7 @@ def test_every_public_name_resolves():
 def test_importing_geo_loads_no_heavy_library():
     code = (
         "import sys, geo; heavy = [m for m in ('geopandas', 'folium', 'streamlit', "
-        "'pandas', 'shapely') if m in sys.modules]; print(','.join(heavy))"
+        "'pandas', 'shapely', 'rapidfuzz') if m in sys.modules]; print(','.join(heavy))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True

@@ -27,6 +27,15 @@ LAYER_LABELS = {
 DEFAULT_LAYERS = ("oblasts", "places", "events", "evacuations", "frontline")
 # Where events come from (geo.events.datasets.dataset_label): text, or an imported dataset.
 DATASETS = ("articles", "ACLED", "UCDP GED")
+# The sidebar's event filter: session key -> (URL parameter, EventFilter field). An empty
+# selection means "all", so a URL carries only what narrows the view.
+FILTER_KEYS = {
+    "f_types": ("type", "types"),
+    "f_subtypes": ("sub", "sub_types"),
+    "f_statuses": ("status", "statuses"),
+    "datasets": ("src", "datasets"),
+}
+CONFIDENCE_KEY, CONFIDENCE_PARAM = "f_confidence", "conf"
 
 
 @st.cache_resource(show_spinner=False)
@@ -68,6 +77,28 @@ def map_assets() -> dict:
     search.ensure_names_index(STATIC, gazetteer())  # the map's place search
     assets.use_local_assets()
     return {"tile_url": url}
+
+
+@st.cache_resource(show_spinner=False)
+def bound_malloc_arenas() -> bool:
+    """Cap glibc's malloc arenas at two for this process, once; True when it took effect.
+
+    Streamlit runs each rerun on a new thread, and glibc gives threads arenas of their own
+    that keep what they freed, so the app's RSS crept up with every date-range change at a
+    million events (see scripts/run, which also sets ``MALLOC_ARENA_MAX``). This covers a
+    plain ``streamlit run app.py`` too. Elsewhere than glibc it does nothing.
+    """
+    import ctypes
+    import ctypes.util
+    import os
+
+    if os.environ.get("MALLOC_ARENA_MAX"):
+        return False  # the user's (or scripts/run's) choice stands
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return bool(libc.mallopt(-8, 2))  # M_ARENA_MAX = -8 in glibc's malloc.h
+    except (OSError, AttributeError):
+        return False
 
 
 def prepare_first_run() -> None:
@@ -194,10 +225,89 @@ def date_typed() -> None:
 
 
 def sync_url() -> None:
-    """Mirror the range into the URL on every run (Streamlit clears it on page change)."""
+    """Mirror the range and filter into the URL on every run (Streamlit clears it on change).
+
+    Filter values repeat their parameter (``?type=evacuation&type=displacement``); a filter
+    left at "all" is not in the URL.
+    """
     start, end = date_range()
     st.query_params["start"] = start.isoformat()
     st.query_params["end"] = end.isoformat()
+    for key, (param, _) in FILTER_KEYS.items():
+        chosen = list(st.session_state.get(key) or [])
+        if chosen:
+            st.query_params[param] = chosen
+        elif param in st.query_params:
+            del st.query_params[param]
+    conf = int(st.session_state.get(CONFIDENCE_KEY) or 0)
+    if conf:
+        st.query_params[CONFIDENCE_PARAM] = str(conf)
+    elif CONFIDENCE_PARAM in st.query_params:
+        del st.query_params[CONFIDENCE_PARAM]
+
+
+def filter_options() -> dict[str, list[str]]:
+    """What each filter offers: every type and status; the sub-types and sources present."""
+    from geo.records import EventStatus, EventType
+
+    data = map_data()
+    return {
+        "f_types": [t.value for t in EventType],
+        "f_subtypes": sorted(data.sub_types),
+        "f_statuses": [s.value for s in EventStatus],
+        "datasets": [d for d in DATASETS if d in data.datasets] or ["articles"],
+    }
+
+
+def init_filters() -> None:
+    """Seed the filter widgets from the URL when a session opens it; keep them valid.
+
+    A value the store does not offer (a source since removed, a mistyped type) is dropped,
+    so a shared URL never breaks the page; what is left empty means "all".
+    """
+    options = filter_options()
+    first = "_filters_seeded" not in st.session_state
+    for key, (param, _) in FILTER_KEYS.items():
+        chosen = st.query_params.get_all(param) if first else st.session_state.get(key) or []
+        st.session_state[key] = [v for v in dict.fromkeys(chosen) if v in options[key]]
+    if first:
+        try:
+            conf = int(st.query_params.get(CONFIDENCE_PARAM) or 0)
+        except ValueError:
+            conf = 0
+        st.session_state[CONFIDENCE_KEY] = max(0, min(100, conf - conf % 5))
+    st.session_state["_filters_seeded"] = True
+
+
+def event_filter():
+    """The sidebar's filter as a ``geo.layers.filters.EventFilter`` (hashable: a cache key)."""
+    from geo.layers.filters import EventFilter
+
+    fields = {
+        field: tuple(st.session_state[key]) if st.session_state.get(key) else None
+        for key, (_, field) in FILTER_KEYS.items()
+    }
+    return EventFilter(**fields, min_confidence=int(st.session_state.get(CONFIDENCE_KEY) or 0))
+
+
+PLAY_UNITS = ("day", "week", "month")
+
+
+def step_day(day: dt.date, unit: str, sign: int = 1) -> dt.date:
+    """``day`` moved one ``unit`` (day, week or month) forward (``sign`` 1) or back (-1).
+
+    A month step keeps the day of the month, or the last day of a shorter month.
+    """
+    if unit == "day":
+        return day + dt.timedelta(days=sign)
+    if unit == "week":
+        return day + dt.timedelta(days=7 * sign)
+    if unit != "month":
+        raise ValueError(f"Unknown step {unit!r}; use one of {PLAY_UNITS}.")
+    months = day.year * 12 + day.month - 1 + sign
+    year, month = divmod(months, 12)
+    first_next = dt.date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    return dt.date(year, month + 1, min(day.day, (first_next - dt.timedelta(days=1)).day))
 
 
 def date_range() -> tuple[dt.date, dt.date]:
@@ -212,39 +322,32 @@ def chosen_layers() -> list[str]:
 
 
 def chosen_datasets() -> tuple[str, ...]:
-    """The event sources ticked in the sidebar (all by default)."""
-    return tuple(st.session_state.get("datasets", DATASETS))
+    """The event sources chosen in the sidebar (all when none is picked)."""
+    return tuple(st.session_state.get("datasets") or DATASETS)
 
 
 # Few entries: each holds a range's layers (text included). The map page needs none of them:
 # it reads map_data(), which is per revision and keeps only a few numeric columns in memory.
 @st.cache_data(show_spinner="Building map layers…", max_entries=4)
-def _layers(
-    where: str, revision: int, start: dt.date, end: dt.date, datasets: tuple[str, ...]
-) -> dict:
+def _layers(where: str, revision: int, start: dt.date, end: dt.date, event_filter) -> dict:
     from geo.layers.columns import build_layers
 
-    return build_layers(_store(where), start=start, end=end, datasets=datasets)
+    return build_layers(_store(where), start=start, end=end, where=event_filter)
 
 
 def layers(start: dt.date | None = None, end: dt.date | None = None) -> dict:
-    """GeoDataFrames for a range (default: the sidebar's) and sources, cached per revision."""
+    """GeoDataFrames for a range (default: the sidebar's) and filter, cached per revision."""
     if start is None or end is None:
         start, end = date_range()
-    return _layers(location(), store().revision(), start, end, chosen_datasets())
+    return _layers(location(), store().revision(), start, end, event_filter())
 
 
 @st.cache_resource(show_spinner="Preparing the map data…", max_entries=2)
 def _map_data(where: str, revision: int):
-    from geo.maps.columnar import map_data
+    from geo.maps.columnar import map_data_from_store
 
-    s = _store(where)
-    return map_data(
-        s.events_frame(details=True),
-        s.mentions_frame(),
-        static_dir=STATIC,
-        key=f"{where}|{revision}",
-    )
+    # Read frame by frame: a million events' text never sits in memory at once.
+    return map_data_from_store(_store(where), static_dir=STATIC, key=f"{where}|{revision}")
 
 
 def map_data():

@@ -28,6 +28,7 @@ __all__ = [
     "mentions_table",
     "near_front_summary",
     "timeline_chart",
+    "within",
 ]
 
 # Columns of the events and evacuations tables, in order; km_to_front only when measured.
@@ -134,6 +135,16 @@ def evacuations_table(evac: Any, *, km_to_front: Mapping[str, float | None] | No
     ids = evac.loc[table.index, "event_id"]
     table.insert(3, "km_to_front", [km_to_front.get(i) for i in ids])
     return table
+
+
+def within(events: Any, bounds: tuple[float, float, float, float] | None) -> Any:
+    """The events inside (south, west, north, east), or all of them when bounds is None."""
+    if bounds is None or events.empty:
+        return events
+    south, west, north, east = bounds
+    lat, lon = events.geometry.y, events.geometry.x
+    inside = (lat >= south) & (lat <= north) & (lon >= west) & (lon <= east)
+    return events[inside.to_numpy()]
 
 
 def timeline_chart(events: Any, *, start: dt.date, end: dt.date) -> Any:

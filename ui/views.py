@@ -14,7 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from . import tables
-from .state import STATIC, chosen_datasets, chosen_layers, date_range, layers, location, store
+from .state import STATIC, chosen_layers, date_range, event_filter, layers, location, store
 
 EVENT_COLUMN_CONFIG = {
     "date": st.column_config.TextColumn("Date", width="small"),
@@ -48,7 +48,7 @@ def _export(
     end: dt.date,
     name: str,
     fmt: str,
-    datasets: tuple[str, ...],
+    event_filter,
 ) -> bytes:
     from geo.layers.export import to_bytes, write_gpkg
 
@@ -62,9 +62,9 @@ def _export(
 
 
 def export_bytes(name: str, fmt: str) -> bytes:
-    """A layer (or ``"all"`` as GeoPackage) for the sidebar's range and sources, as bytes."""
+    """A layer (or ``"all"`` as GeoPackage) for the sidebar's range and filter, as bytes."""
     start, end = date_range()
-    return _export(location(), store().revision(), start, end, name, fmt, chosen_datasets())
+    return _export(location(), store().revision(), start, end, name, fmt, event_filter())
 
 
 @st.cache_data(show_spinner="Drawing the map file…", max_entries=8)
@@ -74,7 +74,7 @@ def _map_html(
     start: dt.date,
     end: dt.date,
     show: tuple[str, ...],
-    datasets: tuple[str, ...],
+    event_filter,
 ) -> bytes:
     from geo.maps.build import LAYER_TITLES
     from geo.maps.report import standalone_html
@@ -87,21 +87,24 @@ def _map_html(
 
 
 def map_html() -> Callable[[], bytes]:
-    """The map of the sidebar's range, layers and sources as one offline HTML file, deferred.
+    """The map of the sidebar's range, layers and filter as one offline HTML file, deferred.
 
     For ``st.download_button(data=...)``: the file is drawn only when the button is clicked,
     for the range and layers shown now (the click is handled outside this page's run).
     """
     start, end = date_range()
     args = (location(), store().revision(), start, end, tuple(chosen_layers()))
-    return functools.partial(_map_html, *args, chosen_datasets())
+    return functools.partial(_map_html, *args, event_filter())
 
 
-def show_events(table, *, key: str) -> None:
+def show_events(table, *, key: str, ids=None) -> None:
     """An events table, blank where nothing is reported; a picked row's whole sentence below.
 
-    A grid cell cuts a long sentence off; selecting its row shows it in full.
+    A grid cell cuts a long sentence off; selecting its row shows it in full. ``ids`` (the
+    rows' event ids) are kept, so ``ui.widgets.selected_event`` can name the picked event.
     """
+    if ids is not None:
+        st.session_state[f"_{key}_ids"] = [str(i) for i in ids]
     shown = tables.blank_missing(table)
     picked = st.dataframe(
         shown,
@@ -117,7 +120,10 @@ def show_events(table, *, key: str) -> None:
         row = shown.iloc[rows[0]]
         st.info(f"**{row['date']} · {row['place']}** — {tables.markdown_text(row['quote'])}")
     else:
-        st.caption("Select a row to read its whole sentence.")
+        st.caption(
+            "Select a row to read its whole sentence"
+            + (" and see it on the map." if ids is not None else ".")
+        )
 
 
 def frontline_store():

@@ -16,7 +16,7 @@ _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
-_WORD_NUM = {w: i for i, w in enumerate(_UNITS)} | {"no": 0, "a": 1, "an": 1}
+_WORD_NUM = {w: i for i, w in enumerate(_UNITS)} | {"no": 0, "a": 1, "an": 1, "another": 1}
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 _WORD_NUM |= _TENS | {"twenty": 20}
 _WORD_RE = "|".join(
@@ -29,16 +29,29 @@ _WHO = (
     r"(?:[\w-]+[- ]year[- ]old\s+|elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
     r"boys?|girls?|teenagers?|others|more|victims|passers-?by|workers?|employees|"
-    r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?)"
+    r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
+    r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
+    r"Ukrainians|Russians)"
 )
-_HEDGE = r"(?:(?:at least|another|more than|over|nearly|almost|some|about|around|up to)\s+)?"
+_HEDGE = (
+    r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
+    r"up to)\s+)?"
+)
 _KILL = r"killed|dead|died|perished|lost their lives|fatalities|deaths|fatally (?:injured|wounded)"
-_HURT = r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties"
+_HURT = (
+    r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|"
+    r"(?:sought|needed|required|received) (?:medical|first) "
+    r"(?:attention|help|aid|care|treatment|assistance)|"
+    # bulletins: "three people received assistance on the spot" (not aid handed out)
+    r"received (?:assistance|help) (?:on the spot|at the scene)"
+)
 # "two people were killed", "23 civilians were killed", "Four killed", "the 18 wounded",
-# "a man was killed", "an elderly woman died", "24 injuries".
+# "a man was killed", "an elderly woman died", "24 injuries", "another woman was wounded".
 _BEFORE = re.compile(
-    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an)(?=\s+{_WHO}))\s+"
-    rf"(?:{_WHO}(?:,\s[^,]{{1,40}},)?\s+)?"  # "61 people, including a baby, were injured"
+    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\s+"
+    # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
+    rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|\s[-–—]\s[^.;]{{1,60}}?\s[-–—])?\s+)?"
+    r"(?:(?:from|in|of)\s+[A-Z][\w'’-]*\s+)?"  # "another woman from Kupiansk was hurt"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
     r"known|to|later|also|seriously|critically|severely|slightly|others?)\s+){0,5}"
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
@@ -48,8 +61,14 @@ _BEFORE = re.compile(
 _AFTER = re.compile(
     r"\b(?:(?P<kill>killing|kill(?:s|ed)?|claim(?:ed|ing)? the lives of|left)"
     r"|(?P<hurt>injuring|injur(?:es|ed)|wounding|wound(?:s|ed)?))\s+"
-    rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an)(?=\s+{_WHO}))\b(?:\s+{_WHO})?"
+    rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b(?:\s+{_WHO})?"
     r"(?P<dead>\s+dead)?",
+    re.IGNORECASE,
+)
+# "surgeons saved a wounded woman": one hurt, counted by its article.
+_ONE_HURT = re.compile(
+    r"\b(?P<num>an?|one)\s+(?:[\w-]+\s+)?(?P<hurt>injured|wounded)\s+"
+    r"(?:man|woman|person|child|boy|girl|teenager|resident|civilian|pensioner)\b",
     re.IGNORECASE,
 )
 _FATAL = re.compile(rf"\bfatal injuries to\s+{_HEDGE}(?P<num>{_NUM})\b", re.IGNORECASE)
@@ -81,10 +100,14 @@ _NOT_EVENT_TOLL = re.compile(
     re.IGNORECASE,
 )
 
+# A count added to the ones told before: "two more", "another 3", "a further five", "three
+# other people", but not the hedge "more than 20".
+_MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
+    r"medical|on the spot|at the scene|"
     r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад",
     re.IGNORECASE,
 )
@@ -97,6 +120,15 @@ class Casualties:
     killed: int | None = None
     injured: int | None = None
     text: str = ""
+    # Counts told as additions to ones already reported ("two more died in hospital",
+    # "another three were injured"): added to a strike's figures, not put in their place.
+    more_killed: bool = False
+    more_injured: bool = False
+    # Where the last count's words end in the sentence, for a sentence that names its place
+    # after them ("three people were wounded in the Polohy district"), and where the first
+    # begins, for the event word it follows ("an attack there that killed 20").
+    end: int = -1
+    start: int = -1
 
     def __bool__(self) -> bool:
         return self.killed is not None or self.injured is not None
@@ -117,7 +149,7 @@ def _value(raw: str) -> int | None:
 def parse_casualties(sentence: str) -> Casualties:
     """The first killed and the first injured count a sentence states.
 
-    "At least six people were killed and 16 others injured" gives (6, 16); "killing a
+    "At least five people were killed and 12 others hurt" gives (5, 12); "killing a
     70-year-old man" gives one killed; "No casualties were reported" gives (0, 0). Running
     totals ("since the start of the war") give nothing.
     """
@@ -130,12 +162,16 @@ def parse_casualties(sentence: str) -> Casualties:
         if m.group("kill") and m.group("kill").lower() == "left" and not m.group("dead"):
             continue  # "left one dead" only
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
+    for m in _ONE_HURT.finditer(sentence):
+        found.append((m.start(), "hurt", "one", m))
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _CYR.finditer(sentence):
         kind = "kill" if (m.group("kill") or m.group("kill2")) else "hurt"
         found.append((m.start(), kind, m.group("num") or m.group("num2"), m))
     killed = injured = None
+    more = {"kill": False, "hurt": False}
+    end = start = -1
     words = []
     for _, kind, raw, m in sorted(found, key=lambda f: f[0]):
         value = _value(raw)
@@ -149,7 +185,12 @@ def parse_casualties(sentence: str) -> Casualties:
             injured = value
         else:
             continue
+        # "four dead and another four injured": "another" there sets the hurt apart from the
+        # dead of the same sentence; it adds to earlier figures only when it comes first.
+        more[kind] = not words and bool(_MORE.search(m.group(0)))
+        end = max(end, m.end())
+        start = m.start() if start < 0 else start
         words.append(m.group(0).strip())
     if killed is None and injured is None and (m := _NONE.search(sentence)):
         return Casualties(0, 0, m.group(0))
-    return Casualties(killed, injured, "; ".join(words))
+    return Casualties(killed, injured, "; ".join(words), more["kill"], more["hurt"], end, start)

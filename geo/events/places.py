@@ -70,7 +70,10 @@ _VERBAL_TRIGGER = re.compile(
     r"seized|ha(?:ve|s|d))\b",
     re.IGNORECASE,
 )
-_FUNCTION = _BREAKS | _AUX | _LINKS | {"the", "a", "an", "its", "their", "his", "her", "from"}
+_FUNCTION = _BREAKS | _AUX | _LINKS | {
+    "the", "a", "an", "its", "their", "his", "her", "from", "by", "to", "for",
+}  # fmt: skip
+_UNIT_WORDS = frozenset({"district", "raion", "hromada", "community", "municipality"})
 # "X was shelled", "X came under fire", "X has been liberated", "X's outskirts were hit".
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
@@ -81,6 +84,22 @@ _PASSIVE_GAP = re.compile(
     r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
     r"completely|partially|partly|first|finally|officially)\s+)*$",
     re.IGNORECASE,
+)
+# A participle after its place, with the when or the by whom: "Lysychansk, captured in July
+# 2022", "Donetsk city, which was captured in 2014", "Vuhledar, which Moscow said it had
+# captured in early October".
+_PARTICIPLE = re.compile(
+    r"captured|seized|liberated|retaken|taken|occupied|recaptured|destroyed|shelled|struck|hit",
+    re.IGNORECASE,
+)
+_POSTPOSED_GAP = re.compile(
+    r"(?:\s+(?:city|town|village))?\s*,\s*"
+    r"(?:(?:which|that)\s+(?:(?:was|were|had been|has been)\s+(?:(?:\w+ly|also|first)\s+)?"
+    r"|(?:[\w'’-]+\s+){1,3}?(?:(?:claimed|claims|said|says) to have\s+|had\s+|has\s+)?))?",
+    re.IGNORECASE,
+)
+_PARTICIPLE_PHRASE = re.compile(
+    r"\s+(?:in|on|by|at|during|last|earlier|early|back|since|after|before)\b", re.IGNORECASE
 )
 _STRONG_STATEMENT = frozenset({"announced", "declared", "warned", "stated"})
 _VISIT = re.compile(
@@ -119,7 +138,13 @@ _THERE = re.compile(
 )
 _REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
 _FRONTED = re.compile(r"(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?")
+_FRONTED_CHAIN = re.compile(
+    r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=,)"
+)
 _ANAPHOR_REACH = 400  # characters back to look for the antecedent
+# An article's region stays its topic for longer: "the region" after a paragraph on its towns.
+_REGION_REACH = 1200
 # "the Dnipro river", "across the Dnipro.": a river that shares a city's name.
 _RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|delta|estuary|basin)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:on|in|at|and|from|to|near|river)\b|\s*$)")
@@ -173,8 +198,9 @@ def tokenize_sentence(
 
 def _words(text: str, start: int, end: int) -> list[_Tok]:
     return [
-        _Tok("w" if m.group()[0].isalnum() else "p", m.group().lower(), m.start(), m.end())
+        _Tok("w" if w[0].isalnum() else "p", w.lower(), s, e)
         for m in _WORD.finditer(text, start, end)
+        for w, (s, e) in ((m.group(), m.span()),)
     ]
 
 
@@ -218,6 +244,24 @@ def _list_from(toks: list[_Tok], i: int) -> tuple[list[Toponym], int]:
         ):
             i = j + 1  # "Uman, Cherkasy Oblast": the oblast says where Uman is
             continue
+        if (
+            j == i + 1
+            and j + 1 < len(toks)
+            and toks[j + 1].text in _UNIT_WORDS
+            and nxt.place.admin1_code == found[-1].place.admin1_code
+        ):
+            i = j + 2  # "Shevchenkove, Kupiansk district": the district says where
+            continue
+        if (
+            j == i + 1
+            and nxt.place.kind is PlaceKind.ADMIN2
+            and found[-1].place.kind is PlaceKind.POPULATED_PLACE
+            and nxt.place.admin1_code == found[-1].place.admin1_code
+        ):
+            # The same, when the geoparser read the district as one name ("Kupiansk
+            # district" -> Kupiansk Raion): it situates the town, it is not a second place.
+            i = j + 1
+            continue
         found.append(nxt)
         i = j + 1
     return found, i
@@ -255,10 +299,15 @@ def _after(
                 np < 0
                 and not there
                 and not (pre == 0 or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text)))
+                and toks[i - 1].text not in _PLACE_NOUNS  # "captured Ukraine's town Vuhledar"
             ):
                 break  # a place that is not an object: the subject of a new clause
             reference = i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in _COMPASS
+            bordering = i >= 1 and toks[i - 1].text in _BORDERING
             more, i = _list_from(toks, i)
+            if bordering:
+                np = max(np, 0) + 1
+                continue  # "villages bordering Kharkiv Oblast": never in it
             weak.extend([False] * (len(found) - len(weak)))  # groups added by a parenthesis
             found.append(more)
             weak.append(reference)
@@ -275,10 +324,10 @@ def _after(
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
                 continue
-            if word == "," and nxt is not None and nxt.text in _PARENTHESIS:
+            if word in {",", "("} and nxt is not None and nxt.text in _PARENTHESIS:
                 i = _skip_parenthesis(toks, i + 1, found)
                 continue
-            if word in {"-", "–"}:
+            if word in {"-", "–", '"', "“", "”"}:  # 'had "all but encircled" Toretsk'
                 i += 1
                 continue
             break
@@ -289,6 +338,8 @@ def _after(
             np = 0
             i += 1
             continue
+        if word == "for":
+            break  # "gains for Moscow": whom the gains serve, not where they are
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
             i += 1  # "talks that were held in Istanbul": the trigger's own relative clause
             continue
@@ -331,6 +382,21 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     cands = [t for t in tops if t.end <= trig.start]
     if not cands:
         return []
+    found = _before_from(text, trig, cands, dates)
+    if (
+        not found
+        and len(cands) > 1
+        and text[cands[-2].end : cands[-1].start].startswith(",")
+        and text[cands[-1].end : cands[-1].end + 2] in {"'s", "’s"}
+    ):
+        # "Odesa, Ukraine's biggest port, was shelled": past the apposition
+        found = _before_from(text, trig, cands[:-1], dates)
+    return found
+
+
+def _before_from(
+    text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
+) -> list[Toponym]:
     top = cands[-1]
     between = text[top.end : trig.start]
     for d in dates:  # "Pokrovsk on Monday ordered": the date is not part of the grammar
@@ -342,6 +408,12 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
         pass
+    elif (
+        _PARTICIPLE.fullmatch(trig.text)
+        and _POSTPOSED_GAP.fullmatch(between)
+        and _PARTICIPLE_PHRASE.match(text, trig.end)
+    ):
+        pass  # "Lysychansk, captured in July 2022", "Donetsk, which was seized in 2014"
     elif (
         not verbal
         and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){0,2}", between)
@@ -452,7 +524,7 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     region_ends = [t.end for t in regions]
     for m in _REGION_ANAPHOR.finditer(text):
         k = bisect_right(region_ends, m.start()) - 1
-        if k >= 0 and m.start() - region_ends[k] < _ANAPHOR_REACH:
+        if k >= 0 and m.start() - region_ends[k] < _REGION_REACH:
             out.append(_refer(regions[k], m))
     for m in _THERE.finditer(text):
         k = bisect_right(ends, m.start()) - 1
@@ -476,6 +548,21 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     return out
 
 
+_PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
+_BORDERING = frozenset({"bordering", "adjoining", "neighbouring", "neighboring"})
+_CLAUSE_END = frozenset({";", ".", "but", "while", "whereas"})
+_AREA_LIST_WORDS = frozenset({",", "and", "the", "region", "oblast", "(", ")"})
+_AUTHORITY = r"(?:authorities|officials|administration|council|governor|mayor)"
+_AUTHORITY_AFTER = re.compile(
+    rf"(?:['’]s)?\s+(?:(?:city|town|village|local|regional|military|civil|district)\s+)*"
+    rf"{_AUTHORITY}\b",
+    re.IGNORECASE,
+)
+_REGIONAL = re.compile(r"\s+(?:regional|oblast|region['’]s)\b", re.IGNORECASE)
+_AUTHORITY_BEFORE = re.compile(
+    rf"\b{_AUTHORITY}\s+(?:in|of)\s+(?:the\s+)?(?:[^\W\d][\w'’ -]{{0,40}}?\s+)?$",
+    re.IGNORECASE,
+)
 _DIRECTION_AFTER = re.compile(r"^[\s-]+(?:direction|axis|sector|front)\b", re.IGNORECASE)
 _DIRECTION_BEFORE = re.compile(r"\b(?:напрямку|направлении|напрямі)\s+$", re.IGNORECASE)
 
@@ -523,14 +610,16 @@ def places_for(
     i = next((k for k, t in enumerate(toks) if t.start >= trig.end), len(toks))
     if trig.type is EventType.STATEMENT:
         return _most_specific(_venue(text, toks, i, trig, tops))
-    if trig.type is EventType.DISPLACEMENT and trig.text.endswith(" left"):
+    if trig.type is EventType.DISPLACEMENT and trig.text.endswith("left"):
         # "have left" takes its object only: "have left Bakhmut", "have left the town"
         while i < len(toks) and toks[i].kind == "date":
             i += 1
         if i < len(toks) and toks[i].kind == "top":
             return _most_specific([_list_from(toks, i)[0]])
         return []
-    if trig.type is EventType.EVACUATION and re.match(r"(?:ordered|urged|told) ", trig.text):
+    if trig.type is EventType.EVACUATION and re.match(
+        r"(?:ordered|urged|told|asked|advised|called on) ", trig.text
+    ):
         # "ordered residents of Vovchansk to leave": the place is inside the order's object
         inner = [t for t in tops if trig.start < t.start and t.end <= trig.end]
         inner = [t for t in inner if not _is_actor(text, t, trig.type)]
@@ -541,8 +630,74 @@ def places_for(
         return _most_specific([before])  # passive: the subject is the place hit
     after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE)
     if after or verbal:
-        return _most_specific(after)
-    return _most_specific([_before(text, trig, tops, dates)])  # "the Kursk offensive"
+        found = _most_specific(after)
+    else:
+        found = _most_specific([_before(text, trig, tops, dates)])  # "the Kursk offensive"
+    if not found and trig.type is EventType.NEGOTIATION:
+        found = _most_specific(_venue_aside(text, toks, i))
+    if not found and trig.type is EventType.OFFENSIVE:
+        found = _most_specific([_areas_of(text, toks, i)])
+    if not found and trig.type is EventType.EVACUATION:
+        found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
+    return found
+
+
+def _venue_aside(text: str, toks: list[_Tok], i: int) -> list[list[Toponym]]:
+    """Talks whose venue comes after an aside: "met for talks since ..., at a venue in X"."""
+    for k in range(i, len(toks) - 1):
+        if toks[k].text == "," and toks[k + 1].text in {"at", "in"}:
+            return _after(text, toks, k + 1, EventType.NEGOTIATION, max_pre=0)
+        if toks[k].text in {";", "."}:
+            break
+    return []
+
+
+def _areas_of(text: str, toks: list[_Tok], i: int) -> list[Toponym]:
+    """The places of "in the areas of A in the X region, B, C and D" later in the clause.
+
+    Bulletins put the losses or the repelled attacks first and the places last: "inflicted
+    losses on the manpower and hardware of two brigades in the areas of A, B and C". An oblast or
+    republic that only says where the last place lies is left out.
+    """
+    k = i
+    while k + 1 < len(toks) and toks[k].text not in _CLAUSE_END:
+        if toks[k].text in {"area", "areas", "vicinity"} and toks[k + 1].text == "of":
+            break
+        k += 1
+    else:
+        return []
+    found: list[Toponym] = []
+    qualifier = False
+    for tok in toks[k + 2 :]:
+        if tok.kind == "top":
+            if not (qualifier and tok.top.place.kind is not PlaceKind.POPULATED_PLACE):
+                found.append(tok.top)
+            qualifier = False
+        elif tok.text == "in":
+            qualifier = True
+        elif tok.text not in _AREA_LIST_WORDS and not text[tok.start].isupper():
+            break  # a name the gazetteer lacks does not end the list
+    return found
+
+
+def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The place of the authority that orders an evacuation, where the order names none.
+
+    "Myrnohrad officials asked residents to evacuate on Monday", "The authorities in
+    Myrnohrad began the forced evacuation of children": a local authority orders the
+    evacuation of its own ground.
+    """
+    found = []
+    for t in tops:
+        if t.end > trig.start:
+            break
+        if _REGIONAL.match(text, t.end):
+            continue  # a regional military administration orders for its towns
+        if _AUTHORITY_AFTER.match(text, t.end) or _AUTHORITY_BEFORE.search(
+            text, max(0, t.start - 60), t.start
+        ):
+            found.append(t)
+    return found
 
 
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
@@ -552,6 +707,14 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     start = sent.start + m.end()
     first = [t for t in tops if t.start == start]
-    if not first or not re.match(r"\s*,", text[first[0].end : first[0].end + 3]):
+    if not first:
         return []
-    return [first[0]]
+    if re.match(r"\s*,", text[first[0].end : first[0].end + 3]):
+        return [first[0]]
+    # "In the Kharkiv region of northeastern Ukraine, in the town of Vovchansk, ...": a chain of
+    # locatives, each narrowing the last; the finest one frames the sentence.
+    chain = _FRONTED_CHAIN.match(text, first[0].end, sent.end)
+    if not chain:
+        return []
+    inner = [t for t in tops if first[0].start <= t.start and t.end <= chain.end()]
+    return _most_specific([[t] for t in inner])

@@ -23,8 +23,12 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"priority is|goal is|objective is|reminiscent of|similar to|like the|compared (?:to|with)|"
     r"fail(?:ed|ing|s)? to|unable to|in order to|prevent\w*|avoid\w*|risk of|fears? of|"
     r"forced to withdraw|prepar\w+ (?:to|for)|ready to|potential|possible|imminent|"
-    r"would-be|future)\b[^,;:]*$",
+    r"would-be|future|need(?:s|ed)? to|consider\w*|possibility|pav(?:e|es|ed|ing) the way|"
+    r"way for \w+ to)\b[^,;:]*$",
     re.IGNORECASE,
+)
+_SINCE = re.compile(
+    r"\bsince\s+(?:the|its|their|his|her|a|an)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE
 )
 # Attempts and operations under way: an event, but not (yet) achieved.
 _ATTEMPT_BEFORE = re.compile(
@@ -35,7 +39,8 @@ _ATTEMPT_BEFORE = re.compile(
 )
 _TRIED = re.compile(
     r"\b(?:try(?:ing)? to|tried to|tries to|attempt(?:s|ed|ing)? to|(?:bid|attempt|effort|"
-    r"push|drive) to|struggl\w+ to)\s+(?:[\w-]+\s+){0,2}$",
+    r"push|drive) to|struggl\w+ to|concentrat\w+ on|focus\w* on|"
+    r"(?:stopped|halted|blocked|kept)[\"”’]?\s+(?:[\w\"'’-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 _ONGOING_AFTER = re.compile(
@@ -68,15 +73,20 @@ _CLAIM_VERB = re.compile(r"\bclaim(?:s|ed|ing)?\b", re.IGNORECASE)
 # Speakers whose account of ground fighting is a party's claim, not the reporter's fact.
 _GROUND = (EventType.ADVANCE, EventType.OFFENSIVE)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|which|who)\b")  # once, not per trigger
 
 
 def _clause_before(text: str, sent: Sentence, trig: Trigger) -> str:
-    return re.split(r"[;:]|,\s+(?:but|while|and|as|which|who)\b", text[sent.start : trig.start])[-1]
+    return _CLAUSE_BREAK.split(text[sent.start : trig.start])[-1]
 
 
 def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported."""
     clause = _clause_before(text, sent, trig)[-80:]
+    if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
+        return True  # "a springboard towards capturing the next town": a goal
+    if _SINCE.search(clause):
+        return True  # "their first talks since the invasion began": a time, not news
     return bool(_NOT_FACTUAL_BEFORE.search(clause))
 
 
@@ -122,8 +132,8 @@ def status_for(
 ) -> tuple[EventStatus, str]:
     """The status of a factual trigger and, for a claim, who claims it.
 
-    A party's account of ground fighting or a capture ("the defence ministry said troops had
-    taken control of ...", "according to the General Staff") is claimed; a local official's
+    A party's account of ground fighting or a capture ("the defence ministry said its units had
+    seized ...", "according to the General Staff") is claimed; a local official's
     report of a strike is the reporting of a fact; any "claimed" is a claim.
     """
     inside = any(a <= trig.start < b for a, b in quoted)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from re import _constants as _c
+from re import _parser
 
 from geo.records import EventType
 from geo.text.sentences import Sentence
@@ -20,7 +22,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
         r"evacuat\w*",
-        r"(?:ordered|urged|told) (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
+        r"(?:ordered|urged|told|asked|advised|called on) (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
         r"were taken out of",
         r"евакуац\w*",
         r"евакуй?ова\w*",
@@ -36,7 +38,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"refugees?",
         r"(?:have |had )?left their homes",
         # "40,000 people have left Bakhmut": only with a people subject and a named object
-        r"ha(?:ve|s|d) (?:already |since )?left",
+        r"(?:ha(?:ve|s|d) (?:already |since )?)?left",
         r"sheltering in",
         r"found shelter in",
         r"біженц\w*",
@@ -53,6 +55,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"exchange of prisoners",
         r"delegations? met",
         r"met",  # only with a diplomatic subject or talks in the sentence
+        r"meetings?",  # likewise
         r"summit",
         r"переговор\w*",
     ),
@@ -73,6 +76,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
         r"closing in on",
+        r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"
         r"entered",
         r"fell to",
         r"fall of",
@@ -110,6 +114,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fighting",
         r"battles?",
         r"clashes",
+        r"under siege",
+        r"besieged",
+        r"(?:heavy|fierce|intense|ongoing|active) combat",
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
@@ -140,7 +147,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"striking",
         r"targeted",
         r"attack(?:ed|s)?",
-        r"under (?:heavy |intense |renewed |artillery |rocket |drone |missile )*"
+        r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
+        r"artillery |rocket |drone |missile )*"
         r"(?:fire|attack|shelling|bombardment)",
         r"bombard\w*",
         r"fired (?:at|on|upon)",
@@ -178,21 +186,81 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
+def _first_letters(pattern: str) -> set[str] | None:
+    """The lower-case letters a phrase can begin with, or None when that is not plain."""
+
+    def first(items) -> tuple[set[str] | None, bool]:  # (letters, may match nothing)
+        out: set[str] = set()
+        for op, av in items:
+            if op is _c.LITERAL or op is _c.IN:
+                chars = [av] if op is _c.LITERAL else [a if o is _c.LITERAL else -1 for o, a in av]
+                low = {chr(a).lower() if a >= 0 else "" for a in chars}
+                if any(len(c) != 1 for c in low):
+                    return None, False  # a class, a range or a letter that folds to two
+                return out | low, False
+            if op is _c.SUBPATTERN:
+                got, empty = first(av[3])
+            elif op is _c.BRANCH:
+                got, empty = set(), False
+                for branch in av[1]:
+                    b, e = first(branch)
+                    if b is None:
+                        return None, False
+                    got, empty = got | b, empty or e
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+                got, empty = first(av[2])
+                empty = empty or av[0] == 0
+            else:
+                return None, False
+            if got is None:
+                return None, False
+            out |= got
+            if not empty:
+                return out, False
+        return out, True
+
+    letters, empty = first(_parser.parse(pattern, re.IGNORECASE))
+    return None if empty else letters
+
+
 def _alternation(cyrillic: bool) -> re.Pattern[str]:
-    groups = "|".join(
-        f"(?P<{t.value}_{i}>{p})"
+    # The engine tries every alternative at every word start, and a named group hides a
+    # phrase's first letter from its quick check: grouped by first letter behind a look-ahead,
+    # a word start tries only the phrases that can begin there (several times faster). Each
+    # group keeps the listed order, so the same phrase wins; a phrase whose first letter is
+    # not plain goes in every group.
+    phrases = [
+        (f"{t.value}_{i}", p)
         for t, pats in TRIGGERS.items()
         for i, p in enumerate(pats)
         if bool(_CYRILLIC.match(p)) is cyrillic
-    )
+    ]
+    firsts = [_first_letters(p) for _, p in phrases]
+    letters = sorted(set().union(*(f for f in firsts if f is not None)))
+    groups = []
+    for k, c in enumerate(letters):
+        alts = "|".join(
+            f"(?P<{name}x{k}>{p})"
+            for (name, p), f in zip(phrases, firsts, strict=True)
+            if f is None or c in f
+        )
+        groups.append(f"(?={re.escape(c)})(?:{alts})")
+    if any(f is None for f in firsts):
+        groups.append("|".join(f"(?P<{name}>{p})" for name, p in phrases))
     lead = r"(?=[\u0400-\u04ff])" if cyrillic else r"(?=[a-z])"
-    return re.compile(rf"\b{lead}(?:{groups})\b", re.IGNORECASE)
+    return re.compile(rf"\b{lead}(?:{'|'.join(groups)})\b", re.IGNORECASE)
 
 
 _TRIGGER_RE = _alternation(cyrillic=False)
 _TRIGGER_CYR_RE = _alternation(cyrillic=True)
+# A matched group's event type, looked up rather than parsed from its name per match.
+_GROUP_TYPE = {
+    name: EventType(name.rsplit("_", 1)[0])
+    for rx in (_TRIGGER_RE, _TRIGGER_CYR_RE)
+    for name in rx.groupindex
+}
 _NON_FACTUAL = re.compile(
-    r"\b(?:not|no|never|n['’]t|could|would|may|might|will|shall|should|cannot|"
+    r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
     r"intends? to|called for|calls? for|urged|demand\w*)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -200,7 +268,7 @@ _NON_FACTUAL = re.compile(
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
 _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
-    r"(?:could|would|may|might|will|shall|should|"
+    r"(?:could|would|(?-i:may)(?! \d)|might|will|shall|should|"
     r"(?:is|are) (?:expected|set|due|scheduled|planned|likely) to|"
     r"(?:did|does|do|has|have|had|was|were) not|never)\b",
     re.IGNORECASE,
@@ -228,6 +296,28 @@ _WEAPON = re.compile(
     r"airstrikes?|strikes?|UAVs?|glide)\b",
     re.IGNORECASE,
 )
+_TALKS = re.compile(
+    r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
+    re.IGNORECASE,
+)
+_PEOPLE_RIGHT_BEFORE = re.compile(
+    r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
+    r"(?:(?:already|also|have|had|has)\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
+_DRONE_MEDIA = re.compile(r"\s+(?:footage|video|videos|images?|photos?|shots?|camera)\b")
+# An evacuation that did not happen: its trains cancelled, its station closed, its convoy or
+# buses the target of fire. The text before the trigger and after it are joined by a NUL.
+_NO_EVACUATION = re.compile(
+    r"\b(?:closed|cancell?ed|suspended|halted)\s+(?:for\s+)?(?:\w+\s+)?\x00"
+    r"|\b(?:fired (?:at|on|upon)|shelled|struck|hit|attacked|targeted|opened fire on)\s+"
+    r"(?:the\s+|an?\s+)?\x00"
+    r"|\x00[^\x00]*?\b(?:(?:was|were|has been|have been|had been) "
+    r"(?:\w+ )?(?:cancell?ed|suspended|halted|stopped))\b",
+    re.IGNORECASE,
+)
+_CLAUSE_MARK = re.compile(r"[,;:]")  # compiled once: split around every trigger
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
 
@@ -251,17 +341,30 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
         s, e = sent.start + m.start(), sent.start + m.end()
         if any(a <= s < b for a, b in quoted):
             continue  # words inside direct speech are the speaker's, not the reporter's
-        etype = EventType(m.lastgroup.rsplit("_", 1)[0])
+        etype = _GROUP_TYPE[m.lastgroup]
         word = m.group().lower()
         if word == "met" and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
-        if (
-            etype is EventType.DISPLACEMENT
-            and word.endswith(" left")
-            and not _PEOPLE_SUBJECT.search(text, sent.start, s)
+        if word.startswith("meeting") and not _TALKS.search(sent.text):
+            continue  # a meeting is talks only between delegations, envoys, negotiators
+        if etype is EventType.DISPLACEMENT and word.endswith("left"):
+            if not _PEOPLE_SUBJECT.search(text, sent.start, s):
+                continue  # "troops had left the town" is a withdrawal, not people fleeing
+            if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):
+                continue  # bare "left" only right after its people: "350 people left the town"
+        if etype is EventType.STATEMENT and _PASSIVE_BEFORE.search(
+            text, max(sent.start, s - 20), s
         ):
-            continue  # "troops had left the town" is a withdrawal, not people fleeing
-        clause = re.split(r"[,;:]", text[max(sent.start, s - 50) : s])[-1]
+            continue  # "evacuation was announced in Balakliia": the news is the evacuation
+        if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
+            continue  # "drone footage showed armoured vehicles": a camera, not a strike
+        if etype is EventType.EVACUATION and _NO_EVACUATION.search(
+            _CLAUSE_MARK.split(text[max(sent.start, s - 60) : s])[-1]
+            + "\x00"
+            + _CLAUSE_MARK.split(text[e : min(sent.end, e + 60)])[0]
+        ):
+            continue  # trains cancelled, a station closed, buses fired at: no one evacuated
+        clause = _CLAUSE_MARK.split(text[max(sent.start, s - 50) : s])[-1]
         if _NON_FACTUAL.search(clause) or (
             etype is not EventType.STATEMENT and _NON_FACTUAL_AFTER.match(text, e, sent.end)
         ):

@@ -1,7 +1,7 @@
 """The dashboard map at scale: a store revision's columns written once as static files.
 
-The browser (our own ``geomap.js``) fetches them once, filters by date, clusters per zoom and
-draws only what is in view; a date-range change sends the two day numbers, nothing more.
+The browser (our own ``geomap.js``) fetches them once, filters by date and by the event filter,
+clusters per zoom and draws only what is in view; a range or filter change sends a few bytes.
 """
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError
+from geo.layers.columns import filter_columns
+from geo.layers.filters import EventFilter, confidence_percent, status_values
 from geo.maps.basemap import DEFAULT_MAX_ZOOM
 from geo.maps.build import (
     DEFAULT_SHOW,
@@ -38,12 +40,14 @@ from geo.maps.style import (
     oblast_ramp,
     symbol_svg,
 )
-from geo.records import EventType, ToponymRole
+from geo.records import EventStatus, EventType, ToponymRole
 
 if TYPE_CHECKING:
     import folium
     import numpy as np
     import pandas as pd
+
+    from geo.store.base import ArticleStore
 
 __all__ = [
     "DATA_DIR",
@@ -52,11 +56,12 @@ __all__ = [
     "build_columnar_map",
     "columnar_layers",
     "map_data",
+    "map_data_from_store",
     "range_group",
 ]
 
 DATA_DIR = "mapdata"
-DATA_VERSION = 1  # bump when the files' layout changes: the folder name changes with it
+DATA_VERSION = 2  # bump when the files' layout changes: the folder name changes with it
 CHUNK = 2_000  # events per popup file: a click fetches ~300 kB at most
 KEEP = 4  # revisions kept on disk; older folders are removed when a new one is written
 CELL_PX = 60  # grid cell of the browser's clustering, in screen pixels
@@ -93,27 +98,62 @@ class MapData:
     evacuation: np.ndarray
     people: np.ndarray
     oblast: np.ndarray
-    mention_place: np.ndarray
+    mention_place: np.ndarray  # the counted mentions' places, in day order (undated first)
     mention_day: np.ndarray
+    filters: pd.DataFrame
+    id_hash: np.ndarray
+    id_order: np.ndarray
+    sub_types: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()
 
-    def summary(self, start: dt.date, end: dt.date) -> MapSummary:
-        """Events, places mentioned, oblasts with events and people evacuated in a range."""
+    def summary(
+        self, start: dt.date, end: dt.date, *, where: EventFilter | None = None
+    ) -> MapSummary:
+        """Events, places mentioned, oblasts with events and people evacuated in a range.
+
+        ``where`` keeps the events it matches, as the browser map does; places count the
+        articles' mentions whatever it says.
+        """
         import numpy as np
 
         from geo.store.frames import day_number
 
         lo, hi = day_number(start), day_number(end)
-        hit = (self.day_start <= hi) & (self.day_end >= lo)
-        oblasts = np.unique(self.oblast[hit & (self.oblast != NONE16)])
+        # Events are in start-day order and mentions (here) in day order, so a range is a
+        # slice: every rerun allocates a few small arrays, not several of the store's length
+        # (which the app's allocator kept, RSS growing with each range at a million events).
+        k = int(np.searchsorted(self.day_start, hi, side="right"))
+        hit = self.day_end[:k] >= lo
+        if where is not None and not where.is_everything:
+            hit &= where.mask(self.filters)[:k]
+        oblasts = np.zeros(NONE16 + 1, dtype=bool)
+        oblasts[self.oblast[:k][hit]] = True
+        evacuated = self.people[:k][hit & self.evacuation[:k]]
         d = self.mention_day
-        seen = (d == UNDATED) | ((d >= lo) & (d <= hi))
-        people = np.nansum(self.people[hit & self.evacuation])
+        undated = int(np.searchsorted(d, UNDATED, side="right"))
+        a, b = np.searchsorted(d, lo, side="left"), np.searchsorted(d, hi, side="right")
+        places = np.zeros(int(self.mention_place.max(initial=0)) + 1, dtype=bool)
+        places[self.mention_place[:undated]] = True
+        places[self.mention_place[max(a, undated) : b]] = True  # UNDATED < any day
         return MapSummary(
             events=int(hit.sum()),
-            places=len(np.unique(self.mention_place[seen])),
-            oblasts=len(oblasts),
-            people_evacuated=int(people),
+            places=int(places.sum()),
+            oblasts=int(oblasts[:NONE16].sum()),
+            people_evacuated=int(np.nansum(evacuated)),
         )
+
+    def index_of(self, event_id: str) -> int | None:
+        """The row of an event in the files (the browser's index), or None if not there."""
+        import numpy as np
+        import pandas as pd
+
+        h = pd.util.hash_pandas_object(pd.Series([str(event_id)]), index=False).to_numpy(
+            dtype=np.uint64
+        )[0]
+        k = int(np.searchsorted(self.id_hash, h))
+        if k < len(self.id_hash) and self.id_hash[k] == h:
+            return int(self.id_order[k])
+        return None
 
 
 # -- writing a revision's files -------------------------------------------------------------
@@ -128,6 +168,38 @@ def _type_codes(events: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     codes = {t: k for k, t in enumerate(types)}
     values = events["event_type"].astype(str).map(codes).to_numpy(dtype=np.uint8)
     return types, values
+
+
+def _codes(values: pd.Series, first: list[str]) -> tuple[list[str], np.ndarray]:
+    """Names (``first``, then the others present, commonest first) and a uint8 code per row.
+
+    Empty values get 255. A column with more than 255 names (ACLED has about 25 sub-types;
+    an odd imported file might not) keeps the commonest 255; the rest get 255 too, which a
+    filter on that column leaves out.
+    """
+    import numpy as np
+
+    values = values.astype(object).fillna("").astype(str)
+    counts = values[values != ""].value_counts()
+    others = [v for v in counts.index if v not in set(first)]
+    names = (list(first) + others)[:255]
+    codes = values.map({t: k for k, t in enumerate(names)}).fillna(255)
+    return names, codes.to_numpy(dtype=np.uint8)
+
+
+def _filter_frame(filters: pd.DataFrame) -> pd.DataFrame:
+    """The filter columns the server keeps per event: categories and confidence, no text."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "event_type": filters["event_type"].astype("category"),
+            "acled_sub_event_type": filters["acled_sub_event_type"].astype("category"),
+            "status": status_values(filters["status"]).astype("category"),
+            "confidence": filters["confidence"].astype("float64"),
+            "dataset": filters["dataset"].astype("category"),
+        }
+    )
 
 
 def _oblasts(events: pd.DataFrame) -> tuple[dict, list[str]]:
@@ -167,7 +239,10 @@ def _count(value: Any) -> str | None:
 
 
 def _popup_rows(events: pd.DataFrame) -> tuple[list[list], list[str]]:
-    """Per event ``[type, dates, where, counts, quote, source index]``, escaped, and sources."""
+    """Per event ``[type, dates, where, counts, quote, source index]``, escaped, and sources.
+
+    Each chunk also lists its events' ids (``id``), so the browser can check a focus request.
+    """
     start = events["day_start"].to_numpy().astype("datetime64[D]").astype(str).tolist()
     end = events["day_end"].to_numpy().astype("datetime64[D]").astype(str).tolist()
     cols = [
@@ -210,53 +285,97 @@ def _popup_rows(events: pd.DataFrame) -> tuple[list[list], list[str]]:
     return rows, list(sources)
 
 
-def _places(mentions: pd.DataFrame) -> tuple[dict, np.ndarray, np.ndarray, np.ndarray]:
-    """Static place fields (escaped) and the counted mentions as (place, article, day)."""
-    import numpy as np
-    import pandas as pd
+class _PlaceAccumulator:
+    """``_places`` fed frame by frame: the same result whatever the frames' sizes.
 
-    m = mentions[mentions["place_id"].notna() & mentions["role"].isin(COUNTED_ROLES)]
-    place, place_ids = pd.factorize(m["place_id"])
-    article, _ = pd.factorize(m["article_id"])
-    day = m["published_day"].fillna(UNDATED).to_numpy(dtype=np.int64).astype(np.int32)
-    order = np.lexsort((article, place))
-    first = m.groupby("place_id", sort=False).first().reindex(place_ids)
-    forms = m.groupby(["place_id", "surface"], sort=False).size().rename("n").reset_index()
-    forms = forms.sort_values(["place_id", "n", "surface"], ascending=[True, False, True])
-    named = forms.groupby("place_id", sort=False)["surface"].agg("; ".join).reindex(place_ids)
-    names, lines, at = [], [], []
-    for name, admin1, cc, pop, forms_text in zip(
-        _objects(first["name"]),
-        _objects(first["admin1"]),
-        _objects(first["country_code"]),
-        _objects(first["population"]),
-        named.tolist(),
-        strict=True,
-    ):
-        row = []
-        where = ", ".join(_esc(v) for v in (admin1, cc) if v)
-        if where:
-            row.append(where)
-        if pop is not None:
-            row.append(f"Population: {int(pop):,}")
-        at.append(len(row))  # the browser puts "Mentions: n in k article(s)" here
-        if forms_text:
-            row.append(f"Named as: {_esc(forms_text)}")
-        names.append(_esc(name or "?"))
-        lines.append(row)
-    static = {
-        "name": names,
-        "lat": np.round(first["lat"].to_numpy(dtype=float), 5).tolist(),
-        "lon": np.round(first["lon"].to_numpy(dtype=float), 5).tolist(),
-        "lines": lines,
-        "at": at,
-    }
-    return (
-        static,
-        place[order].astype(np.uint32),
-        article[order].astype(np.uint32),
-        day[order],
-    )
+    Ids become codes in order of first appearance (as ``pandas.factorize`` numbers them);
+    a place's fields are its first non-null ones (as ``groupby().first()``); spellings are
+    counted across frames. Only codes, counts and one row per place are kept.
+    """
+
+    def __init__(self) -> None:
+        self.place_ids: dict[str, int] = {}
+        self.article_ids: dict[str, int] = {}
+        self.place: list[np.ndarray] = []
+        self.article: list[np.ndarray] = []
+        self.day: list[np.ndarray] = []
+        self.first: pd.DataFrame | None = None
+        self.forms: pd.Series | None = None
+
+    @staticmethod
+    def _codes(ids: pd.Series, known: dict[str, int]) -> np.ndarray:
+        import numpy as np
+        import pandas as pd
+
+        for value in pd.unique(ids):
+            known.setdefault(value, len(known))
+        return ids.map(known).to_numpy(dtype=np.int64)
+
+    def add(self, mentions: pd.DataFrame) -> None:
+        import numpy as np
+
+        m = mentions[mentions["place_id"].notna() & mentions["role"].isin(COUNTED_ROLES)]
+        if m.empty:
+            return
+        self.place.append(self._codes(m["place_id"], self.place_ids))
+        self.article.append(self._codes(m["article_id"], self.article_ids))
+        self.day.append(m["published_day"].fillna(UNDATED).to_numpy(dtype=np.int64))
+        fields = m[["place_id", "name", "admin1", "country_code", "population", "lat", "lon"]]
+        first = fields.groupby("place_id", sort=False).first()
+        self.first = first if self.first is None else self.first.combine_first(first)
+        forms = m.groupby(["place_id", "surface"], sort=False).size()
+        self.forms = forms if self.forms is None else self.forms.add(forms, fill_value=0)
+
+    def finish(self) -> tuple[dict, np.ndarray, np.ndarray, np.ndarray]:
+        import numpy as np
+        import pandas as pd
+
+        if self.first is None or self.forms is None:
+            empty = {"name": [], "lat": [], "lon": [], "lines": [], "at": []}
+            none = np.zeros(0, dtype=np.uint32)
+            return empty, none, none, np.zeros(0, dtype=np.int32)
+        place = np.concatenate(self.place)
+        article = np.concatenate(self.article)
+        day = np.concatenate(self.day).astype(np.int32)
+        order = np.lexsort((article, place))
+        place_ids = pd.Index(list(self.place_ids), dtype=object)
+        first = self.first.reindex(place_ids)
+        forms = self.forms.rename("n").reset_index()
+        forms = forms.sort_values(["place_id", "n", "surface"], ascending=[True, False, True])
+        named = forms.groupby("place_id", sort=False)["surface"].agg("; ".join).reindex(place_ids)
+        names, lines, at = [], [], []
+        for name, admin1, cc, pop, forms_text in zip(
+            _objects(first["name"]),
+            _objects(first["admin1"]),
+            _objects(first["country_code"]),
+            _objects(first["population"]),
+            named.tolist(),
+            strict=True,
+        ):
+            row = []
+            where = ", ".join(_esc(v) for v in (admin1, cc) if v)
+            if where:
+                row.append(where)
+            if pop is not None:
+                row.append(f"Population: {int(pop):,}")
+            at.append(len(row))  # the browser puts "Mentions: n in k article(s)" here
+            if forms_text:
+                row.append(f"Named as: {_esc(forms_text)}")
+            names.append(_esc(name or "?"))
+            lines.append(row)
+        static = {
+            "name": names,
+            "lat": np.round(first["lat"].to_numpy(dtype=float), 5).tolist(),
+            "lon": np.round(first["lon"].to_numpy(dtype=float), 5).tolist(),
+            "lines": lines,
+            "at": at,
+        }
+        return (
+            static,
+            place[order].astype(np.uint32),
+            article[order].astype(np.uint32),
+            day[order],
+        )
 
 
 def _digest(key: str) -> str:
@@ -268,6 +387,213 @@ def _prune(root: Path, keep: Path) -> None:
     folders.sort(key=lambda p: p.stat().st_mtime, reverse=True)
     for old in folders[KEEP - 1 :]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def _compact(events: pd.DataFrame) -> pd.DataFrame:
+    """The few columns the server keeps per event (no text), for one frame of events."""
+    import numpy as np
+    import pandas as pd
+
+    compact = _filter_frame(filter_columns(events))
+    compact["lat"] = events["lat"].to_numpy(dtype=np.float64)
+    compact["lon"] = events["lon"].to_numpy(dtype=np.float64)
+    compact["people"] = (
+        events["people"].astype("Float64").to_numpy(dtype=np.float32, na_value=np.nan)
+    )
+    compact["day_start"] = events["day_start"].to_numpy(dtype=np.int32)
+    compact["day_end"] = events["day_end"].to_numpy(dtype=np.int32)
+    compact["admin1_code"] = events["admin1_code"].astype(object).to_numpy()
+    compact["id_hash"] = pd.util.hash_pandas_object(
+        events["event_id"].astype(str), index=False
+    ).to_numpy(dtype=np.uint64)
+    return compact
+
+
+def _write_popups(out: Path, events: pd.DataFrame, first: int) -> None:
+    """The popup files of ``events`` (whole ``CHUNK``s but the store's last), from row ``first``."""
+    for k in range(0, max(len(events), 1), CHUNK):
+        part = events.iloc[k : k + CHUNK]
+        rows, sources = _popup_rows(part)
+        doc = {"p": rows, "s": sources, "id": part["event_id"].astype(str).tolist()}
+        (out / "popups" / f"{(first + k) // CHUNK}.json").write_text(
+            json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+
+
+def _in_chunks(frames: Iterable[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """The frames' rows again, in frames of whole ``CHUNK``s (the last may be short or empty).
+
+    A popup file holds rows ``k*CHUNK`` to ``(k+1)*CHUNK``, however the store cut its reads.
+    """
+    import pandas as pd
+
+    rest: pd.DataFrame | None = None
+    for frame in frames:
+        if rest is not None and len(rest):
+            frame = pd.concat([rest, frame], ignore_index=True)
+        whole = len(frame) - len(frame) % CHUNK
+        if whole:
+            yield frame.iloc[:whole].reset_index(drop=True)
+        rest = frame.iloc[whole:].reset_index(drop=True)
+    if rest is not None:
+        yield rest
+
+
+def _build(
+    events: Iterable[pd.DataFrame],
+    mentions: Iterable[pd.DataFrame],
+    *,
+    static_dir: str | os.PathLike[str],
+    key: str,
+    base_url: str,
+) -> MapData:
+    """Write (once per ``key``) a revision's files from frames of events and mentions.
+
+    Events come in date order, frame by frame; each frame's popup files are written as it
+    comes and only its compact columns (:func:`_compact`) are kept, so the text of a
+    million events never sits in memory at once.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from geo.store.frames import events_frame_from_rows
+
+    root = Path(static_dir) / DATA_DIR
+    root.mkdir(parents=True, exist_ok=True)
+    folder = root / _digest(key)
+    written = (folder / "meta.json").is_file()
+    with tempfile.TemporaryDirectory(dir=root, prefix=".tmp-") as tmp:
+        out = Path(tmp)
+        (out / "popups").mkdir()
+        parts, n, last_day, countries = [], 0, None, set()
+        for frame in _in_chunks(events):
+            countries.update(frame["country_code"].dropna())
+            days = frame["day_start"]
+            if len(frame) and (
+                not days.is_monotonic_increasing
+                or (last_day is not None and days.iloc[0] < last_day)
+            ):
+                raise InputError("Events for the map must come in date order (day_start).")
+            if len(frame):
+                last_day = days.iloc[-1]
+            if not written and (len(frame) or n == 0):
+                _write_popups(out, frame, n)
+            parts.append(_compact(frame))
+            n += len(frame)
+        if not parts:  # no frame at all: an empty store
+            empty = events_frame_from_rows([], details=True)
+            if not written:
+                _write_popups(out, empty, 0)
+            parts.append(_compact(empty))
+            countries.update(empty["country_code"].dropna())
+        compact = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+        del parts
+        for column in ("event_type", "acled_sub_event_type", "status", "dataset"):
+            compact[column] = compact[column].astype("category")
+        places_acc = _PlaceAccumulator()
+        for m in mentions:
+            places_acc.add(m)
+        places, m_place, m_article, m_day = places_acc.finish()
+
+        types, type_codes = _type_codes(compact)
+        # oblasts_layer reads the countries present (and counts we do not need).
+        oblast_doc, codes = _oblasts(
+            pd.DataFrame({"country_code": sorted(countries), "admin1_code": None})
+        )
+        index = {c: i for i, c in enumerate(codes)}
+        oblast = compact["admin1_code"].map(index).fillna(NONE16).to_numpy(dtype=np.uint16)
+        filters = compact[["event_type", "acled_sub_event_type", "status", "confidence", "dataset"]]
+        filters = filters.reset_index(drop=True)
+        statuses, status_codes = _codes(filters["status"], [s.value for s in EventStatus])
+        sub_types, sub_codes = _codes(filters["acled_sub_event_type"], [])
+        datasets, dataset_codes = _codes(filters["dataset"], [])
+        conf = confidence_percent(filters["confidence"])
+        h = compact["id_hash"].to_numpy()
+        id_order = np.argsort(h, kind="stable")
+        id_hash, id_order = h[id_order], id_order.astype(np.uint32)
+        lat = compact["lat"].to_numpy(dtype=np.float64)
+        lon = compact["lon"].to_numpy(dtype=np.float64)
+        people = compact["people"].to_numpy(dtype=np.float32)
+        day_start = compact["day_start"].to_numpy(dtype=np.int32)
+        day_end = compact["day_end"].to_numpy(dtype=np.int32)
+        if not written:
+            body = b"".join(
+                a.tobytes()
+                for a in (
+                    lat.astype("<f4"),
+                    lon.astype("<f4"),
+                    people.astype("<f4"),
+                    day_start.astype("<i4"),
+                    day_end.astype("<i4"),
+                    oblast.astype("<u2"),
+                    type_codes.astype("u1"),
+                    status_codes.astype("u1"),
+                    sub_codes.astype("u1"),
+                    dataset_codes.astype("u1"),
+                    conf.astype("u1"),
+                )
+            )
+            (out / "events.bin").write_bytes(body)
+            (out / "mentions.bin").write_bytes(
+                m_place.astype("<u4").tobytes()
+                + m_article.astype("<u4").tobytes()
+                + m_day.astype("<i4").tobytes()
+            )
+            (out / "oblasts.json").write_text(
+                json.dumps(oblast_doc, separators=(",", ":")), encoding="utf-8"
+            )
+            meta = {
+                "version": DATA_VERSION,
+                "n": n,
+                "nMentions": len(m_place),
+                "types": types,
+                "statuses": statuses,
+                "subTypes": sub_types,
+                "datasets": datasets,
+                "oblasts": codes,
+                "places": places,
+                "chunk": CHUNK,
+                "events": "events.bin",
+                "mentions": "mentions.bin",
+                "oblasts_file": "oblasts.json",
+                "popups": "popups/*.json",
+            }
+            (out / "meta.json").write_text(
+                json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+            )
+            for f in out.rglob("*"):
+                os.chmod(f, 0o755 if f.is_dir() else 0o644)
+            os.chmod(out, 0o755)
+            try:
+                os.rename(out, folder)
+            except OSError:
+                if not (folder / "meta.json").is_file():  # not another writer's twin
+                    raise
+            else:
+                # TemporaryDirectory must find its folder again to clean up.
+                Path(tmp).mkdir()
+    if not written:
+        _prune(root, folder)
+    by_day = np.argsort(m_day, kind="stable")
+    return MapData(
+        url=f"{base_url.rstrip('/')}/{DATA_DIR}/{folder.name}/",
+        folder=folder,
+        bounds=points_bounds(lon, lat),
+        n_events=n,
+        day_start=day_start,
+        day_end=day_end,
+        evacuation=np.isin(type_codes, [types.index(t) for t in EVACUATION_TYPES]),
+        people=people,
+        oblast=oblast,
+        # Day order (undated first), for summaries; the file keeps place order.
+        mention_place=m_place[by_day],
+        mention_day=m_day[by_day],
+        filters=filters,
+        id_hash=id_hash,
+        id_order=id_order,
+        sub_types=tuple(sub_types),
+        datasets=tuple(datasets),
+    )
 
 
 def map_data(
@@ -298,98 +624,46 @@ def map_data(
     -------
     MapData
         The folder's URL, the frame of the data, and arrays for per-range summaries.
-    """
-    import numpy as np
 
+    See Also
+    --------
+    map_data_from_store : the same files, read from a store frame by frame (the app's way).
+    """
     if not events["day_start"].is_monotonic_increasing:
         events = events.sort_values("day_start", kind="stable")
-    root = Path(static_dir) / DATA_DIR
-    root.mkdir(parents=True, exist_ok=True)
-    folder = root / _digest(key)
-    types, type_codes = _type_codes(events)
-    oblast_doc, codes = _oblasts(events)
-    index = {c: i for i, c in enumerate(codes)}
-    oblast = (
-        events["admin1_code"].astype(object).map(index).fillna(NONE16).to_numpy(dtype=np.uint16)
-    )
-    people = events["people"].astype("Float64").to_numpy(dtype=np.float32, na_value=np.nan)
-    places, m_place, m_article, m_day = _places(mentions)
-    lat = events["lat"].to_numpy(dtype=np.float64)
-    lon = events["lon"].to_numpy(dtype=np.float64)
-    day_start = events["day_start"].to_numpy(dtype=np.int32)
-    day_end = events["day_end"].to_numpy(dtype=np.int32)
-    n = len(events)
-    if not (folder / "meta.json").is_file():
-        with tempfile.TemporaryDirectory(dir=root, prefix=".tmp-") as tmp:
-            out = Path(tmp)
-            body = b"".join(
-                a.tobytes()
-                for a in (
-                    lat.astype("<f4"),
-                    lon.astype("<f4"),
-                    people.astype("<f4"),
-                    day_start.astype("<i4"),
-                    day_end.astype("<i4"),
-                    oblast.astype("<u2"),
-                    type_codes.astype("u1"),
-                )
-            )
-            (out / "events.bin").write_bytes(body)
-            (out / "mentions.bin").write_bytes(
-                m_place.astype("<u4").tobytes()
-                + m_article.astype("<u4").tobytes()
-                + m_day.astype("<i4").tobytes()
-            )
-            (out / "oblasts.json").write_text(
-                json.dumps(oblast_doc, separators=(",", ":")), encoding="utf-8"
-            )
-            (out / "popups").mkdir()
-            for k in range(0, max(n, 1), CHUNK):
-                rows, sources = _popup_rows(events.iloc[k : k + CHUNK])
-                doc = {"p": rows, "s": sources}
-                (out / "popups" / f"{k // CHUNK}.json").write_text(
-                    json.dumps(doc, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-                )
-            meta = {
-                "version": DATA_VERSION,
-                "n": n,
-                "nMentions": len(m_place),
-                "types": types,
-                "oblasts": codes,
-                "places": places,
-                "chunk": CHUNK,
-                "events": "events.bin",
-                "mentions": "mentions.bin",
-                "oblasts_file": "oblasts.json",
-                "popups": "popups/*.json",
-            }
-            (out / "meta.json").write_text(
-                json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-            )
-            for f in out.rglob("*"):
-                os.chmod(f, 0o755 if f.is_dir() else 0o644)
-            os.chmod(out, 0o755)
-            try:
-                os.rename(out, folder)
-            except OSError:
-                if not (folder / "meta.json").is_file():  # not another writer's twin
-                    raise
-            else:
-                # TemporaryDirectory must find its folder again to clean up.
-                Path(tmp).mkdir()
-        _prune(root, folder)
-    return MapData(
-        url=f"{base_url.rstrip('/')}/{DATA_DIR}/{folder.name}/",
-        folder=folder,
-        bounds=points_bounds(lon, lat),
-        n_events=n,
-        day_start=day_start,
-        day_end=day_end,
-        evacuation=np.isin(type_codes, [types.index(t) for t in EVACUATION_TYPES]),
-        people=people,
-        oblast=oblast,
-        mention_place=m_place,
-        mention_day=m_day,
+    return _build([events], [mentions], static_dir=static_dir, key=key, base_url=base_url)
+
+
+def map_data_from_store(
+    store: ArticleStore,
+    *,
+    static_dir: str | os.PathLike[str],
+    key: str,
+    base_url: str = "/app/static",
+    rows: int = 25 * CHUNK,
+) -> MapData:
+    """:func:`map_data` of a store's events and mentions, read ``rows`` at a time.
+
+    The files are the same; memory holds one frame of text at a time plus a few bytes per
+    event, instead of every event's text (about 2.3 GB at a million events).
+
+    Parameters
+    ----------
+    store : ArticleStore
+        Read with ``events_frame_chunks(details=True)`` and ``mentions_frame_chunks()``.
+    static_dir, key, base_url
+        As for :func:`map_data`.
+    rows : int
+        Rows per read (a multiple of ``CHUNK`` avoids regrouping rows for the popup files).
+    """
+    if rows < 1:
+        raise InputError(f"rows={rows} must be at least 1.")
+    return _build(
+        store.events_frame_chunks(details=True, rows=rows),
+        store.mentions_frame_chunks(rows=rows),
+        static_dir=static_dir,
+        key=key,
+        base_url=base_url,
     )
 
 
@@ -452,19 +726,21 @@ def _classes() -> dict[str, type]:
             self.default_css = list(MarkerCluster.default_css)
 
     class DateRange(folium.MacroElement):
-        """Sets the browser's date range: the only thing a range change sends."""
+        """Hands the browser its date range, event filter and focus: all a change sends."""
 
         _template = Template(
             "{% macro script(this, kwargs) %}"
             "window.GeoMapRange = [{{ this.start }}, {{ this.end }}];"
-            "if (window.GeoMap) { GeoMap.setRange({{ this.start }}, {{ this.end }}); }"
+            "window.GeoMapView = {{ this.view }};"
+            "if (window.GeoMap) { GeoMap.update(window.GeoMapView); }"
             "{% endmacro %}"
         )
 
-        def __init__(self, start: int, end: int) -> None:
+        def __init__(self, start: int, end: int, view: dict) -> None:
             super().__init__()
             self._name = "DateRange"
             self.start, self.end = int(start), int(end)
+            self.view = _js_json(view)
 
     _CLASSES.update(ColumnarLayers=ColumnarLayers, DateRange=DateRange)
     return _CLASSES
@@ -494,18 +770,38 @@ def columnar_layers(data: MapData, *, show: Collection[str] = DEFAULT_SHOW) -> l
     return [*groups.values(), _classes()["ColumnarLayers"](groups, _options(data))]
 
 
-def range_group(start: dt.date, end: dt.date) -> folium.FeatureGroup:
-    """A tiny group whose script hands the date range to the browser map.
+def range_group(
+    start: dt.date,
+    end: dt.date,
+    *,
+    where: EventFilter | None = None,
+    focus: tuple[str, int] | None = None,
+) -> folium.FeatureGroup:
+    """A tiny group whose script hands the date range (and filter, focus) to the browser map.
 
-    Pass it in ``st_folium(feature_group_to_add=...)``: a new range re-runs only this
-    script (a few dozen bytes), and the map with its data stays mounted.
+    Pass it in ``st_folium(feature_group_to_add=...)``: a new range or filter re-runs only
+    this script (a few dozen bytes), and the map with its data stays mounted.
+
+    Parameters
+    ----------
+    start, end : datetime.date
+        The range shown.
+    where : EventFilter, optional
+        Which events to draw (default: all).
+    focus : (str, int), optional
+        An event id and its row (``MapData.index_of``): the map flies there and opens its
+        popup, once per new focus.
     """
     import folium
 
     from geo.store.frames import day_number
 
+    lo, hi = day_number(start), day_number(end)
+    view: dict = {"range": [lo, hi], "filter": (where or EventFilter()).browser()}
+    if focus is not None:
+        view["focus"] = {"id": str(focus[0]), "i": int(focus[1])}
     group = folium.FeatureGroup(name="Date range", control=False)
-    _classes()["DateRange"](day_number(start), day_number(end)).add_to(group)
+    _classes()["DateRange"](lo, hi, view).add_to(group)
     return group
 
 

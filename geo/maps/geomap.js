@@ -1,10 +1,12 @@
 /* The dashboard map's data layers, drawn in the browser from compact columns.
  *
  * Our own code (geo/maps/columnar.py writes the data and serves this file from ./static/lib).
- * The data of one store revision is fetched once: typed arrays of coordinates, type codes and
- * day numbers, the oblast polygons and the places. A date-range change only calls setRange:
- * events are filtered here, gridded per zoom into clusters, and only what is in view is drawn.
- * Popup text comes from per-chunk JSON files, fetched when a popup is opened.
+ * The data of one store revision is fetched once: typed arrays of coordinates, type, status,
+ * sub-type, source and confidence codes and day numbers, the oblast polygons and the places.
+ * A date-range or filter change only calls update: events are filtered here, gridded per zoom
+ * into clusters, and only what is in view is drawn. Popup text comes from per-chunk JSON
+ * files, fetched when a popup is opened. Playback (a control on the map) steps a window
+ * through the range here too, so it costs the server nothing; focus flies to one event.
  */
 (function () {
   "use strict";
@@ -43,6 +45,11 @@
     this.groups = groups;
     this.opts = opts;
     this.range = window.GeoMapRange || null;
+    this.filter = {};
+    this.window = null;  // the playback window [day0, day1], or null: the whole range
+    this.play = { timer: null, at: null, unit: "day", win: 7 };
+    this.lastFocus = null;
+    this.focused = null;
     this.ready = false;
     this.drawn = 0;
     this.chunks = {};
@@ -53,13 +60,19 @@
       var t1 = performance.now();
       self.ms.load = t1 - t0;
       self.ready = true;
-      self._filter();
-      self._draw();
+      if (window.GeoMapView) {
+        self.update(window.GeoMapView);  // filters and draws
+      } else {
+        self._filter();
+        self._draw();
+      }
       self.ms.draw = performance.now() - t1;
+      if (self.pendingFocus) { var f = self.pendingFocus; self.pendingFocus = null; self._focusNow(f); }
     });
     // A popup that pans the map to fit keeps its marker: a redraw would remove it, and the
     // popup with it. The next move redraws.
     map.on("autopanstart", function () { self.keepOnce = true; });
+    if (opts.playback !== false) { this._playControl(); }
     map.on("moveend zoomend", function () {
       if (self.keepOnce) { self.keepOnce = false; return; }
       self._draw();
@@ -83,6 +96,10 @@
       self.d1 = new Int32Array(b, 16 * n, n);
       self.oblast = new Uint16Array(b, 20 * n, n);
       self.type = new Uint8Array(b, 22 * n, n);
+      self.status = new Uint8Array(b, 23 * n, n);
+      self.sub = new Uint8Array(b, 24 * n, n);
+      self.src = new Uint8Array(b, 25 * n, n);
+      self.conf = new Uint8Array(b, 26 * n, n);
       self.mx = new Float32Array(n);
       self.my = new Float32Array(n);
       for (var i = 0; i < n; i++) {
@@ -104,23 +121,53 @@
   /* -- the date range ------------------------------------------------------------------- */
 
   GeoMap.prototype.setRange = function (start, end) {
-    this.range = [start, end];
+    this.update({ range: [start, end] });
+  };
+
+  GeoMap.prototype.setFilter = function (filter) {
+    this.update({ filter: filter || {} });
+  };
+
+  /* What the server sends on a change: {range: [d0, d1], filter: {...}, focus: {id, i}}.
+   * A new range stops playback; a filter change keeps it going. */
+  GeoMap.prototype.update = function (view) {
+    if (view.range && (!this.range || view.range[0] !== this.range[0] ||
+        view.range[1] !== this.range[1])) {
+      this.range = view.range;
+      this._stopPlay();
+    }
+    if (view.filter) { this.filter = view.filter; }
     if (this.ready) {
       this._filter();
       this._draw();
     }
+    this.focus(view.focus || null);
+  };
+
+  // Per code: 1 if the filter keeps it. A list of names keeps those; no list keeps all.
+  GeoMap.prototype._allow = function (names, keep) {
+    var a = new Uint8Array(256);
+    if (!keep) { a.fill(1); return a; }
+    names.forEach(function (name, k) { if (keep.indexOf(name) >= 0) { a[k] = 1; } });
+    return a;
   };
 
   GeoMap.prototype._filter = function () {
-    var n = this.meta.n, d0 = this.d0, d1 = this.d1;
-    var lo = this.range ? this.range[0] : -Infinity, hi = this.range ? this.range[1] : Infinity;
+    var n = this.meta.n, d0 = this.d0, d1 = this.d1, f = this.filter || {}, meta = this.meta;
+    var r = this.window || this.range;
+    var lo = r ? r[0] : -Infinity, hi = r ? r[1] : Infinity;
+    var okType = this._allow(meta.types, f.types), okStatus = this._allow(meta.statuses, f.status);
+    var okSub = this._allow(meta.subTypes, f.subs), okSrc = this._allow(meta.datasets, f.src);
+    var minConf = f.conf || 0, type = this.type, status = this.status, sub = this.sub;
+    var src = this.src, conf = this.conf;
     // Events come sorted by start day: those starting after the range are a suffix.
     var a = 0, b = n;
     while (a < b) { var mid = (a + b) >> 1; if (d0[mid] <= hi) { a = mid + 1; } else { b = mid; } }
     var idx = new Int32Array(a), k = 0;
     var perOblast = new Int32Array(this.meta.oblasts.length);
     for (var i = 0; i < a; i++) {
-      if (d1[i] >= lo) {
+      if (d1[i] >= lo && okType[type[i]] && okStatus[status[i]] && okSub[sub[i]] &&
+          okSrc[src[i]] && conf[i] >= minConf) {
         idx[k++] = i;
         if (this.oblast[i] !== NONE16) { perOblast[this.oblast[i]]++; }
       }
@@ -378,12 +425,177 @@
     this.groups.oblasts.addLayer(this.oblastLayer);
   };
 
+  /* -- focus: a table row flies the map to its event ------------------------------------ */
+
+  GeoMap.prototype.focus = function (f) {
+    if (!f) { this.lastFocus = null; return; }
+    if (f.id === this.lastFocus) { return; }  // the same row, re-sent with another change
+    this.lastFocus = f.id;
+    if (!this.ready) { this.pendingFocus = f; return; }
+    this._focusNow(f);
+  };
+
+  GeoMap.prototype._focusNow = function (f) {
+    var self = this, i = f.i, size = this.meta.chunk;
+    if (!(i >= 0 && i < this.meta.n)) { return; }
+    this._chunk(Math.floor(i / size)).then(function (data) {
+      if (!data.id || data.id[i % size] !== f.id) { return; }  // another revision's row
+      var at = self._latlng(i);
+      self.map.setView(at, Math.max(self.map.getZoom(), self.opts.clusterOffZoom));
+      return self.popupHtml(i).then(function (h) {
+        self.focused = i;
+        L.popup({ maxWidth: 360, maxHeight: 320, className: "geo-focus" })
+          .setLatLng(at).setContent(h).openOn(self.map);
+      });
+    });
+  };
+
+  /* -- playback: a window stepped through the range, in the browser ---------------------- */
+
+  var UNITS = { day: "day", week: "week", month: "month" };
+  var WINDOWS = [1, 7, 14, 30, 91];
+
+  function stepDay(day, unit, sign) {
+    if (unit === "week") { return day + 7 * sign; }
+    if (unit !== "month") { return day + sign; }
+    var d = new Date(day * 86400000);
+    d.setUTCMonth(d.getUTCMonth() + sign);
+    return Math.round(d.getTime() / 86400000);
+  }
+
+  GeoMap.prototype._bounds = function () {
+    if (this.range) { return this.range; }
+    var n = this.meta ? this.meta.n : 0;
+    return n ? [this.d0[0], this.d0[n - 1]] : null;
+  };
+
+  GeoMap.prototype._showWindow = function (at) {
+    var r = this._bounds();
+    if (!r) { return; }
+    at = Math.max(r[0], Math.min(at, r[1]));
+    this.play.at = at;
+    this.window = [at, Math.min(at + this.play.win - 1, r[1])];
+    if (this.ready) { this._filter(); this._draw(); }
+    this._playLabel();
+  };
+
+  /* Step the window by the unit (sign 1 or -1); at the range's end playback stops. */
+  GeoMap.prototype.step = function (sign) {
+    var r = this._bounds();
+    if (!r) { return false; }
+    if (this.play.at === null) { this._showWindow(r[0]); return true; }
+    var next = stepDay(this.play.at, this.play.unit, sign);
+    if (next > r[1] || next < r[0]) { this.pause(); return false; }
+    this._showWindow(next);
+    return true;
+  };
+
+  GeoMap.prototype.playing = function () { return this.play.timer !== null; };
+
+  GeoMap.prototype.start = function () {
+    var self = this;
+    if (this.playing()) { return; }
+    if (this.play.at === null) { this.step(1); }
+    this.play.timer = setInterval(function () { self.step(1); }, this.opts.playMs || 900);
+    this._playLabel();
+  };
+
+  GeoMap.prototype.pause = function () {
+    if (this.play.timer !== null) { clearInterval(this.play.timer); }
+    this.play.timer = null;
+    this._playLabel();
+  };
+
+  GeoMap.prototype._stopPlay = function () {
+    this.pause();
+    this.play.at = null;
+    this.window = null;
+    this._playLabel();
+  };
+
+  /* Back to the sidebar's whole range. */
+  GeoMap.prototype.reset = function () {
+    this._stopPlay();
+    if (this.ready) { this._filter(); this._draw(); }
+  };
+
+  GeoMap.prototype.setPlayback = function (unit, win) {
+    if (unit && UNITS[unit]) { this.play.unit = unit; }
+    if (win > 0) { this.play.win = win; }
+    if (this.play.at !== null) { this._showWindow(this.play.at); }
+  };
+
+  GeoMap.prototype._playLabel = function () {
+    if (!this.playUi) { return; }
+    var w = this.window;
+    this.playUi.label.textContent = w ? isoDay(w[0]) + (w[1] !== w[0] ? " \u2013 " + isoDay(w[1]) : "")
+      : "whole range";
+    // Glyphs every system font has (the media-control block is missing from many).
+    this.playUi.play.textContent = this.playing() ? "II" : "\u25b6";
+    this.playUi.play.title = this.playing() ? "Pause" : "Play";
+  };
+
+  GeoMap.prototype._playControl = function () {
+    var self = this;
+    var Control = L.Control.extend({
+      options: { position: "bottomleft" },
+      onAdd: function () {
+        var box = L.DomUtil.create("div", "geo-play leaflet-bar");
+        box.style.cssText = "background:#fff;padding:3px 6px;font:12px sans-serif;" +
+          "display:flex;gap:4px;align-items:center";
+        function button(text, title, fn, name) {
+          var b = L.DomUtil.create("a", "geo-play-" + name, box);
+          b.href = "#";
+          b.role = "button";
+          b.textContent = text;
+          b.title = title;
+          b.style.cssText = "position:static;width:22px;height:22px;line-height:22px;" +
+            "border:none;text-align:center;cursor:pointer";
+          L.DomEvent.on(b, "click", function (e) { L.DomEvent.preventDefault(e); fn(); });
+          return b;
+        }
+        function select(title, values, labels, value, fn, name) {
+          var s = L.DomUtil.create("select", "geo-play-" + name, box);
+          s.title = title;
+          values.forEach(function (v, k) {
+            var o = L.DomUtil.create("option", "", s);
+            o.value = v;
+            o.textContent = labels[k];
+            if (v === value) { o.selected = true; }
+          });
+          L.DomEvent.on(s, "change", function () { fn(s.value); });
+          return s;
+        }
+        button("\u00ab", "Back one step", function () { self.pause(); self.step(-1); }, "back");
+        var play = button("\u25b6", "Play", function () {
+          if (self.playing()) { self.pause(); } else { self.start(); }
+        }, "play");
+        button("\u00bb", "Forward one step", function () { self.pause(); self.step(1); }, "fwd");
+        button("\u25a0", "Stop: back to the whole range", function () { self.reset(); }, "stop");
+        select("Step", ["day", "week", "month"], ["day", "week", "month"], self.play.unit,
+          function (v) { self.setPlayback(v, 0); }, "unit");
+        select("Window", WINDOWS.map(String), WINDOWS.map(function (d) {
+          return d === 1 ? "1 day" : d + " days";
+        }), String(self.play.win), function (v) { self.setPlayback(null, parseInt(v, 10)); }, "win");
+        var label = L.DomUtil.create("span", "geo-play-label", box);
+        label.style.cssText = "min-width:150px;padding-left:4px";
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        self.playUi = { play: play, label: label };
+        self._playLabel();
+        return box;
+      }
+    });
+    this.playCtl = new Control().addTo(this.map);
+  };
+
   /* -- what tests and benchmarks read ---------------------------------------------------- */
 
   GeoMap.prototype.state = function () {
     return {
       ready: this.ready, range: this.range, inRange: this.ready ? this.inRange.length : null,
-      drawn: this.drawn, n: this.meta ? this.meta.n : null, ms: this.ms
+      drawn: this.drawn, n: this.meta ? this.meta.n : null, ms: this.ms, filter: this.filter,
+      window: this.window, playing: this.playing(), focused: this.focused
     };
   };
 
@@ -395,6 +607,10 @@
     setRange: function (start, end) {
       window.GeoMapRange = [start, end];
       if (window.geoMap) { window.geoMap.setRange(start, end); }
+    },
+    update: function (view) {
+      window.GeoMapView = view;
+      if (window.geoMap) { window.geoMap.update(view); }
     },
     esc: esc
   };

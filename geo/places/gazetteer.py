@@ -57,6 +57,8 @@ class Gazetteer:
         self._names = names
         self._by_id = {pid: i for i, pid in enumerate(columns["place_id"])}
         self._place_cache: dict[int, Place] = {}
+        self._has_cache: dict[str, bool] = {}
+        self._lookup_cache: dict[str, tuple[Candidate, ...]] = {}
         self._max_words = names.max_words
 
     def __len__(self) -> int:
@@ -75,7 +77,14 @@ class Gazetteer:
 
     def has(self, key: str) -> bool:
         """Whether a normalised key names anything (cheap; the geoparser's hot path)."""
-        return key in self._names
+        # News repeats its names and words: a dict answers a repeat faster than a bisection
+        # of the packed index. Bounded: cleared when full.
+        found = self._has_cache.get(key)
+        if found is None:
+            if len(self._has_cache) >= _KEY_CACHE_SIZE:
+                self._has_cache.clear()
+            found = self._has_cache[key] = key in self._names
+        return found
 
     def place(self, index: int) -> Place:
         """The place at a column index (built lazily, then reused)."""
@@ -112,10 +121,17 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> list[Candidate]:
         """Places whose normalised name is exactly ``key`` (unranked, score 0)."""
-        out = []
-        for posting in self._names.get(key, ()):
-            out.append(Candidate(self.place(posting >> 2), 0.0, MATCH_NAMES[posting & 3]))
-        return out
+        # Names recur across an ingest; their (frozen) candidates are built once, and each
+        # caller gets a list of its own.
+        found = self._lookup_cache.get(key)
+        if found is None:
+            if len(self._lookup_cache) >= _KEY_CACHE_SIZE:
+                self._lookup_cache.clear()
+            found = self._lookup_cache[key] = tuple(
+                Candidate(self.place(posting >> 2), 0.0, MATCH_NAMES[posting & 3])
+                for posting in self._names.get(key, ())
+            )
+        return list(found)
 
     def lookup(self, name: str) -> list[Candidate]:
         """Places called ``name`` in any spelling the gazetteer knows (unranked, score 0)."""
@@ -221,6 +237,21 @@ class Gazetteer:
         return frame
 
 
+_KEY_CACHE_SIZE = 100_000  # keys Gazetteer.has and .lookup_key each remember (tens of MB at most)
+
+# The priors of base_score, built once: it runs for every candidate of every name.
+_MATCH_PRIOR = {"name": 2.0, "ascii": 2.0, "alias": 2.0, "alternate": 0.5, "manual": 5.0}
+_KIND_PRIOR = {
+    PlaceKind.COUNTRY: 3.0,
+    PlaceKind.ADMIN1: 1.5,
+    PlaceKind.REGION: 2.0,
+    PlaceKind.ADMIN2: 1.0,
+    PlaceKind.POPULATED_PLACE: 0.0,
+    PlaceKind.FEATURE: 0.5,
+    PlaceKind.POINT: 0.0,
+}
+
+
 def base_score(cand: Candidate) -> float:
     """Context-free prior of a candidate: how it matched, what it is, how big it is.
 
@@ -229,18 +260,8 @@ def base_score(cand: Candidate) -> float:
     breaks the remaining ties on a log scale.
     """
     p = cand.place
-    s = {"name": 2.0, "ascii": 2.0, "alias": 2.0, "alternate": 0.5, "manual": 5.0}.get(
-        cand.match, 0.0
-    )
-    s += {
-        PlaceKind.COUNTRY: 3.0,
-        PlaceKind.ADMIN1: 1.5,
-        PlaceKind.REGION: 2.0,
-        PlaceKind.ADMIN2: 1.0,
-        PlaceKind.POPULATED_PLACE: 0.0,
-        PlaceKind.FEATURE: 0.5,
-        PlaceKind.POINT: 0.0,
-    }[p.kind]
+    s = _MATCH_PRIOR.get(cand.match, 0.0)
+    s += _KIND_PRIOR[p.kind]
     s += 0.5 * math.log10((p.population or 0) + 1)
     return s
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol, Self, runtime_checkable
 
 from geo.config import store_location
@@ -15,6 +15,8 @@ from geo.records import Article, Correction, Event, EventType, Toponym
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from geo.store.codec import EncodedArticle
 
 __all__ = ["ArticleStore", "open_store"]
 
@@ -32,6 +34,23 @@ class ArticleStore(Protocol):
 
     def add(self, article: Article, toponyms: Iterable[Toponym], events: Iterable[Event]) -> bool:
         """Store an article with its analysis; False (nothing changed) if already stored."""
+        ...
+
+    def add_batch(
+        self, items: Iterable[tuple[Article, Iterable[Toponym], Iterable[Event]]]
+    ) -> list[bool]:
+        """``add`` for several articles, each all or nothing, committed together where cheaper.
+
+        On an error the articles before it are stored, it and those after it are not.
+        """
+        ...
+
+    # Rows of an article and its analysis for this backend, made where the analysis ran
+    # (a module-level function as a static method, so it pickles by name to a worker).
+    encode: Callable[[Article, Iterable[Toponym], Iterable[Event]], EncodedArticle]
+
+    def add_encoded_batch(self, items: Iterable[EncodedArticle]) -> list[bool]:
+        """``add_batch`` of rows made by ``encode``: the writer only inserts them."""
         ...
 
     def replace_analysis(
@@ -87,8 +106,18 @@ class ArticleStore(Protocol):
         """
         ...
 
+    def events_frame_chunks(
+        self, *, details: bool = False, rows: int = ...
+    ) -> Iterator[pd.DataFrame]:
+        """``events_frame()`` of every event in frames of ``rows`` rows, read as it goes."""
+        ...
+
     def mentions_frame(self) -> pd.DataFrame:
         """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
+        ...
+
+    def mentions_frame_chunks(self, *, rows: int = ...) -> Iterator[pd.DataFrame]:
+        """``mentions_frame()`` in frames of ``rows`` rows, read as it goes."""
         ...
 
     def corrections(self, *, article_id: str | None = None) -> list[Correction]:

@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
-from geo.errors import StoreError
+from geo.errors import InputError, StoreError
 from geo.records import (
     Article,
     Candidate,
@@ -30,12 +32,15 @@ __all__ = [
     "CORRECTION_COLS",
     "EVENT_COLS",
     "MENTION_COLS",
+    "EncodedArticle",
+    "analysis_rows",
     "article_from_row",
     "article_row",
     "candidate_from_dict",
     "candidate_to_dict",
     "correction_from_row",
     "correction_row",
+    "encode_article",
     "event_from_row",
     "event_row",
     "mention_row",
@@ -134,6 +139,11 @@ def _date(text: str | None) -> dt.date | None:
 
 def article_row(article: Article, *, ingested_at: dt.datetime) -> tuple:
     """An ``articles`` row."""
+    return (*_article_head(article), ingested_at.isoformat(timespec="seconds"))
+
+
+def _article_head(article: Article) -> tuple:
+    """An ``articles`` row but its last column (``ingested_at``, set by the writer)."""
     return (
         article.article_id,
         article.title,
@@ -143,7 +153,6 @@ def article_row(article: Article, *, ingested_at: dt.datetime) -> tuple:
         article.url,
         article.source_path,
         article.fmt,
-        ingested_at.isoformat(timespec="seconds"),
     )
 
 
@@ -317,3 +326,83 @@ def correction_from_row(r: tuple) -> Correction:
         note=r[4],
         created=dt.datetime.fromisoformat(r[5]),
     )
+
+
+# -- an analysed article as rows, made where it was analysed -----------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedArticle:
+    """An article and its analysis as one backend's rows, ready to insert.
+
+    Made by an ingest worker (``Store.encode``), so the single writer only inserts: the rows
+    are plain tuples of str, int, float and None, several times cheaper to send between
+    processes than the records. ``article`` lacks ``ingested_at``, which the writer sets.
+    The other fields describe the article for the ingest report.
+    """
+
+    article_id: str
+    title: str | None
+    published: dt.date | None
+    published_inferred: bool
+    article: tuple
+    mentions: tuple[tuple, ...]
+    events: tuple[tuple, ...]
+
+
+def encode_article(
+    article: Article,
+    toponyms: Iterable[Toponym],
+    events: Iterable[Event],
+    *,
+    head: Callable[[Article], tuple] | None = None,
+    mention: Callable[[str, int, Toponym], tuple] | None = None,
+    event: Callable[[str, int, Event], tuple] | None = None,
+) -> EncodedArticle:
+    """An article's rows (SQLite's, unless a backend passes its own row builders).
+
+    Raises
+    ------
+    InputError
+        If an event belongs to another article.
+    """
+    mentions, events_ = analysis_rows(
+        article.article_id, toponyms, events, mention=mention, event=event
+    )
+    return EncodedArticle(
+        article_id=article.article_id,
+        title=article.title,
+        published=article.published,
+        published_inferred=article.published_inferred,
+        article=(head or _article_head)(article),
+        mentions=mentions,
+        events=events_,
+    )
+
+
+def analysis_rows(
+    article_id: str,
+    toponyms: Iterable[Toponym],
+    events: Iterable[Event],
+    *,
+    mention: Callable[[str, int, Toponym], tuple] | None = None,
+    event: Callable[[str, int, Event], tuple] | None = None,
+) -> tuple[tuple[tuple, ...], tuple[tuple, ...]]:
+    """An article's ``mentions`` and ``events`` rows (SQLite's unless builders are given).
+
+    Raises
+    ------
+    InputError
+        If an event belongs to another article.
+    """
+    mention = mention or mention_row
+    event = event or event_row
+    rows = []
+    for seq, e in enumerate(events):
+        if e.article_id != article_id:
+            raise InputError(
+                f"Event {e.event_id!r} belongs to article {e.article_id!r}, not "
+                f"{article_id!r}; store each article's events with that article."
+            )
+        rows.append(event(article_id, seq, e))
+    return tuple(mention(article_id, seq, t) for seq, t in enumerate(toponyms)), tuple(rows)

@@ -18,10 +18,12 @@ __all__ = [
     "Migration",
     "NoChange",
     "Schema",
+    "bump",
     "is_new",
     "open_read",
     "open_write",
     "revision",
+    "savepoint",
     "transaction",
 ]
 
@@ -172,12 +174,15 @@ def open_write(path: Path, schema: Schema, *, hint: str) -> sqlite3.Connection:
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+def transaction(
+    conn: sqlite3.Connection, path: Path, *, bump_revision: bool = True
+) -> Iterator[sqlite3.Connection]:
     """One all-or-nothing write: ``BEGIN IMMEDIATE``, the body, the revision bump, ``COMMIT``.
 
     Any exception rolls everything back; SQLite errors come out as StoreError, ``NoChange``
     and the body's own errors as they are. Callers sharing ``conn`` between threads hold
-    their lock around the whole block.
+    their lock around the whole block. ``bump_revision=False``: the body bumps it itself
+    (once per ``savepoint`` that changed something).
 
     Raises
     ------
@@ -194,7 +199,8 @@ def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connec
         ) from exc
     try:
         yield conn
-        conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
+        if bump_revision:
+            bump(conn)
         conn.execute("COMMIT")
     except sqlite3.Error as exc:
         _rollback(conn)
@@ -204,6 +210,32 @@ def transaction(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connec
     except BaseException:
         _rollback(conn)
         raise
+
+
+@contextmanager
+def savepoint(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """One all-or-nothing part of an open ``transaction`` (an article among several).
+
+    Any exception undoes the body's writes only, and comes out as ``transaction`` says;
+    what the transaction wrote before stays, to be committed with the rest.
+    """
+    conn.execute("SAVEPOINT geo_part")
+    try:
+        yield conn
+        conn.execute("RELEASE geo_part")
+    except sqlite3.Error as exc:
+        _rollback_to(conn)
+        raise StoreError(
+            f"Writing to the store {path} failed ({exc}); nothing of that part was written."
+        ) from exc
+    except BaseException:
+        _rollback_to(conn)
+        raise
+
+
+def bump(conn: sqlite3.Connection) -> None:
+    """Count one more write in ``meta`` (inside a transaction)."""
+    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'revision'")
 
 
 def revision(conn: sqlite3.Connection) -> int:
@@ -308,3 +340,10 @@ def _rollback(conn: sqlite3.Connection) -> None:
     # Some errors (disk full, I/O) make SQLite roll back by itself; a second ROLLBACK would fail.
     if conn.in_transaction:
         conn.execute("ROLLBACK")
+
+
+def _rollback_to(conn: sqlite3.Connection) -> None:
+    # An I/O error may have rolled the whole transaction back already; then COMMIT says so.
+    if conn.in_transaction:
+        conn.execute("ROLLBACK TO geo_part")
+        conn.execute("RELEASE geo_part")

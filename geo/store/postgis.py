@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -17,9 +17,12 @@ from geo.errors import InputError, StoreError
 from geo.records import Article, Correction, Event, EventType, Toponym
 from geo.store import pg
 from geo.store.codec import (
+    EncodedArticle,
+    analysis_rows,
     article_from_row,
     candidate_to_dict,
     correction_from_row,
+    encode_article,
     event_from_row,
     normalize_surface,
     place_to_dict,
@@ -34,6 +37,22 @@ if TYPE_CHECKING:
     import psycopg
 
 __all__ = ["PG_DDL", "PG_SCHEMA", "PostgisStore"]
+
+
+def encode_rows(
+    article: Article, toponyms: Iterable[Toponym], events: Iterable[Event]
+) -> EncodedArticle:
+    """An article and its analysis as this backend's rows (``PostgisStore.encode``).
+
+    Raises
+    ------
+    InputError
+        If an event belongs to another article.
+    """
+    return encode_article(
+        article, toponyms, events, head=_article_head, mention=_mention_row, event=_event_row
+    )
+
 
 _HINT = "point --store (or GEO_STORE) at another database or add ?schema=NAME to the URL."
 
@@ -177,6 +196,36 @@ _MENTION_FRAME_COLS = (
 )
 
 
+_MENTIONS_FRAME_SQL = (
+    f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
+    'WHERE m.place_id IS NOT NULL ORDER BY m.article_id COLLATE "C", m.seq'
+)
+FRAME_CHUNK_ROWS = 100_000  # rows per frame of the *_chunks reads, as for SQLite
+
+
+def _events_frame_sql(
+    start: dt.date | None, end: dt.date | None, *, details: bool
+) -> tuple[str, list[object]]:
+    check_range(start, end)
+    where: list[str] = []
+    params: list[object] = []
+    if end is not None:
+        where.append("e.date_start <= %s")
+        params.append(end)
+    if start is not None:
+        where.append("e.date_end >= %s")
+        params.append(start)
+    sql = f"SELECT {_FRAME_COLS}"
+    if details:
+        sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
+    else:
+        sql += " FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += ' ORDER BY e.date_start, e.article_id COLLATE "C", e.seq'
+    return sql, params
+
+
 class PostgisStore:
     """The article store in one schema of a PostgreSQL database with PostGIS.
 
@@ -226,27 +275,61 @@ class PostgisStore:
         """
         try:
             with self._write() as conn:
-                if _exists(conn, article.article_id):
-                    raise NoChange
-                a = article
-                conn.execute(
-                    "INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    (
-                        a.article_id,
-                        a.title,
-                        a.text,
-                        a.published,
-                        a.published_inferred,
-                        a.url,
-                        a.source_path,
-                        a.fmt,
-                        dt.datetime.now(dt.UTC),
-                    ),
-                )
-                _insert_analysis(conn, a.article_id, toponyms, events)
+                _insert_article(conn, article, toponyms, events)
         except NoChange:
             return False
         return True
+
+    def add_batch(
+        self, items: Iterable[tuple[Article, Iterable[Toponym], Iterable[Event]]]
+    ) -> list[bool]:
+        """Store several articles, each all or nothing; as ``geo.store.sqlite.Store.add_batch``.
+
+        One transaction, one savepoint per article.
+        """
+        return self.add_encoded_batch(encode_rows(*item) for item in items)
+
+    # The rows a worker makes for this backend (a module-level function: it pickles by name).
+    encode = staticmethod(encode_rows)
+
+    def add_encoded_batch(self, items: Iterable[EncodedArticle]) -> list[bool]:
+        """``add_batch`` of rows made by ``encode``; as ``geo.store.sqlite.Store``'s."""
+        import psycopg
+
+        out: list[bool] = []
+        error: Exception | None = None
+        rows = iter(items)
+        try:
+            with self._write() as conn:
+                while True:
+                    item = None
+                    try:
+                        item = next(rows, None)
+                        if item is None:
+                            break
+                        with conn.transaction():  # nested: a savepoint
+                            _insert_rows(conn, item, ingested_at=dt.datetime.now(dt.UTC))
+                    except NoChange:
+                        out.append(False)
+                        continue
+                    except InputError as exc:
+                        error = exc
+                        break
+                    except psycopg.Error as exc:
+                        aid = item.article_id if item is not None else "?"
+                        error = StoreError(
+                            f"Writing to the store {self.location} failed ({str(exc).strip()}); "
+                            f"article {aid!r} was not written."
+                        )
+                        break
+                    out.append(True)
+                if not any(out):
+                    raise NoChange  # the revision stays where it was
+        except NoChange:
+            pass
+        if error is not None:
+            raise error
+        return out
 
     def replace_analysis(
         self, article_id: str, toponyms: Iterable[Toponym], events: Iterable[Event]
@@ -415,32 +498,49 @@ class PostgisStore:
 
         As ``geo.store.sqlite.Store.events_frame``: filtered in SQL, day numbers for dates.
         """
-        check_range(start, end)
-        where: list[str] = []
-        params: list[object] = []
-        if end is not None:
-            where.append("e.date_start <= %s")
-            params.append(end)
-        if start is not None:
-            where.append("e.date_end >= %s")
-            params.append(start)
-        sql = f"SELECT {_FRAME_COLS}"
-        if details:
-            sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
-        else:
-            sql += " FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY e.date_start, e.article_id COLLATE "C", e.seq'
+        sql, params = _events_frame_sql(start, end, details=details)
         return events_frame_from_rows(self._read(sql, params), details=details)
+
+    def events_frame_chunks(
+        self, *, details: bool = False, rows: int = FRAME_CHUNK_ROWS
+    ) -> Iterator[pd.DataFrame]:
+        """Every event as ``events_frame`` has it, in frames of ``rows`` rows (the last fewer).
+
+        A server-side cursor on its own connection (one snapshot, the shared connection left
+        free), so a million events never sit in memory as rows at once.
+        """
+        sql, params = _events_frame_sql(None, None, details=details)
+        for part in self._read_chunks(sql, params, rows=rows):
+            yield events_frame_from_rows(part, details=details)
 
     def mentions_frame(self) -> pd.DataFrame:
         """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
-        sql = (
-            f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
-            'WHERE m.place_id IS NOT NULL ORDER BY m.article_id COLLATE "C", m.seq'
-        )
-        return mentions_frame_from_rows(self._read(sql))
+        return mentions_frame_from_rows(self._read(_MENTIONS_FRAME_SQL))
+
+    def mentions_frame_chunks(self, *, rows: int = FRAME_CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+        """``mentions_frame`` in frames of ``rows`` rows, read as in ``events_frame_chunks``."""
+        for part in self._read_chunks(_MENTIONS_FRAME_SQL, [], rows=rows):
+            yield mentions_frame_from_rows(part)
+
+    def _read_chunks(self, sql: str, params: list, *, rows: int) -> Iterator[list[tuple]]:
+        import psycopg
+
+        if rows < 1:
+            raise InputError(f"rows={rows} must be at least 1.")
+        conn = pg.connect(self.url, self.schema, PG_SCHEMA, hint=_HINT, create=False)
+        if conn is None:
+            return
+        try:
+            with conn.transaction(), conn.cursor(name="geo_frame_chunks") as cur:
+                cur.execute(sql, params)  # type: ignore[arg-type]
+                while part := cur.fetchmany(rows):
+                    yield part
+        except psycopg.Error as exc:
+            raise StoreError(
+                f"Reading the store {self.location} failed ({str(exc).strip()})."
+            ) from exc
+        finally:
+            conn.close()
 
     def corrections(self, *, article_id: str | None = None) -> list[Correction]:
         """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.
@@ -488,6 +588,26 @@ class PostgisStore:
         return f"PostgisStore({self.location!r})"
 
 
+def _insert_article(
+    conn: psycopg.Connection, article: Article, toponyms: Iterable[Toponym], events: Iterable[Event]
+) -> None:
+    if _exists(conn, article.article_id):
+        raise NoChange
+    _insert_rows(conn, encode_rows(article, toponyms, events), ingested_at=dt.datetime.now(dt.UTC))
+
+
+def _insert_rows(
+    conn: psycopg.Connection, item: EncodedArticle, *, ingested_at: dt.datetime
+) -> None:
+    if _exists(conn, item.article_id):
+        raise NoChange
+    conn.execute(
+        "INSERT INTO articles VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+        (*item.article, ingested_at),
+    )
+    _insert_analysis_rows(conn, item.mentions, item.events)
+
+
 def _exists(conn: psycopg.Connection, article_id: str) -> bool:
     sql = "SELECT 1 FROM articles WHERE article_id = %s"
     return conn.execute(sql, (article_id,)).fetchone() is not None
@@ -499,80 +619,94 @@ def _insert_analysis(
     toponyms: Iterable[Toponym],
     events: Iterable[Event],
 ) -> None:
-    from psycopg.types.json import Jsonb
+    _insert_analysis_rows(
+        conn, *analysis_rows(article_id, toponyms, events, mention=_mention_row, event=_event_row)
+    )
 
-    def mention_rows() -> Iterator[tuple]:
-        for seq, t in enumerate(toponyms):
-            p = t.place
-            yield (
-                article_id,
-                seq,
-                t.start,
-                t.end,
-                t.surface,
-                Jsonb(place_to_dict(p)) if p else None,
-                p.place_id if p else None,
-                p.lon if p else None,
-                p.lat if p else None,
-                t.confidence,
-                Jsonb([candidate_to_dict(c) for c in t.candidates]),
-                t.corrected,
-                t.role.value,
-            )
 
-    def event_rows() -> Iterator[tuple]:
-        for seq, e in enumerate(events):
-            if e.article_id != article_id:
-                raise InputError(
-                    f"Event {e.event_id!r} belongs to article {e.article_id!r}, not "
-                    f"{article_id!r}; store each article's events with that article."
-                )
-            p = e.place
-            yield (
-                e.event_id,
-                article_id,
-                seq,
-                e.event_type.value,
-                Jsonb(place_to_dict(p)),
-                p.place_id,
-                p.lon,
-                p.lat,
-                p.admin1_code,
-                p.country_code,
-                e.surface,
-                e.date_start,
-                e.date_end,
-                e.date_precision.value,
-                e.geo_precision.value,
-                e.quote,
-                e.sentence_start,
-                e.sentence_end,
-                e.people,
-                e.children,
-                e.date_text,
-                e.confidence,
-                e.status.value,
-                e.claimed_by,
-                e.killed,
-                e.injured,
-                e.figures_text,
-                e.acled_event_type,
-                e.acled_sub_event_type,
-            )
+def _article_head(a: Article) -> tuple:
+    return (a.article_id, a.title, a.text, a.published, a.published_inferred, a.url,
+            a.source_path, a.fmt)  # fmt: skip
 
+
+# JSON goes as text and the server makes it jsonb (the same value as psycopg's Jsonb): a
+# worker's rows then hold only str, int, float, bool, date and None.
+def _mention_row(article_id: str, seq: int, t: Toponym) -> tuple:
+    p = t.place
+    return (
+        article_id,
+        seq,
+        t.start,
+        t.end,
+        t.surface,
+        _json(place_to_dict(p)) if p else None,
+        p.place_id if p else None,
+        p.lon if p else None,
+        p.lat if p else None,
+        t.confidence,
+        _json([candidate_to_dict(c) for c in t.candidates]),
+        t.corrected,
+        t.role.value,
+    )
+
+
+def _event_row(article_id: str, seq: int, e: Event) -> tuple:
+    p = e.place
+    return (
+        e.event_id,
+        article_id,
+        seq,
+        e.event_type.value,
+        _json(place_to_dict(p)),
+        p.place_id,
+        p.lon,
+        p.lat,
+        p.admin1_code,
+        p.country_code,
+        e.surface,
+        e.date_start,
+        e.date_end,
+        e.date_precision.value,
+        e.geo_precision.value,
+        e.quote,
+        e.sentence_start,
+        e.sentence_end,
+        e.people,
+        e.children,
+        e.date_text,
+        e.confidence,
+        e.status.value,
+        e.claimed_by,
+        e.killed,
+        e.injured,
+        e.figures_text,
+        e.acled_event_type,
+        e.acled_sub_event_type,
+    )
+
+
+def _json(obj: object) -> str:
+    import json
+
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def _insert_analysis_rows(
+    conn: psycopg.Connection, mentions: Sequence[tuple], events: Sequence[tuple]
+) -> None:
     with conn.cursor() as cur:
         cur.executemany(
             'INSERT INTO mentions (article_id, seq, start, "end", surface, place, place_id, '
-            f"geom, confidence, candidates, corrected, role) VALUES (%s, %s, %s, %s, %s, %s, "
-            f"%s, {_POINT}, %s, %s, %s, %s)",
-            list(mention_rows()),
+            f"geom, confidence, candidates, corrected, role) VALUES (%s, %s, %s, %s, %s, "
+            f"%s::jsonb, %s, {_POINT}, %s, %s::jsonb, %s, %s)",
+            mentions,
         )
         cur.executemany(
             "INSERT INTO events (event_id, article_id, seq, event_type, place, place_id, geom, "
             "admin1_code, country_code, surface, date_start, date_end, date_precision, "
             "geo_precision, quote, sentence_start, sentence_end, people, children, date_text, "
             "confidence, status, claimed_by, killed, injured, figures_text, acled_event_type, "
-            f"acled_sub_event_type) VALUES (%s, %s, %s, %s, %s, %s, {_POINT}, "
+            f"acled_sub_event_type) VALUES (%s, %s, %s, %s, %s::jsonb, %s, {_POINT}, "
             f"{', '.join(['%s'] * 21)})",
-            list(event_rows()),
+            events,
         )

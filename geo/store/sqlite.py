@@ -22,13 +22,13 @@ from geo.store.codec import (
     CORRECTION_COLS,
     EVENT_COLS,
     MENTION_COLS,
+    EncodedArticle,
+    analysis_rows,
     article_from_row,
-    article_row,
     correction_from_row,
     correction_row,
+    encode_article,
     event_from_row,
-    event_row,
-    mention_row,
     toponym_from_row,
 )
 from geo.store.frames import check_range, events_frame_from_rows, mentions_frame_from_rows
@@ -62,6 +62,48 @@ _MENTION_FRAME_COLS = (
         )
     )
 )  # fmt: skip
+_MENTIONS_FRAME_SQL = (
+    f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
+    "WHERE m.place_id IS NOT NULL ORDER BY m.article_id, m.seq"
+)
+FRAME_CHUNK_ROWS = 100_000  # rows per frame of the *_chunks reads: ~100 MB of rows at most
+
+
+def _events_frame_sql(
+    start: dt.date | None, end: dt.date | None, *, details: bool
+) -> tuple[str, tuple]:
+    check_range(start, end)
+    where, params = [], []
+    if end is not None:
+        where.append("e.date_start <= ?")
+        params.append(end.isoformat())
+    if start is not None:
+        where.append("e.date_end >= ?")
+        params.append(start.isoformat())
+    sql = f"SELECT {_FRAME_COLS}"
+    if details:
+        sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
+    else:
+        sql += " FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY e.date_start, e.article_id, e.seq"
+    return sql, tuple(params)
+
+
+def encode_rows(
+    article: Article, toponyms: Iterable[Toponym], events: Iterable[Event]
+) -> EncodedArticle:
+    """An article and its analysis as this backend's rows (``Store.encode``).
+
+    Raises
+    ------
+    InputError
+        If an event belongs to another article.
+    """
+    return encode_article(article, toponyms, events)
+
+
 _HINT = "point --store (or GEO_STORE) at another folder, or move the file away."
 
 
@@ -139,6 +181,83 @@ class Store:
             return False
         return True
 
+    def add_batch(
+        self, items: Iterable[tuple[Article, Iterable[Toponym], Iterable[Event]]]
+    ) -> list[bool]:
+        """Store several articles in one commit, each all or nothing: what ``add`` does, faster.
+
+        Parameters
+        ----------
+        items : iterable of (article, toponyms, events)
+            As for ``add``, one tuple per article.
+
+        Returns
+        -------
+        list of bool
+            Per article, as ``add`` returns.
+
+        Raises
+        ------
+        InputError, StoreError
+            As ``add``: that article is not written, those before it are committed, those
+            after it are not tried.
+
+        Notes
+        -----
+        Each article is a savepoint of one transaction, so a crash leaves either all or
+        none of each article (and none of the uncommitted batch); the revision grows by one
+        per article added, as with ``add``. An ingest commits once per batch instead of once
+        per article, which on SQLite is one WAL sync per batch.
+        """
+        return self.add_encoded_batch(encode_rows(*item) for item in items)
+
+    # The rows a worker makes for this backend (a module-level function: it pickles by name).
+    encode = staticmethod(encode_rows)
+
+    def add_encoded_batch(self, items: Iterable[EncodedArticle]) -> list[bool]:
+        """``add_batch`` of rows made by ``encode`` (in an ingest worker): the writer inserts.
+
+        Same guarantees and errors as ``add_batch``; an ``InputError`` raised while ``items``
+        makes an article's rows stops the batch there, as a refused article does.
+        """
+        out: list[bool] = []
+        error: Exception | None = None
+        rows = iter(items)
+        with self._lock, db.transaction(self._conn, self.path, bump_revision=False) as conn:
+            while True:
+                try:
+                    item = next(rows, None)
+                    if item is None:
+                        break
+                    with db.savepoint(conn, self.path):
+                        self._insert_rows(conn, item, ingested_at=dt.datetime.now(dt.UTC))
+                        db.bump(conn)
+                except db.NoChange:
+                    out.append(False)
+                    continue
+                except (InputError, StoreError) as exc:
+                    error = exc
+                    break
+                out.append(True)
+        if error is not None:
+            raise error
+        return out
+
+    @staticmethod
+    def _insert_rows(
+        conn: sqlite3.Connection, item: EncodedArticle, *, ingested_at: dt.datetime
+    ) -> None:
+        exists = conn.execute(
+            "SELECT 1 FROM articles WHERE article_id = ?", (item.article_id,)
+        ).fetchone()
+        if exists:
+            raise db.NoChange
+        conn.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (*item.article, ingested_at.isoformat(timespec="seconds")),
+        )
+        Store._insert_analysis_rows(conn, item.mentions, item.events)
+
     def _insert_article(
         self,
         conn: sqlite3.Connection,
@@ -151,11 +270,8 @@ class Store:
         ).fetchone()
         if exists:
             raise db.NoChange
-        conn.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            article_row(article, ingested_at=dt.datetime.now(dt.UTC)),
-        )
-        self._insert_analysis(conn, article.article_id, toponyms, events)
+        item = encode_rows(article, toponyms, events)
+        self._insert_rows(conn, item, ingested_at=dt.datetime.now(dt.UTC))
 
     def replace_analysis(
         self, article_id: str, toponyms: Iterable[Toponym], events: Iterable[Event]
@@ -187,24 +303,14 @@ class Store:
         toponyms: Iterable[Toponym],
         events: Iterable[Event],
     ) -> None:
-        conn.executemany(
-            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (mention_row(article_id, seq, t) for seq, t in enumerate(toponyms)),
-        )
+        Store._insert_analysis_rows(conn, *analysis_rows(article_id, toponyms, events))
 
-        def rows() -> Iterator[tuple]:
-            for seq, e in enumerate(events):
-                if e.article_id != article_id:
-                    raise InputError(
-                        f"Event {e.event_id!r} belongs to article {e.article_id!r}, not "
-                        f"{article_id!r}; store each article's events with that article."
-                    )
-                yield event_row(article_id, seq, e)
-
-        conn.executemany(
-            f"INSERT INTO events VALUES ({', '.join('?' * 29)})",
-            rows(),
-        )
+    @staticmethod
+    def _insert_analysis_rows(
+        conn: sqlite3.Connection, mentions: Iterable[tuple], events: Iterable[tuple]
+    ) -> None:
+        conn.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mentions)
+        conn.executemany(f"INSERT INTO events VALUES ({', '.join('?' * 29)})", events)
 
     def add_correction(self, correction: Correction) -> None:
         """Store an analyst's correction; the pipeline applies it (``corrections()``).
@@ -351,31 +457,42 @@ class Store:
         ``geo.store.frames.EVENT_FRAME_COLUMNS`` (plus ``EVENT_DETAIL_COLUMNS`` with
         ``details``): day numbers for dates, no record object per row.
         """
-        check_range(start, end)
-        where, params = [], []
-        if end is not None:
-            where.append("e.date_start <= ?")
-            params.append(end.isoformat())
-        if start is not None:
-            where.append("e.date_end >= ?")
-            params.append(start.isoformat())
-        sql = f"SELECT {_FRAME_COLS}"
-        if details:
-            sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
-        else:
-            sql += " FROM events e"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY e.date_start, e.article_id, e.seq"
-        return events_frame_from_rows(self._read(sql, tuple(params)), details=details)
+        sql, params = _events_frame_sql(start, end, details=details)
+        return events_frame_from_rows(self._read(sql, params), details=details)
+
+    def events_frame_chunks(
+        self, *, details: bool = False, rows: int = FRAME_CHUNK_ROWS
+    ) -> Iterator[pd.DataFrame]:
+        """Every event as ``events_frame`` has it, in frames of ``rows`` rows (the last fewer).
+
+        One query read as it goes on its own read-only connection (one snapshot, the shared
+        connection left free), so a million events never sit in memory as rows at once.
+        """
+        sql, params = _events_frame_sql(None, None, details=details)
+        for part in self._read_chunks(sql, params, rows=rows):
+            yield events_frame_from_rows(part, details=details)
 
     def mentions_frame(self) -> pd.DataFrame:
         """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
-        sql = (
-            f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
-            "WHERE m.place_id IS NOT NULL ORDER BY m.article_id, m.seq"
-        )
-        return mentions_frame_from_rows(self._read(sql))
+        return mentions_frame_from_rows(self._read(_MENTIONS_FRAME_SQL))
+
+    def mentions_frame_chunks(self, *, rows: int = FRAME_CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+        """``mentions_frame`` in frames of ``rows`` rows, read as in ``events_frame_chunks``."""
+        for part in self._read_chunks(_MENTIONS_FRAME_SQL, (), rows=rows):
+            yield mentions_frame_from_rows(part)
+
+    def _read_chunks(self, sql: str, params: tuple, *, rows: int) -> Iterator[list[tuple]]:
+        if rows < 1:
+            raise InputError(f"rows={rows} must be at least 1.")
+        conn = db.open_read(self.path, STORE_SCHEMA, hint=_HINT)
+        try:
+            cur = conn.execute(sql, params)
+            while part := cur.fetchmany(rows):
+                yield part
+        except sqlite3.Error as exc:
+            raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
+        finally:
+            conn.close()
 
     def corrections(self, *, article_id: str | None = None) -> list[Correction]:
         """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.

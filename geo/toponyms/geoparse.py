@@ -25,6 +25,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.toponyms.near import NEAR_CEILING, resolve_near
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
@@ -278,15 +279,12 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         if not anchors:
             break
         ctx.anchors = [p for _, p in anchors.values()]
-        bonus_by_key: dict[str, list[float]] = {}
+        weighed = [m for m in mentions if len(m.cands) >= 2 and m.role not in _PEOPLE_ROLES]
+        bonus_by_key = _near_bonuses(weighed, list(anchors.values()))
         for m, without in zip(mentions, context, strict=True):
             if len(m.cands) < 2 or m.role in _PEOPLE_ROLES:
                 continue
-            bonus = bonus_by_key.get(m.key)
-            if bonus is None:
-                others = [p for key, p in anchors.values() if key != m.key]
-                bonus = [_near_bonus(c.place, others) for c in m.cands]
-                bonus_by_key[m.key] = bonus
+            bonus = bonus_by_key[m.key]
             m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
     return ctx
 
@@ -378,15 +376,83 @@ def _one_reading(mentions: list[Mention]) -> None:
             m.scores = list(pooled)
 
 
-def _near_bonus(place: Place, anchors: list[Place]) -> float:
-    if place.kind is PlaceKind.COUNTRY or not anchors:
-        return 0.0
-    d = min(_dist_km(place, p) for p in anchors)
+def _near_bonuses(
+    mentions: list[Mention], anchors: list[tuple[str, Place]]
+) -> dict[str, list[float]]:
+    """``_near_bonus`` of each name's candidates (its first mention's) against other names' anchors.
+
+    The distances of all candidates to all anchors come from one vectorised haversine per
+    pass: the per-pair Python version was a third of the time of an ingest. Only which side
+    of 60, 150 or 400 km the nearest anchor lies on matters, and a distance within a hair of
+    one of those is recomputed the scalar way, so the bonuses are exactly the scalar ones.
+    """
+    first: dict[str, Mention] = {}
+    for m in mentions:
+        first.setdefault(m.key, m)
+    if not first:
+        return {}
+    import numpy as np
+
+    places = [c.place for m in first.values() for c in m.cands]
+    lat = np.radians(np.array([p.lat for p in places], dtype=float))[:, None]
+    lon = np.radians(np.array([p.lon for p in places], dtype=float))[:, None]
+    alat = np.radians(np.array([p.lat for _, p in anchors], dtype=float))[None, :]
+    alon = np.radians(np.array([p.lon for _, p in anchors], dtype=float))[None, :]
+    h = np.sin((alat - lat) / 2) ** 2 + np.cos(lat) * np.cos(alat) * np.sin((alon - lon) / 2) ** 2
+    dist = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    keys = np.array([key for key, _ in anchors], dtype=object)
+    # Counted once per pass; a name's own anchors are taken off below (cheaper than a count
+    # over the other anchors for every name, and the same counts).
+    all_a1 = Counter(p.admin1_code for _, p in anchors if p.admin1_code)
+    all_cc = Counter(p.country_code for _, p in anchors)
+    out: dict[str, list[float]] = {}
+    row = 0
+    for key, m in first.items():
+        others = [p for k, p in anchors if k != key]
+        n = len(m.cands)
+        nearest = dist[row : row + n][:, keys != key].min(axis=1).tolist() if others else []
+        row += n
+        if not others:
+            out[key] = [0.0] * n
+            continue
+        by_a1, by_cc = all_a1, all_cc
+        if len(others) < len(anchors):
+            by_a1, by_cc = all_a1.copy(), all_cc.copy()
+            for k, p in anchors:
+                if k == key:
+                    by_cc[p.country_code] -= 1
+                    if p.admin1_code:
+                        by_a1[p.admin1_code] -= 1
+        out[key] = [
+            0.0
+            if c.place.kind is PlaceKind.COUNTRY
+            else _near_bonus(
+                c.place,
+                others,
+                _exact_nearest(c.place, others, d),
+                by_a1[c.place.admin1_code] if c.place.admin1_code else 0,
+                by_cc[c.place.country_code],
+            )
+            for c, d in zip(m.cands, nearest, strict=True)
+        ]
+    return out
+
+
+def _exact_nearest(place: Place, anchors: list[Place], nearest: float) -> float:
+    """``nearest``, or the scalar minimum when it lies within a hair of a bonus threshold."""
+    if abs(nearest - 60) < 1e-6 or abs(nearest - 150) < 1e-6 or abs(nearest - 400) < 1e-6:
+        return min(_dist_km(place, p) for p in anchors)
+    return nearest
+
+
+def _near_bonus(place: Place, anchors: list[Place], d: float, same_a1: int, same_cc: int) -> float:
+    """The bonus for ``place``, ``d`` km from the nearest of ``anchors`` (none: a country).
+
+    ``same_a1`` and ``same_cc`` count the anchors in its admin-1 unit and in its country.
+    """
     near = 2.0 if d < 60 else 1.5 if d < 150 else 0.75 if d < 400 else 0.0
     # The article's own geography: a unit or country where its confidently placed names are
     # ("Gainesville" in a story about Georgia towns is Gainesville, Georgia).
-    same_a1 = sum(1 for p in anchors if p.admin1_code and p.admin1_code == place.admin1_code)
-    same_cc = sum(1 for p in anchors if p.country_code == place.country_code)
     majority = len(anchors) >= 3 and 2 * same_cc > len(anchors)
     if place.kind is PlaceKind.ADMIN1 and place.population:
         # "Georgia" in a story whose towns and counties are in Georgia is the state. A unit
@@ -600,6 +666,9 @@ def geoparse(
     _link_patterns(text, toks, mentions)
     ctx = _score_all(mentions, text, gaz)
     _one_reading(mentions)
+    if ctx.in_theatre:
+        # After scoring: a near-spelling never shapes the context that judges it.
+        resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)
     out = []
     for m in mentions:
         if not m.cands:
@@ -615,6 +684,7 @@ def geoparse(
         confidence = min(
             _confidence([m.scores[k] for k in order]),
             _supported(m, cands[0].place, ctx, gaz, mentions),
+            NEAR_CEILING if m.near else 1.0,
         )
         out.append(
             Toponym(

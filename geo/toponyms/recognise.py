@@ -14,6 +14,7 @@ from geo.places.names import ADMIN1_SUFFIXES, normalize
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
+from geo.toponyms.near import near_mention
 from geo.toponyms.tokens import Mention, Token, common_word, english_zipf
 from geo.toponyms.words import (
     FEATURE_WORDS,
@@ -165,6 +166,9 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             i = demonym.j
             continue
         if best is None:
+            near = near_mention(text, toks, i, mentions, persons)
+            if near is not None:
+                mentions.append(near)  # resolved later, against the article's oblasts
             i += 1
             continue
         end_i, key = best

@@ -104,6 +104,7 @@ class Mention:
     within: int | None = None  # index of a mention this one lies in ("Y, X Oblast")
     street: bool = False  # "Orchard Street": placed at its town after resolution
     local: bool = False  # embedded in a local body's name ("Paris Public Library")
+    near: bool = False  # a place-like word the index lacks: near-spellings only (toponyms.near)
     role: ToponymRole = ToponymRole.LITERAL
     scores: list[float] = field(default_factory=list)
 

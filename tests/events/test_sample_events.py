@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from geo.config import data_dir
 from geo.events.extract import extract_events
 from geo.records import Article, EventType
@@ -43,11 +41,6 @@ def test_the_retaking_of_sudzha_is_dated_march_2025(gazetteer):
     assert (sudzha.date_start, sudzha.date_end) == (dt.date(2025, 3, 13), dt.date(2025, 3, 13))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extractor: 'since the invasion began' is background, yet 'invasion' takes the "
-    "venue as an offensive, and 'talks' does not reach a venue after that clause",
-)
 def test_talks_with_a_since_clause_before_their_venue_are_a_negotiation_there(gazetteer):
     # The Gomel sample's first wording, which real reports use too.
     text = (

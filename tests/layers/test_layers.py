@@ -424,6 +424,32 @@ def test_build_layers_reads_the_store_and_applies_the_date_range(tmp_path: Path)
     assert all(gdf.crs.to_epsg() == 4326 for gdf in september.values())
 
 
+def test_build_layers_gives_stored_events_without_labels_the_labels_of_their_cues(
+    tmp_path: Path,
+) -> None:
+    from geo.events.acled import acled_labels
+
+    strike = dataclasses.replace(
+        event(1, SUDZHA, event_type=EventType.ATTACK),
+        quote="Russian drones struck Sudzha, killing two people, the governor said.",
+        status=EventStatus.CLAIMED,
+        killed=2,
+    )
+    shelling = dataclasses.replace(
+        event(2, POKROVSK, event_type=EventType.ATTACK), quote="Artillery shelled Pokrovsk."
+    )
+    evac = event(3, POKROVSK, event_type=EventType.EVACUATION)
+    stored = [strike, shelling, evac]
+    assert all(e.acled_sub_event_type == "" for e in stored)  # stored before labels existed
+    with Store(tmp_path / "store") as store:
+        store.add(AUG, [mention("Sudzha", SUDZHA)], stored)
+        layer = build_layers(store)["events"].set_index("event_id")
+    for e in stored:
+        got = tuple(layer.loc[e.event_id, ["acled_event_type", "acled_sub_event_type"]])
+        assert got == acled_labels(e), e.event_id
+    assert layer.loc["e1", "acled_sub_event_type"] == "Air/drone strike"
+
+
 def test_build_layers_of_an_empty_store_gives_empty_point_layers(tmp_path: Path) -> None:
     with Store(tmp_path / "store") as store:
         layers = build_layers(store)

@@ -16,9 +16,10 @@ import pytest
 from shapely.geometry import Point
 
 from geo.layers.columns import build_layers
+from geo.layers.filters import EventFilter
 from geo.maps import assets, columnar
 from geo.maps import build as maps
-from geo.records import EventType
+from geo.records import EventStatus, EventType
 from geo.store.base import open_store
 from geo.store.frames import day_number
 from tests.store.samples import (
@@ -106,7 +107,9 @@ def test_files_hold_the_columns_in_the_documented_layout(store, tmp_path):
     n = meta["n"]
     assert n == data.n_events == 4
     raw = (data.folder / "events.bin").read_bytes()
-    assert len(raw) == 23 * n  # lat, lon, people (f4), two days (i4), oblast (u2), type (u1)
+    # lat, lon, people (f4), two days (i4), oblast (u2), type, status, sub-type, source and
+    # confidence (u1 each)
+    assert len(raw) == 27 * n
     frame = store.events_frame()
     d0 = np.frombuffer(raw, "<i4", n, 12 * n)
     assert d0.tolist() == frame["day_start"].tolist()
@@ -159,13 +162,110 @@ def test_the_page_carries_no_event_data_and_no_range(store, tmp_path):
     assert strip(page) == strip(other)  # nothing per range: streamlit-folium keeps it mounted
 
 
-def test_a_range_is_a_few_bytes_of_script(store, tmp_path):
-    group = columnar.range_group(dt.date(2024, 8, 1), dt.date(2024, 8, 31))
+def _group_script(group) -> str:
     m = maps.build_base_map()
     group.add_to(m)
     page = m.get_root().render()
+    end = page.index("GeoMap.update(window.GeoMapView); }")
+    return page[page.index("window.GeoMapRange") : end]
+
+
+def test_a_range_is_a_few_bytes_of_script(store, tmp_path):
+    script = _group_script(columnar.range_group(dt.date(2024, 8, 1), dt.date(2024, 8, 31)))
     lo, hi = day_number(dt.date(2024, 8, 1)), day_number(dt.date(2024, 8, 31))
-    assert f"GeoMap.setRange({lo}, {hi})" in page
+    view = json.loads(script.split("window.GeoMapView = ", 1)[1].split(";", 1)[0])
+    assert view == {"range": [lo, hi], "filter": {}}
+    assert len(script) < 200
+
+
+def test_a_filter_and_a_focus_are_a_few_bytes_of_script_too(store, tmp_path):
+    where = EventFilter(types=("evacuation", "displacement"), statuses=("happened",))
+    where = dataclasses.replace(where, min_confidence=60, datasets=("ACLED",))
+    group = columnar.range_group(
+        dt.date(2024, 8, 1), dt.date(2024, 8, 31), where=where, focus=("a001-e3", 2)
+    )
+    script = _group_script(group)
+    view = json.loads(script.split("window.GeoMapView = ", 1)[1].split(";", 1)[0])
+    assert view["filter"] == {
+        "types": ["evacuation", "displacement"],
+        "status": ["happened"],
+        "src": ["ACLED"],
+        "conf": 60,
+    }
+    assert view["focus"] == {"id": "a001-e3", "i": 2}
+    assert len(script) < 400, len(script)
+
+
+def _events_with_statuses(store):
+    """Two more events: a claim at low confidence, an attempt with a derived sub-type."""
+    claim = dataclasses.replace(
+        make_event("a003", 1, start=dt.date(2024, 8, 25), event_type=EventType.ATTACK),
+        status=EventStatus.CLAIMED,
+        claimed_by="the governor",
+        confidence=0.55,
+        quote="Shelling hit the town, the governor said.",
+    )
+    attempt = dataclasses.replace(
+        make_event("a003", 2, start=dt.date(2024, 8, 26), event_type=EventType.ADVANCE),
+        status=EventStatus.ATTEMPTED,
+        confidence=0.9,
+    )
+    store.add(make_article(3), [], [claim, attempt])
+
+
+def test_files_hold_status_sub_type_source_and_confidence_codes(store, tmp_path):
+    _events_with_statuses(store)
+    data = _data(store, tmp_path)
+    meta = json.loads((data.folder / "meta.json").read_text())
+    n = meta["n"]
+    raw = (data.folder / "events.bin").read_bytes()
+    layer = build_layers(store)["events"]
+    by_id = layer.set_index("event_id")
+    frame = store.events_frame(details=True)  # the files' row order
+    rows = by_id.loc[frame["event_id"]]
+    status = np.frombuffer(raw, "u1", n, 23 * n)
+    sub = np.frombuffer(raw, "u1", n, 24 * n)
+    src = np.frombuffer(raw, "u1", n, 25 * n)
+    conf = np.frombuffer(raw, "u1", n, 26 * n)
+    assert meta["statuses"][:3] == ["happened", "claimed", "attempted"]
+    assert [meta["statuses"][c] for c in status] == [s or "happened" for s in rows["status"]]
+    assert [meta["subTypes"][c] for c in sub] == rows["acled_sub_event_type"].tolist()
+    assert [meta["datasets"][c] for c in src] == rows["dataset"].tolist() == ["articles"] * n
+    assert conf.tolist() == [round(c * 100) for c in rows["confidence"]]
+    assert 55 in conf.tolist() and 90 in conf.tolist()
+    assert data.sub_types == tuple(meta["subTypes"]) and data.datasets == ("articles",)
+
+
+def test_summaries_with_a_filter_agree_with_the_filtered_layers(store, tmp_path):
+    _events_with_statuses(store)
+    data = _data(store, tmp_path)
+    start, end = dt.date(2024, 8, 1), dt.date(2024, 12, 31)
+    for where in [
+        EventFilter(),
+        EventFilter(types=("evacuation",)),
+        EventFilter(statuses=("claimed", "attempted")),
+        EventFilter(min_confidence=56),
+        EventFilter(min_confidence=55),
+        EventFilter(datasets=("ACLED",)),
+        EventFilter(sub_types=(data.sub_types[0],)),
+    ]:
+        layers = build_layers(store, start=start, end=end, where=where)
+        got = data.summary(start, end, where=where)
+        assert got.events == len(layers["events"]), where
+        assert got.oblasts == int((layers["oblasts"]["events"] > 0).sum()), where
+        assert got.people_evacuated == int(layers["evacuations"]["people"].fillna(0).sum())
+    assert data.summary(start, end, where=EventFilter(statuses=("claimed",))).events == 1
+    assert data.summary(start, end, where=EventFilter(min_confidence=56)).events == 5
+
+
+def test_event_ids_are_in_the_popup_files_and_found_by_the_server(store, tmp_path):
+    data = _data(store, tmp_path)
+    popups = json.loads((data.folder / "popups" / "0.json").read_text())
+    ids = store.events_frame()["event_id"].tolist()
+    assert popups["id"] == ids
+    for i, event_id in enumerate(ids):
+        assert data.index_of(event_id) == i
+    assert data.index_of("no-such-event") is None
 
 
 def test_every_file_the_columnar_map_loads_is_written_by_ensure_static_assets(store, tmp_path):
@@ -197,3 +297,94 @@ def test_the_columnar_map_carries_the_basemap_names_layer_offline(store, tmp_pat
     control = re.search(r"overlays\s*:\s*\{(.*?)\}", page, re.S)
     assert control and LAYER_NAME in control.group(1)
     assert assets.external_urls(page) == []
+
+
+def test_a_column_with_more_than_255_names_keeps_the_commonest_in_one_byte():
+    import pandas as pd
+
+    values = pd.Series(["common"] * 3 + [f"rare {k}" for k in range(300)] + [None])
+    names, codes = columnar._codes(values, ["first"])
+    assert len(names) == 255 and names[:2] == ["first", "common"]
+    assert codes[0] == 1 and codes[-1] == 255  # empty: none
+    assert (codes == 255).sum() == 300 - 253 + 1
+
+
+def _files(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _big_store(path, n_articles=7):
+    """Events spread over articles and days, so several frames and popup files are made."""
+    s = open_store(path)
+    for k in range(1, n_articles + 1):
+        day = dt.date(2024, 8, 1) + dt.timedelta(days=(k * 5) % 17)
+        events = [
+            make_event(
+                f"a{k:03d}",
+                j,
+                start=day + dt.timedelta(days=j % 3),
+                event_type=(EventType.EVACUATION if j % 2 else EventType.ATTACK),
+                place=(HAND_POINT, DONETSK_OBLAST, SUDZHA)[j % 3],
+            )
+            for j in range(1, 4)
+        ]
+        s.add(make_article(k, published=day), make_toponyms()[k % 2 :], events)
+    return s
+
+
+@pytest.mark.parametrize("rows", [1, 2, 5, 1000])
+def test_a_store_read_in_frames_gives_the_same_files_and_columns_as_one_frame(
+    tmp_path, monkeypatch, rows
+):
+    # Small popup files, so frames and popup files cut the rows at different places.
+    monkeypatch.setattr(columnar, "CHUNK", 4)
+    with _big_store(tmp_path / "store") as s:
+        whole = _data(s, tmp_path / "one")
+        framed = columnar.map_data_from_store(s, static_dir=tmp_path / "framed", key="k", rows=rows)
+    assert whole.n_events == framed.n_events == 21
+    assert len(list((whole.folder / "popups").iterdir())) == 6
+    assert _files(whole.folder) == _files(framed.folder)
+    for field in dataclasses.fields(columnar.MapData):
+        a, b = getattr(whole, field.name), getattr(framed, field.name)
+        if field.name in ("url", "folder"):
+            continue
+        if field.name == "filters":
+            assert a.equals(b)
+            assert all(a[c].dtype == b[c].dtype for c in a.columns)
+        elif isinstance(a, np.ndarray):
+            assert a.dtype == b.dtype and np.array_equal(a, b, equal_nan=True), field.name
+        else:
+            assert a == b, field.name
+
+
+def test_an_empty_store_read_in_frames_gives_the_one_frame_files(tmp_path):
+    with open_store(tmp_path / "store") as s:
+        whole = _data(s, tmp_path / "one")
+        framed = columnar.map_data_from_store(s, static_dir=tmp_path / "framed", key="k", rows=3)
+    assert whole.n_events == framed.n_events == 0
+    assert _files(whole.folder) == _files(framed.folder)
+
+
+def test_events_out_of_date_order_are_refused_when_read_in_frames(store, tmp_path):
+    frame = store.events_frame(details=True)
+    late_first = [frame.iloc[2:], frame.iloc[:2]]
+    with pytest.raises(columnar.InputError, match="date order"):
+        columnar._build(
+            late_first, [store.mentions_frame()], static_dir=tmp_path, key="k", base_url="/s"
+        )
+
+
+def test_summaries_of_many_events_and_undated_mentions_agree_with_the_layers(tmp_path):
+    with _big_store(tmp_path / "store") as s:
+        s.add(make_article(99, published=None), make_toponyms(), [])  # undated mentions
+        data = columnar.map_data_from_store(s, static_dir=tmp_path, key="k", rows=4)
+        first = dt.date(2024, 7, 30)
+        for a, b in [(0, 0), (0, 30), (3, 9), (5, 5), (12, 40), (40, 50)]:
+            start, end = first + dt.timedelta(days=a), first + dt.timedelta(days=b)
+            layers = build_layers(s, start=start, end=end)
+            got = data.summary(start, end)
+            assert got.events == len(layers["events"]), (start, end)
+            assert got.places == len(layers["places"]), (start, end)
+            assert got.oblasts == int((layers["oblasts"]["events"] > 0).sum()), (start, end)
+            people = layers["evacuations"]["people"].fillna(0).sum()
+            assert got.people_evacuated == int(people), (start, end)

@@ -287,3 +287,26 @@ def test_the_packed_name_index_answers_like_a_dict():
 def test_a_raion_is_known_by_its_adjective_in_the_press_spellings(gazetteer, form):
     names = {c.place.name for c in gazetteer.lookup(form) if c.place.kind is PlaceKind.ADMIN2}
     assert names == {"Pokrovsk Raion"}
+
+
+def test_has_answers_the_same_from_its_cache_and_after_the_cache_is_cleared(gazetteer, monkeypatch):
+    keys = ["kharkiv", "pokrovsk", "no such place xyz", "kursk oblast", "qqqq"]
+    expected = [gazetteer._names.__contains__(k) for k in keys]
+    assert expected == [True, True, False, True, False]
+    monkeypatch.setattr(gz, "_KEY_CACHE_SIZE", 2)
+    gazetteer._has_cache.clear()
+    for _ in range(3):  # first answers, repeats, and answers after clearing when full
+        assert [gazetteer.has(k) for k in keys] == expected
+        assert len(gazetteer._has_cache) <= 2
+
+
+def test_lookup_key_gives_each_caller_its_own_list_of_the_same_candidates(gazetteer):
+    first = gazetteer.lookup_key("pokrovsk")
+    assert len(first) >= 2
+    first.clear()  # a caller's list is its own: changing it changes no later answer
+    again = gazetteer.lookup_key("pokrovsk")
+    assert again == gazetteer.lookup_key("pokrovsk") and len(again) >= 2
+    assert {c.place.place_id for c in again} == {
+        gazetteer.place(p >> 2).place_id for p in gazetteer._names.get("pokrovsk")
+    }
+    assert gazetteer.lookup_key("no such place xyz") == []

@@ -124,6 +124,37 @@ def test_event_of_another_article_raises_input_error_and_writes_nothing(store) -
     assert store.articles() == []
 
 
+def test_add_batch_stores_each_article_as_add_does(store) -> None:
+    store.add(make_article(2), make_toponyms(), [])
+    before = store.revision()
+    added = store.add_batch(
+        [
+            (make_article(1), make_toponyms(), [make_event("a001", 1)]),
+            (make_article(2), make_toponyms(), []),  # already stored
+            (make_article(3), (), [make_event("a003", 1), make_event("a003", 2)]),
+        ]
+    )
+    assert added == [True, False, True]
+    assert [a.article_id for a in store.articles()] == ["a001", "a002", "a003"]
+    assert store.toponyms("a001") == make_toponyms()
+    assert [e.event_id for e in store.events()] == ["a001-e1", "a003-e1", "a003-e2"]
+    assert store.revision() > before
+
+
+def test_add_batch_error_keeps_the_articles_before_it_and_none_of_its_own(store) -> None:
+    with pytest.raises(InputError):
+        store.add_batch(
+            [
+                (make_article(1), make_toponyms(), [make_event("a001", 1)]),
+                (make_article(2), make_toponyms(), [make_event("a002", 1), make_event("a009", 1)]),
+                (make_article(3), make_toponyms(), []),
+            ]
+        )
+    assert [a.article_id for a in store.articles()] == ["a001"]
+    assert store.toponyms("a002") == []
+    assert [e.event_id for e in store.events()] == ["a001-e1"]
+
+
 def test_replace_analysis_swaps_mentions_and_events(store) -> None:
     store.add(make_article(1), make_toponyms(), [make_event("a001", 1)])
     fixed = [Toponym(14, 20, "Sudzha", HAND_POINT, 1.0, (), corrected=True)]
@@ -304,6 +335,48 @@ store.add(make_article(2), make_toponyms(), events())
 """
 
 
+_CRASHING_BATCH = """
+import os, sys
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {tests!r})
+from samples import make_article, make_event, make_toponyms
+from geo.store.base import open_store
+
+marker = {marker!r}
+
+def items():
+    yield make_article(2), make_toponyms(), [make_event("a002", 1)]
+    yield make_article(3), make_toponyms(), [make_event("a003", 1)]
+    open(marker, "w").close()  # proof that the articles above were written, not committed
+    os._exit(1)
+
+store = open_store({location!r})
+store.add_batch(items())
+"""
+
+
+def test_process_killed_mid_batch_leaves_no_part_of_the_batch(
+    store_location: str, tmp_path: Path
+) -> None:
+    with open_store(store_location) as s:
+        s.add(make_article(1), make_toponyms(), [make_event("a001", 1)])
+    marker = tmp_path / "inside-batch"
+    code = _CRASHING_BATCH.format(
+        root=str(ROOT),
+        tests=str(ROOT / "tests" / "store"),
+        marker=str(marker),
+        location=store_location,
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120)
+    assert proc.returncode == 1, proc.stderr.decode()
+    assert marker.exists()
+    with open_store(store_location) as s:
+        assert [a.article_id for a in s.articles()] == ["a001"]
+        assert all(aid == "a001" for aid, _ in s.mentions())
+        assert [e.event_id for e in s.events()] == ["a001-e1"]
+        assert s.add_batch([(make_article(2), make_toponyms(), [])]) == [True]
+
+
 def test_process_killed_mid_ingest_leaves_no_part_of_that_article(
     store_location: str, tmp_path: Path
 ) -> None:
@@ -433,6 +506,58 @@ def test_events_frame_matches_events_with_overlap_semantics_in_sql(store) -> Non
     assert row["url"] == "https://example.invalid/1"
     with pytest.raises(InputError):
         store.events_frame(start=dt.date(2024, 9, 2), end=dt.date(2024, 9, 1))
+
+
+def test_encoded_rows_pickle_and_store_what_add_stores(store, store_location) -> None:
+    import pickle
+
+    events = [make_event("a001", 1), make_event("a001", 2, place=HAND_POINT)]
+    rows = type(store).encode(make_article(1), make_toponyms(), events)
+    sent = pickle.loads(pickle.dumps(rows))  # as a worker sends them
+    assert sent == rows
+    assert (sent.article_id, sent.title, len(sent.mentions), len(sent.events)) == (
+        "a001",
+        "Report 1",
+        len(make_toponyms()),
+        2,
+    )
+    assert store.add_encoded_batch([sent, sent]) == [True, False]
+    assert store.articles() == [make_article(1)]
+    assert store.toponyms("a001") == make_toponyms()
+    assert store.events() == events
+
+
+def test_encoding_refuses_an_event_of_another_article(store) -> None:
+    with pytest.raises(InputError, match="belongs to article"):
+        type(store).encode(make_article(1), [], [make_event("a002", 1)])
+
+
+def test_an_encoded_batch_keeps_the_articles_before_a_refused_one(store) -> None:
+    def items():
+        yield type(store).encode(make_article(1), make_toponyms(), [make_event("a001", 1)])
+        raise InputError("the next article could not be encoded")
+
+    with pytest.raises(InputError, match="could not be encoded"):
+        store.add_encoded_batch(items())
+    assert [a.article_id for a in store.articles()] == ["a001"]
+    assert store.events() == [make_event("a001", 1)]
+
+
+def test_frames_read_in_chunks_are_the_whole_frames_cut_in_order(store) -> None:
+    import pandas as pd
+
+    for k in range(1, 4):
+        events = [make_event(f"a{k:03d}", j, start=dt.date(2024, 8, 10 - j)) for j in (1, 2)]
+        store.add(make_article(k), make_toponyms(), events)
+    whole = store.events_frame(details=True)
+    parts = list(store.events_frame_chunks(details=True, rows=4))
+    assert [len(p) for p in parts] == [4, 2]
+    pd.testing.assert_frame_equal(pd.concat(parts, ignore_index=True), whole)
+    mentions = list(store.mentions_frame_chunks(rows=5))
+    assert [len(p) for p in mentions] == [5, 1]
+    pd.testing.assert_frame_equal(pd.concat(mentions, ignore_index=True), store.mentions_frame())
+    with pytest.raises(InputError):
+        next(store.events_frame_chunks(rows=0))
 
 
 def test_mentions_frame_has_each_resolved_mention_with_its_place(store) -> None:

@@ -302,3 +302,125 @@ def test_the_range_reaches_back_to_a_snapshot_before_the_first_event(
     assert not at.exception
     assert at.slider(key="date_range").value[0] == before < first_event
     assert at.query_params["start"] == before.isoformat()
+
+
+# -- the event filter: sidebar, URL, tables, map figures ------------------------------------------
+
+
+def _params(at, name):
+    """A URL parameter's values, however AppTest holds a repeated one."""
+    value = at.query_params.get(name)
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def test_a_shared_url_with_a_type_filter_restores_it_and_the_figures_follow(app_store, monkeypatch):
+    monkeypatch.setenv("GEO_STORE", str(app_store))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.switch_page(_page("evacuations.py")).run()
+    evacuations = int(_metric(at, "Evacuation and displacement events"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["type"] = ["evacuation", "displacement"]
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="f_types").value == ["evacuation", "displacement"]
+    assert 0 < int(_metric(at, "Events")) == evacuations  # the map's figures follow
+    assert _params(at, "type") == ["evacuation", "displacement"]  # kept in the URL
+    at.switch_page(_page("timeline.py")).run()  # and on every page
+    assert set(at.dataframe[0].value["type"]) <= {"evacuation", "displacement"}
+    assert _params(at, "type") == ["evacuation", "displacement"]
+
+
+def test_changing_the_filter_updates_the_url_and_the_tables(app):
+    app.switch_page(_page("timeline.py")).run()
+    every = len(app.dataframe[0].value)
+    app.multiselect(key="f_statuses").set_value(["claimed"]).run()
+    assert not app.exception
+    claimed = app.dataframe[0].value
+    assert 0 < len(claimed) < every
+    assert all(s.startswith("claimed") for s in claimed["status"])
+    assert _params(app, "status") == ["claimed"]
+    app.multiselect(key="f_statuses").set_value([]).run()
+    assert "status" not in app.query_params
+    app.slider(key="f_confidence").set_value(90).run()
+    assert app.query_params["conf"] == "90"
+    assert 0 < len(app.dataframe[0].value) < every  # the sample events run 0.61 to 1.0
+    app.slider(key="f_confidence").set_value(0).run()
+    assert "status" not in app.query_params and "conf" not in app.query_params
+    assert len(app.dataframe[0].value) == every
+
+
+def test_filter_values_the_store_does_not_offer_are_dropped_from_a_url(app):
+    app.query_params["type"] = ["attack", "no-such-type"]
+    app.query_params["src"] = "ACLED"  # no ACLED file imported into this store
+    app.query_params["conf"] = "lots"
+    app.run()
+    assert not app.exception
+    assert app.multiselect(key="f_types").value == ["attack"]
+    assert app.multiselect(key="datasets").value == []  # nothing left: every source
+    assert app.slider(key="f_confidence").value == 0
+
+
+def test_event_sources_lists_only_the_sources_in_the_store(app):
+    app.run()
+    assert app.multiselect(key="datasets").options == ["articles"]
+
+
+def test_frontline_playback_steps_the_as_of_day_through_the_range(app_store, monkeypatch, tmp_path):
+    import shutil
+
+    from geo.frontline.store import open_frontline_store
+
+    root = tmp_path / "store"
+    shutil.copytree(app_store, root)
+    snapshot = ROOT / "tests" / "data" / "frontline" / "deepstate_style_20240301.geojson"
+    fronts = open_frontline_store(root)
+    for day in (dt.date(2024, 8, 1), dt.date(2024, 9, 1)):
+        fronts.import_file(snapshot, date=day, source="fixture")
+    monkeypatch.setenv("GEO_STORE", str(root))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.query_params["start"], at.query_params["end"] = "2024-07-30", "2024-09-10"
+    at.switch_page(_page("frontline.py")).run()
+    assert not at.exception
+    captions = lambda: " ".join(c.value for c in at.caption)  # noqa: E731
+    assert "as of 10 Sep 2024 (the end of the range)" in captions()
+    at.button(key="front_fwd").click().run()
+    assert "as of **30 Jul 2024** (paused, step: day)" in captions()
+    at.button(key="front_fwd").click().run()
+    assert "as of **31 Jul 2024**" in captions()
+    at.selectbox(key="front_play_unit").set_value("week").run()
+    at.button(key="front_fwd").click().run()
+    assert "as of **07 Aug 2024**" in captions()
+    assert "01 Aug → 07 Aug 2024" in captions()  # the change over the 7-day window
+    at.button(key="front_play_btn").click().run()
+    assert at.button(key="front_play_btn").label == "Pause"
+    assert "(playing, step: week)" in captions()
+    at.button(key="front_stop").click().run()
+    assert "as of 10 Sep 2024 (the end of the range)" in captions()
+    assert at.button(key="front_play_btn").label == "▶ Play"
+    assert not at.exception
+
+
+def test_malloc_arenas_are_capped_once_unless_the_user_chose(monkeypatch):
+    import ctypes
+
+    import ui.state as state
+
+    calls = []
+
+    class FakeLibc:
+        def mallopt(self, param, value):
+            calls.append((param, value))
+            return 1
+
+    monkeypatch.setattr(ctypes, "CDLL", lambda _name: FakeLibc())
+    monkeypatch.delenv("MALLOC_ARENA_MAX", raising=False)
+    state.bound_malloc_arenas.clear()
+    assert state.bound_malloc_arenas() is True
+    assert state.bound_malloc_arenas() is True  # cached: once per process
+    assert calls == [(-8, 2)]  # M_ARENA_MAX, two arenas
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "4")
+    state.bound_malloc_arenas.clear()
+    assert state.bound_malloc_arenas() is False and calls == [(-8, 2)]
+    state.bound_malloc_arenas.clear()

@@ -112,11 +112,17 @@ def _start_app(location: str, logs: Path):
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, seed_path, gazetteer):
+def server_root(tmp_path_factory, seed_path, gazetteer) -> str:
+    """The sample store the browser tests' app runs on (seed, samples, control areas)."""
     _require_browser()
     root = str(tmp_path_factory.mktemp("browser") / "store")
     _fill_store(root, seed_path, gazetteer)
-    yield from _start_app(root, tmp_path_factory.mktemp("log"))
+    return root
+
+
+@pytest.fixture(scope="module")
+def server(server_root, tmp_path_factory):
+    yield from _start_app(server_root, tmp_path_factory.mktemp("log"))
 
 
 @pytest.fixture(scope="module")
@@ -242,6 +248,12 @@ def _layer_data(frame) -> str:
     """What the map holds for the range: popups of the browser-drawn data, and the
     properties of every feature in streamlit-folium's feature groups (the front line)."""
     return frame.evaluate(_DATA_MAP_JS) + "\n" + frame.evaluate(_FEATURES_JS)
+
+
+def _date_slider(page):
+    """The thumbs of the sidebar's date-range slider (not the filter's confidence slider)."""
+    slider = page.locator("[data-testid='stSlider']").filter(has_text="Date range")
+    return slider.locator("input[type='range']")
 
 
 def test_deep_link_as_the_first_request_keeps_the_frame(server, page):
@@ -414,7 +426,7 @@ def test_a_range_change_filters_in_the_browser_without_remounting_the_map(server
     before = frame.evaluate("() => window.geoMap.state()")
     frame.evaluate("() => { window.__mounted = window.geoMap; }")
     frames.clear()
-    thumb = page.locator("[data-testid='stSlider'] input[type='range']").last
+    thumb = _date_slider(page).last
     thumb.focus()
     for _ in range(3):
         thumb.press("ArrowLeft")  # the end date moves back a day; the app reruns
@@ -667,3 +679,288 @@ def test_the_standalone_map_file_opens_with_no_request_at_all(server, page, brow
     if SHOTS:
         offline.screenshot(path=f"{SHOTS}/standalone.png")
     context.close()
+
+
+# -- the event filter, playback and linked views -------------------------------------------------
+
+_TYPES_IN_RANGE_JS = """() => {
+  const g = window.geoMap;
+  return Array.from(new Set(Array.from(g.inRange).map((i) => g.meta.types[g.type[i]])));
+}"""
+
+
+def _state(frame):
+    return frame.evaluate("() => window.geoMap.state()")
+
+
+def _wait_for(fn, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := fn():
+            return value
+        time.sleep(0.3)
+    return fn()
+
+
+def test_a_url_type_filter_shows_only_evacuations_on_the_map(server, page):
+    page.goto(f"{server}/?start=2024-08-01&end=2024-09-30")
+    every = _state(_map_frame(page))
+    page.goto(f"{server}/?start=2024-08-01&end=2024-09-30&type=evacuation&type=displacement")
+    frame = _map_frame(page)
+    only = _state(frame)
+    assert only["filter"] == {"types": ["evacuation", "displacement"]}
+    assert 0 < only["inRange"] < every["inRange"]
+    assert only["drawn"] != every["drawn"]  # fewer markers drawn
+    assert set(frame.evaluate(_TYPES_IN_RANGE_JS)) <= {"evacuation", "displacement"}
+    # The sidebar shows the filter, and the URL keeps it.
+    assert "type=evacuation" in page.url and "type=displacement" in page.url
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+def test_a_filter_change_sends_a_few_bytes_and_keeps_the_map_mounted(server, page):
+    frames = []
+    page.on("websocket", lambda ws: ws.on("framereceived", lambda f: frames.append(len(f))))
+    page.goto(f"{server}/?start=2022-03-01&end=2024-09-30")
+    frame = _map_frame(page)
+    before = _state(frame)
+    frame.evaluate("() => { window.__mounted = window.geoMap; }")
+    page.get_by_text("Filter events").click()
+    frames.clear()
+    thumb = page.locator("[data-testid='stSlider']").filter(has_text="Minimum confidence")
+    thumb = thumb.locator("input[type='range'], [role='slider']").first
+    thumb.focus()
+    thumb.press("End")  # one change: 100 %
+    after = _wait_for(lambda: (s := _state(frame))["filter"].get("conf") == 100 and s)
+    assert after, _state(frame)
+    assert after["inRange"] < before["inRange"]
+    assert frame.evaluate("() => window.__mounted === window.geoMap")
+    print(f"\nbytes received over the websocket for {len(frames)} frames: {sum(frames)}")
+    assert sum(frames) < 100_000, sum(frames)
+    assert page.blocked == [], page.blocked
+
+
+def test_playback_steps_the_map_in_the_browser_without_asking_the_server(server, page):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append(f)))
+    page.goto(f"{server}/?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page)
+    whole = _state(frame)
+    sent.clear()
+    seen = []
+    frame.locator(".geo-play-win").select_option("1")  # a one-day window
+    for _ in range(4):
+        frame.locator(".geo-play-fwd").click()
+        state = _state(frame)
+        seen.append((tuple(state["window"]), state["inRange"]))
+    windows = [w for w, _ in seen]
+    assert windows[0][0] == whole["range"][0] and all(w[0] == w[1] for w in windows)
+    assert [w[0] - windows[0][0] for w in windows] == [0, 1, 2, 3]  # day by day
+    assert all(n <= whole["inRange"] for _, n in seen)
+    frame.locator(".geo-play-unit").select_option("week")
+    frame.locator(".geo-play-play").click()
+    _wait_for(lambda: _state(frame)["window"][0] >= windows[-1][0] + 14, timeout=10)
+    frame.locator(".geo-play-play").click()  # pause
+    paused = _state(frame)
+    assert not paused["playing"] and paused["window"][0] >= windows[-1][0] + 14
+    frame.locator(".geo-play-stop").click()
+    assert _state(frame)["window"] is None and _state(frame)["inRange"] == whole["inRange"]
+    assert sent == []  # no rerun: playback cost the server nothing
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+def test_clicking_an_evacuation_row_opens_its_popup_on_the_map(server, page):
+    page.goto(f"{server}/evacuations?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=60_000)
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)  # the first row's selection box
+    state = _wait_for(lambda: (s := _state(frame))["focused"] is not None and s)
+    assert state, _state(frame)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=15_000)
+    text = popup.inner_text()
+    picked = page.locator("[data-testid='stAlert']").first.inner_text()  # the row's sentence
+    place = picked.split("·", 1)[1].split("—", 1)[0].strip()
+    assert place in text, (place, text)
+    assert frame.evaluate("() => window.geoMap.map.getZoom()") >= 9
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+def _new_map(frame) -> bool:
+    try:
+        return frame.evaluate("() => !window.__before && !!(window.geoMap && window.geoMap.ready)")
+    except Exception:  # noqa: BLE001 - frames come and go while the app reruns
+        return False
+
+
+def test_the_map_view_filters_the_timeline_table_only_when_asked(server, page):
+    sent = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda f: sent.append(f)))
+    page.goto(f"{server}/timeline?start=2024-08-01&end=2024-09-30")
+    frame = _map_frame(page)
+    heading = page.get_by_role("heading", name="events").last
+    heading.wait_for(timeout=60_000)
+    every = heading.inner_text()
+    sent.clear()
+    frame.evaluate("() => window.geoMap.map.setView([62, 100], 6)")  # Siberia: no events
+    page.wait_for_timeout(2000)
+    assert sent == []  # by default a pan asks nothing of the server
+    frame.evaluate("() => { window.__before = true; }")
+    page.get_by_text("Only what the map shows").click()
+    # Asking for the bounds mounts the map anew (streamlit-folium reads that at mount).
+    frame = _wait_for(
+        lambda: next(
+            (f for f in page.frames if _new_map(f)),
+            None,
+        )
+    )
+    assert frame is not None
+    frame.evaluate("() => window.geoMap.map.setView([62, 100], 6)")
+    page.get_by_text("0 events").wait_for(timeout=30_000)
+    frame.evaluate("() => window.geoMap.map.setView([48.28, 37.18], 9)")  # Pokrovsk
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and page.get_by_text("0 events").count():
+        page.wait_for_timeout(300)
+    shown = page.get_by_role("heading", name="events").last.inner_text()
+    assert shown != "0 events" and int(shown.split()[0]) < int(every.split()[0])
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors
+
+
+# -- an analyst's session end to end (issue 12's acceptance) -------------------------------------
+
+
+def _pick(page, label: str, option: str) -> None:
+    """Choose ``option`` in the sidebar multiselect labelled ``label``, as a user types it."""
+    select = page.locator("[data-testid='stMultiSelect']").filter(has_text=label)
+    if not select.locator("input").first.is_visible():
+        page.get_by_text("Filter events").click()  # the sidebar's filter expander
+    select.locator("input").first.click()
+    page.keyboard.type(option, delay=30)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+
+
+def _nearest_front_point(root: str, day: dt.date, lat: float, lon: float) -> tuple[float, float]:
+    """The point of the stored front line on ``day`` nearest to (lat, lon), as (lat, lon)."""
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
+    from geo.frontline.asof import front_line
+
+    front = front_line(day, store=root)
+    assert front is not None, "the sample store has no front line"
+    # Degrees are fine for picking the nearest vertex/edge point this close (the answer is
+    # checked against the great-circle distance, not against this choice).
+    near = nearest_points(front.geometry, Point(lon, lat))[0]
+    return near.y, near.x
+
+
+def test_an_analyst_finds_plays_filters_links_measures_exports_and_shares_offline(
+    server, server_root, page, tmp_path
+):
+    """Find Pokrovsk, play August 2024 day by day, show only evacuations, open a table row's
+    popup, measure Pokrovsk to the front line, save the view as PNG, and get the same view
+    back from the URL: all with every outside request blocked (and none made)."""
+    from PIL import Image
+
+    # 1. Find: type "Pokrovsk" and land on it (Donetsk Oblast, not a namesake).
+    page.goto(f"{server}/?start=2024-08-01&end=2024-08-31")
+    frame = _tools(page)
+    box = frame.locator(".geo-search input")
+    box.click()
+    box.type("Pokrovsk", delay=40)
+    frame.locator(".geo-search li[data-i]").first.wait_for(timeout=30_000)
+    box.press("Enter")
+    frame.wait_for_function(
+        """() => { const c = window.geoMap.map.getCenter();
+                   return Math.abs(c.lat - 48.28) < 0.02 && Math.abs(c.lng - 37.18) < 0.02
+                     && !window.geoMap.map._animatingZoom; }""",
+        timeout=15_000,
+    )
+    assert frame.evaluate("() => window.geoControls.found.region") == "Donetsk Oblast"
+
+    # 2. Time: play August 2024 day by day; the map changes from day to day.
+    frame.evaluate("() => { window.geoMap.map.setView([48.3, 36.5], 6, {animate: false}); }")
+    whole = _state(frame)
+    frame.locator(".geo-play-win").select_option("1")
+    frame.locator(".geo-play-unit").select_option("day")
+    days = []
+    for _ in range(31):
+        frame.locator(".geo-play-fwd").click()
+        state = _state(frame)
+        days.append((state["window"][0], state["inRange"]))
+    assert [d - days[0][0] for d, _ in days] == list(range(31))  # one day per step
+    assert days[0][0] == whole["range"][0]  # from 1 August
+    counts = [n for _, n in days]
+    assert len(set(counts)) > 1 and max(counts) > 0, counts  # the map changed with the day
+    assert sum(counts) >= whole["inRange"]  # every event of the month showed on its days
+    frame.locator(".geo-play-stop").click()
+
+    # 3. Filter: only evacuations, picked in the sidebar; the map keeps only them.
+    _pick(page, "Event types", "evacuation")
+    only = _wait_for(lambda: (s := _state(frame))["filter"].get("types") == ["evacuation"] and s)
+    assert only, _state(frame)
+    assert 0 < only["inRange"] < whole["inRange"]
+    assert set(frame.evaluate(_TYPES_IN_RANGE_JS)) == {"evacuation"}
+    _wait_for(lambda: "type=evacuation" in page.url)
+    shared = page.url
+    assert "start=2024-08-01" in shared and "end=2024-08-31" in shared
+
+    # 4. Share: the URL alone gives the same view.
+    page.goto(shared)
+    again = _state(_map_frame(page))
+    assert (again["filter"], again["range"], again["inRange"]) == (
+        only["filter"], only["range"], only["inRange"],
+    )  # fmt: skip
+
+    # 5. Linked views: a row of the Evacuations table opens its popup on the map.
+    page.goto(shared.replace("/?", "/evacuations?", 1))
+    frame = _map_frame(page)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    grid.wait_for(timeout=60_000)
+    gb = grid.bounding_box()
+    page.mouse.click(gb["x"] + 12, gb["y"] + 35 + 17)  # the first row's selection box
+    assert _wait_for(lambda: _state(frame)["focused"] is not None), _state(frame)
+    popup = frame.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=15_000)
+    picked = page.locator("[data-testid='stAlert']").first.inner_text()
+    place = picked.split("·", 1)[1].split("—", 1)[0].strip()
+    assert place in popup.inner_text(), (place, popup.inner_text())
+
+    # 6. Measure Pokrovsk to the front line (the store's line on the range's last day).
+    front = _nearest_front_point(server_root, dt.date(2024, 8, 31), *POKROVSK)
+    page.goto(f"{server}/?start=2024-08-01&end=2024-08-31")
+    frame = _tools(page)
+    frame.evaluate("() => { window.geoMap.map.setView([48.24, 37.18], 10, {animate: false}); }")
+    page.wait_for_timeout(500)
+    frame.locator(".leaflet-control-measure").hover(force=True)
+    frame.locator(".leaflet-control-measure .js-start").click()
+    for point in (POKROVSK, front):
+        page.mouse.click(*_page_xy(frame, *point))
+        page.wait_for_timeout(300)
+    frame.locator(".leaflet-control-measure .js-finish").click()
+    result = frame.locator(".leaflet-popup-content").first
+    result.wait_for(timeout=10_000)
+    km = float(re.search(r"([\d.,]+) Kilometers", result.inner_text()).group(1).replace(",", ""))
+    assert km == pytest.approx(_km(POKROVSK, front), rel=0.03)  # about 9 km
+
+    # 7. Report: the view as PNG, opened.
+    with page.expect_download(timeout=30_000) as info:
+        frame.locator(".geo-png").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.name == "map-2024-08-01_2024-08-31.png"
+    with Image.open(path) as img:
+        img.load()
+        assert img.format == "PNG" and img.size[0] > 300 and img.size[1] > 300
+        colours = img.convert("RGB").getcolors(maxcolors=1 << 24)
+        assert len(colours) > 500  # a map, not a blank image
+    if SHOTS:
+        shutil.copy(path, f"{SHOTS}/walkthrough.png")
+    assert page.blocked == [], page.blocked
+    assert not page.page_errors, page.page_errors

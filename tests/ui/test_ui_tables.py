@@ -269,3 +269,17 @@ def test_mentions_table_has_an_oblast_column():
     table = tables.mentions_table(tops)
     assert table["oblast"].iloc[0] == "Kharkiv Oblast" and pd.isna(table["oblast"].iloc[1])
     assert list(tables.blank_missing(table)["oblast"]) == ["Kharkiv Oblast", ""]
+
+
+def test_within_keeps_the_events_in_the_map_view_and_their_index():
+    from ui.tables import within
+
+    events = gpd.GeoDataFrame(
+        {"event_id": ["in", "north", "east"]},
+        geometry=[Point(37.2, 48.3), Point(37.2, 52.0), Point(41.0, 48.3)],
+        crs="EPSG:4326",
+        index=[5, 6, 7],
+    )
+    kept = within(events, (47.0, 36.0, 49.0, 38.0))  # south, west, north, east
+    assert kept["event_id"].tolist() == ["in"] and kept.index.tolist() == [5]
+    assert within(events, None) is events  # before the map reports its view: everything

@@ -1,0 +1,113 @@
+"""Near-spellings: a press spelling the index lacks, matched to the theatre's settlements.
+
+News transliterates Ukrainian and Russian names many ways (Zhelanne/Zhelannoe, Synkivka/
+Sinkivka, kh/h, i/y, -e/-o/-oye); the index holds the usual ones, and rapidfuzz finds the rest
+among the settlements of Ukraine and Russia's border oblasts. Only weak evidence: the geoparser
+decides when to ask and how far to trust the answer (geo.toponyms.near).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+
+from geo.places.gazetteer import Gazetteer
+from geo.places.names import normalize
+from geo.records import PlaceKind
+
+__all__ = ["MIN_LENGTH", "MIN_RATIO", "NearMatch", "near_spellings", "skeleton"]
+
+MIN_LENGTH = 5  # shorter names have too many neighbours one letter away
+MIN_RATIO = 88.0  # rapidfuzz ratio of the skeletons, 0-100
+# Russia's border oblasts (Belgorod, Bryansk, Kursk); all of Ukraine's are searched.
+RU_BORDER_OBLASTS = frozenset(["RU.09", "RU.10", "RU.41"])
+
+# Letters the transliterations disagree on, folded to one: Ukrainian г is Latin h, Russian g
+# ("Vugledar"); х is kh or h; и/й/ы/і are y, i or j; doubled letters come and go.
+_FOLDS = (("kh", "h"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"))
+_DOUBLES = re.compile(r"(.)\1+")
+# Neuter and adjectival endings differ between the languages (Kurakhove, Kurakhovo,
+# Kurakhovoye): the stem is what stays.
+_ENDING = re.compile(r"(?:oie|oe|ie|e|o)$")
+
+
+def skeleton(key: str) -> str:
+    """The part of a normalised name that survives any transliteration ("selidov")."""
+    s = key.replace(" ", "")
+    for a, b in _FOLDS:
+        s = s.replace(a, b)
+    return _ENDING.sub("", _DOUBLES.sub(r"\1", s))
+
+
+@dataclass(frozen=True, slots=True)
+class NearMatch:
+    """A settlement whose name is a near-spelling of the query."""
+
+    index: int  # the gazetteer's place index (``Gazetteer.place``)
+    ratio: float  # rapidfuzz ratio of the two skeletons, 0-100
+
+
+class _Skeletons:
+    """The theatre's settlement names as skeletons, per admin-1 unit."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        kinds, ccs, a1s = gaz.column("kind"), gaz.column("country_code"), gaz.column("admin1_code")
+        names = gaz.column("name")
+        settlement = PlaceKind.POPULATED_PLACE.value
+        self.by_a1: dict[str, tuple[list[str], list[int]]] = {}
+        for i, kind in enumerate(kinds):
+            if kind != settlement:
+                continue
+            cc, a1 = ccs[i], a1s[i]
+            if not a1 or not (cc == "UA" or a1 in RU_BORDER_OBLASTS):
+                continue
+            skels, idx = self.by_a1.setdefault(a1, ([], []))
+            skels.append(skeleton(normalize(names[i])))
+            idx.append(i)
+
+
+_built: weakref.WeakKeyDictionary[Gazetteer, _Skeletons] = weakref.WeakKeyDictionary()
+
+
+def near_spellings(
+    gaz: Gazetteer, key: str, *, admin1: set[str] | frozenset[str], limit: int = 5
+) -> list[NearMatch]:
+    """Settlements of the given admin-1 units whose name is a near-spelling of ``key``.
+
+    Parameters
+    ----------
+    gaz
+        The index; its settlement skeletons are built on first use (tens of milliseconds).
+    key
+        A normalised name (:func:`geo.places.names.normalize`) that the index does not hold.
+    admin1
+        The units to search: the article's geography. Units outside the theatre hold none.
+    limit
+        At most this many matches, best first.
+
+    Returns
+    -------
+    list of NearMatch
+        Matches with ``ratio >= MIN_RATIO``; empty for names shorter than ``MIN_LENGTH``.
+    """
+    if len(key) < MIN_LENGTH or not admin1:
+        return []
+    table = _built.get(gaz)
+    if table is None:
+        table = _built[gaz] = _Skeletons(gaz)
+    from rapidfuzz import fuzz, process
+
+    query = skeleton(key)
+    out: list[NearMatch] = []
+    for code in sorted(admin1):
+        found = table.by_a1.get(code)
+        if found is None:
+            continue
+        skels, idx = found
+        for _, ratio, k in process.extract(
+            query, skels, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=limit
+        ):
+            out.append(NearMatch(idx[k], float(ratio)))
+    out.sort(key=lambda m: -m.ratio)
+    return out[:limit]

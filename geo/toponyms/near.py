@@ -1,0 +1,183 @@
+"""Names the index lacks, read as near-spellings of the theatre's settlements: weak evidence.
+
+Recognition keeps a capitalised word the index does not hold only where the text frames it as
+a place ("in Sinkivka", "the village of Zhelannoe", "Arkhengelske, Donetsk Oblast", "Pokrovsk
+and Selidovo"); resolution then looks for a near-spelling (geo.places.near_spellings) in the
+article's own oblasts only, and trusts it less than any exact name. A surname or a word
+elsewhere is never searched, so fuzzy matching cannot turn people into villages.
+"""
+
+from __future__ import annotations
+
+import math
+
+from geo.places.gazetteer import Gazetteer
+from geo.places.names import ADMIN1_SUFFIXES
+from geo.places.near_spellings import MIN_LENGTH, near_spellings
+from geo.records import Candidate, Place, PlaceKind, ToponymRole
+from geo.toponyms.tokens import Mention, Token, common_word
+from geo.toponyms.words import (
+    FIRST_NAMES,
+    MONTHS_WEEKDAYS,
+    ORG_HEADS,
+    PLACE_HEADS,
+    SETTLEMENT_WORDS,
+    TITLES,
+)
+
+__all__ = ["NEAR_CEILING", "near_mention", "resolve_near"]
+
+# The highest confidence a near-spelling gets: below any reading the article backs by name.
+NEAR_CEILING = 0.7
+# Words that put a place right after them ("in", "near"); not "of", "to" or "by", which
+# introduce people as often ("the words of Kovalenko", "according to Lysenko").
+_CUES = frozenset(
+    ["in", "near", "outside", "around", "toward", "towards", "into", "at", "from", "captured"]
+)
+# "the village of X", "the outskirts of X": "of" introduces a place after these.
+_OF_HEADS = SETTLEMENT_WORDS | frozenset(
+    ["villages", "towns", "settlements", "outskirts", "area", "areas", "vicinity", "direction"]
+)
+# Adjectives name districts and directions ("Pokrovsky and Kramatorsk districts"), not
+# settlements, whose neuter forms ("Arkhanhelske", "Torskoye") are left alone.
+_ADJECTIVE_ENDINGS = ("sky", "skyi", "skiy", "skii", "skyy", "ska", "skaya", "ckiy")
+_LIST_GLUE = frozenset([",", "and", ", and", "or", "&"])
+_UNIT_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada"])
+_THEATRE = frozenset(["UA", "RU"])
+_NEAR_KM = 60.0
+
+
+def near_mention(
+    text: str, toks: list[Token], i: int, mentions: list[Mention], persons: set[str]
+) -> Mention | None:
+    """A place-like word at token ``i`` that the index does not hold, as a mention to resolve.
+
+    Only a lone capitalised Latin word of ``MIN_LENGTH`` letters or more, not a common word
+    or a known name part, framed as a place by a preposition, "the village of", a following
+    "X Oblast" qualifier or a list that continues a place already recognised.
+    """
+    tok = toks[i]
+    word = tok.norm
+    if (
+        len(word) < MIN_LENGTH
+        or not tok.text[0].isupper()
+        or tok.text.isupper()
+        or not word.isascii()
+        or not word.isalpha()
+        or word in persons
+        or word in FIRST_NAMES
+        or word in TITLES
+        or word in MONTHS_WEEKDAYS
+        or word in ORG_HEADS
+        or word in PLACE_HEADS
+        or word.endswith(_ADJECTIVE_ENDINGS)
+        or common_word(word)
+    ):
+        return None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None and tok.joined and nxt.cap:
+        return None  # part of a longer name ("Sinkivka Brigade"), or an oblast's or a district's
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.joined and prev.cap and not prev.initial:
+        return None  # "Colonel Lapin", "Serhiy Lapin"
+    if not (_framed(text, toks, i) or _listed(text, toks, i, mentions)):
+        return None
+    m = Mention(i, i + 1, tok.start, tok.end, tok.text, word, [])
+    m.near = True
+    return m
+
+
+def _framed(text: str, toks: list[Token], i: int) -> bool:
+    """Whether the text frames the word as a place: "in X", "village of X", "X, Y Oblast"."""
+    prev = toks[i - 1] if i > 0 else None
+    if prev is not None and prev.joined and prev.norm in _CUES:
+        return True
+    if (
+        prev is not None
+        and i >= 2
+        and prev.norm == "of"
+        and prev.joined
+        and toks[i - 2].joined
+        and toks[i - 2].norm in _OF_HEADS
+    ):
+        return True
+    if i + 2 < len(toks):
+        gap = text[toks[i].end : toks[i + 1].start].strip()
+        unit = toks[i + 2]
+        if gap in {",", "("} and toks[i + 1].cap and toks[i + 1].joined:
+            return unit.norm in ADMIN1_SUFFIXES or unit.norm in _UNIT_WORDS
+    return False
+
+
+def _listed(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
+    """Whether the word continues a list of places ("Pokrovsk, Myrnohrad and Selidovo")."""
+    if not mentions:
+        return False
+    last = mentions[-1]
+    if last.j > i or i - last.j > 1 or last.street:
+        return False
+    if last.role is not ToponymRole.LITERAL or not (last.near or last.cands):
+        return False  # "Russians and Petrenko": a people, not a place, before the word
+    return text[last.end : toks[i].start].strip().lower() in _LIST_GLUE
+
+
+def resolve_near(
+    mentions: list[Mention],
+    *,
+    gaz: Gazetteer,
+    admin1: set[str],
+    anchors: list[Place],
+) -> None:
+    """Give each near mention its readings: near-spellings in the article's oblasts.
+
+    The oblasts are the one a qualifier names ("X, Donetsk Oblast"), else those the article
+    names or places its confident readings in (``admin1``, ``anchors``). Readings are scored
+    by closeness of spelling and nearness to an anchor; the caller caps their confidence at
+    ``NEAR_CEILING``. Mentions without a reading keep none and are dropped by the caller.
+    """
+    if not any(m.near for m in mentions):
+        return
+    doc_units = {a for a in admin1 if a[:2] in _THEATRE} | {
+        a.admin1_code for a in anchors if a.admin1_code and a.country_code in _THEATRE
+    }
+    for m in mentions:
+        if not m.near:
+            continue
+        units = _qualifier_units(m, mentions) or doc_units
+        found = near_spellings(gaz, m.key, admin1=units)
+        if not found:
+            continue
+        places = [gaz.place(x.index) for x in found]
+        m.cands = [Candidate(p, 0.0, "near") for p in places]
+        m.scores = [
+            x.ratio / 10.0 + (1.0 if _nearest_km(p, anchors) < _NEAR_KM else 0.0)
+            for x, p in zip(found, places, strict=True)
+        ]
+
+
+def _qualifier_units(m: Mention, mentions: list[Mention]) -> set[str]:
+    """The theatre oblast of "X, Y Oblast" or "the Y town of X", if the text names one."""
+    outer = m.within if m.within is not None else m.settlement_of
+    if outer is None:
+        return set()
+    return {
+        c.place.admin1_code
+        for c in mentions[outer].cands
+        if c.place.kind is PlaceKind.ADMIN1
+        and c.place.admin1_code
+        and c.place.country_code in _THEATRE
+    }
+
+
+def _nearest_km(p: Place, anchors: list[Place]) -> float:
+    best = math.inf
+    for a in anchors:
+        if a.place_id == p.place_id:
+            continue
+        lat1, lon1, lat2, lon2 = map(math.radians, (p.lat, p.lon, a.lat, a.lon))
+        h = (
+            math.sin((lat2 - lat1) / 2) ** 2
+            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+        )
+        best = min(best, 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))))
+    return best

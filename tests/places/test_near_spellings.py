@@ -1,0 +1,55 @@
+"""Near-spellings of the theatre's settlements: the fold and the search."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.places.names import normalize
+from geo.places.near_spellings import near_spellings, skeleton
+
+
+@pytest.mark.parametrize(
+    "spellings",
+    [
+        ("Kurakhove", "Kurakhovo", "Kurakhovoye", "Kurahove"),
+        ("Bohoiavlenka", "Bogoyavlenka", "Bogojavlenka"),
+        ("Selydove", "Selidovo", "Selidovoe"),
+        ("Vuhledar", "Vugledar", "Vuhleddar"),
+        ("Mar'inka", "Marinka", "Maryinka"),
+    ],
+)
+def test_transliteration_variants_share_one_skeleton(spellings):
+    assert len({skeleton(normalize(s)) for s in spellings}) == 1
+
+
+def test_different_places_keep_different_skeletons():
+    assert skeleton(normalize("Pokrovsk")) != skeleton(normalize("Pokrovka"))
+
+
+def _names(gazetteer, word, admin1):
+    return [
+        (gazetteer.place(m.index).name, gazetteer.place(m.index).admin1_code)
+        for m in near_spellings(gazetteer, normalize(word), admin1=admin1)
+    ]
+
+
+def test_a_doubled_letter_finds_the_settlement_in_its_oblast(gazetteer):
+    assert not gazetteer.has(normalize("Vuhledarr"))
+    assert _names(gazetteer, "Vuhledarr", {"UA.05"})[0] == ("Vuhledar", "UA.05")
+
+
+def test_only_the_oblasts_asked_for_are_searched(gazetteer):
+    # Vuhledar lies in Donetsk Oblast; Kharkiv Oblast (UA.07) holds nothing like it.
+    assert _names(gazetteer, "Vuhledarr", {"UA.07"}) == []
+
+
+def test_units_outside_the_theatre_hold_no_near_spellings(gazetteer):
+    assert _names(gazetteer, "Clevelandd", {"US.OH"}) == []
+
+
+def test_short_names_are_not_searched(gazetteer):
+    assert _names(gazetteer, "Yarr", {"UA.05"}) == []
+
+
+def test_a_far_spelling_is_no_match(gazetteer):
+    assert _names(gazetteer, "Vinogradnikov", {"UA.05"}) == []

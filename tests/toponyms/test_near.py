@@ -1,0 +1,95 @@
+"""Near-spellings in running text: weak evidence, only where the text frames a place."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from geo.places.names import normalize
+from geo.places.near_spellings import near_spellings
+from geo.toponyms.geoparse import geoparse
+from geo.toponyms.near import NEAR_CEILING
+
+
+def _at(text, word, gazetteer):
+    """The toponym whose surface is ``word``, or None."""
+    return next((t for t in geoparse(text, gazetteer=gazetteer) if t.surface == word), None)
+
+
+DONETSK = "Russian forces pressed on Pokrovsk and Kostiantynivka in Donetsk Oblast on Monday."
+
+
+def test_a_press_variant_resolves_with_less_confidence_than_the_exact_name(gazetteer):
+    near = _at(f"{DONETSK} Shelling was reported in Vuhledarr.", "Vuhledarr", gazetteer)
+    exact = _at(f"{DONETSK} Shelling was reported in Vuhledar.", "Vuhledar", gazetteer)
+    assert near is not None and exact is not None
+    assert near.place.place_id == exact.place.place_id
+    assert near.candidates[0].match == "near"
+    assert near.confidence <= NEAR_CEILING < exact.confidence
+
+
+def test_a_town_oblast_qualifier_frames_a_near_spelling(gazetteer):
+    text = "Ukrainian troops withdrew from Arkhengelske, Donetsk Oblast, the army said."
+    top = _at(text, "Arkhengelske", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Arkhanhelske", "UA.05")
+
+
+def test_a_list_that_continues_places_frames_a_near_spelling(gazetteer):
+    top = _at(f"{DONETSK} Strikes hit Pokrovsk, Myrnohrad and Kurakhovoe.", "Kurakhovoe", gazetteer)
+    assert top is not None and top.place.name == "Kurakhove"
+
+
+def test_a_surname_close_to_a_village_of_the_oblast_stays_a_person(gazetteer):
+    # Petrenky is a village of Donetsk Oblast one letter from the surname.
+    assert near_spellings(gazetteer, normalize("Petrenko"), admin1={"UA.05"})
+    text = (
+        f"{DONETSK} Petrenko, who commands a drone unit, said the roads were mined. "
+        "According to Petrenko, the brigade held its positions."
+    )
+    assert _at(text, "Petrenko", gazetteer) is None
+
+
+def test_the_article_geography_must_agree(gazetteer):
+    # Kostiantynivka is a town of Donetsk Oblast and a village of Kharkiv Oblast: an article
+    # about Kharkiv Oblast reads the variant as its own village.
+    text = "Russian troops attacked Kupiansk in Kharkiv Oblast and shelled Kostyantinovka."
+    top = _at(f"{text} Fighting went on near Kostyantinovka.", "Kostyantinovka", gazetteer)
+    assert top is not None and top.place.admin1_code == "UA.07"
+
+
+def test_no_near_spelling_outside_the_theatre(gazetteer):
+    text = "The storm hit Cleveland, Ohio, and flooded roads in Vuhledarr overnight."
+    assert _at(text, "Vuhledarr", gazetteer) is None
+
+
+def test_an_exact_name_of_another_oblast_beats_a_near_spelling_in_the_articles(gazetteer):
+    # Krasnopavlivka (Kharkiv Oblast) is held exactly; Krasnopolivka of Donetsk Oblast is
+    # only a near-spelling of it.
+    assert near_spellings(gazetteer, normalize("Krasnopavlivka"), admin1={"UA.05"})
+    top = _at(
+        f"{DONETSK} Families were evacuated from Krasnopavlivka.", "Krasnopavlivka", gazetteer
+    )
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Krasnopavlivka", "UA.07")
+    assert top.candidates[0].match != "near"
+
+
+def test_a_district_adjective_is_not_a_near_spelled_village(gazetteer):
+    text = f"{DONETSK} Children are evacuated from villages of Pokrovsky and Kramatorsk districts."
+    assert _at(text, "Pokrovsky", gazetteer) is None
+
+
+def test_importing_the_geoparser_does_not_load_rapidfuzz():
+    code = "import sys, geo.toponyms.geoparse; print('rapidfuzz' in sys.modules)"
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "False"
+
+
+def test_a_surname_listed_after_a_people_is_not_a_village(gazetteer):
+    text = f"{DONETSK} Both Ukrainians and Petrenko, a local official, described the attack."
+    assert _at(text, "Petrenko", gazetteer) is None

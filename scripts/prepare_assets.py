@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.errors import GeoError  # noqa: E402
-from geo.maps import assets, basemap, labels  # noqa: E402
+from geo.maps import assets, basemap, labels, mapnames  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--static", type=Path, default=ROOT / "static", help="static folder")
     parser.add_argument("--max-zoom", type=int, default=7, help="finest tile zoom (0-8)")
     parser.add_argument(
-        "--script", choices=labels.SCRIPTS, default="latin", help="script of the map's names"
+        "--script", choices=mapnames.SCRIPTS, default="latin", help="script of the map's names"
     )
     parser.add_argument("--all", action="store_true", help="also write every folium plugin")
     args = parser.parse_args(argv)

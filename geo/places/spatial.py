@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["EARTH_RADIUS_KM", "PointIndex", "haversine_km", "nearest_brute"]
+__all__ = ["EARTH_RADIUS_KM", "PointIndex", "great_circle_km", "haversine_km", "nearest_brute"]
 
 EARTH_RADIUS_KM = 6371.0088
 _HALF_CIRCUMFERENCE_KM = math.pi * EARTH_RADIUS_KM
@@ -21,6 +21,15 @@ _HALF_CIRCUMFERENCE_KM = math.pi * EARTH_RADIUS_KM
 # only counted, so the first box read is not much bigger than needed.
 _FIRST_RADIUS_KM = 25.0
 _GROWTH = 1.5
+
+
+def great_circle_km(
+    lat1: float, lon1: float, lat2: float, lon2: float, *, radius_km: float = EARTH_RADIUS_KM
+) -> float:
+    """Great-circle distance in km between two points given in degrees (one pair, no numpy)."""
+    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
+    return 2 * radius_km * math.asin(min(1.0, math.sqrt(h)))
 
 
 def haversine_km(lat: np.ndarray, lon: np.ndarray, lat0: float, lon0: float) -> np.ndarray:

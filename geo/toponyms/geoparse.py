@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
+from geo.places.spatial import great_circle_km
 from geo.places.theatre import SETTLEMENT_SOURCES
 from geo.records import (
     Candidate,
@@ -36,6 +37,8 @@ MAX_CANDIDATES = 10  # kept on each toponym so an analyst can pick another readi
 FOCUS_COUNTRIES = ("UA", "RU")  # the theatre this product is built for; a small prior only
 THEATRE = frozenset(FOCUS_COUNTRIES)
 # Only names used for the place itself say where the article is.
+# The radius the geoparser's distance thresholds (60/150/400 km ...) were tuned with.
+_RADIUS_KM = 6371.0
 _CONTEXT_ROLES = frozenset([ToponymRole.LITERAL, ToponymRole.METONYMIC])
 # Demonyms name peoples, whose place is never a local namesake; an embedded name ("Dublin
 # Veterans Project") may be local, so nearness to the article's places still weighs for it.
@@ -48,12 +51,7 @@ def _weighs_context(m: Mention) -> bool:
 
 
 def _dist_km(a: Place, b: Place) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+    return great_circle_km(a.lat, a.lon, b.lat, b.lon, radius_km=_RADIUS_KM)
 
 
 def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> None:
@@ -399,7 +397,7 @@ def _near_bonuses(
     alat = np.radians(np.array([p.lat for _, p in anchors], dtype=float))[None, :]
     alon = np.radians(np.array([p.lon for _, p in anchors], dtype=float))[None, :]
     h = np.sin((alat - lat) / 2) ** 2 + np.cos(lat) * np.cos(alat) * np.sin((alon - lon) / 2) ** 2
-    dist = 2 * 6371.0 * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    dist = 2 * _RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
     keys = np.array([key for key, _ in anchors], dtype=object)
     # Counted once per pass; a name's own anchors are taken off below (cheaper than a count
     # over the other anchors for every name, and the same counts).

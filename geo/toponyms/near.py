@@ -14,6 +14,7 @@ import math
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES
 from geo.places.near_spellings import MIN_LENGTH, near_spellings
+from geo.places.spatial import great_circle_km
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention, Token, common_word
 from geo.toponyms.words import (
@@ -170,14 +171,7 @@ def _qualifier_units(m: Mention, mentions: list[Mention]) -> set[str]:
 
 
 def _nearest_km(p: Place, anchors: list[Place]) -> float:
-    best = math.inf
-    for a in anchors:
-        if a.place_id == p.place_id:
-            continue
-        lat1, lon1, lat2, lon2 = map(math.radians, (p.lat, p.lon, a.lat, a.lon))
-        h = (
-            math.sin((lat2 - lat1) / 2) ** 2
-            + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-        )
-        best = min(best, 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))))
-    return best
+    return min(
+        (great_circle_km(p.lat, p.lon, a.lat, a.lon) for a in anchors if a.place_id != p.place_id),
+        default=math.inf,
+    )

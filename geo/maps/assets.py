@@ -22,6 +22,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "MAP_RESOURCES",
     "asset_table",
+    "atomic_write",
     "controls_js_url",
     "ensure_static_assets",
     "external_urls",
@@ -213,7 +214,8 @@ def _is_current(lib: Path, files: dict, url: str, name: str) -> bool:
     return target.is_file() and target.stat().st_size == entry.get("bytes")
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a file served to the browser: readers see the old or the new one, never a part."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -264,7 +266,7 @@ def ensure_static_assets(
     for source in (GEOMAP_JS, CONTROLS_JS, LABELS_JS):
         ours = lib / _own_name(source)
         if not ours.is_file() or ours.read_bytes() != source.read_bytes():
-            _atomic_write(ours, source.read_bytes())
+            atomic_write(ours, source.read_bytes())
             if on_write is not None:
                 on_write(ours)
     manifest_path = lib / MANIFEST
@@ -295,7 +297,7 @@ def ensure_static_assets(
             or not target.is_file()
             or target.stat().st_size != len(data)
         ):
-            _atomic_write(target, data)
+            atomic_write(target, data)
             if on_write is not None:
                 on_write(target)
         files[name] = {"url": url, "sha256": digest, "bytes": len(data)}
@@ -305,7 +307,7 @@ def ensure_static_assets(
         "files": dict(sorted(files.items())),
     }
     if body != manifest:
-        _atomic_write(manifest_path, (json.dumps(body, indent=1) + "\n").encode("utf-8"))
+        atomic_write(manifest_path, (json.dumps(body, indent=1) + "\n").encode("utf-8"))
     return lib
 
 

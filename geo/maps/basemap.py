@@ -35,6 +35,7 @@ __all__ = [
     "basemap_info",
     "ensure_basemap_tiles",
     "expected_tiles",
+    "swap_in",
     "tile_layers",
 ]
 
@@ -312,13 +313,13 @@ def ensure_basemap_tiles(
         ranges = {str(z): list(_tile_range(z, WORLD_MAX_ZOOM)) for z in counts}
         manifest = {**want, "count": done, "bytes": size, "ranges": ranges, "url": url}
         (build / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-        _swap_in(build, target)
+        swap_in(build, target)
     finally:
         shutil.rmtree(build, ignore_errors=True)
     return url
 
 
-def _swap_in(build: Path, target: Path) -> None:
+def swap_in(build: Path, target: Path) -> None:
     """Replace ``target`` by ``build`` with renames only (atomic per rename)."""
     old = None
     if target.exists():

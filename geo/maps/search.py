@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError
+from geo.maps.assets import atomic_write
 from geo.places.names import normalize
 from geo.records import PlaceKind
 
@@ -273,10 +274,7 @@ def ensure_names_index(
     target = lib / f"names.{tag.hexdigest()[:10]}.json"
     if not target.is_file():
         data = json.dumps(build_names_index(gazetteer), ensure_ascii=False, separators=(",", ":"))
-        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        tmp.write_text(data, encoding="utf-8")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        atomic_write(target, data.encode("utf-8"))
         for old in lib.glob("names.*.json"):
             if old != target:
                 old.unlink(missing_ok=True)

@@ -156,6 +156,18 @@ class _FileDigests:
         self._new = {}
 
 
+def file_digests(paths: list[Path], *, cache: Path | None = None) -> list[str]:
+    """SHA-256 (hex) of each file, from the digest sidecar when size and mtime still match.
+
+    For other content keys built from large installed files (the basemap's lines): a warm
+    start then reads no large file, as for the index key.
+    """
+    digests = _FileDigests(cache or cache_dir())
+    out = [digests.get(path) for path in paths]
+    digests.save()
+    return out
+
+
 # ------------------------------------------------------------------------------ index files
 
 

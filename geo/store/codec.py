@@ -35,7 +35,6 @@ __all__ = [
     "EncodedArticle",
     "analysis_rows",
     "article_from_row",
-    "article_row",
     "candidate_from_dict",
     "candidate_to_dict",
     "correction_from_row",
@@ -135,11 +134,6 @@ def _date(text: str | None) -> dt.date | None:
 
 # -- rows: each builder writes the table's columns in DDL order (geo.store.schema); each
 # decoder reads the column list kept next to it, in that list's order.
-
-
-def article_row(article: Article, *, ingested_at: dt.datetime) -> tuple:
-    """An ``articles`` row."""
-    return (*_article_head(article), ingested_at.isoformat(timespec="seconds"))
 
 
 def _article_head(article: Article) -> tuple:

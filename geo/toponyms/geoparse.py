@@ -29,13 +29,11 @@ from geo.records import (
 from geo.toponyms.near import NEAR_CEILING, resolve_near
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
-from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS
+from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
 __all__ = ["Token", "geoparse", "tokenize"]
 
 MAX_CANDIDATES = 10  # kept on each toponym so an analyst can pick another reading
-FOCUS_COUNTRIES = ("UA", "RU")  # the theatre this product is built for; a small prior only
-THEATRE = frozenset(FOCUS_COUNTRIES)
 # Only names used for the place itself say where the article is.
 # The radius the geoparser's distance thresholds (60/150/400 km ...) were tuned with.
 _RADIUS_KM = 6371.0
@@ -214,7 +212,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 # A metropolis or a capital is what a bare name means unless the text says
                 # otherwise: Washington is the capital, not Washington in Tyne and Wear.
                 s += 1.0
-            if p.country_code in FOCUS_COUNTRIES:
+            if p.country_code in THEATRE:  # a small prior for the theatre
                 s += 0.3
             if p.kind in _SMALL_KINDS and p.admin1_code in admin1:
                 s += 2.5

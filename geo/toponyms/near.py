@@ -18,11 +18,13 @@ from geo.places.spatial import great_circle_km
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention, Token, common_word
 from geo.toponyms.words import (
+    ADMIN2_WORDS,
     FIRST_NAMES,
     MONTHS_WEEKDAYS,
     ORG_HEADS,
     PLACE_HEADS,
     SETTLEMENT_WORDS,
+    THEATRE,
     TITLES,
 )
 
@@ -43,8 +45,6 @@ _OF_HEADS = SETTLEMENT_WORDS | frozenset(
 # settlements, whose neuter forms ("Arkhanhelske", "Torskoye") are left alone.
 _ADJECTIVE_ENDINGS = ("sky", "skyi", "skiy", "skii", "skyy", "ska", "skaya", "ckiy")
 _LIST_GLUE = frozenset([",", "and", ", and", "or", "&"])
-_UNIT_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada"])
-_THEATRE = frozenset(["UA", "RU"])
 _NEAR_KM = 60.0
 
 
@@ -106,7 +106,7 @@ def _framed(text: str, toks: list[Token], i: int) -> bool:
         gap = text[toks[i].end : toks[i + 1].start].strip()
         unit = toks[i + 2]
         if gap in {",", "("} and toks[i + 1].cap and toks[i + 1].joined:
-            return unit.norm in ADMIN1_SUFFIXES or unit.norm in _UNIT_WORDS
+            return unit.norm in ADMIN1_SUFFIXES or unit.norm in ADMIN2_WORDS
     return False
 
 
@@ -138,8 +138,8 @@ def resolve_near(
     """
     if not any(m.near for m in mentions):
         return
-    doc_units = {a for a in admin1 if a[:2] in _THEATRE} | {
-        a.admin1_code for a in anchors if a.admin1_code and a.country_code in _THEATRE
+    doc_units = {a for a in admin1 if a[:2] in THEATRE} | {
+        a.admin1_code for a in anchors if a.admin1_code and a.country_code in THEATRE
     }
     for m in mentions:
         if not m.near:
@@ -166,7 +166,7 @@ def _qualifier_units(m: Mention, mentions: list[Mention]) -> set[str]:
         for c in mentions[outer].cands
         if c.place.kind is PlaceKind.ADMIN1
         and c.place.admin1_code
-        and c.place.country_code in _THEATRE
+        and c.place.country_code in THEATRE
     }
 
 

@@ -17,6 +17,7 @@ from geo.toponyms.demonyms import demonym_forms, resolve_demonym
 from geo.toponyms.near import near_mention
 from geo.toponyms.tokens import Mention, Token, common_word, english_zipf
 from geo.toponyms.words import (
+    ADMIN2_WORDS,
     FEATURE_WORDS,
     FIRST_NAMES,
     FREE_PRECEDERS,
@@ -31,15 +32,13 @@ from geo.toponyms.words import (
     RESIDENT_NOUNS,
     STREET_ABBREVIATIONS,
     STREET_WORDS,
+    THEATRE,
     TITLES,
     US_STATE_ABBREVIATIONS,
 )
 
 __all__ = ["recognise"]
 
-_THEATRE = frozenset(["UA", "RU"])
-# The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
-ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada"])
 # "Most residents", "Reading police": a very common word stays a word even before such a noun.
 RESIDENT_MAX_ZIPF = 4.5
 MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
@@ -541,7 +540,7 @@ def _reject(
         and all(c.match == "alternate" for c in m.cands)
         and _town_population(m) < 100_000
         and not any(
-            c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.country_code in _THEATRE
+            c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.country_code in THEATRE
             for c in m.cands
         )
         and not (prev is not None and prev.joined and prev.norm in LOCATIVES)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from geo.places.names import ADMIN1_SUFFIXES, normalize
 
 __all__ = [
+    "ADMIN2_WORDS",
     "DEMONYMS",
     "FEATURE_WORDS",
     "FIRST_NAMES",
@@ -24,6 +25,7 @@ __all__ = [
     "SETTLEMENT_WORDS",
     "STREET_ABBREVIATIONS",
     "STREET_WORDS",
+    "THEATRE",
     "TITLES",
     "US_STATE_ABBREVIATIONS",
 ]
@@ -324,6 +326,11 @@ LOCATIVES = frozenset(
         "of",
     ]
 )
+# The theatre this product is built for (a small prior in resolution, and where near-spellings
+# and a settlement's other spellings count).
+THEATRE = frozenset(["UA", "RU"])
+# The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
+ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada"])
 SETTLEMENT_WORDS = frozenset(
     ["city", "town", "village", "settlement", "hamlet", "urban-type", "suburb", "township"]
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import time
 import warnings
 from collections.abc import Callable, Container, Iterable, Iterator, Sequence
@@ -39,6 +40,7 @@ from geo.text.feeds import feed_items, looks_like_feed
 from geo.text.fetch import Fetcher, is_url
 from geo.text.webpage import MainTextFallbackWarning
 from geo.toponyms.geoparse import geoparse
+from geo.toponyms.geoparse import prepare as prepare_geoparse
 
 __all__ = [
     "Analysis",
@@ -469,6 +471,8 @@ def ingest(
             # Forked workers share this process's gazetteer; others load it from the cache
             # unless it is one of the caller's own, which is then sent along.
             ctx = _Context(published, gaz, corrections, stored, type(store).encode)
+            if sys.platform == "linux":  # where workers are forked: loaded once, shared
+                prepare_geoparse(gaz)
             analysed = run_ordered(_analyse_or_pass, items, ctx, jobs=jobs)
         else:
             ctx = _Context(

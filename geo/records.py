@@ -91,7 +91,8 @@ class Place:
     ``a1:<CC.code>`` for admin-1 units, ``cc:<ISO2>`` for countries, ``rg:<slug>`` for
     regions, ``ct:<code>`` for continents, ``ua:<KATOTTG code>`` and ``ua2:<code>`` for
     Ukrainian settlements and raions/hromadas missing from GeoNames, ``ru:...`` for villages of
-    Russia's border oblasts, ``ft:<slug>`` for natural features, ``pt:<lat>,<lon>`` for
+    Russia's border oblasts, ``ru2:<admin1>:<adjective>`` for their districts, ``us2:<FIPS>``
+    for US counties, ``ft:<slug>`` for natural features, ``pt:<lat>,<lon>`` for
     hand-entered points, ``<service>:<id>`` for online answers. ``precision`` is set when the
     point is coarser than the place (a village known only by its hromada).
     """

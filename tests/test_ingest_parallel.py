@@ -6,6 +6,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,10 @@ def test_a_worker_that_dies_leaves_whole_articles_and_the_ingest_says_so(
 
     def dying(article, **kw):
         if os.getpid() != parent and article.title == "Report 7":
+            # The first chunk's worker races this one, a whole chunk against three articles:
+            # with fast analysis it could lose under load, and then nothing is in yet. A
+            # pause lets its articles come back and be committed first.
+            time.sleep(1.0)
             os._exit(1)  # the worker is killed mid-analysis, its rows never sent
         return process(article, **kw)
 

@@ -39,6 +39,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
 
@@ -74,11 +75,42 @@ _FIGURE = re.compile(
     r"displaced|internally displaced)\s+)?(?P<noun>" + _PEOPLE_NOUNS + "|" + _CHILD_NOUNS + r")\b",
     re.IGNORECASE,
 )
+_FIGURE_LOW = lower_twin(_FIGURE)  # for ASCII sentences, in lower case (geo.text.casefold)
 _VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
 _BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
 _GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
 _NO_CASUALTIES = Casualties()
 _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
+_WAR_COUNTRIES = frozenset({"UA", "RU"})
+_ATTRIBUTION = frozenset({"said", "says", "stated", "speaking"})
+_LISTED_OBLASTS_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+(?:oblasts|regions|provinces)\b"
+)
+_INDEFINITE_PLACE = re.compile(
+    r"\s+(?:a|another|one more|two|three|four|several|a few|more)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:villages?|settlements?|hamlets?|towns?)\b",
+    re.IGNORECASE,
+)
+_UNCOUNTED_TOLL = re.compile(
+    r"\b(?:civilians|people|children|residents|women|men|passers-?by)\s+(?:were|have been|had been)"
+    r"\s+(?:\w+ly\s+)?(?:killed|injured|wounded|hurt)(?:\s+and\s+(?:killed|injured|wounded))?"
+    r"(?=\s+(?:in|near|at|on)\b)",
+    re.IGNORECASE,
+)
+# A link to another story left in pasted or scraped text: "Read also: ...", "ALSO READ: ...".
+_LINK_LINE = re.compile(
+    r"\W*(?:read (?:also|more)|also read|see also|related(?: articles?| stories| news)?|"
+    r"more on (?:this|the topic)|recommended)\s*[:|]",
+    re.IGNORECASE,
+)
+# A photo caption marked as such: "(...) on the evening of May 2, 2023. Illustrative purposes
+# only." shows an older scene, not the news.
+_ILLUSTRATIVE_NEXT = re.compile(
+    r"\s*\(?(?:illustrative|for illustrative purposes|illustration)\b", re.IGNORECASE
+)
+_MILITARY_BEFORE = re.compile(
+    r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
+)
 # A clause after an event that brings its own time: ", as Russian troops try to retake ground
 # they lost last year", ", which it captured in July 2022".
 _LATER_CLAUSE = re.compile(
@@ -128,6 +160,9 @@ _NOTICE = re.compile(
     r"|\bclosed for (?:civilian\s+)?evacuations?\b",
     re.IGNORECASE,
 )
+_NOTICE_LOW = lower_twin(_NOTICE)
+_CLAUSE_MARK = re.compile(r"[,;:]")
+_ALSO_LOW = lower_twin(_ALSO)
 _CONTEXT_CHARS = 600
 _FOR_LIFE = re.compile(r"\s+for\s+(?:the|his|her|their|its)\s+li(?:fe|ves)\b", re.IGNORECASE)
 # "the press service announced on June 20" dates a report; "The unit also said the town
@@ -169,7 +204,8 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
     ("thousands of people") give None.
     """
     people = children = None
-    for m in _FIGURE.finditer(sentence):
+    low = sentence.isascii()
+    for m in _FIGURE_LOW.finditer(sentence.lower()) if low else _FIGURE.finditer(sentence):
         value = _to_int(m.group("num"), m.group("scale"))
         if value is None or _VAGUE.search(sentence, 0, m.start()):
             continue  # "several hundred children" is an amount, not a count
@@ -338,8 +374,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
     for sent in split_sentences(text):
-        if _is_headline(sent.text):
-            continue  # a headline restates the body, which has the dates and the details
+        if (
+            _is_headline(sent.text)
+            or _LINK_LINE.match(sent.text)
+            or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
+        ):
+            # a headline restates the body, which has the dates and the details; "Read
+            # also: ..." is a link to another story pasted with the text; a caption
+            # followed by "Illustrative purposes only." describes a stock photo
+            continue
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         squoted = within(quoted, sent.start, sent.end)
         found_words = find_triggers(text, sent, [])
@@ -404,6 +447,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if places:
                 found.append((trig, places))
         found = coerce_types(found, triggers)
+        if any(t.type is not EventType.STATEMENT for t, _ in found):
+            # "... evacuated from Kharkiv Oblast, the governor said during a briefing in
+            # Kharkiv": the saying attributes the sentence's news, it is not news of its own
+            found = [
+                (t, ps)
+                for t, ps in found
+                if not (t.type is EventType.STATEMENT and t.text in _ATTRIBUTION)
+            ]
         made_here = False
         casualties_used = False
         casualty_here: int | None = None
@@ -412,14 +463,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
         framed = {
-            t.type
-            for t in triggers
-            if _ALSO.search(re.split(r"[,;:]", text[sent.start : t.start])[-1])
+            t.type for t in triggers if _also(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
         }
         further = {
             t.type
             for t in triggers
-            if _ANOTHER.search(re.split(r"[,;:]", text[sent.start : t.start])[-1])
+            if _ANOTHER.search(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
         }
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
@@ -462,23 +511,43 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     _THE_WAR.fullmatch(trig.text)
                     or _UNNAMED.search(text, trig.end, top.start)
                     or 0 <= span.start_char < sent.start
+                    or _war_country(text, sent, trig, top)
                 ):
                     # "Russia's invasion of Ukraine": the war itself, background; "captured
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
+                    continue
+                if (
+                    trig.type is EventType.ADVANCE
+                    and top.place.kind is PlaceKind.ADMIN1
+                    and _INDEFINITE_PLACE.match(text, trig.end, top.start)
+                ):
+                    # "seized a village lying in the Kharkiv region": the lead told
+                    # before the village is named; the oblast is not the ground taken
                     continue
                 top = as_direction(text, top)
                 phrase = (trig.end, max(trig.end, top.start))
                 if (
                     trig.type is EventType.ATTACK
                     or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
-                ) and not _AREAS.search(text, *phrase):
-                    # "struck eight settlements in Zaporizhzhia" is the oblast; a strike
+                ) and not (
+                    _AREAS.search(text, *phrase)
+                    or _LISTED_OBLASTS_AFTER.match(text, top.end, top.end + 80)
+                ):
+                    # "struck eight settlements in Zaporizhzhia" is the oblast, and so is each
+                    # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = _namesake_city(top)
                 ev = _event(article, trig, top, span, sent, people, children)
                 ev = replace(ev, status=status, claimed_by=claimed_by)
-                took_toll = trig is owner and not casualties_used
+                # "Other regions hit, including Kursk, Bryansk and Rostov, also reported no
+                # casualties": none is every strike's of the sentence, not only the first's
+                took_toll = (trig is owner and not casualties_used) or (
+                    casualties_used
+                    and trig.type is EventType.ATTACK
+                    and casualties.killed == 0
+                    and casualties.injured == 0
+                )
                 if took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
@@ -503,9 +572,23 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     and (casualty_here is None or took_toll or finer)
                 ):
                     last_casualty_event = casualty_here = len(events) - 1
-        if not made_here:
+        shelled = (
+            None
+            if made_here
+            else _shelling_of_the_fight(events, last_casualty_event, casualties, triggers, sent)
+        )
+        if shelled is not None:
+            events.append(shelled)
+            last_casualty_event = len(events) - 1
+        elif not made_here:
             last_casualty_event = _carry_casualties(
-                events, last_casualty_event, casualties, triggers
+                events,
+                last_casualty_event,
+                casualties,
+                triggers,
+                definite=frozenset(
+                    t.type for t in triggers if _DEFINITE.search(text, sent.start, t.start)
+                ),
             )
             if last_casualty_event == len(events) - 1 and dates:
                 _carry_date(events, triggers, dates, found_words, text)
@@ -538,7 +621,11 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     ("Pokrovsk's station has been closed for evacuations"). Country-level places are not
     where a regional notice applies, and no place gives no event.
     """
-    m = _NOTICE.search(text, sent.start, sent.end)
+    low = ascii_lower(text)
+    if low is not None:
+        m = _NOTICE_LOW.search(low, sent.start, sent.end)
+    else:
+        m = _NOTICE.search(text, sent.start, sent.end)
     if m is None:
         return None
     s, e = m.span()
@@ -701,7 +788,12 @@ def _carry_date(
 
 
 def _carry_casualties(
-    events: list[Event], last: int | None, cas: Casualties, triggers: list[Trigger]
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    *,
+    definite: frozenset[EventType] = frozenset(),
 ) -> int | None:
     """Give a placeless casualty sentence's figures to the strike just reported.
 
@@ -716,9 +808,23 @@ def _carry_casualties(
     ev = events[last]
     kinds = {t.type for t in triggers if t.type in _CASUALTY_TYPES}
     if kinds and ev.event_type not in kinds:
-        return last
+        # "... dozens were hurt in the attack" after fighting told in passing: "the
+        # attack" is the strike the article told before, not the fighting.
+        earlier = next(
+            (
+                k
+                for k in range(last - 1, -1, -1)
+                if events[k].event_type in kinds and events[k].event_type in definite
+            ),
+            None,
+        )
+        if earlier is None:
+            return last
+        last, ev = earlier, events[earlier]
     killed = _added(ev.killed, cas.killed, more=cas.more_killed)
     injured = _added(ev.injured, cas.injured, more=cas.more_injured)
+    if cas.update:  # "the death toll rose to 40": the higher count is the later one
+        killed, injured = _higher(killed, cas.killed), _higher(injured, cas.injured)
     if (killed, injured) == (ev.killed, ev.injured):
         return last
     events[last] = replace(
@@ -728,6 +834,47 @@ def _carry_casualties(
         figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
     )
     return last
+
+
+def _shelling_of_the_fight(
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+) -> Event | None:
+    """A placeless toll of shelling told right after fighting at a town: a strike there.
+
+    "Troops are pushing into the besieged city of X. Two civilians were killed and five
+    wounded by shelling.": the shelling is at X, told as its own happening, not as the
+    fighting's toll. Only with no strike told before (that would own "the attack", see
+    ``_carry_casualties``) and only for the very next sentence.
+    """
+    if last is None or not (cas.killed or cas.injured):
+        return None
+    ev = events[last]
+    kinds = {t.type for t in triggers}
+    if (
+        ev.event_type is not EventType.OFFENSIVE
+        or kinds != {EventType.ATTACK}
+        or sent.start - ev.sentence_end > 3
+        or any(e.event_type is EventType.ATTACK for e in events)
+    ):
+        return None
+    trig = next(t for t in triggers if t.type is EventType.ATTACK)
+    return replace(
+        ev,
+        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
+        event_type=EventType.ATTACK,
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        status=EventStatus.HAPPENED,
+        claimed_by="",
+        killed=cas.killed,
+        injured=cas.injured,
+        figures_text=cas.text,
+    )
 
 
 def _added(have: int | None, told: int | None, *, more: bool) -> int | None:
@@ -748,11 +895,14 @@ def _toll_trigger(
     the killing is the event (an attack, as ACLED codes deaths of unknown cause). Counts of
     zero, an event word of the sentence's own and places before the count give nothing.
     """
-    if cas.end < 0 or not (cas.killed or cas.injured):
-        return None
     if any(t.type in _CASUALTY_TYPES for t in triggers):
         return None
-    at = sent.start + cas.end
+    if cas.end >= 0 and (cas.killed or cas.injured):
+        at = sent.start + cas.end
+    elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
+        at = m.end()  # "Children were injured in Liubotyn": a toll without its count
+    else:
+        return None
     if not any(
         at <= t.start < at + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
     ) or not re.match(r"\s+(?:in|near|on|at)\b", text[at : at + 8]):
@@ -791,11 +941,39 @@ def _event(
     )
 
 
+def _also(clause: str) -> bool:
+    if clause.isascii():
+        return _ALSO_LOW.search(clause.lower()) is not None
+    return _ALSO.search(clause) is not None
+
+
 def _is_headline(sentence: str) -> bool:
     if sentence.rstrip().endswith("."):
         return False  # the cheap test first: most sentences end so
     words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", sentence) if len(w) > 3]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.8
+
+
+def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool:
+    """Whether an event at Ukraine or Russia as a whole is the war, not a happening.
+
+    "the overnight strikes on Ukraine on 3 May" name no place a strike hit (the places come
+    in other sentences, or not at all); "until Russia began its full-scale offensive against
+    Ukraine" is the war itself; in "Russia advances in the south" the country is the army.
+    """
+    if top.place.country_code not in _WAR_COUNTRIES:
+        return False
+    if trig.type is EventType.ATTACK:
+        return True
+    if trig.type is EventType.ADVANCE and top.end <= trig.start:
+        return True  # "Russia advances in the south": the army's country, not the ground won
+    return trig.type is EventType.OFFENSIVE and bool(
+        _MILITARY_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
+    )
+
+
+def _higher(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
@@ -837,8 +1015,10 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             better,
             people=better.people if better.people is not None else other.people,
             children=better.children if better.children is not None else other.children,
-            killed=better.killed if better.killed is not None else other.killed,
-            injured=better.injured if better.injured is not None else other.injured,
+            # Two readings of one strike's toll: the higher is the later count (a toll only
+            # rises as the dead are found), whichever reading kept its date.
+            killed=_higher(better.killed, other.killed),
+            injured=_higher(better.injured, other.injured),
             figures_text=better.figures_text or other.figures_text,
         )
     specific = [e for e in out if e.geo_precision is not GeoPrecision.COUNTRY]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, Trigger
 from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym
+from geo.text.casefold import lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = [
@@ -58,7 +59,9 @@ _AUX = _wordset(
     "shall did does do"
 )
 _PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"})
-_SECTOR_WORDS = frozenset({"direction", "axis", "sector", "front", "area"})
+_SECTOR_WORDS = frozenset(
+    {"direction", "directions", "axis", "axes", "sector", "sectors", "front", "fronts", "area"}
+)
 _COMPASS = frozenset(
     "north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern northern southern eastern western".split()
@@ -80,9 +83,17 @@ _PASSIVE_GAP = re.compile(
     r"neighbou?rhoods?|port|airport|station|edge)\s+)?"
     r"(?:,[^,;:]{1,60},\s*)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
-    r"came|come|comes|(?:has|have|had)\s+come|remains?|remained)\s+"
+    r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
+    r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
     r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
-    r"completely|partially|partly|first|finally|officially)\s+)*$",
+    r"completely|partially|partly|first|finally|officially)\s+)*"
+    r"(?:\w+ed\s+and\s+)?$",  # "has been encircled and shelled": both verbs' subject
+    re.IGNORECASE,
+)
+# "X and Y suffered (large-scale) attacks", "Z endured heavy shelling": the subject was hit.
+_SUFFERED_GAP = re.compile(
+    r"\s*(?:(?:has|have|had)\s+)?(?:again\s+|also\s+)?(?:suffered|endured|experienced)\s+"
+    r"(?:[\w-]+\s+){0,2}",
     re.IGNORECASE,
 )
 # A participle after its place, with the when or the by whom: "Lysychansk, captured in July
@@ -107,9 +118,17 @@ _VISIT = re.compile(
 )
 # "talks between Moscow and Kyiv": the two sides are parties, not the venue.
 _BETWEEN = re.compile(r"\bbetween\s+(?:[\w'’-]+\s+){0,4}?and\s+[\w'’-]+", re.IGNORECASE)
+_BETWEEN_LOW = lower_twin(_BETWEEN)  # for ASCII sentences, in lower case (geo.text.casefold)
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:forces|troops|army|military|authorities|officials|government|president|"
     r"leader|and its)\b",
+    re.IGNORECASE,
+)
+# "support for Kyiv's fight", "Washington's unflagging support": a capital for its
+# government, never the town a later "the city" refers to.
+_GOVERNMENT_POSSESSIVE = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+){0,2}?(?:fight|war|allies|backers|partners|support|claims?|"
+    r"demands?|position|plans?|efforts|campaign|leadership|diplomacy|aid)\b",
     re.IGNORECASE,
 )
 # A place followed by a verb is a subject: "Moscow said", "Kyiv rejected", "Moscow had".
@@ -126,7 +145,9 @@ _LOCATION_NOUN = re.compile(
 # "the town", "its eastern edge": the settlement last named before it.
 _ANAPHOR = re.compile(
     r"\b(?:[Tt]he\s+(?:(?:besieged|embattled|front-?line|small|industrial|mining|hilltop|"
-    r"border|port|coastal|eastern|southern|northern|western)\s+)?(?:town|city|village)"
+    r"border|port|coastal|eastern|southern|northern|western|strategic|key|devastated|"
+    r"ruined|war-torn|south-?eastern|north-?eastern|south-?western|north-?western|central|"
+    r"logistics|railway|river|regional|occupied)\s+){0,3}(?:town|city|village)"
     r"(?!\s+(?:of|council|hall)\b|['’]s)"
     r"|its\s+(?:(?:eastern|western|northern|southern|south-?eastern|south-?western|"
     r"north-?eastern|north-?western)\s+)?(?:edge|outskirts|centre|center|suburbs))\b"
@@ -142,6 +163,11 @@ _FRONTED_CHAIN = re.compile(
     r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=,)"
 )
+_FRONTED_AREAS = re.compile(
+    r"(?:In|At|Near|Around)\s+the\s+(?P<names>[A-Z][\w'’-]*(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*)"
+    r"\s+(?:areas?|districts?)\b(?:\s+of\s+the\s+[A-Z][\w'’-]*\s+(?:direction|sector|axis|front))?"
+    r"\s*,"
+)
 _ANAPHOR_REACH = 400  # characters back to look for the antecedent
 # An article's region stays its topic for longer: "the region" after a paragraph on its towns.
 _REGION_REACH = 1200
@@ -154,21 +180,31 @@ _MAX_NP = 5  # words in the noun phrase of a preposition ("the border areas")
 _LEVEL = {
     PlaceKind.POPULATED_PLACE: 0,
     PlaceKind.POINT: 0,
-    PlaceKind.ADMIN2: 1,
-    PlaceKind.ADMIN1: 1,
-    PlaceKind.REGION: 2,
-    PlaceKind.FEATURE: 2,
-    PlaceKind.COUNTRY: 3,
+    PlaceKind.ADMIN2: 1,  # "in Pokrovska Hromada in Donetska Oblast": the hromada
+    PlaceKind.ADMIN1: 2,
+    PlaceKind.REGION: 3,
+    PlaceKind.FEATURE: 3,
+    PlaceKind.COUNTRY: 4,
 }
 
 
-@dataclass(frozen=True, slots=True)
 class _Tok:
-    kind: str  # "w" word, "p" punctuation, "top" place, "date", "skip"
-    text: str  # lower-cased
-    start: int
-    end: int
-    top: Toponym | None = None
+    """One word, mark, place or date of a sentence; treated as read-only.
+
+    A plain slotted class, not a frozen dataclass: every word of every sentence with an event
+    word becomes one, and a frozen dataclass takes several times longer to build.
+    """
+
+    __slots__ = ("end", "kind", "start", "text", "top")
+
+    def __init__(
+        self, kind: str, text: str, start: int, end: int, top: Toponym | None = None
+    ) -> None:
+        self.kind = kind  # "w" word, "p" punctuation, "top" place, "date", "skip"
+        self.text = text  # lower-cased
+        self.start = start
+        self.end = end
+        self.top = top
 
 
 def tokenize_sentence(
@@ -179,10 +215,12 @@ def tokenize_sentence(
         (t.start, t.end, "top", t) for t in tops
     ] + [(d.start_char, d.end_char, "date", None) for d in dates]
     marks += [(a, b, "skip", None) for a, b in quoted if a < sent.end and b > sent.start]
-    marks += [
-        (sent.start + m.start(), sent.start + m.end(), "skip", None)
-        for m in _BETWEEN.finditer(sent.text)
-    ]
+    between = (
+        _BETWEEN_LOW.finditer(sent.text.lower())
+        if sent.text.isascii()
+        else _BETWEEN.finditer(sent.text)
+    )
+    marks += [(sent.start + m.start(), sent.start + m.end(), "skip", None) for m in between]
     marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[_Tok] = []
     pos = sent.start
@@ -223,8 +261,12 @@ def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = Fals
     return bool(m)
 
 
-def _list_from(toks: list[_Tok], i: int) -> tuple[list[Toponym], int]:
-    """The places of a list starting at token i ("Kharkiv, Sumy and Odesa"); next index."""
+def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[Toponym], int]:
+    """The places of a list starting at token i ("Kharkiv, Sumy and Odesa"); next index.
+
+    With ``text``, a name the geoparser left unresolved between commas does not end the list
+    ("near Udachne, Kotlyne, Molodetske and Dachne" in a General Staff bulletin).
+    """
     found = [toks[i].top]
     i += 1
     while i < len(toks):
@@ -233,6 +275,27 @@ def _list_from(toks: list[_Tok], i: int) -> tuple[list[Toponym], int]:
             j += 1
         if j < len(toks) and toks[j].text in {"and", "or"}:
             j += 1
+        while (
+            text is not None
+            and j > i
+            and j + 1 < len(toks)
+            and _unknown_name(text, toks[j])
+            and toks[j + 1].text in {",", "and", "or", "-"}
+        ):
+            j += 1  # an unresolved name: skip it and its separators
+            while j < len(toks) and toks[j].text in {",", "and", "or", "-"}:
+                j += 1
+        if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
+            j += 1  # "the Kursk region, the Bryansk region and the Oryol region"
+        elif (
+            j > i
+            and j + 3 < len(toks)
+            and toks[j].text == "the"
+            and toks[j + 1].text in _PLACE_NOUNS
+            and toks[j + 2].text == "of"
+            and toks[j + 3].kind == "top"
+        ):
+            j += 3  # "the city of Kherson ... and the city of Kharkiv"
         if j == i or j >= len(toks) or toks[j].kind != "top":
             break
         nxt = toks[j].top
@@ -264,7 +327,29 @@ def _list_from(toks: list[_Tok], i: int) -> tuple[list[Toponym], int]:
             continue
         found.append(nxt)
         i = j + 1
-    return found, i
+    return _without_stray_oblast(found), i
+
+
+def _without_stray_oblast(found: list[Toponym]) -> list[Toponym]:
+    """Drop a bare oblast name from a long list of villages of one other oblast.
+
+    "near Udachne, Kotlyne, Pokrovsk, Rivne and Dachne": the Rivne of a General Staff list
+    of villages of one front (one or two oblasts) is a village there, not Rivne Oblast; with
+    no village of that name to hand, no dot beats a dot 600 km away.
+    """
+    towns = [t for t in found if t.place.kind is PlaceKind.POPULATED_PLACE]
+    codes = {t.place.admin1_code for t in towns}
+    if len(found) < 4 or len(towns) < 3 or len(codes) > 2:  # one front: one or two oblasts
+        return found
+    return [
+        t
+        for t in found
+        if not (
+            t.place.kind is PlaceKind.ADMIN1
+            and t.place.admin1_code not in codes
+            and t.surface.lower() == t.surface.lower().split()[0]  # no "oblast"/"region" word
+        )
+    ]
 
 
 def _after(
@@ -294,17 +379,46 @@ def _after(
                 if i < len(toks) and toks[i].text in {"'s", "’s"}:
                     i += 1
                 continue
+            if (
+                text.startswith("-", tok.top.end)
+                and text[tok.top.end + 1 : tok.top.end + 2].islower()
+            ):
+                i += 1  # "the Moscow-occupied plant": a modifier naming who holds it
+                continue
+            if (
+                i + 3 < len(toks)
+                and toks[i + 1].text in _PLACE_NOUNS
+                and toks[i + 2].text == "of"
+                and toks[i + 3].kind == "top"
+            ):
+                i += 1  # "the Donbas city of Lysychansk", "the Black Sea port of X": a modifier
+                continue
             there = tok.top.surface.lower() == "there"  # an adverb: "fighting continues there"
             if (
                 np < 0
                 and not there
-                and not (pre == 0 or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text)))
+                and not (
+                    pre == 0
+                    or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text))
+                    or (pre == 1 and toks[i - 1].text == "the")  # "hit the Kursk region"
+                )
                 and toks[i - 1].text not in _PLACE_NOUNS  # "captured Ukraine's town Vuhledar"
+                and not (  # "took a settlement named Vesele", "a village called X"
+                    i >= 2 and toks[i - 1].text in _NAMED and toks[i - 2].text in _PLACE_NOUNS
+                )
             ):
                 break  # a place that is not an object: the subject of a new clause
-            reference = i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in _COMPASS
+            reference = (
+                i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in _COMPASS
+            ) or (
+                # "Tabaivka near Kupiansk", but not past a reference point ("southwest of
+                # Pokrovsk near Udachne": Udachne is where it happens)
+                _near_reference(toks, i)
+                and bool(found)
+                and not (len(weak) >= len(found) and weak[len(found) - 1])
+            )
             bordering = i >= 1 and toks[i - 1].text in _BORDERING
-            more, i = _list_from(toks, i)
+            more, i = _list_from(toks, i, text)
             if bordering:
                 np = max(np, 0) + 1
                 continue  # "villages bordering Kharkiv Oblast": never in it
@@ -330,6 +444,14 @@ def _after(
             if word in {"-", "–", '"', "“", "”"}:  # 'had "all but encircled" Toretsk'
                 i += 1
                 continue
+            if (
+                word == ","
+                and np >= 0
+                and _unknown_name(text, toks[i - 1])
+                and _name_next(text, nxt)
+            ):
+                i += 1  # "near Bila Hora, Predtechyne, Kostiantynivka": a village the
+                continue  # gazetteer lacks does not end a bulletin's list
             break
         if word in links:
             if i + 1 < len(toks) and toks[i + 1].kind == "date":
@@ -360,6 +482,38 @@ def _after(
     if not all(weak):
         found = [g for g, w in zip(found, weak, strict=True) if not w]
     return found
+
+
+def _unknown_name(text: str, tok: _Tok) -> bool:
+    """Whether a word token is capitalised in the text: a name the geoparser did not resolve."""
+    return tok.kind == "w" and text[tok.start].isupper()
+
+
+def _name_next(text: str, tok: _Tok | None) -> bool:
+    """Whether a list goes on with a name: an unresolved one or a settlement (not an oblast)."""
+    if tok is None:
+        return False
+    if tok.kind == "top":
+        return tok.top.place is not None and tok.top.place.kind is PlaceKind.POPULATED_PLACE
+    return _unknown_name(text, tok)
+
+
+def _near_reference(toks: list[_Tok], i: int) -> bool:
+    """Whether the place at token i situates the place just before it.
+
+    "seized the village of Synkivka near the city of Kupiansk": Kupiansk says where Synkivka
+    is; nothing happened there.
+    """
+    k = i - 1
+    if k >= 3 and toks[k].text == "of" and toks[k - 1].text in _PLACE_NOUNS:
+        k -= 2 if toks[k - 2].text != "the" else 3
+    return (
+        k >= 1
+        and toks[k].text == "near"
+        and toks[k - 1].kind == "top"
+        # "in Kharkiv Oblast near Vovchansk" narrows down; only a town situates a village
+        and toks[k - 1].top.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
+    )
 
 
 def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> int:
@@ -408,6 +562,10 @@ def _before_from(
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
         pass
+    elif trig.text.startswith(("came under", "comes under", "fell under")) and re.fullmatch(
+        r"\s*(?:,[^;:]{1,120},\s*)?", between
+    ):
+        pass  # "Vovchansk, which had 17,000 people before the war, came under occupation"
     elif (
         _PARTICIPLE.fullmatch(trig.text)
         and _POSTPOSED_GAP.fullmatch(between)
@@ -421,11 +579,21 @@ def _before_from(
         and not _is_actor(text, top, trig.type, subject=True)
     ):
         pass  # a place as modifier: "the Kursk offensive", "Kharkiv residents evacuated"
+    elif _SUFFERED_GAP.fullmatch(between):
+        pass  # "the towns of X and Y suffered large-scale attacks": the places hit
     else:
         return []
-    found = [top]
+    found, rest = [top], cands[:-1]
+    if (
+        len(cands) > 1
+        and top.place.kind is PlaceKind.ADMIN1
+        and cands[-2].place.kind is PlaceKind.POPULATED_PLACE
+        and cands[-2].place.admin1_code == top.place.admin1_code
+        and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[cands[-2].end : top.start])
+    ):
+        found, rest = [cands[-2]], cands[:-2]  # "Kramatorsk in Donetska Oblast": it situates
     # "Kharkiv and Sumy were shelled"
-    for t in reversed(cands[:-1]):
+    for t in reversed(rest):
         gap = text[t.end : found[-1].start]
         if re.fullmatch(r"\s*(?:,|,?\s+and|\s+or)\s*", gap):
             found.append(t)
@@ -492,6 +660,9 @@ def is_river(text: str, t: Toponym) -> bool:
     after = text[t.end : t.end + 20]
     if _RIVER_AFTER.match(after):
         return True
+    if _LISTED_SECTOR_AFTER.match(text, t.end, t.end + 80) or _AREA_AFTER.match(after):
+        return False  # "the Kupiansk and Lyman directions", "the Krasnohorivka and Vodiane
+        # areas": the article is the list's
     # English does not put an article before a city's bare name.
     return bool(re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])) and bool(
         _BARE_AFTER.match(after)
@@ -518,6 +689,7 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         if t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
         and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
         and not _SUBJECT_AFTER.match(text[t.end : t.end + 40])
+        and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
     ]
     ends = [t.end for t in settlements]
     regions = [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
@@ -549,6 +721,7 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
 
 
 _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
+_NAMED = frozenset({"named", "called"})
 _BORDERING = frozenset({"bordering", "adjoining", "neighbouring", "neighboring"})
 _CLAUSE_END = frozenset({";", ".", "but", "while", "whereas"})
 _AREA_LIST_WORDS = frozenset({",", "and", "the", "region", "oblast", "(", ")"})
@@ -563,7 +736,12 @@ _AUTHORITY_BEFORE = re.compile(
     rf"\b{_AUTHORITY}\s+(?:in|of)\s+(?:the\s+)?(?:[^\W\d][\w'’ -]{{0,40}}?\s+)?$",
     re.IGNORECASE,
 )
-_DIRECTION_AFTER = re.compile(r"^[\s-]+(?:direction|axis|sector|front)\b", re.IGNORECASE)
+_DIRECTION_AFTER = re.compile(r"^[\s-]+(?:directions?|axis|axes|sectors?|fronts?)\b", re.IGNORECASE)
+# "the Kupiansk, Lyman and Pokrovsk directions": each name of the list is a sector.
+_LISTED_SECTOR_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+[\s-]+(?:directions|sectors|axes|fronts)\b"
+)
+_AREA_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+areas?\b")
 _DIRECTION_BEFORE = re.compile(r"\b(?:напрямку|направлении|напрямі)\s+$", re.IGNORECASE)
 
 
@@ -579,6 +757,7 @@ def as_direction(text: str, top: Toponym) -> Toponym:
     after = text[top.end : top.end + 20]
     if not (
         _DIRECTION_AFTER.match(after)
+        or _LISTED_SECTOR_AFTER.match(text, top.end, top.end + 80)
         or _DIRECTION_BEFORE.search(text, max(0, top.start - 20), top.start)
     ):
         return top
@@ -639,7 +818,37 @@ def places_for(
         found = _most_specific([_areas_of(text, toks, i)])
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
+    if not found and trig.type in _RELATIVE_TYPES:
+        found = _relative_antecedent(text, trig, tops)
     return found
+
+
+# "the town of Toretsk, where fighting has raged for weeks", "Kurakhove, which Russian units
+# keep storming", "the Kursk region, where Ukrainian troops crossed the border in August": a
+# relative clause whose event names no place of its own happens at the place it follows, and
+# so does an apposition: "Bakhmut, the centre of the fiercest fighting".
+_RELATIVE_TYPES = frozenset(
+    {
+        EventType.OFFENSIVE,
+        EventType.ADVANCE,
+        EventType.ATTACK,
+        EventType.EVACUATION,
+        EventType.DISPLACEMENT,
+    }
+)
+_RELATIVE_GAP = re.compile(
+    r"(?:\s+(?:region|oblast|province|city|town|village))?\s*,\s*"
+    r"(?:where|which|that|the (?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus) of(?: the)?)\s+"
+    r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,4}",
+    re.IGNORECASE,
+)
+
+
+def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    for t in reversed([t for t in tops if t.end <= trig.start]):
+        if _RELATIVE_GAP.fullmatch(text, t.end, trig.start):
+            return [t]
+    return []
 
 
 def _venue_aside(text: str, toks: list[_Tok], i: int) -> list[list[Toponym]]:
@@ -702,6 +911,11 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
 
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
     """The place of a fronted locative ("In Kherson, ...") that frames the whole sentence."""
+    if areas := _FRONTED_AREAS.match(sent.text):
+        # "Near the Ostrivske and Hostre areas of the Kurakhove direction, three clashes
+        # went on": each named area frames the sentence, not the direction
+        lo, hi = sent.start + areas.start("names"), sent.start + areas.end("names")
+        return [t for t in tops if lo <= t.start < hi]
     m = _FRONTED.match(sent.text)
     if not m:
         return []

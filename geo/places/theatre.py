@@ -2,7 +2,8 @@
 
 GeoNames' cities500 holds places of 500+ people; frontline villages are often smaller. These
 tables (``data/ua_settlements.csv.gz``, ``ua_admin2.csv.gz``, ``ru_border_settlements.csv.gz``,
-``features.csv``; sources in data/README.md) add the rest, and GeoNames' continents.
+``ru_border_districts.csv``, ``features.csv``; sources in data/README.md) add the rest, and
+GeoNames' continents.
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
+from geo.errors import DataError
 from geo.places.names import normalize
 from geo.records import GeoPrecision, PlaceKind
 
 __all__ = [
+    "CONTINENT_PREFIX",
     "SETTLEMENT_SOURCES",
+    "VAST_AREAS",
     "add_continents",
     "add_features",
+    "add_ru_districts",
     "add_settlements",
     "press_spellings",
 ]
@@ -30,6 +35,10 @@ __all__ = [
 # Place-id prefixes of settlements known only from these tables (no population): resolution
 # gives them weight only where the article is about the theatre.
 SETTLEMENT_SOURCES = ("ua:", "ru:")
+CONTINENT_PREFIX = "ct:"
+# Place-id prefixes of areas whose one point stands for thousands of kilometres: continents
+# and the European Union (data/regions.csv).
+VAST_AREAS = (CONTINENT_PREFIX, "rg:european_union")
 _PRECISION = {
     "settlement": GeoPrecision.SETTLEMENT,
     "hromada": GeoPrecision.ADMIN2,
@@ -49,16 +58,39 @@ class Builder(Protocol):
     def add_name(self, name: str, index: int, match: str) -> None: ...
 
 
-def _adjective_spellings(adjective: str) -> list[str]:
-    """A raion's adjective as the press writes it: "Pokrovskyi", "Pokrovsky", "Pokrovskiy".
+# How the press ends a district's adjective: the Ukrainian national transliteration "-skyi",
+# Russian-style and older "-sky", "-skiy", "-skyy", "-skii", and "-ski".
+_ADJECTIVE_ENDINGS = ("yi", "y", "iy", "yy", "ii", "i")
 
-    The national transliteration ends in "-skyi"; Russian-style and older spellings end in
-    "-sky", "-skiy" or "-skyy" ("the Pokrovsky district").
+
+def _adjective_spellings(adjective: str) -> list[str]:
+    """A district's adjective as the press writes it: "Pokrovskyi", "Pokrovsky", "Pokrovskiy".
+
+    Any of the endings above ("Pokrovskyi", "Sudzhansky") gives all of them ("the Pokrovsky
+    district", "Sudzhanskiy raion"); an adjective without one is kept as it is.
     """
-    if not adjective.endswith("yi"):
-        return [adjective]
-    stem = adjective[:-2]  # "Pokrovsk"
-    return [adjective, f"{stem}y", f"{stem}iy", f"{stem}yy"]
+    for ending in sorted(_ADJECTIVE_ENDINGS, key=len, reverse=True):
+        if adjective.endswith(f"k{ending}"):
+            stem = adjective[: -len(ending)]  # "Pokrovsk", "Sudzhansk"
+            return [adjective, *(stem + e for e in _ADJECTIVE_ENDINGS if stem + e != adjective)]
+    return [adjective]
+
+
+def _add_district_names(
+    b: Builder, i: int, *, adjectives: list[str], heads: list[str], units: tuple[str, ...]
+) -> None:
+    """A district's English names, from its adjective and the other names it goes by.
+
+    Each spelling of the adjective before each unit word ("Pokrovsky district", "Sudzhanskiy
+    raion"), and "X district" for its seat and other names ("the Glushkovo district";
+    "Belgorod district" for Belgorodsky).
+    """
+    for head in heads:
+        b.add_name(f"{head} district", i, "alternate")
+    for adjective in adjectives:
+        for spelling in _adjective_spellings(adjective):
+            for unit in units:
+                b.add_name(f"{spelling} {unit}", i, "alternate")
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
@@ -79,7 +111,7 @@ def add_continents(b: Builder, path: Path) -> None:
     """GeoNames' continents, at GeoNames' own points and with their GeoNames ids."""
     for code, row in sorted(json.loads(path.read_text(encoding="utf-8")).items()):
         i = b.add_place(
-            place_id=f"ct:{code}",
+            place_id=f"{CONTINENT_PREFIX}{code}",
             name=row["name"],
             lat=float(row["lat"]),
             lon=float(row["lng"]),
@@ -124,12 +156,13 @@ def add_settlements(
         for name in (row["name_en"], row["name_en_adj"], f"{row['name_uk']} {unit}"):
             b.add_name(name, i, "name")
         if row["kind"] == "raion":
-            seat = row["name_en"].removesuffix(" Raion")
-            b.add_name(f"{seat} district", i, "alternate")
-            b.add_name(f"{row['name_latin']} district", i, "alternate")
-            for adjective in _adjective_spellings(row["name_en_adj"].removesuffix(" raion")):
-                b.add_name(f"{adjective} district", i, "alternate")
-                b.add_name(f"{adjective} raion", i, "alternate")
+            _add_district_names(
+                b,
+                i,
+                adjectives=[row["name_en_adj"].removesuffix(" raion")],
+                heads=[row["name_en"].removesuffix(" Raion"), row["name_latin"]],
+                units=("district", "raion"),
+            )
     for row in _rows(ua):
         _add_settlement(b, row, cc="UA", a1_names=a1_names)
     for row in _rows(ru):
@@ -149,6 +182,59 @@ def add_settlements(
             },
             cc="RU",
             a1_names=a1_names,
+        )
+
+
+def add_ru_districts(b: Builder, path: Path, *, ru: Path, a1_names: dict[str, str]) -> None:
+    """The districts of Russia's border oblasts, each at its seat's point.
+
+    No registry package ships the districts' outlines or their villages (Russia's OKTMO), so
+    the point is the administrative centre's, found by its Russian name in the oblast's
+    settlements table (the most populous namesake), and the precision is a district's.
+
+    Raises
+    ------
+    DataError
+        A district whose seat the settlements table lacks or holds twice without telling
+        them apart (fix the row in ``ru_border_districts.csv``).
+    """
+    seats: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for row in _rows(ru):
+        seats.setdefault((row["admin1"], normalize(row["name_ru"])), []).append(row)
+    for row in _rows(path):
+        a1 = row["admin1"]
+        found = sorted(
+            seats.get((a1, normalize(row["seat_ru"])), ()),
+            key=lambda r: -int(r["population"] or 0),
+        )
+        if not found or (len(found) > 1 and not int(found[0]["population"] or 0)):
+            raise DataError(
+                f"{path.name}: the seat {row['seat_ru']!r} of {row['name_ru']!r} is "
+                f"{'missing from' if not found else 'ambiguous in'} {ru.name}; fix the row."
+            )
+        seat = found[0]
+        adjectives = [a.strip() for a in row["adjective"].split("|") if a.strip()]
+        i = b.add_place(
+            place_id=f"ru2:{a1}:{adjectives[0]}",
+            name=f"{adjectives[0]} District",
+            lat=float(seat["lat"]),
+            lon=float(seat["lon"]),
+            kind=PlaceKind.ADMIN2,
+            cc="RU",
+            a1=a1,
+            a1_name=a1_names.get(a1, ""),
+            precision=GeoPrecision.ADMIN2,
+        )
+        b.add_name(f"{adjectives[0]} District", i, "name")
+        b.add_name(row["name_ru"], i, "name")  # "Суджанский район"
+        b.add_name(row["name_ru"].replace(" район", " округ"), i, "alternate")
+        heads = [h.strip() for h in f"{row['seat']}|{row['also']}".split("|") if h.strip()]
+        _add_district_names(
+            b,
+            i,
+            adjectives=adjectives,
+            heads=[*heads, seat["name_latin"]],
+            units=("district", "raion", "okrug"),
         )
 
 
@@ -202,7 +288,11 @@ def _add_settlement(b: Builder, row: dict[str, str], *, cc: str, a1_names: dict[
     gid = row.get("geonameid") or ""
     known = b.index_of.get(f"gn:{gid}") if gid else None
     if known is not None:
-        for name in names:
+        # The official Latin name is the place's name today, whatever GeoNames spells
+        # ("Kryvyi Rih" for its "Kryvyy Rih"): as an alternate it would lose to a village
+        # that bears it as its only name.
+        b.add_name(names[0], known, "name")
+        for name in names[1:]:
             b.add_name(name, known, "alternate")
         return
     lat, lon = _float(row["lat"]), _float(row["lon"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -124,8 +125,49 @@ def normalize_surface(surface: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", surface).casefold().split())
 
 
-def _dumps(obj: object) -> str:
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+# One encoder for every row: ``json.dumps`` with options builds a new one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_dumps = _ENCODER.encode
+
+# A place's JSON by identity: the gazetteer hands out one Place object per place, and an
+# article's candidates name the same few places again and again (most of the encoding time).
+# Each entry keeps its Place alive, so an id is never reused while it is cached. Bounded.
+_PLACE_JSON: dict[int, tuple[Place, str]] = {}
+_PLACE_JSON_SIZE = 65536
+
+
+def _place_json(place: Place) -> str:
+    """``_dumps(place_to_dict(place))``, remembered for the same Place object."""
+    hit = _PLACE_JSON.get(id(place))
+    if hit is not None and hit[0] is place:
+        return hit[1]
+    if len(_PLACE_JSON) >= _PLACE_JSON_SIZE:
+        _PLACE_JSON.clear()
+    out = _dumps(place_to_dict(place))
+    _PLACE_JSON[id(place)] = (place, out)
+    return out
+
+
+def _candidates_json(candidates: Iterable[Candidate]) -> str:
+    """``_dumps([candidate_to_dict(c) for c in candidates])``, from each place's cached JSON."""
+    return (
+        "["
+        + ",".join(
+            '{"place":'
+            + _place_json(c.place)
+            + ',"score":'
+            + (
+                repr(c.score)
+                if type(c.score) is float and math.isfinite(c.score)
+                else _dumps(c.score)
+            )
+            + ',"match":'
+            + _dumps(c.match)
+            + "}"
+            for c in candidates
+        )
+        + "]"
+    )
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -175,10 +217,10 @@ def mention_row(article_id: str, seq: int, t: Toponym) -> tuple:
         t.start,
         t.end,
         t.surface,
-        _dumps(place_to_dict(t.place)) if t.place else None,
+        _place_json(t.place) if t.place else None,
         t.place.place_id if t.place else None,
         t.confidence,
-        _dumps([candidate_to_dict(c) for c in t.candidates]),
+        _candidates_json(t.candidates),
         int(t.corrected),
         t.role.value,
     )
@@ -220,7 +262,7 @@ def event_row(article_id: str, seq: int, e: Event) -> tuple:
         article_id,
         seq,
         e.event_type.value,
-        _dumps(place_to_dict(p)),
+        _place_json(p),
         p.place_id,
         p.lat,
         p.lon,

@@ -104,7 +104,9 @@ _ALTERNATIVES = {
     "cyr": rf"{DAY}{SP}{CYR_MON}(?:{SP}{YEAR}(?:{SPO}(?:року|р\.|года|г\.)(?!\w))?)?",
     "partial": rf"\b{WDP}{MON}{SP}{DAY}|\b{WDP}{DAY}{SP}(?:of{SP})?{MON}",
     "my": rf"\b{MON},?{SP}{YEAR}",
-    "word": rf"\b(?i:the{SP}day{SP}before{SP}yesterday|yesterday|today|tonight|overnight"
+    # "overnight into Monday" (wire copy): the night that ends on that weekday
+    "word": rf"\b(?i:the{SP}day{SP}before{SP}yesterday|yesterday|today|tonight"
+    rf"|overnight(?:{SP}(?:into|to){SP}(?-i:{WEEKDAY}))?"
     rf"|last{SP}night|this{SP}(?:morning|afternoon|evening)|(?:the|this|last|past){SP}weekend)\b",
     "rel": rf"\b(?i:this|last|next|previous){SP}(?i:week|month|year)\b",
     "lastwd": rf"\b(?i:last|next){SP}{WEEKDAY}",

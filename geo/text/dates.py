@@ -248,6 +248,9 @@ def _h_word(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         return saturday, min(saturday + day, pub), _RANGE
     if word == "overnight":
         return pub - day, pub, _RANGE
+    if word.startswith("overnight"):  # "overnight into Monday": the latest such Monday
+        end = pub - dt.timedelta(days=(pub.weekday() - WEEKDAY_NO[word.split()[-1]]) % 7)
+        return end - day, end, _RANGE
     back = {"yesterday": 1, "last night": 1, "the day before yesterday": 2}.get(word, 0)
     return pub - back * day, pub - back * day, _DAY
 

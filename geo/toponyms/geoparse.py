@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
+from geo.places.near_spellings import prepare as prepare_near_spellings
 from geo.places.spatial import great_circle_km
-from geo.places.theatre import SETTLEMENT_SOURCES
+from geo.places.theatre import SETTLEMENT_SOURCES, VAST_AREAS
 from geo.records import (
     Candidate,
     Correction,
@@ -31,7 +32,7 @@ from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
-__all__ = ["Token", "geoparse", "tokenize"]
+__all__ = ["Token", "geoparse", "prepare", "tokenize"]
 
 MAX_CANDIDATES = 10  # kept on each toponym so an analyst can pick another reading
 # Only names used for the place itself say where the article is.
@@ -80,16 +81,18 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
 
 def _doc_context(
     mentions: list[Mention], text: str
-) -> tuple[Counter, set[str], set[str], set[str]]:
-    """Countries, admin-1 units, explicit "X Oblast" units and demonym countries of a text.
+) -> tuple[Counter, set[str], set[str], set[str], set[str], dict[str, set[str]]]:
+    """Countries, units, explicit "X Oblast" units, demonym countries, countries of its states.
 
-    Demonyms are weak evidence ("Russian forces" fight in Ukraine), so they are kept apart
-    from countries the text names.
+    The last are the countries whose states the text names by names that can only be states
+    ("Alabama"). Demonyms are weak evidence ("Russian forces" fight in Ukraine), so they are
+    kept apart from countries the text names.
     """
     countries: Counter = Counter()
     admin1: set[str] = set()
     explicit: set[str] = set()
     plain: set[str] = set()
+    named_by: dict[str, set[str]] = {}  # country -> the names that point to it
     lowered = text.lower()
     demonyms = {cc for word, cc in DEMONYMS.items() if word in lowered}
     if demonyms & THEATRE:
@@ -106,14 +109,17 @@ def _doc_context(
                     admin1.add(c.place.admin1_code)
                     explicit.add(c.place.admin1_code)
                     countries[c.place.country_code] += 1
+                    named_by.setdefault(c.place.country_code, set()).add(m.key)
         elif PlaceKind.COUNTRY in kinds:
             for c in m.cands:
                 if c.place.kind is PlaceKind.COUNTRY:
                     countries[c.place.country_code] += 2
+                    named_by.setdefault(c.place.country_code, set()).add(m.key)
         elif kinds == {PlaceKind.REGION}:
             for c in m.cands:
                 if c.place.country_code:
                     countries[c.place.country_code] += 1
+                    named_by.setdefault(c.place.country_code, set()).add(m.key)
         else:
             unit = _plain_unit(m)
             if unit is not None:
@@ -122,7 +128,8 @@ def _doc_context(
         # A story that names one state is set in it; one that names several (a sports
         # round-up: Ohio, Mississippi, Connecticut) says nothing of its towns' states.
         admin1 |= plain
-    return countries, admin1, explicit, demonyms
+    states_of = {code.split(".")[0] for code in plain}
+    return countries, admin1, explicit, demonyms, states_of, named_by
 
 
 def _plain_unit(m: Mention) -> str | None:
@@ -173,7 +180,7 @@ class _Context:
 
 
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
-    countries, admin1, explicit, demonyms = _doc_context(mentions, text)
+    countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms)
     for m in mentions:
         m.scores = []
@@ -196,7 +203,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             s = base_score(c)
             if m.admin1_form:
                 s += 8.0 if p.kind is PlaceKind.ADMIN1 else -8.0
-            if p.country_code and p.country_code in countries:
+            if p.country_code in countries and named_by[p.country_code] != {m.key}:
+                # Another name must point there: "Georgia" does not vouch for itself.
                 # Flat: a country named ten times is no likelier to hold a given town than
                 # one named once (a US-heavy story about talks in Geneva, Switzerland).
                 s += 1.0 if p.kind is PlaceKind.POPULATED_PLACE else 1.5
@@ -216,6 +224,9 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 s += 0.3
             if p.kind in _SMALL_KINDS and p.admin1_code in admin1:
                 s += 2.5
+            if p.kind is PlaceKind.ADMIN1 and p.country_code in unit_countries:
+                # A story that names Alabama and Texas means the state by "Georgia".
+                s += STATE_AMONG_STATES_BONUS
             if p.kind is PlaceKind.ADMIN1 and p.admin1_code in explicit and not m.admin1_form:
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
                 s += 4.0
@@ -290,6 +301,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
 # country (US counties) but lift wrong namesakes among the theatre's dense villages.
 _CELL_DEG = 0.35
 CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
+TOWN_AND_COUNTY_BONUS = 2.5
+STATE_AMONG_STATES_BONUS = 2.0
 _SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
 
 
@@ -309,6 +322,8 @@ def _co_located(mentions: list[Mention]) -> None:
     if len(by_key) < 2:
         return
     cells: dict[tuple[int, int], set[int]] = {}
+    # Per cell, the names with a town reading there and those with a county reading there.
+    kinds: dict[tuple[int, int], dict[bool, set[int]]] = {}
     keyed = list(by_key.values())
     cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
     for n, group in enumerate(keyed):
@@ -318,6 +333,8 @@ def _co_located(mentions: list[Mention]) -> None:
             if _co_locatable(c):
                 cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
                 cells.setdefault(cell, set()).add(n)
+                county = c.place.kind is PlaceKind.ADMIN2
+                kinds.setdefault(cell, {True: set(), False: set()})[county].add(n)
             row.append(cell)
         cell_of.append(row)
     around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
@@ -325,7 +342,7 @@ def _co_located(mentions: list[Mention]) -> None:
         if len(group[0].cands) < 2:
             continue
         bonus = []
-        for cell in cell_of[n]:
+        for c, cell in zip(group[0].cands, cell_of[n], strict=True):
             if cell is None:
                 bonus.append(0.0)
                 continue
@@ -336,7 +353,19 @@ def _co_located(mentions: list[Mention]) -> None:
                     *(cells.get((a + da, b + db), ()) for da in (-1, 0, 1) for db in (-1, 0, 1))
                 )
                 around[cell] = near
-            bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)))
+            extra = 0.0
+            if len(near) > 1:
+                # A town beside a county the article names ("Paris and Henry County"): the
+                # pair is what a local story is about, stronger than two towns together.
+                other = c.place.kind is not PlaceKind.ADMIN2
+                a, b = cell
+                if any(
+                    kinds.get((a + da, b + db), {}).get(other, set()) - {n}
+                    for da in (-1, 0, 1)
+                    for db in (-1, 0, 1)
+                ):
+                    extra = TOWN_AND_COUNTY_BONUS
+            bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)) + extra)
         if not any(bonus):
             continue
         for m in group:
@@ -348,6 +377,52 @@ def _co_locatable(c: Candidate) -> bool:
     # An old or foreign name is another name of a place ("Pokrovsk" of Engels): it would
     # find itself next to the place named today and count as support.
     return c.place.kind in _SMALL_KINDS and c.match != "alternate"
+
+
+# A front "direction" is named after a town of note; a bulletin's villages told in the same
+# sentence lie in that sector ("In the Lyman direction, an attack was repelled near Terny").
+_SECTOR_WORDS = frozenset(["direction", "axis", "sector"])
+SECTOR_TOWN_BONUS = 2.0
+SECTOR_NEAR_BONUS = 3.0
+SECTOR_NEAR_KM = 60.0
+
+
+def _sectors(text: str, toks: list[Token], mentions: list[Mention]) -> None:
+    """Read "the X direction" as the biggest of the theatre's X, and its sentence's places near it.
+
+    Namesake villages abound (Terny, Vodiane, Lyman in two oblasts each): a bulletin that
+    otherwise speaks of Kharkiv Oblast still means the Donetsk town by "the Lyman direction",
+    and the villages it names in that sentence within ``SECTOR_NEAR_KM`` of it.
+    """
+    for hub_m in mentions:
+        if hub_m.j >= len(toks) or toks[hub_m.j].norm not in _SECTOR_WORDS:
+            continue
+        if not toks[hub_m.j - 1].joined or hub_m.role not in _CONTEXT_ROLES:
+            continue
+        towns = [
+            n
+            for n, c in enumerate(hub_m.cands)
+            if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.country_code in THEATRE
+        ]
+        if len(towns) >= 2:
+            big = max(towns, key=lambda n: hub_m.cands[n].place.population or 0)
+            if hub_m.cands[big].place.population:
+                hub_m.scores[big] += SECTOR_TOWN_BONUS
+        best = _best(hub_m)
+        if best is None:
+            continue
+        hub = hub_m.cands[best].place
+        start = max(text.rfind(". ", 0, hub_m.start), text.rfind("\n", 0, hub_m.start))
+        ends = [e for e in (text.find(". ", hub_m.end), text.find("\n", hub_m.end)) if e >= 0]
+        end = min(ends, default=len(text))
+        for m in mentions:
+            if m is hub_m or not start < m.start < end or len(m.cands) < 2:
+                continue
+            if m.role not in _CONTEXT_ROLES:
+                continue
+            for n, c in enumerate(m.cands):
+                if c.place.kind in _SMALL_KINDS and _dist_km(c.place, hub) <= SECTOR_NEAR_KM:
+                    m.scores[n] += SECTOR_NEAR_BONUS
 
 
 def _one_reading(mentions: list[Mention]) -> None:
@@ -403,10 +478,19 @@ def _near_bonuses(
     all_cc = Counter(p.country_code for _, p in anchors)
     out: dict[str, list[float]] = {}
     row = 0
+    # Most names are no anchor: their nearest anchor is the row minimum over all anchors, taken
+    # for every row at once (the same values, so the same minima as a per-name mask).
+    own_keys = {key for key, _ in anchors}
+    all_places = [p for _, p in anchors]
+    row_min = dist.min(axis=1).tolist()
     for key, m in first.items():
-        others = [p for k, p in anchors if k != key]
         n = len(m.cands)
-        nearest = dist[row : row + n][:, keys != key].min(axis=1).tolist() if others else []
+        if key in own_keys:
+            others = [p for k, p in anchors if k != key]
+            nearest = dist[row : row + n][:, keys != key].min(axis=1).tolist() if others else []
+        else:
+            others = all_places
+            nearest = row_min[row : row + n]
         row += n
         if not others:
             out[key] = [0.0] * n
@@ -484,6 +568,9 @@ UNSUPPORTED_CEILING = 0.55
 COUNTRY_ONLY_CEILING = 0.8
 NAMESAKE_CEILING = 0.85  # a village whose name others share, with no anchor right beside it
 NAMESAKE_NEAR_KM = 15.0
+# A continent (or the EU) is right as a name but its point stands for thousands of kilometres:
+# it is rarely near what a reader means by "Europe" or "Africa", so it is never a sure location.
+VAST_AREA_CEILING = 0.75
 
 
 def _supported(
@@ -492,6 +579,8 @@ def _supported(
     """The highest confidence the article's evidence allows for ``place`` as ``m``'s reading."""
     if m.admin1_form or m.settlement_of is not None or _qualified(m, mentions):
         return 1.0
+    if place.place_id.startswith(VAST_AREAS):
+        return VAST_AREA_CEILING
     if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
         return 1.0
     if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
@@ -661,6 +750,7 @@ def geoparse(
     mentions = recognise(text, toks, gaz)
     _link_patterns(text, toks, mentions)
     ctx = _score_all(mentions, text, gaz)
+    _sectors(text, toks, mentions)
     _one_reading(mentions)
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
@@ -695,3 +785,15 @@ def geoparse(
         )
     out = _with_streets(mentions, out)
     return _apply_corrections(out, corrections)
+
+
+def prepare(gazetteer: Gazetteer) -> None:
+    """Load now what geoparsing loads on first use: word frequencies, numpy, near-spellings.
+
+    ``geo.pipeline.ingest`` calls it before forking its workers, which then share all of it
+    copy-on-write; each of them loaded it for itself before (about 0.8 CPU-seconds).
+    """
+    english_zipf("the")  # wordfreq's table
+    import numpy  # noqa: F401 - the nearness bonuses' arrays
+
+    prepare_near_spellings(gazetteer)

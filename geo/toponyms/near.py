@@ -75,21 +75,55 @@ def near_mention(
         or common_word(word)
     ):
         return None
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    j = i + 1
+    nxt = toks[j] if j < len(toks) else None
     if nxt is not None and tok.joined and nxt.cap:
-        return None  # part of a longer name ("Sinkivka Brigade"), or an oblast's or a district's
+        if not _two_word_name(toks, i):
+            return None  # part of a longer name ("Sinkivka Brigade"), an oblast's, a district's
+        j = i + 2  # "Velyka Novoselka", "Sukhy Yar": an adjective and a name
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.joined and prev.cap and not prev.initial:
         return None  # "Colonel Lapin", "Serhiy Lapin"
-    if not (_framed(text, toks, i) or _listed(text, toks, i, mentions)):
+    if not (_framed(text, toks, i, j) or _listed(text, toks, i, mentions)):
         return None
-    m = Mention(i, i + 1, tok.start, tok.end, tok.text, word, [])
+    last = toks[j - 1]
+    key = " ".join(t.norm for t in toks[i:j])
+    m = Mention(i, j, tok.start, last.end, text[tok.start : last.end], key, [])
     m.near = True
     return m
 
 
-def _framed(text: str, toks: list[Token], i: int) -> bool:
-    """Whether the text frames the word as a place: "in X", "village of X", "X, Y Oblast"."""
+# First words of the theatre's two-word settlement names, in the spellings the press uses
+# ("Velyka/Velikaya Novosilka", "Nova/Novaya Poltavka", "Sukhyi/Sukhy Yar").
+_NAME_ADJECTIVES = frozenset(
+    """
+    velyka velykyi velyke velikaya velikiy velikoye mala malyi male malaya maly maloye nova
+    novyi nove novaya novy novoye novyy stara staryi stare staraya stary staroye sukhyi sukhy
+    sukha sukhaya krasnyi krasny krasna krasnaya krasnoye verkhnia verkhnii verkhnyaya
+    nyzhnia nyzhnii nizhnyaya nizhniy zolota zolotyi zolotaya bila bilyi belaya chervona
+    chervonyi chervonaya
+    """.split()
+)
+
+
+def _two_word_name(toks: list[Token], i: int) -> bool:
+    """Whether tokens ``i, i+1`` read as a two-word settlement name the index lacks."""
+    if toks[i].norm not in _NAME_ADJECTIVES:
+        return False
+    second = toks[i + 1]
+    after = toks[i + 2] if i + 2 < len(toks) else None
+    return (
+        second.norm.isascii()
+        and second.norm.isalpha()
+        and len(second.norm) >= 3
+        and second.norm not in ORG_HEADS
+        and second.norm not in PLACE_HEADS
+        and not (after is not None and second.joined and after.cap)
+    )
+
+
+def _framed(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Whether the text frames tokens ``i:j`` as a place: "in X", "village of X", "X, Y Oblast"."""
     prev = toks[i - 1] if i > 0 else None
     if prev is not None and prev.joined and prev.norm in _CUES:
         return True
@@ -102,10 +136,10 @@ def _framed(text: str, toks: list[Token], i: int) -> bool:
         and toks[i - 2].norm in _OF_HEADS
     ):
         return True
-    if i + 2 < len(toks):
-        gap = text[toks[i].end : toks[i + 1].start].strip()
-        unit = toks[i + 2]
-        if gap in {",", "("} and toks[i + 1].cap and toks[i + 1].joined:
+    if j + 1 < len(toks):
+        gap = text[toks[j - 1].end : toks[j].start].strip()
+        unit = toks[j + 1]
+        if gap in {",", "("} and toks[j].cap and toks[j].joined:
             return unit.norm in ADMIN1_SUFFIXES or unit.norm in ADMIN2_WORDS
     return False
 

@@ -28,6 +28,7 @@ from geo.toponyms.words import (
     MONTHS_WEEKDAYS,
     ORG_HEADS,
     PLACE_HEADS,
+    PLURAL_ADMIN2_HEADS,
     PLURAL_UNIT_HEADS,
     RESIDENT_NOUNS,
     STREET_ABBREVIATIONS,
@@ -91,11 +92,35 @@ _ADJ_ENDINGS = tuple(
         ("у", "а"),
     )
 )
+# The same for the masculine adjective in "... район/округ" ("Суджанского района").
+_MASCULINE_ENDINGS = tuple(
+    (normalize(a), normalize(b))
+    for a, b in (
+        ("ського", "ський"),
+        ("ському", "ський"),
+        ("ським", "ський"),
+        ("ськім", "ський"),
+        ("ого", "ий"),
+        ("ому", "ий"),
+        ("ом", "ий"),
+        ("им", "ий"),
+    )
+)
+# A unit word in any case: the nominative the index keys use, and its adjective's endings.
+_CYRILLIC_UNITS = {
+    **{form: (normalize("область"), _ADJ_ENDINGS) for form in _CYRILLIC_OBLAST},
+    **{
+        normalize(f"{unit}{ending}"): (normalize(unit), _MASCULINE_ENDINGS)
+        for unit in ("район", "округ")
+        for ending in ("", "а", "е", "у", "ом", "і")
+    },
+    normalize("окрузі"): (normalize("округ"), _MASCULINE_ENDINGS),
+}
 
 
-def _cyrillic_adjective(norm: str) -> list[str]:
+def _cyrillic_adjective(norm: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
     out = [norm]
-    for ending, nominative in _ADJ_ENDINGS:
+    for ending, nominative in endings:
         if norm.endswith(ending):
             out.append(norm[: -len(ending)] + nominative)
     return out
@@ -109,6 +134,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     streets = [k for k, t in enumerate(toks) if t.cap and t.norm in street_words]
     persons: set[str] = set()
     mentions: list[Mention] = []
+    deferred: list[Mention] = []
     n = len(toks)
     i = 0
     while i < n:
@@ -134,22 +160,23 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             key_parts.append(toks[j].norm)
             j += 1
             last = toks[j - 1]
-            if not (last.cap or last.norm in ADMIN1_SUFFIXES or last.norm in ADMIN2_WORDS):
+            if not (
+                last.cap
+                or last.norm in ADMIN1_SUFFIXES
+                or last.norm in ADMIN2_WORDS
+                or last.norm == "direction"  # a front sector named so ("Prydniprovskyi direction")
+            ):
                 continue
             key = " ".join(key_parts)
             if gaz.has(key):
                 best = (j, key)
-        nxt_tok = toks[i + 1] if i + 1 < n else None
-        if (
-            best is None
-            and nxt_tok is not None
-            and tok.joined
-            and nxt_tok.norm in _CYRILLIC_OBLAST
-            and _CYRILLIC.search(tok.text)
-        ):
-            # "Курской области", "Донецькій області": an oblast in an oblique case.
-            for adj in _cyrillic_adjective(tok.norm):
-                if gaz.has(key := f"{adj} область"):
+        unit = _CYRILLIC_UNITS.get(toks[i + 1].norm) if i + 1 < n else None
+        if best is None and unit is not None and tok.joined and _CYRILLIC.search(tok.text):
+            # "Курской области", "Донецькій області", "Суджанского района": an oblast or a
+            # district in an oblique case.
+            nominative, endings = unit
+            for adj in _cyrillic_adjective(tok.norm, endings):
+                if gaz.has(key := f"{adj} {nominative}"):
                     best = (i + 2, key)
                     break
         if best is None and _CYRILLIC.search(tok.text):
@@ -164,11 +191,17 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             mentions.append(demonym)
             i = demonym.j
             continue
+        if best is None and tok.norm != tok.text.lower() and _HYPHEN.search(tok.text):
+            parts = _hyphen_parts(toks, i, gaz)
+            if parts:
+                mentions.extend(parts)
+                i += 1
+                continue
         if best is None:
             near = near_mention(text, toks, i, mentions, persons)
             if near is not None:
                 mentions.append(near)  # resolved later, against the article's oblasts
-            i += 1
+            i = near.j if near is not None else i + 1
             continue
         end_i, key = best
         last = toks[end_i - 1]
@@ -176,19 +209,47 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             i, end_i, tok.start, last.end, text[tok.start : last.end], key, gaz.lookup_key(key)
         )
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
+        if end_i - i == 1 and len(tok.text) <= 3 and tok.text.isupper():
+            # "EU", "UK": written in capitals, a short name is the abbreviation it is an
+            # alias for, not a town that shares the letters (Eu in Normandy).
+            aliases = [c for c in m.cands if c.match == "alias"]
+            m.cands = aliases or m.cands
         role = _judge(text, m, toks, headline, persons, gaz)
         i = end_i
         if role is None:
             # A rejected capitalised run ("Vladimir Putin") teaches us a surname to avoid.
+            if m.initial_only:
+                deferred.append(m)
             continue
         m.role = role
+        if m.i > 0 and toks[m.i - 1].norm == "the" and toks[m.i - 1].joined:
+            _drop_towns_after_article(m)
         if role is ToponymRole.LITERAL and _governs(m, toks, gaz):
             m.role = ToponymRole.METONYMIC
         mentions.append(m)
+    named = {m.key for m in mentions if m.role is not ToponymRole.EMBEDDED or m.local}
+    if named & {m.key for m in deferred}:
+        # "Clinton couple faces charges" opens an article that later says "in Clinton".
+        for m in deferred:
+            if m.key in named:
+                m.role = ToponymRole.LITERAL
+                mentions.append(m)
+        mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
+    mentions = _listed_admin2(text, toks, mentions, gaz)
     _coordinated_units(text, toks, mentions)
     return _with_state_abbreviations(text, toks, mentions, gaz)
 
+
+# A building that stands for a government and a body known the world over, not the towns
+# that bear their names (written with their state: "White House, Tenn.").
+SEATS_OF_POWER = frozenset(["white house", "red cross"])
+
+# Party members a place name may qualify ("Ohio Democrats").
+_PARTY_MEMBERS = frozenset(["democrat", "democrats", "republican", "republicans"])
+
+# Era marks after a year, which may share letters with a place's abbreviation ("B.C.").
+_ERAS = frozenset(["bc", "bce", "ad", "ce"])
 
 # Words that open a sentence before a street's name without being part of it.
 _STREET_OPENERS = frozenset("the on in at of from to near along down up off and by".split())
@@ -230,7 +291,20 @@ def _street_at(text: str, toks: list[Token], i: int) -> Mention | None:
 
 
 def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) -> None:
-    """Mark "Donetsk and Luhansk oblasts" (and longer lists) as admin-1 names, every one."""
+    """Mark "Donetsk and Luhansk oblasts" (and longer lists) as admin-1 names, every one.
+
+    "The regions of Kherson and Zaporizhzhia" too: a list after "regions of" names units.
+    """
+    listing = False
+    for k, m in enumerate(mentions):
+        units = any(c.place.kind is PlaceKind.ADMIN1 for c in m.cands)
+        if units and m.i >= 2 and toks[m.i - 1].norm == "of" and toks[m.i - 2].norm in _UNIT_OF:
+            m.admin1_form = listing = True
+        elif listing and units and k > 0:
+            between = text[mentions[k - 1].end : m.start].strip().lower()
+            m.admin1_form = listing = between in {",", "and", ", and", "&"}
+        else:
+            listing = False
     for k, m in enumerate(mentions):
         if m.j >= len(toks) or not toks[m.j - 1].joined or toks[m.j].norm not in PLURAL_UNIT_HEADS:
             continue
@@ -241,6 +315,73 @@ def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) ->
                 break
             prev.admin1_form = True
             k = mentions.index(prev)
+
+
+# Unit words that a list of unit names follows after "of" ("the regions of X and Y").
+_UNIT_OF = frozenset(["region", "regions", "oblast", "oblasts", "province", "provinces"])
+
+# Words between the names of a list ("Sudzhansky, Korenevsky and Glushkovsky districts").
+_LIST_WORDS = frozenset(["and", "or"])
+_LIST_GAPS = frozenset(["", ",", "&"])
+
+
+def _listed_admin2(
+    text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
+) -> list[Mention]:
+    """Read "Sudzhansky and Korenevsky districts" as two districts, and longer lists too.
+
+    Each name of a list before a plural unit word ("districts", "raions", "counties") is
+    looked up with the singular ("Sudzhansky district"); a name found so replaces whatever was
+    read there (the town "Kramatorsk" in "Pokrovsky and Kramatorsk districts"). A lone name
+    is left alone: "Indiana counties" are the state's counties, not Indiana County.
+    """
+    found: list[Mention] = []
+    for k, tok in enumerate(toks):
+        unit = PLURAL_ADMIN2_HEADS.get(tok.norm)
+        if unit is None or k == 0 or not toks[k - 1].joined:
+            continue
+        end = k
+        listed: list[Mention] = []
+        while (item := _unit_before(toks, end, unit, gaz)) is not None:
+            start, key = item
+            m = Mention(
+                start,
+                end,
+                toks[start].start,
+                toks[end - 1].end,
+                text[toks[start].start : toks[end - 1].end],
+                key,
+                gaz.lookup_key(key),
+            )
+            listed.append(m)
+            # The list goes on before a comma, "and", "or" or "&" (", and" too).
+            if start >= 2 and toks[start - 1].norm in _LIST_WORDS and not toks[start - 1].cap:
+                gap = text[toks[start - 2].end : toks[start - 1].start].strip()
+                end = start - 1 if gap in _LIST_GAPS else 0
+            elif start >= 1 and text[toks[start - 1].end : toks[start].start].strip() in {",", "&"}:
+                end = start
+            else:
+                break
+        if len(listed) >= 2:
+            found += listed
+    if not found:
+        return mentions
+    taken = {t for m in found for t in range(m.i, m.j)}
+    kept = [m for m in mentions if not any(t in taken for t in range(m.i, m.j))]
+    return sorted(kept + found, key=lambda m: m.i)
+
+
+def _unit_before(toks: list[Token], end: int, unit: str, gaz: Gazetteer) -> tuple[int, str] | None:
+    """The longest capitalised name ending before token ``end`` that is a ``unit`` with it."""
+    for size in range(min(3, end), 0, -1):
+        start = end - size
+        words = toks[start:end]
+        if not all(t.cap for t in words) or not all(t.joined for t in words[:-1]):
+            continue
+        key = " ".join([*(t.norm for t in words), unit])
+        if gaz.has(key):
+            return start, key
+    return None
 
 
 def _with_state_abbreviations(
@@ -366,6 +507,103 @@ def _plain_word(m: Mention, tok: Token) -> bool:
     )
 
 
+_HYPHEN = re.compile(r"[-‐‑]")
+_HYPHEN_PART = re.compile(r"[^-‐‑]+")
+# A hyphen joins given names and brands too ("Jean-Pierre", "Mercedes-Benz"): a part counts
+# only if it is this prominent.
+HYPHEN_PART_MIN_POPULATION = 100_000
+
+
+def _hyphen_parts(toks: list[Token], i: int, gaz: Gazetteer) -> list[Mention]:
+    """Places joined by hyphens in one word: "Washington-Moscow", "EU-Israel", "Egyptian-US".
+
+    Only for a word that names nothing as a whole, and only parts that are a country, a state,
+    an abbreviation, a demonym or a big town; the whole word is dropped if any part is not
+    such a name ("Logan-Rogersville" is not split into two villages).
+    """
+    tok = toks[i]
+    embedded = _org_follows(toks, i + 1)
+    forms = demonym_forms()
+    out: list[Mention] = []
+    for part in _HYPHEN_PART.finditer(tok.text):
+        word = part.group()
+        if not word[:1].isupper():
+            return []
+        key = normalize(word)
+        start, end = tok.start + part.start(), tok.start + part.end()
+        form = forms.get(key)
+        if form is not None:
+            cand = resolve_demonym(form, gaz)
+            if cand is None:
+                return []
+            m = Mention(i, i + 1, start, end, word, key, [cand])
+            m.role = ToponymRole.EMBEDDED if embedded else form.role
+            out.append(m)
+            continue
+        cands = gaz.lookup_key(key) if gaz.has(key) else []
+        if not any(_prominent(c) for c in cands):
+            return []
+        m = Mention(i, i + 1, start, end, word, key, cands)
+        m.role = ToponymRole.EMBEDDED if embedded else ToponymRole.LITERAL
+        out.append(m)
+    return out if len(out) >= 2 else []
+
+
+def _prominent(c: Candidate) -> bool:
+    kind = c.place.kind
+    if c.match == "alias":
+        return True
+    if kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+        return c.match == "name"
+    if kind is PlaceKind.POPULATED_PLACE and c.place.country_code in THEATRE:
+        return c.match == "name"  # front villages paired in bulletins ("Murom-Starytsia")
+    return (c.place.population or 0) >= HYPHEN_PART_MIN_POPULATION
+
+
+def _drop_towns_after_article(m: Mention) -> None:
+    """After "the", a region or a sea, not a town: "the Pacific", "the Middle East".
+
+    English gives towns no article (see ``_reject``); countries and admin-1 units are left to
+    the scoring, since "the Kyiv government" means the city.
+    """
+    wide = [c for c in m.cands if c.place.kind in (PlaceKind.REGION, PlaceKind.FEATURE)]
+    if wide and len(wide) < len(m.cands):
+        m.cands = [c for c in m.cands if c.place.kind is not PlaceKind.POPULATED_PLACE]
+
+
+def _after_middle_initial(text: str, toks: list[Token], i: int) -> bool:
+    """Whether token ``i`` follows a given name and a middle initial ("Gino D. Bassett")."""
+    if i < 2:
+        return False
+    initial, given = toks[i - 1], toks[i - 2]
+    return (
+        len(initial.text) == 1
+        and initial.text.isupper()
+        and text[initial.end : toks[i].start] == ". "
+        and given.joined
+        and given.cap
+    )
+
+
+def _names_state(m: Mention, toks: list[Token]) -> bool:
+    """Whether the name is a country's or an admin-1 unit's own name or abbreviation.
+
+    Not where a word of it is a direction, a landform, a unit word or a given name ("North",
+    "City", "Delta", "Virginia Alexander"): those are admin-1 names somewhere in the world.
+    """
+    words = {t.norm for t in toks[m.i : m.j]}
+    if words & (GENERIC_WORDS | FIRST_NAMES | PLACE_HEADS | FEATURE_WORDS | _LANDFORMS):
+        return False
+    return any(
+        c.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) and c.match != "alternate"
+        for c in m.cands
+    )
+
+
+# English nouns that are some country's admin-1 name ("Delta" State, "Gulf" Province).
+_LANDFORMS = frozenset("coast delta gulf mountain valley lakes islands highlands capital".split())
+
+
 def _town_population(m: Mention) -> int:
     """The people of the biggest town among the readings (a region's sum is no fame)."""
     return max(
@@ -395,9 +633,17 @@ def _dateline(m: Mention, toks: list[Token], text: str) -> bool:
     n = len(toks[m.i].text)
     return (
         toks[m.i].initial
-        and ((n >= 5 and after[:1] == ",") or (n >= 4 and after[:2] in {" -", " —", " –"}))
+        and (
+            (n >= 5 and after[:1] == ",")
+            or (n >= 4 and after[:2] in {" -", " —", " –"})
+            or bool(_WIRE_CREDIT.match(text, m.end))  # "CINCINNATI (AP) --"
+        )
         and any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
     )
+
+
+# A wire service's credit after a dateline's town.
+_WIRE_CREDIT = re.compile(r" \((?:AP|Reuters|AFP|UPI|Xinhua|Interfax|TASS|Ukrinform|dpa)\)")
 
 
 def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
@@ -412,6 +658,26 @@ def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
     return any(
         c.place.kind is PlaceKind.COUNTRY or gaz.is_capital(c.place.place_id) for c in m.cands
     )
+
+
+_SECTOR_PLURALS = frozenset({"directions", "sectors", "axes", "fronts", "areas"})
+
+
+def _listed_sector(toks: list[Token], j: int) -> bool:
+    """Whether a list of names ending in "directions" or "sectors" follows.
+
+    "the Kupiansk and Lyman directions", "the Kupiansk, Lyman and Pokrovsk sectors": each name
+    of the list keeps the article, as a single "the Pokrovsk direction" does.
+    """
+    k = j
+    while k < min(len(toks), j + 12):
+        tok = toks[k]
+        if tok.norm in _SECTOR_PLURALS:
+            return k > j
+        if not (tok.cap or tok.norm in {",", "and"}):
+            return False
+        k += 1
+    return False
 
 
 def _judge(
@@ -451,6 +717,8 @@ def _reject(
         return True
     prev = toks[m.i - 1] if m.i > 0 else None
     nxt = toks[m.j] if m.j < len(toks) else None
+    if single and first.norm in _ERAS and prev is not None and prev.text.isdigit():
+        return True  # "500 B.C." is a year, not British Columbia
     aliased = any(c.match == "alias" for c in m.cands)
     if single and first.text.isupper() and _dateline(m, toks, text):
         return False
@@ -473,16 +741,30 @@ def _reject(
         and prev.joined
         and prev.norm == "the"
         and not (nxt is not None and last.joined and nxt.norm in PLACE_HEADS)
+        and _org_head(toks, m.j) is None
+        and not _listed_sector(toks, m.j)
+        and m.key != "kremlin"  # always "the Kremlin"
     ):
         # English gives towns no article: "the Dnipro" is the river, "the Volga" too, while
-        # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs.
+        # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs, and so does a
+        # body named after its town ("the Athens Police Department"), judged below.
         return True
     if prev is not None and prev.joined and prev.norm in TITLES:
         persons.add(last.norm)
         return True
-    if prev is not None and prev.joined and prev.cap and prev.norm in FIRST_NAMES:
-        persons.add(last.norm)  # "Daria Koval": a surname, also in a byline
+    if (
+        prev is not None
+        and prev.joined
+        and prev.cap
+        and any(part in FIRST_NAMES for part in prev.norm.split())
+    ):
+        persons.add(last.norm)  # "Daria Koval", "Lin-Manuel Miranda": a surname
         return True
+    if single and _after_middle_initial(text, toks, m.i):
+        persons.add(last.norm)  # "Gino D. Bassett"
+        return True
+    if m.key in SEATS_OF_POWER and text[m.end : m.end + 1] != ",":
+        return True  # "White House chief of staff": a building for a government
     if single and first.norm in FIRST_NAMES and nxt is not None and last.joined and nxt.cap:
         persons.add(nxt.norm)  # "Daria" before a capitalised word is a given name
         return True
@@ -501,6 +783,9 @@ def _reject(
         # "Vladimir Putin", "The New York Times", "Munich Security Conference": a place name
         # inside a longer proper name. The run's next word may be a surname to avoid later,
         # unless it names a place itself ("Eastern Ukraine") or heads an organisation.
+        if nxt.norm in _PARTY_MEMBERS and not in_headline:
+            # "a Manhattan Democrat", "Oklahoma Republicans": where the politicians are from.
+            return False
         head = _org_head(toks, m.j)
         if not single and (last.norm in ADMIN1_SUFFIXES or last.norm in ADMIN2_WORDS):
             # "Laurel County Clerk", "Walker County Fair": a unit's full name is a place
@@ -516,6 +801,11 @@ def _reject(
             return False
         if not gaz.has(nxt.norm):
             persons.add(nxt.norm)
+        if _names_state(m, toks):
+            # "the Ukraine Ambassador", "Texas Rangers", "US President Donald Trump": a
+            # country or state inside a longer name is still that country or state.
+            m.role = ToponymRole.EMBEDDED
+            return False
         return True
     if (
         prev is not None
@@ -529,6 +819,11 @@ def _reject(
         # but a name is still a name ("Lloyd Austin announced").
         and not (prev.initial and (len(prev.norm) <= 2 or common_word(prev.norm)))
     ):
+        if _names_state(m, toks):
+            # "Air France", "Bank of Malta"'s "HSBC Bank Malta": no surname, and no reason to
+            # drop the country where the article names it on its own.
+            m.role = ToponymRole.EMBEDDED
+            return False
         persons.add(last.norm)
         return True
     if single and common_word(first.norm) and all(c.match == "alternate" for c in m.cands):
@@ -572,7 +867,8 @@ def _reject(
                 and (c.place.population or 0) >= 1_000_000
                 for c in m.cands
             )
-            return not (country or pop >= 500_000 or vast)
+            m.initial_only = not (country or pop >= 500_000 or vast)
+            return m.initial_only
         # "in Nice" introduces a place; "Study of War" is a title, where "of" introduces none.
         titled = prev is not None and prev.norm == "of" and m.i >= 2 and toks[m.i - 2].cap
         introduced = prev is not None and prev.joined and prev.norm in LOCATIVES and not titled
@@ -584,5 +880,7 @@ def _reject(
                 and any(c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION) for c in m.cands)
             )
         )
-        return not (introduced or prominent)
+        rejected = not (introduced or prominent)
+        m.initial_only = rejected and (first.initial or in_headline)
+        return rejected
     return False

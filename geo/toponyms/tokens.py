@@ -105,6 +105,9 @@ class Mention:
     street: bool = False  # "Orchard Street": placed at its town after resolution
     local: bool = False  # embedded in a local body's name ("Paris Public Library")
     near: bool = False  # a place-like word the index lacks: near-spellings only (toponyms.near)
+    # Rejected only because a sentence's first capital says nothing: kept if the same name is
+    # read as a place elsewhere in the article (one sense per article).
+    initial_only: bool = False
     role: ToponymRole = ToponymRole.LITERAL
     scores: list[float] = field(default_factory=list)
 

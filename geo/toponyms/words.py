@@ -20,6 +20,7 @@ __all__ = [
     "MONTHS_WEEKDAYS",
     "ORG_HEADS",
     "PLACE_HEADS",
+    "PLURAL_ADMIN2_HEADS",
     "PLURAL_UNIT_HEADS",
     "RESIDENT_NOUNS",
     "SETTLEMENT_WORDS",
@@ -164,11 +165,25 @@ PLACE_HEADS = frozenset(
         "city",
         "council",
         "district",
+        "districts",
         "raion",
+        "raions",
+        "okrug",
         "front",
         "direction",
         "axis",
         "sector",
+        # OCHA's "Viroliubivka Village", "Kostiantynivka Town": the unit after the name
+        "town",
+        "village",
+        # "in the Krasnohorivka area", "the Krasnohorivka and Vodiane areas" (bulletins)
+        "area",
+        "areas",
+        # "the Lyman and Kupiansk directions": front sectors of a bulletin's list
+        "fronts",
+        "directions",
+        "axes",
+        "sectors",
         "offensive",
         "counteroffensive",
         "incursion",
@@ -189,6 +204,7 @@ PLACE_HEADS = frozenset(
         "forests",
         "woods",
         "hub",
+        "corridor",
         "mountains",
         "sea",
         "coast",
@@ -330,7 +346,7 @@ LOCATIVES = frozenset(
 # and a settlement's other spellings count).
 THEATRE = frozenset(["UA", "RU"])
 # The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
-ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada"])
+ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada", "okrug"])
 SETTLEMENT_WORDS = frozenset(
     ["city", "town", "village", "settlement", "hamlet", "urban-type", "suburb", "township"]
 )
@@ -379,7 +395,7 @@ ORG_HEADS = frozenset(
     project projects association associations corp inc co foundation society center centre
     alliance federation network partners partnership chamber board trust educators teachers
     workers veterans coalition institute cooperative district schools hospitals clinics
-    house legislature
+    house legislature airport airports services systems industries
     """.split()
 )
 
@@ -414,19 +430,40 @@ FIRST_NAMES = frozenset(
     vasily viktor viktoria viktoriia vitali vitaliy vitalii vladimir vladyslav volodymyr
     vyacheslav yana yaroslav yevhen yevgeny yulia yuliia yuri yuriy zoya
     adam alan albert alice amanda amy andrea angela anne anthony barbara ben benjamin brian
-    carl carol catherine charles charlotte chris christian christine christopher daniel david
+    carl carol catherine chad charles charlotte chris christian christine christopher daniel david
     deborah dennis donald dorothy edward elizabeth emily emma eric frank gary george gregory
     harry helen henry jack james jane janet jason jeff jeffrey jennifer jessica joe john
     jonathan joseph joshua julia justin karen kate kathleen kenneth kevin larry laura linda
     lisa lloyd margaret mark martha mary matthew michael michelle nancy nicholas patricia paul
     peter rachel rebecca richard robert ronald ryan sam samuel sandra sarah scott sharon
     stephen steven susan thomas timothy tom tony victoria walter william
+    aaron adrian alex alexis andy angel arthur barry beth betty bill billy bob bobby brad
+    bradley brandon brenda bruce bryan carlos chuck cindy claire colin craig dale dan danny
+    darren dave derek diane don doug douglas dylan ed eddie ellen evan felix fred gavin
+    gordon graham greg hannah heather ian jake jamie jared jean jenny jerry jesse jill jim
+    jimmy joan joel jon jose josh juan judy karl katie keith kelly ken kim kyle
+    leah lee leo liam lucas luis luke manuel marco marcus maria mario marty matt megan
+    melissa mike miles mitch molly nathan neil nick noah oliver owen pam pat patrick phil
+    philip ralph randy ray rick rob robin rod roger ron ross roy russell ruth sally sean
+    seth shane simon stan steve stuart ted terry tim todd travis trevor troy vince wayne
+    wendy zach
     """.split()
 )
 
 # Plural unit words after a list of names make every name in it a unit: "Donetsk and Luhansk
 # oblasts", "the Kherson, Zaporizhzhia and Donetsk regions".
 PLURAL_UNIT_HEADS = frozenset(["oblasts", "regions", "provinces", "states"])
+# The same for admin-2 units, each plural with the word that makes a name a unit: "Sudzhansky
+# and Korenevsky districts" are the Sudzhansky district and the Korenevsky district.
+PLURAL_ADMIN2_HEADS = {
+    "districts": "district",
+    "raions": "raion",
+    "hromadas": "hromada",
+    "okrugs": "okrug",
+    "counties": "county",
+    "parishes": "parish",
+    "boroughs": "borough",
+}
 
 # US states as newspapers abbreviate them after a town ("Long Island, N.Y.", "Raleigh, N.C.",
 # "Pasadena, Calif."; AP style, and USPS codes): only read so after "Town, ".

@@ -58,3 +58,98 @@ def test_people_helped_on_the_spot_after_an_aside_between_dashes_are_injured():
 
 def test_humanitarian_assistance_is_no_injury():
     assert not parse_casualties("More than 500 residents received humanitarian assistance.")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "TWO PEOPLE WERE KILLED IN THE ATTACK.",  # ASCII, read through its lower case
+        "Two people were Killed in the city’s centre.",  # not ASCII: the full pattern
+        "Дві людини загинули, two people were killed.",
+    ],
+)
+def test_casualty_words_are_found_whatever_the_case_and_script(sentence):
+    assert parse_casualties(sentence).killed == 2
+
+
+def test_a_toll_told_as_lives_claimed_counts_the_dead():
+    cas = parse_casualties("The Saturday strike on the block has claimed at least 12 lives.")
+    assert cas.killed == 12
+
+
+def test_a_search_for_victims_is_no_count_of_none():
+    cas = parse_casualties("Rescuers are checking flats to make sure no victims remain inside.")
+    assert not cas
+
+
+def test_no_casualties_reported_is_still_none_of_either():
+    cas = parse_casualties("No casualties were reported.")
+    assert (cas.killed, cas.injured) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Two staff were also injured.", None, 2),
+        ("The strike killed three staff of an aid group.", 3, None),
+        ("Four members of one family were killed.", 4, None),
+    ],
+)
+def test_staff_and_members_of_a_family_are_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The death toll from the missile strike on the block rose to 40.", 40, None),
+        ("The number of injured has increased to 30, the mayor said.", None, 30),
+        ("The number of people killed in the attack has risen to 12.", 12, None),
+    ],
+)
+def test_a_rising_toll_is_a_count_that_updates(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update) == (killed, injured, True)
+
+
+def test_the_toll_of_the_whole_war_is_no_events_count():
+    assert not parse_casualties("The civilian death toll in the war has climbed to 10,000.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("Two people lost their lives and 8 sustained injuries.", 8),
+        ("Three residents suffered injuries in the attack.", 3),
+        ("A 65-year-old man sustained shrapnel wounds.", 1),
+        ("Five people received burns.", 5),
+    ],
+)
+def test_injuries_sustained_or_suffered_are_injured(sentence, injured):
+    assert parse_casualties(sentence).injured == injured
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thus far, no civilian casualties were recorded.",
+        "Drones struck two districts overnight; so far no civilian casualties are confirmed.",
+        "There were no human casualties, the regional head said.",
+    ],
+)
+def test_no_civilian_casualties_is_a_zero_toll(sentence):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Monitors verified that at least 9 civilians (4 women and 5 men) were killed.", 9, None),
+        ("Two residents (aged 40 and 52) were killed and 6 wounded.", 2, 6),
+    ],
+)
+def test_a_breakdown_in_brackets_keeps_the_count_with_its_verb(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

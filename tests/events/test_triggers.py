@@ -52,3 +52,24 @@ def test_first_letters_of_optional_openings_and_alternatives():
     assert triggers._first_letters(r"(?:дрон|безпілотник)\w*") == {"д", "б"}
     assert triggers._first_letters(r"\w+ed") is None  # a class: tried at every word start
     assert triggers._first_letters(r"(?:the )?") is None  # may match nothing
+
+
+def test_modal_may_makes_no_event_but_the_month_may_does_in_any_case():
+    def words(text: str) -> list[str]:
+        return [t.text for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]
+
+    assert words("Russian forces may attack Kharkiv.") == []
+    assert words("RUSSIAN FORCES MAY ATTACK KHARKIV.") == ["attack"]  # upper case: not the modal
+    assert words("Russian forces shelled Kharkiv in May 2024.") == ["shelled"]
+    assert words("Russian forces may attack Kharkiv’s outskirts.") == []  # not ASCII
+    assert words("Troops launched an assault on Vovchansk.") == ["assault"]
+    assert words("Two ground attacks hit Vovchansk.") == ["attacks", "hit"]
+
+
+def test_a_launched_attack_without_a_weapon_is_an_offensive_in_any_case():
+    for text in (
+        "Troops LAUNCHED attacks on Vovchansk.",
+        "Troops launched attacks on Vovchansk’s edge.",
+    ):
+        (trig,) = [t for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]
+        assert trig.type is triggers.EventType.OFFENSIVE

@@ -9,6 +9,9 @@ import dataclasses
 import datetime as dt
 import json
 import re
+import shutil
+import subprocess
+from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -17,7 +20,7 @@ from shapely.geometry import Point
 
 from geo.layers.columns import build_layers
 from geo.layers.filters import EventFilter
-from geo.maps import assets, columnar
+from geo.maps import assets, columnar, packing
 from geo.maps import build as maps
 from geo.records import EventStatus, EventType
 from geo.store.base import open_store
@@ -101,29 +104,208 @@ def test_summaries_agree_with_the_layers_for_any_range(store, tmp_path):
         assert got.people_evacuated == int(layers["evacuations"]["people"].fillna(0).sum())
 
 
+_NUMPY = {"u1": "u1", "u2": "<u2", "u4": "<u4", "i4": "<i4", "f4": "<f4"}
+
+
+def _unpack(raw: bytes, layout: list) -> dict:
+    """The documented layout: columns at 4-byte offsets; 2- and 4-byte integers as planes."""
+    out = {}
+    for name, code, offset, n in layout:
+        dtype = np.dtype(_NUMPY[code])
+        if code in ("u2", "u4", "i4"):
+            planes = np.frombuffer(raw, "u1", n * dtype.itemsize, offset).reshape(-1, n)
+            out[name] = np.ascontiguousarray(planes.T).view(dtype).ravel()
+        else:
+            out[name] = np.frombuffer(raw, dtype, n, offset)
+    return out
+
+
+def _decode(folder) -> dict:
+    """events.bin and mentions.bin decoded in Python as geomap.js decodes them."""
+    meta = json.loads((folder / "meta.json").read_text())
+    e = _unpack((folder / "events.bin").read_bytes(), meta["eventColumns"])
+    day_steps = e["day"].astype(np.int64)
+    d0 = meta["day0"] + np.cumsum(day_steps)
+    loc = np.zeros(meta["n"], dtype=np.int64)
+    for i, step in enumerate(e["loc"].astype(np.int64)):
+        loc[i] = step if i == 0 or day_steps[i] else loc[i - 1] + step
+    kinds = np.array(meta["kinds"], dtype=np.int64).reshape(-1, 4)[e["kind"]]
+    people = e["people"].astype(np.float64)
+    if meta["peopleNone"] is not None:
+        people[e["people"] == meta["peopleNone"]] = np.nan
+    m = _unpack((folder / "mentions.bin").read_bytes(), meta["mentionColumns"])
+    place = np.repeat(np.arange(len(m["placeRuns"])), m["placeRuns"])
+    article = np.zeros(len(place), dtype=np.int64)
+    for k, step in enumerate(m["article"].astype(np.int64)):
+        article[k] = step if k == 0 or place[k] != place[k - 1] else article[k - 1] + step
+    return {
+        "lat": e["locLat"][loc] / meta["coordScale"],
+        "lon": e["locLon"][loc] / meta["coordScale"],
+        "oblast": e["locOblast"][loc],
+        "people": people,
+        "d0": d0,
+        "d1": d0 + e["dur"],
+        "type": kinds[:, 0],
+        "status": kinds[:, 1],
+        "sub": kinds[:, 2],
+        "src": kinds[:, 3],
+        "conf": e["conf"],
+        "mPlace": place,
+        "mArticle": article,
+        "mDay": m["articleDay"][article],
+    }
+
+
+def _file_ids(folder) -> list[str]:
+    return [
+        i
+        for k in range(len(list((folder / "popups").iterdir())))
+        for i in json.loads((folder / "popups" / f"{k}.json").read_text())["id"]
+    ]
+
+
 def test_files_hold_the_columns_in_the_documented_layout(store, tmp_path):
     data = _data(store, tmp_path)
     meta = json.loads((data.folder / "meta.json").read_text())
     n = meta["n"]
     assert n == data.n_events == 4
-    raw = (data.folder / "events.bin").read_bytes()
-    # lat, lon, people (f4), two days (i4), oblast (u2), type, status, sub-type, source and
-    # confidence (u1 each)
-    assert len(raw) == 27 * n
-    frame = store.events_frame()
-    d0 = np.frombuffer(raw, "<i4", n, 12 * n)
-    assert d0.tolist() == frame["day_start"].tolist()
-    assert np.all(np.diff(d0) >= 0)  # sorted by start: the browser bisects on it
-    lat = np.frombuffer(raw, "<f4", n, 0)
-    assert lat.tolist() == pytest.approx(frame["lat"].tolist(), abs=1e-4)
-    types = np.frombuffer(raw, "u1", n, 22 * n)
-    assert [meta["types"][t] for t in types] == frame["event_type"].astype(str).tolist()
+    got = _decode(data.folder)
+    frame = store.events_frame().set_index("event_id").loc[_file_ids(data.folder)]
+    assert got["d0"].tolist() == frame["day_start"].tolist()
+    assert np.all(np.diff(got["d0"]) >= 0)  # sorted by start: the browser bisects on it
+    assert got["lat"] == pytest.approx(frame["lat"].tolist(), abs=1e-5)
+    assert [meta["types"][t] for t in got["type"]] == frame["event_type"].astype(str).tolist()
     popups = json.loads((data.folder / "popups" / "0.json").read_text())
     first = popups["p"][0]
     assert first[0] == "offensive" and first[1] == "2024-08-01 – 2024-08-31"
     assert "Sudzha" in first[2] and first[3] == "People: 101"
     assert popups["s"][first[5]].startswith('<a href="https://example.invalid/1"')
     assert meta["places"]["name"][0] == "Sudzha"
+
+
+def _many_events_store(path, n_articles=40):
+    """Articles over many days, several events a day at a few spots, some with no count."""
+    s = open_store(path)
+    spots = (HAND_POINT, DONETSK_OBLAST, SUDZHA)
+    for k in range(1, n_articles + 1):
+        day = dt.date(2024, 1, 1) + dt.timedelta(days=(k * 37) % 300)
+        events = [
+            dataclasses.replace(
+                make_event(
+                    f"a{k:03d}",
+                    j,
+                    start=day - dt.timedelta(days=j % 4),
+                    end=day + dt.timedelta(days=(k + j) % 40),
+                    event_type=list(EventType)[(k + j) % len(EventType)],
+                    place=spots[(k * j) % 3],
+                ),
+                people=None if (k + j) % 5 == 0 else (k * 1009 * j) % 70_000,
+                status=list(EventStatus)[(k + j) % len(EventStatus)],
+                confidence=((k * j) % 100) / 100,
+            )
+            for j in range(1, 7)
+        ]
+        s.add(make_article(k, published=day), make_toponyms()[k % 2 :], events)
+    return s
+
+
+def test_decoded_columns_equal_the_stores_within_the_stated_quantum(tmp_path):
+    with _many_events_store(tmp_path / "store") as s:
+        data = columnar.map_data_from_store(s, static_dir=tmp_path, key="k", rows=7)
+        meta = json.loads((data.folder / "meta.json").read_text())
+        got = _decode(data.folder)
+        layer = build_layers(s)["events"].set_index("event_id").loc[_file_ids(data.folder)]
+        frame = s.events_frame().set_index("event_id").loc[layer.index]
+        mentions = s.mentions_frame()
+    assert meta["coordScale"] == packing.COORD_SCALE == 100_000
+    quantum = 0.5 / packing.COORD_SCALE + 4e-6  # rounding, and float32 in the browser
+    assert np.abs(got["lat"] - frame["lat"].to_numpy()).max() <= quantum
+    assert np.abs(got["lon"] - frame["lon"].to_numpy()).max() <= quantum
+    assert got["d0"].tolist() == frame["day_start"].tolist()
+    assert got["d1"].tolist() == frame["day_end"].tolist()
+    people = frame["people"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    assert np.isnan(people).any() and np.array_equal(got["people"], people, equal_nan=True)
+    names = {k: [meta[k][c] for c in got[col]] for k, col in
+             [("types", "type"), ("statuses", "status"), ("subTypes", "sub")]}  # fmt: skip
+    assert names["types"] == frame["event_type"].astype(str).tolist()
+    assert names["statuses"] == [v or "happened" for v in layer["status"]]
+    assert names["subTypes"] == layer["acled_sub_event_type"].tolist()
+    assert [meta["datasets"][c] for c in got["src"]] == layer["dataset"].tolist()
+    assert got["conf"].tolist() == [round(c * 100) for c in layer["confidence"]]
+    oblasts = [meta["oblasts"][o] if o != columnar.NONE16 else None for o in got["oblast"]]
+    assert oblasts == [c if c in meta["oblasts"] else None for c in frame["admin1_code"]]
+    # Mentions: (place, day) of each counted mention, as many times as the store has it.
+    counted = mentions[mentions["role"].isin(columnar.COUNTED_ROLES)]
+    want = sorted(zip(counted["name"], counted["published_day"].astype(int), strict=True))
+    place_names = meta["places"]["name"]
+    assert sorted(zip([place_names[p] for p in got["mPlace"]], got["mDay"].tolist(),
+                      strict=True)) == want  # fmt: skip
+    # Within a day events are in spot order: the location steps are small.
+    assert len(got["d0"]) == 240 and len(set(got["d0"])) < 240
+
+
+_NODE_DECODE = """
+global.window = {};
+require(process.argv[2]);
+const fs = require("fs");
+const dir = process.argv[3];
+const read = (f) => {
+  const b = fs.readFileSync(dir + f);
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
+};
+const meta = JSON.parse(fs.readFileSync(dir + "meta.json", "utf8"));
+const c = window.GeoMap.decode(meta, read("events.bin"), read("mentions.bin"));
+const out = {};
+for (const k of ["lat", "lon", "oblast", "people", "d0", "d1", "type", "status", "sub", "src",
+                 "conf", "mPlace", "mArticle", "mDay"]) {
+  out[k] = Array.from(c[k], (v) => (Number.isNaN(v) ? null : v));
+}
+const oblasts = fs.readFileSync(dir + "oblasts.json", "utf8");
+out.oblasts = window.GeoMap.decodeOblasts(JSON.parse(oblasts));
+console.log(JSON.stringify(out));
+"""
+
+
+def test_the_browser_decodes_the_files_as_python_does(tmp_path):
+    node = shutil.which("node") or shutil.which("nodejs")
+    if not node:
+        pytest.skip("node is not installed; the browser tests draw the map itself")
+    with _many_events_store(tmp_path / "store") as s:
+        s.add(make_article(99, published=None), make_toponyms(), [])  # undated mentions
+        data = columnar.map_data_from_store(s, static_dir=tmp_path, key="k", rows=7)
+        countries = sorted(set(s.events_frame()["country_code"].dropna()))
+    script = tmp_path / "decode.js"
+    script.write_text(_NODE_DECODE, encoding="utf-8")
+    done = subprocess.run(
+        [node, str(script), str(Path(assets.GEOMAP_JS)), f"{data.folder}/"],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    browser = json.loads(done.stdout)
+    python = _decode(data.folder)
+    for name, values in python.items():
+        want = [None if isinstance(v, float) and np.isnan(v) else v for v in values.tolist()]
+        if name in ("lat", "lon"):  # float32 in the browser
+            assert np.allclose(browser[name], want, atol=4e-6), name
+        else:
+            assert browser[name] == want, name
+    # The oblasts: the admin-1 polygons again, within the 0.001-degree steps.
+    import pandas as pd
+
+    source, codes = columnar._oblasts(
+        pd.DataFrame({"country_code": countries, "admin1_code": None})
+    )
+    assert len(browser["oblasts"]["features"]) == len(source["features"]) == len(codes) > 0
+    for got, want in zip(browser["oblasts"]["features"], source["features"], strict=True):
+        assert got["properties"] == want["properties"]
+        geometry = want["geometry"]
+        polygons = (
+            [geometry["coordinates"]] if geometry["type"] == "Polygon" else geometry["coordinates"]
+        )
+        assert got["geometry"]["type"] == "MultiPolygon"
+        for p_got, p_want in zip(got["geometry"]["coordinates"], polygons, strict=True):
+            for r_got, r_want in zip(p_got, p_want, strict=True):
+                diff = np.abs(np.array(r_got) - np.array(r_want)).max()
+                assert diff <= 0.5 / packing.OBLAST_SCALE + 1e-9
 
 
 def test_popup_files_escape_stored_text(store, tmp_path):
@@ -218,21 +400,17 @@ def test_files_hold_status_sub_type_source_and_confidence_codes(store, tmp_path)
     data = _data(store, tmp_path)
     meta = json.loads((data.folder / "meta.json").read_text())
     n = meta["n"]
-    raw = (data.folder / "events.bin").read_bytes()
+    got = _decode(data.folder)
     layer = build_layers(store)["events"]
-    by_id = layer.set_index("event_id")
-    frame = store.events_frame(details=True)  # the files' row order
-    rows = by_id.loc[frame["event_id"]]
-    status = np.frombuffer(raw, "u1", n, 23 * n)
-    sub = np.frombuffer(raw, "u1", n, 24 * n)
-    src = np.frombuffer(raw, "u1", n, 25 * n)
-    conf = np.frombuffer(raw, "u1", n, 26 * n)
+    rows = layer.set_index("event_id").loc[_file_ids(data.folder)]  # the files' row order
+    assert len(rows) == n
     assert meta["statuses"][:3] == ["happened", "claimed", "attempted"]
-    assert [meta["statuses"][c] for c in status] == [s or "happened" for s in rows["status"]]
-    assert [meta["subTypes"][c] for c in sub] == rows["acled_sub_event_type"].tolist()
-    assert [meta["datasets"][c] for c in src] == rows["dataset"].tolist() == ["articles"] * n
-    assert conf.tolist() == [round(c * 100) for c in rows["confidence"]]
-    assert 55 in conf.tolist() and 90 in conf.tolist()
+    assert [meta["statuses"][c] for c in got["status"]] == [s or "happened" for s in rows["status"]]
+    assert [meta["subTypes"][c] for c in got["sub"]] == rows["acled_sub_event_type"].tolist()
+    assert [meta["datasets"][c] for c in got["src"]] == rows["dataset"].tolist()
+    assert rows["dataset"].tolist() == ["articles"] * n
+    assert got["conf"].tolist() == [round(c * 100) for c in rows["confidence"]]
+    assert 55 in got["conf"].tolist() and 90 in got["conf"].tolist()
     assert data.sub_types == tuple(meta["subTypes"]) and data.datasets == ("articles",)
 
 
@@ -388,3 +566,54 @@ def test_summaries_of_many_events_and_undated_mentions_agree_with_the_layers(tmp
             assert got.oblasts == int((layers["oblasts"]["events"] > 0).sum()), (start, end)
             people = layers["evacuations"]["people"].fillna(0).sum()
             assert got.people_evacuated == int(people), (start, end)
+
+
+def _same_map_data(a, b):
+    for field in dataclasses.fields(columnar.MapData):
+        x, y = getattr(a, field.name), getattr(b, field.name)
+        if field.name == "filters":
+            assert x.equals(y)
+            assert list(x.columns) == list(y.columns)
+            assert all(x[c].dtype == y[c].dtype for c in x.columns), field.name
+        elif isinstance(x, np.ndarray):
+            assert x.dtype == y.dtype and np.array_equal(x, y, equal_nan=True), field.name
+        else:
+            assert x == y, field.name
+
+
+def test_a_revision_opened_again_reads_its_columns_from_disk_not_the_store(tmp_path, monkeypatch):
+    with _many_events_store(tmp_path / "store") as s:
+        s.add(make_article(99, published=None), make_toponyms(), [])  # undated mentions
+        first = columnar.map_data_from_store(s, static_dir=tmp_path, key="loc|7", rows=7)
+        files = _files(first.folder)
+        assert (first.folder / columnar.SERVER_FILE).is_file()
+        # As after an app restart: a new store handle, the same revision.
+        calls = []
+
+        def frames(*args, **kwargs):
+            calls.append(args)
+            raise AssertionError("the store's frames were read")
+
+        monkeypatch.setattr(type(s), "events_frame_chunks", frames)
+        monkeypatch.setattr(type(s), "mentions_frame_chunks", frames)
+        again = columnar.map_data_from_store(s, static_dir=tmp_path, key="loc|7")
+    assert calls == []
+    _same_map_data(first, again)
+    assert _files(first.folder) == files  # nothing rewritten
+    start, end = dt.date(2024, 2, 1), dt.date(2024, 5, 1)
+    where = EventFilter(types=("attack",), min_confidence=20)
+    assert again.summary(start, end, where=where) == first.summary(start, end, where=where)
+    assert again.summary(start, end).events > 0
+
+
+def test_lost_or_broken_server_columns_are_read_from_the_store_again(tmp_path):
+    with _many_events_store(tmp_path / "store") as s:
+        first = columnar.map_data_from_store(s, static_dir=tmp_path, key="k")
+        server = first.folder / columnar.SERVER_FILE
+        for damage in (lambda: server.write_bytes(b"not a zip"), server.unlink):
+            damage()
+            again = columnar.map_data_from_store(s, static_dir=tmp_path, key="k")
+            _same_map_data(first, again)
+            assert columnar._load_server(first.folder, first.url) is not None  # rewritten
+        other = columnar.map_data_from_store(s, static_dir=tmp_path, key="k|next revision")
+    assert other.folder != first.folder and (other.folder / columnar.SERVER_FILE).is_file()

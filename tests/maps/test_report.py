@@ -41,12 +41,12 @@ def _layers() -> dict[str, gpd.GeoDataFrame]:
 
 def _tile_dir(tmp_path, zooms=range(0, 8)):
     """Relief-like tiles over eastern Ukraine (and one far away, which must stay out)."""
-    from geo.maps.report import _tile_span
+    from geo.maps.basemap import tile_span
 
     buf = io.BytesIO()
     Image.new("RGB", (256, 256), (120, 160, 140)).save(buf, "JPEG")
     for z in zooms:
-        x0, x1, y0, y1 = _tile_span(z, 44.0, 30.0, 53.0, 42.0)
+        x0, x1, y0, y1 = tile_span(z, 44.0, 30.0, 53.0, 42.0)
         for x in range(x0, x1 + 1):
             for y in range(y0, y1 + 1):
                 path = tmp_path / "tiles" / str(z) / str(x) / f"{y}.jpg"

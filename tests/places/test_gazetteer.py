@@ -119,7 +119,7 @@ def test_index_is_built_once_cached_atomically_and_reused_warm(tmp_path, monkeyp
     calls = []
     first = gz.load_gazetteer(progress=lambda msg, frac: calls.append((msg, frac)))
     assert calls and calls[-1][1] == 1.0  # progress was reported while building
-    indexes = [p.name for p in tmp_path.glob("gazetteer-*.pickle")]
+    indexes = [p.name for p in tmp_path.glob(f"gazetteer-*{gc.SUFFIX}")]
     assert len(indexes) == 1
     assert not list(tmp_path.glob(".*.tmp"))  # no temporary file left over
     # A warm load in a fresh process reads the file and reports no progress.
@@ -129,16 +129,11 @@ def test_index_is_built_once_cached_atomically_and_reused_warm(tmp_path, monkeyp
     assert calls == [] and len(warm) == len(first)
 
 
-def test_damaged_index_file_is_rebuilt_not_fatal(tmp_path):
-    path = tmp_path / "gazetteer-x.pickle"
-    path.write_bytes(b"not a pickle")
-    assert gc.read_index(path, "x") is None
-
-
 def test_index_of_another_key_in_the_file_is_not_read(tmp_path):
-    path = tmp_path / "gazetteer-a.pickle"
-    gc.write_index(path, "a", {"place_id": []}, {})
-    assert gc.read_index(path, "a") == ({"place_id": []}, {})
+    path = tmp_path / f"gazetteer-a{gc.SUFFIX}"
+    gc.write_index(path, gc.pack_index("a", {"place_id": []}, NameIndex.from_dict({})))
+    index = gc.read_index(path, "a")
+    assert index is not None and len(index.columns["place_id"]) == 0 and len(index.names) == 0
     assert gc.read_index(path, "b") is None
 
 
@@ -196,7 +191,7 @@ def test_two_checkouts_sharing_a_cache_build_the_index_once(tmp_path, monkeypatc
     _use_checkout(monkeypatch, one)
     gz.load_gazetteer()
     assert len(builds) == 1
-    assert [p.name for p in cache.glob("gazetteer-*.pickle")] == [f"gazetteer-{key_one}.pickle"]
+    assert [p.name for p in cache.glob("gazetteer-*.index")] == [f"gazetteer-{key_one}.index"]
 
 
 def test_warm_key_reads_no_file_the_sidecar_remembers(tmp_path, monkeypatch, shared_cache):
@@ -230,12 +225,18 @@ def test_a_build_keeps_other_keys_indexes_and_removes_only_long_unused_ones(
 ):
     cache, builds = shared_cache
     _use_checkout(monkeypatch, _checkout(tmp_path, "one"))
-    neighbour = cache / "gazetteer-0123456789abcdef.pickle"  # another checkout's, in use
+    neighbour = cache / "gazetteer-0123456789abcdef.index"  # another checkout's, in use
     neighbour.write_bytes(b"index")
-    forgotten = cache / "gazetteer-fedcba9876543210.pickle"
+    forgotten = cache / "gazetteer-fedcba9876543210.index"
     forgotten.write_bytes(b"index")
     old = time.time() - (gc.UNUSED_DAYS + 1) * 86400
     os.utime(forgotten, (old, old))
+    # An index of the earlier (pickled) format: kept while in use, removed once forgotten.
+    old_neighbour = cache / "gazetteer-1111111111111111.pickle"
+    old_neighbour.write_bytes(b"index")
+    old_forgotten = cache / "gazetteer-2222222222222222.pickle"
+    old_forgotten.write_bytes(b"index")
+    os.utime(old_forgotten, (old, old))
     abandoned = cache / ".gazetteer-fedcba9876543210-x.tmp"  # from a killed build
     abandoned.write_bytes(b"half")
     os.utime(abandoned, (old, old))
@@ -243,15 +244,15 @@ def test_a_build_keeps_other_keys_indexes_and_removes_only_long_unused_ones(
     building.write_bytes(b"half")
     gz.load_gazetteer()
     assert len(builds) == 1
-    assert neighbour.exists() and building.exists()
-    assert not forgotten.exists() and not abandoned.exists()
+    assert neighbour.exists() and building.exists() and old_neighbour.exists()
+    assert not forgotten.exists() and not abandoned.exists() and not old_forgotten.exists()
 
 
 def test_a_warm_load_marks_the_index_as_used(tmp_path, monkeypatch, shared_cache):
     cache, builds = shared_cache
     _use_checkout(monkeypatch, _checkout(tmp_path, "one"))
     gz.load_gazetteer()
-    (path,) = cache.glob("gazetteer-*.pickle")
+    (path,) = cache.glob(f"gazetteer-*{gc.SUFFIX}")
     old = time.time() - 10 * 86400
     os.utime(path, (old, old))
     monkeypatch.setattr(gz, "_loaded", {})

@@ -53,3 +53,14 @@ def test_short_names_are_not_searched(gazetteer):
 
 def test_a_far_spelling_is_no_match(gazetteer):
     assert _names(gazetteer, "Vinogradnikov", {"UA.05"}) == []
+
+
+def test_prepare_builds_the_skeletons_that_later_searches_use(gazetteer):
+    from geo.places import near_spellings as ns
+
+    ns._built.pop(gazetteer, None)
+    ns.prepare(gazetteer)
+    table = ns._built[gazetteer]
+    assert table.by_a1  # the theatre's oblasts hold settlements
+    near_spellings(gazetteer, normalize("Pokrovskk"), admin1={"UA.05"})
+    assert ns._built[gazetteer] is table  # built once, not again on first use

@@ -47,6 +47,32 @@ def test_place_from_dict_with_missing_field_raises_store_error() -> None:
         place_from_dict(data)
 
 
+def test_mention_row_json_is_the_dicts_json_even_for_odd_scores_and_a_reused_place() -> None:
+    import json
+
+    from geo.records import Candidate, Toponym
+    from geo.store.codec import candidate_to_dict, mention_row
+
+    def plain(obj: object) -> str:
+        return json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+
+    cands = (
+        Candidate(SUDZHA, 0.1 + 0.2, "name"),
+        Candidate(SUDZHA, float("nan"), "alias"),  # the same Place object again
+        Candidate(HAND_POINT, 1, "ascii"),
+        Candidate(DONETSK_OBLAST, float("inf"), "name"),
+    )
+    top = Toponym(0, 6, "Sudzha", SUDZHA, 0.9, cands)
+    for _ in range(2):  # the second time from the cache
+        row = mention_row("a", 0, top)
+        assert row[5] == plain(place_to_dict(SUDZHA))
+        assert row[8] == plain([candidate_to_dict(c) for c in cands])
+    moved = dataclasses.replace(SUDZHA, lat=1.0)  # an equal-looking place is encoded afresh
+    assert mention_row("a", 0, dataclasses.replace(top, place=moved))[5] == plain(
+        place_to_dict(moved)
+    )
+
+
 # -- opening -----------------------------------------------------------------------------------
 
 

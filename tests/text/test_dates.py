@@ -91,6 +91,9 @@ CASES = [
     ("yesterday", PUB, D(2024, 9, 4), D(2024, 9, 4), DAY, "yesterday"),
     ("the day before yesterday", PUB, D(2024, 9, 3), D(2024, 9, 3), DAY, None),
     ("overnight", PUB, D(2024, 9, 4), PUB, RANGE, "overnight"),
+    # PUB is a Thursday: "into Monday" is the night of Sunday to Monday of that week
+    ("overnight into Monday", PUB, D(2024, 9, 1), D(2024, 9, 2), RANGE, None),
+    ("overnight into Thursday", PUB, D(2024, 9, 4), PUB, RANGE, None),
     ("last night", PUB, D(2024, 9, 4), D(2024, 9, 4), DAY, "last night"),
     ("over the weekend", PUB, D(2024, 8, 31), D(2024, 9, 1), RANGE, "the weekend"),
     ("this week", PUB, D(2024, 9, 2), PUB, WEEK, "this week"),

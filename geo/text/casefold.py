@@ -1,0 +1,73 @@
+"""Case-insensitive patterns run faster on ASCII text: as case-sensitive twins on its lower case.
+
+Python's ``re`` tries a case-insensitive pattern in full at every position, while a
+case-sensitive one skips ahead to a possible first character: on news sentences the twin is
+2-4 times faster. On ASCII text the two find the same spans (only ASCII letters fold, and
+lower-casing keeps every offset), so callers get the same result, in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ascii_lower", "lower_twin"]
+
+# What may not appear in a pattern that has a twin: an upper-case ASCII letter (a class such as
+# [A-Z] or a literal that a scoped flag keeps case-sensitive) and inline flags, once escapes
+# (\W, \S, \B ...) and group names are taken out.
+_ESCAPE_OR_NAME = re.compile(
+    r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|.)"
+    r"|\(\?P[<=]\w+>?|\(\?P=\w+\)"
+)
+
+
+def _bare(m: re.Match[str]) -> str:
+    # A character written by its code stays, so that "\x41" counts as the "A" it is.
+    esc = m.group()
+    if esc[:2] in ("\\x", "\\u", "\\U"):
+        return chr(int(esc[2:], 16))
+    return "N" if esc.startswith("\\N") else ""  # a named character: taken as case-bound
+
+
+_CASE_BOUND = re.compile(r"[A-Z]|\(\?(?:[aiLmsux]+(?:-[imsx]+)?|-[imsx]+)[:)]")
+
+
+def lower_twin(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The case-sensitive twin of a case-insensitive pattern, for ASCII text in lower case.
+
+    For ASCII ``text``, ``lower_twin(rx).search(text.lower(), pos, endpos)`` matches where
+    ``rx.search(text, pos, endpos)`` does, with the same spans and groups lower-cased; likewise
+    ``match``, ``finditer`` and ``fullmatch``.
+
+    Raises
+    ------
+    ValueError
+        If ``rx`` is not case-insensitive, or its meaning depends on case (an upper-case
+        letter or an inline flag in it): such a pattern has no twin.
+    """
+    if not rx.flags & re.IGNORECASE:
+        raise ValueError(f"{rx.pattern[:60]!r} is case-sensitive already: it needs no twin.")
+    bare = _ESCAPE_OR_NAME.sub(_bare, rx.pattern)
+    if m := _CASE_BOUND.search(bare):
+        raise ValueError(
+            f"{rx.pattern[:60]!r} depends on case ({m.group()!r}): it has no lower-case twin."
+        )
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+
+
+_LAST: tuple[str, str | None] = ("", "")
+
+
+def ascii_lower(text: str) -> str | None:
+    """``text.lower()`` when ``text`` is ASCII, else None; the last answer is remembered.
+
+    A long text is asked about once per sentence: the one-entry memory (by identity, so
+    equal copies are not compared) makes that one lower-casing per text.
+    """
+    global _LAST
+    last = _LAST  # one read: another thread may replace it, never half of it
+    if last[0] is text:
+        return last[1]
+    low = text.lower() if text.isascii() else None
+    _LAST = (text, low)
+    return low

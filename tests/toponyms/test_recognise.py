@@ -1,0 +1,87 @@
+"""Recognition of district names: coordinated heads, seat-named districts, Russian cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.records import PlaceKind
+from geo.toponyms.geoparse import geoparse
+from geo.toponyms.recognise import recognise
+from geo.toponyms.tokens import tokenize
+
+
+def _read(text, gazetteer):
+    """Each recognised name with the set of (kind, admin-1 code) its readings have."""
+    return {
+        m.surface: frozenset((c.place.kind, c.place.admin1_code) for c in m.cands)
+        for m in recognise(text, tokenize(text), gazetteer)
+    }
+
+
+KURSK_DISTRICT = frozenset([(PlaceKind.ADMIN2, "RU.41")])
+DONETSK_DISTRICT = frozenset([(PlaceKind.ADMIN2, "UA.05")])
+
+
+def test_coordinated_district_adjectives_are_each_a_district(gazetteer):
+    text = "Fighting went on in the Sudzhansky and Korenevsky districts on Tuesday."
+    assert _read(text, gazetteer) == {"Sudzhansky": KURSK_DISTRICT, "Korenevsky": KURSK_DISTRICT}
+
+
+def test_a_longer_list_before_districts_makes_every_name_a_district(gazetteer):
+    text = "Residents of the Sudzhansky, Korenevsky, and Glushkovsky districts were moved out."
+    found = _read(text, gazetteer)
+    assert found == dict.fromkeys(["Sudzhansky", "Korenevsky", "Glushkovsky"], KURSK_DISTRICT)
+
+
+def test_a_town_in_a_list_before_districts_is_read_as_its_district(gazetteer):
+    text = "Children were taken out of villages of Pokrovsky and Kramatorsk districts."
+    assert _read(text, gazetteer) == dict.fromkeys(["Pokrovsky", "Kramatorsk"], DONETSK_DISTRICT)
+
+
+def test_a_plural_unit_word_after_a_comma_reads_no_district(gazetteer):
+    # "Belgorod district" is a district; "Belgorod, districts ..." is the city, then a word.
+    text = "Drones hit Kursk and Belgorod, districts near the border lost power."
+    found = _read(text, gazetteer)
+    assert (PlaceKind.POPULATED_PLACE, "RU.09") in found["Belgorod"]
+    assert all(PlaceKind.ADMIN2 not in {k for k, _ in kinds} for kinds in found.values())
+
+
+def test_a_lone_name_before_a_plural_unit_word_is_not_that_unit(gazetteer):
+    # "Indiana counties" are the counties of the state, not Indiana County, Pennsylvania.
+    text = "Boone County ranks near the middle of Indiana counties for jobs."
+    assert (PlaceKind.ADMIN2, "US.PA") not in _read(text, gazetteer)["Indiana"]
+
+
+def test_coordinated_counties_are_each_a_county(gazetteer):
+    text = "Storms flooded roads in Orange and Seminole counties, Florida officials said."
+    found = _read(text, gazetteer)
+    assert (PlaceKind.ADMIN2, "US.FL") in found["Orange"]
+    assert (PlaceKind.ADMIN2, "US.FL") in found["Seminole"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Shelling hit the Glushkovo district overnight.", "Glushkovo district"),
+        ("A drone hit the Glushkovsky district of Kursk region.", "Glushkovsky district"),
+        ("Суджанский район обстреляли ночью.", "Суджанский район"),
+        ("Бои идут в Суджанском районе.", "Суджанском районе"),
+        ("Обстановка на границе Краснояружского района напряжённая.", "Краснояружского района"),
+    ],
+)
+def test_a_district_by_its_seat_its_adjective_or_in_russian(gazetteer, text, surface):
+    found = _read(text, gazetteer)
+    assert surface in found
+    assert {kind for kind, _ in found[surface]} == {PlaceKind.ADMIN2}
+
+
+def test_the_oblast_in_an_oblique_case_is_still_the_oblast(gazetteer):
+    text = "Обстрелы Курской области продолжаются."
+    assert _read(text, gazetteer) == {"Курской области": {(PlaceKind.ADMIN1, "RU.41")}}
+
+
+def test_a_district_named_after_the_city_leaves_the_city_a_city(gazetteer):
+    text = "Explosions were heard in Belgorod, and later in the Belgorod district."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer) if t.is_place}
+    assert found["Belgorod"].kind is PlaceKind.POPULATED_PLACE
+    assert found["Belgorod district"].name == "Belgorodsky District"

@@ -1022,7 +1022,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             figures_text=better.figures_text or other.figures_text,
         )
     specific = [e for e in out if e.geo_precision is not GeoPrecision.COUNTRY]
-    return [
+    out = [
         e
         for e in out
         if not (
@@ -1036,3 +1036,41 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             )
         )
     ]
+    return _drop_oblast_twins(out)
+
+
+def _drop_oblast_twins(events: list[Event]) -> list[Event]:
+    """Drop a strike told at an oblast when the article places one that day in its namesake city.
+
+    A headline's "drone attack on the Odesa region" and the body's "on a port district in
+    Odesa" are one strike; the oblast's reading adds a second dot where nothing else
+    happened. Its figures go to the city's reading if that has none.
+    """
+    fine = [
+        e
+        for e in events
+        if e.event_type is EventType.ATTACK and e.geo_precision is not GeoPrecision.ADMIN1
+    ]
+    out: list[Event] = []
+    for e in events:
+        twin = None
+        if e.event_type is EventType.ATTACK and e.geo_precision is GeoPrecision.ADMIN1:
+            twin = next(
+                (
+                    f
+                    for f in fine
+                    if f.place.admin1_code
+                    and f.place.admin1_code == e.place.admin1_code
+                    and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
+                    and f.date_start <= e.date_end
+                    and e.date_start <= f.date_end
+                ),
+                None,
+            )
+        if twin is None:
+            out.append(e)
+            continue
+        k = next(i for i, o in enumerate(out + events) if o is twin)
+        if k < len(out) and twin.killed is None and twin.injured is None:
+            out[k] = replace(twin, killed=e.killed, injured=e.injured)
+    return out

@@ -1124,3 +1124,15 @@ def test_a_placeless_shelling_toll_after_fighting_is_a_strike_at_that_town(gazet
     )
     strike = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
     assert strike.place.name == "Lysychansk" and (strike.killed, strike.injured) == (3, 4)
+
+
+def test_a_strike_told_at_an_oblast_and_at_its_namesake_city_is_one_event(gazetteer):
+    text = (
+        "Drones strike the Mykolaiv region overnight\n\n"
+        "Russian drones hit a warehouse district of Mykolaiv overnight, injuring two workers."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.injured) for e in attacks] == [("Mykolaiv", 2)]
+    # A strike on another town of the oblast stays an event of its own.
+    other = "Drones hit the Mykolaiv region and the town of Ochakiv on Monday."
+    assert len([e for e in _events(other, gazetteer) if e.event_type is EventType.ATTACK]) == 2

@@ -52,6 +52,7 @@ class Builder(Protocol):
 
     names: dict[str, list[int]]
     index_of: dict[str, int]
+    cols: dict  # the place columns, by name ("name" is the name shown)
 
     def add_place(self, **kw: object) -> int: ...
 
@@ -290,7 +291,9 @@ def _add_settlement(b: Builder, row: dict[str, str], *, cc: str, a1_names: dict[
     if known is not None:
         # The official Latin name is the place's name today, whatever GeoNames spells
         # ("Kryvyi Rih" for its "Kryvyy Rih"): as an alternate it would lose to a village
-        # that bears it as its only name.
+        # that bears it as its only name. Ukraine's is also the name shown.
+        if cc == "UA" and names[0]:
+            b.cols["name"][known] = names[0]
         b.add_name(names[0], known, "name")
         for name in names[1:]:
             b.add_name(name, known, "alternate")

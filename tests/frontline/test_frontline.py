@@ -581,7 +581,7 @@ def test_population_near_a_front_through_donetsk_counts_the_city_once(gazetteer,
     assert list(ua05.name).count("Donetsk") == 1
     districts = {"Kyivskyi", "Rutchenkivskyi", "Kalynivskyi", "Yuzivskyi", "Oleksandrivskyi"}
     assert not districts & set(ua05.name)
-    assert "Makiyivka" in set(near_front(D1, 25, store=store).name)  # a town of its own, kept
+    assert "Makiivka" in set(near_front(D1, 25, store=store).name)  # a town of its own, kept
     donetsk = int(ua05.loc[ua05.name == "Donetsk", "population"].iloc[0])
     total = population_within(D1, [10], store=store)[10]
     assert total == int(near["population"].fillna(0).sum())

@@ -483,6 +483,16 @@ POKROVSK = (48.28014, 37.17706)
 KRAMATORSK = (48.72305, 37.55629)
 
 
+def _wait_for_first_hit(frame, name):
+    """Wait until the search list answers the whole query, not an earlier keystroke's ("P")."""
+    frame.wait_for_function(
+        """(name) => { const li = document.querySelector('.geo-search li[data-i]');
+                       return !!li && li.innerText.split('\\n')[0] === name; }""",
+        arg=name,
+        timeout=30_000,
+    )
+
+
 def test_find_pokrovsk_measure_to_kramatorsk_and_save_the_view_as_png(server, page, tmp_path):
     from PIL import Image
 
@@ -491,8 +501,8 @@ def test_find_pokrovsk_measure_to_kramatorsk_and_save_the_view_as_png(server, pa
     box = frame.locator(".geo-search input")
     box.click()
     box.type("Pokrovsk", delay=40)
+    _wait_for_first_hit(frame, "Pokrovsk")
     first = frame.locator(".geo-search li[data-i]").first
-    first.wait_for(timeout=30_000)
     assert first.inner_text().splitlines() == ["Pokrovsk", "Donetsk Oblast, Ukraine"]
     box.press("Enter")
     frame.wait_for_function(
@@ -874,7 +884,7 @@ def test_an_analyst_finds_plays_filters_links_measures_exports_and_shares_offlin
     box = frame.locator(".geo-search input")
     box.click()
     box.type("Pokrovsk", delay=40)
-    frame.locator(".geo-search li[data-i]").first.wait_for(timeout=30_000)
+    _wait_for_first_hit(frame, "Pokrovsk")
     box.press("Enter")
     frame.wait_for_function(
         """() => { const c = window.geoMap.map.getCenter();

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from geo.events.triggers import FIGURE_TYPES, Trigger
+from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
 from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym
 from geo.text.casefold import lower_twin
 from geo.text.sentences import Sentence
@@ -796,9 +796,7 @@ def places_for(
         if i < len(toks) and toks[i].kind == "top":
             return _most_specific([_list_from(toks, i)[0]])
         return []
-    if trig.type is EventType.EVACUATION and re.match(
-        r"(?:ordered|urged|told|asked|advised|called on) ", trig.text
-    ):
+    if trig.type is EventType.EVACUATION and re.match(ORDER_VERBS + " ", trig.text):
         # "ordered residents of Vovchansk to leave": the place is inside the order's object
         inner = [t for t in tops if trig.start < t.start and t.end <= trig.end]
         inner = [t for t in inner if not _is_actor(text, t, trig.type)]

@@ -15,7 +15,11 @@ from geo.records import EventType
 from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.sentences import Sentence
 
-__all__ = ["FIGURE_TYPES", "TRIGGERS", "Trigger", "coerce_types", "find_triggers"]
+__all__ = ["FIGURE_TYPES", "ORDER_VERBS", "TRIGGERS", "Trigger", "coerce_types", "find_triggers"]
+
+# Verbs of an order or a call to leave ("ordered residents of X to leave"); ``places`` looks
+# for the place inside the order's object.
+ORDER_VERBS = r"(?:ordered|urged|told|asked|advised|called on)"
 
 # Trigger phrases per type, matched case-insensitively on word boundaries. Where two phrases
 # start at the same word the first listed wins, so longer phrases come first.
@@ -23,7 +27,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
         r"evacuat\w*",
-        r"(?:ordered|urged|told|asked|advised|called on) (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
+        ORDER_VERBS + r" (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
         r"were taken out of",
         r"евакуац\w*",
         r"евакуй?ова\w*",

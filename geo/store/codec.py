@@ -38,6 +38,7 @@ __all__ = [
     "article_from_row",
     "candidate_from_dict",
     "candidate_to_dict",
+    "candidates_json",
     "correction_from_row",
     "correction_row",
     "encode_article",
@@ -46,6 +47,7 @@ __all__ = [
     "mention_row",
     "normalize_surface",
     "place_from_dict",
+    "place_json",
     "place_to_dict",
     "toponym_from_row",
 ]
@@ -136,7 +138,7 @@ _PLACE_JSON: dict[int, tuple[Place, str]] = {}
 _PLACE_JSON_SIZE = 65536
 
 
-def _place_json(place: Place) -> str:
+def place_json(place: Place) -> str:
     """``_dumps(place_to_dict(place))``, remembered for the same Place object."""
     hit = _PLACE_JSON.get(id(place))
     if hit is not None and hit[0] is place:
@@ -148,13 +150,13 @@ def _place_json(place: Place) -> str:
     return out
 
 
-def _candidates_json(candidates: Iterable[Candidate]) -> str:
+def candidates_json(candidates: Iterable[Candidate]) -> str:
     """``_dumps([candidate_to_dict(c) for c in candidates])``, from each place's cached JSON."""
     return (
         "["
         + ",".join(
             '{"place":'
-            + _place_json(c.place)
+            + place_json(c.place)
             + ',"score":'
             + (
                 repr(c.score)
@@ -217,10 +219,10 @@ def mention_row(article_id: str, seq: int, t: Toponym) -> tuple:
         t.start,
         t.end,
         t.surface,
-        _place_json(t.place) if t.place else None,
+        place_json(t.place) if t.place else None,
         t.place.place_id if t.place else None,
         t.confidence,
-        _candidates_json(t.candidates),
+        candidates_json(t.candidates),
         int(t.corrected),
         t.role.value,
     )
@@ -262,7 +264,7 @@ def event_row(article_id: str, seq: int, e: Event) -> tuple:
         article_id,
         seq,
         e.event_type.value,
-        _place_json(p),
+        place_json(p),
         p.place_id,
         p.lat,
         p.lon,

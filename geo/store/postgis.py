@@ -20,11 +20,12 @@ from geo.store.codec import (
     EncodedArticle,
     analysis_rows,
     article_from_row,
-    candidate_to_dict,
+    candidates_json,
     correction_from_row,
     encode_article,
     event_from_row,
     normalize_surface,
+    place_json,
     place_to_dict,
     toponym_from_row,
 )
@@ -639,12 +640,12 @@ def _mention_row(article_id: str, seq: int, t: Toponym) -> tuple:
         t.start,
         t.end,
         t.surface,
-        _json(place_to_dict(p)) if p else None,
+        place_json(p) if p else None,
         p.place_id if p else None,
         p.lon if p else None,
         p.lat if p else None,
         t.confidence,
-        _json([candidate_to_dict(c) for c in t.candidates]),
+        candidates_json(t.candidates),
         t.corrected,
         t.role.value,
     )
@@ -657,7 +658,7 @@ def _event_row(article_id: str, seq: int, e: Event) -> tuple:
         article_id,
         seq,
         e.event_type.value,
-        _json(place_to_dict(p)),
+        place_json(p),
         p.place_id,
         p.lon,
         p.lat,
@@ -683,12 +684,6 @@ def _event_row(article_id: str, seq: int, e: Event) -> tuple:
         e.acled_event_type,
         e.acled_sub_event_type,
     )
-
-
-def _json(obj: object) -> str:
-    import json
-
-    return json.dumps(obj, ensure_ascii=False)
 
 
 def _insert_analysis_rows(

@@ -243,7 +243,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
 
 # A building that stands for a government and a body known the world over, not the towns
 # that bear their names (written with their state: "White House, Tenn.").
-SEATS_OF_POWER = frozenset(["white house", "red cross"])
+_BODIES_NOT_TOWNS = frozenset(["white house", "red cross"])
 
 # Party members a place name may qualify ("Ohio Democrats").
 _PARTY_MEMBERS = frozenset(["democrat", "democrats", "republican", "republicans"])
@@ -743,7 +743,7 @@ def _reject(
         and not (nxt is not None and last.joined and nxt.norm in PLACE_HEADS)
         and _org_head(toks, m.j) is None
         and not _listed_sector(toks, m.j)
-        and m.key != "kremlin"  # always "the Kremlin"
+        and not aliased  # our alias table's names take their article ("the Kremlin")
     ):
         # English gives towns no article: "the Dnipro" is the river, "the Volga" too, while
         # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs, and so does a
@@ -763,7 +763,7 @@ def _reject(
     if single and _after_middle_initial(text, toks, m.i):
         persons.add(last.norm)  # "Gino D. Bassett"
         return True
-    if m.key in SEATS_OF_POWER and text[m.end : m.end + 1] != ",":
+    if m.key in _BODIES_NOT_TOWNS and text[m.end : m.end + 1] != ",":
         return True  # "White House chief of staff": a building for a government
     if single and first.norm in FIRST_NAMES and nxt is not None and last.joined and nxt.cap:
         persons.add(nxt.norm)  # "Daria" before a capitalised word is a given name

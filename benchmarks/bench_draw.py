@@ -24,19 +24,24 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_map import ARGS, CHROMIUM, PLAIN_MAX_EVENTS, WINDOW, _port, build_store  # noqa: E402
+from bench_map import (  # noqa: E402
+    ARGS,
+    CHROMIUM,
+    PLAIN_MAX_EVENTS,
+    WINDOW,
+    build_store,
+    running_app,
+)
 
 from geo.store.base import open_store  # noqa: E402
 
@@ -116,23 +121,8 @@ def _visit(page, url: str) -> dict:
 def app_visits(folder: Path, start, end, lo, hi) -> list[tuple[str, dict]]:
     from playwright.sync_api import sync_playwright
 
-    port = _port()
-    env = {"MALLOC_ARENA_MAX": "2", **os.environ, "GEO_STORE": str(folder)}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-         str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
     visits = []
-    try:
-        for _ in range(600):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.5)
-        base = f"http://127.0.0.1:{port}/"
+    with running_app(folder, wait_s=300) as (_proc, base):
         part, whole = f"{base}?start={start}&end={end}", f"{base}?start={lo}&end={hi}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=OFFLINE)
@@ -149,9 +139,6 @@ def app_visits(folder: Path, start, end, lo, hi) -> list[tuple[str, dict]]:
                 visits.append((label, _visit(page, url)))
                 page.close()
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
     return visits
 
 
@@ -219,7 +206,13 @@ def _kb(n: float) -> str:
 
 
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:]] or [100_000]
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "sizes", nargs="*", type=int, help="events in the synthetic stores (default: 100k)"
+    )
+    sizes = parser.parse_args().sizes or [100_000]
     keep = os.environ.get("BENCH_MAP_STORES")
     for n in sizes:
         with tempfile.TemporaryDirectory() as tmp:

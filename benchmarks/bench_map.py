@@ -16,6 +16,7 @@ Stores are built with ``bench_layers.bulk_store`` (a million events: about two C
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import http.server
@@ -28,6 +29,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -168,9 +170,9 @@ def _peak_rss(pid: int) -> int | None:
     return None
 
 
-def app_run(folder: Path, start: dt.date, end: dt.date) -> dict:
-    from playwright.sync_api import sync_playwright
-
+@contextlib.contextmanager
+def running_app(folder: Path, *, wait_s: float = 120.0) -> Iterator[tuple[subprocess.Popen, str]]:
+    """The dashboard on a free local port over the store at ``folder``: (process, base URL)."""
     port = _port()
     # As scripts/run starts the app (two malloc arenas keep its RSS flat over reruns).
     env = {"MALLOC_ARENA_MAX": "2", **os.environ, "GEO_STORE": str(folder)}
@@ -180,15 +182,26 @@ def app_run(folder: Path, start: dt.date, end: dt.date) -> dict:
          "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    out: dict = {}
     try:
-        for _ in range(240):
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
                 break
             except OSError:
                 time.sleep(0.5)
-        url = f"http://127.0.0.1:{port}/?start={start}&end={end}"
+        yield proc, f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def app_run(folder: Path, start: dt.date, end: dt.date) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    out: dict = {}
+    with running_app(folder) as (proc, base):
+        url = f"{base}?start={start}&end={end}"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for label in ("cold", "warm"):
@@ -214,9 +227,6 @@ def app_run(folder: Path, start: dt.date, end: dt.date) -> dict:
                     out.update(_filter_changes(page, frame, sent))
                 page.close()
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
     return out
 
 
@@ -390,7 +400,16 @@ PLAIN_MAX_EVENTS = 300_000
 
 
 def main() -> int:
-    sizes = [int(a) for a in sys.argv[1:]] or [10_000, 100_000, 1_000_000]
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "sizes",
+        nargs="*",
+        type=int,
+        help="events in the synthetic stores (default: 10k, 100k and 1M)",
+    )
+    sizes = parser.parse_args().sizes or [10_000, 100_000, 1_000_000]
     # BENCH_MAP_STORES=DIR keeps the built stores there and reuses them (a million events
     # take minutes to write).
     keep = os.environ.get("BENCH_MAP_STORES")

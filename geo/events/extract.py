@@ -1051,26 +1051,32 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
         for e in events
         if e.event_type is EventType.ATTACK and e.geo_precision is not GeoPrecision.ADMIN1
     ]
-    out: list[Event] = []
+    dropped: set[int] = set()
+    absorbed: dict[int, Event] = {}  # the city's reading -> the oblast reading it replaces
     for e in events:
-        twin = None
-        if e.event_type is EventType.ATTACK and e.geo_precision is GeoPrecision.ADMIN1:
-            twin = next(
-                (
-                    f
-                    for f in fine
-                    if f.place.admin1_code
-                    and f.place.admin1_code == e.place.admin1_code
-                    and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
-                    and f.date_start <= e.date_end
-                    and e.date_start <= f.date_end
-                ),
-                None,
-            )
-        if twin is None:
-            out.append(e)
+        if e.event_type is not EventType.ATTACK or e.geo_precision is not GeoPrecision.ADMIN1:
             continue
-        k = next(i for i, o in enumerate(out + events) if o is twin)
-        if k < len(out) and twin.killed is None and twin.injured is None:
-            out[k] = replace(twin, killed=e.killed, injured=e.injured)
+        twin = next(
+            (
+                f
+                for f in fine
+                if f.place.admin1_code
+                and f.place.admin1_code == e.place.admin1_code
+                and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+            ),
+            None,
+        )
+        if twin is not None:
+            dropped.add(id(e))
+            absorbed.setdefault(id(twin), e)
+    out = []
+    for e in events:
+        if id(e) in dropped:
+            continue
+        oblast = absorbed.get(id(e))
+        if oblast is not None and e.killed is None and e.injured is None:
+            e = replace(e, killed=oblast.killed, injured=oblast.injured)
+        out.append(e)
     return out

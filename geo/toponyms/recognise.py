@@ -592,7 +592,7 @@ def _names_state(m: Mention, toks: list[Token]) -> bool:
     "City", "Delta", "Virginia Alexander"): those are admin-1 names somewhere in the world.
     """
     words = {t.norm for t in toks[m.i : m.j]}
-    if words & (GENERIC_WORDS | FIRST_NAMES | PLACE_HEADS | FEATURE_WORDS | _LANDFORMS):
+    if not words.isdisjoint(_NOT_STATE_WORDS):
         return False
     return any(
         c.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) and c.match != "alternate"
@@ -602,6 +602,7 @@ def _names_state(m: Mention, toks: list[Token]) -> bool:
 
 # English nouns that are some country's admin-1 name ("Delta" State, "Gulf" Province).
 _LANDFORMS = frozenset("coast delta gulf mountain valley lakes islands highlands capital".split())
+_NOT_STATE_WORDS = GENERIC_WORDS | FIRST_NAMES | PLACE_HEADS | FEATURE_WORDS | _LANDFORMS
 
 
 def _town_population(m: Mention) -> int:

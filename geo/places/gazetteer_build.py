@@ -336,6 +336,8 @@ def build_index(src: Sources, progress: Progress) -> tuple[dict[str, list], dict
             ):
                 b.add_name(alt, i, "alternate")
 
+    _admin1_by_point(b, geoms_by_code, a1_names)
+
     progress("adding continents, Ukraine's settlements and districts, features", 0.9)
     add_continents(b, src.continents)
     add_settlements(
@@ -383,6 +385,61 @@ def _stream_json_values(path: Path, *, chunk: int = 1 << 20) -> Iterator[tuple[i
             pos = _JSON_GAP.match(buf, buf.index(":", pos) + 1).end()
             value, pos = decoder.raw_decode(buf, pos)
             yield consumed + pos, value
+
+
+def _admin1_by_point(b: _Builder, geoms: dict[str, object], a1_names: dict[str, str]) -> None:
+    """Give GeoNames places the admin-1 unit they lie in where the two sources' codes disagree.
+
+    GeoNames codes France's places by region ("FR.84", Auvergne-Rhône-Alpes) while Natural
+    Earth's units for France are departments whose codes reuse the same numbers ("FR.84",
+    Vaucluse), so a lookup by code put Lyon in Vaucluse; the Philippines and Vietnam differ the
+    same way. A code whose places mostly lie outside its polygon is such a code: each of its
+    places takes the polygon that holds it (code and name), or no unit when none does. Codes
+    that agree (Ukraine's, Russia's) are left alone.
+    """
+    import numpy as np
+    import shapely
+
+    c = b.cols
+    groups: dict[str, list[int]] = {}
+    for i, (pid, code) in enumerate(zip(c["place_id"], c["admin1_code"], strict=True)):
+        if code in geoms and pid.startswith("gn:"):
+            groups.setdefault(code, []).append(i)
+    lat, lon = np.asarray(c["lat"]), np.asarray(c["lon"])
+    misplaced: list[int] = []
+    for code, rows in groups.items():
+        rows_a = np.asarray(rows)
+        # 0.05 degrees of slack: polygons are simplified, coastal towns sit on the line.
+        inside = shapely.contains_xy(shapely.buffer(geoms[code], 0.05), lon[rows_a], lat[rows_a])
+        if len(rows) >= 3 and inside.mean() < 0.5:
+            misplaced.extend(rows)
+    if not misplaced:
+        return
+    codes = list(geoms)
+    tree = shapely.STRtree([geoms[k] for k in codes])
+    rows_a = np.asarray(misplaced)
+    points = shapely.points(lon[rows_a], lat[rows_a])
+    hit_point, hit_geom = tree.query(points, predicate="within")
+    found: dict[int, str] = {}
+    for p_i, g_i in zip(hit_point.tolist(), hit_geom.tolist(), strict=True):
+        row = misplaced[p_i]
+        code = codes[g_i]
+        if code.split(".")[0] == c["country_code"][row]:
+            found.setdefault(row, code)
+    # A simplified outline misses small units' towns (Paris) and the shore: the nearest unit
+    # of the same country within the same slack.
+    rest = [k for k, row in enumerate(misplaced) if row not in found]
+    if rest:
+        near_point, near_geom = tree.query_nearest(points[rest], max_distance=0.05)
+        for p_i, g_i in zip(near_point.tolist(), near_geom.tolist(), strict=True):
+            row = misplaced[rest[p_i]]
+            code = codes[g_i]
+            if code.split(".")[0] == c["country_code"][row]:
+                found.setdefault(row, code)
+    for row in misplaced:
+        code = found.get(row, "")
+        c["admin1_code"][row] = sys.intern(code)
+        c["admin1_name"][row] = sys.intern(a1_names.get(code, "") if code else "")
 
 
 def _admin1_population(b: _Builder) -> None:

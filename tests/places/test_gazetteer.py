@@ -97,6 +97,53 @@ def test_get_country_admin1_accessors(gazetteer):
     assert gazetteer.get("gn:0") is None
 
 
+def test_a_town_is_in_the_admin1_unit_that_holds_it_where_the_sources_codes_disagree(gazetteer):
+    # GeoNames codes French towns by region, Natural Earth's French units are departments that
+    # reuse the same numbers: by code alone Lyon was in Vaucluse.
+    for place_id, unit in [("gn:2996944", "Rhône"), ("gn:2995469", "Bouches-du-Rhône")]:
+        place = gazetteer.get(place_id)
+        assert place.admin1_name == unit
+        assert gazetteer.admin1(place.admin1_code).name == unit
+    # Where the codes agree nothing moves: Kharkiv stays in its oblast.
+    assert gazetteer.get("gn:706483").admin1_code == "UA.07"
+
+
+def test_admin1_by_point_moves_only_places_outside_their_coded_unit():
+    from shapely.geometry import box
+
+    b = gb._Builder()
+    right = {"A.1": box(0, 0, 1, 1), "A.2": box(1, 0, 2, 1), "A.3": box(5, 5, 6, 6)}
+    names = {"A.1": "One", "A.2": "Two", "A.3": "Three"}
+    # Three places coded A.3 lie in A.1 and A.2 (a code of another level); one lies nowhere.
+    for k, (lon, lat) in enumerate([(0.5, 0.5), (1.5, 0.5), (1.4, 0.2), (9.0, 9.0)]):
+        b.add_place(
+            place_id=f"gn:{k}",
+            name=f"p{k}",
+            lat=lat,
+            lon=lon,
+            kind=PlaceKind.POPULATED_PLACE,
+            cc="A",
+            a1="A.3",
+            a1_name="Three",
+        )
+    # Three places coded A.1 that lie in it stay, even beside a stray.
+    for k, lon in enumerate([0.2, 0.4, 0.6]):
+        b.add_place(
+            place_id=f"gn:1{k}",
+            name=f"q{k}",
+            lat=0.5,
+            lon=lon,
+            kind=PlaceKind.POPULATED_PLACE,
+            cc="A",
+            a1="A.1",
+            a1_name="One",
+        )
+    gb._admin1_by_point(b, right, names)
+    assert b.cols["admin1_code"][:4] == ["A.1", "A.2", "A.2", ""]
+    assert b.cols["admin1_name"][:4] == ["One", "Two", "Two", ""]
+    assert b.cols["admin1_code"][4:] == ["A.1"] * 3
+
+
 def test_populated_places_filters_by_country_and_population(gazetteer):
     frame = gazetteer.populated_places(country_codes=["UA"], min_population=100_000)
     assert set(frame["country_code"]) == {"UA"}

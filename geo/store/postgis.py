@@ -14,27 +14,22 @@ from typing import TYPE_CHECKING
 
 from geo.config import redact_url
 from geo.errors import InputError, StoreError
-from geo.records import Article, Correction, Event, EventType, Toponym
+from geo.records import Article, Correction, Event, Toponym
 from geo.store import pg
 from geo.store.codec import (
     EncodedArticle,
     analysis_rows,
-    article_from_row,
     candidates_json,
-    correction_from_row,
     encode_article,
-    event_from_row,
     normalize_surface,
     place_json,
     place_to_dict,
-    toponym_from_row,
 )
 from geo.store.db import NoChange
-from geo.store.frames import check_range, events_frame_from_rows, mentions_frame_from_rows
+from geo.store.reads import Dialect, SqlReads
 from geo.store.schema import APP_ID, EVENT_COLUMNS_V3, SCHEMA_VERSION
 
 if TYPE_CHECKING:
-    import pandas as pd
     import psycopg
 
 __all__ = ["PG_DDL", "PG_SCHEMA", "PostgisStore"]
@@ -197,37 +192,23 @@ _MENTION_FRAME_COLS = (
 )
 
 
-_MENTIONS_FRAME_SQL = (
-    f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
-    'WHERE m.place_id IS NOT NULL ORDER BY m.article_id COLLATE "C", m.seq'
+POSTGIS = Dialect(
+    param="%s",
+    text_order=' COLLATE "C"',  # byte order, as SQLite sorts text
+    published_order="published NULLS LAST",
+    article_cols=_ARTICLE_COLS,
+    mention_cols=_MENTION_COLS,
+    event_cols=_EVENT_COLS,
+    correction_cols=_CORRECTION_COLS,
+    frame_cols=_FRAME_COLS,
+    detail_cols=_DETAIL_COLS,
+    mention_frame_cols=_MENTION_FRAME_COLS,
+    date_param=lambda d: d,  # DATE columns: psycopg binds a date as a date
+    date_value=lambda v: v,  # and returns one
 )
-FRAME_CHUNK_ROWS = 100_000  # rows per frame of the *_chunks reads, as for SQLite
 
 
-def _events_frame_sql(
-    start: dt.date | None, end: dt.date | None, *, details: bool
-) -> tuple[str, list[object]]:
-    check_range(start, end)
-    where: list[str] = []
-    params: list[object] = []
-    if end is not None:
-        where.append("e.date_start <= %s")
-        params.append(end)
-    if start is not None:
-        where.append("e.date_end >= %s")
-        params.append(start)
-    sql = f"SELECT {_FRAME_COLS}"
-    if details:
-        sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
-    else:
-        sql += " FROM events e"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += ' ORDER BY e.date_start, e.article_id COLLATE "C", e.seq'
-    return sql, params
-
-
-class PostgisStore:
+class PostgisStore(SqlReads):
     """The article store in one schema of a PostgreSQL database with PostGIS.
 
     Parameters
@@ -249,7 +230,10 @@ class PostgisStore:
     Every write is one transaction that first bumps the ``meta`` revision, whose row lock
     makes writers wait for each other; readers are never blocked (MVCC) and see the last
     committed state. One object may be shared between threads; calls are serialised.
+    Reads are ``geo.store.reads.SqlReads`` in the ``POSTGIS`` dialect.
     """
+
+    dialect = POSTGIS
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -408,7 +392,7 @@ class PostgisStore:
 
     # -- reading --------------------------------------------------------------------------
 
-    def _read(self, sql: str, params: tuple | list = ()) -> list[tuple]:
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         import psycopg
 
         with self._lock:
@@ -419,115 +403,11 @@ class PostgisStore:
                     f"Reading the store {self.location} failed ({str(exc).strip()})."
                 ) from exc
 
-    def articles(self, *, with_text: bool = True) -> list[Article]:
-        """All articles, by publication date (undated last), then title."""
-        cols = _ARTICLE_COLS if with_text else _ARTICLE_COLS.replace("text,", "'' AS text,", 1)
-        rows = self._read(
-            f"SELECT {cols} FROM articles "
-            'ORDER BY published NULLS LAST, title COLLATE "C", article_id COLLATE "C"'
-        )
-        return [article_from_row(r) for r in rows]
-
-    def article_count(self) -> int:
-        """How many articles the store holds."""
-        return int(self._read("SELECT count(*) FROM articles")[0][0])
-
-    def article(self, article_id: str) -> Article | None:
-        """One article, or None."""
-        rows = self._read(
-            f"SELECT {_ARTICLE_COLS} FROM articles WHERE article_id = %s", (article_id,)
-        )
-        return article_from_row(rows[0]) if rows else None
-
-    def toponyms(self, article_id: str) -> list[Toponym]:
-        """An article's mentions in the order they were stored (empty if unknown)."""
-        rows = self._read(
-            f"SELECT {_MENTION_COLS} FROM mentions WHERE article_id = %s ORDER BY seq",
-            (article_id,),
-        )
-        return [toponym_from_row(r[1:]) for r in rows]
-
-    def mentions(self) -> list[tuple[str, Toponym]]:
-        """Every stored mention as ``(article_id, Toponym)``, grouped by article."""
-        rows = self._read(
-            f'SELECT {_MENTION_COLS} FROM mentions ORDER BY article_id COLLATE "C", seq'
-        )
-        return [(r[0], toponym_from_row(r[1:])) for r in rows]
-
-    def events(
-        self,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        types: Iterable[EventType | str] | None = None,
-    ) -> list[Event]:
-        """Events overlapping ``[start, end]`` (either bound optional), optionally by type.
-
-        Raises
-        ------
-        InputError
-            If ``start`` is after ``end`` or a type is not an ``EventType``.
-        """
-        if start is not None and end is not None and start > end:
-            raise InputError(f"Start date {start} is after end date {end}; swap them.")
-        where: list[str] = []
-        params: list[object] = []
-        if end is not None:
-            where.append("date_start <= %s")
-            params.append(end)
-        if start is not None:
-            where.append("date_end >= %s")
-            params.append(start)
-        if types is not None:
-            try:
-                values = sorted({EventType(t).value for t in types})
-            except ValueError as exc:
-                valid = ", ".join(t.value for t in EventType)
-                raise InputError(f"{exc}; event types are: {valid}.") from exc
-            where.append("event_type = ANY(%s)")
-            params.append(values)
-        sql = f"SELECT {_EVENT_COLS} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += ' ORDER BY date_start, article_id COLLATE "C", seq'
-        return [event_from_row(r) for r in self._read(sql, params)]
-
-    def events_frame(
-        self, *, start: dt.date | None = None, end: dt.date | None = None, details: bool = False
-    ) -> pd.DataFrame:
-        """Events overlapping ``[start, end]`` as columns, in ``events()`` order.
-
-        As ``geo.store.sqlite.Store.events_frame``: filtered in SQL, day numbers for dates.
-        """
-        sql, params = _events_frame_sql(start, end, details=details)
-        return events_frame_from_rows(self._read(sql, params), details=details)
-
-    def events_frame_chunks(
-        self, *, details: bool = False, rows: int = FRAME_CHUNK_ROWS
-    ) -> Iterator[pd.DataFrame]:
-        """Every event as ``events_frame`` has it, in frames of ``rows`` rows (the last fewer).
-
-        A server-side cursor on its own connection (one snapshot, the shared connection left
-        free), so a million events never sit in memory as rows at once.
-        """
-        sql, params = _events_frame_sql(None, None, details=details)
-        for part in self._read_chunks(sql, params, rows=rows):
-            yield events_frame_from_rows(part, details=details)
-
-    def mentions_frame(self) -> pd.DataFrame:
-        """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
-        return mentions_frame_from_rows(self._read(_MENTIONS_FRAME_SQL))
-
-    def mentions_frame_chunks(self, *, rows: int = FRAME_CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-        """``mentions_frame`` in frames of ``rows`` rows, read as in ``events_frame_chunks``."""
-        for part in self._read_chunks(_MENTIONS_FRAME_SQL, [], rows=rows):
-            yield mentions_frame_from_rows(part)
-
-    def _read_chunks(self, sql: str, params: list, *, rows: int) -> Iterator[list[tuple]]:
+    def _read_chunks(
+        self, sql: str, params: Sequence[object], *, rows: int
+    ) -> Iterator[list[tuple]]:
         import psycopg
 
-        if rows < 1:
-            raise InputError(f"rows={rows} must be at least 1.")
         conn = pg.connect(self.url, self.schema, PG_SCHEMA, hint=_HINT, create=False)
         if conn is None:
             return
@@ -542,23 +422,6 @@ class PostgisStore:
             ) from exc
         finally:
             conn.close()
-
-    def corrections(self, *, article_id: str | None = None) -> list[Correction]:
-        """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.
-
-        Oldest first. ``created`` comes back in UTC (an aware datetime).
-        """
-        sql = f"SELECT {_CORRECTION_COLS} FROM corrections WHERE article_id IS NULL"
-        params: tuple = ()
-        if article_id is not None:
-            sql += " OR article_id = %s"
-            params = (article_id,)
-        return [correction_from_row(r) for r in self._read(sql + " ORDER BY id", params)]
-
-    def span(self) -> tuple[dt.date, dt.date] | None:
-        """``(earliest date_start, latest date_end)`` over all events, or None if none."""
-        lo, hi = self._read("SELECT MIN(date_start), MAX(date_end) FROM events")[0]
-        return (lo, hi) if lo else None
 
     def revision(self) -> int:
         """A counter that grows with every committed write, seen by every connection."""

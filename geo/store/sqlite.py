@@ -8,14 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from geo.config import store_dir
 from geo.errors import InputError, StoreError
-from geo.records import Article, Correction, Event, EventType, Toponym
+from geo.records import Article, Correction, Event, Toponym
 from geo.store import db
 from geo.store.codec import (
     ARTICLE_COLS,
@@ -24,18 +23,11 @@ from geo.store.codec import (
     MENTION_COLS,
     EncodedArticle,
     analysis_rows,
-    article_from_row,
-    correction_from_row,
     correction_row,
     encode_article,
-    event_from_row,
-    toponym_from_row,
 )
-from geo.store.frames import check_range, events_frame_from_rows, mentions_frame_from_rows
+from geo.store.reads import Dialect, SqlReads
 from geo.store.schema import STORE_SCHEMA
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 __all__ = ["DB_NAME", "Store"]
 
@@ -62,33 +54,20 @@ _MENTION_FRAME_COLS = (
         )
     )
 )  # fmt: skip
-_MENTIONS_FRAME_SQL = (
-    f"SELECT {_MENTION_FRAME_COLS} FROM mentions m JOIN articles a USING (article_id) "
-    "WHERE m.place_id IS NOT NULL ORDER BY m.article_id, m.seq"
+SQLITE = Dialect(
+    param="?",
+    text_order="",
+    published_order="published IS NULL, published",
+    article_cols=ARTICLE_COLS,
+    mention_cols=MENTION_COLS,
+    event_cols=EVENT_COLS,
+    correction_cols=CORRECTION_COLS,
+    frame_cols=_FRAME_COLS,
+    detail_cols=_DETAIL_COLS,
+    mention_frame_cols=_MENTION_FRAME_COLS,
+    date_param=dt.date.isoformat,  # dates are ISO text, which sorts as dates do
+    date_value=dt.date.fromisoformat,
 )
-FRAME_CHUNK_ROWS = 100_000  # rows per frame of the *_chunks reads: ~100 MB of rows at most
-
-
-def _events_frame_sql(
-    start: dt.date | None, end: dt.date | None, *, details: bool
-) -> tuple[str, tuple]:
-    check_range(start, end)
-    where, params = [], []
-    if end is not None:
-        where.append("e.date_start <= ?")
-        params.append(end.isoformat())
-    if start is not None:
-        where.append("e.date_end >= ?")
-        params.append(start.isoformat())
-    sql = f"SELECT {_FRAME_COLS}"
-    if details:
-        sql += f", {_DETAIL_COLS} FROM events e LEFT JOIN articles a USING (article_id)"
-    else:
-        sql += " FROM events e"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY e.date_start, e.article_id, e.seq"
-    return sql, tuple(params)
 
 
 def encode_rows(
@@ -107,7 +86,7 @@ def encode_rows(
 _HINT = "point --store (or GEO_STORE) at another folder, or move the file away."
 
 
-class Store:
+class Store(SqlReads):
     """A folder holding ``geo.sqlite``: the analyst's articles, mentions, events, corrections.
 
     Parameters
@@ -127,7 +106,10 @@ class Store:
     Writes take ``BEGIN IMMEDIATE`` and commit once, so a crash leaves either all or none of
     an article. WAL mode lets other connections (other processes, other Store objects) read
     while one writes. One Store object may be shared between threads; calls are serialised.
+    Reads are ``geo.store.reads.SqlReads`` in the ``SQLITE`` dialect.
     """
+
+    dialect = SQLITE
 
     def __init__(self, root: str | Path | None = None) -> None:
         self.root = store_dir(root)
@@ -365,125 +347,16 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------
 
-    def _read(self, sql: str, params: tuple = ()) -> list[tuple]:
+    def _read(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         with self._lock:
             try:
                 return self._conn.execute(sql, params).fetchall()
             except sqlite3.Error as exc:
                 raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
 
-    def articles(self, *, with_text: bool = True) -> list[Article]:
-        """All articles, by publication date (undated last), then title.
-
-        ``with_text=False`` leaves ``text`` empty: listings and layers need only the
-        metadata, and reading every article's text would dominate their cost.
-        """
-        cols = ARTICLE_COLS if with_text else ARTICLE_COLS.replace("text", "'' AS text")
-        rows = self._read(
-            f"SELECT {cols} FROM articles ORDER BY published IS NULL, published, title, article_id"
-        )
-        return [article_from_row(r) for r in rows]
-
-    def article_count(self) -> int:
-        """How many articles the store holds (cheap: no text is read)."""
-        return int(self._read("SELECT count(*) FROM articles")[0][0])
-
-    def article(self, article_id: str) -> Article | None:
-        """One article, or None."""
-        rows = self._read(
-            f"SELECT {ARTICLE_COLS} FROM articles WHERE article_id = ?", (article_id,)
-        )
-        return article_from_row(rows[0]) if rows else None
-
-    def toponyms(self, article_id: str) -> list[Toponym]:
-        """An article's mentions in the order they were stored (empty if unknown)."""
-        rows = self._read(
-            f"SELECT {MENTION_COLS} FROM mentions WHERE article_id = ? ORDER BY seq",
-            (article_id,),
-        )
-        return [toponym_from_row(r[1:]) for r in rows]
-
-    def mentions(self) -> list[tuple[str, Toponym]]:
-        """Every stored mention as ``(article_id, Toponym)``, grouped by article."""
-        rows = self._read(f"SELECT {MENTION_COLS} FROM mentions ORDER BY article_id, seq")
-        return [(r[0], toponym_from_row(r[1:])) for r in rows]
-
-    def events(
-        self,
-        *,
-        start: dt.date | None = None,
-        end: dt.date | None = None,
-        types: Iterable[EventType | str] | None = None,
-    ) -> list[Event]:
-        """Events overlapping ``[start, end]`` (either bound optional), optionally by type.
-
-        An event is kept when ``date_start <= end`` and ``date_end >= start``: an event dated
-        "August 2024" is in a range covering any day of August.
-
-        Raises
-        ------
-        InputError
-            If ``start`` is after ``end`` or a type is not an ``EventType``.
-        """
-        if start is not None and end is not None and start > end:
-            raise InputError(f"Start date {start} is after end date {end}; swap them.")
-        where, params = [], []
-        if end is not None:
-            where.append("date_start <= ?")
-            params.append(end.isoformat())
-        if start is not None:
-            where.append("date_end >= ?")
-            params.append(start.isoformat())
-        if types is not None:
-            try:
-                values = sorted({EventType(t).value for t in types})
-            except ValueError as exc:
-                valid = ", ".join(t.value for t in EventType)
-                raise InputError(f"{exc}; event types are: {valid}.") from exc
-            where.append(f"event_type IN ({', '.join('?' * len(values))})")
-            params.extend(values)
-        sql = f"SELECT {EVENT_COLS} FROM events"
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY date_start, article_id, seq"
-        return [event_from_row(r) for r in self._read(sql, tuple(params))]
-
-    def events_frame(
-        self, *, start: dt.date | None = None, end: dt.date | None = None, details: bool = False
-    ) -> pd.DataFrame:
-        """Events overlapping ``[start, end]`` as columns, in ``events()`` order.
-
-        The date filter runs in SQL (indexed); columns and dtypes are
-        ``geo.store.frames.EVENT_FRAME_COLUMNS`` (plus ``EVENT_DETAIL_COLUMNS`` with
-        ``details``): day numbers for dates, no record object per row.
-        """
-        sql, params = _events_frame_sql(start, end, details=details)
-        return events_frame_from_rows(self._read(sql, params), details=details)
-
-    def events_frame_chunks(
-        self, *, details: bool = False, rows: int = FRAME_CHUNK_ROWS
-    ) -> Iterator[pd.DataFrame]:
-        """Every event as ``events_frame`` has it, in frames of ``rows`` rows (the last fewer).
-
-        One query read as it goes on its own read-only connection (one snapshot, the shared
-        connection left free), so a million events never sit in memory as rows at once.
-        """
-        sql, params = _events_frame_sql(None, None, details=details)
-        for part in self._read_chunks(sql, params, rows=rows):
-            yield events_frame_from_rows(part, details=details)
-
-    def mentions_frame(self) -> pd.DataFrame:
-        """Every resolved mention as columns (``geo.store.frames.MENTION_FRAME_COLUMNS``)."""
-        return mentions_frame_from_rows(self._read(_MENTIONS_FRAME_SQL))
-
-    def mentions_frame_chunks(self, *, rows: int = FRAME_CHUNK_ROWS) -> Iterator[pd.DataFrame]:
-        """``mentions_frame`` in frames of ``rows`` rows, read as in ``events_frame_chunks``."""
-        for part in self._read_chunks(_MENTIONS_FRAME_SQL, (), rows=rows):
-            yield mentions_frame_from_rows(part)
-
-    def _read_chunks(self, sql: str, params: tuple, *, rows: int) -> Iterator[list[tuple]]:
-        if rows < 1:
-            raise InputError(f"rows={rows} must be at least 1.")
+    def _read_chunks(
+        self, sql: str, params: Sequence[object], *, rows: int
+    ) -> Iterator[list[tuple]]:
         conn = db.open_read(self.path, STORE_SCHEMA, hint=_HINT)
         try:
             cur = conn.execute(sql, params)
@@ -493,23 +366,6 @@ class Store:
             raise StoreError(f"Reading the store {self.path} failed ({exc}).") from exc
         finally:
             conn.close()
-
-    def corrections(self, *, article_id: str | None = None) -> list[Correction]:
-        """Surface-wide corrections, plus the mention corrections of ``article_id`` if given.
-
-        Oldest first, so a pipeline applying them in order lets the latest one win.
-        """
-        sql = f"SELECT {CORRECTION_COLS} FROM corrections WHERE article_id IS NULL"
-        params: tuple = ()
-        if article_id is not None:
-            sql += " OR article_id = ?"
-            params = (article_id,)
-        return [correction_from_row(r) for r in self._read(sql + " ORDER BY id", params)]
-
-    def span(self) -> tuple[dt.date, dt.date] | None:
-        """``(earliest date_start, latest date_end)`` over all events, or None if none."""
-        lo, hi = self._read("SELECT MIN(date_start), MAX(date_end) FROM events")[0]
-        return (dt.date.fromisoformat(lo), dt.date.fromisoformat(hi)) if lo else None
 
     def revision(self) -> int:
         """A counter that grows with every committed write, seen by every connection.

@@ -825,6 +825,10 @@ def _carry_casualties(
     injured = _added(ev.injured, cas.injured, more=cas.more_injured)
     if cas.update:  # "the death toll rose to 40": the higher count is the later one
         killed, injured = _higher(killed, cas.killed), _higher(injured, cas.injured)
+    if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
+        killed = (killed or 0) + cas.died_of_injured
+        if injured is not None:
+            injured = max(0, injured - cas.died_of_injured)
     if (killed, injured) == (ev.killed, ev.injured):
         return last
     events[last] = replace(

@@ -1136,3 +1136,16 @@ def test_a_strike_told_at_an_oblast_and_at_its_namesake_city_is_one_event(gazett
     # A strike on another town of the oblast stays an event of its own.
     other = "Drones hit the Mykolaiv region and the town of Ochakiv on Monday."
     assert len([e for e in _events(other, gazetteer) if e.event_type is EventType.ATTACK]) == 2
+
+
+# --- the blind sets war2/war5: what was left (helper evfix) ----------------------------------
+
+
+def test_an_injured_victim_who_later_died_moves_from_injured_to_killed(gazetteer):
+    text = (
+        "A guided bomb hit a warehouse in Kharkiv on Monday evening. "
+        '"So far we count nine injured, a man among them in grave condition," the mayor wrote. '
+        "Around midnight he wrote that the man had died."
+    )
+    strike = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
+    assert (strike.killed, strike.injured) == (1, 8)

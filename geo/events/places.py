@@ -157,6 +157,13 @@ _THERE = re.compile(
     r"\b(?<![Ss]o )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
     r"seems?|appears?|remains?|must|should)\b)"
 )
+# "the outskirts of the capital" after "in the capital, Kyiv": the city the text called the
+# capital. Not where a name follows ("the capital Kyiv", "the capital of ...").
+_CAPITAL_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:\w+\s+)?capital\b(?!\s+(?:of|city)\b|['’]s|,?\s+[A-Z])"
+)
+_CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r",\s+(?:the\s+|its\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 _REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
 _FRONTED = re.compile(r"(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?")
 _FRONTED_CHAIN = re.compile(
@@ -698,6 +705,16 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         k = bisect_right(region_ends, m.start()) - 1
         if k >= 0 and m.start() - region_ends[k] < _REGION_REACH:
             out.append(_refer(regions[k], m))
+    capitals = [
+        t
+        for t in settlements
+        if _CAPITAL_BEFORE.search(text, max(0, t.start - 20), t.start)
+        or _CAPITAL_AFTER.match(text, t.end, t.end + 30)
+    ]
+    for m in _CAPITAL_ANAPHOR.finditer(text):
+        ante = [t for t in capitals if t.end <= m.start() and m.start() - t.end < _REGION_REACH]
+        if ante:
+            out.append(_refer(ante[-1], m))
     for m in _THERE.finditer(text):
         k = bisect_right(ends, m.start()) - 1
         if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH // 2:

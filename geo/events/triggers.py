@@ -77,7 +77,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"retaken",
         r"took back",
         r"regain\w*",
-        r"pushed (?:\w+ ){0,3}back",
+        r"pushed (?:\w+ ){0,3}back",  # an offensive (find_triggers), listed to win over "back"
+        r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
         r"pulled (?:\w+ ){0,3}out of",
@@ -133,6 +134,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"ground operation",
         r"storm(?:ed|ing)",
         r"repel(?:led|s|ling)?",
+        r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
         r"наступ\w*",
@@ -372,6 +374,18 @@ _AIM_AFTER = re.compile(
 _ARMY_BEFORE = re.compile(
     r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+(?:\w+\s+)?$"
 )
+# "pushed back Russian troops in Kherson", "drove the enemy back": a counter-offensive, the
+# fighting, not ground taken at a town ("pushed them back from Kharkiv" is: the town freed).
+# "surround Mariupol", "has been encircled and shelled" is the fighting around a town; an
+# encirclement told as (all but) done, "practically encircled", is ground taken.
+_PUSHED_BACK = ("pushed", "drove", "driven")
+_BACK_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|out of)\b", re.IGNORECASE)
+_ENCIRCLE = frozenset({"encircle", "encircles", "encircled", "encircling"})
+_COMPLETED = re.compile(
+    r"\b(?:practically|fully|completely|effectively|virtually|totally|all but|almost|nearly)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
@@ -432,6 +446,17 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
         ):
             continue  # "take the city of X" is a capture only with an army as its subject
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("surround")
+            and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+        ):
+            continue  # "the surrounding villages", "countries surrounding Ukraine"
+        if etype is EventType.ADVANCE and (
+            (word.startswith(_PUSHED_BACK) and not _BACK_FROM.match(text, e, sent.end))
+            or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
+        ):
+            etype = EventType.OFFENSIVE
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(

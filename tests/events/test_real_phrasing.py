@@ -1149,3 +1149,36 @@ def test_an_injured_victim_who_later_died_moves_from_injured_to_killed(gazetteer
     )
     strike = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
     assert (strike.killed, strike.injured) == (1, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian units say they have pushed back Russian forces in the Zaporizhzhia region.",
+        "A Ukrainian counterattack drove the occupiers back in the Zaporizhzhia region.",
+    ],
+)
+def test_pushing_troops_back_is_a_counter_offensive_not_ground_taken(text, gazetteer):
+    kinds = _kinds(_events(text, gazetteer))
+    assert (EventType.OFFENSIVE, "Zaporizhzhia Oblast") in kinds
+    assert not any(t is EventType.ADVANCE for t, _ in kinds)
+
+
+def test_surrounding_or_encircling_a_town_is_fighting_at_it(gazetteer):
+    text = "Russian troops now surround Bakhmut, the regional governor says."
+    assert (EventType.OFFENSIVE, "Bakhmut") in _kinds(_events(text, gazetteer))
+    text = "The eastern town of Avdiivka has been encircled and shelled for weeks."
+    assert _kinds(_events(text, gazetteer)) >= {(EventType.OFFENSIVE, "Avdiivka")}
+    assert (EventType.ADVANCE, "Avdiivka") not in _kinds(_events(text, gazetteer))
+    # Told as done, the encirclement is ground taken; no army, no fighting.
+    done = "Wagner fighters claim to have fully encircled Bakhmut."
+    assert (EventType.ADVANCE, "Bakhmut") in _kinds(_events(done, gazetteer))
+    assert not _events("Aid reached the villages surrounding Bakhmut on Monday.", gazetteer)
+
+
+def test_the_capital_is_the_city_the_text_called_the_capital(gazetteer):
+    text = (
+        "Loud blasts shook the capital, Kyiv, on Tuesday night. "
+        "Residents reported heavy fighting on the outskirts of the capital."
+    )
+    assert (EventType.OFFENSIVE, "Kyiv") in _kinds(_events(text, gazetteer))

@@ -173,6 +173,13 @@ _REPORTED_ON = re.compile(
 _ALSO_REPORTED = re.compile(
     r"\balso (?:reported|said|stated|noted|added|announced|wrote)\b", re.IGNORECASE
 )
+# "X, the capture of which was reported earlier": background told before, with no day of its
+# own (with one, "the day before", it keeps that day).
+_TOLD_EARLIER = re.compile(
+    r"\s+of\s+which\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:reported|announced|claimed|confirmed)\b[^,;.]{0,60}?\b(?:earlier|previously|before)\b",
+    re.IGNORECASE,
+)
 _REPORT_REACH = 1200  # characters: a report's sentences follow it within a paragraph or two
 # "had been shelled the night before", "on the previous day": a day before the day told last;
 # "the next day": the day after it.
@@ -484,6 +491,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 span = last_report[0]  # "The brigade also reported that ...": that report's day
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
                 span = _next_to_told(events, rel, published)
+            if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):
+                continue  # "the capture of which was reported earlier": old news, no day
             if span is None:
                 if published is None:
                     continue  # no anchor, no date: an undated dot would mislead

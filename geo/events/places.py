@@ -859,9 +859,18 @@ _RELATIVE_GAP = re.compile(
 )
 
 
+# "the village of X, the capture of which was reported the day before", "X, whose fall was
+# announced on Monday": the event noun's own relative clause; the event is at X.
+_OF_WHICH_GAP = re.compile(r"\s*,\s*(?P<the>the\s+)?(?(the)|whose\s+)")
+_OF_WHICH_AFTER = re.compile(r"\s+of\s+which\b", re.IGNORECASE)
+
+
 def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     for t in reversed([t for t in tops if t.end <= trig.start]):
-        if _RELATIVE_GAP.fullmatch(text, t.end, trig.start):
+        gap = _OF_WHICH_GAP.fullmatch(text, t.end, trig.start)
+        if _RELATIVE_GAP.fullmatch(text, t.end, trig.start) or (
+            gap and (not gap.group("the") or _OF_WHICH_AFTER.match(text, trig.end))
+        ):
             return [t]
     return []
 

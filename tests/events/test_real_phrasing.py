@@ -1182,3 +1182,21 @@ def test_the_capital_is_the_city_the_text_called_the_capital(gazetteer):
         "Residents reported heavy fighting on the outskirts of the capital."
     )
     assert (EventType.OFFENSIVE, "Kyiv") in _kinds(_events(text, gazetteer))
+
+
+def test_a_capture_told_in_an_of_which_clause_is_at_its_place_and_keeps_its_own_day(gazetteer):
+    text = (
+        "Moscow says its troops took the village of Illinka in the Donetsk region. Illinka lies "
+        "a short way south of "
+        "Novoselydivka, the capture of which Moscow had announced the day before."
+    )
+    captures = {e.place.name: e.date_start for e in _events(text, gazetteer, dt.date(2024, 11, 20))}
+    assert captures == {"Illinka": dt.date(2024, 11, 20), "Novoselydivka": dt.date(2024, 11, 19)}
+
+
+def test_a_capture_reported_earlier_without_a_day_is_not_dated_today(gazetteer):
+    text = (
+        "Troops fought on in the Donetsk region near Illinka, the capture of which was claimed "
+        "earlier by Moscow."
+    )
+    assert all(e.event_type is not EventType.ADVANCE for e in _events(text, gazetteer))

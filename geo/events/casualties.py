@@ -144,6 +144,11 @@ _DIED_OF_HURT = re.compile(
     re.IGNORECASE,
 )
 
+# A day of a month is no count: "the attack of Feb. 23 killed three".
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+
 # A count added to the ones told before: "two more", "another 3", "a further five", "three
 # other people", but not the hedge "more than 20".
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
@@ -222,6 +227,8 @@ def parse_casualties(sentence: str) -> Casualties:
     for m in _BEFORE.finditer(sentence):
         if died is not None and m.start() < died.end() and died.start() < m.end():
             continue  # "one of the injured died" is not one more killed
+        if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start("num")):
+            continue  # "an attack in the early hours of Feb. 23 killed three": a day
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _AFTER.finditer(sentence):
         if m.group("kill") and m.group("kill").lower() == "left" and not m.group("dead"):

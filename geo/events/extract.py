@@ -180,6 +180,13 @@ _TOLD_EARLIER = re.compile(
     r"(?:reported|announced|claimed|confirmed)\b[^,;.]{0,60}?\b(?:earlier|previously|before)\b",
     re.IGNORECASE,
 )
+# "As reported, the Russians hit a district of Kharkiv": an earlier happening the outlet told
+# before, recalled as background: its own event, not a reading of today's strike there.
+_AS_REPORTED = re.compile(
+    r"\W*as (?:was |previously |earlier |already )?(?:\w+ )?reported(?: earlier| before|"
+    r" previously)?\s*,",
+    re.IGNORECASE,
+)
 _REPORT_REACH = 1200  # characters: a report's sentences follow it within a paragraph or two
 # "had been shelled the night before", "on the previous day": a day before the day told last;
 # "the next day": the day after it.
@@ -477,6 +484,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             for t in triggers
             if _ANOTHER.search(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
         }
+        recalled = _AS_REPORTED.match(sent.text) is not None
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
@@ -493,6 +501,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 span = _next_to_told(events, rel, published)
             if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):
                 continue  # "the capture of which was reported earlier": old news, no day
+            if span is None and recalled and published is not None:
+                # told before this report: that day or the one before, not known which
+                eve = published - dt.timedelta(days=1)
+                span = DateSpan(eve, published, DatePrecision.RANGE, "", -1, -1)
             if span is None:
                 if published is None:
                     continue  # no anchor, no date: an undated dot would mislead
@@ -560,7 +572,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                if trig.type in further:
+                if trig.type in further or recalled:
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here
                 events.append(ev)
@@ -585,7 +597,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             None
             if made_here
             else _shelling_of_the_fight(events, last_casualty_event, casualties, triggers, sent)
+            or _another_strike_there(
+                events, last_casualty_event, casualties, triggers, sent, text, dates, found_words
+            )
         )
+        if shelled is not None and shelled.event_type is EventType.ATTACK and shelled.date_text:
+            apart.add(len(events))  # "A drone attack in the early hours of ...": its own
         if shelled is not None:
             events.append(shelled)
             last_casualty_event = len(events) - 1
@@ -888,6 +905,87 @@ def _shelling_of_the_fight(
         injured=cas.injured,
         figures_text=cas.text,
     )
+
+
+# "A drone attack in the early hours of Feb. 23 killed three people.": a strike told with an
+# indefinite article, its own day and its own toll, after the article's strike already has one.
+_INDEFINITE_STRIKE = re.compile(
+    r"(?:^|[,;:]\s*)(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _another_strike_there(
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+    text: str,
+    dates: list[DateSpan],
+    words: list[Trigger],
+) -> Event | None:
+    """A placeless strike with its own day and toll, told after the one the article is about.
+
+    "The attack was the second on the city in a day. A drone attack in the early hours of
+    Monday killed three people.": an earlier strike on the same place, not the first one's
+    toll. Only when the strike told before has a toll already and a figure of this one
+    differs from it ("A missile attack killed one and injured four" after a headline's "kills
+    one" is the same strike told in full), and the sentence says when.
+    """
+    if last is None or not (cas.killed or cas.injured) or not dates:
+        return None
+    ev = events[last]
+    # the strike's readings so far ("A drone hit Odesa, killing one" ... "the attack on the
+    # city"): one of them holds its toll
+    tolls = {
+        (e.killed, e.injured)
+        for e in events
+        if e.event_type is EventType.ATTACK
+        and e.place.place_id == ev.place.place_id
+        and (e.killed is not None or e.injured is not None)
+    }
+    if (
+        ev.event_type is not EventType.ATTACK
+        or not tolls
+        or any(_same_toll(t, (cas.killed, cas.injured)) for t in tolls)
+        or sent.start - ev.sentence_end > _REPORT_REACH
+    ):
+        return None
+    trig = next(
+        (
+            t
+            for t in triggers
+            if t.type is EventType.ATTACK
+            and _INDEFINITE_STRIKE.search(text[sent.start : t.start])
+            and t.start < sent.start + max(cas.start, 0)
+        ),
+        None,
+    )
+    span = _date_for(trig, dates, words, text) if trig is not None else None
+    if span is None:
+        return None
+    return replace(
+        ev,
+        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        date_text=span.text,
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        status=EventStatus.HAPPENED,
+        claimed_by="",
+        killed=cas.killed,
+        injured=cas.injured,
+        figures_text=cas.text,
+    )
+
+
+def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def _added(have: int | None, told: int | None, *, more: bool) -> int | None:

@@ -154,7 +154,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"airstrikes?",
         r"air strikes?",
         r"explosions?",
-        r"hit(?:ting)?",
+        r"hit(?:s|ting)?",
         r"striking",
         r"targeted",
         r"attack(?:ed|s)?",
@@ -474,6 +474,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
+            and not word.startswith(("hit", "struck", "striking", "targeted", "fired"))
             and (
                 _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
                 if low is not None
@@ -481,7 +482,9 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             )
             and not _WEAPON.search(sent.text)
         ):
-            etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"
+            # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
+            # enemy hits the town's infrastructure"
+            etype = EventType.OFFENSIVE
         out.append(Trigger(etype, s, e, word))
     return out
 

@@ -1200,3 +1200,46 @@ def test_a_capture_reported_earlier_without_a_day_is_not_dated_today(gazetteer):
         "earlier by Moscow."
     )
     assert all(e.event_type is not EventType.ADVANCE for e in _events(text, gazetteer))
+
+
+def test_a_strike_recalled_as_reported_is_its_own_event_before_publication(gazetteer):
+    text = (
+        "Russian forces struck Sumy with a glide bomb on Friday, killing two men.\n"
+        "As reported, Russian troops hit a market in a northern district of Sumy."
+    )
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in strikes] == ["Sumy", "Sumy"]
+    recalled = strikes[1]
+    assert (recalled.date_start, recalled.date_end) == (PUBLISHED - dt.timedelta(days=1), PUBLISHED)
+    assert recalled.killed is None
+
+
+def test_an_earlier_strike_with_its_own_day_and_toll_is_not_the_first_ones_toll(gazetteer):
+    text = (
+        "A Russian missile strike on Mykolaiv killed one woman and wounded five people late "
+        "on Monday, the governor said.\n"
+        "It was the city's second attack within a day. A missile strike in the early hours of "
+        "Oct. 14 killed two people."
+    )
+    strikes = sorted(
+        (e.killed, e.injured, e.date_start)
+        for e in _events(text, gazetteer)
+        if e.event_type is EventType.ATTACK
+    )
+    assert strikes == [(1, 5, dt.date(2024, 10, 14)), (2, None, dt.date(2024, 10, 14))]
+
+
+def test_a_lead_that_tells_the_headlines_strike_in_full_stays_one_event(gazetteer):
+    text = (
+        "Russian drone strike kills one resident in the Sumy region\n\n"
+        "A Russian drone strike killed one resident and wounded two more in the Sumy region on "
+        "Tuesday, the regional head said."
+    )
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.killed, e.injured) for e in strikes] == [(1, 2)]
+
+
+def test_the_enemy_hits_a_town_is_a_strike_and_a_day_of_a_month_is_no_toll(gazetteer):
+    kinds = _kinds(_events("The enemy hits residential buildings in Kupiansk", gazetteer))
+    assert kinds == {(EventType.ATTACK, "Kupiansk")}
+    assert parse_casualties("The shelling of Oct. 12 killed four people.").killed == 4

@@ -116,7 +116,10 @@ _CYR = re.compile(
 _NOT_EVENT_TOLL = re.compile(
     r"\b(?:since (?:the start|the beginning|february)|in total|so far this year|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
-    r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion)\b",
+    r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
+    # monitors' counts per month: "from 125 civilians killed or injured in May to 224 in June"
+    r"killed or (?:injured|wounded) in (?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)|verified civilian casualties)\b",
     re.IGNORECASE,
 )
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number

@@ -472,6 +472,15 @@ def _after(
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
             i += 1  # "talks that were held in Istanbul": the trigger's own relative clause
             continue
+        if (
+            word in {"and", "or"}
+            and np >= 0
+            and toks[i - 1].text.lower() in _SETTLEMENT_NOUNS
+            and i + 1 < len(toks)
+            and toks[i + 1].text.lower() in _SETTLEMENT_NOUNS
+        ):
+            i += 1  # "to 28 towns and villages in Sumska Oblast": one noun phrase
+            continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
         if np >= 0:
@@ -739,6 +748,9 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
 
 _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
 _NAMED = frozenset({"named", "called"})
+_SETTLEMENT_NOUNS = frozenset(
+    {"towns", "villages", "settlements", "cities", "communities", "hamlets", "hromadas"}
+)
 _BORDERING = frozenset({"bordering", "adjoining", "neighbouring", "neighboring"})
 _CLAUSE_END = frozenset({";", ".", "but", "while", "whereas"})
 _AREA_LIST_WORDS = frozenset({",", "and", "the", "region", "oblast", "(", ")"})

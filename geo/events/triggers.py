@@ -44,6 +44,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:have |had )?left their homes",
         # "40,000 people have left Bakhmut": only with a people subject and a named object
         r"(?:ha(?:ve|s|d) (?:already |since )?)?left",
+        r"leaving",  # "the number of civilians leaving Donetska Oblast": people right before
         r"sheltering in",
         r"found shelter in",
         r"біженц\w*",
@@ -319,6 +320,11 @@ _PEOPLE_RIGHT_BEFORE = re.compile(
     r"(?:(?:already|also|have|had|has)\s+)?$",
     re.IGNORECASE,
 )
+_PEOPLE_LEAVING = re.compile(
+    r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
+    r"(?:(?:are|were|is|was|keep|kept|still|now|already|also)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
 _DRONE_MEDIA = re.compile(r"\s+(?:footage|video|videos|images?|photos?|shots?|camera)\b")
 # An evacuation that did not happen: its trains cancelled, its station closed, its convoy or
@@ -420,6 +426,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "met" is a negotiation only between delegations, ministers, envoys
         if word.startswith("meeting") and not _TALKS.search(sent.text):
             continue  # a meeting is talks only between delegations, envoys, negotiators
+        if (
+            etype is EventType.DISPLACEMENT
+            and word == "leaving"
+            and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
+        ):
+            continue  # "troops leaving the city", "leaving no one unhurt"
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing

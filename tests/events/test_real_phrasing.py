@@ -1243,3 +1243,22 @@ def test_the_enemy_hits_a_town_is_a_strike_and_a_day_of_a_month_is_no_toll(gazet
     kinds = _kinds(_events("The enemy hits residential buildings in Kupiansk", gazetteer))
     assert kinds == {(EventType.ATTACK, "Kupiansk")}
     assert parse_casualties("The shelling of Oct. 12 killed four people.").killed == 4
+
+
+def test_an_evacuation_order_extended_to_towns_and_villages_of_an_oblast_is_there(gazetteer):
+    text = (
+        "Regional authorities widened the compulsory evacuation to 15 towns and villages in "
+        "Kharkivska Oblast, citing the shelling."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.EVACUATION, "Kharkiv Oblast")}
+
+
+def test_civilians_leaving_an_oblast_are_displaced_but_troops_leaving_are_not(gazetteer):
+    text = "Each day more civilians were leaving Zaporizka Oblast, the bulletin noted."
+    assert _kinds(_events(text, gazetteer)) == {(EventType.DISPLACEMENT, "Zaporizhzhia Oblast")}
+    assert not _events("Our units were leaving Zaporizka Oblast by then.", gazetteer)
+
+
+def test_a_monitors_count_per_month_is_no_strikes_toll():
+    sentence = "Monitors counted 90 civilians killed or injured in March, up from 70 in February."
+    assert not parse_casualties(sentence)

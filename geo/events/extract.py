@@ -635,7 +635,89 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
+    events, apart = _refined_place(events, apart)
     return _merge(_leaving_under_evacuation(events), apart)
+
+
+# "The night-time attacks lasted three hours and targeted the Izmail district": the strike of
+# the sentence before, told again with its place.
+_DEFINITE_STRIKE = re.compile(
+    r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|bombardment|raids?)\b"
+)
+
+
+def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
+    """A strike told at an oblast, then as "the attacks" on a district or town of it: one strike.
+
+    "One person was killed in drone attacks on a port district in the Odesa region early
+    Wednesday. The night-time attacks targeted the Izmail district.": the toll is the
+    district's, and the oblast's reading (with a headline's reading of the oblast's namesake
+    city, same toll and day) is the same strike, not a second one. Only for adjacent sentences
+    and a definite "the attacks" whose sentence states no toll of its own.
+    """
+    dropped: set[int] = set()
+    for j, fine in enumerate(events):
+        if (
+            fine.event_type is not EventType.ATTACK
+            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+            or not fine.place.admin1_code
+            or fine.killed is not None
+            or fine.injured is not None
+            or not _DEFINITE_STRIKE.match(fine.quote)
+        ):
+            continue
+        coarse = next(
+            (
+                i
+                for i in range(j - 1, -1, -1)
+                if events[i].event_type is EventType.ATTACK
+                and 0 <= fine.sentence_start - events[i].sentence_end < 3
+                and (events[i].killed is not None or events[i].injured is not None)
+            ),
+            None,
+        )
+        if coarse is None:
+            continue
+        old = events[coarse]
+        if (
+            old.place.kind is not PlaceKind.ADMIN1
+            or old.place.admin1_code != fine.place.admin1_code
+            or not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
+        ):
+            continue
+        events[j] = replace(
+            fine, killed=old.killed, injured=old.injured, figures_text=old.figures_text
+        )
+        stem = _ADMIN_WORD.sub("", old.place.name).strip()
+
+        def same_ground(e: Event, old: Event = old, stem: str = stem) -> bool:
+            return e.event_type is EventType.ATTACK and (
+                e.place.place_id == old.place.place_id
+                or (
+                    e.place.admin1_code == old.place.admin1_code
+                    and e.place.kind is PlaceKind.POPULATED_PLACE
+                    and e.place.name == stem
+                )
+            )
+
+        # every sentence that told this strike there (a headline's, the lead's), with all
+        # its readings of it (one per event word: "drone attacks")
+        told = {
+            e.sentence_start
+            for e in events[:j]
+            if same_ground(e)
+            and (e.killed, e.injured) == (old.killed, old.injured)
+            and e.date_start <= fine.date_end
+            and fine.date_start <= e.date_end
+        }
+        dropped |= {
+            i for i in range(j) if events[i].sentence_start in told and same_ground(events[i])
+        }
+    if not dropped:
+        return events, apart
+    kept = [i for i in range(len(events)) if i not in dropped]
+    index = {old: new for new, old in enumerate(kept)}
+    return [events[i] for i in kept], {index[i] for i in apart if i in index}
 
 
 def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, Toponym] | None:

@@ -1262,3 +1262,27 @@ def test_civilians_leaving_an_oblast_are_displaced_but_troops_leaving_are_not(ga
 def test_a_monitors_count_per_month_is_no_strikes_toll():
     sentence = "Monitors counted 90 civilians killed or injured in March, up from 70 in February."
     assert not parse_casualties(sentence)
+
+
+def test_the_toll_told_at_an_oblast_goes_to_the_district_the_next_sentence_names(gazetteer):
+    text = (
+        "Two hurt in Russian missile strikes on farm in Mykolaiv\n\n"
+        "Two people were injured in Russian missile strikes on a farm in southern Ukraine's "
+        "Mykolaiv region early on Wednesday, the governor said. The drone strikes went on for "
+        "two hours and hit the Bashtanka district, he wrote."
+    )
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.injured) for e in strikes] == [("Bashtanka Raion", 2)]
+
+
+def test_a_district_strike_with_its_own_toll_is_a_second_strike(gazetteer):
+    text = (
+        "Two people were injured in Russian missile strikes on the Mykolaiv region on Wednesday. "
+        "The strikes on the Bashtanka district killed one man."
+    )
+    strikes = {
+        (e.place.name, e.killed, e.injured)
+        for e in _events(text, gazetteer)
+        if e.event_type is EventType.ATTACK
+    }
+    assert strikes == {("Mykolaiv Oblast", None, 2), ("Bashtanka Raion", 1, None)}

@@ -94,7 +94,8 @@ _NONE = re.compile(
     # "police checked that no victims remain inside" is a search, not a count of none
     r"\bno (?:(?:civilian|human) )?(?:casualties|victims|injuries)\b"
     r"(?!\s+(?:remain|are left|were left|inside|under))"
-    r"|\bno one was (?:killed|injured|hurt)\b|\bwithout casualties\b",
+    r"|\b(?:no one|nobody|no-one) was (?:killed|injured|hurt|wounded)\b|\bwithout casualties\b"
+    r"|\bno reports? of (?:any )?(?:civilian )?(?:casualties|injuries|victims)\b",
     re.IGNORECASE,
 )
 # Ukrainian and Russian: "загинули 3 людини", "3 людини загинули", "поранено п'ятеро",

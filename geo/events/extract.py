@@ -929,6 +929,18 @@ def _carry_casualties(
         if earlier is None:
             return last
         last, ev = earlier, events[earlier]
+    if cas.killed == 0 and cas.injured == 0:
+        # "Missiles struck the Lviv, Rivne and Volyn regions. No civilian casualties have
+        # been reported.": none is the toll of every strike of the sentence before
+        for k, other in enumerate(events):
+            if (
+                other.sentence_start == ev.sentence_start
+                and other.event_type is ev.event_type
+                and other.killed is None
+                and other.injured is None
+            ):
+                events[k] = replace(other, killed=0, injured=0, figures_text=cas.text)
+        return last
     killed = _added(ev.killed, cas.killed, more=cas.more_killed)
     injured = _added(ev.injured, cas.injured, more=cas.more_injured)
     if cas.update:  # "the death toll rose to 40": the higher count is the later one

@@ -1286,3 +1286,29 @@ def test_a_district_strike_with_its_own_toll_is_a_second_strike(gazetteer):
         if e.event_type is EventType.ATTACK
     }
     assert strikes == {("Mykolaiv Oblast", None, 2), ("Bashtanka Raion", 1, None)}
+
+
+def test_no_casualties_told_next_is_the_toll_of_every_strike_of_the_sentence_before(gazetteer):
+    text = (
+        "Early on Tuesday cruise missiles struck the Lviv, Rivne and Volyn regions. "
+        "So far no civilian casualties have been reported, relief agencies said."
+    )
+    tolls = {(e.place.name, e.killed, e.injured) for e in _events(text, gazetteer)}
+    assert tolls == {
+        ("Lviv Oblast", 0, 0),
+        ("Rivne Oblast", 0, 0),
+        ("Volyn Oblast", 0, 0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "zero"),
+    [
+        ("There have been no reports of casualties, the mayor added.", True),
+        ("Nobody was hurt in the blast, according to the governor.", True),
+        ("There is no information on casualties at the moment.", False),
+    ],
+)
+def test_phrasings_of_no_casualties(sentence, zero):
+    cas = parse_casualties(sentence)
+    assert ((cas.killed, cas.injured) == (0, 0)) is zero

@@ -117,6 +117,8 @@ _LATER_CLAUSE = re.compile(
     r",\s+(?:as|while|which|where|who|whose|after|before|since|because|although|though)\b",
     re.IGNORECASE,
 )
+# "Tuesday's attack", "Monday’s deadly strike": a day that owns the event word after it.
+_POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
 _AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
@@ -187,7 +189,10 @@ _AS_REPORTED = re.compile(
     r" previously)?\s*,",
     re.IGNORECASE,
 )
-_REPORT_REACH = 1200  # characters: a report's sentences follow it within a paragraph or two
+_REPORT_REACH = 1200
+_AND_DAYS = re.compile(
+    r"\band\s+\w+['’]s\s+(?:[\w-]+\s+)?$"
+)  # characters: a report's sentences follow it within a paragraph or two
 # "had been shelled the night before", "on the previous day": a day before the day told last;
 # "the next day": the day after it.
 _DAY_BEFORE_TOLD = re.compile(
@@ -258,6 +263,22 @@ def _date_for(
         d
         for d in dates
         if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
+    ]
+    for d in dates:
+        if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
+            return d  # "Tuesday's attack on Odesa": the day is the attack's own
+    # ... and not an earlier one's: "the attack that killed three and Monday's attack"
+    dates = [
+        d
+        for d in dates
+        if not (
+            d.start_char >= trig.end
+            and any(
+                d.end_char <= o.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, o.start)
+                for o in triggers
+                if o is not trig
+            )
+        )
     ]
     for d in dates:
         if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
@@ -456,7 +477,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = frame  # "In Kherson, artillery shelled the port district"
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
-                if re.search(r"\b(?:followed by|then|and another)\b", gap):
+                if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
+                    _AND_DAYS.search(gap)  # "Tuesday's attack on Odesa ... and Monday's attack"
+                ):
                     places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
             if places:
                 found.append((trig, places))
@@ -474,6 +497,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         casualty_here: int | None = None
         first_here: int | None = None  # the sentence's first event, the main clause's
         owner = _toll_owner(found, casualties, sent)
+        own_tolls = _tolls_per_strike(text, found, sent) if casualties else {}
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
         framed = {
@@ -569,7 +593,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     and casualties.killed == 0
                     and casualties.injured == 0
                 )
-                if took_toll:
+                if id(trig) in own_tolls:
+                    ev = _with_casualties(ev, own_tolls[id(trig)])
+                elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
                 if trig.type in further or recalled:
@@ -745,6 +771,27 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     if place is None:
         return None
     return Trigger(EventType.STATEMENT, s, e, m.group().lower()), place
+
+
+def _tolls_per_strike(text: str, found: list, sent: Sentence) -> dict[int, Casualties]:
+    """Each strike's own toll where a sentence tells two strikes with theirs.
+
+    "The strike follows Tuesday's attack on Odesa that killed three people and Monday's
+    attack that killed five and injured 23": the words from each strike to the next are its
+    own. Only when two or more strikes have counts there (else the sentence's toll goes to
+    one strike, ``_toll_owner``). Keyed by ``id`` of the trigger.
+    """
+    strikes = sorted(
+        {id(t): t for t, _ in found if t.type is EventType.ATTACK}.values(), key=lambda t: t.start
+    )
+    if len(strikes) < 2:
+        return {}
+    tolls = {}
+    for t, nxt in zip(strikes, [*strikes[1:], None], strict=True):
+        cas = parse_casualties(text[t.end : nxt.start if nxt is not None else sent.end])
+        if cas.killed or cas.injured:
+            tolls[id(t)] = cas
+    return tolls if len(tolls) >= 2 else {}
 
 
 def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:

@@ -1312,3 +1312,30 @@ def test_no_casualties_told_next_is_the_toll_of_every_strike_of_the_sentence_bef
 def test_phrasings_of_no_casualties(sentence, zero):
     cas = parse_casualties(sentence)
     assert ((cas.killed, cas.injured) == (0, 0)) is zero
+
+
+def test_two_earlier_strikes_in_one_sentence_keep_each_its_day_and_toll(gazetteer):
+    text = (
+        "Drones hit Kherson overnight, injuring six people. The raid came after Friday's "
+        "missile attack on Kherson which left two people dead and Thursday's shelling that "
+        "killed four and wounded 11."
+    )
+    strikes = sorted(
+        (e.date_start, e.killed, e.injured)
+        for e in _events(text, gazetteer)
+        if e.event_type is EventType.ATTACK and e.place.name == "Kherson"
+    )
+    assert strikes == [
+        (dt.date(2024, 10, 10), 4, 11),
+        (dt.date(2024, 10, 11), 2, None),
+        (dt.date(2024, 10, 15), None, 6),  # overnight: the night before publication
+    ]
+
+
+def test_a_day_before_a_strike_word_dates_the_strike_after_it_too(gazetteer):
+    text = (
+        "Officials said one man died in Friday's attack when a house in Kherson was hit by "
+        "a drone, and that five were wounded."
+    )
+    [strike] = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert (strike.date_start, strike.killed, strike.injured) == (dt.date(2024, 10, 11), 1, 5)

@@ -118,7 +118,7 @@ _NOT_EVENT_TOLL = re.compile(
     r"\b(?:since (?:the start|the beginning|february)|in total|so far this year|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
     r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
-    # monitors' counts per month: "from 125 civilians killed or injured in May to 224 in June"
+    # a monitors' tally per month: "90 civilians were killed or injured in March, 70 in April"
     r"killed or (?:injured|wounded) in (?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december)|verified civilian casualties)\b",
     re.IGNORECASE,
@@ -217,7 +217,7 @@ def _value(raw: str) -> int | None:
 def parse_casualties(sentence: str) -> Casualties:
     """The first killed and the first injured count a sentence states.
 
-    "At least five people were killed and 12 others hurt" gives (5, 12); "killing a
+    "At least four were killed and nine others hurt" gives (4, 9); "killing a
     70-year-old man" gives one killed; "No casualties were reported" gives (0, 0). Running
     totals ("since the start of the war") give nothing.
     """
@@ -232,7 +232,7 @@ def parse_casualties(sentence: str) -> Casualties:
         if died is not None and m.start() < died.end() and died.start() < m.end():
             continue  # "one of the injured died" is not one more killed
         if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start("num")):
-            continue  # "an attack in the early hours of Feb. 23 killed three": a day
+            continue  # "the shelling of Oct. 12 killed four": that is a day, not a count
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _AFTER.finditer(sentence):
         if m.group("kill") and m.group("kill").lower() == "left" and not m.group("dead"):

@@ -628,7 +628,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             )
         )
         if shelled is not None and shelled.event_type is EventType.ATTACK and shelled.date_text:
-            apart.add(len(events))  # "A drone attack in the early hours of ...": its own
+            apart.add(len(events))  # "A missile strike before dawn on Monday ...": its own
         if shelled is not None:
             events.append(shelled)
             last_casualty_event = len(events) - 1
@@ -665,8 +665,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     return _merge(_leaving_under_evacuation(events), apart)
 
 
-# "The night-time attacks lasted three hours and targeted the Izmail district": the strike of
-# the sentence before, told again with its place.
+# "The overnight strikes went on for hours and hit the X district": the strike of the
+# sentence before, told again with its place.
 _DEFINITE_STRIKE = re.compile(
     r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|bombardment|raids?)\b"
 )
@@ -675,8 +675,8 @@ _DEFINITE_STRIKE = re.compile(
 def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
     """A strike told at an oblast, then as "the attacks" on a district or town of it: one strike.
 
-    "One person was killed in drone attacks on a port district in the Odesa region early
-    Wednesday. The night-time attacks targeted the Izmail district.": the toll is the
+    "Two people were injured when missiles struck a farm in the Mykolaiv region on Sunday.
+    The strikes went on for two hours and hit the Bashtanka district.": the toll is the
     district's, and the oblast's reading (with a headline's reading of the oblast's namesake
     city, same toll and day) is the same strike, not a second one. Only for adjacent sentences
     and a definite "the attacks" whose sentence states no toll of its own.
@@ -776,9 +776,9 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
 def _tolls_per_strike(text: str, found: list, sent: Sentence) -> dict[int, Casualties]:
     """Each strike's own toll where a sentence tells two strikes with theirs.
 
-    "The strike follows Tuesday's attack on Odesa that killed three people and Monday's
-    attack that killed five and injured 23": the words from each strike to the next are its
-    own. Only when two or more strikes have counts there (else the sentence's toll goes to
+    "The raid came after Friday's missile attack on Kherson, which left two dead, and
+    Thursday's shelling that killed four and hurt 11": the words from each strike to the next
+    are its own. Only when two or more strikes have counts there (else the sentence's toll goes to
     one strike, ``_toll_owner``). Keyed by ``id`` of the trigger.
     """
     strikes = sorted(
@@ -1048,8 +1048,8 @@ def _shelling_of_the_fight(
     )
 
 
-# "A drone attack in the early hours of Feb. 23 killed three people.": a strike told with an
-# indefinite article, its own day and its own toll, after the article's strike already has one.
+# "A missile strike before dawn on Monday killed two.": a strike told with an indefinite
+# article, its own day and its own toll, after the article's strike already has one.
 _INDEFINITE_STRIKE = re.compile(
     r"(?:^|[,;:]\s*)(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -1068,8 +1068,8 @@ def _another_strike_there(
 ) -> Event | None:
     """A placeless strike with its own day and toll, told after the one the article is about.
 
-    "The attack was the second on the city in a day. A drone attack in the early hours of
-    Monday killed three people.": an earlier strike on the same place, not the first one's
+    "It was the city's second attack within a day. A missile strike before dawn on Monday
+    killed two people.": an earlier strike on the same place, not the first one's
     toll. Only when the strike told before has a toll already and a figure of this one
     differs from it ("A missile attack killed one and injured four" after a headline's "kills
     one" is the same strike told in full), and the sentence says when.

@@ -479,7 +479,7 @@ def _after(
             and i + 1 < len(toks)
             and toks[i + 1].text.lower() in _SETTLEMENT_NOUNS
         ):
-            i += 1  # "to 28 towns and villages in Sumska Oblast": one noun phrase
+            i += 1  # "to 15 towns and villages in Kharkivska Oblast": one noun phrase
             continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place

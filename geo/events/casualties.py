@@ -116,7 +116,10 @@ _CYR = re.compile(
 _NOT_EVENT_TOLL = re.compile(
     r"\b(?:since (?:the start|the beginning|february)|in total|so far this year|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
-    r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion)\b",
+    r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
+    # the UN's monitors count the war's civilian casualties to date, never one strike's
+    r"(?:there have been|recorded|verified|documented) (?:at least )?[\d,]+ civilian casualties|"
+    r"as of\b[^.;]{0,120}?\b[\d,]+ civilian casualties)\b",
     re.IGNORECASE,
 )
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number

@@ -108,6 +108,15 @@ _LINK_LINE = re.compile(
 _ILLUSTRATIVE_NEXT = re.compile(
     r"\s*\(?(?:illustrative|for illustrative purposes|illustration)\b", re.IGNORECASE
 )
+# "The number of refugees from Ukraine has exceeded 1.7 million": a country's running total,
+# not one flight from a place.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:number of|total(?:led)?|exceed(?:ed|s)|surpass(?:ed|es)|so far|to date)\b", re.I
+)
+# "the enemy has intensified attacks on Donetsk Oblast": a trend over a region, no one strike.
+_TREND_BEFORE = re.compile(
+    r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
+)
 _MILITARY_BEFORE = re.compile(
     r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
 )
@@ -456,6 +465,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if not (t.type is EventType.STATEMENT and t.text in _ATTRIBUTION)
             ]
         made_here = False
+        background = False  # a running total or a trend told here: its figures are no one's
         casualties_used = False
         casualty_here: int | None = None
         first_here: int | None = None  # the sentence's first event, the main clause's
@@ -517,6 +527,17 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
+                if (
+                    top.place.kind is PlaceKind.COUNTRY
+                    and trig.type is EventType.DISPLACEMENT
+                    and _RUNNING_TOTAL.search(sent.text)
+                ) or (
+                    top.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+                    and trig.type in _CASUALTY_TYPES
+                    and _TREND_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
+                ):
+                    background = True
+                    continue  # a running total, a trend over a region: background, no event
                 if (
                     trig.type is EventType.ADVANCE
                     and top.place.kind is PlaceKind.ADMIN1
@@ -596,6 +617,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # figures belong to the evacuation just reported.
         if (
             not made_here
+            and not background
             and (people or children)
             and last_figure_event is not None
             and any(t.type in FIGURE_TYPES for t in triggers)

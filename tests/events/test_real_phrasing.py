@@ -29,6 +29,41 @@ def _kinds(events):
     return {(e.event_type, e.place.name) for e in events}
 
 
+# --- background: the war summed up, running totals, trends (helper bgtype) ------------------
+
+
+def test_a_sentence_framed_by_the_start_of_the_war_is_no_event(gazetteer):
+    text = (
+        "Since the full-scale invasion on 24 February, heavy strikes have been recorded "
+        "in many regions, among them the capital, Kyiv."
+    )
+    assert _events(text, gazetteer) == []
+
+
+def test_a_strike_since_a_recent_day_is_still_an_event(gazetteer):
+    events = _events("Since Monday, Russian drones have struck Odesa every night.", gazetteer)
+    assert (EventType.ATTACK, "Odesa") in _kinds(events)
+
+
+def test_a_running_un_total_gives_no_strike_its_dead(gazetteer):
+    text = (
+        "A missile hit Vinnytsia on 6 March. As of 7 March, the UN office reports at least "
+        "900 civilian casualties, including 300 killed."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
+    assert ev.place.name == "Vinnytsia" and ev.killed is None
+
+
+def test_a_country_refugee_total_is_no_displacement(gazetteer):
+    text = "The number of refugees who left Ukraine has exceeded 2 million, the agency said."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT] == []
+
+
+def test_a_trend_of_attacks_on_a_region_is_no_strike(gazetteer):
+    text = "The governor said the enemy has intensified attacks on Kharkiv Oblast lately."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
 # --- status -------------------------------------------------------------------------------
 
 

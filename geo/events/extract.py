@@ -39,6 +39,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.text.captions import caption_spans
 from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
@@ -382,20 +383,28 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
+    captions = caption_spans(text)
     for sent in split_sentences(text):
         if (
             _is_headline(sent.text)
+            or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
             # a headline restates the body, which has the dates and the details; "Read
             # also: ..." is a link to another story pasted with the text; a caption
-            # followed by "Illustrative purposes only." describes a stock photo
+            # ("... Photo: Getty Images", or followed by "Illustrative purposes only.")
+            # describes a picture, often an older or a stock one
             continue
+        # A credited picture of the news shows a strike's aftermath; the people in it
+        # (evacuees at a shelter) are no evacuation or flight of their own.
+        in_caption = any(c.start <= sent.start < c.end for c in captions)
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         squoted = within(quoted, sent.start, sent.end)
         found_words = find_triggers(text, sent, [])
         triggers = _factual(text, sent, found_words)
+        if in_caption:
+            triggers = [t for t in triggers if t.type is EventType.ATTACK]
         # Figures matter only with a trigger here, a strike before to carry them to, or a
         # place to tell them at.
         casualties = (

@@ -64,6 +64,33 @@ def test_a_trend_of_attacks_on_a_region_is_no_strike(gazetteer):
     assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
 
 
+# --- photo captions (helper bgtype) ----------------------------------------------------------
+
+
+def test_a_stock_photo_caption_gives_no_event(gazetteer):
+    text = (
+        "Suitcases at the station in Pokrovsk. Stock photo: Getty Images\n\n"
+        "Russian shelling hit Kramatorsk on Tuesday."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Kramatorsk")}
+
+
+def test_people_in_a_credited_caption_are_no_displacement(gazetteer):
+    text = (
+        "SHELTER LIFE. Residents who fled the incursion stay at a school in the city of Kursk, "
+        "Russia on October 15, 2024.\n\nRussian shelling hit Kramatorsk on Tuesday."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Kramatorsk")}
+
+
+def test_a_caption_on_a_strikes_aftermath_still_tells_the_strike(gazetteer):
+    text = (
+        "The aftermath of a Russian strike on Dnipro on 14 October 2024. Photo: rescuers\n\n"
+        "Aid workers delivered water to the area."
+    )
+    assert (EventType.ATTACK, "Dnipro") in _kinds(_events(text, gazetteer))
+
+
 # --- status -------------------------------------------------------------------------------
 
 

@@ -118,6 +118,11 @@ _RUNNING_TOTAL = re.compile(
 _TREND_BEFORE = re.compile(
     r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
 )
+# "the Sumy Oblast Military Administration reported": an authority's name, not a place hit.
+_AUTHORITY_NAME = re.compile(
+    r"\s+(?:(?:Oblast|Regional|Region|City|District|Raion|Municipal)\s+)?"
+    r"(?:(?:Military|Civil|Civil-Military|State)\s+)+Administration\b"
+)
 _MILITARY_BEFORE = re.compile(
     r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
 )
@@ -536,6 +541,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
+                if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(
+                    text, top.end
+                ):
+                    continue  # the authority that reports, not the ground it reports on
                 if (
                     top.place.kind is PlaceKind.COUNTRY
                     and trig.type is EventType.DISPLACEMENT

@@ -411,10 +411,16 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
             if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):
                 continue  # bare "left" only right after its people: "350 people left the town"
-        if etype is EventType.STATEMENT and _PASSIVE_BEFORE.search(
-            text, max(sent.start, s - 20), s
+        if etype is EventType.STATEMENT and (
+            _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
+            or any(
+                o.type is EventType.EVACUATION and not _CLAUSE_MARK.search(text, o.end, s)
+                for o in out
+            )
         ):
-            continue  # "evacuation was announced in Balakliia": the news is the evacuation
+            # "evacuation was announced in Balakliia", a headline's "Evacuation of families
+            # announced in ...": the news is the evacuation
+            continue
         if (
             etype is EventType.ADVANCE
             and word.startswith("captur")

@@ -91,6 +91,31 @@ def test_a_caption_on_a_strikes_aftermath_still_tells_the_strike(gazetteer):
     assert (EventType.ATTACK, "Dnipro") in _kinds(_events(text, gazetteer))
 
 
+# --- authority names and headlines (helper bgtype) ------------------------------------------
+
+
+def test_a_military_administration_that_reports_is_no_place_hit(gazetteer):
+    text = (
+        "Russian troops shelled the communities of Bilopillia and Krasnopillia, "
+        "the Sumy Oblast Military Administration said on Tuesday."
+    )
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.ATTACK, "Bilopillia"),
+        (EventType.ATTACK, "Krasnopillia"),
+    }
+
+
+def test_a_city_military_administration_still_tells_its_own_evacuation(gazetteer):
+    text = "The Pokrovsk City Military Administration said on Monday that children were evacuated."
+    assert (EventType.EVACUATION, "Pokrovsk") in _kinds(_events(text, gazetteer))
+
+
+def test_a_headline_announcing_an_evacuation_is_the_evacuation_not_a_statement(gazetteer):
+    text = "Mandatory evacuation of children announced in villages of Kharkiv Oblast"
+    kinds = {k for k, _ in _kinds(_events(text, gazetteer))}
+    assert EventType.STATEMENT not in kinds and EventType.EVACUATION in kinds
+
+
 # --- status -------------------------------------------------------------------------------
 
 

@@ -541,9 +541,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
-                if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(
-                    text, top.end
-                ):
+                if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(text, top.end):
                     continue  # the authority that reports, not the ground it reports on
                 if (
                     top.place.kind is PlaceKind.COUNTRY

@@ -123,11 +123,13 @@ _NOT_EVENT_TOLL = re.compile(
     re.IGNORECASE,
 )
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number
-# of injured has increased to 30". The count replaces a lower one, it does not add to it.
+# of injured has increased to 30", "toll in the Sept. 24 attack rises to 4" (a month's dot).
+# The count replaces a lower one, it does not add to it.
 _TOLL_ROSE = re.compile(
     r"\b(?:(?P<kill>death toll|number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
-    r"[^.;]{0,80}?\b(?:rose|risen|climbed|increased|reached|jumped|grew|stands at|stood at)\s+"
+    r"(?:[^.;]|\.(?=\s\d)){0,80}?\b(?:rose|rises|risen|climbed|climbs|increased|reached|jumped|grew|"
+    r"stands at|stood at)\s+"
     rf"to\s+{_HEDGE}(?P<num>{_NUM})\b",
     re.IGNORECASE,
 )

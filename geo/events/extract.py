@@ -25,7 +25,14 @@ from geo.events.places import (
     within,
 )
 from geo.events.status import not_factual, status_for, tried
-from geo.events.triggers import FIGURE_TYPES, TRIGGERS, Trigger, coerce_types, find_triggers
+from geo.events.triggers import (
+    FIGURE_TYPES,
+    TRIGGERS,
+    Trigger,
+    coerce_types,
+    find_triggers,
+    names_weapon,
+)
 from geo.records import (
     Article,
     DatePrecision,
@@ -575,7 +582,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = _namesake_city(top)
-                ev = _event(article, trig, top, span, sent, people, children)
+                ev = _event(
+                    article, _ground(trig, top, events, sent), top, span, sent, people, children
+                )
                 ev = replace(ev, status=status, claimed_by=claimed_by)
                 # "Other regions hit, including Kursk, Bryansk and Rostov, also reported no
                 # casualties": none is every strike's of the sentence, not only the first's
@@ -648,6 +657,27 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
     return _merge(_leaving_under_evacuation(events), apart)
+
+
+def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:
+    """A bare "attacks on Pokrovsk" at a place already told as ground fighting is that fighting.
+
+    "intense battles near Pokrovsk ... the spokesman described the attacks on Pokrovsk as a
+    torrent": without a missile, drone or shell named, the attacks are the assaults.
+    """
+    if (
+        trig.type is EventType.ATTACK
+        and trig.text.startswith("attack")
+        and any(
+            e.event_type in (EventType.OFFENSIVE, EventType.ADVANCE)
+            and e.place.place_id == top.place.place_id
+            for e in events
+        )
+        and not names_weapon(sent.text)
+        and not parse_casualties(sent.text)
+    ):
+        return replace(trig, type=EventType.OFFENSIVE)
+    return trig
 
 
 def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, Toponym] | None:

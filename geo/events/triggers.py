@@ -15,7 +15,15 @@ from geo.records import EventType
 from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.sentences import Sentence
 
-__all__ = ["FIGURE_TYPES", "ORDER_VERBS", "TRIGGERS", "Trigger", "coerce_types", "find_triggers"]
+__all__ = [
+    "FIGURE_TYPES",
+    "ORDER_VERBS",
+    "TRIGGERS",
+    "Trigger",
+    "coerce_types",
+    "find_triggers",
+    "names_weapon",
+]
 
 # Verbs of an order or a call to leave ("ordered residents of X to leave"); ``places`` looks
 # for the place inside the order's object.
@@ -132,6 +140,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"push(?:ed)? toward",
         r"ground operation",
         r"storm(?:ed|ing)",
+        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries) to storm",
+        # "search-and-strike operations on the Ocheretyne direction": hunting the enemy on
+        # the ground, not a strike from afar
+        r"search-and-strike (?:operations?|actions?)",
         r"repel(?:led|s|ling)?",
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
@@ -303,6 +315,16 @@ _GROUND_ATTACK = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
+# X “seven times in the past day”": troops storming a village, not a strike.
+_TIMES_AFTER = re.compile(
+    r"\s+(?:on\s+|against\s+|near\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}[“\"]?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) times\b"
+)
+# "Russia's Sept. 24 attack on Kharkiv": the number is a day of a date, not a count of attacks.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
+)
 _WEAPON = re.compile(
     r"\b(?:missiles?|drones?|shell(?:s|ing|ed)|artillery|rockets?|bombs?|air|aerial|"
     r"airstrikes?|strikes?|UAVs?|glide)\b",
@@ -456,15 +478,26 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
         if (
             etype is EventType.ATTACK
             and (
-                _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
-                if low is not None
-                else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                (
+                    (
+                        _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
+                        if low is not None
+                        else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                    )
+                    and not _MONTH_BEFORE.search(text, max(sent.start, s - 30), s)
+                )
+                or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
         ):
             etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"
         out.append(Trigger(etype, s, e, word))
     return out
+
+
+def names_weapon(sentence: str) -> bool:
+    """Whether a sentence names a weapon of a strike from afar (missile, drone, shelling...)."""
+    return _WEAPON.search(sentence) is not None
 
 
 def coerce_types(found: list, triggers: list[Trigger]) -> list:

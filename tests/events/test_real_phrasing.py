@@ -116,6 +116,44 @@ def test_a_headline_announcing_an_evacuation_is_the_evacuation_not_a_statement(g
     assert EventType.STATEMENT not in kinds and EventType.EVACUATION in kinds
 
 
+# --- ground fighting or a strike (helper bgtype) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Staff said the enemy attacked Toretsk nine times over the past day.",
+        "Kyiv's military reported an attack on Toretsk “14 times since the morning”.",
+        "Russian units attempted to storm Toretsk on Tuesday, the brigade said.",
+        "Search-and-strike operations continue in the Toretsk direction, the brigade said.",
+    ],
+)
+def test_counted_or_storming_attacks_are_ground_fighting(gazetteer, text):
+    kinds = {k for k, _ in _kinds(_events(text, gazetteer))}
+    assert kinds == {EventType.OFFENSIVE}
+
+
+def test_a_dated_attack_with_a_toll_is_a_strike_not_a_count_of_attacks(gazetteer):
+    ev = _events("Death toll from Russia's Oct. 14 attack on Odesa rises to 6", gazetteer)[0]
+    assert ev.event_type is EventType.ATTACK and ev.killed == 6
+
+
+def test_bare_attacks_on_a_town_already_told_as_fighting_are_that_fighting(gazetteer):
+    text = (
+        "Fierce battles go on near Toretsk, the brigade said. A spokesman described the "
+        "attacks on Toretsk as relentless."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.OFFENSIVE, "Toretsk")}
+
+
+def test_attacks_on_a_town_with_drones_named_stay_a_strike(gazetteer):
+    text = (
+        "Fierce battles go on near Toretsk, the brigade said. Drone attacks on Toretsk "
+        "damaged two houses on Tuesday."
+    )
+    assert (EventType.ATTACK, "Toretsk") in _kinds(_events(text, gazetteer))
+
+
 # --- status -------------------------------------------------------------------------------
 
 

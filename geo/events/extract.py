@@ -130,6 +130,14 @@ _AUTHORITY_NAME = re.compile(
     r"\s+(?:(?:Oblast|Regional|Region|City|District|Raion|Municipal)\s+)?"
     r"(?:(?:Military|Civil|Civil-Military|State)\s+)+Administration\b"
 )
+# "... broke out in Crimea after a suspected drone attack": the strike ends the clause, told
+# as news (an indefinite one; "after the explosions" refers back to a strike told already).
+_AFTER_STRIKE = re.compile(
+    r"\bafter\s+an?\s+(?:(?:suspected|apparent|reported|alleged|massive|"
+    r"overnight|russian|ukrainian)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|over|outside)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _MILITARY_BEFORE = re.compile(
     r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
 )
@@ -470,6 +478,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = [notice[1]]
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
+            if not places and trig.type is EventType.ATTACK:
+                places = _struck_before(text, sent, trig, tops)
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
                 if re.search(r"\b(?:followed by|then|and another)\b", gap):
@@ -657,6 +667,21 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
     return _merge(_leaving_under_evacuation(events), apart)
+
+
+def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:
+    """The place of a clause that a closing "after a drone attack" explains.
+
+    "a fire broke out in Crimea after a suspected drone attack": the strike named only in
+    the "after" clause hit the place where the fire broke out.
+    """
+    clause = _CLAUSE_MARK.split(text[sent.start : trig.start])[-1]
+    if not _AFTER_STRIKE.search(clause):
+        return []
+    start = trig.start - len(clause)
+    before = [t for t in tops if start <= t.start < trig.start][-1:]
+    # a locative ("in Moscow-annexed Crimea"), not a modifier ("Kherson residents flee")
+    return [t for t in before if _LOCATIVE_BEFORE.search(text, max(start, t.start - 40), t.start)]
 
 
 def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:

@@ -99,6 +99,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"encircl\w+",
         r"broke through(?: to)?",
         r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
+        # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
+        r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
+        r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         r"(?:moved|moving|fell) back from",
         r"(?:moved|moving) away from",
         r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
@@ -133,6 +136,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:combat )?engagements",  # General Staff: "40 combat engagements ... near X, Y"
         r"under siege",
         r"besieged",
+        r"under (?:the )?threat of encirclement",
+        r"successful (?:offensive |combat |assault )?actions",  # "successful actions in Sumy"
+        # "attempts in Maliivka were halted", "attempts to advance near X were repelled"
+        r"attempts(?= (?:to (?:advance|break through|attack|push) )?(?:in|near|at|on|towards?) "
+        r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"
+        r"(?:halted|repelled|repulsed|stopped|thwarted|foiled|unsuccessful)\b)",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
         r"crossed (?:the border )?into",
         r"crossed the border",

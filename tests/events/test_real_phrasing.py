@@ -154,6 +154,55 @@ def test_attacks_on_a_town_with_drones_named_stay_a_strike(gazetteer):
     assert (EventType.ATTACK, "Toretsk") in _kinds(_events(text, gazetteer))
 
 
+# --- triggers seen in real reports (helper bgtype) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("Toretsk is under threat of encirclement, officials warned.", "offensive", "Toretsk"),
+        ("Enemy attempts near Toretsk were repelled on Tuesday.", "offensive", "Toretsk"),
+        ("Ukrainian attempts to advance in Robotyne have been halted.", "offensive", "Robotyne"),
+        (
+            "The president noted successful actions by his troops in Kharkiv Oblast.",
+            "offensive",
+            "Kharkiv Oblast",
+        ),
+        ("Russian units have improved their tactical positions near Lyman.", "advance", "Lyman"),
+        (
+            "Troops completed clearing the village of Robotyne, the brigade said.",
+            "advance",
+            "Robotyne",
+        ),
+    ],
+)
+def test_trigger_phrasings_of_real_reports(gazetteer, text, kind, place):
+    assert (EventType(kind), place) in _kinds(_events(text, gazetteer))
+
+
+def test_attempts_that_are_not_repelled_are_no_event(gazetteer):
+    assert _events("Attempts to reach Robotyne by road take hours.", gazetteer) == []
+
+
+def test_a_strike_told_only_in_a_closing_after_clause_hit_the_clauses_place(gazetteer):
+    text = "A fuel depot burned in Sevastopol after an apparent drone strike on Sunday."
+    assert (EventType.ATTACK, "Sevastopol") in _kinds(_events(text, gazetteer))
+
+
+def test_a_closing_after_clause_does_not_place_a_strike_at_a_modifier(gazetteer):
+    text = "Kherson farmers count losses after dam attack"
+    assert (EventType.ATTACK, "Kherson") not in _kinds(_events(text, gazetteer))
+
+
+def test_a_toll_with_the_victims_named_before_the_place_keeps_the_place(gazetteer):
+    text = (
+        "Local officials said the shelling had killed five people including a teenage boy "
+        "in the city of Horlivka."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
+    assert ev.place.name == "Horlivka" and ev.killed == 5
+
+
 # --- status -------------------------------------------------------------------------------
 
 

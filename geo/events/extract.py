@@ -163,6 +163,14 @@ _DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
 )
+# "These clashes come just days after the delegations met in Istanbul": the meeting is
+# background, some days (or weeks) before the news, not on its day.
+_SOME_DAYS_AFTER = re.compile(
+    r"\b(?:just |only |mere |barely |a few |several )*(?P<unit>days|weeks) after\b"
+    r"(?![^,;]*\bafter\b)",
+    re.IGNORECASE,
+)
+_SOME = {"days": (7, 1), "weeks": (31, 7)}  # how many days back it starts and ends
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 # "The second missile hit a village near Kramatorsk", "another strike hit the port", "a
@@ -540,6 +548,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 base = events[first_here].date_start if first_here is not None else span.start
                 day = _earlier(base, int(_DAYS[m.group(1).lower()]), m.group(2).lower())
                 span = DateSpan(day, day, DatePrecision.DAY, m.group(0), -1, -1)
+            elif (
+                m := _SOME_DAYS_AFTER.search(text, sent.start, trig.start)
+            ) and not m.end() <= span.start_char < sent.end:
+                base = events[first_here].date_start if first_here is not None else span.start
+                back, near = _SOME[m.group("unit").lower()]
+                span = DateSpan(
+                    base - dt.timedelta(days=back),
+                    base - dt.timedelta(days=near),
+                    DatePrecision.RANGE,
+                    m.group(0),
+                    -1,
+                    -1,
+                )
             elif published is not None and span.start > published:
                 continue  # "next week": a plan or a forecast, not something that happened
             status, claimed_by = status_for(text, sent, trig, squoted)

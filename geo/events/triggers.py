@@ -493,7 +493,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                         if low is not None
                         else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
                     )
-                    and not _MONTH_BEFORE.search(text, max(sent.start, s - 30), s)
+                    and not _MONTH_BEFORE.search(text, max(0, s - 30), s)  # past a "Sept." split
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
             )

@@ -203,6 +203,26 @@ def test_a_toll_with_the_victims_named_before_the_place_keeps_the_place(gazettee
     assert ev.place.name == "Horlivka" and ev.killed == 5
 
 
+# --- background dates (helper bgtype) ------------------------------------------------------
+
+
+def test_talks_just_days_before_the_news_are_dated_in_the_week_before(gazetteer):
+    text = "The shelling comes only days after the two delegations met for talks in Istanbul."
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.NEGOTIATION)
+    assert ev.date_end < PUBLISHED and ev.date_start >= PUBLISHED - dt.timedelta(days=7)
+
+
+def test_an_event_weeks_before_is_not_dated_the_publication_day(gazetteer):
+    text = "The strike on Kharkiv came weeks after Russian troops crossed into Kharkiv Oblast."
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE)
+    assert ev.date_end <= PUBLISHED - dt.timedelta(days=7)
+
+
+def test_a_dated_strike_split_after_the_months_dot_counts_no_attacks(gazetteer):
+    text = "The toll of the Oct.\n14 Russian attack on Odesa has risen to five people."
+    assert {k for k, _ in _kinds(_events(text, gazetteer))} == {EventType.ATTACK}
+
+
 # --- status -------------------------------------------------------------------------------
 
 

@@ -138,6 +138,17 @@ _AFTER_STRIKE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|over|outside)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "Strikes and shelling in Donetska and Sumska oblasts have resulted in increased needs",
+# "Attacks have left 28,000 people without power": a bulletin's summary of many strikes,
+# a bare plural subject with an outcome verb, tells no one strike.
+_SUMMARY_OF_STRIKES = re.compile(
+    r"\W*(?:(?:deadly|heavy|intense|daily|frequent|regular|continued|ongoing|russian)\s+)*"
+    r"(?:attacks|strikes|shelling|airstrikes|air strikes|hostilities|bombardments)"
+    r"(?:\s+and\s+(?:shelling|strikes|attacks|airstrikes))?\b[^.;:]{0,80}?"
+    r"\b(?:(?:have|has)\s+(?:resulted in|left|caused|led to|continued to)|resulted in|"
+    r"caused (?:dozens|scores|hundreds|many|numerous)|continued? to)\b",
+    re.IGNORECASE,
+)
 _MILITARY_BEFORE = re.compile(
     r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
 )
@@ -433,6 +444,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         triggers = _factual(text, sent, found_words)
         if in_caption:
             triggers = [t for t in triggers if t.type is EventType.ATTACK]
+        if triggers and _SUMMARY_OF_STRIKES.match(sent.text):
+            triggers = [t for t in triggers if t.type is not EventType.ATTACK]
         # Figures matter only with a trigger here, a strike before to carry them to, or a
         # place to tell them at.
         casualties = (

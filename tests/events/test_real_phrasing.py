@@ -64,6 +64,23 @@ def test_a_trend_of_attacks_on_a_region_is_no_strike(gazetteer):
     assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling and strikes in Kharkiv and Sumy oblasts have led to growing needs.",
+        "Attacks have left about 9,000 residents of Kramatorsk without running water.",
+        "Deadly strikes continued to damage homes across Kharkiv Oblast this week.",
+    ],
+)
+def test_a_bulletins_summary_of_many_strikes_is_no_strike(gazetteer, text):
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
+def test_a_strike_told_with_its_article_is_still_a_strike(gazetteer):
+    text = "The strikes on Kramatorsk have left 9,000 residents without running water."
+    assert (EventType.ATTACK, "Kramatorsk") in _kinds(_events(text, gazetteer))
+
+
 # --- photo captions (helper bgtype) ----------------------------------------------------------
 
 

@@ -114,7 +114,8 @@ _CYR = re.compile(
 )
 # Counts that are not of one event: running tolls and military losses.
 _NOT_EVENT_TOLL = re.compile(
-    r"\b(?:since (?:the start|the beginning|february)|in total|so far this year|"
+    r"\b(?:since (?:the start|the beginning|the outbreak|(?:24 )?february|february 24)|"
+    r"in total|so far this year|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
     r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
     # the UN's monitors count the war's civilian casualties to date, never one strike's

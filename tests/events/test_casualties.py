@@ -153,3 +153,21 @@ def test_no_civilian_casualties_is_a_zero_toll(sentence):
 def test_a_breakdown_in_brackets_keeps_the_count_with_its_verb(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN says at least 1,500 civilians have been killed since 24 February.",
+        "Between 24 February and 3 May there have been 5,100 civilian casualties, 2,300 killed.",
+        "As of 9 March, monitors recorded 1,400 civilian casualties, including 500 killed.",
+        "Some 800 people have died since the outbreak of the war, the agency said.",
+    ],
+)
+def test_a_running_total_of_the_war_is_no_one_events_toll(sentence):
+    assert not parse_casualties(sentence)
+
+
+def test_a_toll_rising_past_a_months_abbreviation_is_read():
+    cas = parse_casualties("The death toll from the Sept. 24 strike rises to 6.")
+    assert cas.killed == 6 and cas.update

@@ -116,12 +116,12 @@ _LINK_LINE = re.compile(
 _ILLUSTRATIVE_NEXT = re.compile(
     r"\s*\(?(?:illustrative|for illustrative purposes|illustration)\b", re.IGNORECASE
 )
-# "The number of refugees from Ukraine has exceeded 1.7 million": a country's running total,
+# "refugees who left Ukraine now number over 2 million": a country's running total,
 # not one flight from a place.
 _RUNNING_TOTAL = re.compile(
     r"\b(?:number of|total(?:led)?|exceed(?:ed|s)|surpass(?:ed|es)|so far|to date)\b", re.I
 )
-# "the enemy has intensified attacks on Donetsk Oblast": a trend over a region, no one strike.
+# "the enemy has lately intensified its attacks on Kharkiv Oblast": a trend, no one strike.
 _TREND_BEFORE = re.compile(
     r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
 )
@@ -138,7 +138,7 @@ _AFTER_STRIKE = re.compile(
     re.IGNORECASE,
 )
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|over|outside)\s+(?:[\w-]+\s+){0,2}$", re.I)
-# "Strikes and shelling in Donetska and Sumska oblasts have resulted in increased needs",
+# "Shelling and strikes in two oblasts have led to growing needs",
 # "Attacks have left 28,000 people without power": a bulletin's summary of many strikes,
 # a bare plural subject with an outcome verb, tells no one strike.
 _SUMMARY_OF_STRIKES = re.compile(
@@ -721,7 +721,7 @@ def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]
 def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:
     """A bare "attacks on Pokrovsk" at a place already told as ground fighting is that fighting.
 
-    "intense battles near Pokrovsk ... the spokesman described the attacks on Pokrovsk as a
+    "fierce battles go on near Toretsk ... a spokesman called the attacks on Toretsk a
     torrent": without a missile, drone or shell named, the attacks are the assaults.
     """
     if (

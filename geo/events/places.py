@@ -466,7 +466,7 @@ def _after(
             i += 1  # "talks that were held in Istanbul": the trigger's own relative clause
             continue
         if word == "including" and np < 0 and not found:
-            # "killed nine people including an eight-year-old girl in the city of X": the
+            # "killed five people including a teenage boy in the city of X": the
             # victims' aside, told without commas, does not count towards the verb's words
             k = i + 1
             while k < min(len(toks), i + 7) and toks[k].kind == "w" and toks[k].text not in links:

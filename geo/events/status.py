@@ -38,7 +38,7 @@ _SINCE_LAUNCHED = re.compile(
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-# "Since the invasion on 24 February, attacks have been reported across the country,
+# "Since the full-scale invasion, heavy strikes have been recorded in many regions,
 # including in Kyiv": a sentence framed by the war's start sums up the war, no one happening.
 _SINCE_THE_WAR = re.compile(
     r"\s*Since\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:full-scale\s+)?(?:invasion|war\b|"

@@ -125,12 +125,12 @@ _RUNNING_TOTAL = re.compile(
 _TREND_BEFORE = re.compile(
     r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
 )
-# "the Sumy Oblast Military Administration reported": an authority's name, not a place hit.
+# "..., the Kharkiv Oblast Military Administration said": who reports, not a place hit.
 _AUTHORITY_NAME = re.compile(
     r"\s+(?:(?:Oblast|Regional|Region|City|District|Raion|Municipal)\s+)?"
     r"(?:(?:Military|Civil|Civil-Military|State)\s+)+Administration\b"
 )
-# "... broke out in Crimea after a suspected drone attack": the strike ends the clause, told
+# "a depot burned in Sevastopol after an apparent drone strike": the strike ends the clause, told
 # as news (an indefinite one; "after the explosions" refers back to a strike told already).
 _AFTER_STRIKE = re.compile(
     r"\bafter\s+an?\s+(?:(?:suspected|apparent|reported|alleged|massive|"
@@ -174,7 +174,7 @@ _DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
 )
-# "These clashes come just days after the delegations met in Istanbul": the meeting is
+# "The shelling comes only days after the two delegations met in Istanbul": the meeting is
 # background, some days (or weeks) before the news, not on its day.
 _SOME_DAYS_AFTER = re.compile(
     r"\b(?:just |only |mere |barely |a few |several )*(?P<unit>days|weeks) after\b"
@@ -706,7 +706,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
 def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:
     """The place of a clause that a closing "after a drone attack" explains.
 
-    "a fire broke out in Crimea after a suspected drone attack": the strike named only in
+    "a depot burned in Sevastopol after an apparent drone strike": the strike named only in
     the "after" clause hit the place where the fire broke out.
     """
     clause = _CLAUSE_MARK.split(text[sent.start : trig.start])[-1]

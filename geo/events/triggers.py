@@ -330,7 +330,7 @@ _TIMES_AFTER = re.compile(
     r"\s+(?:on\s+|against\s+|near\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}[“\"]?"
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) times\b"
 )
-# "Russia's Sept. 24 attack on Kharkiv": the number is a day of a date, not a count of attacks.
+# "the Oct. 14 attack on Odesa": the number is a day of a date, not a count of attacks.
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
 )

@@ -60,7 +60,7 @@ def test_a_country_refugee_total_is_no_displacement(gazetteer):
 
 
 def test_a_trend_of_attacks_on_a_region_is_no_strike(gazetteer):
-    text = "The governor said the enemy has intensified attacks on Kharkiv Oblast lately."
+    text = "The governor said the enemy had lately intensified its attacks on Kharkiv Oblast."
     assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
 
 

@@ -115,20 +115,26 @@ _CYR = re.compile(
 )
 # Counts that are not of one event: running tolls and military losses.
 _NOT_EVENT_TOLL = re.compile(
-    r"\b(?:since (?:the start|the beginning|february)|in total|so far this year|"
+    r"\b(?:since (?:the start|the beginning|the outbreak|(?:24 )?february|february 24)|"
+    r"in total|so far this year|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
     r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
     # a monitors' tally per month: "90 civilians were killed or injured in March, 70 in April"
     r"killed or (?:injured|wounded) in (?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)|verified civilian casualties)\b",
+    r"september|october|november|december)|verified civilian casualties|"
+    # the UN's monitors count the war's civilian casualties to date, never one strike's
+    r"(?:there have been|recorded|verified|documented) (?:at least )?[\d,]+ civilian casualties|"
+    r"as of\b[^.;]{0,120}?\b[\d,]+ civilian casualties)\b",
     re.IGNORECASE,
 )
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number
-# of injured has increased to 30". The count replaces a lower one, it does not add to it.
+# of injured has increased to 30", "toll in the Sept. 24 attack rises to 4" (a month's dot).
+# The count replaces a lower one, it does not add to it.
 _TOLL_ROSE = re.compile(
     r"\b(?:(?P<kill>death toll|number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
-    r"[^.;]{0,80}?\b(?:rose|risen|climbed|increased|reached|jumped|grew|stands at|stood at)\s+"
+    r"(?:[^.;]|\.(?=\s\d)){0,80}?\b(?:rose|rises|risen|climbed|climbs|increased|reached|jumped|grew|"
+    r"stands at|stood at)\s+"
     rf"to\s+{_HEDGE}(?P<num>{_NUM})\b",
     re.IGNORECASE,
 )

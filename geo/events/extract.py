@@ -25,7 +25,14 @@ from geo.events.places import (
     within,
 )
 from geo.events.status import not_factual, status_for, tried
-from geo.events.triggers import FIGURE_TYPES, TRIGGERS, Trigger, coerce_types, find_triggers
+from geo.events.triggers import (
+    FIGURE_TYPES,
+    TRIGGERS,
+    Trigger,
+    coerce_types,
+    find_triggers,
+    names_weapon,
+)
 from geo.records import (
     Article,
     DatePrecision,
@@ -39,6 +46,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.text.captions import caption_spans
 from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
@@ -108,6 +116,39 @@ _LINK_LINE = re.compile(
 _ILLUSTRATIVE_NEXT = re.compile(
     r"\s*\(?(?:illustrative|for illustrative purposes|illustration)\b", re.IGNORECASE
 )
+# "refugees who left Ukraine now number over 2 million": a country's running total,
+# not one flight from a place.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:number of|total(?:led)?|exceed(?:ed|s)|surpass(?:ed|es)|so far|to date)\b", re.I
+)
+# "the enemy has lately intensified its attacks on Kharkiv Oblast": a trend, no one strike.
+_TREND_BEFORE = re.compile(
+    r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
+)
+# "..., the Kharkiv Oblast Military Administration said": who reports, not a place hit.
+_AUTHORITY_NAME = re.compile(
+    r"\s+(?:(?:Oblast|Regional|Region|City|District|Raion|Municipal)\s+)?"
+    r"(?:(?:Military|Civil|Civil-Military|State)\s+)+Administration\b"
+)
+# "a depot burned in Sevastopol after an apparent drone strike": the strike ends the clause, told
+# as news (an indefinite one; "after the explosions" refers back to a strike told already).
+_AFTER_STRIKE = re.compile(
+    r"\bafter\s+an?\s+(?:(?:suspected|apparent|reported|alleged|massive|"
+    r"overnight|russian|ukrainian)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|over|outside)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "Shelling and strikes in two oblasts have led to growing needs",
+# "Attacks have left 28,000 people without power": a bulletin's summary of many strikes,
+# a bare plural subject with an outcome verb, tells no one strike.
+_SUMMARY_OF_STRIKES = re.compile(
+    r"\W*(?:(?:deadly|heavy|intense|daily|frequent|regular|continued|ongoing|russian)\s+)*"
+    r"(?:attacks|strikes|shelling|airstrikes|air strikes|hostilities|bombardments)"
+    r"(?:\s+and\s+(?:shelling|strikes|attacks|airstrikes))?\b[^.;:]{0,80}?"
+    r"\b(?:(?:have|has)\s+(?:resulted in|left|caused|led to|continued to)|resulted in|"
+    r"caused (?:dozens|scores|hundreds|many|numerous)|continued? to)\b",
+    re.IGNORECASE,
+)
 _MILITARY_BEFORE = re.compile(
     r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
 )
@@ -135,6 +176,14 @@ _DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
 )
+# "The shelling comes only days after the two delegations met in Istanbul": the meeting is
+# background, some days (or weeks) before the news, not on its day.
+_SOME_DAYS_AFTER = re.compile(
+    r"\b(?:just |only |mere |barely |a few |several )*(?P<unit>days|weeks) after\b"
+    r"(?![^,;]*\bafter\b)",
+    re.IGNORECASE,
+)
+_SOME = {"days": (7, 1), "weeks": (31, 7)}  # how many days back it starts and ends
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 # "The second missile hit a village near Kramatorsk", "another strike hit the port", "a
@@ -408,20 +457,30 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
+    captions = caption_spans(text)
     for sent in split_sentences(text):
         if (
             _is_headline(sent.text)
+            or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
             # a headline restates the body, which has the dates and the details; "Read
             # also: ..." is a link to another story pasted with the text; a caption
-            # followed by "Illustrative purposes only." describes a stock photo
+            # ("... Photo: Getty Images", or followed by "Illustrative purposes only.")
+            # describes a picture, often an older or a stock one
             continue
+        # A credited picture of the news shows a strike's aftermath; the people in it
+        # (evacuees at a shelter) are no evacuation or flight of their own.
+        in_caption = any(c.start <= sent.start < c.end for c in captions)
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         squoted = within(quoted, sent.start, sent.end)
         found_words = find_triggers(text, sent, [])
         triggers = _factual(text, sent, found_words)
+        if in_caption:
+            triggers = [t for t in triggers if t.type is EventType.ATTACK]
+        if triggers and _SUMMARY_OF_STRIKES.match(sent.text):
+            triggers = [t for t in triggers if t.type is not EventType.ATTACK]
         # Figures matter only with a trigger here, a strike before to carry them to, or a
         # place to tell them at.
         casualties = (
@@ -475,6 +534,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = [notice[1]]
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
+            if not places and trig.type is EventType.ATTACK:
+                places = _struck_before(text, sent, trig, tops)
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
                 if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
@@ -493,6 +554,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if not (t.type is EventType.STATEMENT and t.text in _ATTRIBUTION)
             ]
         made_here = False
+        background = False  # a running total or a trend told here: its figures are no one's
         casualties_used = False
         casualty_here: int | None = None
         first_here: int | None = None  # the sentence's first event, the main clause's
@@ -544,6 +606,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 base = events[first_here].date_start if first_here is not None else span.start
                 day = _earlier(base, int(_DAYS[m.group(1).lower()]), m.group(2).lower())
                 span = DateSpan(day, day, DatePrecision.DAY, m.group(0), -1, -1)
+            elif (
+                m := _SOME_DAYS_AFTER.search(text, sent.start, trig.start)
+            ) and not m.end() <= span.start_char < sent.end:
+                base = events[first_here].date_start if first_here is not None else span.start
+                back, near = _SOME[m.group("unit").lower()]
+                span = DateSpan(
+                    base - dt.timedelta(days=back),
+                    base - dt.timedelta(days=near),
+                    DatePrecision.RANGE,
+                    m.group(0),
+                    -1,
+                    -1,
+                )
             elif published is not None and span.start > published:
                 continue  # "next week": a plan or a forecast, not something that happened
             status, claimed_by = status_for(text, sent, trig, squoted)
@@ -562,6 +637,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
+                if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(text, top.end):
+                    continue  # the authority that reports, not the ground it reports on
+                if (
+                    top.place.kind is PlaceKind.COUNTRY
+                    and trig.type is EventType.DISPLACEMENT
+                    and _RUNNING_TOTAL.search(sent.text)
+                ) or (
+                    top.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+                    and trig.type in _CASUALTY_TYPES
+                    and _TREND_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
+                ):
+                    background = True
+                    continue  # a running total, a trend over a region: background, no event
                 if (
                     trig.type is EventType.ADVANCE
                     and top.place.kind is PlaceKind.ADMIN1
@@ -583,7 +671,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = _namesake_city(top)
-                ev = _event(article, trig, top, span, sent, people, children)
+                ev = _event(
+                    article, _ground(trig, top, events, sent), top, span, sent, people, children
+                )
                 ev = replace(ev, status=status, claimed_by=claimed_by)
                 # "Other regions hit, including Kursk, Bryansk and Rostov, also reported no
                 # casualties": none is every strike's of the sentence, not only the first's
@@ -648,6 +738,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # figures belong to the evacuation just reported.
         if (
             not made_here
+            and not background
             and (people or children)
             and last_figure_event is not None
             and any(t.type in FIGURE_TYPES for t in triggers)
@@ -744,6 +835,42 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
     kept = [i for i in range(len(events)) if i not in dropped]
     index = {old: new for new, old in enumerate(kept)}
     return [events[i] for i in kept], {index[i] for i in apart if i in index}
+
+
+def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:
+    """The place of a clause that a closing "after a drone attack" explains.
+
+    "a depot burned in Sevastopol after an apparent drone strike": the strike named only in
+    the "after" clause hit the place where the fire broke out.
+    """
+    clause = _CLAUSE_MARK.split(text[sent.start : trig.start])[-1]
+    if not _AFTER_STRIKE.search(clause):
+        return []
+    start = trig.start - len(clause)
+    before = [t for t in tops if start <= t.start < trig.start][-1:]
+    # a locative ("in Moscow-annexed Crimea"), not a modifier ("Kherson residents flee")
+    return [t for t in before if _LOCATIVE_BEFORE.search(text, max(start, t.start - 40), t.start)]
+
+
+def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:
+    """A bare "attacks on Pokrovsk" at a place already told as ground fighting is that fighting.
+
+    "fierce battles go on near Toretsk ... a spokesman called the attacks on Toretsk a
+    torrent": without a missile, drone or shell named, the attacks are the assaults.
+    """
+    if (
+        trig.type is EventType.ATTACK
+        and trig.text.startswith("attack")
+        and any(
+            e.event_type in (EventType.OFFENSIVE, EventType.ADVANCE)
+            and e.place.place_id == top.place.place_id
+            for e in events
+        )
+        and not names_weapon(sent.text)
+        and not parse_casualties(sent.text)
+    ):
+        return replace(trig, type=EventType.OFFENSIVE)
+    return trig
 
 
 def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, Toponym] | None:

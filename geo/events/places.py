@@ -481,6 +481,16 @@ def _after(
         ):
             i += 1  # "to 15 towns and villages in Kharkivska Oblast": one noun phrase
             continue
+
+        if word == "including" and np < 0 and not found:
+            # "killed five people including a teenage boy in the city of X": the
+            # victims' aside, told without commas, does not count towards the verb's words
+            k = i + 1
+            while k < min(len(toks), i + 7) and toks[k].kind == "w" and toks[k].text not in links:
+                k += 1
+            if k < len(toks) and toks[k].text in links:
+                i = k
+                continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
         if np >= 0:

@@ -15,7 +15,15 @@ from geo.records import EventType
 from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.sentences import Sentence
 
-__all__ = ["FIGURE_TYPES", "ORDER_VERBS", "TRIGGERS", "Trigger", "coerce_types", "find_triggers"]
+__all__ = [
+    "FIGURE_TYPES",
+    "ORDER_VERBS",
+    "TRIGGERS",
+    "Trigger",
+    "coerce_types",
+    "find_triggers",
+    "names_weapon",
+]
 
 # Verbs of an order or a call to leave ("ordered residents of X to leave"); ``places`` looks
 # for the place inside the order's object.
@@ -93,6 +101,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"encircl\w+",
         r"broke through(?: to)?",
         r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
+        # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
+        r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
+        r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         r"(?:moved|moving|fell) back from",
         r"(?:moved|moving) away from",
         r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
@@ -127,6 +138,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:combat )?engagements",  # General Staff: "40 combat engagements ... near X, Y"
         r"under siege",
         r"besieged",
+        r"under (?:the )?threat of encirclement",
+        r"successful (?:offensive |combat |assault )?actions",  # "successful actions in Sumy"
+        # "attempts in Maliivka were halted", "attempts to advance near X were repelled"
+        r"attempts(?= (?:to (?:advance|break through|attack|push) )?(?:in|near|at|on|towards?) "
+        r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"
+        r"(?:halted|repelled|repulsed|stopped|thwarted|foiled|unsuccessful)\b)",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
         r"crossed (?:the border )?into",
         r"crossed the border",
@@ -134,6 +151,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"push(?:ed)? toward",
         r"ground operation",
         r"storm(?:ed|ing)",
+        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries) to storm",
+        # "search-and-strike operations on the Ocheretyne direction": hunting the enemy on
+        # the ground, not a strike from afar
+        r"search-and-strike (?:operations?|actions?)",
         r"repel(?:led|s|ling)?",
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
@@ -306,6 +327,16 @@ _GROUND_ATTACK = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
+# X “seven times in the past day”": troops storming a village, not a strike.
+_TIMES_AFTER = re.compile(
+    r"\s+(?:on\s+|against\s+|near\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}[“\"]?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) times\b"
+)
+# "the Oct. 14 attack on Odesa": the number is a day of a date, not a count of attacks.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
+)
 _WEAPON = re.compile(
     r"\b(?:missiles?|drones?|shell(?:s|ing|ed)|artillery|rockets?|bombs?|air|aerial|"
     r"airstrikes?|strikes?|UAVs?|glide)\b",
@@ -437,10 +468,16 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
             if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):
                 continue  # bare "left" only right after its people: "350 people left the town"
-        if etype is EventType.STATEMENT and _PASSIVE_BEFORE.search(
-            text, max(sent.start, s - 20), s
+        if etype is EventType.STATEMENT and (
+            _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
+            or any(
+                o.type is EventType.EVACUATION and not _CLAUSE_MARK.search(text, o.end, s)
+                for o in out
+            )
         ):
-            continue  # "evacuation was announced in Balakliia": the news is the evacuation
+            # "evacuation was announced in Balakliia", a headline's "Evacuation of families
+            # announced in ...": the news is the evacuation
+            continue
         if (
             etype is EventType.ADVANCE
             and word.startswith("captur")
@@ -488,9 +525,15 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype is EventType.ATTACK
             and not word.startswith(("hit", "struck", "striking", "targeted", "fired"))
             and (
-                _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
-                if low is not None
-                else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                (
+                    (
+                        _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
+                        if low is not None
+                        else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                    )
+                    and not _MONTH_BEFORE.search(text, max(0, s - 30), s)  # past a "Sept." split
+                )
+                or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
         ):
@@ -499,6 +542,11 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype = EventType.OFFENSIVE
         out.append(Trigger(etype, s, e, word))
     return out
+
+
+def names_weapon(sentence: str) -> bool:
+    """Whether a sentence names a weapon of a strike from afar (missile, drone, shelling...)."""
+    return _WEAPON.search(sentence) is not None
 
 
 def coerce_types(found: list, triggers: list[Trigger]) -> list:

@@ -178,3 +178,21 @@ def test_a_death_at_the_scene_or_a_new_victim_is_no_injured_who_died():
     assert parse_casualties("The driver died at the scene.").died_of_injured == 0
     cas = parse_casualties("Later the official said that a man died after the strike.")
     assert (cas.killed, cas.died_of_injured) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN says at least 1,500 civilians have been killed since 24 February.",
+        "Between 24 February and 3 May there have been 5,100 civilian casualties, 2,300 killed.",
+        "As of 9 March, monitors recorded 1,400 civilian casualties, including 500 killed.",
+        "Some 800 people have died since the outbreak of the war, the agency said.",
+    ],
+)
+def test_a_running_total_of_the_war_is_no_one_events_toll(sentence):
+    assert not parse_casualties(sentence)
+
+
+def test_a_toll_rising_past_a_months_abbreviation_is_read():
+    cas = parse_casualties("The death toll from the Sept. 24 strike rises to 6.")
+    assert cas.killed == 6 and cas.update

@@ -29,6 +29,217 @@ def _kinds(events):
     return {(e.event_type, e.place.name) for e in events}
 
 
+# --- background: the war summed up, running totals, trends (helper bgtype) ------------------
+
+
+def test_a_sentence_framed_by_the_start_of_the_war_is_no_event(gazetteer):
+    text = (
+        "Since the full-scale invasion on 24 February, heavy strikes have been recorded "
+        "in many regions, among them the capital, Kyiv."
+    )
+    assert _events(text, gazetteer) == []
+
+
+def test_a_strike_since_a_recent_day_is_still_an_event(gazetteer):
+    events = _events("Since Monday, Russian drones have struck Odesa every night.", gazetteer)
+    assert (EventType.ATTACK, "Odesa") in _kinds(events)
+
+
+def test_a_running_un_total_gives_no_strike_its_dead(gazetteer):
+    text = (
+        "A missile hit Vinnytsia on 6 March. As of 7 March, the UN office reports at least "
+        "900 civilian casualties, including 300 killed."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
+    assert ev.place.name == "Vinnytsia" and ev.killed is None
+
+
+def test_a_country_refugee_total_is_no_displacement(gazetteer):
+    text = "The number of refugees who left Ukraine has exceeded 2 million, the agency said."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT] == []
+
+
+def test_a_trend_of_attacks_on_a_region_is_no_strike(gazetteer):
+    text = "The governor said the enemy had lately intensified its attacks on Kharkiv Oblast."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling and strikes in Kharkiv and Sumy oblasts have led to growing needs.",
+        "Attacks have left about 9,000 residents of Kramatorsk without running water.",
+        "Deadly strikes continued to damage homes across Kharkiv Oblast this week.",
+    ],
+)
+def test_a_bulletins_summary_of_many_strikes_is_no_strike(gazetteer, text):
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
+def test_a_strike_told_with_its_article_is_still_a_strike(gazetteer):
+    text = "The strikes on Kramatorsk have left 9,000 residents without running water."
+    assert (EventType.ATTACK, "Kramatorsk") in _kinds(_events(text, gazetteer))
+
+
+# --- photo captions (helper bgtype) ----------------------------------------------------------
+
+
+def test_a_stock_photo_caption_gives_no_event(gazetteer):
+    text = (
+        "Suitcases at the station in Pokrovsk. Stock photo: Getty Images\n\n"
+        "Russian shelling hit Kramatorsk on Tuesday."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Kramatorsk")}
+
+
+def test_people_in_a_credited_caption_are_no_displacement(gazetteer):
+    text = (
+        "SHELTER LIFE. Residents who fled the incursion stay at a school in the city of Kursk, "
+        "Russia on October 15, 2024.\n\nRussian shelling hit Kramatorsk on Tuesday."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Kramatorsk")}
+
+
+def test_a_caption_on_a_strikes_aftermath_still_tells_the_strike(gazetteer):
+    text = (
+        "The aftermath of a Russian strike on Dnipro on 14 October 2024. Photo: rescuers\n\n"
+        "Aid workers delivered water to the area."
+    )
+    assert (EventType.ATTACK, "Dnipro") in _kinds(_events(text, gazetteer))
+
+
+# --- authority names and headlines (helper bgtype) ------------------------------------------
+
+
+def test_a_military_administration_that_reports_is_no_place_hit(gazetteer):
+    text = (
+        "Russian troops shelled the communities of Bilopillia and Krasnopillia, "
+        "the Sumy Oblast Military Administration said on Tuesday."
+    )
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.ATTACK, "Bilopillia"),
+        (EventType.ATTACK, "Krasnopillia"),
+    }
+
+
+def test_a_city_military_administration_still_tells_its_own_evacuation(gazetteer):
+    text = "The Pokrovsk City Military Administration said on Monday that children were evacuated."
+    assert (EventType.EVACUATION, "Pokrovsk") in _kinds(_events(text, gazetteer))
+
+
+def test_a_headline_announcing_an_evacuation_is_the_evacuation_not_a_statement(gazetteer):
+    text = "Mandatory evacuation of children announced in villages of Kharkiv Oblast"
+    kinds = {k for k, _ in _kinds(_events(text, gazetteer))}
+    assert EventType.STATEMENT not in kinds and EventType.EVACUATION in kinds
+
+
+# --- ground fighting or a strike (helper bgtype) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The General Staff said the enemy attacked Toretsk nine times over the past day.",
+        "Kyiv's military reported an attack on Toretsk “14 times since the morning”.",
+        "Russian units attempted to storm Toretsk on Tuesday, the brigade said.",
+        "Search-and-strike operations continue in the Toretsk direction, the brigade said.",
+    ],
+)
+def test_counted_or_storming_attacks_are_ground_fighting(gazetteer, text):
+    kinds = {k for k, _ in _kinds(_events(text, gazetteer))}
+    assert kinds == {EventType.OFFENSIVE}
+
+
+def test_a_dated_attack_with_a_toll_is_a_strike_not_a_count_of_attacks(gazetteer):
+    ev = _events("Death toll from Russia's Oct. 14 attack on Odesa rises to 6", gazetteer)[0]
+    assert ev.event_type is EventType.ATTACK and ev.killed == 6
+
+
+def test_bare_attacks_on_a_town_already_told_as_fighting_are_that_fighting(gazetteer):
+    text = (
+        "Fierce battles go on near Toretsk, the brigade said. A spokesman described the "
+        "attacks on Toretsk as relentless."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.OFFENSIVE, "Toretsk")}
+
+
+def test_attacks_on_a_town_with_drones_named_stay_a_strike(gazetteer):
+    text = (
+        "Fierce battles go on near Toretsk, the brigade said. Drone attacks on Toretsk "
+        "damaged two houses on Tuesday."
+    )
+    assert (EventType.ATTACK, "Toretsk") in _kinds(_events(text, gazetteer))
+
+
+# --- triggers seen in real reports (helper bgtype) --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("Toretsk is under threat of encirclement, officials warned.", "offensive", "Toretsk"),
+        ("Enemy attempts near Toretsk were repelled on Tuesday.", "offensive", "Toretsk"),
+        ("Ukrainian attempts to advance in Robotyne have been halted.", "offensive", "Robotyne"),
+        (
+            "The president noted successful actions by his troops in Kharkiv Oblast.",
+            "offensive",
+            "Kharkiv Oblast",
+        ),
+        ("Russian units have improved their tactical positions near Lyman.", "advance", "Lyman"),
+        (
+            "Troops completed clearing the village of Robotyne, the brigade said.",
+            "advance",
+            "Robotyne",
+        ),
+    ],
+)
+def test_trigger_phrasings_of_real_reports(gazetteer, text, kind, place):
+    assert (EventType(kind), place) in _kinds(_events(text, gazetteer))
+
+
+def test_attempts_that_are_not_repelled_are_no_event(gazetteer):
+    assert _events("Attempts to reach Robotyne by road take hours.", gazetteer) == []
+
+
+def test_a_strike_told_only_in_a_closing_after_clause_hit_the_clauses_place(gazetteer):
+    text = "A fuel depot burned in Sevastopol after an apparent drone strike on Sunday."
+    assert (EventType.ATTACK, "Sevastopol") in _kinds(_events(text, gazetteer))
+
+
+def test_a_closing_after_clause_does_not_place_a_strike_at_a_modifier(gazetteer):
+    text = "Kherson farmers count losses after dam attack"
+    assert (EventType.ATTACK, "Kherson") not in _kinds(_events(text, gazetteer))
+
+
+def test_a_toll_with_the_victims_named_before_the_place_keeps_the_place(gazetteer):
+    text = (
+        "Local officials said the shelling had killed five people including a teenage boy "
+        "in the city of Horlivka."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
+    assert ev.place.name == "Horlivka" and ev.killed == 5
+
+
+# --- background dates (helper bgtype) ------------------------------------------------------
+
+
+def test_talks_just_days_before_the_news_are_dated_in_the_week_before(gazetteer):
+    text = "The shelling comes only days after the two delegations met for talks in Istanbul."
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.NEGOTIATION)
+    assert ev.date_end < PUBLISHED and ev.date_start >= PUBLISHED - dt.timedelta(days=7)
+
+
+def test_an_event_weeks_before_is_not_dated_the_publication_day(gazetteer):
+    text = "The strike on Kharkiv came weeks after Russian troops crossed into Kharkiv Oblast."
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE)
+    assert ev.date_end <= PUBLISHED - dt.timedelta(days=7)
+
+
+def test_a_dated_strike_split_after_the_months_dot_counts_no_attacks(gazetteer):
+    text = "The toll of the Oct.\n14 Russian attack on Odesa has risen to five people."
+    assert {k for k, _ in _kinds(_events(text, gazetteer))} == {EventType.ATTACK}
+
+
 # --- status -------------------------------------------------------------------------------
 
 

@@ -26,6 +26,8 @@ _WORD_RE = "|".join(
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
+# An age is no count: "wounding a 52-year-old", "wounded 52-year-old resident Ivan".
+_NUM += r"(?!\d|[-\s]+(?:years?|months?)[-\s]+old)"
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
 _WHO = (
     r"(?:[\w-]+[- ]year[- ]old\s+|elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
@@ -35,7 +37,10 @@ _WHO = (
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
     r"doctors?|nurses?|teachers?|aid workers|"
-    r"Ukrainians|Russians)"
+    r"Ukrainians|Russians|brothers?|sisters?|sons?|daughters?|husbands?|wife|wives|"
+    r"neighbou?rs?|relatives|(?:grand)?(?:mothers?|fathers?|parents)|"
+    # a person named by the age alone: "a 45-year-old was taken to hospital"
+    r"[\w-]+-year-old\b(?!-))"
 )
 _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
@@ -46,6 +51,12 @@ _HURT = (
     r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|"
     # "eight sustained injuries", "a man suffered shrapnel wounds"
     r"(?:sustained|suffered|received) (?:[\w-]+ )?(?:injuries|wounds|burns)|"
+    # "received a hand injury", "suffered a concussion", "was rushed to hospital with
+    # injuries", "was taken to hospital": one hurt per person named
+    r"(?:sustained|suffered|received|got) (?:an? )?(?:[\w-]+ )?(?:injury|wound|concussion|"
+    r"fracture|trauma|shell shock|barotrauma)s?|"
+    r"(?:rushed|taken|brought|admitted|transported|evacuated|delivered) (?:in)?to (?:a |the )?"
+    r"(?:hospital|medical facility|intensive care)|"
     r"(?:sought|needed|required|received) (?:medical|first) "
     r"(?:attention|help|aid|care|treatment|assistance)|"
     # bulletins: "three people received assistance on the spot" (not aid handed out)
@@ -77,6 +88,33 @@ _ONE_HURT = re.compile(
     r"\b(?P<num>an?|one)\s+(?:[\w-]+\s+)?(?P<hurt>injured|wounded)\s+"
     r"(?:man|woman|person|child|boy|girl|teenager|resident|civilian|pensioner)\b",
     re.IGNORECASE,
+)
+# "killing 52-year-old resident Ivan", "a wounded 70-year-old": one person, named by age.
+_AGED_ONE = re.compile(
+    r"\b(?:(?P<kill>killing|killed|kills)|(?P<hurt>injuring|injured|injures|wounding|wounded|"
+    r"wounds))\s+(?:an?\s+)?(?:[a-z]+\s+)?\d{1,3}[- ]years?[- ]old\b",
+    re.IGNORECASE,
+)
+# One person told by "the", "his" or "her" or by a pronoun, hurt: "the driver was taken to
+# hospital", "she sustained injuries", "wounding his wife". Only the hurt: where a count was
+# told before, it fills what the strike lacks and never adds to it (a restatement).
+_ONE_PERSON = (
+    r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:man|woman|person|child|boy|girl|teenager|"
+    r"resident|civilian|pensioner|driver|passenger|wife|husband|son|daughter|mother|father|"
+    r"grandmother|grandfather|victim|worker|guard|farmer|owner|neighbou?r)(?!['’]))"
+)
+_ONE_NAMED = re.compile(
+    rf"\b(?:{_ONE_PERSON}|(?P<pron>he|she))\s+"
+    r"(?:(?:was|is|has|had|been|also|later|reportedly|seriously|critically|severely|slightly|"
+    rf"then)\s+){{0,4}}(?P<hurt>{_HURT})\b"
+    rf"|\b(?P<verb>injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b",
+    re.IGNORECASE,
+)
+# Ages told beside a count: "two men aged 40 and 52", "a woman (70)", "a resident, 70,".
+# Blanked to the same length before the counts are read, so no age is taken for one.
+_AGES = re.compile(
+    r"\baged\s+(?:between\s+)?\d{1,3}(?:(?:\s*,\s*|\s+(?:and|to)\s+)\d{1,3})*\b"
+    r"|(?<=[a-z])\s?\(\d{1,3}\)|(?<=[a-z]),\s\d{1,3},(?=\s)"
 )
 _FATAL = re.compile(rf"\bfatal injuries to\s+{_HEDGE}(?P<num>{_NUM})\b", re.IGNORECASE)
 # "the strike has claimed at least 35 lives", "took 12 lives", "cost the lives of": the dead
@@ -138,6 +176,7 @@ _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
     r"lives|toll|number of|burns|"
     r"medical|on the spot|at the scene|"
+    r"hospital|intensive care|concuss|fractur|trauma|shell shock|"
     r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад",
     re.IGNORECASE,
 )
@@ -199,7 +238,9 @@ def parse_casualties(sentence: str) -> Casualties:
         return Casualties()
     # "nine residents (four women and five men) were killed": the breakdown in brackets
     # stands between the count and its verb; blanked to the same length, offsets hold.
+    told = sentence  # the words quoted back keep the breakdown and the ages
     sentence = _BREAKDOWN.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
     for m in _BEFORE.finditer(sentence):
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
@@ -209,6 +250,11 @@ def parse_casualties(sentence: str) -> Casualties:
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _ONE_HURT.finditer(sentence):
         found.append((m.start(), "hurt", "one", m))
+    for m in _ONE_NAMED.finditer(sentence):
+        if not m.group(0).lower().rstrip().endswith("casualties"):
+            found.append((m.start(), "hurt", "one", m))
+    for m in _AGED_ONE.finditer(sentence):
+        found.append((m.start(), "kill" if m.group("kill") else "hurt", "one", m))
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _LIVES.finditer(sentence):
@@ -240,7 +286,7 @@ def parse_casualties(sentence: str) -> Casualties:
         more[kind] = not words and bool(_MORE.search(m.group(0)))
         end = max(end, m.end())
         start = m.start() if start < 0 else start
-        words.append(" ".join(m.group(0).split()))
+        words.append(" ".join(told[m.start() : m.end()].split()))
     if killed is None and injured is None and (m := _NONE.search(sentence)):
         return Casualties(0, 0, m.group(0))
     return Casualties(

@@ -1,10 +1,16 @@
-"""Casualty counts of one sentence: additions to earlier counts, medical help as injury."""
+"""Casualty counts of one sentence (additions, ages, injury wording) and the strike they go to."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from geo.events.casualties import parse_casualties
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
 
 
 @pytest.mark.parametrize(
@@ -153,3 +159,79 @@ def test_no_civilian_casualties_is_a_zero_toll(sentence):
 def test_a_breakdown_in_brackets_keeps_the_count_with_its_verb(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Medics treated a wounded 58-year-old villager after the blast.", None, 1),
+        ("The drone wounded 61-year-old farmer Petro near his barn.", None, 1),
+        ("A 73-year-old pensioner was hurt when the shell landed.", None, 1),
+        ("Shelling killed a 66-year-old man overnight.", 1, None),
+        ("Three women aged 35, 41 and 57 were injured by debris.", None, 3),
+        ("A man aged 48 was wounded at the bus stop.", None, 1),
+        ("A woman (81) was hurt in her kitchen.", None, 1),
+        ("Two brothers aged 19 and 23 were killed and a neighbour aged 44 was wounded.", 2, 1),
+    ],
+)
+def test_an_age_is_never_read_as_a_count(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_the_words_quoted_back_keep_the_ages():
+    cas = parse_casualties("Two boys aged 9 and 12 were hurt.")
+    assert cas.text == "Two boys aged 9 and 12 were hurt"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 39-year-old driver was rushed to hospital with shrapnel cuts.",
+        "The woman was hospitalized with wounds to her legs.",
+        "A teenager received a leg injury in the yard.",
+        "One rescuer sustained injuries while clearing rubble.",
+        "A local man suffered a concussion from the blast wave.",
+        "An elderly resident was taken to hospital.",
+        "He was brought to the hospital in a serious condition.",
+        "She sustained a fracture when the windows blew in.",
+        "The strike injured the driver of a minibus.",
+        "A 50-year-old was taken to hospital.",
+    ],
+)
+def test_injury_told_as_hospital_or_a_wound_counts_one_hurt(sentence):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (None, 1)
+
+
+def test_a_named_victim_after_a_count_keeps_the_count():
+    cas = parse_casualties("Four people were wounded, the woman was taken to hospital.")
+    assert cas.injured == 4
+
+
+def test_a_possessive_is_no_victim():
+    assert not parse_casualties("The man's garage was taken over by the hospital.")
+
+
+# --- the toll given to a strike (geo.events.extract) ---------------------------------------
+
+PUBLISHED = dt.date(2024, 10, 16)
+
+
+def _attacks(text, gazetteer):
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.place.name, e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A 47-year-old man was rushed to hospital with cuts, the mayor said.",
+        "“A pensioner was taken to hospital with shrapnel wounds,” the governor wrote.",
+        "“The 47-year-old driver received a head injury,” the regional head said.",
+    ],
+)
+def test_an_injury_told_in_the_next_sentence_is_the_strikes(gazetteer, second):
+    text = f"Russian drones struck Kupiansk on Tuesday evening. {second}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 1)]

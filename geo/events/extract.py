@@ -369,6 +369,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     starts = [t.start for t in resolved]
     events: list[Event] = []
     apart: set[int] = set()  # events told as one more happening: never merged with earlier ones
+    retold: set[int] = set()  # an oblast's strike whose toll went to its village told next
     last_figure_event: int | None = None
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
@@ -556,6 +557,27 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 first_here = len(events) if first_here is None else first_here
                 events.append(ev)
                 made_here = True
+                if (
+                    casualty_here is None
+                    and trig.type is EventType.ATTACK
+                    and not took_toll
+                    and (
+                        leads := _lead_at_the_oblast(events, last_casualty_event, text, sent, trig)
+                    )
+                ):
+                    retold.update(leads)
+                    lead = events[last_casualty_event]
+                    events[-1] = replace(
+                        ev, killed=lead.killed, injured=lead.injured, figures_text=lead.figures_text
+                    )
+                    if not ev.date_text:  # the day is the lead's, as the toll is
+                        events[-1] = replace(
+                            events[-1],
+                            date_start=lead.date_start,
+                            date_end=lead.date_end,
+                            date_precision=lead.date_precision,
+                            date_text=lead.date_text,
+                        )
                 if trig.type in FIGURE_TYPES:
                     last_figure_event = len(events) - 1
                 # A toll told next is that of the strike that took this sentence's toll, else
@@ -609,6 +631,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
+    if retold:
+        keep = [n for n in range(len(events)) if n not in retold]
+        apart = {keep.index(n) for n in apart if n not in retold}
+        events = [events[n] for n in keep]
     return _merge(_leaving_under_evacuation(events), apart)
 
 
@@ -651,6 +677,54 @@ def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
     trigs = [t for t, _ in found if t.type in _CASUALTY_TYPES]
     before = [t for t in trigs if t.end <= sent.start + cas.start]
     return before[-1] if before else (trigs[0] if trigs else None)
+
+
+# A sentence that retells the strike just told: "The shelling hit ...", "The village of X came
+# under fire", "The night-time attacks lasted three hours and targeted ..."; not one told as
+# another ("Russian troops also shelled ...", "A second strike hit ...").
+_RETELLS = re.compile(r"\W*the\b", re.IGNORECASE)
+_THE_STRIKE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$")
+_ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
+
+
+def _lead_at_the_oblast(
+    events: list[Event], last: int | None, text: str, sent: Sentence, trig: Trigger
+) -> list[int] | None:
+    """The readings of the lead's strike at an oblast, with a toll, that a village retells.
+
+    "A man was killed in a Russian attack on Kherson Oblast. The shelling hit the village of
+    Bilozerka.": one strike, at the village, with the lead's toll; the oblast is only how the
+    lead placed it. Only the very next sentence, a definite retelling ("the shelling", "the
+    strike"), one strike in the lead, and a place inside that oblast on an overlapping day
+    (or on no day of its own: it takes the lead's).
+    """
+    if last is None:
+        return None
+    ev, lead = events[-1], events[last]
+    if (
+        lead.event_type is not EventType.ATTACK
+        or lead.geo_precision is not GeoPrecision.ADMIN1
+        or ev.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.REGION, GeoPrecision.COUNTRY)
+        or not (lead.killed or lead.injured)
+        or not lead.place.admin1_code
+        or lead.place.admin1_code != ev.place.admin1_code
+        or sent.start - lead.sentence_end > 3
+        or (ev.date_text and (ev.date_start > lead.date_end or lead.date_start > ev.date_end))
+        or not (
+            _THE_STRIKE.search(text, sent.start, trig.start) or _RETELLS.match(text, sent.start)
+        )
+        or _ONE_MORE.search(text, sent.start, trig.end)
+    ):
+        return None
+    readings = [
+        n
+        for n, e in enumerate(events)
+        if e.event_type is EventType.ATTACK and e.sentence_start == lead.sentence_start
+    ]
+    # one strike in the lead, though it may be read twice ("a drone attack")
+    if any(events[n].place.place_id != lead.place.place_id for n in readings):
+        return None
+    return readings
 
 
 def _earlier(day: dt.date, n: int, unit: str) -> dt.date:

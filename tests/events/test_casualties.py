@@ -235,3 +235,43 @@ def _attacks(text, gazetteer):
 def test_an_injury_told_in_the_next_sentence_is_the_strikes(gazetteer, second):
     text = f"Russian drones struck Kupiansk on Tuesday evening. {second}"
     assert _attacks(text, gazetteer) == [("Kupiansk", None, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian shelling hit Kupiansk on Tuesday. Two men were injured. "
+        "A 38-year-old and a 71-year-old were taken to hospital.",
+        "Russian shelling hit Kupiansk on Tuesday, injuring two men. "
+        "A 38-year-old man was hospitalised. A 71-year-old man received shrapnel wounds.",
+        "Two men were injured in a Russian strike on Kupiansk on Tuesday. "
+        "A 38-year-old and a 71-year-old were taken to hospital in Kupiansk.",
+    ],
+)
+def test_victims_named_by_age_after_their_count_restate_it(gazetteer, text):
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 2)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The shelling hit the village of Bilozerka, the governor said.",
+        "The village of Bilozerka came under artillery fire.",
+        "The night-time drone attack targeted Bilozerka.",
+    ],
+)
+def test_a_lead_toll_at_the_oblast_goes_to_the_village_told_next(gazetteer, second):
+    text = f"A man was killed in a Russian attack on Kherson Oblast on Sunday. {second}"
+    assert _attacks(text, gazetteer) == [("Bilozerka", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russian troops also shelled the village of Bilozerka.",  # one more strike
+        "Later, a shell hit a shop in Kupiansk.",  # a village of another oblast
+    ],
+)
+def test_another_strike_told_next_keeps_the_lead_at_the_oblast(gazetteer, second):
+    text = f"A man was killed in a Russian attack on Kherson Oblast on Sunday. {second}"
+    assert ("Kherson Oblast", 1, None) in _attacks(text, gazetteer)

@@ -110,6 +110,7 @@ _ONE_NAMED = re.compile(
     rf"|\b(?P<verb>injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b",
     re.IGNORECASE,
 )
+_NO_ONE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 # Ages told beside a count: "two men aged 40 and 52", "a woman (70)", "a resident, 70,".
 # Blanked to the same length before the counts are read, so no age is taken for one.
 _AGES = re.compile(
@@ -243,6 +244,8 @@ def parse_casualties(sentence: str) -> Casualties:
     sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
     for m in _BEFORE.finditer(sentence):
+        if _NO_ONE.search(sentence, max(0, m.start() - 4), m.start()):
+            continue  # "no one was hurt in X" counts none (below), not one
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _AFTER.finditer(sentence):
         if m.group("kill") and m.group("kill").lower() == "left" and not m.group("dead"):

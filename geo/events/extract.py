@@ -395,7 +395,18 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if triggers or last_casualty_event is not None or tops
             else _NO_CASUALTIES
         )
-        toll = _toll_trigger(text, sent, tops, triggers, casualties) if tops else None
+        toll = (
+            _toll_trigger(
+                text,
+                sent,
+                tops,
+                triggers,
+                casualties,
+                told_at=None if last_casualty_event is None else events[last_casualty_event].place,
+            )
+            if tops
+            else None
+        )
         if toll is not None:
             triggers = [*triggers, toll]
             found_words = [*found_words, toll]
@@ -476,6 +487,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
             if span is None and (trig.type in further or trig.type in framed):
                 span = _day_before(events, trig.type, sent.start)
+            if span is None and trig is toll and last_casualty_event is not None:
+                # "... shelled the district on Sunday. In X, a man was injured.": the toll of
+                # a town told next is of that day's shelling
+                span = _day_before(events[: last_casualty_event + 1], EventType.ATTACK, sent.start)
             if (
                 span is None
                 and last_report is not None
@@ -961,13 +976,21 @@ def _added(have: int | None, told: int | None, *, more: bool) -> int | None:
 
 
 def _toll_trigger(
-    text: str, sent: Sentence, tops: list[Toponym], triggers: list[Trigger], cas: Casualties
+    text: str,
+    sent: Sentence,
+    tops: list[Toponym],
+    triggers: list[Trigger],
+    cas: Casualties,
+    *,
+    told_at: Place | None = None,
 ) -> Trigger | None:
     """A strike told only by its toll and place: "three people were killed in Kupiansk".
 
     Where a sentence names people killed or injured and then the place, but no strike word,
     the killing is the event (an attack, as ACLED codes deaths of unknown cause). Counts of
-    zero, an event word of the sentence's own and places before the count give nothing.
+    zero, an event word of the sentence's own and places before the count give nothing,
+    except a town's own toll after a strike told elsewhere (``told_at``, see
+    ``_town_toll_at``).
     """
     if any(t.type in _CASUALTY_TYPES for t in triggers):
         return None
@@ -976,10 +999,48 @@ def _toll_trigger(
     elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
         at = m.end()  # "Children were injured in Liubotyn": a toll without its count
     else:
-        return None
+        return _town_toll_at(text, sent, tops, cas, told_at)
     if not any(
         at <= t.start < at + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
     ) or not re.match(r"\s+(?:in|near|on|at)\b", text[at : at + 8]):
+        return _town_toll_at(text, sent, tops, cas, told_at)
+    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
+    return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+
+
+# "No casualties were reported in Marhanets": the words between a count of none and its town.
+_NONE_IN = re.compile(
+    r"(?:\s+(?:were|was|have|has|been|reported|recorded|registered|confirmed)){0,3}"
+    r"\s+(?:in|near|at)\s+"
+)
+
+
+def _town_toll_at(
+    text: str, sent: Sentence, tops: list[Toponym], cas: Casualties, told_at: Place | None
+) -> Trigger | None:
+    """A town's own toll told after a strike on another place: that town's strike.
+
+    "Russian forces shelled the Nikopol district. In Marhanets, there were no casualties. In
+    Pokrovske, one person was injured.": each town's toll (none too) is a strike there, not
+    the district's figures. Only a town framing the sentence ("In X, ...") or named right after
+    a count of none, other than the place of the strike told before.
+    """
+    if told_at is None or not cas or (cas.killed is None and cas.injured is None):
+        return None
+    at = sent.start + cas.end if cas.end >= 0 else text.find(cas.text, sent.start, sent.end)
+    if at < sent.start:
+        return None
+    if cas.end < 0:
+        at += len(cas.text)  # a count of none keeps no offsets: found by its words
+    town = fronted_place(text, sent, tops)[:1]
+    if not town and cas.killed == 0 and cas.injured == 0 and (m := _NONE_IN.match(text, at)):
+        town = [t for t in tops if t.start == m.end()]
+    if (
+        not town
+        or town[0].start > at + 40
+        or town[0].place.kind is not PlaceKind.POPULATED_PLACE
+        or town[0].place.place_id == told_at.place_id
+    ):
         return None
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())

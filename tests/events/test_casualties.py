@@ -275,3 +275,31 @@ def test_a_lead_toll_at_the_oblast_goes_to_the_village_told_next(gazetteer, seco
 def test_another_strike_told_next_keeps_the_lead_at_the_oblast(gazetteer, second):
     text = f"A man was killed in a Russian attack on Kherson Oblast on Sunday. {second}"
     assert ("Kherson Oblast", 1, None) in _attacks(text, gazetteer)
+
+
+def test_no_one_hurt_is_no_count_of_one():
+    cas = parse_casualties("No one was hurt, officials said.")
+    assert (cas.killed, cas.injured) == (0, 0)
+    cas = parse_casualties("No one was hurt in the first blast, but a guard was injured later.")
+    assert cas.injured == 1 and cas.text == "a guard was injured"
+
+
+@pytest.mark.parametrize(
+    ("second", "town"),
+    [
+        ("In Marhanets, there were no casualties.", ("Marhanets", 0, 0)),
+        ("No casualties were reported in Marhanets.", ("Marhanets", 0, 0)),
+        ("In Marhanets, two residents were hurt.", ("Marhanets", None, 2)),
+    ],
+)
+def test_each_towns_toll_after_a_district_strike_stays_with_its_town(gazetteer, second, town):
+    text = (
+        "Russian artillery shelled the Nikopol district on Sunday. "
+        f"{second} In Chervonohryhorivka, a woman was injured."
+    )
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    tolls = {(e.place.name, e.killed, e.injured) for e in events}
+    assert {town, ("Chervonohryhorivka", None, 1)} <= tolls
+    assert ("Nikopol Raion", None, None) in tolls  # the district keeps no town's figures
+    assert {e.date_start for e in events} == {dt.date(2024, 10, 13)}  # that Sunday's strike

@@ -201,9 +201,17 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
     """The head-count of people and of children in a sentence, as integers.
 
     "More than 26,000 civilians, including 1,000 children" gives (26000, 1000). Vague amounts
-    ("thousands of people") give None.
+    ("thousands of people") give None. Of a plan and what is done ("plans to evacuate 45,000
+    people; 21,000 have been evacuated thus far") the done count is the one given.
     """
+    people, children, _ = _figures(sentence)
+    return people, children
+
+
+def _figures(sentence: str) -> tuple[int | None, int | None, bool]:
+    """:func:`parse_figures` and whether the people counted are only the ones planned for."""
     people = children = None
+    planned = False
     low = sentence.isascii()
     for m in _FIGURE_LOW.finditer(sentence.lower()) if low else _FIGURE.finditer(sentence):
         value = _to_int(m.group("num"), m.group("scale"))
@@ -212,8 +220,43 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
         if re.fullmatch(_CHILD_NOUNS, m.group("noun"), re.IGNORECASE):
             children = children if children is not None else value
         elif people is None:
-            people = value
-    return people, children
+            people, planned = value, _is_planned(sentence, m.start(), m.end())
+    if people is None or planned:
+        # "21,000 have been evacuated thus far": a count done, told without its noun
+        for m in _DONE_COUNT.finditer(sentence):
+            value = _to_int(m.group("num"), None)
+            if value is not None and not _is_planned(sentence, m.start(), m.end()):
+                return value, children, False
+    return people, children, planned
+
+
+# A figure of people an evacuation is planned for, not people moved: "plans to evacuate
+# 45,000 people", "ordered the evacuation of", "45,000 people are to be evacuated".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed)?|want(?:s|ed)?|expect(?:s|ed)?|"
+    r"need(?:s|ed)?|ha(?:s|ve) to|order(?:s|ed)?|mandatory|compulsory|will|would|seek(?:s|ing)?|"
+    r"hope(?:s|d)?|to be)\b[^.;:,]{0,50}$",
+    re.IGNORECASE,
+)
+_PLAN_AFTER = re.compile(
+    r"\A[^.;:,]{0,20}?\b(?:(?:are|were|is)\s+(?:still\s+|yet\s+)?to be|will be|need to be|"
+    r"must be|have to be|should be)\s+(?:evacuated|relocated|moved)\b",
+    re.IGNORECASE,
+)
+# A count of people moved already: "21,000 have been evacuated thus far", "so far, 4,000 have
+# left".
+_DONE_COUNT = re.compile(
+    r"(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\s+(?:\w+\s+)?(?:have|has|had)\s+(?:already\s+)?"
+    r"(?:been\s+)?(?:evacuated|left|relocated|moved out)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_planned(sentence: str, start: int, end: int) -> bool:
+    return bool(
+        _PLAN_BEFORE.search(sentence, max(0, start - 60), start)
+        or _PLAN_AFTER.match(sentence[end : end + 60])
+    )
 
 
 def _geo_precision(place: Place) -> GeoPrecision:
@@ -371,6 +414,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     apart: set[int] = set()  # events told as one more happening: never merged with earlier ones
     retold: set[int] = set()  # an oblast's strike whose toll went to its village told next
     last_figure_event: int | None = None
+    planned: set[int] = set()  # evacuations whose people are those planned for, not yet moved
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
@@ -418,7 +462,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             last_casualty_event = _carry_casualties(events, last_casualty_event, casualties, [])
             prev_dated = None
             continue
-        people, children = parse_figures(sent.text)
+        people, children, plan = _figures(sent.text)
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
             for d in find_dates(sent.text, published=published)
@@ -595,6 +639,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                         )
                 if trig.type in FIGURE_TYPES:
                     last_figure_event = len(events) - 1
+                    if plan and ev.people is not None:
+                        planned.add(last_figure_event)
+                    elif ev.people is not None:
+                        _done_for_plan(events, planned, last_figure_event)
                 # A toll told next is that of the strike that took this sentence's toll, else
                 # of its first ("shelling hit Sumy" makes two readings of one strike), and
                 # the city's, not the country's, in "shelling in Kharkiv, Ukraine"; never of
@@ -639,9 +687,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         ):
             prev = events[last_figure_event]
             adjacent = sent.start - prev.sentence_end < 3
+            # "... plan to evacuate 45,000. So far, 21,000 have left.": the count moved
+            done = last_figure_event in planned and people is not None and not plan
+            if done:
+                planned.discard(last_figure_event)
             events[last_figure_event] = replace(
                 prev,
-                people=prev.people if prev.people is not None else people,
+                people=people if done or prev.people is None else prev.people,
                 children=prev.children if prev.children is not None else children,
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
@@ -740,6 +792,20 @@ def _lead_at_the_oblast(
     if any(events[n].place.place_id != lead.place.place_id for n in readings):
         return None
     return readings
+
+
+def _done_for_plan(events: list[Event], planned: set[int], n: int) -> None:
+    """Give an evacuation counted by its plan the count moved that a later event tells there.
+
+    "Authorities plan to evacuate 45,000 people from Pokrovsk. So far 21,000 people have been
+    evacuated from Pokrovsk.": one evacuation, of 21,000 so far.
+    """
+    ev = events[n]
+    for k in sorted(planned):
+        e = events[k]
+        if e.event_type is ev.event_type and e.place.place_id == ev.place.place_id:
+            events[k] = replace(e, people=ev.people)
+            planned.discard(k)
 
 
 def _earlier(day: dt.date, n: int, unit: str) -> dt.date:

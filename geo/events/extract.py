@@ -516,6 +516,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         casualty_here: int | None = None
         first_here: int | None = None  # the sentence's first event, the main clause's
         owner = _toll_owner(found, casualties, sent)
+        split = _tolls_by_strike(text, sent, found) if casualties else None
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
         framed = {
@@ -527,6 +528,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if _ANOTHER.search(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
         }
         for trig, places in found:
+            if split is not None:  # "an attack on X that killed 3 and one on Y that killed 5"
+                casualties = split.get(id(trig), _NO_CASUALTIES)
+                owner, casualties_used = (trig if casualties else None), False
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
             if span is None and (trig.type in further or trig.type in framed):
@@ -806,6 +810,27 @@ def _done_for_plan(events: list[Event], planned: set[int], n: int) -> None:
         if e.event_type is ev.event_type and e.place.place_id == ev.place.place_id:
             events[k] = replace(e, people=ev.people)
             planned.discard(k)
+
+
+def _tolls_by_strike(text: str, sent: Sentence, found: list) -> dict[int, Casualties] | None:
+    """Each strike's own toll where a sentence tells two strikes, each with a toll.
+
+    "... an attack on Kherson that killed three people and one on Mykolaiv that killed five
+    and injured 23": the sentence is cut before each strike's word and each part read on its
+    own (the first part from the sentence start: a count may come before its strike). None
+    unless at least two parts tell a toll: one toll stays the owner's (``_toll_owner``).
+    """
+    trigs = sorted(
+        {id(t): t for t, _ in found if t.type in _CASUALTY_TYPES}.values(), key=lambda t: t.start
+    )
+    if len(trigs) < 2:
+        return None
+    bounds = [sent.start, *(t.start for t in trigs[1:]), sent.end]
+    tolls = {
+        id(t): parse_casualties(text[a:b])
+        for t, a, b in zip(trigs, bounds, bounds[1:], strict=False)
+    }
+    return tolls if sum(bool(c) for c in tolls.values()) >= 2 else None
 
 
 def _earlier(day: dt.date, n: int, unit: str) -> dt.date:

@@ -303,3 +303,22 @@ def test_each_towns_toll_after_a_district_strike_stays_with_its_town(gazetteer, 
     assert {town, ("Chervonohryhorivka", None, 1)} <= tolls
     assert ("Nikopol Raion", None, None) in tolls  # the district keeps no town's figures
     assert {e.date_start for e in events} == {dt.date(2024, 10, 13)}  # that Sunday's strike
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        (
+            "Shelling of Kherson on Monday killed two people, while a drone attack on Nikopol "
+            "injured five.",
+            [("Kherson", 2, None), ("Nikopol", None, 5)],
+        ),
+        (
+            "The strike on Odesa came after a Sunday attack on Kherson that killed four and a "
+            "Monday attack on Mykolaiv that killed six people and injured 19.",
+            [("Odesa", None, None), ("Kherson", 4, None), ("Mykolaiv", 6, 19)],
+        ),
+    ],
+)
+def test_two_strikes_of_one_sentence_keep_their_own_tolls(gazetteer, text, tolls):
+    assert sorted(_attacks(text, gazetteer)) == sorted(tolls)

@@ -53,8 +53,8 @@ _HURT = (
     r"(?:sustained|suffered|received) (?:[\w-]+ )?(?:injuries|wounds|burns)|"
     # "received a hand injury", "suffered a concussion", "was rushed to hospital with
     # injuries", "was taken to hospital": one hurt per person named
-    r"(?:sustained|suffered|received|got) (?:an? )?(?:[\w-]+ )?(?:injury|wound|concussion|"
-    r"fracture|trauma|shell shock|barotrauma)s?|"
+    r"(?:sustain|suffer|receiv|got)(?:ed|ing|e)? (?:an? )?(?:[\w-]+ (?:and )?){0,3}?"
+    r"(?:injury|injuries|wound|concussion|fracture|trauma|shell shock|barotrauma|burn)s?|"
     r"(?:rushed|taken|brought|admitted|transported|evacuated|delivered) (?:in)?to (?:a |the )?"
     r"(?:hospital|medical facility|intensive care)|"
     r"(?:sought|needed|required|received) (?:medical|first) "

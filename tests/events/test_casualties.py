@@ -130,6 +130,7 @@ def test_the_toll_of_the_whole_war_is_no_events_count():
         ("Three residents suffered injuries in the attack.", 3),
         ("A 65-year-old man sustained shrapnel wounds.", 1),
         ("Five people received burns.", 5),
+        ("Eleven people sustained mine and blast injuries.", 11),
     ],
 )
 def test_injuries_sustained_or_suffered_are_injured(sentence, injured):
@@ -196,6 +197,7 @@ def test_the_words_quoted_back_keep_the_ages():
         "He was brought to the hospital in a serious condition.",
         "She sustained a fracture when the windows blew in.",
         "The strike injured the driver of a minibus.",
+        "The blast left a 62-year-old man receiving a shrapnel wound to the leg.",
         "A 50-year-old was taken to hospital.",
     ],
 )
@@ -211,6 +213,10 @@ def test_a_named_victim_after_a_count_keeps_the_count():
 
 def test_a_possessive_is_no_victim():
     assert not parse_casualties("The man's garage was taken over by the hospital.")
+
+
+def test_losses_suffered_by_an_army_are_no_injury():
+    assert not parse_casualties("The brigade has also sustained heavy losses.")
 
 
 # --- the toll given to a strike (geo.events.extract) ---------------------------------------

@@ -27,10 +27,11 @@ _WORD_RE = "|".join(
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
 # An age is no count: "wounding a 52-year-old", "wounded 52-year-old resident Ivan".
-_NUM += r"(?!\d|[-\s]+(?:years?|months?)[-\s]+old)"
+_NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
 _WHO = (
-    r"(?:[\w-]+[- ]year[- ]old\s+|elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
+    r"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+|"
+    r"elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
     r"boys?|girls?|teenagers?|others|more|victims|passers-?by|workers?|employees|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
@@ -38,9 +39,10 @@ _WHO = (
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
     r"doctors?|nurses?|teachers?|aid workers|"
     r"Ukrainians|Russians|brothers?|sisters?|sons?|daughters?|husbands?|wife|wives|"
-    r"neighbou?rs?|relatives|(?:grand)?(?:mothers?|fathers?|parents)|"
+    r"neighbou?rs?|relatives|(?:grand)?(?:mothers?|fathers?|parents)|bab(?:y|ies)|infants?|"
+    r"toddlers?|newborns?|"
     # a person named by the age alone: "a 45-year-old was taken to hospital"
-    r"[\w-]+-year-old\b(?!-))"
+    r"[\w-]+-(?:year|month)-old\b(?!-))"
 )
 _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
@@ -92,7 +94,7 @@ _ONE_HURT = re.compile(
 # "killing 52-year-old resident Ivan", "a wounded 70-year-old": one person, named by age.
 _AGED_ONE = re.compile(
     r"\b(?:(?P<kill>killing|killed|kills)|(?P<hurt>injuring|injured|injures|wounding|wounded|"
-    r"wounds))\s+(?:an?\s+)?(?:[a-z]+\s+)?\d{1,3}[- ]years?[- ]old\b",
+    r"wounds))\s+(?:an?\s+)?(?:[a-z]+\s+)?\d{1,3}[- ](?:year|month)s?[- ]old\b",
     re.IGNORECASE,
 )
 # One person told by "the", "his" or "her" or by a pronoun, hurt: "the driver was taken to
@@ -101,7 +103,8 @@ _AGED_ONE = re.compile(
 _ONE_PERSON = (
     r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:man|woman|person|child|boy|girl|teenager|"
     r"resident|civilian|pensioner|driver|passenger|wife|husband|son|daughter|mother|father|"
-    r"grandmother|grandfather|victim|worker|guard|farmer|owner|neighbou?r)(?!['’]))"
+    r"grandmother|grandfather|victim|worker|guard|farmer|owner|neighbou?r|baby|toddler|infant|"
+    r"[\w-]+-(?:year|month)-old\b(?!-))(?!['’]))"
 )
 _ONE_NAMED = re.compile(
     rf"\b(?:{_ONE_PERSON}|(?P<pron>he|she))\s+"

@@ -625,7 +625,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     and trig.type is EventType.ATTACK
                     and not took_toll
                     and (
-                        leads := _lead_at_the_oblast(events, last_casualty_event, text, sent, trig)
+                        leads := _lead_at_the_oblast(
+                            events, last_casualty_event, text, sent, trig, found=found
+                        )
                     )
                 ):
                     retold.update(leads)
@@ -759,15 +761,22 @@ _ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier
 
 
 def _lead_at_the_oblast(
-    events: list[Event], last: int | None, text: str, sent: Sentence, trig: Trigger
+    events: list[Event],
+    last: int | None,
+    text: str,
+    sent: Sentence,
+    trig: Trigger,
+    *,
+    found: list[tuple[Trigger, list[Toponym]]],
 ) -> list[int] | None:
     """The readings of the lead's strike at an oblast, with a toll, that a village retells.
 
     "A man was killed in a Russian attack on Kherson Oblast. The shelling hit the village of
     Bilozerka.": one strike, at the village, with the lead's toll; the oblast is only how the
-    lead placed it. Only the very next sentence, a definite retelling ("the shelling", "the
-    strike"), one strike in the lead, and a place inside that oblast on an overlapping day
-    (or on no day of its own: it takes the lead's).
+    lead placed it. Only the very next sentence, told as a retelling ("the shelling", "the
+    strike") or naming one place struck, not as one more ("also", "another"), one strike in
+    the lead, and a place inside that oblast on an overlapping day (or on no day of its own:
+    it takes the lead's).
     """
     if last is None:
         return None
@@ -782,7 +791,9 @@ def _lead_at_the_oblast(
         or sent.start - lead.sentence_end > 3
         or (ev.date_text and (ev.date_start > lead.date_end or lead.date_start > ev.date_end))
         or not (
-            _THE_STRIKE.search(text, sent.start, trig.start) or _RETELLS.match(text, sent.start)
+            _THE_STRIKE.search(text, sent.start, trig.start)
+            or _RETELLS.match(text, sent.start)
+            or len({t.place.place_id for u, ps in found if u.type is trig.type for t in ps}) == 1
         )
         or _ONE_MORE.search(text, sent.start, trig.end)
     ):

@@ -267,6 +267,7 @@ def test_victims_named_by_age_after_their_count_restate_it(gazetteer, text):
         "The shelling hit the village of Bilozerka, the governor said.",
         "The village of Bilozerka came under artillery fire.",
         "The night-time drone attack targeted Bilozerka.",
+        "Russian artillery shelled the village of Bilozerka for an hour.",
     ],
 )
 def test_a_lead_toll_at_the_oblast_goes_to_the_village_told_next(gazetteer, second):
@@ -279,6 +280,7 @@ def test_a_lead_toll_at_the_oblast_goes_to_the_village_told_next(gazetteer, seco
     [
         "Russian troops also shelled the village of Bilozerka.",  # one more strike
         "Later, a shell hit a shop in Kupiansk.",  # a village of another oblast
+        "Russian forces shelled Bilozerka and Kizomys.",  # two places: whose toll is unknown
     ],
 )
 def test_another_strike_told_next_keeps_the_lead_at_the_oblast(gazetteer, second):

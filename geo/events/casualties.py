@@ -143,6 +143,7 @@ _NONE = re.compile(
 # "погиб один человек", "ранены 5 человек".
 _CYR_KILL = r"загину\w*|загиб\w*|вбит\w*|убит\w*|погиб\w*|помер\w*|умер\w*"
 _CYR_HURT = r"поранен\w*|поранил\w*|травмован\w*|ранен\w*|ранил\w*|пострада\w*|постражда\w*"
+_CYR_HURT += r"|госпіталізован\w*|госпитализирован\w*|контужен\w*"  # hospitalised, concussed
 _CYR_NUM = {
     "один": 1, "одна": 1, "одну": 1, "двоє": 2, "двое": 2, "дві": 2, "два": 2, "две": 2,
     "троє": 3, "трое": 3, "три": 3, "четверо": 4, "чотири": 4, "четыре": 4, "п'ятеро": 5,
@@ -181,7 +182,8 @@ _ANY = re.compile(
     r"lives|toll|number of|burns|"
     r"medical|on the spot|at the scene|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|"
-    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад",
+    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|"
+    r"госпіталіз|госпитализ|контуж",
     re.IGNORECASE,
 )
 # The same for ASCII text, on its lower case (geo.text.casefold): a case-insensitive search

@@ -333,3 +333,14 @@ def test_each_towns_toll_after_a_district_strike_stays_with_its_town(gazetteer, 
 )
 def test_two_strikes_of_one_sentence_keep_their_own_tolls(gazetteer, text, tolls):
     assert sorted(_attacks(text, gazetteer)) == sorted(tolls)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("Госпіталізовано 4 людей після удару.", 4),
+        ("Трое жителей госпитализированы.", 3),
+    ],
+)
+def test_hospitalised_in_ukrainian_and_russian_counts_the_injured(sentence, injured):
+    assert parse_casualties(sentence).injured == injured

@@ -806,6 +806,33 @@ def _lead_at_the_oblast(
     # one strike in the lead, though it may be read twice ("a drone attack")
     if any(events[n].place.place_id != lead.place.place_id for n in readings):
         return None
+
+    # a headline before the lead told the same strike with the same toll, at the oblast or at
+    # its namesake city ("1 killed in drone attacks on Odesa"): one more reading of it
+    def same_strike(e: Event) -> bool:
+        return (
+            e.event_type is EventType.ATTACK
+            and e.sentence_end <= lead.sentence_start
+            and (
+                not e.date_text or (e.date_start <= lead.date_end and lead.date_start <= e.date_end)
+            )
+            and (
+                e.place.place_id == lead.place.place_id
+                or (
+                    e.place.admin1_code == lead.place.admin1_code
+                    and lead.place.name.startswith(e.place.name)
+                )
+            )
+        )
+
+    told = {
+        e.sentence_start
+        for e in events[:last]
+        if same_strike(e) and (e.killed, e.injured) == (lead.killed, lead.injured)
+    }
+    readings += [
+        n for n, e in enumerate(events[:last]) if e.sentence_start in told and same_strike(e)
+    ]
     return readings
 
 

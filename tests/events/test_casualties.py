@@ -344,3 +344,12 @@ def test_two_strikes_of_one_sentence_keep_their_own_tolls(gazetteer, text, tolls
 )
 def test_hospitalised_in_ukrainian_and_russian_counts_the_injured(sentence, injured):
     assert parse_casualties(sentence).injured == injured
+
+
+def test_a_headline_of_the_oblast_strike_goes_with_the_lead_to_the_village(gazetteer):
+    text = (
+        "Russian strike on Kherson Oblast kills one, injures three\n\n"
+        "A woman was killed and three people were injured in a Russian attack on Kherson "
+        "Oblast on Sunday, the governor said. The shelling hit the village of Bilozerka."
+    )
+    assert _attacks(text, gazetteer) == [("Bilozerka", 1, 3)]

@@ -56,7 +56,11 @@ _HURT = (
     # "received a hand injury", "suffered a concussion", "was rushed to hospital with
     # injuries", "was taken to hospital": one hurt per person named
     r"(?:sustain|suffer|receiv|got)(?:ed|ing|e)? (?:an? )?(?:[\w-]+ (?:and )?){0,3}?"
-    r"(?:injury|injuries|wound|concussion|fracture|trauma|shell shock|barotrauma|burn)s?|"
+    r"(?:injury|injuries|wound|concussion|fracture|trauma|shell shock|barotrauma|burn|cut|"
+    r"bruise|laceration)s?|"
+    # "was treated for shrapnel wounds", "was treated on the spot"
+    r"treated (?:for (?:[\w-]+ (?:and )?){0,2}?(?:injuries|wounds|burns|cuts|concussion|shock)|"
+    r"on the spot|on site|at the scene)|"
     r"(?:rushed|taken|brought|admitted|transported|evacuated|delivered) (?:in)?to (?:a |the )?"
     r"(?:hospital|medical facility|intensive care)|"
     r"(?:sought|needed|required|received) (?:medical|first) "
@@ -73,7 +77,7 @@ _BEFORE = re.compile(
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
     r"(?:(?:from|in|of)\s+(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)\s+)?"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
-    r"known|to|later|also|seriously|critically|severely|slightly|others?)\s+){0,5}"
+    r"known|to|later|also|seriously|critically|severely|slightly|others?|left)\s+){0,5}"
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
     re.IGNORECASE,
 )
@@ -110,6 +114,10 @@ _ONE_NAMED = re.compile(
     rf"\b(?:{_ONE_PERSON}|(?P<pron>he|she))\s+"
     r"(?:(?:was|is|has|had|been|also|later|reportedly|seriously|critically|severely|slightly|"
     rf"then)\s+){{0,4}}(?P<hurt>{_HURT})\b"
+    # "a courier was injured", "the cashier was hurt": one, whatever the noun, as "was" says
+    r"|\b(?:an?|the)\s+(?:[a-z-]+\s+){1,2}?(?:was|has been|had been)\s+"
+    r"(?:(?:also|later|reportedly|seriously|critically|severely|slightly|left)\s+){0,2}"
+    rf"(?P<hurt2>{_HURT})\b"
     rf"|\b(?P<verb>injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b",
     re.IGNORECASE,
 )
@@ -181,7 +189,7 @@ _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
     r"lives|toll|number of|burns|"
     r"medical|on the spot|at the scene|"
-    r"hospital|intensive care|concuss|fractur|trauma|shell shock|"
+    r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cuts|bruise|lacerat|"
     r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|"
     r"госпіталіз|госпитализ|контуж",
     re.IGNORECASE,

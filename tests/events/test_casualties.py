@@ -202,6 +202,10 @@ def test_the_words_quoted_back_keep_the_ages():
         "The strike injured the driver of a minibus.",
         "The blast left a 62-year-old man receiving a shrapnel wound to the leg.",
         "A 50-year-old was taken to hospital.",
+        "A courier was treated for shrapnel wounds to the arm.",
+        "The cashier was treated on the spot.",
+        "A neighbour was left injured by the falling debris.",
+        "A pensioner suffered cuts and bruises from the glass.",
     ],
 )
 def test_injury_told_as_hospital_or_a_wound_counts_one_hurt(sentence):

@@ -492,6 +492,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             places = places_for(text, trig, toks, tops, dates)
             if trig is toll:
                 places = places[:1]  # "in the Polohy district of Zaporizhzhia": the district
+                places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]
             if not places and trig.type is not EventType.STATEMENT:
@@ -1137,11 +1138,22 @@ def _toll_trigger(
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
 
 
+_TOWN_FRAME = re.compile(
+    r"\W*(?:In|At|Near)\s+the\s+(?:village|town|city|settlement)\s+of\s+", re.IGNORECASE
+)
 # "No casualties were reported in Marhanets": the words between a count of none and its town.
 _NONE_IN = re.compile(
     r"(?:\s+(?:were|was|have|has|been|reported|recorded|registered|confirmed)){0,3}"
     r"\s+(?:in|near|at)\s+"
 )
+
+
+def _framing_town(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The town a sentence opens with: "In X, ...", "In the village of X, ..."."""
+    town = fronted_place(text, sent, tops)[:1]
+    if not town and (m := _TOWN_FRAME.match(text, sent.start)):
+        town = [t for t in tops if t.start == m.end() and text.startswith(",", t.end)]
+    return town
 
 
 def _town_toll_at(
@@ -1161,7 +1173,7 @@ def _town_toll_at(
         return None
     if cas.end < 0:
         at += len(cas.text)  # a count of none keeps no offsets: found by its words
-    town = fronted_place(text, sent, tops)[:1]
+    town = _framing_town(text, sent, tops)
     if not town and cas.killed == 0 and cas.injured == 0 and (m := _NONE_IN.match(text, at)):
         town = [t for t in tops if t.start == m.end()]
     if (

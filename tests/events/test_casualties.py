@@ -357,3 +357,15 @@ def test_a_headline_of_the_oblast_strike_goes_with_the_lead_to_the_village(gazet
         "Oblast on Sunday, the governor said. The shelling hit the village of Bilozerka."
     )
     assert _attacks(text, gazetteer) == [("Bilozerka", 1, 3)]
+
+
+def test_a_town_framed_as_the_village_of_keeps_its_own_toll(gazetteer):
+    text = (
+        "Russian artillery shelled the Nikopol district on Sunday. In the town of Marhanets, "
+        "no one was injured. In the village of Chervonohryhorivka, a farmer was wounded."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [
+        ("Chervonohryhorivka", None, 1),
+        ("Marhanets", 0, 0),
+        ("Nikopol Raion", None, None),
+    ]

@@ -224,7 +224,7 @@ def _figures(sentence: str) -> tuple[int | None, int | None, bool]:
     if people is None or planned:
         # "21,000 have been evacuated thus far": a count done, told without its noun
         for m in _DONE_COUNT.finditer(sentence):
-            value = _to_int(m.group("num"), None)
+            value = _to_int(m.group("num") or m.group("num2"), None)
             if value is not None and not _is_planned(sentence, m.start(), m.end()):
                 return value, children, False
     return people, children, planned
@@ -240,14 +240,21 @@ _PLAN_BEFORE = re.compile(
 )
 _PLAN_AFTER = re.compile(
     r"\A[^.;:,]{0,20}?\b(?:(?:are|were|is)\s+(?:still\s+|yet\s+)?to be|will be|need to be|"
-    r"must be|have to be|should be)\s+(?:evacuated|relocated|moved)\b",
+    r"must be|have to be|should be)\s+(?:evacuated|relocated|moved)\b"
+    # "45,000 residents ordered to leave", "people who were told to evacuate"
+    r"|\A[^.;:,]{0,25}?\b(?:ordered|told|urged|asked|required|obliged)\s+to\s+"
+    r"(?:leave|evacuate|move)\b",
     re.IGNORECASE,
 )
 # A count of people moved already: "21,000 have been evacuated thus far", "so far, 4,000 have
 # left".
 _DONE_COUNT = re.compile(
     r"(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\s+(?:\w+\s+)?(?:have|has|had)\s+(?:already\s+)?"
-    r"(?:been\s+)?(?:evacuated|left|relocated|moved out)\b",
+    r"(?:been\s+)?(?:evacuated|left|relocated|moved out|gone|departed)\b"
+    # "... and has already evacuated 21,000"
+    r"|\b(?:have|has|had)\s+(?:already\s+|so far\s+)?(?:evacuated|relocated|moved)\s+"
+    r"(?:(?:more than|over|about|around|some|nearly|almost)\s+)?"
+    r"(?P<num2>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\b",
     re.IGNORECASE,
 )
 

@@ -477,6 +477,8 @@ def test_a_sector_alone_still_places_the_event(gazetteer):
         ("The order covers 6,000 civilians, of whom 1,100 have left already.", 1100),
         ("About 6,000 civilians fled on foot, and 1,100 have been evacuated.", 6000),
         ("Officials intend to move 8,000 people out of the area.", 8000),  # the plan alone
+        ("The town aims to evacuate 7,000 people and has already evacuated 2,900.", 2900),
+        ("Of the 7,000 residents ordered to leave, 2,900 have gone.", 2900),
     ],
 )
 def test_a_count_done_is_given_before_a_count_planned(sentence, people):

@@ -244,7 +244,7 @@ def _value(raw: str) -> int | None:
 def parse_casualties(sentence: str) -> Casualties:
     """The first killed and the first injured count a sentence states.
 
-    "At least five people were killed and 12 others hurt" gives (5, 12); "killing a
+    "At least six residents died and 12 others were hurt" gives (6, 12); "killing a
     70-year-old man" gives one killed; "No casualties were reported" gives (0, 0). Running
     totals ("since the start of the war") give nothing.
     """

@@ -761,7 +761,7 @@ def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
 
 
 # A sentence that retells the strike just told: "The shelling hit ...", "The village of X came
-# under fire", "The night-time attacks lasted three hours and targeted ..."; not one told as
+# under fire", "The drone raid went on for hours and hit ..."; not one told as
 # another ("Russian troops also shelled ...", "A second strike hit ...").
 _RETELLS = re.compile(r"\W*the\b", re.IGNORECASE)
 _THE_STRIKE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$")

@@ -200,7 +200,7 @@ def test_the_words_quoted_back_keep_the_ages():
         "He was brought to the hospital in a serious condition.",
         "She sustained a fracture when the windows blew in.",
         "The strike injured the driver of a minibus.",
-        "The blast left a 62-year-old man receiving a shrapnel wound to the leg.",
+        "The blast left a 62-year-old man receiving a shrapnel cut on his leg.",
         "A 50-year-old was taken to hospital.",
         "A courier was treated for shrapnel wounds to the arm.",
         "The cashier was treated on the spot.",

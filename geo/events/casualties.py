@@ -189,7 +189,7 @@ _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
     r"lives|toll|number of|burns|"
     r"medical|on the spot|at the scene|"
-    r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cuts|bruise|lacerat|"
+    r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
     r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|"
     r"госпіталіз|госпитализ|контуж",
     re.IGNORECASE,

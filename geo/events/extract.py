@@ -117,6 +117,8 @@ _LATER_CLAUSE = re.compile(
     r",\s+(?:as|while|which|where|who|whose|after|before|since|because|although|though)\b",
     re.IGNORECASE,
 )
+# "Tuesday's attack", "Monday’s deadly strike": a day that owns the event word after it.
+_POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
 _AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
@@ -173,7 +175,24 @@ _REPORTED_ON = re.compile(
 _ALSO_REPORTED = re.compile(
     r"\balso (?:reported|said|stated|noted|added|announced|wrote)\b", re.IGNORECASE
 )
-_REPORT_REACH = 1200  # characters: a report's sentences follow it within a paragraph or two
+# "X, the capture of which was reported earlier": background told before, with no day of its
+# own (with one, "the day before", it keeps that day).
+_TOLD_EARLIER = re.compile(
+    r"\s+of\s+which\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:reported|announced|claimed|confirmed)\b[^,;.]{0,60}?\b(?:earlier|previously|before)\b",
+    re.IGNORECASE,
+)
+# "As reported, the Russians hit a district of Kharkiv": an earlier happening the outlet told
+# before, recalled as background: its own event, not a reading of today's strike there.
+_AS_REPORTED = re.compile(
+    r"\W*as (?:was |previously |earlier |already )?(?:\w+ )?reported(?: earlier| before|"
+    r" previously)?\s*,",
+    re.IGNORECASE,
+)
+_REPORT_REACH = 1200
+_AND_DAYS = re.compile(
+    r"\band\s+\w+['’]s\s+(?:[\w-]+\s+)?$"
+)  # characters: a report's sentences follow it within a paragraph or two
 # "had been shelled the night before", "on the previous day": a day before the day told last;
 # "the next day": the day after it.
 _DAY_BEFORE_TOLD = re.compile(
@@ -294,6 +313,22 @@ def _date_for(
         d
         for d in dates
         if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
+    ]
+    for d in dates:
+        if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
+            return d  # "Tuesday's attack on Odesa": the day is the attack's own
+    # ... and not an earlier one's: "the attack that killed three and Monday's attack"
+    dates = [
+        d
+        for d in dates
+        if not (
+            d.start_char >= trig.end
+            and any(
+                d.end_char <= o.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, o.start)
+                for o in triggers
+                if o is not trig
+            )
+        )
     ]
     for d in dates:
         if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
@@ -419,7 +454,6 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     starts = [t.start for t in resolved]
     events: list[Event] = []
     apart: set[int] = set()  # events told as one more happening: never merged with earlier ones
-    retold: set[int] = set()  # an oblast's strike whose toll went to its village told next
     last_figure_event: int | None = None
     planned: set[int] = set()  # evacuations whose people are those planned for, not yet moved
     last_casualty_event: int | None = None
@@ -506,7 +540,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = frame  # "In Kherson, artillery shelled the port district"
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
-                if re.search(r"\b(?:followed by|then|and another)\b", gap):
+                if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
+                    _AND_DAYS.search(gap)  # "Tuesday's attack on Odesa ... and Monday's attack"
+                ):
                     places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
             if places:
                 found.append((trig, places))
@@ -524,7 +560,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         casualty_here: int | None = None
         first_here: int | None = None  # the sentence's first event, the main clause's
         owner = _toll_owner(found, casualties, sent)
-        split = _tolls_by_strike(text, sent, found) if casualties else None
+        own_tolls = _tolls_per_strike(text, found, sent) if casualties else {}
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
         framed = {
@@ -535,10 +571,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             for t in triggers
             if _ANOTHER.search(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
         }
+        recalled = _AS_REPORTED.match(sent.text) is not None
         for trig, places in found:
-            if split is not None:  # "an attack on X that killed 3 and one on Y that killed 5"
-                casualties = split.get(id(trig), _NO_CASUALTIES)
-                owner, casualties_used = (trig if casualties else None), False
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
             if span is None and (trig.type in further or trig.type in framed):
@@ -556,6 +590,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 span = last_report[0]  # "The brigade also reported that ...": that report's day
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
                 span = _next_to_told(events, rel, published)
+            if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):
+                continue  # "the capture of which was reported earlier": old news, no day
+            if span is None and recalled and published is not None:
+                # told before this report: that day or the one before, not known which
+                eve = published - dt.timedelta(days=1)
+                span = DateSpan(eve, published, DatePrecision.RANGE, "", -1, -1)
             if span is None:
                 if published is None:
                     continue  # no anchor, no date: an undated dot would mislead
@@ -620,37 +660,16 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     and casualties.killed == 0
                     and casualties.injured == 0
                 )
-                if took_toll:
+                if id(trig) in own_tolls:
+                    ev = _with_casualties(ev, own_tolls[id(trig)])
+                elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                if trig.type in further:
+                if trig.type in further or recalled:
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here
                 events.append(ev)
                 made_here = True
-                if (
-                    casualty_here is None
-                    and trig.type is EventType.ATTACK
-                    and not took_toll
-                    and (
-                        leads := _lead_at_the_oblast(
-                            events, last_casualty_event, text, sent, trig, found=found
-                        )
-                    )
-                ):
-                    retold.update(leads)
-                    lead = events[last_casualty_event]
-                    events[-1] = replace(
-                        ev, killed=lead.killed, injured=lead.injured, figures_text=lead.figures_text
-                    )
-                    if not ev.date_text:  # the day is the lead's, as the toll is
-                        events[-1] = replace(
-                            events[-1],
-                            date_start=lead.date_start,
-                            date_end=lead.date_end,
-                            date_precision=lead.date_precision,
-                            date_text=lead.date_text,
-                        )
                 if trig.type in FIGURE_TYPES:
                     last_figure_event = len(events) - 1
                     if plan and ev.people is not None:
@@ -675,7 +694,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             None
             if made_here
             else _shelling_of_the_fight(events, last_casualty_event, casualties, triggers, sent)
+            or _another_strike_there(
+                events, last_casualty_event, casualties, triggers, sent, text, dates, found_words
+            )
         )
+        if shelled is not None and shelled.event_type is EventType.ATTACK and shelled.date_text:
+            apart.add(len(events))  # "A missile strike before dawn on Monday ...": its own
         if shelled is not None:
             events.append(shelled)
             last_casualty_event = len(events) - 1
@@ -712,11 +736,125 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
-    if retold:
-        keep = [n for n in range(len(events)) if n not in retold]
-        apart = {keep.index(n) for n in apart if n not in retold}
-        events = [events[n] for n in keep]
+    events, apart = _refined_place(events, apart)
     return _merge(_leaving_under_evacuation(events), apart)
+
+
+# "The overnight strikes went on for hours and hit the X district": the strike of the
+# sentence before, told again with its place.
+_DEFINITE_STRIKE = re.compile(
+    r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|bombardment|raids?)\b"
+)
+
+
+def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
+    """A strike told at an oblast, then as "the attacks" on a district or town of it: one strike.
+
+    "Two people were injured when missiles struck a farm in the Mykolaiv region on Sunday.
+    The strikes went on for two hours and hit the Bashtanka district.": the toll is the
+    district's, and the oblast's reading (with a headline's reading of the oblast's namesake
+    city, same toll and day) is the same strike, not a second one. Only for adjacent sentences
+    whose sentence states no toll of its own and retells the strike: a definite "the attacks",
+    or one place struck ("Russian artillery shelled the village of X"), not one more ("also",
+    "a second strike"); one strike in the lead; the same day, or none told (the lead's, then).
+    """
+    dropped: set[int] = set()
+    for j, fine in enumerate(events):
+        if (
+            fine.event_type is not EventType.ATTACK
+            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+            or not fine.place.admin1_code
+            or fine.killed is not None
+            or fine.injured is not None
+            or not (_DEFINITE_STRIKE.match(fine.quote) or _only_strike_there(events, fine))
+            or _ONE_MORE.search(fine.quote)
+        ):
+            continue
+        coarse = next(
+            (
+                i
+                for i in range(j - 1, -1, -1)
+                if events[i].event_type is EventType.ATTACK
+                and 0 <= fine.sentence_start - events[i].sentence_end < 3
+                and (events[i].killed is not None or events[i].injured is not None)
+            ),
+            None,
+        )
+        if coarse is None:
+            continue
+        old = events[coarse]
+        if (
+            old.place.kind is not PlaceKind.ADMIN1
+            or old.place.admin1_code != fine.place.admin1_code
+            or (
+                fine.date_text
+                and not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
+            )
+            # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
+            or any(
+                e.event_type is EventType.ATTACK
+                and e.sentence_start == old.sentence_start
+                and e.place.place_id != old.place.place_id
+                for e in events
+            )
+        ):
+            continue
+        events[j] = replace(
+            fine, killed=old.killed, injured=old.injured, figures_text=old.figures_text
+        )
+        if not fine.date_text:  # "The village of X came under fire.": the lead's day
+            fine = events[j] = replace(
+                events[j],
+                date_start=old.date_start,
+                date_end=old.date_end,
+                date_precision=old.date_precision,
+                date_text=old.date_text,
+            )
+        stem = _ADMIN_WORD.sub("", old.place.name).strip()
+
+        def same_ground(e: Event, old: Event = old, stem: str = stem) -> bool:
+            return e.event_type is EventType.ATTACK and (
+                e.place.place_id == old.place.place_id
+                or (
+                    e.place.admin1_code == old.place.admin1_code
+                    and e.place.kind is PlaceKind.POPULATED_PLACE
+                    and e.place.name == stem
+                )
+            )
+
+        # every sentence that told this strike there (a headline's, the lead's), with all
+        # its readings of it (one per event word: "drone attacks")
+        told = {
+            e.sentence_start
+            for e in events[:j]
+            if same_ground(e)
+            and (e.killed, e.injured) == (old.killed, old.injured)
+            # a headline has no day of its own: it is dated the publication's
+            and (
+                not e.date_text or (e.date_start <= fine.date_end and fine.date_start <= e.date_end)
+            )
+        }
+        dropped |= {
+            i for i in range(j) if events[i].sentence_start in told and same_ground(events[i])
+        }
+    if not dropped:
+        return events, apart
+    kept = [i for i in range(len(events)) if i not in dropped]
+    index = {old: new for new, old in enumerate(kept)}
+    return [events[i] for i in kept], {index[i] for i in apart if i in index}
+
+
+# "Russian troops also shelled X", "A second strike hit X": one more strike, not the lead's.
+_ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
+
+
+def _only_strike_there(events: list[Event], fine: Event) -> bool:
+    """Whether a sentence tells a strike at one place only ("Troops shelled the village of X")."""
+    return all(
+        e.place.place_id == fine.place.place_id
+        for e in events
+        if e.event_type is EventType.ATTACK and e.sentence_start == fine.sentence_start
+    )
 
 
 def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, Toponym] | None:
@@ -746,6 +884,27 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     return Trigger(EventType.STATEMENT, s, e, m.group().lower()), place
 
 
+def _tolls_per_strike(text: str, found: list, sent: Sentence) -> dict[int, Casualties]:
+    """Each strike's own toll where a sentence tells two strikes with theirs.
+
+    "The raid came after Friday's missile attack on Kherson, which left two dead, and
+    Thursday's shelling that killed four and hurt 11": the words from each strike to the next
+    are its own. Only when two or more strikes have counts there (else the sentence's toll goes to
+    one strike, ``_toll_owner``). Keyed by ``id`` of the trigger.
+    """
+    strikes = sorted(
+        {id(t): t for t, _ in found if t.type is EventType.ATTACK}.values(), key=lambda t: t.start
+    )
+    if len(strikes) < 2:
+        return {}
+    tolls = {}
+    for t, nxt in zip(strikes, [*strikes[1:], None], strict=True):
+        cas = parse_casualties(text[t.end : nxt.start if nxt is not None else sent.end])
+        if cas.killed or cas.injured:
+            tolls[id(t)] = cas
+    return tolls if len(tolls) >= 2 else {}
+
+
 def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
     """The event word a sentence's toll belongs to: the nearest before the count, else the first.
 
@@ -760,90 +919,6 @@ def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
     return before[-1] if before else (trigs[0] if trigs else None)
 
 
-# A sentence that retells the strike just told: "The shelling hit ...", "The village of X came
-# under fire", "The drone raid went on for hours and hit ..."; not one told as
-# another ("Russian troops also shelled ...", "A second strike hit ...").
-_RETELLS = re.compile(r"\W*the\b", re.IGNORECASE)
-_THE_STRIKE = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}$")
-_ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
-
-
-def _lead_at_the_oblast(
-    events: list[Event],
-    last: int | None,
-    text: str,
-    sent: Sentence,
-    trig: Trigger,
-    *,
-    found: list[tuple[Trigger, list[Toponym]]],
-) -> list[int] | None:
-    """The readings of the lead's strike at an oblast, with a toll, that a village retells.
-
-    "A man was killed in a Russian attack on Kherson Oblast. The shelling hit the village of
-    Bilozerka.": one strike, at the village, with the lead's toll; the oblast is only how the
-    lead placed it. Only the very next sentence, told as a retelling ("the shelling", "the
-    strike") or naming one place struck, not as one more ("also", "another"), one strike in
-    the lead, and a place inside that oblast on an overlapping day (or on no day of its own:
-    it takes the lead's).
-    """
-    if last is None:
-        return None
-    ev, lead = events[-1], events[last]
-    if (
-        lead.event_type is not EventType.ATTACK
-        or lead.geo_precision is not GeoPrecision.ADMIN1
-        or ev.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.REGION, GeoPrecision.COUNTRY)
-        or not (lead.killed or lead.injured)
-        or not lead.place.admin1_code
-        or lead.place.admin1_code != ev.place.admin1_code
-        or sent.start - lead.sentence_end > 3
-        or (ev.date_text and (ev.date_start > lead.date_end or lead.date_start > ev.date_end))
-        or not (
-            _THE_STRIKE.search(text, sent.start, trig.start)
-            or _RETELLS.match(text, sent.start)
-            or len({t.place.place_id for u, ps in found if u.type is trig.type for t in ps}) == 1
-        )
-        or _ONE_MORE.search(text, sent.start, trig.end)
-    ):
-        return None
-    readings = [
-        n
-        for n, e in enumerate(events)
-        if e.event_type is EventType.ATTACK and e.sentence_start == lead.sentence_start
-    ]
-    # one strike in the lead, though it may be read twice ("a drone attack")
-    if any(events[n].place.place_id != lead.place.place_id for n in readings):
-        return None
-
-    # a headline before the lead told the same strike with the same toll, at the oblast or at
-    # its namesake city ("1 killed in drone attacks on Odesa"): one more reading of it
-    def same_strike(e: Event) -> bool:
-        return (
-            e.event_type is EventType.ATTACK
-            and e.sentence_end <= lead.sentence_start
-            and (
-                not e.date_text or (e.date_start <= lead.date_end and lead.date_start <= e.date_end)
-            )
-            and (
-                e.place.place_id == lead.place.place_id
-                or (
-                    e.place.admin1_code == lead.place.admin1_code
-                    and lead.place.name.startswith(e.place.name)
-                )
-            )
-        )
-
-    told = {
-        e.sentence_start
-        for e in events[:last]
-        if same_strike(e) and (e.killed, e.injured) == (lead.killed, lead.injured)
-    }
-    readings += [
-        n for n, e in enumerate(events[:last]) if e.sentence_start in told and same_strike(e)
-    ]
-    return readings
-
-
 def _done_for_plan(events: list[Event], planned: set[int], n: int) -> None:
     """Give an evacuation counted by its plan the count moved that a later event tells there.
 
@@ -856,27 +931,6 @@ def _done_for_plan(events: list[Event], planned: set[int], n: int) -> None:
         if e.event_type is ev.event_type and e.place.place_id == ev.place.place_id:
             events[k] = replace(e, people=ev.people)
             planned.discard(k)
-
-
-def _tolls_by_strike(text: str, sent: Sentence, found: list) -> dict[int, Casualties] | None:
-    """Each strike's own toll where a sentence tells two strikes, each with a toll.
-
-    "... an attack on Kherson that killed three people and one on Mykolaiv that killed five
-    and injured 23": the sentence is cut before each strike's word and each part read on its
-    own (the first part from the sentence start: a count may come before its strike). None
-    unless at least two parts tell a toll: one toll stays the owner's (``_toll_owner``).
-    """
-    trigs = sorted(
-        {id(t): t for t, _ in found if t.type in _CASUALTY_TYPES}.values(), key=lambda t: t.start
-    )
-    if len(trigs) < 2:
-        return None
-    bounds = [sent.start, *(t.start for t in trigs[1:]), sent.end]
-    tolls = {
-        id(t): parse_casualties(text[a:b])
-        for t, a, b in zip(trigs, bounds, bounds[1:], strict=False)
-    }
-    return tolls if sum(bool(c) for c in tolls.values()) >= 2 else None
 
 
 def _earlier(day: dt.date, n: int, unit: str) -> dt.date:
@@ -1047,10 +1101,26 @@ def _carry_casualties(
         if earlier is None:
             return last
         last, ev = earlier, events[earlier]
+    if cas.killed == 0 and cas.injured == 0:
+        # "Missiles struck the Lviv, Rivne and Volyn regions. No civilian casualties have
+        # been reported.": none is the toll of every strike of the sentence before
+        for k, other in enumerate(events):
+            if (
+                other.sentence_start == ev.sentence_start
+                and other.event_type is ev.event_type
+                and other.killed is None
+                and other.injured is None
+            ):
+                events[k] = replace(other, killed=0, injured=0, figures_text=cas.text)
+        return last
     killed = _added(ev.killed, cas.killed, more=cas.more_killed)
     injured = _added(ev.injured, cas.injured, more=cas.more_injured)
     if cas.update:  # "the death toll rose to 40": the higher count is the later one
         killed, injured = _higher(killed, cas.killed), _higher(injured, cas.injured)
+    if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
+        killed = (killed or 0) + cas.died_of_injured
+        if injured is not None:
+            injured = max(0, injured - cas.died_of_injured)
     if (killed, injured) == (ev.killed, ev.injured):
         return last
     events[last] = replace(
@@ -1101,6 +1171,87 @@ def _shelling_of_the_fight(
         injured=cas.injured,
         figures_text=cas.text,
     )
+
+
+# "A missile strike before dawn on Monday killed two.": a strike told with an indefinite
+# article, its own day and its own toll, after the article's strike already has one.
+_INDEFINITE_STRIKE = re.compile(
+    r"(?:^|[,;:]\s*)(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _another_strike_there(
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+    text: str,
+    dates: list[DateSpan],
+    words: list[Trigger],
+) -> Event | None:
+    """A placeless strike with its own day and toll, told after the one the article is about.
+
+    "It was the city's second attack within a day. A missile strike before dawn on Monday
+    killed two people.": an earlier strike on the same place, not the first one's
+    toll. Only when the strike told before has a toll already and a figure of this one
+    differs from it ("A missile attack killed one and injured four" after a headline's "kills
+    one" is the same strike told in full), and the sentence says when.
+    """
+    if last is None or not (cas.killed or cas.injured) or not dates:
+        return None
+    ev = events[last]
+    # the strike's readings so far ("A drone hit Odesa, killing one" ... "the attack on the
+    # city"): one of them holds its toll
+    tolls = {
+        (e.killed, e.injured)
+        for e in events
+        if e.event_type is EventType.ATTACK
+        and e.place.place_id == ev.place.place_id
+        and (e.killed is not None or e.injured is not None)
+    }
+    if (
+        ev.event_type is not EventType.ATTACK
+        or not tolls
+        or any(_same_toll(t, (cas.killed, cas.injured)) for t in tolls)
+        or sent.start - ev.sentence_end > _REPORT_REACH
+    ):
+        return None
+    trig = next(
+        (
+            t
+            for t in triggers
+            if t.type is EventType.ATTACK
+            and _INDEFINITE_STRIKE.search(text[sent.start : t.start])
+            and t.start < sent.start + max(cas.start, 0)
+        ),
+        None,
+    )
+    span = _date_for(trig, dates, words, text) if trig is not None else None
+    if span is None:
+        return None
+    return replace(
+        ev,
+        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        date_text=span.text,
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        status=EventStatus.HAPPENED,
+        claimed_by="",
+        killed=cas.killed,
+        injured=cas.injured,
+        figures_text=cas.text,
+    )
+
+
+def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def _added(have: int | None, told: int | None, *, more: bool) -> int | None:

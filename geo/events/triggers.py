@@ -44,6 +44,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:have |had )?left their homes",
         # "40,000 people have left Bakhmut": only with a people subject and a named object
         r"(?:ha(?:ve|s|d) (?:already |since )?)?left",
+        r"leaving",  # "the number of civilians leaving Donetska Oblast": people right before
         r"sheltering in",
         r"found shelter in",
         r"біженц\w*",
@@ -77,7 +78,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"retaken",
         r"took back",
         r"regain\w*",
-        r"pushed (?:\w+ ){0,3}back",
+        r"pushed (?:\w+ ){0,3}back",  # an offensive (find_triggers), listed to win over "back"
+        r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
         r"pulled (?:\w+ ){0,3}out of",
@@ -133,6 +135,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"ground operation",
         r"storm(?:ed|ing)",
         r"repel(?:led|s|ling)?",
+        r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
         r"наступ\w*",
@@ -152,7 +155,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"airstrikes?",
         r"air strikes?",
         r"explosions?",
-        r"hit(?:ting)?",
+        r"hit(?:s|ting)?",
         r"striking",
         r"targeted",
         r"attack(?:ed|s)?",
@@ -317,6 +320,11 @@ _PEOPLE_RIGHT_BEFORE = re.compile(
     r"(?:(?:already|also|have|had|has)\s+)?$",
     re.IGNORECASE,
 )
+_PEOPLE_LEAVING = re.compile(
+    r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
+    r"(?:(?:are|were|is|was|keep|kept|still|now|already|also)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
 _DRONE_MEDIA = re.compile(r"\s+(?:footage|video|videos|images?|photos?|shots?|camera)\b")
 # An evacuation that did not happen: its trains cancelled, its station closed, its convoy or
@@ -372,6 +380,18 @@ _AIM_AFTER = re.compile(
 _ARMY_BEFORE = re.compile(
     r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+(?:\w+\s+)?$"
 )
+# "pushed back Russian troops in Kherson", "drove the enemy back": a counter-offensive, the
+# fighting, not ground taken at a town ("pushed them back from Kharkiv" is: the town freed).
+# "surround Mariupol", "has been encircled and shelled" is the fighting around a town; an
+# encirclement told as (all but) done, "practically encircled", is ground taken.
+_PUSHED_BACK = ("pushed", "drove", "driven")
+_BACK_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|out of)\b", re.IGNORECASE)
+_ENCIRCLE = frozenset({"encircle", "encircles", "encircled", "encircling"})
+_COMPLETED = re.compile(
+    r"\b(?:practically|fully|completely|effectively|virtually|totally|all but|almost|nearly)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
@@ -406,6 +426,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "met" is a negotiation only between delegations, ministers, envoys
         if word.startswith("meeting") and not _TALKS.search(sent.text):
             continue  # a meeting is talks only between delegations, envoys, negotiators
+        if (
+            etype is EventType.DISPLACEMENT
+            and word == "leaving"
+            and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
+        ):
+            continue  # "troops leaving the city", "leaving no one unhurt"
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
@@ -432,6 +458,17 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
         ):
             continue  # "take the city of X" is a capture only with an army as its subject
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("surround")
+            and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+        ):
+            continue  # "the surrounding villages", "countries surrounding Ukraine"
+        if etype is EventType.ADVANCE and (
+            (word.startswith(_PUSHED_BACK) and not _BACK_FROM.match(text, e, sent.end))
+            or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
+        ):
+            etype = EventType.OFFENSIVE
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
@@ -449,6 +486,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
+            and not word.startswith(("hit", "struck", "striking", "targeted", "fired"))
             and (
                 _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
                 if low is not None
@@ -456,7 +494,9 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             )
             and not _WEAPON.search(sent.text)
         ):
-            etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"
+            # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
+            # enemy hits the town's infrastructure"
+            etype = EventType.OFFENSIVE
         out.append(Trigger(etype, s, e, word))
     return out
 

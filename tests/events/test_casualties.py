@@ -163,6 +163,31 @@ def test_a_breakdown_in_brackets_keeps_the_count_with_its_verb(sentence, killed,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "moved"),
+    [
+        ("Some hours on, the governor wrote that the woman had died.", 1),
+        ("One of them later died in hospital, doctors said.", 1),
+        ("Two of the wounded subsequently died.", 2),
+        ("She later died in hospital.", 1),
+    ],
+)
+def test_one_of_the_injured_who_died_is_moved_not_added(sentence, moved):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.died_of_injured) == (None, None, moved)
+
+
+def test_injured_and_one_of_them_dying_in_one_sentence_is_counted_there():
+    cas = parse_casualties("Four people were wounded; one of them later died in hospital.")
+    assert (cas.killed, cas.injured, cas.died_of_injured) == (1, 3, 0)
+
+
+def test_a_death_at_the_scene_or_a_new_victim_is_no_injured_who_died():
+    assert parse_casualties("The driver died at the scene.").died_of_injured == 0
+    cas = parse_casualties("Later the official said that a man died after the strike.")
+    assert (cas.killed, cas.died_of_injured) == (1, 0)
+
+
+@pytest.mark.parametrize(
     ("sentence", "killed", "injured"),
     [
         ("Medics treated a wounded 58-year-old villager after the blast.", None, 1),

@@ -1322,7 +1322,8 @@ def _town_toll_at(
     "Russian forces shelled the Nikopol district. In Marhanets, there were no casualties. In
     Pokrovske, one person was injured.": each town's toll (none too) is a strike there, not
     the district's figures. Only a town framing the sentence ("In X, ...") or named right after
-    a count of none, other than the place of the strike told before.
+    a count of none, and for a count other than none a town other than the place of the strike
+    told before.
     """
     if told_at is None or not cas or (cas.killed is None and cas.injured is None):
         return None
@@ -1338,7 +1339,9 @@ def _town_toll_at(
         not town
         or town[0].start > at + 40
         or town[0].place.kind is not PlaceKind.POPULATED_PLACE
-        or town[0].place.place_id == told_at.place_id
+        # the strike told before takes a count of its own town as ever; none told of one town
+        # is that town's alone, not every strike's of the sentence before
+        or (town[0].place.place_id == told_at.place_id and (cas.killed or cas.injured))
     ):
         return None
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()

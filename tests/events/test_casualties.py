@@ -394,3 +394,8 @@ def test_a_town_framed_as_the_village_of_keeps_its_own_toll(gazetteer):
         ("Marhanets", 0, 0),
         ("Nikopol Raion", None, None),
     ]
+
+
+def test_none_told_of_one_town_of_two_struck_is_that_towns_alone(gazetteer):
+    text = "Russian drones struck Marhanets and Nikopol on Sunday. In Marhanets, nobody was hurt."
+    assert sorted(_attacks(text, gazetteer)) == [("Marhanets", 0, 0), ("Nikopol", None, None)]

@@ -304,6 +304,7 @@ CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
 TOWN_AND_COUNTY_BONUS = 2.5
 STATE_AMONG_STATES_BONUS = 2.0
 _SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
+_NO_KINDS: dict[bool, set[int]] = {True: set(), False: set()}  # a cell without readings
 
 
 def _co_located(mentions: list[Mention]) -> None:
@@ -332,9 +333,13 @@ def _co_located(mentions: list[Mention]) -> None:
             cell = None
             if _co_locatable(c):
                 cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
-                cells.setdefault(cell, set()).add(n)
                 county = c.place.kind is PlaceKind.ADMIN2
-                kinds.setdefault(cell, {True: set(), False: set()})[county].add(n)
+                # get first: setdefault would build the empty sets for every reading
+                if (names := cells.get(cell)) is None:
+                    names = cells[cell] = set()
+                    kinds[cell] = {True: set(), False: set()}
+                names.add(n)
+                kinds[cell][county].add(n)
             row.append(cell)
         cell_of.append(row)
     around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
@@ -360,9 +365,10 @@ def _co_located(mentions: list[Mention]) -> None:
                 other = c.place.kind is not PlaceKind.ADMIN2
                 a, b = cell
                 if any(
-                    kinds.get((a + da, b + db), {}).get(other, set()) - {n}
+                    len(names) > (n in names)  # a name other than this one
                     for da in (-1, 0, 1)
                     for db in (-1, 0, 1)
+                    if (names := kinds.get((a + da, b + db), _NO_KINDS)[other])
                 ):
                     extra = TOWN_AND_COUNTY_BONUS
             bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)) + extra)

@@ -538,8 +538,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = _namesake_city(top)
-                ev = _event(article, trig, top, span, sent, people, children)
-                ev = replace(ev, status=status, claimed_by=claimed_by)
+                ev = _event(article, trig, top, span, sent, people, children, status, claimed_by)
                 # "Other regions hit, including Kursk, Bryansk and Rostov, also reported no
                 # casualties": none is every strike's of the sentence, not only the first's
                 took_toll = (trig is owner and not casualties_used) or (
@@ -919,6 +918,8 @@ def _event(
     sent: Sentence,
     people: int | None,
     children: int | None,
+    status: EventStatus = EventStatus.HAPPENED,
+    claimed_by: str = "",
 ) -> Event:
     figures = trig.type in FIGURE_TYPES
     return Event(
@@ -938,6 +939,8 @@ def _event(
         children=children if figures else None,
         date_text=span.text,
         confidence=round(top.confidence * (1.0 if span.start_char >= 0 else 0.8), 3),
+        status=status,
+        claimed_by=claimed_by,
     )
 
 

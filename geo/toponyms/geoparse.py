@@ -170,6 +170,9 @@ class _Context:
     admin1: set[str]
     demonyms: set[str]
     anchors: list[Place] = field(default_factory=list)
+    # km from a place (by id) to the nearest other anchor, once per place: a name repeated
+    # through an article asks for the same distances at every mention.
+    nearest_km: dict[str, float] = field(default_factory=dict)
 
     @property
     def in_theatre(self) -> bool:
@@ -591,15 +594,16 @@ def _supported(
         return 1.0
     if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
         return 1.0
-    others = [a for a in ctx.anchors if a.place_id != place.place_id]
     in_unit = bool(place.admin1_code and place.admin1_code in ctx.admin1)
     namesake = _namesake_village(m, place)
     # Distances only where they decide: they are most of this function's cost.
-    nearest = (
-        min((_dist_km(place, a) for a in others), default=math.inf)
-        if namesake or not in_unit
-        else math.inf
-    )
+    nearest = math.inf
+    if namesake or not in_unit:
+        nearest = ctx.nearest_km.get(place.place_id)
+        if nearest is None:
+            others = [a for a in ctx.anchors if a.place_id != place.place_id]
+            nearest = min((_dist_km(place, a) for a in others), default=math.inf)
+            ctx.nearest_km[place.place_id] = nearest
     # Villages share names within one oblast, and the index may lack the one meant
     # (Berestky): being in the article's oblast, or 40 km from its town, is not proof.
     ceiling = NAMESAKE_CEILING if namesake and nearest >= NAMESAKE_NEAR_KM else 1.0

@@ -406,7 +406,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             last_casualty_event = _carry_casualties(events, last_casualty_event, casualties, [])
             prev_dated = None
             continue
-        people, children = parse_figures(sent.text)
+        # Head-counts go only to evacuations and displacements (here or carried back to one).
+        people, children = (
+            parse_figures(sent.text)
+            if any(t.type in FIGURE_TYPES for t in triggers)
+            else (None, None)
+        )
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
             for d in find_dates(sent.text, published=published)

@@ -273,6 +273,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
     # per distinct name, not per mention, so a long document costs little more than a short.
     context = [list(m.scores) for m in mentions]
+    placed = None  # the last pass's anchors, by place and name
     for _ in range(2):
         anchors: dict[str, tuple[str, Place]] = {}
         for m in mentions:
@@ -288,6 +289,10 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 anchors.setdefault(p.place_id, (m.key, p))
         if not anchors:
             break
+        now = [(pid, key) for pid, (key, _) in anchors.items()]
+        if now == placed:
+            break  # the same anchors as the pass before: the same bonuses, the same scores
+        placed = now
         ctx.anchors = [p for _, p in anchors.values()]
         weighed = [m for m in mentions if len(m.cands) >= 2 and m.role not in _PEOPLE_ROLES]
         bonus_by_key = _near_bonuses(weighed, list(anchors.values()))

@@ -333,6 +333,7 @@ def _co_located(mentions: list[Mention]) -> None:
     cells: dict[tuple[int, int], set[int]] = {}
     # Per cell, the names with a town reading there and those with a county reading there.
     kinds: dict[tuple[int, int], dict[bool, set[int]]] = {}
+    anywhere: dict[bool, set[int]] = {True: set(), False: set()}  # the same, in any cell
     keyed = list(by_key.values())
     cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
     for n, group in enumerate(keyed):
@@ -348,6 +349,7 @@ def _co_located(mentions: list[Mention]) -> None:
                     kinds[cell] = {True: set(), False: set()}
                 names.add(n)
                 kinds[cell][county].add(n)
+                anywhere[county].add(n)
             row.append(cell)
         cell_of.append(row)
     around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
@@ -372,7 +374,8 @@ def _co_located(mentions: list[Mention]) -> None:
                 # pair is what a local story is about, stronger than two towns together.
                 other = c.place.kind is not PlaceKind.ADMIN2
                 a, b = cell
-                if any(
+                # Most articles name no county: then no cell needs looking at.
+                if len(anywhere[other]) > (n in anywhere[other]) and any(
                     len(names) > (n in names)  # a name other than this one
                     for da in (-1, 0, 1)
                     for db in (-1, 0, 1)

@@ -562,7 +562,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             last_casualty_event = _carry_casualties(events, last_casualty_event, casualties, [])
             prev_dated = None
             continue
-        people, children, plan = _figures(sent.text)
+        # Head-counts go only to evacuations and displacements (here or carried back to one).
+        people, children, plan = (
+            _figures(sent.text)
+            if any(t.type in FIGURE_TYPES for t in triggers)
+            else (None, None, False)
+        )
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
             for d in find_dates(sent.text, published=published)
@@ -739,9 +744,16 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = _namesake_city(top)
                 ev = _event(
-                    article, _ground(trig, top, events, sent), top, span, sent, people, children
+                    article,
+                    _ground(trig, top, events, sent),
+                    top,
+                    span,
+                    sent,
+                    people,
+                    children,
+                    status,
+                    claimed_by,
                 )
-                ev = replace(ev, status=status, claimed_by=claimed_by)
                 # "Other regions hit, including Kursk, Bryansk and Rostov, also reported no
                 # casualties": none is every strike's of the sentence, not only the first's
                 took_toll = (trig is owner and not casualties_used) or (
@@ -1483,6 +1495,8 @@ def _event(
     sent: Sentence,
     people: int | None,
     children: int | None,
+    status: EventStatus = EventStatus.HAPPENED,
+    claimed_by: str = "",
 ) -> Event:
     figures = trig.type in FIGURE_TYPES
     return Event(
@@ -1502,6 +1516,8 @@ def _event(
         children=children if figures else None,
         date_text=span.text,
         confidence=round(top.confidence * (1.0 if span.start_char >= 0 else 0.8), 3),
+        status=status,
+        claimed_by=claimed_by,
     )
 
 

@@ -177,6 +177,20 @@ def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> st
     return ""
 
 
+_LAST_SOURCE: tuple[str | None, Sentence | None, list[tuple[int, int]], str] = (None, None, [], "")
+
+
+def _claim_source_once(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> str:
+    """``claim_source``, remembered for the last sentence: its triggers ask one after another."""
+    global _LAST_SOURCE
+    last = _LAST_SOURCE  # one read: another thread may replace it, never half of it
+    if last[0] is text and last[1] is sent and last[2] == quoted:
+        return last[3]
+    source = claim_source(text, sent, quoted)
+    _LAST_SOURCE = (text, sent, list(quoted), source)
+    return source
+
+
 def status_for(
     text: str,
     sent: Sentence,
@@ -190,9 +204,9 @@ def status_for(
     report of a strike is the reporting of a fact; any "claimed" is a claim.
     """
     inside = any(a <= trig.start < b for a, b in quoted)
-    source = claim_source(text, sent, quoted if inside else [])
     if attempt_before(text, sent, trig):
         return EventStatus.ATTEMPTED, ""
+    source = _claim_source_once(text, sent, quoted if inside else [])
     low = ascii_lower(text)
     if low is not None:
         claimed = bool(_CLAIM_VERB_LOW.search(low, sent.start, sent.end)) or inside

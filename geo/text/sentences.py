@@ -29,6 +29,16 @@ class Sentence:
     text: str
 
 
+_ABBREV_LONGEST = 5  # "Sept."
+
+
+def _abbreviation_end(chunk: str) -> bool:
+    # Searched from a few characters before the end, not along the whole sentence: a match
+    # ends at the end and is at most five characters long (the word boundary before it still
+    # sees the character before the start).
+    return _ABBREV_END.search(chunk, max(0, len(chunk) - _ABBREV_LONGEST - 1)) is not None
+
+
 def _glued_start(text: str, end: int, chunk: str) -> bool:
     """Whether a full stop with no space after it still ends a sentence ("2022.The").
 
@@ -42,7 +52,7 @@ def _glued_start(text: str, end: int, chunk: str) -> bool:
     if not (nxt[1:2].islower() or (nxt[:1] in "AIА" and nxt[1:2] in (" ", ""))):
         return False
     last = re.split(r"[\s.]", chunk[:-1])[-1]  # the word the full stop closes
-    return len(last) >= 2 and not _ABBREV_END.search(chunk)
+    return len(last) >= 2 and not _abbreviation_end(chunk)
 
 
 def _at_line_start(text: str, pos: int) -> bool:
@@ -71,7 +81,7 @@ def split_sentences(text: str) -> list[Sentence]:
         if e < len(text) and chunk.endswith("."):
             glued = not text[e].isspace()
             if (glued and not _glued_start(text, e, chunk)) or (
-                not glued and _ABBREV_END.search(chunk) and text[e] == " "
+                not glued and _abbreviation_end(chunk) and text[e] == " "
             ):
                 pending = s
                 continue

@@ -170,6 +170,9 @@ class _Context:
     admin1: set[str]
     demonyms: set[str]
     anchors: list[Place] = field(default_factory=list)
+    # km from a place (by id) to the nearest other anchor, once per place: a name repeated
+    # through an article asks for the same distances at every mention.
+    nearest_km: dict[str, float] = field(default_factory=dict)
 
     @property
     def in_theatre(self) -> bool:
@@ -270,6 +273,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
     # per distinct name, not per mention, so a long document costs little more than a short.
     context = [list(m.scores) for m in mentions]
+    placed = None  # the last pass's anchors, by place and name
     for _ in range(2):
         anchors: dict[str, tuple[str, Place]] = {}
         for m in mentions:
@@ -285,6 +289,10 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 anchors.setdefault(p.place_id, (m.key, p))
         if not anchors:
             break
+        now = [(pid, key) for pid, (key, _) in anchors.items()]
+        if now == placed:
+            break  # the same anchors as the pass before: the same bonuses, the same scores
+        placed = now
         ctx.anchors = [p for _, p in anchors.values()]
         weighed = [m for m in mentions if len(m.cands) >= 2 and m.role not in _PEOPLE_ROLES]
         bonus_by_key = _near_bonuses(weighed, list(anchors.values()))
@@ -304,6 +312,7 @@ CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
 TOWN_AND_COUNTY_BONUS = 2.5
 STATE_AMONG_STATES_BONUS = 2.0
 _SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
+_NO_KINDS: dict[bool, set[int]] = {True: set(), False: set()}  # a cell without readings
 
 
 def _co_located(mentions: list[Mention]) -> None:
@@ -324,6 +333,7 @@ def _co_located(mentions: list[Mention]) -> None:
     cells: dict[tuple[int, int], set[int]] = {}
     # Per cell, the names with a town reading there and those with a county reading there.
     kinds: dict[tuple[int, int], dict[bool, set[int]]] = {}
+    anywhere: dict[bool, set[int]] = {True: set(), False: set()}  # the same, in any cell
     keyed = list(by_key.values())
     cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
     for n, group in enumerate(keyed):
@@ -332,9 +342,14 @@ def _co_located(mentions: list[Mention]) -> None:
             cell = None
             if _co_locatable(c):
                 cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
-                cells.setdefault(cell, set()).add(n)
                 county = c.place.kind is PlaceKind.ADMIN2
-                kinds.setdefault(cell, {True: set(), False: set()})[county].add(n)
+                # get first: setdefault would build the empty sets for every reading
+                if (names := cells.get(cell)) is None:
+                    names = cells[cell] = set()
+                    kinds[cell] = {True: set(), False: set()}
+                names.add(n)
+                kinds[cell][county].add(n)
+                anywhere[county].add(n)
             row.append(cell)
         cell_of.append(row)
     around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
@@ -359,10 +374,12 @@ def _co_located(mentions: list[Mention]) -> None:
                 # pair is what a local story is about, stronger than two towns together.
                 other = c.place.kind is not PlaceKind.ADMIN2
                 a, b = cell
-                if any(
-                    kinds.get((a + da, b + db), {}).get(other, set()) - {n}
+                # Most articles name no county: then no cell needs looking at.
+                if len(anywhere[other]) > (n in anywhere[other]) and any(
+                    len(names) > (n in names)  # a name other than this one
                     for da in (-1, 0, 1)
                     for db in (-1, 0, 1)
+                    if (names := kinds.get((a + da, b + db), _NO_KINDS)[other])
                 ):
                     extra = TOWN_AND_COUNTY_BONUS
             bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)) + extra)
@@ -585,15 +602,16 @@ def _supported(
         return 1.0
     if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
         return 1.0
-    others = [a for a in ctx.anchors if a.place_id != place.place_id]
     in_unit = bool(place.admin1_code and place.admin1_code in ctx.admin1)
     namesake = _namesake_village(m, place)
     # Distances only where they decide: they are most of this function's cost.
-    nearest = (
-        min((_dist_km(place, a) for a in others), default=math.inf)
-        if namesake or not in_unit
-        else math.inf
-    )
+    nearest = math.inf
+    if namesake or not in_unit:
+        nearest = ctx.nearest_km.get(place.place_id)
+        if nearest is None:
+            others = [a for a in ctx.anchors if a.place_id != place.place_id]
+            nearest = min((_dist_km(place, a) for a in others), default=math.inf)
+            ctx.nearest_km[place.place_id] = nearest
     # Villages share names within one oblast, and the index may lack the one meant
     # (Berestky): being in the article's oblast, or 40 km from its town, is not proof.
     ceiling = NAMESAKE_CEILING if namesake and nearest >= NAMESAKE_NEAR_KM else 1.0

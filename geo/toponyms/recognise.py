@@ -8,6 +8,7 @@ themselves are geo.toponyms.tokens'; resolution is left to geo.toponyms.geoparse
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES, normalize
@@ -49,15 +50,41 @@ _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
     """Token indices on headline-style lines, where every word is capitalised."""
     out: set[int] = set()
+    n = len(toks)
+    # Lines are found from the line breaks (no token holds one), not from every gap between
+    # tokens; the first token after a break starts the next line.
+    cuts = []
+    at = text.find("\n")
+    while at >= 0:
+        cut = bisect_left(toks, at, key=_token_start)
+        if cut >= n:
+            break
+        cuts.append(cut)
+        at = text.find("\n", toks[cut].start)
     line_start = 0
-    for k, tok in enumerate(toks):
-        if k == len(toks) - 1 or "\n" in text[tok.end : toks[k + 1].start]:
-            line = toks[line_start : k + 1]
-            words = [t for t in line if len(t.text) > 3]
-            if len(words) >= 4 and sum(t.cap for t in words) / len(words) > 0.8:
-                out.update(range(line_start, k + 1))
-            line_start = k + 1
+    for cut in [*cuts, n]:
+        if cut <= line_start:
+            continue
+        words = caps = 0
+        # A line is prose once a fifth of its tokens are long words in lower case: no need
+        # to read a paragraph to its end.
+        longest = cut - line_start
+        for t in toks[line_start:cut]:
+            if len(t.text) > 3:
+                words += 1
+                if t.cap:
+                    caps += 1
+                elif 5 * (words - caps) >= longest:
+                    break
+        else:
+            if words >= 4 and caps / words > 0.8:
+                out.update(range(line_start, cut))
+        line_start = cut
     return out
+
+
+def _token_start(tok: Token) -> int:
+    return tok.start
 
 
 def _cyrillic_variants(norm: str) -> list[str]:
@@ -449,9 +476,22 @@ def _state_abbreviation(
     return None if state is None else (k_end, end, state)
 
 
+_HEADS: tuple[object, frozenset[str]] = (None, frozenset())
+
+
+def _demonym_heads(forms: dict[str, object]) -> frozenset[str]:
+    """The first words of the demonym forms (worked out again if the forms are read again)."""
+    global _HEADS
+    if _HEADS[0] is not forms:
+        _HEADS = (forms, frozenset(f.partition(" ")[0] for f in forms))
+    return _HEADS[1]
+
+
 def _demonym_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Mention | None:
     """A demonym or adjectival form starting at token ``i`` ("South Koreans"), if any."""
     forms = demonym_forms()
+    if toks[i].norm.partition(" ")[0] not in _demonym_heads(forms):
+        return None  # no form starts with this word: most capitals are let go here
     parts: list[str] = []
     found = None
     for j in range(i, min(len(toks), i + DEMONYM_WORDS)):

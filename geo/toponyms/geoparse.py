@@ -27,6 +27,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.toponyms.districts import city_districts
 from geo.toponyms.near import NEAR_CEILING, resolve_near
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
@@ -752,6 +753,7 @@ def geoparse(
     ctx = _score_all(mentions, text, gaz)
     _sectors(text, toks, mentions)
     _one_reading(mentions)
+    city_districts(toks, mentions)
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)

@@ -29,6 +29,7 @@ from geo.records import (
 )
 from geo.toponyms.districts import city_districts
 from geo.toponyms.near import NEAR_CEILING, resolve_near
+from geo.toponyms.qualified import qualified_lists
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
@@ -752,6 +753,7 @@ def geoparse(
     _link_patterns(text, toks, mentions)
     ctx = _score_all(mentions, text, gaz)
     _sectors(text, toks, mentions)
+    qualified_lists(text, mentions, gaz)
     _one_reading(mentions)
     city_districts(toks, mentions)
     if ctx.in_theatre:

@@ -13,7 +13,7 @@ import math
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES
-from geo.places.near_spellings import MIN_LENGTH, near_spellings
+from geo.places.near_spellings import MIN_LENGTH, near_spellings, respellings
 from geo.places.spatial import great_circle_km
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention, Token, common_word
@@ -179,6 +179,14 @@ def resolve_near(
         if not m.near:
             continue
         units = _qualifier_units(m, mentions) or doc_units
+        respelt = [gaz.place(k) for k in respellings(gaz, m.key, admin1=units)]
+        if respelt:
+            # A Russian spelling of a name the article's oblasts hold ("Sinkovka"): as sure
+            # as an alternate name, so no longer a near-spelling.
+            m.near = False
+            m.cands = [Candidate(p, 0.0, "respelt") for p in respelt]
+            m.scores = [1.0 if _nearest_km(p, anchors) < _NEAR_KM else 0.0 for p in respelt]
+            continue
         found = near_spellings(gaz, m.key, admin1=units)
         if not found:
             continue

@@ -105,3 +105,15 @@ def test_importing_the_geoparser_does_not_load_rapidfuzz():
 def test_a_surname_listed_after_a_people_is_not_a_village(gazetteer):
     text = f"{DONETSK} Both Ukrainians and Petrenko, a local official, described the attack."
     assert _at(text, "Petrenko", gazetteer) is None
+
+
+def test_a_russian_spelling_is_respelt_to_the_ukrainian_name_and_trusted(gazetteer):
+    text = (
+        "Russian forces repelled attacks near Kupiansk in Kharkiv Oblast; the heaviest "
+        "fighting was near the village of Sinkovka, the ministry said."
+    )
+    top = _at(text, "Sinkovka", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Synkivka", "UA.07")
+    assert top.candidates[0].match == "respelt"
+    assert top.confidence > NEAR_CEILING

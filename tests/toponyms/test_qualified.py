@@ -1,0 +1,39 @@
+"""An oblast that qualifies a list of settlements decides between their namesakes."""
+
+from __future__ import annotations
+
+from geo.toponyms.geoparse import geoparse
+
+
+def _places(text, gazetteer):
+    return {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer) if t.place}
+
+
+def test_a_list_before_its_oblast_is_read_in_that_oblast_and_together(gazetteer):
+    text = (
+        "Moscow says its troops have taken the villages of Sladkoye and Novoye "
+        "in the Zaporozhye Region after days of fighting."
+    )
+    found = _places(text, gazetteer)
+    sladke, nove = found["Sladkoye"], found["Novoye"]
+    assert (sladke.name, sladke.admin1_code) == ("Solodke", "UA.26")
+    assert (nove.name, nove.admin1_code) == ("Nove", "UA.26")
+    # Of the oblast's several Noves, the one beside its Solodke.
+    assert abs(sladke.lat - nove.lat) < 0.2 and abs(sladke.lon - nove.lon) < 0.2
+
+
+def test_a_list_right_after_counted_settlements_in_an_oblast_takes_that_oblast(gazetteer):
+    text = (
+        "The ministry said its units had seized two settlements in the Zaporozhye Region, "
+        "Sladkoye and Novoye, on Sunday."
+    )
+    found = _places(text, gazetteer)
+    assert found["Sladkoye"].admin1_code == "UA.26"
+    assert found["Novoye"].admin1_code == "UA.26"
+
+
+def test_a_list_of_an_oblast_and_cities_is_not_narrowed(gazetteer):
+    text = "Missiles hit Kharkiv Oblast, Odesa and Kyiv overnight, officials said."
+    found = _places(text, gazetteer)
+    assert found["Odesa"].admin1_code != "UA.07"
+    assert found["Kyiv"].admin1_code != "UA.07"

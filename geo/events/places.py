@@ -137,6 +137,13 @@ _SUBJECT_AFTER = re.compile(
     r"has|have|had|is|was)\b",
     re.IGNORECASE,
 )
+# The same, less "is" and "was": "Kupiansk is located ..." introduces the town a later "the
+# city" refers to; "Moscow said" names a government.
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:said|says|claimed|announced|denied|declared|rejected|accused|warned|insisted|"
+    r"has|have|had)\b",
+    re.IGNORECASE,
+)
 _LOCATION_NOUN = re.compile(
     r"\s+(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|"
     r"city cent(?:re|er)|port|airport|railway station|station|industrial zone|edge)\b",
@@ -156,6 +163,15 @@ _ANAPHOR = re.compile(
 _THERE = re.compile(
     r"\b(?<![Ss]o )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
     r"seems?|appears?|remains?|must|should)\b)"
+)
+# "120km from the regional capital Kharkov", "30 miles north of Kharkiv": a place named only to
+# measure from is not what a later "the city" means.
+_DISTANCE_REF = re.compile(
+    r"\b(?:\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)|kilomet(?:re|er)s|miles)\s+"
+    r"(?:(?:away|(?:north|south|east|west)(?:-?(?:east|west))?)\s+)?"
+    r"(?:from|of)\s+(?:the\s+)?(?:(?:regional|oblast|provincial)\s+(?:capital|centre|center)\s+"
+    r"(?:of\s+)?|city\s+of\s+)?$",
+    re.IGNORECASE,
 )
 _REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
 _FRONTED = re.compile(r"(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?")
@@ -688,8 +704,9 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         for t in resolved
         if t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
         and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
-        and not _SUBJECT_AFTER.match(text[t.end : t.end + 40])
+        and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
         and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
+        and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
     ]
     ends = [t.end for t in settlements]
     regions = [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]

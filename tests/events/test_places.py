@@ -1,0 +1,41 @@
+"""Where an event is: references ("the city") and the places they may not take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
+
+PUBLISHED = dt.date(2023, 8, 21)
+
+
+def _events(text, gazetteer):
+    article = article_from_text(text, published=PUBLISHED)
+    return extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+
+
+def test_the_city_is_the_topic_town_not_the_capital_it_is_measured_from(gazetteer):
+    text = (
+        "Kupiansk lies about 120 km east of the regional capital Kharkiv and is a rail hub. "
+        "Russian troops seized the city in late February 2022."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Kupiansk"}
+
+
+def test_a_town_named_with_a_hyphenated_bearing_is_only_a_reference(gazetteer):
+    text = (
+        "Vovchansk sits 70 kilometres north-east of Kharkiv, near the border. "
+        "The town came under heavy shelling on Sunday."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Vovchansk"}
+
+
+def test_a_town_introduced_with_is_can_be_what_the_town_refers_to(gazetteer):
+    text = "Toretsk is a mining town in Donetsk Oblast. Russian forces shelled the town again."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Toretsk"}

@@ -20,6 +20,7 @@ from geo.events.places import (
     as_direction,
     fronted_place,
     is_river,
+    names_airport,
     places_for,
     tokenize_sentence,
     within,
@@ -358,7 +359,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             t
             for t in toponyms
             if t.place is not None
-            and t.role is ToponymRole.LITERAL  # not "Russian forces", "Kyiv said", "Kyiv Post"
+            # not "Russian forces", "Kyiv said", "Kyiv Post"; but "Vinnytsia Airport" is there
+            and (t.role is ToponymRole.LITERAL or names_airport(text, t))
             and not is_river(text, t)
             and not _near_spelling_only(t)
         ),

@@ -11,15 +11,17 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
-from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym
+from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
 from geo.text.casefold import lower_twin
 from geo.text.sentences import Sentence
+from geo.toponyms.facilities import AIRPORT_AFTER
 
 __all__ = [
     "anaphors",
     "as_direction",
     "fronted_place",
     "is_river",
+    "names_airport",
     "places_for",
     "tokenize_sentence",
     "within",
@@ -489,7 +491,8 @@ def _after(
             np += 1
             if np > _MAX_NP:
                 break
-        else:
+        elif not (word.endswith("ly") and len(word) > 5):
+            # "strikes reportedly destroyed the airport": an adverb is not the object's word
             pre += 1
             if pre > max_pre:
                 break
@@ -683,6 +686,14 @@ def is_river(text: str, t: Toponym) -> bool:
     return bool(re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])) and bool(
         _BARE_AFTER.match(after)
     )
+
+
+_AIRPORT_AFTER = re.compile(AIRPORT_AFTER)
+
+
+def names_airport(text: str, t: Toponym) -> bool:
+    """Whether an embedded name begins an airport's name: the airport is at that town."""
+    return t.role is ToponymRole.EMBEDDED and bool(_AIRPORT_AFTER.match(text[t.end : t.end + 40]))
 
 
 def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:

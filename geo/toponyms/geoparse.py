@@ -28,6 +28,7 @@ from geo.records import (
     ToponymRole,
 )
 from geo.toponyms.districts import city_districts
+from geo.toponyms.facilities import airport_towns
 from geo.toponyms.near import NEAR_CEILING, resolve_near
 from geo.toponyms.qualified import qualified_lists
 from geo.toponyms.recognise import recognise
@@ -756,6 +757,7 @@ def geoparse(
     qualified_lists(text, mentions, gaz)
     _one_reading(mentions)
     city_districts(toks, mentions)
+    airport_towns(toks, mentions)
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)

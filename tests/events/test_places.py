@@ -39,3 +39,20 @@ def test_a_town_introduced_with_is_can_be_what_the_town_refers_to(gazetteer):
     text = "Toretsk is a mining town in Donetsk Oblast. Russian forces shelled the town again."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert places == {"Toretsk"}
+
+
+def test_a_strike_on_a_town_airport_is_placed_at_the_town(gazetteer):
+    text = (
+        "On 6 March several missiles reportedly wrecked Vinnytsia International Airport "
+        "in western Vinnytsia province."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.place.kind.value) for e in attacks] == [
+        ("Vinnytsia", "populated_place")
+    ]
+
+
+def test_an_evacuation_of_a_russian_district_by_its_short_name_is_at_the_district(gazetteer):
+    text = "Officials in Russia's Kursk region ordered residents of its Glushkov district to leave."
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in evacuations] == ["Glushkovsky District"]

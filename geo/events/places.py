@@ -60,6 +60,8 @@ _AUX = _wordset(
     "is are was were be been being has have had will would could can may might must should "
     "shall did does do"
 )
+# "families with children", "people with disabilities": a "with" inside who is evacuated.
+_WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced", "infants"})
 _PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"})
 _SECTOR_WORDS = frozenset(
     {"direction", "directions", "axis", "axes", "sector", "sectors", "front", "fronts", "area"}
@@ -482,6 +484,16 @@ def _after(
             break  # "gains for Moscow": whom the gains serve, not where they are
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
             i += 1  # "talks that were held in Istanbul": the trigger's own relative clause
+            continue
+        if (
+            word == "with"
+            and not found
+            and i + 2 < len(toks)
+            and toks[i + 1].text in _WHO_WITH
+            and toks[i + 2].text in links
+            and etype in FIGURE_TYPES
+        ):
+            i += 2  # "evacuate families with children from X": who leaves, not a new clause
             continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place

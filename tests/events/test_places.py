@@ -56,3 +56,15 @@ def test_an_evacuation_of_a_russian_district_by_its_short_name_is_at_the_distric
     text = "Officials in Russia's Kursk region ordered residents of its Glushkov district to leave."
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert [e.place.name for e in evacuations] == ["Glushkovsky District"]
+
+
+def test_an_evacuation_order_naming_hromadas_is_at_each_hromada(gazetteer):
+    text = (
+        "On Sunday the Donetsk Oblast Military Administration began to forcibly evacuate "
+        "families with children from some villages of Komar and Kryvorizhzhia hromadas."
+    )
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in evacuations) == [
+        "Komar hromada",
+        "Kryvorizhzhia hromada",
+    ]

@@ -331,8 +331,15 @@ def _near_spelling_only(t: Toponym) -> bool:
     Such a reading is weak evidence: kept among the article's places with its low confidence,
     but it does not make an event on its own (on our real development bulletins, the events
     near-spelled villages made were at a namesake about 100 km away, or not coded at all).
+    A town of ``NEAR_TOWN_POPULATION`` or more is different: a misspelt "Lysycahnsk" has
+    no namesake town to be confused with, and reports name such towns for what happens there.
     """
-    return any(c.match == "near" and c.place == t.place for c in t.candidates)
+    return (t.place.population or 0) < NEAR_TOWN_POPULATION and any(
+        c.match == "near" and c.place == t.place for c in t.candidates
+    )
+
+
+NEAR_TOWN_POPULATION = 20_000
 
 
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:

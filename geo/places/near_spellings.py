@@ -32,8 +32,9 @@ MIN_RATIO = 88.0  # rapidfuzz ratio of the skeletons, 0-100
 RU_BORDER_OBLASTS = frozenset(["RU.09", "RU.10", "RU.41"])
 
 # Letters the transliterations disagree on, folded to one: Ukrainian г is Latin h, Russian g
-# ("Vugledar"); х is kh or h; и/й/ы/і are y, i or j; doubled letters come and go.
-_FOLDS = (("kh", "h"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"))
+# ("Vugledar"); х is kh or h; и/й/ы/і are y, i or j; Ukrainian є is ie where Russian е is e
+# ("Sievierodonetsk", "Severodonetsk"); doubled letters come and go.
+_FOLDS = (("kh", "h"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ie", "e"))
 _DOUBLES = re.compile(r"(.)\1+")
 # Neuter and adjectival endings differ between the languages (Kurakhove, Kurakhovo,
 # Kurakhovoye): the stem is what stays.

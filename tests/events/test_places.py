@@ -68,3 +68,12 @@ def test_an_evacuation_order_naming_hromadas_is_at_each_hromada(gazetteer):
         "Komar hromada",
         "Kryvorizhzhia hromada",
     ]
+
+
+def test_a_misspelt_town_of_some_size_makes_its_event(gazetteer):
+    text = (
+        "The Luhansk region governor urged residents to evacuate from Severodonetks, "
+        "Rubizhne and Lysycahnsk as shelling grew."
+    )
+    evacuations = {e.place.name for e in _events(text, gazetteer)}
+    assert {"Sievierodonetsk", "Rubizhne", "Lysychansk"} <= evacuations

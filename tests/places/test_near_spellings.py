@@ -75,3 +75,7 @@ def test_respellings_turn_russian_forms_into_the_ukrainian_names(gazetteer):
     assert "Novohrodivka" in names("novogrodovka", "UA.05")
     # A name respelling does not change is left to the near-spelling search.
     assert names("synkivka", "UA.07") == set()
+
+
+def test_ukrainian_ie_and_russian_e_fold_together():
+    assert skeleton(normalize("Sievierodonetsk")) == skeleton(normalize("Severodonetsk"))

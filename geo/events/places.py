@@ -189,6 +189,7 @@ _FRONTED_AREAS = re.compile(
     r"\s*,"
 )
 _ANAPHOR_REACH = 400  # characters back to look for the antecedent
+_CITY_POPULATION = 10_000  # the least a place "the city" refers to has
 # An article's region stays its topic for longer: "the region" after a paragraph on its towns.
 _REGION_REACH = 1200
 # "the Dnipro river", "across the Dnipro.": a river that shares a city's name.
@@ -746,6 +747,10 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         if within(quoted, m.start(), m.start() + 1):
             continue
         k = bisect_right(ends, m.start()) - 1
+        if m.group().lower().endswith("city"):
+            # "the city" is no village: walk back past the villages named since the city
+            while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
+                k -= 1
         if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH:
             ante = settlements[k]
             out.append(

@@ -77,3 +77,12 @@ def test_a_misspelt_town_of_some_size_makes_its_event(gazetteer):
     )
     evacuations = {e.place.name for e in _events(text, gazetteer)}
     assert {"Sievierodonetsk", "Rubizhne", "Lysychansk"} <= evacuations
+
+
+def test_the_city_walks_back_past_a_village_to_the_city(gazetteer):
+    text = (
+        "Kupiansk in Kharkiv Oblast has long been a rail hub. Russian forces pressed on "
+        "Synkivka nearby. Officials ordered the evacuation of the city on Monday."
+    )
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in evacuations] == ["Kupiansk"]

@@ -136,11 +136,14 @@ def near_spellings(
     return out[:limit]
 
 
-def respellings(gaz: Gazetteer, key: str, *, admin1: set[str] | frozenset[str]) -> list[int]:
+def respellings(
+    gaz: Gazetteer, key: str, *, admin1: set[str] | frozenset[str], same: bool = False
+) -> list[int]:
     """Settlements of the given units whose name is the Ukrainian form of a Russian spelling.
 
     Unlike :func:`near_spellings` the match is exact once respelt (``ukrainian_skeleton``), so
     it is as good as an alternate name: "Sinkovka" is Synkivka, "Novosyolovskoye" Novoselivske.
+    With ``same``, names with the query's own skeleton count too ("Progress" for Prohres).
 
     Returns
     -------
@@ -151,13 +154,14 @@ def respellings(gaz: Gazetteer, key: str, *, admin1: set[str] | frozenset[str]) 
         return []
     skel = skeleton(key)
     target = ukrainian_skeleton(skel)
-    if target == skel:
+    if target == skel and not same:
         return []
+    targets = {skel, target} if same else {target}
     table = _table(gaz)
     out = []
     for code in sorted(admin1):
         skels, idx = table.by_a1.get(code, ((), ()))
-        out += [i for s, i in zip(skels, idx, strict=True) if s == target]
+        out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
     return out
 
 

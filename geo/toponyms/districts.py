@@ -25,6 +25,7 @@ _ADJECTIVE = re.compile(r"(?:sk|ck|n)(?:yi|yy|iy|ii|y|ij|yj)$|(?:ськ|ск|н)
 _DISTRICT_WORDS = frozenset(["district", "raion", "rayon", "район"])
 # The score that makes the city the reading: above any reading the article can back.
 _CITY_SCORE = 20.0
+_NEAR_CHARS = 150  # a city this close before a district name is the district's city
 
 
 def _is_district(m: Mention, toks: list[Token]) -> bool:
@@ -109,6 +110,12 @@ def city_districts(toks: list[Token], mentions: list[Mention]) -> None:
         city = decided.get(m.key)
         if city is None and all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands):
             city = _named_before(m, cities)
+        if city is None:
+            # "tragic in Kherson, the enemy shelled ... in Dniprovsky district": a raion of
+            # another oblast (Dnipro Raion) is not meant right after a city named beside it
+            near = [(n, p) for n, p in cities if 0 <= m.start - n.end <= _NEAR_CHARS]
+            if near and not _raion_of(m, near[-1][1]):
+                city = near[-1][1]
         if city is not None:
             _take(m, city)
 

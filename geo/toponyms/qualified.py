@@ -26,22 +26,32 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
 _COUNTED_BEFORE = re.compile(
     r"\b(?:settlements|villages|towns|localities|communities)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
+_REPUBLIC_AFTER = re.compile(r"\s+People['’]s\s+Republic\b")
 TOGETHER_KM = 25.0
 TOGETHER_BONUS = 3.0  # above the population prior of one namesake over another
 
 
-def _oblast(m: Mention) -> str | None:
+def _oblast(text: str, m: Mention) -> str | None:
     """The theatre oblast a mention names, if it names one ("the Zaporozhye Region")."""
+    if _REPUBLIC_AFTER.match(text, m.end):
+        # "the Donetsk People's Republic": the name inside the occupation's name for the oblast
+        units = {
+            c.place.admin1_code
+            for c in m.cands
+            if c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE
+        }
+        return units.pop() if len(units) == 1 else None
     if m.role not in (ToponymRole.LITERAL, ToponymRole.METONYMIC):
         return None
+    # The Russian names of the occupied oblasts ("the Donetsk People's Republic") are regions
+    # that stand for one oblast.
+    kinds = (PlaceKind.ADMIN1, PlaceKind.REGION)
     units = {
         c.place.admin1_code
         for c in m.cands
-        if c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE
+        if c.place.kind in kinds and c.place.country_code in THEATRE and c.place.admin1_code
     }
-    if len(units) != 1 or not (
-        m.admin1_form or all(c.place.kind is PlaceKind.ADMIN1 for c in m.cands)
-    ):
+    if len(units) != 1 or not (m.admin1_form or all(c.place.kind in kinds for c in m.cands)):
         return None
     return units.pop()
 
@@ -51,7 +61,7 @@ def _lists(text: str, mentions: list[Mention]) -> list[tuple[str, list[Mention]]
     out = []
     inner = {m.within: k for k, m in enumerate(mentions) if m.within is not None}
     for q, outer in enumerate(mentions):
-        code = _oblast(outer)
+        code = _oblast(text, outer)
         if code is None:
             continue
         group: list[Mention] = []
@@ -69,7 +79,7 @@ def _lists(text: str, mentions: list[Mention]) -> list[tuple[str, list[Mention]]
                     break
                 group.append(m)
                 last = m
-        group = [m for m in group if m.role is ToponymRole.LITERAL and _oblast(m) is None]
+        group = [m for m in group if m.role is ToponymRole.LITERAL and _oblast(text, m) is None]
         if group:
             out.append((code, group))
     return out
@@ -87,7 +97,9 @@ def _in_oblast(m: Mention, code: str, gaz: Gazetteer) -> list[Candidate]:
                 p = other.place
                 if p.kind is PlaceKind.POPULATED_PLACE and p.admin1_code == code:
                     found.setdefault(p.place_id, Candidate(p, 0.0, "alternate"))
-    for k in respellings(gaz, m.key, admin1={code}):
+    # A name the index holds elsewhere ("Progress") may be a plain transliteration of the
+    # oblast's settlement (Prohres); one it lacks stays a near-spelling, weak evidence.
+    for k in respellings(gaz, m.key, admin1={code}, same=not m.near):
         p = gaz.place(k)
         found.setdefault(p.place_id, Candidate(p, 0.0, "respelt"))
     return list(found.values())

@@ -41,3 +41,10 @@ def test_a_raion_of_the_named_oblast_stays_a_raion(gazetteer):
     top = _at(text, "Pokrovskyi district", gazetteer)
     assert top is not None
     assert top.place.name == "Pokrovsk Raion"
+
+
+def test_a_district_right_after_a_city_is_not_a_raion_of_another_oblast(gazetteer):
+    text = "Last night was hard in Kherson: shells hit private houses in Dniprovsky district."
+    top = _at(text, "Dniprovsky district", gazetteer)
+    assert top is not None
+    assert top.place.name == "Kherson"

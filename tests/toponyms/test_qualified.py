@@ -37,3 +37,26 @@ def test_a_list_of_an_oblast_and_cities_is_not_narrowed(gazetteer):
     found = _places(text, gazetteer)
     assert found["Odesa"].admin1_code != "UA.07"
     assert found["Kyiv"].admin1_code != "UA.07"
+
+
+def test_a_peoples_republic_qualifies_like_its_oblast(gazetteer):
+    text = (
+        "Russian units say they have freed the villages of Progress and Yevgenovka in the "
+        "Donetsk People's Republic during offensive operations."
+    )
+    found = _places(text, gazetteer)
+    progress, yevhenivka = found["Progress"], found["Yevgenovka"]
+    assert (progress.name, progress.admin1_code) == ("Prohres", "UA.05")
+    assert (yevhenivka.name, yevhenivka.admin1_code) == ("Yevhenivka", "UA.05")
+    # the oblast's Yevhenivka a few kilometres from Prohres, not the one by Mariupol
+    assert abs(progress.lat - yevhenivka.lat) < 0.1
+
+
+def test_a_name_the_index_lacks_stays_a_weak_near_spelling_in_a_qualified_list(gazetteer):
+    text = (
+        "Russian forces hit brigades near Ternov, Torskoye and Krasny Liman in the DPR, "
+        "the ministry said."
+    )
+    top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Ternov")
+    assert top.candidates[0].match == "near"
+    assert top.confidence <= 0.7

@@ -26,6 +26,7 @@ _DISTRICT_WORDS = frozenset(["district", "raion", "rayon", "район"])
 # The score that makes the city the reading: above any reading the article can back.
 _CITY_SCORE = 20.0
 _NEAR_CHARS = 150  # a city this close before a district name is the district's city
+_RAION_NEAR_KM = 100.0  # a raion whose point is this near the city may be the one meant
 
 
 def _is_district(m: Mention, toks: list[Token]) -> bool:
@@ -51,9 +52,17 @@ def _city(m: Mention) -> Place | None:
 
 
 def _raion_of(m: Mention, city: Place) -> bool:
-    """Whether ``m`` reads as a raion of the city's oblast ("the Beryslav district of Kherson")."""
+    """Whether ``m`` reads as a raion around the city ("the Beryslav district of Kherson").
+
+    A raion of the city's oblast, or one next to the city: Kyiv is an oblast of its own, and
+    its neighbours (Bucha, Vyshhorod raions) lie in Kyiv Oblast.
+    """
     return any(
-        c.place.kind is PlaceKind.ADMIN2 and c.place.admin1_code == city.admin1_code
+        c.place.kind is PlaceKind.ADMIN2
+        and (
+            c.place.admin1_code == city.admin1_code
+            or great_circle_km(c.place.lat, c.place.lon, city.lat, city.lon) <= _RAION_NEAR_KM
+        )
         for c in m.cands
     )
 

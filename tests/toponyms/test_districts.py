@@ -48,3 +48,10 @@ def test_a_district_right_after_a_city_is_not_a_raion_of_another_oblast(gazettee
     top = _at(text, "Dniprovsky district", gazetteer)
     assert top is not None
     assert top.place.name == "Kherson"
+
+
+def test_a_raion_next_to_a_city_that_is_an_oblast_of_its_own_stays_a_raion(gazetteer):
+    text = "Drones flew over Kyiv overnight, and debris fell in the Vyshhorodskyi district."
+    top = _at(text, "Vyshhorodskyi district", gazetteer)
+    assert top is not None
+    assert top.place.name == "Vyshhorod Raion"

@@ -114,10 +114,17 @@ def qualified_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
 
     A name with no reading there keeps its readings. Within a list, a reading that lies
     within ``TOGETHER_KM`` of a reading of another name of the list gains ``TOGETHER_BONUS``.
+    A lone name that already has readings in the oblast is left to the scoring, which
+    weighs the qualifier and the article's other places ("Kramatorsk in Donetsk Oblast").
     """
     for code, group in _lists(text, mentions):
         narrowed = []
         for m in group:
+            if len(group) == 1 and any(
+                c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code == code
+                for c in m.cands
+            ):
+                continue
             cands = _in_oblast(m, code, gaz)
             if cands:
                 m.cands = cands

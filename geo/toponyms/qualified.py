@@ -1,4 +1,4 @@
-"""Settlements qualified by an oblast: "Sladkoye and Novoye in the Zaporozhye Region".
+"""Settlements qualified by an oblast: "Novoye and Sladkoye in Zaporozhye Region".
 
 The theatre's village names repeat across oblasts (a dozen Noves, two Solodkes in one
 oblast), and a Russian outlet's spelling may be the alternate name of a namesake in another
@@ -22,7 +22,7 @@ from geo.toponyms.words import THEATRE
 __all__ = ["qualified_lists"]
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
-# "two settlements in the Zaporozhye Region, Sladkoye and Novoye": the list follows its oblast.
+# "two villages in the Zaporozhye Region, A and B": the list follows its oblast.
 _COUNTED_BEFORE = re.compile(
     r"\b(?:settlements|villages|towns|localities|communities)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )

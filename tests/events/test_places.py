@@ -60,8 +60,8 @@ def test_an_evacuation_of_a_russian_district_by_its_short_name_is_at_the_distric
 
 def test_an_evacuation_order_naming_hromadas_is_at_each_hromada(gazetteer):
     text = (
-        "On Sunday the Donetsk Oblast Military Administration began to forcibly evacuate "
-        "families with children from some villages of Komar and Kryvorizhzhia hromadas."
+        "On Sunday the Donetsk Oblast Military Administration began to evacuate families "
+        "with children from a number of villages of Komar and Kryvorizhzhia hromadas."
     )
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert sorted(e.place.name for e in evacuations) == [

@@ -11,8 +11,8 @@ def _places(text, gazetteer):
 
 def test_a_list_before_its_oblast_is_read_in_that_oblast_and_together(gazetteer):
     text = (
-        "Moscow says its troops have taken the villages of Sladkoye and Novoye "
-        "in the Zaporozhye Region after days of fighting."
+        "Moscow says its troops have taken the villages of Novoye and Sladkoye "
+        "in Zaporozhye Region after days of fighting."
     )
     found = _places(text, gazetteer)
     sladke, nove = found["Sladkoye"], found["Novoye"]
@@ -24,8 +24,8 @@ def test_a_list_before_its_oblast_is_read_in_that_oblast_and_together(gazetteer)
 
 def test_a_list_right_after_counted_settlements_in_an_oblast_takes_that_oblast(gazetteer):
     text = (
-        "The ministry said its units had seized two settlements in the Zaporozhye Region, "
-        "Sladkoye and Novoye, on Sunday."
+        "The ministry said its units had seized two villages in the Zaporozhye Region, "
+        "Novoye and Sladkoye, on Sunday."
     )
     found = _places(text, gazetteer)
     assert found["Sladkoye"].admin1_code == "UA.26"
@@ -41,7 +41,7 @@ def test_a_list_of_an_oblast_and_cities_is_not_narrowed(gazetteer):
 
 def test_a_peoples_republic_qualifies_like_its_oblast(gazetteer):
     text = (
-        "Russian units say they have freed the villages of Progress and Yevgenovka in the "
+        "Russian units say they have freed the villages of Progress and Yevgenovka in "
         "Donetsk People's Republic during offensive operations."
     )
     found = _places(text, gazetteer)
@@ -54,7 +54,7 @@ def test_a_peoples_republic_qualifies_like_its_oblast(gazetteer):
 
 def test_a_name_the_index_lacks_stays_a_weak_near_spelling_in_a_qualified_list(gazetteer):
     text = (
-        "Russian forces hit brigades near Ternov, Torskoye and Krasny Liman in the DPR, "
+        "Russian forces hit brigades near Torskoye, Ternov and Krasny Liman in the DPR, "
         "the ministry said."
     )
     top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Ternov")

@@ -20,6 +20,7 @@ from geo.events.places import (
     as_direction,
     fronted_place,
     is_river,
+    names_airport,
     places_for,
     tokenize_sentence,
     within,
@@ -464,8 +465,15 @@ def _near_spelling_only(t: Toponym) -> bool:
     Such a reading is weak evidence: kept among the article's places with its low confidence,
     but it does not make an event on its own (on our real development bulletins, the events
     near-spelled villages made were at a namesake about 100 km away, or not coded at all).
+    A town of ``NEAR_TOWN_POPULATION`` or more is different: a misspelt "Lysycahnsk" has
+    no namesake town to be confused with, and reports name such towns for what happens there.
     """
-    return any(c.match == "near" and c.place == t.place for c in t.candidates)
+    return (t.place.population or 0) < NEAR_TOWN_POPULATION and any(
+        c.match == "near" and c.place == t.place for c in t.candidates
+    )
+
+
+NEAR_TOWN_POPULATION = 20_000
 
 
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
@@ -492,7 +500,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             t
             for t in toponyms
             if t.place is not None
-            and t.role is ToponymRole.LITERAL  # not "Russian forces", "Kyiv said", "Kyiv Post"
+            # not "Russian forces", "Kyiv said", "Kyiv Post"; but "Vinnytsia Airport" is there
+            and (t.role is ToponymRole.LITERAL or names_airport(text, t))
             and not is_river(text, t)
             and not _near_spelling_only(t)
         ),

@@ -11,15 +11,17 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
-from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym
+from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
 from geo.text.casefold import lower_twin
 from geo.text.sentences import Sentence
+from geo.toponyms.facilities import AIRPORT_AFTER
 
 __all__ = [
     "anaphors",
     "as_direction",
     "fronted_place",
     "is_river",
+    "names_airport",
     "places_for",
     "tokenize_sentence",
     "within",
@@ -58,6 +60,8 @@ _AUX = _wordset(
     "is are was were be been being has have had will would could can may might must should "
     "shall did does do"
 )
+# "families with children", "people with disabilities": a "with" inside who is evacuated.
+_WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced", "infants"})
 _PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"})
 _SECTOR_WORDS = frozenset(
     {"direction", "directions", "axis", "axes", "sector", "sectors", "front", "fronts", "area"}
@@ -137,6 +141,13 @@ _SUBJECT_AFTER = re.compile(
     r"has|have|had|is|was)\b",
     re.IGNORECASE,
 )
+# The same, less "is" and "was": "Kupiansk is located ..." introduces the town a later "the
+# city" refers to; "Moscow said" names a government.
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:said|says|claimed|announced|denied|declared|rejected|accused|warned|insisted|"
+    r"has|have|had)\b",
+    re.IGNORECASE,
+)
 _LOCATION_NOUN = re.compile(
     r"\s+(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|neighbou?rhoods?|"
     r"city cent(?:re|er)|port|airport|railway station|station|industrial zone|edge)\b",
@@ -157,6 +168,15 @@ _THERE = re.compile(
     r"\b(?<![Ss]o )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
     r"seems?|appears?|remains?|must|should)\b)"
 )
+# "120km from the regional capital Kharkov", "30 miles north of Kharkiv": a place named only to
+# measure from is not what a later "the city" means.
+_DISTANCE_REF = re.compile(
+    r"\b(?:\d[\d.,]*\s*(?:km|kilomet(?:re|er)s?|miles?|mi)|kilomet(?:re|er)s|miles)\s+"
+    r"(?:(?:away|(?:north|south|east|west)(?:-?(?:east|west))?)\s+)?"
+    r"(?:from|of)\s+(?:the\s+)?(?:(?:regional|oblast|provincial)\s+(?:capital|centre|center)\s+"
+    r"(?:of\s+)?|city\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # "the outskirts of the capital" after "in the capital, Kyiv": the city the text called the
 # capital. Not where a name follows ("the capital Kyiv", "the capital of ...").
 _CAPITAL_ANAPHOR = re.compile(
@@ -176,6 +196,7 @@ _FRONTED_AREAS = re.compile(
     r"\s*,"
 )
 _ANAPHOR_REACH = 400  # characters back to look for the antecedent
+_CITY_POPULATION = 10_000  # the least a place "the city" refers to has
 # An article's region stays its topic for longer: "the region" after a paragraph on its towns.
 _REGION_REACH = 1200
 # "the Dnipro river", "across the Dnipro.": a river that shares a city's name.
@@ -491,6 +512,16 @@ def _after(
             if k < len(toks) and toks[k].text in links:
                 i = k
                 continue
+        if (
+            word == "with"
+            and not found
+            and i + 2 < len(toks)
+            and toks[i + 1].text in _WHO_WITH
+            and toks[i + 2].text in links
+            and etype in FIGURE_TYPES
+        ):
+            i += 2  # "evacuate families with children from X": who leaves, not a new clause
+            continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
         if np >= 0:
@@ -499,7 +530,8 @@ def _after(
             np += 1
             if np > _MAX_NP:
                 break
-        else:
+        elif not (word.endswith("ly") and len(word) > 5):
+            # "strikes reportedly destroyed the airport": an adverb is not the object's word
             pre += 1
             if pre > max_pre:
                 break
@@ -695,6 +727,14 @@ def is_river(text: str, t: Toponym) -> bool:
     )
 
 
+_AIRPORT_AFTER = re.compile(AIRPORT_AFTER)
+
+
+def names_airport(text: str, t: Toponym) -> bool:
+    """Whether an embedded name begins an airport's name: the airport is at that town."""
+    return t.role is ToponymRole.EMBEDDED and bool(_AIRPORT_AFTER.match(text[t.end : t.end + 40]))
+
+
 def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, int]]:
     """The spans (sorted, disjoint) that overlap ``[lo, hi)``."""
     k = max(bisect_right(spans, (lo, float("inf"))) - 1, 0)
@@ -714,8 +754,9 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         for t in resolved
         if t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
         and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
-        and not _SUBJECT_AFTER.match(text[t.end : t.end + 40])
+        and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
         and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
+        and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
     ]
     ends = [t.end for t in settlements]
     regions = [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
@@ -742,6 +783,10 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         if within(quoted, m.start(), m.start() + 1):
             continue
         k = bisect_right(ends, m.start()) - 1
+        if m.group().lower().endswith("city"):
+            # "the city" is no village: walk back past the villages named since the city
+            while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
+                k -= 1
         if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH:
             ante = settlements[k]
             out.append(

@@ -16,7 +16,15 @@ from geo.places.gazetteer import Gazetteer
 from geo.places.names import normalize
 from geo.records import PlaceKind
 
-__all__ = ["MIN_LENGTH", "MIN_RATIO", "NearMatch", "near_spellings", "prepare", "skeleton"]
+__all__ = [
+    "MIN_LENGTH",
+    "MIN_RATIO",
+    "NearMatch",
+    "near_spellings",
+    "prepare",
+    "respellings",
+    "skeleton",
+]
 
 MIN_LENGTH = 5  # shorter names have too many neighbours one letter away
 MIN_RATIO = 88.0  # rapidfuzz ratio of the skeletons, 0-100
@@ -24,8 +32,9 @@ MIN_RATIO = 88.0  # rapidfuzz ratio of the skeletons, 0-100
 RU_BORDER_OBLASTS = frozenset(["RU.09", "RU.10", "RU.41"])
 
 # Letters the transliterations disagree on, folded to one: Ukrainian г is Latin h, Russian g
-# ("Vugledar"); х is kh or h; и/й/ы/і are y, i or j; doubled letters come and go.
-_FOLDS = (("kh", "h"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"))
+# ("Vugledar"); х is kh or h; и/й/ы/і are y, i or j; Ukrainian є is ie where Russian е is e
+# ("Sievierodonetsk", "Severodonetsk"); doubled letters come and go.
+_FOLDS = (("kh", "h"), ("g", "h"), ("y", "i"), ("j", "i"), ("w", "v"), ("ie", "e"))
 _DOUBLES = re.compile(r"(.)\1+")
 # Neuter and adjectival endings differ between the languages (Kurakhove, Kurakhovo,
 # Kurakhovoye): the stem is what stays.
@@ -38,6 +47,22 @@ def skeleton(key: str) -> str:
     for a, b in _FOLDS:
         s = s.replace(a, b)
     return _ENDING.sub("", _DOUBLES.sub(r"\1", s))
+
+
+# Russian forms of Ukrainian names that no fold reaches, on skeletons: Russian ё (yo) is
+# Ukrainian е ("Novosyolovskoye", Novoselivske), and a closed syllable's o or e is Ukrainian i
+# ("Sinkovka", Synkivka; "-ovskoye", -ivske; "Novogrodovka", Novohrodivka).
+_RU_TO_UK = (
+    (re.compile(r"io"), "e"),
+    (re.compile(r"[oe]v(?=s?k)"), "iv"),
+)
+
+
+def ukrainian_skeleton(skel: str) -> str:
+    """The skeleton of the Ukrainian form of a Russian spelling's skeleton ("sinkovka")."""
+    for pattern, repl in _RU_TO_UK:
+        skel = pattern.sub(repl, skel)
+    return skel
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +134,35 @@ def near_spellings(
             out.append(NearMatch(idx[k], float(ratio)))
     out.sort(key=lambda m: -m.ratio)
     return out[:limit]
+
+
+def respellings(
+    gaz: Gazetteer, key: str, *, admin1: set[str] | frozenset[str], same: bool = False
+) -> list[int]:
+    """Settlements of the given units whose name is the Ukrainian form of a Russian spelling.
+
+    Unlike :func:`near_spellings` the match is exact once respelt (``ukrainian_skeleton``), so
+    it is as good as an alternate name: "Sinkovka" is Synkivka, "Novosyolovskoye" Novoselivske.
+    With ``same``, names with the query's own skeleton count too ("Progress" for Prohres).
+
+    Returns
+    -------
+    list of int
+        The gazetteer's place indexes; empty when respelling changes nothing or finds none.
+    """
+    if len(key) < MIN_LENGTH or not admin1:
+        return []
+    skel = skeleton(key)
+    target = ukrainian_skeleton(skel)
+    if target == skel and not same:
+        return []
+    targets = {skel, target} if same else {target}
+    table = _table(gaz)
+    out = []
+    for code in sorted(admin1):
+        skels, idx = table.by_a1.get(code, ((), ()))
+        out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
+    return out
 
 
 def _table(gaz: Gazetteer) -> _Skeletons:

@@ -13,6 +13,7 @@ import csv
 import gzip
 import io
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
@@ -92,6 +93,18 @@ def _add_district_names(
         for spelling in _adjective_spellings(adjective):
             for unit in units:
                 b.add_name(f"{spelling} {unit}", i, "alternate")
+        if short := _short_form(adjective):
+            b.add_name(f"{short} district", i, "alternate")
+
+
+def _short_form(adjective: str) -> str | None:
+    """The possessive stem the Russian-language press also writes: "the Glushkov district".
+
+    Only for adjectives on -ovsky, -evsky and -insky (Glushkovsky, Korenevsky), whose stem
+    reads as a name; "Sudzhansky" gives no "Sudzhan".
+    """
+    m = re.fullmatch(r"(\w+(?:ov|ev|in))sk(?:yi|y|iy|yy|ii|i)", adjective)
+    return m.group(1) if m else None
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:

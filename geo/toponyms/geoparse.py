@@ -27,7 +27,10 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.toponyms.districts import city_districts
+from geo.toponyms.facilities import airport_towns
 from geo.toponyms.near import NEAR_CEILING, resolve_near
+from geo.toponyms.qualified import qualified_lists
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
@@ -769,7 +772,10 @@ def geoparse(
     _link_patterns(text, toks, mentions)
     ctx = _score_all(mentions, text, gaz)
     _sectors(text, toks, mentions)
+    qualified_lists(text, mentions, gaz)
     _one_reading(mentions)
+    city_districts(toks, mentions)
+    airport_towns(toks, mentions)
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)

@@ -13,7 +13,7 @@ import math
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES
-from geo.places.near_spellings import MIN_LENGTH, near_spellings
+from geo.places.near_spellings import MIN_LENGTH, near_spellings, respellings
 from geo.places.spatial import great_circle_km
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention, Token, common_word
@@ -44,6 +44,7 @@ _OF_HEADS = SETTLEMENT_WORDS | frozenset(
 # Adjectives name districts and directions ("Pokrovsky and Kramatorsk districts"), not
 # settlements, whose neuter forms ("Arkhanhelske", "Torskoye") are left alone.
 _ADJECTIVE_ENDINGS = ("sky", "skyi", "skiy", "skii", "skyy", "ska", "skaya", "ckiy")
+THEATRE_ADJECTIVES = frozenset(["russian", "ukrainian", "ukraine's", "russia's"])
 _LIST_GLUE = frozenset([",", "and", ", and", "or", "&"])
 _NEAR_KM = 60.0
 
@@ -141,7 +142,27 @@ def _framed(text: str, toks: list[Token], i: int, j: int) -> bool:
         unit = toks[j + 1]
         if gap in {",", "("} and toks[j].cap and toks[j].joined:
             return unit.norm in ADMIN1_SUFFIXES or unit.norm in ADMIN2_WORDS
-    return False
+    return _in_unit_after(toks, j)
+
+
+def _in_unit_after(toks: list[Token], j: int) -> bool:
+    """Whether "in the [Russian] X Region" follows: "Novosyolovskoye in the Lugansk Region".
+
+    The unit's name is one or two capitalised words, then an admin-1 word ("Region",
+    "Oblast", "People's Republic").
+    """
+    if not (j < len(toks) and toks[j].norm == "in" and toks[j - 1].joined):
+        return False
+    k = j + 1
+    if k < len(toks) and toks[k].norm == "the":
+        k += 1
+    if k < len(toks) and toks[k].norm in THEATRE_ADJECTIVES:
+        k += 1
+    names = 0
+    while k < len(toks) and toks[k].cap and toks[k].norm not in ADMIN1_SUFFIXES and names < 3:
+        k += 1
+        names += 1
+    return names > 0 and k < len(toks) and toks[k].norm in ADMIN1_SUFFIXES
 
 
 def _listed(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
@@ -179,6 +200,14 @@ def resolve_near(
         if not m.near:
             continue
         units = _qualifier_units(m, mentions) or doc_units
+        respelt = [gaz.place(k) for k in respellings(gaz, m.key, admin1=units)]
+        if respelt:
+            # A Russian spelling of a name the article's oblasts hold ("Sinkovka"): as sure
+            # as an alternate name, so no longer a near-spelling.
+            m.near = False
+            m.cands = [Candidate(p, 0.0, "respelt") for p in respelt]
+            m.scores = [1.0 if _nearest_km(p, anchors) < _NEAR_KM else 0.0 for p in respelt]
+            continue
         found = near_spellings(gaz, m.key, admin1=units)
         if not found:
             continue
@@ -195,6 +224,13 @@ def _qualifier_units(m: Mention, mentions: list[Mention]) -> set[str]:
     outer = m.within if m.within is not None else m.settlement_of
     if outer is None:
         return set()
+    people = (ToponymRole.DEMONYM, ToponymRole.ADJECTIVAL)
+    if (
+        mentions[outer].role in people
+        and outer + 1 < len(mentions)
+        and mentions[outer + 1].start - mentions[outer].end <= 2
+    ):
+        outer += 1  # "in the Russian Lugansk People's Republic": the unit after the adjective
     return {
         c.place.admin1_code
         for c in mentions[outer].cands

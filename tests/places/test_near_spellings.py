@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.places.names import normalize
-from geo.places.near_spellings import near_spellings, skeleton
+from geo.places.near_spellings import near_spellings, respellings, skeleton
 
 
 @pytest.mark.parametrize(
@@ -64,3 +64,18 @@ def test_prepare_builds_the_skeletons_that_later_searches_use(gazetteer):
     assert table.by_a1  # the theatre's oblasts hold settlements
     near_spellings(gazetteer, normalize("Pokrovskk"), admin1={"UA.05"})
     assert ns._built[gazetteer] is table  # built once, not again on first use
+
+
+def test_respellings_turn_russian_forms_into_the_ukrainian_names(gazetteer):
+    def names(key, unit):
+        return {gazetteer.place(k).name for k in respellings(gazetteer, key, admin1={unit})}
+
+    assert names("sinkovka", "UA.07") == {"Synkivka"}
+    assert "Novoselivske" in names("novosyolovskoye", "UA.14")
+    assert "Novohrodivka" in names("novogrodovka", "UA.05")
+    # A name respelling does not change is left to the near-spelling search.
+    assert names("synkivka", "UA.07") == set()
+
+
+def test_ukrainian_ie_and_russian_e_fold_together():
+    assert skeleton(normalize("Sievierodonetsk")) == skeleton(normalize("Severodonetsk"))

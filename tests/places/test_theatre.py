@@ -109,6 +109,18 @@ def test_a_district_is_known_by_its_press_spellings_its_seat_and_in_russian(gaze
     assert [c.place.name for c in gazetteer.lookup(form)] == ["Sudzhansky District"]
 
 
+@pytest.mark.parametrize(
+    ("form", "name"),
+    [("Glushkov district", "Glushkovsky District"), ("Korenev district", "Korenevsky District")],
+)
+def test_a_district_is_known_by_its_adjectives_possessive_stem(gazetteer, form, name):
+    assert [c.place.name for c in gazetteer.lookup(form)] == [name]
+
+
+def test_an_adjective_without_a_possessive_stem_gives_no_short_form(gazetteer):
+    assert gazetteer.lookup("Sudzhan district") == []
+
+
 def test_a_district_named_after_the_oblast_capital_leaves_the_city_its_name(gazetteer):
     assert [c.place.name for c in gazetteer.lookup("Belgorod district")] == ["Belgorodsky District"]
     city = [c.place.kind for c in gazetteer.lookup("Belgorod")]

@@ -105,3 +105,30 @@ def test_importing_the_geoparser_does_not_load_rapidfuzz():
 def test_a_surname_listed_after_a_people_is_not_a_village(gazetteer):
     text = f"{DONETSK} Both Ukrainians and Petrenko, a local official, described the attack."
     assert _at(text, "Petrenko", gazetteer) is None
+
+
+def test_a_russian_spelling_is_respelt_to_the_ukrainian_name_and_trusted(gazetteer):
+    text = (
+        "Russian forces repelled attacks near Kupiansk in Kharkiv Oblast; the heaviest "
+        "fighting was near the village of Sinkovka, the ministry said."
+    )
+    top = _at(text, "Sinkovka", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Synkivka", "UA.07")
+    assert top.candidates[0].match == "respelt"
+    assert top.confidence > NEAR_CEILING
+
+
+def test_a_name_followed_by_its_republic_is_framed_and_read_in_that_unit(gazetteer):
+    text = (
+        "Russian troops fought near Kupiansk in Kharkiv Oblast and at Novosyolovskoye "
+        "in the Russian Lugansk People's Republic, Moscow said."
+    )
+    top = _at(text, "Novosyolovskoye", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Novoselivske", "UA.14")
+
+
+def test_a_name_followed_by_in_and_no_unit_is_not_framed(gazetteer):
+    text = f"{DONETSK} Officials met Kovalchukov in the morning."
+    assert _at(text, "Kovalchukov", gazetteer) is None

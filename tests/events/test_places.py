@@ -1,0 +1,88 @@
+"""Where an event is: references ("the city") and the places they may not take."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
+
+PUBLISHED = dt.date(2023, 8, 21)
+
+
+def _events(text, gazetteer):
+    article = article_from_text(text, published=PUBLISHED)
+    return extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+
+
+def test_the_city_is_the_topic_town_not_the_capital_it_is_measured_from(gazetteer):
+    text = (
+        "Kupiansk lies about 120 km east of the regional capital Kharkiv and is a rail hub. "
+        "Russian troops seized the city in late February 2022."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Kupiansk"}
+
+
+def test_a_town_named_with_a_hyphenated_bearing_is_only_a_reference(gazetteer):
+    text = (
+        "Vovchansk sits 70 kilometres north-east of Kharkiv, near the border. "
+        "The town came under heavy shelling on Sunday."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Vovchansk"}
+
+
+def test_a_town_introduced_with_is_can_be_what_the_town_refers_to(gazetteer):
+    text = "Toretsk is a mining town in Donetsk Oblast. Russian forces shelled the town again."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Toretsk"}
+
+
+def test_a_strike_on_a_town_airport_is_placed_at_the_town(gazetteer):
+    text = (
+        "On 6 March several missiles reportedly wrecked Vinnytsia International Airport "
+        "in western Vinnytsia province."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.place.kind.value) for e in attacks] == [
+        ("Vinnytsia", "populated_place")
+    ]
+
+
+def test_an_evacuation_of_a_russian_district_by_its_short_name_is_at_the_district(gazetteer):
+    text = "Officials in Russia's Kursk region ordered residents of its Glushkov district to leave."
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in evacuations] == ["Glushkovsky District"]
+
+
+def test_an_evacuation_order_naming_hromadas_is_at_each_hromada(gazetteer):
+    text = (
+        "On Sunday the Donetsk Oblast Military Administration began to evacuate families "
+        "with children from a number of villages of Komar and Kryvorizhzhia hromadas."
+    )
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in evacuations) == [
+        "Komar hromada",
+        "Kryvorizhzhia hromada",
+    ]
+
+
+def test_a_misspelt_town_of_some_size_makes_its_event(gazetteer):
+    text = (
+        "The Luhansk region governor urged residents to evacuate from Severodonetks, "
+        "Rubizhne and Lysycahnsk as shelling grew."
+    )
+    evacuations = {e.place.name for e in _events(text, gazetteer)}
+    assert {"Sievierodonetsk", "Rubizhne", "Lysychansk"} <= evacuations
+
+
+def test_the_city_walks_back_past_a_village_to_the_city(gazetteer):
+    text = (
+        "Kupiansk in Kharkiv Oblast has long been a rail hub. Russian forces pressed on "
+        "Synkivka nearby. Officials ordered the evacuation of the city on Monday."
+    )
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in evacuations] == ["Kupiansk"]

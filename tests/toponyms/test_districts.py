@@ -1,0 +1,57 @@
+"""City districts read as their city, never as a namesake section or village elsewhere."""
+
+from __future__ import annotations
+
+from geo.toponyms.geoparse import geoparse
+
+
+def _at(text, surface, gazetteer, nth=0):
+    """The ``nth`` toponym whose surface is ``surface``."""
+    found = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == surface]
+    return found[nth] if len(found) > nth else None
+
+
+def test_a_district_of_a_named_city_is_that_city(gazetteer):
+    text = "Russian guns fired on the Dniprovskyi district of Kherson overnight, officials said."
+    top = _at(text, "Dniprovskyi district", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Kherson", "UA.08")
+
+
+def test_a_possessive_city_owns_its_district(gazetteer):
+    text = "A glide bomb hit an apartment block in Kharkiv's Kyivskyi district on Tuesday."
+    top = _at(text, "Kyivskyi district", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Kharkiv", "UA.07")
+
+
+def test_a_bare_district_after_the_city_is_that_city_not_kyiv_or_poltava(gazetteer):
+    text = (
+        "Russian aircraft dropped bombs on Kharkiv on Tuesday evening. The mayor said one "
+        "bomb landed in the Kyivskyi district and damaged a school."
+    )
+    top = _at(text, "Kyivskyi district", gazetteer)
+    assert top is not None
+    assert top.place.name == "Kharkiv"
+
+
+def test_a_raion_of_the_named_oblast_stays_a_raion(gazetteer):
+    # "the Pokrovskyi district of Donetsk" is a raion of the oblast, not a city district.
+    text = "Evacuations went on in the Pokrovskyi district of Donetsk region on Friday."
+    top = _at(text, "Pokrovskyi district", gazetteer)
+    assert top is not None
+    assert top.place.name == "Pokrovsk Raion"
+
+
+def test_a_district_right_after_a_city_is_not_a_raion_of_another_oblast(gazetteer):
+    text = "Last night was hard in Kherson: shells hit private houses in Dniprovsky district."
+    top = _at(text, "Dniprovsky district", gazetteer)
+    assert top is not None
+    assert top.place.name == "Kherson"
+
+
+def test_a_raion_next_to_a_city_that_is_an_oblast_of_its_own_stays_a_raion(gazetteer):
+    text = "Drones flew over Kyiv overnight, and debris fell in the Vyshhorodskyi district."
+    top = _at(text, "Vyshhorodskyi district", gazetteer)
+    assert top is not None
+    assert top.place.name == "Vyshhorod Raion"

@@ -1,0 +1,62 @@
+"""An oblast that qualifies a list of settlements decides between their namesakes."""
+
+from __future__ import annotations
+
+from geo.toponyms.geoparse import geoparse
+
+
+def _places(text, gazetteer):
+    return {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer) if t.place}
+
+
+def test_a_list_before_its_oblast_is_read_in_that_oblast_and_together(gazetteer):
+    text = (
+        "Moscow says its troops have taken the villages of Novoye and Sladkoye "
+        "in Zaporozhye Region after days of fighting."
+    )
+    found = _places(text, gazetteer)
+    sladke, nove = found["Sladkoye"], found["Novoye"]
+    assert (sladke.name, sladke.admin1_code) == ("Solodke", "UA.26")
+    assert (nove.name, nove.admin1_code) == ("Nove", "UA.26")
+    # Of the oblast's several Noves, the one beside its Solodke.
+    assert abs(sladke.lat - nove.lat) < 0.2 and abs(sladke.lon - nove.lon) < 0.2
+
+
+def test_a_list_right_after_counted_settlements_in_an_oblast_takes_that_oblast(gazetteer):
+    text = (
+        "The ministry said its units had seized two villages in the Zaporozhye Region, "
+        "Novoye and Sladkoye, on Sunday."
+    )
+    found = _places(text, gazetteer)
+    assert found["Sladkoye"].admin1_code == "UA.26"
+    assert found["Novoye"].admin1_code == "UA.26"
+
+
+def test_a_list_of_an_oblast_and_cities_is_not_narrowed(gazetteer):
+    text = "Missiles hit Kharkiv Oblast, Odesa and Kyiv overnight, officials said."
+    found = _places(text, gazetteer)
+    assert found["Odesa"].admin1_code != "UA.07"
+    assert found["Kyiv"].admin1_code != "UA.07"
+
+
+def test_a_peoples_republic_qualifies_like_its_oblast(gazetteer):
+    text = (
+        "Russian units say they have freed the villages of Progress and Yevgenovka in "
+        "Donetsk People's Republic during offensive operations."
+    )
+    found = _places(text, gazetteer)
+    progress, yevhenivka = found["Progress"], found["Yevgenovka"]
+    assert (progress.name, progress.admin1_code) == ("Prohres", "UA.05")
+    assert (yevhenivka.name, yevhenivka.admin1_code) == ("Yevhenivka", "UA.05")
+    # the oblast's Yevhenivka a few kilometres from Prohres, not the one by Mariupol
+    assert abs(progress.lat - yevhenivka.lat) < 0.1
+
+
+def test_a_name_the_index_lacks_stays_a_weak_near_spelling_in_a_qualified_list(gazetteer):
+    text = (
+        "Russian forces hit brigades near Torskoye, Ternov and Krasny Liman in the DPR, "
+        "the ministry said."
+    )
+    top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Ternov")
+    assert top.candidates[0].match == "near"
+    assert top.confidence <= 0.7

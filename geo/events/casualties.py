@@ -30,7 +30,7 @@ _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
 _WHO = (
     r"(?:[\w-]+[- ]year[- ]old\s+|elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
-    r"boys?|girls?|teenagers?|others|more|victims|passers-?by|workers?|employees|"
+    r"boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
@@ -39,7 +39,7 @@ _WHO = (
 )
 _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
-    r"up to)\s+)?"
+    r"up to|a total of)\s+)?"
 )
 _KILL = r"killed|dead|died|perished|lost their lives|fatalities|deaths|fatally (?:injured|wounded)"
 _HURT = (
@@ -124,10 +124,20 @@ _NOT_EVENT_TOLL = re.compile(
 _TOLL_ROSE = re.compile(
     r"\b(?:(?P<kill>death toll|number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
-    r"[^.;]{0,80}?\b(?:rose|risen|climbed|increased|reached|jumped|grew|stands at|stood at)\s+"
+    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew|"
+    r"stands at|stood at)\s+"
     rf"to\s+{_HEDGE}(?P<num>{_NUM})\b",
     re.IGNORECASE,
 )
+
+# One conjunct of a coordinated subject before a count: "two other officers and" in "Two other
+# officers and one civilian were wounded", "a man and" in "a man and a woman were killed".
+_CONJUNCT = re.compile(
+    rf"\b(?P<num>{_NUM}|an?)\s+{_WHO}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE
+)
+_CONJUNCT_REACH = 60  # characters back for each conjunct
+# "killed a total of four people": a total, which replaces a lower count told before.
+_TOTAL = re.compile(r"\ba total of\b", re.IGNORECASE)
 
 # A count added to the ones told before: "two more", "another 3", "a further five", "three
 # other people", but not the hedge "more than 20".
@@ -201,7 +211,8 @@ def parse_casualties(sentence: str) -> Casualties:
     # stands between the count and its verb; blanked to the same length, offsets hold.
     sentence = _BREAKDOWN.sub(lambda m: " " * len(m.group()), sentence)
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
-    for m in _BEFORE.finditer(sentence):
+    before = list(_BEFORE.finditer(sentence))
+    for m in before:
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _AFTER.finditer(sentence):
         if m.group("kill") and m.group("kill").lower() == "left" and not m.group("dead"):
@@ -223,10 +234,15 @@ def parse_casualties(sentence: str) -> Casualties:
     more = {"kill": False, "hurt": False}
     end = start = -1
     words = []
+    spans = [(f[3].start(), f[3].end()) for f in found]
     for _, kind, raw, m in sorted(found, key=lambda f: f[0]):
         value = _value(raw)
         if value is None:
             continue
+        first = m.start()
+        if m in before:
+            extra, first = _coordinated(sentence, m.start(), spans)
+            value += extra
         if kind == "kill" and killed is None:
             killed = value
         elif kind == "hurt" and injured is None:
@@ -239,10 +255,29 @@ def parse_casualties(sentence: str) -> Casualties:
         # dead of the same sentence; it adds to earlier figures only when it comes first.
         more[kind] = not words and bool(_MORE.search(m.group(0)))
         end = max(end, m.end())
-        start = m.start() if start < 0 else start
-        words.append(" ".join(m.group(0).split()))
+        start = first if start < 0 else start
+        words.append(" ".join(sentence[first : m.end()].split()))
     if killed is None and injured is None and (m := _NONE.search(sentence)):
         return Casualties(0, 0, m.group(0))
+    update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
     return Casualties(
-        killed, injured, "; ".join(words), more["kill"], more["hurt"], end, start, bool(rose)
+        killed, injured, "; ".join(words), more["kill"], more["hurt"], end, start, update
     )
+
+
+def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The people counted in conjuncts before a count at ``at``, and where the first begins.
+
+    "Two other police officers and one civilian were wounded" counts three; "a man and a
+    woman were killed", two. A conjunct inside another count's words ("killing two people
+    and ...", the object of a verb) is that count's, not part of this subject.
+    """
+    extra, first = 0, at
+    while m := _CONJUNCT.search(sentence, max(0, first - _CONJUNCT_REACH), first):
+        if any(a < m.end() and m.start() < b for a, b in spans if a != at):
+            break
+        value = _value(m.group("num"))
+        if value is None:
+            break
+        extra, first = extra + value, m.start()
+    return extra, first

@@ -153,3 +153,33 @@ def test_no_civilian_casualties_is_a_zero_toll(sentence):
 def test_a_breakdown_in_brackets_keeps_the_count_with_its_verb(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Three other firefighters and one passer-by were wounded in the blast.", None, 4),
+        ("An elderly man and a woman were killed when the shell landed.", 2, None),
+        ("Two soldiers, three medics and a driver were injured on the road.", None, 6),
+    ],
+    ids=["other-and-one", "a-man-and-a-woman", "three-conjuncts"],
+)
+def test_a_coordinated_subject_counts_every_conjunct(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+    assert sentence.startswith(cas.text)  # the words cover the whole subject
+
+
+def test_the_object_of_a_killing_verb_is_no_conjunct_of_the_next_count():
+    cas = parse_casualties("The drone killed two people and three civilians were wounded.")
+    assert (cas.killed, cas.injured) == (2, 3)
+
+
+def test_a_total_killed_is_a_count_that_replaces_a_lower_one():
+    cas = parse_casualties("The shelling killed a total of six people and injured 21.")
+    assert (cas.killed, cas.injured) == (6, 21) and cas.update
+
+
+def test_a_toll_told_in_the_present_tense_as_rising_is_an_update():
+    cas = parse_casualties("Toll from the Tuesday strike on Sumy: death toll rises to 7")
+    assert cas.killed == 7 and cas.update

@@ -216,6 +216,40 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
     return people, children
 
 
+# A bare count that a list gives a place of its own: "... and 58 from Mangush".
+_LISTED_COUNT = re.compile(
+    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"  # "on 14 October in"
+    r"(?:[a-z]+\s+){0,2}?(?:from|in)\s",
+    re.IGNORECASE,
+)
+
+
+def _listed_figures(
+    text: str, sent: Sentence, places: list[Toponym]
+) -> dict[int, tuple[int | None, int | None]] | None:
+    """Each listed place's own head-count: "101 people from A and 58 from B" -> A 101, B 58.
+
+    Keyed by the place's start. A count told between two places of the list belongs to the
+    later one; the first place takes the count before it. None where no place after the first
+    has a count of its own (one count for the whole list, or for the sentence).
+    """
+    if len(places) < 2:
+        return None
+    ordered = sorted(places, key=lambda t: t.start)
+    bounds = [sent.start] + [t.end for t in ordered[:-1]]
+    out: dict[int, tuple[int | None, int | None]] = {}
+    for lo, top in zip(bounds, ordered, strict=True):
+        segment = text[lo : top.start] if lo <= top.start else ""
+        people, children = parse_figures(segment)
+        if people is None and children is None and (m := _LISTED_COUNT.search(segment)):
+            people = _to_int(m.group("num"), None)
+        out[top.start] = (people, children)
+    if all(v == (None, None) for v in list(out.values())[1:]):
+        return None
+    return out
+
+
 def _geo_precision(place: Place) -> GeoPrecision:
     if place.precision is not None:  # a village known only by its hromada's centre
         return place.precision
@@ -506,6 +540,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 ("advanc", "seiz", "captur")
             ):
                 status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
+            listed = _listed_figures(text, sent, places) if trig.type in FIGURE_TYPES else None
             for top in places:
                 if top.place.kind is PlaceKind.COUNTRY and (
                     _THE_WAR.fullmatch(trig.text)
@@ -538,7 +573,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = _namesake_city(top)
-                ev = _event(article, trig, top, span, sent, people, children)
+                own = listed.get(top.start) if listed is not None else None
+                # "101 people from A and 58 from B": each place its own count, never B's on A
+                ev = _event(article, trig, top, span, sent, *(own or (people, children)))
                 ev = replace(ev, status=status, claimed_by=claimed_by)
                 # "Other regions hit, including Kursk, Bryansk and Rostov, also reported no
                 # casualties": none is every strike's of the sentence, not only the first's

@@ -428,6 +428,10 @@ def _after(
             np = max(np, 0) + 1
             continue
         word = tok.text
+        if found and word in {"and", ","} and (link := _figure_item(toks, i + 1)) is not None:
+            # "evacuated 101 people from A and 58 from B": the list goes on, a count per place
+            i, np = link + 1, 0
+            continue
         if found and toks[i - 1].kind == "top" and word.lower() in _SECTOR_WORDS:
             weak.extend([False] * (len(found) - len(weak)))
             weak[-1] = True  # "the Pokrovsk direction": a sector, named after a town
@@ -482,6 +486,31 @@ def _after(
     if not all(weak):
         found = [g for g, w in zip(found, weak, strict=True) if not w]
     return found
+
+
+_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred".split()
+)
+_HEDGE_WORDS = frozenset({"another", "about", "around", "some", "over", "nearly", "almost"})
+
+
+def _figure_item(toks: list[_Tok], i: int) -> int | None:
+    """The link word of a further item of a list of counts, "(and) 58 (persons) from", if at i.
+
+    Only a number, at most two words of a noun after it and a "from" or "in" make one;
+    "and 58 were injured" does not.
+    """
+    while i < len(toks) and toks[i].text in _HEDGE_WORDS | {"and", "more", "than"}:
+        i += 1
+    if i >= len(toks) or not (toks[i].text[0].isdigit() or toks[i].text in _COUNT_WORDS):
+        return None
+    for k in range(i + 1, min(i + 4, len(toks))):
+        if toks[k].text in {"from", "in"}:
+            return k
+        if toks[k].kind != "w" or toks[k].text in _BREAKS | _AUX:
+            return None
+    return None
 
 
 def _unknown_name(text: str, tok: _Tok) -> bool:

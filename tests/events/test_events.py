@@ -467,3 +467,32 @@ def test_a_sector_alone_still_places_the_event(gazetteer):
     assert [e.place.name for e in events] == ["Kupiansk direction"]
     assert events[0].geo_precision is GeoPrecision.REGION
     assert events[0].place.admin1_name.startswith("Kharkiv")
+
+
+# --- lists and figures: one event per listed place, each with its own count ------------------
+
+
+def test_a_count_per_listed_place_goes_to_that_place(gazetteer):
+    text = "Volunteers helped evacuate 240 residents from Kupiansk and 35 from Vovchansk on Sunday."
+    events = _events(text, gazetteer)
+    figures = {e.place.name: e.people for e in events if e.event_type is EventType.EVACUATION}
+    assert figures == {"Kupiansk": 240, "Vovchansk": 35}
+
+
+def test_three_listed_counts_each_reach_their_own_place(gazetteer):
+    text = "Rescuers evacuated 76 people from Kupiansk, 19 persons from Vovchansk and 4 from Izium."
+    events = _events(text, gazetteer)
+    figures = {e.place.name: e.people for e in events}
+    assert figures == {"Kupiansk": 76, "Vovchansk": 19, "Izium": 4}
+
+
+def test_one_count_for_a_list_of_places_stays_on_each(gazetteer):
+    text = "Police evacuated 300 people from Kupiansk and Vovchansk on Sunday."
+    events = _events(text, gazetteer)
+    assert {(e.place.name, e.people) for e in events} == {("Kupiansk", 300), ("Vovchansk", 300)}
+
+
+def test_a_later_injury_count_does_not_continue_a_list_of_evacuations(gazetteer):
+    text = "Police evacuated 300 people from Kupiansk and 12 were injured in Izium."
+    events = _events(text, gazetteer)
+    assert ("evacuation", "Izium") not in _pairs(events)

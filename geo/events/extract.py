@@ -21,6 +21,7 @@ from geo.events.places import (
     fronted_place,
     is_river,
     places_for,
+    rest_of_area,
     tokenize_sentence,
     within,
 )
@@ -1093,6 +1094,8 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
     for e in events:
         if e.event_type is not EventType.ATTACK or e.geo_precision is not GeoPrecision.ADMIN1:
             continue
+        if rest_of_area(e):
+            continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
         twin = next(
             (
                 f

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
-from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym
+from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym
 from geo.text.casefold import lower_twin
 from geo.text.sentences import Sentence
 
@@ -21,6 +21,7 @@ __all__ = [
     "fronted_place",
     "is_river",
     "places_for",
+    "rest_of_area",
     "tokenize_sentence",
     "within",
 ]
@@ -103,6 +104,12 @@ _PARTICIPLE = re.compile(
     r"captured|seized|liberated|retaken|taken|occupied|recaptured|destroyed|shelled|struck|hit",
     re.IGNORECASE,
 )
+# What follows a participle whose "was" a headline or lead left out: "X struck by missiles",
+# "X and Y hit overnight", "X shelled again"; an object ("Kyiv struck a deal") does not.
+_REDUCED_PASSIVE_AFTER = re.compile(
+    r"\s+(?:by|overnight|again|with)\b|\s*(?:[,:;]|$)", re.IGNORECASE
+)
+_ATTACK_PARTICIPLES = frozenset({"attacked", "targeted", "bombed", "bombarded"})
 _POSTPOSED_GAP = re.compile(
     r"(?:\s+(?:city|town|village))?\s*,\s*"
     r"(?:(?:which|that)\s+(?:(?:was|were|had been|has been)\s+(?:(?:\w+ly|also|first)\s+)?"
@@ -296,6 +303,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             and toks[j + 3].kind == "top"
         ):
             j += 3  # "the city of Kherson ... and the city of Kharkiv"
+        if text is not None and (rest := _rest_of_area(text, toks, i)) is not None:
+            found.append(rest[0])  # "in Kharkiv and other towns of Kharkiv Oblast"
+            i = rest[1]
+            continue
+        if j == i and (q := _qualified_item(toks, i, found[-1])):
+            i = q  # "A in Donetsk region and B in the Dnipropetrovsk region": A's region
+            continue
         if j == i or j >= len(toks) or toks[j].kind != "top":
             break
         nxt = toks[j].top
@@ -328,6 +342,73 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         found.append(nxt)
         i = j + 1
     return _without_stray_oblast(found), i
+
+
+def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | None:
+    """The area of "(and) other towns and villages of X Oblast" at token i; the next index.
+
+    "daily attacks in Kharkiv and other towns and villages of Kharkiv Oblast" names the city
+    and, beside it, the rest of its oblast: an area event of its own. The toponym spans the
+    whole phrase ("other towns ... Oblast"), which tells the event apart from an oblast
+    reading of the city's strike (see ``geo.events.extract``).
+    """
+    if i < len(toks) and toks[i].text == "city":
+        i += 1  # "Kharkiv City and other towns"
+    j = i
+    while j < len(toks) and toks[j].text in {",", "and"}:
+        j += 1
+    if j == i or j >= len(toks) or toks[j].text != "other":
+        return None
+    other = j
+    j += 1
+    while j < len(toks) and toks[j].text in _PLACE_NOUN_FORMS | {"parts", "areas", ",", "and"}:
+        j += 1
+    if j == other + 1 or j >= len(toks) or toks[j].text not in {"of", "in", "across"}:
+        return None
+    j += 1
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    if j >= len(toks) or toks[j].kind != "top":
+        return None
+    top = toks[j].top
+    if top.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return None
+    start = toks[other].start
+    return replace(top, start=start, surface=text[start : top.end]), j + 1
+
+
+def rest_of_area(named: Toponym | Event) -> bool:
+    """Whether a toponym (or its event) is the rest of an area: "other towns of X Oblast"."""
+    return named.surface.startswith("other ")
+
+
+def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
+    """Past "in [the] X region" after a listed settlement, where the list goes on after it.
+
+    "Zelenyi Hai in Donetsk region and Maliivka in ...": the region says where the village
+    lies (an item of the list has its own qualifier); it is no place of the list. Returns the
+    index of the separator after the region, or None.
+    """
+    if item.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
+        return None
+    j = i
+    if j >= len(toks) or toks[j].text != "in":
+        return None
+    j += 1
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    if j >= len(toks) or toks[j].kind != "top":
+        return None
+    if toks[j].top.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return None
+    k = j + 1
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k < len(toks) and toks[k].text in {"and", "or"}:
+        k += 1
+    if k == j + 1 or k >= len(toks) or toks[k].kind != "top":
+        return None
+    return j + 1
 
 
 def _without_stray_oblast(found: list[Toponym]) -> list[Toponym]:
@@ -368,6 +449,7 @@ def _after(
     weak: list[bool] = []
     pre = 0  # words before the first preposition
     np = -1  # words in the current prepositional phrase; -1 before the first one
+    first = i
     while i < len(toks):
         tok = toks[i]
         if tok.kind in {"date", "skip"}:
@@ -445,6 +527,14 @@ def _after(
             if word in {",", "("} and nxt is not None and nxt.text in _PARENTHESIS:
                 i = _skip_parenthesis(toks, i + 1, found)
                 continue
+            if (
+                word == ":"
+                and nxt is not None
+                and nxt.kind == "top"
+                and any(t.text in _PLACE_NOUN_FORMS for t in toks[first:i])
+            ):
+                i, np = i + 1, 0  # "captured two villages in the east: A and B": the list
+                continue
             if word in {"-", "–", '"', "“", "”"}:  # 'had "all but encircled" Toretsk'
                 i += 1
                 continue
@@ -463,6 +553,14 @@ def _after(
                 continue
             np = 0
             i += 1
+            continue
+        if (
+            word in {"and", "or"}
+            and i + 1 < len(toks)
+            and toks[i - 1].text in _PLACE_NOUN_FORMS
+            and toks[i + 1].text in _PLACE_NOUN_FORMS
+        ):
+            i += 1  # "in the towns and cities of A, B and C": one noun phrase, not a new clause
             continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are
@@ -591,6 +689,13 @@ def _before_from(
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
         pass
+    elif (
+        verbal
+        and not between.strip()
+        and (_PARTICIPLE.fullmatch(trig.text) or trig.text in _ATTACK_PARTICIPLES)
+        and _REDUCED_PASSIVE_AFTER.match(text, trig.end)
+    ):
+        pass  # a headline's passive without its "were": "Odesa and Kharkiv struck by missiles"
     elif trig.text.startswith(("came under", "comes under", "fell under")) and re.fullmatch(
         r"\s*(?:,[^;:]{1,120},\s*)?", between
     ):
@@ -646,8 +751,10 @@ def _most_specific(groups: list[list[Toponym]]) -> list[Toponym]:
         if min(_LEVEL[t.place.kind] for t in g) != best:
             continue
         for t in g:
-            if t.place.place_id not in seen:
-                seen.add(t.place.place_id)
+            # "Sumy and other villages of Sumy Oblast" with Sumy read as the oblast: two places
+            key = (t.place.place_id, rest_of_area(t))
+            if key not in seen:
+                seen.add(key)
                 out.append(t)
     return out
 
@@ -750,6 +857,9 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
 
 
 _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
+_PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
+    {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
+)
 _NAMED = frozenset({"named", "called"})
 _BORDERING = frozenset({"bordering", "adjoining", "neighbouring", "neighboring"})
 _CLAUSE_END = frozenset({";", ".", "but", "while", "whereas"})

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from geo.events.extract import extract_events, parse_figures, split_sentences
-from geo.records import DatePrecision, EventStatus, EventType, GeoPrecision
+from geo.records import DatePrecision, EventStatus, EventType, GeoPrecision, PlaceKind
 from geo.text.articles import article_from_text
 from geo.toponyms.geoparse import geoparse
 from tests.conftest import SEED_PUBLISHED
@@ -496,3 +496,55 @@ def test_a_later_injury_count_does_not_continue_a_list_of_evacuations(gazetteer)
     text = "Police evacuated 300 people from Kupiansk and 12 were injured in Izium."
     events = _events(text, gazetteer)
     assert ("evacuation", "Izium") not in _pairs(events)
+
+
+def test_fighting_in_the_towns_and_villages_of_a_list_is_at_each(gazetteer):
+    text = "A spokesman said clashes raged in the villages and towns of Toretsk, Lyman and Siversk."
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [
+        ("offensive", "Lyman"),
+        ("offensive", "Siversk"),
+        ("offensive", "Toretsk"),
+    ]
+
+
+def test_a_list_after_a_colon_each_with_its_region_gives_one_capture_per_village(gazetteer):
+    text = (
+        "The ministry said its troops had taken control of two villages in the east: "
+        "Siversk in the Donetsk region and Vovchansk in the Kharkiv region."
+    )
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("advance", "Siversk"), ("advance", "Vovchansk")]
+
+
+def test_a_region_after_each_listed_village_makes_no_event_of_its_own(gazetteer):
+    text = "Russian units seized Siversk in Donetsk region and Vovchansk in the Kharkiv region."
+    events = _events(text, gazetteer)
+    assert {e.place.kind for e in events} == {PlaceKind.POPULATED_PLACE}
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morning roundup: Kherson, Sumy and Nikopol shelled by Russian artillery, governors say",
+        "Kherson, Sumy and Nikopol hit overnight as drones return",
+    ],
+    ids=["by", "overnight"],
+)
+def test_a_headline_passive_without_its_verb_hits_every_listed_city(gazetteer, text):
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("attack", "Kherson"), ("attack", "Nikopol"), ("attack", "Sumy")]
+
+
+def test_a_city_struck_a_deal_is_no_attack(gazetteer):
+    assert _events("Kherson struck a deal with its suppliers on Monday.", gazetteer) == []
+
+
+def test_a_city_and_the_other_towns_of_its_oblast_are_two_events(gazetteer):
+    text = "Shelling of Sumy City and other towns and villages of Sumska Oblast went on all week."
+    events = _events(text, gazetteer)
+    kinds = sorted((e.place.kind, e.place.name) for e in events)
+    assert kinds == [(PlaceKind.ADMIN1, "Sumy Oblast"), (PlaceKind.POPULATED_PLACE, "Sumy")]
+    oblast = next(e for e in events if e.place.kind is PlaceKind.ADMIN1)
+    assert oblast.surface == "other towns and villages of Sumska Oblast"

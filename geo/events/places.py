@@ -278,18 +278,14 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
     i += 1
     while i < len(toks):
         j = i
+        if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
+            j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
         if toks[j].text == ",":
             j += 1
         if j < len(toks) and toks[j].text in {"and", "or"}:
             j += 1
-        while (
-            text is not None
-            and j > i
-            and j + 1 < len(toks)
-            and _unknown_name(text, toks[j])
-            and toks[j + 1].text in {",", "and", "or", "-"}
-        ):
-            j += 1  # an unresolved name: skip it and its separators
+        while text is not None and j > i and (k := _unknown_item(text, toks, j)) is not None:
+            j = k  # an unresolved name: skip it and its separators
             while j < len(toks) and toks[j].text in {",", "and", "or", "-"}:
                 j += 1
         if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
@@ -342,6 +338,36 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         found.append(nxt)
         i = j + 1
     return _without_stray_oblast(found), i
+
+
+_NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
+
+
+def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
+    """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
+    j = i + 1 if toks[i].text == "," else i
+    if [t.text for t in toks[j : j + 3]] != ["as", "well", "as"]:
+        return None
+    j += 3
+    if j < len(toks) and toks[j].text in links:
+        j += 1
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    return j if j < len(toks) and toks[j].kind == "top" else None
+
+
+def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
+    """The index past an unresolved name of up to three words at j, if a separator follows.
+
+    "Rodynske, Chervonyi Lyman, Udachne": a two-word village the gazetteer lacks does not end
+    the list.
+    """
+    k = j
+    while k < len(toks) and k - j < 3 and _unknown_name(text, toks[k]):
+        k += 1
+    if k == j or k >= len(toks) or toks[k].text not in {",", "and", "or", "-"}:
+        return None
+    return k
 
 
 def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | None:
@@ -510,6 +536,9 @@ def _after(
             np = max(np, 0) + 1
             continue
         word = tok.text
+        if found and (k := _as_well_as(toks, i, links)) is not None:
+            i, np = k, 0  # "from Vovchansk and nearby villages, as well as from Lyptsi"
+            continue
         if found and word in {"and", ","} and (link := _figure_item(toks, i + 1)) is not None:
             # "evacuated 101 people from A and 58 from B": the list goes on, a count per place
             i, np = link + 1, 0
@@ -561,6 +590,23 @@ def _after(
             and toks[i + 1].text in _PLACE_NOUN_FORMS
         ):
             i += 1  # "in the towns and cities of A, B and C": one noun phrase, not a new clause
+            continue
+        if (
+            word == "and"
+            and 0 < i < len(toks) - 1
+            and toks[i - 1].text in links
+            and toks[i + 1].text in links
+        ):
+            i += 1  # "in and around Pokrovsk"
+            continue
+        if (
+            word == "and"
+            and found
+            and i + 2 < len(toks)
+            and toks[i + 1].text in _NEARBY
+            and toks[i + 2].text in _PLACE_NOUN_FORMS
+        ):
+            i += 3  # "from Vovchansk and nearby villages(, as well as from Lyptsi)"
             continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are

@@ -548,3 +548,37 @@ def test_a_city_and_the_other_towns_of_its_oblast_are_two_events(gazetteer):
     assert kinds == [(PlaceKind.ADMIN1, "Sumy Oblast"), (PlaceKind.POPULATED_PLACE, "Sumy")]
     oblast = next(e for e in events if e.place.kind is PlaceKind.ADMIN1)
     assert oblast.surface == "other towns and villages of Sumska Oblast"
+
+
+def test_a_village_of_two_unknown_words_does_not_end_a_bulletin_list(gazetteer):
+    text = (
+        "The General Staff counted 12 clashes near Rodynske, Zelena Dolyna Mala, Myrnohrad "
+        "and Udachne."
+    )
+    names = {e.place.name for e in _events(text, gazetteer)}
+    assert {"Rodynske", "Myrnohrad", "Udachne"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Guided bombs hit Kherson and Nikopol, as well as Sumy, overnight.",
+            [("attack", "Kherson"), ("attack", "Nikopol"), ("attack", "Sumy")],
+        ),
+        (
+            "Police evacuated families from Vovchansk and nearby villages, as well as from "
+            "Lyptsi, over the weekend.",
+            [("evacuation", "Lyptsi"), ("evacuation", "Vovchansk")],
+        ),
+        (
+            "Heavy fighting went on in and around Toretsk and Siversk.",
+            [("offensive", "Siversk"), ("offensive", "Toretsk")],
+        ),
+    ],
+    ids=["as-well-as", "nearby-villages", "in-and-around"],
+)
+def test_a_list_goes_on_past_as_well_as_nearby_villages_and_in_and_around(
+    gazetteer, text, expected
+):
+    assert _pairs(_events(text, gazetteer)) == expected

@@ -601,6 +601,16 @@ def _after(
             continue
         if (
             word == "and"
+            and np >= 0
+            and _unknown_name(text, toks[i - 1])
+            and i + 1 < len(toks)
+            and toks[i + 1].kind == "top"
+            and _name_next(text, toks[i + 1])
+        ):
+            i += 1  # "from the Lypetsk and Vovchansk directions": a name the gazetteer lacks
+            continue
+        if (
+            word == "and"
             and found
             and i + 2 < len(toks)
             and toks[i + 1].text in _NEARBY

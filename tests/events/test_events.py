@@ -582,3 +582,9 @@ def test_a_list_goes_on_past_as_well_as_nearby_villages_and_in_and_around(
     gazetteer, text, expected
 ):
     assert _pairs(_events(text, gazetteer)) == expected
+
+
+def test_a_name_the_gazetteer_lacks_before_and_does_not_end_the_list(gazetteer):
+    text = "Some 4,200 residents have been evacuated from the Zhovtoshchelne and Vovchansk axes."
+    events = _events(text, gazetteer)
+    assert [(e.place.name, e.people) for e in events] == [("Vovchansk direction", 4200)]

@@ -335,6 +335,8 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             # district" -> Kupiansk Raion): it situates the town, it is not a second place.
             i = j + 1
             continue
+        if text is not None and _AUTHORITY_AFTER.match(text, nxt.end):
+            break  # "A, B and C, the Sumy Oblast Military Administration reported": who says
         found.append(nxt)
         i = j + 1
     return _without_stray_oblast(found), i

@@ -588,3 +588,16 @@ def test_a_name_the_gazetteer_lacks_before_and_does_not_end_the_list(gazetteer):
     text = "Some 4,200 residents have been evacuated from the Zhovtoshchelne and Vovchansk axes."
     events = _events(text, gazetteer)
     assert [(e.place.name, e.people) for e in events] == [("Vovchansk direction", 4200)]
+
+
+def test_an_authority_named_after_a_list_is_who_reports_not_one_more_place(gazetteer):
+    text = (
+        "Artillery shelled the hromadas of Bilopillia, Krasnopillia and Yunakivka, the Sumy "
+        "Oblast Military Administration reported."
+    )
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [
+        ("attack", "Bilopillia"),
+        ("attack", "Krasnopillia"),
+        ("attack", "Yunakivka"),
+    ]

@@ -541,7 +541,11 @@ def _after(
         if found and (k := _as_well_as(toks, i, links)) is not None:
             i, np = k, 0  # "from Vovchansk and nearby villages, as well as from Lyptsi"
             continue
-        if found and word in {"and", ","} and (link := _figure_item(toks, i + 1)) is not None:
+        if (
+            (found or etype in _TOLL_TYPES)
+            and word in {"and", ","}
+            and (link := _figure_item(toks, i + 1, toll=etype in _TOLL_TYPES)) is not None
+        ):
             # "evacuated 101 people from A and 58 from B": the list goes on, a count per place
             i, np = link + 1, 0
             continue
@@ -649,21 +653,28 @@ _COUNT_WORDS = frozenset(
     "forty fifty hundred".split()
 )
 _HEDGE_WORDS = frozenset({"another", "about", "around", "some", "over", "nearly", "almost"})
+_TOLL_WORDS = frozenset("killed killing injured injuring wounded wounding hurt dead died".split())
+_TOLL_TYPES = frozenset({EventType.ATTACK, EventType.OFFENSIVE})
 
 
-def _figure_item(toks: list[_Tok], i: int) -> int | None:
+def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
     """The link word of a further item of a list of counts, "(and) 58 (persons) from", if at i.
 
     Only a number, at most two words of a noun after it and a "from" or "in" make one;
-    "and 58 were injured" does not.
+    "and 58 were injured" does not, unless ``toll`` (a strike's list of casualties): then
+    "and three were injured in B", "and wounded two women in B" go on to B.
     """
+    if toll and i < len(toks) and toks[i].text in _TOLL_WORDS:
+        i += 1  # "killed two in A and injured five in B"
     while i < len(toks) and toks[i].text in _HEDGE_WORDS | {"and", "more", "than"}:
         i += 1
     if i >= len(toks) or not (toks[i].text[0].isdigit() or toks[i].text in _COUNT_WORDS):
         return None
-    for k in range(i + 1, min(i + 4, len(toks))):
+    for k in range(i + 1, min(i + (6 if toll else 4), len(toks))):
         if toks[k].text in {"from", "in"}:
             return k
+        if toll and toks[k].text in _TOLL_WORDS | {"were", "was", "have", "has", "been"}:
+            continue
         if toks[k].kind != "w" or toks[k].text in _BREAKS | _AUX:
             return None
     return None

@@ -601,3 +601,46 @@ def test_an_authority_named_after_a_list_is_who_reports_not_one_more_place(gazet
         ("attack", "Krasnopillia"),
         ("attack", "Yunakivka"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Guided bombs killed four residents in Kherson and one in Nikopol overnight.",
+            {"Kherson": (4, None), "Nikopol": (1, None)},
+        ),
+        (
+            "Artillery shelling killed a woman in Kupiansk and wounded three men in Izium.",
+            {"Kupiansk": (1, None), "Izium": (None, 3)},
+        ),
+        (
+            "Drone strikes killed two people in Sumy and four were injured in Okhtyrka.",
+            {"Sumy": (2, None), "Okhtyrka": (None, 4)},
+        ),
+    ],
+    ids=["ellipsis", "two-verbs", "passive-clause"],
+)
+def test_a_toll_per_listed_place_goes_to_that_place(gazetteer, text, expected):
+    events = _events(text, gazetteer)
+    assert {e.place.name: (e.killed, e.injured) for e in events} == expected
+
+
+def test_one_toll_before_a_list_of_places_stays_with_the_first(gazetteer):
+    events = _events("Shelling killed two people in Kherson and Nikopol.", gazetteer)
+    assert [(e.place.name, e.killed) for e in events] == [("Kherson", 2), ("Nikopol", None)]
+
+
+def test_a_toll_of_two_verbs_before_one_place_is_that_place_s(gazetteer):
+    text = "Russian artillery shelling killed one man and wounded four others in Kherson."
+    events = _events(text, gazetteer)
+    assert [(e.place.name, e.killed, e.injured) for e in events] == [("Kherson", 1, 4)]
+
+
+def test_a_toll_without_a_strike_word_is_told_per_place(gazetteer):
+    text = "One woman was killed in Kherson and two men were injured in Nikopol."
+    events = _events(text, gazetteer)
+    assert {e.place.name: (e.killed, e.injured) for e in events} == {
+        "Kherson": (1, None),
+        "Nikopol": (None, 2),
+    }

@@ -277,6 +277,14 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
     found = [toks[i].top]
     i += 1
     while i < len(toks):
+        if (
+            i + 2 < len(toks)
+            and toks[i].text == "("
+            and toks[i + 1].kind == "top"
+            and toks[i + 1].top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            and toks[i + 2].text == ")"
+        ):
+            i += 3  # "Nikopol (Dnipropetrovsk Oblast), Kupiansk (Kharkiv Oblast)": where each is
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
@@ -1115,6 +1123,20 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
     return found
 
 
+def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:
+    """The places of a fronted list closed by a comma ("In A, B and C, ..."), else none."""
+    found = [first]
+    for t in tops:
+        if t.start <= found[-1].start:
+            continue
+        if not re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[found[-1].end : t.start]):
+            break
+        found.append(t)
+    if len(found) < 2 or not re.match(r"\s*,", text[found[-1].end : found[-1].end + 3]):
+        return []
+    return found
+
+
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
     """The place of a fronted locative ("In Kherson, ...") that frames the whole sentence."""
     if areas := _FRONTED_AREAS.match(sent.text):
@@ -1129,6 +1151,8 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
     first = [t for t in tops if t.start == start]
     if not first:
         return []
+    if listed := _fronted_list(text, first[0], tops):
+        return listed  # "In Kherson, Nikopol and Marhanets, artillery shelled ..."
     if re.match(r"\s*,", text[first[0].end : first[0].end + 3]):
         return [first[0]]
     # "In the Kharkiv region of northeastern Ukraine, in the town of Vovchansk, ...": a chain of

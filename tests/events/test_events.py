@@ -644,3 +644,15 @@ def test_a_toll_without_a_strike_word_is_told_per_place(gazetteer):
         "Kherson": (1, None),
         "Nikopol": (None, 2),
     }
+
+
+def test_a_fronted_list_closed_by_a_comma_frames_the_sentence_at_each_place(gazetteer):
+    text = "In Kherson, Nikopol and Marhanets, enemy artillery shelled homes on Tuesday."
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("attack", "Kherson"), ("attack", "Marhanets"), ("attack", "Nikopol")]
+
+
+def test_an_oblast_in_brackets_after_each_listed_town_does_not_end_the_list(gazetteer):
+    text = "Drones hit Izium (Kharkiv Oblast), Nikopol (Dnipropetrovsk Oblast) and Kherson."
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("attack", "Izium"), ("attack", "Kherson"), ("attack", "Nikopol")]

@@ -122,11 +122,13 @@ _NOT_EVENT_TOLL = re.compile(
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number
 # of injured has increased to 30". The count replaces a lower one, it does not add to it.
 _TOLL_ROSE = re.compile(
-    r"\b(?:(?P<kill>death toll|number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
+    r"\b(?:(?P<kill>death toll|(?<!casualty )toll(?! of (?:the )?(?:injured|wounded))|"
+    r"number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
-    r"[^.;]{0,80}?\b(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew|"
-    r"stands at|stood at)\s+"
-    rf"to\s+{_HEDGE}(?P<num>{_NUM})\b",
+    r"[^.;]{0,80}?\b(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew)"
+    # "has reached 20", "now stands at 15": no "to" after these
+    r"\s+to|(?:has |have |had )?reached|stands at|stood at)\s+"
+    rf"{_HEDGE}(?P<num>{_NUM})\b",
     re.IGNORECASE,
 )
 
@@ -136,6 +138,13 @@ _CONJUNCT = re.compile(
     rf"\b(?P<num>{_NUM}|an?)\s+{_WHO}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE
 )
 _CONJUNCT_REACH = 60  # characters back for each conjunct
+# The same after a verb's object: "killed a man and a woman", "injured two men and a child";
+# a conjunct followed by its own verb ("... and a woman was injured") is a new clause's subject.
+_OBJECT_CONJUNCT = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\b"
+    r"(?!\s+(?:were|was|are|is|had|have|has|died)\b)",
+    re.IGNORECASE,
+)
 # "killed a total of four people": a total, which replaces a lower count told before.
 _TOTAL = re.compile(r"\ba total of\b", re.IGNORECASE)
 
@@ -239,9 +248,12 @@ def parse_casualties(sentence: str) -> Casualties:
         value = _value(raw)
         if value is None:
             continue
-        first = m.start()
+        first, last = m.start(), m.end()
         if m in before:
             extra, first = _coordinated(sentence, m.start(), spans)
+            value += extra
+        elif m.re is _AFTER:
+            extra, last = _coordinated_objects(sentence, m.end(), spans)
             value += extra
         if kind == "kill" and killed is None:
             killed = value
@@ -254,15 +266,32 @@ def parse_casualties(sentence: str) -> Casualties:
         # "four dead and another four injured": "another" there sets the hurt apart from the
         # dead of the same sentence; it adds to earlier figures only when it comes first.
         more[kind] = not words and bool(_MORE.search(m.group(0)))
-        end = max(end, m.end())
+        end = max(end, last)
         start = first if start < 0 else start
-        words.append(" ".join(sentence[first : m.end()].split()))
+        words.append(" ".join(sentence[first:last].split()))
     if killed is None and injured is None and (m := _NONE.search(sentence)):
         return Casualties(0, 0, m.group(0))
     update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
     return Casualties(
         killed, injured, "; ".join(words), more["kill"], more["hurt"], end, start, update
     )
+
+
+def _coordinated_objects(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The people counted in conjuncts after a verb's object ending at ``at``, and their end.
+
+    "killing a man and a woman" counts two; "killed two men and a woman was hurt" stops at
+    the woman, the subject of a clause of her own.
+    """
+    extra, last = 0, at
+    while m := _OBJECT_CONJUNCT.match(sentence, last):
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            break
+        value = _value(m.group("num"))
+        if value is None:
+            break
+        extra, last = extra + value, m.end()
+    return extra, last
 
 
 def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[int, int]:

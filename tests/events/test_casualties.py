@@ -183,3 +183,34 @@ def test_a_total_killed_is_a_count_that_replaces_a_lower_one():
 def test_a_toll_told_in_the_present_tense_as_rising_is_an_update():
     cas = parse_casualties("Toll from the Tuesday strike on Sumy: death toll rises to 7")
     assert cas.killed == 7 and cas.update
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Overnight shelling killed an elderly man and a woman in the village.", 2, None),
+        ("The blast wounded two firefighters and a medic on duty.", None, 3),
+        ("The bomb killed three soldiers and a man was hurt nearby.", 3, 1),
+    ],
+    ids=["killed-and", "wounded-and", "new-subject"],
+)
+def test_coordinated_objects_of_a_killing_verb_are_all_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of people killed by the missile has reached 14.",
+        "The toll now stands at 14, the regional governor wrote.",
+    ],
+    ids=["reached", "stands-at"],
+)
+def test_a_toll_that_reached_a_count_is_an_update(sentence):
+    cas = parse_casualties(sentence)
+    assert cas.killed == 14 and cas.update
+
+
+def test_a_casualty_toll_counts_the_dead_and_the_hurt_so_is_no_death_count():
+    assert parse_casualties("The casualty toll rose to 30 by the evening.").killed is None

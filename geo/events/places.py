@@ -107,7 +107,7 @@ _PARTICIPLE = re.compile(
 # What follows a participle whose "was" a headline or lead left out: "X struck by missiles",
 # "X and Y hit overnight", "X shelled again"; an object ("Kyiv struck a deal") does not.
 _REDUCED_PASSIVE_AFTER = re.compile(
-    r"\s+(?:by|overnight|again|with)\b|\s*(?:[,:;]|$)", re.IGNORECASE
+    r"\s+(?:by|overnight|again|with)\b|[ \t]*(?:[,:;.\n]|$)", re.IGNORECASE
 )
 _ATTACK_PARTICIPLES = frozenset({"attacked", "targeted", "bombed", "bombarded"})
 _POSTPOSED_GAP = re.compile(
@@ -575,6 +575,7 @@ def _after(
                 and nxt is not None
                 and nxt.kind == "top"
                 and any(t.text in _PLACE_NOUN_FORMS for t in toks[first:i])
+                and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
             ):
                 i, np = i + 1, 0  # "captured two villages in the east: A and B": the list
                 continue

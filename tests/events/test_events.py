@@ -656,3 +656,8 @@ def test_an_oblast_in_brackets_after_each_listed_town_does_not_end_the_list(gaze
     text = "Drones hit Izium (Kharkiv Oblast), Nikopol (Dnipropetrovsk Oblast) and Kherson."
     events = _events(text, gazetteer)
     assert _pairs(events) == [("attack", "Izium"), ("attack", "Kherson"), ("attack", "Nikopol")]
+
+
+def test_a_heading_of_a_place_and_a_participle_alone_is_a_strike_there(gazetteer):
+    text = "3. Sumy shelled\nThe regional governor reported damage to two schools."
+    assert _pairs(_events(text, gazetteer)) == [("attack", "Sumy")]

@@ -244,15 +244,17 @@ def parse_casualties(sentence: str) -> Casualties:
     end = start = -1
     words = []
     spans = [(f[3].start(), f[3].end()) for f in found]
+    # "killed three and five people in A and B respectively": counts of two places, no sum
+    respectively = "respectively" in sentence.lower()
     for _, kind, raw, m in sorted(found, key=lambda f: f[0]):
         value = _value(raw)
         if value is None:
             continue
         first, last = m.start(), m.end()
-        if m in before:
+        if m in before and not respectively:
             extra, first = _coordinated(sentence, m.start(), spans)
             value += extra
-        elif m.re is _AFTER:
+        elif m.re is _AFTER and not respectively:
             extra, last = _coordinated_objects(sentence, m.end(), spans)
             value += extra
         if kind == "kill" and killed is None:

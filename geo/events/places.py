@@ -616,6 +616,18 @@ def _after(
             continue
         if (
             word == "and"
+            and found
+            and i + 2 < len(toks)
+            and toks[i + 1].text in links
+            and (
+                toks[i + 2].kind == "top"
+                or (toks[i + 2].text == "the" and i + 3 < len(toks) and toks[i + 3].kind == "top")
+            )
+        ):
+            i += 1  # "near A in Zaporizhzhia Oblast and near B in Kherson Oblast"
+            continue
+        if (
+            word == "and"
             and np >= 0
             and _unknown_name(text, toks[i - 1])
             and i + 1 < len(toks)

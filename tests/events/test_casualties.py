@@ -214,3 +214,8 @@ def test_a_toll_that_reached_a_count_is_an_update(sentence):
 
 def test_a_casualty_toll_counts_the_dead_and_the_hurt_so_is_no_death_count():
     assert parse_casualties("The casualty toll rose to 30 by the evening.").killed is None
+
+
+def test_counts_told_respectively_are_not_summed():
+    cas = parse_casualties("Strikes killed two and four people in the two towns respectively.")
+    assert cas.killed == 2

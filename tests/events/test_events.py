@@ -661,3 +661,12 @@ def test_an_oblast_in_brackets_after_each_listed_town_does_not_end_the_list(gaze
 def test_a_heading_of_a_place_and_a_participle_alone_is_a_strike_there(gazetteer):
     text = "3. Sumy shelled\nThe regional governor reported damage to two schools."
     assert _pairs(_events(text, gazetteer)) == [("attack", "Sumy")]
+
+
+def test_a_second_preposition_after_a_region_goes_on_with_the_list(gazetteer):
+    text = (
+        "Defenders repelled assaults near Robotyne and Verbove in Zaporizhzhia Oblast and near "
+        "Krynky in Kherson Oblast."
+    )
+    names = sorted(e.place.name for e in _events(text, gazetteer))
+    assert names == ["Krynky", "Robotyne", "Verbove"]

@@ -299,7 +299,7 @@ def _coordinated_objects(sentence: str, at: int, spans: list[tuple[int, int]]) -
 def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The people counted in conjuncts before a count at ``at``, and where the first begins.
 
-    "Two other police officers and one civilian were wounded" counts three; "a man and a
+    "Three other rescuers and one passer-by were hurt" counts four; "a man and a
     woman were killed", two. A conjunct inside another count's words ("killing two people
     and ...", the object of a verb) is that count's, not part of this subject.
     """

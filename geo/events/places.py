@@ -312,7 +312,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             i = rest[1]
             continue
         if j == i and (q := _qualified_item(toks, i, found[-1])):
-            i = q  # "A in Donetsk region and B in the Dnipropetrovsk region": A's region
+            i = q  # "A in the X region and B in the Y region": A's own region
             continue
         if j == i or j >= len(toks) or toks[j].kind != "top":
             break
@@ -421,7 +421,7 @@ def rest_of_area(named: Toponym | Event) -> bool:
 def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     """Past "in [the] X region" after a listed settlement, where the list goes on after it.
 
-    "Zelenyi Hai in Donetsk region and Maliivka in ...": the region says where the village
+    "Siversk in the Donetsk oblast, and Izium in ...": the oblast says where the village
     lies (an item of the list has its own qualifier); it is no place of the list. Returns the
     index of the separator after the region, or None.
     """

@@ -94,7 +94,8 @@ _NONE = re.compile(
     # "police checked that no victims remain inside" is a search, not a count of none
     r"\bno (?:(?:civilian|human) )?(?:casualties|victims|injuries)\b"
     r"(?!\s+(?:remain|are left|were left|inside|under))"
-    r"|\bno one was (?:killed|injured|hurt)\b|\bwithout casualties\b",
+    r"|\b(?:no one|nobody|no-one) was (?:killed|injured|hurt|wounded)\b|\bwithout casualties\b"
+    r"|\bno reports? of (?:any )?(?:civilian )?(?:casualties|injuries|victims)\b",
     re.IGNORECASE,
 )
 # Ukrainian and Russian: "загинули 3 людини", "3 людини загинули", "поранено п'ятеро",
@@ -114,18 +115,27 @@ _CYR = re.compile(
 )
 # Counts that are not of one event: running tolls and military losses.
 _NOT_EVENT_TOLL = re.compile(
-    r"\b(?:since (?:the start|the beginning|february)|in total|so far this year|"
+    r"\b(?:since (?:the start|the beginning|the outbreak|(?:24 )?february|february 24)|"
+    r"in total|so far this year|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
-    r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion)\b",
+    r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
+    # a monitors' tally per month: "90 civilians were killed or injured in March, 70 in April"
+    r"killed or (?:injured|wounded) in (?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)|verified civilian casualties|"
+    # the UN's monitors count the war's civilian casualties to date, never one strike's
+    r"(?:there have been|recorded|verified|documented) (?:at least )?[\d,]+ civilian casualties|"
+    r"as of\b[^.;]{0,120}?\b[\d,]+ civilian casualties)\b",
     re.IGNORECASE,
 )
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number
-# of injured has increased to 30". The count replaces a lower one, it does not add to it.
+# of injured has increased to 30", "toll in the Sept. 24 attack rises to 4" (a month's dot).
+# The count replaces a lower one, it does not add to it.
 _TOLL_ROSE = re.compile(
     r"\b(?:(?P<kill>death toll|(?<!casualty )toll(?! of (?:the )?(?:injured|wounded))|"
     r"number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
-    r"[^.;]{0,80}?\b(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew)"
+    r"(?:[^.;]|\.(?=\s\d)){0,80}?\b"
+    r"(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew)"
     # "has reached 20", "now stands at 15": no "to" after these
     r"\s+to|(?:has |have |had )?reached|stands at|stood at)\s+"
     rf"{_HEDGE}(?P<num>{_NUM})\b",
@@ -148,6 +158,26 @@ _OBJECT_CONJUNCT = re.compile(
 # "killed a total of four people": a total, which replaces a lower count told before.
 _TOTAL = re.compile(r"\ba total of\b", re.IGNORECASE)
 
+# One of the injured told before who died: "the woman had died", "one of them later died in
+# hospital", "two of the wounded died". The dead are counted, and the injured less by as many
+# (not a new victim: the toll was "11 injured", it becomes one killed and ten injured).
+_DIED_OF_HURT = re.compile(
+    r"\b(?:(?P<one>the\s+(?:(?!(?:the|an?)\b)[\w-]+\s+)?(?:woman|man|girl|boy|child|person|victim|"
+    r"pensioner|teenager|resident|driver|passenger)|(?:she|he)(?=\s+(?:later|subsequently|"
+    r"eventually|then|also)?\s*died\s+in\s+(?:the\s+)?hospital))"
+    rf"|(?P<num>{_NUM}) of (?:them|those|the (?:injured|wounded|hurt|victims)))\s+"
+    r"(?:(?:had|has|have|later|subsequently|eventually|then|also|reportedly)\s+){0,3}"
+    r"(?:died|passed away|succumbed)\b"
+    # "the driver died at the scene" is how one killed died, not one of the injured
+    r"(?!\s+(?:at the scene|on the spot|instantly|immediately|on impact))",
+    re.IGNORECASE,
+)
+
+# A day of a month is no count: "the attack of Feb. 23 killed three".
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
+)
+
 # A count added to the ones told before: "two more", "another 3", "a further five", "three
 # other people", but not the hedge "more than 20".
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
@@ -155,7 +185,7 @@ _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+th
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
-    r"lives|toll|number of|burns|"
+    r"lives|toll|number of|burns|passed away|succumbed|"
     r"medical|on the spot|at the scene|"
     r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад",
     re.IGNORECASE,
@@ -190,9 +220,11 @@ class Casualties:
     start: int = -1
     # A toll told as it rises ("the death toll rose to 40"): the higher count wins.
     update: bool = False
+    # Injured told before who died ("the woman had died"): moved from injured to killed.
+    died_of_injured: int = 0
 
     def __bool__(self) -> bool:
-        return self.killed is not None or self.injured is not None
+        return self.killed is not None or self.injured is not None or self.died_of_injured > 0
 
 
 def _value(raw: str) -> int | None:
@@ -210,7 +242,7 @@ def _value(raw: str) -> int | None:
 def parse_casualties(sentence: str) -> Casualties:
     """The first killed and the first injured count a sentence states.
 
-    "At least five people were killed and 12 others hurt" gives (5, 12); "killing a
+    "At least four were killed and nine others hurt" gives (4, 9); "killing a
     70-year-old man" gives one killed; "No casualties were reported" gives (0, 0). Running
     totals ("since the start of the war") give nothing.
     """
@@ -219,9 +251,15 @@ def parse_casualties(sentence: str) -> Casualties:
     # "nine residents (four women and five men) were killed": the breakdown in brackets
     # stands between the count and its verb; blanked to the same length, offsets hold.
     sentence = _BREAKDOWN.sub(lambda m: " " * len(m.group()), sentence)
+    died = _DIED_OF_HURT.search(sentence)
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
-    before = list(_BEFORE.finditer(sentence))
-    for m in before:
+    before = []
+    for m in _BEFORE.finditer(sentence):
+        if died is not None and m.start() < died.end() and died.start() < m.end():
+            continue  # "one of the injured died" is not one more killed
+        if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start("num")):
+            continue  # "the shelling of Oct. 12 killed four": that is a day, not a count
+        before.append(m)
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _AFTER.finditer(sentence):
         if m.group("kill") and m.group("kill").lower() == "left" and not m.group("dead"):
@@ -274,8 +312,23 @@ def parse_casualties(sentence: str) -> Casualties:
     if killed is None and injured is None and (m := _NONE.search(sentence)):
         return Casualties(0, 0, m.group(0))
     update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
+    moved = 0
+    if died is not None:
+        moved = 1 if died.group("one") else (_value(died.group("num")) or 0)
+        words.append(" ".join(died.group(0).split()))
+        if injured is not None and injured >= moved:
+            # "Three were injured; one of them later died": the sentence's own toll
+            killed, injured, moved = (killed or 0) + moved, injured - moved, 0
     return Casualties(
-        killed, injured, "; ".join(words), more["kill"], more["hurt"], end, start, update
+        killed,
+        injured,
+        "; ".join(words),
+        more["kill"],
+        more["hurt"],
+        end,
+        start,
+        update,
+        moved,
     )
 
 

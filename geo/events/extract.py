@@ -26,7 +26,14 @@ from geo.events.places import (
     within,
 )
 from geo.events.status import not_factual, status_for, tried
-from geo.events.triggers import FIGURE_TYPES, TRIGGERS, Trigger, coerce_types, find_triggers
+from geo.events.triggers import (
+    FIGURE_TYPES,
+    TRIGGERS,
+    Trigger,
+    coerce_types,
+    find_triggers,
+    names_weapon,
+)
 from geo.records import (
     Article,
     DatePrecision,
@@ -40,6 +47,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.text.captions import caption_spans
 from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
@@ -109,6 +117,39 @@ _LINK_LINE = re.compile(
 _ILLUSTRATIVE_NEXT = re.compile(
     r"\s*\(?(?:illustrative|for illustrative purposes|illustration)\b", re.IGNORECASE
 )
+# "refugees who left Ukraine now number over 2 million": a country's running total,
+# not one flight from a place.
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:number of|total(?:led)?|exceed(?:ed|s)|surpass(?:ed|es)|so far|to date)\b", re.I
+)
+# "the enemy has lately intensified its attacks on Kharkiv Oblast": a trend, no one strike.
+_TREND_BEFORE = re.compile(
+    r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
+)
+# "..., the Kharkiv Oblast Military Administration said": who reports, not a place hit.
+_AUTHORITY_NAME = re.compile(
+    r"\s+(?:(?:Oblast|Regional|Region|City|District|Raion|Municipal)\s+)?"
+    r"(?:(?:Military|Civil|Civil-Military|State)\s+)+Administration\b"
+)
+# "a depot burned in Sevastopol after an apparent drone strike": the strike ends the clause, told
+# as news (an indefinite one; "after the explosions" refers back to a strike told already).
+_AFTER_STRIKE = re.compile(
+    r"\bafter\s+an?\s+(?:(?:suspected|apparent|reported|alleged|massive|"
+    r"overnight|russian|ukrainian)\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|over|outside)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "Shelling and strikes in two oblasts have led to growing needs",
+# "Attacks have left 28,000 people without power": a bulletin's summary of many strikes,
+# a bare plural subject with an outcome verb, tells no one strike.
+_SUMMARY_OF_STRIKES = re.compile(
+    r"\W*(?:(?:deadly|heavy|intense|daily|frequent|regular|continued|ongoing|russian)\s+)*"
+    r"(?:attacks|strikes|shelling|airstrikes|air strikes|hostilities|bombardments)"
+    r"(?:\s+and\s+(?:shelling|strikes|attacks|airstrikes))?\b[^.;:]{0,80}?"
+    r"\b(?:(?:have|has)\s+(?:resulted in|left|caused|led to|continued to)|resulted in|"
+    r"caused (?:dozens|scores|hundreds|many|numerous)|continued? to)\b",
+    re.IGNORECASE,
+)
 _MILITARY_BEFORE = re.compile(
     r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
 )
@@ -118,6 +159,8 @@ _LATER_CLAUSE = re.compile(
     r",\s+(?:as|while|which|where|who|whose|after|before|since|because|although|though)\b",
     re.IGNORECASE,
 )
+# "Tuesday's attack", "Monday’s deadly strike": a day that owns the event word after it.
+_POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
 _AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
@@ -134,6 +177,14 @@ _DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
 )
+# "The shelling comes only days after the two delegations met in Istanbul": the meeting is
+# background, some days (or weeks) before the news, not on its day.
+_SOME_DAYS_AFTER = re.compile(
+    r"\b(?:just |only |mere |barely |a few |several )*(?P<unit>days|weeks) after\b"
+    r"(?![^,;]*\bafter\b)",
+    re.IGNORECASE,
+)
+_SOME = {"days": (7, 1), "weeks": (31, 7)}  # how many days back it starts and ends
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 # "The second missile hit a village near Kramatorsk", "another strike hit the port", "a
@@ -174,7 +225,24 @@ _REPORTED_ON = re.compile(
 _ALSO_REPORTED = re.compile(
     r"\balso (?:reported|said|stated|noted|added|announced|wrote)\b", re.IGNORECASE
 )
-_REPORT_REACH = 1200  # characters: a report's sentences follow it within a paragraph or two
+# "X, the capture of which was reported earlier": background told before, with no day of its
+# own (with one, "the day before", it keeps that day).
+_TOLD_EARLIER = re.compile(
+    r"\s+of\s+which\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:reported|announced|claimed|confirmed)\b[^,;.]{0,60}?\b(?:earlier|previously|before)\b",
+    re.IGNORECASE,
+)
+# "As reported, the Russians hit a district of Kharkiv": an earlier happening the outlet told
+# before, recalled as background: its own event, not a reading of today's strike there.
+_AS_REPORTED = re.compile(
+    r"\W*as (?:was |previously |earlier |already )?(?:\w+ )?reported(?: earlier| before|"
+    r" previously)?\s*,",
+    re.IGNORECASE,
+)
+_REPORT_REACH = 1200
+_AND_DAYS = re.compile(
+    r"\band\s+\w+['’]s\s+(?:[\w-]+\s+)?$"
+)  # characters: a report's sentences follow it within a paragraph or two
 # "had been shelled the night before", "on the previous day": a day before the day told last;
 # "the next day": the day after it.
 _DAY_BEFORE_TOLD = re.compile(
@@ -330,6 +398,22 @@ def _date_for(
         if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
     ]
     for d in dates:
+        if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
+            return d  # "Tuesday's attack on Odesa": the day is the attack's own
+    # ... and not an earlier one's: "the attack that killed three and Monday's attack"
+    dates = [
+        d
+        for d in dates
+        if not (
+            d.start_char >= trig.end
+            and any(
+                d.end_char <= o.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, o.start)
+                for o in triggers
+                if o is not trig
+            )
+        )
+    ]
+    for d in dates:
         if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
             if d.text.lower().startswith("since "):
                 again = resolve_date(d.text[6:], published=d.end)
@@ -457,20 +541,30 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
+    captions = caption_spans(text)
     for sent in split_sentences(text):
         if (
             _is_headline(sent.text)
+            or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
             # a headline restates the body, which has the dates and the details; "Read
             # also: ..." is a link to another story pasted with the text; a caption
-            # followed by "Illustrative purposes only." describes a stock photo
+            # ("... Photo: Getty Images", or followed by "Illustrative purposes only.")
+            # describes a picture, often an older or a stock one
             continue
+        # A credited picture of the news shows a strike's aftermath; the people in it
+        # (evacuees at a shelter) are no evacuation or flight of their own.
+        in_caption = any(c.start <= sent.start < c.end for c in captions)
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         squoted = within(quoted, sent.start, sent.end)
         found_words = find_triggers(text, sent, [])
         triggers = _factual(text, sent, found_words)
+        if in_caption:
+            triggers = [t for t in triggers if t.type is EventType.ATTACK]
+        if triggers and _SUMMARY_OF_STRIKES.match(sent.text):
+            triggers = [t for t in triggers if t.type is not EventType.ATTACK]
         # Figures matter only with a trigger here, a strike before to carry them to, or a
         # place to tell them at.
         casualties = (
@@ -524,9 +618,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = [notice[1]]
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
+            if not places and trig.type is EventType.ATTACK:
+                places = _struck_before(text, sent, trig, tops)
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
-                if re.search(r"\b(?:followed by|then|and another)\b", gap):
+                if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
+                    _AND_DAYS.search(gap)  # "Tuesday's attack on Odesa ... and Monday's attack"
+                ):
                     places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
             if places:
                 found.append((trig, places))
@@ -540,10 +638,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if not (t.type is EventType.STATEMENT and t.text in _ATTRIBUTION)
             ]
         made_here = False
+        background = False  # a running total or a trend told here: its figures are no one's
         casualties_used = False
         casualty_here: int | None = None
         first_here: int | None = None  # the sentence's first event, the main clause's
         owner = _toll_owner(found, casualties, sent)
+        own_tolls = _tolls_per_strike(text, found, sent) if casualties else {}
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
         framed = {
@@ -554,6 +654,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             for t in triggers
             if _ANOTHER.search(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
         }
+        recalled = _AS_REPORTED.match(sent.text) is not None
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
@@ -568,6 +669,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 span = last_report[0]  # "The brigade also reported that ...": that report's day
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
                 span = _next_to_told(events, rel, published)
+            if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):
+                continue  # "the capture of which was reported earlier": old news, no day
+            if span is None and recalled and published is not None:
+                # told before this report: that day or the one before, not known which
+                eve = published - dt.timedelta(days=1)
+                span = DateSpan(eve, published, DatePrecision.RANGE, "", -1, -1)
             if span is None:
                 if published is None:
                     continue  # no anchor, no date: an undated dot would mislead
@@ -583,6 +690,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 base = events[first_here].date_start if first_here is not None else span.start
                 day = _earlier(base, int(_DAYS[m.group(1).lower()]), m.group(2).lower())
                 span = DateSpan(day, day, DatePrecision.DAY, m.group(0), -1, -1)
+            elif (
+                m := _SOME_DAYS_AFTER.search(text, sent.start, trig.start)
+            ) and not m.end() <= span.start_char < sent.end:
+                base = events[first_here].date_start if first_here is not None else span.start
+                back, near = _SOME[m.group("unit").lower()]
+                span = DateSpan(
+                    base - dt.timedelta(days=back),
+                    base - dt.timedelta(days=near),
+                    DatePrecision.RANGE,
+                    m.group(0),
+                    -1,
+                    -1,
+                )
             elif published is not None and span.start > published:
                 continue  # "next week": a plan or a forecast, not something that happened
             status, claimed_by = status_for(text, sent, trig, squoted)
@@ -607,6 +727,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
+                if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(text, top.end):
+                    continue  # the authority that reports, not the ground it reports on
+                if (
+                    top.place.kind is PlaceKind.COUNTRY
+                    and trig.type is EventType.DISPLACEMENT
+                    and _RUNNING_TOTAL.search(sent.text)
+                ) or (
+                    top.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+                    and trig.type in _CASUALTY_TYPES
+                    and _TREND_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
+                ):
+                    background = True
+                    continue  # a running total, a trend over a region: background, no event
                 if (
                     trig.type is EventType.ADVANCE
                     and top.place.kind is PlaceKind.ADMIN1
@@ -630,7 +763,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     top = _namesake_city(top)
                 own = listed.get(top.start) if listed is not None else None
                 # "101 people from A and 58 from B": each place its own count, never B's on A
-                ev = _event(article, trig, top, span, sent, *(own or (people, children)))
+                ev = _event(
+                    article,
+                    _ground(trig, top, events, sent),
+                    top,
+                    span,
+                    sent,
+                    *(own or (people, children)),
+                )
                 ev = replace(ev, status=status, claimed_by=claimed_by)
                 # "Other regions hit, including Kursk, Bryansk and Rostov, also reported no
                 # casualties": none is every strike's of the sentence, not only the first's
@@ -640,13 +780,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     and casualties.killed == 0
                     and casualties.injured == 0
                 )
-                if tolls is not None:
+                if id(trig) in own_tolls:
+                    ev = _with_casualties(ev, own_tolls[id(trig)])
+                elif tolls is not None:
                     # "killed three in A and two in B": each place its own toll, never B's on A
                     ev = _with_casualties(ev, tolls.get(top.start, _NO_CASUALTIES))
                 elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                if trig.type in further:
+                if trig.type in further or recalled:
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here
                 events.append(ev)
@@ -671,7 +813,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             None
             if made_here
             else _shelling_of_the_fight(events, last_casualty_event, casualties, triggers, sent)
+            or _another_strike_there(
+                events, last_casualty_event, casualties, triggers, sent, text, dates, found_words
+            )
         )
+        if shelled is not None and shelled.event_type is EventType.ATTACK and shelled.date_text:
+            apart.add(len(events))  # "A missile strike before dawn on Monday ...": its own
         if shelled is not None:
             events.append(shelled)
             last_casualty_event = len(events) - 1
@@ -691,6 +838,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # figures belong to the evacuation just reported.
         if (
             not made_here
+            and not background
             and (people or children)
             and last_figure_event is not None
             and any(t.type in FIGURE_TYPES for t in triggers)
@@ -704,7 +852,125 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
+    events, apart = _refined_place(events, apart)
     return _merge(_leaving_under_evacuation(events), apart)
+
+
+# "The overnight strikes went on for hours and hit the X district": the strike of the
+# sentence before, told again with its place.
+_DEFINITE_STRIKE = re.compile(
+    r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|bombardment|raids?)\b"
+)
+
+
+def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
+    """A strike told at an oblast, then as "the attacks" on a district or town of it: one strike.
+
+    "Two people were injured when missiles struck a farm in the Mykolaiv region on Sunday.
+    The strikes went on for two hours and hit the Bashtanka district.": the toll is the
+    district's, and the oblast's reading (with a headline's reading of the oblast's namesake
+    city, same toll and day) is the same strike, not a second one. Only for adjacent sentences
+    and a definite "the attacks" whose sentence states no toll of its own.
+    """
+    dropped: set[int] = set()
+    for j, fine in enumerate(events):
+        if (
+            fine.event_type is not EventType.ATTACK
+            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+            or not fine.place.admin1_code
+            or fine.killed is not None
+            or fine.injured is not None
+            or not _DEFINITE_STRIKE.match(fine.quote)
+        ):
+            continue
+        coarse = next(
+            (
+                i
+                for i in range(j - 1, -1, -1)
+                if events[i].event_type is EventType.ATTACK
+                and 0 <= fine.sentence_start - events[i].sentence_end < 3
+                and (events[i].killed is not None or events[i].injured is not None)
+            ),
+            None,
+        )
+        if coarse is None:
+            continue
+        old = events[coarse]
+        if (
+            old.place.kind is not PlaceKind.ADMIN1
+            or old.place.admin1_code != fine.place.admin1_code
+            or not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
+        ):
+            continue
+        events[j] = replace(
+            fine, killed=old.killed, injured=old.injured, figures_text=old.figures_text
+        )
+        stem = _ADMIN_WORD.sub("", old.place.name).strip()
+
+        def same_ground(e: Event, old: Event = old, stem: str = stem) -> bool:
+            return e.event_type is EventType.ATTACK and (
+                e.place.place_id == old.place.place_id
+                or (
+                    e.place.admin1_code == old.place.admin1_code
+                    and e.place.kind is PlaceKind.POPULATED_PLACE
+                    and e.place.name == stem
+                )
+            )
+
+        # every sentence that told this strike there (a headline's, the lead's), with all
+        # its readings of it (one per event word: "drone attacks")
+        told = {
+            e.sentence_start
+            for e in events[:j]
+            if same_ground(e)
+            and (e.killed, e.injured) == (old.killed, old.injured)
+            and e.date_start <= fine.date_end
+            and fine.date_start <= e.date_end
+        }
+        dropped |= {
+            i for i in range(j) if events[i].sentence_start in told and same_ground(events[i])
+        }
+    if not dropped:
+        return events, apart
+    kept = [i for i in range(len(events)) if i not in dropped]
+    index = {old: new for new, old in enumerate(kept)}
+    return [events[i] for i in kept], {index[i] for i in apart if i in index}
+
+
+def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:
+    """The place of a clause that a closing "after a drone attack" explains.
+
+    "a depot burned in Sevastopol after an apparent drone strike": the strike named only in
+    the "after" clause hit the place where the fire broke out.
+    """
+    clause = _CLAUSE_MARK.split(text[sent.start : trig.start])[-1]
+    if not _AFTER_STRIKE.search(clause):
+        return []
+    start = trig.start - len(clause)
+    before = [t for t in tops if start <= t.start < trig.start][-1:]
+    # a locative ("in Moscow-annexed Crimea"), not a modifier ("Kherson residents flee")
+    return [t for t in before if _LOCATIVE_BEFORE.search(text, max(start, t.start - 40), t.start)]
+
+
+def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:
+    """A bare "attacks on Pokrovsk" at a place already told as ground fighting is that fighting.
+
+    "fierce battles go on near Toretsk ... a spokesman called the attacks on Toretsk a
+    torrent": without a missile, drone or shell named, the attacks are the assaults.
+    """
+    if (
+        trig.type is EventType.ATTACK
+        and trig.text.startswith("attack")
+        and any(
+            e.event_type in (EventType.OFFENSIVE, EventType.ADVANCE)
+            and e.place.place_id == top.place.place_id
+            for e in events
+        )
+        and not names_weapon(sent.text)
+        and not parse_casualties(sent.text)
+    ):
+        return replace(trig, type=EventType.OFFENSIVE)
+    return trig
 
 
 def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, Toponym] | None:
@@ -732,6 +998,27 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     if place is None:
         return None
     return Trigger(EventType.STATEMENT, s, e, m.group().lower()), place
+
+
+def _tolls_per_strike(text: str, found: list, sent: Sentence) -> dict[int, Casualties]:
+    """Each strike's own toll where a sentence tells two strikes with theirs.
+
+    "The raid came after Friday's missile attack on Kherson, which left two dead, and
+    Thursday's shelling that killed four and hurt 11": the words from each strike to the next
+    are its own. Only when two or more strikes have counts there (else the sentence's toll goes to
+    one strike, ``_toll_owner``). Keyed by ``id`` of the trigger.
+    """
+    strikes = sorted(
+        {id(t): t for t, _ in found if t.type is EventType.ATTACK}.values(), key=lambda t: t.start
+    )
+    if len(strikes) < 2:
+        return {}
+    tolls = {}
+    for t, nxt in zip(strikes, [*strikes[1:], None], strict=True):
+        cas = parse_casualties(text[t.end : nxt.start if nxt is not None else sent.end])
+        if cas.killed or cas.injured:
+            tolls[id(t)] = cas
+    return tolls if len(tolls) >= 2 else {}
 
 
 def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
@@ -916,10 +1203,26 @@ def _carry_casualties(
         if earlier is None:
             return last
         last, ev = earlier, events[earlier]
+    if cas.killed == 0 and cas.injured == 0:
+        # "Missiles struck the Lviv, Rivne and Volyn regions. No civilian casualties have
+        # been reported.": none is the toll of every strike of the sentence before
+        for k, other in enumerate(events):
+            if (
+                other.sentence_start == ev.sentence_start
+                and other.event_type is ev.event_type
+                and other.killed is None
+                and other.injured is None
+            ):
+                events[k] = replace(other, killed=0, injured=0, figures_text=cas.text)
+        return last
     killed = _added(ev.killed, cas.killed, more=cas.more_killed)
     injured = _added(ev.injured, cas.injured, more=cas.more_injured)
     if cas.update:  # "the death toll rose to 40": the higher count is the later one
         killed, injured = _higher(killed, cas.killed), _higher(injured, cas.injured)
+    if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
+        killed = (killed or 0) + cas.died_of_injured
+        if injured is not None:
+            injured = max(0, injured - cas.died_of_injured)
     if (killed, injured) == (ev.killed, ev.injured):
         return last
     events[last] = replace(
@@ -970,6 +1273,87 @@ def _shelling_of_the_fight(
         injured=cas.injured,
         figures_text=cas.text,
     )
+
+
+# "A missile strike before dawn on Monday killed two.": a strike told with an indefinite
+# article, its own day and its own toll, after the article's strike already has one.
+_INDEFINITE_STRIKE = re.compile(
+    r"(?:^|[,;:]\s*)(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _another_strike_there(
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+    text: str,
+    dates: list[DateSpan],
+    words: list[Trigger],
+) -> Event | None:
+    """A placeless strike with its own day and toll, told after the one the article is about.
+
+    "It was the city's second attack within a day. A missile strike before dawn on Monday
+    killed two people.": an earlier strike on the same place, not the first one's
+    toll. Only when the strike told before has a toll already and a figure of this one
+    differs from it ("A missile attack killed one and injured four" after a headline's "kills
+    one" is the same strike told in full), and the sentence says when.
+    """
+    if last is None or not (cas.killed or cas.injured) or not dates:
+        return None
+    ev = events[last]
+    # the strike's readings so far ("A drone hit Odesa, killing one" ... "the attack on the
+    # city"): one of them holds its toll
+    tolls = {
+        (e.killed, e.injured)
+        for e in events
+        if e.event_type is EventType.ATTACK
+        and e.place.place_id == ev.place.place_id
+        and (e.killed is not None or e.injured is not None)
+    }
+    if (
+        ev.event_type is not EventType.ATTACK
+        or not tolls
+        or any(_same_toll(t, (cas.killed, cas.injured)) for t in tolls)
+        or sent.start - ev.sentence_end > _REPORT_REACH
+    ):
+        return None
+    trig = next(
+        (
+            t
+            for t in triggers
+            if t.type is EventType.ATTACK
+            and _INDEFINITE_STRIKE.search(text[sent.start : t.start])
+            and t.start < sent.start + max(cas.start, 0)
+        ),
+        None,
+    )
+    span = _date_for(trig, dates, words, text) if trig is not None else None
+    if span is None:
+        return None
+    return replace(
+        ev,
+        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        date_text=span.text,
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        status=EventStatus.HAPPENED,
+        claimed_by="",
+        killed=cas.killed,
+        injured=cas.injured,
+        figures_text=cas.text,
+    )
+
+
+def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def _added(have: int | None, told: int | None, *, more: bool) -> int | None:

@@ -164,6 +164,13 @@ _THERE = re.compile(
     r"\b(?<![Ss]o )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|might|"
     r"seems?|appears?|remains?|must|should)\b)"
 )
+# "the outskirts of the capital" after "in the capital, Kyiv": the city the text called the
+# capital. Not where a name follows ("the capital Kyiv", "the capital of ...").
+_CAPITAL_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:\w+\s+)?capital\b(?!\s+(?:of|city)\b|['’]s|,?\s+[A-Z])"
+)
+_CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.IGNORECASE)
+_CAPITAL_AFTER = re.compile(r",\s+(?:the\s+|its\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 _REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
 _FRONTED = re.compile(r"(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?")
 _FRONTED_CHAIN = re.compile(
@@ -650,6 +657,25 @@ def _after(
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
             i += 1  # "talks that were held in Istanbul": the trigger's own relative clause
             continue
+        if (
+            word in {"and", "or"}
+            and np >= 0
+            and toks[i - 1].text.lower() in _SETTLEMENT_NOUNS
+            and i + 1 < len(toks)
+            and toks[i + 1].text.lower() in _SETTLEMENT_NOUNS
+        ):
+            i += 1  # "to 15 towns and villages in Kharkivska Oblast": one noun phrase
+            continue
+
+        if word == "including" and np < 0 and not found:
+            # "killed five people including a teenage boy in the city of X": the
+            # victims' aside, told without commas, does not count towards the verb's words
+            k = i + 1
+            while k < min(len(toks), i + 7) and toks[k].kind == "w" and toks[k].text not in links:
+                k += 1
+            if k < len(toks) and toks[k].text in links:
+                i = k
+                continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
         if np >= 0:
@@ -924,6 +950,16 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         k = bisect_right(region_ends, m.start()) - 1
         if k >= 0 and m.start() - region_ends[k] < _REGION_REACH:
             out.append(_refer(regions[k], m))
+    capitals = [
+        t
+        for t in settlements
+        if _CAPITAL_BEFORE.search(text, max(0, t.start - 20), t.start)
+        or _CAPITAL_AFTER.match(text, t.end, t.end + 30)
+    ]
+    for m in _CAPITAL_ANAPHOR.finditer(text):
+        ante = [t for t in capitals if t.end <= m.start() and m.start() - t.end < _REGION_REACH]
+        if ante:
+            out.append(_refer(ante[-1], m))
     for m in _THERE.finditer(text):
         k = bisect_right(ends, m.start()) - 1
         if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH // 2:
@@ -951,6 +987,9 @@ _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
 )
 _NAMED = frozenset({"named", "called"})
+_SETTLEMENT_NOUNS = frozenset(
+    {"towns", "villages", "settlements", "cities", "communities", "hamlets", "hromadas"}
+)
 _BORDERING = frozenset({"bordering", "adjoining", "neighbouring", "neighboring"})
 _CLAUSE_END = frozenset({";", ".", "but", "while", "whereas"})
 _AREA_LIST_WORDS = frozenset({",", "and", "the", "region", "oblast", "(", ")"})
@@ -1071,9 +1110,18 @@ _RELATIVE_GAP = re.compile(
 )
 
 
+# "the village of X, the capture of which was reported the day before", "X, whose fall was
+# announced on Monday": the event noun's own relative clause; the event is at X.
+_OF_WHICH_GAP = re.compile(r"\s*,\s*(?P<the>the\s+)?(?(the)|whose\s+)")
+_OF_WHICH_AFTER = re.compile(r"\s+of\s+which\b", re.IGNORECASE)
+
+
 def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     for t in reversed([t for t in tops if t.end <= trig.start]):
-        if _RELATIVE_GAP.fullmatch(text, t.end, trig.start):
+        gap = _OF_WHICH_GAP.fullmatch(text, t.end, trig.start)
+        if _RELATIVE_GAP.fullmatch(text, t.end, trig.start) or (
+            gap and (not gap.group("the") or _OF_WHICH_AFTER.match(text, trig.end))
+        ):
             return [t]
     return []
 

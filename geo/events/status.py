@@ -38,6 +38,12 @@ _SINCE_LAUNCHED = re.compile(
     r"(?:(?:a|an|the|its|their)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "Since the full-scale invasion, heavy strikes have been recorded in many regions,
+# including in Kyiv": a sentence framed by the war's start sums up the war, no one happening.
+_SINCE_THE_WAR = re.compile(
+    r"\s*Since\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:full-scale\s+)?(?:invasion|war\b|"
+    r"(?:start|beginning|outbreak)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion))[^,;:]*,"
+)
 _DAY_AFTER = re.compile(
     r"[^,;.]*?\b(?:on|in)\s+(?:\d|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
@@ -118,6 +124,8 @@ def _clause_before(text: str, sent: Sentence, trig: Trigger) -> str:
 
 def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported."""
+    if _SINCE_THE_WAR.match(text, sent.start, trig.start):
+        return True
     clause = _clause_before(text, sent, trig)[-80:]
     if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
         return True  # "a springboard towards capturing the next town": a goal

@@ -15,7 +15,15 @@ from geo.records import EventType
 from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.sentences import Sentence
 
-__all__ = ["FIGURE_TYPES", "ORDER_VERBS", "TRIGGERS", "Trigger", "coerce_types", "find_triggers"]
+__all__ = [
+    "FIGURE_TYPES",
+    "ORDER_VERBS",
+    "TRIGGERS",
+    "Trigger",
+    "coerce_types",
+    "find_triggers",
+    "names_weapon",
+]
 
 # Verbs of an order or a call to leave ("ordered residents of X to leave"); ``places`` looks
 # for the place inside the order's object.
@@ -44,6 +52,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:have |had )?left their homes",
         # "40,000 people have left Bakhmut": only with a people subject and a named object
         r"(?:ha(?:ve|s|d) (?:already |since )?)?left",
+        r"leaving",  # "the number of civilians leaving Donetska Oblast": people right before
         r"sheltering in",
         r"found shelter in",
         r"біженц\w*",
@@ -77,7 +86,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"retaken",
         r"took back",
         r"regain\w*",
-        r"pushed (?:\w+ ){0,3}back",
+        r"pushed (?:\w+ ){0,3}back",  # an offensive (find_triggers), listed to win over "back"
+        r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
         r"pulled (?:\w+ ){0,3}out of",
@@ -91,6 +101,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"encircl\w+",
         r"broke through(?: to)?",
         r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
+        # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
+        r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
+        r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         r"(?:moved|moving|fell) back from",
         r"(?:moved|moving) away from",
         r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
@@ -125,6 +138,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:combat )?engagements",  # General Staff: "40 combat engagements ... near X, Y"
         r"under siege",
         r"besieged",
+        r"under (?:the )?threat of encirclement",
+        r"successful (?:offensive |combat |assault )?actions",  # "successful actions in Sumy"
+        # "attempts in Maliivka were halted", "attempts to advance near X were repelled"
+        r"attempts(?= (?:to (?:advance|break through|attack|push) )?(?:in|near|at|on|towards?) "
+        r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"
+        r"(?:halted|repelled|repulsed|stopped|thwarted|foiled|unsuccessful)\b)",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
         r"crossed (?:the border )?into",
         r"crossed the border",
@@ -132,7 +151,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"push(?:ed)? toward",
         r"ground operation",
         r"storm(?:ed|ing)",
+        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries) to storm",
+        # "search-and-strike operations on the Ocheretyne direction": hunting the enemy on
+        # the ground, not a strike from afar
+        r"search-and-strike (?:operations?|actions?)",
         r"repel(?:led|s|ling)?",
+        r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
         r"наступ\w*",
@@ -152,7 +176,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"airstrikes?",
         r"air strikes?",
         r"explosions?",
-        r"hit(?:ting)?",
+        r"hit(?:s|ting)?",
         r"striking",
         r"targeted",
         r"attack(?:ed|s)?",
@@ -303,6 +327,16 @@ _GROUND_ATTACK = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
+# X “seven times in the past day”": troops storming a village, not a strike.
+_TIMES_AFTER = re.compile(
+    r"\s+(?:on\s+|against\s+|near\s+)?(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,3}[“\"]?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) times\b"
+)
+# "the Oct. 14 attack on Odesa": the number is a day of a date, not a count of attacks.
+_MONTH_BEFORE = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
+)
 _WEAPON = re.compile(
     r"\b(?:missiles?|drones?|shell(?:s|ing|ed)|artillery|rockets?|bombs?|air|aerial|"
     r"airstrikes?|strikes?|UAVs?|glide)\b",
@@ -315,6 +349,11 @@ _TALKS = re.compile(
 _PEOPLE_RIGHT_BEFORE = re.compile(
     r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
     r"(?:(?:already|also|have|had|has)\s+)?$",
+    re.IGNORECASE,
+)
+_PEOPLE_LEAVING = re.compile(
+    r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
+    r"(?:(?:are|were|is|was|keep|kept|still|now|already|also)\s+){0,2}$",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
@@ -372,6 +411,18 @@ _AIM_AFTER = re.compile(
 _ARMY_BEFORE = re.compile(
     r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+(?:\w+\s+)?$"
 )
+# "pushed back Russian troops in Kherson", "drove the enemy back": a counter-offensive, the
+# fighting, not ground taken at a town ("pushed them back from Kharkiv" is: the town freed).
+# "surround Mariupol", "has been encircled and shelled" is the fighting around a town; an
+# encirclement told as (all but) done, "practically encircled", is ground taken.
+_PUSHED_BACK = ("pushed", "drove", "driven")
+_BACK_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|out of)\b", re.IGNORECASE)
+_ENCIRCLE = frozenset({"encircle", "encircles", "encircled", "encircling"})
+_COMPLETED = re.compile(
+    r"\b(?:practically|fully|completely|effectively|virtually|totally|all but|almost|nearly)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
@@ -406,15 +457,27 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "met" is a negotiation only between delegations, ministers, envoys
         if word.startswith("meeting") and not _TALKS.search(sent.text):
             continue  # a meeting is talks only between delegations, envoys, negotiators
+        if (
+            etype is EventType.DISPLACEMENT
+            and word == "leaving"
+            and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
+        ):
+            continue  # "troops leaving the city", "leaving no one unhurt"
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
             if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):
                 continue  # bare "left" only right after its people: "350 people left the town"
-        if etype is EventType.STATEMENT and _PASSIVE_BEFORE.search(
-            text, max(sent.start, s - 20), s
+        if etype is EventType.STATEMENT and (
+            _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
+            or any(
+                o.type is EventType.EVACUATION and not _CLAUSE_MARK.search(text, o.end, s)
+                for o in out
+            )
         ):
-            continue  # "evacuation was announced in Balakliia": the news is the evacuation
+            # "evacuation was announced in Balakliia", a headline's "Evacuation of families
+            # announced in ...": the news is the evacuation
+            continue
         if (
             etype is EventType.ADVANCE
             and word.startswith("captur")
@@ -432,6 +495,17 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
         ):
             continue  # "take the city of X" is a capture only with an army as its subject
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("surround")
+            and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+        ):
+            continue  # "the surrounding villages", "countries surrounding Ukraine"
+        if etype is EventType.ADVANCE and (
+            (word.startswith(_PUSHED_BACK) and not _BACK_FROM.match(text, e, sent.end))
+            or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
+        ):
+            etype = EventType.OFFENSIVE
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
@@ -449,16 +523,30 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
+            and not word.startswith(("hit", "struck", "striking", "targeted", "fired"))
             and (
-                _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
-                if low is not None
-                else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                (
+                    (
+                        _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
+                        if low is not None
+                        else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                    )
+                    and not _MONTH_BEFORE.search(text, max(0, s - 30), s)  # past a "Sept." split
+                )
+                or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
         ):
-            etype = EventType.OFFENSIVE  # "launched 10 attacks", "a ground attack"
+            # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
+            # enemy hits the town's infrastructure"
+            etype = EventType.OFFENSIVE
         out.append(Trigger(etype, s, e, word))
     return out
+
+
+def names_weapon(sentence: str) -> bool:
+    """Whether a sentence names a weapon of a strike from afar (missile, drone, shelling...)."""
+    return _WEAPON.search(sentence) is not None
 
 
 def coerce_types(found: list, triggers: list[Trigger]) -> list:

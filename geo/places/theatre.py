@@ -137,9 +137,20 @@ def add_settlements(
     A settlement GeoNames already has (same geonameid) only gains its Ukrainian, Latin and
     Russian names; the others become places of their own, with ``precision`` telling whether
     the point is the settlement's or its hromada's centre.
+
+    A raion or hromada stands at its seat's point where the seat has one of its own, else at
+    the mean of its placed settlements: "shelling in the Nikopol district" is coded at Nikopol
+    by analysts (ACLED codes a district's events at its capital), and the mean of a raion's
+    villages can lie 30 km from it.
     """
+    ua_rows = list(_rows(ua))
+    seats = {
+        r["katottg"]: (_float(r["lat"]), _float(r["lon"]))
+        for r in ua_rows
+        if r["precision"] == "settlement"
+    }
     for row in _rows(admin2):
-        lat, lon = _float(row["lat"]), _float(row["lon"])
+        lat, lon = seats.get(row["seat_code"]) or (_float(row["lat"]), _float(row["lon"]))
         if lat is None or lon is None:
             continue
         i = b.add_place(
@@ -164,7 +175,7 @@ def add_settlements(
                 heads=[row["name_en"].removesuffix(" Raion"), row["name_latin"]],
                 units=("district", "raion"),
             )
-    for row in _rows(ua):
+    for row in ua_rows:
         _add_settlement(b, row, cc="UA", a1_names=a1_names)
     for row in _rows(ru):
         _add_settlement(

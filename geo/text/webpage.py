@@ -26,7 +26,10 @@ def _names(line: str) -> frozenset[str]:
     return frozenset(line.split())
 
 
-_SKIP = _names("script style noscript template head svg math iframe object canvas select")
+# A <figcaption> describes a picture (often an older or a stock one), not the news.
+_SKIP = _names(
+    "script style noscript template head svg math iframe object canvas select figcaption"
+)
 _BLOCK = _names(
     "address article aside blockquote body caption details dialog div dl fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html main nav ol p pre section "
@@ -185,7 +188,7 @@ def http_url(value: str | None) -> str:
 # unwrapped instead, because trafilatura drops them with their text ("<time>Sunday</time>
 # also saw strikes" would lose its date).
 _DOCUMENT = re.compile(r"<(?:html|body)\b", re.I)
-_DROP_BEFORE = "//template | //noscript | //select | //math"
+_DROP_BEFORE = "//template | //noscript | //select | //math | //figcaption"
 
 
 def _main_text(html: str) -> tuple[str, str] | None:

@@ -156,6 +156,49 @@ def test_a_breakdown_in_brackets_keeps_the_count_with_its_verb(sentence, killed,
 
 
 @pytest.mark.parametrize(
+    ("sentence", "moved"),
+    [
+        ("Some hours on, the governor wrote that the woman had died.", 1),
+        ("One of them later died in hospital, doctors said.", 1),
+        ("Two of the wounded subsequently died.", 2),
+        ("She later died in hospital.", 1),
+    ],
+)
+def test_one_of_the_injured_who_died_is_moved_not_added(sentence, moved):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.died_of_injured) == (None, None, moved)
+
+
+def test_injured_and_one_of_them_dying_in_one_sentence_is_counted_there():
+    cas = parse_casualties("Four people were wounded; one of them later died in hospital.")
+    assert (cas.killed, cas.injured, cas.died_of_injured) == (1, 3, 0)
+
+
+def test_a_death_at_the_scene_or_a_new_victim_is_no_injured_who_died():
+    assert parse_casualties("The driver died at the scene.").died_of_injured == 0
+    cas = parse_casualties("Later the official said that a man died after the strike.")
+    assert (cas.killed, cas.died_of_injured) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The UN says at least 1,500 civilians have been killed since 24 February.",
+        "Between 24 February and 3 May there have been 5,100 civilian casualties, 2,300 killed.",
+        "As of 9 March, monitors recorded 1,400 civilian casualties, including 500 killed.",
+        "Some 800 people have died since the outbreak of the war, the agency said.",
+    ],
+)
+def test_a_running_total_of_the_war_is_no_one_events_toll(sentence):
+    assert not parse_casualties(sentence)
+
+
+def test_a_toll_rising_past_a_months_abbreviation_is_read():
+    cas = parse_casualties("The death toll from the Sept. 24 strike rises to 6.")
+    assert cas.killed == 6 and cas.update
+
+
+@pytest.mark.parametrize(
     ("sentence", "killed", "injured"),
     [
         ("Three other firefighters and one passer-by were wounded in the blast.", None, 4),

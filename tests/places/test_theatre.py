@@ -56,6 +56,23 @@ def test_a_district_stands_at_its_seat(gazetteer):
     assert (sudzhansky.lat, sudzhansky.lon) == (sudzha.lat, sudzha.lon)
 
 
+def test_a_ukrainian_raion_and_hromada_stand_at_their_seat_not_at_the_mean_of_their_villages(
+    gazetteer,
+):
+    from geo.places.spatial import haversine_km
+
+    (nikopol,) = [
+        c.place
+        for c in gazetteer.lookup("Nikopol")
+        if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code == "UA.04"
+    ]
+    for unit in ("Nikopol Raion", "Nikopol hromada"):
+        (place,) = [c.place for c in gazetteer.lookup(unit) if c.place.kind is PlaceKind.ADMIN2]
+        assert place.precision is GeoPrecision.ADMIN2  # still shown as a coarse point
+        # The raion's villages average out 28 km north-east of the town.
+        assert haversine_km(place.lat, place.lon, nikopol.lat, nikopol.lon) < 3
+
+
 def test_every_seat_is_a_settlement_of_the_table_in_its_oblast():
     settlements = {
         (r["admin1"], normalize(r["name_ru"])) for r in _table("ru_border_settlements.csv.gz")

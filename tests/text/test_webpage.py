@@ -130,3 +130,21 @@ def test_json_ld_date_is_read_when_meta_tags_have_none() -> None:
         "dawn to contain the blaze.</p></article></body></html>"
     )
     assert read_html(html).date == "2024-05-02"
+
+
+def test_a_figure_caption_is_not_article_text() -> None:
+    body = " ".join(["Officials said a depot near Kharkiv was hit overnight and burned."] * 4)
+    html = (
+        f"<article><p>{body}</p><figure><img src='a.jpg'>"
+        "<figcaption>Evacuees rest at a shelter in Poltava in 2022.</figcaption></figure>"
+        f"<p>{body}</p></article>"
+    )
+    text = read_html(html).text
+    assert "depot near Kharkiv" in text and "Evacuees rest" not in text
+
+
+def test_the_fallback_reader_drops_figure_captions_too() -> None:
+    from geo.text.webpage import html_to_text
+
+    html = "<p>Shelling hit Kherson.</p><figcaption>Stock image of a shelter.</figcaption>"
+    assert html_to_text(html) == "Shelling hit Kherson."

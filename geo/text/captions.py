@@ -1,0 +1,78 @@
+"""Photo captions and image credits left inside pasted or scraped article text.
+
+A caption describes a picture, often an older or a stock one ("A suitcase on a platform.
+Stock photo"), and restates or predates the news; its sentences report no event of their own.
+Web pages lose their ``<figcaption>`` markup (geo.text.webpage drops it); pasted text keeps the
+caption as a short line of its own, which this module finds by its credit or its label.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Caption", "caption_spans"]
+
+_MAX_CAPTION = 400  # characters: a caption is a line or two, never a paragraph of news
+# A credit: "Photo: ...", "Stock photo: ...", "(Photo by ...)", "Getty Images", "AFP via ...",
+# "REUTERS/Name", "Name/AFP", "Illustrative image". "Photo by" only opens a line, a bracket or
+# a sentence: "satellite photos by a firm show ..." in a short paragraph is news.
+_CREDIT = re.compile(
+    r"(?:^|[(.|]\s*)(?:stock\s+)?(?:photo|photograph|image|picture)s?\s*(?::|by\b|credit\b)"
+    r"|\bgetty\s+images|afp\s+via\b|(?:reuters|afp|ap\s+photo|anadolu)/|/(?:afp|reuters|ap)\b"
+    r"|illustrative\s+(?:photo|image|picture|purposes)",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+# A picture that is not of the news at all: a stock or an illustrative one.
+_STOCK = re.compile(
+    r"\b(?:stock\s+(?:photo|image|picture)|illustrat\w*|representation(?:al)?\s+purposes?|"
+    r"for\s+representation|file\s+(?:photo|image|picture))\b",
+    re.IGNORECASE,
+)
+# A wire caption led by a label in capitals and closed by the picture's full date:
+# "FLOODED STREETS. Residents wade through water in Kherson, Ukraine on June 7, 2023."
+_LABELLED = re.compile(r"[A-Z][A-Z0-9'’ -]{2,40}\.\s+[A-Z][^\n]*\b(?:19|20)\d\d\.?\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Caption:
+    """A caption line: its offsets in the text, and whether its picture is a stock one."""
+
+    start: int
+    end: int
+    stock: bool  # "Stock photo", "Illustrative image", "File photo": not of this news at all
+
+
+def caption_spans(text: str) -> list[Caption]:
+    """The lines of ``text`` that are photo captions or credits.
+
+    Parameters
+    ----------
+    text : str
+        An article's text, lines separated by newlines.
+
+    Returns
+    -------
+    list of Caption
+        In text order; a line is a caption when it is short and carries an image credit
+        ("Photo: ...", "(Photo by ...)", "Getty Images", "AFP via", "REUTERS/...",
+        "Illustrative image"), or leads with a label in capitals and ends with a full date.
+    """
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        body = line.strip()
+        credits = list(_CREDIT.finditer(line)) if len(body) <= _MAX_CAPTION else []
+        if credits:
+            # the caption ends with the sentence of its last credit: "... Illustrative
+            # purposes only. Russian drones hit Kherson overnight." goes on with news
+            stop = _SENTENCE_END.search(line, credits[-1].end())
+            cut = start + stop.start() + 1 if stop else end
+            stock = bool(_STOCK.search(line, 0, cut - start))
+            spans.append(Caption(start, cut, stock=stock))
+        elif body and len(body) <= _MAX_CAPTION and _LABELLED.match(body):
+            spans.append(Caption(start, end, stock=bool(_STOCK.search(body))))
+        start = end + 1
+    return spans

@@ -1,0 +1,52 @@
+"""Photo captions and credits inside pasted article text (geo.text.captions)."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.text.captions import caption_spans
+
+BODY = "Russian drones struck an energy facility in Sumy overnight, the governor said."
+
+
+def _lines(text: str) -> list[tuple[str, bool]]:
+    return [(text[c.start : c.end], c.stock) for c in caption_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Firefighters at a damaged house in Odesa. Photo: regional emergency service",
+        "Smoke over the port after the strike (Photo by Jane Doe/AFP via Getty Images)",
+        "Rescuers clear rubble in Dnipro on 3 May 2024. REUTERS/John Smith",
+        "SHELTER LIFE. Families rest at a school gym in Belgorod, Russia on May 3, 2024.",
+    ],
+)
+def test_a_credited_or_labelled_caption_line_is_found(caption: str) -> None:
+    text = f"{caption}\n\n{BODY}"
+    assert _lines(text) == [(caption, False)]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "A child's backpack on a railway platform. Stock photo: Getty Images",
+        "A downed drone in a field. Illustrative purposes only.",
+        "Image for representation purposes only. | Photo Credit: AP",
+    ],
+)
+def test_a_stock_or_illustrative_picture_is_marked_as_such(caption: str) -> None:
+    assert _lines(f"{BODY}\n{caption}") == [(caption, True)]
+
+
+def test_news_that_mentions_photos_is_no_caption() -> None:
+    text = (
+        f"{BODY}\nSatellite photos by a private firm show the bridge was damaged.\n"
+        "The KYIV INDEPENDENT reported heavy fighting near Pokrovsk in 2024."
+    )
+    assert caption_spans(text) == []
+
+
+def test_a_long_paragraph_with_a_credit_inside_is_not_taken_for_a_caption() -> None:
+    paragraph = " ".join([BODY] * 6) + " Photo: the governor's channel."
+    assert caption_spans(paragraph) == []

@@ -26,16 +26,23 @@ _WORD_RE = "|".join(
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
+# An age is no count: "wounding a 52-year-old", "wounded 52-year-old resident Ivan".
+_NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
 _WHO = (
-    r"(?:[\w-]+[- ]year[- ]old\s+|elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
+    r"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+|"
+    r"elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
     r"boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
     r"doctors?|nurses?|teachers?|aid workers|"
-    r"Ukrainians|Russians)"
+    r"Ukrainians|Russians|brothers?|sisters?|sons?|daughters?|husbands?|wife|wives|"
+    r"neighbou?rs?|relatives|(?:grand)?(?:mothers?|fathers?|parents)|bab(?:y|ies)|infants?|"
+    r"toddlers?|newborns?|"
+    # a person named by the age alone: "a 45-year-old was taken to hospital"
+    r"[\w-]+-(?:year|month)-old\b(?!-))"
 )
 _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
@@ -46,6 +53,16 @@ _HURT = (
     r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|"
     # "eight sustained injuries", "a man suffered shrapnel wounds"
     r"(?:sustained|suffered|received) (?:[\w-]+ )?(?:injuries|wounds|burns)|"
+    # "received a hand injury", "suffered a concussion", "was rushed to hospital with
+    # injuries", "was taken to hospital": one hurt per person named
+    r"(?:sustain|suffer|receiv|got)(?:ed|ing|e)? (?:an? )?(?:[\w-]+ (?:and )?){0,3}?"
+    r"(?:injury|injuries|wound|concussion|fracture|trauma|shell shock|barotrauma|burn|cut|"
+    r"bruise|laceration)s?|"
+    # "was treated for shrapnel wounds", "was treated on the spot"
+    r"treated (?:for (?:[\w-]+ (?:and )?){0,2}?(?:injuries|wounds|burns|cuts|concussion|shock)|"
+    r"on the spot|on site|at the scene)|"
+    r"(?:rushed|taken|brought|admitted|transported|evacuated|delivered) (?:in)?to (?:a |the )?"
+    r"(?:hospital|medical facility|intensive care)|"
     r"(?:sought|needed|required|received) (?:medical|first) "
     r"(?:attention|help|aid|care|treatment|assistance)|"
     # bulletins: "three people received assistance on the spot" (not aid handed out)
@@ -60,7 +77,7 @@ _BEFORE = re.compile(
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
     r"(?:(?:from|in|of)\s+(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)\s+)?"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
-    r"known|to|later|also|seriously|critically|severely|slightly|others?)\s+){0,5}"
+    r"known|to|later|also|seriously|critically|severely|slightly|others?|left)\s+){0,5}"
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
     re.IGNORECASE,
 )
@@ -77,6 +94,39 @@ _ONE_HURT = re.compile(
     r"\b(?P<num>an?|one)\s+(?:[\w-]+\s+)?(?P<hurt>injured|wounded)\s+"
     r"(?:man|woman|person|child|boy|girl|teenager|resident|civilian|pensioner)\b",
     re.IGNORECASE,
+)
+# "killing 52-year-old resident Ivan", "a wounded 70-year-old": one person, named by age.
+_AGED_ONE = re.compile(
+    r"\b(?:(?P<kill>killing|killed|kills)|(?P<hurt>injuring|injured|injures|wounding|wounded|"
+    r"wounds))\s+(?:an?\s+)?(?:[a-z]+\s+)?\d{1,3}[- ](?:year|month)s?[- ]old\b",
+    re.IGNORECASE,
+)
+# One person told by "the", "his" or "her" or by a pronoun, hurt: "the driver was taken to
+# hospital", "she sustained injuries", "wounding his wife". Only the hurt: where a count was
+# told before, it fills what the strike lacks and never adds to it (a restatement).
+_ONE_PERSON = (
+    r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:man|woman|person|child|boy|girl|teenager|"
+    r"resident|civilian|pensioner|driver|passenger|wife|husband|son|daughter|mother|father|"
+    r"grandmother|grandfather|victim|worker|guard|farmer|owner|neighbou?r|baby|toddler|infant|"
+    r"[\w-]+-(?:year|month)-old\b(?!-))(?!['’]))"
+)
+_ONE_NAMED = re.compile(
+    rf"\b(?:{_ONE_PERSON}|(?P<pron>he|she))\s+"
+    r"(?:(?:was|is|has|had|been|also|later|reportedly|seriously|critically|severely|slightly|"
+    rf"then)\s+){{0,4}}(?P<hurt>{_HURT})\b"
+    # "a courier was injured", "the cashier was hurt": one, whatever the noun, as "was" says
+    r"|\b(?:an?|the)\s+(?:[a-z-]+\s+){1,2}?(?:was|has been|had been)\s+"
+    r"(?:(?:also|later|reportedly|seriously|critically|severely|slightly|left)\s+){0,2}"
+    rf"(?P<hurt2>{_HURT})\b"
+    rf"|\b(?P<verb>injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b",
+    re.IGNORECASE,
+)
+_NO_ONE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
+# Ages told beside a count: "two men aged 40 and 52", "a woman (70)", "a resident, 70,".
+# Blanked to the same length before the counts are read, so no age is taken for one.
+_AGES = re.compile(
+    r"\baged\s+(?:between\s+)?\d{1,3}(?:(?:\s*,\s*|\s+(?:and|to)\s+)\d{1,3})*\b"
+    r"|(?<=[a-z])\s?\(\d{1,3}\)|(?<=[a-z]),\s\d{1,3},(?=\s)"
 )
 _FATAL = re.compile(rf"\bfatal injuries to\s+{_HEDGE}(?P<num>{_NUM})\b", re.IGNORECASE)
 # "the strike has claimed at least 35 lives", "took 12 lives", "cost the lives of": the dead
@@ -102,6 +152,7 @@ _NONE = re.compile(
 # "погиб один человек", "ранены 5 человек".
 _CYR_KILL = r"загину\w*|загиб\w*|вбит\w*|убит\w*|погиб\w*|помер\w*|умер\w*"
 _CYR_HURT = r"поранен\w*|поранил\w*|травмован\w*|ранен\w*|ранил\w*|пострада\w*|постражда\w*"
+_CYR_HURT += r"|госпіталізован\w*|госпитализирован\w*|контужен\w*"  # hospitalised, concussed
 _CYR_NUM = {
     "один": 1, "одна": 1, "одну": 1, "двоє": 2, "двое": 2, "дві": 2, "два": 2, "две": 2,
     "троє": 3, "трое": 3, "три": 3, "четверо": 4, "чотири": 4, "четыре": 4, "п'ятеро": 5,
@@ -187,7 +238,9 @@ _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
     r"lives|toll|number of|burns|passed away|succumbed|"
     r"medical|on the spot|at the scene|"
-    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад",
+    r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
+    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|"
+    r"госпіталіз|госпитализ|контуж",
     re.IGNORECASE,
 )
 # The same for ASCII text, on its lower case (geo.text.casefold): a case-insensitive search
@@ -250,11 +303,15 @@ def parse_casualties(sentence: str) -> Casualties:
         return Casualties()
     # "nine residents (four women and five men) were killed": the breakdown in brackets
     # stands between the count and its verb; blanked to the same length, offsets hold.
+    told = sentence  # the words quoted back keep the breakdown and the ages
     sentence = _BREAKDOWN.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
     died = _DIED_OF_HURT.search(sentence)
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
     before = []
     for m in _BEFORE.finditer(sentence):
+        if _NO_ONE.search(sentence, max(0, m.start() - 4), m.start()):
+            continue  # "no one was hurt in X" counts none (below), not one
         if died is not None and m.start() < died.end() and died.start() < m.end():
             continue  # "one of the injured died" is not one more killed
         if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start("num")):
@@ -267,6 +324,11 @@ def parse_casualties(sentence: str) -> Casualties:
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _ONE_HURT.finditer(sentence):
         found.append((m.start(), "hurt", "one", m))
+    for m in _ONE_NAMED.finditer(sentence):
+        if not m.group(0).lower().rstrip().endswith("casualties"):
+            found.append((m.start(), "hurt", "one", m))
+    for m in _AGED_ONE.finditer(sentence):
+        found.append((m.start(), "kill" if m.group("kill") else "hurt", "one", m))
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _LIVES.finditer(sentence):
@@ -308,7 +370,7 @@ def parse_casualties(sentence: str) -> Casualties:
         more[kind] = not words and bool(_MORE.search(m.group(0)))
         end = max(end, last)
         start = first if start < 0 else start
-        words.append(" ".join(sentence[first:last].split()))
+        words.append(" ".join(told[first:last].split()))
     if killed is None and injured is None and (m := _NONE.search(sentence)):
         return Casualties(0, 0, m.group(0))
     update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)

@@ -270,9 +270,17 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
     """The head-count of people and of children in a sentence, as integers.
 
     "More than 26,000 civilians, including 1,000 children" gives (26000, 1000). Vague amounts
-    ("thousands of people") give None.
+    ("thousands of people") give None. Of a plan and what is done ("plans to evacuate 45,000
+    people; 21,000 have been evacuated thus far") the done count is the one given.
     """
+    people, children, _ = _figures(sentence)
+    return people, children
+
+
+def _figures(sentence: str) -> tuple[int | None, int | None, bool]:
+    """:func:`parse_figures` and whether the people counted are only the ones planned for."""
     people = children = None
+    planned = False
     low = sentence.isascii()
     for m in _FIGURE_LOW.finditer(sentence.lower()) if low else _FIGURE.finditer(sentence):
         value = _to_int(m.group("num"), m.group("scale"))
@@ -281,8 +289,50 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
         if re.fullmatch(_CHILD_NOUNS, m.group("noun"), re.IGNORECASE):
             children = children if children is not None else value
         elif people is None:
-            people = value
-    return people, children
+            people, planned = value, _is_planned(sentence, m.start(), m.end())
+    if people is None or planned:
+        # "21,000 have been evacuated thus far": a count done, told without its noun
+        for m in _DONE_COUNT.finditer(sentence):
+            value = _to_int(m.group("num") or m.group("num2"), None)
+            if value is not None and not _is_planned(sentence, m.start(), m.end()):
+                return value, children, False
+    return people, children, planned
+
+
+# A figure of people an evacuation is planned for, not people moved: "plans to evacuate
+# 45,000 people", "ordered the evacuation of", "45,000 people are to be evacuated".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed)?|want(?:s|ed)?|expect(?:s|ed)?|"
+    r"need(?:s|ed)?|ha(?:s|ve) to|order(?:s|ed)?|mandatory|compulsory|will|would|seek(?:s|ing)?|"
+    r"hope(?:s|d)?|to be)\b[^.;:,]{0,50}$",
+    re.IGNORECASE,
+)
+_PLAN_AFTER = re.compile(
+    r"\A[^.;:,]{0,20}?\b(?:(?:are|were|is)\s+(?:still\s+|yet\s+)?to be|will be|need to be|"
+    r"must be|have to be|should be)\s+(?:evacuated|relocated|moved)\b"
+    # "45,000 residents ordered to leave", "people who were told to evacuate"
+    r"|\A[^.;:,]{0,25}?\b(?:ordered|told|urged|asked|required|obliged)\s+to\s+"
+    r"(?:leave|evacuate|move)\b",
+    re.IGNORECASE,
+)
+# A count of people moved already: "21,000 have been evacuated thus far", "so far, 4,000 have
+# left".
+_DONE_COUNT = re.compile(
+    r"(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\s+(?:\w+\s+)?(?:have|has|had)\s+(?:already\s+)?"
+    r"(?:been\s+)?(?:evacuated|left|relocated|moved out|gone|departed)\b"
+    # "... and has already evacuated 21,000"
+    r"|\b(?:have|has|had)\s+(?:already\s+|so far\s+)?(?:evacuated|relocated|moved)\s+"
+    r"(?:(?:more than|over|about|around|some|nearly|almost)\s+)?"
+    r"(?P<num2>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_planned(sentence: str, start: int, end: int) -> bool:
+    return bool(
+        _PLAN_BEFORE.search(sentence, max(0, start - 60), start)
+        or _PLAN_AFTER.match(sentence[end : end + 60])
+    )
 
 
 # A count's words right before its place: "were killed in", "wounded two women in".
@@ -538,6 +588,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     events: list[Event] = []
     apart: set[int] = set()  # events told as one more happening: never merged with earlier ones
     last_figure_event: int | None = None
+    planned: set[int] = set()  # evacuations whose people are those planned for, not yet moved
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
@@ -572,7 +623,18 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if triggers or last_casualty_event is not None or tops
             else _NO_CASUALTIES
         )
-        toll = _toll_trigger(text, sent, tops, triggers, casualties) if tops else None
+        toll = (
+            _toll_trigger(
+                text,
+                sent,
+                tops,
+                triggers,
+                casualties,
+                told_at=None if last_casualty_event is None else events[last_casualty_event].place,
+            )
+            if tops
+            else None
+        )
         if toll is not None:
             triggers = [*triggers, toll]
             found_words = [*found_words, toll]
@@ -584,7 +646,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             last_casualty_event = _carry_casualties(events, last_casualty_event, casualties, [])
             prev_dated = None
             continue
-        people, children = parse_figures(sent.text)
+        people, children, plan = _figures(sent.text)
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
             for d in find_dates(sent.text, published=published)
@@ -614,6 +676,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             places = places_for(text, trig, toks, tops, dates)
             if trig is toll and _listed_casualties(text, sent, places) is None:
                 places = places[:1]  # "in the Polohy district of Zaporizhzhia": the district
+                places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]
             if not places and trig.type is not EventType.STATEMENT:
@@ -660,6 +723,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
             if span is None and (trig.type in further or trig.type in framed):
                 span = _day_before(events, trig.type, sent.start)
+            if span is None and trig is toll and last_casualty_event is not None:
+                # "... shelled the district on Sunday. In X, a man was injured.": the toll of
+                # a town told next is of that day's shelling
+                span = _day_before(events[: last_casualty_event + 1], EventType.ATTACK, sent.start)
             if (
                 span is None
                 and last_report is not None
@@ -795,6 +862,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 made_here = True
                 if trig.type in FIGURE_TYPES:
                     last_figure_event = len(events) - 1
+                    if plan and ev.people is not None:
+                        planned.add(last_figure_event)
+                    elif ev.people is not None:
+                        _done_for_plan(events, planned, last_figure_event)
                 # A toll told next is that of the strike that took this sentence's toll, else
                 # of its first ("shelling hit Sumy" makes two readings of one strike), and
                 # the city's, not the country's, in "shelling in Kharkiv, Ukraine"; never of
@@ -845,9 +916,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         ):
             prev = events[last_figure_event]
             adjacent = sent.start - prev.sentence_end < 3
+            # "... plan to evacuate 45,000. So far, 21,000 have left.": the count moved
+            done = last_figure_event in planned and people is not None and not plan
+            if done:
+                planned.discard(last_figure_event)
             events[last_figure_event] = replace(
                 prev,
-                people=prev.people if prev.people is not None else people,
+                people=people if done or prev.people is None else prev.people,
                 children=prev.children if prev.children is not None else children,
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
@@ -870,7 +945,9 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
     The strikes went on for two hours and hit the Bashtanka district.": the toll is the
     district's, and the oblast's reading (with a headline's reading of the oblast's namesake
     city, same toll and day) is the same strike, not a second one. Only for adjacent sentences
-    and a definite "the attacks" whose sentence states no toll of its own.
+    whose sentence states no toll of its own and retells the strike: a definite "the attacks",
+    or one place struck ("Russian artillery shelled the village of X"), not one more ("also",
+    "a second strike"); one strike in the lead; the same day, or none told (the lead's, then).
     """
     dropped: set[int] = set()
     for j, fine in enumerate(events):
@@ -880,7 +957,8 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             or not fine.place.admin1_code
             or fine.killed is not None
             or fine.injured is not None
-            or not _DEFINITE_STRIKE.match(fine.quote)
+            or not (_DEFINITE_STRIKE.match(fine.quote) or _only_strike_there(events, fine))
+            or _ONE_MORE.search(fine.quote)
         ):
             continue
         coarse = next(
@@ -899,12 +977,30 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
         if (
             old.place.kind is not PlaceKind.ADMIN1
             or old.place.admin1_code != fine.place.admin1_code
-            or not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
+            or (
+                fine.date_text
+                and not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
+            )
+            # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
+            or any(
+                e.event_type is EventType.ATTACK
+                and e.sentence_start == old.sentence_start
+                and e.place.place_id != old.place.place_id
+                for e in events
+            )
         ):
             continue
         events[j] = replace(
             fine, killed=old.killed, injured=old.injured, figures_text=old.figures_text
         )
+        if not fine.date_text:  # "The village of X came under fire.": the lead's day
+            fine = events[j] = replace(
+                events[j],
+                date_start=old.date_start,
+                date_end=old.date_end,
+                date_precision=old.date_precision,
+                date_text=old.date_text,
+            )
         stem = _ADMIN_WORD.sub("", old.place.name).strip()
 
         def same_ground(e: Event, old: Event = old, stem: str = stem) -> bool:
@@ -924,8 +1020,10 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             for e in events[:j]
             if same_ground(e)
             and (e.killed, e.injured) == (old.killed, old.injured)
-            and e.date_start <= fine.date_end
-            and fine.date_start <= e.date_end
+            # a headline has no day of its own: it is dated the publication's
+            and (
+                not e.date_text or (e.date_start <= fine.date_end and fine.date_start <= e.date_end)
+            )
         }
         dropped |= {
             i for i in range(j) if events[i].sentence_start in told and same_ground(events[i])
@@ -971,6 +1069,19 @@ def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) ->
     ):
         return replace(trig, type=EventType.OFFENSIVE)
     return trig
+
+
+# "Russian troops also shelled X", "A second strike hit X": one more strike, not the lead's.
+_ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
+
+
+def _only_strike_there(events: list[Event], fine: Event) -> bool:
+    """Whether a sentence tells a strike at one place only ("Troops shelled the village of X")."""
+    return all(
+        e.place.place_id == fine.place.place_id
+        for e in events
+        if e.event_type is EventType.ATTACK and e.sentence_start == fine.sentence_start
+    )
 
 
 def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, Toponym] | None:
@@ -1033,6 +1144,20 @@ def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
     trigs = [t for t, _ in found if t.type in _CASUALTY_TYPES]
     before = [t for t in trigs if t.end <= sent.start + cas.start]
     return before[-1] if before else (trigs[0] if trigs else None)
+
+
+def _done_for_plan(events: list[Event], planned: set[int], n: int) -> None:
+    """Give an evacuation counted by its plan the count moved that a later event tells there.
+
+    "Authorities plan to evacuate 45,000 people from Pokrovsk. So far 21,000 people have been
+    evacuated from Pokrovsk.": one evacuation, of 21,000 so far.
+    """
+    ev = events[n]
+    for k in sorted(planned):
+        e = events[k]
+        if e.event_type is ev.event_type and e.place.place_id == ev.place.place_id:
+            events[k] = replace(e, people=ev.people)
+            planned.discard(k)
 
 
 def _earlier(day: dt.date, n: int, unit: str) -> dt.date:
@@ -1366,13 +1491,21 @@ def _added(have: int | None, told: int | None, *, more: bool) -> int | None:
 
 
 def _toll_trigger(
-    text: str, sent: Sentence, tops: list[Toponym], triggers: list[Trigger], cas: Casualties
+    text: str,
+    sent: Sentence,
+    tops: list[Toponym],
+    triggers: list[Trigger],
+    cas: Casualties,
+    *,
+    told_at: Place | None = None,
 ) -> Trigger | None:
     """A strike told only by its toll and place: "three people were killed in Kupiansk".
 
     Where a sentence names people killed or injured and then the place, but no strike word,
     the killing is the event (an attack, as ACLED codes deaths of unknown cause). Counts of
-    zero, an event word of the sentence's own and places before the count give nothing.
+    zero, an event word of the sentence's own and places before the count give nothing,
+    except a town's own toll after a strike told elsewhere (``told_at``, see
+    ``_town_toll_at``).
     """
     if any(t.type in _CASUALTY_TYPES for t in triggers):
         return None
@@ -1384,10 +1517,62 @@ def _toll_trigger(
     elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
         at = m.end()  # "Children were injured in Liubotyn": a toll without its count
     else:
-        return None
+        return _town_toll_at(text, sent, tops, cas, told_at)
     if not any(
         at <= t.start < at + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
     ) or not re.match(r"\s+(?:in|near|on|at)\b", text[at : at + 8]):
+        return _town_toll_at(text, sent, tops, cas, told_at)
+    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
+    return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+
+
+_TOWN_FRAME = re.compile(
+    r"\W*(?:In|At|Near)\s+the\s+(?:village|town|city|settlement)\s+of\s+", re.IGNORECASE
+)
+# "No casualties were reported in Marhanets": the words between a count of none and its town.
+_NONE_IN = re.compile(
+    r"(?:\s+(?:were|was|have|has|been|reported|recorded|registered|confirmed)){0,3}"
+    r"\s+(?:in|near|at)\s+"
+)
+
+
+def _framing_town(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The town a sentence opens with: "In X, ...", "In the village of X, ..."."""
+    town = fronted_place(text, sent, tops)[:1]
+    if not town and (m := _TOWN_FRAME.match(text, sent.start)):
+        town = [t for t in tops if t.start == m.end() and text.startswith(",", t.end)]
+    return town
+
+
+def _town_toll_at(
+    text: str, sent: Sentence, tops: list[Toponym], cas: Casualties, told_at: Place | None
+) -> Trigger | None:
+    """A town's own toll told after a strike on another place: that town's strike.
+
+    "Russian forces shelled the Nikopol district. In Marhanets, there were no casualties. In
+    Pokrovske, one person was injured.": each town's toll (none too) is a strike there, not
+    the district's figures. Only a town framing the sentence ("In X, ...") or named right after
+    a count of none, and for a count other than none a town other than the place of the strike
+    told before.
+    """
+    if told_at is None or not cas or (cas.killed is None and cas.injured is None):
+        return None
+    at = sent.start + cas.end if cas.end >= 0 else text.find(cas.text, sent.start, sent.end)
+    if at < sent.start:
+        return None
+    if cas.end < 0:
+        at += len(cas.text)  # a count of none keeps no offsets: found by its words
+    town = _framing_town(text, sent, tops)
+    if not town and cas.killed == 0 and cas.injured == 0 and (m := _NONE_IN.match(text, at)):
+        town = [t for t in tops if t.start == m.end()]
+    if (
+        not town
+        or town[0].start > at + 40
+        or town[0].place.kind is not PlaceKind.POPULATED_PLACE
+        # the strike told before takes a count of its own town as ever; none told of one town
+        # is that town's alone, not every strike's of the sentence before
+        or (town[0].place.place_id == told_at.place_id and (cas.killed or cas.injured))
+    ):
         return None
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())

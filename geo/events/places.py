@@ -606,14 +606,6 @@ def _after(
             i += 1
             continue
         if (
-            word in {"and", "or"}
-            and i + 1 < len(toks)
-            and toks[i - 1].text in _PLACE_NOUN_FORMS
-            and toks[i + 1].text in _PLACE_NOUN_FORMS
-        ):
-            i += 1  # "in the towns and cities of A, B and C": one noun phrase, not a new clause
-            continue
-        if (
             word == "and"
             and 0 < i < len(toks) - 1
             and toks[i - 1].text in links

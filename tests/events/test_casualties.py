@@ -1,10 +1,16 @@
-"""Casualty counts of one sentence: additions to earlier counts, medical help as injury."""
+"""Casualty counts of one sentence (additions, ages, injury wording) and the strike they go to."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
 from geo.events.casualties import parse_casualties
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
 
 
 @pytest.mark.parametrize(
@@ -124,6 +130,7 @@ def test_the_toll_of_the_whole_war_is_no_events_count():
         ("Three residents suffered injuries in the attack.", 3),
         ("A 65-year-old man sustained shrapnel wounds.", 1),
         ("Five people received burns.", 5),
+        ("Eleven people sustained mine and blast injuries.", 11),
     ],
 )
 def test_injuries_sustained_or_suffered_are_injured(sentence, injured):
@@ -196,6 +203,220 @@ def test_a_running_total_of_the_war_is_no_one_events_toll(sentence):
 def test_a_toll_rising_past_a_months_abbreviation_is_read():
     cas = parse_casualties("The death toll from the Sept. 24 strike rises to 6.")
     assert cas.killed == 6 and cas.update
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Medics treated a wounded 58-year-old villager after the blast.", None, 1),
+        ("The drone wounded 61-year-old farmer Petro near his barn.", None, 1),
+        ("A 73-year-old pensioner was hurt when the shell landed.", None, 1),
+        ("Shelling killed a 66-year-old man overnight.", 1, None),
+        ("Three women aged 35, 41 and 57 were injured by debris.", None, 3),
+        ("A man aged 48 was wounded at the bus stop.", None, 1),
+        ("A woman (81) was hurt in her kitchen.", None, 1),
+        ("A 5-month-old baby was hurt by flying glass.", None, 1),
+        ("Shelling wounded an 8-month-old girl.", None, 1),
+        ("The 4-year-old was also injured.", None, 1),
+        ("Two brothers aged 19 and 23 were killed and a neighbour aged 44 was wounded.", 2, 1),
+    ],
+)
+def test_an_age_is_never_read_as_a_count(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_the_words_quoted_back_keep_the_ages():
+    cas = parse_casualties("Two boys aged 9 and 12 were hurt.")
+    assert cas.text == "Two boys aged 9 and 12 were hurt"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 39-year-old driver was rushed to hospital with shrapnel cuts.",
+        "The woman was hospitalized with wounds to her legs.",
+        "A teenager received a leg injury in the yard.",
+        "One rescuer sustained injuries while clearing rubble.",
+        "A local man suffered a concussion from the blast wave.",
+        "An elderly resident was taken to hospital.",
+        "He was brought to the hospital in a serious condition.",
+        "She sustained a fracture when the windows blew in.",
+        "The strike injured the driver of a minibus.",
+        "The blast left a 62-year-old man receiving a shrapnel cut on his leg.",
+        "A 50-year-old was taken to hospital.",
+        "A courier was treated for shrapnel wounds to the arm.",
+        "The cashier was treated on the spot.",
+        "A neighbour was left injured by the falling debris.",
+        "A pensioner suffered cuts and bruises from the glass.",
+    ],
+)
+def test_injury_told_as_hospital_or_a_wound_counts_one_hurt(sentence):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (None, 1)
+
+
+def test_a_named_victim_after_a_count_keeps_the_count():
+    cas = parse_casualties("Four people were wounded, the woman was taken to hospital.")
+    assert cas.injured == 4
+
+
+def test_a_possessive_is_no_victim():
+    assert not parse_casualties("The man's garage was taken over by the hospital.")
+
+
+def test_losses_suffered_by_an_army_are_no_injury():
+    assert not parse_casualties("The brigade has also sustained heavy losses.")
+
+
+# --- the toll given to a strike (geo.events.extract) ---------------------------------------
+
+PUBLISHED = dt.date(2024, 10, 16)
+
+
+def _attacks(text, gazetteer):
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.place.name, e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A 47-year-old man was rushed to hospital with cuts, the mayor said.",
+        "“A pensioner was taken to hospital with shrapnel wounds,” the governor wrote.",
+        "“The 47-year-old driver received a head injury,” the regional head said.",
+    ],
+)
+def test_an_injury_told_in_the_next_sentence_is_the_strikes(gazetteer, second):
+    text = f"Russian drones struck Kupiansk on Tuesday evening. {second}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian shelling hit Kupiansk on Tuesday. Two men were injured. "
+        "A 38-year-old and a 71-year-old were taken to hospital.",
+        "Russian shelling hit Kupiansk on Tuesday, injuring two men. "
+        "A 38-year-old man was hospitalised. A 71-year-old man received shrapnel wounds.",
+        "Two men were injured in a Russian strike on Kupiansk on Tuesday. "
+        "A 38-year-old and a 71-year-old were taken to hospital in Kupiansk.",
+    ],
+)
+def test_victims_named_by_age_after_their_count_restate_it(gazetteer, text):
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 2)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The shelling hit the village of Bilozerka, the governor said.",
+        "The village of Bilozerka came under artillery fire.",
+        "The night-time drone attack targeted Bilozerka.",
+        "Russian artillery shelled the village of Bilozerka for an hour.",
+    ],
+)
+def test_a_lead_toll_at_the_oblast_goes_to_the_village_told_next(gazetteer, second):
+    text = f"A man was killed in a Russian attack on Kherson Oblast on Sunday. {second}"
+    assert _attacks(text, gazetteer) == [("Bilozerka", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Russian troops also shelled the village of Bilozerka.",  # one more strike
+        "Later, a shell hit a shop in Kupiansk.",  # a village of another oblast
+        "Russian forces shelled Bilozerka and Kizomys.",  # two places: whose toll is unknown
+    ],
+)
+def test_another_strike_told_next_keeps_the_lead_at_the_oblast(gazetteer, second):
+    text = f"A man was killed in a Russian attack on Kherson Oblast on Sunday. {second}"
+    assert ("Kherson Oblast", 1, None) in _attacks(text, gazetteer)
+
+
+def test_no_one_hurt_is_no_count_of_one():
+    cas = parse_casualties("No one was hurt, officials said.")
+    assert (cas.killed, cas.injured) == (0, 0)
+    cas = parse_casualties("No one was hurt in the first blast, but a guard was injured later.")
+    assert cas.injured == 1 and cas.text == "a guard was injured"
+
+
+@pytest.mark.parametrize(
+    ("second", "town"),
+    [
+        ("In Marhanets, there were no casualties.", ("Marhanets", 0, 0)),
+        ("No casualties were reported in Marhanets.", ("Marhanets", 0, 0)),
+        ("In Marhanets, two residents were hurt.", ("Marhanets", None, 2)),
+    ],
+)
+def test_each_towns_toll_after_a_district_strike_stays_with_its_town(gazetteer, second, town):
+    text = (
+        "Russian artillery shelled the Nikopol district on Sunday. "
+        f"{second} In Chervonohryhorivka, a woman was injured."
+    )
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    tolls = {(e.place.name, e.killed, e.injured) for e in events}
+    assert {town, ("Chervonohryhorivka", None, 1)} <= tolls
+    assert ("Nikopol Raion", None, None) in tolls  # the district keeps no town's figures
+    assert {e.date_start for e in events} == {dt.date(2024, 10, 13)}  # that Sunday's strike
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        (
+            "Shelling of Kherson on Monday killed two people, while a drone attack on Nikopol "
+            "injured five.",
+            [("Kherson", 2, None), ("Nikopol", None, 5)],
+        ),
+        (
+            "The strike on Odesa came after a Sunday attack on Kherson that killed four and a "
+            "Monday attack on Mykolaiv that killed six people and injured 19.",
+            [("Odesa", None, None), ("Kherson", 4, None), ("Mykolaiv", 6, 19)],
+        ),
+    ],
+)
+def test_two_strikes_of_one_sentence_keep_their_own_tolls(gazetteer, text, tolls):
+    assert sorted(_attacks(text, gazetteer)) == sorted(tolls)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("Госпіталізовано 4 людей після удару.", 4),
+        ("Трое жителей госпитализированы.", 3),
+    ],
+)
+def test_hospitalised_in_ukrainian_and_russian_counts_the_injured(sentence, injured):
+    assert parse_casualties(sentence).injured == injured
+
+
+def test_a_headline_of_the_oblast_strike_goes_with_the_lead_to_the_village(gazetteer):
+    text = (
+        "Russian strike on Kherson Oblast kills one, injures three\n\n"
+        "A woman was killed and three people were injured in a Russian attack on Kherson "
+        "Oblast on Sunday, the governor said. The shelling hit the village of Bilozerka."
+    )
+    assert _attacks(text, gazetteer) == [("Bilozerka", 1, 3)]
+
+
+def test_a_town_framed_as_the_village_of_keeps_its_own_toll(gazetteer):
+    text = (
+        "Russian artillery shelled the Nikopol district on Sunday. In the town of Marhanets, "
+        "no one was injured. In the village of Chervonohryhorivka, a farmer was wounded."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [
+        ("Chervonohryhorivka", None, 1),
+        ("Marhanets", 0, 0),
+        ("Nikopol Raion", None, None),
+    ]
+
+
+def test_none_told_of_one_town_of_two_struck_is_that_towns_alone(gazetteer):
+    text = "Russian drones struck Marhanets and Nikopol on Sunday. In Marhanets, nobody was hurt."
+    assert sorted(_attacks(text, gazetteer)) == [("Marhanets", 0, 0), ("Nikopol", None, None)]
 
 
 @pytest.mark.parametrize(

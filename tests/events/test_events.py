@@ -670,3 +670,35 @@ def test_a_second_preposition_after_a_region_goes_on_with_the_list(gazetteer):
     )
     names = sorted(e.place.name for e in _events(text, gazetteer))
     assert names == ["Krynky", "Robotyne", "Verbove"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people"),
+    [
+        ("Officials intend to move 8,000 people out; 3,500 have been evacuated so far.", 3500),
+        ("Some 9,000 residents are to be evacuated, and 2,400 people have already left.", 2400),
+        ("The order covers 6,000 civilians, of whom 1,100 have left already.", 1100),
+        ("About 6,000 civilians fled on foot, and 1,100 have been evacuated.", 6000),
+        ("Officials intend to move 8,000 people out of the area.", 8000),  # the plan alone
+        ("The town aims to evacuate 7,000 people and has already evacuated 2,900.", 2900),
+        ("Of the 7,000 residents ordered to leave, 2,900 have gone.", 2900),
+    ],
+)
+def test_a_count_done_is_given_before_a_count_planned(sentence, people):
+    assert parse_figures(sentence)[0] == people
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "So far, 3,500 people have been evacuated.",
+        "So far 3,500 people have been evacuated from Kupiansk.",
+    ],
+)
+def test_a_later_count_done_replaces_the_plans_figure(gazetteer, second):
+    text = (
+        "Evacuations are going on in Kupiansk, where officials intend to evacuate 8,000 "
+        f"residents. {second}"
+    )
+    evacs = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [(e.place.name, e.people) for e in evacs] == [("Kupiansk", 3500)]

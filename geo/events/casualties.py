@@ -33,7 +33,7 @@ _WHO = (
     r"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+|"
     r"elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
-    r"boys?|girls?|teenagers?|others|more|victims|passers-?by|workers?|employees|"
+    r"boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
@@ -46,7 +46,7 @@ _WHO = (
 )
 _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
-    r"up to)\s+)?"
+    r"up to|a total of)\s+)?"
 )
 _KILL = r"killed|dead|died|perished|lost their lives|fatalities|deaths|fatally (?:injured|wounded)"
 _HURT = (
@@ -182,13 +182,32 @@ _NOT_EVENT_TOLL = re.compile(
 # of injured has increased to 30", "toll in the Sept. 24 attack rises to 4" (a month's dot).
 # The count replaces a lower one, it does not add to it.
 _TOLL_ROSE = re.compile(
-    r"\b(?:(?P<kill>death toll|number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
+    r"\b(?:(?P<kill>death toll|(?<!casualty )toll(?! of (?:the )?(?:injured|wounded))|"
+    r"number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
-    r"(?:[^.;]|\.(?=\s\d)){0,80}?\b(?:rose|rises|risen|climbed|climbs|increased|reached|jumped|grew|"
-    r"stands at|stood at)\s+"
-    rf"to\s+{_HEDGE}(?P<num>{_NUM})\b",
+    r"(?:[^.;]|\.(?=\s\d)){0,80}?\b"
+    r"(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew)"
+    # "has reached 20", "now stands at 15": no "to" after these
+    r"\s+to|(?:has |have |had )?reached|stands at|stood at)\s+"
+    rf"{_HEDGE}(?P<num>{_NUM})\b",
     re.IGNORECASE,
 )
+
+# One conjunct of a coordinated subject before a count: "two other officers and" in "Two other
+# officers and one civilian were wounded", "a man and" in "a man and a woman were killed".
+_CONJUNCT = re.compile(
+    rf"\b(?P<num>{_NUM}|an?)\s+{_WHO}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE
+)
+_CONJUNCT_REACH = 60  # characters back for each conjunct
+# The same after a verb's object: "killed a man and a woman", "injured two men and a child";
+# a conjunct followed by its own verb ("... and a woman was injured") is a new clause's subject.
+_OBJECT_CONJUNCT = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\b"
+    r"(?!\s+(?:were|was|are|is|had|have|has|died)\b)",
+    re.IGNORECASE,
+)
+# "killed a total of four people": a total, which replaces a lower count told before.
+_TOTAL = re.compile(r"\ba total of\b", re.IGNORECASE)
 
 # One of the injured told before who died: "the woman had died", "one of them later died in
 # hospital", "two of the wounded died". The dead are counted, and the injured less by as many
@@ -289,6 +308,7 @@ def parse_casualties(sentence: str) -> Casualties:
     sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
     died = _DIED_OF_HURT.search(sentence)
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
+    before = []
     for m in _BEFORE.finditer(sentence):
         if _NO_ONE.search(sentence, max(0, m.start() - 4), m.start()):
             continue  # "no one was hurt in X" counts none (below), not one
@@ -296,6 +316,7 @@ def parse_casualties(sentence: str) -> Casualties:
             continue  # "one of the injured died" is not one more killed
         if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start("num")):
             continue  # "the shelling of Oct. 12 killed four": that is a day, not a count
+        before.append(m)
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _AFTER.finditer(sentence):
         if m.group("kill") and m.group("kill").lower() == "left" and not m.group("dead"):
@@ -322,10 +343,20 @@ def parse_casualties(sentence: str) -> Casualties:
     more = {"kill": False, "hurt": False}
     end = start = -1
     words = []
+    spans = [(f[3].start(), f[3].end()) for f in found]
+    # "killed three and five people in A and B respectively": counts of two places, no sum
+    respectively = "respectively" in sentence.lower()
     for _, kind, raw, m in sorted(found, key=lambda f: f[0]):
         value = _value(raw)
         if value is None:
             continue
+        first, last = m.start(), m.end()
+        if m in before and not respectively:
+            extra, first = _coordinated(sentence, m.start(), spans)
+            value += extra
+        elif m.re is _AFTER and not respectively:
+            extra, last = _coordinated_objects(sentence, m.end(), spans)
+            value += extra
         if kind == "kill" and killed is None:
             killed = value
         elif kind == "hurt" and injured is None:
@@ -337,11 +368,12 @@ def parse_casualties(sentence: str) -> Casualties:
         # "four dead and another four injured": "another" there sets the hurt apart from the
         # dead of the same sentence; it adds to earlier figures only when it comes first.
         more[kind] = not words and bool(_MORE.search(m.group(0)))
-        end = max(end, m.end())
-        start = m.start() if start < 0 else start
-        words.append(" ".join(told[m.start() : m.end()].split()))
+        end = max(end, last)
+        start = first if start < 0 else start
+        words.append(" ".join(told[first:last].split()))
     if killed is None and injured is None and (m := _NONE.search(sentence)):
         return Casualties(0, 0, m.group(0))
+    update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
     moved = 0
     if died is not None:
         moved = 1 if died.group("one") else (_value(died.group("num")) or 0)
@@ -357,6 +389,41 @@ def parse_casualties(sentence: str) -> Casualties:
         more["hurt"],
         end,
         start,
-        bool(rose),
+        update,
         moved,
     )
+
+
+def _coordinated_objects(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The people counted in conjuncts after a verb's object ending at ``at``, and their end.
+
+    "killing a man and a woman" counts two; "killed two men and a woman was hurt" stops at
+    the woman, the subject of a clause of her own.
+    """
+    extra, last = 0, at
+    while m := _OBJECT_CONJUNCT.match(sentence, last):
+        if any(a < m.end() and m.start() < b for a, b in spans):
+            break
+        value = _value(m.group("num"))
+        if value is None:
+            break
+        extra, last = extra + value, m.end()
+    return extra, last
+
+
+def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The people counted in conjuncts before a count at ``at``, and where the first begins.
+
+    "Three other rescuers and one passer-by were hurt" counts four; "a man and a
+    woman were killed", two. A conjunct inside another count's words ("killing two people
+    and ...", the object of a verb) is that count's, not part of this subject.
+    """
+    extra, first = 0, at
+    while m := _CONJUNCT.search(sentence, max(0, first - _CONJUNCT_REACH), first):
+        if any(a < m.end() and m.start() < b for a, b in spans if a != at):
+            break
+        value = _value(m.group("num"))
+        if value is None:
+            break
+        extra, first = extra + value, m.start()
+    return extra, first

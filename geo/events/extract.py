@@ -22,6 +22,7 @@ from geo.events.places import (
     is_river,
     names_airport,
     places_for,
+    rest_of_area,
     tokenize_sentence,
     within,
 )
@@ -335,6 +336,89 @@ def _is_planned(sentence: str, start: int, end: int) -> bool:
     )
 
 
+# A count's words right before its place: "were killed in", "wounded two women in".
+_TOLL_AT_PLACE = re.compile(
+    r"\b(?:killed|injured|wounded|hurt|died|dead)"
+    r"(?:\s+(?!(?:in|near|on|at|and)\b)[\w-]+){0,3}?(?=\s+(?:in|near|on|at)\b)",
+    re.IGNORECASE,
+)
+# A count without its noun or verb before a listed place: "killed three in A and two in B".
+_BARE_COUNT = re.compile(
+    r"\b(?:and|,)\s+(?P<num>\d+|"
+    + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
+    + r")\s+(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A bare count that a list gives a place of its own: "... and 58 from Mangush".
+_LISTED_COUNT = re.compile(
+    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
+    r"(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"  # "on 14 October in"
+    r"(?:[a-z]+\s+){0,2}?(?:from|in)\s",
+    re.IGNORECASE,
+)
+
+
+def _listed_figures(
+    text: str, sent: Sentence, places: list[Toponym]
+) -> dict[int, tuple[int | None, int | None]] | None:
+    """Each listed place's own head-count: "101 people from A and 58 from B" -> A 101, B 58.
+
+    Keyed by the place's start. A count told between two places of the list belongs to the
+    later one; the first place takes the count before it. None where no place after the first
+    has a count of its own (one count for the whole list, or for the sentence).
+    """
+    if len(places) < 2:
+        return None
+    ordered = sorted(places, key=lambda t: t.start)
+    bounds = [sent.start] + [t.end for t in ordered[:-1]]
+    out: dict[int, tuple[int | None, int | None]] = {}
+    for lo, top in zip(bounds, ordered, strict=True):
+        segment = text[lo : top.start] if lo <= top.start else ""
+        people, children = parse_figures(segment)
+        if people is None and children is None and (m := _LISTED_COUNT.search(segment)):
+            people = _to_int(m.group("num"), None)
+        out[top.start] = (people, children)
+    if all(v == (None, None) for v in list(out.values())[1:]):
+        return None
+    return out
+
+
+def _listed_casualties(
+    text: str, sent: Sentence, places: list[Toponym]
+) -> dict[int, Casualties] | None:
+    """Each listed place's own toll: "killed three people in A and two in B" -> A 3, B 2.
+
+    Keyed by the place's start, like ``_listed_figures``: the counts told between the place
+    before and this one are this place's; a bare number ("and two in B") counts what the count
+    before it counted. None where no place after the first has a count of its own.
+    """
+    if len(places) < 2:
+        return None
+    ordered = sorted(places, key=lambda t: t.start)
+    bounds = [sent.start] + [t.end for t in ordered[:-1]]
+    out: dict[int, Casualties] = {}
+    kind = None
+    for lo, top in zip(bounds, ordered, strict=True):
+        segment = text[lo : top.start] if lo <= top.start else ""
+        cas = parse_casualties(segment)
+        if not cas and kind is not None and (m := _BARE_COUNT.search(segment)):
+            value = _to_int(m.group("num"), None)
+            cas = Casualties(
+                killed=value if kind == "killed" else None,
+                injured=value if kind == "injured" else None,
+                text=m.group(0).strip(),
+            )
+        if cas:
+            # "and two in B" repeats the one kind told before it; after both kinds, neither
+            both = cas.killed is not None and cas.injured is not None
+            kind = None if both else "injured" if cas.killed is None else "killed"
+        out[top.start] = cas
+    if not any(list(out.values())[1:]):
+        return None
+    return out
+
+
 def _geo_precision(place: Place) -> GeoPrecision:
     if place.precision is not None:  # a village known only by its hromada's centre
         return place.precision
@@ -604,7 +688,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         found = []
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
-            if trig is toll:
+            if trig is toll and _listed_casualties(text, sent, places) is None:
                 places = places[:1]  # "in the Polohy district of Zaporizhzhia": the district
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:
@@ -707,6 +791,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 ("advanc", "seiz", "captur")
             ):
                 status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
+            listed = _listed_figures(text, sent, places) if trig.type in FIGURE_TYPES else None
+            tolls = (
+                _listed_casualties(text, sent, places)
+                if trig is owner and not casualties_used
+                else None
+            )
             for top in places:
                 if top.place.kind is PlaceKind.COUNTRY and (
                     _THE_WAR.fullmatch(trig.text)
@@ -752,14 +842,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = _namesake_city(top)
+                own = listed.get(top.start) if listed is not None else None
+                # "101 people from A and 58 from B": each place its own count, never B's on A
                 ev = _event(
                     article,
                     _ground(trig, top, events, sent),
                     top,
                     span,
                     sent,
-                    people,
-                    children,
+                    *(own or (people, children)),
                     status,
                     claimed_by,
                 )
@@ -773,6 +864,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 )
                 if id(trig) in own_tolls:
                     ev = _with_casualties(ev, own_tolls[id(trig)])
+                elif tolls is not None:
+                    # "killed three in A and two in B": each place its own toll, never B's on A
+                    ev = _with_casualties(ev, tolls.get(top.start, _NO_CASUALTIES))
                 elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
@@ -1432,6 +1526,9 @@ def _toll_trigger(
         return None
     if cas.end >= 0 and (cas.killed or cas.injured):
         at = sent.start + cas.end
+        # "Two people were killed in A and three were injured in B": from the first count's place
+        if m := _TOLL_AT_PLACE.search(text, sent.start + max(cas.start, 0), at):
+            at = m.end()
     elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
         at = m.end()  # "Children were injured in Liubotyn": a toll without its count
     else:
@@ -1645,6 +1742,8 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
     for e in events:
         if e.event_type is not EventType.ATTACK or e.geo_precision is not GeoPrecision.ADMIN1:
             continue
+        if rest_of_area(e):
+            continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
         twin = next(
             (
                 f

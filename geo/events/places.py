@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
-from geo.records import DateSpan, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
+from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
 from geo.text.casefold import lower_twin
 from geo.text.sentences import Sentence
 from geo.toponyms.facilities import AIRPORT_AFTER
@@ -23,6 +23,7 @@ __all__ = [
     "is_river",
     "names_airport",
     "places_for",
+    "rest_of_area",
     "tokenize_sentence",
     "within",
 ]
@@ -107,6 +108,12 @@ _PARTICIPLE = re.compile(
     r"captured|seized|liberated|retaken|taken|occupied|recaptured|destroyed|shelled|struck|hit",
     re.IGNORECASE,
 )
+# What follows a participle whose "was" a headline or lead left out: "X struck by missiles",
+# "X and Y hit overnight", "X shelled again"; an object ("Kyiv struck a deal") does not.
+_REDUCED_PASSIVE_AFTER = re.compile(
+    r"\s+(?:by|overnight|again|with)\b|[ \t]*(?:[,:;.\n]|$)", re.IGNORECASE
+)
+_ATTACK_PARTICIPLES = frozenset({"attacked", "targeted", "bombed", "bombarded"})
 _POSTPOSED_GAP = re.compile(
     r"(?:\s+(?:city|town|village))?\s*,\s*"
     r"(?:(?:which|that)\s+(?:(?:was|were|had been|has been)\s+(?:(?:\w+ly|also|first)\s+)?"
@@ -298,19 +305,23 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
     found = [toks[i].top]
     i += 1
     while i < len(toks):
+        if (
+            i + 2 < len(toks)
+            and toks[i].text == "("
+            and toks[i + 1].kind == "top"
+            and toks[i + 1].top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            and toks[i + 2].text == ")"
+        ):
+            i += 3  # "Nikopol (Dnipropetrovsk Oblast), Kupiansk (Kharkiv Oblast)": where each is
         j = i
+        if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
+            j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
         if toks[j].text == ",":
             j += 1
         if j < len(toks) and toks[j].text in {"and", "or"}:
             j += 1
-        while (
-            text is not None
-            and j > i
-            and j + 1 < len(toks)
-            and _unknown_name(text, toks[j])
-            and toks[j + 1].text in {",", "and", "or", "-"}
-        ):
-            j += 1  # an unresolved name: skip it and its separators
+        while text is not None and j > i and (k := _unknown_item(text, toks, j)) is not None:
+            j = k  # an unresolved name: skip it and its separators
             while j < len(toks) and toks[j].text in {",", "and", "or", "-"}:
                 j += 1
         if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
@@ -324,6 +335,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             and toks[j + 3].kind == "top"
         ):
             j += 3  # "the city of Kherson ... and the city of Kharkiv"
+        if text is not None and (rest := _rest_of_area(text, toks, i)) is not None:
+            found.append(rest[0])  # "in Kharkiv and other towns of Kharkiv Oblast"
+            i = rest[1]
+            continue
+        if j == i and (q := _qualified_item(toks, i, found[-1])):
+            i = q  # "A in the X region and B in the Y region": A's own region
+            continue
         if j == i or j >= len(toks) or toks[j].kind != "top":
             break
         nxt = toks[j].top
@@ -353,9 +371,108 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             # district" -> Kupiansk Raion): it situates the town, it is not a second place.
             i = j + 1
             continue
+        if text is not None and _AUTHORITY_AFTER.match(text, nxt.end):
+            break  # "A, B and C, the Sumy Oblast Military Administration reported": who says
         found.append(nxt)
         i = j + 1
     return _without_stray_oblast(found), i
+
+
+_NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
+
+
+def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
+    """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
+    j = i + 1 if toks[i].text == "," else i
+    if [t.text for t in toks[j : j + 3]] != ["as", "well", "as"]:
+        return None
+    j += 3
+    if j < len(toks) and toks[j].text in links:
+        j += 1
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    return j if j < len(toks) and toks[j].kind == "top" else None
+
+
+def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
+    """The index past an unresolved name of up to three words at j, if a separator follows.
+
+    "Rodynske, Chervonyi Lyman, Udachne": a two-word village the gazetteer lacks does not end
+    the list.
+    """
+    k = j
+    while k < len(toks) and k - j < 3 and _unknown_name(text, toks[k]):
+        k += 1
+    if k == j or k >= len(toks) or toks[k].text not in {",", "and", "or", "-"}:
+        return None
+    return k
+
+
+def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | None:
+    """The area of "(and) other towns and villages of X Oblast" at token i; the next index.
+
+    "daily attacks in Kharkiv and other towns and villages of Kharkiv Oblast" names the city
+    and, beside it, the rest of its oblast: an area event of its own. The toponym spans the
+    whole phrase ("other towns ... Oblast"), which tells the event apart from an oblast
+    reading of the city's strike (see ``geo.events.extract``).
+    """
+    if i < len(toks) and toks[i].text == "city":
+        i += 1  # "Kharkiv City and other towns"
+    j = i
+    while j < len(toks) and toks[j].text in {",", "and"}:
+        j += 1
+    if j == i or j >= len(toks) or toks[j].text != "other":
+        return None
+    other = j
+    j += 1
+    while j < len(toks) and toks[j].text in _PLACE_NOUN_FORMS | {"parts", "areas", ",", "and"}:
+        j += 1
+    if j == other + 1 or j >= len(toks) or toks[j].text not in {"of", "in", "across"}:
+        return None
+    j += 1
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    if j >= len(toks) or toks[j].kind != "top":
+        return None
+    top = toks[j].top
+    if top.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return None
+    start = toks[other].start
+    return replace(top, start=start, surface=text[start : top.end]), j + 1
+
+
+def rest_of_area(named: Toponym | Event) -> bool:
+    """Whether a toponym (or its event) is the rest of an area: "other towns of X Oblast"."""
+    return named.surface.startswith("other ")
+
+
+def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
+    """Past "in [the] X region" after a listed settlement, where the list goes on after it.
+
+    "Siversk in the Donetsk oblast, and Izium in ...": the oblast says where the village
+    lies (an item of the list has its own qualifier); it is no place of the list. Returns the
+    index of the separator after the region, or None.
+    """
+    if item.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
+        return None
+    j = i
+    if j >= len(toks) or toks[j].text != "in":
+        return None
+    j += 1
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    if j >= len(toks) or toks[j].kind != "top":
+        return None
+    if toks[j].top.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return None
+    k = j + 1
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    if k < len(toks) and toks[k].text in {"and", "or"}:
+        k += 1
+    if k == j + 1 or k >= len(toks) or toks[k].kind != "top":
+        return None
+    return j + 1
 
 
 def _without_stray_oblast(found: list[Toponym]) -> list[Toponym]:
@@ -396,6 +513,7 @@ def _after(
     weak: list[bool] = []
     pre = 0  # words before the first preposition
     np = -1  # words in the current prepositional phrase; -1 before the first one
+    first = i
     while i < len(toks):
         tok = toks[i]
         if tok.kind in {"date", "skip"}:
@@ -456,6 +574,17 @@ def _after(
             np = max(np, 0) + 1
             continue
         word = tok.text
+        if found and (k := _as_well_as(toks, i, links)) is not None:
+            i, np = k, 0  # "from Vovchansk and nearby villages, as well as from Lyptsi"
+            continue
+        if (
+            (found or etype in _TOLL_TYPES)
+            and word in {"and", ","}
+            and (link := _figure_item(toks, i + 1, toll=etype in _TOLL_TYPES)) is not None
+        ):
+            # "evacuated 101 people from A and 58 from B": the list goes on, a count per place
+            i, np = link + 1, 0
+            continue
         if found and toks[i - 1].kind == "top" and word.lower() in _SECTOR_WORDS:
             weak.extend([False] * (len(found) - len(weak)))
             weak[-1] = True  # "the Pokrovsk direction": a sector, named after a town
@@ -468,6 +597,15 @@ def _after(
                 continue
             if word in {",", "("} and nxt is not None and nxt.text in _PARENTHESIS:
                 i = _skip_parenthesis(toks, i + 1, found)
+                continue
+            if (
+                word == ":"
+                and nxt is not None
+                and nxt.kind == "top"
+                and any(t.text in _PLACE_NOUN_FORMS for t in toks[first:i])
+                and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
+            ):
+                i, np = i + 1, 0  # "captured two villages in the east: A and B": the list
                 continue
             if word in {"-", "–", '"', "“", "”"}:  # 'had "all but encircled" Toretsk'
                 i += 1
@@ -487,6 +625,45 @@ def _after(
                 continue
             np = 0
             i += 1
+            continue
+        if (
+            word == "and"
+            and 0 < i < len(toks) - 1
+            and toks[i - 1].text in links
+            and toks[i + 1].text in links
+        ):
+            i += 1  # "in and around Pokrovsk"
+            continue
+        if (
+            word == "and"
+            and found
+            and i + 2 < len(toks)
+            and toks[i + 1].text in links
+            and (
+                toks[i + 2].kind == "top"
+                or (toks[i + 2].text == "the" and i + 3 < len(toks) and toks[i + 3].kind == "top")
+            )
+        ):
+            i += 1  # "near A in Zaporizhzhia Oblast and near B in Kherson Oblast"
+            continue
+        if (
+            word == "and"
+            and np >= 0
+            and _unknown_name(text, toks[i - 1])
+            and i + 1 < len(toks)
+            and toks[i + 1].kind == "top"
+            and _name_next(text, toks[i + 1])
+        ):
+            i += 1  # "from the Lypetsk and Vovchansk directions": a name the gazetteer lacks
+            continue
+        if (
+            word == "and"
+            and found
+            and i + 2 < len(toks)
+            and toks[i + 1].text in _NEARBY
+            and toks[i + 2].text in _PLACE_NOUN_FORMS
+        ):
+            i += 3  # "from Vovchansk and nearby villages(, as well as from Lyptsi)"
             continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are
@@ -540,6 +717,38 @@ def _after(
     if not all(weak):
         found = [g for g, w in zip(found, weak, strict=True) if not w]
     return found
+
+
+_COUNT_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
+    "forty fifty hundred".split()
+)
+_HEDGE_WORDS = frozenset({"another", "about", "around", "some", "over", "nearly", "almost"})
+_TOLL_WORDS = frozenset("killed killing injured injuring wounded wounding hurt dead died".split())
+_TOLL_TYPES = frozenset({EventType.ATTACK, EventType.OFFENSIVE})
+
+
+def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
+    """The link word of a further item of a list of counts, "(and) 58 (persons) from", if at i.
+
+    Only a number, at most two words of a noun after it and a "from" or "in" make one;
+    "and 58 were injured" does not, unless ``toll`` (a strike's list of casualties): then
+    "and three were injured in B", "and wounded two women in B" go on to B.
+    """
+    if toll and i < len(toks) and toks[i].text in _TOLL_WORDS:
+        i += 1  # "killed two in A and injured five in B"
+    while i < len(toks) and toks[i].text in _HEDGE_WORDS | {"and", "more", "than"}:
+        i += 1
+    if i >= len(toks) or not (toks[i].text[0].isdigit() or toks[i].text in _COUNT_WORDS):
+        return None
+    for k in range(i + 1, min(i + (6 if toll else 4), len(toks))):
+        if toks[k].text in {"from", "in"}:
+            return k
+        if toll and toks[k].text in _TOLL_WORDS | {"were", "was", "have", "has", "been"}:
+            continue
+        if toks[k].kind != "w" or toks[k].text in _BREAKS | _AUX:
+            return None
+    return None
 
 
 def _unknown_name(text: str, tok: _Tok) -> bool:
@@ -620,6 +829,13 @@ def _before_from(
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
         pass
+    elif (
+        verbal
+        and not between.strip()
+        and (_PARTICIPLE.fullmatch(trig.text) or trig.text in _ATTACK_PARTICIPLES)
+        and _REDUCED_PASSIVE_AFTER.match(text, trig.end)
+    ):
+        pass  # a headline's passive without its "were": "Odesa and Kharkiv struck by missiles"
     elif trig.text.startswith(("came under", "comes under", "fell under")) and re.fullmatch(
         r"\s*(?:,[^;:]{1,120},\s*)?", between
     ):
@@ -675,8 +891,10 @@ def _most_specific(groups: list[list[Toponym]]) -> list[Toponym]:
         if min(_LEVEL[t.place.kind] for t in g) != best:
             continue
         for t in g:
-            if t.place.place_id not in seen:
-                seen.add(t.place.place_id)
+            # "Sumy and other villages of Sumy Oblast" with Sumy read as the oblast: two places
+            key = (t.place.place_id, rest_of_area(t))
+            if key not in seen:
+                seen.add(key)
                 out.append(t)
     return out
 
@@ -802,6 +1020,9 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
 
 
 _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
+_PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
+    {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
+)
 _NAMED = frozenset({"named", "called"})
 _SETTLEMENT_NOUNS = frozenset(
     {"towns", "villages", "settlements", "cities", "communities", "hamlets", "hromadas"}
@@ -1000,6 +1221,20 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
     return found
 
 
+def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:
+    """The places of a fronted list closed by a comma ("In A, B and C, ..."), else none."""
+    found = [first]
+    for t in tops:
+        if t.start <= found[-1].start:
+            continue
+        if not re.fullmatch(r"\s*,\s*(?:and\s+)?|\s+and\s+", text[found[-1].end : t.start]):
+            break
+        found.append(t)
+    if len(found) < 2 or not re.match(r"\s*,", text[found[-1].end : found[-1].end + 3]):
+        return []
+    return found
+
+
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
     """The place of a fronted locative ("In Kherson, ...") that frames the whole sentence."""
     if areas := _FRONTED_AREAS.match(sent.text):
@@ -1014,6 +1249,8 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
     first = [t for t in tops if t.start == start]
     if not first:
         return []
+    if listed := _fronted_list(text, first[0], tops):
+        return listed  # "In Kherson, Nikopol and Marhanets, artillery shelled ..."
     if re.match(r"\s*,", text[first[0].end : first[0].end + 3]):
         return [first[0]]
     # "In the Kharkiv region of northeastern Ukraine, in the town of Vovchansk, ...": a chain of

@@ -417,3 +417,69 @@ def test_a_town_framed_as_the_village_of_keeps_its_own_toll(gazetteer):
 def test_none_told_of_one_town_of_two_struck_is_that_towns_alone(gazetteer):
     text = "Russian drones struck Marhanets and Nikopol on Sunday. In Marhanets, nobody was hurt."
     assert sorted(_attacks(text, gazetteer)) == [("Marhanets", 0, 0), ("Nikopol", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Three other firefighters and one passer-by were wounded in the blast.", None, 4),
+        ("An elderly man and a woman were killed when the shell landed.", 2, None),
+        ("Two soldiers, three medics and a driver were injured on the road.", None, 6),
+    ],
+    ids=["other-and-one", "a-man-and-a-woman", "three-conjuncts"],
+)
+def test_a_coordinated_subject_counts_every_conjunct(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+    assert sentence.startswith(cas.text)  # the words cover the whole subject
+
+
+def test_the_object_of_a_killing_verb_is_no_conjunct_of_the_next_count():
+    cas = parse_casualties("The drone killed two people and three civilians were wounded.")
+    assert (cas.killed, cas.injured) == (2, 3)
+
+
+def test_a_total_killed_is_a_count_that_replaces_a_lower_one():
+    cas = parse_casualties("The shelling killed a total of six people and injured 21.")
+    assert (cas.killed, cas.injured) == (6, 21) and cas.update
+
+
+def test_a_toll_told_in_the_present_tense_as_rising_is_an_update():
+    cas = parse_casualties("Toll from the Tuesday strike on Sumy: death toll rises to 7")
+    assert cas.killed == 7 and cas.update
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Overnight shelling killed an elderly man and a woman in the village.", 2, None),
+        ("The blast wounded two firefighters and a medic on duty.", None, 3),
+        ("The bomb killed three soldiers and a man was hurt nearby.", 3, 1),
+    ],
+    ids=["killed-and", "wounded-and", "new-subject"],
+)
+def test_coordinated_objects_of_a_killing_verb_are_all_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The number of people killed by the missile has reached 14.",
+        "The toll now stands at 14, the regional governor wrote.",
+    ],
+    ids=["reached", "stands-at"],
+)
+def test_a_toll_that_reached_a_count_is_an_update(sentence):
+    cas = parse_casualties(sentence)
+    assert cas.killed == 14 and cas.update
+
+
+def test_a_casualty_toll_counts_the_dead_and_the_hurt_so_is_no_death_count():
+    assert parse_casualties("The casualty toll rose to 30 by the evening.").killed is None
+
+
+def test_counts_told_respectively_are_not_summed():
+    cas = parse_casualties("Strikes killed two and four people in the two towns respectively.")
+    assert cas.killed == 2

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from geo.events.extract import extract_events, parse_figures, split_sentences
-from geo.records import DatePrecision, EventStatus, EventType, GeoPrecision
+from geo.records import DatePrecision, EventStatus, EventType, GeoPrecision, PlaceKind
 from geo.text.articles import article_from_text
 from geo.toponyms.geoparse import geoparse
 from tests.conftest import SEED_PUBLISHED
@@ -467,6 +467,209 @@ def test_a_sector_alone_still_places_the_event(gazetteer):
     assert [e.place.name for e in events] == ["Kupiansk direction"]
     assert events[0].geo_precision is GeoPrecision.REGION
     assert events[0].place.admin1_name.startswith("Kharkiv")
+
+
+# --- lists and figures: one event per listed place, each with its own count ------------------
+
+
+def test_a_count_per_listed_place_goes_to_that_place(gazetteer):
+    text = "Volunteers helped evacuate 240 residents from Kupiansk and 35 from Vovchansk on Sunday."
+    events = _events(text, gazetteer)
+    figures = {e.place.name: e.people for e in events if e.event_type is EventType.EVACUATION}
+    assert figures == {"Kupiansk": 240, "Vovchansk": 35}
+
+
+def test_three_listed_counts_each_reach_their_own_place(gazetteer):
+    text = "Rescuers evacuated 76 people from Kupiansk, 19 persons from Vovchansk and 4 from Izium."
+    events = _events(text, gazetteer)
+    figures = {e.place.name: e.people for e in events}
+    assert figures == {"Kupiansk": 76, "Vovchansk": 19, "Izium": 4}
+
+
+def test_one_count_for_a_list_of_places_stays_on_each(gazetteer):
+    text = "Police evacuated 300 people from Kupiansk and Vovchansk on Sunday."
+    events = _events(text, gazetteer)
+    assert {(e.place.name, e.people) for e in events} == {("Kupiansk", 300), ("Vovchansk", 300)}
+
+
+def test_a_later_injury_count_does_not_continue_a_list_of_evacuations(gazetteer):
+    text = "Police evacuated 300 people from Kupiansk and 12 were injured in Izium."
+    events = _events(text, gazetteer)
+    assert ("evacuation", "Izium") not in _pairs(events)
+
+
+def test_fighting_in_the_towns_and_villages_of_a_list_is_at_each(gazetteer):
+    text = "A spokesman said clashes raged in the villages and towns of Toretsk, Lyman and Siversk."
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [
+        ("offensive", "Lyman"),
+        ("offensive", "Siversk"),
+        ("offensive", "Toretsk"),
+    ]
+
+
+def test_a_list_after_a_colon_each_with_its_region_gives_one_capture_per_village(gazetteer):
+    text = (
+        "The ministry said its troops had taken control of two villages in the east: "
+        "Siversk in the Donetsk region and Vovchansk in the Kharkiv region."
+    )
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("advance", "Siversk"), ("advance", "Vovchansk")]
+
+
+def test_a_region_after_each_listed_village_makes_no_event_of_its_own(gazetteer):
+    text = "Russian units seized Siversk in Donetsk region and Vovchansk in the Kharkiv region."
+    events = _events(text, gazetteer)
+    assert {e.place.kind for e in events} == {PlaceKind.POPULATED_PLACE}
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morning roundup: Kherson, Sumy and Nikopol shelled by Russian artillery, governors say",
+        "Kherson, Sumy and Nikopol hit overnight as drones return",
+    ],
+    ids=["by", "overnight"],
+)
+def test_a_headline_passive_without_its_verb_hits_every_listed_city(gazetteer, text):
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("attack", "Kherson"), ("attack", "Nikopol"), ("attack", "Sumy")]
+
+
+def test_a_city_struck_a_deal_is_no_attack(gazetteer):
+    assert _events("Kherson struck a deal with its suppliers on Monday.", gazetteer) == []
+
+
+def test_a_city_and_the_other_towns_of_its_oblast_are_two_events(gazetteer):
+    text = "Shelling of Sumy City and other settlements and hamlets of Sumska Oblast went on."
+    events = _events(text, gazetteer)
+    kinds = sorted((e.place.kind, e.place.name) for e in events)
+    assert kinds == [(PlaceKind.ADMIN1, "Sumy Oblast"), (PlaceKind.POPULATED_PLACE, "Sumy")]
+    oblast = next(e for e in events if e.place.kind is PlaceKind.ADMIN1)
+    assert oblast.surface == "other settlements and hamlets of Sumska Oblast"
+
+
+def test_a_village_of_two_unknown_words_does_not_end_a_bulletin_list(gazetteer):
+    text = (
+        "The General Staff counted 12 clashes near Rodynske, Zelena Dolyna Mala, Myrnohrad "
+        "and Udachne."
+    )
+    names = {e.place.name for e in _events(text, gazetteer)}
+    assert {"Rodynske", "Myrnohrad", "Udachne"} <= names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Guided bombs hit Kherson and Nikopol, as well as Sumy, overnight.",
+            [("attack", "Kherson"), ("attack", "Nikopol"), ("attack", "Sumy")],
+        ),
+        (
+            "Police evacuated families from Vovchansk and nearby villages, as well as from "
+            "Lyptsi, over the weekend.",
+            [("evacuation", "Lyptsi"), ("evacuation", "Vovchansk")],
+        ),
+        (
+            "Heavy fighting went on in and around Toretsk and Siversk.",
+            [("offensive", "Siversk"), ("offensive", "Toretsk")],
+        ),
+    ],
+    ids=["as-well-as", "nearby-villages", "in-and-around"],
+)
+def test_a_list_goes_on_past_as_well_as_nearby_villages_and_in_and_around(
+    gazetteer, text, expected
+):
+    assert _pairs(_events(text, gazetteer)) == expected
+
+
+def test_a_name_the_gazetteer_lacks_before_and_does_not_end_the_list(gazetteer):
+    text = "Some 4,200 residents have been evacuated from the Zhovtoshchelne and Vovchansk axes."
+    events = _events(text, gazetteer)
+    assert [(e.place.name, e.people) for e in events] == [("Vovchansk direction", 4200)]
+
+
+def test_an_authority_named_after_a_list_is_who_reports_not_one_more_place(gazetteer):
+    text = (
+        "Artillery shelled the hromadas of Balakliia, Izium and Kupiansk, the Kharkiv "
+        "Oblast Military Administration reported."
+    )
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [
+        ("attack", "Balakliia"),
+        ("attack", "Izium"),
+        ("attack", "Kupiansk"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Guided bombs killed four residents in Kherson and one in Nikopol overnight.",
+            {"Kherson": (4, None), "Nikopol": (1, None)},
+        ),
+        (
+            "Artillery shelling killed a woman in Kupiansk and wounded three men in Izium.",
+            {"Kupiansk": (1, None), "Izium": (None, 3)},
+        ),
+        (
+            "Drone strikes killed two people in Sumy and four were injured in Okhtyrka.",
+            {"Sumy": (2, None), "Okhtyrka": (None, 4)},
+        ),
+    ],
+    ids=["ellipsis", "two-verbs", "passive-clause"],
+)
+def test_a_toll_per_listed_place_goes_to_that_place(gazetteer, text, expected):
+    events = _events(text, gazetteer)
+    assert {e.place.name: (e.killed, e.injured) for e in events} == expected
+
+
+def test_one_toll_before_a_list_of_places_stays_with_the_first(gazetteer):
+    events = _events("Shelling killed two people in Kherson and Nikopol.", gazetteer)
+    assert [(e.place.name, e.killed) for e in events] == [("Kherson", 2), ("Nikopol", None)]
+
+
+def test_a_toll_of_two_verbs_before_one_place_is_that_place_s(gazetteer):
+    text = "Russian artillery shelling killed one man and wounded four others in Kherson."
+    events = _events(text, gazetteer)
+    assert [(e.place.name, e.killed, e.injured) for e in events] == [("Kherson", 1, 4)]
+
+
+def test_a_toll_without_a_strike_word_is_told_per_place(gazetteer):
+    text = "One woman was killed in Kherson and two men were injured in Nikopol."
+    events = _events(text, gazetteer)
+    assert {e.place.name: (e.killed, e.injured) for e in events} == {
+        "Kherson": (1, None),
+        "Nikopol": (None, 2),
+    }
+
+
+def test_a_fronted_list_closed_by_a_comma_frames_the_sentence_at_each_place(gazetteer):
+    text = "In Kherson, Nikopol and Marhanets, enemy artillery shelled homes on Tuesday."
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("attack", "Kherson"), ("attack", "Marhanets"), ("attack", "Nikopol")]
+
+
+def test_an_oblast_in_brackets_after_each_listed_town_does_not_end_the_list(gazetteer):
+    text = "Drones hit Izium (Kharkiv Oblast), Nikopol (Dnipropetrovsk Oblast) and Kherson."
+    events = _events(text, gazetteer)
+    assert _pairs(events) == [("attack", "Izium"), ("attack", "Kherson"), ("attack", "Nikopol")]
+
+
+def test_a_heading_of_a_place_and_a_participle_alone_is_a_strike_there(gazetteer):
+    text = "3. Sumy shelled\nThe regional governor reported damage to two schools."
+    assert _pairs(_events(text, gazetteer)) == [("attack", "Sumy")]
+
+
+def test_a_second_preposition_after_a_region_goes_on_with_the_list(gazetteer):
+    text = (
+        "Defenders repelled assaults near Robotyne and Verbove in Zaporizhzhia Oblast and near "
+        "Krynky in Kherson Oblast."
+    )
+    names = sorted(e.place.name for e in _events(text, gazetteer))
+    assert names == ["Krynky", "Robotyne", "Verbove"]
 
 
 @pytest.mark.parametrize(

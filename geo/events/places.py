@@ -192,13 +192,16 @@ _CAPITAL_ANAPHOR = re.compile(
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r",\s+(?:the\s+|its\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 _REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
-_FRONTED = re.compile(r"(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?")
+# An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
+_FRONTED = re.compile(
+    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?"
+)
 _FRONTED_CHAIN = re.compile(
     r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
     r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?=,)"
 )
 _FRONTED_AREAS = re.compile(
-    r"(?:In|At|Near|Around)\s+the\s+(?P<names>[A-Z][\w'’-]*(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*)"
+    r"[\"\u201c\u2018]?(?:In|At|Near|Around)\s+the\s+(?P<names>[A-Z][\w'’-]*(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*)"
     r"\s+(?:areas?|districts?)\b(?:\s+of\s+the\s+[A-Z][\w'’-]*\s+(?:direction|sector|axis|front))?"
     r"\s*,"
 )

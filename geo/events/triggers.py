@@ -104,6 +104,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
         r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
+        # mapping groups' word for ground gained: "progressed near A, B and C"; never the
+        # progress of talks (a place word must follow)
+        r"(?:forces|troops|units|army|russians|ukrainians) (?:also |have |has |had |further )?"
+        r"progressed(?= (?:\w+ ){0,2}?(?:near|in|towards?|into|around|at)\b)",
         r"(?:moved|moving|fell) back from",
         r"(?:moved|moving) away from",
         r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
@@ -185,7 +189,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"artillery |rocket |drone |missile )*"
         r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
-        r"fired (?:at|on|upon)",
+        r"fired (?:\w+ times? )?(?:at|on|upon)",  # "fired 43 times on 15 settlements"
         r"opened fire",
         r"обстріл\w*",
         r"обстрел\w*",

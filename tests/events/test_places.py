@@ -86,3 +86,29 @@ def test_the_city_walks_back_past_a_village_to_the_city(gazetteer):
     )
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert [e.place.name for e in evacuations] == ["Kupiansk"]
+
+
+def test_a_fronted_place_frames_a_quoted_sentence_as_it_frames_a_plain_one(gazetteer):
+    # An official's account quoted whole still says where the strike was.
+    for text in (
+        "In Rylsk, drones damaged a school overnight, the governor said.",
+        "\u201cIn Rylsk, drones damaged a school overnight,\u201d the governor said.",
+        '"In Rylsk, drones damaged a school overnight," the governor said.',
+    ):
+        found = [(e.event_type, e.place.name) for e in _events(text, gazetteer)]
+        assert [t for t, _ in found] == [EventType.ATTACK], text
+        assert found[0][1].startswith("Ryl"), text
+
+
+def test_forces_that_progressed_near_listed_villages_advanced_there_talks_did_not(gazetteer):
+    text = "Russian units also progressed near Nevske, Vodiane and Pryiutne, analysts said."
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert found == {(EventType.ADVANCE, n) for n in ("Nevske", "Vodiane", "Pryiutne")}
+    talks = _events("The talks progressed in Istanbul on Monday.", gazetteer)
+    assert EventType.ADVANCE not in {e.event_type for e in talks}
+
+
+def test_fire_counted_in_times_on_two_villages_is_a_strike_at_each(gazetteer):
+    text = "The Russian army fired 4 times on Olhivske and Charivne with rocket launchers."
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert found == {(EventType.ATTACK, "Olhivske"), (EventType.ATTACK, "Charivne")}

@@ -60,20 +60,81 @@ def _title_case_lines(text: str, toks: list[Token]) -> set[int]:
     return out
 
 
-def _cyrillic_variants(norm: str) -> list[str]:
-    """Nominative guesses for an inflected Cyrillic name ("Покровську" → "покровськ")."""
+def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) -> list[str]:
+    """Nominative guesses for an inflected Cyrillic name ("Покровську" → "покровськ").
+
+    Adjectival names too ("Невского", "Дачного" → "невське", "дачне"), and a Russian spelling
+    of a Ukrainian village in its Ukrainian form ("Синьковка" → "синьківка"), since the
+    gazetteer knows most villages by their Ukrainian names only. With ``sector`` (a front
+    direction follows) the adjective of a town gives the town ("Лиманському" → "лиман").
+    """
     out = []
     for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и"):
-        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
+        if norm.endswith(ending) and len(norm) - len(ending) >= min_stem:
             stem = norm[: -len(ending)]
             out.extend(stem + tail for tail in ("", "а", "я", "ь"))
-    return out
+    if norm.endswith("ці") and len(norm) >= 6:
+        out.append(norm[:-2] + "ка")  # "по Дружківці", "у Новопавлівці": the -ка villages
+    adjective = _ADJECTIVE_CASE.fullmatch(norm)
+    if adjective and len(adjective.group(1)) >= 3:
+        stem = adjective.group(1)
+        if adjective.group(2) in _FEMININE_CASES:
+            out[:0] = [stem + "а", stem + "ая"]  # "Кремінної" → "кремінна", "Кременной"
+        # "Невського" → "невське", "Дачного" → "дачное", "Часового (Яру)" → "часов (яр)"
+        out.extend((stem + "е", stem + "ое", stem))
+    if sector and (town := _TOWN_ADJECTIVE.fullmatch(norm)):
+        stem, marker = town.group(1), town.group(2)
+        towns = [stem + marker, stem]  # Покровськ, Лиман
+        if stem.endswith(("ів", "ов")):
+            towns += [stem[:-2] + "ове", stem[:-2] + "ово"]  # Курахівський → Курахове
+        if stem.endswith("іль"):
+            towns.append(stem[:-3] + "оле")  # Гуляйпільський → Гуляйполе
+        towns.append(stem + "ка")  # Новопавлівський → Новопавлівка
+        out = towns + out  # before a direction word the town's adjective names the town
+    out += [uk for guess in [*out, norm] if (uk := _ukrainian_spelling(guess))]
+    return [v for v in dict.fromkeys(out) if v != norm]
+
+
+def _ukrainian_spelling(norm: str) -> str | None:
+    """The Ukrainian spelling of a Russian-spelled village name, or None if it has none.
+
+    -овка/-евка → -івка ("Синьковка" → "синьківка"), -ское → -ське, -ое → -е ("Дачное").
+    """
+    if norm.endswith(("овка", "евка")):
+        return norm[:-4] + "івка"
+    if norm.endswith(("ское", "цкое")):
+        return norm[:-3] + "ьке"  # "невское" → "невське"
+    if norm.endswith("ое"):
+        return norm[:-2] + "е"
+    return None
+
+
+def _with_ukrainian_namesakes(key: str, cands: list, gaz: Gazetteer) -> list:
+    """Add the readings of a Russian spelling's Ukrainian form ("Антоновка", "Антонівка").
+
+    The index knows a village of the front by its Russian name only when it is well known;
+    a Russian bulletin's "Антоновка" near Kurakhove is the Donetsk "Антонівка".
+    """
+    uk = _ukrainian_spelling(key)
+    if uk is None or uk == key or not gaz.has(uk):
+        return cands
+    seen = {c.place.place_id for c in cands}
+    return cands + [c for c in gaz.lookup_key(uk) if c.place.place_id not in seen]
+
+
+# Adjective case endings (folded: й→и) after a stem: "Невского", "Дачному", "Невском".
+_ADJECTIVE_CASE = re.compile(r"(.+?)(ого|ому|ім|им|ом|ои|ую|оі|еи)")
+_FEMININE_CASES = frozenset({"ои", "ую", "оі"})  # "ой", "ую", "ої" folded
+# A town's adjective, as a front sector is named: "Покровском", "Лиманському", "Торецкое".
+_TOWN_ADJECTIVE = re.compile(r"(.+?)(ськ|цьк|ск|цк)(?:ому|ом|ім|ии|ого|ои|ая|ое|ии|іи)")
+_SECTOR_WORD = re.compile(r"напрям|направлен")
 
 
 # Folded like every key (й→и, ї→і), so they compare with normalised tokens.
 _CYRILLIC_OBLAST = frozenset(
     normalize(w) for w in ("области", "області", "область", "обл", "областью", "областю")
 )
+_CYRILLIC_REPUBLIC = frozenset(normalize(w) for w in ("Народной", "Народної", "Республики"))
 # Case endings of the feminine adjective in "... область/області", to its nominative.
 _ADJ_ENDINGS = tuple(
     (normalize(a), normalize(b))
@@ -179,8 +240,28 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 if gaz.has(key := f"{adj} {nominative}"):
                     best = (i + 2, key)
                     break
+        if (
+            best is None
+            and i + 1 < n
+            and tok.joined
+            and toks[i + 1].cap
+            and _CYRILLIC.search(tok.text)
+            and _CYRILLIC.search(toks[i + 1].text)
+        ):
+            # "у Часова Яра", "біля Часового Яру": both words of a two-word name inflect
+            second = [toks[i + 1].norm, *_cyrillic_variants(toks[i + 1].norm, min_stem=2)]
+            best = next(
+                (
+                    (i + 2, key)
+                    for first in [tok.norm, *_cyrillic_variants(tok.norm)]
+                    for last in second
+                    if gaz.has(key := f"{first} {last}")
+                ),
+                None,
+            )
         if best is None and _CYRILLIC.search(tok.text):
-            for variant in _cyrillic_variants(tok.norm):
+            sector = i + 1 < n and bool(_SECTOR_WORD.match(toks[i + 1].norm))
+            for variant in _cyrillic_variants(tok.norm, sector=sector):
                 if gaz.has(variant):
                     best = (i + 1, variant)
                     break
@@ -205,9 +286,10 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             continue
         end_i, key = best
         last = toks[end_i - 1]
-        m = Mention(
-            i, end_i, tok.start, last.end, text[tok.start : last.end], key, gaz.lookup_key(key)
-        )
+        cands = gaz.lookup_key(key)
+        if _CYRILLIC.search(tok.text):
+            cands = _with_ukrainian_namesakes(key, cands, gaz)
+        m = Mention(i, end_i, tok.start, last.end, text[tok.start : last.end], key, cands)
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
         if end_i - i == 1 and len(tok.text) <= 3 and tok.text.isupper():
             # "EU", "UK": written in capitals, a short name is the abbreviation it is an
@@ -771,7 +853,11 @@ def _reject(
         return True
     in_headline = m.i in headline
     after_next = toks[m.j + 1] if m.j + 1 < len(toks) else None
-    oblast_follows = after_next is not None and after_next.norm in _CYRILLIC_OBLAST
+    oblast_follows = after_next is not None and (
+        after_next.norm in _CYRILLIC_OBLAST
+        # "Гродовка Донецкой Народной Республики", "Невское Луганской Народной Республики"
+        or (after_next.norm in _CYRILLIC_REPUBLIC and bool(_CYRILLIC.search(nxt.text)))
+    )
     if (
         nxt is not None
         and last.joined

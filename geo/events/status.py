@@ -67,6 +67,8 @@ _ONGOING_AFTER = re.compile(
     r"being carried out|being observed)|continues?|(?:has|have) been ongoing)\b",
     re.IGNORECASE,
 )
+# The Cyrillic tried-advance triggers carry their verb of trying: "пытался прорваться".
+_CYR_TRIED = re.compile(r"(?:пыта|намага|пробува|спробува|предпри|здійсни)", re.IGNORECASE)
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 _UNDER = re.compile(r"\bunder (?:siege|\w+ (?:attack|fire|shelling))\b", re.IGNORECASE)
 # Attribution: "according to X", "X said", "X claimed", "X reports".
@@ -146,6 +148,8 @@ def tried(text: str, sent: Sentence, trig: Trigger) -> bool:
 
 def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is tried or under way ("trying to advance", "bid to seize")."""
+    if _CYR_TRIED.match(trig.text):
+        return True
     clause = _clause_before(text, sent, trig)[-60:]
     attempt = (
         _ATTEMPT_LOW.search(clause.lower()) if clause.isascii() else _ATTEMPT_BEFORE.search(clause)

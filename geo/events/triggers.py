@@ -119,6 +119,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"зайня\w*",
         r"взял[иа]? под контроль",
         r"взяли під контроль",
+        # Bulletins' gains: "продвинулся в районе X", "просунулися біля X", "улучшили
+        # (тактическое) положение", "покращили положення по передньому краю"
+        r"продвину\w*",
+        r"просуну\w*",
+        r"(?:улучши|покращи|поліпши)\w* (?:\w+ ){0,2}"
+        r"(?:положени\w*|положенн\w*|позиці\w*|позици\w*)",
+        r"овладе\w*",
+        r"(?:установи|встанови)\w* (?:\w+ )?контроль",
         r"відступи\w*",
         r"отступи\w*",
     ),
@@ -159,6 +167,19 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
+        # A tried advance is fighting: "пытался прорваться", "намагався просунутися",
+        # "предпринял 5 попыток атаковать"; the longer phrase wins over the bare gain verb.
+        r"(?:пыта\w*|намага\w*|пробува\w*|спробува\w*|(?:предпри\w*|здійсни\w*) "
+        r"(?:\w+ )?(?:попыт\w*|спроб\w*)) (?:\w+ ){0,2}?(?:прорва\w*|прорват\w*|продвину\w*|"
+        r"продвига\w*|просуну\w*|просува\w*|атакова\w*|наступа\w*|штурмова\w*|"
+        r"вклини\w*|потесни\w*|відтисну\w*|захопи\w*|захвати\w*)",
+        # troops attacking positions, not a strike: "атаковал позиции", "атакував позиції"
+        r"атаков\w* (?:\w+ ){0,2}позици\w*",
+        r"атакува\w* (?:\w+ ){0,2}позиці\w*",
+        # "нанесли поражение живой силе", "завдали втрат": a ministry's fighting, not a strike
+        r"нан[её]с\w* (?:\w+ )?поражени\w*",
+        r"завда\w* (?:\w+ )?втрат\w*",
+        r"(?:отрази|отбил|відби|відбив)\w* (?:\w+ ){0,2}(?:атак\w*|штурм\w*|наступ\w*)",
         r"наступ\w*",
         r"бо[їі]",
         r"боях",
@@ -188,6 +209,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fired (?:at|on|upon)",
         r"opened fire",
         r"обстріл\w*",
+        r"авіа?удар\w*",
+        r"авиаудар\w*",
+        r"(?:скину|скинул|скида|сброси|сбрасыва)\w*",  # "скинули КАБи на", "сбросил авиабомбы"
         r"обстрел\w*",
         r"удар\w*",
         r"атак\w*",
@@ -267,7 +291,8 @@ def _alternation(cyrillic: bool) -> re.Pattern[str]:
         (f"{t.value}_{i}", p)
         for t, pats in TRIGGERS.items()
         for i, p in enumerate(pats)
-        if bool(_CYRILLIC.match(p)) is cyrillic
+        # by its letters, not its first character: "(?:дрон|безпілотник)\w*" is Cyrillic
+        if bool(_CYRILLIC.search(p)) is cyrillic
     ]
     firsts = [_first_letters(p) for _, p in phrases]
     letters = sorted(set().union(*(f for f in firsts if f is not None)))
@@ -340,6 +365,12 @@ _MONTH_BEFORE = re.compile(
 _WEAPON = re.compile(
     r"\b(?:missiles?|drones?|shell(?:s|ing|ed)|artillery|rockets?|bombs?|air|aerial|"
     r"airstrikes?|strikes?|UAVs?|glide)\b",
+    re.IGNORECASE,
+)
+# The same for Ukrainian and Russian: an "атака" with no weapon named is troops on the ground.
+_CYR_WEAPON = re.compile(
+    r"(?:ракет|дрон|безпілот|беспилот|бпла|шахед|шахід|артил|снаряд|мін(?:ом|и)|авіа|авиа|"
+    r"бомб|каб\w*\b|обстр|удар|рсзв|ппо|mlrs)",
     re.IGNORECASE,
 )
 _TALKS = re.compile(
@@ -540,6 +571,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
             # enemy hits the town's infrastructure"
             etype = EventType.OFFENSIVE
+        if (
+            etype is EventType.ATTACK
+            and word.startswith("атак")
+            and not _CYR_WEAPON.search(sent.text)
+        ):
+            etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))
     return out
 

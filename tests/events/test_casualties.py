@@ -196,3 +196,20 @@ def test_a_running_total_of_the_war_is_no_one_events_toll(sentence):
 def test_a_toll_rising_past_a_months_abbreviation_is_read():
     cas = parse_casualties("The death toll from the Sept. 24 strike rises to 6.")
     assert cas.killed == 6 and cas.update
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Вследствие удара погиб мужчина, ранены двое.", 1, 2),
+        ("Після обстрілу загинула жінка, ще троє людей поранені.", 1, 3),
+        ("Загинув 62-річний чоловік.", 1, None),  # the age is no count
+        ("Ранена пожилая женщина, её госпитализировали.", None, 1),
+        ("Мужчина погиб на месте, четверо ранены.", 1, 4),
+        ("Повреждены три дома, пострадавших нет.", 0, 0),
+        ("Обійшлося без постраждалих.", 0, 0),
+    ],
+)
+def test_a_cyrillic_toll_of_one_named_victim_and_of_none(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

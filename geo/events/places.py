@@ -982,11 +982,14 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
 # "На Покровском направлении ...", "На Лиманському напрямку ...": a bulletin's front sector
 # frames all its sentence tells.
 _FRONTED_CYR_DIRECTION = re.compile(r"(?:На|на|У|у|В|в)\s+(?=\S+\s+(?:напрям|направлен))")
+_FRONTED_CYR = re.compile(r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу)\s+")
 
 
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
     """The place of a fronted locative ("In Kherson, ...") that frames the whole sentence."""
-    if cyr := _FRONTED_CYR_DIRECTION.match(sent.text):
+    if cyr := _FRONTED_CYR_DIRECTION.match(sent.text) or _FRONTED_CYR.match(sent.text):
+        # "У Нікополі через атаку дрона поранена жінка": Ukrainian and Russian put no comma
+        # after a fronted place
         start = sent.start + cyr.end()
         return [t for t in tops if t.start == start][:1]
     if areas := _FRONTED_AREAS.match(sent.text):

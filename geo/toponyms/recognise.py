@@ -95,6 +95,14 @@ def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) ->
     return [v for v in dict.fromkeys(out) if v != norm]
 
 
+# A Russian or Ukrainian force group named after a river or a quarter: «Днепр», «Восток».
+_FORCE_GROUP = re.compile(r"(?:войск|військ|группировк\w*|угрупован\w*|ОТУ)\s*[«\"„“]$")
+
+
+def _biggest(cands: list[Candidate]) -> int:
+    return max((c.place.population or 0 for c in cands), default=0)
+
+
 def _ukrainian_spelling(norm: str) -> str | None:
     """The Ukrainian spelling of a Russian-spelled village name, or None if it has none.
 
@@ -261,10 +269,12 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             )
         if best is None and _CYRILLIC.search(tok.text):
             sector = i + 1 < n and bool(_SECTOR_WORD.match(toks[i + 1].norm))
-            for variant in _cyrillic_variants(tok.norm, sector=sector):
-                if gaz.has(variant):
-                    best = (i + 1, variant)
-                    break
+            found = [v for v in _cyrillic_variants(tok.norm, sector=sector) if gaz.has(v)]
+            if found:
+                # The guess naming the biggest town: "Нікополі" is Нікополь, not a Bulgarian
+                # village's "Никопол"; "Костянтинівському" is Костянтинівка. Ties keep the
+                # order of the guesses.
+                best = (i + 1, max(found, key=lambda v: _biggest(gaz.lookup_key(v))))
         demonym = _demonym_at(text, toks, i, gaz)
         if demonym is not None and (best is None or demonym.j >= best[0]):
             # "Russian forces": the adjective, unless a longer name starts here ("Russian
@@ -777,6 +787,8 @@ def _judge(
     """
     if _org_precedes(toks, m.i) and not (m.j - m.i == 1 and _plain_word(m, toks[m.i])):
         return ToponymRole.EMBEDDED
+    if _FORCE_GROUP.search(text, max(0, m.start - 40), m.start):
+        return ToponymRole.EMBEDDED  # "группировка войск «Днепр»": a force's name, no place
     m.role = ToponymRole.LITERAL
     if _reject(text, m, toks, headline, persons, gaz):
         return None

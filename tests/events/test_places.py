@@ -140,3 +140,17 @@ def test_a_regional_head_s_toll_goes_with_the_strike(gazetteer):
 def test_no_one_hurt_in_russian_is_a_toll_of_none(gazetteer):
     events = _events("Атака БПЛА на Курск: повреждены две машины, пострадавших нет.", gazetteer)
     assert [(e.place.name, e.killed, e.injured) for e in events] == [("Kursk", 0, 0)]
+
+
+def test_a_fronted_cyrillic_locative_frames_the_sentence_without_a_comma(gazetteer):
+    events = _events("У Нікополі через атаку дрона поранено двох чоловіків.", gazetteer)
+    assert [(e.event_type, e.place.name, e.injured) for e in events] == [
+        (EventType.ATTACK, "Nikopol", 2)
+    ]
+
+
+def test_a_tried_gain_is_an_attempted_offensive(gazetteer):
+    events = _events("Противник безуспешно пытался улучшить положение у Торецка.", gazetteer)
+    assert [(e.event_type, e.place.name, e.status) for e in events] == [
+        (EventType.OFFENSIVE, "Toretsk", EventStatus.ATTEMPTED)
+    ]

@@ -135,3 +135,16 @@ def test_a_russian_spelling_also_takes_the_ukrainian_village_s_readings(gazettee
 def test_a_town_before_a_people_s_republic_is_a_place_not_a_longer_name(gazetteer):
     found = _read("Освобождён населённый пункт Гродовка Донецкой Народной Республики.", gazetteer)
     assert "Гродовка" in found
+
+
+def test_the_guess_naming_the_bigger_town_wins(gazetteer):
+    # "нікопол" is a Bulgarian village's other name; "нікополь" is the city on the Dnipro
+    assert _keys("Удар по Нікополю вночі.", gazetteer)["Нікополю"] == "нікополь"
+    found = _keys("На Костянтинівському напрямку тихо.", gazetteer)
+    assert found["Костянтинівському"] == "костянтинівка"
+
+
+def test_a_force_group_named_after_a_river_is_no_place(gazetteer):
+    text = "Группировка войск «Днепр» отразила атаку у Каменского."
+    roles = {t.surface: t.is_place for t in geoparse(text, gazetteer=gazetteer)}
+    assert roles["Днепр"] is False and roles["Каменского"] is True

@@ -73,6 +73,10 @@ def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) ->
         if norm.endswith(ending) and len(norm) - len(ending) >= min_stem:
             stem = norm[: -len(ending)]
             out.extend(stem + tail for tail in ("", "а", "я", "ь"))
+            out.extend((stem + "е", stem + "о"))  # "Гуляйполю" → "гуляйполе", "Курахова"
+    if norm.endswith(("ах", "ях")) and len(norm) >= 5:
+        stem = norm[:-2]  # a plural name's locative: "у Сумах", "в Черкасах", "у Чернівцях"
+        out.extend(stem + tail for tail in ("и", "ы", "і"))
     if norm.endswith("ці") and len(norm) >= 6:
         out.append(norm[:-2] + "ка")  # "по Дружківці", "у Новопавлівці": the -ка villages
     adjective = _ADJECTIVE_CASE.fullmatch(norm)

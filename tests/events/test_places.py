@@ -105,6 +105,8 @@ def test_the_oblast_after_a_listed_village_only_says_where_it_is(gazetteer):
         ("Атака дронов на Курск длилась всю ночь.", (EventType.ATTACK, "Kursk")),
         ("Ворог завдав авіаудару по Дружківці.", (EventType.ATTACK, "Druzhkivka")),
         ("Окупанти скинули дві керовані авіабомби на Куп'янськ.", (EventType.ATTACK, "Kupiansk")),
+        ("Росіяни знову вдарили по Сумах ракетою.", (EventType.ATTACK, "Sumy")),
+        ("Авиация поразила склады у Краматорска.", (EventType.ATTACK, "Kramatorsk")),
     ],
     ids=[
         "ru-attacked-positions",
@@ -115,6 +117,8 @@ def test_the_oblast_after_a_listed_village_only_says_where_it_is(gazetteer):
         "ru-drone-attack",
         "uk-air-strike",
         "uk-dropped-bombs",
+        "uk-hit-at",
+        "ru-struck-depots",
     ],
 )
 def test_bulletin_verbs_give_their_type(text, expected, gazetteer):

@@ -100,6 +100,8 @@ def _keys(text, gazetteer):
         ("Ворог тисне біля Кремінної.", "Кремінної", "кремінна"),
         ("Удар по Дружківці вранці.", "Дружківці", "дружківка"),
         ("Бои за Синьковку продолжаются.", "Синьковку", "синьківка"),
+        ("Вибухи у Сумах лунали зранку.", "Сумах", "суми"),
+        ("Авиаудары по Гуляйполю не стихают.", "Гуляйполю", "гуляиполе"),
     ],
     ids=[
         "ru-two-words",
@@ -108,6 +110,8 @@ def _keys(text, gazetteer):
         "uk-feminine",
         "uk-locative-ka",
         "ru-ovka",
+        "uk-plural-locative",
+        "ru-neuter-dative",
     ],
 )
 def test_cyrillic_case_forms_read_as_the_nominative(text, surface, key, gazetteer):

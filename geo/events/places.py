@@ -759,8 +759,8 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
 
 
 _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"}) | _wordset(
-    "пункт пункта пункту село села селище селища посёлок поселок посёлка поселка город города "
-    "місто міста"
+    "пункт пункта пункту пункты пункти село села сёла селище селища посёлок поселок посёлка "
+    "поселка город города місто міста"
 )  # "освободили населённый пункт X", "звільнили село X"
 _NAMED = frozenset({"named", "called"})
 _SETTLEMENT_NOUNS = frozenset(

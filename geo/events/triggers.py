@@ -180,6 +180,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"нан[её]с\w* (?:\w+ )?поражени\w*",
         r"завда\w* (?:\w+ )?втрат\w*",
         r"(?:отрази|отбил|відби|відбив)\w* (?:\w+ ){0,2}(?:атак\w*|штурм\w*|наступ\w*)",
+        r"(?:бо[её])?столкновени\w*",  # "произошло 40 боестолкновений", "бойових зіткнень"
+        r"зіткнен\w*",
         r"наступ\w*",
         r"бо[їі]",
         r"боях",
@@ -375,6 +377,7 @@ _CYR_WEAPON = re.compile(
     r"бомб|каб\w*\b|обстр|удар|рсзв|ппо|mlrs)",
     re.IGNORECASE,
 )
+_CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
     re.IGNORECASE,
@@ -580,6 +583,16 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
         ):
             etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))
+    if any(t.type is EventType.ADVANCE for t in out):
+        # "в ходе наступления освобождены X и Y": the offensive frames the gain it reports
+        out = [
+            t
+            for t in out
+            if not (
+                t.type is EventType.OFFENSIVE
+                and _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+            )
+        ]
     return out
 
 

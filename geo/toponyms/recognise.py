@@ -114,6 +114,10 @@ def _ukrainian_spelling(norm: str) -> str | None:
     """
     if norm.endswith(("овка", "евка")):
         return norm[:-4] + "івка"
+    if norm.endswith("селка"):
+        return norm[:-5] + "сілка"  # "Новоселка" → "новосілка"
+    if "краин" in norm:
+        return norm.replace("краин", "краін")  # "Новоукраинка", "Украинск"
     if norm.endswith(("ское", "цкое")):
         return norm[:-3] + "ьке"  # "невское" → "невське"
     if norm.endswith("ое"):

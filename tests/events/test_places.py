@@ -158,3 +158,16 @@ def test_a_tried_gain_is_an_attempted_offensive(gazetteer):
     assert [(e.event_type, e.place.name, e.status) for e in events] == [
         (EventType.OFFENSIVE, "Toretsk", EventStatus.ATTEMPTED)
     ]
+
+
+def test_villages_named_after_a_plural_settlement_noun_are_each_taken(gazetteer):
+    text = "В ходе наступления освобождены населённые пункты Торское и Великая Новоселка."
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.ADVANCE, "Torske"),
+        (EventType.ADVANCE, "Velyka Novosilka"),
+    }
+
+
+def test_combat_clashes_near_a_town_are_fighting(gazetteer):
+    text = "Вчера произошло 37 боестолкновений, чаще всего в районе Торецка."
+    assert _kinds(_events(text, gazetteer)) == {(EventType.OFFENSIVE, "Toretsk")}

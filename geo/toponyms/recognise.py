@@ -150,7 +150,9 @@ _SECTOR_WORD = re.compile(r"напрям|направлен")
 _CYRILLIC_OBLAST = frozenset(
     normalize(w) for w in ("области", "області", "область", "обл", "областью", "областю")
 )
-_CYRILLIC_REPUBLIC = frozenset(normalize(w) for w in ("Народной", "Народної", "Республики"))
+_CYRILLIC_REPUBLIC = frozenset(
+    normalize(w) for w in ("Народной", "Народної", "Народная", "Республики", "Республіки")
+)
 # Case endings of the feminine adjective in "... область/області", to its nominative.
 _ADJ_ENDINGS = tuple(
     (normalize(a), normalize(b))
@@ -255,6 +257,19 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             for adj in _cyrillic_adjective(tok.norm, endings):
                 if gaz.has(key := f"{adj} {nominative}"):
                     best = (i + 2, key)
+                    break
+        if (
+            best is None
+            and i + 2 < n
+            and toks[i + 1].norm in _CYRILLIC_REPUBLIC
+            and toks[i + 2].norm in _CYRILLIC_REPUBLIC
+            and _CYRILLIC.search(tok.text)
+        ):
+            # "Донецкой Народной Республики": Russia's name for the oblast it claims, read
+            # as the oblast, so that the villages it follows are placed in it
+            for adj in _cyrillic_adjective(tok.norm, _ADJ_ENDINGS):
+                if gaz.has(key := f"{adj} {normalize('область')}"):
+                    best = (i + 3, key)
                     break
         if (
             best is None

@@ -808,3 +808,12 @@ def test_the_nearer_namesake_to_a_cyrillic_direction_wins(gazetteer):
     tops = _found("На Курахово направлении бои шли у Дачного и Курахово.", gazetteer)
     dachne = next(t for t in tops if t.surface == "Дачного")
     assert dachne.place.admin1_name == "Donetsk Oblast"
+
+
+def test_a_people_s_republic_after_a_village_places_it_in_that_oblast(gazetteer):
+    text = "Бои шли у Новоукраинка Донецкой Народной Республики."
+    tops = _found(text, gazetteer)
+    assert [(t.surface, t.place.admin1_name) for t in tops] == [
+        ("Новоукраинка", "Donetsk Oblast"),
+        ("Донецкой Народной Республики", "Donetsk Oblast"),
+    ]

@@ -128,7 +128,8 @@ _CYR_PERSON = (
     r"человек)"
 )
 _CYR_ONE = re.compile(
-    rf"(?:(?P<kill>{_CYR_KILL})|(?P<hurt>{_CYR_HURT}))\s+(?:[\w-]+(?:ий|ый|ій|ая|яя|ня|на)\s+)?"
+    rf"(?:(?P<kill>{_CYR_KILL})|(?P<hurt>{_CYR_HURT}))\s+"
+    r"(?:[\w-]+(?:ий|ый|ій|ая|яя|ня|на|ого|ую|ну|ої)\s+)?"
     rf"{_CYR_PERSON}\b"
     rf"|(?:^|[,;:]\s*)(?:[\w-]+(?:ий|ый|ій|ая|яя)\s+)?{_CYR_PERSON}\s+(?:(?P<kill2>{_CYR_KILL})"
     rf"|(?P<hurt2>{_CYR_HURT}))",

@@ -37,11 +37,14 @@ def _wordset(words: str) -> frozenset[str]:
 _LINKS = _wordset(
     "of in into at near on toward towards outside around across within inside along over "
     "through throughout beyond behind past "
-    "в у на біля поблизу під до по околицях районі напрямку около возле под у районе"
+    "в у на біля поблизу під до по околицях районі напрямку около возле под у районе "
+    "вблизи поблизости неподалеку неподалёку неподалік севернее южнее западнее восточнее "
+    "північніше південніше західніше східніше"
 )
 _LINKS_FROM = _LINKS | {"from", "to", "з", "із", "зі", "из", "от"}
 # Words that join the places of a list, English and Cyrillic ("A, B и C", "A, B та C").
 _AND = frozenset({"and", "or", "и", "та", "і", "й", "или", "або"})
+_CYR_AND = frozenset({"и", "та", "і", "й"})
 _VENUE_LINKS = frozenset({"at", "in", "from", "during"})
 _LINKS_BY_TYPE = {
     EventType.EVACUATION: _LINKS_FROM,
@@ -493,6 +496,15 @@ def _after(
             if k < len(toks) and toks[k].text in links:
                 i = k
                 continue
+        if (
+            word in _CYR_AND
+            and found
+            and toks[i - 1].kind == "top"
+            and i + 1 < len(toks)
+            and toks[i + 1].text in links
+        ):
+            i += 1  # "вблизи Торецка и севернее Часова Яра": one more phrase of the verb
+            continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
         if np >= 0:

@@ -74,6 +74,10 @@ def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) ->
             stem = norm[: -len(ending)]
             out.extend(stem + tail for tail in ("", "а", "я", "ь"))
             out.extend((stem + "е", stem + "о"))  # "Гуляйполю" → "гуляйполе", "Курахова"
+    if norm.endswith(("ек", "ок")) and len(norm) >= 6:
+        out.append(norm[:-2] + "ки")  # a plural name's genitive: "у Ступочек" → "ступочки"
+    if norm.endswith("ів") and len(norm) >= 6:
+        out.append(norm[:-2] + "и")  # "біля Пісків" → "піски"
     if norm.endswith(("ах", "ях")) and len(norm) >= 5:
         stem = norm[:-2]  # a plural name's locative: "у Сумах", "в Черкасах", "у Чернівцях"
         out.extend(stem + tail for tail in ("и", "ы", "і"))
@@ -104,7 +108,13 @@ _FORCE_GROUP = re.compile(r"(?:войск|військ|группировк\w*|�
 
 
 def _biggest(cands: list[Candidate]) -> int:
-    return max((c.place.population or 0 for c in cands), default=0)
+    """The population of the biggest town (10,000 or more) among readings, else 0.
+
+    Villages do not compete by size: "Терновой" stays "тернова", the feminine guess listed
+    first, and does not become some bigger "терново" elsewhere.
+    """
+    top = max((c.place.population or 0 for c in cands), default=0)
+    return top if top >= 10_000 else 0
 
 
 def _ukrainian_spelling(norm: str) -> str | None:
@@ -292,12 +302,13 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             )
         if best is None and _CYRILLIC.search(tok.text):
             sector = i + 1 < n and bool(_SECTOR_WORD.match(toks[i + 1].norm))
-            found = [v for v in _cyrillic_variants(tok.norm, sector=sector) if gaz.has(v)]
-            if found:
+            guesses = [v for v in _cyrillic_variants(tok.norm, sector=sector) if gaz.has(v)]
+            if guesses:
                 # The guess naming the biggest town: "Нікополі" is Нікополь, not a Bulgarian
                 # village's "Никопол"; "Костянтинівському" is Костянтинівка. Ties keep the
-                # order of the guesses.
-                best = (i + 1, max(found, key=lambda v: _biggest(gaz.lookup_key(v))))
+                # order of the guesses. (One key, one set of readings: resolution pools the
+                # readings of a key's mentions, so they cannot differ by surface.)
+                best = (i + 1, max(guesses, key=lambda v: _biggest(gaz.lookup_key(v))))
         demonym = _demonym_at(text, toks, i, gaz)
         if demonym is not None and (best is None or demonym.j >= best[0]):
             # "Russian forces": the adjective, unless a longer name starts here ("Russian

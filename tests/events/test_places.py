@@ -171,3 +171,11 @@ def test_villages_named_after_a_plural_settlement_noun_are_each_taken(gazetteer)
 def test_combat_clashes_near_a_town_are_fighting(gazetteer):
     text = "Вчера произошло 37 боестолкновений, чаще всего в районе Торецка."
     assert _kinds(_events(text, gazetteer)) == {(EventType.OFFENSIVE, "Toretsk")}
+
+
+def test_places_after_near_and_compass_words_are_taken(gazetteer):
+    text = "Противник восемь раз атаковал вблизи Торецка и севернее Часова Яра."
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.OFFENSIVE, "Toretsk"),
+        (EventType.OFFENSIVE, "Chasiv Yar"),
+    }

@@ -102,6 +102,7 @@ def _keys(text, gazetteer):
         ("Бои за Синьковку продолжаются.", "Синьковку", "синьківка"),
         ("Вибухи у Сумах лунали зранку.", "Сумах", "суми"),
         ("Авиаудары по Гуляйполю не стихают.", "Гуляйполю", "гуляиполе"),
+        ("Бои шли у Ступочек и южнее.", "Ступочек", "ступочки"),
     ],
     ids=[
         "ru-two-words",
@@ -112,6 +113,7 @@ def _keys(text, gazetteer):
         "ru-ovka",
         "uk-plural-locative",
         "ru-neuter-dative",
+        "ru-plural-genitive",
     ],
 )
 def test_cyrillic_case_forms_read_as_the_nominative(text, surface, key, gazetteer):

@@ -69,6 +69,8 @@ def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) ->
     direction follows) the adjective of a town gives the town ("Лиманському" → "лиман").
     """
     out = []
+    if (masculine := _MASCULINE_IV.fullmatch(norm)) and len(masculine.group(1)) >= 3:
+        out.append(masculine.group(1) + "ів")  # "по Оріхову" → "оріхів", "Харкова" → "харків"
     for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и"):
         if norm.endswith(ending) and len(norm) - len(ending) >= min_stem:
             stem = norm[: -len(ending)]
@@ -148,6 +150,8 @@ def _with_ukrainian_namesakes(key: str, cands: list, gaz: Gazetteer) -> list:
     return cands + [c for c in gaz.lookup_key(uk) if c.place.place_id not in seen]
 
 
+# A Ukrainian town in -ів in an oblique case: its "і" turns "о" ("Оріхів", "Оріхову").
+_MASCULINE_IV = re.compile(r"(.+)ов(?:а|у|і|ом)")
 # Adjective case endings (folded: й→и) after a stem: "Невского", "Дачному", "Невском".
 _ADJECTIVE_CASE = re.compile(r"(.+?)(ого|ому|ім|им|ом|ои|ую|оі|еи)")
 _FEMININE_CASES = frozenset({"ои", "ую", "оі"})  # "ой", "ую", "ої" folded

@@ -96,6 +96,7 @@ def test_a_tried_break_through_is_one_offensive_trigger_not_a_gain():
         ("offensive", "пыталась прорваться")
     ]
     assert _types("Окупанти вкотре намагалися просунутися до Торецька.")[0][0] == "offensive"
+    assert _types("Росіяни тричі пробували потіснити оборонців.")[0][0] == "offensive"
 
 
 def test_an_attack_with_no_weapon_is_ground_fighting_and_with_one_a_strike():

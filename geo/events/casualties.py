@@ -157,11 +157,39 @@ _CYR_NUM = {
     "один": 1, "одна": 1, "одну": 1, "двоє": 2, "двое": 2, "дві": 2, "два": 2, "две": 2,
     "троє": 3, "трое": 3, "три": 3, "четверо": 4, "чотири": 4, "четыре": 4, "п'ятеро": 5,
     "пʼятеро": 5, "пятеро": 5, "п'ять": 5, "пять": 5,
+    # oblique and further forms: "поранено двох", "ранены шестеро", "погибли трёх"
+    "одного": 1, "двох": 2, "двух": 2, "трьох": 3, "трех": 3, "трёх": 3, "чотирьох": 4,
+    "четырех": 4, "четырёх": 4, "п'ятьох": 5, "пятерых": 5, "шестеро": 6, "шість": 6,
+    "шесть": 6, "семеро": 7, "сім": 7, "семь": 7, "восьмеро": 8, "вісім": 8, "восемь": 8,
+    "дев'ять": 9, "девять": 9, "десять": 10,
 }  # fmt: skip
 _CYR_N = r"\d+|" + "|".join(sorted(_CYR_NUM, key=len, reverse=True))
 _CYR = re.compile(
-    rf"(?:(?P<kill>{_CYR_KILL})|(?P<hurt>{_CYR_HURT}))\s+(?:\w+\s+)?(?P<num>{_CYR_N})\b"
+    rf"(?:(?P<kill>{_CYR_KILL})|(?P<hurt>{_CYR_HURT}))\s+(?:\w+\s+)?(?P<num>{_CYR_N})\b(?!-)"
     rf"|\b(?P<num2>{_CYR_N})\s+(?:\w+\s+){{0,2}}?(?:(?P<kill2>{_CYR_KILL})|(?P<hurt2>{_CYR_HURT}))",
+    re.IGNORECASE,
+)
+# One victim named by who they were: "погиб мужчина", "загинула жінка", "ранена пенсионерка",
+# "мужчина погиб". The noun before the verb only at a clause's start, so that "обстрел
+# ранил мужчину" is not read twice.
+_CYR_PERSON = (
+    r"(?:мужчин[аау]|женщин[аыу]|ребён(?:ок|ка)|ребен(?:ок|ка)|подрост(?:ок|ка)|"
+    r"пенсионер\w*|жител[ьяи]\w*|водител[ьяи]|чоловік\w*|жінк[аиу]|дитин[аиу]|"
+    r"підліт(?:ок|ка)|пенсіонер\w*|мешкан(?:ець|ця|ка|ку)|жител\w*|водій|водія|людин[аиу]|"
+    r"человек)"
+)
+_CYR_ONE = re.compile(
+    rf"(?:(?P<kill>{_CYR_KILL})|(?P<hurt>{_CYR_HURT}))\s+"
+    r"(?:[\w-]+(?:ий|ый|ій|ая|яя|ня|на|ого|ую|ну|ої)\s+)?"
+    rf"{_CYR_PERSON}\b"
+    rf"|(?:^|[,;:]\s*)(?:[\w-]+(?:ий|ый|ій|ая|яя)\s+)?{_CYR_PERSON}\s+(?:(?P<kill2>{_CYR_KILL})"
+    rf"|(?P<hurt2>{_CYR_HURT}))",
+    re.IGNORECASE,
+)
+# "пострадавших нет", "обошлось без жертв", "постраждалих немає", "без пострадавших".
+_CYR_NONE = re.compile(
+    r"\b(?:пострадавших|погибших|жертв|постраждалих|загиблих)\s+(?:нет|немає|не было|не було)\b"
+    r"|\bбез\s+(?:жертв|пострадавших|постраждалих|потерпілих)\b",
     re.IGNORECASE,
 )
 # Counts that are not of one event: running tolls and military losses.
@@ -239,7 +267,7 @@ _ANY = re.compile(
     r"lives|toll|number of|burns|passed away|succumbed|"
     r"medical|on the spot|at the scene|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
-    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|"
+    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
     r"госпіталіз|госпитализ|контуж",
     re.IGNORECASE,
 )
@@ -339,6 +367,10 @@ def parse_casualties(sentence: str) -> Casualties:
     for m in () if sentence.isascii() else _CYR.finditer(sentence):  # its words are Cyrillic
         kind = "kill" if (m.group("kill") or m.group("kill2")) else "hurt"
         found.append((m.start(), kind, m.group("num") or m.group("num2"), m))
+    for m in () if sentence.isascii() else _CYR_ONE.finditer(sentence):
+        if not any(f[0] <= m.start() < f[3].end() or m.start() <= f[0] < m.end() for f in found):
+            kind = "kill" if (m.group("kill") or m.group("kill2")) else "hurt"
+            found.append((m.start(), kind, "один", m))
     killed = injured = None
     more = {"kill": False, "hurt": False}
     end = start = -1
@@ -371,7 +403,14 @@ def parse_casualties(sentence: str) -> Casualties:
         end = max(end, last)
         start = first if start < 0 else start
         words.append(" ".join(told[first:last].split()))
-    if killed is None and injured is None and (m := _NONE.search(sentence)):
+    if (
+        killed is None
+        and injured is None
+        and (
+            m := _NONE.search(sentence)
+            or (None if sentence.isascii() else _CYR_NONE.search(sentence))
+        )
+    ):
         return Casualties(0, 0, m.group(0))
     update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
     moved = 0

@@ -40,9 +40,14 @@ def _wordset(words: str) -> frozenset[str]:
 _LINKS = _wordset(
     "of in into at near on toward towards outside around across within inside along over "
     "through throughout beyond behind past "
-    "в у на біля поблизу під до по околицях районі напрямку около возле под у районе"
+    "в у на біля поблизу під до по околицях районі напрямку около возле под у районе "
+    "вблизи поблизости неподалеку неподалёку неподалік севернее южнее западнее восточнее "
+    "північніше південніше західніше східніше"
 )
 _LINKS_FROM = _LINKS | {"from", "to", "з", "із", "зі", "из", "от"}
+# Words that join the places of a list, English and Cyrillic ("A, B и C", "A, B та C").
+_AND = frozenset({"and", "or", "и", "та", "і", "й", "или", "або"})
+_CYR_AND = frozenset({"и", "та", "і", "й"})
 _VENUE_LINKS = frozenset({"at", "in", "from", "during"})
 _LINKS_BY_TYPE = {
     EventType.EVACUATION: _LINKS_FROM,
@@ -66,7 +71,7 @@ _WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced",
 _PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"})
 _SECTOR_WORDS = frozenset(
     {"direction", "directions", "axis", "axes", "sector", "sectors", "front", "fronts", "area"}
-)
+) | _wordset("напрямку напрямі напрямок направлении направление направлениях напрямках")
 _COMPASS = frozenset(
     "north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern northern southern eastern western".split()
@@ -321,11 +326,11 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
         if toks[j].text == ",":
             j += 1
-        if j < len(toks) and toks[j].text in {"and", "or"}:
+        if j < len(toks) and toks[j].text in _AND:
             j += 1
         while text is not None and j > i and (k := _unknown_item(text, toks, j)) is not None:
             j = k  # an unresolved name: skip it and its separators
-            while j < len(toks) and toks[j].text in {",", "and", "or", "-"}:
+            while j < len(toks) and toks[j].text in _AND | {",", "-"}:
                 j += 1
         if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
             j += 1  # "the Kursk region, the Bryansk region and the Oryol region"
@@ -406,7 +411,7 @@ def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
     k = j
     while k < len(toks) and k - j < 3 and _unknown_name(text, toks[k]):
         k += 1
-    if k == j or k >= len(toks) or toks[k].text not in {",", "and", "or", "-"}:
+    if k == j or k >= len(toks) or toks[k].text not in _AND | {",", "-"}:
         return None
     return k
 
@@ -701,6 +706,15 @@ def _after(
             and etype in FIGURE_TYPES
         ):
             i += 2  # "evacuate families with children from X": who leaves, not a new clause
+            continue
+        if (
+            word in _CYR_AND
+            and found
+            and toks[i - 1].kind == "top"
+            and i + 1 < len(toks)
+            and toks[i + 1].text in links
+        ):
+            i += 1  # "вблизи Торецка и севернее Часова Яра": one more phrase of the verb
             continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
@@ -1022,7 +1036,10 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     return out
 
 
-_PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"})
+_PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"}) | _wordset(
+    "пункт пункта пункту пункты пункти село села сёла селище селища посёлок поселок посёлка "
+    "поселка город города місто міста"
+)  # "освободили населённый пункт X", "звільнили село X"
 _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
 )
@@ -1032,7 +1049,13 @@ _SETTLEMENT_NOUNS = frozenset(
 )
 _BORDERING = frozenset({"bordering", "adjoining", "neighbouring", "neighboring"})
 _CLAUSE_END = frozenset({";", ".", "but", "while", "whereas"})
-_AREA_LIST_WORDS = frozenset({",", "and", "the", "region", "oblast", "(", ")"})
+_AREA_LIST_WORDS = frozenset({",", "the", "region", "oblast", "(", ")"}) | _AND
+# "в районах населённых пунктов", "у районі населеного пункту": bulletins' area of places.
+_CYR_AREAS = _wordset("районах районе районі района районов районів")
+_SETTLEMENT_WORDS = _wordset(
+    "населённых населенных населених населённого населенного населеного пунктов пунктів пункта "
+    "пункту"
+)
 _AUTHORITY = r"(?:authorities|officials|administration|council|governor|mayor)"
 _AUTHORITY_AFTER = re.compile(
     rf"(?:['’]s)?\s+(?:(?:city|town|village|local|regional|military|civil|district)\s+)*"
@@ -1044,7 +1067,9 @@ _AUTHORITY_BEFORE = re.compile(
     rf"\b{_AUTHORITY}\s+(?:in|of)\s+(?:the\s+)?(?:[^\W\d][\w'’ -]{{0,40}}?\s+)?$",
     re.IGNORECASE,
 )
-_DIRECTION_AFTER = re.compile(r"^[\s-]+(?:directions?|axis|axes|sectors?|fronts?)\b", re.IGNORECASE)
+_DIRECTION_AFTER = re.compile(
+    r"^[\s-]+(?:directions?|axis|axes|sectors?|fronts?|напрям\w*|направлени\w*)\b", re.IGNORECASE
+)
 # "the Kupiansk, Lyman and Pokrovsk directions": each name of the list is a sector.
 _LISTED_SECTOR_AFTER = re.compile(
     r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+[\s-]+(?:directions|sectors|axes|fronts)\b"
@@ -1186,20 +1211,31 @@ def _areas_of(text: str, toks: list[_Tok], i: int) -> list[Toponym]:
     k = i
     while k + 1 < len(toks) and toks[k].text not in _CLAUSE_END:
         if toks[k].text in {"area", "areas", "vicinity"} and toks[k + 1].text == "of":
+            k += 2
+            break
+        if toks[k].text in _CYR_AREAS:  # "в районах (населённых пунктов) A, B и C"
+            k += 1
             break
         k += 1
     else:
         return []
     found: list[Toponym] = []
     qualifier = False
-    for tok in toks[k + 2 :]:
+    for n, tok in enumerate(toks[k:], start=k):
         if tok.kind == "top":
-            if not (qualifier and tok.top.place.kind is not PlaceKind.POPULATED_PLACE):
+            # "Синьковка Харьковской области": a genitive oblast right after its village
+            # only says where the village is, like "in the X region"
+            behind = toks[n - 1].kind == "top" and n > k
+            if not ((qualifier or behind) and tok.top.place.kind is not PlaceKind.POPULATED_PLACE):
                 found.append(tok.top)
             qualifier = False
         elif tok.text == "in":
             qualifier = True
-        elif tok.text not in _AREA_LIST_WORDS and not text[tok.start].isupper():
+        elif (
+            tok.text not in _AREA_LIST_WORDS
+            and tok.text not in _SETTLEMENT_WORDS
+            and not text[tok.start].isupper()
+        ):
             break  # a name the gazetteer lacks does not end the list
     return found
 
@@ -1238,8 +1274,19 @@ def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Topony
     return found
 
 
+# "На Покровском направлении ...", "На Лиманському напрямку ...": a bulletin's front sector
+# frames all its sentence tells.
+_FRONTED_CYR_DIRECTION = re.compile(r"(?:На|на|У|у|В|в)\s+(?=\S+\s+(?:напрям|направлен))")
+_FRONTED_CYR = re.compile(r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу)\s+")
+
+
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
     """The place of a fronted locative ("In Kherson, ...") that frames the whole sentence."""
+    if cyr := _FRONTED_CYR_DIRECTION.match(sent.text) or _FRONTED_CYR.match(sent.text):
+        # "У Нікополі через атаку дрона поранена жінка": Ukrainian and Russian put no comma
+        # after a fronted place
+        start = sent.start + cyr.end()
+        return [t for t in tops if t.start == start][:1]
     if areas := _FRONTED_AREAS.match(sent.text):
         # "Near the Ostrivske and Hostre areas of the Kurakhove direction, three clashes
         # went on": each named area frames the sentence, not the direction

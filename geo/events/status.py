@@ -67,6 +67,12 @@ _ONGOING_AFTER = re.compile(
     r"being carried out|being observed)|continues?|(?:has|have) been ongoing)\b",
     re.IGNORECASE,
 )
+# The Cyrillic tried-advance triggers carry their verb of trying: "пытался прорваться".
+_CYR_TRIED = re.compile(r"(?:пыта|намага|пробува|спробува|предпри|здійсни)", re.IGNORECASE)
+# "пытался улучшить положение", "намагалися захопити": a gain verb after a verb of trying.
+_CYR_TRIED_BEFORE = re.compile(
+    r"\b(?:пыта|намага|пробува|спробува)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 _UNDER = re.compile(r"\bunder (?:siege|\w+ (?:attack|fire|shelling))\b", re.IGNORECASE)
 # Attribution: "according to X", "X said", "X claimed", "X reports".
@@ -141,12 +147,15 @@ def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
 
 def tried(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger's verb is only tried: "trying to advance", "a bid to seize"."""
-    return bool(_TRIED.search(_clause_before(text, sent, trig)[-60:]))
+    clause = _clause_before(text, sent, trig)[-60:]
+    return bool(_TRIED.search(clause) or _CYR_TRIED_BEFORE.search(clause))
 
 
 def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is tried or under way ("trying to advance", "bid to seize")."""
     clause = _clause_before(text, sent, trig)[-60:]
+    if _CYR_TRIED.match(trig.text) or _CYR_TRIED_BEFORE.search(clause):
+        return True
     attempt = (
         _ATTEMPT_LOW.search(clause.lower()) if clause.isascii() else _ATTEMPT_BEFORE.search(clause)
     )

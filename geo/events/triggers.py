@@ -123,6 +123,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"зайня\w*",
         r"взял[иа]? под контроль",
         r"взяли під контроль",
+        # Bulletins' gains: "продвинулся в районе X", "просунулися біля X", "улучшили
+        # (тактическое) положение", "покращили положення по передньому краю"
+        r"продвину\w*",
+        r"просуну\w*",
+        r"(?:улучши|покращи|поліпши)\w* (?:\w+ ){0,2}"
+        r"(?:положени\w*|положенн\w*|позиці\w*|позици\w*)",
+        r"овладе\w*",
+        r"(?:установи|встанови)\w* (?:\w+ )?контроль",
         r"відступи\w*",
         r"отступи\w*",
     ),
@@ -163,6 +171,21 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
+        # A tried advance is fighting: "пытался прорваться", "намагався просунутися",
+        # "предпринял 5 попыток атаковать"; the longer phrase wins over the bare gain verb.
+        r"(?:пыта\w*|намага\w*|пробува\w*|спробува\w*|(?:предпри\w*|здійсни\w*) "
+        r"(?:\w+ )?(?:попыт\w*|спроб\w*)) (?:\w+ ){0,2}?(?:прорва\w*|прорват\w*|продвину\w*|"
+        r"продвига\w*|просуну\w*|просува\w*|атакова\w*|наступа\w*|штурмова\w*|"
+        r"вклини\w*|потесни\w*|потісни\w*|відтисну\w*|захопи\w*|захвати\w*)",
+        # troops attacking positions, not a strike: "атаковал позиции", "атакував позиції"
+        r"атаков\w* (?:\w+ ){0,2}позици\w*",
+        r"атакува\w* (?:\w+ ){0,2}позиці\w*",
+        # "нанесли поражение живой силе", "завдали втрат": a ministry's fighting, not a strike
+        r"нан[её]с\w* (?:\w+ )?поражени\w*",
+        r"завда\w* (?:\w+ )?втрат\w*",
+        r"(?:отрази|отбил|відби|відбив)\w* (?:\w+ ){0,2}(?:атак\w*|штурм\w*|наступ\w*)",
+        r"(?:бо[её])?столкновени\w*",  # "произошло 40 боестолкновений", "бойових зіткнень"
+        r"зіткнен\w*",
         r"наступ\w*",
         r"бо[їі]",
         r"боях",
@@ -192,6 +215,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fired (?:\w+ times? )?(?:at|on|upon)",  # "fired 43 times on 15 settlements"
         r"opened fire",
         r"обстріл\w*",
+        r"авіа?удар\w*",
+        r"вдари\w*",  # "вдарили по Сумах"
+        r"(?:поразил|поразила|поразили|уразил|уразила|уразили)",  # "авиация поразила"
+        r"авиаудар\w*",
+        r"(?:скину|скинул|скида|сброси|сбрасыва)\w*",  # "скинули КАБи на", "сбросил авиабомбы"
         r"обстрел\w*",
         r"удар\w*",
         r"атак\w*",
@@ -273,7 +301,8 @@ def _alternation(cyrillic: bool) -> re.Pattern[str]:
         (f"{t.value}_{i}", p)
         for t, pats in TRIGGERS.items()
         for i, p in enumerate(pats)
-        if bool(_CYRILLIC.match(p)) is cyrillic
+        # by its letters, not its first character: "(?:дрон|безпілотник)\w*" is Cyrillic
+        if bool(_CYRILLIC.search(p)) is cyrillic
     ]
     firsts = [_first_letters(p) for _, p in phrases]
     letters = sorted(set().union(*(f for f in firsts if f is not None)))
@@ -348,6 +377,13 @@ _WEAPON = re.compile(
     r"airstrikes?|strikes?|UAVs?|glide)\b",
     re.IGNORECASE,
 )
+# The same for Ukrainian and Russian: an "атака" with no weapon named is troops on the ground.
+_CYR_WEAPON = re.compile(
+    r"(?:ракет|дрон|безпілот|беспилот|бпла|шахед|шахід|артил|снаряд|\bмін(?:ами|ом|и)\b|авіа|"
+    r"авиа|бомб|\bкаб(?:и|ів|ами|ом|ов)?\b|обстр|удар|рсзв)",
+    re.IGNORECASE,
+)
+_CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
     re.IGNORECASE,
@@ -546,7 +582,23 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
             # enemy hits the town's infrastructure"
             etype = EventType.OFFENSIVE
+        if (
+            etype is EventType.ATTACK
+            and word.startswith("атак")
+            and not _CYR_WEAPON.search(sent.text)
+        ):
+            etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))
+    if any(t.type is EventType.ADVANCE for t in out):
+        # "в ходе наступления освобождены X и Y": the offensive frames the gain it reports
+        out = [
+            t
+            for t in out
+            if not (
+                t.type is EventType.OFFENSIVE
+                and _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+            )
+        ]
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -82,6 +83,10 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
                 break
 
 
+# Three Cyrillic words in a row: the article is written in Ukrainian or Russian.
+_CYRILLIC_TEXT = re.compile(r"[А-яЁёЇїІіЄєҐґ]+[\s,]+[А-яЁёЇїІіЄєҐґ]+[\s,]+[А-яЁёЇїІіЄєҐґ]+")
+
+
 def _doc_context(
     mentions: list[Mention], text: str
 ) -> tuple[Counter, set[str], set[str], set[str], set[str], dict[str, set[str]]]:
@@ -106,7 +111,7 @@ def _doc_context(
         if m.role not in _CONTEXT_ROLES:
             continue  # "Russian forces", "Kyiv Post": demonyms count above, and only weakly
         kinds = {c.place.kind for c in m.cands}
-        if m.admin1_form:
+        if m.admin1_form or m.key.endswith(" область"):  # "Харьковской области" too
             for c in m.cands:
                 if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code:
                     admin1.add(c.place.admin1_code)
@@ -176,18 +181,25 @@ class _Context:
     # km from a place (by id) to the nearest other anchor, once per place: a name repeated
     # through an article asks for the same distances at every mention.
     nearest_km: dict[str, float] = field(default_factory=dict)
+    cyrillic: bool = False  # written in Ukrainian or Russian
 
     @property
     def in_theatre(self) -> bool:
-        """Whether the article is about Ukraine or Russia (named, or their peoples)."""
-        return bool(THEATRE & (set(self.countries) | self.demonyms)) or any(
-            code[:2] in THEATRE for code in self.admin1
+        """Whether the article is about Ukraine or Russia (named, or their peoples).
+
+        A bulletin in Ukrainian or Russian names neither ("противник", "ЗСУ"): there one
+        unambiguous town of the theatre says it ("у Купянска и Синьковки").
+        """
+        return (
+            bool(THEATRE & (set(self.countries) | self.demonyms))
+            or any(code[:2] in THEATRE for code in self.admin1)
+            or (self.cyrillic and any(p.country_code in THEATRE for p in self.anchors))
         )
 
 
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
-    ctx = _Context(countries, admin1, demonyms)
+    ctx = _Context(countries, admin1, demonyms, cyrillic=_CYRILLIC_TEXT.search(text) is not None)
     for m in mentions:
         m.scores = []
         if not _weighs_context(m):
@@ -401,10 +413,15 @@ def _co_locatable(c: Candidate) -> bool:
 
 # A front "direction" is named after a town of note; a bulletin's villages told in the same
 # sentence lie in that sector ("In the Lyman direction, an attack was repelled near Terny").
-_SECTOR_WORDS = frozenset(["direction", "axis", "sector"])
+_SECTOR_WORDS = frozenset(
+    ["direction", "axis", "sector"]
+    # "на Курахово направлении", "на Лиманському напрямку" (folded as tokens are: й → и)
+    + [normalize(w) for w in ("напрямку", "напрямі", "напрямок", "направлении", "направление")]
+)
 SECTOR_TOWN_BONUS = 2.0
 SECTOR_NEAR_BONUS = 3.0
 SECTOR_NEAR_KM = 60.0
+SECTOR_TIE = 0.05
 
 
 def _sectors(text: str, toks: list[Token], mentions: list[Mention]) -> None:
@@ -441,8 +458,10 @@ def _sectors(text: str, toks: list[Token], mentions: list[Mention]) -> None:
             if m.role not in _CONTEXT_ROLES:
                 continue
             for n, c in enumerate(m.cands):
-                if c.place.kind in _SMALL_KINDS and _dist_km(c.place, hub) <= SECTOR_NEAR_KM:
-                    m.scores[n] += SECTOR_NEAR_BONUS
+                if c.place.kind in _SMALL_KINDS and (d := _dist_km(c.place, hub)) <= SECTOR_NEAR_KM:
+                    # two namesakes near one front (Dachne 20 and 50 km from Kurakhove): the
+                    # nearer one, by a margin that only breaks the tie
+                    m.scores[n] += SECTOR_NEAR_BONUS + SECTOR_TIE * (1 - d / SECTOR_NEAR_KM)
 
 
 def _one_reading(mentions: list[Mention]) -> None:

@@ -87,19 +87,112 @@ def _token_start(tok: Token) -> int:
     return tok.start
 
 
-def _cyrillic_variants(norm: str) -> list[str]:
-    """Nominative guesses for an inflected Cyrillic name ("Покровську" → "покровськ")."""
+def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) -> list[str]:
+    """Nominative guesses for an inflected Cyrillic name ("Покровську" → "покровськ").
+
+    Adjectival names too ("Невского", "Дачного" → "невське", "дачне"), and a Russian spelling
+    of a Ukrainian village in its Ukrainian form ("Синьковка" → "синьківка"), since the
+    gazetteer knows most villages by their Ukrainian names only. With ``sector`` (a front
+    direction follows) the adjective of a town gives the town ("Лиманському" → "лиман").
+    """
     out = []
+    if (masculine := _MASCULINE_IV.fullmatch(norm)) and len(masculine.group(1)) >= 3:
+        out.append(masculine.group(1) + "ів")  # "по Оріхову" → "оріхів", "Харкова" → "харків"
     for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и"):
-        if norm.endswith(ending) and len(norm) - len(ending) >= 4:
+        if norm.endswith(ending) and len(norm) - len(ending) >= min_stem:
             stem = norm[: -len(ending)]
             out.extend(stem + tail for tail in ("", "а", "я", "ь"))
-    return out
+            out.extend((stem + "е", stem + "о"))  # "Гуляйполю" → "гуляйполе", "Курахова"
+    if norm.endswith(("ек", "ок")) and len(norm) >= 6:
+        out.append(norm[:-2] + "ки")  # a plural name's genitive: "у Ступочек" → "ступочки"
+    if norm.endswith("ів") and len(norm) >= 6:
+        out.append(norm[:-2] + "и")  # "біля Пісків" → "піски"
+    if norm.endswith(("ах", "ях")) and len(norm) >= 5:
+        stem = norm[:-2]  # a plural name's locative: "у Сумах", "в Черкасах", "у Чернівцях"
+        out.extend(stem + tail for tail in ("и", "ы", "і"))
+    if norm.endswith("ці") and len(norm) >= 6:
+        out.append(norm[:-2] + "ка")  # "по Дружківці", "у Новопавлівці": the -ка villages
+    adjective = _ADJECTIVE_CASE.fullmatch(norm)
+    if adjective and len(adjective.group(1)) >= 3:
+        stem = adjective.group(1)
+        if adjective.group(2) in _FEMININE_CASES:
+            out[:0] = [stem + "а", stem + "ая"]  # "Кремінної" → "кремінна", "Кременной"
+        # "Невського" → "невське", "Дачного" → "дачное", "Часового (Яру)" → "часов (яр)"
+        out.extend((stem + "е", stem + "ое", stem))
+    if sector and (town := _TOWN_ADJECTIVE.fullmatch(norm)):
+        stem, marker = town.group(1), town.group(2)
+        towns = [stem + marker, stem]  # Покровськ, Лиман
+        if stem.endswith(("ів", "ов")):
+            towns += [stem[:-2] + "ове", stem[:-2] + "ово"]  # Курахівський → Курахове
+        if stem.endswith("іль"):
+            towns.append(stem[:-3] + "оле")  # Гуляйпільський → Гуляйполе
+        towns.append(stem + "ка")  # Новопавлівський → Новопавлівка
+        out = towns + out  # before a direction word the town's adjective names the town
+    out += [uk for guess in [*out, norm] if (uk := _ukrainian_spelling(guess))]
+    return [v for v in dict.fromkeys(out) if v != norm]
+
+
+# A Russian or Ukrainian force group named after a river or a quarter: «Днепр», «Восток».
+_FORCE_GROUP = re.compile(r"(?:войск|військ|группировк\w*|угрупован\w*|ОТУ)\s*[«\"„“]$")
+
+
+def _biggest(cands: list[Candidate]) -> int:
+    """The population of the biggest town (10,000 or more) among readings, else 0.
+
+    Villages do not compete by size: "Терновой" stays "тернова", the feminine guess listed
+    first, and does not become some bigger "терново" elsewhere.
+    """
+    top = max((c.place.population or 0 for c in cands), default=0)
+    return top if top >= 10_000 else 0
+
+
+def _ukrainian_spelling(norm: str) -> str | None:
+    """The Ukrainian spelling of a Russian-spelled village name, or None if it has none.
+
+    -овка/-евка → -івка ("Синьковка" → "синьківка"), -ское → -ське, -ое → -е ("Дачное").
+    """
+    if norm.endswith(("овка", "евка")):
+        return norm[:-4] + "івка"
+    if norm.endswith("селка"):
+        return norm[:-5] + "сілка"  # "Новоселка" → "новосілка"
+    if "краин" in norm:
+        return norm.replace("краин", "краін")  # "Новоукраинка", "Украинск"
+    if norm.endswith(("ское", "цкое")):
+        return norm[:-3] + "ьке"  # "невское" → "невське"
+    if norm.endswith("ое"):
+        return norm[:-2] + "е"
+    return None
+
+
+def _with_ukrainian_namesakes(key: str, cands: list, gaz: Gazetteer) -> list:
+    """Add the readings of a Russian spelling's Ukrainian form ("Антоновка", "Антонівка").
+
+    The index knows a village of the front by its Russian name only when it is well known;
+    a Russian bulletin's "Антоновка" near Kurakhove is the Donetsk "Антонівка".
+    """
+    uk = _ukrainian_spelling(key)
+    if uk is None or uk == key or not gaz.has(uk):
+        return cands
+    seen = {c.place.place_id for c in cands}
+    return cands + [c for c in gaz.lookup_key(uk) if c.place.place_id not in seen]
+
+
+# A Ukrainian town in -ів in an oblique case: its "і" turns "о" ("Оріхів", "Оріхову").
+_MASCULINE_IV = re.compile(r"(.+)ов(?:а|у|і|ом)")
+# Adjective case endings (folded: й→и) after a stem: "Невского", "Дачному", "Невском".
+_ADJECTIVE_CASE = re.compile(r"(.+?)(ого|ому|ім|им|ом|ои|ую|оі|еи)")
+_FEMININE_CASES = frozenset({"ои", "ую", "оі"})  # "ой", "ую", "ої" folded
+# A town's adjective, as a front sector is named: "Покровском", "Лиманському", "Торецкое".
+_TOWN_ADJECTIVE = re.compile(r"(.+?)(ськ|цьк|ск|цк)(?:ому|ом|ім|ии|ого|ои|ая|ое|ии|іи)")
+_SECTOR_WORD = re.compile(r"напрям|направлен")
 
 
 # Folded like every key (й→и, ї→і), so they compare with normalised tokens.
 _CYRILLIC_OBLAST = frozenset(
     normalize(w) for w in ("области", "області", "область", "обл", "областью", "областю")
+)
+_CYRILLIC_REPUBLIC = frozenset(
+    normalize(w) for w in ("Народной", "Народної", "Народная", "Республики", "Республіки")
 )
 # Case endings of the feminine adjective in "... область/області", to its nominative.
 _ADJ_ENDINGS = tuple(
@@ -206,11 +299,47 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 if gaz.has(key := f"{adj} {nominative}"):
                     best = (i + 2, key)
                     break
-        if best is None and _CYRILLIC.search(tok.text):
-            for variant in _cyrillic_variants(tok.norm):
-                if gaz.has(variant):
-                    best = (i + 1, variant)
+        if (
+            best is None
+            and i + 2 < n
+            and toks[i + 1].norm in _CYRILLIC_REPUBLIC
+            and toks[i + 2].norm in _CYRILLIC_REPUBLIC
+            and _CYRILLIC.search(tok.text)
+        ):
+            # "Донецкой Народной Республики": Russia's name for the oblast it claims, read
+            # as the oblast, so that the villages it follows are placed in it
+            for adj in _cyrillic_adjective(tok.norm, _ADJ_ENDINGS):
+                if gaz.has(key := f"{adj} {normalize('область')}"):
+                    best = (i + 3, key)
                     break
+        if (
+            best is None
+            and i + 1 < n
+            and tok.joined
+            and toks[i + 1].cap
+            and _CYRILLIC.search(tok.text)
+            and _CYRILLIC.search(toks[i + 1].text)
+        ):
+            # "у Часова Яра", "біля Часового Яру": both words of a two-word name inflect
+            second = [toks[i + 1].norm, *_cyrillic_variants(toks[i + 1].norm, min_stem=2)]
+            best = next(
+                (
+                    (i + 2, key)
+                    for first in [tok.norm, *_cyrillic_variants(tok.norm)]
+                    for last in second
+                    if gaz.has(key := f"{first} {last}")
+                ),
+                None,
+            )
+        if best is None and _CYRILLIC.search(tok.text):
+            sector = i + 1 < n and bool(_SECTOR_WORD.match(toks[i + 1].norm))
+            guesses = [v for v in _cyrillic_variants(tok.norm, sector=sector) if gaz.has(v)]
+            if guesses:
+                # The guess naming the biggest town: "Нікополі" is Нікополь, not a Bulgarian
+                # village's "Никопол"; "Костянтинівському" is Костянтинівка. Ties keep the
+                # order of the guesses. (One key, one set of readings: resolution pools the
+                # readings of a key's mentions, so they cannot differ by surface.)
+                best = (i + 1, max(guesses, key=lambda v: _biggest(gaz.lookup_key(v))))
         demonym = _demonym_at(text, toks, i, gaz)
         if demonym is not None and (best is None or demonym.j >= best[0]):
             # "Russian forces": the adjective, unless a longer name starts here ("Russian
@@ -232,9 +361,10 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             continue
         end_i, key = best
         last = toks[end_i - 1]
-        m = Mention(
-            i, end_i, tok.start, last.end, text[tok.start : last.end], key, gaz.lookup_key(key)
-        )
+        cands = gaz.lookup_key(key)
+        if _CYRILLIC.search(tok.text):
+            cands = _with_ukrainian_namesakes(key, cands, gaz)
+        m = Mention(i, end_i, tok.start, last.end, text[tok.start : last.end], key, cands)
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
         if end_i - i == 1 and len(tok.text) <= 3 and tok.text.isupper():
             # "EU", "UK": written in capitals, a short name is the abbreviation it is an
@@ -735,6 +865,8 @@ def _judge(
     """
     if _org_precedes(toks, m.i) and not (m.j - m.i == 1 and _plain_word(m, toks[m.i])):
         return ToponymRole.EMBEDDED
+    if _FORCE_GROUP.search(text, max(0, m.start - 40), m.start):
+        return ToponymRole.EMBEDDED  # "группировка войск «Днепр»": a force's name, no place
     m.role = ToponymRole.LITERAL
     if _reject(text, m, toks, headline, persons, gaz):
         return None
@@ -811,7 +943,11 @@ def _reject(
         return True
     in_headline = m.i in headline
     after_next = toks[m.j + 1] if m.j + 1 < len(toks) else None
-    oblast_follows = after_next is not None and after_next.norm in _CYRILLIC_OBLAST
+    oblast_follows = after_next is not None and (
+        after_next.norm in _CYRILLIC_OBLAST
+        # "Гродовка Донецкой Народной Республики", "Невское Луганской Народной Республики"
+        or (after_next.norm in _CYRILLIC_REPUBLIC and bool(_CYRILLIC.search(nxt.text)))
+    )
     if (
         nxt is not None
         and last.joined

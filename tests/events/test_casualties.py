@@ -483,3 +483,21 @@ def test_a_casualty_toll_counts_the_dead_and_the_hurt_so_is_no_death_count():
 def test_counts_told_respectively_are_not_summed():
     cas = parse_casualties("Strikes killed two and four people in the two towns respectively.")
     assert cas.killed == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Вследствие удара погиб мужчина, ранены двое.", 1, 2),
+        ("Після обстрілу загинула жінка, ще троє людей поранені.", 1, 3),
+        ("Загинув 62-річний чоловік.", 1, None),  # the age is no count
+        ("Поранено 47-річного чоловіка.", None, 1),
+        ("Ранена пожилая женщина, её госпитализировали.", None, 1),
+        ("Мужчина погиб на месте, четверо ранены.", 1, 4),
+        ("Повреждены три дома, пострадавших нет.", 0, 0),
+        ("Обійшлося без постраждалих.", 0, 0),
+    ],
+)
+def test_a_cyrillic_toll_of_one_named_victim_and_of_none(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

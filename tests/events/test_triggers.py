@@ -27,7 +27,7 @@ def _plain(cyrillic: bool) -> re.Pattern[str]:
         f"(?P<{t.value}_{i}>{p})"
         for t, pats in triggers.TRIGGERS.items()
         for i, p in enumerate(pats)
-        if bool(triggers._CYRILLIC.match(p)) is cyrillic
+        if bool(triggers._CYRILLIC.search(p)) is cyrillic
     )
     lead = r"(?=[\u0400-\u04ff])" if cyrillic else r"(?=[a-z])"
     return re.compile(rf"\b{lead}(?:{groups})\b", re.IGNORECASE)
@@ -44,6 +44,13 @@ def test_grouped_trigger_pattern_matches_the_plain_alternation_phrase_for_phrase
             assert _found(grouped, sent.text) == _found(plain, sent.text), sent.text
     assert len(_found(triggers._TRIGGER_RE, TEXT)) >= 15
     assert len(_found(triggers._TRIGGER_CYR_RE, TEXT)) >= 4
+
+
+def test_a_cyrillic_phrase_that_opens_with_a_group_is_matched():
+    # "(?:дрон|безпілотник)\w*" starts with "(": it belongs with the Cyrillic phrases all the
+    # same, or no Cyrillic sentence could ever match it.
+    found = _found(triggers._TRIGGER_CYR_RE, "Дрони атакували Суми.")
+    assert (0, 5, "attack") in found
 
 
 def test_first_letters_of_optional_openings_and_alternatives():
@@ -73,3 +80,30 @@ def test_a_launched_attack_without_a_weapon_is_an_offensive_in_any_case():
     ):
         (trig,) = [t for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]
         assert trig.type is triggers.EventType.OFFENSIVE
+
+
+def _types(text: str) -> list[tuple[str, str]]:
+    return [
+        (t.type.value, t.text)
+        for s in split_sentences(text)
+        for t in triggers.find_triggers(text, s, [])
+    ]
+
+
+def test_a_tried_break_through_is_one_offensive_trigger_not_a_gain():
+    # the verb of trying and the gain verb are one phrase: not an advance at "прорваться"
+    assert _types("Вражеская пехота пыталась прорваться к Часову Яру.") == [
+        ("offensive", "пыталась прорваться")
+    ]
+    assert _types("Окупанти вкотре намагалися просунутися до Торецька.")[0][0] == "offensive"
+    assert _types("Росіяни тричі пробували потіснити оборонців.")[0][0] == "offensive"
+
+
+def test_an_attack_with_no_weapon_is_ground_fighting_and_with_one_a_strike():
+    assert _types("Противник шесть раз атаковал у Невского.") == [("offensive", "атаковал")]
+    assert _types("Противник атаковал Харьков ракетами.") == [("attack", "атаковал")]
+
+
+def test_ministry_gains_and_losses_are_advance_and_offensive():
+    found = _types("Бойцы улучшили тактическое положение и нанесли поражение пехоте врага.")
+    assert [t for t, _ in found] == ["advance", "offensive"]

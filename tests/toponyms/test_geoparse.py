@@ -796,3 +796,24 @@ def test_a_town_whose_name_ends_in_town_stays_whole(gazetteer):
 def test_a_town_before_area_keeps_its_article(gazetteer):
     tops = _found("Fighting continued in the Toretsk and Kurakhove areas.", gazetteer)
     assert [t.place.name for t in tops] == ["Toretsk", "Kurakhove"]
+
+
+def test_a_cyrillic_bulletin_naming_one_theatre_town_reads_its_villages(gazetteer):
+    # no country, oblast or "Russian" in the text: the town of the front says where it is
+    tops = _found("Противник атаковал у Купянска и Синьковки.", gazetteer)
+    assert [t.place.name for t in tops] == ["Kupiansk", "Synkivka"]
+
+
+def test_the_nearer_namesake_to_a_cyrillic_direction_wins(gazetteer):
+    tops = _found("На Курахово направлении бои шли у Дачного и Курахово.", gazetteer)
+    dachne = next(t for t in tops if t.surface == "Дачного")
+    assert dachne.place.admin1_name == "Donetsk Oblast"
+
+
+def test_a_people_s_republic_after_a_village_places_it_in_that_oblast(gazetteer):
+    text = "Бои шли у Новоукраинка Донецкой Народной Республики."
+    tops = _found(text, gazetteer)
+    assert [(t.surface, t.place.admin1_name) for t in tops] == [
+        ("Новоукраинка", "Donetsk Oblast"),
+        ("Донецкой Народной Республики", "Donetsk Oblast"),
+    ]

@@ -85,3 +85,74 @@ def test_a_district_named_after_the_city_leaves_the_city_a_city(gazetteer):
     found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer) if t.is_place}
     assert found["Belgorod"].kind is PlaceKind.POPULATED_PLACE
     assert found["Belgorod district"].name == "Belgorodsky District"
+
+
+def _keys(text, gazetteer):
+    return {m.surface: m.key for m in recognise(text, tokenize(text), gazetteer)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("Бои шли у Часова Яра весь день.", "Часова Яра", "часів яр"),
+        ("Обстріли біля Часового Яру тривали.", "Часового Яру", "часов яр"),
+        ("Штурм у Невского отбит.", "Невского", "невське"),
+        ("Ворог тисне біля Кремінної.", "Кремінної", "кремінна"),
+        ("Удар по Дружківці вранці.", "Дружківці", "дружківка"),
+        ("Бои за Синьковку продолжаются.", "Синьковку", "синьківка"),
+        ("Вибухи у Сумах лунали зранку.", "Сумах", "суми"),
+        ("Авиаудары по Гуляйполю не стихают.", "Гуляйполю", "гуляиполе"),
+        ("Бои шли у Ступочек и южнее.", "Ступочек", "ступочки"),
+        ("Ракети влучили по Оріхову вночі.", "Оріхову", "оріхів"),
+    ],
+    ids=[
+        "ru-two-words",
+        "uk-two-words",
+        "ru-adjectival",
+        "uk-feminine",
+        "uk-locative-ka",
+        "ru-ovka",
+        "uk-plural-locative",
+        "ru-neuter-dative",
+        "ru-plural-genitive",
+        "uk-iv-town-dative",
+    ],
+)
+def test_cyrillic_case_forms_read_as_the_nominative(text, surface, key, gazetteer):
+    assert _keys(text, gazetteer)[surface] == key
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("На Лиманському напрямку тихо.", "Лиманському", "лиман"),
+        ("На Курахівському напрямку тихо.", "Курахівському", "курахове"),
+        ("На Покровском направлении тихо.", "Покровском", "покровск"),
+    ],
+)
+def test_a_direction_s_adjective_reads_as_its_town(text, surface, key, gazetteer):
+    assert _keys(text, gazetteer)[surface] == key
+
+
+def test_a_russian_spelling_also_takes_the_ukrainian_village_s_readings(gazetteer):
+    # "антоновка" alone knows no Donetsk village; "антонівка" does
+    found = _read("Бои у Антоновка и Курахово.", gazetteer)
+    assert (PlaceKind.POPULATED_PLACE, "UA.05") in found["Антоновка"]
+
+
+def test_a_town_before_a_people_s_republic_is_a_place_not_a_longer_name(gazetteer):
+    found = _read("Освобождён населённый пункт Гродовка Донецкой Народной Республики.", gazetteer)
+    assert "Гродовка" in found
+
+
+def test_the_guess_naming_the_bigger_town_wins(gazetteer):
+    # "нікопол" is a Bulgarian village's other name; "нікополь" is the city on the Dnipro
+    assert _keys("Удар по Нікополю вночі.", gazetteer)["Нікополю"] == "нікополь"
+    found = _keys("На Костянтинівському напрямку тихо.", gazetteer)
+    assert found["Костянтинівському"] == "костянтинівка"
+
+
+def test_a_force_group_named_after_a_river_is_no_place(gazetteer):
+    text = "Группировка войск «Днепр» отразила атаку у Каменского."
+    roles = {t.surface: t.is_place for t in geoparse(text, gazetteer=gazetteer)}
+    assert roles["Днепр"] is False and roles["Каменского"] is True

@@ -1,0 +1,181 @@
+"""Where a trigger's places are in Ukrainian and Russian bulletins (geo.events.places, in Cyrillic).
+
+Sentences written for this project in the style of General Staff, ministry and regional
+bulletins: front directions, village lists after "в районах населённых пунктов", places
+named by a settlement noun. Each test runs the whole extraction, since attachment is judged
+by the events it makes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.events.extract import extract_events
+from geo.records import EventStatus, EventType, GeoPrecision
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
+
+PUBLISHED = dt.date(2024, 11, 20)
+
+
+def _events(text, gazetteer):
+    article = article_from_text(text, published=PUBLISHED)
+    return extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+
+
+def _kinds(events):
+    return {(e.event_type, e.place.name) for e in events}
+
+
+def test_each_village_of_a_russian_list_after_areas_is_one_event(gazetteer):
+    text = (
+        "На Курахово направлении противник девять раз атаковал наши позиции в районах "
+        "населённых пунктов Антоновка, Дачное и Курахово."
+    )
+    fights = [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+    assert {e.place.name for e in fights} == {"Antonivka", "Dachne", "Kurakhove"}
+    # the Russian spellings read as the Ukrainian villages next to the direction's town
+    assert {e.place.admin1_name for e in fights} == {"Donetsk Oblast"}
+
+
+def test_each_village_of_a_ukrainian_list_joined_by_ta_is_tried_ground(gazetteer):
+    text = (
+        "На Покровському напрямку окупанти 17 разів намагалися просунутися в районах "
+        "населених пунктів Мирноград, Гродівка та Новотроїцьке."
+    )
+    fights = [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+    assert {e.place.name for e in fights} == {"Myrnohrad", "Hrodivka", "Novotroitske"}
+    assert {e.status for e in fights} == {EventStatus.ATTEMPTED}
+    assert {e.place.admin1_name for e in fights} == {"Donetsk Oblast"}
+
+
+def test_a_bare_direction_is_an_area_event_not_its_town(gazetteer):
+    events = _events("На Лиманському напрямку сьогодні тривали бої.", gazetteer)
+    assert [(e.event_type, e.place.name) for e in events] == [
+        (EventType.OFFENSIVE, "Lyman direction")
+    ]
+    assert events[0].geo_precision is GeoPrecision.REGION
+    assert events[0].place.admin1_name == "Donetsk Oblast"
+
+
+def test_repelled_attacks_on_a_russian_direction_are_the_direction(gazetteer):
+    events = _events("На Торецком направлении за сутки отражены 11 атак врага.", gazetteer)
+    assert _kinds(events) == {(EventType.OFFENSIVE, "Toretsk direction")}
+
+
+def test_a_village_after_the_direction_takes_the_event(gazetteer):
+    text = "На Покровском направлении враг пытался прорваться в районе Мирнограда."
+    events = _events(text, gazetteer)
+    assert _kinds(events) == {(EventType.OFFENSIVE, "Myrnohrad")}
+    assert events[0].status is EventStatus.ATTEMPTED
+
+
+def test_a_village_named_by_its_settlement_noun_is_taken(gazetteer):
+    text = (
+        "Бойцы группировки «Центр» освободили населённый пункт Гродовка Донецкой Народной "
+        "Республики."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ADVANCE, "Hrodivka")}
+
+
+def test_the_oblast_after_a_listed_village_only_says_where_it_is(gazetteer):
+    text = (
+        "Штурмовые отряды нанесли поражение живой силе и технике двух бригад противника "
+        "в районах населённых пунктов Купянск и Синьковка Харьковской области."
+    )
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.OFFENSIVE, "Kupiansk"),
+        (EventType.OFFENSIVE, "Synkivka"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Противник атаковал позиции наших войск у Торецка.", (EventType.OFFENSIVE, "Toretsk")),
+        ("Ворог атакував позиції оборонців біля Торецька.", (EventType.OFFENSIVE, "Toretsk")),
+        ("Наши подразделения продвинулись в районе Торецка.", (EventType.ADVANCE, "Toretsk")),
+        (
+            "Сили оборони покращили тактичне положення біля Кремінної.",
+            (EventType.ADVANCE, "Kreminna"),
+        ),
+        ("Захисники відбили сім атак біля Торецька.", (EventType.OFFENSIVE, "Toretsk")),
+        ("Атака дронов на Курск длилась всю ночь.", (EventType.ATTACK, "Kursk")),
+        ("Ворог завдав авіаудару по Дружківці.", (EventType.ATTACK, "Druzhkivka")),
+        ("Окупанти скинули дві керовані авіабомби на Куп'янськ.", (EventType.ATTACK, "Kupiansk")),
+        ("Росіяни знову вдарили по Сумах ракетою.", (EventType.ATTACK, "Sumy")),
+        ("Авиация поразила склады у Краматорска.", (EventType.ATTACK, "Kramatorsk")),
+    ],
+    ids=[
+        "ru-attacked-positions",
+        "uk-attacked-positions",
+        "ru-advanced",
+        "uk-improved-position",
+        "uk-repelled",
+        "ru-drone-attack",
+        "uk-air-strike",
+        "uk-dropped-bombs",
+        "uk-hit-at",
+        "ru-struck-depots",
+    ],
+)
+def test_bulletin_verbs_give_their_type(text, expected, gazetteer):
+    assert expected in _kinds(_events(text, gazetteer))
+
+
+def test_two_villages_after_attacked_positions_are_two_ground_events(gazetteer):
+    text = "Враг атаковал позиции подразделений у Торецка и Часова Яра."
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.OFFENSIVE, "Toretsk"),
+        (EventType.OFFENSIVE, "Chasiv Yar"),
+    }
+
+
+def test_a_regional_head_s_toll_goes_with_the_strike(gazetteer):
+    text = "Из-за обстрела Белгорода погибла пожилая женщина, ранены трое."
+    events = _events(text, gazetteer)
+    assert [(e.event_type, e.place.name, e.killed, e.injured) for e in events] == [
+        (EventType.ATTACK, "Belgorod", 1, 3)
+    ]
+
+
+def test_no_one_hurt_in_russian_is_a_toll_of_none(gazetteer):
+    events = _events("Атака БПЛА на Курск: повреждены две машины, пострадавших нет.", gazetteer)
+    assert [(e.place.name, e.killed, e.injured) for e in events] == [("Kursk", 0, 0)]
+
+
+def test_a_fronted_cyrillic_locative_frames_the_sentence_without_a_comma(gazetteer):
+    events = _events("У Нікополі через атаку дрона поранено двох чоловіків.", gazetteer)
+    assert [(e.event_type, e.place.name, e.injured) for e in events] == [
+        (EventType.ATTACK, "Nikopol", 2)
+    ]
+
+
+def test_a_tried_gain_is_an_attempted_offensive(gazetteer):
+    events = _events("Противник безуспешно пытался улучшить положение у Торецка.", gazetteer)
+    assert [(e.event_type, e.place.name, e.status) for e in events] == [
+        (EventType.OFFENSIVE, "Toretsk", EventStatus.ATTEMPTED)
+    ]
+
+
+def test_villages_named_after_a_plural_settlement_noun_are_each_taken(gazetteer):
+    text = "В ходе наступления освобождены населённые пункты Торское и Великая Новоселка."
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.ADVANCE, "Torske"),
+        (EventType.ADVANCE, "Velyka Novosilka"),
+    }
+
+
+def test_combat_clashes_near_a_town_are_fighting(gazetteer):
+    text = "Вчера произошло 37 боестолкновений, чаще всего в районе Торецка."
+    assert _kinds(_events(text, gazetteer)) == {(EventType.OFFENSIVE, "Toretsk")}
+
+
+def test_places_after_near_and_compass_words_are_taken(gazetteer):
+    text = "Противник восемь раз атаковал вблизи Торецка и севернее Часова Яра."
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.OFFENSIVE, "Toretsk"),
+        (EventType.OFFENSIVE, "Chasiv Yar"),
+    }

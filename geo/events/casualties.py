@@ -77,7 +77,8 @@ _BEFORE = re.compile(
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
     r"(?:(?:from|in|of)\s+(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)\s+)?"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
-    r"known|to|later|also|seriously|critically|severely|slightly|others?|left)\s+){0,5}"
+    # "a 32-year-old man nearby received a hand injury": where he stood, before the verb
+    r"known|to|later|also|seriously|critically|severely|slightly|others?|left|nearby)\s+){0,5}"
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
     re.IGNORECASE,
 )
@@ -128,6 +129,9 @@ _AGES = re.compile(
     r"\baged\s+(?:between\s+)?\d{1,3}(?:(?:\s*,\s*|\s+(?:and|to)\s+)\d{1,3})*\b"
     r"|(?<=[a-z])\s?\(\d{1,3}\)|(?<=[a-z]),\s\d{1,3},(?=\s)"
 )
+# "resulted in the death of one person and eight injuries": the dead told as a death, so the
+# count after "and" is the injured alone, not one more conjunct of the same subject.
+_DEATH_OF = re.compile(rf"\bdeaths? of\s+{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\b", re.IGNORECASE)
 _FATAL = re.compile(rf"\bfatal injuries to\s+{_HEDGE}(?P<num>{_NUM})\b", re.IGNORECASE)
 # "the strike has claimed at least 35 lives", "took 12 lives", "cost the lives of": the dead
 # counted as lives (wire copy of a rising toll).
@@ -261,6 +265,8 @@ _MONTH_BEFORE = re.compile(
 # other people", but not the hedge "more than 20".
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 
+_OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
+
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
@@ -303,6 +309,9 @@ class Casualties:
     update: bool = False
     # Injured told before who died ("the woman had died"): moved from injured to killed.
     died_of_injured: int = 0
+    # The addition told only by "other(s)" ("two other men had been injured"): after a lead
+    # of "one killed and two others injured" the same two told again, when the counts agree.
+    more_by_other: bool = False
 
     def __bool__(self) -> bool:
         return self.killed is not None or self.injured is not None or self.died_of_injured > 0
@@ -357,6 +366,8 @@ def parse_casualties(sentence: str) -> Casualties:
             found.append((m.start(), "hurt", "one", m))
     for m in _AGED_ONE.finditer(sentence):
         found.append((m.start(), "kill" if m.group("kill") else "hurt", "one", m))
+    for m in _DEATH_OF.finditer(sentence):
+        found.append((m.start(), "kill", m.group("num"), m))
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _LIVES.finditer(sentence):
@@ -373,6 +384,7 @@ def parse_casualties(sentence: str) -> Casualties:
             found.append((m.start(), kind, "один", m))
     killed = injured = None
     more = {"kill": False, "hurt": False}
+    by_other = False
     end = start = -1
     words = []
     spans = [(f[3].start(), f[3].end()) for f in found]
@@ -400,6 +412,7 @@ def parse_casualties(sentence: str) -> Casualties:
         # "four dead and another four injured": "another" there sets the hurt apart from the
         # dead of the same sentence; it adds to earlier figures only when it comes first.
         more[kind] = not words and bool(_MORE.search(m.group(0)))
+        by_other = more[kind] and not _MORE.search(_OTHER.sub("", m.group(0)))
         end = max(end, last)
         start = first if start < 0 else start
         words.append(" ".join(told[first:last].split()))
@@ -430,6 +443,7 @@ def parse_casualties(sentence: str) -> Casualties:
         start,
         update,
         moved,
+        by_other,
     )
 
 

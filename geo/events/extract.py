@@ -135,11 +135,13 @@ _AUTHORITY_NAME = re.compile(
 # "a depot burned in Sevastopol after an apparent drone strike": the strike ends the clause, told
 # as news (an indefinite one; "after the explosions" refers back to a strike told already).
 _AFTER_STRIKE = re.compile(
-    r"\bafter\s+an?\s+(?:(?:suspected|apparent|reported|alleged|massive|"
+    # "killed in the X region following a Russian attack"
+    r"\b(?:after|following)\s+an?\s+(?:(?:suspected|apparent|reported|alleged|massive|"
     r"overnight|russian|ukrainian)\s+)?(?:[\w-]+\s+)?$",
     re.IGNORECASE,
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|over|outside)\s+(?:[\w-]+\s+){0,2}$", re.I)
+# "in Ukraine's Kherson region": a possessive country before the place
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|at|near|on|over|outside)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 # "Shelling and strikes in two oblasts have led to growing needs",
 # "Attacks have left 28,000 people without power": a bulletin's summary of many strikes,
 # a bare plural subject with an outcome verb, tells no one strike.
@@ -1355,8 +1357,13 @@ def _carry_casualties(
             ):
                 events[k] = replace(other, killed=0, injured=0, figures_text=cas.text)
         return last
-    killed = _added(ev.killed, cas.killed, more=cas.more_killed)
-    injured = _added(ev.injured, cas.injured, more=cas.more_injured)
+    # "One killed and two others injured ... two other men had been injured": the same two
+    same = cas.more_by_other and (cas.killed, cas.injured) in {
+        (ev.killed, None),
+        (None, ev.injured),
+    }
+    killed = _added(ev.killed, cas.killed, more=cas.more_killed and not same)
+    injured = _added(ev.injured, cas.injured, more=cas.more_injured and not same)
     if cas.update:  # "the death toll rose to 40": the higher count is the later one
         killed, injured = _higher(killed, cas.killed), _higher(injured, cas.injured)
     if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured

@@ -501,3 +501,46 @@ def test_counts_told_respectively_are_not_summed():
 def test_a_cyrillic_toll_of_one_named_victim_and_of_none(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_death_of_one_and_injuries_of_others_are_not_one_subject():
+    cas = parse_casualties("The drone strike led to the death of one man and five injuries.")
+    assert (cas.killed, cas.injured) == (1, 5)
+
+
+def test_where_the_victim_stood_before_the_verb_keeps_the_count():
+    cas = parse_casualties("A 40-year-old woman nearby got a leg injury and went to hospital.")
+    assert cas.injured == 1
+
+
+def test_other_marks_an_addition_that_can_be_a_restatement():
+    cas = parse_casualties("Three other women were hurt by a drone, the mayor added.")
+    assert cas.injured == 3 and cas.more_injured and cas.more_by_other
+    cas = parse_casualties("Another three women were hurt by a drone.")
+    assert cas.more_injured and not cas.more_by_other
+
+
+def test_the_same_injured_told_again_as_other_men_are_not_added(gazetteer):
+    text = (
+        "Russian shelling hit Kupiansk on Tuesday: one man was killed and two others were hurt. "
+        "The governor said that two other men had been wounded by a drone."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, 2)]
+
+
+def test_other_people_beyond_the_injured_told_before_are_added(gazetteer):
+    text = (
+        "Russian shelling hit Kupiansk on Tuesday. One woman was wounded. "
+        "Two other people were hurt by debris, the governor said."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 3)]
+
+
+def test_a_lead_toll_at_the_oblast_following_an_attack_goes_to_the_village(gazetteer):
+    text = (
+        "A 50-year-old man has been killed in Ukraine’s Kharkiv region following a Russian "
+        "attack, the governor reported on Monday. "
+        "He said that glide bombs had struck homes in the village of Kupiansk. "
+        "One wounded woman was taken to hospital."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, 1)]

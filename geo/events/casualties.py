@@ -61,8 +61,9 @@ _HURT = (
     # "was treated for shrapnel wounds", "was treated on the spot"
     r"treated (?:for (?:[\w-]+ (?:and )?){0,2}?(?:injuries|wounds|burns|cuts|concussion|shock)|"
     r"on the spot|on site|at the scene)|"
+    # "taken to the central regional hospital", "delivered to the Rylsk district hospital"
     r"(?:rushed|taken|brought|admitted|transported|evacuated|delivered) (?:in)?to (?:a |the )?"
-    r"(?:hospital|medical facility|intensive care)|"
+    r"(?:[\w'’-]+ ){0,3}?(?:hospital|medical facility|intensive care)|"
     r"(?:sought|needed|required|received) (?:medical|first) "
     r"(?:attention|help|aid|care|treatment|assistance)|"
     # bulletins: "three people received assistance on the spot" (not aid handed out)
@@ -113,8 +114,8 @@ _ONE_PERSON = (
 )
 _ONE_NAMED = re.compile(
     rf"\b(?:{_ONE_PERSON}|(?P<pron>he|she))\s+"
-    r"(?:(?:was|is|has|had|been|also|later|reportedly|seriously|critically|severely|slightly|"
-    rf"then)\s+){{0,4}}(?P<hurt>{_HURT})\b"
+    r"(?:(?:was|is|has|had|been|being|also|later|reportedly|seriously|critically|severely|"
+    rf"slightly|then)\s+){{0,4}}(?P<hurt>{_HURT})\b"
     # "a courier was injured", "the cashier was hurt": one, whatever the noun, as "was" says
     r"|\b(?:an?|the)\s+(?:[a-z-]+\s+){1,2}?(?:was|has been|had been)\s+"
     r"(?:(?:also|later|reportedly|seriously|critically|severely|slightly|left)\s+){0,2}"

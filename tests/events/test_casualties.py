@@ -544,3 +544,15 @@ def test_a_lead_toll_at_the_oblast_following_an_attack_goes_to_the_village(gazet
         "One wounded woman was taken to hospital."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("The officer said the victim was being driven to the district hospital.", None),
+        ("The victim was being transported to the central city hospital.", 1),
+        ("Three women were brought to the Kupiansk district hospital.", 3),
+    ],
+)
+def test_a_hospital_named_by_its_kind_or_town_still_counts_the_hurt(sentence, injured):
+    assert parse_casualties(sentence).injured == injured

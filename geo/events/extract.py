@@ -386,6 +386,93 @@ def _listed_figures(
     return out
 
 
+# A toll told at its place after an oblast's: "..., adding that seven were wounded in the A
+# district", "three were injured in B": the words between a count and its place.
+_TOLL_BEFORE_PLACE = re.compile(
+    r"\b(?:killed|injured|wounded|hurt|died|dead|killing|injuring|wounding)\b[^.;:]{0,40}?"
+    r"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement|community)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_CUT = re.compile(r"[,:;–—]\s")
+
+
+def _toll_by_place(
+    events: list[Event], first: int, text: str, sent: Sentence, tops: list[Toponym]
+) -> None:
+    """An oblast's toll told place by place: each place's strike with its own toll.
+
+    "Drones attacked the X region, injuring ten, the governor said, adding that seven were
+    wounded in the A district and three more were injured in the B district": the strikes are
+    A's and B's, each with its count (as an analyst codes a day's summary), not the oblast's
+    ten. Only for a strike at an oblast made in this sentence, and at least two places of it
+    (districts or towns, none with a strike of this sentence) each with a count of its own.
+    """
+    k = next(
+        (
+            i
+            for i in range(first, len(events))
+            if events[i].event_type is EventType.ATTACK
+            and events[i].place.kind is PlaceKind.ADMIN1
+            and events[i].sentence_start == sent.start
+        ),
+        None,
+    )
+    if k is None:
+        return
+    oblast = events[k]
+    here = {e.place.place_id for e in events[first:]}
+    at = next((t.end for t in tops if t.place.place_id == oblast.place.place_id), sent.start)
+    parts: list[tuple[Toponym, Casualties]] = []
+    kind = None
+    for top in tops:
+        if (
+            top.start < at
+            or top.place.kind not in (PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
+            or top.place.admin1_code != oblast.place.admin1_code
+            or top.place.place_id in here
+        ):
+            continue
+        segment = text[at : top.start]
+        # the count of this place's own clause: "injured five on Monday: three were wounded in A"
+        cuts = [m.end() for m in _CLAUSE_CUT.finditer(segment)]
+        clause = segment[cuts[-1] :] if cuts else segment
+        cas = parse_casualties(clause) if _TOLL_BEFORE_PLACE.search(clause) else _NO_CASUALTIES
+        if not cas and kind is not None and (m := _BARE_COUNT.search(clause)):
+            value = _to_int(m.group("num"), None)  # "... killed three in A and two in B"
+            cas = Casualties(
+                killed=value if kind == "killed" else None,
+                injured=value if kind == "injured" else None,
+                text=m.group(0).strip(),
+            )
+        at = top.end
+        if not (cas.killed or cas.injured):
+            continue
+        both = cas.killed is not None and cas.injured is not None
+        kind = None if both else "injured" if cas.killed is None else "killed"
+        parts.append((top, cas))
+    if len(parts) < 2:
+        return
+    made = [
+        replace(
+            oblast,
+            event_id=_event_id(oblast.article_id, EventType.ATTACK, top.place.place_id, top.start),
+            place=top.place,
+            surface=top.surface,
+            geo_precision=_geo_precision(top.place),
+            killed=cas.killed,
+            injured=cas.injured,
+            figures_text=cas.text,
+        )
+        for top, cas in parts
+    ]
+    # the oblast's readings (one per event word: "a drone attack") give way to its parts; their
+    # indices keep the first place, for a toll told next, and merge as one
+    for i in range(k, len(events)):
+        if events[i].sentence_start == sent.start and events[i].place == oblast.place:
+            events[i] = made[0]
+    events.extend(made[1:])
+
+
 def _listed_casualties(
     text: str, sent: Sentence, places: list[Toponym]
 ) -> dict[int, Casualties] | None:
@@ -897,6 +984,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     and (casualty_here is None or took_toll or finer)
                 ):
                     last_casualty_event = casualty_here = len(events) - 1
+        if first_here is not None and casualties:
+            _toll_by_place(events, first_here, text, sent, tops)
         shelled = (
             None
             if made_here

@@ -556,3 +556,19 @@ def test_a_lead_toll_at_the_oblast_following_an_attack_goes_to_the_village(gazet
 )
 def test_a_hospital_named_by_its_kind_or_town_still_counts_the_hurt(sentence, injured):
     assert parse_casualties(sentence).injured == injured
+
+
+def test_an_oblast_toll_told_district_by_district_goes_to_each_district(gazetteer):
+    text = (
+        "Eleven people were hurt in a drone attack on the Kharkiv region, the governor wrote, "
+        "adding that eight people were wounded in Kupiansk, and three more were injured in Izium."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [("Izium", None, 3), ("Kupiansk", None, 8)]
+
+
+def test_an_oblast_toll_with_one_town_named_stays_at_the_oblast(gazetteer):
+    text = (
+        "Eleven people were hurt in a drone attack on the Kharkiv region on Monday, the governor "
+        "wrote, adding that most of them were in Kupiansk."
+    )
+    assert ("Kharkiv Oblast", None, 11) in _attacks(text, gazetteer)

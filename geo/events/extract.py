@@ -741,7 +741,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             triggers = [*triggers, notice[0]]
             found_words = [*found_words, notice[0]]
         if not triggers:
-            last_casualty_event = _carry_casualties(events, last_casualty_event, casualties, [])
+            last_casualty_event = _carry_casualties(
+                events,
+                last_casualty_event,
+                casualties,
+                [],
+                elsewhere=_named_elsewhere(text, sent, tops),
+            )
             prev_dated = None
             continue
         # Head-counts go only to evacuations and displacements (here or carried back to one).
@@ -1008,6 +1014,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 definite=frozenset(
                     t.type for t in triggers if _DEFINITE.search(text, sent.start, t.start)
                 ),
+                elsewhere=_named_elsewhere(text, sent, tops),
             )
             if last_casualty_event == len(events) - 1 and dates:
                 _carry_date(events, triggers, dates, found_words, text)
@@ -1400,6 +1407,29 @@ def _carry_date(
             return
 
 
+# A unit named by a name the geoparser did not resolve: "in the coastal zone of the Korabelny
+# district", "in the Marhanets community".
+_UNRESOLVED_UNIT = re.compile(
+    r"\b(?:in|near|of|at)\s+the\s+(?P<name>[A-Z][\w'’-]+)\s+"
+    r"(?:district|community|hromada|raion|village|settlement)\b"
+)
+
+
+_ELSEWHERE = re.compile(r"\W*(?:meanwhile|separately|elsewhere)\b", re.IGNORECASE)
+
+
+def _named_elsewhere(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
+    """Whether a sentence tells of another place, a district or community none resolves.
+
+    Only after "Meanwhile", "Separately", "Elsewhere": "one bomb exploded in the X district"
+    alone may be a district of the city struck, told again.
+    """
+    return _ELSEWHERE.match(sent.text) is not None and any(
+        not any(t.start <= sent.start + m.start("name") < t.end for t in tops)
+        for m in _UNRESOLVED_UNIT.finditer(sent.text)
+    )
+
+
 def _carry_casualties(
     events: list[Event],
     last: int | None,
@@ -1407,6 +1437,7 @@ def _carry_casualties(
     triggers: list[Trigger],
     *,
     definite: frozenset[EventType] = frozenset(),
+    elsewhere: bool = False,
 ) -> int | None:
     """Give a placeless casualty sentence's figures to the strike just reported.
 
@@ -1417,6 +1448,10 @@ def _carry_casualties(
     of another kind ("shelling injured 24" after a ground assault) is not that event's toll.
     """
     if not cas or last is None:
+        return last
+    if elsewhere and not (cas.more_killed or cas.more_injured):
+        # "Meanwhile, a man was killed when a shell hit a house in the X district": a toll of a
+        # place of its own (one the gazetteer lacks), not the strike told before
         return last
     ev = events[last]
     kinds = {t.type for t in triggers if t.type in _CASUALTY_TYPES}

@@ -572,3 +572,19 @@ def test_an_oblast_toll_with_one_town_named_stays_at_the_oblast(gazetteer):
         "wrote, adding that most of them were in Kupiansk."
     )
     assert ("Kharkiv Oblast", None, 11) in _attacks(text, gazetteer)
+
+
+def test_a_toll_told_meanwhile_in_an_unknown_district_is_not_the_strike_before(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Sunday. "
+        "Meanwhile, a 60-year-old woman was killed by a shell in the Zarichnyi district."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, None)]
+
+
+def test_a_toll_in_a_district_of_the_city_struck_is_still_its_toll(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Sunday. "
+        "One shell hit a yard in the Zarichnyi district, killing a man."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, None)]

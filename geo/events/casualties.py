@@ -30,8 +30,9 @@ _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
 _NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
 _WHO = (
-    r"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+|"
-    r"elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+)?"
+    # "a 47-year-old agricultural worker": an age, then an adjective
+    r"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+)?"
+    r"(?:elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+|[a-z]+al\s+)?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
     r"boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
@@ -76,7 +77,10 @@ _BEFORE = re.compile(
     # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
     rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|\s[-–—]\s[^.;]{{1,60}}?\s[-–—])?\s+)?"
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
-    r"(?:(?:from|in|of)\s+(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)\s+)?"
+    # "a worker in the village of X, Kherson region, was killed"
+    r"(?:(?:from|in|of)\s+(?:(?:the\s+)?(?:village|town|city|settlement)\s+of\s+)?"
+    r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)"
+    r"(?:,\s+[A-Z][\w'’-]*\s+(?:region|oblast|district|province),)?\s+)?"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
     # "a 32-year-old man nearby received a hand injury": where he stood, before the verb
     r"known|to|later|also|seriously|critically|severely|slightly|others?|left|nearby)\s+){0,5}"

@@ -588,3 +588,20 @@ def test_a_toll_in_a_district_of_the_city_struck_is_still_its_toll(gazetteer):
         "One shell hit a yard in the Zarichnyi district, killing a man."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", 1, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Police said a 38-year-old medical worker from Kupiansk was wounded on Monday.", None, 1),
+        ("Officials said a 61-year-old local farmer was killed by the blast.", 1, None),
+        (
+            "A 39-year-old municipal driver in the village of Lisne, Sumy region, was killed.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_a_victim_with_age_adjective_and_home_village_is_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

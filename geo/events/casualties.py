@@ -82,7 +82,7 @@ _BEFORE = re.compile(
     r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)"
     r"(?:,\s+[A-Z][\w'’-]*\s+(?:region|oblast|district|province),)?\s+)?"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
-    # "a 32-year-old man nearby received a hand injury": where he stood, before the verb
+    # "a woman nearby got a cut to the arm": where the person stood, before the verb
     r"known|to|later|also|seriously|critically|severely|slightly|others?|left|nearby)\s+){0,5}"
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
     re.IGNORECASE,
@@ -134,7 +134,7 @@ _AGES = re.compile(
     r"\baged\s+(?:between\s+)?\d{1,3}(?:(?:\s*,\s*|\s+(?:and|to)\s+)\d{1,3})*\b"
     r"|(?<=[a-z])\s?\(\d{1,3}\)|(?<=[a-z]),\s\d{1,3},(?=\s)"
 )
-# "resulted in the death of one person and eight injuries": the dead told as a death, so the
+# "caused the death of a man and six injuries": the dead told as a death, so the
 # count after "and" is the injured alone, not one more conjunct of the same subject.
 _DEATH_OF = re.compile(rf"\bdeaths? of\s+{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\b", re.IGNORECASE)
 _FATAL = re.compile(rf"\bfatal injuries to\s+{_HEDGE}(?P<num>{_NUM})\b", re.IGNORECASE)

@@ -1407,7 +1407,7 @@ def _carry_date(
             return
 
 
-# A unit named by a name the geoparser did not resolve: "in the coastal zone of the Korabelny
+# A unit named by a name the geoparser did not resolve: "by the river in the Zarichnyi
 # district", "in the Marhanets community".
 _UNRESOLVED_UNIT = re.compile(
     r"\b(?:in|near|of|at)\s+the\s+(?P<name>[A-Z][\w'’-]+)\s+"

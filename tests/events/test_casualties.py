@@ -538,8 +538,8 @@ def test_other_people_beyond_the_injured_told_before_are_added(gazetteer):
 
 def test_a_lead_toll_at_the_oblast_following_an_attack_goes_to_the_village(gazetteer):
     text = (
-        "A 50-year-old man has been killed in Ukraine’s Kharkiv region following a Russian "
-        "attack, the governor reported on Monday. "
+        "A 50-year-old woman was killed in Ukraine’s Kharkiv region following a Russian "
+        "drone attack, the governor reported on Monday. "
         "He said that glide bombs had struck homes in the village of Kupiansk. "
         "One wounded woman was taken to hospital."
     )
@@ -549,8 +549,8 @@ def test_a_lead_toll_at_the_oblast_following_an_attack_goes_to_the_village(gazet
 @pytest.mark.parametrize(
     ("sentence", "injured"),
     [
-        ("The officer said the victim was being driven to the district hospital.", None),
-        ("The victim was being transported to the central city hospital.", 1),
+        ("The officer said the victim was driven home from the district hospital.", None),
+        ("Their son is being transported to a central city hospital.", 1),
         ("Three women were brought to the Kupiansk district hospital.", 3),
     ],
 )

@@ -1722,7 +1722,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             )
         )
     ]
-    return _drop_oblast_twins(out)
+    return _drop_list_umbrellas(_drop_oblast_twins(out))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -1766,5 +1766,41 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
         oblast = absorbed.get(id(e))
         if oblast is not None and e.killed is None and e.injured is None:
             e = replace(e, killed=oblast.killed, injured=oblast.injured)
+        out.append(e)
+    return out
+
+
+# "in a number of settlements in Donetsk region", "several villages of the Sumy region": a
+# count of places whose names the article gives one by one.
+_UMBRELLA = (
+    r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
+    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+)
+
+
+def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
+    """Drop an area event told as "a number of settlements in X" when X's settlements follow.
+
+    "declared mandatory evacuation in a number of settlements in Donetsk region", then "from
+    the town of A and the villages of B and C": the oblast reading only counts the places the
+    article names; it adds a dot where nothing else happened. Kept when no settlement of
+    that area has an event of the same type and days.
+    """
+    out = []
+    for e in events:
+        if (
+            e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+            and e.place.admin1_code
+            and re.search(_UMBRELLA + re.escape(e.surface), e.quote, re.IGNORECASE)
+            and any(
+                f.event_type is e.event_type
+                and f.geo_precision is GeoPrecision.SETTLEMENT
+                and f.place.admin1_code == e.place.admin1_code
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+                for f in events
+            )
+        ):
+            continue
         out.append(e)
     return out

@@ -68,7 +68,8 @@ _AUX = _wordset(
 )
 # "families with children", "people with disabilities": a "with" inside who is evacuated.
 _WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced", "infants"})
-_PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"})
+_NARROWING = frozenset({"particularly", "especially", "namely"})
+_PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"}) | _NARROWING
 _SECTOR_WORDS = frozenset(
     {"direction", "directions", "axis", "axes", "sector", "sectors", "front", "fronts", "area"}
 ) | _wordset("напрямку напрямі напрямок направлении направление направлениях напрямках")
@@ -338,11 +339,11 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j > i
             and j + 3 < len(toks)
             and toks[j].text == "the"
-            and toks[j + 1].text in _PLACE_NOUNS
+            and toks[j + 1].text in _PLACE_NOUN_FORMS
             and toks[j + 2].text == "of"
             and toks[j + 3].kind == "top"
         ):
-            j += 3  # "the city of Kherson ... and the city of Kharkiv"
+            j += 3  # "the city of Kherson ... and the city of Kharkiv", "and the villages of"
         if text is not None and (rest := _rest_of_area(text, toks, i)) is not None:
             found.append(rest[0])  # "in Kharkiv and other towns of Kharkiv Oblast"
             i = rest[1]
@@ -399,7 +400,35 @@ def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
         j += 1
     if j < len(toks) and toks[j].text == "the":
         j += 1
+    if j + 2 < len(toks) and toks[j].text in _PLACE_NOUN_FORMS and toks[j + 1].text == "of":
+        j += 2  # "from the town of A, as well as from the villages of B, C and D"
     return j if j < len(toks) and toks[j].kind == "top" else None
+
+
+def _times_item(toks: list[_Tok], i: int) -> int | None:
+    """The index of the link of "(, and) N times on" at token i: one more item of a count list.
+
+    A regional bulletin counts fire per settlement: "fired 43 times on 15 settlements: 3 times
+    on A and B with rocket launchers, and 40 times on C, D and E with artillery". A weapon
+    phrase ("with rocket launchers") before the next count does not end the list.
+    """
+    if i < len(toks) and toks[i].text == "with":
+        k = i + 1
+        while k < min(len(toks), i + 7) and toks[k].text not in {",", "and"}:
+            if toks[k].kind not in {"w", "p"} or toks[k].text in _BREAKS - {"and"}:
+                return None
+            k += 1
+        i = k
+    j = i
+    while j < len(toks) and toks[j].text in {",", "and"}:
+        j += 1
+    if j + 1 < len(toks) and toks[j].text in {"once", "twice"} and toks[j + 1].text in {"on", "at"}:
+        return j + 1
+    if j + 2 >= len(toks) or not (toks[j].text.isdigit() or toks[j].text in _COUNT_WORDS):
+        return None
+    if toks[j + 1].text not in {"times", "time"} or toks[j + 2].text not in {"on", "at", "in"}:
+        return None
+    return j + 2
 
 
 def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
@@ -598,13 +627,22 @@ def _after(
             weak[-1] = True  # "the Pokrovsk direction": a sector, named after a town
             i += 1
             continue
+        if (found or word == ":") and (k := _times_item(toks, i + (word == ":"))) is not None:
+            i, np = k, 0  # ": 3 times on A and B with rockets, and 40 times on C"
+            continue
         if tok.kind == "p":
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
                 continue
             if word in {",", "("} and nxt is not None and nxt.text in _PARENTHESIS:
+                before = len(found)
                 i = _skip_parenthesis(toks, i + 1, found)
+                if nxt.text in _NARROWING:
+                    # "near several settlements, particularly near A and B" names the places;
+                    # "fighting in the east, particularly in the Donetsk region" only where
+                    # the fighting centres, told as a region
+                    found[before:] = [g for g in found[before:] if all(_settlement(t) for t in g)]
                 continue
             if (
                 word == ":"
@@ -702,11 +740,14 @@ def _after(
             and not found
             and i + 2 < len(toks)
             and toks[i + 1].text in _WHO_WITH
-            and toks[i + 2].text in links
             and etype in FIGURE_TYPES
         ):
-            i += 2  # "evacuate families with children from X": who leaves, not a new clause
-            continue
+            # "evacuate families with children from X": who leaves, not a new clause; "...
+            # with children by force from X" too
+            k = i + 4 if [t.text for t in toks[i + 2 : i + 4]] == ["by", "force"] else i + 2
+            if k < len(toks) and toks[k].text in links:
+                i = k
+                continue
         if (
             word in _CYR_AND
             and found
@@ -766,6 +807,10 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
         if toks[k].kind != "w" or toks[k].text in _BREAKS | _AUX:
             return None
     return None
+
+
+def _settlement(top: Toponym) -> bool:
+    return top.place is not None and top.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
 
 
 def _unknown_name(text: str, tok: _Tok) -> bool:

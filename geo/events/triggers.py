@@ -212,7 +212,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"artillery |rocket |drone |missile )*"
         r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
-        r"fired (?:\w+ times? )?(?:at|on|upon)",  # "fired 43 times on 15 settlements"
+        # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
+        r"fired (?:\w+ times? |(?:artillery|rockets?|missiles?|shells|mortars?) )?(?:at|on|upon)",
         r"opened fire",
         r"обстріл\w*",
         r"авіа?удар\w*",

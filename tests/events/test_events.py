@@ -702,3 +702,18 @@ def test_a_later_count_done_replaces_the_plans_figure(gazetteer, second):
     )
     evacs = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert [(e.place.name, e.people) for e in evacs] == [("Kupiansk", 3500)]
+
+
+def test_an_evacuation_of_a_number_of_settlements_gives_way_to_the_named_ones(gazetteer):
+    umbrella = (
+        "The oblast's emergency commission ordered a compulsory evacuation in a number of "
+        "settlements in Donetsk region."
+    )
+    named = (
+        ' "Our teams are evacuating families from the town of Druzhkivka and the '
+        'villages of Andriivka and Varvarivka," the governor said.'
+    )
+    alone = {e.place.name for e in _events(umbrella, gazetteer)}
+    assert alone == {"Donetsk Oblast"}
+    both = {e.place.name for e in _events(umbrella + named, gazetteer)}
+    assert both == {"Druzhkivka", "Andriivka", "Varvarivka"}

@@ -848,16 +848,55 @@ def _near_reference(toks: list[_Tok], i: int) -> bool:
 def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> int:
     """Skip ", including 600 children,"; places listed there ("including Vasylivka") count."""
     words = 0
+    listed = len(found)
     while i < len(toks) and toks[i].text != ",":
         if toks[i].kind == "top":
             more, i = _list_from(toks, i)
             found.append(more)
+            if (k := _more_included(toks, i)) is not None:
+                i, words = k, 0
             continue
         if toks[i].kind == "p" or words > 8:
             return len(toks)
         words += 1
         i += 1
+    if len(found) > listed and (k := _more_included(toks, i)) is not None:
+        return _skip_parenthesis(toks, k, found)
     return i + 1
+
+
+_APPOSITION = frozenset({"located", "situated", "lying", "some", "about"})
+
+
+def _more_included(toks: list[_Tok], i: int) -> int | None:
+    """The index of the next place of an "including" list that goes on past a comma, if any.
+
+    "including the village of A, located 10 km from the border, the cities of B and C": an
+    aside on where A lies, then more places of the same list.
+    """
+    if i >= len(toks) or toks[i].text != ",":
+        return None
+    j = i + 1
+    if j < len(toks) and toks[j].text in _APPOSITION:
+        k = j
+        while k < min(len(toks), j + 10) and toks[k].text not in {",", ".", ";"}:
+            k += 1
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        j = k + 1
+    if j < len(toks) and toks[j].text in {"and", "as"}:
+        j += 1
+        if [t.text for t in toks[j : j + 2]] == ["well", "as"]:
+            j += 2
+    if (
+        j + 3 < len(toks)
+        and toks[j].text == "the"
+        and toks[j + 1].text in _PLACE_NOUN_FORMS
+        and toks[j + 2].text == "of"
+        and toks[j + 3].kind == "top"
+    ):
+        return j + 3  # ", the cities of B and C"
+    return None
 
 
 def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]) -> list:

@@ -165,3 +165,13 @@ def test_artillery_fired_at_listed_districts_is_a_strike_at_each_district(gazett
     found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
     names = ("Chuhuiv Raion", "Kharkiv Raion", "Kupiansk Raion")
     assert found == {(EventType.ATTACK, n) for n in names}
+
+
+def test_an_including_list_goes_on_past_an_aside_on_where_its_first_place_lies(gazetteer):
+    text = (
+        "Officials said Russian guns struck a few villages on Friday, including the village "
+        "of Lyptsi, some 12 km north of Kharkiv, and the towns of Vovchansk and Kupiansk."
+    )
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    names = ("Lyptsi", "Vovchansk", "Kupiansk")
+    assert found == {(EventType.ATTACK, n) for n in names}

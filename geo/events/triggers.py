@@ -215,6 +215,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
         r"fired (?:\w+ times? |(?:artillery|rockets?|missiles?|shells|mortars?) )?(?:at|on|upon)",
         r"opened fire",
+        # "a wounded 52-year-old resident of A and a woman hurt near B": a victim's home
+        # names a strike of its own
+        r"wounded (?:\d+-year-old )?residents? of",
         r"обстріл\w*",
         r"авіа?удар\w*",
         r"вдари\w*",  # "вдарили по Сумах"
@@ -566,7 +569,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
-            and not word.startswith(("hit", "struck", "striking", "targeted", "fired"))
+            and not word.startswith(("hit", "struck", "striking", "targeted", "fired", "wounded"))
             and (
                 (
                     (

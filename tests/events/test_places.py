@@ -175,3 +175,18 @@ def test_an_including_list_goes_on_past_an_aside_on_where_its_first_place_lies(g
     found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
     names = ("Lyptsi", "Vovchansk", "Kupiansk")
     assert found == {(EventType.ATTACK, n) for n in names}
+
+
+def test_a_wounded_resident_of_one_village_and_a_victim_near_another_are_two_strikes(gazetteer):
+    text = (
+        "Later a wounded 47-year-old resident of Orikhiv and a man who came under shelling "
+        "near Stepnohirsk were both taken to hospital."
+    )
+    found = {e.place.name: e for e in _events(text, gazetteer)}
+    assert set(found) == {"Orikhiv", "Stepnohirsk"}
+    assert found["Orikhiv"].event_type is EventType.ATTACK
+    assert found["Orikhiv"].injured == 1
+    text = "Two wounded residents of Kupiansk were taken to hospital."
+    assert [(e.event_type, e.place.name) for e in _events(text, gazetteer)] == [
+        (EventType.ATTACK, "Kupiansk")
+    ]

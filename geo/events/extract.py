@@ -1722,7 +1722,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             )
         )
     ]
-    return _drop_list_umbrellas(_drop_oblast_twins(out))
+    return _drop_raion_twins(_drop_list_umbrellas(_drop_oblast_twins(out)))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -1798,6 +1798,41 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
                 and f.place.admin1_code == e.place.admin1_code
                 and f.date_start <= e.date_end
                 and e.date_start <= f.date_end
+                for f in events
+            )
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _drop_raion_twins(events: list[Event]) -> list[Event]:
+    """Drop a strike told at a district when the article places it in a village of that district.
+
+    "fired artillery at Chuhuiv and Kupiansk districts", then "a man was killed in the village
+    of Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
+    from afar, while Chuhuiv district's stands alone.
+    """
+    out = []
+    for e in events:
+        name = e.surface.split()[0] if e.surface else ""
+        if (
+            e.event_type is EventType.ATTACK
+            and e.geo_precision is GeoPrecision.ADMIN2
+            and name
+            and any(
+                f.event_type is EventType.ATTACK
+                and f.geo_precision is GeoPrecision.SETTLEMENT
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+                and re.search(
+                    re.escape(f.surface)
+                    + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
+                    + re.escape(name)
+                    + r"\s+(?:district|raion)\b",
+                    f.quote,
+                    re.IGNORECASE,
+                )
                 for f in events
             )
         ):

@@ -717,3 +717,13 @@ def test_an_evacuation_of_a_number_of_settlements_gives_way_to_the_named_ones(ga
     assert alone == {"Donetsk Oblast"}
     both = {e.place.name for e in _events(umbrella + named, gazetteer)}
     assert both == {"Druzhkivka", "Andriivka", "Varvarivka"}
+
+
+def test_a_district_strike_told_again_in_one_of_its_villages_is_the_village_strike(gazetteer):
+    text = (
+        "In the last day the invaders fired artillery at Chuhuiv and Kupiansk districts. "
+        "Shelling wounded a woman in the village of Obukhivka in Kupiansk district, the "
+        "governor said."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert names == {"Chuhuiv Raion", "Obukhivka"}

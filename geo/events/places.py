@@ -759,6 +759,16 @@ def _after(
             continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
+        if (
+            not found
+            and (word.isdigit() or word in _COUNT_WORDS)
+            and i + 1 < len(toks)
+            and toks[i + 1].text == "times"
+        ):
+            # "attacked the positions of the Ukrainian army 23 times near A": how often, a
+            # word of the verb, not of the noun phrase before it
+            i += 2
+            continue
         if np >= 0:
             if word in _AUX:
                 break

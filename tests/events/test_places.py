@@ -190,3 +190,12 @@ def test_a_wounded_resident_of_one_village_and_a_victim_near_another_are_two_str
     assert [(e.event_type, e.place.name) for e in _events(text, gazetteer)] == [
         (EventType.ATTACK, "Kupiansk")
     ]
+
+
+def test_a_count_of_attacks_before_a_list_of_villages_does_not_cut_the_phrase(gazetteer):
+    text = (
+        "The General Staff said the enemy attacked the positions of the Ukrainian defence "
+        "forces 14 times near the villages of Synkivka and Stelmakhivka."
+    )
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert found == {(EventType.OFFENSIVE, n) for n in ("Synkivka", "Stelmakhivka")}

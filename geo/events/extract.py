@@ -651,6 +651,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if notice is not None:
             triggers = [*triggers, notice[0]]
             found_words = [*found_words, notice[0]]
+        listing = (
+            _umbrella_list(text, sent, events)
+            if tops and all(t.type is EventType.STATEMENT for t in triggers)
+            else None
+        )
+        if listing is not None:
+            # "... near several villages. These include A and B, analysts said."
+            triggers = [listing[0], *triggers]
+            found_words = [listing[0], *found_words]
         if not triggers:
             last_casualty_event = _carry_casualties(events, last_casualty_event, casualties, [])
             prev_dated = None
@@ -737,6 +746,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
             if span is None and (trig.type in further or trig.type in framed):
                 span = _day_before(events, trig.type, sent.start)
+            if span is None and listing is not None and trig is listing[0]:
+                u = listing[1]  # the places the sentence before counted: its day
+                span = DateSpan(u.date_start, u.date_end, u.date_precision, u.date_text, -1, -1)
             if span is None and trig is toll and last_casualty_event is not None:
                 # "... shelled the district on Sunday. In X, a man was injured.": the toll of
                 # a town told next is of that day's shelling
@@ -1776,6 +1788,34 @@ _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
 )
+
+
+_THESE_INCLUDE = re.compile(
+    r"\s*(?:(?:these|they|those)\s+(?:include|included|are|were)|"
+    r"among\s+(?:them|these|those)\s+(?:are|were))\b",
+    re.IGNORECASE,
+)
+
+
+def _umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigger, Event] | None:
+    """A sentence naming the places the one before counted, as a trigger of that event's type.
+
+    "Russian forces advanced near several villages in Donetsk Oblast. These include A, B and
+    C.": the second sentence has no event word of its own; its places are where the first
+    sentence's advances were. Returns the trigger and the counted event.
+    """
+    m = _THESE_INCLUDE.match(sent.text)
+    if m is None or not events:
+        return None
+    last = events[-1]
+    if (
+        text[last.sentence_end : sent.start].strip()
+        or last.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+        or not re.search(_UMBRELLA + re.escape(last.surface), last.quote, re.IGNORECASE)
+    ):
+        return None
+    trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
+    return trig, last
 
 
 def _drop_list_umbrellas(events: list[Event]) -> list[Event]:

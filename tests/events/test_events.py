@@ -727,3 +727,19 @@ def test_a_district_strike_told_again_in_one_of_its_villages_is_the_village_stri
     )
     names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert names == {"Chuhuiv Raion", "Obukhivka"}
+
+
+def test_villages_named_in_the_sentence_after_a_count_of_them_take_its_events(gazetteer):
+    text = (
+        "Russian guns shelled 14 settlements in Kharkiv Oblast on Tuesday. Among them were "
+        "Vovchansk and Kupiansk, the governor said."
+    )
+    found = {(e.event_type, e.place.name, e.date_start) for e in _events(text, gazetteer)}
+    tuesday = dt.date(2024, 9, 3)
+    assert found == {
+        (EventType.ATTACK, "Vovchansk", tuesday),
+        (EventType.ATTACK, "Kupiansk", tuesday),
+    }
+    # no count of places before: "they are" names nothing that happened
+    text = "Russian guns shelled Vovchansk on Tuesday. They are Kupiansk and Lyptsi residents."
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Vovchansk"}

@@ -1782,7 +1782,7 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
     return out
 
 
-# "in a number of settlements in Donetsk region", "several villages of the Sumy region": a
+# "in 14 towns and villages of the oblast", "several villages of the Sumy region": a
 # count of places whose names the article gives one by one.
 _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
@@ -1819,9 +1819,9 @@ def _umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trig
 
 
 def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
-    """Drop an area event told as "a number of settlements in X" when X's settlements follow.
+    """Drop an area event told as "several villages in X" when X's named villages follow.
 
-    "declared mandatory evacuation in a number of settlements in Donetsk region", then "from
+    "ordered the compulsory evacuation of several villages of Kharkiv Oblast", then "from
     the town of A and the villages of B and C": the oblast reading only counts the places the
     article names; it adds a dot where nothing else happened. Kept when no settlement of
     that area has an event of the same type and days.
@@ -1849,9 +1849,9 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
 def _drop_raion_twins(events: list[Event]) -> list[Event]:
     """Drop a strike told at a district when the article places it in a village of that district.
 
-    "fired artillery at Chuhuiv and Kupiansk districts", then "a man was killed in the village
-    of Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
-    from afar, while Chuhuiv district's stands alone.
+    "shelled the Izium and Kupiansk districts", then "a woman was hurt when a shell hit
+    Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
+    from afar, while Izium district's stands alone.
     """
     out = []
     for e in events:

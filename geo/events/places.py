@@ -401,15 +401,15 @@ def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     if j < len(toks) and toks[j].text == "the":
         j += 1
     if j + 2 < len(toks) and toks[j].text in _PLACE_NOUN_FORMS and toks[j + 1].text == "of":
-        j += 2  # "from the town of A, as well as from the villages of B, C and D"
+        j += 2  # "from the town of A, as well as from the settlements of B and C"
     return j if j < len(toks) and toks[j].kind == "top" else None
 
 
 def _times_item(toks: list[_Tok], i: int) -> int | None:
     """The index of the link of "(, and) N times on" at token i: one more item of a count list.
 
-    A regional bulletin counts fire per settlement: "fired 43 times on 15 settlements: 3 times
-    on A and B with rocket launchers, and 40 times on C, D and E with artillery". A weapon
+    A regional bulletin counts fire per settlement: "opened fire 30 times at 9 villages: twice
+    on A and B with rockets, and 28 times on C, D and E with tube artillery". A weapon
     phrase ("with rocket launchers") before the next count does not end the list.
     """
     if i < len(toks) and toks[i].text == "with":
@@ -639,9 +639,9 @@ def _after(
                 before = len(found)
                 i = _skip_parenthesis(toks, i + 1, found)
                 if nxt.text in _NARROWING:
-                    # "near several settlements, particularly near A and B" names the places;
-                    # "fighting in the east, particularly in the Donetsk region" only where
-                    # the fighting centres, told as a region
+                    # "gains near a few villages, particularly near A and B" names the places;
+                    # "clashes raged in the south, particularly in Zaporizhzhia Oblast" only
+                    # where the fighting centres, told as a region
                     found[before:] = [g for g in found[before:] if all(_settlement(t) for t in g)]
                 continue
             if (

@@ -215,8 +215,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
         r"fired (?:\w+ times? |(?:artillery|rockets?|missiles?|shells|mortars?) )?(?:at|on|upon)",
         r"opened fire",
-        # "a wounded 52-year-old resident of A and a woman hurt near B": a victim's home
-        # names a strike of its own
+        # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
+        # victim's home names a strike of its own
         r"wounded (?:\d+-year-old )?residents? of",
         r"обстріл\w*",
         r"авіа?удар\w*",

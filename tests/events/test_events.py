@@ -707,7 +707,7 @@ def test_a_later_count_done_replaces_the_plans_figure(gazetteer, second):
 def test_an_evacuation_of_a_number_of_settlements_gives_way_to_the_named_ones(gazetteer):
     umbrella = (
         "The oblast's emergency commission ordered a compulsory evacuation in a number of "
-        "settlements in Donetsk region."
+        "villages in Donetsk region."
     )
     named = (
         ' "Our teams are evacuating families from the town of Druzhkivka and the '
@@ -722,8 +722,8 @@ def test_an_evacuation_of_a_number_of_settlements_gives_way_to_the_named_ones(ga
 def test_a_district_strike_told_again_in_one_of_its_villages_is_the_village_strike(gazetteer):
     text = (
         "In the last day the invaders fired artillery at Chuhuiv and Kupiansk districts. "
-        "Shelling wounded a woman in the village of Obukhivka in Kupiansk district, the "
-        "governor said."
+        "Shelling wounded a woman in Obukhivka village in Kupiansk district, the governor "
+        "said."
     )
     names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert names == {"Chuhuiv Raion", "Obukhivka"}

@@ -142,10 +142,10 @@ def test_advances_near_several_settlements_particularly_named_ones_are_at_each(g
 
 def test_fighting_centred_particularly_in_a_region_is_not_an_event_there(gazetteer):
     text = (
-        "The minister said Russian troops were on the defensive in the south, though the "
-        "worst fighting stayed in the east, particularly in the Donetsk region."
+        "The minister said Russian troops were on the defensive in the east, though the "
+        "worst fighting stayed in the south, particularly in Zaporizhzhia Oblast."
     )
-    assert "Donetsk Oblast" not in {e.place.name for e in _events(text, gazetteer)}
+    assert "Zaporizhzhia Oblast" not in {e.place.name for e in _events(text, gazetteer)}
 
 
 def test_an_evacuation_from_a_town_as_well_as_from_villages_is_at_each(gazetteer):
@@ -161,9 +161,9 @@ def test_an_evacuation_from_a_town_as_well_as_from_villages_is_at_each(gazetteer
 
 
 def test_artillery_fired_at_listed_districts_is_a_strike_at_each_district(gazetteer):
-    text = "In the last day the invaders fired artillery at Chuhuiv, Kharkiv and Kupiansk districts"
+    text = "In the last day the invaders fired artillery at Izium, Chuhuiv and Kupiansk districts"
     found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
-    names = ("Chuhuiv Raion", "Kharkiv Raion", "Kupiansk Raion")
+    names = ("Izium Raion", "Chuhuiv Raion", "Kupiansk Raion")
     assert found == {(EventType.ATTACK, n) for n in names}
 
 

@@ -740,6 +740,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if notice is not None:
             triggers = [*triggers, notice[0]]
             found_words = [*found_words, notice[0]]
+        listing = (
+            _umbrella_list(text, sent, events)
+            if tops and all(t.type is EventType.STATEMENT for t in triggers)
+            else None
+        )
+        if listing is not None:
+            # "... near several villages. These include A and B, analysts said."
+            triggers = [listing[0], *triggers]
+            found_words = [listing[0], *found_words]
         if not triggers:
             last_casualty_event = _carry_casualties(
                 events,
@@ -832,6 +841,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
             if span is None and (trig.type in further or trig.type in framed):
                 span = _day_before(events, trig.type, sent.start)
+            if span is None and listing is not None and trig is listing[0]:
+                u = listing[1]  # the places the sentence before counted: its day
+                span = DateSpan(u.date_start, u.date_end, u.date_precision, u.date_text, -1, -1)
             if span is None and trig is toll and last_casualty_event is not None:
                 # "... shelled the district on Sunday. In X, a man was injured.": the toll of
                 # a town told next is of that day's shelling
@@ -1853,7 +1865,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             )
         )
     ]
-    return _drop_oblast_twins(out)
+    return _drop_raion_twins(_drop_list_umbrellas(_drop_oblast_twins(out)))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -1897,5 +1909,104 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
         oblast = absorbed.get(id(e))
         if oblast is not None and e.killed is None and e.injured is None:
             e = replace(e, killed=oblast.killed, injured=oblast.injured)
+        out.append(e)
+    return out
+
+
+# "in 14 towns and villages of the oblast", "several villages of the Sumy region": a
+# count of places whose names the article gives one by one.
+_UMBRELLA = (
+    r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
+    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+)
+
+
+_THESE_INCLUDE = re.compile(
+    r"\s*(?:(?:these|they|those)\s+(?:include|included|are|were)|"
+    r"among\s+(?:them|these|those)\s+(?:are|were))\b",
+    re.IGNORECASE,
+)
+
+
+def _umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigger, Event] | None:
+    """A sentence naming the places the one before counted, as a trigger of that event's type.
+
+    "Russian forces advanced near several villages in Donetsk Oblast. These include A, B and
+    C.": the second sentence has no event word of its own; its places are where the first
+    sentence's advances were. Returns the trigger and the counted event.
+    """
+    m = _THESE_INCLUDE.match(sent.text)
+    if m is None or not events:
+        return None
+    last = events[-1]
+    if (
+        text[last.sentence_end : sent.start].strip()
+        or last.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+        or not re.search(_UMBRELLA + re.escape(last.surface), last.quote, re.IGNORECASE)
+    ):
+        return None
+    trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
+    return trig, last
+
+
+def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
+    """Drop an area event told as "several villages in X" when X's named villages follow.
+
+    "ordered the compulsory evacuation of several villages of Kharkiv Oblast", then "from
+    the town of A and the villages of B and C": the oblast reading only counts the places the
+    article names; it adds a dot where nothing else happened. Kept when no settlement of
+    that area has an event of the same type and days.
+    """
+    out = []
+    for e in events:
+        if (
+            e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+            and e.place.admin1_code
+            and re.search(_UMBRELLA + re.escape(e.surface), e.quote, re.IGNORECASE)
+            and any(
+                f.event_type is e.event_type
+                and f.geo_precision is GeoPrecision.SETTLEMENT
+                and f.place.admin1_code == e.place.admin1_code
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+                for f in events
+            )
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _drop_raion_twins(events: list[Event]) -> list[Event]:
+    """Drop a strike told at a district when the article places it in a village of that district.
+
+    "shelled the Izium and Kupiansk districts", then "a woman was hurt when a shell hit
+    Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
+    from afar, while Izium district's stands alone.
+    """
+    out = []
+    for e in events:
+        name = e.surface.split()[0] if e.surface else ""
+        if (
+            e.event_type is EventType.ATTACK
+            and e.geo_precision is GeoPrecision.ADMIN2
+            and name
+            and any(
+                f.event_type is EventType.ATTACK
+                and f.geo_precision is GeoPrecision.SETTLEMENT
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+                and re.search(
+                    re.escape(f.surface)
+                    + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
+                    + re.escape(name)
+                    + r"\s+(?:district|raion)\b",
+                    f.quote,
+                    re.IGNORECASE,
+                )
+                for f in events
+            )
+        ):
+            continue
         out.append(e)
     return out

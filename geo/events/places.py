@@ -68,7 +68,8 @@ _AUX = _wordset(
 )
 # "families with children", "people with disabilities": a "with" inside who is evacuated.
 _WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced", "infants"})
-_PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"})
+_NARROWING = frozenset({"particularly", "especially", "namely"})
+_PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"}) | _NARROWING
 _SECTOR_WORDS = frozenset(
     {"direction", "directions", "axis", "axes", "sector", "sectors", "front", "fronts", "area"}
 ) | _wordset("напрямку напрямі напрямок направлении направление направлениях напрямках")
@@ -338,11 +339,11 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j > i
             and j + 3 < len(toks)
             and toks[j].text == "the"
-            and toks[j + 1].text in _PLACE_NOUNS
+            and toks[j + 1].text in _PLACE_NOUN_FORMS
             and toks[j + 2].text == "of"
             and toks[j + 3].kind == "top"
         ):
-            j += 3  # "the city of Kherson ... and the city of Kharkiv"
+            j += 3  # "the city of Kherson ... and the city of Kharkiv", "and the villages of"
         if text is not None and (rest := _rest_of_area(text, toks, i)) is not None:
             found.append(rest[0])  # "in Kharkiv and other towns of Kharkiv Oblast"
             i = rest[1]
@@ -399,7 +400,35 @@ def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
         j += 1
     if j < len(toks) and toks[j].text == "the":
         j += 1
+    if j + 2 < len(toks) and toks[j].text in _PLACE_NOUN_FORMS and toks[j + 1].text == "of":
+        j += 2  # "from the town of A, as well as from the settlements of B and C"
     return j if j < len(toks) and toks[j].kind == "top" else None
+
+
+def _times_item(toks: list[_Tok], i: int) -> int | None:
+    """The index of the link of "(, and) N times on" at token i: one more item of a count list.
+
+    A regional bulletin counts fire per settlement: "opened fire 30 times at 9 villages: twice
+    on A and B with rockets, and 28 times on C, D and E with tube artillery". A weapon
+    phrase ("with rocket launchers") before the next count does not end the list.
+    """
+    if i < len(toks) and toks[i].text == "with":
+        k = i + 1
+        while k < min(len(toks), i + 7) and toks[k].text not in {",", "and"}:
+            if toks[k].kind not in {"w", "p"} or toks[k].text in _BREAKS - {"and"}:
+                return None
+            k += 1
+        i = k
+    j = i
+    while j < len(toks) and toks[j].text in {",", "and"}:
+        j += 1
+    if j + 1 < len(toks) and toks[j].text in {"once", "twice"} and toks[j + 1].text in {"on", "at"}:
+        return j + 1
+    if j + 2 >= len(toks) or not (toks[j].text.isdigit() or toks[j].text in _COUNT_WORDS):
+        return None
+    if toks[j + 1].text not in {"times", "time"} or toks[j + 2].text not in {"on", "at", "in"}:
+        return None
+    return j + 2
 
 
 def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
@@ -598,13 +627,22 @@ def _after(
             weak[-1] = True  # "the Pokrovsk direction": a sector, named after a town
             i += 1
             continue
+        if (found or word == ":") and (k := _times_item(toks, i + (word == ":"))) is not None:
+            i, np = k, 0  # ": 3 times on A and B with rockets, and 40 times on C"
+            continue
         if tok.kind == "p":
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
                 continue
             if word in {",", "("} and nxt is not None and nxt.text in _PARENTHESIS:
+                before = len(found)
                 i = _skip_parenthesis(toks, i + 1, found)
+                if nxt.text in _NARROWING:
+                    # "gains near a few villages, particularly near A and B" names the places;
+                    # "clashes raged in the south, particularly in Zaporizhzhia Oblast" only
+                    # where the fighting centres, told as a region
+                    found[before:] = [g for g in found[before:] if all(_settlement(t) for t in g)]
                 continue
             if (
                 word == ":"
@@ -702,11 +740,14 @@ def _after(
             and not found
             and i + 2 < len(toks)
             and toks[i + 1].text in _WHO_WITH
-            and toks[i + 2].text in links
             and etype in FIGURE_TYPES
         ):
-            i += 2  # "evacuate families with children from X": who leaves, not a new clause
-            continue
+            # "evacuate families with children from X": who leaves, not a new clause; "...
+            # with children by force from X" too
+            k = i + 4 if [t.text for t in toks[i + 2 : i + 4]] == ["by", "force"] else i + 2
+            if k < len(toks) and toks[k].text in links:
+                i = k
+                continue
         if (
             word in _CYR_AND
             and found
@@ -718,6 +759,16 @@ def _after(
             continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
+        if (
+            not found
+            and (word.isdigit() or word in _COUNT_WORDS)
+            and i + 1 < len(toks)
+            and toks[i + 1].text == "times"
+        ):
+            # "attacked the positions of the Ukrainian army 23 times near A": how often, a
+            # word of the verb, not of the noun phrase before it
+            i += 2
+            continue
         if np >= 0:
             if word in _AUX:
                 break
@@ -768,6 +819,10 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
     return None
 
 
+def _settlement(top: Toponym) -> bool:
+    return top.place is not None and top.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
+
+
 def _unknown_name(text: str, tok: _Tok) -> bool:
     """Whether a word token is capitalised in the text: a name the geoparser did not resolve."""
     return tok.kind == "w" and text[tok.start].isupper()
@@ -803,16 +858,55 @@ def _near_reference(toks: list[_Tok], i: int) -> bool:
 def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> int:
     """Skip ", including 600 children,"; places listed there ("including Vasylivka") count."""
     words = 0
+    listed = len(found)
     while i < len(toks) and toks[i].text != ",":
         if toks[i].kind == "top":
             more, i = _list_from(toks, i)
             found.append(more)
+            if (k := _more_included(toks, i)) is not None:
+                i, words = k, 0
             continue
         if toks[i].kind == "p" or words > 8:
             return len(toks)
         words += 1
         i += 1
+    if len(found) > listed and (k := _more_included(toks, i)) is not None:
+        return _skip_parenthesis(toks, k, found)
     return i + 1
+
+
+_APPOSITION = frozenset({"located", "situated", "lying", "some", "about"})
+
+
+def _more_included(toks: list[_Tok], i: int) -> int | None:
+    """The index of the next place of an "including" list that goes on past a comma, if any.
+
+    "including the village of A, located 10 km from the border, the cities of B and C": an
+    aside on where A lies, then more places of the same list.
+    """
+    if i >= len(toks) or toks[i].text != ",":
+        return None
+    j = i + 1
+    if j < len(toks) and toks[j].text in _APPOSITION:
+        k = j
+        while k < min(len(toks), j + 10) and toks[k].text not in {",", ".", ";"}:
+            k += 1
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        j = k + 1
+    if j < len(toks) and toks[j].text in {"and", "as"}:
+        j += 1
+        if [t.text for t in toks[j : j + 2]] == ["well", "as"]:
+            j += 2
+    if (
+        j + 3 < len(toks)
+        and toks[j].text == "the"
+        and toks[j + 1].text in _PLACE_NOUN_FORMS
+        and toks[j + 2].text == "of"
+        and toks[j + 3].kind == "top"
+    ):
+        return j + 3  # ", the cities of B and C"
+    return None
 
 
 def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]) -> list:

@@ -212,8 +212,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"artillery |rocket |drone |missile )*"
         r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
-        r"fired (?:\w+ times? )?(?:at|on|upon)",  # "fired 43 times on 15 settlements"
+        # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
+        r"fired (?:\w+ times? |(?:artillery|rockets?|missiles?|shells|mortars?) )?(?:at|on|upon)",
         r"opened fire",
+        # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
+        # victim's home names a strike of its own
+        r"wounded (?:\d+-year-old )?residents? of",
         r"обстріл\w*",
         r"авіа?удар\w*",
         r"вдари\w*",  # "вдарили по Сумах"
@@ -369,6 +373,9 @@ _TIMES_AFTER = re.compile(
     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|dozens of) times\b"
 )
 # "the Oct. 14 attack on Odesa": the number is a day of a date, not a count of attacks.
+# "attacked the positions of the Ukrainian army near X", "attacked Ukrainian positions":
+# troops storming a line, not a strike (a strike names its weapon)
+_POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
 )
@@ -565,7 +572,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
-            and not word.startswith(("hit", "struck", "striking", "targeted", "fired"))
+            and not word.startswith(("hit", "struck", "striking", "targeted", "fired", "wounded"))
             and (
                 (
                     (
@@ -576,6 +583,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                     and not _MONTH_BEFORE.search(text, max(0, s - 30), s)  # past a "Sept." split
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
+                or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
         ):

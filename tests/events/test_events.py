@@ -702,3 +702,44 @@ def test_a_later_count_done_replaces_the_plans_figure(gazetteer, second):
     )
     evacs = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert [(e.place.name, e.people) for e in evacs] == [("Kupiansk", 3500)]
+
+
+def test_an_evacuation_of_a_number_of_settlements_gives_way_to_the_named_ones(gazetteer):
+    umbrella = (
+        "The oblast's emergency commission ordered a compulsory evacuation in a number of "
+        "villages in Donetsk region."
+    )
+    named = (
+        ' "Our teams are evacuating families from the town of Druzhkivka and the '
+        'villages of Andriivka and Varvarivka," the governor said.'
+    )
+    alone = {e.place.name for e in _events(umbrella, gazetteer)}
+    assert alone == {"Donetsk Oblast"}
+    both = {e.place.name for e in _events(umbrella + named, gazetteer)}
+    assert both == {"Druzhkivka", "Andriivka", "Varvarivka"}
+
+
+def test_a_district_strike_told_again_in_one_of_its_villages_is_the_village_strike(gazetteer):
+    text = (
+        "In the last day the invaders fired artillery at Chuhuiv and Kupiansk districts. "
+        "Shelling wounded a woman in Obukhivka village in Kupiansk district, the governor "
+        "said."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert names == {"Chuhuiv Raion", "Obukhivka"}
+
+
+def test_villages_named_in_the_sentence_after_a_count_of_them_take_its_events(gazetteer):
+    text = (
+        "Russian guns shelled 14 settlements in Kharkiv Oblast on Tuesday. Among them were "
+        "Vovchansk and Kupiansk, the governor said."
+    )
+    found = {(e.event_type, e.place.name, e.date_start) for e in _events(text, gazetteer)}
+    tuesday = dt.date(2024, 9, 3)
+    assert found == {
+        (EventType.ATTACK, "Vovchansk", tuesday),
+        (EventType.ATTACK, "Kupiansk", tuesday),
+    }
+    # no count of places before: "they are" names nothing that happened
+    text = "Russian guns shelled Vovchansk on Tuesday. They are Kupiansk and Lyptsi residents."
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Vovchansk"}

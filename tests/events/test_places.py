@@ -112,3 +112,90 @@ def test_fire_counted_in_times_on_two_villages_is_a_strike_at_each(gazetteer):
     text = "The Russian army fired 4 times on Olhivske and Charivne with rocket launchers."
     found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
     assert found == {(EventType.ATTACK, "Olhivske"), (EventType.ATTACK, "Charivne")}
+
+
+def test_a_bulletin_counting_fire_per_settlement_gives_a_strike_at_each(gazetteer):
+    text = (
+        "Zaporizhzhia Oblast governor's summary. "
+        "Overnight the enemy opened fire 25 times on 6 villages: twice on Charivne with "
+        "mortars, 3 times on Levadne and Poltavka with rocket systems, and 20 times on "
+        "Malynivka, Novodarivka and Huliaipole with heavy artillery."
+    )
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    names = ("Charivne", "Levadne", "Poltavka", "Malynivka", "Novodarivka", "Huliaipole")
+    assert found == {(EventType.ATTACK, n) for n in names}
+
+
+def test_a_count_of_settlements_alone_places_no_strike(gazetteer):
+    text = "Overnight the enemy fired 25 times at 6 villages of the front line."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
+def test_advances_near_several_settlements_particularly_named_ones_are_at_each(gazetteer):
+    text = (
+        "Monitors said on Sunday the Russians made gains near a few villages in Donetsk "
+        "Oblast, particularly near Kalynivka, Tsukuryne and Hryhorivka in Donetsk Oblast."
+    )
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert found == {(EventType.ADVANCE, n) for n in ("Kalynivka", "Tsukuryne", "Hryhorivka")}
+
+
+def test_fighting_centred_particularly_in_a_region_is_not_an_event_there(gazetteer):
+    text = (
+        "The minister said Russian troops were on the defensive in the east, though the "
+        "worst fighting stayed in the south, particularly in Zaporizhzhia Oblast."
+    )
+    assert "Zaporizhzhia Oblast" not in {e.place.name for e in _events(text, gazetteer)}
+
+
+def test_an_evacuation_from_a_town_as_well_as_from_villages_is_at_each(gazetteer):
+    text = (
+        '"We now evacuate mothers with children by force from Druzhkivka, as well as from the '
+        'settlements of Andriivka and Varvarivka," the governor wrote.'
+    )
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert found == {(EventType.EVACUATION, n) for n in ("Druzhkivka", "Andriivka", "Varvarivka")}
+    text = "Police evacuated 40 people from the town of Druzhkivka and the villages of Andriivka."
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert found == {(EventType.EVACUATION, n) for n in ("Druzhkivka", "Andriivka")}
+
+
+def test_artillery_fired_at_listed_districts_is_a_strike_at_each_district(gazetteer):
+    text = "In the last day the invaders fired artillery at Izium, Chuhuiv and Kupiansk districts"
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    names = ("Izium Raion", "Chuhuiv Raion", "Kupiansk Raion")
+    assert found == {(EventType.ATTACK, n) for n in names}
+
+
+def test_an_including_list_goes_on_past_an_aside_on_where_its_first_place_lies(gazetteer):
+    text = (
+        "Officials said Russian guns struck a few villages on Friday, including the village "
+        "of Lyptsi, some 12 km north of Kharkiv, and the towns of Vovchansk and Kupiansk."
+    )
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    names = ("Lyptsi", "Vovchansk", "Kupiansk")
+    assert found == {(EventType.ATTACK, n) for n in names}
+
+
+def test_a_wounded_resident_of_one_village_and_a_victim_near_another_are_two_strikes(gazetteer):
+    text = (
+        "Later a wounded 47-year-old resident of Orikhiv and a man who came under shelling "
+        "near Stepnohirsk were both taken to hospital."
+    )
+    found = {e.place.name: e for e in _events(text, gazetteer)}
+    assert set(found) == {"Orikhiv", "Stepnohirsk"}
+    assert found["Orikhiv"].event_type is EventType.ATTACK
+    assert found["Orikhiv"].injured == 1
+    text = "Two wounded residents of Kupiansk were taken to hospital."
+    assert [(e.event_type, e.place.name) for e in _events(text, gazetteer)] == [
+        (EventType.ATTACK, "Kupiansk")
+    ]
+
+
+def test_a_count_of_attacks_before_a_list_of_villages_does_not_cut_the_phrase(gazetteer):
+    text = (
+        "The General Staff said the enemy attacked the positions of the Ukrainian defence "
+        "forces 14 times near the villages of Synkivka and Stelmakhivka."
+    )
+    found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert found == {(EventType.OFFENSIVE, n) for n in ("Synkivka", "Stelmakhivka")}

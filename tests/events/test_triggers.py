@@ -107,3 +107,15 @@ def test_an_attack_with_no_weapon_is_ground_fighting_and_with_one_a_strike():
 def test_ministry_gains_and_losses_are_advance_and_offensive():
     found = _types("Бойцы улучшили тактическое положение и нанесли поражение пехоте врага.")
     assert [t for t, _ in found] == ["advance", "offensive"]
+
+
+def test_troops_attacking_positions_fight_on_the_ground_a_drone_attack_on_them_is_a_strike():
+    assert _types("Russian units attacked our positions near Synkivka overnight.") == [
+        ("offensive", "attacked")
+    ]
+    assert _types("Russian units attacked the positions of the brigade near Synkivka.") == [
+        ("offensive", "attacked")
+    ]
+    assert _types("Russian drones attacked the positions of the brigade near Synkivka.")[0][0] == (
+        "attack"
+    )

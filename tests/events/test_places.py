@@ -112,3 +112,15 @@ def test_fire_counted_in_times_on_two_villages_is_a_strike_at_each(gazetteer):
     text = "The Russian army fired 4 times on Olhivske and Charivne with rocket launchers."
     found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
     assert found == {(EventType.ATTACK, "Olhivske"), (EventType.ATTACK, "Charivne")}
+
+
+def test_a_district_named_with_its_oblast_is_the_district_not_the_oblast(gazetteer):
+    text = "Overnight the Rylsk district of the Kursk Region was again hit by Ukrainian drones."
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in attacks] == ["Rylsky District"]
+
+
+def test_a_community_named_with_its_oblast_is_its_seat(gazetteer):
+    text = "The Krasnopillia community of Sumy Oblast was shelled with mortars on Monday."
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.place.admin1_code) for e in attacks] == [("Krasnopillia", "UA.21")]

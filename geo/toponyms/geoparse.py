@@ -33,6 +33,7 @@ from geo.toponyms.facilities import airport_towns
 from geo.toponyms.near import NEAR_CEILING, resolve_near
 from geo.toponyms.qualified import qualified_lists
 from geo.toponyms.recognise import recognise
+from geo.toponyms.relative import relative_places
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
@@ -793,6 +794,7 @@ def geoparse(
     _sectors(text, toks, mentions)
     qualified_lists(text, mentions, gaz)
     _one_reading(mentions)
+    relative_places(text, mentions)
     city_districts(toks, mentions)
     airport_towns(toks, mentions)
     if ctx.in_theatre:

@@ -31,7 +31,7 @@ from geo.records import (
 from geo.toponyms.districts import city_districts
 from geo.toponyms.facilities import airport_towns
 from geo.toponyms.near import NEAR_CEILING, resolve_near
-from geo.toponyms.qualified import qualified_lists
+from geo.toponyms.qualified import district_qualified, qualified_lists
 from geo.toponyms.recognise import recognise
 from geo.toponyms.relative import relative_places
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
@@ -795,6 +795,7 @@ def geoparse(
     qualified_lists(text, mentions, gaz)
     _one_reading(mentions)
     relative_places(text, mentions)
+    district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)
     airport_towns(toks, mentions)
     if ctx.in_theatre:

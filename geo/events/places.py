@@ -832,7 +832,7 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     return found
 
 
-# Between a place and the oblast that situates it: "Kramatorsk in", "the Lgov district of the",
+# Between a place and the oblast that situates it: "Kramatorsk in", "the Rylsk district of the",
 # "the Krasnopillia community of"
 _SITUATED_GAP = re.compile(r"\s+(?:(?:community|hromada)\s+)?(?:in|of)\s+(?:the\s+)?")
 
@@ -887,7 +887,7 @@ def _before_from(
         and cands[-2].place.admin1_code == top.place.admin1_code
         and _SITUATED_GAP.fullmatch(text, cands[-2].end, top.start)
     ):
-        # "Kramatorsk in Donetska Oblast", "the Lgov district of the Kursk Region": the oblast
+        # "Kramatorsk in Donetska Oblast", "the Rylsk district of Kursk region": the oblast
         # situates the finer place, which is the one hit
         found, rest = [cands[-2]], cands[:-2]
     # "Kharkiv and Sumy were shelled"

@@ -33,7 +33,7 @@ from geo.toponyms.facilities import airport_towns
 from geo.toponyms.near import NEAR_CEILING, resolve_near
 from geo.toponyms.qualified import district_qualified, qualified_lists
 from geo.toponyms.recognise import recognise
-from geo.toponyms.relative import relative_places
+from geo.toponyms.relative import relative_places, unknown_near_anchor
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
@@ -801,6 +801,7 @@ def geoparse(
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)
+        unknown_near_anchor(text, mentions)
     out = []
     for m in mentions:
         if not m.cands:

@@ -13,10 +13,10 @@ import math
 import re
 
 from geo.places.spatial import great_circle_km
-from geo.records import Place, PlaceKind
+from geo.records import Candidate, Place, PlaceKind
 from geo.toponyms.tokens import Mention
 
-__all__ = ["relative_places"]
+__all__ = ["relative_places", "unknown_near_anchor"]
 
 _NUMBER_WORDS = {
     w: i
@@ -36,8 +36,8 @@ _BEARINGS = {
     "west": 270.0,
     "northwest": 315.0,
 }
-# From the end of X to the start of Y: "X, located eight kilometers southwest of the strategic
-# city of Y", "X (some 12 km north-east of Y)", "X, about 10 miles from Y".
+# From the end of X to the start of Y: "X, located 9 km to the south of the key town of Y",
+# "X (some 12 km north-east of Y)", "X, about 10 miles from Y".
 _CUE = re.compile(
     r"\s*[,(]?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|lying|just|some|about|"
     r"around|roughly|nearly|almost|approximately|only)\s+){0,3}"
@@ -116,3 +116,25 @@ def relative_places(text: str, mentions: list[Mention]) -> None:
         if fits:
             k = min(fits)[1]
             a.scores[k] = max(a.scores) + _CUE_SCORE
+
+
+_ANCHOR_KM = 25.0  # a place this near its anchor is placed right at the anchor's scale
+
+
+def unknown_near_anchor(text: str, mentions: list[Mention]) -> None:
+    """Place a framed name the index lacks at the town it is measured from, if that is near.
+
+    "the village of X, 8 km southwest of Y" with X in no table: X lies within ``_ANCHOR_KM`` of Y,
+    so Y's point places it as well as an analyst would without a map. Only for a near-spelling
+    mention (framed as a place) left without readings; it stays capped as weak evidence.
+    """
+    for a, b in itertools.pairwise(mentions):
+        if not a.near or a.cands or not b.cands:
+            continue
+        m = _CUE.fullmatch(text, a.end, b.start)
+        if m is None or (km := _km(m)) is None or km > _ANCHOR_KM:
+            continue
+        anchor = _best(b)
+        if anchor is not None and anchor.kind is PlaceKind.POPULATED_PLACE:
+            a.cands = [Candidate(anchor, 0.0, "relative")]
+            a.scores = [0.0]

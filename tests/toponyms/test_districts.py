@@ -69,7 +69,7 @@ def test_a_district_the_index_lacks_is_its_city_the_article_places_it_in(gazette
 
 
 def test_the_same_district_name_in_a_mykolaiv_report_is_mykolaiv(gazetteer):
-    text = "Mykolaiv came under missile fire at night; a warehouse burned in the Korabelnyi district."
+    text = "Mykolaiv came under missile fire at night; a depot burned in the Korabelnyi district."
     top = _at(text, "Korabelnyi district", gazetteer)
     assert top is not None
     assert (top.place.name, top.place.admin1_code) == ("Mykolaiv", "UA.16")

@@ -73,7 +73,7 @@ def test_a_village_qualified_by_its_raion_is_the_namesake_in_that_raion(gazettee
 
 def test_a_village_the_index_lacks_in_its_district_is_read_as_the_district(gazetteer):
     # The index knows Krasnoyes near Belgorod and further east, none in Shebekino's okrug.
-    text = "A drone fell on the village of Krasnoye, Shebekinsky urban district, on Monday."
+    text = "A drone fell on Krasnoye, Shebekinsky urban district, on Monday."
     place = _places(text, gazetteer)["Krasnoye"]
     assert (place.name, place.kind) == ("Shebekinsky District", PlaceKind.ADMIN2)
 

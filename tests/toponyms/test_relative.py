@@ -27,3 +27,15 @@ def test_a_bearing_that_fits_no_reading_changes_nothing(gazetteer):
     plain = _place("Troops took Uspenivka, north of Kurakhove, on Friday.", "Uspenivka", gazetteer)
     text = "Troops took Uspenivka, 50 km north of Kurakhove, on Friday."
     assert _place(text, "Uspenivka", gazetteer).place_id == plain.place_id
+
+
+def test_a_framed_name_the_index_lacks_is_placed_at_a_near_town_it_is_measured_from(gazetteer):
+    text = "Russian troops captured the village of Zorianivka, 6 km north of Kurakhove."
+    found = {t.surface: t for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["Zorianivka"].place.name == "Kurakhove"
+    assert found["Zorianivka"].confidence <= 0.7  # still weak evidence
+
+
+def test_a_name_the_index_lacks_measured_from_a_far_town_stays_unplaced(gazetteer):
+    text = "Russian troops captured the village of Zorianivka, 40 km north of Kurakhove."
+    assert "Zorianivka" not in {t.surface for t in geoparse(text, gazetteer=gazetteer)}

@@ -926,6 +926,11 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     return found
 
 
+# Between a place and the oblast that situates it: "Kramatorsk in", "the Rylsk district of the",
+# "the Krasnopillia community of"
+_SITUATED_GAP = re.compile(r"\s+(?:(?:community|hromada)\s+)?(?:in|of)\s+(?:the\s+)?")
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -972,11 +977,13 @@ def _before_from(
     if (
         len(cands) > 1
         and top.place.kind is PlaceKind.ADMIN1
-        and cands[-2].place.kind is PlaceKind.POPULATED_PLACE
+        and cands[-2].place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)
         and cands[-2].place.admin1_code == top.place.admin1_code
-        and re.fullmatch(r"\s+in\s+(?:the\s+)?", text[cands[-2].end : top.start])
+        and _SITUATED_GAP.fullmatch(text, cands[-2].end, top.start)
     ):
-        found, rest = [cands[-2]], cands[:-2]  # "Kramatorsk in Donetska Oblast": it situates
+        # "Kramatorsk in Donetska Oblast", "the Rylsk district of Kursk region": the oblast
+        # situates the finer place, which is the one hit
+        found, rest = [cands[-2]], cands[:-2]
     # "Kharkiv and Sumy were shelled"
     for t in reversed(rest):
         gap = text[t.end : found[-1].start]

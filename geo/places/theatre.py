@@ -78,6 +78,17 @@ def _adjective_spellings(adjective: str) -> list[str]:
     return [adjective]
 
 
+_RU_DISTRICT_UNITS = (
+    "district",
+    "raion",
+    "okrug",
+    "urban district",
+    "municipal district",
+    "urban okrug",
+    "municipal okrug",
+)
+
+
 def _add_district_names(
     b: Builder, i: int, *, adjectives: list[str], heads: list[str], units: tuple[str, ...]
 ) -> None:
@@ -259,7 +270,8 @@ def add_ru_districts(b: Builder, path: Path, *, ru: Path, a1_names: dict[str, st
             i,
             adjectives=adjectives,
             heads=[*heads, seat["name_latin"]],
-            units=("district", "raion", "okrug"),
+            # since 2018-2024 most are okrugs: "Shebekinsky urban district", "... municipal okrug"
+            units=_RU_DISTRICT_UNITS,
         )
 
 

@@ -31,8 +31,9 @@ from geo.records import (
 from geo.toponyms.districts import city_districts
 from geo.toponyms.facilities import airport_towns
 from geo.toponyms.near import NEAR_CEILING, resolve_near
-from geo.toponyms.qualified import qualified_lists
+from geo.toponyms.qualified import district_qualified, qualified_lists
 from geo.toponyms.recognise import recognise
+from geo.toponyms.relative import relative_places, unknown_near_anchor
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
 from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
@@ -793,11 +794,14 @@ def geoparse(
     _sectors(text, toks, mentions)
     qualified_lists(text, mentions, gaz)
     _one_reading(mentions)
+    relative_places(text, mentions)
+    district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)
     airport_towns(toks, mentions)
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)
+        unknown_near_anchor(text, mentions)
     out = []
     for m in mentions:
         if not m.cands:

@@ -10,6 +10,7 @@ such list lie together, so readings near another name's reading are preferred.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from geo.places.gazetteer import Gazetteer, base_score
@@ -19,7 +20,7 @@ from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention
 from geo.toponyms.words import THEATRE
 
-__all__ = ["qualified_lists"]
+__all__ = ["district_qualified", "qualified_lists"]
 
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
 # "two villages in the Zaporozhye Region, A and B": the list follows its oblast.
@@ -137,3 +138,106 @@ def qualified_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
                 s + (TOGETHER_BONUS if _near_any(c.place, others) else 0.0)
                 for s, c in zip(m.scores, m.cands, strict=True)
             ]
+
+
+# "the village of X, Y district", "X in the Y district", "X of the Y okrug": a district named
+# right after a settlement situates it.
+_DISTRICT_GAP = re.compile(r"\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?")
+# How far a district's settlements lie from its point (the seat): a Russian border district
+# (now mostly an okrug) spans about 60 km, a Ukrainian raion (2020) up to about 140, a
+# hromada about 30.
+_DISTRICT_REACH_KM = {"ru2": 35.0, "raion": 70.0, "hromada": 20.0}
+_DISTRICT_SCORE = 20.0  # as a stated qualifier: above the priors and the context bonuses
+_VILLAGE_POPULATION = 10_000  # a namesake this big is a town the text would not qualify so
+
+
+def _district(m: Mention) -> Place | None:
+    """The theatre district a mention names, if all its readings are that one district."""
+    units = {
+        c.place.place_id: c.place
+        for c in m.cands
+        if c.place.kind is PlaceKind.ADMIN2 and c.place.country_code in THEATRE
+    }
+    if len(units) != 1 or len(units) != len({c.place.place_id for c in m.cands}):
+        return None
+    return next(iter(units.values()))
+
+
+_SEATS: dict[tuple[int, str, str], list[tuple[float, float]]] = {}
+_SEAT_SLACK_KM = 3.0  # a village about as near another seat may still be this district's
+
+
+def _level(place_id: str) -> str:
+    """A district's level by its id: a Russian district, a Ukrainian raion or a hromada.
+
+    KATOTTG codes are hierarchical: a raion's code has zeros where a hromada's is numbered.
+    """
+    prefix = place_id.split(":", 1)[0]
+    if prefix == "ua2":
+        return "raion" if place_id[10:13] == "000" else "hromada"
+    return prefix
+
+
+def _other_seats(gaz: Gazetteer, unit: Place) -> list[tuple[float, float]]:
+    """The points of the other districts of the unit's oblast and level."""
+    level = _level(unit.place_id)
+    key = (id(gaz), unit.admin1_code or "", level)
+    if key not in _SEATS:
+        kinds, ids = gaz.column("kind"), gaz.column("place_id")
+        a1s, lats, lons = gaz.column("admin1_code"), gaz.column("lat"), gaz.column("lon")
+        _SEATS[key] = [
+            (lats[k], lons[k])
+            for k in range(len(ids))
+            if kinds[k] == PlaceKind.ADMIN2.value
+            and a1s[k] == unit.admin1_code
+            and _level(ids[k]) == level
+        ]
+    return [(la, lo) for la, lo in _SEATS[key] if (la, lo) != (unit.lat, unit.lon)]
+
+
+def _in_district(p: Place, unit: Place, reach: float, seats: list[tuple[float, float]]) -> bool:
+    """Whether a settlement may lie in the district: within reach, nearest to its seat."""
+    d = great_circle_km(p.lat, p.lon, unit.lat, unit.lon)
+    return d <= reach and all(
+        great_circle_km(p.lat, p.lon, la, lo) + _SEAT_SLACK_KM >= d for la, lo in seats
+    )
+
+
+def district_qualified(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Read a settlement qualified by its district among the district's settlements.
+
+    The reading nearest the district's point within its reach wins. A village none of whose
+    readings lies there (the index lacks it: "Krasnoye, Shebekinsky urban district" while it
+    knows only other Krasnoyes) is read as the district itself, a coarser but right place.
+    """
+    for q, (a, b) in enumerate(itertools.pairwise(mentions)):
+        if not a.cands or a.role is not ToponymRole.LITERAL or a.admin1_form:
+            continue
+        gap = _DISTRICT_GAP.fullmatch(text, a.end, b.start)
+        if gap is None or (unit := _district(b)) is None:
+            continue
+        after = mentions[q + 2] if q + 2 < len(mentions) else None
+        if (
+            "," in gap.group(0)
+            and after is not None
+            and _LIST_GAP.fullmatch(text, b.end, after.start)
+        ):
+            continue  # "X, Y district and Z" lists places
+        reach = _DISTRICT_REACH_KM.get(_level(unit.place_id), 35.0)
+        near = [
+            (great_circle_km(c.place.lat, c.place.lon, unit.lat, unit.lon), k)
+            for k, c in enumerate(a.cands)
+            if c.place.kind is PlaceKind.POPULATED_PLACE
+        ]
+        seats = _other_seats(gaz, unit)
+        inside = [(d, k) for d, k in near if _in_district(a.cands[k].place, unit, reach, seats)]
+        top = max(a.scores, default=0.0)
+        if inside:
+            a.scores[min(inside)[1]] = top + _DISTRICT_SCORE
+        elif near and all(
+            (c.place.population or 0) < _VILLAGE_POPULATION
+            for c in a.cands
+            if c.place.kind is PlaceKind.POPULATED_PLACE
+        ):
+            a.cands = [Candidate(unit, 0.0, "district"), *a.cands]
+            a.scores = [top + _DISTRICT_SCORE, *a.scores]

@@ -831,7 +831,10 @@ def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
     )
 
 
-_SECTOR_PLURALS = frozenset({"directions", "sectors", "axes", "fronts", "areas"})
+# ... and the units named after their seats: "the Nikopol, Pokrovske and Marhanets communities"
+_SECTOR_PLURALS = frozenset(
+    {"directions", "sectors", "axes", "fronts", "areas", "communities", "hromadas"}
+)
 
 
 def _listed_sector(toks: list[Token], j: int) -> bool:

@@ -215,6 +215,10 @@ PLACE_HEADS = frozenset(
         "county",
         "municipality",
         "hromada",
+        # "the Marhanets community", "the Nikopol and Pokrovske communities": English for a
+        # hromada, named after its seat
+        "community",
+        "communities",
         "krai",
         "okrug",
     ]

@@ -199,3 +199,21 @@ def test_a_count_of_attacks_before_a_list_of_villages_does_not_cut_the_phrase(ga
     )
     found = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
     assert found == {(EventType.OFFENSIVE, n) for n in ("Synkivka", "Stelmakhivka")}
+
+
+def test_a_district_named_with_its_oblast_is_the_district_not_the_oblast(gazetteer):
+    text = "Overnight the Rylsk district of the Kursk Region was again hit by Ukrainian drones."
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in attacks] == ["Rylsky District"]
+
+
+def test_a_community_named_with_its_oblast_is_its_seat(gazetteer):
+    text = "The Krasnopillia community of Sumy Oblast was shelled with mortars on Monday."
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.place.admin1_code) for e in attacks] == [("Krasnopillia", "UA.21")]
+
+
+def test_a_village_the_index_lacks_near_a_named_town_makes_its_event_there(gazetteer):
+    text = "Russian troops captured the village of Zorianivka, 6 km north of Kurakhove."
+    advances = [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert [e.place.name for e in advances] == ["Kurakhove"]

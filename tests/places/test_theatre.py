@@ -184,3 +184,12 @@ def test_a_district_row_adds_its_names_and_the_seats_point(tmp_path):
     )
     assert {"sudzhanskiy district", "sudzha district", "суджанскии раион"} <= set(b.names)
     assert "sudzhansky" not in b.names and "sudzha" not in b.names  # bare words stay towns'
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Shebekinsky urban district", "Shebekinsky municipal okrug", "Shebekinsky urban okrug"],
+)
+def test_a_border_district_goes_by_its_okrug_names_too(gazetteer, name):
+    found = [c.place.place_id for c in gazetteer.lookup(name)]
+    assert found == ["ru2:RU.09:Shebekinsky"]

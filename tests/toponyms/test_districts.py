@@ -55,3 +55,21 @@ def test_a_raion_next_to_a_city_that_is_an_oblast_of_its_own_stays_a_raion(gazet
     top = _at(text, "Vyshhorodskyi district", gazetteer)
     assert top is not None
     assert top.place.name == "Vyshhorod Raion"
+
+
+def test_a_district_the_index_lacks_is_its_city_the_article_places_it_in(gazetteer):
+    # Kherson and Mykolaiv both have a Korabelnyi district; the oblast named first decides.
+    text = (
+        "Two villages of Kherson region were shelled on Friday. Later a man died when a shell "
+        "landed in the Korabelny district."
+    )
+    top = _at(text, "Korabelny district", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Kherson", "UA.08")
+
+
+def test_the_same_district_name_in_a_mykolaiv_report_is_mykolaiv(gazetteer):
+    text = "Mykolaiv came under missile fire at night; a depot burned in the Korabelnyi district."
+    top = _at(text, "Korabelnyi district", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Mykolaiv", "UA.16")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from geo.records import PlaceKind
 from geo.toponyms.geoparse import geoparse
 
 
@@ -60,3 +61,23 @@ def test_a_name_the_index_lacks_stays_a_weak_near_spelling_in_a_qualified_list(g
     top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Ternov")
     assert top.candidates[0].match == "near"
     assert top.confidence <= 0.7
+
+
+def test_a_village_qualified_by_its_raion_is_the_namesake_in_that_raion(gazetteer):
+    # Kharkiv Oblast has Veseles in several raions; the one of Kupiansk Raion lies north-west
+    # of Kupiansk, near Velykyi Burluk.
+    text = "Artillery hit the village of Vesele, Kupiansk district, on Sunday night."
+    place = _places(text, gazetteer)["Vesele"]
+    assert (place.admin1_code, round(place.lat, 1), round(place.lon, 1)) == ("UA.07", 50.0, 37.4)
+
+
+def test_a_village_the_index_lacks_in_its_district_is_read_as_the_district(gazetteer):
+    # The index knows Krasnoyes near Belgorod and further east, none in Shebekino's okrug.
+    text = "A drone fell on Krasnoye, Shebekinsky urban district, on Monday."
+    place = _places(text, gazetteer)["Krasnoye"]
+    assert (place.name, place.kind) == ("Shebekinsky District", PlaceKind.ADMIN2)
+
+
+def test_a_district_in_a_list_after_a_town_does_not_qualify_it(gazetteer):
+    text = "Shells hit Kupiansk, Chuhuiv district and Izium over the weekend."
+    assert _places(text, gazetteer)["Kupiansk"].name == "Kupiansk"

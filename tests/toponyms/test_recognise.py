@@ -156,3 +156,15 @@ def test_a_force_group_named_after_a_river_is_no_place(gazetteer):
     text = "Группировка войск «Днепр» отразила атаку у Каменского."
     roles = {t.surface: t.is_place for t in geoparse(text, gazetteer=gazetteer)}
     assert roles["Днепр"] is False and roles["Каменского"] is True
+
+
+def test_a_community_named_after_its_seat_is_that_town(gazetteer):
+    text = "In the evening Russian drones also reached the Marhanets community, the governor said."
+    tops = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert tops["Marhanets"].name == "Marhanets"
+
+
+def test_each_name_of_a_list_of_communities_keeps_its_article(gazetteer):
+    text = "Shells fell again on the Nikopol and Marhanets communities late on Tuesday."
+    names = {t.surface for t in geoparse(text, gazetteer=gazetteer) if t.is_place}
+    assert {"Nikopol", "Marhanets"} <= names

@@ -1,0 +1,140 @@
+"""Places given by distance and bearing: "X, eight kilometres southwest of Y".
+
+A village name repeats across an oblast (three Uspenivkas in Donetsk Oblast alone), and the
+reports that name a small village often say where it lies from a town the reader knows:
+"the village of X, 8 km southwest of Y", "X, located some 10 km from Y". The reading of X
+that lies at about that distance (and in that direction) from Y's reading is the one meant.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+
+from geo.places.spatial import great_circle_km
+from geo.records import Candidate, Place, PlaceKind
+from geo.toponyms.tokens import Mention
+
+__all__ = ["relative_places", "unknown_near_anchor"]
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split(),
+        1,
+    )
+}
+_BEARINGS = {
+    "north": 0.0,
+    "northeast": 45.0,
+    "east": 90.0,
+    "southeast": 135.0,
+    "south": 180.0,
+    "southwest": 225.0,
+    "west": 270.0,
+    "northwest": 315.0,
+}
+# From the end of X to the start of Y: "X, located 9 km to the south of the key town of Y",
+# "X (some 12 km north-east of Y)", "X, about 10 miles from Y".
+_CUE = re.compile(
+    r"\s*[,(]?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|lying|just|some|about|"
+    r"around|roughly|nearly|almost|approximately|only)\s+){0,3}"
+    r"(?P<n>\d{1,3}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")[\s-]*"
+    r"(?P<unit>km|kilometers|kilometres|kilometer|kilometre|miles|mile)\s+"
+    r"(?:(?:to\s+the\s+)?(?P<dir>(?:north|south)?-?(?:east|west)|north|south)(?:ward)?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:(?:city|town|village|settlement)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_MAX_KM = 60.0  # beyond this a stated distance no longer tells namesakes apart
+_BEARING_SLACK = 60.0  # degrees either side of the stated direction
+# The score that makes the reading at the stated spot the reading: above the priors and the
+# article's context bonuses, as a qualifier the text states outright.
+_CUE_SCORE = 20.0
+
+
+def _km(m: re.Match[str]) -> float | None:
+    raw = m.group("n").lower()
+    n = float(_NUMBER_WORDS[raw]) if raw in _NUMBER_WORDS else float(raw)
+    if m.group("unit").lower().startswith("mile"):
+        n *= 1.609
+    return n if 0 < n <= _MAX_KM else None
+
+
+def _bearing(a: Place, b: Place) -> float:
+    """Initial bearing in degrees from ``a`` to ``b``."""
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    dlon = math.radians(b.lon - a.lon)
+    x = math.sin(dlon) * math.cos(la2)
+    y = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(dlon)
+    return math.degrees(math.atan2(x, y)) % 360.0
+
+
+def _fits(place: Place, anchor: Place, km: float, direction: str | None) -> float | None:
+    """How far the reading is from where the cue puts it (km), or None if it does not fit."""
+    d = great_circle_km(anchor.lat, anchor.lon, place.lat, place.lon)
+    if abs(d - km) > max(3.0, 0.35 * km):
+        return None
+    if direction is not None:
+        want = _BEARINGS[direction.lower().replace("-", "")]
+        off = abs((_bearing(anchor, place) - want + 180.0) % 360.0 - 180.0)
+        if d > 1.0 and off > _BEARING_SLACK:
+            return None
+    return abs(d - km)
+
+
+def _best(m: Mention) -> Place | None:
+    if not m.cands:
+        return None
+    k = max(range(len(m.cands)), key=lambda i: m.scores[i] if i < len(m.scores) else 0.0)
+    return m.cands[k].place
+
+
+def relative_places(text: str, mentions: list[Mention]) -> None:
+    """Prefer the reading of each name that lies where a distance-and-bearing cue puts it.
+
+    Only settlements with more than one reading are judged; the anchor is the next name's
+    current reading. A name none of whose readings fits keeps its scores.
+    """
+    for a, b in itertools.pairwise(mentions):
+        if len(a.cands) < 2 or not b.cands:
+            continue
+        m = _CUE.fullmatch(text, a.end, b.start)
+        if m is None or (km := _km(m)) is None:
+            continue
+        anchor = _best(b)
+        if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
+            continue
+        fits = [
+            (off, k)
+            for k, c in enumerate(a.cands)
+            if c.place.kind is PlaceKind.POPULATED_PLACE
+            and (off := _fits(c.place, anchor, km, m.group("dir"))) is not None
+        ]
+        if fits:
+            k = min(fits)[1]
+            a.scores[k] = max(a.scores) + _CUE_SCORE
+
+
+_ANCHOR_KM = 25.0  # a place this near its anchor is placed right at the anchor's scale
+
+
+def unknown_near_anchor(text: str, mentions: list[Mention]) -> None:
+    """Place a framed name the index lacks at the town it is measured from, if that is near.
+
+    "the village of X, 8 km southwest of Y" with X in no table: X lies within ``_ANCHOR_KM`` of Y,
+    so Y's point places it as well as an analyst would without a map. Only for a near-spelling
+    mention (framed as a place) left without readings; it stays capped as weak evidence.
+    """
+    for a, b in itertools.pairwise(mentions):
+        if not a.near or a.cands or not b.cands:
+            continue
+        m = _CUE.fullmatch(text, a.end, b.start)
+        if m is None or (km := _km(m)) is None or km > _ANCHOR_KM:
+            continue
+        anchor = _best(b)
+        if anchor is not None and anchor.kind is PlaceKind.POPULATED_PLACE:
+            a.cands = [Candidate(anchor, 0.0, "relative")]
+            a.scores = [0.0]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.text.casefold import lower_twin
 
-__all__ = ["Casualties", "parse_casualties"]
+__all__ = ["Casualties", "higher_count", "parse_casualties"]
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -485,3 +485,8 @@ def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[
             break
         extra, first = extra + value, m.start()
     return extra, first
+
+
+def higher_count(a: int | None, b: int | None) -> int | None:
+    """The higher of two counts, either of which may be unknown (two readings of one toll)."""
+    return b if a is None else a if b is None else max(a, b)

@@ -14,15 +14,17 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.events.casualties import Casualties, parse_casualties
+from geo.events.casualties import Casualties, higher_count, parse_casualties
+from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
+from geo.events.merge import consolidate, umbrella_list
 from geo.events.places import (
+    ADMIN_WORD,
     anaphors,
     as_direction,
     fronted_place,
     is_river,
     names_airport,
     places_for,
-    rest_of_area,
     tokenize_sentence,
     within,
 )
@@ -57,37 +59,7 @@ __all__ = ["TRIGGERS", "extract_events", "parse_figures", "split_sentences"]
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
-# Figures for evacuations and displacement.
-_NUM_WORDS = dict(
-    zip(
-        re.findall(
-            r"[a-z ]+",
-            "one,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve,"
-            "fifteen,twenty,thirty,forty,fifty,hundred,a hundred",
-        ),
-        (*range(1, 13), 15, 20, 30, 40, 50, 100, 100),
-        strict=True,
-    )
-)
-_SCALE = {"thousand": 1_000, "million": 1_000_000}
-_PEOPLE_NOUNS = (
-    r"people|civilians|residents|inhabitants|persons|evacuees|refugees|villagers|"
-    r"ukrainians|russians|individuals|citizens|patients"
-)
-_CHILD_NOUNS = r"children|minors|kids|orphans"
-_FIGURE = re.compile(
-    # The look-ahead on a figure's first character spares the engine the number words at
-    # every position of every sentence (same matches, in about 60% of the time).
-    rf"(?=[\d{''.join(sorted({w[0] for w in _NUM_WORDS}))}])"
-    r"(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+|\d+(?:\.\d+)?|"
-    + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
-    + r")(?:\s+(?P<scale>thousand|million))?\s+(?:(?:more|other|local|ukrainian|russian|elderly|"
-    r"displaced|internally displaced)\s+)?(?P<noun>" + _PEOPLE_NOUNS + "|" + _CHILD_NOUNS + r")\b",
-    re.IGNORECASE,
-)
-_FIGURE_LOW = lower_twin(_FIGURE)  # for ASCII sentences, in lower case (geo.text.casefold)
-_VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
-_BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
+
 _GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
 _NO_CASUALTIES = Casualties()
 _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
@@ -167,10 +139,6 @@ _POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
 _AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
-_ADMIN_WORD = re.compile(
-    r"\b(?:oblast|region|province|krai|kray|republic|governorate|okrug)\b|область|обл\.",
-    re.IGNORECASE,
-)
 _AREAS = re.compile(
     r"\b(?:areas|settlements|villages|towns|communities|districts|localities)\b", re.IGNORECASE
 )
@@ -255,89 +223,6 @@ _DAY_BEFORE_TOLD = re.compile(
 )  # how far back an undated "also" or "second" event looks for its day
 
 
-def _to_int(num: str, scale: str | None) -> int | None:
-    num = num.lower().replace(",", "").replace("\u202f", "").replace(" ", "")
-    if num in _NUM_WORDS:
-        value = float(_NUM_WORDS[num])
-    else:
-        try:
-            value = float(num)
-        except ValueError:
-            return None
-    if scale:
-        value *= _SCALE[scale.lower()]
-    return round(value)
-
-
-def parse_figures(sentence: str) -> tuple[int | None, int | None]:
-    """The head-count of people and of children in a sentence, as integers.
-
-    "More than 26,000 civilians, including 1,000 children" gives (26000, 1000). Vague amounts
-    ("thousands of people") give None. Of a plan and what is done ("plans to evacuate 45,000
-    people; 21,000 have been evacuated thus far") the done count is the one given.
-    """
-    people, children, _ = _figures(sentence)
-    return people, children
-
-
-def _figures(sentence: str) -> tuple[int | None, int | None, bool]:
-    """:func:`parse_figures` and whether the people counted are only the ones planned for."""
-    people = children = None
-    planned = False
-    low = sentence.isascii()
-    for m in _FIGURE_LOW.finditer(sentence.lower()) if low else _FIGURE.finditer(sentence):
-        value = _to_int(m.group("num"), m.group("scale"))
-        if value is None or _VAGUE.search(sentence, 0, m.start()):
-            continue  # "several hundred children" is an amount, not a count
-        if re.fullmatch(_CHILD_NOUNS, m.group("noun"), re.IGNORECASE):
-            children = children if children is not None else value
-        elif people is None:
-            people, planned = value, _is_planned(sentence, m.start(), m.end())
-    if people is None or planned:
-        # "21,000 have been evacuated thus far": a count done, told without its noun
-        for m in _DONE_COUNT.finditer(sentence):
-            value = _to_int(m.group("num") or m.group("num2"), None)
-            if value is not None and not _is_planned(sentence, m.start(), m.end()):
-                return value, children, False
-    return people, children, planned
-
-
-# A figure of people an evacuation is planned for, not people moved: "plans to evacuate
-# 45,000 people", "ordered the evacuation of", "45,000 people are to be evacuated".
-_PLAN_BEFORE = re.compile(
-    r"\b(?:plan(?:s|ned|ning)?|aim(?:s|ed|ing)?|intend(?:s|ed)?|want(?:s|ed)?|expect(?:s|ed)?|"
-    r"need(?:s|ed)?|ha(?:s|ve) to|order(?:s|ed)?|mandatory|compulsory|will|would|seek(?:s|ing)?|"
-    r"hope(?:s|d)?|to be)\b[^.;:,]{0,50}$",
-    re.IGNORECASE,
-)
-_PLAN_AFTER = re.compile(
-    r"\A[^.;:,]{0,20}?\b(?:(?:are|were|is)\s+(?:still\s+|yet\s+)?to be|will be|need to be|"
-    r"must be|have to be|should be)\s+(?:evacuated|relocated|moved)\b"
-    # "45,000 residents ordered to leave", "people who were told to evacuate"
-    r"|\A[^.;:,]{0,25}?\b(?:ordered|told|urged|asked|required|obliged)\s+to\s+"
-    r"(?:leave|evacuate|move)\b",
-    re.IGNORECASE,
-)
-# A count of people moved already: "21,000 have been evacuated thus far", "so far, 4,000 have
-# left".
-_DONE_COUNT = re.compile(
-    r"(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\s+(?:\w+\s+)?(?:have|has|had)\s+(?:already\s+)?"
-    r"(?:been\s+)?(?:evacuated|left|relocated|moved out|gone|departed)\b"
-    # "... and has already evacuated 21,000"
-    r"|\b(?:have|has|had)\s+(?:already\s+|so far\s+)?(?:evacuated|relocated|moved)\s+"
-    r"(?:(?:more than|over|about|around|some|nearly|almost)\s+)?"
-    r"(?P<num2>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\b",
-    re.IGNORECASE,
-)
-
-
-def _is_planned(sentence: str, start: int, end: int) -> bool:
-    return bool(
-        _PLAN_BEFORE.search(sentence, max(0, start - 60), start)
-        or _PLAN_AFTER.match(sentence[end : end + 60])
-    )
-
-
 # A count's words right before its place: "were killed in", "wounded two women in".
 _TOLL_AT_PLACE = re.compile(
     r"\b(?:killed|injured|wounded|hurt|died|dead)"
@@ -347,43 +232,11 @@ _TOLL_AT_PLACE = re.compile(
 # A count without its noun or verb before a listed place: "killed three in A and two in B".
 _BARE_COUNT = re.compile(
     r"\b(?:and|,)\s+(?P<num>\d+|"
-    + "|".join(sorted(_NUM_WORDS, key=len, reverse=True))
+    + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
     + r")\s+(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
-# A bare count that a list gives a place of its own: "... and 58 from Mangush".
-_LISTED_COUNT = re.compile(
-    r"\b(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+"
-    r"(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)"  # "on 14 October in"
-    r"(?:[a-z]+\s+){0,2}?(?:from|in)\s",
-    re.IGNORECASE,
-)
-
-
-def _listed_figures(
-    text: str, sent: Sentence, places: list[Toponym]
-) -> dict[int, tuple[int | None, int | None]] | None:
-    """Each listed place's own head-count: "101 people from A and 58 from B" -> A 101, B 58.
-
-    Keyed by the place's start. A count told between two places of the list belongs to the
-    later one; the first place takes the count before it. None where no place after the first
-    has a count of its own (one count for the whole list, or for the sentence).
-    """
-    if len(places) < 2:
-        return None
-    ordered = sorted(places, key=lambda t: t.start)
-    bounds = [sent.start] + [t.end for t in ordered[:-1]]
-    out: dict[int, tuple[int | None, int | None]] = {}
-    for lo, top in zip(bounds, ordered, strict=True):
-        segment = text[lo : top.start] if lo <= top.start else ""
-        people, children = parse_figures(segment)
-        if people is None and children is None and (m := _LISTED_COUNT.search(segment)):
-            people = _to_int(m.group("num"), None)
-        out[top.start] = (people, children)
-    if all(v == (None, None) for v in list(out.values())[1:]):
-        return None
-    return out
 
 
 # A toll told at its place after an oblast's: "..., adding that seven were wounded in the A
@@ -438,7 +291,7 @@ def _toll_by_place(
         clause = segment[cuts[-1] :] if cuts else segment
         cas = parse_casualties(clause) if _TOLL_BEFORE_PLACE.search(clause) else _NO_CASUALTIES
         if not cas and kind is not None and (m := _BARE_COUNT.search(clause)):
-            value = _to_int(m.group("num"), None)  # "... killed three in A and two in B"
+            value = to_int(m.group("num"), None)  # "... killed three in A and two in B"
             cas = Casualties(
                 killed=value if kind == "killed" else None,
                 injured=value if kind == "injured" else None,
@@ -478,7 +331,7 @@ def _listed_casualties(
 ) -> dict[int, Casualties] | None:
     """Each listed place's own toll: "killed three people in A and two in B" -> A 3, B 2.
 
-    Keyed by the place's start, like ``_listed_figures``: the counts told between the place
+    Keyed by the place's start, like ``listed_head_counts``: the counts told between the place
     before and this one are this place's; a bare number ("and two in B") counts what the count
     before it counted. None where no place after the first has a count of its own.
     """
@@ -492,7 +345,7 @@ def _listed_casualties(
         segment = text[lo : top.start] if lo <= top.start else ""
         cas = parse_casualties(segment)
         if not cas and kind is not None and (m := _BARE_COUNT.search(segment)):
-            value = _to_int(m.group("num"), None)
+            value = to_int(m.group("num"), None)
             cas = Casualties(
                 killed=value if kind == "killed" else None,
                 injured=value if kind == "injured" else None,
@@ -741,7 +594,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             triggers = [*triggers, notice[0]]
             found_words = [*found_words, notice[0]]
         listing = (
-            _umbrella_list(text, sent, events)
+            umbrella_list(text, sent, events)
             if tops and all(t.type is EventType.STATEMENT for t in triggers)
             else None
         )
@@ -761,7 +614,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             continue
         # Head-counts go only to evacuations and displacements (here or carried back to one).
         people, children, plan = (
-            _figures(sent.text)
+            head_counts(sent.text)
             if any(t.type in FIGURE_TYPES for t in triggers)
             else (None, None, False)
         )
@@ -898,7 +751,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 ("advanc", "seiz", "captur")
             ):
                 status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
-            listed = _listed_figures(text, sent, places) if trig.type in FIGURE_TYPES else None
+            listed = listed_head_counts(text, sent, places) if trig.type in FIGURE_TYPES else None
             tolls = (
                 _listed_casualties(text, sent, places)
                 if trig is owner and not casualties_used
@@ -1052,112 +905,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
-    events, apart = _refined_place(events, apart)
-    return _merge(_leaving_under_evacuation(events), apart)
-
-
-# "The overnight strikes went on for hours and hit the X district": the strike of the
-# sentence before, told again with its place.
-_DEFINITE_STRIKE = re.compile(
-    r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|bombardment|raids?)\b"
-)
-
-
-def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
-    """A strike told at an oblast, then as "the attacks" on a district or town of it: one strike.
-
-    "Two people were injured when missiles struck a farm in the Mykolaiv region on Sunday.
-    The strikes went on for two hours and hit the Bashtanka district.": the toll is the
-    district's, and the oblast's reading (with a headline's reading of the oblast's namesake
-    city, same toll and day) is the same strike, not a second one. Only for adjacent sentences
-    whose sentence states no toll of its own and retells the strike: a definite "the attacks",
-    or one place struck ("Russian artillery shelled the village of X"), not one more ("also",
-    "a second strike"); one strike in the lead; the same day, or none told (the lead's, then).
-    """
-    dropped: set[int] = set()
-    for j, fine in enumerate(events):
-        if (
-            fine.event_type is not EventType.ATTACK
-            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
-            or not fine.place.admin1_code
-            or fine.killed is not None
-            or fine.injured is not None
-            or not (_DEFINITE_STRIKE.match(fine.quote) or _only_strike_there(events, fine))
-            or _ONE_MORE.search(fine.quote)
-        ):
-            continue
-        coarse = next(
-            (
-                i
-                for i in range(j - 1, -1, -1)
-                if events[i].event_type is EventType.ATTACK
-                and 0 <= fine.sentence_start - events[i].sentence_end < 3
-                and (events[i].killed is not None or events[i].injured is not None)
-            ),
-            None,
-        )
-        if coarse is None:
-            continue
-        old = events[coarse]
-        if (
-            old.place.kind is not PlaceKind.ADMIN1
-            or old.place.admin1_code != fine.place.admin1_code
-            or (
-                fine.date_text
-                and not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
-            )
-            # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
-            or any(
-                e.event_type is EventType.ATTACK
-                and e.sentence_start == old.sentence_start
-                and e.place.place_id != old.place.place_id
-                for e in events
-            )
-        ):
-            continue
-        events[j] = replace(
-            fine, killed=old.killed, injured=old.injured, figures_text=old.figures_text
-        )
-        if not fine.date_text:  # "The village of X came under fire.": the lead's day
-            fine = events[j] = replace(
-                events[j],
-                date_start=old.date_start,
-                date_end=old.date_end,
-                date_precision=old.date_precision,
-                date_text=old.date_text,
-            )
-        stem = _ADMIN_WORD.sub("", old.place.name).strip()
-
-        def same_ground(e: Event, old: Event = old, stem: str = stem) -> bool:
-            return e.event_type is EventType.ATTACK and (
-                e.place.place_id == old.place.place_id
-                or (
-                    e.place.admin1_code == old.place.admin1_code
-                    and e.place.kind is PlaceKind.POPULATED_PLACE
-                    and e.place.name == stem
-                )
-            )
-
-        # every sentence that told this strike there (a headline's, the lead's), with all
-        # its readings of it (one per event word: "drone attacks")
-        told = {
-            e.sentence_start
-            for e in events[:j]
-            if same_ground(e)
-            and (e.killed, e.injured) == (old.killed, old.injured)
-            # a headline has no day of its own: it is dated the publication's
-            and (
-                not e.date_text or (e.date_start <= fine.date_end and fine.date_start <= e.date_end)
-            )
-        }
-        dropped |= {
-            i for i in range(j) if events[i].sentence_start in told and same_ground(events[i])
-        }
-    if not dropped:
-        return events, apart
-    kept = [i for i in range(len(events)) if i not in dropped]
-    index = {old: new for new, old in enumerate(kept)}
-    return [events[i] for i in kept], {index[i] for i in apart if i in index}
+    return consolidate(events, apart)
 
 
 def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:
@@ -1194,19 +942,6 @@ def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) ->
     ):
         return replace(trig, type=EventType.OFFENSIVE)
     return trig
-
-
-# "Russian troops also shelled X", "A second strike hit X": one more strike, not the lead's.
-_ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
-
-
-def _only_strike_there(events: list[Event], fine: Event) -> bool:
-    """Whether a sentence tells a strike at one place only ("Troops shelled the village of X")."""
-    return all(
-        e.place.place_id == fine.place.place_id
-        for e in events
-        if e.event_type is EventType.ATTACK and e.sentence_start == fine.sentence_start
-    )
 
 
 def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, Toponym] | None:
@@ -1326,24 +1061,6 @@ def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | No
     return None
 
 
-def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
-    """People leaving a place the article reports an evacuation from are evacuees.
-
-    "On Sunday alone, 350 people left the town" in a report of the town's evacuation counts
-    the evacuation, not a flight on their own (docs/events.md: an order to leave makes the
-    leaving an evacuation).
-    """
-    evacuated = {e.place.place_id for e in events if e.event_type is EventType.EVACUATION}
-    if not evacuated:
-        return events
-    return [
-        replace(e, event_type=EventType.EVACUATION)
-        if e.event_type is EventType.DISPLACEMENT and e.place.place_id in evacuated
-        else e
-        for e in events
-    ]
-
-
 def _namesake_city(top: Toponym) -> Toponym:
     """A strike on "Zaporizhzhia" is on the city, where the name was read as its oblast.
 
@@ -1352,9 +1069,9 @@ def _namesake_city(top: Toponym) -> Toponym:
     reading an analyst codes. "Zaporizhzhia Oblast", "the Kursk region" stay oblasts.
     """
     place = top.place
-    if place.kind is not PlaceKind.ADMIN1 or _ADMIN_WORD.search(top.surface):
+    if place.kind is not PlaceKind.ADMIN1 or ADMIN_WORD.search(top.surface):
         return top
-    stem = _ADMIN_WORD.sub("", place.name).strip()
+    stem = ADMIN_WORD.sub("", place.name).strip()
     for cand in top.candidates:
         c = cand.place
         # Kyiv and Sevastopol are admin-1 units of their own, apart from their oblasts
@@ -1501,7 +1218,7 @@ def _carry_casualties(
     killed = _added(ev.killed, cas.killed, more=cas.more_killed and not same)
     injured = _added(ev.injured, cas.injured, more=cas.more_injured and not same)
     if cas.update:  # "the death toll rose to 40": the higher count is the later one
-        killed, injured = _higher(killed, cas.killed), _higher(injured, cas.injured)
+        killed, injured = higher_count(killed, cas.killed), higher_count(injured, cas.injured)
     if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
         killed = (killed or 0) + cas.died_of_injured
         if injured is not None:
@@ -1564,6 +1281,11 @@ _INDEFINITE_STRIKE = re.compile(
     r"(?:^|[,;:]\s*)(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+
+
+def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def _another_strike_there(
@@ -1632,11 +1354,6 @@ def _another_strike_there(
         injured=cas.injured,
         figures_text=cas.text,
     )
-
-
-def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
-    """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
-    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def _added(have: int | None, told: int | None, *, more: bool) -> int | None:
@@ -1799,214 +1516,3 @@ def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool
     return trig.type is EventType.OFFENSIVE and bool(
         _MILITARY_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
     )
-
-
-def _higher(a: int | None, b: int | None) -> int | None:
-    return b if a is None else a if b is None else max(a, b)
-
-
-def _merge(events: list[Event], apart: set[int]) -> list[Event]:
-    """Merge repeats of one event and drop country-level events a specific one covers.
-
-    One event per (type, place) with overlapping dates; country-level battle events that a
-    more specific event of the same type already covers are dropped. An event whose index is
-    in ``apart`` was told as a further happening ("the second missile hit ..."): it merges
-    only with readings of its own sentence.
-    """
-    out: list[Event] = []
-    for n, ev in enumerate(events):
-        # Twins: the same type at the same place with overlapping dates, or where one of them
-        # has no date of its own ("the Kursk offensive" after "the invasion of Kursk on
-        # August 6" is the same offensive, not a new one on the publication date).
-        twin = next(
-            (
-                k
-                for k, o in enumerate(out)
-                if o.event_type is ev.event_type
-                and o.place.place_id == ev.place.place_id
-                and (n not in apart or o.sentence_start == ev.sentence_start)
-                and (
-                    not o.date_text
-                    or not ev.date_text
-                    or (o.date_start <= ev.date_end and ev.date_start <= o.date_end)
-                )
-            ),
-            None,
-        )
-        if twin is None:
-            out.append(ev)
-            continue
-        old = out[twin]
-        # Keep the reading whose date came from the text, then the more precise one.
-        better = ev if (not old.date_text and ev.date_text) else old
-        other = old if better is ev else ev
-        out[twin] = replace(
-            better,
-            people=better.people if better.people is not None else other.people,
-            children=better.children if better.children is not None else other.children,
-            # Two readings of one strike's toll: the higher is the later count (a toll only
-            # rises as the dead are found), whichever reading kept its date.
-            killed=_higher(better.killed, other.killed),
-            injured=_higher(better.injured, other.injured),
-            figures_text=better.figures_text or other.figures_text,
-        )
-    specific = [e for e in out if e.geo_precision is not GeoPrecision.COUNTRY]
-    out = [
-        e
-        for e in out
-        if not (
-            e.geo_precision is GeoPrecision.COUNTRY
-            and e.event_type in _BATTLE_TYPES
-            and any(
-                s.event_type is e.event_type
-                and s.place.country_code == e.place.country_code
-                and (not e.date_text or (s.date_start <= e.date_end and e.date_start <= s.date_end))
-                for s in specific
-            )
-        )
-    ]
-    return _drop_raion_twins(_drop_list_umbrellas(_drop_oblast_twins(out)))
-
-
-def _drop_oblast_twins(events: list[Event]) -> list[Event]:
-    """Drop a strike told at an oblast when the article places one that day in its namesake city.
-
-    A headline's "drone attack on the Odesa region" and the body's "on a port district in
-    Odesa" are one strike; the oblast's reading adds a second dot where nothing else
-    happened. Its figures go to the city's reading if that has none.
-    """
-    fine = [
-        e
-        for e in events
-        if e.event_type is EventType.ATTACK and e.geo_precision is not GeoPrecision.ADMIN1
-    ]
-    dropped: set[int] = set()
-    absorbed: dict[int, Event] = {}  # the city's reading -> the oblast reading it replaces
-    for e in events:
-        if e.event_type is not EventType.ATTACK or e.geo_precision is not GeoPrecision.ADMIN1:
-            continue
-        if rest_of_area(e):
-            continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
-        twin = next(
-            (
-                f
-                for f in fine
-                if f.place.admin1_code
-                and f.place.admin1_code == e.place.admin1_code
-                and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
-                and f.date_start <= e.date_end
-                and e.date_start <= f.date_end
-            ),
-            None,
-        )
-        if twin is not None:
-            dropped.add(id(e))
-            absorbed.setdefault(id(twin), e)
-    out = []
-    for e in events:
-        if id(e) in dropped:
-            continue
-        oblast = absorbed.get(id(e))
-        if oblast is not None and e.killed is None and e.injured is None:
-            e = replace(e, killed=oblast.killed, injured=oblast.injured)
-        out.append(e)
-    return out
-
-
-# "in 14 towns and villages of the oblast", "several villages of the Sumy region": a
-# count of places whose names the article gives one by one.
-_UMBRELLA = (
-    r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
-    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
-)
-
-
-_THESE_INCLUDE = re.compile(
-    r"\s*(?:(?:these|they|those)\s+(?:include|included|are|were)|"
-    r"among\s+(?:them|these|those)\s+(?:are|were))\b",
-    re.IGNORECASE,
-)
-
-
-def _umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigger, Event] | None:
-    """A sentence naming the places the one before counted, as a trigger of that event's type.
-
-    "Russian forces advanced near several villages in Donetsk Oblast. These include A, B and
-    C.": the second sentence has no event word of its own; its places are where the first
-    sentence's advances were. Returns the trigger and the counted event.
-    """
-    m = _THESE_INCLUDE.match(sent.text)
-    if m is None or not events:
-        return None
-    last = events[-1]
-    if (
-        text[last.sentence_end : sent.start].strip()
-        or last.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-        or not re.search(_UMBRELLA + re.escape(last.surface), last.quote, re.IGNORECASE)
-    ):
-        return None
-    trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
-    return trig, last
-
-
-def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
-    """Drop an area event told as "several villages in X" when X's named villages follow.
-
-    "ordered the compulsory evacuation of several villages of Kharkiv Oblast", then "from
-    the town of A and the villages of B and C": the oblast reading only counts the places the
-    article names; it adds a dot where nothing else happened. Kept when no settlement of
-    that area has an event of the same type and days.
-    """
-    out = []
-    for e in events:
-        if (
-            e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-            and e.place.admin1_code
-            and re.search(_UMBRELLA + re.escape(e.surface), e.quote, re.IGNORECASE)
-            and any(
-                f.event_type is e.event_type
-                and f.geo_precision is GeoPrecision.SETTLEMENT
-                and f.place.admin1_code == e.place.admin1_code
-                and f.date_start <= e.date_end
-                and e.date_start <= f.date_end
-                for f in events
-            )
-        ):
-            continue
-        out.append(e)
-    return out
-
-
-def _drop_raion_twins(events: list[Event]) -> list[Event]:
-    """Drop a strike told at a district when the article places it in a village of that district.
-
-    "shelled the Izium and Kupiansk districts", then "a woman was hurt when a shell hit
-    Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
-    from afar, while Izium district's stands alone.
-    """
-    out = []
-    for e in events:
-        name = e.surface.split()[0] if e.surface else ""
-        if (
-            e.event_type is EventType.ATTACK
-            and e.geo_precision is GeoPrecision.ADMIN2
-            and name
-            and any(
-                f.event_type is EventType.ATTACK
-                and f.geo_precision is GeoPrecision.SETTLEMENT
-                and f.date_start <= e.date_end
-                and e.date_start <= f.date_end
-                and re.search(
-                    re.escape(f.surface)
-                    + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
-                    + re.escape(name)
-                    + r"\s+(?:district|raion)\b",
-                    f.quote,
-                    re.IGNORECASE,
-                )
-                for f in events
-            )
-        ):
-            continue
-        out.append(e)
-    return out

@@ -17,6 +17,7 @@ from geo.text.sentences import Sentence
 from geo.toponyms.facilities import AIRPORT_AFTER
 
 __all__ = [
+    "ADMIN_WORD",
     "anaphors",
     "as_direction",
     "fronted_place",
@@ -198,6 +199,12 @@ _CAPITAL_ANAPHOR = re.compile(
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r",\s+(?:the\s+|its\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 _REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
+# An administrative unit's word in a name ("Kharkiv Oblast", "the Kursk region"): its stem is
+# the namesake city's name.
+ADMIN_WORD = re.compile(
+    r"\b(?:oblast|region|province|krai|kray|republic|governorate|okrug)\b|область|обл\.",
+    re.IGNORECASE,
+)
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
 _FRONTED = re.compile(
     r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?"

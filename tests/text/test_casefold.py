@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from geo.events.extract import _FIGURE, _NOTICE
+from geo.events.extract import _NOTICE
+from geo.events.figures import _FIGURE
 from geo.events.status import _ACCORDING, _NOT_FACTUAL_BEFORE
 from geo.events.triggers import _TRIGGER_RE
 from geo.text.casefold import ascii_lower, lower_twin

@@ -1,0 +1,376 @@
+"""Consolidating a document's events: one event per happening, told once.
+
+The sentence loop of ``geo.events.extract`` reads each mention of a happening as an event of
+its own: a headline and a lead, an oblast and its namesake city, a list's umbrella ("14
+settlements in X") and each listed settlement, a raion and its village, a toll told at an
+oblast and then at the district "the attacks" hit. These steps fold such readings into one
+event, keeping the most specific place and the higher toll.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.events.casualties import higher_count
+from geo.events.places import ADMIN_WORD, rest_of_area
+from geo.events.triggers import Trigger
+from geo.records import Event, EventType, GeoPrecision, PlaceKind
+from geo.text.sentences import Sentence
+
+__all__ = ["consolidate", "umbrella_list"]
+
+
+def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
+    """The document's events with repeated readings of one happening folded together.
+
+    ``apart`` holds the indexes of events told as a further happening ("the second missile
+    hit ..."), which merge only with readings of their own sentence.
+    """
+    events, apart = _refined_place(events, apart)
+    return _merge(_leaving_under_evacuation(events), apart)
+
+
+_BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
+
+
+# "The overnight strikes went on for hours and hit the X district": the strike of the
+# sentence before, told again with its place.
+_DEFINITE_STRIKE = re.compile(
+    r"(?:The|These|Those)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|bombardment|raids?)\b"
+)
+
+
+def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
+    """A strike told at an oblast, then as "the attacks" on a district or town of it: one strike.
+
+    "Two people were injured when missiles struck a farm in the Mykolaiv region on Sunday.
+    The strikes went on for two hours and hit the Bashtanka district.": the toll is the
+    district's, and the oblast's reading (with a headline's reading of the oblast's namesake
+    city, same toll and day) is the same strike, not a second one. Only for adjacent sentences
+    whose sentence states no toll of its own and retells the strike: a definite "the attacks",
+    or one place struck ("Russian artillery shelled the village of X"), not one more ("also",
+    "a second strike"); one strike in the lead; the same day, or none told (the lead's, then).
+    """
+    dropped: set[int] = set()
+    for j, fine in enumerate(events):
+        if (
+            fine.event_type is not EventType.ATTACK
+            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+            or not fine.place.admin1_code
+            or fine.killed is not None
+            or fine.injured is not None
+            or not (_DEFINITE_STRIKE.match(fine.quote) or _only_strike_there(events, fine))
+            or _ONE_MORE.search(fine.quote)
+        ):
+            continue
+        coarse = next(
+            (
+                i
+                for i in range(j - 1, -1, -1)
+                if events[i].event_type is EventType.ATTACK
+                and 0 <= fine.sentence_start - events[i].sentence_end < 3
+                and (events[i].killed is not None or events[i].injured is not None)
+            ),
+            None,
+        )
+        if coarse is None:
+            continue
+        old = events[coarse]
+        if (
+            old.place.kind is not PlaceKind.ADMIN1
+            or old.place.admin1_code != fine.place.admin1_code
+            or (
+                fine.date_text
+                and not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
+            )
+            # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
+            or any(
+                e.event_type is EventType.ATTACK
+                and e.sentence_start == old.sentence_start
+                and e.place.place_id != old.place.place_id
+                for e in events
+            )
+        ):
+            continue
+        events[j] = replace(
+            fine, killed=old.killed, injured=old.injured, figures_text=old.figures_text
+        )
+        if not fine.date_text:  # "The village of X came under fire.": the lead's day
+            fine = events[j] = replace(
+                events[j],
+                date_start=old.date_start,
+                date_end=old.date_end,
+                date_precision=old.date_precision,
+                date_text=old.date_text,
+            )
+        stem = ADMIN_WORD.sub("", old.place.name).strip()
+
+        def same_ground(e: Event, old: Event = old, stem: str = stem) -> bool:
+            return e.event_type is EventType.ATTACK and (
+                e.place.place_id == old.place.place_id
+                or (
+                    e.place.admin1_code == old.place.admin1_code
+                    and e.place.kind is PlaceKind.POPULATED_PLACE
+                    and e.place.name == stem
+                )
+            )
+
+        # every sentence that told this strike there (a headline's, the lead's), with all
+        # its readings of it (one per event word: "drone attacks")
+        told = {
+            e.sentence_start
+            for e in events[:j]
+            if same_ground(e)
+            and (e.killed, e.injured) == (old.killed, old.injured)
+            # a headline has no day of its own: it is dated the publication's
+            and (
+                not e.date_text or (e.date_start <= fine.date_end and fine.date_start <= e.date_end)
+            )
+        }
+        dropped |= {
+            i for i in range(j) if events[i].sentence_start in told and same_ground(events[i])
+        }
+    if not dropped:
+        return events, apart
+    kept = [i for i in range(len(events)) if i not in dropped]
+    index = {old: new for new, old in enumerate(kept)}
+    return [events[i] for i in kept], {index[i] for i in apart if i in index}
+
+
+# "Russian troops also shelled X", "A second strike hit X": one more strike, not the lead's.
+_ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
+
+
+def _only_strike_there(events: list[Event], fine: Event) -> bool:
+    """Whether a sentence tells a strike at one place only ("Troops shelled the village of X")."""
+    return all(
+        e.place.place_id == fine.place.place_id
+        for e in events
+        if e.event_type is EventType.ATTACK and e.sentence_start == fine.sentence_start
+    )
+
+
+def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
+    """People leaving a place the article reports an evacuation from are evacuees.
+
+    "On Sunday alone, 350 people left the town" in a report of the town's evacuation counts
+    the evacuation, not a flight on their own (docs/events.md: an order to leave makes the
+    leaving an evacuation).
+    """
+    evacuated = {e.place.place_id for e in events if e.event_type is EventType.EVACUATION}
+    if not evacuated:
+        return events
+    return [
+        replace(e, event_type=EventType.EVACUATION)
+        if e.event_type is EventType.DISPLACEMENT and e.place.place_id in evacuated
+        else e
+        for e in events
+    ]
+
+
+def _merge(events: list[Event], apart: set[int]) -> list[Event]:
+    """Merge repeats of one event and drop country-level events a specific one covers.
+
+    One event per (type, place) with overlapping dates; country-level battle events that a
+    more specific event of the same type already covers are dropped. An event whose index is
+    in ``apart`` was told as a further happening ("the second missile hit ..."): it merges
+    only with readings of its own sentence.
+    """
+    out: list[Event] = []
+    for n, ev in enumerate(events):
+        # Twins: the same type at the same place with overlapping dates, or where one of them
+        # has no date of its own ("the Kursk offensive" after "the invasion of Kursk on
+        # August 6" is the same offensive, not a new one on the publication date).
+        twin = next(
+            (
+                k
+                for k, o in enumerate(out)
+                if o.event_type is ev.event_type
+                and o.place.place_id == ev.place.place_id
+                and (n not in apart or o.sentence_start == ev.sentence_start)
+                and (
+                    not o.date_text
+                    or not ev.date_text
+                    or (o.date_start <= ev.date_end and ev.date_start <= o.date_end)
+                )
+            ),
+            None,
+        )
+        if twin is None:
+            out.append(ev)
+            continue
+        old = out[twin]
+        # Keep the reading whose date came from the text, then the more precise one.
+        better = ev if (not old.date_text and ev.date_text) else old
+        other = old if better is ev else ev
+        out[twin] = replace(
+            better,
+            people=better.people if better.people is not None else other.people,
+            children=better.children if better.children is not None else other.children,
+            # Two readings of one strike's toll: the higher is the later count (a toll only
+            # rises as the dead are found), whichever reading kept its date.
+            killed=higher_count(better.killed, other.killed),
+            injured=higher_count(better.injured, other.injured),
+            figures_text=better.figures_text or other.figures_text,
+        )
+    specific = [e for e in out if e.geo_precision is not GeoPrecision.COUNTRY]
+    out = [
+        e
+        for e in out
+        if not (
+            e.geo_precision is GeoPrecision.COUNTRY
+            and e.event_type in _BATTLE_TYPES
+            and any(
+                s.event_type is e.event_type
+                and s.place.country_code == e.place.country_code
+                and (not e.date_text or (s.date_start <= e.date_end and e.date_start <= s.date_end))
+                for s in specific
+            )
+        )
+    ]
+    return _drop_raion_twins(_drop_list_umbrellas(_drop_oblast_twins(out)))
+
+
+def _drop_oblast_twins(events: list[Event]) -> list[Event]:
+    """Drop a strike told at an oblast when the article places one that day in its namesake city.
+
+    A headline's "drone attack on the Odesa region" and the body's "on a port district in
+    Odesa" are one strike; the oblast's reading adds a second dot where nothing else
+    happened. Its figures go to the city's reading if that has none.
+    """
+    fine = [
+        e
+        for e in events
+        if e.event_type is EventType.ATTACK and e.geo_precision is not GeoPrecision.ADMIN1
+    ]
+    dropped: set[int] = set()
+    absorbed: dict[int, Event] = {}  # the city's reading -> the oblast reading it replaces
+    for e in events:
+        if e.event_type is not EventType.ATTACK or e.geo_precision is not GeoPrecision.ADMIN1:
+            continue
+        if rest_of_area(e):
+            continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
+        twin = next(
+            (
+                f
+                for f in fine
+                if f.place.admin1_code
+                and f.place.admin1_code == e.place.admin1_code
+                and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+            ),
+            None,
+        )
+        if twin is not None:
+            dropped.add(id(e))
+            absorbed.setdefault(id(twin), e)
+    out = []
+    for e in events:
+        if id(e) in dropped:
+            continue
+        oblast = absorbed.get(id(e))
+        if oblast is not None and e.killed is None and e.injured is None:
+            e = replace(e, killed=oblast.killed, injured=oblast.injured)
+        out.append(e)
+    return out
+
+
+# "in 14 towns and villages of the oblast", "several villages of the Sumy region": a
+# count of places whose names the article gives one by one.
+_UMBRELLA = (
+    r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
+    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+)
+
+
+_THESE_INCLUDE = re.compile(
+    r"\s*(?:(?:these|they|those)\s+(?:include|included|are|were)|"
+    r"among\s+(?:them|these|those)\s+(?:are|were))\b",
+    re.IGNORECASE,
+)
+
+
+def umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigger, Event] | None:
+    """A sentence naming the places the one before counted, as a trigger of that event's type.
+
+    "Russian forces advanced near several villages in Donetsk Oblast. These include A, B and
+    C.": the second sentence has no event word of its own; its places are where the first
+    sentence's advances were. Returns the trigger and the counted event.
+    """
+    m = _THESE_INCLUDE.match(sent.text)
+    if m is None or not events:
+        return None
+    last = events[-1]
+    if (
+        text[last.sentence_end : sent.start].strip()
+        or last.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+        or not re.search(_UMBRELLA + re.escape(last.surface), last.quote, re.IGNORECASE)
+    ):
+        return None
+    trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
+    return trig, last
+
+
+def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
+    """Drop an area event told as "several villages in X" when X's named villages follow.
+
+    "ordered the compulsory evacuation of several villages of Kharkiv Oblast", then "from
+    the town of A and the villages of B and C": the oblast reading only counts the places the
+    article names; it adds a dot where nothing else happened. Kept when no settlement of
+    that area has an event of the same type and days.
+    """
+    out = []
+    for e in events:
+        if (
+            e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+            and e.place.admin1_code
+            and re.search(_UMBRELLA + re.escape(e.surface), e.quote, re.IGNORECASE)
+            and any(
+                f.event_type is e.event_type
+                and f.geo_precision is GeoPrecision.SETTLEMENT
+                and f.place.admin1_code == e.place.admin1_code
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+                for f in events
+            )
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _drop_raion_twins(events: list[Event]) -> list[Event]:
+    """Drop a strike told at a district when the article places it in a village of that district.
+
+    "shelled the Izium and Kupiansk districts", then "a woman was hurt when a shell hit
+    Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
+    from afar, while Izium district's stands alone.
+    """
+    out = []
+    for e in events:
+        name = e.surface.split()[0] if e.surface else ""
+        if (
+            e.event_type is EventType.ATTACK
+            and e.geo_precision is GeoPrecision.ADMIN2
+            and name
+            and any(
+                f.event_type is EventType.ATTACK
+                and f.geo_precision is GeoPrecision.SETTLEMENT
+                and f.date_start <= e.date_end
+                and e.date_start <= f.date_end
+                and re.search(
+                    re.escape(f.surface)
+                    + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
+                    + re.escape(name)
+                    + r"\s+(?:district|raion)\b",
+                    f.quote,
+                    re.IGNORECASE,
+                )
+                for f in events
+            )
+        ):
+            continue
+        out.append(e)
+    return out

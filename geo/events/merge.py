@@ -21,6 +21,11 @@ from geo.text.sentences import Sentence
 __all__ = ["consolidate", "umbrella_list"]
 
 
+def _same_days(a: Event, b: Event) -> bool:
+    """Whether two events' date ranges overlap (share a day)."""
+    return a.date_start <= b.date_end and b.date_start <= a.date_end
+
+
 def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     """The document's events with repeated readings of one happening folded together.
 
@@ -80,10 +85,7 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
         if (
             old.place.kind is not PlaceKind.ADMIN1
             or old.place.admin1_code != fine.place.admin1_code
-            or (
-                fine.date_text
-                and not (old.date_start <= fine.date_end and fine.date_start <= old.date_end)
-            )
+            or (fine.date_text and not _same_days(old, fine))
             # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
             or any(
                 e.event_type is EventType.ATTACK
@@ -124,9 +126,7 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             if same_ground(e)
             and (e.killed, e.injured) == (old.killed, old.injured)
             # a headline has no day of its own: it is dated the publication's
-            and (
-                not e.date_text or (e.date_start <= fine.date_end and fine.date_start <= e.date_end)
-            )
+            and (not e.date_text or _same_days(e, fine))
         }
         dropped |= {
             i for i in range(j) if events[i].sentence_start in told and same_ground(events[i])
@@ -189,11 +189,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 if o.event_type is ev.event_type
                 and o.place.place_id == ev.place.place_id
                 and (n not in apart or o.sentence_start == ev.sentence_start)
-                and (
-                    not o.date_text
-                    or not ev.date_text
-                    or (o.date_start <= ev.date_end and ev.date_start <= o.date_end)
-                )
+                and (not o.date_text or not ev.date_text or _same_days(o, ev))
             ),
             None,
         )
@@ -224,7 +220,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             and any(
                 s.event_type is e.event_type
                 and s.place.country_code == e.place.country_code
-                and (not e.date_text or (s.date_start <= e.date_end and e.date_start <= s.date_end))
+                and (not e.date_text or _same_days(s, e))
                 for s in specific
             )
         )
@@ -258,8 +254,7 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
                 if f.place.admin1_code
                 and f.place.admin1_code == e.place.admin1_code
                 and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
-                and f.date_start <= e.date_end
-                and e.date_start <= f.date_end
+                and _same_days(f, e)
             ),
             None,
         )
@@ -331,8 +326,7 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
                 f.event_type is e.event_type
                 and f.geo_precision is GeoPrecision.SETTLEMENT
                 and f.place.admin1_code == e.place.admin1_code
-                and f.date_start <= e.date_end
-                and e.date_start <= f.date_end
+                and _same_days(f, e)
                 for f in events
             )
         ):
@@ -358,8 +352,7 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
             and any(
                 f.event_type is EventType.ATTACK
                 and f.geo_precision is GeoPrecision.SETTLEMENT
-                and f.date_start <= e.date_end
-                and e.date_start <= f.date_end
+                and _same_days(f, e)
                 and re.search(
                     re.escape(f.surface)
                     + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"

@@ -473,16 +473,21 @@ def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | 
         j += 1
     if j == other + 1 or j >= len(toks) or toks[j].text not in {"of", "in", "across"}:
         return None
-    j += 1
+    j = _unit_at(toks, j + 1)
+    if j is None:
+        return None
+    top = toks[j].top
+    start = toks[other].start
+    return replace(top, start=start, surface=text[start : top.end]), j + 1
+
+
+def _unit_at(toks: list[_Tok], j: int) -> int | None:
+    """The index of an oblast or raion named at token j ("[the] Kharkiv Oblast"), else None."""
     if j < len(toks) and toks[j].text == "the":
         j += 1
     if j >= len(toks) or toks[j].kind != "top":
         return None
-    top = toks[j].top
-    if top.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
-        return None
-    start = toks[other].start
-    return replace(top, start=start, surface=text[start : top.end]), j + 1
+    return j if toks[j].top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) else None
 
 
 def rest_of_area(named: Toponym | Event) -> bool:
@@ -499,15 +504,10 @@ def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     """
     if item.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
         return None
-    j = i
-    if j >= len(toks) or toks[j].text != "in":
+    if i >= len(toks) or toks[i].text != "in":
         return None
-    j += 1
-    if j < len(toks) and toks[j].text == "the":
-        j += 1
-    if j >= len(toks) or toks[j].kind != "top":
-        return None
-    if toks[j].top.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+    j = _unit_at(toks, i + 1)
+    if j is None:
         return None
     k = j + 1
     if k < len(toks) and toks[k].text == ",":

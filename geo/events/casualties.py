@@ -32,7 +32,16 @@ _NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
 _WHO = (
     # "a 47-year-old agricultural worker": an age, then an adjective
     r"(?:[\w-]+[- ](?:year|month)s?[- ]old\s+)?"
-    r"(?:elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+|[a-z]+al\s+)?"
+    r"(?:elderly\s+|local\s+|other\s+|more\s+|civilian\s+|young\s+|teenage\s+|pregnant\s+|"
+    r"[a-z]+al\s+)?"
+    # "three Ukrainian soldiers", "a security guard", "four rescue workers": up to two words
+    # that tell what kind of person, none a verb or a preposition
+    r"(?:(?!(?:were|was|are|is|have|has|had|been|being|and|or|of|in|on|at|by|from|the|to|"
+    r"with|after|as|when|killed|injured|wounded|hurt|dead|died|"
+    # "a hundred people", "a few people", "a number of": amounts, not kinds of person
+    r"hundreds?|thousands?|dozens?|scores?|couple|few|lot|number|total|group|several|many|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)"
+    r"[a-z][\w'’-]*\s+){0,2}?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
     r"boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
@@ -49,7 +58,10 @@ _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
     r"up to|a total of)\s+)?"
 )
-_KILL = r"killed|dead|died|perished|lost their lives|fatalities|deaths|fatally (?:injured|wounded)"
+_KILL = (
+    r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalities|deaths|"
+    r"fatally (?:injured|wounded)"
+)
 _HURT = (
     r"injured|wounded|hurt|injuries|hospitali[sz]ed|casualties|"
     # "eight sustained injuries", "a man suffered shrapnel wounds"
@@ -89,7 +101,9 @@ _BEFORE = re.compile(
 )
 # "killing seven people", "kills one person, wounds 14", "injuring three", "left one dead".
 _AFTER = re.compile(
-    r"\b(?:(?P<kill>killing|kill(?:s|ed)?|claim(?:ed|ing)? the lives of|left)"
+    # "claimed the life of a woman", "took the lives of two men"
+    r"\b(?:(?P<kill>killing|kill(?:s|ed)?|(?:claim|cost|t(?:ook|ake|aking))(?:ed|ing|s)? the "
+    r"li(?:fe|ves) of|left)"
     r"|(?P<hurt>injuring|injur(?:es|ed)|wounding|wound(?:s|ed)?))\s+"
     rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b(?:\s+{_WHO})?"
     r"(?P<dead>\s+dead)?",
@@ -145,6 +159,15 @@ _LIVES = re.compile(
     rf"(?P<num>{_NUM})\s+(?:more\s+|civilian\s+|human\s+)?lives\b",
     re.IGNORECASE,
 )
+# "five out of 13 victims are in intensive care", "three of the nine injured": a part told
+# with its whole; the whole is the count ("victims" only where their hurt is told).
+_PART_OF = re.compile(
+    rf"\b{_NUM}\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?(?P<num>{_NUM})\s+(?:people\s+)?"
+    r"(?:(?P<hurt>injured|wounded|hurt)\b|victims\b(?=(?:(?!\b(?:died|dead|killed)\b)[^.;]){0,120}?"
+    r"\b(?:intensive care|(?:serious|critical|grave|stable) condition|hospital|injur|wound|"
+    r"treated)))",
+    re.IGNORECASE,
+)
 _BREAKDOWN = re.compile(
     r"(?<=[a-z]) ?\([^()]{0,60}\b(?:wom[ae]n|m[ae]n|girls?|boys?|children|aged|including)\b"
     r"[^()]{0,30}\)"
@@ -162,6 +185,7 @@ _NONE = re.compile(
 _CYR_KILL = r"загину\w*|загиб\w*|вбит\w*|убит\w*|погиб\w*|помер\w*|умер\w*"
 _CYR_HURT = r"поранен\w*|поранил\w*|травмован\w*|ранен\w*|ранил\w*|пострада\w*|постражда\w*"
 _CYR_HURT += r"|госпіталізован\w*|госпитализирован\w*|контужен\w*"  # hospitalised, concussed
+_CYR_HURT += r"|травмирован\w*"
 _CYR_NUM = {
     "один": 1, "одна": 1, "одну": 1, "двоє": 2, "двое": 2, "дві": 2, "два": 2, "две": 2,
     "троє": 3, "трое": 3, "три": 3, "четверо": 4, "чотири": 4, "четыре": 4, "п'ятеро": 5,
@@ -175,7 +199,8 @@ _CYR_NUM = {
 _CYR_N = r"\d+|" + "|".join(sorted(_CYR_NUM, key=len, reverse=True))
 _CYR = re.compile(
     rf"(?:(?P<kill>{_CYR_KILL})|(?P<hurt>{_CYR_HURT}))\s+(?:\w+\s+)?(?P<num>{_CYR_N})\b(?!-)"
-    rf"|\b(?P<num2>{_CYR_N})\s+(?:\w+\s+){{0,2}}?(?:(?P<kill2>{_CYR_KILL})|(?P<hurt2>{_CYR_HURT}))",
+    # "двое мирных жителей получили ранения": a noun, its adjective and a verb between
+    rf"|\b(?P<num2>{_CYR_N})\s+(?:\w+\s+){{0,3}}?(?:(?P<kill2>{_CYR_KILL})|(?P<hurt2>{_CYR_HURT}))",
     re.IGNORECASE,
 )
 # One victim named by who they were: "погиб мужчина", "загинула жінка", "ранена пенсионерка",
@@ -275,7 +300,7 @@ _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
-    r"lives|toll|number of|burns|passed away|succumbed|"
+    r"lives|life|toll|number of|burns|passed away|succumbed|"
     r"medical|on the spot|at the scene|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
     r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
@@ -349,6 +374,7 @@ def parse_casualties(sentence: str) -> Casualties:
     sentence = _BREAKDOWN.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
     died = _DIED_OF_HURT.search(sentence)
+    parts = list(_PART_OF.finditer(sentence))
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
     before = []
     for m in _BEFORE.finditer(sentence):
@@ -356,6 +382,8 @@ def parse_casualties(sentence: str) -> Casualties:
             continue  # "no one was hurt in X" counts none (below), not one
         if died is not None and m.start() < died.end() and died.start() < m.end():
             continue  # "one of the injured died" is not one more killed
+        if any(p.start() <= m.start() < p.end() for p in parts):
+            continue  # "three of the nine injured" counts nine (below)
         if _MONTH_BEFORE.search(sentence, max(0, m.start() - 12), m.start("num")):
             continue  # "the shelling of Oct. 12 killed four": that is a day, not a count
         before.append(m)
@@ -375,6 +403,8 @@ def parse_casualties(sentence: str) -> Casualties:
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
+    for m in parts:
+        found.append((m.start(), "hurt", m.group("num"), m))
     for m in _LIVES.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
     rose = list(_TOLL_ROSE.finditer(sentence))

@@ -609,6 +609,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 casualties,
                 [],
                 elsewhere=_named_elsewhere(text, sent, tops),
+                other_day=_day_before_count(sent, casualties, published)
+                if last_casualty_event is not None
+                else None,
             )
             prev_dated = None
             continue
@@ -880,6 +883,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     t.type for t in triggers if _DEFINITE.search(text, sent.start, t.start)
                 ),
                 elsewhere=_named_elsewhere(text, sent, tops),
+                other_day=_day_before_count(sent, casualties, published),
             )
             if last_casualty_event == len(events) - 1 and dates:
                 _carry_date(events, triggers, dates, found_words, text)
@@ -1159,6 +1163,24 @@ def _named_elsewhere(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
     )
 
 
+def _day_before_count(
+    sent: Sentence, cas: Casualties, published: dt.date | None
+) -> DateSpan | None:
+    """The day a sentence tells before its count, not as the day of a report.
+
+    "Attacks on the region on Oct. 8 killed one" tells its strike's day; in "Five were
+    injured, the governor said on Tuesday" the day comes after the count and is the report's.
+    """
+    if not cas or cas.start < 0:
+        return None
+    for d in find_dates(sent.text[: cas.start], published=published):
+        if d.precision is DatePrecision.DAY and not _REPORTED_ON.search(
+            sent.text, max(0, d.start_char - 40), d.start_char
+        ):
+            return d
+    return None
+
+
 def _carry_casualties(
     events: list[Event],
     last: int | None,
@@ -1167,6 +1189,7 @@ def _carry_casualties(
     *,
     definite: frozenset[EventType] = frozenset(),
     elsewhere: bool = False,
+    other_day: DateSpan | None = None,
 ) -> int | None:
     """Give a placeless casualty sentence's figures to the strike just reported.
 
@@ -1183,6 +1206,16 @@ def _carry_casualties(
         # place of its own (one the gazetteer lacks), not the strike told before
         return last
     ev = events[last]
+    if (
+        other_day is not None
+        and ev.date_text
+        and not (cas.update or cas.died_of_injured or cas.more_killed or cas.more_injured)
+        and (other_day.end < ev.date_start or other_day.start > ev.date_end)
+    ):
+        # "Russian troops struck X on the morning of Oct. 9 ... Attacks on the region on
+        # Oct. 8 killed one": a toll told with a day of its own, before its count, that
+        # is not the strike's day belongs to another strike
+        return last
     kinds = {t.type for t in triggers if t.type in _CASUALTY_TYPES}
     if kinds and ev.event_type not in kinds:
         # "... dozens were hurt in the attack" after fighting told in passing: "the

@@ -56,6 +56,7 @@ _LINKS_BY_TYPE = {
     EventType.ADVANCE: _LINKS_FROM,
     EventType.OFFENSIVE: _LINKS | {"for"},  # "the battle for Bakhmut"
     EventType.STATEMENT: _LINKS | _VENUE_LINKS,
+    EventType.ATTACK: _LINKS | {"against"},  # "Russian attacks against Kherson Oblast"
 }
 # Words that end the phrase a trigger governs: a new clause, a report, a comparison.
 _BREAKS = _wordset(

@@ -605,3 +605,83 @@ def test_a_toll_in_a_district_of_the_city_struck_is_still_its_toll(gazetteer):
 def test_a_victim_with_age_adjective_and_home_village_is_counted(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+# --- casualty2 round: forms of the dead and hurt seen across outlets ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Shelling of the market claimed the life of an elderly man, 81, officials said.", 1),
+        ("The drone took the lives of two farmers near the road.", 2),
+        ("A pensioner lost her life when the roof fell in.", 1),
+        ("Both drivers lost their lives in the blast.", None),  # no count named
+    ],
+)
+def test_a_life_claimed_or_lost_counts_the_dead(sentence, killed):
+    assert parse_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("Three out of 14 victims of the bombing remain in intensive care.", 14),
+        ("Two of the nine wounded are in a serious condition, doctors said.", 9),
+        ("Six out of 20 victims were taken to hospital in the city.", 20),
+    ],
+)
+def test_a_part_told_with_its_whole_counts_the_whole(sentence, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (None, injured)
+
+
+def test_victims_without_a_word_of_their_hurt_are_not_read_as_injured():
+    assert parse_casualties("Four of the 12 victims were named by the police.").injured is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("Трое местных жителей получили ранения.", 3),
+        ("Травмированы двое, сообщил губернатор.", 2),
+        ("Двоє цивільних мешканців отримали поранення.", 2),
+    ],
+)
+def test_russian_and_ukrainian_hurt_with_words_between_count_and_verb(sentence, injured):
+    assert parse_casualties(sentence).injured == injured
+
+
+def test_attacks_against_an_oblast_are_a_strike_there_with_their_toll(gazetteer):
+    text = (
+        "Russian drones struck Kupiansk on the evening of Oct. 15, wounding a shop guard. "
+        "Russian attacks against Kharkiv Oblast on Oct. 14 killed two residents and injured "
+        "nine more, the governor said."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 1), ("Kharkiv Oblast", 2, 9)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "On Oct. 14, a man was killed by a falling shell.",
+        "Shelling on Oct. 14 killed a man, the governor wrote.",
+    ],
+)
+def test_a_toll_told_with_another_day_first_is_not_the_strike_before(gazetteer, second):
+    text = f"Russian troops shelled Kupiansk on Oct. 15. {second}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, None)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A man was killed, the governor said on Oct. 16.",  # the day of the report
+        "On Oct. 15, a man was killed by a falling shell.",  # the strike's own day
+        "Two more people died in hospital on Oct. 16.",  # an addition, told later
+    ],
+)
+def test_a_toll_with_the_strikes_day_or_a_report_day_is_still_the_strikes(gazetteer, second):
+    text = f"Russian troops shelled Kupiansk on Oct. 15. {second}"
+    [(_, killed, _)] = _attacks(text, gazetteer)
+    assert killed in (1, 2)

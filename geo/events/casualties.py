@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.text.casefold import lower_twin
 
-__all__ = ["Casualties", "higher_count", "parse_casualties"]
+__all__ = ["Casualties", "higher_count", "parse_casualties", "whole_told"]
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -166,6 +166,11 @@ _PART_OF = re.compile(
     r"(?:(?P<hurt>injured|wounded|hurt)\b|victims\b(?=(?:(?!\b(?:died|dead|killed)\b)[^.;]){0,120}?"
     r"\b(?:intensive care|(?:serious|critical|grave|stable) condition|hospital|injur|wound|"
     r"treated)))",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(
+    rf"\b{_NUM}\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?{_NUM}\s+(?:people\s+)?"
+    r"(?:injured|wounded|hurt|victims)\b",
     re.IGNORECASE,
 )
 _BREAKDOWN = re.compile(
@@ -515,6 +520,15 @@ def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[
             break
         extra, first = extra + value, m.start()
     return extra, first
+
+
+def whole_told(words: str) -> bool:
+    """Whether a toll's words give a whole with a part of it ("five out of 13 victims").
+
+    The counts told after such a whole ("seven more were treated as outpatients") are the
+    rest of it, not people hurt besides.
+    """
+    return _WHOLE.search(words) is not None
 
 
 def higher_count(a: int | None, b: int | None) -> int | None:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.events.casualties import Casualties, higher_count, parse_casualties
+from geo.events.casualties import Casualties, higher_count, parse_casualties, whole_told
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
 from geo.events.merge import consolidate, umbrella_list
 from geo.events.places import (
@@ -657,6 +657,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = frame  # "In Kherson, artillery shelled the port district"
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
+            if not places and trig.type is EventType.ATTACK and casualties:
+                places = _toll_place(text, trig, tops, found_words, casualties, sent)
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
                 if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
@@ -925,6 +927,61 @@ def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]
     before = [t for t in tops if start <= t.start < trig.start][-1:]
     # a locative ("in Moscow-annexed Crimea"), not a modifier ("Kherson residents flee")
     return [t for t in before if _LOCATIVE_BEFORE.search(text, max(start, t.start - 40), t.start)]
+
+
+# "... injured one person in the regional capital, Sumy": the place of a toll, after a
+# locative, past a long description of what was hit
+_TOLL_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:[^.;:()]{0,50}?\b(?:city|town|village|capital)(?: of|,))?"
+    r"(?:\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+_NEW_CLAUSE = re.compile(
+    r"[;:]|,\s+(?:and|but|while|as|when|after|which|who|where)\b"
+    r"|\b(?:said|says|adding|added|according|reported|wrote)\b"
+)
+
+
+_VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _toll_place(
+    text: str,
+    trig: Trigger,
+    tops: list[Toponym],
+    words: list[Trigger],
+    cas: Casualties,
+    sent: Sentence,
+) -> list[Toponym]:
+    """The one place of a strike's toll when the strike's own phrase names none.
+
+    "a glide bomb on a tower block killed two and hurt nine in the city of X",
+    "an attack on Sept. 1 on a rehabilitation centre and orphanage in X injured 18": what was
+    hit is told at length, past the reach of the phrase; the one place named after the
+    strike, with a locative and no other event word between, is where it struck.
+    """
+    if not (cas.killed or cas.injured) or (
+        sent.start + cas.start < trig.end
+        and not _VICTIMS_OF.search(text, sent.start + cas.start, trig.start)
+    ):
+        # a count told before the strike ("Ten were hurt in an attack on the region, ...
+        # seven in the X district") is the strike's whole toll, its places are parts of it
+        return []
+    cands = [
+        t
+        for t in tops
+        if t.start >= trig.end
+        and t.place.kind is not PlaceKind.COUNTRY
+        and not any(trig.end <= w.start < t.start for w in words if w is not trig)
+        and not _NEW_CLAUSE.search(text, trig.end, t.start)
+        and _TOLL_LOCATIVE.search(text, max(sent.start, t.start - 80), t.start)
+    ]
+    fine = [t for t in cands if t.place.kind is not PlaceKind.ADMIN1] or cands
+    if len({t.place.place_id for t in fine}) != 1:
+        return []
+    return fine[:1]
 
 
 def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:
@@ -1249,7 +1306,12 @@ def _carry_casualties(
         (None, ev.injured),
     }
     killed = _added(ev.killed, cas.killed, more=cas.more_killed and not same)
-    injured = _added(ev.injured, cas.injured, more=cas.more_injured and not same)
+    # "Five out of 13 victims are in intensive care. Seven more were sent home": the rest
+    injured = _added(
+        ev.injured,
+        cas.injured,
+        more=cas.more_injured and not same and not whole_told(ev.figures_text),
+    )
     if cas.update:  # "the death toll rose to 40": the higher count is the later one
         killed, injured = higher_count(killed, cas.killed), higher_count(injured, cas.injured)
     if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured

@@ -685,3 +685,48 @@ def test_a_toll_with_the_strikes_day_or_a_report_day_is_still_the_strikes(gazett
     text = f"Russian troops shelled Kupiansk on Oct. 15. {second}"
     [(_, killed, _)] = _attacks(text, gazetteer)
     assert killed in (1, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A Russian glide bomb on a five-storey apartment block killed two residents and "
+            "injured seven in the eastern city of Kupiansk on Oct. 15.",
+            [("Kupiansk", 2, 7)],
+        ),
+        (
+            "On Oct. 14, a drone attack on a sports school and a library in the regional "
+            "capital, Sumy, injured four people.",
+            [("Sumy", None, 4)],
+        ),
+    ],
+)
+def test_a_strike_told_at_length_takes_the_one_place_of_its_toll(gazetteer, text, expected):
+    assert _attacks(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the place is in a clause of its own
+        "A drone attack on a grain silo injured three, and a fire broke out in Kupiansk.",
+        # the count comes before the strike: the places after it are parts of a whole
+        "Nine people were hurt in an attack by Russian drones on the region, the governor "
+        "wrote, adding that five were hurt in the Kupiansk district.",
+    ],
+)
+def test_no_place_is_borrowed_across_a_clause_or_for_a_whole_toll(gazetteer, text):
+    assert not [
+        a
+        for a in _attacks(text, gazetteer)
+        if a[0].startswith("Kupiansk") and a[1:] in {(None, 3), (None, 9)}
+    ]
+
+
+def test_counts_after_a_part_and_its_whole_are_the_rest_of_the_whole(gazetteer):
+    text = (
+        "Four out of 11 victims of the shelling of Kupiansk remain in intensive care, the "
+        "governor said on Oct. 16. Seven more people were treated and sent home."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 11)]

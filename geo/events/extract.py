@@ -714,7 +714,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 span = last_report[0]  # "The brigade also reported that ...": that report's day
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
-                span = _next_to_told(events, rel, published)
+                # the day told before this sentence: its own first reading is not it
+                told = [e for e in events if e.sentence_start < sent.start]
+                span = _next_to_told(told, rel, published)
             if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):
                 continue  # "the capture of which was reported earlier": old news, no day
             if span is None and recalled and published is not None:

@@ -225,7 +225,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             )
         )
     ]
-    return _drop_raion_twins(_drop_list_umbrellas(_drop_oblast_twins(out)))
+    return _drop_raion_twins(_raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out))))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -331,6 +331,56 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
             )
         ):
             continue
+        out.append(e)
+    return out
+
+
+def _raion_at_its_centre(events: list[Event]) -> list[Event]:
+    """Drop a district's strike whose toll its namesake centre is told with again.
+
+    "seven were wounded in the Rylsk district", then "In Rylsk ... seven people were
+    injured": one strike, at the town, which takes the district's day if it told none.
+    """
+    dropped: set[int] = set()
+    days: dict[int, Event] = {}
+    for i, e in enumerate(events):
+        name = e.surface.split()[0].lower() if e.surface else ""
+        if (
+            e.event_type is not EventType.ATTACK
+            or e.geo_precision is not GeoPrecision.ADMIN2
+            or not name
+            or (e.killed is None and e.injured is None)
+        ):
+            continue
+        town = next(
+            (
+                k
+                for k, f in enumerate(events)
+                if f.event_type is EventType.ATTACK
+                and f.geo_precision is GeoPrecision.SETTLEMENT
+                and f.place.admin1_code == e.place.admin1_code
+                and f.surface.lower() == name
+                and (f.killed, f.injured) == (e.killed, e.injured)
+                and (_same_days(f, e) or not f.date_text)
+            ),
+            None,
+        )
+        if town is not None:
+            dropped.add(i)
+            if not events[town].date_text and e.date_text:
+                days.setdefault(town, e)
+    out = []
+    for i, e in enumerate(events):
+        if i in dropped:
+            continue
+        if (d := days.get(i)) is not None:
+            e = replace(
+                e,
+                date_start=d.date_start,
+                date_end=d.date_end,
+                date_precision=d.date_precision,
+                date_text=d.date_text,
+            )
         out.append(e)
     return out
 

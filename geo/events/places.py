@@ -640,6 +640,16 @@ def _after(
             continue
         if tok.kind == "p":
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                word == "("
+                and nxt is not None
+                and nxt.kind == "w"
+                and text[nxt.start : nxt.end].isupper()
+                and i + 2 < len(toks)
+                and toks[i + 2].text == ")"
+            ):
+                i += 3  # "drones (UAV) on the Kursk region": an abbreviation, not an aside
+                continue
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
                 continue

@@ -730,3 +730,46 @@ def test_counts_after_a_part_and_its_whole_are_the_rest_of_the_whole(gazetteer):
         "governor said on Oct. 16. Seven more people were treated and sent home."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", None, 11)]
+
+
+def test_an_abbreviation_in_brackets_does_not_cut_a_strike_from_its_region(gazetteer):
+    text = (
+        "Eight people were hurt in a strike by Ukrainian long-range drones (UAV) on Russia's "
+        "Belgorod Region on Oct. 15, the governor wrote."
+    )
+    assert _attacks(text, gazetteer) == [("Belgorod Oblast", None, 8)]
+
+
+def test_the_previous_day_is_one_day_for_every_event_word_of_its_sentence(gazetteer):
+    text = (
+        "Shelling hit Kupiansk on Oct. 15, the governor said. The previous day, Russian "
+        "troops launched a rocket strike on Kupiansk, killing a man."
+    )
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    days = {e.date_start for e in events if e.killed == 1}
+    assert days == {dt.date(2024, 10, 14)}
+    assert all(e.date_start >= dt.date(2024, 10, 14) for e in events)
+
+
+def test_a_district_toll_told_again_at_its_namesake_town_is_one_strike(gazetteer):
+    text = (
+        "Drones struck the Kharkiv region on Oct. 15, the governor wrote, adding that four "
+        "people were wounded in the Kupiansk district and two in the Izium district. "
+        '"In Kupiansk, a drone hit a shop; four people were injured," he wrote.'
+    )
+    attacks = _attacks(text, gazetteer)
+    assert ("Kupiansk", None, 4) in attacks
+    assert not [a for a in attacks if a[0].startswith("Kupiansk") and a[0] != "Kupiansk"]
+
+
+def test_the_namesake_town_takes_the_districts_day_with_its_toll(gazetteer):
+    text = (
+        "Drones struck the Kharkiv region on Oct. 15, the governor wrote, adding that four "
+        "people were wounded in the Kupiansk district and two in the Izium district. "
+        '"In Kupiansk, a drone hit a shop; four people were injured," he wrote.'
+    )
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    [town] = [e for e in events if e.place.name == "Kupiansk"]
+    assert town.date_start == dt.date(2024, 10, 15)

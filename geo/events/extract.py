@@ -608,7 +608,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 last_casualty_event,
                 casualties,
                 [],
-                elsewhere=_named_elsewhere(text, sent, tops),
+                elsewhere=_named_elsewhere(text, sent, tops)
+                or _other_regions(tops, events, last_casualty_event),
                 other_day=_day_before_count(sent, casualties, published)
                 if last_casualty_event is not None
                 else None,
@@ -946,6 +947,8 @@ _NEW_CLAUSE = re.compile(
 )
 
 
+_GOVERNOR_OF = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_GOVERNOR_AFTER = re.compile(r"\s+(?:region['’]s\s+|regional\s+)?governor\b", re.IGNORECASE)
 _VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
@@ -964,9 +967,28 @@ def _toll_place(
     hit is told at length, past the reach of the phrase; the one place named after the
     strike, with a locative and no other event word between, is where it struck.
     """
-    if not (cas.killed or cas.injured) or (
-        sent.start + cas.start < trig.end
-        and not _VICTIMS_OF.search(text, sent.start + cas.start, trig.start)
+    if not (cas.killed or cas.injured):
+        return []
+    governed = [
+        t
+        for t in tops
+        if sent.start <= t.start < trig.start
+        and t.place.kind is PlaceKind.ADMIN1
+        and (
+            _GOVERNOR_OF.search(text, max(sent.start, t.start - 40), t.start)
+            or _GOVERNOR_AFTER.match(text, t.end)
+        )
+    ]
+    if len({t.place.place_id for t in governed}) == 1 and not any(
+        governed[0].end <= w.start < trig.start
+        for w in words
+        if w.type not in (trig.type, EventType.STATEMENT)
+    ):
+        # "The governor of the Belgorod region said three were wounded in drone strikes":
+        # a regional head tells of strikes on the region
+        return governed[:1]
+    if sent.start + cas.start < trig.end and not _VICTIMS_OF.search(
+        text, sent.start + cas.start, trig.start
     ):
         # a count told before the strike ("Ten were hurt in an attack on the region, ...
         # seven in the X district") is the strike's whole toll, its places are parts of it
@@ -1238,6 +1260,20 @@ def _day_before_count(
         ):
             return d
     return None
+
+
+def _other_regions(tops: list[Toponym], events: list[Event], last: int | None) -> bool:
+    """Whether a sentence without an event word names only other oblasts than the strike's.
+
+    "Drones hit the Kursk region. Officials in the Oryol and Tula regions saw broken
+    windows but no casualties.": the none is theirs, not Kursk's.
+    """
+    if last is None or not tops:
+        return False
+    place = events[last].place
+    return all(
+        t.place.kind is PlaceKind.ADMIN1 and t.place.admin1_code != place.admin1_code for t in tops
+    )
 
 
 def _carry_casualties(

@@ -773,3 +773,26 @@ def test_the_namesake_town_takes_the_districts_day_with_its_toll(gazetteer):
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     [town] = [e for e in events if e.place.name == "Kupiansk"]
     assert town.date_start == dt.date(2024, 10, 15)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The governor of the nearby Bryansk region said two people were hurt in night-time "
+        "drone attacks.",
+        "Bryansk region governor Ivan Petrov said two people were hurt in drone attacks.",
+    ],
+)
+def test_a_regional_governors_toll_of_placeless_strikes_is_at_the_region(gazetteer, second):
+    text = f"A drone hit a warehouse in the Russian city of Kursk on Oct. 15. {second}"
+    assert ("Bryansk Oblast", None, 2) in _attacks(text, gazetteer)
+
+
+def test_no_casualties_told_of_other_regions_is_not_the_strikes_toll(gazetteer):
+    text = (
+        "The governor of the nearby Bryansk region said two people were hurt in night-time "
+        "drone attacks. The heads of the Oryol and Tula regions reported broken windows but "
+        "no casualties."
+    )
+    assert ("Bryansk Oblast", None, 2) in _attacks(text, gazetteer)
+    assert ("Bryansk Oblast", 0, 2) not in _attacks(text, gazetteer)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from geo.text.casefold import lower_twin
 
-__all__ = ["Casualties", "higher_count", "parse_casualties", "whole_told"]
+__all__ = ["Casualties", "higher_count", "parse_casualties", "respective_counts", "whole_told"]
 
 _UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -171,6 +171,13 @@ _PART_OF = re.compile(
 _WHOLE = re.compile(
     rf"\b{_NUM}\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?{_NUM}\s+(?:people\s+)?"
     r"(?:injured|wounded|hurt|victims)\b",
+    re.IGNORECASE,
+)
+# A range of a count: "between 10 and 15 people", "from three to five civilians", "10-15
+# people". The lower bound is the count (as ACLED codes a range); the rest is blanked.
+_RANGE = re.compile(
+    rf"\b(?:between\s+(?P<lo>{_NUM})\s+and|from\s+(?P<lo2>{_NUM})\s+to|(?P<lo3>\d+)\s*[-–])"
+    rf"\s*{_NUM}(?=\s+(?:{_WHO}|were|was|have|had|killed|injured|wounded|hurt|dead)\b)",
     re.IGNORECASE,
 )
 _BREAKDOWN = re.compile(
@@ -352,6 +359,11 @@ class Casualties:
         return self.killed is not None or self.injured is not None or self.died_of_injured > 0
 
 
+def _lower_bound(m: re.Match[str]) -> str:
+    low = m.group("lo") or m.group("lo2") or m.group("lo3")
+    return low + " " * (len(m.group()) - len(low))
+
+
 def _value(raw: str) -> int | None:
     raw = raw.lower().replace(",", "")
     if raw.isdigit():
@@ -378,6 +390,7 @@ def parse_casualties(sentence: str) -> Casualties:
     told = sentence  # the words quoted back keep the breakdown and the ages
     sentence = _BREAKDOWN.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _RANGE.sub(_lower_bound, sentence)
     died = _DIED_OF_HURT.search(sentence)
     parts = list(_PART_OF.finditer(sentence))
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
@@ -520,6 +533,53 @@ def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[
             break
         extra, first = extra + value, m.start()
     return extra, first
+
+
+# "killed three and five people in A and B respectively", "four, two and one were injured":
+# a series of counts, one per place of the list, in order.
+_SERIES = rf"(?P<nums>{_NUM}(?:\s*,\s*{_NUM})*,?\s+and\s+{_NUM})"
+_SERIES_BEFORE = re.compile(
+    rf"\b{_SERIES}\s+(?:{_WHO}\s+)?(?:(?:were|was|have been|had been)\s+)?"
+    r"(?:(?P<kill>killed|dead|died)|(?P<hurt>injured|wounded|hurt))\b",
+    re.IGNORECASE,
+)
+_SERIES_AFTER = re.compile(
+    r"\b(?:(?P<kill>killing|killed|kills)|(?P<hurt>injuring|injured|injures|wounding|wounded))"
+    rf"\s+{_HEDGE}{_SERIES}\b",
+    re.IGNORECASE,
+)
+
+
+def respective_counts(sentence: str) -> tuple[list[tuple[int | None, int | None]], str] | None:
+    """The (killed, injured) of each place a "respectively" sentence lists, in order.
+
+    "Shelling killed two and three people and injured five and one in A and B respectively"
+    gives [(2, 5), (3, 1)], with the words of the counts. None without "respectively" or
+    when the series disagree in length.
+    """
+    if "respectively" not in sentence.lower():
+        return None
+    killed: list[int] | None = None
+    injured: list[int] | None = None
+    words = []
+    for m in (*_SERIES_BEFORE.finditer(sentence), *_SERIES_AFTER.finditer(sentence)):
+        values = [_value(v) for v in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", m.group("nums"))]
+        if any(v is None for v in values):
+            continue
+        if m.group("kill") and killed is None:
+            killed = values
+        elif m.group("hurt") and injured is None:
+            injured = values
+        else:
+            continue
+        words.append(" ".join(m.group(0).split()))
+    if killed is None and injured is None:
+        return None
+    n = len(killed or injured or [])
+    if (killed and len(killed) != n) or (injured and len(injured) != n):
+        return None
+    counts = [(killed[k] if killed else None, injured[k] if injured else None) for k in range(n)]
+    return counts, "; ".join(words)
 
 
 def whole_told(words: str) -> bool:

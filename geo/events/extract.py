@@ -14,7 +14,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.events.casualties import Casualties, higher_count, parse_casualties, whole_told
+from geo.events.casualties import (
+    Casualties,
+    higher_count,
+    parse_casualties,
+    respective_counts,
+    whole_told,
+)
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
 from geo.events.merge import consolidate, umbrella_list
 from geo.events.places import (
@@ -338,6 +344,13 @@ def _listed_casualties(
     if len(places) < 2:
         return None
     ordered = sorted(places, key=lambda t: t.start)
+    series = respective_counts(sent.text)
+    if series is not None and len(series[0]) == len(ordered):
+        # "killed three and five people in A and B respectively": the counts in list order
+        return {
+            t.start: Casualties(k, i, series[1])
+            for t, (k, i) in zip(ordered, series[0], strict=True)
+        }
     bounds = [sent.start] + [t.end for t in ordered[:-1]]
     out: dict[int, Casualties] = {}
     kind = None

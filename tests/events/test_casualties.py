@@ -796,3 +796,40 @@ def test_no_casualties_told_of_other_regions_is_not_the_strikes_toll(gazetteer):
     )
     assert ("Bryansk Oblast", None, 2) in _attacks(text, gazetteer)
     assert ("Bryansk Oblast", 0, 2) not in _attacks(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Between 12 and 20 people were hurt, doctors said.", None, 12),
+        ("The blast killed from four to six workers.", 4, None),
+        ("Officials said 30-40 people were injured.", None, 30),
+    ],
+)
+def test_a_range_counts_its_lower_bound(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_times_of_day_between_two_hours_are_no_range_of_people():
+    cas = parse_casualties("Drones attacked between 3 and 5 a.m., killing two residents.")
+    assert (cas.killed, cas.injured) == (2, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian shelling on Oct. 15 killed two and four people in Kupiansk and Izium "
+            "respectively.",
+            [("Kupiansk", 2, None), ("Izium", 4, None)],
+        ),
+        (
+            "On Oct. 15 Russian drones hit Kupiansk and Izium, wounding one and three civilians, "
+            "respectively.",
+            [("Kupiansk", None, 1), ("Izium", None, 3)],
+        ),
+    ],
+)
+def test_counts_told_respectively_go_to_the_listed_places_in_order(gazetteer, text, expected):
+    assert _attacks(text, gazetteer) == expected

@@ -225,7 +225,8 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             )
         )
     ]
-    return _drop_raion_twins(_raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out))))
+    out = _raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out)))
+    return _drop_raion_twins(_drop_summed_leads(out))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -331,6 +332,56 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
             )
         ):
             continue
+        out.append(e)
+    return out
+
+
+_HROMADA_CODE = re.compile(r"^ua2?:(UA\d{7})")
+
+
+def _inside(fine: Event, area: Event) -> bool:
+    """Whether a settlement lies in an oblast's, or a hromada's, ground (by its codes)."""
+    if area.place.kind is PlaceKind.ADMIN1:
+        return fine.place.admin1_code == area.place.admin1_code
+    a = _HROMADA_CODE.match(area.place.place_id)
+    f = _HROMADA_CODE.match(fine.place.place_id)
+    return a is not None and f is not None and a.group(1) == f.group(1)
+
+
+def _drop_summed_leads(events: list[Event]) -> list[Event]:
+    """Drop a lead's strike on an area whose toll the strikes on its villages add up to.
+
+    "Russian forces bombarded X hromada, leaving three people dead. ... two men were killed
+    in an attack on A. A strike on B claimed the life of a woman.": the hromada's three are
+    A's two and B's one; the lead adds a dot where nothing else happened. Only with two
+    or more village strikes of the same days whose stated counts sum to the lead's exactly.
+    """
+    out = []
+    for e in events:
+        if (
+            e.event_type is EventType.ATTACK
+            and e.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            and (e.killed or e.injured)
+        ):
+            parts = [
+                f
+                for f in events
+                if f is not e
+                and f.event_type is EventType.ATTACK
+                and f.place.kind is PlaceKind.POPULATED_PLACE
+                and f.sentence_start > e.sentence_start
+                and (f.killed is not None or f.injured is not None)
+                and _same_days(f, e)
+                and _inside(f, e)
+            ]
+            if len(parts) >= 2 and all(
+                told is None or sum(n or 0 for n in counts) == told
+                for told, counts in (
+                    (e.killed, [f.killed for f in parts]),
+                    (e.injured, [f.injured for f in parts]),
+                )
+            ):
+                continue
         out.append(e)
     return out
 

@@ -487,6 +487,45 @@ def _one_reading(mentions: list[Mention]) -> None:
             m.scores = list(pooled)
 
 
+# A Ukrainian settlement's or hromada's KATOTTG code up to its hromada: "UA" and the oblast,
+# raion and hromada digits (2 + 2 + 3).
+_HROMADA_CODE = re.compile(r"^ua2?:(UA\d{7})")
+_HROMADA_NAMED = re.compile(r"^ua2:(UA\d{7})")
+HROMADA_TIE = 0.01  # breaks a tie, never outweighs evidence
+
+
+def _same_hromada(mentions: list[Mention]) -> None:
+    """Of namesake villages that tie, prefer the one in a hromada the article names.
+
+    "bombarded Pokrovsk hromada ... killed in an attack on the settlement of Zelene": of two
+    Zelenes in Pokrovsk raion that score alike, the one of that hromada (as Dachenske, told
+    next) is meant. Only exact ties move, and only towards a hromada named in the text.
+    """
+    told: set[str] = set()
+    tied: list[tuple[Mention, list[int]]] = []
+    for m in mentions:
+        if not m.cands or m.role not in _CONTEXT_ROLES:
+            continue
+        top = max(m.scores)
+        best = [k for k, sc in enumerate(m.scores) if sc == top]
+        if len(best) == 1:
+            # a hromada the article names; villages that only lie in one are no evidence of
+            # the hromada meant (a list of 15 villages spans several)
+            code = _HROMADA_NAMED.match(m.cands[best[0]].place.place_id)
+            if code:
+                told.add(code.group(1))
+        else:
+            tied.append((m, best))
+    for m, best in tied:
+        inside = [
+            k
+            for k in best
+            if (code := _HROMADA_CODE.match(m.cands[k].place.place_id)) and code.group(1) in told
+        ]
+        if len(inside) == 1:
+            m.scores[inside[0]] += HROMADA_TIE
+
+
 def _near_bonuses(
     mentions: list[Mention], anchors: list[tuple[str, Place]]
 ) -> dict[str, list[float]]:
@@ -794,6 +833,7 @@ def geoparse(
     _sectors(text, toks, mentions)
     qualified_lists(text, mentions, gaz)
     _one_reading(mentions)
+    _same_hromada(mentions)
     relative_places(text, mentions)
     district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)

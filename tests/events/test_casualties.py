@@ -833,3 +833,21 @@ def test_times_of_day_between_two_hours_are_no_range_of_people():
 )
 def test_counts_told_respectively_go_to_the_listed_places_in_order(gazetteer, text, expected):
     assert _attacks(text, gazetteer) == expected
+
+
+def test_a_hromada_lead_whose_toll_its_villages_add_up_to_is_dropped(gazetteer):
+    text = (
+        "Russian artillery shelled Pokrovsk hromada, leaving three people dead. "
+        "Two farmers were killed when a shell hit a barn in the settlement of Zelene. A "
+        "pensioner lost her life when a drone hit her house in Dachenske."
+    )
+    assert _attacks(text, gazetteer) == [("Zelene", 2, None), ("Dachenske", 1, None)]
+
+
+def test_a_hromada_lead_with_more_dead_than_its_villages_told_stays(gazetteer):
+    text = (
+        "Russian artillery shelled Pokrovsk hromada, leaving five people dead. "
+        "Two farmers were killed when a shell hit a barn in the settlement of Zelene. A "
+        "pensioner lost her life when a drone hit her house in Dachenske."
+    )
+    assert ("Pokrovsk hromada", 5, None) in _attacks(text, gazetteer)

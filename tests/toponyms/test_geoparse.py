@@ -817,3 +817,12 @@ def test_a_people_s_republic_after_a_village_places_it_in_that_oblast(gazetteer)
         ("Новоукраинка", "Donetsk Oblast"),
         ("Донецкой Народной Республики", "Donetsk Oblast"),
     ]
+
+
+def test_of_namesake_villages_that_tie_the_one_in_the_named_hromada_wins(gazetteer):
+    # two villages called Zelene lie in Pokrovsk raion and score alike; the article names
+    # Pokrovsk hromada, which holds one of them
+    text = "Officials of Pokrovsk hromada said a shell struck a barn in Zelene on Monday."
+    [zelene] = [t for t in _found(text, gazetteer) if t.surface == "Zelene"]
+    assert zelene.place.place_id.startswith("ua:UA1416021")
+    assert abs(zelene.place.lat - 48.21) < 0.05

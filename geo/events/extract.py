@@ -671,6 +671,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = frame  # "In Kherson, artillery shelled the port district"
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
+            if not places and trig.type is EventType.ATTACK:
+                places = _governed_place(text, trig, tops, found_words, sent)
             if not places and trig.type is EventType.ATTACK and casualties:
                 places = _toll_place(text, trig, tops, found_words, casualties, sent)
             if not places and found and found[-1][0].type is trig.type:
@@ -965,6 +967,35 @@ _GOVERNOR_AFTER = re.compile(r"\s+(?:region['’]s\s+|regional\s+)?governor\b", 
 _VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+def _governed_place(
+    text: str, trig: Trigger, tops: list[Toponym], words: list[Trigger], sent: Sentence
+) -> list[Toponym]:
+    """The region of the governor who tells of a strike that names no place of its own.
+
+    "The governor of the Oryol region said four were hurt in drone raids", "Tula region
+    governor X reported a drone hitting a farm near the border": a regional head tells of
+    strikes on the region. Only one region, and no event word of another kind
+    (a report's "said" aside) between it and the strike.
+    """
+    governed = [
+        t
+        for t in tops
+        if sent.start <= t.start < trig.start
+        and t.place.kind is PlaceKind.ADMIN1
+        and (
+            _GOVERNOR_OF.search(text, max(sent.start, t.start - 40), t.start)
+            or _GOVERNOR_AFTER.match(text, t.end)
+        )
+    ]
+    if len({t.place.place_id for t in governed}) != 1 or any(
+        governed[0].end <= w.start < trig.start
+        for w in words
+        if w.type not in (trig.type, EventType.STATEMENT)
+    ):
+        return []
+    return governed[:1]
+
+
 def _toll_place(
     text: str,
     trig: Trigger,
@@ -982,24 +1013,6 @@ def _toll_place(
     """
     if not (cas.killed or cas.injured):
         return []
-    governed = [
-        t
-        for t in tops
-        if sent.start <= t.start < trig.start
-        and t.place.kind is PlaceKind.ADMIN1
-        and (
-            _GOVERNOR_OF.search(text, max(sent.start, t.start - 40), t.start)
-            or _GOVERNOR_AFTER.match(text, t.end)
-        )
-    ]
-    if len({t.place.place_id for t in governed}) == 1 and not any(
-        governed[0].end <= w.start < trig.start
-        for w in words
-        if w.type not in (trig.type, EventType.STATEMENT)
-    ):
-        # "The governor of the Belgorod region said three were wounded in drone strikes":
-        # a regional head tells of strikes on the region
-        return governed[:1]
     if sent.start + cas.start < trig.end and not _VICTIMS_OF.search(
         text, sent.start + cas.start, trig.start
     ):

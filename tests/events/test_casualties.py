@@ -851,3 +851,11 @@ def test_a_hromada_lead_with_more_dead_than_its_villages_told_stays(gazetteer):
         "pensioner lost her life when a drone hit her house in Dachenske."
     )
     assert ("Pokrovsk hromada", 5, None) in _attacks(text, gazetteer)
+
+
+def test_a_governors_strike_on_an_unnamed_village_is_at_the_region_with_a_later_none(gazetteer):
+    text = (
+        "The governor of the Bryansk region said on Oct. 15 that two drones had hit a farm "
+        "near the border. No one was hurt."
+    )
+    assert _attacks(text, gazetteer) == [("Bryansk Oblast", 0, 0)]

@@ -19,10 +19,13 @@ _UNITS = (
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
 _WORD_NUM = {w: i for i, w in enumerate(_UNITS)} | {"no": 0, "a": 1, "an": 1, "another": 1}
+_WORD_NUM |= {"his": 1, "her": 1}  # "and her son": one more, by the possessive
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
 _WORD_NUM |= _TENS | {"twenty": 20}
 _WORD_RE = "|".join(
-    sorted((w for w in _WORD_NUM if w not in {"a", "an", "no"}), key=len, reverse=True)
+    sorted(
+        (w for w in _WORD_NUM if w not in {"a", "an", "no", "his", "her"}), key=len, reverse=True
+    )
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
@@ -276,8 +279,12 @@ _CONJUNCT_REACH = 60  # characters back for each conjunct
 # The same after a verb's object: "killed a man and a woman", "injured two men and a child";
 # a conjunct followed by its own verb ("... and a woman was injured") is a new clause's subject.
 _OBJECT_CONJUNCT = re.compile(
-    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\b"
-    r"(?!\s+(?:were|was|are|is|had|have|has|died)\b)",
+    # "killing a woman and her two children", "a man and his 10-year-old son": the kin
+    # counted by their number, or one by the possessive
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_HEDGE}(?:(?:her|his|their)\s+)?"
+    rf"(?P<num>{_NUM}|an?|her|his)\s+{_WHO}\b"
+    # "killed a woman, her husband said": the speaker, not one more victim
+    r"(?!\s+(?:were|was|are|is|had|have|has|died|said|says|told|added|wrote|reported)\b)",
     re.IGNORECASE,
 )
 # "killed a total of four people": a total, which replaces a lower count told before.
@@ -315,7 +322,7 @@ _ANY = re.compile(
     r"lives|life|toll|number of|burns|passed away|succumbed|"
     r"medical|on the spot|at the scene|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
-    r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
+    r"загин|загиб|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
     r"госпіталіз|госпитализ|контуж",
     re.IGNORECASE,
 )

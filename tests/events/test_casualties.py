@@ -859,3 +859,22 @@ def test_a_governors_strike_on_an_unnamed_village_is_at_the_region_with_a_later_
         "near the border. No one was hurt."
     )
     assert _attacks(text, gazetteer) == [("Bryansk Oblast", 0, 0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("The missile killed a teacher and her two daughters.", 3),
+        ("A shell hit the yard, killing a farmer and his wife.", 2),
+        ("The drone killed a driver, her manager said.", 1),  # the speaker is no victim
+    ],
+)
+def test_kin_told_after_the_victim_are_counted_with_it(sentence, killed):
+    assert parse_casualties(sentence).killed == killed
+
+
+def test_ukrainian_none_dead_is_a_zero_toll():
+    assert (
+        parse_casualties("Загиблих немає.").killed,
+        parse_casualties("Загиблих немає.").injured,
+    ) == (0, 0)

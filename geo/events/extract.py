@@ -224,7 +224,10 @@ _AND_DAYS = re.compile(
 # "the next day": the day after it.
 _DAY_BEFORE_TOLD = re.compile(
     r"\bthe (?:night|day|evening|morning|afternoon) before\b|\bthe previous (?:day|night|evening)\b"
-    r"|\b(?P<next>the (?:next|following) (?:day|night|morning|evening))\b",
+    r"|\b(?P<next>the (?:next|following) (?:day|night|morning|evening))\b"
+    # "Later the same day, troops shelled a village": the day told last, again
+    r"|\b(?P<same>(?:later|earlier) (?:that|the same) (?:day|evening|night)|"
+    r"(?:on )?(?:that|the) same day)\b(?! (?:a|last|the previous) (?:year|month|week))",
     re.IGNORECASE,
 )  # how far back an undated "also" or "second" event looks for its day
 
@@ -1150,13 +1153,14 @@ def _next_to_told(
 ) -> DateSpan | None:
     """The day before (or after) the last day the text told, for "the night before".
 
-    With no day told, "the night before" is the eve of publication; "the next day" is none.
+    "Later the same day" is that day again. With no day told, "the night before" is the eve
+    of publication; "the next day" and "the same day" are none.
     """
     told = next((e for e in reversed(events) if e.date_text and e.date_start == e.date_end), None)
     base = told.date_start if told is not None else published
-    if base is None or (told is None and rel.group("next")):
+    if base is None or (told is None and (rel.group("next") or rel.group("same"))):
         return None
-    day = base + dt.timedelta(days=1 if rel.group("next") else -1)
+    day = base + dt.timedelta(days=1 if rel.group("next") else 0 if rel.group("same") else -1)
     if published is not None and day > published:
         return None
     return DateSpan(day, day, DatePrecision.DAY, rel.group(0), -1, -1)

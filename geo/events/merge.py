@@ -256,6 +256,7 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
                 and f.place.admin1_code == e.place.admin1_code
                 and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
                 and _same_days(f, e)
+                and not _one_of_a_list(f, fine)
             ),
             None,
         )
@@ -271,6 +272,20 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
             e = replace(e, killed=oblast.killed, injured=oblast.injured)
         out.append(e)
     return out
+
+
+def _one_of_a_list(city: Event, fine: list[Event]) -> bool:
+    """Whether a city's strike is told in one sentence with strikes on other towns of its oblast.
+
+    "Shelling of Kherson Oblast killed two. Kherson, Beryslav and Antonivka came under fire.":
+    the oblast's reading is the day's summary of several towns, not the city's strike.
+    """
+    return any(
+        f.sentence_start == city.sentence_start
+        and f.place.place_id != city.place.place_id
+        and f.place.admin1_code == city.place.admin1_code
+        for f in fine
+    )
 
 
 # "in 14 towns and villages of the oblast", "several villages of the Sumy region": a

@@ -878,3 +878,24 @@ def test_ukrainian_none_dead_is_a_zero_toll():
         parse_casualties("Загиблих немає.").killed,
         parse_casualties("Загиблих немає.").injured,
     ) == (0, 0)
+
+
+def test_a_strike_later_the_same_day_takes_the_day_told_before(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Monday, wounding a pensioner. Later that day, a "
+        "drone hit Izium, killing a man."
+    )
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    days = {e.place.name: e.date_start for e in events}
+    assert days == {"Kupiansk": dt.date(2024, 10, 14), "Izium": dt.date(2024, 10, 14)}
+
+
+def test_an_oblast_summary_keeps_its_toll_when_the_towns_are_listed_after_it(gazetteer):
+    text = (
+        "Russian forces shelled Kharkiv Oblast 40 times over the past day, killing two "
+        "civilians and wounding seven. Kharkiv, Kupiansk and Izium came under fire."
+    )
+    attacks = _attacks(text, gazetteer)
+    assert ("Kharkiv Oblast", 2, 7) in attacks
+    assert ("Kharkiv", None, None) in attacks

@@ -1564,6 +1564,9 @@ def _toll_trigger(
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
 
 
+_REPORT_WORD = re.compile(
+    r"\b(?:said|says|told|reported|claimed|claims|announced|stated|according)\b", re.IGNORECASE
+)
 _TOWN_FRAME = re.compile(
     r"\W*(?:In|At|Near)\s+the\s+(?:village|town|city|settlement)\s+of\s+", re.IGNORECASE
 )
@@ -1591,10 +1594,14 @@ def _town_toll_at(
     Pokrovske, one person was injured.": each town's toll (none too) is a strike there, not
     the district's figures. Only a town framing the sentence ("In X, ...") or named right after
     a count of none, and for a count other than none a town other than the place of the strike
-    told before.
+    told before. With no strike told before, a town framing a count of its own dead or hurt
+    ("In Kharkiv, five people were killed and 20 injured") is a strike there, unless a report
+    stands between ("In Moscow, the ministry said 20 soldiers were killed": what was said).
     """
-    if told_at is None or not cas or (cas.killed is None and cas.injured is None):
+    if not cas or (cas.killed is None and cas.injured is None):
         return None
+    if told_at is None and not (cas.killed or cas.injured):
+        return None  # a count of none is of a strike told before
     at = sent.start + cas.end if cas.end >= 0 else text.find(cas.text, sent.start, sent.end)
     if at < sent.start:
         return None
@@ -1609,7 +1616,12 @@ def _town_toll_at(
         or town[0].place.kind is not PlaceKind.POPULATED_PLACE
         # the strike told before takes a count of its own town as ever; none told of one town
         # is that town's alone, not every strike's of the sentence before
-        or (town[0].place.place_id == told_at.place_id and (cas.killed or cas.injured))
+        or (
+            told_at is not None
+            and town[0].place.place_id == told_at.place_id
+            and (cas.killed or cas.injured)
+        )
+        or (told_at is None and _REPORT_WORD.search(text, town[0].end, at))
     ):
         return None
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()

@@ -899,3 +899,16 @@ def test_an_oblast_summary_keeps_its_toll_when_the_towns_are_listed_after_it(gaz
     attacks = _attacks(text, gazetteer)
     assert ("Kharkiv Oblast", 2, 7) in attacks
     assert ("Kharkiv", None, None) in attacks
+
+
+def test_a_town_framing_its_own_toll_is_a_strike_there_without_one_told_before(gazetteer):
+    text = (
+        "Russia fired dozens of missiles at Ukraine overnight. In Izium, four people were "
+        "killed and 11 hurt, the mayor said."
+    )
+    assert _attacks(text, gazetteer) == [("Izium", 4, 11)]
+
+
+def test_a_report_framed_by_a_capital_is_no_strike_there(gazetteer):
+    text = "In Moscow, the defence ministry said 30 Ukrainian soldiers were killed near the border."
+    assert not [a for a in _attacks(text, gazetteer) if a[0] == "Moscow"]

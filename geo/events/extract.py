@@ -224,6 +224,7 @@ _AND_DAYS = re.compile(
 # "the next day": the day after it.
 _DAY_BEFORE_TOLD = re.compile(
     r"\bthe (?:night|day|evening|morning|afternoon) before\b|\bthe previous (?:day|night|evening)\b"
+    r"|\b(?:a|one) day earlier\b"  # not "a day before the talks": what it is before
     r"|\b(?P<next>the (?:next|following) (?:day|night|morning|evening))\b"
     # "Later the same day, troops shelled a village": the day told last, again
     r"|\b(?P<same>(?:later|earlier) (?:that|the same) (?:day|evening|night)|"

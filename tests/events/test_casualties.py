@@ -912,3 +912,14 @@ def test_a_town_framing_its_own_toll_is_a_strike_there_without_one_told_before(g
 def test_a_report_framed_by_a_capital_is_no_strike_there(gazetteer):
     text = "In Moscow, the defence ministry said 30 Ukrainian soldiers were killed near the border."
     assert not [a for a in _attacks(text, gazetteer) if a[0] == "Moscow"]
+
+
+def test_a_strike_a_day_earlier_keeps_its_own_day_and_toll(gazetteer):
+    text = (
+        "A glide bomb struck Kupiansk on Sunday, killing three. A day earlier, shelling of "
+        "the town wounded six people."
+    )
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    got = sorted((e.date_start, e.killed, e.injured) for e in events)
+    assert got == [(dt.date(2024, 10, 12), None, 6), (dt.date(2024, 10, 13), 3, None)]

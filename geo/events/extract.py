@@ -679,6 +679,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = _governed_place(text, trig, tops, found_words, sent)
             if not places and trig.type is EventType.ATTACK and casualties:
                 places = _toll_place(text, trig, tops, found_words, casualties, sent)
+            if (
+                trig.type is EventType.ATTACK
+                and casualties
+                and all(p.place.kind is PlaceKind.COUNTRY for p in places)
+            ):
+                # "Two were killed in Kherson and three hurt in Mykolaiv as Russian forces
+                # shelled southern Ukraine": the toll's own towns, not the country (an
+                # oblast's toll of the day is a summary its towns' strikes may tell again)
+                places = [
+                    t
+                    for t in _counted_places(text, sent, tops)
+                    if t.place.kind is PlaceKind.POPULATED_PLACE
+                ] or places
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
                 if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
@@ -969,6 +982,20 @@ _NEW_CLAUSE = re.compile(
 _GOVERNOR_OF = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 _GOVERNOR_AFTER = re.compile(r"\s+(?:region['’]s\s+|regional\s+)?governor\b", re.IGNORECASE)
 _VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _counted_places(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The places a sentence's counts are told at: "killed in A", "were injured in B"."""
+    out = []
+    for m in _TOLL_AT_PLACE.finditer(text, sent.start, sent.end):
+        link = re.match(r"\s+(?:in|near|at)\s+(?:the\s+)?", text[m.end() : m.end() + 14])
+        at = m.end() + (link.end() if link else 0)
+        out += [
+            t
+            for t in tops
+            if t.start == at and t.place.kind is not PlaceKind.COUNTRY and t not in out
+        ]
+    return out
 
 
 def _governed_place(

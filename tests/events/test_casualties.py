@@ -923,3 +923,11 @@ def test_a_strike_a_day_earlier_keeps_its_own_day_and_toll(gazetteer):
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     got = sorted((e.date_start, e.killed, e.injured) for e in events)
     assert got == [(dt.date(2024, 10, 12), None, 6), (dt.date(2024, 10, 13), 3, None)]
+
+
+def test_tolls_told_at_towns_as_a_country_was_shelled_go_to_the_towns(gazetteer):
+    text = (
+        "Three residents were killed in Kupiansk and two were wounded in Izium on Oct. 15 as "
+        "Russian troops shelled eastern Ukraine."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 3, None), ("Izium", None, 2)]

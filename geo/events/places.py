@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
 from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
-from geo.text.casefold import lower_twin
+from geo.text.casefold import ascii_lower, lower_twin
 from geo.text.sentences import Sentence
 from geo.toponyms.facilities import AIRPORT_AFTER
 
@@ -275,22 +275,28 @@ def tokenize_sentence(
     marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[_Tok] = []
     pos = sent.start
+    low = ascii_lower(text)  # the text's lower case, made once per text (find_triggers too)
     for s, e, kind, top in marks:
         if s < pos:
             continue  # overlaps a mark already taken
-        out += _words(text, pos, s)
+        _words(text, low, pos, s, out)
         out.append(_Tok(kind, text[s:e].lower(), s, e, top))
         pos = e
-    out += _words(text, pos, sent.end)
+    _words(text, low, pos, sent.end, out)
     return out
 
 
-def _words(text: str, start: int, end: int) -> list[_Tok]:
-    return [
-        _Tok("w" if w[0].isalnum() else "p", w.lower(), s, e)
-        for m in _WORD.finditer(text, start, end)
-        for w, (s, e) in ((m.group(), m.span()),)
-    ]
+def _words(text: str, low: str | None, start: int, end: int, out: list[_Tok]) -> None:
+    """Append the words and marks of ``text[start:end]`` to ``out``.
+
+    ``low`` is ``ascii_lower(text)``: an ASCII word's lower case is then a slice of it,
+    which saves lower-casing every word of every sentence with an event word.
+    """
+    append = out.append
+    for m in _WORD.finditer(text, start, end):
+        s, e = m.span()
+        word = low[s:e] if low is not None else text[s:e].lower()
+        append(_Tok("w" if text[s].isalnum() else "p", word, s, e))
 
 
 def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = False) -> bool:

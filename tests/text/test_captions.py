@@ -50,3 +50,19 @@ def test_news_that_mentions_photos_is_no_caption() -> None:
 def test_a_long_paragraph_with_a_credit_inside_is_not_taken_for_a_caption() -> None:
     paragraph = " ".join([BODY] * 6) + " Photo: the governor's channel."
     assert caption_spans(paragraph) == []
+
+
+def test_captions_are_the_same_found_on_the_lower_case_twin_and_case_insensitively(monkeypatch):
+    from geo.text import captions
+
+    text = (
+        "Russian drones hit Kherson overnight.\n"
+        "Rescuers at the site. PHOTO: State Emergency Service\n"
+        "A suitcase on a platform. Stock Photo: Depositphotos\n"
+        "(Photo by Jane Doe/AFP via Getty Images)\n"
+        "Officials said two people were hurt."
+    )
+    fast = caption_spans(text)
+    monkeypatch.setattr(captions, "ascii_lower", lambda t: None)
+    assert len(fast) == 3
+    assert caption_spans(text) == fast

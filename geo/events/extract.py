@@ -51,7 +51,7 @@ from geo.records import (
     ToponymRole,
 )
 from geo.text.captions import caption_spans
-from geo.text.casefold import ascii_lower, lower_twin
+from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
 from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
 
@@ -1488,8 +1488,9 @@ def _event(
 
 
 def _also(clause: str) -> bool:
-    if clause.isascii():
-        return _ALSO_LOW.search(clause.lower()) is not None
+    low = caseless_lower(clause)
+    if low is not None:
+        return _ALSO_LOW.search(low) is not None
     return _ALSO.search(clause) is not None
 
 

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
 from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
-from geo.text.casefold import ascii_lower, lower_twin
+from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 from geo.toponyms.facilities import AIRPORT_AFTER
 
@@ -266,11 +266,8 @@ def tokenize_sentence(
         (t.start, t.end, "top", t) for t in tops
     ] + [(d.start_char, d.end_char, "date", None) for d in dates]
     marks += [(a, b, "skip", None) for a, b in quoted if a < sent.end and b > sent.start]
-    between = (
-        _BETWEEN_LOW.finditer(sent.text.lower())
-        if sent.text.isascii()
-        else _BETWEEN.finditer(sent.text)
-    )
+    slow = caseless_lower(sent.text)
+    between = _BETWEEN_LOW.finditer(slow) if slow is not None else _BETWEEN.finditer(sent.text)
     marks += [(sent.start + m.start(), sent.start + m.end(), "skip", None) for m in between]
     marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[_Tok] = []

@@ -12,7 +12,7 @@ from re import _constants as _c
 from re import _parser
 
 from geo.records import EventType
-from geo.text.casefold import ascii_lower, lower_twin
+from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = [
@@ -431,7 +431,8 @@ _NON_FACTUAL_AFTER_GATE = lower_twin(
 
 
 def _non_factual(clause: str) -> bool:
-    if clause.isascii() and _NON_FACTUAL_GATE.search(clause.lower()) is None:
+    low = caseless_lower(clause)
+    if low is not None and _NON_FACTUAL_GATE.search(low) is None:
         return False
     return _NON_FACTUAL.search(clause) is not None
 
@@ -490,8 +491,9 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
     """The factual event words of a sentence, outside direct speech."""
     out = []
     low = ascii_lower(text)
-    if sent.text.isascii():  # no Cyrillic then
-        matches = list(_TRIGGER_LOW.finditer(sent.text.lower()))
+    slow = caseless_lower(sent.text)
+    if slow is not None:  # no Cyrillic then
+        matches = list(_TRIGGER_LOW.finditer(slow))
     else:
         matches = list(_TRIGGER_RE.finditer(sent.text))
         if _CYRILLIC.search(sent.text):

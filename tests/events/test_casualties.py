@@ -605,3 +605,15 @@ def test_a_toll_in_a_district_of_the_city_struck_is_still_its_toll(gazetteer):
 def test_a_victim_with_age_adjective_and_home_village_is_counted(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_sentence_with_typographic_quotes_gives_the_same_toll_on_the_fast_path(monkeypatch):
+    # Curly quotes and dashes have no case: the lower-case twins read the sentence, and the
+    # case-insensitive patterns (forced here) must give the same counts and words.
+    from geo.events import casualties
+
+    sentence = "“Two People were KILLED and five others wounded” in Kupiansk’s centre – police."
+    fast = parse_casualties(sentence)
+    monkeypatch.setattr(casualties, "caseless_lower", lambda s: None)
+    assert (fast.killed, fast.injured) == (2, 5)
+    assert parse_casualties(sentence) == fast

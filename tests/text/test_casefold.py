@@ -10,6 +10,7 @@ from geo.events.extract import _NOTICE
 from geo.events.figures import _FIGURE
 from geo.events.status import _ACCORDING, _NOT_FACTUAL_BEFORE
 from geo.events.triggers import _TRIGGER_RE
+from geo.text import casefold
 from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
 
 SENTENCES = [
@@ -87,3 +88,9 @@ def test_a_twin_on_caseless_text_matches_what_the_pattern_matches():
     want = [m.span() for m in rx.finditer(text)]
     assert want  # the case-insensitive pattern finds it
     assert [m.span() for m in lower_twin(rx).finditer(caseless_lower(text))] == want
+
+
+def test_the_common_caseless_characters_have_no_case():
+    # caseless_lower answers a text of only these (and ASCII) by one scan, unchecked.
+    for ch in casefold._COMMON_CASELESS:
+        assert ch.lower() == ch == ch.upper(), hex(ord(ch))

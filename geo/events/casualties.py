@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.text.casefold import caseless_lower, lower_twin
+from geo.text.casefold import Gated, caseless_lower, lower_twin
 
 __all__ = ["Casualties", "higher_count", "parse_casualties"]
 
@@ -332,6 +332,17 @@ def _value(raw: str) -> int | None:
     if all(p in _WORD_NUM for p in parts):
         return sum(_WORD_NUM[p] for p in parts)
     return None
+
+
+# Asked of every sentence with a casualty word, and most hold none of them: each asks its
+# lower-case twin first (geo.text.casefold.Gated), which says "no match" several times faster.
+# (_AFTER stays plain: its matches are told apart by their pattern.)
+_NOT_EVENT_TOLL, _DIED_OF_HURT, _BEFORE, _ONE_HURT, _ONE_NAMED, _AGED_ONE = map(
+    Gated, (_NOT_EVENT_TOLL, _DIED_OF_HURT, _BEFORE, _ONE_HURT, _ONE_NAMED, _AGED_ONE)
+)
+_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
+    Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
+)
 
 
 def parse_casualties(sentence: str) -> Casualties:

@@ -11,7 +11,7 @@ from geo.events.figures import _FIGURE
 from geo.events.status import _ACCORDING, _NOT_FACTUAL_BEFORE
 from geo.events.triggers import _TRIGGER_RE
 from geo.text import casefold
-from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 
 SENTENCES = [
     "Russian forces SHELLED Kharkiv on Monday, officials said.",
@@ -94,3 +94,35 @@ def test_the_common_caseless_characters_have_no_case():
     # caseless_lower answers a text of only these (and ASCII) by one scan, unchecked.
     for ch in casefold._COMMON_CASELESS:
         assert ch.lower() == ch == ch.upper(), hex(ord(ch))
+
+
+GATED_TEXTS = [
+    *SENTENCES,
+    "Три людини ЗАГИНУЛИ; Russian forces shelled Kharkiv.",  # cased letters beyond ASCII
+    "Shelling near Zürich’s SCHOOL – no one was hurt.",
+]
+
+
+@pytest.mark.parametrize("rx", [_TRIGGER_RE, _FIGURE, _NOTICE, _ACCORDING, _NOT_FACTUAL_BEFORE])
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_a_gated_pattern_answers_as_the_pattern_itself(rx, text):
+    gated = Gated(rx)
+    assert gated.twin is not None
+
+    def spans(ms):
+        return [(m.span(), m.groupdict(), m.group()) for m in ms]
+
+    assert spans(gated.finditer(text)) == spans(rx.finditer(text))  # groups in their own case
+    for pos in range(0, len(text), 5):
+        for end in (len(text), len(text) - 4):
+            a, b = gated.search(text, pos, end), rx.search(text, pos, end)
+            assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
+            a, b = gated.match(text, pos, end), rx.match(text, pos, end)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_a_pattern_that_depends_on_case_is_gated_by_nothing_and_runs_itself():
+    rx = re.compile(r"[A-Z]\w+ (?:shelled|struck)", re.IGNORECASE)
+    gated = Gated(rx)
+    assert gated.twin is None
+    assert gated.search("x: russians SHELLED it").group() == "russians SHELLED"

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
 from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
-from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 from geo.toponyms.facilities import AIRPORT_AFTER
 
@@ -1421,3 +1421,9 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     inner = [t for t in tops if first[0].start <= t.start and t.end <= chain.end()]
     return _most_specific([[t] for t in inner])
+
+
+# Asked before every settlement of an article, and most have none before them: it asks its
+# lower-case twin first (geo.text.casefold.Gated). Set here, after every definition, so it
+# reads as written above.
+_DISTANCE_REF = Gated(_DISTANCE_REF)

@@ -10,7 +10,7 @@ import re
 
 from geo.events.triggers import Trigger
 from geo.records import EventStatus, EventType
-from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried"]
@@ -225,3 +225,8 @@ def status_for(
     if claimed and trig.type is not EventType.STATEMENT:
         return EventStatus.CLAIMED, source or "unattributed"
     return EventStatus.HAPPENED, ""
+
+
+# Asked for most triggers, and most clauses hold no match: each asks its lower-case twin first
+# (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
+_CYR_TRIED_BEFORE, _ONGOING_AFTER = Gated(_CYR_TRIED_BEFORE), Gated(_ONGOING_AFTER)

@@ -12,7 +12,7 @@ from re import _constants as _c
 from re import _parser
 
 from geo.records import EventType
-from geo.text.casefold import ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = [
@@ -638,3 +638,9 @@ def coerce_types(found: list, triggers: list[Trigger]) -> list:
                 trig = replace(trig, type=EventType.EVACUATION)
         out.append((trig, places))
     return out
+
+
+# Asked for most triggers of their type, and most hold no match: each asks its lower-case twin
+# first (geo.text.casefold.Gated). Set here, after every definition, so each reads as written
+# above.
+_NO_EVACUATION, _AIM_AFTER = Gated(_NO_EVACUATION), Gated(_AIM_AFTER)

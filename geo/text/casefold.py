@@ -115,8 +115,12 @@ _LAST_GATED: tuple[str, str | None] = ("", None)
 
 
 def _gate_lower(text: str) -> str | None:
-    # One entry, by identity: a sentence is asked by several gated patterns in a row.
+    # By identity: an article is in ascii_lower's memory while its sentences are read, and a
+    # sentence is asked by several gated patterns in a row.
     global _LAST_GATED
+    last = _LAST
+    if last[0] is text:
+        return last[1]
     last = _LAST_GATED
     if last[0] is text:
         return last[1]

@@ -3,11 +3,13 @@
 Reports numbers; asserts nothing (target: >= 0.5 MB/s per core with geoparsing included).
 Runs ``geo.pipeline.process`` (geoparse, events, ACLED labels: what an ingest worker does
 before it encodes rows) on three sets: the texts of bench_geoparse.py (our gold and sample
-texts), the synthetic articles of bench_ingest.py, and, with ``--real DIR``, real reports
-kept out of git (one JSON file each with ``text`` and ``published``). CPU time of this
-process, the best of ``--repeat`` runs, so other work on the machine counts less.
+texts), the synthetic articles of bench_ingest.py, and, with ``--real DIR ...``, real reports
+kept out of git (one JSON file each with ``text`` and ``published``), each folder on its own
+and, given several, all together (wire copy with curly quotes reads otherwise than plain
+ASCII). CPU time of this process, the best of ``--repeat`` runs, so other work on the machine
+counts less.
 
-    python benchmarks/bench_events.py [--synthetic 300] [--repeat 3] [--real DIR]
+    python benchmarks/bench_events.py [--synthetic 300] [--repeat 3] [--real DIR ...]
 """
 
 from __future__ import annotations
@@ -87,14 +89,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--synthetic", type=int, default=300, help="synthetic articles")
     ap.add_argument("--repeat", type=int, default=3, help="runs per set; the best counts")
-    ap.add_argument("--real", type=Path, help="a folder of real reports (*.json), not in git")
+    ap.add_argument(
+        "--real", type=Path, nargs="+", help="folders of real reports (*.json), not in git"
+    )
     args = ap.parse_args()
     gaz = load_gazetteer()
     print("CPU time of one process (one core), best of", args.repeat)
     measure("bench", _bench_texts(), gaz, args.repeat)
     measure("synthetic", _synthetic(args.synthetic), gaz, args.repeat)
-    if args.real is not None:
-        measure("real", _real(args.real), gaz, args.repeat)
+    if args.real:
+        sets = [_real(folder) for folder in args.real]
+        for folder, articles in zip(args.real, sets, strict=True):
+            measure(folder.name, articles, gaz, args.repeat)
+        if len(sets) > 1:
+            measure("real, all", [a for articles in sets for a in articles], gaz, args.repeat)
     return 0
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from geo.records import Event, EventStatus, EventType, PlaceKind
+from geo.text.casefold import Gated
 
 __all__ = [
     "ACLED_EVENT_TYPES",
@@ -47,8 +48,10 @@ ACLED_EVENT_TYPES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _words(*patterns: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(patterns) + r")", re.IGNORECASE)
+def _words(*patterns: str) -> Gated:
+    # An event's quote is asked by several of these in a row, and most hold none of their
+    # words: each asks its lower-case twin first (geo.text.casefold.Gated).
+    return Gated(re.compile(r"\b(?:" + "|".join(patterns) + r")", re.IGNORECASE))
 
 
 # Weapons that come from the air: drones, aircraft and what they drop. Checked before the

@@ -57,7 +57,7 @@ from geo.records import (
     ToponymRole,
 )
 from geo.text.captions import caption_spans
-from geo.text.casefold import ascii_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
 
@@ -1691,8 +1691,9 @@ def _event(
 
 
 def _also(clause: str) -> bool:
-    if clause.isascii():
-        return _ALSO_LOW.search(clause.lower()) is not None
+    low = caseless_lower(clause)
+    if low is not None:
+        return _ALSO_LOW.search(low) is not None
     return _ALSO.search(clause) is not None
 
 
@@ -1719,3 +1720,11 @@ def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool
     return trig.type is EventType.OFFENSIVE and bool(
         _MILITARY_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
     )
+
+
+# Asked of most sentences, and most hold no match: each asks its lower-case twin first
+# (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
+_LINK_LINE, _SUMMARY_OF_STRIKES, _REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER = map(
+    Gated, (_LINK_LINE, _SUMMARY_OF_STRIKES, _REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER)
+)
+_UNCOUNTED_TOLL = Gated(_UNCOUNTED_TOLL)

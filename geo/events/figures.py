@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geo.text.casefold import lower_twin
+from geo.text.casefold import caseless_lower, lower_twin
 
 if TYPE_CHECKING:
     from geo.records import Toponym
@@ -87,8 +87,8 @@ def head_counts(sentence: str) -> tuple[int | None, int | None, bool]:
     """:func:`parse_figures` and whether the people counted are only the ones planned for."""
     people = children = None
     planned = False
-    low = sentence.isascii()
-    for m in _FIGURE_LOW.finditer(sentence.lower()) if low else _FIGURE.finditer(sentence):
+    low = caseless_lower(sentence)
+    for m in _FIGURE_LOW.finditer(low) if low is not None else _FIGURE.finditer(sentence):
         value = to_int(m.group("num"), m.group("scale"))
         if value is None or _VAGUE.search(sentence, 0, m.start()):
             continue  # "several hundred children" is an amount, not a count

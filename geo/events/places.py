@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
 from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
-from geo.text.casefold import lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 from geo.toponyms.facilities import AIRPORT_AFTER
 
@@ -267,31 +267,34 @@ def tokenize_sentence(
         (t.start, t.end, "top", t) for t in tops
     ] + [(d.start_char, d.end_char, "date", None) for d in dates]
     marks += [(a, b, "skip", None) for a, b in quoted if a < sent.end and b > sent.start]
-    between = (
-        _BETWEEN_LOW.finditer(sent.text.lower())
-        if sent.text.isascii()
-        else _BETWEEN.finditer(sent.text)
-    )
+    slow = caseless_lower(sent.text)
+    between = _BETWEEN_LOW.finditer(slow) if slow is not None else _BETWEEN.finditer(sent.text)
     marks += [(sent.start + m.start(), sent.start + m.end(), "skip", None) for m in between]
     marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[_Tok] = []
     pos = sent.start
+    low = ascii_lower(text)  # the text's lower case, made once per text (find_triggers too)
     for s, e, kind, top in marks:
         if s < pos:
             continue  # overlaps a mark already taken
-        out += _words(text, pos, s)
+        _words(text, low, pos, s, out)
         out.append(_Tok(kind, text[s:e].lower(), s, e, top))
         pos = e
-    out += _words(text, pos, sent.end)
+    _words(text, low, pos, sent.end, out)
     return out
 
 
-def _words(text: str, start: int, end: int) -> list[_Tok]:
-    return [
-        _Tok("w" if w[0].isalnum() else "p", w.lower(), s, e)
-        for m in _WORD.finditer(text, start, end)
-        for w, (s, e) in ((m.group(), m.span()),)
-    ]
+def _words(text: str, low: str | None, start: int, end: int, out: list[_Tok]) -> None:
+    """Append the words and marks of ``text[start:end]`` to ``out``.
+
+    ``low`` is ``ascii_lower(text)``: an ASCII word's lower case is then a slice of it,
+    which saves lower-casing every word of every sentence with an event word.
+    """
+    append = out.append
+    for m in _WORD.finditer(text, start, end):
+        s, e = m.span()
+        word = low[s:e] if low is not None else text[s:e].lower()
+        append(_Tok("w" if text[s].isalnum() else "p", word, s, e))
 
 
 def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = False) -> bool:
@@ -1429,3 +1432,9 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     inner = [t for t in tops if first[0].start <= t.start and t.end <= chain.end()]
     return _most_specific([[t] for t in inner])
+
+
+# Asked before every settlement of an article, and most have none before them: it asks its
+# lower-case twin first (geo.text.casefold.Gated). Set here, after every definition, so it
+# reads as written above.
+_DISTANCE_REF = Gated(_DISTANCE_REF)

@@ -10,7 +10,7 @@ import re
 
 from geo.events.triggers import Trigger
 from geo.records import EventStatus, EventType
-from geo.text.casefold import ascii_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried"]
@@ -135,7 +135,7 @@ def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
     clause = _clause_before(text, sent, trig)[-80:]
     if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
         return True  # "a springboard towards capturing the next town": a goal
-    low = clause.lower() if clause.isascii() else None  # for the twins (geo.text.casefold)
+    low = caseless_lower(clause)  # for the twins (geo.text.casefold)
     if _SINCE_LOW.search(low) if low is not None else _SINCE.search(clause):
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
@@ -156,9 +156,8 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     clause = _clause_before(text, sent, trig)[-60:]
     if _CYR_TRIED.match(trig.text) or _CYR_TRIED_BEFORE.search(clause):
         return True
-    attempt = (
-        _ATTEMPT_LOW.search(clause.lower()) if clause.isascii() else _ATTEMPT_BEFORE.search(clause)
-    )
+    low = caseless_lower(clause)
+    attempt = _ATTEMPT_LOW.search(low) if low is not None else _ATTEMPT_BEFORE.search(clause)
     if attempt and not re.search(r"\b(?:was|were)\s+\w+ing\b", clause):
         return True
     if trig.text.endswith("ing") and _PROGRESSIVE.search(clause):
@@ -170,7 +169,7 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
 def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> str:
     """Who the sentence attributes its news to ("" when it is the reporter's own)."""
     s = text[sent.start : sent.end]
-    low = s.lower() if s.isascii() else None
+    low = caseless_lower(s)
     if m := _search(_ACCORDING, _ACCORDING_LOW, s, low):
         return m.group("who").strip()
     if m := _search(_SAID_AFTER, _SAID_AFTER_LOW, s, low):
@@ -226,3 +225,8 @@ def status_for(
     if claimed and trig.type is not EventType.STATEMENT:
         return EventStatus.CLAIMED, source or "unattributed"
     return EventStatus.HAPPENED, ""
+
+
+# Asked for most triggers, and most clauses hold no match: each asks its lower-case twin first
+# (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
+_CYR_TRIED_BEFORE, _ONGOING_AFTER = Gated(_CYR_TRIED_BEFORE), Gated(_ONGOING_AFTER)

@@ -931,3 +931,15 @@ def test_tolls_told_at_towns_as_a_country_was_shelled_go_to_the_towns(gazetteer)
         "Russian troops shelled eastern Ukraine."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", 3, None), ("Izium", None, 2)]
+
+
+def test_a_sentence_with_typographic_quotes_gives_the_same_toll_on_the_fast_path(monkeypatch):
+    # Curly quotes and dashes have no case: the lower-case twins read the sentence, and the
+    # case-insensitive patterns (forced here) must give the same counts and words.
+    from geo.events import casualties
+
+    sentence = "“Two People were KILLED and five others wounded” in Kupiansk’s centre – police."
+    fast = parse_casualties(sentence)
+    monkeypatch.setattr(casualties, "caseless_lower", lambda s: None)
+    assert (fast.killed, fast.injured) == (2, 5)
+    assert parse_casualties(sentence) == fast

@@ -119,3 +119,20 @@ def test_troops_attacking_positions_fight_on_the_ground_a_drone_attack_on_them_i
     assert _types("Russian drones attacked the positions of the brigade near Synkivka.")[0][0] == (
         "attack"
     )
+
+
+def test_a_sentence_with_typographic_quotes_gives_the_same_triggers_on_the_fast_path(
+    monkeypatch,
+):
+    # Curly quotes and dashes have no case, so the lower-case twin pattern reads the sentence;
+    # the case-insensitive pattern (forced here) must find the same triggers.
+    text = (
+        "“Russian troops SHELLED Kupiansk’s outskirts and Captured two villages,” the "
+        "governor said – 300 people were Evacuated from the town."
+    )
+    sent = split_sentences(text)[0]
+    fast = triggers.find_triggers(text, sent, [])
+    monkeypatch.setattr(triggers, "caseless_lower", lambda s: None)
+    slow = triggers.find_triggers(text, sent, [])
+    assert {"attack", "advance", "evacuation"} <= {t.type.value for t in fast}
+    assert fast == slow

@@ -50,3 +50,47 @@ def test_news_that_mentions_photos_is_no_caption() -> None:
 def test_a_long_paragraph_with_a_credit_inside_is_not_taken_for_a_caption() -> None:
     paragraph = " ".join([BODY] * 6) + " Photo: the governor's channel."
     assert caption_spans(paragraph) == []
+
+
+def test_captions_are_the_same_found_on_the_lower_case_twin_and_case_insensitively(monkeypatch):
+    from geo.text import captions
+
+    text = (
+        "Russian drones hit Kherson overnight.\n"
+        "Rescuers at the site. PHOTO: State Emergency Service\n"
+        "A suitcase on a platform. Stock Photo: Depositphotos\n"
+        "(Photo by Jane Doe/AFP via Getty Images)\n"
+        "Officials said two people were hurt."
+    )
+    fast = caption_spans(text)
+    monkeypatch.setattr(captions, "ascii_lower", lambda t: None)
+    assert len(fast) == 3
+    assert caption_spans(text) == fast
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photo: Jane Doe",
+        "Rescuers at work. (Photograph by the State Emergency Service)",
+        "A street in Sumy | Image credit: Reuters",
+        "Pictures: Kharkiv police",
+        "Stock photo by Depositphotos",
+        "Jane Doe/Getty Images",
+        "AFP via Getty",
+        "REUTERS/Jane Doe",
+        "AP Photo/John Smith",
+        "Anadolu/Jane Doe",
+        "Jane Doe/AFP",
+        "Illustrative purposes only",
+    ],
+)
+def test_every_credit_holds_a_word_of_the_hint_that_lets_its_line_be_read(credit):
+    # A line without a hint word is not asked for credits at all: every credit form the
+    # pattern reads must hold one.
+    from geo.text import captions
+
+    low = credit.lower()
+    assert captions._CREDIT.search(credit)
+    assert captions._CREDIT_HINT.search(low)
+    assert [(c.start, c.end) for c in caption_spans(credit)] == [(0, len(credit))]

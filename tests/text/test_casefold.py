@@ -10,13 +10,16 @@ from geo.events.extract import _NOTICE
 from geo.events.figures import _FIGURE
 from geo.events.status import _ACCORDING, _NOT_FACTUAL_BEFORE
 from geo.events.triggers import _TRIGGER_RE
-from geo.text.casefold import ascii_lower, lower_twin
+from geo.text import casefold
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 
 SENTENCES = [
     "Russian forces SHELLED Kharkiv on Monday, officials said.",
     "More than 2,000 People were Evacuated from Pokrovsk, according to the Regional Governor.",
     "Authorities DECLARED a state of emergency in Sumy Oblast; it Could spread.",
     "",
+    # News copy's typographic quotes and dashes have no case: the twins still apply.
+    "“We Evacuated 300 people” from Kupiansk’s outskirts – the Governor SAID.",
 ]
 
 
@@ -24,11 +27,12 @@ SENTENCES = [
 @pytest.mark.parametrize("text", SENTENCES)
 def test_twin_on_the_lower_case_finds_the_same_spans_and_groups(rx, text):
     twin = lower_twin(rx)
+    low = caseless_lower(text)
     want = [(m.span(), m.lastgroup, m.group().lower()) for m in rx.finditer(text)]
-    got = [(m.span(), m.lastgroup, m.group()) for m in twin.finditer(text.lower())]
+    got = [(m.span(), m.lastgroup, m.group()) for m in twin.finditer(low)]
     assert got == want
     for pos in range(0, len(text), 7):
-        a, b = rx.search(text, pos, len(text) - 3), twin.search(text.lower(), pos, len(text) - 3)
+        a, b = rx.search(text, pos, len(text) - 3), twin.search(low, pos, len(text) - 3)
         assert (a and a.span()) == (b and b.span())
 
 
@@ -51,9 +55,74 @@ def test_escapes_group_names_and_plain_groups_are_allowed():
     assert twin.search("x said,x").group("Who") == "x"
 
 
-def test_ascii_lower_is_the_lower_case_of_ascii_text_only():
+def test_ascii_lower_is_the_lower_case_where_only_ascii_letters_have_a_case():
     text = "Kyiv SAID"
     assert ascii_lower(text) == "kyiv said"
     assert ascii_lower(text) == "kyiv said"  # remembered
-    assert ascii_lower("Kyiv’s STATION") is None
+    assert ascii_lower("Kyiv’s STATION") == "kyiv’s station"
     assert ascii_lower("Київ") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kyiv’s “STATION” – 5 km", "Sumy — 2,000 people… ©AFP", "no\u202fbreak «quoted»"],
+)
+def test_caseless_lower_lowers_text_whose_other_characters_have_no_case(text):
+    assert caseless_lower(text) == text.lower()
+    assert len(caseless_lower(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Київ", "Zürich", "ZÜRICH", "\u212a Kelvin", "\u0130stanbul", "stra\u00dfe", "\u01c5"],
+)
+def test_caseless_lower_gives_none_where_a_letter_beyond_ascii_has_a_case(text):
+    # Cyrillic, accented Latin, the Kelvin sign and dotted capital I (which fold to ASCII
+    # letters), sharp s and titlecase letters: a twin could miss or add a match there.
+    assert caseless_lower(text) is None
+
+
+def test_a_twin_on_caseless_text_matches_what_the_pattern_matches():
+    rx = re.compile(r"\bkilled\b[^.]*?[’']s\s+(?:city|town)", re.IGNORECASE)
+    text = "Shelling KILLED two in Kupiansk’s Town centre; “the City” was hit."
+    want = [m.span() for m in rx.finditer(text)]
+    assert want  # the case-insensitive pattern finds it
+    assert [m.span() for m in lower_twin(rx).finditer(caseless_lower(text))] == want
+
+
+def test_the_common_caseless_characters_have_no_case():
+    # caseless_lower answers a text of only these (and ASCII) by one scan, unchecked.
+    for ch in casefold._COMMON_CASELESS:
+        assert ch.lower() == ch == ch.upper(), hex(ord(ch))
+
+
+GATED_TEXTS = [
+    *SENTENCES,
+    "Три людини ЗАГИНУЛИ; Russian forces shelled Kharkiv.",  # cased letters beyond ASCII
+    "Shelling near Zürich’s SCHOOL – no one was hurt.",
+]
+
+
+@pytest.mark.parametrize("rx", [_TRIGGER_RE, _FIGURE, _NOTICE, _ACCORDING, _NOT_FACTUAL_BEFORE])
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_a_gated_pattern_answers_as_the_pattern_itself(rx, text):
+    gated = Gated(rx)
+    assert gated.twin is not None
+
+    def spans(ms):
+        return [(m.span(), m.groupdict(), m.group()) for m in ms]
+
+    assert spans(gated.finditer(text)) == spans(rx.finditer(text))  # groups in their own case
+    for pos in range(0, len(text), 5):
+        for end in (len(text), len(text) - 4):
+            a, b = gated.search(text, pos, end), rx.search(text, pos, end)
+            assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
+            a, b = gated.match(text, pos, end), rx.match(text, pos, end)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_a_pattern_that_depends_on_case_is_gated_by_nothing_and_runs_itself():
+    rx = re.compile(r"[A-Z]\w+ (?:shelled|struck)", re.IGNORECASE)
+    gated = Gated(rx)
+    assert gated.twin is None
+    assert gated.search("x: russians SHELLED it").group() == "russians SHELLED"

@@ -342,6 +342,7 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
     Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
     from afar, while Izium district's stands alone.
     """
+    events = _raion_at_its_centre(events)
     out = []
     for e in events:
         name = e.surface.split()[0] if e.surface else ""
@@ -367,3 +368,39 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
             continue
         out.append(e)
     return out
+
+
+_RAION_WORDS = re.compile(r"\s+(?:raion|district|rayon|hromada)$", re.IGNORECASE)
+
+
+def _raion_at_its_centre(events: list[Event]) -> list[Event]:
+    """Fold a strike told at a raion into the strike told at its namesake centre that day.
+
+    "Russians shelled Nikopol district, injuring a man", then "... fired artillery shells at
+    Nikopol": the district's strike is the town's told from afar. The town keeps its place
+    and takes the higher toll.
+    """
+    centres = {
+        (e.place.name.lower(), e.place.admin1_code): i
+        for i, e in enumerate(events)
+        if e.event_type is EventType.ATTACK and e.geo_precision is GeoPrecision.SETTLEMENT
+    }
+    if not centres:
+        return events
+    out = list(events)
+    drop: set[int] = set()
+    for i, e in enumerate(events):
+        if e.event_type is not EventType.ATTACK or e.geo_precision is not GeoPrecision.ADMIN2:
+            continue
+        j = centres.get((_RAION_WORDS.sub("", e.place.name).lower(), e.place.admin1_code))
+        if j is None or not _same_days(events[j], e):
+            continue
+        town = out[j]
+        out[j] = replace(
+            town,
+            killed=higher_count(town.killed, e.killed),
+            injured=higher_count(town.injured, e.injured),
+            figures_text=town.figures_text or e.figures_text,
+        )
+        drop.add(i)
+    return [e for i, e in enumerate(out) if i not in drop]

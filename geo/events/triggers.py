@@ -35,7 +35,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
         r"evacuat\w*",
-        ORDER_VERBS + r" (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
+        ORDER_VERBS + r" (?:[\w'’-]+ ){0,8}?to (?:temporarily |immediately |urgently )?"
+        r"(?:leave|evacuate)",
+        # "began relocating residents", "hundreds were relocated from X": people moved to
+        # safety by the authorities (find_triggers wants people named in the sentence)
+        r"relocat(?:ed|ing|ion)(?! to\b)",  # not "relocated to four regions of Ukraine"
         r"were taken out of",
         r"евакуац\w*",
         r"евакуй?ова\w*",
@@ -64,14 +68,21 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"negotiat\w+",
         r"peace deal",
         r"ceasefire (?:deal|agreement)",
-        r"signed (?:an? )?(?:agreement|deal|memorandum)",
+        r"signed (?:an? |the )?(?:[\w-]+ ){0,3}?(?:agreement|deal|memorandum|accord)",
         r"prisoner exchange",
         r"exchange of prisoners",
         r"delegations? met",
+        # "delegates have arrived in Istanbul", "delegations from A and B convened in X"
+        r"(?:delegations?|delegates|negotiators|envoys) (?:[\w'’,-]+ ){0,6}?"
+        r"(?:arrived|gathered|convened|sat down)",
+        r"convened",  # only with a diplomatic subject or talks in the sentence
+        r"(?:trilateral|bilateral|direct|face-to-face) (?:meetings?|discussions|consultations)",
         r"met",  # only with a diplomatic subject or talks in the sentence
         r"meetings?",  # likewise
         r"summit",
         r"переговор\w*",
+        r"(?:обмін\w*|обмен\w*|обменял\w*|обміня\w*) (?:\w+ ){0,2}"
+        r"(?:полонен\w*|пленн\w*|военнопленн\w*|військовополонен\w*)",
     ),
     EventType.ADVANCE: (
         r"advanc\w*",
@@ -82,6 +93,16 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # a summary's present tense: "Russian troops take the river port city of Kherson"
         r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b)",
         r"recaptur\w+",
+        r"reclaim(?:ed|ing|s)?",  # "reclaimed control of 20 villages near Kherson"
+        # "had taken the village of X", "have taken three villages": not "taken place",
+        # "taken part", "taken to hospital", "taken measures" ("taken control" is below)
+        r"(?:had|has|have) (?:\w+ )?taken(?! (?:place|part|measures|steps|action|care|control|"
+        r"hostage|prisoner|captive|to|into|in|by|off|up|away|out|over by)\b)",
+        r"gain(?:ed|ing)? (?:some |more |new |further |significant |considerable )?ground",
+        # a flag raised over a village is the news of its liberation
+        r"(?:raised|hoisted|hoisting|raising|planted) (?:\w+ ){0,3}?flags?",
+        r"flags? (?:(?:was|were|is|are|has been|had been) )(?:\w+ )?"
+        r"(?:raised|hoisted|flying|returned)",
         r"retook",
         r"retaken",
         r"took back",
@@ -92,6 +113,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"withdr[ea]w\w*",
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
+        r"pull(?:ed|ing|s)? back (?:[\w'’-]+ ){1,3}?from",  # "pulling back its soldiers from"
+        # "pushed the occupiers out of X", "ousted the enemy from X"
+        r"(?:pushed|drove|driven|forced|ousted|kicked|knocked|expelled) (?:[\w'’-]+ ){0,3}?"
+        r"out of",
+        r"(?:ousted|expelled) (?:[\w'’-]+ ){0,3}?from",
+        r"enter(?:ing|s) (?:the )?(?:outskirts|edges?|centre|center|suburbs?|city|town|village)",
         r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
         r"closing in on",
         r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"
@@ -132,6 +159,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"овладе\w*",
         r"(?:установи|встанови)\w* (?:\w+ )?контроль",
         r"відступи\w*",
+        # "выбили подразделения ВСУ из села X", "витіснили ворога з": troops driven out
+        r"(?:выби|вытесни|вибил|вибили|вибити|витісни)\w*",
+        # "украинские формирования покинули X": troops left (people leaving is displacement)
+        r"(?:формировани\w*|подразделени\w*|войск\w*|ВСУ|ЗСУ|военны\w*|підрозділ\w*|"
+        r"військ\w*) (?:\w+ )?(?:покинул\w*|залишил\w*)",
         r"отступи\w*",
     ),
     EventType.OFFENSIVE: (
@@ -140,6 +172,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"counter-?attacks?",
         r"offensive",
         r"incursion",
+        r"penetrat(?:ed|ing)",  # "units that penetrated X Oblast": an incursion
+        r"holding off (?:\w+ ){0,2}(?:attacks|assaults|advances?|offensive)",
         r"invasion",
         r"invaded",
         r"stepped up (?:\w+ )?(?:assaults|attacks)",
@@ -161,9 +195,16 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
         r"push(?:ed)? toward",
+        r"pushed (?:deeper |further )?into",
+        r"pushed to the (?:north|south|east|west)\w* of",
+        # "made 20 attempts to dislodge the defenders near X", "tried twice to approach the
+        # trenches near X", "attempting to surround X": fighting on the ground
+        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
+        r"to (?:dislodge|push|drive|oust|break through|break into|encircle|surround|approach|"
+        r"penetrate|infiltrate|eject|cut off)",
         r"ground operation",
         r"storm(?:ed|ing)",
-        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries) to storm",
+        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries|continu\w*|began|begin|started) to storm",
         # "search-and-strike operations on the Ocheretyne direction": hunting the enemy on
         # the ground, not a strike from afar
         r"search-and-strike (?:operations?|actions?)",
@@ -206,6 +247,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"hit(?:s|ting)?",
         r"striking",
         r"targeted",
+        r"targeting",
+        r"(?:to|continue[sd]?|kept|keep) shell",  # "continued to shell the border region"
         r"attack(?:ed|s)?",
         r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
         r"fierce |regular |frequent |massive |severe |sustained |russian |ukrainian |enemy |"
@@ -213,7 +256,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
         # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
-        r"fired (?:\w+ times? |(?:artillery|rockets?|missiles?|shells|mortars?) )?(?:at|on|upon)",
+        r"fired (?:\w+ times? |(?:[\d,]+ |\w+ )?(?:artillery |rocket |mortar |tank )?"
+        r"(?:rockets?|missiles?|shells|rounds|mortars?|munitions|projectiles|artillery) )?"
+        r"(?:at|on|upon)",
         r"opened fire",
         # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
         # victim's home names a strike of its own
@@ -348,8 +393,8 @@ _NON_FACTUAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DIPLOMATIC = re.compile(
-    r"\b(?:talks|negotiat\w*|delegations?|ministers?|officials|envoys?|negotiators?|leaders|"
-    r"counterparts?|mediat\w*|summit|ceasefire|peace)\b",
+    r"\b(?:talks|negotiat\w*|delegations?|delegates|ministers?|officials|envoys?|negotiators?|"
+    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b",
     re.IGNORECASE,
 )
 _PEOPLE_SUBJECT = re.compile(
@@ -472,6 +517,12 @@ _COMPLETED = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+# What "had taken" takes when it is ground: a settlement, positions, control, or a name.
+_TAKEN_GROUND = re.compile(
+    r"\s+(?:(?:the|a|an|full|complete|over|more|than|another|several|\d+)\s+)*"
+    r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:villages?|towns?|city|settlements?|hamlets?|"
+    r"positions?|control|ground|territory)\b|[A-Z])"
+)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
@@ -502,8 +553,10 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # words inside direct speech are the speaker's, not the reporter's
         etype = _GROUP_TYPE[m.lastgroup]
         word = m.group().lower()
-        if word == "met" and not _DIPLOMATIC.search(sent.text):
+        if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
+        if word.startswith("relocat") and not _PEOPLE_SUBJECT.search(sent.text):
+            continue  # "relocated its headquarters": people moved to safety, or nothing
         if word.startswith("meeting") and not _TALKS.search(sent.text):
             continue  # a meeting is talks only between delegations, envoys, negotiators
         if (
@@ -545,13 +598,24 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
         ):
             continue  # "take the city of X" is a capture only with an army as its subject
         if (
+            etype is EventType.ADVANCE
+            and word.endswith("taken")
+            and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+            and not _TAKEN_GROUND.match(text, e, sent.end)
+        ):
+            continue  # "the wounded have taken buses": ground is taken by troops, or named
+        if (
             etype is EventType.OFFENSIVE
             and word.startswith("surround")
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
         ):
             continue  # "the surrounding villages", "countries surrounding Ukraine"
         if etype is EventType.ADVANCE and (
-            (word.startswith(_PUSHED_BACK) and not _BACK_FROM.match(text, e, sent.end))
+            (
+                word.startswith(_PUSHED_BACK)
+                and not word.endswith("out of")  # "pushed them out of X": the town freed
+                and not _BACK_FROM.match(text, e, sent.end)
+            )
             or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
         ):
             etype = EventType.OFFENSIVE

@@ -119,3 +119,166 @@ def test_troops_attacking_positions_fight_on_the_ground_a_drone_attack_on_them_i
     assert _types("Russian drones attacked the positions of the brigade near Synkivka.")[0][0] == (
         "attack"
     )
+
+
+# --- trigger families from a broad set of real sentences (issue 10, helper triggers) --------
+# Each sentence below is ours; it reproduces a way many outlets put a happening that the
+# lexicon missed. An event of the named type must come out at the named place.
+
+import datetime as dt  # noqa: E402
+
+import pytest  # noqa: E402
+
+from geo.events.extract import extract_events  # noqa: E402
+from geo.records import EventType  # noqa: E402
+from geo.text.articles import article_from_text  # noqa: E402
+from geo.toponyms.geoparse import geoparse  # noqa: E402
+
+_PUBLISHED = dt.date(2024, 10, 16)
+
+
+def _kinds(text, gazetteer):
+    article = article_from_text(text, published=_PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {(e.event_type, e.place.name) for e in events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "place"),
+    [
+        # ground changing hands
+        (
+            "The ministry says its units have taken Vesele, a small village by Pokrovsk.",
+            EventType.ADVANCE,
+            "Vesele",
+        ),
+        (
+            "Officials said Russian units had gained more ground inside Toretsk this week.",
+            EventType.ADVANCE,
+            "Toretsk",
+        ),
+        (
+            "Soldiers of a marine brigade raised the national flag over the village of Robotyne.",
+            EventType.ADVANCE,
+            "Robotyne",
+        ),
+        (
+            "Kyiv's army reclaimed control of a dozen hamlets around Kherson, the governor says.",
+            EventType.ADVANCE,
+            "Kherson",
+        ),
+        (
+            "Commanders are pulling back their brigades from the ruined town of Avdiivka.",
+            EventType.ADVANCE,
+            "Avdiivka",
+        ),
+        (
+            "Marines pushed the occupiers out of Krynky after weeks on the river bank.",
+            EventType.ADVANCE,
+            "Krynky",
+        ),
+        (
+            "Russian armour was entering the outskirts of the town of Vuhledar by evening.",
+            EventType.ADVANCE,
+            "Vuhledar",
+        ),
+        (
+            "По данным ведомства, штурмовики выбили подразделения противника из села Ивановка.",
+            EventType.ADVANCE,
+            "Ivanivka",
+        ),
+        # fighting on the ground
+        (
+            "Over the day the invaders made 27 attempts to dislodge our units near Kurakhove.",
+            EventType.OFFENSIVE,
+            "Kurakhove",
+        ),
+        (
+            "Assault groups tried twice to approach the trenches near Chasiv Yar.",
+            EventType.OFFENSIVE,
+            "Chasiv Yar",
+        ),
+        (
+            "Infantry continued to storm the defenders' lines near Siversk on Tuesday.",
+            EventType.OFFENSIVE,
+            "Siversk",
+        ),
+        (
+            "The brigades that had penetrated the Kursk region were still fighting on Monday.",
+            EventType.OFFENSIVE,
+            "Kursk Oblast",
+        ),
+        (
+            "Paratroopers pushed deeper into Sudzha district overnight, the ministry admitted.",
+            EventType.OFFENSIVE,
+            "Sudzhansky District",
+        ),
+        # strikes
+        (
+            "Enemy gunners continued to shell Nikopol from across the reservoir on Sunday.",
+            EventType.ATTACK,
+            "Nikopol",
+        ),
+        (
+            "The occupiers fired 40 shells at the town of Beryslav over the past day.",
+            EventType.ATTACK,
+            "Beryslav",
+        ),
+        (
+            "Air defence downed most of the Shahed drones targeting Odesa before dawn.",
+            EventType.ATTACK,
+            "Odesa",
+        ),
+        # people moved to safety
+        (
+            "The authorities began the relocation of residents living in Shebekino to dormitories.",
+            EventType.EVACUATION,
+            "Shebekino",
+        ),
+        (
+            "The mayor called on remaining residents of Kupiansk to temporarily leave the city.",
+            EventType.EVACUATION,
+            "Kupiansk",
+        ),
+        # talks and agreements
+        (
+            "Delegations from Moscow and Kyiv convened in Istanbul on Friday for a second round.",
+            EventType.NEGOTIATION,
+            "Istanbul",
+        ),
+        (
+            "Negotiators of the three countries arrived in Geneva late on Sunday.",
+            EventType.NEGOTIATION,
+            "Geneva",
+        ),
+        (
+            "The two parties met in Riyadh and reached a deal on shipping in the Black Sea.",
+            EventType.NEGOTIATION,
+            "Riyadh",
+        ),
+        (
+            "The ministers signed the long-negotiated export deal in Ankara on Thursday.",
+            EventType.NEGOTIATION,
+            "Ankara",
+        ),
+    ],
+)
+def test_a_trigger_family_seen_across_outlets_makes_its_event(gazetteer, sentence, etype, place):
+    assert (etype, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        # "taken" of a meeting, a bus or a step is no capture
+        ("Talks had taken place in Geneva before the strike on Kharkiv.", EventType.ADVANCE),
+        ("The wounded have taken buses to hospitals in Dnipro, he said.", EventType.ADVANCE),
+        # a company moved is no evacuation; "relocated to" names where people went
+        ("The bank relocated its office from Donetsk to Kyiv years ago.", EventType.EVACUATION),
+        ("Families were relocated to Lviv and Uzhhorod last spring.", EventType.EVACUATION),
+        # "convened" by a parliament is no talks
+        ("Parliament convened in Kyiv on Tuesday to pass the budget.", EventType.NEGOTIATION),
+    ],
+)
+def test_words_that_only_look_like_the_new_triggers_make_no_such_event(gazetteer, sentence, etype):
+    assert etype not in {k for k, _ in _kinds(sentence, gazetteer)}

@@ -15,7 +15,7 @@ from dataclasses import replace
 from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import Trigger
-from geo.records import Event, EventType, GeoPrecision, PlaceKind
+from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind
 from geo.text.sentences import Sentence
 
 __all__ = ["consolidate", "umbrella_list"]
@@ -378,7 +378,7 @@ def _raion_at_its_centre(events: list[Event]) -> list[Event]:
 
     "Russians shelled Nikopol district, injuring a man", then "... fired artillery shells at
     Nikopol": the district's strike is the town's told from afar. The town keeps its place
-    and takes the higher toll.
+    and takes the higher toll, and the reporter's status where the town's is a quote's claim.
     """
     centres = {
         (e.place.name.lower(), e.place.admin1_code): i
@@ -396,11 +396,15 @@ def _raion_at_its_centre(events: list[Event]) -> list[Event]:
         if j is None or not _same_days(events[j], e):
             continue
         town = out[j]
+        # the reporter's own account of the strike outranks a quoted one
+        told = e if town.status is EventStatus.CLAIMED else town
         out[j] = replace(
             town,
             killed=higher_count(town.killed, e.killed),
             injured=higher_count(town.injured, e.injured),
             figures_text=town.figures_text or e.figures_text,
+            status=told.status,
+            claimed_by=told.claimed_by,
         )
         drop.add(i)
     return [e for i, e in enumerate(out) if i not in drop]

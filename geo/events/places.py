@@ -39,7 +39,7 @@ def _wordset(words: str) -> frozenset[str]:
 # near Pokrovsk"). "from" names the source of a strike or an assault, so it links only where
 # it names the place people or troops leave.
 _LINKS = _wordset(
-    "of in into at near on toward towards outside around across within inside along over "
+    "of in into at near on toward towards outside around across within inside along over above "
     "through throughout beyond behind past "
     "в у на біля поблизу під до по околицях районі напрямку около возле под у районе "
     "вблизи поблизости неподалеку неподалёку неподалік севернее южнее западнее восточнее "
@@ -56,6 +56,7 @@ _LINKS_BY_TYPE = {
     EventType.ADVANCE: _LINKS_FROM,
     EventType.OFFENSIVE: _LINKS | {"for"},  # "the battle for Bakhmut"
     EventType.STATEMENT: _LINKS | _VENUE_LINKS,
+    EventType.ATTACK: _LINKS | {"against"},  # "a drone attack against Kyiv"
 }
 # Words that end the phrase a trigger governs: a new clause, a report, a comparison.
 _BREAKS = _wordset(
@@ -88,6 +89,10 @@ _VERBAL_TRIGGER = re.compile(
 _FUNCTION = _BREAKS | _AUX | _LINKS | {
     "the", "a", "an", "its", "their", "his", "her", "from", "by", "to", "for",
 }  # fmt: skip
+# "the evacuation of people with disabilities began in X": the event goes on there
+_GOING = frozenset(
+    {"continues", "continued", "began", "begins", "is", "was", "ongoing", "underway"}
+)
 _UNIT_WORDS = frozenset({"district", "raion", "hromada", "community", "municipality"})
 # "X was shelled", "X came under fire", "X has been liberated", "X's outskirts were hit".
 _PASSIVE_GAP = re.compile(
@@ -135,7 +140,13 @@ _VISIT = re.compile(
     r"\b(?:visit(?:ed|ing)?(?:\s+to)?|on a visit to|during a visit to)\s+$", re.IGNORECASE
 )
 # "talks between Moscow and Kyiv": the two sides are parties, not the venue.
-_BETWEEN = re.compile(r"\bbetween\s+(?:[\w'’-]+\s+){0,4}?and\s+[\w'’-]+", re.IGNORECASE)
+# "talks between A and B", "between the A, B and C delegations": the parties, not the venue
+# (a list of parties may run on with commas: "between A, B, and the C delegations").
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:[\w'’.-]+,?\s+){0,6}?and\s+(?!(?:that|then|which|who|it|he|she|they)\b)"
+    r"(?:the\s+)?[\w'’-]+",
+    re.IGNORECASE,
+)
 _BETWEEN_LOW = lower_twin(_BETWEEN)  # for ASCII sentences, in lower case (geo.text.casefold)
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:forces|troops|army|military|authorities|officials|government|president|"
@@ -750,8 +761,10 @@ def _after(
             and etype in FIGURE_TYPES
         ):
             # "evacuate families with children from X": who leaves, not a new clause; "...
-            # with children by force from X" too
+            # with children by force from X", "... with children continues in X" too
             k = i + 4 if [t.text for t in toks[i + 2 : i + 4]] == ["by", "force"] else i + 2
+            while k < len(toks) and toks[k].text in _GOING:
+                k += 1
             if k < len(toks) and toks[k].text in links:
                 i = k
                 continue

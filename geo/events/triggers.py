@@ -100,7 +100,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"hostage|prisoner|captive|to|into|in|by|off|up|away|out|over by)\b)",
         r"gain(?:ed|ing)? (?:some |more |new |further |significant |considerable )?ground",
         # a flag raised over a village is the news of its liberation
-        r"(?:raised|hoisted|hoisting|raising|planted) (?:\w+ ){0,3}?flags?",
+        r"(?:raised|hoisted|hoisting|raising|planted) (?:\w+ ){0,4}?flags?",
         r"flags? (?:(?:was|were|is|are|has been|had been) )(?:\w+ )?"
         r"(?:raised|hoisted|flying|returned)",
         r"retook",

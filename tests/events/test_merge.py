@@ -22,3 +22,17 @@ def test_a_raion_strike_folds_into_the_strike_on_its_namesake_centre_that_day(ga
     strikes = [e for e in events if e.event_type is EventType.ATTACK]
     assert [e.place.name for e in strikes] == ["Nikopol"]
     assert strikes[0].injured == 1
+
+
+def test_the_folded_strike_keeps_the_reporters_status_over_a_quoted_claim(gazetteer):
+    from geo.records import EventStatus
+
+    text = (
+        "Russian gunners shelled Nikopol district through the day, injuring a 61-year-old "
+        'woman. "The enemy fired artillery shells at Nikopol itself as well," an official said.'
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    (strike,) = [e for e in events if e.event_type is EventType.ATTACK]
+    assert strike.place.name == "Nikopol"
+    assert strike.status is EventStatus.HAPPENED

@@ -261,6 +261,32 @@ def _kinds(text, gazetteer):
             EventType.NEGOTIATION,
             "Ankara",
         ),
+        # the place past words the phrase used to stop at
+        (
+            "The compulsory evacuation of mothers with children began in Druzhkivka.",
+            EventType.EVACUATION,
+            "Druzhkivka",
+        ),
+        (
+            "It was possible to evacuate 140 people from Selydove over the weekend.",
+            EventType.EVACUATION,
+            "Selydove",
+        ),
+        (
+            "Moscow launched its heaviest missile attack against Lviv in months.",
+            EventType.ATTACK,
+            "Lviv",
+        ),
+        (
+            "Video showed a soldier hoisting a blue and yellow flag above Klishchiivka.",
+            EventType.ADVANCE,
+            "Klishchiivka",
+        ),
+        (
+            "Talks between the Ukrainian, Qatari and Russian teams in Doha ended late.",
+            EventType.NEGOTIATION,
+            "Doha",
+        ),
     ],
 )
 def test_a_trigger_family_seen_across_outlets_makes_its_event(gazetteer, sentence, etype, place):
@@ -282,3 +308,21 @@ def test_a_trigger_family_seen_across_outlets_makes_its_event(gazetteer, sentenc
 )
 def test_words_that_only_look_like_the_new_triggers_make_no_such_event(gazetteer, sentence, etype):
     assert etype not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+def test_a_party_named_after_a_list_of_who_talks_is_no_venue(gazetteer):
+    # "between the two leaders, and that Russia ...": Russia is the subject of a new clause
+    text = "He said Kyiv had proposed talks between the two leaders, and that Russia took note."
+    assert (EventType.NEGOTIATION, "Russia") not in _kinds(text, gazetteer)
+
+
+def test_a_trigger_that_carries_its_trying_is_an_attempt(gazetteer):
+    from geo.records import EventStatus
+
+    article = article_from_text(
+        "The invaders made 15 attempts to dislodge the defenders near Toretsk.",
+        published=_PUBLISHED,
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    offensive = next(e for e in events if e.event_type is EventType.OFFENSIVE)
+    assert offensive.status is EventStatus.ATTEMPTED

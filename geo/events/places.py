@@ -150,7 +150,8 @@ _BETWEEN = re.compile(
 _BETWEEN_LOW = lower_twin(_BETWEEN)  # for ASCII sentences, in lower case (geo.text.casefold)
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:forces|troops|army|military|authorities|officials|government|president|"
-    r"leader|and its)\b",
+    r"leader|and its\b(?!\s+(?:surrounding|nearby|outskirts|suburbs|environs|surroundings|"
+    r"vicinity|districts?|villages|settlements|hromada|community|region|oblast)\b))\b",
     re.IGNORECASE,
 )
 # "support for Kyiv's fight", "Washington's unflagging support": a capital for its
@@ -602,6 +603,9 @@ def _after(
                     pre == 0
                     or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text))
                     or (pre == 1 and toks[i - 1].text == "the")  # "hit the Kursk region"
+                    # "flee the northeastern Sumy region", "hit Ukraine's southern Odesa"
+                    or (pre == 1 and toks[i - 1].text in _COMPASS)
+                    or (pre == 2 and toks[i - 2].text == "the" and toks[i - 1].text in _COMPASS)
                 )
                 and toks[i - 1].text not in _PLACE_NOUNS  # "captured Ukraine's town Vuhledar"
                 and not (  # "took a settlement named Vesele", "a village called X"
@@ -1102,6 +1106,39 @@ def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, in
     return out
 
 
+# "the Kharkiv Regional Military Administration": the name stands for the oblast's
+# authority, never the town a later "the town" refers to.
+_REGIONAL_AUTHORITY_AFTER = re.compile(
+    r"\s+(?:Regional|Oblast|Region)\s+(?:(?:Military|State|Civil|Civil-Military)\s+)*"
+    r"Administration\b"
+)
+
+
+def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
+    """The oblasts that regional administrations' names stand for, as antecedents.
+
+    "The Donetsk Regional Military Administration announced ...; troops advance in the region":
+    the region is Donetsk Oblast, though the geoparser read the name as the city.
+    """
+    out = []
+    for t in resolved:
+        if t.place.kind is PlaceKind.ADMIN1 or not _REGIONAL_AUTHORITY_AFTER.match(
+            text, t.end, t.end + 60
+        ):
+            continue
+        oblast = next(
+            (
+                c.place
+                for c in t.candidates
+                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code == t.place.admin1_code
+            ),
+            None,
+        )
+        if oblast is not None:
+            out.append(replace(t, place=oblast))
+    return out
+
+
 def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     """Read "the town", "the city", "its eastern edge" as the settlement named just before."""
     out = []
@@ -1113,9 +1150,14 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
         and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
         and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
+        and not _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
     ]
     ends = [t.end for t in settlements]
-    regions = [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
+    regions = sorted(
+        [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
+        + _authority_oblasts(text, resolved),
+        key=lambda t: t.end,
+    )
     region_ends = [t.end for t in regions]
     for m in _REGION_ANAPHOR.finditer(text):
         k = bisect_right(region_ends, m.start()) - 1

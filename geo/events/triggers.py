@@ -59,6 +59,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"leaving",  # "the number of civilians leaving Donetska Oblast": people right before
         r"sheltering in",
         r"found shelter in",
+        # "found temporary refuge in X", "sought safety in X"; displaced people counted where
+        # they stay: "internally displaced persons registered in X"
+        r"(?:found|sought|seeking|finding) (?:temporary )?(?:refuge|safety|shelter)",
+        r"displaced (?:persons|people) (?:\w+ ){0,2}?(?:registered|living|staying|sheltering) in",
         r"біженц\w*",
         r"беженц\w*",
     ),

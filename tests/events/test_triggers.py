@@ -247,7 +247,7 @@ def _kinds(text, gazetteer):
             "Istanbul",
         ),
         (
-            "Negotiators of the three countries arrived in Geneva late on Sunday.",
+            "Envoys of the three countries arrived in Geneva late on Sunday.",
             EventType.NEGOTIATION,
             "Geneva",
         ),
@@ -257,7 +257,7 @@ def _kinds(text, gazetteer):
             "Riyadh",
         ),
         (
-            "The ministers signed the long-negotiated export deal in Ankara on Thursday.",
+            "The ministers signed the grain export deal in Ankara on Thursday.",
             EventType.NEGOTIATION,
             "Ankara",
         ),
@@ -286,6 +286,29 @@ def _kinds(text, gazetteer):
             "Talks between the Ukrainian, Qatari and Russian teams in Doha ended late.",
             EventType.NEGOTIATION,
             "Doha",
+        ),
+        # a place and "its" surroundings is a place, not an actor ("Russia and its allies")
+        (
+            "The governor ordered the evacuation of Vovchansk and its nearby villages.",
+            EventType.EVACUATION,
+            "Vovchansk",
+        ),
+        # a compass word before the object of a verb
+        (
+            "Glide bombs are forcing villagers to flee the northern Chernihiv region.",
+            EventType.DISPLACEMENT,
+            "Chernihiv Oblast",
+        ),
+        # people counted where they found shelter
+        (
+            "In Zaporizhzhia, hundreds of families found temporary refuge this spring.",
+            EventType.DISPLACEMENT,
+            "Zaporizhzhia",
+        ),
+        (
+            "Some 40,000 internally displaced persons are registered in Uzhhorod, officials said.",
+            EventType.DISPLACEMENT,
+            "Uzhhorod",
         ),
     ],
 )
@@ -326,3 +349,17 @@ def test_a_trigger_that_carries_its_trying_is_an_attempt(gazetteer):
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     offensive = next(e for e in events if e.event_type is EventType.OFFENSIVE)
     assert offensive.status is EventStatus.ATTEMPTED
+
+
+def test_a_regional_administrations_name_is_the_oblast_for_the_region_never_the_town(gazetteer):
+    # "the Kharkiv Regional Military Administration": the authority of the oblast. "The
+    # region" after it is Kharkiv Oblast, and "the town" is the town named in the story.
+    text = (
+        "In Balakliia, according to the Kharkiv Regional Military Administration, shelling of "
+        "the town and its outskirts went on all day. Russian units keep pressing their "
+        "advance in the region."
+    )
+    kinds = _kinds(text, gazetteer)
+    assert (EventType.ATTACK, "Balakliia") in kinds
+    assert (EventType.ATTACK, "Kharkiv") not in kinds
+    assert (EventType.ADVANCE, "Kharkiv Oblast") in kinds

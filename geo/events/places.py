@@ -667,15 +667,17 @@ def _after(
                     found[before:] = [g for g in found[before:] if all(_settlement(t) for t in g)]
                 continue
             if (
-                word == ":"
+                word in {":", "—", "–"}
                 and nxt is not None
                 and nxt.kind == "top"
                 and any(t.text in _PLACE_NOUN_FORMS for t in toks[first:i])
                 and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
             ):
-                i, np = i + 1, 0  # "captured two villages in the east: A and B": the list
+                # "captured two villages in the east: A and B", "took two hamlets — A and B —"
+                i, np = i + 1, 0
                 continue
-            if word in {"-", "–", '"', "“", "”"}:  # 'had "all but encircled" Toretsk'
+            # 'had "all but encircled" Toretsk', "took three villages — A, B and C — south of"
+            if word in {"-", "–", "—", '"', "“", "”"}:
                 i += 1
                 continue
             if (

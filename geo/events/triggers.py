@@ -123,6 +123,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"out of",
         r"(?:ousted|expelled) (?:[\w'’-]+ ){0,3}?from",
         r"enter(?:ing|s) (?:the )?(?:outskirts|edges?|centre|center|suburbs?|city|town|village)",
+        # "the garrison left the town of X", "troops abandoned X": not people
+        # fleeing (a people subject makes "left" a displacement)
+        r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
+        r"(?:have |had |has )?(?:\w+ )?(?:left|abandoned)(?! behind)",
         r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
         r"closing in on",
         r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"
@@ -131,6 +135,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fall of",
         r"encircl\w+",
         r"broke through(?: to)?",
+        # "pierced the defensive lines near X", "прорвали участок обороны вблизи X"
+        r"pierced (?:\w+ ){0,3}?(?:lines?|defen[cs]es?|front)",
+        r"прорва\w* (?:\w+ ){0,3}?(?:оборон\w*|фронт\w*)",
         r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
         # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
         r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
@@ -233,6 +240,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"зіткнен\w*",
         r"наступ\w*",
         r"бо[їі]",
+        r"бій",  # "триває бій в районі X"
+        r"бой",
+        # "стримують ворога неподалік X", "сдерживают натиск противника у X"
+        r"(?:стриму|стримува|сдержива)\w* (?:\w+ ){0,2}?(?:ворог\w*|противник\w*|натиск\w*|"
+        r"наступ\w*)",
         r"боях",
         r"боев\w*",
         r"бойов\w*",
@@ -424,6 +436,13 @@ _TIMES_AFTER = re.compile(
 # "the Oct. 14 attack on Odesa": the number is a day of a date, not a count of attacks.
 # "attacked the positions of the Ukrainian army near X", "attacked Ukrainian positions":
 # troops storming a line, not a strike (a strike names its weapon)
+# "an increase in attacks near the town of X", "troops attack in the X front": troops on the
+# ground (a strike names its weapon; one that hits a place is "on" it)
+_GROUND_AFTER = re.compile(
+    r"\s+(?:near|around|outside|on the outskirts of|(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
+    r"(?:front|direction|sector|axis))\b",
+    re.IGNORECASE,
+)
 _POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
@@ -523,7 +542,8 @@ _COMPLETED = re.compile(
 )
 # What "had taken" takes when it is ground: a settlement, positions, control, or a name.
 _TAKEN_GROUND = re.compile(
-    r"\s+(?:(?:the|a|an|full|complete|over|more|than|another|several|\d+)\s+)*"
+    r"\s+(?:(?:the|a|an|full|complete|over|more|than|another|several|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens|\d+)\s+)*"
     r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:villages?|towns?|city|settlements?|hamlets?|"
     r"positions?|control|ground|territory)\b|[A-Z])"
 )
@@ -652,6 +672,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
+                or (word.startswith("attack") and _GROUND_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
         ):

@@ -299,6 +299,43 @@ def _kinds(text, gazetteer):
             EventType.DISPLACEMENT,
             "Chernihiv Oblast",
         ),
+        # ground given up, lines broken, a list between dashes
+        (
+            "By Friday the defenders had left the town of Toretsk, a commander confirmed.",
+            EventType.ADVANCE,
+            "Toretsk",
+        ),
+        (
+            "Mechanised columns pierced the defensive lines north of Pokrovsk on Monday.",
+            EventType.ADVANCE,
+            "Pokrovsk",
+        ),
+        (
+            "Штурмові групи противника прорвали оборону поблизу Костянтинівки.",
+            EventType.ADVANCE,
+            "Kostiantynivka",
+        ),
+        (
+            "The brigade has taken two hamlets — Urozhaine and Staromaiorske — this week.",
+            EventType.ADVANCE,
+            "Urozhaine",
+        ),
+        # ground fighting told as attacks near a town, or in Ukrainian bulletins' words
+        (
+            "Officers counted more enemy attacks around Kupiansk on Sunday.",
+            EventType.OFFENSIVE,
+            "Kupiansk",
+        ),
+        (
+            "Зранку триває бій на околицях Бахмута, повідомили в бригаді.",
+            EventType.OFFENSIVE,
+            "Bakhmut",
+        ),
+        (
+            "Сили оборони стримують натиск ворога неподалік Часового Яру.",
+            EventType.OFFENSIVE,
+            "Chasiv Yar",
+        ),
         # people counted where they found shelter
         (
             "In Zaporizhzhia, hundreds of families found temporary refuge this spring.",
@@ -363,3 +400,21 @@ def test_a_regional_administrations_name_is_the_oblast_for_the_region_never_the_
     assert (EventType.ATTACK, "Balakliia") in kinds
     assert (EventType.ATTACK, "Kharkiv") not in kinds
     assert (EventType.ADVANCE, "Kharkiv Oblast") in kinds
+
+
+def test_a_drone_attack_near_a_town_stays_a_strike(gazetteer):
+    kinds = _kinds("A drone attack near Kupiansk damaged a school on Sunday.", gazetteer)
+    assert (EventType.ATTACK, "Kupiansk") in kinds
+    assert (EventType.OFFENSIVE, "Kupiansk") not in kinds
+
+
+def test_a_year_in_the_speakers_own_clause_does_not_date_the_news(gazetteer):
+    text = (
+        "A blogger, who was a separatist commander in 2014 and often writes about the front, "
+        "said that Russian troops had left the western part of Kupiansk."
+    )
+    article = article_from_text(text, published=_PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    (advance,) = [e for e in events if e.event_type is EventType.ADVANCE]
+    assert advance.place.name == "Kupiansk"
+    assert advance.date_start == _PUBLISHED

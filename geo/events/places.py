@@ -1422,7 +1422,20 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
             text, max(0, t.start - 60), t.start
         ):
             found.append(t)
+        elif t.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and _UNIT_SUBJECT_GAP.fullmatch(
+            text, t.end, trig.start
+        ):
+            found.append(t)  # "the X region began evacuating families"
     return found
+
+
+# An oblast or a district as the subject of its own evacuation: "the X region began
+# moving people out", "X Oblast continues evacuating families".
+_UNIT_SUBJECT_GAP = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:already\s+|also\s+)?"
+    r"(?:(?:begun|began|begins|started|starts|continues|continued|resumed|launched)\s+"
+    r"(?:to\s+)?(?:the\s+)?)?"
+)
 
 
 def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:

@@ -253,7 +253,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.ATTACK: (
         r"struck",
         r"strikes?",
-        r"shell(?:ed|ing)",
+        r"shell(?:ed|ings?)",
         r"missiles?",
         r"drones?",
         r"bomb(?:ed|s|ing)?",

@@ -336,6 +336,17 @@ def _kinds(text, gazetteer):
             EventType.OFFENSIVE,
             "Chasiv Yar",
         ),
+        # an oblast as the subject of its own evacuation; a plural "shellings"
+        (
+            "The Zaporizhzhia region has begun relocating families with children from the front.",
+            EventType.EVACUATION,
+            "Zaporizhzhia Oblast",
+        ),
+        (
+            "Repeated shellings damaged a school and two shops in Nikopol overnight.",
+            EventType.ATTACK,
+            "Nikopol",
+        ),
         # people counted where they found shelter
         (
             "In Zaporizhzhia, hundreds of families found temporary refuge this spring.",

@@ -64,6 +64,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:found|sought|seeking|finding) (?:temporary )?(?:refuge|safety|shelter)",
         r"displaced (?:persons|people) (?:\w+ ){0,2}?(?:registered|living|staying|sheltering) in",
         r"біженц\w*",
+        # "з міста виїхали 3 тисячі людей", "IDPs": "внутрішньо переміщених осіб"
+        r"(?:виїхал\w*|виїхал|выехал\w*|виїжджа\w*|выезжа\w*)",
+        r"(?:внутрішньо |внутренне )?(?:переміщен\w*|перемещенн\w*) (?:осіб|особи|лиц|людей)",
         r"беженц\w*",
     ),
     EventType.NEGOTIATION: (
@@ -85,6 +88,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"meetings?",  # likewise
         r"summit",
         r"переговор\w*",
+        # "відбулася зустріч делегацій у X", "в X состоялась встреча сторон"
+        r"(?:відбул\w*|состоял\w*|пройшл\w*|прошл\w*) (?:\w+ ){0,2}?(?:зустріч\w*|встреч\w*)",
         r"(?:обмін\w*|обмен\w*|обменял\w*|обміня\w*) (?:\w+ ){0,2}"
         r"(?:полонен\w*|пленн\w*|военнопленн\w*|військовополонен\w*)",
     ),
@@ -413,6 +418,12 @@ _DIPLOMATIC = re.compile(
     r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b",
     re.IGNORECASE,
 )
+_CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа")
+_CYR_PEOPLE = re.compile(
+    r"(?:людей|людини|людина|жител\w*|мешкан\w*|человек|родин\w*|сімей|семей|сем\w+|"
+    r"дітей|детей|цивільн\w*|мирн\w*)",
+    re.IGNORECASE,
+)
 _PEOPLE_SUBJECT = re.compile(
     r"\b(?:people|civilians|residents|inhabitants|families|villagers|refugees|children|"
     r"evacuees|thousands|hundreds)\b",
@@ -589,6 +600,8 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
         ):
             continue  # "troops leaving the city", "leaving no one unhurt"
+        if word.startswith(_CYR_LEAVING) and not _CYR_PEOPLE.search(sent.text):
+            continue  # "виїхали" of troops or trains; people leaving are displaced
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing

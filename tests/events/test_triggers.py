@@ -347,6 +347,17 @@ def _kinds(text, gazetteer):
             EventType.ATTACK,
             "Nikopol",
         ),
+        # Ukrainian and Russian: talks held, people leaving a town
+        (
+            "Увечері в Женеві відбулася зустріч делегацій обох країн.",
+            EventType.NEGOTIATION,
+            "Geneva",
+        ),
+        (
+            "За минулий тиждень із Мирнограда виїхали майже тисяча людей.",
+            EventType.DISPLACEMENT,
+            "Myrnohrad",
+        ),
         # people counted where they found shelter
         (
             "In Zaporizhzhia, hundreds of families found temporary refuge this spring.",
@@ -373,6 +384,8 @@ def test_a_trigger_family_seen_across_outlets_makes_its_event(gazetteer, sentenc
         # a company moved is no evacuation; "relocated to" names where people went
         ("The bank relocated its office from Donetsk to Kyiv years ago.", EventType.EVACUATION),
         ("Families were relocated to Lviv and Uzhhorod last spring.", EventType.EVACUATION),
+        # a convoy or a train leaving a town is nobody displaced
+        ("Колона техніки виїхала з Бахмута вночі.", EventType.DISPLACEMENT),
         # "convened" by a parliament is no talks
         ("Parliament convened in Kyiv on Tuesday to pass the budget.", EventType.NEGOTIATION),
     ],

@@ -622,7 +622,13 @@ def _after(
                 and bool(found)
                 and not (len(weak) >= len(found) and weak[len(found) - 1])
             )
-            bordering = i >= 1 and toks[i - 1].text in _BORDERING
+            # "villages bordering Kharkiv Oblast" are not in it; "the neighbouring Kursk
+            # region" is an adjective before the place itself
+            bordering = (
+                i >= 1
+                and toks[i - 1].text in _BORDERING
+                and not (i >= 2 and toks[i - 2].text in {"the", "a", "an", "its", "their"})
+            )
             more, i = _list_from(toks, i, text)
             if bordering:
                 np = max(np, 0) + 1

@@ -418,6 +418,7 @@ _DIPLOMATIC = re.compile(
     r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b",
     re.IGNORECASE,
 )
+_AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
 _CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа")
 _CYR_PEOPLE = re.compile(
     r"(?:людей|людини|людина|жител\w*|мешкан\w*|человек|родин\w*|сімей|семей|сем\w+|"
@@ -641,6 +642,18 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _TAKEN_GROUND.match(text, e, sent.end)
         ):
             continue  # "the wounded have taken buses": ground is taken by troops, or named
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("crossed")
+            and _PEOPLE_SUBJECT.search(text, max(sent.start, s - 80), s)
+        ):
+            continue  # "thousands of people crossed into Moldova": refugees, not an incursion
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("assault")
+            and _AIR_BEFORE.search(text, max(sent.start, s - 20), s)
+        ):
+            etype = EventType.ATTACK  # "an air assault on Kyiv": a strike from afar
         if (
             etype is EventType.OFFENSIVE
             and word.startswith("surround")

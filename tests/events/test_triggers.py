@@ -442,3 +442,22 @@ def test_a_year_in_the_speakers_own_clause_does_not_date_the_news(gazetteer):
     (advance,) = [e for e in events if e.event_type is EventType.ADVANCE]
     assert advance.place.name == "Kupiansk"
     assert advance.date_start == _PUBLISHED
+
+
+def test_an_air_assault_on_a_city_is_a_strike(gazetteer):
+    kinds = _kinds("Overnight Russia mounted a massive air assault on Lviv.", gazetteer)
+    assert (EventType.ATTACK, "Lviv") in kinds
+    assert (EventType.OFFENSIVE, "Lviv") not in kinds
+
+
+def test_people_crossing_into_a_country_is_no_incursion(gazetteer):
+    text = "Border guards said 40,000 people had crossed into Moldova since Friday."
+    assert EventType.OFFENSIVE not in {k for k, _ in _kinds(text, gazetteer)}
+
+
+def test_the_neighbouring_region_is_the_place_not_a_border_of_it(gazetteer):
+    # "villages bordering X" are outside X; "the neighbouring X region" is X
+    text = "Ukrainian units advanced into the neighbouring Belgorod region of Russia on Monday."
+    kinds = _kinds(text, gazetteer)
+    assert (EventType.ADVANCE, "Belgorod Oblast") in kinds
+    assert (EventType.ADVANCE, "Russia") not in kinds

@@ -76,7 +76,7 @@ _CYR_TRIED = re.compile(r"(?:пыта|намага|пробува|спробув
 _CYR_TRIED_BEFORE = re.compile(
     r"\b(?:пыта|намага|пробува|спробува)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
-_TRIED_TRIGGER = re.compile(r"(?:attempt\w*|tried|trying|tries|sought|seeking|holding off)\b")
+_TRIED_TRIGGER = re.compile(r"(?:attempt\w*|try|tried|trying|tries|sought|seeking|holding off)\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 _UNDER = re.compile(r"\bunder (?:siege|\w+ (?:attack|fire|shelling))\b", re.IGNORECASE)
 # Attribution: "according to X", "X said", "X claimed", "X reports".

@@ -103,6 +103,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b)",
         r"recaptur\w+",
         r"reclaim(?:ed|ing|s)?",  # "reclaimed control of 20 villages near Kherson"
+        # "X was taken over by the southern group": not a role, a post or a duty taken over
+        r"t(?:ook|aken|akes?|aking) over\b(?! (?:the |a |his |her |their |its )?(?:role|duties|"
+        r"command|responsibility|post|presidency|chairmanship|leadership|management))",
         # "had taken the village of X", "have taken three villages": not "taken place",
         # "taken part", "taken to hospital", "taken measures" ("taken control" is below)
         r"(?:had|has|have) (?:\w+ )?taken(?! (?:place|part|measures|steps|action|care|control|"
@@ -197,6 +200,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fighting",
         r"battles?",
         r"clashes",
+        r"(?:fire|gun)fights?",  # "six firefights near X"
+        r"skirmish(?:es)?",
+        # "increased activity in the X direction", "stepped up pressure near X"
+        r"(?:increased|intensified|stepped up|ramped up) (?:their |its )?"
+        r"(?:activity|activities|pressure|operations)",
         r"(?:combat )?engagements",  # General Staff: "40 combat engagements ... near X, Y"
         r"under siege",
         r"besieged",
@@ -215,7 +223,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"pushed to the (?:north|south|east|west)\w* of",
         # "made 20 attempts to dislodge the defenders near X", "tried twice to approach the
         # trenches near X", "attempting to surround X": fighting on the ground
-        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
+        r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
         r"to (?:dislodge|push|drive|oust|break through|break into|encircle|surround|approach|"
         r"penetrate|infiltrate|eject|cut off)",
         r"ground operation",
@@ -281,6 +289,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:rockets?|missiles?|shells|rounds|mortars?|munitions|projectiles|artillery) )?"
         r"(?:at|on|upon)",
         r"opened fire",
+        r"slam(?:med|ming|s)? into",  # "rockets slammed into the market of X"
         # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
         # victim's home names a strike of its own
         r"wounded (?:\d+-year-old )?residents? of",

@@ -358,6 +358,32 @@ def _kinds(text, gazetteer):
             EventType.DISPLACEMENT,
             "Myrnohrad",
         ),
+        # more ground and fighting phrasings
+        (
+            "The ministry said the hamlet of Urozhaine was taken over by its southern group.",
+            EventType.ADVANCE,
+            "Urozhaine",
+        ),
+        (
+            "Enemy infantry keep trying to break through the lines near Huliaipole.",
+            EventType.OFFENSIVE,
+            "Huliaipole",
+        ),
+        (
+            "Since dawn there have been six firefights in the area of Siversk.",
+            EventType.OFFENSIVE,
+            "Siversk",
+        ),
+        (
+            "Russian units have stepped up pressure near Lyman over the past week.",
+            EventType.OFFENSIVE,
+            "Lyman",
+        ),
+        (
+            "Two rockets slammed into a bus station in Kramatorsk before noon.",
+            EventType.ATTACK,
+            "Kramatorsk",
+        ),
         # people counted where they found shelter
         (
             "In Zaporizhzhia, hundreds of families found temporary refuge this spring.",
@@ -384,6 +410,8 @@ def test_a_trigger_family_seen_across_outlets_makes_its_event(gazetteer, sentenc
         # a company moved is no evacuation; "relocated to" names where people went
         ("The bank relocated its office from Donetsk to Kyiv years ago.", EventType.EVACUATION),
         ("Families were relocated to Lviv and Uzhhorod last spring.", EventType.EVACUATION),
+        # a post taken over is no ground taken
+        ("A new governor took over the post in Kherson last week.", EventType.ADVANCE),
         # a convoy or a train leaving a town is nobody displaced
         ("Колона техніки виїхала з Бахмута вночі.", EventType.DISPLACEMENT),
         # "convened" by a parliament is no talks

@@ -324,6 +324,23 @@ def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = Fals
     return bool(m)
 
 
+_ENEMY_WORDS = frozenset(
+    "forces troops units occupiers invaders enemy army soldiers fighters defenders".split()
+)
+
+
+def _with_the_enemy(toks: list[_Tok], i: int) -> int | None:
+    """The index past "with (the) Russian forces" at token i (a "with"), else None."""
+    k = i + 1
+    while k < len(toks) and k - i <= 3 and toks[k].text not in _ENEMY_WORDS:
+        if toks[k].kind == "top" and toks[k].top.place.kind is not PlaceKind.COUNTRY:
+            return None  # "fighting with Kharkiv in view": a place, not a party
+        k += 1
+    if k < len(toks) and toks[k].text in _ENEMY_WORDS:
+        return k + 1
+    return None
+
+
 def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[Toponym], int]:
     """The places of a list starting at token i ("Kharkiv, Sumy and Odesa"); next index.
 
@@ -765,6 +782,13 @@ def _after(
             if k < len(toks) and toks[k].text in links:
                 i = k
                 continue
+        if (
+            word == "with"
+            and etype is EventType.OFFENSIVE
+            and (k := _with_the_enemy(toks, i)) is not None
+        ):
+            i = k  # "clashes with the occupiers near X": whom, not where
+            continue
         if (
             word == "with"
             and not found

@@ -215,6 +215,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"
         r"(?:halted|repelled|repulsed|stopped|thwarted|foiled|unsuccessful)\b)",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
+        r"combat (?:missions|operations|actions)",  # "troops perform combat missions in X"
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
@@ -418,7 +419,7 @@ _NON_FACTUAL = re.compile(
 _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
     r"(?:could|would|(?-i:may)(?! \d)|might|will|shall|should|"
-    r"(?:is|are) (?:expected|set|due|scheduled|planned|likely) to|"
+    r"(?:is|are) (?:expected|set|due|scheduled|planned|likely) to|(?:is|are) being prepared|"
     r"(?:did|does|do|has|have|had|was|were) not|never)\b",
     re.IGNORECASE,
 )
@@ -479,6 +480,7 @@ _CYR_WEAPON = re.compile(
     r"авиа|бомб|\bкаб(?:и|ів|ами|ом|ов)?\b|обстр|удар|рсзв)",
     re.IGNORECASE,
 )
+_CYR_STRIKE_ON = re.compile(r"\s+по\s", re.IGNORECASE)
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
@@ -491,7 +493,8 @@ _PEOPLE_RIGHT_BEFORE = re.compile(
 )
 _PEOPLE_LEAVING = re.compile(
     r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
-    r"(?:(?:are|were|is|was|keep|kept|still|now|already|also)\s+){0,2}$",
+    r"(?:(?:are|were|is|was|keep|kept|still|now|already|also|started|began|continue|continued)\s+)"
+    r"{0,2}$",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
@@ -710,6 +713,8 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                 or (word.startswith("attack") and _GROUND_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
+            # "16 ударних БпЛА": drones, counted (not "17 атак ... при поддержке авиации")
+            and not _CYR_WEAPON.search(text, max(sent.start, s - 40), min(sent.end, e + 40))
         ):
             # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
             # enemy hits the town's infrastructure"
@@ -718,6 +723,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype is EventType.ATTACK
             and word.startswith("атак")
             and not _CYR_WEAPON.search(sent.text)
+            and not _CYR_STRIKE_ON.match(text, e)  # "атака по Запоріжжю": a strike on a city
         ):
             etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))

@@ -322,7 +322,7 @@ def _kinds(text, gazetteer):
         ),
         # ground fighting told as attacks near a town, or in Ukrainian bulletins' words
         (
-            "Officers counted more enemy attacks around Kupiansk on Sunday.",
+            "Officers counted more Russian attacks around Kupiansk on Sunday.",
             EventType.OFFENSIVE,
             "Kupiansk",
         ),
@@ -384,6 +384,33 @@ def _kinds(text, gazetteer):
             EventType.ATTACK,
             "Kramatorsk",
         ),
+        # the enemy named after "with" is whom, not where
+        (
+            "Marines are locked in close-quarters battles with Russian troops in Kurakhove.",
+            EventType.OFFENSIVE,
+            "Kurakhove",
+        ),
+        (
+            "Paratroopers kept up combat missions on the edge of Siversk through the night.",
+            EventType.OFFENSIVE,
+            "Siversk",
+        ),
+        # Ukrainian: a counted strike by drones, an attack "по" a city
+        (
+            "Уночі росіяни запустили 12 ударних БпЛА по Харкову.",
+            EventType.ATTACK,
+            "Kharkiv",
+        ),
+        (
+            "Унаслідок нічної атаки по Дніпру пошкоджено три будинки.",
+            EventType.ATTACK,
+            "Dnipro",
+        ),
+        (
+            "Local residents began leaving Orikhiv after the school was hit.",
+            EventType.DISPLACEMENT,
+            "Orikhiv",
+        ),
         # people counted where they found shelter
         (
             "In Zaporizhzhia, hundreds of families found temporary refuge this spring.",
@@ -412,6 +439,8 @@ def test_a_trigger_family_seen_across_outlets_makes_its_event(gazetteer, sentenc
         ("Families were relocated to Lviv and Uzhhorod last spring.", EventType.EVACUATION),
         # a post taken over is no ground taken
         ("A new governor took over the post in Kherson last week.", EventType.ADVANCE),
+        # a train being prepared is no evacuation yet
+        ("Another evacuation train from Sumy is being prepared for Friday.", EventType.EVACUATION),
         # a convoy or a train leaving a town is nobody displaced
         ("Колона техніки виїхала з Бахмута вночі.", EventType.DISPLACEMENT),
         # "convened" by a parliament is no talks

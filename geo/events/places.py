@@ -324,6 +324,22 @@ def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = Fals
     return bool(m)
 
 
+_ON_BOARD = frozenset({"civilians", "passengers", "people", "residents", "evacuees", "children"})
+_NOTICE_VERBS = frozenset(
+    "announced declared ordered organised organized launched introduced extended expanded".split()
+)
+
+
+def _notice_verb(toks: list[_Tok], i: int) -> int | None:
+    """The index past "has (officially) been announced" at token i (an auxiliary), else None."""
+    k = i
+    while k < len(toks) and (toks[k].text in _AUX or toks[k].text in {"officially", "also"}):
+        k += 1
+    if k > i and k < len(toks) and toks[k].text in _NOTICE_VERBS:
+        return k + 1
+    return None
+
+
 _ENEMY_WORDS = frozenset(
     "forces troops units occupiers invaders enemy army soldiers fighters defenders".split()
 )
@@ -784,6 +800,14 @@ def _after(
                 continue
         if (
             word == "with"
+            and etype is EventType.ATTACK
+            and i + 1 < len(toks)
+            and toks[i + 1].text in _ON_BOARD
+        ):
+            i += 2  # "a shell struck a minibus with passengers in X": who was on board
+            continue
+        if (
+            word == "with"
             and etype is EventType.OFFENSIVE
             and (k := _with_the_enemy(toks, i)) is not None
         ):
@@ -827,6 +851,10 @@ def _after(
             continue
         if np >= 0:
             if word in _AUX:
+                if etype in FIGURE_TYPES and (k := _notice_verb(toks, i)) is not None:
+                    # "the evacuation of families has been announced in X": where it applies
+                    i, np, pre = k, -1, 0
+                    continue
                 break
             np += 1
             if np > _MAX_NP:

@@ -411,6 +411,17 @@ def _kinds(text, gazetteer):
             EventType.DISPLACEMENT,
             "Orikhiv",
         ),
+        # a notice told in the passive reaches its place; who was on board a vehicle hit
+        (
+            "Forced evacuation of families has been officially announced in Kupiansk.",
+            EventType.EVACUATION,
+            "Kupiansk",
+        ),
+        (
+            "A Lancet drone hit a minibus with passengers in Bilopillia this morning.",
+            EventType.ATTACK,
+            "Bilopillia",
+        ),
         # people counted where they found shelter
         (
             "In Zaporizhzhia, hundreds of families found temporary refuge this spring.",

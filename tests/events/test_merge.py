@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.events.extract import extract_events
-from geo.records import EventType
+from geo.records import EventStatus, EventType
 from geo.text.articles import article_from_text
 from geo.toponyms.geoparse import geoparse
 
@@ -25,8 +25,6 @@ def test_a_raion_strike_folds_into_the_strike_on_its_namesake_centre_that_day(ga
 
 
 def test_the_folded_strike_keeps_the_reporters_status_over_a_quoted_claim(gazetteer):
-    from geo.records import EventStatus
-
     text = (
         "Russian gunners shelled Nikopol district through the day, injuring a 61-year-old "
         'woman. "The enemy fired artillery shells at Nikopol itself as well," an official said.'

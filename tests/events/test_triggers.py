@@ -1,11 +1,19 @@
-"""The trigger pattern grouped by first letter finds what the plain alternation finds."""
+"""Event triggers: the grouped pattern matches the plain alternation; trigger families seen
+across outlets make their events, and look-alike words do not."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import pytest
+
 from geo.events import triggers
+from geo.events.extract import extract_events
+from geo.records import EventStatus, EventType
+from geo.text.articles import article_from_text
 from geo.text.sentences import split_sentences
+from geo.toponyms.geoparse import geoparse
 
 # Text we wrote: phrases that share first letters, phrases with optional openings ("territorial
 # gains", "had left"), Cyrillic ones, and words that only look like triggers.
@@ -125,14 +133,6 @@ def test_troops_attacking_positions_fight_on_the_ground_a_drone_attack_on_them_i
 # Each sentence below is ours; it reproduces a way many outlets put a happening that the
 # lexicon missed. An event of the named type must come out at the named place.
 
-import datetime as dt  # noqa: E402
-
-import pytest  # noqa: E402
-
-from geo.events.extract import extract_events  # noqa: E402
-from geo.records import EventType  # noqa: E402
-from geo.text.articles import article_from_text  # noqa: E402
-from geo.toponyms.geoparse import geoparse  # noqa: E402
 
 _PUBLISHED = dt.date(2024, 10, 16)
 
@@ -469,8 +469,6 @@ def test_a_party_named_after_a_list_of_who_talks_is_no_venue(gazetteer):
 
 
 def test_a_trigger_that_carries_its_trying_is_an_attempt(gazetteer):
-    from geo.records import EventStatus
-
     article = article_from_text(
         "The invaders made 15 attempts to dislodge the defenders near Toretsk.",
         published=_PUBLISHED,

@@ -406,6 +406,7 @@ def _date_for(
         d
         for d in dates
         if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
+        and not _in_speakers_clause(text, d, trig)
     ]
     for d in dates:
         if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
@@ -476,6 +477,23 @@ def _date_for(
         if not theirs:
             return lone
     return best
+
+
+# "X, who was the minister in 2014 and ..., announced that troops had left Y": the year is
+# the speaker's own clause's, not the news the verb of saying reports.
+_WHO_BEFORE = re.compile(r",\s+(?:who|which)\b[^.;]*$")
+_SAYING_AFTER = re.compile(
+    r"[^.;]*?,\s+(?:\w+\s+){0,2}?(?:announced|said|says|reported|claimed|stated|told|wrote)\b"
+)
+
+
+def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:
+    """Whether a date before a trigger sits in a relative clause about who reports it."""
+    return (
+        d.end_char <= trig.start
+        and _WHO_BEFORE.search(text, max(0, d.start_char - 200), d.start_char) is not None
+        and _SAYING_AFTER.match(text, d.end_char, trig.start) is not None
+    )
 
 
 def _since_range(

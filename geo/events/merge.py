@@ -15,7 +15,7 @@ from dataclasses import replace
 from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import Trigger
-from geo.records import Event, EventType, GeoPrecision, PlaceKind
+from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind
 from geo.text.sentences import Sentence
 
 __all__ = ["consolidate", "umbrella_list"]
@@ -401,7 +401,7 @@ def _drop_summed_leads(events: list[Event]) -> list[Event]:
     return out
 
 
-def _raion_at_its_centre(events: list[Event]) -> list[Event]:
+def _raion_toll_at_its_centre(events: list[Event]) -> list[Event]:
     """Drop a district's strike whose toll its namesake centre is told with again.
 
     "seven were wounded in the Rylsk district", then "In Rylsk ... seven people were
@@ -458,6 +458,7 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
     Obukhivka in Kupiansk district": the Kupiansk district reading is Obukhivka's strike told
     from afar, while Izium district's stands alone.
     """
+    events = _raion_toll_at_its_centre(events)
     out = []
     for e in events:
         name = e.surface.split()[0] if e.surface else ""
@@ -483,3 +484,43 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
             continue
         out.append(e)
     return out
+
+
+_RAION_WORDS = re.compile(r"\s+(?:raion|district|rayon|hromada)$", re.IGNORECASE)
+
+
+def _raion_at_its_centre(events: list[Event]) -> list[Event]:
+    """Fold a strike told at a raion into the strike told at its namesake centre that day.
+
+    "Russians shelled Nikopol district, injuring a man", then "... fired artillery shells at
+    Nikopol": the district's strike is the town's told from afar. The town keeps its place
+    and takes the higher toll, and the reporter's status where the town's is a quote's claim.
+    """
+    centres = {
+        (e.place.name.lower(), e.place.admin1_code): i
+        for i, e in enumerate(events)
+        if e.event_type is EventType.ATTACK and e.geo_precision is GeoPrecision.SETTLEMENT
+    }
+    if not centres:
+        return events
+    out = list(events)
+    drop: set[int] = set()
+    for i, e in enumerate(events):
+        if e.event_type is not EventType.ATTACK or e.geo_precision is not GeoPrecision.ADMIN2:
+            continue
+        j = centres.get((_RAION_WORDS.sub("", e.place.name).lower(), e.place.admin1_code))
+        if j is None or not _same_days(events[j], e):
+            continue
+        town = out[j]
+        # the reporter's own account of the strike outranks a quoted one
+        told = e if town.status is EventStatus.CLAIMED else town
+        out[j] = replace(
+            town,
+            killed=higher_count(town.killed, e.killed),
+            injured=higher_count(town.injured, e.injured),
+            figures_text=town.figures_text or e.figures_text,
+            status=told.status,
+            claimed_by=told.claimed_by,
+        )
+        drop.add(i)
+    return [e for i, e in enumerate(out) if i not in drop]

@@ -39,7 +39,7 @@ def _wordset(words: str) -> frozenset[str]:
 # near Pokrovsk"). "from" names the source of a strike or an assault, so it links only where
 # it names the place people or troops leave.
 _LINKS = _wordset(
-    "of in into at near on toward towards outside around across within inside along over "
+    "of in into at near on toward towards outside around across within inside along over above "
     "through throughout beyond behind past "
     "в у на біля поблизу під до по околицях районі напрямку около возле под у районе "
     "вблизи поблизости неподалеку неподалёку неподалік севернее южнее западнее восточнее "
@@ -89,6 +89,10 @@ _VERBAL_TRIGGER = re.compile(
 _FUNCTION = _BREAKS | _AUX | _LINKS | {
     "the", "a", "an", "its", "their", "his", "her", "from", "by", "to", "for",
 }  # fmt: skip
+# "the evacuation of people with disabilities began in X": the event goes on there
+_GOING = frozenset(
+    {"continues", "continued", "began", "begins", "is", "was", "ongoing", "underway"}
+)
 _UNIT_WORDS = frozenset({"district", "raion", "hromada", "community", "municipality"})
 # "X was shelled", "X came under fire", "X has been liberated", "X's outskirts were hit".
 _PASSIVE_GAP = re.compile(
@@ -136,11 +140,18 @@ _VISIT = re.compile(
     r"\b(?:visit(?:ed|ing)?(?:\s+to)?|on a visit to|during a visit to)\s+$", re.IGNORECASE
 )
 # "talks between Moscow and Kyiv": the two sides are parties, not the venue.
-_BETWEEN = re.compile(r"\bbetween\s+(?:[\w'’-]+\s+){0,4}?and\s+[\w'’-]+", re.IGNORECASE)
+# "talks between A and B", "between the A, B and C delegations": the parties, not the venue
+# (a list of parties may run on with commas: "between A, B, and the C delegations").
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?:[\w'’.-]+,?\s+){0,6}?and\s+(?!(?:that|then|which|who|it|he|she|they)\b)"
+    r"(?:the\s+)?[\w'’-]+",
+    re.IGNORECASE,
+)
 _BETWEEN_LOW = lower_twin(_BETWEEN)  # for ASCII sentences, in lower case (geo.text.casefold)
 _ACTOR_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:forces|troops|army|military|authorities|officials|government|president|"
-    r"leader|and its)\b",
+    r"leader|and its\b(?!\s+(?:surrounding|nearby|outskirts|suburbs|environs|surroundings|"
+    r"vicinity|districts?|villages|settlements|hromada|community|region|oblast)\b))\b",
     re.IGNORECASE,
 )
 # "support for Kyiv's fight", "Washington's unflagging support": a capital for its
@@ -314,6 +325,39 @@ def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = Fals
     if m and etype in FIGURE_TYPES and m.group(0).strip().lower() in {"authorities", "officials"}:
         return False  # "Pokrovsk authorities ordered civilians to evacuate": local, so here
     return bool(m)
+
+
+_ON_BOARD = frozenset({"civilians", "passengers", "people", "residents", "evacuees", "children"})
+_NOTICE_VERBS = frozenset(
+    "announced declared ordered organised organized launched introduced extended expanded".split()
+)
+
+
+def _notice_verb(toks: list[_Tok], i: int) -> int | None:
+    """The index past "has (officially) been announced" at token i (an auxiliary), else None."""
+    k = i
+    while k < len(toks) and (toks[k].text in _AUX or toks[k].text in {"officially", "also"}):
+        k += 1
+    if k > i and k < len(toks) and toks[k].text in _NOTICE_VERBS:
+        return k + 1
+    return None
+
+
+_ENEMY_WORDS = frozenset(
+    "forces troops units occupiers invaders enemy army soldiers fighters defenders".split()
+)
+
+
+def _with_the_enemy(toks: list[_Tok], i: int) -> int | None:
+    """The index past "with (the) Russian forces" at token i (a "with"), else None."""
+    k = i + 1
+    while k < len(toks) and k - i <= 3 and toks[k].text not in _ENEMY_WORDS:
+        if toks[k].kind == "top" and toks[k].top.place.kind is not PlaceKind.COUNTRY:
+            return None  # "fighting with Kharkiv in view": a place, not a party
+        k += 1
+    if k < len(toks) and toks[k].text in _ENEMY_WORDS:
+        return k + 1
+    return None
 
 
 def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[Toponym], int]:
@@ -595,6 +639,9 @@ def _after(
                     pre == 0
                     or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text))
                     or (pre == 1 and toks[i - 1].text == "the")  # "hit the Kursk region"
+                    # "flee the northeastern Sumy region", "hit Ukraine's southern Odesa"
+                    or (pre == 1 and toks[i - 1].text in _COMPASS)
+                    or (pre == 2 and toks[i - 2].text == "the" and toks[i - 1].text in _COMPASS)
                 )
                 and toks[i - 1].text not in _PLACE_NOUNS  # "captured Ukraine's town Vuhledar"
                 and not (  # "took a settlement named Vesele", "a village called X"
@@ -611,7 +658,13 @@ def _after(
                 and bool(found)
                 and not (len(weak) >= len(found) and weak[len(found) - 1])
             )
-            bordering = i >= 1 and toks[i - 1].text in _BORDERING
+            # "villages bordering Kharkiv Oblast" are not in it; "the neighbouring Kursk
+            # region" is an adjective before the place itself
+            bordering = (
+                i >= 1
+                and toks[i - 1].text in _BORDERING
+                and not (i >= 2 and toks[i - 2].text in {"the", "a", "an", "its", "their"})
+            )
             more, i = _list_from(toks, i, text)
             if bordering:
                 np = max(np, 0) + 1
@@ -666,15 +719,17 @@ def _after(
                     found[before:] = [g for g in found[before:] if all(_settlement(t) for t in g)]
                 continue
             if (
-                word == ":"
+                word in {":", "—", "–"}
                 and nxt is not None
                 and nxt.kind == "top"
                 and any(t.text in _PLACE_NOUN_FORMS for t in toks[first:i])
                 and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
             ):
-                i, np = i + 1, 0  # "captured two villages in the east: A and B": the list
+                # "captured two villages in the east: A and B", "took two hamlets — A and B —"
+                i, np = i + 1, 0
                 continue
-            if word in {"-", "–", '"', "“", "”"}:  # 'had "all but encircled" Toretsk'
+            # 'had "all but encircled" Toretsk', "took three villages — A, B and C — south of"
+            if word in {"-", "–", "—", '"', "“", "”"}:
                 i += 1
                 continue
             if (
@@ -758,14 +813,31 @@ def _after(
                 continue
         if (
             word == "with"
+            and etype is EventType.ATTACK
+            and i + 1 < len(toks)
+            and toks[i + 1].text in _ON_BOARD
+        ):
+            i += 2  # "a shell struck a minibus with passengers in X": who was on board
+            continue
+        if (
+            word == "with"
+            and etype is EventType.OFFENSIVE
+            and (k := _with_the_enemy(toks, i)) is not None
+        ):
+            i = k  # "clashes with the occupiers near X": whom, not where
+            continue
+        if (
+            word == "with"
             and not found
             and i + 2 < len(toks)
             and toks[i + 1].text in _WHO_WITH
             and etype in FIGURE_TYPES
         ):
             # "evacuate families with children from X": who leaves, not a new clause; "...
-            # with children by force from X" too
+            # with children by force from X", "... with children continues in X" too
             k = i + 4 if [t.text for t in toks[i + 2 : i + 4]] == ["by", "force"] else i + 2
+            while k < len(toks) and toks[k].text in _GOING:
+                k += 1
             if k < len(toks) and toks[k].text in links:
                 i = k
                 continue
@@ -792,6 +864,10 @@ def _after(
             continue
         if np >= 0:
             if word in _AUX:
+                if etype in FIGURE_TYPES and (k := _notice_verb(toks, i)) is not None:
+                    # "the evacuation of families has been announced in X": where it applies
+                    i, np, pre = k, -1, 0
+                    continue
                 break
             np += 1
             if np > _MAX_NP:
@@ -1103,6 +1179,39 @@ def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, in
     return out
 
 
+# "the Kharkiv Regional Military Administration": the name stands for the oblast's
+# authority, never the town a later "the town" refers to.
+_REGIONAL_AUTHORITY_AFTER = re.compile(
+    r"\s+(?:Regional|Oblast|Region)\s+(?:(?:Military|State|Civil|Civil-Military)\s+)*"
+    r"Administration\b"
+)
+
+
+def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
+    """The oblasts that regional administrations' names stand for, as antecedents.
+
+    "The Donetsk Regional Military Administration announced ...; troops advance in the region":
+    the region is Donetsk Oblast, though the geoparser read the name as the city.
+    """
+    out = []
+    for t in resolved:
+        if t.place.kind is PlaceKind.ADMIN1 or not _REGIONAL_AUTHORITY_AFTER.match(
+            text, t.end, t.end + 60
+        ):
+            continue
+        oblast = next(
+            (
+                c.place
+                for c in t.candidates
+                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code == t.place.admin1_code
+            ),
+            None,
+        )
+        if oblast is not None:
+            out.append(replace(t, place=oblast))
+    return out
+
+
 def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     """Read "the town", "the city", "its eastern edge" as the settlement named just before."""
     out = []
@@ -1114,9 +1223,14 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
         and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
         and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
+        and not _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
     ]
     ends = [t.end for t in settlements]
-    regions = [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
+    regions = sorted(
+        [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
+        + _authority_oblasts(text, resolved),
+        key=lambda t: t.end,
+    )
     region_ends = [t.end for t in regions]
     for m in _REGION_ANAPHOR.finditer(text):
         k = bisect_right(region_ends, m.start()) - 1
@@ -1379,7 +1493,20 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
             text, max(0, t.start - 60), t.start
         ):
             found.append(t)
+        elif t.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and _UNIT_SUBJECT_GAP.fullmatch(
+            text, t.end, trig.start
+        ):
+            found.append(t)  # "the X region began evacuating families"
     return found
+
+
+# An oblast or a district as the subject of its own evacuation: "the X region began
+# moving people out", "X Oblast continues evacuating families".
+_UNIT_SUBJECT_GAP = re.compile(
+    r"\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:already\s+|also\s+)?"
+    r"(?:(?:begun|began|begins|started|starts|continues|continued|resumed|launched)\s+"
+    r"(?:to\s+)?(?:the\s+)?)?"
+)
 
 
 def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:

@@ -23,8 +23,11 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"want(?:s|ed)? to|threat(?:en\w*)? (?:to|of)|seek(?:s|ing)? to|sought to|"
     r"priority is|goal is|objective is|reminiscent of|similar to|like the|compared (?:to|with)|"
     r"fail(?:ed|ing|s)? to|unable to|in order to|prevent\w*|avoid\w*|risk of|fears? of|"
-    r"forced to withdraw|prepar\w+ (?:to|for)|ready to|potential|possible|imminent|"
+    r"forced to withdraw|prepar\w+ (?:to|for)|ready to|potential|imminent|"
+    # "a possible offensive", not "it was possible to evacuate 200 people" (they were)
+    r"(?<!was )(?<!were )possible|"
     r"would-be|future|need(?:s|ed)? to|consider\w*|possibility|pav(?:e|es|ed|ing) the way|"
+    r"prospect of|"
     r"way for \w+ to)\b[^,;:]*$",
     re.IGNORECASE,
 )
@@ -73,6 +76,7 @@ _CYR_TRIED = re.compile(r"(?:пыта|намага|пробува|спробув
 _CYR_TRIED_BEFORE = re.compile(
     r"\b(?:пыта|намага|пробува|спробува)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE
 )
+_TRIED_TRIGGER = re.compile(r"(?:attempt\w*|try|tried|trying|tries|sought|seeking|holding off)\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 _UNDER = re.compile(r"\bunder (?:siege|\w+ (?:attack|fire|shelling))\b", re.IGNORECASE)
 # Attribution: "according to X", "X said", "X claimed", "X reports".
@@ -156,6 +160,8 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     clause = _clause_before(text, sent, trig)[-60:]
     if _CYR_TRIED.match(trig.text) or _CYR_TRIED_BEFORE.search(clause):
         return True
+    if _TRIED_TRIGGER.match(trig.text):
+        return True  # the trigger carries its trying: "attempts to dislodge", "tried to approach"
     low = caseless_lower(clause)
     attempt = _ATTEMPT_LOW.search(low) if low is not None else _ATTEMPT_BEFORE.search(clause)
     if attempt and not re.search(r"\b(?:was|were)\s+\w+ing\b", clause):

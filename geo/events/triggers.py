@@ -35,7 +35,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
         r"evacuat\w*",
-        ORDER_VERBS + r" (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
+        ORDER_VERBS + r" (?:[\w'’-]+ ){0,8}?to (?:temporarily |immediately |urgently )?"
+        r"(?:leave|evacuate)",
+        # "began relocating residents", "hundreds were relocated from X": people moved to
+        # safety by the authorities (find_triggers wants people named in the sentence)
+        r"relocat(?:ed|ing|ion)(?! to\b)",  # not "relocated to four regions of Ukraine"
         r"were taken out of",
         r"евакуац\w*",
         r"евакуй?ова\w*",
@@ -55,7 +59,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"leaving",  # "the number of civilians leaving Donetska Oblast": people right before
         r"sheltering in",
         r"found shelter in",
+        # "found temporary refuge in X", "sought safety in X"; displaced people counted where
+        # they stay: "internally displaced persons registered in X"
+        r"(?:found|sought|seeking|finding) (?:temporary )?(?:refuge|safety|shelter)",
+        r"displaced (?:persons|people) (?:\w+ ){0,2}?(?:registered|living|staying|sheltering) in",
         r"біженц\w*",
+        # "з міста виїхали 3 тисячі людей", "IDPs": "внутрішньо переміщених осіб"
+        r"(?:виїхал\w*|виїхал|выехал\w*|виїжджа\w*|выезжа\w*)",
+        r"(?:внутрішньо |внутренне )?(?:переміщен\w*|перемещенн\w*) (?:осіб|особи|лиц|людей)",
         r"беженц\w*",
     ),
     EventType.NEGOTIATION: (
@@ -64,14 +75,23 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"negotiat\w+",
         r"peace deal",
         r"ceasefire (?:deal|agreement)",
-        r"signed (?:an? )?(?:agreement|deal|memorandum)",
+        r"signed (?:an? |the )?(?:[\w-]+ ){0,3}?(?:agreement|deal|memorandum|accord)",
         r"prisoner exchange",
         r"exchange of prisoners",
         r"delegations? met",
+        # "delegates have arrived in Istanbul", "delegations from A and B convened in X"
+        r"(?:delegations?|delegates|negotiators|envoys) (?:[\w'’,-]+ ){0,6}?"
+        r"(?:arrived|gathered|convened|sat down)",
+        r"convened",  # only with a diplomatic subject or talks in the sentence
+        r"(?:trilateral|bilateral|direct|face-to-face) (?:meetings?|discussions|consultations)",
         r"met",  # only with a diplomatic subject or talks in the sentence
         r"meetings?",  # likewise
         r"summit",
         r"переговор\w*",
+        # "відбулася зустріч делегацій у X", "в X состоялась встреча сторон"
+        r"(?:відбул\w*|состоял\w*|пройшл\w*|прошл\w*) (?:\w+ ){0,2}?(?:зустріч\w*|встреч\w*)",
+        r"(?:обмін\w*|обмен\w*|обменял\w*|обміня\w*) (?:\w+ ){0,2}"
+        r"(?:полонен\w*|пленн\w*|военнопленн\w*|військовополонен\w*)",
     ),
     EventType.ADVANCE: (
         r"advanc\w*",
@@ -82,6 +102,19 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # a summary's present tense: "Russian troops take the river port city of Kherson"
         r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b)",
         r"recaptur\w+",
+        r"reclaim(?:ed|ing|s)?",  # "reclaimed control of 20 villages near Kherson"
+        # "X was taken over by the southern group": not a role, a post or a duty taken over
+        r"t(?:ook|aken|akes?|aking) over\b(?! (?:the |a |his |her |their |its )?(?:role|duties|"
+        r"command|responsibility|post|presidency|chairmanship|leadership|management))",
+        # "had taken the village of X", "have taken three villages": not "taken place",
+        # "taken part", "taken to hospital", "taken measures" ("taken control" is below)
+        r"(?:had|has|have) (?:\w+ )?taken(?! (?:place|part|measures|steps|action|care|control|"
+        r"hostage|prisoner|captive|to|into|in|by|off|up|away|out|over by)\b)",
+        r"gain(?:ed|ing)? (?:some |more |new |further |significant |considerable )?ground",
+        # a flag raised over a village is the news of its liberation
+        r"(?:raised|hoisted|hoisting|raising|planted) (?:\w+ ){0,4}?flags?",
+        r"flags? (?:(?:was|were|is|are|has been|had been) )(?:\w+ )?"
+        r"(?:raised|hoisted|flying|returned)",
         r"retook",
         r"retaken",
         r"took back",
@@ -92,6 +125,16 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"withdr[ea]w\w*",
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
+        r"pull(?:ed|ing|s)? back (?:[\w'’-]+ ){1,3}?from",  # "pulling back its soldiers from"
+        # "pushed the occupiers out of X", "ousted the enemy from X"
+        r"(?:pushed|drove|driven|forced|ousted|kicked|knocked|expelled) (?:[\w'’-]+ ){0,3}?"
+        r"out of",
+        r"(?:ousted|expelled) (?:[\w'’-]+ ){0,3}?from",
+        r"enter(?:ing|s) (?:the )?(?:outskirts|edges?|centre|center|suburbs?|city|town|village)",
+        # "the garrison left the town of X", "troops abandoned X": not people
+        # fleeing (a people subject makes "left" a displacement)
+        r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
+        r"(?:have |had |has )?(?:\w+ )?(?:left|abandoned)(?! behind)",
         r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
         r"closing in on",
         r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"
@@ -100,6 +143,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fall of",
         r"encircl\w+",
         r"broke through(?: to)?",
+        # "pierced the defensive lines near X", "прорвали участок обороны вблизи X"
+        r"pierced (?:\w+ ){0,3}?(?:lines?|defen[cs]es?|front)",
+        r"прорва\w* (?:\w+ ){0,3}?(?:оборон\w*|фронт\w*)",
         r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
         # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
         r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
@@ -132,6 +178,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"овладе\w*",
         r"(?:установи|встанови)\w* (?:\w+ )?контроль",
         r"відступи\w*",
+        # "выбили подразделения ВСУ из села X", "витіснили ворога з": troops driven out
+        r"(?:выби|вытесни|вибил|вибили|вибити|витісни)\w*",
+        # "украинские формирования покинули X": troops left (people leaving is displacement)
+        r"(?:формировани\w*|подразделени\w*|войск\w*|ВСУ|ЗСУ|военны\w*|підрозділ\w*|"
+        r"військ\w*) (?:\w+ )?(?:покинул\w*|залишил\w*)",
         r"отступи\w*",
     ),
     EventType.OFFENSIVE: (
@@ -140,6 +191,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"counter-?attacks?",
         r"offensive",
         r"incursion",
+        r"penetrat(?:ed|ing)",  # "units that penetrated X Oblast": an incursion
+        r"holding off (?:\w+ ){0,2}(?:attacks|assaults|advances?|offensive)",
         r"invasion",
         r"invaded",
         r"stepped up (?:\w+ )?(?:assaults|attacks)",
@@ -147,6 +200,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fighting",
         r"battles?",
         r"clashes",
+        r"(?:fire|gun)fights?",  # "six firefights near X"
+        r"skirmish(?:es)?",
+        # "increased activity in the X direction", "stepped up pressure near X"
+        r"(?:increased|intensified|stepped up|ramped up) (?:their |its )?"
+        r"(?:activity|activities|pressure|operations)",
         r"(?:combat )?engagements",  # General Staff: "40 combat engagements ... near X, Y"
         r"under siege",
         r"besieged",
@@ -157,13 +215,21 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"
         r"(?:halted|repelled|repulsed|stopped|thwarted|foiled|unsuccessful)\b)",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
+        r"combat (?:missions|operations|actions)",  # "troops perform combat missions in X"
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
         r"push(?:ed)? toward",
+        r"pushed (?:deeper |further )?into",
+        r"pushed to the (?:north|south|east|west)\w* of",
+        # "made 20 attempts to dislodge the defenders near X", "tried twice to approach the
+        # trenches near X", "attempting to surround X": fighting on the ground
+        r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
+        r"to (?:dislodge|push|drive|oust|break through|break into|encircle|surround|approach|"
+        r"penetrate|infiltrate|eject|cut off)",
         r"ground operation",
         r"storm(?:ed|ing)",
-        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries) to storm",
+        r"(?:attempt(?:s|ed|ing)?|tried|trying|tries|continu\w*|began|begin|started) to storm",
         # "search-and-strike operations on the Ocheretyne direction": hunting the enemy on
         # the ground, not a strike from afar
         r"search-and-strike (?:operations?|actions?)",
@@ -188,6 +254,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"зіткнен\w*",
         r"наступ\w*",
         r"бо[їі]",
+        r"бій",  # "триває бій в районі X"
+        r"бой",
+        # "стримують ворога неподалік X", "сдерживают натиск противника у X"
+        r"(?:стриму|стримува|сдержива)\w* (?:\w+ ){0,2}?(?:ворог\w*|противник\w*|натиск\w*|"
+        r"наступ\w*)",
         r"боях",
         r"боев\w*",
         r"бойов\w*",
@@ -196,7 +267,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.ATTACK: (
         r"struck",
         r"strikes?",
-        r"shell(?:ed|ing)",
+        r"shell(?:ed|ings?)",
         r"missiles?",
         r"drones?",
         r"bomb(?:ed|s|ing)?",
@@ -206,6 +277,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"hit(?:s|ting)?",
         r"striking",
         r"targeted",
+        r"targeting",
+        r"(?:to|continue[sd]?|kept|keep) shell",  # "continued to shell the border region"
         r"attack(?:ed|s)?",
         r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
         r"fierce |regular |frequent |massive |severe |sustained |russian |ukrainian |enemy |"
@@ -213,8 +286,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
         # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
-        r"fired (?:\w+ times? |(?:artillery|rockets?|missiles?|shells|mortars?) )?(?:at|on|upon)",
+        r"fired (?:\w+ times? |(?:[\d,]+ |\w+ )?(?:artillery |rocket |mortar |tank )?"
+        r"(?:rockets?|missiles?|shells|rounds|mortars?|munitions|projectiles|artillery) )?"
+        r"(?:at|on|upon)",
         r"opened fire",
+        r"slam(?:med|ming|s)? into",  # "rockets slammed into the market of X"
         # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
         # victim's home names a strike of its own
         r"wounded (?:\d+-year-old )?residents? of",
@@ -350,13 +426,20 @@ _NON_FACTUAL = re.compile(
 _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
     r"(?:could|would|(?-i:may)(?! \d)|might|will|shall|should|"
-    r"(?:is|are) (?:expected|set|due|scheduled|planned|likely) to|"
+    r"(?:is|are) (?:expected|set|due|scheduled|planned|likely) to|(?:is|are) being prepared|"
     r"(?:did|does|do|has|have|had|was|were) not|never)\b",
     re.IGNORECASE,
 )
 _DIPLOMATIC = re.compile(
-    r"\b(?:talks|negotiat\w*|delegations?|ministers?|officials|envoys?|negotiators?|leaders|"
-    r"counterparts?|mediat\w*|summit|ceasefire|peace)\b",
+    r"\b(?:talks|negotiat\w*|delegations?|delegates|ministers?|officials|envoys?|negotiators?|"
+    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b",
+    re.IGNORECASE,
+)
+_AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
+_CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа")
+_CYR_PEOPLE = re.compile(
+    r"(?:людей|людини|людина|жител\w*|мешкан\w*|человек|родин\w*|сімей|семей|сем\w+|"
+    r"дітей|детей|цивільн\w*|мирн\w*)",
     re.IGNORECASE,
 )
 _PEOPLE_SUBJECT = re.compile(
@@ -382,6 +465,13 @@ _TIMES_AFTER = re.compile(
 # "the Oct. 14 attack on Odesa": the number is a day of a date, not a count of attacks.
 # "attacked the positions of the Ukrainian army near X", "attacked Ukrainian positions":
 # troops storming a line, not a strike (a strike names its weapon)
+# "an increase in attacks near the town of X", "troops attack in the X front": troops on the
+# ground (a strike names its weapon; one that hits a place is "on" it)
+_GROUND_AFTER = re.compile(
+    r"\s+(?:near|around|outside|on the outskirts of|(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
+    r"(?:front|direction|sector|axis))\b",
+    re.IGNORECASE,
+)
 _POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
@@ -397,6 +487,7 @@ _CYR_WEAPON = re.compile(
     r"авиа|бомб|\bкаб(?:и|ів|ами|ом|ов)?\b|обстр|удар|рсзв)",
     re.IGNORECASE,
 )
+_CYR_STRIKE_ON = re.compile(r"\s+по\s", re.IGNORECASE)
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
@@ -409,7 +500,8 @@ _PEOPLE_RIGHT_BEFORE = re.compile(
 )
 _PEOPLE_LEAVING = re.compile(
     r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
-    r"(?:(?:are|were|is|was|keep|kept|still|now|already|also)\s+){0,2}$",
+    r"(?:(?:are|were|is|was|keep|kept|still|now|already|also|started|began|continue|continued)\s+)"
+    r"{0,2}$",
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
@@ -480,6 +572,13 @@ _COMPLETED = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+# What "had taken" takes when it is ground: a settlement, positions, control, or a name.
+_TAKEN_GROUND = re.compile(
+    r"\s+(?:(?:the|a|an|full|complete|over|more|than|another|several|two|three|four|five|"
+    r"six|seven|eight|nine|ten|dozens|\d+)\s+)*"
+    r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:villages?|towns?|city|settlements?|hamlets?|"
+    r"positions?|control|ground|territory)\b|[A-Z])"
+)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
@@ -511,8 +610,10 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # words inside direct speech are the speaker's, not the reporter's
         etype = _GROUP_TYPE[m.lastgroup]
         word = m.group().lower()
-        if word == "met" and not _DIPLOMATIC.search(sent.text):
+        if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
+        if word.startswith("relocat") and not _PEOPLE_SUBJECT.search(sent.text):
+            continue  # "relocated its headquarters": people moved to safety, or nothing
         if word.startswith("meeting") and not _TALKS.search(sent.text):
             continue  # a meeting is talks only between delegations, envoys, negotiators
         if (
@@ -521,6 +622,8 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
         ):
             continue  # "troops leaving the city", "leaving no one unhurt"
+        if word.startswith(_CYR_LEAVING) and not _CYR_PEOPLE.search(sent.text):
+            continue  # "виїхали" of troops or trains; people leaving are displaced
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
@@ -554,13 +657,36 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
         ):
             continue  # "take the city of X" is a capture only with an army as its subject
         if (
+            etype is EventType.ADVANCE
+            and word.endswith("taken")
+            and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+            and not _TAKEN_GROUND.match(text, e, sent.end)
+        ):
+            continue  # "the wounded have taken buses": ground is taken by troops, or named
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("crossed")
+            and _PEOPLE_SUBJECT.search(text, max(sent.start, s - 80), s)
+        ):
+            continue  # "thousands of people crossed into Moldova": refugees, not an incursion
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("assault")
+            and _AIR_BEFORE.search(text, max(sent.start, s - 20), s)
+        ):
+            etype = EventType.ATTACK  # "an air assault on Kyiv": a strike from afar
+        if (
             etype is EventType.OFFENSIVE
             and word.startswith("surround")
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
         ):
             continue  # "the surrounding villages", "countries surrounding Ukraine"
         if etype is EventType.ADVANCE and (
-            (word.startswith(_PUSHED_BACK) and not _BACK_FROM.match(text, e, sent.end))
+            (
+                word.startswith(_PUSHED_BACK)
+                and not word.endswith("out of")  # "pushed them out of X": the town freed
+                and not _BACK_FROM.match(text, e, sent.end)
+            )
             or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
         ):
             etype = EventType.OFFENSIVE
@@ -593,8 +719,11 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
+                or (word.startswith("attack") and _GROUND_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
+            # "16 ударних БпЛА": drones, counted (not "17 атак ... при поддержке авиации")
+            and not _CYR_WEAPON.search(text, max(sent.start, s - 40), min(sent.end, e + 40))
         ):
             # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
             # enemy hits the town's infrastructure"
@@ -603,6 +732,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype is EventType.ATTACK
             and word.startswith("атак")
             and not _CYR_WEAPON.search(sent.text)
+            and not _CYR_STRIKE_ON.match(text, e)  # "атака по Запоріжжю": a strike on a city
         ):
             etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))

@@ -246,7 +246,10 @@ def test_people_who_have_left_a_town_are_displaced_but_troops_are_not(gazetteer)
     assert _pairs(
         _events("More than 1,500 people have left Kupiansk since August.", gazetteer)
     ) == [("displacement", "Kupiansk")]
-    assert _events("Russian troops had left Kherson by Friday.", gazetteer) == []
+    # troops leaving a town give it up: a withdrawal (an advance), never a displacement
+    assert _pairs(_events("Russian troops had left Kherson by Friday.", gazetteer)) == [
+        ("advance", "Kherson")
+    ]
 
 
 def test_leaving_on_evacuation_trains_is_one_evacuation_with_figures(gazetteer):

@@ -352,18 +352,59 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
             and any(
                 f.event_type is EventType.ATTACK
                 and f.geo_precision is GeoPrecision.SETTLEMENT
-                and _same_days(f, e)
-                and re.search(
-                    re.escape(f.surface)
-                    + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
-                    + re.escape(name)
-                    + r"\s+(?:district|raion)\b",
-                    f.quote,
-                    re.IGNORECASE,
+                and (
+                    (
+                        _same_days(f, e)
+                        and re.search(
+                            re.escape(f.surface)
+                            + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
+                            + re.escape(name)
+                            + r"\s+(?:district|raion)\b",
+                            f.quote,
+                            re.IGNORECASE,
+                        )
+                    )
+                    or ((_same_days(f, e) or not f.date_text) and _district_seat_next(e, f))
                 )
                 for f in events
             )
         ):
             continue
         out.append(e)
+    # the seat's sentence told no day of its own: its strikes are the district's, on its day
+    told = {
+        f.sentence_start: e
+        for e in events
+        if e.event_type is EventType.ATTACK and e.date_text and not any(e is o for o in out)
+        for f in out
+        if f.event_type is EventType.ATTACK and _district_seat_next(e, f)
+    }
+    for k, f in enumerate(out):
+        if f.event_type is EventType.ATTACK and not f.date_text:
+            d = told.get(f.sentence_start)
+            if d is not None:
+                out[k] = replace(
+                    f,
+                    date_start=d.date_start,
+                    date_end=d.date_end,
+                    date_precision=d.date_precision,
+                    date_text=d.date_text,
+                )
     return out
+
+
+def _district_seat_next(district: Event, seat: Event) -> bool:
+    """Whether a district's strike is told again, in the next sentence, at its namesake seat.
+
+    "Drones attacked the Nikopol district all day. The Nikopol and Marhanets communities were
+    hit.": the district is where the strikes were, told before the communities that name
+    them; the seat's community is the same strike, not a second one.
+    """
+    return (
+        seat.place.admin1_code == district.place.admin1_code
+        and 0 <= seat.sentence_start - district.sentence_end < 3
+        and _DISTRICT_WORD.sub("", district.place.name).strip() == seat.place.name
+    )
+
+
+_DISTRICT_WORD = re.compile(r"\b(?:raion|rayon|district)\b", re.IGNORECASE)

@@ -92,6 +92,7 @@ _UNIT_WORDS = frozenset({"district", "raion", "hromada", "community", "municipal
 # "X was shelled", "X came under fire", "X has been liberated", "X's outskirts were hit".
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
+    r"communit(?:y|ies)|hromadas?|municipalit(?:y|ies)|"
     r"neighbou?rhoods?|port|airport|station|edge)\s+)?"
     r"(?:,[^,;:]{1,60},\s*)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
@@ -207,7 +208,14 @@ ADMIN_WORD = re.compile(
 )
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
 _FRONTED = re.compile(
-    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?"
+    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+"
+    r"(?:the\s+(?=\w+\s+(?:region|community|hromada|district|raion|municipality)\b))?"
+)
+# "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and
+# an apposition that situates it stay inside the frame
+_FRONTED_UNIT = re.compile(
+    r"\s+(?:community|hromada|district|raion|municipality)"
+    r"(?:\s*,\s*(?:located|situated|lying)\s+(?:in|near)\s+[^,;:]{1,60})?\s*,"
 )
 _FRONTED_CHAIN = re.compile(
     r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
@@ -731,6 +739,20 @@ def _after(
             and toks[i + 1].text.lower() in _SETTLEMENT_NOUNS
         ):
             i += 1  # "to 15 towns and villages in Kharkivska Oblast": one noun phrase
+            continue
+        if (
+            word == "and"
+            and np >= 0
+            and not found
+            and toks[i - 1].kind == "w"
+            and i + 3 < len(toks)
+            and toks[i + 1].kind == "w"
+            and toks[i + 2].text.lower() in _PLACE_NOUN_FORMS
+            and (toks[i + 3].text == "of" or toks[i + 3].kind == "top")
+        ):
+            # "west of the occupied and ruined towns of A and B": two adjectives of one
+            # noun, not a new clause
+            i += 1
             continue
 
         if word == "including" and np < 0 and not found:
@@ -1409,7 +1431,9 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     if listed := _fronted_list(text, first[0], tops):
         return listed  # "In Kherson, Nikopol and Marhanets, artillery shelled ..."
-    if re.match(r"\s*,", text[first[0].end : first[0].end + 3]):
+    if re.match(r"\s*,", text[first[0].end : first[0].end + 3]) or _FRONTED_UNIT.match(
+        text, first[0].end, sent.end
+    ):
         return [first[0]]
     # "In the Kharkiv region of northeastern Ukraine, in the town of Vovchansk, ...": a chain of
     # locatives, each narrowing the last; the finest one frames the sentence.

@@ -1550,3 +1550,45 @@ def test_a_day_before_a_strike_word_dates_the_strike_after_it_too(gazetteer):
     )
     [strike] = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert (strike.date_start, strike.killed, strike.injured) == (dt.date(2024, 10, 11), 1, 5)
+
+
+# --- the blind set war8: lists, units and fronted communities (helper w8fix) -----------------
+
+
+def test_an_offensive_west_of_two_adjectives_and_a_list_of_cities_is_at_each(gazetteer):
+    text = (
+        "Analysts say Russian units are trying to build an offensive west of the captured "
+        "and ruined towns of Avdiivka and Marinka."
+    )
+    kinds = _kinds(_events(text, gazetteer))
+    assert {(EventType.OFFENSIVE, "Avdiivka"), (EventType.OFFENSIVE, "Marinka")} <= kinds
+
+
+def test_communities_named_in_a_list_before_a_passive_strike_verb_are_each_hit(gazetteer):
+    text = (
+        "Drones and artillery hit the area all day. "
+        "The Marhanets and Nikopol communities were shelled."
+    )
+    kinds = _kinds(_events(text, gazetteer))
+    assert {(EventType.ATTACK, "Marhanets"), (EventType.ATTACK, "Nikopol")} <= kinds
+
+
+def test_a_fronted_community_with_its_district_frames_the_strike(gazetteer):
+    text = (
+        "In the Novopavlivka community, situated in the Synelnykove raion, Russian aircraft "
+        "struck with a glide bomb on Saturday."
+    )
+    events = _events(text, gazetteer)
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ATTACK, "Novopavlivka")]
+
+
+def test_a_district_strike_told_again_at_its_seat_community_is_one_strike(gazetteer):
+    text = (
+        "Russian troops shelled the Nikopol district with artillery on Friday. The Nikopol "
+        "and Marhanets communities were targeted, and a man was hurt."
+    )
+    events = _events(text, gazetteer)
+    places = sorted(e.place.name for e in events if e.event_type is EventType.ATTACK)
+    assert places == ["Marhanets", "Nikopol"]
+    friday = dt.date(2024, 10, 11)
+    assert all(e.date_start == friday for e in events if e.event_type is EventType.ATTACK)

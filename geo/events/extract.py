@@ -100,6 +100,8 @@ _TREND_BEFORE = re.compile(
     r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
 )
 # "..., the Kharkiv Oblast Military Administration said": who reports, not a place hit.
+# A sea, a gulf or a strait named as where a strike was: drones shot down over water.
+_WATER = re.compile(r"\b(?:Sea|Gulf|Strait|Bay)\b")
 _AUTHORITY_NAME = re.compile(
     r"\s+(?:(?:Oblast|Regional|Region|City|District|Raion|Municipal)\s+)?"
     r"(?:(?:Military|Civil|Civil-Military|State)\s+)+Administration\b"
@@ -768,6 +770,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
+                if trig.type is EventType.ATTACK and _WATER.search(top.place.name):
+                    continue  # "drones downed over the Sea of Azov": no ground was struck
                 if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(text, top.end):
                     continue  # the authority that reports, not the ground it reports on
                 if (

@@ -798,6 +798,12 @@ def _after(
             # word of the verb, not of the noun phrase before it
             i += 2
             continue
+        if np >= 0 and not found and etype in _TOLL_TYPES and word.lower() in _TOLL_WORDS:
+            # "a strike on an apartment block killed two people in the city of X": the toll's
+            # verb ends the target's noun phrase, and its place is the strike's
+            np = 0
+            i += 1
+            continue
         if np >= 0:
             if word in _AUX:
                 break
@@ -1279,6 +1285,8 @@ def places_for(
         found = _most_specific([_areas_of(text, toks, i)])
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
+    if not found and trig.type is EventType.ATTACK:
+        found = _governed_place(text, trig, toks, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
     return found
@@ -1387,6 +1395,41 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
             text, max(0, t.start - 60), t.start
         ):
             found.append(t)
+    return found
+
+
+# "The mayor of the neighbouring Belgorod region said ...", "The governors of the Oryol
+# and Tula regions reported ...": a round-up of strikes on the regions whose heads report
+# them. The names sit between the opening and the region word before the report verb.
+_GOVERNOR_OPENING = re.compile(
+    r"[\"“]?(?:The\s+)?(?:acting\s+|regional\s+|local\s+)?(?:governors?|mayors?|heads?)\s+"
+    r"of\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|border(?:ing)?\s+|southern\s+|western\s+)?"
+)
+_GOVERNED_CLOSE = re.compile(
+    r"\s*(?:regions?|oblasts?|provinces?|city|cities)?\s*(?:,[^,;:]{1,60},\s*)?"
+    r"(?:also\s+)?(?:said|says|reported|reports|wrote|confirmed|announced)\b",
+    re.IGNORECASE,
+)
+
+
+def _governed_place(
+    text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym]
+) -> list[Toponym]:
+    """The places whose governors or mayors report a strike that names no place of its own."""
+    before = [t for t in tops if t.end <= trig.start]
+    if not before or not toks:
+        return []
+    opening = _GOVERNOR_OPENING.match(text, toks[0].start, before[0].start)
+    if opening is None or opening.end() != before[0].start:
+        return []  # the sentence opens with the authority, and its places follow it
+    found = [before[0]]
+    for t in before[1:]:
+        if re.fullmatch(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?", text[found[-1].end : t.start]):
+            found.append(t)
+        else:
+            break
+    if not _GOVERNED_CLOSE.match(text, found[-1].end, trig.end):
+        return []
     return found
 
 

@@ -218,6 +218,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
         # victim's home names a strike of its own
         r"wounded (?:\d+-year-old )?residents? of",
+        # "The governors of A and B regions reported property damage": damage an authority
+        # reports is a strike's (its place is the authority's, events.places)
+        r"report(?:ed|s)? (?:some |minor |property |material |(?:\w+ )?infrastructure )?damage",
         r"обстріл\w*",
         r"авіа?удар\w*",
         r"вдари\w*",  # "вдарили по Сумах"

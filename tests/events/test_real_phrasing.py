@@ -1592,3 +1592,44 @@ def test_a_district_strike_told_again_at_its_seat_community_is_one_strike(gazett
     assert places == ["Marhanets", "Nikopol"]
     friday = dt.date(2024, 10, 11)
     assert all(e.date_start == friday for e in events if e.event_type is EventType.ATTACK)
+
+
+# --- the blind set war8: round-ups of strikes on Russian regions (helper w8fix) -------------
+
+
+def test_a_toll_verb_after_the_target_leads_on_to_the_strikes_place(gazetteer):
+    text = (
+        "An overnight drone strike on a residential tower killed one man and wounded seven "
+        "others in the Russian city of Belgorod, the governor said."
+    )
+    ev = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.killed, e.injured) for e in ev] == [("Belgorod", 1, 7)]
+
+
+def test_a_governors_report_of_wounded_in_strikes_is_a_strike_on_his_region(gazetteer):
+    text = (
+        "Drones hit Kursk overnight. The governor of the neighbouring Bryansk region said "
+        "four people were hurt in drone strikes."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.place.name == "Bryansk Oblast")
+    assert (ev.event_type, ev.injured) == (EventType.ATTACK, 4)
+
+
+def test_governors_reporting_damage_without_casualties_are_strikes_on_their_regions(gazetteer):
+    text = (
+        "Drones hit Kursk overnight. The governors of the Voronezh and Oryol regions "
+        "reported damage to homes and no casualties."
+    )
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert len(ev) == 3 and "Voronezh Oblast" in ev
+    assert all((e.killed, e.injured) == (0, 0) for name, e in ev.items() if name != "Kursk")
+
+
+def test_drones_downed_over_a_sea_are_no_strike_there(gazetteer):
+    text = "Air defences downed 20 drones over the Black Sea and the Crimea overnight."
+    assert all("Sea" not in e.place.name for e in _events(text, gazetteer))
+
+
+def test_a_governor_of_a_region_who_reports_no_strike_makes_no_event(gazetteer):
+    text = "The governor of the Belgorod region said schools would reopen on Monday."
+    assert _events(text, gazetteer) == []

@@ -85,6 +85,39 @@ _LINK_LINE = re.compile(
     r"more on (?:this|the topic)|recommended)\s*[:|]",
     re.IGNORECASE,
 )
+# A page's furniture on a line of its own: the article ended above it. What follows is other
+# stories' teasers and links; a headline-led block right before it is a teaser too.
+_FURNITURE_LINE = re.compile(
+    r"^[ \t]*(?:read more|show more|load more|avatar|article image|related(?: articles?| "
+    r"stories| news)?|more (?:stories|news)|most read|you may also like|recommended)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?[ \t]*$")
+
+
+def _page_end(text: str) -> int:
+    """Where the article's own text ends: the teaser block before page furniture, or its end.
+
+    A headline without a full stop right above "Read more" or an author's avatar ("General
+    recalls months in captivity"), or a headline and its lead ("Town mourns after strike" /
+    "Izium - a rocket hit a shop ..."), are other stories; a paragraph that ends a sentence
+    right above it is the article's last.
+    """
+    m = _FURNITURE_LINE.search(text)
+    if m is None:
+        return len(text)
+    blocks = [
+        b for b in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[: m.start()]) if b.group().strip()
+    ]
+    if not blocks:
+        return m.start()
+    last = blocks[-1]
+    first_line = last.group().split("\n", 1)[0]
+    if _SENTENCE_END.search(first_line) is None and len(blocks) > 1:
+        return last.start()  # a teaser's headline (and its lead)
+    return m.start()
+
+
 # A photo caption marked as such: "(...) on the evening of May 2, 2023. Illustrative purposes
 # only." shows an older scene, not the news.
 _ILLUSTRATIVE_NEXT = re.compile(
@@ -546,9 +579,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
     captions = caption_spans(text)
+    page_end = _page_end(text)
     for sent in split_sentences(text):
         if (
-            _is_headline(sent.text)
+            sent.start >= page_end
+            or _is_headline(sent.text)
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
@@ -711,9 +746,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 span = last_report[0]  # "The brigade also reported that ...": that report's day
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
-                span = _next_to_told(events, rel, published)
+                span = _next_to_told(events, rel, published, sent.start)
             if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):
                 continue  # "the capture of which was reported earlier": old news, no day
+            if span is None and trig.type is EventType.ATTACK:
+                span = _oblast_lead_day(events, places, sent.start)
             if span is None and recalled and published is not None:
                 # told before this report: that day or the one before, not known which
                 eve = published - dt.timedelta(days=1)
@@ -1039,13 +1076,22 @@ def _earlier(day: dt.date, n: int, unit: str) -> dt.date:
 
 
 def _next_to_told(
-    events: list[Event], rel: re.Match[str], published: dt.date | None
+    events: list[Event], rel: re.Match[str], published: dt.date | None, before: int
 ) -> DateSpan | None:
     """The day before (or after) the last day the text told, for "the night before".
 
     With no day told, "the night before" is the eve of publication; "the next day" is none.
+    Only days told before the sentence at ``before`` count: a second event word of the
+    sentence ("launched a missile strike") is the same day, not the day before the first's.
     """
-    told = next((e for e in reversed(events) if e.date_text and e.date_start == e.date_end), None)
+    told = next(
+        (
+            e
+            for e in reversed(events)
+            if e.date_text and e.date_start == e.date_end and e.sentence_start < before
+        ),
+        None,
+    )
     base = told.date_start if told is not None else published
     if base is None or (told is None and rel.group("next")):
         return None
@@ -1053,6 +1099,33 @@ def _next_to_told(
     if published is not None and day > published:
         return None
     return DateSpan(day, day, DatePrecision.DAY, rel.group(0), -1, -1)
+
+
+def _oblast_lead_day(events: list[Event], places: list[Toponym], at: int) -> DateSpan | None:
+    """The day of an oblast's strikes told just before, for an undated strike in that oblast.
+
+    "Russian attacks on Kherson Oblast on Dec. 19 killed two. ... Residential areas of Kherson
+    came under fire.": the city's strike is one the lead summed up, on the lead's day. Only
+    the last strike told within two sentences or so, and only when it was the oblast's.
+    """
+    codes = {t.place.admin1_code for t in places}
+    if not codes or None in codes:
+        return None
+    for ev in reversed(events):
+        if at - ev.sentence_end > _CONTEXT_CHARS:
+            return None
+        if ev.event_type is not EventType.ATTACK:
+            continue
+        if (
+            ev.date_text
+            and ev.geo_precision is GeoPrecision.ADMIN1
+            and codes == {ev.place.admin1_code}
+        ):
+            return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
+        if ev.date_text or codes != {ev.place.admin1_code}:
+            return None
+        # an undated retelling of the oblast's strikes ("attacked the region 42 times")
+    return None
 
 
 def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | None:

@@ -247,6 +247,12 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
             continue
         if rest_of_area(e):
             continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
+        if (e.killed is not None or e.injured is not None) and re.search(
+            r"\b(?:attacks|strikes)\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+            + re.escape(e.surface),
+            e.quote,
+        ):
+            continue  # "attacks on Kherson Oblast killed two": the oblast's day in sum, kept
         twin = next(
             (
                 f

@@ -56,6 +56,7 @@ _LINKS_BY_TYPE = {
     EventType.ADVANCE: _LINKS_FROM,
     EventType.OFFENSIVE: _LINKS | {"for"},  # "the battle for Bakhmut"
     EventType.STATEMENT: _LINKS | _VENUE_LINKS,
+    EventType.ATTACK: _LINKS | {"against"},  # "strikes against Sumy Oblast overnight"
 }
 # Words that end the phrase a trigger governs: a new clause, a report, a comparison.
 _BREAKS = _wordset(
@@ -1398,7 +1399,7 @@ def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Topo
     return found
 
 
-# "The mayor of the neighbouring Belgorod region said ...", "The governors of the Oryol
+# "The head of the neighbouring Belgorod region said ...", "The governors of the Oryol
 # and Tula regions reported ...": a round-up of strikes on the regions whose heads report
 # them. The names sit between the opening and the region word before the report verb.
 _GOVERNOR_OPENING = re.compile(

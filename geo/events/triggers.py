@@ -475,6 +475,18 @@ _COMPLETED = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+# A participle between "the" and a place noun is an adjective: "the liberated city of X",
+# "the recaptured villages" say which place, not that it changed hands now.
+_ADJECTIVE_PARTICIPLES = frozenset(
+    {"liberated", "captured", "recaptured", "seized", "retaken", "encircled"}
+)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_HELD_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:southern|northern|eastern|western|frontline|front-line|regional)\s+)?"
+    r"(?:city|cities|town|towns|village|villages|settlements?|territor(?:y|ies)|areas?|"
+    r"regions?|lands?|parts?)\b",
+    re.IGNORECASE,
+)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
@@ -541,6 +553,13 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and (m.group("passive") or _CAPTIVE_AFTER.match(text, e))
         ):
             continue  # prisoners taken, not ground
+        if (
+            etype is EventType.ADVANCE
+            and word in _ADJECTIVE_PARTICIPLES
+            and _THE_BEFORE.search(text, max(sent.start, s - 12), s)
+            and _HELD_NOUN_AFTER.match(text, e, sent.end)
+        ):
+            continue  # "in the liberated city of Kherson": which city, not news of its taking
         if (
             etype is EventType.ADVANCE
             and word.rstrip() in {"take", "takes", "took"}

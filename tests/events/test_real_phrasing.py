@@ -1633,3 +1633,69 @@ def test_drones_downed_over_a_sea_are_no_strike_there(gazetteer):
 def test_a_governor_of_a_region_who_reports_no_strike_makes_no_event(gazetteer):
     text = "The governor of the Belgorod region said schools would reopen on Monday."
     assert _events(text, gazetteer) == []
+
+
+# --- the blind set war8: news-feed pages, oblast round-ups and their details (helper w8fix) -
+
+
+def test_the_liberated_city_names_which_city_and_is_no_advance(gazetteer):
+    text = "Houses across the liberated city of Kherson were shelled by Russian guns on Monday."
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Kherson")}
+
+
+def test_a_strike_word_pair_told_the_previous_day_is_one_day(gazetteer):
+    text = (
+        "Shelling hit Kherson Oblast on Oct. 14, killing one man. The previous day, Russian "
+        "troops launched a missile strike on Kherson, wounding two."
+    )
+    kherson = [e for e in _events(text, gazetteer) if e.place.name == "Kherson"]
+    assert [(e.date_start, e.date_end) for e in kherson] == [
+        (dt.date(2024, 10, 13), dt.date(2024, 10, 13))
+    ]
+
+
+def test_a_citys_undated_strike_after_its_oblasts_dated_round_up_is_on_that_day(gazetteer):
+    text = (
+        "Russian attacks on Kherson Oblast on Oct. 14 killed three people and wounded five, "
+        "the governor said on Oct. 15.\n"
+        "Russian forces struck the region 35 times with drones and artillery.\n"
+        "A school and houses in the city of Kherson came under fire, he said."
+    )
+    events = {e.place.name: e for e in _events(text, gazetteer, dt.date(2024, 10, 15))}
+    assert events["Kherson"].date_start == dt.date(2024, 10, 14)
+    assert events["Kherson"].killed is None
+    # the round-up keeps its toll at the oblast
+    oblast = events["Kherson Oblast"]
+    assert (oblast.killed, oblast.injured) == (3, 5)
+
+
+def test_attacks_against_an_oblast_on_a_day_are_their_own_strike(gazetteer):
+    text = (
+        "Drones struck Kherson on Oct. 15, wounding a man. Shelling and drone attacks against "
+        "Kherson Oblast on Oct. 14 killed two civilians and wounded nine more."
+    )
+    events = {e.place.name: e for e in _events(text, gazetteer)}
+    oblast = events["Kherson Oblast"]
+    assert (oblast.date_start, oblast.killed, oblast.injured) == (dt.date(2024, 10, 14), 2, 9)
+    assert events["Kherson"].killed is None
+
+
+def test_teasers_around_page_furniture_are_not_the_articles_events(gazetteer):
+    text = (
+        "Russian drones hit Odesa overnight, damaging the port, the governor said.\n\n"
+        "Villagers mourn after missile hits a wedding party\n"
+        "Kupiansk - a Russian missile struck a cafe in a village near Kupiansk last week.\n"
+        "Avatar\n"
+        "Read more\n"
+        "Russia attacked Sumy with glide bombs on Oct. 2, wounding five people."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Odesa")}
+
+
+def test_the_last_paragraph_before_page_furniture_is_still_the_article(gazetteer):
+    text = (
+        "Officials reported calm overnight.\n\n"
+        "Russian forces shelled Nikopol with heavy artillery in the afternoon.\n\n"
+        "Read more"
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Nikopol")}

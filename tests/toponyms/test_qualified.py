@@ -87,8 +87,8 @@ def test_a_community_placed_in_its_raion_is_that_raions_hromada_seat(gazetteer):
     # The 2020 raions are large: the seat of the hromada lies far from the raion's town, and
     # a nearer namesake of the same oblast is a small village, not a hromada's centre.
     text = (
-        "A glide bomb damaged several homes in the Novopavlivka community, "
-        "lying in Synelnykove district."
+        "Shelling was reported in Mykolaiv and Snihurivka. In the Novopavlivka community, "
+        "lying in the Synelnykove district, a glide bomb damaged eight homes."
     )
     place = _places(text, gazetteer)["Novopavlivka"]
     assert place.admin1_name == "Dnipropetrovsk Oblast"

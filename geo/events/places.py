@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
+from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, Trigger
 from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
 from geo.text.casefold import lower_twin
 from geo.text.sentences import Sentence
@@ -175,7 +175,9 @@ _ANAPHOR = re.compile(
     r"border|port|coastal|eastern|southern|northern|western|strategic|key|devastated|"
     r"ruined|war-torn|south-?eastern|north-?eastern|south-?western|north-?western|central|"
     r"logistics|railway|river|regional|occupied)\s+){0,3}(?:town|city|village)"
-    r"(?!\s+(?:of|council|hall)\b|['’]s)"
+    # "the city's mayor" is no place, but "the city's residents" are its people
+    r"(?!\s+(?:of|council|hall)\b|['’]s(?!\s+(?:residents|inhabitants|people|civilians|"
+    r"families)\b))"
     r"|its\s+(?:(?:eastern|western|northern|southern|south-?eastern|south-?western|"
     r"north-?eastern|north-?western)\s+)?(?:edge|outskirts|centre|center|suburbs))\b"
 )
@@ -1090,7 +1092,11 @@ def is_river(text: str, t: Toponym) -> bool:
     after = text[t.end : t.end + 20]
     if _RIVER_AFTER.match(after):
         return True
-    if _LISTED_SECTOR_AFTER.match(text, t.end, t.end + 80) or _AREA_AFTER.match(after):
+    if (
+        _LISTED_SECTOR_AFTER.match(text, t.end, t.end + 80)
+        or _LISTED_UNITS_AFTER.match(text, t.end, t.end + 80)
+        or _AREA_AFTER.match(after)
+    ):
         return False  # "the Kupiansk and Lyman directions", "the Krasnohorivka and Vodiane
         # areas": the article is the list's
     # English does not put an article before a city's bare name.
@@ -1211,6 +1217,10 @@ _DIRECTION_AFTER = re.compile(
 _LISTED_SECTOR_AFTER = re.compile(
     r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+[\s-]+(?:directions|sectors|axes|fronts)\b"
 )
+# "the Nikopol and Marhanets communities": the article is the list's too
+_LISTED_UNITS_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+\s+(?:communities|hromadas)\b"
+)
 _AREA_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+areas?\b")
 _DIRECTION_BEFORE = re.compile(r"\b(?:напрямку|направлении|напрямі)\s+$", re.IGNORECASE)
 
@@ -1266,6 +1276,10 @@ def places_for(
         if i < len(toks) and toks[i].kind == "top":
             return _most_specific([_list_from(toks, i)[0]])
         return []
+    if trig.type is EventType.EVACUATION and _MOVED_TO_RE.fullmatch(trig.text):
+        # "the city's residents were transferred to nearby X", "residents of A were relocated
+        # to B": the people's place, never where they were taken
+        return _most_specific([_movers_place(text, trig, tops)])
     if trig.type is EventType.EVACUATION and re.match(ORDER_VERBS + " ", trig.text):
         # "ordered residents of Vovchansk to leave": the place is inside the order's object
         inner = [t for t in tops if trig.start < t.start and t.end <= trig.end]
@@ -1377,6 +1391,22 @@ def _areas_of(text: str, toks: list[_Tok], i: int) -> list[Toponym]:
         ):
             break  # a name the gazetteer lacks does not end the list
     return found
+
+
+_MOVED_TO_RE = re.compile(MOVED_TO, re.IGNORECASE)
+_FROM_AFTER = re.compile(r"[^,;.]{0,60}?\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _movers_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """Where people moved on by the authorities came from.
+
+    Their place before the verb, or a "from X" after the destination ("were moved to Y from X").
+    """
+    for t in tops:
+        if t.start >= trig.end and _FROM_AFTER.fullmatch(text, trig.end, t.start):
+            return [t]
+    before = [t for t in tops if t.end <= trig.start]
+    return before[-1:]
 
 
 def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:

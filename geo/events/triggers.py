@@ -17,6 +17,7 @@ from geo.text.sentences import Sentence
 
 __all__ = [
     "FIGURE_TYPES",
+    "MOVED_TO",
     "ORDER_VERBS",
     "TRIGGERS",
     "Trigger",
@@ -29,6 +30,12 @@ __all__ = [
 # for the place inside the order's object.
 ORDER_VERBS = r"(?:ordered|urged|told|asked|advised|called on)"
 
+# People moved away by the authorities: "were transferred to", "have been relocated to".
+MOVED_TO = (
+    r"(?:were|was|have been|has been|had been|are being|were being) (?:\w+ly )?"
+    r"(?:transferred|relocated|moved|bussed|resettled) to"
+)
+
 # Trigger phrases per type, matched case-insensitively on word boundaries. Where two phrases
 # start at the same word the first listed wins, so longer phrases come first.
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
@@ -37,6 +44,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"evacuat\w*",
         ORDER_VERBS + r" (?:[\w'’-]+ ){0,6}?to (?:leave|evacuate)",
         r"were taken out of",
+        # "residents were transferred to nearby Valuyki": people moved on from where they live
+        # (a people subject is required, find_triggers; the place is theirs, events.places)
+        MOVED_TO,
         r"евакуац\w*",
         r"евакуй?ова\w*",
         r"евакуйов\w*",
@@ -339,7 +349,7 @@ _GROUP_TYPE = {
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
-    r"intends? to|called for|calls? for|urged|demand\w*)\s+(?:[\w-]+\s+){0,2}$",
+    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
@@ -527,6 +537,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
         ):
             continue  # "troops leaving the city", "leaving no one unhurt"
+        if (
+            etype is EventType.EVACUATION
+            and word.endswith(" to")  # MOVED_TO
+            and not _PEOPLE_SUBJECT.search(text, sent.start, s)
+        ):
+            continue  # "troops were moved to", "the plant was transferred to": no one evacuated
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing

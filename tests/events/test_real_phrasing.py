@@ -1699,3 +1699,44 @@ def test_the_last_paragraph_before_page_furniture_is_still_the_article(gazetteer
         "Read more"
     )
     assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Nikopol")}
+
+
+# --- the blind set war8: evacuations by hromada adjective and people moved on (helper w8fix) -
+
+
+def test_an_evacuation_from_villages_of_two_adjectival_communities_is_at_each_hromada(gazetteer):
+    text = (
+        "Children and their parents are being evacuated by force from a dozen villages of the "
+        "Kindrashivska and Kurylivska communities of Kharkiv Oblast."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert len(events) == 2
+    assert all(e.place.name.endswith("hromada") for e in events)
+    assert all(e.geo_precision is GeoPrecision.ADMIN2 for e in events)
+
+
+def test_a_seats_own_name_before_communities_stays_the_town(gazetteer):
+    text = "Russian artillery shelled the Nikopol and Marhanets communities on Monday."
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.ATTACK, "Nikopol"),
+        (EventType.ATTACK, "Marhanets"),
+    }
+
+
+def test_an_evacuation_people_are_going_to_face_is_a_plan(gazetteer):
+    text = "Border villages in Sumy Oblast are going to be evacuated by force, officials warn."
+    assert _events(text, gazetteer) == []
+
+
+def test_residents_transferred_to_a_nearby_town_are_evacuated_from_their_own(gazetteer):
+    text = (
+        "Shelling hit Valuyki on Sunday, killing two. Part of the town's residents have been "
+        "relocated to nearby Alekseyevka."
+    )
+    evac = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in evac] == ["Valuyki"]
+
+
+def test_troops_or_equipment_moved_to_a_town_are_no_evacuation(gazetteer):
+    text = "Reserves were transferred to Kupiansk on Friday, the ministry said."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION] == []

@@ -216,7 +216,8 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         for e in out
         if not (
             e.geo_precision is GeoPrecision.COUNTRY
-            and e.event_type in _BATTLE_TYPES
+            # "talks in southeastern Belarus" then "the meeting in Gomel": the venue
+            and e.event_type in (*_BATTLE_TYPES, EventType.NEGOTIATION)
             and any(
                 s.event_type is e.event_type
                 and s.place.country_code == e.place.country_code

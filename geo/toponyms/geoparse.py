@@ -198,6 +198,11 @@ class _Context:
         )
 
 
+_TOWN_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|settlement)\b"
+)
+
+
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_CYRILLIC_TEXT.search(text) is not None)
@@ -217,6 +222,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             continue
         held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
         famous = _famous_town(m)
+        # "talks held in Gomel, a city close to the frontier": the apposition picks the reading
+        said_town = not m.admin1_form and _TOWN_APPOSITION.match(text, m.end) is not None
         for c in m.cands:
             p = c.place
             s = base_score(c)
@@ -248,6 +255,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 s += STATE_AMONG_STATES_BONUS
             if p.kind is PlaceKind.ADMIN1 and p.admin1_code in explicit and not m.admin1_form:
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
+                s += 4.0
+            if said_town and p.kind is PlaceKind.POPULATED_PLACE:
                 s += 4.0
             m.scores.append(s)
 

@@ -1740,3 +1740,27 @@ def test_residents_transferred_to_a_nearby_town_are_evacuated_from_their_own(gaz
 def test_troops_or_equipment_moved_to_a_town_are_no_evacuation(gazetteer):
     text = "Reserves were transferred to Kupiansk on Friday, the ministry said."
     assert [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION] == []
+
+
+# --- the blind set war8: the talks' venue (helper w8fix) -------------------------------------
+
+
+def test_talks_in_a_country_then_the_meeting_in_its_city_are_one_negotiation_at_the_city(
+    gazetteer,
+):
+    text = (
+        "Russian and Ukrainian envoys sat down for a first round of talks in Belarus on "
+        "Monday. Kyiv had at first refused, but later sent negotiators, who met in Gomel, "
+        "a city close to both borders."
+    )
+    talks = [e for e in _events(text, gazetteer, dt.date(2022, 2, 28))]
+    talks = [e for e in talks if e.event_type is EventType.NEGOTIATION]
+    assert len(talks) == 1
+    assert talks[0].geo_precision is GeoPrecision.SETTLEMENT
+    assert (round(talks[0].place.lat), round(talks[0].place.lon)) == (52, 31)
+
+
+def test_a_name_told_as_a_city_in_apposition_is_the_city_not_its_region(gazetteer):
+    text = "Delegates gathered in Gomel, a city in the south-east of Belarus, on Monday."
+    place = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Gomel")
+    assert place.kind.value == "populated_place"

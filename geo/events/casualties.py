@@ -89,7 +89,7 @@ _BEFORE = re.compile(
 )
 # "killing seven people", "kills one person, wounds 14", "injuring three", "left one dead".
 _AFTER = re.compile(
-    r"\b(?:(?P<kill>killing|kill(?:s|ed)?|claim(?:ed|ing)? the lives of|left)"
+    r"\b(?:(?P<kill>killing|kill(?:s|ed)?|claim(?:ed|ing|s)? the li(?:ves|fe) of|left)"
     r"|(?P<hurt>injuring|injur(?:es|ed)|wounding|wound(?:s|ed)?))\s+"
     rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b(?:\s+{_WHO})?"
     r"(?P<dead>\s+dead)?",
@@ -275,7 +275,7 @@ _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
-    r"lives|toll|number of|burns|passed away|succumbed|"
+    r"lives|the life of|toll|number of|burns|passed away|succumbed|"
     r"medical|on the spot|at the scene|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
     r"загин|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"

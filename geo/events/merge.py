@@ -15,6 +15,7 @@ from dataclasses import replace
 from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import Trigger
+from geo.places.spatial import great_circle_km
 from geo.records import Event, EventType, GeoPrecision, PlaceKind
 from geo.text.sentences import Sentence
 
@@ -226,7 +227,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             )
         )
     ]
-    return _drop_raion_twins(_drop_list_umbrellas(_drop_oblast_twins(out)))
+    return _drop_summed_districts(_drop_raion_twins(_drop_list_umbrellas(_drop_oblast_twins(out))))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -415,3 +416,52 @@ def _district_seat_next(district: Event, seat: Event) -> bool:
 
 
 _DISTRICT_WORD = re.compile(r"\b(?:raion|rayon|district)\b", re.IGNORECASE)
+
+
+_SUM_REACH_KM = 40.0  # a district's villages lie within this of its point (a raion: more)
+_SUM_CHARS = 1200  # the villages' strikes told within a paragraph or two after the district
+
+
+def _drop_summed_districts(events: list[Event]) -> list[Event]:
+    """Drop a district's strike whose dead the next sentences tell village by village.
+
+    "Russian forces shelled the X hromada on Monday, killing three." then "two men were killed
+    in A" and "a strike on B claimed the life of a woman": the district's toll is the sum of
+    the villages', which are the strikes (on the district's day, where they tell none); the
+    district reading adds a dot and counts the dead twice. Kept when the villages' dead do
+    not add up to the district's.
+    """
+    dated: dict[int, Event] = {}  # a village's strike -> the district whose day it takes
+    dropped: set[int] = set()
+    for e in events:
+        if not (
+            e.event_type is EventType.ATTACK and e.geo_precision is GeoPrecision.ADMIN2 and e.killed
+        ):
+            continue
+        parts = [
+            f
+            for f in events
+            if f.event_type is EventType.ATTACK
+            and f.geo_precision is GeoPrecision.SETTLEMENT
+            and f.killed
+            and 0 <= f.sentence_start - e.sentence_end < _SUM_CHARS
+            and (_same_days(f, e) or not f.date_text)
+            and great_circle_km(e.place.lat, e.place.lon, f.place.lat, f.place.lon) <= _SUM_REACH_KM
+        ]
+        if len(parts) >= 2 and sum(f.killed or 0 for f in parts) == e.killed:
+            dropped.add(id(e))
+            dated.update({id(f): e for f in parts if not f.date_text})
+    out = []
+    for e in events:
+        if id(e) in dropped:
+            continue
+        if (d := dated.get(id(e))) is not None:
+            e = replace(
+                e,
+                date_start=d.date_start,
+                date_end=d.date_end,
+                date_precision=d.date_precision,
+                date_text=d.date_text,
+            )
+        out.append(e)
+    return out

@@ -167,6 +167,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"
         r"(?:halted|repelled|repulsed|stopped|thwarted|foiled|unsuccessful)\b)",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
+        # General Staff: "made 30 attempts to push our defenders from their positions near X",
+        # "tried to dislodge Ukrainian units from their positions on the X front"
+        r"(?:attempts?|attempted|attempting|tried|trying|tries) to (?:push|dislodge|drive|oust|"
+        r"knock|force) (?:[\w'’-]+ ){0,3}?(?:from|out of|off) (?:their|its|our|the) "
+        r"(?:\w+ )?positions",
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",

@@ -198,6 +198,24 @@ class _Context:
         )
 
 
+HROMADA_BONUS = 2.5  # as much as the oblast the text names
+
+
+def _named_hromadas(mentions: list[Mention]) -> set[str]:
+    """The KATOTTG prefixes (oblast, raion, hromada) of the hromadas the text names."""
+    out = set()
+    for m in mentions:
+        if m.role not in _CONTEXT_ROLES or not m.cands:
+            continue
+        ids = {c.place.place_id for c in m.cands}
+        if len(ids) == 1:
+            pid = next(iter(ids))
+            # "ua2:UA14160210000011148": a hromada has its own digits where a raion has zeros
+            if pid.startswith("ua2:UA") and pid[10:13] != "000":
+                out.add(pid[4:13])
+    return out
+
+
 _TOWN_APPOSITION = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|settlement)\b"
 )
@@ -206,6 +224,7 @@ _TOWN_APPOSITION = re.compile(
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_CYRILLIC_TEXT.search(text) is not None)
+    hromadas = _named_hromadas(mentions)
     for m in mentions:
         m.scores = []
         if not _weighs_context(m):
@@ -258,6 +277,10 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 s += 4.0
             if said_town and p.kind is PlaceKind.POPULATED_PLACE:
                 s += 4.0
+            if hromadas and p.place_id.startswith("ua:") and p.place_id[3:12] in hromadas:
+                # "shelled the Pokrovsk hromada ... two killed in Zelene": the village of that
+                # hromada (its KATOTTG code starts with the hromada's), not a namesake
+                s += HROMADA_BONUS
             m.scores.append(s)
 
     # Links between mentions: the settlement lies in the unit named next to it.

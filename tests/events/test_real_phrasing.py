@@ -1764,3 +1764,52 @@ def test_a_name_told_as_a_city_in_apposition_is_the_city_not_its_region(gazettee
     text = "Delegates gathered in Gomel, a city in the south-east of Belarus, on Monday."
     place = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Gomel")
     assert place.kind.value == "populated_place"
+
+
+# --- the blind set war8: bulletins' fighting and a hromada's toll told village by village ---
+
+
+def test_attempts_to_push_defenders_from_their_positions_are_fighting_on_that_front(gazetteer):
+    text = (
+        "Since this morning, Russian units have made 18 attempts to drive Ukrainian soldiers "
+        "out of their positions on the Kurakhove front."
+    )
+    events = _events(text, gazetteer)
+    assert [(e.event_type, e.geo_precision) for e in events] == [
+        (EventType.OFFENSIVE, GeoPrecision.REGION)
+    ]
+
+
+def test_attempts_to_dislodge_units_near_two_villages_are_fighting_at_each(gazetteer):
+    text = "The enemy tried to dislodge our units from their positions near Toretsk and Druzhba."
+    kinds = _kinds(_events(text, gazetteer))
+    assert {(EventType.OFFENSIVE, "Toretsk"), (EventType.OFFENSIVE, "Druzhba")} <= kinds
+
+
+def test_a_strike_that_claimed_the_life_of_a_woman_killed_one_and_claims_nothing(gazetteer):
+    text = "On Thursday a Russian glide bomb on Dachenske claimed the life of an elderly man."
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
+    assert (ev.place.name, ev.killed, ev.status) == ("Dachenske", 1, EventStatus.HAPPENED)
+
+
+def test_a_hromadas_dead_told_village_by_village_are_the_villages_strikes(gazetteer):
+    text = (
+        "Russian troops shelled the Pokrovsk hromada on Thursday, killing three civilians. "
+        "Two women died when a shell hit the village of Zelene. In Dachenske, an elderly man "
+        "was killed by a drone."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert sorted((e.place.name, e.killed) for e in events) == [("Dachenske", 1), ("Zelene", 2)]
+    # the Zelene of that hromada, not a namesake elsewhere in Donetsk Oblast
+    zelene = next(e for e in events if e.place.name == "Zelene")
+    assert (round(zelene.place.lat, 1), round(zelene.place.lon, 1)) == (48.2, 37.2)
+
+
+def test_a_hromadas_toll_that_its_villages_do_not_add_up_to_stays(gazetteer):
+    text = (
+        "Russian troops shelled the Pokrovsk hromada on Thursday, killing five civilians. "
+        "Two women died when a shell hit the village of Zelene. In Dachenske, an elderly man "
+        "was killed by a drone."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Pokrovsk hromada" in names

@@ -231,6 +231,35 @@ _REPORTED_ON = re.compile(
 _ALSO_REPORTED = re.compile(
     r"\balso (?:reported|said|stated|noted|added|announced|wrote)\b", re.IGNORECASE
 )
+# Who made a dated report: the noun right before its verb ("the defence ministry said Sunday").
+_REPORTER = re.compile(
+    r"\b(?P<who>ministry|governor|mayor|administration|army|military|staff|command|"
+    r"spokes(?:man|woman|person)|police|service|office|prosecutors?|brigade|group|"
+    r"authorities|officials)['’]?s?\s+(?:\w+\s+)?"
+    r"(?:announced|said|reported|stated|wrote|posted|claimed)\b[^,.;]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _same_reporter(who: str, sentence: str) -> bool:
+    """Whether a sentence is attributed to the reporter named by ``who``.
+
+    "..., the ministry said", "according to the ministry".
+    """
+    if not who:
+        return False
+    return (
+        re.search(
+            rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
+            rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
+            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b",
+            sentence,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 # "X, the capture of which was reported earlier": background told before, with no day of its
 # own (with one, "the day before", it keeps that day).
 _TOLD_EARLIER = re.compile(
@@ -577,7 +606,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     planned: set[int] = set()  # evacuations whose people are those planned for, not yet moved
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
-    last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
+    # a dated report, where it ends and who made it ("ministry")
+    last_report: tuple[DateSpan, int, str] | None = None
     captions = caption_spans(text)
     page_end = _page_end(text)
     for sent in split_sentences(text):
@@ -666,17 +696,33 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if not dates and prev_dated is not None:
             for o in triggers:
                 if o.type not in carried and _DEFINITE.search(text, sent.start, o.start):
-                    p_trigs, p_dates, p_words = prev_dated
+                    p_trigs, p_dates, p_words, _ = prev_dated
                     for t in p_trigs:
                         if t.type is o.type and (d := _date_for(t, p_dates, p_words, text)):
                             carried[o.type] = d
                             break
-        prev_dated = (triggers, dates, found_words) if dates else None
+        # the last sentence's events of a type: a definite "the capture of the village of X"
+        # after captures of A and B is not one of them, and does not take their day
+        told_before = (
+            {
+                (e.event_type, e.place.place_id)
+                for e in events[prev_dated[3] :]
+                if e.sentence_start < sent.start
+            }
+            if carried and prev_dated is not None
+            else set()
+        )
+        prev_dated = (triggers, dates, found_words, len(events)) if dates else None
         for d in dates:
             if d.start == d.end and _REPORTED_ON.search(
                 text, max(sent.start, d.start_char - 40), d.start_char
             ):
-                last_report = (replace(d, start_char=-1, end_char=-1), sent.end)
+                who = _REPORTER.search(text, max(sent.start, d.start_char - 60), d.start_char)
+                last_report = (
+                    replace(d, start_char=-1, end_char=-1),
+                    sent.end,
+                    who.group("who").lower() if who else "",
+                )
         toks = tokenize_sentence(text, sent, tops, dates, [])
         frame = fronted_place(text, sent, tops)
         found = []
@@ -728,7 +774,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         recalled = _AS_REPORTED.match(sent.text) is not None
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
-            span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
+            span = span or _date_for(trig, dates, found_words, text)
+            if span is None and trig.type in carried:
+                there = {pid for et, pid in told_before if et is trig.type}
+                if not there or any(t.place.place_id in there for t in places):
+                    span = carried[trig.type]
             if span is None and (trig.type in further or trig.type in framed):
                 span = _day_before(events, trig.type, sent.start)
             if span is None and listing is not None and trig is listing[0]:
@@ -742,9 +792,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 span is None
                 and last_report is not None
                 and sent.start - last_report[1] < _REPORT_REACH
-                and _ALSO_REPORTED.search(text, sent.start, sent.end)
+                and (
+                    _ALSO_REPORTED.search(text, sent.start, sent.end)
+                    or _same_reporter(last_report[2], sent.text)
+                )
             ):
-                span = last_report[0]  # "The brigade also reported that ...": that report's day
+                # "The brigade also reported that ...", "the defence ministry said Sunday its
+                # troops took a village. ... liberated X, the ministry said.": that report's day
+                span = last_report[0]
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
                 span = _next_to_told(events, rel, published, sent.start)
             if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):

@@ -801,11 +801,30 @@ def _after(
             # word of the verb, not of the noun phrase before it
             i += 2
             continue
-        if np >= 0 and not found and etype in _TOLL_TYPES and word.lower() in _TOLL_WORDS:
+        if (
+            not found
+            and etype in _TOLL_TYPES
+            and word.lower() in _TOLL_WORDS
+            and (
+                np >= 0
+                or (
+                    i + 2 < len(toks)
+                    and toks[i + 1].text in {"and", "or"}
+                    and toks[i + 2].text.lower() in _TOLL_WORDS
+                )
+            )
+        ):
             # "a strike on an apartment block killed two people in the city of X": the toll's
-            # verb ends the target's noun phrase, and its place is the strike's
+            # verb ends the target's noun phrase, and its place is the strike's; "left
+            # residents killed and wounded near the market in X" pairs two
             np = 0
             i += 1
+            if (
+                i + 1 < len(toks)
+                and toks[i].text in {"and", "or"}
+                and toks[i + 1].text.lower() in _TOLL_WORDS
+            ):
+                i += 2
             continue
         if np >= 0:
             if word in _AUX:

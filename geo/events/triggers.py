@@ -408,6 +408,7 @@ _CYR_WEAPON = re.compile(
     r"авиа|бомб|\bкаб(?:и|ів|ами|ом|ов)?\b|обстр|удар|рсзв)",
     re.IGNORECASE,
 )
+_FRAME_BEFORE = re.compile(r"\b(?:as a result of|in the course of|during)\s+$", re.I)
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
@@ -641,13 +642,17 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))
     if any(t.type is EventType.ADVANCE for t in out):
-        # "в ходе наступления освобождены X и Y": the offensive frames the gain it reports
+        # "в ходе наступления освобождены X и Y", "as a result of successful actions
+        # liberated X": the offensive frames the gain it reports
         out = [
             t
             for t in out
             if not (
                 t.type is EventType.OFFENSIVE
-                and _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                and (
+                    _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                    or _FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                )
             )
         ]
     return out

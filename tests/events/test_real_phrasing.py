@@ -1813,3 +1813,42 @@ def test_a_hromadas_toll_that_its_villages_do_not_add_up_to_stays(gazetteer):
     )
     names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert "Pokrovsk hromada" in names
+
+
+# --- the blind set war8: claims dated a sentence before, framed gains, OCHA bullets ---------
+
+
+def test_a_claim_attributed_to_the_ministry_takes_the_day_its_report_was_told(gazetteer):
+    text = (
+        "Russia's defence ministry said Saturday that its troops had seized a village in the "
+        "Donetsk region. Its forces took control of Novoselivka Persha, the ministry said."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE)
+    assert (ev.date_start, ev.date_end) == (dt.date(2024, 10, 12), dt.date(2024, 10, 12))
+
+
+def test_a_capture_framed_by_successful_actions_is_no_offensive_of_its_own(gazetteer):
+    text = (
+        "The ministry said its units in the course of successful offensive actions captured "
+        "the village of Berestove in Kharkiv region."
+    )
+    assert {e.event_type for e in _events(text, gazetteer)} == {EventType.ADVANCE}
+
+
+def test_a_strike_that_left_people_killed_and_injured_near_a_station_is_at_its_town(gazetteer):
+    text = (
+        "A missile strike on 14 October left several residents killed and injured near the "
+        "bus station in Chaplyne, in central Ukraine."
+    )
+    kinds = _kinds(_events(text, gazetteer))
+    assert (EventType.ATTACK, "Chaplyne") in kinds
+
+
+def test_the_capture_of_another_place_does_not_take_the_day_of_captures_told_before(gazetteer):
+    text = (
+        "Russian troops captured Vuhledar in October 2024. Analysts say the seizure of "
+        "Ocheretyne opened a road to the north."
+    )
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert ev["Vuhledar"].date_start == dt.date(2024, 10, 1)
+    assert "Ocheretyne" not in ev or ev["Ocheretyne"].date_start != dt.date(2024, 10, 1)

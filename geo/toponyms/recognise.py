@@ -98,7 +98,7 @@ def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) ->
     out = []
     if (masculine := _MASCULINE_IV.fullmatch(norm)) and len(masculine.group(1)) >= 3:
         out.append(masculine.group(1) + "ів")  # "по Оріхову" → "оріхів", "Харкова" → "харків"
-    for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и"):
+    for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и", "ы"):
         if norm.endswith(ending) and len(norm) - len(ending) >= min_stem:
             stem = norm[: -len(ending)]
             out.extend(stem + tail for tail in ("", "а", "я", "ь"))

@@ -817,3 +817,20 @@ def test_a_people_s_republic_after_a_village_places_it_in_that_oblast(gazetteer)
         ("Новоукраинка", "Donetsk Oblast"),
         ("Донецкой Народной Республики", "Donetsk Oblast"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Kyiv said a missile hit the city of Vinnitsa on Thursday.", "Vinnitsa", "Vinnytsia"),
+        (
+            "The DPR said shells fell on Konstantinovka overnight.",
+            "Konstantinovka",
+            "Kostiantynivka",
+        ),
+        ("Shelling of Makeyevka was reported by Donetsk officials.", "Makeyevka", "Makiivka"),
+    ],
+)
+def test_russian_spellings_of_ukrainian_cities_are_those_cities(text, surface, name, gazetteer):
+    place = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == surface)
+    assert (place.name, place.country_code) == (name, "UA")

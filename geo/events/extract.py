@@ -7,6 +7,7 @@ for evacuations and displacement, the head-counts; the sentence is kept as prove
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -19,6 +20,7 @@ from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse
 from geo.events.merge import consolidate, umbrella_list
 from geo.events.places import (
     ADMIN_WORD,
+    LATER_AFTER,
     anaphors,
     as_direction,
     fronted_place,
@@ -904,7 +906,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     article,
                     _ground(trig, top, events, sent),
                     top,
-                    span,
+                    _later_for(text, top, span),
                     sent,
                     *(own or (people, children)),
                     status,
@@ -1154,6 +1156,39 @@ def _next_to_told(
     if published is not None and day > published:
         return None
     return DateSpan(day, day, DatePrecision.DAY, rel.group(0), -1, -1)
+
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def _later_for(text: str, top: Toponym, span: DateSpan) -> DateSpan:
+    """The day or month of a place told "N months later" than the sentence's date.
+
+    "captured A in December 2023 and B two months later": B's capture is in February 2024.
+    Only a span the text gave (a day or a month) is moved; the place's event keeps its
+    precision.
+    """
+    m = LATER_AFTER.match(text, top.end)
+    if m is None or not span.text or span.precision not in (DatePrecision.DAY, DatePrecision.MONTH):
+        return span
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    unit = m.group("unit").lower()
+    if unit in ("day", "week"):
+        step = dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return replace(span, start=span.start + step, end=span.end + step, text=m.group(0).strip())
+    months = n * (12 if unit == "year" else 1)
+    index = span.start.year * 12 + span.start.month - 1 + months
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    if span.precision is DatePrecision.DAY:
+        day = min(span.start.day, calendar.monthrange(first.year, first.month)[1])
+        first = first.replace(day=day)
+        return replace(span, start=first, end=first, text=m.group(0).strip())
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return replace(span, start=first, end=last, text=m.group(0).strip())
 
 
 def _oblast_lead_day(events: list[Event], places: list[Toponym], at: int) -> DateSpan | None:

@@ -18,6 +18,7 @@ from geo.toponyms.facilities import AIRPORT_AFTER
 
 __all__ = [
     "ADMIN_WORD",
+    "LATER_AFTER",
     "anaphors",
     "as_direction",
     "fronted_place",
@@ -729,6 +730,16 @@ def _after(
         ):
             i += 3  # "from Vovchansk and nearby villages(, as well as from Lyptsi)"
             continue
+        if (
+            word == "and"
+            and found
+            and toks[i - 1].kind == "date"
+            and i + 1 < len(toks)
+            and toks[i + 1].kind == "top"
+            and LATER_AFTER.match(text, toks[i + 1].end)
+        ):
+            i += 1  # "captured A in December and B two months later": one more object
+            continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
@@ -844,6 +855,12 @@ def _after(
     return found
 
 
+# "... and B two months later": a place told with its own time after another's date
+LATER_AFTER = re.compile(
+    r"\s+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+later\b",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred".split()

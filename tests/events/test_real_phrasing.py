@@ -1852,3 +1852,22 @@ def test_the_capture_of_another_place_does_not_take_the_day_of_captures_told_bef
     ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert ev["Vuhledar"].date_start == dt.date(2024, 10, 1)
     assert "Ocheretyne" not in ev or ev["Ocheretyne"].date_start != dt.date(2024, 10, 1)
+
+
+def test_a_second_place_taken_some_months_later_is_its_own_capture_then(gazetteer):
+    text = "Russian forces seized Bakhmut in May 2023 and Avdiivka nine months later."
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert (ev["Bakhmut"].date_start, ev["Bakhmut"].date_end) == (
+        dt.date(2023, 5, 1),
+        dt.date(2023, 5, 31),
+    )
+    assert (ev["Avdiivka"].date_start, ev["Avdiivka"].date_end) == (
+        dt.date(2024, 2, 1),
+        dt.date(2024, 2, 29),
+    )
+
+
+def test_a_place_taken_a_week_after_a_day_is_dated_that_week_later(gazetteer):
+    text = "Ukrainian troops retook Robotyne on 28 August and Verbove a week later."
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert ev["Verbove"].date_start == dt.date(2024, 9, 4)

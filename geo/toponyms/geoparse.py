@@ -316,6 +316,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                     m.scores[k] += 2.0
 
     _co_located(mentions)
+    _listed_together(mentions, text)
 
     # Nearness to the confidently placed: two passes let anchors propagate. Each pass
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
@@ -350,6 +351,42 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             bonus = bonus_by_key[m.key]
             m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
     return ctx
+
+
+# Names of one list ("near Petropavlivka, Zahryzove and Nova Kruhliakivka", "у A, B и C"):
+# a bulletin lists villages of one stretch of front.
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|и|та|і|й))\s*")
+LIST_NEIGHBOUR_KM = 40.0
+LIST_NEIGHBOUR_BONUS = 1.0
+
+
+def _listed_together(mentions: list[Mention], text: str) -> None:
+    """Raise a namesake's reading that lies near the only reading of a name listed beside it.
+
+    Of the Petropavlivkas, the one beside the Zahryzove named next to it in a list: the
+    namesakes elsewhere are a few points apart in the priors, and a list names one stretch.
+    """
+    for q, m in enumerate(mentions):
+        if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES:
+            continue
+        fixed = []
+        for o in (q - 1, q + 1):
+            if not 0 <= o < len(mentions):
+                continue
+            n = mentions[o]
+            a, b = (n, m) if o < q else (m, n)
+            if (
+                len(n.cands) == 1
+                and n.cands[0].place.kind is PlaceKind.POPULATED_PLACE
+                and _LIST_GAP.fullmatch(text, a.end, b.start)
+            ):
+                fixed.append(n.cands[0].place)
+        for k, c in enumerate(m.cands):
+            if c.place.kind is PlaceKind.POPULATED_PLACE and any(
+                great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
+                for f in fixed
+            ):
+                m.scores[k] += LIST_NEIGHBOUR_BONUS
 
 
 # Grid cells of about 40 km for finding readings of different names that lie together; a cell

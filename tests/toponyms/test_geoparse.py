@@ -834,3 +834,17 @@ def test_a_people_s_republic_after_a_village_places_it_in_that_oblast(gazetteer)
 def test_russian_spellings_of_ukrainian_cities_are_those_cities(text, surface, name, gazetteer):
     place = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == surface)
     assert (place.name, place.country_code) == (name, "UA")
+
+
+def test_a_namesake_in_a_list_is_read_beside_the_villages_listed_with_it(gazetteer):
+    # Petropavlivka has namesakes in several oblasts, one near Pavlohrad; the one of this
+    # list lies by Zahryzove on the Kupiansk front.
+    text = "Удары пришлись по Днепру и Павлограду. Бои шли у Петропавловки, Загрызово и Кучеровки."
+    place = next(
+        t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Петропавловки"
+    )
+    assert (place.admin1_name, round(place.lat, 1), round(place.lon, 1)) == (
+        "Kharkiv Oblast",
+        49.7,
+        37.7,
+    )

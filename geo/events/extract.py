@@ -19,13 +19,13 @@ from geo.events.casualties import Casualties, higher_count, parse_casualties
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
 from geo.events.merge import consolidate, umbrella_list
 from geo.events.places import (
-    ADMIN_WORD,
     LATER_AFTER,
     anaphors,
     as_direction,
     fronted_place,
     is_river,
     names_airport,
+    namesake_city,
     places_for,
     tokenize_sentence,
     within,
@@ -899,7 +899,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # "struck eight settlements in Zaporizhzhia" is the oblast, and so is each
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
-                    top = _namesake_city(top)
+                    top = namesake_city(top)
                 own = listed.get(top.start) if listed is not None else None
                 # "101 people from A and 58 from B": each place its own count, never B's on A
                 ev = _event(
@@ -1226,27 +1226,6 @@ def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | No
         if ev.event_type is etype and ev.date_text:
             return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
     return None
-
-
-def _namesake_city(top: Toponym) -> Toponym:
-    """A strike on "Zaporizhzhia" is on the city, where the name was read as its oblast.
-
-    The resolver reads a bare "Zaporizhzhia" or "Kursk" as the oblast when the article
-    names the oblast too; a strike hits a place, and the oblast's namesake centre is the
-    reading an analyst codes. "Zaporizhzhia Oblast", "the Kursk region" stay oblasts.
-    """
-    place = top.place
-    if place.kind is not PlaceKind.ADMIN1 or ADMIN_WORD.search(top.surface):
-        return top
-    stem = ADMIN_WORD.sub("", place.name).strip()
-    for cand in top.candidates:
-        c = cand.place
-        # Kyiv and Sevastopol are admin-1 units of their own, apart from their oblasts
-        if c.kind is PlaceKind.POPULATED_PLACE and (
-            c.admin1_code == place.admin1_code or c.name == stem
-        ):
-            return replace(top, place=c)
-    return top
 
 
 def _factual(text: str, sent: Sentence, triggers: list[Trigger]) -> list[Trigger]:

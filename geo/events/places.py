@@ -24,6 +24,7 @@ __all__ = [
     "fronted_place",
     "is_river",
     "names_airport",
+    "namesake_city",
     "places_for",
     "rest_of_area",
     "tokenize_sentence",
@@ -1160,19 +1161,54 @@ def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, in
     return out
 
 
+def namesake_city(top: Toponym) -> Toponym:
+    """A strike on "Zaporizhzhia" is on the city, where the name was read as its oblast.
+
+    The resolver reads a bare "Zaporizhzhia" or "Kursk" as the oblast when the article
+    names the oblast too; a strike hits a place, and the oblast's namesake centre is the
+    reading an analyst codes. "Zaporizhzhia Oblast", "the Kursk region" stay oblasts.
+    """
+    place = top.place
+    if place.kind is not PlaceKind.ADMIN1 or ADMIN_WORD.search(top.surface):
+        return top
+    stem = ADMIN_WORD.sub("", place.name).strip()
+    for cand in top.candidates:
+        c = cand.place
+        # Kyiv and Sevastopol are admin-1 units of their own, apart from their oblasts
+        if c.kind is PlaceKind.POPULATED_PLACE and (
+            c.admin1_code == place.admin1_code or c.name == stem
+        ):
+            return replace(top, place=c)
+    return top
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s")
+
+
 def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     """Read "the town", "the city", "its eastern edge" as the settlement named just before."""
     out = []
-    settlements = [
-        t
-        for t in resolved
-        if t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
-        and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
-        and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
-        and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
-        and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
-    ]
+
+    def antecedent(t: Toponym) -> bool:
+        return (
+            t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
+            and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
+            and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
+            and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
+            and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
+        )
+
+    settlements = [t for t in resolved if antecedent(t)]
     ends = [t.end for t in settlements]
+    # A bare "Kherson" read as the oblast (the article names Kherson Oblast too) is still the
+    # city that "the city" means later in its own sentence.
+    read_as_oblast = [
+        c
+        for t in resolved
+        if t.place.kind is PlaceKind.ADMIN1
+        and (c := namesake_city(t)).place.kind is PlaceKind.POPULATED_PLACE
+        and antecedent(c)
+    ]
     regions = [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
     region_ends = [t.end for t in regions]
     for m in _REGION_ANAPHOR.finditer(text):
@@ -1197,12 +1233,22 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         if within(quoted, m.start(), m.start() + 1):
             continue
         k = bisect_right(ends, m.start()) - 1
-        if m.group().lower().endswith("city"):
+        city = m.group().lower().endswith("city")
+        if city:
             # "the city" is no village: walk back past the villages named since the city
             while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
                 k -= 1
-        if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH:
-            ante = settlements[k]
+        ante = settlements[k] if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH else None
+        if city:
+            closer = [
+                c
+                for c in read_as_oblast
+                if (ante is None or c.end > ante.end)
+                and c.end <= m.start()
+                and not _SENTENCE_BREAK.search(text, c.end, m.start())
+            ]
+            ante = closer[-1] if closer else ante
+        if ante is not None:
             out.append(
                 replace(
                     ante,

@@ -1871,3 +1871,25 @@ def test_a_place_taken_a_week_after_a_day_is_dated_that_week_later(gazetteer):
     text = "Ukrainian troops retook Robotyne on 28 August and Verbove a week later."
     ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert ev["Verbove"].date_start == dt.date(2024, 9, 4)
+
+
+def test_the_city_after_a_bare_name_read_as_its_oblast_is_that_city(gazetteer):
+    # The article names Kherson Oblast, so a bare "Kherson" reads as the oblast; "the city"
+    # later in the same sentence is still Kherson, the city.
+    text = (
+        "Shelling hit Kherson Oblast 40 times on Monday. Kherson and the villages around it "
+        "have been under constant artillery fire since Ukrainian troops liberated the city "
+        "on Nov. 11, 2022."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE)
+    assert (ev.place.name, ev.date_start) == ("Kherson", dt.date(2022, 11, 11))
+
+
+def test_the_city_in_the_next_sentence_does_not_reach_back_to_an_oblast_reading(gazetteer):
+    text = (
+        "Overnight missile attacks on Zaporizhzhia Oblast and Zaporizhzhia killed one. "
+        "Another missile fell near houses in the city, the governor said."
+    )
+    # "another missile" would be a strike of its own; "the city" here names no place
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert not any("Another missile" in e.quote for e in attacks)

@@ -826,3 +826,33 @@ def test_of_namesake_villages_that_tie_the_one_in_the_named_hromada_wins(gazette
     [zelene] = [t for t in _found(text, gazetteer) if t.surface == "Zelene"]
     assert zelene.place.place_id.startswith("ua:UA1416021")
     assert abs(zelene.place.lat - 48.21) < 0.05
+
+
+# A bare name shared by an oblast and its centre, in an article that names the oblast too.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two regional centres, including Odesa, lost power.",
+        "Glass was cut by the blast in the regional capital, Odesa, at dawn.",
+        "The blast shook the port city of Odesa at dawn.",
+        "Odesa residents spent the night in shelters.",
+    ],
+)
+def test_a_town_framed_bare_centre_name_is_the_city_not_its_oblast(gazetteer, sentence):
+    text = f"Air defence worked over Odesa Oblast all night. {sentence}"
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Odesa"]
+    assert bare and bare[0].place.kind is PlaceKind.POPULATED_PLACE
+
+
+def test_a_list_of_cities_shares_its_first_items_frame(gazetteer):
+    text = "Officials in Kharkiv Oblast spoke. The cities of Sumy, Kharkiv and Poltava went dark."
+    tops = _by_surface(_found(text, gazetteer))
+    assert tops["Kharkiv"].place.kind is PlaceKind.POPULATED_PLACE
+    assert tops["Kharkiv"].place.admin1_code == "UA.07"
+
+
+@pytest.mark.parametrize("verb", ["The incursion into Kursk", "A drone attack on Kursk"])
+def test_an_unframed_bare_name_still_means_the_oblast_the_article_names(gazetteer, verb):
+    text = f"Troops pushed deep into Kursk Oblast. {verb} went on for months."
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Kursk"]
+    assert bare and bare[0].place.kind is PlaceKind.ADMIN1

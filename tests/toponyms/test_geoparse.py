@@ -856,3 +856,12 @@ def test_an_unframed_bare_name_still_means_the_oblast_the_article_names(gazettee
     text = f"Troops pushed deep into Kursk Oblast. {verb} went on for months."
     bare = [t for t in _found(text, gazetteer) if t.surface == "Kursk"]
     assert bare and bare[0].place.kind is PlaceKind.ADMIN1
+
+
+@pytest.mark.parametrize("city", ["Gomel", "Grodno", "Mogilev"])
+def test_a_belarusian_centre_in_its_russian_spelling_is_the_city(gazetteer, city):
+    tops = _found(f"The two delegations sat down together in {city} on Monday.", gazetteer)
+    assert [t.surface for t in tops] == [city]
+    place = tops[0].place
+    assert place.kind is PlaceKind.POPULATED_PLACE and place.country_code == "BY"
+    assert place.name == city  # the press's spelling, not GeoNames' Belarusian one

@@ -21,6 +21,7 @@ __all__ = [
     "MIN_RATIO",
     "NearMatch",
     "near_spellings",
+    "nominatives",
     "prepare",
     "respellings",
     "skeleton",
@@ -157,6 +158,39 @@ def respellings(
     if target == skel and not same:
         return []
     targets = {skel, target} if same else {target}
+    table = _table(gaz)
+    out = []
+    for code in sorted(admin1):
+        skels, idx = table.by_a1.get(code, ((), ()))
+        out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
+    return out
+
+
+# A name left in an oblique case by a translation from Ukrainian or Russian: "Svesy" is the
+# genitive of Svesa, "Tykhi" a case of Tykhe (the skeleton drops the final e), "Avdiivky"
+# of Avdiivka. On skeletons, where y and i are one letter.
+_OBLIQUE = re.compile(r"i$")
+_NOMINATIVE_ENDINGS = ("a", "")
+
+
+def nominatives(gaz: Gazetteer, key: str, *, admin1: set[str] | frozenset[str]) -> list[int]:
+    """Settlements of the given units whose name is the nominative of an oblique-case ``key``.
+
+    Weaker than :func:`respellings`: an ending in -y or -i is also a plural or a stem's own
+    letter, so the caller trusts these no more than near-spellings.
+
+    Returns
+    -------
+    list of int
+        The gazetteer's place indexes; empty unless ``key`` ends in -y or -i.
+    """
+    if len(key) < MIN_LENGTH or not admin1:
+        return []
+    skel = skeleton(key)
+    if not _OBLIQUE.search(skel):
+        return []
+    stem = skel[:-1]
+    targets = {stem + end for end in _NOMINATIVE_ENDINGS}
     table = _table(gaz)
     out = []
     for code in sorted(admin1):

@@ -191,6 +191,9 @@ def add_settlements(
         unit = "район" if row["kind"] == "raion" else "громада"
         for name in (row["name_en"], row["name_en_adj"], f"{row['name_uk']} {unit}"):
             b.add_name(name, i, "name")
+        if row["kind"] == "hromada":
+            # English bulletins call a hromada a community: "the Velykoburlutska community".
+            b.add_name(row["name_en_adj"].removesuffix(" hromada") + " community", i, "name")
         if row["kind"] == "raion":
             _add_district_names(
                 b,

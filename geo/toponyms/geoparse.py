@@ -219,13 +219,58 @@ def _named_hromadas(mentions: list[Mention]) -> set[str]:
 _TOWN_APPOSITION = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|settlement)\b"
 )
+# What the text says of a bare name that is both a theatre oblast and its centre ("Sumy",
+# "Zaporizhzhia"): "the city of X", "the regional capital, X", "X city", "X residents" name
+# the town even where the article names the oblast too. Strikes ("an attack on Odesa") are
+# left to the events, which place them at the town themselves.
+_CITY_BEFORE = re.compile(
+    r"\b(?:city|town|capital|centre|center|cities|towns|capitals|centres|centers)"
+    r"(?:\s+(?:of|such\s+as|like))?\s*[,(]?\s*(?:including\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Not "the Donetsk city of Pokrovsk", where the oblast names a town inside it.
+_CITY_AFTER = re.compile(r"\s+(?:(?:city|City)\b(?!\s+of\b)|(?:residents|mayor|Mayor)\b)")
+CITY_CUE_BONUS = 2.0
+
+
+_LIST_GLUE = frozenset([",", "and", ", and", "&"])
+
+
+def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
+    """The admin-1 code of a unit whose centre mention ``k`` is framed as a town, else None.
+
+    A list shares its first item's frame: "the cities of Odesa, Kharkiv and Mykolaiv".
+    """
+    m = mentions[k]
+    if m.admin1_form:
+        return None
+    units = {
+        c.place.admin1_code
+        for c in m.cands
+        if c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE
+    }
+    towns = {
+        c.place.admin1_code
+        for c in m.cands
+        if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in units
+    }
+    if len(towns) != 1:
+        return None
+    first = m
+    while k > 0 and text[mentions[k - 1].end : first.start].strip().lower() in _LIST_GLUE:
+        k -= 1
+        first = mentions[k]
+    before = text[max(0, first.start - 40) : first.start]
+    if not (_CITY_BEFORE.search(before) or _CITY_AFTER.match(text, m.end)):
+        return None
+    return next(iter(towns))
 
 
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_CYRILLIC_TEXT.search(text) is not None)
     hromadas = _named_hromadas(mentions)
-    for m in mentions:
+    for k_m, m in enumerate(mentions):
         m.scores = []
         if not _weighs_context(m):
             # "Kyiv Independent", "New York Times", "Canadians": the name's best-known bearer,
@@ -243,6 +288,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         famous = _famous_town(m)
         # "talks held in Gomel, a city close to the frontier": the apposition picks the reading
         said_town = not m.admin1_form and _TOWN_APPOSITION.match(text, m.end) is not None
+        city_of = _city_cued_unit(mentions, k_m, text)
         for c in m.cands:
             p = c.place
             s = base_score(c)
@@ -272,7 +318,12 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             if p.kind is PlaceKind.ADMIN1 and p.country_code in unit_countries:
                 # A story that names Alabama and Texas means the state by "Georgia".
                 s += STATE_AMONG_STATES_BONUS
-            if p.kind is PlaceKind.ADMIN1 and p.admin1_code in explicit and not m.admin1_form:
+            if (
+                p.kind is PlaceKind.ADMIN1
+                and p.admin1_code in explicit
+                and not m.admin1_form
+                and p.admin1_code != city_of
+            ):
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
                 s += 4.0
             if said_town and p.kind is PlaceKind.POPULATED_PLACE:
@@ -281,6 +332,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 # "shelled the Pokrovsk hromada ... two killed in Zelene": the village of that
                 # hromada (its KATOTTG code starts with the hromada's), not a namesake
                 s += HROMADA_BONUS
+            if p.kind is PlaceKind.POPULATED_PLACE and city_of and p.admin1_code == city_of:
+                s += CITY_CUE_BONUS
             m.scores.append(s)
 
     # Links between mentions: the settlement lies in the unit named next to it.

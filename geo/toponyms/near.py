@@ -13,7 +13,13 @@ import math
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES
-from geo.places.near_spellings import MIN_LENGTH, near_spellings, respellings
+from geo.places.near_spellings import (
+    MIN_LENGTH,
+    NearMatch,
+    near_spellings,
+    nominatives,
+    respellings,
+)
 from geo.places.spatial import great_circle_km
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention, Token, common_word
@@ -47,6 +53,9 @@ _ADJECTIVE_ENDINGS = ("sky", "skyi", "skiy", "skii", "skyy", "ska", "skaya", "ck
 THEATRE_ADJECTIVES = frozenset(["russian", "ukrainian", "ukraine's", "russia's"])
 _LIST_GLUE = frozenset([",", "and", ", and", "or", "&"])
 _NEAR_KM = 60.0
+_OBLIQUE_RATIO = 85.0  # how a case form scores among near-spellings (their floor is 88)
+# "a second community, Svesy, was hit": a name set off by commas after a settlement word.
+_APPOSITION_HEADS = _OF_HEADS | frozenset(["community", "communities", "hromada"])
 
 
 def near_mention(
@@ -130,6 +139,13 @@ def _framed(text: str, toks: list[Token], i: int, j: int) -> bool:
         return True
     if (
         prev is not None
+        and prev.norm in _APPOSITION_HEADS
+        and text[prev.end : toks[i].start].strip() == ","
+        and text[toks[j - 1].end : toks[j - 1].end + 1] in {",", "."}
+    ):
+        return True
+    if (
+        prev is not None
         and i >= 2
         and prev.norm == "of"
         and prev.joined
@@ -209,6 +225,9 @@ def resolve_near(
             m.scores = [1.0 if _nearest_km(p, anchors) < _NEAR_KM else 0.0 for p in respelt]
             continue
         found = near_spellings(gaz, m.key, admin1=units)
+        if not found:
+            # "Svesy" (of Svesa): a case ending no fold reaches; as weak as a near-spelling.
+            found = [NearMatch(k, _OBLIQUE_RATIO) for k in nominatives(gaz, m.key, admin1=units)]
         if not found:
             continue
         places = [gaz.place(x.index) for x in found]

@@ -350,7 +350,9 @@ LOCATIVES = frozenset(
 # and a settlement's other spellings count).
 THEATRE = frozenset(["UA", "RU"])
 # The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
-ADMIN2_WORDS = frozenset(["county", "parish", "borough", "raion", "district", "hromada", "okrug"])
+ADMIN2_WORDS = frozenset(
+    ["county", "parish", "borough", "raion", "district", "hromada", "community", "okrug"]
+)
 SETTLEMENT_WORDS = frozenset(
     ["city", "town", "village", "settlement", "hamlet", "urban-type", "suburb", "township"]
 )
@@ -463,6 +465,7 @@ PLURAL_ADMIN2_HEADS = {
     "districts": "district",
     "raions": "raion",
     "hromadas": "hromada",
+    "communities": "community",
     "okrugs": "okrug",
     "counties": "county",
     "parishes": "parish",

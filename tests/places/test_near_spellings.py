@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.places.names import normalize
-from geo.places.near_spellings import near_spellings, respellings, skeleton
+from geo.places.near_spellings import near_spellings, nominatives, respellings, skeleton
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,27 @@ def test_respellings_turn_russian_forms_into_the_ukrainian_names(gazetteer):
 
 def test_ukrainian_ie_and_russian_e_fold_together():
     assert skeleton(normalize("Sievierodonetsk")) == skeleton(normalize("Severodonetsk"))
+
+
+def _nominatives(gazetteer, word, admin1):
+    return {
+        (gazetteer.place(k).name, gazetteer.place(k).admin1_code)
+        for k in nominatives(gazetteer, normalize(word), admin1=admin1)
+    }
+
+
+@pytest.mark.parametrize(
+    ("oblique", "name", "admin1"),
+    [("Svesy", "Svesa", "UA.21"), ("Tykhi", "Tykhe", "UA.07")],
+)
+def test_an_oblique_case_finds_its_nominative_in_the_oblast(gazetteer, oblique, name, admin1):
+    assert not gazetteer.has(normalize(oblique))
+    assert (name, admin1) in _nominatives(gazetteer, oblique, {admin1})
+
+
+def test_an_oblique_case_is_looked_up_only_in_the_given_oblasts(gazetteer):
+    assert _nominatives(gazetteer, "Svesy", {"UA.05"}) == set()
+
+
+def test_a_name_without_a_case_ending_has_no_nominative(gazetteer):
+    assert nominatives(gazetteer, normalize("Svesa"), admin1={"UA.21"}) == []

@@ -193,3 +193,13 @@ def test_a_district_row_adds_its_names_and_the_seats_point(tmp_path):
 def test_a_border_district_goes_by_its_okrug_names_too(gazetteer, name):
     found = [c.place.place_id for c in gazetteer.lookup(name)]
     assert found == ["ru2:RU.09:Shebekinsky"]
+
+
+def test_a_hromada_is_also_found_as_its_adjective_and_community(gazetteer):
+    (unit,) = [
+        c.place
+        for c in gazetteer.lookup("Velykoburlutska community")
+        if c.place.kind is PlaceKind.ADMIN2
+    ]
+    assert unit.place_id.startswith("ua2:") and unit.admin1_code == "UA.07"
+    assert unit.place_id in {c.place.place_id for c in gazetteer.lookup("Velykoburlutska hromada")}

@@ -857,3 +857,42 @@ def test_a_namesake_in_a_list_is_read_beside_the_villages_listed_with_it(gazette
         49.7,
         37.7,
     )
+
+
+# A bare name shared by an oblast and its centre, in an article that names the oblast too.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two regional centres, including Odesa, lost power.",
+        "Glass was cut by the blast in the regional capital, Odesa, at dawn.",
+        "The blast shook the port city of Odesa at dawn.",
+        "Odesa residents spent the night in shelters.",
+    ],
+)
+def test_a_town_framed_bare_centre_name_is_the_city_not_its_oblast(gazetteer, sentence):
+    text = f"Air defence worked over Odesa Oblast all night. {sentence}"
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Odesa"]
+    assert bare and bare[0].place.kind is PlaceKind.POPULATED_PLACE
+
+
+def test_a_list_of_cities_shares_its_first_items_frame(gazetteer):
+    text = "Officials in Kharkiv Oblast spoke. The cities of Sumy, Kharkiv and Poltava went dark."
+    tops = _by_surface(_found(text, gazetteer))
+    assert tops["Kharkiv"].place.kind is PlaceKind.POPULATED_PLACE
+    assert tops["Kharkiv"].place.admin1_code == "UA.07"
+
+
+@pytest.mark.parametrize("verb", ["The incursion into Kursk", "A drone attack on Kursk"])
+def test_an_unframed_bare_name_still_means_the_oblast_the_article_names(gazetteer, verb):
+    text = f"Troops pushed deep into Kursk Oblast. {verb} went on for months."
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Kursk"]
+    assert bare and bare[0].place.kind is PlaceKind.ADMIN1
+
+
+@pytest.mark.parametrize("city", ["Gomel", "Grodno", "Mogilev"])
+def test_a_belarusian_centre_in_its_russian_spelling_is_the_city(gazetteer, city):
+    tops = _found(f"The two delegations sat down together in {city} on Monday.", gazetteer)
+    assert [t.surface for t in tops] == [city]
+    place = tops[0].place
+    assert place.kind is PlaceKind.POPULATED_PLACE and place.country_code == "BY"
+    assert place.name == city  # the press's spelling, not GeoNames' Belarusian one

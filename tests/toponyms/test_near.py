@@ -132,3 +132,25 @@ def test_a_name_followed_by_its_republic_is_framed_and_read_in_that_unit(gazette
 def test_a_name_followed_by_in_and_no_unit_is_not_framed(gazetteer):
     text = f"{DONETSK} Officials met Kovalchukov in the morning."
     assert _at(text, "Kovalchukov", gazetteer) is None
+
+
+def test_a_case_form_set_off_after_community_resolves_weakly_in_the_articles_oblast(gazetteer):
+    text = (
+        "Guided bombs fell on Sumy Oblast overnight. One more hromada, Svesy, lost its "
+        "power line to a drone."
+    )
+    top = _at(text, "Svesy", gazetteer)
+    assert top is not None and top.place.name == "Svesa"
+    assert top.place.admin1_code == "UA.21"
+    assert top.confidence <= NEAR_CEILING
+
+
+def test_a_case_form_after_a_framing_phrase_resolves_in_the_articles_oblast(gazetteer):
+    text = "Kharkiv Oblast saw heavy fighting. Troops held firm in the area of Tykhi."
+    top = _at(text, "Tykhi", gazetteer)
+    assert top is not None and (top.place.name, top.place.admin1_code) == ("Tykhe", "UA.07")
+
+
+def test_a_capitalised_word_after_a_comma_and_no_settlement_word_is_not_framed(gazetteer):
+    text = "Sumy Oblast was shelled again. Residents, Svesy said, stayed in shelters."
+    assert _at(text, "Svesy", gazetteer) is None

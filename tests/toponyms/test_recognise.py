@@ -171,3 +171,22 @@ def test_each_name_of_a_list_of_communities_keeps_its_article(gazetteer):
     text = "Shells fell again on the Nikopol and Marhanets communities late on Tuesday."
     names = {t.surface for t in geoparse(text, gazetteer=gazetteer) if t.is_place}
     assert {"Nikopol", "Marhanets"} <= names
+
+
+def test_a_hromada_called_a_community_is_one_admin2_name(gazetteer):
+    # the word "community" may or may not join the span; the name is one hromada either way
+    read = _read("Drones hit the Velykoburlutska community at night.", gazetteer)
+    [(surface, readings)] = read.items()
+    assert surface.startswith("Velykoburlutska")
+    assert readings == frozenset({(PlaceKind.ADMIN2, "UA.07")})
+
+
+def test_adjectives_before_communities_are_each_a_hromada(gazetteer):
+    read = _read("Bombs fell on the Velykopysarivska and Khotinska communities.", gazetteer)
+    assert set(read) == {"Velykopysarivska", "Khotinska"}
+    assert all(kinds == frozenset({(PlaceKind.ADMIN2, "UA.21")}) for kinds in read.values())
+
+
+def test_a_town_before_community_is_still_the_town(gazetteer):
+    read = _read("Shells landed in the Marhanets community overnight.", gazetteer)
+    assert (PlaceKind.POPULATED_PLACE, "UA.04") in read["Marhanets"]

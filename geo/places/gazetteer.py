@@ -383,6 +383,15 @@ def _build(src, key: str, path: Path, progress: Progress) -> Index:
     progress("writing index", 0.95)
     packed = pack_index(key, cols, names)
     del cols, names  # never two copies of the index alive
+    if index_key(src) != key:
+        # A source changed while we read it (an edited aliases.csv, a reinstalled package):
+        # what we built may mix old and new files, so it must not be filed under either key.
+        _log.warning(
+            "A gazetteer source file changed during the index build; using this index unsaved. "
+            "The next start builds it again from the files as they are then."
+        )
+        progress("done", 1.0)
+        return packed
     try:
         write_index(path, packed)
         # Mapped from the file rather than kept in memory, this process shares the index

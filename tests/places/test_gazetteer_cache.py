@@ -189,3 +189,17 @@ def test_a_damaged_index_is_rebuilt_by_the_next_load(tmp_path, monkeypatch, capl
     assert len(builds) == 2 and len(again) == len(first)
     assert "damaged" in caplog.text
     assert gc.read_index(path, first._index.key) is not None  # whole again
+
+
+def test_an_index_whose_sources_changed_during_its_build_is_not_saved(
+    tmp_path, monkeypatch, caplog
+):
+    monkeypatch.setenv("GEO_CACHE", str(tmp_path))
+    monkeypatch.setattr(gz, "_loaded", {})
+    keys = iter(["a" * 16, "b" * 16])  # the key before the build, and after it
+    monkeypatch.setattr(gz, "index_key", lambda src: next(keys))
+    monkeypatch.setattr(gz, "build_index", lambda src, progress: _builder().freeze())
+    gaz = gz.load_gazetteer()
+    assert len(gaz) == 60  # the analyst still gets the index just built
+    assert not gc.index_path("a" * 16).exists() and not gc.index_path("b" * 16).exists()
+    assert "changed during the index build" in caplog.text

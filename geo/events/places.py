@@ -331,14 +331,21 @@ _ON_BOARD = frozenset({"civilians", "passengers", "people", "residents", "evacue
 _NOTICE_VERBS = frozenset(
     "announced declared ordered organised organized launched introduced extended expanded".split()
 )
+_PROGRESS_VERBS = frozenset("begun started underway resumed".split())
+_NOTICE_ADVERBS = frozenset({"officially", "also", "already", "now", "being"})
 
 
 def _notice_verb(toks: list[_Tok], i: int) -> int | None:
-    """The index past "has (officially) been announced" at token i (an auxiliary), else None."""
+    """The index past "has (officially) been announced" at token i (an auxiliary), else None.
+
+    A verb of start counts too: "the evacuation of local residents has begun in X" tells
+    where it goes on. Not "is being carried out from villages of two districts": a standing
+    summary of districts, where the news is the oblast's order.
+    """
     k = i
-    while k < len(toks) and (toks[k].text in _AUX or toks[k].text in {"officially", "also"}):
+    while k < len(toks) and (toks[k].text in _AUX or toks[k].text in _NOTICE_ADVERBS):
         k += 1
-    if k > i and k < len(toks) and toks[k].text in _NOTICE_VERBS:
+    if k > i and k < len(toks) and toks[k].text in _NOTICE_VERBS | _PROGRESS_VERBS:
         return k + 1
     return None
 
@@ -836,6 +843,8 @@ def _after(
             # "evacuate families with children from X": who leaves, not a new clause; "...
             # with children by force from X", "... with children continues in X" too
             k = i + 4 if [t.text for t in toks[i + 2 : i + 4]] == ["by", "force"] else i + 2
+            # "... with children was announced in X": where the order applies
+            k = _notice_verb(toks, k) or k
             while k < len(toks) and toks[k].text in _GOING:
                 k += 1
             if k < len(toks) and toks[k].text in links:
@@ -1385,9 +1394,55 @@ def places_for(
         found = _most_specific([_areas_of(text, toks, i)])
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
+    if not found and trig.type is EventType.NEGOTIATION:
+        found = _held_venue(text, trig, tops)
+    if not found and trig.type is EventType.DISPLACEMENT:
+        found = _people_from(text, trig, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
     return found
+
+
+# "the second round of talks ... was held on 2 June in Istanbul", "переговоры ... прошли 2
+# июня в Стамбуле": the venue after the verb of holding, past a date or the parties.
+_HELD_GAP = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:(?:was|were|had been|have been|has been) held|took place|"
+    r"прош(?:ел|ёл|ла|ли)|состоял(?:ся|ась|ись)|відбул(?:ся|ася|ися)|пройшл(?:и|а))\b"
+    r"[^.;:!?]{0,30}?\s(?:in|at|в|у|во)\s+(?:the\s+)?(?:(?:city|town|capital) of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _held_venue(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    for t in tops:
+        if t.start >= trig.end and _HELD_GAP.fullmatch(text, trig.end, t.start):
+            return [t]
+    return []
+
+
+# "more than 150,000 people from the Kursk region have fled their homes": the people's home
+# is the place they left.
+_PEOPLE_FROM = re.compile(
+    r"\b(?:people|residents|civilians|families|inhabitants|locals|children|others)\s+"
+    r"(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FLED_GAP = re.compile(
+    r"(?:\s+(?:region|oblast|province|district|city|town|village|area))?\s*"
+    r"(?:(?:have|has|had)\s+)?(?:(?:already|since|now|also|all)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _people_from(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    before = [t for t in tops if t.end <= trig.start]
+    if before:
+        t = before[-1]
+        if _FLED_GAP.fullmatch(text, t.end, trig.start) and _PEOPLE_FROM.search(
+            text, max(0, t.start - 40), t.start
+        ):
+            return [t]
+    return []
 
 
 # "the town of Toretsk, where fighting has raged for weeks", "Kurakhove, which Russian units
@@ -1405,7 +1460,9 @@ _RELATIVE_TYPES = frozenset(
 )
 _RELATIVE_GAP = re.compile(
     r"(?:\s+(?:region|oblast|province|city|town|village))?\s*,\s*"
-    r"(?:where|which|that|the (?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus) of(?: the)?)\s+"
+    # "Huliaipole, from where 20 people are evacuated daily": where they leave from
+    r"(?:(?:from )?where|which|that|the (?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus) of"
+    r"(?: the)?)\s+"
     r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,4}",
     re.IGNORECASE,
 )

@@ -217,3 +217,40 @@ def test_a_village_the_index_lacks_near_a_named_town_makes_its_event_there(gazet
     text = "Russian troops captured the village of Zorianivka, 6 km north of Kurakhove."
     advances = [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
     assert [e.place.name for e in advances] == ["Kurakhove"]
+
+
+def _at(text, gazetteer, etype):
+    return [e.place.name for e in _events(text, gazetteer) if e.event_type is etype]
+
+
+def test_an_evacuation_whose_start_is_told_after_its_people_is_at_the_place(gazetteer):
+    text = "On Tuesday the evacuation of elderly residents has begun in the town of Kupiansk."
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kupiansk"]
+
+
+def test_an_evacuation_of_families_announced_in_a_district_is_at_the_district(gazetteer):
+    text = (
+        "Because of daily shelling, a compulsory evacuation of families with children "
+        "was announced in four villages of the Kupiansk district."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kupiansk Raion"]
+
+
+def test_a_town_from_where_people_are_evacuated_is_the_evacuation_place(gazetteer):
+    text = "Crews keep going into Orikhiv, from where they evacuate a dozen people every day."
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Orikhiv"]
+
+
+def test_people_from_a_region_who_fled_their_homes_are_displaced_from_it(gazetteer):
+    text = "By the end of the month some 40,000 people from the Sumy region had fled their homes."
+    assert _at(text, gazetteer, EventType.DISPLACEMENT) == ["Sumy Oblast"]
+
+
+def test_people_from_a_region_who_fled_before_are_no_displacement_of_another_town(gazetteer):
+    text = "Officials from Kharkiv said the convoy fled under fire."
+    assert _at(text, gazetteer, EventType.DISPLACEMENT) == []
+
+
+def test_talks_between_two_parties_held_on_a_day_in_a_city_are_at_that_city(gazetteer):
+    text = "A new round of talks between Kyiv and Moscow was held on Friday in Istanbul."
+    assert _at(text, gazetteer, EventType.NEGOTIATION) == ["Istanbul"]

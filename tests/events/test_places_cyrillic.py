@@ -179,3 +179,9 @@ def test_places_after_near_and_compass_words_are_taken(gazetteer):
         (EventType.OFFENSIVE, "Toretsk"),
         (EventType.OFFENSIVE, "Chasiv Yar"),
     }
+
+
+def test_russian_talks_that_took_place_on_a_date_in_a_city_are_there(gazetteer):
+    text = "Новый раунд переговоров между Киевом и Москвой прошел 14 мая в Стамбуле."
+    found = _kinds(_events(text, gazetteer))
+    assert found == {(EventType.NEGOTIATION, "Istanbul")}

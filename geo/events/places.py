@@ -1583,7 +1583,12 @@ def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Topony
 # "На Покровском направлении ...", "На Лиманському напрямку ...": a bulletin's front sector
 # frames all its sentence tells.
 _FRONTED_CYR_DIRECTION = re.compile(r"(?:На|на|У|у|В|в)\s+(?=\S+\s+(?:напрям|направлен))")
-_FRONTED_CYR = re.compile(r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу)\s+")
+# "У 23 населених пунктах Херсонщини запроваджено ...": the settlements of a named area
+_FRONTED_CYR = re.compile(
+    r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу)\s+"
+    r"(?:(?:\d+|[^\W\d]+)\s+(?:населених|населенных|населённых)\s+пунктах\s+)?"
+)
+_ONE_WORD = re.compile(r"[^\W\d]+\s+")  # "(пунктах) правобережної Херсонщини": an adjective
 
 
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
@@ -1592,7 +1597,10 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         # "У Нікополі через атаку дрона поранена жінка": Ukrainian and Russian put no comma
         # after a fronted place
         start = sent.start + cyr.end()
-        return [t for t in tops if t.start == start][:1]
+        if not (at := [t for t in tops if t.start == start][:1]) and "пунктах" in cyr.group():
+            adj = _ONE_WORD.match(text, start)
+            at = [t for t in tops if adj and t.start == adj.end()][:1]
+        return at
     if areas := _FRONTED_AREAS.match(sent.text):
         # "Near the Ostrivske and Hostre areas of the Kurakhove direction, three clashes
         # went on": each named area frames the sentence, not the direction

@@ -254,3 +254,27 @@ def test_people_from_a_region_who_fled_before_are_no_displacement_of_another_tow
 def test_talks_between_two_parties_held_on_a_day_in_a_city_are_at_that_city(gazetteer):
     text = "A new round of talks between Kyiv and Moscow was held on Friday in Istanbul."
     assert _at(text, gazetteer, EventType.NEGOTIATION) == ["Istanbul"]
+
+
+def test_a_count_of_evacuees_with_no_place_follows_the_one_town_just_named(gazetteer):
+    text = (
+        "About 9,000 people still live in Kostiantynivka, the governor said. "
+        "Over the past two weeks 3,500 people have been evacuated."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kostiantynivka"]
+
+
+def test_wounded_soldiers_evacuated_with_no_count_take_no_town_from_before(gazetteer):
+    text = (
+        "Russian assault groups keep probing the outskirts of Kostiantynivka. "
+        "Units continue to ensure the evacuation of wounded soldiers."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == []
+
+
+def test_a_count_of_evacuees_after_two_named_towns_takes_neither(gazetteer):
+    text = (
+        "Shelling hit Kostiantynivka and Druzhkivka overnight. "
+        "Since Monday 1,200 people have been evacuated."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == []

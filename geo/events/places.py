@@ -218,8 +218,10 @@ ADMIN_WORD = re.compile(
     re.IGNORECASE,
 )
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
+# "In the northern border town of Vovchansk, ..." frames the sentence as "In Vovchansk, ...".
 _FRONTED = re.compile(
-    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region))?"
+    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region)|"
+    r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+)?"
 )
 _FRONTED_CHAIN = re.compile(
     r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"

@@ -278,3 +278,13 @@ def test_a_count_of_evacuees_after_two_named_towns_takes_neither(gazetteer):
         "Since Monday 1,200 people have been evacuated."
     )
     assert _at(text, gazetteer, EventType.EVACUATION) == []
+
+
+def test_a_fronted_town_of_x_with_adjectives_frames_the_whole_sentence(gazetteer):
+    text = "In the small frontline town of Orikhiv, the mood is grim: shelling makes families flee."
+    assert _at(text, gazetteer, EventType.DISPLACEMENT) == ["Orikhiv"]
+
+
+def test_a_fronted_city_of_x_frames_a_strike_told_after_the_comma(gazetteer):
+    text = "In the city of Kherson, a drone dropped explosives on a bus stop on Sunday."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Kherson"]

@@ -7,6 +7,7 @@ for evacuations and displacement, the head-counts; the sentence is kept as prove
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -24,12 +25,13 @@ from geo.events.casualties import (
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
 from geo.events.merge import consolidate, umbrella_list
 from geo.events.places import (
-    ADMIN_WORD,
+    LATER_AFTER,
     anaphors,
     as_direction,
     fronted_place,
     is_river,
     names_airport,
+    namesake_city,
     places_for,
     tokenize_sentence,
     within,
@@ -91,6 +93,39 @@ _LINK_LINE = re.compile(
     r"more on (?:this|the topic)|recommended)\s*[:|]",
     re.IGNORECASE,
 )
+# A page's furniture on a line of its own: the article ended above it. What follows is other
+# stories' teasers and links; a headline-led block right before it is a teaser too.
+_FURNITURE_LINE = re.compile(
+    r"^[ \t]*(?:read more|show more|load more|avatar|article image|related(?: articles?| "
+    r"stories| news)?|more (?:stories|news)|most read|you may also like|recommended)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?[ \t]*$")
+
+
+def _page_end(text: str) -> int:
+    """Where the article's own text ends: the teaser block before page furniture, or its end.
+
+    A headline without a full stop right above "Read more" or an author's avatar ("General
+    recalls months in captivity"), or a headline and its lead ("Town mourns after strike" /
+    "Izium - a rocket hit a shop ..."), are other stories; a paragraph that ends a sentence
+    right above it is the article's last.
+    """
+    m = _FURNITURE_LINE.search(text)
+    if m is None:
+        return len(text)
+    blocks = [
+        b for b in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[: m.start()]) if b.group().strip()
+    ]
+    if not blocks:
+        return m.start()
+    last = blocks[-1]
+    first_line = last.group().split("\n", 1)[0]
+    if _SENTENCE_END.search(first_line) is None and len(blocks) > 1:
+        return last.start()  # a teaser's headline (and its lead)
+    return m.start()
+
+
 # A photo caption marked as such: "(...) on the evening of May 2, 2023. Illustrative purposes
 # only." shows an older scene, not the news.
 _ILLUSTRATIVE_NEXT = re.compile(
@@ -106,6 +141,8 @@ _TREND_BEFORE = re.compile(
     r"\b(?:intensified|ramped up|increased|escalated)\s+(?:its\s+|their\s+|the\s+)?$", re.I
 )
 # "..., the Kharkiv Oblast Military Administration said": who reports, not a place hit.
+# A sea, a gulf or a strait named as where a strike was: drones shot down over water.
+_WATER = re.compile(r"\b(?:Sea|Gulf|Strait|Bay)\b")
 _AUTHORITY_NAME = re.compile(
     r"\s+(?:(?:Oblast|Regional|Region|City|District|Raion|Municipal)\s+)?"
     r"(?:(?:Military|Civil|Civil-Military|State)\s+)+Administration\b"
@@ -202,6 +239,35 @@ _REPORTED_ON = re.compile(
 _ALSO_REPORTED = re.compile(
     r"\balso (?:reported|said|stated|noted|added|announced|wrote)\b", re.IGNORECASE
 )
+# Who made a dated report: the noun right before its verb ("the defence ministry said Sunday").
+_REPORTER = re.compile(
+    r"\b(?P<who>ministry|governor|mayor|administration|army|military|staff|command|"
+    r"spokes(?:man|woman|person)|police|service|office|prosecutors?|brigade|group|"
+    r"authorities|officials)['’]?s?\s+(?:\w+\s+)?"
+    r"(?:announced|said|reported|stated|wrote|posted|claimed)\b[^,.;]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _same_reporter(who: str, sentence: str) -> bool:
+    """Whether a sentence is attributed to the reporter named by ``who``.
+
+    "..., the ministry said", "according to the ministry".
+    """
+    if not who:
+        return False
+    return (
+        re.search(
+            rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
+            rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
+            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b",
+            sentence,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 # "X, the capture of which was reported earlier": background told before, with no day of its
 # own (with one, "the day before", it keeps that day).
 _TOLD_EARLIER = re.compile(
@@ -595,14 +661,17 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     planned: set[int] = set()  # evacuations whose people are those planned for, not yet moved
     last_casualty_event: int | None = None
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
-    last_report: tuple[DateSpan, int] | None = None  # a dated report and where it ends
+    # a dated report, where it ends and who made it ("ministry")
+    last_report: tuple[DateSpan, int, str] | None = None
     captions = caption_spans(text)
     this_tops: list[Toponym] = []  # the places of the sentence before, for a placeless flight
+    page_end = _page_end(text)
     for sent in split_sentences(text):
         prev_tops = this_tops
         this_tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         if (
-            _is_headline(sent.text)
+            sent.start >= page_end
+            or _is_headline(sent.text)
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
@@ -689,17 +758,33 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if not dates and prev_dated is not None:
             for o in triggers:
                 if o.type not in carried and _DEFINITE.search(text, sent.start, o.start):
-                    p_trigs, p_dates, p_words = prev_dated
+                    p_trigs, p_dates, p_words, _ = prev_dated
                     for t in p_trigs:
                         if t.type is o.type and (d := _date_for(t, p_dates, p_words, text)):
                             carried[o.type] = d
                             break
-        prev_dated = (triggers, dates, found_words) if dates else None
+        # the last sentence's events of a type: a definite "the capture of the village of X"
+        # after captures of A and B is not one of them, and does not take their day
+        told_before = (
+            {
+                (e.event_type, e.place.place_id)
+                for e in events[prev_dated[3] :]
+                if e.sentence_start < sent.start
+            }
+            if carried and prev_dated is not None
+            else set()
+        )
+        prev_dated = (triggers, dates, found_words, len(events)) if dates else None
         for d in dates:
             if d.start == d.end and _REPORTED_ON.search(
                 text, max(sent.start, d.start_char - 40), d.start_char
             ):
-                last_report = (replace(d, start_char=-1, end_char=-1), sent.end)
+                who = _REPORTER.search(text, max(sent.start, d.start_char - 60), d.start_char)
+                last_report = (
+                    replace(d, start_char=-1, end_char=-1),
+                    sent.end,
+                    who.group("who").lower() if who else "",
+                )
         toks = tokenize_sentence(text, sent, tops, dates, [])
         frame = fronted_place(text, sent, tops)
         found = []
@@ -775,7 +860,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         recalled = _AS_REPORTED.match(sent.text) is not None
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
-            span = span or _date_for(trig, dates, found_words, text) or carried.get(trig.type)
+            span = span or _date_for(trig, dates, found_words, text)
+            if span is None and trig.type in carried:
+                there = {pid for et, pid in told_before if et is trig.type}
+                if not there or any(t.place.place_id in there for t in places):
+                    span = carried[trig.type]
             if span is None and (trig.type in further or trig.type in framed):
                 span = _day_before(events, trig.type, sent.start)
             if span is None and listing is not None and trig is listing[0]:
@@ -789,15 +878,20 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 span is None
                 and last_report is not None
                 and sent.start - last_report[1] < _REPORT_REACH
-                and _ALSO_REPORTED.search(text, sent.start, sent.end)
+                and (
+                    _ALSO_REPORTED.search(text, sent.start, sent.end)
+                    or _same_reporter(last_report[2], sent.text)
+                )
             ):
-                span = last_report[0]  # "The brigade also reported that ...": that report's day
+                # "The brigade also reported that ...", "the defence ministry said Sunday its
+                # troops took a village. ... liberated X, the ministry said.": that report's day
+                span = last_report[0]
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
-                # the day told before this sentence: its own first reading is not it
-                told = [e for e in events if e.sentence_start < sent.start]
-                span = _next_to_told(told, rel, published)
+                span = _next_to_told(events, rel, published, sent.start)
             if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):
                 continue  # "the capture of which was reported earlier": old news, no day
+            if span is None and trig.type is EventType.ATTACK:
+                span = _oblast_lead_day(events, places, sent.start)
             if span is None and recalled and published is not None:
                 # told before this report: that day or the one before, not known which
                 eve = published - dt.timedelta(days=1)
@@ -854,6 +948,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
+                if trig.type is EventType.ATTACK and _WATER.search(top.place.name):
+                    continue  # "drones downed over the Sea of Azov": no ground was struck
                 if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(text, top.end):
                     continue  # the authority that reports, not the ground it reports on
                 if (
@@ -887,14 +983,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # "struck eight settlements in Zaporizhzhia" is the oblast, and so is each
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
-                    top = _namesake_city(top)
+                    top = namesake_city(top)
                 own = listed.get(top.start) if listed is not None else None
                 # "101 people from A and 58 from B": each place its own count, never B's on A
                 ev = _event(
                     article,
                     _ground(trig, top, events, sent),
                     top,
-                    span,
+                    _later_for(text, top, span),
                     sent,
                     *(own or (people, children)),
                     status,
@@ -1223,14 +1319,23 @@ def _earlier(day: dt.date, n: int, unit: str) -> dt.date:
 
 
 def _next_to_told(
-    events: list[Event], rel: re.Match[str], published: dt.date | None
+    events: list[Event], rel: re.Match[str], published: dt.date | None, before: int
 ) -> DateSpan | None:
     """The day before (or after) the last day the text told, for "the night before".
 
     "Later the same day" is that day again. With no day told, "the night before" is the eve
-    of publication; "the next day" and "the same day" are none.
+    of publication; "the next day" and "the same day" are none. Only days told before the
+    sentence at ``before`` count: a second event word of the sentence ("launched a missile
+    strike") is the same day, not the day before the first's.
     """
-    told = next((e for e in reversed(events) if e.date_text and e.date_start == e.date_end), None)
+    told = next(
+        (
+            e
+            for e in reversed(events)
+            if e.date_text and e.date_start == e.date_end and e.sentence_start < before
+        ),
+        None,
+    )
     base = told.date_start if told is not None else published
     if base is None or (told is None and (rel.group("next") or rel.group("same"))):
         return None
@@ -1238,6 +1343,66 @@ def _next_to_told(
     if published is not None and day > published:
         return None
     return DateSpan(day, day, DatePrecision.DAY, rel.group(0), -1, -1)
+
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def _later_for(text: str, top: Toponym, span: DateSpan) -> DateSpan:
+    """The day or month of a place told "N months later" than the sentence's date.
+
+    "captured A in December 2023 and B two months later": B's capture is in February 2024.
+    Only a span the text gave (a day or a month) is moved; the place's event keeps its
+    precision.
+    """
+    m = LATER_AFTER.match(text, top.end)
+    if m is None or not span.text or span.precision not in (DatePrecision.DAY, DatePrecision.MONTH):
+        return span
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    unit = m.group("unit").lower()
+    if unit in ("day", "week"):
+        step = dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return replace(span, start=span.start + step, end=span.end + step, text=m.group(0).strip())
+    months = n * (12 if unit == "year" else 1)
+    index = span.start.year * 12 + span.start.month - 1 + months
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    if span.precision is DatePrecision.DAY:
+        day = min(span.start.day, calendar.monthrange(first.year, first.month)[1])
+        first = first.replace(day=day)
+        return replace(span, start=first, end=first, text=m.group(0).strip())
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return replace(span, start=first, end=last, text=m.group(0).strip())
+
+
+def _oblast_lead_day(events: list[Event], places: list[Toponym], at: int) -> DateSpan | None:
+    """The day of an oblast's strikes told just before, for an undated strike in that oblast.
+
+    "Russian attacks on Kherson Oblast on Dec. 19 killed two. ... Residential areas of Kherson
+    came under fire.": the city's strike is one the lead summed up, on the lead's day. Only
+    the last strike told within two sentences or so, and only when it was the oblast's.
+    """
+    codes = {t.place.admin1_code for t in places}
+    if not codes or None in codes:
+        return None
+    for ev in reversed(events):
+        if at - ev.sentence_end > _CONTEXT_CHARS:
+            return None
+        if ev.event_type is not EventType.ATTACK:
+            continue
+        if (
+            ev.date_text
+            and ev.geo_precision is GeoPrecision.ADMIN1
+            and codes == {ev.place.admin1_code}
+        ):
+            return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
+        if ev.date_text or codes != {ev.place.admin1_code}:
+            return None
+        # an undated retelling of the oblast's strikes ("attacked the region 42 times")
+    return None
 
 
 def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | None:
@@ -1248,27 +1413,6 @@ def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | No
         if ev.event_type is etype and ev.date_text:
             return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
     return None
-
-
-def _namesake_city(top: Toponym) -> Toponym:
-    """A strike on "Zaporizhzhia" is on the city, where the name was read as its oblast.
-
-    The resolver reads a bare "Zaporizhzhia" or "Kursk" as the oblast when the article
-    names the oblast too; a strike hits a place, and the oblast's namesake centre is the
-    reading an analyst codes. "Zaporizhzhia Oblast", "the Kursk region" stay oblasts.
-    """
-    place = top.place
-    if place.kind is not PlaceKind.ADMIN1 or ADMIN_WORD.search(top.surface):
-        return top
-    stem = ADMIN_WORD.sub("", place.name).strip()
-    for cand in top.candidates:
-        c = cand.place
-        # Kyiv and Sevastopol are admin-1 units of their own, apart from their oblasts
-        if c.kind is PlaceKind.POPULATED_PLACE and (
-            c.admin1_code == place.admin1_code or c.name == stem
-        ):
-            return replace(top, place=c)
-    return top
 
 
 def _factual(text: str, sent: Sentence, triggers: list[Trigger]) -> list[Trigger]:

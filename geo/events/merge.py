@@ -15,6 +15,7 @@ from dataclasses import replace
 from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import Trigger
+from geo.places.spatial import great_circle_km
 from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind
 from geo.text.sentences import Sentence
 
@@ -216,7 +217,8 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         for e in out
         if not (
             e.geo_precision is GeoPrecision.COUNTRY
-            and e.event_type in _BATTLE_TYPES
+            # "talks in southeastern Belarus" then "the meeting in Gomel": the venue
+            and e.event_type in (*_BATTLE_TYPES, EventType.NEGOTIATION)
             and any(
                 s.event_type is e.event_type
                 and s.place.country_code == e.place.country_code
@@ -226,7 +228,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         )
     ]
     out = _raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out)))
-    return _drop_raion_twins(_drop_summed_leads(out))
+    return _drop_summed_districts(_drop_raion_twins(_drop_summed_leads(out)))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -248,6 +250,12 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
             continue
         if rest_of_area(e):
             continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
+        if (e.killed is not None or e.injured is not None) and re.search(
+            r"\b(?:attacks|strikes)\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+)?"
+            + re.escape(e.surface),
+            e.quote,
+        ):
+            continue  # "attacks on Kherson Oblast killed two": the oblast's day in sum, kept
         twin = next(
             (
                 f
@@ -469,19 +477,109 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
             and any(
                 f.event_type is EventType.ATTACK
                 and f.geo_precision is GeoPrecision.SETTLEMENT
-                and _same_days(f, e)
-                and re.search(
-                    re.escape(f.surface)
-                    + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
-                    + re.escape(name)
-                    + r"\s+(?:district|raion)\b",
-                    f.quote,
-                    re.IGNORECASE,
+                and (
+                    (
+                        _same_days(f, e)
+                        and re.search(
+                            re.escape(f.surface)
+                            + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"
+                            + re.escape(name)
+                            + r"\s+(?:district|raion)\b",
+                            f.quote,
+                            re.IGNORECASE,
+                        )
+                    )
+                    or ((_same_days(f, e) or not f.date_text) and _district_seat_next(e, f))
                 )
                 for f in events
             )
         ):
             continue
+        out.append(e)
+    # the seat's sentence told no day of its own: its strikes are the district's, on its day
+    told = {
+        f.sentence_start: e
+        for e in events
+        if e.event_type is EventType.ATTACK and e.date_text and not any(e is o for o in out)
+        for f in out
+        if f.event_type is EventType.ATTACK and _district_seat_next(e, f)
+    }
+    for k, f in enumerate(out):
+        if f.event_type is EventType.ATTACK and not f.date_text:
+            d = told.get(f.sentence_start)
+            if d is not None:
+                out[k] = replace(
+                    f,
+                    date_start=d.date_start,
+                    date_end=d.date_end,
+                    date_precision=d.date_precision,
+                    date_text=d.date_text,
+                )
+    return out
+
+
+def _district_seat_next(district: Event, seat: Event) -> bool:
+    """Whether a district's strike is told again, in the next sentence, at its namesake seat.
+
+    "Drones attacked the Nikopol district all day. The Nikopol and Marhanets communities were
+    hit.": the district is where the strikes were, told before the communities that name
+    them; the seat's community is the same strike, not a second one.
+    """
+    return (
+        seat.place.admin1_code == district.place.admin1_code
+        and 0 <= seat.sentence_start - district.sentence_end < 3
+        and _DISTRICT_WORD.sub("", district.place.name).strip() == seat.place.name
+    )
+
+
+_DISTRICT_WORD = re.compile(r"\b(?:raion|rayon|district)\b", re.IGNORECASE)
+
+
+_SUM_REACH_KM = 40.0  # a district's villages lie within this of its point (a raion: more)
+_SUM_CHARS = 1200  # the villages' strikes told within a paragraph or two after the district
+
+
+def _drop_summed_districts(events: list[Event]) -> list[Event]:
+    """Drop a district's strike whose dead the next sentences tell village by village.
+
+    "Russian forces shelled the X hromada on Monday, killing three." then "two men were killed
+    in A" and "a strike on B claimed the life of a woman": the district's toll is the sum of
+    the villages', which are the strikes (on the district's day, where they tell none); the
+    district reading adds a dot and counts the dead twice. Kept when the villages' dead do
+    not add up to the district's.
+    """
+    dated: dict[int, Event] = {}  # a village's strike -> the district whose day it takes
+    dropped: set[int] = set()
+    for e in events:
+        if not (
+            e.event_type is EventType.ATTACK and e.geo_precision is GeoPrecision.ADMIN2 and e.killed
+        ):
+            continue
+        parts = [
+            f
+            for f in events
+            if f.event_type is EventType.ATTACK
+            and f.geo_precision is GeoPrecision.SETTLEMENT
+            and f.killed
+            and 0 <= f.sentence_start - e.sentence_end < _SUM_CHARS
+            and (_same_days(f, e) or not f.date_text)
+            and great_circle_km(e.place.lat, e.place.lon, f.place.lat, f.place.lon) <= _SUM_REACH_KM
+        ]
+        if len(parts) >= 2 and sum(f.killed or 0 for f in parts) == e.killed:
+            dropped.add(id(e))
+            dated.update({id(f): e for f in parts if not f.date_text})
+    out = []
+    for e in events:
+        if id(e) in dropped:
+            continue
+        if (d := dated.get(id(e))) is not None:
+            e = replace(
+                e,
+                date_start=d.date_start,
+                date_end=d.date_end,
+                date_precision=d.date_precision,
+                date_text=d.date_text,
+            )
         out.append(e)
     return out
 

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from geo.events.triggers import FIGURE_TYPES, ORDER_VERBS, Trigger
+from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, Trigger
 from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
@@ -18,11 +18,13 @@ from geo.toponyms.facilities import AIRPORT_AFTER
 
 __all__ = [
     "ADMIN_WORD",
+    "LATER_AFTER",
     "anaphors",
     "as_direction",
     "fronted_place",
     "is_river",
     "names_airport",
+    "namesake_city",
     "places_for",
     "rest_of_area",
     "tokenize_sentence",
@@ -97,6 +99,7 @@ _UNIT_WORDS = frozenset({"district", "raion", "hromada", "community", "municipal
 # "X was shelled", "X came under fire", "X has been liberated", "X's outskirts were hit".
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
+    r"communit(?:y|ies)|hromadas?|municipalit(?:y|ies)|"
     r"neighbou?rhoods?|port|airport|station|edge)\s+)?"
     r"(?:,[^,;:]{1,60},\s*)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
@@ -185,7 +188,9 @@ _ANAPHOR = re.compile(
     r"border|port|coastal|eastern|southern|northern|western|strategic|key|devastated|"
     r"ruined|war-torn|south-?eastern|north-?eastern|south-?western|north-?western|central|"
     r"logistics|railway|river|regional|occupied)\s+){0,3}(?:town|city|village)"
-    r"(?!\s+(?:of|council|hall)\b|['’]s)"
+    # "the city's mayor" is no place, but "the city's residents" are its people
+    r"(?!\s+(?:of|council|hall)\b|['’]s(?!\s+(?:residents|inhabitants|people|civilians|"
+    r"families)\b))"
     r"|its\s+(?:(?:eastern|western|northern|southern|south-?eastern|south-?western|"
     r"north-?eastern|north-?western)\s+)?(?:edge|outskirts|centre|center|suburbs))\b"
 )
@@ -220,8 +225,15 @@ ADMIN_WORD = re.compile(
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
 # "In the northern border town of Vovchansk, ..." frames the sentence as "In Vovchansk, ...".
 _FRONTED = re.compile(
-    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+(?:the\s+(?=\w+\s+region)|"
+    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+"
+    r"(?:the\s+(?=\w+\s+(?:region|community|hromada|district|raion|municipality)\b)|"
     r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+)?"
+)
+# "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and
+# an apposition that situates it stay inside the frame
+_FRONTED_UNIT = re.compile(
+    r"\s+(?:community|hromada|district|raion|municipality)"
+    r"(?:\s*,\s*(?:located|situated|lying)\s+(?:in|near)\s+[^,;:]{1,60})?\s*,"
 )
 _FRONTED_CHAIN = re.compile(
     r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
@@ -796,6 +808,16 @@ def _after(
         ):
             i += 3  # "from Vovchansk and nearby villages(, as well as from Lyptsi)"
             continue
+        if (
+            word == "and"
+            and found
+            and toks[i - 1].kind == "date"
+            and i + 1 < len(toks)
+            and toks[i + 1].kind == "top"
+            and LATER_AFTER.match(text, toks[i + 1].end)
+        ):
+            i += 1  # "captured A in December and B two months later": one more object
+            continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
@@ -809,6 +831,20 @@ def _after(
             and toks[i + 1].text.lower() in _SETTLEMENT_NOUNS
         ):
             i += 1  # "to 15 towns and villages in Kharkivska Oblast": one noun phrase
+            continue
+        if (
+            word == "and"
+            and np >= 0
+            and not found
+            and toks[i - 1].kind == "w"
+            and i + 3 < len(toks)
+            and toks[i + 1].kind == "w"
+            and toks[i + 2].text.lower() in _PLACE_NOUN_FORMS
+            and (toks[i + 3].text == "of" or toks[i + 3].kind == "top")
+        ):
+            # "west of the occupied and ruined towns of A and B": two adjectives of one
+            # noun, not a new clause
+            i += 1
             continue
 
         if word == "including" and np < 0 and not found:
@@ -873,6 +909,31 @@ def _after(
             # word of the verb, not of the noun phrase before it
             i += 2
             continue
+        if (
+            not found
+            and etype in _TOLL_TYPES
+            and word.lower() in _TOLL_WORDS
+            and (
+                np >= 0
+                or (
+                    i + 2 < len(toks)
+                    and toks[i + 1].text in {"and", "or"}
+                    and toks[i + 2].text.lower() in _TOLL_WORDS
+                )
+            )
+        ):
+            # "a strike on an apartment block killed two people in the city of X": the toll's
+            # verb ends the target's noun phrase, and its place is the strike's; "left
+            # residents killed and wounded near the market in X" pairs two
+            np = 0
+            i += 1
+            if (
+                i + 1 < len(toks)
+                and toks[i].text in {"and", "or"}
+                and toks[i + 1].text.lower() in _TOLL_WORDS
+            ):
+                i += 2
+            continue
         if np >= 0:
             if word in _AUX:
                 if etype in FIGURE_TYPES and (k := _notice_verb(toks, i)) is not None:
@@ -895,6 +956,12 @@ def _after(
     return found
 
 
+# "... and B two months later": a place told with its own time after another's date
+LATER_AFTER = re.compile(
+    r"\s+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
+    r"(?P<unit>day|week|month|year)s?\s+later\b",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty "
     "forty fifty hundred".split()
@@ -1162,7 +1229,11 @@ def is_river(text: str, t: Toponym) -> bool:
     after = text[t.end : t.end + 20]
     if _RIVER_AFTER.match(after):
         return True
-    if _LISTED_SECTOR_AFTER.match(text, t.end, t.end + 80) or _AREA_AFTER.match(after):
+    if (
+        _LISTED_SECTOR_AFTER.match(text, t.end, t.end + 80)
+        or _LISTED_UNITS_AFTER.match(text, t.end, t.end + 80)
+        or _AREA_AFTER.match(after)
+    ):
         return False  # "the Kupiansk and Lyman directions", "the Krasnohorivka and Vodiane
         # areas": the article is the list's
     # English does not put an article before a city's bare name.
@@ -1223,20 +1294,55 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
     return out
 
 
+def namesake_city(top: Toponym) -> Toponym:
+    """A strike on "Zaporizhzhia" is on the city, where the name was read as its oblast.
+
+    The resolver reads a bare "Zaporizhzhia" or "Kursk" as the oblast when the article
+    names the oblast too; a strike hits a place, and the oblast's namesake centre is the
+    reading an analyst codes. "Zaporizhzhia Oblast", "the Kursk region" stay oblasts.
+    """
+    place = top.place
+    if place.kind is not PlaceKind.ADMIN1 or ADMIN_WORD.search(top.surface):
+        return top
+    stem = ADMIN_WORD.sub("", place.name).strip()
+    for cand in top.candidates:
+        c = cand.place
+        # Kyiv and Sevastopol are admin-1 units of their own, apart from their oblasts
+        if c.kind is PlaceKind.POPULATED_PLACE and (
+            c.admin1_code == place.admin1_code or c.name == stem
+        ):
+            return replace(top, place=c)
+    return top
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s")
+
+
 def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     """Read "the town", "the city", "its eastern edge" as the settlement named just before."""
     out = []
-    settlements = [
-        t
-        for t in resolved
-        if t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
-        and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
-        and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
-        and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
-        and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
-        and not _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
-    ]
+
+    def antecedent(t: Toponym) -> bool:
+        return (
+            t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
+            and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
+            and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
+            and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
+            and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
+            and not _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
+        )
+
+    settlements = [t for t in resolved if antecedent(t)]
     ends = [t.end for t in settlements]
+    # A bare "Kherson" read as the oblast (the article names Kherson Oblast too) is still the
+    # city that "the city" means later in its own sentence.
+    read_as_oblast = [
+        c
+        for t in resolved
+        if t.place.kind is PlaceKind.ADMIN1
+        and (c := namesake_city(t)).place.kind is PlaceKind.POPULATED_PLACE
+        and antecedent(c)
+    ]
     regions = sorted(
         [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
         + _authority_oblasts(text, resolved),
@@ -1265,12 +1371,22 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         if within(quoted, m.start(), m.start() + 1):
             continue
         k = bisect_right(ends, m.start()) - 1
-        if m.group().lower().endswith("city"):
+        city = m.group().lower().endswith("city")
+        if city:
             # "the city" is no village: walk back past the villages named since the city
             while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
                 k -= 1
-        if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH:
-            ante = settlements[k]
+        ante = settlements[k] if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH else None
+        if city:
+            closer = [
+                c
+                for c in read_as_oblast
+                if (ante is None or c.end > ante.end)
+                and c.end <= m.start()
+                and not _SENTENCE_BREAK.search(text, c.end, m.start())
+            ]
+            ante = closer[-1] if closer else ante
+        if ante is not None:
             out.append(
                 replace(
                     ante,
@@ -1320,6 +1436,10 @@ _DIRECTION_AFTER = re.compile(
 # "the Kupiansk, Lyman and Pokrovsk directions": each name of the list is a sector.
 _LISTED_SECTOR_AFTER = re.compile(
     r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+[\s-]+(?:directions|sectors|axes|fronts)\b"
+)
+# "the Nikopol and Marhanets communities": the article is the list's too
+_LISTED_UNITS_AFTER = re.compile(
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+\s+(?:communities|hromadas)\b"
 )
 _AREA_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+areas?\b")
 _DIRECTION_BEFORE = re.compile(r"\b(?:напрямку|направлении|напрямі)\s+$", re.IGNORECASE)
@@ -1376,6 +1496,10 @@ def places_for(
         if i < len(toks) and toks[i].kind == "top":
             return _most_specific([_list_from(toks, i)[0]])
         return []
+    if trig.type is EventType.EVACUATION and _MOVED_TO_RE.fullmatch(trig.text):
+        # "the city's residents were transferred to nearby X", "residents of A were relocated
+        # to B": the people's place, never where they were taken
+        return _most_specific([_movers_place(text, trig, tops)])
     if trig.type is EventType.EVACUATION and re.match(ORDER_VERBS + " ", trig.text):
         # "ordered residents of Vovchansk to leave": the place is inside the order's object
         inner = [t for t in tops if trig.start < t.start and t.end <= trig.end]
@@ -1400,6 +1524,8 @@ def places_for(
         found = _held_venue(text, trig, tops)
     if not found and trig.type is EventType.DISPLACEMENT:
         found = _people_from(text, trig, tops)
+    if not found and trig.type is EventType.ATTACK:
+        found = _governed_place(text, trig, toks, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
     return found
@@ -1535,6 +1661,22 @@ def _areas_of(text: str, toks: list[_Tok], i: int) -> list[Toponym]:
     return found
 
 
+_MOVED_TO_RE = re.compile(MOVED_TO, re.IGNORECASE)
+_FROM_AFTER = re.compile(r"[^,;.]{0,60}?\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _movers_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """Where people moved on by the authorities came from.
+
+    Their place before the verb, or a "from X" after the destination ("were moved to Y from X").
+    """
+    for t in tops:
+        if t.start >= trig.end and _FROM_AFTER.fullmatch(text, trig.end, t.start):
+            return [t]
+    before = [t for t in tops if t.end <= trig.start]
+    return before[-1:]
+
+
 def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     """The place of the authority that orders an evacuation, where the order names none.
 
@@ -1566,6 +1708,41 @@ _UNIT_SUBJECT_GAP = re.compile(
     r"(?:(?:begun|began|begins|started|starts|continues|continued|resumed|launched)\s+"
     r"(?:to\s+)?(?:the\s+)?)?"
 )
+
+
+# "The head of the neighbouring Belgorod region said ...", "The governors of the Oryol
+# and Tula regions reported ...": a round-up of strikes on the regions whose heads report
+# them. The names sit between the opening and the region word before the report verb.
+_GOVERNOR_OPENING = re.compile(
+    r"[\"“]?(?:The\s+)?(?:acting\s+|regional\s+|local\s+)?(?:governors?|mayors?|heads?)\s+"
+    r"of\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+|border(?:ing)?\s+|southern\s+|western\s+)?"
+)
+_GOVERNED_CLOSE = re.compile(
+    r"\s*(?:regions?|oblasts?|provinces?|city|cities)?\s*(?:,[^,;:]{1,60},\s*)?"
+    r"(?:also\s+)?(?:said|says|reported|reports|wrote|confirmed|announced)\b",
+    re.IGNORECASE,
+)
+
+
+def _governed_place(
+    text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym]
+) -> list[Toponym]:
+    """The places whose governors or mayors report a strike that names no place of its own."""
+    before = [t for t in tops if t.end <= trig.start]
+    if not before or not toks:
+        return []
+    opening = _GOVERNOR_OPENING.match(text, toks[0].start, before[0].start)
+    if opening is None or opening.end() != before[0].start:
+        return []  # the sentence opens with the authority, and its places follow it
+    found = [before[0]]
+    for t in before[1:]:
+        if re.fullmatch(r"\s*(?:,|,?\s+and)\s*(?:the\s+)?", text[found[-1].end : t.start]):
+            found.append(t)
+        else:
+            break
+    if not _GOVERNED_CLOSE.match(text, found[-1].end, trig.end):
+        return []
+    return found
 
 
 def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:
@@ -1617,7 +1794,9 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     if listed := _fronted_list(text, first[0], tops):
         return listed  # "In Kherson, Nikopol and Marhanets, artillery shelled ..."
-    if re.match(r"\s*,", text[first[0].end : first[0].end + 3]):
+    if re.match(r"\s*,", text[first[0].end : first[0].end + 3]) or _FRONTED_UNIT.match(
+        text, first[0].end, sent.end
+    ):
         return [first[0]]
     # "In the Kharkiv region of northeastern Ukraine, in the town of Vovchansk, ...": a chain of
     # locatives, each narrowing the last; the finest one frames the sentence.

@@ -100,7 +100,7 @@ _SAID_AFTER = re.compile(
 _SAID_BY = re.compile(rf"(?:^|,\s+)(?:{_SAY}) (?P<who>[A-Z][^,.;]{{2,60}})\s*\.?\s*$")
 # "The strike has claimed 35 lives" counts the dead; it claims nothing.
 _CLAIM_VERB = re.compile(
-    r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?(?:more\s+)?lives\b)",
+    r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?(?:more\s+)?(?:lives|life)\b)",
     re.IGNORECASE,
 )
 # Speakers whose account of ground fighting is a party's claim, not the reporter's fact.

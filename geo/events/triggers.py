@@ -17,6 +17,7 @@ from geo.text.sentences import Sentence
 
 __all__ = [
     "FIGURE_TYPES",
+    "MOVED_TO",
     "ORDER_VERBS",
     "TRIGGERS",
     "Trigger",
@@ -28,6 +29,12 @@ __all__ = [
 # Verbs of an order or a call to leave ("ordered residents of X to leave"); ``places`` looks
 # for the place inside the order's object.
 ORDER_VERBS = r"(?:ordered|urged|told|asked|advised|called on)"
+
+# People moved away by the authorities: "were transferred to", "have been relocated to".
+MOVED_TO = (
+    r"(?:were|was|have been|has been|had been|are being|were being) (?:\w+ly )?"
+    r"(?:transferred|relocated|moved|bussed|resettled) to"
+)
 
 # Trigger phrases per type, matched case-insensitively on word boundaries. Where two phrases
 # start at the same word the first listed wins, so longer phrases come first.
@@ -41,6 +48,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # safety by the authorities (find_triggers wants people named in the sentence)
         r"relocat(?:ed|ing|ion)(?! to\b)",  # not "relocated to four regions of Ukraine"
         r"were taken out of",
+        # "residents were transferred to nearby Valuyki": people moved on from where they live
+        # (a people subject is required, find_triggers; the place is theirs, events.places)
+        MOVED_TO,
         r"евакуац\w*",
         r"евакуй?ова\w*",
         r"евакуйов\w*",
@@ -219,6 +229,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:halted|repelled|repulsed|stopped|thwarted|foiled|unsuccessful)\b)",
         r"(?:heavy|fierce|intense|ongoing|active) combat",
         r"combat (?:missions|operations|actions)",  # "troops perform combat missions in X"
+        # General Staff: "made 30 attempts to push our defenders from their positions near X",
+        # "tried to dislodge Ukrainian units from their positions on the X front"
+        r"(?:attempts?|attempted|attempting|tried|trying|tries) to (?:push|dislodge|drive|oust|"
+        r"knock|force) (?:[\w'’-]+ ){0,3}?(?:from|out of|off) (?:their|its|our|the) "
+        r"(?:\w+ )?positions",
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
@@ -297,6 +312,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
         # victim's home names a strike of its own
         r"wounded (?:\d+-year-old )?residents? of",
+        # "The governors of A and B regions reported property damage": damage an authority
+        # reports is a strike's (its place is the authority's, events.places)
+        r"report(?:ed|s)? (?:some |minor |property |material |(?:\w+ )?infrastructure )?damage",
         r"обстріл\w*",
         r"авіа?удар\w*",
         r"вдари\w*",  # "вдарили по Сумах"
@@ -422,7 +440,7 @@ _GROUP_TYPE = {
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
-    r"intends? to|called for|calls? for|urged|demand\w*)\s+(?:[\w-]+\s+){0,2}$",
+    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
@@ -492,6 +510,7 @@ _CYR_WEAPON = re.compile(
     re.IGNORECASE,
 )
 _CYR_STRIKE_ON = re.compile(r"\s+по\s", re.IGNORECASE)
+_FRAME_BEFORE = re.compile(r"\b(?:as a result of|in the course of|during)\s+$", re.I)
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
@@ -583,6 +602,18 @@ _TAKEN_GROUND = re.compile(
     r"(?:(?:[a-z][\w-]*\s+){0,3}?(?:villages?|towns?|city|settlements?|hamlets?|"
     r"positions?|control|ground|territory)\b|[A-Z])"
 )
+# A participle between "the" and a place noun is an adjective: "the liberated city of X",
+# "the recaptured villages" say which place, not that it changed hands now.
+_ADJECTIVE_PARTICIPLES = frozenset(
+    {"liberated", "captured", "recaptured", "seized", "retaken", "encircled"}
+)
+_THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_HELD_NOUN_AFTER = re.compile(
+    r"\s+(?:(?:southern|northern|eastern|western|frontline|front-line|regional)\s+)?"
+    r"(?:city|cities|town|towns|village|villages|settlements?|territor(?:y|ies)|areas?|"
+    r"regions?|lands?|parts?)\b",
+    re.IGNORECASE,
+)
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
@@ -634,6 +665,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "the temporarily captured territory": occupied land, not a new gain
         if word.startswith(_CYR_LEAVING) and not _CYR_PEOPLE.search(sent.text):
             continue  # "виїхали" of troops or trains; people leaving are displaced
+        if (
+            etype is EventType.EVACUATION
+            and word.endswith(" to")  # MOVED_TO
+            and not _PEOPLE_SUBJECT.search(text, sent.start, s)
+        ):
+            continue  # "troops were moved to", "the plant was transferred to": no one evacuated
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
@@ -660,6 +697,13 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and (m.group("passive") or _CAPTIVE_AFTER.match(text, e))
         ):
             continue  # prisoners taken, not ground
+        if (
+            etype is EventType.ADVANCE
+            and word in _ADJECTIVE_PARTICIPLES
+            and _THE_BEFORE.search(text, max(sent.start, s - 12), s)
+            and _HELD_NOUN_AFTER.match(text, e, sent.end)
+        ):
+            continue  # "in the liberated city of Kherson": which city, not news of its taking
         if (
             etype is EventType.ADVANCE
             and word.rstrip() in {"take", "takes", "took"}
@@ -747,13 +791,17 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))
     if any(t.type is EventType.ADVANCE for t in out):
-        # "в ходе наступления освобождены X и Y": the offensive frames the gain it reports
+        # "в ходе наступления освобождены X и Y", "as a result of successful actions
+        # liberated X": the offensive frames the gain it reports
         out = [
             t
             for t in out
             if not (
                 t.type is EventType.OFFENSIVE
-                and _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                and (
+                    _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                    or _FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                )
             )
         ]
     return out

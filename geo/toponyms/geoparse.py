@@ -198,9 +198,33 @@ class _Context:
         )
 
 
+HROMADA_BONUS = 2.5  # as much as the oblast the text names
+
+
+def _named_hromadas(mentions: list[Mention]) -> set[str]:
+    """The KATOTTG prefixes (oblast, raion, hromada) of the hromadas the text names."""
+    out = set()
+    for m in mentions:
+        if m.role not in _CONTEXT_ROLES or not m.cands:
+            continue
+        ids = {c.place.place_id for c in m.cands}
+        if len(ids) == 1:
+            pid = next(iter(ids))
+            # "ua2:UA14160210000011148": a hromada has its own digits where a raion has zeros
+            if pid.startswith("ua2:UA") and pid[10:13] != "000":
+                out.add(pid[4:13])
+    return out
+
+
+_TOWN_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:city|town|village|port|settlement)\b"
+)
+
+
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_CYRILLIC_TEXT.search(text) is not None)
+    hromadas = _named_hromadas(mentions)
     for m in mentions:
         m.scores = []
         if not _weighs_context(m):
@@ -217,6 +241,8 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             continue
         held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
         famous = _famous_town(m)
+        # "talks held in Gomel, a city close to the frontier": the apposition picks the reading
+        said_town = not m.admin1_form and _TOWN_APPOSITION.match(text, m.end) is not None
         for c in m.cands:
             p = c.place
             s = base_score(c)
@@ -249,6 +275,12 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             if p.kind is PlaceKind.ADMIN1 and p.admin1_code in explicit and not m.admin1_form:
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
                 s += 4.0
+            if said_town and p.kind is PlaceKind.POPULATED_PLACE:
+                s += 4.0
+            if hromadas and p.place_id.startswith("ua:") and p.place_id[3:12] in hromadas:
+                # "shelled the Pokrovsk hromada ... two killed in Zelene": the village of that
+                # hromada (its KATOTTG code starts with the hromada's), not a namesake
+                s += HROMADA_BONUS
             m.scores.append(s)
 
     # Links between mentions: the settlement lies in the unit named next to it.
@@ -284,6 +316,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                     m.scores[k] += 2.0
 
     _co_located(mentions)
+    _listed_together(mentions, text)
 
     # Nearness to the confidently placed: two passes let anchors propagate. Each pass
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
@@ -318,6 +351,42 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             bonus = bonus_by_key[m.key]
             m.scores = [w + b for w, b in zip(without, bonus, strict=True)]
     return ctx
+
+
+# Names of one list ("near Petropavlivka, Zahryzove and Nova Kruhliakivka", "у A, B и C"):
+# a bulletin lists villages of one stretch of front.
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|и|та|і|й))\s*")
+LIST_NEIGHBOUR_KM = 40.0
+LIST_NEIGHBOUR_BONUS = 1.0
+
+
+def _listed_together(mentions: list[Mention], text: str) -> None:
+    """Raise a namesake's reading that lies near the only reading of a name listed beside it.
+
+    Of the Petropavlivkas, the one beside the Zahryzove named next to it in a list: the
+    namesakes elsewhere are a few points apart in the priors, and a list names one stretch.
+    """
+    for q, m in enumerate(mentions):
+        if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES:
+            continue
+        fixed = []
+        for o in (q - 1, q + 1):
+            if not 0 <= o < len(mentions):
+                continue
+            n = mentions[o]
+            a, b = (n, m) if o < q else (m, n)
+            if (
+                len(n.cands) == 1
+                and n.cands[0].place.kind is PlaceKind.POPULATED_PLACE
+                and _LIST_GAP.fullmatch(text, a.end, b.start)
+            ):
+                fixed.append(n.cands[0].place)
+        for k, c in enumerate(m.cands):
+            if c.place.kind is PlaceKind.POPULATED_PLACE and any(
+                great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
+                for f in fixed
+            ):
+                m.scores[k] += LIST_NEIGHBOUR_BONUS
 
 
 # Grid cells of about 40 km for finding readings of different names that lie together; a cell

@@ -142,11 +142,16 @@ def qualified_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
 
 # "the village of X, Y district", "X in the Y district", "X of the Y okrug": a district named
 # right after a settlement situates it.
-_DISTRICT_GAP = re.compile(r"\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?")
+# "the X community, located in the Y district": the hromada's word and an apposition too.
+_DISTRICT_GAP = re.compile(
+    r"(?:\s+(?:community|hromada|village|town))?"
+    r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*(?:located|situated|lying)\s+in\s+(?:the\s+)?)"
+)
 # How far a district's settlements lie from its point (the seat): a Russian border district
 # (now mostly an okrug) spans about 60 km, a Ukrainian raion (2020) up to about 140, a
 # hromada about 30.
 _DISTRICT_REACH_KM = {"ru2": 35.0, "raion": 70.0, "hromada": 20.0}
+_HROMADA_WORD = re.compile(r"\s+(?:community|hromada)\b")
 _DISTRICT_SCORE = 20.0  # as a stated qualifier: above the priors and the context bonuses
 _VILLAGE_POPULATION = 10_000  # a namesake this big is a town the text would not qualify so
 
@@ -231,6 +236,16 @@ def district_qualified(text: str, mentions: list[Mention], gaz: Gazetteer) -> No
         ]
         seats = _other_seats(gaz, unit)
         inside = [(d, k) for d, k in near if _in_district(a.cands[k].place, unit, reach, seats)]
+        if not inside and _HROMADA_WORD.match(gap.group(0)):
+            # "the X community, located in the Y district": a raion of the 2020 reform spans
+            # up to 140 km and its town may lie at one end; the hromada's seat is the biggest
+            # namesake of the district's oblast within twice the reach
+            inside = sorted(
+                (-(a.cands[k].place.population or 0), d, k)
+                for d, k in near
+                if d <= 2 * reach and a.cands[k].place.admin1_code == unit.admin1_code
+            )
+            inside = [(d, k) for _, d, k in inside[:1]]
         top = max(a.scores, default=0.0)
         if inside:
             a.scores[min(inside)[1]] = top + _DISTRICT_SCORE

@@ -98,7 +98,7 @@ def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) ->
     out = []
     if (masculine := _MASCULINE_IV.fullmatch(norm)) and len(masculine.group(1)) >= 3:
         out.append(masculine.group(1) + "ів")  # "по Оріхову" → "оріхів", "Харкова" → "харків"
-    for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и"):
+    for ending in ("ому", "ові", "ою", "ої", "ом", "ем", "у", "ю", "і", "е", "а", "я", "и", "ы"):
         if norm.endswith(ending) and len(norm) - len(ending) >= min_stem:
             stem = norm[: -len(ending)]
             out.extend(stem + tail for tail in ("", "а", "я", "ь"))
@@ -477,6 +477,7 @@ def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) ->
 # Unit words that a list of unit names follows after "of" ("the regions of X and Y").
 _UNIT_OF = frozenset(["region", "regions", "oblast", "oblasts", "province", "provinces"])
 
+_COMMUNITY_HEADS = frozenset({"community", "communities"})
 # Words between the names of a list ("Sudzhansky, Korenevsky and Glushkovsky districts").
 _LIST_WORDS = frozenset(["and", "or"])
 _LIST_GAPS = frozenset(["", ",", "&"])
@@ -495,11 +496,17 @@ def _listed_admin2(
     found: list[Mention] = []
     for k, tok in enumerate(toks):
         unit = PLURAL_ADMIN2_HEADS.get(tok.norm)
+        # "the Velykoburlutska and Vilkhuvatska communities", "the Kindrashivska community":
+        # a hromada by its adjective, which names no place alone (a seat's own name, "the
+        # Marhanets community", stays the town)
+        adjectival = unit is None and tok.norm in _COMMUNITY_HEADS
+        if adjectival:
+            unit = "hromada"
         if unit is None or k == 0 or not toks[k - 1].joined:
             continue
         end = k
         listed: list[Mention] = []
-        while (item := _unit_before(toks, end, unit, gaz)) is not None:
+        while (item := _unit_before(toks, end, unit, gaz, adjectival=adjectival)) is not None:
             start, key = item
             m = Mention(
                 start,
@@ -519,7 +526,7 @@ def _listed_admin2(
                 end = start
             else:
                 break
-        if len(listed) >= 2:
+        if len(listed) >= 2 or (adjectival and listed):
             found += listed
     if not found:
         return mentions
@@ -528,15 +535,21 @@ def _listed_admin2(
     return sorted(kept + found, key=lambda m: m.i)
 
 
-def _unit_before(toks: list[Token], end: int, unit: str, gaz: Gazetteer) -> tuple[int, str] | None:
-    """The longest capitalised name ending before token ``end`` that is a ``unit`` with it."""
+def _unit_before(
+    toks: list[Token], end: int, unit: str, gaz: Gazetteer, *, adjectival: bool = False
+) -> tuple[int, str] | None:
+    """The longest capitalised name ending before token ``end`` that is a ``unit`` with it.
+
+    With ``adjectival``, only a name that is no place by itself.
+    """
     for size in range(min(3, end), 0, -1):
         start = end - size
         words = toks[start:end]
         if not all(t.cap for t in words) or not all(t.joined for t in words[:-1]):
             continue
-        key = " ".join([*(t.norm for t in words), unit])
-        if gaz.has(key):
+        name = " ".join(t.norm for t in words)
+        key = f"{name} {unit}"
+        if gaz.has(key) and not (adjectival and gaz.has(name)):
             return start, key
     return None
 

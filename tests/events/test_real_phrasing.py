@@ -1550,3 +1550,346 @@ def test_a_day_before_a_strike_word_dates_the_strike_after_it_too(gazetteer):
     )
     [strike] = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert (strike.date_start, strike.killed, strike.injured) == (dt.date(2024, 10, 11), 1, 5)
+
+
+# --- the blind set war8: lists, units and fronted communities (helper w8fix) -----------------
+
+
+def test_an_offensive_west_of_two_adjectives_and_a_list_of_cities_is_at_each(gazetteer):
+    text = (
+        "Analysts say Russian units are trying to build an offensive west of the captured "
+        "and ruined towns of Avdiivka and Marinka."
+    )
+    kinds = _kinds(_events(text, gazetteer))
+    assert {(EventType.OFFENSIVE, "Avdiivka"), (EventType.OFFENSIVE, "Marinka")} <= kinds
+
+
+def test_communities_named_in_a_list_before_a_passive_strike_verb_are_each_hit(gazetteer):
+    text = (
+        "Drones and artillery hit the area all day. "
+        "The Marhanets and Nikopol communities were shelled."
+    )
+    kinds = _kinds(_events(text, gazetteer))
+    assert {(EventType.ATTACK, "Marhanets"), (EventType.ATTACK, "Nikopol")} <= kinds
+
+
+def test_a_fronted_community_with_its_district_frames_the_strike(gazetteer):
+    text = (
+        "In the Novopavlivka community, situated in the Synelnykove raion, Russian aircraft "
+        "struck with a glide bomb on Saturday."
+    )
+    events = _events(text, gazetteer)
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ATTACK, "Novopavlivka")]
+
+
+def test_a_district_strike_told_again_at_its_seat_community_is_one_strike(gazetteer):
+    text = (
+        "Russian troops shelled the Nikopol district with artillery on Friday. The Nikopol "
+        "and Marhanets communities were targeted, and a man was hurt."
+    )
+    events = _events(text, gazetteer)
+    places = sorted(e.place.name for e in events if e.event_type is EventType.ATTACK)
+    assert places == ["Marhanets", "Nikopol"]
+    friday = dt.date(2024, 10, 11)
+    assert all(e.date_start == friday for e in events if e.event_type is EventType.ATTACK)
+
+
+# --- the blind set war8: round-ups of strikes on Russian regions (helper w8fix) -------------
+
+
+def test_a_toll_verb_after_the_target_leads_on_to_the_strikes_place(gazetteer):
+    text = (
+        "An overnight drone strike on a residential tower killed one man and wounded seven "
+        "others in the Russian city of Belgorod, the governor said."
+    )
+    ev = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.killed, e.injured) for e in ev] == [("Belgorod", 1, 7)]
+
+
+def test_a_governors_report_of_wounded_in_strikes_is_a_strike_on_his_region(gazetteer):
+    text = (
+        "Drones hit Kursk overnight. The governor of the neighbouring Bryansk region said "
+        "four people were hurt in drone strikes."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.place.name == "Bryansk Oblast")
+    assert (ev.event_type, ev.injured) == (EventType.ATTACK, 4)
+
+
+def test_governors_reporting_damage_without_casualties_are_strikes_on_their_regions(gazetteer):
+    text = (
+        "Drones hit Kursk overnight. The governors of the Voronezh and Oryol regions "
+        "reported damage to homes and no casualties."
+    )
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert len(ev) == 3 and "Voronezh Oblast" in ev
+    assert all((e.killed, e.injured) == (0, 0) for name, e in ev.items() if name != "Kursk")
+
+
+def test_drones_downed_over_a_sea_are_no_strike_there(gazetteer):
+    text = "Air defences downed 20 drones over the Black Sea and the Crimea overnight."
+    assert all("Sea" not in e.place.name for e in _events(text, gazetteer))
+
+
+def test_a_governor_of_a_region_who_reports_no_strike_makes_no_event(gazetteer):
+    text = "The governor of the Belgorod region said schools would reopen on Monday."
+    assert _events(text, gazetteer) == []
+
+
+# --- the blind set war8: news-feed pages, oblast round-ups and their details (helper w8fix) -
+
+
+def test_the_liberated_city_names_which_city_and_is_no_advance(gazetteer):
+    text = "Houses across the liberated city of Kherson were shelled by Russian guns on Monday."
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Kherson")}
+
+
+def test_a_strike_word_pair_told_the_previous_day_is_one_day(gazetteer):
+    text = (
+        "Shelling hit Kherson Oblast on Oct. 14, killing one man. The previous day, Russian "
+        "troops launched a missile strike on Kherson, wounding two."
+    )
+    kherson = [e for e in _events(text, gazetteer) if e.place.name == "Kherson"]
+    assert [(e.date_start, e.date_end) for e in kherson] == [
+        (dt.date(2024, 10, 13), dt.date(2024, 10, 13))
+    ]
+
+
+def test_a_citys_undated_strike_after_its_oblasts_dated_round_up_is_on_that_day(gazetteer):
+    text = (
+        "Russian attacks on Kherson Oblast on Oct. 14 killed three people and wounded five, "
+        "the governor said on Oct. 15.\n"
+        "Russian forces struck the region 35 times with drones and artillery.\n"
+        "A school and houses in the city of Kherson came under fire, he said."
+    )
+    events = {e.place.name: e for e in _events(text, gazetteer, dt.date(2024, 10, 15))}
+    assert events["Kherson"].date_start == dt.date(2024, 10, 14)
+    assert events["Kherson"].killed is None
+    # the round-up keeps its toll at the oblast
+    oblast = events["Kherson Oblast"]
+    assert (oblast.killed, oblast.injured) == (3, 5)
+
+
+def test_attacks_against_an_oblast_on_a_day_are_their_own_strike(gazetteer):
+    text = (
+        "Drones struck Kherson on Oct. 15, wounding a man. Shelling and drone attacks against "
+        "Kherson Oblast on Oct. 14 killed two civilians and wounded nine more."
+    )
+    events = {e.place.name: e for e in _events(text, gazetteer)}
+    oblast = events["Kherson Oblast"]
+    assert (oblast.date_start, oblast.killed, oblast.injured) == (dt.date(2024, 10, 14), 2, 9)
+    assert events["Kherson"].killed is None
+
+
+def test_teasers_around_page_furniture_are_not_the_articles_events(gazetteer):
+    text = (
+        "Russian drones hit Odesa overnight, damaging the port, the governor said.\n\n"
+        "Villagers mourn after missile hits a wedding party\n"
+        "Kupiansk - a Russian missile struck a cafe in a village near Kupiansk last week.\n"
+        "Avatar\n"
+        "Read more\n"
+        "Russia attacked Sumy with glide bombs on Oct. 2, wounding five people."
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Odesa")}
+
+
+def test_the_last_paragraph_before_page_furniture_is_still_the_article(gazetteer):
+    text = (
+        "Officials reported calm overnight.\n\n"
+        "Russian forces shelled Nikopol with heavy artillery in the afternoon.\n\n"
+        "Read more"
+    )
+    assert _kinds(_events(text, gazetteer)) == {(EventType.ATTACK, "Nikopol")}
+
+
+# --- the blind set war8: evacuations by hromada adjective and people moved on (helper w8fix) -
+
+
+def test_an_evacuation_from_villages_of_two_adjectival_communities_is_at_each_hromada(gazetteer):
+    text = (
+        "Children and their parents are being evacuated by force from a dozen villages of the "
+        "Kindrashivska and Kurylivska communities of Kharkiv Oblast."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert len(events) == 2
+    assert all(e.place.name.endswith("hromada") for e in events)
+    assert all(e.geo_precision is GeoPrecision.ADMIN2 for e in events)
+
+
+def test_a_seats_own_name_before_communities_stays_the_town(gazetteer):
+    text = "Russian artillery shelled the Nikopol and Marhanets communities on Monday."
+    assert _kinds(_events(text, gazetteer)) == {
+        (EventType.ATTACK, "Nikopol"),
+        (EventType.ATTACK, "Marhanets"),
+    }
+
+
+def test_an_evacuation_people_are_going_to_face_is_a_plan(gazetteer):
+    text = "Officials warn that families with children are going to be evacuated from Vovchansk."
+    assert _events(text, gazetteer) == []
+
+
+def test_residents_transferred_to_a_nearby_town_are_evacuated_from_their_own(gazetteer):
+    text = (
+        "Shelling hit Valuyki on Sunday, killing two. Part of the town's residents have been "
+        "relocated to nearby Alekseyevka."
+    )
+    evac = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in evac] == ["Valuyki"]
+
+
+def test_troops_or_equipment_moved_to_a_town_are_no_evacuation(gazetteer):
+    text = "Reserves were transferred to Kupiansk on Friday, the ministry said."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION] == []
+
+
+# --- the blind set war8: the talks' venue (helper w8fix) -------------------------------------
+
+
+def test_talks_in_a_country_then_the_meeting_in_its_city_are_one_negotiation_at_the_city(
+    gazetteer,
+):
+    text = (
+        "Russian and Ukrainian envoys sat down for a first round of talks in Belarus on "
+        "Monday. Kyiv had at first refused, but later sent negotiators, who met in Gomel, "
+        "a city close to both borders."
+    )
+    talks = [e for e in _events(text, gazetteer, dt.date(2022, 2, 28))]
+    talks = [e for e in talks if e.event_type is EventType.NEGOTIATION]
+    assert len(talks) == 1
+    assert talks[0].geo_precision is GeoPrecision.SETTLEMENT
+    assert (round(talks[0].place.lat), round(talks[0].place.lon)) == (52, 31)
+
+
+def test_a_name_told_as_a_city_in_apposition_is_the_city_not_its_region(gazetteer):
+    text = "Delegates gathered in Gomel, a city in the south-east of Belarus, on Monday."
+    place = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Gomel")
+    assert place.kind.value == "populated_place"
+
+
+# --- the blind set war8: bulletins' fighting and a hromada's toll told village by village ---
+
+
+def test_attempts_to_push_defenders_from_their_positions_are_fighting_on_that_front(gazetteer):
+    text = (
+        "Since this morning, Russian units have made 18 attempts to drive Ukrainian soldiers "
+        "out of their positions on the Kurakhove front."
+    )
+    events = _events(text, gazetteer)
+    assert [(e.event_type, e.geo_precision) for e in events] == [
+        (EventType.OFFENSIVE, GeoPrecision.REGION)
+    ]
+
+
+def test_attempts_to_dislodge_units_near_two_villages_are_fighting_at_each(gazetteer):
+    text = "The enemy tried to dislodge our units from their positions near Toretsk and Druzhba."
+    kinds = _kinds(_events(text, gazetteer))
+    assert {(EventType.OFFENSIVE, "Toretsk"), (EventType.OFFENSIVE, "Druzhba")} <= kinds
+
+
+def test_a_strike_that_claimed_the_life_of_a_woman_killed_one_and_claims_nothing(gazetteer):
+    text = "On Thursday a Russian glide bomb on Dachenske claimed the life of an elderly man."
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK)
+    assert (ev.place.name, ev.killed, ev.status) == ("Dachenske", 1, EventStatus.HAPPENED)
+
+
+def test_a_hromadas_dead_told_village_by_village_are_the_villages_strikes(gazetteer):
+    text = (
+        "Russian troops shelled the Pokrovsk hromada on Thursday, killing three civilians. "
+        "Two women died when a shell hit the village of Zelene. In Dachenske, an elderly man "
+        "was killed by a drone."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert sorted((e.place.name, e.killed) for e in events) == [("Dachenske", 1), ("Zelene", 2)]
+    # the Zelene of that hromada, not a namesake elsewhere in Donetsk Oblast
+    zelene = next(e for e in events if e.place.name == "Zelene")
+    assert (round(zelene.place.lat, 1), round(zelene.place.lon, 1)) == (48.2, 37.2)
+
+
+def test_a_hromadas_toll_that_its_villages_do_not_add_up_to_stays(gazetteer):
+    text = (
+        "Russian troops shelled the Pokrovsk hromada on Thursday, killing five civilians. "
+        "Two women died when a shell hit the village of Zelene. In Dachenske, an elderly man "
+        "was killed by a drone."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Pokrovsk hromada" in names
+
+
+# --- the blind set war8: claims dated a sentence before, framed gains, OCHA bullets ---------
+
+
+def test_a_claim_attributed_to_the_ministry_takes_the_day_its_report_was_told(gazetteer):
+    text = (
+        "Russia's defence ministry said Saturday that its troops had seized a village in the "
+        "Donetsk region. Its forces took control of Novoselivka Persha, the ministry said."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE)
+    assert (ev.date_start, ev.date_end) == (dt.date(2024, 10, 12), dt.date(2024, 10, 12))
+
+
+def test_a_capture_framed_by_successful_actions_is_no_offensive_of_its_own(gazetteer):
+    text = (
+        "The ministry said its units in the course of successful offensive actions captured "
+        "the village of Berestove in Kharkiv region."
+    )
+    assert {e.event_type for e in _events(text, gazetteer)} == {EventType.ADVANCE}
+
+
+def test_a_strike_that_left_people_killed_and_injured_near_a_station_is_at_its_town(gazetteer):
+    text = (
+        "A missile strike on 14 October left several residents killed and injured near the "
+        "bus station in Chaplyne, in central Ukraine."
+    )
+    kinds = _kinds(_events(text, gazetteer))
+    assert (EventType.ATTACK, "Chaplyne") in kinds
+
+
+def test_the_capture_of_another_place_does_not_take_the_day_of_captures_told_before(gazetteer):
+    text = (
+        "Russian troops captured Vuhledar in October 2024. Analysts say the seizure of "
+        "Ocheretyne opened a road to the north."
+    )
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert ev["Vuhledar"].date_start == dt.date(2024, 10, 1)
+    assert "Ocheretyne" not in ev or ev["Ocheretyne"].date_start != dt.date(2024, 10, 1)
+
+
+def test_a_second_place_taken_some_months_later_is_its_own_capture_then(gazetteer):
+    text = "Russian forces seized Bakhmut in May 2023 and Avdiivka nine months later."
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert (ev["Bakhmut"].date_start, ev["Bakhmut"].date_end) == (
+        dt.date(2023, 5, 1),
+        dt.date(2023, 5, 31),
+    )
+    assert (ev["Avdiivka"].date_start, ev["Avdiivka"].date_end) == (
+        dt.date(2024, 2, 1),
+        dt.date(2024, 2, 29),
+    )
+
+
+def test_a_place_taken_a_week_after_a_day_is_dated_that_week_later(gazetteer):
+    text = "Ukrainian troops retook Robotyne on 28 August and Verbove a week later."
+    ev = {e.place.name: e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert ev["Verbove"].date_start == dt.date(2024, 9, 4)
+
+
+def test_the_city_after_a_bare_name_read_as_its_oblast_is_that_city(gazetteer):
+    # The article names Kherson Oblast, so a bare "Kherson" reads as the oblast; "the city"
+    # later in the same sentence is still Kherson, the city.
+    text = (
+        "Shelling hit Kherson Oblast 40 times on Monday. Kherson and the villages around it "
+        "have been under constant artillery fire since Ukrainian troops liberated the city "
+        "on Nov. 11, 2022."
+    )
+    ev = next(e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE)
+    assert (ev.place.name, ev.date_start) == ("Kherson", dt.date(2022, 11, 11))
+
+
+def test_the_city_in_the_next_sentence_does_not_reach_back_to_an_oblast_reading(gazetteer):
+    text = (
+        "Overnight missile attacks on Zaporizhzhia Oblast and Zaporizhzhia killed one. "
+        "Another missile fell near houses in the city, the governor said."
+    )
+    # "another missile" would be a strike of its own; "the city" here names no place
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert not any("Another missile" in e.quote for e in attacks)

@@ -826,3 +826,34 @@ def test_of_namesake_villages_that_tie_the_one_in_the_named_hromada_wins(gazette
     [zelene] = [t for t in _found(text, gazetteer) if t.surface == "Zelene"]
     assert zelene.place.place_id.startswith("ua:UA1416021")
     assert abs(zelene.place.lat - 48.21) < 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Kyiv said a missile hit the city of Vinnitsa on Thursday.", "Vinnitsa", "Vinnytsia"),
+        (
+            "The DPR said shells fell on Konstantinovka overnight.",
+            "Konstantinovka",
+            "Kostiantynivka",
+        ),
+        ("Shelling of Makeyevka was reported by Donetsk officials.", "Makeyevka", "Makiivka"),
+    ],
+)
+def test_russian_spellings_of_ukrainian_cities_are_those_cities(text, surface, name, gazetteer):
+    place = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == surface)
+    assert (place.name, place.country_code) == (name, "UA")
+
+
+def test_a_namesake_in_a_list_is_read_beside_the_villages_listed_with_it(gazetteer):
+    # Petropavlivka has namesakes in several oblasts, one near Pavlohrad; the one of this
+    # list lies by Zahryzove on the Kupiansk front.
+    text = "Удары пришлись по Днепру и Павлограду. Бои шли у Петропавловки, Загрызово и Кучеровки."
+    place = next(
+        t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Петропавловки"
+    )
+    assert (place.admin1_name, round(place.lat, 1), round(place.lon, 1)) == (
+        "Kharkiv Oblast",
+        49.7,
+        37.7,
+    )

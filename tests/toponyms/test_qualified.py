@@ -81,3 +81,15 @@ def test_a_village_the_index_lacks_in_its_district_is_read_as_the_district(gazet
 def test_a_district_in_a_list_after_a_town_does_not_qualify_it(gazetteer):
     text = "Shells hit Kupiansk, Chuhuiv district and Izium over the weekend."
     assert _places(text, gazetteer)["Kupiansk"].name == "Kupiansk"
+
+
+def test_a_community_placed_in_its_raion_is_that_raions_hromada_seat(gazetteer):
+    # The 2020 raions are large: the seat of the hromada lies far from the raion's town, and
+    # a nearer namesake of the same oblast is a small village, not a hromada's centre.
+    text = (
+        "Shelling was reported in Mykolaiv and Snihurivka. In the Novopavlivka community, "
+        "lying in the Synelnykove district, a glide bomb damaged eight homes."
+    )
+    place = _places(text, gazetteer)["Novopavlivka"]
+    assert place.admin1_name == "Dnipropetrovsk Oblast"
+    assert (round(place.lat, 1), round(place.lon, 1)) == (48.1, 36.8)

@@ -104,6 +104,8 @@ def _keys(text, gazetteer):
         ("Авиаудары по Гуляйполю не стихают.", "Гуляйполю", "гуляиполе"),
         ("Бои шли у Ступочек и южнее.", "Ступочек", "ступочки"),
         ("Ракети влучили по Оріхову вночі.", "Оріхову", "оріхів"),
+        # Russian genitive in -ы: both words of the name inflect
+        ("Атаки отбиты у Зеленой Долины.", "Зеленой Долины", "зелена долина"),
     ],
     ids=[
         "ru-two-words",
@@ -116,6 +118,7 @@ def _keys(text, gazetteer):
         "ru-neuter-dative",
         "ru-plural-genitive",
         "uk-iv-town-dative",
+        "ru-two-words-genitive-y",
     ],
 )
 def test_cyrillic_case_forms_read_as_the_nominative(text, surface, key, gazetteer):

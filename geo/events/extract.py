@@ -603,6 +603,24 @@ def _near_spelling_only(t: Toponym) -> bool:
 NEAR_TOWN_POPULATION = 20_000
 
 
+# "local residents were forced to evacuate": the people of the place just told
+_LOCAL_PEOPLE = re.compile(r"\b(?:local|locals|місцев\w*|местн\w*)\b", re.IGNORECASE)
+
+
+def _sole_place(tops: Sequence[Toponym]) -> list[Toponym]:
+    """The one town or district the sentence before named, if it named only one.
+
+    "Some 9,000 still live in X. Over two weeks 3,500 were taken out": a count of evacuees
+    (or of people who fled), or of local people, that names no place follows the town just
+    told. Not when that sentence named two places, nor a region or a country; not the
+    evacuation of wounded soldiers (no count of people).
+    """
+    places = {t.place.place_id for t in tops}
+    if len(places) == 1 and tops[-1].place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2):
+        return [tops[-1]]
+    return []
+
+
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
     """Extract dated events from an article whose toponyms are already resolved.
 
@@ -646,8 +664,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # a dated report, where it ends and who made it ("ministry")
     last_report: tuple[DateSpan, int, str] | None = None
     captions = caption_spans(text)
+    this_tops: list[Toponym] = []  # the places of the sentence before, for a placeless flight
     page_end = _page_end(text)
     for sent in split_sentences(text):
+        prev_tops = this_tops
+        this_tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         if (
             sent.start >= page_end
             or _is_headline(sent.text)
@@ -776,6 +797,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = [notice[1]]
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
+            if (
+                not places
+                and not tops
+                and trig.type in FIGURE_TYPES
+                and (people or children or _LOCAL_PEOPLE.search(sent.text))
+            ):
+                places = _sole_place(prev_tops)  # "... remain in X. 20,000 were evacuated."
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
             if not places and trig.type is EventType.ATTACK:

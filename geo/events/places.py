@@ -223,9 +223,11 @@ ADMIN_WORD = re.compile(
     re.IGNORECASE,
 )
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
+# "In the northern border town of Vovchansk, ..." frames the sentence as "In Vovchansk, ...".
 _FRONTED = re.compile(
     r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+"
-    r"(?:the\s+(?=\w+\s+(?:region|community|hromada|district|raion|municipality)\b))?"
+    r"(?:the\s+(?=\w+\s+(?:region|community|hromada|district|raion|municipality)\b)|"
+    r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+)?"
 )
 # "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and
 # an apposition that situates it stay inside the frame
@@ -343,14 +345,21 @@ _ON_BOARD = frozenset({"civilians", "passengers", "people", "residents", "evacue
 _NOTICE_VERBS = frozenset(
     "announced declared ordered organised organized launched introduced extended expanded".split()
 )
+_PROGRESS_VERBS = frozenset("begun started underway resumed".split())
+_NOTICE_ADVERBS = frozenset({"officially", "also", "already", "now", "being"})
 
 
 def _notice_verb(toks: list[_Tok], i: int) -> int | None:
-    """The index past "has (officially) been announced" at token i (an auxiliary), else None."""
+    """The index past "has (officially) been announced" at token i (an auxiliary), else None.
+
+    A verb of start counts too: "the evacuation of local residents has begun in X" tells
+    where it goes on. Not "is being carried out from villages of two districts": a standing
+    summary of districts, where the news is the oblast's order.
+    """
     k = i
-    while k < len(toks) and (toks[k].text in _AUX or toks[k].text in {"officially", "also"}):
+    while k < len(toks) and (toks[k].text in _AUX or toks[k].text in _NOTICE_ADVERBS):
         k += 1
-    if k > i and k < len(toks) and toks[k].text in _NOTICE_VERBS:
+    if k > i and k < len(toks) and toks[k].text in _NOTICE_VERBS | _PROGRESS_VERBS:
         return k + 1
     return None
 
@@ -872,6 +881,8 @@ def _after(
             # "evacuate families with children from X": who leaves, not a new clause; "...
             # with children by force from X", "... with children continues in X" too
             k = i + 4 if [t.text for t in toks[i + 2 : i + 4]] == ["by", "force"] else i + 2
+            # "... with children was announced in X": where the order applies
+            k = _notice_verb(toks, k) or k
             while k < len(toks) and toks[k].text in _GOING:
                 k += 1
             if k < len(toks) and toks[k].text in links:
@@ -1509,11 +1520,57 @@ def places_for(
         found = _most_specific([_areas_of(text, toks, i)])
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
+    if not found and trig.type is EventType.NEGOTIATION:
+        found = _held_venue(text, trig, tops)
+    if not found and trig.type is EventType.DISPLACEMENT:
+        found = _people_from(text, trig, tops)
     if not found and trig.type is EventType.ATTACK:
         found = _governed_place(text, trig, toks, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
     return found
+
+
+# "the second round of talks ... was held on 2 June in Istanbul", "переговоры ... прошли 2
+# июня в Стамбуле": the venue after the verb of holding, past a date or the parties.
+_HELD_GAP = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:(?:was|were|had been|have been|has been) held|took place|"
+    r"прош(?:ел|ёл|ла|ли)|состоял(?:ся|ась|ись)|відбул(?:ся|ася|ися)|пройшл(?:и|а))\b"
+    r"[^.;:!?]{0,30}?\s(?:in|at|в|у|во)\s+(?:the\s+)?(?:(?:city|town|capital) of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _held_venue(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    for t in tops:
+        if t.start >= trig.end and _HELD_GAP.fullmatch(text, trig.end, t.start):
+            return [t]
+    return []
+
+
+# "more than 150,000 people from the Kursk region have fled their homes": the people's home
+# is the place they left.
+_PEOPLE_FROM = re.compile(
+    r"\b(?:people|residents|civilians|families|inhabitants|locals|children|others)\s+"
+    r"(?:from|of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_FLED_GAP = re.compile(
+    r"(?:\s+(?:region|oblast|province|district|city|town|village|area))?\s*"
+    r"(?:(?:have|has|had)\s+)?(?:(?:already|since|now|also|all)\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _people_from(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    before = [t for t in tops if t.end <= trig.start]
+    if before:
+        t = before[-1]
+        if _FLED_GAP.fullmatch(text, t.end, trig.start) and _PEOPLE_FROM.search(
+            text, max(0, t.start - 40), t.start
+        ):
+            return [t]
+    return []
 
 
 # "the town of Toretsk, where fighting has raged for weeks", "Kurakhove, which Russian units
@@ -1531,7 +1588,9 @@ _RELATIVE_TYPES = frozenset(
 )
 _RELATIVE_GAP = re.compile(
     r"(?:\s+(?:region|oblast|province|city|town|village))?\s*,\s*"
-    r"(?:where|which|that|the (?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus) of(?: the)?)\s+"
+    # "Huliaipole, from where 20 people are evacuated daily": where they leave from
+    r"(?:(?:from )?where|which|that|the (?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus) of"
+    r"(?: the)?)\s+"
     r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,4}",
     re.IGNORECASE,
 )
@@ -1703,7 +1762,12 @@ def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Topony
 # "На Покровском направлении ...", "На Лиманському напрямку ...": a bulletin's front sector
 # frames all its sentence tells.
 _FRONTED_CYR_DIRECTION = re.compile(r"(?:На|на|У|у|В|в)\s+(?=\S+\s+(?:напрям|направлен))")
-_FRONTED_CYR = re.compile(r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу)\s+")
+# "У 23 населених пунктах Херсонщини запроваджено ...": the settlements of a named area
+_FRONTED_CYR = re.compile(
+    r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу)\s+"
+    r"(?:(?:\d+|[^\W\d]+)\s+(?:населених|населенных|населённых)\s+пунктах\s+)?"
+)
+_ONE_WORD = re.compile(r"[^\W\d]+\s+")  # "(пунктах) правобережної Херсонщини": an adjective
 
 
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
@@ -1712,7 +1776,10 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         # "У Нікополі через атаку дрона поранена жінка": Ukrainian and Russian put no comma
         # after a fronted place
         start = sent.start + cyr.end()
-        return [t for t in tops if t.start == start][:1]
+        if not (at := [t for t in tops if t.start == start][:1]) and "пунктах" in cyr.group():
+            adj = _ONE_WORD.match(text, start)
+            at = [t for t in tops if adj and t.start == adj.end()][:1]
+        return at
     if areas := _FRONTED_AREAS.match(sent.text):
         # "Near the Ostrivske and Hostre areas of the Kurakhove direction, three clashes
         # went on": each named area frames the sentence, not the direction

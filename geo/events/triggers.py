@@ -54,6 +54,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"евакуац\w*",
         r"евакуй?ова\w*",
         r"евакуйов\w*",
+        r"евакую\w*",  # "змушені евакуюватися", "евакуюють щодня"
+        # "вивезли автобусом з X 50 людей", "вывезли жителей из X": only with people
+        r"(?:вивез|вивоз|вывез|вывоз)\w*",
         r"эвакуац\w*",
         r"эвакуир\w*",
     ),
@@ -454,7 +457,8 @@ _DIPLOMATIC = re.compile(
     re.IGNORECASE,
 )
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
-_CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа")
+_TEMPORARILY_BEFORE = re.compile(r"\btemporarily\s+$", re.IGNORECASE)
+_CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа", "вивез", "вивоз", "вывез", "вывоз")
 _CYR_PEOPLE = re.compile(
     r"(?:людей|людини|людина|жител\w*|мешкан\w*|человек|родин\w*|сімей|семей|сем\w+|"
     r"дітей|детей|цивільн\w*|мирн\w*)",
@@ -653,6 +657,12 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
         ):
             continue  # "troops leaving the city", "leaving no one unhurt"
+        if (
+            etype is EventType.ADVANCE
+            and word in {"captured", "seized"}
+            and _TEMPORARILY_BEFORE.search(text, max(sent.start, s - 20), s)
+        ):
+            continue  # "the temporarily captured territory": occupied land, not a new gain
         if word.startswith(_CYR_LEAVING) and not _CYR_PEOPLE.search(sent.text):
             continue  # "виїхали" of troops or trains; people leaving are displaced
         if (

@@ -217,3 +217,74 @@ def test_a_village_the_index_lacks_near_a_named_town_makes_its_event_there(gazet
     text = "Russian troops captured the village of Zorianivka, 6 km north of Kurakhove."
     advances = [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
     assert [e.place.name for e in advances] == ["Kurakhove"]
+
+
+def _at(text, gazetteer, etype):
+    return [e.place.name for e in _events(text, gazetteer) if e.event_type is etype]
+
+
+def test_an_evacuation_whose_start_is_told_after_its_people_is_at_the_place(gazetteer):
+    text = "On Tuesday the evacuation of elderly residents has begun in the town of Kupiansk."
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kupiansk"]
+
+
+def test_an_evacuation_of_families_announced_in_a_district_is_at_the_district(gazetteer):
+    text = (
+        "Because of daily shelling, a compulsory evacuation of families with children "
+        "was announced in four villages of the Kupiansk district."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kupiansk Raion"]
+
+
+def test_a_town_from_where_people_are_evacuated_is_the_evacuation_place(gazetteer):
+    text = "Crews keep going into Orikhiv, from where they evacuate a dozen people every day."
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Orikhiv"]
+
+
+def test_people_from_a_region_who_fled_their_homes_are_displaced_from_it(gazetteer):
+    text = "By the end of the month some 40,000 people from the Sumy region had fled their homes."
+    assert _at(text, gazetteer, EventType.DISPLACEMENT) == ["Sumy Oblast"]
+
+
+def test_people_from_a_region_who_fled_before_are_no_displacement_of_another_town(gazetteer):
+    text = "Officials from Kharkiv said the convoy fled under fire."
+    assert _at(text, gazetteer, EventType.DISPLACEMENT) == []
+
+
+def test_talks_between_two_parties_held_on_a_day_in_a_city_are_at_that_city(gazetteer):
+    text = "A new round of talks between Kyiv and Moscow was held on Friday in Istanbul."
+    assert _at(text, gazetteer, EventType.NEGOTIATION) == ["Istanbul"]
+
+
+def test_a_count_of_evacuees_with_no_place_follows_the_one_town_just_named(gazetteer):
+    text = (
+        "About 9,000 people still live in Kostiantynivka, the governor said. "
+        "Over the past two weeks 3,500 people have been evacuated."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kostiantynivka"]
+
+
+def test_wounded_soldiers_evacuated_with_no_count_take_no_town_from_before(gazetteer):
+    text = (
+        "Russian assault groups keep probing the outskirts of Kostiantynivka. "
+        "Units continue to ensure the evacuation of wounded soldiers."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == []
+
+
+def test_a_count_of_evacuees_after_two_named_towns_takes_neither(gazetteer):
+    text = (
+        "Shelling hit Kostiantynivka and Druzhkivka overnight. "
+        "Since Monday 1,200 people have been evacuated."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == []
+
+
+def test_a_fronted_town_of_x_with_adjectives_frames_the_whole_sentence(gazetteer):
+    text = "In the small frontline town of Orikhiv, the mood is grim: shelling makes families flee."
+    assert _at(text, gazetteer, EventType.DISPLACEMENT) == ["Orikhiv"]
+
+
+def test_a_fronted_city_of_x_frames_a_strike_told_after_the_comma(gazetteer):
+    text = "In the city of Kherson, a drone dropped explosives on a bus stop on Sunday."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Kherson"]

@@ -179,3 +179,24 @@ def test_places_after_near_and_compass_words_are_taken(gazetteer):
         (EventType.OFFENSIVE, "Toretsk"),
         (EventType.OFFENSIVE, "Chasiv Yar"),
     }
+
+
+def test_russian_talks_that_took_place_on_a_date_in_a_city_are_there(gazetteer):
+    text = "Новый раунд переговоров между Киевом и Москвой прошел 14 мая в Стамбуле."
+    found = _kinds(_events(text, gazetteer))
+    assert found == {(EventType.NEGOTIATION, "Istanbul")}
+
+
+def test_people_taken_out_of_a_town_by_bus_are_evacuated_from_it(gazetteer):
+    text = "У вівторок рятувальники вивезли з Покровська сорок мешканців."
+    assert _kinds(_events(text, gazetteer)) == {(EventType.EVACUATION, "Pokrovsk")}
+
+
+def test_grain_taken_out_of_a_town_is_no_evacuation(gazetteer):
+    text = "Окупанти вивезли з Мелітополя кілька вагонів зерна."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+
+
+def test_an_evacuation_in_the_settlements_of_a_fronted_oblast_is_in_that_oblast(gazetteer):
+    text = "У 12 населених пунктах Сумщини запроваджено обов'язкову евакуацію родин."
+    assert _kinds(_events(text, gazetteer)) == {(EventType.EVACUATION, "Sumy Oblast")}

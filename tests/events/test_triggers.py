@@ -544,3 +544,13 @@ def test_the_neighbouring_region_is_the_place_not_a_border_of_it(gazetteer):
     kinds = _kinds(text, gazetteer)
     assert (EventType.ADVANCE, "Belgorod Oblast") in kinds
     assert (EventType.ADVANCE, "Russia") not in kinds
+
+
+def test_temporarily_captured_land_is_occupied_land_not_a_new_capture():
+    text = "Officials in the temporarily captured part of Kherson Oblast ordered residents out."
+    assert ("advance", "captured") not in _types(text)
+
+
+def test_a_village_captured_on_a_day_is_still_a_capture():
+    text = "Russian units captured the village of Novoselivka on Tuesday."
+    assert ("advance", "captured") in _types(text)

@@ -727,6 +727,9 @@ def _after(
             ):
                 i += 3  # "drones (UAV) on the Kursk region": an abbreviation, not an aside
                 continue
+            if word == "," and np < 0 and pre == 0 and not found and (k := _aside_end(toks, i)):
+                i = k  # "shelled, with artillery and mortars, the areas of A, B and C"
+                continue
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
                 continue
@@ -788,6 +791,16 @@ def _after(
             )
         ):
             i += 1  # "near A in Zaporizhzhia Oblast and near B in Kherson Oblast"
+            continue
+        if (
+            word == "and"
+            and found
+            and i + 3 < len(toks)
+            and toks[i + 1].text.lower() in _COMPASS
+            and toks[i + 2].text == "of"
+            and toks[i + 3].kind == "top"
+        ):
+            i += 1  # "attacked north of Siversk near A and east of Siversk near B": one more
             continue
         if (
             word == "and"
@@ -1028,6 +1041,41 @@ def _near_reference(toks: list[_Tok], i: int) -> bool:
         # "in Kharkiv Oblast near Vovchansk" narrows down; only a town situates a village
         and toks[k - 1].top.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
     )
+
+
+# Words that make an aside after a verb a report or a clause of its own, not how it was done.
+_ASIDE_STOPS = frozenset(
+    "said says reported reports told added claimed according which who that".split()
+)
+
+
+def _aside_end(toks: list[_Tok], i: int) -> int | None:
+    """Past a short aside between a verb and its object, if one opens at the comma at i.
+
+    Bulletins put the means or the frequency there: "shelled, with artillery and mortars,
+    the areas of A and B", "keeps shelling, day and night, the villages of A and B".
+    """
+    k = i + 1
+    while k < min(len(toks), i + 7) and toks[k].kind == "w":
+        if toks[k].text.lower() in _ASIDE_STOPS:
+            return None
+        k += 1
+    if (
+        k > i + 2
+        and k < len(toks)
+        and toks[k].kind == "top"
+        and toks[k - 1].text == "of"
+        and toks[k - 2].text.lower() in _PLACE_NOUN_FORMS
+    ):
+        return i + 1  # "shelling, day and night, frontline settlements of A and B": the object
+    if k == i + 1 or k + 1 >= len(toks) or toks[k].text != ",":
+        return None
+    after = toks[k + 1]
+    object_noun = any(
+        toks[n].text.lower() in _PLACE_NOUN_FORMS and toks[n + 1].text == "of"
+        for n in range(k + 1, min(len(toks) - 1, k + 4))
+    )
+    return k + 1 if after.kind == "top" or after.text == "the" or object_noun else None
 
 
 def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> int:

@@ -474,7 +474,10 @@ _PEOPLE_SUBJECT = re.compile(
 _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
     r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched|"
-    r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy)"
+    r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
+    # "unsuccessfully tried to attack in the X area": a storming attempt (a strike is
+    # launched, not tried, and names its weapon)
+    r"tried to|trying to|attempted to|attempting to)"
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -489,9 +492,13 @@ _TIMES_AFTER = re.compile(
 # troops storming a line, not a strike (a strike names its weapon)
 # "an increase in attacks near the town of X", "troops attack in the X front": troops on the
 # ground (a strike names its weapon; one that hits a place is "on" it)
+# An English bulletin's "attacked in the Vodiane area", "in the areas of A and B",
+# "attacked northeast of Siversk near A" is the same: troops at villages, not a strike.
 _GROUND_AFTER = re.compile(
     r"\s+(?:near|around|outside|on the outskirts of|(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
-    r"(?:front|direction|sector|axis))\b",
+    r"(?:front|direction|sector|axis|area)|in the areas? of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of "
+    r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? near)\b",
     re.IGNORECASE,
 )
 _POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)

@@ -183,6 +183,7 @@ class _Context:
     # through an article asks for the same distances at every mention.
     nearest_km: dict[str, float] = field(default_factory=dict)
     cyrillic: bool = False  # written in Ukrainian or Russian
+    front: bool = False  # names a front direction after a town of the theatre
 
     @property
     def in_theatre(self) -> bool:
@@ -195,6 +196,9 @@ class _Context:
             bool(THEATRE & (set(self.countries) | self.demonyms))
             or any(code[:2] in THEATRE for code in self.admin1)
             or (self.cyrillic and any(p.country_code in THEATRE for p in self.anchors))
+            # An English General Staff bulletin names neither either ("In the Kupiansk
+            # direction, the enemy attacked near Synkivka"): its front direction says it.
+            or self.front
         )
 
 
@@ -587,6 +591,20 @@ def _sectors(text: str, toks: list[Token], mentions: list[Mention]) -> None:
                     m.scores[n] += SECTOR_NEAR_BONUS + SECTOR_TIE * (1 - d / SECTOR_NEAR_KM)
 
 
+def _names_front(toks: list[Token], mentions: list[Mention]) -> bool:
+    """Whether the text names a front direction after a town of the theatre ("the Lyman axis")."""
+    for m in mentions:
+        if m.j >= len(toks) or toks[m.j].norm not in _SECTOR_WORDS or not toks[m.j - 1].joined:
+            continue
+        best = _best(m)
+        if best is None or m.role not in _CONTEXT_ROLES:
+            continue
+        place = m.cands[best].place
+        if place.kind is PlaceKind.POPULATED_PLACE and place.country_code in THEATRE:
+            return True
+    return False
+
+
 def _one_reading(mentions: list[Mention]) -> None:
     """Give every bare use of a name in one article the same reading.
 
@@ -952,6 +970,7 @@ def geoparse(
     mentions = recognise(text, toks, gaz)
     _link_patterns(text, toks, mentions)
     ctx = _score_all(mentions, text, gaz)
+    ctx.front = _names_front(toks, mentions)
     _sectors(text, toks, mentions)
     qualified_lists(text, mentions, gaz)
     _one_reading(mentions)

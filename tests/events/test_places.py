@@ -288,3 +288,36 @@ def test_a_fronted_town_of_x_with_adjectives_frames_the_whole_sentence(gazetteer
 def test_a_fronted_city_of_x_frames_a_strike_told_after_the_comma(gazetteer):
     text = "In the city of Kherson, a drone dropped explosives on a bus stop on Sunday."
     assert _at(text, gazetteer, EventType.ATTACK) == ["Kherson"]
+
+
+def _typed(text, gazetteer, etype):
+    return [e.place.name for e in _events(text, gazetteer) if e.event_type is etype]
+
+
+def test_an_aside_between_shelled_and_its_list_keeps_every_village(gazetteer):
+    text = (
+        "Russian troops shelled, with mortars and tube artillery, the areas of Vovchansk, "
+        "Vilcha and Hatyshche in Kharkiv Oblast on Monday."
+    )
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Vovchansk", "Vilcha", "Hatyshche"]
+
+
+def test_a_frequency_aside_before_villages_of_a_list_keeps_every_village(gazetteer):
+    text = (
+        "Luhansk Oblast officials said the occupiers keep shelling, around the clock, "
+        "frontline villages of Nevske, Makiivka and Ploshchanka."
+    )
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Nevske", "Makiivka", "Ploshchanka"]
+
+
+def test_a_reported_aside_after_the_verb_is_not_skipped_to_a_later_place(gazetteer):
+    text = "Russian troops shelled Kupiansk, the governor said, the market in Kharkiv was shut."
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Kupiansk"]
+
+
+def test_a_second_bearing_and_its_villages_stay_in_the_list(gazetteer):
+    text = (
+        "Ukrainian forces said Russian troops attacked northeast of Siversk near "
+        "Verkhnokamianske and east of Siversk near Vyimka and Spirne on Sunday."
+    )
+    assert _typed(text, gazetteer, EventType.OFFENSIVE) == ["Verkhnokamianske", "Vyimka", "Spirne"]

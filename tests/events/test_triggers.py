@@ -554,3 +554,28 @@ def test_temporarily_captured_land_is_occupied_land_not_a_new_capture():
 def test_a_village_captured_on_a_day_is_still_a_capture():
     text = "Russian units captured the village of Novoselivka on Tuesday."
     assert ("advance", "captured") in _types(text)
+
+
+def _bulletin_events(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 6, 3))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.event_type, e.place.name, e.status) for e in events]
+
+
+def test_trying_to_attack_in_a_village_area_is_a_failed_assault_not_a_strike(gazetteer):
+    text = "In the Kurakhove direction, Russian units tried to attack in the Vodiane area."
+    at_vodiane = [k for k in _bulletin_events(text, gazetteer) if k[1] == "Vodiane"]
+    assert at_vodiane == [(EventType.OFFENSIVE, "Vodiane", EventStatus.ATTEMPTED)]
+
+
+def test_attacks_in_the_areas_of_villages_are_assaults(gazetteer):
+    text = "Ukrainian troops said Russian units attacked in the areas of Terny and Torske."
+    assert {k[:2] for k in _bulletin_events(text, gazetteer)} == {
+        (EventType.OFFENSIVE, "Terny"),
+        (EventType.OFFENSIVE, "Torske"),
+    }
+
+
+def test_trying_to_attack_with_drones_named_stays_a_strike(gazetteer):
+    text = "Russia tried to attack Odesa with attack drones overnight, Ukraine's air force said."
+    assert (EventType.ATTACK, "Odesa") in {k[:2] for k in _bulletin_events(text, gazetteer)}

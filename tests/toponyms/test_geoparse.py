@@ -896,3 +896,15 @@ def test_a_belarusian_centre_in_its_russian_spelling_is_the_city(gazetteer, city
     place = tops[0].place
     assert place.kind is PlaceKind.POPULATED_PLACE and place.country_code == "BY"
     assert place.name == city  # the press's spelling, not GeoNames' Belarusian one
+
+
+def test_an_english_bulletin_naming_a_front_direction_reads_its_villages(gazetteer):
+    # no country, oblast or "Russian" here either: "the Kupiansk direction" says where it is
+    text = "In the Kupiansk direction, the enemy stormed our lines in the area of Synkivka."
+    assert [t.place.name for t in _found(text, gazetteer)] == ["Kupiansk", "Synkivka"]
+
+
+def test_a_direction_word_after_a_name_from_elsewhere_is_no_theatre(gazetteer):
+    # a village known only from the theatre's tables stays out of a story set elsewhere
+    text = "Traffic in the Boston direction slowed near Synkivka on Monday."
+    assert "Synkivka" not in [t.place.name for t in _found(text, gazetteer)]

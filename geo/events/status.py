@@ -169,7 +169,18 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     if trig.text.endswith("ing") and _PROGRESSIVE.search(clause):
         return True  # "Russian forces are advancing on Pokrovsk"
     after = text[trig.end : min(sent.end, trig.end + 40)]
+    if _REPELLED.match(trig.text) and _ATTEMPTS_AFTER.match(after):
+        return True  # "repelled the invaders' attempts to advance near A": the assault failed
     return bool(_ONGOING_AFTER.match(after) or _UNDER.match(trig.text))
+
+
+# A bulletin's "repelled/repulsed (the enemy's) attempts to advance": what was repelled was tried.
+_REPELLED = re.compile(r"repell|repuls", re.IGNORECASE)
+_ATTEMPTS_AFTER = re.compile(
+    r"\s+(?:(?:the|all|several|two|three|four|five|\d+)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:attempts?|efforts?|bids?)\s+(?:to|at)\b",
+    re.IGNORECASE,
+)
 
 
 def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> str:

@@ -501,6 +501,12 @@ _GROUND_AFTER = re.compile(
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? near)\b",
     re.IGNORECASE,
 )
+# "attacks by Russian occupiers were repulsed near A": what a defence repels is an assault
+_REPELLED_AFTER = re.compile(
+    r"(?:\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:were|was|have been|had been)"
+    r"\s+(?:\w+ly\s+|also\s+)?(?:repell?ed|repulsed|beaten back|fended off)\b",
+    re.IGNORECASE,
+)
 _POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
@@ -781,6 +787,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _GROUND_AFTER.match(text, e, sent.end))
+                or (word.startswith("attack") and _REPELLED_AFTER.match(text, e, sent.end))
             )
             and not _WEAPON.search(sent.text)
             # "16 ударних БпЛА": drones, counted (not "17 атак ... при поддержке авиации")

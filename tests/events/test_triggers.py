@@ -579,3 +579,12 @@ def test_attacks_in_the_areas_of_villages_are_assaults(gazetteer):
 def test_trying_to_attack_with_drones_named_stays_a_strike(gazetteer):
     text = "Russia tried to attack Odesa with attack drones overnight, Ukraine's air force said."
     assert (EventType.ATTACK, "Odesa") in {k[:2] for k in _bulletin_events(text, gazetteer)}
+
+
+def test_attacks_by_troops_that_were_repulsed_are_assaults_only(gazetteer):
+    text = (
+        "On the Avdiivka axis, attacks by the Russian army were repulsed near the villages "
+        "of Avdiivka and Pervomaiske."
+    )
+    kinds = {k[:2] for k in _bulletin_events(text, gazetteer)}
+    assert kinds == {(EventType.OFFENSIVE, "Avdiivka"), (EventType.OFFENSIVE, "Pervomaiske")}

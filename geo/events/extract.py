@@ -666,7 +666,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     captions = caption_spans(text)
     this_tops: list[Toponym] = []  # the places of the sentence before, for a placeless flight
     page_end = _page_end(text)
+    # the last sentence's count of assaults that named no place ("repelled 4 attacks.")
+    counted: tuple[Sentence, Trigger] | None = None
     for sent in split_sentences(text):
+        told_before, counted = counted, None
         prev_tops = this_tops
         this_tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         if (
@@ -727,6 +730,16 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             # "... near several villages. These include A and B, analysts said."
             triggers = [listing[0], *triggers]
             found_words = [listing[0], *found_words]
+        elif (
+            told_before is not None
+            and tops
+            and all(t.type is EventType.STATEMENT for t in triggers)
+            and (where := _where_they_were(text, sent, told_before, events)) is not None
+        ):
+            # "Our units repelled four attacks. They were near A and B."
+            triggers = [where, *triggers]
+            found_words = [where, *found_words]
+        counted = next(((sent, t) for t in triggers if t.type is EventType.OFFENSIVE), None)
         if not triggers:
             last_casualty_event = _carry_casualties(
                 events,
@@ -1205,6 +1218,35 @@ def _toll_place(
     if len({t.place.place_id for t in fine}) != 1:
         return []
     return fine[:1]
+
+
+# A bulletin's next sentence telling where the assaults it counted were: "It is near A, B",
+# "They took place in the areas of A and B".
+_WHERE_THEY_WERE = re.compile(
+    r"\s*(?:it|they|these|this|all of them)\s+(?:is|was|are|were|took place|happened)"
+    r"(?=\s+(?:near|around|outside|in the areas? of|in the vicinity of)\b)",
+    re.IGNORECASE,
+)
+
+
+def _where_they_were(
+    text: str, sent: Sentence, told: tuple[Sentence, Trigger], events: list[Event]
+) -> Trigger | None:
+    """The places of assaults the sentence before counted without a place, as a trigger.
+
+    "Ukrainian units repelled four attacks. It is near A, B.": the second sentence has no
+    event word; its places are where the counted assaults were. Only right after that
+    sentence, and only when it placed nothing itself.
+    """
+    before, trig = told
+    m = _WHERE_THEY_WERE.match(sent.text)
+    if (
+        m is None
+        or text[before.end : sent.start].strip()
+        or any(e.sentence_start == before.start for e in events)
+    ):
+        return None
+    return Trigger(trig.type, sent.start + m.start(), sent.start + m.end(), m.group().strip())
 
 
 def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:

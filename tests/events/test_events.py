@@ -746,3 +746,18 @@ def test_villages_named_in_the_sentence_after_a_count_of_them_take_its_events(ga
     # no count of places before: "they are" names nothing that happened
     text = "Russian guns shelled Vovchansk on Tuesday. They are Kupiansk and Lyptsi residents."
     assert {e.place.name for e in _events(text, gazetteer)} == {"Vovchansk"}
+
+
+def test_a_count_of_assaults_takes_the_places_the_next_sentence_gives(gazetteer):
+    text = (
+        "On the Kupiansk axis in Kharkiv Oblast, Ukrainian units held off five assaults over "
+        "the past day. They were near Synkivka and Petropavlivka."
+    )
+    got = {(e.event_type, e.place.name) for e in _events(text, gazetteer)}
+    assert {(EventType.OFFENSIVE, "Synkivka"), (EventType.OFFENSIVE, "Petropavlivka")} <= got
+
+
+def test_a_sentence_after_a_placed_event_is_not_read_as_its_places(gazetteer):
+    text = "Russian troops attacked near Kupiansk on Tuesday. It is near the Oskil river."
+    places = {e.place.name for e in _events(text, gazetteer)}
+    assert places == {"Kupiansk"}

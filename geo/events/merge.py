@@ -302,11 +302,44 @@ _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
 )
+_COUNT_WORDS = "|".join(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+)
+# An evacuation order counts its settlements in words as often as in digits ("five
+# settlements of X region"), and an order that widens an earlier one says "11 more villages".
+_ORDER_UMBRELLA = (
+    rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|{_COUNT_WORDS})"
+    r" (?:(?:more|other|further) )?"
+    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+)
+
+
+def _counts_places(e: Event) -> bool:
+    """Whether an area event is told as a count of its places ("in 12 villages of X")."""
+    umbrella = _ORDER_UMBRELLA if e.event_type is EventType.EVACUATION else _UMBRELLA
+    return re.search(umbrella + re.escape(e.surface), e.quote, re.IGNORECASE) is not None
 
 
 _THESE_INCLUDE = re.compile(
     r"\s*(?:(?:these|they|those)\s+(?:include|included|are|were)|"
     r"among\s+(?:them|these|those)\s+(?:are|were))\b",
+    re.IGNORECASE,
+)
+
+
+# How an evacuation order's report goes on to name the settlements it counted: "In particular,
+# these are five villages: A, B ...", "The settlements concerned are A, B and C", "The list
+# covers A and B". Only after an evacuation counted by settlements (see umbrella_list).
+_ORDER_LISTS = re.compile(
+    r"\s*(?:(?:in\s+particular|specifically|namely),?\s+)?(?:"
+    r"(?:it\s+is|it['’]s|this\s+is|these\s+are|we\s+are\s+talking)\s+about\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:settlements|villages|towns|localities|communities)\s*[:—–-]"
+    r"|(?:the\s+)?(?:affected|listed|following)\s+(?:settlements|villages|towns|localities)"
+    r"\s+(?:are|were|include|includes)\b\s*:?"
+    r"|(?:the\s+)?(?:settlements|villages|towns|localities)\s+(?:concerned|affected|in\s+question)"
+    r"\s+(?:are|were|include)\b\s*:?"
+    r"|(?:the|its|their)\s+list\s+(?:covers|includes|comprises|contains)\b\s*:?"
+    r")",
     re.IGNORECASE,
 )
 
@@ -318,14 +351,18 @@ def umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigg
     C.": the second sentence has no event word of its own; its places are where the first
     sentence's advances were. Returns the trigger and the counted event.
     """
-    m = _THESE_INCLUDE.match(sent.text)
-    if m is None or not events:
+    if not events:
         return None
     last = events[-1]
+    m = _THESE_INCLUDE.match(sent.text)
+    if m is None and last.event_type is EventType.EVACUATION:
+        m = _ORDER_LISTS.match(sent.text)
+    if m is None:
+        return None
     if (
         text[last.sentence_end : sent.start].strip()
         or last.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-        or not re.search(_UMBRELLA + re.escape(last.surface), last.quote, re.IGNORECASE)
+        or not _counts_places(last)
     ):
         return None
     trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
@@ -345,7 +382,7 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
         if (
             e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             and e.place.admin1_code
-            and re.search(_UMBRELLA + re.escape(e.surface), e.quote, re.IGNORECASE)
+            and _counts_places(e)
             and any(
                 f.event_type is e.event_type
                 and f.geo_precision is GeoPrecision.SETTLEMENT

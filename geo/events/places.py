@@ -398,6 +398,8 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             and toks[i + 2].text == ")"
         ):
             i += 3  # "Nikopol (Dnipropetrovsk Oblast), Kupiansk (Kharkiv Oblast)": where each is
+        elif (close := _community_aside(toks, i)) is not None:
+            i = close  # "A (X rural community), B, C (Y urban community)": an order's list
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
@@ -461,6 +463,23 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         found.append(nxt)
         i = j + 1
     return _without_stray_oblast(found), i
+
+
+_COMMUNITY_WORDS = frozenset({"community", "communities", "hromada", "hromadas"})
+
+
+def _community_aside(toks: list[_Tok], i: int) -> int | None:
+    """The index past "(Richky rural community)" at token i, if a community aside opens there.
+
+    Evacuation orders group their settlements by hromada, naming it in brackets after the
+    last village of each; the list goes on past it.
+    """
+    if i >= len(toks) or toks[i].text != "(":
+        return None
+    for j in range(i + 1, min(i + 7, len(toks))):
+        if toks[j].text == ")":
+            return j + 1 if toks[j - 1].text.lower() in _COMMUNITY_WORDS else None
+    return None
 
 
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})

@@ -288,3 +288,16 @@ def test_a_fronted_town_of_x_with_adjectives_frames_the_whole_sentence(gazetteer
 def test_a_fronted_city_of_x_frames_a_strike_told_after_the_comma(gazetteer):
     text = "In the city of Kherson, a drone dropped explosives on a bus stop on Sunday."
     assert _at(text, gazetteer, EventType.ATTACK) == ["Kherson"]
+
+
+def test_an_orders_list_goes_on_past_a_bracketed_community(gazetteer):
+    # Evacuation orders group their villages by hromada, naming it in brackets after the
+    # last village of each group (issue 10, helper evaclists).
+    text = (
+        "Authorities ordered an evacuation of the villages of Borova (Borova community), "
+        "Bohuslavka and Kurylivka (Kurylivka rural community) in Kharkiv Oblast."
+    )
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]

@@ -762,7 +762,7 @@ def _after(
                 word in {":", "—", "–"}
                 and nxt is not None
                 and nxt.kind == "top"
-                and any(t.text in _PLACE_NOUN_FORMS for t in toks[first:i])
+                and any(t.text in _COUNTED_PLACE_NOUNS for t in toks[first:i])
                 and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
             ):
                 # "captured two villages in the east: A and B", "took two hamlets — A and B —"
@@ -1424,6 +1424,11 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"}) | 
 )  # "освободили населённый пункт X", "звільнили село X"
 _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
+)
+# The plural nouns before a colon that names the places counted: "two villages in the east:
+# A and B", and an evacuation order's "з населених пунктів: A, B" / "из сел: A, B".
+_COUNTED_PLACE_NOUNS = _PLACE_NOUN_FORMS | _wordset(
+    "пунктів пунктов пунктах сіл сел селах селищ поселков посёлков громад громадах общин"
 )
 _NAMED = frozenset({"named", "called"})
 _SETTLEMENT_NOUNS = frozenset(

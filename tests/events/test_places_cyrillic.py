@@ -214,9 +214,7 @@ def test_an_evacuation_in_the_settlements_of_a_fronted_oblast_is_in_that_oblast(
         "Принудительная эвакуация семей введена для трёх сел: Борова, Богуславка и Курилівка.",
     ],
 )
-def test_an_evacuation_order_listing_villages_after_a_colon_gives_each_its_event(
-    text, gazetteer
-):
+def test_an_evacuation_order_listing_villages_after_a_colon_gives_each_its_event(text, gazetteer):
     events = _events(text, gazetteer)
     names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
     assert names == ["Bohuslavka", "Borova", "Kurylivka"]

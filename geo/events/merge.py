@@ -16,7 +16,7 @@ from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import Trigger
 from geo.places.spatial import great_circle_km
-from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind
+from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind, Toponym
 from geo.text.sentences import Sentence
 
 __all__ = ["consolidate", "umbrella_list"]
@@ -308,7 +308,7 @@ _COUNT_WORDS = "|".join(
 # An evacuation order counts its settlements in words as often as in digits ("five
 # settlements of X region"), and an order that widens an earlier one says "11 more villages".
 _ORDER_UMBRELLA = (
-    rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|{_COUNT_WORDS})"
+    rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|following|{_COUNT_WORDS})"
     r" (?:(?:more|other|further) )?"
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
 )
@@ -367,6 +367,71 @@ def umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigg
         return None
     trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
     return trig, last
+
+
+# One line of an order's list set out line by line: "- the village of A;", "• A", "села A;",
+# "A, B (X community);". What may stand around the names on such a line.
+_ITEM_PREFIX = re.compile(
+    r"\s*(?:[-•–—*·▪]\s*)?(?:(?:the\s+)?(?:urban-type\s+)?(?:village|town|city|settlement|hamlet)s?"
+    r"\s+of\s+|(?:міста|місто|селища|селище|села|село|сел|сіл|смт|поселка|посёлка|поселок|"
+    r"поселков|города|город|с\.|м\.)\s*)?",
+    re.IGNORECASE,
+)
+_ITEM_REST = re.compile(
+    r"(?:[\s,;.:\-–—•*·▪]|\band\b|\bта\b|\bі\b|\bи\b|"
+    # a name the gazetteer lacks ("Bілозерське" spelt with a Latin i)
+    r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*|"
+    r"\((?:[^()]{0,60}\s)?(?:community|hromada|громада|громади|громаді|общины|община)\))*",
+)
+_ITEM_NOUNS = re.compile(
+    r"\b(?:(?:the\s+)?(?:village|town|settlement)s?\s+of|села|сел|селища|міста|с\.)(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def opens_order_list(sent: Sentence, triggers: list[Trigger]) -> bool:
+    """Whether a sentence is an evacuation order whose settlements follow line by line.
+
+    "Mandatory evacuation of families starts from the following villages:" then one village
+    a line. Only a factual evacuation trigger opens such a list (a plan does not).
+    """
+    return sent.text.rstrip().endswith(":") and any(
+        t.type is EventType.EVACUATION for t in triggers
+    )
+
+
+def order_subheading(sent: Sentence) -> bool:
+    """A line such as "Bilozerska hromada:" that groups the villages of an order's list."""
+    line = sent.text.strip()
+    return line.endswith(":") and len(line.split()) <= 4 and "\n" not in line
+
+
+def order_line(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
+    """Whether a sentence is one line of an order's list: settlement names and nothing else.
+
+    Names the gazetteer lacks count as names (capitalised words), so that a village it does
+    not know does not end the list; a line that says more ("- A was shelled") is no item.
+    """
+    m = _ITEM_PREFIX.match(text, sent.start, sent.end)
+    rest = list(text[m.end() : sent.end])
+    for t in tops:
+        if t.start >= m.end():
+            rest[t.start - m.end() : t.end - m.end()] = " " * (t.end - t.start)
+    rest_text = _ITEM_NOUNS.sub(" ", "".join(rest))
+    return _ITEM_REST.fullmatch(rest_text) is not None
+
+
+def order_item(text: str, sent: Sentence, tops: list[Toponym]) -> Trigger | None:
+    """An evacuation trigger for a line of an order's list that names settlements.
+
+    The line has no event word of its own: the order opened on the line before (see
+    ``opens_order_list``) is what happens at each place it names. None for a line that
+    says more than names ("- the village of A was shelled") or names no known place.
+    """
+    if not tops or not order_line(text, sent, tops):
+        return None
+    m = _ITEM_PREFIX.match(text, sent.start, sent.end)
+    return Trigger(EventType.EVACUATION, sent.start, m.end(), text[sent.start : m.end()].lower())
 
 
 def _drop_list_umbrellas(events: list[Event]) -> list[Event]:

@@ -92,3 +92,52 @@ def test_a_villages_concerned_sentence_without_a_counted_order_before_is_no_evac
         "and Kurylivka."
     )
     assert _evacuations(text, gazetteer) == []
+
+
+def test_an_order_set_out_one_village_a_line_gives_each_line_its_evacuation(gazetteer):
+    text = (
+        "Compulsory evacuation of children with their parents starts from these villages:\n"
+        "- the village of Borova;\n"
+        "- the village of Bohuslavka;\n"
+        "- the village of Kurylivka.\n"
+        "Some 40 children still live there, officials said."
+    )
+    names = sorted(e.place.name for e in _evacuations(text, gazetteer))
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_an_orders_lines_grouped_under_hromada_headings_all_count(gazetteer):
+    text = (
+        "Officials ordered an evacuation of the following settlements of Kharkiv Oblast:\n"
+        "Borova hromada:\n"
+        "- Borova;\n"
+        "- Bohuslavka.\n"
+        "Kurylivka hromada:\n"
+        "- Kurylivka."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    assert sorted(e.place.name for e in evacuations) == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_the_lines_under_an_order_in_ukrainian_and_russian_are_evacuations(gazetteer):
+    uk = "Примусову евакуацію сімей з дітьми почали з таких сіл:\n- села Борова;\n- села Курилівка."
+    ru = "Обязательную эвакуацию семей ввели в следующих селах:\n- Борова,\n- Курилівка."
+    for text in (uk, ru):
+        names = sorted(e.place.name for e in _evacuations(text, gazetteer))
+        assert names == ["Borova", "Kurylivka"], text
+
+
+def test_a_planned_evacuation_does_not_turn_its_lines_into_events(gazetteer):
+    text = "Officials may evacuate families from these villages:\n- Borova;\n- Kurylivka."
+    assert _evacuations(text, gazetteer) == []
+
+
+def test_a_line_that_tells_something_else_ends_the_orders_list(gazetteer):
+    text = (
+        "Evacuation of families is under way from these villages:\n"
+        "- Borova;\n"
+        "Artillery shelled Kurylivka overnight.\n"
+        "- Bohuslavka."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    assert sorted(e.place.name for e in evacuations) == ["Borova"]

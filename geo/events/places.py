@@ -53,7 +53,9 @@ _AND = frozenset({"and", "or", "и", "та", "і", "й", "или", "або"})
 _CYR_AND = frozenset({"и", "та", "і", "й"})
 _VENUE_LINKS = frozenset({"at", "in", "from", "during"})
 _LINKS_BY_TYPE = {
-    EventType.EVACUATION: _LINKS_FROM,
+    # "эвакуация жителей сел A и B", "евакуація мешканців Борової": whose evacuation names
+    # where they live, in the genitive with no preposition
+    EventType.EVACUATION: _LINKS_FROM | _wordset("жителей жителів мешканців населения населення"),
     EventType.DISPLACEMENT: _LINKS_FROM,
     EventType.ADVANCE: _LINKS_FROM,
     EventType.OFFENSIVE: _LINKS | {"for"},  # "the battle for Bakhmut"

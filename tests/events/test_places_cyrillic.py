@@ -218,3 +218,17 @@ def test_an_evacuation_order_listing_villages_after_a_colon_gives_each_its_event
     events = _events(text, gazetteer)
     names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
     assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Почалася евакуація мешканців сіл Борова, Богуславка та Курилівка.",
+        "Идёт эвакуация жителей сел Борова, Богуславка и Курилівка.",
+    ],
+)
+def test_the_evacuation_of_residents_of_listed_villages_is_one_event_each(text, gazetteer):
+    # the villages follow in the genitive, with no preposition (helper evaclists)
+    events = _events(text, gazetteer)
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]

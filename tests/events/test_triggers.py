@@ -554,3 +554,19 @@ def test_temporarily_captured_land_is_occupied_land_not_a_new_capture():
 def test_a_village_captured_on_a_day_is_still_a_capture():
     text = "Russian units captured the village of Novoselivka on Tuesday."
     assert ("advance", "captured") in _types(text)
+
+
+def test_residents_moved_out_of_listed_villages_is_an_evacuation_at_each(gazetteer):
+    # issue 10, helper evaclists: the places come before the verb, after "residents of"
+    text = "Residents of Borova, Bohuslavka and Kurylivka were being moved out on Monday."
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_troops_moved_out_of_a_village_are_no_evacuation(gazetteer):
+    text = "Two battalions were moved out of Borova on Monday."
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e for e in events if e.event_type is EventType.EVACUATION] == []

@@ -1,0 +1,44 @@
+"""Factual status of evacuations told in Ukrainian and Russian (issue 10, helper evaclists)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
+
+
+def _evacuations(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.EVACUATION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Обласна влада планує евакуацію родин із Куп'янська наступного тижня.",
+        "Із Куп'янська будуть евакуйовані ще сто дітей.",
+        "Родини з дітьми з Куп'янська евакуюватимуть автобусами.",
+        "Власти намерены провести эвакуацию жителей Купянска.",
+        "Из Купянска планируется эвакуация сотни детей.",
+    ],
+)
+def test_a_planned_or_future_evacuation_in_cyrillic_is_no_event(text, gazetteer):
+    assert _evacuations(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "З Куп'янська евакуювали ще сто дітей.",
+        "Обласна влада оголосила обов'язкову евакуацію з Куп'янська.",
+        "Из Купянска эвакуировали сотню детей.",
+    ],
+)
+def test_an_evacuation_done_or_ordered_in_cyrillic_stays_an_event(text, gazetteer):
+    assert [e.place.name for e in _evacuations(text, gazetteer)] == ["Kupiansk"]

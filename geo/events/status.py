@@ -142,14 +142,21 @@ _CYR_EVACUATION_PLAN = re.compile(
     re.IGNORECASE,
 )
 
+# "планують посилити евакуацію": to step up an evacuation is to carry on one under way
+_CYR_WIDEN_BEFORE = re.compile(
+    r"\b(?:посил|розшир|продовж|пришвидш|усил|расшир|продолж|ускор)\w*\s+$", re.IGNORECASE
+)
+
 
 def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported."""
     if _SINCE_THE_WAR.match(text, sent.start, trig.start):
         return True
     clause = _clause_before(text, sent, trig)[-80:]
-    if trig.type is EventType.EVACUATION and (
-        _CYR_EVACUATION_PLAN.search(clause) or trig.text.startswith("евакуюватим")
+    if (
+        trig.type is EventType.EVACUATION
+        and (_CYR_EVACUATION_PLAN.search(clause) or trig.text.startswith("евакуюватим"))
+        and not _CYR_WIDEN_BEFORE.search(clause)
     ):
         return True
     if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):

@@ -42,3 +42,8 @@ def test_a_planned_or_future_evacuation_in_cyrillic_is_no_event(text, gazetteer)
 )
 def test_an_evacuation_done_or_ordered_in_cyrillic_stays_an_event(text, gazetteer):
     assert [e.place.name for e in _evacuations(text, gazetteer)] == ["Kupiansk"]
+
+
+def test_a_plan_to_step_up_an_evacuation_under_way_is_still_an_evacuation(gazetteer):
+    text = "У Куп'янську планують посилити евакуацію родин з дітьми."
+    assert [e.place.name for e in _evacuations(text, gazetteer)] == ["Kupiansk"]

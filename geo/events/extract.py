@@ -23,7 +23,14 @@ from geo.events.casualties import (
     whole_told,
 )
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
-from geo.events.merge import consolidate, umbrella_list
+from geo.events.merge import (
+    consolidate,
+    opens_order_list,
+    order_item,
+    order_line,
+    order_subheading,
+    umbrella_list,
+)
 from geo.events.places import (
     LATER_AFTER,
     anaphors,
@@ -621,6 +628,10 @@ def _sole_place(tops: Sequence[Toponym]) -> list[Toponym]:
     return []
 
 
+# What stands between the lines of a list: line breaks and the bullets the splitter leaves out.
+_BULLET_GAP = re.compile(r"[\s\-–—•*·▪]*")
+
+
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
     """Extract dated events from an article whose toponyms are already resolved.
 
@@ -668,13 +679,20 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     page_end = _page_end(text)
     # the last sentence's count of assaults that named no place ("repelled 4 attacks.")
     counted: tuple[Sentence, Trigger] | None = None
+    # An evacuation order whose settlements follow one a line: where its last line ended, and
+    # where the order's own sentence starts (its event gives the lines their day).
+    order_lead: tuple[int, int] | None = None
     for sent in split_sentences(text):
         told_before, counted = counted, None
         prev_tops = this_tops
         this_tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        in_order = order_lead is not None and bool(
+            _BULLET_GAP.fullmatch(text, order_lead[0], sent.start)
+        )
+        lead_at, order_lead = (order_lead[1] if in_order else -1), None
         if (
             sent.start >= page_end
-            or _is_headline(sent.text)
+            or (_is_headline(sent.text) and not in_order)  # "Shtanivka, Voronivka (X community);"
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
@@ -726,6 +744,27 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if tops and all(t.type is EventType.STATEMENT for t in triggers)
             else None
         )
+        if in_order and not triggers:
+            # "- the village of A;" under "... evacuation starts from these villages:"
+            # "Bilozerska hromada:" groups the next lines; it is no village of the list
+            item = None if order_subheading(sent) else order_item(text, sent, tops)
+            if item is not None:
+                triggers, found_words = [item], [item, *found_words]
+                lead = next(
+                    (
+                        e
+                        for e in reversed(events)
+                        if e.sentence_start == lead_at and e.event_type is EventType.EVACUATION
+                    ),
+                    None,
+                )
+                listing = None if lead is None else (item, lead)
+                # the list goes on, past a full stop too: "- village A.\nX hromada:\n- village B;"
+                order_lead = (sent.end, lead_at)
+            elif order_subheading(sent) or order_line(text, sent, tops):
+                order_lead = (sent.end, lead_at)  # a heading, or a village the gazetteer lacks
+        if opens_order_list(sent, triggers):
+            order_lead = (sent.end, sent.start)
         if listing is not None:
             # "... near several villages. These include A and B, analysts said."
             triggers = [listing[0], *triggers]

@@ -16,7 +16,7 @@ from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import Trigger
 from geo.places.spatial import great_circle_km
-from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind
+from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind, Toponym
 from geo.text.sentences import Sentence
 
 __all__ = ["consolidate", "umbrella_list"]
@@ -302,11 +302,44 @@ _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
 )
+_COUNT_WORDS = "|".join(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+)
+# An evacuation order counts its settlements in words as often as in digits ("five
+# settlements of X region"), and an order that widens an earlier one says "11 more villages".
+_ORDER_UMBRELLA = (
+    rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|following|{_COUNT_WORDS})"
+    r" (?:(?:more|other|further) )?"
+    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+)
+
+
+def _counts_places(e: Event) -> bool:
+    """Whether an area event is told as a count of its places ("in 12 villages of X")."""
+    umbrella = _ORDER_UMBRELLA if e.event_type is EventType.EVACUATION else _UMBRELLA
+    return re.search(umbrella + re.escape(e.surface), e.quote, re.IGNORECASE) is not None
 
 
 _THESE_INCLUDE = re.compile(
     r"\s*(?:(?:these|they|those)\s+(?:include|included|are|were)|"
     r"among\s+(?:them|these|those)\s+(?:are|were))\b",
+    re.IGNORECASE,
+)
+
+
+# How an evacuation order's report goes on to name the settlements it counted: "In particular,
+# these are five villages: A, B ...", "The settlements concerned are A, B and C", "The list
+# covers A and B". Only after an evacuation counted by settlements (see umbrella_list).
+_ORDER_LISTS = re.compile(
+    r"\s*(?:(?:in\s+particular|specifically|namely),?\s+)?(?:"
+    r"(?:it\s+is|it['’]s|this\s+is|these\s+are|we\s+are\s+talking)\s+about\s+"
+    r"(?:the\s+)?(?:\w+\s+)?(?:settlements|villages|towns|localities|communities)\s*[:—–-]"
+    r"|(?:the\s+)?(?:affected|listed|following)\s+(?:settlements|villages|towns|localities)"
+    r"\s+(?:are|were|include|includes)\b\s*:?"
+    r"|(?:the\s+)?(?:settlements|villages|towns|localities)\s+(?:concerned|affected|in\s+question)"
+    r"\s+(?:are|were|include)\b\s*:?"
+    r"|(?:the|its|their)\s+list\s+(?:covers|includes|comprises|contains)\b\s*:?"
+    r")",
     re.IGNORECASE,
 )
 
@@ -318,18 +351,87 @@ def umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigg
     C.": the second sentence has no event word of its own; its places are where the first
     sentence's advances were. Returns the trigger and the counted event.
     """
-    m = _THESE_INCLUDE.match(sent.text)
-    if m is None or not events:
+    if not events:
         return None
     last = events[-1]
+    m = _THESE_INCLUDE.match(sent.text)
+    if m is None and last.event_type is EventType.EVACUATION:
+        m = _ORDER_LISTS.match(sent.text)
+    if m is None:
+        return None
     if (
         text[last.sentence_end : sent.start].strip()
         or last.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-        or not re.search(_UMBRELLA + re.escape(last.surface), last.quote, re.IGNORECASE)
+        or not _counts_places(last)
     ):
         return None
     trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
     return trig, last
+
+
+# One line of an order's list set out line by line: "- the village of A;", "• A", "села A;",
+# "A, B (X community);". What may stand around the names on such a line.
+_ITEM_PREFIX = re.compile(
+    r"\s*(?:[-•–—*·▪]\s*)?(?:(?:the\s+)?(?:urban-type\s+)?(?:village|town|city|settlement|hamlet)s?"
+    r"\s+of\s+|(?:міста|місто|селища|селище|села|село|сел|сіл|смт|поселка|посёлка|поселок|"
+    r"поселков|города|город|с\.|м\.)\s*)?",
+    re.IGNORECASE,
+)
+_ITEM_REST = re.compile(
+    r"(?:[\s,;.:\-–—•*·▪]|\band\b|\bта\b|\bі\b|\bи\b|"
+    # a name the gazetteer lacks ("Bілозерське" spelt with a Latin i)
+    r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*|"
+    r"\((?:[^()]{0,60}\s)?(?:community|hromada|громада|громади|громаді|общины|община)\))*",
+)
+_ITEM_NOUNS = re.compile(
+    r"\b(?:(?:the\s+)?(?:village|town|settlement)s?\s+of|села|сел|селища|міста|с\.)(?=\s|$)",
+    re.IGNORECASE,
+)
+
+
+def opens_order_list(sent: Sentence, triggers: list[Trigger]) -> bool:
+    """Whether a sentence is an evacuation order whose settlements follow line by line.
+
+    "Mandatory evacuation of families starts from the following villages:" then one village
+    a line. Only a factual evacuation trigger opens such a list (a plan does not).
+    """
+    return sent.text.rstrip().endswith(":") and any(
+        t.type is EventType.EVACUATION for t in triggers
+    )
+
+
+def order_subheading(sent: Sentence) -> bool:
+    """A line such as "Bilozerska hromada:" that groups the villages of an order's list."""
+    line = sent.text.strip()
+    return line.endswith(":") and len(line.split()) <= 4 and "\n" not in line
+
+
+def order_line(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
+    """Whether a sentence is one line of an order's list: settlement names and nothing else.
+
+    Names the gazetteer lacks count as names (capitalised words), so that a village it does
+    not know does not end the list; a line that says more ("- A was shelled") is no item.
+    """
+    m = _ITEM_PREFIX.match(text, sent.start, sent.end)
+    rest = list(text[m.end() : sent.end])
+    for t in tops:
+        if t.start >= m.end():
+            rest[t.start - m.end() : t.end - m.end()] = " " * (t.end - t.start)
+    rest_text = _ITEM_NOUNS.sub(" ", "".join(rest))
+    return _ITEM_REST.fullmatch(rest_text) is not None
+
+
+def order_item(text: str, sent: Sentence, tops: list[Toponym]) -> Trigger | None:
+    """An evacuation trigger for a line of an order's list that names settlements.
+
+    The line has no event word of its own: the order opened on the line before (see
+    ``opens_order_list``) is what happens at each place it names. None for a line that
+    says more than names ("- the village of A was shelled") or names no known place.
+    """
+    if not tops or not order_line(text, sent, tops):
+        return None
+    m = _ITEM_PREFIX.match(text, sent.start, sent.end)
+    return Trigger(EventType.EVACUATION, sent.start, m.end(), text[sent.start : m.end()].lower())
 
 
 def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
@@ -345,7 +447,7 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
         if (
             e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             and e.place.admin1_code
-            and re.search(_UMBRELLA + re.escape(e.surface), e.quote, re.IGNORECASE)
+            and _counts_places(e)
             and any(
                 f.event_type is e.event_type
                 and f.geo_precision is GeoPrecision.SETTLEMENT

@@ -53,7 +53,9 @@ _AND = frozenset({"and", "or", "и", "та", "і", "й", "или", "або"})
 _CYR_AND = frozenset({"и", "та", "і", "й"})
 _VENUE_LINKS = frozenset({"at", "in", "from", "during"})
 _LINKS_BY_TYPE = {
-    EventType.EVACUATION: _LINKS_FROM,
+    # "эвакуация жителей сел A и B", "евакуація мешканців Борової": whose evacuation names
+    # where they live, in the genitive with no preposition
+    EventType.EVACUATION: _LINKS_FROM | _wordset("жителей жителів мешканців населения населення"),
     EventType.DISPLACEMENT: _LINKS_FROM,
     EventType.ADVANCE: _LINKS_FROM,
     EventType.OFFENSIVE: _LINKS | {"for"},  # "the battle for Bakhmut"
@@ -398,6 +400,8 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             and toks[i + 2].text == ")"
         ):
             i += 3  # "Nikopol (Dnipropetrovsk Oblast), Kupiansk (Kharkiv Oblast)": where each is
+        elif (close := _community_aside(toks, i)) is not None:
+            i = close  # "A (X rural community), B, C (Y urban community)": an order's list
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
@@ -461,6 +465,23 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         found.append(nxt)
         i = j + 1
     return _without_stray_oblast(found), i
+
+
+_COMMUNITY_WORDS = frozenset({"community", "communities", "hromada", "hromadas"})
+
+
+def _community_aside(toks: list[_Tok], i: int) -> int | None:
+    """The index past "(Richky rural community)" at token i, if a community aside opens there.
+
+    Evacuation orders group their settlements by hromada, naming it in brackets after the
+    last village of each; the list goes on past it.
+    """
+    if i >= len(toks) or toks[i].text != "(":
+        return None
+    for j in range(i + 1, min(i + 7, len(toks))):
+        if toks[j].text == ")":
+            return j + 1 if toks[j - 1].text.lower() in _COMMUNITY_WORDS else None
+    return None
 
 
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
@@ -746,7 +767,7 @@ def _after(
                 word in {":", "—", "–"}
                 and nxt is not None
                 and nxt.kind == "top"
-                and any(t.text in _PLACE_NOUN_FORMS for t in toks[first:i])
+                and any(t.text in _COUNTED_PLACE_NOUNS for t in toks[first:i])
                 and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
             ):
                 # "captured two villages in the east: A and B", "took two hamlets — A and B —"
@@ -1453,6 +1474,11 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"}) | 
 )  # "освободили населённый пункт X", "звільнили село X"
 _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
+)
+# The plural nouns before a colon that names the places counted: "two villages in the east:
+# A and B", and an evacuation order's "з населених пунктів: A, B" / "из сел: A, B".
+_COUNTED_PLACE_NOUNS = _PLACE_NOUN_FORMS | _wordset(
+    "пунктів пунктов пунктах сіл сел селах селищ поселков посёлков громад громадах общин"
 )
 _NAMED = frozenset({"named", "called"})
 _SETTLEMENT_NOUNS = frozenset(

@@ -132,11 +132,33 @@ def _clause_before(text: str, sent: Sentence, trig: Trigger) -> str:
     return _CLAUSE_BREAK.split(text[sent.start : trig.start])[-1]
 
 
+# An evacuation planned or to come, in Ukrainian and Russian: "планують евакуацію", "будуть
+# евакуйовані", "намерены эвакуировать", and the future "евакуюватимуть". An order that
+# starts ("розпочинають евакуацію", "оголосили евакуацію") is no plan.
+_CYR_EVACUATION_PLAN = re.compile(
+    r"(?:\bплан(?:ує|ують|ується|ували|увала|ував|ирует|ируют|ируется|ировали|ировала)|"
+    r"\bмають намір|\bмає намір|\bнамерен[аоы]?|\bзбираються|\bсобираются|"
+    r"\bбуде|\bбудуть|\bбудет|\bбудут|\bможуть|\bмогут)\s+(?:[\w'’ʼ-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+# "планують посилити евакуацію": to step up an evacuation is to carry on one under way
+_CYR_WIDEN_BEFORE = re.compile(
+    r"\b(?:посил|розшир|продовж|пришвидш|усил|расшир|продолж|ускор)\w*\s+$", re.IGNORECASE
+)
+
+
 def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported."""
     if _SINCE_THE_WAR.match(text, sent.start, trig.start):
         return True
     clause = _clause_before(text, sent, trig)[-80:]
+    if (
+        trig.type is EventType.EVACUATION
+        and (_CYR_EVACUATION_PLAN.search(clause) or trig.text.startswith("евакуюватим"))
+        and not _CYR_WIDEN_BEFORE.search(clause)
+    ):
+        return True
     if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
         return True  # "a springboard towards capturing the next town": a goal
     low = caseless_lower(clause)  # for the twins (geo.text.casefold)

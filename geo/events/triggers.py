@@ -35,6 +35,11 @@ MOVED_TO = (
     r"(?:were|was|have been|has been|had been|are being|were being) (?:\w+ly )?"
     r"(?:transferred|relocated|moved|bussed|resettled) to"
 )
+# "residents of A, B and C are being moved out": an order carried out, the places before it
+MOVED_OUT = (
+    r"(?:were|was|have been|has been|had been|are being|were being|is being) (?:\w+ly )?"
+    r"(?:moved|bussed) out\b(?! of the way)"
+)
 
 # Trigger phrases per type, matched case-insensitively on word boundaries. Where two phrases
 # start at the same word the first listed wins, so longer phrases come first.
@@ -51,6 +56,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "residents were transferred to nearby Valuyki": people moved on from where they live
         # (a people subject is required, find_triggers; the place is theirs, events.places)
         MOVED_TO,
+        MOVED_OUT,
         r"евакуац\w*",
         r"евакуй?ова\w*",
         r"евакуйов\w*",
@@ -680,7 +686,7 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # "виїхали" of troops or trains; people leaving are displaced
         if (
             etype is EventType.EVACUATION
-            and word.endswith(" to")  # MOVED_TO
+            and word.endswith((" to", " out"))  # MOVED_TO, MOVED_OUT
             and not _PEOPLE_SUBJECT.search(text, sent.start, s)
         ):
             continue  # "troops were moved to", "the plant was transferred to": no one evacuated

@@ -34,3 +34,110 @@ def test_the_folded_strike_keeps_the_reporters_status_over_a_quoted_claim(gazett
     (strike,) = [e for e in events if e.event_type is EventType.ATTACK]
     assert strike.place.name == "Nikopol"
     assert strike.status is EventStatus.HAPPENED
+
+
+# --- evacuation orders that count settlements, then name them (issue 10, helper evaclists) ---
+
+
+def _evacuations(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.EVACUATION]
+
+
+def test_an_order_counting_villages_in_words_then_naming_them_is_one_event_per_village(
+    gazetteer,
+):
+    text = (
+        "Regional officials have ordered the evacuation of families with children from four "
+        "villages in Kharkiv Oblast. The villages concerned are Borova, Bohuslavka, Iziumske "
+        "and Kurylivka."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    assert sorted(e.place.name for e in evacuations) == [
+        "Bohuslavka",
+        "Borova",
+        "Iziumske",
+        "Kurylivka",
+    ]
+    # the named villages replace the oblast the first sentence counted them in
+    assert all(e.place.kind.value != "admin1" for e in evacuations)
+    assert {e.date_start for e in evacuations} == {dt.date(2024, 10, 7)}
+
+
+def test_a_widened_order_naming_its_villages_after_a_colon_gives_each_its_event(gazetteer):
+    text = (
+        "A compulsory evacuation now covers three more settlements of Kharkiv Oblast. "
+        "Specifically, it is about three villages: Borova, Bohuslavka and Kurylivka."
+    )
+    names = sorted(e.place.name for e in _evacuations(text, gazetteer))
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_the_list_covers_names_the_places_of_an_evacuation_order(gazetteer):
+    text = (
+        "The defence council ordered the evacuation of 3 villages of Kharkiv Oblast. "
+        "The list covers Borova, Bohuslavka and Kurylivka."
+    )
+    names = sorted(e.place.name for e in _evacuations(text, gazetteer))
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_a_villages_concerned_sentence_without_a_counted_order_before_is_no_evacuation(
+    gazetteer,
+):
+    # No evacuation counted the villages before: naming them sets off nothing.
+    text = (
+        "Shelling damaged power lines in Kharkiv Oblast. The villages concerned are Borova "
+        "and Kurylivka."
+    )
+    assert _evacuations(text, gazetteer) == []
+
+
+def test_an_order_set_out_one_village_a_line_gives_each_line_its_evacuation(gazetteer):
+    text = (
+        "Compulsory evacuation of children with their parents starts from these villages:\n"
+        "- the village of Borova;\n"
+        "- the village of Bohuslavka;\n"
+        "- the village of Kurylivka.\n"
+        "Some 40 children still live there, officials said."
+    )
+    names = sorted(e.place.name for e in _evacuations(text, gazetteer))
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_an_orders_lines_grouped_under_hromada_headings_all_count(gazetteer):
+    text = (
+        "Officials ordered an evacuation of the following settlements of Kharkiv Oblast:\n"
+        "Borova hromada:\n"
+        "- Borova;\n"
+        "- Bohuslavka.\n"
+        "Kurylivka hromada:\n"
+        "- Kurylivka."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    assert sorted(e.place.name for e in evacuations) == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_the_lines_under_an_order_in_ukrainian_and_russian_are_evacuations(gazetteer):
+    uk = "Примусову евакуацію сімей з дітьми почали з таких сіл:\n- села Борова;\n- села Курилівка."
+    ru = "Обязательную эвакуацию семей ввели в следующих селах:\n- Борова,\n- Курилівка."
+    for text in (uk, ru):
+        names = sorted(e.place.name for e in _evacuations(text, gazetteer))
+        assert names == ["Borova", "Kurylivka"], text
+
+
+def test_a_planned_evacuation_does_not_turn_its_lines_into_events(gazetteer):
+    text = "Officials may evacuate families from these villages:\n- Borova;\n- Kurylivka."
+    assert _evacuations(text, gazetteer) == []
+
+
+def test_a_line_that_tells_something_else_ends_the_orders_list(gazetteer):
+    text = (
+        "Evacuation of families is under way from these villages:\n"
+        "- Borova;\n"
+        "Artillery shelled Kurylivka overnight.\n"
+        "- Bohuslavka."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    assert sorted(e.place.name for e in evacuations) == ["Borova"]

@@ -321,3 +321,16 @@ def test_a_second_bearing_and_its_villages_stay_in_the_list(gazetteer):
         "Verkhnokamianske and east of Siversk near Vyimka and Spirne on Sunday."
     )
     assert _typed(text, gazetteer, EventType.OFFENSIVE) == ["Verkhnokamianske", "Vyimka", "Spirne"]
+
+
+def test_an_orders_list_goes_on_past_a_bracketed_community(gazetteer):
+    # Evacuation orders group their villages by hromada, naming it in brackets after the
+    # last village of each group (issue 10, helper evaclists).
+    text = (
+        "Authorities ordered an evacuation of the villages of Borova (Borova community), "
+        "Bohuslavka and Kurylivka (Kurylivka rural community) in Kharkiv Oblast."
+    )
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]

@@ -200,3 +200,35 @@ def test_grain_taken_out_of_a_town_is_no_evacuation(gazetteer):
 def test_an_evacuation_in_the_settlements_of_a_fronted_oblast_is_in_that_oblast(gazetteer):
     text = "У 12 населених пунктах Сумщини запроваджено обов'язкову евакуацію родин."
     assert _kinds(_events(text, gazetteer)) == {(EventType.EVACUATION, "Sumy Oblast")}
+
+
+# --- an evacuation order's settlements after a colon (issue 10, helper evaclists) ---------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рішення про примусову евакуацію дітей ухвалено для трьох населених пунктів: "
+        "Борова, Богуславка та Курилівка.",
+        "Обовʼязкову евакуацію запроваджено в селах: Борова, Богуславка, Курилівка.",
+        "Принудительная эвакуация семей введена для трёх сел: Борова, Богуславка и Курилівка.",
+    ],
+)
+def test_an_evacuation_order_listing_villages_after_a_colon_gives_each_its_event(text, gazetteer):
+    events = _events(text, gazetteer)
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Почалася евакуація мешканців сіл Борова, Богуславка та Курилівка.",
+        "Идёт эвакуация жителей сел Борова, Богуславка и Курилівка.",
+    ],
+)
+def test_the_evacuation_of_residents_of_listed_villages_is_one_event_each(text, gazetteer):
+    # the villages follow in the genitive, with no preposition (helper evaclists)
+    events = _events(text, gazetteer)
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]

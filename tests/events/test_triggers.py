@@ -588,3 +588,19 @@ def test_attacks_by_troops_that_were_repulsed_are_assaults_only(gazetteer):
     )
     kinds = {k[:2] for k in _bulletin_events(text, gazetteer)}
     assert kinds == {(EventType.OFFENSIVE, "Avdiivka"), (EventType.OFFENSIVE, "Pervomaiske")}
+
+
+def test_residents_moved_out_of_listed_villages_is_an_evacuation_at_each(gazetteer):
+    # issue 10, helper evaclists: the places come before the verb, after "residents of"
+    text = "Residents of Borova, Bohuslavka and Kurylivka were being moved out on Monday."
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_troops_moved_out_of_a_village_are_no_evacuation(gazetteer):
+    text = "Two battalions were moved out of Borova on Monday."
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e for e in events if e.event_type is EventType.EVACUATION] == []

@@ -37,6 +37,17 @@ def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     return _merge(_leaving_under_evacuation(events), apart)
 
 
+def _on_day_of(event: Event, told: Event) -> Event:
+    """``event`` on the day ``told`` was told: a reading that told no day of its own."""
+    return replace(
+        event,
+        date_start=told.date_start,
+        date_end=told.date_end,
+        date_precision=told.date_precision,
+        date_text=told.date_text,
+    )
+
+
 _BATTLE_TYPES = (EventType.OFFENSIVE, EventType.ADVANCE, EventType.ATTACK)
 
 
@@ -228,7 +239,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         )
     ]
     out = _raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out)))
-    return _drop_summed_districts(_drop_raion_twins(_drop_summed_leads(out)))
+    return _drop_raion_twins(_drop_summed_leads(out))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -473,40 +484,67 @@ def _inside(fine: Event, area: Event) -> bool:
     return a is not None and f is not None and a.group(1) == f.group(1)
 
 
+_SUM_REACH_KM = 40.0  # a district's villages lie within this of its point (a raion: more)
+_SUM_CHARS = 1200  # the villages' strikes told within a paragraph or two after the district
+
+
 def _drop_summed_leads(events: list[Event]) -> list[Event]:
     """Drop a lead's strike on an area whose toll the strikes on its villages add up to.
 
     "Russian forces bombarded X hromada, leaving three people dead. ... two men were killed
     in an attack on A. A strike on B claimed the life of a woman.": the hromada's three are
-    A's two and B's one; the lead adds a dot where nothing else happened. Only with two
-    or more village strikes of the same days whose stated counts sum to the lead's exactly.
+    A's two and B's one; the lead adds a dot where nothing else happened and counts the dead
+    twice. Only with two or more village strikes whose stated counts sum to the lead's
+    exactly; villages that tell no day of their own take the lead's. A village is the area's
+    by its codes, or, after a district, by lying near its point within a paragraph or two.
     """
-    out = []
+    dated: dict[int, Event] = {}  # a village's strike -> the lead whose day it takes
+    dropped: set[int] = set()
     for e in events:
-        if (
+        district = e.geo_precision is GeoPrecision.ADMIN2
+        if not (
             e.event_type is EventType.ATTACK
-            and e.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            and (district or e.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2))
             and (e.killed or e.injured)
         ):
-            parts = [
-                f
-                for f in events
-                if f is not e
-                and f.event_type is EventType.ATTACK
-                and f.place.kind is PlaceKind.POPULATED_PLACE
-                and f.sentence_start > e.sentence_start
-                and (f.killed is not None or f.injured is not None)
-                and _same_days(f, e)
-                and _inside(f, e)
-            ]
-            if len(parts) >= 2 and all(
-                told is None or sum(n or 0 for n in counts) == told
-                for told, counts in (
-                    (e.killed, [f.killed for f in parts]),
-                    (e.injured, [f.injured for f in parts]),
+            continue
+        parts = [
+            f
+            for f in events
+            if f is not e
+            and f.event_type is EventType.ATTACK
+            and (
+                f.place.kind is PlaceKind.POPULATED_PLACE
+                or f.geo_precision is GeoPrecision.SETTLEMENT
+            )
+            and f.sentence_start > e.sentence_start
+            and (f.killed is not None or f.injured is not None)
+            and (_same_days(f, e) or not f.date_text)
+            and (
+                _inside(f, e)
+                or (
+                    district
+                    and f.sentence_start - e.sentence_end < _SUM_CHARS
+                    and great_circle_km(e.place.lat, e.place.lon, f.place.lat, f.place.lon)
+                    <= _SUM_REACH_KM
                 )
-            ):
-                continue
+            )
+        ]
+        if len(parts) >= 2 and all(
+            told is None or sum(n or 0 for n in counts) == told
+            for told, counts in (
+                (e.killed, [f.killed for f in parts]),
+                (e.injured, [f.injured for f in parts]),
+            )
+        ):
+            dropped.add(id(e))
+            dated.update({id(f): e for f in parts if not f.date_text})
+    out = []
+    for e in events:
+        if id(e) in dropped:
+            continue
+        if (d := dated.get(id(e))) is not None:
+            e = _on_day_of(e, d)
         out.append(e)
     return out
 
@@ -550,13 +588,7 @@ def _raion_toll_at_its_centre(events: list[Event]) -> list[Event]:
         if i in dropped:
             continue
         if (d := days.get(i)) is not None:
-            e = replace(
-                e,
-                date_start=d.date_start,
-                date_end=d.date_end,
-                date_precision=d.date_precision,
-                date_text=d.date_text,
-            )
+            e = _on_day_of(e, d)
         out.append(e)
     return out
 
@@ -610,13 +642,7 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
         if f.event_type is EventType.ATTACK and not f.date_text:
             d = told.get(f.sentence_start)
             if d is not None:
-                out[k] = replace(
-                    f,
-                    date_start=d.date_start,
-                    date_end=d.date_end,
-                    date_precision=d.date_precision,
-                    date_text=d.date_text,
-                )
+                out[k] = _on_day_of(f, d)
     return out
 
 
@@ -635,55 +661,6 @@ def _district_seat_next(district: Event, seat: Event) -> bool:
 
 
 _DISTRICT_WORD = re.compile(r"\b(?:raion|rayon|district)\b", re.IGNORECASE)
-
-
-_SUM_REACH_KM = 40.0  # a district's villages lie within this of its point (a raion: more)
-_SUM_CHARS = 1200  # the villages' strikes told within a paragraph or two after the district
-
-
-def _drop_summed_districts(events: list[Event]) -> list[Event]:
-    """Drop a district's strike whose dead the next sentences tell village by village.
-
-    "Russian forces shelled the X hromada on Monday, killing three." then "two men were killed
-    in A" and "a strike on B claimed the life of a woman": the district's toll is the sum of
-    the villages', which are the strikes (on the district's day, where they tell none); the
-    district reading adds a dot and counts the dead twice. Kept when the villages' dead do
-    not add up to the district's.
-    """
-    dated: dict[int, Event] = {}  # a village's strike -> the district whose day it takes
-    dropped: set[int] = set()
-    for e in events:
-        if not (
-            e.event_type is EventType.ATTACK and e.geo_precision is GeoPrecision.ADMIN2 and e.killed
-        ):
-            continue
-        parts = [
-            f
-            for f in events
-            if f.event_type is EventType.ATTACK
-            and f.geo_precision is GeoPrecision.SETTLEMENT
-            and f.killed
-            and 0 <= f.sentence_start - e.sentence_end < _SUM_CHARS
-            and (_same_days(f, e) or not f.date_text)
-            and great_circle_km(e.place.lat, e.place.lon, f.place.lat, f.place.lon) <= _SUM_REACH_KM
-        ]
-        if len(parts) >= 2 and sum(f.killed or 0 for f in parts) == e.killed:
-            dropped.add(id(e))
-            dated.update({id(f): e for f in parts if not f.date_text})
-    out = []
-    for e in events:
-        if id(e) in dropped:
-            continue
-        if (d := dated.get(id(e))) is not None:
-            e = replace(
-                e,
-                date_start=d.date_start,
-                date_end=d.date_end,
-                date_precision=d.date_precision,
-                date_text=d.date_text,
-            )
-        out.append(e)
-    return out
 
 
 _RAION_WORDS = re.compile(r"\s+(?:raion|district|rayon|hromada)$", re.IGNORECASE)

@@ -239,7 +239,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         )
     ]
     out = _raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out)))
-    return _drop_raion_twins(_drop_summed_leads(out))
+    return _drop_area_umbrellas(_drop_raion_twins(_drop_summed_leads(out)))
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -701,3 +701,57 @@ def _raion_at_its_centre(events: list[Event]) -> list[Event]:
         )
         drop.add(i)
     return [e for i, e in enumerate(out) if i not in drop]
+
+
+def _toll_within(area: Event, towns: list[Event]) -> bool:
+    """Whether an area's stated toll is no more than its towns' tolls added up (or none)."""
+    return all(
+        told is None or told <= sum(n or 0 for n in counts)
+        for told, counts in (
+            (area.killed, [t.killed for t in towns]),
+            (area.injured, [t.injured for t in towns]),
+        )
+    )
+
+
+def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
+    """Drop a strike told at an oblast or a district that strikes on its towns tell again.
+
+    "Shelling hits Sumy region, one hurt", then "A shell struck a house in Bilopillia, where
+    a man was hurt": the area is where the town lies, not one more strike, and an analyst
+    codes the town. Dropped when a strike on an overlapping day lies at a town of the area
+    and the area's reading states no toll beyond the towns' added up. Kept: an area with no
+    struck town of its own in the article; a town's event of another type; a toll the towns
+    do not account for ("attacks on X Oblast killed two" beside one death in its city); an
+    area told beside other areas ("in the Donetsk and Luhansk regions"), which sums a wider
+    day; "the rest of the oblast" beside its city. Ground fighting and captures are left
+    alone: reports code an incursion or gains in an oblast beside its villages.
+    """
+    dropped: set[int] = set()
+    for e in events:
+        if (
+            e.event_type is not EventType.ATTACK
+            or e.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            or e.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+            or rest_of_area(e)
+            # one of several areas in its sentence: a wider summary, not this area's towns
+            or any(
+                f.sentence_start == e.sentence_start
+                and f.place.place_id != e.place.place_id
+                and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+                for f in events
+            )
+        ):
+            continue
+        towns = [
+            f
+            for f in events
+            if f.event_type is EventType.ATTACK
+            and f.geo_precision is GeoPrecision.SETTLEMENT
+            and f.place.kind is PlaceKind.POPULATED_PLACE
+            and _inside(f, e)
+            and _same_days(f, e)
+        ]
+        if towns and _toll_within(e, towns):
+            dropped.add(id(e))
+    return [e for e in events if id(e) not in dropped]

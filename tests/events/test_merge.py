@@ -141,3 +141,71 @@ def test_a_line_that_tells_something_else_ends_the_orders_list(gazetteer):
     )
     evacuations = _evacuations(text, gazetteer)
     assert sorted(e.place.name for e in evacuations) == ["Borova"]
+
+
+# --- an oblast's or district's strike that its towns' strikes tell again (issue 10, umbrella) ---
+
+
+def _strikes(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.place.name, e.killed, e.injured) for e in events]
+
+
+def test_a_headline_strike_on_an_oblast_with_its_towns_toll_is_the_towns_strike(gazetteer):
+    # One town struck: the headline's oblast adds a dot where nothing else happened.
+    text = (
+        "Russian shelling of Kherson region kills a man\n\n"
+        "A man died when shells hit his yard in Beryslav, the regional governor said."
+    )
+    assert _strikes(text, gazetteer) == [("Beryslav", 1, None)]
+
+
+def test_an_oblast_strike_without_a_toll_is_dropped_beside_its_struck_town(gazetteer):
+    text = (
+        "Enemy drones targeted Sumy region in the morning, the regional governor wrote on "
+        "Telegram. A drone hit a garage in Bilopillia, he added."
+    )
+    assert [name for name, *_ in _strikes(text, gazetteer)] == ["Bilopillia"]
+
+
+def test_an_oblast_strike_with_no_struck_town_of_its_own_stands(gazetteer):
+    text = "Enemy drones struck Sumy region overnight, the regional governor wrote on Telegram."
+    assert [name for name, *_ in _strikes(text, gazetteer)] == ["Sumy Oblast"]
+
+
+def test_an_oblast_toll_the_towns_do_not_account_for_is_kept(gazetteer):
+    text = (
+        "Russian attacks on Kharkiv region killed four people on Monday, the governor said. "
+        "In Kupiansk, a shell killed one man on Monday."
+    )
+    assert _strikes(text, gazetteer) == [("Kharkiv Oblast", 4, None), ("Kupiansk", 1, None)]
+
+
+def test_a_later_oblast_strike_wounding_more_than_its_towns_is_kept(gazetteer):
+    text = (
+        "A man died when shells hit his yard in Beryslav, the governor said. Drones also "
+        "struck Kherson Oblast in the evening, wounding three people."
+    )
+    assert ("Kherson Oblast", None, 3) in _strikes(text, gazetteer)
+
+
+def test_an_oblast_named_beside_another_oblast_is_kept(gazetteer):
+    # "Kherson and Zaporizhzhia oblasts" sum a wider day than the one town told after.
+    text = (
+        "Russian forces shelled Kherson and Zaporizhzhia oblasts, officials said. A shell hit "
+        "a house in Beryslav."
+    )
+    names = [name for name, *_ in _strikes(text, gazetteer)]
+    assert "Kherson Oblast" in names and "Beryslav" in names
+
+
+def test_fighting_in_an_oblast_is_kept_beside_a_strike_on_one_of_its_towns(gazetteer):
+    # Another type: the town's strike is no reading of the oblast's fighting.
+    text = (
+        "Fierce fighting goes on in Donetsk Oblast, the army said. A drone struck a shop in "
+        "Kostiantynivka."
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert (EventType.OFFENSIVE, "Donetsk Oblast") in [(e.event_type, e.place.name) for e in events]

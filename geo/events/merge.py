@@ -722,7 +722,8 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
     codes the town. Dropped when a strike on an overlapping day lies at a town of the area
     and the area's reading states no toll beyond the towns' added up. Kept: an area with no
     struck town of its own in the article; a town's event of another type; a toll the towns
-    do not account for ("attacks on X Oblast killed two" beside one death in its city); an
+    do not account for ("attacks on X Oblast killed two" beside one death in its city); a
+    town named beside the area in one sentence ("the X region and the town of Y"); an
     area told beside other areas ("in the Donetsk and Luhansk regions"), which sums a wider
     day; "the rest of the oblast" beside its city. Ground fighting and captures are left
     alone: reports code an incursion or gains in an oblast beside its villages.
@@ -749,6 +750,9 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             if f.event_type is EventType.ATTACK
             and f.geo_precision is GeoPrecision.SETTLEMENT
             and f.place.kind is PlaceKind.POPULATED_PLACE
+            # "hit the Mykolaiv region and the town of Ochakiv": a town named beside its
+            # oblast in one sentence is apart from it; the retelling comes in another
+            and f.sentence_start != e.sentence_start
             and _inside(f, e)
             and _same_days(f, e)
         ]

@@ -190,7 +190,10 @@ _POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
 _AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
 _AREAS = re.compile(
-    r"\b(?:areas|settlements|villages|towns|communities|districts|localities)\b", re.IGNORECASE
+    # "regions" too: "targeted nine regions - Sumy, Kharkiv, ..." lists oblasts, not cities
+    r"\b(?:areas|settlements|villages|towns|communities|districts|localities|regions|oblasts|"
+    r"provinces)\b",
+    re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)

@@ -104,6 +104,8 @@ _PASSIVE_GAP = re.compile(
     r"communit(?:y|ies)|hromadas?|municipalit(?:y|ies)|"
     r"neighbou?rhoods?|port|airport|station|edge)\s+)?"
     r"(?:,[^,;:]{1,60},\s*)?"
+    # "Kharkiv and Sumy oblasts also came under attack": a list's unit word and an adverb
+    r"(?:(?:oblasts|regions|provinces)\s+)?(?:(?:also|again)\s+)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
@@ -490,9 +492,12 @@ _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "ad
 def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
     j = i + 1 if toks[i].text == "," else i
-    if [t.text for t in toks[j : j + 3]] != ["as", "well", "as"]:
+    if [t.text for t in toks[j : j + 2]] in (["а", "также"], ["а", "також"]):
+        j += 2  # "обстрелы ДНР, а также Белгородской и Курской областей"
+    elif [t.text for t in toks[j : j + 3]] != ["as", "well", "as"]:
         return None
-    j += 3
+    else:
+        j += 3
     if j < len(toks) and toks[j].text in links:
         j += 1
     if j < len(toks) and toks[j].text == "the":
@@ -1479,6 +1484,8 @@ _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
 # A and B", and an evacuation order's "з населених пунктів: A, B" / "из сел: A, B".
 _COUNTED_PLACE_NOUNS = _PLACE_NOUN_FORMS | _wordset(
     "пунктів пунктов пунктах сіл сел селах селищ поселков посёлков громад громадах общин"
+    # "shelled four regions: A, B and C" lists oblasts as "two villages: A and B" lists villages
+    " regions oblasts provinces"
 )
 _NAMED = frozenset({"named", "called"})
 _SETTLEMENT_NOUNS = frozenset(

@@ -189,7 +189,12 @@ _SECTOR_WORD = re.compile(r"напрям|направлен")
 
 # Folded like every key (й→и, ї→і), so they compare with normalised tokens.
 _CYRILLIC_OBLAST = frozenset(
-    normalize(w) for w in ("области", "області", "область", "обл", "областью", "областю")
+    normalize(w)
+    for w in (
+        *("области", "області", "область", "обл", "областью", "областю"),
+        # the plural closes a list of oblasts ("Брянской и Курской областей")
+        *("областях", "областей", "областям", "областями"),
+    )
 )
 _CYRILLIC_REPUBLIC = frozenset(
     normalize(w) for w in ("Народной", "Народної", "Народная", "Республики", "Республіки")
@@ -236,6 +241,44 @@ _CYRILLIC_UNITS = {
     },
     normalize("окрузі"): (normalize("округ"), _MASCULINE_ENDINGS),
 }
+
+
+# The unit word that closes a list of oblast adjectives, in the plural (and the forms of
+# "області"/"области" that are plural too): "... та Донецькій областях", "... и Курской областей".
+_CYRILLIC_OBLASTS = frozenset(
+    normalize(w) for w in ("областях", "областей", "областям", "областями", "области", "області")
+)
+_CYRILLIC_AND = frozenset(normalize(w) for w in ("и", "і", "та", "й"))
+
+
+def _oblast_list_follows(text: str, toks: list[Token], i: int) -> bool:
+    """Whether the adjective at ``i`` opens or goes on with a list a plural oblast word closes.
+
+    The list's names are joined by commas, "и", "і", "та" or "й", each an adjective in a case
+    the oblast word takes ("Херсонську, Харківську та Запорізьку області"); the last one is
+    read with the unit word itself, so only the ones before it are answered here.
+    """
+    k = i
+    while k + 1 < len(toks) and k - i < 30:
+        if len(_cyrillic_adjective(toks[k].norm, _ADJ_ENDINGS)) < 2:
+            return False
+        nxt = toks[k + 1]
+        gap = text[toks[k].end : nxt.start].strip()
+        if gap == "" and nxt.norm in _CYRILLIC_OBLASTS:
+            return k > i
+        if gap == "," and nxt.cap and _CYRILLIC.search(nxt.text):
+            k += 1
+        elif (
+            gap in {"", ","}
+            and nxt.norm in _CYRILLIC_AND
+            and k + 2 < len(toks)
+            and toks[k + 2].cap
+            and not text[nxt.end : toks[k + 2].start].strip()
+        ):
+            k += 2
+        else:
+            return False
+    return False
 
 
 def _cyrillic_adjective(norm: str, endings: tuple[tuple[str, str], ...]) -> list[str]:
@@ -298,6 +341,13 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             for adj in _cyrillic_adjective(tok.norm, endings):
                 if gaz.has(key := f"{adj} {nominative}"):
                     best = (i + 2, key)
+                    break
+        if best is None and _CYRILLIC.search(tok.text) and _oblast_list_follows(text, toks, i):
+            # "в Харківській, Сумській та Донецькій областях", "Белгородской и Курской
+            # областей": every adjective of the list is an oblast, not only the last
+            for adj in _cyrillic_adjective(tok.norm, _ADJ_ENDINGS):
+                if gaz.has(key := f"{adj} {normalize('область')}"):
+                    best = (i + 1, key)
                     break
         if (
             best is None
@@ -450,13 +500,21 @@ def _street_at(text: str, toks: list[Token], i: int) -> Mention | None:
 def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) -> None:
     """Mark "Donetsk and Luhansk oblasts" (and longer lists) as admin-1 names, every one.
 
-    "The regions of Kherson and Zaporizhzhia" too: a list after "regions of" names units.
+    "The regions of Kherson and Zaporizhzhia" too: a list after "regions of" names units, and
+    one after "regions:" or "regions –".
     """
     listing = False
     for k, m in enumerate(mentions):
         units = any(c.place.kind is PlaceKind.ADMIN1 for c in m.cands)
         if units and m.i >= 2 and toks[m.i - 1].norm == "of" and toks[m.i - 2].norm in _UNIT_OF:
             m.admin1_form = listing = True
+        elif (
+            units
+            and m.i >= 1
+            and toks[m.i - 1].norm in _UNITS_PLURAL
+            and text[toks[m.i - 1].end : m.start].strip() in {"–", "—", "-", ":"}
+        ):
+            m.admin1_form = listing = True  # "nine regions – Sumy, Kharkiv and Kherson"
         elif listing and units and k > 0:
             between = text[mentions[k - 1].end : m.start].strip().lower()
             m.admin1_form = listing = between in {",", "and", ", and", "&"}
@@ -476,6 +534,8 @@ def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) ->
 
 # Unit words that a list of unit names follows after "of" ("the regions of X and Y").
 _UNIT_OF = frozenset(["region", "regions", "oblast", "oblasts", "province", "provinces"])
+# The same after a dash or colon: "attacked nine regions: X, Y and Z".
+_UNITS_PLURAL = frozenset(["regions", "oblasts", "provinces"])
 
 _COMMUNITY_HEADS = frozenset({"community", "communities"})
 # Words between the names of a list ("Sudzhansky, Korenevsky and Glushkovsky districts").

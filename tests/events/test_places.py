@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.events.extract import extract_events
-from geo.records import EventType
+from geo.records import EventType, GeoPrecision, PlaceKind
 from geo.text.articles import article_from_text
 from geo.toponyms.geoparse import geoparse
 
@@ -334,3 +334,43 @@ def test_an_orders_list_goes_on_past_a_bracketed_community(gazetteer):
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
     assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def _oblast_attacks(events):
+    return {
+        (e.place.name, e.geo_precision)
+        for e in events
+        if e.event_type is EventType.ATTACK and e.place.place_id.startswith("a1:")
+    }
+
+
+def test_oblasts_listed_before_came_under_attack_are_each_an_area_strike(gazetteer):
+    text = (
+        "Poltava, Sumy, and Odesa oblasts also came under Russian fire on Tuesday, officials said."
+    )
+    got = _oblast_attacks(_events(text, gazetteer))
+    assert {name for name, _ in got} == {"Poltava Oblast", "Sumy Oblast", "Odesa Oblast"}
+    assert {precision for _, precision in got} == {GeoPrecision.ADMIN1}
+
+
+def test_regions_listed_after_a_dash_are_oblasts_not_their_centres(gazetteer):
+    text = (
+        "Moscow's troops shelled four Ukrainian regions – Kherson, Zaporizhzhia, Sumy and "
+        "Chernihiv – on Sunday, with no casualties reported."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert {e.place.name for e in events} == {
+        "Kherson Oblast",
+        "Zaporizhzhia Oblast",
+        "Sumy Oblast",
+        "Chernihiv Oblast",
+    }
+    assert {e.geo_precision for e in events} == {GeoPrecision.ADMIN1}
+
+
+def test_a_strike_on_a_named_city_stays_at_the_city(gazetteer):
+    # no unit word in the phrase: a bare centre's name is still the city
+    events = _events("A Russian missile struck Zaporizhzhia on Sunday morning.", gazetteer)
+    assert [(e.place.name, e.place.kind) for e in events] == [
+        ("Zaporizhzhia", PlaceKind.POPULATED_PLACE)
+    ]

@@ -13,7 +13,7 @@ import datetime as dt
 import pytest
 
 from geo.events.extract import extract_events
-from geo.records import EventStatus, EventType, GeoPrecision
+from geo.records import EventStatus, EventType, GeoPrecision, PlaceKind
 from geo.text.articles import article_from_text
 from geo.toponyms.geoparse import geoparse
 
@@ -232,3 +232,40 @@ def test_the_evacuation_of_residents_of_listed_villages_is_one_event_each(text, 
     events = _events(text, gazetteer)
     names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
     assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def _oblasts(events, etype=EventType.ATTACK):
+    return {
+        e.place.name
+        for e in events
+        if e.event_type is etype and e.geo_precision is GeoPrecision.ADMIN1
+    }
+
+
+def test_each_oblast_of_a_ukrainian_list_in_the_locative_is_one_area_strike(gazetteer):
+    text = "Учора ввечері обстріли в Полтавській, Сумській та Одеській областях не вщухали."
+    assert _oblasts(_events(text, gazetteer)) == {"Poltava Oblast", "Sumy Oblast", "Odesa Oblast"}
+
+
+def test_each_oblast_of_a_russian_list_in_the_genitive_is_one_area_strike(gazetteer):
+    text = "Противник за день вёл обстрелы Херсонской, Запорожской и Курской областей."
+    assert _oblasts(_events(text, gazetteer)) == {
+        "Kherson Oblast",
+        "Zaporizhzhia Oblast",
+        "Kursk Oblast",
+    }
+
+
+def test_a_russian_list_goes_on_after_a_comma_and_a_takzhe(gazetteer):
+    text = "Армия вела обстрелы ЛНР, а также Брянской и Белгородской областей."
+    assert {"Bryansk Oblast", "Belgorod Oblast"} <= _oblasts(_events(text, gazetteer))
+
+
+def test_a_town_before_an_oblast_word_is_not_read_as_an_oblast_list(gazetteer):
+    # "Харкові" is the city's locative, no adjective: it does not join the oblast list
+    text = "Удар по Харкові та Харківській області пошкодив два будинки."
+    tops = geoparse(text, gazetteer=gazetteer)
+    assert [(t.surface, t.place.kind) for t in tops] == [
+        ("Харкові", PlaceKind.POPULATED_PLACE),
+        ("Харківській області", PlaceKind.ADMIN1),
+    ]

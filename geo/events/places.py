@@ -415,8 +415,20 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j = k  # an unresolved name: skip it and its separators
             while j < len(toks) and toks[j].text in _AND | {",", "-"}:
                 j += 1
+        if j > i and (k := _village_prefix(toks, j)) is not None:
+            j = k  # an order's "селища A, с.B, смт C": the kind of each settlement
         if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
             j += 1  # "the Kursk region, the Bryansk region and the Oryol region"
+        elif (
+            j > i
+            and j + 4 < len(toks)
+            and toks[j].text == "the"
+            and toks[j + 1].text == "urban-type"
+            and toks[j + 2].text in _PLACE_NOUN_FORMS
+            and toks[j + 3].text == "of"
+            and toks[j + 4].kind == "top"
+        ):
+            j += 4  # "the town of A, the urban-type settlement of B, and the villages of C"
         elif (
             j > i
             and j + 3 < len(toks)
@@ -467,6 +479,23 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         found.append(nxt)
         i = j + 1
     return _without_stray_oblast(found), i
+
+
+# What an order's list puts before each settlement: "селища A, с.B, смт C" (village,
+# abbreviated village, urban-type settlement).
+_VILLAGE_ABBREVIATIONS = _wordset("с смт сел пос п")
+_VILLAGE_NOUNS = _wordset("село села селище селища смт")
+
+
+def _village_prefix(toks: list[_Tok], j: int) -> int | None:
+    """The index of the place after a settlement kind at token j ("с." or "селища"), or None."""
+    if j + 2 < len(toks) and toks[j].text in _VILLAGE_ABBREVIATIONS and toks[j + 1].text == ".":
+        k = j + 2  # "с.Андріївка", "смт. Покровське"
+    elif j + 1 < len(toks) and toks[j].text in _VILLAGE_NOUNS:
+        k = j + 1
+    else:
+        return None
+    return k if toks[k].kind == "top" else None
 
 
 _COMMUNITY_WORDS = frozenset({"community", "communities", "hromada", "hromadas"})
@@ -777,6 +806,16 @@ def _after(
             ):
                 # "captured two villages in the east: A and B", "took two hamlets — A and B —"
                 i, np = i + 1, 0
+                continue
+            if (
+                word == ":"
+                and etype is EventType.EVACUATION
+                and i > first
+                and toks[i - 1].text in _CONCERNS
+                and (k := _village_prefix(toks, i + 1) or i + 1) < len(toks)
+                and toks[k].kind == "top"
+            ):
+                i, np = k, 0  # "the evacuation concerns: the villages A, B and C"
                 continue
             # 'had "all but encircled" Toretsk', "took three villages — A, B and C — south of"
             if word in {"-", "–", "—", '"', "“", "”"}:
@@ -1488,6 +1527,8 @@ _COUNTED_PLACE_NOUNS = _PLACE_NOUN_FORMS | _wordset(
     " regions oblasts provinces"
 )
 _NAMED = frozenset({"named", "called"})
+# The verb an order's text puts before the colon of its list ("евакуація стосується: A, B")
+_CONCERNS = _wordset("стосується стосуватиметься касается коснется охоплює covers concerns")
 _SETTLEMENT_NOUNS = frozenset(
     {"towns", "villages", "settlements", "cities", "communities", "hamlets", "hromadas"}
 )

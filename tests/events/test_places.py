@@ -374,3 +374,16 @@ def test_a_strike_on_a_named_city_stays_at_the_city(gazetteer):
     assert [(e.place.name, e.place.kind) for e in events] == [
         ("Zaporizhzhia", PlaceKind.POPULATED_PLACE)
     ]
+
+
+def test_an_urban_type_settlement_inside_an_orders_list_keeps_the_list_going(gazetteer):
+    # "the urban-type settlement of X" between "the town of" and "the villages of" items
+    # (issue 10, helper evac2)
+    text = (
+        "Officials ordered the evacuation of families from the town of Orikhiv, the "
+        "urban-type settlement of Kushuhum and the villages of Malokaterynivka and Komyshuvakha."
+    )
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    )
+    assert names == ["Komyshuvakha", "Kushuhum", "Malokaterynivka", "Orikhiv"]

@@ -269,3 +269,22 @@ def test_a_town_before_an_oblast_word_is_not_read_as_an_oblast_list(gazetteer):
         ("Харкові", PlaceKind.POPULATED_PLACE),
         ("Харківській області", PlaceKind.ADMIN1),
     ]
+
+
+def _evacuated(text, gazetteer):
+    return sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    )
+
+
+def test_an_order_that_concerns_a_colon_list_with_village_abbreviations_is_at_each(gazetteer):
+    # Dnipropetrovsk orders put "с." (village) or "селища" before each name, with no noun
+    # before the colon (issue 10, helper evac2)
+    text = "Примусова евакуація родин стосується: селища Межова, с.Вербове, смт Васильківка."
+    assert _evacuated(text, gazetteer) == ["Mezhova", "Vasylkivka", "Verbove"]
+
+
+def test_a_colon_after_concerns_only_lists_places_for_an_evacuation(gazetteer):
+    # the same frame after a strike word is no order's list: no evacuation appears
+    text = "Нічний обстріл стосується: селища Межова, с.Вербове."
+    assert _evacuated(text, gazetteer) == []

@@ -1219,6 +1219,35 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
 _SITUATED_GAP = re.compile(r"\s+(?:(?:community|hromada)\s+)?(?:in|of)\s+(?:the\s+)?")
 
 
+# Between the settlements an evacuation order names and its trigger: "A and B have announced
+# a mandatory", "A, B and C are now under", "A and B are undergoing forced".
+_ORDERED_GAP = re.compile(
+    r"\s*(?:(?:hromadas?|communit(?:y|ies))\s+)?(?:"
+    # an order, not a plan ("A has announced an evacuation plan"): its adjective is required
+    r"(?:has|have|had)\s+(?:now\s+|also\s+)?(?:announced|declared|introduced|begun|started)"
+    r"\s+(?:an?\s+|the\s+)?(?:mandatory|compulsory|forced|obligatory)\s+"
+    r"|(?:is|are|were|was)\s+(?:now\s+|also\s+)?(?:under|undergoing)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:mandatory|compulsory|forced|obligatory)\s+)?)",
+    re.IGNORECASE,
+)
+
+
+def _situating_unit(text: str, cands: list[Toponym]) -> int | None:
+    """The index of the last settlement before "in [X Oblast's] Y hromada", or None."""
+    k = len(cands) - 1
+    unit = r"(?:hromada|community|district|raion)\b"
+    if not (
+        re.match(r"\s+" + unit, text[cands[k].end :])
+        or re.search(unit + "$", cands[k].surface, re.IGNORECASE)
+    ):
+        return None
+    if k >= 1 and text[cands[k - 1].end : cands[k].start] in {"'s ", "’s "}:
+        k -= 1  # "Kharkiv Oblast's Borova hromada"
+    if k >= 1 and re.fullmatch(r",?\s+in\s+(?:the\s+)?", text[cands[k - 1].end : cands[k].start]):
+        return k - 1
+    return None
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -1259,9 +1288,15 @@ def _before_from(
         pass  # a place as modifier: "the Kursk offensive", "Kharkiv residents evacuated"
     elif _SUFFERED_GAP.fullmatch(between):
         pass  # "the towns of X and Y suffered large-scale attacks": the places hit
+    elif trig.type is EventType.EVACUATION and _ORDERED_GAP.fullmatch(between):
+        pass  # "A and B have announced a mandatory evacuation", "A is now under evacuation"
     else:
         return []
     found, rest = [top], cands[:-1]
+    if trig.type is EventType.EVACUATION and (k := _situating_unit(text, cands)) is not None:
+        # "the villages of A and B in X Oblast's Y hromada have announced an evacuation":
+        # the hromada and oblast say where the villages are
+        found, rest = [cands[k]], cands[:k]
     if (
         len(cands) > 1
         and top.place.kind is PlaceKind.ADMIN1

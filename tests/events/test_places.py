@@ -387,3 +387,32 @@ def test_an_urban_type_settlement_inside_an_orders_list_keeps_the_list_going(gaz
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
     )
     assert names == ["Komyshuvakha", "Kushuhum", "Malokaterynivka", "Orikhiv"]
+
+
+def test_villages_named_before_an_ordered_evacuation_are_each_evacuated(gazetteer):
+    # the order's places come first; the hromada and oblast after them only situate them
+    # (issue 10, helper evac2)
+    text = (
+        "Two villages, Kurylivka and Bohuslavka, in Kharkiv Oblast's Borova hromada have "
+        "now declared a compulsory evacuation of families."
+    )
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    )
+    assert names == ["Bohuslavka", "Kurylivka"]
+
+
+def test_villages_under_or_undergoing_an_evacuation_are_each_evacuated(gazetteer):
+    for text in (
+        "Kurylivka, Bohuslavka and Borova are now under a mandatory evacuation.",
+        "The villages of Kurylivka, Bohuslavka and Borova are undergoing forced evacuation.",
+    ):
+        names = sorted(
+            e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+        )
+        assert names == ["Bohuslavka", "Borova", "Kurylivka"], text
+
+
+def test_a_town_that_announced_an_evacuation_plan_has_no_evacuation(gazetteer):
+    text = "Kupiansk has announced an evacuation plan for the coming winter."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]

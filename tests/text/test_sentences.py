@@ -41,6 +41,7 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_one(text, expected) -
         "Read the report on kyivindependent.com today.",
         "The strike came at 10 a.m.The town was quiet.",
         "J.R.R.Tolkien is no war reporter.",
+        "Наказ діє для с. Вербове та смт. Межова з понеділка.",
     ],
 )
 def test_decimals_abbreviations_initials_and_domains_do_not_end_a_sentence(text) -> None:

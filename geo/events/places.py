@@ -665,6 +665,16 @@ def _without_stray_oblast(found: list[Toponym]) -> list[Toponym]:
     ]
 
 
+# Between an evacuation and the places of an order already given: "the evacuation will
+# concern the settlements of A", "evacuation will be carried out from A", "covers A and B".
+_ORDER_SCOPE = re.compile(
+    r"(?:will\s+(?:concern|cover|affect|apply\s+to|be\s+carried\s+out)|"
+    r"(?:concerns|covers|affects|applies\s+to))\b(?=[^.;]{0,60}?\b(?:settlements?|villages?|"
+    r"towns?|from|in)\b)",
+    re.IGNORECASE,
+)
+
+
 def _after(
     text: str, toks: list[_Tok], i: int, etype: EventType, *, max_pre: int
 ) -> list[list[Toponym]]:
@@ -681,6 +691,13 @@ def _after(
     weak: list[bool] = []
     pre = 0  # words before the first preposition
     np = -1  # words in the current prepositional phrase; -1 before the first one
+    if (
+        etype is EventType.EVACUATION
+        and i < len(toks)
+        and (m := _ORDER_SCOPE.match(text, toks[i].start))
+    ):
+        while i < len(toks) and toks[i].start < m.end():
+            i += 1  # "the evacuation will concern the settlements of A": the order's places
     first = i
     while i < len(toks):
         tok = toks[i]

@@ -578,6 +578,15 @@ def _non_factual(clause: str) -> bool:
     return _NON_FACTUAL.search(clause) is not None
 
 
+# An order already given, told by what it will cover: "the evacuation will concern the
+# settlements of A and B", "evacuation will be carried out from A" (its places, not a plan).
+_ORDER_SCOPE_AFTER = re.compile(
+    r"\s+will\s+(?:concern|cover|apply\s+to|be\s+carried\s+out)\b[^.;]{0,40}?"
+    r"\b(?:settlements?|villages?|towns?|from)\b",
+    re.IGNORECASE,
+)
+
+
 def _non_factual_after(text: str, low: str | None, start: int, end: int) -> bool:
     if low is not None and _NON_FACTUAL_AFTER_GATE.match(low, start, end) is None:
         return False
@@ -773,7 +782,9 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             continue  # trains cancelled, a station closed, buses fired at: no one evacuated
         clause = _CLAUSE_MARK.split(text[max(sent.start, s - 50) : s])[-1]
         if _non_factual(clause) or (
-            etype is not EventType.STATEMENT and _non_factual_after(text, low, e, sent.end)
+            etype is not EventType.STATEMENT
+            and _non_factual_after(text, low, e, sent.end)
+            and not (etype is EventType.EVACUATION and _ORDER_SCOPE_AFTER.match(text, e, sent.end))
         ):
             continue  # negated, planned or hoped-for: context, not an event
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):

@@ -416,3 +416,14 @@ def test_villages_under_or_undergoing_an_evacuation_are_each_evacuated(gazetteer
 def test_a_town_that_announced_an_evacuation_plan_has_no_evacuation(gazetteer):
     text = "Kupiansk has announced an evacuation plan for the coming winter."
     assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+
+
+def test_an_order_told_by_the_settlements_it_will_concern_is_at_each(gazetteer):
+    text = (
+        "The regional council ordered families with children to leave parts of Pokrovsk "
+        "district. The evacuation will concern the settlements of Rodynske, Hnativka and Lysivka."
+    )
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    )
+    assert {"Hnativka", "Lysivka", "Rodynske"} <= set(names)

@@ -604,3 +604,21 @@ def test_troops_moved_out_of_a_village_are_no_evacuation(gazetteer):
     article = article_from_text(text, published=dt.date(2024, 10, 7))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e for e in events if e.event_type is EventType.EVACUATION] == []
+
+
+def _evacuation_types(text):
+    sent = split_sentences(text)[0]
+    return [
+        t.type for t in triggers.find_triggers(text, sent, []) if t.type is EventType.EVACUATION
+    ]
+
+
+def test_an_evacuation_that_will_concern_named_settlements_is_an_order_not_a_plan():
+    # the order is given; "will concern" tells its scope (issue 10, helper evac2)
+    text = "Officials say the evacuation will concern the villages of Rodynske and Lysivka."
+    assert _evacuation_types(text) == [EventType.EVACUATION]
+
+
+def test_an_evacuation_that_will_be_needed_is_still_a_plan():
+    text = "Officials say an evacuation will be needed in Rodynske next winter."
+    assert _evacuation_types(text) == []

@@ -1937,8 +1937,10 @@ def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Topony
 # frames all its sentence tells.
 _FRONTED_CYR_DIRECTION = re.compile(r"(?:На|на|У|у|В|в)\s+(?=\S+\s+(?:напрям|направлен))")
 # "У 23 населених пунктах Херсонщини запроваджено ...": the settlements of a named area
+# "На Донеччині внаслідок обстрілу ...": Ukrainian and Russian put an area named in
+# "-щина" after "на", as other places after "у"/"в".
 _FRONTED_CYR = re.compile(
-    r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу)\s+"
+    r"(?:У|В|Во|Біля|Під|Под|Возле|Около|Поблизу|На(?=\s+[А-ЯЁІЇЄҐ][\w'’]*(?:щин|ччин)))\s+"
     r"(?:(?:\d+|[^\W\d]+)\s+(?:населених|населенных|населённых)\s+пунктах\s+)?"
 )
 _ONE_WORD = re.compile(r"[^\W\d]+\s+")  # "(пунктах) правобережної Херсонщини": an adjective

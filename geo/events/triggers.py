@@ -529,6 +529,19 @@ _CYR_WEAPON = re.compile(
     re.IGNORECASE,
 )
 _CYR_STRIKE_ON = re.compile(r"\s+по\s", re.IGNORECASE)
+# "ВСУ атаковали Шебекино", "РФ атакувала Харківщину", "атакувала Херсонську та Сумську
+# області": a verb with a town or an area for its object is a strike on it; troops attack
+# positions or fight "в районе X", and a storm or an advance is told in words (_CYR_GROUND).
+_CYR_ATTACK_VERB = ("атаков", "атакув")
+_CYR_ATTACK_OBJECT = re.compile(
+    r"\s+(?:(?:город|місто|село|селище|посёлок|поселок|передмістя|пригород|окраин|околиц|"
+    r"громад|район|област|областям)\w*\b|[А-ЯЁІЇЄҐ][а-яёіїєґ'’])"
+)
+_CYR_GROUND = re.compile(
+    r"(?:штурм|наступ|пехот|піхот|позици|позиці|бронетехн|танк|\bДРГ\b|диверс|прорв|прорив|"
+    r"десант|вторг|вторж|продвин|продвиг|просун|просув|окоп|траншей|траншеї|бо[йїяеё]\w*\b)",
+    re.IGNORECASE,
+)
 _FRAME_BEFORE = re.compile(r"\b(?:as a result of|in the course of|during)\s+$", re.I)
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
@@ -818,6 +831,11 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
             and word.startswith("атак")
             and not _CYR_WEAPON.search(sent.text)
             and not _CYR_STRIKE_ON.match(text, e)  # "атака по Запоріжжю": a strike on a city
+            and not (
+                word.lower().startswith(_CYR_ATTACK_VERB)
+                and _CYR_ATTACK_OBJECT.match(text, e)
+                and not _CYR_GROUND.search(sent.text)
+            )
         ):
             etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))

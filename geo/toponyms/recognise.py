@@ -444,7 +444,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
     mentions = _listed_admin2(text, toks, mentions, gaz)
-    _coordinated_units(text, toks, mentions)
+    _coordinated_units(text, toks, mentions, gaz)
     return _with_state_abbreviations(text, toks, mentions, gaz)
 
 
@@ -497,7 +497,9 @@ def _street_at(text: str, toks: list[Token], i: int) -> Mention | None:
     return None
 
 
-def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) -> None:
+def _coordinated_units(
+    text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
+) -> None:
     """Mark "Donetsk and Luhansk oblasts" (and longer lists) as admin-1 names, every one.
 
     "The regions of Kherson and Zaporizhzhia" too: a list after "regions of" names units, and
@@ -524,12 +526,27 @@ def _coordinated_units(text: str, toks: list[Token], mentions: list[Mention]) ->
         if m.j >= len(toks) or not toks[m.j - 1].joined or toks[m.j].norm not in PLURAL_UNIT_HEADS:
             continue
         m.admin1_form = True
+        _add_region_reading(m, gaz)
         for prev in reversed(mentions[:k]):
             between = text[prev.end : mentions[k].start].strip().lower()
             if between not in {",", "and", ", and", "&"}:
                 break
             prev.admin1_form = True
+            _add_region_reading(prev, gaz)
             k = mentions.index(prev)
+
+
+def _add_region_reading(m: Mention, gaz: Gazetteer) -> None:
+    """Give a listed unit name the unit its "X region" form names, when its own name has none.
+
+    "The Kharkiv and Dnipro regions": bare "Dnipro" is only the city, but "Dnipro region"
+    is Dnipropetrovsk Oblast (data/aliases.csv), and the plural unit word says a unit is meant.
+    """
+    if any(c.place.kind is PlaceKind.ADMIN1 for c in m.cands):
+        return
+    m.cands = m.cands + [
+        c for c in gaz.lookup_key(f"{m.key} region") if c.place.kind is PlaceKind.ADMIN1
+    ]
 
 
 # Unit words that a list of unit names follows after "of" ("the regions of X and Y").

@@ -153,6 +153,19 @@ def test_a_fronted_cyrillic_locative_frames_the_sentence_without_a_comma(gazette
     ]
 
 
+def test_a_fronted_oblast_nickname_after_na_frames_the_sentence(gazetteer):
+    # "на" + an area in "-щина"/"-ччина" is where the rest happened, as "у" + a town is
+    events = _events("На Полтавщині вночі після обстрілу згоріла ферма.", gazetteer)
+    assert _kinds(events) == {(EventType.ATTACK, "Poltava Oblast")}
+    events = _events("На Донеччині від обстрілів вчора постраждав будинок.", gazetteer)
+    assert _kinds(events) == {(EventType.ATTACK, "Donetsk Oblast")}
+
+
+def test_the_strike_verb_and_the_nickname_area_give_a_strike_in_it(gazetteer):
+    events = _events("Армія РФ знову атакувала Харківщину, зруйновано склад.", gazetteer)
+    assert _kinds(events) == {(EventType.ATTACK, "Kharkiv Oblast")}
+
+
 def test_a_tried_gain_is_an_attempted_offensive(gazetteer):
     events = _events("Противник безуспешно пытался улучшить положение у Торецка.", gazetteer)
     assert [(e.event_type, e.place.name, e.status) for e in events] == [

@@ -112,6 +112,21 @@ def test_an_attack_with_no_weapon_is_ground_fighting_and_with_one_a_strike():
     assert _types("Противник атаковал Харьков ракетами.") == [("attack", "атаковал")]
 
 
+def test_an_attack_verb_with_a_town_or_area_for_object_is_a_strike():
+    # no weapon named, but a town or an oblast is what was hit: a strike on it
+    assert _types("Уночі росіяни знову атакували Павлоград.") == [("attack", "атакували")]
+    assert _types("Армия РФ вчера атаковала Белгородскую область.") == [("attack", "атаковала")]
+    assert _types("Ворог атакував Полтавщину, є поранені.") == [("attack", "атакував")]
+    assert _types("Окупанти атакували місто Нікополь.") == [("attack", "атакували")]
+
+
+def test_an_attack_verb_with_a_storm_or_an_incursion_told_stays_ground_fighting():
+    assert _types("Штурмові групи атакували Часів Яр з двох боків.")[0][0] == "offensive"
+    assert _types("Диверсанты атаковали Тёткино, вторгшись через границу.")[0][0] == ("offensive")
+    # troops fighting "in the area of" a town, no object: ground fighting as before
+    assert _types("Противник дважды атаковал в районе Лимана.")[0][0] == "offensive"
+
+
 def test_ministry_gains_and_losses_are_advance_and_offensive():
     found = _types("Бойцы улучшили тактическое положение и нанесли поражение пехоте врага.")
     assert [t for t, _ in found] == ["advance", "offensive"]

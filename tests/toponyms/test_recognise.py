@@ -190,3 +190,19 @@ def test_adjectives_before_communities_are_each_a_hromada(gazetteer):
 def test_a_town_before_community_is_still_the_town(gazetteer):
     read = _read("Shells landed in the Marhanets community overnight.", gazetteer)
     assert (PlaceKind.POPULATED_PLACE, "UA.04") in read["Marhanets"]
+
+
+def _unit(text, gazetteer, name):
+    """The admin-1 reading geoparse gives ``name`` in ``text`` (None for any other)."""
+    (top,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == name]
+    return top.place.place_id if top.place.kind is PlaceKind.ADMIN1 else None
+
+
+def test_the_dnipro_region_is_dnipropetrovsk_oblast_alone_or_listed(gazetteer):
+    # English calls the oblast by its centre's new name; bare "Dnipro" stays the city
+    text = "Overnight shelling reached the Dnipro region again."
+    assert _unit(text, gazetteer, "Dnipro region") == "a1:UA.04"
+    assert _unit("Drones flew over the Poltava and Dnipro regions.", gazetteer, "Dnipro") == (
+        "a1:UA.04"
+    )
+    assert _unit("A drone fell on a street in Dnipro at dawn.", gazetteer, "Dnipro") is None

@@ -356,7 +356,7 @@ _NOTICE_ADVERBS = frozenset({"officially", "also", "already", "now", "being"})
 def _notice_verb(toks: list[_Tok], i: int) -> int | None:
     """The index past "has (officially) been announced" at token i (an auxiliary), else None.
 
-    A verb of start counts too: "the evacuation of local residents has begun in X" tells
+    A verb of start counts too: "the evacuation of residents has now begun in X" tells
     where it goes on. Not "is being carried out from villages of two districts": a standing
     summary of districts, where the news is the oblast's order.
     """
@@ -665,8 +665,8 @@ def _without_stray_oblast(found: list[Toponym]) -> list[Toponym]:
     ]
 
 
-# Between an evacuation and the places of an order already given: "the evacuation will
-# concern the settlements of A", "evacuation will be carried out from A", "covers A and B".
+# Between an evacuation and the places of an order already given: "it will concern
+# settlements A and B", "evacuation will be carried out from A", "covers A and B".
 _ORDER_SCOPE = re.compile(
     r"(?:will\s+(?:concern|cover|affect|apply\s+to|be\s+carried\s+out)|"
     r"(?:concerns|covers|affects|applies\s+to))\b(?=[^.;]{0,60}?\b(?:settlements?|villages?|"
@@ -697,7 +697,7 @@ def _after(
         and (m := _ORDER_SCOPE.match(text, toks[i].start))
     ):
         while i < len(toks) and toks[i].start < m.end():
-            i += 1  # "the evacuation will concern the settlements of A": the order's places
+            i += 1  # "the evacuation will concern settlements A, B": the order's places
     first = i
     while i < len(toks):
         tok = toks[i]
@@ -1722,7 +1722,7 @@ def _held_venue(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     return []
 
 
-# "more than 150,000 people from the Kursk region have fled their homes": the people's home
+# "some 20,000 people from the Sumy region have fled their homes": the people's home
 # is the place they left.
 _PEOPLE_FROM = re.compile(
     r"\b(?:people|residents|civilians|families|inhabitants|locals|children|others)\s+"

@@ -507,7 +507,7 @@ _GROUND_AFTER = re.compile(
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? near)\b",
     re.IGNORECASE,
 )
-# "attacks by Russian occupiers were repulsed near A": what a defence repels is an assault
+# "assaults by the enemy were repulsed near A": what a defence repels is an assault
 _REPELLED_AFTER = re.compile(
     r"(?:\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?\s+(?:were|was|have been|had been)"
     r"\s+(?:\w+ly\s+|also\s+)?(?:repell?ed|repulsed|beaten back|fended off)\b",
@@ -591,8 +591,8 @@ def _non_factual(clause: str) -> bool:
     return _NON_FACTUAL.search(clause) is not None
 
 
-# An order already given, told by what it will cover: "the evacuation will concern the
-# settlements of A and B", "evacuation will be carried out from A" (its places, not a plan).
+# An order already given, told by what it will cover: "it will concern settlements A and
+# B", "evacuation will be carried out from A" (its places, not a plan).
 _ORDER_SCOPE_AFTER = re.compile(
     r"\s+will\s+(?:concern|cover|apply\s+to|be\s+carried\s+out)\b[^.;]{0,40}?"
     r"\b(?:settlements?|villages?|towns?|from)\b",

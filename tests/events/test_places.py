@@ -230,8 +230,8 @@ def test_an_evacuation_whose_start_is_told_after_its_people_is_at_the_place(gaze
 
 def test_an_evacuation_of_families_announced_in_a_district_is_at_the_district(gazetteer):
     text = (
-        "Because of daily shelling, a compulsory evacuation of families with children "
-        "was announced in four villages of the Kupiansk district."
+        "With shells falling every day, officials announced a compulsory evacuation of "
+        "families with children from four villages of the Kupiansk district."
     )
     assert _at(text, gazetteer, EventType.EVACUATION) == ["Kupiansk Raion"]
 
@@ -393,8 +393,8 @@ def test_villages_named_before_an_ordered_evacuation_are_each_evacuated(gazettee
     # the order's places come first; the hromada and oblast after them only situate them
     # (issue 10, helper evac2)
     text = (
-        "Two villages, Kurylivka and Bohuslavka, in Kharkiv Oblast's Borova hromada have "
-        "now declared a compulsory evacuation of families."
+        "Bohuslavka and Kurylivka in Kharkiv Oblast's Borova hromada have now declared a "
+        "compulsory evacuation of families."
     )
     names = sorted(
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
@@ -421,7 +421,7 @@ def test_a_town_that_announced_an_evacuation_plan_has_no_evacuation(gazetteer):
 def test_an_order_told_by_the_settlements_it_will_concern_is_at_each(gazetteer):
     text = (
         "The regional council ordered families with children to leave parts of Pokrovsk "
-        "district. The evacuation will concern the settlements of Rodynske, Hnativka and Lysivka."
+        "district. The evacuation will concern three settlements: Rodynske, Hnativka, Lysivka."
     )
     names = sorted(
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION

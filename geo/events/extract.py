@@ -46,6 +46,7 @@ from geo.events.places import (
 from geo.events.status import not_factual, status_for, tried
 from geo.events.triggers import (
     FIGURE_TYPES,
+    ORDER_MARK,
     TRIGGERS,
     Trigger,
     coerce_types,
@@ -685,6 +686,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # An evacuation order whose settlements follow one a line: where its last line ended, and
     # where the order's own sentence starts (its event gives the lines their day).
     order_lead: tuple[int, int] | None = None
+    # An evacuation order reported so far ("decided to forcibly evacuate children from ..."):
+    # later sentences that tell it in the future ("will be evacuated from A") give its places.
+    order_told = False
     for sent in split_sentences(text):
         told_before, counted = counted, None
         prev_tops = this_tops
@@ -710,8 +714,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         in_caption = any(c.start <= sent.start < c.end for c in captions)
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         squoted = within(quoted, sent.start, sent.end)
-        found_words = find_triggers(text, sent, [])
-        triggers = _factual(text, sent, found_words)
+        found_words = find_triggers(text, sent, [], order_told=order_told)
+        triggers = _factual(text, sent, found_words, order_told=order_told)
+        order_told = order_told or _tells_order(sent, triggers)
         if in_caption:
             triggers = [t for t in triggers if t.type is EventType.ATTACK]
         if triggers and _SUMMARY_OF_STRIKES.match(sent.text):
@@ -1499,18 +1504,34 @@ def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | No
     return None
 
 
-def _factual(text: str, sent: Sentence, triggers: list[Trigger]) -> list[Trigger]:
+def _factual(
+    text: str, sent: Sentence, triggers: list[Trigger], *, order_told: bool = False
+) -> list[Trigger]:
     """Drop planned, hoped-for and compared triggers; a tried capture is an offensive."""
     out = []
     for trig in triggers:
         if trig.type is EventType.OFFENSIVE and _FOR_LIFE.match(text, trig.end):
             continue  # "doctors fought for the lives of two wounded soldiers"
-        if not_factual(text, sent, trig):
+        if not_factual(text, sent, trig, order_told=order_told):
             continue  # "could aid in the capture of", "reminiscent of the battle for"
         if trig.type is EventType.ADVANCE and tried(text, sent, trig):
             trig = replace(trig, type=EventType.OFFENSIVE)  # "in a bid to seize": not taken
         out.append(trig)
     return out
+
+
+# Words that make a reported evacuation an order given: "decided to forcibly evacuate",
+# "the decision on the mandatory evacuation was adopted", "announced an evacuation".
+_ORDER_GIVEN = re.compile(
+    r"\b(?:decided|decision|ordered|orders?|announced|declared|introduced)\b", re.IGNORECASE
+)
+
+
+def _tells_order(sent: Sentence, triggers: list[Trigger]) -> bool:
+    """Whether the sentence reports an evacuation order as given (not planned)."""
+    return any(t.type is EventType.EVACUATION for t in triggers) and bool(
+        _ORDER_GIVEN.search(sent.text) or ORDER_MARK.search(sent.text)
+    )
 
 
 def _with_casualties(ev: Event, cas: Casualties) -> Event:

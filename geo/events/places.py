@@ -74,6 +74,12 @@ _AUX = _wordset(
 )
 # "families with children", "people with disabilities": a "with" inside who is evacuated.
 _WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced", "infants"})
+# Orders for children name who goes with them: "children with their mothers or legal
+# guardians from A", "with their families from B".
+_COMPANIONS = frozenset(
+    {"parents", "families", "guardians", "representatives", "relatives", "caregivers"}
+)
+_COMPANION_WORDS = frozenset({"their", "his", "her", "or", "and", "other", "legal", "one", "of"})
 _NARROWING = frozenset({"particularly", "especially", "namely"})
 _PARENTHESIS = frozenset({"including", "among", "mostly", "mainly", "notably"}) | _NARROWING
 _SECTOR_WORDS = frozenset(
@@ -419,25 +425,8 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j = k  # an order's "селища A, с.B, смт C": the kind of each settlement
         if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
             j += 1  # "the Kursk region, the Bryansk region and the Oryol region"
-        elif (
-            j > i
-            and j + 4 < len(toks)
-            and toks[j].text == "the"
-            and toks[j + 1].text == "urban-type"
-            and toks[j + 2].text in _PLACE_NOUN_FORMS
-            and toks[j + 3].text == "of"
-            and toks[j + 4].kind == "top"
-        ):
-            j += 4  # "the town of A, the urban-type settlement of B, and the villages of C"
-        elif (
-            j > i
-            and j + 3 < len(toks)
-            and toks[j].text == "the"
-            and toks[j + 1].text in _PLACE_NOUN_FORMS
-            and toks[j + 2].text == "of"
-            and toks[j + 3].kind == "top"
-        ):
-            j += 3  # "the city of Kherson ... and the city of Kharkiv", "and the villages of"
+        else:
+            j = _kind_of_item(text, toks, i, j)
         if text is not None and (rest := _rest_of_area(text, toks, i)) is not None:
             found.append(rest[0])  # "in Kharkiv and other towns of Kharkiv Oblast"
             i = rest[1]
@@ -481,6 +470,44 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
     return _without_stray_oblast(found), i
 
 
+def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
+    """The index past "the town of" before a list's next place at token j (else j).
+
+    An order's list names each settlement's kind: "the town of A, the villages of B and C,
+    the town of D". A name the gazetteer lacks right after its kind ("the town of X, the
+    villages of E") is skipped with its separators, so the list goes on to E.
+    """
+    while j > i:
+        k = j
+        if (
+            k + 4 < len(toks)
+            and toks[k].text == "the"
+            and toks[k + 1].text == "urban-type"
+            and toks[k + 2].text in _PLACE_NOUN_FORMS
+            and toks[k + 3].text == "of"
+        ):
+            k += 4  # "the town of A, the urban-type settlement of B, and the villages of C"
+        elif (
+            k + 3 < len(toks)
+            and toks[k].text == "the"
+            and toks[k + 1].text in _PLACE_NOUN_FORMS
+            and toks[k + 2].text == "of"
+        ):
+            k += 3  # "the city of Kherson ... and the city of Kharkiv", "and the villages of"
+        else:
+            return j
+        if toks[k].kind == "top":
+            return k
+        if text is None or (u := _unknown_item(text, toks, k)) is None:
+            return j
+        while u < len(toks) and toks[u].text in _AND | {",", "-"}:
+            u += 1  # "the town of X," with X unknown: on to the next kind and its places
+        if u >= len(toks) or toks[u].text != "the":
+            return u if u < len(toks) and toks[u].kind == "top" else j
+        j = u
+    return j
+
+
 # What an order's list puts before each settlement: "селища A, с.B, смт C" (village,
 # abbreviated village, urban-type settlement).
 _VILLAGE_ABBREVIATIONS = _wordset("с смт сел пос п")
@@ -513,6 +540,25 @@ def _community_aside(toks: list[_Tok], i: int) -> int | None:
         if toks[j].text == ")":
             return j + 1 if toks[j - 1].text.lower() in _COMMUNITY_WORDS else None
     return None
+
+
+def _who_with(toks: list[_Tok], i: int) -> int | None:
+    """The index past the people a "with" at token i adds to those evacuated, or None.
+
+    "families with children", "children with their parents or guardians":
+    who leaves, told before where from.
+    """
+    if i + 1 < len(toks) and toks[i + 1].text in _WHO_WITH:
+        return i + 2
+    k, named = i + 1, False
+    while k < min(len(toks), i + 9) and toks[k].kind == "w":
+        word = toks[k].text.lower()
+        if word in _COMPANIONS:
+            named = True
+        elif word not in _COMPANION_WORDS:
+            break
+        k += 1
+    return k if named and toks[k - 1].text.lower() in _COMPANIONS else None
 
 
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
@@ -969,13 +1015,14 @@ def _after(
         if (
             word == "with"
             and not found
-            and i + 2 < len(toks)
-            and toks[i + 1].text in _WHO_WITH
             and etype in FIGURE_TYPES
+            and (k := _who_with(toks, i)) is not None
         ):
             # "evacuate families with children from X": who leaves, not a new clause; "...
             # with children by force from X", "... with children continues in X" too
-            k = i + 4 if [t.text for t in toks[i + 2 : i + 4]] == ["by", "force"] else i + 2
+            k = k + 2 if [t.text for t in toks[k : k + 2]] == ["by", "force"] else k
+            while k < len(toks) and toks[k].text.endswith("ly") and len(toks[k].text) > 4:
+                k += 1  # "... with their families forcibly from X"
             # "... with children was announced in X": where the order applies
             k = _notice_verb(toks, k) or k
             while k < len(toks) and toks[k].text in _GOING:

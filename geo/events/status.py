@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.events.triggers import Trigger
+from geo.events.triggers import Trigger, future_order
 from geo.records import EventStatus, EventType
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
@@ -148,11 +148,20 @@ _CYR_WIDEN_BEFORE = re.compile(
 )
 
 
-def not_factual(text: str, sent: Sentence, trig: Trigger) -> bool:
-    """Whether the trigger is planned, hoped, compared or forecast rather than reported."""
+def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = False) -> bool:
+    """Whether the trigger is planned, hoped, compared or forecast rather than reported.
+
+    ``order_told``: an evacuation order was reported earlier in the article, so "will be
+    evacuated from A" tells its scope (``geo.events.triggers.future_order``).
+    """
     if _SINCE_THE_WAR.match(text, sent.start, trig.start):
         return True
     clause = _clause_before(text, sent, trig)[-80:]
+    if (
+        trig.type is EventType.EVACUATION
+        and (k := future_order(text, sent, clause, trig.end, order_told=order_told)) >= 0
+    ):
+        clause = clause[:k]  # the order's future passive is no plan; other plan words are
     if (
         trig.type is EventType.EVACUATION
         and (_CYR_EVACUATION_PLAN.search(clause) or trig.text.startswith("евакуюватим"))

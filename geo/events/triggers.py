@@ -18,11 +18,13 @@ from geo.text.sentences import Sentence
 __all__ = [
     "FIGURE_TYPES",
     "MOVED_TO",
+    "ORDER_MARK",
     "ORDER_VERBS",
     "TRIGGERS",
     "Trigger",
     "coerce_types",
     "find_triggers",
+    "future_order",
     "names_weapon",
 ]
 
@@ -600,6 +602,47 @@ _ORDER_SCOPE_AFTER = re.compile(
 )
 
 
+# An evacuation order told by what it will do: "children will be forcibly evacuated from A",
+# "he specified that families would be evacuated from B and C". The future passive is the
+# order's scope, not a plan, where the order is given: the sentence calls it forced or
+# mandatory, or the article has told the decision before (``order_told``); a condition
+# after it ("... if the fighting comes closer") keeps it a plan.
+_FUTURE_ORDER = re.compile(
+    r"\b(?:will|would|shall)\s+(?:also\s+|now\s+|then\s+)?be\s+(?:(?:\w+ly|also|now)\s+)*$",
+    re.IGNORECASE,
+)
+ORDER_MARK = re.compile(
+    r"\b(?:forcibly|forced\s+evacuation|mandator(?:y|ily)|compulsor(?:y|ily)|"
+    r"obligator(?:y|ily)|by\s+force)\b",
+    re.IGNORECASE,
+)
+_CONDITION_AFTER = re.compile(r"[^.;]*?\b(?:if|unless|in case|provided)\b", re.IGNORECASE)
+# "officials plan that children will be evacuated", "expect that ...": still a plan
+_PLAN_BEFORE = re.compile(
+    r"\b(?:plan\w*|intend\w*|expect\w*|hop(?:e|es|ed|ing)|propos\w*|consider\w*|may|might|"
+    r"could|likely|if|unless)\b",
+    re.IGNORECASE,
+)
+
+
+def future_order(text: str, sent: Sentence, clause: str, end: int, *, order_told: bool) -> int:
+    """Where a future passive that tells an evacuation order starts in ``clause``, else -1.
+
+    ``clause`` is the text of the trigger's clause up to the trigger, ``end`` where the
+    trigger ends; the caller reads the clause before that point for plans as usual.
+    """
+    m = _FUTURE_ORDER.search(clause)
+    if (
+        m is None
+        or _CONDITION_AFTER.match(text, end, sent.end)
+        or _PLAN_BEFORE.search(clause, 0, m.start())
+    ):
+        return -1
+    if not (order_told or ORDER_MARK.search(sent.text)):
+        return -1
+    return m.start()
+
+
 def _non_factual_after(text: str, low: str | None, start: int, end: int) -> bool:
     if low is not None and _NON_FACTUAL_AFTER_GATE.match(low, start, end) is None:
         return False
@@ -669,8 +712,14 @@ class Trigger:
     text: str
 
 
-def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> list[Trigger]:
-    """The factual event words of a sentence, outside direct speech."""
+def find_triggers(
+    text: str, sent: Sentence, quoted: list[tuple[int, int]], *, order_told: bool = False
+) -> list[Trigger]:
+    """The factual event words of a sentence, outside direct speech.
+
+    ``order_told``: the article has already reported an evacuation order, so an evacuation
+    told in the future passive ("will be evacuated from A") is that order's scope.
+    """
     out = []
     low = ascii_lower(text)
     slow = caseless_lower(sent.text)
@@ -794,6 +843,10 @@ def find_triggers(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> l
         ):
             continue  # trains cancelled, a station closed, buses fired at: no one evacuated
         clause = _CLAUSE_MARK.split(text[max(sent.start, s - 50) : s])[-1]
+        if etype is EventType.EVACUATION and (
+            (k := future_order(text, sent, clause, e, order_told=order_told)) >= 0
+        ):
+            clause = clause[:k]  # "will be forcibly evacuated from A": the order's places
         if _non_factual(clause) or (
             etype is not EventType.STATEMENT
             and _non_factual_after(text, low, e, sent.end)

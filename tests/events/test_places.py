@@ -427,3 +427,27 @@ def test_an_order_told_by_the_settlements_it_will_concern_is_at_each(gazetteer):
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
     )
     assert {"Hnativka", "Lysivka", "Rodynske"} <= set(names)
+
+
+def test_children_evacuated_with_their_parents_from_listed_villages_are_at_each(gazetteer):
+    # who goes with the children comes before where they leave from (issue 10, w9recall)
+    text = (
+        "The commission ordered the evacuation of kids with their families and legal "
+        "guardians from the villages of Kurylivka, Bohuslavka and Borova."
+    )
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    )
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_an_order_list_goes_on_past_a_settlement_the_gazetteer_lacks(gazetteer):
+    # "the town of X, the villages of ...": an unknown or misspelt X does not end the list
+    text = (
+        "The governor ordered the evacuation of families from the town of Borova, the town "
+        "of Zzyxivka, the villages of Kurylivka and Bohuslavka."
+    )
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    )
+    assert names == ["Bohuslavka", "Borova", "Kurylivka"]

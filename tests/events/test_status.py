@@ -70,3 +70,39 @@ def test_an_evacuation_done_or_ordered_in_cyrillic_stays_an_event(text, gazettee
 def test_a_plan_to_step_up_an_evacuation_under_way_is_still_an_evacuation(gazetteer):
     text = "У Куп'янську планують посилити евакуацію родин з дітьми."
     assert [e.place.name for e in _evacuations(text, gazetteer)] == ["Kupiansk"]
+
+
+# An evacuation order told in the future passive (issue 10, helper w9recall): the order's
+# scope once the order is given, a plan otherwise.
+_ORDER = (
+    "The regional military administration decided on Monday to evacuate families with "
+    "children from frontline settlements of Pokrovsk district. "
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _ORDER + "Kids would be evacuated from Selydove and Myrnohrad, the governor said.",
+        _ORDER + "Families will be evacuated from Selydove and Myrnohrad to safer regions.",
+        "Kids will also be forcibly evacuated from Selydove and Myrnohrad.",
+        "Families will be compulsorily evacuated from Selydove and Myrnohrad.",
+    ],
+)
+def test_a_future_evacuation_of_an_order_given_is_an_event_at_each_place(text, gazetteer):
+    names = sorted(e.place.name for e in _evacuations(text, gazetteer))
+    assert "Selydove" in names
+    assert "Myrnohrad" in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Families will be evacuated from Selydove and Myrnohrad, the governor said.",
+        _ORDER + "Children would be evacuated from Selydove if the shelling intensifies.",
+        _ORDER + "Children could be evacuated from Selydove next month.",
+        _ORDER + "Officials plan that children will be evacuated from Selydove.",
+    ],
+)
+def test_a_future_evacuation_without_an_order_or_with_a_condition_is_a_plan(text, gazetteer):
+    assert "Selydove" not in {e.place.name for e in _evacuations(text, gazetteer)}

@@ -612,6 +612,25 @@ def _near_spelling_only(t: Toponym) -> bool:
 
 
 NEAR_TOWN_POPULATION = 20_000
+_OBLAST_AFTER_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:in|of)\s+(?:the\s+)?")
+
+
+def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether the oblast told right after a near-spelled village is the one it lies in.
+
+    A bulletin's "Ternov, Kharkiv region; ..." spells the village Ternova loosely but says
+    where it is: a near reading in that oblast is no namesake guess.
+    """
+    m = _OBLAST_AFTER_GAP.match(text, t.end)
+    if m is None:
+        return False
+    return any(
+        o.start == m.end()
+        and o.place is not None
+        and o.place.kind is PlaceKind.ADMIN1
+        and o.place.admin1_code == t.place.admin1_code
+        for o in toponyms
+    )
 
 
 # "local residents were forced to evacuate": the people of the place just told
@@ -663,7 +682,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             # not "Russian forces", "Kyiv said", "Kyiv Post"; but "Vinnytsia Airport" is there
             and (t.role is ToponymRole.LITERAL or names_airport(text, t))
             and not is_river(text, t)
-            and not _near_spelling_only(t)
+            and not (_near_spelling_only(t) and not _oblast_confirms(text, t, toponyms))
         ),
         key=lambda t: t.start,
     )

@@ -225,7 +225,12 @@ _CAPITAL_ANAPHOR = re.compile(
 )
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.IGNORECASE)
 _CAPITAL_AFTER = re.compile(r",\s+(?:the\s+|its\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
-_REGION_ANAPHOR = re.compile(r"\b[Tt]he\s+(?:province|region|oblast)\b(?!\s+of\b|['’]s)")
+# "the border region", "the southern province": a word that describes the oblast just named
+# (never "the neighbouring region", which is another one)
+_REGION_ANAPHOR = re.compile(
+    r"\b[Tt]he\s+(?:(?:border|frontline|front-line|embattled|(?:north|south)?(?:north|south|"
+    r"east|west)(?:ern)?)\s+)?(?:province|region|oblast)\b(?!\s+of\b|['’]s)"
+)
 # An administrative unit's word in a name ("Kharkiv Oblast", "the Kursk region"): its stem is
 # the namesake city's name.
 ADMIN_WORD = re.compile(
@@ -413,7 +418,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
-        if toks[j].text == ",":
+        if toks[j].text == "," or _next_region_group(text, toks, j, found[-1]):
             j += 1
         if j < len(toks) and toks[j].text in _AND:
             j += 1
@@ -665,6 +670,23 @@ def rest_of_area(named: Toponym | Event) -> bool:
     return named.surface.startswith("other ")
 
 
+def _next_region_group(text: str | None, toks: list[_Tok], j: int, last: Toponym) -> bool:
+    """Whether a ";" at token j goes on to the next oblast's group of a bulletin's list.
+
+    "near A, Kharkiv region; B and C in Luhansk region and D, Donetsk region": the oblast
+    before the ";" situated the settlement before it, and a settlement follows.
+    """
+    return (
+        text is not None
+        and toks[j].text == ";"
+        and j + 1 < len(toks)
+        and toks[j - 1].kind == "top"
+        and toks[j - 1].top.place.kind is PlaceKind.ADMIN1
+        and last.place.kind is PlaceKind.POPULATED_PLACE
+        and _name_next(text, toks[j + 1])
+    )
+
+
 def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     """Past "in [the] X region" after a listed settlement, where the list goes on after it.
 
@@ -680,8 +702,8 @@ def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     if j is None:
         return None
     k = j + 1
-    if k < len(toks) and toks[k].text == ",":
-        k += 1
+    if k < len(toks) and toks[k].text in {",", ";"}:
+        k += 1  # "A in the X region; B and C in the Y region": a bulletin's groups
     if k < len(toks) and toks[k].text in {"and", "or"}:
         k += 1
     if k == j + 1 or k >= len(toks) or toks[k].kind != "top":

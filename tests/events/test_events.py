@@ -761,3 +761,22 @@ def test_a_sentence_after_a_placed_event_is_not_read_as_its_places(gazetteer):
     text = "Russian troops attacked near Kupiansk on Tuesday. It is near the Oskil river."
     places = {e.place.name for e in _events(text, gazetteer)}
     assert places == {"Kupiansk"}
+
+
+# --- war9 recall (issue 10, helper w9recall): loose spellings a bulletin pins down ----------
+
+
+def _offensives(text, gazetteer):
+    return {
+        e.place.name
+        for e in _events(text, gazetteer, published=dt.date(2022, 12, 8))
+        if e.event_type is EventType.OFFENSIVE
+    }
+
+
+def test_a_near_spelled_village_followed_by_its_own_oblast_makes_its_event(gazetteer):
+    assert "Ternova" in _offensives(
+        "Ukrainian units repelled assaults near Ternov, Kharkiv region, on Tuesday.", gazetteer
+    )
+    # told alone, the loose spelling stays a place without an event
+    assert _offensives("Russian troops attacked near Ternov on Tuesday.", gazetteer) == set()

@@ -451,3 +451,42 @@ def test_an_order_list_goes_on_past_a_settlement_the_gazetteer_lacks(gazetteer):
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
     )
     assert names == ["Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_a_bulletin_list_grouped_by_oblast_with_semicolons_is_at_each_village(gazetteer):
+    # "A, X region; B and C, Y region; ...": each group situated by its oblast (w9recall)
+    text = (
+        "Over the past day the defenders repelled assaults near Ternova, Kharkiv region; "
+        "Stelmakhivka and Ploshchanka, Luhansk region; Yakovlivka and Bakhmut, Donetsk region."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert names == {"Ternova", "Stelmakhivka", "Ploshchanka", "Yakovlivka", "Bakhmut"}
+
+
+def test_a_semicolon_after_a_village_still_ends_the_list(gazetteer):
+    # only an oblast that situated the village before it lets the list go on
+    text = "Ukrainian units repelled assaults near Stelmakhivka; Bakhmut stayed calm on Monday."
+    offensives = {
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE
+    }
+    assert offensives == {"Stelmakhivka"}
+
+
+def test_the_border_region_refers_to_the_oblast_named_before(gazetteer):
+    # a describing word before "region" keeps the reference (issue 10, w9recall)
+    text = (
+        "Shelling hit Kursk Oblast on Monday, its governor said. Ukraine launched its "
+        "incursion into the border region on 6 August."
+    )
+    offensives = [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+    assert [(e.place.name, e.date_start) for e in offensives] == [
+        ("Kursk Oblast", dt.date(2023, 8, 6))
+    ]
+
+
+def test_the_neighbouring_region_is_no_reference_to_the_oblast_named_before(gazetteer):
+    text = (
+        "Shelling hit Kursk Oblast on Monday, its governor said. Ukraine launched its "
+        "incursion into the neighbouring region on 6 August."
+    )
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]

@@ -104,6 +104,8 @@ _GOING = frozenset(
     {"continues", "continued", "began", "begins", "is", "was", "ongoing", "underway"}
 )
 _UNIT_WORDS = frozenset({"district", "raion", "hromada", "community", "municipality"})
+# "the region's", "the city's" before a trigger's object: the place named before owns it
+_OWNER_NOUNS = frozenset({"region", "oblast", "province", "city", "town", "country"})
 # "X was shelled", "X came under fire", "X has been liberated", "X's outskirts were hit".
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
@@ -803,6 +805,13 @@ def _after(
                     # "flee the northeastern Sumy region", "hit Ukraine's southern Odesa"
                     or (pre == 1 and toks[i - 1].text in _COMPASS)
                     or (pre == 2 and toks[i - 2].text == "the" and toks[i - 1].text in _COMPASS)
+                    # "attacked the region's Izium and Chuhuiv districts": whose they are
+                    or (
+                        pre == 2
+                        and toks[i - 2].text == "the"
+                        and toks[i - 1].text[:-2] in _OWNER_NOUNS
+                        and toks[i - 1].text[-2:] in {"'s", "’s"}
+                    )
                 )
                 and toks[i - 1].text not in _PLACE_NOUNS  # "captured Ukraine's town Vuhledar"
                 and not (  # "took a settlement named Vesele", "a village called X"

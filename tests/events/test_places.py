@@ -490,3 +490,15 @@ def test_the_neighbouring_region_is_no_reference_to_the_oblast_named_before(gaze
         "incursion into the neighbouring region on 6 August."
     )
     assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+
+
+def test_the_regions_districts_after_a_strike_verb_are_each_struck(gazetteer):
+    # "the region's" before the object says whose districts they are (issue 10, w9recall)
+    text = (
+        "The Kharkiv Oblast governor said Russian troops shelled the region's Iziumskyi and "
+        "Chuhuivskyi districts overnight."
+    )
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK
+    )
+    assert names == ["Chuhuiv Raion", "Izium Raion"]

@@ -501,6 +501,14 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             and toks[k + 2].text == "of"
         ):
             k += 3  # "the city of Kherson ... and the city of Kharkiv", "and the villages of"
+        elif (
+            k + 4 < len(toks)
+            and toks[k].text == "the"
+            and (toks[k + 1].text in _COMPASS or toks[k + 1].text.replace("-", "") in _COMPASS)
+            and toks[k + 2].text in _PLACE_NOUN_FORMS
+            and toks[k + 3].text == "of"
+        ):
+            k += 4  # "Kyiv and the north-eastern city of Kharkiv"
         else:
             return j
         if toks[k].kind == "top":
@@ -805,6 +813,14 @@ def _after(
                     # "flee the northeastern Sumy region", "hit Ukraine's southern Odesa"
                     or (pre == 1 and toks[i - 1].text in _COMPASS)
                     or (pre == 2 and toks[i - 2].text == "the" and toks[i - 1].text in _COMPASS)
+                    # "hit the capital Kyiv", "targeted the capital, Kyiv, and ...": apposition
+                    or (pre == 2 and toks[i - 2].text == "the" and toks[i - 1].text == "capital")
+                    or (
+                        pre == 2
+                        and toks[i - 1].text == ","
+                        and toks[i - 2].text == "capital"
+                        and toks[i - 3].text == "the"
+                    )
                     # "attacked the region's Izium and Chuhuiv districts": whose they are
                     or (
                         pre == 2
@@ -866,6 +882,15 @@ def _after(
             continue
         if tok.kind == "p":
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                word == ","
+                and np < 0
+                and toks[i - 1].text == "capital"
+                and nxt is not None
+                and nxt.kind == "top"
+            ):
+                i += 1  # "the capital, Kyiv": the name follows its noun
+                continue
             if (
                 word == "("
                 and nxt is not None

@@ -311,6 +311,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"artillery |rocket |drone |missile )*"
         r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
+        # "a widespread missile barrage on Saturday", "a barrage of drones on Kyiv"
+        r"barrages?(?! of (?:criticism|questions|complaints|calls|insults|abuse|lawsuits))",
         # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
         r"fired (?:\w+ times? |(?:[\d,]+ |\w+ )?(?:artillery |rocket |mortar |tank )?"
         r"(?:rockets?|missiles?|shells|rounds|mortars?|munitions|projectiles|artillery) )?"

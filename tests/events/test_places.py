@@ -502,3 +502,12 @@ def test_the_regions_districts_after_a_strike_verb_are_each_struck(gazetteer):
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK
     )
     assert names == ["Chuhuiv Raion", "Izium Raion"]
+
+
+def test_the_capital_named_in_apposition_and_a_city_with_a_bearing_are_each_struck(gazetteer):
+    # the capital named after a comma, then a city with a bearing (issue 10, w9recall)
+    text = "Russian drones also struck the capital, Kyiv, and the northern city of Sumy."
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK
+    )
+    assert names == ["Kyiv", "Sumy"]

@@ -637,3 +637,22 @@ def test_an_evacuation_that_will_concern_named_settlements_is_an_order_not_a_pla
 def test_an_evacuation_that_will_be_needed_is_still_a_plan():
     text = "Officials say an evacuation will be needed in Rodynske next winter."
     assert _evacuation_types(text) == []
+
+
+def test_a_barrage_is_a_strike_whose_day_the_attacks_told_next_keep(gazetteer):
+    # "a barrage on Saturday. The attacks also hit X": X was struck on Saturday (w9recall)
+    text = (
+        "Rescuers searched the rubble after a widespread Russian missile barrage on Saturday. "
+        "The attacks also hit the capital, Kyiv, cutting power."
+    )
+    article = article_from_text(text, published=dt.date(2023, 1, 16))  # a Monday
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    kyiv = [e for e in events if e.place.name == "Kyiv" and e.event_type is EventType.ATTACK]
+    assert [e.date_start for e in kyiv] == [dt.date(2023, 1, 14)]
+
+
+def test_a_barrage_of_criticism_is_no_strike(gazetteer):
+    text = "The minister faced a barrage of criticism in Kyiv on Monday."
+    article = article_from_text(text, published=dt.date(2023, 1, 16))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert not [e for e in events if e.event_type is EventType.ATTACK]

@@ -508,7 +508,7 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             and toks[k + 2].text in _PLACE_NOUN_FORMS
             and toks[k + 3].text == "of"
         ):
-            k += 4  # "Kyiv and the north-eastern city of Kharkiv"
+            k += 4  # "Sumy and the north-eastern city of X": a bearing before the noun
         else:
             return j
         if toks[k].kind == "top":

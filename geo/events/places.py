@@ -241,9 +241,11 @@ ADMIN_WORD = re.compile(
 )
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
 # "In the northern border town of Vovchansk, ..." frames the sentence as "In Vovchansk, ...".
+# "And in the Sumy region, ...", "Meanwhile, in the X community, ...": a connective first
 _FRONTED = re.compile(
-    r"[\"\u201c\u2018]?(?:In|At|Near|Outside|Around)\s+"
-    r"(?:the\s+(?=\w+\s+(?:region|community|hromada|district|raion|municipality)\b)|"
+    r"[\"\u201c\u2018]?(?:(?:And|But|Meanwhile|Also|Elsewhere),?\s+(?:in|at|near)|"
+    r"In|At|Near|Outside|Around)\s+"
+    r"(?:the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
     r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+)?"
 )
 # "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and

@@ -253,6 +253,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
         r"to (?:dislodge|push|drive|oust|break through|break into|encircle|surround|approach|"
         r"penetrate|infiltrate|eject|cut off)",
+        # "foiled the saboteurs' attempt to cross the border", "an attempt by
+        # saboteurs to cross the state border", "tried to cross Ukraine's border": a border raid
+        r"(?:attempts?|attempted|attempting|tried|trying|tries)(?: by(?: [\w'’-]+){1,6}?)? to "
+        r"(?:cross|break through) (?:the |ukraine['’]s )?(?:\w+ )?(?:state )?border",
         r"ground operation",
         r"storm(?:ed|ing)",
         r"(?:attempt(?:s|ed|ing)?|tried|trying|tries|continu\w*|began|begin|started) to storm",
@@ -811,7 +815,7 @@ def find_triggers(
             continue  # "the wounded have taken buses": ground is taken by troops, or named
         if (
             etype is EventType.OFFENSIVE
-            and word.startswith("crossed")
+            and (word.startswith("crossed") or word.endswith("border"))
             and _PEOPLE_SUBJECT.search(text, max(sent.start, s - 80), s)
         ):
             continue  # "thousands of people crossed into Moldova": refugees, not an incursion

@@ -511,3 +511,10 @@ def test_the_capital_named_in_apposition_and_a_city_with_a_bearing_are_each_stru
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK
     )
     assert names == ["Kyiv", "Sumy"]
+
+
+def test_a_community_fronted_after_meanwhile_frames_the_strike(gazetteer):
+    # "Meanwhile, in the X community, ..." frames as "In the X community, ..." (w9recall)
+    text = "Meanwhile, in the Nedryhailiv community, Russian drones attacked a grain store."
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert names == {"Nedryhailiv"}

@@ -656,3 +656,28 @@ def test_a_barrage_of_criticism_is_no_strike(gazetteer):
     article = article_from_text(text, published=dt.date(2023, 1, 16))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert not [e for e in events if e.event_type is EventType.ATTACK]
+
+
+def _offensive_states(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 2, 5))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {(e.place.name, e.status) for e in events if e.event_type is EventType.OFFENSIVE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And in the Chernihiv region, border guards foiled an enemy attempt to cross the border, "
+        "the command said.",
+        "In the Chernihiv region, guards stopped an attempt by Russian saboteurs to cross the "
+        "state border on Sunday.",
+    ],
+)
+def test_an_attempt_to_cross_the_border_is_an_attempted_offensive(text, gazetteer):
+    # a border raid tried (issue 10, w9recall); the fronted region is where
+    assert _offensive_states(text, gazetteer) == {("Chernihiv Oblast", EventStatus.ATTEMPTED)}
+
+
+def test_people_trying_to_cross_the_border_make_no_offensive(gazetteer):
+    text = "Thousands of civilians tried to cross the border into Poland on Sunday."
+    assert _offensive_states(text, gazetteer) == set()

@@ -478,6 +478,13 @@ _CYR_PEOPLE = re.compile(
     r"дітей|детей|цивільн\w*|мирн\w*)",
     re.IGNORECASE,
 )
+# Troops as the subject of a flight: "Russian forces fled", "troops had no choice but to flee"
+_TROOPS_FLEEING = re.compile(
+    r"\b(?:forces|troops|soldiers|army|units|garrison|occupiers|invaders)\b"
+    r"(?:\s+(?!(?:and|or|as|while|people|civilians|residents|families|thousands|hundreds|"
+    r"villagers|children)\b)[\w'’-]+){0,6}?\s+$",
+    re.IGNORECASE,
+)
 _PEOPLE_SUBJECT = re.compile(
     r"\b(?:people|civilians|residents|inhabitants|families|villagers|refugees|children|"
     r"evacuees|thousands|hundreds)\b",
@@ -767,6 +774,12 @@ def find_triggers(
             and not _PEOPLE_SUBJECT.search(text, sent.start, s)
         ):
             continue  # "troops were moved to", "the plant was transferred to": no one evacuated
+        if (
+            etype is EventType.DISPLACEMENT
+            and word.startswith(("fle", "forced to flee"))
+            and _TROOPS_FLEEING.search(_CLAUSE_MARK.split(text[max(sent.start, s - 80) : s])[-1])
+        ):
+            etype = EventType.ADVANCE  # "Moscow's forces had no choice but to flee X": a retreat
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing

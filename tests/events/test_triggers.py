@@ -681,3 +681,21 @@ def test_an_attempt_to_cross_the_border_is_an_attempted_offensive(text, gazettee
 def test_people_trying_to_cross_the_border_make_no_offensive(gazetteer):
     text = "Thousands of civilians tried to cross the border into Poland on Sunday."
     assert _offensive_states(text, gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Russian troops fled Izium in haste on Saturday.", EventType.ADVANCE),
+        ("The occupying forces had no choice but to flee Izium on Saturday.", EventType.ADVANCE),
+        ("Thousands of residents fled Izium on Saturday.", EventType.DISPLACEMENT),
+        ("Russian forces shelled the area and residents fled Izium.", EventType.DISPLACEMENT),
+    ],
+)
+def test_troops_fleeing_a_town_is_a_retreat_and_people_fleeing_a_flight(text, etype, gazetteer):
+    # issue 10, w9recall: the subject of "fled" decides
+    article = article_from_text(text, published=dt.date(2022, 9, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {(e.event_type, e.place.name) for e in events if e.place.name == "Izium"} == {
+        (etype, "Izium")
+    }

@@ -779,7 +779,7 @@ def find_triggers(
             and word.startswith(("fle", "forced to flee"))
             and _TROOPS_FLEEING.search(_CLAUSE_MARK.split(text[max(sent.start, s - 80) : s])[-1])
         ):
-            etype = EventType.ADVANCE  # "Moscow's forces had no choice but to flee X": a retreat
+            etype = EventType.ADVANCE  # "the forces were forced to flee X": a retreat
         if etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing

@@ -457,84 +457,6 @@ _SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
 _NO_KINDS: dict[bool, set[int]] = {True: set(), False: set()}  # a cell without readings
 
 
-# An order's or a bulletin's list names each settlement's kind between groups: "the town of
-# A, the villages of B and C, and the villages of D".
-_RUN_GAP = re.compile(
-    r"\s*(?:,|;|,?\s+(?:and|и|та|і|й))\s*(?:and\s+)?"
-    r"(?:the\s+(?:urban-type\s+)?(?:villages?|towns?|settlements?|city|cities)\s+of\s+)?"
-)
-RUN_SUPPORT = 3  # names beside it that can be read near the reading preferred
-RUN_MIN = 4  # names in a list before it says which stretch it names
-RUN_REACH = 2  # neighbours either side that a listed name is judged by
-RUN_TOWN_POPULATION = 20_000  # a town this big is read by its own name, not its list
-
-
-def _coherent_lists(mentions: list[Mention], text: str) -> None:
-    """Move a village of a long list read far from its neighbours to a reading among them.
-
-    "the villages of Lysivka, Marynivka and Mykhailivka, then the town of Myrnohrad": an
-    evacuation order or a bulletin names settlements of one stretch. Its names are often
-    namesakes all (the single-reading neighbour rule cannot help), so a reading is judged by
-    how many of the names listed beside it (two either side) can be read within
-    ``LIST_NEIGHBOUR_KM`` of it; a village whose reading few neighbours can lie near moves
-    to the reading most of them can. Runs once the scores are final; only villages move.
-    """
-    runs: list[list[Mention]] = []
-    prev: Mention | None = None
-    for m in mentions:
-        if (
-            prev is not None
-            and runs
-            and prev.end <= m.start
-            and _RUN_GAP.fullmatch(text, prev.end, m.start)
-        ):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-        prev = m
-    for run in runs:
-        if len(run) < RUN_MIN:
-            continue
-        towns = [
-            [c.place for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE] for m in run
-        ]
-        for q, m in enumerate(run):
-            k = _best(m)
-            if (
-                k is None
-                or m.cands[k].place.kind is not PlaceKind.POPULATED_PLACE
-                or (m.cands[k].place.population or 0) >= RUN_TOWN_POPULATION
-                or len(towns[q]) < 2
-            ):
-                continue
-            beside = [
-                ps
-                for o, ps in enumerate(towns[max(0, q - RUN_REACH) : q + RUN_REACH + 1])
-                if o != min(q, RUN_REACH) and ps
-            ]
-
-            def support(place: Place, beside: list[list[Place]] = beside) -> int:
-                return sum(
-                    any(
-                        great_circle_km(place.lat, place.lon, p.lat, p.lon) <= LIST_NEIGHBOUR_KM
-                        for p in ps
-                    )
-                    for ps in beside
-                )
-
-            here = support(m.cands[k].place)
-            alt = max(
-                (
-                    (support(c.place), n)
-                    for n, c in enumerate(m.cands)
-                    if n != k and c.place.kind is PlaceKind.POPULATED_PLACE
-                ),
-                default=(0, -1),
-            )
-            if alt[0] >= RUN_SUPPORT and alt[0] >= here + 2:
-                m.scores[alt[1]] = m.scores[k] + LIST_NEIGHBOUR_BONUS
-
-
 def _co_located(mentions: list[Mention]) -> None:
     """Raise readings that lie near a reading of another name of the article.
 
@@ -1057,7 +979,6 @@ def geoparse(
     district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)
     airport_towns(toks, mentions)
-    _coherent_lists(mentions, text)
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)

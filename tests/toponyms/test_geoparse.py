@@ -908,19 +908,3 @@ def test_a_direction_word_after_a_name_from_elsewhere_is_no_theatre(gazetteer):
     # a village known only from the theatre's tables stays out of a story set elsewhere
     text = "Traffic in the Boston direction slowed near Synkivka on Monday."
     assert "Synkivka" not in [t.place.name for t in _found(text, gazetteer)]
-
-
-def test_namesakes_of_a_long_order_list_are_read_among_their_neighbours(gazetteer):
-    # Marynivka, Mykhailivka and Mykolaivka have namesakes all over Ukraine; listed beside
-    # Myrnohrad, Lysivka and Promin they are the villages near Pokrovsk (issue 10, w9recall)
-    text = (
-        "Families will be moved out of the Pokrovsk and Kramatorsk districts. Officials "
-        "ordered families out of Myrnohrad town, the villages of Lysivka, "
-        "Marynivka and Mykhailivka, and the villages of Promin, Mykolaivka, Balahan and "
-        "Myroliubivka."
-    )
-    tops = {t.surface: t.place for t in _found(text, gazetteer)}
-    for name in ("Marynivka", "Mykhailivka", "Mykolaivka"):
-        place = tops[name]
-        assert place.admin1_name == "Donetsk Oblast", name
-        assert abs(place.lat - 48.2) < 0.2 and abs(place.lon - 37.3) < 0.2, name

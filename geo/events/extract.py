@@ -468,6 +468,75 @@ def _geo_precision(place: Place) -> GeoPrecision:
     }[place.kind]
 
 
+# "The death toll ... rose to 11 on Saturday", "has risen to 44, the mayor said on Tuesday":
+# the day after a rising toll is the day the count rose, not the strike's (told elsewhere:
+# "Thursday's strike", "the barrage on Saturday").
+_TOLL_RISE = re.compile(
+    r"\b(?:death toll|toll|number of (?:people )?(?:dead|killed|deaths|injured|wounded))\b"
+    r"[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|grew)\s+to\s+"
+    r"(?:at least\s+|more than\s+)?[\w,]+",
+    re.IGNORECASE,
+)
+# a strike word between the count and the day: "rose to 16 after the attack on Sunday"
+_STRIKE_WORD = re.compile(
+    r"\b(?:attacks?|strikes?|struck|shelling|barrage|bombardment|raids?|explosions?|blasts?|"
+    r"hit)\b",
+    re.IGNORECASE,
+)
+
+
+# "a barrage on Saturday", "the strike early on Thursday": a strike word that owns the day after it
+_STRIKE_BEFORE_DAY = re.compile(
+    r"\b(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\s+(?:(?:early|late)\s+)?"
+    r"(?:on|last)\s+$",
+    re.IGNORECASE,
+)
+
+# "Thursday's early-morning strike": the day owns the strike word after it
+_DAY_OWNS_STRIKE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\b",
+    re.IGNORECASE,
+)
+
+
+def _toll_rise_day(sentence: str, d: DateSpan) -> bool:
+    """Whether a date of the sentence tells when a strike's toll rose, not when it struck.
+
+    Only a date after the risen count with no strike word between them; "Saturday's strike"
+    and "after the attack on Sunday" keep their day.
+    """
+    for m in _TOLL_RISE.finditer(sentence, 0, d.start_char):
+        gap = sentence[m.end() : d.start_char]
+        if (
+            len(gap) < 90
+            and not _STRIKE_WORD.search(gap)
+            and not _POSSESSIVE_DAY.match(sentence, d.end_char)
+        ):
+            return True
+    return False
+
+
+# A caption whose picture is older than this is a file picture, not the news's own scene.
+_PICTURE_AGE = dt.timedelta(days=30)
+
+
+def _older_picture(text: str, captions: list, sent: Sentence, published: dt.date | None) -> bool:
+    """Whether a sentence sits in a caption that dates its picture well before publication.
+
+    "This photograph posted on May 2, 2022 shows the mayor at a depot burnt out in a
+    drone attack" in a report of April 2024: the picture recalls an older strike.
+    """
+    if published is None:
+        return False
+    for c in captions:
+        if c.start <= sent.start < c.end:
+            days = find_dates(text[c.start : c.end], published=published)
+            return any(
+                d.precision is DatePrecision.DAY and d.end < published - _PICTURE_AGE for d in days
+            )
+    return False
+
+
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
@@ -697,6 +766,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             sent.start >= page_end
             or (_is_headline(sent.text) and not in_order)  # "Shtanivka, Voronivka (X community);"
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
+            or _older_picture(text, captions, sent, published)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
@@ -720,7 +790,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # place to tell them at.
         casualties = (
             parse_casualties(sent.text)
-            if triggers or last_casualty_event is not None or tops
+            # a caption's "a wounded woman" is who the picture shows, not the strike's toll
+            if (triggers or last_casualty_event is not None or tops) and not in_caption
             else _NO_CASUALTIES
         )
         toll = (
@@ -794,6 +865,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if last_casualty_event is not None
                 else None,
             )
+            _carry_toll_day(events, text, sent, published)
             prev_dated = None
             continue
         # Head-counts go only to evacuations and displacements (here or carried back to one).
@@ -805,6 +877,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
             for d in find_dates(sent.text, published=published)
+            if not _toll_rise_day(sent.text, d)
         ]
         # "... a massive strike on Monday. The strike hit substations in Sumy": a definite
         # "the strike" is the one just told, and keeps its day. The last sentence's dates
@@ -1121,6 +1194,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             )
             if last_casualty_event == len(events) - 1 and dates:
                 _carry_date(events, triggers, dates, found_words, text)
+            _carry_toll_day(events, text, sent, published)
         # "More than 26,000 civilians ... have been forced to flee." names no place: its
         # figures belong to the evacuation just reported.
         if (
@@ -1551,6 +1625,44 @@ def _carry_date(
                 date_text=span.text,
             )
             return
+
+
+def _carry_toll_day(
+    events: list[Event], text: str, sent: Sentence, published: dt.date | None
+) -> None:
+    """Give a rising toll's strike the day a placeless sentence after it tells.
+
+    "The death toll from the strike on X has risen to 29." then "Crews worked through the
+    night at the building, the worst-hit place in Saturday's barrage.": the toll is told
+    on the day it rose; the strike's own day comes in the next sentences. Only for the last
+    event, a strike without a day of its own told with its rising toll, within two sentences.
+    """
+    if not events:
+        return
+    ev = events[-1]
+    if (
+        ev.date_text
+        or ev.event_type is not EventType.ATTACK
+        or not _TOLL_RISE.search(ev.quote)
+        or len(split_sentences(text[ev.sentence_end : sent.start])) > 1
+    ):
+        return
+    for found in find_dates(sent.text, published=published):
+        d = replace(
+            found, start_char=found.start_char + sent.start, end_char=found.end_char + sent.start
+        )
+        before = text[max(sent.start, d.start_char - 40) : d.start_char]
+        if not (_STRIKE_BEFORE_DAY.search(before) or _DAY_OWNS_STRIKE.match(text, d.end_char)):
+            continue
+        if d.end <= ev.date_start:
+            events[-1] = replace(
+                ev,
+                date_start=d.start,
+                date_end=d.end,
+                date_precision=d.precision,
+                date_text=d.text,
+            )
+        return
 
 
 # A unit named by a name the geoparser did not resolve: "by the river in the Zarichnyi

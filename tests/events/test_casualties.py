@@ -943,3 +943,12 @@ def test_a_sentence_with_typographic_quotes_gives_the_same_toll_on_the_fast_path
     monkeypatch.setattr(casualties, "caseless_lower", lambda s: None)
     assert (fast.killed, fast.injured) == (2, 5)
     assert parse_casualties(sentence) == fast
+
+
+def test_a_rising_toll_told_after_a_long_description_of_the_strike_is_read():
+    sentence = (
+        "The death toll from a Russian guided bomb attack on a crowded hardware store in the "
+        "north-eastern Ukrainian city of Kharkiv has risen to 19, the regional governor said."
+    )
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update) == (19, None, True)

@@ -761,3 +761,58 @@ def test_a_sentence_after_a_placed_event_is_not_read_as_its_places(gazetteer):
     text = "Russian troops attacked near Kupiansk on Tuesday. It is near the Oskil river."
     places = {e.place.name for e in _events(text, gazetteer)}
     assert places == {"Kupiansk"}
+
+
+def test_a_rising_toll_keeps_the_day_of_the_strike_told_after_it(gazetteer):
+    # the day after a risen count is when the count rose; the strike's is "Friday's strike"
+    text = (
+        "Toll in strike on Odesa climbs to 9\n"
+        "The death toll from a Russian drone strike on a residential block in the port city "
+        "of Odesa rose to nine on Sunday after rescuers recovered another body, officials said.\n"
+        "Two children were among the dead in Friday's overnight strike on the nine-storey "
+        "building, the emergency service said."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 3, 3))
+    assert (ev.place.name, ev.date_start, ev.killed) == ("Odesa", dt.date(2024, 3, 1), 9)
+
+
+def test_a_rising_toll_takes_the_day_of_the_barrage_a_placeless_sentence_tells(gazetteer):
+    text = (
+        "The death toll from a Russian rocket attack against a shopping centre in the eastern "
+        "city of Kharkiv has risen to 14, officials reported.\n"
+        "Rescue teams worked through the night at the centre, which was hit during a wide "
+        "Russian barrage on Thursday."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 5, 24))
+    assert (ev.place.name, ev.date_start, ev.killed) == ("Kharkiv", dt.date(2024, 5, 23), 14)
+
+
+def test_a_day_that_owns_the_strike_after_a_rising_toll_stays_the_strikes(gazetteer):
+    text = (
+        "The death toll rose to 16 after the attack on Sunday on an apartment block in "
+        "Belgorod, the regional emergency ministry said on Tuesday."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 5, 14))
+    assert (ev.date_start, ev.killed) == (dt.date(2024, 5, 12), 16)
+
+
+def test_who_a_caption_pictures_is_no_toll_of_the_strike(gazetteer):
+    text = (
+        "A Russian drone hit a house in Sumy on Monday, the governor said.\n"
+        "Medics help a wounded woman after the Russian drone hit a house in Sumy "
+        "(Jane Doe/AFP)\n"
+        "At least 12 people were injured, he added."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 5, 14))
+    assert (ev.place.name, ev.injured) == ("Sumy", 12)
+
+
+def test_a_caption_that_dates_its_picture_long_before_the_report_tells_no_event(gazetteer):
+    text = (
+        "This photograph posted on June 3, 2023 shows the governor inspecting a damaged railway "
+        "station after the drone attack in Kursk. (AFP)\n"
+        "Ukrainian shelling damaged power lines in the Belgorod region on Wednesday, the "
+        "governor said."
+    )
+    got = {(e.place.name, e.date_start) for e in _events(text, gazetteer, dt.date(2024, 4, 10))}
+    assert got == {("Belgorod Oblast", dt.date(2024, 4, 10))}

@@ -104,7 +104,8 @@ _LINK_LINE = re.compile(
 # stories' teasers and links; a headline-led block right before it is a teaser too.
 _FURNITURE_LINE = re.compile(
     r"^[ \t]*(?:read more|show more|load more|avatar|article image|related(?: articles?| "
-    r"stories| news)?|more (?:stories|news)|most read|you may also like|recommended)[ \t]*$",
+    r"stories| news)?|more (?:stories|news)|more about(?: this| the topic)?|most read|"
+    r"you may also like|recommended)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]?[ \t]*$")
@@ -516,6 +517,29 @@ def _toll_rise_day(sentence: str, d: DateSpan) -> bool:
     return False
 
 
+# A line that holds only a time stamp: "11:03, 08.03.2025", "17:09", "08.03.2025 11:03".
+_STAMP_LINE = re.compile(
+    r"[ \t]*(?:\d{1,2}:\d{2}(?:,?[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4})?|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?[ \t]+\d{1,2}:\d{2})?)[ \t]*(?:\n|$)"
+)
+
+
+def _stamped_teaser(text: str, sent: Sentence) -> bool:
+    """Whether a sentence is another story's headline in a list of links with their times.
+
+    "Troops shell the town: one killed today" above a line "17:09, 27.02.2025": a teaser of
+    another report, listed with its time, not this report's news. Only a line without a full
+    stop that the stamp line follows at once.
+    """
+    nl = text.find("\n", sent.end)
+    if nl < 0 or text[sent.end : nl].strip() or _SENTENCE_END.search(text, sent.start, nl):
+        return False
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if text[line_start : sent.start].strip():
+        return False
+    return _STAMP_LINE.match(text, nl + 1) is not None
+
+
 # A caption whose picture is older than this is a file picture, not the news's own scene.
 _PICTURE_AGE = dt.timedelta(days=30)
 
@@ -767,6 +791,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             or (_is_headline(sent.text) and not in_order)  # "Shtanivka, Voronivka (X community);"
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _older_picture(text, captions, sent, published)
+            or _stamped_teaser(text, sent)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):

@@ -816,3 +816,26 @@ def test_a_caption_that_dates_its_picture_long_before_the_report_tells_no_event(
     )
     got = {(e.place.name, e.date_start) for e in _events(text, gazetteer, dt.date(2024, 4, 10))}
     assert got == {("Belgorod Oblast", dt.date(2024, 4, 10))}
+
+
+def test_teasers_listed_with_their_time_stamps_tell_no_event(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Tuesday, the governor said.\n"
+        "Enemy drones hit a bus station in Izium: two killed, five hurt\n"
+        "14:20, 02.09.2024\n"
+        "Occupiers keep shelling Balakliia all day\n"
+        "09:05, 01.09.2024\n"
+    )
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Kupiansk"}
+    # without the stamp lines they are lines of the report
+    got = {e.place.name for e in _events(text.replace("14:20, 02.09.2024\n", ""), gazetteer)}
+    assert "Izium" in got
+
+
+def test_a_more_about_heading_ends_the_report(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Tuesday, the governor said.\n"
+        "MORE ABOUT\n"
+        "Enemy drones hit a bus station in Izium on Monday, killing two\n"
+    )
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Kupiansk"}

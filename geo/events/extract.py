@@ -540,6 +540,34 @@ def _stamped_teaser(text: str, sent: Sentence) -> bool:
     return _STAMP_LINE.match(text, nl + 1) is not None
 
 
+# A headline's closing attribution: "... strike on the city – officials", "... - governor".
+_HEADLINE_SOURCE = re.compile(
+    r"\s[–—-]\s+(?:[\w'’.]+\s+){0,2}[\w'’.]+[ \t]*(?:\n|$)", re.IGNORECASE
+)
+
+
+def _attributed_teaser(text: str, sent: Sentence) -> bool:
+    """Whether a sentence is a headline line with its source set inside the report's body.
+
+    "Several hurt in strike on the town – officials" on a line of its own, after paragraphs
+    of the report, is another story's headline linked from the page (its own headline comes
+    before the first full sentence). Only a whole line without a full stop.
+    """
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    nl = text.find("\n", sent.end)
+    line_end = len(text) if nl < 0 else nl
+    line = text[line_start:line_end]
+    if (
+        text[line_start : sent.start].strip()
+        or text[sent.end : line_end].strip()
+        or _SENTENCE_END.search(line)
+        or not _HEADLINE_SOURCE.search(text, sent.start, line_end + 1 if nl >= 0 else line_end)
+    ):
+        return False
+    # the body has begun: a full sentence ends on a line before this one
+    return any(_SENTENCE_END.search(b) for b in text[:line_start].split("\n"))
+
+
 # A caption whose picture is older than this is a file picture, not the news's own scene.
 _PICTURE_AGE = dt.timedelta(days=30)
 
@@ -792,6 +820,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _older_picture(text, captions, sent, published)
             or _stamped_teaser(text, sent)
+            or _attributed_teaser(text, sent)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):

@@ -839,3 +839,16 @@ def test_a_more_about_heading_ends_the_report(gazetteer):
         "Enemy drones hit a bus station in Izium on Monday, killing two\n"
     )
     assert {e.place.name for e in _events(text, gazetteer)} == {"Kupiansk"}
+
+
+def test_a_headline_with_its_source_inside_the_body_is_another_storys_teaser(gazetteer):
+    text = (
+        "Drones hit Kupiansk overnight – governor\n"
+        "Russian drones hit Kupiansk overnight, the governor said on Tuesday.\n"
+        "Several hurt in 'heavy' strike on Izium – officials\n"
+        "No one was injured in Kupiansk, he added.\n"
+    )
+    got = {(e.place.name, e.killed, e.injured) for e in _events(text, gazetteer)}
+    assert got == {("Kupiansk", 0, 0)}
+    # the report's own headline above the body still reads
+    assert {e.place.name for e in _events(text.split("\n")[0], gazetteer)} == {"Kupiansk"}

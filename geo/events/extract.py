@@ -972,7 +972,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         found = []
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
-            if trig is toll and _listed_casualties(text, sent, places) is None:
+            if (
+                trig is toll
+                and len(places) < len(tops)
+                and _listed_casualties(text, sent, tops) is not None
+            ):
+                places = list(tops)  # "Three were injured in A, and two in B": each its toll
+            elif trig is toll and _listed_casualties(text, sent, places) is None:
                 places = places[:1]  # "in the Polohy district of Zaporizhzhia": the district
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:

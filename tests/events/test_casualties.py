@@ -952,3 +952,12 @@ def test_a_rising_toll_told_after_a_long_description_of_the_strike_is_read():
     )
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured, cas.update) == (19, None, True)
+
+
+def test_a_placeless_toll_sentence_listing_two_places_gives_each_its_own_count(gazetteer):
+    text = (
+        "Russian missiles struck the Odesa and Mykolaiv regions on Tuesday morning. "
+        "Four women were wounded in Odesa, and one in Mykolaiv."
+    )
+    got = {(p, k, i) for p, k, i in _attacks(text, gazetteer) if i is not None}
+    assert got == {("Odesa", None, 4), ("Mykolaiv", None, 1)}

@@ -637,3 +637,20 @@ def test_an_evacuation_that_will_concern_named_settlements_is_an_order_not_a_pla
 def test_an_evacuation_that_will_be_needed_is_still_a_plan():
     text = "Officials say an evacuation will be needed in Rodynske next winter."
     assert _evacuation_types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the enemy forces had little choice but to flee Lyman.",
+        "The Russian troops fled the village under fire, the brigade said.",
+    ],
+)
+def test_troops_who_flee_a_place_withdraw_and_no_people_are_displaced(text):
+    types = {t for t, _ in _types(text)}
+    assert "advance" in types and "displacement" not in types
+
+
+def test_people_who_flee_a_town_are_still_displaced():
+    types = {t for t, _ in _types("Thousands of residents fled the town as troops advanced.")}
+    assert "displacement" in types

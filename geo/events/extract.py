@@ -211,6 +211,12 @@ _SOME_DAYS_AFTER = re.compile(
 )
 _SOME = {"days": (7, 1), "weeks": (31, 7)}  # how many days back it starts and ends
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
+# settlements not named, counted in the country: "15 settlements in eastern Ukraine"
+_UNNAMED_IN = re.compile(
+    r"\b(?:villages|towns|settlements|cities|hamlets|localities|communities)\s+"
+    r"(?:in|of|across|throughout)\s+(?:(?:the\s+)?(?:[\w-]+ern|central)\s+)?$",
+    re.IGNORECASE,
+)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 # "The second missile hit a village near Kramatorsk", "another strike hit the port", "a
 # separate attack": a happening told as one more, not the one just reported again.
@@ -1129,6 +1135,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if top.place.kind is PlaceKind.COUNTRY and (
                     _THE_WAR.fullmatch(trig.text)
                     or _UNNAMED.search(text, trig.end, top.start)
+                    # "attacks in the area of 15 settlements in eastern Ukraine were repelled"
+                    or _UNNAMED_IN.search(text, max(sent.start, top.start - 50), top.start)
                     or 0 <= span.start_char < sent.start
                     or _war_country(text, sent, trig, top)
                 ):

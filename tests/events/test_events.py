@@ -852,3 +852,11 @@ def test_a_headline_with_its_source_inside_the_body_is_another_storys_teaser(gaz
     assert got == {("Kupiansk", 0, 0)}
     # the report's own headline above the body still reads
     assert {e.place.name for e in _events(text.split("\n")[0], gazetteer)} == {"Kupiansk"}
+
+
+def test_settlements_counted_in_the_country_are_no_country_event(gazetteer):
+    text = (
+        "Attacks by Russian invaders near 11 settlements in eastern Ukraine were repelled "
+        "over the past day, the military said."
+    )
+    assert _events(text, gazetteer) == []

@@ -1249,6 +1249,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             events.append(shelled)
             last_casualty_event = len(events) - 1
         elif not made_here:
+            before = None if last_casualty_event is None else events[last_casualty_event]
             last_casualty_event = _carry_casualties(
                 events,
                 last_casualty_event,
@@ -1260,6 +1261,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 elsewhere=_named_elsewhere(text, sent, tops),
                 other_day=_day_before_count(sent, casualties, published),
             )
+            _told_again(events, last_casualty_event, before, casualties, triggers, sent)
             if last_casualty_event == len(events) - 1 and dates:
                 _carry_date(events, triggers, dates, found_words, text)
             _carry_toll_day(events, text, sent, published)
@@ -1693,6 +1695,29 @@ def _carry_date(
                 date_text=span.text,
             )
             return
+
+
+def _told_again(
+    events: list[Event],
+    k: int | None,
+    before: Event | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+) -> None:
+    """Mark a strike as told again by a placeless sentence that tells its toll.
+
+    "Drone attack kills three in the X region" (a headline), then "A drone attack on Wednesday
+    killed three people, the governor said." (no place read): the strike was last told here,
+    so the next sentence's finer place ("a village in the Y district") is next to it.
+    """
+    if k is None or before is None or not cas:
+        return
+    ev = events[k]
+    same = cas.killed in (None, ev.killed) and cas.injured in (None, ev.injured)
+    if not (same or events[k] is not before) or not any(t.type is ev.event_type for t in triggers):
+        return
+    events[k] = replace(ev, sentence_end=max(ev.sentence_end, sent.end))
 
 
 def _carry_toll_day(

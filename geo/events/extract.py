@@ -81,7 +81,7 @@ _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
 _WAR_COUNTRIES = frozenset({"UA", "RU"})
 _ATTRIBUTION = frozenset({"said", "says", "stated", "speaking"})
 _LISTED_OBLASTS_AFTER = re.compile(
-    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+(?:oblasts|regions|provinces)\b"
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+(?:[Oo]blasts|[Rr]egions|[Pp]rovinces)\b"
 )
 _INDEFINITE_PLACE = re.compile(
     r"\s+(?:a|another|one more|two|three|four|several|a few|more)\s+(?:[\w-]+\s+){0,2}?"

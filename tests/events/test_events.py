@@ -860,3 +860,12 @@ def test_settlements_counted_in_the_country_are_no_country_event(gazetteer):
         "over the past day, the military said."
     )
     assert _events(text, gazetteer) == []
+
+
+def test_a_list_closed_by_a_capitalised_regions_is_a_list_of_oblasts(gazetteer):
+    text = (
+        "Over the day, at least 40 settlements in Sumy, Donetsk, Zaporizhzhia and Kherson "
+        "Regions came under Russian fire."
+    )
+    names = {e.place.name for e in _events(text, gazetteer)}
+    assert "Zaporizhzhia Oblast" in names and "Zaporizhzhia" not in names

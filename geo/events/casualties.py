@@ -262,7 +262,7 @@ _TOLL_ROSE = re.compile(
     r"\b(?:(?P<kill>death toll|(?<!casualty )toll(?! of (?:the )?(?:injured|wounded))|"
     r"number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
-    r"(?:[^.;]|\.(?=\s\d)){0,80}?\b"
+    r"(?:[^.;]|\.(?=\s\d)){0,160}?\b"
     r"(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew)"
     # "has reached 20", "now stands at 15": no "to" after these
     r"\s+to|(?:has |have |had )?reached|stands at|stood at)\s+"

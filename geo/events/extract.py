@@ -82,7 +82,7 @@ _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
 _WAR_COUNTRIES = frozenset({"UA", "RU"})
 _ATTRIBUTION = frozenset({"said", "says", "stated", "speaking"})
 _LISTED_OBLASTS_AFTER = re.compile(
-    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+(?:oblasts|regions|provinces)\b"
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+(?:[Oo]blasts|[Rr]egions|[Pp]rovinces)\b"
 )
 _INDEFINITE_PLACE = re.compile(
     r"\s+(?:a|another|one more|two|three|four|several|a few|more)\s+(?:[\w-]+\s+){0,2}?"
@@ -105,7 +105,8 @@ _LINK_LINE = re.compile(
 # stories' teasers and links; a headline-led block right before it is a teaser too.
 _FURNITURE_LINE = re.compile(
     r"^[ \t]*(?:read more|show more|load more|avatar|article image|related(?: articles?| "
-    r"stories| news)?|more (?:stories|news)|most read|you may also like|recommended)[ \t]*$",
+    r"stories| news)?|more (?:stories|news)|more about(?: this| the topic)?|most read|"
+    r"you may also like|recommended)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]?[ \t]*$")
@@ -211,6 +212,12 @@ _SOME_DAYS_AFTER = re.compile(
 )
 _SOME = {"days": (7, 1), "weeks": (31, 7)}  # how many days back it starts and ends
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
+# settlements not named, counted in the country: "15 settlements in eastern Ukraine"
+_UNNAMED_IN = re.compile(
+    r"\b(?:villages|towns|settlements|cities|hamlets|localities|communities)\s+"
+    r"(?:in|of|across|throughout)\s+(?:(?:the\s+)?(?:[\w-]+ern|central)\s+)?$",
+    re.IGNORECASE,
+)
 _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 # "The second missile hit a village near Kramatorsk", "another strike hit the port", "a
 # separate attack": a happening told as one more, not the one just reported again.
@@ -469,6 +476,126 @@ def _geo_precision(place: Place) -> GeoPrecision:
     }[place.kind]
 
 
+# "The death toll ... rose to 11 on Saturday", "has risen to 44, the mayor said on Tuesday":
+# the day after a rising toll is the day the count rose, not the strike's (told elsewhere:
+# "Thursday's strike", "the barrage on Saturday").
+_TOLL_RISE = re.compile(
+    r"\b(?:death toll|toll|number of (?:people )?(?:dead|killed|deaths|injured|wounded))\b"
+    r"[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|grew)\s+to\s+"
+    r"(?:at least\s+|more than\s+)?[\w,]+",
+    re.IGNORECASE,
+)
+# a strike word between the count and the day: "rose to 16 after the attack on Sunday"
+_STRIKE_WORD = re.compile(
+    r"\b(?:attacks?|strikes?|struck|shelling|barrage|bombardment|raids?|explosions?|blasts?|"
+    r"hit)\b",
+    re.IGNORECASE,
+)
+
+
+# "a barrage on Saturday", "the strike early on Thursday": a strike word that owns the day after it
+_STRIKE_BEFORE_DAY = re.compile(
+    r"\b(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\s+(?:(?:early|late)\s+)?"
+    r"(?:on|last)\s+$",
+    re.IGNORECASE,
+)
+
+# "Thursday's early-morning strike": the day owns the strike word after it
+_DAY_OWNS_STRIKE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\b",
+    re.IGNORECASE,
+)
+
+
+def _toll_rise_day(sentence: str, d: DateSpan) -> bool:
+    """Whether a date of the sentence tells when a strike's toll rose, not when it struck.
+
+    Only a date after the risen count with no strike word between them; "Saturday's strike"
+    and "after the attack on Sunday" keep their day.
+    """
+    for m in _TOLL_RISE.finditer(sentence, 0, d.start_char):
+        gap = sentence[m.end() : d.start_char]
+        if (
+            len(gap) < 90
+            and not _STRIKE_WORD.search(gap)
+            and not _POSSESSIVE_DAY.match(sentence, d.end_char)
+        ):
+            return True
+    return False
+
+
+# A line that holds only a time stamp: "11:03, 08.03.2025", "17:09", "08.03.2025 11:03".
+_STAMP_LINE = re.compile(
+    r"[ \t]*(?:\d{1,2}:\d{2}(?:,?[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4})?|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?[ \t]+\d{1,2}:\d{2})?)[ \t]*(?:\n|$)"
+)
+
+
+def _stamped_teaser(text: str, sent: Sentence) -> bool:
+    """Whether a sentence is another story's headline in a list of links with their times.
+
+    "Troops shell the town: one killed today" above a line "17:09, 27.02.2025": a teaser of
+    another report, listed with its time, not this report's news. Only a line without a full
+    stop that the stamp line follows at once.
+    """
+    nl = text.find("\n", sent.end)
+    if nl < 0 or text[sent.end : nl].strip() or _SENTENCE_END.search(text, sent.start, nl):
+        return False
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    if text[line_start : sent.start].strip():
+        return False
+    return _STAMP_LINE.match(text, nl + 1) is not None
+
+
+# A headline's closing attribution: "... strike on the city – officials", "... - governor".
+_HEADLINE_SOURCE = re.compile(
+    r"\s[–—-]\s+(?:[\w'’.]+\s+){0,2}[\w'’.]+[ \t]*(?:\n|$)", re.IGNORECASE
+)
+
+
+def _attributed_teaser(text: str, sent: Sentence) -> bool:
+    """Whether a sentence is a headline line with its source set inside the report's body.
+
+    "Several hurt in strike on the town – officials" on a line of its own, after paragraphs
+    of the report, is another story's headline linked from the page (its own headline comes
+    before the first full sentence). Only a whole line without a full stop.
+    """
+    line_start = text.rfind("\n", 0, sent.start) + 1
+    nl = text.find("\n", sent.end)
+    line_end = len(text) if nl < 0 else nl
+    line = text[line_start:line_end]
+    if (
+        text[line_start : sent.start].strip()
+        or text[sent.end : line_end].strip()
+        or _SENTENCE_END.search(line)
+        or not _HEADLINE_SOURCE.search(text, sent.start, line_end + 1 if nl >= 0 else line_end)
+    ):
+        return False
+    # the body has begun: a full sentence ends on a line before this one
+    return any(_SENTENCE_END.search(b) for b in text[:line_start].split("\n"))
+
+
+# A caption whose picture is older than this is a file picture, not the news's own scene.
+_PICTURE_AGE = dt.timedelta(days=30)
+
+
+def _older_picture(text: str, captions: list, sent: Sentence, published: dt.date | None) -> bool:
+    """Whether a sentence sits in a caption that dates its picture well before publication.
+
+    "This photograph posted on May 2, 2022 shows the mayor at a depot burnt out in a
+    drone attack" in a report of April 2024: the picture recalls an older strike.
+    """
+    if published is None:
+        return False
+    for c in captions:
+        if c.start <= sent.start < c.end:
+            days = find_dates(text[c.start : c.end], published=published)
+            return any(
+                d.precision is DatePrecision.DAY and d.end < published - _PICTURE_AGE for d in days
+            )
+    return False
+
+
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
@@ -720,6 +847,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             sent.start >= page_end
             or (_is_headline(sent.text) and not in_order)  # "Shtanivka, Voronivka (X community);"
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
+            or _older_picture(text, captions, sent, published)
+            or _stamped_teaser(text, sent)
+            or _attributed_teaser(text, sent)
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
@@ -744,7 +874,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # place to tell them at.
         casualties = (
             parse_casualties(sent.text)
-            if triggers or last_casualty_event is not None or tops
+            # a caption's "a wounded woman" is who the picture shows, not the strike's toll
+            if (triggers or last_casualty_event is not None or tops) and not in_caption
             else _NO_CASUALTIES
         )
         toll = (
@@ -818,6 +949,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if last_casualty_event is not None
                 else None,
             )
+            _carry_toll_day(events, text, sent, published)
             prev_dated = None
             continue
         # Head-counts go only to evacuations and displacements (here or carried back to one).
@@ -829,6 +961,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
             for d in find_dates(sent.text, published=published)
+            if not _toll_rise_day(sent.text, d)
         ]
         # "... a massive strike on Monday. The strike hit substations in Sumy": a definite
         # "the strike" is the one just told, and keeps its day. The last sentence's dates
@@ -869,7 +1002,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         found = []
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
-            if trig is toll and _listed_casualties(text, sent, places) is None:
+            if (
+                trig is toll
+                and len(places) < len(tops)
+                and _listed_casualties(text, sent, tops) is not None
+            ):
+                places = list(tops)  # "Three were injured in A, and two in B": each its toll
+            elif trig is toll and _listed_casualties(text, sent, places) is None:
                 places = places[:1]  # "in the Polohy district of Zaporizhzhia": the district
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:
@@ -1020,6 +1159,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if top.place.kind is PlaceKind.COUNTRY and (
                     _THE_WAR.fullmatch(trig.text)
                     or _UNNAMED.search(text, trig.end, top.start)
+                    # "attacks in the area of 15 settlements in eastern Ukraine were repelled"
+                    or _UNNAMED_IN.search(text, max(sent.start, top.start - 50), top.start)
                     or 0 <= span.start_char < sent.start
                     or _war_country(text, sent, trig, top)
                 ):
@@ -1132,6 +1273,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             events.append(shelled)
             last_casualty_event = len(events) - 1
         elif not made_here:
+            before = None if last_casualty_event is None else events[last_casualty_event]
             last_casualty_event = _carry_casualties(
                 events,
                 last_casualty_event,
@@ -1143,8 +1285,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 elsewhere=_named_elsewhere(text, sent, tops),
                 other_day=_day_before_count(sent, casualties, published),
             )
+            _told_again(events, last_casualty_event, before, casualties, triggers, sent)
             if last_casualty_event == len(events) - 1 and dates:
                 _carry_date(events, triggers, dates, found_words, text)
+            _carry_toll_day(events, text, sent, published)
         # "More than 26,000 civilians ... have been forced to flee." names no place: its
         # figures belong to the evacuation just reported.
         if (
@@ -1591,6 +1735,67 @@ def _carry_date(
                 date_text=span.text,
             )
             return
+
+
+def _told_again(
+    events: list[Event],
+    k: int | None,
+    before: Event | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+) -> None:
+    """Mark a strike as told again by a placeless sentence that tells its toll.
+
+    "Drone attack kills three in the X region" (a headline), then "A drone attack on Wednesday
+    killed three people, the governor said." (no place read): the strike was last told here,
+    so the next sentence's finer place ("a village in the Y district") is next to it.
+    """
+    if k is None or before is None or not cas:
+        return
+    ev = events[k]
+    same = cas.killed in (None, ev.killed) and cas.injured in (None, ev.injured)
+    if not (same or events[k] is not before) or not any(t.type is ev.event_type for t in triggers):
+        return
+    events[k] = replace(ev, sentence_end=max(ev.sentence_end, sent.end))
+
+
+def _carry_toll_day(
+    events: list[Event], text: str, sent: Sentence, published: dt.date | None
+) -> None:
+    """Give a rising toll's strike the day a placeless sentence after it tells.
+
+    "The death toll from the strike on X has risen to 29." then "Crews worked through the
+    night at the building, the worst-hit place in Saturday's barrage.": the toll is told
+    on the day it rose; the strike's own day comes in the next sentences. Only for the last
+    event, a strike without a day of its own told with its rising toll, within two sentences.
+    """
+    if not events:
+        return
+    ev = events[-1]
+    if (
+        ev.date_text
+        or ev.event_type is not EventType.ATTACK
+        or not _TOLL_RISE.search(ev.quote)
+        or len(split_sentences(text[ev.sentence_end : sent.start])) > 1
+    ):
+        return
+    for found in find_dates(sent.text, published=published):
+        d = replace(
+            found, start_char=found.start_char + sent.start, end_char=found.end_char + sent.start
+        )
+        before = text[max(sent.start, d.start_char - 40) : d.start_char]
+        if not (_STRIKE_BEFORE_DAY.search(before) or _DAY_OWNS_STRIKE.match(text, d.end_char)):
+            continue
+        if d.end <= ev.date_start:
+            events[-1] = replace(
+                ev,
+                date_start=d.start,
+                date_end=d.end,
+                date_precision=d.precision,
+                date_text=d.text,
+            )
+        return
 
 
 # A unit named by a name the geoparser did not resolve: "by the river in the Zarichnyi

@@ -714,6 +714,11 @@ def _toll_within(area: Event, towns: list[Event]) -> bool:
     )
 
 
+def _headline_line(e: Event) -> bool:
+    """Whether an event was read from a line without a full stop (a headline, a standfirst)."""
+    return not e.quote.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
     """Drop a strike told at an oblast or a district that strikes on its towns tell again.
 
@@ -725,8 +730,10 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
     do not account for ("attacks on X Oblast killed two" beside one death in its city); a
     town named beside the area in one sentence ("the X region and the town of Y"); an
     area told beside other areas ("in the Donetsk and Luhansk regions"), which sums a wider
-    day; "the rest of the oblast" beside its city. Ground fighting and captures are left
-    alone: reports code an incursion or gains in an oblast beside its villages.
+    day, unless it was read from a headline or a standfirst line (no full stop) that the body
+    retells town by town; "the rest of the oblast" beside its city. Ground fighting and
+    captures are left alone: reports code an incursion or gains in an oblast beside its
+    villages.
     """
     dropped: set[int] = set()
     for e in events:
@@ -736,11 +743,14 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             or e.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             or rest_of_area(e)
             # one of several areas in its sentence: a wider summary, not this area's towns
-            or any(
-                f.sentence_start == e.sentence_start
-                and f.place.place_id != e.place.place_id
-                and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-                for f in events
+            or (
+                any(
+                    f.sentence_start == e.sentence_start
+                    and f.place.place_id != e.place.place_id
+                    and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+                    for f in events
+                )
+                and not _headline_line(e)
             )
         ):
             continue

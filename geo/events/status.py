@@ -24,6 +24,8 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"priority is|goal is|objective is|reminiscent of|similar to|like the|compared (?:to|with)|"
     r"fail(?:ed|ing|s)? to|unable to|in order to|prevent\w*|avoid\w*|risk of|fears? of|"
     r"forced to withdraw|prepar\w+ (?:to|for)|ready to|potential|imminent|"
+    # "positioning to advance farther", "poised to capture", "gearing up for an assault"
+    r"position(?:s|ed|ing)? (?:\w+ )?to|poised (?:to|for)|gear(?:s|ed|ing)? up (?:to|for)|"
     # "a possible offensive", not "it was possible to evacuate 200 people" (they were)
     r"(?<!was )(?<!were )possible|"
     r"would-be|future|need(?:s|ed)? to|consider\w*|possibility|pav(?:e|es|ed|ing) the way|"

@@ -40,6 +40,15 @@ _STOCK = re.compile(
 # A wire caption led by a label in capitals and closed by the picture's full date:
 # "FLOODED STREETS. Residents wade through water in Kherson, Ukraine on June 7, 2023."
 _LABELLED = re.compile(r"[A-Z][A-Z0-9'’ -]{2,40}\.\s+[A-Z][^\n]*\b(?:19|20)\d\d\.?\s*$")
+# A wire caption that opens by naming its picture: "This photograph taken on May 3 shows ...",
+# "A handout picture released by the press service ...", "This image posted on Telegram ...".
+_PICTURE_OPENER = re.compile(
+    r"(?:this|the|a|an)\s+(?:(?:handout|file|undated|satellite)\s+)?"
+    r"(?:photo(?:graph)?|image|picture|video\s+grab|screen\s*grab|still)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:taken|posted|released|provided|obtained|published|distributed|"
+    r"shared|made\s+available)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +73,8 @@ def caption_spans(text: str) -> list[Caption]:
     list of Caption
         In text order; a line is a caption when it is short and carries an image credit
         ("Photo: ...", "(Photo by ...)", "Getty Images", "AFP via", "REUTERS/...",
-        "Illustrative image"), or leads with a label in capitals and ends with a full date.
+        "Illustrative image"), leads with a label in capitals and ends with a full date, or
+        opens by naming its picture ("This photograph taken on ... shows").
     """
     spans = []
     start = 0
@@ -88,7 +98,11 @@ def caption_spans(text: str) -> list[Caption]:
             cut = start + stop.start() + 1 if stop else end
             stock = bool(_STOCK.search(line, 0, cut - start))
             spans.append(Caption(start, cut, stock=stock))
-        elif body and len(body) <= _MAX_CAPTION and _LABELLED.match(body):
+        elif (
+            body
+            and len(body) <= _MAX_CAPTION
+            and (_LABELLED.match(body) or _PICTURE_OPENER.match(body))
+        ):
             spans.append(Caption(start, end, stock=bool(_STOCK.search(body))))
         start = end + 1
     return spans

@@ -908,10 +908,15 @@ _WIRE_CREDIT = re.compile(r" \((?:AP|Reuters|AFP|UPI|Xinhua|Interfax|TASS|Ukrinf
 
 
 def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
-    """Whether a country or capital is the subject of a government's verb ("Kyiv said")."""
+    """Whether a country or capital is the subject of a government's verb ("Kyiv said").
+
+    A place named before "regime" stands for a government too, whatever its kind.
+    """
     if m.j >= len(toks) or not toks[m.j - 1].joined:
         return False
     verb = toks[m.j].norm
+    if verb == "regime":
+        return True  # "the Kiev regime", "the Kyiv regime": the government named for its seat
     if verb in {"has", "had", "have", "will", "would"} and m.j + 1 < len(toks):
         verb = toks[m.j + 1].norm
     if verb not in GOVERNMENT_VERBS:

@@ -943,3 +943,34 @@ def test_a_sentence_with_typographic_quotes_gives_the_same_toll_on_the_fast_path
     monkeypatch.setattr(casualties, "caseless_lower", lambda s: None)
     assert (fast.killed, fast.injured) == (2, 5)
     assert parse_casualties(sentence) == fast
+
+
+def test_a_rising_toll_told_after_a_long_description_of_the_strike_is_read():
+    sentence = (
+        "The death toll from a Russian guided bomb attack on a crowded hardware store in the "
+        "north-eastern Ukrainian city of Kharkiv has risen to 19, the regional governor said."
+    )
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update) == (19, None, True)
+
+
+def test_a_placeless_toll_sentence_listing_two_places_gives_each_its_own_count(gazetteer):
+    text = (
+        "Russian missiles struck the Odesa and Mykolaiv regions on Tuesday morning. "
+        "Four women were wounded in Odesa, and one in Mykolaiv."
+    )
+    got = {(p, k, i) for p, k, i in _attacks(text, gazetteer) if i is not None}
+    assert got == {("Odesa", None, 4), ("Mykolaiv", None, 1)}
+
+
+def test_a_headline_toll_retold_without_a_place_goes_to_the_district_told_next(gazetteer):
+    # the lead names no place of its own (only who governs), so the toll came to the
+    # headline's oblast; the district told right after the lead is where the strike was
+    text = (
+        "Russian drone attack kills two people in Ukraine's Sumy region\n\nAFP\n\n"
+        "A Russian drone attack on Monday killed two people, including a child, said the "
+        "governor of the Sumy border region.\n\n"
+        "The Russian drone dropped a bomb on a car in a village in the Shostka district, the "
+        "governor said on Telegram.\n"
+    )
+    assert _attacks(text, gazetteer) == [("Shostka Raion", 2, None)]

@@ -780,3 +780,111 @@ def test_a_near_spelled_village_followed_by_its_own_oblast_makes_its_event(gazet
     )
     # told alone, the loose spelling stays a place without an event
     assert _offensives("Russian troops attacked near Ternov on Tuesday.", gazetteer) == set()
+
+
+def test_a_rising_toll_keeps_the_day_of_the_strike_told_after_it(gazetteer):
+    # the day after a risen count is when the count rose; the strike's is "Friday's strike"
+    text = (
+        "Toll in strike on Odesa climbs to 9\n"
+        "The death toll from a Russian drone strike on a residential block in the port city "
+        "of Odesa rose to nine on Sunday after rescuers recovered another body, officials said.\n"
+        "Two children were among the dead in Friday's overnight strike on the nine-storey "
+        "building, the emergency service said."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 3, 3))
+    assert (ev.place.name, ev.date_start, ev.killed) == ("Odesa", dt.date(2024, 3, 1), 9)
+
+
+def test_a_rising_toll_takes_the_day_of_the_barrage_a_placeless_sentence_tells(gazetteer):
+    text = (
+        "The death toll from a Russian rocket attack against a shopping centre in the eastern "
+        "city of Kharkiv has risen to 14, officials reported.\n"
+        "Rescue teams worked through the night at the centre, which was hit during a wide "
+        "Russian barrage on Thursday."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 5, 24))
+    assert (ev.place.name, ev.date_start, ev.killed) == ("Kharkiv", dt.date(2024, 5, 23), 14)
+
+
+def test_a_day_that_owns_the_strike_after_a_rising_toll_stays_the_strikes(gazetteer):
+    text = (
+        "The death toll rose to 16 after the attack on Sunday on an apartment block in "
+        "Belgorod, the regional emergency ministry said on Tuesday."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 5, 14))
+    assert (ev.date_start, ev.killed) == (dt.date(2024, 5, 12), 16)
+
+
+def test_who_a_caption_pictures_is_no_toll_of_the_strike(gazetteer):
+    text = (
+        "A Russian drone hit a house in Sumy on Monday, the governor said.\n"
+        "Medics help a wounded woman after the Russian drone hit a house in Sumy "
+        "(Jane Doe/AFP)\n"
+        "At least 12 people were injured, he added."
+    )
+    (ev,) = _events(text, gazetteer, published=dt.date(2024, 5, 14))
+    assert (ev.place.name, ev.injured) == ("Sumy", 12)
+
+
+def test_a_caption_that_dates_its_picture_long_before_the_report_tells_no_event(gazetteer):
+    text = (
+        "This photograph posted on June 3, 2023 shows the governor inspecting a damaged railway "
+        "station after the drone attack in Kursk. (AFP)\n"
+        "Ukrainian shelling damaged power lines in the Belgorod region on Wednesday, the "
+        "governor said."
+    )
+    got = {(e.place.name, e.date_start) for e in _events(text, gazetteer, dt.date(2024, 4, 10))}
+    assert got == {("Belgorod Oblast", dt.date(2024, 4, 10))}
+
+
+def test_teasers_listed_with_their_time_stamps_tell_no_event(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Tuesday, the governor said.\n"
+        "Enemy drones hit a bus station in Izium: two killed, five hurt\n"
+        "14:20, 02.09.2024\n"
+        "Occupiers keep shelling Balakliia all day\n"
+        "09:05, 01.09.2024\n"
+    )
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Kupiansk"}
+    # without the stamp lines they are lines of the report
+    got = {e.place.name for e in _events(text.replace("14:20, 02.09.2024\n", ""), gazetteer)}
+    assert "Izium" in got
+
+
+def test_a_more_about_heading_ends_the_report(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Tuesday, the governor said.\n"
+        "MORE ABOUT\n"
+        "Enemy drones hit a bus station in Izium on Monday, killing two\n"
+    )
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Kupiansk"}
+
+
+def test_a_headline_with_its_source_inside_the_body_is_another_storys_teaser(gazetteer):
+    text = (
+        "Drones hit Kupiansk overnight – governor\n"
+        "Russian drones hit Kupiansk overnight, the governor said on Tuesday.\n"
+        "Several hurt in 'heavy' strike on Izium – officials\n"
+        "No one was injured in Kupiansk, he added.\n"
+    )
+    got = {(e.place.name, e.killed, e.injured) for e in _events(text, gazetteer)}
+    assert got == {("Kupiansk", 0, 0)}
+    # the report's own headline above the body still reads
+    assert {e.place.name for e in _events(text.split("\n")[0], gazetteer)} == {"Kupiansk"}
+
+
+def test_settlements_counted_in_the_country_are_no_country_event(gazetteer):
+    text = (
+        "Attacks by Russian invaders near 11 settlements in eastern Ukraine were repelled "
+        "over the past day, the military said."
+    )
+    assert _events(text, gazetteer) == []
+
+
+def test_a_list_closed_by_a_capitalised_regions_is_a_list_of_oblasts(gazetteer):
+    text = (
+        "Over the day, at least 40 settlements in Sumy, Donetsk, Zaporizhzhia and Kherson "
+        "Regions came under Russian fire."
+    )
+    names = {e.place.name for e in _events(text, gazetteer)}
+    assert "Zaporizhzhia Oblast" in names and "Zaporizhzhia" not in names

@@ -200,6 +200,18 @@ def test_an_oblast_named_beside_another_oblast_is_kept(gazetteer):
     assert "Kherson Oblast" in names and "Beryslav" in names
 
 
+def test_a_standfirst_naming_two_oblasts_folds_into_the_town_struck_in_one(gazetteer):
+    # A line without a full stop above the body sums the strikes the body tells town by town.
+    text = (
+        "Shells hit border villages – governors\n\n"
+        "Shelling was reported in the Kherson and Zaporizhzhia regions\n\n"
+        "A shell hit a house in Beryslav, the governor said."
+    )
+    names = [name for name, *_ in _strikes(text, gazetteer)]
+    assert "Beryslav" in names and "Kherson Oblast" not in names
+    assert "Zaporizhzhia Oblast" in names  # no town of its own told: it stands
+
+
 def test_fighting_in_an_oblast_is_kept_beside_a_strike_on_one_of_its_towns(gazetteer):
     # Another type: the town's strike is no reading of the oblast's fighting.
     text = (

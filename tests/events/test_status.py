@@ -106,3 +106,25 @@ def test_a_future_evacuation_of_an_order_given_is_an_event_at_each_place(text, g
 )
 def test_a_future_evacuation_without_an_order_or_with_a_condition_is_a_plan(text, gazetteer):
     assert "Selydove" not in {e.place.name for e in _evacuations(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shelling deepened fears that Russian troops were positioning to advance deeper into "
+        "Zaporizhzhia Oblast.",
+        "Officials warned that Russian units were poised to capture Kupiansk.",
+        "Moscow is gearing up for a new assault on Kharkiv, analysts said.",
+    ],
+)
+def test_forces_readied_for_a_move_tell_no_event(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2023, 4, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e for e in events if e.event_type in (EventType.ADVANCE, EventType.OFFENSIVE)] == []
+
+
+def test_troops_moved_into_position_before_a_gain_keep_the_gain(gazetteer):
+    text = "Russian troops took positions near Kupiansk and captured the village of Synkivka."
+    article = article_from_text(text, published=dt.date(2023, 4, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert "Synkivka" in {e.place.name for e in events if e.event_type is EventType.ADVANCE}

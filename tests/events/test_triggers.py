@@ -699,3 +699,20 @@ def test_troops_fleeing_a_town_is_a_retreat_and_people_fleeing_a_flight(text, et
     assert {(e.event_type, e.place.name) for e in events if e.place.name == "Izium"} == {
         (etype, "Izium")
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said the enemy forces had little choice but to flee Lyman.",
+        "The Russian troops fled the village under fire, the brigade said.",
+    ],
+)
+def test_troops_who_flee_a_place_withdraw_and_no_people_are_displaced(text):
+    types = {t for t, _ in _types(text)}
+    assert "advance" in types and "displacement" not in types
+
+
+def test_people_who_flee_a_town_are_still_displaced():
+    types = {t for t, _ in _types("Thousands of residents fled the town as troops advanced.")}
+    assert "displacement" in types

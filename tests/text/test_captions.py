@@ -39,6 +39,23 @@ def test_a_stock_or_illustrative_picture_is_marked_as_such(caption: str) -> None
     assert _lines(f"{BODY}\n{caption}") == [(caption, True)]
 
 
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "This photograph taken on March 2, 2024 shows firemen at a burnt depot in Kherson.",
+        "A handout picture released by the regional press service shows a crater in Sumy.",
+        "This image posted on Telegram by the mayor shows a damaged school in Odesa. (AFP)",
+    ],
+)
+def test_a_wire_caption_that_opens_by_naming_its_picture_is_found(caption: str) -> None:
+    assert _lines(f"{caption}\n\n{BODY}") == [(caption, False)]
+
+
+def test_news_that_says_a_photo_was_posted_later_in_a_sentence_is_no_caption() -> None:
+    text = f"{BODY}\nThe governor said a photo posted online showed the damaged roof."
+    assert caption_spans(text) == []
+
+
 def test_news_that_mentions_photos_is_no_caption() -> None:
     text = (
         f"{BODY}\nSatellite photos by a private firm show the bridge was damaged.\n"

@@ -61,6 +61,11 @@ def test_a_capital_that_speaks_is_metonymic_and_a_struck_one_literal(gazetteer):
     assert [r for _, r, _ in roles] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
 
 
+def test_a_capital_named_before_regime_is_the_government_not_the_city(gazetteer):
+    roles = _roles("Moscow accused the Kiev regime of plotting raids on Kyiv.", gazetteer)
+    assert [r for _, r, _ in roles][1:] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
+
+
 def test_a_name_has_one_reading_in_an_article(gazetteer):
     text = "Russian gains in Donetsk continued. The Donetsk city of Pokrovsk was shelled."
     donetsk = [t.place for t in _found(text, gazetteer) if t.surface == "Donetsk"]

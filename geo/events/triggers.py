@@ -156,8 +156,6 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # fleeing (a people subject makes "left" a displacement)
         r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
         r"(?:have |had |has )?(?:\w+ )?(?:left|abandoned)(?! behind)",
-        # "its forces were ordered to flee X": a withdrawal, no people displaced
-        r"(?:forces|troops|units|army|soldiers|garrison) (?:[\w'’-]+ ){0,5}?(?:fled|flee)\b",
         r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
         r"closing in on",
         r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"

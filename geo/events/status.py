@@ -93,6 +93,10 @@ _WHO_SAID = re.compile(
     rf"in|and|its|local|regional|police|president))*?)\s+(?:(?:also|later|earlier|has|had|"
     rf"have)\s+)?(?:{_SAY})\b"
 )
+# Every match of _WHO_SAID has a space right before its verb of saying: a sentence without
+# one (most) is answered by this search, which skips ahead to the spaces, instead of trying the
+# speaker's words at every position (about 40 µs a sentence).
+_SAY_AFTER_SPACE = re.compile(rf"\s(?:{_SAY})\b")
 _SAID_AFTER = re.compile(
     rf"[,”\"]\s+(?P<who>[^,.;”\"]{{3,80}}?)\s+(?:{_SAY})(?:\s+(?:on|in)\s+[^,.]+)?\s*\.?\s*$",
     re.IGNORECASE,
@@ -215,7 +219,7 @@ def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> st
         return m.group("who").strip()
     if m := _SAID_BY.search(s):
         return m.group("who").strip()
-    for m in _WHO_SAID.finditer(s):
+    for m in _WHO_SAID.finditer(s) if _SAY_AFTER_SPACE.search(s) else ():
         who = m.group("who").strip()
         if who and who[0].isupper() and not _PRONOUN.match(who):
             return who

@@ -1499,8 +1499,10 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
 
     # The anaphors first: most articles have none of the settlement kind, and the settlements
     # (five patterns per place) are worked out only for an article that has some.
-    capital_refs = list(_CAPITAL_ANAPHOR.finditer(text))
-    there_refs = list(_THERE.finditer(text))
+    # Each holds its word in every match: a text without the word is spared the pattern,
+    # which (opening with a word boundary) is tried at every position.
+    capital_refs = list(_CAPITAL_ANAPHOR.finditer(text)) if "capital" in text else []
+    there_refs = list(_THERE.finditer(text)) if "there" in text else []
     town_refs = list(_ANAPHOR.finditer(text))
     if capital_refs or there_refs or town_refs:
         settlements = [t for t in resolved if antecedent(t)]

@@ -86,6 +86,9 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
 
 # Three Cyrillic words in a row: the article is written in Ukrainian or Russian.
 _CYRILLIC_TEXT = re.compile(r"[А-яЁёЇїІіЄєҐґ]+[\s,]+[А-яЁёЇїІіЄєҐґ]+[\s,]+[А-яЁёЇїІіЄєҐґ]+")
+# Asked first: a search that opens with a repeat is tried at every position of the text, one
+# for a single letter skips ahead, and most texts hold no Cyrillic letter at all.
+_CYRILLIC_LETTER = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 
 
 def _doc_context(
@@ -270,9 +273,14 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
     return next(iter(towns))
 
 
+def _cyrillic_text(text: str) -> bool:
+    """Whether the text has a run of three Cyrillic words."""
+    return _CYRILLIC_LETTER.search(text) is not None and _CYRILLIC_TEXT.search(text) is not None
+
+
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
-    ctx = _Context(countries, admin1, demonyms, cyrillic=_CYRILLIC_TEXT.search(text) is not None)
+    ctx = _Context(countries, admin1, demonyms, cyrillic=_cyrillic_text(text))
     hromadas = _named_hromadas(mentions)
     for k_m, m in enumerate(mentions):
         m.scores = []

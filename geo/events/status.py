@@ -10,7 +10,7 @@ import re
 
 from geo.events.triggers import Trigger
 from geo.records import EventStatus, EventType
-from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried"]
@@ -116,9 +116,9 @@ _PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|it) (?:{_SAY})\b", re.IGNORECASE)
 _NOT_FACTUAL_LOW = lower_twin(_NOT_FACTUAL_BEFORE)
 _SINCE_LOW = lower_twin(_SINCE)
 _ATTEMPT_LOW = lower_twin(_ATTEMPT_BEFORE)
-_ACCORDING_LOW = lower_twin(_ACCORDING)
+_ACCORDING_LOW = loosened(lower_twin(_ACCORDING))  # gates only (_search): may find more
 _SAID_AFTER_LOW = lower_twin(_SAID_AFTER)
-_PRONOUN_SAID_LOW = lower_twin(_PRONOUN_SAID)
+_PRONOUN_SAID_LOW = loosened(lower_twin(_PRONOUN_SAID))  # likewise
 _CLAIM_VERB_LOW = lower_twin(_CLAIM_VERB)
 
 

@@ -7,7 +7,7 @@ passive subjects, venues of statements, fronted locatives, anaphora ("the town")
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, Trigger
@@ -1602,17 +1602,31 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             and not _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
         )
 
-    settlements = [t for t in resolved if antecedent(t)]
+    # The anaphors first: most articles have none of the settlement kind, and the settlements
+    # (five patterns per place) are worked out only for an article that has some.
+    # Each holds its word in every match: a text without the word is spared the pattern,
+    # which (opening with a word boundary) is tried at every position.
+    capital_refs = list(_CAPITAL_ANAPHOR.finditer(text)) if "capital" in text else []
+    there_refs = list(_THERE.finditer(text)) if "there" in text else []
+    town_refs = list(_ANAPHOR.finditer(text))
+    if capital_refs or there_refs or town_refs:
+        settlements = [t for t in resolved if antecedent(t)]
+    else:
+        settlements = []
     ends = [t.end for t in settlements]
     # A bare "Kherson" read as the oblast (the article names Kherson Oblast too) is still the
     # city that "the city" means later in its own sentence.
-    read_as_oblast = [
-        c
-        for t in resolved
-        if t.place.kind is PlaceKind.ADMIN1
-        and (c := namesake_city(t)).place.kind is PlaceKind.POPULATED_PLACE
-        and antecedent(c)
-    ]
+    read_as_oblast = (
+        [
+            c
+            for t in resolved
+            if t.place.kind is PlaceKind.ADMIN1
+            and (c := namesake_city(t)).place.kind is PlaceKind.POPULATED_PLACE
+            and antecedent(c)
+        ]
+        if town_refs
+        else []
+    )
     regions = sorted(
         [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
         + _authority_oblasts(text, resolved),
@@ -1625,19 +1639,19 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             out.append(_refer(regions[k], m))
     capitals = [
         t
-        for t in settlements
+        for t in (settlements if capital_refs else ())
         if _CAPITAL_BEFORE.search(text, max(0, t.start - 20), t.start)
         or _CAPITAL_AFTER.match(text, t.end, t.end + 30)
     ]
-    for m in _CAPITAL_ANAPHOR.finditer(text):
+    for m in capital_refs:
         ante = [t for t in capitals if t.end <= m.start() and m.start() - t.end < _REGION_REACH]
         if ante:
             out.append(_refer(ante[-1], m))
-    for m in _THERE.finditer(text):
+    for m in there_refs:
         k = bisect_right(ends, m.start()) - 1
         if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH // 2:
             out.append(_refer(settlements[k], m))
-    for m in _ANAPHOR.finditer(text):
+    for m in town_refs:
         if within(quoted, m.start(), m.start() + 1):
             continue
         k = bisect_right(ends, m.start()) - 1
@@ -1761,11 +1775,16 @@ def _refer(ante: Toponym, m: re.Match[str]) -> Toponym:
     )
 
 
+def _start(tok: _Tok) -> int:
+    return tok.start
+
+
 def places_for(
     text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
     """The places a trigger attaches to (one event each), most specific level only."""
-    i = next((k for k, t in enumerate(toks) if t.start >= trig.end), len(toks))
+    # the first token at or after the trigger's end (tokens are in text order)
+    i = bisect_left(toks, trig.end, key=_start)
     if trig.type is EventType.STATEMENT:
         return _most_specific(_venue(text, toks, i, trig, tops))
     if trig.type is EventType.DISPLACEMENT and trig.text.endswith("left"):

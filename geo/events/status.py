@@ -10,7 +10,7 @@ import re
 
 from geo.events.triggers import Trigger, future_order
 from geo.records import EventStatus, EventType
-from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried"]
@@ -95,6 +95,10 @@ _WHO_SAID = re.compile(
     rf"in|and|its|local|regional|police|president))*?)\s+(?:(?:also|later|earlier|has|had|"
     rf"have)\s+)?(?:{_SAY})\b"
 )
+# Every match of _WHO_SAID has a space right before its verb of saying: a sentence without
+# one (most) is answered by this search, which skips ahead to the spaces, instead of trying the
+# speaker's words at every position (about 40 µs a sentence).
+_SAY_AFTER_SPACE = re.compile(rf"\s(?:{_SAY})\b")
 _SAID_AFTER = re.compile(
     rf"[,”\"]\s+(?P<who>[^,.;”\"]{{3,80}}?)\s+(?:{_SAY})(?:\s+(?:on|in)\s+[^,.]+)?\s*\.?\s*$",
     re.IGNORECASE,
@@ -114,9 +118,9 @@ _PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|it) (?:{_SAY})\b", re.IGNORECASE)
 _NOT_FACTUAL_LOW = lower_twin(_NOT_FACTUAL_BEFORE)
 _SINCE_LOW = lower_twin(_SINCE)
 _ATTEMPT_LOW = lower_twin(_ATTEMPT_BEFORE)
-_ACCORDING_LOW = lower_twin(_ACCORDING)
+_ACCORDING_LOW = loosened(lower_twin(_ACCORDING))  # gates only (_search): may find more
 _SAID_AFTER_LOW = lower_twin(_SAID_AFTER)
-_PRONOUN_SAID_LOW = lower_twin(_PRONOUN_SAID)
+_PRONOUN_SAID_LOW = loosened(lower_twin(_PRONOUN_SAID))  # likewise
 _CLAIM_VERB_LOW = lower_twin(_CLAIM_VERB)
 
 
@@ -226,7 +230,7 @@ def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> st
         return m.group("who").strip()
     if m := _SAID_BY.search(s):
         return m.group("who").strip()
-    for m in _WHO_SAID.finditer(s):
+    for m in _WHO_SAID.finditer(s) if _SAY_AFTER_SPACE.search(s) else ():
         who = m.group("who").strip()
         if who and who[0].isupper() and not _PRONOUN.match(who):
             return who

@@ -12,7 +12,7 @@ from re import _constants as _c
 from re import _parser
 
 from geo.records import EventType
-from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
 from geo.text.sentences import Sentence
 
 __all__ = [
@@ -591,8 +591,8 @@ _CLAUSE_MARK = re.compile(r"[,;:]")  # compiled once: split around every trigger
 # "may" case-sensitive (not the month), so they have no exact twin: their gates read "may" in
 # any case, match wherever the pattern does and more, and a gate's "no" is the answer.
 _GROUND_ATTACK_LOW = lower_twin(_GROUND_ATTACK)
-_NON_FACTUAL_GATE = lower_twin(
-    re.compile(_NON_FACTUAL.pattern.replace("(?-i:may)", "may"), _NON_FACTUAL.flags)
+_NON_FACTUAL_GATE = loosened(  # a word boundary opening it left out too (geo.text.casefold)
+    lower_twin(re.compile(_NON_FACTUAL.pattern.replace("(?-i:may)", "may"), _NON_FACTUAL.flags))
 )
 _NON_FACTUAL_AFTER_GATE = lower_twin(
     re.compile(_NON_FACTUAL_AFTER.pattern.replace("(?-i:may)", "may"), _NON_FACTUAL_AFTER.flags)

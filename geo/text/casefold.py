@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-__all__ = ["Gated", "ascii_lower", "caseless_lower", "lower_twin"]
+__all__ = ["Gated", "ascii_lower", "caseless_lower", "loosened", "lower_twin"]
 
 # What may not appear in a pattern that has a twin: an upper-case ASCII letter (a class such as
 # [A-Z] or a literal that a scoped flag keeps case-sensitive) and inline flags, once escapes
@@ -92,6 +92,68 @@ def caseless_lower(text: str) -> str | None:
     return text.lower()
 
 
+def _top_level_alternatives(pattern: str) -> list[str] | None:
+    """The pattern's top-level alternatives ("a|b(c|d)" gives "a", "b(c|d)"), or None.
+
+    Escapes and character classes are skipped; None for a pattern this cannot read with
+    certainty (an unbalanced bracket or parenthesis), which is then left as it is.
+    """
+    parts, depth, start, i, n = [], 0, 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            # a class ends at the first "]" that is not its first character (or after "^")
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                j += 2 if pattern[j] == "\\" else 1
+            if j >= n:
+                return None
+            i = j + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return None
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    if depth != 0:
+        return None
+    parts.append(pattern[start:])
+    return parts
+
+
+def loosened(rx: re.Pattern[str]) -> re.Pattern[str]:
+    r"""A pattern that matches wherever ``rx`` does, and perhaps elsewhere: a gate for ``rx``.
+
+    A word boundary that opens an alternative is left out: ``re`` then skips ahead to a
+    possible first character instead of trying the whole pattern at every position (``\bX``
+    is found where ``X`` is, so no match of ``rx`` is lost). Whatever it cannot loosen with
+    certainty, it returns as it is.
+    """
+    if rx.flags & re.VERBOSE:
+        return rx  # spaces and comments: not read here
+    parts = _top_level_alternatives(rx.pattern)
+    if parts is None or not any(part.startswith("\\b") for part in parts):
+        return rx
+    try:
+        return re.compile(
+            "|".join(part[2:] if part.startswith("\\b") else part for part in parts), rx.flags
+        )
+    except re.error:
+        return rx
+
+
 _LAST: tuple[str, str | None] = ("", "")
 
 
@@ -145,7 +207,8 @@ class Gated:
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         try:
-            self.twin: re.Pattern[str] | None = lower_twin(rx)
+            # Loosened: the twin only ever says "no match here", so it may find more.
+            self.twin: re.Pattern[str] | None = loosened(lower_twin(rx))
         except ValueError:  # case-sensitive, or it depends on case: nothing to ask first
             self.twin = None
 

@@ -86,6 +86,9 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
 
 # Three Cyrillic words in a row: the article is written in Ukrainian or Russian.
 _CYRILLIC_TEXT = re.compile(r"[А-яЁёЇїІіЄєҐґ]+[\s,]+[А-яЁёЇїІіЄєҐґ]+[\s,]+[А-яЁёЇїІіЄєҐґ]+")
+# Asked first: a search that opens with a repeat is tried at every position of the text, one
+# for a single letter skips ahead, and most texts hold no Cyrillic letter at all.
+_CYRILLIC_LETTER = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
 
 
 def _doc_context(
@@ -270,9 +273,14 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
     return next(iter(towns))
 
 
+def _cyrillic_text(text: str) -> bool:
+    """Whether the text has a run of three Cyrillic words."""
+    return _CYRILLIC_LETTER.search(text) is not None and _CYRILLIC_TEXT.search(text) is not None
+
+
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
-    ctx = _Context(countries, admin1, demonyms, cyrillic=_CYRILLIC_TEXT.search(text) is not None)
+    ctx = _Context(countries, admin1, demonyms, cyrillic=_cyrillic_text(text))
     hromadas = _named_hromadas(mentions)
     for k_m, m in enumerate(mentions):
         m.scores = []
@@ -454,7 +462,7 @@ CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
 TOWN_AND_COUNTY_BONUS = 2.5
 STATE_AMONG_STATES_BONUS = 2.0
 _SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
-_NO_KINDS: dict[bool, set[int]] = {True: set(), False: set()}  # a cell without readings
+_AROUND = [(da, db) for da in (-1, 0, 1) for db in (-1, 0, 1)]  # a cell and its neighbours
 
 
 def _co_located(mentions: list[Mention]) -> None:
@@ -473,8 +481,9 @@ def _co_located(mentions: list[Mention]) -> None:
     if len(by_key) < 2:
         return
     cells: dict[tuple[int, int], set[int]] = {}
-    # Per cell, the names with a town reading there and those with a county reading there.
-    kinds: dict[tuple[int, int], dict[bool, set[int]]] = {}
+    # Per cell, the names with a county reading there (True) and those with a town reading
+    # there (False); a cell without such readings is not in the map.
+    kinds: dict[bool, dict[tuple[int, int], set[int]]] = {True: {}, False: {}}
     anywhere: dict[bool, set[int]] = {True: set(), False: set()}  # the same, in any cell
     keyed = list(by_key.values())
     cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
@@ -482,15 +491,20 @@ def _co_located(mentions: list[Mention]) -> None:
         row: list[tuple[int, int] | None] = []
         for c in group[0].cands:
             cell = None
-            if _co_locatable(c):
-                cell = (int(c.place.lat // _CELL_DEG), int(c.place.lon // _CELL_DEG))
-                county = c.place.kind is PlaceKind.ADMIN2
-                # get first: setdefault would build the empty sets for every reading
+            p = c.place
+            # An old or foreign name is another name of a place ("Pokrovsk" of Engels): it
+            # would find itself next to the place named today and count as support.
+            if p.kind in _SMALL_KINDS and c.match != "alternate":
+                cell = (int(p.lat // _CELL_DEG), int(p.lon // _CELL_DEG))
+                county = p.kind is PlaceKind.ADMIN2
+                # get first: setdefault would build the empty set for every reading
                 if (names := cells.get(cell)) is None:
                     names = cells[cell] = set()
-                    kinds[cell] = {True: set(), False: set()}
                 names.add(n)
-                kinds[cell][county].add(n)
+                of_kind = kinds[county]
+                if (same := of_kind.get(cell)) is None:
+                    same = of_kind[cell] = set()
+                same.add(n)
                 anywhere[county].add(n)
             row.append(cell)
         cell_of.append(row)
@@ -506,9 +520,13 @@ def _co_located(mentions: list[Mention]) -> None:
             near = around.get(cell)
             if near is None:
                 a, b = cell
-                near = set().union(
-                    *(cells.get((a + da, b + db), ()) for da in (-1, 0, 1) for db in (-1, 0, 1))
-                )
+                found = [
+                    names
+                    for da, db in _AROUND
+                    if (names := cells.get((a + da, b + db))) is not None
+                ]
+                # one cell (its own, the common case) is read as it is, never changed
+                near = found[0] if len(found) == 1 else set().union(*found)
                 around[cell] = near
             extra = 0.0
             if len(near) > 1:
@@ -516,12 +534,12 @@ def _co_located(mentions: list[Mention]) -> None:
                 # pair is what a local story is about, stronger than two towns together.
                 other = c.place.kind is not PlaceKind.ADMIN2
                 a, b = cell
+                of_other = kinds[other]
                 # Most articles name no county: then no cell needs looking at.
                 if len(anywhere[other]) > (n in anywhere[other]) and any(
                     len(names) > (n in names)  # a name other than this one
-                    for da in (-1, 0, 1)
-                    for db in (-1, 0, 1)
-                    if (names := kinds.get((a + da, b + db), _NO_KINDS)[other])
+                    for da, db in _AROUND
+                    if (names := of_other.get((a + da, b + db)))
                 ):
                     extra = TOWN_AND_COUNTY_BONUS
             bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)) + extra)
@@ -530,12 +548,6 @@ def _co_located(mentions: list[Mention]) -> None:
         for m in group:
             if len(m.cands) == len(bonus):
                 m.scores = [s + x for s, x in zip(m.scores, bonus, strict=True)]
-
-
-def _co_locatable(c: Candidate) -> bool:
-    # An old or foreign name is another name of a place ("Pokrovsk" of Engels): it would
-    # find itself next to the place named today and count as support.
-    return c.place.kind in _SMALL_KINDS and c.match != "alternate"
 
 
 # A front "direction" is named after a town of note; a bulletin's villages told in the same

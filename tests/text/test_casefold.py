@@ -11,7 +11,14 @@ from geo.events.figures import _FIGURE
 from geo.events.status import _ACCORDING, _NOT_FACTUAL_BEFORE
 from geo.events.triggers import _TRIGGER_RE
 from geo.text import casefold
-from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
+from geo.text.casefold import (
+    Gated,
+    _top_level_alternatives,
+    ascii_lower,
+    caseless_lower,
+    loosened,
+    lower_twin,
+)
 
 SENTENCES = [
     "Russian forces SHELLED Kharkiv on Monday, officials said.",
@@ -126,3 +133,39 @@ def test_a_pattern_that_depends_on_case_is_gated_by_nothing_and_runs_itself():
     gated = Gated(rx)
     assert gated.twin is None
     assert gated.search("x: russians SHELLED it").group() == "russians SHELLED"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "loose"),
+    [
+        (r"\bkilled\b|\bwounded\b", r"killed\b|wounded\b"),  # each alternative's opening \b
+        (r"\b(?:a|b)c|d", r"(?:a|b)c|d"),  # alternatives inside a group are left alone
+        (r"[|\]]\b|\bx", r"[|\]]\b|x"),  # a "|" inside a class separates nothing
+        (r"x\\|\by", r"x\\|y"),  # an escaped backslash before the "|"
+        (r"(?:\b|x)y", r"(?:\b|x)y"),  # nothing opens with \b at the top level
+        (r"\bq(", None),  # unreadable: left as it is (not compiled here)
+    ],
+)
+def test_loosened_drops_only_the_word_boundaries_that_open_an_alternative(pattern, loose):
+    if loose is None:
+        assert _top_level_alternatives(pattern) is None
+        return
+    assert loosened(re.compile(pattern)).pattern == loose
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_a_loosened_pattern_finds_at_least_what_the_pattern_finds(text):
+    rx = re.compile(r"\b(?:one|two|three)\s+(?:people|civilians)\b|\bkilled\b", re.IGNORECASE)
+    loose = loosened(rx)
+    assert loose.pattern != rx.pattern
+    for pos in range(len(text)):
+        if rx.match(text, pos):
+            assert loose.match(text, pos)
+        if rx.search(text, pos):
+            assert loose.search(text, pos)
+    assert loose.search("unkilled") and not rx.search("unkilled")  # looser, never tighter
+
+
+def test_a_verbose_pattern_is_not_loosened():
+    rx = re.compile(r"\bkilled  # the verb", re.VERBOSE)
+    assert loosened(rx) is rx

@@ -853,6 +853,10 @@ def _pick(page, label: str, option: str) -> None:
         page.get_by_text("Filter events").click()  # the sidebar's filter expander
     select.locator("input").first.click()
     page.keyboard.type(option, delay=30)
+    # Under load the list can still show the matches of the first letters typed (once,
+    # "negotiation" was picked beside "evacuation"): press Enter only when the list's first
+    # choice is the option itself.
+    page.locator("[role='option']").first.filter(has_text=option).wait_for(timeout=15_000)
     page.keyboard.press("Enter")
     page.keyboard.press("Escape")
 

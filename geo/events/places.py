@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
-from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, Trigger
+from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, ORDER_WHOM, Trigger
 from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
@@ -746,9 +746,10 @@ def _without_stray_oblast(found: list[Toponym]) -> list[Toponym]:
 
 
 # Between an evacuation and the places of an order already given: "it will concern
-# settlements A and B", "evacuation will be carried out from A", "covers A and B".
+# settlements A and B", "evacuation will be carried out from A", "covers A and B"; whom it
+# moves may come first (evacuation "of families" before its "will be ... in A").
 _ORDER_SCOPE = re.compile(
-    r"(?:will\s+(?:concern|cover|affect|apply\s+to|be\s+carried\s+out)|"
+    ORDER_WHOM + r"(?:will\s+(?:concern|cover|affect|apply\s+to|be\s+carried\s+out)|"
     r"(?:concerns|covers|affects|applies\s+to))\b(?=[^.;]{0,60}?\b(?:settlements?|villages?|"
     r"towns?|from|in)\b)",
     re.IGNORECASE,

@@ -613,6 +613,31 @@ _ORDER_SCOPE_AFTER = re.compile(
     r"\b(?:settlements?|villages?|towns?|from)\b",
     re.IGNORECASE,
 )
+# Whom an order moves may come between the trigger and its scope (a forced evacuation "of
+# children" that "will be carried out in" the town of A), and "in" may lead its places.
+# Read so only where the order is given (forced, mandatory, or told before): without that,
+# an evacuation to be carried out in A stays a plan.
+ORDER_WHOM = (
+    r"(?:of\s+(?:the\s+)?(?:children|families(?:\s+with\s+children)?|residents|"
+    r"population|people|civilians)\s+)?"
+)
+# Its places must be named: a count ("from the 31 settlements of two districts") is the
+# oblast's order, which the article tells elsewhere.
+_GIVEN_ORDER_SCOPE_AFTER = re.compile(
+    r"\s+" + ORDER_WHOM + r"will\s+(?:"
+    r"(?:concern|cover|apply\s+to)\b[^.;]{0,40}?\b(?:settlements?|villages?|towns?)\b|"
+    r"be\s+carried\s+out\s+(?:in|from)\s+(?!(?:the\s+)?(?:\d|many|some|certain|several|"
+    r"a\s+number|all|\w+\s+settlements)))",
+    re.IGNORECASE,
+)
+
+
+def _order_scope_after(text: str, sent: Sentence, end: int, *, order_told: bool) -> bool:
+    """Whether the words after an evacuation trigger tell the places of an order."""
+    if _ORDER_SCOPE_AFTER.match(text, end, sent.end):
+        return True
+    given = order_told or ORDER_MARK.search(sent.text) is not None
+    return given and _GIVEN_ORDER_SCOPE_AFTER.match(text, end, sent.end) is not None
 
 
 # An evacuation order told by what it will do: "children will be forcibly evacuated from A",
@@ -869,7 +894,10 @@ def find_triggers(
         if _non_factual(clause) or (
             etype is not EventType.STATEMENT
             and _non_factual_after(text, low, e, sent.end)
-            and not (etype is EventType.EVACUATION and _ORDER_SCOPE_AFTER.match(text, e, sent.end))
+            and not (
+                etype is EventType.EVACUATION
+                and _order_scope_after(text, sent, e, order_told=order_told)
+            )
         ):
             continue  # negated, planned or hoped-for: context, not an event
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):

@@ -429,6 +429,18 @@ def test_an_order_told_by_the_settlements_it_will_concern_is_at_each(gazetteer):
     assert {"Hnativka", "Lysivka", "Rodynske"} <= set(names)
 
 
+def test_an_ordered_evacuation_whose_people_come_first_is_at_each_listed_place(gazetteer):
+    # whom the order moves comes before its places (issue 10, w10fix)
+    text = (
+        "Forced evacuation of civilians will be carried out in Druzhkivka as well as the "
+        "villages of Rodynske and Hnativka."
+    )
+    names = sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    )
+    assert names == ["Druzhkivka", "Hnativka", "Rodynske"]
+
+
 def test_children_evacuated_with_their_parents_from_listed_villages_are_at_each(gazetteer):
     # who goes with the children comes before where they leave from (issue 10, w9recall)
     text = (

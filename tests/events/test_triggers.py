@@ -634,6 +634,26 @@ def test_an_evacuation_that_will_concern_named_settlements_is_an_order_not_a_pla
     assert _evacuation_types(text) == [EventType.EVACUATION]
 
 
+def test_a_forced_evacuation_whose_people_come_before_its_town_is_an_order():
+    # whom the order moves comes between the trigger and its scope (issue 10, w10fix)
+    text = "Compulsory evacuation of residents will be carried out in Rodynske, he wrote."
+    assert _evacuation_types(text) == [EventType.EVACUATION]
+
+
+def test_a_forced_evacuation_of_children_from_a_count_of_settlements_is_left_to_the_order():
+    # a count names no place: the oblast's order, told elsewhere, is the event
+    text = (
+        "Mandatory evacuation of families will be carried out from 12 settlements of the "
+        "Pokrovsk district."
+    )
+    assert _evacuation_types(text) == []
+
+
+def test_an_evacuation_that_will_be_carried_out_in_a_town_without_an_order_is_a_plan():
+    text = "The evacuation of residents will be carried out in Rodynske next month."
+    assert _evacuation_types(text) == []
+
+
 def test_an_evacuation_that_will_be_needed_is_still_a_plan():
     text = "Officials say an evacuation will be needed in Rodynske next winter."
     assert _evacuation_types(text) == []

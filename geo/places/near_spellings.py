@@ -24,6 +24,7 @@ __all__ = [
     "nominatives",
     "prepare",
     "respellings",
+    "romanised",
     "skeleton",
 ]
 
@@ -59,6 +60,27 @@ _RU_TO_UK = (
 )
 
 
+# Letter groups one outlet writes one way and the next another, with the ending kept: the
+# Ukrainian щ is shch, sch or sh ("Khorosche", Khoroshe); ї after a vowel is yi, i or ji
+# ("Sofiyivka", Sofiivka), which the folds turn into a run of i made one below. Other doubled
+# letters stay: an extra one ("Vuhledarr") is as often a typo, left to the near search.
+_CLUSTERS = (("shch", "sh"), ("sch", "sh"))
+_I_RUN = re.compile(r"i{2,}")
+
+
+def romanised(key: str) -> str:
+    """The letters of a normalised name that every romanisation agrees on ("horoshe").
+
+    Stricter than :func:`skeleton`: the ending and doubled consonants stay, so it tells
+    Rozhkovichi from a Rozhkovicha, and "Novo-Mykhailivka" (normalised with a space) meets
+    Novomykhailivka.
+    """
+    s = key.replace(" ", "")
+    for a, b in _CLUSTERS + _FOLDS:
+        s = s.replace(a, b)
+    return _I_RUN.sub("i", s)
+
+
 def ukrainian_skeleton(skel: str) -> str:
     """The skeleton of the Ukrainian form of a Russian spelling's skeleton ("sinkovka")."""
     for pattern, repl in _RU_TO_UK:
@@ -82,6 +104,8 @@ class _Skeletons:
         names = gaz.column("name")
         settlement = PlaceKind.POPULATED_PLACE.value
         self.by_a1: dict[str, tuple[list[str], list[int]]] = {}
+        # Per unit: romanised name -> place indexes, for respellings' exact match.
+        self.romanised: dict[str, dict[str, list[int]]] = {}
         for i, kind in enumerate(kinds):
             if kind != settlement:
                 continue
@@ -89,8 +113,10 @@ class _Skeletons:
             if not a1 or not (cc == "UA" or a1 in RU_BORDER_OBLASTS):
                 continue
             skels, idx = self.by_a1.setdefault(a1, ([], []))
-            skels.append(skeleton(normalize(names[i])))
+            key = normalize(names[i])
+            skels.append(skeleton(key))
             idx.append(i)
+            self.romanised.setdefault(a1, {}).setdefault(romanised(key), []).append(i)
 
 
 _built: weakref.WeakKeyDictionary[Gazetteer, _Skeletons] = weakref.WeakKeyDictionary()
@@ -145,6 +171,9 @@ def respellings(
     Unlike :func:`near_spellings` the match is exact once respelt (``ukrainian_skeleton``), so
     it is as good as an alternate name: "Sinkovka" is Synkivka, "Novosyolovskoye" Novoselivske.
     With ``same``, names with the query's own skeleton count too ("Progress" for Prohres).
+    A name equal to the query once both are :func:`romanised` counts as well: it differs
+    only in letters the romanisations disagree on ("Rozhkovichi", "Ploschanka",
+    "Novo-Mykhailivka"), ending included, so it is no looser than an alternate name.
 
     Returns
     -------
@@ -153,16 +182,19 @@ def respellings(
     """
     if len(key) < MIN_LENGTH or not admin1:
         return []
+    table = _table(gaz)
     skel = skeleton(key)
     target = ukrainian_skeleton(skel)
-    if target == skel and not same:
-        return []
-    targets = {skel, target} if same else {target}
-    table = _table(gaz)
-    out = []
-    for code in sorted(admin1):
-        skels, idx = table.by_a1.get(code, ((), ()))
-        out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
+    out: list[int] = []
+    if target != skel or same:
+        targets = {skel, target} if same else {target}
+        for code in sorted(admin1):
+            skels, idx = table.by_a1.get(code, ((), ()))
+            out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
+    if not out:
+        letters = romanised(key)
+        for code in sorted(admin1):
+            out += table.romanised.get(code, {}).get(letters, ())
     return out
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "MIN_LENGTH",
     "MIN_RATIO",
     "NearMatch",
+    "latin",
     "near_spellings",
     "nominatives",
     "prepare",
@@ -68,14 +69,32 @@ _CLUSTERS = (("shch", "sh"), ("sch", "sh"))
 _I_RUN = re.compile(r"i{2,}")
 
 
+# Cyrillic letters as the press romanises them, Russian and Ukrainian alike (the folds then
+# make г/х, и/ы/й/і one letter); soft and hard signs are dropped, as the KMU names drop them.
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+        "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+        "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ъ": "",
+        "ы": "y", "э": "e", "ю": "iu", "я": "ia", "ё": "io",
+    }
+)  # fmt: skip
+
+
+def latin(key: str) -> str:
+    """A normalised name in Latin letters: Cyrillic romanised, anything else as it is."""
+    return key.translate(_CYRILLIC)
+
+
 def romanised(key: str) -> str:
     """The letters of a normalised name that every romanisation agrees on ("horoshe").
 
     Stricter than :func:`skeleton`: the ending and doubled consonants stay, so it tells
     Rozhkovichi from a Rozhkovicha, and "Novo-Mykhailivka" (normalised with a space) meets
-    Novomykhailivka.
+    Novomykhailivka. A Cyrillic name is romanised first ("Плосчанка" is "Ploschanka").
     """
-    s = key.replace(" ", "")
+    s = latin(key).replace(" ", "")
     for a, b in _CLUSTERS + _FOLDS:
         s = s.replace(a, b)
     return _I_RUN.sub("i", s)
@@ -183,7 +202,7 @@ def respellings(
     if len(key) < MIN_LENGTH or not admin1:
         return []
     table = _table(gaz)
-    skel = skeleton(key)
+    skel = skeleton(latin(key))
     target = ukrainian_skeleton(skel)
     out: list[int] = []
     if target != skel or same:

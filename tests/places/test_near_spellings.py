@@ -6,6 +6,7 @@ import pytest
 
 from geo.places.names import normalize
 from geo.places.near_spellings import (
+    latin,
     near_spellings,
     nominatives,
     respellings,
@@ -143,3 +144,23 @@ def test_an_oblique_case_is_looked_up_only_in_the_given_oblasts(gazetteer):
 
 def test_a_name_without_a_case_ending_has_no_nominative(gazetteer):
     assert nominatives(gazetteer, normalize("Svesa"), admin1={"UA.21"}) == []
+
+
+@pytest.mark.parametrize(
+    ("variant", "unit", "name"),
+    [
+        ("Синьковка", "UA.07", "Synkivka"),  # Russian Cyrillic of a Ukrainian village
+        ("Плосчанка", "UA.14", "Ploshchanka"),  # щ written сч
+    ],
+)
+def test_a_cyrillic_variant_is_respelt_to_the_settlements_latin_name(
+    gazetteer, variant, unit, name
+):
+    assert not gazetteer.has(normalize(variant))
+    found = respellings(gazetteer, normalize(variant), admin1={unit})
+    assert name in {gazetteer.place(k).name for k in found}
+
+
+def test_latin_leaves_latin_names_alone_and_romanises_cyrillic():
+    assert latin("pokrovsk") == "pokrovsk"
+    assert latin(normalize("Щербинівка")) == "shcherbynivka"

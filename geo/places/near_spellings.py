@@ -20,10 +20,12 @@ __all__ = [
     "MIN_LENGTH",
     "MIN_RATIO",
     "NearMatch",
+    "latin",
     "near_spellings",
     "nominatives",
     "prepare",
     "respellings",
+    "romanised",
     "skeleton",
 ]
 
@@ -59,6 +61,45 @@ _RU_TO_UK = (
 )
 
 
+# Letter groups one outlet writes one way and the next another, with the ending kept: the
+# Ukrainian щ is shch, sch or sh ("Khorosche", Khoroshe); ї after a vowel is yi, i or ji
+# ("Sofiyivka", Sofiivka), which the folds turn into a run of i made one below. Other doubled
+# letters stay: an extra one ("Vuhledarr") is as often a typo, left to the near search.
+_CLUSTERS = (("shch", "sh"), ("sch", "sh"))
+_I_RUN = re.compile(r"i{2,}")
+
+
+# Cyrillic letters as the press romanises them, Russian and Ukrainian alike (the folds then
+# make г/х, и/ы/й/і one letter); soft and hard signs are dropped, as the KMU names drop them.
+_CYRILLIC = str.maketrans(
+    {
+        "а": "a", "б": "b", "в": "v", "г": "h", "ґ": "g", "д": "d", "е": "e", "є": "ie",
+        "ж": "zh", "з": "z", "и": "y", "і": "i", "ї": "i", "й": "i", "к": "k", "л": "l",
+        "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+        "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ь": "", "ъ": "",
+        "ы": "y", "э": "e", "ю": "iu", "я": "ia", "ё": "io",
+    }
+)  # fmt: skip
+
+
+def latin(key: str) -> str:
+    """A normalised name in Latin letters: Cyrillic romanised, anything else as it is."""
+    return key.translate(_CYRILLIC)
+
+
+def romanised(key: str) -> str:
+    """The letters of a normalised name that every romanisation agrees on ("horoshe").
+
+    Stricter than :func:`skeleton`: the ending and doubled consonants stay, so it tells
+    Rozhkovichi from a Rozhkovicha, and "Novo-Mykhailivka" (normalised with a space) meets
+    Novomykhailivka. A Cyrillic name is romanised first ("Плосчанка" is "Ploschanka").
+    """
+    s = latin(key).replace(" ", "")
+    for a, b in _CLUSTERS + _FOLDS:
+        s = s.replace(a, b)
+    return _I_RUN.sub("i", s)
+
+
 def ukrainian_skeleton(skel: str) -> str:
     """The skeleton of the Ukrainian form of a Russian spelling's skeleton ("sinkovka")."""
     for pattern, repl in _RU_TO_UK:
@@ -82,6 +123,8 @@ class _Skeletons:
         names = gaz.column("name")
         settlement = PlaceKind.POPULATED_PLACE.value
         self.by_a1: dict[str, tuple[list[str], list[int]]] = {}
+        # Per unit: romanised name -> place indexes, for respellings' exact match.
+        self.romanised: dict[str, dict[str, list[int]]] = {}
         for i, kind in enumerate(kinds):
             if kind != settlement:
                 continue
@@ -89,8 +132,10 @@ class _Skeletons:
             if not a1 or not (cc == "UA" or a1 in RU_BORDER_OBLASTS):
                 continue
             skels, idx = self.by_a1.setdefault(a1, ([], []))
-            skels.append(skeleton(normalize(names[i])))
+            key = normalize(names[i])
+            skels.append(skeleton(key))
             idx.append(i)
+            self.romanised.setdefault(a1, {}).setdefault(romanised(key), []).append(i)
 
 
 _built: weakref.WeakKeyDictionary[Gazetteer, _Skeletons] = weakref.WeakKeyDictionary()
@@ -145,6 +190,9 @@ def respellings(
     Unlike :func:`near_spellings` the match is exact once respelt (``ukrainian_skeleton``), so
     it is as good as an alternate name: "Sinkovka" is Synkivka, "Novosyolovskoye" Novoselivske.
     With ``same``, names with the query's own skeleton count too ("Progress" for Prohres).
+    A name equal to the query once both are :func:`romanised` counts as well: it differs
+    only in letters the romanisations disagree on ("Rozhkovichi", "Ploschanka",
+    "Novo-Mykhailivka"), ending included, so it is no looser than an alternate name.
 
     Returns
     -------
@@ -153,16 +201,19 @@ def respellings(
     """
     if len(key) < MIN_LENGTH or not admin1:
         return []
-    skel = skeleton(key)
-    target = ukrainian_skeleton(skel)
-    if target == skel and not same:
-        return []
-    targets = {skel, target} if same else {target}
     table = _table(gaz)
-    out = []
-    for code in sorted(admin1):
-        skels, idx = table.by_a1.get(code, ((), ()))
-        out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
+    skel = skeleton(latin(key))
+    target = ukrainian_skeleton(skel)
+    out: list[int] = []
+    if target != skel or same:
+        targets = {skel, target} if same else {target}
+        for code in sorted(admin1):
+            skels, idx = table.by_a1.get(code, ((), ()))
+            out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
+    if not out:
+        letters = romanised(key)
+        for code in sorted(admin1):
+            out += table.romanised.get(code, {}).get(letters, ())
     return out
 
 

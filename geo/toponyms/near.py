@@ -74,7 +74,9 @@ def near_mention(
         or not tok.text[0].isupper()
         or tok.text.isupper()
         or not word.isascii()
-        or not word.isalpha()
+        # "Novo-Mykhailivka": a hyphenated prefix some outlets write apart (normalised to a
+        # space); each part must still be letters.
+        or not word.replace(" ", "").isalpha()
         or word in persons
         or word in FIRST_NAMES
         or word in TITLES
@@ -222,7 +224,7 @@ def resolve_near(
             # as an alternate name, so no longer a near-spelling.
             m.near = False
             m.cands = [Candidate(p, 0.0, "respelt") for p in respelt]
-            m.scores = [1.0 if _nearest_km(p, anchors) < _NEAR_KM else 0.0 for p in respelt]
+            m.scores = [_respelt_score(_nearest_km(p, anchors)) for p in respelt]
             continue
         found = near_spellings(gaz, m.key, admin1=units)
         if not found:
@@ -236,6 +238,16 @@ def resolve_near(
             x.ratio / 10.0 + (1.0 if _nearest_km(p, anchors) < _NEAR_KM else 0.0)
             for x, p in zip(found, places, strict=True)
         ]
+
+
+# Among respellings near an anchor, the nearer one goes first ("Novo-Serhiyivka" beside
+# Udachne is the Novoserhiivka of Udachne's hromada, not the namesake 40 km north); a tie
+# breaker only, so that confidence stays what an unordered pair would give.
+_RESPELT_TIE = 0.05
+
+
+def _respelt_score(km: float) -> float:
+    return 1.0 + _RESPELT_TIE * (1.0 - km / _NEAR_KM) if km < _NEAR_KM else 0.0
 
 
 def _qualifier_units(m: Mention, mentions: list[Mention]) -> set[str]:

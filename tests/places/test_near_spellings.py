@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from geo.places.names import normalize
-from geo.places.near_spellings import near_spellings, nominatives, respellings, skeleton
+from geo.places.near_spellings import (
+    latin,
+    near_spellings,
+    nominatives,
+    respellings,
+    romanised,
+    skeleton,
+)
 
 
 @pytest.mark.parametrize(
@@ -73,8 +80,42 @@ def test_respellings_turn_russian_forms_into_the_ukrainian_names(gazetteer):
     assert names("sinkovka", "UA.07") == {"Synkivka"}
     assert "Novoselivske" in names("novosyolovskoye", "UA.14")
     assert "Novohrodivka" in names("novogrodovka", "UA.05")
-    # A name respelling does not change is left to the near-spelling search.
-    assert names("synkivka", "UA.07") == set()
+    # A spelling that differs beyond what romanisations disagree on is left to the
+    # near-spelling search.
+    assert names("synkifka", "UA.07") == set()
+
+
+@pytest.mark.parametrize(
+    ("variant", "name"),
+    [
+        ("Horodishche", "Horodyshche"),  # y/i
+        ("Gorodische", "Horodyshche"),  # g/h, y/i and shch/sch at once
+        ("Ploschanka", "Ploshchanka"),  # shch written sch
+        ("Ploshanka", "Ploshchanka"),  # ... or sh
+        ("Stelmahivka", "Stelmakhivka"),  # kh/h
+        ("Novo-Oleksandrivka", "Novooleksandrivka"),  # a hyphenated prefix
+    ],
+)
+def test_a_romanisation_variant_is_respelt_to_the_settlement(gazetteer, variant, name):
+    found = respellings(gazetteer, normalize(variant), admin1={"UA.14", "UA.05"})
+    assert name in {gazetteer.place(k).name for k in found}
+
+
+def test_romanised_spellings_fold_only_the_letters_outlets_disagree_on():
+    assert romanised(normalize("Sofiyivka")) == romanised(normalize("Sofiivka"))
+    assert romanised(normalize("Khorosche")) == romanised(normalize("Khoroshe"))
+    # The ending stays: a neuter name is not its feminine namesake.
+    assert romanised(normalize("Verbove")) != romanised(normalize("Verbova"))
+
+
+def test_a_romanisation_variant_is_found_only_in_the_oblasts_asked_for(gazetteer):
+    assert respellings(gazetteer, normalize("Ploschanka"), admin1={"UA.21"}) == []
+
+
+@pytest.mark.parametrize("word", ["Gladkov", "Syrskyi", "Prokudin", "Kimakovsky", "Lysenko"])
+def test_surnames_have_no_romanisation_variant_among_frontline_settlements(gazetteer, word):
+    units = {"UA.05", "UA.07", "UA.08", "UA.14", "UA.21", "UA.26", "RU.09", "RU.41"}
+    assert respellings(gazetteer, normalize(word), admin1=units) == []
 
 
 def test_ukrainian_ie_and_russian_e_fold_together():
@@ -103,3 +144,23 @@ def test_an_oblique_case_is_looked_up_only_in_the_given_oblasts(gazetteer):
 
 def test_a_name_without_a_case_ending_has_no_nominative(gazetteer):
     assert nominatives(gazetteer, normalize("Svesa"), admin1={"UA.21"}) == []
+
+
+@pytest.mark.parametrize(
+    ("variant", "unit", "name"),
+    [
+        ("Синьковка", "UA.07", "Synkivka"),  # Russian Cyrillic of a Ukrainian village
+        ("Плосчанка", "UA.14", "Ploshchanka"),  # щ written сч
+    ],
+)
+def test_a_cyrillic_variant_is_respelt_to_the_settlements_latin_name(
+    gazetteer, variant, unit, name
+):
+    assert not gazetteer.has(normalize(variant))
+    found = respellings(gazetteer, normalize(variant), admin1={unit})
+    assert name in {gazetteer.place(k).name for k in found}
+
+
+def test_latin_leaves_latin_names_alone_and_romanises_cyrillic():
+    assert latin("pokrovsk") == "pokrovsk"
+    assert latin(normalize("Щербинівка")) == "shcherbynivka"

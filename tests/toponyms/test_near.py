@@ -9,7 +9,8 @@ from pathlib import Path
 from geo.places.names import normalize
 from geo.places.near_spellings import near_spellings
 from geo.toponyms.geoparse import geoparse
-from geo.toponyms.near import NEAR_CEILING
+from geo.toponyms.near import NEAR_CEILING, resolve_near
+from geo.toponyms.tokens import Mention
 
 
 def _at(text, word, gazetteer):
@@ -154,3 +155,45 @@ def test_a_case_form_after_a_framing_phrase_resolves_in_the_articles_oblast(gaze
 def test_a_capitalised_word_after_a_comma_and_no_settlement_word_is_not_framed(gazetteer):
     text = "Sumy Oblast was shelled again. Residents, Svesy said, stayed in shelters."
     assert _at(text, "Svesy", gazetteer) is None
+
+
+def test_a_romanisation_variant_in_a_list_is_trusted_like_the_name(gazetteer):
+    text = (
+        "Defence forces repelled assaults near Stelmakhivka, Ploschanka and Novoselivske "
+        "in Luhansk Oblast, the General Staff said."
+    )
+    top = _at(text, "Ploschanka", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Ploshchanka", "UA.14")
+    assert top.candidates[0].match == "respelt"
+    assert top.confidence > NEAR_CEILING
+
+
+def test_a_hyphenated_prefix_is_read_as_the_one_word_name(gazetteer):
+    text = "Heavy fighting continued near Novo-Mykhailivka in Donetsk Oblast, the army said."
+    top = _at(text, "Novo-Mykhailivka", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Novomykhailivka", "UA.05")
+
+
+def test_the_nearer_of_two_respelt_namesakes_scores_higher(gazetteer):
+    # Two villages of Donetsk Oblast are Novoserhiivka, each within reach of a place the
+    # article names: the one beside Udachne (5 km) is the likelier than the one 14 km from
+    # Dobropillia.
+    def place(name):
+        return next(c.place for c in gazetteer.lookup(name) if c.place.admin1_code == "UA.05")
+
+    m = Mention(0, 1, 0, 15, "Novo-Serhiyivka", normalize("Novo-Serhiyivka"), [])
+    m.near = True
+    resolve_near(
+        [m], gaz=gazetteer, admin1={"UA.05"}, anchors=[place("Udachne"), place("Dobropillia")]
+    )
+    assert len(m.cands) == 2
+    best = max(range(2), key=m.scores.__getitem__)
+    assert m.cands[best].place.lat < 48.3  # the southern one, beside Udachne (48.24 N)
+    assert m.scores[best] > m.scores[1 - best]
+
+
+def test_a_romanisation_variant_without_a_place_frame_is_not_read(gazetteer):
+    text = f"{DONETSK} Ploschanka said the army needed more shells."
+    assert _at(text, "Ploschanka", gazetteer) is None

@@ -104,8 +104,13 @@ _ALTERNATIVES = {
     "cyr": rf"{DAY}{SP}{CYR_MON}(?:{SP}{YEAR}(?:{SPO}(?:року|р\.|года|г\.)(?!\w))?)?",
     "partial": rf"\b{WDP}{MON}{SP}{DAY}|\b{WDP}{DAY}{SP}(?:of{SP})?{MON}",
     "my": rf"\b{MON},?{SP}{YEAR}",
-    # "overnight into Monday" (wire copy): the night that ends on that weekday
-    "word": rf"\b(?i:the{SP}day{SP}before{SP}yesterday|yesterday|today|tonight"
+    # "throughout the day" / "during the day" with no day of its own: a bulletin's recap of
+    # the day, often published the next morning (see _h_word); "overnight into Monday" (wire
+    # copy): the night that ends on that weekday
+    "word": rf"\b(?i:the{SP}day{SP}before{SP}yesterday"
+    rf"|(?:(?<=throughout\s)|(?<=during\s))the{SP}day"
+    rf"(?!{SP}(?:on|of|and|or|before|after|yesterday|today|tomorrow|when|while|that|itself)\b)"
+    rf"|yesterday|today|tonight"
     rf"|overnight(?:{SP}(?:into|to){SP}(?-i:{WEEKDAY}))?"
     rf"|last{SP}night|this{SP}(?:morning|afternoon|evening)|(?:the|this|last|past){SP}weekend)\b",
     "rel": rf"\b(?i:this|last|next|previous){SP}(?i:week|month|year)\b",

@@ -246,7 +246,9 @@ def _h_word(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if word.endswith("weekend"):  # the latest Saturday-Sunday that has begun
         saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
         return saturday, min(saturday + day, pub), _RANGE
-    if word == "overnight":
+    if word in ("overnight", "the day"):
+        # "the day" comes only after "throughout"/"during": a bulletin's "attacks throughout
+        # the day" is often published the next morning, so the day before is as likely
         return pub - day, pub, _RANGE
     if word.startswith("overnight"):  # "overnight into Monday": the latest such Monday
         end = pub - dt.timedelta(days=(pub.weekday() - WEEKDAY_NO[word.split()[-1]]) % 7)
@@ -457,7 +459,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateSpan]
     - year: ``in 2022``, ``this year`` (to publication), ``last year``;
     - range: ``since October 2022`` / ``since August 6`` (to publication), ``from March to
       May 2023``, ``between 1 and 3 June``, ``6-9 August``, ``early/mid/late August``
-      (days 1-10, 11-20, 21-end), ``overnight`` (the day before to publication), ``over the
+      (days 1-10, 11-20, 21-end), ``overnight`` and ``throughout/during the day`` (the day
+      before to publication: a recap of the day is often read the next morning), ``over the
       weekend``, ``the past week`` / ``past 24 hours`` / ``last three weeks``.
 
     A bare month counts only when it cannot be a name: "May" needs a preceding in, since,

@@ -91,6 +91,7 @@ CASES = [
     ("yesterday", PUB, D(2024, 9, 4), D(2024, 9, 4), DAY, "yesterday"),
     ("the day before yesterday", PUB, D(2024, 9, 3), D(2024, 9, 3), DAY, None),
     ("overnight", PUB, D(2024, 9, 4), PUB, RANGE, "overnight"),
+    ("during the day", PUB, D(2024, 9, 4), PUB, RANGE, "the day"),
     # PUB is a Thursday: "into Monday" is the night of Sunday to Monday of that week
     ("overnight into Monday", PUB, D(2024, 9, 1), D(2024, 9, 2), RANGE, None),
     ("overnight into Thursday", PUB, D(2024, 9, 4), PUB, RANGE, None),
@@ -213,6 +214,35 @@ def test_datetime_published_is_accepted_as_its_date() -> None:
 )
 def test_find_dates_ignores_words_that_are_not_dates(text: str) -> None:
     assert find_dates(text, published=PUB) == []
+
+
+def test_throughout_the_day_in_a_recap_covers_the_day_before_and_publication() -> None:
+    # a regional recap read the next morning: "the day" may be either, so both, as a range
+    text = "The army fired on the border villages 31 times throughout the day, officials said."
+    spans = find_dates(text, published=PUB)
+    assert [(s.text, s.start, s.end, s.precision) for s in spans] == [
+        ("the day", D(2024, 9, 4), PUB, RANGE)
+    ]
+    upper = find_dates("DURING THE DAY, TWO TOWNS CAME UNDER FIRE.", published=PUB)
+    assert [(s.start, s.end) for s in upper] == [(D(2024, 9, 4), PUB)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shops stay open during the day and close at night.",
+        "The day of the attack was cold.",
+        "Crews worked through the day to clear the road.",
+        "The square was quiet during the day before the strike.",
+    ],
+)
+def test_the_day_is_a_date_only_as_a_recap_of_the_day(text: str) -> None:
+    assert find_dates(text, published=PUB) == []
+
+
+def test_the_day_with_its_own_date_takes_that_date() -> None:
+    spans = find_dates("The town was hit 12 times throughout the day on Sept. 2.", published=PUB)
+    assert [(s.text, s.start, s.end) for s in spans] == [("Sept. 2", D(2024, 9, 2), D(2024, 9, 2))]
 
 
 def test_a_number_after_a_hyphen_is_not_a_day() -> None:

@@ -961,11 +961,38 @@ def names_weapon(sentence: str) -> bool:
     return _WEAPON.search(sentence) is not None
 
 
-def coerce_types(found: list, triggers: list[Trigger]) -> list:
-    """Let evacuation win over displacement within one sentence.
+# A strike participle after counted attacks: "fired 40 attacks, targeting the villages of A and
+# B" tells what the attacks were, not a second (ground) happening at A and B.
+_STRIKE_PARTICIPLE = ("targeting", "hitting", "striking", "shelling")
 
-    In "had left Pokrovsk on evacuation trains" the transport makes the leaving an evacuation.
+
+def _strikes_not_assaults(found: list) -> list:
+    """Drop an "attacks" offensive's places that a strike participle after it claims."""
+    struck = {
+        p.place.place_id: t.start
+        for t, ps in found
+        if t.type is EventType.ATTACK and t.text.lower().startswith(_STRIKE_PARTICIPLE)
+        for p in ps
+    }
+    if not struck:
+        return found
+    out = []
+    for trig, places in found:
+        if trig.type is EventType.OFFENSIVE and trig.text.lower().startswith("attack"):
+            places = [p for p in places if struck.get(p.place.place_id, -1) < trig.end]
+            if not places:
+                continue
+        out.append((trig, places))
+    return out
+
+
+def coerce_types(found: list, triggers: list[Trigger]) -> list:
+    """Let evacuation win over displacement, and a strike over the attacks it tells.
+
+    In "had left Pokrovsk on evacuation trains" the transport makes the leaving an evacuation;
+    in "launched 40 attacks, targeting the villages of A and B" the attacks are strikes.
     """
+    found = _strikes_not_assaults(found)
     evac = any(t.type is EventType.EVACUATION for t in triggers)
     if not evac:
         return found

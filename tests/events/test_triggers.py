@@ -736,3 +736,19 @@ def test_troops_who_flee_a_place_withdraw_and_no_people_are_displaced(text):
 def test_people_who_flee_a_town_are_still_displaced():
     types = {t for t, _ in _types("Thousands of residents fled the town as troops advanced.")}
     assert "displacement" in types
+
+
+def test_attacks_told_as_strikes_on_communities_are_strikes_not_assaults(gazetteer):
+    text = (
+        "The army launched 35 attacks on Monday, targeting the communities of Bilopillia and "
+        "Krasnopillia."
+    )
+    kinds = _kinds(text, gazetteer)
+    assert ("attack", "Bilopillia") in kinds
+    assert ("attack", "Krasnopillia") in kinds
+    assert not any(k == "offensive" for k, _ in kinds)
+
+
+def test_attacks_on_positions_near_a_village_stay_an_offensive(gazetteer):
+    kinds = _kinds("Troops launched 12 attacks near Krasnopillia on Monday.", gazetteer)
+    assert ("offensive", "Krasnopillia") in kinds

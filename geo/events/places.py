@@ -1827,7 +1827,41 @@ def places_for(
         found = _governed_place(text, trig, toks, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
-    return found
+    return _without_region_namesake(text, found, tops)
+
+
+# "the town of X in Donetsk", "the village of X in the people's republic of Donetsk": after a
+# settlement, a bare oblast name says where it lies; it is not the oblast's namesake city.
+_IN_REGION_GAP = re.compile(
+    r",?\s+in\s+(?:the\s+)?(?:(?:self-proclaimed|so-called|people's|popular)\s+)?"
+    r"(?P<rep>republic\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _without_region_namesake(text: str, found: list[Toponym], tops: list[Toponym]) -> list[Toponym]:
+    """Drop an oblast's namesake city read where the text names the oblast that holds a town."""
+    out = []
+    for y in found:
+        gap = None
+        if y.place.kind is PlaceKind.POPULATED_PLACE and y.place.admin1_name:
+            stem = ADMIN_WORD.sub("", y.place.admin1_name).strip()
+            if stem.lower() == y.place.name.lower():
+                lead = text.rfind(" in ", 0, y.start)
+                gap = _IN_REGION_GAP.fullmatch(text, max(0, lead), y.start) if lead >= 0 else None
+        if gap is not None and (
+            gap["rep"]
+            or any(
+                x.end == gap.start()
+                and x.place.kind is PlaceKind.POPULATED_PLACE
+                and x.place.admin1_code == y.place.admin1_code
+                and x.place.place_id != y.place.place_id
+                for x in tops
+            )
+        ):
+            continue
+        out.append(y)
+    return out
 
 
 # "the second round of talks ... was held on 2 June in Istanbul", "переговоры ... прошли 2

@@ -530,3 +530,25 @@ def test_a_community_fronted_after_meanwhile_frames_the_strike(gazetteer):
     text = "Meanwhile, in the Nedryhailiv community, Russian drones attacked a grain store."
     names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert names == {"Nedryhailiv"}
+
+
+def test_an_oblast_named_bare_after_a_town_is_not_its_namesake_city(gazetteer):
+    # "X in Donetsk" and "X in the people's republic of Donetsk" say where X lies
+    names = _at(
+        "Moscow said on Friday its forces captured the village of Vodiane in Donetsk.",
+        gazetteer,
+        EventType.ADVANCE,
+    )
+    assert "Vodiane" in names
+    assert "Donetsk" not in names
+    told = _at(
+        "The ministry said units had seized a hamlet in the people's republic of Donetsk.",
+        gazetteer,
+        EventType.ADVANCE,
+    )
+    assert "Donetsk" not in told
+
+
+def test_a_city_listed_beside_a_town_is_still_a_place(gazetteer):
+    names = _at("Missiles hit Kramatorsk and Donetsk on Friday.", gazetteer, EventType.ATTACK)
+    assert {"Kramatorsk", "Donetsk"} <= set(names)

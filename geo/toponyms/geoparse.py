@@ -603,6 +603,116 @@ def _sectors(text: str, toks: list[Token], mentions: list[Mention]) -> None:
                     m.scores[n] += SECTOR_NEAR_BONUS + SECTOR_TIE * (1 - d / SECTOR_NEAR_KM)
 
 
+# A bulletin names its direction once and lists the villages in the next sentence ("In the
+# Kherson direction the enemy shelled the area. Attacks were repelled near A and B"). A reading
+# this far from the direction's town lies outside its sector; only a village moves, and only
+# to a namesake inside the sector (a blanket vote over the list cost an unseen set matches).
+SECTOR_OUT_KM = 120.0
+SECTOR_TOWN_POPULATION = 20_000  # a town this big is read by its own name, not its sector
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [e for e in (text.find(". ", at), text.find("\n", at)) if e >= 0]
+    return min(ends, default=len(text))
+
+
+def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> None:
+    """Move a village read outside the sector its bulletin names to a namesake inside it.
+
+    Runs once the scores are final. For each "X direction" after a town of the theatre, a
+    village (under ``SECTOR_TOWN_POPULATION``) named in that sentence or the next whose
+    reading lies more than ``SECTOR_OUT_KM`` from the town moves to its reading nearest the
+    town within ``SECTOR_NEAR_KM``, if it has one. Without such a reading nothing moves.
+    """
+    for hub_m in mentions:
+        if hub_m.j >= len(toks) or toks[hub_m.j].norm not in _SECTOR_WORDS:
+            continue
+        if not toks[hub_m.j - 1].joined or hub_m.role not in _CONTEXT_ROLES:
+            continue
+        best = _best(hub_m)
+        if best is None:
+            continue
+        hub = hub_m.cands[best].place
+        if hub.kind is not PlaceKind.POPULATED_PLACE or hub.country_code not in THEATRE:
+            continue
+        start = max(text.rfind(". ", 0, hub_m.start), text.rfind("\n", 0, hub_m.start))
+        first = _sentence_end(text, hub_m.end)
+        end = _sentence_end(text, first + 1) if first < len(text) else first
+        for m in mentions:
+            if m is hub_m or not start < m.start < end or m.role not in _CONTEXT_ROLES:
+                continue
+            k = _best(m)
+            if k is None:
+                continue
+            here = m.cands[k].place
+            if (
+                here.kind is not PlaceKind.POPULATED_PLACE
+                or (here.population or 0) >= SECTOR_TOWN_POPULATION
+                or _dist_km(here, hub) <= SECTOR_OUT_KM
+            ):
+                continue
+            inside = [
+                (d, n)
+                for n, c in enumerate(m.cands)
+                if c.place.kind is PlaceKind.POPULATED_PLACE
+                and (d := _dist_km(c.place, hub)) <= SECTOR_NEAR_KM
+            ]
+            if inside:
+                m.scores[min(inside)[1]] = m.scores[k] + SECTOR_NEAR_BONUS
+
+
+# "In Kherson region, the enemy fired at A, B and C": the oblast that opens a sentence holds
+# the settlements it lists, up to the sentence's end or the next "in <oblast>" (a bare oblast
+# inside the list may be a village misread: "Lvov" among Kherson villages).
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:[Ii]n|[Oo]n)(?:\s+the)?\s+$")
+OBLAST_GROUP_BONUS = 3.0
+
+
+def _oblast_groups(text: str, mentions: list[Mention]) -> None:
+    """Move a village read outside the oblast its sentence opens with to a namesake inside it.
+
+    Runs once the scores are final. Only a village (under ``SECTOR_TOWN_POPULATION``) read
+    in another oblast moves, and only to a reading in the oblast named ("in Kherson region")
+    before it in the same sentence; with no reading there nothing moves.
+    """
+    for q, ob_m in enumerate(mentions):
+        best = _best(ob_m)
+        if best is None or ob_m.role not in _CONTEXT_ROLES:
+            continue
+        oblast = ob_m.cands[best].place
+        if oblast.kind is not PlaceKind.ADMIN1 or oblast.country_code not in THEATRE:
+            continue
+        if not _IN_BEFORE.search(text, max(0, ob_m.start - 12), ob_m.start):
+            continue
+        end = _sentence_end(text, ob_m.end)
+        for m in mentions[q + 1 :]:
+            if m.start >= end:
+                break
+            k = _best(m)
+            if k is None:
+                continue
+            here = m.cands[k].place
+            if here.kind is PlaceKind.ADMIN1 and _IN_BEFORE.search(
+                text, max(0, m.start - 12), m.start
+            ):
+                break  # "while in Odesa region ..." opens a group of its own
+            if (
+                m.role not in _CONTEXT_ROLES
+                or here.kind is not PlaceKind.POPULATED_PLACE
+                or (here.population or 0) >= SECTOR_TOWN_POPULATION
+                or here.admin1_code == oblast.admin1_code
+            ):
+                continue
+            inside = [
+                (m.scores[n], n)
+                for n, c in enumerate(m.cands)
+                if c.place.kind is PlaceKind.POPULATED_PLACE
+                and c.place.admin1_code == oblast.admin1_code
+            ]
+            if inside:
+                m.scores[max(inside)[1]] = m.scores[k] + OBLAST_GROUP_BONUS
+
+
 def _names_front(toks: list[Token], mentions: list[Mention]) -> bool:
     """Whether the text names a front direction after a town of the theatre ("the Lyman axis")."""
     for m in mentions:
@@ -991,6 +1101,8 @@ def geoparse(
     district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)
     airport_towns(toks, mentions)
+    _sector_namesakes(text, toks, mentions)
+    _oblast_groups(text, mentions)
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)

@@ -913,3 +913,63 @@ def test_a_direction_word_after_a_name_from_elsewhere_is_no_theatre(gazetteer):
     # a village known only from the theatre's tables stays out of a story set elsewhere
     text = "Traffic in the Boston direction slowed near Synkivka on Monday."
     assert "Synkivka" not in [t.place.name for t in _found(text, gazetteer)]
+
+
+def _km_from_kherson(place):
+    import math
+
+    dlat = math.radians(place.lat - 46.64)
+    dlon = math.radians(place.lon - 32.61) * math.cos(math.radians(46.6))
+    return 6371 * math.hypot(dlat, dlon)
+
+
+def test_a_village_in_the_sentence_after_a_direction_moves_into_its_sector(gazetteer):
+    # the bulletin names the direction once, then lists villages in the next sentence; a
+    # Novohryhorivka far away in another oblast gives way to the one near Kherson
+    text = (
+        "In the Kherson direction, the enemy kept up its shelling. Our units held their "
+        "ground near Novohryhorivka."
+    )
+    tops = {t.surface: t.place for t in _found(text, gazetteer)}
+    assert _km_from_kherson(tops["Novohryhorivka"]) <= 60
+
+
+def test_a_direction_named_only_after_its_village_moves_nothing(gazetteer):
+    # no context before the village: its reading stays the geoparser's own (far from Kherson)
+    text = (
+        "Our units held their ground near Novohryhorivka. In the Kherson direction, the "
+        "enemy kept up its shelling."
+    )
+    tops = {t.surface: t.place for t in _found(text, gazetteer)}
+    assert _km_from_kherson(tops["Novohryhorivka"]) > 120
+
+
+def test_a_direction_two_sentences_back_moves_nothing(gazetteer):
+    text = (
+        "In the Kherson direction, the enemy kept up its shelling. The night was loud. Our "
+        "units held their ground near Novohryhorivka."
+    )
+    tops = {t.surface: t.place for t in _found(text, gazetteer)}
+    assert _km_from_kherson(tops["Novohryhorivka"]) > 120
+
+
+def test_villages_listed_after_in_an_oblast_are_read_in_that_oblast(gazetteer):
+    # Shliakhove and Novomykolaivka have namesakes in other oblasts; the sentence opens with
+    # the oblast that holds them all
+    text = (
+        "Odesa and Mykolaiv regions had a quiet night. In Kherson region, officials said, "
+        "enemy guns hit Shliakhove, Vesele and Novomykolaivka."
+    )
+    tops = {t.surface: t.place for t in _found(text, gazetteer)}
+    for name in ("Shliakhove", "Novomykolaivka"):
+        assert tops[name].admin1_name == "Kherson Oblast", name
+
+
+def test_the_next_oblast_named_opens_a_group_of_its_own(gazetteer):
+    # "in Kherson region" does not reach past "in Odesa region", which holds its own village
+    text = (
+        "In Kherson region, guns hit Vesele, while in Odesa region a drone hit Shliakhove "
+        "overnight."
+    )
+    tops = {t.surface: t.place for t in _found(text, gazetteer)}
+    assert tops["Shliakhove"].admin1_name == "Odesa Oblast"

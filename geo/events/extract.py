@@ -596,6 +596,17 @@ def _older_picture(text: str, captions: list, sent: Sentence, published: dt.date
     return False
 
 
+def _redated(ev: Event, span: DateSpan) -> Event:
+    """``ev`` dated by a date expression of the text: its days, precision and words."""
+    return replace(
+        ev,
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        date_text=span.text,
+    )
+
+
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
@@ -1727,13 +1738,7 @@ def _carry_date(
             continue
         span = _date_for(trig, dates, words, text)
         if span is not None and span.start <= ev.date_start:
-            events[-1] = replace(
-                ev,
-                date_start=span.start,
-                date_end=span.end,
-                date_precision=span.precision,
-                date_text=span.text,
-            )
+            events[-1] = _redated(ev, span)
             return
 
 
@@ -1788,13 +1793,7 @@ def _carry_toll_day(
         if not (_STRIKE_BEFORE_DAY.search(before) or _DAY_OWNS_STRIKE.match(text, d.end_char)):
             continue
         if d.end <= ev.date_start:
-            events[-1] = replace(
-                ev,
-                date_start=d.start,
-                date_end=d.end,
-                date_precision=d.precision,
-                date_text=d.text,
-            )
+            events[-1] = _redated(ev, d)
         return
 
 

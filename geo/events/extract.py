@@ -25,9 +25,11 @@ from geo.events.casualties import (
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
 from geo.events.merge import (
     consolidate,
+    names_community,
     opens_order_list,
     order_item,
     order_line,
+    order_list,
     order_subheading,
     umbrella_list,
 )
@@ -846,6 +848,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # An evacuation order reported so far ("decided to forcibly evacuate children from ..."):
     # later sentences that tell it in the future ("will be evacuated from A") give its places.
     order_told = False
+    # An evacuation order just told, in a headline too: where its sentence starts, its
+    # oblasts, and how many sentences have come since. One of the next two sentences that
+    # only names settlements is the order's list (see ``order_list``).
+    order_ctx: tuple[int, set[str], int] | None = None
     for sent in split_sentences(text):
         told_before, counted = counted, None
         prev_tops = this_tops
@@ -864,6 +870,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
+            if _is_headline(sent.text) and not in_order:
+                # "Mandatory Evacuation Of Families Begins In 19 Settlements Of X Region",
+                # then the body names them: the headline is the list's order
+                heads = _factual(text, sent, find_triggers(text, sent, []), order_told=order_told)
+                if _orders(sent, heads):
+                    order_ctx = (sent.start, _admin1s(this_tops), 0)
             # a headline restates the body, which has the dates and the details; "Read
             # also: ..." is a link to another story pasted with the text; a caption
             # ("... Photo: Getty Images", or followed by "Illustrative purposes only.")
@@ -932,6 +944,35 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 order_lead = (sent.end, lead_at)
             elif order_subheading(sent) or order_line(text, sent, tops):
                 order_lead = (sent.end, lead_at)  # a heading, or a village the gazetteer lacks
+        if order_ctx is not None and _WORDY.search(sent.text):
+            order_ctx = (order_ctx[0], order_ctx[1], order_ctx[2] + 1)  # a date line is none
+        listed = None
+        if (
+            order_ctx is not None
+            and order_ctx[2] <= 2
+            and not in_order
+            and listing is None
+            and tops
+            and all(t.type is EventType.STATEMENT for t in triggers)
+        ):
+            # "... ordered in 19 settlements of X region. The order applies to A, B and C."
+            listed = order_list(text, sent, tops, order_ctx[1])
+        if listed is not None:
+            lead_ev = next(
+                (
+                    e
+                    for e in reversed(events)
+                    if e.sentence_start == order_ctx[0] and e.event_type is EventType.EVACUATION
+                ),
+                None,
+            )
+            if lead_ev is None:
+                triggers, found_words = [listed, *triggers], [listed, *found_words]
+            else:
+                listing = (listed, lead_ev)
+        elif any(t.type is not EventType.STATEMENT for t in triggers):
+            # a sentence with news of its own ends the order's list, or tells a new order
+            order_ctx = (sent.start, _admin1s(tops), 0) if _orders(sent, triggers) else None
         if opens_order_list(sent, triggers):
             order_lead = (sent.end, sent.start)
         if listing is not None:
@@ -1024,6 +1065,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]
+            if trig is listed and order_ctx is not None:
+                # "A, B and C of the X community": X situates the list, it is not in it; a
+                # namesake in another oblast is not the order's
+                home = order_ctx[1] or {
+                    next(
+                        t for t in tops if t.place.kind is PlaceKind.POPULATED_PLACE
+                    ).place.admin1_code
+                }
+                places = [
+                    p
+                    for p in places
+                    if not names_community(text, p) and p.place.admin1_code in home
+                ]
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
             if (
@@ -1706,6 +1760,38 @@ def _tells_order(sent: Sentence, triggers: list[Trigger]) -> bool:
     return any(t.type is EventType.EVACUATION for t in triggers) and bool(
         _ORDER_GIVEN.search(sent.text) or ORDER_MARK.search(sent.text)
     )
+
+
+# An order counted by its settlements: "in 19 more settlements", "з 12 населених пунктів".
+_COUNTED_SETTLEMENTS = re.compile(
+    rf"\b(?:\d+|{'|'.join(NUM_WORDS)})\s+(?:(?:more|other|further|ще)\s+)?"
+    r"(?:settlements|villages|towns|localities|communities|hromadas|населених\s+пунктів|"
+    r"населенных\s+пунктов|сіл|сел|громад)\b",
+    re.IGNORECASE,
+)
+# "оголосили примусову евакуацію", "объявлена обязательная эвакуация": an order given.
+_ORDER_GIVEN_CYR = re.compile(
+    r"(?:оголош|оголоси|запровадж|ухвал|примусов|обов['’ʼ]?язков|объяв|принудительн|"
+    r"обязательн|введен)",
+    re.IGNORECASE,
+)
+_WORDY = re.compile(r"[^\W\d_]{4,}")
+
+
+def _orders(sent: Sentence, triggers: list[Trigger]) -> bool:
+    """Whether a sentence tells an evacuation order: given, or counted by settlements."""
+    return _tells_order(sent, triggers) or (
+        any(t.type is EventType.EVACUATION for t in triggers)
+        and (
+            _COUNTED_SETTLEMENTS.search(sent.text) is not None
+            or _ORDER_GIVEN_CYR.search(sent.text) is not None
+        )
+    )
+
+
+def _admin1s(tops: list[Toponym]) -> set[str]:
+    """The oblasts of a sentence's places (an order's, which its list must lie in)."""
+    return {t.place.admin1_code for t in tops if t.place.admin1_code}
 
 
 def _with_casualties(ev: Event, cas: Casualties) -> Event:

@@ -19,7 +19,7 @@ from geo.places.spatial import great_circle_km
 from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind, Toponym
 from geo.text.sentences import Sentence
 
-__all__ = ["consolidate", "umbrella_list"]
+__all__ = ["consolidate", "names_community", "order_list", "umbrella_list"]
 
 
 def _same_days(a: Event, b: Event) -> bool:
@@ -378,6 +378,82 @@ def umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigg
         return None
     trig = Trigger(last.event_type, sent.start + m.start(), sent.start + m.end(), m.group().lower())
     return trig, last
+
+
+# What may stand between the names of an order's list told in a sentence of its own: the
+# joins, the kind of each place, the community or district that situates them ("A, B and C
+# of the X community", "сіл A, B та C Y громади"). Any other lowercase word is news of its
+# own ("A and B remain under fire"), and the sentence is no list.
+_LIST_FILLER = re.compile(
+    r"(?:[\s,;.:()\-–—]|(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*+|"
+    r"\b(?:and|the|of|in|also|as\s+well\s+as|villages?|towns?|city|settlements?|"
+    r"urban-type|rural|village|community|communities|hromadas?|districts?|raions?|"
+    r"regions?|oblasts?|та|і|й|и|а\s+також|також|с\.|м\.|смт|"
+    r"сел[аоищеі]*|сіл|міст[оа]?|громад[аиіу]?|район[уі]?|област[іь]|"
+    r"посёлк[аи]|поселк[аи]|город[аы]?|общин[аыи]|округ[аи]?)\b)*",
+    re.IGNORECASE,
+)
+_LIST_LEAD_WORDS = 10
+_COMMUNITY_AFTER = re.compile(
+    r"\s+(?:(?:urban|rural|settlement|territorial)\s+)*(?:community|hromada|"
+    r"(?:міської|сільської|селищної|територіальної)?\s*громад|общин)",
+    re.IGNORECASE,
+)
+
+
+_COMMUNITIES_AFTER = re.compile(
+    r"\s+(?:(?:urban|rural|settlement|territorial)\s+)*(?:communities|hromadas|громад\b|общин\b)",
+    re.IGNORECASE,
+)
+
+
+def names_community(text: str, top: Toponym) -> bool:
+    """Whether a name is a community's, as in "A and B of the X community" (X is no list item)."""
+    return _COMMUNITY_AFTER.match(text, top.end) is not None
+
+
+def order_list(text: str, sent: Sentence, tops: list[Toponym], admin1: set[str]) -> Trigger | None:
+    """An evacuation trigger for a sentence that only names the settlements of an order.
+
+    "Mandatory evacuation of families was ordered in 19 settlements of X region." then "The
+    order applies to A, B and C of the Y community." (or "These are A, B ...", "Йдеться про
+    населені пункти A, B ..."): the second sentence has no event word of its own; each
+    settlement it names is one the order moves people from. The caller makes sure an order
+    was told just before and this sentence has no trigger. A list needs two settlements or
+    more, most in the order's oblast (``admin1``, or the first one's), a short lead before
+    them with no figure in it, and nothing after the first name but more names and what
+    situates them.
+    The trigger spans the lead, so the list's places follow it.
+    """
+    if _COMMUNITIES_AFTER.match(text, max(t.end for t in tops)):
+        return None  # "It applies to the settlements of the A, B and C communities"
+    towns = [
+        t
+        for t in tops
+        if t.place.kind is PlaceKind.POPULATED_PLACE and not names_community(text, t)
+    ]
+    if len(towns) < 2 or any(
+        t.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+        for t in tops
+    ):
+        return None
+    # a namesake far away does not undo the list, but it is no place of the order (the
+    # caller keeps only the places in the order's oblast); most of the list must lie there
+    home = admin1 or {t.place.admin1_code for t in towns[:1]}
+    inside = [t for t in towns if t.place.admin1_code in home]
+    if len(inside) < 2 or 2 * len(inside) <= len(towns):
+        return None
+    first = min(t.start for t in tops)
+    lead = text[sent.start : first]
+    if not lead.strip() or re.search(r"\d", lead) or len(lead.split()) > _LIST_LEAD_WORDS:
+        return None
+    rest = list(text[first : sent.end])
+    for t in tops:
+        rest[t.start - first : t.end - first] = " " * (t.end - t.start)
+    if _LIST_FILLER.fullmatch("".join(rest)) is None:
+        return None
+    end = sent.start + len(lead.rstrip())
+    return Trigger(EventType.EVACUATION, sent.start, end, text[sent.start : end].lower())
 
 
 # One line of an order's list set out line by line: "- the village of A;", "• A", "села A;",

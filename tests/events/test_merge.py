@@ -221,3 +221,72 @@ def test_fighting_in_an_oblast_is_kept_beside_a_strike_on_one_of_its_towns(gazet
     article = article_from_text(text, published=dt.date(2024, 9, 10))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert (EventType.OFFENSIVE, "Donetsk Oblast") in [(e.event_type, e.place.name) for e in events]
+
+
+# --- an order told before, its settlements named in a sentence of their own (issue 10) ---
+
+
+def test_a_headline_order_then_a_sentence_naming_its_villages_gives_one_each(gazetteer):
+    text = (
+        "Forced Evacuation Of Families With Children Ordered In Three Villages Of Kharkiv "
+        "Region\n\n"
+        "The regional governor announced this on Telegram.\n\n"
+        "The order applies to the villages of Borova, Bohuslavka and Kurylivka of the Borova "
+        "community."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    # the community only situates the list: it is no village of the order
+    assert sorted(e.place.name for e in evacuations) == ["Bohuslavka", "Borova", "Kurylivka"]
+    assert len(evacuations) == 3
+    assert {e.date_start for e in evacuations} == {dt.date(2024, 10, 7)}
+
+
+def test_a_list_after_an_order_told_without_a_count_takes_the_orders_day(gazetteer):
+    text = (
+        "On Friday the council ordered the mandatory evacuation of children from the "
+        "frontline villages of Kharkiv Oblast. They include Borova, Bohuslavka and Kurylivka."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    villages = [e for e in evacuations if e.place.name in {"Bohuslavka", "Borova", "Kurylivka"}]
+    assert len(villages) == 3
+    assert {e.date_start for e in villages} == {dt.date(2024, 10, 4)}
+
+
+def test_a_list_after_a_strike_is_no_evacuation(gazetteer):
+    text = "Russian drones struck Kharkiv Oblast overnight. The list includes Borova and Kurylivka."
+    assert _evacuations(text, gazetteer) == []
+
+
+def test_an_orders_list_must_lie_in_the_orders_oblast(gazetteer):
+    text = (
+        "Officials declared a compulsory evacuation of children for two settlements "
+        "of Zaporizhzhia Oblast. The order applies to Borova and Kurylivka."
+    )
+    assert {e.place.name for e in _evacuations(text, gazetteer)} & {"Borova", "Kurylivka"} == set()
+
+
+def test_a_sentence_with_news_of_its_own_ends_the_orders_list(gazetteer):
+    text = (
+        "The mandatory evacuation of children was announced in three settlements of Kharkiv "
+        "Oblast. Russian drones hit Kupiansk overnight. The order applies to Borova and "
+        "Kurylivka."
+    )
+    assert {e.place.name for e in _evacuations(text, gazetteer)} & {"Borova", "Kurylivka"} == set()
+
+
+def test_an_orders_list_three_sentences_on_is_no_longer_its_list(gazetteer):
+    text = (
+        "The mandatory evacuation of children was announced in two settlements of Kharkiv "
+        "Oblast. The governor spoke about it on Telegram. Families get free housing there. "
+        "Buses leave every morning from the centre. The order applies to Borova and Kurylivka."
+    )
+    assert {e.place.name for e in _evacuations(text, gazetteer)} & {"Borova", "Kurylivka"} == set()
+
+
+def test_a_ukrainian_order_then_its_villages_gives_one_each(gazetteer):
+    text = (
+        "На Харківщині оголосили примусову евакуацію дітей з трьох сіл Харківської області. "
+        "Йдеться про села Борова, Богуславка та Курилівка."
+    )
+    names = {e.place.name for e in _evacuations(text, gazetteer)}
+    assert {"Borova", "Bohuslavka", "Kurylivka"} <= names

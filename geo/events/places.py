@@ -1807,7 +1807,10 @@ def places_for(
             return _most_specific([inner])
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
     if verbal and (before := _before(text, trig, tops, dates)):
-        return _most_specific([before])  # passive: the subject is the place hit
+        found = _most_specific([before])  # passive: the subject is the place hit
+        if trig.type is EventType.ADVANCE:
+            found = [y for y in found if not _unnamed_settlements_in(text, y)]
+        return found
     after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE)
     if after or verbal:
         found = _most_specific(after)
@@ -1827,7 +1830,53 @@ def places_for(
         found = _governed_place(text, trig, toks, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
+    if trig.type is EventType.ADVANCE:
+        found = [y for y in found if not _unnamed_settlements_in(text, y)]
     return _without_region_namesake(text, found, tops)
+
+
+# "won back 9 villages in the X region", a headline's "seized village in X region", "two
+# more villages in the southern X region were freed": the ground
+# that changed hands is towns the sentence does not name (a count or a headline that the
+# report's own town-level events sum up); the oblast after them only says where they lie, so
+# it is no advance of its own. "Gains in Donetsk Oblast" (no settlement noun) stays.
+_UNNAMED_SETTLEMENTS_GAP = re.compile(
+    r"\b(?:villages?|settlements?|towns?|hamlets?|localit(?:y|ies)|communities)"
+    r"\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+|\w+['\u2019]s?\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_settlements_in(text: str, y: Toponym) -> bool:
+    """True where an oblast or raion follows "N villages in (the)", not a named town."""
+    if y.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return False
+    lo = max(0, y.start - 60)
+    for m in _UNNAMED_SETTLEMENTS_GAP.finditer(text, lo, y.start):
+        if m.end() == y.start:
+            return _counted(text[max(0, m.start() - 50) : m.start()].split()[-3:])
+    return False
+
+
+# "12 villages", "three other small villages", "a village", "took control of village": a
+# count (past at most two adjectives) or a bare noun after "of". "Vesele village", "a string
+# of towns and villages", "the villages" are not counts: the oblast is kept for them.
+_COUNTING_WORDS = _wordset(
+    "a an one two three four five six seven eight nine ten eleven twelve dozens several "
+    "some many few"
+)
+
+
+def _counted(words: list[str]) -> bool:
+    for n, w in enumerate(reversed(words)):
+        low = w.lower()
+        if low.isdigit() or low in _COUNTING_WORDS or (n == 0 and low == "of"):
+            return True
+        if not w.isalpha() or w[:1].isupper() or low in ("and", "or", "the", "its", "their"):
+            return False
+    return False
 
 
 # "the town of X in Donetsk", "the village of X in the people's republic of Donetsk": after a

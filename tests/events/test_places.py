@@ -552,3 +552,40 @@ def test_an_oblast_named_bare_after_a_town_is_not_its_namesake_city(gazetteer):
 def test_a_city_listed_beside_a_town_is_still_a_place(gazetteer):
     names = _at("Missiles hit Kramatorsk and Donetsk on Friday.", gazetteer, EventType.ATTACK)
     assert {"Kramatorsk", "Donetsk"} <= set(names)
+
+
+def test_counted_or_unnamed_villages_in_an_oblast_make_no_advance_at_the_oblast(gazetteer):
+    # the villages changing hands are not named; the oblast only says where they lie
+    for text in (
+        "Moscow says its troops have won back 9 villages in the Kursk region since spring.",
+        "Kyiv claims its army took control of village in Russia's Belgorod region",
+        "Officials said two more villages in the southern Zaporizhzhia region were liberated.",
+    ):
+        names = _at(text, gazetteer, EventType.ADVANCE)
+        assert not any(n.endswith("Oblast") for n in names), (text, names)
+
+
+def test_gains_in_an_oblast_and_a_named_village_keep_their_advances(gazetteer):
+    assert _at(
+        "The army said it had made gains in Donetsk Oblast on Monday.",
+        gazetteer,
+        EventType.ADVANCE,
+    ) == ["Donetsk Oblast"]
+    names = _at(
+        "Troops captured the village of Vodiane in the Donetsk region on Monday.",
+        gazetteer,
+        EventType.ADVANCE,
+    )
+    assert "Vodiane" in names
+    # a capitalised name before "village" names it: the advance stays, at whatever level
+    assert _at(
+        "The ministry said its units had taken over Vesele village in the Zaporizhzhia region.",
+        gazetteer,
+        EventType.ADVANCE,
+    )
+    # villages with no count before them are not counted ones: the oblast keeps the advance
+    assert "Donetsk Oblast" in _at(
+        "Russia says it has captured villages in the Donetsk region.",
+        gazetteer,
+        EventType.ADVANCE,
+    )

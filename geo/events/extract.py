@@ -3,26 +3,59 @@
 Rules follow docs/events.md: each trigger word takes the place its phrase attaches to it (not
 every place in the sentence), the nearest date expression (else the publication date) and,
 for evacuations and displacement, the head-counts; the sentence is kept as provenance.
+
+This module is the sentence loop; its stages live beside it: ``geo.events.furniture`` (page
+furniture skipped), ``geo.events.dating`` (a trigger's date, days told before or after),
+``geo.events.tolls`` (killed and injured given to a strike, across sentences) and
+``geo.events.build`` (the ``Event`` a kept trigger becomes).
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import hashlib
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.events.casualties import (
-    Casualties,
-    higher_count,
-    parse_casualties,
-    respective_counts,
-    whole_told,
+from geo.events.build import _event
+from geo.events.casualties import parse_casualties
+from geo.events.dating import (
+    _ALSO_REPORTED,
+    _AND_DAYS,
+    _AS_REPORTED,
+    _DAY_BEFORE_TOLD,
+    _DAYS,
+    _DAYS_AFTER,
+    _REPORT_REACH,
+    _REPORTED_ON,
+    _REPORTER,
+    _SOME,
+    _SOME_DAYS_AFTER,
+    _TOLD_EARLIER,
+    _carry_date,
+    _carry_toll_day,
+    _date_for,
+    _day_before,
+    _day_before_count,
+    _earlier,
+    _later_for,
+    _next_to_told,
+    _oblast_lead_day,
+    _same_reporter,
+    _since_range,
+    _toll_rise_day,
 )
-from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
+from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures
+from geo.events.furniture import (
+    _ILLUSTRATIVE_NEXT,
+    _LINK_LINE,
+    _attributed_teaser,
+    _is_headline,
+    _older_picture,
+    _page_end,
+    _stamped_teaser,
+)
 from geo.events.merge import (
     consolidate,
     names_community,
@@ -34,7 +67,6 @@ from geo.events.merge import (
     umbrella_list,
 )
 from geo.events.places import (
-    LATER_AFTER,
     anaphors,
     as_direction,
     fronted_place,
@@ -46,6 +78,27 @@ from geo.events.places import (
     within,
 )
 from geo.events.status import not_factual, status_for, tried
+from geo.events.tolls import (
+    _CASUALTY_TYPES,
+    _NO_CASUALTIES,
+    _another_strike_there,
+    _carry_casualties,
+    _counted_places,
+    _framing_town,
+    _governed_place,
+    _listed_casualties,
+    _named_elsewhere,
+    _other_regions,
+    _shelling_of_the_fight,
+    _told_again,
+    _toll_by_place,
+    _toll_owner,
+    _toll_place,
+    _toll_trigger,
+    _tolls_per_strike,
+    _where_they_were,
+    _with_casualties,
+)
 from geo.events.triggers import (
     FIGURE_TYPES,
     ORDER_MARK,
@@ -63,23 +116,18 @@ from geo.records import (
     EventStatus,
     EventType,
     GeoPrecision,
-    Place,
     PlaceKind,
     Toponym,
     ToponymRole,
 )
 from geo.text.captions import caption_spans
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
-from geo.text.dates import find_dates, resolve_date
+from geo.text.dates import find_dates
 from geo.text.sentences import Sentence, split_sentences
 
 __all__ = ["TRIGGERS", "extract_events", "parse_figures", "split_sentences"]
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
-
-
-_GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
-_NO_CASUALTIES = Casualties()
 _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
 _WAR_COUNTRIES = frozenset({"UA", "RU"})
 _ATTRIBUTION = frozenset({"said", "says", "stated", "speaking"})
@@ -90,57 +138,6 @@ _INDEFINITE_PLACE = re.compile(
     r"\s+(?:a|another|one more|two|three|four|several|a few|more)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:villages?|settlements?|hamlets?|towns?)\b",
     re.IGNORECASE,
-)
-_UNCOUNTED_TOLL = re.compile(
-    r"\b(?:civilians|people|children|residents|women|men|passers-?by)\s+(?:were|have been|had been)"
-    r"\s+(?:\w+ly\s+)?(?:killed|injured|wounded|hurt)(?:\s+and\s+(?:killed|injured|wounded))?"
-    r"(?=\s+(?:in|near|at|on)\b)",
-    re.IGNORECASE,
-)
-# A link to another story left in pasted or scraped text: "Read also: ...", "ALSO READ: ...".
-_LINK_LINE = re.compile(
-    r"\W*(?:read (?:also|more)|also read|see also|related(?: articles?| stories| news)?|"
-    r"more on (?:this|the topic)|recommended)\s*[:|]",
-    re.IGNORECASE,
-)
-# A page's furniture on a line of its own: the article ended above it. What follows is other
-# stories' teasers and links; a headline-led block right before it is a teaser too.
-_FURNITURE_LINE = re.compile(
-    r"^[ \t]*(?:read more|show more|load more|avatar|article image|related(?: articles?| "
-    r"stories| news)?|more (?:stories|news)|more about(?: this| the topic)?|most read|"
-    r"you may also like|recommended)[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]?[ \t]*$")
-
-
-def _page_end(text: str) -> int:
-    """Where the article's own text ends: the teaser block before page furniture, or its end.
-
-    A headline without a full stop right above "Read more" or an author's avatar ("General
-    recalls months in captivity"), or a headline and its lead ("Town mourns after strike" /
-    "Izium - a rocket hit a shop ..."), are other stories; a paragraph that ends a sentence
-    right above it is the article's last.
-    """
-    m = _FURNITURE_LINE.search(text)
-    if m is None:
-        return len(text)
-    blocks = [
-        b for b in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text[: m.start()]) if b.group().strip()
-    ]
-    if not blocks:
-        return m.start()
-    last = blocks[-1]
-    first_line = last.group().split("\n", 1)[0]
-    if _SENTENCE_END.search(first_line) is None and len(blocks) > 1:
-        return last.start()  # a teaser's headline (and its lead)
-    return m.start()
-
-
-# A photo caption marked as such: "(...) on the evening of May 2, 2023. Illustrative purposes
-# only." shows an older scene, not the news.
-_ILLUSTRATIVE_NEXT = re.compile(
-    r"\s*\(?(?:illustrative|for illustrative purposes|illustration)\b", re.IGNORECASE
 )
 # "refugees who left Ukraine now number over 2 million": a country's running total,
 # not one flight from a place.
@@ -182,17 +179,6 @@ _SUMMARY_OF_STRIKES = re.compile(
 _MILITARY_BEFORE = re.compile(
     r"\b(?:military|full-scale|all-out|special military)\s+$", re.IGNORECASE
 )
-# A clause after an event that brings its own time: ", as Russian troops try to retake ground
-# they lost last year", ", which it captured in July 2022".
-_LATER_CLAUSE = re.compile(
-    r",\s+(?:as|while|which|where|who|whose|after|before|since|because|although|though)\b",
-    re.IGNORECASE,
-)
-# "Tuesday's attack", "Monday’s deadly strike": a day that owns the event word after it.
-_POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
-# "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
-_FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
-_AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
 _AREAS = re.compile(
     # "regions" too: "targeted nine regions - Sumy, Kharkiv, ..." lists oblasts, not cities
     r"\b(?:areas|settlements|villages|towns|communities|districts|localities|regions|oblasts|"
@@ -201,18 +187,6 @@ _AREAS = re.compile(
 )
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
-_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
-_DAYS_AFTER = re.compile(
-    r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
-)
-# "The shelling comes only days after the two delegations met in Istanbul": the meeting is
-# background, some days (or weeks) before the news, not on its day.
-_SOME_DAYS_AFTER = re.compile(
-    r"\b(?:just |only |mere |barely |a few |several )*(?P<unit>days|weeks) after\b"
-    r"(?![^,;]*\bafter\b)",
-    re.IGNORECASE,
-)
-_SOME = {"days": (7, 1), "weeks": (31, 7)}  # how many days back it starts and ends
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
 # settlements not named, counted in the country: "15 settlements in eastern Ukraine"
 _UNNAMED_IN = re.compile(
@@ -220,7 +194,6 @@ _UNNAMED_IN = re.compile(
     r"(?:in|of|across|throughout)\s+(?:(?:the\s+)?(?:[\w-]+ern|central)\s+)?$",
     re.IGNORECASE,
 )
-_CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
 # "The second missile hit a village near Kramatorsk", "another strike hit the port", "a
 # separate attack": a happening told as one more, not the one just reported again.
 _ANOTHER = re.compile(
@@ -249,492 +222,7 @@ _NOTICE = re.compile(
 _NOTICE_LOW = lower_twin(_NOTICE)
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _ALSO_LOW = lower_twin(_ALSO)
-_CONTEXT_CHARS = 600
 _FOR_LIFE = re.compile(r"\s+for\s+(?:the|his|her|their|its)\s+li(?:fe|ves)\b", re.IGNORECASE)
-# "the press service announced on June 20" dates a report; "The unit also said the town
-# remained under fire" is part of it, as of that day.
-_REPORTED_ON = re.compile(
-    r"\b(?:announced|said|reported|stated|wrote|posted|told \w+)\b[^,.;]{0,25}$", re.IGNORECASE
-)
-_ALSO_REPORTED = re.compile(
-    r"\balso (?:reported|said|stated|noted|added|announced|wrote)\b", re.IGNORECASE
-)
-# Who made a dated report: the noun right before its verb ("the defence ministry said Sunday").
-_REPORTER = re.compile(
-    r"\b(?P<who>ministry|governor|mayor|administration|army|military|staff|command|"
-    r"spokes(?:man|woman|person)|police|service|office|prosecutors?|brigade|group|"
-    r"authorities|officials)['’]?s?\s+(?:\w+\s+)?"
-    r"(?:announced|said|reported|stated|wrote|posted|claimed)\b[^,.;]{0,25}$",
-    re.IGNORECASE,
-)
-
-
-def _same_reporter(who: str, sentence: str) -> bool:
-    """Whether a sentence is attributed to the reporter named by ``who``.
-
-    "..., the ministry said", "according to the ministry".
-    """
-    if not who:
-        return False
-    return (
-        re.search(
-            rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
-            rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
-            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b",
-            sentence,
-            re.IGNORECASE,
-        )
-        is not None
-    )
-
-
-# "X, the capture of which was reported earlier": background told before, with no day of its
-# own (with one, "the day before", it keeps that day).
-_TOLD_EARLIER = re.compile(
-    r"\s+of\s+which\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?"
-    r"(?:reported|announced|claimed|confirmed)\b[^,;.]{0,60}?\b(?:earlier|previously|before)\b",
-    re.IGNORECASE,
-)
-# "As reported, the Russians hit a district of Kharkiv": an earlier happening the outlet told
-# before, recalled as background: its own event, not a reading of today's strike there.
-_AS_REPORTED = re.compile(
-    r"\W*as (?:was |previously |earlier |already )?(?:\w+ )?reported(?: earlier| before|"
-    r" previously)?\s*,",
-    re.IGNORECASE,
-)
-_REPORT_REACH = 1200
-_AND_DAYS = re.compile(
-    r"\band\s+\w+['’]s\s+(?:[\w-]+\s+)?$"
-)  # characters: a report's sentences follow it within a paragraph or two
-# "had been shelled the night before", "on the previous day": a day before the day told last;
-# "the next day": the day after it.
-_DAY_BEFORE_TOLD = re.compile(
-    r"\bthe (?:night|day|evening|morning|afternoon) before\b|\bthe previous (?:day|night|evening)\b"
-    r"|\b(?:a|one) day earlier\b"  # not "a day before the talks": what it is before
-    r"|\b(?P<next>the (?:next|following) (?:day|night|morning|evening))\b"
-    # "Later the same day, troops shelled a village": the day told last, again
-    r"|\b(?P<same>(?:later|earlier) (?:that|the same) (?:day|evening|night)|"
-    r"(?:on )?(?:that|the) same day)\b(?! (?:a|last|the previous) (?:year|month|week))",
-    re.IGNORECASE,
-)  # how far back an undated "also" or "second" event looks for its day
-
-
-# A count's words right before its place: "were killed in", "wounded two women in".
-_TOLL_AT_PLACE = re.compile(
-    r"\b(?:killed|injured|wounded|hurt|died|dead)"
-    r"(?:\s+(?!(?:in|near|on|at|and)\b)[\w-]+){0,3}?(?=\s+(?:in|near|on|at)\b)",
-    re.IGNORECASE,
-)
-# A count without its noun or verb before a listed place: "killed three in A and two in B".
-_BARE_COUNT = re.compile(
-    r"\b(?:and|,)\s+(?P<num>\d+|"
-    + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
-    + r")\s+(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-
-
-# A toll told at its place after an oblast's: "..., adding that seven were wounded in the A
-# district", "three were injured in B": the words between a count and its place.
-_TOLL_BEFORE_PLACE = re.compile(
-    r"\b(?:killed|injured|wounded|hurt|died|dead|killing|injuring|wounding)\b[^.;:]{0,40}?"
-    r"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement|community)\s+of\s+)?$",
-    re.IGNORECASE,
-)
-_CLAUSE_CUT = re.compile(r"[,:;–—]\s")
-
-
-def _toll_by_place(
-    events: list[Event], first: int, text: str, sent: Sentence, tops: list[Toponym]
-) -> None:
-    """An oblast's toll told place by place: each place's strike with its own toll.
-
-    "Drones attacked the X region, injuring ten, the governor said, adding that seven were
-    wounded in the A district and three more were injured in the B district": the strikes are
-    A's and B's, each with its count (as an analyst codes a day's summary), not the oblast's
-    ten. Only for a strike at an oblast made in this sentence, and at least two places of it
-    (districts or towns, none with a strike of this sentence) each with a count of its own.
-    """
-    k = next(
-        (
-            i
-            for i in range(first, len(events))
-            if events[i].event_type is EventType.ATTACK
-            and events[i].place.kind is PlaceKind.ADMIN1
-            and events[i].sentence_start == sent.start
-        ),
-        None,
-    )
-    if k is None:
-        return
-    oblast = events[k]
-    here = {e.place.place_id for e in events[first:]}
-    at = next((t.end for t in tops if t.place.place_id == oblast.place.place_id), sent.start)
-    parts: list[tuple[Toponym, Casualties]] = []
-    kind = None
-    for top in tops:
-        if (
-            top.start < at
-            or top.place.kind not in (PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
-            or top.place.admin1_code != oblast.place.admin1_code
-            or top.place.place_id in here
-        ):
-            continue
-        segment = text[at : top.start]
-        # the count of this place's own clause: "injured five on Monday: three were wounded in A"
-        cuts = [m.end() for m in _CLAUSE_CUT.finditer(segment)]
-        clause = segment[cuts[-1] :] if cuts else segment
-        cas = parse_casualties(clause) if _TOLL_BEFORE_PLACE.search(clause) else _NO_CASUALTIES
-        if not cas and kind is not None and (m := _BARE_COUNT.search(clause)):
-            value = to_int(m.group("num"), None)  # "... killed three in A and two in B"
-            cas = Casualties(
-                killed=value if kind == "killed" else None,
-                injured=value if kind == "injured" else None,
-                text=m.group(0).strip(),
-            )
-        at = top.end
-        if not (cas.killed or cas.injured):
-            continue
-        both = cas.killed is not None and cas.injured is not None
-        kind = None if both else "injured" if cas.killed is None else "killed"
-        parts.append((top, cas))
-    if len(parts) < 2:
-        return
-    made = [
-        replace(
-            oblast,
-            event_id=_event_id(oblast.article_id, EventType.ATTACK, top.place.place_id, top.start),
-            place=top.place,
-            surface=top.surface,
-            geo_precision=_geo_precision(top.place),
-            killed=cas.killed,
-            injured=cas.injured,
-            figures_text=cas.text,
-        )
-        for top, cas in parts
-    ]
-    # the oblast's readings (one per event word: "a drone attack") give way to its parts; their
-    # indices keep the first place, for a toll told next, and merge as one
-    for i in range(k, len(events)):
-        if events[i].sentence_start == sent.start and events[i].place == oblast.place:
-            events[i] = made[0]
-    events.extend(made[1:])
-
-
-def _listed_casualties(
-    text: str, sent: Sentence, places: list[Toponym]
-) -> dict[int, Casualties] | None:
-    """Each listed place's own toll: "killed three people in A and two in B" -> A 3, B 2.
-
-    Keyed by the place's start, like ``listed_head_counts``: the counts told between the place
-    before and this one are this place's; a bare number ("and two in B") counts what the count
-    before it counted. None where no place after the first has a count of its own.
-    """
-    if len(places) < 2:
-        return None
-    ordered = sorted(places, key=lambda t: t.start)
-    series = respective_counts(sent.text)
-    if series is not None and len(series[0]) == len(ordered):
-        # "killed three and five people in A and B respectively": the counts in list order
-        return {
-            t.start: Casualties(k, i, series[1])
-            for t, (k, i) in zip(ordered, series[0], strict=True)
-        }
-    bounds = [sent.start] + [t.end for t in ordered[:-1]]
-    out: dict[int, Casualties] = {}
-    kind = None
-    for lo, top in zip(bounds, ordered, strict=True):
-        segment = text[lo : top.start] if lo <= top.start else ""
-        cas = parse_casualties(segment)
-        if not cas and kind is not None and (m := _BARE_COUNT.search(segment)):
-            value = to_int(m.group("num"), None)
-            cas = Casualties(
-                killed=value if kind == "killed" else None,
-                injured=value if kind == "injured" else None,
-                text=m.group(0).strip(),
-            )
-        if cas:
-            # "and two in B" repeats the one kind told before it; after both kinds, neither
-            both = cas.killed is not None and cas.injured is not None
-            kind = None if both else "injured" if cas.killed is None else "killed"
-        out[top.start] = cas
-    if not any(list(out.values())[1:]):
-        return None
-    return out
-
-
-def _geo_precision(place: Place) -> GeoPrecision:
-    if place.precision is not None:  # a village known only by its hromada's centre
-        return place.precision
-    return {
-        PlaceKind.POPULATED_PLACE: GeoPrecision.SETTLEMENT,
-        PlaceKind.POINT: GeoPrecision.SETTLEMENT,
-        PlaceKind.ADMIN2: GeoPrecision.ADMIN2,
-        PlaceKind.ADMIN1: GeoPrecision.ADMIN1,
-        PlaceKind.REGION: GeoPrecision.REGION,
-        PlaceKind.FEATURE: GeoPrecision.REGION,
-        PlaceKind.COUNTRY: GeoPrecision.COUNTRY,
-    }[place.kind]
-
-
-# "The death toll ... rose to 11 on Saturday", "has risen to 44, the mayor said on Tuesday":
-# the day after a rising toll is the day the count rose, not the strike's (told elsewhere:
-# "Thursday's strike", "the barrage on Saturday").
-_TOLL_RISE = re.compile(
-    r"\b(?:death toll|toll|number of (?:people )?(?:dead|killed|deaths|injured|wounded))\b"
-    r"[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|grew)\s+to\s+"
-    r"(?:at least\s+|more than\s+)?[\w,]+",
-    re.IGNORECASE,
-)
-# a strike word between the count and the day: "rose to 16 after the attack on Sunday"
-_STRIKE_WORD = re.compile(
-    r"\b(?:attacks?|strikes?|struck|shelling|barrage|bombardment|raids?|explosions?|blasts?|"
-    r"hit)\b",
-    re.IGNORECASE,
-)
-
-
-# "a barrage on Saturday", "the strike early on Thursday": a strike word that owns the day after it
-_STRIKE_BEFORE_DAY = re.compile(
-    r"\b(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\s+(?:(?:early|late)\s+)?"
-    r"(?:on|last)\s+$",
-    re.IGNORECASE,
-)
-
-# "Thursday's early-morning strike": the day owns the strike word after it
-_DAY_OWNS_STRIKE = re.compile(
-    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\b",
-    re.IGNORECASE,
-)
-
-
-def _toll_rise_day(sentence: str, d: DateSpan) -> bool:
-    """Whether a date of the sentence tells when a strike's toll rose, not when it struck.
-
-    Only a date after the risen count with no strike word between them; "Saturday's strike"
-    and "after the attack on Sunday" keep their day.
-    """
-    for m in _TOLL_RISE.finditer(sentence, 0, d.start_char):
-        gap = sentence[m.end() : d.start_char]
-        if (
-            len(gap) < 90
-            and not _STRIKE_WORD.search(gap)
-            and not _POSSESSIVE_DAY.match(sentence, d.end_char)
-        ):
-            return True
-    return False
-
-
-# A line that holds only a time stamp: "11:03, 08.03.2025", "17:09", "08.03.2025 11:03".
-_STAMP_LINE = re.compile(
-    r"[ \t]*(?:\d{1,2}:\d{2}(?:,?[ \t]+\d{1,2}[./]\d{1,2}[./]\d{2,4})?|"
-    r"\d{1,2}[./]\d{1,2}[./]\d{2,4}(?:,?[ \t]+\d{1,2}:\d{2})?)[ \t]*(?:\n|$)"
-)
-
-
-def _stamped_teaser(text: str, sent: Sentence) -> bool:
-    """Whether a sentence is another story's headline in a list of links with their times.
-
-    "Troops shell the town: one killed today" above a line "17:09, 27.02.2025": a teaser of
-    another report, listed with its time, not this report's news. Only a line without a full
-    stop that the stamp line follows at once.
-    """
-    nl = text.find("\n", sent.end)
-    if nl < 0 or text[sent.end : nl].strip() or _SENTENCE_END.search(text, sent.start, nl):
-        return False
-    line_start = text.rfind("\n", 0, sent.start) + 1
-    if text[line_start : sent.start].strip():
-        return False
-    return _STAMP_LINE.match(text, nl + 1) is not None
-
-
-# A headline's closing attribution: "... strike on the city – officials", "... - governor".
-_HEADLINE_SOURCE = re.compile(
-    r"\s[–—-]\s+(?:[\w'’.]+\s+){0,2}[\w'’.]+[ \t]*(?:\n|$)", re.IGNORECASE
-)
-
-
-def _attributed_teaser(text: str, sent: Sentence) -> bool:
-    """Whether a sentence is a headline line with its source set inside the report's body.
-
-    "Several hurt in strike on the town – officials" on a line of its own, after paragraphs
-    of the report, is another story's headline linked from the page (its own headline comes
-    before the first full sentence). Only a whole line without a full stop.
-    """
-    line_start = text.rfind("\n", 0, sent.start) + 1
-    nl = text.find("\n", sent.end)
-    line_end = len(text) if nl < 0 else nl
-    line = text[line_start:line_end]
-    if (
-        text[line_start : sent.start].strip()
-        or text[sent.end : line_end].strip()
-        or _SENTENCE_END.search(line)
-        or not _HEADLINE_SOURCE.search(text, sent.start, line_end + 1 if nl >= 0 else line_end)
-    ):
-        return False
-    # the body has begun: a full sentence ends on a line before this one
-    return any(_SENTENCE_END.search(b) for b in text[:line_start].split("\n"))
-
-
-# A caption whose picture is older than this is a file picture, not the news's own scene.
-_PICTURE_AGE = dt.timedelta(days=30)
-
-
-def _older_picture(text: str, captions: list, sent: Sentence, published: dt.date | None) -> bool:
-    """Whether a sentence sits in a caption that dates its picture well before publication.
-
-    "This photograph posted on May 2, 2022 shows the mayor at a depot burnt out in a
-    drone attack" in a report of April 2024: the picture recalls an older strike.
-    """
-    if published is None:
-        return False
-    for c in captions:
-        if c.start <= sent.start < c.end:
-            days = find_dates(text[c.start : c.end], published=published)
-            return any(
-                d.precision is DatePrecision.DAY and d.end < published - _PICTURE_AGE for d in days
-            )
-    return False
-
-
-def _redated(ev: Event, span: DateSpan) -> Event:
-    """``ev`` dated by a date expression of the text: its days, precision and words."""
-    return replace(
-        ev,
-        date_start=span.start,
-        date_end=span.end,
-        date_precision=span.precision,
-        date_text=span.text,
-    )
-
-
-def _date_for(
-    trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
-) -> DateSpan | None:
-    """The date expression nearest to this trigger rather than to another trigger.
-
-    A sentence with a single date expression dates all its events ("ordered ... on Monday,
-    as Russian forces advanced"), and "since October 2022, when ... began their assault"
-    gives the assault October 2022. Dates across a glued full stop ("on Tuesday.Russia") are
-    another sentence's.
-    """
-    dates = [
-        d
-        for d in dates
-        if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
-        and not _in_speakers_clause(text, d, trig)
-    ]
-    for d in dates:
-        if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
-            return d  # "Tuesday's attack on Odesa": the day is the attack's own
-    # ... and not an earlier one's: "the attack that killed three and Monday's attack"
-    dates = [
-        d
-        for d in dates
-        if not (
-            d.start_char >= trig.end
-            and any(
-                d.end_char <= o.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, o.start)
-                for o in triggers
-                if o is not trig
-            )
-        )
-    ]
-    for d in dates:
-        if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
-            if d.text.lower().startswith("since "):
-                again = resolve_date(d.text[6:], published=d.end)
-                if again is not None:
-                    return replace(again, start_char=d.start_char, end_char=d.end_char)
-            return d
-    # "10 attacks on October 7th, followed by 12 assaults on October 8th": a date that follows
-    # a trigger before any other trigger is that trigger's own.
-    for d in sorted(dates, key=lambda d: d.start_char):
-        if (
-            d.start_char >= trig.end
-            and not re.search(r"[,;:(]", text[trig.end : d.start_char])
-            and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
-            and not _FOLLOWS.search(text, trig.end, d.start_char)
-        ):
-            return d
-        if d.start_char >= trig.end:
-            break
-    best, best_d = None, None
-    lone = dates[0] if len(dates) == 1 else None
-    for d in dates:
-        if d.start_char >= trig.end and (
-            _LATER_CLAUSE.search(text, trig.end, d.start_char)
-            or _FOLLOWS.search(text, trig.end, d.start_char)
-        ):
-            continue  # the time of a later clause's own happening
-        mid = (d.start_char + d.end_char) / 2
-        mine = abs(mid - (trig.start + trig.end) / 2)
-        if any(
-            abs(mid - (o.start + o.end) / 2) < mine
-            for o in triggers
-            if o.type is not trig.type and o.type is not EventType.STATEMENT
-        ):
-            continue
-        if best_d is None or mine < best_d:
-            best, best_d = d, mine
-    if best is None and lone is not None:
-        # One date dates every event of the sentence ("ordered ... on Monday, as Russian
-        # forces advanced"), unless another event stands between them: "evacuation ...
-        # after a missile strike on Friday", "Izium, a town it retook last year".
-        if lone.start_char >= trig.end:
-            theirs = (
-                _LATER_CLAUSE.search(text, trig.end, lone.start_char)
-                or _FOLLOWS.search(text, trig.end, lone.start_char)
-            ) or any(trig.end <= o.start < lone.start_char for o in triggers if o is not trig)
-        else:  # "after the spring offensive ..., are now focusing on capturing"
-            theirs = _AFTER_WHAT.search(
-                text, max(0, lone.start_char - 30), lone.start_char
-            ) and any(lone.end_char <= o.start < trig.start for o in triggers if o is not trig)
-        if not theirs:
-            return lone
-    return best
-
-
-# "X, who was the minister in 2014 and ..., announced that troops had left Y": the year is
-# the speaker's own clause's, not the news the verb of saying reports.
-_WHO_BEFORE = re.compile(r",\s+(?:who|which)\b[^.;]*$")
-_SAYING_AFTER = re.compile(
-    r"[^.;]*?,\s+(?:\w+\s+){0,2}?(?:announced|said|says|reported|claimed|stated|told|wrote)\b"
-)
-
-
-def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:
-    """Whether a date before a trigger sits in a relative clause about who reports it."""
-    return (
-        d.end_char <= trig.start
-        and _WHO_BEFORE.search(text, max(0, d.start_char - 200), d.start_char) is not None
-        and _SAYING_AFTER.match(text, d.end_char, trig.start) is not None
-    )
-
-
-def _since_range(
-    trig: Trigger, dates: list[DateSpan], text: str, published: dt.date
-) -> DateSpan | None:
-    """An open range for "gains in X since Ukraine launched its invasion ... on August 6"."""
-    m = re.search(r"\bsince\b", text[trig.end : trig.end + 80], re.IGNORECASE)
-    if not m or "," in text[trig.end : trig.end + m.start()]:
-        # "retaken Sudzha, held since its incursion in August 2024": after a comma the
-        # "since" belongs to an aside about something else, not to this event's range.
-        return None
-    after = trig.end + m.end()
-    later = [d for d in dates if d.start_char >= after and d.end <= published]
-    if not later:
-        return None
-    d = min(later, key=lambda d: d.start_char)
-    return DateSpan(
-        d.start, published, DatePrecision.RANGE, f"since … {d.text}", d.start_char, d.end_char
-    )
-
-
-def _event_id(article_id: str, etype: EventType, place_id: str, start: int) -> str:
-    key = f"{article_id}|{etype.value}|{place_id}|{start}"
-    return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 
 def _near_spelling_only(t: Toponym) -> bool:
@@ -1394,136 +882,6 @@ def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]
     return [t for t in before if _LOCATIVE_BEFORE.search(text, max(start, t.start - 40), t.start)]
 
 
-# "... injured one person in the regional capital, Sumy": the place of a toll, after a
-# locative, past a long description of what was hit
-_TOLL_LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside)\s+(?:[^.;:()]{0,50}?\b(?:city|town|village|capital)(?: of|,))?"
-    r"(?:\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2})$",
-    re.IGNORECASE,
-)
-
-
-_NEW_CLAUSE = re.compile(
-    r"[;:]|,\s+(?:and|but|while|as|when|after|which|who|where)\b"
-    r"|\b(?:said|says|adding|added|according|reported|wrote)\b"
-)
-
-
-_GOVERNOR_OF = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
-_GOVERNOR_AFTER = re.compile(r"\s+(?:region['’]s\s+|regional\s+)?governor\b", re.IGNORECASE)
-_VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
-
-
-def _counted_places(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
-    """The places a sentence's counts are told at: "killed in A", "were injured in B"."""
-    out = []
-    for m in _TOLL_AT_PLACE.finditer(text, sent.start, sent.end):
-        link = re.match(r"\s+(?:in|near|at)\s+(?:the\s+)?", text[m.end() : m.end() + 14])
-        at = m.end() + (link.end() if link else 0)
-        out += [
-            t
-            for t in tops
-            if t.start == at and t.place.kind is not PlaceKind.COUNTRY and t not in out
-        ]
-    return out
-
-
-def _governed_place(
-    text: str, trig: Trigger, tops: list[Toponym], words: list[Trigger], sent: Sentence
-) -> list[Toponym]:
-    """The region of the governor who tells of a strike that names no place of its own.
-
-    "The governor of the Oryol region said four were hurt in drone raids", "Tula region
-    governor X reported a drone hitting a farm near the border": a regional head tells of
-    strikes on the region. Only one region, and no event word of another kind
-    (a report's "said" aside) between it and the strike.
-    """
-    governed = [
-        t
-        for t in tops
-        if sent.start <= t.start < trig.start
-        and t.place.kind is PlaceKind.ADMIN1
-        and (
-            _GOVERNOR_OF.search(text, max(sent.start, t.start - 40), t.start)
-            or _GOVERNOR_AFTER.match(text, t.end)
-        )
-    ]
-    if len({t.place.place_id for t in governed}) != 1 or any(
-        governed[0].end <= w.start < trig.start
-        for w in words
-        if w.type not in (trig.type, EventType.STATEMENT)
-    ):
-        return []
-    return governed[:1]
-
-
-def _toll_place(
-    text: str,
-    trig: Trigger,
-    tops: list[Toponym],
-    words: list[Trigger],
-    cas: Casualties,
-    sent: Sentence,
-) -> list[Toponym]:
-    """The one place of a strike's toll when the strike's own phrase names none.
-
-    "a glide bomb on a tower block killed two and hurt nine in the city of X",
-    "an attack on Sept. 1 on a rehabilitation centre and orphanage in X injured 18": what was
-    hit is told at length, past the reach of the phrase; the one place named after the
-    strike, with a locative and no other event word between, is where it struck.
-    """
-    if not (cas.killed or cas.injured):
-        return []
-    if sent.start + cas.start < trig.end and not _VICTIMS_OF.search(
-        text, sent.start + cas.start, trig.start
-    ):
-        # a count told before the strike ("Ten were hurt in an attack on the region, ...
-        # seven in the X district") is the strike's whole toll, its places are parts of it
-        return []
-    cands = [
-        t
-        for t in tops
-        if t.start >= trig.end
-        and t.place.kind is not PlaceKind.COUNTRY
-        and not any(trig.end <= w.start < t.start for w in words if w is not trig)
-        and not _NEW_CLAUSE.search(text, trig.end, t.start)
-        and _TOLL_LOCATIVE.search(text, max(sent.start, t.start - 80), t.start)
-    ]
-    fine = [t for t in cands if t.place.kind is not PlaceKind.ADMIN1] or cands
-    if len({t.place.place_id for t in fine}) != 1:
-        return []
-    return fine[:1]
-
-
-# A bulletin's next sentence telling where the assaults it counted were: "It is near A, B",
-# "They took place in the areas of A and B".
-_WHERE_THEY_WERE = re.compile(
-    r"\s*(?:it|they|these|this|all of them)\s+(?:is|was|are|were|took place|happened)"
-    r"(?=\s+(?:near|around|outside|in the areas? of|in the vicinity of)\b)",
-    re.IGNORECASE,
-)
-
-
-def _where_they_were(
-    text: str, sent: Sentence, told: tuple[Sentence, Trigger], events: list[Event]
-) -> Trigger | None:
-    """The places of assaults the sentence before counted without a place, as a trigger.
-
-    "Ukrainian units repelled four attacks. It is near A, B.": the second sentence has no
-    event word; its places are where the counted assaults were. Only right after that
-    sentence, and only when it placed nothing itself.
-    """
-    before, trig = told
-    m = _WHERE_THEY_WERE.match(sent.text)
-    if (
-        m is None
-        or text[before.end : sent.start].strip()
-        or any(e.sentence_start == before.start for e in events)
-    ):
-        return None
-    return Trigger(trig.type, sent.start + m.start(), sent.start + m.end(), m.group().strip())
-
-
 def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) -> Trigger:
     """A bare "attacks on Pokrovsk" at a place already told as ground fighting is that fighting.
 
@@ -1572,41 +930,6 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     return Trigger(EventType.STATEMENT, s, e, m.group().lower()), place
 
 
-def _tolls_per_strike(text: str, found: list, sent: Sentence) -> dict[int, Casualties]:
-    """Each strike's own toll where a sentence tells two strikes with theirs.
-
-    "The raid came after Friday's missile attack on Kherson, which left two dead, and
-    Thursday's shelling that killed four and hurt 11": the words from each strike to the next
-    are its own. Only when two or more strikes have counts there (else the sentence's toll goes to
-    one strike, ``_toll_owner``). Keyed by ``id`` of the trigger.
-    """
-    strikes = sorted(
-        {id(t): t for t, _ in found if t.type is EventType.ATTACK}.values(), key=lambda t: t.start
-    )
-    if len(strikes) < 2:
-        return {}
-    tolls = {}
-    for t, nxt in zip(strikes, [*strikes[1:], None], strict=True):
-        cas = parse_casualties(text[t.end : nxt.start if nxt is not None else sent.end])
-        if cas.killed or cas.injured:
-            tolls[id(t)] = cas
-    return tolls if len(tolls) >= 2 else {}
-
-
-def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
-    """The event word a sentence's toll belongs to: the nearest before the count, else the first.
-
-    "A missile hit Kremenchuk, a year after a strike on a shopping centre there that killed 20": the
-    20 are the earlier attack's. "One person was killed after shelling in Kharkiv": the
-    count comes first and is the shelling's.
-    """
-    if not cas:
-        return None
-    trigs = [t for t, _ in found if t.type in _CASUALTY_TYPES]
-    before = [t for t in trigs if t.end <= sent.start + cas.start]
-    return before[-1] if before else (trigs[0] if trigs else None)
-
-
 def _done_for_plan(events: list[Event], planned: set[int], n: int) -> None:
     """Give an evacuation counted by its plan the count moved that a later event tells there.
 
@@ -1619,117 +942,6 @@ def _done_for_plan(events: list[Event], planned: set[int], n: int) -> None:
         if e.event_type is ev.event_type and e.place.place_id == ev.place.place_id:
             events[k] = replace(e, people=ev.people)
             planned.discard(k)
-
-
-def _earlier(day: dt.date, n: int, unit: str) -> dt.date:
-    """``n`` days, weeks, months or years before ``day`` (the month's last day if shorter)."""
-    if unit in ("day", "week"):
-        return day - dt.timedelta(days=n * (7 if unit == "week" else 1))
-    months = day.year * 12 + day.month - 1 - n * (12 if unit == "year" else 1)
-    year, month = divmod(months, 12)
-    for d in range(day.day, 0, -1):
-        try:
-            return dt.date(year, month + 1, d)
-        except ValueError:
-            continue
-    return day
-
-
-def _next_to_told(
-    events: list[Event], rel: re.Match[str], published: dt.date | None, before: int
-) -> DateSpan | None:
-    """The day before (or after) the last day the text told, for "the night before".
-
-    "Later the same day" is that day again. With no day told, "the night before" is the eve
-    of publication; "the next day" and "the same day" are none. Only days told before the
-    sentence at ``before`` count: a second event word of the sentence ("launched a missile
-    strike") is the same day, not the day before the first's.
-    """
-    told = next(
-        (
-            e
-            for e in reversed(events)
-            if e.date_text and e.date_start == e.date_end and e.sentence_start < before
-        ),
-        None,
-    )
-    base = told.date_start if told is not None else published
-    if base is None or (told is None and (rel.group("next") or rel.group("same"))):
-        return None
-    day = base + dt.timedelta(days=1 if rel.group("next") else 0 if rel.group("same") else -1)
-    if published is not None and day > published:
-        return None
-    return DateSpan(day, day, DatePrecision.DAY, rel.group(0), -1, -1)
-
-
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
-
-
-def _later_for(text: str, top: Toponym, span: DateSpan) -> DateSpan:
-    """The day or month of a place told "N months later" than the sentence's date.
-
-    "captured A in December 2023 and B two months later": B's capture is in February 2024.
-    Only a span the text gave (a day or a month) is moved; the place's event keeps its
-    precision.
-    """
-    m = LATER_AFTER.match(text, top.end)
-    if m is None or not span.text or span.precision not in (DatePrecision.DAY, DatePrecision.MONTH):
-        return span
-    raw = m.group("n").lower()
-    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
-    unit = m.group("unit").lower()
-    if unit in ("day", "week"):
-        step = dt.timedelta(days=n * (7 if unit == "week" else 1))
-        return replace(span, start=span.start + step, end=span.end + step, text=m.group(0).strip())
-    months = n * (12 if unit == "year" else 1)
-    index = span.start.year * 12 + span.start.month - 1 + months
-    first = dt.date(index // 12, index % 12 + 1, 1)
-    if span.precision is DatePrecision.DAY:
-        day = min(span.start.day, calendar.monthrange(first.year, first.month)[1])
-        first = first.replace(day=day)
-        return replace(span, start=first, end=first, text=m.group(0).strip())
-    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
-    return replace(span, start=first, end=last, text=m.group(0).strip())
-
-
-def _oblast_lead_day(events: list[Event], places: list[Toponym], at: int) -> DateSpan | None:
-    """The day of an oblast's strikes told just before, for an undated strike in that oblast.
-
-    "Russian attacks on Kherson Oblast on Dec. 19 killed two. ... Residential areas of Kherson
-    came under fire.": the city's strike is one the lead summed up, on the lead's day. Only
-    the last strike told within two sentences or so, and only when it was the oblast's.
-    """
-    codes = {t.place.admin1_code for t in places}
-    if not codes or None in codes:
-        return None
-    for ev in reversed(events):
-        if at - ev.sentence_end > _CONTEXT_CHARS:
-            return None
-        if ev.event_type is not EventType.ATTACK:
-            continue
-        if (
-            ev.date_text
-            and ev.geo_precision is GeoPrecision.ADMIN1
-            and codes == {ev.place.admin1_code}
-        ):
-            return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
-        if ev.date_text or codes != {ev.place.admin1_code}:
-            return None
-        # an undated retelling of the oblast's strikes ("attacked the region 42 times")
-    return None
-
-
-def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | None:
-    """The text-given day of the last event of a type told just before ``at``, if any."""
-    for ev in reversed(events):
-        if at - ev.sentence_end > _CONTEXT_CHARS:
-            return None
-        if ev.event_type is etype and ev.date_text:
-            return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
-    return None
 
 
 def _factual(
@@ -1794,518 +1006,11 @@ def _admin1s(tops: list[Toponym]) -> set[str]:
     return {t.place.admin1_code for t in tops if t.place.admin1_code}
 
 
-def _with_casualties(ev: Event, cas: Casualties) -> Event:
-    return replace(
-        ev,
-        killed=ev.killed if ev.killed is not None else cas.killed,
-        injured=ev.injured if ev.injured is not None else cas.injured,
-        figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
-    )
-
-
-def _carry_date(
-    events: list[Event],
-    triggers: list[Trigger],
-    dates: list[DateSpan],
-    words: list[Trigger],
-    text: str,
-) -> None:
-    """Give a placeless sentence's day to the strike just reported without one.
-
-    "The strike on a cafe in Kramatorsk ..." then "Shortly before noon on Monday, two
-    missiles hit the square, killing nine people.": the sentence without a place tells when
-    the strike the article is about happened, as it tells its toll.
-    """
-    ev = events[-1]
-    if ev.date_text or ev.event_type is not EventType.ATTACK:
-        return
-    for trig in triggers:
-        if trig.type is not ev.event_type:
-            continue
-        span = _date_for(trig, dates, words, text)
-        if span is not None and span.start <= ev.date_start:
-            events[-1] = _redated(ev, span)
-            return
-
-
-def _told_again(
-    events: list[Event],
-    k: int | None,
-    before: Event | None,
-    cas: Casualties,
-    triggers: list[Trigger],
-    sent: Sentence,
-) -> None:
-    """Mark a strike as told again by a placeless sentence that tells its toll.
-
-    "Drone attack kills three in the X region" (a headline), then "A drone attack on Wednesday
-    killed three people, the governor said." (no place read): the strike was last told here,
-    so the next sentence's finer place ("a village in the Y district") is next to it.
-    """
-    if k is None or before is None or not cas:
-        return
-    ev = events[k]
-    same = cas.killed in (None, ev.killed) and cas.injured in (None, ev.injured)
-    if not (same or events[k] is not before) or not any(t.type is ev.event_type for t in triggers):
-        return
-    events[k] = replace(ev, sentence_end=max(ev.sentence_end, sent.end))
-
-
-def _carry_toll_day(
-    events: list[Event], text: str, sent: Sentence, published: dt.date | None
-) -> None:
-    """Give a rising toll's strike the day a placeless sentence after it tells.
-
-    "The death toll from the strike on X has risen to 29." then "Crews worked through the
-    night at the building, the worst-hit place in Saturday's barrage.": the toll is told
-    on the day it rose; the strike's own day comes in the next sentences. Only for the last
-    event, a strike without a day of its own told with its rising toll, within two sentences.
-    """
-    if not events:
-        return
-    ev = events[-1]
-    if (
-        ev.date_text
-        or ev.event_type is not EventType.ATTACK
-        or not _TOLL_RISE.search(ev.quote)
-        or len(split_sentences(text[ev.sentence_end : sent.start])) > 1
-    ):
-        return
-    for found in find_dates(sent.text, published=published):
-        d = replace(
-            found, start_char=found.start_char + sent.start, end_char=found.end_char + sent.start
-        )
-        before = text[max(sent.start, d.start_char - 40) : d.start_char]
-        if not (_STRIKE_BEFORE_DAY.search(before) or _DAY_OWNS_STRIKE.match(text, d.end_char)):
-            continue
-        if d.end <= ev.date_start:
-            events[-1] = _redated(ev, d)
-        return
-
-
-# A unit named by a name the geoparser did not resolve: "by the river in the Zarichnyi
-# district", "in the Marhanets community".
-_UNRESOLVED_UNIT = re.compile(
-    r"\b(?:in|near|of|at)\s+the\s+(?P<name>[A-Z][\w'’-]+)\s+"
-    r"(?:district|community|hromada|raion|village|settlement)\b"
-)
-
-
-_ELSEWHERE = re.compile(r"\W*(?:meanwhile|separately|elsewhere)\b", re.IGNORECASE)
-
-
-def _named_elsewhere(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
-    """Whether a sentence tells of another place, a district or community none resolves.
-
-    Only after "Meanwhile", "Separately", "Elsewhere": "one bomb exploded in the X district"
-    alone may be a district of the city struck, told again.
-    """
-    return _ELSEWHERE.match(sent.text) is not None and any(
-        not any(t.start <= sent.start + m.start("name") < t.end for t in tops)
-        for m in _UNRESOLVED_UNIT.finditer(sent.text)
-    )
-
-
-def _day_before_count(
-    sent: Sentence, cas: Casualties, published: dt.date | None
-) -> DateSpan | None:
-    """The day a sentence tells before its count, not as the day of a report.
-
-    "Attacks on the region on Oct. 8 killed one" tells its strike's day; in "Five were
-    injured, the governor said on Tuesday" the day comes after the count and is the report's.
-    """
-    if not cas or cas.start < 0:
-        return None
-    for d in find_dates(sent.text[: cas.start], published=published):
-        if d.precision is DatePrecision.DAY and not _REPORTED_ON.search(
-            sent.text, max(0, d.start_char - 40), d.start_char
-        ):
-            return d
-    return None
-
-
-def _other_regions(tops: list[Toponym], events: list[Event], last: int | None) -> bool:
-    """Whether a sentence without an event word names only other oblasts than the strike's.
-
-    "Drones hit the Kursk region. Officials in the Oryol and Tula regions saw broken
-    windows but no casualties.": the none is theirs, not Kursk's.
-    """
-    if last is None or not tops:
-        return False
-    place = events[last].place
-    return all(
-        t.place.kind is PlaceKind.ADMIN1 and t.place.admin1_code != place.admin1_code for t in tops
-    )
-
-
-def _carry_casualties(
-    events: list[Event],
-    last: int | None,
-    cas: Casualties,
-    triggers: list[Trigger],
-    *,
-    definite: frozenset[EventType] = frozenset(),
-    elsewhere: bool = False,
-    other_day: DateSpan | None = None,
-) -> int | None:
-    """Give a placeless casualty sentence's figures to the strike just reported.
-
-    "Five people were injured, the governor said." follows the sentence that named the
-    place; only figures the event lacks are filled, so a later running toll changes nothing.
-    A count told as an addition ("two more people died in hospital", "another three sought
-    medical help") is added to the figure the event has. A sentence whose own event word is
-    of another kind ("shelling injured 24" after a ground assault) is not that event's toll.
-    """
-    if not cas or last is None:
-        return last
-    if elsewhere and not (cas.more_killed or cas.more_injured):
-        # "Meanwhile, a man was killed when a shell hit a house in the X district": a toll of a
-        # place of its own (one the gazetteer lacks), not the strike told before
-        return last
-    ev = events[last]
-    if (
-        other_day is not None
-        and ev.date_text
-        and not (cas.update or cas.died_of_injured or cas.more_killed or cas.more_injured)
-        and (other_day.end < ev.date_start or other_day.start > ev.date_end)
-    ):
-        # "Russian troops struck X on the morning of Oct. 9 ... Attacks on the region on
-        # Oct. 8 killed one": a toll told with a day of its own, before its count, that
-        # is not the strike's day belongs to another strike
-        return last
-    kinds = {t.type for t in triggers if t.type in _CASUALTY_TYPES}
-    if kinds and ev.event_type not in kinds:
-        # "... dozens were hurt in the attack" after fighting told in passing: "the
-        # attack" is the strike the article told before, not the fighting.
-        earlier = next(
-            (
-                k
-                for k in range(last - 1, -1, -1)
-                if events[k].event_type in kinds and events[k].event_type in definite
-            ),
-            None,
-        )
-        if earlier is None:
-            return last
-        last, ev = earlier, events[earlier]
-    if cas.killed == 0 and cas.injured == 0:
-        # "Missiles struck the Lviv, Rivne and Volyn regions. No civilian casualties have
-        # been reported.": none is the toll of every strike of the sentence before
-        for k, other in enumerate(events):
-            if (
-                other.sentence_start == ev.sentence_start
-                and other.event_type is ev.event_type
-                and other.killed is None
-                and other.injured is None
-            ):
-                events[k] = replace(other, killed=0, injured=0, figures_text=cas.text)
-        return last
-    # "One killed and two others injured ... two other men had been injured": the same two
-    same = cas.more_by_other and (cas.killed, cas.injured) in {
-        (ev.killed, None),
-        (None, ev.injured),
-    }
-    killed = _added(ev.killed, cas.killed, more=cas.more_killed and not same)
-    # "Five out of 13 victims are in intensive care. Seven more were sent home": the rest
-    injured = _added(
-        ev.injured,
-        cas.injured,
-        more=cas.more_injured and not same and not whole_told(ev.figures_text),
-    )
-    if cas.update:  # "the death toll rose to 40": the higher count is the later one
-        killed, injured = higher_count(killed, cas.killed), higher_count(injured, cas.injured)
-    if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
-        killed = (killed or 0) + cas.died_of_injured
-        if injured is not None:
-            injured = max(0, injured - cas.died_of_injured)
-    if (killed, injured) == (ev.killed, ev.injured):
-        return last
-    events[last] = replace(
-        ev,
-        killed=killed,
-        injured=injured,
-        figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
-    )
-    return last
-
-
-def _shelling_of_the_fight(
-    events: list[Event],
-    last: int | None,
-    cas: Casualties,
-    triggers: list[Trigger],
-    sent: Sentence,
-) -> Event | None:
-    """A placeless toll of shelling told right after fighting at a town: a strike there.
-
-    "Troops are pushing into the besieged city of X. Two civilians were killed and five
-    wounded by shelling.": the shelling is at X, told as its own happening, not as the
-    fighting's toll. Only with no strike told before (that would own "the attack", see
-    ``_carry_casualties``) and only for the very next sentence.
-    """
-    if last is None or not (cas.killed or cas.injured):
-        return None
-    ev = events[last]
-    kinds = {t.type for t in triggers}
-    if (
-        ev.event_type is not EventType.OFFENSIVE
-        or kinds != {EventType.ATTACK}
-        or sent.start - ev.sentence_end > 3
-        or any(e.event_type is EventType.ATTACK for e in events)
-    ):
-        return None
-    trig = next(t for t in triggers if t.type is EventType.ATTACK)
-    return replace(
-        ev,
-        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
-        event_type=EventType.ATTACK,
-        quote=sent.text,
-        sentence_start=sent.start,
-        sentence_end=sent.end,
-        status=EventStatus.HAPPENED,
-        claimed_by="",
-        killed=cas.killed,
-        injured=cas.injured,
-        figures_text=cas.text,
-    )
-
-
-# "A missile strike before dawn on Monday killed two.": a strike told with an indefinite
-# article, its own day and its own toll, after the article's strike already has one.
-_INDEFINITE_STRIKE = re.compile(
-    r"(?:^|[,;:]\s*)(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
-
-
-def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
-    """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
-    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
-
-
-def _another_strike_there(
-    events: list[Event],
-    last: int | None,
-    cas: Casualties,
-    triggers: list[Trigger],
-    sent: Sentence,
-    text: str,
-    dates: list[DateSpan],
-    words: list[Trigger],
-) -> Event | None:
-    """A placeless strike with its own day and toll, told after the one the article is about.
-
-    "It was the city's second attack within a day. A missile strike before dawn on Monday
-    killed two people.": an earlier strike on the same place, not the first one's
-    toll. Only when the strike told before has a toll already and a figure of this one
-    differs from it ("A missile attack killed one and injured four" after a headline's "kills
-    one" is the same strike told in full), and the sentence says when.
-    """
-    if last is None or not (cas.killed or cas.injured) or not dates:
-        return None
-    ev = events[last]
-    # the strike's readings so far ("A drone hit Odesa, killing one" ... "the attack on the
-    # city"): one of them holds its toll
-    tolls = {
-        (e.killed, e.injured)
-        for e in events
-        if e.event_type is EventType.ATTACK
-        and e.place.place_id == ev.place.place_id
-        and (e.killed is not None or e.injured is not None)
-    }
-    if (
-        ev.event_type is not EventType.ATTACK
-        or not tolls
-        or any(_same_toll(t, (cas.killed, cas.injured)) for t in tolls)
-        or sent.start - ev.sentence_end > _REPORT_REACH
-    ):
-        return None
-    trig = next(
-        (
-            t
-            for t in triggers
-            if t.type is EventType.ATTACK
-            and _INDEFINITE_STRIKE.search(text[sent.start : t.start])
-            and t.start < sent.start + max(cas.start, 0)
-        ),
-        None,
-    )
-    span = _date_for(trig, dates, words, text) if trig is not None else None
-    if span is None:
-        return None
-    return replace(
-        ev,
-        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
-        date_start=span.start,
-        date_end=span.end,
-        date_precision=span.precision,
-        date_text=span.text,
-        quote=sent.text,
-        sentence_start=sent.start,
-        sentence_end=sent.end,
-        status=EventStatus.HAPPENED,
-        claimed_by="",
-        killed=cas.killed,
-        injured=cas.injured,
-        figures_text=cas.text,
-    )
-
-
-def _added(have: int | None, told: int | None, *, more: bool) -> int | None:
-    """The event's figure after a later sentence's count: filled, or added to when "more"."""
-    if told is None:
-        return have
-    if have is None:
-        return told
-    return have + told if more else have
-
-
-def _toll_trigger(
-    text: str,
-    sent: Sentence,
-    tops: list[Toponym],
-    triggers: list[Trigger],
-    cas: Casualties,
-    *,
-    told_at: Place | None = None,
-) -> Trigger | None:
-    """A strike told only by its toll and place: "three people were killed in Kupiansk".
-
-    Where a sentence names people killed or injured and then the place, but no strike word,
-    the killing is the event (an attack, as ACLED codes deaths of unknown cause). Counts of
-    zero, an event word of the sentence's own and places before the count give nothing,
-    except a town's own toll after a strike told elsewhere (``told_at``, see
-    ``_town_toll_at``).
-    """
-    if any(t.type in _CASUALTY_TYPES for t in triggers):
-        return None
-    if cas.end >= 0 and (cas.killed or cas.injured):
-        at = sent.start + cas.end
-        # "Two people were killed in A and three were injured in B": from the first count's place
-        if m := _TOLL_AT_PLACE.search(text, sent.start + max(cas.start, 0), at):
-            at = m.end()
-    elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
-        at = m.end()  # "Children were injured in Liubotyn": a toll without its count
-    else:
-        return _town_toll_at(text, sent, tops, cas, told_at)
-    if not any(
-        at <= t.start < at + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
-    ) or not re.match(r"\s+(?:in|near|on|at)\b", text[at : at + 8]):
-        return _town_toll_at(text, sent, tops, cas, told_at)
-    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
-    return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
-
-
-_REPORT_WORD = re.compile(
-    r"\b(?:said|says|told|reported|claimed|claims|announced|stated|according)\b", re.IGNORECASE
-)
-_TOWN_FRAME = re.compile(
-    r"\W*(?:In|At|Near)\s+the\s+(?:village|town|city|settlement)\s+of\s+", re.IGNORECASE
-)
-# "No casualties were reported in Marhanets": the words between a count of none and its town.
-_NONE_IN = re.compile(
-    r"(?:\s+(?:were|was|have|has|been|reported|recorded|registered|confirmed)){0,3}"
-    r"\s+(?:in|near|at)\s+"
-)
-
-
-def _framing_town(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
-    """The town a sentence opens with: "In X, ...", "In the village of X, ..."."""
-    town = fronted_place(text, sent, tops)[:1]
-    if not town and (m := _TOWN_FRAME.match(text, sent.start)):
-        town = [t for t in tops if t.start == m.end() and text.startswith(",", t.end)]
-    return town
-
-
-def _town_toll_at(
-    text: str, sent: Sentence, tops: list[Toponym], cas: Casualties, told_at: Place | None
-) -> Trigger | None:
-    """A town's own toll told after a strike on another place: that town's strike.
-
-    "Russian forces shelled the Nikopol district. In Marhanets, there were no casualties. In
-    Pokrovske, one person was injured.": each town's toll (none too) is a strike there, not
-    the district's figures. Only a town framing the sentence ("In X, ...") or named right after
-    a count of none, and for a count other than none a town other than the place of the strike
-    told before. With no strike told before, a town framing a count of its own dead or hurt
-    ("In Kharkiv, five people were killed and 20 injured") is a strike there, unless a report
-    stands between ("In Moscow, the ministry said 20 soldiers were killed": what was said).
-    """
-    if not cas or (cas.killed is None and cas.injured is None):
-        return None
-    if told_at is None and not (cas.killed or cas.injured):
-        return None  # a count of none is of a strike told before
-    at = sent.start + cas.end if cas.end >= 0 else text.find(cas.text, sent.start, sent.end)
-    if at < sent.start:
-        return None
-    if cas.end < 0:
-        at += len(cas.text)  # a count of none keeps no offsets: found by its words
-    town = _framing_town(text, sent, tops)
-    if not town and cas.killed == 0 and cas.injured == 0 and (m := _NONE_IN.match(text, at)):
-        town = [t for t in tops if t.start == m.end()]
-    if (
-        not town
-        or town[0].start > at + 40
-        or town[0].place.kind is not PlaceKind.POPULATED_PLACE
-        # the strike told before takes a count of its own town as ever; none told of one town
-        # is that town's alone, not every strike's of the sentence before
-        or (
-            told_at is not None
-            and town[0].place.place_id == told_at.place_id
-            and (cas.killed or cas.injured)
-        )
-        or (told_at is None and _REPORT_WORD.search(text, town[0].end, at))
-    ):
-        return None
-    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
-    return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
-
-
-def _event(
-    article: Article,
-    trig: Trigger,
-    top: Toponym,
-    span: DateSpan,
-    sent: Sentence,
-    people: int | None,
-    children: int | None,
-    status: EventStatus = EventStatus.HAPPENED,
-    claimed_by: str = "",
-) -> Event:
-    figures = trig.type in FIGURE_TYPES
-    return Event(
-        event_id=_event_id(article.article_id, trig.type, top.place.place_id, trig.start),
-        article_id=article.article_id,
-        event_type=trig.type,
-        place=top.place,
-        surface=top.surface,
-        date_start=span.start,
-        date_end=span.end,
-        date_precision=span.precision,
-        geo_precision=_geo_precision(top.place),
-        quote=sent.text,
-        sentence_start=sent.start,
-        sentence_end=sent.end,
-        people=people if figures else None,
-        children=children if figures else None,
-        date_text=span.text,
-        confidence=round(top.confidence * (1.0 if span.start_char >= 0 else 0.8), 3),
-        status=status,
-        claimed_by=claimed_by,
-    )
-
-
 def _also(clause: str) -> bool:
     low = caseless_lower(clause)
     if low is not None:
         return _ALSO_LOW.search(low) is not None
     return _ALSO.search(clause) is not None
-
-
-def _is_headline(sentence: str) -> bool:
-    if sentence.rstrip().endswith("."):
-        return False  # the cheap test first: most sentences end so
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", sentence) if len(w) > 3]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.8
 
 
 def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool:
@@ -2326,9 +1031,6 @@ def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool
     )
 
 
-# Asked of most sentences, and most hold no match: each asks its lower-case twin first
-# (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
-_LINK_LINE, _SUMMARY_OF_STRIKES, _REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER = map(
-    Gated, (_LINK_LINE, _SUMMARY_OF_STRIKES, _REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER)
-)
-_UNCOUNTED_TOLL = Gated(_UNCOUNTED_TOLL)
+# Asked of most sentences, and most hold no match: it asks its lower-case twin first
+# (geo.text.casefold.Gated). Set here, after every definition, so it reads as written above.
+_SUMMARY_OF_STRIKES = Gated(_SUMMARY_OF_STRIKES)

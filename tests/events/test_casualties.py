@@ -269,7 +269,7 @@ def test_losses_suffered_by_an_army_are_no_injury():
     assert not parse_casualties("The brigade has also sustained heavy losses.")
 
 
-# --- the toll given to a strike (geo.events.extract) ---------------------------------------
+# --- the toll given to a strike (geo.events.tolls, through extract_events) -----------------
 
 PUBLISHED = dt.date(2024, 10, 16)
 

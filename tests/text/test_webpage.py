@@ -57,7 +57,7 @@ def test_the_whole_visible_text_of_the_same_page_ends_at_its_first_furniture_lin
     gazetteer,
 ) -> None:
     # The stdlib parser's text keeps the link boxes (why the extractor is there); pasted
-    # like that, the events still stop at the box's "Read more" line (events.extract).
+    # like that, the events still stop at the box's "Read more" line (events.furniture).
     from geo.pipeline import process
     from geo.text.webpage import html_to_text
 

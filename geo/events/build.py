@@ -1,0 +1,79 @@
+"""The event record a kept trigger becomes: its id, its place's precision and the ``Event``.
+
+Last stage of ``geo.events.extract``'s loop, shared by the toll stage's events made across
+sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from geo.events.triggers import (
+    FIGURE_TYPES,
+    Trigger,
+)
+from geo.records import (
+    Article,
+    DateSpan,
+    Event,
+    EventStatus,
+    EventType,
+    GeoPrecision,
+    Place,
+    PlaceKind,
+    Toponym,
+)
+from geo.text.sentences import Sentence
+
+
+def _geo_precision(place: Place) -> GeoPrecision:
+    if place.precision is not None:  # a village known only by its hromada's centre
+        return place.precision
+    return {
+        PlaceKind.POPULATED_PLACE: GeoPrecision.SETTLEMENT,
+        PlaceKind.POINT: GeoPrecision.SETTLEMENT,
+        PlaceKind.ADMIN2: GeoPrecision.ADMIN2,
+        PlaceKind.ADMIN1: GeoPrecision.ADMIN1,
+        PlaceKind.REGION: GeoPrecision.REGION,
+        PlaceKind.FEATURE: GeoPrecision.REGION,
+        PlaceKind.COUNTRY: GeoPrecision.COUNTRY,
+    }[place.kind]
+
+
+def _event_id(article_id: str, etype: EventType, place_id: str, start: int) -> str:
+    key = f"{article_id}|{etype.value}|{place_id}|{start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _event(
+    article: Article,
+    trig: Trigger,
+    top: Toponym,
+    span: DateSpan,
+    sent: Sentence,
+    people: int | None,
+    children: int | None,
+    status: EventStatus = EventStatus.HAPPENED,
+    claimed_by: str = "",
+) -> Event:
+    figures = trig.type in FIGURE_TYPES
+    return Event(
+        event_id=_event_id(article.article_id, trig.type, top.place.place_id, trig.start),
+        article_id=article.article_id,
+        event_type=trig.type,
+        place=top.place,
+        surface=top.surface,
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        geo_precision=_geo_precision(top.place),
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        people=people if figures else None,
+        children=children if figures else None,
+        date_text=span.text,
+        confidence=round(top.confidence * (1.0 if span.start_char >= 0 else 0.8), 3),
+        status=status,
+        claimed_by=claimed_by,
+    )

@@ -1,0 +1,495 @@
+"""Dating of events: the date a trigger anchors to, redating, and days told earlier or later.
+
+Stage of ``geo.events.extract``'s loop: the nearest date expression a trigger takes, rising-toll
+days, dates carried to the next sentence and days told before ("the day before", "N days
+later", an oblast's lead day).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import replace
+
+from geo.events.casualties import Casualties
+from geo.events.places import LATER_AFTER
+from geo.events.triggers import Trigger
+from geo.records import (
+    DatePrecision,
+    DateSpan,
+    Event,
+    EventType,
+    GeoPrecision,
+    Toponym,
+)
+from geo.text.casefold import Gated
+from geo.text.dates import find_dates, resolve_date
+from geo.text.sentences import Sentence, split_sentences
+
+_GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
+# A clause after an event that brings its own time: ", as Russian troops try to retake ground
+# they lost last year", ", which it captured in July 2022".
+_LATER_CLAUSE = re.compile(
+    r",\s+(?:as|while|which|where|who|whose|after|before|since|because|although|though)\b",
+    re.IGNORECASE,
+)
+# "Tuesday's attack", "Monday’s deadly strike": a day that owns the event word after it.
+_POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+# "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
+_FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
+_AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
+_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_DAYS_AFTER = re.compile(
+    r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
+)
+# "The shelling comes only days after the two delegations met in Istanbul": the meeting is
+# background, some days (or weeks) before the news, not on its day.
+_SOME_DAYS_AFTER = re.compile(
+    r"\b(?:just |only |mere |barely |a few |several )*(?P<unit>days|weeks) after\b"
+    r"(?![^,;]*\bafter\b)",
+    re.IGNORECASE,
+)
+_SOME = {"days": (7, 1), "weeks": (31, 7)}  # how many days back it starts and ends
+_CONTEXT_CHARS = 600
+# "the press service announced on June 20" dates a report; "The unit also said the town
+# remained under fire" is part of it, as of that day.
+_REPORTED_ON = re.compile(
+    r"\b(?:announced|said|reported|stated|wrote|posted|told \w+)\b[^,.;]{0,25}$", re.IGNORECASE
+)
+_ALSO_REPORTED = re.compile(
+    r"\balso (?:reported|said|stated|noted|added|announced|wrote)\b", re.IGNORECASE
+)
+# Who made a dated report: the noun right before its verb ("the defence ministry said Sunday").
+_REPORTER = re.compile(
+    r"\b(?P<who>ministry|governor|mayor|administration|army|military|staff|command|"
+    r"spokes(?:man|woman|person)|police|service|office|prosecutors?|brigade|group|"
+    r"authorities|officials)['’]?s?\s+(?:\w+\s+)?"
+    r"(?:announced|said|reported|stated|wrote|posted|claimed)\b[^,.;]{0,25}$",
+    re.IGNORECASE,
+)
+
+
+def _same_reporter(who: str, sentence: str) -> bool:
+    """Whether a sentence is attributed to the reporter named by ``who``.
+
+    "..., the ministry said", "according to the ministry".
+    """
+    if not who:
+        return False
+    return (
+        re.search(
+            rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
+            rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
+            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b",
+            sentence,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
+# "X, the capture of which was reported earlier": background told before, with no day of its
+# own (with one, "the day before", it keeps that day).
+_TOLD_EARLIER = re.compile(
+    r"\s+of\s+which\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?"
+    r"(?:reported|announced|claimed|confirmed)\b[^,;.]{0,60}?\b(?:earlier|previously|before)\b",
+    re.IGNORECASE,
+)
+# "As reported, the Russians hit a district of Kharkiv": an earlier happening the outlet told
+# before, recalled as background: its own event, not a reading of today's strike there.
+_AS_REPORTED = re.compile(
+    r"\W*as (?:was |previously |earlier |already )?(?:\w+ )?reported(?: earlier| before|"
+    r" previously)?\s*,",
+    re.IGNORECASE,
+)
+_REPORT_REACH = 1200
+_AND_DAYS = re.compile(
+    r"\band\s+\w+['’]s\s+(?:[\w-]+\s+)?$"
+)  # characters: a report's sentences follow it within a paragraph or two
+# "had been shelled the night before", "on the previous day": a day before the day told last;
+# "the next day": the day after it.
+_DAY_BEFORE_TOLD = re.compile(
+    r"\bthe (?:night|day|evening|morning|afternoon) before\b|\bthe previous (?:day|night|evening)\b"
+    r"|\b(?:a|one) day earlier\b"  # not "a day before the talks": what it is before
+    r"|\b(?P<next>the (?:next|following) (?:day|night|morning|evening))\b"
+    # "Later the same day, troops shelled a village": the day told last, again
+    r"|\b(?P<same>(?:later|earlier) (?:that|the same) (?:day|evening|night)|"
+    r"(?:on )?(?:that|the) same day)\b(?! (?:a|last|the previous) (?:year|month|week))",
+    re.IGNORECASE,
+)  # how far back an undated "also" or "second" event looks for its day
+
+
+# "The death toll ... rose to 11 on Saturday", "has risen to 44, the mayor said on Tuesday":
+# the day after a rising toll is the day the count rose, not the strike's (told elsewhere:
+# "Thursday's strike", "the barrage on Saturday").
+_TOLL_RISE = re.compile(
+    r"\b(?:death toll|toll|number of (?:people )?(?:dead|killed|deaths|injured|wounded))\b"
+    r"[^.;]{0,160}?\b(?:rose|risen|rises|climbed|climbs|increased|jumped|grew)\s+to\s+"
+    r"(?:at least\s+|more than\s+)?[\w,]+",
+    re.IGNORECASE,
+)
+# a strike word between the count and the day: "rose to 16 after the attack on Sunday"
+_STRIKE_WORD = re.compile(
+    r"\b(?:attacks?|strikes?|struck|shelling|barrage|bombardment|raids?|explosions?|blasts?|"
+    r"hit)\b",
+    re.IGNORECASE,
+)
+
+
+# "a barrage on Saturday", "the strike early on Thursday": a strike word that owns the day after it
+_STRIKE_BEFORE_DAY = re.compile(
+    r"\b(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\s+(?:(?:early|late)\s+)?"
+    r"(?:on|last)\s+$",
+    re.IGNORECASE,
+)
+
+# "Thursday's early-morning strike": the day owns the strike word after it
+_DAY_OWNS_STRIKE = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|shelling|barrage|bombardment|raids?)\b",
+    re.IGNORECASE,
+)
+
+
+def _toll_rise_day(sentence: str, d: DateSpan) -> bool:
+    """Whether a date of the sentence tells when a strike's toll rose, not when it struck.
+
+    Only a date after the risen count with no strike word between them; "Saturday's strike"
+    and "after the attack on Sunday" keep their day.
+    """
+    for m in _TOLL_RISE.finditer(sentence, 0, d.start_char):
+        gap = sentence[m.end() : d.start_char]
+        if (
+            len(gap) < 90
+            and not _STRIKE_WORD.search(gap)
+            and not _POSSESSIVE_DAY.match(sentence, d.end_char)
+        ):
+            return True
+    return False
+
+
+def _redated(ev: Event, span: DateSpan) -> Event:
+    """``ev`` dated by a date expression of the text: its days, precision and words."""
+    return replace(
+        ev,
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        date_text=span.text,
+    )
+
+
+def _date_for(
+    trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
+) -> DateSpan | None:
+    """The date expression nearest to this trigger rather than to another trigger.
+
+    A sentence with a single date expression dates all its events ("ordered ... on Monday,
+    as Russian forces advanced"), and "since October 2022, when ... began their assault"
+    gives the assault October 2022. Dates across a glued full stop ("on Tuesday.Russia") are
+    another sentence's.
+    """
+    dates = [
+        d
+        for d in dates
+        if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
+        and not _in_speakers_clause(text, d, trig)
+    ]
+    for d in dates:
+        if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
+            return d  # "Tuesday's attack on Odesa": the day is the attack's own
+    # ... and not an earlier one's: "the attack that killed three and Monday's attack"
+    dates = [
+        d
+        for d in dates
+        if not (
+            d.start_char >= trig.end
+            and any(
+                d.end_char <= o.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, o.start)
+                for o in triggers
+                if o is not trig
+            )
+        )
+    ]
+    for d in dates:
+        if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
+            if d.text.lower().startswith("since "):
+                again = resolve_date(d.text[6:], published=d.end)
+                if again is not None:
+                    return replace(again, start_char=d.start_char, end_char=d.end_char)
+            return d
+    # "10 attacks on October 7th, followed by 12 assaults on October 8th": a date that follows
+    # a trigger before any other trigger is that trigger's own.
+    for d in sorted(dates, key=lambda d: d.start_char):
+        if (
+            d.start_char >= trig.end
+            and not re.search(r"[,;:(]", text[trig.end : d.start_char])
+            and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
+            and not _FOLLOWS.search(text, trig.end, d.start_char)
+        ):
+            return d
+        if d.start_char >= trig.end:
+            break
+    best, best_d = None, None
+    lone = dates[0] if len(dates) == 1 else None
+    for d in dates:
+        if d.start_char >= trig.end and (
+            _LATER_CLAUSE.search(text, trig.end, d.start_char)
+            or _FOLLOWS.search(text, trig.end, d.start_char)
+        ):
+            continue  # the time of a later clause's own happening
+        mid = (d.start_char + d.end_char) / 2
+        mine = abs(mid - (trig.start + trig.end) / 2)
+        if any(
+            abs(mid - (o.start + o.end) / 2) < mine
+            for o in triggers
+            if o.type is not trig.type and o.type is not EventType.STATEMENT
+        ):
+            continue
+        if best_d is None or mine < best_d:
+            best, best_d = d, mine
+    if best is None and lone is not None:
+        # One date dates every event of the sentence ("ordered ... on Monday, as Russian
+        # forces advanced"), unless another event stands between them: "evacuation ...
+        # after a missile strike on Friday", "Izium, a town it retook last year".
+        if lone.start_char >= trig.end:
+            theirs = (
+                _LATER_CLAUSE.search(text, trig.end, lone.start_char)
+                or _FOLLOWS.search(text, trig.end, lone.start_char)
+            ) or any(trig.end <= o.start < lone.start_char for o in triggers if o is not trig)
+        else:  # "after the spring offensive ..., are now focusing on capturing"
+            theirs = _AFTER_WHAT.search(
+                text, max(0, lone.start_char - 30), lone.start_char
+            ) and any(lone.end_char <= o.start < trig.start for o in triggers if o is not trig)
+        if not theirs:
+            return lone
+    return best
+
+
+# "X, who was the minister in 2014 and ..., announced that troops had left Y": the year is
+# the speaker's own clause's, not the news the verb of saying reports.
+_WHO_BEFORE = re.compile(r",\s+(?:who|which)\b[^.;]*$")
+_SAYING_AFTER = re.compile(
+    r"[^.;]*?,\s+(?:\w+\s+){0,2}?(?:announced|said|says|reported|claimed|stated|told|wrote)\b"
+)
+
+
+def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:
+    """Whether a date before a trigger sits in a relative clause about who reports it."""
+    return (
+        d.end_char <= trig.start
+        and _WHO_BEFORE.search(text, max(0, d.start_char - 200), d.start_char) is not None
+        and _SAYING_AFTER.match(text, d.end_char, trig.start) is not None
+    )
+
+
+def _since_range(
+    trig: Trigger, dates: list[DateSpan], text: str, published: dt.date
+) -> DateSpan | None:
+    """An open range for "gains in X since Ukraine launched its invasion ... on August 6"."""
+    m = re.search(r"\bsince\b", text[trig.end : trig.end + 80], re.IGNORECASE)
+    if not m or "," in text[trig.end : trig.end + m.start()]:
+        # "retaken Sudzha, held since its incursion in August 2024": after a comma the
+        # "since" belongs to an aside about something else, not to this event's range.
+        return None
+    after = trig.end + m.end()
+    later = [d for d in dates if d.start_char >= after and d.end <= published]
+    if not later:
+        return None
+    d = min(later, key=lambda d: d.start_char)
+    return DateSpan(
+        d.start, published, DatePrecision.RANGE, f"since … {d.text}", d.start_char, d.end_char
+    )
+
+
+def _earlier(day: dt.date, n: int, unit: str) -> dt.date:
+    """``n`` days, weeks, months or years before ``day`` (the month's last day if shorter)."""
+    if unit in ("day", "week"):
+        return day - dt.timedelta(days=n * (7 if unit == "week" else 1))
+    months = day.year * 12 + day.month - 1 - n * (12 if unit == "year" else 1)
+    year, month = divmod(months, 12)
+    for d in range(day.day, 0, -1):
+        try:
+            return dt.date(year, month + 1, d)
+        except ValueError:
+            continue
+    return day
+
+
+def _next_to_told(
+    events: list[Event], rel: re.Match[str], published: dt.date | None, before: int
+) -> DateSpan | None:
+    """The day before (or after) the last day the text told, for "the night before".
+
+    "Later the same day" is that day again. With no day told, "the night before" is the eve
+    of publication; "the next day" and "the same day" are none. Only days told before the
+    sentence at ``before`` count: a second event word of the sentence ("launched a missile
+    strike") is the same day, not the day before the first's.
+    """
+    told = next(
+        (
+            e
+            for e in reversed(events)
+            if e.date_text and e.date_start == e.date_end and e.sentence_start < before
+        ),
+        None,
+    )
+    base = told.date_start if told is not None else published
+    if base is None or (told is None and (rel.group("next") or rel.group("same"))):
+        return None
+    day = base + dt.timedelta(days=1 if rel.group("next") else 0 if rel.group("same") else -1)
+    if published is not None and day > published:
+        return None
+    return DateSpan(day, day, DatePrecision.DAY, rel.group(0), -1, -1)
+
+
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+
+def _later_for(text: str, top: Toponym, span: DateSpan) -> DateSpan:
+    """The day or month of a place told "N months later" than the sentence's date.
+
+    "captured A in December 2023 and B two months later": B's capture is in February 2024.
+    Only a span the text gave (a day or a month) is moved; the place's event keeps its
+    precision.
+    """
+    m = LATER_AFTER.match(text, top.end)
+    if m is None or not span.text or span.precision not in (DatePrecision.DAY, DatePrecision.MONTH):
+        return span
+    raw = m.group("n").lower()
+    n = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    unit = m.group("unit").lower()
+    if unit in ("day", "week"):
+        step = dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return replace(span, start=span.start + step, end=span.end + step, text=m.group(0).strip())
+    months = n * (12 if unit == "year" else 1)
+    index = span.start.year * 12 + span.start.month - 1 + months
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    if span.precision is DatePrecision.DAY:
+        day = min(span.start.day, calendar.monthrange(first.year, first.month)[1])
+        first = first.replace(day=day)
+        return replace(span, start=first, end=first, text=m.group(0).strip())
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return replace(span, start=first, end=last, text=m.group(0).strip())
+
+
+def _oblast_lead_day(events: list[Event], places: list[Toponym], at: int) -> DateSpan | None:
+    """The day of an oblast's strikes told just before, for an undated strike in that oblast.
+
+    "Russian attacks on Kherson Oblast on Dec. 19 killed two. ... Residential areas of Kherson
+    came under fire.": the city's strike is one the lead summed up, on the lead's day. Only
+    the last strike told within two sentences or so, and only when it was the oblast's.
+    """
+    codes = {t.place.admin1_code for t in places}
+    if not codes or None in codes:
+        return None
+    for ev in reversed(events):
+        if at - ev.sentence_end > _CONTEXT_CHARS:
+            return None
+        if ev.event_type is not EventType.ATTACK:
+            continue
+        if (
+            ev.date_text
+            and ev.geo_precision is GeoPrecision.ADMIN1
+            and codes == {ev.place.admin1_code}
+        ):
+            return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
+        if ev.date_text or codes != {ev.place.admin1_code}:
+            return None
+        # an undated retelling of the oblast's strikes ("attacked the region 42 times")
+    return None
+
+
+def _day_before(events: list[Event], etype: EventType, at: int) -> DateSpan | None:
+    """The text-given day of the last event of a type told just before ``at``, if any."""
+    for ev in reversed(events):
+        if at - ev.sentence_end > _CONTEXT_CHARS:
+            return None
+        if ev.event_type is etype and ev.date_text:
+            return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
+    return None
+
+
+def _carry_date(
+    events: list[Event],
+    triggers: list[Trigger],
+    dates: list[DateSpan],
+    words: list[Trigger],
+    text: str,
+) -> None:
+    """Give a placeless sentence's day to the strike just reported without one.
+
+    "The strike on a cafe in Kramatorsk ..." then "Shortly before noon on Monday, two
+    missiles hit the square, killing nine people.": the sentence without a place tells when
+    the strike the article is about happened, as it tells its toll.
+    """
+    ev = events[-1]
+    if ev.date_text or ev.event_type is not EventType.ATTACK:
+        return
+    for trig in triggers:
+        if trig.type is not ev.event_type:
+            continue
+        span = _date_for(trig, dates, words, text)
+        if span is not None and span.start <= ev.date_start:
+            events[-1] = _redated(ev, span)
+            return
+
+
+def _carry_toll_day(
+    events: list[Event], text: str, sent: Sentence, published: dt.date | None
+) -> None:
+    """Give a rising toll's strike the day a placeless sentence after it tells.
+
+    "The death toll from the strike on X has risen to 29." then "Crews worked through the
+    night at the building, the worst-hit place in Saturday's barrage.": the toll is told
+    on the day it rose; the strike's own day comes in the next sentences. Only for the last
+    event, a strike without a day of its own told with its rising toll, within two sentences.
+    """
+    if not events:
+        return
+    ev = events[-1]
+    if (
+        ev.date_text
+        or ev.event_type is not EventType.ATTACK
+        or not _TOLL_RISE.search(ev.quote)
+        or len(split_sentences(text[ev.sentence_end : sent.start])) > 1
+    ):
+        return
+    for found in find_dates(sent.text, published=published):
+        d = replace(
+            found, start_char=found.start_char + sent.start, end_char=found.end_char + sent.start
+        )
+        before = text[max(sent.start, d.start_char - 40) : d.start_char]
+        if not (_STRIKE_BEFORE_DAY.search(before) or _DAY_OWNS_STRIKE.match(text, d.end_char)):
+            continue
+        if d.end <= ev.date_start:
+            events[-1] = _redated(ev, d)
+        return
+
+
+def _day_before_count(
+    sent: Sentence, cas: Casualties, published: dt.date | None
+) -> DateSpan | None:
+    """The day a sentence tells before its count, not as the day of a report.
+
+    "Attacks on the region on Oct. 8 killed one" tells its strike's day; in "Five were
+    injured, the governor said on Tuesday" the day comes after the count and is the report's.
+    """
+    if not cas or cas.start < 0:
+        return None
+    for d in find_dates(sent.text[: cas.start], published=published):
+        if d.precision is DatePrecision.DAY and not _REPORTED_ON.search(
+            sent.text, max(0, d.start_char - 40), d.start_char
+        ):
+            return d
+    return None
+
+
+# Asked of most sentences, and most hold no match: each asks its lower-case twin first
+# (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
+_REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER = map(
+    Gated, (_REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER)
+)

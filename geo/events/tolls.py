@@ -1,0 +1,749 @@
+"""Toll attachment: which strike the killed and injured of a sentence belong to, across sentences.
+
+Stage of ``geo.events.extract``'s loop: tolls by place, per strike, carried to the strike told
+before, and the strikes that a toll alone tells (another strike there, a town's toll).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.events.build import _event_id, _geo_precision
+from geo.events.casualties import (
+    Casualties,
+    higher_count,
+    parse_casualties,
+    respective_counts,
+    whole_told,
+)
+from geo.events.dating import _REPORT_REACH, _date_for
+from geo.events.figures import NUM_WORDS, to_int
+from geo.events.places import fronted_place
+from geo.events.triggers import Trigger
+from geo.records import (
+    DateSpan,
+    Event,
+    EventStatus,
+    EventType,
+    Place,
+    PlaceKind,
+    Toponym,
+)
+from geo.text.casefold import Gated
+from geo.text.sentences import Sentence
+
+_NO_CASUALTIES = Casualties()
+_UNCOUNTED_TOLL = re.compile(
+    r"\b(?:civilians|people|children|residents|women|men|passers-?by)\s+(?:were|have been|had been)"
+    r"\s+(?:\w+ly\s+)?(?:killed|injured|wounded|hurt)(?:\s+and\s+(?:killed|injured|wounded))?"
+    r"(?=\s+(?:in|near|at|on)\b)",
+    re.IGNORECASE,
+)
+_CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry killed, injured
+
+
+# A count's words right before its place: "were killed in", "wounded two women in".
+_TOLL_AT_PLACE = re.compile(
+    r"\b(?:killed|injured|wounded|hurt|died|dead)"
+    r"(?:\s+(?!(?:in|near|on|at|and)\b)[\w-]+){0,3}?(?=\s+(?:in|near|on|at)\b)",
+    re.IGNORECASE,
+)
+# A count without its noun or verb before a listed place: "killed three in A and two in B".
+_BARE_COUNT = re.compile(
+    r"\b(?:and|,)\s+(?P<num>\d+|"
+    + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
+    + r")\s+(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# A toll told at its place after an oblast's: "..., adding that seven were wounded in the A
+# district", "three were injured in B": the words between a count and its place.
+_TOLL_BEFORE_PLACE = re.compile(
+    r"\b(?:killed|injured|wounded|hurt|died|dead|killing|injuring|wounding)\b[^.;:]{0,40}?"
+    r"\b(?:in|near|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement|community)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_CLAUSE_CUT = re.compile(r"[,:;–—]\s")
+
+
+def _toll_by_place(
+    events: list[Event], first: int, text: str, sent: Sentence, tops: list[Toponym]
+) -> None:
+    """An oblast's toll told place by place: each place's strike with its own toll.
+
+    "Drones attacked the X region, injuring ten, the governor said, adding that seven were
+    wounded in the A district and three more were injured in the B district": the strikes are
+    A's and B's, each with its count (as an analyst codes a day's summary), not the oblast's
+    ten. Only for a strike at an oblast made in this sentence, and at least two places of it
+    (districts or towns, none with a strike of this sentence) each with a count of its own.
+    """
+    k = next(
+        (
+            i
+            for i in range(first, len(events))
+            if events[i].event_type is EventType.ATTACK
+            and events[i].place.kind is PlaceKind.ADMIN1
+            and events[i].sentence_start == sent.start
+        ),
+        None,
+    )
+    if k is None:
+        return
+    oblast = events[k]
+    here = {e.place.place_id for e in events[first:]}
+    at = next((t.end for t in tops if t.place.place_id == oblast.place.place_id), sent.start)
+    parts: list[tuple[Toponym, Casualties]] = []
+    kind = None
+    for top in tops:
+        if (
+            top.start < at
+            or top.place.kind not in (PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
+            or top.place.admin1_code != oblast.place.admin1_code
+            or top.place.place_id in here
+        ):
+            continue
+        segment = text[at : top.start]
+        # the count of this place's own clause: "injured five on Monday: three were wounded in A"
+        cuts = [m.end() for m in _CLAUSE_CUT.finditer(segment)]
+        clause = segment[cuts[-1] :] if cuts else segment
+        cas = parse_casualties(clause) if _TOLL_BEFORE_PLACE.search(clause) else _NO_CASUALTIES
+        if not cas and kind is not None and (m := _BARE_COUNT.search(clause)):
+            value = to_int(m.group("num"), None)  # "... killed three in A and two in B"
+            cas = Casualties(
+                killed=value if kind == "killed" else None,
+                injured=value if kind == "injured" else None,
+                text=m.group(0).strip(),
+            )
+        at = top.end
+        if not (cas.killed or cas.injured):
+            continue
+        both = cas.killed is not None and cas.injured is not None
+        kind = None if both else "injured" if cas.killed is None else "killed"
+        parts.append((top, cas))
+    if len(parts) < 2:
+        return
+    made = [
+        replace(
+            oblast,
+            event_id=_event_id(oblast.article_id, EventType.ATTACK, top.place.place_id, top.start),
+            place=top.place,
+            surface=top.surface,
+            geo_precision=_geo_precision(top.place),
+            killed=cas.killed,
+            injured=cas.injured,
+            figures_text=cas.text,
+        )
+        for top, cas in parts
+    ]
+    # the oblast's readings (one per event word: "a drone attack") give way to its parts; their
+    # indices keep the first place, for a toll told next, and merge as one
+    for i in range(k, len(events)):
+        if events[i].sentence_start == sent.start and events[i].place == oblast.place:
+            events[i] = made[0]
+    events.extend(made[1:])
+
+
+def _listed_casualties(
+    text: str, sent: Sentence, places: list[Toponym]
+) -> dict[int, Casualties] | None:
+    """Each listed place's own toll: "killed three people in A and two in B" -> A 3, B 2.
+
+    Keyed by the place's start, like ``listed_head_counts``: the counts told between the place
+    before and this one are this place's; a bare number ("and two in B") counts what the count
+    before it counted. None where no place after the first has a count of its own.
+    """
+    if len(places) < 2:
+        return None
+    ordered = sorted(places, key=lambda t: t.start)
+    series = respective_counts(sent.text)
+    if series is not None and len(series[0]) == len(ordered):
+        # "killed three and five people in A and B respectively": the counts in list order
+        return {
+            t.start: Casualties(k, i, series[1])
+            for t, (k, i) in zip(ordered, series[0], strict=True)
+        }
+    bounds = [sent.start] + [t.end for t in ordered[:-1]]
+    out: dict[int, Casualties] = {}
+    kind = None
+    for lo, top in zip(bounds, ordered, strict=True):
+        segment = text[lo : top.start] if lo <= top.start else ""
+        cas = parse_casualties(segment)
+        if not cas and kind is not None and (m := _BARE_COUNT.search(segment)):
+            value = to_int(m.group("num"), None)
+            cas = Casualties(
+                killed=value if kind == "killed" else None,
+                injured=value if kind == "injured" else None,
+                text=m.group(0).strip(),
+            )
+        if cas:
+            # "and two in B" repeats the one kind told before it; after both kinds, neither
+            both = cas.killed is not None and cas.injured is not None
+            kind = None if both else "injured" if cas.killed is None else "killed"
+        out[top.start] = cas
+    if not any(list(out.values())[1:]):
+        return None
+    return out
+
+
+# "... injured one person in the regional capital, Sumy": the place of a toll, after a
+# locative, past a long description of what was hit
+_TOLL_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside)\s+(?:[^.;:()]{0,50}?\b(?:city|town|village|capital)(?: of|,))?"
+    r"(?:\s*(?:the\s+)?(?:[\w'’-]+\s+){0,2})$",
+    re.IGNORECASE,
+)
+
+
+_NEW_CLAUSE = re.compile(
+    r"[;:]|,\s+(?:and|but|while|as|when|after|which|who|where)\b"
+    r"|\b(?:said|says|adding|added|according|reported|wrote)\b"
+)
+
+
+_GOVERNOR_OF = re.compile(r"\bgovernor\s+of\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
+_GOVERNOR_AFTER = re.compile(r"\s+(?:region['’]s\s+|regional\s+)?governor\b", re.IGNORECASE)
+_VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+
+
+def _counted_places(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The places a sentence's counts are told at: "killed in A", "were injured in B"."""
+    out = []
+    for m in _TOLL_AT_PLACE.finditer(text, sent.start, sent.end):
+        link = re.match(r"\s+(?:in|near|at)\s+(?:the\s+)?", text[m.end() : m.end() + 14])
+        at = m.end() + (link.end() if link else 0)
+        out += [
+            t
+            for t in tops
+            if t.start == at and t.place.kind is not PlaceKind.COUNTRY and t not in out
+        ]
+    return out
+
+
+def _governed_place(
+    text: str, trig: Trigger, tops: list[Toponym], words: list[Trigger], sent: Sentence
+) -> list[Toponym]:
+    """The region of the governor who tells of a strike that names no place of its own.
+
+    "The governor of the Oryol region said four were hurt in drone raids", "Tula region
+    governor X reported a drone hitting a farm near the border": a regional head tells of
+    strikes on the region. Only one region, and no event word of another kind
+    (a report's "said" aside) between it and the strike.
+    """
+    governed = [
+        t
+        for t in tops
+        if sent.start <= t.start < trig.start
+        and t.place.kind is PlaceKind.ADMIN1
+        and (
+            _GOVERNOR_OF.search(text, max(sent.start, t.start - 40), t.start)
+            or _GOVERNOR_AFTER.match(text, t.end)
+        )
+    ]
+    if len({t.place.place_id for t in governed}) != 1 or any(
+        governed[0].end <= w.start < trig.start
+        for w in words
+        if w.type not in (trig.type, EventType.STATEMENT)
+    ):
+        return []
+    return governed[:1]
+
+
+def _toll_place(
+    text: str,
+    trig: Trigger,
+    tops: list[Toponym],
+    words: list[Trigger],
+    cas: Casualties,
+    sent: Sentence,
+) -> list[Toponym]:
+    """The one place of a strike's toll when the strike's own phrase names none.
+
+    "a glide bomb on a tower block killed two and hurt nine in the city of X",
+    "an attack on Sept. 1 on a rehabilitation centre and orphanage in X injured 18": what was
+    hit is told at length, past the reach of the phrase; the one place named after the
+    strike, with a locative and no other event word between, is where it struck.
+    """
+    if not (cas.killed or cas.injured):
+        return []
+    if sent.start + cas.start < trig.end and not _VICTIMS_OF.search(
+        text, sent.start + cas.start, trig.start
+    ):
+        # a count told before the strike ("Ten were hurt in an attack on the region, ...
+        # seven in the X district") is the strike's whole toll, its places are parts of it
+        return []
+    cands = [
+        t
+        for t in tops
+        if t.start >= trig.end
+        and t.place.kind is not PlaceKind.COUNTRY
+        and not any(trig.end <= w.start < t.start for w in words if w is not trig)
+        and not _NEW_CLAUSE.search(text, trig.end, t.start)
+        and _TOLL_LOCATIVE.search(text, max(sent.start, t.start - 80), t.start)
+    ]
+    fine = [t for t in cands if t.place.kind is not PlaceKind.ADMIN1] or cands
+    if len({t.place.place_id for t in fine}) != 1:
+        return []
+    return fine[:1]
+
+
+# A bulletin's next sentence telling where the assaults it counted were: "It is near A, B",
+# "They took place in the areas of A and B".
+_WHERE_THEY_WERE = re.compile(
+    r"\s*(?:it|they|these|this|all of them)\s+(?:is|was|are|were|took place|happened)"
+    r"(?=\s+(?:near|around|outside|in the areas? of|in the vicinity of)\b)",
+    re.IGNORECASE,
+)
+
+
+def _where_they_were(
+    text: str, sent: Sentence, told: tuple[Sentence, Trigger], events: list[Event]
+) -> Trigger | None:
+    """The places of assaults the sentence before counted without a place, as a trigger.
+
+    "Ukrainian units repelled four attacks. It is near A, B.": the second sentence has no
+    event word; its places are where the counted assaults were. Only right after that
+    sentence, and only when it placed nothing itself.
+    """
+    before, trig = told
+    m = _WHERE_THEY_WERE.match(sent.text)
+    if (
+        m is None
+        or text[before.end : sent.start].strip()
+        or any(e.sentence_start == before.start for e in events)
+    ):
+        return None
+    return Trigger(trig.type, sent.start + m.start(), sent.start + m.end(), m.group().strip())
+
+
+def _tolls_per_strike(text: str, found: list, sent: Sentence) -> dict[int, Casualties]:
+    """Each strike's own toll where a sentence tells two strikes with theirs.
+
+    "The raid came after Friday's missile attack on Kherson, which left two dead, and
+    Thursday's shelling that killed four and hurt 11": the words from each strike to the next
+    are its own. Only when two or more strikes have counts there (else the sentence's toll goes to
+    one strike, ``_toll_owner``). Keyed by ``id`` of the trigger.
+    """
+    strikes = sorted(
+        {id(t): t for t, _ in found if t.type is EventType.ATTACK}.values(), key=lambda t: t.start
+    )
+    if len(strikes) < 2:
+        return {}
+    tolls = {}
+    for t, nxt in zip(strikes, [*strikes[1:], None], strict=True):
+        cas = parse_casualties(text[t.end : nxt.start if nxt is not None else sent.end])
+        if cas.killed or cas.injured:
+            tolls[id(t)] = cas
+    return tolls if len(tolls) >= 2 else {}
+
+
+def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
+    """The event word a sentence's toll belongs to: the nearest before the count, else the first.
+
+    "A missile hit Kremenchuk, a year after a strike on a shopping centre there that killed 20": the
+    20 are the earlier attack's. "One person was killed after shelling in Kharkiv": the
+    count comes first and is the shelling's.
+    """
+    if not cas:
+        return None
+    trigs = [t for t, _ in found if t.type in _CASUALTY_TYPES]
+    before = [t for t in trigs if t.end <= sent.start + cas.start]
+    return before[-1] if before else (trigs[0] if trigs else None)
+
+
+def _with_casualties(ev: Event, cas: Casualties) -> Event:
+    return replace(
+        ev,
+        killed=ev.killed if ev.killed is not None else cas.killed,
+        injured=ev.injured if ev.injured is not None else cas.injured,
+        figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
+    )
+
+
+def _told_again(
+    events: list[Event],
+    k: int | None,
+    before: Event | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+) -> None:
+    """Mark a strike as told again by a placeless sentence that tells its toll.
+
+    "Drone attack kills three in the X region" (a headline), then "A drone attack on Wednesday
+    killed three people, the governor said." (no place read): the strike was last told here,
+    so the next sentence's finer place ("a village in the Y district") is next to it.
+    """
+    if k is None or before is None or not cas:
+        return
+    ev = events[k]
+    same = cas.killed in (None, ev.killed) and cas.injured in (None, ev.injured)
+    if not (same or events[k] is not before) or not any(t.type is ev.event_type for t in triggers):
+        return
+    events[k] = replace(ev, sentence_end=max(ev.sentence_end, sent.end))
+
+
+# A unit named by a name the geoparser did not resolve: "by the river in the Zarichnyi
+# district", "in the Marhanets community".
+_UNRESOLVED_UNIT = re.compile(
+    r"\b(?:in|near|of|at)\s+the\s+(?P<name>[A-Z][\w'’-]+)\s+"
+    r"(?:district|community|hromada|raion|village|settlement)\b"
+)
+
+
+_ELSEWHERE = re.compile(r"\W*(?:meanwhile|separately|elsewhere)\b", re.IGNORECASE)
+
+
+def _named_elsewhere(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
+    """Whether a sentence tells of another place, a district or community none resolves.
+
+    Only after "Meanwhile", "Separately", "Elsewhere": "one bomb exploded in the X district"
+    alone may be a district of the city struck, told again.
+    """
+    return _ELSEWHERE.match(sent.text) is not None and any(
+        not any(t.start <= sent.start + m.start("name") < t.end for t in tops)
+        for m in _UNRESOLVED_UNIT.finditer(sent.text)
+    )
+
+
+def _other_regions(tops: list[Toponym], events: list[Event], last: int | None) -> bool:
+    """Whether a sentence without an event word names only other oblasts than the strike's.
+
+    "Drones hit the Kursk region. Officials in the Oryol and Tula regions saw broken
+    windows but no casualties.": the none is theirs, not Kursk's.
+    """
+    if last is None or not tops:
+        return False
+    place = events[last].place
+    return all(
+        t.place.kind is PlaceKind.ADMIN1 and t.place.admin1_code != place.admin1_code for t in tops
+    )
+
+
+def _carry_casualties(
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    *,
+    definite: frozenset[EventType] = frozenset(),
+    elsewhere: bool = False,
+    other_day: DateSpan | None = None,
+) -> int | None:
+    """Give a placeless casualty sentence's figures to the strike just reported.
+
+    "Five people were injured, the governor said." follows the sentence that named the
+    place; only figures the event lacks are filled, so a later running toll changes nothing.
+    A count told as an addition ("two more people died in hospital", "another three sought
+    medical help") is added to the figure the event has. A sentence whose own event word is
+    of another kind ("shelling injured 24" after a ground assault) is not that event's toll.
+    """
+    if not cas or last is None:
+        return last
+    if elsewhere and not (cas.more_killed or cas.more_injured):
+        # "Meanwhile, a man was killed when a shell hit a house in the X district": a toll of a
+        # place of its own (one the gazetteer lacks), not the strike told before
+        return last
+    ev = events[last]
+    if (
+        other_day is not None
+        and ev.date_text
+        and not (cas.update or cas.died_of_injured or cas.more_killed or cas.more_injured)
+        and (other_day.end < ev.date_start or other_day.start > ev.date_end)
+    ):
+        # "Russian troops struck X on the morning of Oct. 9 ... Attacks on the region on
+        # Oct. 8 killed one": a toll told with a day of its own, before its count, that
+        # is not the strike's day belongs to another strike
+        return last
+    kinds = {t.type for t in triggers if t.type in _CASUALTY_TYPES}
+    if kinds and ev.event_type not in kinds:
+        # "... dozens were hurt in the attack" after fighting told in passing: "the
+        # attack" is the strike the article told before, not the fighting.
+        earlier = next(
+            (
+                k
+                for k in range(last - 1, -1, -1)
+                if events[k].event_type in kinds and events[k].event_type in definite
+            ),
+            None,
+        )
+        if earlier is None:
+            return last
+        last, ev = earlier, events[earlier]
+    if cas.killed == 0 and cas.injured == 0:
+        # "Missiles struck the Lviv, Rivne and Volyn regions. No civilian casualties have
+        # been reported.": none is the toll of every strike of the sentence before
+        for k, other in enumerate(events):
+            if (
+                other.sentence_start == ev.sentence_start
+                and other.event_type is ev.event_type
+                and other.killed is None
+                and other.injured is None
+            ):
+                events[k] = replace(other, killed=0, injured=0, figures_text=cas.text)
+        return last
+    # "One killed and two others injured ... two other men had been injured": the same two
+    same = cas.more_by_other and (cas.killed, cas.injured) in {
+        (ev.killed, None),
+        (None, ev.injured),
+    }
+    killed = _added(ev.killed, cas.killed, more=cas.more_killed and not same)
+    # "Five out of 13 victims are in intensive care. Seven more were sent home": the rest
+    injured = _added(
+        ev.injured,
+        cas.injured,
+        more=cas.more_injured and not same and not whole_told(ev.figures_text),
+    )
+    if cas.update:  # "the death toll rose to 40": the higher count is the later one
+        killed, injured = higher_count(killed, cas.killed), higher_count(injured, cas.injured)
+    if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
+        killed = (killed or 0) + cas.died_of_injured
+        if injured is not None:
+            injured = max(0, injured - cas.died_of_injured)
+    if (killed, injured) == (ev.killed, ev.injured):
+        return last
+    events[last] = replace(
+        ev,
+        killed=killed,
+        injured=injured,
+        figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
+    )
+    return last
+
+
+def _shelling_of_the_fight(
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+) -> Event | None:
+    """A placeless toll of shelling told right after fighting at a town: a strike there.
+
+    "Troops are pushing into the besieged city of X. Two civilians were killed and five
+    wounded by shelling.": the shelling is at X, told as its own happening, not as the
+    fighting's toll. Only with no strike told before (that would own "the attack", see
+    ``_carry_casualties``) and only for the very next sentence.
+    """
+    if last is None or not (cas.killed or cas.injured):
+        return None
+    ev = events[last]
+    kinds = {t.type for t in triggers}
+    if (
+        ev.event_type is not EventType.OFFENSIVE
+        or kinds != {EventType.ATTACK}
+        or sent.start - ev.sentence_end > 3
+        or any(e.event_type is EventType.ATTACK for e in events)
+    ):
+        return None
+    trig = next(t for t in triggers if t.type is EventType.ATTACK)
+    return replace(
+        ev,
+        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
+        event_type=EventType.ATTACK,
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        status=EventStatus.HAPPENED,
+        claimed_by="",
+        killed=cas.killed,
+        injured=cas.injured,
+        figures_text=cas.text,
+    )
+
+
+# "A missile strike before dawn on Monday killed two.": a strike told with an indefinite
+# article, its own day and its own toll, after the article's strike already has one.
+_INDEFINITE_STRIKE = re.compile(
+    r"(?:^|[,;:]\s*)(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
+    """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
+
+
+def _another_strike_there(
+    events: list[Event],
+    last: int | None,
+    cas: Casualties,
+    triggers: list[Trigger],
+    sent: Sentence,
+    text: str,
+    dates: list[DateSpan],
+    words: list[Trigger],
+) -> Event | None:
+    """A placeless strike with its own day and toll, told after the one the article is about.
+
+    "It was the city's second attack within a day. A missile strike before dawn on Monday
+    killed two people.": an earlier strike on the same place, not the first one's
+    toll. Only when the strike told before has a toll already and a figure of this one
+    differs from it ("A missile attack killed one and injured four" after a headline's "kills
+    one" is the same strike told in full), and the sentence says when.
+    """
+    if last is None or not (cas.killed or cas.injured) or not dates:
+        return None
+    ev = events[last]
+    # the strike's readings so far ("A drone hit Odesa, killing one" ... "the attack on the
+    # city"): one of them holds its toll
+    tolls = {
+        (e.killed, e.injured)
+        for e in events
+        if e.event_type is EventType.ATTACK
+        and e.place.place_id == ev.place.place_id
+        and (e.killed is not None or e.injured is not None)
+    }
+    if (
+        ev.event_type is not EventType.ATTACK
+        or not tolls
+        or any(_same_toll(t, (cas.killed, cas.injured)) for t in tolls)
+        or sent.start - ev.sentence_end > _REPORT_REACH
+    ):
+        return None
+    trig = next(
+        (
+            t
+            for t in triggers
+            if t.type is EventType.ATTACK
+            and _INDEFINITE_STRIKE.search(text[sent.start : t.start])
+            and t.start < sent.start + max(cas.start, 0)
+        ),
+        None,
+    )
+    span = _date_for(trig, dates, words, text) if trig is not None else None
+    if span is None:
+        return None
+    return replace(
+        ev,
+        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
+        date_start=span.start,
+        date_end=span.end,
+        date_precision=span.precision,
+        date_text=span.text,
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        status=EventStatus.HAPPENED,
+        claimed_by="",
+        killed=cas.killed,
+        injured=cas.injured,
+        figures_text=cas.text,
+    )
+
+
+def _added(have: int | None, told: int | None, *, more: bool) -> int | None:
+    """The event's figure after a later sentence's count: filled, or added to when "more"."""
+    if told is None:
+        return have
+    if have is None:
+        return told
+    return have + told if more else have
+
+
+def _toll_trigger(
+    text: str,
+    sent: Sentence,
+    tops: list[Toponym],
+    triggers: list[Trigger],
+    cas: Casualties,
+    *,
+    told_at: Place | None = None,
+) -> Trigger | None:
+    """A strike told only by its toll and place: "three people were killed in Kupiansk".
+
+    Where a sentence names people killed or injured and then the place, but no strike word,
+    the killing is the event (an attack, as ACLED codes deaths of unknown cause). Counts of
+    zero, an event word of the sentence's own and places before the count give nothing,
+    except a town's own toll after a strike told elsewhere (``told_at``, see
+    ``_town_toll_at``).
+    """
+    if any(t.type in _CASUALTY_TYPES for t in triggers):
+        return None
+    if cas.end >= 0 and (cas.killed or cas.injured):
+        at = sent.start + cas.end
+        # "Two people were killed in A and three were injured in B": from the first count's place
+        if m := _TOLL_AT_PLACE.search(text, sent.start + max(cas.start, 0), at):
+            at = m.end()
+    elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
+        at = m.end()  # "Children were injured in Liubotyn": a toll without its count
+    else:
+        return _town_toll_at(text, sent, tops, cas, told_at)
+    if not any(
+        at <= t.start < at + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
+    ) or not re.match(r"\s+(?:in|near|on|at)\b", text[at : at + 8]):
+        return _town_toll_at(text, sent, tops, cas, told_at)
+    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
+    return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+
+
+_REPORT_WORD = re.compile(
+    r"\b(?:said|says|told|reported|claimed|claims|announced|stated|according)\b", re.IGNORECASE
+)
+_TOWN_FRAME = re.compile(
+    r"\W*(?:In|At|Near)\s+the\s+(?:village|town|city|settlement)\s+of\s+", re.IGNORECASE
+)
+# "No casualties were reported in Marhanets": the words between a count of none and its town.
+_NONE_IN = re.compile(
+    r"(?:\s+(?:were|was|have|has|been|reported|recorded|registered|confirmed)){0,3}"
+    r"\s+(?:in|near|at)\s+"
+)
+
+
+def _framing_town(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The town a sentence opens with: "In X, ...", "In the village of X, ..."."""
+    town = fronted_place(text, sent, tops)[:1]
+    if not town and (m := _TOWN_FRAME.match(text, sent.start)):
+        town = [t for t in tops if t.start == m.end() and text.startswith(",", t.end)]
+    return town
+
+
+def _town_toll_at(
+    text: str, sent: Sentence, tops: list[Toponym], cas: Casualties, told_at: Place | None
+) -> Trigger | None:
+    """A town's own toll told after a strike on another place: that town's strike.
+
+    "Russian forces shelled the Nikopol district. In Marhanets, there were no casualties. In
+    Pokrovske, one person was injured.": each town's toll (none too) is a strike there, not
+    the district's figures. Only a town framing the sentence ("In X, ...") or named right after
+    a count of none, and for a count other than none a town other than the place of the strike
+    told before. With no strike told before, a town framing a count of its own dead or hurt
+    ("In Kharkiv, five people were killed and 20 injured") is a strike there, unless a report
+    stands between ("In Moscow, the ministry said 20 soldiers were killed": what was said).
+    """
+    if not cas or (cas.killed is None and cas.injured is None):
+        return None
+    if told_at is None and not (cas.killed or cas.injured):
+        return None  # a count of none is of a strike told before
+    at = sent.start + cas.end if cas.end >= 0 else text.find(cas.text, sent.start, sent.end)
+    if at < sent.start:
+        return None
+    if cas.end < 0:
+        at += len(cas.text)  # a count of none keeps no offsets: found by its words
+    town = _framing_town(text, sent, tops)
+    if not town and cas.killed == 0 and cas.injured == 0 and (m := _NONE_IN.match(text, at)):
+        town = [t for t in tops if t.start == m.end()]
+    if (
+        not town
+        or town[0].start > at + 40
+        or town[0].place.kind is not PlaceKind.POPULATED_PLACE
+        # the strike told before takes a count of its own town as ever; none told of one town
+        # is that town's alone, not every strike's of the sentence before
+        or (
+            told_at is not None
+            and town[0].place.place_id == told_at.place_id
+            and (cas.killed or cas.injured)
+        )
+        or (told_at is None and _REPORT_WORD.search(text, town[0].end, at))
+    ):
+        return None
+    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
+    return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+
+
+# Asked of most sentences, and most hold no match: it asks its lower-case twin first
+# (geo.text.casefold.Gated). Set here, after every definition, so it reads as written above.
+_UNCOUNTED_TOLL = Gated(_UNCOUNTED_TOLL)

@@ -646,10 +646,11 @@ def test_the_frontline_map_has_the_tools_and_exports_a_png(server, page, tmp_pat
 
     page.goto(f"{server}/frontline?start=2024-08-01&end=2024-09-30")
     frame = _map_frame(page, markers=False)
-    frame.wait_for_function("() => !!window.geoControls", timeout=30_000)
+    # Generous waits: a helper's run under a load of 6 on 2 cores once timed out here.
+    frame.wait_for_function("() => !!window.geoControls", timeout=60_000)
     assert frame.locator(".leaflet-control-measure").count() == 1
     assert frame.locator(".geo-search input").count() == 1
-    with page.expect_download(timeout=30_000) as info:
+    with page.expect_download(timeout=60_000) as info:
         frame.locator(".geo-png").click()
     path = tmp_path / "front.png"
     info.value.save_as(path)

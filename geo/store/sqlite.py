@@ -32,6 +32,11 @@ from geo.store.schema import STORE_SCHEMA
 __all__ = ["DB_NAME", "Store"]
 
 DB_NAME = "geo.sqlite"
+# SQLite's page cache for a bulk write, in KiB (a negative cache_size). The default 2 MB
+# spills the events indexes' pages to the WAL again and again within one batch; measured on
+# 1500 synthetic articles this cut the writer's system CPU by about 40% (0.9 -> 0.55 ms per
+# article). Memory is taken only as pages are touched.
+BULK_CACHE_KIB = 65536
 # geo.store.frames column order. Day numbers: julianday counts from 4713 BC at noon.
 _DAY = "CAST(julianday({}) - 2440587.5 AS INTEGER)"
 _FRAME_COLS = (
@@ -205,6 +210,9 @@ class Store(SqlReads):
         out: list[bool] = []
         error: Exception | None = None
         rows = iter(items)
+        with self._lock:
+            # Outside the transaction: kept for this connection's later batches too.
+            self._conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         with self._lock, db.transaction(self._conn, self.path, bump_revision=False) as conn:
             while True:
                 try:

@@ -339,3 +339,13 @@ def test_a_stored_status_this_program_does_not_know_is_a_store_error(store: Stor
     conn.close()
     with pytest.raises(StoreError, match="rumoured"):
         store.events()
+
+
+def test_a_bulk_write_gives_the_writer_a_large_page_cache(store) -> None:
+    # The default 2 MB cache spills index pages to the WAL over and over within a batch.
+    default = store._conn.execute("PRAGMA cache_size").fetchone()[0]
+    rows = Store.encode(make_article(1), make_toponyms(), [])
+    assert store.add_encoded_batch([rows]) == [True]
+    assert store._conn.execute("PRAGMA cache_size").fetchone()[0] == -store_mod.BULK_CACHE_KIB
+    assert default != -store_mod.BULK_CACHE_KIB
+    assert store.articles() == [make_article(1)]

@@ -17,7 +17,7 @@ from geo.events.casualties import (
     respective_counts,
     whole_told,
 )
-from geo.events.dating import _REPORT_REACH, _date_for
+from geo.events.dating import _REPORT_REACH, _date_for, _redated
 from geo.events.figures import NUM_WORDS, to_int
 from geo.events.places import fronted_place
 from geo.events.triggers import Trigger
@@ -513,6 +513,23 @@ def _carry_casualties(
     return last
 
 
+def _strike_told(ev: Event, trig: Trigger, sent: Sentence, cas: Casualties) -> Event:
+    """A strike at ``ev``'s place as ``sent`` tells it: its own trigger, words and toll."""
+    return replace(
+        ev,
+        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
+        event_type=EventType.ATTACK,
+        quote=sent.text,
+        sentence_start=sent.start,
+        sentence_end=sent.end,
+        status=EventStatus.HAPPENED,
+        claimed_by="",
+        killed=cas.killed,
+        injured=cas.injured,
+        figures_text=cas.text,
+    )
+
+
 def _shelling_of_the_fight(
     events: list[Event],
     last: int | None,
@@ -539,19 +556,7 @@ def _shelling_of_the_fight(
     ):
         return None
     trig = next(t for t in triggers if t.type is EventType.ATTACK)
-    return replace(
-        ev,
-        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
-        event_type=EventType.ATTACK,
-        quote=sent.text,
-        sentence_start=sent.start,
-        sentence_end=sent.end,
-        status=EventStatus.HAPPENED,
-        claimed_by="",
-        killed=cas.killed,
-        injured=cas.injured,
-        figures_text=cas.text,
-    )
+    return _strike_told(ev, trig, sent, cas)
 
 
 # "A missile strike before dawn on Monday killed two.": a strike told with an indefinite
@@ -617,22 +622,7 @@ def _another_strike_there(
     span = _date_for(trig, dates, words, text) if trig is not None else None
     if span is None:
         return None
-    return replace(
-        ev,
-        event_id=_event_id(ev.article_id, EventType.ATTACK, ev.place.place_id, trig.start),
-        date_start=span.start,
-        date_end=span.end,
-        date_precision=span.precision,
-        date_text=span.text,
-        quote=sent.text,
-        sentence_start=sent.start,
-        sentence_end=sent.end,
-        status=EventStatus.HAPPENED,
-        claimed_by="",
-        killed=cas.killed,
-        injured=cas.injured,
-        figures_text=cas.text,
-    )
+    return _redated(_strike_told(ev, trig, sent, cas), span)
 
 
 def _added(have: int | None, told: int | None, *, more: bool) -> int | None:

@@ -407,6 +407,18 @@ _COMMUNITIES_AFTER = re.compile(
 )
 
 
+def _names_blanked(text: str, start: int, end: int, tops: list[Toponym]) -> str:
+    """``text[start:end]`` with the names from ``start`` on blanked (what stands between them).
+
+    The list patterns read only the words around the names.
+    """
+    rest = list(text[start:end])
+    for t in tops:
+        if t.start >= start:
+            rest[t.start - start : t.end - start] = " " * (t.end - t.start)
+    return "".join(rest)
+
+
 def names_community(text: str, top: Toponym) -> bool:
     """Whether a name is a community's, as in "A and B of the X community" (X is no list item)."""
     return _COMMUNITY_AFTER.match(text, top.end) is not None
@@ -447,10 +459,7 @@ def order_list(text: str, sent: Sentence, tops: list[Toponym], admin1: set[str])
     lead = text[sent.start : first]
     if not lead.strip() or re.search(r"\d", lead) or len(lead.split()) > _LIST_LEAD_WORDS:
         return None
-    rest = list(text[first : sent.end])
-    for t in tops:
-        rest[t.start - first : t.end - first] = " " * (t.end - t.start)
-    if _LIST_FILLER.fullmatch("".join(rest)) is None:
+    if _LIST_FILLER.fullmatch(_names_blanked(text, first, sent.end, tops)) is None:
         return None
     end = sent.start + len(lead.rstrip())
     return Trigger(EventType.EVACUATION, sent.start, end, text[sent.start : end].lower())
@@ -500,11 +509,7 @@ def order_line(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
     not know does not end the list; a line that says more ("- A was shelled") is no item.
     """
     m = _ITEM_PREFIX.match(text, sent.start, sent.end)
-    rest = list(text[m.end() : sent.end])
-    for t in tops:
-        if t.start >= m.end():
-            rest[t.start - m.end() : t.end - m.end()] = " " * (t.end - t.start)
-    rest_text = _ITEM_NOUNS.sub(" ", "".join(rest))
+    rest_text = _ITEM_NOUNS.sub(" ", _names_blanked(text, m.end(), sent.end, tops))
     return _ITEM_REST.fullmatch(rest_text) is not None
 
 

@@ -848,17 +848,36 @@ def test_the_map_view_filters_the_timeline_table_only_when_asked(server, page):
 
 
 def _pick(page, label: str, option: str) -> None:
-    """Choose ``option`` in the sidebar multiselect labelled ``label``, as a user types it."""
+    """Choose ``option`` in the sidebar multiselect labelled ``label``, as a user types it.
+
+    The option is clicked by its exact text rather than taken with Enter: under load the
+    list can still show the matches of the first letters typed (once "negotiation" was
+    picked beside "evacuation"), and on a loaded CI machine the typed letters were once lost
+    to a sidebar rerun, so the typing is retried until the option is listed.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     select = page.locator("[data-testid='stMultiSelect']").filter(has_text=label)
-    if not select.locator("input").first.is_visible():
-        page.get_by_text("Filter events").click()  # the sidebar's filter expander
-    select.locator("input").first.click()
-    page.keyboard.type(option, delay=30)
-    # Under load the list can still show the matches of the first letters typed (once,
-    # "negotiation" was picked beside "evacuation"): press Enter only when the list's first
-    # choice is the option itself.
-    page.locator("[role='option']").first.filter(has_text=option).wait_for(timeout=15_000)
-    page.keyboard.press("Enter")
+    choice = page.locator("[role='option']").filter(
+        has_text=re.compile(rf"^\s*{re.escape(option)}\s*$")
+    )
+    for attempt in range(3):
+        if not select.locator("input").first.is_visible():
+            page.get_by_text("Filter events").click()  # the sidebar's filter expander
+        field = select.locator("input").first
+        field.click()
+        if field.input_value():  # letters left from a lost try (Backspace on an empty
+            field.press("Control+a")  # field would remove a chosen option instead)
+            field.press("Backspace")
+        page.keyboard.type(option, delay=30)
+        try:
+            choice.first.wait_for(timeout=15_000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+    choice.first.click()
     page.keyboard.press("Escape")
 
 

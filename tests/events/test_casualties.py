@@ -974,3 +974,41 @@ def test_a_headline_toll_retold_without_a_place_goes_to_the_district_told_next(g
         "governor said on Telegram.\n"
     )
     assert _attacks(text, gazetteer) == [("Shostka Raion", 2, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # an age told as "of N" after the person is no count
+        ("The mayor said a woman of 52 died of her wounds.", 1, None),
+        ("He added that a man of 64 was injured by debris.", None, 1),
+        # a word an editor put in square brackets stands between the person and the verb
+        ("“One resident died and another [elderly] man was hurt,” he wrote.", 1, 1),
+        ("“A [local] woman was wounded by shrapnel,” the mayor said.", None, 1),
+        # a death counted as a singular noun
+        ("So far one civilian death is confirmed, the head of the district said.", 1, None),
+        ("There were two deaths in the town.", 2, None),
+        # "none of the residents were hurt": a count of none
+        ("None of the villagers were hurt, the governor added.", 0, 0),
+        ("None of the people inside was injured.", 0, 0),
+        # one person named by his post, hurt
+        ("The school's caretaker sustained injuries.", None, 1),
+        ("The depot chief suffered shrapnel wounds.", None, 1),
+    ],
+)
+def test_ages_brackets_singular_deaths_none_of_and_one_named_by_post(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The death toll of the war is unknown.",
+        "The court upheld the death sentence.",
+        "The residents sustained injuries.",
+    ],
+)
+def test_no_single_count_is_read_from_a_toll_a_sentence_or_a_plural(sentence):
+    cas = parse_casualties(sentence)
+    assert cas.killed != 1 and cas.injured != 1

@@ -589,3 +589,31 @@ def test_gains_in_an_oblast_and_a_named_village_keep_their_advances(gazetteer):
         gazetteer,
         EventType.ADVANCE,
     )
+
+
+# Wire copy and governors' reports (war11 round, helper w11wire): sentences of our own.
+
+
+def test_a_subject_before_an_opening_quote_is_still_the_place_of_the_passive(gazetteer):
+    text = 'The governor wrote that the town of Shebekino "was shelled from across the border."'
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Shebekino"]
+
+
+def test_a_fronted_community_situated_by_its_district_frames_the_sentence(gazetteer):
+    text = "In the Slavhorod community of Pavlohrad district, enemy drones struck at night."
+    got = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.place.kind) for e in got] == [("Slavhorod", PlaceKind.POPULATED_PLACE)]
+
+
+def test_damage_told_with_the_strike_as_its_cause_is_a_strike_at_the_damaged_place(gazetteer):
+    for text in (
+        "A clinic was damaged in the village of Marhanets after Russian shelling on Monday.",
+        "A clinic in Marhanets was damaged by enemy shelling on Monday.",
+        "On Monday a warehouse was destroyed in Marhanets following a drone attack.",
+    ):
+        assert _typed(text, gazetteer, EventType.ATTACK) == ["Marhanets"], text
+
+
+def test_damage_without_a_strike_word_is_no_strike(gazetteer):
+    text = "A bridge was damaged in Marhanets by spring floods, officials said."
+    assert _typed(text, gazetteer, EventType.ATTACK) == []

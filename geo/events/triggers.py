@@ -502,6 +502,12 @@ _GROUND_ATTACK = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "enemy" alone before one attack, and the town it was "on" (see _GROUND_ATTACK's use)
+_ENEMY_ONLY = re.compile(r"(?:(?:an?|another|the)\s+)?enemy\s+", re.IGNORECASE)
+_ON_TOWN = re.compile(
+    r"\s+(?:on|against)\s+(?:the\s+(?:village|town|city|settlement|hamlet)\s+of\s+)?"
+    r"[A-Z][\w'’-]+(?!\s+(?:direction|sector|axis|front)\b)"
+)
 # The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
 # X “seven times in the past day”": troops storming a village, not a strike.
 _TIMES_AFTER = re.compile(
@@ -516,7 +522,9 @@ _TIMES_AFTER = re.compile(
 # An English bulletin's "attacked in the Vodiane area", "in the areas of A and B",
 # "attacked northeast of Siversk near A" is the same: troops at villages, not a strike.
 _GROUND_AFTER = re.compile(
-    r"\s+(?:near|around|outside|on the outskirts of|(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
+    # "an attack near the border", "near Ukraine's border": where the place lies, not troops
+    r"\s+(?:near(?!\s+(?:the\s+)?(?:[\w'’-]+\s+)?border\b)|around|outside|on the outskirts of|"
+    r"(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
     r"(?:front|direction|sector|axis|area)|in the areas? of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of "
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? near)\b",
@@ -908,11 +916,20 @@ def find_triggers(
             and (
                 (
                     (
-                        _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
-                        if low is not None
-                        else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                        ground := (
+                            _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
+                            if low is not None
+                            else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                        )
                     )
                     and not _MONTH_BEFORE.search(text, max(0, s - 30), s)  # past a "Sept." split
+                    and not (
+                        # "another enemy attack on X ended in tragedy": one attack on a
+                        # town, told by who made it, is a strike on the town
+                        word.lower() == "attack"
+                        and _ENEMY_ONLY.fullmatch(ground.group())
+                        and _ON_TOWN.match(text, e)
+                    )
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))

@@ -754,3 +754,28 @@ def test_attacks_told_as_strikes_on_communities_are_strikes_not_assaults(gazette
 def test_attacks_on_positions_near_a_village_stay_an_offensive(gazetteer):
     kinds = _kinds("Troops launched 12 attacks near Krasnopillia on Monday.", gazetteer)
     assert ("offensive", "Krasnopillia") in kinds
+
+
+# Governors' reports of strikes on their villages (war11 round, helper w11wire).
+
+
+def test_one_enemy_attack_on_a_named_village_is_a_strike_on_it():
+    sentence = (
+        "“Yet another enemy attack on Krasnaya Yaruga this morning ended in grief,” he wrote."
+    )
+    types = {t.type for t in _triggers(sentence)}
+    assert types == {EventType.ATTACK}
+
+
+def test_enemy_attacks_near_a_village_stay_ground_fighting():
+    sentence = "The enemy attacked near Krasnaya Yaruga and was repelled."
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
+def test_an_attack_near_the_border_is_not_troops_at_the_border():
+    sentence = "Two dead in attack near Ukraine border overnight"
+    assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}
+
+
+def _triggers(text):
+    return [t for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]

@@ -90,6 +90,7 @@ from geo.events.tolls import (
     _named_elsewhere,
     _other_regions,
     _shelling_of_the_fight,
+    _subject_town,
     _told_again,
     _toll_by_place,
     _toll_owner,
@@ -108,6 +109,7 @@ from geo.events.triggers import (
     find_triggers,
     names_weapon,
 )
+from geo.places.spatial import great_circle_km
 from geo.records import (
     Article,
     DatePrecision,
@@ -240,6 +242,10 @@ def _near_spelling_only(t: Toponym) -> bool:
 
 
 NEAR_TOWN_POPULATION = 20_000
+_NEAR_TOWN_AFTER = re.compile(r",?\s+near\s+(?:the\s+(?:city|town|village)\s+of\s+)?")
+_NEAR_TOWN_KM = 40
+
+
 _OBLAST_AFTER_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:in|of)\s+(?:the\s+)?")
 
 
@@ -249,6 +255,17 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     A bulletin's "Ternov, Kharkiv region; ..." spells the village Ternova loosely but says
     where it is: a near reading in that oblast is no namesake guess.
     """
+    if near := _NEAR_TOWN_AFTER.match(text, t.end):
+        # "the hamlet of Synkivke near Kupiansk": a reading within reach of the
+        # town it is told to lie near is no namesake guess either
+        return any(
+            o.start == near.end()
+            and o.place is not None
+            and o.place.kind is PlaceKind.POPULATED_PLACE
+            and o.place.place_id != t.place.place_id
+            and great_circle_km(o.place.lat, o.place.lon, t.place.lat, t.place.lon) <= _NEAR_TOWN_KM
+            for o in toponyms
+        )
     m = _OBLAST_AFTER_GAP.match(text, t.end)
     if m is None:
         return False
@@ -549,7 +566,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 places = list(tops)  # "Three were injured in A, and two in B": each its toll
             elif trig is toll and _listed_casualties(text, sent, places) is None:
-                places = places[:1]  # "in the Polohy district of Zaporizhzhia": the district
+                # "two residents of the village of X near Y were hurt": X, in the subject
+                places = _subject_town(text, sent, tops, casualties) or places[:1]
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]

@@ -55,6 +55,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # safety by the authorities (find_triggers wants people named in the sentence)
         r"relocat(?:ed|ing|ion)(?! to\b)",  # not "relocated to four regions of Ukraine"
         r"were taken out of",
+        # "the children were removed from X" (a people subject, find_triggers)
+        r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "residents were transferred to nearby Valuyki": people moved on from where they live
         # (a people subject is required, find_triggers; the place is theirs, events.places)
         MOVED_TO,
@@ -132,6 +134,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:had|has|have) (?:\w+ )?taken(?! (?:place|part|measures|steps|action|care|control|"
         r"hostage|prisoner|captive|to|into|in|by|off|up|away|out|over by)\b)",
         r"gain(?:ed|ing)? (?:some |more |new |further |significant |considerable )?ground",
+        # the side losing it: "the defenders ceded ground near X"
+        r"(?:ced(?:e|es|ed|ing)|los(?:e|es|ing|t)|g(?:ive|ives|ave|iving)) "
+        r"(?:some |more |further |significant |considerable )?ground\b",
         # a flag raised over a village is the news of its liberation
         r"(?:raised|hoisted|hoisting|raising|planted) (?:\w+ ){0,4}?flags?",
         r"flags? (?:(?:was|were|is|are|has been|had been) )(?:\w+ )?"
@@ -470,6 +475,11 @@ _DIPLOMATIC = re.compile(
     r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b",
     re.IGNORECASE,
 )
+_URGED_TO = re.compile(r"\burg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+_ARMED = re.compile(
+    r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
+    re.IGNORECASE,
+)
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
 _TEMPORARILY_BEFORE = re.compile(r"\btemporarily\s+$", re.IGNORECASE)
 _CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа", "вивез", "вивоз", "вывез", "вывоз")
@@ -781,8 +791,14 @@ def find_triggers(
             continue  # words inside direct speech are the speaker's, not the reporter's
         etype = _GROUP_TYPE[m.lastgroup]
         word = m.group().lower()
+        if word.endswith("ground") and not word.startswith("gain") and not _ARMED.search(sent.text):
+            continue  # "the party lost ground in the polls": ground given up is an army's
         if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
+        if word.endswith(("removed from", "brought out from")) and not _PEOPLE_RIGHT_BEFORE.search(
+            text, max(sent.start, s - 40), s
+        ):
+            continue  # "debris was removed from the road": people taken to safety only
         if word.startswith("relocat") and not _PEOPLE_SUBJECT.search(sent.text):
             continue  # "relocated its headquarters": people moved to safety, or nothing
         if word.startswith("meeting") and not _TALKS.search(sent.text):
@@ -908,6 +924,8 @@ def find_triggers(
             )
         ):
             continue  # negated, planned or hoped-for: context, not an event
+        if etype is EventType.DISPLACEMENT and _URGED_TO.search(clause):
+            continue  # "the governor has been urging civilians to flee": a call, no one fled yet
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (

@@ -779,3 +779,34 @@ def test_an_attack_near_the_border_is_not_troops_at_the_border():
 
 def _triggers(text):
     return [t for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The weary brigades keep ceding ground to the invaders, notably near Toretsk.",
+        "Ukrainian forces lost some ground near Kurakhove this week.",
+        "The defenders were giving ground around the town.",
+    ],
+)
+def test_ground_given_up_by_an_army_is_an_advance(sentence):
+    assert EventType.ADVANCE in {t.type for t in _triggers(sentence)}
+
+
+def test_ground_lost_in_the_polls_is_no_advance():
+    sentence = "The ruling party lost ground in the polls in the capital."
+    assert EventType.ADVANCE not in {t.type for t in _triggers(sentence)}
+
+
+def test_children_removed_from_a_town_are_evacuated_but_rubble_is_not():
+    told = "The governor said all the children had been removed from the town of Selydove."
+    assert EventType.EVACUATION in {t.type for t in _triggers(told)}
+    rubble = "Rubble was removed from the streets of Selydove overnight."
+    assert EventType.EVACUATION not in {t.type for t in _triggers(rubble)}
+
+
+def test_a_call_to_flee_is_no_flight_yet():
+    call = "The governor keeps urging residents to flee the region before winter."
+    assert EventType.DISPLACEMENT not in {t.type for t in _triggers(call)}
+    fled = "Thousands of villagers fled the area before winter came."
+    assert EventType.DISPLACEMENT in {t.type for t in _triggers(fled)}

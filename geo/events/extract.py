@@ -278,6 +278,35 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     )
 
 
+_IN_OBLAST_AFTER = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a village is told to lie in an oblast its reading does not lie in.
+
+    "the village of X in Belgorod Region" read as a namesake in Kursk Oblast (the index lacks
+    the Belgorod one) is a wrong dot: the oblast told is where it happened, so the reading is
+    left out and the oblast stands. Towns of ``NEAR_TOWN_POPULATION`` or more keep theirs.
+    """
+    if (
+        t.place.kind is not PlaceKind.POPULATED_PLACE
+        or (t.place.population or 0) >= NEAR_TOWN_POPULATION
+        or not t.place.admin1_code
+    ):
+        return False
+    m = _IN_OBLAST_AFTER.match(text, t.end)
+    if m is None:
+        return False
+    return any(
+        o.start == m.end()
+        and o.place is not None
+        and o.place.kind is PlaceKind.ADMIN1
+        and o.place.country_code == t.place.country_code
+        and o.place.admin1_code != t.place.admin1_code
+        for o in toponyms
+    )
+
+
 # "local residents were forced to evacuate": the people of the place just told
 _LOCAL_PEOPLE = re.compile(r"\b(?:local|locals|місцев\w*|местн\w*)\b", re.IGNORECASE)
 
@@ -328,6 +357,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             and (t.role is ToponymRole.LITERAL or names_airport(text, t))
             and not is_river(text, t)
             and not (_near_spelling_only(t) and not _oblast_confirms(text, t, toponyms))
+            and not _oblast_contradicts(text, t, toponyms)
         ),
         key=lambda t: t.start,
     )
@@ -1044,6 +1074,8 @@ def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool
         return True
     if trig.type is EventType.ADVANCE and top.end <= trig.start:
         return True  # "Russia advances in the south": the army's country, not the ground won
+    if trig.type is EventType.EVACUATION and top.end <= trig.start:
+        return True  # "Ukraine orders evacuation from eastern towns": who orders, not where
     return trig.type is EventType.OFFENSIVE and bool(
         _MILITARY_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
     )

@@ -617,3 +617,18 @@ def test_damage_told_with_the_strike_as_its_cause_is_a_strike_at_the_damaged_pla
 def test_damage_without_a_strike_word_is_no_strike(gazetteer):
     text = "A bridge was damaged in Marhanets by spring floods, officials said."
     assert _typed(text, gazetteer, EventType.ATTACK) == []
+
+
+def test_a_country_ordering_an_evacuation_is_who_orders_it_not_where(gazetteer):
+    text = "Ukraine orders evacuation from a string of eastern towns"
+    assert _typed(text, gazetteer, EventType.EVACUATION) == []
+    text = "Kyiv ordered the evacuation of families from the Donetsk region on Sunday."
+    assert _typed(text, gazetteer, EventType.EVACUATION) == ["Donetsk Oblast"]
+
+
+def test_a_village_read_outside_the_oblast_it_is_told_to_lie_in_gives_the_oblast(gazetteer):
+    # the index knows a Rozhdestvenka in Kursk Oblast only: the text says Belgorod
+    text = "A drone wounded three men near the hamlet of Rozhdestvenka in Belgorod Oblast."
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Belgorod Oblast"]
+    text = "A drone wounded three men near the hamlet of Rozhdestvenka in Kursk Oblast."
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Rozhdestvenka"]

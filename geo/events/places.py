@@ -1865,6 +1865,11 @@ def places_for(
         found = _most_specific(after)
     else:
         found = _most_specific([_before(text, trig, tops, dates)])  # "the Kursk offensive"
+    if not found and trig.type is EventType.NEGOTIATION and trig.text == "where they discussed":
+        # "travelled to Doha on 15 November, where they discussed": "where" is the venue just
+        # told (not a country standing for its capital)
+        venue = [t for t in tops if t.end <= trig.start and trig.start - t.end <= 60]
+        found = _most_specific([venue[-1:]]) if venue else []
     if not found and trig.type is EventType.NEGOTIATION:
         found = _most_specific(_venue_aside(text, toks, i))
     if not found and trig.type is EventType.OFFENSIVE:
@@ -2105,7 +2110,16 @@ def _movers_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym
         if t.start >= trig.end and _FROM_AFTER.fullmatch(text, trig.end, t.start):
             return [t]
     before = [t for t in tops if t.end <= trig.start]
+    if (
+        before
+        and (m := _AUTHORITY_AFTER.match(text, before[-1].end))
+        and _SAYS.match(text, m.end())
+    ):
+        return []  # "The Donetsk governor said 600 children had to be relocated": who says
     return before[-1:]
+
+
+_SAYS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|wrote|added|announced|reported)\b")
 
 
 def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:

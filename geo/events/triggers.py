@@ -34,7 +34,9 @@ ORDER_VERBS = r"(?:ordered|urged|told|asked|advised|called on)"
 
 # People moved away by the authorities: "were transferred to", "have been relocated to".
 MOVED_TO = (
-    r"(?:were|was|have been|has been|had been|are being|were being) (?:\w+ly )?"
+    # "610 minors have to be relocated to safer oblasts": the order's count
+    r"(?:were|was|have been|has been|had been|are being|were being|had to be|have to be) "
+    r"(?:\w+ly )?"
     r"(?:transferred|relocated|moved|bussed|resettled) to"
 )
 # "residents of A, B and C are being moved out": an order carried out, the places before it
@@ -108,6 +110,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"convened",  # only with a diplomatic subject or talks in the sentence
         r"(?:trilateral|bilateral|direct|face-to-face) (?:meetings?|discussions|consultations)",
         r"met",  # only with a diplomatic subject or talks in the sentence
+        # "... travelled to X, where they discussed a swap": only the two sides' people
+        r"where they discussed",
         r"meetings?",  # likewise
         r"summit",
         r"переговор\w*",
@@ -472,10 +476,21 @@ _NON_FACTUAL_AFTER = re.compile(
 )
 _DIPLOMATIC = re.compile(
     r"\b(?:talks|negotiat\w*|delegations?|delegates|ministers?|officials|envoys?|negotiators?|"
-    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b",
+    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b"
+    # the two warring sides' people: "officials of Kyiv and Moscow held talks in X",
+    # "Russian and Ukrainian representatives"
+    r"|\b(?:representatives|officials)\s+(?:of|from)\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+"
+    r"and\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\b"
+    r"|\b(?:Russian|Ukrainian)\s+and\s+(?:Russian|Ukrainian)\s+representatives\b",
     re.IGNORECASE,
 )
 _URGED_TO = re.compile(r"\burg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+_TWO_SIDES = re.compile(
+    r"\b(?:Russian|Ukrainian)\s+and\s+(?:Russian|Ukrainian)\s+"
+    r"(?:representatives|officials|delegations?|delegates|negotiators|envoys)\b"
+    r"|\b(?:representatives|officials|delegations?|delegates|negotiators|envoys)\s+(?:of|from)\s+"
+    r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+and\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\b"
+)
 _ARMED = re.compile(
     r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
     re.IGNORECASE,
@@ -793,6 +808,8 @@ def find_triggers(
         word = m.group().lower()
         if word.endswith("ground") and not word.startswith("gain") and not _ARMED.search(sent.text):
             continue  # "the party lost ground in the polls": ground given up is an army's
+        if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
+            continue  # ministers discussing aid in Brussels are no talks of the two sides
         if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
         if word.endswith(("removed from", "brought out from")) and not _PEOPLE_RIGHT_BEFORE.search(

@@ -632,3 +632,16 @@ def test_a_village_read_outside_the_oblast_it_is_told_to_lie_in_gives_the_oblast
     assert _typed(text, gazetteer, EventType.ATTACK) == ["Belgorod Oblast"]
     text = "A drone wounded three men near the hamlet of Rozhdestvenka in Kursk Oblast."
     assert _typed(text, gazetteer, EventType.ATTACK) == ["Rozhdestvenka"]
+
+
+def test_where_the_two_sides_discussed_is_the_venue_just_told(gazetteer):
+    text = (
+        "The Russian and Ukrainian envoys flew to the Qatari capital Doha on 15 August, where "
+        "they discussed a swap of prisoners."
+    )
+    assert _typed(text, gazetteer, EventType.NEGOTIATION) == ["Doha"]
+
+
+def test_the_place_of_the_governor_who_tells_of_relocations_is_not_where_people_left(gazetteer):
+    text = "The Kharkiv governor said 610 children had to be relocated to other regions."
+    assert _typed(text, gazetteer, EventType.EVACUATION) == []

@@ -810,3 +810,15 @@ def test_a_call_to_flee_is_no_flight_yet():
     assert EventType.DISPLACEMENT not in {t.type for t in _triggers(call)}
     fled = "Thousands of villagers fled the area before winter came."
     assert EventType.DISPLACEMENT in {t.type for t in _triggers(fled)}
+
+
+def test_the_two_sides_people_meeting_or_discussing_at_a_venue_are_talks():
+    met = "Last week representatives of Ukraine and Russia met in Qatar to talk about a swap."
+    assert EventType.NEGOTIATION in {t.type for t in _triggers(met)}
+    went = "The Ukrainian and Russian officials flew to Doha, where they discussed a swap."
+    assert EventType.NEGOTIATION in {t.type for t in _triggers(went)}
+
+
+def test_others_discussing_at_a_venue_are_no_talks_of_the_two_sides():
+    sentence = "EU ministers flew to Brussels on Monday, where they discussed aid to Ukraine."
+    assert EventType.NEGOTIATION not in {t.type for t in _triggers(sentence)}

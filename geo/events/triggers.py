@@ -915,6 +915,13 @@ def find_triggers(
                 word.startswith(_PUSHED_BACK)
                 and not word.endswith("out of")  # "pushed them out of X": the town freed
                 and not _BACK_FROM.match(text, e, sent.end)
+                # "the invaders were pushed back near X": the side that lost
+                # ground is the subject of the passive, the ground changed hands
+                and not (
+                    word.split()[-1] == "back"
+                    and len(word.split()) == 2
+                    and _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
+                )
             )
             or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
         ):

@@ -822,3 +822,10 @@ def test_the_two_sides_people_meeting_or_discussing_at_a_venue_are_talks():
 def test_others_discussing_at_a_venue_are_no_talks_of_the_two_sides():
     sentence = "EU ministers flew to Brussels on Monday, where they discussed aid to Ukraine."
     assert EventType.NEGOTIATION not in {t.type for t in _triggers(sentence)}
+
+
+def test_troops_who_were_pushed_back_lost_ground_troops_who_push_back_fight():
+    lost = "The invading units were pushed back in the Sumy region last autumn."
+    assert {t.type for t in _triggers(lost)} == {EventType.ADVANCE}
+    fight = "Ukrainian brigades pushed back the invading units in the Sumy region."
+    assert {t.type for t in _triggers(fight)} == {EventType.OFFENSIVE}

@@ -2234,7 +2234,7 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return [t for t in tops if lo <= t.start < hi]
     m = _FRONTED.match(sent.text)
     if not m:
-        return []
+        return _reported_frame(text, sent, tops)
     start = sent.start + m.end()
     first = [t for t in tops if t.start == start]
     if not first:
@@ -2252,6 +2252,31 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     inner = [t for t in tops if first[0].start <= t.start and t.end <= chain.end()]
     return _most_specific([[t] for t in inner])
+
+
+# "The governor said that in Kursk Region, a drone hit ...", "claimed that elsewhere in X
+# “a drone caught fire ...”": a locative fronted in the reported clause frames that clause.
+_FRONTED_THAT = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|reports|wrote|writes|added|stated|announced)"
+    r"\s+that\s+(?:(?:elsewhere|also|meanwhile|later)\s+)?(?:in|at)\s+"
+    r"(?:the\s+(?=[\w'’-]+\s+(?i:region|oblast|community|hromada|district|raion)\b)|"
+    r"the\s+(?:town|city|village|settlement)\s+of\s+)?"
+)
+_FRAME_CLOSE = re.compile(r"\s*(?:,|[“\"](?=[A-Za-z]))")
+
+
+def _reported_frame(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The place fronted in a reported clause: "said that in X, ...", "that in X “...”"."""
+    if "that" not in sent.text:
+        return []
+    m = _FRONTED_THAT.search(sent.text)
+    if not m:
+        return []
+    start = sent.start + m.end()
+    first = [t for t in tops if t.start == start]
+    if not first or not _FRAME_CLOSE.match(text, first[0].end, sent.end):
+        return []
+    return first
 
 
 # Asked before every settlement of an article, and most have none before them: it asks its

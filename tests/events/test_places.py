@@ -645,3 +645,16 @@ def test_where_the_two_sides_discussed_is_the_venue_just_told(gazetteer):
 def test_the_place_of_the_governor_who_tells_of_relocations_is_not_where_people_left(gazetteer):
     text = "The Kharkiv governor said 610 children had to be relocated to other regions."
     assert _typed(text, gazetteer, EventType.EVACUATION) == []
+
+
+def test_a_place_fronted_in_a_reported_clause_frames_the_clause(gazetteer):
+    for text in (
+        "The mayor said that in the Sumy region, a drone hit a grain store on Friday.",
+        "The mayor added that elsewhere in the Sumy region “a drone set a grain store alight”.",
+    ):
+        assert _typed(text, gazetteer, EventType.ATTACK) == ["Sumy Oblast"], text
+
+
+def test_a_place_in_a_reported_clause_without_a_break_is_no_frame(gazetteer):
+    text = "The mayor said that in the Sumy region the harvest had been good despite the war."
+    assert _typed(text, gazetteer, EventType.ATTACK) == []

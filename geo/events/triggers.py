@@ -304,6 +304,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"штурм\w*",
     ),
     EventType.ATTACK: (
+        # "accused the enemy of destroying two of its warehouses in X": a
+        # civilian building wrecked by an armed side (find_triggers wants one named)
+        r"destr(?:oyed|oying) (?:[\w'’-]+ ){0,4}?(?:offices?|buildings?|house|houses|homes?|"
+        r"schools?|hospitals?|churche?s?|warehouses?|shops?|stores?|markets?)",
         r"struck",
         r"strikes?",
         r"shell(?:ed|ings?)",
@@ -810,6 +814,10 @@ def find_triggers(
             continue  # "the party lost ground in the polls": ground given up is an army's
         if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
             continue  # ministers discussing aid in Brussels are no talks of the two sides
+        if word.startswith("destr") and not (
+            _ARMED.search(sent.text) or _WEAPON.search(sent.text) or "enemy" in sent.text
+        ):
+            continue  # "the flood destroyed homes in X": a building wrecked by war only
         if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
         if word.endswith(("removed from", "brought out from")) and not _PEOPLE_RIGHT_BEFORE.search(

@@ -829,3 +829,10 @@ def test_troops_who_were_pushed_back_lost_ground_troops_who_push_back_fight():
     assert {t.type for t in _triggers(lost)} == {EventType.ADVANCE}
     fight = "Ukrainian brigades pushed back the invading units in the Sumy region."
     assert {t.type for t in _triggers(fight)} == {EventType.OFFENSIVE}
+
+
+def test_an_armed_side_destroying_a_civilian_building_is_a_strike():
+    told = "Aid workers accused enemy troops of destroying two of their warehouses in Kupiansk."
+    assert {t.type for t in _triggers(told)} == {EventType.ATTACK}
+    flood = "The spring flood destroyed several houses in the town of Selydove."
+    assert EventType.ATTACK not in {t.type for t in _triggers(flood)}

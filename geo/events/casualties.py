@@ -63,6 +63,8 @@ _HEDGE = (
 )
 _KILL = (
     r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalities|deaths|"
+    # "at least one civilian death": one death counted as a noun (not "the death toll")
+    r"death(?!\s+(?:toll|sentence|penalty|row|squad|threat|of|in|at))|"
     r"fatally (?:injured|wounded)"
 )
 _HURT = (
@@ -76,7 +78,9 @@ _HURT = (
     r"bruise|laceration)s?|"
     # "was treated for shrapnel wounds", "was treated on the spot"
     r"treated (?:for (?:[\w-]+ (?:and )?){0,2}?(?:injuries|wounds|burns|cuts|concussion|shock)|"
-    r"on the spot|on site|at the scene)|"
+    r"on the spot|on site|at the scene|"
+    # "three of her relatives are treated in hospital"
+    r"(?:in|at) (?:a |the )?(?:[\w'’-]+ ){0,2}?hospital)|"
     # "taken to the central regional hospital", "delivered to the Rylsk district hospital"
     r"(?:rushed|taken|brought|admitted|transported|evacuated|delivered) (?:in)?to (?:a |the )?"
     r"(?:[\w'’-]+ ){0,3}?(?:hospital|medical facility|intensive care)|"
@@ -95,6 +99,8 @@ _BEFORE = re.compile(
     # "a worker in the village of X, Kherson region, was killed"
     r"(?:(?:from|in|of)\s+(?:(?:the\s+)?(?:village|town|city|settlement)\s+of\s+)?"
     r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)"
+    # "four people in the village of X near the town of Y were hurt"
+    r"(?:\s+near\s+(?:the\s+(?:village|town|city)\s+of\s+)?[A-Z][\w'’-]*)?"
     r"(?:,\s+[A-Z][\w'’-]*\s+(?:region|oblast|district|province),)?\s+)?"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
     # "a woman nearby got a cut to the arm": where the person stood, before the verb
@@ -144,6 +150,13 @@ _ONE_NAMED = re.compile(
     rf"|\b(?P<verb>injuring|injured|wounding|wounded)\s+{_ONE_PERSON}\b",
     re.IGNORECASE,
 )
+# One person named by a post or a trade, hurt: "the station chief sustained injuries", "the
+# school's caretaker suffered shrapnel wounds" (a plural, "the residents", is no one person).
+_ONE_BY_POST = re.compile(
+    r"\bthe\s+(?:[\w'’-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:sustained|suffered|received)\s+"
+    r"(?:[\w-]+\s+)?(?P<hurt>injuries|wounds|burns|an injury|a wound)\b",
+    re.IGNORECASE,
+)
 _NO_ONE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 # Ages told beside a count: "two men aged 40 and 52", "a woman (70)", "a resident, 70,".
 # Blanked to the same length before the counts are read, so no age is taken for one.
@@ -151,6 +164,14 @@ _AGES = re.compile(
     r"\baged\s+(?:between\s+)?\d{1,3}(?:(?:\s*,\s*|\s+(?:and|to)\s+)\d{1,3})*\b"
     r"|(?<=[a-z])\s?\(\d{1,3}\)|(?<=[a-z]),\s\d{1,3},(?=\s)"
 )
+# "a man of 30 was killed": the age told as "of N" after one person
+_AGE_OF = re.compile(
+    r"\b(?:man|woman|boy|girl|resident|pensioner|person|civilian|driver)(?P<age>\s+of\s+\d{1,3})"
+    r"(?=\s+(?:was|is|had|has|died|and|,|who)\b|,)",
+    re.IGNORECASE,
+)
+# A word an editor put into a quote: "another [female] resident was wounded"
+_EDITED = re.compile(r"(?<=\s)\[[a-z][^\[\]]{0,24}\](?=\s)")
 # "caused the death of a man and six injuries": the dead told as a death, so the
 # count after "and" is the injured alone, not one more conjunct of the same subject.
 _DEATH_OF = re.compile(rf"\bdeaths? of\s+{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\b", re.IGNORECASE)
@@ -193,6 +214,12 @@ _NONE = re.compile(
     r"(?!\s+(?:remain|are left|were left|inside|under))"
     r"|\b(?:no one|nobody|no-one) was (?:killed|injured|hurt|wounded)\b|\bwithout casualties\b"
     r"|\bno reports? of (?:any )?(?:civilian )?(?:casualties|injuries|victims)\b",
+    re.IGNORECASE,
+)
+# "none of the residents were hurt": no one, and no count of the residents either
+_NONE_OF = re.compile(
+    r"\bnone of the (?:[\w-]+\s+){1,3}?(?:was|were|(?:had|has|have) been)\s+"
+    r"(?:killed|injured|hurt|wounded)\b",
     re.IGNORECASE,
 )
 # Ukrainian and Russian: "загинули 3 людини", "3 людини загинули", "поранено п'ятеро",
@@ -366,6 +393,10 @@ class Casualties:
         return self.killed is not None or self.injured is not None or self.died_of_injured > 0
 
 
+def _blank_age(m: re.Match[str]) -> str:
+    return m.group()[: m.start("age") - m.start()] + " " * len(m.group("age"))
+
+
 def _lower_bound(m: re.Match[str]) -> str:
     low = m.group("lo") or m.group("lo2") or m.group("lo3")
     return low + " " * (len(m.group()) - len(low))
@@ -389,6 +420,7 @@ def _value(raw: str) -> int | None:
 _NOT_EVENT_TOLL, _DIED_OF_HURT, _BEFORE, _ONE_HURT, _ONE_NAMED, _AGED_ONE = map(
     Gated, (_NOT_EVENT_TOLL, _DIED_OF_HURT, _BEFORE, _ONE_HURT, _ONE_NAMED, _AGED_ONE)
 )
+_ONE_BY_POST = Gated(_ONE_BY_POST)
 _DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
     Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
 )
@@ -411,7 +443,15 @@ def parse_casualties(sentence: str) -> Casualties:
     told = sentence  # the words quoted back keep the breakdown and the ages
     sentence = _BREAKDOWN.sub(lambda m: " " * len(m.group()), sentence)
     sentence = _AGES.sub(lambda m: " " * len(m.group()), sentence)
+    sentence = _EDITED.sub(lambda m: " " * len(m.group()), sentence)
+    if "of" in sentence:
+        sentence = _AGE_OF.sub(_blank_age, sentence)
     sentence = _RANGE.sub(_lower_bound, sentence)
+    none_of = _NONE_OF.search(sentence) if "one of" in sentence else None
+    if none_of is not None:
+        sentence = (
+            sentence[: none_of.start()] + " " * len(none_of.group()) + sentence[none_of.end() :]
+        )
     died = _DIED_OF_HURT.search(sentence)
     parts = list(_PART_OF.finditer(sentence))
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
@@ -436,6 +476,8 @@ def parse_casualties(sentence: str) -> Casualties:
     for m in _ONE_NAMED.finditer(sentence):
         if not m.group(0).lower().rstrip().endswith("casualties"):
             found.append((m.start(), "hurt", "one", m))
+    for m in _ONE_BY_POST.finditer(sentence):
+        found.append((m.start(), "hurt", "one", m))
     for m in _AGED_ONE.finditer(sentence):
         found.append((m.start(), "kill" if m.group("kill") else "hurt", "one", m))
     for m in _DEATH_OF.finditer(sentence):
@@ -493,7 +535,11 @@ def parse_casualties(sentence: str) -> Casualties:
     if (
         killed is None
         and injured is None
-        and (m := _NONE.search(sentence) or (_CYR_NONE.search(sentence) if cyrillic else None))
+        and (
+            m := none_of
+            or _NONE.search(sentence)
+            or (_CYR_NONE.search(sentence) if cyrillic else None)
+        )
     ):
         return Casualties(0, 0, m.group(0))
     update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)

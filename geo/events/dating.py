@@ -34,6 +34,12 @@ _LATER_CLAUSE = re.compile(
     r",\s+(?:as|while|which|where|who|whose|after|before|since|because|although|though)\b",
     re.IGNORECASE,
 )
+# ", which took place in X last month": a clause that dates its noun's own happening
+_OWN_CLAUSE = re.compile(
+    r",\s+which\s+(?:(?:had|has)\s+)?(?:took place|taken place|was held|were held|been held|"
+    r"happened|occurred)\b",
+    re.IGNORECASE,
+)
 # "Tuesday's attack", "Monday’s deadly strike": a day that owns the event word after it.
 _POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
@@ -112,6 +118,7 @@ _AND_DAYS = re.compile(
 _DAY_BEFORE_TOLD = re.compile(
     r"\bthe (?:night|day|evening|morning|afternoon) before\b|\bthe previous (?:day|night|evening)\b"
     r"|\b(?:a|one) day earlier\b"  # not "a day before the talks": what it is before
+    r"|\b(?:a|one) day before(?=\s*,)"  # "A day before, a drone hit X": the day told last's eve
     r"|\b(?P<next>the (?:next|following) (?:day|night|morning|evening))\b"
     # "Later the same day, troops shelled a village": the day told last, again
     r"|\b(?P<same>(?:later|earlier) (?:that|the same) (?:day|evening|night)|"
@@ -211,6 +218,15 @@ def _date_for(
             )
         )
     ]
+    for d in dates:
+        if (
+            d.start_char >= trig.end
+            and (own := _OWN_CLAUSE.search(text, trig.end, d.start_char))
+            and not re.search(r"[;:(]", text[trig.end : d.start_char])
+            and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
+            and not _LATER_CLAUSE.search(text, own.end(), d.start_char)
+        ):
+            return d  # "talks between the delegations, which took place in X last month"
     for d in dates:
         if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
             if d.text.lower().startswith("since "):
@@ -433,7 +449,13 @@ def _carry_date(
         if trig.type is not ev.event_type:
             continue
         span = _date_for(trig, dates, words, text)
-        if span is not None and span.start <= ev.date_start:
+        if (
+            span is not None
+            and span.start <= ev.date_start
+            # "Since the war began in February 2022, X has shelled Y almost daily": a month,
+            # a year or a long span is the war's background, not the day of one strike
+            and (span.end - span.start).days <= 2
+        ):
             events[-1] = _redated(ev, span)
             return
 

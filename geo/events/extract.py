@@ -90,6 +90,7 @@ from geo.events.tolls import (
     _named_elsewhere,
     _other_regions,
     _shelling_of_the_fight,
+    _subject_town,
     _told_again,
     _toll_by_place,
     _toll_owner,
@@ -108,6 +109,7 @@ from geo.events.triggers import (
     find_triggers,
     names_weapon,
 )
+from geo.places.spatial import great_circle_km
 from geo.records import (
     Article,
     DatePrecision,
@@ -240,6 +242,10 @@ def _near_spelling_only(t: Toponym) -> bool:
 
 
 NEAR_TOWN_POPULATION = 20_000
+_NEAR_TOWN_AFTER = re.compile(r",?\s+near\s+(?:the\s+(?:city|town|village)\s+of\s+)?")
+_NEAR_TOWN_KM = 40
+
+
 _OBLAST_AFTER_GAP = re.compile(r",\s*(?:the\s+)?|\s+(?:in|of)\s+(?:the\s+)?")
 
 
@@ -249,6 +255,17 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     A bulletin's "Ternov, Kharkiv region; ..." spells the village Ternova loosely but says
     where it is: a near reading in that oblast is no namesake guess.
     """
+    if near := _NEAR_TOWN_AFTER.match(text, t.end):
+        # "the hamlet of Synkivke near Kupiansk": a reading within reach of the
+        # town it is told to lie near is no namesake guess either
+        return any(
+            o.start == near.end()
+            and o.place is not None
+            and o.place.kind is PlaceKind.POPULATED_PLACE
+            and o.place.place_id != t.place.place_id
+            and great_circle_km(o.place.lat, o.place.lon, t.place.lat, t.place.lon) <= _NEAR_TOWN_KM
+            for o in toponyms
+        )
     m = _OBLAST_AFTER_GAP.match(text, t.end)
     if m is None:
         return False
@@ -257,6 +274,35 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
         and o.place is not None
         and o.place.kind is PlaceKind.ADMIN1
         and o.place.admin1_code == t.place.admin1_code
+        for o in toponyms
+    )
+
+
+_IN_OBLAST_AFTER = re.compile(r"\s+in\s+(?:the\s+)?")
+
+
+def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a village is told to lie in an oblast its reading does not lie in.
+
+    "the village of X in Belgorod Region" read as a namesake in Kursk Oblast (the index lacks
+    the Belgorod one) is a wrong dot: the oblast told is where it happened, so the reading is
+    left out and the oblast stands. Towns of ``NEAR_TOWN_POPULATION`` or more keep theirs.
+    """
+    if (
+        t.place.kind is not PlaceKind.POPULATED_PLACE
+        or (t.place.population or 0) >= NEAR_TOWN_POPULATION
+        or not t.place.admin1_code
+    ):
+        return False
+    m = _IN_OBLAST_AFTER.match(text, t.end)
+    if m is None:
+        return False
+    return any(
+        o.start == m.end()
+        and o.place is not None
+        and o.place.kind is PlaceKind.ADMIN1
+        and o.place.country_code == t.place.country_code
+        and o.place.admin1_code != t.place.admin1_code
         for o in toponyms
     )
 
@@ -311,6 +357,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             and (t.role is ToponymRole.LITERAL or names_airport(text, t))
             and not is_river(text, t)
             and not (_near_spelling_only(t) and not _oblast_confirms(text, t, toponyms))
+            and not _oblast_contradicts(text, t, toponyms)
         ),
         key=lambda t: t.start,
     )
@@ -549,7 +596,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 places = list(tops)  # "Three were injured in A, and two in B": each its toll
             elif trig is toll and _listed_casualties(text, sent, places) is None:
-                places = places[:1]  # "in the Polohy district of Zaporizhzhia": the district
+                # "two residents of the village of X near Y were hurt": X, in the subject
+                places = _subject_town(text, sent, tops, casualties) or places[:1]
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]
@@ -1026,6 +1074,8 @@ def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool
         return True
     if trig.type is EventType.ADVANCE and top.end <= trig.start:
         return True  # "Russia advances in the south": the army's country, not the ground won
+    if trig.type is EventType.EVACUATION and top.end <= trig.start:
+        return True  # "Ukraine orders evacuation from eastern towns": who orders, not where
     return trig.type is EventType.OFFENSIVE and bool(
         _MILITARY_BEFORE.search(text, max(sent.start, trig.start - 30), trig.start)
     )

@@ -54,6 +54,14 @@ _FIGURE = re.compile(
 
 _FIGURE_LOW = lower_twin(_FIGURE)  # for ASCII sentences, in lower case (geo.text.casefold)
 
+# Who lived in a place, not who left it: "its population of some 8,000 before the war", "home
+# to some 9,000 residents", "a town of 12,000 people".
+_POPULATION_BEFORE = re.compile(
+    r"\b(?:population\s+of|home\s+to|(?:town|city|village|settlement)\s+of)\s+"
+    r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated|"
+    r"approximately|just\s+over|just\s+under)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
 
 
@@ -92,6 +100,8 @@ def head_counts(sentence: str) -> tuple[int | None, int | None, bool]:
         value = to_int(m.group("num"), m.group("scale"))
         if value is None or _VAGUE.search(sentence, 0, m.start()):
             continue  # "several hundred children" is an amount, not a count
+        if _POPULATION_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "a pre-war population of about 5,000 people": who lived there
         if re.fullmatch(_CHILD_NOUNS, m.group("noun"), re.IGNORECASE):
             children = children if children is not None else value
         elif people is None:

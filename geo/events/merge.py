@@ -71,14 +71,18 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
     """
     dropped: set[int] = set()
     for j, fine in enumerate(events):
+        # "... a rocket hit the X region. Another four residents of the village of Y were
+        # wounded": the village's toll adds to the lead's, and the village is where it struck
+        added = (fine.killed is not None or fine.injured is not None) and bool(
+            _ADDED_TOLL.match(fine.quote)
+        )
         if (
             fine.event_type is not EventType.ATTACK
             or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
             or not fine.place.admin1_code
-            or fine.killed is not None
-            or fine.injured is not None
-            or not (_DEFINITE_STRIKE.match(fine.quote) or _only_strike_there(events, fine))
-            or _ONE_MORE.search(fine.quote)
+            or ((fine.killed is not None or fine.injured is not None) and not added)
+            or not (added or _DEFINITE_STRIKE.match(fine.quote) or _only_strike_there(events, fine))
+            or (_ONE_MORE.search(fine.quote) and not added)
         ):
             continue
         coarse = next(
@@ -108,7 +112,12 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
         ):
             continue
         events[j] = replace(
-            fine, killed=old.killed, injured=old.injured, figures_text=old.figures_text
+            fine,
+            killed=_sum(old.killed, fine.killed) if added else old.killed,
+            injured=_sum(old.injured, fine.injured) if added else old.injured,
+            figures_text="; ".join(t for t in (old.figures_text, fine.figures_text) if t)
+            if added
+            else old.figures_text,
         )
         if not fine.date_text:  # "The village of X came under fire.": the lead's day
             fine = events[j] = replace(
@@ -150,6 +159,16 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
     return [events[i] for i in kept], {index[i] for i in apart if i in index}
 
 
+def _sum(a: int | None, b: int | None) -> int | None:
+    return None if a is None and b is None else (a or 0) + (b or 0)
+
+
+# A count told as more of the same strike's: "Another three civilians in X ...", "A further two"
+_ADDED_TOLL = re.compile(
+    r"\W*(?:another|a further|further)\s+(?:\d+|[a-z]+)\s+(?:people|persons|civilians|"
+    r"residents|villagers)\b",
+    re.IGNORECASE,
+)
 # "Russian troops also shelled X", "A second strike hit X": one more strike, not the lead's.
 _ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
 

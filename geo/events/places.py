@@ -128,6 +128,21 @@ _SUFFERED_GAP = re.compile(
     r"(?:[\w-]+\s+){0,2}",
     re.IGNORECASE,
 )
+# Damage told with the strike as its cause: "a school in X was damaged by Russian shelling",
+# "a clinic was damaged in X following a drone attack": the damaged place was hit.
+_DAMAGE_CAUSE = re.compile(
+    r"\s*(?:(?:was|were|(?:has|have|had)\s+been)\s+(?:(?:badly|heavily|severely|partly|"
+    r"partially|completely|also)\s+)?(?:damaged|destroyed)\s+)?"
+    r"(?:by|following|after|due\s+to|as\s+a\s+result\s+of|during|amid)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?:Russian|Ukrainian|enemy|massive|overnight|night|heavy|renewed|artillery|drone|"
+    r"missile|rocket|mortar)\s+){0,3}",
+    re.IGNORECASE,
+)
+_DAMAGED_IN = re.compile(
+    r"\b(?:was|were|been)\s+(?:(?:badly|heavily|severely|partly|partially|completely|also)\s+)?"
+    r"(?:damaged|destroyed)\s+(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
 # A participle after its place, with the when or the by whom: "Lysychansk, captured in July
 # 2022", "Donetsk city, which was captured in 2014", "Vuhledar, which Moscow said it had
 # captured in early October".
@@ -252,7 +267,11 @@ _FRONTED = re.compile(
 # an apposition that situates it stay inside the frame
 _FRONTED_UNIT = re.compile(
     r"\s+(?:community|hromada|district|raion|municipality)"
-    r"(?:\s*,\s*(?:located|situated|lying)\s+(?:in|near)\s+[^,;:]{1,60})?\s*,"
+    r"(?:\s*,\s*(?:located|situated|lying)\s+(?:in|near)\s+[^,;:]{1,60}"
+    # "In the Vasylkivka community of Synelnykove district, ...": the unit above it
+    r"|\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
+    r"(?:district|raion|region|oblast|province)"
+    r")?\s*,"
 )
 _FRONTED_CHAIN = re.compile(
     r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
@@ -1371,6 +1390,27 @@ def _situating_unit(text: str, cands: list[Toponym]) -> int | None:
     return None
 
 
+def _situates(text: str, inner: Toponym, unit: Toponym) -> bool:
+    """Whether ``unit`` (an oblast or a district) situates ``inner`` just before it."""
+    return (
+        unit.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+        and inner.place.kind is PlaceKind.POPULATED_PLACE
+        and inner.place.admin1_code == unit.place.admin1_code
+        and _SITUATED_GAP.fullmatch(text, inner.end, unit.start) is not None
+    )
+
+
+def _damaged_by(text: str, between: str, cands: list[Toponym]) -> bool:
+    """Whether the words before an attack noun tell damage it caused at the last place."""
+    damage = _DAMAGE_CAUSE.fullmatch(between)
+    if damage is None:
+        return False
+    if re.match(r"\s*(?:was|were|ha[sd]|have)\b", between):
+        return True  # "a school in X was damaged by shelling"
+    head = cands[-2] if len(cands) > 1 and _situates(text, cands[-2], cands[-1]) else cands[-1]
+    return _DAMAGED_IN.search(text, max(0, head.start - 60), head.start) is not None
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -1380,6 +1420,10 @@ def _before_from(
         if top.end <= d.start_char and d.end_char <= trig.start:
             between = between.replace(text[d.start_char : d.end_char], " ")
     between = re.sub(r"\b(?:on|in)\s+(?=\s)", "", between)
+    if '"' in between or "“" in between:
+        # 'the village of X "was shelled from Ukraine," he said': a quote opening after the
+        # subject is no word of the grammar
+        between = re.sub(r'(?<=\s)["“]', "", between)
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
     if verbal and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit
@@ -1411,6 +1455,11 @@ def _before_from(
         pass  # a place as modifier: "the Kursk offensive", "Kharkiv residents evacuated"
     elif _SUFFERED_GAP.fullmatch(between):
         pass  # "the towns of X and Y suffered large-scale attacks": the places hit
+    elif not verbal and trig.type is EventType.ATTACK and _damaged_by(text, between, cands):
+        # "a school was damaged in the village of X in the Y district following shelling":
+        # the village, which its district situates
+        if len(cands) > 1 and _situates(text, cands[-2], top):
+            return [cands[-2]]
     elif trig.type is EventType.EVACUATION and _ORDERED_GAP.fullmatch(between):
         pass  # "A and B have announced a mandatory evacuation", "A is now under evacuation"
     else:
@@ -1816,6 +1865,11 @@ def places_for(
         found = _most_specific(after)
     else:
         found = _most_specific([_before(text, trig, tops, dates)])  # "the Kursk offensive"
+    if not found and trig.type is EventType.NEGOTIATION and trig.text == "where they discussed":
+        # "travelled to Doha on 15 November, where they discussed": "where" is the venue just
+        # told (not a country standing for its capital)
+        venue = [t for t in tops if t.end <= trig.start and trig.start - t.end <= 60]
+        found = _most_specific([venue[-1:]]) if venue else []
     if not found and trig.type is EventType.NEGOTIATION:
         found = _most_specific(_venue_aside(text, toks, i))
     if not found and trig.type is EventType.OFFENSIVE:
@@ -2056,7 +2110,16 @@ def _movers_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym
         if t.start >= trig.end and _FROM_AFTER.fullmatch(text, trig.end, t.start):
             return [t]
     before = [t for t in tops if t.end <= trig.start]
+    if (
+        before
+        and (m := _AUTHORITY_AFTER.match(text, before[-1].end))
+        and _SAYS.match(text, m.end())
+    ):
+        return []  # "The Donetsk governor said 600 children had to be relocated": who says
     return before[-1:]
+
+
+_SAYS = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|wrote|added|announced|reported)\b")
 
 
 def _authority_place(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
@@ -2171,7 +2234,7 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return [t for t in tops if lo <= t.start < hi]
     m = _FRONTED.match(sent.text)
     if not m:
-        return []
+        return _reported_frame(text, sent, tops)
     start = sent.start + m.end()
     first = [t for t in tops if t.start == start]
     if not first:
@@ -2189,6 +2252,31 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     inner = [t for t in tops if first[0].start <= t.start and t.end <= chain.end()]
     return _most_specific([[t] for t in inner])
+
+
+# "The governor said that in Kursk Region, a drone hit ...", "claimed that elsewhere in X
+# “a drone caught fire ...”": a locative fronted in the reported clause frames that clause.
+_FRONTED_THAT = re.compile(
+    r"\b(?:said|says|claimed|claims|reported|reports|wrote|writes|added|stated|announced)"
+    r"\s+that\s+(?:(?:elsewhere|also|meanwhile|later)\s+)?(?:in|at)\s+"
+    r"(?:the\s+(?=[\w'’-]+\s+(?i:region|oblast|community|hromada|district|raion)\b)|"
+    r"the\s+(?:town|city|village|settlement)\s+of\s+)?"
+)
+_FRAME_CLOSE = re.compile(r"\s*(?:,|[“\"](?=[A-Za-z]))")
+
+
+def _reported_frame(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The place fronted in a reported clause: "said that in X, ...", "that in X “...”"."""
+    if "that" not in sent.text:
+        return []
+    m = _FRONTED_THAT.search(sent.text)
+    if not m:
+        return []
+    start = sent.start + m.end()
+    first = [t for t in tops if t.start == start]
+    if not first or not _FRAME_CLOSE.match(text, first[0].end, sent.end):
+        return []
+    return first
 
 
 # Asked before every settlement of an article, and most have none before them: it asks its

@@ -716,6 +716,9 @@ def _town_toll_at(
     town = _framing_town(text, sent, tops)
     if not town and cas.killed == 0 and cas.injured == 0 and (m := _NONE_IN.match(text, at)):
         town = [t for t in tops if t.start == m.end()]
+    # "Two residents of the village of X were injured": the town is in the counted subject,
+    # so no report stands between it and the count
+    subject = not town and bool(town := _subject_town(text, sent, tops, cas))
     if (
         not town
         or town[0].start > at + 40
@@ -727,11 +730,31 @@ def _town_toll_at(
             and town[0].place.place_id == told_at.place_id
             and (cas.killed or cas.injured)
         )
-        or (told_at is None and _REPORT_WORD.search(text, town[0].end, at))
+        or (told_at is None and not subject and _REPORT_WORD.search(text, town[0].end, at))
     ):
         return None
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+
+
+_IN_SUBJECT = re.compile(
+    r"\b(?:in|from|of)\s+(?:the\s+)?(?:(?:village|town|city|settlement|hamlet)\s+of\s+)?$"
+)
+
+
+def _subject_town(text: str, sent: Sentence, tops: list[Toponym], cas: Casualties) -> list[Toponym]:
+    """The town named inside a count's subject: "three people in the village of X were hurt"."""
+    if cas.start < 0 or cas.end < 0:
+        return []
+    lo, hi = sent.start + cas.start, sent.start + cas.end
+    for t in tops:
+        if (
+            lo < t.start < hi
+            and t.place.kind is PlaceKind.POPULATED_PLACE
+            and _IN_SUBJECT.search(text, max(lo, t.start - 40), t.start)
+        ):
+            return [t]
+    return []
 
 
 # Asked of most sentences, and most hold no match: it asks its lower-case twin first

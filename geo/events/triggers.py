@@ -34,7 +34,9 @@ ORDER_VERBS = r"(?:ordered|urged|told|asked|advised|called on)"
 
 # People moved away by the authorities: "were transferred to", "have been relocated to".
 MOVED_TO = (
-    r"(?:were|was|have been|has been|had been|are being|were being) (?:\w+ly )?"
+    # "610 minors have to be relocated to safer oblasts": the order's count
+    r"(?:were|was|have been|has been|had been|are being|were being|had to be|have to be) "
+    r"(?:\w+ly )?"
     r"(?:transferred|relocated|moved|bussed|resettled) to"
 )
 # "residents of A, B and C are being moved out": an order carried out, the places before it
@@ -55,6 +57,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # safety by the authorities (find_triggers wants people named in the sentence)
         r"relocat(?:ed|ing|ion)(?! to\b)",  # not "relocated to four regions of Ukraine"
         r"were taken out of",
+        # "the children were removed from X" (a people subject, find_triggers)
+        r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "residents were transferred to nearby Valuyki": people moved on from where they live
         # (a people subject is required, find_triggers; the place is theirs, events.places)
         MOVED_TO,
@@ -106,6 +110,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"convened",  # only with a diplomatic subject or talks in the sentence
         r"(?:trilateral|bilateral|direct|face-to-face) (?:meetings?|discussions|consultations)",
         r"met",  # only with a diplomatic subject or talks in the sentence
+        # "... travelled to X, where they discussed a swap": only the two sides' people
+        r"where they discussed",
         r"meetings?",  # likewise
         r"summit",
         r"переговор\w*",
@@ -132,6 +138,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:had|has|have) (?:\w+ )?taken(?! (?:place|part|measures|steps|action|care|control|"
         r"hostage|prisoner|captive|to|into|in|by|off|up|away|out|over by)\b)",
         r"gain(?:ed|ing)? (?:some |more |new |further |significant |considerable )?ground",
+        # the side losing it: "the defenders ceded ground near X"
+        r"(?:ced(?:e|es|ed|ing)|los(?:e|es|ing|t)|g(?:ive|ives|ave|iving)) "
+        r"(?:some |more |further |significant |considerable )?ground\b",
         # a flag raised over a village is the news of its liberation
         r"(?:raised|hoisted|hoisting|raising|planted) (?:\w+ ){0,4}?flags?",
         r"flags? (?:(?:was|were|is|are|has been|had been) )(?:\w+ )?"
@@ -295,6 +304,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"штурм\w*",
     ),
     EventType.ATTACK: (
+        # "accused the enemy of destroying two of its warehouses in X": a
+        # civilian building wrecked by an armed side (find_triggers wants one named)
+        r"destr(?:oyed|oying) (?:[\w'’-]+ ){0,4}?(?:offices?|buildings?|house|houses|homes?|"
+        r"schools?|hospitals?|churche?s?|warehouses?|shops?|stores?|markets?)",
         r"struck",
         r"strikes?",
         r"shell(?:ed|ings?)",
@@ -467,7 +480,23 @@ _NON_FACTUAL_AFTER = re.compile(
 )
 _DIPLOMATIC = re.compile(
     r"\b(?:talks|negotiat\w*|delegations?|delegates|ministers?|officials|envoys?|negotiators?|"
-    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b",
+    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b"
+    # the two warring sides' people: "officials of Kyiv and Moscow held talks in X",
+    # "Russian and Ukrainian representatives"
+    r"|\b(?:representatives|officials)\s+(?:of|from)\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+"
+    r"and\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\b"
+    r"|\b(?:Russian|Ukrainian)\s+and\s+(?:Russian|Ukrainian)\s+representatives\b",
+    re.IGNORECASE,
+)
+_URGED_TO = re.compile(r"\burg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?to\s+$", re.IGNORECASE)
+_TWO_SIDES = re.compile(
+    r"\b(?:Russian|Ukrainian)\s+and\s+(?:Russian|Ukrainian)\s+"
+    r"(?:representatives|officials|delegations?|delegates|negotiators|envoys)\b"
+    r"|\b(?:representatives|officials|delegations?|delegates|negotiators|envoys)\s+(?:of|from)\s+"
+    r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+and\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\b"
+)
+_ARMED = re.compile(
+    r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
     re.IGNORECASE,
 )
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
@@ -502,6 +531,12 @@ _GROUND_ATTACK = re.compile(
     r"\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+# "enemy" alone before one attack, and the town it was "on" (see _GROUND_ATTACK's use)
+_ENEMY_ONLY = re.compile(r"(?:(?:an?|another|the)\s+)?enemy\s+", re.IGNORECASE)
+_ON_TOWN = re.compile(
+    r"\s+(?:on|against)\s+(?:the\s+(?:village|town|city|settlement|hamlet)\s+of\s+)?"
+    r"[A-Z][\w'’-]+(?!\s+(?:direction|sector|axis|front)\b)"
+)
 # The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
 # X “seven times in the past day”": troops storming a village, not a strike.
 _TIMES_AFTER = re.compile(
@@ -516,7 +551,9 @@ _TIMES_AFTER = re.compile(
 # An English bulletin's "attacked in the Vodiane area", "in the areas of A and B",
 # "attacked northeast of Siversk near A" is the same: troops at villages, not a strike.
 _GROUND_AFTER = re.compile(
-    r"\s+(?:near|around|outside|on the outskirts of|(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
+    # "an attack near the border", "near Ukraine's border": where the place lies, not troops
+    r"\s+(?:near(?!\s+(?:the\s+)?(?:[\w'’-]+\s+)?border\b)|around|outside|on the outskirts of|"
+    r"(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
     r"(?:front|direction|sector|axis|area)|in the areas? of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of "
     r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)? near)\b",
@@ -773,8 +810,20 @@ def find_triggers(
             continue  # words inside direct speech are the speaker's, not the reporter's
         etype = _GROUP_TYPE[m.lastgroup]
         word = m.group().lower()
+        if word.endswith("ground") and not word.startswith("gain") and not _ARMED.search(sent.text):
+            continue  # "the party lost ground in the polls": ground given up is an army's
+        if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
+            continue  # ministers discussing aid in Brussels are no talks of the two sides
+        if word.startswith("destr") and not (
+            _ARMED.search(sent.text) or _WEAPON.search(sent.text) or "enemy" in sent.text
+        ):
+            continue  # "the flood destroyed homes in X": a building wrecked by war only
         if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
+        if word.endswith(("removed from", "brought out from")) and not _PEOPLE_RIGHT_BEFORE.search(
+            text, max(sent.start, s - 40), s
+        ):
+            continue  # "debris was removed from the road": people taken to safety only
         if word.startswith("relocat") and not _PEOPLE_SUBJECT.search(sent.text):
             continue  # "relocated its headquarters": people moved to safety, or nothing
         if word.startswith("meeting") and not _TALKS.search(sent.text):
@@ -874,6 +923,13 @@ def find_triggers(
                 word.startswith(_PUSHED_BACK)
                 and not word.endswith("out of")  # "pushed them out of X": the town freed
                 and not _BACK_FROM.match(text, e, sent.end)
+                # "the invaders were pushed back near X": the side that lost
+                # ground is the subject of the passive, the ground changed hands
+                and not (
+                    word.split()[-1] == "back"
+                    and len(word.split()) == 2
+                    and _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
+                )
             )
             or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
         ):
@@ -900,6 +956,8 @@ def find_triggers(
             )
         ):
             continue  # negated, planned or hoped-for: context, not an event
+        if etype is EventType.DISPLACEMENT and _URGED_TO.search(clause):
+            continue  # "the governor has been urging civilians to flee": a call, no one fled yet
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
@@ -908,11 +966,20 @@ def find_triggers(
             and (
                 (
                     (
-                        _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
-                        if low is not None
-                        else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                        ground := (
+                            _GROUND_ATTACK_LOW.search(low, max(sent.start, s - 30), s)
+                            if low is not None
+                            else _GROUND_ATTACK.search(text, max(sent.start, s - 30), s)
+                        )
                     )
                     and not _MONTH_BEFORE.search(text, max(0, s - 30), s)  # past a "Sept." split
+                    and not (
+                        # "another enemy attack on X ended in tragedy": one attack on a
+                        # town, told by who made it, is a strike on the town
+                        word.lower() == "attack"
+                        and _ENEMY_ONLY.fullmatch(ground.group())
+                        and _ON_TOWN.match(text, e)
+                    )
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))

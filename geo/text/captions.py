@@ -22,14 +22,17 @@ _MAX_CAPTION = 400  # characters: a caption is a line or two, never a paragraph 
 _CREDIT = re.compile(
     r"(?:^|[(.|]\s*)(?:stock\s+)?(?:photo|photograph|image|picture)s?\s*(?::|by\b|credit\b)"
     r"|\bgetty\s+images|afp\s+via\b|(?:reuters|afp|ap\s+photo|anadolu)/|/(?:afp|reuters|ap)\b"
-    r"|illustrative\s+(?:photo|image|picture|purposes)",
+    r"|illustrative\s+(?:photo|image|picture|purposes)"
+    # a wire picture's line closed by its full date and the agency in brackets: "... in the
+    # city of X on October 2, 2024. [AFP]", "... June 9, 2022. (Reuters Photo)"
+    r"|\b(?:19|20)\d\d\.?\s*[\[(](?:afp|reuters|ap|anadolu)(?:\s+photo)?[\])]\s*$",
     re.IGNORECASE,
 )
 _CREDIT_LOW = lower_twin(_CREDIT)  # for ASCII text in lower case: the same spans, faster
 # A word or mark every credit above holds (keep the two together): a line of lower-case text
 # without one holds no credit, and this says so faster than the credit pattern, which can
 # start anywhere (a line start, a bracket, a full stop).
-_CREDIT_HINT = re.compile(r"photo|image|picture|getty|afp|/|illustrative")
+_CREDIT_HINT = re.compile(r"photo|image|picture|getty|afp|/|illustrative|reuters|\bap\b|anadolu")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # A picture that is not of the news at all: a stock or an illustrative one.
 _STOCK = re.compile(

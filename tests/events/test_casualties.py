@@ -974,3 +974,77 @@ def test_a_headline_toll_retold_without_a_place_goes_to_the_district_told_next(g
         "governor said on Telegram.\n"
     )
     assert _attacks(text, gazetteer) == [("Shostka Raion", 2, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # an age told as "of N" after the person is no count
+        ("The mayor said a woman of 52 died of her wounds.", 1, None),
+        ("He added that a man of 64 was injured by debris.", None, 1),
+        # a word an editor put in square brackets stands between the person and the verb
+        ("“One resident died and another [elderly] man was hurt,” he wrote.", 1, 1),
+        ("“A [local] woman was wounded by shrapnel,” the mayor said.", None, 1),
+        # a death counted as a singular noun
+        ("So far one civilian death is confirmed, the head of the district said.", 1, None),
+        ("There were two deaths in the town.", 2, None),
+        # "none of the residents were hurt": a count of none
+        ("None of the villagers were hurt, the governor added.", 0, 0),
+        ("None of the people inside was injured.", 0, 0),
+        # one person named by his post, hurt
+        ("The school's caretaker sustained injuries.", None, 1),
+        ("The depot chief suffered shrapnel wounds.", None, 1),
+        # hurt told by where they are treated
+        ("Four members of the family are being treated in hospital.", None, 4),
+    ],
+)
+def test_ages_brackets_singular_deaths_none_of_and_one_named_by_post(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The death toll of the war is unknown.",
+        "The court upheld the death sentence.",
+        "The residents sustained injuries.",
+    ],
+)
+def test_no_single_count_is_read_from_a_toll_a_sentence_or_a_plural(sentence):
+    cas = parse_casualties(sentence)
+    assert cas.killed != 1 and cas.injured != 1
+
+
+def test_a_toll_whose_subject_names_the_village_is_a_strike_there(gazetteer):
+    text = (
+        "The governor said enemy guns had pounded nine villages along the frontier all day. "
+        "Three residents of the village of Tetkino were reported to have been wounded."
+    )
+    assert _attacks(text, gazetteer) == [("Tëtkino", None, 3)]
+
+
+def test_a_village_told_with_more_victims_refines_the_oblast_strike_of_the_lead(gazetteer):
+    text = (
+        "At least 12 people died when a Russian rocket hit the Kharkiv region on Thursday, "
+        "officials said. Another four people in the village of Kivsharivka near Kupiansk were "
+        "injured, the minister added."
+    )
+    assert _attacks(text, gazetteer) == [("Kivsharivka", 12, 4)]
+
+
+def test_a_village_toll_without_more_keeps_the_oblast_strike_apart(gazetteer):
+    text = (
+        "Guns shelled the Kharkiv region throughout Thursday, officials said. "
+        "Two residents of the village of Kivsharivka were hurt."
+    )
+    assert ("Kivsharivka", None, 2) in _attacks(text, gazetteer)
+
+
+def test_a_loosely_spelled_village_near_a_town_it_lies_by_takes_the_strike(gazetteer):
+    lead = "Guns struck the Kharkiv region on Thursday, killing two, officials said. "
+    near = "Another three people in the village of Synkivke near the town of Kupiansk were hurt."
+    assert _attacks(lead + near, gazetteer) == [("Synkivka", 2, 3)]
+    # told without the town it lies near, the loose spelling stays too weak for a dot
+    alone = "Another three people in the village of Synkivke were hurt."
+    assert _attacks(lead + alone, gazetteer) == [("Kharkiv Oblast", 2, 3)]

@@ -888,3 +888,13 @@ def test_a_list_closed_by_a_capitalised_regions_is_a_list_of_oblasts(gazetteer):
     )
     names = {e.place.name for e in _events(text, gazetteer)}
     assert "Zaporizhzhia Oblast" in names and "Zaporizhzhia" not in names
+
+
+def test_a_count_that_had_to_be_relocated_goes_to_the_order_told_before(gazetteer):
+    text = (
+        "Kyiv on Sunday ordered the mandatory evacuation of children from the Donetsk region. "
+        "The Donetsk governor said 610 children and their parents had to be relocated to other "
+        "regions."
+    )
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [(e.place.name, e.children) for e in evacuations] == [("Donetsk Oblast", 610)]

@@ -589,3 +589,72 @@ def test_gains_in_an_oblast_and_a_named_village_keep_their_advances(gazetteer):
         gazetteer,
         EventType.ADVANCE,
     )
+
+
+# Wire copy and governors' reports (war11 round, helper w11wire): sentences of our own.
+
+
+def test_a_subject_before_an_opening_quote_is_still_the_place_of_the_passive(gazetteer):
+    text = 'The governor wrote that the town of Shebekino "was shelled from across the border."'
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Shebekino"]
+
+
+def test_a_fronted_community_situated_by_its_district_frames_the_sentence(gazetteer):
+    text = "In the Slavhorod community of Pavlohrad district, enemy drones struck at night."
+    got = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.place.kind) for e in got] == [("Slavhorod", PlaceKind.POPULATED_PLACE)]
+
+
+def test_damage_told_with_the_strike_as_its_cause_is_a_strike_at_the_damaged_place(gazetteer):
+    for text in (
+        "A clinic was damaged in the village of Marhanets after Russian shelling on Monday.",
+        "A clinic in Marhanets was damaged by enemy shelling on Monday.",
+        "On Monday a warehouse was destroyed in Marhanets following a drone attack.",
+    ):
+        assert _typed(text, gazetteer, EventType.ATTACK) == ["Marhanets"], text
+
+
+def test_damage_without_a_strike_word_is_no_strike(gazetteer):
+    text = "A bridge was damaged in Marhanets by spring floods, officials said."
+    assert _typed(text, gazetteer, EventType.ATTACK) == []
+
+
+def test_a_country_ordering_an_evacuation_is_who_orders_it_not_where(gazetteer):
+    text = "Ukraine orders evacuation from a string of eastern towns"
+    assert _typed(text, gazetteer, EventType.EVACUATION) == []
+    text = "Kyiv ordered the evacuation of families from the Donetsk region on Sunday."
+    assert _typed(text, gazetteer, EventType.EVACUATION) == ["Donetsk Oblast"]
+
+
+def test_a_village_read_outside_the_oblast_it_is_told_to_lie_in_gives_the_oblast(gazetteer):
+    # the index knows a Rozhdestvenka in Kursk Oblast only: the text says Belgorod
+    text = "A drone wounded three men near the hamlet of Rozhdestvenka in Belgorod Oblast."
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Belgorod Oblast"]
+    text = "A drone wounded three men near the hamlet of Rozhdestvenka in Kursk Oblast."
+    assert _typed(text, gazetteer, EventType.ATTACK) == ["Rozhdestvenka"]
+
+
+def test_where_the_two_sides_discussed_is_the_venue_just_told(gazetteer):
+    text = (
+        "The Russian and Ukrainian envoys flew to the Qatari capital Doha on 15 August, where "
+        "they discussed a swap of prisoners."
+    )
+    assert _typed(text, gazetteer, EventType.NEGOTIATION) == ["Doha"]
+
+
+def test_the_place_of_the_governor_who_tells_of_relocations_is_not_where_people_left(gazetteer):
+    text = "The Kharkiv governor said 610 children had to be relocated to other regions."
+    assert _typed(text, gazetteer, EventType.EVACUATION) == []
+
+
+def test_a_place_fronted_in_a_reported_clause_frames_the_clause(gazetteer):
+    for text in (
+        "The mayor said that in the Sumy region, a drone hit a grain store on Friday.",
+        "The mayor added that elsewhere in the Sumy region “a drone set a grain store alight”.",
+    ):
+        assert _typed(text, gazetteer, EventType.ATTACK) == ["Sumy Oblast"], text
+
+
+def test_a_place_in_a_reported_clause_without_a_break_is_no_frame(gazetteer):
+    text = "The mayor said that in the Sumy region the harvest had been good despite the war."
+    assert _typed(text, gazetteer, EventType.ATTACK) == []

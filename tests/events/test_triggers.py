@@ -754,3 +754,85 @@ def test_attacks_told_as_strikes_on_communities_are_strikes_not_assaults(gazette
 def test_attacks_on_positions_near_a_village_stay_an_offensive(gazetteer):
     kinds = _kinds("Troops launched 12 attacks near Krasnopillia on Monday.", gazetteer)
     assert ("offensive", "Krasnopillia") in kinds
+
+
+# Governors' reports of strikes on their villages (war11 round, helper w11wire).
+
+
+def test_one_enemy_attack_on_a_named_village_is_a_strike_on_it():
+    sentence = (
+        "“Yet another enemy attack on Krasnaya Yaruga this morning ended in grief,” he wrote."
+    )
+    types = {t.type for t in _triggers(sentence)}
+    assert types == {EventType.ATTACK}
+
+
+def test_enemy_attacks_near_a_village_stay_ground_fighting():
+    sentence = "The enemy attacked near Krasnaya Yaruga and was repelled."
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
+def test_an_attack_near_the_border_is_not_troops_at_the_border():
+    sentence = "Two dead in attack near Ukraine border overnight"
+    assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}
+
+
+def _triggers(text):
+    return [t for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The weary brigades keep ceding ground to the invaders, notably near Toretsk.",
+        "Ukrainian forces lost some ground near Kurakhove this week.",
+        "The defenders were giving ground around the town.",
+    ],
+)
+def test_ground_given_up_by_an_army_is_an_advance(sentence):
+    assert EventType.ADVANCE in {t.type for t in _triggers(sentence)}
+
+
+def test_ground_lost_in_the_polls_is_no_advance():
+    sentence = "The ruling party lost ground in the polls in the capital."
+    assert EventType.ADVANCE not in {t.type for t in _triggers(sentence)}
+
+
+def test_children_removed_from_a_town_are_evacuated_but_rubble_is_not():
+    told = "The governor said all the children had been removed from the town of Selydove."
+    assert EventType.EVACUATION in {t.type for t in _triggers(told)}
+    rubble = "Rubble was removed from the streets of Selydove overnight."
+    assert EventType.EVACUATION not in {t.type for t in _triggers(rubble)}
+
+
+def test_a_call_to_flee_is_no_flight_yet():
+    call = "The governor keeps urging residents to flee the region before winter."
+    assert EventType.DISPLACEMENT not in {t.type for t in _triggers(call)}
+    fled = "Thousands of villagers fled the area before winter came."
+    assert EventType.DISPLACEMENT in {t.type for t in _triggers(fled)}
+
+
+def test_the_two_sides_people_meeting_or_discussing_at_a_venue_are_talks():
+    met = "Last week representatives of Ukraine and Russia met in Qatar to talk about a swap."
+    assert EventType.NEGOTIATION in {t.type for t in _triggers(met)}
+    went = "The Ukrainian and Russian officials flew to Doha, where they discussed a swap."
+    assert EventType.NEGOTIATION in {t.type for t in _triggers(went)}
+
+
+def test_others_discussing_at_a_venue_are_no_talks_of_the_two_sides():
+    sentence = "EU ministers flew to Brussels on Monday, where they discussed aid to Ukraine."
+    assert EventType.NEGOTIATION not in {t.type for t in _triggers(sentence)}
+
+
+def test_troops_who_were_pushed_back_lost_ground_troops_who_push_back_fight():
+    lost = "The invading units were pushed back in the Sumy region last autumn."
+    assert {t.type for t in _triggers(lost)} == {EventType.ADVANCE}
+    fight = "Ukrainian brigades pushed back the invading units in the Sumy region."
+    assert {t.type for t in _triggers(fight)} == {EventType.OFFENSIVE}
+
+
+def test_an_armed_side_destroying_a_civilian_building_is_a_strike():
+    told = "Aid workers accused enemy troops of destroying two of their warehouses in Kupiansk."
+    assert {t.type for t in _triggers(told)} == {EventType.ATTACK}
+    flood = "The spring flood destroyed several houses in the town of Selydove."
+    assert EventType.ATTACK not in {t.type for t in _triggers(flood)}

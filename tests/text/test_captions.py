@@ -111,3 +111,20 @@ def test_every_credit_holds_a_word_of_the_hint_that_lets_its_line_be_read(credit
     assert captions._CREDIT.search(credit)
     assert captions._CREDIT_HINT.search(low)
     assert [(c.start, c.end) for c in caption_spans(credit)] == [(0, len(credit))]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Volunteers load a bus in the town of Lozova, Kharkiv region, on May 4, 2024. [AFP]",
+        "Sunflower seeds lie in a silo in Voznesensk, Ukraine, August 2, 2022. (Reuters Photo)",
+    ],
+)
+def test_a_wire_picture_line_closed_by_its_date_and_the_agency_is_a_caption(caption) -> None:
+    text = caption + "\n\n" + BODY
+    assert _lines(text) == [(caption, False)]
+
+
+def test_a_paragraph_that_only_names_the_agency_is_no_caption() -> None:
+    text = "KYIV (Reuters) - " + BODY + "\nA paragraph quoting officials, via (AFP)"
+    assert _lines(text) == []

@@ -1,0 +1,83 @@
+"""The day an event is given (geo.events.dating, through extract_events): sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
+
+
+def _events(text, gazetteer, published):
+    article = article_from_text(text, published=published)
+    return extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+
+
+def test_a_which_took_place_clause_dates_the_talks_it_describes(gazetteer):
+    text = (
+        "The meeting in Ankara precedes talks between the Turkish and Russian defence "
+        "delegations, which were held in Moscow last month to agree on the sea route."
+    )
+    talks = [
+        e
+        for e in _events(text, gazetteer, dt.date(2022, 7, 13))
+        if e.event_type is EventType.NEGOTIATION
+    ]
+    assert {(e.date_start, e.date_end) for e in talks} == {
+        (dt.date(2022, 6, 1), dt.date(2022, 6, 30))
+    }
+
+
+def test_a_which_clause_of_another_happening_keeps_its_date_to_itself(gazetteer):
+    text = (
+        "Delegations held talks in Ankara on Wednesday, which came a month after a strike "
+        "hit Odesa in June."
+    )
+    talks = [
+        e
+        for e in _events(text, gazetteer, dt.date(2022, 7, 13))
+        if e.event_type is EventType.NEGOTIATION
+    ]
+    assert [e.date_start for e in talks] == [dt.date(2022, 7, 13)]
+
+
+def test_a_placeless_background_sentence_does_not_give_its_month_to_the_strike(gazetteer):
+    text = (
+        "In the evening, enemy guns fired four shells at the village of Tetkino, the governor "
+        "said. Ever since the war began in February 2022, Kyiv has hit Russian "
+        "territory with drones almost daily."
+    )
+    attacks = [
+        e
+        for e in _events(text, gazetteer, dt.date(2024, 3, 10))
+        if e.event_type is EventType.ATTACK
+    ]
+    assert [(e.place.name, e.date_start) for e in attacks] == [("Tëtkino", dt.date(2024, 3, 10))]
+
+
+def test_a_placeless_sentence_still_gives_its_day_to_the_strike_told_before(gazetteer):
+    text = (
+        "A strike on a market in Kramatorsk killed four people. Shortly after noon on Monday, "
+        "two missiles hit the square, the police said."
+    )
+    attacks = [
+        e
+        for e in _events(text, gazetteer, dt.date(2024, 3, 13))
+        if e.event_type is EventType.ATTACK
+    ]
+    assert [e.date_start for e in attacks] == [dt.date(2024, 3, 11)]
+
+
+def test_a_fronted_a_day_before_is_the_eve_of_the_day_told_last(gazetteer):
+    text = (
+        "On Saturday, a drone hit a shop in Shebekino, the governor said. "
+        "A day before, a drone wounded two people in the village of Tetkino."
+    )
+    days = {
+        e.place.name: e.date_start
+        for e in _events(text, gazetteer, dt.date(2024, 3, 10))
+        if e.event_type is EventType.ATTACK
+    }
+    assert days == {"Shebekino": dt.date(2024, 3, 9), "Tëtkino": dt.date(2024, 3, 8)}

@@ -34,7 +34,20 @@ def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     hit ..."), which merge only with readings of their own sentence.
     """
     events, apart = _refined_place(events, apart)
-    return _merge(_leaving_under_evacuation(events), apart)
+    return _below_country(_merge(_leaving_under_evacuation(events), apart))
+
+
+def _below_country(events: list[Event]) -> list[Event]:
+    """The events placed at least at an oblast: a whole country is no place for one.
+
+    What is left at a country after the merge ("evacuation to safer regions of Ukraine",
+    "took control of the village, Russia's ministry said", "talks on a Ukraine ceasefire")
+    names the country as a destination, a speaker or a topic, not as where it happened, and
+    its dot in the middle of the country says nothing; ACLED, too, codes every event to a
+    first-level region at least. On the real reports coded so far, none of the twelve such
+    events was an event the coder had.
+    """
+    return [e for e in events if e.geo_precision is not GeoPrecision.COUNTRY]
 
 
 def _on_day_of(event: Event, told: Event) -> Event:

@@ -290,3 +290,19 @@ def test_a_ukrainian_order_then_its_villages_gives_one_each(gazetteer):
     )
     names = {e.place.name for e in _evacuations(text, gazetteer)}
     assert {"Borova", "Bohuslavka", "Kurylivka"} <= names
+
+
+# --- what is left at a whole country is no event (issue 10) ---
+
+
+def test_an_event_left_at_the_country_is_dropped_and_the_rest_kept(gazetteer):
+    # The trains came "from eastern Ukraine": the country is where people came from, not a
+    # place an evacuation happened; its dot in mid-Ukraine would say nothing on the map.
+    text = (
+        "The governor said 200 people came to Dnipro on evacuation trains from eastern "
+        "Ukraine on Monday. Russian artillery shelled Nikopol on Monday, injuring two men."
+    )
+    article = article_from_text(text, published=dt.date(2024, 5, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.kind for e in events if e.place.name == "Ukraine"] == []
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ATTACK, "Nikopol")]

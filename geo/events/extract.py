@@ -56,6 +56,7 @@ from geo.events.furniture import (
     _page_end,
     _stamped_teaser,
 )
+from geo.events.listed import inline_order_places
 from geo.events.merge import (
     consolidate,
     names_community,
@@ -185,7 +186,8 @@ _AREAS = re.compile(
     r"provinces)\b",
     re.IGNORECASE,
 )
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?$")
+# "the strike", "the second strike", "the order for evacuation": one already told
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+(?:(?:for|of|on)\s+)?)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
 # settlements not named, counted in the country: "15 settlements in eastern Ukraine"
@@ -540,6 +542,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         toks = tokenize_sentence(text, sent, tops, dates, [])
         frame = fronted_place(text, sent, tops)
         found = []
+        inline_done = False  # an order's list in its own sentence goes to one trigger
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
             if (
@@ -600,6 +603,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     _AND_DAYS.search(gap)  # "Tuesday's attack on Odesa ... and Monday's attack"
                 ):
                     places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
+            if trig.type is EventType.EVACUATION and not inline_done and len(tops) > 1:
+                # "... must leave the following villages: A, B and C": the order's own list
+                inline_done = bool(listed_here := inline_order_places(text, sent, trig.start, tops))
+                at = {p.start for p in places}
+                places = [*places, *(p for p in listed_here if p.start not in at)]
             if places:
                 found.append((trig, places))
         found = coerce_types(found, triggers)

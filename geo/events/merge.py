@@ -312,6 +312,9 @@ def _one_of_a_list(city: Event, fine: list[Event]) -> bool:
 _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+    # "in some villages of the X village community of the Y region": the unit that holds them
+    r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
+    r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
 )
 _COUNT_WORDS = "|".join(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -322,6 +325,9 @@ _ORDER_UMBRELLA = (
     rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|following|{_COUNT_WORDS})"
     r" (?:(?:more|other|further) )?"
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+    # "in some villages of the X village community of the Y region": the unit that holds them
+    r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
+    r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
 )
 
 

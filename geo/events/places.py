@@ -400,6 +400,15 @@ def _with_the_enemy(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
+# People taken from one place to another: the place they left is the event's.
+_MOVED_TYPES = frozenset({EventType.EVACUATION, EventType.DISPLACEMENT})
+
+
+def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
+    """Whether a "from" phrase opened between token ``first`` and token ``i``."""
+    return any(toks[k].text in {"from", "з", "із", "зі", "из"} for k in range(first, i))
+
+
 def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[Toponym], int]:
     """The places of a list starting at token i ("Kharkiv, Sumy and Odesa"); next index.
 
@@ -956,6 +965,8 @@ def _after(
             if i + 1 < len(toks) and toks[i + 1].kind == "date":
                 i += 2  # "on August 6", "in March 2022": a date, not a place phrase
                 continue
+            if word == "to" and found and etype in _MOVED_TYPES and _from_before(toks, first, i):
+                break  # "evacuated from A to B": B is where people went, not where they left
             np = 0
             i += 1
             continue
@@ -998,6 +1009,17 @@ def _after(
             and _name_next(text, toks[i + 1])
         ):
             i += 1  # "from the Lypetsk and Vovchansk directions": a name the gazetteer lacks
+            continue
+        if (
+            word == "and"
+            and np >= 0
+            and not found
+            and _unknown_name(text, toks[i - 1])
+            and i + 2 < len(toks)
+            and toks[i + 1].text == "the"
+            and _name_next(text, toks[i + 2])
+        ):
+            i += 2  # "from Azovets and the Mariupol area": a site the gazetteer lacks first
             continue
         if (
             word == "and"

@@ -589,3 +589,25 @@ def test_gains_in_an_oblast_and_a_named_village_keep_their_advances(gazetteer):
         gazetteer,
         EventType.ADVANCE,
     )
+
+
+def _evacuated_from(text, gazetteer):
+    return {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION}
+
+
+def test_where_evacuees_were_taken_to_is_no_evacuation_place(gazetteer):
+    text = "Some 250 residents were evacuated from Kherson to Mykolaiv on Friday by bus."
+    assert _evacuated_from(text, gazetteer) == {"Kherson"}
+
+
+def test_a_site_the_gazetteer_lacks_before_and_the_town_area_does_not_lose_the_town(gazetteer):
+    text = (
+        "Rescuers evacuated about 80 civilians from Zalizkombinat and the Kherson area to "
+        "Mykolaiv on Thursday."
+    )
+    assert _evacuated_from(text, gazetteer) == {"Kherson"}
+
+
+def test_evacuated_to_a_town_with_no_origin_named_still_places_the_evacuation(gazetteer):
+    text = "Dozens of children were evacuated to Mykolaiv on Friday."
+    assert _evacuated_from(text, gazetteer) <= {"Mykolaiv"}

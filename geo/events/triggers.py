@@ -55,6 +55,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # safety by the authorities (find_triggers wants people named in the sentence)
         r"relocat(?:ed|ing|ion)(?! to\b)",  # not "relocated to four regions of Ukraine"
         r"were taken out of",
+        # "arranged the safe passage of 900 civilians from X": a humanitarian operation's
+        # evacuation (not ships' or grain's passage)
+        r"safe passage(?= (?:of|for) (?:[\w,'’-]+ ){0,5}?"
+        r"(?:people|civilians|residents|children|families|evacuees|persons)\b)",
         # "residents were transferred to nearby Valuyki": people moved on from where they live
         # (a people subject is required, find_triggers; the place is theirs, events.places)
         MOVED_TO,

@@ -754,3 +754,22 @@ def test_attacks_told_as_strikes_on_communities_are_strikes_not_assaults(gazette
 def test_attacks_on_positions_near_a_village_stay_an_offensive(gazetteer):
     kinds = _kinds("Troops launched 12 attacks near Krasnopillia on Monday.", gazetteer)
     assert ("offensive", "Krasnopillia") in kinds
+
+
+def _evacuations(text, gazetteer, published=dt.date(2022, 5, 8)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name: e.people for e in events if e.event_type is EventType.EVACUATION}
+
+
+def test_a_safe_passage_of_civilians_from_towns_is_an_evacuation_from_each(gazetteer):
+    text = (
+        "Since April, a humanitarian agency has helped arrange the safe passage of over "
+        "7,500 civilians from Chernihiv and Mariupol to other parts of Ukraine."
+    )
+    assert _evacuations(text, gazetteer) == {"Chernihiv": 7500, "Mariupol": 7500}
+
+
+def test_a_safe_passage_for_grain_ships_is_no_evacuation(gazetteer):
+    text = "The deal guarantees safe passage for grain ships leaving Odesa and Chornomorsk."
+    assert _evacuations(text, gazetteer) == {}

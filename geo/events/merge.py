@@ -481,6 +481,10 @@ _ITEM_PREFIX = re.compile(
 )
 _ITEM_REST = re.compile(
     r"(?:[\s,;.:\-–—•*·▪]|\band\b|\bта\b|\bі\b|\bи\b|"
+    # "The X territorial community — 6 settlements, 41 children;": a hromada's line, what it
+    # counts after the name
+    r"\b(?:the|territorial|urban|rural|village|settlement|community|hromada)\b|"
+    r"\b\d[\d ,]*\s+(?:settlements?|villages?|children|people|residents|families)\b|"
     # a name the gazetteer lacks ("Bілозерське" spelt with a Latin i)
     r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*|"
     r"\((?:[^()]{0,60}\s)?(?:community|hromada|громада|громади|громаді|общины|община)\))*",

@@ -89,6 +89,8 @@ _COMPASS = frozenset(
     "north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern northern southern eastern western".split()
 )
+_PLURAL_UNIT_WORDS = frozenset({"oblasts", "regions", "provinces"})
+_COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS if w.endswith("ern"))
 # A verb between a subject trigger and its object ("Evacuation buses left Myrnohrad").
 _VERB_FORM = re.compile(r"\w+ed|left|hit|struck|took|shook|swept|reached|tore", re.IGNORECASE)
 _VERBAL_TRIGGER = re.compile(
@@ -428,6 +430,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             i += 3  # "Nikopol (Dnipropetrovsk Oblast), Kupiansk (Kharkiv Oblast)": where each is
         elif (close := _community_aside(toks, i)) is not None:
             i = close  # "A (X rural community), B, C (Y urban community)": an order's list
+        elif (
+            i + 2 < len(toks)
+            and toks[i].text.lower() in _PLURAL_UNIT_WORDS
+            and toks[i + 1].text in _AND
+            and found[-1].place.kind is PlaceKind.ADMIN1
+        ):
+            i += 1  # "in A and B oblasts and southern C oblast": the list goes on
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
@@ -435,6 +444,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j += 1
         if j < len(toks) and toks[j].text in _AND:
             j += 1
+        if (
+            j > i
+            and j + 1 < len(toks)
+            and toks[j].text.lower() in _COMPASS_ADJECTIVES
+            and toks[j + 1].kind == "top"
+        ):
+            j += 1  # "in Donetsk and Luhansk oblasts and southern Kherson oblast": a bearing
         while text is not None and j > i and (k := _unknown_item(text, toks, j)) is not None:
             j = k  # an unresolved name: skip it and its separators
             while j < len(toks) and toks[j].text in _AND | {",", "-"}:

@@ -611,3 +611,12 @@ def test_a_site_the_gazetteer_lacks_before_and_the_town_area_does_not_lose_the_t
 def test_evacuated_to_a_town_with_no_origin_named_still_places_the_evacuation(gazetteer):
     text = "Dozens of children were evacuated to Mykolaiv on Friday."
     assert _evacuated_from(text, gazetteer) <= {"Mykolaiv"}
+
+
+def test_a_list_of_oblasts_goes_on_past_oblasts_and_a_bearing(gazetteer):
+    text = (
+        "Heavy clashes continued in the Zaporizhzhia and Donetsk oblasts and southern "
+        "Mykolaiv oblast."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert places == {"Zaporizhzhia Oblast", "Donetsk Oblast", "Mykolaiv Oblast"}

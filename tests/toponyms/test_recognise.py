@@ -226,3 +226,14 @@ def test_the_dnipro_region_is_dnipropetrovsk_oblast_alone_or_listed(gazetteer):
         "a1:UA.04"
     )
     assert _unit("A drone fell on a street in Dnipro at dawn.", gazetteer, "Dnipro") is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "code"), [("Khersonsk", "UA.08"), ("Sumsk", "UA.21"), ("Zaporizk", "UA.26")]
+)
+def test_an_oblast_adjective_without_its_final_a_is_the_oblast(gazetteer, surface, code):
+    # relief agencies' reports in 2022 wrote "Khersonsk oblast" for Khersonska oblast
+    text = f"Fighting went on in {surface} oblast this week."
+    (top,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.is_place]
+    assert top.surface.startswith(surface)
+    assert (top.place.kind, top.place.admin1_code) == (PlaceKind.ADMIN1, code)

@@ -1409,6 +1409,26 @@ def _situating_unit(text: str, cands: list[Toponym]) -> int | None:
     return None
 
 
+# What opens an aside naming some of a plural subject's places: "Dozens of villages,
+# including A and B, were shelled", "several towns, among them A, came under fire".
+_INCLUDING_BEFORE = re.compile(
+    r"\b(?:towns|cities|villages|settlements|communities|hromadas|localities|districts)\b"
+    r"[^.;:]{0,60},\s*(?:including|among them|such as|notably)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _including_aside(text: str, cands: list[Toponym]) -> bool:
+    """Whether the last names before a trigger close an "including A and B" aside."""
+    k = len(cands) - 1
+    while k > 0 and re.fullmatch(
+        r"\s*(?:,|,?\s+and|\s+or)\s*", text[cands[k - 1].end : cands[k].start]
+    ):
+        k -= 1
+    lo = cands[k - 1].end if k > 0 else max(0, cands[k].start - 120)
+    return _INCLUDING_BEFORE.search(text, lo, cands[k].start) is not None
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -1418,6 +1438,10 @@ def _before_from(
         if top.end <= d.start_char and d.end_char <= trig.start:
             between = between.replace(text[d.start_char : d.end_char], " ")
     between = re.sub(r"\b(?:on|in)\s+(?=\s)", "", between)
+    if between.lstrip().startswith(",") and _including_aside(text, cands):
+        # "Dozens of towns, including A and B, came under fire": the aside names the
+        # subject's places, the comma closing it is no clause of its own
+        between = between.lstrip()[1:]
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
     if verbal and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit

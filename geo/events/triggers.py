@@ -908,7 +908,9 @@ def find_triggers(
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
+            # a strike verb stays a strike, "continues to shell the region" too
             and not word.startswith(("hit", "struck", "striking", "targeted", "fired", "wounded"))
+            and not word.endswith(" shell")
             and (
                 (
                     (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.events.extract import extract_events
 from geo.records import EventType, GeoPrecision, PlaceKind
 from geo.text.articles import article_from_text
@@ -620,3 +622,16 @@ def test_a_list_of_oblasts_goes_on_past_oblasts_and_a_bearing(gazetteer):
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
     assert places == {"Zaporizhzhia Oblast", "Donetsk Oblast", "Mykolaiv Oblast"}
+
+
+@pytest.mark.parametrize("verb", ["came under heavy fire", "were shelled"])
+def test_towns_named_in_an_including_aside_of_the_subject_are_the_places_hit(gazetteer, verb):
+    text = f"More than twenty towns and villages, including Ochakiv and Bashtanka, {verb}."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Ochakiv", "Bashtanka"}
+
+
+def test_an_including_aside_of_people_names_no_place_hit(gazetteer):
+    text = "Several residents, including two from Ochakiv, were wounded by shelling in Bashtanka."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Ochakiv" not in places

@@ -773,3 +773,11 @@ def test_a_safe_passage_of_civilians_from_towns_is_an_evacuation_from_each(gazet
 def test_a_safe_passage_for_grain_ships_is_no_evacuation(gazetteer):
     text = "The deal guarantees safe passage for grain ships leaving Odesa and Chornomorsk."
     assert _evacuations(text, gazetteer) == {}
+
+
+@pytest.mark.parametrize("verb", ["continues to shell", "kept shelling", "continued to shell"])
+def test_the_enemy_going_on_shelling_a_region_is_a_strike_not_ground_fighting(gazetteer, verb):
+    text = f"The enemy {verb} the Mykolaiv region, wounding civilians."
+    article = article_from_text(text, published=dt.date(2024, 3, 2))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ATTACK, "Mykolaiv Oblast")]

@@ -587,7 +587,9 @@ _NO_EVACUATION = re.compile(
     r"|\b(?:fired (?:at|on|upon)|shelled|struck|hit|attacked|targeted|opened fire on)\s+"
     r"(?:the\s+|an?\s+)?\x00"
     r"|\x00[^\x00]*?\b(?:(?:was|were|has been|have been|had been) "
-    r"(?:\w+ )?(?:cancell?ed|suspended|halted|stopped))\b",
+    r"(?:\w+ )?(?:cancell?ed|suspended|halted|stopped))\b"
+    # "an evacuation hotline", "the evacuation phone number": a service, not a departure
+    r"|\x00\s*(?:hot-?\s?lines?|help-?\s?lines?|(?:tele)?phones?|phone\s+numbers?)\b",
     re.IGNORECASE,
 )
 _CLAUSE_MARK = re.compile(r"[,;:]")  # compiled once: split around every trigger
@@ -733,6 +735,9 @@ _TAKEN_GROUND = re.compile(
 _ADJECTIVE_PARTICIPLES = frozenset(
     {"liberated", "captured", "recaptured", "seized", "retaken", "encircled"}
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|in|into|from|for|across|around|near|within|throughout)\s+$", re.IGNORECASE
+)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _HELD_NOUN_AFTER = re.compile(
     r"\s+(?:(?:southern|northern|eastern|western|frontline|front-line|regional)\s+)?"
@@ -838,7 +843,11 @@ def find_triggers(
         if (
             etype is EventType.ADVANCE
             and word in _ADJECTIVE_PARTICIPLES
-            and _THE_BEFORE.search(text, max(sent.start, s - 12), s)
+            and (
+                _THE_BEFORE.search(text, max(sent.start, s - 12), s)
+                # "go back to recaptured towns of the oblast": after a preposition too
+                or _PREPOSITION_BEFORE.search(text, max(sent.start, s - 12), s)
+            )
             and _HELD_NOUN_AFTER.match(text, e, sent.end)
         ):
             continue  # "in the liberated city of Kherson": which city, not news of its taking

@@ -781,3 +781,30 @@ def test_the_enemy_going_on_shelling_a_region_is_a_strike_not_ground_fighting(ga
     article = article_from_text(text, published=dt.date(2024, 3, 2))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [(e.event_type, e.place.name) for e in events] == [(EventType.ATTACK, "Mykolaiv Oblast")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An evacuation hotline works in the Sumy region at 0-800-00-00-00.",
+        "Residents of Okhtyrka can call the evacuation phone number at any hour.",
+    ],
+)
+def test_an_evacuation_hotline_is_a_service_not_an_evacuation(gazetteer, text):
+    assert _evacuations(text, gazetteer, dt.date(2024, 6, 12)) == {}
+
+
+def test_liberated_towns_after_a_preposition_are_which_towns_not_a_capture(gazetteer):
+    text = "The governor warned residents not to return to liberated towns in the Chernihiv region."
+    article = article_from_text(text, published=dt.date(2022, 4, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e for e in events if e.event_type is EventType.ADVANCE] == []
+
+
+def test_liberated_towns_as_a_verb_and_object_stay_a_capture(gazetteer):
+    text = "Ukrainian forces liberated towns in the Chernihiv region on Monday."
+    article = article_from_text(text, published=dt.date(2022, 4, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.name for e in events if e.event_type is EventType.ADVANCE] == [
+        "Chernihiv Oblast"
+    ]

@@ -285,6 +285,25 @@ def _sole_place(tops: Sequence[Toponym]) -> list[Toponym]:
 _BULLET_GAP = re.compile(r"[\s\-–—•*·▪]*")
 
 
+# Unnamed places people leave: "from (the) front-line/border communities", "leaving the
+# front-line communities".
+_UNNAMED_FROM = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?)?"
+    r"(?:communities|hromadas|settlements|villages|towns|areas)\b",
+    re.IGNORECASE,
+)
+
+
+def _sole_oblast(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The oblast of a flight from unnamed communities, if the sentence names only that oblast."""
+    if not _UNNAMED_FROM.match(text, trig.end):
+        return []
+    named = [t for t in tops if t.place is not None and t.place.kind is not PlaceKind.COUNTRY]
+    if len(named) != 1 or named[0].place.kind is not PlaceKind.ADMIN1:
+        return []
+    return named
+
+
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
     """Extract dated events from an article whose toponyms are already resolved.
 
@@ -578,6 +597,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and (people or children or _LOCAL_PEOPLE.search(sent.text))
             ):
                 places = _sole_place(prev_tops)  # "... remain in X. 20,000 were evacuated."
+            if not places and trig.type is EventType.DISPLACEMENT:
+                # "Strikes in X Oblast ..., triggering displacement from front-line
+                # communities": flight from unnamed places of the one oblast the sentence names
+                places = _sole_oblast(text, trig, tops)
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
             if not places and trig.type is EventType.ATTACK:

@@ -77,6 +77,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"flee(?:ing)?",
         r"forced to flee",
         r"displaced",
+        # "triggering displacement from the front-line hromadas" (a relief agency's word)
+        r"displacement(?= from\b)",
         r"refugees?",
         r"(?:have |had )?left their homes",
         # "40,000 people have left Bakhmut": only with a people subject and a named object
@@ -592,6 +594,10 @@ _NO_EVACUATION = re.compile(
     r"|\x00\s*(?:hot-?\s?lines?|help-?\s?lines?|(?:tele)?phones?|phone\s+numbers?)\b",
     re.IGNORECASE,
 )
+# "a shelter for (the) newly displaced people": who a place or aid is for, not a flight
+_FOR_THE_DISPLACED = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:(?:newly|recently|internally|many|more)\s+)*$", re.IGNORECASE
+)
 _CLAUSE_MARK = re.compile(r"[,;:]")  # compiled once: split around every trigger
 # Fast paths for ASCII text in lower case (geo.text.casefold). The two negation patterns keep
 # "may" case-sensitive (not the month), so they have no exact twin: their gates read "may" in
@@ -788,6 +794,12 @@ def find_triggers(
             continue  # "relocated its headquarters": people moved to safety, or nothing
         if word.startswith("meeting") and not _TALKS.search(sent.text):
             continue  # a meeting is talks only between delegations, envoys, negotiators
+        if (
+            etype is EventType.DISPLACEMENT
+            and word == "displaced"
+            and _FOR_THE_DISPLACED.search(text, max(sent.start, s - 40), s)
+        ):
+            continue  # "a reception point for the displaced": whom it serves
         if (
             etype is EventType.DISPLACEMENT
             and word == "leaving"

@@ -808,3 +808,19 @@ def test_liberated_towns_as_a_verb_and_object_stay_a_capture(gazetteer):
     assert [e.place.name for e in events if e.event_type is EventType.ADVANCE] == [
         "Chernihiv Oblast"
     ]
+
+
+def _displaced(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 5, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT]
+
+
+def test_displacement_from_the_front_line_communities_of_an_oblast_is_a_flight(gazetteer):
+    text = "Strikes on Sumska Oblast caused wider displacement from the front-line communities."
+    assert _displaced(text, gazetteer) == ["Sumy Oblast"]
+
+
+def test_a_shelter_for_displaced_people_in_a_town_is_no_flight_from_it(gazetteer):
+    text = "Some 900 people got hot meals at a shelter for newly displaced people in Sumy."
+    assert _displaced(text, gazetteer) == []

@@ -974,3 +974,17 @@ def test_a_headline_toll_retold_without_a_place_goes_to_the_district_told_next(g
         "governor said on Telegram.\n"
     )
     assert _attacks(text, gazetteer) == [("Shostka Raion", 2, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No civilians were injured.", "Officials said no residents were hurt in the blast."],
+)
+def test_no_civilians_hurt_counts_none_killed_and_none_injured(sentence):
+    found = parse_casualties(sentence)
+    assert (found.killed, found.injured) == (0, 0)
+
+
+def test_no_people_were_evacuated_is_no_casualty_count():
+    found = parse_casualties("No people were evacuated from the village yet.")
+    assert (found.killed, found.injured) == (None, None)

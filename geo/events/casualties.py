@@ -213,6 +213,8 @@ _NONE = re.compile(
     r"\bno (?:(?:civilian|human) )?(?:casualties|victims|injuries)\b"
     r"(?!\s+(?:remain|are left|were left|inside|under))"
     r"|\b(?:no one|nobody|no-one) was (?:killed|injured|hurt|wounded)\b|\bwithout casualties\b"
+    # "No civilians were injured", "no residents were hurt" after a strike
+    r"|\bno (?:civilians|residents|people|locals) were (?:killed|injured|hurt|wounded)\b"
     r"|\bno reports? of (?:any )?(?:civilian )?(?:casualties|injuries|victims)\b",
     re.IGNORECASE,
 )

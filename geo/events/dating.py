@@ -399,8 +399,12 @@ def _oblast_lead_day(events: list[Event], places: list[Toponym], at: int) -> Dat
     came under fire.": the city's strike is one the lead summed up, on the lead's day. Only
     the last strike told within two sentences or so, and only when it was the oblast's.
     """
-    codes = {t.place.admin1_code for t in places}
+    codes = [t.place.admin1_code for t in places]
     if not codes or None in codes:
+        return None
+    # a list's namesake read in another oblast does not undo the list's day
+    home = max(set(codes), key=codes.count)
+    if 2 * codes.count(home) <= len(codes) and len(set(codes)) > 1:
         return None
     for ev in reversed(events):
         if at - ev.sentence_end > _CONTEXT_CHARS:
@@ -410,12 +414,18 @@ def _oblast_lead_day(events: list[Event], places: list[Toponym], at: int) -> Dat
         if (
             ev.date_text
             and ev.geo_precision is GeoPrecision.ADMIN1
-            and codes == {ev.place.admin1_code}
+            and ev.place.admin1_code == home
         ):
             return DateSpan(ev.date_start, ev.date_end, ev.date_precision, ev.date_text, -1, -1)
-        if ev.date_text or codes != {ev.place.admin1_code}:
+        inherited = bool(ev.date_text) and ev.date_text.lower() not in ev.quote.lower()
+        if ev.place.admin1_code != home and not inherited:
             return None
-        # an undated retelling of the oblast's strikes ("attacked the region 42 times")
+        if ev.date_text and not inherited:
+            return None  # a strike of the oblast with a day of its own
+        # an undated retelling of the oblast's strikes ("attacked the region 42 times"), or
+        # a town that took the lead's day already: a bulletin's list of the day's strikes
+        # goes on over several sentences, so the reach counts from the last one
+        at = ev.sentence_start
     return None
 
 

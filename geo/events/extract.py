@@ -56,6 +56,7 @@ from geo.events.furniture import (
     _page_end,
     _stamped_teaser,
 )
+from geo.events.listed import inline_order_places
 from geo.events.merge import (
     consolidate,
     names_community,
@@ -187,7 +188,8 @@ _AREAS = re.compile(
     r"provinces)\b",
     re.IGNORECASE,
 )
-_DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+)?$")
+# "the strike", "the second strike", "the order for evacuation": one already told
+_DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+(?:(?:for|of|on)\s+)?)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
 # settlements not named, counted in the country: "15 settlements in eastern Ukraine"
@@ -327,6 +329,25 @@ def _sole_place(tops: Sequence[Toponym]) -> list[Toponym]:
 
 # What stands between the lines of a list: line breaks and the bullets the splitter leaves out.
 _BULLET_GAP = re.compile(r"[\s\-–—•*·▪]*")
+
+
+# Unnamed places people leave: "from (the) front-line/border communities", "leaving the
+# front-line communities".
+_UNNAMED_FROM = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+(?:and\s+[\w-]+\s+)?)?"
+    r"(?:communities|hromadas|settlements|villages|towns|areas)\b",
+    re.IGNORECASE,
+)
+
+
+def _sole_oblast(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The oblast of a flight from unnamed communities, if the sentence names only that oblast."""
+    if not _UNNAMED_FROM.match(text, trig.end):
+        return []
+    named = [t for t in tops if t.place is not None and t.place.kind is not PlaceKind.COUNTRY]
+    if len(named) != 1 or named[0].place.kind is not PlaceKind.ADMIN1:
+        return []
+    return named
 
 
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
@@ -587,6 +608,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         toks = tokenize_sentence(text, sent, tops, dates, [])
         frame = fronted_place(text, sent, tops)
         found = []
+        inline_done = False  # an order's list in its own sentence goes to one trigger
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
             if (
@@ -623,6 +645,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and (people or children or _LOCAL_PEOPLE.search(sent.text))
             ):
                 places = _sole_place(prev_tops)  # "... remain in X. 20,000 were evacuated."
+            if not places and trig.type is EventType.DISPLACEMENT:
+                # "Strikes in X Oblast ..., triggering displacement from front-line
+                # communities": flight from unnamed places of the one oblast the sentence names
+                places = _sole_oblast(text, trig, tops)
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
             if not places and trig.type is EventType.ATTACK:
@@ -648,6 +674,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     _AND_DAYS.search(gap)  # "Tuesday's attack on Odesa ... and Monday's attack"
                 ):
                     places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
+            if trig.type is EventType.EVACUATION and not inline_done and len(tops) > 1:
+                # "... must leave the following villages: A, B and C": the order's own list
+                inline_done = bool(listed_here := inline_order_places(text, sent, trig.start, tops))
+                at = {p.start for p in places}
+                places = [*places, *(p for p in listed_here if p.start not in at)]
             if places:
                 found.append((trig, places))
         found = coerce_types(found, triggers)

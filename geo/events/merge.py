@@ -344,6 +344,9 @@ def _one_of_a_list(city: Event, fine: list[Event]) -> bool:
 _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+    # "in some villages of the X village community of the Y region": the unit that holds them
+    r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
+    r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
 )
 _COUNT_WORDS = "|".join(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -354,6 +357,9 @@ _ORDER_UMBRELLA = (
     rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|following|{_COUNT_WORDS})"
     r" (?:(?:more|other|further) )?"
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
+    # "in some villages of the X village community of the Y region": the unit that holds them
+    r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
+    r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
 )
 
 
@@ -507,6 +513,10 @@ _ITEM_PREFIX = re.compile(
 )
 _ITEM_REST = re.compile(
     r"(?:[\s,;.:\-–—•*·▪]|\band\b|\bта\b|\bі\b|\bи\b|"
+    # "The X territorial community — 6 settlements, 41 children;": a hromada's line, what it
+    # counts after the name
+    r"\b(?:the|territorial|urban|rural|village|settlement|community|hromada)\b|"
+    r"\b\d[\d ,]*\s+(?:settlements?|villages?|children|people|residents|families)\b|"
     # a name the gazetteer lacks ("Bілозерське" spelt with a Latin i)
     r"[A-ZА-ЯЁІЇЄҐ][\w'’-]*|"
     r"\((?:[^()]{0,60}\s)?(?:community|hromada|громада|громади|громаді|общины|община)\))*",

@@ -89,6 +89,8 @@ _COMPASS = frozenset(
     "north south east west northeast northwest southeast southwest northeastern "
     "northwestern southeastern southwestern northern southern eastern western".split()
 )
+_PLURAL_UNIT_WORDS = frozenset({"oblasts", "regions", "provinces"})
+_COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS if w.endswith("ern"))
 # A verb between a subject trigger and its object ("Evacuation buses left Myrnohrad").
 _VERB_FORM = re.compile(r"\w+ed|left|hit|struck|took|shook|swept|reached|tore", re.IGNORECASE)
 _VERBAL_TRIGGER = re.compile(
@@ -419,6 +421,15 @@ def _with_the_enemy(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
+# People taken from one place to another: the place they left is the event's.
+_MOVED_TYPES = frozenset({EventType.EVACUATION, EventType.DISPLACEMENT})
+
+
+def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
+    """Whether a "from" phrase opened between token ``first`` and token ``i``."""
+    return any(toks[k].text in {"from", "з", "із", "зі", "из"} for k in range(first, i))
+
+
 def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[Toponym], int]:
     """The places of a list starting at token i ("Kharkiv, Sumy and Odesa"); next index.
 
@@ -438,6 +449,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             i += 3  # "Nikopol (Dnipropetrovsk Oblast), Kupiansk (Kharkiv Oblast)": where each is
         elif (close := _community_aside(toks, i)) is not None:
             i = close  # "A (X rural community), B, C (Y urban community)": an order's list
+        elif (
+            i + 2 < len(toks)
+            and toks[i].text.lower() in _PLURAL_UNIT_WORDS
+            and toks[i + 1].text in _AND
+            and found[-1].place.kind is PlaceKind.ADMIN1
+        ):
+            i += 1  # "in A and B oblasts and southern C oblast": the list goes on
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
@@ -445,6 +463,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j += 1
         if j < len(toks) and toks[j].text in _AND:
             j += 1
+        if (
+            j > i
+            and j + 1 < len(toks)
+            and toks[j].text.lower() in _COMPASS_ADJECTIVES
+            and toks[j + 1].kind == "top"
+        ):
+            j += 1  # "in Donetsk and Luhansk oblasts and southern Kherson oblast": a bearing
         while text is not None and j > i and (k := _unknown_item(text, toks, j)) is not None:
             j = k  # an unresolved name: skip it and its separators
             while j < len(toks) and toks[j].text in _AND | {",", "-"}:
@@ -975,6 +1000,8 @@ def _after(
             if i + 1 < len(toks) and toks[i + 1].kind == "date":
                 i += 2  # "on August 6", "in March 2022": a date, not a place phrase
                 continue
+            if word == "to" and found and etype in _MOVED_TYPES and _from_before(toks, first, i):
+                break  # "evacuated from A to B": B is where people went, not where they left
             np = 0
             i += 1
             continue
@@ -1017,6 +1044,17 @@ def _after(
             and _name_next(text, toks[i + 1])
         ):
             i += 1  # "from the Lypetsk and Vovchansk directions": a name the gazetteer lacks
+            continue
+        if (
+            word == "and"
+            and np >= 0
+            and not found
+            and _unknown_name(text, toks[i - 1])
+            and i + 2 < len(toks)
+            and toks[i + 1].text == "the"
+            and _name_next(text, toks[i + 2])
+        ):
+            i += 2  # "from Azovets and the Mariupol area": a site the gazetteer lacks first
             continue
         if (
             word == "and"
@@ -1411,6 +1449,26 @@ def _damaged_by(text: str, between: str, cands: list[Toponym]) -> bool:
     return _DAMAGED_IN.search(text, max(0, head.start - 60), head.start) is not None
 
 
+# What opens an aside naming some of a plural subject's places: "Dozens of villages,
+# including A and B, were shelled", "several towns, among them A, came under fire".
+_INCLUDING_BEFORE = re.compile(
+    r"\b(?:towns|cities|villages|settlements|communities|hromadas|localities|districts)\b"
+    r"[^.;:]{0,60},\s*(?:including|among them|such as|notably)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _including_aside(text: str, cands: list[Toponym]) -> bool:
+    """Whether the last names before a trigger close an "including A and B" aside."""
+    k = len(cands) - 1
+    while k > 0 and re.fullmatch(
+        r"\s*(?:,|,?\s+and|\s+or)\s*", text[cands[k - 1].end : cands[k].start]
+    ):
+        k -= 1
+    lo = cands[k - 1].end if k > 0 else max(0, cands[k].start - 120)
+    return _INCLUDING_BEFORE.search(text, lo, cands[k].start) is not None
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -1424,6 +1482,10 @@ def _before_from(
         # 'the village of X "was shelled from Ukraine," he said': a quote opening after the
         # subject is no word of the grammar
         between = re.sub(r'(?<=\s)["“]', "", between)
+    if between.lstrip().startswith(",") and _including_aside(text, cands):
+        # "Dozens of towns, including A and B, came under fire": the aside names the
+        # subject's places, the comma closing it is no clause of its own
+        between = between.lstrip()[1:]
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
     if verbal and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit

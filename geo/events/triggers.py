@@ -59,6 +59,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"were taken out of",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
+        # "arranged the safe passage of 900 civilians from X": a humanitarian operation's
+        # evacuation (not ships' or grain's passage)
+        r"safe passage(?= (?:of|for) (?:[\w,'’-]+ ){0,5}?"
+        r"(?:people|civilians|residents|children|families|evacuees|persons)\b)",
         # "residents were transferred to nearby Valuyki": people moved on from where they live
         # (a people subject is required, find_triggers; the place is theirs, events.places)
         MOVED_TO,
@@ -77,6 +81,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"flee(?:ing)?",
         r"forced to flee",
         r"displaced",
+        # "triggering displacement from the front-line hromadas" (a relief agency's word)
+        r"displacement(?= from\b)",
         r"refugees?",
         r"(?:have |had )?left their homes",
         # "40,000 people have left Bakhmut": only with a people subject and a named object
@@ -620,8 +626,14 @@ _NO_EVACUATION = re.compile(
     r"|\b(?:fired (?:at|on|upon)|shelled|struck|hit|attacked|targeted|opened fire on)\s+"
     r"(?:the\s+|an?\s+)?\x00"
     r"|\x00[^\x00]*?\b(?:(?:was|were|has been|have been|had been) "
-    r"(?:\w+ )?(?:cancell?ed|suspended|halted|stopped))\b",
+    r"(?:\w+ )?(?:cancell?ed|suspended|halted|stopped))\b"
+    # "an evacuation hotline", "the evacuation phone number": a service, not a departure
+    r"|\x00\s*(?:hot-?\s?lines?|help-?\s?lines?|(?:tele)?phones?|phone\s+numbers?)\b",
     re.IGNORECASE,
+)
+# "a shelter for (the) newly displaced people": who a place or aid is for, not a flight
+_FOR_THE_DISPLACED = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:(?:newly|recently|internally|many|more)\s+)*$", re.IGNORECASE
 )
 _CLAUSE_MARK = re.compile(r"[,;:]")  # compiled once: split around every trigger
 # Fast paths for ASCII text in lower case (geo.text.casefold). The two negation patterns keep
@@ -766,6 +778,9 @@ _TAKEN_GROUND = re.compile(
 _ADJECTIVE_PARTICIPLES = frozenset(
     {"liberated", "captured", "recaptured", "seized", "retaken", "encircled"}
 )
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:to|in|into|from|for|across|around|near|within|throughout)\s+$", re.IGNORECASE
+)
 _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _HELD_NOUN_AFTER = re.compile(
     r"\s+(?:(?:southern|northern|eastern|western|frontline|front-line|regional)\s+)?"
@@ -830,6 +845,12 @@ def find_triggers(
             continue  # a meeting is talks only between delegations, envoys, negotiators
         if (
             etype is EventType.DISPLACEMENT
+            and word == "displaced"
+            and _FOR_THE_DISPLACED.search(text, max(sent.start, s - 40), s)
+        ):
+            continue  # "a reception point for the displaced": whom it serves
+        if (
+            etype is EventType.DISPLACEMENT
             and word == "leaving"
             and not _PEOPLE_LEAVING.search(text, max(sent.start, s - 40), s)
         ):
@@ -883,7 +904,11 @@ def find_triggers(
         if (
             etype is EventType.ADVANCE
             and word in _ADJECTIVE_PARTICIPLES
-            and _THE_BEFORE.search(text, max(sent.start, s - 12), s)
+            and (
+                _THE_BEFORE.search(text, max(sent.start, s - 12), s)
+                # "go back to recaptured towns of the oblast": after a preposition too
+                or _PREPOSITION_BEFORE.search(text, max(sent.start, s - 12), s)
+            )
             and _HELD_NOUN_AFTER.match(text, e, sent.end)
         ):
             continue  # "in the liberated city of Kherson": which city, not news of its taking
@@ -962,7 +987,9 @@ def find_triggers(
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
             etype is EventType.ATTACK
+            # a strike verb stays a strike, "continues to shell the region" too
             and not word.startswith(("hit", "struck", "striking", "targeted", "fired", "wounded"))
+            and not word.endswith(" shell")
             and (
                 (
                     (

@@ -555,6 +555,25 @@ _UNIT_OF = frozenset(["region", "regions", "oblast", "oblasts", "province", "pro
 _UNITS_PLURAL = frozenset(["regions", "oblasts", "provinces"])
 
 _COMMUNITY_HEADS = frozenset({"community", "communities"})
+# The kinds of hromada English names between its name and "community": "the X territorial
+# community", "the Y urban community", "the Z village territorial community".
+_COMMUNITY_KINDS = frozenset({"territorial", "urban", "rural", "village", "settlement", "city"})
+
+
+def _past_community_kinds(toks: list[Token], k: int) -> int:
+    """The index of the first of the kind words right before token ``k`` (``k`` if none)."""
+    while k > 1 and toks[k - 1].norm in _COMMUNITY_KINDS and toks[k - 1].joined:
+        k -= 1
+    return k
+
+
+def _place_head_at(toks: list[Token], j: int) -> bool:
+    """Whether a place's head word follows at token ``j``, past a hromada's kind words."""
+    while j < len(toks) and toks[j].norm in _COMMUNITY_KINDS and toks[j].joined:
+        j += 1
+    return j < len(toks) and toks[j].norm in PLACE_HEADS
+
+
 # Words between the names of a list ("Sudzhansky, Korenevsky and Glushkovsky districts").
 _LIST_WORDS = frozenset(["and", "or"])
 _LIST_GAPS = frozenset(["", ",", "&"])
@@ -581,7 +600,7 @@ def _listed_admin2(
             unit = "hromada"
         if unit is None or k == 0 or not toks[k - 1].joined:
             continue
-        end = k
+        end = _past_community_kinds(toks, k) if adjectival else k
         listed: list[Mention] = []
         while (item := _unit_before(toks, end, unit, gaz, adjectival=adjectival)) is not None:
             start, key = item
@@ -1011,7 +1030,7 @@ def _reject(
         and prev is not None
         and prev.joined
         and prev.norm == "the"
-        and not (nxt is not None and last.joined and nxt.norm in PLACE_HEADS)
+        and not (nxt is not None and last.joined and _place_head_at(toks, m.j))
         and _org_head(toks, m.j) is None
         and not _listed_sector(toks, m.j)
         and not aliased  # our alias table's names take their article ("the Kremlin")

@@ -1048,3 +1048,17 @@ def test_a_loosely_spelled_village_near_a_town_it_lies_by_takes_the_strike(gazet
     # told without the town it lies near, the loose spelling stays too weak for a dot
     alone = "Another three people in the village of Synkivke were hurt."
     assert _attacks(lead + alone, gazetteer) == [("Kharkiv Oblast", 2, 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["No civilians were injured.", "Officials said no residents were hurt in the blast."],
+)
+def test_no_civilians_hurt_counts_none_killed_and_none_injured(sentence):
+    found = parse_casualties(sentence)
+    assert (found.killed, found.injured) == (0, 0)
+
+
+def test_no_people_were_evacuated_is_no_casualty_count():
+    found = parse_casualties("No people were evacuated from the village yet.")
+    assert (found.killed, found.injured) == (None, None)

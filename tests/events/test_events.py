@@ -898,3 +898,26 @@ def test_a_count_that_had_to_be_relocated_goes_to_the_order_told_before(gazettee
     )
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert [(e.place.name, e.children) for e in evacuations] == [("Donetsk Oblast", 610)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As fighting raged in Sumska Oblast, more residents were leaving the border villages.",
+        "Shelling hit Sumska Oblast all week; about 3,000 people are thought to have fled the "
+        "five worst-hit communities since Monday.",
+    ],
+)
+def test_people_leaving_unnamed_communities_are_displaced_in_the_sentences_one_oblast(
+    gazetteer, text
+):
+    events = _events(text, gazetteer)
+    assert [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT] == [
+        "Sumy Oblast"
+    ]
+
+
+def test_people_leaving_unnamed_villages_of_a_sentence_with_two_oblasts_are_nowhere(gazetteer):
+    text = "With shelling in Sumska and Kharkivska oblasts, residents kept leaving border villages."
+    events = _events(text, gazetteer)
+    assert [e for e in events if e.event_type is EventType.DISPLACEMENT] == []

@@ -306,3 +306,26 @@ def test_an_event_left_at_the_country_is_dropped_and_the_rest_kept(gazetteer):
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e.place.kind for e in events if e.place.name == "Ukraine"] == []
     assert [(e.event_type, e.place.name) for e in events] == [(EventType.ATTACK, "Nikopol")]
+
+
+def test_an_orders_lines_of_communities_with_their_counts_are_each_an_evacuation(gazetteer):
+    text = (
+        "A forced evacuation of children from the Kupiansk district was announced.\n\n"
+        "212 children from 24 villages of the district fall under the forced evacuation:\n\n"
+        "The Kupiansk territorial community — 9 settlements, 120 children;\n\n"
+        "The Dvorichna territorial community — 8 settlements, 52 children;\n\n"
+        "The Shevchenkove territorial community — 7 settlements, 40 children.\n\n"
+        "Eight families have left so far.\n"
+    )
+    places = {e.place.name for e in _evacuations(text, gazetteer)}
+    assert {"Dvorichna", "Shevchenkove"} <= places
+
+
+def test_a_line_that_tells_news_after_a_community_is_no_item_of_the_order(gazetteer):
+    text = (
+        "Evacuation of families with children was declared for these communities:\n\n"
+        "The Dvorichna territorial community — 8 settlements, 52 children;\n\n"
+        "The Shevchenkove territorial community came under fire on Monday.\n"
+    )
+    places = {e.place.name for e in _evacuations(text, gazetteer)}
+    assert "Dvorichna" in places and "Shevchenkove" not in places

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.events.extract import extract_events
 from geo.records import EventType, GeoPrecision, PlaceKind
 from geo.text.articles import article_from_text
@@ -658,3 +660,47 @@ def test_a_place_fronted_in_a_reported_clause_frames_the_clause(gazetteer):
 def test_a_place_in_a_reported_clause_without_a_break_is_no_frame(gazetteer):
     text = "The mayor said that in the Sumy region the harvest had been good despite the war."
     assert _typed(text, gazetteer, EventType.ATTACK) == []
+
+
+def _evacuated_from(text, gazetteer):
+    return {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION}
+
+
+def test_where_evacuees_were_taken_to_is_no_evacuation_place(gazetteer):
+    text = "Some 250 residents were evacuated from Kherson to Mykolaiv on Friday by bus."
+    assert _evacuated_from(text, gazetteer) == {"Kherson"}
+
+
+def test_a_site_the_gazetteer_lacks_before_and_the_town_area_does_not_lose_the_town(gazetteer):
+    text = (
+        "Rescuers evacuated about 80 civilians from Zalizkombinat and the Kherson area to "
+        "Mykolaiv on Thursday."
+    )
+    assert _evacuated_from(text, gazetteer) == {"Kherson"}
+
+
+def test_evacuated_to_a_town_with_no_origin_named_still_places_the_evacuation(gazetteer):
+    text = "Dozens of children were evacuated to Mykolaiv on Friday."
+    assert _evacuated_from(text, gazetteer) <= {"Mykolaiv"}
+
+
+def test_a_list_of_oblasts_goes_on_past_oblasts_and_a_bearing(gazetteer):
+    text = (
+        "Heavy clashes continued in the Zaporizhzhia and Donetsk oblasts and southern "
+        "Mykolaiv oblast."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert places == {"Zaporizhzhia Oblast", "Donetsk Oblast", "Mykolaiv Oblast"}
+
+
+@pytest.mark.parametrize("verb", ["came under heavy fire", "were shelled"])
+def test_towns_named_in_an_including_aside_of_the_subject_are_the_places_hit(gazetteer, verb):
+    text = f"More than twenty towns and villages, including Ochakiv and Bashtanka, {verb}."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Ochakiv", "Bashtanka"}
+
+
+def test_an_including_aside_of_people_names_no_place_hit(gazetteer):
+    text = "Several residents, including two from Ochakiv, were wounded by shelling in Bashtanka."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Ochakiv" not in places

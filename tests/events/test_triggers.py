@@ -836,3 +836,73 @@ def test_an_armed_side_destroying_a_civilian_building_is_a_strike():
     assert {t.type for t in _triggers(told)} == {EventType.ATTACK}
     flood = "The spring flood destroyed several houses in the town of Selydove."
     assert EventType.ATTACK not in {t.type for t in _triggers(flood)}
+
+
+def _evacuations(text, gazetteer, published=dt.date(2022, 5, 8)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name: e.people for e in events if e.event_type is EventType.EVACUATION}
+
+
+def test_a_safe_passage_of_civilians_from_towns_is_an_evacuation_from_each(gazetteer):
+    text = (
+        "Since April, a humanitarian agency has helped arrange the safe passage of over "
+        "7,500 civilians from Chernihiv and Mariupol to other parts of Ukraine."
+    )
+    assert _evacuations(text, gazetteer) == {"Chernihiv": 7500, "Mariupol": 7500}
+
+
+def test_a_safe_passage_for_grain_ships_is_no_evacuation(gazetteer):
+    text = "The deal guarantees safe passage for grain ships leaving Odesa and Chornomorsk."
+    assert _evacuations(text, gazetteer) == {}
+
+
+@pytest.mark.parametrize("verb", ["continues to shell", "kept shelling", "continued to shell"])
+def test_the_enemy_going_on_shelling_a_region_is_a_strike_not_ground_fighting(gazetteer, verb):
+    text = f"The enemy {verb} the Mykolaiv region, wounding civilians."
+    article = article_from_text(text, published=dt.date(2024, 3, 2))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ATTACK, "Mykolaiv Oblast")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An evacuation hotline works in the Sumy region at 0-800-00-00-00.",
+        "Residents of Okhtyrka can call the evacuation phone number at any hour.",
+    ],
+)
+def test_an_evacuation_hotline_is_a_service_not_an_evacuation(gazetteer, text):
+    assert _evacuations(text, gazetteer, dt.date(2024, 6, 12)) == {}
+
+
+def test_liberated_towns_after_a_preposition_are_which_towns_not_a_capture(gazetteer):
+    text = "The governor warned residents not to return to liberated towns in the Chernihiv region."
+    article = article_from_text(text, published=dt.date(2022, 4, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e for e in events if e.event_type is EventType.ADVANCE] == []
+
+
+def test_liberated_towns_as_a_verb_and_object_stay_a_capture(gazetteer):
+    text = "Ukrainian forces liberated towns in the Chernihiv region on Monday."
+    article = article_from_text(text, published=dt.date(2022, 4, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.name for e in events if e.event_type is EventType.ADVANCE] == [
+        "Chernihiv Oblast"
+    ]
+
+
+def _displaced(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 5, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT]
+
+
+def test_displacement_from_the_front_line_communities_of_an_oblast_is_a_flight(gazetteer):
+    text = "Strikes on Sumska Oblast caused wider displacement from the front-line communities."
+    assert _displaced(text, gazetteer) == ["Sumy Oblast"]
+
+
+def test_a_shelter_for_displaced_people_in_a_town_is_no_flight_from_it(gazetteer):
+    text = "Some 900 people got hot meals at a shelter for newly displaced people in Sumy."
+    assert _displaced(text, gazetteer) == []

@@ -192,6 +192,26 @@ def test_a_town_before_community_is_still_the_town(gazetteer):
     assert (PlaceKind.POPULATED_PLACE, "UA.04") in read["Marhanets"]
 
 
+@pytest.mark.parametrize("kind", ["territorial", "urban", "rural", "village territorial"])
+def test_a_seat_before_a_kind_of_community_is_still_the_town(gazetteer, kind):
+    text = f"Families left the Marhanets {kind} community on Sunday."
+    tops = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer) if t.is_place}
+    assert tops["Marhanets"].name == "Marhanets"
+
+
+def test_an_adjective_before_territorial_community_is_the_hromada(gazetteer):
+    read = _read("Shelling hit the Velykoburlutska territorial community.", gazetteer)
+    [(surface, readings)] = read.items()
+    assert surface.startswith("Velykoburlutska")
+    assert readings == frozenset({(PlaceKind.ADMIN2, "UA.07")})
+
+
+def test_a_town_before_a_lowercase_word_other_than_a_kind_keeps_the_rule(gazetteer):
+    # "the Marhanets territorial" opens a hromada; "the Marhanets defence" names no place
+    text = "Troops of the Marhanets defence battalion trained on Sunday."
+    assert "Marhanets" not in {t.surface for t in geoparse(text, gazetteer=gazetteer) if t.is_place}
+
+
 def _unit(text, gazetteer, name):
     """The admin-1 reading geoparse gives ``name`` in ``text`` (None for any other)."""
     (top,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == name]
@@ -206,3 +226,14 @@ def test_the_dnipro_region_is_dnipropetrovsk_oblast_alone_or_listed(gazetteer):
         "a1:UA.04"
     )
     assert _unit("A drone fell on a street in Dnipro at dawn.", gazetteer, "Dnipro") is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "code"), [("Khersonsk", "UA.08"), ("Sumsk", "UA.21"), ("Zaporizk", "UA.26")]
+)
+def test_an_oblast_adjective_without_its_final_a_is_the_oblast(gazetteer, surface, code):
+    # relief agencies' reports in 2022 wrote "Khersonsk oblast" for Khersonska oblast
+    text = f"Fighting went on in {surface} oblast this week."
+    (top,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.is_place]
+    assert top.surface.startswith(surface)
+    assert (top.place.kind, top.place.admin1_code) == (PlaceKind.ADMIN1, code)

@@ -1,0 +1,91 @@
+"""An evacuation order's settlements listed in its own sentence (geo.events.listed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
+
+
+def _events(text, gazetteer, published=dt.date(2024, 6, 12)):
+    article = article_from_text(text, published=published)
+    return extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+
+
+def _places(events, etype=EventType.EVACUATION):
+    return {e.place.name for e in events if e.event_type is etype}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a colon after the order's words, the list to the sentence end
+        "The regional council ordered a forced evacuation of children from three hromadas of "
+        "Okhtyrka district. Specifically, children with their parents from the following "
+        "villages are subject to evacuation: Chupakhivka, Kyrykivka, Oleksandrivka, Boromlia.",
+        # the same inside a quotation, the writer named after it
+        '"The council resolved to order the evacuation of children from Okhtyrka and '
+        "Trostianets communities. In particular, families from these villages are subject to "
+        'evacuation: Chupakhivka, Kyrykivka, Oleksandrivka, Boromlia," the governor wrote.',
+    ],
+)
+def test_a_list_after_the_orders_colon_gives_one_evacuation_per_village(gazetteer, text):
+    places = _places(_events(text, gazetteer))
+    assert {"Chupakhivka", "Kyrykivka", "Boromlia"} <= places
+
+
+def test_a_labelled_bracket_of_villages_replaces_the_oblast(gazetteer):
+    text = (
+        "Compulsory evacuation of families was ordered in some villages of the "
+        "Velykopysarivka community of Sumy region (villages: Kyrykivka, Boromlia, Trostianets)."
+    )
+    places = _places(_events(text, gazetteer))
+    assert places == {"Kyrykivka", "Boromlia", "Trostianets"}
+
+
+def test_a_towns_parts_in_brackets_and_nearby_villages_are_each_an_evacuation(gazetteer):
+    text = (
+        "The evacuation order applied to the town of Okhtyrka (Kyrykivka and Chupakhivka) "
+        "and nearby villages Boromlia, Trostianets and Lebedyn."
+    )
+    places = _places(_events(text, gazetteer))
+    assert {"Okhtyrka", "Kyrykivka", "Chupakhivka", "Boromlia", "Trostianets", "Lebedyn"} <= (
+        places
+    )
+
+
+def test_a_colon_before_a_list_of_people_adds_no_place(gazetteer):
+    text = (
+        "The evacuation from Okhtyrka covers: the elderly, the disabled and families with children."
+    )
+    assert _places(_events(text, gazetteer)) <= {"Okhtyrka"}
+
+
+def test_a_colon_before_a_clause_with_news_of_its_own_is_no_list(gazetteer):
+    text = (
+        "Families were evacuated from Okhtyrka on Monday: shelling hit Kyrykivka and Boromlia "
+        "overnight."
+    )
+    assert _places(_events(text, gazetteer)) == {"Okhtyrka"}
+
+
+def test_a_strikes_list_after_a_colon_is_not_made_an_evacuation(gazetteer):
+    text = "Shelling was reported in the region: Russians hit Kyrykivka, Boromlia and Trostianets."
+    events = _events(text, gazetteer)
+    assert _places(events) == set()
+    assert {"Kyrykivka", "Boromlia"} <= _places(events, EventType.ATTACK)
+
+
+def test_villages_grouped_under_a_hromada_heading_stay_with_the_hromada(gazetteer):
+    text = (
+        "The oblast administration decided to evacuate families with children from two "
+        "hromadas. Forced evacuation was announced for these villages:\n\n"
+        "  • Boromlia hromada: Kyrykivka, Chupakhivka, Oleksandrivka and Lebedyn;\n"
+    )
+    places = _places(_events(text, gazetteer))
+    assert not {"Kyrykivka", "Chupakhivka", "Lebedyn"} & places

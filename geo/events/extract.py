@@ -269,15 +269,18 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
             for o in toponyms
         )
     m = _OBLAST_AFTER_GAP.match(text, t.end)
-    if m is None:
-        return False
-    return any(
-        o.start == m.end()
-        and o.place is not None
-        and o.place.kind is PlaceKind.ADMIN1
-        and o.place.admin1_code == t.place.admin1_code
-        for o in toponyms
+    return m is not None and any(
+        o.place.admin1_code == t.place.admin1_code for o in _oblasts_at(toponyms, m.end())
     )
+
+
+def _oblasts_at(toponyms: Sequence[Toponym], start: int) -> list[Toponym]:
+    """The oblast readings of the name that starts at ``start``."""
+    return [
+        o
+        for o in toponyms
+        if o.start == start and o.place is not None and o.place.kind is PlaceKind.ADMIN1
+    ]
 
 
 _IN_OBLAST_AFTER = re.compile(r"\s+in\s+(?:the\s+)?")
@@ -297,15 +300,9 @@ def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> b
     ):
         return False
     m = _IN_OBLAST_AFTER.match(text, t.end)
-    if m is None:
-        return False
-    return any(
-        o.start == m.end()
-        and o.place is not None
-        and o.place.kind is PlaceKind.ADMIN1
-        and o.place.country_code == t.place.country_code
-        and o.place.admin1_code != t.place.admin1_code
-        for o in toponyms
+    return m is not None and any(
+        o.place.country_code == t.place.country_code and o.place.admin1_code != t.place.admin1_code
+        for o in _oblasts_at(toponyms, m.end())
     )
 
 

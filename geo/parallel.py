@@ -32,9 +32,12 @@ CONNECT_TIMEOUT_S = 20
 # Items per task: enough to make the cost of sending a task small beside an article's
 # analysis (milliseconds), few enough that the last tasks finish together.
 CHUNK = 4
-# Tasks in flight per worker: keeps every worker busy while the writer catches up, and bounds
-# the memory a million-article corpus takes.
-AHEAD = 4
+# Tasks in flight per worker, sent but not yet taken by the caller: bounds the memory a
+# million-article corpus takes, and keeps every worker busy while the caller takes no results.
+# The pipeline's writer takes none while it commits a batch (0.2-0.6 s on a busy machine);
+# 4 held about 0.3 s of two workers' news articles, so a long commit could leave them waiting.
+# 16 holds about a second of their work (and some 6 MB of results).
+AHEAD = 16
 
 # The context of this worker process, set once by its initializer.
 _context: Any = None

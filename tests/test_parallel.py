@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.parallel import AHEAD, run_ordered
+from geo.parallel import AHEAD, _chunks, run_ordered
 
 
 def _touch(item: int, folder: str) -> int:
@@ -40,6 +40,18 @@ def test_workers_run_a_window_ahead_while_the_caller_holds_a_result(tmp_path):
     time.sleep(0.3)  # were more sent, their marks would appear by now
     assert _ran(tmp_path) == window
     assert list(out) == items[1:]
+
+
+def test_tasks_get_smaller_toward_the_end_and_cover_every_item_once():
+    items = list(range(1500))
+    tasks = list(_chunks(items, 16, 2))
+    sizes = [len(t) for t in tasks]
+    assert [x for t in tasks for x in t] == items
+    assert sizes[0] == 16 and sizes[-4:] == [1, 1, 1, 1]
+    assert sizes == sorted(sizes, reverse=True)
+    # Each worker's last task is small beside what the others still have to do.
+    assert all(size <= max(1, (1500 - sum(sizes[:i])) // 8) for i, size in enumerate(sizes))
+    assert [len(t) for t in _chunks([1, 2, 3], 16, 2)] == [1, 1, 1]
 
 
 def test_one_job_runs_in_this_process(tmp_path):

@@ -280,7 +280,7 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     )
 
 
-_IN_OBLAST_AFTER = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_OBLAST_AFTER = re.compile(r"(?:\s+in|,)\s+(?:the\s+)?")
 
 
 def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
@@ -655,6 +655,16 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = _governed_place(text, trig, tops, found_words, sent)
             if not places and trig.type is EventType.ATTACK and casualties:
                 places = _toll_place(text, trig, tops, found_words, casualties, sent)
+            if (
+                not places
+                and trig.type is EventType.ATTACK
+                and (casualties.killed or casualties.injured)
+                and casualties.end >= 0
+                and sent.start + casualties.end <= trig.start
+            ):
+                # "a resident of X was injured in a drone attack", "an X resident died after
+                # shelling": the strike names no place, the count's subject says whose town
+                places = _subject_town(text, sent, tops, casualties)
             if (
                 trig.type is EventType.ATTACK
                 and casualties

@@ -1438,6 +1438,26 @@ def _situates(text: str, inner: Toponym, unit: Toponym) -> bool:
     )
 
 
+# A district named after a settlement's comma ("X, Y district,") closes with a comma too.
+_DISTRICT_COMMA = re.compile(r",\s*(?:the\s+)?")
+# "X in the Y district's ...", "X in Y district of Z Oblast": the district is not last
+_UNIT_AFTER = re.compile(r"\s*(?:['’]s\b|of\b)")
+
+
+def _district_aside(text: str, cands: list[Toponym]) -> bool:
+    """Whether the last place before a trigger is a district set off by commas after a town."""
+    if len(cands) < 2:
+        return False
+    inner, unit = cands[-2], cands[-1]
+    return (
+        unit.place.kind is PlaceKind.ADMIN2
+        and inner.place.kind is PlaceKind.POPULATED_PLACE
+        and inner.place.admin1_code == unit.place.admin1_code
+        and _DISTRICT_COMMA.fullmatch(text, inner.end, unit.start) is not None
+        and text.startswith(",", unit.end)
+    )
+
+
 def _damaged_by(text: str, between: str, cands: list[Toponym]) -> bool:
     """Whether the words before an attack noun tell damage it caused at the last place."""
     damage = _DAMAGE_CAUSE.fullmatch(between)
@@ -1482,6 +1502,11 @@ def _before_from(
         # 'the village of X "was shelled from Ukraine," he said': a quote opening after the
         # subject is no word of the grammar
         between = re.sub(r'(?<=\s)["“]', "", between)
+    district_aside = _district_aside(text, cands)
+    if district_aside:
+        # "the town of X, Y district, came under fire": the comma closes the district that
+        # situates X, no clause of its own
+        between = between.lstrip()[1:]
     if between.lstrip().startswith(",") and _including_aside(text, cands):
         # "Dozens of towns, including A and B, came under fire": the aside names the
         # subject's places, the comma closing it is no clause of its own
@@ -1540,6 +1565,15 @@ def _before_from(
     ):
         # "Kramatorsk in Donetska Oblast", "the Rylsk district of Kursk region": the oblast
         # situates the finer place, which is the one hit
+        found, rest = [cands[-2]], cands[:-2]
+    elif district_aside or (
+        len(cands) > 1
+        and top.place.kind is PlaceKind.ADMIN2
+        and _situates(text, cands[-2], top)
+        and not _UNIT_AFTER.match(text, top.end)
+    ):
+        # "the town of X in Y district came under fire", "X, Y district, was shelled": the
+        # district situates the settlement, which is the one hit
         found, rest = [cands[-2]], cands[:-2]
     # "Kharkiv and Sumy were shelled"
     for t in reversed(rest):

@@ -704,3 +704,33 @@ def test_an_including_aside_of_people_names_no_place_hit(gazetteer):
     text = "Several residents, including two from Ochakiv, were wounded by shelling in Bashtanka."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert "Ochakiv" not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shortly after noon Merefa in Kharkiv district came under heavy shelling.",
+        "Late on Friday the town of Merefa, Kharkiv district, was shelled again.",
+        "Balakliia in Izium district was hit by rockets on Monday.",
+    ],
+)
+def test_a_district_after_the_town_a_passive_hit_is_not_the_place_hit(gazetteer, text):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert attacks
+    assert {e.place.kind for e in attacks} == {PlaceKind.POPULATED_PLACE}
+    assert {e.place.name for e in attacks} <= {"Merefa", "Balakliia"}
+
+
+def test_a_district_that_was_shelled_on_its_own_stays_the_district(gazetteer):
+    text = "The Izium district was shelled overnight."
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.kind for e in attacks] == [PlaceKind.ADMIN2]
+
+
+def test_a_village_read_outside_the_oblast_told_after_its_comma_gives_no_dot(gazetteer):
+    text = (
+        "Police said a 61-year-old tractor driver from Pervomaiske, Kherson oblast, died on "
+        "Friday evening in artillery shelling."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert all(e.place.admin1_name == "Kherson Oblast" for e in attacks)

@@ -438,6 +438,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
     """
     found = [toks[i].top]
     i += 1
+    districted = False  # the last item was told with its district ("A, X district")
     while i < len(toks):
         if (
             i + 2 < len(toks)
@@ -459,7 +460,12 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
-        if toks[j].text == "," or _next_region_group(text, toks, j, found[-1]):
+        if (
+            toks[j].text == ","
+            or _next_region_group(text, toks, j, found[-1])
+            # "A, X district; B, C, Y district": a bulletin's groups, each with its district
+            or (toks[j].text == ";" and districted)
+        ):
             j += 1
         if j < len(toks) and toks[j].text in _AND:
             j += 1
@@ -505,6 +511,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             and nxt.place.admin1_code == found[-1].place.admin1_code
         ):
             i = j + 2  # "Shevchenkove, Kupiansk district": the district says where
+            districted = True
             continue
         if (
             j == i + 1
@@ -515,11 +522,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             # The same, when the geoparser read the district as one name ("Kupiansk
             # district" -> Kupiansk Raion): it situates the town, it is not a second place.
             i = j + 1
+            districted = True
             continue
         if text is not None and _AUTHORITY_AFTER.match(text, nxt.end):
             break  # "A, B and C, the Sumy Oblast Military Administration reported": who says
         found.append(nxt)
         i = j + 1
+        districted = False
     return _without_stray_oblast(found), i
 
 

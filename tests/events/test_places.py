@@ -734,3 +734,12 @@ def test_a_village_read_outside_the_oblast_told_after_its_comma_gives_no_dot(gaz
     )
     attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert all(e.place.admin1_name == "Kherson Oblast" for e in attacks)
+
+
+def test_a_bulletins_groups_each_with_its_district_after_a_semicolon_are_all_hit(gazetteer):
+    text = (
+        "On Sunday artillery shelled Lukiantsi, Kharkiv district; Vovchansk, Chuhuiv "
+        "district; Udy, Bohodukhiv district."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert {e.place.name for e in attacks} == {"Lukiantsi", "Vovchansk", "Udy"}

@@ -634,6 +634,33 @@ def _who_with(toks: list[_Tok], i: int) -> int | None:
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
 
 
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "several", "two", "three", "dozens"})
+
+
+def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
+    """The index of the preposition after "and a/the <noun>" at token i, else None.
+
+    "struck homes and a hospital in X": a strike's object of two nouns joined by "and",
+    before the place. Only a determiner after "and", at most two more plain words, then a
+    locative with a place: a verb after "and" ("killed two and injured three in X") or a
+    clause of its own is no second object.
+    """
+    j = i + 1
+    if j >= len(toks) or toks[j].text.lower() not in _OBJECT_DETERMINERS:
+        return None
+    j += 1
+    for _ in range(3):
+        if j + 1 >= len(toks):
+            return None
+        tok = toks[j]
+        if tok.text in links and tok.text in {"in", "on", "at"} and toks[j + 1].kind == "top":
+            return j
+        if tok.kind != "w" or tok.text in _BREAKS or tok.text in _AUX or tok.text.endswith("ed"):
+            return None
+        j += 1
+    return None
+
+
 def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
     j = i + 1 if toks[i].text == "," else i
@@ -1163,6 +1190,16 @@ def _after(
             and toks[i + 1].text in links
         ):
             i += 1  # "вблизи Торецка и севернее Часова Яра": one more phrase of the verb
+            continue
+        if (
+            word == "and"
+            and etype is EventType.ATTACK
+            and np < 0
+            and not found
+            and pre > 0
+            and (k := _second_object(toks, i, links)) is not None
+        ):
+            i = k  # "hit homes and a hospital in X": one object of two nouns, then the place
             continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place

@@ -743,3 +743,20 @@ def test_a_bulletins_groups_each_with_its_district_after_a_semicolon_are_all_hit
     )
     attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert {e.place.name for e in attacks} == {"Lukiantsi", "Vovchansk", "Udy"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overnight rockets hit apartments and a clinic in Sumy and Chernihiv.",
+        "Guided bombs struck warehouses and the station in Sumy and Chernihiv.",
+    ],
+)
+def test_a_strike_object_of_two_nouns_joined_by_and_still_reaches_the_places(gazetteer, text):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert {e.place.name for e in attacks} == {"Sumy", "Chernihiv"}
+
+
+def test_a_second_verb_after_and_is_no_second_object(gazetteer):
+    text = "Rockets struck the depot and the power went out in Sumy."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]

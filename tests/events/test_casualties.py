@@ -1081,3 +1081,15 @@ def test_a_strike_that_names_no_place_is_at_the_town_of_its_victims(
 def test_a_victims_town_does_not_replace_the_place_the_strike_names(gazetteer):
     text = "A resident of Nikopol was injured in a drone strike on Marhanets."
     assert [a[0] for a in _attacks(text, gazetteer)] == ["Marhanets"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Later a pensioner born in 1941 was hurt by shrapnel.", None, 1),
+        ("Two farmers born in 1958 and 1967 were wounded in the field.", None, 2),
+    ],
+)
+def test_a_birth_year_is_no_count(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

@@ -121,6 +121,8 @@ _PASSIVE_GAP = re.compile(
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
     r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
     r"completely|partially|partly|first|finally|officially)\s+)*"
+    # "X was subjected to (heavy artillery) shelling": the strike noun is what X underwent
+    r"(?:subjected\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3})?"
     r"(?:\w+ed\s+and\s+)?$",  # "has been encircled and shelled": both verbs' subject
     re.IGNORECASE,
 )
@@ -1558,7 +1560,7 @@ def _before_from(
         # subject's places, the comma closing it is no clause of its own
         between = between.lstrip()[1:]
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
-    if verbal and _PASSIVE_GAP.match(between):
+    if (verbal or "subjected" in between) and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
         pass

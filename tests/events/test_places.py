@@ -760,3 +760,15 @@ def test_a_strike_object_of_two_nouns_joined_by_and_still_reaches_the_places(gaz
 def test_a_second_verb_after_and_is_no_second_object(gazetteer):
     text = "Rockets struck the depot and the power went out in Sumy."
     assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the border village of Tetkino was subjected to mortar shelling.",
+        "Tetkino was again subjected to heavy shelling from across the border.",
+    ],
+)
+def test_a_place_subjected_to_shelling_is_the_place_hit(gazetteer, text):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in attacks] == ["Tëtkino"]

@@ -163,6 +163,8 @@ _NO_ONE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
 _AGES = re.compile(
     r"\baged\s+(?:between\s+)?\d{1,3}(?:(?:\s*,\s*|\s+(?:and|to)\s+)\d{1,3})*\b"
     r"|(?<=[a-z])\s?\(\d{1,3}\)|(?<=[a-z]),\s\d{1,3},(?=\s)"
+    # "a pensioner born in 1941 was hurt", "two men born in 1950 and 1962": birth years
+    r"|\bborn\s+in\s+(?:19|20)\d\d(?:(?:\s*,\s*|\s+and\s+)(?:19|20)\d\d)*\b"
 )
 # "a man of 30 was killed": the age told as "of N" after one person
 _AGE_OF = re.compile(

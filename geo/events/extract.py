@@ -283,7 +283,7 @@ def _oblasts_at(toponyms: Sequence[Toponym], start: int) -> list[Toponym]:
     ]
 
 
-_IN_OBLAST_AFTER = re.compile(r"\s+in\s+(?:the\s+)?")
+_IN_OBLAST_AFTER = re.compile(r"(?:\s+in|,)\s+(?:the\s+)?")
 
 
 def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
@@ -304,6 +304,41 @@ def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> b
         o.place.country_code == t.place.country_code and o.place.admin1_code != t.place.admin1_code
         for o in _oblasts_at(toponyms, m.end())
     )
+
+
+# Damage told without a strike word: "houses were damaged in X", "in X, damage to the port
+# was recorded", "a school in X sustained damage".
+_DAMAGE_TOLD = re.compile(
+    r"\b(?:(?:was|were|been)\s+(?:(?:also|partially|badly|heavily|severely|slightly)\s+)?"
+    r"(?P<w>damaged)\b"
+    r"|(?P<n>damage)\s+(?:to\s+[^.;:]{1,80}?\s+)?(?:was|were|has\s+been|have\s+been)\s+"
+    r"(?:recorded|reported|registered|inflicted|caused)\b"
+    r"|sustained\s+(?P<s>damage)\b)",
+    re.IGNORECASE,
+)
+_DAMAGE_REACH = 300  # characters from the end of the strike's sentence
+
+
+def _damage_after_strike(
+    text: str, sent: Sentence, events: list[Event], last: int | None
+) -> Trigger | None:
+    """A damage report right after a strike: a strike at the place it names.
+
+    Oblast and city reports tell a strike, then what it damaged where, town by town ("The
+    enemy attacked the region with drones overnight. In the X district, nine houses were
+    damaged."), with no strike word in the damage sentence. Only right after a strike told
+    (within ``_DAMAGE_REACH`` characters), and only for a sentence with no event word.
+    """
+    if last is None or events[last].event_type is not EventType.ATTACK:
+        return None
+    if not 0 <= sent.start - events[last].sentence_end <= _DAMAGE_REACH:
+        return None
+    m = _DAMAGE_TOLD.search(sent.text)
+    if m is None:
+        return None
+    group = next(g for g in ("w", "n", "s") if m.group(g))
+    word = m.group(group).lower()
+    return Trigger(EventType.ATTACK, sent.start + m.start(group), sent.start + m.end(group), word)
 
 
 # "local residents were forced to evacuate": the people of the place just told
@@ -466,6 +501,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if tops
             else None
         )
+        if (
+            toll is None
+            and not found_words
+            and tops
+            and not in_caption
+            and (damage := _damage_after_strike(text, sent, events, last_casualty_event))
+        ):
+            toll = damage  # "A drone attack hit the region overnight. In X, houses were damaged."
         if toll is not None:
             triggers = [*triggers, toll]
             found_words = [*found_words, toll]
@@ -652,6 +695,16 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = _governed_place(text, trig, tops, found_words, sent)
             if not places and trig.type is EventType.ATTACK and casualties:
                 places = _toll_place(text, trig, tops, found_words, casualties, sent)
+            if (
+                not places
+                and trig.type is EventType.ATTACK
+                and (casualties.killed or casualties.injured)
+                and casualties.end >= 0
+                and sent.start + casualties.end <= trig.start
+            ):
+                # "a resident of X was injured in a drone attack", "an X resident died after
+                # shelling": the strike names no place, the count's subject says whose town
+                places = _subject_town(text, sent, tops, casualties)
             if (
                 trig.type is EventType.ATTACK
                 and casualties

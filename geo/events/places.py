@@ -121,6 +121,8 @@ _PASSIVE_GAP = re.compile(
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
     r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
     r"completely|partially|partly|first|finally|officially)\s+)*"
+    # "X was subjected to (heavy artillery) shelling": the strike noun is what X underwent
+    r"(?:subjected\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3})?"
     r"(?:\w+ed\s+and\s+)?$",  # "has been encircled and shelled": both verbs' subject
     re.IGNORECASE,
 )
@@ -438,6 +440,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
     """
     found = [toks[i].top]
     i += 1
+    districted = False  # the last item was told with its district ("A, X district")
     while i < len(toks):
         if (
             i + 2 < len(toks)
@@ -459,7 +462,12 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
-        if toks[j].text == "," or _next_region_group(text, toks, j, found[-1]):
+        if (
+            toks[j].text == ","
+            or _next_region_group(text, toks, j, found[-1])
+            # "A, X district; B, C, Y district": a bulletin's groups, each with its district
+            or (toks[j].text == ";" and districted)
+        ):
             j += 1
         if j < len(toks) and toks[j].text in _AND:
             j += 1
@@ -505,6 +513,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             and nxt.place.admin1_code == found[-1].place.admin1_code
         ):
             i = j + 2  # "Shevchenkove, Kupiansk district": the district says where
+            districted = True
             continue
         if (
             j == i + 1
@@ -515,11 +524,13 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             # The same, when the geoparser read the district as one name ("Kupiansk
             # district" -> Kupiansk Raion): it situates the town, it is not a second place.
             i = j + 1
+            districted = True
             continue
         if text is not None and _AUTHORITY_AFTER.match(text, nxt.end):
             break  # "A, B and C, the Sumy Oblast Military Administration reported": who says
         found.append(nxt)
         i = j + 1
+        districted = False
     return _without_stray_oblast(found), i
 
 
@@ -623,6 +634,33 @@ def _who_with(toks: list[_Tok], i: int) -> int | None:
 
 
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
+
+
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "several", "two", "three", "dozens"})
+
+
+def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
+    """The index of the preposition after "and a/the <noun>" at token i, else None.
+
+    "struck homes and a hospital in X": a strike's object of two nouns joined by "and",
+    before the place. Only a determiner after "and", at most two more plain words, then a
+    locative with a place: a verb after "and" ("killed two and injured three in X") or a
+    clause of its own is no second object.
+    """
+    j = i + 1
+    if j >= len(toks) or toks[j].text.lower() not in _OBJECT_DETERMINERS:
+        return None
+    j += 1
+    for _ in range(3):
+        if j + 1 >= len(toks):
+            return None
+        tok = toks[j]
+        if tok.text in links and tok.text in {"in", "on", "at"} and toks[j + 1].kind == "top":
+            return j
+        if tok.kind != "w" or tok.text in _BREAKS or tok.text in _AUX or tok.text.endswith("ed"):
+            return None
+        j += 1
+    return None
 
 
 def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
@@ -1155,6 +1193,16 @@ def _after(
         ):
             i += 1  # "вблизи Торецка и севернее Часова Яра": one more phrase of the verb
             continue
+        if (
+            word == "and"
+            and etype is EventType.ATTACK
+            and np < 0
+            and not found
+            and pre > 0
+            and (k := _second_object(toks, i, links)) is not None
+        ):
+            i = k  # "hit homes and a hospital in X": one object of two nouns, then the place
+            continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
         if (
@@ -1438,6 +1486,26 @@ def _situates(text: str, inner: Toponym, unit: Toponym) -> bool:
     )
 
 
+# A district named after a settlement's comma ("X, Y district,") closes with a comma too.
+_DISTRICT_COMMA = re.compile(r",\s*(?:the\s+)?")
+# "X in the Y district's ...", "X in Y district of Z Oblast": the district is not last
+_UNIT_AFTER = re.compile(r"\s*(?:['’]s\b|of\b)")
+
+
+def _district_aside(text: str, cands: list[Toponym]) -> bool:
+    """Whether the last place before a trigger is a district set off by commas after a town."""
+    if len(cands) < 2:
+        return False
+    inner, unit = cands[-2], cands[-1]
+    return (
+        unit.place.kind is PlaceKind.ADMIN2
+        and inner.place.kind is PlaceKind.POPULATED_PLACE
+        and inner.place.admin1_code == unit.place.admin1_code
+        and _DISTRICT_COMMA.fullmatch(text, inner.end, unit.start) is not None
+        and text.startswith(",", unit.end)
+    )
+
+
 def _damaged_by(text: str, between: str, cands: list[Toponym]) -> bool:
     """Whether the words before an attack noun tell damage it caused at the last place."""
     damage = _DAMAGE_CAUSE.fullmatch(between)
@@ -1482,12 +1550,17 @@ def _before_from(
         # 'the village of X "was shelled from Ukraine," he said': a quote opening after the
         # subject is no word of the grammar
         between = re.sub(r'(?<=\s)["“]', "", between)
+    district_aside = _district_aside(text, cands)
+    if district_aside:
+        # "the town of X, Y district, came under fire": the comma closes the district that
+        # situates X, no clause of its own
+        between = between.lstrip()[1:]
     if between.lstrip().startswith(",") and _including_aside(text, cands):
         # "Dozens of towns, including A and B, came under fire": the aside names the
         # subject's places, the comma closing it is no clause of its own
         between = between.lstrip()[1:]
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
-    if verbal and _PASSIVE_GAP.match(between):
+    if (verbal or "subjected" in between) and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
         pass
@@ -1540,6 +1613,15 @@ def _before_from(
     ):
         # "Kramatorsk in Donetska Oblast", "the Rylsk district of Kursk region": the oblast
         # situates the finer place, which is the one hit
+        found, rest = [cands[-2]], cands[:-2]
+    elif district_aside or (
+        len(cands) > 1
+        and top.place.kind is PlaceKind.ADMIN2
+        and _situates(text, cands[-2], top)
+        and not _UNIT_AFTER.match(text, top.end)
+    ):
+        # "the town of X in Y district came under fire", "X, Y district, was shelled": the
+        # district situates the settlement, which is the one hit
         found, rest = [cands[-2]], cands[:-2]
     # "Kharkiv and Sumy were shelled"
     for t in reversed(rest):

@@ -749,12 +749,19 @@ def _subject_town(text: str, sent: Sentence, tops: list[Toponym], cas: Casualtie
     lo, hi = sent.start + cas.start, sent.start + cas.end
     for t in tops:
         if (
-            lo < t.start < hi
+            lo <= t.start < hi
             and t.place.kind is PlaceKind.POPULATED_PLACE
-            and _IN_SUBJECT.search(text, max(lo, t.start - 40), t.start)
+            and (
+                _IN_SUBJECT.search(text, max(lo, t.start - 40), t.start)
+                # "a Bilozerka resident", "two Nikopol residents": the town as a modifier
+                or _RESIDENT_AFTER.match(text, t.end)
+            )
         ):
             return [t]
     return []
+
+
+_RESIDENT_AFTER = re.compile(r"\s+(?:residents?|inhabitants?|villagers?)\b", re.IGNORECASE)
 
 
 # Asked of most sentences, and most hold no match: it asks its lower-case twin first

@@ -1047,7 +1047,41 @@ def find_triggers(
                 )
             )
         ]
+    if any(t.type is EventType.OFFENSIVE for t in out) and _AIR_DEFENCE.search(sent.text):
+        out = _repelled_from_the_air(text, sent, out)
     return out
+
+
+# "air defences repelled the attack on X", "the attack was repulsed by the city's air
+# defence": what air defence repels is a strike from the air, not ground fighting.
+_AIR_DEFENCE = re.compile(r"\b(?:air[\s-]defen[cs]es?|anti-aircraft)\b", re.IGNORECASE)
+_REPEL_WORD = re.compile(r"\b(?:repel|repuls)", re.IGNORECASE)
+_AIR_REACH = 80  # characters either side of the trigger
+
+
+def _air_defence_repels(text: str, sent: Sentence, t: Trigger) -> bool:
+    """Whether air defence, in the trigger's own clause, repels what the trigger names."""
+    lo, hi = max(sent.start, t.start - _AIR_REACH), min(sent.end, t.end + _AIR_REACH)
+    for m in _AIR_DEFENCE.finditer(text, lo, hi):
+        a, b = min(t.start, m.start()), max(t.end, m.end())
+        # "Air defence downed drones over X, while troops repelled assaults near Y": another
+        # clause, another fight
+        if not re.search(r"[,;:]", text[a:b]) and _REPEL_WORD.search(text, a, b):
+            return True
+    return False
+
+
+def _repelled_from_the_air(text: str, sent: Sentence, out: list[Trigger]) -> list[Trigger]:
+    """Read an assault that air defence repels as the strike it is (or drop it beside one)."""
+    strike = any(t.type is EventType.ATTACK for t in out)
+    kept = []
+    for t in out:
+        if t.type is EventType.OFFENSIVE and _air_defence_repels(text, sent, t):
+            if strike:
+                continue  # the strike word of the sentence tells it already
+            t = replace(t, type=EventType.ATTACK)
+        kept.append(t)
+    return kept
 
 
 def names_weapon(sentence: str) -> bool:

@@ -1090,6 +1090,7 @@ def geoparse(
     gaz = gazetteer or load_gazetteer()
     toks = tokenize(text)
     mentions = recognise(text, toks, gaz)
+    _raion_readings(mentions)
     _link_patterns(text, toks, mentions)
     ctx = _score_all(mentions, text, gaz)
     ctx.front = _names_front(toks, mentions)
@@ -1137,6 +1138,28 @@ def geoparse(
         )
     out = _with_streets(mentions, out)
     return _apply_corrections(out, corrections)
+
+
+# "Bohodukhiv district", "Izium raion": a town's name and the unit word; an adjective before
+# it ("the Kyivskyi district") is a city's district, left to ``city_districts``.
+_RAION_SURFACE = re.compile(r"(?P<stem>.+?)\s+(?:district|raion|rayon)", re.IGNORECASE)
+_ADJECTIVE_STEM = re.compile(r"(?:sk|ck|n)(?:yi|yy|iy|ii|y|ij|yj)$", re.IGNORECASE)
+
+
+def _raion_readings(mentions: list[Mention]) -> None:
+    """Keep only the raion readings of "X district" where the index holds one.
+
+    The index maps the adjective form of a name to "X district" (for cities' districts), so
+    "Bohodukhiv district" also reads as a village called Bohodukhivskyi in another oblast,
+    which the village's small population cannot outweigh beside a raion of no population.
+    The unit word says which is meant.
+    """
+    for m in mentions:
+        named = _RAION_SURFACE.fullmatch(m.surface)
+        if named is None or _ADJECTIVE_STEM.search(named.group("stem")):
+            continue
+        if any(c.place.kind is PlaceKind.ADMIN2 for c in m.cands):
+            m.cands = [c for c in m.cands if c.place.kind is not PlaceKind.POPULATED_PLACE]
 
 
 def prepare(gazetteer: Gazetteer) -> None:

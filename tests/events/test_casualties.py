@@ -1062,3 +1062,34 @@ def test_no_civilians_hurt_counts_none_killed_and_none_injured(sentence):
 def test_no_people_were_evacuated_is_no_casualty_count():
     found = parse_casualties("No people were evacuated from the village yet.")
     assert (found.killed, found.injured) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "killed", "injured"),
+    [
+        ("An 81-year-old resident of Orikhiv was hurt in an FPV drone attack.", "Orikhiv", None, 1),
+        ("Overnight a Bilozerka resident was wounded by Russian shelling.", "Bilozerka", None, 1),
+        ("Two elderly residents of Nikopol were killed by artillery fire.", "Nikopol", 2, None),
+    ],
+)
+def test_a_strike_that_names_no_place_is_at_the_town_of_its_victims(
+    gazetteer, text, place, killed, injured
+):
+    assert _attacks(text, gazetteer) == [(place, killed, injured)]
+
+
+def test_a_victims_town_does_not_replace_the_place_the_strike_names(gazetteer):
+    text = "A resident of Nikopol was injured in a drone strike on Marhanets."
+    assert [a[0] for a in _attacks(text, gazetteer)] == ["Marhanets"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Later a pensioner born in 1941 was hurt by shrapnel.", None, 1),
+        ("Two farmers born in 1958 and 1967 were wounded in the field.", None, 2),
+    ],
+)
+def test_a_birth_year_is_no_count(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

@@ -921,3 +921,22 @@ def test_people_leaving_unnamed_villages_of_a_sentence_with_two_oblasts_are_nowh
     text = "With shelling in Sumska and Kharkivska oblasts, residents kept leaving border villages."
     events = _events(text, gazetteer)
     assert [e for e in events if e.event_type is EventType.DISPLACEMENT] == []
+
+
+@pytest.mark.parametrize(
+    ("second", "place"),
+    [
+        ("In the Boryspil district, six houses and a garage were damaged.", "Boryspil Raion"),
+        ("Sheds and a car were damaged in the Bucha district.", "Bucha Raion"),
+        ("In the Izmail district, damage to a grain terminal was recorded.", "Izmail Raion"),
+    ],
+)
+def test_damage_told_where_right_after_a_strike_is_a_strike_there(gazetteer, second, place):
+    text = "Enemy drones attacked the Kyiv and Odesa regions during the night. " + second
+    events = _events(text, gazetteer)
+    assert place in {e.place.name for e in events if e.event_type is EventType.ATTACK}
+
+
+def test_damage_told_with_no_strike_before_it_is_no_strike(gazetteer):
+    text = "Officials met in Odesa on Friday. A bridge in Kherson was damaged in 2022."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]

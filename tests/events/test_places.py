@@ -704,3 +704,71 @@ def test_an_including_aside_of_people_names_no_place_hit(gazetteer):
     text = "Several residents, including two from Ochakiv, were wounded by shelling in Bashtanka."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert "Ochakiv" not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shortly after noon Merefa in Kharkiv district came under heavy shelling.",
+        "Late on Friday the town of Merefa, Kharkiv district, was shelled again.",
+        "Balakliia in Izium district was hit by rockets on Monday.",
+    ],
+)
+def test_a_district_after_the_town_a_passive_hit_is_not_the_place_hit(gazetteer, text):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert attacks
+    assert {e.place.kind for e in attacks} == {PlaceKind.POPULATED_PLACE}
+    assert {e.place.name for e in attacks} <= {"Merefa", "Balakliia"}
+
+
+def test_a_district_that_was_shelled_on_its_own_stays_the_district(gazetteer):
+    text = "The Izium district was shelled overnight."
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.kind for e in attacks] == [PlaceKind.ADMIN2]
+
+
+def test_a_village_read_outside_the_oblast_told_after_its_comma_gives_no_dot(gazetteer):
+    text = (
+        "Police said a 61-year-old tractor driver from Pervomaiske, Kherson oblast, died on "
+        "Friday evening in artillery shelling."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert all(e.place.admin1_name == "Kherson Oblast" for e in attacks)
+
+
+def test_a_bulletins_groups_each_with_its_district_after_a_semicolon_are_all_hit(gazetteer):
+    text = (
+        "On Sunday artillery shelled Lukiantsi, Kharkiv district; Vovchansk, Chuhuiv "
+        "district; Udy, Bohodukhiv district."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert {e.place.name for e in attacks} == {"Lukiantsi", "Vovchansk", "Udy"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overnight rockets hit apartments and a clinic in Sumy and Chernihiv.",
+        "Guided bombs struck warehouses and the station in Sumy and Chernihiv.",
+    ],
+)
+def test_a_strike_object_of_two_nouns_joined_by_and_still_reaches_the_places(gazetteer, text):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert {e.place.name for e in attacks} == {"Sumy", "Chernihiv"}
+
+
+def test_a_second_verb_after_and_is_no_second_object(gazetteer):
+    text = "Rockets struck the depot and the power went out in Sumy."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the border village of Tetkino was subjected to mortar shelling.",
+        "Tetkino was again subjected to heavy shelling from across the border.",
+    ],
+)
+def test_a_place_subjected_to_shelling_is_the_place_hit(gazetteer, text):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in attacks] == ["Tëtkino"]

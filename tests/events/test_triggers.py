@@ -906,3 +906,22 @@ def test_displacement_from_the_front_line_communities_of_an_oblast_is_a_flight(g
 def test_a_shelter_for_displaced_people_in_a_town_is_no_flight_from_it(gazetteer):
     text = "Some 900 people got hot meals at a shelter for newly displaced people in Sumy."
     assert _displaced(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air defence crews were trying to repel a massive air attack on Lviv before dawn.",
+        "The night's large attack on Dnipro was repulsed by the city's air defences.",
+        "Anti-aircraft units repelled the assault on Poltava, the air force said.",
+    ],
+)
+def test_what_air_defence_repels_is_a_strike_not_ground_fighting(sentence):
+    kinds = {t for t, _ in _types(sentence)}
+    assert "offensive" not in kinds
+    assert "attack" in kinds
+
+
+def test_troops_repelling_assaults_beside_air_defence_at_work_still_fight():
+    sentence = "Air defence shot down six drones over Sumy, while troops repelled nine assaults."
+    assert "offensive" in {t for t, _ in _types(sentence)}

@@ -973,3 +973,13 @@ def test_the_next_oblast_named_opens_a_group_of_its_own(gazetteer):
     )
     tops = {t.surface: t.place for t in _found(text, gazetteer)}
     assert tops["Shliakhove"].admin1_name == "Odesa Oblast"
+
+
+def test_a_town_name_with_the_unit_word_reads_as_the_raion_not_an_adjective_village(gazetteer):
+    for text in (
+        "Late on Sunday the village of Udy, Bohodukhiv district, came under mortar fire.",
+        "Mortars hit two villages in Bohodukhiv district overnight.",
+    ):
+        found = {t.surface: t.place for t in _found(text, gazetteer)}
+        place = found["Bohodukhiv district"]
+        assert (place.name, place.kind) == ("Bohodukhiv Raion", PlaceKind.ADMIN2)

@@ -1114,6 +1114,17 @@ def _after(
                 i = k
                 continue
         if (
+            word == "while"
+            and etype in _TOLL_TYPES
+            and not found
+            and i + 1 < len(toks)
+            and (toks[i + 1].text in {"in", "at", "on"} or toks[i + 1].text.endswith("ing"))
+        ):
+            # "was wounded by shelling while in his yard in X", "... while working in a field
+            # near X": a clause without a subject of its own tells where the victim was
+            i += 1
+            continue
+        if (
             word == "with"
             and etype is EventType.ATTACK
             and i + 1 < len(toks)

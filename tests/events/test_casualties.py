@@ -1062,3 +1062,18 @@ def test_no_civilians_hurt_counts_none_killed_and_none_injured(sentence):
 def test_no_people_were_evacuated_is_no_casualty_count():
     found = parse_casualties("No people were evacuated from the village yet.")
     assert (found.killed, found.injured) == (None, None)
+
+
+def test_killed_on_the_spot_is_how_not_where_the_place_follows(gazetteer):
+    text = (
+        "Police said a 61-year-old man died on the spot and a 45-year-old woman "
+        "suffered shrapnel wounds in the town of Pokrovsk."
+    )
+    article = article_from_text(text, published=dt.date(2023, 11, 2))
+    (ev,) = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert (ev.event_type, ev.place.name, ev.killed, ev.injured) == (
+        EventType.ATTACK,
+        "Pokrovsk",
+        1,
+        1,
+    )

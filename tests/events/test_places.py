@@ -704,3 +704,15 @@ def test_an_including_aside_of_people_names_no_place_hit(gazetteer):
     text = "Several residents, including two from Ochakiv, were wounded by shelling in Bashtanka."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert "Ochakiv" not in places
+
+
+def test_where_the_victim_was_after_while_does_not_end_the_strikes_phrase(gazetteer):
+    text = "An 81-year-old woman was hurt by shelling while in her own kitchen in Orikhiv."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Orikhiv"]
+    text = "A tractor driver was wounded by a drone while working in a field near Kupiansk."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Kupiansk"]
+
+
+def test_a_while_clause_with_its_own_subject_still_ends_the_phrase(gazetteer):
+    text = "Shelling hit Nikopol while delegations met for talks in Istanbul."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Nikopol"]

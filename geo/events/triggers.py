@@ -481,6 +481,8 @@ _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
     r"(?:could|would|(?-i:may)(?! \d)|might|will|shall|should|"
     r"(?:is|are) (?:expected|set|due|scheduled|planned|likely) to|(?:is|are) being prepared|"
+    # "Evacuation is planned from A and B": a plan, present tense, with or without "to"
+    r"(?:is|are) (?:planned|scheduled)(?= (?:from|for|in)\b)|"
     r"(?:did|does|do|has|have|had|was|were) not|never)\b",
     re.IGNORECASE,
 )

@@ -906,3 +906,16 @@ def test_displacement_from_the_front_line_communities_of_an_oblast_is_a_flight(g
 def test_a_shelter_for_displaced_people_in_a_town_is_no_flight_from_it(gazetteer):
     text = "Some 900 people got hot meals at a shelter for newly displaced people in Sumy."
     assert _displaced(text, gazetteer) == []
+
+
+def test_an_evacuation_that_is_planned_from_places_is_no_event_yet(gazetteer):
+    def evacuations(text):
+        article = article_from_text(text, published=dt.date(2022, 4, 5))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [e.place.name for e in events if e.event_type is EventType.EVACUATION]
+
+    assert evacuations("Evacuation is planned from the towns of Kreminna and Hirske.") == []
+    assert evacuations("Evacuation went on from the towns of Kreminna and Hirske.") == [
+        "Kreminna",
+        "Hirske",
+    ]

@@ -113,7 +113,9 @@ _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
     r"communit(?:y|ies)|hromadas?|municipalit(?:y|ies)|"
     r"neighbou?rhoods?|port|airport|station|edge)\s+)?"
-    r"(?:,[^,;:]{1,60},\s*)?"
+    # an aside between commas, whose figure may hold a comma of its own: "X, which had a
+    # population of 20,000, was evacuated"
+    r"(?:,(?:[^,;:]|(?<=\d),(?=\d{3}\b)){1,80},\s*)?"
     # "Kharkiv and Sumy oblasts also came under attack": a list's unit word and an adverb
     r"(?:(?:oblasts|regions|provinces)\s+)?(?:(?:also|again)\s+)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
@@ -1544,7 +1546,14 @@ def _before_from(
         found, rest = [cands[k]], cands[:k]
     if (
         len(cands) > 1
-        and top.place.kind is PlaceKind.ADMIN1
+        and (
+            top.place.kind is PlaceKind.ADMIN1
+            # "the X district in Kursk": a district lies in no town; the name is its oblast's
+            or (
+                top.place.kind is PlaceKind.POPULATED_PLACE
+                and cands[-2].place.kind is PlaceKind.ADMIN2
+            )
+        )
         and cands[-2].place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)
         and cands[-2].place.admin1_code == top.place.admin1_code
         and _SITUATED_GAP.fullmatch(text, cands[-2].end, top.start)

@@ -716,3 +716,13 @@ def test_where_the_victim_was_after_while_does_not_end_the_strikes_phrase(gazett
 def test_a_while_clause_with_its_own_subject_still_ends_the_phrase(gazetteer):
     text = "Shelling hit Nikopol while delegations met for talks in Istanbul."
     assert _at(text, gazetteer, EventType.ATTACK) == ["Nikopol"]
+
+
+def test_a_passive_subject_keeps_its_place_across_an_aside_with_a_figure(gazetteer):
+    text = "The town of Vuhledar, which had some 14,000 residents before the war, was captured."
+    assert _at(text, gazetteer, EventType.ADVANCE) == ["Vuhledar"]
+
+
+def test_a_district_in_an_oblast_centres_name_is_the_district(gazetteer):
+    text = "Officials said the Rylsky district in Kursk was being evacuated."
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Rylsky District"]

@@ -1666,7 +1666,8 @@ def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, in
 # "the Kharkiv Regional Military Administration": the name stands for the oblast's
 # authority, never the town a later "the town" refers to.
 _REGIONAL_AUTHORITY_AFTER = re.compile(
-    r"\s+(?:Regional|Oblast|Region)\s+(?:(?:Military|State|Civil|Civil-Military)\s+)*"
+    # "Military-Civil", "Civil-Military", "Military-Civilian": translators join them either way
+    r"\s+(?:Regional|Oblast|Region)\s+(?:(?:Military|State|Civil|Civilian)[\s-]+)*"
     r"Administration\b"
 )
 

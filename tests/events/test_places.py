@@ -726,3 +726,12 @@ def test_a_passive_subject_keeps_its_place_across_an_aside_with_a_figure(gazette
 def test_a_district_in_an_oblast_centres_name_is_the_district(gazetteer):
     text = "Officials said the Rylsky district in Kursk was being evacuated."
     assert _at(text, gazetteer, EventType.EVACUATION) == ["Rylsky District"]
+
+
+def test_the_city_is_not_the_oblast_named_in_a_military_civil_administration(gazetteer):
+    text = (
+        "Guided bombs hit the town of Druzhkivka, wounding four, said Ivan Petrenko, who "
+        "leads Donetsk Regional Military-Civil Administration. Troops also shelled the city "
+        "overnight."
+    )
+    assert set(_at(text, gazetteer, EventType.ATTACK)) == {"Druzhkivka"}

@@ -608,6 +608,13 @@ _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
     re.IGNORECASE,
 )
+# Organised transport as the subject of "left": "buses carrying 300 people left X", "a convoy of
+# buses has left X", "the evacuation train with 200 residents left X" are an evacuation.
+_TRANSPORT_LEFT = re.compile(
+    r"\b(?:buses|bus|minibuses|coaches|convoys?|trains?)"
+    r"(?:\s+(?:carrying|with|of)\s+[^,;]{0,50}?)?\s+(?:(?:have|has|had|already|also)\s+)*$",
+    re.IGNORECASE,
+)
 _PEOPLE_RIGHT_BEFORE = re.compile(
     r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
     r"(?:(?:already|also|have|had|has)\s+)?$",
@@ -877,7 +884,13 @@ def find_triggers(
             and _TROOPS_FLEEING.search(_CLAUSE_MARK.split(text[max(sent.start, s - 80) : s])[-1])
         ):
             etype = EventType.ADVANCE  # "the forces were forced to flee X": a retreat
-        if etype is EventType.DISPLACEMENT and word.endswith("left"):
+        if (
+            etype is EventType.DISPLACEMENT
+            and word.endswith("left")
+            and _TRANSPORT_LEFT.search(_CLAUSE_MARK.split(text[max(sent.start, s - 80) : s])[-1])
+        ):
+            etype = EventType.EVACUATION  # "a convoy of buses carrying 300 people left X"
+        elif etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
             if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):

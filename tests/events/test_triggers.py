@@ -919,3 +919,21 @@ def test_an_evacuation_that_is_planned_from_places_is_no_event_yet(gazetteer):
         "Kreminna",
         "Hirske",
     ]
+
+
+def test_buses_or_a_convoy_that_left_a_town_are_an_evacuation(gazetteer):
+    def typed(text):
+        article = article_from_text(text, published=dt.date(2022, 4, 21))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [(e.event_type, e.place.name) for e in events]
+
+    assert typed("Twelve buses with 420 residents left Huliaipole for Zaporizhzhia.") == [
+        (EventType.EVACUATION, "Huliaipole")
+    ]
+    assert typed("A small convoy of coaches has left Orikhiv.") == [
+        (EventType.EVACUATION, "Orikhiv")
+    ]
+    # people who leave on their own stay a flight
+    assert typed("About 420 residents left Huliaipole by car.") == [
+        (EventType.DISPLACEMENT, "Huliaipole")
+    ]

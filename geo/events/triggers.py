@@ -227,7 +227,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"counter-?attacks?",
         r"offensive",
         r"incursion",
-        r"penetrat(?:ed|ing)",  # "units that penetrated X Oblast": an incursion
+        # "units that penetrated X Oblast": an incursion; "a penetrating (shrapnel) wound" is
+        # a doctor's word
+        r"penetrat(?:ed|ing)(?! (?:[\w-]+ )?(?:injur|wound|trauma))",
         r"holding off (?:\w+ ){0,2}(?:attacks|assaults|advances?|offensive)",
         r"invasion",
         r"invaded",

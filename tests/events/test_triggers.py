@@ -937,3 +937,17 @@ def test_buses_or_a_convoy_that_left_a_town_are_an_evacuation(gazetteer):
     assert typed("About 420 residents left Huliaipole by car.") == [
         (EventType.DISPLACEMENT, "Huliaipole")
     ]
+
+
+def test_a_penetrating_wound_is_no_incursion(gazetteer):
+    def typed(text):
+        article = article_from_text(text, published=dt.date(2023, 12, 4))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [(e.event_type, e.place.name, e.injured) for e in events]
+
+    assert typed("A 70-year-old woman got a penetrating chest wound from shelling in Siversk.") == [
+        (EventType.ATTACK, "Siversk", 1)
+    ]
+    assert typed("Units penetrating Kursk Oblast met little resistance.") == [
+        (EventType.OFFENSIVE, "Kursk Oblast", None)
+    ]

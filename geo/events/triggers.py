@@ -475,7 +475,11 @@ _GROUP_TYPE = {
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
-    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$",
+    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$"
+    # "his demand for Ukraine to fully withdraw from", "called on Kyiv to pull out of": what
+    # one side asks of the other, not done
+    r"|\b(?:demand\w*|call(?:s|ed|ing)?\s+on|urg\w*)\s+(?:for\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.

@@ -951,3 +951,21 @@ def test_a_penetrating_wound_is_no_incursion(gazetteer):
     assert typed("Units penetrating Kursk Oblast met little resistance.") == [
         (EventType.OFFENSIVE, "Kursk Oblast", None)
     ]
+
+
+def test_a_demand_or_a_call_for_the_other_side_to_withdraw_is_no_withdrawal(gazetteer):
+    def advances(text):
+        article = article_from_text(text, published=dt.date(2024, 6, 15))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [e.place.name for e in events if e.event_type is EventType.ADVANCE]
+
+    assert (
+        advances(
+            "The Kremlin renewed its demand for Kyiv to completely withdraw from Luhansk Oblast."
+        )
+        == []
+    )
+    assert advances("Moscow called on Ukraine to pull out of Zaporizhzhia Oblast.") == []
+    assert advances("Ukrainian troops pulled out of Zaporizhzhia Oblast, the army said.") == [
+        "Zaporizhzhia Oblast"
+    ]

@@ -45,6 +45,14 @@ _POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
 _AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
+# ", possibly the heaviest since the war began in February", ", a region that Moscow says it
+# annexed in 2022", ", abandoned by its troops late last year": an aside after the event with
+# a verb of its own, whose month or year is that verb's, never the event's day.
+_ASIDE_CLAUSE = re.compile(
+    r",[^,;:.]*?\b(?:since|that|which|who|when)\b|"
+    r",\s+(?:[\w-]+\s+)?(?:\w+ed|\w+en|held|lost|won)\s+by\b",
+    re.IGNORECASE,
+)
 _DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _DAYS_AFTER = re.compile(
     r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
@@ -201,6 +209,7 @@ def _date_for(
         for d in dates
         if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
         and not _in_speakers_clause(text, d, trig)
+        and not _in_aside(text, trig, d)
     ]
     for d in dates:
         if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
@@ -288,6 +297,17 @@ _WHO_BEFORE = re.compile(r",\s+(?:who|which)\b[^.;]*$")
 _SAYING_AFTER = re.compile(
     r"[^.;]*?,\s+(?:\w+\s+){0,2}?(?:announced|said|says|reported|claimed|stated|told|wrote)\b"
 )
+
+
+def _in_aside(text: str, trig: Trigger, d: DateSpan) -> bool:
+    """Whether a month or a year after a trigger belongs to an aside's own verb."""
+    return (
+        d.start_char >= trig.end
+        and (d.end - d.start).days > 7
+        and d.precision is not DatePrecision.RANGE
+        and _ASIDE_CLAUSE.search(text, trig.end, d.start_char) is not None
+        and _OWN_CLAUSE.search(text, trig.end, d.start_char) is None
+    )
 
 
 def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:

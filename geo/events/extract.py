@@ -440,6 +440,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # oblasts, and how many sentences have come since. One of the next two sentences that
     # only names settlements is the order's list (see ``order_list``).
     order_ctx: tuple[int, set[str], int] | None = None
+    # A wire lead that sums up the day's strikes without a place ("Shelling killed five people
+    # in three regions on Saturday"): where it starts and its day, for the strikes told after.
+    lead: tuple[int, DateSpan] | None = None
+    lead_open = True
     for sent in split_sentences(text):
         told_before, counted = counted, None
         prev_tops = this_tops
@@ -611,6 +615,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             for d in find_dates(sent.text, published=published)
             if not _toll_rise_day(sent.text, d)
         ]
+        if lead_open and dates and any(t.type is EventType.ATTACK for t in triggers):
+            lead_open = False
+            # a lead that sums up the day counts its dead or hurt; "a massive strike on Monday"
+            # with no toll is one happening, and the next strike may be another day's
+            first = next(t for t in triggers if t.type is EventType.ATTACK)
+            day = _date_for(first, dates, found_words, text)
+            if (
+                day is not None
+                and day.precision is DatePrecision.DAY
+                and bool(casualties.killed or casualties.injured)
+                and not any(e.event_type is EventType.ATTACK for e in events)
+            ):
+                lead = (sent.start, day)
         # "... a massive strike on Monday. The strike hit substations in Sumy": a definite
         # "the strike" is the one just told, and keeps its day. The last sentence's dates
         # are worked out only when this one asks for them.
@@ -792,6 +809,16 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 continue  # "the capture of which was reported earlier": old news, no day
             if span is None and trig.type is EventType.ATTACK:
                 span = _oblast_lead_day(events, places, sent.start)
+            if (
+                span is None
+                and trig.type is EventType.ATTACK
+                and trig.type not in further
+                and lead is not None
+                and not any(
+                    e.sentence_start == lead[0] and e.event_type is EventType.ATTACK for e in events
+                )
+            ):
+                span = lead[1]  # a strike the placeless lead summed up: the lead's day
             if span is None and recalled and published is not None:
                 # told before this report: that day or the one before, not known which
                 eve = published - dt.timedelta(days=1)

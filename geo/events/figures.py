@@ -55,9 +55,10 @@ _FIGURE = re.compile(
 _FIGURE_LOW = lower_twin(_FIGURE)  # for ASCII sentences, in lower case (geo.text.casefold)
 
 # Who lived in a place, not who left it: "its population of some 8,000 before the war", "home
-# to some 9,000 residents", "a town of 12,000 people".
+# to some 9,000 residents", "a town of 12,000 people", "a district which has 9,000 residents".
 _POPULATION_BEFORE = re.compile(
-    r"\b(?:population\s+of|home\s+to|(?:town|city|village|settlement)\s+of)\s+"
+    r"\b(?:population\s+of|home\s+to|(?:town|city|village|settlement)\s+of|"
+    r"(?:which|that)\s+(?:has|had|have)(?:\s+had)?)\s+"  # "..., which has 9,000 residents,"
     r"(?:(?:about|around|some|roughly|nearly|almost|over|more\s+than|an\s+estimated|"
     r"approximately|just\s+over|just\s+under)\s+){0,2}$",
     re.IGNORECASE,

@@ -113,7 +113,9 @@ _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
     r"communit(?:y|ies)|hromadas?|municipalit(?:y|ies)|"
     r"neighbou?rhoods?|port|airport|station|edge)\s+)?"
-    r"(?:,[^,;:]{1,60},\s*)?"
+    # an aside between commas, whose figure may hold a comma of its own: "X, which had a
+    # population of 20,000, was evacuated"
+    r"(?:,(?:[^,;:]|(?<=\d),(?=\d{3}\b)){1,80},\s*)?"
     # "Kharkiv and Sumy oblasts also came under attack": a list's unit word and an adverb
     r"(?:(?:oblasts|regions|provinces)\s+)?(?:(?:also|again)\s+)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
@@ -1152,6 +1154,17 @@ def _after(
                 i = k
                 continue
         if (
+            word == "while"
+            and etype in _TOLL_TYPES
+            and not found
+            and i + 1 < len(toks)
+            and (toks[i + 1].text in {"in", "at", "on"} or toks[i + 1].text.endswith("ing"))
+        ):
+            # "was wounded by shelling while in his yard in X", "... while working in a field
+            # near X": a clause without a subject of its own tells where the victim was
+            i += 1
+            continue
+        if (
             word == "with"
             and etype is EventType.ATTACK
             and i + 1 < len(toks)
@@ -1606,7 +1619,14 @@ def _before_from(
         found, rest = [cands[k]], cands[:k]
     if (
         len(cands) > 1
-        and top.place.kind is PlaceKind.ADMIN1
+        and (
+            top.place.kind is PlaceKind.ADMIN1
+            # "the X district in Kursk": a district lies in no town; the name is its oblast's
+            or (
+                top.place.kind is PlaceKind.POPULATED_PLACE
+                and cands[-2].place.kind is PlaceKind.ADMIN2
+            )
+        )
         and cands[-2].place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2)
         and cands[-2].place.admin1_code == top.place.admin1_code
         and _SITUATED_GAP.fullmatch(text, cands[-2].end, top.start)
@@ -1728,7 +1748,8 @@ def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, in
 # "the Kharkiv Regional Military Administration": the name stands for the oblast's
 # authority, never the town a later "the town" refers to.
 _REGIONAL_AUTHORITY_AFTER = re.compile(
-    r"\s+(?:Regional|Oblast|Region)\s+(?:(?:Military|State|Civil|Civil-Military)\s+)*"
+    # "Military-Civil", "Civil-Military", "Military-Civilian": translators join them either way
+    r"\s+(?:Regional|Oblast|Region)\s+(?:(?:Military|State|Civil|Civilian)[\s-]+)*"
     r"Administration\b"
 )
 

@@ -46,7 +46,9 @@ _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry k
 # A count's words right before its place: "were killed in", "wounded two women in".
 _TOLL_AT_PLACE = re.compile(
     r"\b(?:killed|injured|wounded|hurt|died|dead)"
-    r"(?:\s+(?!(?:in|near|on|at|and)\b)[\w-]+){0,3}?(?=\s+(?:in|near|on|at)\b)",
+    r"(?:\s+(?!(?:in|near|on|at|and)\b)[\w-]+){0,3}?(?=\s+(?:in|near|on|at)\b)"
+    # "was killed on the spot and another was hurt in A": how, not where
+    r"(?!\s+(?:on|at)\s+the\s+(?:spot|scene)\b)",
     re.IGNORECASE,
 )
 # A count without its noun or verb before a listed place: "killed three in A and two in B".

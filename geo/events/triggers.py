@@ -227,7 +227,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"counter-?attacks?",
         r"offensive",
         r"incursion",
-        r"penetrat(?:ed|ing)",  # "units that penetrated X Oblast": an incursion
+        # "units that penetrated X Oblast": an incursion; "a penetrating (shrapnel) wound" is
+        # a doctor's word
+        r"penetrat(?:ed|ing)(?! (?:[\w-]+ )?(?:injur|wound|trauma))",
         r"holding off (?:\w+ ){0,2}(?:attacks|assaults|advances?|offensive)",
         r"invasion",
         r"invaded",
@@ -473,7 +475,11 @@ _GROUP_TYPE = {
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
-    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$",
+    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$"
+    # "his demand for Ukraine to fully withdraw from", "called on Kyiv to pull out of": what
+    # one side asks of the other, not done
+    r"|\b(?:demand\w*|call(?:s|ed|ing)?\s+on|urg\w*)\s+(?:for\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
@@ -481,6 +487,8 @@ _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
     r"(?:could|would|(?-i:may)(?! \d)|might|will|shall|should|"
     r"(?:is|are) (?:expected|set|due|scheduled|planned|likely) to|(?:is|are) being prepared|"
+    # "Evacuation is planned from A and B": a plan, present tense, with or without "to"
+    r"(?:is|are) (?:planned|scheduled)(?= (?:from|for|in)\b)|"
     r"(?:did|does|do|has|have|had|was|were) not|never)\b",
     re.IGNORECASE,
 )
@@ -604,6 +612,13 @@ _FRAME_BEFORE = re.compile(r"\b(?:as a result of|in the course of|during)\s+$", 
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
+    re.IGNORECASE,
+)
+# Organised transport as the subject of "left": "buses carrying 300 people left X", "a convoy of
+# buses has left X", "the evacuation train with 200 residents left X" are an evacuation.
+_TRANSPORT_LEFT = re.compile(
+    r"\b(?:buses|bus|minibuses|coaches|convoys?|trains?)"
+    r"(?:\s+(?:carrying|with|of)\s+[^,;]{0,50}?)?\s+(?:(?:have|has|had|already|also)\s+)*$",
     re.IGNORECASE,
 )
 _PEOPLE_RIGHT_BEFORE = re.compile(
@@ -875,7 +890,13 @@ def find_triggers(
             and _TROOPS_FLEEING.search(_CLAUSE_MARK.split(text[max(sent.start, s - 80) : s])[-1])
         ):
             etype = EventType.ADVANCE  # "the forces were forced to flee X": a retreat
-        if etype is EventType.DISPLACEMENT and word.endswith("left"):
+        if (
+            etype is EventType.DISPLACEMENT
+            and word.endswith("left")
+            and _TRANSPORT_LEFT.search(_CLAUSE_MARK.split(text[max(sent.start, s - 80) : s])[-1])
+        ):
+            etype = EventType.EVACUATION  # "a convoy of buses carrying 300 people left X"
+        elif etype is EventType.DISPLACEMENT and word.endswith("left"):
             if not _PEOPLE_SUBJECT.search(text, sent.start, s):
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
             if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):

@@ -1093,3 +1093,18 @@ def test_a_victims_town_does_not_replace_the_place_the_strike_names(gazetteer):
 def test_a_birth_year_is_no_count(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_killed_on_the_spot_is_how_not_where_the_place_follows(gazetteer):
+    text = (
+        "Police said a 61-year-old man died on the spot and a 45-year-old woman "
+        "suffered shrapnel wounds in the town of Pokrovsk."
+    )
+    article = article_from_text(text, published=dt.date(2023, 11, 2))
+    (ev,) = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert (ev.event_type, ev.place.name, ev.killed, ev.injured) == (
+        EventType.ATTACK,
+        "Pokrovsk",
+        1,
+        1,
+    )

@@ -112,3 +112,59 @@ def test_a_strike_in_another_oblast_after_the_list_keeps_the_reports_day(gazette
     text = _BULLETIN + "Separately, a drone hit Sumy, the city council said.\n"
     days = _attacks(text, gazetteer, dt.date(2024, 5, 4))
     assert days["Sumy"] == (dt.date(2024, 5, 4),) * 2
+
+
+def _dated(text, gazetteer, published, etype):
+    return [
+        (e.place.name, e.date_start, e.date_end)
+        for e in _events(text, gazetteer, published)
+        if e.event_type is etype
+    ]
+
+
+def test_a_since_clause_of_a_comparison_does_not_date_the_strike(gazetteer):
+    text = (
+        "The port city of Odesa came under Russian rocket fire, perhaps the heaviest since "
+        "the war broke out in February, and two people died, officials said."
+    )
+    got = _dated(text, gazetteer, dt.date(2022, 8, 2), EventType.ATTACK)
+    assert got == [("Odesa", dt.date(2022, 8, 2), dt.date(2022, 8, 2))]
+
+
+def test_a_relative_clause_year_after_the_place_is_not_the_capture_year(gazetteer):
+    text = (
+        "The ministry said its units \u201ccaptured the village of Ocheretyne\u201d, some 20 "
+        "kilometres south of the town in a region that Moscow says it annexed in 2022."
+    )
+    got = _dated(text, gazetteer, dt.date(2024, 5, 20), EventType.ADVANCE)
+    assert got and all(s.year == 2024 for _, s, _ in got)
+
+
+def test_a_participle_aside_with_its_own_year_does_not_date_the_shelling(gazetteer):
+    text = (
+        "\u201cThe occupiers shelled Kharkiv again,\u201d the mayor said of the city, "
+        "held by Ukrainian troops since last year but now struck every night."
+    )
+    got = _dated(text, gazetteer, dt.date(2023, 10, 9), EventType.ATTACK)
+    assert got and all(s.year == 2023 for _, s, _ in got)
+
+
+def test_a_placeless_lead_gives_its_day_to_the_strikes_told_after_it(gazetteer):
+    text = (
+        "Russian missiles killed at least four people in two attacks across the south of "
+        "Ukraine on Friday, local officials said.\n\n"
+        "In the Mykolaiv region, governor Vitalii Kim said a rocket hit a farm near the "
+        "village of Shevchenkove, killing two workers.\n\n"
+        "Drones struck the town of Nikopol, injuring a woman, regional authorities said."
+    )
+    got = _dated(text, gazetteer, dt.date(2024, 6, 9), EventType.ATTACK)
+    assert got and {s for _, s, e in got} == {dt.date(2024, 6, 7)}
+
+
+def test_a_lead_that_places_its_strike_gives_no_day_to_the_next_ones(gazetteer):
+    text = (
+        "A missile hit Odesa on Friday, killing two people, officials said.\n\n"
+        "Drones struck the town of Nikopol, injuring a woman, regional authorities said."
+    )
+    got = dict((n, s) for n, s, _ in _dated(text, gazetteer, dt.date(2024, 6, 9), EventType.ATTACK))
+    assert got == {"Odesa": dt.date(2024, 6, 7), "Nikopol": dt.date(2024, 6, 9)}

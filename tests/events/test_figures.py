@@ -23,3 +23,10 @@ def test_who_lived_in_a_place_is_no_count_of_evacuees(sentence):
 def test_a_count_of_evacuees_beside_a_population_is_still_read():
     sentence = "A population of about 300 people remains, and 1,200 people were evacuated."
     assert head_counts(sentence)[0] == 1200
+
+
+def test_who_a_district_has_is_who_lives_there_not_who_left():
+    people, _, _ = head_counts(
+        "The Rylsky district, which has about 23,000 residents, was being evacuated."
+    )
+    assert people is None

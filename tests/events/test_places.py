@@ -772,3 +772,34 @@ def test_a_second_verb_after_and_is_no_second_object(gazetteer):
 def test_a_place_subjected_to_shelling_is_the_place_hit(gazetteer, text):
     attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert [e.place.name for e in attacks] == ["Tëtkino"]
+
+
+def test_where_the_victim_was_after_while_does_not_end_the_strikes_phrase(gazetteer):
+    text = "An 81-year-old woman was hurt by shelling while in her own kitchen in Orikhiv."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Orikhiv"]
+    text = "A tractor driver was wounded by a drone while working in a field near Kupiansk."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Kupiansk"]
+
+
+def test_a_while_clause_with_its_own_subject_still_ends_the_phrase(gazetteer):
+    text = "Shelling hit Nikopol while delegations met for talks in Istanbul."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Nikopol"]
+
+
+def test_a_passive_subject_keeps_its_place_across_an_aside_with_a_figure(gazetteer):
+    text = "The town of Vuhledar, which had some 14,000 residents before the war, was captured."
+    assert _at(text, gazetteer, EventType.ADVANCE) == ["Vuhledar"]
+
+
+def test_a_district_in_an_oblast_centres_name_is_the_district(gazetteer):
+    text = "Officials said the Rylsky district in Kursk was being evacuated."
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Rylsky District"]
+
+
+def test_the_city_is_not_the_oblast_named_in_a_military_civil_administration(gazetteer):
+    text = (
+        "Guided bombs hit the town of Druzhkivka, wounding four, said Ivan Petrenko, who "
+        "leads Donetsk Regional Military-Civil Administration. Troops also shelled the city "
+        "overnight."
+    )
+    assert set(_at(text, gazetteer, EventType.ATTACK)) == {"Druzhkivka"}

@@ -925,3 +925,66 @@ def test_what_air_defence_repels_is_a_strike_not_ground_fighting(sentence):
 def test_troops_repelling_assaults_beside_air_defence_at_work_still_fight():
     sentence = "Air defence shot down six drones over Sumy, while troops repelled nine assaults."
     assert "offensive" in {t for t, _ in _types(sentence)}
+
+
+def test_an_evacuation_that_is_planned_from_places_is_no_event_yet(gazetteer):
+    def evacuations(text):
+        article = article_from_text(text, published=dt.date(2022, 4, 5))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [e.place.name for e in events if e.event_type is EventType.EVACUATION]
+
+    assert evacuations("Evacuation is planned from the towns of Kreminna and Hirske.") == []
+    assert evacuations("Evacuation went on from the towns of Kreminna and Hirske.") == [
+        "Kreminna",
+        "Hirske",
+    ]
+
+
+def test_buses_or_a_convoy_that_left_a_town_are_an_evacuation(gazetteer):
+    def typed(text):
+        article = article_from_text(text, published=dt.date(2022, 4, 21))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [(e.event_type, e.place.name) for e in events]
+
+    assert typed("Twelve buses with 420 residents left Huliaipole for Zaporizhzhia.") == [
+        (EventType.EVACUATION, "Huliaipole")
+    ]
+    assert typed("A small convoy of coaches has left Orikhiv.") == [
+        (EventType.EVACUATION, "Orikhiv")
+    ]
+    # people who leave on their own stay a flight
+    assert typed("About 420 residents left Huliaipole by car.") == [
+        (EventType.DISPLACEMENT, "Huliaipole")
+    ]
+
+
+def test_a_penetrating_wound_is_no_incursion(gazetteer):
+    def typed(text):
+        article = article_from_text(text, published=dt.date(2023, 12, 4))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [(e.event_type, e.place.name, e.injured) for e in events]
+
+    assert typed("A 70-year-old woman got a penetrating chest wound from shelling in Siversk.") == [
+        (EventType.ATTACK, "Siversk", 1)
+    ]
+    assert typed("Units penetrating Kursk Oblast met little resistance.") == [
+        (EventType.OFFENSIVE, "Kursk Oblast", None)
+    ]
+
+
+def test_a_demand_or_a_call_for_the_other_side_to_withdraw_is_no_withdrawal(gazetteer):
+    def advances(text):
+        article = article_from_text(text, published=dt.date(2024, 6, 15))
+        events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        return [e.place.name for e in events if e.event_type is EventType.ADVANCE]
+
+    assert (
+        advances(
+            "The Kremlin renewed its demand for Kyiv to completely withdraw from Luhansk Oblast."
+        )
+        == []
+    )
+    assert advances("Moscow called on Ukraine to pull out of Zaporizhzhia Oblast.") == []
+    assert advances("Ukrainian troops pulled out of Zaporizhzhia Oblast, the army said.") == [
+        "Zaporizhzhia Oblast"
+    ]

@@ -37,6 +37,9 @@ def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     return _below_country(_merge(_leaving_under_evacuation(events), apart))
 
 
+_WARRING = frozenset({"UA", "RU"})  # their names in a text about the war are its topic
+
+
 def _below_country(events: list[Event]) -> list[Event]:
     """The events placed at least at an oblast: a whole country is no place for one.
 
@@ -45,9 +48,17 @@ def _below_country(events: list[Event]) -> list[Event]:
     names the country as a destination, a speaker or a topic, not as where it happened, and
     its dot in the middle of the country says nothing; ACLED, too, codes every event to a
     first-level region at least. On the real reports coded so far, none of the twelve such
-    events was an event the coder had.
+    events was an event the coder had. Talks at a venue abroad named only by its country
+    ("talks in Turkey") stay: there the country is where they were held.
     """
-    return [e for e in events if e.geo_precision is not GeoPrecision.COUNTRY]
+    return [
+        e
+        for e in events
+        if e.geo_precision is not GeoPrecision.COUNTRY
+        # "talks in Saudi Arabia": a venue abroad is where the talks were, the country all
+        # the text tells of it (the warring countries themselves are a topic there)
+        or (e.event_type is EventType.NEGOTIATION and e.place.country_code not in _WARRING)
+    ]
 
 
 def _on_day_of(event: Event, told: Event) -> Event:

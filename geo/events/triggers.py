@@ -475,10 +475,14 @@ _GROUP_TYPE = {
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
-    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$"
-    # "his demand for Ukraine to fully withdraw from", "called on Kyiv to pull out of": what
-    # one side asks of the other, not done
-    r"|\b(?:demand\w*|call(?:s|ed|ing)?\s+on|urg\w*)\s+(?:for\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# "his demand for Ukraine to fully withdraw from", "called on Kyiv to pull out of": what one
+# side asks of the other, not done. Not for evacuations: authorities that "urge residents to
+# evacuate" from named places announce the evacuation (docs/events.md).
+_ASKED_OF = re.compile(
+    r"\b(?:demand\w*|call(?:s|ed|ing)?\s+on|urg\w*)\s+(?:for\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
@@ -993,7 +997,9 @@ def find_triggers(
             (k := future_order(text, sent, clause, e, order_told=order_told)) >= 0
         ):
             clause = clause[:k]  # "will be forcibly evacuated from A": the order's places
-        if _non_factual(clause) or (
+        if (
+            _non_factual(clause) or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
+        ) or (
             etype is not EventType.STATEMENT
             and _non_factual_after(text, low, e, sent.end)
             and not (

@@ -329,3 +329,12 @@ def test_a_line_that_tells_news_after_a_community_is_no_item_of_the_order(gazett
     )
     places = {e.place.name for e in _evacuations(text, gazetteer)}
     assert "Dvorichna" in places and "Shevchenkove" not in places
+
+
+def test_talks_at_a_venue_abroad_named_only_by_its_country_stay(gazetteer):
+    # Unlike the warring countries, a foreign country named as the venue is where the talks
+    # were held: the event is kept at it.
+    text = "Delegations of Ukraine and the United States held talks in Saudi Arabia on Tuesday."
+    article = article_from_text(text, published=dt.date(2025, 3, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.country_code) for e in events] == [(EventType.NEGOTIATION, "SA")]

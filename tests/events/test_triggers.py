@@ -988,3 +988,11 @@ def test_a_demand_or_a_call_for_the_other_side_to_withdraw_is_no_withdrawal(gaze
     assert advances("Ukrainian troops pulled out of Zaporizhzhia Oblast, the army said.") == [
         "Zaporizhzhia Oblast"
     ]
+
+
+def test_authorities_urging_residents_to_evacuate_announce_an_evacuation(gazetteer):
+    # What one side demands of the other is no withdrawal, but an authority urging people to
+    # leave named places is the evacuation call itself, in any tense.
+    for verb in ("urge", "urged", "are urging"):
+        text = f"Regional authorities {verb} residents to evacuate from 30 villages in Sumy Oblast."
+        assert _kinds(text, gazetteer) == {(EventType.EVACUATION, "Sumy Oblast")}, verb

@@ -808,6 +808,17 @@ _HELD_NOUN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
+# Soldiers taken prisoner, told as the object: "captured 31 enemy troops during a raid",
+# "captured two servicemen near X". Fighting in which prisoners were taken (ACLED's armed
+# clash), not ground changing hands.
+_CAPTIVES_OBJECT = re.compile(
+    r"\s+(?:(?:more\s+than|over|about|around|at\s+least|nearly|almost|some|another)\s+)?"
+    r"(?:\d[\d,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|"
+    r"hundreds\s+of|several|many|scores\s+of)?\s*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:soldiers|servicem[ae]n|prisoners|POWs|fighters|marines|paratroopers|militants|"
+    r"mercenaries|troops|conscripts|personnel|soldier|serviceman)\b",
+    re.IGNORECASE,
+)
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
 
@@ -926,6 +937,12 @@ def find_triggers(
             and (m.group("passive") or _CAPTIVE_AFTER.match(text, e))
         ):
             continue  # prisoners taken, not ground
+        if (
+            etype is EventType.ADVANCE
+            and word.lower().startswith("captur")
+            and _CAPTIVES_OBJECT.match(text, e, sent.end)
+        ):
+            etype = EventType.OFFENSIVE  # "captured 40 soldiers near X": a clash, no ground
         if (
             etype is EventType.ADVANCE
             and word in _ADJECTIVE_PARTICIPLES

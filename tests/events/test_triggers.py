@@ -996,3 +996,21 @@ def test_authorities_urging_residents_to_evacuate_announce_an_evacuation(gazette
     for verb in ("urge", "urged", "are urging"):
         text = f"Regional authorities {verb} residents to evacuate from 30 villages in Sumy Oblast."
         assert _kinds(text, gazetteer) == {(EventType.EVACUATION, "Sumy Oblast")}, verb
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Paratroopers captured 31 Russian troops during a raid in the Kursk region on Monday.",
+        "Ukrainian units captured two enemy servicemen near Sudzha on Monday.",
+        "The brigade said it had captured more than 40 soldiers near Vovchansk on Monday.",
+    ],
+)
+def test_soldiers_captured_are_a_clash_not_ground_taken(sentence, gazetteer):
+    kinds = _kinds(sentence, gazetteer)
+    assert kinds and {k for k, _ in kinds} == {EventType.OFFENSIVE}, kinds
+
+
+def test_a_village_captured_is_still_ground_taken(gazetteer):
+    kinds = _kinds("Russian troops captured the village of Krasnohorivka on Monday.", gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE}

@@ -8,7 +8,7 @@ listed settlement is a place the order moves people from. The trigger's own phra
 only the area or the first name; this module reads the list that follows.
 
 A list counts only when nothing but names and what joins or situates them stands in it
-(``merge._LIST_FILLER``), it ends the sentence (or its bracket, or a quotation followed by
+(``merge.LIST_FILLER``), it ends the sentence (or its bracket, or a quotation followed by
 who said it), and it holds two settlements or more, most of them in one oblast.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from geo.events.merge import _LIST_FILLER, _names_blanked, names_community
+from geo.events.merge import LIST_FILLER, names_blanked, names_community
 from geo.records import PlaceKind, Toponym
 from geo.text.sentences import Sentence
 
@@ -61,10 +61,10 @@ def _names_in(text: str, lo: int, hi: int, tops: list[Toponym]) -> list[Toponym]
     inner = [t for t in tops if lo <= t.start and t.end <= hi]
     if not inner:
         return None
-    blanked = _names_blanked(text, lo, hi, inner)
+    blanked = names_blanked(text, lo, hi, inner)
     # an aside inside the list ("A (on the left bank of the river), B") situates a name
     blanked = _NESTED.sub(lambda m: " " * len(m.group()), blanked)
-    m = _LIST_FILLER.match(blanked)
+    m = LIST_FILLER.match(blanked)
     if m is None or not _LIST_END.match(blanked, m.end()):
         return None
     return [t for t in inner if t.start < lo + m.end()]

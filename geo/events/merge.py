@@ -350,14 +350,17 @@ def _one_of_a_list(city: Event, fine: list[Event]) -> bool:
     )
 
 
+# "in some villages of the X village community of the Y region": the unit that holds them
+_HOLDING_UNIT = (
+    r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
+    r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
+)
 # "in 14 towns and villages of the oblast", "several villages of the Sumy region": a
 # count of places whose names the article gives one by one.
 _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
-    # "in some villages of the X village community of the Y region": the unit that holds them
-    r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
-    r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
+    + _HOLDING_UNIT
 )
 _COUNT_WORDS = "|".join(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -368,9 +371,7 @@ _ORDER_UMBRELLA = (
     rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|following|{_COUNT_WORDS})"
     r" (?:(?:more|other|further) )?"
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
-    # "in some villages of the X village community of the Y region": the unit that holds them
-    r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
-    r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
+    + _HOLDING_UNIT
 )
 
 
@@ -433,7 +434,7 @@ def umbrella_list(text: str, sent: Sentence, events: list[Event]) -> tuple[Trigg
 # joins, the kind of each place, the community or district that situates them ("A, B and C
 # of the X community", "сіл A, B та C Y громади"). Any other lowercase word is news of its
 # own ("A and B remain under fire"), and the sentence is no list.
-_LIST_FILLER = re.compile(
+LIST_FILLER = re.compile(
     r"(?:[\s,;.:()\-–—]|(?-i:[A-ZА-ЯЁІЇЄҐ])[\w'’-]*+|"
     r"\b(?:and|the|of|in|also|as\s+well\s+as|villages?|towns?|city|settlements?|"
     r"urban-type|rural|village|community|communities|hromadas?|districts?|raions?|"
@@ -456,7 +457,7 @@ _COMMUNITIES_AFTER = re.compile(
 )
 
 
-def _names_blanked(text: str, start: int, end: int, tops: list[Toponym]) -> str:
+def names_blanked(text: str, start: int, end: int, tops: list[Toponym]) -> str:
     """``text[start:end]`` with the names from ``start`` on blanked (what stands between them).
 
     The list patterns read only the words around the names.
@@ -508,7 +509,7 @@ def order_list(text: str, sent: Sentence, tops: list[Toponym], admin1: set[str])
     lead = text[sent.start : first]
     if not lead.strip() or re.search(r"\d", lead) or len(lead.split()) > _LIST_LEAD_WORDS:
         return None
-    if _LIST_FILLER.fullmatch(_names_blanked(text, first, sent.end, tops)) is None:
+    if LIST_FILLER.fullmatch(names_blanked(text, first, sent.end, tops)) is None:
         return None
     end = sent.start + len(lead.rstrip())
     return Trigger(EventType.EVACUATION, sent.start, end, text[sent.start : end].lower())
@@ -562,7 +563,7 @@ def order_line(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
     not know does not end the list; a line that says more ("- A was shelled") is no item.
     """
     m = _ITEM_PREFIX.match(text, sent.start, sent.end)
-    rest_text = _ITEM_NOUNS.sub(" ", _names_blanked(text, m.end(), sent.end, tops))
+    rest_text = _ITEM_NOUNS.sub(" ", names_blanked(text, m.end(), sent.end, tops))
     return _ITEM_REST.fullmatch(rest_text) is not None
 
 

@@ -1489,13 +1489,15 @@ def _situating_unit(text: str, cands: list[Toponym]) -> int | None:
     return None
 
 
-def _situates(text: str, inner: Toponym, unit: Toponym) -> bool:
+def _situates(
+    text: str, inner: Toponym, unit: Toponym, *, gap: re.Pattern[str] = _SITUATED_GAP
+) -> bool:
     """Whether ``unit`` (an oblast or a district) situates ``inner`` just before it."""
     return (
         unit.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
         and inner.place.kind is PlaceKind.POPULATED_PLACE
         and inner.place.admin1_code == unit.place.admin1_code
-        and _SITUATED_GAP.fullmatch(text, inner.end, unit.start) is not None
+        and gap.fullmatch(text, inner.end, unit.start) is not None
     )
 
 
@@ -1512,9 +1514,7 @@ def _district_aside(text: str, cands: list[Toponym]) -> bool:
     inner, unit = cands[-2], cands[-1]
     return (
         unit.place.kind is PlaceKind.ADMIN2
-        and inner.place.kind is PlaceKind.POPULATED_PLACE
-        and inner.place.admin1_code == unit.place.admin1_code
-        and _DISTRICT_COMMA.fullmatch(text, inner.end, unit.start) is not None
+        and _situates(text, inner, unit, gap=_DISTRICT_COMMA)
         and text.startswith(",", unit.end)
     )
 

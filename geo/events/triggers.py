@@ -478,9 +478,10 @@ _NON_FACTUAL = re.compile(
     r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-# "his demand for Ukraine to fully withdraw from", "called on Kyiv to pull out of": what one
-# side asks of the other, not done. Not for evacuations: authorities that "urge residents to
-# evacuate" from named places announce the evacuation (docs/events.md).
+# "his demand for Ukraine to fully withdraw from", "called on Kyiv to pull out of", "has been
+# urging civilians to flee": what one asks of others, not done. Not for evacuations:
+# authorities that "urge residents to evacuate" from named places announce the evacuation
+# (docs/events.md).
 _ASKED_OF = re.compile(
     r"\b(?:demand\w*|call(?:s|ed|ing)?\s+on|urg\w*)\s+(?:for\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"to\s+(?:\w+ly\s+)?$",
@@ -496,23 +497,22 @@ _NON_FACTUAL_AFTER = re.compile(
     r"(?:did|does|do|has|have|had|was|were) not|never)\b",
     re.IGNORECASE,
 )
-_DIPLOMATIC = re.compile(
-    r"\b(?:talks|negotiat\w*|delegations?|delegates|ministers?|officials|envoys?|negotiators?|"
-    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b"
-    # the two warring sides' people: "officials of Kyiv and Moscow held talks in X",
-    # "Russian and Ukrainian representatives"
-    r"|\b(?:representatives|officials)\s+(?:of|from)\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+"
-    r"and\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\b"
-    r"|\b(?:Russian|Ukrainian)\s+and\s+(?:Russian|Ukrainian)\s+representatives\b",
-    re.IGNORECASE,
-)
-_URGED_TO = re.compile(r"\burg(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,3}?to\s+$", re.IGNORECASE)
-_TWO_SIDES = re.compile(
+# The two warring sides' people, named together (capitalised as written).
+_TWO_SIDES_WORDS = (
     r"\b(?:Russian|Ukrainian)\s+and\s+(?:Russian|Ukrainian)\s+"
     r"(?:representatives|officials|delegations?|delegates|negotiators|envoys)\b"
     r"|\b(?:representatives|officials|delegations?|delegates|negotiators|envoys)\s+(?:of|from)\s+"
     r"(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\s+and\s+(?:Russia|Ukraine|Moscow|Kyiv|Kiev)\b"
 )
+_DIPLOMATIC = re.compile(
+    r"\b(?:talks|negotiat\w*|delegations?|delegates|ministers?|officials|envoys?|negotiators?|"
+    r"leaders|counterparts?|mediat\w*|summit|ceasefire|peace|agreement|parties|sides)\b"
+    # the two warring sides' people: "officials of Kyiv and Moscow", "Russian and Ukrainian
+    # representatives"
+    rf"|{_TWO_SIDES_WORDS}",
+    re.IGNORECASE,
+)
+_TWO_SIDES = re.compile(_TWO_SIDES_WORDS)
 _ARMED = re.compile(
     r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
     re.IGNORECASE,
@@ -939,7 +939,7 @@ def find_triggers(
             continue  # prisoners taken, not ground
         if (
             etype is EventType.ADVANCE
-            and word.lower().startswith("captur")
+            and word.startswith("captur")
             and _CAPTIVES_OBJECT.match(text, e, sent.end)
         ):
             etype = EventType.OFFENSIVE  # "captured 40 soldiers near X": a clash, no ground
@@ -1025,8 +1025,6 @@ def find_triggers(
             )
         ):
             continue  # negated, planned or hoped-for: context, not an event
-        if etype is EventType.DISPLACEMENT and _URGED_TO.search(clause):
-            continue  # "the governor has been urging civilians to flee": a call, no one fled yet
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if (
@@ -1047,7 +1045,7 @@ def find_triggers(
                     and not (
                         # "another enemy attack on X ended in tragedy": one attack on a
                         # town, told by who made it, is a strike on the town
-                        word.lower() == "attack"
+                        word == "attack"
                         and _ENEMY_ONLY.fullmatch(ground.group())
                         and _ON_TOWN.match(text, e)
                     )

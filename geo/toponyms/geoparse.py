@@ -39,6 +39,8 @@ from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
 __all__ = ["Token", "geoparse", "prepare", "tokenize"]
 
+# How ``resolve_near`` marks the readings it gives (see relative_places' second pass).
+_SPELLING_MATCHES = frozenset(["near", "respelt"])
 MAX_CANDIDATES = 10  # kept on each toponym so an analyst can pick another reading
 # Only names used for the place itself say where the article is.
 # The radius the geoparser's distance thresholds (60/150/400 km ...) were tuned with.
@@ -382,6 +384,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
 
     _co_located(mentions)
     _listed_together(mentions, text)
+    _list_support(mentions, text)
 
     # Nearness to the confidently placed: two passes let anchors propagate. Each pass
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
@@ -452,6 +455,115 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
                 for f in fixed
             ):
                 m.scores[k] += LIST_NEIGHBOUR_BONUS
+
+
+# A whole list of settlements names one stretch of front or one community: "regained control
+# over A, B, C, D and part of the village of E", "evacuated from the town of M, the villages
+# of N, O and P". The gap between two listed names may carry the settlement word.
+_LIST_RUN_GAP = re.compile(
+    r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|и|та|і|й)\s+)"
+    r"(?:(?:part\s+of\s+)?the\s+)?"
+    r"(?:(?:villages?|towns?|settlements?|city|cities|hamlets?)\s+of\s+)?",
+    re.IGNORECASE,
+)
+LIST_RUN_MIN = 3  # two names are ``_listed_together``'s; three make a stretch
+LIST_RUN_KM = 30.0
+LIST_RUN_BONUS = 0.5  # per other listed name with a plausible reading that near
+LIST_RUN_MAX_BONUS = 2.0
+# A listed name's readings that count as support: those within this of its best score (a
+# namesake in another country, already far behind, says nothing about where the list is).
+LIST_RUN_PLAUSIBLE = 3.0
+
+
+def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
+    """Runs of three or more settlement names joined only by list punctuation and words."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for q, m in enumerate(mentions):
+        listed = (
+            m.role in _CONTEXT_ROLES
+            and not m.admin1_form
+            and any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
+        )
+        if not listed:
+            if len(run) >= LIST_RUN_MIN:
+                runs.append(run)
+            run = []
+            continue
+        if run and _LIST_RUN_GAP.fullmatch(text, mentions[run[-1]].end, m.start):
+            run.append(q)
+        else:
+            if len(run) >= LIST_RUN_MIN:
+                runs.append(run)
+            run = [q]
+    if len(run) >= LIST_RUN_MIN:
+        runs.append(run)
+    return runs
+
+
+def _list_support(mentions: list[Mention], text: str) -> None:
+    """Raise each listed namesake's reading that lies near readings of the other listed names.
+
+    Of six villages retaken together (three Oleksandrivkas and four Fedorivkas in one oblast
+    alone), the readings meant lie within a few kilometres of each other, and a namesake
+    elsewhere has few listed neighbours by chance. Each reading gains ``LIST_RUN_BONUS``
+    per other listed name with a plausible reading within ``LIST_RUN_KM``, twice that for a
+    name with a single reading (it is where it is; a name with dozens of namesakes has one
+    nearby by chance more often), up to ``LIST_RUN_MAX_BONUS``. Only the differences between
+    a name's readings matter.
+    """
+    runs = _list_runs(mentions, text)
+    if not runs:
+        return
+    import numpy as np
+
+    for run in runs:
+        members = [mentions[q] for q in run]
+        if len({m.key for m in members}) < LIST_RUN_MIN or all(len(m.cands) < 2 for m in members):
+            continue
+        # Every plausible settlement reading of the run, with the name it reads.
+        owner: list[str] = []
+        lat: list[float] = []
+        lon: list[float] = []
+        weight: dict[str, float] = {}
+        for m in members:
+            top = max(m.scores)
+            plausible = [
+                c.place
+                for c, s in zip(m.cands, m.scores, strict=True)
+                if c.place.kind is PlaceKind.POPULATED_PLACE and s >= top - LIST_RUN_PLAUSIBLE
+            ]
+            weight[m.key] = 2.0 if len(plausible) == 1 and len(m.cands) == 1 else 1.0
+            for p in plausible:
+                owner.append(m.key)
+                lat.append(p.lat)
+                lon.append(p.lon)
+        keys = np.array(owner, dtype=object)
+        plat = np.radians(np.array(lat))[None, :]
+        plon = np.radians(np.array(lon))[None, :]
+        for m in members:
+            if len(m.cands) < 2:
+                continue
+            clat = np.radians(np.array([c.place.lat for c in m.cands]))[:, None]
+            clon = np.radians(np.array([c.place.lon for c in m.cands]))[:, None]
+            h = (
+                np.sin((plat - clat) / 2) ** 2
+                + np.cos(clat) * np.cos(plat) * np.sin((plon - clon) / 2) ** 2
+            )
+            near = 2 * _RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h))) <= LIST_RUN_KM
+            near &= keys[None, :] != m.key
+            support = [
+                sum(weight[k] for k in set(keys[row].tolist()))
+                if c.place.kind is PlaceKind.POPULATED_PLACE
+                else 0.0
+                for c, row in zip(m.cands, near, strict=True)
+            ]
+            if max(support) == min(support):
+                continue  # the list tells this name's readings nothing apart
+            m.scores = [
+                s + min(LIST_RUN_MAX_BONUS, LIST_RUN_BONUS * n)
+                for s, n in zip(m.scores, support, strict=True)
+            ]
 
 
 # Grid cells of about 40 km for finding readings of different names that lie together; a cell
@@ -1107,6 +1219,7 @@ def geoparse(
     if ctx.in_theatre:
         # After scoring: a near-spelling never shapes the context that judges it.
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)
+        relative_places(text, mentions, matched_by=_SPELLING_MATCHES)
         unknown_near_anchor(text, mentions)
     out = []
     for m in mentions:
@@ -1123,7 +1236,8 @@ def geoparse(
         confidence = min(
             _confidence([m.scores[k] for k in order]),
             _supported(m, cands[0].place, ctx, gaz, mentions),
-            NEAR_CEILING if m.near else 1.0,
+            # placed at the town it is measured from: right within the stated distance only
+            NEAR_CEILING if m.near or cands[0].match == "relative" else 1.0,
         )
         out.append(
             Toponym(

@@ -92,14 +92,22 @@ def _best(m: Mention) -> Place | None:
     return m.cands[k].place
 
 
-def relative_places(text: str, mentions: list[Mention]) -> None:
+def relative_places(
+    text: str, mentions: list[Mention], *, matched_by: frozenset[str] | None = None
+) -> None:
     """Prefer the reading of each name that lies where a distance-and-bearing cue puts it.
 
-    Only settlements with more than one reading are judged; the anchor is the next name's
-    current reading. A name none of whose readings fits keeps its scores.
+    The anchor is the next name's current reading. A name none of whose readings fits is
+    placed at the anchor when the stated distance is within ``_ANCHOR_KM`` (as
+    ``unknown_near_anchor`` places a name the index lacks), else keeps its scores. ``matched_by``
+    limits the pass to names whose readings came that way: the near-spellings ("Pobeda, 20
+    km south-west of Donetsk") get theirs after the first pass and are judged in a second.
     """
+    placed: dict[str, Place] = {}
     for a, b in itertools.pairwise(mentions):
-        if len(a.cands) < 2 or not b.cands:
+        if not a.cands or not b.cands:
+            continue
+        if matched_by is not None and a.cands[0].match not in matched_by:
             continue
         m = _CUE.fullmatch(text, a.end, b.start)
         if m is None or (km := _km(m)) is None:
@@ -114,8 +122,26 @@ def relative_places(text: str, mentions: list[Mention]) -> None:
             and (off := _fits(c.place, anchor, km, m.group("dir"))) is not None
         ]
         if fits:
-            k = min(fits)[1]
-            a.scores[k] = max(a.scores) + _CUE_SCORE
+            if len(a.cands) > 1:
+                k = min(fits)[1]
+                a.scores[k] = max(a.scores) + _CUE_SCORE
+        elif (
+            km <= _ANCHOR_KM
+            and a.cands[0].match != "relative"
+            and not any(_fits(c.place, anchor, km, None) is not None for c in a.cands)
+        ):
+            # No reading lies at the stated distance, whatever its bearing (a loose bearing
+            # is a reporter's slip; a distance off by half is another village): the one meant
+            # is missing from the index (a namesake 75 km away is not "20 km south-west of
+            # Donetsk"), and the town it is measured from places it better than any of them.
+            a.cands = [Candidate(anchor, 0.0, "relative")]
+            a.scores = [0.0]
+            placed[a.key] = anchor
+    # One sense per article: "the advance on Pobeda" two sentences on is the same village.
+    for m in mentions:
+        if m.key in placed and m.cands and m.cands[0].match != "relative":
+            m.cands = [Candidate(placed[m.key], 0.0, "relative")]
+            m.scores = [0.0]
 
 
 _ANCHOR_KM = 25.0  # a place this near its anchor is placed right at the anchor's scale

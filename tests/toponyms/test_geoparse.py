@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from geo.places.spatial import great_circle_km
 from geo.records import Correction, Place, PlaceKind, ToponymRole
 from geo.toponyms.geoparse import geoparse, tokenize
 from tests.conftest import SEED_PUBLISHED
@@ -862,6 +863,28 @@ def test_a_namesake_in_a_list_is_read_beside_the_villages_listed_with_it(gazette
         49.7,
         37.7,
     )
+
+
+def test_namesakes_in_a_long_list_are_read_where_the_list_lies(gazetteer):
+    # Kharkiv Oblast alone has several Fedorivkas, Ukrainkas and Peremohas, a cluster of them
+    # 120 km south of the one village of the list with a single reading.
+    text = (
+        "Ukraine's troops say they retook Oleksandrivka, Fedorivka, Ukrainka, Peremoha "
+        "and the village of Cherkaski Tyshky in the Kharkiv region."
+    )
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    anchor = found["Cherkaski Tyshky"]
+    for name in ("Fedorivka", "Ukrainka", "Peremoha"):
+        p = found[name]
+        assert great_circle_km(p.lat, p.lon, anchor.lat, anchor.lon) < 30, name
+
+
+def test_names_in_separate_sentences_are_no_list(gazetteer):
+    listed = "Shelling hit Fedorivka, Ukrainka, Peremoha and Cherkaski Tyshky."
+    apart = "Shelling hit Fedorivka. Ukrainka was calm. Peremoha too. Cherkaski Tyshky was hit."
+    near = {t.surface: t.place.place_id for t in geoparse(listed, gazetteer=gazetteer)}
+    far = {t.surface: t.place.place_id for t in geoparse(apart, gazetteer=gazetteer)}
+    assert near["Fedorivka"] != far["Fedorivka"]
 
 
 # A bare name shared by an oblast and its centre, in an article that names the oblast too.

@@ -39,3 +39,30 @@ def test_a_framed_name_the_index_lacks_is_placed_at_a_near_town_it_is_measured_f
 def test_a_name_the_index_lacks_measured_from_a_far_town_stays_unplaced(gazetteer):
     text = "Russian troops captured the village of Zorianivka, 40 km north of Kurakhove."
     assert "Zorianivka" not in {t.surface for t in geoparse(text, gazetteer=gazetteer)}
+
+
+def test_a_name_whose_readings_all_lie_off_the_cue_is_placed_at_the_near_town(gazetteer):
+    # The index's Pobiedas lie 45-75 km from Donetsk; the village meant is not in it.
+    text = (
+        "Russian forces say they hold Pobeda, some 22 km to the southwest of the city of "
+        "Donetsk. Local channels also wrote about Pobeda."
+    )
+    found = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Pobeda"]
+    assert [t.place.name for t in found] == ["Donetsk", "Donetsk"]  # the later mention too
+    assert all(t.confidence <= 0.7 for t in found)  # right within the distance only
+
+
+def test_a_far_cue_that_fits_no_reading_leaves_the_readings(gazetteer):
+    plain = _place("Russian forces took Pobeda.", "Pobeda", gazetteer)
+    text = "Russian forces say they hold Pobeda, some 40 km to the southwest of Donetsk."
+    assert _place(text, "Pobeda", gazetteer).place_id == plain.place_id
+
+
+def test_a_near_spelling_is_judged_by_the_cue_like_a_name_the_index_holds(gazetteer):
+    text = (
+        "Russian troops captured the village of Uspenyvka, "
+        "about eight kilometres southwest of Kurakhove."
+    )
+    found = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Uspenyvka")
+    assert (round(found.place.lat, 1), round(found.place.lon, 1)) == (47.9, 37.2)
+    assert found.confidence > 0.7  # the cue, not a guess among near-spellings

@@ -39,6 +39,8 @@ from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
 __all__ = ["Token", "geoparse", "prepare", "tokenize"]
 
+BIG_TOWN = 100_000
+TOWN_NAMESAKE_PENALTY = 2.5  # as much as being in an oblast the article names
 # How ``resolve_near`` marks the readings it gives (see relative_places' second pass).
 _SPELLING_MATCHES = frozenset(["near", "respelt"])
 MAX_CANDIDATES = 10  # kept on each toponym so an analyst can pick another reading
@@ -280,10 +282,34 @@ def _cyrillic_text(text: str) -> bool:
     return _CYRILLIC_LETTER.search(text) is not None and _CYRILLIC_TEXT.search(text) is not None
 
 
+def _big_towns(m: Mention) -> set[str]:
+    """The names of the theatre towns of ``BIG_TOWN`` people or more that bear ``m`` today.
+
+    An old name does not count: Engels, once Pokrovsk, is no rival to today's Pokrovsk.
+    """
+    return {
+        c.place.name
+        for c in m.cands
+        if c.place.kind is PlaceKind.POPULATED_PLACE
+        and c.match != "alternate"
+        and c.place.country_code in THEATRE
+        and (c.place.population or 0) >= BIG_TOWN
+    }
+
+
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_cyrillic_text(text))
     hromadas = _named_hromadas(mentions)
+    # Lists of villages ("near Zelene, Rivne, Promin and Myrnohrad"): a name there is a
+    # village even where a city bears it. A list of cities ("Kharkiv, Sumy and
+    # Zaporizhzhia") is not one.
+    village_lists = {
+        q
+        for run in _list_runs(mentions, text)
+        if 2 * sum(bool(_big_towns(mentions[q])) for q in run) < len(run)
+        for q in run
+    }
     for k_m, m in enumerate(mentions):
         m.scores = []
         if not _weighs_context(m):
@@ -303,6 +329,10 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         # "talks held in Gomel, a city close to the frontier": the apposition picks the reading
         said_town = not m.admin1_form and _TOWN_APPOSITION.match(text, m.end) is not None
         city_of = _city_cued_unit(mentions, k_m, text)
+        # A bare "Zaporizhzhia" or "Mykolaiv" is the city of 700,000, not a village of that
+        # name that lies near the article's other places: villages named after a city need
+        # the text to say so ("the village of X", "X, Y district"), which outweighs this.
+        big_towns = _big_towns(m) if k_m not in village_lists else set()
         for c in m.cands:
             p = c.place
             s = base_score(c)
@@ -327,6 +357,13 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 s += 1.0
             if p.country_code in THEATRE:  # a small prior for the theatre
                 s += 0.3
+            if (
+                big_towns
+                and p.name in big_towns
+                and p.kind is PlaceKind.POPULATED_PLACE
+                and (p.population or 0) < BIG_TOWN
+            ):
+                s -= TOWN_NAMESAKE_PENALTY
             if p.kind in _SMALL_KINDS and p.admin1_code in admin1:
                 s += 2.5
             if p.kind is PlaceKind.ADMIN1 and p.country_code in unit_countries:
@@ -479,23 +516,29 @@ def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
     """Runs of three or more settlement names joined only by list punctuation and words."""
     runs: list[list[int]] = []
     run: list[int] = []
+    last_end = -1  # where the run's last name, read or not, ends
     for q, m in enumerate(mentions):
-        listed = (
-            m.role in _CONTEXT_ROLES
-            and not m.admin1_form
-            and any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
-        )
-        if not listed:
+        if m.role not in _CONTEXT_ROLES or m.admin1_form:
+            if len(run) >= LIST_RUN_MIN:
+                runs.append(run)
+            run, last_end = [], -1
+            continue
+        joined = last_end >= 0 and _LIST_RUN_GAP.fullmatch(text, last_end, m.start) is not None
+        if not joined:
             if len(run) >= LIST_RUN_MIN:
                 runs.append(run)
             run = []
+        last_end = m.end
+        if not m.cands:
+            # A village the index lacks (read later as a near-spelling, or not at all) is
+            # still one of the list: the list goes on past it, without it.
             continue
-        if run and _LIST_RUN_GAP.fullmatch(text, mentions[run[-1]].end, m.start):
+        if any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands):
             run.append(q)
         else:
             if len(run) >= LIST_RUN_MIN:
                 runs.append(run)
-            run = [q]
+            run, last_end = [], -1
     if len(run) >= LIST_RUN_MIN:
         runs.append(run)
     return runs

@@ -887,6 +887,28 @@ def test_names_in_separate_sentences_are_no_list(gazetteer):
     assert near["Fedorivka"] != far["Fedorivka"]
 
 
+def test_a_bare_city_name_is_the_city_not_its_namesake_village_near_the_story(gazetteer):
+    # Two villages called Zaporizhzhia lie in Donetsk Oblast, near the article's other places.
+    text = (
+        "A Russian glide bomb hit Zaporizhzhia on Tuesday, officials in the Donetsk region "
+        "and Pokrovsk said."
+    )
+    place = next(
+        t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Zaporizhzhia"
+    )
+    assert (place.admin1_name, place.kind) == ("Zaporizhzhia Oblast", PlaceKind.POPULATED_PLACE)
+
+
+def test_a_village_in_a_list_of_villages_is_not_doubted_for_a_city_of_its_name(gazetteer):
+    text = (
+        "General Staff: 40 clashes in the Pokrovsk direction near Myrnohrad, Kotlyne, "
+        "Nikanorivka, Rodynske, Rivne, Novopodhorodne, Dachne, Zverive and Udachne."
+    )
+    found = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Rivne")
+    assert found.place.admin1_name == "Donetsk Oblast"
+    assert found.confidence > 0.9  # the list says village; the city of Rivne is no rival
+
+
 # A bare name shared by an oblast and its centre, in an article that names the oblast too.
 @pytest.mark.parametrize(
     "sentence",

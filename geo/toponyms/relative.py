@@ -43,6 +43,8 @@ _CUE = re.compile(
     r"around|roughly|nearly|almost|approximately|only)\s+){0,3}"
     r"(?P<n>\d{1,3}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")[\s-]*"
     r"(?P<unit>km|kilometers|kilometres|kilometer|kilometre|miles|mile)\s+"
+    # wire copy gives the other unit in brackets: "20 kilometers (12 miles) east of"
+    r"(?:\(\s*(?:about\s+)?\d{1,3}(?:\.\d)?\s*(?:km|kilometers|kilometres|miles|mi)\s*\)\s+)?"
     r"(?:(?:to\s+the\s+)?(?P<dir>(?:north|south)?-?(?:east|west)|north|south)(?:ward)?\s+)?"
     r"(?:of|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?",

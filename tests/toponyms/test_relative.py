@@ -66,3 +66,12 @@ def test_a_near_spelling_is_judged_by_the_cue_like_a_name_the_index_holds(gazett
     found = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Uspenyvka")
     assert (round(found.place.lat, 1), round(found.place.lon, 1)) == (47.9, 37.2)
     assert found.confidence > 0.7  # the cue, not a guess among near-spellings
+
+
+def test_a_distance_with_its_conversion_in_brackets_is_still_a_cue(gazetteer):
+    # Wire copy gives both units; the Novotroitske meant is the one by Pokrovsk.
+    text = (
+        "Moscow says it seized Novotroitske, some 12 kilometers (7.5 miles) southwest of Pokrovsk."
+    )
+    place = _place(text, "Novotroitske", gazetteer)
+    assert (round(place.lat, 1), round(place.lon, 1)) == (48.2, 37.1)

@@ -130,12 +130,16 @@ def relative_places(
         elif (
             km <= _ANCHOR_KM
             and a.cands[0].match != "relative"
-            and not any(_fits(c.place, anchor, km, None) is not None for c in a.cands)
+            and all(
+                great_circle_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)
+                > km + max(_ROUGH_KM, km)
+                for c in a.cands
+            )
         ):
-            # No reading lies at the stated distance, whatever its bearing (a loose bearing
-            # is a reporter's slip; a distance off by half is another village): the one meant
-            # is missing from the index (a namesake 75 km away is not "20 km south-west of
-            # Donetsk"), and the town it is measured from places it better than any of them.
+            # Every reading lies far from where the text puts it, whatever the bearing: the
+            # one meant is missing from the index (a namesake 45-75 km away is not "20 km
+            # south-west of Donetsk"), and the town it is measured from places it better than
+            # any of them. A reading nearer than that may be the one meant, measured roughly.
             a.cands = [Candidate(anchor, 0.0, "relative")]
             a.scores = [0.0]
             placed[a.key] = anchor
@@ -147,6 +151,9 @@ def relative_places(
 
 
 _ANCHOR_KM = 25.0  # a place this near its anchor is placed right at the anchor's scale
+# How far beyond the stated distance a reading may lie and still be the place meant: reporters
+# round and measure from a town's edge ("12 km north of Kharkiv" for a village 28 km out).
+_ROUGH_KM = 20.0
 
 
 def unknown_near_anchor(text: str, mentions: list[Mention]) -> None:

@@ -75,3 +75,9 @@ def test_a_distance_with_its_conversion_in_brackets_is_still_a_cue(gazetteer):
     )
     place = _place(text, "Novotroitske", gazetteer)
     assert (round(place.lat, 1), round(place.lon, 1)) == (48.2, 37.1)
+
+
+def test_a_reading_a_rough_distance_away_is_kept(gazetteer):
+    # Lyptsi lies some 28 km from the centre of Kharkiv; reporters measure from its edge.
+    text = "Guns hit the village of Lyptsi, some 12 km north of Kharkiv, on Friday."
+    assert _place(text, "Lyptsi", gazetteer).name == "Lyptsi"

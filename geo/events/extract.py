@@ -1020,7 +1020,26 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
-    return consolidate(events, apart)
+    return _undated(consolidate(events, apart), published)
+
+
+def _undated(events: list[Event], published: dt.date | None) -> list[Event]:
+    """Date the events no sentence dated from the eve of publication to its day.
+
+    News reports what happened the day it is published or the night and day before
+    ("Kharkiv came under attack" in a morning report), and nothing says which: a two-day
+    range says so, as an analyst codes it. Done after consolidation, which joins events
+    whose days overlap: the range is uncertainty about one day, not two days of news.
+    """
+    if published is None:
+        return events
+    eve = published - dt.timedelta(days=1)
+    return [
+        replace(e, date_start=eve, date_precision=DatePrecision.RANGE)
+        if not e.date_text and e.date_start == e.date_end == published
+        else e
+        for e in events
+    ]
 
 
 def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:

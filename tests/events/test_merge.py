@@ -62,7 +62,7 @@ def test_an_order_counting_villages_in_words_then_naming_them_is_one_event_per_v
     ]
     # the named villages replace the oblast the first sentence counted them in
     assert all(e.place.kind.value != "admin1" for e in evacuations)
-    assert {e.date_start for e in evacuations} == {dt.date(2024, 10, 7)}
+    assert {e.date_end for e in evacuations} == {dt.date(2024, 10, 7)}
 
 
 def test_a_widened_order_naming_its_villages_after_a_colon_gives_each_its_event(gazetteer):
@@ -238,7 +238,7 @@ def test_a_headline_order_then_a_sentence_naming_its_villages_gives_one_each(gaz
     # the community only situates the list: it is no village of the order
     assert sorted(e.place.name for e in evacuations) == ["Bohuslavka", "Borova", "Kurylivka"]
     assert len(evacuations) == 3
-    assert {e.date_start for e in evacuations} == {dt.date(2024, 10, 7)}
+    assert {e.date_end for e in evacuations} == {dt.date(2024, 10, 7)}
 
 
 def test_a_list_after_an_order_told_without_a_count_takes_the_orders_day(gazetteer):

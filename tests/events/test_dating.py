@@ -168,3 +168,25 @@ def test_a_lead_that_places_its_strike_gives_no_day_to_the_next_ones(gazetteer):
     )
     got = dict((n, s) for n, s, _ in _dated(text, gazetteer, dt.date(2024, 6, 9), EventType.ATTACK))
     assert got == {"Odesa": dt.date(2024, 6, 7), "Nikopol": dt.date(2024, 6, 9)}
+
+
+def test_a_village_named_after_an_unnamed_capture_takes_the_day_the_capture_was_told(gazetteer):
+    # published on a Friday: the village was reported taken on Thursday, by the ministry
+    text = (
+        "Russia said on Thursday that its troops had taken one more village in the Donetsk "
+        "region. A defence ministry statement said the army had seized Ocheretyne."
+    )
+    events = _events(text, gazetteer, dt.date(2024, 5, 10))
+    assert {(e.place.name, e.date_start) for e in events} == {("Ocheretyne", dt.date(2024, 5, 9))}
+
+
+def test_a_town_russia_claimed_it_had_taken_in_early_february_is_dated_then(gazetteer):
+    text = (
+        "The army seized Andriivka near Kurakhove, which Russia claimed it had taken in "
+        "early February."
+    )
+    events = _events(text, gazetteer, dt.date(2025, 3, 6))
+    kurakhove = [e for e in events if e.place.name == "Kurakhove"]
+    assert [(e.event_type, e.date_start, e.date_end) for e in kurakhove] == [
+        (EventType.ADVANCE, dt.date(2025, 2, 1), dt.date(2025, 2, 10))
+    ]

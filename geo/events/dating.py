@@ -77,6 +77,7 @@ _ALSO_REPORTED = re.compile(
 # Who made a dated report: the noun right before its verb ("the defence ministry said Sunday").
 _REPORTER = re.compile(
     r"\b(?P<who>ministry|governor|mayor|administration|army|military|staff|command|"
+    r"russia|ukraine|moscow|kyiv|"
     r"spokes(?:man|woman|person)|police|service|office|prosecutors?|brigade|group|"
     r"authorities|officials)['’]?s?\s+(?:\w+\s+)?"
     r"(?:announced|said|reported|stated|wrote|posted|claimed)\b[^,.;]{0,25}$",
@@ -84,18 +85,29 @@ _REPORTER = re.compile(
 )
 
 
+_STATES = frozenset({"russia", "ukraine", "moscow", "kyiv"})
+
+
 def _same_reporter(who: str, sentence: str) -> bool:
     """Whether a sentence is attributed to the reporter named by ``who``.
 
-    "..., the ministry said", "according to the ministry".
+    "..., the ministry said", "according to the ministry", "a ministry statement said".
     """
     if not who:
         return False
+    if who in _STATES:
+        # "Russia said on Thursday its army took a village. A defence ministry report said ...":
+        # the state's word is given by its ministry or military
+        who = r"(?:ministry|military|army|staff|command)"
     return (
         re.search(
             rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
             rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
-            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b",
+            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b"
+            # "A ministry statement said ...", "the ministry's daily briefing said"
+            rf"|\b(?:a|the|its)\s+(?:[\w-]+\s+)?{who}(?:['’]s)?\s+(?:[\w-]+\s+)?"
+            rf"(?:statement|report|briefing|bulletin|update)\s+(?:also\s+)?"
+            rf"(?:said|added|reported|stated|announced|claimed)\b",
             sentence,
             re.IGNORECASE,
         )

@@ -68,6 +68,7 @@ from geo.events.merge import (
     umbrella_list,
 )
 from geo.events.places import (
+    ADMIN_WORD,
     anaphors,
     as_direction,
     fronted_place,
@@ -137,11 +138,14 @@ _ATTRIBUTION = frozenset({"said", "says", "stated", "speaking"})
 _LISTED_OBLASTS_AFTER = re.compile(
     r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+(?:[Oo]blasts|[Rr]egions|[Pp]rovinces)\b"
 )
+# "seized a 'key' settlement in ...", a headline's "capture of another settlement in ...":
+# a quoted word describes the place too, and a noun trigger takes it after "of".
 _INDEFINITE_PLACE = re.compile(
-    r"\s+(?:a|another|one more|two|three|four|several|a few|more)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:villages?|settlements?|hamlets?|towns?)\b",
+    r"\s+(?:of\s+)?(?P<count>a|another|one more|two|three|four|several|a few|more)\s+"
+    r"(?:[\w\"'“”‘’-]+\s+){0,2}?(?:villages?|settlements?|hamlets?|towns?)\b",
     re.IGNORECASE,
 )
+_ONE_MORE_WORDS = frozenset({"a", "another", "one more"})
 # "refugees who left Ukraine now number over 2 million": a country's running total,
 # not one flight from a place.
 _RUNNING_TOTAL = re.compile(
@@ -343,6 +347,16 @@ def _damage_after_strike(
 
 # "local residents were forced to evacuate": the people of the place just told
 _LOCAL_PEOPLE = re.compile(r"\b(?:local|locals|місцев\w*|местн\w*)\b", re.IGNORECASE)
+
+
+def _oblast_namesake(t: Toponym) -> bool:
+    """Whether a town read for a name is its oblast's namesake centre (Donetsk, Kharkiv)."""
+    p = t.place
+    return (
+        p.kind is PlaceKind.POPULATED_PLACE
+        and bool(p.admin1_name)
+        and ADMIN_WORD.sub("", p.admin1_name).strip().lower() == p.name.lower()
+    )
 
 
 def _sole_place(tops: Sequence[Toponym]) -> list[Toponym]:
@@ -894,11 +908,17 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     continue  # a running total, a trend over a region: background, no event
                 if (
                     trig.type is EventType.ADVANCE
-                    and top.place.kind is PlaceKind.ADMIN1
-                    and _INDEFINITE_PLACE.match(text, trig.end, top.start)
+                    and (m := _INDEFINITE_PLACE.match(text, trig.end, top.start))
+                    and (
+                        top.place.kind is PlaceKind.ADMIN1
+                        # one village "in Ukraine's Donetsk" is in the region; a count of
+                        # villages "in the Izium direction" keeps its front
+                        or (m.group("count").lower() in _ONE_MORE_WORDS and _oblast_namesake(top))
+                    )
                 ):
                     # "seized a village lying in the Kharkiv region": the lead told
                     # before the village is named; the oblast is not the ground taken
+                    # ("another settlement in Ukraine's Donetsk" is the region too)
                     continue
                 top = as_direction(text, top)
                 phrase = (trig.end, max(trig.end, top.start))

@@ -93,6 +93,8 @@ _PLURAL_UNIT_WORDS = frozenset({"oblasts", "regions", "provinces"})
 _COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS if w.endswith("ern"))
 # A verb between a subject trigger and its object ("Evacuation buses left Myrnohrad").
 _VERB_FORM = re.compile(r"\w+ed|left|hit|struck|took|shook|swept|reached|tore", re.IGNORECASE)
+# "X came under fire", "A and B had been brought under Russian control": their subject is hit
+_UNDER_WORDS = ("under", "brought under")
 _VERBAL_TRIGGER = re.compile(
     r"(?:\w+ed|struck|hit|fled|took|retook|retaken|taken|withdrew|withdrawn|fell|left|met|"
     r"seized|ha(?:ve|s|d))\b",
@@ -840,6 +842,29 @@ _ORDER_SCOPE = re.compile(
 )
 
 
+def _compass_reference(toks: list[_Tok], i: int) -> bool:
+    """Whether the place at token i is only a point to measure from.
+
+    "north of X", "west of the logistics centre of X", "southwest of the industrial town of
+    X": the noun phrase that describes X does not make it the ground taken.
+    """
+    if i < 2 or toks[i - 1].text != "of":
+        return False
+    for j in range(i - 2, max(-1, i - 9), -1):
+        if toks[j].text.lower().replace("-", "") in _COMPASS:
+            # the compass word itself, or "of the <words> of" after it
+            mid = toks[j + 2 : i - 1]
+            return j == i - 2 or (
+                toks[j + 1].text == "of"
+                and len(mid) >= 2
+                and mid[0].text == "the"
+                and all(t.kind == "w" for t in mid)
+            )
+        if toks[j].kind != "w":
+            return False
+    return False
+
+
 def _after(
     text: str, toks: list[_Tok], i: int, etype: EventType, *, max_pre: int
 ) -> list[list[Toponym]]:
@@ -922,9 +947,7 @@ def _after(
                 )
             ):
                 break  # a place that is not an object: the subject of a new clause
-            reference = (
-                i >= 2 and toks[i - 1].text == "of" and toks[i - 2].text.lower() in _COMPASS
-            ) or (
+            reference = _compass_reference(toks, i) or (
                 # "Tabaivka near Kupiansk", but not past a reference point ("southwest of
                 # Pokrovsk near Udachne": Udachne is where it happens)
                 _near_reference(toks, i)
@@ -1550,6 +1573,24 @@ def _including_aside(text: str, cands: list[Toponym]) -> bool:
     return _INCLUDING_BEFORE.search(text, lo, cands[k].start) is not None
 
 
+# The joints of a list that is a clause's subject: "A, B and C, as well as the town of D,
+# came under control", "A and the village of B were liberated". The kind of place may open
+# an item, and a name the index lacks may stand as an item of its own (up to three): the
+# list goes on past it.
+_SUBJECT_LIST_GAP = re.compile(
+    r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)"
+    r"(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
+    r"(?:the\s+)?(?:(?:urban-type\s+)?(?:cit(?:y|ies)|towns?|villages?|settlements?)\s+of\s+)?",
+    re.IGNORECASE,
+)
+# "..., as well as the town of D," : the comma after D closes the aside the list opened
+_AS_WELL_AS_BEFORE = re.compile(
+    r",\s*as\s+well\s+as\s+(?:the\s+)?"
+    r"(?:(?:urban-type\s+)?(?:city|town|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -1568,11 +1609,17 @@ def _before_from(
         # "the town of X, Y district, came under fire": the comma closes the district that
         # situates X, no clause of its own
         between = between.lstrip()[1:]
-    if between.lstrip().startswith(",") and _including_aside(text, cands):
+    if between.lstrip().startswith(",") and (
+        _including_aside(text, cands)
+        or (
+            len(cands) > 1 and _AS_WELL_AS_BEFORE.search(text, cands[-2].end, top.start) is not None
+        )
+    ):
         # "Dozens of towns, including A and B, came under fire": the aside names the
-        # subject's places, the comma closing it is no clause of its own
+        # subject's places, the comma closing it is no clause of its own; so does the comma
+        # after "..., as well as the town of D," in a listed subject
         between = between.lstrip()[1:]
-    verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
+    verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith(_UNDER_WORDS)
     if (verbal or "subjected" in between) and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
@@ -1643,10 +1690,10 @@ def _before_from(
         # "the town of X in Y district came under fire", "X, Y district, was shelled": the
         # district situates the settlement, which is the one hit
         found, rest = [cands[-2]], cands[:-2]
-    # "Kharkiv and Sumy were shelled"
+    # "Kharkiv and Sumy were shelled", "A, B and C, as well as the town of D, were taken"
     for t in reversed(rest):
         gap = text[t.end : found[-1].start]
-        if re.fullmatch(r"\s*(?:,|,?\s+and|\s+or)\s*", gap):
+        if _SUBJECT_LIST_GAP.fullmatch(gap):
             found.append(t)
         else:
             break
@@ -2019,7 +2066,7 @@ def places_for(
         inner = [t for t in inner if not _is_actor(text, t, trig.type)]
         if inner:
             return _most_specific([inner])
-    verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith("under")
+    verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith(_UNDER_WORDS)
     if verbal and (before := _before(text, trig, tops, dates)):
         found = _most_specific([before])  # passive: the subject is the place hit
         if trig.type is EventType.ADVANCE:
@@ -2192,7 +2239,9 @@ _RELATIVE_GAP = re.compile(
     # "Huliaipole, from where 20 people are evacuated daily": where they leave from
     r"(?:(?:from )?where|which|that|the (?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus) of"
     r"(?: the)?)\s+"
-    r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,4}",
+    r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,4}"
+    # "X, which Russia claimed it had seized in May": the side's own claim of it
+    r"(?:(?:said|says|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+)?",
     re.IGNORECASE,
 )
 

@@ -92,7 +92,8 @@ _WHO_SAID = re.compile(
     rf"(?P<who>(?:[A-Z][\w'’.-]*|the|of|'s|’s|de|in|and)(?:\s+(?:[A-Z][\w'’.-]*|the|of|'s|’s|"
     rf"defen[cs]e|ministry|military|army|forces|troops|general|staff|governor|authorities|"
     rf"officials?|spokes(?:man|woman|person)|press|service|brigade|group|command|head|mayor|"
-    rf"in|and|its|local|regional|police|president))*?)\s+(?:(?:also|later|earlier|has|had|"
+    rf"in|and|its|local|regional|police|president|statement|report|briefing|bulletin))*?)\s+"
+    rf"(?:(?:also|later|earlier|has|had|"
     rf"have)\s+)?(?:{_SAY})\b"
 )
 # Every match of _WHO_SAID has a space right before its verb of saying: a sentence without

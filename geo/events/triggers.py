@@ -141,8 +141,15 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"command|responsibility|post|presidency|chairmanship|leadership|management))",
         # "had taken the village of X", "have taken three villages": not "taken place",
         # "taken part", "taken to hospital", "taken measures" ("taken control" is below)
+        # "which Russia claimed it had taken in mid-May": "in" before a date is when
         r"(?:had|has|have) (?:\w+ )?taken(?! (?:place|part|measures|steps|action|care|control|"
-        r"hostage|prisoner|captive|to|into|in|by|off|up|away|out|over by)\b)",
+        r"hostage|prisoner|captive|to|into|by|off|up|away|out|over by)\b)"
+        r"(?! in\b(?! (?:(?:early|mid|late)[- ])?(?:january|february|march|april|may|june|july|"
+        r"august|september|october|november|december|(?:19|20)\d\d)\b))",
+        # a passive's "A and B were taken (by Russian forces)": the clause ends there or
+        # says by whom or when, never "taken to hospital", "taken prisoner", "taken away"
+        r"taken(?<=(?:was|ere|een) taken)(?=\s*(?:[,.;:)]|$)|\s+(?:by|back|under|last|"
+        r"earlier|overnight|yesterday|today|on|in\s+(?:early|mid|late)|within)\b)",
         r"gain(?:ed|ing)? (?:some |more |new |further |significant |considerable )?ground",
         # the side losing it: "the defenders ceded ground near X"
         r"(?:ced(?:e|es|ed|ing)|los(?:e|es|ing|t)|g(?:ive|ives|ave|iving)) "
@@ -172,6 +179,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
         r"(?:have |had |has )?(?:\w+ )?(?:left|abandoned)(?! behind)",
         r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
+        # a ministry's passive: "the villages of A and B had been brought under Russian control"
+        # (a side or "full" is required: a fire is "brought under control" too)
+        r"brought under (?:russian |ukrainian |their |its |full )control",
         r"closing in on",
         r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"
         r"entered",
@@ -770,8 +780,10 @@ _AIM_AFTER = re.compile(
     r"(?:priority|priorities|goal|aim|objective|task)\b",
     re.IGNORECASE,
 )
+# "which Russia claims it has taken": the army's word reported, its pronoun the subject
 _ARMY_BEFORE = re.compile(
-    r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+(?:\w+\s+)?$"
+    r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+"
+    r"(?:\w+\s+|(?:said|says|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+)?$"
 )
 # "pushed back Russian troops in Kherson", "drove the enemy back": a counter-offensive, the
 # fighting, not ground taken at a town ("pushed them back from Kharkiv" is: the town freed).
@@ -963,6 +975,7 @@ def find_triggers(
         if (
             etype is EventType.ADVANCE
             and word.endswith("taken")
+            and word != "taken"  # the passive's own phrase checks its clause (TRIGGERS)
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
             and not _TAKEN_GROUND.match(text, e, sent.end)
         ):

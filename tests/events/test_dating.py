@@ -201,3 +201,25 @@ def test_an_undated_city_strike_is_not_joined_to_the_oblasts_strikes_of_the_eve(
     }
     friday, saturday = dt.date(2024, 5, 3), dt.date(2024, 5, 4)
     assert got == {"Kherson": (friday, saturday), "Kherson Oblast": (friday, friday)}
+
+
+def test_a_village_named_after_an_unnamed_capture_takes_the_day_the_capture_was_told(gazetteer):
+    # published on a Friday: the village was reported taken on Thursday, by the ministry
+    text = (
+        "Russia said on Thursday that its troops had taken one more village in the Donetsk "
+        "region. A defence ministry statement said the army had seized Ocheretyne."
+    )
+    events = _events(text, gazetteer, dt.date(2024, 5, 10))
+    assert {(e.place.name, e.date_start) for e in events} == {("Ocheretyne", dt.date(2024, 5, 9))}
+
+
+def test_a_town_russia_claimed_it_had_taken_in_early_february_is_dated_then(gazetteer):
+    text = (
+        "The army seized Andriivka near Kurakhove, which Russia claimed it had taken in "
+        "early February."
+    )
+    events = _events(text, gazetteer, dt.date(2025, 3, 6))
+    kurakhove = [e for e in events if e.place.name == "Kurakhove"]
+    assert [(e.event_type, e.date_start, e.date_end) for e in kurakhove] == [
+        (EventType.ADVANCE, dt.date(2025, 2, 1), dt.date(2025, 2, 10))
+    ]

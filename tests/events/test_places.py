@@ -803,3 +803,30 @@ def test_the_city_is_not_the_oblast_named_in_a_military_civil_administration(gaz
         "overnight."
     )
     assert set(_at(text, gazetteer, EventType.ATTACK)) == {"Druzhkivka"}
+
+
+# --- capture reports: lists as subjects, reference towns (helper modlists) ------------------
+
+
+def test_each_settlement_of_a_list_that_came_under_control_is_an_advance(gazetteer):
+    text = (
+        "According to the ministry, the villages of Ocheretyne and Novoselivka Persha, as "
+        "well as the town of Avdiivka, came under Russian control."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Ocheretyne", "Novoselivka Persha", "Avdiivka"}
+
+
+def test_a_listed_subject_goes_on_past_a_village_the_index_lacks(gazetteer):
+    text = "Ocheretyne, Zhovtokamianka and Avdiivka were liberated, the ministry said."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert {"Ocheretyne", "Avdiivka"} <= places
+
+
+def test_a_town_north_of_a_described_hub_is_only_where_the_village_lies(gazetteer):
+    text = (
+        "Troops seized the village of Ocheretyne — north of the industrial town of Avdiivka, "
+        "the ministry said."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Ocheretyne"}

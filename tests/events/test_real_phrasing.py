@@ -1893,3 +1893,25 @@ def test_the_city_in_the_next_sentence_does_not_reach_back_to_an_oblast_reading(
     # "another missile" would be a strike of its own; "the city" here names no place
     attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert not any("Another missile" in e.quote for e in attacks)
+
+
+# --- unnamed captures told before the name (helper modlists) ---------------------------------
+
+
+def test_a_quoted_key_settlement_in_a_region_is_no_advance_in_the_region(gazetteer):
+    text = (
+        'The defence ministry said on Monday its units seized a "key" settlement in '
+        "Ukraine's eastern Donetsk region. Units liberated Ocheretyne, north of Avdiivka, "
+        "the ministry added."
+    )
+    advances = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert advances == {"Ocheretyne"}
+
+
+def test_a_headline_capture_of_another_settlement_in_donetsk_is_not_the_city(gazetteer):
+    text = (
+        "Russia claims capture of another settlement in Ukraine's Donetsk\n\n"
+        "Russian forces captured the village of Ocheretyne, the defence ministry said."
+    )
+    advances = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert advances == {"Ocheretyne"}

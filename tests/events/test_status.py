@@ -128,3 +128,13 @@ def test_troops_moved_into_position_before_a_gain_keep_the_gain(gazetteer):
     article = article_from_text(text, published=dt.date(2023, 4, 15))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert "Synkivka" in {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+
+
+@pytest.mark.parametrize("source", ["statement", "report", "briefing"])
+def test_a_capture_a_ministry_statement_reports_is_claimed(gazetteer, source):
+    article = article_from_text(
+        f"A defence ministry {source} said the army had seized Ocheretyne.",
+        published=dt.date(2024, 5, 10),
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {(e.place.name, e.status) for e in events} == {("Ocheretyne", EventStatus.CLAIMED)}

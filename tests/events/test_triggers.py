@@ -1014,3 +1014,29 @@ def test_soldiers_captured_are_a_clash_not_ground_taken(sentence, gazetteer):
 def test_a_village_captured_is_still_ground_taken(gazetteer):
     kinds = _kinds("Russian troops captured the village of Krasnohorivka on Monday.", gazetteer)
     assert {k for k, _ in kinds} == {EventType.ADVANCE}
+
+
+def test_settlements_that_were_taken_are_advances_people_taken_somewhere_are_not(gazetteer):
+    article = article_from_text(
+        "Ocheretyne and Avdiivka were taken by Russian forces, the ministry said. Residents "
+        "of Pokrovsk were taken to Dnipro by bus.",
+        published=dt.date(2024, 5, 6),
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {e.place.name for e in events if e.event_type is EventType.ADVANCE} == {
+        "Ocheretyne",
+        "Avdiivka",
+    }
+
+
+def test_villages_brought_under_a_sides_control_are_advances_a_fire_is_not(gazetteer):
+    article = article_from_text(
+        "A ministry report said the villages of Ocheretyne and Novoselivka Persha had been "
+        "brought under Russian control. A fire at a depot was brought under control in Kharkiv.",
+        published=dt.date(2024, 5, 6),
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {(e.event_type, e.place.name) for e in events} == {
+        (EventType.ADVANCE, "Ocheretyne"),
+        (EventType.ADVANCE, "Novoselivka Persha"),
+    }

@@ -45,6 +45,8 @@ from geo.events.dating import (
     _same_reporter,
     _since_range,
     _toll_rise_day,
+    habitual_span,
+    joined_months,
 )
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures
 from geo.events.furniture import (
@@ -612,8 +614,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         )
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
-            for d in find_dates(sent.text, published=published)
-            if not _toll_rise_day(sent.text, d)
+            for d in joined_months(
+                sent.text,
+                [
+                    d
+                    for d in find_dates(sent.text, published=published)
+                    if not _toll_rise_day(sent.text, d)
+                ],
+            )
         ]
         if lead_open and dates and any(t.type is EventType.ATTACK for t in triggers):
             lead_open = False
@@ -823,6 +831,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # told before this report: that day or the one before, not known which
                 eve = published - dt.timedelta(days=1)
                 span = DateSpan(eve, published, DatePrecision.RANGE, "", -1, -1)
+            if (
+                span is None
+                and not dates
+                and published is not None
+                and trig.type in (EventType.ATTACK, EventType.OFFENSIVE)
+            ):
+                span = habitual_span(sent.text, published)  # "suffer from daily shelling"
             if span is None:
                 if published is None:
                     continue  # no anchor, no date: an undated dot would mislead

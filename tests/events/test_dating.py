@@ -168,3 +168,41 @@ def test_a_lead_that_places_its_strike_gives_no_day_to_the_next_ones(gazetteer):
     )
     got = dict((n, s) for n, s, _ in _dated(text, gazetteer, dt.date(2024, 6, 9), EventType.ATTACK))
     assert got == {"Odesa": dt.date(2024, 6, 7), "Nikopol": dt.date(2024, 6, 9)}
+
+
+def test_two_joined_months_of_a_sentence_date_the_strike_across_both(gazetteer):
+    # a bulletin sums up a period: "in May and June" is the stretch, not May alone
+    text = "Kherson suffered from intense shelling in May and June."
+    events = [
+        e
+        for e in _events(text, gazetteer, dt.date(2024, 7, 10))
+        if e.event_type is EventType.ATTACK
+    ]
+    assert [(e.date_start, e.date_end) for e in events] == [
+        (dt.date(2024, 5, 1), dt.date(2024, 6, 30))
+    ]
+
+
+def test_a_running_situation_is_dated_over_the_weeks_up_to_the_report(gazetteer):
+    # habitual present in a bulletin: ongoing strikes, neither a plan nor the report's day
+    text = "Towns like Nikopol and Marhanets suffer from near-daily shelling and drone strikes."
+    published = dt.date(2024, 9, 30)
+    spans = {
+        (e.date_start, e.date_end)
+        for e in _events(text, gazetteer, published)
+        if e.event_type is EventType.ATTACK
+    }
+    assert spans == {(published - dt.timedelta(days=30), published)}
+
+
+def test_that_day_after_a_dated_strike_is_the_day_told_before(gazetteer):
+    text = (
+        "On 4 March, explosions were heard across Odesa after a missile strike. "
+        "In Mykolaiv, two people were injured by shelling that day."
+    )
+    days = {
+        e.place.name: e.date_start
+        for e in _events(text, gazetteer, dt.date(2024, 3, 9))
+        if e.event_type is EventType.ATTACK
+    }
+    assert days.get("Mykolaiv") == dt.date(2024, 3, 4)

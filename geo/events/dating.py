@@ -144,6 +144,21 @@ def habitual_span(sentence: str, published: dt.date) -> DateSpan | None:
     return DateSpan(start, published, DatePrecision.RANGE, "", -1, -1)
 
 
+# A periodic bulletin's lead names the period it covers, just closed by its publication:
+# "Between June and July, attacks across the country killed civilians" (published 1 August).
+_PERIOD_DAYS = 28  # at least about a month
+_PERIOD_CLOSED_DAYS = 10  # ended so many days before publication at most ("since" runs on)
+
+
+def reporting_period(span: DateSpan, published: dt.date) -> bool:
+    """Whether a lead's date is the period a periodic report covers (a month or more, just over)."""
+    return (
+        span.precision in (DatePrecision.MONTH, DatePrecision.RANGE)
+        and (span.end - span.start).days + 1 >= _PERIOD_DAYS
+        and published - dt.timedelta(days=_PERIOD_CLOSED_DAYS) <= span.end < published
+    )
+
+
 def _same_reporter(who: str, sentence: str) -> bool:
     """Whether a sentence is attributed to the reporter named by ``who``.
 

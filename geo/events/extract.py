@@ -47,6 +47,7 @@ from geo.events.dating import (
     _toll_rise_day,
     habitual_span,
     joined_months,
+    reporting_period,
 )
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures
 from geo.events.furniture import (
@@ -631,8 +632,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             day = _date_for(first, dates, found_words, text)
             if (
                 day is not None
-                and day.precision is DatePrecision.DAY
-                and bool(casualties.killed or casualties.injured)
+                and (
+                    (
+                        day.precision is DatePrecision.DAY
+                        and bool(casualties.killed or casualties.injured)
+                    )
+                    # a bulletin's period just closed: "Between June and July, attacks
+                    # across the country killed civilians" (published 1 August)
+                    or (published is not None and reporting_period(day, published))
+                )
                 and not any(e.event_type is EventType.ATTACK for e in events)
             ):
                 lead = (sent.start, day)

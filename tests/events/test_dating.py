@@ -206,3 +206,27 @@ def test_that_day_after_a_dated_strike_is_the_day_told_before(gazetteer):
         if e.event_type is EventType.ATTACK
     }
     assert days.get("Mykolaiv") == dt.date(2024, 3, 4)
+
+
+def test_a_bulletins_closed_period_dates_the_strikes_after_it_and_a_since_lead_does_not(gazetteer):
+    # a periodic snapshot: its lead names the two months just over; the towns named later
+    # were struck in that period, not on the day it came out. "Since April" runs on to the
+    # report: no period closed, the report's day stays.
+    published = dt.date(2024, 6, 3)
+    lead = "hostilities and strikes across the country killed and injured civilians."
+    later = " Deadly strikes also damaged homes in Kherson City and Nikopol Town."
+
+    def spans(text):
+        return {
+            (e.place.name, e.date_start, e.date_end)
+            for e in _events(text, gazetteer, published)
+            if e.event_type is EventType.ATTACK
+        }
+
+    period = (dt.date(2024, 4, 1), dt.date(2024, 5, 31))
+    assert spans("Between April and May, " + lead + later) == {
+        ("Kherson", *period),
+        ("Nikopol", *period),
+    }
+    day = (published, published)
+    assert spans("Since April, " + lead + later) == {("Kherson", *day), ("Nikopol", *day)}

@@ -46,7 +46,7 @@ _WHO = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)"
     r"[a-z][\w'’-]*\s+){0,2}?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
-    r"boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
+    r"citizens?|boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"

@@ -88,6 +88,81 @@ _REPORTER = re.compile(
 _STATES = frozenset({"russia", "ukraine", "moscow", "kyiv"})
 
 
+# Two months joined into one stretch: "in June and July", "in January-February", "in March
+# or April". A bulletin that sums up a period names its months so; a trigger takes the stretch.
+_MONTHS_JOINED = re.compile(r"\s*(?:and|or|to|[-–—/])\s*")
+
+
+def joined_months(sentence: str, dates: list[DateSpan]) -> list[DateSpan]:
+    """Merge month spans a sentence joins ("in June and July") into one range.
+
+    ``dates`` are the sentence's own spans, in text order, offsets into ``sentence``; the
+    later month ends the range (its year, as resolved, stays; a range that would run
+    backwards is left as two months).
+    """
+    out: list[DateSpan] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.precision is DatePrecision.MONTH
+            and d.precision is DatePrecision.MONTH
+            and prev.end < d.start
+            and _MONTHS_JOINED.fullmatch(sentence, prev.end_char, d.start_char)
+        ):
+            out[-1] = DateSpan(
+                prev.start,
+                d.end,
+                DatePrecision.RANGE,
+                sentence[prev.start_char : d.end_char],
+                prev.start_char,
+                d.end_char,
+            )
+            continue
+        out.append(d)
+    return out
+
+
+# A strike told as a running situation: "cities such as A and B suffer from daily shelling",
+# "drone attacks have hit civilians on a near-daily basis". With no date of its own, it is the
+# weeks up to the report, not the report's day.
+_HABITUAL = re.compile(
+    r"\b(?:(?:near-?|almost\s+)?daily|nightly|every\s+(?:day|night)|day\s+and\s+night|"
+    r"on\s+an?\s+(?:near-?|almost\s+)?(?:daily|regular|nightly)\s+basis|regularly|"
+    r"constantly|constant|continuously|relentless(?:ly)?)\b",
+    re.IGNORECASE,
+)
+_PAST_TENSE = re.compile(r"\b(?:was|were|had)\b", re.IGNORECASE)
+HABITUAL_DAYS = 30  # how far back a running situation reaches from the report
+
+
+def habitual_span(sentence: str, published: dt.date) -> DateSpan | None:
+    """The weeks up to publication for a sentence that tells strikes as a running situation.
+
+    Only a sentence with no date of its own asks (the caller's), and one told in the past
+    ("was shelled daily") is history, not the situation now.
+    """
+    if _HABITUAL.search(sentence) is None or _PAST_TENSE.search(sentence):
+        return None
+    start = published - dt.timedelta(days=HABITUAL_DAYS)
+    return DateSpan(start, published, DatePrecision.RANGE, "", -1, -1)
+
+
+# A periodic bulletin's lead names the period it covers, just closed by its publication:
+# "Between June and July, attacks across the country killed civilians" (published 1 August).
+_PERIOD_DAYS = 28  # at least about a month
+_PERIOD_CLOSED_DAYS = 10  # ended so many days before publication at most ("since" runs on)
+
+
+def reporting_period(span: DateSpan, published: dt.date) -> bool:
+    """Whether a lead's date is the period a periodic report covers (a month or more, just over)."""
+    return (
+        span.precision in (DatePrecision.MONTH, DatePrecision.RANGE)
+        and (span.end - span.start).days + 1 >= _PERIOD_DAYS
+        and published - dt.timedelta(days=_PERIOD_CLOSED_DAYS) <= span.end < published
+    )
+
+
 def _same_reporter(who: str, sentence: str) -> bool:
     """Whether a sentence is attributed to the reporter named by ``who``.
 
@@ -142,7 +217,10 @@ _DAY_BEFORE_TOLD = re.compile(
     r"|\b(?P<next>the (?:next|following) (?:day|night|morning|evening))\b"
     # "Later the same day, troops shelled a village": the day told last, again
     r"|\b(?P<same>(?:later|earlier) (?:that|the same) (?:day|evening|night)|"
-    r"(?:on )?(?:that|the) same day)\b(?! (?:a|last|the previous) (?:year|month|week))",
+    r"(?:on )?(?:that|the) same day"
+    # "... and 130 people injured that day": the day told last ("since that day" is a start)
+    r"|(?<!since )(?<!until )(?<!after )(?<!before )(?<!from )(?:on )?that day)\b"
+    r"(?! (?:a|last|the previous) (?:year|month|week))",
     re.IGNORECASE,
 )  # how far back an undated "also" or "second" event looks for its day
 

@@ -45,6 +45,9 @@ from geo.events.dating import (
     _same_reporter,
     _since_range,
     _toll_rise_day,
+    habitual_span,
+    joined_months,
+    reporting_period,
 )
 from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures
 from geo.events.furniture import (
@@ -626,8 +629,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         )
         dates = [
             replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
-            for d in find_dates(sent.text, published=published)
-            if not _toll_rise_day(sent.text, d)
+            for d in joined_months(
+                sent.text,
+                [
+                    d
+                    for d in find_dates(sent.text, published=published)
+                    if not _toll_rise_day(sent.text, d)
+                ],
+            )
         ]
         if lead_open and dates and any(t.type is EventType.ATTACK for t in triggers):
             lead_open = False
@@ -637,8 +646,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             day = _date_for(first, dates, found_words, text)
             if (
                 day is not None
-                and day.precision is DatePrecision.DAY
-                and bool(casualties.killed or casualties.injured)
+                and (
+                    (
+                        day.precision is DatePrecision.DAY
+                        and bool(casualties.killed or casualties.injured)
+                    )
+                    # a bulletin's period just closed: "Between June and July, attacks
+                    # across the country killed civilians" (published 1 August)
+                    or (published is not None and reporting_period(day, published))
+                )
                 and not any(e.event_type is EventType.ATTACK for e in events)
             ):
                 lead = (sent.start, day)
@@ -837,6 +853,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # told before this report: that day or the one before, not known which
                 eve = published - dt.timedelta(days=1)
                 span = DateSpan(eve, published, DatePrecision.RANGE, "", -1, -1)
+            if (
+                span is None
+                and not dates
+                and published is not None
+                and trig.type in (EventType.ATTACK, EventType.OFFENSIVE)
+            ):
+                span = habitual_span(sent.text, published)  # "suffer from daily shelling"
             if span is None:
                 if published is None:
                     continue  # no anchor, no date: an undated dot would mislead

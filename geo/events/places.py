@@ -110,6 +110,14 @@ _GOING = frozenset(
 _UNIT_WORDS = frozenset({"district", "raion", "hromada", "community", "municipality"})
 # "the region's", "the city's" before a trigger's object: the place named before owns it
 _OWNER_NOUNS = frozenset({"region", "oblast", "province", "city", "town", "country"})
+# What a bulletin puts between a place and its verb: where in the country it lies ("Odesa in
+# the south was hit too") or a description between dashes ("Dnipro — the
+# fourth-largest city — suffered ..."), neither a clause of its own.
+_SUBJECT_ASIDE = (
+    r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center|"
+    r"north-?east|north-?west|south-?east|south-?west)(?:\s+of\s+the\s+country)?\s+"
+    r"|[—–]\s*[^—–;:.]{1,120}?\s*[—–]\s*)?"
+)
 # "X was shelled", "X came under fire", "X has been liberated", "X's outskirts were hit".
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
@@ -119,7 +127,7 @@ _PASSIVE_GAP = re.compile(
     # population of 20,000, was evacuated"
     r"(?:,(?:[^,;:]|(?<=\d),(?=\d{3}\b)){1,80},\s*)?"
     # "Kharkiv and Sumy oblasts also came under attack": a list's unit word and an adverb
-    r"(?:(?:oblasts|regions|provinces)\s+)?(?:(?:also|again)\s+)?"
+    r"(?:(?:oblasts|regions|provinces)\s+)?" + _SUBJECT_ASIDE + r"(?:(?:also|again)\s+)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
@@ -131,10 +139,22 @@ _PASSIVE_GAP = re.compile(
     re.IGNORECASE,
 )
 # "X and Y suffered (large-scale) attacks", "Z endured heavy shelling": the subject was hit.
+# A bulletin tells it in the present of a running situation too ("cities such as A and B
+# suffer from daily shelling"), or with the place described between dashes or commas first
+# ("X — a regional centre that hosts many displaced families — endured
+# frequent strikes").
 _SUFFERED_GAP = re.compile(
-    r"\s*(?:(?:has|have|had)\s+)?(?:again\s+|also\s+)?(?:suffered|endured|experienced)\s+"
-    r"(?:[\w-]+\s+){0,2}",
+    rf"\s*{_SUBJECT_ASIDE}(?:(?:has|have|had|continues?\s+to|continued\s+to)\s+)?"
+    r"(?:again\s+|also\s+)?"
+    r"(?:suffer(?:s|ed)?|endur(?:e|es|ed)|experienc(?:e|es|ed)|sustain(?:s|ed)?)\s+"
+    r"(?:from\s+)?(?:[\w-]+\s+){0,2}",
     re.IGNORECASE,
+)
+# The damage a place suffered, told by a trigger of its own (triggers: "suffered heavy
+# damage"), and what may stand between the place and it.
+_SUFFERING = ("suffer", "sustain")
+_SUFFERER_GAP = re.compile(
+    rf"\s*{_SUBJECT_ASIDE}(?:(?:has|have|had|also|again|reportedly)\s+)*", re.IGNORECASE
 )
 # Damage told with the strike as its cause: "a school in X was damaged by Russian shelling",
 # "a clinic was damaged in X following a drone attack": the damaged place was hit.
@@ -436,6 +456,10 @@ def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
     return any(toks[k].text in {"from", "з", "із", "зі", "из"} for k in range(first, i))
 
 
+# The kind a humanitarian bulletin writes after a settlement's name ("Kharkiv City").
+_KIND_AFTER_NAME = frozenset({"city", "town", "village", "settlement"})
+
+
 def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[Toponym], int]:
     """The places of a list starting at token i ("Kharkiv, Sumy and Odesa"); next index.
 
@@ -446,6 +470,12 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
     i += 1
     districted = False  # the last item was told with its district ("A, X district")
     while i < len(toks):
+        if (
+            i + 1 < len(toks)
+            and toks[i].text in _KIND_AFTER_NAME
+            and toks[i + 1].text in _AND | {","}
+        ):
+            i += 1  # "in Kharkiv City and Vilniansk Town": a bulletin's kind after each name
         if (
             i + 2 < len(toks)
             and toks[i].text == "("
@@ -1138,6 +1168,11 @@ def _after(
         ):
             i += 1  # "captured A in December and B two months later": one more object
             continue
+        if word == "for" and etype is EventType.ATTACK and (k := _served(toks, i)) is not None:
+            # "a drone attack disrupted basic services for 250,000 people in X": whom the
+            # damage reached, then where (a bulletin tells a strike by its effect)
+            i = k
+            continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
@@ -1298,6 +1333,29 @@ def _after(
     return found
 
 
+# Whom a strike's damage reached, counted: "for (more than) 250,000 people", "for thousands of
+# households", "for some 30,000 consumers".
+_SERVED_NOUNS = frozenset(
+    "people residents households consumers customers subscribers families users homes "
+    "inhabitants".split()
+)
+_SERVED_MAX = 5  # words between "for" and the noun ("more than 250,000 people")
+
+
+def _served(toks: list[_Tok], i: int) -> int | None:
+    """The index after "for [a count of] people" at token i (the "for"), else None."""
+    counted = False
+    for k in range(i + 1, min(len(toks), i + 2 + _SERVED_MAX)):
+        word = toks[k].text.lower()
+        if toks[k].kind != "w":
+            return None
+        if word in _SERVED_NOUNS:
+            return k + 1 if counted else None
+        counted = counted or word[:1].isdigit() or word in _COUNT_WORDS or word in _AMOUNTS
+    return None
+
+
+_AMOUNTS = frozenset("hundreds thousands tens millions dozens".split())
 # "... and B two months later": a place told with its own time after another's date
 LATER_AFTER = re.compile(
     r"\s+(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+"
@@ -1650,6 +1708,8 @@ def _before_from(
         pass  # a place as modifier: "the Kursk offensive", "Kharkiv residents evacuated"
     elif _SUFFERED_GAP.fullmatch(between):
         pass  # "the towns of X and Y suffered large-scale attacks": the places hit
+    elif trig.text.startswith(_SUFFERING) and _SUFFERER_GAP.fullmatch(between):
+        pass  # "the cities of A and B suffered particularly heavy damage": the places hit
     elif not verbal and trig.type is EventType.ATTACK and _damaged_by(text, between, cands):
         # "a school was damaged in the village of X in the Y district following shelling":
         # the village, which its district situates

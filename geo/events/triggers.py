@@ -360,6 +360,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "The governors of A and B regions reported property damage": damage an authority
         # reports is a strike's (its place is the authority's, events.places)
         r"report(?:ed|s)? (?:some |minor |property |material |(?:\w+ )?infrastructure )?damage",
+        # a bulletin's strike told by what a place underwent: "the cities of A and B suffered
+        # particularly heavy damage", "X sustained new destruction" (events.places: the
+        # subject; find_triggers: not a flood's or a storm's)
+        r"(?:suffer|sustain)(?:s|ed|ing)? (?:[\w-]+ ){0,2}?(?:damage|destruction)",
         r"обстріл\w*",
         r"авіа?удар\w*",
         r"вдари\w*",  # "вдарили по Сумах"
@@ -665,6 +669,12 @@ _FOR_THE_DISPLACED = re.compile(
     r"\bfor\s+(?:the\s+)?(?:(?:newly|recently|internally|many|more)\s+)*$", re.IGNORECASE
 )
 _CLAUSE_MARK = re.compile(r"[,;:]")  # compiled once: split around every trigger
+# Damage that no armed side did: a flood's, a storm's, a fire's of its own
+_NATURAL = re.compile(
+    r"\b(?:flood(?:s|ed|ing)?|storms?|earthquakes?|hurricanes?|tornado(?:es)?|wildfires?|"
+    r"heatwaves?|hail|snowfall|landslides?)\b",
+    re.IGNORECASE,
+)
 # Fast paths for ASCII text in lower case (geo.text.casefold). The two negation patterns keep
 # "may" case-sensitive (not the month), so they have no exact twin: their gates read "may" in
 # any case, match wherever the pattern does and more, and a gate's "no" is the answer.
@@ -871,6 +881,8 @@ def find_triggers(
             continue  # "the party lost ground in the polls": ground given up is an army's
         if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
             continue  # ministers discussing aid in Brussels are no talks of the two sides
+        if word.startswith(("suffer", "sustain")) and _NATURAL.search(sent.text):
+            continue  # "the town suffered heavy damage in the floods": no strike
         if word.startswith("destr") and not (
             _ARMED.search(sent.text) or _WEAPON.search(sent.text) or "enemy" in sent.text
         ):
@@ -1043,7 +1055,9 @@ def find_triggers(
         if (
             etype is EventType.ATTACK
             # a strike verb stays a strike, "continues to shell the region" too
-            and not word.startswith(("hit", "struck", "striking", "targeted", "fired", "wounded"))
+            and not word.startswith(
+                ("hit", "struck", "striking", "targeted", "fired", "wounded", "explosion")
+            )
             and not word.endswith(" shell")
             and (
                 (

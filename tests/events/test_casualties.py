@@ -1108,3 +1108,12 @@ def test_killed_on_the_spot_is_how_not_where_the_place_follows(gazetteer):
         1,
         1,
     )
+
+
+def test_a_citizen_hurt_is_counted_and_makes_the_strike_at_the_village(gazetteer):
+    # a Russian border governor's words: the victim as a citizen, the cause falling debris
+    text = "One more citizen was wounded in the village of Tyotkino by falling debris."
+    assert parse_casualties(text).injured == 1
+    article = article_from_text(text, published=dt.date(2024, 8, 24))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.injured) for e in events] == [(EventType.ATTACK, 1)]

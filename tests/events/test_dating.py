@@ -223,3 +223,65 @@ def test_a_town_russia_claimed_it_had_taken_in_early_february_is_dated_then(gaze
     assert [(e.event_type, e.date_start, e.date_end) for e in kurakhove] == [
         (EventType.ADVANCE, dt.date(2025, 2, 1), dt.date(2025, 2, 10))
     ]
+
+
+def test_two_joined_months_of_a_sentence_date_the_strike_across_both(gazetteer):
+    # a bulletin sums up a period: "in May and June" is the stretch, not May alone
+    text = "Kherson suffered from intense shelling in May and June."
+    events = [
+        e
+        for e in _events(text, gazetteer, dt.date(2024, 7, 10))
+        if e.event_type is EventType.ATTACK
+    ]
+    assert [(e.date_start, e.date_end) for e in events] == [
+        (dt.date(2024, 5, 1), dt.date(2024, 6, 30))
+    ]
+
+
+def test_a_running_situation_is_dated_over_the_weeks_up_to_the_report(gazetteer):
+    # habitual present in a bulletin: ongoing strikes, neither a plan nor the report's day
+    text = "Towns like Nikopol and Marhanets suffer from near-daily shelling and drone strikes."
+    published = dt.date(2024, 9, 30)
+    spans = {
+        (e.date_start, e.date_end)
+        for e in _events(text, gazetteer, published)
+        if e.event_type is EventType.ATTACK
+    }
+    assert spans == {(published - dt.timedelta(days=30), published)}
+
+
+def test_that_day_after_a_dated_strike_is_the_day_told_before(gazetteer):
+    text = (
+        "On 4 March, explosions were heard across Odesa after a missile strike. "
+        "In Mykolaiv, two people were injured by shelling that day."
+    )
+    days = {
+        e.place.name: e.date_start
+        for e in _events(text, gazetteer, dt.date(2024, 3, 9))
+        if e.event_type is EventType.ATTACK
+    }
+    assert days.get("Mykolaiv") == dt.date(2024, 3, 4)
+
+
+def test_a_bulletins_closed_period_dates_the_strikes_after_it_and_a_since_lead_does_not(gazetteer):
+    # a periodic snapshot: its lead names the two months just over; the towns named later
+    # were struck in that period, not on the day it came out. "Since April" runs on to the
+    # report: no period closed, the report's day stays.
+    published = dt.date(2024, 6, 3)
+    lead = "hostilities and strikes across the country killed and injured civilians."
+    later = " Deadly strikes also damaged homes in Kherson City and Nikopol Town."
+
+    def spans(text):
+        return {
+            (e.place.name, e.date_start, e.date_end)
+            for e in _events(text, gazetteer, published)
+            if e.event_type is EventType.ATTACK
+        }
+
+    period = (dt.date(2024, 4, 1), dt.date(2024, 5, 31))
+    assert spans("Between April and May, " + lead + later) == {
+        ("Kherson", *period),
+        ("Nikopol", *period),
+    }
+    undated = (published - dt.timedelta(days=1), published)  # the report's day or its eve
+    assert spans("Since April, " + lead + later) == {("Kherson", *undated), ("Nikopol", *undated)}

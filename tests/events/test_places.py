@@ -830,3 +830,51 @@ def test_a_town_north_of_a_described_hub_is_only_where_the_village_lies(gazettee
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert places == {"Ocheretyne"}
+
+
+# --- humanitarian bulletins: the place as the subject of what it underwent -------------------
+
+
+def _struck(text, gazetteer):
+    return sorted(
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK
+    )
+
+
+def test_towns_that_suffer_from_daily_shelling_are_struck_in_the_present_too(gazetteer):
+    # a bulletin's running situation, told in the present: ongoing strikes, no hypothesis
+    text = "Towns like Nikopol and Marhanets suffer from near-daily shelling and drone strikes."
+    assert _struck(text, gazetteer) == ["Marhanets", "Nikopol"]
+
+
+def test_a_place_described_between_dashes_is_still_the_subject_struck(gazetteer):
+    text = (
+        "Sumy — a regional centre close to the border and a hub for aid convoys — "
+        "suffered from frequent missile attacks."
+    )
+    assert _struck(text, gazetteer) == ["Sumy"]
+
+
+def test_a_place_situated_in_the_country_came_under_attack_itself(gazetteer):
+    text = "Odesa in the south also came under attack, with three people reported injured."
+    assert _struck(text, gazetteer) == ["Odesa"]
+
+
+def test_the_damage_two_cities_suffered_is_a_strike_at_each(gazetteer):
+    text = "The cities of Kramatorsk and Druzhkivka suffered heavy damage on Saturday."
+    assert _struck(text, gazetteer) == ["Druzhkivka", "Kramatorsk"]
+
+
+def test_a_strike_told_by_whom_its_damage_reached_is_placed_after_them(gazetteer):
+    # the strike noun is the subject; "for N people" tells whom, the place comes last
+    text = (
+        "On 3 March, a massive missile attack knocked out heating for over 120,000 "
+        "residents in Kryvyi Rih."
+    )
+    assert _struck(text, gazetteer) == ["Kryvyi Rih"]
+
+
+def test_a_bulletins_kind_after_each_name_does_not_end_the_list(gazetteer):
+    # "X City and Y Town", as relief agencies write them: both are places of the strikes
+    text = "Deadly strikes were also recorded in Zaporizhzhia City and Orikhiv Town on Monday."
+    assert _struck(text, gazetteer) == ["Orikhiv", "Zaporizhzhia"]

@@ -1040,3 +1040,19 @@ def test_villages_brought_under_a_sides_control_are_advances_a_fire_is_not(gazet
         (EventType.ADVANCE, "Ocheretyne"),
         (EventType.ADVANCE, "Novoselivka Persha"),
     }
+
+
+def test_damage_a_place_suffered_is_a_strike_but_not_a_floods():
+    # a bulletin tells the strike by what the towns underwent; a flood's damage is no strike
+    assert _types("Both towns sustained severe damage earlier this month.") == [
+        ("attack", "sustained severe damage")
+    ]
+    assert _types("The district suffered new destruction on Friday.")[0][0] == "attack"
+    assert _types("The village suffered heavy damage when the river flooded.") == []
+
+
+def test_counted_explosions_are_a_strike_not_ground_fighting():
+    # a count before "attacks" is troops storming; before "explosions" it is what was heard
+    assert _types("Aid workers counted more than 20 explosions in the city overnight.") == [
+        ("attack", "explosions")
+    ]

@@ -114,6 +114,7 @@ _VOWEL_SITES = re.compile(r"[oe](?=v(?:s?k))|[oe](?=[^aeiou](?:[^aeiou]|$))")
 # Roots whose Russian e is Ukrainian i in any syllable (the old letter ѣ): "Belaya Gora" is
 # Bila Hora, "Belogorovka" Bilohorivka, "Lesnoye" Lisne.
 _YAT_ROOTS = ("bel", "les")
+_ALE = re.compile(r"((?:novo|staro)?)ale")  # "Aleksandrovka", "Novoaleksandrovka"
 _VARIANT_CAP = 128  # choices per word; a long name's later sites are left as they are
 
 
@@ -126,8 +127,8 @@ def _word_forms(word: str) -> set[str]:
     out = set()
     for start in starts:
         forms = {start}
-        if start.startswith("ale"):
-            forms.add("ole" + start[3:])
+        if ale := _ALE.match(start):
+            forms.add(ale.group(1) + "ole" + start[ale.end() :])
         if start.startswith(_YAT_ROOTS):
             forms.add(start[0] + "i" + start[2:])
         for m in _VOWEL_SITES.finditer(start):

@@ -288,12 +288,14 @@ def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: 
     for a place of Ukraine, or for a unit or a big town anywhere, is left alone, as is one
     with a reading in a named oblast already.
     """
-    units = {u for u in units if u[:2] in THEATRE}
-    if not units:
+    named = {u for u in units if u[:2] in THEATRE}
+    if not named:
         return
     for m in mentions:
         if m.role is not ToponymRole.LITERAL or m.admin1_form or m.street:
             continue
+        # "X in Donetsk Oblast" is read in that oblast, not in every oblast the text names
+        units = _qualifier_units(m, mentions) & named or named
         if m.near:
             respelt = respellings(gaz, m.key, admin1=units)
             if respelt:
@@ -309,7 +311,10 @@ def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: 
             continue
         seen = {c.place.place_id for c in m.cands}
         added: list[Candidate] = []
-        today = {c.place.name for c in m.cands if c.place.country_code in THEATRE}
+        # Today's name of a Ukrainian village the spelling is an old name of; a Russian
+        # village's alternate may be another name altogether ("Novopokrovskoe" of a Siberian
+        # Novopokrovka)
+        today = {c.place.name for c in m.cands if c.place.country_code == "UA"}
         for name in sorted(today):
             for other in gaz.lookup(name):
                 p = other.place

@@ -176,6 +176,7 @@ def test_latin_leaves_latin_names_alone_and_romanises_cyrillic():
         ("Chasov Yar", "UA.05", "Chasiv Yar"),
         ("Velikaya Novoselka", "UA.05", "Velyka Novosilka"),  # -aya is -a
         ("Aleksandrovka", "UA.05", "Oleksandrivka"),  # Ale- is Ole-
+        ("Novoaleksandrivka", "UA.05", "Novooleksandrivka"),  # ... after Novo- too
         ("Ocheretino", "UA.05", "Ocheretyne"),  # -ino is -yne
         ("Mirnoye", "UA.26", "Myrne"),
         ("Belaya Gora", "UA.14", "Bila Hora"),  # Russian e of an old root is Ukrainian i

@@ -222,6 +222,14 @@ def test_russian_spellings_are_read_among_the_named_oblasts_settlements(gazettee
     dist = great_circle_km(grigorovka.place.lat, grigorovka.place.lon, 48.10, 37.45)
     assert dist < 25
     assert grigorovka.candidates[0].match == "respelt"
+    # A name qualified by one of two named oblasts is read in that one; the old name of a
+    # Russian village ("Novopokrovskoe" of a Siberian Novopokrovka) brings no namesakes.
+    text = (
+        "Moscow claimed Stepova Novoselovka in Kharkiv Oblast and Novopokrovskoe in Donetsk "
+        "Oblast on Monday."
+    )
+    top = _at(text, "Novopokrovskoe", gazetteer)
+    assert (top.place.name, top.place.admin1_code) == ("Novopokrovske", "UA.05")
 
 
 def test_a_two_word_name_opening_with_a_russian_adjective_is_respelt(gazetteer):

@@ -27,6 +27,7 @@ __all__ = [
     "respellings",
     "romanised",
     "skeleton",
+    "ukrainian_forms",
 ]
 
 MIN_LENGTH = 5  # shorter names have too many neighbours one letter away
@@ -98,6 +99,60 @@ def romanised(key: str) -> str:
     for a, b in _CLUSTERS + _FOLDS:
         s = s.replace(a, b)
     return _I_RUN.sub("i", s)
+
+
+# Russian forms of Ukrainian names, on a word's romanised letters with its ending kept. A
+# Russian adjectival ending is the Ukrainian one ("Vodyanoye", Vodiane; "Velikaya", Velyka;
+# "Sukhoy", Sukhyi), as are "-ovo"/"-ino" (Kurakhove, Ocheretyne); ё is е ("Novosyolovka").
+_RU_ENDINGS = ((re.compile(r"oe$"), "e"), (re.compile(r"aia$"), "a"), (re.compile(r"oi$"), "i"))
+_RU_NEUTER = re.compile(r"(?<=[vn])o$")
+# Where Ukrainian may have i for a Russian o or e (the letter varies by word, so each is a
+# choice, not a rule): before -v(s)k ("Grigorovka", Hryhorivka; "Pokrovsk" keeps its o), in a
+# closed syllable ("Volnoye", Vilne; "Chasov Yar", Chasiv Yar; "Svetloye", Svitle); the
+# Russian "Ale-" of Oleksandrivka, Oleksiivka; and two roots' old letter (below).
+_VOWEL_SITES = re.compile(r"[oe](?=v(?:s?k))|[oe](?=[^aeiou](?:[^aeiou]|$))")
+# Roots whose Russian e is Ukrainian i in any syllable (the old letter ѣ): "Belaya Gora" is
+# Bila Hora, "Belogorovka" Bilohorivka, "Lesnoye" Lisne.
+_YAT_ROOTS = ("bel", "les")
+_ALE = re.compile(r"((?:novo|staro)?)ale")  # "Aleksandrovka", "Novoaleksandrovka"
+_VARIANT_CAP = 128  # choices per word; a long name's later sites are left as they are
+
+
+def _word_forms(word: str) -> set[str]:
+    """The romanised Ukrainian forms a Russian spelling of one word may stand for."""
+    base = word.replace("io", "e")
+    for pattern, repl in _RU_ENDINGS:
+        base = pattern.sub(repl, base)
+    starts = {word, base, _RU_NEUTER.sub("e", base)}
+    out = set()
+    for start in starts:
+        forms = {start}
+        if ale := _ALE.match(start):
+            forms.add(ale.group(1) + "ole" + start[ale.end() :])
+        if start.startswith(_YAT_ROOTS):
+            forms.add(start[0] + "i" + start[2:])
+        for m in _VOWEL_SITES.finditer(start):
+            if len(forms) * 2 > _VARIANT_CAP:
+                break
+            k = m.start()
+            forms |= {f[:k] + "i" + f[k + 1 :] for f in forms}
+        out |= forms
+    return out
+
+
+def ukrainian_forms(key: str) -> set[str]:
+    """The romanised (:func:`romanised`) Ukrainian forms a Russian spelling may stand for.
+
+    Each word is respelt on its own ("Volnoye Pole" is Vilne Pole), and the words joined as
+    :func:`romanised` joins them. The spelling itself is among the forms.
+    """
+    words = [romanised(w) for w in key.split()]
+    forms = {""}
+    for w in words:
+        forms = {f + g for f in forms for g in _word_forms(w)}
+        if len(forms) > _VARIANT_CAP:
+            forms = set(sorted(forms)[:_VARIANT_CAP])
+    return forms
 
 
 def ukrainian_skeleton(skel: str) -> str:
@@ -193,6 +248,8 @@ def respellings(
     A name equal to the query once both are :func:`romanised` counts as well: it differs
     only in letters the romanisations disagree on ("Rozhkovichi", "Ploschanka",
     "Novo-Mykhailivka"), ending included, so it is no looser than an alternate name.
+    Last, a name equal to one of the query's :func:`ukrainian_forms` counts: the Russian
+    spelling of a Ukrainian name ("Vodyanoye" for Vodiane, "Volnoye Pole" for Vilne Pole).
 
     Returns
     -------
@@ -214,6 +271,12 @@ def respellings(
         letters = romanised(key)
         for code in sorted(admin1):
             out += table.romanised.get(code, {}).get(letters, ())
+    if not out:
+        # The Russian form of the name: "Vodyanoye", "Galitsynovka", "Volnoye Pole".
+        forms = sorted(ukrainian_forms(latin(key)))
+        for code in sorted(admin1):
+            names = table.romanised.get(code, {})
+            out += [i for f in forms for i in names.get(f, ())]
     return out
 
 

@@ -30,7 +30,12 @@ from geo.records import (
 )
 from geo.toponyms.districts import city_districts
 from geo.toponyms.facilities import airport_towns
-from geo.toponyms.near import NEAR_CEILING, resolve_near
+from geo.toponyms.near import (
+    NEAR_CEILING,
+    resolve_near,
+    respelt_in_named_oblasts,
+    weak_unplaced_namesakes,
+)
 from geo.toponyms.qualified import district_qualified, qualified_lists
 from geo.toponyms.recognise import recognise
 from geo.toponyms.relative import relative_places, unknown_near_anchor
@@ -116,6 +121,13 @@ def _doc_context(
         # side's territory, so they weigh for Ukraine and Russia alike.
         demonyms |= THEATRE
     for m in mentions:
+        republic = _republic_unit(m, text)
+        if republic is not None:
+            # "the Donetsk People's Republic", "the DPR": Russia's name for the oblast names
+            # it ("Donetsk" is read there as a name embedded in a longer one)
+            admin1.add(republic)
+            explicit.add(republic)
+            continue
         if m.role not in _CONTEXT_ROLES:
             continue  # "Russian forces", "Kyiv Post": demonyms count above, and only weakly
         kinds = {c.place.kind for c in m.cands}
@@ -146,6 +158,30 @@ def _doc_context(
         admin1 |= plain
     states_of = {code.split(".")[0] for code in plain}
     return countries, admin1, explicit, demonyms, states_of, named_by
+
+
+_REPUBLIC_AFTER = re.compile(r"\s+People['’]s\s+Republic\b")
+
+
+def _republic_unit(m: Mention, text: str) -> str | None:
+    """The theatre oblast that "Donetsk" of "Donetsk People's Republic" or "DPR" names.
+
+    The full name is read as "Donetsk", whose readings include the oblast; the abbreviation
+    is an alias of the oblast and nothing else.
+    """
+    kinds = (PlaceKind.ADMIN1, PlaceKind.REGION)
+    units = {
+        c.place.admin1_code
+        for c in m.cands
+        if c.place.kind in kinds and c.place.country_code in THEATRE
+    }
+    if len(units) != 1 or None in units:
+        return None
+    if _REPUBLIC_AFTER.match(text, m.end) or all(
+        c.match == "alias" and c.place.kind in kinds for c in m.cands
+    ):
+        return units.pop()
+    return None
 
 
 def _plain_unit(m: Mention) -> str | None:
@@ -300,6 +336,7 @@ def _big_towns(m: Mention) -> set[str]:
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_cyrillic_text(text))
+    respelt_in_named_oblasts(mentions, gaz=gaz, units=explicit)
     hromadas = _named_hromadas(mentions)
     # Lists of villages ("near Zelene, Rivne, Promin and Myrnohrad"): a name there is a
     # village even where a city bears it. A list of cities ("Kharkiv, Sumy and
@@ -1264,6 +1301,7 @@ def geoparse(
         resolve_near(mentions, gaz=gaz, admin1=ctx.admin1, anchors=ctx.anchors)
         relative_places(text, mentions, matched_by=_SPELLING_MATCHES)
         unknown_near_anchor(text, mentions)
+        weak_unplaced_namesakes(mentions, anchors=ctx.anchors)
     out = []
     for m in mentions:
         if not m.cands:

@@ -34,7 +34,14 @@ from geo.toponyms.words import (
     TITLES,
 )
 
-__all__ = ["NEAR_CEILING", "near_mention", "resolve_near"]
+__all__ = [
+    "NEAR_CEILING",
+    "RUSSIAN_ADJECTIVES",
+    "near_mention",
+    "resolve_near",
+    "respelt_in_named_oblasts",
+    "weak_unplaced_namesakes",
+]
 
 # The highest confidence a near-spelling gets: below any reading the article backs by name.
 NEAR_CEILING = 0.7
@@ -118,9 +125,14 @@ _NAME_ADJECTIVES = frozenset(
 )
 
 
+# Russian neuter and feminine adjective endings open a two-word name of any adjective
+# ("Volnoye Pole", "Bolshaya Novosyolka"); English words never end so.
+RUSSIAN_ADJECTIVES = ("oye", "aya")
+
+
 def _two_word_name(toks: list[Token], i: int) -> bool:
     """Whether tokens ``i, i+1`` read as a two-word settlement name the index lacks."""
-    if toks[i].norm not in _NAME_ADJECTIVES:
+    if toks[i].norm not in _NAME_ADJECTIVES and not toks[i].norm.endswith(RUSSIAN_ADJECTIVES):
         return False
     second = toks[i + 1]
     after = toks[i + 2] if i + 2 < len(toks) else None
@@ -237,6 +249,126 @@ def resolve_near(
         m.scores = [
             x.ratio / 10.0 + (1.0 if _nearest_km(p, anchors) < _NEAR_KM else 0.0)
             for x, p in zip(found, places, strict=True)
+        ]
+
+
+# Readings that say the index holds the name itself (not only as another place's old or
+# Russian name). Crimea's and Sevastopol's settlements are indexed under their Russian names,
+# so "Mirnoye" held there is no Ukrainian name of the mainland's Myrne.
+_HELD_MATCHES = frozenset(["name", "ascii", "alias", "manual"])
+_RUSSIAN_NAMED_UNITS = frozenset(["UA.11", "UA.20"])
+_KNOWN_KINDS = frozenset([PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.ADMIN2])
+_KNOWN_TOWN = 100_000
+
+
+def _held_in_theatre(m: Mention) -> bool:
+    """Whether the index holds the name itself for a theatre place or anything well known."""
+    return any(
+        c.place.kind in _KNOWN_KINDS
+        or (c.place.population or 0) >= _KNOWN_TOWN
+        or (
+            c.match in _HELD_MATCHES
+            and c.place.country_code == "UA"
+            and c.place.admin1_code not in _RUSSIAN_NAMED_UNITS
+        )
+        for c in m.cands
+    )
+
+
+def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: set[str]) -> None:
+    """Read Russian spellings among the settlements of the oblasts the text names.
+
+    Before scoring, so that the readings found weigh in the article's context like any
+    other: a Russian report names the oblast ("in the Donetsk People's Republic", "in
+    Zaporozhye Region") and spells its villages in Russian ("Galitsynovka", "Volnoye Pole").
+    A name the index lacks is read as the oblast's settlements of its Ukrainian form
+    (``respellings``); a name the index holds only as other places' Russian or old names
+    ("Grigorovka" for Hryhorivka in three other oblasts) also gains the namesakes in the
+    named oblasts, under today's name or the Ukrainian form. A name the index holds itself
+    for a place of Ukraine, or for a unit or a big town anywhere, is left alone, as is one
+    with a reading in a named oblast already.
+    """
+    named = {u for u in units if u[:2] in THEATRE}
+    if not named:
+        return
+    for m in mentions:
+        if m.role is not ToponymRole.LITERAL or m.admin1_form or m.street:
+            continue
+        # "X in Donetsk Oblast" is read in that oblast, not in every oblast the text names
+        units = _qualifier_units(m, mentions) & named or named
+        if m.near:
+            respelt = respellings(gaz, m.key, admin1=units)
+            if respelt:
+                m.near = False
+                m.cands = [Candidate(gaz.place(k), 0.0, "respelt") for k in respelt]
+            continue
+        if not m.cands or _held_in_theatre(m):
+            continue
+        if any(
+            c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in units
+            for c in m.cands
+        ):
+            continue
+        seen = {c.place.place_id for c in m.cands}
+        added: list[Candidate] = []
+        # Today's name of a Ukrainian village the spelling is an old name of; a Russian
+        # village's alternate may be another name altogether ("Novopokrovskoe" of a Siberian
+        # Novopokrovka)
+        today = {c.place.name for c in m.cands if c.place.country_code == "UA"}
+        for name in sorted(today):
+            for other in gaz.lookup(name):
+                p = other.place
+                if (
+                    p.kind is PlaceKind.POPULATED_PLACE
+                    and p.admin1_code in units
+                    and p.place_id not in seen
+                ):
+                    seen.add(p.place_id)
+                    added.append(Candidate(p, 0.0, "respelt"))
+        for k in respellings(gaz, m.key, admin1=units, same=True):
+            p = gaz.place(k)
+            if p.place_id not in seen:
+                seen.add(p.place_id)
+                added.append(Candidate(p, 0.0, "respelt"))
+        m.cands = m.cands + added
+
+
+def weak_unplaced_namesakes(mentions: list[Mention], *, anchors: list[Place]) -> None:
+    """Trust a respelt name no more than a near-spelling where the text cannot tell namesakes.
+
+    A Russian spelling's Ukrainian form may name several villages of the oblast (two
+    Sviato-Pokrovskes in Donetsk Oblast): where the one read lies ``_NEAR_KM`` or more from
+    every other place the article is sure of and from every settlement it reads, only the
+    population prior chose it, and a report names a front-line village for what happens
+    there, not for its size.
+    """
+    # Settlements only: an oblast's centroid says nothing of which village in it is meant.
+    places = [a for a in anchors if a.kind is PlaceKind.POPULATED_PLACE]
+    for m in mentions:
+        if m.cands and m.scores and not m.near and m.role is ToponymRole.LITERAL:
+            p = m.cands[max(range(len(m.cands)), key=m.scores.__getitem__)].place
+            if p.kind is PlaceKind.POPULATED_PLACE:
+                places.append(p)
+    for m in mentions:
+        if m.near or not m.cands or not m.scores:
+            continue
+        k = max(range(len(m.cands)), key=m.scores.__getitem__)
+        best = m.cands[k].place
+        if m.cands[k].match != "respelt":
+            continue
+        namesakes = [
+            c
+            for c in m.cands
+            if c.match == "respelt"
+            and c.place.name == best.name
+            and c.place.admin1_code == best.admin1_code
+        ]
+        if len(namesakes) < 2 or _nearest_km(best, places) < _NEAR_KM:
+            continue
+        m.near = True
+        m.cands = [
+            Candidate(c.place, c.score, "near" if c.match == "respelt" else c.match)
+            for c in m.cands
         ]
 
 

@@ -15,7 +15,7 @@ from geo.places.names import ADMIN1_SUFFIXES, normalize
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
-from geo.toponyms.near import near_mention
+from geo.toponyms.near import RUSSIAN_ADJECTIVES, near_mention
 from geo.toponyms.tokens import Mention, Token, common_word, english_zipf
 from geo.toponyms.words import (
     ADMIN2_WORDS,
@@ -333,6 +333,14 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             key = " ".join(key_parts)
             if gaz.has(key):
                 best = (j, key)
+        if best is not None and best[0] == i + 1 and tok.norm.endswith(RUSSIAN_ADJECTIVES):
+            # "Volnoye Pole": a Russian adjective the index holds alone (another oblast's
+            # Vilne) opens a two-word name it lacks, read as one near mention
+            near = near_mention(text, toks, i, mentions, persons)
+            if near is not None and near.j == i + 2:
+                mentions.append(near)
+                i = near.j
+                continue
         unit = _CYRILLIC_UNITS.get(toks[i + 1].norm) if i + 1 < n else None
         if best is None and unit is not None and tok.joined and _CYRILLIC.search(tok.text):
             # "Курской области", "Донецькій області", "Суджанского района": an oblast or a

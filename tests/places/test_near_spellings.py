@@ -12,6 +12,7 @@ from geo.places.near_spellings import (
     respellings,
     romanised,
     skeleton,
+    ukrainian_forms,
 )
 
 
@@ -164,3 +165,30 @@ def test_a_cyrillic_variant_is_respelt_to_the_settlements_latin_name(
 def test_latin_leaves_latin_names_alone_and_romanises_cyrillic():
     assert latin("pokrovsk") == "pokrovsk"
     assert latin(normalize("Щербинівка")) == "shcherbynivka"
+
+
+@pytest.mark.parametrize(
+    ("russian", "unit", "name"),
+    [
+        ("Vodyanoye", "UA.05", "Vodiane"),  # -oye is -e
+        ("Svyato-Pokrovskoe", "UA.05", "Sviato-Pokrovske"),  # -skoe is -ske, Pokrovs- kept
+        ("Volnoye Pole", "UA.05", "Vilne Pole"),  # a closed syllable's o is i, word by word
+        ("Chasov Yar", "UA.05", "Chasiv Yar"),
+        ("Velikaya Novoselka", "UA.05", "Velyka Novosilka"),  # -aya is -a
+        ("Aleksandrovka", "UA.05", "Oleksandrivka"),  # Ale- is Ole-
+        ("Novoaleksandrivka", "UA.05", "Novooleksandrivka"),  # ... after Novo- too
+        ("Ocheretino", "UA.05", "Ocheretyne"),  # -ino is -yne
+        ("Mirnoye", "UA.26", "Myrne"),
+        ("Belaya Gora", "UA.14", "Bila Hora"),  # Russian e of an old root is Ukrainian i
+    ],
+)
+def test_a_russian_spelling_is_respelt_to_the_ukrainian_name(gazetteer, russian, unit, name):
+    found = respellings(gazetteer, normalize(russian), admin1={unit})
+    assert name in {gazetteer.place(k).name for k in found}
+
+
+def test_russian_forms_are_choices_the_index_must_confirm():
+    forms = ukrainian_forms(normalize("Pokrovskoye"))
+    # Pokrovske keeps its o; Ukrainian names with -ivske exist too: both are asked for.
+    assert {"pokrovske", "pokrivske"} <= forms
+    assert "pokrovskoe" in forms  # the spelling itself stays among them

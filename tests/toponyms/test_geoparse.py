@@ -1028,3 +1028,15 @@ def test_a_town_name_with_the_unit_word_reads_as_the_raion_not_an_adjective_vill
         found = {t.surface: t.place for t in _found(text, gazetteer)}
         place = found["Bohodukhiv district"]
         assert (place.name, place.kind) == ("Bohodukhiv Raion", PlaceKind.ADMIN2)
+
+
+@pytest.mark.parametrize("republic", ["the DPR", "the Donetsk People's Republic"])
+def test_the_peoples_republic_or_its_abbreviation_names_the_oblast(gazetteer, republic):
+    # Vodyanoye is an old name of a dozen Vodianes in seven oblasts; Russia's name for
+    # Donetsk Oblast says which oblast's are meant.
+    text = (
+        f"Fighting went on across {republic} this week. Moscow said its units took "
+        "Vodyanoye after heavy fighting."
+    )
+    top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Vodyanoye")
+    assert (top.place.name, top.place.admin1_code) == ("Vodiane", "UA.05")

@@ -50,6 +50,23 @@ _CUE = re.compile(
     r"(?:(?:city|town|village|settlement)\s+of\s+)?",
     re.IGNORECASE,
 )
+# Without a distance: "X, just west of Y", "X — west of the logistics hub of Y", "X near Y",
+# "X, outside Y". A village told so lies within a few tens of kilometres of the town.
+_BEARING_CUE = re.compile(
+    r"\s*(?:[,(]|[-–—]\s)?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|lying|just|"
+    r"immediately|directly|slightly)\s+){0,3}"
+    r"(?:to\s+the\s+)?(?P<dir>(?:north|south)?-?(?:east|west)|north|south)(?:ward)?\s+of\s+"
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?",
+    re.IGNORECASE,
+)
+_NEAR_CUE = re.compile(
+    r"\s*(?:[,(]|[-–—]\s)?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|lying|just)\s+){0,2}"
+    r"(?:near|outside|close\s+to|next\s+to|not\s+far\s+from)\s+"
+    r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?",
+    re.IGNORECASE,
+)
+_BEARING_KM = 40.0  # "west of Y" without a distance: within this of Y
+_NEAR_KM = 30.0  # "near Y", "outside Y"
 _MAX_KM = 60.0  # beyond this a stated distance no longer tells namesakes apart
 _BEARING_SLACK = 60.0  # degrees either side of the stated direction
 # The score that makes the reading at the stated spot the reading: above the priors and the
@@ -112,7 +129,10 @@ def relative_places(
         if matched_by is not None and a.cands[0].match not in matched_by:
             continue
         m = _CUE.fullmatch(text, a.end, b.start)
-        if m is None or (km := _km(m)) is None:
+        if m is None:
+            _beside(text, a, b)
+            continue
+        if (km := _km(m)) is None:
             continue
         anchor = _best(b)
         if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
@@ -148,6 +168,42 @@ def relative_places(
         if m.key in placed and m.cands and m.cands[0].match != "relative":
             m.cands = [Candidate(placed[m.key], 0.0, "relative")]
             m.scores = [0.0]
+
+
+def _beside(text: str, a: Mention, b: Mention) -> None:
+    """Prefer the reading of ``a`` that lies where "a, west of b" or "a near b" puts it.
+
+    No distance is told, so only namesakes within ``_BEARING_KM`` (in the stated direction)
+    or ``_NEAR_KM`` of ``b``'s reading fit; the nearest fitting one is taken. A name none of
+    whose readings fits keeps its scores: the town may be a far one's landmark.
+    """
+    if len(a.cands) < 2:
+        return
+    if (m := _BEARING_CUE.fullmatch(text, a.end, b.start)) is not None:
+        within, direction = _BEARING_KM, m.group("dir")
+    elif _NEAR_CUE.fullmatch(text, a.end, b.start) is not None:
+        within, direction = _NEAR_KM, None
+    else:
+        return
+    anchor = _best(b)
+    if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
+        return
+    fits = []
+    for k, c in enumerate(a.cands):
+        if c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.place_id == anchor.place_id:
+            continue
+        d = great_circle_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)
+        if d > within:
+            continue
+        if direction is not None:
+            want = _BEARINGS[direction.lower().replace("-", "")]
+            off = abs((_bearing(anchor, c.place) - want + 180.0) % 360.0 - 180.0)
+            if d > 1.0 and off > _BEARING_SLACK:
+                continue
+        fits.append((d, k))
+    if fits:
+        k = min(fits)[1]
+        a.scores[k] = max(a.scores) + _CUE_SCORE
 
 
 _ANCHOR_KM = 25.0  # a place this near its anchor is placed right at the anchor's scale

@@ -81,3 +81,21 @@ def test_a_reading_a_rough_distance_away_is_kept(gazetteer):
     # Lyptsi lies some 28 km from the centre of Kharkiv; reporters measure from its edge.
     text = "Guns hit the village of Lyptsi, some 12 km north of Kharkiv, on Friday."
     assert _place(text, "Lyptsi", gazetteer).name == "Lyptsi"
+
+
+def test_a_bearing_without_a_distance_picks_the_namesake_on_that_side(gazetteer):
+    # Donetsk Oblast has eight Andriivkas; one lies 17 km west of Kurakhove.
+    for text in (
+        "Russia says it took Andriivka, just west of Kurakhove, on Tuesday.",
+        "Moscow claimed Andriivka - west of the mining town of Kurakhove - on Tuesday.",
+        "Shelling hit Andriivka near Kurakhove on Tuesday.",
+    ):
+        place = _place(text, "Andriivka", gazetteer)
+        assert (round(place.lat, 1), round(place.lon, 1)) == (48.0, 37.1), text
+
+
+def test_a_bearing_takes_no_namesake_on_the_other_side(gazetteer):
+    # the Andriivka 17 km west of Kurakhove is not "north of" it
+    text = "Shelling hit Andriivka, north of Kurakhove, on Tuesday."
+    place = _place(text, "Andriivka", gazetteer)
+    assert (round(place.lat, 1), round(place.lon, 1)) != (48.0, 37.1)

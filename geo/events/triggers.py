@@ -132,8 +132,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"captur\w+",
         r"seiz\w+",
         r"t(?:ook|aken|akes?|aking) (?:full |complete |effective )?control (?:of|over)",
-        # a summary's present tense: "Russian troops take the river port city of Kherson"
-        r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b)",
+        # a summary's present tense: "Russian troops take the river port city of Kherson";
+        # "Russian forces took Andriivka": a name right after (checked in find_triggers, as
+        # the lexicon is matched case-blind)
+        r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b|\w)",
         r"recaptur\w+",
         r"reclaim(?:ed|ing|s)?",  # "reclaimed control of 20 villages near Kherson"
         # "X was taken over by the southern group": not a role, a post or a duty taken over
@@ -791,6 +793,8 @@ _AIM_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "which Russia claims it has taken": the army's word reported, its pronoun the subject
+_TROOPS_BEFORE = re.compile(r"\b(?:forces|troops|army|units|soldiers|fighters)\s+(?:\w+\s+)?$")
+_TAKE_THE_TOWN = re.compile(r"the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b", re.I)
 _ARMY_BEFORE = re.compile(
     r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+"
     r"(?:\w+\s+|(?:said|says|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+)?$"
@@ -981,9 +985,21 @@ def find_triggers(
         if (
             etype is EventType.ADVANCE
             and word.rstrip() in {"take", "takes", "took"}
-            and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+            and (
+                not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+                or not (
+                    _TAKE_THE_TOWN.match(text, e)
+                    or (
+                        text[e : e + 1].isupper()
+                        and _TROOPS_BEFORE.search(text, max(sent.start, s - 30), s)
+                    )
+                )
+            )
         ):
-            continue  # "take the city of X" is a capture only with an army as its subject
+            # "take the city of X" is a capture only with an army as its subject; a bare
+            # name only with troops as the subject ("Russian forces took Andriivka", not
+            # "Kyiv took Washington by surprise"); "took part" is no capture at all
+            continue
         if (
             etype is EventType.ADVANCE
             and word.endswith("taken")

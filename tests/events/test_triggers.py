@@ -1056,3 +1056,23 @@ def test_counted_explosions_are_a_strike_not_ground_fighting():
     assert _types("Aid workers counted more than 20 explosions in the city overnight.") == [
         ("attack", "explosions")
     ]
+
+
+def test_troops_that_took_a_named_town_captured_it(gazetteer):
+    text = "Moscow says its forces took Ocheretyne on Tuesday after weeks of assaults."
+    article = article_from_text(text, published=_PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ADVANCE, "Ocheretyne")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv took Washington by surprise with the raid.",
+        "Russian troops took part in drills near Belgorod.",
+    ],
+)
+def test_taking_a_capital_by_surprise_or_taking_part_is_no_capture(gazetteer, text):
+    article = article_from_text(text, published=_PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert not [e for e in events if e.event_type is EventType.ADVANCE]

@@ -135,7 +135,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # a summary's present tense: "Russian troops take the river port city of Kherson";
         # "Russian forces took Andriivka": a name right after (checked in find_triggers, as
         # the lexicon is matched case-blind)
-        r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b|\w)",
+        r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b|"
+        r"(?!back\b|over\b)\w)",  # "took back", "took over": their own phrases below
         r"recaptur\w+",
         r"reclaim(?:ed|ing|s)?",  # "reclaimed control of 20 villages near Kherson"
         # "X was taken over by the southern group": not a role, a post or a duty taken over

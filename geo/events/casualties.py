@@ -428,6 +428,9 @@ _ONE_BY_POST = Gated(_ONE_BY_POST)
 _DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
     Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
 )
+# These look for the words each match contains first ("of", "another" ...): most sentences
+# with a casualty word lack them, and the patterns try every position where a number may begin.
+_PART_OF, _WHOLE, _MORE = map(Gated, (_PART_OF, _WHOLE, _MORE))
 
 
 def parse_casualties(sentence: str) -> Casualties:

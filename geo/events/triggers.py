@@ -717,6 +717,8 @@ _FUTURE_ORDER = re.compile(
     r"\b(?:will|would|shall)\s+(?:also\s+|now\s+|then\s+)?be\s+(?:(?:\w+ly|also|now)\s+)*$",
     re.IGNORECASE,
 )
+# its words looked for first (geo.text.casefold.Gated)
+_FUTURE_ORDER = Gated(_FUTURE_ORDER)
 ORDER_MARK = re.compile(
     r"\b(?:forcibly|forced\s+evacuation|mandator(?:y|ily)|compulsor(?:y|ily)|"
     r"obligator(?:y|ily)|by\s+force)\b",

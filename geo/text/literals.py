@@ -120,8 +120,14 @@ def absent(words: tuple[str, ...], text: str, pos: int, endpos: int) -> bool:
     ``re`` takes a negative ``pos`` or ``endpos`` as 0, where ``str.find`` would count from
     the end: they are clamped first.
     """
-    pos, endpos = max(pos, 0), max(endpos, 0)
-    return all(text.find(w, pos, endpos) < 0 for w in words)
+    # "in" costs less than "find" with bounds, and a plain loop less than a generator: this is
+    # asked thousands of times per article. A slice is copied once for all the words.
+    if pos > 0 or endpos < len(text):
+        text = text[max(pos, 0) : max(endpos, 0)]
+    for w in words:  # noqa: SIM110 - the loop, not all() over a generator, is the point
+        if w in text:
+            return False
+    return True
 
 
 class LiteralGate:

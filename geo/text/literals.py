@@ -1,7 +1,7 @@
 """Literal strings a pattern's every match contains: a cheap "no match here" before the pattern.
 
 Most sentences hold no match for most patterns. Where every match of a pattern must contain
-one of a few words ("between", "killed" or "wounded"), ``str.find`` for those words says "no
+one of a few words ("between", "killed" or "wounded"), looking for those words says "no
 match" several times faster than the regular expression engine, which tries the pattern at
 every position where its first character could start. The words are read off the parsed
 pattern (``re._parser``), never written by hand, so they cannot drift from the pattern.
@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 import re._parser as _sre  # the parser behind re.compile; Python 3.11 names it so
-from collections.abc import Iterator
 
-__all__ = ["LiteralGate", "absent", "required_literals"]
+__all__ = ["absent", "required_literals"]
 
 # A gate of many words costs more than it saves, and one of short words is rarely shut.
 _MAX_WORDS = 12
@@ -117,8 +116,8 @@ def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
 def absent(words: tuple[str, ...], text: str, pos: int, endpos: int) -> bool:
     """Whether no word of ``words`` lies wholly in ``text[pos:endpos]``, as ``re`` reads a slice.
 
-    ``re`` takes a negative ``pos`` or ``endpos`` as 0, where ``str.find`` would count from
-    the end: they are clamped first.
+    ``re`` takes a negative ``pos`` or ``endpos`` as 0, where a slice would count from the
+    end: they are clamped first.
     """
     # "in" costs less than "find" with bounds, and a plain loop less than a generator: this is
     # asked thousands of times per article. A slice is copied once for all the words.
@@ -128,41 +127,3 @@ def absent(words: tuple[str, ...], text: str, pos: int, endpos: int) -> bool:
         if w in text:
             return False
     return True
-
-
-class LiteralGate:
-    """A case-sensitive pattern that first looks for the words every match of it contains.
-
-    ``LiteralGate(rx)`` answers ``search``, ``match`` and ``finditer`` as ``rx`` does; where
-    none of ``required_literals(rx)`` lies in the slice searched, it answers "no match"
-    without running ``rx``. ``rx`` is the pattern, for anything else.
-    """
-
-    __slots__ = ("rx", "words")
-
-    def __init__(self, rx: re.Pattern[str]) -> None:
-        self.rx = rx
-        self.words: tuple[str, ...] = tuple(sorted(required_literals(rx) or ()))
-
-    def shut(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
-        """Whether ``text[pos:endpos]`` lacks every required word (then ``rx`` cannot match)."""
-        if not self.words:
-            return False
-        return absent(self.words, text, pos, len(text) if endpos is None else endpos)
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """``rx.search``; None at once where no required word is there."""
-        end = len(text) if endpos is None else endpos
-        return None if self.shut(text, pos, end) else self.rx.search(text, pos, end)
-
-    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        """``rx.match``; None at once where no required word is there."""
-        end = len(text) if endpos is None else endpos
-        return None if self.shut(text, pos, end) else self.rx.match(text, pos, end)
-
-    def finditer(
-        self, text: str, pos: int = 0, endpos: int | None = None
-    ) -> Iterator[re.Match[str]]:
-        """``rx.finditer``; nothing at once where no required word is there."""
-        end = len(text) if endpos is None else endpos
-        return iter(()) if self.shut(text, pos, end) else self.rx.finditer(text, pos, end)

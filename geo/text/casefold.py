@@ -199,13 +199,12 @@ class Gated:
     Most sentences hold no match for most patterns. A case-insensitive pattern asks its
     lower-case twin (on the text's lower case, where only ASCII letters have a case:
     :func:`caseless_lower`), which says so several times faster; before the twin, and for a
-    case-sensitive pattern before the pattern, ``str.find`` looks for the words every match
-    contains (:func:`geo.text.literals.required_literals`, read off the pattern), faster
-    still. Where these find something, or the text has other cased letters, the pattern itself
-    runs: matches, groups and their case are the pattern's own. A case-insensitive pattern
-    whose meaning depends on case (no twin) always runs itself. ``Gated(rx)`` answers
-    ``search``, ``match`` and ``finditer`` as ``rx`` does; ``rx`` is the pattern, for
-    anything else.
+    case-sensitive pattern before the pattern, the words every match contains are looked for
+    (:func:`geo.text.literals.required_literals`, read off the pattern), faster still.
+    Where these find something, or the text has other cased letters, the pattern itself runs:
+    matches, groups and their case are the pattern's own. A case-insensitive pattern whose
+    meaning depends on case (no twin) always runs itself. ``Gated(rx)`` answers ``search``,
+    ``match`` and ``finditer`` as ``rx`` does; ``rx`` is the pattern, for anything else.
     """
 
     __slots__ = ("rx", "twin", "words")

@@ -7,6 +7,7 @@ Reads the phrasings of wire copy and official bulletins in English, Ukrainian an
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -428,8 +429,14 @@ _ONE_BY_POST = Gated(_ONE_BY_POST)
 _DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
     Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
 )
+# These look for the words each match contains first ("of", "another" ...): most sentences
+# with a casualty word lack them, and the patterns try every position where a number may begin.
+_PART_OF, _WHOLE, _MORE = map(Gated, (_PART_OF, _WHOLE, _MORE))
 
 
+# A sentence is read again by later stages (tolls, damage after a strike), and a clause of it
+# by each strike it holds: the answer depends on the text alone and is frozen, so it is kept.
+@functools.lru_cache(maxsize=4096)
 def parse_casualties(sentence: str) -> Casualties:
     """The first killed and the first injured count a sentence states.
 

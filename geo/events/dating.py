@@ -234,6 +234,8 @@ _TOLL_RISE = re.compile(
     r"(?:at least\s+|more than\s+)?[\w,]+",
     re.IGNORECASE,
 )
+# its words looked for first (geo.text.casefold.Gated)
+_TOLL_RISE = Gated(_TOLL_RISE)
 # a strike word between the count and the day: "rose to 16 after the attack on Sunday"
 _STRIKE_WORD = re.compile(
     r"\b(?:attacks?|strikes?|struck|shelling|barrage|bombardment|raids?|explosions?|blasts?|"
@@ -387,6 +389,8 @@ _WHO_BEFORE = re.compile(r",\s+(?:who|which)\b[^.;]*$")
 _SAYING_AFTER = re.compile(
     r"[^.;]*?,\s+(?:\w+\s+){0,2}?(?:announced|said|says|reported|claimed|stated|told|wrote)\b"
 )
+# its words looked for first (geo.text.casefold.Gated)
+_SAYING_AFTER = Gated(_SAYING_AFTER)
 
 
 def _in_aside(text: str, trig: Trigger, d: DateSpan) -> bool:

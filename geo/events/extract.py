@@ -13,6 +13,7 @@ furniture skipped), ``geo.events.dating`` (a trigger's date, days told before or
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -1224,6 +1225,9 @@ def _admin1s(tops: list[Toponym]) -> set[str]:
     return {t.place.admin1_code for t in tops if t.place.admin1_code}
 
 
+# Asked of the clause before each trigger of a sentence by two stages: the answer depends on
+# the text alone.
+@functools.lru_cache(maxsize=4096)
 def _also(clause: str) -> bool:
     low = caseless_lower(clause)
     if low is not None:

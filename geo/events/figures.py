@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geo.text.casefold import caseless_lower, lower_twin
+from geo.text.casefold import Gated, caseless_lower, lower_twin
 
 if TYPE_CHECKING:
     from geo.records import Toponym
@@ -145,6 +145,9 @@ _DONE_COUNT = re.compile(
     r"(?P<num2>\d{1,3}(?:[,\u202f ]\d{3})+|\d+)\b",
     re.IGNORECASE,
 )
+# Tried at every number of a sentence otherwise: first asked whether "has", "have" or "had"
+# is there at all (geo.text.casefold.Gated).
+_DONE_COUNT = Gated(_DONE_COUNT)
 
 
 def _is_planned(sentence: str, start: int, end: int) -> bool:

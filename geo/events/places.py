@@ -197,6 +197,8 @@ _STRONG_STATEMENT = frozenset({"announced", "declared", "warned", "stated"})
 _VISIT = re.compile(
     r"\b(?:visit(?:ed|ing)?(?:\s+to)?|on a visit to|during a visit to)\s+$", re.IGNORECASE
 )
+# its words looked for first (geo.text.casefold.Gated)
+_VISIT = Gated(_VISIT)
 # "talks between Moscow and Kyiv": the two sides are parties, not the venue.
 # "talks between A and B", "between the A, B and C delegations": the parties, not the venue
 # (a list of parties may run on with commas: "between A, B, and the C delegations").

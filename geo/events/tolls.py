@@ -51,6 +51,8 @@ _TOLL_AT_PLACE = re.compile(
     r"(?!\s+(?:on|at)\s+the\s+(?:spot|scene)\b)",
     re.IGNORECASE,
 )
+# its words looked for first (geo.text.casefold.Gated)
+_TOLL_AT_PLACE = Gated(_TOLL_AT_PLACE)
 # A count without its noun or verb before a listed place: "killed three in A and two in B".
 _BARE_COUNT = re.compile(
     r"\b(?:and|,)\s+(?P<num>\d+|"

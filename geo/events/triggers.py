@@ -6,6 +6,7 @@ that need a particular subject ("met", "have left").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from re import _constants as _c
@@ -690,6 +691,9 @@ _NON_FACTUAL_AFTER_GATE = lower_twin(
 )
 
 
+# Asked of the clause before every trigger, and again by later stages: the same clauses
+# come back, and the answer depends on the text alone.
+@functools.lru_cache(maxsize=4096)
 def _non_factual(clause: str) -> bool:
     low = caseless_lower(clause)
     if low is not None and _NON_FACTUAL_GATE.search(low) is None:
@@ -740,6 +744,8 @@ _FUTURE_ORDER = re.compile(
     r"\b(?:will|would|shall)\s+(?:also\s+|now\s+|then\s+)?be\s+(?:(?:\w+ly|also|now)\s+)*$",
     re.IGNORECASE,
 )
+# its words looked for first (geo.text.casefold.Gated)
+_FUTURE_ORDER = Gated(_FUTURE_ORDER)
 ORDER_MARK = re.compile(
     r"\b(?:forcibly|forced\s+evacuation|mandator(?:y|ily)|compulsor(?:y|ily)|"
     r"obligator(?:y|ily)|by\s+force)\b",

@@ -341,9 +341,10 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     # Lists of villages ("near Zelene, Rivne, Promin and Myrnohrad"): a name there is a
     # village even where a city bears it. A list of cities ("Kharkiv, Sumy and
     # Zaporizhzhia") is not one.
+    runs = _list_runs(mentions, text)
     village_lists = {
         q
-        for run in _list_runs(mentions, text)
+        for run in runs
         if 2 * sum(bool(_big_towns(mentions[q])) for q in run) < len(run)
         for q in run
     }
@@ -458,7 +459,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
 
     _co_located(mentions)
     _listed_together(mentions, text)
-    _list_support(mentions, text)
+    _list_support(mentions, runs)  # the same runs: scoring changes no readings
 
     # Nearness to the confidently placed: two passes let anchors propagate. Each pass
     # recomputes the bonus from the scores without it, so passes do not accumulate. Work is
@@ -581,7 +582,7 @@ def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
     return runs
 
 
-def _list_support(mentions: list[Mention], text: str) -> None:
+def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
     """Raise each listed namesake's reading that lies near readings of the other listed names.
 
     Of six villages retaken together (three Oleksandrivkas and four Fedorivkas in one oblast
@@ -592,7 +593,6 @@ def _list_support(mentions: list[Mention], text: str) -> None:
     nearby by chance more often), up to ``LIST_RUN_MAX_BONUS``. Only the differences between
     a name's readings matter.
     """
-    runs = _list_runs(mentions, text)
     if not runs:
         return
     import numpy as np

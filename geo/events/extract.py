@@ -105,6 +105,7 @@ from geo.events.tolls import (
     _tolls_per_strike,
     _where_they_were,
     _with_casualties,
+    counts_settlements,
 )
 from geo.events.triggers import (
     FIGURE_TYPES,
@@ -607,6 +608,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             triggers = [where, *triggers]
             found_words = [where, *found_words]
         counted = next(((sent, t) for t in triggers if t.type is EventType.OFFENSIVE), None)
+        if counted is None and counts_settlements(sent):
+            # "The enemy fired on about 20 settlements.": the next sentence may name them
+            counted = next(((sent, t) for t in triggers if t.type is not EventType.STATEMENT), None)
         if not triggers:
             last_casualty_event = _carry_casualties(
                 events,
@@ -775,6 +779,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if trig.type is EventType.EVACUATION and not inline_done and len(tops) > 1:
                 # "... must leave the following villages: A, B and C": the order's own list
                 inline_done = bool(listed_here := inline_order_places(text, sent, trig.start, tops))
+                if listed_here:
+                    # a namesake in another oblast read into the list is no place of the order
+                    home = listed_here[0].place.admin1_code
+                    places = [
+                        p
+                        for p in places
+                        if p.start < listed_here[0].start or p.place.admin1_code == home
+                    ]
                 at = {p.start for p in places}
                 places = [*places, *(p for p in listed_here if p.start not in at)]
             if places:

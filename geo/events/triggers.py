@@ -566,10 +566,12 @@ _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
     r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched|"
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
+    # "fought back most Russian attacks": what a defence beats back is an assault
+    r"fought back|fought off|beat back|beaten back|"
     # "unsuccessfully tried to attack in the X area": a storming attempt (a strike is
     # launched, not tried, and names its weapon)
     r"tried to|trying to|attempted to|attempting to)"
-    r"\s+(?:\w+\s+)?$",
+    r"\s+(?:(?:most|all|many|several)\s+(?:of\s+the\s+)?)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # "enemy" alone before one attack, and the town it was "on" (see _GROUND_ATTACK's use)

@@ -1089,3 +1089,17 @@ def test_attacks_fought_back_by_troops_are_ground_clashes_not_strikes(gazetteer)
         (EventType.OFFENSIVE, "Avdiivka"),
         (EventType.OFFENSIVE, "Marinka"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Глава администрации объявил о временном перемещении жителей Токмака и Энергодара.",
+        "Окупаційна влада оголосила тимчасове відселення мешканців Токмака та Енергодара.",
+    ],
+)
+def test_a_temporary_relocation_of_residents_in_cyrillic_is_an_evacuation(gazetteer, text):
+    article = article_from_text(text, published=dt.date(2023, 5, 6))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    evacuated = {e.place.name for e in events if e.event_type is EventType.EVACUATION}
+    assert {"Tokmak", "Enerhodar"} <= evacuated

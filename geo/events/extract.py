@@ -105,6 +105,7 @@ from geo.events.tolls import (
     _tolls_per_strike,
     _where_they_were,
     _with_casualties,
+    counts_settlements,
 )
 from geo.events.triggers import (
     FIGURE_TYPES,
@@ -451,6 +452,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # An evacuation order whose settlements follow one a line: where its last line ended, and
     # where the order's own sentence starts (its event gives the lines their day).
     order_lead: tuple[int, int] | None = None
+    # the type of what the list's lead sentence told: an order's evacuation, or liberated,
+    # shelled or stormed settlements set out one a line
+    list_type = EventType.EVACUATION
     # An evacuation order reported so far ("decided to forcibly evacuate children from ..."):
     # later sentences that tell it in the future ("will be evacuated from A") give its places.
     order_told = False
@@ -546,14 +550,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if in_order and not triggers:
             # "- the village of A;" under "... evacuation starts from these villages:"
             # "Bilozerska hromada:" groups the next lines; it is no village of the list
-            item = None if order_subheading(sent) else order_item(text, sent, tops)
+            item = None if order_subheading(sent) else order_item(text, sent, tops, list_type)
             if item is not None:
                 triggers, found_words = [item], [item, *found_words]
                 lead = next(
                     (
                         e
                         for e in reversed(events)
-                        if e.sentence_start == lead_at and e.event_type is EventType.EVACUATION
+                        if e.sentence_start == lead_at and e.event_type is list_type
                     ),
                     None,
                 )
@@ -591,8 +595,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         elif any(t.type is not EventType.STATEMENT for t in triggers):
             # a sentence with news of its own ends the order's list, or tells a new order
             order_ctx = (sent.start, _admin1s(tops), 0) if _orders(sent, triggers) else None
-        if opens_order_list(sent, triggers):
-            order_lead = (sent.end, sent.start)
+        if (opened := opens_order_list(sent, triggers)) is not None:
+            order_lead, list_type = (sent.end, sent.start), opened
         if listing is not None:
             # "... near several villages. These include A and B, analysts said."
             triggers = [listing[0], *triggers]
@@ -607,6 +611,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             triggers = [where, *triggers]
             found_words = [where, *found_words]
         counted = next(((sent, t) for t in triggers if t.type is EventType.OFFENSIVE), None)
+        if counted is None and counts_settlements(sent):
+            # "The enemy fired on about 20 settlements.": the next sentence may name them
+            counted = next(((sent, t) for t in triggers if t.type is not EventType.STATEMENT), None)
         if not triggers:
             last_casualty_event = _carry_casualties(
                 events,
@@ -775,6 +782,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if trig.type is EventType.EVACUATION and not inline_done and len(tops) > 1:
                 # "... must leave the following villages: A, B and C": the order's own list
                 inline_done = bool(listed_here := inline_order_places(text, sent, trig.start, tops))
+                if listed_here:
+                    # a namesake in another oblast read into the list is no place of the order
+                    home = listed_here[0].place.admin1_code
+                    places = [
+                        p
+                        for p in places
+                        if p.start < listed_here[0].start or p.place.admin1_code == home
+                    ]
                 at = {p.start for p in places}
                 places = [*places, *(p for p in listed_here if p.start not in at)]
             if places:

@@ -539,15 +539,25 @@ _ITEM_NOUNS = re.compile(
 )
 
 
-def opens_order_list(sent: Sentence, triggers: list[Trigger]) -> bool:
-    """Whether a sentence is an evacuation order whose settlements follow line by line.
+# What a list set out one settlement a line may be the places of, besides an order's
+# evacuation: "liberated eight settlements of the X district:", "shelled these villages:".
+_LINE_LIST_TYPES = (EventType.ADVANCE, EventType.ATTACK, EventType.OFFENSIVE)
+
+
+def opens_order_list(sent: Sentence, triggers: list[Trigger]) -> EventType | None:
+    """The event type of a sentence whose settlements follow one a line, else None.
 
     "Mandatory evacuation of families starts from the following villages:" then one village
-    a line. Only a factual evacuation trigger opens such a list (a plan does not).
+    a line: an evacuation at each. "Our units liberated eight settlements of the X district:"
+    then the villages: an advance at each. Only a factual trigger opens such a list (a plan
+    does not), an evacuation before any other.
     """
-    return sent.text.rstrip().endswith(":") and any(
-        t.type is EventType.EVACUATION for t in triggers
-    )
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    types = [t.type for t in triggers]
+    if EventType.EVACUATION in types:
+        return EventType.EVACUATION
+    return next((t for t in types if t in _LINE_LIST_TYPES), None)
 
 
 def order_subheading(sent: Sentence) -> bool:
@@ -567,17 +577,19 @@ def order_line(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
     return _ITEM_REST.fullmatch(rest_text) is not None
 
 
-def order_item(text: str, sent: Sentence, tops: list[Toponym]) -> Trigger | None:
-    """An evacuation trigger for a line of an order's list that names settlements.
+def order_item(
+    text: str, sent: Sentence, tops: list[Toponym], etype: EventType = EventType.EVACUATION
+) -> Trigger | None:
+    """A trigger of the list's type (``etype``) for a line of a list that names settlements.
 
-    The line has no event word of its own: the order opened on the line before (see
+    The line has no event word of its own: what the line before told (see
     ``opens_order_list``) is what happens at each place it names. None for a line that
     says more than names ("- the village of A was shelled") or names no known place.
     """
     if not tops or not order_line(text, sent, tops):
         return None
     m = _ITEM_PREFIX.match(text, sent.start, sent.end)
-    return Trigger(EventType.EVACUATION, sent.start, m.end(), text[sent.start : m.end()].lower())
+    return Trigger(etype, sent.start, m.end(), text[sent.start : m.end()].lower())
 
 
 def _drop_list_umbrellas(events: list[Event]) -> list[Event]:

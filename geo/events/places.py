@@ -291,7 +291,9 @@ _FRONTED = re.compile(
     r"[\"\u201c\u2018]?(?:(?:And|But|Meanwhile|Also|Elsewhere),?\s+(?:in|at|near)|"
     r"In|At|Near|Outside|Around)\s+"
     r"(?:the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
-    r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+)?"
+    r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+|"
+    # "In the direction of Marinka, troops repelled 24 attacks": a bulletin's front sector
+    r"the\s+directions?\s+of\s+)?"
 )
 # "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and
 # an apposition that situates it stay inside the frame

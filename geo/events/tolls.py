@@ -302,17 +302,41 @@ _WHERE_THEY_WERE = re.compile(
 )
 
 
+# A bulletin's next sentence naming some of the settlements it counted: "The enemy shelled
+# about 20 settlements. Among them are A, B and C", "... 14 villages. In particular, A and B".
+_AMONG_THEM = re.compile(
+    r"\s*(?:among\s+(?:them|these|those)(?:\s+(?:are|were))?|"
+    r"(?:these|they|those)\s+(?:include|included)|"
+    r"(?:in\s+particular|including|namely|specifically)\b,?)",
+    re.IGNORECASE,
+)
+# How a sentence counts the settlements an event concerns: "about 20 settlements", "12 villages"
+_SETTLEMENTS_COUNTED = re.compile(
+    rf"\b(?:\d+|{'|'.join(NUM_WORDS)})\s+(?:(?:more|other|further|frontline|front-line)\s+)?"
+    r"(?:settlements|villages|towns|localities|communities)\b",
+    re.IGNORECASE,
+)
+
+
+def counts_settlements(sent: Sentence) -> bool:
+    """Whether a sentence counts the settlements its event concerned ("fired on 20 villages")."""
+    return _SETTLEMENTS_COUNTED.search(sent.text) is not None
+
+
 def _where_they_were(
     text: str, sent: Sentence, told: tuple[Sentence, Trigger], events: list[Event]
 ) -> Trigger | None:
-    """The places of assaults the sentence before counted without a place, as a trigger.
+    """The places of events the sentence before counted without a place, as a trigger.
 
     "Ukrainian units repelled four attacks. It is near A, B.": the second sentence has no
-    event word; its places are where the counted assaults were. Only right after that
-    sentence, and only when it placed nothing itself.
+    event word; its places are where the counted assaults were. "The enemy shelled about 20
+    settlements. Among them are A, B and C.": the places of a count of settlements, whatever
+    the event. Only right after that sentence, and only when it placed nothing itself.
     """
     before, trig = told
-    m = _WHERE_THEY_WERE.match(sent.text)
+    m = _WHERE_THEY_WERE.match(sent.text) if trig.type is EventType.OFFENSIVE else None
+    if m is None and counts_settlements(before):
+        m = _AMONG_THEM.match(sent.text)
     if (
         m is None
         or text[before.end : sent.start].strip()

@@ -57,6 +57,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "began relocating residents", "hundreds were relocated from X": people moved to
         # safety by the authorities (find_triggers wants people named in the sentence)
         r"relocat(?:ed|ing|ion)(?! to\b)",  # not "relocated to four regions of Ukraine"
+        # "temporary movement of residents will be organized", "temporary resettlement of the
+        # population of A, B": how occupation officials word an evacuation of their own
+        r"temporar(?:y|ily) (?:movement|moving|resettlement|resettling|relocation|removal)"
+        r"(?= of (?:[\w'’-]+ ){0,4}?(?:residents|people|civilians|inhabitants|population|"
+        r"citizens|families)\b)",
         r"were taken out of",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
@@ -76,6 +81,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:вивез|вивоз|вывез|вывоз)\w*",
         r"эвакуац\w*",
         r"эвакуир\w*",
+        # "временное перемещение жителей", "тимчасове відселення мешканців": the same
+        # officials' wording in Russian and Ukrainian (the noun, not "temporarily displaced")
+        r"временн(?:ое|ого|ому|ом|ым) (?:перемещени|отселени|переселени)\w*"
+        r"(?= (?:\w+ ){0,2}?(?:жител|населени|граждан|люд)\w*)",
+        r"тимчасов(?:е|ого|ому|им) (?:переміщенн|відселенн|переселенн)\w*"
+        r"(?= (?:\w+ ){0,2}?(?:мешкан|жител|населенн|громадян|люд)\w*)",
     ),
     EventType.DISPLACEMENT: (
         r"fled",
@@ -561,10 +572,12 @@ _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
     r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched|"
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
+    # "fought back most Russian attacks": what a defence beats back is an assault
+    r"fought back|fought off|beat back|beaten back|"
     # "unsuccessfully tried to attack in the X area": a storming attempt (a strike is
     # launched, not tried, and names its weapon)
     r"tried to|trying to|attempted to|attempting to)"
-    r"\s+(?:\w+\s+)?$",
+    r"\s+(?:(?:most|all|many|several)\s+(?:of\s+the\s+)?)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # "enemy" alone before one attack, and the town it was "on" (see _GROUND_ATTACK's use)
@@ -727,9 +740,20 @@ _GIVEN_ORDER_SCOPE_AFTER = re.compile(
 )
 
 
+# An order read out with its list: "movement of the residents will be organized: A, B, C".
+# The colon opens the settlements it covers; an official announcing them is no plan.
+_ORDER_LIST_AFTER = re.compile(
+    r"\s+(?:of\s+(?:[\w'’-]+\s+){1,5}?)?(?:will|shall)\s+be\s+"
+    r"(?:organi[sz]ed|arranged|conducted|carried\s+out)\s*:",
+    re.IGNORECASE,
+)
+
+
 def _order_scope_after(text: str, sent: Sentence, end: int, *, order_told: bool) -> bool:
     """Whether the words after an evacuation trigger tell the places of an order."""
-    if _ORDER_SCOPE_AFTER.match(text, end, sent.end):
+    if _ORDER_SCOPE_AFTER.match(text, end, sent.end) or _ORDER_LIST_AFTER.match(
+        text, end, sent.end
+    ):
         return True
     given = order_told or ORDER_MARK.search(sent.text) is not None
     return given and _GIVEN_ORDER_SCOPE_AFTER.match(text, end, sent.end) is not None

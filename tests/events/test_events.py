@@ -940,3 +940,18 @@ def test_damage_told_where_right_after_a_strike_is_a_strike_there(gazetteer, sec
 def test_damage_told_with_no_strike_before_it_is_no_strike(gazetteer):
     text = "Officials met in Odesa on Friday. A bridge in Kherson was damaged in 2022."
     assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian mortars and artillery fired on about 20 settlements in a day. Among them are "
+        "Huliaipole, Orikhiv and Stepnohirsk.",
+        "The invaders shelled 14 villages over the past day. In particular, Huliaipole, Orikhiv "
+        "and Stepnohirsk.",
+    ],
+)
+def test_the_settlements_named_after_a_placeless_count_share_its_event(gazetteer, text):
+    events = _events(text, gazetteer)
+    attacked = {e.place.name for e in events if e.event_type is EventType.ATTACK}
+    assert {"Huliaipole", "Orikhiv", "Stepnohirsk"} <= attacked

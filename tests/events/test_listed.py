@@ -89,3 +89,32 @@ def test_villages_grouped_under_a_hromada_heading_stay_with_the_hromada(gazettee
     )
     places = _places(_events(text, gazetteer))
     assert not {"Kyrykivka", "Chupakhivka", "Lebedyn"} & places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an occupation official's wording, no full stop after the list (a line of its own)
+        "Temporary movement of residents of these settlements will be organized: Tokmak, "
+        "Vasylivka, Polohy, Molochansk, Enerhodar\n\nThe acting governor said so on Friday.",
+        "A temporary resettlement of the local population is being arranged from the "
+        "following towns: Tokmak, Vasylivka, Polohy, Molochansk and Enerhodar.",
+    ],
+)
+def test_a_temporary_movement_of_residents_is_an_evacuation_of_each_listed_town(gazetteer, text):
+    places = _places(_events(text, gazetteer, published=dt.date(2023, 5, 6)))
+    assert {"Tokmak", "Vasylivka", "Polohy", "Molochansk", "Enerhodar"} <= places
+
+
+def test_an_order_list_keeps_no_namesake_from_another_country(gazetteer):
+    text = (
+        "Temporary movement of residents of these settlements will be organized: Tokmak, "
+        "Vasylivka, Mikhailovka, Kamenka-Dneprovskaya, Polohy, Molochansk."
+    )
+    events = [
+        e
+        for e in _events(text, gazetteer, published=dt.date(2023, 5, 6))
+        if e.event_type is EventType.EVACUATION
+    ]
+    assert {"Tokmak", "Polohy"} <= {e.place.name for e in events}
+    assert {e.place.country_code for e in events} == {"UA"}

@@ -338,3 +338,16 @@ def test_talks_at_a_venue_abroad_named_only_by_its_country_stay(gazetteer):
     article = article_from_text(text, published=dt.date(2025, 3, 12))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [(e.event_type, e.place.country_code) for e in events] == [(EventType.NEGOTIATION, "SA")]
+
+
+def test_settlements_set_out_one_a_line_after_a_liberation_are_advances(gazetteer):
+    text = (
+        "The southern command said its units freed and raised the national flag over five "
+        "villages of the Beryslav district:\n- Liubymivka\n- Vysokopillia\n- Arkhanhelske\n"
+        "- Davydiv Brid\nElsewhere the troops pushed forward 15 km."
+    )
+    article = article_from_text(text, published=dt.date(2022, 10, 4))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    advanced = {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+    assert {"Liubymivka", "Vysokopillia", "Arkhanhelske", "Davydiv Brid"} <= advanced
+    assert not [e for e in events if e.event_type is EventType.EVACUATION]

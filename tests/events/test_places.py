@@ -878,3 +878,8 @@ def test_a_bulletins_kind_after_each_name_does_not_end_the_list(gazetteer):
     # "X City and Y Town", as relief agencies write them: both are places of the strikes
     text = "Deadly strikes were also recorded in Zaporizhzhia City and Orikhiv Town on Monday."
     assert _struck(text, gazetteer) == ["Orikhiv", "Zaporizhzhia"]
+
+
+def test_a_bulletin_fronted_by_the_direction_of_a_town_places_its_clash_there(gazetteer):
+    text = "In the direction of Marinka, the defenders beat off 24 Russian assaults in a day."
+    assert _at(text, gazetteer, EventType.OFFENSIVE) == ["Marinka"]

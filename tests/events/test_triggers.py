@@ -1076,3 +1076,30 @@ def test_taking_a_capital_by_surprise_or_taking_part_is_no_capture(gazetteer, te
     article = article_from_text(text, published=_PUBLISHED)
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert not [e for e in events if e.event_type is EventType.ADVANCE]
+
+
+def test_attacks_fought_back_by_troops_are_ground_clashes_not_strikes(gazetteer):
+    text = (
+        "Over the past day the army fought back all Russian attacks in the directions of "
+        "Avdiivka and Marinka."
+    )
+    article = article_from_text(text, published=dt.date(2023, 11, 13))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {(e.event_type, e.place.name) for e in events} == {
+        (EventType.OFFENSIVE, "Avdiivka"),
+        (EventType.OFFENSIVE, "Marinka"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Глава администрации объявил о временном перемещении жителей Токмака и Энергодара.",
+        "Окупаційна влада оголосила тимчасове відселення мешканців Токмака та Енергодара.",
+    ],
+)
+def test_a_temporary_relocation_of_residents_in_cyrillic_is_an_evacuation(gazetteer, text):
+    article = article_from_text(text, published=dt.date(2023, 5, 6))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    evacuated = {e.place.name for e in events if e.event_type is EventType.EVACUATION}
+    assert {"Tokmak", "Enerhodar"} <= evacuated

@@ -72,10 +72,10 @@ from geo.events.merge import (
     umbrella_list,
 )
 from geo.events.places import (
-    ADMIN_WORD,
     anaphors,
     as_direction,
     fronted_place,
+    is_oblast_centre_namesake,
     is_river,
     names_airport,
     namesake_city,
@@ -352,16 +352,6 @@ def _damage_after_strike(
 
 # "local residents were forced to evacuate": the people of the place just told
 _LOCAL_PEOPLE = re.compile(r"\b(?:local|locals|місцев\w*|местн\w*)\b", re.IGNORECASE)
-
-
-def _oblast_namesake(t: Toponym) -> bool:
-    """Whether a town read for a name is its oblast's namesake centre (Donetsk, Kharkiv)."""
-    p = t.place
-    return (
-        p.kind is PlaceKind.POPULATED_PLACE
-        and bool(p.admin1_name)
-        and ADMIN_WORD.sub("", p.admin1_name).strip().lower() == p.name.lower()
-    )
 
 
 def _sole_place(tops: Sequence[Toponym]) -> list[Toponym]:
@@ -952,7 +942,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                         top.place.kind is PlaceKind.ADMIN1
                         # one village "in Ukraine's Donetsk" is in the region; a count of
                         # villages "in the Izium direction" keeps its front
-                        or (m.group("count").lower() in _ONE_MORE_WORDS and _oblast_namesake(top))
+                        or (
+                            m.group("count").lower() in _ONE_MORE_WORDS
+                            and is_oblast_centre_namesake(top.place)
+                        )
                     )
                 ):
                     # "seized a village lying in the Kharkiv region": the lead told

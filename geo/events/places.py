@@ -11,7 +11,16 @@ from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
 from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, ORDER_WHOM, Trigger
-from geo.records import DateSpan, Event, EventType, GeoPrecision, PlaceKind, Toponym, ToponymRole
+from geo.records import (
+    DateSpan,
+    Event,
+    EventType,
+    GeoPrecision,
+    Place,
+    PlaceKind,
+    Toponym,
+    ToponymRole,
+)
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.sentences import Sentence
 from geo.toponyms.facilities import AIRPORT_AFTER
@@ -22,6 +31,7 @@ __all__ = [
     "anaphors",
     "as_direction",
     "fronted_place",
+    "is_oblast_centre_namesake",
     "is_river",
     "names_airport",
     "namesake_city",
@@ -1890,6 +1900,15 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
     return out
 
 
+def is_oblast_centre_namesake(place: Place) -> bool:
+    """Whether a town is its oblast's namesake centre (Donetsk of Donetsk Oblast, Kharkiv)."""
+    return (
+        place.kind is PlaceKind.POPULATED_PLACE
+        and bool(place.admin1_name)
+        and ADMIN_WORD.sub("", place.admin1_name).strip().lower() == place.name.lower()
+    )
+
+
 def namesake_city(top: Toponym) -> Toponym:
     """A strike on "Zaporizhzhia" is on the city, where the name was read as its oblast.
 
@@ -2223,11 +2242,9 @@ def _without_region_namesake(text: str, found: list[Toponym], tops: list[Toponym
     out = []
     for y in found:
         gap = None
-        if y.place.kind is PlaceKind.POPULATED_PLACE and y.place.admin1_name:
-            stem = ADMIN_WORD.sub("", y.place.admin1_name).strip()
-            if stem.lower() == y.place.name.lower():
-                lead = text.rfind(" in ", 0, y.start)
-                gap = _IN_REGION_GAP.fullmatch(text, max(0, lead), y.start) if lead >= 0 else None
+        if is_oblast_centre_namesake(y.place):
+            lead = text.rfind(" in ", 0, y.start)
+            gap = _IN_REGION_GAP.fullmatch(text, max(0, lead), y.start) if lead >= 0 else None
         if gap is not None and (
             gap["rep"]
             or any(

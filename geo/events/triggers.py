@@ -48,6 +48,9 @@ MOVED_OUT = (
 
 # Trigger phrases per type, matched case-insensitively on word boundaries. Where two phrases
 # start at the same word the first listed wins, so longer phrases come first.
+# "the (river port) city of X" after "take": the object a capture names (TRIGGERS, and the
+# subject check in find_triggers)
+_THE_TOWN_OF = r"the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b"
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
@@ -147,8 +150,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # a summary's present tense: "Russian troops take the river port city of Kherson";
         # "Russian forces took Andriivka": a name right after (checked in find_triggers, as
         # the lexicon is matched case-blind)
-        r"t(?:akes?|ook) (?=the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b|"
-        r"(?!back\b|over\b)\w)",  # "took back", "took over": their own phrases below
+        rf"t(?:akes?|ook) (?={_THE_TOWN_OF}|(?!back\b|over\b)\w)",  # "took back": below
         r"recaptur\w+",
         r"reclaim(?:ed|ing|s)?",  # "reclaimed control of 20 villages near Kherson"
         # "X was taken over by the southern group": not a role, a post or a duty taken over
@@ -823,13 +825,31 @@ _AIM_AFTER = re.compile(
     r"(?:priority|priorities|goal|aim|objective|task)\b",
     re.IGNORECASE,
 )
+_TROOP_NOUNS = r"forces|troops|army|units|soldiers|fighters"
 # "which Russia claims it has taken": the army's word reported, its pronoun the subject
-_TROOPS_BEFORE = re.compile(r"\b(?:forces|troops|army|units|soldiers|fighters)\s+(?:\w+\s+)?$")
-_TAKE_THE_TOWN = re.compile(r"the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b", re.I)
 _ARMY_BEFORE = re.compile(
-    r"\b(?:forces|troops|army|units|soldiers|fighters|Russia|Ukraine|Moscow|Kyiv)\s+"
+    rf"\b(?:{_TROOP_NOUNS}|Russia|Ukraine|Moscow|Kyiv)\s+"
     r"(?:\w+\s+|(?:said|says|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+)?$"
 )
+_TROOPS_BEFORE = re.compile(rf"\b(?:{_TROOP_NOUNS})\s+(?:\w+\s+)?$")
+_TAKE_THE_TOWN = re.compile(_THE_TOWN_OF, re.IGNORECASE)
+
+
+def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
+    """Whether "take"/"took" at ``s:e`` (its sentence from ``lo``) is a capture.
+
+    "take the city of X" only with an army as its subject; a bare name right after only with
+    troops as the subject ("Russian forces took Andriivka", not "Kyiv took Washington by
+    surprise"); "took part" is no capture at all.
+    """
+    before = max(lo, s - 30)
+    if not _ARMY_BEFORE.search(text, before, s):
+        return False
+    if _TAKE_THE_TOWN.match(text, e):
+        return True
+    return text[e : e + 1].isupper() and _TROOPS_BEFORE.search(text, before, s) is not None
+
+
 # "pushed back Russian troops in Kherson", "drove the enemy back": a counter-offensive, the
 # fighting, not ground taken at a town ("pushed them back from Kharkiv" is: the town freed).
 # "surround Mariupol", "has been encircled and shelled" is the fighting around a town; an
@@ -1016,21 +1036,9 @@ def find_triggers(
         if (
             etype is EventType.ADVANCE
             and word.rstrip() in {"take", "takes", "took"}
-            and (
-                not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
-                or not (
-                    _TAKE_THE_TOWN.match(text, e)
-                    or (
-                        text[e : e + 1].isupper()
-                        and _TROOPS_BEFORE.search(text, max(sent.start, s - 30), s)
-                    )
-                )
-            )
+            and not _takes_a_town(text, sent.start, s, e)
         ):
-            # "take the city of X" is a capture only with an army as its subject; a bare
-            # name only with troops as the subject ("Russian forces took Andriivka", not
-            # "Kyiv took Washington by surprise"); "took part" is no capture at all
-            continue
+            continue  # "took part", "Kyiv took Washington by surprise": no capture
         if (
             etype is EventType.ADVANCE
             and word.endswith("taken")

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
@@ -40,11 +41,13 @@ from geo.toponyms.qualified import district_qualified, qualified_lists
 from geo.toponyms.recognise import recognise
 from geo.toponyms.relative import relative_places, unknown_near_anchor
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
-from geo.toponyms.words import DEMONYMS, SETTLEMENT_WORDS, THEATRE
+from geo.toponyms.words import BIG_TOWN, DEMONYMS, SETTLEMENT_WORDS, THEATRE
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["Token", "geoparse", "prepare", "tokenize"]
 
-BIG_TOWN = 100_000
 TOWN_NAMESAKE_PENALTY = 2.5  # as much as being in an oblast the article names
 # How ``resolve_near`` marks the readings it gives (see relative_places' second pass).
 _SPELLING_MATCHES = frozenset(["near", "respelt"])
@@ -195,7 +198,7 @@ def _plain_unit(m: Mention) -> str | None:
         return None
     if any(
         c.place.kind is PlaceKind.COUNTRY
-        or (c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= 100_000)
+        or (c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= BIG_TOWN)
         for c in m.cands
     ):
         return None
@@ -603,8 +606,7 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
             continue
         # Every plausible settlement reading of the run, with the name it reads.
         owner: list[str] = []
-        lat: list[float] = []
-        lon: list[float] = []
+        plausible_places: list[Place] = []
         weight: dict[str, float] = {}
         for m in members:
             top = max(m.scores)
@@ -614,23 +616,13 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
                 if c.place.kind is PlaceKind.POPULATED_PLACE and s >= top - LIST_RUN_PLAUSIBLE
             ]
             weight[m.key] = 2.0 if len(plausible) == 1 and len(m.cands) == 1 else 1.0
-            for p in plausible:
-                owner.append(m.key)
-                lat.append(p.lat)
-                lon.append(p.lon)
+            owner += [m.key] * len(plausible)
+            plausible_places += plausible
         keys = np.array(owner, dtype=object)
-        plat = np.radians(np.array(lat))[None, :]
-        plon = np.radians(np.array(lon))[None, :]
         for m in members:
             if len(m.cands) < 2:
                 continue
-            clat = np.radians(np.array([c.place.lat for c in m.cands]))[:, None]
-            clon = np.radians(np.array([c.place.lon for c in m.cands]))[:, None]
-            h = (
-                np.sin((plat - clat) / 2) ** 2
-                + np.cos(clat) * np.cos(plat) * np.sin((plon - clon) / 2) ** 2
-            )
-            near = 2 * _RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h))) <= LIST_RUN_KM
+            near = _km_matrix([c.place for c in m.cands], plausible_places) <= LIST_RUN_KM
             near &= keys[None, :] != m.key
             support = [
                 sum(weight[k] for k in set(keys[row].tolist()))
@@ -997,13 +989,7 @@ def _near_bonuses(
         return {}
     import numpy as np
 
-    places = [c.place for m in first.values() for c in m.cands]
-    lat = np.radians(np.array([p.lat for p in places], dtype=float))[:, None]
-    lon = np.radians(np.array([p.lon for p in places], dtype=float))[:, None]
-    alat = np.radians(np.array([p.lat for _, p in anchors], dtype=float))[None, :]
-    alon = np.radians(np.array([p.lon for _, p in anchors], dtype=float))[None, :]
-    h = np.sin((alat - lat) / 2) ** 2 + np.cos(lat) * np.cos(alat) * np.sin((alon - lon) / 2) ** 2
-    dist = 2 * _RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
+    dist = _km_matrix([c.place for m in first.values() for c in m.cands], [p for _, p in anchors])
     keys = np.array([key for key, _ in anchors], dtype=object)
     # Counted once per pass; a name's own anchors are taken off below (cheaper than a count
     # over the other anchors for every name, and the same counts).
@@ -1049,6 +1035,22 @@ def _near_bonuses(
             for c, d in zip(m.cands, nearest, strict=True)
         ]
     return out
+
+
+def _km_matrix(rows: Sequence[Place], cols: Sequence[Place]) -> np.ndarray:
+    """Great-circle km from each of ``rows`` to each of ``cols``, one vectorised haversine.
+
+    With the radius the thresholds were tuned with; the same arithmetic for every caller, so
+    a distance compared against a threshold is the same number wherever it is asked.
+    """
+    import numpy as np
+
+    lat = np.radians(np.array([p.lat for p in rows], dtype=float))[:, None]
+    lon = np.radians(np.array([p.lon for p in rows], dtype=float))[:, None]
+    alat = np.radians(np.array([p.lat for p in cols], dtype=float))[None, :]
+    alon = np.radians(np.array([p.lon for p in cols], dtype=float))[None, :]
+    h = np.sin((alat - lat) / 2) ** 2 + np.cos(lat) * np.cos(alat) * np.sin((alon - lon) / 2) ** 2
+    return 2 * _RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
 def _exact_nearest(place: Place, anchors: list[Place], nearest: float) -> float:
@@ -1116,7 +1118,7 @@ def _supported(
         return VAST_AREA_CEILING
     if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
         return 1.0
-    if (place.population or 0) >= 100_000 or gaz.is_capital(place.place_id):
+    if (place.population or 0) >= BIG_TOWN or gaz.is_capital(place.place_id):
         return 1.0
     in_unit = bool(place.admin1_code and place.admin1_code in ctx.admin1)
     namesake = _namesake_village(m, place)

@@ -25,6 +25,7 @@ from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention, Token, common_word
 from geo.toponyms.words import (
     ADMIN2_WORDS,
+    BIG_TOWN,
     FIRST_NAMES,
     MONTHS_WEEKDAYS,
     ORG_HEADS,
@@ -258,14 +259,13 @@ def resolve_near(
 _HELD_MATCHES = frozenset(["name", "ascii", "alias", "manual"])
 _RUSSIAN_NAMED_UNITS = frozenset(["UA.11", "UA.20"])
 _KNOWN_KINDS = frozenset([PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.ADMIN2])
-_KNOWN_TOWN = 100_000
 
 
 def _held_in_theatre(m: Mention) -> bool:
     """Whether the index holds the name itself for a theatre place or anything well known."""
     return any(
         c.place.kind in _KNOWN_KINDS
-        or (c.place.population or 0) >= _KNOWN_TOWN
+        or (c.place.population or 0) >= BIG_TOWN
         or (
             c.match in _HELD_MATCHES
             and c.place.country_code == "UA"

@@ -94,14 +94,20 @@ def _bearing(a: Place, b: Place) -> float:
 def _fits(place: Place, anchor: Place, km: float, direction: str | None) -> float | None:
     """How far the reading is from where the cue puts it (km), or None if it does not fit."""
     d = great_circle_km(anchor.lat, anchor.lon, place.lat, place.lon)
-    if abs(d - km) > max(3.0, 0.35 * km):
+    if abs(d - km) > max(3.0, 0.35 * km) or not _on_side(place, anchor, d, direction):
         return None
-    if direction is not None:
-        want = _BEARINGS[direction.lower().replace("-", "")]
-        off = abs((_bearing(anchor, place) - want + 180.0) % 360.0 - 180.0)
-        if d > 1.0 and off > _BEARING_SLACK:
-            return None
     return abs(d - km)
+
+
+def _on_side(place: Place, anchor: Place, d: float, direction: str | None) -> bool:
+    """Whether ``place``, ``d`` km from ``anchor``, lies in the stated direction from it.
+
+    No direction stated, or a place at the anchor itself, fits any.
+    """
+    if direction is None or d <= 1.0:
+        return True
+    want = _BEARINGS[direction.lower().replace("-", "")]
+    return abs((_bearing(anchor, place) - want + 180.0) % 360.0 - 180.0) <= _BEARING_SLACK
 
 
 def _best(m: Mention) -> Place | None:
@@ -193,14 +199,8 @@ def _beside(text: str, a: Mention, b: Mention) -> None:
         if c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.place_id == anchor.place_id:
             continue
         d = great_circle_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)
-        if d > within:
-            continue
-        if direction is not None:
-            want = _BEARINGS[direction.lower().replace("-", "")]
-            off = abs((_bearing(anchor, c.place) - want + 180.0) % 360.0 - 180.0)
-            if d > 1.0 and off > _BEARING_SLACK:
-                continue
-        fits.append((d, k))
+        if d <= within and _on_side(c.place, anchor, d, direction):
+            fits.append((d, k))
     if fits:
         k = min(fits)[1]
         a.scores[k] = max(a.scores) + _CUE_SCORE

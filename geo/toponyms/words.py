@@ -349,6 +349,9 @@ LOCATIVES = frozenset(
 # The theatre this product is built for (a small prior in resolution, and where near-spellings
 # and a settlement's other spellings count).
 THEATRE = frozenset(["UA", "RU"])
+# A town this big is what its bare name means unless the text says otherwise (a village of the
+# same name, an old name): the threshold of "a big town" wherever resolution asks.
+BIG_TOWN = 100_000
 # The last word of an admin-2 unit's full name ("Laurel County", "Rapides Parish").
 ADMIN2_WORDS = frozenset(
     ["county", "parish", "borough", "raion", "district", "hromada", "community", "okrug"]

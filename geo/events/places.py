@@ -2176,7 +2176,7 @@ def places_for(
     if not found and trig.type is EventType.DISPLACEMENT:
         found = _people_from(text, trig, tops)
     if not found and trig.type is EventType.ATTACK:
-        found = _governed_place(text, trig, toks, tops)
+        found = _governed_place(text, trig, toks, tops) or _reporting_authority(text, trig, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
     if trig.type is EventType.ADVANCE:
@@ -2483,6 +2483,81 @@ def _governed_place(
     if not _GOVERNED_CLOSE.match(text, found[-1].end, trig.end):
         return []
     return found
+
+
+# The authority that reports a strike naming no place of its own stands for its region:
+# "X Governor NAME said drones hit a farm", "officials of the southern X region said two
+# people were wounded in shelling", "the X region's governor said". The authority word is
+# told right after the name (a title, a possessive) or the name right after "of"/"in".
+_REPORTER_NOUN = (
+    r"(?:governors?|heads?|authorities|officials|(?:(?:military|state|civil|civilian)[\s-]+)*"
+    r"administrations?)"
+)
+_REPORTER_AFTER = re.compile(
+    r"(?:\s+(?:region|oblast|province))?(?:['’]s)?\s+(?:regional\s+)?" + _REPORTER_NOUN + r"\b",
+    re.IGNORECASE,
+)
+_REPORTER_BEFORE = re.compile(
+    r"\b" + _REPORTER_NOUN + r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_REPORTER_VERB = re.compile(
+    r"\b(?:said|says|reported|reports|wrote|confirmed|announced|stated|claimed)\b", re.IGNORECASE
+)
+# "said the attack caused a fire", "as the strike came": a strike already told (its
+# place is the earlier one's); "evacuation due to increased attacks": a cause, no report
+_TOLD_OR_CAUSE_BEFORE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:due\s+to|because\s+of|amid|following|after)\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+_OTHER_SPEAKER = re.compile(r"\bbut\b|;|\bnot\b", re.IGNORECASE)
+_DEFINITE_STRIKE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling|bombing|explosions?)\b",
+    re.IGNORECASE,
+)
+_REPORTER_KINDS = (PlaceKind.ADMIN1, PlaceKind.POPULATED_PLACE)
+_REPORTER_REACH = 100  # characters from the authority to its report verb (an aside between)
+
+
+def _reporting_authority(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The region whose authority reports a strike that names no place (its oblast reading).
+
+    A city read for "Belgorod Governor" stands for its oblast here: a governor heads the
+    region. The report verb must come between the authority and the strike word.
+    """
+    if _TOLD_OR_CAUSE_BEFORE.search(text, max(0, trig.start - 40), trig.start):
+        return []
+    for t in tops:
+        if t.end > trig.start or t.place is None or t.place.kind not in _REPORTER_KINDS:
+            continue  # "authorities of Ukraine's southern X region": the region, not the country
+        if not (
+            _REPORTER_AFTER.match(text, t.end, trig.start)
+            or _REPORTER_BEFORE.search(text, max(0, t.start - 60), t.start)
+        ):
+            continue
+        verb = _REPORTER_VERB.search(text, t.end, trig.start)
+        if verb is None or _OTHER_SPEAKER.search(text, t.end, verb.start()):
+            continue  # "authorities in X did not comment, but channels said ...": not theirs
+        if verb.start() - t.end > _REPORTER_REACH or _DEFINITE_STRIKE.search(
+            text, verb.end(), trig.start
+        ):
+            continue  # "said the attack caused explosions": the strike told before
+        if t.place.kind is PlaceKind.ADMIN1:
+            return [t]
+        oblast = next(
+            (
+                c.place
+                for c in t.candidates
+                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code == t.place.admin1_code
+            ),
+            None,
+        )
+        if oblast is not None:
+            return [replace(t, place=oblast)]
+    return []
 
 
 def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:

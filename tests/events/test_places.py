@@ -883,3 +883,42 @@ def test_a_bulletins_kind_after_each_name_does_not_end_the_list(gazetteer):
 def test_a_bulletin_fronted_by_the_direction_of_a_town_places_its_clash_there(gazetteer):
     text = "In the direction of Marinka, the defenders beat off 24 Russian assaults in a day."
     assert _at(text, gazetteer, EventType.OFFENSIVE) == ["Marinka"]
+
+
+# A strike told only by the authority that reports it ("X Governor NAME said drones hit a
+# farm", "officials of the southern X region said ..."): the authority's region is where.
+@pytest.mark.parametrize(
+    ("text", "oblast"),
+    [
+        (
+            "Officials of the southern Kherson region said two people were wounded in "
+            "Russian shelling over the past day.",
+            "Kherson Oblast",
+        ),
+        (
+            "Authorities in the Zaporizhzhia region said on Tuesday that a tractor driver "
+            "was killed in a drone attack.",
+            "Zaporizhzhia Oblast",
+        ),
+        ("The Kursk region's governor said a drone attack damaged a school.", "Kursk Oblast"),
+        (
+            "Belgorod Governor Vyacheslav Gladkov said three drones had hit a farm near the "
+            "border.",
+            "Belgorod Oblast",
+        ),
+    ],
+)
+def test_a_strike_reported_by_a_regions_authority_is_in_that_region(gazetteer, text, oblast):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.admin1_name for e in attacks] == [oblast]
+
+
+def test_only_an_authoritys_own_report_of_a_new_strike_places_it_in_the_region(gazetteer):
+    text = (
+        "Authorities in the Krasnodar region did not comment, but local channels said "
+        "residents heard explosions overnight. A missile hit a market in Kramatorsk on "
+        "Monday. The governor of the Donetsk region said the attack caused a large fire. "
+        "Officials of the Kharkiv region said Russian shelling wounded two people."
+    )
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in attacks] == ["Kramatorsk", "Kharkiv Oblast"]

@@ -2179,6 +2179,8 @@ def places_for(
         found = _governed_place(text, trig, toks, tops) or _reporting_authority(text, trig, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
+    if not found and trig.type in _HOME_TYPES:
+        found = _most_specific([_peoples_home(text, trig, tops)])
     if trig.type is EventType.ADVANCE:
         found = [y for y in found if not _unnamed_settlements_in(text, y)]
     return _without_region_namesake(text, found, tops)
@@ -2299,6 +2301,57 @@ def _people_from(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]
             text, max(0, t.start - 40), t.start
         ):
             return [t]
+    return []
+
+
+# The people an evacuation moved, or a strike hurt, named by where they live: "a mandatory
+# evacuation was announced for the residents of A, B and C", "1,300 X residents were
+# evacuated", "a resident of X in the Y region was wounded in an attack". Their home is the
+# event's place when the trigger has none of its own.
+_HOME_TYPES = frozenset({EventType.EVACUATION, EventType.DISPLACEMENT, EventType.ATTACK})
+_HOME_PEOPLE = (
+    r"(?:residents?|inhabitants?|civilians|families|villagers|locals|people|citizens|children)"
+)
+_PEOPLE_OF_BEFORE = re.compile(
+    r"\b" + _HOME_PEOPLE + r"\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|settlement|community|hromada)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PEOPLE_AFTER = re.compile(r"\s+" + _HOME_PEOPLE + r"\b", re.IGNORECASE)
+# between a list's names; an aside in brackets may follow a name ("B (the left bank), C")
+_HOME_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:the\s+)?")
+_SHARE_BEFORE = re.compile(
+    r"(?:per\s*cent|percent|%|most|majority|half)\s+of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_HARMED = re.compile(r"\b(?:wounded|injured|killed|died|hurt)\b", re.IGNORECASE)
+_HOME_REACH = 160  # characters between the people's home and the trigger, one clause
+
+
+def _peoples_home(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The settlements whose people the event moved or hurt, in the trigger's clause."""
+    for k, t in enumerate(tops):
+        if t.place.kind is not PlaceKind.POPULATED_PLACE:
+            continue
+        lo, hi = (t.end, trig.start) if t.end <= trig.start else (trig.end, t.start)
+        if hi - lo > _HOME_REACH or any(c in text[lo:hi] for c in ".;"):
+            continue
+        if not (
+            _PEOPLE_OF_BEFORE.search(text, max(0, t.start - 60), t.start)
+            or _PEOPLE_AFTER.match(text, t.end)
+        ) or _SHARE_BEFORE.search(text, max(0, t.start - 30), t.start):
+            continue  # "90 per cent of X residents have left": how empty it is, no event
+        if trig.type is EventType.ATTACK and not _HARMED.search(
+            text, min(t.start, trig.start), max(t.end, trig.end)
+        ):
+            continue  # a strike is at the victims' home only when they were hurt
+        found = [t]
+        for u in tops[k + 1 :]:
+            if u.place.kind is not PlaceKind.POPULATED_PLACE or not _HOME_LIST_GAP.fullmatch(
+                text, found[-1].end, u.start
+            ):
+                break
+            found.append(u)
+        return found
     return []
 
 

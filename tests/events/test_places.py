@@ -922,3 +922,36 @@ def test_only_an_authoritys_own_report_of_a_new_strike_places_it_in_the_region(g
     )
     attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert [e.place.name for e in attacks] == ["Kramatorsk", "Kharkiv Oblast"]
+
+
+# People moved or hurt, named by where they live: their home is the event's place.
+@pytest.mark.parametrize(
+    ("text", "etype", "places"),
+    [
+        (
+            "Officials have ordered a compulsory evacuation for the residents of Kupiansk "
+            "and Kivsharivka.",
+            EventType.EVACUATION,
+            ["Kupiansk", "Kivsharivka"],
+        ),
+        ("Some 900 Kherson residents were evacuated by bus.", EventType.EVACUATION, ["Kherson"]),
+        (
+            "An elderly resident of Vovchansk in the Kharkiv region was injured when Russian "
+            "troops attacked overnight.",
+            EventType.ATTACK,
+            ["Vovchansk"],
+        ),
+    ],
+)
+def test_the_home_of_the_people_moved_or_hurt_is_the_events_place(gazetteer, text, etype, places):
+    found = [e.place.name for e in _events(text, gazetteer) if e.event_type is etype]
+    assert found == places
+
+
+def test_a_share_of_a_towns_people_gone_is_no_evacuation_but_its_news_is(gazetteer):
+    text = (
+        "Nearly 80 per cent of Kupiansk residents have already evacuated. On Monday about "
+        "150 Kherson residents were evacuated by train."
+    )
+    found = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert found == ["Kherson"]

@@ -29,7 +29,9 @@ _WORD_RE = "|".join(
     )
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
+# "about a dozen civilians", "two dozen people": a dozen is twelve ("dozens" stays uncounted)
+_NUM += rf"|(?:a|{_WORD_RE})\s+dozen(?!s))"
 # An age is no count: "wounding a 52-year-old", "wounded 52-year-old resident Ivan".
 _NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
@@ -63,7 +65,9 @@ _HEDGE = (
     r"up to|a total of)\s+)?"
 )
 _KILL = (
-    r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalities|deaths|"
+    r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalit(?:ies|y)|deaths|"
+    # "received injuries incompatible with life": how bulletins say one died of wounds
+    r"(?:sustained|suffered|received|got) (?:[\w-]+ )?injuries incompatible with life|"
     # "at least one civilian death": one death counted as a noun (not "the death toll")
     r"death(?!\s+(?:toll|sentence|penalty|row|squad|threat|of|in|at))|"
     r"fatally (?:injured|wounded)"
@@ -93,7 +97,8 @@ _HURT = (
 # "two people were killed", "23 civilians were killed", "Four killed", "the 18 wounded",
 # "a man was killed", "an elderly woman died", "24 injuries", "another woman was wounded".
 _BEFORE = re.compile(
-    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\s+"
+    # "a fatality": one dead told by the noun alone
+    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+(?:{_WHO}|fatality\b)))\s+"
     # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
     rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|\s[-–—]\s[^.;]{{1,60}}?\s[-–—])?\s+)?"
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
@@ -184,6 +189,22 @@ _FATAL = re.compile(rf"\bfatal injuries to\s+{_HEDGE}(?P<num>{_NUM})\b", re.IGNO
 _LIVES = re.compile(
     rf"\b(?:claim(?:ed|s|ing)?|t(?:ook|aken|akes?)|cost)\s+(?:the\s+)?{_HEDGE}"
     rf"(?P<num>{_NUM})\s+(?:more\s+|civilian\s+|human\s+)?lives\b",
+    re.IGNORECASE,
+)
+# "a woman who had sheltered in the cellar later died of her wounds": the person, a relative
+# clause that tells where or who they were, then the death; the dead alone (a clause before
+# the hurt would as well say "who was wounded", which the hurt patterns leave to the verb).
+_DIED_AFTER_WHO = re.compile(
+    rf"\b{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\s+(?:who|that)\s+[^,.;]{{1,80}}?\s+"
+    r"(?:(?:later|subsequently|also|then)\s+)?(?:died|(?:was|were) killed)\b",
+    re.IGNORECASE,
+)
+# "the body of an elderly man was found under the debris", "three bodies were recovered":
+# the dead counted by the bodies rescuers found.
+_BODIES = re.compile(
+    rf"\b(?:bod(?:y|ies)\s+of\s+{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}"
+    rf"|(?P<num2>{_NUM})\s+(?:more\s+)?bodies)\s+(?:(?:was|were|have|has|had|been)\s+){{1,2}}"
+    r"(?:found|recovered|retrieved|pulled|removed|discovered)\b",
     re.IGNORECASE,
 )
 # "five out of 13 victims are in intensive care", "three of the nine injured": a part told
@@ -351,7 +372,7 @@ _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
-    r"lives|life|toll|number of|burns|passed away|succumbed|"
+    r"lives|life|toll|number of|burns|passed away|succumbed|bodies|body of|"
     r"medical|on the spot|at the scene|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
     r"загин|загиб|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
@@ -411,6 +432,9 @@ def _value(raw: str) -> int | None:
     raw = raw.lower().replace(",", "")
     if raw.isdigit():
         return int(raw)
+    if raw.endswith("dozen"):
+        times = raw[: -len("dozen")].strip()
+        return 12 * (1 if times == "a" else _WORD_NUM.get(times, 0)) or None
     if raw in _CYR_NUM:
         return _CYR_NUM[raw]
     parts = re.split(r"[- ]", raw)
@@ -429,6 +453,7 @@ _ONE_BY_POST = Gated(_ONE_BY_POST)
 _DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
     Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
 )
+_DIED_AFTER_WHO, _BODIES = map(Gated, (_DIED_AFTER_WHO, _BODIES))
 # These look for the words each match contains first ("of", "another" ...): most sentences
 # with a casualty word lack them, and the patterns try every position where a number may begin.
 _PART_OF, _WHOLE, _MORE = map(Gated, (_PART_OF, _WHOLE, _MORE))
@@ -495,6 +520,10 @@ def parse_casualties(sentence: str) -> Casualties:
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
+    for m in _DIED_AFTER_WHO.finditer(sentence):
+        found.append((m.start(), "kill", m.group("num"), m))
+    for m in _BODIES.finditer(sentence) if "bod" in sentence else ():
+        found.append((m.start(), "kill", m.group("num") or m.group("num2"), m))
     for m in parts:
         found.append((m.start(), "hurt", m.group("num"), m))
     for m in _LIVES.finditer(sentence):

@@ -1117,3 +1117,44 @@ def test_a_citizen_hurt_is_counted_and_makes_the_strike_at_the_village(gazetteer
     article = article_from_text(text, published=dt.date(2024, 8, 24))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [(e.event_type, e.injured) for e in events] == [(EventType.ATTACK, 1)]
+
+
+# Counts told by number words and death nouns the readers missed: a dozen, a fatality, a body
+# found, injuries "incompatible with life", a victim's death after a relative clause.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Glide bombs hit the town at dawn and killed about a dozen residents.", 12, None),
+        ("A dozen people were hurt when the drone hit the depot.", None, 12),
+        ("Two dozen passengers were injured, officials said.", None, 24),
+        ("Dozens of people were hurt in the blast.", None, None),
+        ("Police counted one fatality and six injured people after the raid.", 1, 6),
+        ("The night raid caused a fatality and nine injuries.", 1, 9),
+        ("A 63-year-old woman sustained injuries incompatible with life.", 1, None),
+        ("A driver who was parked by the depot at the time later died of his wounds.", 1, None),
+        ("Four workers who had stayed at the plant overnight were killed.", 4, None),
+        ("The body of an elderly man was found under the debris.", 1, None),
+        ("Two more bodies were pulled from the ruins on Sunday.", 2, None),
+        ("Rescuers say the bodies of three women have been recovered.", 3, None),
+        ("A man who was hurt in the blast was taken to hospital.", None, 1),
+    ],
+)
+def test_number_words_and_death_nouns_are_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_body_found_is_the_strikes_dead_beside_its_hurt(gazetteer):
+    text = (
+        "Russian rockets struck Kupiansk on Tuesday evening. The body of a 60-year-old man was "
+        "pulled from a ruined house, and two women were taken to hospital, the governor said."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, 2)]
+
+
+def test_a_death_after_a_relative_clause_completes_the_toll(gazetteer):
+    text = (
+        "Russian drones struck Kupiansk on Tuesday night. A woman who was asleep on the upper "
+        "floor when the drone hit died of her injuries in hospital. A neighbour was injured."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, 1)]

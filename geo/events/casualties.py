@@ -296,8 +296,14 @@ _CYR_NONE = re.compile(
 )
 # Counts that are not of one event: running tolls and military losses.
 _NOT_EVENT_TOLL = re.compile(
-    r"\b(?:since (?:the start|the beginning|the outbreak|(?:24 )?february|february 24)|"
+    # "since the beginning of December" is a dated period, a toll of its own days
+    r"\b(?:since (?:(?:the start|the beginning|the outbreak)(?! of (?:this |the )?(?:month|week|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+    r"|(?:24 )?february|february 24)|"
     r"in total|so far this year|"
+    # "the war has now killed over 9,000 civilians": the war's own toll, no strike's
+    r"(?:war|conflict|invasion)(?: (?:against|in|on) \w+)? (?:has|have|had) "
+    r"(?:so far |now |already )?(?:killed|claimed)|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
     r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
     # a monitors' tally per month: "90 civilians were killed or injured in March, 70 in April"
@@ -308,6 +314,26 @@ _NOT_EVENT_TOLL = re.compile(
     r"as of\b[^.;]{0,120}?\b[\d,]+ civilian casualties)\b",
     re.IGNORECASE,
 )
+# A strike set beside others after its toll: ", the deadliest attack on the capital since the
+# start of the war", ", one of a wave of strikes that ... since the start of the year". The
+# running-total words there compare the strike, they do not make its count a running total.
+_COMPARED = re.compile(
+    r"(?:,|\s[-–—])\s+(?:in\s+what\s+(?:was|is)\s+|marking\s+|making\s+it\s+)?"
+    r"(?:one\s+of\s+(?:the|a|an|many|several)\b|the\s+(?:[a-z]+est|worst|most\s+[a-z]+)\b)"
+    r"[^.;,]*",
+    re.IGNORECASE,
+)
+
+
+def _running_total(sentence: str) -> bool:
+    """Whether a sentence's counts are a running total, not one event's (``_NOT_EVENT_TOLL``)."""
+    marks = list(_NOT_EVENT_TOLL.finditer(sentence))
+    if not marks:
+        return False
+    compared = [m.span() for m in _COMPARED.finditer(sentence)]
+    return any(not any(a <= m.start() < b for a, b in compared) for m in marks)
+
+
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number
 # of injured has increased to 30", "toll in the Sept. 24 attack rises to 4" (a month's dot).
 # The count replaces a lower one, it does not add to it.
@@ -472,7 +498,7 @@ def parse_casualties(sentence: str) -> Casualties:
     low = caseless_lower(sentence)
     # Cyrillic words have a case: with none (low is not None), the Cyrillic patterns are skipped.
     cyrillic = low is None
-    if not _any_casualty_word(sentence, low) or _NOT_EVENT_TOLL.search(sentence):
+    if not _any_casualty_word(sentence, low) or _running_total(sentence):
         return Casualties()
     # "nine residents (four women and five men) were killed": the breakdown in brackets
     # stands between the count and its verb; blanked to the same length, offsets hold.

@@ -1158,3 +1158,54 @@ def test_a_death_after_a_relative_clause_completes_the_toll(gazetteer):
         "floor when the drone hit died of her injuries in hospital. A neighbour was injured."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", 1, 1)]
+
+
+# Running totals told apart from one strike's toll: a comparison after the toll, a month's
+# period, the war's own count.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "A ballistic missile hit a hospital in the capital, killing 14 people, the deadliest "
+            "strike on the city since the beginning of the invasion.",
+            14,
+            None,
+        ),
+        (
+            "The drone raid on the port killed three and wounded 20, one of a string of night "
+            "attacks on the region since the start of the year.",
+            3,
+            20,
+        ),
+        (
+            "Shelling killed seven in the town on Monday - the worst toll in the area of the war.",
+            7,
+            None,
+        ),
+        (
+            "Nine civilians have been killed and 31 injured in the district since the beginning "
+            "of March, the prosecutor said.",
+            9,
+            31,
+        ),
+        ("At least 1,200 children have been killed since the start of the war.", None, None),
+        ("Since the beginning of the invasion, 6,000 civilians were killed.", None, None),
+        (
+            "The war has so far killed more than 9,000 civilians and wounded 16,000, the UN says.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_running_totals_are_told_apart_from_a_strikes_toll(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_the_wars_total_is_not_carried_to_the_strike_before(gazetteer):
+    text = (
+        "Russian missiles hit a school in Kupiansk on Tuesday. Three years on, the conflict "
+        "has already killed over 10,000 civilians, and about 20,000 others were wounded, "
+        "UN monitors say."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, None)]

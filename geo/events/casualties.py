@@ -207,6 +207,13 @@ _BODIES = re.compile(
     r"(?:found|recovered|retrieved|pulled|removed|discovered)\b",
     re.IGNORECASE,
 )
+# "two women suffered fatal injuries", "the man sustained lethal shrapnel wounds": a death told
+# as a wound. Read as "died" (written over it, same length), never as one more hurt.
+_FATAL_WOUND = re.compile(
+    r"\b(?:sustained|suffered|received|got)\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:fatal|lethal|mortal|deadly)\s+(?:[\w-]+\s+)?(?:injur(?:y|ies)|wounds?)\b",
+    re.IGNORECASE,
+)
 # "five out of 13 victims are in intensive care", "three of the nine injured": a part told
 # with its whole; the whole is the count ("victims" only where their hurt is told).
 _PART_OF = re.compile(
@@ -325,11 +332,20 @@ _COMPARED = re.compile(
 )
 
 
+# "Since the beginning of October the brigade has eliminated 240 enemy soldiers and wounded 90
+# more": a unit's tally of enemy losses over a month, not a toll of the month's strikes.
+_MONTH_TALLY = re.compile(
+    r"\bsince the (?:start|beginning) of (?:this |the )?(?:month|[a-z]+ber|january|february|"
+    r"march|april|may|june|july|august)\b(?=.*\b(?:eliminated|neutrali[sz]ed|liquidated)\b)",
+    re.IGNORECASE,
+)
+
+
 def _running_total(sentence: str) -> bool:
     """Whether a sentence's counts are a running total, not one event's (``_NOT_EVENT_TOLL``)."""
     marks = list(_NOT_EVENT_TOLL.finditer(sentence))
     if not marks:
-        return False
+        return "since the" in sentence.lower() and _MONTH_TALLY.search(sentence) is not None
     compared = [m.span() for m in _COMPARED.finditer(sentence)]
     return any(not any(a <= m.start() < b for a, b in compared) for m in marks)
 
@@ -508,6 +524,8 @@ def parse_casualties(sentence: str) -> Casualties:
     sentence = _EDITED.sub(lambda m: " " * len(m.group()), sentence)
     if "of" in sentence:
         sentence = _AGE_OF.sub(_blank_age, sentence)
+    if "fatal" in sentence or "lethal" in sentence or "mortal" in sentence:
+        sentence = _FATAL_WOUND.sub(lambda m: "died".ljust(len(m.group())), sentence)
     sentence = _RANGE.sub(_lower_bound, sentence)
     none_of = _NONE_OF.search(sentence) if "one of" in sentence else None
     if none_of is not None:

@@ -1137,6 +1137,10 @@ def test_a_citizen_hurt_is_counted_and_makes_the_strike_at_the_village(gazetteer
         ("Two more bodies were pulled from the ruins on Sunday.", 2, None),
         ("Rescuers say the bodies of three women have been recovered.", 3, None),
         ("A man who was hurt in the blast was taken to hospital.", None, 1),
+        # a death told as a wound is no one hurt
+        ("Two pensioners who were queuing for bread suffered fatal injuries.", 2, None),
+        ("A 58-year-old woman sustained mortal shrapnel wounds.", 1, None),
+        ("The farmer received lethal wounds.", None, None),
     ],
 )
 def test_number_words_and_death_nouns_are_counted(sentence, killed, injured):
@@ -1189,6 +1193,12 @@ def test_a_death_after_a_relative_clause_completes_the_toll(gazetteer):
             31,
         ),
         ("At least 1,200 children have been killed since the start of the war.", None, None),
+        (
+            "Since the beginning of October the brigade has eliminated 240 enemy soldiers and "
+            "wounded 90 more, its commander said.",
+            None,
+            None,
+        ),
         ("Since the beginning of the invasion, 6,000 civilians were killed.", None, None),
         (
             "The war has so far killed more than 9,000 civilians and wounded 16,000, the UN says.",

@@ -29,7 +29,9 @@ _WORD_RE = "|".join(
     )
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
+# "about a dozen civilians", "two dozen people": a dozen is twelve ("dozens" stays uncounted)
+_NUM += rf"|(?:a|{_WORD_RE})\s+dozen(?!s))"
 # An age is no count: "wounding a 52-year-old", "wounded 52-year-old resident Ivan".
 _NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
@@ -63,7 +65,9 @@ _HEDGE = (
     r"up to|a total of)\s+)?"
 )
 _KILL = (
-    r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalities|deaths|"
+    r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalit(?:ies|y)|deaths|"
+    # "received injuries incompatible with life": how bulletins say one died of wounds
+    r"(?:sustained|suffered|received|got) (?:[\w-]+ )?injuries incompatible with life|"
     # "at least one civilian death": one death counted as a noun (not "the death toll")
     r"death(?!\s+(?:toll|sentence|penalty|row|squad|threat|of|in|at))|"
     r"fatally (?:injured|wounded)"
@@ -93,7 +97,8 @@ _HURT = (
 # "two people were killed", "23 civilians were killed", "Four killed", "the 18 wounded",
 # "a man was killed", "an elderly woman died", "24 injuries", "another woman was wounded".
 _BEFORE = re.compile(
-    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\s+"
+    # "a fatality": one dead told by the noun alone
+    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+(?:{_WHO}|fatality\b)))\s+"
     # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
     rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|\s[-–—]\s[^.;]{{1,60}}?\s[-–—])?\s+)?"
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
@@ -186,6 +191,29 @@ _LIVES = re.compile(
     rf"(?P<num>{_NUM})\s+(?:more\s+|civilian\s+|human\s+)?lives\b",
     re.IGNORECASE,
 )
+# "a woman who had sheltered in the cellar later died of her wounds": the person, a relative
+# clause that tells where or who they were, then the death; the dead alone (a clause before
+# the hurt would as well say "who was wounded", which the hurt patterns leave to the verb).
+_DIED_AFTER_WHO = re.compile(
+    rf"\b{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\s+(?:who|that)\s+[^,.;]{{1,80}}?\s+"
+    r"(?:(?:later|subsequently|also|then)\s+)?(?:died|(?:was|were) killed)\b",
+    re.IGNORECASE,
+)
+# "the body of an elderly man was found under the debris", "three bodies were recovered":
+# the dead counted by the bodies rescuers found.
+_BODIES = re.compile(
+    rf"\b(?:bod(?:y|ies)\s+of\s+{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}"
+    rf"|(?P<num2>{_NUM})\s+(?:more\s+)?bodies)\s+(?:(?:was|were|have|has|had|been)\s+){{1,2}}"
+    r"(?:found|recovered|retrieved|pulled|removed|discovered)\b",
+    re.IGNORECASE,
+)
+# "two women suffered fatal injuries", "the man sustained lethal shrapnel wounds": a death told
+# as a wound. Read as "died" (written over it, same length), never as one more hurt.
+_FATAL_WOUND = re.compile(
+    r"\b(?:sustained|suffered|received|got)\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:fatal|lethal|mortal|deadly)\s+(?:[\w-]+\s+)?(?:injur(?:y|ies)|wounds?)\b",
+    re.IGNORECASE,
+)
 # "five out of 13 victims are in intensive care", "three of the nine injured": a part told
 # with its whole; the whole is the count ("victims" only where their hurt is told).
 _PART_OF = re.compile(
@@ -275,8 +303,14 @@ _CYR_NONE = re.compile(
 )
 # Counts that are not of one event: running tolls and military losses.
 _NOT_EVENT_TOLL = re.compile(
-    r"\b(?:since (?:the start|the beginning|the outbreak|(?:24 )?february|february 24)|"
+    # "since the beginning of December" is a dated period, a toll of its own days
+    r"\b(?:since (?:(?:the start|the beginning|the outbreak)(?! of (?:this |the )?(?:month|week|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+    r"|(?:24 )?february|february 24)|"
     r"in total|so far this year|"
+    # "the war has now killed over 9,000 civilians": the war's own toll, no strike's
+    r"(?:war|conflict|invasion)(?: (?:against|in|on) \w+)? (?:has|have|had) "
+    r"(?:so far |now |already )?(?:killed|claimed)|"
     r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
     r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
     # a monitors' tally per month: "90 civilians were killed or injured in March, 70 in April"
@@ -287,6 +321,35 @@ _NOT_EVENT_TOLL = re.compile(
     r"as of\b[^.;]{0,120}?\b[\d,]+ civilian casualties)\b",
     re.IGNORECASE,
 )
+# A strike set beside others after its toll: ", the deadliest attack on the capital since the
+# start of the war", ", one of a wave of strikes that ... since the start of the year". The
+# running-total words there compare the strike, they do not make its count a running total.
+_COMPARED = re.compile(
+    r"(?:,|\s[-–—])\s+(?:in\s+what\s+(?:was|is)\s+|marking\s+|making\s+it\s+)?"
+    r"(?:one\s+of\s+(?:the|a|an|many|several)\b|the\s+(?:[a-z]+est|worst|most\s+[a-z]+)\b)"
+    r"[^.;,]*",
+    re.IGNORECASE,
+)
+
+
+# "Since the beginning of October the brigade has eliminated 240 enemy soldiers and wounded 90
+# more": a unit's tally of enemy losses over a month, not a toll of the month's strikes.
+_MONTH_TALLY = re.compile(
+    r"\bsince the (?:start|beginning) of (?:this |the )?(?:month|[a-z]+ber|january|february|"
+    r"march|april|may|june|july|august)\b(?=.*\b(?:eliminated|neutrali[sz]ed|liquidated)\b)",
+    re.IGNORECASE,
+)
+
+
+def _running_total(sentence: str) -> bool:
+    """Whether a sentence's counts are a running total, not one event's (``_NOT_EVENT_TOLL``)."""
+    marks = list(_NOT_EVENT_TOLL.finditer(sentence))
+    if not marks:
+        return "since the" in sentence.lower() and _MONTH_TALLY.search(sentence) is not None
+    compared = [m.span() for m in _COMPARED.finditer(sentence)]
+    return any(not any(a <= m.start() < b for a, b in compared) for m in marks)
+
+
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number
 # of injured has increased to 30", "toll in the Sept. 24 attack rises to 4" (a month's dot).
 # The count replaces a lower one, it does not add to it.
@@ -351,7 +414,7 @@ _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
-    r"lives|life|toll|number of|burns|passed away|succumbed|"
+    r"lives|life|toll|number of|burns|passed away|succumbed|bodies|body of|"
     r"medical|on the spot|at the scene|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
     r"загин|загиб|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
@@ -411,6 +474,9 @@ def _value(raw: str) -> int | None:
     raw = raw.lower().replace(",", "")
     if raw.isdigit():
         return int(raw)
+    if raw.endswith("dozen"):
+        times = raw[: -len("dozen")].strip()
+        return 12 * (1 if times == "a" else _WORD_NUM.get(times, 0)) or None
     if raw in _CYR_NUM:
         return _CYR_NUM[raw]
     parts = re.split(r"[- ]", raw)
@@ -429,6 +495,7 @@ _ONE_BY_POST = Gated(_ONE_BY_POST)
 _DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
     Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
 )
+_DIED_AFTER_WHO, _BODIES = map(Gated, (_DIED_AFTER_WHO, _BODIES))
 # These look for the words each match contains first ("of", "another" ...): most sentences
 # with a casualty word lack them, and the patterns try every position where a number may begin.
 _PART_OF, _WHOLE, _MORE = map(Gated, (_PART_OF, _WHOLE, _MORE))
@@ -447,7 +514,7 @@ def parse_casualties(sentence: str) -> Casualties:
     low = caseless_lower(sentence)
     # Cyrillic words have a case: with none (low is not None), the Cyrillic patterns are skipped.
     cyrillic = low is None
-    if not _any_casualty_word(sentence, low) or _NOT_EVENT_TOLL.search(sentence):
+    if not _any_casualty_word(sentence, low) or _running_total(sentence):
         return Casualties()
     # "nine residents (four women and five men) were killed": the breakdown in brackets
     # stands between the count and its verb; blanked to the same length, offsets hold.
@@ -457,6 +524,8 @@ def parse_casualties(sentence: str) -> Casualties:
     sentence = _EDITED.sub(lambda m: " " * len(m.group()), sentence)
     if "of" in sentence:
         sentence = _AGE_OF.sub(_blank_age, sentence)
+    if "fatal" in sentence or "lethal" in sentence or "mortal" in sentence:
+        sentence = _FATAL_WOUND.sub(lambda m: "died".ljust(len(m.group())), sentence)
     sentence = _RANGE.sub(_lower_bound, sentence)
     none_of = _NONE_OF.search(sentence) if "one of" in sentence else None
     if none_of is not None:
@@ -495,6 +564,10 @@ def parse_casualties(sentence: str) -> Casualties:
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
+    for m in _DIED_AFTER_WHO.finditer(sentence):
+        found.append((m.start(), "kill", m.group("num"), m))
+    for m in _BODIES.finditer(sentence) if "bod" in sentence else ():
+        found.append((m.start(), "kill", m.group("num") or m.group("num2"), m))
     for m in parts:
         found.append((m.start(), "hurt", m.group("num"), m))
     for m in _LIVES.finditer(sentence):

@@ -1117,3 +1117,105 @@ def test_a_citizen_hurt_is_counted_and_makes_the_strike_at_the_village(gazetteer
     article = article_from_text(text, published=dt.date(2024, 8, 24))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [(e.event_type, e.injured) for e in events] == [(EventType.ATTACK, 1)]
+
+
+# Counts told by number words and death nouns the readers missed: a dozen, a fatality, a body
+# found, injuries "incompatible with life", a victim's death after a relative clause.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Glide bombs hit the town at dawn and killed about a dozen residents.", 12, None),
+        ("A dozen people were hurt when the drone hit the depot.", None, 12),
+        ("Two dozen passengers were injured, officials said.", None, 24),
+        ("Dozens of people were hurt in the blast.", None, None),
+        ("Police counted one fatality and six injured people after the raid.", 1, 6),
+        ("The night raid caused a fatality and nine injuries.", 1, 9),
+        ("A 63-year-old woman sustained injuries incompatible with life.", 1, None),
+        ("A driver who was parked by the depot at the time later died of his wounds.", 1, None),
+        ("Four workers who had stayed at the plant overnight were killed.", 4, None),
+        ("The body of an elderly man was found under the debris.", 1, None),
+        ("Two more bodies were pulled from the ruins on Sunday.", 2, None),
+        ("Rescuers say the bodies of three women have been recovered.", 3, None),
+        ("A man who was hurt in the blast was taken to hospital.", None, 1),
+        # a death told as a wound is no one hurt
+        ("Two pensioners who were queuing for bread suffered fatal injuries.", 2, None),
+        ("A 58-year-old woman sustained mortal shrapnel wounds.", 1, None),
+        ("The farmer received lethal wounds.", None, None),
+    ],
+)
+def test_number_words_and_death_nouns_are_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_body_found_is_the_strikes_dead_beside_its_hurt(gazetteer):
+    text = (
+        "Russian rockets struck Kupiansk on Tuesday evening. The body of a 60-year-old man was "
+        "pulled from a ruined house, and two women were taken to hospital, the governor said."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, 2)]
+
+
+def test_a_death_after_a_relative_clause_completes_the_toll(gazetteer):
+    text = (
+        "Russian drones struck Kupiansk on Tuesday night. A woman who was asleep on the upper "
+        "floor when the drone hit died of her injuries in hospital. A neighbour was injured."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, 1)]
+
+
+# Running totals told apart from one strike's toll: a comparison after the toll, a month's
+# period, the war's own count.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "A ballistic missile hit a hospital in the capital, killing 14 people, the deadliest "
+            "strike on the city since the beginning of the invasion.",
+            14,
+            None,
+        ),
+        (
+            "The drone raid on the port killed three and wounded 20, one of a string of night "
+            "attacks on the region since the start of the year.",
+            3,
+            20,
+        ),
+        (
+            "Shelling killed seven in the town on Monday - the worst toll in the area of the war.",
+            7,
+            None,
+        ),
+        (
+            "Nine civilians have been killed and 31 injured in the district since the beginning "
+            "of March, the prosecutor said.",
+            9,
+            31,
+        ),
+        ("At least 1,200 children have been killed since the start of the war.", None, None),
+        (
+            "Since the beginning of October the brigade has eliminated 240 enemy soldiers and "
+            "wounded 90 more, its commander said.",
+            None,
+            None,
+        ),
+        ("Since the beginning of the invasion, 6,000 civilians were killed.", None, None),
+        (
+            "The war has so far killed more than 9,000 civilians and wounded 16,000, the UN says.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_running_totals_are_told_apart_from_a_strikes_toll(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_the_wars_total_is_not_carried_to_the_strike_before(gazetteer):
+    text = (
+        "Russian missiles hit a school in Kupiansk on Tuesday. Three years on, the conflict "
+        "has already killed over 10,000 civilians, and about 20,000 others were wounded, "
+        "UN monitors say."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, None)]

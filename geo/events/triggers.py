@@ -51,6 +51,24 @@ MOVED_OUT = (
 # "the (river port) city of X" after "take": the object a capture names (TRIGGERS, and the
 # subject check in find_triggers)
 _THE_TOWN_OF = r"the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b"
+# Control held, told as news: ground changes hands in the verb of occupying ("troops had
+# occupied half of X", "now occupy the villages of A and B", "X was occupied by Russia at the
+# start of the invasion"), never in its adjective ("the occupied part of the oblast"), and in
+# a state of control the words mark as new or whole ("were now in control of X", "is entirely
+# under the control of", "under the Ukrainian flag again"; find_triggers asks for the mark):
+# a bare "remain under Ukrainian control" or "the situation is under control" is how things
+# stand, no event.
+CONTROL_HELD = (
+    r"(?:had|has|have|now) (?:(?!been\b)\w+ )?occup(?:y|ies|ied)\b"
+    r"(?! (?:(?:new|their|its|defensive|firing|forward) )?"
+    r"(?:positions?|lines?|buildings?|posts?)\b)",
+    r"occupied(?<=(?:was|ere) occupied)(?= by\b)",
+    r"(?:now|again) in (?:full |complete )?control of",
+    # "X is entirely under the control of Wagner": the words after "of" name who holds X,
+    # no place (up to the clause's end)
+    r"under (?:the )?(?:full |complete )?control of(?: [\w'’-]+){1,4}",
+    r"under (?:the )?(?:\w+ )?flag",
+)
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
@@ -142,6 +160,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:полонен\w*|пленн\w*|военнопленн\w*|військовополонен\w*)",
     ),
     EventType.ADVANCE: (
+        *CONTROL_HELD,
         r"advanc\w*",
         r"(?:territorial )?gains",
         r"captur\w+",
@@ -909,6 +928,27 @@ class Trigger:
     text: str
 
 
+# What marks a state of control (CONTROL_HELD) as news: the words just before it ("now in
+# control of", "entirely under the control of", "back under the Ukrainian flag") or after it
+# ("under the Ukrainian flag again").
+_CONTROL_MARK_BEFORE = re.compile(
+    r"\b(?:now|again|entirely|completely|fully|back|returned(?:\s+to)?)\s+$", re.IGNORECASE
+)
+_CONTROL_MARK_AFTER = re.compile(r"\s+(?:once\s+)?(?:again|more)\b", re.IGNORECASE)
+
+
+def _unmarked_control(text: str, sent: Sentence, s: int, e: int) -> bool:
+    """Whether a state of control is how things stand, not news of a change.
+
+    "Both towns remain under Ukrainian control", "the situation is under control": no word
+    before or after it says the control is new or whole.
+    """
+    return not (
+        _CONTROL_MARK_BEFORE.search(text, max(sent.start, s - 16), s)
+        or _CONTROL_MARK_AFTER.match(text, e, sent.end)
+    )
+
+
 def find_triggers(
     text: str, sent: Sentence, quoted: list[tuple[int, int]], *, order_told: bool = False
 ) -> list[Trigger]:
@@ -936,6 +976,12 @@ def find_triggers(
             continue  # "the party lost ground in the polls": ground given up is an army's
         if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
             continue  # ministers discussing aid in Brussels are no talks of the two sides
+        if (
+            etype is EventType.ADVANCE
+            and word.startswith("under ")
+            and _unmarked_control(text, sent, s, e)
+        ):
+            continue  # "both towns remain under Ukrainian control": how things stand
         if word.startswith(("suffer", "sustain")) and _NATURAL.search(sent.text):
             continue  # "the town suffered heavy damage in the floods": no strike
         if word.startswith("destr") and not (

@@ -1304,6 +1304,7 @@ def geoparse(
         relative_places(text, mentions, matched_by=_SPELLING_MATCHES)
         unknown_near_anchor(text, mentions)
         weak_unplaced_namesakes(mentions, anchors=ctx.anchors)
+        _namesake_beside_anchor(mentions, anchors=ctx.anchors)
     out = []
     for m in mentions:
         if not m.cands:
@@ -1335,6 +1336,52 @@ def geoparse(
         )
     out = _with_streets(mentions, out)
     return _apply_corrections(out, corrections)
+
+
+# A front-line village among its namesakes of one oblast: the one right beside a settlement
+# the article is sure of, where the reading the priors chose (the most populous) lies far from
+# all of them. Reports name small villages for what happens there, beside the other places
+# they tell of ("Neskuchne ... the nearby village of Blahodatne"), not for their size.
+NAMESAKE_BESIDE_KM = 15.0
+NAMESAKE_FAR_KM = 45.0
+NAMESAKE_BESIDE_TIE = 0.01
+
+
+def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) -> None:
+    """Prefer the namesake village beside one of the article's sure settlements.
+
+    Moves a reading only between namesakes (same name, same oblast, in the theatre), and
+    only when one lies within ``NAMESAKE_BESIDE_KM`` of a sure settlement (not one of the
+    mention's own readings) while the chosen one lies ``NAMESAKE_FAR_KM`` or more from all.
+    """
+    sure = [a for a in anchors if a.kind is PlaceKind.POPULATED_PLACE]
+    if not sure:
+        return
+    for m in mentions:
+        if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES or not m.scores:
+            continue
+        k = max(range(len(m.cands)), key=m.scores.__getitem__)
+        best = m.cands[k].place
+        if best.kind is not PlaceKind.POPULATED_PLACE or best.country_code not in THEATRE:
+            continue
+        own = {c.place.place_id for c in m.cands}
+        others = [a for a in sure if a.place_id not in own]
+        if not others:
+            continue
+        namesakes = [
+            j
+            for j, c in enumerate(m.cands)
+            if j != k
+            and c.place.kind is PlaceKind.POPULATED_PLACE
+            and c.place.name == best.name
+            and c.place.admin1_code == best.admin1_code
+        ]
+        if not namesakes or min(_dist_km(best, a) for a in others) < NAMESAKE_FAR_KM:
+            continue
+        near = {j: min(_dist_km(m.cands[j].place, a) for a in others) for j in namesakes}
+        j = min(near, key=near.__getitem__)
+        if near[j] <= NAMESAKE_BESIDE_KM:
+            m.scores[j] = m.scores[k] + NAMESAKE_BESIDE_TIE
 
 
 # "Bohodukhiv district", "Izium raion": a town's name and the unit word; an adjective before

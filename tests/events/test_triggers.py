@@ -1103,3 +1103,48 @@ def test_a_temporary_relocation_of_residents_in_cyrillic_is_an_evacuation(gazett
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     evacuated = {e.place.name for e in events if e.event_type is EventType.EVACUATION}
     assert {"Tokmak", "Enerhodar"} <= evacuated
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the verb of occupying, active and passive with its agent
+        ("The town's mayor said Russian troops had occupied about a third of Toretsk.", "Toretsk"),
+        ("Mapping analysts say Russian units now occupy the village of Zaporizke.", "Zaporizke"),
+        ("The city of Kupiansk was occupied by Russian forces on Sunday.", "Kupiansk"),
+        # a state of control marked as new or whole
+        (
+            "On Friday the ministry said its troops were now in control of Krasnohorivka.",
+            "Krasnohorivka",
+        ),
+        (
+            "Vovchansk is completely under the control of Russian units, the governor said.",
+            "Vovchansk",
+        ),
+        (
+            "Neskuchne in Donetsk Oblast is under the Ukrainian flag again, border guards said.",
+            "Neskuchne",
+        ),
+    ],
+)
+def test_control_held_told_as_news_is_an_advance(gazetteer, text, place):
+    article = article_from_text(text, published=dt.date(2024, 10, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert place in {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents went back to the occupied part of Kherson Oblast on Monday.",
+        "Both Huliaipole and Orikhiv remain under Ukrainian control, the governor said.",
+        "The situation near Kupiansk is under control, the General Staff said on Monday.",
+        "Ukrainian forces are still in control of Kupiansk, the spokesman said on Monday.",
+        # who holds the ground is named after "control of", no place
+        "He wrote that all land west of the canal is fully under the control of Wagner.",
+    ],
+)
+def test_control_as_things_stand_or_its_holder_is_no_advance(gazetteer, text):
+    article = article_from_text(text, published=dt.date(2024, 10, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert not [e for e in events if e.event_type is EventType.ADVANCE]

@@ -1040,3 +1040,28 @@ def test_the_peoples_republic_or_its_abbreviation_names_the_oblast(gazetteer, re
     )
     top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Vodyanoye")
     assert (top.place.name, top.place.admin1_code) == ("Vodiane", "UA.05")
+
+
+def test_a_namesake_village_beside_the_articles_sure_town_wins_over_a_bigger_one_far_off(
+    gazetteer,
+):
+    # Donetsk Oblast holds several Blahodatnes; the most populous lies some 45 km from
+    # Velyka Novosilka, another a few km from it. The report is about fighting there.
+    text = (
+        "Heavy fighting went on around Velyka Novosilka in Donetsk Oblast on Saturday. On "
+        "Sunday a brigade said it had liberated the village of Blahodatne."
+    )
+    tops = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    town, village = tops["Velyka Novosilka"], tops["Blahodatne"]
+    assert village.admin1_code == town.admin1_code
+    assert great_circle_km(village.lat, village.lon, town.lat, town.lon) < 15
+
+
+def test_a_namesake_village_already_beside_the_sure_town_keeps_its_reading(gazetteer):
+    text = (
+        "Heavy fighting went on around Volnovakha in Donetsk Oblast on Saturday. On Sunday "
+        "a brigade said it had liberated the village of Blahodatne."
+    )
+    tops = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    town, village = tops["Volnovakha"], tops["Blahodatne"]
+    assert great_circle_km(village.lat, village.lon, town.lat, town.lon) < 30

@@ -41,6 +41,16 @@ _AS_RUNNING_BEFORE = re.compile(
     r"press(?:es)?\s+on\s+with|mounts?)\s+(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# A campaign as the time or the cause of what the sentence reports: a town retaken "during"
+# a counteroffensive in its oblast, settlements regained "as a result of" an offensive there.
+_DURING_BEFORE = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of|as\s+a\s+result\s+of)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# ... over a whole region: "during its offensive on <town>" can be that town's fight.
+_OVER_REGION = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:regions?|oblasts?|provinces?|Oblast|Region)\b"
+)
 _CAMPAIGN_NOUN = re.compile(
     r"(?:counter-?)?offensives?\b|campaign\b|operations?\b|push\b|drive\b", re.IGNORECASE
 )
@@ -90,7 +100,11 @@ def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
     if (
         trig.type in _GROUND
         and _CAMPAIGN_NOUN.match(trig.text)
-        and (_OWN_CAMPAIGN_BEFORE.search(before) or _AS_RUNNING_BEFORE.search(before))
+        and (
+            _OWN_CAMPAIGN_BEFORE.search(before)
+            or _AS_RUNNING_BEFORE.search(before)
+            or (_DURING_BEFORE.search(before) and _OVER_REGION.match(text, trig.end, sent.end))
+        )
     ):
         return True
     # fronted only: a trailing ", with fighting ongoing near <village>" adds that day's fight

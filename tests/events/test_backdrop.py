@@ -47,6 +47,19 @@ def test_counteroffensive_carried_out_as_a_time_puts_no_fight_at_the_capital(gaz
     assert _events(text, gazetteer) == {(EventType.ATTACK, "Belgorod")}
 
 
+def test_villages_retaken_during_a_counteroffensive_in_an_oblast_are_the_news(gazetteer):
+    text = (
+        "During the counteroffensive in the Kherson region, Ukrainian troops retook "
+        "Vysokopillia and two more villages."
+    )
+    assert _events(text, gazetteer) == {(EventType.ADVANCE, "Vysokopillia")}
+
+
+def test_an_offensive_on_one_town_named_as_a_time_is_still_that_towns_fight(gazetteer):
+    text = "Kyiv said Russia lost hundreds of troops during its offensive on Bakhmut last week."
+    assert (EventType.OFFENSIVE, "Bakhmut") in _events(text, gazetteer)
+
+
 def test_trailing_with_fighting_ongoing_near_a_village_is_the_days_fight(gazetteer):
     text = "Two assaults were repelled, with fighting ongoing near Vovchansk."
     assert (EventType.OFFENSIVE, "Vovchansk") in _events(text, gazetteer)

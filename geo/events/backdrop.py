@@ -1,0 +1,175 @@
+"""Triggers that give a sentence's setting, not news of their own.
+
+Two families recur across outlets and were coded by no analyst on the real sets:
+
+* the **campaign frame**: a running offensive or wave of strikes named as the backdrop of the
+  sentence's news (a village taken "amid" or "as part of" a drive on an oblast; more people
+  leaving a town "with" fighting "ongoing" in its oblast). The news is the capture or the
+  flight; the campaign is no happening of that day, and its place is a whole region;
+* the **war's start as a time**: a clause tied to the outbreak of the full-scale war (a
+  region seized at its "onset", an advance on Kyiv that failed in its first weeks, people
+  registered as displaced "since the beginning" of it), read in a report written long after
+  it: history, not the day's news.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from geo.events.triggers import Trigger
+from geo.records import EventType
+from geo.text.sentences import Sentence
+
+__all__ = ["campaign_frame", "war_start_background"]
+
+# Words that open a frame around a campaign: "amid", "as part of", "against the backdrop of";
+# at most four words (determiners, "ongoing", "Russia's") between them and the trigger.
+_FRAME_BEFORE = re.compile(
+    r"\b(?:amid(?:st)?|in\s+the\s+midst\s+of|against\s+the\s+backdrop\s+of|as\s+part\s+of)"
+    r"\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# "took one more hamlet in their offensive in <oblast>": a campaign owned by its army
+_OWN_CAMPAIGN_BEFORE = re.compile(
+    r"\bin\s+(?:its|their|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){0,2}$",
+)
+# "... as <army> conducts / wages / presses on with <a campaign>": a campaign told running,
+# in the present, as the time of the news.
+_AS_RUNNING_BEFORE = re.compile(
+    r"\bas\s+(?:[\w'’-]+\s+){1,3}(?:carr(?:y|ies)\s+out|conducts?|wag(?:e|es)|pursues?|"
+    r"press(?:es)?\s+on\s+with|mounts?)\s+(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A campaign as the time or the cause of what the sentence reports: a town retaken "during"
+# a counteroffensive in its oblast, settlements regained "as a result of" an offensive there.
+_DURING_BEFORE = re.compile(
+    r"\b(?:during|in\s+the\s+course\s+of|as\s+a\s+result\s+of)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+# ... over a whole region: "during its offensive on <town>" can be that town's fight.
+_OVER_REGION = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:regions?|oblasts?|provinces?|Oblast|Region)\b"
+)
+_CAMPAIGN_NOUN = re.compile(
+    r"(?:counter-?)?offensives?\b|campaign\b|operations?\b|push\b|drive\b", re.IGNORECASE
+)
+# "With <fighting> ongoing in <oblast>, ...": an absolute phrase of circumstance.
+_WITH_FRONTED = re.compile(r"\s*With\s+(?:[\w-]+\s+){0,2}$")
+_GOING_ON_AFTER = re.compile(
+    r"\s+(?:(?:is|are)\s+)?(?:still\s+)?(?:ongoing|continuing|raging|under\s*way)\b",
+    re.IGNORECASE,
+)
+# A wave of strikes is a setting only when told as running ("amid" strikes that "continue");
+# "amid shelling of the town" can be the strike the sentence reports.
+_RUNNING = re.compile(
+    r"\b(?:ongoing|continu\w+|constant|persistent|relentless|intensif\w+|escalat\w+|wider|"
+    r"daily|regular|repeated|incessant)\b",
+    re.IGNORECASE,
+)
+_GROUND = (EventType.OFFENSIVE, EventType.ADVANCE)
+
+
+def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether the trigger names the campaign a sentence's news happens in, not a happening.
+
+    Parameters
+    ----------
+    text
+        The article's text.
+    sent
+        The trigger's sentence.
+    trig
+        The trigger.
+
+    Returns
+    -------
+    bool
+        True for a ground campaign or a running wave of strikes framed by "amid", "as part
+        of", "against the backdrop of", "in its offensive", or "with ... ongoing".
+    """
+    if trig.type not in _GROUND and trig.type is not EventType.ATTACK:
+        return False
+    before = text[max(sent.start, trig.start - 80) : trig.start]
+    frame = _FRAME_BEFORE.search(before)
+    if frame is not None:
+        # a campaign, or fighting told as running: plain "amid fighting" at a city's edge can
+        # be the day's fight at one town, and analysts code it
+        campaign = trig.type in _GROUND and _CAMPAIGN_NOUN.match(trig.text)
+        return bool(campaign or _RUNNING.search(before, frame.start()))
+    if (
+        trig.type in _GROUND
+        and _CAMPAIGN_NOUN.match(trig.text)
+        and (
+            _OWN_CAMPAIGN_BEFORE.search(before)
+            or _AS_RUNNING_BEFORE.search(before)
+            or (_DURING_BEFORE.search(before) and _OVER_REGION.match(text, trig.end, sent.end))
+        )
+    ):
+        return True
+    # fronted only: a trailing ", with fighting ongoing near <village>" adds that day's fight
+    return bool(
+        trig.type in _GROUND
+        and _WITH_FRONTED.match(text, sent.start, trig.start)
+        and _GOING_ON_AFTER.match(text, trig.end, sent.end)
+    )
+
+
+# The outbreak of the full-scale war named as a time: its onset, outset, start or first
+# weeks; "early in the war"; some weeks after the invasion; "since the escalation of" it.
+_WAR = (
+    r"(?:(?:the|Russia['’]s|Moscow['’]s|its)\s+)?(?:February\s+2022\s+)?"
+    r"(?:full[- ]scale\s+)?(?:war|invasion|conflict)\b"
+)
+_WAR_START = re.compile(
+    r"\b(?:(?:at|since|from|in|after|during)\s+the\s+(?:very\s+)?(?:onset|outset|start|"
+    r"beginning|outbreak|escalation|(?:early|first|initial|opening)\s+(?:days|weeks|months|stages?|"
+    rf"phase))\s+of\s+{_WAR}|early\s+in\s+{_WAR}|(?:days|weeks|months)\s+after\s+{_WAR}|"
+    # after its full-scale invasion (of February 2022); since Russia's first invasion (2014)
+    r"(?:after|since)\s+(?:the|its|Russia['’]s|Moscow['’]s)\s+(?:February\s+2022\s+|"
+    r"full[- ]scale\s+|first\s+|initial\s+)+(?:war|invasion)\b)",
+    re.IGNORECASE,
+)
+# A report this long after the war began recalls its start as history.
+_WAR_BEGAN = dt.date(2022, 2, 24)
+_LONG_AFTER = dt.timedelta(days=120)
+# After the trigger its clause ends at "but", "while" or a relative clause (a town taken on
+# Monday, "a town that" has been shelled since the war began: the shelling is dated, not the
+# capture), not at ", and", which closes lists ("A, B, and C regions since ..."); before it,
+# only at a semicolon: a count since the war began, then ", and" a second count, both since.
+_CLAUSE_END = re.compile(
+    r"[;:]|,\s+(?:but|while|which|who|where|(?:a|an|the)\s+[\w-]+\s+(?:that|which|where))\b"
+)
+_BEFORE_END = re.compile(r"[;:]")
+
+
+def war_start_background(
+    text: str, sent: Sentence, trig: Trigger, published: dt.date | None
+) -> bool:
+    """Whether the trigger's clause is anchored to the start of the full-scale war.
+
+    Parameters
+    ----------
+    text
+        The article's text.
+    sent
+        The trigger's sentence.
+    trig
+        The trigger.
+    published
+        The article's publication date; a report of the war's first months tells its start
+        as news, so nothing is dropped before ``_LONG_AFTER`` has passed (or without a date).
+
+    Returns
+    -------
+    bool
+        True when the phrase naming the war's start stands in the trigger's clause, before
+        or after it, in a report written long after the war began.
+    """
+    if published is None or published - _WAR_BEGAN < _LONG_AFTER:
+        return False
+    starts = [m.end() for m in _BEFORE_END.finditer(text, sent.start, trig.start)]
+    lo = starts[-1] if starts else sent.start
+    nxt = _CLAUSE_END.search(text, trig.end, sent.end)
+    hi = nxt.start() if nxt else sent.end
+    return bool(_WAR_START.search(text, lo, hi))

@@ -1,0 +1,108 @@
+"""Campaigns and the war's start named as the setting of a sentence's news are no events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from geo.events.extract import extract_events
+from geo.records import EventType
+from geo.text.articles import article_from_text
+from geo.toponyms.geoparse import geoparse
+
+
+def _events(text, gazetteer, published=dt.date(2024, 5, 16)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {(e.event_type, e.place.name) for e in events}
+
+
+def test_capture_as_part_of_a_running_offensive_gives_only_the_capture(gazetteer):
+    text = (
+        "Moscow said on Saturday its troops had seized the village of Ocheretyne as part of "
+        "its continuing offensive in the Donetsk region."
+    )
+    assert _events(text, gazetteer) == {(EventType.ADVANCE, "Ocheretyne")}
+
+
+def test_capture_amid_an_offensive_in_an_oblast_gives_no_oblast_offensive(gazetteer):
+    text = (
+        "The defence ministry reported the capture of Ocheretyne amid an offensive in "
+        "eastern Donetsk Oblast."
+    )
+    assert _events(text, gazetteer) == {(EventType.ADVANCE, "Ocheretyne")}
+
+
+def test_fronted_with_fighting_ongoing_is_the_setting_of_a_flight(gazetteer):
+    text = (
+        "With heavy fighting still ongoing in Donetsk Oblast, more residents are leaving Myrnohrad."
+    )
+    assert _events(text, gazetteer) == {(EventType.DISPLACEMENT, "Myrnohrad")}
+
+
+def test_counteroffensive_carried_out_as_a_time_puts_no_fight_at_the_capital(gazetteer):
+    text = (
+        "Moscow blamed Ukrainian gunners for hits on Belgorod as Kyiv conducts "
+        "counter-offensive operations."
+    )
+    assert _events(text, gazetteer) == {(EventType.ATTACK, "Belgorod")}
+
+
+def test_villages_retaken_during_a_counteroffensive_in_an_oblast_are_the_news(gazetteer):
+    text = (
+        "During the counteroffensive in the Kherson region, Ukrainian troops retook "
+        "Vysokopillia and two more villages."
+    )
+    assert _events(text, gazetteer) == {(EventType.ADVANCE, "Vysokopillia")}
+
+
+def test_an_offensive_on_one_town_named_as_a_time_is_still_that_towns_fight(gazetteer):
+    text = "Kyiv said Russia lost hundreds of troops during its offensive on Bakhmut last week."
+    assert (EventType.OFFENSIVE, "Bakhmut") in _events(text, gazetteer)
+
+
+def test_trailing_with_fighting_ongoing_near_a_village_is_the_days_fight(gazetteer):
+    text = "Two assaults were repelled, with fighting ongoing near Vovchansk."
+    assert (EventType.OFFENSIVE, "Vovchansk") in _events(text, gazetteer)
+
+
+def test_amid_fighting_at_one_town_is_still_coded(gazetteer):
+    # no campaign word and no running word: the fight on the city's edge is the day's news
+    text = "Blasts shook Kyiv amid fighting at the northern edge of the capital."
+    assert (EventType.OFFENSIVE, "Kyiv") in _events(text, gazetteer)
+
+
+def test_a_campaign_told_as_the_news_is_kept(gazetteer):
+    text = "Ukrainian forces are waging a counteroffensive in the Kharkiv region."
+    assert (EventType.OFFENSIVE, "Kharkiv Oblast") in _events(text, gazetteer)
+
+
+_OPENING = (
+    "Russian troops seized large parts of the Kharkiv region in the opening weeks of the war."
+)
+
+
+def test_capture_in_the_opening_weeks_of_the_war_is_history_in_a_later_report(gazetteer):
+    text = _OPENING
+    assert _events(text, gazetteer) == set()
+
+
+def test_capture_in_the_opening_weeks_of_the_war_is_news_in_its_first_months(gazetteer):
+    text = _OPENING
+    got = _events(text, gazetteer, published=dt.date(2022, 4, 10))
+    assert (EventType.ADVANCE, "Kharkiv Oblast") in got
+
+
+def test_strikes_since_the_escalation_of_the_conflict_are_a_trend(gazetteer):
+    text = (
+        "Drones and shells have struck the Kursk, Belgorod, and Bryansk regions over and over "
+        "since the escalation of the war."
+    )
+    assert _events(text, gazetteer) == set()
+
+
+def test_war_start_in_a_relative_clause_leaves_the_capture(gazetteer):
+    text = (
+        "Russian troops captured Ocheretyne on Monday, a village that has been shelled since "
+        "the beginning of the war."
+    )
+    assert (EventType.ADVANCE, "Ocheretyne") in _events(text, gazetteer)

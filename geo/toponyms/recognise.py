@@ -998,6 +998,11 @@ def _judge(
     return m.role
 
 
+def _aliased(m: Mention) -> bool:
+    """Whether a reading of the name comes from our alias table ("the Kremlin", "NYC")."""
+    return any(c.match == "alias" for c in m.cands)
+
+
 def _reject(
     text: str,
     m: Mention,
@@ -1011,16 +1016,15 @@ def _reject(
     single = m.j - m.i == 1
     if single and first.norm in MONTHS_WEEKDAYS:
         return True
-    if single and len(first.norm) < 3 and not any(c.match == "alias" for c in m.cands):
+    if single and len(first.norm) < 3 and not _aliased(m):
         return True
     prev = toks[m.i - 1] if m.i > 0 else None
     nxt = toks[m.j] if m.j < len(toks) else None
     if single and first.norm in _ERAS and prev is not None and prev.text.isdigit():
         return True  # "500 B.C." is a year, not British Columbia
-    aliased = any(c.match == "alias" for c in m.cands)
     if single and first.text.isupper() and _dateline(m, toks, text):
         return False
-    if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
+    if single and len(first.text) >= 3 and first.text.isupper() and not _aliased(m):
         # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
         # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").
         prominent = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands) or (
@@ -1030,18 +1034,21 @@ def _reject(
             return True
     if nxt is not None and last.joined and nxt.norm in FEATURE_WORDS:
         return True
-    towns_only = all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
-    best_match_alternate = all(c.match == "alternate" for c in m.cands)
+    # The readings are scanned last: a common name has hundreds, and most names have no
+    # article before them.
     if (
         single
-        and (towns_only or best_match_alternate)
         and prev is not None
         and prev.joined
         and prev.norm == "the"
         and not (nxt is not None and last.joined and _place_head_at(toks, m.j))
         and _org_head(toks, m.j) is None
         and not _listed_sector(toks, m.j)
-        and not aliased  # our alias table's names take their article ("the Kremlin")
+        and (
+            all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)  # towns only
+            or all(c.match == "alternate" for c in m.cands)  # or old and foreign names only
+        )
+        and not _aliased(m)  # our alias table's names take their article ("the Kremlin")
     ):
         # English gives towns no article: "the Dnipro" is the river, "the Volga" too, while
         # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs, and so does a

@@ -298,6 +298,8 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     persons: set[str] = set()
     mentions: list[Mention] = []
     deferred: list[Mention] = []
+    # Most texts hold no Cyrillic: then no word is asked for it (six tests per capital).
+    any_cyrillic = _CYRILLIC.search(text) is not None
     n = len(toks)
     i = 0
     while i < n:
@@ -341,8 +343,9 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 mentions.append(near)
                 i = near.j
                 continue
+        cyrillic = any_cyrillic and _CYRILLIC.search(tok.text) is not None
         unit = _CYRILLIC_UNITS.get(toks[i + 1].norm) if i + 1 < n else None
-        if best is None and unit is not None and tok.joined and _CYRILLIC.search(tok.text):
+        if best is None and unit is not None and tok.joined and cyrillic:
             # "Курской области", "Донецькій області", "Суджанского района": an oblast or a
             # district in an oblique case.
             nominative, endings = unit
@@ -350,7 +353,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 if gaz.has(key := f"{adj} {nominative}"):
                     best = (i + 2, key)
                     break
-        if best is None and _CYRILLIC.search(tok.text) and _oblast_list_follows(text, toks, i):
+        if best is None and cyrillic and _oblast_list_follows(text, toks, i):
             # "в Харківській, Сумській та Донецькій областях", "Белгородской и Курской
             # областей": every adjective of the list is an oblast, not only the last
             for adj in _cyrillic_adjective(tok.norm, _ADJ_ENDINGS):
@@ -362,7 +365,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             and i + 2 < n
             and toks[i + 1].norm in _CYRILLIC_REPUBLIC
             and toks[i + 2].norm in _CYRILLIC_REPUBLIC
-            and _CYRILLIC.search(tok.text)
+            and cyrillic
         ):
             # "Донецкой Народной Республики": Russia's name for the oblast it claims, read
             # as the oblast, so that the villages it follows are placed in it
@@ -375,7 +378,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             and i + 1 < n
             and tok.joined
             and toks[i + 1].cap
-            and _CYRILLIC.search(tok.text)
+            and cyrillic
             and _CYRILLIC.search(toks[i + 1].text)
         ):
             # "у Часова Яра", "біля Часового Яру": both words of a two-word name inflect
@@ -389,7 +392,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 ),
                 None,
             )
-        if best is None and _CYRILLIC.search(tok.text):
+        if best is None and cyrillic:
             sector = i + 1 < n and bool(_SECTOR_WORD.match(toks[i + 1].norm))
             guesses = [v for v in _cyrillic_variants(tok.norm, sector=sector) if gaz.has(v)]
             if guesses:
@@ -420,7 +423,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         end_i, key = best
         last = toks[end_i - 1]
         cands = gaz.lookup_key(key)
-        if _CYRILLIC.search(tok.text):
+        if cyrillic:
             cands = _with_ukrainian_namesakes(key, cands, gaz)
         m = Mention(i, end_i, tok.start, last.end, text[tok.start : last.end], key, cands)
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES

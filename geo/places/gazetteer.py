@@ -74,6 +74,7 @@ class Gazetteer:
         self._place_cache: dict[int, Place] = {}
         self._has_cache: dict[str, bool] = {}
         self._lookup_cache: dict[str, tuple[Candidate, ...]] = {}
+        self._capital_cache: dict[str, bool] = {}
         self._max_words = index.names.max_words
 
     def __len__(self) -> int:
@@ -102,9 +103,14 @@ class Gazetteer:
 
     def is_capital(self, place_id: str) -> bool:
         """Whether the place is a national capital (named so in GeoNames' country table)."""
-        i = self._row(place_id)
-        flags = self._c.get("capital")
-        return bool(i is not None and flags and flags[i])
+        # Asked of every reading of every name in scoring and recognition: one dict read per
+        # repeat instead of the row lookup. Bounded like ``_by_id`` by the places built.
+        found = self._capital_cache.get(place_id)
+        if found is None:
+            i = self._row(place_id)
+            flags = self._c.get("capital")
+            found = self._capital_cache[place_id] = bool(i is not None and flags and flags[i])
+        return found
 
     def has(self, key: str) -> bool:
         """Whether a normalised key names anything (cheap; the geoparser's hot path)."""

@@ -178,7 +178,9 @@ class _Skeletons:
         names = gaz.column("name")
         settlement = PlaceKind.POPULATED_PLACE.value
         self.by_a1: dict[str, tuple[list[str], list[int]]] = {}
-        # Per unit: romanised name -> place indexes, for respellings' exact match.
+        # Per unit: skeleton and romanised name -> place indexes (ascending), for
+        # respellings' exact match without a scan of the unit's settlements.
+        self.by_skeleton: dict[str, dict[str, list[int]]] = {}
         self.romanised: dict[str, dict[str, list[int]]] = {}
         for i, kind in enumerate(kinds):
             if kind != settlement:
@@ -190,6 +192,7 @@ class _Skeletons:
             key = normalize(names[i])
             skels.append(skeleton(key))
             idx.append(i)
+            self.by_skeleton.setdefault(a1, {}).setdefault(skels[-1], []).append(i)
             self.romanised.setdefault(a1, {}).setdefault(romanised(key), []).append(i)
 
 
@@ -265,8 +268,9 @@ def respellings(
     if target != skel or same:
         targets = {skel, target} if same else {target}
         for code in sorted(admin1):
-            skels, idx = table.by_a1.get(code, ((), ()))
-            out += [i for s, i in zip(skels, idx, strict=True) if s in targets]
+            named = table.by_skeleton.get(code, {})
+            # in the unit's own order, as a scan of its settlements would find them
+            out += sorted(i for t in targets for i in named.get(t, ()))
     if not out:
         letters = romanised(key)
         for code in sorted(admin1):

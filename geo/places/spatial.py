@@ -27,8 +27,11 @@ def great_circle_km(
     lat1: float, lon1: float, lat2: float, lon2: float, *, radius_km: float = EARTH_RADIUS_KM
 ) -> float:
     """Great-circle distance in km between two points given in degrees (one pair, no numpy)."""
-    p1, l1, p2, l2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin((l2 - l1) / 2) ** 2
+    # Asked for every reading against every anchor: four calls, no tuple and map per pair.
+    radians = math.radians
+    p1, p2 = radians(lat1), radians(lat2)
+    dl = radians(lon2) - radians(lon1)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * radius_km * math.asin(min(1.0, math.sqrt(h)))
 
 

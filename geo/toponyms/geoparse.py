@@ -527,6 +527,8 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
                 and _LIST_GAP.fullmatch(text, a.end, b.start)
             ):
                 fixed.append(n.cands[0].place)
+        if not fixed:
+            continue  # most names have no single-reading neighbour: no reading to look at
         for k, c in enumerate(m.cands):
             if c.place.kind is PlaceKind.POPULATED_PLACE and any(
                 great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM

@@ -298,6 +298,8 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     persons: set[str] = set()
     mentions: list[Mention] = []
     deferred: list[Mention] = []
+    # Most texts hold no Cyrillic: then no word is asked for it (six tests per capital).
+    any_cyrillic = _CYRILLIC.search(text) is not None
     n = len(toks)
     i = 0
     while i < n:
@@ -341,8 +343,9 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 mentions.append(near)
                 i = near.j
                 continue
+        cyrillic = any_cyrillic and _CYRILLIC.search(tok.text) is not None
         unit = _CYRILLIC_UNITS.get(toks[i + 1].norm) if i + 1 < n else None
-        if best is None and unit is not None and tok.joined and _CYRILLIC.search(tok.text):
+        if best is None and unit is not None and tok.joined and cyrillic:
             # "Курской области", "Донецькій області", "Суджанского района": an oblast or a
             # district in an oblique case.
             nominative, endings = unit
@@ -350,7 +353,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 if gaz.has(key := f"{adj} {nominative}"):
                     best = (i + 2, key)
                     break
-        if best is None and _CYRILLIC.search(tok.text) and _oblast_list_follows(text, toks, i):
+        if best is None and cyrillic and _oblast_list_follows(text, toks, i):
             # "в Харківській, Сумській та Донецькій областях", "Белгородской и Курской
             # областей": every adjective of the list is an oblast, not only the last
             for adj in _cyrillic_adjective(tok.norm, _ADJ_ENDINGS):
@@ -362,7 +365,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             and i + 2 < n
             and toks[i + 1].norm in _CYRILLIC_REPUBLIC
             and toks[i + 2].norm in _CYRILLIC_REPUBLIC
-            and _CYRILLIC.search(tok.text)
+            and cyrillic
         ):
             # "Донецкой Народной Республики": Russia's name for the oblast it claims, read
             # as the oblast, so that the villages it follows are placed in it
@@ -375,7 +378,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             and i + 1 < n
             and tok.joined
             and toks[i + 1].cap
-            and _CYRILLIC.search(tok.text)
+            and cyrillic
             and _CYRILLIC.search(toks[i + 1].text)
         ):
             # "у Часова Яра", "біля Часового Яру": both words of a two-word name inflect
@@ -389,7 +392,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 ),
                 None,
             )
-        if best is None and _CYRILLIC.search(tok.text):
+        if best is None and cyrillic:
             sector = i + 1 < n and bool(_SECTOR_WORD.match(toks[i + 1].norm))
             guesses = [v for v in _cyrillic_variants(tok.norm, sector=sector) if gaz.has(v)]
             if guesses:
@@ -420,7 +423,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         end_i, key = best
         last = toks[end_i - 1]
         cands = gaz.lookup_key(key)
-        if _CYRILLIC.search(tok.text):
+        if cyrillic:
             cands = _with_ukrainian_namesakes(key, cands, gaz)
         m = Mention(i, end_i, tok.start, last.end, text[tok.start : last.end], key, cands)
         m.admin1_form = end_i - i > 1 and last.norm in ADMIN1_SUFFIXES
@@ -998,6 +1001,11 @@ def _judge(
     return m.role
 
 
+def _aliased(m: Mention) -> bool:
+    """Whether a reading of the name comes from our alias table ("the Kremlin", "NYC")."""
+    return any(c.match == "alias" for c in m.cands)
+
+
 def _reject(
     text: str,
     m: Mention,
@@ -1011,16 +1019,15 @@ def _reject(
     single = m.j - m.i == 1
     if single and first.norm in MONTHS_WEEKDAYS:
         return True
-    if single and len(first.norm) < 3 and not any(c.match == "alias" for c in m.cands):
+    if single and len(first.norm) < 3 and not _aliased(m):
         return True
     prev = toks[m.i - 1] if m.i > 0 else None
     nxt = toks[m.j] if m.j < len(toks) else None
     if single and first.norm in _ERAS and prev is not None and prev.text.isdigit():
         return True  # "500 B.C." is a year, not British Columbia
-    aliased = any(c.match == "alias" for c in m.cands)
     if single and first.text.isupper() and _dateline(m, toks, text):
         return False
-    if single and len(first.text) >= 3 and first.text.isupper() and not aliased:
+    if single and len(first.text) >= 3 and first.text.isupper() and not _aliased(m):
         # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
         # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").
         prominent = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands) or (
@@ -1030,18 +1037,21 @@ def _reject(
             return True
     if nxt is not None and last.joined and nxt.norm in FEATURE_WORDS:
         return True
-    towns_only = all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
-    best_match_alternate = all(c.match == "alternate" for c in m.cands)
+    # The readings are scanned last: a common name has hundreds, and most names have no
+    # article before them.
     if (
         single
-        and (towns_only or best_match_alternate)
         and prev is not None
         and prev.joined
         and prev.norm == "the"
         and not (nxt is not None and last.joined and _place_head_at(toks, m.j))
         and _org_head(toks, m.j) is None
         and not _listed_sector(toks, m.j)
-        and not aliased  # our alias table's names take their article ("the Kremlin")
+        and (
+            all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)  # towns only
+            or all(c.match == "alternate" for c in m.cands)  # or old and foreign names only
+        )
+        and not _aliased(m)  # our alias table's names take their article ("the Kremlin")
     ):
         # English gives towns no article: "the Dnipro" is the river, "the Volga" too, while
         # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs, and so does a

@@ -10,6 +10,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import replace
 
+from geo.events.causal import CAUSAL_TYPES, causal_place
+from geo.events.relational import RELATIONAL_TYPES, relational_place
 from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, ORDER_WHOM, Trigger
 from geo.records import (
     DateSpan,
@@ -2181,6 +2183,12 @@ def places_for(
         found = _relative_antecedent(text, trig, tops)
     if not found and trig.type in _HOME_TYPES:
         found = _most_specific([_peoples_home(text, trig, tops)])
+    if not found and trig.type in RELATIONAL_TYPES:
+        # "capturing ground to the south and east of X", "clashes not far from X"
+        found = relational_place(text, trig.type, trig.end, tops)
+    if not found and trig.type in CAUSAL_TYPES and toks:
+        # "1,600 people remain in X despite a heavy offensive" (the tokens start the sentence)
+        found = causal_place(text, trig.type, trig.start, toks[0].start, tops)
     if trig.type is EventType.ADVANCE:
         found = [y for y in found if not _unnamed_settlements_in(text, y)]
     return _without_region_namesake(text, found, tops)

@@ -304,6 +304,8 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
             continue
         if rest_of_area(e):
             continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
+        if _struck_its_settlements(e, events):
+            continue  # "shelled 24 settlements of the Kherson region": not the city alone
         if (e.killed is not None or e.injured is not None) and re.search(
             r"\b(?:attacks|strikes)\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+)?"
             + re.escape(e.surface),
@@ -373,6 +375,44 @@ _ORDER_UMBRELLA = (
     r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
     + _HOLDING_UNIT
 )
+
+
+# A bulletin's tally of the day's strikes across an oblast: a count of its settlements
+# ("24 settlements of the X region", "more than 15 settlements in X region", "a number of
+# settlements in the X region"); Russian and Ukrainian "по восьми населённым пунктам X
+# области", "населених пунктах X області". Communities (hromadas) along a border are larger
+# units a report then tells one by one, and a bare "settlements" is no tally: not these.
+_TALLY = (
+    r"(?:\b(?:a number of|several|many|dozens of|multiple|"
+    r"(?:more than|over|at least|about|approximately|around|nearly) \d+|\d+|"
+    + _COUNT_WORDS
+    + r") (?:settlements|localities|towns and villages|villages)"
+    r"|\bнаселе?н\w*\s+пункт\w*)"
+    r"\s+(?:(?:in|of|across)\s+(?:the\s+)?)?"
+)
+
+
+def _struck_its_settlements(e: Event, events: list[Event]) -> bool:
+    """Whether an area's strike is told as a tally of strikes on its settlements, by name.
+
+    "Over the past day the enemy opened fire on 24 settlements of the Zaporizhzhia region"
+    is the day's strikes across the oblast, which a bulletin codes beside the city (its
+    namesake or one of its towns) hit that day, not a retelling of the city's strike. Only
+    when the area is named there ("of the region" refers back), and not when the next
+    sentence only names the counted places ("Among them were A and B": see umbrella_list),
+    which then stand for the tally.
+    """
+    if e.event_type is not EventType.ATTACK or not e.surface or not e.surface[:1].isupper():
+        return False
+    pattern = _TALLY + _HOLDING_UNIT + re.escape(e.surface)
+    if re.search(pattern, e.quote, re.IGNORECASE) is None:
+        return False
+    return not any(
+        f.event_type is e.event_type
+        and f.place.admin1_code == e.place.admin1_code
+        and _THESE_INCLUDE.match(f.quote)
+        for f in events
+    )
 
 
 def _counts_places(e: Event) -> bool:
@@ -606,6 +646,7 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
             e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             and e.place.admin1_code
             and _counts_places(e)
+            and not _struck_its_settlements(e, events)
             and any(
                 f.event_type is e.event_type
                 and f.geo_precision is GeoPrecision.SETTLEMENT
@@ -889,6 +930,7 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             or e.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
             or e.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             or rest_of_area(e)
+            or _struck_its_settlements(e, events)
             # one of several areas in its sentence: a wider summary, not this area's towns
             or (
                 any(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.events.extract import extract_events
 from geo.records import EventStatus, EventType
 from geo.text.articles import article_from_text
@@ -351,3 +353,51 @@ def test_settlements_set_out_one_a_line_after_a_liberation_are_advances(gazettee
     advanced = {e.place.name for e in events if e.event_type is EventType.ADVANCE}
     assert {"Liubymivka", "Vysokopillia", "Arkhanhelske", "Davydiv Brid"} <= advanced
     assert not [e for e in events if e.event_type is EventType.EVACUATION]
+
+
+# --- an oblast's tally of struck settlements beside its towns (issue 10, helper split) ---
+
+
+def _struck_places(text: str, gazetteer) -> list[str]:
+    article = article_from_text(text, published=dt.date(2025, 5, 16))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return sorted(e.place.name for e in events if e.event_type is EventType.ATTACK)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the tally names the oblast whose namesake city is struck too
+        (
+            "Russian artillery hit 21 settlements in the Kherson region during the day. "
+            "A shell hit a school in Kherson in the morning.",
+            ["Kherson", "Kherson Oblast"],
+        ),
+        # the tally, then one of its towns told on its own
+        (
+            "Russian troops fired at more than 12 settlements of the Kharkiv region over the "
+            "past day. Around noon, the enemy fired mortars at Kupiansk, damaging a house.",
+            ["Kharkiv Oblast", "Kupiansk"],
+        ),
+        (
+            "The enemy struck approximately 10 localities across the Zaporizhzhia region "
+            "overnight. A drone hit a garage in Orikhiv, the regional governor said.",
+            ["Orikhiv", "Zaporizhzhia Oblast"],
+        ),
+    ],
+)
+def test_an_oblasts_tally_of_struck_settlements_stands_beside_its_towns(gazetteer, text, expected):
+    # A regional bulletin counts the settlements hit across the oblast that day, then tells
+    # some of them: an analyst codes the oblast's day and each town, not one for both.
+    assert _struck_places(text, gazetteer) == expected
+
+
+def test_an_oblast_struck_without_a_tally_still_folds_into_its_town(gazetteer):
+    # No count of settlements: the oblast is only where the town lies, one strike.
+    for text in (
+        "Russian forces shelled the Kharkiv region on Monday. A shell hit a house in "
+        "Kupiansk, wounding a woman.",
+        "Russian forces fired on five border communities of the Sumy region on Monday. A "
+        "mortar round hit a house in Bilopillia, wounding a man.",
+    ):
+        assert len(_struck_places(text, gazetteer)) == 1

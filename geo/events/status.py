@@ -81,6 +81,7 @@ _CYR_TRIED_BEFORE = re.compile(
 _TRIED_TRIGGER = re.compile(r"(?:attempt\w*|try|tried|trying|tries|sought|seeking|holding off)\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
 _UNDER = re.compile(r"\bunder (?:siege|\w+ (?:attack|fire|shelling))\b", re.IGNORECASE)
+_CAME = re.compile(r"\b(?:came|come|comes|coming)\s+$", re.IGNORECASE)
 # Attribution: "according to X", "X said", "X claimed", "X reports".
 _ACCORDING = re.compile(
     r"\baccording to (?:the |a |an )?(?P<who>[^,.;:\"“”()]{3,80}?)"
@@ -209,7 +210,13 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     after = text[trig.end : min(sent.end, trig.end + 40)]
     if _REPELLED.match(trig.text) and _ATTEMPTS_AFTER.match(after):
         return True  # "repelled the invaders' attempts to advance near A": the assault failed
-    return bool(_ONGOING_AFTER.match(after) or _UNDER.match(trig.text))
+    if _ONGOING_AFTER.match(after):
+        return True
+    # "is under attack" tells a strike still going on; "came under fire" one that happened
+    # (the opened sets code all twenty of theirs as happened)
+    return bool(_UNDER.match(trig.text)) and not _CAME.search(
+        text, max(sent.start, trig.start - 12), trig.start
+    )
 
 
 # A bulletin's "repelled/repulsed (the enemy's) attempts to advance": what was repelled was tried.

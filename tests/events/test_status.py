@@ -138,3 +138,25 @@ def test_a_capture_a_ministry_statement_reports_is_claimed(gazetteer, source):
     )
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert {(e.place.name, e.status) for e in events} == {("Ocheretyne", EventStatus.CLAIMED)}
+
+
+def _attack_statuses(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2025, 6, 23))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {(e.place.name, e.status) for e in events if e.event_type is EventType.ATTACK}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The town of Bilopillia came under artillery fire on Monday.",
+        "Bilopillia came under Russian shelling on Monday.",
+    ],
+)
+def test_a_place_that_came_under_fire_was_struck(sentence, gazetteer):
+    assert _attack_statuses(sentence, gazetteer) == {("Bilopillia", EventStatus.HAPPENED)}
+
+
+def test_a_place_under_attack_is_a_strike_under_way(gazetteer):
+    text = "Bilopillia is under Russian attack, the regional governor said on Monday."
+    assert _attack_statuses(text, gazetteer) == {("Bilopillia", EventStatus.ATTEMPTED)}

@@ -138,3 +138,30 @@ def test_a_capture_a_ministry_statement_reports_is_claimed(gazetteer, source):
     )
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert {(e.place.name, e.status) for e in events} == {("Ocheretyne", EventStatus.CLAIMED)}
+
+
+def _offensives(text, gazetteer, published):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {
+        (e.place.name, e.date_start, e.date_end)
+        for e in events
+        if e.event_type is EventType.OFFENSIVE
+    }
+
+
+def test_a_campaign_after_since_with_its_own_month_is_an_event_of_that_month(gazetteer):
+    text = (
+        "Border villages have stayed on alert since a sudden Ukrainian offensive into the "
+        "Kursk region in early August."
+    )
+    assert _offensives(text, gazetteer, dt.date(2024, 10, 20)) == {
+        ("Kursk Oblast", dt.date(2024, 8, 1), dt.date(2024, 8, 10))
+    }
+
+
+def test_a_campaign_after_since_without_a_date_stays_a_time(gazetteer):
+    text = (
+        "Border villages have stayed on alert since the Ukrainian offensive into the Kursk region."
+    )
+    assert _offensives(text, gazetteer, dt.date(2024, 10, 20)) == set()

@@ -34,10 +34,11 @@ _LATER_CLAUSE = re.compile(
     r",\s+(?:as|while|which|where|who|whose|after|before|since|because|although|though)\b",
     re.IGNORECASE,
 )
-# ", which took place in X last month": a clause that dates its noun's own happening
+# ", which took place in X last month": a clause that dates its noun's own happening; its
+# start does too (", which began on Aug. 6" after an incursion)
 _OWN_CLAUSE = re.compile(
     r",\s+which\s+(?:(?:had|has)\s+)?(?:took place|taken place|was held|were held|been held|"
-    r"happened|occurred)\b",
+    r"happened|occurred|began|begun|started|(?:was|were|been) launched)\b",
     re.IGNORECASE,
 )
 # "Tuesday's attack", "Monday’s deadly strike": a day that owns the event word after it.

@@ -50,9 +50,13 @@ _SINCE_THE_WAR = re.compile(
     r"(?:start|beginning|outbreak)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion))[^,;:]*,"
 )
 _DAY_AFTER = re.compile(
-    r"[^,;.]*?\b(?:on|in)\s+(?:\d|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)"
+    r"[^,;.]*?\b(?:on|in)\s+(?:(?:early|mid|late)[-\s]+)?(?:\d|(?:January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|"
+    r"Aug|Sept?|Oct|Nov|Dec)\b)"
 )
+# A ground campaign by its noun: "on alert since a surprise offensive into the X region in
+# early August" names the campaign as a time, but tells its own month, so it is news too.
+_CAMPAIGN_NOUN = re.compile(r"(?:counter-?)?offensive|incursion", re.IGNORECASE)
 # Attempts and operations under way: an event, but not (yet) achieved.
 _ATTEMPT_BEFORE = re.compile(
     r"\b(?:try(?:ing)? to|tried to|tries to|attempt(?:s|ed|ing)? to|(?:in an? )?(?:bid|attempt|"
@@ -179,13 +183,30 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
         return True  # "a springboard towards capturing the next town": a goal
     low = caseless_lower(clause)  # for the twins (geo.text.casefold)
-    if _SINCE_LOW.search(low) if low is not None else _SINCE.search(clause):
+    if (_SINCE_LOW.search(low) if low is not None else _SINCE.search(clause)) and not (
+        _dated_campaign(text, sent, trig)
+    ):
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
         return True
     if low is not None:
         return bool(_NOT_FACTUAL_LOW.search(low))
     return bool(_NOT_FACTUAL_BEFORE.search(clause))
+
+
+def _dated_campaign(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether a ground campaign after "since" carries a day or a month of its own.
+
+    "since a Ukrainian offensive into the X region in early August": the campaign marks when
+    the sentence's state began, and its own date makes it a happening of that time, which
+    analysts code (dated by that phrase, not by the article). "since the offensive" alone
+    stays a time only.
+    """
+    return (
+        trig.type is EventType.OFFENSIVE
+        and _CAMPAIGN_NOUN.fullmatch(trig.text) is not None
+        and _DAY_AFTER.match(text, trig.end, sent.end) is not None
+    )
 
 
 def tried(text: str, sent: Sentence, trig: Trigger) -> bool:

@@ -285,3 +285,18 @@ def test_a_bulletins_closed_period_dates_the_strikes_after_it_and_a_since_lead_d
     }
     undated = (published - dt.timedelta(days=1), published)  # the report's day or its eve
     assert spans("Since April, " + lead + later) == {("Kherson", *undated), ("Nikopol", *undated)}
+
+
+def test_a_which_began_clause_dates_the_incursion_it_follows(gazetteer):
+    text = (
+        "Tension in the border districts grew with Ukraine's raid-like incursion into Kursk "
+        "Oblast, which began on Aug. 6."
+    )
+    found = [
+        e
+        for e in _events(text, gazetteer, dt.date(2024, 9, 30))
+        if e.event_type is EventType.OFFENSIVE
+    ]
+    assert {(e.place.name, e.date_start, e.date_end) for e in found} == {
+        ("Kursk Oblast", dt.date(2024, 8, 6), dt.date(2024, 8, 6))
+    }

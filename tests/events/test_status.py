@@ -160,3 +160,30 @@ def test_a_place_that_came_under_fire_was_struck(sentence, gazetteer):
 def test_a_place_under_attack_is_a_strike_under_way(gazetteer):
     text = "Bilopillia is under Russian attack, the regional governor said on Monday."
     assert _attack_statuses(text, gazetteer) == {("Bilopillia", EventStatus.ATTEMPTED)}
+
+
+def _offensives(text, gazetteer, published):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {
+        (e.place.name, e.date_start, e.date_end)
+        for e in events
+        if e.event_type is EventType.OFFENSIVE
+    }
+
+
+def test_a_campaign_after_since_with_its_own_month_is_an_event_of_that_month(gazetteer):
+    text = (
+        "Border villages have stayed on alert since a sudden Ukrainian offensive into the "
+        "Kursk region in early August."
+    )
+    assert _offensives(text, gazetteer, dt.date(2024, 10, 20)) == {
+        ("Kursk Oblast", dt.date(2024, 8, 1), dt.date(2024, 8, 10))
+    }
+
+
+def test_a_campaign_after_since_without_a_date_stays_a_time(gazetteer):
+    text = (
+        "Border villages have stayed on alert since the Ukrainian offensive into the Kursk region."
+    )
+    assert _offensives(text, gazetteer, dt.date(2024, 10, 20)) == set()

@@ -316,6 +316,23 @@ def test_a_count_of_evacuees_takes_no_place_named_too_many_sentences_back(gazett
     assert _at(text, gazetteer, EventType.EVACUATION) == []
 
 
+def test_a_strike_told_by_its_toll_alone_is_in_the_town_named_sentences_before(gazetteer):
+    text = (
+        "Rescuers are still searching the rubble in Vovchansk, Kharkiv region. "
+        "Power is out across the district. "
+        "Shelling killed two civilians and wounded five on Sunday, the governor said."
+    )
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Vovchansk"]
+
+
+def test_a_strike_told_by_its_toll_alone_is_not_at_a_capital_whose_troops_were_named(gazetteer):
+    text = (
+        "Moscow's troops pressed on toward the river on Sunday. "
+        "Shelling killed two civilians and wounded five, officials said."
+    )
+    assert _at(text, gazetteer, EventType.ATTACK) == []
+
+
 def test_a_fronted_town_of_x_with_adjectives_frames_the_whole_sentence(gazetteer):
     text = "In the small frontline town of Orikhiv, the mood is grim: shelling makes families flee."
     assert _at(text, gazetteer, EventType.DISPLACEMENT) == ["Orikhiv"]

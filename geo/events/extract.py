@@ -369,6 +369,37 @@ def _sole_place(tops: Sequence[Toponym]) -> list[Toponym]:
     return []
 
 
+# "Moscow's troops", "Kyiv's forces": a government's army, no place
+_ARMED_POSSESSIVE = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:troops|forces|army|military|soldiers|units)\b", re.IGNORECASE
+)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_STOPS = (".", "!", "?", '"', "”", "’", "'", ")")
+_TOLD_REACH = 3  # sentences back a placeless count of evacuees looks for its place
+
+
+def _place_told(tops: Sequence[Toponym]) -> list[Toponym]:
+    """The one place a sentence named, with the oblast and country it lies in.
+
+    "1,600 people remain in X, Y region" and "... into the Y region, clearing the town of
+    X" name one place (X) with its oblast; "the dam in the X region" names the oblast alone.
+    Two towns, two oblasts, or a town in another oblast than the one named are no one place.
+    """
+    named = [t for t in tops if t.place.kind is not PlaceKind.COUNTRY]
+    local = {t.place.place_id: t for t in named if t.place.kind is not PlaceKind.ADMIN1}
+    oblasts = {t.place.admin1_code for t in named if t.place.kind is PlaceKind.ADMIN1}
+    if len(local) > 1 or len(oblasts) > 1:
+        return []
+    if local:
+        (top,) = local.values()
+        if top.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2):
+            return []
+        if oblasts and top.place.admin1_code not in oblasts:
+            return []
+        return [top]
+    return [t for t in named if t.place.kind is PlaceKind.ADMIN1][-1:]
+
+
 # What stands between the lines of a list: line breaks and the bullets the splitter leaves out.
 _BULLET_GAP = re.compile(r"[\s\-–—•*·▪]*")
 
@@ -437,6 +468,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     last_report: tuple[DateSpan, int, str] | None = None
     captions = caption_spans(text)
     this_tops: list[Toponym] = []  # the places of the sentence before, for a placeless flight
+    # the places of the last sentence that named any, and how many sentences ago it was
+    told_tops: list[Toponym] = []
+    told_ago = 0
+    # whether the sentence before, and the one that last named places, was a bare line (a
+    # headline, a link box's title)
+    this_line = told_line = False
+    this_start = told_start = -1  # where those two sentences start
     page_end = _page_end(text)
     # the last sentence's count of assaults that named no place ("repelled 4 attacks.")
     counted: tuple[Sentence, Trigger] | None = None
@@ -460,6 +498,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     for sent in split_sentences(text):
         told_before, counted = counted, None
         prev_tops = this_tops
+        if prev_tops:
+            told_tops, told_ago, told_line, told_start = prev_tops, 1, this_line, this_start
+        else:
+            told_ago += 1
+        # a headline, or a line without a full stop: a link box's title between paragraphs
+        this_line = _is_headline(sent.text) or not sent.text.rstrip().endswith(_STOPS)
+        this_start = sent.start
         this_tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         in_order = order_lead is not None and bool(
             _BULLET_GAP.fullmatch(text, order_lead[0], sent.start)
@@ -738,6 +783,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and (people or children or _LOCAL_PEOPLE.search(sent.text))
             ):
                 places = _sole_place(prev_tops)  # "... remain in X. 20,000 were evacuated."
+                if not places and told_ago <= _TOLD_REACH:
+                    # "... remain in X, Y region. 'There was no report yet. Yesterday we took
+                    # out two people'": the place the report last named, a few sentences back
+                    places = _place_told(told_tops)
             if not places and trig.type is EventType.DISPLACEMENT:
                 # "Strikes in X Oblast ..., triggering displacement from front-line
                 # communities": flight from unnamed places of the one oblast the sentence names
@@ -758,6 +807,31 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # "a resident of X was injured in a drone attack", "an X resident died after
                 # shelling": the strike names no place, the count's subject says whose town
                 places = _subject_town(text, sent, tops, casualties)
+            if (
+                not places
+                and not tops
+                and trig.type is EventType.ATTACK
+                and (casualties.killed or casualties.injured)
+                and told_ago <= _TOLD_REACH
+                and not told_line
+                # "X was shelled on the 15th. Shelling on the 14th killed a man.": a town named
+                # as a strike's is no setting for another one
+                and not any(
+                    e.event_type is EventType.ATTACK and e.sentence_start == told_start
+                    for e in events
+                )
+                # "were killed in the attack": the strike already told, whose toll this is
+                and not _DEFINITE_BEFORE.search(text, max(0, trig.start - 30), trig.start)
+            ):
+                # "Shells hit X, Y region, at dawn. ... 'Two civilians were killed in the
+                # strike,' he said.": a strike with its toll but no place is in the town the
+                # report last named (not an oblast's round-up, nor "Moscow's troops")
+                places = [
+                    t
+                    for t in _place_told(told_tops)
+                    if t.place.kind is not PlaceKind.ADMIN1
+                    and not _ARMED_POSSESSIVE.match(text, t.end)
+                ]
             if (
                 trig.type is EventType.ATTACK
                 and casualties

@@ -282,6 +282,57 @@ def test_a_count_of_evacuees_after_two_named_towns_takes_neither(gazetteer):
     assert _at(text, gazetteer, EventType.EVACUATION) == []
 
 
+def test_a_count_of_evacuees_looks_back_past_sentences_that_name_no_place(gazetteer):
+    text = (
+        "Roughly 1,100 civilians are still living in Vuhledar, officials said on Friday. "
+        "No aid convoy has reached them since Monday. "
+        "On Thursday volunteers evacuated 12 more people."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Vuhledar"]
+
+
+def test_a_count_of_evacuees_after_a_town_and_its_oblast_is_at_the_town(gazetteer):
+    text = (
+        "Fighting raged around Kupiansk in the Kharkiv region on Tuesday. "
+        "More than 400 people have been evacuated, the governor said."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kupiansk"]
+
+
+def test_a_count_of_evacuees_after_an_oblast_alone_is_in_that_oblast(gazetteer):
+    text = (
+        "Flood water swept through villages of the Kherson region after the dam burst. "
+        "The disaster left dozens dead. Some 2,300 people have been evacuated so far."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == ["Kherson Oblast"]
+
+
+def test_a_count_of_evacuees_takes_no_place_named_too_many_sentences_back(gazetteer):
+    text = (
+        "About 2,000 people remain in Vuhledar, officials said. "
+        "Power has been cut for a week. Water runs for two hours a day. "
+        "Shops have closed. Yesterday 30 people were evacuated."
+    )
+    assert _at(text, gazetteer, EventType.EVACUATION) == []
+
+
+def test_a_strike_told_by_its_toll_alone_is_in_the_town_named_sentences_before(gazetteer):
+    text = (
+        "Rescuers are still searching the rubble in Vovchansk, Kharkiv region. "
+        "Power is out across the district. "
+        "Shelling killed two civilians and wounded five on Sunday, the governor said."
+    )
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Vovchansk"]
+
+
+def test_a_strike_told_by_its_toll_alone_is_not_at_a_capital_whose_troops_were_named(gazetteer):
+    text = (
+        "Moscow's troops pressed on toward the river on Sunday. "
+        "Shelling killed two civilians and wounded five, officials said."
+    )
+    assert _at(text, gazetteer, EventType.ATTACK) == []
+
+
 def test_a_fronted_town_of_x_with_adjectives_frames_the_whole_sentence(gazetteer):
     text = "In the small frontline town of Orikhiv, the mood is grim: shelling makes families flee."
     assert _at(text, gazetteer, EventType.DISPLACEMENT) == ["Orikhiv"]

@@ -114,14 +114,20 @@ _BEFORE = re.compile(
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
     re.IGNORECASE,
 )
+# Farm strikes count their livestock too ("killing two cows"): no casualty of the war's
+# tolls, which count people.
+_ANIMAL = (
+    r"(?:animals?|livestock|cattle|cows?|bulls?|calves|horses?|pigs?|sheep|goats?|poultry|"
+    r"chickens?|hens?|birds?|dogs?|cats?|pets?)"
+)
 # "killing seven people", "kills one person, wounds 14", "injuring three", "left one dead".
 _AFTER = re.compile(
     # "claimed the life of a woman", "took the lives of two men"
     r"\b(?:(?P<kill>killing|kill(?:s|ed)?|(?:claim|cost|t(?:ook|ake|aking))(?:ed|ing|s)? the "
     r"li(?:fe|ves) of|left)"
     r"|(?P<hurt>injuring|injur(?:es|ed)|wounding|wound(?:s|ed)?))\s+"
-    rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b(?:\s+{_WHO})?"
-    r"(?P<dead>\s+dead)?",
+    rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b(?!\s+(?:[\w-]+\s+)?(?:head\s+of\s+)?{_ANIMAL}\b)"
+    rf"(?:\s+{_WHO})?(?P<dead>\s+dead)?",
     re.IGNORECASE,
 )
 # "surgeons saved a wounded woman": one hurt, counted by its article.

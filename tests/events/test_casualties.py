@@ -1219,3 +1219,19 @@ def test_the_wars_total_is_not_carried_to_the_strike_before(gazetteer):
         "UN monitors say."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", None, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A drone hit a farm in the village overnight, killing one animal.", None, None),
+        ("Shelling on Monday killed two cows and injured a dog.", None, None),
+        ("The strike killed 40 head of cattle.", None, None),
+        # people stay counted beside their animals
+        ("A drone hit a house, killing a woman and her dog.", 1, None),
+        ("Shelling on Monday killed two elderly residents.", 2, None),
+    ],
+)
+def test_livestock_killed_in_a_strike_is_no_casualty(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

@@ -851,6 +851,12 @@ _ARMY_BEFORE = re.compile(
     r"(?:\w+\s+|(?:said|says|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+)?$"
 )
 _TROOPS_BEFORE = re.compile(rf"\b(?:{_TROOP_NOUNS})\s+(?:\w+\s+)?$")
+# "X was retaken (by Ukrainian troops)": a passive's subject is the ground retaken, so it
+# needs no army before it nor ground after it
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|also\s+|later\s+|soon\s+)?$",
+    re.IGNORECASE,
+)
 _TAKE_THE_TOWN = re.compile(_THE_TOWN_OF, re.IGNORECASE)
 
 
@@ -1090,6 +1096,7 @@ def find_triggers(
             and word.endswith("taken")
             and word != "taken"  # the passive's own phrase checks its clause (TRIGGERS)
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+            and not _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
             and not _TAKEN_GROUND.match(text, e, sent.end)
         ):
             continue  # "the wounded have taken buses": ground is taken by troops, or named

@@ -1148,3 +1148,19 @@ def test_control_as_things_stand_or_its_holder_is_no_advance(gazetteer, text):
     article = article_from_text(text, published=dt.date(2024, 10, 15))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert not [e for e in events if e.event_type is EventType.ADVANCE]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kupiansk was retaken by Ukrainian troops on Monday.",
+        "Kupiansk was retaken by the Ukrainian army on Monday.",
+        "Kupiansk has been retaken, the general said on Monday.",
+    ],
+)
+def test_a_town_retaken_told_in_the_passive_is_an_advance(sentence, gazetteer):
+    assert _kinds(sentence, gazetteer) == {(EventType.ADVANCE, "Kupiansk")}
+
+
+def test_retaken_without_a_passive_or_ground_is_no_advance(gazetteer):
+    assert _kinds("In Kupiansk the wounded have retaken buses home.", gazetteer) == set()

@@ -144,7 +144,9 @@ _PASSIVE_GAP = re.compile(
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
     r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
-    r"completely|partially|partly|first|finally|officially)\s+)*"
+    r"completely|partially|partly|first|finally|officially|"
+    # any other adverb of manner or time: "X was quickly recaptured", "was briefly shelled"
+    r"[a-z]+ly)\s+)*"
     # "X was subjected to (heavy artillery) shelling": the strike noun is what X underwent
     r"(?:subjected\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3})?"
     r"(?:\w+ed\s+and\s+)?$",  # "has been encircled and shelled": both verbs' subject

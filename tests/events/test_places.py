@@ -1006,3 +1006,17 @@ def test_a_share_of_a_towns_people_gone_is_no_evacuation_but_its_news_is(gazette
     )
     found = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert found == ["Kherson"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("Kupiansk was quickly recaptured on Monday.", EventType.ADVANCE),
+        ("Kupiansk was briefly retaken by Ukrainian troops on Monday.", EventType.ADVANCE),
+        ("Kupiansk was intensively shelled on Monday.", EventType.ATTACK),
+    ],
+)
+def test_the_subject_of_a_passive_with_any_adverb_is_the_place(sentence, etype, gazetteer):
+    assert [(e.event_type, e.place.name) for e in _events(sentence, gazetteer)] == [
+        (etype, "Kupiansk")
+    ]

@@ -89,11 +89,38 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
             if nxt in by_start and nxt != m.i:
                 other = mentions[by_start[nxt]]
                 between = text[m.end : other.start].strip().lower()
+                if between == "," and _listed_city(text, other, by_start, mentions):
+                    break  # "Odesa, Kharkiv and Mykolaiv": three cities, no city and state
                 if between in {",", "in", "(", "near", "in the", ", in", "of"} or (
                     between.endswith("’s") or between.endswith("'s")
                 ):
                     m.within = by_start[nxt]
                 break
+
+
+# After a name, what goes on to the next name of a list: ", " or "and" / "or".
+_LIST_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)")
+
+
+def _listed_city(text: str, m: Mention, by_start: dict[int, int], mentions: list[Mention]) -> bool:
+    """Whether ``m`` names a theatre city as well as its oblast and a list goes on after it.
+
+    An oblast named after its city of 100,000 or more, followed by another listed name, is
+    one city of a list ("Odesa, Kharkiv and Mykolaiv"), not the unit of the name before it.
+    Elsewhere a state keeps its town ("Buffalo, New York, and Boston").
+    """
+    if not any(
+        c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= BIG_TOWN
+        for c in m.cands
+    ) or not any(
+        c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE for c in m.cands
+    ):
+        return False  # "Buffalo, New York, and Boston": a state before the list goes on
+    after = _LIST_ON.match(text, m.end)
+    if after is None:
+        return False
+    nxt = next((n for n in mentions if n.start >= m.end), None)
+    return nxt is not None and nxt.start == after.end() and nxt.i in by_start
 
 
 # Three Cyrillic words in a row: the article is written in Ukrainian or Russian.

@@ -905,6 +905,22 @@ def test_a_russian_spelling_in_a_list_weighs_the_namesakes_of_its_ukrainian_form
     assert great_circle_km(p.lat, p.lon, q.lat, q.lon) < 30
 
 
+def test_a_city_between_two_listed_cities_is_no_oblast_of_the_first(gazetteer):
+    # "Odesa, Kharkiv" has the shape of "Albany, New York"; a list going on after it says
+    # that Kharkiv is one more city, not the unit Odesa lies in.
+    text = "Overnight strikes: Sumy, Kharkiv and Mykolaiv hit by Russian rockets."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["Kharkiv"].kind is PlaceKind.POPULATED_PLACE
+    assert found["Kharkiv"].name == "Kharkiv"
+
+
+def test_a_state_after_its_town_stays_a_state_where_a_list_goes_on(gazetteer):
+    text = "The team flew from Buffalo, New York, and Denver, Colorado, for the final."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["New York"].kind is PlaceKind.ADMIN1
+    assert found["Buffalo"].admin1_name == "New York"
+
+
 def test_a_list_of_far_apart_cities_keeps_its_cities(gazetteer):
     text = "Sirens sounded in Kharkiv, Odesa, Lviv and Poltava during the night."
     found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}

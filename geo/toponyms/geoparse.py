@@ -89,11 +89,38 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
             if nxt in by_start and nxt != m.i:
                 other = mentions[by_start[nxt]]
                 between = text[m.end : other.start].strip().lower()
+                if between == "," and _listed_city(text, other, by_start, mentions):
+                    break  # "Odesa, Kharkiv and Mykolaiv": three cities, no city and state
                 if between in {",", "in", "(", "near", "in the", ", in", "of"} or (
                     between.endswith("’s") or between.endswith("'s")
                 ):
                     m.within = by_start[nxt]
                 break
+
+
+# After a name, what goes on to the next name of a list: ", " or "and" / "or".
+_LIST_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)")
+
+
+def _listed_city(text: str, m: Mention, by_start: dict[int, int], mentions: list[Mention]) -> bool:
+    """Whether ``m`` names a theatre city as well as its oblast and a list goes on after it.
+
+    An oblast named after its city of 100,000 or more, followed by another listed name, is
+    one city of a list ("Odesa, Kharkiv and Mykolaiv"), not the unit of the name before it.
+    Elsewhere a state keeps its town ("Buffalo, New York, and Boston").
+    """
+    if not any(
+        c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= BIG_TOWN
+        for c in m.cands
+    ) or not any(
+        c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE for c in m.cands
+    ):
+        return False  # "Buffalo, New York, and Boston": a state before the list goes on
+    after = _LIST_ON.match(text, m.end)
+    if after is None:
+        return False
+    nxt = next((n for n in mentions if n.start >= m.end), None)
+    return nxt is not None and nxt.start == after.end() and nxt.i in by_start
 
 
 # Three Cyrillic words in a row: the article is written in Ukrainian or Russian.
@@ -1307,6 +1334,9 @@ def geoparse(
         unknown_near_anchor(text, mentions)
         weak_unplaced_namesakes(mentions, anchors=ctx.anchors)
         _namesake_beside_anchor(mentions, anchors=ctx.anchors)
+    # Theatre readings only, so an article elsewhere is untouched; but a list of villages
+    # needs no named oblast to put the theatre in context ("shelled A, B, C and D").
+    _list_strays(mentions, _list_runs(mentions, text), gaz=gaz)
     out = []
     for m in mentions:
         if not m.cands:
@@ -1384,6 +1414,74 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
         j = min(near, key=near.__getitem__)
         if near[j] <= NAMESAKE_BESIDE_KM:
             m.scores[j] = m.scores[k] + NAMESAKE_BESIDE_TIE
+
+
+# A list of three or more settlements names one stretch of front ("repelled attacks near A,
+# B, C and D", "shelled A, B and C"): a member read at a namesake far from every other
+# member's reading, when another of its readings lies among them, is that one. The scores'
+# list support (``_list_support``) is a bonus among others and loses to a town's population
+# ("Pyatykhatky" a town of 18,000 two oblasts away from the Zaporizhzhia villages listed
+# with it); this pass judges the list's readings together, after every other choice.
+LIST_STRAY_KM = 45.0  # a reading this far from all the other members' readings strays
+LIST_STRAY_NEAR_KM = 40.0  # ... and the new reading lies this near another member's
+LIST_STRAY_TIE = 0.01
+
+
+def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazetteer) -> None:
+    """Move a listed settlement's reading that strays from its list to one among the list.
+
+    A member moves only when its chosen reading (a settlement of the theatre smaller than
+    a big town) lies ``LIST_STRAY_KM`` or more from every other member's reading (two at
+    least), and another of its settlement readings lies within ``LIST_STRAY_NEAR_KM`` of
+    one of them (the one near the most members wins, then the better scored). A Russian
+    spelling read as one village of its Ukrainian form ("Pervomaiskoye" as one Pervomaiske)
+    also weighs the namesakes of that form, old names included, in the others' oblasts.
+    """
+    for run in runs:
+        chosen: dict[int, Place] = {}
+        for q in run:
+            m = mentions[q]
+            k = _best(m)
+            if k is not None and m.cands[k].place.kind is PlaceKind.POPULATED_PLACE:
+                chosen[q] = m.cands[k].place
+        for q in run:
+            m = mentions[q]
+            if q not in chosen or m.role not in _CONTEXT_ROLES:
+                continue
+            best = chosen[q]
+            if best.country_code not in THEATRE or (best.population or 0) >= BIG_TOWN:
+                continue
+            others = [p for o, p in chosen.items() if mentions[o].key != m.key]
+            if len(others) < 2 or min(_dist_km(best, p) for p in others) < LIST_STRAY_KM:
+                continue
+            k = _best(m)
+            assert k is not None  # chosen above
+            readings = [c.place for c in m.cands]
+            if any(c.match == "respelt" for c in m.cands):
+                seen = {p.place_id for p in readings}
+                units = {p.admin1_code for p in others}
+                readings += [
+                    c.place
+                    for c in gaz.lookup(best.name)
+                    if c.place.place_id not in seen
+                    and c.place.kind is PlaceKind.POPULATED_PLACE
+                    and c.place.admin1_code in units
+                ]
+            picks = []
+            for j, p in enumerate(readings):
+                if j == k or p.kind is not PlaceKind.POPULATED_PLACE:
+                    continue
+                n = sum(_dist_km(p, o) <= LIST_STRAY_NEAR_KM for o in others)
+                if n:
+                    picks.append((n, m.scores[j] if j < len(m.cands) else m.scores[k], -j, j))
+            if not picks:
+                continue
+            j = max(picks)[-1]
+            if j >= len(m.cands):
+                m.cands = [*m.cands, Candidate(readings[j], 0.0, "respelt")]
+                m.scores = [*m.scores, m.scores[k]]
+            m.scores[j] = m.scores[k] + LIST_STRAY_TIE
+            chosen[q] = readings[j]
 
 
 # "Bohodukhiv district", "Izium raion": a town's name and the unit word; an adjective before

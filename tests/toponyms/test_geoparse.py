@@ -879,6 +879,68 @@ def test_namesakes_in_a_long_list_are_read_where_the_list_lies(gazetteer):
         assert great_circle_km(p.lat, p.lon, anchor.lat, anchor.lon) < 30, name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy shelled Robotyne, Mala Tokmachka, Kamianske and Pyatykhatky with rockets.",
+        "Zaporizhzhia region: drones hit Orikhiv, Novodarivka, Stepove and Pyatykhatky overnight.",
+    ],
+)
+def test_a_listed_town_namesake_far_from_the_list_yields_to_the_village_among_it(gazetteer, text):
+    # Piatykhatky is a town of 18,000 in Dnipropetrovsk Oblast and a front-line village of
+    # Zaporizhzhia Oblast; listed with Zaporizhzhia villages it is the village.
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["Pyatykhatky"].admin1_name == "Zaporizhzhia Oblast"
+
+
+def test_a_russian_spelling_in_a_list_weighs_the_namesakes_of_its_ukrainian_form(gazetteer):
+    # "Pervomaiskoye" respells to a Pervomaiske far east of Donetsk; the one the list means
+    # lies by Avdiivka under its new name, which the index keeps Pervomaiske for as old name.
+    text = (
+        "Kyiv says its forces held off Russian pushes at Novobakhmutivka, Krasnohorivka, "
+        "Pervomaiskoye and Marinka."
+    )
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    p, q = found["Pervomaiskoye"], found["Krasnohorivka"]
+    assert great_circle_km(p.lat, p.lon, q.lat, q.lon) < 30
+
+
+def test_a_city_between_two_listed_cities_is_no_oblast_of_the_first(gazetteer):
+    # "Odesa, Kharkiv" has the shape of "Albany, New York"; a list going on after it says
+    # that Kharkiv is one more city, not the unit Odesa lies in.
+    text = "Overnight strikes: Sumy, Kharkiv and Mykolaiv hit by Russian rockets."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["Kharkiv"].kind is PlaceKind.POPULATED_PLACE
+    assert found["Kharkiv"].name == "Kharkiv"
+
+
+def test_a_state_after_its_town_stays_a_state_where_a_list_goes_on(gazetteer):
+    text = "The team flew from Buffalo, New York, and Denver, Colorado, for the final."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["New York"].kind is PlaceKind.ADMIN1
+    assert found["Buffalo"].admin1_name == "New York"
+
+
+def test_a_list_of_far_apart_cities_keeps_its_cities(gazetteer):
+    text = "Sirens sounded in Kharkiv, Odesa, Lviv and Poltava during the night."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert {n: found[n].admin1_name for n in ("Odesa", "Lviv", "Poltava")} == {
+        "Odesa": "Odesa Oblast",
+        "Lviv": "Lviv Oblast",
+        "Poltava": "Poltava Oblast",
+    }
+
+
+def test_a_namesake_near_one_listed_village_is_no_stray(gazetteer):
+    # Read beside a member of the list, a reading stays even where other namesakes lie
+    # nearer to the rest.
+    text = "Fighting went on near Terny, Torske, Bilohorivka and Serebrianka on Monday."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    others = [found[n] for n in ("Terny", "Torske", "Serebrianka")]
+    p = found["Bilohorivka"]
+    assert min(great_circle_km(p.lat, p.lon, o.lat, o.lon) for o in others) < 45
+
+
 def test_names_in_separate_sentences_are_no_list(gazetteer):
     listed = "Shelling hit Fedorivka, Ukrainka, Peremoha and Cherkaski Tyshky."
     apart = "Shelling hit Fedorivka. Ukrainka was calm. Peremoha too. Cherkaski Tyshky was hit."

@@ -1891,17 +1891,23 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
             text, t.end, t.end + 60
         ):
             continue
-        oblast = next(
-            (
-                c.place
-                for c in t.candidates
-                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code == t.place.admin1_code
-            ),
-            None,
-        )
+        oblast = _oblast_reading(t)
         if oblast is not None:
-            out.append(replace(t, place=oblast))
+            out.append(oblast)
     return out
+
+
+def _oblast_reading(t: Toponym) -> Toponym | None:
+    """The toponym read as the oblast its place lies in, when that is one of its readings."""
+    oblast = next(
+        (
+            c.place
+            for c in t.candidates
+            if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code == t.place.admin1_code
+        ),
+        None,
+    )
+    return None if oblast is None else replace(t, place=oblast)
 
 
 def is_oblast_centre_namesake(place: Place) -> bool:
@@ -2610,16 +2616,9 @@ def _reporting_authority(text: str, trig: Trigger, tops: list[Toponym]) -> list[
             continue  # "said the attack caused explosions": the strike told before
         if t.place.kind is PlaceKind.ADMIN1:
             return [t]
-        oblast = next(
-            (
-                c.place
-                for c in t.candidates
-                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code == t.place.admin1_code
-            ),
-            None,
-        )
+        oblast = _oblast_reading(t)
         if oblast is not None:
-            return [replace(t, place=oblast)]
+            return [oblast]
     return []
 
 

@@ -1392,7 +1392,8 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
     for m in mentions:
         if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES or not m.scores:
             continue
-        k = max(range(len(m.cands)), key=m.scores.__getitem__)
+        k = _best(m)
+        assert k is not None  # two readings at least
         best = m.cands[k].place
         if best.kind is not PlaceKind.POPULATED_PLACE or best.country_code not in THEATRE:
             continue

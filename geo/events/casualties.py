@@ -126,7 +126,8 @@ _AFTER = re.compile(
     r"\b(?:(?P<kill>killing|kill(?:s|ed)?|(?:claim|cost|t(?:ook|ake|aking))(?:ed|ing|s)? the "
     r"li(?:fe|ves) of|left)"
     r"|(?P<hurt>injuring|injur(?:es|ed)|wounding|wound(?:s|ed)?))\s+"
-    rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b(?!\s+(?:[\w-]+\s+)?(?:head\s+of\s+)?{_ANIMAL}\b)"
+    rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b"
+    rf"(?!\s+(?:[\w-]+\s+)?(?:head\s+of\s+)?{_ANIMAL}\b)"  # "killing two cows": no one
     rf"(?:\s+{_WHO})?(?P<dead>\s+dead)?",
     re.IGNORECASE,
 )

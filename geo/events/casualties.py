@@ -202,8 +202,16 @@ _LIVES = re.compile(
 # clause that tells where or who they were, then the death; the dead alone (a clause before
 # the hurt would as well say "who was wounded", which the hurt patterns leave to the verb).
 _DIED_AFTER_WHO = re.compile(
-    rf"\b{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\s+(?:who|that)\s+[^,.;]{{1,80}}?\s+"
-    r"(?:(?:later|subsequently|also|then)\s+)?(?:died|(?:was|were) killed)\b",
+    rf"\b{_HEDGE}(?P<num>{_NUM}|an?)\s+"
+    # "a badly wounded man who was caught by a shell at a bus stop ... has died in hospital": the
+    # hurt one told dead, one killed (not one hurt besides)
+    r"(?P<hurt>(?:(?:seriously|severely|critically|badly|gravely)\s+)?(?:wounded|injured)\s+)?"
+    rf"{_WHO}\s+(?:who|that)\s+[^,.;]{{1,80}}?\s+"
+    r"(?:(?:later|subsequently|also|then|has|have|had)\s+){0,2}(?:died|(?:was|were) killed)\b"
+    # "The 25-year-old woman from X, who was injured in the shelling of Y, died in hospital"
+    rf"|\b(?P<num2>the|an?)\s+{_WHO}(?:\s+(?:from|in|of)\s+[A-Z][\w'’-]*)?,\s+(?:who|that)\s+"
+    r"(?:was|were|had been|has been)\s+(?:\w+\s+)?(?:wounded|injured|hurt)\b[^;.]{0,100}?,\s+"
+    r"(?:(?:later|subsequently|then|has|have|had)\s+){0,2}(?:died|passed away)\b",
     re.IGNORECASE,
 )
 # "the body of an elderly man was found under the debris", "three bodies were recovered":
@@ -250,10 +258,29 @@ _NONE = re.compile(
     # "police checked that no victims remain inside" is a search, not a count of none
     r"\bno (?:(?:civilian|human) )?(?:casualties|victims|injuries)\b"
     r"(?!\s+(?:remain|are left|were left|inside|under))"
-    r"|\b(?:no one|nobody|no-one) was (?:killed|injured|hurt|wounded)\b|\bwithout casualties\b"
+    # "no one was hurt" (the hurt none, and so the dead); "no one was killed" alone is
+    # _NONE_KILLED's, which says nothing of the hurt
+    r"|\b(?:no one|nobody|no-one) was (?:(?:killed|injured|hurt|wounded)\s+(?:or|and|nor)\s+)?"
+    r"(?:injured|hurt|wounded|killed(?=\s+(?:or|and|nor)\s+(?:injured|hurt|wounded)))\b"
+    r"|\bwithout casualties\b"
     # "No civilians were injured", "no residents were hurt" after a strike
-    r"|\bno (?:civilians|residents|people|locals) were (?:killed|injured|hurt|wounded)\b"
+    r"|\bno (?:civilians|residents|people|locals) were (?:(?:killed|injured|hurt|wounded)\s+"
+    r"(?:or|and|nor)\s+)?(?:injured|hurt|wounded)\b"
     r"|\bno reports? of (?:any )?(?:civilian )?(?:casualties|injuries|victims)\b",
+    re.IGNORECASE,
+)
+# "no one was killed", "nobody died", "there were no fatalities": none of the dead alone. Beside
+# a count of the hurt ("15 were injured, but no one was killed") it is the killed figure, 0;
+# alone it says nothing of the hurt ("no one was killed or injured" is the both-none above).
+_NONE_KILLED = re.compile(
+    # "Nobody, thank God, died": a word of relief between
+    r"\b(?:no one|nobody|no-one|none|no (?:civilians|residents|people|locals))"
+    r"(?:,\s+[a-z]+(?:\s+god)?,)?\s+(?:(?:was|were|has been|had been|have been)\s+)?"
+    r"(?:killed|died|perished)\b"
+    r"(?!\s*(?:,\s*)?(?:or|and|nor)\s+(?:was\s+)?(?:injured|hurt|wounded))"
+    r"|\b(?:no one|nobody|no-one) lost (?:their|his|her) li(?:fe|ves)\b"
+    r"|\b(?:there were|with) no (?:deaths|fatalities|dead)\b"
+    r"|\bno (?:deaths|fatalities) (?:were|have been|had been) (?:reported|recorded)\b",
     re.IGNORECASE,
 )
 # "none of the residents were hurt": no one, and no count of the residents either
@@ -369,6 +396,16 @@ _TOLL_ROSE = re.compile(
     # "has reached 20", "now stands at 15": no "to" after these
     r"\s+to|(?:has |have |had )?reached|stands at|stood at)\s+"
     rf"{_HEDGE}(?P<num>{_NUM})\b",
+    re.IGNORECASE,
+)
+
+# "another person died in hospital, raising the death toll to three", "bringing the toll of
+# the strike on X to four": a later death told with the toll it brings; the toll is the count,
+# in place of the one death told before it in the sentence (not added to the strike's figure).
+_TOLL_BROUGHT = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|brought|raised|took|pushed)\s+the\s+"
+    r"(?:overall\s+|total\s+)?(?P<kill>death\s+toll|toll)\b(?:\s+(?:of|from|in)\s+[^.;]{1,80}?)?"
+    rf"\s+to\s+{_HEDGE}(?P<num>{_NUM})\b",
     re.IGNORECASE,
 )
 
@@ -502,7 +539,8 @@ _ONE_BY_POST = Gated(_ONE_BY_POST)
 _DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
     Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
 )
-_DIED_AFTER_WHO, _BODIES = map(Gated, (_DIED_AFTER_WHO, _BODIES))
+_TOLL_BROUGHT = Gated(_TOLL_BROUGHT)
+_DIED_AFTER_WHO, _BODIES, _NONE_KILLED = map(Gated, (_DIED_AFTER_WHO, _BODIES, _NONE_KILLED))
 # These look for the words each match contains first ("of", "another" ...): most sentences
 # with a casualty word lack them, and the patterns try every position where a number may begin.
 _PART_OF, _WHOLE, _MORE = map(Gated, (_PART_OF, _WHOLE, _MORE))
@@ -572,7 +610,10 @@ def parse_casualties(sentence: str) -> Casualties:
     for m in _FATAL.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
     for m in _DIED_AFTER_WHO.finditer(sentence):
-        found.append((m.start(), "kill", m.group("num"), m))
+        one = m.group("num") or ("one" if m.group("num2") else None)
+        # the hurt words inside ("a wounded woman who ... died", "who was injured") are hers
+        found = [f for f in found if not (f[1] == "hurt" and m.start() <= f[0] < m.end())]
+        found.append((m.start(), "kill", one, m))
     for m in _BODIES.finditer(sentence) if "bod" in sentence else ():
         found.append((m.start(), "kill", m.group("num") or m.group("num2"), m))
     for m in parts:
@@ -582,6 +623,12 @@ def parse_casualties(sentence: str) -> Casualties:
     rose = list(_TOLL_ROSE.finditer(sentence))
     for m in rose:
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
+    brought = list(_TOLL_BROUGHT.finditer(sentence)) if "toll" in sentence else []
+    if brought:
+        # the toll a death brings is the dead's count: the death told before it is one of them
+        found = [f for f in found if f[1] != "kill" or f[0] > brought[0].start()]
+        found += [(m.start(), "kill", m.group("num"), m) for m in brought]
+        rose += brought
     for m in _CYR.finditer(sentence) if cyrillic else ():  # its words are Cyrillic
         kind = "kill" if (m.group("kill") or m.group("kill2")) else "hurt"
         found.append((m.start(), kind, m.group("num") or m.group("num2"), m))
@@ -633,6 +680,13 @@ def parse_casualties(sentence: str) -> Casualties:
         )
     ):
         return Casualties(0, 0, m.group(0))
+    if killed is None and (none_killed := _NONE_KILLED.search(sentence)) is not None:
+        # "four were injured, but nobody died": the dead told as none beside the hurt, or
+        # alone ("Fortunately, no one was killed."), which leaves the hurt to other sentences
+        killed = 0
+        words.append(" ".join(none_killed.group(0).split()))
+        if injured is None:
+            return Casualties(0, None, "; ".join(words))
     update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
     moved = 0
     if died is not None:

@@ -1235,3 +1235,84 @@ def test_the_wars_total_is_not_carried_to_the_strike_before(gazetteer):
 def test_livestock_killed_in_a_strike_is_no_casualty(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+# The dead told as none beside a count of the hurt, or in a sentence of its own: killed is 0,
+# the hurt is left to its count (a none of the dead says nothing of the hurt).
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Shelling of the port injured six dockers, but no one was killed.", 0, 6),
+        ("Nobody died, though three passers-by were wounded.", 0, 3),
+        ("Nobody, thank God, died in the blast.", 0, None),
+        ("Luckily no civilians were killed.", 0, None),
+        ("There were no fatalities among the crew.", 0, None),
+        # both told none: still none of either
+        ("No one was killed or hurt in the strike.", 0, 0),
+        ("Nobody was wounded, the governor wrote.", 0, 0),
+    ],
+)
+def test_none_of_the_dead_beside_the_hurt_is_killed_zero(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_none_of_the_dead_told_after_the_hurt_completes_the_toll(gazetteer):
+    text = (
+        "A Russian missile struck Odesa overnight, wounding eleven people. Luckily, "
+        "nobody died, the regional governor said."
+    )
+    assert _attacks(text, gazetteer) == [("Odesa", 0, 11)]
+
+
+# A person told as hurt who then died is one killed, not one hurt.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "A badly wounded man who was caught by the shelling at the bus stop died in hospital.",
+            1,
+            None,
+        ),
+        (
+            "The 40-year-old driver from Kupiansk, who was injured when the drone hit his van, "
+            "later died in hospital.",
+            1,
+            None,
+        ),
+        # a hurt person who lived stays hurt
+        ("A badly wounded man who was caught by the shelling is in hospital.", None, 1),
+    ],
+)
+def test_a_hurt_person_who_died_is_killed(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_hurt_person_who_died_makes_the_strikes_toll(gazetteer):
+    text = (
+        "A gravely injured woman who had been caught by a Russian shell in Kherson early "
+        "on Tuesday has died in hospital, the regional governor said."
+    )
+    assert _attacks(text, gazetteer) == [("Kherson", 1, None)]
+
+
+# A later death told with the toll it brings: the toll is the count, the death one of it.
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("One more man died in an ambulance, raising the death toll to five.", 5),
+        ("A girl died in hospital overnight, bringing the toll of the strike on the city to 7.", 7),
+    ],
+)
+def test_a_death_that_brings_the_toll_gives_the_toll(sentence, killed):
+    cas = parse_casualties(sentence)
+    assert cas.killed == killed and cas.update and not cas.more_killed
+
+
+def test_a_death_that_brings_the_toll_is_not_added_to_the_strike(gazetteer):
+    text = (
+        "Russian missiles hit Kryvyi Rih on Friday, killing at least two people. In the "
+        "evening another man died in an ambulance, raising the death toll to four, the mayor said."
+    )
+    assert _attacks(text, gazetteer) == [("Kryvyi Rih", 4, None)]

@@ -55,7 +55,9 @@ _TOLL_AT_PLACE = re.compile(
 _TOLL_AT_PLACE = Gated(_TOLL_AT_PLACE)
 # A count without its noun or verb before a listed place: "killed three in A and two in B".
 _BARE_COUNT = re.compile(
-    r"\b(?:and|,)\s+(?P<num>\d+|"
+    # "killed seven in the oblast: 2 in A, 1 in B and another one in C": the colon opens a
+    # list of the count's places as a comma goes on with it
+    r"(?:\band|,|:)\s+(?:(?:another|a further)\s+)?(?P<num>\d+|"
     + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
     + r")\s+(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",

@@ -1316,3 +1316,29 @@ def test_a_death_that_brings_the_toll_is_not_added_to_the_strike(gazetteer):
         "evening another man died in an ambulance, raising the death toll to four, the mayor said."
     )
     assert _attacks(text, gazetteer) == [("Kryvyi Rih", 4, None)]
+
+
+# A count's places listed after it with bare numbers: after a colon ("killed five in the
+# oblast: 2 in A, 2 in B and 1 in C"), after commas, and as "another N in B".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Russians killed five civilians in Donetsk Oblast on Monday: 2 in "
+            "Kostiantynivka, 2 in Toretsk and 1 in Siversk, the governor wrote.",
+            [
+                ("Donetsk Oblast", 5, None),
+                ("Kostiantynivka", 2, None),
+                ("Toretsk", 2, None),
+                ("Siversk", 1, None),
+            ],
+        ),
+        (
+            "Glide bombs killed four people in Kharkiv, another three in Chuhuiv and one in "
+            "Zolochiv on Sunday, the governor said.",
+            [("Kharkiv", 4, None), ("Chuhuiv", 3, None), ("Zolochiv", 1, None)],
+        ),
+    ],
+)
+def test_bare_counts_after_a_colon_or_comma_are_each_places_toll(text, expected, gazetteer):
+    assert sorted(_attacks(text, gazetteer)) == sorted(expected)

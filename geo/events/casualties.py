@@ -415,6 +415,11 @@ _CONJUNCT = re.compile(
     rf"\b(?P<num>{_NUM}|an?)\s+{_WHO}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE
 )
 _CONJUNCT_REACH = 60  # characters back for each conjunct
+# "18 died, including 9 children, 56 were injured": the children are part of the dead, so a
+# conjunct that a part-of word introduces belongs to the count before it, not to this one.
+_INCLUDED_BY = re.compile(
+    r"\b(?:including|incl\.|among\s+them|among\s+whom|of\s+whom)\s*$", re.IGNORECASE
+)
 # The same after a verb's object: "killed a man and a woman", "injured two men and a child";
 # a conjunct followed by its own verb ("... and a woman was injured") is a new clause's subject.
 _OBJECT_CONJUNCT = re.compile(
@@ -738,7 +743,7 @@ def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[
         if any(a < m.end() and m.start() < b for a, b in spans if a != at):
             break
         value = _value(m.group("num"))
-        if value is None:
+        if value is None or _INCLUDED_BY.search(sentence, max(0, m.start() - 20), m.start()):
             break
         extra, first = extra + value, m.start()
     return extra, first

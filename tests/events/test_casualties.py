@@ -1342,3 +1342,17 @@ def test_a_death_that_brings_the_toll_is_not_added_to_the_strike(gazetteer):
 )
 def test_bare_counts_after_a_colon_or_comma_are_each_places_toll(text, expected, gazetteer):
     assert sorted(_attacks(text, gazetteer)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nineteen people died, including 8 children, 41 were wounded.",
+        "The strike killed 19 people, including 8 children, and 41 were wounded.",
+        "19 residents died, among them 8 children, and 41 others were injured.",
+    ],
+)
+def test_the_part_an_including_names_is_not_a_conjunct_of_the_next_count(sentence):
+    # the eight children are among the dead; they are not added to the wounded
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (19, 41)

@@ -106,3 +106,28 @@ def test_war_start_in_a_relative_clause_leaves_the_capture(gazetteer):
         "the beginning of the war."
     )
     assert (EventType.ADVANCE, "Ocheretyne") in _events(text, gazetteer)
+
+
+def test_evacuation_from_communities_under_constant_fire_codes_no_strike(gazetteer):
+    text = (
+        "The regional defence council ordered families with children to be evacuated from "
+        "three communities of Kupiansk district in Kharkiv region, which are under constant "
+        "enemy fire."
+    )
+    assert EventType.ATTACK not in {kind for kind, _ in _events(text, gazetteer)}
+    # a strike told as a happening while people leave is still the day's strike
+    told = (
+        "Russian troops shelled Kupiansk on Tuesday while volunteers were evacuating "
+        "residents, wounding two of them."
+    )
+    assert (EventType.ATTACK, "Kupiansk") in _events(told, gazetteer)
+
+
+def test_evacuation_where_shelling_has_intensified_codes_no_strike(gazetteer):
+    text = (
+        "Forty children and their parents are being moved out of five villages in "
+        "Zaporizhzhia region, where the intensity of artillery shelling has doubled."
+    )
+    kinds = {kind for kind, _ in _events(text, gazetteer)}
+    assert EventType.ATTACK not in kinds
+    assert EventType.EVACUATION in kinds

@@ -185,7 +185,7 @@ def war_start_background(
 # People told leaving a place: the evacuation, relocation or flight the strikes explain
 # (not "leaving": "shelling continued, leaving two people wounded" gives a strike's toll).
 _DEPARTURE = re.compile(
-    r"\b(?:evacuat\w+|relocat\w+|resettl\w+|to\s+leave|fle(?:e|eing|d)|"
+    r"\b(?:evacuat\w+|relocat\w+|resettl\w+|displac\w+|uproot\w*|to\s+leave|fle(?:e|eing|d)|"
     r"(?:have|has|had)\s+(?:already\s+)?left)\b",
     re.IGNORECASE,
 )
@@ -208,6 +208,15 @@ _GROWING_AFTER = re.compile(
 
 
 _LEAVING = (EventType.EVACUATION, EventType.DISPLACEMENT)
+# Fighting with no campaign named, given as what people leave or are driven out by: people
+# "displaced by fighting", "uprooted by hostilities", who "fled the fighting" or leave
+# "because of" battles. A campaign noun (offensive) is left to the campaign frame.
+_FIGHT_NOUN = re.compile(r"fighting|hostilities|battles?|clashes|combat", re.IGNORECASE)
+_FIGHT_CAUSE_BEFORE = re.compile(
+    r"\b(?:by|due\s+to|because\s+of|owing\s+to|as\s+a\s+result\s+of|"
+    r"(?:fle(?:e|es|eing|d)|escap(?:e|es|ed|ing))(?:\s+from)?)\s+(?:[\w'\u2019-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 
 
 def evacuation_cause(
@@ -230,16 +239,21 @@ def evacuation_cause(
     Returns
     -------
     bool
-        True for an attack told as lasting or growing ("constant", "increased", "the
-        intensity of ... has grown") in a sentence that reports an evacuation, a relocation
-        or people who have left; a strike told as a happening (shelled "during the
-        evacuation") has no such word and stays.
+        True, in a sentence that reports an evacuation, a relocation or people who have
+        left, for fighting named as what drives them out ("displaced by fighting in X",
+        "fled the fighting around X") and for an attack told as lasting or growing
+        ("constant", "increased", "the intensity of ... has grown"); a strike told as a
+        happening (shelled "during the evacuation") has no such word and stays.
     """
-    if trig.type is not EventType.ATTACK:
+    fight = trig.type is EventType.OFFENSIVE and _FIGHT_NOUN.fullmatch(trig.text)
+    if trig.type is not EventType.ATTACK and not fight:
         return False
     if not any(t.type in _LEAVING for t in triggers) and not _DEPARTURE.search(
         text, sent.start, sent.end
     ):
         return False
     told = text[max(sent.start, trig.start - 60) : trig.end]
+    if fight:
+        # "displaced by fighting in X", "fled the fighting around X": the cause, not a battle
+        return bool(_FIGHT_CAUSE_BEFORE.search(text, max(sent.start, trig.start - 60), trig.start))
     return bool(_LASTING.search(told) or _GROWING_AFTER.match(text, trig.end, sent.end))

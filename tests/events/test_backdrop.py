@@ -131,3 +131,20 @@ def test_evacuation_where_shelling_has_intensified_codes_no_strike(gazetteer):
     kinds = {kind for kind, _ in _events(text, gazetteer)}
     assert EventType.ATTACK not in kinds
     assert EventType.EVACUATION in kinds
+
+
+def test_people_displaced_by_fighting_give_the_flight_not_a_battle(gazetteer):
+    text = (
+        "Since the spring, roughly 25,000 residents were displaced by the fighting around "
+        "frontline villages of Zaporizhzhia region, the UN agency said."
+    )
+    kinds = {kind for kind, _ in _events(text, gazetteer)}
+    assert EventType.OFFENSIVE not in kinds
+    fled = "Hundreds of residents have fled the fighting around Pokrovsk this week."
+    assert EventType.OFFENSIVE not in {kind for kind, _ in _events(fled, gazetteer)}
+    # fighting told as a happening beside an evacuation is still the day's fight
+    told = (
+        "Heavy fighting raged near Pokrovsk on Tuesday, and 300 people were evacuated "
+        "from Myrnohrad."
+    )
+    assert (EventType.OFFENSIVE, "Pokrovsk") in _events(told, gazetteer)

@@ -30,6 +30,11 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"(?<!was )(?<!were )possible|"
     r"would-be|future|need(?:s|ed)? to|consider\w*|possibility|pav(?:e|es|ed|ing) the way|"
     r"prospect of|"
+    # a forecast or a build-up: "is expected to launch a new offensive", "expects Moscow to
+    # mount", "is planning / preparing a fresh assault", "bracing for an expected push" (not
+    # a "long-expected" counteroffensive, told as begun)
+    r"(?<![\w-])expect(?:s|ed|ing)?\s+(?:[\w'\u2019-]+\s+){1,3}?to|(?<![\w-])expected to|"
+    r"(?:planning|preparing|prepares)\s+(?:a|an|new|fresh)|brac(?:e|es|ed|ing)\s+for|"
     r"way for \w+ to)\b[^,;:]*$",
     re.IGNORECASE,
 )

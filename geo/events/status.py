@@ -165,6 +165,19 @@ _CYR_WIDEN_BEFORE = re.compile(
 )
 
 
+# The content of a denial: "Kyiv denied that Russian troops had captured X", "officials keep
+# denying that the enemy has crossed into the region". The other side's claim, told in
+# its own words, is the event (claimed); what is denied adds none. Not a denial of a part in
+# an event that happened ("denied any involvement in the attack", "denied responsibility
+# for"), nor of "claims" or "reports", which name the claim.
+_DENIED_BEFORE = re.compile(
+    r"(?<![\w-])den(?:y|ies|ied|ying)\s+(?:that\s+)?(?!(?:any\s+|all\s+|the\s+)?"
+    r"(?:responsibility|involvement|role|blame|accusations?|allegations?|claims?|reports?|"
+    r"being\s+behind)\b)[^,;:]*$",
+    re.IGNORECASE,
+)
+
+
 def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = False) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported.
 
@@ -193,6 +206,8 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     ):
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
+        return True
+    if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
         return True
     if low is not None:
         return bool(_NOT_FACTUAL_LOW.search(low))

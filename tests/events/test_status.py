@@ -203,3 +203,18 @@ def test_a_forecast_or_prepared_offensive_is_no_event(text, gazetteer):
     # a "long-expected" counteroffensive told as begun is the news, not a forecast
     begun = "The long-expected counteroffensive began on Monday with assaults near Bakhmut."
     assert "Bakhmut" in {name for name, _ in _statuses(begun, gazetteer)}
+
+
+def _advances(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 10, 16))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {(e.place.name, e.status) for e in events if e.event_type is EventType.ADVANCE}
+
+
+def test_a_capture_told_only_as_denied_is_no_event(gazetteer):
+    assert _advances("Kyiv denied that Russian troops had captured Kurakhove.", gazetteer) == set()
+    # the other side's claim in the same sentence is still the claimed capture
+    told = (
+        "Moscow announced that its units had taken Kurakhove, but Kyiv denied the town had fallen."
+    )
+    assert _advances(told, gazetteer) == {("Kurakhove", EventStatus.CLAIMED)}

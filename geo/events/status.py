@@ -30,6 +30,11 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"(?<!was )(?<!were )possible|"
     r"would-be|future|need(?:s|ed)? to|consider\w*|possibility|pav(?:e|es|ed|ing) the way|"
     r"prospect of|"
+    # a forecast or a build-up: "is expected to launch a new offensive", "expects Moscow to
+    # mount", "is planning / preparing a fresh assault", "bracing for an expected push" (not
+    # a "long-expected" counteroffensive, told as begun)
+    r"(?<![\w-])expect(?:s|ed|ing)?\s+(?:[\w'\u2019-]+\s+){1,3}?to|(?<![\w-])expected to|"
+    r"(?:planning|preparing|prepares)\s+(?:a|an|new|fresh)|brac(?:e|es|ed|ing)\s+for|"
     r"way for \w+ to)\b[^,;:]*$",
     re.IGNORECASE,
 )
@@ -160,6 +165,19 @@ _CYR_WIDEN_BEFORE = re.compile(
 )
 
 
+# The content of a denial: "Kyiv denied that Russian troops had captured X", "officials keep
+# denying that the enemy has crossed into the region". The other side's claim, told in
+# its own words, is the event (claimed); what is denied adds none. Not a denial of a part in
+# an event that happened ("denied any involvement in the attack", "denied responsibility
+# for"), nor of "claims" or "reports", which name the claim.
+_DENIED_BEFORE = re.compile(
+    r"(?<![\w-])den(?:y|ies|ied|ying)\s+(?:that\s+)?(?!(?:any\s+|all\s+|the\s+)?"
+    r"(?:responsibility|involvement|role|blame|accusations?|allegations?|claims?|reports?|"
+    r"being\s+behind)\b)[^,;:]*$",
+    re.IGNORECASE,
+)
+
+
 def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = False) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported.
 
@@ -188,6 +206,8 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     ):
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
+        return True
+    if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
         return True
     if low is not None:
         return bool(_NOT_FACTUAL_LOW.search(low))

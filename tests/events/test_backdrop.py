@@ -106,3 +106,45 @@ def test_war_start_in_a_relative_clause_leaves_the_capture(gazetteer):
         "the beginning of the war."
     )
     assert (EventType.ADVANCE, "Ocheretyne") in _events(text, gazetteer)
+
+
+def test_evacuation_from_communities_under_constant_fire_codes_no_strike(gazetteer):
+    text = (
+        "The regional defence council ordered families with children to be evacuated from "
+        "three communities of Kupiansk district in Kharkiv region, which are under constant "
+        "enemy fire."
+    )
+    assert EventType.ATTACK not in {kind for kind, _ in _events(text, gazetteer)}
+    # a strike told as a happening while people leave is still the day's strike
+    told = (
+        "Russian troops shelled Kupiansk on Tuesday while volunteers were evacuating "
+        "residents, wounding two of them."
+    )
+    assert (EventType.ATTACK, "Kupiansk") in _events(told, gazetteer)
+
+
+def test_evacuation_where_shelling_has_intensified_codes_no_strike(gazetteer):
+    text = (
+        "Forty children and their parents are being moved out of five villages in "
+        "Zaporizhzhia region, where the intensity of artillery shelling has doubled."
+    )
+    kinds = {kind for kind, _ in _events(text, gazetteer)}
+    assert EventType.ATTACK not in kinds
+    assert EventType.EVACUATION in kinds
+
+
+def test_people_displaced_by_fighting_give_the_flight_not_a_battle(gazetteer):
+    text = (
+        "Since the spring, roughly 25,000 residents were displaced by the fighting around "
+        "frontline villages of Zaporizhzhia region, the UN agency said."
+    )
+    kinds = {kind for kind, _ in _events(text, gazetteer)}
+    assert EventType.OFFENSIVE not in kinds
+    fled = "Hundreds of residents have fled the fighting around Pokrovsk this week."
+    assert EventType.OFFENSIVE not in {kind for kind, _ in _events(fled, gazetteer)}
+    # fighting told as a happening beside an evacuation is still the day's fight
+    told = (
+        "Heavy fighting raged near Pokrovsk on Tuesday, and 300 people were evacuated "
+        "from Myrnohrad."
+    )
+    assert (EventType.OFFENSIVE, "Pokrovsk") in _events(told, gazetteer)

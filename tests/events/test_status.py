@@ -187,3 +187,34 @@ def test_a_campaign_after_since_without_a_date_stays_a_time(gazetteer):
         "Border villages have stayed on alert since the Ukrainian offensive into the Kursk region."
     )
     assert _offensives(text, gazetteer, dt.date(2024, 10, 20)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Western officials say Russia is expected to launch a new offensive on Kharkiv in May.",
+        "Kyiv expects Moscow to mount a major offensive near Zaporizhzhia within weeks.",
+        "The brigade warned that Russian units were preparing a fresh assault on Kupiansk.",
+        "Ukrainian troops are bracing for a renewed Russian offensive around Bakhmut.",
+    ],
+)
+def test_a_forecast_or_prepared_offensive_is_no_event(text, gazetteer):
+    assert _statuses(text, gazetteer) == set()
+    # a "long-expected" counteroffensive told as begun is the news, not a forecast
+    begun = "The long-expected counteroffensive began on Monday with assaults near Bakhmut."
+    assert "Bakhmut" in {name for name, _ in _statuses(begun, gazetteer)}
+
+
+def _advances(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 10, 16))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {(e.place.name, e.status) for e in events if e.event_type is EventType.ADVANCE}
+
+
+def test_a_capture_told_only_as_denied_is_no_event(gazetteer):
+    assert _advances("Kyiv denied that Russian troops had captured Kurakhove.", gazetteer) == set()
+    # the other side's claim in the same sentence is still the claimed capture
+    told = (
+        "Moscow announced that its units had taken Kurakhove, but Kyiv denied the town had fallen."
+    )
+    assert _advances(told, gazetteer) == {("Kurakhove", EventStatus.CLAIMED)}

@@ -82,6 +82,7 @@ from geo.events.places import (
     namesake_city,
     places_for,
     tokenize_sentence,
+    unstrayed,
     within,
 )
 from geo.events.status import not_factual, status_for, tried
@@ -455,6 +456,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         ),
         key=lambda t: t.start,
     )
+    # a village read as a namesake far from the article's places: its reading there, or none
+    resolved = [u for t in resolved if (u := unstrayed(t, toponyms)) is not None]
     # Direct speech is used (a general's account of a withdrawal), as the speaker's claim.
     resolved = sorted(resolved + anaphors(text, resolved, []), key=lambda t: t.start)
     starts = [t.start for t in resolved]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from geo.events.causal import CAUSAL_TYPES, causal_place
 from geo.events.relational import RELATIONAL_TYPES, relational_place
 from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, ORDER_WHOM, Trigger
+from geo.places.spatial import great_circle_km
 from geo.records import (
     DateSpan,
     Event,
@@ -1875,7 +1877,9 @@ def within(spans: list[tuple[int, int]], lo: int, hi: int) -> list[tuple[int, in
 _REGIONAL_AUTHORITY_AFTER = re.compile(
     # "Military-Civil", "Civil-Military", "Military-Civilian": translators join them either way
     r"\s+(?:Regional|Oblast|Region)\s+(?:(?:Military|State|Civil|Civilian)[\s-]+)*"
-    r"Administration\b"
+    r"Administration\b",
+    # "chief of the Donetsk regional military administration": the same body in lower case
+    re.IGNORECASE,
 )
 
 
@@ -1895,6 +1899,85 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
         if oblast is not None:
             out.append(oblast)
     return out
+
+
+# A village reading this far from every settlement and oblast the article places is a
+# namesake the index chose for want of the right one (a renamed or unlisted village).
+STRAY_KM = 150.0
+STRAY_POPULATION = 20_000  # towns this big are named for themselves wherever they lie
+_SPEAKERS_CITY_POPULATION = 1_000_000
+# Two places make no cluster to stray from: a strike in Shebekino and one in Tetkino, 200 km
+# apart, are both news.
+_STRAY_ANCHORS = 2
+_ANCHOR_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2])
+
+
+def stray_reading(t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a village's reading lies apart from all the places the article tells of.
+
+    Reports name villages beside the towns and oblasts of their story: "the village of X"
+    in an article on Belgorod Oblast shelling, read as an Odesa Oblast namesake because the
+    index lacks the Belgorod one, puts the event hundreds of kilometres off. A reading in an
+    oblast no other place of the article lies in, and further than ``STRAY_KM`` from every
+    one of them, is left out, so the event stands at the places the sentence does give (or
+    none). An article with fewer than two other places gives nothing to judge by and keeps it.
+    """
+    place = t.place
+    if (
+        place is None
+        or place.kind is not PlaceKind.POPULATED_PLACE
+        or (place.population or 0) >= STRAY_POPULATION
+        or not place.admin1_code
+    ):
+        return False
+    return _apart(t, place, toponyms)
+
+
+def _apart(t: Toponym, place: Place, toponyms: Sequence[Toponym]) -> bool:
+    others = [
+        o.place
+        for o in toponyms
+        if o.place is not None
+        and o.is_place
+        and o.surface != t.surface
+        and o.place.place_id != place.place_id
+    ]
+    # any place of the oblast vouches for it: a town, a raion, "the DPR"
+    if any(o.admin1_code == place.admin1_code for o in others):
+        return False
+    # a capital or a city of millions is where officials speak from ("officials in Kyiv"),
+    # no sign of where the story's villages are
+    anchors = [
+        o
+        for o in others
+        if o.kind in _ANCHOR_KINDS and (o.population or 0) < _SPEAKERS_CITY_POPULATION
+    ]
+    return len(anchors) >= _STRAY_ANCHORS and all(
+        great_circle_km(a.lat, a.lon, place.lat, place.lon) > STRAY_KM for a in anchors
+    )
+
+
+def unstrayed(t: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
+    """The toponym with a reading among the article's places, or None for a stray village.
+
+    A stray reading (see :func:`stray_reading`) gives way to the best other reading of the
+    name that lies in an oblast another place of the article lies in ("the
+    liberation of Andriyivka" in a report on Kherson Oblast is the Kherson village, not the
+    larger Zaporizhzhia one); with no such reading the name places no event.
+    """
+    if not stray_reading(t, toponyms):
+        return t
+    # only an oblast another place of the article lies in: "near" alone would trade one
+    # namesake guess for another
+    oblasts = {
+        o.place.admin1_code
+        for o in toponyms
+        if o.place is not None and o.is_place and o.surface != t.surface
+    }
+    for cand in t.candidates:
+        if cand.place.kind is PlaceKind.POPULATED_PLACE and cand.place.admin1_code in oblasts:
+            return replace(t, place=cand.place)
+    return None
 
 
 def _oblast_reading(t: Toponym) -> Toponym | None:

@@ -936,6 +936,38 @@ def test_a_bulletin_fronted_by_the_direction_of_a_town_places_its_clash_there(ga
     assert _at(text, gazetteer, EventType.OFFENSIVE) == ["Marinka"]
 
 
+# A General Staff bulletin fronts its sector and names no settlement after the verb: the
+# sector (an area anchored at its town) is where the fighting is told.
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        (
+            "In the Kupiansk direction, the invaders made several fruitless offensive moves "
+            "over the past day.",
+            ["Kupiansk direction"],
+        ),
+        (
+            "And in the Siversk and Toretsk directions, Russian units launched 11 attacks.",
+            ["Siversk direction", "Toretsk direction"],
+        ),
+        (
+            "“In the Pokrovsk direction, over the day the enemy attacked our positions 31 "
+            "times,” the command wrote.",
+            ["Pokrovsk direction"],
+        ),
+    ],
+)
+def test_a_fronted_sector_frames_a_clash_that_names_no_settlement(gazetteer, text, sectors):
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+    assert sorted(e.place.name for e in events) == sectors
+    assert all(e.place.precision is GeoPrecision.REGION for e in events)
+
+
+def test_a_fronted_sector_yields_to_the_settlement_its_clash_names(gazetteer):
+    text = "In the Lyman direction, the enemy tried to advance near Torske four times."
+    assert _at(text, gazetteer, EventType.OFFENSIVE) == ["Torske"]
+
+
 # A strike told only by the authority that reports it ("X Governor NAME said drones hit a
 # farm", "officials of the southern X region said ..."): the authority's region is where.
 @pytest.mark.parametrize(

@@ -84,6 +84,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?= of (?:[\w'’-]+ ){0,4}?(?:residents|people|civilians|inhabitants|population|"
         r"citizens|families)\b)",
         r"were taken out of",
+        # the active voice of it: "the authorities are starting to take children out of A",
+        # "police took out some fifty civilians from A": people, named, are the object
+        # (not a parent's "took his children out of school", nor people "out of the rubble")
+        r"t(?:ake|akes|ook|aking) (?!(?:his|her|my|our|your) )(?:[\w'’,-]+ ){0,4}?"
+        r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients) "
+        r"out of(?! (?:the )?(?:school|class|kindergarten|rubble|debris|ruins|water|fire)\b)",
+        r"t(?:ake|akes|ook|aking) out (?=(?:[\w'’,-]+ ){0,4}?"
+        r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients)\b)",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "arranged the safe passage of 900 civilians from X": a humanitarian operation's

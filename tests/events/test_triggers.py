@@ -1164,3 +1164,29 @@ def test_a_town_retaken_told_in_the_passive_is_an_advance(sentence, gazetteer):
 
 def test_retaken_without_a_passive_or_ground_is_no_advance(gazetteer):
     assert _kinds("In Kupiansk the wounded have retaken buses home.", gazetteer) == set()
+
+
+# An evacuation told in the active voice of taking people out: the people are named, the
+# place follows "out of" or "from".
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Regional officials began this morning to take children out of Vovchansk.", "Vovchansk"),
+        ("On Monday police officers took out some thirty residents from Toretsk.", "Toretsk"),
+        ("Rescue crews are taking elderly villagers out of Kupiansk by bus.", "Kupiansk"),
+    ],
+)
+def test_people_taken_out_of_a_town_are_an_evacuation(gazetteer, sentence, place):
+    assert (EventType.EVACUATION, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mother took her children out of school in Kharkiv.",
+        "Firefighters took two people out of the rubble in Kharkiv.",
+        "Gunners took out three tanks near Kupiansk.",
+    ],
+)
+def test_people_taken_from_a_school_or_rubble_are_no_evacuation(gazetteer, sentence):
+    assert EventType.EVACUATION not in {k for k, _ in _kinds(sentence, gazetteer)}

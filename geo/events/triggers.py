@@ -697,6 +697,8 @@ _PEOPLE_LEAVING = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
+# "civilians who had been evacuating when the drone hit": what the victims were doing
+_WHO_WERE_BEFORE = re.compile(r"\bwho\s+(?:had\s+been|have\s+been|were|was)\s+$", re.IGNORECASE)
 _DRONE_MEDIA = re.compile(r"\s+(?:footage|video|videos|images?|photos?|shots?|camera)\b")
 # An evacuation that did not happen: its trains cancelled, its station closed, its convoy or
 # buses the target of fire. The text before the trigger and after it are joined by a NUL.
@@ -1144,6 +1146,12 @@ def find_triggers(
             etype = EventType.OFFENSIVE
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
+        if (
+            etype is EventType.EVACUATION
+            and word.endswith("ing")
+            and _WHO_WERE_BEFORE.search(text, max(sent.start, s - 30), s)
+        ):
+            continue  # "killed civilians who had been evacuating": whom a strike hit, no event
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
             _CLAUSE_MARK.split(text[max(sent.start, s - 60) : s])[-1]
             + "\x00"

@@ -1190,3 +1190,14 @@ def test_people_taken_out_of_a_town_are_an_evacuation(gazetteer, sentence, place
 )
 def test_people_taken_from_a_school_or_rubble_are_no_evacuation(gazetteer, sentence):
     assert EventType.EVACUATION not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+def test_victims_who_were_evacuating_tell_no_evacuation_but_evacuees_do(gazetteer):
+    # what the dead were doing when the drone struck is no evacuation of its own
+    struck = (
+        "A drone hit a minibus outside Vovchansk. Six people died, among them villagers "
+        "who were evacuating with their belongings."
+    )
+    assert EventType.EVACUATION not in {k for k, _ in _kinds(struck, gazetteer)}
+    arrived = "Families who were evacuated from Vovchansk reached Kharkiv by bus on Monday."
+    assert (EventType.EVACUATION, "Vovchansk") in _kinds(arrived, gazetteer)

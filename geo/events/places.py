@@ -143,8 +143,9 @@ _PASSIVE_GAP = re.compile(
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
-    r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
-    r"completely|partially|partly|first|finally|officially|"
+    # "X is still under fire", "X is now being shelled": the running strike's subject too
+    r"(?:(?:again|also|still|now|being|reportedly|heavily|repeatedly|once again|twice|"
+    r"briefly|fully|completely|partially|partly|first|finally|officially|"
     # any other adverb of manner or time: "X was quickly recaptured", "was briefly shelled"
     r"[a-z]+ly)\s+)*"
     # "X was subjected to (heavy artillery) shelling": the strike noun is what X underwent
@@ -2022,7 +2023,15 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             # "the city" is no village: walk back past the villages named since the city
             while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
                 k -= 1
-        ante = settlements[k] if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH else None
+        reach = _ANAPHOR_REACH
+        if k >= 0 and all(
+            t.place.place_id == settlements[k].place.place_id for t in settlements[:k]
+        ):
+            # the one settlement the article has named so far stays its topic for longer:
+            # "... 1,600 people remain in X. [a quoted paragraph] ... the city is still under
+            # fire"
+            reach = _REGION_REACH
+        ante = settlements[k] if k >= 0 and m.start() - ends[k] < reach else None
         if city:
             closer = [
                 c

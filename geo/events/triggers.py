@@ -545,6 +545,8 @@ _ASKED_OF = re.compile(
     r"to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# "If the enemy keeps pushing on the town, ...": the condition of a clause to come
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
 _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
@@ -1164,7 +1166,9 @@ def find_triggers(
         ):
             clause = clause[:k]  # "will be forcibly evacuated from A": the order's places
         if (
-            _non_factual(clause) or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
+            _non_factual(clause)
+            or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
+            or _CONDITION_BEFORE.search(clause)
         ) or (
             etype is not EventType.STATEMENT
             and _non_factual_after(text, low, e, sent.end)

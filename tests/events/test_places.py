@@ -1055,3 +1055,26 @@ def test_the_subject_of_a_passive_with_any_adverb_is_the_place(sentence, etype, 
     assert [(e.event_type, e.place.name) for e in _events(sentence, gazetteer)] == [
         (etype, "Kupiansk")
     ]
+
+
+def test_the_only_town_named_so_far_is_the_city_a_long_quote_later(gazetteer):
+    # a head of a city administration, quoted at length after the lead names the town once
+    text = (
+        "About 2,400 residents still live in Toretsk, the head of its military "
+        "administration told a telethon on Sunday. "
+        '"This morning we counted the people who stay in their flats and basements once '
+        "again. A bus was planned for the weekend, but nobody has confirmed that it will come. "
+        "On Friday we took four pensioners to a safer area, and two more on Saturday. Most "
+        "people who remain are elderly and refuse to go anywhere. Water is brought in by "
+        'volunteers twice a week, and the pharmacy opens for two hours," he said. '
+        "He added that the city is under fire day and night."
+    )
+    assert _struck(text, gazetteer) == ["Toretsk"]
+
+
+def test_a_town_still_under_fire_is_struck_but_one_still_under_control_is_not(gazetteer):
+    assert _struck("Kostiantynivka is still being shelled every day.", gazetteer) == [
+        "Kostiantynivka"
+    ]
+    held = "Kostiantynivka is still under Ukrainian control."
+    assert not [e for e in _events(held, gazetteer) if e.place.name == "Kostiantynivka"]

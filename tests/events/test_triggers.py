@@ -1205,3 +1205,12 @@ def test_victims_who_were_evacuating_tell_no_evacuation_but_evacuees_do(gazettee
     assert EventType.EVACUATION not in {k for k, _ in _kinds(struck, gazetteer)}
     arrived = "Families who were evacuated from Vovchansk reached Kharkiv by bus on Monday."
     assert (EventType.EVACUATION, "Vovchansk") in _kinds(arrived, gazetteer)
+
+
+def test_a_condition_is_no_event_but_the_advance_it_follows_is(gazetteer):
+    text = (
+        "Russian troops advanced towards Pokrovsk on Sunday, the mayor said. "
+        '"If they keep advancing towards Myrnohrad, we will have to extend the curfew," '
+        "he added."
+    )
+    assert {p for k, p in _kinds(text, gazetteer) if k is EventType.ADVANCE} == {"Pokrovsk"}

@@ -14,9 +14,17 @@ from dataclasses import replace
 
 from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
-from geo.events.triggers import Trigger
+from geo.events.triggers import FIGURE_TYPES, Trigger
 from geo.places.spatial import great_circle_km
-from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind, Toponym
+from geo.records import (
+    DatePrecision,
+    Event,
+    EventStatus,
+    EventType,
+    GeoPrecision,
+    PlaceKind,
+    Toponym,
+)
 from geo.text.sentences import Sentence
 
 __all__ = ["consolidate", "names_community", "order_list", "umbrella_list"]
@@ -224,6 +232,31 @@ def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
     ]
 
 
+_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.RANGE)
+
+
+def _period_count_beside_day(a: Event, b: Event) -> bool:
+    """Whether one reading counts the people moved over a period and the other is one day.
+
+    "Authorities urged residents to leave on Aug. 15" and "over the past four weeks, 18,000
+    residents left on evacuation buses": the period's count is a happening of its own, as
+    coders keep it, not the order day's figure.
+    """
+    if a.event_type not in FIGURE_TYPES or a.sentence_start == b.sentence_start:
+        return False
+    for period, day in ((a, b), (b, a)):
+        if (
+            period.date_text
+            and day.date_text
+            and period.date_precision in _PERIODS
+            and day.date_precision is DatePrecision.DAY
+            and period.people is not None
+            and day.people != period.people
+        ):
+            return True
+    return False
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -245,6 +278,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 and o.place.place_id == ev.place.place_id
                 and (n not in apart or o.sentence_start == ev.sentence_start)
                 and (not o.date_text or not ev.date_text or _same_days(o, ev))
+                and not _period_count_beside_day(o, ev)
             ),
             None,
         )

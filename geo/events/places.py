@@ -143,8 +143,9 @@ _PASSIVE_GAP = re.compile(
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
-    r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
-    r"completely|partially|partly|first|finally|officially|"
+    # "X is still under fire", "X is now being shelled": the running strike's subject too
+    r"(?:(?:again|also|still|now|being|reportedly|heavily|repeatedly|once again|twice|"
+    r"briefly|fully|completely|partially|partly|first|finally|officially|"
     # any other adverb of manner or time: "X was quickly recaptured", "was briefly shelled"
     r"[a-z]+ly)\s+)*"
     # "X was subjected to (heavy artillery) shelling": the strike noun is what X underwent
@@ -311,6 +312,13 @@ _FRONTED = re.compile(
 )
 # "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and
 # an apposition that situates it stay inside the frame
+# "In the Lyman direction, ...", "And in the Kupiansk and Lyman directions, ...", "On the
+# Orikhiv axis, ...": a bulletin's front sector frames what its sentence tells
+_FRONTED_SECTOR = re.compile(
+    r"[\"\u201c\u2018]?(?:(?:And|But|Meanwhile|Also|Elsewhere),?\s+(?:in|on|along)|In|On|Along)"
+    r"\s+the\s+(?=[A-Z][\w'’-]*(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*\s+"
+    r"(?:directions?|axis|axes|sectors?)\s*,)"
+)
 _FRONTED_UNIT = re.compile(
     r"\s+(?:community|hromada|district|raion|municipality)"
     r"(?:\s*,\s*(?:located|situated|lying)\s+(?:in|near)\s+[^,;:]{1,60}"
@@ -2015,7 +2023,15 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             # "the city" is no village: walk back past the villages named since the city
             while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
                 k -= 1
-        ante = settlements[k] if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH else None
+        reach = _ANAPHOR_REACH
+        if k >= 0 and all(
+            t.place.place_id == settlements[k].place.place_id for t in settlements[:k]
+        ):
+            # the one settlement the article has named so far stays its topic for longer:
+            # "... 1,600 people remain in X. [a quoted paragraph] ... the city is still under
+            # fire"
+            reach = _REGION_REACH
+        ante = settlements[k] if k >= 0 and m.start() - ends[k] < reach else None
         if city:
             closer = [
                 c
@@ -2622,6 +2638,42 @@ def _reporting_authority(text: str, trig: Trigger, tops: list[Toponym]) -> list[
     return []
 
 
+# The sector word that closes a fronted sector frame: "(In the Lyman) direction, ..."
+_FRONTED_SECTOR_END = re.compile(r"\s+(?:directions?|axis|axes|sectors?)\s*,", re.IGNORECASE)
+
+
+# A settlement the clause names after a sector frame, known to the gazetteer or not: "two
+# attacks in the area of X", "repelled an attack near X", "towards X"
+_SPOT_AFTER_SECTOR = re.compile(
+    r"\b(?:near|around|towards?|outskirts of|areas? of|village of|town of|settlements? of)\s+"
+    r"(?:the\s+)?[A-Z]"
+)
+
+
+def _fronted_sectors(
+    text: str, sent: Sentence, first: Toponym, tops: list[Toponym]
+) -> list[Toponym]:
+    """The towns a fronted sector frame is named after ("In the A and B directions, ..").
+
+    Only for a clause that names no settlement of its own: "In the Lyman direction, an attack
+    near X was repelled" is at X, and a name the gazetteer lacks does not make it the sector's.
+    """
+    found = [first]
+    for t in tops:
+        if t.start <= found[-1].start:
+            continue
+        if not re.fullmatch(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", text[found[-1].end : t.start]):
+            break
+        found.append(t)
+    if not (end := _FRONTED_SECTOR_END.match(text, found[-1].end, found[-1].end + 14)):
+        return []
+    if any(t.start >= end.end() for t in tops) or _SPOT_AFTER_SECTOR.search(
+        text, end.end(), sent.end
+    ):
+        return []
+    return found
+
+
 def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:
     """The places of a fronted list closed by a comma ("In A, B and C, ..."), else none."""
     found = [first]
@@ -2664,6 +2716,10 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         # went on": each named area frames the sentence, not the direction
         lo, hi = sent.start + areas.start("names"), sent.start + areas.end("names")
         return [t for t in tops if lo <= t.start < hi]
+    if sector := _FRONTED_SECTOR.match(sent.text):
+        # "In the Lyman and Avdiivka directions, the occupiers attacked": the sectors
+        first = [t for t in tops if t.start == sent.start + sector.end()]
+        return _fronted_sectors(text, sent, first[0], tops) if first else []
     m = _FRONTED.match(sent.text)
     if not m:
         return _reported_frame(text, sent, tops)

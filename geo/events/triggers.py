@@ -84,6 +84,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?= of (?:[\w'’-]+ ){0,4}?(?:residents|people|civilians|inhabitants|population|"
         r"citizens|families)\b)",
         r"were taken out of",
+        # the active voice of it: "the authorities are starting to take children out of A",
+        # "police took out some fifty civilians from A": people, named, are the object
+        # (not a parent's "took his children out of school", nor people "out of the rubble")
+        r"t(?:ake|akes|ook|aking) (?!(?:his|her|my|our|your) )(?:[\w'’,-]+ ){0,4}?"
+        r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients) "
+        r"out of(?! (?:the )?(?:school|class|kindergarten|rubble|debris|ruins|water|fire)\b)",
+        r"t(?:ake|akes|ook|aking) out (?=(?:[\w'’,-]+ ){0,4}?"
+        r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients)\b)",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "arranged the safe passage of 900 civilians from X": a humanitarian operation's
@@ -537,6 +545,8 @@ _ASKED_OF = re.compile(
     r"to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# "If the enemy keeps pushing on the town, ...": the condition of a clause to come
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
 _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
@@ -689,6 +699,8 @@ _PEOPLE_LEAVING = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
+# "civilians who had been evacuating when the drone hit": what the victims were doing
+_WHO_WERE_BEFORE = re.compile(r"\bwho\s+(?:had\s+been|have\s+been|were|was)\s+$", re.IGNORECASE)
 _DRONE_MEDIA = re.compile(r"\s+(?:footage|video|videos|images?|photos?|shots?|camera)\b")
 # An evacuation that did not happen: its trains cancelled, its station closed, its convoy or
 # buses the target of fire. The text before the trigger and after it are joined by a NUL.
@@ -1136,6 +1148,12 @@ def find_triggers(
             etype = EventType.OFFENSIVE
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
+        if (
+            etype is EventType.EVACUATION
+            and word.endswith("ing")
+            and _WHO_WERE_BEFORE.search(text, max(sent.start, s - 30), s)
+        ):
+            continue  # "killed civilians who had been evacuating": whom a strike hit, no event
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
             _CLAUSE_MARK.split(text[max(sent.start, s - 60) : s])[-1]
             + "\x00"
@@ -1148,7 +1166,9 @@ def find_triggers(
         ):
             clause = clause[:k]  # "will be forcibly evacuated from A": the order's places
         if (
-            _non_factual(clause) or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
+            _non_factual(clause)
+            or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
+            or _CONDITION_BEFORE.search(clause)
         ) or (
             etype is not EventType.STATEMENT
             and _non_factual_after(text, low, e, sent.end)

@@ -48,6 +48,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Token", "geoparse", "prepare", "tokenize"]
 
+# The kinds compared at every reading of every name, held as module names: ``PlaceKind.X``
+# goes through the enum metaclass's attribute hook (about 90 ns, a million times a corpus).
+_POPULATED = PlaceKind.POPULATED_PLACE
+_ADMIN1 = PlaceKind.ADMIN1
+_ADMIN2 = PlaceKind.ADMIN2
+_COUNTRY = PlaceKind.COUNTRY
+_REGION = PlaceKind.REGION
+
 TOWN_NAMESAKE_PENALTY = 2.5  # as much as being in an oblast the article names
 # How ``resolve_near`` marks the readings it gives (see relative_places' second pass).
 _SPELLING_MATCHES = frozenset(["near", "respelt"])
@@ -110,11 +118,8 @@ def _listed_city(text: str, m: Mention, by_start: dict[int, int], mentions: list
     Elsewhere a state keeps its town ("Buffalo, New York, and Boston").
     """
     if not any(
-        c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= BIG_TOWN
-        for c in m.cands
-    ) or not any(
-        c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE for c in m.cands
-    ):
+        c.place.kind is _POPULATED and (c.place.population or 0) >= BIG_TOWN for c in m.cands
+    ) or not any(c.place.kind is _ADMIN1 and c.place.country_code in THEATRE for c in m.cands):
         return False  # "Buffalo, New York, and Boston": a state before the list goes on
     after = _LIST_ON.match(text, m.end)
     if after is None:
@@ -163,17 +168,17 @@ def _doc_context(
         kinds = {c.place.kind for c in m.cands}
         if m.admin1_form or m.key.endswith(" область"):  # "Харьковской области" too
             for c in m.cands:
-                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code:
+                if c.place.kind is _ADMIN1 and c.place.admin1_code:
                     admin1.add(c.place.admin1_code)
                     explicit.add(c.place.admin1_code)
                     countries[c.place.country_code] += 1
                     named_by.setdefault(c.place.country_code, set()).add(m.key)
-        elif PlaceKind.COUNTRY in kinds:
+        elif _COUNTRY in kinds:
             for c in m.cands:
-                if c.place.kind is PlaceKind.COUNTRY:
+                if c.place.kind is _COUNTRY:
                     countries[c.place.country_code] += 2
                     named_by.setdefault(c.place.country_code, set()).add(m.key)
-        elif kinds == {PlaceKind.REGION}:
+        elif kinds == {_REGION}:
             for c in m.cands:
                 if c.place.country_code:
                     countries[c.place.country_code] += 1
@@ -199,7 +204,7 @@ def _republic_unit(m: Mention, text: str) -> str | None:
     The full name is read as "Donetsk", whose readings include the oblast; the abbreviation
     is an alias of the oblast and nothing else.
     """
-    kinds = (PlaceKind.ADMIN1, PlaceKind.REGION)
+    kinds = (_ADMIN1, _REGION)
     units = {
         c.place.admin1_code
         for c in m.cands
@@ -220,12 +225,12 @@ def _plain_unit(m: Mention) -> str | None:
     A unit named after its city (Donetsk, Kursk: no population of its own in the index) or
     sharing its name with a country (Georgia) or a big town is left to resolution.
     """
-    units = [c.place for c in m.cands if c.place.kind is PlaceKind.ADMIN1]
+    units = [c.place for c in m.cands if c.place.kind is _ADMIN1]
     if len(units) != 1 or not units[0].population or not units[0].admin1_code:
         return None
     if any(
-        c.place.kind is PlaceKind.COUNTRY
-        or (c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= BIG_TOWN)
+        c.place.kind is _COUNTRY
+        or (c.place.kind is _POPULATED and (c.place.population or 0) >= BIG_TOWN)
         for c in m.cands
     ):
         return None
@@ -238,7 +243,7 @@ def _famous_town(m: Mention) -> Candidate | None:
     How often a name appears in English text tracks the fame of its best-known bearer, which
     is nearly always the biggest; small namesakes (Geneva, Illinois) need the text to say so.
     """
-    towns = [c for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE]
+    towns = [c for c in m.cands if c.place.kind is _POPULATED]
     if len(towns) < 2 or " " in m.key or english_zipf(m.key) < 3.0:
         return None
     return max(towns, key=lambda c: c.place.population or 0)
@@ -324,12 +329,12 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
     units = {
         c.place.admin1_code
         for c in m.cands
-        if c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE
+        if c.place.kind is _ADMIN1 and c.place.country_code in THEATRE
     }
     towns = {
         c.place.admin1_code
         for c in m.cands
-        if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in units
+        if c.place.kind is _POPULATED and c.place.admin1_code in units
     }
     if len(towns) != 1:
         return None
@@ -356,7 +361,7 @@ def _big_towns(m: Mention) -> set[str]:
     return {
         c.place.name
         for c in m.cands
-        if c.place.kind is PlaceKind.POPULATED_PLACE
+        if c.place.kind is _POPULATED
         and c.match != "alternate"
         and c.place.country_code in THEATRE
         and (c.place.population or 0) >= BIG_TOWN
@@ -405,12 +410,12 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             p = c.place
             s = base_score(c)
             if m.admin1_form:
-                s += 8.0 if p.kind is PlaceKind.ADMIN1 else -8.0
+                s += 8.0 if p.kind is _ADMIN1 else -8.0
             if p.country_code in countries and named_by[p.country_code] != {m.key}:
                 # Another name must point there: "Georgia" does not vouch for itself.
                 # Flat: a country named ten times is no likelier to hold a given town than
                 # one named once (a US-heavy story about talks in Geneva, Switzerland).
-                s += 1.0 if p.kind is PlaceKind.POPULATED_PLACE else 1.5
+                s += 1.0 if p.kind is _POPULATED else 1.5
             elif p.country_code in demonyms:
                 s += 0.5
             if c.match == "alternate" and held_by_name:
@@ -428,30 +433,30 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             if (
                 big_towns
                 and p.name in big_towns
-                and p.kind is PlaceKind.POPULATED_PLACE
+                and p.kind is _POPULATED
                 and (p.population or 0) < BIG_TOWN
             ):
                 s -= TOWN_NAMESAKE_PENALTY
             if p.kind in _SMALL_KINDS and p.admin1_code in admin1:
                 s += 2.5
-            if p.kind is PlaceKind.ADMIN1 and p.country_code in unit_countries:
+            if p.kind is _ADMIN1 and p.country_code in unit_countries:
                 # A story that names Alabama and Texas means the state by "Georgia".
                 s += STATE_AMONG_STATES_BONUS
             if (
-                p.kind is PlaceKind.ADMIN1
+                p.kind is _ADMIN1
                 and p.admin1_code in explicit
                 and not m.admin1_form
                 and p.admin1_code != city_of
             ):
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
                 s += 4.0
-            if said_town and p.kind is PlaceKind.POPULATED_PLACE:
+            if said_town and p.kind is _POPULATED:
                 s += 4.0
             if hromadas and p.place_id.startswith("ua:") and p.place_id[3:12] in hromadas:
                 # "shelled the Pokrovsk hromada ... two killed in Zelene": the village of that
                 # hromada (its KATOTTG code starts with the hromada's), not a namesake
                 s += HROMADA_BONUS
-            if p.kind is PlaceKind.POPULATED_PLACE and city_of and p.admin1_code == city_of:
+            if p.kind is _POPULATED and city_of and p.admin1_code == city_of:
                 s += CITY_CUE_BONUS
             m.scores.append(s)
 
@@ -462,29 +467,25 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         if m.settlement_of is not None:
             unit = mentions[m.settlement_of]
             for k, c in enumerate(unit.cands):
-                if c.place.kind is PlaceKind.ADMIN1:
+                if c.place.kind is _ADMIN1:
                     unit.scores[k] += 6.0
-            codes = {c.place.admin1_code for c in unit.cands if c.place.kind is PlaceKind.ADMIN1}
+            codes = {c.place.admin1_code for c in unit.cands if c.place.kind is _ADMIN1}
             for k, c in enumerate(m.cands):
-                if c.place.admin1_code in codes and c.place.kind is PlaceKind.POPULATED_PLACE:
+                if c.place.admin1_code in codes and c.place.kind is _POPULATED:
                     m.scores[k] += 6.0
         if m.within is not None:
             outer = mentions[m.within]
             # "Albany, New York": after a town and a comma comes its state, not a city.
             if text[m.end : outer.start].strip() == ",":
                 for k, c in enumerate(outer.cands):
-                    if c.place.kind is PlaceKind.ADMIN1:
+                    if c.place.kind is _ADMIN1:
                         outer.scores[k] += 3.0
-            codes = {
-                c.place.admin1_code
-                for c in outer.cands
-                if c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION)
-            }
-            ccs = {c.place.country_code for c in outer.cands if c.place.kind is PlaceKind.COUNTRY}
+            codes = {c.place.admin1_code for c in outer.cands if c.place.kind in (_ADMIN1, _REGION)}
+            ccs = {c.place.country_code for c in outer.cands if c.place.kind is _COUNTRY}
             for k, c in enumerate(m.cands):
-                if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in codes:
+                if c.place.kind is _POPULATED and c.place.admin1_code in codes:
                     m.scores[k] += 4.0
-                elif c.place.country_code in ccs and c.place.kind is not PlaceKind.COUNTRY:
+                elif c.place.country_code in ccs and c.place.kind is not _COUNTRY:
                     m.scores[k] += 2.0
 
     _co_located(mentions)
@@ -504,7 +505,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 continue
             p = m.cands[k].place
             if (
-                p.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2, PlaceKind.ADMIN1)
+                p.kind in (_POPULATED, _ADMIN2, _ADMIN1)
                 and _margin(m) >= 1.5
                 and m.role in _CONTEXT_ROLES
             ):
@@ -550,14 +551,14 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
             a, b = (n, m) if o < q else (m, n)
             if (
                 len(n.cands) == 1
-                and n.cands[0].place.kind is PlaceKind.POPULATED_PLACE
+                and n.cands[0].place.kind is _POPULATED
                 and _LIST_GAP.fullmatch(text, a.end, b.start)
             ):
                 fixed.append(n.cands[0].place)
         if not fixed:
             continue  # most names have no single-reading neighbour: no reading to look at
         for k, c in enumerate(m.cands):
-            if c.place.kind is PlaceKind.POPULATED_PLACE and any(
+            if c.place.kind is _POPULATED and any(
                 great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
                 for f in fixed
             ):
@@ -603,7 +604,7 @@ def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
             # A village the index lacks (read later as a near-spelling, or not at all) is
             # still one of the list: the list goes on past it, without it.
             continue
-        if any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands):
+        if any(c.place.kind is _POPULATED for c in m.cands):
             run.append(q)
         else:
             if len(run) >= LIST_RUN_MIN:
@@ -642,7 +643,7 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
             plausible = [
                 c.place
                 for c, s in zip(m.cands, m.scores, strict=True)
-                if c.place.kind is PlaceKind.POPULATED_PLACE and s >= top - LIST_RUN_PLAUSIBLE
+                if c.place.kind is _POPULATED and s >= top - LIST_RUN_PLAUSIBLE
             ]
             weight[m.key] = 2.0 if len(plausible) == 1 and len(m.cands) == 1 else 1.0
             owner += [m.key] * len(plausible)
@@ -655,7 +656,7 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
             near &= keys[None, :] != m.key
             support = [
                 sum(weight[k] for k in set(keys[row].tolist()))
-                if c.place.kind is PlaceKind.POPULATED_PLACE
+                if c.place.kind is _POPULATED
                 else 0.0
                 for c, row in zip(m.cands, near, strict=True)
             ]
@@ -674,7 +675,7 @@ _CELL_DEG = 0.35
 CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
 TOWN_AND_COUNTY_BONUS = 2.5
 STATE_AMONG_STATES_BONUS = 2.0
-_SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
+_SMALL_KINDS = frozenset([_POPULATED, _ADMIN2])
 _AROUND = [(da, db) for da in (-1, 0, 1) for db in (-1, 0, 1)]  # a cell and its neighbours
 
 
@@ -709,7 +710,7 @@ def _co_located(mentions: list[Mention]) -> None:
             # would find itself next to the place named today and count as support.
             if p.kind in _SMALL_KINDS and c.match != "alternate":
                 cell = (int(p.lat // _CELL_DEG), int(p.lon // _CELL_DEG))
-                county = p.kind is PlaceKind.ADMIN2
+                county = p.kind is _ADMIN2
                 # get first: setdefault would build the empty set for every reading
                 if (names := cells.get(cell)) is None:
                     names = cells[cell] = set()
@@ -745,7 +746,7 @@ def _co_located(mentions: list[Mention]) -> None:
             if len(near) > 1:
                 # A town beside a county the article names ("Paris and Henry County"): the
                 # pair is what a local story is about, stronger than two towns together.
-                other = c.place.kind is not PlaceKind.ADMIN2
+                other = c.place.kind is not _ADMIN2
                 a, b = cell
                 of_other = kinds[other]
                 # Most articles name no county: then no cell needs looking at.
@@ -791,7 +792,7 @@ def _sectors(text: str, toks: list[Token], mentions: list[Mention]) -> None:
         towns = [
             n
             for n, c in enumerate(hub_m.cands)
-            if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.country_code in THEATRE
+            if c.place.kind is _POPULATED and c.place.country_code in THEATRE
         ]
         if len(towns) >= 2:
             big = max(towns, key=lambda n: hub_m.cands[n].place.population or 0)
@@ -846,7 +847,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
         if best is None:
             continue
         hub = hub_m.cands[best].place
-        if hub.kind is not PlaceKind.POPULATED_PLACE or hub.country_code not in THEATRE:
+        if hub.kind is not _POPULATED or hub.country_code not in THEATRE:
             continue
         start = max(text.rfind(". ", 0, hub_m.start), text.rfind("\n", 0, hub_m.start))
         first = _sentence_end(text, hub_m.end)
@@ -859,7 +860,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
                 continue
             here = m.cands[k].place
             if (
-                here.kind is not PlaceKind.POPULATED_PLACE
+                here.kind is not _POPULATED
                 or (here.population or 0) >= SECTOR_TOWN_POPULATION
                 or _dist_km(here, hub) <= SECTOR_OUT_KM
             ):
@@ -867,8 +868,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
             inside = [
                 (d, n)
                 for n, c in enumerate(m.cands)
-                if c.place.kind is PlaceKind.POPULATED_PLACE
-                and (d := _dist_km(c.place, hub)) <= SECTOR_NEAR_KM
+                if c.place.kind is _POPULATED and (d := _dist_km(c.place, hub)) <= SECTOR_NEAR_KM
             ]
             if inside:
                 m.scores[min(inside)[1]] = m.scores[k] + SECTOR_NEAR_BONUS
@@ -893,7 +893,7 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
         if best is None or ob_m.role not in _CONTEXT_ROLES:
             continue
         oblast = ob_m.cands[best].place
-        if oblast.kind is not PlaceKind.ADMIN1 or oblast.country_code not in THEATRE:
+        if oblast.kind is not _ADMIN1 or oblast.country_code not in THEATRE:
             continue
         if not _IN_BEFORE.search(text, max(0, ob_m.start - 12), ob_m.start):
             continue
@@ -905,13 +905,11 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             if k is None:
                 continue
             here = m.cands[k].place
-            if here.kind is PlaceKind.ADMIN1 and _IN_BEFORE.search(
-                text, max(0, m.start - 12), m.start
-            ):
+            if here.kind is _ADMIN1 and _IN_BEFORE.search(text, max(0, m.start - 12), m.start):
                 break  # "while in Odesa region ..." opens a group of its own
             if (
                 m.role not in _CONTEXT_ROLES
-                or here.kind is not PlaceKind.POPULATED_PLACE
+                or here.kind is not _POPULATED
                 or (here.population or 0) >= SECTOR_TOWN_POPULATION
                 or here.admin1_code == oblast.admin1_code
             ):
@@ -919,8 +917,7 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             inside = [
                 (m.scores[n], n)
                 for n, c in enumerate(m.cands)
-                if c.place.kind is PlaceKind.POPULATED_PLACE
-                and c.place.admin1_code == oblast.admin1_code
+                if c.place.kind is _POPULATED and c.place.admin1_code == oblast.admin1_code
             ]
             if inside:
                 m.scores[max(inside)[1]] = m.scores[k] + OBLAST_GROUP_BONUS
@@ -935,7 +932,7 @@ def _names_front(toks: list[Token], mentions: list[Mention]) -> bool:
         if best is None or m.role not in _CONTEXT_ROLES:
             continue
         place = m.cands[best].place
-        if place.kind is PlaceKind.POPULATED_PLACE and place.country_code in THEATRE:
+        if place.kind is _POPULATED and place.country_code in THEATRE:
             return True
     return False
 
@@ -1053,7 +1050,7 @@ def _near_bonuses(
                         by_a1[p.admin1_code] -= 1
         out[key] = [
             0.0
-            if c.place.kind is PlaceKind.COUNTRY
+            if c.place.kind is _COUNTRY
             else _near_bonus(
                 c.place,
                 others,
@@ -1098,7 +1095,7 @@ def _near_bonus(place: Place, anchors: list[Place], d: float, same_a1: int, same
     # The article's own geography: a unit or country where its confidently placed names are
     # ("Gainesville" in a story about Georgia towns is Gainesville, Georgia).
     majority = len(anchors) >= 3 and 2 * same_cc > len(anchors)
-    if place.kind is PlaceKind.ADMIN1 and place.population:
+    if place.kind is _ADMIN1 and place.population:
         # "Georgia" in a story whose towns and counties are in Georgia is the state. A unit
         # named after its city (no population of its own in the index: Donetsk Oblast) is
         # not: there the bare name stays the city's.
@@ -1145,7 +1142,7 @@ def _supported(
         return 1.0
     if place.place_id.startswith(VAST_AREAS):
         return VAST_AREA_CEILING
-    if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
+    if place.kind in (_COUNTRY, _ADMIN1, _REGION):
         return 1.0
     if (place.population or 0) >= BIG_TOWN or gaz.is_capital(place.place_id):
         return 1.0
@@ -1176,16 +1173,14 @@ def _qualified(m: Mention, mentions: list[Mention]) -> bool:
     if m.within is None:
         return False
     outer = mentions[m.within]
-    return any(
-        c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.COUNTRY) for c in outer.cands
-    )
+    return any(c.place.kind in (_ADMIN1, _REGION, _COUNTRY) for c in outer.cands)
 
 
 def _namesake_village(m: Mention, place: Place) -> bool:
     """Whether ``place`` is a village whose name other villages bear too."""
-    if place.kind is not PlaceKind.POPULATED_PLACE or (place.population or 0) >= 10_000:
+    if place.kind is not _POPULATED or (place.population or 0) >= 10_000:
         return False
-    towns = sum(1 for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE)
+    towns = sum(1 for c in m.cands if c.place.kind is _POPULATED)
     return towns >= 2
 
 
@@ -1213,9 +1208,7 @@ def _with_streets(mentions: list[Mention], toponyms: list[Toponym]) -> list[Topo
     towns = [
         t
         for t in toponyms
-        if t.role not in _PEOPLE_ROLES
-        and t.place.kind is PlaceKind.POPULATED_PLACE
-        and t.confidence >= 0.5
+        if t.role not in _PEOPLE_ROLES and t.place.kind is _POPULATED and t.confidence >= 0.5
     ]
     counts = Counter(t.place.place_id for t in towns)
     focus = max(
@@ -1228,7 +1221,7 @@ def _with_streets(mentions: list[Mention], toponyms: list[Toponym]) -> list[Topo
         if not m.street:
             continue
         town = by_start.get(mentions[m.within].start) if m.within is not None else None
-        if town is None or town.place.kind is not PlaceKind.POPULATED_PLACE:
+        if town is None or town.place.kind is not _POPULATED:
             town = focus
         if town is None:
             continue
@@ -1386,7 +1379,7 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
     only when one lies within ``NAMESAKE_BESIDE_KM`` of a sure settlement (not one of the
     mention's own readings) while the chosen one lies ``NAMESAKE_FAR_KM`` or more from all.
     """
-    sure = [a for a in anchors if a.kind is PlaceKind.POPULATED_PLACE]
+    sure = [a for a in anchors if a.kind is _POPULATED]
     if not sure:
         return
     for m in mentions:
@@ -1395,7 +1388,7 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
         k = _best(m)
         assert k is not None  # two readings at least
         best = m.cands[k].place
-        if best.kind is not PlaceKind.POPULATED_PLACE or best.country_code not in THEATRE:
+        if best.kind is not _POPULATED or best.country_code not in THEATRE:
             continue
         own = {c.place.place_id for c in m.cands}
         others = [a for a in sure if a.place_id not in own]
@@ -1405,7 +1398,7 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
             j
             for j, c in enumerate(m.cands)
             if j != k
-            and c.place.kind is PlaceKind.POPULATED_PLACE
+            and c.place.kind is _POPULATED
             and c.place.name == best.name
             and c.place.admin1_code == best.admin1_code
         ]
@@ -1443,7 +1436,7 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
         for q in run:
             m = mentions[q]
             k = _best(m)
-            if k is not None and m.cands[k].place.kind is PlaceKind.POPULATED_PLACE:
+            if k is not None and m.cands[k].place.kind is _POPULATED:
                 chosen[q] = m.cands[k].place
         for q in run:
             m = mentions[q]
@@ -1465,12 +1458,12 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
                     c.place
                     for c in gaz.lookup(best.name)
                     if c.place.place_id not in seen
-                    and c.place.kind is PlaceKind.POPULATED_PLACE
+                    and c.place.kind is _POPULATED
                     and c.place.admin1_code in units
                 ]
             picks = []
             for j, p in enumerate(readings):
-                if j == k or p.kind is not PlaceKind.POPULATED_PLACE:
+                if j == k or p.kind is not _POPULATED:
                     continue
                 n = sum(_dist_km(p, o) <= LIST_STRAY_NEAR_KM for o in others)
                 if n:
@@ -1503,8 +1496,8 @@ def _raion_readings(mentions: list[Mention]) -> None:
         named = _RAION_SURFACE.fullmatch(m.surface)
         if named is None or _ADJECTIVE_STEM.search(named.group("stem")):
             continue
-        if any(c.place.kind is PlaceKind.ADMIN2 for c in m.cands):
-            m.cands = [c for c in m.cands if c.place.kind is not PlaceKind.POPULATED_PLACE]
+        if any(c.place.kind is _ADMIN2 for c in m.cands):
+            m.cands = [c for c in m.cands if c.place.kind is not _POPULATED]
 
 
 def prepare(gazetteer: Gazetteer) -> None:

@@ -1016,50 +1016,52 @@ def _near_bonuses(
     import numpy as np
 
     dist = _km_matrix([c.place for m in first.values() for c in m.cands], [p for _, p in anchors])
-    keys = np.array([key for key, _ in anchors], dtype=object)
+    # A name's own anchors do not count for it: they are masked out of its rows, all rows at
+    # once (names numbered, so the mask is one integer comparison, not one per name).
+    number: dict[str, int] = {}
+    anchor_number = np.array([number.setdefault(key, len(number)) for key, _ in anchors])
+    row_number = np.array([number.get(key, -1) for key, m in first.items() for _ in m.cands])
+    own = row_number[:, None] == anchor_number[None, :]
+    nearest_all = np.where(own, np.inf, dist).min(axis=1).tolist()
     # Counted once per pass; a name's own anchors are taken off below (cheaper than a count
     # over the other anchors for every name, and the same counts).
     all_a1 = Counter(p.admin1_code for _, p in anchors if p.admin1_code)
     all_cc = Counter(p.country_code for _, p in anchors)
+    own_a1: dict[str, Counter] = {}
+    own_cc: dict[str, Counter] = {}
+    for k, p in anchors:
+        if k not in first:
+            continue  # a name of one reading: no bonuses asked for it
+        own_cc.setdefault(k, Counter())[p.country_code] += 1
+        if p.admin1_code:
+            own_a1.setdefault(k, Counter())[p.admin1_code] += 1
+    no_count: Counter = Counter()
     out: dict[str, list[float]] = {}
     row = 0
-    # Most names are no anchor: their nearest anchor is the row minimum over all anchors, taken
-    # for every row at once (the same values, so the same minima as a per-name mask).
-    own_keys = {key for key, _ in anchors}
-    all_places = [p for _, p in anchors]
-    row_min = dist.min(axis=1).tolist()
     for key, m in first.items():
         n = len(m.cands)
-        if key in own_keys:
-            others = [p for k, p in anchors if k != key]
-            nearest = dist[row : row + n][:, keys != key].min(axis=1).tolist() if others else []
-        else:
-            others = all_places
-            nearest = row_min[row : row + n]
+        nearest = nearest_all[row : row + n]
         row += n
-        if not others:
+        mine_cc = own_cc.get(key, no_count)
+        mine_a1 = own_a1.get(key, no_count)
+        n_others = len(anchors) - mine_cc.total()
+        if not n_others:
             out[key] = [0.0] * n
             continue
-        by_a1, by_cc = all_a1, all_cc
-        if len(others) < len(anchors):
-            by_a1, by_cc = all_a1.copy(), all_cc.copy()
-            for k, p in anchors:
-                if k == key:
-                    by_cc[p.country_code] -= 1
-                    if p.admin1_code:
-                        by_a1[p.admin1_code] -= 1
-        out[key] = [
-            0.0
-            if c.place.kind is _COUNTRY
-            else _near_bonus(
-                c.place,
-                others,
-                _exact_nearest(c.place, others, d),
-                by_a1[c.place.admin1_code] if c.place.admin1_code else 0,
-                by_cc[c.place.country_code],
-            )
-            for c, d in zip(m.cands, nearest, strict=True)
-        ]
+        bonuses = []
+        for c, d in zip(m.cands, nearest, strict=True):
+            p = c.place
+            if p.kind is _COUNTRY:
+                bonuses.append(0.0)
+                continue
+            if abs(d - 60) < 1e-6 or abs(d - 150) < 1e-6 or abs(d - 400) < 1e-6:
+                # within a hair of a threshold: the scalar distance decides, as it always did
+                d = min(_dist_km(p, a) for k, a in anchors if k != key)
+            a1 = p.admin1_code
+            same_a1 = all_a1[a1] - mine_a1[a1] if a1 else 0
+            same_cc = all_cc[p.country_code] - mine_cc[p.country_code]
+            bonuses.append(_near_bonus(p, n_others, d, same_a1, same_cc))
+        out[key] = bonuses
     return out
 
 
@@ -1079,22 +1081,16 @@ def _km_matrix(rows: Sequence[Place], cols: Sequence[Place]) -> np.ndarray:
     return 2 * _RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
-def _exact_nearest(place: Place, anchors: list[Place], nearest: float) -> float:
-    """``nearest``, or the scalar minimum when it lies within a hair of a bonus threshold."""
-    if abs(nearest - 60) < 1e-6 or abs(nearest - 150) < 1e-6 or abs(nearest - 400) < 1e-6:
-        return min(_dist_km(place, p) for p in anchors)
-    return nearest
+def _near_bonus(place: Place, n_anchors: int, d: float, same_a1: int, same_cc: int) -> float:
+    """The bonus for ``place``, ``d`` km from the nearest of the anchors (none: a country).
 
-
-def _near_bonus(place: Place, anchors: list[Place], d: float, same_a1: int, same_cc: int) -> float:
-    """The bonus for ``place``, ``d`` km from the nearest of ``anchors`` (none: a country).
-
-    ``same_a1`` and ``same_cc`` count the anchors in its admin-1 unit and in its country.
+    ``n_anchors`` counts the anchors (its own name's left out), ``same_a1`` and ``same_cc``
+    those in its admin-1 unit and in its country.
     """
     near = 2.0 if d < 60 else 1.5 if d < 150 else 0.75 if d < 400 else 0.0
     # The article's own geography: a unit or country where its confidently placed names are
     # ("Gainesville" in a story about Georgia towns is Gainesville, Georgia).
-    majority = len(anchors) >= 3 and 2 * same_cc > len(anchors)
+    majority = n_anchors >= 3 and 2 * same_cc > n_anchors
     if place.kind is _ADMIN1 and place.population:
         # "Georgia" in a story whose towns and counties are in Georgia is the state. A unit
         # named after its city (no population of its own in the index: Donetsk Oblast) is

@@ -590,6 +590,10 @@ _LIST_WORDS = frozenset(["and", "or"])
 _LIST_GAPS = frozenset(["", ",", "&"])
 
 
+# The words that end such a list: a plural unit word, or a hromada's "community".
+_LISTED_HEADS = frozenset(PLURAL_ADMIN2_HEADS) | _COMMUNITY_HEADS
+
+
 def _listed_admin2(
     text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
 ) -> list[Mention]:
@@ -600,6 +604,8 @@ def _listed_admin2(
     read there (the town "Kramatorsk" in "Pokrovsky and Kramatorsk districts"). A lone name
     is left alone: "Indiana counties" are the state's counties, not Indiana County.
     """
+    if _LISTED_HEADS.isdisjoint(t.norm for t in toks):
+        return mentions  # most texts have no plural unit word: one set test, not one per word
     found: list[Mention] = []
     for k, tok in enumerate(toks):
         unit = PLURAL_ADMIN2_HEADS.get(tok.norm)

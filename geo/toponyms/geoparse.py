@@ -383,6 +383,10 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         if 2 * sum(bool(_big_towns(mentions[q])) for q in run) < len(run)
         for q in run
     }
+    # A name repeated through an article, with the same readings (the index's own candidate
+    # objects) and the same framing, scores the same: its readings are weighed once. The key
+    # holds every input of the weighing below that is not the article's.
+    scored_as: dict[tuple, list[float]] = {}
     for k_m, m in enumerate(mentions):
         m.scores = []
         if not _weighs_context(m):
@@ -397,15 +401,21 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 for c in m.cands
             ]
             continue
-        held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
-        famous = _famous_town(m)
         # "talks held in Gomel, a city close to the frontier": the apposition picks the reading
         said_town = not m.admin1_form and _TOWN_APPOSITION.match(text, m.end) is not None
         city_of = _city_cued_unit(mentions, k_m, text)
+        listed = k_m in village_lists
+        # ids of candidates held by live mentions: equal ids are the same candidates
+        same = (m.key, m.admin1_form, said_town, city_of, listed, *map(id, m.cands))
+        if (done := scored_as.get(same)) is not None:
+            m.scores = list(done)
+            continue
+        held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
+        famous = _famous_town(m)
         # A bare "Zaporizhzhia" or "Mykolaiv" is the city of 700,000, not a village of that
         # name that lies near the article's other places: villages named after a city need
         # the text to say so ("the village of X", "X, Y district"), which outweighs this.
-        big_towns = _big_towns(m) if k_m not in village_lists else set()
+        big_towns = _big_towns(m) if not listed else set()
         for c in m.cands:
             p = c.place
             s = base_score(c)
@@ -459,6 +469,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             if p.kind is _POPULATED and city_of and p.admin1_code == city_of:
                 s += CITY_CUE_BONUS
             m.scores.append(s)
+        scored_as[same] = list(m.scores)  # a copy: the links below add to m.scores in place
 
     # Links between mentions: the settlement lies in the unit named next to it.
     for m in mentions:
@@ -676,7 +687,10 @@ CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
 TOWN_AND_COUNTY_BONUS = 2.5
 STATE_AMONG_STATES_BONUS = 2.0
 _SMALL_KINDS = frozenset([_POPULATED, _ADMIN2])
-_AROUND = [(da, db) for da in (-1, 0, 1) for db in (-1, 0, 1)]  # a cell and its neighbours
+# A cell is one number, row * _CELL_ROW + column (columns run -515..515), so that a cell and
+# its eight neighbours are nine additions, not nine tuples to build and hash.
+_CELL_ROW = 2048
+_AROUND = [da * _CELL_ROW + db for da in (-1, 0, 1) for db in (-1, 0, 1)]
 
 
 def _co_located(mentions: list[Mention]) -> None:
@@ -694,22 +708,22 @@ def _co_located(mentions: list[Mention]) -> None:
             by_key.setdefault(m.key, []).append(m)
     if len(by_key) < 2:
         return
-    cells: dict[tuple[int, int], set[int]] = {}
+    cells: dict[int, set[int]] = {}
     # Per cell, the names with a county reading there (True) and those with a town reading
     # there (False); a cell without such readings is not in the map.
-    kinds: dict[bool, dict[tuple[int, int], set[int]]] = {True: {}, False: {}}
+    kinds: dict[bool, dict[int, set[int]]] = {True: {}, False: {}}
     anywhere: dict[bool, set[int]] = {True: set(), False: set()}  # the same, in any cell
     keyed = list(by_key.values())
-    cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
+    cell_of: list[list[int | None]] = []  # each reading's cell, once
     for n, group in enumerate(keyed):
-        row: list[tuple[int, int] | None] = []
+        row: list[int | None] = []
         for c in group[0].cands:
             cell = None
             p = c.place
             # An old or foreign name is another name of a place ("Pokrovsk" of Engels): it
             # would find itself next to the place named today and count as support.
             if p.kind in _SMALL_KINDS and c.match != "alternate":
-                cell = (int(p.lat // _CELL_DEG), int(p.lon // _CELL_DEG))
+                cell = int(p.lat // _CELL_DEG) * _CELL_ROW + int(p.lon // _CELL_DEG)
                 county = p.kind is _ADMIN2
                 # get first: setdefault would build the empty set for every reading
                 if (names := cells.get(cell)) is None:
@@ -722,7 +736,7 @@ def _co_located(mentions: list[Mention]) -> None:
                 anywhere[county].add(n)
             row.append(cell)
         cell_of.append(row)
-    around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
+    around: dict[int, set[int]] = {}  # the names in a cell's neighbourhood
     for n, group in enumerate(keyed):
         if len(group[0].cands) < 2:
             continue
@@ -733,12 +747,7 @@ def _co_located(mentions: list[Mention]) -> None:
                 continue
             near = around.get(cell)
             if near is None:
-                a, b = cell
-                found = [
-                    names
-                    for da, db in _AROUND
-                    if (names := cells.get((a + da, b + db))) is not None
-                ]
+                found = [names for d in _AROUND if (names := cells.get(cell + d)) is not None]
                 # one cell (its own, the common case) is read as it is, never changed
                 near = found[0] if len(found) == 1 else set().union(*found)
                 around[cell] = near
@@ -747,13 +756,12 @@ def _co_located(mentions: list[Mention]) -> None:
                 # A town beside a county the article names ("Paris and Henry County"): the
                 # pair is what a local story is about, stronger than two towns together.
                 other = c.place.kind is not _ADMIN2
-                a, b = cell
                 of_other = kinds[other]
                 # Most articles name no county: then no cell needs looking at.
                 if len(anywhere[other]) > (n in anywhere[other]) and any(
                     len(names) > (n in names)  # a name other than this one
-                    for da, db in _AROUND
-                    if (names := of_other.get((a + da, b + db)))
+                    for d in _AROUND
+                    if (names := of_other.get(cell + d))
                 ):
                     extra = TOWN_AND_COUNTY_BONUS
             bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)) + extra)

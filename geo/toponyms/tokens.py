@@ -58,6 +58,8 @@ def tokenize(text: str) -> list[Token]:
     # One pass: each token settles whether the one before is joined to it, so no second
     # walk over the list (tokenising is a tenth of geoparsing; most tokens are lower case).
     prev: Token | None = None
+    joinable = -10  # where the token before ends, when it may join this one (no possessive)
+    abbreviated = False  # the token before is "St" or "Mt", joined across its full stop
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         word = m.group()
@@ -82,14 +84,18 @@ def tokenize(text: str) -> list[Token]:
             (s < 8 and not text[:s].strip(_OPENERS))
             or sentence_end(text, max(0, s - 6), s) is not None
         )
-        tok = Token(s, e, word, norm_word(word), cap, initial, poss)
-        if prev is not None and not prev.possessive:
-            gap_len = s - prev.end
-            prev.joined = (gap_len == 1 and text[prev.end] == " ") or (
-                gap_len == 2 and text[prev.end : s] == ". " and prev.norm in _ABBREVIATED
-            )
+        norm = norm_word(word)
+        tok = Token(s, e, word, norm, cap, initial, poss)
+        # ``joined`` is False unless set here; locals, not the token before's attributes.
+        gap = s - joinable
+        if gap == 1:
+            prev.joined = text[joinable] == " "
+        elif gap == 2 and abbreviated:
+            prev.joined = text[joinable:s] == ". "
         append(tok)
         prev = tok
+        joinable = -10 if poss else e
+        abbreviated = norm in _ABBREVIATED
     return toks
 
 

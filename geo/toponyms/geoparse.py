@@ -331,6 +331,8 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
         for c in m.cands
         if c.place.kind is _ADMIN1 and c.place.country_code in THEATRE
     }
+    if not units:
+        return None  # most names: no theatre oblast among the readings, so no town of one
     towns = {
         c.place.admin1_code
         for c in m.cands

@@ -311,6 +311,8 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     deferred: list[Mention] = []
     # Most texts hold no Cyrillic: then no word is asked for it (six tests per capital).
     any_cyrillic = _CYRILLIC.search(text) is not None
+    # The first words of the demonym forms, once: most capitals start none of them.
+    demonym_heads = _demonym_heads(demonym_forms())
     n = len(toks)
     i = 0
     while i < n:
@@ -412,7 +414,9 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 # order of the guesses. (One key, one set of readings: resolution pools the
                 # readings of a key's mentions, so they cannot differ by surface.)
                 best = (i + 1, max(guesses, key=lambda v: _biggest(gaz.lookup_key(v))))
-        demonym = _demonym_at(text, toks, i, gaz)
+        demonym = (
+            _demonym_at(text, toks, i, gaz) if tok.norm.partition(" ")[0] in demonym_heads else None
+        )
         if demonym is not None and (best is None or demonym.j >= best[0]):
             # "Russian forces": the adjective, unless a longer name starts here ("Russian
             # Federation"); the same length goes to the demonym ("Georgian" is no town).

@@ -678,8 +678,17 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if any(t.type in FIGURE_TYPES for t in triggers)
             else (None, None, False)
         )
+        # built directly, not by dataclasses.replace: this runs for every date of every
+        # sentence with an event word, and replace() costs several times a plain constructor
         dates = [
-            replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
+            DateSpan(
+                d.start,
+                d.end,
+                d.precision,
+                d.text,
+                d.start_char + sent.start,
+                d.end_char + sent.start,
+            )
             for d in joined_months(
                 sent.text,
                 [

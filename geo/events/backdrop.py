@@ -69,6 +69,11 @@ _RUNNING = re.compile(
     re.IGNORECASE,
 )
 _GROUND = (EventType.OFFENSIVE, EventType.ADVANCE)
+# Asked before most strikes and ground triggers, and most stretches before them hold none of
+# these words ("amid", "during", "as ... conducts"): those are looked for first.
+_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE = map(
+    Gated, (_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE)
+)
 
 
 def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:

@@ -1357,3 +1357,6 @@ def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool
 # Asked of most sentences, and most hold no match: it asks its lower-case twin first
 # (geo.text.casefold.Gated). Set here, after every definition, so it reads as written above.
 _SUMMARY_OF_STRIKES = Gated(_SUMMARY_OF_STRIKES)
+# Asked of every sentence with an evacuation word; its Cyrillic stems are looked for first,
+# so an English sentence is answered without the engine trying every position.
+_ORDER_GIVEN_CYR = Gated(_ORDER_GIVEN_CYR)

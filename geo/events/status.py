@@ -313,3 +313,4 @@ def status_for(
 # Asked for most triggers, and most clauses hold no match: each asks its lower-case twin first
 # (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
 _CYR_TRIED_BEFORE, _ONGOING_AFTER = Gated(_CYR_TRIED_BEFORE), Gated(_ONGOING_AFTER)
+_SINCE_LAUNCHED = Gated(_SINCE_LAUNCHED)  # "since" first

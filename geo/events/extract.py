@@ -503,7 +503,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         else:
             told_ago += 1
         # a headline, or a line without a full stop: a link box's title between paragraphs
-        this_line = _is_headline(sent.text) or not sent.text.rstrip().endswith(_STOPS)
+        headline = _is_headline(sent.text)  # asked once: three questions below need it
+        this_line = headline or not sent.text.rstrip().endswith(_STOPS)
         this_start = sent.start
         this_tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         in_order = order_lead is not None and bool(
@@ -512,7 +513,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         lead_at, order_lead = (order_lead[1] if in_order else -1), None
         if (
             sent.start >= page_end
-            or (_is_headline(sent.text) and not in_order)  # "Shtanivka, Voronivka (X community);"
+            or (headline and not in_order)  # "Shtanivka, Voronivka (X community);"
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _older_picture(text, captions, sent, published)
             or _stamped_teaser(text, sent)
@@ -520,7 +521,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
-            if _is_headline(sent.text) and not in_order:
+            if headline and not in_order:
                 # "Mandatory Evacuation Of Families Begins In 19 Settlements Of X Region",
                 # then the body names them: the headline is the list's order
                 heads = _factual(text, sent, find_triggers(text, sent, []), order_told=order_told)
@@ -893,14 +894,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         own_tolls = _tolls_per_strike(text, found, sent) if casualties else {}
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
-        framed = {
-            t.type for t in triggers if _also(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
-        }
-        further = {
-            t.type
-            for t in triggers
-            if _ANOTHER.search(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
-        }
+        # (each trigger's clause cut out once, for both questions)
+        clauses = [(t.type, _CLAUSE_MARK.split(text[sent.start : t.start])[-1]) for t in triggers]
+        framed = {etype for etype, clause in clauses if _also(clause)}
+        further = {etype for etype, clause in clauses if _ANOTHER.search(clause)}
         recalled = _AS_REPORTED.match(sent.text) is not None
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None

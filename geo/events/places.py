@@ -2139,6 +2139,15 @@ def _start(tok: _Tok) -> int:
     return tok.start
 
 
+def _top_from(toks: list[_Tok], i: int) -> bool:
+    """Whether a place token lies at index ``i`` or after (looked for from the end)."""
+    # a plain loop, not any() over a generator: asked for most triggers
+    for k in range(len(toks) - 1, i - 1, -1):  # noqa: SIM110
+        if toks[k].kind == "top":
+            return True
+    return False
+
+
 def places_for(
     text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -2170,7 +2179,9 @@ def places_for(
         if trig.type is EventType.ADVANCE:
             found = [y for y in found if not _unnamed_settlements_in(text, y)]
         return found
-    after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE)
+    # _after gathers only the places of tokens from i on: where none follows the trigger (a
+    # third of the calls), its walk to the clause's end would find nothing
+    after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE) if _top_from(toks, i) else []
     if after or verbal:
         found = _most_specific(after)
     else:

@@ -377,7 +377,11 @@ def tokenize_sentence(
     ] + [(d.start_char, d.end_char, "date", None) for d in dates]
     marks += [(a, b, "skip", None) for a, b in quoted if a < sent.end and b > sent.start]
     slow = caseless_lower(sent.text)
-    between = _BETWEEN_LOW.finditer(slow) if slow is not None else _BETWEEN.finditer(sent.text)
+    if slow is None:
+        between = _BETWEEN.finditer(sent.text)
+    else:
+        # every match holds the word: most sentences are spared the pattern, tried at each word
+        between = _BETWEEN_LOW.finditer(slow) if "between" in slow else iter(())
     marks += [(sent.start + m.start(), sent.start + m.end(), "skip", None) for m in between]
     marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[_Tok] = []

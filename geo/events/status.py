@@ -11,6 +11,7 @@ import re
 from geo.events.triggers import Trigger, future_order
 from geo.records import EventStatus, EventType
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
+from geo.text.literals import absent, required_literals
 from geo.text.sentences import Sentence
 
 __all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried"]
@@ -128,6 +129,8 @@ _ACCORDING_LOW = loosened(lower_twin(_ACCORDING))  # gates only (_search): may f
 _SAID_AFTER_LOW = lower_twin(_SAID_AFTER)
 _PRONOUN_SAID_LOW = loosened(lower_twin(_PRONOUN_SAID))  # likewise
 _CLAIM_VERB_LOW = lower_twin(_CLAIM_VERB)
+# Words one of which every match holds ("claim"): looked for first (geo.text.literals)
+_CLAIM_WORDS = tuple(sorted(required_literals(_CLAIM_VERB_LOW) or ()))
 
 
 def _search(rx: re.Pattern[str], twin: re.Pattern[str], s: str, low: str | None):
@@ -300,7 +303,10 @@ def status_for(
     source = _claim_source_once(text, sent, quoted if inside else [])
     low = ascii_lower(text)
     if low is not None:
-        claimed = bool(_CLAIM_VERB_LOW.search(low, sent.start, sent.end)) or inside
+        claimed = (
+            not (_CLAIM_WORDS and absent(_CLAIM_WORDS, low, sent.start, sent.end))
+            and _CLAIM_VERB_LOW.search(low, sent.start, sent.end) is not None
+        ) or inside
     else:
         claimed = bool(_CLAIM_VERB.search(text, sent.start, sent.end)) or inside
     if trig.type in _GROUND and source:

@@ -186,9 +186,10 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
         return True  # "a springboard towards capturing the next town": a goal
     low = caseless_lower(clause)  # for the twins (geo.text.casefold)
-    if (_SINCE_LOW.search(low) if low is not None else _SINCE.search(clause)) and not (
-        _dated_campaign(text, sent, trig)
-    ):
+    # (the twin only where its word is: every match holds "since")
+    if (
+        ("since" in low and _SINCE_LOW.search(low)) if low is not None else _SINCE.search(clause)
+    ) and not (_dated_campaign(text, sent, trig)):
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
         return True

@@ -25,6 +25,7 @@ from geo.records import (
     PlaceKind,
     Toponym,
 )
+from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
 __all__ = ["consolidate", "names_community", "order_list", "umbrella_list"]
@@ -992,3 +993,8 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
         if towns and _toll_within(e, towns):
             dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
+
+
+# Asked of each strike's sentence when places are refined, and most hold none of its words:
+# they are looked for first (geo.text.casefold.Gated). Set here, after every definition.
+_ONE_MORE = Gated(_ONE_MORE)

@@ -385,7 +385,11 @@ def tokenize_sentence(
     ] + [(d.start_char, d.end_char, "date", None) for d in dates]
     marks += [(a, b, "skip", None) for a, b in quoted if a < sent.end and b > sent.start]
     slow = caseless_lower(sent.text)
-    between = _BETWEEN_LOW.finditer(slow) if slow is not None else _BETWEEN.finditer(sent.text)
+    if slow is None:
+        between = _BETWEEN.finditer(sent.text)
+    else:
+        # every match holds the word: most sentences are spared the pattern, tried at each word
+        between = _BETWEEN_LOW.finditer(slow) if "between" in slow else iter(())
     marks += [(sent.start + m.start(), sent.start + m.end(), "skip", None) for m in between]
     marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[_Tok] = []
@@ -1846,17 +1850,22 @@ def is_river(text: str, t: Toponym) -> bool:
     after = text[t.end : t.end + 20]
     if _RIVER_AFTER.match(after):
         return True
-    if (
+    # English does not put an article before a city's bare name. Asked first: most names
+    # have none, and the list patterns below only ever turn a yes into a no.
+    if not (
+        _THE_JUST_BEFORE.search(text[max(0, t.start - 5) : t.start]) and _BARE_AFTER.match(after)
+    ):
+        return False
+    # "the Kupiansk and Lyman directions", "the Krasnohorivka and Vodiane areas": the
+    # article is the list's
+    return not (
         _LISTED_SECTOR_AFTER.match(text, t.end, t.end + 80)
         or _LISTED_UNITS_AFTER.match(text, t.end, t.end + 80)
         or _AREA_AFTER.match(after)
-    ):
-        return False  # "the Kupiansk and Lyman directions", "the Krasnohorivka and Vodiane
-        # areas": the article is the list's
-    # English does not put an article before a city's bare name.
-    return bool(re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])) and bool(
-        _BARE_AFTER.match(after)
     )
+
+
+_THE_JUST_BEFORE = re.compile(r"\bthe\s+$")
 
 
 _AIRPORT_AFTER = re.compile(AIRPORT_AFTER)
@@ -2150,6 +2159,15 @@ def _start(tok: _Tok) -> int:
     return tok.start
 
 
+def _top_from(toks: list[_Tok], i: int) -> bool:
+    """Whether a place token lies at index ``i`` or after (looked for from the end)."""
+    # a plain loop, not any() over a generator: asked for most triggers
+    for k in range(len(toks) - 1, i - 1, -1):  # noqa: SIM110
+        if toks[k].kind == "top":
+            return True
+    return False
+
+
 def places_for(
     text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -2181,7 +2199,9 @@ def places_for(
         if trig.type is EventType.ADVANCE:
             found = [y for y in found if not _unnamed_settlements_in(text, y)]
         return found
-    after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE)
+    # _after gathers only the places of tokens from i on: where none follows the trigger (a
+    # third of the calls), its walk to the clause's end would find nothing
+    after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE) if _top_from(toks, i) else []
     if after or verbal:
         found = _most_specific(after)
     else:

@@ -69,6 +69,16 @@ def test_first_letters_of_optional_openings_and_alternatives():
     assert triggers._first_letters(r"(?:the )?") is None  # may match nothing
 
 
+def test_first_two_characters_of_openings_repeats_and_alternatives():
+    assert triggers._first_two(r"(?:heavy|fierce) combat") == {"he", "fi"}
+    assert triggers._first_two(r"evacuat\w*") == {"ev"}
+    assert triggers._first_two(r"(?:a|b)c*d") == {"ac", "ad", "bc", "bd"}
+    assert triggers._first_two(r"(?:was|were) hit") == {"wa", "we"}
+    assert triggers._first_two(r"ab*") is None  # "a" alone may match: any second character
+    assert triggers._first_two(r"a\w+") is None  # a class: not plain
+    assert triggers._first_two(r"x{5}") is None  # more repeats than read: not read
+
+
 def test_modal_may_makes_no_event_but_the_month_may_does_in_any_case():
     def words(text: str) -> list[str]:
         return [t.text for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]

@@ -9,6 +9,7 @@ event, keeping the most specific place and the higher toll.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -926,6 +927,21 @@ def _raion_at_its_centre(events: list[Event]) -> list[Event]:
     return [e for i, e in enumerate(out) if i not in drop]
 
 
+def _undated_lead_of(area: Event, town: Event) -> bool:
+    """Whether an area's strike, told with no date, leads a town's strike of the day before.
+
+    "Two wounded in drone attack on Kherson region" (a headline), then "yesterday evening a
+    drone hit a shop in Beryslav, wounding two": the headline's day is only
+    the publication's, which a bulletin reports the morning after; the body's date for the
+    same strike is the one to trust.
+    """
+    return (
+        not area.date_text
+        and bool(town.date_text)
+        and area.date_start - dt.timedelta(days=1) <= town.date_end <= area.date_end
+    )
+
+
 def _toll_within(area: Event, towns: list[Event]) -> bool:
     """Whether an area's stated toll is no more than its towns' tolls added up (or none)."""
     return all(
@@ -988,7 +1004,7 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             # oblast in one sentence is apart from it; the retelling comes in another
             and f.sentence_start != e.sentence_start
             and _inside(f, e)
-            and _same_days(f, e)
+            and (_same_days(f, e) or _undated_lead_of(e, f))
         ]
         if towns and _toll_within(e, towns):
             dropped.add(id(e))

@@ -299,6 +299,9 @@ ADMIN_WORD = re.compile(
     r"\b(?:oblast|region|province|krai|kray|republic|governorate|okrug)\b|область|обл\.",
     re.IGNORECASE,
 )
+# The compass words the press puts before an oblast or a city ("southeastern", "north-eastern",
+# "central"), as a pattern
+_COMPASS_WORD = r"(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)"
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
 # "In the northern border town of Vovchansk, ..." frames the sentence as "In Vovchansk, ...".
 # "And in the Sumy region, ...", "Meanwhile, in the X community, ...": a connective first
@@ -308,7 +311,17 @@ _FRONTED = re.compile(
     r"(?:the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
     r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+|"
     # "In the direction of Marinka, troops repelled 24 attacks": a bulletin's front sector
-    r"the\s+directions?\s+of\s+)?"
+    r"the\s+directions?\s+of\s+|"
+    # "In southeastern Zaporizhzhia Oblast, ...", "In the southern Kherson region, ...", "In
+    # central Kharkiv, ...": a compass word places the area, the name after it frames
+    r"(?:the\s+)?" + _COMPASS_WORD + r"\s+(?=[A-Z]))?"
+)
+# "In central Dnipropetrovsk Oblast, the city of Nikopol, ...": a town set after the fronted
+# area narrows it
+_TOWN_APPOSED = re.compile(
+    r"(?:\s+(?:region|oblast|province))?\s*,\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:city|town|village|settlement)\s+of\s+",
+    re.IGNORECASE,
 )
 # "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and
 # an apposition that situates it stay inside the frame
@@ -2609,6 +2622,13 @@ _REPORTER_BEFORE = re.compile(
 _REPORTER_VERB = re.compile(
     r"\b(?:said|says|reported|reports|wrote|confirmed|announced|stated|claimed)\b", re.IGNORECASE
 )
+# "said on Sunday that Kyiv had fired at a sawmill": "that" opens the reported
+# clause there, no strike told before
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|wrote|stated|claimed|reported|announced)\s+(?:(?:on\s+)?\w+\s+)?"
+    r"that\s+(?!(?:the|this|that|these|those|its|their)\b)(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "said the attack caused a fire", "as the strike came": a strike already told (its
 # place is the earlier one's); "evacuation due to increased attacks": a cause, no report
 _TOLD_OR_CAUSE_BEFORE = re.compile(
@@ -2633,7 +2653,10 @@ def _reporting_authority(text: str, trig: Trigger, tops: list[Toponym]) -> list[
     A city read for "Belgorod Governor" stands for its oblast here: a governor heads the
     region. The report verb must come between the authority and the strike word.
     """
-    if _TOLD_OR_CAUSE_BEFORE.search(text, max(0, trig.start - 40), trig.start):
+    lo = max(0, trig.start - 40)
+    if _TOLD_OR_CAUSE_BEFORE.search(text, lo, trig.start) and not _SAID_THAT.search(
+        text, lo, trig.start
+    ):
         return []
     for t in tops:
         if t.end > trig.start or t.place is None or t.place.kind not in _REPORTER_KINDS:
@@ -2749,6 +2772,10 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     if listed := _fronted_list(text, first[0], tops):
         return listed  # "In Kherson, Nikopol and Marhanets, artillery shelled ..."
+    if first[0].place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and _TOWN_APPOSED.match(
+        text, first[0].end
+    ):
+        return []  # "In central X oblast, the city of Y came under attack": Y is the place
     if re.match(r"\s*,", text[first[0].end : first[0].end + 3]) or _FRONTED_UNIT.match(
         text, first[0].end, sent.end
     ):

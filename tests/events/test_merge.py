@@ -192,6 +192,17 @@ def test_a_later_oblast_strike_wounding_more_than_its_towns_is_kept(gazetteer):
     assert ("Kherson Oblast", None, 3) in _strikes(text, gazetteer)
 
 
+def test_an_undated_headline_on_an_oblast_folds_into_its_town_struck_the_day_before(gazetteer):
+    # A morning bulletin: the headline has only the publication's day, the body dates the
+    # strike to the day before; one strike, told at the town.
+    text = (
+        "Two wounded in Russian drone attack on Kherson region\n\n"
+        "Yesterday evening the enemy hit a shop in Beryslav with a drone, wounding two "
+        "people, the regional governor wrote."
+    )
+    assert _strikes(text, gazetteer) == [("Beryslav", None, 2)]
+
+
 def test_an_oblast_named_beside_another_oblast_is_kept(gazetteer):
     # "Kherson and Zaporizhzhia oblasts" sum a wider day than the one town told after.
     text = (

@@ -343,6 +343,22 @@ def test_a_fronted_city_of_x_frames_a_strike_told_after_the_comma(gazetteer):
     assert _at(text, gazetteer, EventType.ATTACK) == ["Kherson"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In northeastern Sumy Oblast, Russian troops struck a school with a guided bomb "
+            "on Friday.",
+            "Sumy Oblast",
+        ),
+        ("In the southern Kherson region, a drone hit a grain truck on Friday.", "Kherson Oblast"),
+        ("In central Kharkiv, a missile hit an office building on Friday.", "Kharkiv"),
+    ],
+)
+def test_a_fronted_place_after_a_compass_word_frames_the_strike(gazetteer, text, place):
+    assert _at(text, gazetteer, EventType.ATTACK) == [place]
+
+
 def _typed(text, gazetteer, etype):
     return [e.place.name for e in _events(text, gazetteer) if e.event_type is etype]
 
@@ -987,6 +1003,12 @@ def test_a_fronted_sector_yields_to_the_settlement_its_clash_names(gazetteer):
             "Zaporizhzhia Oblast",
         ),
         ("The Kursk region's governor said a drone attack damaged a school.", "Kursk Oblast"),
+        (
+            # "that" opens the reported clause here: no strike told before it
+            "The governor of Russia's western Bryansk region said on Sunday that Kyiv had "
+            "shelled a sawmill, wounding two workers.",
+            "Bryansk Oblast",
+        ),
         (
             "Belgorod Governor Vyacheslav Gladkov said three drones had hit a farm near the "
             "border.",

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from geo.events.triggers import Trigger
 from geo.records import EventType
+from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
 __all__ = ["campaign_frame", "evacuation_cause", "war_start_background"]
@@ -75,6 +76,11 @@ _RUNNING = re.compile(
     re.IGNORECASE,
 )
 _GROUND = (EventType.OFFENSIVE, EventType.ADVANCE)
+# Asked before most strikes and ground triggers, and most stretches before them hold none of
+# these words ("amid", "during", "as ... conducts"): those are looked for first.
+_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE = map(
+    Gated, (_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE)
+)
 
 
 def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
@@ -124,8 +130,10 @@ def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
 
 # The outbreak of the full-scale war named as a time: its onset, outset, start or first
 # weeks; "early in the war"; some weeks after the invasion; "since the escalation of" it.
+# Written in lower case: the pattern folds case anyway, and so it has a lower-case twin
+# (geo.text.casefold), which lets the gate below look for its words first.
 _WAR = (
-    r"(?:(?:the|Russia['’]s|Moscow['’]s|its)\s+)?(?:February\s+2022\s+)?"
+    r"(?:(?:the|russia['’]s|moscow['’]s|its)\s+)?(?:february\s+2022\s+)?"
     r"(?:full[- ]scale\s+)?(?:war|invasion|conflict)\b"
 )
 _WAR_START = re.compile(
@@ -133,7 +141,7 @@ _WAR_START = re.compile(
     r"beginning|outbreak|escalation|(?:early|first|initial|opening)\s+(?:days|weeks|months|stages?|"
     rf"phase))\s+of\s+{_WAR}|early\s+in\s+{_WAR}|(?:days|weeks|months)\s+after\s+{_WAR}|"
     # after its full-scale invasion (of February 2022); since Russia's first invasion (2014)
-    r"(?:after|since)\s+(?:the|its|Russia['’]s|Moscow['’]s)\s+(?:February\s+2022\s+|"
+    r"(?:after|since)\s+(?:the|its|russia['’]s|moscow['’]s)\s+(?:february\s+2022\s+|"
     r"full[- ]scale\s+|first\s+|initial\s+)+(?:war|invasion)\b)",
     re.IGNORECASE,
 )
@@ -148,6 +156,9 @@ _CLAUSE_END = re.compile(
     r"[;:]|,\s+(?:but|while|which|who|where|(?:a|an|the)\s+[\w-]+\s+(?:that|which|where))\b"
 )
 _BEFORE_END = re.compile(r"[;:]")
+# Asked for every trigger of a report written long after the war began, and most clauses
+# hold none of its words ("war", "invasion", "conflict"): those are looked for first.
+_WAR_START = Gated(_WAR_START)
 
 
 def war_start_background(

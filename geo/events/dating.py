@@ -637,6 +637,6 @@ def _day_before_count(
 
 # Asked of most sentences, and most hold no match: each asks its lower-case twin first
 # (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
-_REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER = map(
-    Gated, (_REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER)
+_REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER, _DAY_BEFORE_TOLD = map(
+    Gated, (_REPORTED_ON, _DAYS_AFTER, _SOME_DAYS_AFTER, _DAY_BEFORE_TOLD)
 )

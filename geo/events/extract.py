@@ -134,6 +134,7 @@ from geo.records import (
 from geo.text.captions import caption_spans
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
 from geo.text.dates import find_dates
+from geo.text.literals import absent, required_literals
 from geo.text.sentences import Sentence, split_sentences
 
 __all__ = ["TRIGGERS", "extract_events", "parse_figures", "split_sentences"]
@@ -235,6 +236,9 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _NOTICE_LOW = lower_twin(_NOTICE)
+# Words one of which every match holds (geo.text.literals): asked of each sentence with a
+# place, and most have none of them, which ``in`` tells faster than the pattern.
+_NOTICE_WORDS = tuple(sorted(required_literals(_NOTICE_LOW) or ()))
 _CLAUSE_MARK = re.compile(r"[,;:]")
 _ALSO_LOW = lower_twin(_ALSO)
 _FOR_LIFE = re.compile(r"\s+for\s+(?:the|his|her|their|its)\s+li(?:fe|ves)\b", re.IGNORECASE)
@@ -506,7 +510,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         else:
             told_ago += 1
         # a headline, or a line without a full stop: a link box's title between paragraphs
-        this_line = _is_headline(sent.text) or not sent.text.rstrip().endswith(_STOPS)
+        headline = _is_headline(sent.text)  # asked once: three questions below need it
+        this_line = headline or not sent.text.rstrip().endswith(_STOPS)
         this_start = sent.start
         this_tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         in_order = order_lead is not None and bool(
@@ -515,7 +520,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         lead_at, order_lead = (order_lead[1] if in_order else -1), None
         if (
             sent.start >= page_end
-            or (_is_headline(sent.text) and not in_order)  # "Shtanivka, Voronivka (X community);"
+            or (headline and not in_order)  # "Shtanivka, Voronivka (X community);"
             or any(c.start <= sent.start < c.end and c.stock for c in captions)
             or _older_picture(text, captions, sent, published)
             or _stamped_teaser(text, sent)
@@ -523,7 +528,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             or _LINK_LINE.match(sent.text)
             or _ILLUSTRATIVE_NEXT.match(text, sent.end, sent.end + 40)
         ):
-            if _is_headline(sent.text) and not in_order:
+            if headline and not in_order:
                 # "Mandatory Evacuation Of Families Begins In 19 Settlements Of X Region",
                 # then the body names them: the headline is the list's order
                 heads = _factual(text, sent, find_triggers(text, sent, []), order_told=order_told)
@@ -683,8 +688,17 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if any(t.type in FIGURE_TYPES for t in triggers)
             else (None, None, False)
         )
+        # built directly, not by dataclasses.replace: this runs for every date of every
+        # sentence with an event word, and replace() costs several times a plain constructor
         dates = [
-            replace(d, start_char=d.start_char + sent.start, end_char=d.end_char + sent.start)
+            DateSpan(
+                d.start,
+                d.end,
+                d.precision,
+                d.text,
+                d.start_char + sent.start,
+                d.end_char + sent.start,
+            )
             for d in joined_months(
                 sent.text,
                 [
@@ -889,14 +903,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         own_tolls = _tolls_per_strike(text, found, sent) if casualties else {}
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
-        framed = {
-            t.type for t in triggers if _also(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
-        }
-        further = {
-            t.type
-            for t in triggers
-            if _ANOTHER.search(_CLAUSE_MARK.split(text[sent.start : t.start])[-1])
-        }
+        # (each trigger's clause cut out once, for both questions)
+        clauses = [(t.type, _CLAUSE_MARK.split(text[sent.start : t.start])[-1]) for t in triggers]
+        framed = {etype for etype, clause in clauses if _also(clause)}
+        further = {etype for etype, clause in clauses if _ANOTHER.search(clause)}
         recalled = _AS_REPORTED.match(sent.text) is not None
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
@@ -1228,7 +1238,11 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     """
     low = ascii_lower(text)
     if low is not None:
-        m = _NOTICE_LOW.search(low, sent.start, sent.end)
+        m = (
+            None
+            if _NOTICE_WORDS and absent(_NOTICE_WORDS, low, sent.start, sent.end)
+            else _NOTICE_LOW.search(low, sent.start, sent.end)
+        )
     else:
         m = _NOTICE.search(text, sent.start, sent.end)
     if m is None:
@@ -1353,3 +1367,6 @@ def _war_country(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> bool
 # Asked of most sentences, and most hold no match: it asks its lower-case twin first
 # (geo.text.casefold.Gated). Set here, after every definition, so it reads as written above.
 _SUMMARY_OF_STRIKES = Gated(_SUMMARY_OF_STRIKES)
+# Asked of every sentence with an evacuation word; its Cyrillic stems are looked for first,
+# so an English sentence is answered without the engine trying every position.
+_ORDER_GIVEN_CYR = Gated(_ORDER_GIVEN_CYR)

@@ -9,14 +9,24 @@ event, keeping the most specific place and the higher toll.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
-from geo.events.triggers import Trigger
+from geo.events.triggers import FIGURE_TYPES, Trigger
 from geo.places.spatial import great_circle_km
-from geo.records import Event, EventStatus, EventType, GeoPrecision, PlaceKind, Toponym
+from geo.records import (
+    DatePrecision,
+    Event,
+    EventStatus,
+    EventType,
+    GeoPrecision,
+    PlaceKind,
+    Toponym,
+)
+from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
 __all__ = ["consolidate", "names_community", "order_list", "umbrella_list"]
@@ -224,6 +234,31 @@ def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
     ]
 
 
+_PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.RANGE)
+
+
+def _period_count_beside_day(a: Event, b: Event) -> bool:
+    """Whether one reading counts the people moved over a period and the other is one day.
+
+    "Authorities urged residents to leave on Aug. 15" and "over the past four weeks, 18,000
+    residents left on evacuation buses": the period's count is a happening of its own, as
+    coders keep it, not the order day's figure.
+    """
+    if a.event_type not in FIGURE_TYPES or a.sentence_start == b.sentence_start:
+        return False
+    for period, day in ((a, b), (b, a)):
+        if (
+            period.date_text
+            and day.date_text
+            and period.date_precision in _PERIODS
+            and day.date_precision is DatePrecision.DAY
+            and period.people is not None
+            and day.people != period.people
+        ):
+            return True
+    return False
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -245,6 +280,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 and o.place.place_id == ev.place.place_id
                 and (n not in apart or o.sentence_start == ev.sentence_start)
                 and (not o.date_text or not ev.date_text or _same_days(o, ev))
+                and not _period_count_beside_day(o, ev)
             ),
             None,
         )
@@ -891,6 +927,21 @@ def _raion_at_its_centre(events: list[Event]) -> list[Event]:
     return [e for i, e in enumerate(out) if i not in drop]
 
 
+def _undated_lead_of(area: Event, town: Event) -> bool:
+    """Whether an area's strike, told with no date, leads a town's strike of the day before.
+
+    "Two wounded in drone attack on Kherson region" (a headline), then "yesterday evening a
+    drone hit a shop in Beryslav, wounding two": the headline's day is only
+    the publication's, which a bulletin reports the morning after; the body's date for the
+    same strike is the one to trust.
+    """
+    return (
+        not area.date_text
+        and bool(town.date_text)
+        and area.date_start - dt.timedelta(days=1) <= town.date_end <= area.date_end
+    )
+
+
 def _toll_within(area: Event, towns: list[Event]) -> bool:
     """Whether an area's stated toll is no more than its towns' tolls added up (or none)."""
     return all(
@@ -953,8 +1004,13 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             # oblast in one sentence is apart from it; the retelling comes in another
             and f.sentence_start != e.sentence_start
             and _inside(f, e)
-            and _same_days(f, e)
+            and (_same_days(f, e) or _undated_lead_of(e, f))
         ]
         if towns and _toll_within(e, towns):
             dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
+
+
+# Asked of each strike's sentence when places are refined, and most hold none of its words:
+# they are looked for first (geo.text.casefold.Gated). Set here, after every definition.
+_ONE_MORE = Gated(_ONE_MORE)

@@ -145,8 +145,9 @@ _PASSIVE_GAP = re.compile(
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
-    r"(?:(?:again|also|reportedly|heavily|repeatedly|once again|twice|briefly|fully|"
-    r"completely|partially|partly|first|finally|officially|"
+    # "X is still under fire", "X is now being shelled": the running strike's subject too
+    r"(?:(?:again|also|still|now|being|reportedly|heavily|repeatedly|once again|twice|"
+    r"briefly|fully|completely|partially|partly|first|finally|officially|"
     # any other adverb of manner or time: "X was quickly recaptured", "was briefly shelled"
     r"[a-z]+ly)\s+)*"
     # "X was subjected to (heavy artillery) shelling": the strike noun is what X underwent
@@ -300,6 +301,9 @@ ADMIN_WORD = re.compile(
     r"\b(?:oblast|region|province|krai|kray|republic|governorate|okrug)\b|область|обл\.",
     re.IGNORECASE,
 )
+# The compass words the press puts before an oblast or a city ("southeastern", "north-eastern",
+# "central"), as a pattern
+_COMPASS_WORD = r"(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)"
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
 # "In the northern border town of Vovchansk, ..." frames the sentence as "In Vovchansk, ...".
 # "And in the Sumy region, ...", "Meanwhile, in the X community, ...": a connective first
@@ -309,10 +313,27 @@ _FRONTED = re.compile(
     r"(?:the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
     r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+|"
     # "In the direction of Marinka, troops repelled 24 attacks": a bulletin's front sector
-    r"the\s+directions?\s+of\s+)?"
+    r"the\s+directions?\s+of\s+|"
+    # "In southeastern Zaporizhzhia Oblast, ...", "In the southern Kherson region, ...", "In
+    # central Kharkiv, ...": a compass word places the area, the name after it frames
+    r"(?:the\s+)?" + _COMPASS_WORD + r"\s+(?=[A-Z]))?"
+)
+# "In central Dnipropetrovsk Oblast, the city of Nikopol, ...": a town set after the fronted
+# area narrows it
+_TOWN_APPOSED = re.compile(
+    r"(?:\s+(?:region|oblast|province))?\s*,\s+the\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:city|town|village|settlement)\s+of\s+",
+    re.IGNORECASE,
 )
 # "In the Vasylivka community, located in the Zaporizhzhia district, ...": the unit's word and
 # an apposition that situates it stay inside the frame
+# "In the Lyman direction, ...", "And in the Kupiansk and Lyman directions, ...", "On the
+# Orikhiv axis, ...": a bulletin's front sector frames what its sentence tells
+_FRONTED_SECTOR = re.compile(
+    r"[\"\u201c\u2018]?(?:(?:And|But|Meanwhile|Also|Elsewhere),?\s+(?:in|on|along)|In|On|Along)"
+    r"\s+the\s+(?=[A-Z][\w'’-]*(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*\s+"
+    r"(?:directions?|axis|axes|sectors?)\s*,)"
+)
 _FRONTED_UNIT = re.compile(
     r"\s+(?:community|hromada|district|raion|municipality)"
     r"(?:\s*,\s*(?:located|situated|lying)\s+(?:in|near)\s+[^,;:]{1,60}"
@@ -379,7 +400,11 @@ def tokenize_sentence(
     ] + [(d.start_char, d.end_char, "date", None) for d in dates]
     marks += [(a, b, "skip", None) for a, b in quoted if a < sent.end and b > sent.start]
     slow = caseless_lower(sent.text)
-    between = _BETWEEN_LOW.finditer(slow) if slow is not None else _BETWEEN.finditer(sent.text)
+    if slow is None:
+        between = _BETWEEN.finditer(sent.text)
+    else:
+        # every match holds the word: most sentences are spared the pattern, tried at each word
+        between = _BETWEEN_LOW.finditer(slow) if "between" in slow else iter(())
     marks += [(sent.start + m.start(), sent.start + m.end(), "skip", None) for m in between]
     marks.sort(key=lambda m: (m[0], -m[1]))
     out: list[_Tok] = []
@@ -1840,17 +1865,22 @@ def is_river(text: str, t: Toponym) -> bool:
     after = text[t.end : t.end + 20]
     if _RIVER_AFTER.match(after):
         return True
-    if (
+    # English does not put an article before a city's bare name. Asked first: most names
+    # have none, and the list patterns below only ever turn a yes into a no.
+    if not (
+        _THE_JUST_BEFORE.search(text[max(0, t.start - 5) : t.start]) and _BARE_AFTER.match(after)
+    ):
+        return False
+    # "the Kupiansk and Lyman directions", "the Krasnohorivka and Vodiane areas": the
+    # article is the list's
+    return not (
         _LISTED_SECTOR_AFTER.match(text, t.end, t.end + 80)
         or _LISTED_UNITS_AFTER.match(text, t.end, t.end + 80)
         or _AREA_AFTER.match(after)
-    ):
-        return False  # "the Kupiansk and Lyman directions", "the Krasnohorivka and Vodiane
-        # areas": the article is the list's
-    # English does not put an article before a city's bare name.
-    return bool(re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])) and bool(
-        _BARE_AFTER.match(after)
     )
+
+
+_THE_JUST_BEFORE = re.compile(r"\bthe\s+$")
 
 
 _AIRPORT_AFTER = re.compile(AIRPORT_AFTER)
@@ -2098,7 +2128,15 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             # "the city" is no village: walk back past the villages named since the city
             while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
                 k -= 1
-        ante = settlements[k] if k >= 0 and m.start() - ends[k] < _ANAPHOR_REACH else None
+        reach = _ANAPHOR_REACH
+        if k >= 0 and all(
+            t.place.place_id == settlements[k].place.place_id for t in settlements[:k]
+        ):
+            # the one settlement the article has named so far stays its topic for longer:
+            # "... 1,600 people remain in X. [a quoted paragraph] ... the city is still under
+            # fire"
+            reach = _REGION_REACH
+        ante = settlements[k] if k >= 0 and m.start() - ends[k] < reach else None
         if city:
             closer = [
                 c
@@ -2217,6 +2255,15 @@ def _start(tok: _Tok) -> int:
     return tok.start
 
 
+def _top_from(toks: list[_Tok], i: int) -> bool:
+    """Whether a place token lies at index ``i`` or after (looked for from the end)."""
+    # a plain loop, not any() over a generator: asked for most triggers
+    for k in range(len(toks) - 1, i - 1, -1):  # noqa: SIM110
+        if toks[k].kind == "top":
+            return True
+    return False
+
+
 def places_for(
     text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -2248,7 +2295,9 @@ def places_for(
         if trig.type is EventType.ADVANCE:
             found = [y for y in found if not _unnamed_settlements_in(text, y)]
         return found
-    after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE)
+    # _after gathers only the places of tokens from i on: where none follows the trigger (a
+    # third of the calls), its walk to the clause's end would find nothing
+    after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE) if _top_from(toks, i) else []
     if after or verbal:
         found = _most_specific(after)
     else:
@@ -2656,6 +2705,13 @@ _REPORTER_BEFORE = re.compile(
 _REPORTER_VERB = re.compile(
     r"\b(?:said|says|reported|reports|wrote|confirmed|announced|stated|claimed)\b", re.IGNORECASE
 )
+# "said on Sunday that Kyiv had fired at a sawmill": "that" opens the reported
+# clause there, no strike told before
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|wrote|stated|claimed|reported|announced)\s+(?:(?:on\s+)?\w+\s+)?"
+    r"that\s+(?!(?:the|this|that|these|those|its|their)\b)(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
 # "said the attack caused a fire", "as the strike came": a strike already told (its
 # place is the earlier one's); "evacuation due to increased attacks": a cause, no report
 _TOLD_OR_CAUSE_BEFORE = re.compile(
@@ -2680,7 +2736,10 @@ def _reporting_authority(text: str, trig: Trigger, tops: list[Toponym]) -> list[
     A city read for "Belgorod Governor" stands for its oblast here: a governor heads the
     region. The report verb must come between the authority and the strike word.
     """
-    if _TOLD_OR_CAUSE_BEFORE.search(text, max(0, trig.start - 40), trig.start):
+    lo = max(0, trig.start - 40)
+    if _TOLD_OR_CAUSE_BEFORE.search(text, lo, trig.start) and not _SAID_THAT.search(
+        text, lo, trig.start
+    ):
         return []
     for t in tops:
         if t.end > trig.start or t.place is None or t.place.kind not in _REPORTER_KINDS:
@@ -2703,6 +2762,42 @@ def _reporting_authority(text: str, trig: Trigger, tops: list[Toponym]) -> list[
         if oblast is not None:
             return [oblast]
     return []
+
+
+# The sector word that closes a fronted sector frame: "(In the Lyman) direction, ..."
+_FRONTED_SECTOR_END = re.compile(r"\s+(?:directions?|axis|axes|sectors?)\s*,", re.IGNORECASE)
+
+
+# A settlement the clause names after a sector frame, known to the gazetteer or not: "two
+# attacks in the area of X", "repelled an attack near X", "towards X"
+_SPOT_AFTER_SECTOR = re.compile(
+    r"\b(?:near|around|towards?|outskirts of|areas? of|village of|town of|settlements? of)\s+"
+    r"(?:the\s+)?[A-Z]"
+)
+
+
+def _fronted_sectors(
+    text: str, sent: Sentence, first: Toponym, tops: list[Toponym]
+) -> list[Toponym]:
+    """The towns a fronted sector frame is named after ("In the A and B directions, ..").
+
+    Only for a clause that names no settlement of its own: "In the Lyman direction, an attack
+    near X was repelled" is at X, and a name the gazetteer lacks does not make it the sector's.
+    """
+    found = [first]
+    for t in tops:
+        if t.start <= found[-1].start:
+            continue
+        if not re.fullmatch(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", text[found[-1].end : t.start]):
+            break
+        found.append(t)
+    if not (end := _FRONTED_SECTOR_END.match(text, found[-1].end, found[-1].end + 14)):
+        return []
+    if any(t.start >= end.end() for t in tops) or _SPOT_AFTER_SECTOR.search(
+        text, end.end(), sent.end
+    ):
+        return []
+    return found
 
 
 def _fronted_list(text: str, first: Toponym, tops: list[Toponym]) -> list[Toponym]:
@@ -2747,6 +2842,10 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         # went on": each named area frames the sentence, not the direction
         lo, hi = sent.start + areas.start("names"), sent.start + areas.end("names")
         return [t for t in tops if lo <= t.start < hi]
+    if sector := _FRONTED_SECTOR.match(sent.text):
+        # "In the Lyman and Avdiivka directions, the occupiers attacked": the sectors
+        first = [t for t in tops if t.start == sent.start + sector.end()]
+        return _fronted_sectors(text, sent, first[0], tops) if first else []
     m = _FRONTED.match(sent.text)
     if not m:
         return _reported_frame(text, sent, tops)
@@ -2756,6 +2855,10 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     if listed := _fronted_list(text, first[0], tops):
         return listed  # "In Kherson, Nikopol and Marhanets, artillery shelled ..."
+    if first[0].place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) and _TOWN_APPOSED.match(
+        text, first[0].end
+    ):
+        return []  # "In central X oblast, the city of Y came under attack": Y is the place
     if re.match(r"\s*,", text[first[0].end : first[0].end + 3]) or _FRONTED_UNIT.match(
         text, first[0].end, sent.end
     ):

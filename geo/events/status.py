@@ -11,6 +11,7 @@ import re
 from geo.events.triggers import Trigger, future_order
 from geo.records import EventStatus, EventType
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
+from geo.text.literals import absent, required_literals
 from geo.text.sentences import Sentence
 
 __all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried"]
@@ -133,6 +134,8 @@ _ACCORDING_LOW = loosened(lower_twin(_ACCORDING))  # gates only (_search): may f
 _SAID_AFTER_LOW = lower_twin(_SAID_AFTER)
 _PRONOUN_SAID_LOW = loosened(lower_twin(_PRONOUN_SAID))  # likewise
 _CLAIM_VERB_LOW = lower_twin(_CLAIM_VERB)
+# Words one of which every match holds ("claim"): looked for first (geo.text.literals)
+_CLAIM_WORDS = tuple(sorted(required_literals(_CLAIM_VERB_LOW) or ()))
 
 
 def _search(rx: re.Pattern[str], twin: re.Pattern[str], s: str, low: str | None):
@@ -201,9 +204,10 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
         return True  # "a springboard towards capturing the next town": a goal
     low = caseless_lower(clause)  # for the twins (geo.text.casefold)
-    if (_SINCE_LOW.search(low) if low is not None else _SINCE.search(clause)) and not (
-        _dated_campaign(text, sent, trig)
-    ):
+    # (the twin only where its word is: every match holds "since")
+    if (
+        ("since" in low and _SINCE_LOW.search(low)) if low is not None else _SINCE.search(clause)
+    ) and not (_dated_campaign(text, sent, trig)):
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
         return True
@@ -320,7 +324,10 @@ def status_for(
     source = _claim_source_once(text, sent, quoted if inside else [])
     low = ascii_lower(text)
     if low is not None:
-        claimed = bool(_CLAIM_VERB_LOW.search(low, sent.start, sent.end)) or inside
+        claimed = (
+            not (_CLAIM_WORDS and absent(_CLAIM_WORDS, low, sent.start, sent.end))
+            and _CLAIM_VERB_LOW.search(low, sent.start, sent.end) is not None
+        ) or inside
     else:
         claimed = bool(_CLAIM_VERB.search(text, sent.start, sent.end)) or inside
     if trig.type in _GROUND and source:
@@ -333,3 +340,4 @@ def status_for(
 # Asked for most triggers, and most clauses hold no match: each asks its lower-case twin first
 # (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
 _CYR_TRIED_BEFORE, _ONGOING_AFTER = Gated(_CYR_TRIED_BEFORE), Gated(_ONGOING_AFTER)
+_SINCE_LAUNCHED = Gated(_SINCE_LAUNCHED)  # "since" first

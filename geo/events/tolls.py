@@ -318,6 +318,9 @@ _SETTLEMENTS_COUNTED = re.compile(
     r"(?:settlements|villages|towns|localities|communities)\b",
     re.IGNORECASE,
 )
+# Asked of every sentence with an event word; most name no settlements, villages or towns,
+# words that are looked for first (a count may begin anywhere a number word does).
+_SETTLEMENTS_COUNTED = Gated(_SETTLEMENTS_COUNTED)
 
 
 def counts_settlements(sent: Sentence) -> bool:

@@ -84,6 +84,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?= of (?:[\w'’-]+ ){0,4}?(?:residents|people|civilians|inhabitants|population|"
         r"citizens|families)\b)",
         r"were taken out of",
+        # the active voice of it: "the authorities are starting to take children out of A",
+        # "police took out some fifty civilians from A": people, named, are the object
+        # (not a parent's "took his children out of school", nor people "out of the rubble")
+        r"t(?:ake|akes|ook|aking) (?!(?:his|her|my|our|your) )(?:[\w'’,-]+ ){0,4}?"
+        r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients) "
+        r"out of(?! (?:the )?(?:school|class|kindergarten|rubble|debris|ruins|water|fire)\b)",
+        r"t(?:ake|akes|ook|aking) out (?=(?:[\w'’,-]+ ){0,4}?"
+        r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients)\b)",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "arranged the safe passage of 900 civilians from X": a humanitarian operation's
@@ -475,6 +483,64 @@ def _first_letters(pattern: str) -> set[str] | None:
     return None if empty else letters
 
 
+def _first_two(pattern: str) -> set[str] | None:
+    """The lower-case pairs of characters a phrase can begin with, or None when not plain.
+
+    A phrase that may end after one character, or whose first two characters are not
+    literal characters (a class of categories, an anchor, a look-around), gives None.
+    """
+
+    def strings(items, k: int) -> set[str] | None:
+        # every way the sequence can begin, each cut to k characters (shorter: it may end)
+        out = {""}
+        for op, av in items:
+            if all(len(x) >= k for x in out):
+                break
+            if op is _c.LITERAL or op is _c.IN:
+                chars = [av] if op is _c.LITERAL else [a if o is _c.LITERAL else -1 for o, a in av]
+                if any(a < 0 for a in chars):
+                    return None  # a range or a category: not plain
+                one = {chr(a).lower() for a in chars}
+                if any(len(c) != 1 for c in one):
+                    return None  # a letter that folds to two
+                part: set[str] | None = one
+            elif op is _c.SUBPATTERN:
+                if av[1] or av[2]:
+                    return None  # scoped flags
+                part = strings(av[3], k)
+            elif op is _c.BRANCH:
+                part = set()
+                for branch in av[1]:
+                    got = strings(branch, k)
+                    if got is None:
+                        return None
+                    part |= got
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+                lo, hi, body = av
+                once = strings(body, k)
+                if once is None or lo > k:
+                    return None
+                part, reps = set(), {""}
+                for n in range(min(hi, k) + 1):
+                    if n >= lo:
+                        part |= reps
+                    reps = {(x + y)[:k] for x in reps for y in once}
+                # more repeats than k only lengthen strings already k long
+                if hi > k and lo <= k:
+                    part |= reps
+            else:
+                return None
+            if not part:
+                return None  # nothing read (or nothing possible): not plain
+            out = {(x + y)[:k] if len(x) < k else x for x in out for y in part}
+        return out
+
+    found = strings(_parser.parse(pattern, re.IGNORECASE), 2)
+    if found is None or any(len(x) < 2 for x in found):
+        return None
+    return found
+
+
 def _alternation(cyrillic: bool) -> re.Pattern[str]:
     # The engine tries every alternative at every word start. Grouped by first letter behind a
     # look-ahead, a word start tries only the phrases that can begin there (several times
@@ -492,14 +558,33 @@ def _alternation(cyrillic: bool) -> re.Pattern[str]:
     ]
     firsts = [_first_letters(p) for _, p in phrases]
     letters = sorted(set().union(*(f for f in firsts if f is not None)))
+    # Within a letter, by the second character too: at "the", "to" or "and" (a third of the
+    # words of news copy) only the phrases that can go on so are entered. A phrase whose
+    # second character is not plain goes in each of its letter's groups, and in one more
+    # for a second character no other phrase of the letter begins with. Each group keeps the
+    # listed order, so the same phrase wins.
+    pairs = [
+        _first_two(p) if f is not None else None for (_, p), f in zip(phrases, firsts, strict=True)
+    ]
     groups = []
     for k, c in enumerate(letters):
-        alts = "|".join(
-            f"(?:{p})(?P<{name}x{k}>)"
-            for (name, p), f in zip(phrases, firsts, strict=True)
+        members = [
+            (name, p, None if two is None else {x[1] for x in two if x[0] == c})
+            for (name, p), f, two in zip(phrases, firsts, pairs, strict=True)
             if f is None or c in f
-        )
-        groups.append(f"(?={re.escape(c)})(?:{alts})")
+        ]
+        seconds = sorted({d for _, _, ds in members if ds is not None for d in ds})
+        subs = []
+        for j, d in enumerate(seconds):
+            alts = "|".join(
+                f"(?:{p})(?P<{name}x{k}y{j}>)" for name, p, ds in members if ds is None or d in ds
+            )
+            subs.append(f"(?={re.escape(c + d)})(?:{alts})")
+        wild = "|".join(f"(?:{p})(?P<{name}x{k}y>)" for name, p, ds in members if ds is None)
+        if wild:
+            rest = "".join(map(re.escape, seconds))
+            subs.append(f"(?!{re.escape(c)}[{rest}])(?:{wild})" if seconds else f"(?:{wild})")
+        groups.append(f"(?={re.escape(c)})(?:{'|'.join(subs)})")
     # Tried in turn, the letters' look-aheads cost a word start more than its phrases did:
     # four letters share one look-ahead first, so a word start meets about a quarter of them
     # (the trigger scan about 25% faster; the same group still matches, so the same phrase).
@@ -537,6 +622,8 @@ _ASKED_OF = re.compile(
     r"to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# "If the enemy keeps pushing on the town, ...": the condition of a clause to come
+_CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
 _NON_FACTUAL_AFTER = re.compile(
     r"\s+(?:(?!(?:and|but|or|as|while|after)\b)[\w'’-]+\s+){0,3}?"
@@ -689,6 +776,8 @@ _PEOPLE_LEAVING = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
+# "civilians who had been evacuating when the drone hit": what the victims were doing
+_WHO_WERE_BEFORE = re.compile(r"\bwho\s+(?:had\s+been|have\s+been|were|was)\s+$", re.IGNORECASE)
 _DRONE_MEDIA = re.compile(r"\s+(?:footage|video|videos|images?|photos?|shots?|camera)\b")
 # An evacuation that did not happen: its trains cancelled, its station closed, its convoy or
 # buses the target of fire. The text before the trigger and after it are joined by a NUL.
@@ -1136,6 +1225,12 @@ def find_triggers(
             etype = EventType.OFFENSIVE
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
+        if (
+            etype is EventType.EVACUATION
+            and word.endswith("ing")
+            and _WHO_WERE_BEFORE.search(text, max(sent.start, s - 30), s)
+        ):
+            continue  # "killed civilians who had been evacuating": whom a strike hit, no event
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
             _CLAUSE_MARK.split(text[max(sent.start, s - 60) : s])[-1]
             + "\x00"
@@ -1148,7 +1243,9 @@ def find_triggers(
         ):
             clause = clause[:k]  # "will be forcibly evacuated from A": the order's places
         if (
-            _non_factual(clause) or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
+            _non_factual(clause)
+            or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
+            or _CONDITION_BEFORE.search(clause)
         ) or (
             etype is not EventType.STATEMENT
             and _non_factual_after(text, low, e, sent.end)

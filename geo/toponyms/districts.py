@@ -102,13 +102,14 @@ def city_districts(toks: list[Token], mentions: list[Mention]) -> None:
     raion of the city's oblast. Without, only a name that no raion bears (its readings are
     all sections or villages) takes the city the article named before it.
     """
+    districts = [m for m in mentions if m.cands and _is_district(m, toks)]
+    if not districts:
+        return  # most texts name no city district: no need to look for their cities
     by_start = {m.i: m for m in mentions}
     cities = [(m, p) for m in mentions if (p := _city(m)) is not None]
     decided: dict[str, Place] = {}
     pending = []
-    for m in mentions:
-        if not m.cands or not _is_district(m, toks):
-            continue
+    for m in districts:
         city = _named_with(m, toks, by_start)
         if city is not None:
             decided.setdefault(m.key, city)

@@ -48,6 +48,14 @@ if TYPE_CHECKING:
 
 __all__ = ["Token", "geoparse", "prepare", "tokenize"]
 
+# The kinds compared at every reading of every name, held as module names: ``PlaceKind.X``
+# goes through the enum metaclass's attribute hook (about 90 ns, a million times a corpus).
+_POPULATED = PlaceKind.POPULATED_PLACE
+_ADMIN1 = PlaceKind.ADMIN1
+_ADMIN2 = PlaceKind.ADMIN2
+_COUNTRY = PlaceKind.COUNTRY
+_REGION = PlaceKind.REGION
+
 TOWN_NAMESAKE_PENALTY = 2.5  # as much as being in an oblast the article names
 # How ``resolve_near`` marks the readings it gives (see relative_places' second pass).
 _SPELLING_MATCHES = frozenset(["near", "respelt"])
@@ -110,11 +118,8 @@ def _listed_city(text: str, m: Mention, by_start: dict[int, int], mentions: list
     Elsewhere a state keeps its town ("Buffalo, New York, and Boston").
     """
     if not any(
-        c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= BIG_TOWN
-        for c in m.cands
-    ) or not any(
-        c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE for c in m.cands
-    ):
+        c.place.kind is _POPULATED and (c.place.population or 0) >= BIG_TOWN for c in m.cands
+    ) or not any(c.place.kind is _ADMIN1 and c.place.country_code in THEATRE for c in m.cands):
         return False  # "Buffalo, New York, and Boston": a state before the list goes on
     after = _LIST_ON.match(text, m.end)
     if after is None:
@@ -163,17 +168,17 @@ def _doc_context(
         kinds = {c.place.kind for c in m.cands}
         if m.admin1_form or m.key.endswith(" область"):  # "Харьковской области" too
             for c in m.cands:
-                if c.place.kind is PlaceKind.ADMIN1 and c.place.admin1_code:
+                if c.place.kind is _ADMIN1 and c.place.admin1_code:
                     admin1.add(c.place.admin1_code)
                     explicit.add(c.place.admin1_code)
                     countries[c.place.country_code] += 1
                     named_by.setdefault(c.place.country_code, set()).add(m.key)
-        elif PlaceKind.COUNTRY in kinds:
+        elif _COUNTRY in kinds:
             for c in m.cands:
-                if c.place.kind is PlaceKind.COUNTRY:
+                if c.place.kind is _COUNTRY:
                     countries[c.place.country_code] += 2
                     named_by.setdefault(c.place.country_code, set()).add(m.key)
-        elif kinds == {PlaceKind.REGION}:
+        elif kinds == {_REGION}:
             for c in m.cands:
                 if c.place.country_code:
                     countries[c.place.country_code] += 1
@@ -199,7 +204,7 @@ def _republic_unit(m: Mention, text: str) -> str | None:
     The full name is read as "Donetsk", whose readings include the oblast; the abbreviation
     is an alias of the oblast and nothing else.
     """
-    kinds = (PlaceKind.ADMIN1, PlaceKind.REGION)
+    kinds = (_ADMIN1, _REGION)
     units = {
         c.place.admin1_code
         for c in m.cands
@@ -220,12 +225,12 @@ def _plain_unit(m: Mention) -> str | None:
     A unit named after its city (Donetsk, Kursk: no population of its own in the index) or
     sharing its name with a country (Georgia) or a big town is left to resolution.
     """
-    units = [c.place for c in m.cands if c.place.kind is PlaceKind.ADMIN1]
+    units = [c.place for c in m.cands if c.place.kind is _ADMIN1]
     if len(units) != 1 or not units[0].population or not units[0].admin1_code:
         return None
     if any(
-        c.place.kind is PlaceKind.COUNTRY
-        or (c.place.kind is PlaceKind.POPULATED_PLACE and (c.place.population or 0) >= BIG_TOWN)
+        c.place.kind is _COUNTRY
+        or (c.place.kind is _POPULATED and (c.place.population or 0) >= BIG_TOWN)
         for c in m.cands
     ):
         return None
@@ -238,7 +243,7 @@ def _famous_town(m: Mention) -> Candidate | None:
     How often a name appears in English text tracks the fame of its best-known bearer, which
     is nearly always the biggest; small namesakes (Geneva, Illinois) need the text to say so.
     """
-    towns = [c for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE]
+    towns = [c for c in m.cands if c.place.kind is _POPULATED]
     if len(towns) < 2 or " " in m.key or english_zipf(m.key) < 3.0:
         return None
     return max(towns, key=lambda c: c.place.population or 0)
@@ -324,12 +329,14 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
     units = {
         c.place.admin1_code
         for c in m.cands
-        if c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE
+        if c.place.kind is _ADMIN1 and c.place.country_code in THEATRE
     }
+    if not units:
+        return None  # most names: no theatre oblast among the readings, so no town of one
     towns = {
         c.place.admin1_code
         for c in m.cands
-        if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in units
+        if c.place.kind is _POPULATED and c.place.admin1_code in units
     }
     if len(towns) != 1:
         return None
@@ -356,7 +363,7 @@ def _big_towns(m: Mention) -> set[str]:
     return {
         c.place.name
         for c in m.cands
-        if c.place.kind is PlaceKind.POPULATED_PLACE
+        if c.place.kind is _POPULATED
         and c.match != "alternate"
         and c.place.country_code in THEATRE
         and (c.place.population or 0) >= BIG_TOWN
@@ -378,6 +385,10 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         if 2 * sum(bool(_big_towns(mentions[q])) for q in run) < len(run)
         for q in run
     }
+    # A name repeated through an article, with the same readings (the index's own candidate
+    # objects) and the same framing, scores the same: its readings are weighed once. The key
+    # holds every input of the weighing below that is not the article's.
+    scored_as: dict[tuple, list[float]] = {}
     for k_m, m in enumerate(mentions):
         m.scores = []
         if not _weighs_context(m):
@@ -392,25 +403,31 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 for c in m.cands
             ]
             continue
-        held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
-        famous = _famous_town(m)
         # "talks held in Gomel, a city close to the frontier": the apposition picks the reading
         said_town = not m.admin1_form and _TOWN_APPOSITION.match(text, m.end) is not None
         city_of = _city_cued_unit(mentions, k_m, text)
+        listed = k_m in village_lists
+        # ids of candidates held by live mentions: equal ids are the same candidates
+        same = (m.key, m.admin1_form, said_town, city_of, listed, *map(id, m.cands))
+        if (done := scored_as.get(same)) is not None:
+            m.scores = list(done)
+            continue
+        held_by_name = any(c.match in ("name", "ascii", "alias") for c in m.cands)
+        famous = _famous_town(m)
         # A bare "Zaporizhzhia" or "Mykolaiv" is the city of 700,000, not a village of that
         # name that lies near the article's other places: villages named after a city need
         # the text to say so ("the village of X", "X, Y district"), which outweighs this.
-        big_towns = _big_towns(m) if k_m not in village_lists else set()
+        big_towns = _big_towns(m) if not listed else set()
         for c in m.cands:
             p = c.place
             s = base_score(c)
             if m.admin1_form:
-                s += 8.0 if p.kind is PlaceKind.ADMIN1 else -8.0
+                s += 8.0 if p.kind is _ADMIN1 else -8.0
             if p.country_code in countries and named_by[p.country_code] != {m.key}:
                 # Another name must point there: "Georgia" does not vouch for itself.
                 # Flat: a country named ten times is no likelier to hold a given town than
                 # one named once (a US-heavy story about talks in Geneva, Switzerland).
-                s += 1.0 if p.kind is PlaceKind.POPULATED_PLACE else 1.5
+                s += 1.0 if p.kind is _POPULATED else 1.5
             elif p.country_code in demonyms:
                 s += 0.5
             if c.match == "alternate" and held_by_name:
@@ -428,32 +445,33 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
             if (
                 big_towns
                 and p.name in big_towns
-                and p.kind is PlaceKind.POPULATED_PLACE
+                and p.kind is _POPULATED
                 and (p.population or 0) < BIG_TOWN
             ):
                 s -= TOWN_NAMESAKE_PENALTY
             if p.kind in _SMALL_KINDS and p.admin1_code in admin1:
                 s += 2.5
-            if p.kind is PlaceKind.ADMIN1 and p.country_code in unit_countries:
+            if p.kind is _ADMIN1 and p.country_code in unit_countries:
                 # A story that names Alabama and Texas means the state by "Georgia".
                 s += STATE_AMONG_STATES_BONUS
             if (
-                p.kind is PlaceKind.ADMIN1
+                p.kind is _ADMIN1
                 and p.admin1_code in explicit
                 and not m.admin1_form
                 and p.admin1_code != city_of
             ):
                 # "Kursk Oblast ... the invasion of Kursk": the bare name means the region.
                 s += 4.0
-            if said_town and p.kind is PlaceKind.POPULATED_PLACE:
+            if said_town and p.kind is _POPULATED:
                 s += 4.0
             if hromadas and p.place_id.startswith("ua:") and p.place_id[3:12] in hromadas:
                 # "shelled the Pokrovsk hromada ... two killed in Zelene": the village of that
                 # hromada (its KATOTTG code starts with the hromada's), not a namesake
                 s += HROMADA_BONUS
-            if p.kind is PlaceKind.POPULATED_PLACE and city_of and p.admin1_code == city_of:
+            if p.kind is _POPULATED and city_of and p.admin1_code == city_of:
                 s += CITY_CUE_BONUS
             m.scores.append(s)
+        scored_as[same] = list(m.scores)  # a copy: the links below add to m.scores in place
 
     # Links between mentions: the settlement lies in the unit named next to it.
     for m in mentions:
@@ -462,29 +480,25 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
         if m.settlement_of is not None:
             unit = mentions[m.settlement_of]
             for k, c in enumerate(unit.cands):
-                if c.place.kind is PlaceKind.ADMIN1:
+                if c.place.kind is _ADMIN1:
                     unit.scores[k] += 6.0
-            codes = {c.place.admin1_code for c in unit.cands if c.place.kind is PlaceKind.ADMIN1}
+            codes = {c.place.admin1_code for c in unit.cands if c.place.kind is _ADMIN1}
             for k, c in enumerate(m.cands):
-                if c.place.admin1_code in codes and c.place.kind is PlaceKind.POPULATED_PLACE:
+                if c.place.admin1_code in codes and c.place.kind is _POPULATED:
                     m.scores[k] += 6.0
         if m.within is not None:
             outer = mentions[m.within]
             # "Albany, New York": after a town and a comma comes its state, not a city.
             if text[m.end : outer.start].strip() == ",":
                 for k, c in enumerate(outer.cands):
-                    if c.place.kind is PlaceKind.ADMIN1:
+                    if c.place.kind is _ADMIN1:
                         outer.scores[k] += 3.0
-            codes = {
-                c.place.admin1_code
-                for c in outer.cands
-                if c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION)
-            }
-            ccs = {c.place.country_code for c in outer.cands if c.place.kind is PlaceKind.COUNTRY}
+            codes = {c.place.admin1_code for c in outer.cands if c.place.kind in (_ADMIN1, _REGION)}
+            ccs = {c.place.country_code for c in outer.cands if c.place.kind is _COUNTRY}
             for k, c in enumerate(m.cands):
-                if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in codes:
+                if c.place.kind is _POPULATED and c.place.admin1_code in codes:
                     m.scores[k] += 4.0
-                elif c.place.country_code in ccs and c.place.kind is not PlaceKind.COUNTRY:
+                elif c.place.country_code in ccs and c.place.kind is not _COUNTRY:
                     m.scores[k] += 2.0
 
     _co_located(mentions)
@@ -504,7 +518,7 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 continue
             p = m.cands[k].place
             if (
-                p.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2, PlaceKind.ADMIN1)
+                p.kind in (_POPULATED, _ADMIN2, _ADMIN1)
                 and _margin(m) >= 1.5
                 and m.role in _CONTEXT_ROLES
             ):
@@ -550,14 +564,14 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
             a, b = (n, m) if o < q else (m, n)
             if (
                 len(n.cands) == 1
-                and n.cands[0].place.kind is PlaceKind.POPULATED_PLACE
+                and n.cands[0].place.kind is _POPULATED
                 and _LIST_GAP.fullmatch(text, a.end, b.start)
             ):
                 fixed.append(n.cands[0].place)
         if not fixed:
             continue  # most names have no single-reading neighbour: no reading to look at
         for k, c in enumerate(m.cands):
-            if c.place.kind is PlaceKind.POPULATED_PLACE and any(
+            if c.place.kind is _POPULATED and any(
                 great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
                 for f in fixed
             ):
@@ -603,7 +617,7 @@ def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
             # A village the index lacks (read later as a near-spelling, or not at all) is
             # still one of the list: the list goes on past it, without it.
             continue
-        if any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands):
+        if any(c.place.kind is _POPULATED for c in m.cands):
             run.append(q)
         else:
             if len(run) >= LIST_RUN_MIN:
@@ -642,7 +656,7 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
             plausible = [
                 c.place
                 for c, s in zip(m.cands, m.scores, strict=True)
-                if c.place.kind is PlaceKind.POPULATED_PLACE and s >= top - LIST_RUN_PLAUSIBLE
+                if c.place.kind is _POPULATED and s >= top - LIST_RUN_PLAUSIBLE
             ]
             weight[m.key] = 2.0 if len(plausible) == 1 and len(m.cands) == 1 else 1.0
             owner += [m.key] * len(plausible)
@@ -655,7 +669,7 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
             near &= keys[None, :] != m.key
             support = [
                 sum(weight[k] for k in set(keys[row].tolist()))
-                if c.place.kind is PlaceKind.POPULATED_PLACE
+                if c.place.kind is _POPULATED
                 else 0.0
                 for c, row in zip(m.cands, near, strict=True)
             ]
@@ -674,8 +688,11 @@ _CELL_DEG = 0.35
 CO_LOCATED_BONUS = 0.75  # per other name with a reading nearby, up to three
 TOWN_AND_COUNTY_BONUS = 2.5
 STATE_AMONG_STATES_BONUS = 2.0
-_SMALL_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN2])
-_AROUND = [(da, db) for da in (-1, 0, 1) for db in (-1, 0, 1)]  # a cell and its neighbours
+_SMALL_KINDS = frozenset([_POPULATED, _ADMIN2])
+# A cell is one number, row * _CELL_ROW + column (columns run -515..515), so that a cell and
+# its eight neighbours are nine additions, not nine tuples to build and hash.
+_CELL_ROW = 2048
+_AROUND = [da * _CELL_ROW + db for da in (-1, 0, 1) for db in (-1, 0, 1)]
 
 
 def _co_located(mentions: list[Mention]) -> None:
@@ -693,23 +710,23 @@ def _co_located(mentions: list[Mention]) -> None:
             by_key.setdefault(m.key, []).append(m)
     if len(by_key) < 2:
         return
-    cells: dict[tuple[int, int], set[int]] = {}
+    cells: dict[int, set[int]] = {}
     # Per cell, the names with a county reading there (True) and those with a town reading
     # there (False); a cell without such readings is not in the map.
-    kinds: dict[bool, dict[tuple[int, int], set[int]]] = {True: {}, False: {}}
+    kinds: dict[bool, dict[int, set[int]]] = {True: {}, False: {}}
     anywhere: dict[bool, set[int]] = {True: set(), False: set()}  # the same, in any cell
     keyed = list(by_key.values())
-    cell_of: list[list[tuple[int, int] | None]] = []  # each reading's cell, once
+    cell_of: list[list[int | None]] = []  # each reading's cell, once
     for n, group in enumerate(keyed):
-        row: list[tuple[int, int] | None] = []
+        row: list[int | None] = []
         for c in group[0].cands:
             cell = None
             p = c.place
             # An old or foreign name is another name of a place ("Pokrovsk" of Engels): it
             # would find itself next to the place named today and count as support.
             if p.kind in _SMALL_KINDS and c.match != "alternate":
-                cell = (int(p.lat // _CELL_DEG), int(p.lon // _CELL_DEG))
-                county = p.kind is PlaceKind.ADMIN2
+                cell = int(p.lat // _CELL_DEG) * _CELL_ROW + int(p.lon // _CELL_DEG)
+                county = p.kind is _ADMIN2
                 # get first: setdefault would build the empty set for every reading
                 if (names := cells.get(cell)) is None:
                     names = cells[cell] = set()
@@ -721,7 +738,7 @@ def _co_located(mentions: list[Mention]) -> None:
                 anywhere[county].add(n)
             row.append(cell)
         cell_of.append(row)
-    around: dict[tuple[int, int], set[int]] = {}  # the names in a cell's neighbourhood
+    around: dict[int, set[int]] = {}  # the names in a cell's neighbourhood
     for n, group in enumerate(keyed):
         if len(group[0].cands) < 2:
             continue
@@ -732,12 +749,7 @@ def _co_located(mentions: list[Mention]) -> None:
                 continue
             near = around.get(cell)
             if near is None:
-                a, b = cell
-                found = [
-                    names
-                    for da, db in _AROUND
-                    if (names := cells.get((a + da, b + db))) is not None
-                ]
+                found = [names for d in _AROUND if (names := cells.get(cell + d)) is not None]
                 # one cell (its own, the common case) is read as it is, never changed
                 near = found[0] if len(found) == 1 else set().union(*found)
                 around[cell] = near
@@ -745,14 +757,13 @@ def _co_located(mentions: list[Mention]) -> None:
             if len(near) > 1:
                 # A town beside a county the article names ("Paris and Henry County"): the
                 # pair is what a local story is about, stronger than two towns together.
-                other = c.place.kind is not PlaceKind.ADMIN2
-                a, b = cell
+                other = c.place.kind is not _ADMIN2
                 of_other = kinds[other]
                 # Most articles name no county: then no cell needs looking at.
                 if len(anywhere[other]) > (n in anywhere[other]) and any(
                     len(names) > (n in names)  # a name other than this one
-                    for da, db in _AROUND
-                    if (names := of_other.get((a + da, b + db)))
+                    for d in _AROUND
+                    if (names := of_other.get(cell + d))
                 ):
                     extra = TOWN_AND_COUNTY_BONUS
             bonus.append(CO_LOCATED_BONUS * min(3, len(near) - (n in near)) + extra)
@@ -791,7 +802,7 @@ def _sectors(text: str, toks: list[Token], mentions: list[Mention]) -> None:
         towns = [
             n
             for n, c in enumerate(hub_m.cands)
-            if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.country_code in THEATRE
+            if c.place.kind is _POPULATED and c.place.country_code in THEATRE
         ]
         if len(towns) >= 2:
             big = max(towns, key=lambda n: hub_m.cands[n].place.population or 0)
@@ -846,7 +857,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
         if best is None:
             continue
         hub = hub_m.cands[best].place
-        if hub.kind is not PlaceKind.POPULATED_PLACE or hub.country_code not in THEATRE:
+        if hub.kind is not _POPULATED or hub.country_code not in THEATRE:
             continue
         start = max(text.rfind(". ", 0, hub_m.start), text.rfind("\n", 0, hub_m.start))
         first = _sentence_end(text, hub_m.end)
@@ -859,7 +870,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
                 continue
             here = m.cands[k].place
             if (
-                here.kind is not PlaceKind.POPULATED_PLACE
+                here.kind is not _POPULATED
                 or (here.population or 0) >= SECTOR_TOWN_POPULATION
                 or _dist_km(here, hub) <= SECTOR_OUT_KM
             ):
@@ -867,8 +878,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
             inside = [
                 (d, n)
                 for n, c in enumerate(m.cands)
-                if c.place.kind is PlaceKind.POPULATED_PLACE
-                and (d := _dist_km(c.place, hub)) <= SECTOR_NEAR_KM
+                if c.place.kind is _POPULATED and (d := _dist_km(c.place, hub)) <= SECTOR_NEAR_KM
             ]
             if inside:
                 m.scores[min(inside)[1]] = m.scores[k] + SECTOR_NEAR_BONUS
@@ -893,7 +903,7 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
         if best is None or ob_m.role not in _CONTEXT_ROLES:
             continue
         oblast = ob_m.cands[best].place
-        if oblast.kind is not PlaceKind.ADMIN1 or oblast.country_code not in THEATRE:
+        if oblast.kind is not _ADMIN1 or oblast.country_code not in THEATRE:
             continue
         if not _IN_BEFORE.search(text, max(0, ob_m.start - 12), ob_m.start):
             continue
@@ -905,13 +915,11 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             if k is None:
                 continue
             here = m.cands[k].place
-            if here.kind is PlaceKind.ADMIN1 and _IN_BEFORE.search(
-                text, max(0, m.start - 12), m.start
-            ):
+            if here.kind is _ADMIN1 and _IN_BEFORE.search(text, max(0, m.start - 12), m.start):
                 break  # "while in Odesa region ..." opens a group of its own
             if (
                 m.role not in _CONTEXT_ROLES
-                or here.kind is not PlaceKind.POPULATED_PLACE
+                or here.kind is not _POPULATED
                 or (here.population or 0) >= SECTOR_TOWN_POPULATION
                 or here.admin1_code == oblast.admin1_code
             ):
@@ -919,8 +927,7 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             inside = [
                 (m.scores[n], n)
                 for n, c in enumerate(m.cands)
-                if c.place.kind is PlaceKind.POPULATED_PLACE
-                and c.place.admin1_code == oblast.admin1_code
+                if c.place.kind is _POPULATED and c.place.admin1_code == oblast.admin1_code
             ]
             if inside:
                 m.scores[max(inside)[1]] = m.scores[k] + OBLAST_GROUP_BONUS
@@ -935,7 +942,7 @@ def _names_front(toks: list[Token], mentions: list[Mention]) -> bool:
         if best is None or m.role not in _CONTEXT_ROLES:
             continue
         place = m.cands[best].place
-        if place.kind is PlaceKind.POPULATED_PLACE and place.country_code in THEATRE:
+        if place.kind is _POPULATED and place.country_code in THEATRE:
             return True
     return False
 
@@ -1019,50 +1026,52 @@ def _near_bonuses(
     import numpy as np
 
     dist = _km_matrix([c.place for m in first.values() for c in m.cands], [p for _, p in anchors])
-    keys = np.array([key for key, _ in anchors], dtype=object)
+    # A name's own anchors do not count for it: they are masked out of its rows, all rows at
+    # once (names numbered, so the mask is one integer comparison, not one per name).
+    number: dict[str, int] = {}
+    anchor_number = np.array([number.setdefault(key, len(number)) for key, _ in anchors])
+    row_number = np.array([number.get(key, -1) for key, m in first.items() for _ in m.cands])
+    own = row_number[:, None] == anchor_number[None, :]
+    nearest_all = np.where(own, np.inf, dist).min(axis=1).tolist()
     # Counted once per pass; a name's own anchors are taken off below (cheaper than a count
     # over the other anchors for every name, and the same counts).
     all_a1 = Counter(p.admin1_code for _, p in anchors if p.admin1_code)
     all_cc = Counter(p.country_code for _, p in anchors)
+    own_a1: dict[str, Counter] = {}
+    own_cc: dict[str, Counter] = {}
+    for k, p in anchors:
+        if k not in first:
+            continue  # a name of one reading: no bonuses asked for it
+        own_cc.setdefault(k, Counter())[p.country_code] += 1
+        if p.admin1_code:
+            own_a1.setdefault(k, Counter())[p.admin1_code] += 1
+    no_count: Counter = Counter()
     out: dict[str, list[float]] = {}
     row = 0
-    # Most names are no anchor: their nearest anchor is the row minimum over all anchors, taken
-    # for every row at once (the same values, so the same minima as a per-name mask).
-    own_keys = {key for key, _ in anchors}
-    all_places = [p for _, p in anchors]
-    row_min = dist.min(axis=1).tolist()
     for key, m in first.items():
         n = len(m.cands)
-        if key in own_keys:
-            others = [p for k, p in anchors if k != key]
-            nearest = dist[row : row + n][:, keys != key].min(axis=1).tolist() if others else []
-        else:
-            others = all_places
-            nearest = row_min[row : row + n]
+        nearest = nearest_all[row : row + n]
         row += n
-        if not others:
+        mine_cc = own_cc.get(key, no_count)
+        mine_a1 = own_a1.get(key, no_count)
+        n_others = len(anchors) - mine_cc.total()
+        if not n_others:
             out[key] = [0.0] * n
             continue
-        by_a1, by_cc = all_a1, all_cc
-        if len(others) < len(anchors):
-            by_a1, by_cc = all_a1.copy(), all_cc.copy()
-            for k, p in anchors:
-                if k == key:
-                    by_cc[p.country_code] -= 1
-                    if p.admin1_code:
-                        by_a1[p.admin1_code] -= 1
-        out[key] = [
-            0.0
-            if c.place.kind is PlaceKind.COUNTRY
-            else _near_bonus(
-                c.place,
-                others,
-                _exact_nearest(c.place, others, d),
-                by_a1[c.place.admin1_code] if c.place.admin1_code else 0,
-                by_cc[c.place.country_code],
-            )
-            for c, d in zip(m.cands, nearest, strict=True)
-        ]
+        bonuses = []
+        for c, d in zip(m.cands, nearest, strict=True):
+            p = c.place
+            if p.kind is _COUNTRY:
+                bonuses.append(0.0)
+                continue
+            if abs(d - 60) < 1e-6 or abs(d - 150) < 1e-6 or abs(d - 400) < 1e-6:
+                # within a hair of a threshold: the scalar distance decides, as it always did
+                d = min(_dist_km(p, a) for k, a in anchors if k != key)
+            a1 = p.admin1_code
+            same_a1 = all_a1[a1] - mine_a1[a1] if a1 else 0
+            same_cc = all_cc[p.country_code] - mine_cc[p.country_code]
+            bonuses.append(_near_bonus(p, n_others, d, same_a1, same_cc))
+        out[key] = bonuses
     return out
 
 
@@ -1082,23 +1091,17 @@ def _km_matrix(rows: Sequence[Place], cols: Sequence[Place]) -> np.ndarray:
     return 2 * _RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(h)))
 
 
-def _exact_nearest(place: Place, anchors: list[Place], nearest: float) -> float:
-    """``nearest``, or the scalar minimum when it lies within a hair of a bonus threshold."""
-    if abs(nearest - 60) < 1e-6 or abs(nearest - 150) < 1e-6 or abs(nearest - 400) < 1e-6:
-        return min(_dist_km(place, p) for p in anchors)
-    return nearest
+def _near_bonus(place: Place, n_anchors: int, d: float, same_a1: int, same_cc: int) -> float:
+    """The bonus for ``place``, ``d`` km from the nearest of the anchors (none: a country).
 
-
-def _near_bonus(place: Place, anchors: list[Place], d: float, same_a1: int, same_cc: int) -> float:
-    """The bonus for ``place``, ``d`` km from the nearest of ``anchors`` (none: a country).
-
-    ``same_a1`` and ``same_cc`` count the anchors in its admin-1 unit and in its country.
+    ``n_anchors`` counts the anchors (its own name's left out), ``same_a1`` and ``same_cc``
+    those in its admin-1 unit and in its country.
     """
     near = 2.0 if d < 60 else 1.5 if d < 150 else 0.75 if d < 400 else 0.0
     # The article's own geography: a unit or country where its confidently placed names are
     # ("Gainesville" in a story about Georgia towns is Gainesville, Georgia).
-    majority = len(anchors) >= 3 and 2 * same_cc > len(anchors)
-    if place.kind is PlaceKind.ADMIN1 and place.population:
+    majority = n_anchors >= 3 and 2 * same_cc > n_anchors
+    if place.kind is _ADMIN1 and place.population:
         # "Georgia" in a story whose towns and counties are in Georgia is the state. A unit
         # named after its city (no population of its own in the index: Donetsk Oblast) is
         # not: there the bare name stays the city's.
@@ -1145,7 +1148,7 @@ def _supported(
         return 1.0
     if place.place_id.startswith(VAST_AREAS):
         return VAST_AREA_CEILING
-    if place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION):
+    if place.kind in (_COUNTRY, _ADMIN1, _REGION):
         return 1.0
     if (place.population or 0) >= BIG_TOWN or gaz.is_capital(place.place_id):
         return 1.0
@@ -1176,16 +1179,14 @@ def _qualified(m: Mention, mentions: list[Mention]) -> bool:
     if m.within is None:
         return False
     outer = mentions[m.within]
-    return any(
-        c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.COUNTRY) for c in outer.cands
-    )
+    return any(c.place.kind in (_ADMIN1, _REGION, _COUNTRY) for c in outer.cands)
 
 
 def _namesake_village(m: Mention, place: Place) -> bool:
     """Whether ``place`` is a village whose name other villages bear too."""
-    if place.kind is not PlaceKind.POPULATED_PLACE or (place.population or 0) >= 10_000:
+    if place.kind is not _POPULATED or (place.population or 0) >= 10_000:
         return False
-    towns = sum(1 for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE)
+    towns = sum(1 for c in m.cands if c.place.kind is _POPULATED)
     return towns >= 2
 
 
@@ -1213,9 +1214,7 @@ def _with_streets(mentions: list[Mention], toponyms: list[Toponym]) -> list[Topo
     towns = [
         t
         for t in toponyms
-        if t.role not in _PEOPLE_ROLES
-        and t.place.kind is PlaceKind.POPULATED_PLACE
-        and t.confidence >= 0.5
+        if t.role not in _PEOPLE_ROLES and t.place.kind is _POPULATED and t.confidence >= 0.5
     ]
     counts = Counter(t.place.place_id for t in towns)
     focus = max(
@@ -1228,7 +1227,7 @@ def _with_streets(mentions: list[Mention], toponyms: list[Toponym]) -> list[Topo
         if not m.street:
             continue
         town = by_start.get(mentions[m.within].start) if m.within is not None else None
-        if town is None or town.place.kind is not PlaceKind.POPULATED_PLACE:
+        if town is None or town.place.kind is not _POPULATED:
             town = focus
         if town is None:
             continue
@@ -1386,7 +1385,7 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
     only when one lies within ``NAMESAKE_BESIDE_KM`` of a sure settlement (not one of the
     mention's own readings) while the chosen one lies ``NAMESAKE_FAR_KM`` or more from all.
     """
-    sure = [a for a in anchors if a.kind is PlaceKind.POPULATED_PLACE]
+    sure = [a for a in anchors if a.kind is _POPULATED]
     if not sure:
         return
     for m in mentions:
@@ -1395,7 +1394,7 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
         k = _best(m)
         assert k is not None  # two readings at least
         best = m.cands[k].place
-        if best.kind is not PlaceKind.POPULATED_PLACE or best.country_code not in THEATRE:
+        if best.kind is not _POPULATED or best.country_code not in THEATRE:
             continue
         own = {c.place.place_id for c in m.cands}
         others = [a for a in sure if a.place_id not in own]
@@ -1405,7 +1404,7 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
             j
             for j, c in enumerate(m.cands)
             if j != k
-            and c.place.kind is PlaceKind.POPULATED_PLACE
+            and c.place.kind is _POPULATED
             and c.place.name == best.name
             and c.place.admin1_code == best.admin1_code
         ]
@@ -1443,7 +1442,7 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
         for q in run:
             m = mentions[q]
             k = _best(m)
-            if k is not None and m.cands[k].place.kind is PlaceKind.POPULATED_PLACE:
+            if k is not None and m.cands[k].place.kind is _POPULATED:
                 chosen[q] = m.cands[k].place
         for q in run:
             m = mentions[q]
@@ -1465,12 +1464,12 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
                     c.place
                     for c in gaz.lookup(best.name)
                     if c.place.place_id not in seen
-                    and c.place.kind is PlaceKind.POPULATED_PLACE
+                    and c.place.kind is _POPULATED
                     and c.place.admin1_code in units
                 ]
             picks = []
             for j, p in enumerate(readings):
-                if j == k or p.kind is not PlaceKind.POPULATED_PLACE:
+                if j == k or p.kind is not _POPULATED:
                     continue
                 n = sum(_dist_km(p, o) <= LIST_STRAY_NEAR_KM for o in others)
                 if n:
@@ -1503,8 +1502,8 @@ def _raion_readings(mentions: list[Mention]) -> None:
         named = _RAION_SURFACE.fullmatch(m.surface)
         if named is None or _ADJECTIVE_STEM.search(named.group("stem")):
             continue
-        if any(c.place.kind is PlaceKind.ADMIN2 for c in m.cands):
-            m.cands = [c for c in m.cands if c.place.kind is not PlaceKind.POPULATED_PLACE]
+        if any(c.place.kind is _ADMIN2 for c in m.cands):
+            m.cands = [c for c in m.cands if c.place.kind is not _POPULATED]
 
 
 def prepare(gazetteer: Gazetteer) -> None:

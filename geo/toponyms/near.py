@@ -44,6 +44,17 @@ __all__ = [
     "weak_unplaced_namesakes",
 ]
 
+# Kinds and roles compared at every reading and mention, held as module names: an enum's
+# ``X.Y`` goes through its metaclass's attribute hook (about 90 ns; see geoparse).
+_POPULATED = PlaceKind.POPULATED_PLACE
+_ADMIN1 = PlaceKind.ADMIN1
+_ADMIN2 = PlaceKind.ADMIN2
+_COUNTRY = PlaceKind.COUNTRY
+_REGION = PlaceKind.REGION
+_LITERAL = ToponymRole.LITERAL
+_DEMONYM = ToponymRole.DEMONYM
+_ADJECTIVAL = ToponymRole.ADJECTIVAL
+
 # The highest confidence a near-spelling gets: below any reading the article backs by name.
 NEAR_CEILING = 0.7
 # Words that put a place right after them ("in", "near"); not "of", "to" or "by", which
@@ -203,7 +214,7 @@ def _listed(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bo
     last = mentions[-1]
     if last.j > i or i - last.j > 1 or last.street:
         return False
-    if last.role is not ToponymRole.LITERAL or not (last.near or last.cands):
+    if last.role is not _LITERAL or not (last.near or last.cands):
         return False  # "Russians and Petrenko": a people, not a place, before the word
     return text[last.end : toks[i].start].strip().lower() in _LIST_GLUE
 
@@ -258,7 +269,7 @@ def resolve_near(
 # so "Mirnoye" held there is no Ukrainian name of the mainland's Myrne.
 _HELD_MATCHES = frozenset(["name", "ascii", "alias", "manual"])
 _RUSSIAN_NAMED_UNITS = frozenset(["UA.11", "UA.20"])
-_KNOWN_KINDS = frozenset([PlaceKind.COUNTRY, PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.ADMIN2])
+_KNOWN_KINDS = frozenset([_COUNTRY, _ADMIN1, _REGION, _ADMIN2])
 
 
 def _held_in_theatre(m: Mention) -> bool:
@@ -292,7 +303,7 @@ def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: 
     if not named:
         return
     for m in mentions:
-        if m.role is not ToponymRole.LITERAL or m.admin1_form or m.street:
+        if m.role is not _LITERAL or m.admin1_form or m.street:
             continue
         # "X in Donetsk Oblast" is read in that oblast, not in every oblast the text names
         units = _qualifier_units(m, mentions) & named or named
@@ -304,10 +315,7 @@ def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: 
             continue
         if not m.cands or _held_in_theatre(m):
             continue
-        if any(
-            c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code in units
-            for c in m.cands
-        ):
+        if any(c.place.kind is _POPULATED and c.place.admin1_code in units for c in m.cands):
             continue
         seen = {c.place.place_id for c in m.cands}
         added: list[Candidate] = []
@@ -318,11 +326,7 @@ def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: 
         for name in sorted(today):
             for other in gaz.lookup(name):
                 p = other.place
-                if (
-                    p.kind is PlaceKind.POPULATED_PLACE
-                    and p.admin1_code in units
-                    and p.place_id not in seen
-                ):
+                if p.kind is _POPULATED and p.admin1_code in units and p.place_id not in seen:
                     seen.add(p.place_id)
                     added.append(Candidate(p, 0.0, "respelt"))
         for k in respellings(gaz, m.key, admin1=units, same=True):
@@ -343,11 +347,11 @@ def weak_unplaced_namesakes(mentions: list[Mention], *, anchors: list[Place]) ->
     there, not for its size.
     """
     # Settlements only: an oblast's centroid says nothing of which village in it is meant.
-    places = [a for a in anchors if a.kind is PlaceKind.POPULATED_PLACE]
+    places = [a for a in anchors if a.kind is _POPULATED]
     for m in mentions:
-        if m.cands and m.scores and not m.near and m.role is ToponymRole.LITERAL:
+        if m.cands and m.scores and not m.near and m.role is _LITERAL:
             p = m.cands[max(range(len(m.cands)), key=m.scores.__getitem__)].place
-            if p.kind is PlaceKind.POPULATED_PLACE:
+            if p.kind is _POPULATED:
                 places.append(p)
     for m in mentions:
         if m.near or not m.cands or not m.scores:
@@ -387,7 +391,7 @@ def _qualifier_units(m: Mention, mentions: list[Mention]) -> set[str]:
     outer = m.within if m.within is not None else m.settlement_of
     if outer is None:
         return set()
-    people = (ToponymRole.DEMONYM, ToponymRole.ADJECTIVAL)
+    people = (_DEMONYM, _ADJECTIVAL)
     if (
         mentions[outer].role in people
         and outer + 1 < len(mentions)
@@ -397,9 +401,7 @@ def _qualifier_units(m: Mention, mentions: list[Mention]) -> set[str]:
     return {
         c.place.admin1_code
         for c in mentions[outer].cands
-        if c.place.kind is PlaceKind.ADMIN1
-        and c.place.admin1_code
-        and c.place.country_code in THEATRE
+        if c.place.kind is _ADMIN1 and c.place.admin1_code and c.place.country_code in THEATRE
     }
 
 

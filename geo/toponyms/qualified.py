@@ -22,6 +22,15 @@ from geo.toponyms.words import THEATRE
 
 __all__ = ["district_qualified", "qualified_lists"]
 
+# Kinds and roles compared at every reading and mention, held as module names: an enum's
+# ``X.Y`` goes through its metaclass's attribute hook (about 90 ns; see geoparse).
+_POPULATED = PlaceKind.POPULATED_PLACE
+_ADMIN1 = PlaceKind.ADMIN1
+_ADMIN2 = PlaceKind.ADMIN2
+_REGION = PlaceKind.REGION
+_LITERAL = ToponymRole.LITERAL
+_METONYMIC = ToponymRole.METONYMIC
+
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
 # "two villages in the Zaporozhye Region, A and B": the list follows its oblast.
 _COUNTED_BEFORE = re.compile(
@@ -39,14 +48,14 @@ def _oblast(text: str, m: Mention) -> str | None:
         units = {
             c.place.admin1_code
             for c in m.cands
-            if c.place.kind is PlaceKind.ADMIN1 and c.place.country_code in THEATRE
+            if c.place.kind is _ADMIN1 and c.place.country_code in THEATRE
         }
         return units.pop() if len(units) == 1 else None
-    if m.role not in (ToponymRole.LITERAL, ToponymRole.METONYMIC):
+    if m.role not in (_LITERAL, _METONYMIC):
         return None
     # The Russian names of the occupied oblasts ("the Donetsk People's Republic") are regions
     # that stand for one oblast.
-    kinds = (PlaceKind.ADMIN1, PlaceKind.REGION)
+    kinds = (_ADMIN1, _REGION)
     units = {
         c.place.admin1_code
         for c in m.cands
@@ -80,7 +89,7 @@ def _lists(text: str, mentions: list[Mention]) -> list[tuple[str, list[Mention]]
                     break
                 group.append(m)
                 last = m
-        group = [m for m in group if m.role is ToponymRole.LITERAL and _oblast(text, m) is None]
+        group = [m for m in group if m.role is _LITERAL and _oblast(text, m) is None]
         if group:
             out.append((code, group))
     return out
@@ -90,13 +99,13 @@ def _in_oblast(m: Mention, code: str, gaz: Gazetteer) -> list[Candidate]:
     """The mention's readings among the oblast's settlements, found three ways."""
     found: dict[str, Candidate] = {}
     for c in m.cands:
-        if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code == code:
+        if c.place.kind is _POPULATED and c.place.admin1_code == code:
             found.setdefault(c.place.place_id, c)
     for c in list(m.cands):
-        if c.place.kind is PlaceKind.POPULATED_PLACE and c.place.country_code in THEATRE:
+        if c.place.kind is _POPULATED and c.place.country_code in THEATRE:
             for other in gaz.lookup(c.place.name):
                 p = other.place
-                if p.kind is PlaceKind.POPULATED_PLACE and p.admin1_code == code:
+                if p.kind is _POPULATED and p.admin1_code == code:
                     found.setdefault(p.place_id, Candidate(p, 0.0, "alternate"))
     # A name the index holds elsewhere ("Progress") may be a plain transliteration of the
     # oblast's settlement (Prohres); one it lacks stays a near-spelling, weak evidence.
@@ -122,8 +131,7 @@ def qualified_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         narrowed = []
         for m in group:
             if len(group) == 1 and any(
-                c.place.kind is PlaceKind.POPULATED_PLACE and c.place.admin1_code == code
-                for c in m.cands
+                c.place.kind is _POPULATED and c.place.admin1_code == code for c in m.cands
             ):
                 continue
             cands = _in_oblast(m, code, gaz)
@@ -161,7 +169,7 @@ def _district(m: Mention) -> Place | None:
     units = {
         c.place.place_id: c.place
         for c in m.cands
-        if c.place.kind is PlaceKind.ADMIN2 and c.place.country_code in THEATRE
+        if c.place.kind is _ADMIN2 and c.place.country_code in THEATRE
     }
     if len(units) != 1 or len(units) != len({c.place.place_id for c in m.cands}):
         return None
@@ -190,12 +198,11 @@ def _other_seats(gaz: Gazetteer, unit: Place) -> list[tuple[float, float]]:
     if key not in _SEATS:
         kinds, ids = gaz.column("kind"), gaz.column("place_id")
         a1s, lats, lons = gaz.column("admin1_code"), gaz.column("lat"), gaz.column("lon")
+        admin2 = _ADMIN2.value  # an enum's value is a property: asked once, not per place
         _SEATS[key] = [
             (lats[k], lons[k])
             for k in range(len(ids))
-            if kinds[k] == PlaceKind.ADMIN2.value
-            and a1s[k] == unit.admin1_code
-            and _level(ids[k]) == level
+            if kinds[k] == admin2 and a1s[k] == unit.admin1_code and _level(ids[k]) == level
         ]
     return [(la, lo) for la, lo in _SEATS[key] if (la, lo) != (unit.lat, unit.lon)]
 
@@ -216,7 +223,7 @@ def district_qualified(text: str, mentions: list[Mention], gaz: Gazetteer) -> No
     knows only other Krasnoyes) is read as the district itself, a coarser but right place.
     """
     for q, (a, b) in enumerate(itertools.pairwise(mentions)):
-        if not a.cands or a.role is not ToponymRole.LITERAL or a.admin1_form:
+        if not a.cands or a.role is not _LITERAL or a.admin1_form:
             continue
         gap = _DISTRICT_GAP.fullmatch(text, a.end, b.start)
         if gap is None or (unit := _district(b)) is None:
@@ -232,7 +239,7 @@ def district_qualified(text: str, mentions: list[Mention], gaz: Gazetteer) -> No
         near = [
             (great_circle_km(c.place.lat, c.place.lon, unit.lat, unit.lon), k)
             for k, c in enumerate(a.cands)
-            if c.place.kind is PlaceKind.POPULATED_PLACE
+            if c.place.kind is _POPULATED
         ]
         seats = _other_seats(gaz, unit)
         inside = [(d, k) for d, k in near if _in_district(a.cands[k].place, unit, reach, seats)]
@@ -252,7 +259,7 @@ def district_qualified(text: str, mentions: list[Mention], gaz: Gazetteer) -> No
         elif near and all(
             (c.place.population or 0) < _VILLAGE_POPULATION
             for c in a.cands
-            if c.place.kind is PlaceKind.POPULATED_PLACE
+            if c.place.kind is _POPULATED
         ):
             a.cands = [Candidate(unit, 0.0, "district"), *a.cands]
             a.scores = [top + _DISTRICT_SCORE, *a.scores]

@@ -41,6 +41,17 @@ from geo.toponyms.words import (
 
 __all__ = ["recognise"]
 
+# Kinds and roles compared at every reading and mention, held as module names: an enum's
+# ``X.Y`` goes through its metaclass's attribute hook (about 90 ns; see geoparse).
+_POPULATED = PlaceKind.POPULATED_PLACE
+_ADMIN1 = PlaceKind.ADMIN1
+_COUNTRY = PlaceKind.COUNTRY
+_REGION = PlaceKind.REGION
+_FEATURE = PlaceKind.FEATURE
+_LITERAL = ToponymRole.LITERAL
+_METONYMIC = ToponymRole.METONYMIC
+_EMBEDDED = ToponymRole.EMBEDDED
+
 # "Most residents", "Reading police": a very common word stays a word even before such a noun.
 RESIDENT_MAX_ZIPF = 4.5
 MAX_WORDS = 6  # longest name we try ("Bosnia and Herzegovina", "Ivano-Frankivsk Oblast")
@@ -300,6 +311,8 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     deferred: list[Mention] = []
     # Most texts hold no Cyrillic: then no word is asked for it (six tests per capital).
     any_cyrillic = _CYRILLIC.search(text) is not None
+    # The first words of the demonym forms, once: most capitals start none of them.
+    demonym_heads = _demonym_heads(demonym_forms())
     n = len(toks)
     i = 0
     while i < n:
@@ -401,7 +414,9 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
                 # order of the guesses. (One key, one set of readings: resolution pools the
                 # readings of a key's mentions, so they cannot differ by surface.)
                 best = (i + 1, max(guesses, key=lambda v: _biggest(gaz.lookup_key(v))))
-        demonym = _demonym_at(text, toks, i, gaz)
+        demonym = (
+            _demonym_at(text, toks, i, gaz) if tok.norm.partition(" ")[0] in demonym_heads else None
+        )
         if demonym is not None and (best is None or demonym.j >= best[0]):
             # "Russian forces": the adjective, unless a longer name starts here ("Russian
             # Federation"); the same length goes to the demonym ("Georgian" is no town).
@@ -442,15 +457,15 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         m.role = role
         if m.i > 0 and toks[m.i - 1].norm == "the" and toks[m.i - 1].joined:
             _drop_towns_after_article(m)
-        if role is ToponymRole.LITERAL and _governs(m, toks, gaz):
-            m.role = ToponymRole.METONYMIC
+        if role is _LITERAL and _governs(m, toks, gaz):
+            m.role = _METONYMIC
         mentions.append(m)
-    named = {m.key for m in mentions if m.role is not ToponymRole.EMBEDDED or m.local}
+    named = {m.key for m in mentions if m.role is not _EMBEDDED or m.local}
     if named & {m.key for m in deferred}:
         # "Clinton couple faces charges" opens an article that later says "in Clinton".
         for m in deferred:
             if m.key in named:
-                m.role = ToponymRole.LITERAL
+                m.role = _LITERAL
                 mentions.append(m)
         mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
@@ -518,7 +533,7 @@ def _coordinated_units(
     """
     listing = False
     for k, m in enumerate(mentions):
-        units = any(c.place.kind is PlaceKind.ADMIN1 for c in m.cands)
+        units = any(c.place.kind is _ADMIN1 for c in m.cands)
         if units and m.i >= 2 and toks[m.i - 1].norm == "of" and toks[m.i - 2].norm in _UNIT_OF:
             m.admin1_form = listing = True
         elif (
@@ -553,11 +568,9 @@ def _add_region_reading(m: Mention, gaz: Gazetteer) -> None:
     "The Kharkiv and Dnipro regions": bare "Dnipro" is only the city, but "Dnipro region"
     is Dnipropetrovsk Oblast (data/aliases.csv), and the plural unit word says a unit is meant.
     """
-    if any(c.place.kind is PlaceKind.ADMIN1 for c in m.cands):
+    if any(c.place.kind is _ADMIN1 for c in m.cands):
         return
-    m.cands = m.cands + [
-        c for c in gaz.lookup_key(f"{m.key} region") if c.place.kind is PlaceKind.ADMIN1
-    ]
+    m.cands = m.cands + [c for c in gaz.lookup_key(f"{m.key} region") if c.place.kind is _ADMIN1]
 
 
 # Unit words that a list of unit names follows after "of" ("the regions of X and Y").
@@ -590,6 +603,10 @@ _LIST_WORDS = frozenset(["and", "or"])
 _LIST_GAPS = frozenset(["", ",", "&"])
 
 
+# The words that end such a list: a plural unit word, or a hromada's "community".
+_LISTED_HEADS = frozenset(PLURAL_ADMIN2_HEADS) | _COMMUNITY_HEADS
+
+
 def _listed_admin2(
     text: str, toks: list[Token], mentions: list[Mention], gaz: Gazetteer
 ) -> list[Mention]:
@@ -600,6 +617,8 @@ def _listed_admin2(
     read there (the town "Kramatorsk" in "Pokrovsky and Kramatorsk districts"). A lone name
     is left alone: "Indiana counties" are the state's counties, not Indiana County.
     """
+    if _LISTED_HEADS.isdisjoint(t.norm for t in toks):
+        return mentions  # most texts have no plural unit word: one set test, not one per word
     found: list[Mention] = []
     for k, tok in enumerate(toks):
         unit = PLURAL_ADMIN2_HEADS.get(tok.norm)
@@ -760,7 +779,7 @@ def _demonym_at(text: str, toks: list[Token], i: int, gaz: Gazetteer) -> Mention
     last = toks[end_j - 1]
     key = " ".join(t.norm for t in toks[i:end_j])
     m = Mention(i, end_j, toks[i].start, last.end, text[toks[i].start : last.end], key, [cand])
-    m.role = ToponymRole.EMBEDDED if _org_follows(toks, end_j) else form.role
+    m.role = _EMBEDDED if _org_follows(toks, end_j) else form.role
     return m
 
 
@@ -791,8 +810,8 @@ def _plain_word(m: Mention, tok: Token) -> bool:
     if tok.norm not in GENERIC_WORDS and not common_word(tok.norm):
         return False
     return _town_population(m) < 100_000 and not any(
-        c.place.kind is PlaceKind.COUNTRY
-        or (tok.norm not in GENERIC_WORDS and c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION))
+        c.place.kind is _COUNTRY
+        or (tok.norm not in GENERIC_WORDS and c.place.kind in (_ADMIN1, _REGION))
         for c in m.cands
     )
 
@@ -827,14 +846,14 @@ def _hyphen_parts(toks: list[Token], i: int, gaz: Gazetteer) -> list[Mention]:
             if cand is None:
                 return []
             m = Mention(i, i + 1, start, end, word, key, [cand])
-            m.role = ToponymRole.EMBEDDED if embedded else form.role
+            m.role = _EMBEDDED if embedded else form.role
             out.append(m)
             continue
         cands = gaz.lookup_key(key) if gaz.has(key) else []
         if not any(_prominent(c) for c in cands):
             return []
         m = Mention(i, i + 1, start, end, word, key, cands)
-        m.role = ToponymRole.EMBEDDED if embedded else ToponymRole.LITERAL
+        m.role = _EMBEDDED if embedded else _LITERAL
         out.append(m)
     return out if len(out) >= 2 else []
 
@@ -843,9 +862,9 @@ def _prominent(c: Candidate) -> bool:
     kind = c.place.kind
     if c.match == "alias":
         return True
-    if kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1):
+    if kind in (_COUNTRY, _ADMIN1):
         return c.match == "name"
-    if kind is PlaceKind.POPULATED_PLACE and c.place.country_code in THEATRE:
+    if kind is _POPULATED and c.place.country_code in THEATRE:
         return c.match == "name"  # front villages paired in bulletins ("Murom-Starytsia")
     return (c.place.population or 0) >= HYPHEN_PART_MIN_POPULATION
 
@@ -856,9 +875,9 @@ def _drop_towns_after_article(m: Mention) -> None:
     English gives towns no article (see ``_reject``); countries and admin-1 units are left to
     the scoring, since "the Kyiv government" means the city.
     """
-    wide = [c for c in m.cands if c.place.kind in (PlaceKind.REGION, PlaceKind.FEATURE)]
+    wide = [c for c in m.cands if c.place.kind in (_REGION, _FEATURE)]
     if wide and len(wide) < len(m.cands):
-        m.cands = [c for c in m.cands if c.place.kind is not PlaceKind.POPULATED_PLACE]
+        m.cands = [c for c in m.cands if c.place.kind is not _POPULATED]
 
 
 def _after_middle_initial(text: str, toks: list[Token], i: int) -> bool:
@@ -884,10 +903,7 @@ def _names_state(m: Mention, toks: list[Token]) -> bool:
     words = {t.norm for t in toks[m.i : m.j]}
     if not words.isdisjoint(_NOT_STATE_WORDS):
         return False
-    return any(
-        c.place.kind in (PlaceKind.COUNTRY, PlaceKind.ADMIN1) and c.match != "alternate"
-        for c in m.cands
-    )
+    return any(c.place.kind in (_COUNTRY, _ADMIN1) and c.match != "alternate" for c in m.cands)
 
 
 # English nouns that are some country's admin-1 name ("Delta" State, "Gulf" Province).
@@ -898,7 +914,7 @@ _NOT_STATE_WORDS = GENERIC_WORDS | FIRST_NAMES | PLACE_HEADS | FEATURE_WORDS | _
 def _town_population(m: Mention) -> int:
     """The people of the biggest town among the readings (a region's sum is no fame)."""
     return max(
-        (c.place.population or 0 for c in m.cands if c.place.kind is PlaceKind.POPULATED_PLACE),
+        (c.place.population or 0 for c in m.cands if c.place.kind is _POPULATED),
         default=0,
     )
 
@@ -929,7 +945,7 @@ def _dateline(m: Mention, toks: list[Token], text: str) -> bool:
             or (n >= 4 and after[:2] in {" -", " —", " –"})
             or bool(_WIRE_CREDIT.match(text, m.end))  # "CINCINNATI (AP) --"
         )
-        and any(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)
+        and any(c.place.kind is _POPULATED for c in m.cands)
     )
 
 
@@ -951,9 +967,7 @@ def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
         verb = toks[m.j + 1].norm
     if verb not in GOVERNMENT_VERBS:
         return False
-    return any(
-        c.place.kind is PlaceKind.COUNTRY or gaz.is_capital(c.place.place_id) for c in m.cands
-    )
+    return any(c.place.kind is _COUNTRY or gaz.is_capital(c.place.place_id) for c in m.cands)
 
 
 # ... and the units named after their seats: "the Nikopol, Pokrovske and Marhanets communities"
@@ -992,10 +1006,10 @@ def _judge(
     Learns surnames into ``persons`` as it goes.
     """
     if _org_precedes(toks, m.i) and not (m.j - m.i == 1 and _plain_word(m, toks[m.i])):
-        return ToponymRole.EMBEDDED
+        return _EMBEDDED
     if _FORCE_GROUP.search(text, max(0, m.start - 40), m.start):
-        return ToponymRole.EMBEDDED  # "группировка войск «Днепр»": a force's name, no place
-    m.role = ToponymRole.LITERAL
+        return _EMBEDDED  # "группировка войск «Днепр»": a force's name, no place
+    m.role = _LITERAL
     if _reject(text, m, toks, headline, persons, gaz):
         return None
     return m.role
@@ -1030,7 +1044,7 @@ def _reject(
     if single and len(first.text) >= 3 and first.text.isupper() and not _aliased(m):
         # An acronym (TASS, NATO), not a town that shares the letters; but a dateline writes
         # prominent cities in capitals ("KYIV, Oct 3 (Reuters) -").
-        prominent = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands) or (
+        prominent = any(c.place.kind is _COUNTRY for c in m.cands) or (
             _town_population(m) >= 100_000
         )
         if not (prominent and len(first.text) >= 4):
@@ -1048,7 +1062,7 @@ def _reject(
         and _org_head(toks, m.j) is None
         and not _listed_sector(toks, m.j)
         and (
-            all(c.place.kind is PlaceKind.POPULATED_PLACE for c in m.cands)  # towns only
+            all(c.place.kind is _POPULATED for c in m.cands)  # towns only
             or all(c.match == "alternate" for c in m.cands)  # or old and foreign names only
         )
         and not _aliased(m)  # our alias table's names take their article ("the Kremlin")
@@ -1102,11 +1116,11 @@ def _reject(
         if not single and (last.norm in ADMIN1_SUFFIXES or last.norm in ADMIN2_WORDS):
             # "Laurel County Clerk", "Walker County Fair": a unit's full name is a place
             # whatever title or body follows it.
-            m.role = ToponymRole.EMBEDDED
+            m.role = _EMBEDDED
             m.local = head is None or head not in MEDIA_HEADS
             return False
         if head is not None and not (single and _plain_word(m, first)):
-            m.role = ToponymRole.EMBEDDED
+            m.role = _EMBEDDED
             # "Paris Public Library", "Chicago Police": a local body is where the story
             # is; a newspaper or broadcaster carries its town's name anywhere.
             m.local = head not in MEDIA_HEADS
@@ -1116,7 +1130,7 @@ def _reject(
         if _names_state(m, toks):
             # "the Ukraine Ambassador", "Texas Rangers", "US President Donald Trump": a
             # country or state inside a longer name is still that country or state.
-            m.role = ToponymRole.EMBEDDED
+            m.role = _EMBEDDED
             return False
         return True
     if (
@@ -1134,7 +1148,7 @@ def _reject(
         if _names_state(m, toks):
             # "Air France", "Bank of Malta"'s "HSBC Bank Malta": no surname, and no reason to
             # drop the country where the article names it on its own.
-            m.role = ToponymRole.EMBEDDED
+            m.role = _EMBEDDED
             return False
         persons.add(last.norm)
         return True
@@ -1147,8 +1161,7 @@ def _reject(
         and all(c.match == "alternate" for c in m.cands)
         and _town_population(m) < 100_000
         and not any(
-            c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.country_code in THEATRE
-            for c in m.cands
+            c.place.kind is not _POPULATED or c.place.country_code in THEATRE for c in m.cands
         )
         and not (prev is not None and prev.joined and prev.norm in LOCATIVES)
     ):
@@ -1163,7 +1176,7 @@ def _reject(
         # prominent enough to be written bare ("Washington said", "Crimea"). Word lists
         # count proper nouns too, so prominence, not frequency, decides for big places.
         pop = _town_population(m)
-        country = any(c.place.kind is PlaceKind.COUNTRY for c in m.cands)
+        country = any(c.place.kind is _COUNTRY for c in m.cands)
         modifies = (
             nxt is not None
             and last.joined
@@ -1175,8 +1188,7 @@ def _reject(
             # region ("Africa", "Europe") or a big state ("Illinois lawmakers") is the
             # place and not the word.
             vast = first.norm not in GENERIC_WORDS and any(
-                c.place.kind in (PlaceKind.REGION, PlaceKind.ADMIN1)
-                and (c.place.population or 0) >= 1_000_000
+                c.place.kind in (_REGION, _ADMIN1) and (c.place.population or 0) >= 1_000_000
                 for c in m.cands
             )
             m.initial_only = not (country or pop >= 500_000 or vast)
@@ -1189,7 +1201,7 @@ def _reject(
             or pop >= 100_000
             or (
                 first.norm not in GENERIC_WORDS
-                and any(c.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION) for c in m.cands)
+                and any(c.place.kind in (_ADMIN1, _REGION) for c in m.cands)
             )
         )
         rejected = not (introduced or prominent)

@@ -7,7 +7,6 @@ Mention is a recognised name before resolution. ``english_zipf`` says how common
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -27,6 +26,7 @@ _HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", 
 _OPENERS = " \t\n“\"‘'([«"
 _PARTY_TAGS = frozenset(["D", "R", "I"])  # US party letters before a home town
 _CYRILLIC = re.compile(r"[А-яЁёЇїІіЄєҐґ]")
+_ABBREVIATED = frozenset(["st", "mt"])  # "St. Louis", "Mt. Hood": joined past the stop
 
 
 @dataclass(slots=True)
@@ -53,6 +53,13 @@ def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens with offsets, possessives split off."""
     toks: list[Token] = []
     append = toks.append
+    norm_word = _norm_word
+    sentence_end = _SENTENCE_END.search
+    # One pass: each token settles whether the one before is joined to it, so no second
+    # walk over the list (tokenising is a tenth of geoparsing; most tokens are lower case).
+    prev: Token | None = None
+    joinable = -10  # where the token before ends, when it may join this one (no possessive)
+    abbreviated = False  # the token before is "St" or "Mt", joined across its full stop
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         word = m.group()
@@ -75,16 +82,20 @@ def tokenize(text: str) -> list[Token]:
         # Only capitalised words can start a name, so only they need the sentence check.
         initial = cap and (
             (s < 8 and not text[:s].strip(_OPENERS))
-            or bool(_SENTENCE_END.search(text, max(0, s - 6), s))
+            or sentence_end(text, max(0, s - 6), s) is not None
         )
-        append(Token(s, e, word, _norm_word(word), cap, initial, poss))
-    for a, b in itertools.pairwise(toks):
-        if a.possessive:
-            continue
-        gap_len = b.start - a.end
-        a.joined = (gap_len == 1 and text[a.end] == " ") or (
-            gap_len == 2 and text[a.end : b.start] == ". " and a.norm in {"st", "mt"}
-        )
+        norm = norm_word(word)
+        tok = Token(s, e, word, norm, cap, initial, poss)
+        # ``joined`` is False unless set here; locals, not the token before's attributes.
+        gap = s - joinable
+        if gap == 1:
+            prev.joined = text[joinable] == " "
+        elif gap == 2 and abbreviated:
+            prev.joined = text[joinable:s] == ". "
+        append(tok)
+        prev = tok
+        joinable = -10 if poss else e
+        abbreviated = norm in _ABBREVIATED
     return toks
 
 

@@ -192,6 +192,17 @@ def test_a_later_oblast_strike_wounding_more_than_its_towns_is_kept(gazetteer):
     assert ("Kherson Oblast", None, 3) in _strikes(text, gazetteer)
 
 
+def test_an_undated_headline_on_an_oblast_folds_into_its_town_struck_the_day_before(gazetteer):
+    # A morning bulletin: the headline has only the publication's day, the body dates the
+    # strike to the day before; one strike, told at the town.
+    text = (
+        "Two wounded in Russian drone attack on Kherson region\n\n"
+        "Yesterday evening the enemy hit a shop in Beryslav with a drone, wounding two "
+        "people, the regional governor wrote."
+    )
+    assert _strikes(text, gazetteer) == [("Beryslav", None, 2)]
+
+
 def test_an_oblast_named_beside_another_oblast_is_kept(gazetteer):
     # "Kherson and Zaporizhzhia oblasts" sum a wider day than the one town told after.
     text = (
@@ -401,3 +412,36 @@ def test_an_oblast_struck_without_a_tally_still_folds_into_its_town(gazetteer):
         "mortar round hit a house in Bilopillia, wounding a man.",
     ):
         assert len(_struck_places(text, gazetteer)) == 1
+
+
+def test_a_periods_evacuation_count_stays_beside_the_order_day_within_it(gazetteer):
+    # An order day, then a tally for the past weeks: two happenings, as coders keep them.
+    text = (
+        "Officials of Myrnohrad called on families to leave the town on Sept. 2. "
+        "About 9,000 residents still live in Myrnohrad, the mayor said. "
+        "Over the past two weeks, 4,300 people have been evacuated, he added."
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    evacuations = sorted(
+        ((e.date_start, e.date_end), e.people)
+        for e in events
+        if e.event_type is EventType.EVACUATION
+    )
+    assert [dates for dates, _ in evacuations] == [
+        (dt.date(2024, 8, 29), dt.date(2024, 9, 12)),
+        (dt.date(2024, 9, 2), dt.date(2024, 9, 2)),
+    ]
+    assert evacuations[0][1] == 4300
+
+
+def test_two_readings_of_one_days_evacuation_still_fold_beside_a_period_tally(gazetteer):
+    text = (
+        "On Sept. 2, 120 people were evacuated from Myrnohrad. "
+        "The evacuation from Myrnohrad on Sept. 2 took place under shelling, police said. "
+        "Over the past two weeks, 4,300 people have been evacuated from Myrnohrad."
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    people = sorted(e.people for e in events if e.event_type is EventType.EVACUATION)
+    assert people == [120, 4300]

@@ -344,6 +344,22 @@ def test_a_fronted_city_of_x_frames_a_strike_told_after_the_comma(gazetteer):
     assert _at(text, gazetteer, EventType.ATTACK) == ["Kherson"]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "In northeastern Sumy Oblast, Russian troops struck a school with a guided bomb "
+            "on Friday.",
+            "Sumy Oblast",
+        ),
+        ("In the southern Kherson region, a drone hit a grain truck on Friday.", "Kherson Oblast"),
+        ("In central Kharkiv, a missile hit an office building on Friday.", "Kharkiv"),
+    ],
+)
+def test_a_fronted_place_after_a_compass_word_frames_the_strike(gazetteer, text, place):
+    assert _at(text, gazetteer, EventType.ATTACK) == [place]
+
+
 def _typed(text, gazetteer, etype):
     return [e.place.name for e in _events(text, gazetteer) if e.event_type is etype]
 
@@ -938,6 +954,41 @@ def test_a_bulletin_fronted_by_the_direction_of_a_town_places_its_clash_there(ga
     assert _at(text, gazetteer, EventType.OFFENSIVE) == ["Marinka"]
 
 
+# A General Staff bulletin fronts its sector and names no settlement after the verb: the
+# sector (an area anchored at its town) is where the fighting is told.
+@pytest.mark.parametrize(
+    ("text", "sectors"),
+    [
+        (
+            "In the Kupiansk direction, the invaders made several fruitless offensive moves "
+            "over the past day.",
+            ["Kupiansk direction"],
+        ),
+        (
+            "And in the Siversk and Toretsk directions, Russian units launched 11 attacks.",
+            ["Siversk direction", "Toretsk direction"],
+        ),
+        (
+            "“In the Pokrovsk direction, over the day the enemy attacked our positions 31 "
+            "times,” the command wrote.",
+            ["Pokrovsk direction"],
+        ),
+    ],
+)
+def test_a_fronted_sector_frames_a_clash_that_names_no_settlement(gazetteer, text, sectors):
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+    assert sorted(e.place.name for e in events) == sectors
+    assert all(e.place.precision is GeoPrecision.REGION for e in events)
+
+
+def test_a_fronted_sector_yields_to_the_settlement_its_clash_names(gazetteer):
+    text = (
+        "In the Lyman direction, the enemy tried to advance near Torske four times. "
+        "In the Siversk direction, Russian units launched 11 attacks."
+    )
+    assert sorted(_at(text, gazetteer, EventType.OFFENSIVE)) == ["Siversk direction", "Torske"]
+
+
 # A strike told only by the authority that reports it ("X Governor NAME said drones hit a
 # farm", "officials of the southern X region said ..."): the authority's region is where.
 @pytest.mark.parametrize(
@@ -954,6 +1005,12 @@ def test_a_bulletin_fronted_by_the_direction_of_a_town_places_its_clash_there(ga
             "Zaporizhzhia Oblast",
         ),
         ("The Kursk region's governor said a drone attack damaged a school.", "Kursk Oblast"),
+        (
+            # "that" opens the reported clause here: no strike told before it
+            "The governor of Russia's western Bryansk region said on Sunday that Kyiv had "
+            "shelled a sawmill, wounding two workers.",
+            "Bryansk Oblast",
+        ),
         (
             "Belgorod Governor Vyacheslav Gladkov said three drones had hit a farm near the "
             "border.",
@@ -1022,6 +1079,29 @@ def test_the_subject_of_a_passive_with_any_adverb_is_the_place(sentence, etype, 
     assert [(e.event_type, e.place.name) for e in _events(sentence, gazetteer)] == [
         (etype, "Kupiansk")
     ]
+
+
+def test_the_only_town_named_so_far_is_the_city_a_long_quote_later(gazetteer):
+    # a head of a city administration, quoted at length after the lead names the town once
+    text = (
+        "About 2,400 residents still live in Toretsk, the head of its military "
+        "administration told a telethon on Sunday. "
+        '"This morning we counted the people who stay in their flats and basements once '
+        "again. A bus was planned for the weekend, but nobody has confirmed that it will come. "
+        "On Friday we took four pensioners to a safer area, and two more on Saturday. Most "
+        "people who remain are elderly and refuse to go anywhere. Water is brought in by "
+        'volunteers twice a week, and the pharmacy opens for two hours," he said. '
+        "He added that the city is under fire day and night."
+    )
+    assert _struck(text, gazetteer) == ["Toretsk"]
+
+
+def test_a_town_still_under_fire_is_struck_but_one_still_under_control_is_not(gazetteer):
+    assert _struck("Kostiantynivka is still being shelled every day.", gazetteer) == [
+        "Kostiantynivka"
+    ]
+    held = "Kostiantynivka is still under Ukrainian control."
+    assert not [e for e in _events(held, gazetteer) if e.place.name == "Kostiantynivka"]
 
 
 def test_the_city_after_a_lower_case_regional_administration_is_the_town_named_first(gazetteer):

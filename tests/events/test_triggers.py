@@ -69,6 +69,16 @@ def test_first_letters_of_optional_openings_and_alternatives():
     assert triggers._first_letters(r"(?:the )?") is None  # may match nothing
 
 
+def test_first_two_characters_of_openings_repeats_and_alternatives():
+    assert triggers._first_two(r"(?:heavy|fierce) combat") == {"he", "fi"}
+    assert triggers._first_two(r"evacuat\w*") == {"ev"}
+    assert triggers._first_two(r"(?:a|b)c*d") == {"ac", "ad", "bc", "bd"}
+    assert triggers._first_two(r"(?:was|were) hit") == {"wa", "we"}
+    assert triggers._first_two(r"ab*") is None  # "a" alone may match: any second character
+    assert triggers._first_two(r"a\w+") is None  # a class: not plain
+    assert triggers._first_two(r"x{5}") is None  # more repeats than read: not read
+
+
 def test_modal_may_makes_no_event_but_the_month_may_does_in_any_case():
     def words(text: str) -> list[str]:
         return [t.text for s in split_sentences(text) for t in triggers.find_triggers(text, s, [])]
@@ -1164,3 +1174,53 @@ def test_a_town_retaken_told_in_the_passive_is_an_advance(sentence, gazetteer):
 
 def test_retaken_without_a_passive_or_ground_is_no_advance(gazetteer):
     assert _kinds("In Kupiansk the wounded have retaken buses home.", gazetteer) == set()
+
+
+# An evacuation told in the active voice of taking people out: the people are named, the
+# place follows "out of" or "from".
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Regional officials began this morning to take children out of Vovchansk.", "Vovchansk"),
+        ("On Monday police officers took out some thirty residents from Toretsk.", "Toretsk"),
+        ("Rescue crews are taking elderly villagers out of Kupiansk by bus.", "Kupiansk"),
+    ],
+)
+def test_people_taken_out_of_a_town_are_an_evacuation(gazetteer, sentence, place):
+    assert (EventType.EVACUATION, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mother took her children out of school in Kharkiv.",
+        "Firefighters took two people out of the rubble in Kharkiv.",
+        "Gunners took out three tanks near Kupiansk.",
+    ],
+)
+def test_people_taken_from_a_school_or_rubble_are_no_evacuation(gazetteer, sentence):
+    # beside an evacuation told the same way, which is one
+    told = "Police took out 25 residents from Vovchansk. " + sentence
+    assert {(k, p) for k, p in _kinds(told, gazetteer) if k is EventType.EVACUATION} == {
+        (EventType.EVACUATION, "Vovchansk")
+    }
+
+
+def test_victims_who_were_evacuating_tell_no_evacuation_but_evacuees_do(gazetteer):
+    # what the dead were doing when the drone struck is no evacuation of its own
+    struck = (
+        "A drone hit a minibus outside Vovchansk. Six people died, among them villagers "
+        "who were evacuating with their belongings."
+    )
+    assert EventType.EVACUATION not in {k for k, _ in _kinds(struck, gazetteer)}
+    arrived = "Families who were evacuated from Vovchansk reached Kharkiv by bus on Monday."
+    assert (EventType.EVACUATION, "Vovchansk") in _kinds(arrived, gazetteer)
+
+
+def test_a_condition_is_no_event_but_the_advance_it_follows_is(gazetteer):
+    text = (
+        "Russian troops advanced towards Pokrovsk on Sunday, the mayor said. "
+        '"If they keep advancing towards Myrnohrad, we will have to extend the curfew," '
+        "he added."
+    )
+    assert {p for k, p in _kinds(text, gazetteer) if k is EventType.ADVANCE} == {"Pokrovsk"}

@@ -1434,8 +1434,9 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
     a big town) lies ``LIST_STRAY_KM`` or more from every other member's reading (two at
     least), and another of its settlement readings lies within ``LIST_STRAY_NEAR_KM`` of
     one of them (the one near the most members wins, then the better scored). A Russian
-    spelling read as one village of its Ukrainian form ("Pervomaiskoye" as one Pervomaiske)
-    also weighs the namesakes of that form, old names included, in the others' oblasts.
+    spelling read as one village of its Ukrainian form ("Pervomaiskoye" as one Pervomaiske),
+    or held as one village's alternate name ("Serhiyivka" for one Serhiivka), also weighs
+    the namesakes of that form, old names included, in the others' oblasts.
     """
     for run in runs:
         chosen: dict[int, Place] = {}
@@ -1457,16 +1458,19 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
             k = _best(m)
             assert k is not None  # chosen above
             readings = [c.place for c in m.cands]
-            if any(c.match == "respelt" for c in m.cands):
-                seen = {p.place_id for p in readings}
-                units = {p.admin1_code for p in others}
-                readings += [
-                    c.place
-                    for c in gaz.lookup(best.name)
-                    if c.place.place_id not in seen
-                    and c.place.kind is _POPULATED
-                    and c.place.admin1_code in units
-                ]
+            # The chosen reading's own name also finds its namesakes: a spelling the index
+            # holds as one village's alternate name ("Serhiyivka", "Pervomaiskoye") reaches
+            # only that village, while the registry's villages of the official form
+            # ("Serhiivka") are found by that form alone.
+            seen = {p.place_id for p in readings}
+            units = {p.admin1_code for p in others}
+            readings += [
+                c.place
+                for c in gaz.lookup(best.name)
+                if c.place.place_id not in seen
+                and c.place.kind is _POPULATED
+                and c.place.admin1_code in units
+            ]
             picks = []
             for j, p in enumerate(readings):
                 if j == k or p.kind is not _POPULATED:
@@ -1477,9 +1481,11 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
             if not picks:
                 continue
             j = max(picks)[-1]
+            match = "respelt" if any(c.match == "respelt" for c in m.cands) else "namesake"
             if j >= len(m.cands):
-                m.cands = [*m.cands, Candidate(readings[j], 0.0, "respelt")]
+                m.cands = [*m.cands, Candidate(readings[j], 0.0, match)]
                 m.scores = [*m.scores, m.scores[k]]
+                j = len(m.cands) - 1
             m.scores[j] = m.scores[k] + LIST_STRAY_TIE
             chosen[q] = readings[j]
 

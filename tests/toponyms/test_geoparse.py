@@ -1127,3 +1127,17 @@ def test_a_namesake_village_already_beside_the_sure_town_keeps_its_reading(gazet
     tops = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
     town, village = tops["Volnovakha"], tops["Blahodatne"]
     assert great_circle_km(village.lat, village.lon, town.lat, town.lon) < 30
+
+
+def test_a_listed_alternate_spelling_weighs_the_namesakes_of_the_official_form(gazetteer):
+    # The index holds "Serhiyivka" only as an alternate name of a Serhiivka near Kramatorsk,
+    # 55 km from the hromada listed here; the registry's Serhiivka of that hromada is found
+    # by the official form alone, so the list's stray is read under that form too.
+    text = (
+        "Families with children have to leave Udachne, Muravka, Molodetske and Serhiyivka, "
+        "the Donetsk regional administration decided on Friday."
+    )
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    p, q = found["Serhiyivka"], found["Udachne"]
+    assert p.name == "Serhiivka"
+    assert great_circle_km(p.lat, p.lon, q.lat, q.lon) < 20

@@ -37,7 +37,7 @@ from geo.toponyms.near import (
     respelt_in_named_oblasts,
     weak_unplaced_namesakes,
 )
-from geo.toponyms.qualified import district_qualified, qualified_lists
+from geo.toponyms.qualified import STATED_SCORE, district_qualified, qualified_lists
 from geo.toponyms.recognise import recognise
 from geo.toponyms.relative import relative_places, unknown_near_anchor
 from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
@@ -1384,10 +1384,10 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
     Moves a reading only between namesakes (same name, same oblast, in the theatre), and
     only when one lies within ``NAMESAKE_BESIDE_KM`` of a sure settlement (not one of the
     mention's own readings) while the chosen one lies ``NAMESAKE_FAR_KM`` or more from all.
+    Failing a sure settlement, the article's other settlements as read vote: the one
+    namesake within ``NAMESAKE_VOTE_KM`` of them, the chosen one far from all of them.
     """
     sure = [a for a in anchors if a.kind is _POPULATED]
-    if not sure:
-        return
     for m in mentions:
         if len(m.cands) < 2 or m.role not in _CONTEXT_ROLES or not m.scores:
             continue
@@ -1395,10 +1395,6 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
         assert k is not None  # two readings at least
         best = m.cands[k].place
         if best.kind is not _POPULATED or best.country_code not in THEATRE:
-            continue
-        own = {c.place.place_id for c in m.cands}
-        others = [a for a in sure if a.place_id not in own]
-        if not others:
             continue
         namesakes = [
             j
@@ -1408,12 +1404,50 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
             and c.place.name == best.name
             and c.place.admin1_code == best.admin1_code
         ]
-        if not namesakes or min(_dist_km(best, a) for a in others) < NAMESAKE_FAR_KM:
+        if not namesakes:
             continue
-        near = {j: min(_dist_km(m.cands[j].place, a) for a in others) for j in namesakes}
-        j = min(near, key=near.__getitem__)
-        if near[j] <= NAMESAKE_BESIDE_KM:
-            m.scores[j] = m.scores[k] + NAMESAKE_BESIDE_TIE
+        own = {c.place.place_id for c in m.cands}
+        others = [a for a in sure if a.place_id not in own]
+        if others and min(_dist_km(best, a) for a in others) < NAMESAKE_FAR_KM:
+            continue
+        if others:
+            near = {j: min(_dist_km(m.cands[j].place, a) for a in others) for j in namesakes}
+            j = min(near, key=near.__getitem__)
+            if near[j] <= NAMESAKE_BESIDE_KM:
+                m.scores[j] = m.scores[k] + NAMESAKE_BESIDE_TIE
+                continue
+        # No sure settlement beside any namesake: the article's other settlements vote, read
+        # as they stand though none is sure ("the next village they mean to retake is X").
+        if m.scores[k] >= STATED_SCORE:
+            continue  # a stated district or community chose it: a vote never overrules that
+        villages = _article_villages(mentions, m, own)
+        if not villages or min(_dist_km(best, a) for a in villages) < NAMESAKE_FAR_KM:
+            continue
+        beside = [
+            j
+            for j in namesakes
+            if min(_dist_km(m.cands[j].place, a) for a in villages) <= NAMESAKE_VOTE_KM
+        ]
+        if len(beside) == 1:
+            m.scores[beside[0]] = m.scores[k] + NAMESAKE_BESIDE_TIE
+
+
+NAMESAKE_VOTE_KM = 20.0
+
+
+def _article_villages(mentions: list[Mention], m: Mention, own: set[str]) -> list[Place]:
+    """The chosen readings of the article's other names: theatre settlements, not ``m``'s."""
+    out = []
+    for o in mentions:
+        if o.key == m.key or o.role not in _CONTEXT_ROLES or not o.scores:
+            continue
+        k = _best(o)
+        if k is None:
+            continue
+        p = o.cands[k].place
+        if p.kind is _POPULATED and p.country_code in THEATRE and p.place_id not in own:
+            out.append(p)
+    return out
 
 
 # A list of three or more settlements names one stretch of front ("repelled attacks near A,

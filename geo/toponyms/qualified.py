@@ -20,7 +20,7 @@ from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention
 from geo.toponyms.words import THEATRE
 
-__all__ = ["district_qualified", "qualified_lists"]
+__all__ = ["STATED_SCORE", "district_qualified", "qualified_lists"]
 
 # Kinds and roles compared at every reading and mention, held as module names: an enum's
 # ``X.Y`` goes through its metaclass's attribute hook (about 90 ns; see geoparse).
@@ -160,7 +160,8 @@ _DISTRICT_GAP = re.compile(
 # hromada about 30.
 _DISTRICT_REACH_KM = {"ru2": 35.0, "raion": 70.0, "hromada": 20.0}
 _HROMADA_WORD = re.compile(r"\s+(?:community|hromada)\b")
-_DISTRICT_SCORE = 20.0  # as a stated qualifier: above the priors and the context bonuses
+STATED_SCORE = 20.0  # as a stated qualifier: above the priors and the context bonuses
+_DISTRICT_SCORE = STATED_SCORE
 _VILLAGE_POPULATION = 10_000  # a namesake this big is a town the text would not qualify so
 
 

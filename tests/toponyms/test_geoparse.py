@@ -1141,3 +1141,28 @@ def test_a_listed_alternate_spelling_weighs_the_namesakes_of_the_official_form(g
     p, q = found["Serhiyivka"], found["Udachne"]
     assert p.name == "Serhiivka"
     assert great_circle_km(p.lat, p.lon, q.lat, q.lon) < 20
+
+
+def test_a_lone_namesake_village_is_read_beside_the_articles_other_village(gazetteer):
+    # No sure town: Urozhaine, named as the unit's next goal, is read with no margin, yet it
+    # is what tells which of Donetsk Oblast's Blahodatnes the flag went up in.
+    text = (
+        "Soldiers of a Ukrainian brigade filmed themselves raising the national flag over "
+        "Blahodatne, a village in the eastern Donetsk region. The unit's spokesman said its "
+        "fighters would move on Urozhaine next and then push further south."
+    )
+    tops = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    goal, village = tops["Urozhaine"], tops["Blahodatne"]
+    assert village.admin1_code == goal.admin1_code == "UA.05"
+    assert great_circle_km(village.lat, village.lon, goal.lat, goal.lon) < 20
+
+
+def test_the_article_vote_never_overrules_a_stated_district(gazetteer):
+    text = (
+        "Drones hit Nikopol in the Dnipropetrovsk region overnight, the governor said. A drone "
+        "set a house on fire in the Pokrovske community of the Synelnykove district."
+    )
+    top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Pokrovske")
+    # the Synelnykove district's Pokrovske lies some 160 km east of the one by Nikopol, which
+    # the article's other town alone would vote for
+    assert top.place.lon > 35.5

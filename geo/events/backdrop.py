@@ -263,8 +263,10 @@ def evacuation_cause(
         text, sent.start, sent.end
     ):
         return False
-    told = text[max(sent.start, trig.start - 60) : trig.end]
+    lo = max(sent.start, trig.start - 60)
     if fight:
         # "displaced by fighting in X", "fled the fighting around X": the cause, not a battle
-        return bool(_FIGHT_CAUSE_BEFORE.search(text, max(sent.start, trig.start - 60), trig.start))
-    return bool(_LASTING.search(told) or _GROWING_AFTER.match(text, trig.end, sent.end))
+        return bool(_FIGHT_CAUSE_BEFORE.search(text, lo, trig.start))
+    return bool(
+        _LASTING.search(text[lo : trig.end]) or _GROWING_AFTER.match(text, trig.end, sent.end)
+    )

@@ -1960,10 +1960,6 @@ def stray_reading(t: Toponym, toponyms: Sequence[Toponym]) -> bool:
         or not place.admin1_code
     ):
         return False
-    return _apart(t, place, toponyms)
-
-
-def _apart(t: Toponym, place: Place, toponyms: Sequence[Toponym]) -> bool:
     others = [
         o.place
         for o in toponyms

@@ -1376,6 +1376,7 @@ def geoparse(
 NAMESAKE_BESIDE_KM = 15.0
 NAMESAKE_FAR_KM = 45.0
 NAMESAKE_BESIDE_TIE = 0.01
+NAMESAKE_VOTE_KM = 20.0  # with no sure settlement: the one namesake this near the others
 
 
 def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) -> None:
@@ -1430,9 +1431,6 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
         ]
         if len(beside) == 1:
             m.scores[beside[0]] = m.scores[k] + NAMESAKE_BESIDE_TIE
-
-
-NAMESAKE_VOTE_KM = 20.0
 
 
 def _article_villages(mentions: list[Mention], m: Mention, own: set[str]) -> list[Place]:

@@ -563,6 +563,8 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
                 j += 1
         if j > i and (k := _village_prefix(toks, j)) is not None:
             j = k  # an order's "селища A, с.B, смт C": the kind of each settlement
+        if j > i and (k := _bearing_item(toks, j)) is not None:
+            j = k  # "near A, south of A near B, and west of A near C": B, then C
         if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
             j += 1  # "the Kursk region, the Bryansk region and the Oryol region"
         else:
@@ -611,6 +613,32 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         i = j + 1
         districted = False
     return _without_stray_oblast(found), i
+
+
+# What joins a bearing's reference town to the settlement an assessment places an item at:
+# "south of A near B", "north of A in the direction of B", "west of A toward B".
+_BEARING_LINKS = (("near",), ("in", "the", "direction", "of"), ("toward",), ("towards",))
+
+
+def _bearing_item(toks: list[_Tok], j: int) -> int | None:
+    """The index of the place a list item told by bearing stands at (token j), else None.
+
+    Assessments in the ISW's manner list fighting around a town as "near A, north of A in the
+    direction of B, and southeast of A near C and D": each item after the first is a bearing
+    from A, then the settlement where it went on. The settlement after the link is the
+    item's place. With no link the bearing only situates the name before it ("B, north of
+    A"), so no item is read there.
+    """
+    if j + 2 >= len(toks) or toks[j].text.replace("-", "") not in _COMPASS:
+        return None
+    if toks[j + 1].text != "of" or toks[j + 2].kind != "top":
+        return None
+    k = j + 3
+    for link in _BEARING_LINKS:
+        n = len(link)
+        if tuple(t.text for t in toks[k : k + n]) == link and k + n < len(toks):
+            return k + n if toks[k + n].kind == "top" else None
+    return None
 
 
 def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:

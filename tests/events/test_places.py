@@ -1157,3 +1157,14 @@ def test_a_stray_village_takes_its_reading_in_the_oblast_the_article_is_about(ga
     )
     advances = [e.place for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
     assert [(p.name, p.admin1_name) for p in advances] == [("Andriivka", "Kherson Oblast")]
+
+
+def test_an_assessment_list_told_by_bearing_from_a_town_keeps_each_village(gazetteer):
+    # An assessment lists fighting around a town item by item, each a bearing from the town
+    # and then the village it went on at.
+    text = (
+        "Russian troops kept up ground attacks near Toretsk, west of Toretsk near "
+        "Shcherbynivka, and north of Toretsk in the direction of Druzhba on 14-15 May."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert places == {"Toretsk", "Shcherbynivka", "Druzhba"}

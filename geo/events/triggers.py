@@ -610,7 +610,11 @@ _GROUP_TYPE = {
 _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
-    r"intends? to|called for|calls? for|urged|demand\w*|going to)\s+(?:[\w-]+\s+){0,2}$",
+    r"intends? to|called for|calls? for|urged|demand\w*|going to|"
+    # "despite claims of advances, ... made no gains": the claim conceded, then refuted
+    r"despite\s+(?:[\w-]+\s+)?(?:claims|reports)\s+(?:of|that))\s+"
+    # "did not make any confirmed gains": "any" and the verb before it are the negation's
+    r"(?:(?:[\w-]+\s+)?any\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # "his demand for Ukraine to fully withdraw from", "called on Kyiv to pull out of", "has been
@@ -931,6 +935,13 @@ _AIM_AFTER = re.compile(
     r"[^,;.]{0,60}?\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
     r"(?:an?|the|their|its|our|his|her|a\s+top)\s+[\"“”]?(?:[\w-]+\s+){0,2}[\"“”]?"
     r"(?:priority|priorities|goal|aim|objective|task)\b",
+    re.IGNORECASE,
+)
+# The noun an offensive word qualifies, when it names what is meant or possible rather than
+# fighting: "offensive intent near X", "assault plans on Y", "offensive potential".
+_INTENT_AFTER = re.compile(
+    r"\s+(?:intent(?:ions?)?|plans?|potential|capabilit(?:y|ies)|ambitions?|aims?|goals?|"
+    r"designs?|preparations?)\b",
     re.IGNORECASE,
 )
 _TROOP_NOUNS = r"forces|troops|army|units|soldiers|fighters"
@@ -1257,6 +1268,8 @@ def find_triggers(
             continue  # negated, planned or hoped-for: context, not an event
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
+        if etype is EventType.OFFENSIVE and _INTENT_AFTER.match(text, e, sent.end):
+            continue  # "offensive intentions near X", "assault plans": what is meant, not done
         if (
             etype is EventType.ATTACK
             # a strike verb stays a strike, "continues to shell the region" too

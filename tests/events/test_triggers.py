@@ -1224,3 +1224,20 @@ def test_a_condition_is_no_event_but_the_advance_it_follows_is(gazetteer):
         "he added."
     )
     assert {p for k, p in _kinds(text, gazetteer) if k is EventType.ADVANCE} == {"Pokrovsk"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a gain denied with "any" between the negation and the noun
+        "Near Kurakhove, Russian troops did not achieve any verified gains on Sunday.",
+        # a claim conceded, then refuted by the main clause
+        "Despite claims of advances near Siversk, analysts saw no change on Sunday.",
+        # what an offensive word qualifies is an intention, not fighting
+        "Commanders warn of Russian offensive intentions near Orikhiv.",
+        "The army revealed enemy assault plans toward Huliaipole.",
+    ],
+)
+def test_denied_conceded_or_intended_ground_fighting_makes_no_event(gazetteer, sentence):
+    kinds = {k for k, _ in _kinds(sentence, gazetteer)}
+    assert not kinds & {EventType.ADVANCE, EventType.OFFENSIVE}

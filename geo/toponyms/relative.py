@@ -137,6 +137,7 @@ def relative_places(
         m = _CUE.fullmatch(text, a.end, b.start)
         if m is None:
             _beside(text, a, b)
+            _past_bearing(text, a, b)
             continue
         if (km := _km(m)) is None:
             continue
@@ -200,6 +201,48 @@ def _beside(text: str, a: Mention, b: Mention) -> None:
             continue
         d = great_circle_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)
         if d <= within and _on_side(c.place, anchor, d, direction):
+            fits.append((d, k))
+    if fits:
+        k = min(fits)[1]
+        a.scores[k] = max(a.scores) + _CUE_SCORE
+
+
+# The bearing told before the town an item is measured from, and the link from that town to
+# the village the item stands at: "southeast of Y near X", "north of Y in the direction of X".
+_BEARING_BEFORE = re.compile(
+    r"\b(?:to\s+the\s+)?(?P<dir>(?:north|south)?-?(?:east|west)|north|south)\s+of\s+"
+    r"(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_ITEM_LINK = re.compile(
+    r"\s+(?:near|in\s+the\s+direction\s+of|towards?)\s+"
+    r"(?:the\s+)?(?:(?:village|town|settlement)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _past_bearing(text: str, b: Mention, a: Mention) -> None:
+    """Prefer the reading of ``a`` that lies where "(southeast) of b near a" puts it.
+
+    Assessments place the village an item of fighting stands at by a bearing from a town
+    named first: "southeast of Y near X", "north of Y in the direction of X". The namesake of
+    X within ``_BEARING_KM`` of Y, on that side, is the one meant; the nearest fitting one is
+    taken, and a name none of whose readings fits keeps its scores.
+    """
+    if len(a.cands) < 2 or _ITEM_LINK.fullmatch(text, b.end, a.start) is None:
+        return
+    m = _BEARING_BEFORE.search(text, max(0, b.start - 40), b.start)
+    if m is None:
+        return
+    anchor = _best(b)
+    if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
+        return
+    fits = []
+    for k, c in enumerate(a.cands):
+        if c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.place_id == anchor.place_id:
+            continue
+        d = great_circle_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)
+        if d <= _BEARING_KM and _on_side(c.place, anchor, d, m.group("dir")):
             fits.append((d, k))
     if fits:
         k = min(fits)[1]

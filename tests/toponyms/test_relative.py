@@ -99,3 +99,11 @@ def test_a_bearing_takes_no_namesake_on_the_other_side(gazetteer):
     text = "Shelling hit Andriivka, north of Kurakhove, on Tuesday."
     place = _place(text, "Andriivka", gazetteer)
     assert (round(place.lat, 1), round(place.lon, 1)) != (48.0, 37.1)
+
+
+def test_a_bearing_from_a_town_then_the_village_picks_the_namesake_on_that_side(gazetteer):
+    # Donetsk Oblast has an Andriivka beside Klishchiivka, southeast of Chasiv Yar, and
+    # another some 40 km to the west; an assessment's item names the town first.
+    text = "Assault groups pushed southeast of Chasiv Yar toward Andriivka on Monday."
+    place = _place(text, "Andriivka", gazetteer)
+    assert (round(place.lat, 1), round(place.lon, 1)) == (48.5, 38.0)

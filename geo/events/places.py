@@ -579,8 +579,10 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         if j == i or j >= len(toks) or toks[j].kind != "top":
             break
         nxt = toks[j].top
+        # "Uman, Cherkasy Oblast" or "Uman, the Cherkasy region": right after the name
+        apposed = j == i + 1 or (j == i + 2 and toks[i].text == "," and toks[i + 1].text == "the")
         if (
-            j == i + 1
+            apposed
             and nxt.place.kind is PlaceKind.ADMIN1
             and nxt.place.admin1_code == found[-1].place.admin1_code
             and found[-1].place.kind is not PlaceKind.ADMIN1

@@ -1168,3 +1168,9 @@ def test_an_assessment_list_told_by_bearing_from_a_town_keeps_each_village(gazet
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
     assert places == {"Toretsk", "Shcherbynivka", "Druzhba"}
+
+
+def test_an_oblast_told_with_the_after_a_village_only_says_where_the_village_lies(gazetteer):
+    text = "Enemy units are trying to break through near Bilohorivka, the Luhansk region."
+    places = {e.place.name for e in _events(text, gazetteer)}
+    assert places == {"Bilohorivka"}

@@ -370,10 +370,39 @@ def _big_towns(m: Mention) -> set[str]:
     }
 
 
+# "the Pokrovsk direction", "the Kupiansk axis": a front sector named by its town
+_SECTOR_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:direction|directions|axis|sector)\b", re.I)
+
+
+def _sector_units(mentions: list[Mention], text: str) -> set[str]:
+    """The oblasts of the front sectors the text names ("the Pokrovsk direction").
+
+    A bulletin names its sector and then spells the sector's villages in Russian ("fighting
+    near Sokol"): the sector's town (the biggest of the theatre's namesakes) names the oblast
+    as surely as "Donetsk Oblast" would, for reading those spellings there.
+    """
+    units: set[str] = set()
+    for m in mentions:
+        if m.role not in _CONTEXT_ROLES or not _SECTOR_AFTER.match(text, m.end):
+            continue
+        towns = [
+            c.place
+            for c in m.cands
+            if c.place.kind is _POPULATED
+            and c.place.country_code in THEATRE
+            and c.match != "alternate"  # "Pokrovsk" is also Engels' old name
+        ]
+        if towns:
+            town = max(towns, key=lambda p: p.population or 0)
+            if town.admin1_code:
+                units.add(town.admin1_code)
+    return units
+
+
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_cyrillic_text(text))
-    respelt_in_named_oblasts(mentions, gaz=gaz, units=explicit)
+    respelt_in_named_oblasts(mentions, gaz=gaz, units=explicit | _sector_units(mentions, text))
     hromadas = _named_hromadas(mentions)
     # Lists of villages ("near Zelene, Rivne, Promin and Myrnohrad"): a name there is a
     # village even where a city bears it. A list of cities ("Kharkiv, Sumy and

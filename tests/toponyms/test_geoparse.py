@@ -1166,3 +1166,14 @@ def test_the_article_vote_never_overrules_a_stated_district(gazetteer):
     # the Synelnykove district's Pokrovske lies some 160 km east of the one by Nikopol, which
     # the article's other town alone would vote for
     assert top.place.lon > 35.5
+
+
+def test_a_russian_spelling_after_a_front_direction_is_read_in_the_sectors_oblast(gazetteer):
+    # "Sokol" is Sokil of Donetsk Oblast in Russian; the index holds it only for towns of
+    # Russia. The directions name the oblast as "Donetsk Oblast" would.
+    text = (
+        "In the Kurakhove direction, battles go on near Krasnohorivka. "
+        "In the Pokrovsk direction, fighting goes on near Sokol."
+    )
+    sokol = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Sokol")
+    assert (sokol.country_code, sokol.admin1_code) == ("UA", "UA.05")

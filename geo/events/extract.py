@@ -289,6 +289,32 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     )
 
 
+_SECTOR_WORD_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:direction|axis|sector)\b", re.IGNORECASE)
+_SECTOR_REACH = 200  # characters from the sector's name to the village, in one sentence
+
+
+def _sector_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a front sector named before a near-spelled village, in its sentence, holds it.
+
+    A bulletin's "In the X direction, an attack near Y was repelled" spells the village
+    loosely but puts it in the sector of X: a near reading within reach of X's town is no
+    namesake guess, as with "Y near X".
+    """
+    for o in toponyms:
+        if o.end > t.start or t.start - o.end > _SECTOR_REACH or o.place is None:
+            continue
+        if o.place.kind is not PlaceKind.POPULATED_PLACE or not _SECTOR_WORD_AFTER.match(
+            text, o.end
+        ):
+            continue
+        if re.search(r"[.;!?]\s", text[o.end : t.start]):
+            continue  # another sentence
+        km = great_circle_km(o.place.lat, o.place.lon, t.place.lat, t.place.lon)
+        if km <= _NEAR_TOWN_KM:
+            return True
+    return False
+
+
 def _oblasts_at(toponyms: Sequence[Toponym], start: int) -> list[Toponym]:
     """The oblast readings of the name that starts at ``start``."""
     return [
@@ -455,7 +481,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             # not "Russian forces", "Kyiv said", "Kyiv Post"; but "Vinnytsia Airport" is there
             and (t.role is ToponymRole.LITERAL or names_airport(text, t))
             and not is_river(text, t)
-            and not (_near_spelling_only(t) and not _oblast_confirms(text, t, toponyms))
+            and not (
+                _near_spelling_only(t)
+                and not _oblast_confirms(text, t, toponyms)
+                and not _sector_confirms(text, t, toponyms)
+            )
             and not _oblast_contradicts(text, t, toponyms)
         ),
         key=lambda t: t.start,

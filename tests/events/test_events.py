@@ -782,6 +782,17 @@ def test_a_near_spelled_village_followed_by_its_own_oblast_makes_its_event(gazet
     assert _offensives("Russian troops attacked near Ternov on Tuesday.", gazetteer) == set()
 
 
+def test_a_near_spelled_village_in_the_sentence_of_its_front_direction_makes_its_event(
+    gazetteer,
+):
+    # the sector's town lies within reach of the loosely spelt village: no namesake guess
+    text = "In the Orikhiv direction, one attack near Robotyn was beaten off on Tuesday."
+    assert "Robotyne" in _offensives(text, gazetteer)
+    # a direction told in another sentence does not vouch for it
+    text = "Fighting went on in the Orikhiv direction. Troops attacked near Robotyn on Tuesday."
+    assert "Robotyne" not in _offensives(text, gazetteer)
+
+
 def test_a_rising_toll_keeps_the_day_of_the_strike_told_after_it(gazetteer):
     # the day after a risen count is when the count rose; the strike's is "Friday's strike"
     text = (

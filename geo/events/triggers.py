@@ -937,6 +937,26 @@ _AIM_AFTER = re.compile(
     r"(?:priority|priorities|goal|aim|objective|task)\b",
     re.IGNORECASE,
 )
+# A capture or a withdrawal named as a time in another clause: "troops are regrouping
+# following the withdrawal from X", "after the fall of Y". With no day of its own it is the
+# news's background, which analysts do not code; "a day after the fall of Y", or "after the
+# capture of Y on Monday", dates it, and stays.
+_AFTERMATH_NOUN = re.compile(
+    r"(?:capture|fall of|withdrawal|liberation|seizure|recapture|retreat)\b", re.IGNORECASE
+)
+_AFTERMATH_BEFORE = re.compile(
+    r"(?<!\bday )(?<!\bdays )(?<!\bhours )(?<!\bweeks )(?<!\bweek )"
+    r"\b(?:after|following|ahead\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|their)\s+"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_TOLD_DAY_AFTER = re.compile(
+    r"[^,;.]*?\b(?:(?:on|in|since)\s+(?:(?:early|mid|late)[-\s]+)?(?:\d|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|last\s+(?:week|month|year)|"
+    r"earlier\s+this\s+(?:week|month|year)|this\s+week)\b",
+    re.IGNORECASE,
+)
 # The noun an offensive word qualifies, when it names what is meant or possible rather than
 # fighting: "offensive intent near X", "assault plans on Y", "offensive potential".
 _INTENT_AFTER = re.compile(
@@ -1268,6 +1288,13 @@ def find_triggers(
             continue  # negated, planned or hoped-for: context, not an event
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
+        if (
+            etype is EventType.ADVANCE
+            and _AFTERMATH_NOUN.match(word)
+            and _AFTERMATH_BEFORE.search(text, max(sent.start, s - 60), s)
+            and not _TOLD_DAY_AFTER.match(text, e, sent.end)
+        ):
+            continue  # "regrouping after the fall of X": an undated capture as a time, told
         if etype is EventType.OFFENSIVE and _INTENT_AFTER.match(text, e, sent.end):
             continue  # "offensive intentions near X", "assault plans": what is meant, not done
         if (

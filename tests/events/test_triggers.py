@@ -1241,3 +1241,14 @@ def test_a_condition_is_no_event_but_the_advance_it_follows_is(gazetteer):
 def test_denied_conceded_or_intended_ground_fighting_makes_no_event(gazetteer, sentence):
     kinds = {k for k, _ in _kinds(sentence, gazetteer)}
     assert not kinds & {EventType.ADVANCE, EventType.OFFENSIVE}
+
+
+def test_an_undated_capture_named_as_a_time_is_background_a_dated_one_stays(gazetteer):
+    # the capture is when the main clause happens, told with no day: the news's setting
+    text = "Enemy units are digging in following the withdrawal from Vuhledar, the brigade said."
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
+    text = "Enemy units are digging in after the fall of Vuhledar, the brigade said."
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
+    # with its own day it is a happening to code
+    text = "Enemy units are digging in after the fall of Vuhledar on Tuesday, the brigade said."
+    assert (EventType.ADVANCE, "Vuhledar") in _kinds(text, gazetteer)

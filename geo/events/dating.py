@@ -55,8 +55,13 @@ _ASIDE_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+# "half a month after": half the unit, told in the next smaller one
+_HALF = {"day": (0, "day"), "week": (3, "day"), "month": (15, "day"), "year": (6, "month")}
+# How loosely "N weeks (months) after" is meant: days either side of the day counted; "a
+# year after" is an anniversary, that day.
+_SLACK = {"day": 0, "week": 2, "month": 3, "year": 0}
 _DAYS_AFTER = re.compile(
-    r"\b(a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
+    r"\b(half a|a|one|two|three) (day|week|month|year)s? after\b(?![^,;]*\bafter\b)", re.I
 )
 # "The shelling comes only days after the two delegations met in Istanbul": the meeting is
 # background, some days (or weeks) before the news, not on its day.
@@ -287,6 +292,33 @@ def _redated(ev: Event, span: DateSpan) -> Event:
     )
 
 
+# "took back ground ... in a swift counteroffensive in autumn 2022": the campaign the
+# happening was part of, named after it; the campaign's time is the happening's too.
+_WITHIN_BEFORE = re.compile(
+    r"\b(?:in|during|as\s+part\s+of)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_OWN_TIME_GAP = re.compile(r"\s+(?:(?:in|of|during|on)\s+)?(?:the\s+)?", re.IGNORECASE)
+_CAMPAIGN_WORD = re.compile(r"(?:counter-?)?offensives?\b|campaign\b|operations?\b", re.I)
+
+
+def _held_within(text: str, trig: Trigger, other: Trigger, date: DateSpan) -> bool:
+    """Whether ``other`` is the campaign, named after ``trig``, that ``trig`` happened in.
+
+    Only when ``date`` is the campaign's own time right after it ("in a counteroffensive in
+    fall 2022"); a clause of its own ("an offensive that began in February") dates only the
+    campaign's start.
+    """
+    return (
+        other.start >= trig.end
+        and date.start_char >= other.end
+        and _OWN_TIME_GAP.fullmatch(text, other.end, date.start_char) is not None
+        and other.type is EventType.OFFENSIVE
+        and _CAMPAIGN_WORD.match(other.text) is not None
+        and _WITHIN_BEFORE.search(text, trig.end, other.start) is not None
+    )
+
+
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
@@ -361,7 +393,9 @@ def _date_for(
         if any(
             abs(mid - (o.start + o.end) / 2) < mine
             for o in triggers
-            if o.type is not trig.type and o.type is not EventType.STATEMENT
+            if o.type is not trig.type
+            and o.type is not EventType.STATEMENT
+            and not _held_within(text, trig, o, d)
         ):
             continue
         if best_d is None or mine < best_d:
@@ -374,7 +408,11 @@ def _date_for(
             theirs = (
                 _LATER_CLAUSE.search(text, trig.end, lone.start_char)
                 or _FOLLOWS.search(text, trig.end, lone.start_char)
-            ) or any(trig.end <= o.start < lone.start_char for o in triggers if o is not trig)
+            ) or any(
+                trig.end <= o.start < lone.start_char and not _held_within(text, trig, o, lone)
+                for o in triggers
+                if o is not trig
+            )
         else:  # "after the spring offensive ..., are now focusing on capturing"
             theirs = _AFTER_WHAT.search(
                 text, max(0, lone.start_char - 30), lone.start_char

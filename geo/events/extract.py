@@ -19,7 +19,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.events.backdrop import campaign_frame, evacuation_cause, war_start_background
+from geo.events.backdrop import (
+    aid_occasion,
+    campaign_frame,
+    evacuation_cause,
+    war_start_background,
+)
 from geo.events.build import _event
 from geo.events.casualties import parse_casualties
 from geo.events.dating import (
@@ -29,9 +34,11 @@ from geo.events.dating import (
     _DAY_BEFORE_TOLD,
     _DAYS,
     _DAYS_AFTER,
+    _HALF,
     _REPORT_REACH,
     _REPORTED_ON,
     _REPORTER,
+    _SLACK,
     _SOME,
     _SOME_DAYS_AFTER,
     _TOLD_EARLIER,
@@ -201,8 +208,31 @@ _AREAS = re.compile(
     re.IGNORECASE,
 )
 # "the strike", "the second strike", "the order for evacuation": one already told
+_CARRY_DAYS = 7  # the longest span a definite "the strike" takes from the sentence before
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+(?:(?:for|of|on)\s+)?)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
+# An evacuation decided as an order: its start may still be ahead, the order is news now.
+_ORDER_WORDS = re.compile(
+    r"\b(?:mandatory|compulsory|forced|forcibl[ey]|obligatory|ordered|decided|decision)\b",
+    re.IGNORECASE,
+)
+_ORDER_LEAD_DAYS = 14
+
+
+def _ordered_start(trig, sentence: str, span: DateSpan, published: dt.date) -> bool:
+    """Whether a future day is when an evacuation already ordered begins.
+
+    "The mandatory evacuation of families from X will begin on Monday": the order is given
+    (it is what the news tells), only its start lies ahead; a plan ("will evacuate next
+    month") has no order word. Only a start within two weeks of publication counts.
+    """
+    return (
+        trig.type is EventType.EVACUATION
+        and (span.start - published).days <= _ORDER_LEAD_DAYS
+        and _ORDER_WORDS.search(sentence) is not None
+    )
+
+
 _UNNAMED = re.compile(r"\b(?:villages?|towns?|settlements?|cit(?:y|ies)|hamlets?)\b", re.I)
 # settlements not named, counted in the country: "15 settlements in eastern Ukraine"
 _UNNAMED_IN = re.compile(
@@ -582,6 +612,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             t
             for t in triggers
             if not campaign_frame(text, sent, t)
+            and not aid_occasion(text, sent, t)
             and not war_start_background(text, sent, t, published)
             and not evacuation_cause(text, sent, t, triggers)
         ]
@@ -767,7 +798,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if o.type not in carried and _DEFINITE.search(text, sent.start, o.start):
                     p_trigs, p_dates, p_words, _ = prev_dated
                     for t in p_trigs:
-                        if t.type is o.type and (d := _date_for(t, p_dates, p_words, text)):
+                        if (
+                            t.type is o.type
+                            and (d := _date_for(t, p_dates, p_words, text))
+                            # a day or a few: "the counteroffensive of September 2022" then
+                            # "the battle's outcome" is another fight, not that month's
+                            and (d.end - d.start).days <= _CARRY_DAYS
+                        ):
                             carried[o.type] = d
                             break
         # the last sentence's events of a type: a definite "the capture of the village of X"
@@ -1006,8 +1043,20 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # attack on Orikhiv": the attack is a day before the strike's day; "a missile
                 # hit Kremenchuk ... a year after an attack there" counts from the hit's day
                 base = events[first_here].date_start if first_here is not None else span.start
-                day = _earlier(base, int(_DAYS[m.group(1).lower()]), m.group(2).lower())
-                span = DateSpan(day, day, DatePrecision.DAY, m.group(0), -1, -1)
+                count, told = m.group(1).lower(), m.group(2).lower()
+                n, unit = _HALF[told] if count == "half a" else (_DAYS[count], told)
+                day = _earlier(base, n, unit)
+                # "two weeks after", "a month after": a round figure, so a few days either
+                # way; "a day after" is that day
+                slack = dt.timedelta(days=_SLACK[told])
+                span = DateSpan(
+                    day - slack,
+                    min(day + slack, base),
+                    DatePrecision.RANGE if slack else DatePrecision.DAY,
+                    m.group(0),
+                    -1,
+                    -1,
+                )
             elif (
                 m := _SOME_DAYS_AFTER.search(text, sent.start, trig.start)
             ) and not m.end() <= span.start_char < sent.end:
@@ -1022,7 +1071,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     -1,
                 )
             elif published is not None and span.start > published:
-                continue  # "next week": a plan or a forecast, not something that happened
+                if not _ordered_start(trig, sent.text, span, published):
+                    continue  # "next week": a plan or a forecast, not something that happened
+                # "the mandatory evacuation of X will begin on Monday": the order is given
+                span = DateSpan(published, span.end, DatePrecision.RANGE, span.text, -1, -1)
             status, claimed_by = status_for(text, sent, trig, squoted)
             if trig.type is EventType.OFFENSIVE and trig.text.startswith(
                 ("advanc", "seiz", "captur")

@@ -44,7 +44,29 @@ def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     hit ..."), which merge only with readings of their own sentence.
     """
     events, apart = _refined_place(events, apart)
+    events = _street_in_its_town(events)
     return _below_country(_merge(_leaving_under_evacuation(events), apart))
+
+
+def _street_in_its_town(events: list[Event]) -> list[Event]:
+    """Drop a street's event where its sentence told the same happening in the street's town.
+
+    "fighting in X, namely on its eastern edge, Y Street": the geoparser places the street at
+    its town (``st:<street>@<town>``); the fight is one, at the town, not a second at its street.
+    """
+    told = {
+        (e.event_type, e.sentence_start, e.place.place_id)
+        for e in events
+        if not e.place.place_id.startswith("st:")
+    }
+    return [
+        e
+        for e in events
+        if not (
+            e.place.place_id.startswith("st:")
+            and (e.event_type, e.sentence_start, e.place.place_id.rpartition("@")[2]) in told
+        )
+    ]
 
 
 _WARRING = frozenset({"UA", "RU"})  # their names in a text about the war are its topic

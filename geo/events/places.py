@@ -92,6 +92,7 @@ _WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced",
 # guardians from A", "with their families from B".
 _COMPANIONS = frozenset(
     {"parents", "families", "guardians", "representatives", "relatives", "caregivers"}
+    | {"carers", "caretakers", "custodians", "adults", "persons", "mothers"}
 )
 _COMPANION_WORDS = frozenset({"their", "his", "her", "or", "and", "other", "legal", "one", "of"})
 _NARROWING = frozenset({"particularly", "especially", "namely"})
@@ -580,14 +581,18 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             break
         nxt = toks[j].top
         # "Uman, Cherkasy Oblast" or "Uman, the Cherkasy region": right after the name
-        apposed = j == i + 1 or (j == i + 2 and toks[i].text == "," and toks[i + 1].text == "the")
+        apposed = j == i + 1 or (
+            j == i + 2 and toks[i].text == "," and toks[i + 1].text.lower() == "the"
+        )
         if (
             apposed
             and nxt.place.kind is PlaceKind.ADMIN1
             and nxt.place.admin1_code == found[-1].place.admin1_code
             and found[-1].place.kind is not PlaceKind.ADMIN1
         ):
-            i = j + 1  # "Uman, Cherkasy Oblast": the oblast says where Uman is
+            # "Uman, Cherkasy Oblast", "Selydove Town, the Donetsk Region": the oblast says
+            # where the town is
+            i = j + 1
             continue
         if (
             j == i + 1
@@ -731,15 +736,19 @@ def _who_with(toks: list[_Tok], i: int) -> int | None:
     """
     if i + 1 < len(toks) and toks[i + 1].text in _WHO_WITH:
         return i + 2
-    k, named = i + 1, False
-    while k < min(len(toks), i + 9) and toks[k].kind == "w":
+    # "with their mothers or carers, or other legal guardians, from X": the commas
+    # set off one more way of naming the same companions, not a new clause
+    k, past = i + 1, None
+    while k < min(len(toks), i + 13) and (toks[k].kind == "w" or toks[k].text == ","):
         word = toks[k].text.lower()
         if word in _COMPANIONS:
-            named = True
-        elif word not in _COMPANION_WORDS:
+            past = k + 1
+        elif word != "," and word not in _COMPANION_WORDS:
             break
         k += 1
-    return k if named and toks[k - 1].text.lower() in _COMPANIONS else None
+    if past is not None and past < len(toks) and toks[past].text == ",":
+        past += 1
+    return past
 
 
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
@@ -890,6 +899,12 @@ def _next_region_group(text: str | None, toks: list[_Tok], j: int, last: Toponym
     )
 
 
+_NEXT_ITEM_WORDS = frozenset(
+    "near in around outside at by the of city cities town towns village villages settlement "
+    "settlements".split()
+)
+
+
 def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     """Past "in [the] X region" after a listed settlement, where the list goes on after it.
 
@@ -908,6 +923,12 @@ def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     if k < len(toks) and toks[k].text in {",", ";"}:
         k += 1  # "A in the X region; B and C in the Y region": a bulletin's groups
     if k < len(toks) and toks[k].text in {"and", "or"}:
+        k += 1
+    elif k > j + 1 and [t.text for t in toks[k : k + 3]] == ["as", "well", "as"]:
+        k += 3  # "A in the X region, as well as near the cities of B and C"
+    # the next item's own locative and kind: "and near the cities of B"
+    start = k
+    while k < min(len(toks), start + 5) and toks[k].text in _NEXT_ITEM_WORDS:
         k += 1
     if k == j + 1 or k >= len(toks) or toks[k].kind != "top":
         return None

@@ -31,6 +31,8 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"(?<!was )(?<!were )possible|"
     r"would-be|future|need(?:s|ed)? to|consider\w*|possibility|pav(?:e|es|ed|ing) the way|"
     r"prospect of|"
+    # "ahead of the next round of talks on Sunday": talks still to come
+    r"ahead of|next round of|"
     # a forecast or a build-up: "is expected to launch a new offensive", "expects Moscow to
     # mount", "is planning / preparing a fresh assault", "bracing for an expected push" (not
     # a "long-expected" counteroffensive, told as begun)
@@ -213,9 +215,39 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True
     if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
         return True
+    if (
+        trig.type is EventType.EVACUATION
+        and _HABITUAL_VERB.match(trig.text)
+        and _WHO_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start)
+    ):
+        return True  # "a volunteer who evacuates residents from X": what someone does
+    if trig.type is not EventType.EVACUATION and _MODAL_AFTER.match(text, trig.end, sent.end):
+        # "peace talks could resume in X on Tuesday": talks still to come (an evacuation that
+        # "will begin" is an order given, see geo.events.extract)
+        return True
     if low is not None:
         return bool(_NOT_FACTUAL_LOW.search(low))
     return bool(_NOT_FACTUAL_BEFORE.search(clause))
+
+
+# Someone described by what they do: "a driver who evacuates the elderly from X", "volunteers
+# who evacuate families": a present-tense verb in a relative clause is a habit, no one
+# evacuation of a day.
+_HABITUAL_VERB = re.compile(r"evacuates?\b|takes? out\b|helps? (?:to )?evacuate\b", re.IGNORECASE)
+_WHO_BEFORE = re.compile(r"\b(?:who|that)\s+(?:\w+ly\s+|also\s+|still\s+)?$", re.IGNORECASE)
+
+
+# A happening named by its noun, then a modal as its verb: "talks between the two sides could
+# resume in X", "a new offensive may begin", "the evacuation is expected to start". What can
+# be heard or seen ("explosions could be heard in X") was heard: that stays.
+_MODAL_AFTER = re.compile(
+    r"(?:\s+(?:between|of|with|on|over|among|by)\s+[^,;:.()]{0,60}?)?\s+"
+    r"(?:could|may|might|would|will|shall|(?:is|are)\s+(?:expected|set|scheduled|due|likely)\s+to"
+    r"|(?:is|are)\s+to)\s+(?!be\s+(?:heard|seen|felt|observed)\b)(?:\w+\s+)?"
+    r"(?:resume|take\s+place|begin|start|be\s+held|go\s+ahead|continue|follow|come|happen|"
+    r"open|get\s+under\s*way|be\s+launched|be\s+organi[sz]ed|be\s+carried\s+out)\b",
+    re.IGNORECASE,
+)
 
 
 def _dated_campaign(text: str, sent: Sentence, trig: Trigger) -> bool:

@@ -768,6 +768,13 @@ _TRANSPORT_LEFT = re.compile(
     r"(?:\s+(?:carrying|with|of)\s+[^,;]{0,50}?)?\s+(?:(?:have|has|had|already|also)\s+)*$",
     re.IGNORECASE,
 )
+# "people left" that counts who remains: "there are only 40 people left", "residents left in
+# the village", "no one left behind".
+_REMAINING_AFTER = re.compile(r"\s+(?:in|inside|behind|there)\b", re.IGNORECASE)
+_THERE_ARE_BEFORE = re.compile(
+    r"\b(?:there\s+(?:are|is|were|was|remain)|(?:are|is|were|was)\s+still)\b[^,;.]*$",
+    re.IGNORECASE,
+)
 _PEOPLE_RIGHT_BEFORE = re.compile(
     r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
     r"(?:(?:already|also|have|had|has)\s+)?$",
@@ -1167,6 +1174,11 @@ def find_triggers(
                 continue  # "troops had left the town" is a withdrawal, not people fleeing
             if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):
                 continue  # bare "left" only right after its people: "350 people left the town"
+            if word == "left" and (
+                _REMAINING_AFTER.match(text, e, sent.end)
+                or _THERE_ARE_BEFORE.search(text, max(sent.start, s - 60), s)
+            ):
+                continue  # "only two residents left in the village": who remains, not a flight
         if etype is EventType.STATEMENT and (
             _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
             or any(

@@ -96,6 +96,10 @@ _ALTERNATIVES = {
     "since": rf"\b[Ss]ince{SP}(?P<since_x>{ATOM})",
     "part": rf"\b(?i:early|mid|late)(?:{SP}|{SPO}-{SPO})(?P<part_m>{MON})"
     rf"(?:,?{SP}(?P<part_y>{YEAR}))?",
+    # "in fall 2022", "the summer of 2023", "late spring 2024", "winter 2022-23"
+    "season": rf"\b(?P<season_p>(?i:early|mid|late)(?:{SP}|{SPO}-{SPO}))?"
+    rf"(?P<season_n>(?i:spring|summer|autumn|fall|winter))(?:{SP}of)?{SP}(?P<season_y>{YEAR})"
+    rf"(?:{SPO}[-–/]{SPO}(?P<season_y2>[0-9]{{2}}(?![0-9])|{YEAR}))?",
     "brng": rf"{DAY}{SPO}{DASH}{SPO}{DAYN}{SP}(?:of{SP})?{MON}(?:,?{SP}{YEAR})?"
     rf"|\b{MON}{SP}{DAYN}{SPO}{DASH}{SPO}{DAYN}(?:,?{SP}{YEAR})?"
     rf"|\b{MON}{SPO}{DASH}{SPO}{MON},?{SP}{YEAR}",
@@ -155,6 +159,7 @@ _NAMES = (*_FULL_MONTHS, *_ABBREVIATIONS, *_WEEKDAYS)  # only ever capitalised o
 _RELATIVE = (
     *_NUMBER_WORDS[2:],
     *_words("from between since early mid late yesterday today tonight overnight"),
+    *_words("spring summer autumn fall winter"),
     *_words("last this next previous past"),
 )
 _TRIGGER_WORDS = {

@@ -227,6 +227,33 @@ def _h_part(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     return first.replace(day=21), last, _RANGE
 
 
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _h_season(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """A season of a year: three months (winter from the December before the year named).
+
+    "winter 2022-23" is December 2022 to February 2023; a bare "winter 2023" is the winter
+    that ends in 2023. "early", "mid" and "late" take the season's first, middle or last month.
+    """
+    year = int(m["season_y"])
+    first = _SEASON_START[m["season_n"].lower()]
+    if first == 12 and not m["season_y2"]:
+        year -= 1
+    if m["season_p"]:
+        first += {"ear": 0, "mid": 1, "lat": 2}[m["season_p"][:3].lower()]
+    months = 1 if m["season_p"] else 3
+    start_year, start_month = _shift_month(year, first, 0)  # month 13 or 14: the next year
+    end_year, end_month = _shift_month(start_year, start_month, months - 1)
+    start = _month_bounds(start_year, start_month)[0]
+    end = _month_bounds(end_year, end_month)[1]
+    if ctx.published is not None:
+        if start > ctx.published:
+            return None  # "next summer", written as a year still to come
+        end = min(end, ctx.published)
+    return start, end, _RANGE
+
+
 def _h_cyr(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     p = CYR_PARSE.match(m["cyr"])
     if p is None:
@@ -243,6 +270,11 @@ def _h_word(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         return None
     word = " ".join(m["word"].lower().split())
     day = dt.timedelta(days=1)
+    if word == "this weekend" and 1 <= pub.weekday() <= 4:
+        # written Tuesday to Friday, "this weekend" is the one to come ("are meeting in X this
+        # weekend"); on a Monday it is the one just gone, at the weekend the current one
+        saturday = pub + dt.timedelta(days=5 - pub.weekday())
+        return saturday, saturday + day, _RANGE
     if word.endswith("weekend"):  # the latest Saturday-Sunday that has begun
         saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
         return saturday, min(saturday + day, pub), _RANGE
@@ -371,6 +403,7 @@ _HANDLERS: dict[str, _Handler] = {
     "rng": _h_rng,
     "since": _h_since,
     "part": _h_part,
+    "season": _h_season,
     "brng": _h_brng,
     "full": _h_atom,
     "cyr": _h_cyr,

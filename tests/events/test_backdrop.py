@@ -148,3 +148,17 @@ def test_people_displaced_by_fighting_give_the_flight_not_a_battle(gazetteer):
         "from Myrnohrad."
     )
     assert (EventType.OFFENSIVE, "Pokrovsk") in _events(told, gazetteer)
+
+
+def test_strikes_named_as_what_aid_answers_are_no_strike(gazetteer):
+    text = (
+        "Relief agencies kept up their assistance to families leaving the front while "
+        "volunteers organised support for residents after deadly strikes in Kharkivska and "
+        "Sumska oblasts."
+    )
+    assert _events(text, gazetteer) == set()
+
+
+def test_strikes_with_a_day_of_their_own_stay_after_aid(gazetteer):
+    text = "Volunteers brought aid to residents after the strikes on Kharkiv on 12 May."
+    assert _events(text, gazetteer) == {(EventType.ATTACK, "Kharkiv")}

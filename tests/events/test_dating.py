@@ -300,3 +300,63 @@ def test_a_which_began_clause_dates_the_incursion_it_follows(gazetteer):
     assert {(e.place.name, e.date_start, e.date_end) for e in found} == {
         ("Kursk Oblast", dt.date(2024, 8, 6), dt.date(2024, 8, 6))
     }
+
+
+def test_half_a_month_after_is_about_fifteen_days_before(gazetteer):
+    text = (
+        "Power came back to the city half a month after the recapture of Kherson, the "
+        "regional head said."
+    )
+    (event,) = _events(text, gazetteer, dt.date(2022, 11, 27))
+    assert event.event_type is EventType.ADVANCE
+    assert event.date_start <= dt.date(2022, 11, 12) <= event.date_end
+    assert event.date_end < dt.date(2022, 11, 20)
+
+
+def test_two_round_offsets_to_one_capture_tell_it_once(gazetteer):
+    text = (
+        "The withdrawal comes two weeks after Russian troops left Kherson. "
+        "Water returned half a month after Ukrainian troops liberated Kherson, officials said."
+    )
+    events = _events(text, gazetteer, dt.date(2022, 11, 27))
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ADVANCE, "Kherson")]
+
+
+def test_a_day_after_is_that_day(gazetteer):
+    text = "The strike came a day after Russian troops shelled Nikopol, the mayor said."
+    events = _events(text, gazetteer, dt.date(2024, 8, 10))
+    nikopol = [e for e in events if e.place.name == "Nikopol"]
+    assert [(e.date_start, e.date_end) for e in nikopol] == [
+        (dt.date(2024, 8, 9), dt.date(2024, 8, 9))
+    ]
+
+
+def test_a_capture_in_a_counteroffensive_takes_the_campaigns_season(gazetteer):
+    text = (
+        "Ukrainian forces recaptured territory in the Kharkiv region in a rapid "
+        "counteroffensive in autumn 2022."
+    )
+    events = _events(text, gazetteer, dt.date(2024, 8, 1))
+    advance = [e for e in events if e.event_type is EventType.ADVANCE]
+    assert [(e.date_start, e.date_end) for e in advance] == [
+        (dt.date(2022, 9, 1), dt.date(2022, 11, 30))
+    ]
+
+
+def test_the_start_of_a_campaign_in_a_clause_of_its_own_does_not_date_a_capture(gazetteer):
+    text = "Russian units took Ocheretyne in an offensive that began in February."
+    (event,) = _events(text, gazetteer, dt.date(2024, 8, 1))
+    assert event.date_start.month != 2
+
+
+def test_the_battle_after_a_month_old_campaign_does_not_take_its_month(gazetteer):
+    text = (
+        "Before moving to the Siversk area, the brigade won fame in the counteroffensive of "
+        "September 2022, which freed most of the Kharkiv region. As Russian troops and "
+        "mercenaries pressed on with heavy losses in their attempt to surround Siversk, an "
+        "allied minister said he was worried about the battle's outcome."
+    )
+    events = _events(text, gazetteer, dt.date(2023, 3, 10))
+    siversk = [e for e in events if e.place.name == "Siversk"]
+    assert siversk
+    assert all(e.date_start.year == 2023 for e in siversk)

@@ -966,3 +966,18 @@ def test_the_settlements_named_after_a_placeless_count_share_its_event(gazetteer
     events = _events(text, gazetteer)
     attacked = {e.place.name for e in events if e.event_type is EventType.ATTACK}
     assert {"Huliaipole", "Orikhiv", "Stepnohirsk"} <= attacked
+
+
+def test_a_mandatory_evacuation_that_starts_tomorrow_is_an_order_given_today(gazetteer):
+    text = (
+        "The compulsory evacuation of families with children from Myrnohrad will begin on "
+        "6 September."
+    )
+    (event,) = _events(text, gazetteer)
+    assert (event.event_type, event.place.name) == (EventType.EVACUATION, "Myrnohrad")
+    assert (event.date_start, event.date_end) == (dt.date(2024, 9, 5), dt.date(2024, 9, 6))
+
+
+def test_an_evacuation_only_planned_for_later_is_no_event(gazetteer):
+    text = "Officials will evacuate families with children from Myrnohrad on 6 September."
+    assert _events(text, gazetteer) == []

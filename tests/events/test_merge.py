@@ -445,3 +445,13 @@ def test_two_readings_of_one_days_evacuation_still_fold_beside_a_period_tally(ga
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     people = sorted(e.people for e in events if e.event_type is EventType.EVACUATION)
     assert people == [120, 4300]
+
+
+def test_a_street_named_after_its_town_adds_no_second_fight(gazetteer):
+    text = (
+        "In late August, Russian sources said their units were engaged in fighting in Bakhmut, "
+        "namely at its eastern edge, Patrice Lumumba Street."
+    )
+    article = article_from_text(text, published=dt.date(2023, 2, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.name for e in events] == ["Bakhmut"]

@@ -1174,3 +1174,28 @@ def test_an_oblast_told_with_the_after_a_village_only_says_where_the_village_lie
     text = "Enemy units are trying to break through near Bilohorivka, the Luhansk region."
     places = {e.place.name for e in _events(text, gazetteer)}
     assert places == {"Bilohorivka"}
+def test_an_oblast_after_a_town_with_the_article_only_situates_the_town(gazetteer):
+    text = (
+        "The aftermath of a strike in Kramatorsk Town, the Donetsk Region, on 3 May 2023, "
+        "which killed two civilians."
+    )
+    assert {(e.event_type, e.place.name) for e in _events(text, gazetteer)} == {
+        (EventType.ATTACK, "Kramatorsk")
+    }
+
+
+def test_companions_of_evacuated_children_set_off_by_commas_keep_the_places(gazetteer):
+    text = (
+        "The council decided on the forced evacuation of children with their mothers or "
+        "carers, or other legal guardians, from the towns of Kupiansk and Balakliia."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION}
+    assert names == {"Kupiansk", "Balakliia"}
+
+
+def test_a_region_qualifying_a_listed_town_before_as_well_as_is_no_place(gazetteer):
+    text = (
+        "Russian units made gains close to Lyman in the Donetsk region, as well as "
+        "around the villages of Robotyne and Verbove in Zaporizhzhia Oblast."
+    )
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Lyman", "Robotyne", "Verbove"}

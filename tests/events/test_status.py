@@ -218,3 +218,44 @@ def test_a_capture_told_only_as_denied_is_no_event(gazetteer):
         "Moscow announced that its units had taken Kurakhove, but Kyiv denied the town had fallen."
     )
     assert _advances(told, gazetteer) == {("Kurakhove", EventStatus.CLAIMED)}
+
+
+def test_talks_told_with_a_modal_after_their_noun_are_still_to_come(gazetteer):
+    published = dt.date(2025, 5, 12)
+    for text in (
+        "A spokesman said fresh talks between the two delegations could resume in Istanbul "
+        "as early as Thursday.",
+        "Direct negotiations are expected to take place in Istanbul later this week.",
+    ):
+        article = article_from_text(text, published=published)
+        assert extract_events(article, geoparse(article.text, gazetteer=gazetteer)) == []
+
+
+def test_talks_that_were_held_stay(gazetteer):
+    text = "Talks between the two delegations took place in Istanbul on Friday."
+    article = article_from_text(text, published=dt.date(2025, 5, 17))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.NEGOTIATION, "Istanbul")]
+
+
+def test_someone_described_as_one_who_evacuates_people_is_no_evacuation(gazetteer):
+    text = (
+        '"Every trip is a gamble," said Oleh, a volunteer driver who evacuates the elderly '
+        "from villages around Kupiansk."
+    )
+    assert _evacuations(text, gazetteer) == []
+
+
+def test_volunteers_who_evacuated_people_on_a_day_did_evacuate_them(gazetteer):
+    text = "The volunteers, who evacuated 40 people from Kupiansk on Monday, said roads were mined."
+    assert len(_evacuations(text, gazetteer)) == 1
+
+
+def test_talks_ahead_of_which_something_happens_are_still_to_come(gazetteer):
+    text = (
+        "The minister briefed allies in Oslo on Wednesday ahead of the coming round of talks "
+        "between the two delegations in Istanbul on Sunday."
+    )
+    article = article_from_text(text, published=dt.date(2025, 3, 19))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert not [e for e in events if e.event_type is EventType.NEGOTIATION]

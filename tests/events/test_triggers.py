@@ -1252,3 +1252,18 @@ def test_an_undated_capture_named_as_a_time_is_background_a_dated_one_stays(gaze
     # with its own day it is a happening to code
     text = "Enemy units are digging in after the fall of Vuhledar on Tuesday, the brigade said."
     assert (EventType.ADVANCE, "Vuhledar") in _kinds(text, gazetteer)
+def test_people_left_in_a_village_are_those_who_remain(gazetteer):
+    text = (
+        "Three hamlets that lie nearer the frontier than Vovchansk are nearly deserted, the "
+        "mayor said. There are only three residents left in one of the hamlets."
+    )
+    article = article_from_text(text, published=dt.date(2023, 5, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert not [e for e in events if e.event_type is EventType.DISPLACEMENT]
+
+
+def test_people_who_left_a_town_still_fled(gazetteer):
+    text = "About 400 residents left Vovchansk last week, the local head said."
+    article = article_from_text(text, published=dt.date(2023, 5, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.DISPLACEMENT, "Vovchansk")]

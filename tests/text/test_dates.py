@@ -376,3 +376,34 @@ def test_infer_published_is_none_for_text_without_dates() -> None:
 
 def test_infer_published_reads_cyrillic_full_dates() -> None:
     assert infer_published("Станом на 6 серпня 2024 року ситуація складна.") == D(2024, 8, 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("retaken in a swift push in autumn 2022.", dt.date(2022, 9, 1), dt.date(2022, 11, 30)),
+        ("captured in fall 2022", dt.date(2022, 9, 1), dt.date(2022, 11, 30)),
+        ("held in the summer of 2023", dt.date(2023, 6, 1), dt.date(2023, 8, 31)),
+        ("a thaw in late spring 2024", dt.date(2024, 5, 1), dt.date(2024, 5, 31)),
+        ("the strikes of winter 2022-23", dt.date(2022, 12, 1), dt.date(2023, 2, 28)),
+        ("the offensive in winter 2024", dt.date(2023, 12, 1), dt.date(2024, 2, 29)),
+        ("moved in summer 2024 again", dt.date(2024, 6, 1), dt.date(2024, 8, 1)),
+    ],
+)
+def test_a_season_of_a_year_is_its_three_months(text, start, end):
+    (span,) = find_dates(text, published=dt.date(2024, 8, 1))
+    assert (span.start, span.end) == (start, end)
+    assert span.precision is DatePrecision.RANGE
+
+
+def test_a_season_still_to_come_and_a_fall_with_no_year_are_no_dates():
+    published = dt.date(2024, 8, 1)
+    assert find_dates("planned for autumn 2024", published=published) == []
+    assert find_dates("before the fall of the town", published=published) == []
+
+
+def test_this_weekend_written_midweek_is_the_weekend_to_come():
+    (span,) = find_dates("Envoys meet in Geneva this weekend.", published=dt.date(2025, 3, 19))
+    assert (span.start, span.end) == (dt.date(2025, 3, 22), dt.date(2025, 3, 23))
+    (span,) = find_dates("Envoys met in Geneva this weekend.", published=dt.date(2025, 3, 17))
+    assert (span.start, span.end) == (dt.date(2025, 3, 15), dt.date(2025, 3, 16))

@@ -946,13 +946,13 @@ _AIM_AFTER = re.compile(
 )
 # A capture or a withdrawal named as a time in another clause: "troops are regrouping
 # following the withdrawal from X", "after the fall of Y". With no day of its own it is the
-# news's background, which analysts do not code; "a day after the fall of Y", or "after the
-# capture of Y on Monday", dates it, and stays.
+# news's background, which analysts do not code; "a day after the fall of Y" (or "half a
+# month after": any offset), or "after the capture of Y on Monday", dates it, and stays.
 _AFTERMATH_NOUN = re.compile(
     r"(?:capture|fall of|withdrawal|liberation|seizure|recapture|retreat)\b", re.IGNORECASE
 )
 _AFTERMATH_BEFORE = re.compile(
-    r"(?<!\bday )(?<!\bdays )(?<!\bhours )(?<!\bweeks )(?<!\bweek )"
+    r"(?<!\bday )(?<!\bdays )(?<!\bhours )(?<!\bweeks )(?<!\bweek )(?<!\bmonth )(?<!\bmonths )"
     r"\b(?:after|following|ahead\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|their)\s+"
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,

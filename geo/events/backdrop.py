@@ -12,12 +12,6 @@ Two families recur across outlets and were coded by no analyst on the real sets:
   because of the constant shelling"): the news is the departure, the shelling its reason,
   and no analyst coded it as a strike of that day (eight of the sixteen real sets have the
   construction and none codes the strike; a dated strike during an evacuation is coded);
-* the **strikes that aid answers**: strikes in the plural named as the occasion of a relief
-  effort ("aid workers mobilized support for residents after deadly attacks in A and B
-  oblasts", "partners assisted people affected by the recent strikes"): the news is the
-  response, the strikes a recap of earlier reports with no day of their own; humanitarian
-  bulletins write so, and a strike with its own day ("after the strike on Kharkiv on 5
-  May") stays;
 * the **war's start as a time**: a clause tied to the outbreak of the full-scale war (a
   region seized at its "onset", an advance on Kyiv that failed in its first weeks, people
   registered as displaced "since the beginning" of it), read in a report written long after
@@ -35,7 +29,7 @@ from geo.records import EventType
 from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
-__all__ = ["aid_occasion", "campaign_frame", "evacuation_cause", "war_start_background"]
+__all__ = ["campaign_frame", "evacuation_cause", "war_start_background"]
 
 # Words that open a frame around a campaign: "amid", "as part of", "against the backdrop of";
 # at most four words (determiners, "ongoing", "Russia's") between them and the trigger.
@@ -276,57 +270,3 @@ def evacuation_cause(
     return bool(
         _LASTING.search(text[lo : trig.end]) or _GROWING_AFTER.match(text, trig.end, sent.end)
     )
-
-
-# What a relief effort answers: "after", "following", "in the wake of", "in response to" or
-# "affected by" at most three words (determiners, "recent", "deadly") before the trigger.
-_OCCASION_BEFORE = re.compile(
-    r"\b(?:after|following|in\s+the\s+wake\s+of|in\s+response\s+to|affected\s+by)"
-    r"\s+(?:[\w'\u2019-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-# The response, told before the occasion: aid, assistance, support, relief.
-_RELIEF = re.compile(
-    r"\b(?:aid|assistance|support(?:ed|ing|s)?|relief|humanitarian\w*|assist(?:ed|ing|s)?)\b",
-    re.IGNORECASE,
-)
-# Strikes told as many: a plural trigger or a mass noun of fire.
-_MANY_STRIKES = re.compile(
-    r"[\w-]*(?:attacks|strikes|bombings|bombardments|shelling|airstrikes)", re.IGNORECASE
-)
-# A day of the strikes' own after the trigger: a month or weekday name, "on 5", a day word.
-_OWN_DAY_AFTER = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|"
-    r"overnight|last\s+night|on\s+[0-9])",
-)
-
-
-def aid_occasion(text: str, sent: Sentence, trig: Trigger) -> bool:
-    """Whether a strike word names what a relief effort answers, not a strike of the news.
-
-    Parameters
-    ----------
-    text
-        The article's text.
-    sent
-        The trigger's sentence.
-    trig
-        The trigger.
-
-    Returns
-    -------
-    bool
-        True for strikes in the plural after "after", "following", "in the wake of", "in
-        response to" or "affected by", in a sentence that tells aid, assistance, support or
-        relief before them, with no day of their own after them: "aid workers mobilized
-        support for residents after deadly attacks in A and B oblasts". A strike told with
-        its day ("after the strikes on Kharkiv on 5 May") stays.
-    """
-    if trig.type is not EventType.ATTACK or not _MANY_STRIKES.fullmatch(trig.text):
-        return False
-    lo = max(sent.start, trig.start - 60)
-    occasion = _OCCASION_BEFORE.search(text, lo, trig.start)
-    if occasion is None or not _RELIEF.search(text, sent.start, occasion.start()):
-        return False
-    return not _OWN_DAY_AFTER.search(text, trig.end, sent.end)

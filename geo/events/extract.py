@@ -20,7 +20,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geo.events.backdrop import (
-    aid_occasion,
     campaign_frame,
     evacuation_cause,
     war_start_background,
@@ -612,7 +611,6 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             t
             for t in triggers
             if not campaign_frame(text, sent, t)
-            and not aid_occasion(text, sent, t)
             and not war_start_background(text, sent, t, published)
             and not evacuation_cause(text, sent, t, triggers)
         ]

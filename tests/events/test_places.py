@@ -1174,6 +1174,8 @@ def test_an_oblast_told_with_the_after_a_village_only_says_where_the_village_lie
     text = "Enemy units are trying to break through near Bilohorivka, the Luhansk region."
     places = {e.place.name for e in _events(text, gazetteer)}
     assert places == {"Bilohorivka"}
+
+
 def test_an_oblast_after_a_town_with_the_article_only_situates_the_town(gazetteer):
     text = (
         "The aftermath of a strike in Kramatorsk Town, the Donetsk Region, on 3 May 2023, "

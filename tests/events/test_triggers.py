@@ -1252,6 +1252,8 @@ def test_an_undated_capture_named_as_a_time_is_background_a_dated_one_stays(gaze
     # with its own day it is a happening to code
     text = "Enemy units are digging in after the fall of Vuhledar on Tuesday, the brigade said."
     assert (EventType.ADVANCE, "Vuhledar") in _kinds(text, gazetteer)
+
+
 def test_people_left_in_a_village_are_those_who_remain(gazetteer):
     text = (
         "Three hamlets that lie nearer the frontier than Vovchansk are nearly deserted, the "

@@ -31,7 +31,9 @@ _WORD_RE = "|".join(
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
 # "about a dozen civilians", "two dozen people": a dozen is twelve ("dozens" stays uncounted)
-_NUM += rf"|(?:a|{_WORD_RE})\s+dozen(?!s))"
+_NUM += rf"|(?:a|{_WORD_RE})\s+dozen(?!s)"
+# "killing an elderly couple": two people ("a couple of" is an amount, not a count)
+_NUM += r"|an?\s+(?:(?:elderly|married|young|old|retired)\s+)?couple\b(?!\s+of\b))"
 # An age is no count: "wounding a 52-year-old", "wounded 52-year-old resident Ivan".
 _NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
@@ -49,13 +51,15 @@ _WHO = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)"
     r"[a-z][\w'’-]*\s+){0,2}?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
-    r"citizens?|boys?|girls?|teenagers?|others|more|victims|passers?-?by|workers?|employees|"
+    r"citizens?|boys?|girls?|teenagers?|others|more|victims?|passers?-?by|workers?|employees|"
+    r"adults|"
     r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
     r"doctors?|nurses?|teachers?|aid workers|"
     r"Ukrainians|Russians|brothers?|sisters?|sons?|daughters?|husbands?|wife|wives|"
     r"neighbou?rs?|relatives|(?:grand)?(?:mothers?|fathers?|parents)|bab(?:y|ies)|infants?|"
+    r"grand(?:children|child|sons?|daughters?)|nephews?|nieces?|cousins?|"
     r"toddlers?|newborns?|"
     # a person named by the age alone: "a 45-year-old was taken to hospital"
     r"[\w-]+-(?:year|month)-old\b(?!-))"
@@ -98,16 +102,30 @@ _HURT = (
 # "a man was killed", "an elderly woman died", "24 injuries", "another woman was wounded".
 _BEFORE = re.compile(
     # "a fatality": one dead told by the noun alone
-    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+(?:{_WHO}|fatality\b)))\s+"
+    # "a woman and her son were killed": the kin counted by the possessive
+    rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+(?:{_WHO}|fatality\b))"
+    r"|(?:his|her)(?=\s+(?:(?:[\w-]+[- ](?:year|month)s?[- ]old|elderly|young|little|"
+    r"teenage)\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|child|baby|"
+    r"grand(?:son|daughter|child|mother|father)|nephew|niece|neighbou?r)\s+"
+    r"(?:(?:was|were|is|are|has|have|had|been|also|later)\s+){1,3}(?:killed|injured|wounded|"
+    r"hurt|died)\b))\s+"
     # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
     rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|\s[-–—]\s[^.;]{{1,60}}?\s[-–—])?\s+)?"
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
     # "a worker in the village of X, Kherson region, was killed"
-    r"(?:(?:from|in|of)\s+(?:(?:the\s+)?(?:village|town|city|settlement)\s+of\s+)?"
+    # "a miner of the Luhansk People's Republic's (LPR) city of X was hurt": the town
+    # may follow its owner's name in the possessive
+    r"(?:(?:from|in|of)\s+(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+"
+    r"(?:\([A-Z]{2,5}\)\s+)?)?(?:village|town|city|settlement)\s+of\s+)?"
     r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)"
+    # "two residents of the Donetsk region were killed"
+    r"(?:\s+(?:region|oblast|district|province|community|hromada))?"
     # "four people in the village of X near the town of Y were hurt"
     r"(?:\s+near\s+(?:the\s+(?:village|town|city)\s+of\s+)?[A-Z][\w'’-]*)?"
-    r"(?:,\s+[A-Z][\w'’-]*\s+(?:region|oblast|district|province),)?\s+)?"
+    r"(?:,\s+[A-Z][\w'’-]*\s+(?:region|oblast|district|province),)?"
+    # "a resident of the village of X in Kherson Oblast was killed": where the town lies
+    r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|district|province|community|"
+    r"hromada)\b,?)?\s+)?"
     r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
     # "a woman nearby got a cut to the arm": where the person stood, before the verb
     r"known|to|later|also|seriously|critically|severely|slightly|others?|left|nearby)\s+){0,5}"
@@ -125,7 +143,9 @@ _AFTER = re.compile(
     # "claimed the life of a woman", "took the lives of two men"
     r"\b(?:(?P<kill>killing|kill(?:s|ed)?|(?:claim|cost|t(?:ook|ake|aking))(?:ed|ing|s)? the "
     r"li(?:fe|ves) of|left)"
-    r"|(?P<hurt>injuring|injur(?:es|ed)|wounding|wound(?:s|ed)?))\s+"
+    r"|(?P<hurt>injuring|injur(?:es|ed)|wounding|wound(?:s|ed)?|"
+    # "doctors hospitalised two women after the raid"
+    r"hospitali[sz](?:ed|ing)))\s+"
     rf"{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+{_WHO}))\b"
     rf"(?!\s+(?:[\w-]+\s+)?(?:head\s+of\s+)?{_ANIMAL}\b)"  # "killing two cows": no one
     rf"(?:\s+{_WHO})?(?P<dead>\s+dead)?",
@@ -147,7 +167,7 @@ _AGED_ONE = re.compile(
 # hospital", "she sustained injuries", "wounding his wife". Only the hurt: where a count was
 # told before, it fills what the strike lacks and never adds to it (a restatement).
 _ONE_PERSON = (
-    r"(?:(?:the|his|her|their)\s+(?:[\w-]+\s+)?(?:man|woman|person|child|boy|girl|teenager|"
+    r"(?:(?:the|his|her|their)\s+(?:[\w-]+(?:['’]s)?\s+)?(?:man|woman|person|child|boy|girl|teenager|"
     r"resident|civilian|pensioner|driver|passenger|wife|husband|son|daughter|mother|father|"
     r"grandmother|grandfather|victim|worker|guard|farmer|owner|neighbou?r|baby|toddler|infant|"
     r"[\w-]+-(?:year|month)-old\b(?!-))(?!['’]))"
@@ -171,6 +191,20 @@ _ONE_BY_POST = re.compile(
     re.IGNORECASE,
 )
 _NO_ONE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
+# A bulletin's labelled figures: "Killed: 3 people. Injured: 12.", "dead - 2, wounded - 7".
+_LABELLED = re.compile(
+    r"(?:^|[,;.:]\s*)\W*(?:(?P<kill>killed|dead|deaths|fatalities)|(?P<hurt>injured|wounded|hurt))"
+    rf"\s*(?::|\s[-–—])\s*{_HEDGE}(?P<num>{_NUM})\b",
+    re.IGNORECASE,
+)
+# One person told by "the" who died where the strike hit: "the 34-year-old driver died on the
+# spot", "the man was killed instantly". One killed (not one of the hurt who later died).
+_ONE_DIED_THERE = re.compile(
+    r"\bthe\s+(?:[\w-]+\s+){0,2}?(?:man|woman|driver|passenger|pensioner|resident|civilian|"
+    r"person|boy|girl|teenager|worker|farmer|guard)\s+(?:(?:was|has been)\s+killed|died)\s+"
+    r"(?:at the scene|on the spot|instantly|immediately|on impact)\b",
+    re.IGNORECASE,
+)
 # Ages told beside a count: "two men aged 40 and 52", "a woman (70)", "a resident, 70,".
 # Blanked to the same length before the counts are read, so no age is taken for one.
 _AGES = re.compile(
@@ -280,6 +314,8 @@ _NONE_KILLED = re.compile(
     r"(?!\s*(?:,\s*)?(?:or|and|nor)\s+(?:was\s+)?(?:injured|hurt|wounded))"
     r"|\b(?:no one|nobody|no-one) lost (?:their|his|her) li(?:fe|ves)\b"
     r"|\b(?:there were|with) no (?:deaths|fatalities|dead)\b"
+    # "the attack on X killed nobody, but two were hurt": the strike as the subject
+    r"|\bkill(?:ed|ing|s)\s+(?:no one|nobody|no-one)\b"
     r"|\bno (?:deaths|fatalities) (?:were|have been|had been) (?:reported|recorded)\b",
     re.IGNORECASE,
 )
@@ -359,8 +395,12 @@ _NOT_EVENT_TOLL = re.compile(
 # start of the war", ", one of a wave of strikes that ... since the start of the year". The
 # running-total words there compare the strike, they do not make its count a running total.
 _COMPARED = re.compile(
-    r"(?:,|\s[-–—])\s+(?:in\s+what\s+(?:was|is)\s+|marking\s+|making\s+it\s+)?"
-    r"(?:one\s+of\s+(?:the|a|an|many|several)\b|the\s+(?:[a-z]+est|worst|most\s+[a-z]+)\b)"
+    r"(?:,|\s[-–—])\s+(?:in\s+what\s+(?:was|is)\s+|marking\s+|making\s+it\s+"
+    # a relative clause on the place before the toll: "In X, which has endured some of the
+    # worst shelling since the invasion, two residents died"
+    r"|(?:which|where|that)\s+(?:(?:has|had|have|was|is|were)\s+)?(?:[a-z]+ed|saw|came|"
+    r"suffered|faced|endured|took|bore)\s+(?:under\s+|through\s+)?)?"
+    r"(?:(?:one|some)\s+of\s+(?:the|a|an|many|several)\b|the\s+(?:[a-z]+est|worst|most\s+[a-z]+)\b)"
     r"[^.;,]*",
     re.IGNORECASE,
 )
@@ -441,7 +481,9 @@ _DIED_OF_HURT = re.compile(
     r"\b(?:(?P<one>the\s+(?:(?!(?:the|an?)\b)[\w-]+\s+)?(?:woman|man|girl|boy|child|person|victim|"
     r"pensioner|teenager|resident|driver|passenger)|(?:she|he)(?=\s+(?:later|subsequently|"
     r"eventually|then|also)?\s*died\s+in\s+(?:the\s+)?hospital))"
-    rf"|(?P<num>{_NUM}) of (?:them|those|the (?:injured|wounded|hurt|victims)))\s+"
+    rf"|(?P<num>{_NUM}) of (?:them|those|the (?:injured|wounded|hurt|victims))"
+    # "one of them, a 62-year-old man, later died": who it was, between commas
+    r"(?:,\s[^,.;]{1,40},)?)\s+"
     r"(?:(?:had|has|have|later|subsequently|eventually|then|also|reportedly)\s+){0,3}"
     r"(?:died|passed away|succumbed)\b"
     # "the driver died at the scene" is how one killed died, not one of the injured
@@ -523,6 +565,8 @@ def _value(raw: str) -> int | None:
     raw = raw.lower().replace(",", "")
     if raw.isdigit():
         return int(raw)
+    if raw.endswith("couple"):
+        return 2
     if raw.endswith("dozen"):
         times = raw[: -len("dozen")].strip()
         return 12 * (1 if times == "a" else _WORD_NUM.get(times, 0)) or None
@@ -608,6 +652,10 @@ def parse_casualties(sentence: str) -> Casualties:
             found.append((m.start(), "hurt", "one", m))
     for m in _ONE_BY_POST.finditer(sentence):
         found.append((m.start(), "hurt", "one", m))
+    for m in _LABELLED.finditer(sentence) if (":" in sentence or " -" in sentence) else ():
+        found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
+    for m in _ONE_DIED_THERE.finditer(sentence) if "the" in sentence.lower() else ():
+        found.append((m.start(), "kill", "one", m))
     for m in _AGED_ONE.finditer(sentence):
         found.append((m.start(), "kill" if m.group("kill") else "hurt", "one", m))
     for m in _DEATH_OF.finditer(sentence):

@@ -103,6 +103,7 @@ from geo.events.tolls import (
     _listed_casualties,
     _named_elsewhere,
     _other_regions,
+    _past_victims,
     _shelling_of_the_fight,
     _subject_town,
     _told_again,
@@ -473,6 +474,14 @@ _UNNAMED_FROM = re.compile(
 )
 
 
+def _one_oblast(told_at: list[Toponym], tops: list[Toponym]) -> list[Toponym]:
+    """The oblast a count is told at when it is the one place the sentence names, else none."""
+    named = {t.place.place_id for t in tops if t.place.kind is not PlaceKind.COUNTRY}
+    if len(named) != 1 or not told_at or told_at[0].place.kind is not PlaceKind.ADMIN1:
+        return []
+    return told_at[:1] if told_at[0].place.place_id in named else []
+
+
 def _sole_oblast(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     """The oblast of a flight from unnamed communities, if the sentence names only that oblast."""
     if not _UNNAMED_FROM.match(text, trig.end):
@@ -833,7 +842,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         inline_done = False  # an order's list in its own sentence goes to one trigger
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
-            if (
+            if trig is toll and any(t.type in _CASUALTY_TYPES for t in triggers if t is not toll):
+                # "Shelling killed two in A, and another was hurt in B": the later clause's
+                # toll is at its own place alone
+                places = [
+                    t
+                    for t in tops
+                    if trig.end <= t.start < trig.end + 40 and t.place.kind is not PlaceKind.COUNTRY
+                ][:1]
+            elif (
                 trig is toll
                 and len(places) < len(tops)
                 and _listed_casualties(text, sent, tops) is not None
@@ -843,6 +860,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # "two residents of the village of X near Y were hurt": X, in the subject
                 places = _subject_town(text, sent, tops, casualties) or places[:1]
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
+                places = places or _past_victims(text, trig, tops)
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]
             if trig is listed and order_ctx is not None:
@@ -924,11 +942,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # "Two were killed in Kherson and three hurt in Mykolaiv as Russian forces
                 # shelled southern Ukraine": the toll's own towns, not the country (an
                 # oblast's toll of the day is a summary its towns' strikes may tell again)
-                places = [
-                    t
-                    for t in _counted_places(text, sent, tops)
-                    if t.place.kind is PlaceKind.POPULATED_PLACE
-                ] or places
+                told_at = _counted_places(text, sent, tops)
+                places = (
+                    [t for t in told_at if t.place.kind is PlaceKind.POPULATED_PLACE]
+                    # "Two people were injured in the X region as a result of shelling": with
+                    # no place of the strike's own and no town, the count's one oblast
+                    or (_one_oblast(told_at, tops) if not places else [])
+                    or places
+                )
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
                 if re.search(r"\b(?:followed by|then|and another)\b", gap) or (

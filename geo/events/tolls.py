@@ -53,6 +53,15 @@ _TOLL_AT_PLACE = re.compile(
 )
 # its words looked for first (geo.text.casefold.Gated)
 _TOLL_AT_PLACE = Gated(_TOLL_AT_PLACE)
+# The victims' oblast, or their wound, between their count and their town: "killed two
+# residents of the X region - in A", "took a woman to hospital, with burns, in the A district".
+_OF_AREA = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|community|"
+    r"hromada)\s*[-–—,:]?"
+    r"|\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|injuries|wounds?|burns|trauma))"
+    r"(?=\s+(?:in|near|at)\b)",
+    re.IGNORECASE,
+)
 # A count without its noun or verb before a listed place: "killed three in A and two in B".
 _BARE_COUNT = re.compile(
     # "killed seven in the oblast: 2 in A, 1 in B and another one in C": the colon opens a
@@ -152,6 +161,36 @@ def _toll_by_place(
     events.extend(made[1:])
 
 
+# Where a sentence's clauses part: "In A, one was killed; in B, two were hurt", "Two were
+# killed in A, and another was injured in B", "In A two were injured, and in B one died".
+_CLAUSE_PART = re.compile(r"\s*;\s*|,\s+(?:and|while|whereas|but)\s+")
+
+
+def _tolls_by_clause(
+    text: str, sent: Sentence, ordered: list[Toponym]
+) -> dict[int, Casualties] | None:
+    """Each place's toll told in a clause of its own, the place before or after its count.
+
+    Only when every place lies in a clause of its own, each clause naming one place, and at
+    least two of those clauses state a count.
+    """
+    cuts = [sent.start + m.start() for m in _CLAUSE_PART.finditer(sent.text)]
+    ends = [sent.start + m.end() for m in _CLAUSE_PART.finditer(sent.text)]
+    if not cuts:
+        return None
+    spans = list(zip([sent.start, *ends], [*cuts, sent.end], strict=True))
+    out: dict[int, Casualties] = {}
+    for lo, hi in spans:
+        inside = [t for t in ordered if lo <= t.start < hi]
+        if len({t.place.place_id for t in inside}) > 1:
+            return None
+        if inside:
+            out[inside[0].start] = parse_casualties(text[lo:hi])
+    if len(out) != len({t.start for t in ordered}) or sum(1 for c in out.values() if c) < 2:
+        return None
+    return out
+
+
 def _listed_casualties(
     text: str, sent: Sentence, places: list[Toponym]
 ) -> dict[int, Casualties] | None:
@@ -164,6 +203,8 @@ def _listed_casualties(
     if len(places) < 2:
         return None
     ordered = sorted(places, key=lambda t: t.start)
+    if (by_clause := _tolls_by_clause(text, sent, ordered)) is not None:
+        return by_clause
     series = respective_counts(sent.text)
     if series is not None and len(series[0]) == len(ordered):
         # "killed three and five people in A and B respectively": the counts in list order
@@ -364,12 +405,43 @@ def _tolls_per_strike(text: str, found: list, sent: Sentence) -> dict[int, Casua
     )
     if len(strikes) < 2:
         return {}
+    if (by_clause := _strike_tolls_by_clause(text, strikes, sent)) is not None:
+        return by_clause
     tolls = {}
     for t, nxt in zip(strikes, [*strikes[1:], None], strict=True):
         cas = parse_casualties(text[t.end : nxt.start if nxt is not None else sent.end])
         if cas.killed or cas.injured:
             tolls[id(t)] = cas
     return tolls if len(tolls) >= 2 else {}
+
+
+def _strike_tolls_by_clause(
+    text: str, strikes: list[Trigger], sent: Sentence
+) -> dict[int, Casualties] | None:
+    """Each strike's toll when each lies in a clause of its own with its count.
+
+    "Shelling killed two in A, and another was hurt in B"; None unless two or more clauses
+    state a count.
+    """
+    parts = list(_CLAUSE_PART.finditer(sent.text))
+    if not parts:
+        return None
+    spans = list(
+        zip(
+            [sent.start] + [sent.start + m.end() for m in parts],
+            [sent.start + m.start() for m in parts] + [sent.end],
+            strict=True,
+        )
+    )
+    tolls = {}
+    for lo, hi in spans:
+        inside = [t for t in strikes if lo <= t.start < hi]
+        if len(inside) > 1:
+            return None
+        cas = parse_casualties(text[lo:hi])
+        if inside and (cas.killed or cas.injured):
+            tolls[id(inside[0])] = cas
+    return tolls if len(tolls) >= 2 else None
 
 
 def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
@@ -427,6 +499,9 @@ _UNRESOLVED_UNIT = re.compile(
 
 
 _ELSEWHERE = re.compile(r"\W*(?:meanwhile|separately|elsewhere)\b", re.IGNORECASE)
+_SETTLEMENT_OF = re.compile(
+    r"\b(?:village|town|city|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]+)"
+)
 
 
 def _named_elsewhere(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
@@ -435,9 +510,16 @@ def _named_elsewhere(text: str, sent: Sentence, tops: list[Toponym]) -> bool:
     Only after "Meanwhile", "Separately", "Elsewhere": "one bomb exploded in the X district"
     alone may be a district of the city struck, told again.
     """
-    return _ELSEWHERE.match(sent.text) is not None and any(
+    if _ELSEWHERE.match(sent.text) is not None and any(
         not any(t.start <= sent.start + m.start("name") < t.end for t in tops)
         for m in _UNRESOLVED_UNIT.finditer(sent.text)
+    ):
+        return True
+    # "A woman was killed in the village of X.": a settlement named as one, which no place
+    # of the sentence reads, is a place of its own, not the strike told before
+    return any(
+        not any(t.start <= sent.start + m.start("name") < t.end for t in tops)
+        for m in _SETTLEMENT_OF.finditer(sent.text)
     )
 
 
@@ -685,7 +767,7 @@ def _toll_trigger(
     ``_town_toll_at``).
     """
     if any(t.type in _CASUALTY_TYPES for t in triggers):
-        return None
+        return _later_clause_toll(text, sent, tops, triggers)
     if cas.end >= 0 and (cas.killed or cas.injured):
         at = sent.start + cas.end
         # "Two people were killed in A and three were injured in B": from the first count's place
@@ -695,9 +777,11 @@ def _toll_trigger(
         at = m.end()  # "Children were injured in Liubotyn": a toll without its count
     else:
         return _town_toll_at(text, sent, tops, cas, told_at)
+    # "killed two residents of the X region - in A": the victims' oblast, then their town
+    where = m.end() if (m := _OF_AREA.match(text, at, sent.end)) else at
     if not any(
-        at <= t.start < at + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
-    ) or not re.match(r"\s+(?:in|near|on|at)\b", text[at : at + 8]):
+        where <= t.start < where + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
+    ) or not re.match(r"\s+(?:in|near|on|at)\b", text[where : where + 8]):
         return _town_toll_at(text, sent, tops, cas, told_at)
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
@@ -722,6 +806,60 @@ def _framing_town(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
     if not town and (m := _TOWN_FRAME.match(text, sent.start)):
         town = [t for t in tops if t.start == m.end() and text.startswith(",", t.end)]
     return town
+
+
+_ADMIN1 = PlaceKind.ADMIN1
+
+
+def _later_clause_toll(
+    text: str, sent: Sentence, tops: list[Toponym], triggers: list[Trigger]
+) -> Trigger | None:
+    """A toll told at a place of its own in a later clause of a strike's sentence.
+
+    "Shelling killed two in A, and another was injured in B", "Drones killed one in A; three
+    others were hurt in B": the clause has no event word, a count, and after it a place the
+    sentence has not named before; that count is a strike there.
+    """
+    parts = list(_CLAUSE_PART.finditer(sent.text))
+    for k, m in enumerate(parts):
+        lo = sent.start + m.end()
+        hi = sent.start + parts[k + 1].start() if k + 1 < len(parts) else sent.end
+        if any(lo <= t.start < hi for t in triggers):
+            continue
+        cas = parse_casualties(text[lo:hi])
+        if cas.end < 0 or not (cas.killed or cas.injured):
+            continue
+        at = lo + cas.end
+        if not re.match(r"\s+(?:in|near|at)\b", text[at : at + 8]):
+            continue
+        before = {t.place.place_id for t in tops if t.start < lo}
+        # an oblast told before whose towns the clauses go through is _toll_by_place's
+        areas = {t.place.admin1_code for t in tops if t.start < lo and t.place.kind is _ADMIN1}
+        if any(
+            at <= t.start < at + 40
+            and t.place.kind is not PlaceKind.COUNTRY
+            and t.place.place_id not in before
+            and t.place.admin1_code not in areas
+            for t in tops
+        ):
+            word = re.search(r"[\w-]+$", text[lo:at]).group()
+            return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+    return None
+
+
+def _past_victims(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The place a toll trigger's count is told at past the victims' oblast or wound.
+
+    "hospitalised a pensioner with shrapnel wounds in the A district": the place after the wound.
+    """
+    m = _OF_AREA.match(text, trig.end)
+    if m is None:
+        return []
+    return [
+        t
+        for t in tops
+        if m.end() <= t.start < m.end() + 40 and t.place.kind is not PlaceKind.COUNTRY
+    ][:1]
 
 
 def _town_toll_at(

@@ -145,6 +145,13 @@ def _cyrillic_variants(norm: str, *, sector: bool = False, min_stem: int = 4) ->
 
 # A Russian or Ukrainian force group named after a river or a quarter: «Днепр», «Восток».
 _FORCE_GROUP = re.compile(r"(?:войск|військ|группировк\w*|угрупован\w*|ОТУ)\s*[«\"„“]$")
+# A launcher system named like a place: "Grad multiple rocket launchers", "Uragan rockets",
+# "a Grad MLRS". The plural weapon (or the launcher) after the name makes it the weapon's name;
+# "a Kharkiv missile strike" still names the place hit.
+_WEAPON_AFTER = re.compile(
+    r"\s+(?:multiple[- ]launch\w*[- ]rocket\w*|multiple[- ]rocket[- ]launch\w*|"
+    r"rocket[- ]launch\w*|MLRS\b|rockets\b|missiles\b|launchers\b)"
+)
 
 
 def _biggest(cands: list[Candidate]) -> int:
@@ -1009,6 +1016,8 @@ def _judge(
         return _EMBEDDED
     if _FORCE_GROUP.search(text, max(0, m.start - 40), m.start):
         return _EMBEDDED  # "группировка войск «Днепр»": a force's name, no place
+    if _WEAPON_AFTER.match(text, m.end):
+        return None  # "shelled with Grad multiple rocket launchers": a weapon, no place
     m.role = _LITERAL
     if _reject(text, m, toks, headline, persons, gaz):
         return None

@@ -1356,3 +1356,209 @@ def test_the_part_an_including_names_is_not_a_conjunct_of_the_next_count(sentenc
     # the eight children are among the dead; they are not added to the wounded
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (19, 41)
+
+
+# A relative clause on the place before its toll may compare the strike with the war's
+# others; the count after it is the strike's own.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "In Poltava, which came under one of the largest drone raids of the war, three "
+            "residents were hurt, the mayor wrote.",
+            None,
+            3,
+        ),
+        (
+            "In Nikopol, which has endured some of the heaviest shelling since the invasion "
+            "began, a 61-year-old man was killed.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_a_comparison_in_a_relative_clause_keeps_the_toll_after_it(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_relative_clause_without_a_comparison_keeps_a_running_total_out():
+    sentence = "In Sumy, which lies near the border, 300 civilians have died since the invasion."
+    assert parse_casualties(sentence).killed is None
+
+
+# The victim's town told inside the subject, with where it lies or whose it is.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "An 80-year-old resident of the village of Prydniprovske in Kherson Oblast was "
+            "killed by shelling on Sunday.",
+            1,
+            None,
+        ),
+        (
+            "Three residents of the Sumy region were wounded when a drone hit a minibus.",
+            None,
+            3,
+        ),
+        (
+            "A woman from the settlement of Shyroke in the Zaporizhzhia district was injured.",
+            None,
+            1,
+        ),
+        (
+            "Two civilians of the Luhansk People's Republic's (LPR) city of Alchevsk have been "
+            "killed and five injured in rocket fire, the local head said.",
+            2,
+            5,
+        ),
+    ],
+)
+def test_the_victims_town_with_its_area_or_owner_keeps_the_count(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_town_of_a_possessive_owner_is_the_strike_place(gazetteer):
+    text = (
+        "Two miners of the Luhansk People's Republic's (LPR) town of Sievierodonetsk have been "
+        "killed and four injured as a result of artillery fire, the local head said."
+    )
+    assert _attacks(text, gazetteer) == [("Sievierodonetsk", 2, 4)]
+
+
+def test_the_victims_oblast_between_the_count_and_their_town_is_passed_over(gazetteer):
+    text = "On Sunday, the occupiers killed three residents of the Kharkiv region - in Kupiansk."
+    assert _attacks(text, gazetteer) == [("Kupiansk", 3, None)]
+
+
+def test_a_toll_in_a_village_no_place_reads_is_not_the_strike_before(gazetteer):
+    text = (
+        "Russian drones struck Kupiansk overnight, injuring two residents. A man was killed "
+        "in the village of Verkhnia Zorianka, the governor added."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 2)]
+
+
+def test_a_count_told_in_one_oblast_as_a_result_of_shelling_is_a_strike_there(gazetteer):
+    text = "Three people were hurt in the Zaporizhzhia region as a result of enemy shelling."
+    assert _attacks(text, gazetteer) == [("Zaporizhzhia Oblast", None, 3)]
+
+
+def test_a_count_told_over_two_oblasts_goes_to_neither_alone(gazetteer):
+    text = "Three people were hurt in the Sumy and Kharkiv regions as a result of enemy shelling."
+    assert not [a for a in _attacks(text, gazetteer) if a[1:] == (None, 3)]
+
+
+# Victims told as kin and couples: the possessive counts one, a couple two.
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A 71-year-old man and his wife were killed when the shell hit.", 2, None),
+        ("Her 9-year-old daughter was wounded by the blast.", None, 1),
+        ("The drone strike killed a retired couple in their garden.", 2, None),
+        ("An elderly couple was injured in the shelling.", None, 2),
+        ("A man was killed and his three grandchildren were injured.", 1, 3),
+    ],
+)
+def test_kin_and_couples_are_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A couple of houses were damaged, but nobody was hurt, the mayor said.",
+        "The man was killed in the strike, his son told reporters.",
+    ],
+)
+def test_an_amount_or_a_speaker_is_no_victim(sentence):
+    cas = parse_casualties(sentence)
+    assert cas.killed in (None, 0) and cas.injured in (None, 0)
+
+
+def test_a_couple_killed_in_a_strike_is_that_strikes_toll(gazetteer):
+    text = "Russian forces shelled Huliaipole on Sunday, killing an elderly couple."
+    assert _attacks(text, gazetteer) == [("Huliaipole", 2, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A shell hit a minibus, wounding nine adults and three children.", None, 12),
+        ("The strike on the depot killed no one, but four workers were hurt.", 0, 4),
+        ("Overnight, one more victim died in intensive care.", 1, None),
+    ],
+)
+def test_adults_a_single_victim_and_a_strike_that_killed_no_one(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_person_hospitalised_with_a_wound_in_a_district_is_a_strike_there(gazetteer):
+    text = (
+        "Paramedics hospitalised a 52-year-old woman with shrapnel wounds in the Izium "
+        "district, the governor reported."
+    )
+    events = _attacks(text, gazetteer)
+    assert len(events) == 1 and events[0][1:] == (None, 1)
+    assert "Izium" in events[0][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "In Marhanets, a woman was killed; in Myrove, two men were hurt.",
+            [("Marhanets", 1, None), ("Myrove", None, 2)],
+        ),
+        (
+            "In Lyman three people were wounded, and in Siversk a man died.",
+            [("Lyman", None, 3), ("Siversk", 1, None)],
+        ),
+    ],
+)
+def test_each_place_keeps_the_toll_of_its_own_clause(text, expected, gazetteer):
+    assert sorted(_attacks(text, gazetteer)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Three residents were killed in Russian shelling of Siversk, and another was "
+            "injured in Lyman.",
+            [("Siversk", 3, None), ("Lyman", None, 1)],
+        ),
+        (
+            "Enemy drones killed two people in Nikopol; four others were injured in Marhanets.",
+            [("Nikopol", 2, None), ("Marhanets", None, 4)],
+        ),
+    ],
+)
+def test_a_later_clause_toll_at_a_new_place_is_a_strike_there(text, expected, gazetteer):
+    assert sorted(_attacks(text, gazetteer)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Dead: 4 people.", 4, None),
+        ("Figures so far: killed - 1, wounded - 6.", 1, 6),
+        ("The 51-year-old tractor driver died on the spot, the police said.", 1, None),
+        ("The shell wounded the girl's grandfather.", None, 1),
+    ],
+)
+def test_labelled_figures_a_death_on_the_spot_and_kin_of_a_victim(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_one_of_the_hurt_told_by_an_aside_who_died_moves_to_the_dead(gazetteer):
+    text = (
+        "A glide bomb hit Kupiansk, injuring six people. One of them, an 80-year-old woman, "
+        "died in hospital."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 1, 5)]

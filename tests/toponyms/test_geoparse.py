@@ -1177,3 +1177,14 @@ def test_a_russian_spelling_after_a_front_direction_is_read_in_the_sectors_oblas
     )
     sokol = next(t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Sokol")
     assert (sokol.country_code, sokol.admin1_code) == ("UA", "UA.05")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was wounded when Grad multiple rocket launchers fired on Nikopol.",
+        "The occupiers fired Grad rockets at the town of Marhanets.",
+    ],
+)
+def test_a_launcher_named_like_a_place_is_no_place(text, gazetteer):
+    assert "Grad" not in [t.surface for t in geoparse(text, gazetteer=gazetteer)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -492,6 +493,25 @@ def _sole_oblast(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]
     return named
 
 
+# The joint between two items of one list: "A, B", "A and B", "A, and B", "A or B".
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:the\s+)?")
+
+
+def _coordinated(text: str, places: list[Toponym]) -> list[Toponym]:
+    """The places of a toll's one list, all of one kind ("killed in A, B and C regions").
+
+    A toll told over a list is a strike at each listed place; the toll itself is not split
+    (the first place keeps it, as the sentence gives no share). Places joined by anything but
+    a list's joints ("in the village of X near Y") are not one list: empty then.
+    """
+    if len(places) < 2 or len({p.place.kind for p in places}) > 1:
+        return []
+    for a, b in itertools.pairwise(places):
+        if b.start < a.end or not _LIST_JOINT.fullmatch(text, a.end, b.start):
+            return []
+    return list(places)
+
+
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
     """Extract dated events from an article whose toponyms are already resolved.
 
@@ -858,7 +878,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = list(tops)  # "Three were injured in A, and two in B": each its toll
             elif trig is toll and _listed_casualties(text, sent, places) is None:
                 # "two residents of the village of X near Y were hurt": X, in the subject
-                places = _subject_town(text, sent, tops, casualties) or places[:1]
+                places = (
+                    _subject_town(text, sent, tops, casualties)
+                    or _coordinated(text, places)
+                    or places[:1]
+                )
                 places = places or _framing_town(text, sent, tops)  # "In the town of X, ..."
                 places = places or _past_victims(text, trig, tops)
             elif notice is not None and trig is notice[0]:

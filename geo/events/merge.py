@@ -690,6 +690,42 @@ def order_item(
     return Trigger(etype, sent.start, m.end(), text[sent.start : m.end()].lower())
 
 
+_NUMBERS = dict(zip(_COUNT_WORDS.split("|"), range(2, 13), strict=True))
+# "attacked two villages in the X region", "an attack on three settlements in X region":
+# a count of the area's settlements, said in digits or words
+_NAMED_COUNT = re.compile(
+    rf"\b(?P<n>\d+|{_COUNT_WORDS}) (?:settlements|localities|villages|towns|communities|"
+    r"hromadas) (?:in|of|across) (?:the )?" + _HOLDING_UNIT,
+    re.IGNORECASE,
+)
+
+
+def _named_tally(e: Event, events: list[Event]) -> bool:
+    """Whether an area's strike counts settlements that the article's own strikes all name.
+
+    "Drones attacked two villages in the X region: A ... and B ...", "an attack on three
+    settlements in X region" with the three told one by one: the count is the named places'
+    strikes summed, no strike of the area besides them. A count above the places named (a
+    bulletin's "24 settlements", three of them named) is the day's tally, kept.
+    """
+    if e.event_type is not EventType.ATTACK or not e.surface:
+        return False
+    m = re.search(_NAMED_COUNT.pattern + re.escape(e.surface), e.quote, re.IGNORECASE)
+    if m is None:
+        return False
+    n = m.group("n").lower()
+    count = int(n) if n.isdigit() else _NUMBERS[n]
+    named = {
+        f.place.place_id
+        for f in events
+        if f.event_type is e.event_type
+        and f.geo_precision is GeoPrecision.SETTLEMENT
+        and f.place.admin1_code == e.place.admin1_code
+        and _same_days(f, e)
+    }
+    return len(named) >= count
+
+
 def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
     """Drop an area event told as "several villages in X" when X's named villages follow.
 
@@ -700,6 +736,12 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
     """
     out = []
     for e in events:
+        if (
+            e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+            and e.place.admin1_code
+            and _named_tally(e, events)
+        ):
+            continue
         if (
             e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             and e.place.admin1_code

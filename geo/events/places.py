@@ -289,6 +289,19 @@ _CAPITAL_ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:\w+\s+)?capital\b(?!\s+(?:of|city)\b|['’]s|,?\s+[A-Z])"
 )
 _CAPITAL_BEFORE = re.compile(r"\bcapital(?:\s+city)?,?\s+$", re.IGNORECASE)
+# "the capital", "the Ukrainian capital": the word between names the country, if any
+_CAPITAL_WORDS = {"": "", "ukrainian": "UA", "ukraine's": "UA", "russian": "RU"}
+_CAPITAL_WORDS |= {"russia's": "RU", "belarusian": "BY", "belarus's": "BY"}
+
+
+def _capital_country(ref: str) -> str | None:
+    """The country "the [X] capital" names ("" for none said), None for a unit's capital."""
+    words = ref.split()[1:-1]
+    return _CAPITAL_WORDS.get(words[0].lower().replace("’", "'") if words else "")
+
+
+# The national capitals of the war's theatre, which "the capital" names in its news
+_NATIONAL_CAPITALS = frozenset({("UA", "Kyiv"), ("RU", "Moscow"), ("BY", "Minsk")})
 _CAPITAL_AFTER = re.compile(r",\s+(?:the\s+|its\s+)?(?:\w+\s+)?capital\b", re.IGNORECASE)
 # "the border region", "the southern province": a word that describes the oblast just named
 # (never "the neighbouring region", which is another one)
@@ -317,7 +330,11 @@ _FRONTED = re.compile(
     r"the\s+directions?\s+of\s+|"
     # "In southeastern Zaporizhzhia Oblast, ...", "In the southern Kherson region, ...", "In
     # central Kharkiv, ...": a compass word places the area, the name after it frames
-    r"(?:the\s+)?" + _COMPASS_WORD + r"\s+(?=[A-Z]))?"
+    r"(?:the\s+)?" + _COMPASS_WORD + r"\s+(?=[A-Z])|"
+    # "In the outlying Kyiv region, ...", "In occupied Crimea, ...": a word that situates the
+    # area, the name after it frames
+    r"(?:the\s+)?(?:outlying|neighbou?ring|surrounding|occupied|Russian-occupied|annexed|"
+    r"front-?line|border)\s+(?=[A-Z]))?"
 )
 # "In central Dnipropetrovsk Oblast, the city of Nikopol, ...": a town set after the fronted
 # area narrows it
@@ -1745,6 +1762,18 @@ _AS_WELL_AS_BEFORE = re.compile(
 )
 
 
+# "A, B and other settlements were under fire": the list's unnamed rest joins the named
+# places in the subject; the places the list names are the ones it tells were hit.
+_OTHER_PLACES_TAIL = re.compile(
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:several|some|many|a\s+number\s+of|dozens\s+of|"
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?other\s+(?:(?:frontline|front-line|"
+    r"border|nearby)\s+)?(?:settlements|villages|towns|cities|localities|communities|hromadas|"
+    r"populated\s+areas)(?:\s+(?:of|in)\s+the\s+(?:region|oblast|district|community|hromada|"
+    r"area))?(?=\s)",
+    re.IGNORECASE,
+)
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -1758,6 +1787,8 @@ def _before_from(
         # 'the village of X "was shelled from Ukraine," he said': a quote opening after the
         # subject is no word of the grammar
         between = re.sub(r'(?<=\s)["“]', "", between)
+    if (tail := _OTHER_PLACES_TAIL.match(between)) is not None:
+        between = between[tail.end() :]
     district_aside = _district_aside(text, cands)
     if district_aside:
         # "the town of X, Y district, came under fire": the comma closes the district that
@@ -2160,6 +2191,20 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     ]
     for m in capital_refs:
         ante = [t for t in capitals if t.end <= m.start() and m.start() - t.end < _REGION_REACH]
+        country = _capital_country(m.group())
+        if not ante and country is not None:
+            # "A power plant in the capital took damage" after "drones headed
+            # for Kyiv": a country's capital the article named, when it named only one (of
+            # the country the words give: "the Belarusian capital" is no Kyiv)
+            named = [
+                t
+                for t in settlements
+                if t.end <= m.start()
+                and (t.place.country_code, t.place.name) in _NATIONAL_CAPITALS
+                and country in ("", t.place.country_code)
+            ]
+            if len({t.place.place_id for t in named}) == 1:
+                ante = named
         if ante:
             out.append(_refer(ante[-1], m))
     for m in there_refs:
@@ -2378,7 +2423,106 @@ def places_for(
         found = causal_place(text, trig.type, trig.start, toks[0].start, tops)
     if trig.type is EventType.ADVANCE:
         found = [y for y in found if not _unnamed_settlements_in(text, y)]
+    if trig.type is EventType.ATTACK and found:
+        found = found + _tally_places(text, found[-1], tops)
+        found = found + _colon_items(text, found, tops, toks[-1].end if toks else len(text))
     return _without_region_namesake(text, found, tops)
+
+
+# A count of places that a colon opens the names of: "attacked two villages in the X
+# region: A ..., and B ...".
+_COUNTED_COLON = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several)\s+(?:villages|settlements|"
+    r"towns|localities|communities|cities)\b[^:;.]{0,60}:\s*$",
+    re.IGNORECASE,
+)
+# Where the next item of such a list opens, after the last item's own words ("A in the Y
+# district, where a house burned down, and B in the Z district").
+_ITEM_OPENS = re.compile(
+    r",\s*(?:and\s+)?(?:(?:in\s+)?the\s+(?:village|town|city|settlement)\s+of\s+)?$"
+)
+
+
+def _colon_items(
+    text: str, found: list[Toponym], tops: list[Toponym], sent_end: int
+) -> list[Toponym]:
+    """The further items of a counted colon list whose first item a strike already holds.
+
+    Each item may carry its district and a clause of its own before the comma that opens
+    the next one; only a settlement of the first item's oblast right after such a comma
+    counts, up to the sentence's end or a semicolon.
+    """
+    first = found[0]
+    if first.place.kind is not PlaceKind.POPULATED_PLACE or not _COUNTED_COLON.search(
+        text, max(0, first.start - 100), first.start
+    ):
+        return []
+    have = {t.start for t in found}
+    out: list[Toponym] = []
+    last = found[-1].end
+    for t in tops:
+        if t.start <= last or t.start in have:
+            continue
+        if t.start >= sent_end or ";" in text[last : t.start]:
+            break
+        if (
+            t.place.kind is PlaceKind.POPULATED_PLACE
+            and t.place.admin1_code == first.place.admin1_code
+            and _ITEM_OPENS.search(text, last, t.start)
+        ):
+            out.append(t)
+            last = t.end
+    return out
+
+
+# An air-defence tally goes on clause by clause, each with its count and its place: "two
+# drones were destroyed over the X region, and three (others were downed) over Y", "one over
+# A, two over B". A relative clause may stand after a place ("X, which borders Ukraine,").
+_TALLY_ON = re.compile(
+    r"(?:\s*,\s*(?:which|where)\b[^,;:.]{1,80})?\s*,?\s+(?:and|while)\s+"
+    r"(?:(?:another|a\s+further)\s+|(?:another\s+|a\s+further\s+)?(?:\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|dozens|several)\s+)"
+    r"(?:more\s+|others?\s+|of\s+them\s+)?"
+    r"(?:(?:drones?|UAVs?|missiles?|rockets?|shells?)\s+)?"
+    r"(?:(?:were|was)\s+)?(?:(?:shot\s+down|downed|destroyed|intercepted|neutrali[sz]ed)\s+)?"
+    r"(?:over|above|in)\s+(?:the\s+)?(?:(?:annexed|occupied|Russian-occupied)\s+)?",
+    re.IGNORECASE,
+)
+
+
+# A strike's objects, each with its place: "hit an administrative building in A and a school
+# in B", "damaged houses in A, and a clinic and a kindergarten in the town
+# of B". Only nouns and their words between "and" and the locative: no verb of its own.
+_OBJECT_ON = re.compile(
+    r"\s*,?\s+and\s+(?P<words>(?:[a-z][\w'’-]*\s+){1,5}?)(?:in|near|at)\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|settlement)\s+of\s+)?"
+)
+_NOT_AN_OBJECT = frozenset(
+    "was were is are be been being has have had said says told reported added noted wrote "
+    "claimed announced according who which that while when where fled left evacuated "
+    "lived lives live living stayed".split()
+)
+
+
+def _next_strike_place(text: str, last: Toponym, by_start: dict[int, Toponym]) -> Toponym | None:
+    if (m := _TALLY_ON.match(text, last.end)) is not None and m.end() in by_start:
+        return by_start[m.end()]
+    m = _OBJECT_ON.match(text, last.end)
+    if m is None or m.end() not in by_start or set(m.group("words").split()) & _NOT_AN_OBJECT:
+        return None
+    return by_start[m.end()]
+
+
+def _tally_places(text: str, last: Toponym, tops: list[Toponym]) -> list[Toponym]:
+    """The places of a strike's further clauses (a tally's, its objects') after ``last``."""
+    out: list[Toponym] = []
+    by_start = {t.start: t for t in tops}
+    while (nxt := _next_strike_place(text, last, by_start)) is not None:
+        last = nxt
+        if last.place.kind is PlaceKind.COUNTRY:
+            break
+        out.append(last)
+    return out
 
 
 # "won back 9 villages in the X region", a headline's "seized village in X region", "two

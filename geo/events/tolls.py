@@ -66,12 +66,20 @@ _OF_AREA = re.compile(
 _BARE_COUNT = re.compile(
     # "killed seven in the oblast: 2 in A, 1 in B and another one in C": the colon opens a
     # list of the count's places as a comma goes on with it
-    r"(?:\band|,|:)\s+(?:(?:another|a further)\s+)?(?P<num>\d+|"
+    # "... and injured one in B, and another in C": "another" alone is one more
+    r"(?:\band|,|:)\s+(?:(?P<another>another|a further)\s+)?(?:(?P<num>\d+|"
     + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
-    + r")\s+(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+    + r")\s+)?(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _bare_count(m: re.Match[str] | None) -> int | None:
+    """The count of a bare-count match ("two in B" 2, "another in C" 1), None for neither."""
+    if m is None or not (m.group("num") or m.group("another")):
+        return None
+    return to_int(m.group("num"), None) if m.group("num") else 1
 
 
 # A toll told at its place after an oblast's: "..., adding that seven were wounded in the A
@@ -125,8 +133,8 @@ def _toll_by_place(
         cuts = [m.end() for m in _CLAUSE_CUT.finditer(segment)]
         clause = segment[cuts[-1] :] if cuts else segment
         cas = parse_casualties(clause) if _TOLL_BEFORE_PLACE.search(clause) else _NO_CASUALTIES
-        if not cas and kind is not None and (m := _BARE_COUNT.search(clause)):
-            value = to_int(m.group("num"), None)  # "... killed three in A and two in B"
+        m = _BARE_COUNT.search(clause) if not cas and kind is not None else None
+        if (value := _bare_count(m)) is not None:  # "... killed three in A and two in B"
             cas = Casualties(
                 killed=value if kind == "killed" else None,
                 injured=value if kind == "injured" else None,
@@ -218,8 +226,8 @@ def _listed_casualties(
     for lo, top in zip(bounds, ordered, strict=True):
         segment = text[lo : top.start] if lo <= top.start else ""
         cas = parse_casualties(segment)
-        if not cas and kind is not None and (m := _BARE_COUNT.search(segment)):
-            value = to_int(m.group("num"), None)
+        m = _BARE_COUNT.search(segment) if not cas and kind is not None else None
+        if (value := _bare_count(m)) is not None:
             cas = Casualties(
                 killed=value if kind == "killed" else None,
                 injured=value if kind == "injured" else None,

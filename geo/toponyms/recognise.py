@@ -355,6 +355,17 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             key = " ".join(key_parts)
             if gaz.has(key):
                 best = (j, key)
+        if (
+            (best is None or best[0] == i + 1)
+            and tok.cap
+            and tok.joined
+            and i + 1 < n
+            and toks[i + 1].norm in _RAION_WORDS
+            and (respelt := _respelt_units(tok.norm, toks[i + 1].norm, gaz))
+        ):
+            # "Klymov district" for the index's Klimov district: the unit word says a district
+            # follows, and one i/y swap (и, і, ы transliterated) finds it
+            best = (i + 2, respelt[0])
         if best is not None and best[0] == i + 1 and tok.norm.endswith(RUSSIAN_ADJECTIVES):
             # "Volnoye Pole": a Russian adjective the index holds alone (another oblast's
             # Vilne) opens a two-word name it lacks, read as one near mention
@@ -638,19 +649,24 @@ def _listed_admin2(
         if unit is None or k == 0 or not toks[k - 1].joined:
             continue
         end = _past_community_kinds(toks, k) if adjectival else k
+        # a hromada is named by its adjective, which transliterations spell many ways
+        respell = unit in _HROMADA_UNITS
         listed: list[Mention] = []
-        while (item := _unit_before(toks, end, unit, gaz, adjectival=adjectival)) is not None:
+        while (
+            item := _unit_before(toks, end, unit, gaz, adjectival=adjectival, respell=respell)
+        ) is not None:
             start, key = item
-            m = Mention(
-                start,
-                end,
-                toks[start].start,
-                toks[end - 1].end,
-                text[toks[start].start : toks[end - 1].end],
-                key,
-                gaz.lookup_key(key),
-            )
-            listed.append(m)
+            if key:  # an item the index lacks even respelt names no place of its own
+                m = Mention(
+                    start,
+                    end,
+                    toks[start].start,
+                    toks[end - 1].end,
+                    text[toks[start].start : toks[end - 1].end],
+                    key,
+                    gaz.lookup_key(key),
+                )
+                listed.append(m)
             # The list goes on before a comma, "and", "or" or "&" (", and" too).
             if start >= 2 and toks[start - 1].norm in _LIST_WORDS and not toks[start - 1].cap:
                 gap = text[toks[start - 2].end : toks[start - 1].start].strip()
@@ -660,6 +676,8 @@ def _listed_admin2(
             else:
                 break
         if len(listed) >= 2 or (adjectival and listed):
+            if respell:
+                _respelt_strays(listed, toks, unit, gaz)
             found += listed
     if not found:
         return mentions
@@ -668,12 +686,42 @@ def _listed_admin2(
     return sorted(kept + found, key=lambda m: m.i)
 
 
+def _respelt_strays(listed: list[Mention], toks: list[Token], unit: str, gaz: Gazetteer) -> None:
+    """Read respelt a listed hromada whose every reading lies outside the list's oblasts.
+
+    "the Krasnopilska and Khotynska communities": the index's Khotynska is a hromada of
+    another oblast, and respelt (Khotinska) one of the oblast the rest of the list lies in.
+    A list of neighbouring hromadas names one stretch of border, so that reading is the one.
+    """
+    codes = [{c.place.admin1_code for c in m.cands} for m in listed]
+    for k, m in enumerate(listed):
+        others = set().union(*(c for j, c in enumerate(codes) if j != k))
+        if codes[k] & others or m.j - m.i != 1:
+            continue
+        respelt = [
+            c
+            for key in _respelt_units(toks[m.i].norm, unit, gaz)
+            for c in gaz.lookup_key(key)
+            if c.place.admin1_code in others
+        ]
+        if respelt:
+            m.cands = respelt
+
+
 def _unit_before(
-    toks: list[Token], end: int, unit: str, gaz: Gazetteer, *, adjectival: bool = False
+    toks: list[Token],
+    end: int,
+    unit: str,
+    gaz: Gazetteer,
+    *,
+    adjectival: bool = False,
+    respell: bool = False,
 ) -> tuple[int, str] | None:
     """The longest capitalised name ending before token ``end`` that is a ``unit`` with it.
 
-    With ``adjectival``, only a name that is no place by itself.
+    With ``adjectival``, only a name that is no place by itself. With ``respell`` (a hromada),
+    a one-word adjective the index lacks is read respelt, or else kept as an item with no
+    place (key ""), so that the list goes on before it.
     """
     for size in range(min(3, end), 0, -1):
         start = end - size
@@ -684,7 +732,34 @@ def _unit_before(
         key = f"{name} {unit}"
         if gaz.has(key) and not (adjectival and gaz.has(name)):
             return start, key
+    if respell and end >= 1 and _HROMADA_ADJECTIVE.fullmatch(toks[end - 1].text):
+        # "Shalyhinska" for the Shalyhynska hromada: "A, B, C communities" names each
+        name = toks[end - 1].norm
+        if gaz.has(name):
+            return None
+        respelt = _respelt_units(name, unit, gaz)
+        return end - 1, respelt[0] if respelt else ""
     return None
+
+
+_HROMADA_UNITS = frozenset({"hromada", "community"})
+_RAION_WORDS = frozenset({"district", "raion", "rayon"})
+# A hromada's adjective as English news writes it: "Krasnopilska", "Seredyno-Budska".
+_HROMADA_ADJECTIVE = re.compile(r"(?-i:[A-Z])[\w'’-]*s[ck](?:a|e|yi|yy|iy|ii|y)")
+
+
+def _respelt_units(name: str, unit: str, gaz: Gazetteer) -> list[str]:
+    """The unit keys of one-word ``name`` with one i or y swapped that the index holds.
+
+    Transliterations disagree on и, і and ы ("Shalyhinska", "Shalyhynska").
+    """
+    out = []
+    for k, ch in enumerate(name):
+        if ch in "iy" and " " not in name:
+            key = f"{name[:k]}{'y' if ch == 'i' else 'i'}{name[k + 1 :]} {unit}"
+            if key not in out and gaz.has(key):
+                out.append(key)
+    return out
 
 
 def _with_state_abbreviations(

@@ -1562,3 +1562,15 @@ def test_one_of_the_hurt_told_by_an_aside_who_died_moves_to_the_dead(gazetteer):
         "died in hospital."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", 1, 5)]
+
+
+def test_another_after_a_listed_toll_is_one_more_of_the_same_kind(gazetteer):
+    text = (
+        "Russian shelling killed one person in Siversk and wounded one in Kramatorsk, and "
+        "another in Sloviansk, officials said on Tuesday."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [
+        ("Kramatorsk", None, 1),
+        ("Siversk", 1, None),
+        ("Sloviansk", None, 1),
+    ]

@@ -455,3 +455,29 @@ def test_a_street_named_after_its_town_adds_no_second_fight(gazetteer):
     article = article_from_text(text, published=dt.date(2023, 2, 20))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e.place.name for e in events] == ["Bakhmut"]
+
+
+def _strike_places(text, gazetteer, published=dt.date(2024, 8, 20)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return sorted(e.place.name for e in events if e.event_type is EventType.ATTACK)
+
+
+def test_a_count_of_an_oblasts_villages_that_the_article_names_is_no_strike_of_its_own(
+    gazetteer,
+):
+    text = (
+        "Ukrainian drones struck two villages in the Kursk region on Monday, the governor "
+        "said. A drone hit a house in Rylsk on Monday. In Glushkovo, a power line was hit "
+        "on Monday."
+    )
+    assert _strike_places(text, gazetteer) == ["Glushkovo", "Ryl’sk"]
+
+
+def test_a_count_above_the_villages_named_stays_the_days_tally(gazetteer):
+    text = (
+        "Ukrainian drones struck nine villages in the Kursk region on Monday, the governor "
+        "said. A drone hit a house in Rylsk on Monday. In Glushkovo, a power line was hit "
+        "on Monday."
+    )
+    assert "Kursk Oblast" in _strike_places(text, gazetteer)

@@ -1201,3 +1201,96 @@ def test_a_region_qualifying_a_listed_town_before_as_well_as_is_no_place(gazette
         "around the villages of Robotyne and Verbove in Zaporizhzhia Oblast."
     )
     assert {e.place.name for e in _events(text, gazetteer)} == {"Lyman", "Robotyne", "Verbove"}
+
+
+def test_a_subject_list_ending_in_other_settlements_keeps_its_named_places(gazetteer):
+    text = (
+        "Russian artillery hit Zaporizhzhia Oblast overnight. According to the governor, "
+        "Huliaipole, Orikhiv, Stepnohirsk and several other villages came under fire."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert {"Huliaipole", "Orikhiv", "Stepnohirsk"} <= places
+
+
+def test_a_toll_told_over_a_list_of_oblasts_is_a_strike_in_each(gazetteer):
+    text = "Over the weekend three civilians were wounded in Sumy, Chernihiv and Poltava regions."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Sumy Oblast", "Chernihiv Oblast", "Poltava Oblast"}
+
+
+def test_a_toll_in_a_village_near_a_town_stays_at_the_village(gazetteer):
+    text = "Two residents of the village of Prymorske near Zaporizhzhia were wounded on Sunday."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Prymorske"}
+
+
+def test_an_air_defence_tally_gives_each_clause_its_place(gazetteer):
+    text = (
+        "The ministry said four drones were shot down over the Kursk region, which borders "
+        "Ukraine, and two more were destroyed over occupied Crimea."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Kursk Oblast", "Crimea"}
+
+
+def test_a_gapped_tally_without_its_verb_gives_each_place(gazetteer):
+    text = "Air defence units downed six drones over the Oryol region and three over Lipetsk."
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.admin1_code for e in attacks] == ["RU.56", "RU.43"]
+
+
+def test_a_fronted_area_with_a_word_that_situates_it_frames_the_sentence(gazetteer):
+    text = (
+        "Russia launched drones overnight. In the neighbouring Chernihiv region, two houses "
+        "and a warehouse were hit, the governor said."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Chernihiv Oblast" in places
+
+
+def test_each_item_of_a_counted_colon_list_is_a_strike_past_the_items_own_words(gazetteer):
+    text = (
+        "Drones hit three villages in the Kursk region: Tetkino in the Glushkovsky district, "
+        "where a barn burned, Korenevo, and Popovo-Lezhachi, where windows were broken."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert {"Korenevo", "Popovo-Lezhachi"} <= places
+
+
+def test_a_strikes_objects_each_with_its_town_are_each_a_strike(gazetteer):
+    text = "On Sunday a missile hit a bakery in Zaporizhzhia and a depot in Vilniansk."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Zaporizhzhia", "Vilniansk"}
+
+
+def test_a_clause_after_and_with_its_own_verb_is_no_object_of_the_strike(gazetteer):
+    text = "On Sunday a missile hit a bakery in Zaporizhzhia and families who lived in Lviv left."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Zaporizhzhia"}
+
+
+def test_the_capital_is_the_countrys_capital_the_article_named(gazetteer):
+    text = (
+        "Air raid sirens sounded across Kyiv for three hours, the city said. A drone hit a "
+        "warehouse in the capital, officials said."
+    )
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == ["Kyiv"]
+
+
+def test_the_regional_capital_is_not_the_countrys(gazetteer):
+    text = (
+        "Air raid sirens sounded across Kyiv for three hours, the city said. A drone hit a "
+        "warehouse in the regional capital, officials said."
+    )
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == []
+
+
+def test_another_countrys_capital_is_not_the_capital_the_article_named(gazetteer):
+    text = (
+        "Air raid sirens sounded across Kyiv for three hours, the city said. A drone hit a "
+        "warehouse in the Belarusian capital, officials said."
+    )
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert "Kyiv" not in places

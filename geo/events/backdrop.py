@@ -155,7 +155,6 @@ _LONG_AFTER = dt.timedelta(days=120)
 _CLAUSE_END = re.compile(
     r"[;:]|,\s+(?:but|while|which|who|where|(?:a|an|the)\s+[\w-]+\s+(?:that|which|where))\b"
 )
-_BEFORE_END = re.compile(r"[;:]")
 # Asked for every trigger of a report written long after the war began, and most clauses
 # hold none of its words ("war", "invasion", "conflict"): those are looked for first.
 _WAR_START = Gated(_WAR_START)
@@ -186,8 +185,9 @@ def war_start_background(
     """
     if published is None or published - _WAR_BEGAN < _LONG_AFTER:
         return False
-    starts = [m.end() for m in _BEFORE_END.finditer(text, sent.start, trig.start)]
-    lo = starts[-1] if starts else sent.start
+    # before the trigger, after its last semicolon or colon (see _CLAUSE_END)
+    lo = max(text.rfind(";", sent.start, trig.start), text.rfind(":", sent.start, trig.start))
+    lo = lo + 1 if lo >= 0 else sent.start
     nxt = _CLAUSE_END.search(text, trig.end, sent.end)
     hi = nxt.start() if nxt else sent.end
     return bool(_WAR_START.search(text, lo, hi))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -171,23 +172,26 @@ def _same_reporter(who: str, sentence: str) -> bool:
     """
     if not who:
         return False
+    return _reporter_pattern(who).search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _reporter_pattern(who: str) -> re.Pattern[str]:
+    # Compiled once per reporter word: ``re``'s own cache is shared with every pattern built
+    # from a name, and loses these between articles.
     if who in _STATES:
         # "Russia said on Thursday its army took a village. A defence ministry report said ...":
         # the state's word is given by its ministry or military
         who = r"(?:ministry|military|army|staff|command)"
-    return (
-        re.search(
-            rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
-            rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
-            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b"
-            # "A ministry statement said ...", "the ministry's daily briefing said"
-            rf"|\b(?:a|the|its)\s+(?:[\w-]+\s+)?{who}(?:['’]s)?\s+(?:[\w-]+\s+)?"
-            rf"(?:statement|report|briefing|bulletin|update)\s+(?:also\s+)?"
-            rf"(?:said|added|reported|stated|announced|claimed)\b",
-            sentence,
-            re.IGNORECASE,
-        )
-        is not None
+    return re.compile(
+        rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
+        rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
+        rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b"
+        # "A ministry statement said ...", "the ministry's daily briefing said"
+        rf"|\b(?:a|the|its)\s+(?:[\w-]+\s+)?{who}(?:['’]s)?\s+(?:[\w-]+\s+)?"
+        rf"(?:statement|report|briefing|bulletin|update)\s+(?:also\s+)?"
+        rf"(?:said|added|reported|stated|announced|claimed)\b",
+        re.IGNORECASE,
     )
 
 

@@ -80,6 +80,7 @@ from geo.events.places import (
     is_river,
     names_airport,
     namesake_city,
+    oblast_index,
     places_for,
     tokenize_sentence,
     unstrayed,
@@ -114,6 +115,7 @@ from geo.events.triggers import (
     ORDER_MARK,
     TRIGGERS,
     Trigger,
+    clause_tail,
     coerce_types,
     find_triggers,
     names_weapon,
@@ -239,7 +241,6 @@ _NOTICE_LOW = lower_twin(_NOTICE)
 # Words one of which every match holds (geo.text.literals): asked of each sentence with a
 # place, and most have none of them, which ``in`` tells faster than the pattern.
 _NOTICE_WORDS = tuple(sorted(required_literals(_NOTICE_LOW) or ()))
-_CLAUSE_MARK = re.compile(r"[,;:]")
 _ALSO_LOW = lower_twin(_ALSO)
 _FOR_LIFE = re.compile(r"\s+for\s+(?:the|his|her|their|its)\s+li(?:fe|ves)\b", re.IGNORECASE)
 
@@ -461,7 +462,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         key=lambda t: t.start,
     )
     # a village read as a namesake far from the article's places: its reading there, or none
-    resolved = [u for t in resolved if (u := unstrayed(t, toponyms)) is not None]
+    by_oblast = oblast_index(toponyms)
+    resolved = [u for t in resolved if (u := unstrayed(t, toponyms, by_oblast)) is not None]
     # Direct speech is used (a general's account of a withdrawal), as the speaker's claim.
     resolved = sorted(resolved + anaphors(text, resolved, []), key=lambda t: t.start)
     starts = [t.start for t in resolved]
@@ -904,7 +906,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
         # (each trigger's clause cut out once, for both questions)
-        clauses = [(t.type, _CLAUSE_MARK.split(text[sent.start : t.start])[-1]) for t in triggers]
+        clauses = [(t.type, clause_tail(text, sent.start, t.start)) for t in triggers]
         framed = {etype for etype, clause in clauses if _also(clause)}
         further = {etype for etype, clause in clauses if _ANOTHER.search(clause)}
         recalled = _AS_REPORTED.match(sent.text) is not None
@@ -1197,7 +1199,7 @@ def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]
     "a depot burned in Sevastopol after an apparent drone strike": the strike named only in
     the "after" clause hit the place where the fire broke out.
     """
-    clause = _CLAUSE_MARK.split(text[sent.start : trig.start])[-1]
+    clause = clause_tail(text, sent.start, trig.start)
     if not _AFTER_STRIKE.search(clause):
         return []
     start = trig.start - len(clause)

@@ -1942,7 +1942,24 @@ _STRAY_ANCHORS = 2
 _ANCHOR_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2])
 
 
-def stray_reading(t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+def oblast_index(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[str, str]]]:
+    """The article's places by oblast: each one's surface and place id, for ``stray_reading``.
+
+    Built once per article: asked for each village, the oblast's own places answer at once
+    whether another place of the article vouches for it.
+    """
+    index: dict[str, list[tuple[str, str]]] = {}
+    for o in toponyms:
+        if o.place is not None and o.is_place:
+            index.setdefault(o.place.admin1_code, []).append((o.surface, o.place.place_id))
+    return index
+
+
+def stray_reading(
+    t: Toponym,
+    toponyms: Sequence[Toponym],
+    index: dict[str, list[tuple[str, str]]] | None = None,
+) -> bool:
     """Whether a village's reading lies apart from all the places the article tells of.
 
     Reports name villages beside the towns and oblasts of their story: "the village of X"
@@ -1960,6 +1977,11 @@ def stray_reading(t: Toponym, toponyms: Sequence[Toponym]) -> bool:
         or not place.admin1_code
     ):
         return False
+    if index is not None and any(
+        surface != t.surface and pid != place.place_id
+        for surface, pid in index.get(place.admin1_code, ())
+    ):
+        return False  # another place of its oblast vouches for it (as below, from the index)
     others = [
         o.place
         for o in toponyms
@@ -1983,7 +2005,11 @@ def stray_reading(t: Toponym, toponyms: Sequence[Toponym]) -> bool:
     )
 
 
-def unstrayed(t: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
+def unstrayed(
+    t: Toponym,
+    toponyms: Sequence[Toponym],
+    index: dict[str, list[tuple[str, str]]] | None = None,
+) -> Toponym | None:
     """The toponym with a reading among the article's places, or None for a stray village.
 
     A stray reading (see :func:`stray_reading`) gives way to the best other reading of the
@@ -1991,7 +2017,7 @@ def unstrayed(t: Toponym, toponyms: Sequence[Toponym]) -> Toponym | None:
     liberation of Andriyivka" in a report on Kherson Oblast is the Kherson village, not the
     larger Zaporizhzhia one); with no such reading the name places no event.
     """
-    if not stray_reading(t, toponyms):
+    if not stray_reading(t, toponyms, index):
         return t
     # only an oblast another place of the article lies in: "near" alone would trade one
     # namesake guess for another

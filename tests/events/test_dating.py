@@ -300,3 +300,13 @@ def test_a_which_began_clause_dates_the_incursion_it_follows(gazetteer):
     assert {(e.place.name, e.date_start, e.date_end) for e in found} == {
         ("Kursk Oblast", dt.date(2024, 8, 6), dt.date(2024, 8, 6))
     }
+
+
+def test_same_reporter_compiles_each_reporter_word_once() -> None:
+    from geo.events.dating import _reporter_pattern, _same_reporter
+
+    assert _reporter_pattern("governor") is _reporter_pattern("governor")
+    assert _same_reporter("governor", "Two were hurt in Lebedyn, the governor also said.")
+    assert _same_reporter("russia", "Its defence ministry said troops took the hamlet.")
+    assert not _same_reporter("mayor", "Two were hurt in Lebedyn, the governor said.")
+    assert not _same_reporter("", "the governor said")

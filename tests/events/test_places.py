@@ -1157,3 +1157,18 @@ def test_a_stray_village_takes_its_reading_in_the_oblast_the_article_is_about(ga
     )
     advances = [e.place for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
     assert [(p.name, p.admin1_name) for p in advances] == [("Andriivka", "Kherson Oblast")]
+
+
+def test_stray_reading_with_the_oblast_index_answers_as_without() -> None:
+    from geo.events.places import oblast_index, stray_reading, unstrayed
+
+    text = (
+        "Shelling hit Sumy and the village of Esman in Sumy Oblast. Troops advanced near "
+        "Robotyne and Kupiansk, and the village of Hrafske was struck."
+    )
+    tops = geoparse(text)
+    index = oblast_index(tops)
+    assert index
+    for t in tops:
+        assert stray_reading(t, tops, index) == stray_reading(t, tops)
+        assert unstrayed(t, tops, index) == unstrayed(t, tops)

@@ -1224,3 +1224,15 @@ def test_a_condition_is_no_event_but_the_advance_it_follows_is(gazetteer):
         "he added."
     )
     assert {p for k, p in _kinds(text, gazetteer) if k is EventType.ADVANCE} == {"Pokrovsk"}
+
+
+def test_clause_tail_and_head_cut_as_a_split_on_clause_marks() -> None:
+    # the finds that replaced the split around every trigger cut the same clause, slice
+    # bounds out of order or past the text included
+    text = "Near Varvarivka, troops advanced; shelling: two hit, one spared"
+    mark = re.compile(r"[,;:]")
+    n = len(text)
+    for lo in range(0, n + 3, 3):
+        for hi in range(0, n + 5, 2):
+            assert triggers.clause_tail(text, lo, hi) == mark.split(text[lo:hi])[-1]
+            assert triggers.clause_head(text, lo, hi) == mark.split(text[lo:hi])[0]

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.events.backdrop import campaign_frame, evacuation_cause, war_start_background
+from geo.events.backdrop import news_not_setting
 from geo.events.build import _event
 from geo.events.casualties import parse_casualties
 from geo.events.dating import (
@@ -550,13 +550,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         triggers = _factual(text, sent, found_words, order_told=order_told)
         # a campaign, the war's start or the shelling that drove people out named as the
         # setting of the news (geo.events.backdrop)
-        triggers = [
-            t
-            for t in triggers
-            if not campaign_frame(text, sent, t)
-            and not war_start_background(text, sent, t, published)
-            and not evacuation_cause(text, sent, t, triggers)
-        ]
+        triggers = news_not_setting(text, sent, triggers, published)
         order_told = order_told or _tells_order(sent, triggers)
         if in_caption:
             triggers = [t for t in triggers if t.type is EventType.ATTACK]

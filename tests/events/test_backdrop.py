@@ -148,3 +148,36 @@ def test_people_displaced_by_fighting_give_the_flight_not_a_battle(gazetteer):
         "from Myrnohrad."
     )
     assert (EventType.OFFENSIVE, "Pokrovsk") in _events(told, gazetteer)
+
+
+def test_news_not_setting_keeps_what_the_three_tests_keep() -> None:
+    from geo.events.backdrop import (
+        campaign_frame,
+        evacuation_cause,
+        news_not_setting,
+        war_start_background,
+    )
+    from geo.events.triggers import find_triggers
+    from geo.text.sentences import split_sentences
+
+    text = (
+        "Families were evacuated from Vilkhuvatka because of the constant shelling. "
+        "Troops took Ivanivka amid the offensive in the Kharkiv region, and shelled Kupiansk. "
+        "Since the start of the full-scale invasion, 900 people have fled Borova, where "
+        "drones struck a depot on Monday. Residents fled the fighting around Lyptsi."
+    )
+    for published in (dt.date(2024, 9, 2), dt.date(2022, 3, 20), None):
+        for sent in split_sentences(text):
+            found = find_triggers(text, sent, [])
+            assert news_not_setting(text, sent, found, published) == [
+                t
+                for t in found
+                if not campaign_frame(text, sent, t)
+                and not war_start_background(text, sent, t, published)
+                and not evacuation_cause(text, sent, t, found)
+            ]
+    sent = split_sentences(text)[0]
+    found = find_triggers(text, sent, [])
+    assert [t.type for t in news_not_setting(text, sent, found, dt.date(2024, 9, 2))] == [
+        EventType.EVACUATION
+    ]

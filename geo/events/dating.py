@@ -291,6 +291,12 @@ def _redated(ev: Event, span: DateSpan) -> Event:
     )
 
 
+# Compiled once (re's own cache is shared with patterns built from names, and loses these).
+_CLAUSE_OR_ASIDE = re.compile(r"[;:(]")
+_MARK_OR_ASIDE = re.compile(r"[,;:(]")
+_WHEN_AFTER = re.compile(r",\s+when\b")
+
+
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
@@ -328,13 +334,13 @@ def _date_for(
         if (
             d.start_char >= trig.end
             and (own := _OWN_CLAUSE.search(text, trig.end, d.start_char))
-            and not re.search(r"[;:(]", text[trig.end : d.start_char])
+            and not _CLAUSE_OR_ASIDE.search(text[trig.end : d.start_char])
             and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
             and not _LATER_CLAUSE.search(text, own.end(), d.start_char)
         ):
             return d  # "talks between the delegations, which took place in X last month"
     for d in dates:
-        if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
+        if trig.start > d.end_char and _WHEN_AFTER.match(text[d.end_char : d.end_char + 8]):
             if d.text.lower().startswith("since "):
                 again = resolve_date(d.text[6:], published=d.end)
                 if again is not None:
@@ -345,7 +351,7 @@ def _date_for(
     for d in sorted(dates, key=lambda d: d.start_char):
         if (
             d.start_char >= trig.end
-            and not re.search(r"[,;:(]", text[trig.end : d.start_char])
+            and not _MARK_OR_ASIDE.search(text[trig.end : d.start_char])
             and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
             and not _FOLLOWS.search(text, trig.end, d.start_char)
         ):
@@ -418,11 +424,14 @@ def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:
     )
 
 
+_SINCE_WORD = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
 def _since_range(
     trig: Trigger, dates: list[DateSpan], text: str, published: dt.date
 ) -> DateSpan | None:
     """An open range for "gains in X since Ukraine launched its invasion ... on August 6"."""
-    m = re.search(r"\bsince\b", text[trig.end : trig.end + 80], re.IGNORECASE)
+    m = _SINCE_WORD.search(text[trig.end : trig.end + 80])
     if not m or "," in text[trig.end : trig.end + m.start()]:
         # "retaken Sudzha, held since its incursion in August 2024": after a comma the
         # "since" belongs to an aside about something else, not to this event's range.

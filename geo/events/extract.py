@@ -862,7 +862,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 ] or places
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
-                if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
+                if _FOLLOWED_BY.search(gap) or (
                     _AND_DAYS.search(gap)  # "Tuesday's attack on Odesa ... and Monday's attack"
                 ):
                     places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
@@ -1187,6 +1187,10 @@ def _undated(events: list[Event], published: dt.date | None) -> list[Event]:
     ]
 
 
+_FOLLOWED_BY = re.compile(r"\b(?:followed by|then|and another)\b")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
 def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:
     """The place of a clause that a closing "after a drone attack" explains.
 
@@ -1246,8 +1250,8 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     s, e = m.span()
     local = [t for t in tops if t.place.kind is not PlaceKind.COUNTRY]
     inside = [t for t in local if s <= t.start and t.end <= e]
-    after = [t for t in local if t.start >= e and not re.search(r"[,;:]", text[e : t.start])]
-    before = [t for t in local if t.end <= s and not re.search(r"[,;:]", text[t.end : s])]
+    after = [t for t in local if t.start >= e and not _CLAUSE_MARK.search(text, e, t.start)]
+    before = [t for t in local if t.end <= s and not _CLAUSE_MARK.search(text, t.end, s)]
     place = (inside or after or before[-1:] or [None])[0]
     if place is None:
         return None

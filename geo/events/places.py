@@ -1656,7 +1656,7 @@ def _damaged_by(text: str, between: str, cands: list[Toponym]) -> bool:
     damage = _DAMAGE_CAUSE.fullmatch(between)
     if damage is None:
         return False
-    if re.match(r"\s*(?:was|were|ha[sd]|have)\b", between):
+    if _AUXILIARY_NEXT.match(between):
         return True  # "a school in X was damaged by shelling"
     head = cands[-2] if len(cands) > 1 and _situates(text, cands[-2], cands[-1]) else cands[-1]
     return _DAMAGED_IN.search(text, max(0, head.start - 60), head.start) is not None
@@ -1700,6 +1700,12 @@ _AS_WELL_AS_BEFORE = re.compile(
 )
 
 
+_AUXILIARY_NEXT = re.compile(r"\s*(?:was|were|ha[sd]|have)\b")
+_ON_IN_SPACED = re.compile(r"\b(?:on|in)\s+(?=\s)")
+_OPENING_QUOTE = re.compile(r'(?<=\s)["“]')
+_TWO_LOWER_WORDS = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
+
+
 def _before_from(
     text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -1708,11 +1714,11 @@ def _before_from(
     for d in dates:  # "Pokrovsk on Monday ordered": the date is not part of the grammar
         if top.end <= d.start_char and d.end_char <= trig.start:
             between = between.replace(text[d.start_char : d.end_char], " ")
-    between = re.sub(r"\b(?:on|in)\s+(?=\s)", "", between)
+    between = _ON_IN_SPACED.sub("", between)
     if '"' in between or "“" in between:
         # 'the village of X "was shelled from Ukraine," he said': a quote opening after the
         # subject is no word of the grammar
-        between = re.sub(r'(?<=\s)["“]', "", between)
+        between = _OPENING_QUOTE.sub("", between)
     district_aside = _district_aside(text, cands)
     if district_aside:
         # "the town of X, Y district, came under fire": the comma closes the district that
@@ -1752,7 +1758,7 @@ def _before_from(
         pass  # "Lysychansk, captured in July 2022", "Donetsk, which was seized in 2014"
     elif (
         not verbal
-        and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){0,2}", between)
+        and _TWO_LOWER_WORDS.fullmatch(between)
         and not set(between.split()) & _FUNCTION
         and not _is_actor(text, top, trig.type, subject=True)
     ):
@@ -2293,6 +2299,9 @@ def _top_from(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_ORDER_VERB_OPENS = re.compile(ORDER_VERBS + " ")
+
+
 def places_for(
     text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -2312,7 +2321,7 @@ def places_for(
         # "the city's residents were transferred to nearby X", "residents of A were relocated
         # to B": the people's place, never where they were taken
         return _most_specific([_movers_place(text, trig, tops)])
-    if trig.type is EventType.EVACUATION and re.match(ORDER_VERBS + " ", trig.text):
+    if trig.type is EventType.EVACUATION and _ORDER_VERB_OPENS.match(trig.text):
         # "ordered residents of Vovchansk to leave": the place is inside the order's object
         inner = [t for t in tops if trig.start < t.start and t.end <= trig.end]
         inner = [t for t in inner if not _is_actor(text, t, trig.type)]

@@ -1361,7 +1361,7 @@ def _air_defence_repels(text: str, sent: Sentence, t: Trigger) -> bool:
         a, b = min(t.start, m.start()), max(t.end, m.end())
         # "Air defence downed drones over X, while troops repelled assaults near Y": another
         # clause, another fight
-        if not re.search(r"[,;:]", text[a:b]) and _REPEL_WORD.search(text, a, b):
+        if not _CLAUSE_MARK.search(text, a, b) and _REPEL_WORD.search(text, a, b):
             return True
     return False
 

@@ -2095,11 +2095,13 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     out = []
 
     def antecedent(t: Toponym) -> bool:
+        if t.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
+            return False
+        after = text[t.end : t.end + 40]  # cut once for the three patterns
         return (
-            t.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
-            and not _ACTOR_AFTER.match(text[t.end : t.end + 40])
-            and not _SPEAKER_AFTER.match(text[t.end : t.end + 40])
-            and not _GOVERNMENT_POSSESSIVE.match(text[t.end : t.end + 40])
+            not _ACTOR_AFTER.match(after)
+            and not _SPEAKER_AFTER.match(after)
+            and not _GOVERNMENT_POSSESSIVE.match(after)
             and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
             and not _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
         )

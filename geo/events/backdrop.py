@@ -29,7 +29,7 @@ from geo.records import EventType
 from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
-__all__ = ["campaign_frame", "evacuation_cause", "war_start_background"]
+__all__ = ["campaign_frame", "evacuation_cause", "news_not_setting", "war_start_background"]
 
 # Words that open a frame around a campaign: "amid", "as part of", "against the backdrop of";
 # at most four words (determiners, "ongoing", "Russia's") between them and the trigger.
@@ -155,7 +155,6 @@ _LONG_AFTER = dt.timedelta(days=120)
 _CLAUSE_END = re.compile(
     r"[;:]|,\s+(?:but|while|which|who|where|(?:a|an|the)\s+[\w-]+\s+(?:that|which|where))\b"
 )
-_BEFORE_END = re.compile(r"[;:]")
 # Asked for every trigger of a report written long after the war began, and most clauses
 # hold none of its words ("war", "invasion", "conflict"): those are looked for first.
 _WAR_START = Gated(_WAR_START)
@@ -186,8 +185,9 @@ def war_start_background(
     """
     if published is None or published - _WAR_BEGAN < _LONG_AFTER:
         return False
-    starts = [m.end() for m in _BEFORE_END.finditer(text, sent.start, trig.start)]
-    lo = starts[-1] if starts else sent.start
+    # before the trigger, after its last semicolon or colon (see _CLAUSE_END)
+    lo = max(text.rfind(";", sent.start, trig.start), text.rfind(":", sent.start, trig.start))
+    lo = lo + 1 if lo >= 0 else sent.start
     nxt = _CLAUSE_END.search(text, trig.end, sent.end)
     hi = nxt.start() if nxt else sent.end
     return bool(_WAR_START.search(text, lo, hi))
@@ -259,10 +259,19 @@ def evacuation_cause(
     fight = trig.type is EventType.OFFENSIVE and _FIGHT_NOUN.fullmatch(trig.text)
     if trig.type is not EventType.ATTACK and not fight:
         return False
-    if not any(t.type in _LEAVING for t in triggers) and not _DEPARTURE.search(
-        text, sent.start, sent.end
-    ):
+    if not _leaving(text, sent, triggers):
         return False
+    return _lasting_cause(text, sent, trig, fight=bool(fight))
+
+
+def _leaving(text: str, sent: Sentence, triggers: Sequence[Trigger]) -> bool:
+    """Whether a sentence reports people evacuated, relocated or gone (see evacuation_cause)."""
+    return any(t.type in _LEAVING for t in triggers) or bool(
+        _DEPARTURE.search(text, sent.start, sent.end)
+    )
+
+
+def _lasting_cause(text: str, sent: Sentence, trig: Trigger, *, fight: bool) -> bool:
     lo = max(sent.start, trig.start - 60)
     if fight:
         # "displaced by fighting in X", "fled the fighting around X": the cause, not a battle
@@ -270,3 +279,36 @@ def evacuation_cause(
     return bool(
         _LASTING.search(text[lo : trig.end]) or _GROWING_AFTER.match(text, trig.end, sent.end)
     )
+
+
+def news_not_setting(
+    text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
+) -> list[Trigger]:
+    """The sentence's triggers less those that give its setting (the three tests above).
+
+    What a test asks of the whole sentence is asked once, not once per trigger: whether it
+    names the war's start anywhere (a clause's phrase lies in its sentence), and whether it
+    reports people leaving.
+    """
+    kept = []
+    war: bool | None = None
+    leaving: bool | None = None
+    for t in triggers:
+        if campaign_frame(text, sent, t):
+            continue
+        if war is None:
+            war = (
+                published is not None
+                and published - _WAR_BEGAN >= _LONG_AFTER
+                and _WAR_START.search(text, sent.start, sent.end) is not None
+            )
+        if war and war_start_background(text, sent, t, published):
+            continue
+        fight = t.type is EventType.OFFENSIVE and _FIGHT_NOUN.fullmatch(t.text)
+        if t.type is EventType.ATTACK or fight:
+            if leaving is None:
+                leaving = _leaving(text, sent, triggers)
+            if leaving and _lasting_cause(text, sent, t, fight=bool(fight)):
+                continue
+        kept.append(t)
+    return kept

@@ -25,23 +25,27 @@ from geo.records import (
 )
 from geo.text.sentences import Sentence
 
+# Built once, not per event.
+_PRECISION_OF_KIND = {
+    PlaceKind.POPULATED_PLACE: GeoPrecision.SETTLEMENT,
+    PlaceKind.POINT: GeoPrecision.SETTLEMENT,
+    PlaceKind.ADMIN2: GeoPrecision.ADMIN2,
+    PlaceKind.ADMIN1: GeoPrecision.ADMIN1,
+    PlaceKind.REGION: GeoPrecision.REGION,
+    PlaceKind.FEATURE: GeoPrecision.REGION,
+    PlaceKind.COUNTRY: GeoPrecision.COUNTRY,
+}
+_TYPE_VALUE = {t: t.value for t in EventType}  # an enum's .value is a property lookup
+
 
 def _geo_precision(place: Place) -> GeoPrecision:
     if place.precision is not None:  # a village known only by its hromada's centre
         return place.precision
-    return {
-        PlaceKind.POPULATED_PLACE: GeoPrecision.SETTLEMENT,
-        PlaceKind.POINT: GeoPrecision.SETTLEMENT,
-        PlaceKind.ADMIN2: GeoPrecision.ADMIN2,
-        PlaceKind.ADMIN1: GeoPrecision.ADMIN1,
-        PlaceKind.REGION: GeoPrecision.REGION,
-        PlaceKind.FEATURE: GeoPrecision.REGION,
-        PlaceKind.COUNTRY: GeoPrecision.COUNTRY,
-    }[place.kind]
+    return _PRECISION_OF_KIND[place.kind]
 
 
 def _event_id(article_id: str, etype: EventType, place_id: str, start: int) -> str:
-    key = f"{article_id}|{etype.value}|{place_id}|{start}"
+    key = f"{article_id}|{_TYPE_VALUE[etype]}|{place_id}|{start}"
     return hashlib.sha256(key.encode()).hexdigest()[:20]
 
 

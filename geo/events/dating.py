@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -176,23 +177,26 @@ def _same_reporter(who: str, sentence: str) -> bool:
     """
     if not who:
         return False
+    return _reporter_pattern(who).search(sentence) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _reporter_pattern(who: str) -> re.Pattern[str]:
+    # Compiled once per reporter word: ``re``'s own cache is shared with every pattern built
+    # from a name, and loses these between articles.
     if who in _STATES:
         # "Russia said on Thursday its army took a village. A defence ministry report said ...":
         # the state's word is given by its ministry or military
         who = r"(?:ministry|military|army|staff|command)"
-    return (
-        re.search(
-            rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
-            rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
-            rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b"
-            # "A ministry statement said ...", "the ministry's daily briefing said"
-            rf"|\b(?:a|the|its)\s+(?:[\w-]+\s+)?{who}(?:['’]s)?\s+(?:[\w-]+\s+)?"
-            rf"(?:statement|report|briefing|bulletin|update)\s+(?:also\s+)?"
-            rf"(?:said|added|reported|stated|announced|claimed)\b",
-            sentence,
-            re.IGNORECASE,
-        )
-        is not None
+    return re.compile(
+        rf"\b(?:the|its)\s+(?:[\w-]+\s+)?{who}\s+(?:also\s+)?"
+        rf"(?:said|added|reported|stated|announced|wrote|claimed)\b"
+        rf"|\baccording to the\s+(?:[\w-]+\s+)?{who}\b"
+        # "A ministry statement said ...", "the ministry's daily briefing said"
+        rf"|\b(?:a|the|its)\s+(?:[\w-]+\s+)?{who}(?:['’]s)?\s+(?:[\w-]+\s+)?"
+        rf"(?:statement|report|briefing|bulletin|update)\s+(?:also\s+)?"
+        rf"(?:said|added|reported|stated|announced|claimed)\b",
+        re.IGNORECASE,
     )
 
 
@@ -319,6 +323,12 @@ def _held_within(text: str, trig: Trigger, other: Trigger, date: DateSpan) -> bo
     )
 
 
+# Compiled once (re's own cache is shared with patterns built from names, and loses these).
+_CLAUSE_OR_ASIDE = re.compile(r"[;:(]")
+_MARK_OR_ASIDE = re.compile(r"[,;:(]")
+_WHEN_AFTER = re.compile(r",\s+when\b")
+
+
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
@@ -356,13 +366,13 @@ def _date_for(
         if (
             d.start_char >= trig.end
             and (own := _OWN_CLAUSE.search(text, trig.end, d.start_char))
-            and not re.search(r"[;:(]", text[trig.end : d.start_char])
+            and not _CLAUSE_OR_ASIDE.search(text[trig.end : d.start_char])
             and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
             and not _LATER_CLAUSE.search(text, own.end(), d.start_char)
         ):
             return d  # "talks between the delegations, which took place in X last month"
     for d in dates:
-        if trig.start > d.end_char and re.match(r",\s+when\b", text[d.end_char : d.end_char + 8]):
+        if trig.start > d.end_char and _WHEN_AFTER.match(text[d.end_char : d.end_char + 8]):
             if d.text.lower().startswith("since "):
                 again = resolve_date(d.text[6:], published=d.end)
                 if again is not None:
@@ -373,7 +383,7 @@ def _date_for(
     for d in sorted(dates, key=lambda d: d.start_char):
         if (
             d.start_char >= trig.end
-            and not re.search(r"[,;:(]", text[trig.end : d.start_char])
+            and not _MARK_OR_ASIDE.search(text[trig.end : d.start_char])
             and not any(trig.end <= o.start < d.start_char for o in triggers if o is not trig)
             and not _FOLLOWS.search(text, trig.end, d.start_char)
         ):
@@ -452,11 +462,14 @@ def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:
     )
 
 
+_SINCE_WORD = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
 def _since_range(
     trig: Trigger, dates: list[DateSpan], text: str, published: dt.date
 ) -> DateSpan | None:
     """An open range for "gains in X since Ukraine launched its invasion ... on August 6"."""
-    m = re.search(r"\bsince\b", text[trig.end : trig.end + 80], re.IGNORECASE)
+    m = _SINCE_WORD.search(text[trig.end : trig.end + 80])
     if not m or "," in text[trig.end : trig.end + m.start()]:
         # "retaken Sudzha, held since its incursion in August 2024": after a comma the
         # "since" belongs to an aside about something else, not to this event's range.

@@ -20,11 +20,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from geo.events.backdrop import (
-    campaign_frame,
-    evacuation_cause,
-    war_start_background,
-)
+from geo.events.backdrop import news_not_setting
 from geo.events.build import _event
 from geo.events.casualties import parse_casualties
 from geo.events.dating import (
@@ -87,6 +83,7 @@ from geo.events.places import (
     is_river,
     names_airport,
     namesake_city,
+    oblast_index,
     places_for,
     tokenize_sentence,
     unstrayed,
@@ -122,6 +119,7 @@ from geo.events.triggers import (
     ORDER_MARK,
     TRIGGERS,
     Trigger,
+    clause_tail,
     coerce_types,
     find_triggers,
     names_weapon,
@@ -270,7 +268,6 @@ _NOTICE_LOW = lower_twin(_NOTICE)
 # Words one of which every match holds (geo.text.literals): asked of each sentence with a
 # place, and most have none of them, which ``in`` tells faster than the pattern.
 _NOTICE_WORDS = tuple(sorted(required_literals(_NOTICE_LOW) or ()))
-_CLAUSE_MARK = re.compile(r"[,;:]")
 _ALSO_LOW = lower_twin(_ALSO)
 _FOR_LIFE = re.compile(r"\s+for\s+(?:the|his|her|their|its)\s+li(?:fe|ves)\b", re.IGNORECASE)
 
@@ -549,7 +546,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         key=lambda t: t.start,
     )
     # a village read as a namesake far from the article's places: its reading there, or none
-    resolved = [u for t in resolved if (u := unstrayed(t, toponyms)) is not None]
+    by_oblast = oblast_index(toponyms)
+    resolved = [u for t in resolved if (u := unstrayed(t, toponyms, by_oblast)) is not None]
     # Direct speech is used (a general's account of a withdrawal), as the speaker's claim.
     resolved = sorted(resolved + anaphors(text, resolved, []), key=lambda t: t.start)
     starts = [t.start for t in resolved]
@@ -636,13 +634,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         triggers = _factual(text, sent, found_words, order_told=order_told)
         # a campaign, the war's start or the shelling that drove people out named as the
         # setting of the news (geo.events.backdrop)
-        triggers = [
-            t
-            for t in triggers
-            if not campaign_frame(text, sent, t)
-            and not war_start_background(text, sent, t, published)
-            and not evacuation_cause(text, sent, t, triggers)
-        ]
+        triggers = news_not_setting(text, sent, triggers, published)
         order_told = order_told or _tells_order(sent, triggers)
         if in_caption:
             triggers = [t for t in triggers if t.type is EventType.ATTACK]
@@ -976,7 +968,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 )
             if not places and found and found[-1][0].type is trig.type:
                 gap = text[found[-1][0].end : trig.start]
-                if re.search(r"\b(?:followed by|then|and another)\b", gap) or (
+                if _FOLLOWED_BY.search(gap) or (
                     _AND_DAYS.search(gap)  # "Tuesday's attack on Odesa ... and Monday's attack"
                 ):
                     places = found[-1][1]  # "..., followed by 12 assaults on October 8th"
@@ -1014,7 +1006,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # "The second missile hit ...", "Another drone struck ...": every event of that type
         # in this sentence is a further happening.
         # (each trigger's clause cut out once, for both questions)
-        clauses = [(t.type, _CLAUSE_MARK.split(text[sent.start : t.start])[-1]) for t in triggers]
+        clauses = [(t.type, clause_tail(text, sent.start, t.start)) for t in triggers]
         framed = {etype for etype, clause in clauses if _also(clause)}
         further = {etype for etype, clause in clauses if _ANOTHER.search(clause)}
         recalled = _AS_REPORTED.match(sent.text) is not None
@@ -1316,13 +1308,17 @@ def _undated(events: list[Event], published: dt.date | None) -> list[Event]:
     ]
 
 
+_FOLLOWED_BY = re.compile(r"\b(?:followed by|then|and another)\b")
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
 def _struck_before(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list:
     """The place of a clause that a closing "after a drone attack" explains.
 
     "a depot burned in Sevastopol after an apparent drone strike": the strike named only in
     the "after" clause hit the place where the fire broke out.
     """
-    clause = _CLAUSE_MARK.split(text[sent.start : trig.start])[-1]
+    clause = clause_tail(text, sent.start, trig.start)
     if not _AFTER_STRIKE.search(clause):
         return []
     start = trig.start - len(clause)
@@ -1375,8 +1371,8 @@ def _notice(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Trigger, To
     s, e = m.span()
     local = [t for t in tops if t.place.kind is not PlaceKind.COUNTRY]
     inside = [t for t in local if s <= t.start and t.end <= e]
-    after = [t for t in local if t.start >= e and not re.search(r"[,;:]", text[e : t.start])]
-    before = [t for t in local if t.end <= s and not re.search(r"[,;:]", text[t.end : s])]
+    after = [t for t in local if t.start >= e and not _CLAUSE_MARK.search(text, e, t.start)]
+    before = [t for t in local if t.end <= s and not _CLAUSE_MARK.search(text, t.end, s)]
     place = (inside or after or before[-1:] or [None])[0]
     if place is None:
         return None

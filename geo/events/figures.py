@@ -92,6 +92,9 @@ def parse_figures(sentence: str) -> tuple[int | None, int | None]:
     return people, children
 
 
+_CHILD_NOUN = re.compile(_CHILD_NOUNS, re.IGNORECASE)
+
+
 def head_counts(sentence: str) -> tuple[int | None, int | None, bool]:
     """:func:`parse_figures` and whether the people counted are only the ones planned for."""
     people = children = None
@@ -103,7 +106,7 @@ def head_counts(sentence: str) -> tuple[int | None, int | None, bool]:
             continue  # "several hundred children" is an amount, not a count
         if _POPULATION_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "a pre-war population of about 5,000 people": who lived there
-        if re.fullmatch(_CHILD_NOUNS, m.group("noun"), re.IGNORECASE):
+        if _CHILD_NOUN.fullmatch(m.group("noun")):
             children = children if children is not None else value
         elif people is None:
             people, planned = value, _is_planned(sentence, m.start(), m.end())

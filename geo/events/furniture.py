@@ -133,16 +133,19 @@ def _older_picture(text: str, captions: list, sent: Sentence, published: dt.date
     return False
 
 
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
 def _is_headline(sentence: str) -> bool:
     if sentence.rstrip().endswith("."):
         return False  # the cheap test first: most sentences end so
-    words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", sentence) if len(w) > 3]
+    words = [w for w in _WORD.findall(sentence) if len(w) > 3]
     if not (len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) > 0.8):
         return False
     # "Movement of residents will be organized: A, B, C" without a full stop: a sentence in
     # lower case before a colon, then the names it lists (capitalised as names are)
     lead, colon, _ = sentence.partition(":")
-    lead_words = [w for w in re.findall(r"[^\W\d_][\w’'-]*", lead) if len(w) > 3]
+    lead_words = [w for w in _WORD.findall(lead) if len(w) > 3]
     return not (
         colon
         and len(lead_words) >= 4

@@ -448,6 +448,10 @@ _TALLY = (
     r"|\bнаселе?н\w*\s+пункт\w*)"
     r"\s+(?:(?:in|of|across)\s+(?:the\s+)?)?"
 )
+# Each alone, compiled once: a quote without one cannot match it followed by a place's name.
+_TALLY_RX = re.compile(_TALLY, re.IGNORECASE)
+_UMBRELLA_RX = re.compile(_UMBRELLA, re.IGNORECASE)
+_ORDER_UMBRELLA_RX = re.compile(_ORDER_UMBRELLA, re.IGNORECASE)
 
 
 def _struck_its_settlements(e: Event, events: list[Event]) -> bool:
@@ -462,6 +466,8 @@ def _struck_its_settlements(e: Event, events: list[Event]) -> bool:
     """
     if e.event_type is not EventType.ATTACK or not e.surface or not e.surface[:1].isupper():
         return False
+    if _TALLY_RX.search(e.quote) is None:
+        return False  # no tally at all: the pattern with the place's name is not compiled
     pattern = _TALLY + _HOLDING_UNIT + re.escape(e.surface)
     if re.search(pattern, e.quote, re.IGNORECASE) is None:
         return False
@@ -475,7 +481,12 @@ def _struck_its_settlements(e: Event, events: list[Event]) -> bool:
 
 def _counts_places(e: Event) -> bool:
     """Whether an area event is told as a count of its places ("in 12 villages of X")."""
-    umbrella = _ORDER_UMBRELLA if e.event_type is EventType.EVACUATION else _UMBRELLA
+    evacuation = e.event_type is EventType.EVACUATION
+    # every match begins with a count of places: most quotes hold none, and the pattern with
+    # the place's name (a new one for each name) is compiled only where one is
+    if (_ORDER_UMBRELLA_RX if evacuation else _UMBRELLA_RX).search(e.quote) is None:
+        return False
+    umbrella = _ORDER_UMBRELLA if evacuation else _UMBRELLA
     return re.search(umbrella + re.escape(e.surface), e.quote, re.IGNORECASE) is not None
 
 

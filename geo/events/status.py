@@ -183,6 +183,10 @@ _DENIED_BEFORE = re.compile(
 )
 
 
+_TOWARDS_END = re.compile(r"\btowards?\s+$")
+_PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+\w+ing\b")
+
+
 def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = False) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported.
 
@@ -203,7 +207,7 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         and not _CYR_WIDEN_BEFORE.search(clause)
     ):
         return True
-    if trig.text.endswith("ing") and re.search(r"\btowards?\s+$", clause):
+    if trig.text.endswith("ing") and _TOWARDS_END.search(clause):
         return True  # "a springboard towards capturing the next town": a goal
     low = caseless_lower(clause)  # for the twins (geo.text.casefold)
     # (the twin only where its word is: every match holds "since")
@@ -280,7 +284,7 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
         return True  # the trigger carries its trying: "attempts to dislodge", "tried to approach"
     low = caseless_lower(clause)
     attempt = _ATTEMPT_LOW.search(low) if low is not None else _ATTEMPT_BEFORE.search(clause)
-    if attempt and not re.search(r"\b(?:was|were)\s+\w+ing\b", clause):
+    if attempt and not _PAST_PROGRESSIVE.search(clause):
         return True
     if trig.text.endswith("ing") and _PROGRESSIVE.search(clause):
         return True  # "Russian forces are advancing on Pokrovsk"

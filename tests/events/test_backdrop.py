@@ -165,3 +165,36 @@ def test_strikes_that_aid_answers_are_still_strikes(gazetteer):
 def test_strikes_with_a_day_of_their_own_stay_after_aid(gazetteer):
     text = "Volunteers brought aid to residents after the strikes on Kharkiv on 12 May."
     assert _events(text, gazetteer) == {(EventType.ATTACK, "Kharkiv")}
+
+
+def test_news_not_setting_keeps_what_the_three_tests_keep() -> None:
+    from geo.events.backdrop import (
+        campaign_frame,
+        evacuation_cause,
+        news_not_setting,
+        war_start_background,
+    )
+    from geo.events.triggers import find_triggers
+    from geo.text.sentences import split_sentences
+
+    text = (
+        "Families were evacuated from Vilkhuvatka because of the constant shelling. "
+        "Troops took Ivanivka amid the offensive in the Kharkiv region, and shelled Kupiansk. "
+        "Since the start of the full-scale invasion, 900 people have fled Borova, where "
+        "drones struck a depot on Monday. Residents fled the fighting around Lyptsi."
+    )
+    for published in (dt.date(2024, 9, 2), dt.date(2022, 3, 20), None):
+        for sent in split_sentences(text):
+            found = find_triggers(text, sent, [])
+            assert news_not_setting(text, sent, found, published) == [
+                t
+                for t in found
+                if not campaign_frame(text, sent, t)
+                and not war_start_background(text, sent, t, published)
+                and not evacuation_cause(text, sent, t, found)
+            ]
+    sent = split_sentences(text)[0]
+    found = find_triggers(text, sent, [])
+    assert [t.type for t in news_not_setting(text, sent, found, dt.date(2024, 9, 2))] == [
+        EventType.EVACUATION
+    ]

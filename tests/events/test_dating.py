@@ -360,3 +360,13 @@ def test_the_battle_after_a_month_old_campaign_does_not_take_its_month(gazetteer
     siversk = [e for e in events if e.place.name == "Siversk"]
     assert siversk
     assert all(e.date_start.year == 2023 for e in siversk)
+
+
+def test_same_reporter_compiles_each_reporter_word_once() -> None:
+    from geo.events.dating import _reporter_pattern, _same_reporter
+
+    assert _reporter_pattern("governor") is _reporter_pattern("governor")
+    assert _same_reporter("governor", "Two were hurt in Lebedyn, the governor also said.")
+    assert _same_reporter("russia", "Its defence ministry said troops took the hamlet.")
+    assert not _same_reporter("mayor", "Two were hurt in Lebedyn, the governor said.")
+    assert not _same_reporter("", "the governor said")

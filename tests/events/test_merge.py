@@ -481,3 +481,18 @@ def test_a_count_above_the_villages_named_stays_the_days_tally(gazetteer):
         "on Monday."
     )
     assert "Kursk Oblast" in _strike_places(text, gazetteer)
+
+
+def test_counts_places_asks_the_count_before_the_name() -> None:
+    import dataclasses
+
+    from geo.events.merge import _counts_places, _struck_its_settlements
+
+    text = "Russian shelling hit 14 villages of the Sumy region on Monday, the governor said."
+    events = extract_events(article_from_text(text, published=dt.date(2024, 9, 2)), geoparse(text))
+    area = next(e for e in events if e.surface.startswith("Sumy"))
+    assert _counts_places(area)
+    assert _struck_its_settlements(area, [area])
+    plain = dataclasses.replace(area, quote="Russian shelling hit the Sumy region on Monday.")
+    assert not _counts_places(plain)
+    assert not _struck_its_settlements(plain, [plain])

@@ -1294,3 +1294,51 @@ def test_another_countrys_capital_is_not_the_capital_the_article_named(gazetteer
     )
     places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert "Kyiv" not in places
+
+
+def test_stray_reading_with_the_oblast_index_answers_as_without() -> None:
+    from geo.events.places import oblast_index, stray_reading, unstrayed
+
+    text = (
+        "Shelling hit Sumy and the village of Esman in Sumy Oblast. Troops advanced near "
+        "Robotyne and Kupiansk, and the village of Hrafske was struck."
+    )
+    tops = geoparse(text)
+    index = oblast_index(tops)
+    assert index
+    for t in tops:
+        assert stray_reading(t, tops, index) == stray_reading(t, tops)
+        assert unstrayed(t, tops, index) == unstrayed(t, tops)
+
+
+def test_anaphor_patterns_find_what_their_word_boundary_forms_find() -> None:
+    import re
+
+    from geo.events import places
+
+    # the letter-first forms, against the plain "\b" forms they replace
+    plain_anaphor = re.compile(
+        rf"\b(?:[Tt]{places._THE_TOWN}|its\s+(?:(?:eastern|western|northern|southern|"
+        r"south-?eastern|south-?western|north-?eastern|north-?western)\s+)?"
+        r"(?:edge|outskirts|centre|center|suburbs))\b"
+    )
+    plain_there = re.compile(
+        r"\b(?<![Ss]o )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|could|may|"
+        r"might|seems?|appears?|remains?|must|should)\b)"
+    )
+    texts = [
+        "The town of Lyman was shelled; the small port city's residents fled its outskirts.",
+        "Athe town, xThe city, _the village, 1the town, éthe city and ÉThe town are no anaphors.",
+        "The city council met. The city's mayor spoke. Bits edge, its  eastern edge.",
+        "So there was fighting there. Also there, and othere, nothere; there is none. There.",
+        "the town",
+        "its suburbs",
+    ]
+    for text in texts:
+        assert [m.span() for m in places._ANAPHOR.finditer(text)] == [
+            m.span() for m in plain_anaphor.finditer(text)
+        ]
+        assert [m.span() for m in places._THERE.finditer(text)] == [
+            m.span() for m in plain_there.finditer(text)
+        ]
+    assert places._ANAPHOR.search(texts[0]) and places._THERE.search(texts[3])

@@ -1269,3 +1269,15 @@ def test_people_who_left_a_town_still_fled(gazetteer):
     article = article_from_text(text, published=dt.date(2023, 5, 10))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [(e.event_type, e.place.name) for e in events] == [(EventType.DISPLACEMENT, "Vovchansk")]
+
+
+def test_clause_tail_and_head_cut_as_a_split_on_clause_marks() -> None:
+    # the finds that replaced the split around every trigger cut the same clause, slice
+    # bounds out of order or past the text included
+    text = "Near Varvarivka, troops advanced; shelling: two hit, one spared"
+    mark = re.compile(r"[,;:]")
+    n = len(text)
+    for lo in range(0, n + 3, 3):
+        for hi in range(0, n + 5, 2):
+            assert triggers.clause_tail(text, lo, hi) == mark.split(text[lo:hi])[-1]
+            assert triggers.clause_head(text, lo, hi) == mark.split(text[lo:hi])[0]

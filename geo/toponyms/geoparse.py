@@ -40,7 +40,7 @@ from geo.toponyms.near import (
 from geo.toponyms.qualified import STATED_SCORE, district_qualified, qualified_lists
 from geo.toponyms.recognise import recognise
 from geo.toponyms.relative import relative_places, unknown_near_anchor
-from geo.toponyms.tokens import Mention, Token, english_zipf, tokenize
+from geo.toponyms.tokens import Mention, Token, best_reading, english_zipf, tokenize
 from geo.toponyms.words import BIG_TOWN, DEMONYMS, SETTLEMENT_WORDS, THEATRE
 
 if TYPE_CHECKING:
@@ -1097,8 +1097,11 @@ def _near_bonuses(
                 # within a hair of a threshold: the scalar distance decides, as it always did
                 d = min(_dist_km(p, a) for k, a in anchors if k != key)
             a1 = p.admin1_code
-            same_a1 = all_a1[a1] - mine_a1[a1] if a1 else 0
-            same_cc = all_cc[p.country_code] - mine_cc[p.country_code]
+            cc = p.country_code
+            # ``get``: a Counter's missing key is 0 either way, but ``[]`` calls its Python
+            # ``__missing__`` for every reading outside the anchors' units.
+            same_a1 = all_a1.get(a1, 0) - mine_a1.get(a1, 0) if a1 else 0
+            same_cc = all_cc.get(cc, 0) - mine_cc.get(cc, 0)
             bonuses.append(_near_bonus(p, n_others, d, same_a1, same_cc))
         out[key] = bonuses
     return out
@@ -1140,10 +1143,7 @@ def _near_bonus(place: Place, n_anchors: int, d: float, same_a1: int, same_cc: i
     return max(near, focus)
 
 
-def _best(m: Mention) -> int | None:
-    if not m.cands:
-        return None
-    return max(range(len(m.cands)), key=m.scores.__getitem__)
+_best = best_reading
 
 
 def _margin(m: Mention) -> float:
@@ -1373,7 +1373,9 @@ def geoparse(
             # 30,000 Ukrainian villages share names with words and surnames elsewhere; they are
             # places only where the article is about the war's theatre.
             continue
-        order = sorted(range(len(m.cands)), key=lambda k: -m.scores[k])[:MAX_CANDIDATES]
+        # Best first, ties in reading order (a stable sort on the negated scores).
+        negated = [-x for x in m.scores]
+        order = sorted(range(len(m.cands)), key=negated.__getitem__)[:MAX_CANDIDATES]
         cands = tuple(
             Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match) for k in order
         )

@@ -22,7 +22,7 @@ from geo.places.near_spellings import (
 )
 from geo.places.spatial import great_circle_km
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
-from geo.toponyms.tokens import Mention, Token, common_word
+from geo.toponyms.tokens import Mention, Token, best_reading, common_word
 from geo.toponyms.words import (
     ADMIN2_WORDS,
     BIG_TOWN,
@@ -350,13 +350,16 @@ def weak_unplaced_namesakes(mentions: list[Mention], *, anchors: list[Place]) ->
     places = [a for a in anchors if a.kind is _POPULATED]
     for m in mentions:
         if m.cands and m.scores and not m.near and m.role is _LITERAL:
-            p = m.cands[max(range(len(m.cands)), key=m.scores.__getitem__)].place
+            k = best_reading(m)
+            assert k is not None  # readings checked above
+            p = m.cands[k].place
             if p.kind is _POPULATED:
                 places.append(p)
     for m in mentions:
         if m.near or not m.cands or not m.scores:
             continue
-        k = max(range(len(m.cands)), key=m.scores.__getitem__)
+        k = best_reading(m)
+        assert k is not None  # readings checked above
         best = m.cands[k].place
         if m.cands[k].match != "respelt":
             continue

@@ -14,7 +14,7 @@ import re
 
 from geo.places.spatial import great_circle_km
 from geo.records import Candidate, Place, PlaceKind
-from geo.toponyms.tokens import Mention
+from geo.toponyms.tokens import Mention, best_reading
 
 __all__ = ["relative_places", "unknown_near_anchor"]
 
@@ -113,7 +113,11 @@ def _on_side(place: Place, anchor: Place, d: float, direction: str | None) -> bo
 def _best(m: Mention) -> Place | None:
     if not m.cands:
         return None
-    k = max(range(len(m.cands)), key=lambda i: m.scores[i] if i < len(m.scores) else 0.0)
+    if len(m.scores) == len(m.cands):
+        k = best_reading(m)
+    else:  # readings not yet all scored: the missing ones count as 0
+        k = max(range(len(m.cands)), key=lambda i: m.scores[i] if i < len(m.scores) else 0.0)
+    assert k is not None  # readings checked above
     return m.cands[k].place
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from geo.places.names import normalize
 from geo.records import Candidate, ToponymRole
 
-__all__ = ["Mention", "Token", "common_word", "english_zipf", "tokenize"]
+__all__ = ["Mention", "Token", "best_reading", "common_word", "english_zipf", "tokenize"]
 
 _LETTERS = "A-Za-zÀ-ÖØ-öø-ɏḀ-ỿА-яЁёЇїІіЄєҐґЎў"
 _TOKEN = re.compile(
@@ -43,17 +43,46 @@ class Token:
     joined: bool = False  # the gap to the next token is only spaces (or "St. ")
 
 
-@functools.lru_cache(maxsize=262144)
-def _norm_word(word: str) -> str:
-    # News text repeats its words; caching the fold makes tokenising several times faster.
-    return normalize(word)
+# What a word's own letters say of its token, by the word as the pattern matched it: the
+# shift of its start, its end from that start, its text, normal form, capital, possessive,
+# and whether it is "St"/"Mt". News text repeats its words, so each is read once (a plain
+# dict: far fewer steps per token than reading it again, or than a cached call per part).
+_WordInfo = tuple[int, int, str, str, bool, bool, bool]
+_WORDS: dict[str, _WordInfo] = {}
+_MAX_WORDS = 262144
+
+
+def _word_info(raw: str) -> _WordInfo:
+    start, end, word = 0, len(raw), raw
+    poss = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
+    if poss:
+        end -= 2
+        word = word[:-2]
+    cap = word[0].isupper()
+    if cap and "-" in word:
+        # "Moscow-backed", "Russian-occupied": the name is the part before the hyphen.
+        head, _, tail = word.rpartition("-")
+        if tail[:1].islower() and tail not in _HYPHEN_JOINERS:
+            end = len(head)
+            word = head
+            poss = False
+        elif head in _PARTY_TAGS and tail[:1].isupper():
+            # "Sen. Ford, D-Charleston": a legislator's party, then the home town.
+            start = len(head) + 1
+            word = tail
+    norm = normalize(word)
+    info = (start, end, word, norm, cap, poss, norm in _ABBREVIATED)
+    if len(_WORDS) >= _MAX_WORDS:
+        _WORDS.clear()
+    _WORDS[raw] = info
+    return info
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into word tokens with offsets, possessives split off."""
     toks: list[Token] = []
     append = toks.append
-    norm_word = _norm_word
+    known = _WORDS.get
     sentence_end = _SENTENCE_END.search
     # One pass: each token settles whether the one before is joined to it, so no second
     # walk over the list (tokenising is a tenth of geoparsing; most tokens are lower case).
@@ -61,31 +90,16 @@ def tokenize(text: str) -> list[Token]:
     joinable = -10  # where the token before ends, when it may join this one (no possessive)
     abbreviated = False  # the token before is "St" or "Mt", joined across its full stop
     for m in _TOKEN.finditer(text):
-        s, e = m.span()
-        word = m.group()
-        poss = len(word) > 2 and word[-1] in "sS" and word[-2] in "'’ʼ"
-        if poss:
-            e -= 2
-            word = word[:-2]
-        cap = word[0].isupper()
-        if cap and "-" in word:
-            # "Moscow-backed", "Russian-occupied": the name is the part before the hyphen.
-            head, _, tail = word.rpartition("-")
-            if tail[:1].islower() and tail not in _HYPHEN_JOINERS:
-                e = s + len(head)
-                word = head
-                poss = False
-            elif head in _PARTY_TAGS and tail[:1].isupper():
-                # "Sen. Ford, D-Charleston": a legislator's party, then the home town.
-                s += len(head) + 1
-                word = tail
+        raw = m.group()
+        shift, end, word, norm, cap, poss, abbr = known(raw) or _word_info(raw)
+        at = m.start()
+        s = at + shift
         # Only capitalised words can start a name, so only they need the sentence check.
         initial = cap and (
             (s < 8 and not text[:s].strip(_OPENERS))
             or sentence_end(text, max(0, s - 6), s) is not None
         )
-        norm = norm_word(word)
-        tok = Token(s, e, word, norm, cap, initial, poss)
+        tok = Token(s, at + end, word, norm, cap, initial, poss)
         # ``joined`` is False unless set here; locals, not the token before's attributes.
         gap = s - joinable
         if gap == 1:
@@ -94,8 +108,8 @@ def tokenize(text: str) -> list[Token]:
             prev.joined = text[joinable:s] == ". "
         append(tok)
         prev = tok
-        joinable = -10 if poss else e
-        abbreviated = norm in _ABBREVIATED
+        joinable = -10 if poss else at + end
+        abbreviated = abbr
     return toks
 
 
@@ -121,6 +135,18 @@ class Mention:
     initial_only: bool = False
     role: ToponymRole = ToponymRole.LITERAL
     scores: list[float] = field(default_factory=list)
+
+
+def best_reading(m: Mention) -> int | None:
+    """The index of the mention's best-scored reading (the first of equals), None if none."""
+    n = len(m.cands)
+    if not n:
+        return None
+    scores = m.scores
+    if len(scores) == n:
+        # What ``max`` by key over the indices gives, in two C loops instead of n key calls.
+        return scores.index(max(scores))
+    return max(range(n), key=scores.__getitem__)
 
 
 @functools.lru_cache(maxsize=65536)

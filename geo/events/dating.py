@@ -345,6 +345,7 @@ def _date_for(
         if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
         and not _in_speakers_clause(text, d, trig)
         and not _in_aside(text, trig, d)
+        and not _in_aside_before(text, trig, d)
     ]
     for d in dates:
         if d.end_char <= trig.start and _POSSESSIVE_DAY.fullmatch(text, d.end_char, trig.start):
@@ -451,6 +452,23 @@ def _in_aside(text: str, trig: Trigger, d: DateSpan) -> bool:
         and _ASIDE_CLAUSE.search(text, trig.end, d.start_char) is not None
         and _OWN_CLAUSE.search(text, trig.end, d.start_char) is None
     )
+
+
+def _in_aside_before(text: str, trig: Trigger, d: DateSpan) -> bool:
+    """Whether a month or a year before a trigger lies in a closed aside with its own verb.
+
+    "The head of X, seized by Moscow in 2014, told of drones downed": the year is
+    the annexation's; the aside opens at a comma and closes at another before the trigger.
+    """
+    if d.end_char > trig.start or (d.end - d.start).days <= 7:
+        return False
+    if d.precision is DatePrecision.RANGE or "," not in text[d.end_char : trig.start]:
+        return False
+    opened = text.rfind(",", max(0, d.start_char - 60), d.start_char)
+    if opened < 0:
+        return False
+    m = _ASIDE_CLAUSE.match(text, opened, d.start_char)
+    return m is not None
 
 
 def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:

@@ -555,6 +555,8 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             i += 3  # "Nikopol (Dnipropetrovsk Oblast), Kupiansk (Kharkiv Oblast)": where each is
         elif (close := _community_aside(toks, i)) is not None:
             i = close  # "A (X rural community), B, C (Y urban community)": an order's list
+        elif (close := _count_aside(toks, i)) is not None:
+            i = close  # "over A (three drones), B (one drone) and C": a tally after each
         elif (
             i + 2 < len(toks)
             and toks[i].text.lower() in _PLURAL_UNIT_WORDS
@@ -748,6 +750,25 @@ def _community_aside(toks: list[_Tok], i: int) -> int | None:
     for j in range(i + 1, min(i + 7, len(toks))):
         if toks[j].text == ")":
             return j + 1 if toks[j - 1].text.lower() in _COMMUNITY_WORDS else None
+    return None
+
+
+def _count_aside(toks: list[_Tok], i: int) -> int | None:
+    """The index past "(four drones)" or "(12 UAVs)" at token i, if a count opens there.
+
+    An air-defence tally names each region with how many drones fell over it in brackets;
+    the list goes on past the count.
+    """
+    if i + 3 >= len(toks) or toks[i].text != "(":
+        return None
+    count = toks[i + 1].text
+    if not (count[0].isdigit() or count.lower() in _COUNT_WORDS):
+        return None
+    for j in range(i + 2, min(i + 5, len(toks))):
+        if toks[j].text == ")":
+            return j + 1 if j > i + 2 else None
+        if toks[j].kind != "w":
+            return None
     return None
 
 
@@ -1143,12 +1164,13 @@ def _after(
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if (
                 word == ","
-                and np < 0
                 and toks[i - 1].text == "capital"
                 and nxt is not None
                 and nxt.kind == "top"
             ):
-                i += 1  # "the capital, Kyiv": the name follows its noun
+                # "the capital, Kyiv": the name follows its noun, as the object or in a
+                # phrase ("drones aimed at the Ukrainian capital, Kyiv, came down")
+                i += 1
                 continue
             if (
                 word == "("
@@ -1340,6 +1362,20 @@ def _after(
             # "was wounded by shelling while in his yard in X", "... while working in a field
             # near X": a clause without a subject of its own tells where the victim was
             i += 1
+            continue
+        if (
+            word == "who"
+            and etype in _TOLL_TYPES
+            and not found
+            and np < 0
+            and i + 2 < len(toks)
+            and toks[i + 1].text in {"was", "were"}
+            and toks[i + 2].text.endswith("ing")
+        ):
+            # "hit a man who was walking his dog in X": what the victim was doing when hit
+            # (the same clause as "while walking"), then where; the relative clause's verb
+            # counts its own words
+            i, pre = i + 2, 0
             continue
         if (
             word == "with"
@@ -2168,6 +2204,9 @@ def namesake_city(top: Toponym) -> Toponym:
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s")
+# "annexed by Moscow", "a governor installed by Kyiv": the doer of a passive verb, a capital
+# standing for its government, never the town "the city" goes back to
+_AGENT_BEFORE = re.compile(r"\b(?:\w+ed|held|run|taken|seized)\s+by\s+$", re.IGNORECASE)
 
 
 def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
@@ -2184,6 +2223,7 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             and not _GOVERNMENT_POSSESSIVE.match(after)
             and not _DISTANCE_REF.search(text, max(0, t.start - 60), t.start)
             and not _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
+            and not _AGENT_BEFORE.search(text, max(0, t.start - 30), t.start)
         )
 
     # The anaphors first: most articles have none of the settlement kind, and the settlements
@@ -2398,6 +2438,28 @@ def _top_from(toks: list[_Tok], i: int) -> bool:
 _ORDER_VERB_OPENS = re.compile(ORDER_VERBS + " ")
 
 
+# "Kursk (three": a count in brackets right after a place; the trigger closes the bracket
+_TALLY_OPEN = re.compile(
+    r"\s*\(\s*(?:\d+|" + "|".join(sorted(_COUNT_WORDS)) + r")\s+(?:[a-z-]+\s+)?$",
+    re.IGNORECASE,
+)
+_TALLY_CLOSE = re.compile(r"\s*\)")
+
+
+def _tallied_over(text: str, trig: Trigger, tops: list[Toponym]) -> Toponym | None:
+    """The place a weapon count in brackets follows: "over Kursk (three drones)", if so.
+
+    A defence ministry's tally names each region with the drones downed over it; the
+    bracket holds the count and the weapon, and the place is the name before it.
+    """
+    if trig.type is not EventType.ATTACK or not _TALLY_CLOSE.match(text, trig.end):
+        return None
+    cands = [t for t in tops if t.end <= trig.start]
+    if not cands or not _TALLY_OPEN.fullmatch(text, cands[-1].end, trig.start):
+        return None
+    return cands[-1]
+
+
 def places_for(
     text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -2423,6 +2485,8 @@ def places_for(
         inner = [t for t in inner if not _is_actor(text, t, trig.type)]
         if inner:
             return _most_specific([inner])
+    if (tallied := _tallied_over(text, trig, tops)) is not None:
+        return [tallied]  # "over Kursk (three drones), ...": the region the count is for
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith(_UNDER_WORDS)
     if verbal and (before := _before(text, trig, tops, dates)):
         found = _most_specific([before])  # passive: the subject is the place hit

@@ -370,3 +370,16 @@ def test_same_reporter_compiles_each_reporter_word_once() -> None:
     assert _same_reporter("russia", "Its defence ministry said troops took the hamlet.")
     assert not _same_reporter("mayor", "Two were hurt in Lebedyn, the governor said.")
     assert not _same_reporter("", "the governor said")
+
+
+def test_a_year_in_an_aside_before_the_trigger_is_the_asides_own(gazetteer):
+    # ", seized by Moscow in 2014," between a place and the report of a strike: the year
+    # dates the annexation, not the downed drones (issue 10, w2miss)
+    text = (
+        "The Kremlin-backed head of Sevastopol, seized by Moscow in 2014, told "
+        "reporters that air defences shot down four drones over the city."
+    )
+    published = dt.date(2024, 3, 12)
+    attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
+    assert attacks
+    assert all(e.date_start.year == 2024 for e in attacks)

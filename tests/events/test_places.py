@@ -1342,3 +1342,56 @@ def test_anaphor_patterns_find_what_their_word_boundary_forms_find() -> None:
             m.span() for m in plain_there.finditer(text)
         ]
     assert places._ANAPHOR.search(texts[0]) and places._THERE.search(texts[3])
+
+
+def test_the_capital_in_apposition_inside_the_phrase_of_an_attack_is_struck(gazetteer):
+    # "an attack ... on the Ukrainian capital, Kyiv": the name after the comma is the place
+    # of the phrase, not the start of a new clause (issue 10, w2miss)
+    text = (
+        "Nine people died on Saturday when a wave of drones aimed at the Ukrainian "
+        "capital, Kyiv, as well as a few smaller towns, came down overnight."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert names == {"Kyiv"}
+
+
+def test_a_tally_of_drones_in_brackets_after_each_region_gives_one_strike_each(gazetteer):
+    # a defence ministry's tally: a count and the weapon in brackets after each region,
+    # with and without an object before "over" (issue 10, w2miss)
+    texts = [
+        "Air defence units on duty downed and destroyed over the territories of Kursk "
+        "(two drones), Belgorod (seven drones) and Bryansk (one drone) regions, the ministry said.",
+        "Air defence units downed drones over the Kursk (2 UAVs), Belgorod (7 UAVs) and "
+        "Bryansk (one UAV) regions overnight.",
+    ]
+    for text in texts:
+        admin1 = {
+            e.place.admin1_name
+            for e in _events(text, gazetteer)
+            if e.event_type is EventType.ATTACK
+        }
+        assert admin1 == {"Kursk Oblast", "Belgorod Oblast", "Bryansk Oblast"}, text
+
+
+def test_what_the_victim_was_doing_does_not_end_the_strike_phrase(gazetteer):
+    # "hit a man who was doing something in X": the relative clause tells what the victim
+    # was doing when hit, and the place after it is the strike's (issue 10, w2miss)
+    texts = [
+        "A drone hit a woman who was walking her dog near Nikopol on Monday.",
+        "The shell struck a farmer who was driving his tractor to a field in the village of "
+        "Marhanets.",
+    ]
+    for text in texts:
+        names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+        assert len(names) == 1 and names <= {"Nikopol", "Marhanets"}, text
+
+
+def test_the_doer_of_a_passive_verb_is_not_the_city_meant_later(gazetteer):
+    # "annexed by Moscow": the capital stands for its government, so "the city" after it
+    # goes back to the port named first (issue 10, w2miss)
+    text = (
+        "The Kremlin-backed head of Sevastopol, seized by Moscow in 2014, told "
+        "reporters that air defences shot down four drones over the city."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert names == {"Sevastopol"}

@@ -107,8 +107,9 @@ _BEFORE = re.compile(
     r"|(?:his|her)(?=\s+(?:(?:[\w-]+[- ](?:year|month)s?[- ]old|elderly|young|little|"
     r"teenage)\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|child|baby|"
     r"grand(?:son|daughter|child|mother|father)|nephew|niece|neighbou?r)\s+"
-    r"(?:(?:was|were|is|are|has|have|had|been|also|later)\s+){1,3}(?:killed|injured|wounded|"
-    r"hurt|died)\b))\s+"
+    r"(?:(?:(?:was|were|is|are|has|have|had|been|also|later)\s+){1,3}(?:killed|injured|wounded|"
+    # "her young son died of his wounds": a death needs no auxiliary
+    r"hurt|died)|(?:(?:also|later|then|subsequently)\s+)?died)\b))\s+"
     # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
     rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|\s[-–—]\s[^.;]{{1,60}}?\s[-–—])?\s+)?"
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
@@ -188,6 +189,13 @@ _ONE_NAMED = re.compile(
 _ONE_BY_POST = re.compile(
     r"\bthe\s+(?:[\w'’-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:sustained|suffered|received)\s+"
     r"(?:[\w-]+\s+)?(?P<hurt>injuries|wounds|burns|an injury|a wound)\b",
+    re.IGNORECASE,
+)
+# "hit a car, killing its driver", "killed the driver of the truck": one dead, the one person
+# a vehicle or a post has (what the strike hit, named before, is whose).
+_KILLING_ITS = re.compile(
+    r"\b(?:killing|killed|kills)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?"
+    r"(?:driver|pilot|operator|owner|watchman|caretaker|guard)\b(?!['’]|s\b)",
     re.IGNORECASE,
 )
 _NO_ONE = re.compile(r"\b(?:no|not)\s+$", re.IGNORECASE)
@@ -432,7 +440,9 @@ _TOLL_ROSE = re.compile(
     r"number of (?:people |those )?(?:killed|dead|deaths|fatalities))"
     r"|(?P<hurt>number of (?:people |those )?(?:injured|wounded|hurt)))\b"
     r"(?:[^.;]|\.(?=\s\d)){0,160}?\b"
-    r"(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew)"
+    r"(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew|grown|grows|"
+    # "the number of people injured in the strike has gone up to 31"
+    r"soared|surged|(?:gone|went|goes)\s+up)"
     # "has reached 20", "now stands at 15": no "to" after these
     r"\s+to|(?:has |have |had )?reached|stands at|stood at)\s+"
     rf"{_HEDGE}(?P<num>{_NUM})\b",
@@ -501,6 +511,20 @@ _MONTH_BEFORE = re.compile(
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 
 _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
+
+
+def _opens_with_kin(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a count opens its sentence with the kin of someone told before ("Her son died").
+
+    The kin of a victim is someone else: told in a sentence of its own, one more of the toll
+    (a count of its own, not the strike's count told again).
+    """
+    return (
+        m.re is _BEFORE.rx
+        and m.group("num").lower() in {"his", "her"}
+        and not sentence[: m.start()].strip(" \t\"“‘'")
+    )
+
 
 # Most sentences name no casualty: one cheap search spares them the patterns above.
 _ANY = re.compile(
@@ -652,6 +676,8 @@ def parse_casualties(sentence: str) -> Casualties:
             found.append((m.start(), "hurt", "one", m))
     for m in _ONE_BY_POST.finditer(sentence):
         found.append((m.start(), "hurt", "one", m))
+    for m in _KILLING_ITS.finditer(sentence) if "kill" in sentence.lower() else ():
+        found.append((m.start(), "kill", "one", m))
     for m in _LABELLED.finditer(sentence) if (":" in sentence or " -" in sentence) else ():
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     for m in _ONE_DIED_THERE.finditer(sentence) if "the" in sentence.lower() else ():
@@ -718,8 +744,12 @@ def parse_casualties(sentence: str) -> Casualties:
             continue
         # "four dead and another four injured": "another" there sets the hurt apart from the
         # dead of the same sentence; it adds to earlier figures only when it comes first.
-        more[kind] = not words and bool(_MORE.search(m.group(0)))
-        by_other = more[kind] and not _MORE.search(_OTHER.sub("", m.group(0)))
+        more[kind] = not words and bool(_MORE.search(m.group(0)) or _opens_with_kin(told, m))
+        by_other = (
+            more[kind]
+            and bool(_MORE.search(m.group(0)))
+            and not _MORE.search(_OTHER.sub("", m.group(0)))
+        )
         end = max(end, last)
         start = first if start < 0 else start
         words.append(" ".join(told[first:last].split()))

@@ -96,6 +96,7 @@ from geo.events.tolls import (
     _another_strike_there,
     _carry_casualties,
     _counted_places,
+    _deaths_told_before,
     _framing_town,
     _governed_place,
     _listed_casualties,
@@ -588,8 +589,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # in three regions on Saturday"): where it starts and its day, for the strikes told after.
     lead: tuple[int, DateSpan] | None = None
     lead_open = True
+    last_sent: Sentence | None = None
     for sent in split_sentences(text):
         told_before, counted = counted, None
+        prior_sent, last_sent = last_sent, sent
         prev_tops = this_tops
         if prev_tops:
             told_tops, told_ago, told_line, told_start = prev_tops, 1, this_line, this_start
@@ -1234,6 +1237,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     last_casualty_event = casualty_here = len(events) - 1
         if first_here is not None and casualties:
             _toll_by_place(events, first_here, text, sent, tops)
+        if first_here is not None and prior_sent is not None:
+            # "... tells of three civilians dead. He said the deaths came when troops
+            # shelled X": the toll told before its strike
+            _deaths_told_before(events, first_here, sent, prior_sent, prev_tops)
         shelled = (
             None
             if made_here

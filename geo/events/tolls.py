@@ -45,7 +45,10 @@ _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry k
 
 # A count's words right before its place: "were killed in", "wounded two women in".
 _TOLL_AT_PLACE = re.compile(
-    r"\b(?:killed|injured|wounded|hurt|died|dead)"
+    # "reported the death of a 70-year-old man in the X region": the dead told as a death
+    r"\b(?:killed|injured|wounded|hurt|died|dead|hospitali[sz]ed|deaths?\s+of)"
+    # "was injured and hospitalised in X": a second verb of the same toll
+    r"(?:\s+and\s+(?:hospitali[sz]ed|died|killed|injured|wounded|hurt))?"
     r"(?:\s+(?!(?:in|near|on|at|and)\b)[\w-]+){0,3}?(?=\s+(?:in|near|on|at)\b)"
     # "was killed on the spot and another was hurt in A": how, not where
     r"(?!\s+(?:on|at)\s+the\s+(?:spot|scene)\b)",
@@ -169,6 +172,51 @@ def _toll_by_place(
     events.extend(made[1:])
 
 
+# A strike told as what caused deaths counted before: "the deaths occurred when troops shelled
+# X", "the victims died when a missile hit Y".
+_DEATHS_ANAPHOR = re.compile(
+    r"\bthe\s+(?:deaths|killings|fatalities|victims|casualties)\s+(?:(?:had|have)\s+)?"
+    r"(?:occurred|happened|came|were\s+caused|died)\b",
+    re.IGNORECASE,
+)
+
+
+def _deaths_told_before(
+    events: list[Event], first: int, sent: Sentence, prior: Sentence, prior_tops: list[Toponym]
+) -> None:
+    """The toll of the sentence before for a strike told as what caused those deaths.
+
+    "An official tells of three civilians dead after Russian fire. He said the deaths came
+    when troops shelled the town of X": X's strike has the three dead. Only when the
+    sentence before names no place of its own (it counted the strike's dead, not another
+    place's) and for the first strike of this sentence, where it states no dead itself.
+    """
+    if not _DEATHS_ANAPHOR.search(sent.text) or any(
+        t.place.kind is not PlaceKind.COUNTRY for t in prior_tops
+    ):
+        return
+    cas = parse_casualties(prior.text)
+    if not cas.killed:
+        return
+    k = next(
+        (
+            i
+            for i in range(first, len(events))
+            if events[i].event_type is EventType.ATTACK and events[i].sentence_start == sent.start
+        ),
+        None,
+    )
+    if k is None or events[k].killed is not None:
+        return
+    ev = events[k]
+    events[k] = replace(
+        ev,
+        killed=cas.killed,
+        injured=ev.injured if ev.injured is not None else cas.injured,
+        figures_text="; ".join(t for t in (cas.text, ev.figures_text) if t),
+    )
+
+
 # Where a sentence's clauses part: "In A, one was killed; in B, two were hurt", "Two were
 # killed in A, and another was injured in B", "In A two were injured, and in B one died".
 _CLAUSE_PART = re.compile(r"\s*;\s*|,\s+(?:and|while|whereas|but)\s+")
@@ -208,6 +256,13 @@ def _listed_casualties(
     before and this one are this place's; a bare number ("and two in B") counts what the count
     before it counted. None where no place after the first has a count of its own.
     """
+    # "Ukraine's rescue service said a man in A died": a country told as the
+    # owner of who reports is no place of the list
+    places = [
+        t
+        for t in places
+        if t.place.kind is not PlaceKind.COUNTRY or not _POSSESSIVE.match(text, t.end)
+    ]
     if len(places) < 2:
         return None
     ordered = sorted(places, key=lambda t: t.start)
@@ -241,6 +296,9 @@ def _listed_casualties(
     if not any(list(out.values())[1:]):
         return None
     return out
+
+
+_POSSESSIVE = re.compile(r"['’]s?\s")
 
 
 # "... injured one person in the regional capital, Sumy": the place of a toll, after a
@@ -781,6 +839,8 @@ def _toll_trigger(
         # "Two people were killed in A and three were injured in B": from the first count's place
         if m := _TOLL_AT_PLACE.search(text, sent.start + max(cas.start, 0), at):
             at = m.end()
+        elif m := _AND_VERB.match(text, at, sent.end):
+            at = m.end()  # "a man was injured and hospitalised in A"
     elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
         at = m.end()  # "Children were injured in Liubotyn": a toll without its count
     else:
@@ -793,6 +853,13 @@ def _toll_trigger(
         return _town_toll_at(text, sent, tops, cas, told_at)
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+
+
+# A second verb of the same toll before its place: "was injured and hospitalised in A".
+_AND_VERB = re.compile(
+    r"\s+and\s+(?:was\s+|were\s+|later\s+)?(?:hospitali[sz]ed|died)\b(?=\s+(?:in|near|at)\b)",
+    re.IGNORECASE,
+)
 
 
 _REPORT_WORD = re.compile(
@@ -901,7 +968,10 @@ def _town_toll_at(
     if (
         not town
         or town[0].start > at + 40
-        or town[0].place.kind is not PlaceKind.POPULATED_PLACE
+        or (
+            town[0].place.kind is not PlaceKind.POPULATED_PLACE
+            and not _framed_area_toll(town[0], cas, told_at, framed=not subject)
+        )
         # the strike told before takes a count of its own town as ever; none told of one town
         # is that town's alone, not every strike's of the sentence before
         or (
@@ -914,6 +984,23 @@ def _town_toll_at(
         return None
     word = re.search(r"[\w-]+$", text[sent.start : at]).group()
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+
+
+def _framed_area_toll(
+    area: Toponym, cas: Casualties, told_at: Place | None, *, framed: bool
+) -> bool:
+    """Whether an oblast or district framing a count of its own dead or hurt is a strike there.
+
+    "In the X region, three residents died and six more were hurt", told in a round-up of
+    a night's strikes after the strike on another oblast: the region's own strike. Not for a
+    count of none, and not when the strike told before lies in that oblast (the area's words
+    then sum up that strike's).
+    """
+    if not framed or not (cas.killed or cas.injured):
+        return False
+    if area.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return False
+    return told_at is None or told_at.admin1_code != area.place.admin1_code
 
 
 _IN_SUBJECT = re.compile(

@@ -1574,3 +1574,98 @@ def test_another_after_a_listed_toll_is_one_more_of_the_same_kind(gazetteer):
         ("Siversk", 1, None),
         ("Sloviansk", None, 1),
     ]
+
+
+def test_an_oblast_framing_its_own_count_in_a_round_up_is_a_strike_there(gazetteer):
+    text = (
+        "Russian missiles struck Lviv overnight, killing one man, officials said on Tuesday. "
+        "In the Poltava region, three people died and six others were injured."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [("Lviv", 1, None), ("Poltava Oblast", 3, 6)]
+
+
+def test_an_oblast_framing_a_count_after_its_own_town_adds_no_strike(gazetteer):
+    text = (
+        "Russian missiles struck Poltava overnight, officials said on Tuesday. "
+        "In the Poltava region, three people died and six others were injured."
+    )
+    assert [a[0] for a in _attacks(text, gazetteer)] == ["Poltava"]
+
+
+def test_a_death_told_as_a_noun_at_its_place_is_a_strike_there(gazetteer):
+    text = (
+        "Rescuers on Tuesday reported the death of a 68-year-old woman in the Sumy region, "
+        "where four more people were also wounded."
+    )
+    assert _attacks(text, gazetteer) == [("Sumy Oblast", 1, 4)]
+
+
+def test_one_hurt_and_hospitalised_at_a_town_is_that_towns_toll(gazetteer):
+    text = (
+        "On Monday the enemy shelled the Izium and Kupiansk districts, the governor said. "
+        "A 61-year-old woman was wounded and hospitalised in Kupiansk."
+    )
+    assert ("Kupiansk", None, 1) in _attacks(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("second", "killed"),
+    [
+        ("Her little son died of his wounds in hospital.", 2),
+        ("His wife later died.", 2),
+        ("The man was buried on Friday.", 1),
+    ],
+)
+def test_kin_of_a_victim_told_dead_in_a_sentence_of_its_own_add_one(gazetteer, second, killed):
+    text = f"A Russian drone hit a car in Kupiansk on Tuesday, killing a man. {second}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", killed, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("A drone struck a van near the bridge, killing its driver.", 1, None),
+        ("The missile hit a lorry, killing the driver and wounding two passengers.", 1, 2),
+        ("The shell killed the driver's mother.", None, None),
+        ("Her young daughter died of her injuries.", 1, None),
+    ],
+)
+def test_the_one_driver_of_a_vehicle_and_kin_without_an_auxiliary(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_country_owning_the_reporter_is_no_place_of_a_toll_list(gazetteer):
+    text = (
+        "Ukraine's national police reported the death of a 68-year-old woman in the Sumy "
+        "region, where four more people were also hurt, including a boy."
+    )
+    assert _attacks(text, gazetteer) == [("Sumy Oblast", 1, 4)]
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("Officials report the death of two civilians in overnight shelling.", 2),
+        # the lead names a place of its own: its dead are that place's, not the strike's
+        ("Officials report the death of two civilians in Sumy.", None),
+    ],
+)
+def test_deaths_counted_before_the_strike_that_caused_them(gazetteer, lead, expected):
+    text = (
+        f"{lead} The regional head said the deaths occurred when Russian artillery hit the "
+        "town of Kupiansk on Monday."
+    )
+    assert ("Kupiansk", expected, None) in _attacks(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "By evening the number of people hurt in the strike on the city had grown to 26.",
+        "The number of those wounded has since gone up to 26, the mayor said.",
+    ],
+)
+def test_a_count_of_the_hurt_that_has_grown_updates_the_strike(gazetteer, later):
+    text = f"A Russian missile hit Kupiansk on Monday, injuring 19 people. {later}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 26)]

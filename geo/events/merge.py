@@ -340,7 +340,8 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         )
     ]
     out = _raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out)))
-    return _drop_area_umbrellas(_drop_raion_twins(_drop_summed_leads(out)))
+    out = _drop_area_umbrellas(_drop_raion_twins(_drop_summed_leads(out)))
+    return _drop_fighting_settings(out)
 
 
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
@@ -1082,6 +1083,59 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             and (_same_days(f, e) or _undated_lead_of(e, f))
         ]
         if towns and _toll_within(e, towns):
+            dropped.add(id(e))
+    return [e for e in events if id(e) not in dropped]
+
+
+# An operation into an oblast, which reports code at the oblast beside its villages: "the
+# incursion into the X region", "invaded X Oblast", "the cross-border raid".
+_INTO_AREA = re.compile(
+    r"\b(?:incursions?|invasions?|invad\w*|cross-border|raids?|into|breakthroughs?)\b",
+    re.IGNORECASE,
+)
+# A toll in the oblast's sentence: the oblast's day in sum, which a report codes apart.
+_TOLL_WORDS = re.compile(r"\b(?:kill|injur|wound|dead|died|death|casualt)", re.IGNORECASE)
+
+
+def _drop_fighting_settings(events: list[Event]) -> list[Event]:
+    """Drop fighting told at an oblast where the article places that day's fighting in its villages.
+
+    "Heavy battles raged in the X region, where troops held on in the town of Y" and a
+    bulletin's "clashes on every front, among them in the X region" then its villages one by
+    one: the oblast is the setting of the fighting the article places, not a second front,
+    and an analyst codes the villages. Kept: an oblast with no village of its own fighting on
+    an overlapping day; an oblast told beside other areas in its sentence (a wider summary);
+    an operation into the oblast (an incursion, an invasion, a raid), coded at the oblast
+    beside its villages; a sentence that tells a toll; the rest of an oblast beside its city.
+    Captures and strikes have rules of their own (``_drop_area_umbrellas``).
+    """
+    dropped: set[int] = set()
+    for e in events:
+        if (
+            e.event_type is not EventType.OFFENSIVE
+            or e.place.kind is not PlaceKind.ADMIN1
+            or e.geo_precision is not GeoPrecision.ADMIN1
+            or e.killed is not None
+            or e.injured is not None
+            or _TOLL_WORDS.search(e.quote)
+            or _INTO_AREA.search(e.quote)
+            or rest_of_area(e)
+            or any(
+                f.sentence_start == e.sentence_start
+                and f.place.place_id != e.place.place_id
+                and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+                for f in events
+            )
+        ):
+            continue
+        if any(
+            f.event_type is EventType.OFFENSIVE
+            and f.geo_precision is GeoPrecision.SETTLEMENT
+            and f.place.kind is PlaceKind.POPULATED_PLACE
+            and _inside(f, e)
+            and _same_days(f, e)
+            for f in events
+        ):
             dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
 

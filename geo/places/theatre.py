@@ -83,6 +83,7 @@ _RU_DISTRICT_UNITS = (
     "raion",
     "okrug",
     "urban district",
+    "city district",  # городской округ as some translate it: "the Shebekinsky city district"
     "municipal district",
     "urban okrug",
     "municipal okrug",

@@ -22,6 +22,12 @@ __all__ = ["city_districts"]
 
 # The adjective of a district name: "Kyivskyi", "Dniprovskyi", "Kirovsky", "Tsentralnyi".
 _ADJECTIVE = re.compile(r"(?:sk|ck|n)(?:yi|yy|iy|ii|y|ij|yj)$|(?:ськ|ск|н)(?:ий|ій|ый)$")
+# Or its English translation: a city's "Central" or "Industrial" district (Tsentralnyi,
+# Promyslovyi), which GeoNames knows only as other countries' units (Israel's Central and
+# Southern districts).
+_ENGLISH_ADJECTIVES = frozenset(
+    ["central", "northern", "southern", "eastern", "western", "industrial", "soviet"]
+)
 _DISTRICT_WORDS = frozenset(["district", "raion", "rayon", "район"])
 # The score that makes the city the reading: above any reading the article can back.
 _CITY_SCORE = 20.0
@@ -33,7 +39,10 @@ def _is_district(m: Mention, toks: list[Token]) -> bool:
     return (
         m.j - m.i >= 2
         and toks[m.j - 1].norm in _DISTRICT_WORDS
-        and bool(_ADJECTIVE.search(toks[m.j - 2].norm))
+        and (
+            bool(_ADJECTIVE.search(toks[m.j - 2].norm))
+            or (m.j - m.i == 2 and toks[m.j - 2].norm in _ENGLISH_ADJECTIVES)
+        )
     )
 
 

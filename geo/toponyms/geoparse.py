@@ -402,7 +402,9 @@ def _sector_units(mentions: list[Mention], text: str) -> set[str]:
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_cyrillic_text(text))
-    respelt_in_named_oblasts(mentions, gaz=gaz, units=explicit | _sector_units(mentions, text))
+    respelt_in_named_oblasts(
+        mentions, gaz=gaz, units=explicit | _sector_units(mentions, text), text=text
+    )
     hromadas = _named_hromadas(mentions)
     # Lists of villages ("near Zelene, Rivne, Promin and Myrnohrad"): a name there is a
     # village even where a city bears it. A list of cities ("Kharkiv, Sumy and

@@ -10,6 +10,7 @@ elsewhere is never searched, so fuzzy matching cannot turn people into villages.
 from __future__ import annotations
 
 import math
+import re
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES
@@ -272,11 +273,24 @@ _RUSSIAN_NAMED_UNITS = frozenset(["UA.11", "UA.20"])
 _KNOWN_KINDS = frozenset([_COUNTRY, _ADMIN1, _REGION, _ADMIN2])
 
 
-def _held_in_theatre(m: Mention) -> bool:
-    """Whether the index holds the name itself for a theatre place or anything well known."""
+# "the village of X", "in the settlement X": what follows is no city.
+_VILLAGE_BEFORE = re.compile(r"\b(?:village|settlement|hamlet)s?(?:\s+of)?\s*$", re.IGNORECASE)
+
+
+def _village_framed(text: str, m: Mention) -> bool:
+    """Whether the text calls the name a village just before it."""
+    return bool(_VILLAGE_BEFORE.search(text, max(0, m.start - 30), m.start))
+
+
+def _held_in_theatre(m: Mention, *, village: bool = False) -> bool:
+    """Whether the index holds the name itself for a theatre place or anything well known.
+
+    A big town does not count where the text calls the name a village: "the village of
+    Oktyabrsky" beside a named border oblast is not a city of a hundred thousand elsewhere.
+    """
     return any(
         c.place.kind in _KNOWN_KINDS
-        or (c.place.population or 0) >= BIG_TOWN
+        or (not village and (c.place.population or 0) >= BIG_TOWN)
         or (
             c.match in _HELD_MATCHES
             and c.place.country_code == "UA"
@@ -286,7 +300,9 @@ def _held_in_theatre(m: Mention) -> bool:
     )
 
 
-def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: set[str]) -> None:
+def respelt_in_named_oblasts(
+    mentions: list[Mention], *, gaz: Gazetteer, units: set[str], text: str = ""
+) -> None:
     """Read Russian spellings among the settlements of the oblasts the text names.
 
     Before scoring, so that the readings found weigh in the article's context like any
@@ -313,7 +329,7 @@ def respelt_in_named_oblasts(mentions: list[Mention], *, gaz: Gazetteer, units: 
                 m.near = False
                 m.cands = [Candidate(gaz.place(k), 0.0, "respelt") for k in respelt]
             continue
-        if not m.cands or _held_in_theatre(m):
+        if not m.cands or _held_in_theatre(m, village=_village_framed(text, m)):
             continue
         if any(c.place.kind is _POPULATED and c.place.admin1_code in units for c in m.cands):
             continue

@@ -751,15 +751,32 @@ _HROMADA_ADJECTIVE = re.compile(r"(?-i:[A-Z])[\w'’-]*s[ck](?:a|e|yi|yy|iy|ii|y
 def _respelt_units(name: str, unit: str, gaz: Gazetteer) -> list[str]:
     """The unit keys of one-word ``name`` with one i or y swapped that the index holds.
 
-    Transliterations disagree on и, і and ы ("Shalyhinska", "Shalyhynska").
+    Transliterations disagree on и, і and ы ("Shalyhinska", "Shalyhynska"), on the
+    adjective's ending ("Pokrovsky", "Pokrovskiy" for the index's Pokrovskyi) and on Г, which
+    Russian spelling gives as g where Ukrainian is h ("Pologivsky" for Polohivskyi).
     """
     out = []
+    if " " in name:
+        return out
     for k, ch in enumerate(name):
-        if ch in "iy" and " " not in name:
+        if ch in "iy":
             key = f"{name[:k]}{'y' if ch == 'i' else 'i'}{name[k + 1 :]} {unit}"
             if key not in out and gaz.has(key):
                 out.append(key)
+    if out:
+        return out
+    ending = _ADJECTIVE_ENDING.search(name)
+    stems = {name[: ending.start()] + "skyi"} if ending else set()
+    stems |= {s.replace("g", "h") for s in (stems or {name}) if "g" in s}
+    for stem in sorted(stems):
+        key = f"{stem} {unit}"
+        if key not in out and gaz.has(key):
+            out.append(key)
     return out
+
+
+# A district's adjective ending as transliterations write it ("-sky", "-skiy", "-skii").
+_ADJECTIVE_ENDING = re.compile(r"s(?:ky|kiy|kii|kij|ki|kyy)$")
 
 
 def _with_state_abbreviations(

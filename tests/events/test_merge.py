@@ -496,3 +496,45 @@ def test_counts_places_asks_the_count_before_the_name() -> None:
     plain = dataclasses.replace(area, quote="Russian shelling hit the Sumy region on Monday.")
     assert not _counts_places(plain)
     assert not _struck_its_settlements(plain, [plain])
+
+
+# --- fighting told at an oblast, then placed at its villages (issue 10) ---
+
+
+def _fighting(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e.place.name for e in events if e.event_type is EventType.OFFENSIVE]
+
+
+def test_fighting_in_an_oblast_where_a_village_is_fought_over_is_the_villages(gazetteer):
+    text = (
+        "Heavy fighting raged in the Luhansk region on Monday, where Russian forces launched "
+        "assaults near Bilohorivka, the army said."
+    )
+    assert _fighting(text, gazetteer) == ["Bilohorivka"]
+
+
+def test_a_bulletins_oblast_among_its_clashes_gives_way_to_the_village_told_after(gazetteer):
+    text = (
+        "Since dawn, 31 clashes have taken place along the front, including in the "
+        "Zaporizhzhia region, the General Staff reported. Russian units attacked near "
+        "Robotyne twice."
+    )
+    assert _fighting(text, gazetteer) == ["Robotyne"]
+
+
+def test_an_incursion_into_an_oblast_is_kept_beside_its_village(gazetteer):
+    text = (
+        "Ukraine's incursion into Russia's Kursk region went on, and fighting continued near "
+        "Sudzha, the army said."
+    )
+    assert _fighting(text, gazetteer) == ["Kursk Oblast", "Sudzha"]
+
+
+def test_fighting_in_an_oblast_with_no_village_of_its_own_stands(gazetteer):
+    text = (
+        "Heavy fighting raged in the Luhansk region on Monday, the army said. Russian units "
+        "attacked near Robotyne twice."
+    )
+    assert _fighting(text, gazetteer) == ["Luhansk Oblast", "Robotyne"]

@@ -188,7 +188,12 @@ def test_a_district_row_adds_its_names_and_the_seats_point(tmp_path):
 
 @pytest.mark.parametrize(
     "name",
-    ["Shebekinsky urban district", "Shebekinsky municipal okrug", "Shebekinsky urban okrug"],
+    [
+        "Shebekinsky urban district",
+        "Shebekinsky municipal okrug",
+        "Shebekinsky urban okrug",
+        "Shebekinsky city district",  # a translation of городской округ some outlets use
+    ],
 )
 def test_a_border_district_goes_by_its_okrug_names_too(gazetteer, name):
     found = [c.place.place_id for c in gazetteer.lookup(name)]

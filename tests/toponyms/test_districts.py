@@ -73,3 +73,16 @@ def test_the_same_district_name_in_a_mykolaiv_report_is_mykolaiv(gazetteer):
     top = _at(text, "Korabelnyi district", gazetteer)
     assert top is not None
     assert (top.place.name, top.place.admin1_code) == ("Mykolaiv", "UA.16")
+
+
+def test_a_city_district_told_in_english_is_its_city_not_a_foreign_unit(gazetteer):
+    # Israel's Central and Southern districts are the index's only readings of these names
+    text = "In Kherson, a shell struck a pharmacy in the Central district on Monday."
+    assert _at(text, "Central district", gazetteer).place.name == "Kherson"
+    text = "Debris of a drone fell on a garage in Belgorod's Southern District at night."
+    assert _at(text, "Southern District", gazetteer).place.name == "Belgorod"
+
+
+def test_a_foreign_unit_without_a_theatre_city_beside_it_stays_itself(gazetteer):
+    text = "Sirens sounded across the Southern District, Israel's army said on Monday."
+    assert _at(text, "Southern District", gazetteer).place.country_code == "IL"

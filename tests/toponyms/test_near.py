@@ -265,3 +265,25 @@ def test_a_respelt_name_of_namesakes_nothing_places_stays_weak(gazetteer):
     top = _at(text, "Svyato-Pokrovskoe", gazetteer)
     assert top.place.lat > 48.5
     assert top.candidates[0].match == "respelt"
+
+
+def test_a_village_named_so_is_read_in_the_named_oblast_over_a_far_city(gazetteer):
+    # Oktyabrsky the index holds as a city of 100,000 in Bashkortostan; "the village of"
+    # says it is not that one, and the oblast named holds an Oktyabr'skiy of its own.
+    text = (
+        "Two men were hurt in Belgorod region overnight: a drone struck a barn in the "
+        "village of Oktyabrsky, local officials reported."
+    )
+    top = _at(text, "Oktyabrsky", gazetteer)
+    assert top is not None
+    assert top.place.admin1_name == "Belgorod Oblast"
+
+
+def test_a_city_of_that_name_is_not_moved_to_the_named_oblast(gazetteer):
+    text = (
+        "Two men were hurt in Belgorod region overnight, and a refinery in the city of "
+        "Oktyabrsky in Bashkortostan was also hit."
+    )
+    top = _at(text, "Oktyabrsky", gazetteer)
+    assert top is not None
+    assert top.place.admin1_name == "Bashkortostan"

@@ -208,6 +208,12 @@ def test_a_district_spelt_with_y_for_i_is_still_the_district(gazetteer):
     assert read == {"Klymov district": frozenset({(PlaceKind.ADMIN2, "RU.10")})}
 
 
+def test_a_district_adjective_in_russian_spelling_is_still_the_district(gazetteer):
+    # Polohivskyi in the index: "-sky" for "-skyi" and g for the Ukrainian h
+    read = _read("A shell wounded a pensioner in Pologivsky district on Friday.", gazetteer)
+    assert read == {"Pologivsky district": frozenset({(PlaceKind.ADMIN2, "UA.26")})}
+
+
 def test_a_town_before_community_is_still_the_town(gazetteer):
     read = _read("Shells landed in the Marhanets community overnight.", gazetteer)
     assert (PlaceKind.POPULATED_PLACE, "UA.04") in read["Marhanets"]

@@ -15,7 +15,9 @@ Two families recur across outlets and were coded by no analyst on the real sets:
 * the **war's start as a time**: a clause tied to the outbreak of the full-scale war (a
   region seized at its "onset", an advance on Kyiv that failed in its first weeks, people
   registered as displaced "since the beginning" of it), read in a report written long after
-  it: history, not the day's news.
+  it: history, not the day's news;
+* the **campaign as a cause**: an incursion, invasion or offensive named as what the news
+  answers or follows ("in retaliation for" it, "weeks after" it): its reason or its time.
 """
 
 from __future__ import annotations
@@ -62,6 +64,15 @@ _OVER_REGION = re.compile(
 _CAMPAIGN_NOUN = re.compile(
     r"(?:counter-?)?offensives?\b|campaign\b|operations?\b|push\b|drive\b", re.IGNORECASE
 )
+# A campaign named as what the news answers or follows: strikes "in response to Kyiv's
+# incursion into X", "in retaliation for the offensive", a barrage "weeks after" the invasion.
+# The campaign is the reason or the time of the news, begun on a day of its own.
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:in\s+(?:response|reply|retaliation)\s+(?:to|for)|(?:as\s+)?(?:revenge|payback)\s+for|"
+    r"to\s+(?:avenge|punish)|(?:days|weeks|months)\s+after)\s+(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+_CAUSE_NOUN = re.compile(r"(?:counter-?)?offensives?\b|incursions?\b|invasions?\b", re.IGNORECASE)
 # "With <fighting> ongoing in <oblast>, ...": an absolute phrase of circumstance.
 _WITH_FRONTED = re.compile(r"\s*With\s+(?:[\w-]+\s+){0,2}$")
 _GOING_ON_AFTER = re.compile(
@@ -120,6 +131,12 @@ def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
         )
     ):
         return True
+    if (
+        trig.type is EventType.OFFENSIVE
+        and _CAUSE_NOUN.match(trig.text)
+        and _CAUSE_BEFORE.search(before)
+    ):
+        return True  # "strikes in response to Kyiv's incursion into X": the reason, not news
     # fronted only: a trailing ", with fighting ongoing near <village>" adds that day's fight
     return bool(
         trig.type in _GROUND

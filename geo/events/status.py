@@ -81,7 +81,15 @@ _TRIED = re.compile(
 )
 _ONGOING_AFTER = re.compile(
     r"^[^,;:]{0,25}?\b(?:(?:is|are) (?:still )?(?:underway|under way|ongoing|continuing|"
-    r"being carried out|being observed)|continues?|(?:has|have) been ongoing)\b",
+    r"being carried out|being observed)|continues?|(?:has|have) been ongoing)\b"
+    # "with fighting ongoing near X", "battles still raging around Y": an absolute phrase
+    r"|^\s+(?:still\s+)?(?:ongoing|continuing|raging|under\s*way)\b",
+    re.IGNORECASE,
+)
+# Ground fighting told as carried on: "continued offensive operations near X", "continues
+# its assaults on Y", "the continuing offensive": fighting under way on the day of the news.
+_CONTINUED_BEFORE = re.compile(
+    r"\bcontinu(?:e|es|ed|ing)\s+(?:(?:its|their|the|his|her)\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 # The Cyrillic tried-advance triggers carry their verb of trying: "пытался прорваться".
@@ -286,6 +294,8 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     attempt = _ATTEMPT_LOW.search(low) if low is not None else _ATTEMPT_BEFORE.search(clause)
     if attempt and not _PAST_PROGRESSIVE.search(clause):
         return True
+    if trig.type is EventType.OFFENSIVE and _CONTINUED_BEFORE.search(clause):
+        return True  # "continued offensive operations near X": the fighting goes on
     if trig.text.endswith("ing") and _PROGRESSIVE.search(clause):
         return True  # "Russian forces are advancing on Pokrovsk"
     after = text[trig.end : min(sent.end, trig.end + 40)]
@@ -376,4 +386,5 @@ def status_for(
 # Asked for most triggers, and most clauses hold no match: each asks its lower-case twin first
 # (geo.text.casefold.Gated). Set here, after every definition, so each reads as written above.
 _CYR_TRIED_BEFORE, _ONGOING_AFTER = Gated(_CYR_TRIED_BEFORE), Gated(_ONGOING_AFTER)
+_CONTINUED_BEFORE = Gated(_CONTINUED_BEFORE)  # "continu" first
 _SINCE_LAUNCHED = Gated(_SINCE_LAUNCHED)  # "since" first

@@ -247,6 +247,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:moved|moving|fell) back from",
         r"(?:moved|moving) away from",
         r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
+        # a side's word that it holds a place now: "the army claimed that it has control of
+        # the town of X", "Moscow says it now has full control over Y" (a claimed capture)
+        r"(?:claim(?:s|ed)?|sa(?:id|ys)) (?:that )?(?:it|they) (?:now )?(?:has|have|had) "
+        r"(?:full |complete |effective )?control (?:of|over)",
         r"control (?:approximately |about |some |roughly |around |nearly )?\d+ ?(?:percent|%) of",
         r"звільни\w*",
         r"звільнен\w*",
@@ -330,6 +334,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:cross|break through) (?:the |ukraine['’]s )?(?:\w+ )?(?:state )?border",
         r"ground operation",
         r"storm(?:ed|ing)",
+        # the verb's plain form, its object a place or a line: "managed to capture two
+        # hamlets and storm the outskirts of X", "troops storm the town's defences" (never
+        # a Storm Shadow missile or a weather storm, which hit and pass, not storm a place)
+        r"storms? (?=(?:the |its |their )?(?:[\w'’-]+ ){0,2}?(?:outskirts|edges?|centre|center|"
+        r"town|city|village|settlement|positions?|trenches|defen[cs]es?|fortifications?|"
+        r"strongholds?)\b)",
         r"(?:attempt(?:s|ed|ing)?|tried|trying|tries|continu\w*|began|begin|started) to storm",
         # "search-and-strike operations on the Ocheretyne direction": hunting the enemy on
         # the ground, not a strike from afar
@@ -612,7 +622,13 @@ _NON_FACTUAL = re.compile(
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
     r"intends? to|called for|calls? for|urged|demand\w*|going to|"
     # "despite claims of advances, ... made no gains": the claim conceded, then refuted
-    r"despite\s+(?:[\w-]+\s+)?(?:claims|reports)\s+(?:of|that))\s+"
+    r"despite\s+(?:[\w-]+\s+)?(?:claims|reports)\s+(?:of|that)|"
+    # a claim denied: "the army refuted reports of enemy troops advancing into X", "Kyiv
+    # denied that Russian forces had captured X": what one side says did not happen
+    r"(?:den(?:y|ies|ied|ying)|refut(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|reject(?:s|ed|ing)?|"
+    r"debunk(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,2}?(?:claims?|reports?|allegations?|"
+    r"rumou?rs?|assertions?)\s+(?:of|that|about)|"
+    r"den(?:y|ies|ied|ying)\s+that(?:\s+[\w'’-]+){0,2}?\s+(?:had|has|have|was|were))\s+"
     # "did not make any confirmed gains": "any" and the verb before it are the negation's
     r"(?:(?:[\w-]+\s+)?any\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
@@ -698,6 +714,9 @@ _ON_TOWN = re.compile(
     r"\s+(?:on|against)\s+(?:the\s+(?:village|town|city|settlement|hamlet)\s+of\s+)?"
     r"[A-Z][\w'’-]+(?!\s+(?:direction|sector|axis|front)\b)"
 )
+# Its toll: "a woman was killed in an enemy attack on the region overnight". Troops storming
+# a line leave no dead civilians in a governor's count; one attack with a toll is a strike.
+_TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|hurt)\b")
 # The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
 # X “seven times in the past day”": troops storming a village, not a strike.
 _TIMES_AFTER = re.compile(
@@ -1352,7 +1371,7 @@ def find_triggers(
                         # town, told by who made it, is a strike on the town
                         word == "attack"
                         and _ENEMY_ONLY.fullmatch(ground.group())
-                        and _ON_TOWN.match(text, e)
+                        and (_ON_TOWN.match(text, e) or _TOLL_WORD.search(sent.text))
                     )
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))

@@ -198,3 +198,22 @@ def test_news_not_setting_keeps_what_the_three_tests_keep() -> None:
     assert [t.type for t in news_not_setting(text, sent, found, dt.date(2024, 9, 2))] == [
         EventType.EVACUATION
     ]
+
+
+# Wave 2 (w2adv): a campaign named as what strikes answer or follow is their reason.
+def test_strikes_in_response_to_an_incursion_code_no_incursion(gazetteer):
+    text = (
+        "Russia fired dozens of missiles at Lviv on Monday in retaliation for Kyiv's "
+        "surprise incursion into the Bryansk region."
+    )
+    assert not any(t is EventType.OFFENSIVE for t, _ in _events(text, gazetteer))
+
+
+def test_an_incursion_weeks_before_the_news_is_its_time(gazetteer):
+    text = "Two weeks after Ukraine's incursion into the Bryansk region, drones hit Lviv."
+    assert not any(t is EventType.OFFENSIVE for t, _ in _events(text, gazetteer))
+
+
+def test_an_incursion_told_as_news_stays(gazetteer):
+    text = "Ukrainian troops pressed their incursion into the Bryansk region on Monday."
+    assert (EventType.OFFENSIVE, "Bryansk Oblast") in _events(text, gazetteer)

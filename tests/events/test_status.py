@@ -259,3 +259,16 @@ def test_talks_ahead_of_which_something_happens_are_still_to_come(gazetteer):
     article = article_from_text(text, published=dt.date(2025, 3, 19))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert not [e for e in events if e.event_type is EventType.NEGOTIATION]
+
+
+# Wave 2 (w2adv): ground fighting told as carried on is under way, even when attributed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the think tank, enemy troops continued offensive operations near "
+        "Kostiantynivka on Tuesday.",
+        "Three assaults were beaten back, with fighting ongoing near Kostiantynivka.",
+    ],
+)
+def test_fighting_told_as_carried_on_is_under_way(text, gazetteer):
+    assert _statuses(text, gazetteer) == {("Kostiantynivka", EventStatus.ATTEMPTED)}

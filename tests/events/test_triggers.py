@@ -782,6 +782,75 @@ def test_enemy_attacks_near_a_village_stay_ground_fighting():
     assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Wave 2 (w2adv): a claim one side denies is no gain
+        "On Friday the commander rejected reports of hostile units advancing into Poltava.",
+        "Kyiv denied that Russian troops had seized Pishchane last week.",
+        "The ministry dismissed claims that its brigades withdrew from Pishchane.",
+    ],
+)
+def test_a_denied_claim_of_ground_is_no_advance(sentence):
+    assert EventType.ADVANCE not in {t.type for t in _triggers(sentence)}
+
+
+def test_a_dismissed_officer_does_not_deny_the_gain():
+    sentence = "The general dismissed his deputy after troops withdrew from Pishchane."
+    assert EventType.ADVANCE in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Wave 2 (w2adv): the plain verb, after "managed to ... and" or in a present summary
+        "Enemy units managed to take two hamlets and storm the edge of the village of Hlyboke.",
+        "Marines storm the town's northern defences every night.",
+    ],
+)
+def test_storm_as_a_plain_verb_with_a_place_is_ground_fighting(sentence):
+    assert EventType.OFFENSIVE in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A storm the previous evening cut power lines across the region.",
+        "Storm Shadow missiles hit an airfield in the north.",
+    ],
+)
+def test_a_weather_storm_or_a_missile_is_no_storming(sentence):
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Wave 2 (w2adv): a side saying it now holds a place claims its capture
+        "The ministry claims that it has control of little Siversk now.",
+        "Moscow says it now has full control over Siversk, which Kyiv disputes.",
+    ],
+)
+def test_a_side_saying_it_holds_a_place_claims_an_advance(sentence):
+    assert EventType.ADVANCE in {t.type for t in _triggers(sentence)}
+
+
+def test_holding_a_share_of_a_country_is_no_claimed_capture():
+    sentence = "Analysts estimate Russia has control of a fifth of the country."
+    assert EventType.ADVANCE not in {t.type for t in _triggers(sentence)}
+
+
+def test_one_enemy_attack_with_a_toll_is_a_strike_on_the_region():
+    # Wave 2 (w2adv): a governor's "killed in an enemy attack in the X region" is a strike
+    sentence = "Three residents died after an enemy attack in the Chernihiv region at dawn."
+    assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}
+
+
+def test_one_enemy_attack_without_a_toll_in_an_area_stays_ground_fighting():
+    sentence = "An enemy attack in the Kupiansk direction was repelled by the brigade."
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
 def test_an_attack_near_the_border_is_not_troops_at_the_border():
     sentence = "Two dead in attack near Ukraine border overnight"
     assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}

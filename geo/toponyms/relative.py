@@ -196,6 +196,15 @@ def _beside(text: str, a: Mention, b: Mention) -> None:
         within, direction = _NEAR_KM, None
     else:
         return
+    _prefer_on_side(a, b, within, direction)
+
+
+def _prefer_on_side(a: Mention, b: Mention, within: float, direction: str | None) -> None:
+    """Raise the nearest reading of ``a`` within ``within`` km of ``b``'s, on that side.
+
+    Only settlements, never ``b``'s own place; a name none of whose readings fits keeps its
+    scores.
+    """
     anchor = _best(b)
     if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
         return
@@ -236,21 +245,8 @@ def _past_bearing(text: str, b: Mention, a: Mention) -> None:
     if len(a.cands) < 2 or _ITEM_LINK.fullmatch(text, b.end, a.start) is None:
         return
     m = _BEARING_BEFORE.search(text, max(0, b.start - 40), b.start)
-    if m is None:
-        return
-    anchor = _best(b)
-    if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
-        return
-    fits = []
-    for k, c in enumerate(a.cands):
-        if c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.place_id == anchor.place_id:
-            continue
-        d = great_circle_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)
-        if d <= _BEARING_KM and _on_side(c.place, anchor, d, m.group("dir")):
-            fits.append((d, k))
-    if fits:
-        k = min(fits)[1]
-        a.scores[k] = max(a.scores) + _CUE_SCORE
+    if m is not None:
+        _prefer_on_side(a, b, _BEARING_KM, m.group("dir"))
 
 
 _ANCHOR_KM = 25.0  # a place this near its anchor is placed right at the anchor's scale

@@ -849,9 +849,21 @@ def _toll_trigger(
     where = m.end() if (m := _OF_AREA.match(text, at, sent.end)) else at
     if not any(
         where <= t.start < where + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
-    ) or not re.match(r"\s+(?:in|near|on|at)\b", text[where : where + 8]):
+    ) or not _PLACE_LINK_ON.match(text, where, where + 8):
         return _town_toll_at(text, sent, tops, cas, told_at)
-    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
+    return _toll_word(text, sent.start, at)
+
+
+# The locative that ties a count to the place after it ("killed two in A"); a toll's strike
+# may also be "on" a town.
+_PLACE_LINK = re.compile(r"\s+(?:in|near|at)\b")
+_PLACE_LINK_ON = re.compile(r"\s+(?:in|near|on|at)\b")
+_LAST_WORD = re.compile(r"[\w-]+$")
+
+
+def _toll_word(text: str, lo: int, at: int) -> Trigger:
+    """The strike a toll stands for, on the toll's last word before ``at`` (``lo`` on)."""
+    word = _LAST_WORD.search(text, lo, at).group()
     return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
 
 
@@ -905,7 +917,7 @@ def _later_clause_toll(
         if cas.end < 0 or not (cas.killed or cas.injured):
             continue
         at = lo + cas.end
-        if not re.match(r"\s+(?:in|near|at)\b", text[at : at + 8]):
+        if not _PLACE_LINK.match(text, at, at + 8):
             continue
         before = {t.place.place_id for t in tops if t.start < lo}
         # an oblast told before whose towns the clauses go through is _toll_by_place's
@@ -917,8 +929,7 @@ def _later_clause_toll(
             and t.place.admin1_code not in areas
             for t in tops
         ):
-            word = re.search(r"[\w-]+$", text[lo:at]).group()
-            return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+            return _toll_word(text, lo, at)
     return None
 
 
@@ -982,8 +993,7 @@ def _town_toll_at(
         or (told_at is None and not subject and _REPORT_WORD.search(text, town[0].end, at))
     ):
         return None
-    word = re.search(r"[\w-]+$", text[sent.start : at]).group()
-    return Trigger(EventType.ATTACK, at - len(word), at, word.lower())
+    return _toll_word(text, sent.start, at)
 
 
 def _framed_area_toll(

@@ -118,6 +118,7 @@ from geo.events.tolls import (
 from geo.events.triggers import (
     FIGURE_TYPES,
     ORDER_MARK,
+    PUSHED_INTO,
     TRIGGERS,
     Trigger,
     clause_tail,
@@ -1186,7 +1187,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # "101 people from A and 58 from B": each place its own count, never B's on A
                 ev = _event(
                     article,
-                    _ground(trig, top, events, sent),
+                    _into_area(_ground(trig, top, events, sent), top),
                     top,
                     _later_for(text, top, span),
                     sent,
@@ -1350,6 +1351,24 @@ def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) ->
         )
         and not names_weapon(sent.text)
         and not parse_casualties(sent.text)
+    ):
+        return replace(trig, type=EventType.OFFENSIVE)
+    return trig
+
+
+_PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)
+
+
+def _into_area(trig: Trigger, top: Toponym) -> Trigger:
+    """Troops that pushed into an oblast or a country made an incursion, not a gain.
+
+    "Pushed into the village of X" is ground entered (an advance); "pushed into the X region"
+    or "deeper into Russia" is the operation across a border, an offensive, as "crossed into".
+    """
+    if (
+        trig.type is EventType.ADVANCE
+        and top.place.kind is not PlaceKind.POPULATED_PLACE
+        and _PUSHED_INTO.fullmatch(trig.text)
     ):
         return replace(trig, type=EventType.OFFENSIVE)
     return trig

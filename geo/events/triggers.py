@@ -21,6 +21,7 @@ __all__ = [
     "MOVED_TO",
     "ORDER_MARK",
     "ORDER_VERBS",
+    "PUSHED_INTO",
     "TRIGGERS",
     "Trigger",
     "coerce_types",
@@ -68,6 +69,12 @@ CONTROL_HELD = (
     # no place (up to the clause's end)
     r"under (?:the )?(?:full |complete )?control of(?: [\w'’-]+){1,4}",
     r"under (?:the )?(?:\w+ )?flag",
+)
+# Troops that pushed or moved (deeper) into a place: a settlement entered is ground gained; an
+# oblast or a country entered is an incursion (events.extract makes that an offensive).
+PUSHED_INTO = (
+    r"(?:push(?:ed|ing) (?:deeper |further )?|(?:moved|moving|pressed|pressing) "
+    r"(?:deeper|further) )into"
 )
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
@@ -218,6 +225,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"out of",
         r"(?:ousted|expelled) (?:[\w'’-]+ ){0,3}?from",
         r"enter(?:ing|s) (?:the )?(?:outskirts|edges?|centre|center|suburbs?|city|town|village)",
+        # "pushed into the village of X", "moving deeper into the town": ground entered, as
+        # "entered" is (into an oblast it is an incursion: events.extract reads it so)
+        PUSHED_INTO,
         # "the garrison left the town of X", "troops abandoned X": not people
         # fleeing (a people subject makes "left" a displacement)
         r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
@@ -321,7 +331,6 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
         r"push(?:ed)? toward",
-        r"pushed (?:deeper |further )?into",
         r"pushed to the (?:north|south|east|west)\w* of",
         # "made 20 attempts to dislodge the defenders near X", "tried twice to approach the
         # trenches near X", "attempting to surround X": fighting on the ground
@@ -1094,6 +1103,34 @@ _CAPTIVES_OBJECT = re.compile(
 )
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
+# An advance told as a noun that the other side held back: "repelled Russian advances near
+# X", "halted the enemy's advance on Y", "the advance toward Z was stopped". The attempt is
+# fighting (an offensive); no ground changed hands. The verb "advanced" is a gain.
+_ADVANCE_NOUNS = frozenset({"advance", "advances"})
+_HELD_BACK_BEFORE = re.compile(
+    r"\b(?:repel(?:led|s|ling)?|repuls\w+|halt(?:ed|s|ing)?|stop(?:ped|s|ping)?|"
+    r"stall(?:ed|s|ing)?|block(?:ed|s|ing)?|thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|"
+    r"fend(?:ed|s|ing)? off|fought off|beat(?:en)? back|held back|hold(?:s|ing)? back|"
+    r"held off|contain(?:ed|s|ing)?|blunt(?:ed|s|ing)?|slow(?:ed|s|ing)?|"
+    r"(?:against|resist(?:ed|s|ing)?|resistance to))\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HELD_BACK_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:was|were|has been|have been|had been|is being|are being)\s+"
+    r"(?:\w+ly\s+)?(?:halted|stopped|repelled|repulsed|thwarted|foiled|blocked|stalled|"
+    r"contained|checked|held back|beaten back)\b",
+    re.IGNORECASE,
+)
+
+
+def _held_back(text: str, sent: Sentence, s: int, e: int) -> bool:
+    """Whether the noun "advance(s)" at ``s:e`` is what the other side repelled or halted."""
+    return bool(
+        _HELD_BACK_BEFORE.search(clause_tail(text, max(sent.start, s - 60), s))
+        or _HELD_BACK_AFTER.match(clause_head(text, e, min(sent.end, e + 80)))
+    )
+
 
 @dataclass(slots=True)
 class Trigger:
@@ -1293,7 +1330,7 @@ def find_triggers(
         if etype is EventType.ADVANCE and (
             (
                 word.startswith(_PUSHED_BACK)
-                and not word.endswith("out of")  # "pushed them out of X": the town freed
+                and word.endswith("back")  # "pushed them out of X", "pushed into X": ground
                 and not _BACK_FROM.match(text, e, sent.end)
                 # "the invaders were pushed back near X": the side that lost
                 # ground is the subject of the passive, the ground changed hands
@@ -1306,6 +1343,8 @@ def find_triggers(
             or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
         ):
             etype = EventType.OFFENSIVE
+        if etype is EventType.ADVANCE and word in _ADVANCE_NOUNS and _held_back(text, sent, s, e):
+            etype = EventType.OFFENSIVE  # "repelled Russian advances near X": fighting, no gain
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
         if (

@@ -1350,3 +1350,48 @@ def test_clause_tail_and_head_cut_as_a_split_on_clause_marks() -> None:
         for hi in range(0, n + 5, 2):
             assert triggers.clause_tail(text, lo, hi) == mark.split(text[lo:hi])[-1]
             assert triggers.clause_head(text, lo, hi) == mark.split(text[lo:hi])[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defenders repelled Russian advances near Pokrovsk on Tuesday, the brigade said.",
+        "The brigade halted the enemy's advance on Kupiansk overnight.",
+        "Russian advances toward Siversk were stopped on Tuesday, the army said.",
+    ],
+)
+def test_an_advance_the_other_side_held_back_is_fighting_not_a_gain(gazetteer, sentence):
+    kinds = {k for k, _ in _kinds(sentence, gazetteer)}
+    assert EventType.OFFENSIVE in kinds
+    assert EventType.ADVANCE not in kinds
+
+
+def test_an_advance_made_is_still_a_gain(gazetteer):
+    text = "Russian forces made advances near Pokrovsk on Tuesday, the army said."
+    assert (EventType.ADVANCE, "Pokrovsk") in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enemy troops pushed into the village of Ocheretyne on Friday, analysts said.",
+        "Enemy troops pushed deeper into the town of Toretsk on Friday, analysts said.",
+        "The invaders are moving further into the town of Toretsk, analysts said.",
+    ],
+)
+def test_troops_that_pushed_into_a_settlement_gained_ground(gazetteer, sentence):
+    kinds = _kinds(sentence, gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE}
+
+
+def test_troops_that_pushed_into_an_oblast_made_an_incursion(gazetteer):
+    text = "Ukrainian units pushed deeper into the Kursk region on Friday, analysts said."
+    assert _kinds(text, gazetteer) == {(EventType.OFFENSIVE, "Kursk Oblast")}
+    # the gain verb governs the list after it: "as well as near X" was entered too
+    text = (
+        "The invaders seized Urozhaine and pushed into the village of Staromaiorske, as well "
+        "as near Myrne."
+    )
+    kinds = _kinds(text, gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE}
+    assert (EventType.ADVANCE, "Myrne") in kinds

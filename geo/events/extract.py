@@ -991,6 +991,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = [*places, *(p for p in listed_here if p.start not in at)]
             if places:
                 found.append((trig, places))
+        found = _fight_and_gain(text, triggers, found)
         found = coerce_types(found, triggers)
         if any(t.type is not EventType.STATEMENT for t, _ in found):
             # "... evacuated from Kharkiv Oblast, the governor said during a briefing in
@@ -1354,6 +1355,67 @@ def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) ->
     ):
         return replace(trig, type=EventType.OFFENSIVE)
     return trig
+
+
+# The two halves of one ground action told in one sentence: the fighting and the ground it won.
+_GROUND_PAIR = {EventType.OFFENSIVE: EventType.ADVANCE, EventType.ADVANCE: EventType.OFFENSIVE}
+# A turn between the two words makes them two actions ("captured X, but fighting goes on
+# elsewhere", "; meanwhile ..."), and the war itself is no fight of the sentence.
+# A relative clause after the gain describes its place ("retook X, where the army has waged a
+# counteroffensive for months"): the setting, not the sentence's fight.
+_ANOTHER_ACTION = re.compile(
+    r";|,\s*(?:where|which|who)\b|"
+    r"\b(?:but|while|whereas|although|though|meanwhile|elsewhere|however|yet)\b",
+    re.IGNORECASE,
+)
+_THE_WAR_WORDS = ("invasion", "invaded", "war")
+# Fighting as a length of time: "over the last week of fighting", "after months of battles".
+_SPAN_OF = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A campaign with a clause of its own ("in an offensive that began in February") is a wider
+# operation told with its own time, not the fight at the place taken.
+_OWN_CLAUSE_AFTER = re.compile(r"\s*,?\s+(?:that|which)\b", re.IGNORECASE)
+# A gain that is the means or the aim of an attempt ("trying to encircle X by capturing
+# nearby villages") has not happened.
+_TRYING = ("attempt", "tried", "try", "tries", "trying", "sought", "seeking")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _fight_and_gain(text: str, triggers: list[Trigger], found: list) -> list:
+    """Give a fighting word with no place of its own the place of the gain its sentence tells.
+
+    "Troops advanced in X after fierce fighting", "carried out an offensive operation,
+    liberating X", "retook territory in the X region in a counteroffensive": one sentence tells
+    the fighting and the ground it won, an offensive and an advance (docs/events.md), at the
+    place the sentence names once. The reverse too: "stepped up assaults in the X direction,
+    making several gains" is a gain there. Only when nothing turns to another action between
+    the two words.
+    """
+    placed = {id(t) for t, _ in found}
+    added = []
+    for trig in triggers:
+        other = _GROUND_PAIR.get(trig.type)
+        if (
+            other is None
+            or id(trig) in placed
+            or trig.text.lower().startswith(_THE_WAR_WORDS)
+            or _SPAN_OF.search(text, max(0, trig.start - 30), trig.start)
+            or _OWN_CLAUSE_AFTER.match(text, trig.end)
+            or _BY_BEFORE.search(text, max(0, trig.start - 5), trig.start)
+        ):
+            continue
+        partners = [
+            (t, ps)
+            for t, ps in found
+            if t.type is other
+            and not t.text.lower().startswith(_TRYING)
+            and not _ANOTHER_ACTION.search(text, min(t.end, trig.end), max(t.start, trig.start))
+        ]
+        if partners:
+            near = min(partners, key=lambda f: abs(f[0].start - trig.start))
+            added.append((trig, near[1]))
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda f: f[0].start)
 
 
 _PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)

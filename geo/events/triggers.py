@@ -783,7 +783,11 @@ _CYR_GROUND = re.compile(
     r"десант|вторг|вторж|продвин|продвиг|просун|просув|окоп|траншей|траншеї|бо[йїяеё]\w*\b)",
     re.IGNORECASE,
 )
-_FRAME_BEFORE = re.compile(r"\b(?:as a result of|in the course of|during)\s+$", re.I)
+_FRAME_BEFORE = re.compile(
+    r"\b(?:as a result of|in the course of|during)\s+(?:(?:the|an?|its|their|active|"
+    r"successful|successive|further|continued|recent|offensive|assault|combat)\s+){0,2}$",
+    re.I,
+)
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
@@ -1448,7 +1452,7 @@ def find_triggers(
                 t.type is EventType.OFFENSIVE
                 and (
                     _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
-                    or _FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                    or _FRAME_BEFORE.search(text, max(sent.start, t.start - 50), t.start)
                 )
             )
         ]

@@ -708,6 +708,8 @@ _PEOPLE_SUBJECT = re.compile(
 _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
     r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched|"
+    # a raid's men: "a group of saboteurs attacked the village", "a sabotage unit attacked"
+    r"saboteurs|sabotage|infiltrators|stormtroopers|"
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
     # "fought back most Russian attacks": what a defence beats back is an assault
     r"fought back|fought off|beat back|beaten back|"
@@ -755,6 +757,21 @@ _REPELLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)
+# Later in the attack's clause, what makes it troops on the ground: "an attack on the village
+# of X was repelled" (what a defence repels), "attacked X with infantry and armoured
+# vehicles" (the means of a storm), "attacked X from the north" (the side it came from). A
+# strike names its weapon, and air defence repelling one is read apart (_repelled_from_the_air).
+_GROUND_LATER = re.compile(
+    r"(?:\s+[\w'’-]+){0,8}?\s+(?:"
+    r"(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:repell?ed|repulsed|beaten back|fended off|fought off)|"
+    r"with\s+(?:[\w'’-]+\s+){0,2}?(?:infantry|armou?red|tanks?|assault\s+(?:groups|troops|units)|"
+    r"(?:infantry\s+)?fighting\s+vehicles|motorcycles|mechani[sz]ed)|"
+    r"from\s+(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west|flanks?|several\s+directions|(?:two|three|four)\s+directions)\b"
+    r")\b",
+    re.IGNORECASE,
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
 )
@@ -1421,6 +1438,10 @@ def find_triggers(
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _GROUND_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _REPELLED_AFTER.match(text, e, sent.end))
+                or (
+                    word.startswith("attack")
+                    and _GROUND_LATER.match(clause_head(text, e, min(sent.end, e + 120)))
+                )
             )
             and not _WEAPON.search(sent.text)
             # "16 ударних БпЛА": drones, counted (not "17 атак ... при поддержке авиации")

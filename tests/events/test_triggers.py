@@ -1395,3 +1395,34 @@ def test_troops_that_pushed_into_an_oblast_made_an_incursion(gazetteer):
     kinds = _kinds(text, gazetteer)
     assert {k for k, _ in kinds} == {EventType.ADVANCE}
     assert (EventType.ADVANCE, "Myrne") in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a defence repelled, told after the attack's town
+        "An enemy attack on the village of Urozhaine was repelled on Monday.",
+        # the means of a storm
+        "Enemy troops attacked the town of Toretsk with tanks and infantry on Monday.",
+        # the side it came from
+        "The invaders attacked Toretsk from the south on Monday, the brigade said.",
+        # a raid's men
+        "A sabotage group attacked the village of Urozhaine on Monday.",
+    ],
+)
+def test_an_attack_told_as_troops_on_the_ground_is_an_offensive(sentence):
+    kinds = {k for k, w in _types(sentence) if w.startswith("attack")}
+    assert kinds == {"offensive"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The enemy attacked Toretsk with glide bombs from the south on Monday.",
+        "An enemy attack on the village of Urozhaine killed a man on Monday.",
+        "Russian forces attacked the town of Toretsk overnight, the governor said.",
+    ],
+)
+def test_an_attack_with_a_weapon_a_toll_or_nothing_more_stays_a_strike(sentence):
+    kinds = {k for k, w in _types(sentence) if w.startswith("attack")}
+    assert kinds == {"attack"}

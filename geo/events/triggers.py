@@ -248,7 +248,19 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"прорва\w* (?:\w+ ){0,3}?(?:оборон\w*|фронт\w*)",
         r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
         # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
-        r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
+        # ... and how a ministry or a mapping group tells a claimed gain short of a capture:
+        # "improved their positions near X", "improved the tactical situation", "moved forward
+        # near X", "made progress in Y", "gained a foothold in Z" (find_triggers wants troops
+        # named in the sentence: a party improves its position in the polls too)
+        r"improved (?:their |its |our |the )?"
+        r"(?:(?:forward|tactical|frontline|front-line|combat|operational) )*"
+        r"(?:positions?|situation)",
+        r"(?:moved|moving|pushed|pushing|pressed|pressing) forward"
+        r"(?= (?:[\w.,]+ ){0,4}?(?:near|in|towards?|into|around|at|on|by)\b)",
+        r"(?:made|making|makes) (?:some |further |slight |marginal |tactical |steady |more )?"
+        r"progress(?= (?:\w+ ){0,2}?(?:near|in|towards?|into|around|at)\b)",
+        r"(?:gained|secured|established|won|gaining|securing|establishing) "
+        r"(?:a )?(?:\w+ )?foothold",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         # mapping groups' word for ground gained: "progressed near A, B and C"; never the
         # progress of talks (a place word must follow)
@@ -683,6 +695,8 @@ _ARMED = re.compile(
     r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
     re.IGNORECASE,
 )
+# The claimed gains short of a capture (TRIGGERS): an army's only when troops are named.
+_CLAIMED_GAIN_ENDS = ("positions", "position", "situation", "forward", "progress", "foothold")
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
 _TEMPORARILY_BEFORE = re.compile(r"\btemporarily\s+$", re.IGNORECASE)
 _CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа", "вивез", "вивоз", "вывез", "вывоз")
@@ -1209,6 +1223,8 @@ def find_triggers(
         word = m.group().lower()
         if word.endswith("ground") and not word.startswith("gain") and not _ARMED.search(sent.text):
             continue  # "the party lost ground in the polls": ground given up is an army's
+        if word.endswith(_CLAIMED_GAIN_ENDS) and not _ARMED.search(sent.text):
+            continue  # "the plan moved forward", "improved its position in the polls"
         if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
             continue  # ministers discussing aid in Brussels are no talks of the two sides
         if (

@@ -1426,3 +1426,27 @@ def test_an_attack_told_as_troops_on_the_ground_is_an_offensive(sentence):
 def test_an_attack_with_a_weapon_a_toll_or_nothing_more_stays_a_strike(sentence):
     kinds = {k for k, w in _types(sentence) if w.startswith("attack")}
     assert kinds == {"attack"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Enemy units moved forward near Toretsk on Monday, the ministry said.", "Toretsk"),
+        ("The brigade improved its positions near Toretsk on Monday, the army said.", "Toretsk"),
+        ("Enemy troops made progress near Toretsk on Monday, analysts said.", "Toretsk"),
+        ("Enemy troops gained a foothold in Toretsk on Monday, analysts said.", "Toretsk"),
+    ],
+)
+def test_a_claimed_gain_short_of_a_capture_is_an_advance(gazetteer, sentence, place):
+    assert (EventType.ADVANCE, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The reform moved forward in Toretsk on Monday, the mayor said.",
+        "The party improved its position in Toretsk on Monday, pollsters said.",
+    ],
+)
+def test_a_gain_told_of_no_army_is_no_advance(gazetteer, sentence):
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(sentence, gazetteer)}

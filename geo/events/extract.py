@@ -1188,7 +1188,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # "101 people from A and 58 from B": each place its own count, never B's on A
                 ev = _event(
                     article,
-                    _into_area(_ground(trig, top, events, sent), top),
+                    _tally_of_strikes(
+                        text, sent, _into_area(_ground(trig, top, events, sent), top), top
+                    ),
                     top,
                     _later_for(text, top, span),
                     sent,
@@ -1419,6 +1421,40 @@ def _fight_and_gain(text: str, triggers: list[Trigger], found: list) -> list:
 
 
 _PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)
+
+
+# An oblast, a raion or a hromada as what was attacked: "attacked the X district 12 times",
+# "carried out 30 attacks on the territory of the X region". A governor's tally of the day's
+# shelling and drones; troops storm villages and lines, not a region.
+_ON_AREA_BEFORE = re.compile(
+    r"\b(?:attack(?:ed|s)?|on|against)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_GROUND_CUE = re.compile(
+    r"\b(?:repel\w*|repuls\w*|assault\w*|infantry|armou?red|storm\w*|fighting|clash\w*|"
+    r"battles?|direction|front|positions|tried|trying|attempt\w*|troops\s+(?:in|near))\b",
+    re.IGNORECASE,
+)
+
+
+def _tally_of_strikes(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> Trigger:
+    """Counted attacks on an oblast, a raion or a hromada are strikes, not ground fighting.
+
+    "The enemy attacked the X district 12 times", "launched 25 attacks on the X region": the
+    count made the attacks an assault (``triggers``), but an area named as their target is
+    the shelling a governor tallies. A sentence that tells ground fighting keeps the assault.
+    """
+    if (
+        trig.type is EventType.OFFENSIVE
+        and trig.text.lower().startswith("attack")
+        and top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+        and top.start > trig.end
+        and _ON_AREA_BEFORE.search(text, max(trig.start, top.start - 60), top.start)
+        and not _GROUND_CUE.search(sent.text)
+    ):
+        return replace(trig, type=EventType.ATTACK)
+    return trig
 
 
 def _into_area(trig: Trigger, top: Toponym) -> Trigger:

@@ -1045,3 +1045,24 @@ def test_a_fight_that_is_another_action_or_a_setting_gets_no_place_from_the_gain
 def test_a_gain_that_is_the_means_of_an_attempt_takes_no_place_from_it(gazetteer):
     text = "Enemy forces are trying to surround Urozhaine by capturing nearby hamlets."
     assert EventType.ADVANCE not in {k for k, _ in _ground_kinds(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy attacked the Nikopol district 17 times on Monday, the governor said.",
+        "The enemy carried out 40 attacks on the territory of the Sumy region on Monday.",
+        "On Monday the invaders launched 33 attacks on Kherson region, officials said.",
+    ],
+)
+def test_counted_attacks_on_an_oblast_or_raion_are_the_strikes_a_governor_tallies(gazetteer, text):
+    kinds = {e.event_type for e in _events(text, gazetteer)}
+    assert EventType.ATTACK in kinds
+    assert EventType.OFFENSIVE not in kinds
+
+
+def test_counted_attacks_on_a_village_or_with_fighting_told_stay_ground_fighting(gazetteer):
+    text = "Enemy units attacked Urozhaine 17 times on Monday, the brigade said."
+    assert {e.event_type for e in _events(text, gazetteer)} == {EventType.OFFENSIVE}
+    text = "The enemy launched 33 attacks on the Kursk region on Monday, all of them repelled."
+    assert {e.event_type for e in _events(text, gazetteer)} == {EventType.OFFENSIVE}

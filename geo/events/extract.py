@@ -118,6 +118,7 @@ from geo.events.tolls import (
 from geo.events.triggers import (
     FIGURE_TYPES,
     ORDER_MARK,
+    PUSHED_INTO,
     TRIGGERS,
     Trigger,
     clause_tail,
@@ -990,6 +991,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = [*places, *(p for p in listed_here if p.start not in at)]
             if places:
                 found.append((trig, places))
+        found = _fight_and_gain(text, triggers, found)
         found = coerce_types(found, triggers)
         if any(t.type is not EventType.STATEMENT for t, _ in found):
             # "... evacuated from Kharkiv Oblast, the governor said during a briefing in
@@ -1186,7 +1188,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # "101 people from A and 58 from B": each place its own count, never B's on A
                 ev = _event(
                     article,
-                    _ground(trig, top, events, sent),
+                    _tally_of_strikes(
+                        text, sent, _into_area(_ground(trig, top, events, sent), top), top
+                    ),
                     top,
                     _later_for(text, top, span),
                     sent,
@@ -1350,6 +1354,119 @@ def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) ->
         )
         and not names_weapon(sent.text)
         and not parse_casualties(sent.text)
+    ):
+        return replace(trig, type=EventType.OFFENSIVE)
+    return trig
+
+
+# The two halves of one ground action told in one sentence: the fighting and the ground it won.
+_GROUND_PAIR = {EventType.OFFENSIVE: EventType.ADVANCE, EventType.ADVANCE: EventType.OFFENSIVE}
+# A turn between the two words makes them two actions ("captured X, but fighting goes on
+# elsewhere", "; meanwhile ..."), and the war itself is no fight of the sentence.
+# A relative clause after the gain describes its place ("retook X, where the army has waged a
+# counteroffensive for months"): the setting, not the sentence's fight.
+_ANOTHER_ACTION = re.compile(
+    r";|,\s*(?:where|which|who)\b|"
+    r"\b(?:but|while|whereas|although|though|meanwhile|elsewhere|however|yet)\b",
+    re.IGNORECASE,
+)
+_THE_WAR_WORDS = ("invasion", "invaded", "war")
+# Fighting as a length of time: "over the last week of fighting", "after months of battles".
+_SPAN_OF = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
+# A campaign with a clause of its own ("in an offensive that began in February") is a wider
+# operation told with its own time, not the fight at the place taken.
+_OWN_CLAUSE_AFTER = re.compile(r"\s*,?\s+(?:that|which)\b", re.IGNORECASE)
+# A gain that is the means or the aim of an attempt ("trying to encircle X by capturing
+# nearby villages") has not happened.
+_TRYING = ("attempt", "tried", "try", "tries", "trying", "sought", "seeking")
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _fight_and_gain(text: str, triggers: list[Trigger], found: list) -> list:
+    """Give a fighting word with no place of its own the place of the gain its sentence tells.
+
+    "Troops advanced in X after fierce fighting", "carried out an offensive operation,
+    liberating X", "retook territory in the X region in a counteroffensive": one sentence tells
+    the fighting and the ground it won, an offensive and an advance (docs/events.md), at the
+    place the sentence names once. The reverse too: "stepped up assaults in the X direction,
+    making several gains" is a gain there. Only when nothing turns to another action between
+    the two words.
+    """
+    placed = {id(t) for t, _ in found}
+    added = []
+    for trig in triggers:
+        other = _GROUND_PAIR.get(trig.type)
+        if (
+            other is None
+            or id(trig) in placed
+            or trig.text.lower().startswith(_THE_WAR_WORDS)
+            or _SPAN_OF.search(text, max(0, trig.start - 30), trig.start)
+            or _OWN_CLAUSE_AFTER.match(text, trig.end)
+            or _BY_BEFORE.search(text, max(0, trig.start - 5), trig.start)
+        ):
+            continue
+        partners = [
+            (t, ps)
+            for t, ps in found
+            if t.type is other
+            and not t.text.lower().startswith(_TRYING)
+            and not _ANOTHER_ACTION.search(text, min(t.end, trig.end), max(t.start, trig.start))
+        ]
+        if partners:
+            near = min(partners, key=lambda f: abs(f[0].start - trig.start))
+            added.append((trig, near[1]))
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda f: f[0].start)
+
+
+_PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)
+
+
+# An oblast, a raion or a hromada as what was attacked: "attacked the X district 12 times",
+# "carried out 30 attacks on the territory of the X region". A governor's tally of the day's
+# shelling and drones; troops storm villages and lines, not a region.
+_ON_AREA_BEFORE = re.compile(
+    r"\b(?:attack(?:ed|s)?|on|against)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_GROUND_CUE = re.compile(
+    r"\b(?:repel\w*|repuls\w*|assault\w*|infantry|armou?red|storm\w*|fighting|clash\w*|"
+    r"battles?|direction|front|positions|tried|trying|attempt\w*|troops\s+(?:in|near))\b",
+    re.IGNORECASE,
+)
+
+
+def _tally_of_strikes(text: str, sent: Sentence, trig: Trigger, top: Toponym) -> Trigger:
+    """Counted attacks on an oblast, a raion or a hromada are strikes, not ground fighting.
+
+    "The enemy attacked the X district 12 times", "launched 25 attacks on the X region": the
+    count made the attacks an assault (``triggers``), but an area named as their target is
+    the shelling a governor tallies. A sentence that tells ground fighting keeps the assault.
+    """
+    if (
+        trig.type is EventType.OFFENSIVE
+        and trig.text.lower().startswith("attack")
+        and top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+        and top.start > trig.end
+        and _ON_AREA_BEFORE.search(text, max(trig.start, top.start - 60), top.start)
+        and not _GROUND_CUE.search(sent.text)
+    ):
+        return replace(trig, type=EventType.ATTACK)
+    return trig
+
+
+def _into_area(trig: Trigger, top: Toponym) -> Trigger:
+    """Troops that pushed into an oblast or a country made an incursion, not a gain.
+
+    "Pushed into the village of X" is ground entered (an advance); "pushed into the X region"
+    or "deeper into Russia" is the operation across a border, an offensive, as "crossed into".
+    """
+    if (
+        trig.type is EventType.ADVANCE
+        and top.place.kind is not PlaceKind.POPULATED_PLACE
+        and _PUSHED_INTO.fullmatch(trig.text)
     ):
         return replace(trig, type=EventType.OFFENSIVE)
     return trig

@@ -21,6 +21,7 @@ __all__ = [
     "MOVED_TO",
     "ORDER_MARK",
     "ORDER_VERBS",
+    "PUSHED_INTO",
     "TRIGGERS",
     "Trigger",
     "coerce_types",
@@ -68,6 +69,12 @@ CONTROL_HELD = (
     # no place (up to the clause's end)
     r"under (?:the )?(?:full |complete )?control of(?: [\w'’-]+){1,4}",
     r"under (?:the )?(?:\w+ )?flag",
+)
+# Troops that pushed or moved (deeper) into a place: a settlement entered is ground gained; an
+# oblast or a country entered is an incursion (events.extract makes that an offensive).
+PUSHED_INTO = (
+    r"(?:push(?:ed|ing) (?:deeper |further )?|(?:moved|moving|pressed|pressing) "
+    r"(?:deeper|further) )into"
 )
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
@@ -218,6 +225,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"out of",
         r"(?:ousted|expelled) (?:[\w'’-]+ ){0,3}?from",
         r"enter(?:ing|s) (?:the )?(?:outskirts|edges?|centre|center|suburbs?|city|town|village)",
+        # "pushed into the village of X", "moving deeper into the town": ground entered, as
+        # "entered" is (into an oblast it is an incursion: events.extract reads it so)
+        PUSHED_INTO,
         # "the garrison left the town of X", "troops abandoned X": not people
         # fleeing (a people subject makes "left" a displacement)
         r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
@@ -238,7 +248,19 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"прорва\w* (?:\w+ ){0,3}?(?:оборон\w*|фронт\w*)",
         r"(?:pull|pulled|pulling) (?:\w+ ){0,3}back from",
         # "improved their forward positions near Kupiansk": ground gained, in a ministry's words
-        r"improved (?:their |its |our )?(?:forward |tactical |frontline |front-line )+positions?",
+        # ... and how a ministry or a mapping group tells a claimed gain short of a capture:
+        # "improved their positions near X", "improved the tactical situation", "moved forward
+        # near X", "made progress in Y", "gained a foothold in Z" (find_triggers wants troops
+        # named in the sentence: a party improves its position in the polls too)
+        r"improved (?:their |its |our |the )?"
+        r"(?:(?:forward|tactical|frontline|front-line|combat|operational) )*"
+        r"(?:positions?|situation)",
+        r"(?:moved|moving|pushed|pushing|pressed|pressing) forward"
+        r"(?= (?:[\w.,]+ ){0,4}?(?:near|in|towards?|into|around|at|on|by)\b)",
+        r"(?:made|making|makes) (?:some |further |slight |marginal |tactical |steady |more )?"
+        r"progress(?= (?:\w+ ){0,2}?(?:near|in|towards?|into|around|at)\b)",
+        r"(?:gained|secured|established|won|gaining|securing|establishing) "
+        r"(?:a )?(?:\w+ )?foothold",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         # mapping groups' word for ground gained: "progressed near A, B and C"; never the
         # progress of talks (a place word must follow)
@@ -321,7 +343,6 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
         r"push(?:ed)? toward",
-        r"pushed (?:deeper |further )?into",
         r"pushed to the (?:north|south|east|west)\w* of",
         # "made 20 attempts to dislodge the defenders near X", "tried twice to approach the
         # trenches near X", "attempting to surround X": fighting on the ground
@@ -674,6 +695,8 @@ _ARMED = re.compile(
     r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
     re.IGNORECASE,
 )
+# The claimed gains short of a capture (TRIGGERS): an army's only when troops are named.
+_CLAIMED_GAIN_ENDS = ("positions", "position", "situation", "forward", "progress", "foothold")
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
 _TEMPORARILY_BEFORE = re.compile(r"\btemporarily\s+$", re.IGNORECASE)
 _CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа", "вивез", "вивоз", "вывез", "вывоз")
@@ -699,6 +722,8 @@ _PEOPLE_SUBJECT = re.compile(
 _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
     r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched|"
+    # a raid's men: "a group of saboteurs attacked the village", "a sabotage unit attacked"
+    r"saboteurs|sabotage|infiltrators|stormtroopers|"
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
     # "fought back most Russian attacks": what a defence beats back is an assault
     r"fought back|fought off|beat back|beaten back|"
@@ -746,6 +771,21 @@ _REPELLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)
+# Later in the attack's clause, what makes it troops on the ground: "an attack on the village
+# of X was repelled" (what a defence repels), "attacked X with infantry and armoured
+# vehicles" (the means of a storm), "attacked X from the north" (the side it came from). A
+# strike names its weapon, and air defence repelling one is read apart (_repelled_from_the_air).
+_GROUND_LATER = re.compile(
+    r"(?:\s+[\w'’-]+){0,8}?\s+(?:"
+    r"(?:was|were|has been|have been|had been)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:repell?ed|repulsed|beaten back|fended off|fought off)|"
+    r"with\s+(?:[\w'’-]+\s+){0,2}?(?:infantry|armou?red|tanks?|assault\s+(?:groups|troops|units)|"
+    r"(?:infantry\s+)?fighting\s+vehicles|motorcycles|mechani[sz]ed)|"
+    r"from\s+(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
+    r"south-?west|flanks?|several\s+directions|(?:two|three|four)\s+directions)\b"
+    r")\b",
+    re.IGNORECASE,
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
 )
@@ -774,7 +814,11 @@ _CYR_GROUND = re.compile(
     r"десант|вторг|вторж|продвин|продвиг|просун|просув|окоп|траншей|траншеї|бо[йїяеё]\w*\b)",
     re.IGNORECASE,
 )
-_FRAME_BEFORE = re.compile(r"\b(?:as a result of|in the course of|during)\s+$", re.I)
+_FRAME_BEFORE = re.compile(
+    r"\b(?:as a result of|in the course of|during)\s+(?:(?:the|an?|its|their|active|"
+    r"successful|successive|further|continued|recent|offensive|assault|combat)\s+){0,2}$",
+    re.I,
+)
 _CYR_FRAME_BEFORE = re.compile(r"\b(?:в ходе|у ході|в ході|під час|в результате)\s+$", re.I)
 _TALKS = re.compile(
     r"\b(?:talks|negotiations|delegations?|envoys?|negotiators?|summit|ceasefire|peace)\b",
@@ -1094,6 +1138,34 @@ _CAPTIVES_OBJECT = re.compile(
 )
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
+# An advance told as a noun that the other side held back: "repelled Russian advances near
+# X", "halted the enemy's advance on Y", "the advance toward Z was stopped". The attempt is
+# fighting (an offensive); no ground changed hands. The verb "advanced" is a gain.
+_ADVANCE_NOUNS = frozenset({"advance", "advances"})
+_HELD_BACK_BEFORE = re.compile(
+    r"\b(?:repel(?:led|s|ling)?|repuls\w+|halt(?:ed|s|ing)?|stop(?:ped|s|ping)?|"
+    r"stall(?:ed|s|ing)?|block(?:ed|s|ing)?|thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|"
+    r"fend(?:ed|s|ing)? off|fought off|beat(?:en)? back|held back|hold(?:s|ing)? back|"
+    r"held off|contain(?:ed|s|ing)?|blunt(?:ed|s|ing)?|slow(?:ed|s|ing)?|"
+    r"(?:against|resist(?:ed|s|ing)?|resistance to))\s+"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HELD_BACK_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,6}?\s+(?:was|were|has been|have been|had been|is being|are being)\s+"
+    r"(?:\w+ly\s+)?(?:halted|stopped|repelled|repulsed|thwarted|foiled|blocked|stalled|"
+    r"contained|checked|held back|beaten back)\b",
+    re.IGNORECASE,
+)
+
+
+def _held_back(text: str, sent: Sentence, s: int, e: int) -> bool:
+    """Whether the noun "advance(s)" at ``s:e`` is what the other side repelled or halted."""
+    return bool(
+        _HELD_BACK_BEFORE.search(clause_tail(text, max(sent.start, s - 60), s))
+        or _HELD_BACK_AFTER.match(clause_head(text, e, min(sent.end, e + 80)))
+    )
+
 
 @dataclass(slots=True)
 class Trigger:
@@ -1151,6 +1223,8 @@ def find_triggers(
         word = m.group().lower()
         if word.endswith("ground") and not word.startswith("gain") and not _ARMED.search(sent.text):
             continue  # "the party lost ground in the polls": ground given up is an army's
+        if word.endswith(_CLAIMED_GAIN_ENDS) and not _ARMED.search(sent.text):
+            continue  # "the plan moved forward", "improved its position in the polls"
         if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
             continue  # ministers discussing aid in Brussels are no talks of the two sides
         if (
@@ -1293,7 +1367,7 @@ def find_triggers(
         if etype is EventType.ADVANCE and (
             (
                 word.startswith(_PUSHED_BACK)
-                and not word.endswith("out of")  # "pushed them out of X": the town freed
+                and word.endswith("back")  # "pushed them out of X", "pushed into X": ground
                 and not _BACK_FROM.match(text, e, sent.end)
                 # "the invaders were pushed back near X": the side that lost
                 # ground is the subject of the passive, the ground changed hands
@@ -1306,6 +1380,8 @@ def find_triggers(
             or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
         ):
             etype = EventType.OFFENSIVE
+        if etype is EventType.ADVANCE and word in _ADVANCE_NOUNS and _held_back(text, sent, s, e):
+            etype = EventType.OFFENSIVE  # "repelled Russian advances near X": fighting, no gain
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
         if (
@@ -1378,6 +1454,10 @@ def find_triggers(
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _GROUND_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _REPELLED_AFTER.match(text, e, sent.end))
+                or (
+                    word.startswith("attack")
+                    and _GROUND_LATER.match(clause_head(text, e, min(sent.end, e + 120)))
+                )
             )
             and not _WEAPON.search(sent.text)
             # "16 ударних БпЛА": drones, counted (not "17 атак ... при поддержке авиации")
@@ -1409,7 +1489,7 @@ def find_triggers(
                 t.type is EventType.OFFENSIVE
                 and (
                     _CYR_FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
-                    or _FRAME_BEFORE.search(text, max(sent.start, t.start - 20), t.start)
+                    or _FRAME_BEFORE.search(text, max(sent.start, t.start - 50), t.start)
                 )
             )
         ]

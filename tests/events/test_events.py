@@ -981,3 +981,88 @@ def test_a_mandatory_evacuation_that_starts_tomorrow_is_an_order_given_today(gaz
 def test_an_evacuation_only_planned_for_later_is_no_event(gazetteer):
     text = "Officials will evacuate families with children from Myrnohrad on 6 September."
     assert _events(text, gazetteer) == []
+
+
+def _ground_kinds(text, gazetteer):
+    return {
+        (e.event_type, e.place.name)
+        for e in _events(text, gazetteer)
+        if e.event_type in (EventType.ADVANCE, EventType.OFFENSIVE)
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the fighting told after the gain, in a phrase of its own with no place
+        "Enemy units advanced in Vuhledar, a mining town in the Donetsk region, after heavy "
+        "battles with the defenders on Monday.",
+        # the fighting as the main verb, the gain in a participle
+        "The brigade conducted a successful assault operation on Monday, liberating the "
+        "village of Urozhaine.",
+        # the gain's area, the fighting a campaign phrase after it
+        "Kyiv regained land, including in the southern Kherson region, in a rapid "
+        "counteroffensive in November 2022.",
+    ],
+)
+def test_a_fight_with_no_place_of_its_own_is_at_the_gain_its_sentence_tells(gazetteer, text):
+    kinds = _ground_kinds(text, gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE, EventType.OFFENSIVE}
+    assert len({p for _, p in kinds}) == 1
+
+
+def test_a_gain_with_no_place_of_its_own_is_where_its_sentence_fights(gazetteer):
+    text = (
+        "Enemy troops stepped up their assaults in the Kurakhove direction on Monday, keeping "
+        "a high tempo and making several small gains, analysts said."
+    )
+    kinds = _ground_kinds(text, gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE, EventType.OFFENSIVE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a turn to another action
+        "Enemy troops seized the village of Urozhaine on Monday, but fighting goes on along "
+        "the rest of the line.",
+        # a relative clause describing the place: its setting
+        "Kyiv said on Monday its units had retaken the village of Urozhaine, where its army "
+        "has been waging a counteroffensive for months.",
+        # fighting as a length of time
+        "The troops said on Monday they had regained two square kilometres near Urozhaine over "
+        "the past fortnight's week of fighting.",
+        # an offensive that the gain is the result of frames it
+        "As a result of active offensive actions, the group took control of the village of "
+        "Urozhaine on Monday, the ministry said.",
+    ],
+)
+def test_a_fight_that_is_another_action_or_a_setting_gets_no_place_from_the_gain(gazetteer, text):
+    kinds = _ground_kinds(text, gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE}
+
+
+def test_a_gain_that_is_the_means_of_an_attempt_takes_no_place_from_it(gazetteer):
+    text = "Enemy forces are trying to surround Urozhaine by capturing nearby hamlets."
+    assert EventType.ADVANCE not in {k for k, _ in _ground_kinds(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy attacked the Nikopol district 17 times on Monday, the governor said.",
+        "The enemy carried out 40 attacks on the territory of the Sumy region on Monday.",
+        "On Monday the invaders launched 33 attacks on Kherson region, officials said.",
+    ],
+)
+def test_counted_attacks_on_an_oblast_or_raion_are_the_strikes_a_governor_tallies(gazetteer, text):
+    kinds = {e.event_type for e in _events(text, gazetteer)}
+    assert EventType.ATTACK in kinds
+    assert EventType.OFFENSIVE not in kinds
+
+
+def test_counted_attacks_on_a_village_or_with_fighting_told_stay_ground_fighting(gazetteer):
+    text = "Enemy units attacked Urozhaine 17 times on Monday, the brigade said."
+    assert {e.event_type for e in _events(text, gazetteer)} == {EventType.OFFENSIVE}
+    text = "The enemy launched 33 attacks on the Kursk region on Monday, all of them repelled."
+    assert {e.event_type for e in _events(text, gazetteer)} == {EventType.OFFENSIVE}

@@ -1350,3 +1350,103 @@ def test_clause_tail_and_head_cut_as_a_split_on_clause_marks() -> None:
         for hi in range(0, n + 5, 2):
             assert triggers.clause_tail(text, lo, hi) == mark.split(text[lo:hi])[-1]
             assert triggers.clause_head(text, lo, hi) == mark.split(text[lo:hi])[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defenders repelled Russian advances near Pokrovsk on Tuesday, the brigade said.",
+        "The brigade halted the enemy's advance on Kupiansk overnight.",
+        "Russian advances toward Siversk were stopped on Tuesday, the army said.",
+    ],
+)
+def test_an_advance_the_other_side_held_back_is_fighting_not_a_gain(gazetteer, sentence):
+    kinds = {k for k, _ in _kinds(sentence, gazetteer)}
+    assert EventType.OFFENSIVE in kinds
+    assert EventType.ADVANCE not in kinds
+
+
+def test_an_advance_made_is_still_a_gain(gazetteer):
+    text = "Russian forces made advances near Pokrovsk on Tuesday, the army said."
+    assert (EventType.ADVANCE, "Pokrovsk") in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enemy troops pushed into the village of Ocheretyne on Friday, analysts said.",
+        "Enemy troops pushed deeper into the town of Toretsk on Friday, analysts said.",
+        "The invaders are moving further into the town of Toretsk, analysts said.",
+    ],
+)
+def test_troops_that_pushed_into_a_settlement_gained_ground(gazetteer, sentence):
+    kinds = _kinds(sentence, gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE}
+
+
+def test_troops_that_pushed_into_an_oblast_made_an_incursion(gazetteer):
+    text = "Ukrainian units pushed deeper into the Kursk region on Friday, analysts said."
+    assert _kinds(text, gazetteer) == {(EventType.OFFENSIVE, "Kursk Oblast")}
+    # the gain verb governs the list after it: "as well as near X" was entered too
+    text = (
+        "The invaders seized Urozhaine and pushed into the village of Staromaiorske, as well "
+        "as near Myrne."
+    )
+    kinds = _kinds(text, gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE}
+    assert (EventType.ADVANCE, "Myrne") in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # what a defence repelled, told after the attack's town
+        "An enemy attack on the village of Urozhaine was repelled on Monday.",
+        # the means of a storm
+        "Enemy troops attacked the town of Toretsk with tanks and infantry on Monday.",
+        # the side it came from
+        "The invaders attacked Toretsk from the south on Monday, the brigade said.",
+        # a raid's men
+        "A sabotage group attacked the village of Urozhaine on Monday.",
+    ],
+)
+def test_an_attack_told_as_troops_on_the_ground_is_an_offensive(sentence):
+    kinds = {k for k, w in _types(sentence) if w.startswith("attack")}
+    assert kinds == {"offensive"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The enemy attacked Toretsk with glide bombs from the south on Monday.",
+        "An enemy attack on the village of Urozhaine killed a man on Monday.",
+        "Russian forces attacked the town of Toretsk overnight, the governor said.",
+    ],
+)
+def test_an_attack_with_a_weapon_a_toll_or_nothing_more_stays_a_strike(sentence):
+    kinds = {k for k, w in _types(sentence) if w.startswith("attack")}
+    assert kinds == {"attack"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Enemy units moved forward near Toretsk on Monday, the ministry said.", "Toretsk"),
+        ("The brigade improved its positions near Toretsk on Monday, the army said.", "Toretsk"),
+        ("Enemy troops made progress near Toretsk on Monday, analysts said.", "Toretsk"),
+        ("Enemy troops gained a foothold in Toretsk on Monday, analysts said.", "Toretsk"),
+    ],
+)
+def test_a_claimed_gain_short_of_a_capture_is_an_advance(gazetteer, sentence, place):
+    assert (EventType.ADVANCE, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The reform moved forward in Toretsk on Monday, the mayor said.",
+        "The party improved its position in Toretsk on Monday, pollsters said.",
+    ],
+)
+def test_a_gain_told_of_no_army_is_no_advance(gazetteer, sentence):
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(sentence, gazetteer)}

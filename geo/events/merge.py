@@ -1034,6 +1034,16 @@ def _headline_line(e: Event) -> bool:
     return not e.quote.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
+def _named_unit(e: Event) -> bool:
+    """Whether a strike is placed at a district or a community named as such in its sentence.
+
+    "drones hit a warehouse in the X district", "the A, B and C communities were shelled":
+    the unit is where an analyst codes the strike (ACLED's second precision), as a town is.
+    A village the gazetteer knows only by its community's centre is no such unit.
+    """
+    return e.geo_precision is GeoPrecision.ADMIN2 and e.place.kind is PlaceKind.ADMIN2
+
+
 def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
     """Drop a strike told at an oblast or a district that strikes on its towns tell again.
 
@@ -1074,8 +1084,13 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             f
             for f in events
             if f.event_type is EventType.ATTACK
-            and f.geo_precision is GeoPrecision.SETTLEMENT
-            and f.place.kind is PlaceKind.POPULATED_PLACE
+            and (
+                (
+                    f.geo_precision is GeoPrecision.SETTLEMENT
+                    and f.place.kind is PlaceKind.POPULATED_PLACE
+                )
+                or (e.place.kind is PlaceKind.ADMIN1 and _named_unit(f))
+            )
             # "hit the Mykolaiv region and the town of Ochakiv": a town named beside its
             # oblast in one sentence is apart from it; the retelling comes in another
             and f.sentence_start != e.sentence_start

@@ -332,6 +332,111 @@ _WHEN_AFTER = re.compile(r",\s+when\b")
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
+    """The date a trigger takes (``_nearest_date``), a day of telling widened to its eve.
+
+    "A missile hit the city, wounding five, officials said on Tuesday": the day is the one
+    the news was told, and the strike it tells may have come the night before, as a report
+    published that day is read (docs/events.md, Dates). The strike then is one happening
+    with "a missile struck the city on Monday night" told in the next sentence, not a
+    second strike on the day after. Only for strikes and fighting, which the telling
+    follows; a capture is dated by its announcement (docs/events.md), and an order, talks
+    and the saying itself keep the day too.
+    """
+    d = _nearest_date(trig, dates, triggers, text)
+    if d is None:
+        return None
+    night = _night_named(text, d, dates)
+    if night is not None:
+        return night
+    if trig.type in _TOLD_TYPES and _day_of_telling(text, trig, d):
+        return replace(d, start=d.start - dt.timedelta(days=1), precision=DatePrecision.RANGE)
+    return d
+
+
+# A night is told by the day it ends ("the night to Tuesday", "overnight on Tuesday") or the
+# day it begins ("Monday night", "overnight from Monday to Tuesday"): either way it runs over
+# two days. "The early hours of Tuesday" and "before dawn on Tuesday" are Tuesday's own.
+_NIGHT_ENDING = re.compile(
+    r"(?:\bnight\s+(?:to|into)|\bovernight(?:\s+(?:on|to|into))?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NIGHT_AFTER = re.compile(r"\s+night\b", re.IGNORECASE)
+_OVERNIGHT = re.compile(r"(?:overnight|last night)\s+(?:(?:on|to|into|from)\s+)?", re.I)
+_TO_DAY = re.compile(r"\s*(?:to|into|-|–)\s*", re.IGNORECASE)
+
+
+def _night_named(text: str, d: DateSpan, dates: list[DateSpan]) -> DateSpan | None:
+    """The two days of a night a sentence names by a day, or ``None``.
+
+    "overnight on Monday" names the night, and its day is Monday's, not the publication's
+    night that a bare "overnight" means; "Monday night" runs into Tuesday, so that "the early
+    hours of Tuesday" told of it later is one strike with it, not a second on the next day.
+    """
+    if d.start_char < 0:
+        return None
+    if d.precision is not DatePrecision.DAY and d.text.lower() in ("overnight", "last night"):
+        # "overnight on Monday", "overnight from Monday to Tuesday": the day named after it
+        m = _OVERNIGHT.match(text, d.start_char)
+        day = next(
+            (
+                o
+                for o in dates
+                if m is not None
+                and o.start_char == m.end()
+                and o.precision is DatePrecision.DAY
+                and o.start == o.end
+            ),
+            None,
+        )
+        if day is None:
+            return None
+        if m is not None and m.group(0).lower().rstrip().endswith("from"):
+            to = next(
+                (
+                    o
+                    for o in dates
+                    if o.precision is DatePrecision.DAY
+                    and _TO_DAY.fullmatch(text, day.end_char, o.start_char)
+                ),
+                None,
+            )
+            end = to.end if to is not None else day.start + dt.timedelta(days=1)
+            return _two_days(day, day.start, end)
+        return _two_days(day, day.start - dt.timedelta(days=1), day.start)
+    if d.precision is not DatePrecision.DAY or d.start != d.end:
+        return None
+    if _NIGHT_ENDING.search(text, max(0, d.start_char - 30), d.start_char):
+        return _two_days(d, d.start - dt.timedelta(days=1), d.start)
+    if _NIGHT_AFTER.match(text, d.end_char):
+        return _two_days(d, d.start, d.start + dt.timedelta(days=1))
+    return None
+
+
+def _two_days(d: DateSpan, start: dt.date, end: dt.date) -> DateSpan:
+    return DateSpan(start, end, DatePrecision.RANGE, d.text, d.start_char, d.end_char)
+
+
+_TOLD_TYPES = frozenset({EventType.ATTACK, EventType.OFFENSIVE})
+
+
+def _day_of_telling(text: str, trig: Trigger, d: DateSpan) -> bool:
+    """Whether a single day is the day a report verb gives to its telling ("said on Monday").
+
+    Not a possessive day ("said Monday's strike"), which is the happening's own, nor a day
+    whose report verb comes after the trigger's own words with the trigger inside the
+    saying's span ("announced on Monday" then the trigger: the report opens the news).
+    """
+    if d.precision is not DatePrecision.DAY or d.start != d.end or d.start_char < 0:
+        return False
+    if _POSSESSIVE_DAY.match(text, d.end_char) or text.startswith(("'s", "’s"), d.end_char):
+        return False
+    said = _REPORTED_ON.search(text, max(0, d.start_char - 40), d.start_char)
+    return said is not None and not (said.start() <= trig.start < d.start_char)
+
+
+def _nearest_date(
+    trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
+) -> DateSpan | None:
     """The date expression nearest to this trigger rather than to another trigger.
 
     A sentence with a single date expression dates all its events ("ordered ... on Monday,

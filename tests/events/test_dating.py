@@ -383,3 +383,74 @@ def test_a_year_in_an_aside_before_the_trigger_is_the_asides_own(gazetteer):
     attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
     assert attacks
     assert all(e.date_start.year == 2024 for e in attacks)
+
+
+# --- nights and the day of telling (issue 10, helper prec12) ---
+
+
+def _attack_days(text, gazetteer, published=dt.date(2024, 3, 13)):  # a Wednesday
+    return [
+        (e.place.name, e.date_start, e.date_end)
+        for e in _events(text, gazetteer, published)
+        if e.event_type is EventType.ATTACK
+    ]
+
+
+def test_overnight_on_a_named_day_is_that_night_not_the_publications(gazetteer):
+    text = "Shahed drones struck Poltava overnight on Monday, injuring three, the governor said."
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 10), dt.date(2024, 3, 11))
+    ]
+
+
+def test_overnight_from_one_day_to_the_next_is_those_two_days(gazetteer):
+    text = "Drones attacked Poltava overnight from Monday to Tuesday, damaging a school."
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_night_told_by_its_evening_and_by_its_small_hours_is_one_strike(gazetteer):
+    text = (
+        "Missiles struck Poltava on Monday night, wounding four people. Rescuers cleared "
+        "rubble until noon. In the early hours of Tuesday, another blast was heard as a "
+        "missile hit a depot in Poltava, the regional head wrote."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_the_small_hours_of_a_day_and_the_night_to_it(gazetteer):
+    assert _attack_days("A drone hit a depot in Poltava before dawn on Tuesday.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+    ]
+    assert _attack_days("A drone hit a depot in Poltava in the night to Tuesday.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_day_given_to_the_telling_covers_the_night_before_it(gazetteer):
+    # "said on Tuesday" dates the saying; the strike it reports is that day or the eve, and
+    # it is the strike the report told a sentence before.
+    text = (
+        "A guided bomb hit Poltava on Monday evening, wounding six. Power was cut to "
+        "several streets. The bomb on Poltava also damaged a kindergarten, officials "
+        "said on Tuesday."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+    ]
+    lone = "A drone hit a shop in Poltava, wounding two, officials said on Tuesday."
+    assert _attack_days(lone, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_days_own_strike_and_a_plain_day_keep_their_day(gazetteer):
+    assert _attack_days("Tuesday's strike on Poltava killed two, officials said.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+    ]
+    assert _attack_days("A drone hit Poltava on Monday, officials said.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+    ]

@@ -419,6 +419,19 @@ def _two_days(d: DateSpan, start: dt.date, end: dt.date) -> DateSpan:
 _TOLD_TYPES = frozenset({EventType.ATTACK, EventType.OFFENSIVE})
 
 
+def _reported_day(span: DateSpan, etype: EventType, *, own: bool) -> DateSpan:
+    """The day of a report given to the sentence that tells it, as ``_date_for`` reads it.
+
+    "Debris of a drone downed over X, which borders Ukraine, killed three, the governor said
+    Thursday": a strike or a fight told that day happened on it or the night before. What a
+    later sentence says the report "also" told ("the town is under constant attack") is as
+    of the report's day (``own`` false), and keeps it.
+    """
+    if not own or etype not in _TOLD_TYPES or span.precision is not DatePrecision.DAY:
+        return span
+    return replace(span, start=span.end - dt.timedelta(days=1), precision=DatePrecision.RANGE)
+
+
 def _day_of_telling(text: str, trig: Trigger, d: DateSpan) -> bool:
     """Whether a single day is the day a report verb gives to its telling ("said on Monday").
 

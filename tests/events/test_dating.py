@@ -454,3 +454,16 @@ def test_a_days_own_strike_and_a_plain_day_keep_their_day(gazetteer):
     assert _attack_days("A drone hit Poltava on Monday, officials said.", gazetteer) == [
         ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 11))
     ]
+
+
+def test_the_reporters_day_given_to_its_own_strike_covers_the_eve(gazetteer):
+    # "said Thursday" after a clause of its own: the strike told that day, or the night
+    # before, which a ministry's "shortly before midnight on Wednesday" told after it is.
+    text = (
+        "Fragments of a drone downed above the southern region of Kursk, which lies on the "
+        "border, crashed onto a house and killed two people, the governor said Thursday.\n"
+        "Early on Thursday, the ministry said a drone raid on the Kursk region had been "
+        "stopped shortly before midnight on Wednesday."
+    )
+    days = _attack_days(text, gazetteer, published=dt.date(2024, 3, 14))
+    assert days == [("Kursk", dt.date(2024, 3, 13), dt.date(2024, 3, 14))]

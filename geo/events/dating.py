@@ -348,6 +348,9 @@ def _date_for(
     night = _night_named(text, d, dates)
     if night is not None:
         return night
+    before = _struck_before(text, trig, d)
+    if before is not None:
+        return before
     if trig.type in _TOLD_TYPES and _day_of_telling(text, trig, d):
         return replace(d, start=d.start - dt.timedelta(days=1), precision=DatePrecision.RANGE)
     return d
@@ -417,6 +420,44 @@ def _two_days(d: DateSpan, start: dt.date, end: dt.date) -> DateSpan:
 
 
 _TOLD_TYPES = frozenset({EventType.ATTACK, EventType.OFFENSIVE})
+
+# A strike told as what befell a thing another clause is about: "survivors were pulled on
+# Sunday from the rubble of a block hit by a missile", "buildings destroyed a day earlier by
+# shelling": a noun, a participle with no auxiliary before it, and its agent after "by".
+_STRUCK_BY = re.compile(
+    r"\b(?P<head>[a-z]+)\s+(?:[a-z]+ly\s+)?(?:hit|struck|destroyed|damaged|shelled|bombed|"
+    r"targeted|flattened)\s+(?P<gap>a\s+day\s+earlier\s+|the\s+(?:day|night)\s+before\s+|"
+    r"(?:earlier|overnight|previously)\s+)?by\b",
+    re.IGNORECASE,
+)
+_AUXILIARY = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "get", "got"}
+)
+
+
+def _struck_before(text: str, trig: Trigger, d: DateSpan) -> DateSpan | None:
+    """The days of a strike told as what befell a thing, before the day of the clause's verb.
+
+    "Rescuers pulled survivors on Sunday from a block hit a day earlier by a missile": the day
+    is the rescue's, and the strike came before it, on Saturday; "buildings purportedly hit
+    by missiles" with no day of its own came that day or the one before. Read so, the
+    aftermath told on the next day is the strike told again, not a second one on that day.
+    """
+    if (
+        trig.type is not EventType.ATTACK
+        or d.precision is not DatePrecision.DAY
+        or d.start != d.end
+        or not 0 <= d.end_char <= trig.start
+    ):
+        return None
+    m = _STRUCK_BY.search(text, d.end_char, min(len(text), trig.end + 40))
+    if m is None or m.start() > trig.end or m.group("head").lower() in _AUXILIARY:
+        return None
+    eve = d.start - dt.timedelta(days=1)
+    gap = (m.group("gap") or "").lower()
+    if gap.startswith(("a day", "the day", "the night")):
+        return DateSpan(eve, eve, DatePrecision.DAY, d.text, d.start_char, d.end_char)
+    return DateSpan(eve, d.end, DatePrecision.RANGE, d.text, d.start_char, d.end_char)
 
 
 def _reported_day(span: DateSpan, etype: EventType, *, own: bool) -> DateSpan:

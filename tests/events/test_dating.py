@@ -467,3 +467,32 @@ def test_the_reporters_day_given_to_its_own_strike_covers_the_eve(gazetteer):
     )
     days = _attack_days(text, gazetteer, published=dt.date(2024, 3, 14))
     assert days == [("Kursk", dt.date(2024, 3, 13), dt.date(2024, 3, 14))]
+
+
+def test_a_strike_told_as_what_befell_a_building_comes_before_the_rescue_day(gazetteer):
+    # The day is the rescuers'; the block was struck the day before it.
+    text = (
+        "Firefighters worked on Wednesday to free people from the ruins of a block of flats "
+        "hit a day earlier by a Russian missile in the central city of Poltava."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_building_struck_with_no_day_of_its_own_is_the_rescue_day_or_its_eve(gazetteer):
+    # One happening: the oblast's aftermath on Wednesday is the town's strike of Tuesday night.
+    text = (
+        "Two survivors were freed on Wednesday from the ruins of homes reportedly struck by "
+        "Russian drones in the Poltava region.\n"
+        "Four people died when the drones crashed into houses on Tuesday evening in the town "
+        "of Myrhorod, the governor said."
+    )
+    assert [name for name, *_ in _attack_days(text, gazetteer)] == ["Myrhorod"]
+
+
+def test_a_strike_told_by_its_own_verb_keeps_the_day(gazetteer):
+    text = "On Wednesday a school in Poltava was struck by a Russian drone."
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 13), dt.date(2024, 3, 13))
+    ]

@@ -348,7 +348,7 @@ def _date_for(
     night = _night_named(text, d, dates)
     if night is not None:
         return night
-    before = _struck_before(text, trig, d)
+    before = _struck_before(text, trig, d) or _after_the_day(text, trig, d, dates)
     if before is not None:
         return before
     if trig.type in _TOLD_TYPES and _day_of_telling(text, trig, d):
@@ -433,6 +433,47 @@ _STRUCK_BY = re.compile(
 _AUXILIARY = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "get", "got"}
 )
+
+
+# "Rescuers ended their search on Tuesday after a missile attack on the city": the day is the
+# search's, and the strike named after "after" / "following" came before it.
+_AFTER_PHRASE = re.compile(
+    r"\s+(?:(?:just|shortly|soon|hours|days|a\s+day|two\s+days)\s+)?(?:after|following)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _after_the_day(text: str, trig: Trigger, d: DateSpan, dates: list[DateSpan]) -> DateSpan | None:
+    """The days of a strike named in an "after" phrase that follows another verb's day.
+
+    "... completed the search on Tuesday after a missile attack on the town late on Monday":
+    the strike takes the day told after it (Monday), else it came on or before the main
+    verb's day (that day or its eve), not on it alone.
+    """
+    if (
+        trig.type not in _TOLD_TYPES
+        or not 0 <= d.end_char <= trig.start
+        or d.precision is not DatePrecision.DAY
+        or _AFTER_PHRASE.match(text, d.end_char, trig.start) is None
+    ):
+        return None
+    own = next(
+        (
+            o
+            for o in sorted(dates, key=lambda o: o.start_char)
+            if o.start_char >= trig.end
+            and o.precision is DatePrecision.DAY
+            and o.end <= d.start
+            and not _CLAUSE_OR_ASIDE.search(text, trig.end, o.start_char)
+        ),
+        None,
+    )
+    if own is not None:
+        return _night_named(text, own, dates) or own
+    return DateSpan(
+        d.start - dt.timedelta(days=1), d.end, DatePrecision.RANGE, d.text, d.start_char, d.end_char
+    )
 
 
 def _struck_before(text: str, trig: Trigger, d: DateSpan) -> DateSpan | None:

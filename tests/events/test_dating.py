@@ -496,3 +496,20 @@ def test_a_strike_told_by_its_own_verb_keeps_the_day(gazetteer):
     assert _attack_days(text, gazetteer) == [
         ("Poltava", dt.date(2024, 3, 13), dt.date(2024, 3, 13))
     ]
+
+
+def test_a_strike_named_after_after_takes_its_own_day_not_the_searchs(gazetteer):
+    text = (
+        "Crews ended the search for survivors on Wednesday after a Russian missile attack on "
+        "the town of Myrhorod late on Monday, officials said."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Myrhorod", dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+    ]
+
+
+def test_a_strike_named_after_after_with_no_day_of_its_own_reaches_the_eve(gazetteer):
+    text = "Schools in Myrhorod stayed shut on Wednesday following a drone attack on the town."
+    assert _attack_days(text, gazetteer) == [
+        ("Myrhorod", dt.date(2024, 3, 12), dt.date(2024, 3, 13))
+    ]

@@ -472,8 +472,8 @@ def test_the_reporters_day_given_to_its_own_strike_covers_the_eve(gazetteer):
 def test_a_strike_told_as_what_befell_a_building_comes_before_the_rescue_day(gazetteer):
     # The day is the rescuers'; the block was struck the day before it.
     text = (
-        "Firefighters worked on Wednesday to free people from the ruins of a block of flats "
-        "hit a day earlier by a Russian missile in the central city of Poltava."
+        "Firefighters worked on Wednesday to free people from the ruins of a school hit the "
+        "day before by two Russian drones in the central city of Poltava."
     )
     assert _attack_days(text, gazetteer) == [
         ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 12))

@@ -191,9 +191,9 @@ _DENIED_BEFORE = re.compile(
 )
 
 
-# What a side took back: "the deputy minister backtracked on an announcement earlier in the
-# day that troops had retaken X", "the ministry retracted its report that ...", "walked back
-# a claim that ...": the gain or the strike is one the teller no longer tells, no event.
+# What a side took back: "the spokesman backtracked on a statement made hours before that
+# troops had retaken X", "the ministry retracted its report that ...", "walked back a claim
+# that ...": the gain or the strike is one the teller no longer tells, no event.
 _RETRACTED_BEFORE = re.compile(
     r"(?<![\w-])(?:backtrack(?:ed|s|ing)?\s+(?:on|from)|retract(?:ed|s|ing)?|"
     r"walk(?:ed|s|ing)?\s+back|took\s+back|withdr(?:ew|awn)|disavow(?:ed|s|ing)?)\s+"

@@ -332,6 +332,206 @@ _WHEN_AFTER = re.compile(r",\s+when\b")
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
+    """The date a trigger takes (``_nearest_date``), a day of telling widened to its eve.
+
+    "A missile hit the city, wounding five, officials said on Tuesday": the day is the one
+    the news was told, and the strike it tells may have come the night before, as a report
+    published that day is read (docs/events.md, Dates). The strike then is one happening
+    with "a missile struck the city on Monday night" told in the next sentence, not a
+    second strike on the day after. Only for strikes and fighting, which the telling
+    follows; a capture is dated by its announcement (docs/events.md), and an order, talks
+    and the saying itself keep the day too.
+    """
+    d = _nearest_date(trig, dates, triggers, text)
+    if d is None:
+        return None
+    night = _night_named(text, d, dates)
+    if night is not None:
+        return night
+    before = _struck_before(text, trig, d) or _after_the_day(text, trig, d, dates)
+    if before is not None:
+        return before
+    if trig.type in _TOLD_TYPES and _day_of_telling(text, trig, d):
+        return replace(d, start=d.start - dt.timedelta(days=1), precision=DatePrecision.RANGE)
+    return d
+
+
+# A night is told by the day it ends ("the night to Tuesday", "overnight on Tuesday") or the
+# day it begins ("Monday night", "overnight from Monday to Tuesday"): either way it runs over
+# two days. "The early hours of Tuesday" and "before dawn on Tuesday" are Tuesday's own.
+_NIGHT_ENDING = re.compile(
+    r"(?:\bnight\s+(?:to|into)|\bovernight(?:\s+(?:on|to|into))?)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_NIGHT_AFTER = re.compile(r"\s+night\b", re.IGNORECASE)
+_OVERNIGHT = re.compile(r"(?:overnight|last night)\s+(?:(?:on|to|into|from)\s+)?", re.I)
+_TO_DAY = re.compile(r"\s*(?:to|into|-|–)\s*", re.IGNORECASE)
+
+
+def _night_named(text: str, d: DateSpan, dates: list[DateSpan]) -> DateSpan | None:
+    """The two days of a night a sentence names by a day, or ``None``.
+
+    "overnight on Monday" names the night, and its day is Monday's, not the publication's
+    night that a bare "overnight" means; "Monday night" runs into Tuesday, so that "the early
+    hours of Tuesday" told of it later is one strike with it, not a second on the next day.
+    """
+    if d.start_char < 0:
+        return None
+    if d.precision is not DatePrecision.DAY and d.text.lower() in ("overnight", "last night"):
+        # "overnight on Monday", "overnight from Monday to Tuesday": the day named after it
+        m = _OVERNIGHT.match(text, d.start_char)
+        day = next(
+            (
+                o
+                for o in dates
+                if m is not None
+                and o.start_char == m.end()
+                and o.precision is DatePrecision.DAY
+                and o.start == o.end
+            ),
+            None,
+        )
+        if day is None:
+            return None
+        if m is not None and m.group(0).lower().rstrip().endswith("from"):
+            to = next(
+                (
+                    o
+                    for o in dates
+                    if o.precision is DatePrecision.DAY
+                    and _TO_DAY.fullmatch(text, day.end_char, o.start_char)
+                ),
+                None,
+            )
+            end = to.end if to is not None else day.start + dt.timedelta(days=1)
+            return _two_days(day, day.start, end)
+        return _two_days(day, day.start - dt.timedelta(days=1), day.start)
+    if d.precision is not DatePrecision.DAY or d.start != d.end:
+        return None
+    if _NIGHT_ENDING.search(text, max(0, d.start_char - 30), d.start_char):
+        return _two_days(d, d.start - dt.timedelta(days=1), d.start)
+    if _NIGHT_AFTER.match(text, d.end_char):
+        return _two_days(d, d.start, d.start + dt.timedelta(days=1))
+    return None
+
+
+def _two_days(d: DateSpan, start: dt.date, end: dt.date) -> DateSpan:
+    return DateSpan(start, end, DatePrecision.RANGE, d.text, d.start_char, d.end_char)
+
+
+_TOLD_TYPES = frozenset({EventType.ATTACK, EventType.OFFENSIVE})
+
+# A strike told as what befell a thing another clause is about: "survivors were pulled on
+# Sunday from the rubble of a block hit by a missile", "buildings destroyed a day earlier by
+# shelling": a noun, a participle with no auxiliary before it, and its agent after "by".
+_STRUCK_BY = re.compile(
+    r"\b(?P<head>[a-z]+)\s+(?:[a-z]+ly\s+)?(?:hit|struck|destroyed|damaged|shelled|bombed|"
+    r"targeted|flattened)\s+(?P<gap>a\s+day\s+earlier\s+|the\s+(?:day|night)\s+before\s+|"
+    r"(?:earlier|overnight|previously)\s+)?by\b",
+    re.IGNORECASE,
+)
+_AUXILIARY = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "get", "got"}
+)
+
+
+# "Rescuers ended their search on Tuesday after a missile attack on the city": the day is the
+# search's, and the strike named after "after" / "following" came before it.
+_AFTER_PHRASE = re.compile(
+    r"\s+(?:(?:just|shortly|soon|hours|days|a\s+day|two\s+days)\s+)?(?:after|following)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
+def _after_the_day(text: str, trig: Trigger, d: DateSpan, dates: list[DateSpan]) -> DateSpan | None:
+    """The days of a strike named in an "after" phrase that follows another verb's day.
+
+    "... completed the search on Tuesday after a missile attack on the town late on Monday":
+    the strike takes the day told after it (Monday), else it came on or before the main
+    verb's day (that day or its eve), not on it alone.
+    """
+    if (
+        trig.type not in _TOLD_TYPES
+        or not 0 <= d.end_char <= trig.start
+        or d.precision is not DatePrecision.DAY
+        or _AFTER_PHRASE.match(text, d.end_char, trig.start) is None
+    ):
+        return None
+    own = next(
+        (
+            o
+            for o in sorted(dates, key=lambda o: o.start_char)
+            if o.start_char >= trig.end
+            and o.precision is DatePrecision.DAY
+            and o.end <= d.start
+            and not _CLAUSE_OR_ASIDE.search(text, trig.end, o.start_char)
+        ),
+        None,
+    )
+    if own is not None:
+        return _night_named(text, own, dates) or own
+    return DateSpan(
+        d.start - dt.timedelta(days=1), d.end, DatePrecision.RANGE, d.text, d.start_char, d.end_char
+    )
+
+
+def _struck_before(text: str, trig: Trigger, d: DateSpan) -> DateSpan | None:
+    """The days of a strike told as what befell a thing, before the day of the clause's verb.
+
+    "Rescuers pulled survivors on Sunday from a block hit a day earlier by a missile": the day
+    is the rescue's, and the strike came before it, on Saturday; "buildings purportedly hit
+    by missiles" with no day of its own came that day or the one before. Read so, the
+    aftermath told on the next day is the strike told again, not a second one on that day.
+    """
+    if (
+        trig.type is not EventType.ATTACK
+        or d.precision is not DatePrecision.DAY
+        or d.start != d.end
+        or not 0 <= d.end_char <= trig.start
+    ):
+        return None
+    m = _STRUCK_BY.search(text, d.end_char, min(len(text), trig.end + 40))
+    if m is None or m.start() > trig.end or m.group("head").lower() in _AUXILIARY:
+        return None
+    eve = d.start - dt.timedelta(days=1)
+    gap = (m.group("gap") or "").lower()
+    if gap.startswith(("a day", "the day", "the night")):
+        return DateSpan(eve, eve, DatePrecision.DAY, d.text, d.start_char, d.end_char)
+    return DateSpan(eve, d.end, DatePrecision.RANGE, d.text, d.start_char, d.end_char)
+
+
+def _reported_day(span: DateSpan, etype: EventType, *, own: bool) -> DateSpan:
+    """The day of a report given to the sentence that tells it, as ``_date_for`` reads it.
+
+    "Debris of a drone downed over X, which borders Ukraine, killed three, the governor said
+    Thursday": a strike or a fight told that day happened on it or the night before. What a
+    later sentence says the report "also" told ("the town is under constant attack") is as
+    of the report's day (``own`` false), and keeps it.
+    """
+    if not own or etype not in _TOLD_TYPES or span.precision is not DatePrecision.DAY:
+        return span
+    return replace(span, start=span.end - dt.timedelta(days=1), precision=DatePrecision.RANGE)
+
+
+def _day_of_telling(text: str, trig: Trigger, d: DateSpan) -> bool:
+    """Whether a single day is the day a report verb gives to its telling ("said on Monday").
+
+    Not a possessive day ("said Monday's strike"), which is the happening's own, nor a day
+    whose report verb comes after the trigger's own words with the trigger inside the
+    saying's span ("announced on Monday" then the trigger: the report opens the news).
+    """
+    if d.precision is not DatePrecision.DAY or d.start != d.end or d.start_char < 0:
+        return False
+    if _POSSESSIVE_DAY.match(text, d.end_char) or text.startswith(("'s", "’s"), d.end_char):
+        return False
+    said = _REPORTED_ON.search(text, max(0, d.start_char - 40), d.start_char)
+    return said is not None and not (said.start() <= trig.start < d.start_char)
+
+
+def _nearest_date(
+    trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
+) -> DateSpan | None:
     """The date expression nearest to this trigger rather than to another trigger.
 
     A sentence with a single date expression dates all its events ("ordered ... on Monday,

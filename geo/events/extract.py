@@ -47,6 +47,7 @@ from geo.events.dating import (
     _later_for,
     _next_to_told,
     _oblast_lead_day,
+    _reported_day,
     _same_reporter,
     _since_range,
     _toll_rise_day,
@@ -1042,7 +1043,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 # "The brigade also reported that ...", "the defence ministry said Sunday its
                 # troops took a village. ... liberated X, the ministry said.": that report's day
-                span = last_report[0]
+                span = _reported_day(last_report[0], trig.type, own=last_report[1] == sent.end)
             if span is None and (rel := _DAY_BEFORE_TOLD.search(text, sent.start, sent.end)):
                 span = _next_to_told(events, rel, published, sent.start)
             if span is None and _TOLD_EARLIER.match(text, trig.end, sent.end):

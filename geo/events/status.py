@@ -191,6 +191,20 @@ _DENIED_BEFORE = re.compile(
 )
 
 
+# What a side took back: "the spokesman backtracked on a statement made hours before that
+# troops had retaken X", "the ministry retracted its report that ...", "walked back a claim
+# that ...": the gain or the strike is one the teller no longer tells, no event.
+_RETRACTED_BEFORE = re.compile(
+    r"(?<![\w-])(?:backtrack(?:ed|s|ing)?\s+(?:on|from)|retract(?:ed|s|ing)?|"
+    r"walk(?:ed|s|ing)?\s+back|took\s+back|withdr(?:ew|awn)|disavow(?:ed|s|ing)?)\s+"
+    r"(?:(?:an?|the|its|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:announcement|statement|claim|report|post|message)s?\b"
+    r"(?:(?!,\s+(?:and|but|while|as)\b)[^;:])*$",
+    re.IGNORECASE,
+)
+_BATTLE = frozenset({EventType.ADVANCE, EventType.OFFENSIVE, EventType.ATTACK})
+
+
 _TOWARDS_END = re.compile(r"\btowards?\s+$")
 _PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+\w+ing\b")
 
@@ -226,6 +240,8 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
         return True
     if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
+        return True
+    if trig.type in _BATTLE and _RETRACTED_BEFORE.search(text[sent.start : trig.start]):
         return True
     if (
         trig.type is EventType.EVACUATION

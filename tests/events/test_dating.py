@@ -383,3 +383,133 @@ def test_a_year_in_an_aside_before_the_trigger_is_the_asides_own(gazetteer):
     attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
     assert attacks
     assert all(e.date_start.year == 2024 for e in attacks)
+
+
+# --- nights and the day of telling (issue 10, helper prec12) ---
+
+
+def _attack_days(text, gazetteer, published=dt.date(2024, 3, 13)):  # a Wednesday
+    return [
+        (e.place.name, e.date_start, e.date_end)
+        for e in _events(text, gazetteer, published)
+        if e.event_type is EventType.ATTACK
+    ]
+
+
+def test_overnight_on_a_named_day_is_that_night_not_the_publications(gazetteer):
+    text = "Shahed drones struck Poltava overnight on Monday, injuring three, the governor said."
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 10), dt.date(2024, 3, 11))
+    ]
+
+
+def test_overnight_from_one_day_to_the_next_is_those_two_days(gazetteer):
+    text = "Drones attacked Poltava overnight from Monday to Tuesday, damaging a school."
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_night_told_by_its_evening_and_by_its_small_hours_is_one_strike(gazetteer):
+    text = (
+        "Missiles struck Poltava on Monday night, wounding four people. Rescuers cleared "
+        "rubble until noon. In the early hours of Tuesday, another blast was heard as a "
+        "missile hit a depot in Poltava, the regional head wrote."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_the_small_hours_of_a_day_and_the_night_to_it(gazetteer):
+    assert _attack_days("A drone hit a depot in Poltava before dawn on Tuesday.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+    ]
+    assert _attack_days("A drone hit a depot in Poltava in the night to Tuesday.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_day_given_to_the_telling_covers_the_night_before_it(gazetteer):
+    # "said on Tuesday" dates the saying; the strike it reports is that day or the eve, and
+    # it is the strike the report told a sentence before.
+    text = (
+        "A guided bomb hit Poltava on Monday evening, wounding six. Power was cut to "
+        "several streets. The bomb on Poltava also damaged a kindergarten, officials "
+        "said on Tuesday."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+    ]
+    lone = "A drone hit a shop in Poltava, wounding two, officials said on Tuesday."
+    assert _attack_days(lone, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_days_own_strike_and_a_plain_day_keep_their_day(gazetteer):
+    assert _attack_days("Tuesday's strike on Poltava killed two, officials said.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+    ]
+    assert _attack_days("A drone hit Poltava on Monday, officials said.", gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+    ]
+
+
+def test_the_reporters_day_given_to_its_own_strike_covers_the_eve(gazetteer):
+    # "said Thursday" after a clause of its own: the strike told that day, or the night
+    # before, which a ministry's "shortly before midnight on Wednesday" told after it is.
+    text = (
+        "Fragments of a drone downed above the southern region of Kursk, which lies on the "
+        "border, crashed onto a house and killed two people, the governor said Thursday.\n"
+        "Early on Thursday, the ministry said a drone raid on the Kursk region had been "
+        "stopped shortly before midnight on Wednesday."
+    )
+    days = _attack_days(text, gazetteer, published=dt.date(2024, 3, 14))
+    assert days == [("Kursk", dt.date(2024, 3, 13), dt.date(2024, 3, 14))]
+
+
+def test_a_strike_told_as_what_befell_a_building_comes_before_the_rescue_day(gazetteer):
+    # The day is the rescuers'; the block was struck the day before it.
+    text = (
+        "Firefighters worked on Wednesday to free people from the ruins of a school hit the "
+        "day before by two Russian drones in the central city of Poltava."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 12))
+    ]
+
+
+def test_a_building_struck_with_no_day_of_its_own_is_the_rescue_day_or_its_eve(gazetteer):
+    # One happening: the oblast's aftermath on Wednesday is the town's strike of Tuesday night.
+    text = (
+        "Two survivors were freed on Wednesday from the ruins of homes reportedly struck by "
+        "Russian drones in the Poltava region.\n"
+        "Four people died when the drones crashed into houses on Tuesday evening in the town "
+        "of Myrhorod, the governor said."
+    )
+    assert [name for name, *_ in _attack_days(text, gazetteer)] == ["Myrhorod"]
+
+
+def test_a_strike_told_by_its_own_verb_keeps_the_day(gazetteer):
+    text = "On Wednesday a school in Poltava was struck by a Russian drone."
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 13), dt.date(2024, 3, 13))
+    ]
+
+
+def test_a_strike_named_after_after_takes_its_own_day_not_the_searchs(gazetteer):
+    text = (
+        "Crews ended the search for survivors on Wednesday after a Russian missile attack on "
+        "the town of Myrhorod late on Monday, officials said."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Myrhorod", dt.date(2024, 3, 11), dt.date(2024, 3, 11))
+    ]
+
+
+def test_a_strike_named_after_after_with_no_day_of_its_own_reaches_the_eve(gazetteer):
+    text = "Schools in Myrhorod stayed shut on Wednesday following a drone attack on the town."
+    assert _attack_days(text, gazetteer) == [
+        ("Myrhorod", dt.date(2024, 3, 12), dt.date(2024, 3, 13))
+    ]

@@ -225,6 +225,34 @@ def test_a_standfirst_naming_two_oblasts_folds_into_the_town_struck_in_one(gazet
     assert "Zaporizhzhia Oblast" in names  # no town of its own told: it stands
 
 
+def test_an_oblast_strike_told_again_at_a_named_district_is_the_districts(gazetteer):
+    # The district is where an analyst codes the strike; the oblast is where it lies.
+    text = (
+        "Several of the drones were aimed at the Lviv region, the air force said on Saturday. "
+        "Two other drones hit a warehouse in the Yavoriv district, the governor added."
+    )
+    assert [name for name, *_ in _strikes(text, gazetteer)] == ["Yavoriv Raion"]
+
+
+def test_an_oblast_strike_told_again_at_its_communities_is_theirs(gazetteer):
+    text = (
+        "Explosions were heard across the Sumy region throughout the day, officials said. "
+        "The Bilopilska, Krasnopilska and Yunakivska communities came under shelling."
+    )
+    names = [name for name, *_ in _strikes(text, gazetteer)]
+    assert "Sumy Oblast" not in names
+    assert "Bilopillia hromada" in names and "Yunakivka hromada" in names
+
+
+def test_an_oblast_toll_a_district_does_not_account_for_is_kept(gazetteer):
+    text = (
+        "Shelling killed three people in Kharkiv region on Monday, the governor said. "
+        "In the Chuhuiv district, a shell wounded one man on Monday."
+    )
+    names = [name for name, *_ in _strikes(text, gazetteer)]
+    assert "Kharkiv Oblast" in names
+
+
 def test_fighting_in_an_oblast_is_kept_beside_a_strike_on_one_of_its_towns(gazetteer):
     # Another type: the town's strike is no reading of the oblast's fighting.
     text = (
@@ -538,3 +566,19 @@ def test_fighting_in_an_oblast_with_no_village_of_its_own_stands(gazetteer):
         "attacked near Robotyne twice."
     )
     assert _fighting(text, gazetteer) == ["Luhansk Oblast", "Robotyne"]
+
+
+def test_a_sectors_fighting_told_again_at_a_village_on_it_is_the_villages(gazetteer):
+    # A bulletin's heading names the sectors; the body places the day's assaults at a village.
+    text = (
+        "Clashes in the Kupiansk and Lyman directions\n\n"
+        "Over the past day the enemy tried to break through near Synkivka, in the Kupiansk "
+        "direction, the General Staff said."
+    )
+    # the Lyman sector has no village of its own told: it stands
+    assert _fighting(text, gazetteer) == ["Lyman direction", "Synkivka"]
+
+
+def test_a_sectors_fighting_with_no_village_of_its_own_stands(gazetteer):
+    text = "Heavy clashes went on in the Kupiansk direction, the General Staff said."
+    assert _fighting(text, gazetteer) == ["Kupiansk direction"]

@@ -272,3 +272,33 @@ def test_talks_ahead_of_which_something_happens_are_still_to_come(gazetteer):
 )
 def test_fighting_told_as_carried_on_is_under_way(text, gazetteer):
     assert _statuses(text, gazetteer) == {("Kostiantynivka", EventStatus.ATTEMPTED)}
+
+
+# --- a gain or a strike its teller took back (issue 10, helper prec12) ---
+
+
+def _kinds(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2023, 9, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.event_type, e.place.name) for e in events]
+
+
+def test_a_capture_the_teller_backtracked_on_is_no_event(gazetteer):
+    text = (
+        "On Tuesday the army spokesman backtracked on a statement made hours before that "
+        "his troops had recaptured Klishchiivka."
+    )
+    assert _kinds(text, gazetteer) == []
+
+
+def test_a_strike_a_ministry_retracted_is_no_event(gazetteer):
+    text = "The ministry later retracted its report that a missile had hit a depot in Pavlohrad."
+    assert _kinds(text, gazetteer) == []
+
+
+def test_a_capture_told_after_a_retraction_in_another_clause_stands(gazetteer):
+    text = (
+        "The ministry withdrew its earlier statement, and on Tuesday Ukrainian troops "
+        "recaptured Klishchiivka, the general staff said."
+    )
+    assert (EventType.ADVANCE, "Klishchiivka") in _kinds(text, gazetteer)

@@ -1123,20 +1123,13 @@ def _drop_fighting_settings(events: list[Event]) -> list[Event]:
     an operation into the oblast (an incursion, an invasion, a raid), coded at the oblast
     beside its villages; a sentence that tells a toll; the rest of an oblast beside its city.
     Captures and strikes have rules of their own (``_drop_area_umbrellas``).
-
-    A front sector ("Fighting in the Lyman and Kupiansk directions", a bulletin's heading)
-    is such a setting too, when a village on it (within its reach of its town, or in a
-    sentence naming it) is told fighting on an overlapping day.
     """
     dropped: set[int] = set()
     for e in events:
-        sector = e.place.place_id.startswith("dir:")
         if (
             e.event_type is not EventType.OFFENSIVE
-            or not (
-                sector
-                or (e.place.kind is PlaceKind.ADMIN1 and e.geo_precision is GeoPrecision.ADMIN1)
-            )
+            or e.place.kind is not PlaceKind.ADMIN1
+            or e.geo_precision is not GeoPrecision.ADMIN1
             or e.killed is not None
             or e.injured is not None
             or _TOLL_WORDS.search(e.quote)
@@ -1152,41 +1145,14 @@ def _drop_fighting_settings(events: list[Event]) -> list[Event]:
             continue
         if any(
             f.event_type is EventType.OFFENSIVE
+            and f.geo_precision is GeoPrecision.SETTLEMENT
             and f.place.kind is PlaceKind.POPULATED_PLACE
-            and f.geo_precision in (GeoPrecision.SETTLEMENT, GeoPrecision.ADMIN2)
-            and (f.geo_precision is GeoPrecision.SETTLEMENT or sector)
-            and (_on_sector(f, e) if sector else _inside(f, e))
+            and _inside(f, e)
             and _same_days(f, e)
             for f in events
         ):
             dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
-
-
-_SECTOR_KM = 60.0  # a front sector reaches about so far from the town it is named after
-
-
-def _on_sector(village: Event, sector: Event) -> bool:
-    """Whether a village's fighting lies on a front sector ("the Lyman direction").
-
-    A sector is anchored at its town's point and runs some tens of kilometres along the
-    front: a village told fighting in a sentence that names the sector's town is on it, and
-    so is one within that reach whose sentence names no sector at all ("near A, in the B
-    direction" puts A on B's sector, not on a neighbouring one).
-    """
-    stem = sector.place.name.removesuffix(" direction")
-    if re.search(rf"\b{re.escape(stem)}\b", village.quote):
-        return True
-    return (
-        _SECTOR_WORD.search(village.quote) is None
-        and great_circle_km(
-            sector.place.lat, sector.place.lon, village.place.lat, village.place.lon
-        )
-        <= _SECTOR_KM
-    )
-
-
-_SECTOR_WORD = re.compile(r"\b(?:directions?|axis|axes|sectors?)\b", re.IGNORECASE)
 
 
 # Asked of each strike's sentence when places are refined, and most hold none of its words:

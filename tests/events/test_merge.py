@@ -566,19 +566,3 @@ def test_fighting_in_an_oblast_with_no_village_of_its_own_stands(gazetteer):
         "attacked near Robotyne twice."
     )
     assert _fighting(text, gazetteer) == ["Luhansk Oblast", "Robotyne"]
-
-
-def test_a_sectors_fighting_told_again_at_a_village_on_it_is_the_villages(gazetteer):
-    # A bulletin's heading names the sectors; the body places the day's assaults at a village.
-    text = (
-        "Clashes in the Kupiansk and Lyman directions\n\n"
-        "Over the past day the enemy tried to break through near Synkivka, in the Kupiansk "
-        "direction, the General Staff said."
-    )
-    # the Lyman sector has no village of its own told: it stands
-    assert _fighting(text, gazetteer) == ["Lyman direction", "Synkivka"]
-
-
-def test_a_sectors_fighting_with_no_village_of_its_own_stands(gazetteer):
-    text = "Heavy clashes went on in the Kupiansk direction, the General Staff said."
-    assert _fighting(text, gazetteer) == ["Kupiansk direction"]

@@ -351,8 +351,6 @@ def _date_for(
     before = _struck_before(text, trig, d) or _after_the_day(text, trig, d, dates)
     if before is not None:
         return before
-    if trig.type in _TOLD_TYPES and _day_of_telling(text, trig, d):
-        return replace(d, start=d.start - dt.timedelta(days=1), precision=DatePrecision.RANGE)
     return d
 
 
@@ -512,21 +510,6 @@ def _reported_day(span: DateSpan, etype: EventType, *, own: bool) -> DateSpan:
     if not own or etype not in _TOLD_TYPES or span.precision is not DatePrecision.DAY:
         return span
     return replace(span, start=span.end - dt.timedelta(days=1), precision=DatePrecision.RANGE)
-
-
-def _day_of_telling(text: str, trig: Trigger, d: DateSpan) -> bool:
-    """Whether a single day is the day a report verb gives to its telling ("said on Monday").
-
-    Not a possessive day ("said Monday's strike"), which is the happening's own, nor a day
-    whose report verb comes after the trigger's own words with the trigger inside the
-    saying's span ("announced on Monday" then the trigger: the report opens the news).
-    """
-    if d.precision is not DatePrecision.DAY or d.start != d.end or d.start_char < 0:
-        return False
-    if _POSSESSIVE_DAY.match(text, d.end_char) or text.startswith(("'s", "’s"), d.end_char):
-        return False
-    said = _REPORTED_ON.search(text, max(0, d.start_char - 40), d.start_char)
-    return said is not None and not (said.start() <= trig.start < d.start_char)
 
 
 def _nearest_date(

@@ -90,6 +90,13 @@ from geo.events.places import (
     unstrayed,
     within,
 )
+from geo.events.results import (
+    clause_place,
+    headed_place,
+    range_places,
+    result_places,
+    speakers_place,
+)
 from geo.events.status import not_factual, status_for, tried
 from geo.events.tolls import (
     _CASUALTY_TYPES,
@@ -854,7 +861,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     who.group("who").lower() if who else "",
                 )
         toks = tokenize_sentence(text, sent, tops, dates, [])
-        frame = fronted_place(text, sent, tops)
+        # "In Kherson, ...", or a bulletin's line headed "Kherson: ..."
+        frame = fronted_place(text, sent, tops) or headed_place(text, sent, tops)
         found = []
         inline_done = False  # an order's list in its own sentence goes to one trigger
         for trig in triggers:
@@ -897,6 +905,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     for p in places
                     if not names_community(text, p) and p.place.admin1_code in home
                 ]
+            if not places:
+                # "..., and in B, they destroyed a house": the place that opens its clause
+                places = clause_place(text, sent, trig, tops)
+            if not places:
+                # '"Our town was hit," the mayor of X said': the speaker's own place
+                places = speakers_place(text, sent, trig, tops)
             if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
             if (
@@ -916,6 +930,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = _sole_oblast(text, trig, tops)
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
+            if not places and trig.type is EventType.ATTACK:
+                # "As a result of shelling, houses in X were damaged": what the strike did
+                places = result_places(text, sent, trig, found_words, toks, tops, dates)
+            if trig.type is EventType.ATTACK and all(
+                p.place.kind is PlaceKind.COUNTRY for p in places
+            ):
+                # "... targeted cities across Ukraine, from A to B": the range's places
+                places = range_places(text, sent, trig, tops) or places
             if not places and trig.type is EventType.ATTACK:
                 places = _governed_place(text, trig, tops, found_words, sent)
             if not places and trig.type is EventType.ATTACK and casualties:

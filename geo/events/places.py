@@ -110,6 +110,8 @@ _COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS if w.endswith("ern"))
 _VERB_FORM = re.compile(r"\w+ed|left|hit|struck|took|shook|swept|reached|tore", re.IGNORECASE)
 # "X came under fire", "A and B had been brought under Russian control": their subject is hit
 _UNDER_WORDS = ("under", "brought under")
+# What may stand between "have left" and its place: "have left the town of X"
+_LEFT_OBJECT_WORDS = frozenset({"the", "city", "town", "village", "settlement", "of"})
 _VERBAL_TRIGGER = re.compile(
     r"(?:\w+ed|struck|hit|fled|took|retook|retaken|taken|withdrew|withdrawn|fell|left|met|"
     r"seized|ha(?:ve|s|d))\b",
@@ -137,7 +139,10 @@ _SUBJECT_ASIDE = (
 _PASSIVE_GAP = re.compile(
     r"^\s*(?:(?:['’]s\s+)?(?:\w+\s+)?(?:outskirts|suburbs?|centre|center|districts?|"
     r"communit(?:y|ies)|hromadas?|municipalit(?:y|ies)|"
-    r"neighbou?rhoods?|port|airport|station|edge)\s+)?"
+    r"neighbou?rhoods?|port|airport|station|edge|"
+    # "the X region's energy infrastructure was hit": what the place owns, hit there
+    r"infrastructure|facilit(?:y|ies)|grid|substations?|depots?|warehouses?|hospitals?|"
+    r"schools?|homes|houses|buildings)\s+)?"
     # an aside between commas, whose figure may hold a comma of its own: "X, which had a
     # population of 20,000, was evacuated"
     r"(?:,(?:[^,;:]|(?<=\d),(?=\d{3}\b)){1,80},\s*)?"
@@ -1808,7 +1813,9 @@ _AS_WELL_AS_BEFORE = re.compile(
 # places in the subject; the places the list names are the ones it tells were hit.
 _OTHER_PLACES_TAIL = re.compile(
     r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:several|some|many|a\s+number\s+of|dozens\s+of|"
-    r"\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?other\s+(?:(?:frontline|front-line|"
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
+    # "A and surrounding villages were shelled": the named place's neighbours, as "other"
+    r"(?:other|surrounding|nearby|neighbou?ring|adjacent)\s+(?:(?:frontline|front-line|"
     r"border|nearby)\s+)?(?:settlements|villages|towns|cities|localities|communities|hromadas|"
     r"populated\s+areas)(?:\s+(?:of|in)\s+the\s+(?:region|oblast|district|community|hromada|"
     r"area))?(?=\s)",
@@ -2470,7 +2477,11 @@ def places_for(
         return _most_specific(_venue(text, toks, i, trig, tops))
     if trig.type is EventType.DISPLACEMENT and trig.text.endswith("left"):
         # "have left" takes its object only: "have left Bakhmut", "have left the town"
-        while i < len(toks) and toks[i].kind == "date":
+        while i < len(toks) and (
+            toks[i].kind == "date"
+            # "have left the X region", "left the town of X": the article and the kind
+            or (toks[i].kind == "w" and toks[i].text.lower() in _LEFT_OBJECT_WORDS)
+        ):
             i += 1
         if i < len(toks) and toks[i].kind == "top":
             return _most_specific([_list_from(toks, i)[0]])

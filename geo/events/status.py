@@ -65,6 +65,18 @@ _DAY_AFTER = re.compile(
 # A ground campaign by its noun: "on alert since a surprise offensive into the X region in
 # early August" names the campaign as a time, but tells its own month, so it is news too.
 _CAMPAIGN_NOUN = re.compile(r"(?:counter-?)?offensive|incursion", re.IGNORECASE)
+# A capture or a strike by its noun, with the place it took or hit: "its biggest gain since
+# the capture of X in May 2023", "the deadliest since a strike on Y in April":
+# like a campaign, a time that tells its own month, and so a happening of that month.
+_TAKING_NOUN = re.compile(
+    r"capture|fall|liberation|seizure|recapture|strikes?|attacks?|shelling|bombing",
+    re.IGNORECASE,
+)
+_OF_A_PLACE = re.compile(
+    r"\s+(?:of|on)\s+(?:the\s+)?(?:(?:[\w-]+\s+)?(?:city|town|village|settlement|port|"
+    r"capital)\s+(?:of\s+)?)?(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 # Attempts and operations under way: an event, but not (yet) achieved.
 _ATTEMPT_BEFORE = re.compile(
     r"\b(?:try(?:ing)? to|tried to|tries to|attempt(?:s|ed|ing)? to|(?:in an? )?(?:bid|attempt|"
@@ -283,14 +295,17 @@ def _dated_campaign(text: str, sent: Sentence, trig: Trigger) -> bool:
 
     "since a Ukrainian offensive into the X region in early August": the campaign marks when
     the sentence's state began, and its own date makes it a happening of that time, which
-    analysts code (dated by that phrase, not by the article). "since the offensive" alone
+    analysts code (dated by that phrase, not by the article). So does a capture or a strike
+    named with its place ("since the capture of X in May 2023"). "since the offensive" alone
     stays a time only.
     """
-    return (
-        trig.type is EventType.OFFENSIVE
-        and _CAMPAIGN_NOUN.fullmatch(trig.text) is not None
-        and _DAY_AFTER.match(text, trig.end, sent.end) is not None
+    campaign = trig.type is EventType.OFFENSIVE and _CAMPAIGN_NOUN.fullmatch(trig.text)
+    taking = (
+        trig.type in (EventType.ADVANCE, EventType.ATTACK)
+        and _TAKING_NOUN.fullmatch(trig.text)
+        and _OF_A_PLACE.match(text, trig.end)
     )
+    return bool(campaign or taking) and _DAY_AFTER.match(text, trig.end, sent.end) is not None
 
 
 def tried(text: str, sent: Sentence, trig: Trigger) -> bool:

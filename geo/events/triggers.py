@@ -133,6 +133,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"displacement(?= from\b)",
         r"refugees?",
         r"(?:have |had )?left their homes",
+        # "people continue to leave X", "residents began to leave Y" (a people subject is
+        # required, find_triggers)
+        r"(?:continu(?:e|es|ed|ing)|beg(?:an|in|ins)|start(?:ed|s)?) to leave",
         # "40,000 people have left Bakhmut": only with a people subject and a named object
         r"(?:ha(?:ve|s|d) (?:already |since )?)?left",
         r"leaving",  # "the number of civilians leaving Donetska Oblast": people right before
@@ -267,6 +270,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:forces|troops|units|army|russians|ukrainians) (?:also |have |has |had |further )?"
         r"progressed(?= (?:\w+ ){0,2}?(?:near|in|towards?|into|around|at)\b)",
         r"(?:moved|moving|fell) back from",
+        # a capture told as a claim on the town itself: "Russian forces claimed the village of
+        # X", "claiming the Donetsk city of Y in February" (not "claimed the lives of")
+        rf"claim(?:ed|ing|s)? (?={_THE_TOWN_OF})",
+        # ground gained told by its depth: "pushed 10 kilometres into the X region", "the
+        # advance was up to 12 km deep into X" (find_triggers wants troops or an advance told)
+        r"(?:kilomet(?:er|re)s?|km|miles?) (?:deep |deeper |further )?(?:into|inside)",
+        # troops forcing their way into a town: "Russian units broke into X"
+        r"(?:broke|break|breaking) into(?= )",  # a name must follow (find_triggers)
         r"(?:moved|moving) away from",
         r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
         # a side's word that it holds a place now: "the army claimed that it has control of
@@ -439,6 +450,28 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # particularly heavy damage", "X sustained new destruction" (events.places: the
         # subject; find_triggers: not a flood's or a storm's)
         r"(?:suffer|sustain)(?:s|ed|ing)? (?:[\w-]+ ){0,2}?(?:damage|destruction)",
+        # An armed side's own verb of damage, its object a civilian building or site: "the
+        # occupiers damaged a power line in X", "the enemy wrecked two homes in Y" (find_triggers
+        # wants the side as the subject right before; "destroyed" is read above)
+        r"(?:damaged|wrecked) (?=(?:[\w'’,-]+ ){0,4}?(?:houses?|homes?|buildings?|high-rises?|"
+        r"apartments?|infrastructure|schools?|hospitals?|kindergartens?|churche?s?|shops?|stores?|"
+        r"markets?|warehouses?|garages?|outbuildings?|cars?|vehicles?|power lines?|gas pipes?|"
+        r"(?:gas )?pipelines?|substations?|enterprises?|facilit(?:y|ies)|farms?|roofs?|windows)\b)",
+        # Strike verbs of wire copy, each with a weapon or an armed side in its sentence
+        # (find_triggers): "artillery pounded X", "shells rained down on Y", "a drone crashed
+        # into a block in Z", "a rocket landed near a school in W", "debris fell on a house"
+        # weapons named by their type: "the occupiers dropped two KABs on X", "Shaheds struck Y"
+        r"(?:kabs?|fabs?|shaheds?)",
+        # Ukrainian officials' word for hits, translated: "arrivals were recorded in X"
+        r"arrivals(?= (?:were|have been|had been) (?:\w+ly )?(?:recorded|registered|reported)\b)",
+        r"pound(?:ed|ing|s)?",
+        r"hammer(?:ed|ing|s)?",
+        r"rain(?:ed|ing|s)? down on",
+        r"crash(?:ed|ing|es)? into",
+        r"land(?:ed|ing|s)? (?=(?:on|in|near|next to|close to)\b)",
+        r"f(?:ell|alls?|alling) (?=(?:on|onto|in|near|next to)\b)",
+        r"used (?:[\w-]+ ){0,2}?(?:artillery|drones?|missiles?|rockets?|bombs?|mortars?|"
+        r"aviation|uavs?|mlrs) (?:against|on)",
         r"обстріл\w*",
         r"авіа?удар\w*",
         r"вдари\w*",  # "вдарили по Сумах"
@@ -1167,6 +1200,55 @@ def _held_back(text: str, sent: Sentence, s: int, e: int) -> bool:
     )
 
 
+# Who does what the strike verbs of wire copy (TRIGGERS) tell: an armed side, or the weapon
+# itself and what is left of it
+_ARMED_SIDE = re.compile(
+    r"\b(?:occupiers|occupying|invaders|enem(?:y|y's|ies)|aggressor|russians|russia|"
+    r"russian|ukrainians|forces|troops|army|military|units|artillery|drones?|missiles?|"
+    r"rockets?|shells?|bombs?|projectiles?|munitions?|shahed|shaheds|uavs?|mortars?|"
+    r"debris|fragments|wreckage|shrapnel)\b",
+    re.IGNORECASE,
+)
+# The same side right before a verb of damage, its subject: "the Russian occupiers damaged",
+# "the enemy has also wrecked", "they damaged" (after that side in the sentence)
+_ARMED_SUBJECT = re.compile(
+    r"(?:\b(?:occupiers|invaders|enemy|aggressor|russians|russia|forces|troops|army|military|"
+    r"units|artillery|drones?|missiles?|rockets?|shells?|bombs?|debris|fragments|they)"
+    r"|\bshelling)(?:\s+(?:[a-z]+ly|also|again|then|have|has|had))*\s+$",
+    re.IGNORECASE,
+)
+_SIDE_VERBS = ("damaged", "wrecked")
+# Troops or their advance, for ground told by its depth
+_GROUND_GAINED = re.compile(
+    r"\b(?:troops|forces|army|units|soldiers|advanc\w*|push\w*|incursion|offensive)\b",
+    re.IGNORECASE,
+)
+# A town's name right after a verb of entering: "broke into Kupiansk", "into the town of X"
+_NAME_NEXT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?[A-Z]")
+_WIRE_VERBS = ("pound", "hammer", "rain", "crash", "land", "fell", "fall", "used")
+_WEAPON_TYPES = ("kab", "fab", "shahed")  # a weapon named is a strike, whoever sent it
+
+
+def _strike_verb_of_war(text: str, sent: Sentence, word: str, s: int) -> bool:
+    """Whether a verb that tells a strike only in war is told of one here.
+
+    "The Russian occupiers damaged a power line": the verb of damage needs an armed side as
+    its subject ("they" after one); "artillery pounded the town", "debris fell on a house":
+    the other strike verbs of wire copy need a weapon or an armed side in the clause before
+    them. Other strike words pass.
+    """
+    if word.startswith(_SIDE_VERBS):
+        m = _ARMED_SUBJECT.search(text, max(sent.start, s - 40), s)
+        if m is None:
+            return False
+        if m.group().lower().startswith("they"):
+            return _ARMED_SIDE.search(text, sent.start, m.start()) is not None
+        return True
+    if word.startswith(_WIRE_VERBS):
+        return _ARMED_SIDE.search(clause_tail(text, max(sent.start, s - 80), s)) is not None
+    return True
+
+
 @dataclass(slots=True)
 class Trigger:
     """An event word found in a sentence."""
@@ -1236,7 +1318,10 @@ def find_triggers(
         if word.startswith(("suffer", "sustain")) and _NATURAL.search(sent.text):
             continue  # "the town suffered heavy damage in the floods": no strike
         if word.startswith("destr") and not (
-            _ARMED.search(sent.text) or _WEAPON.search(sent.text) or "enemy" in sent.text
+            _ARMED.search(sent.text)
+            or _WEAPON.search(sent.text)
+            or "enemy" in sent.text
+            or _strike_verb_of_war(text, sent, "damaged", s)  # "the occupiers destroyed"
         ):
             continue  # "the flood destroyed homes in X": a building wrecked by war only
         if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
@@ -1382,6 +1467,18 @@ def find_triggers(
             etype = EventType.OFFENSIVE
         if etype is EventType.ADVANCE and word in _ADVANCE_NOUNS and _held_back(text, sent, s, e):
             etype = EventType.OFFENSIVE  # "repelled Russian advances near X": fighting, no gain
+        if word.endswith(" into") and word.startswith("br") and not _NAME_NEXT.match(text, e):
+            continue  # "broke into a house", "broke into tears": no town entered
+        if word.startswith(("kilomet", "km", "mile")) and not _GROUND_GAINED.search(sent.text):
+            continue  # "a convoy 20 km into the region": only troops' ground
+        if (
+            etype is EventType.DISPLACEMENT
+            and word.endswith("to leave")
+            and not _PEOPLE_SUBJECT.search(text, sent.start, s)
+        ):
+            continue  # "troops began to leave": a withdrawal, told elsewhere
+        if etype is EventType.ATTACK and not _strike_verb_of_war(text, sent, word, s):
+            continue  # "the flood damaged homes", "prices fell on Monday", "a plane landed in X"
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
             continue  # "drone footage showed armoured vehicles": a camera, not a strike
         if (
@@ -1431,6 +1528,8 @@ def find_triggers(
             and not word.startswith(
                 ("hit", "struck", "striking", "targeted", "fired", "wounded", "explosion")
             )
+            # "the enemy damaged", "the enemy dropped two KABs": a strike
+            and not word.startswith((*_SIDE_VERBS, *_WIRE_VERBS, *_WEAPON_TYPES, "destr"))
             and not word.endswith(" shell")
             and (
                 (

@@ -1395,3 +1395,15 @@ def test_the_doer_of_a_passive_verb_is_not_the_city_meant_later(gazetteer):
     )
     names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert names == {"Sevastopol"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The Sumy region's energy infrastructure was hit again overnight.", "Sumy Oblast"),
+        ("Izmail's port facilities were struck by drones on Tuesday.", "Izmail"),
+    ],
+)
+def test_what_a_place_owns_hit_in_a_passive_is_a_strike_there(gazetteer, text, place):
+    attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert {e.place.name for e in attacks} == {place}

@@ -190,6 +190,39 @@ def test_a_campaign_after_since_without_a_date_stays_a_time(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("text", "etype", "place", "month"),
+    [
+        (
+            "It was the army's largest gain in a year, since the capture of the town of "
+            "Marinka in December 2023.",
+            EventType.ADVANCE,
+            "Marinka",
+            dt.date(2023, 12, 1),
+        ),
+        (
+            "No raid on the city had been deadlier since a missile strike on Kramatorsk in "
+            "April 2023.",
+            EventType.ATTACK,
+            "Kramatorsk",
+            dt.date(2023, 4, 1),
+        ),
+    ],
+)
+def test_a_capture_or_strike_after_since_with_its_place_and_month_is_an_event_then(
+    gazetteer, text, etype, place, month
+):
+    article = article_from_text(text, published=dt.date(2024, 10, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {(e.event_type, e.place.name, e.date_start) for e in events} == {(etype, place, month)}
+
+
+def test_a_capture_after_since_without_a_date_stays_a_time(gazetteer):
+    text = "The front has barely moved since the capture of Marinka."
+    article = article_from_text(text, published=dt.date(2024, 10, 20))
+    assert extract_events(article, geoparse(article.text, gazetteer=gazetteer)) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Western officials say Russia is expected to launch a new offensive on Kharkiv in May.",

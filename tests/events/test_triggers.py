@@ -1442,6 +1442,27 @@ def test_a_claimed_gain_short_of_a_capture_is_an_advance(gazetteer, sentence, pl
 
 
 @pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        # an armed side's own verb of damage
+        ("The Russian occupiers damaged a gas pipe in Nikopol overnight.", "Nikopol"),
+        ("The enemy wrecked three outbuildings in Marhanets.", "Marhanets"),
+        ("On Monday the occupiers destroyed a private house in Marhanets.", "Marhanets"),
+        # strike verbs of wire copy
+        ("Russian guns pounded the outskirts of Kherson all night.", "Kherson"),
+        ("Enemy troops hammered Kupiansk with heavy artillery.", "Kupiansk"),
+        ("On Friday shells rained down on Vovchansk again.", "Vovchansk"),
+        ("A Shahed drone crashed into a garage in Nikopol.", "Nikopol"),
+        ("A rocket landed near a kindergarten in Marhanets on Sunday.", "Marhanets"),
+        ("Debris of a downed missile fell on a farm near Izmail.", "Izmail"),
+        ("The occupiers used mortars against Bilozerka in the morning.", "Bilozerka"),
+    ],
+)
+def test_a_strike_told_by_a_verb_of_damage_or_of_wire_copy_is_an_attack(gazetteer, sentence, place):
+    assert (EventType.ATTACK, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "The reform moved forward in Toretsk on Monday, the mayor said.",
@@ -1450,3 +1471,87 @@ def test_a_claimed_gain_short_of_a_capture_is_an_advance(gazetteer, sentence, pl
 )
 def test_a_gain_told_of_no_army_is_no_advance(gazetteer, sentence):
     assert EventType.ADVANCE not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The spring flood damaged two bridges in Nikopol.",
+        "The damaged houses in Marhanets will be rebuilt by the council.",
+        "Grain prices fell on Monday in Izmail.",
+        "The minister's plane landed in Kherson at noon.",
+        "Heavy rain pounded Kupiansk for three days.",
+        "A lorry crashed into a shop in Marhanets.",
+    ],
+)
+def test_verbs_of_damage_or_wire_copy_without_a_war_make_no_strike(gazetteer, sentence):
+    assert not [k for k in _kinds(sentence, gazetteer) if k[0] is EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "place"),
+    [
+        ("Families continue to leave Vovchansk every day.", EventType.DISPLACEMENT, "Vovchansk"),
+        ("Villagers began to leave Kupiansk in late May.", EventType.DISPLACEMENT, "Kupiansk"),
+        (
+            "Moscow's army has crept forward, claiming the Donetsk town of Marinka last winter.",
+            EventType.ADVANCE,
+            "Marinka",
+        ),
+        ("Assault groups broke into Vovchansk from the north.", EventType.ADVANCE, "Vovchansk"),
+    ],
+)
+def test_leaving_claiming_a_town_and_breaking_into_one_make_their_event(
+    gazetteer, sentence, etype, place
+):
+    assert (etype, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enemy units began to leave Synkivka after the shelling.",
+        "Looters broke into a kiosk in Vovchansk.",
+        "The strike claimed the lives of two pensioners in Marinka.",
+    ],
+)
+def test_troops_leaving_a_burglary_and_lives_claimed_are_no_flight_or_gain(gazetteer, sentence):
+    kinds = {k[0] for k in _kinds(sentence, gazetteer)}
+    assert not kinds & {EventType.DISPLACEMENT, EventType.ADVANCE}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Analysts said the push by Ukrainian units was some 15 km deep into Kursk.", "Kursk"),
+        ("Russian troops pushed six kilometres into the Sumy region.", "Sumy Oblast"),
+    ],
+)
+def test_ground_told_by_its_depth_is_an_advance(gazetteer, sentence, place):
+    assert (EventType.ADVANCE, place) in _kinds(sentence, gazetteer)
+
+
+def test_a_distance_that_is_no_ground_gained_is_no_advance(gazetteer):
+    kinds = _kinds("The depot lies 20 km inside the Sumy region, the mayor said.", gazetteer)
+    assert not [k for k in kinds if k[0] is EventType.ADVANCE]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "etype", "place"),
+    [
+        (
+            "Some 3,000 residents have left the town of Kupiansk since March.",
+            EventType.DISPLACEMENT,
+            "Kupiansk",
+        ),
+        ("Debris fell in the Sumy region overnight.", EventType.ATTACK, "Sumy Oblast"),
+    ],
+)
+def test_people_who_left_the_town_of_x_and_debris_that_fell_in_it(
+    gazetteer, sentence, etype, place
+):
+    assert (etype, place) in _kinds(sentence, gazetteer)
+
+
+def test_prices_that_fell_in_a_region_are_no_strike(gazetteer):
+    assert not _kinds("Bread prices fell in the Sumy region in March.", gazetteer)

@@ -1034,6 +1034,21 @@ def _headline_line(e: Event) -> bool:
     return not e.quote.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
+def _struck_unit_below(fine: Event, area: Event) -> bool:
+    """Whether a strike is told at a unit an area's strike can stand over.
+
+    A town under an oblast or a district; a district or a hromada under an oblast ("the
+    Yavoriv district" under "the Lviv region"), as regional bulletins tell their strikes.
+    """
+    if fine.geo_precision is GeoPrecision.SETTLEMENT:
+        return fine.place.kind is PlaceKind.POPULATED_PLACE
+    return (
+        area.geo_precision is GeoPrecision.ADMIN1
+        and fine.geo_precision is GeoPrecision.ADMIN2
+        and fine.place.kind is PlaceKind.ADMIN2
+    )
+
+
 def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
     """Drop a strike told at an oblast or a district that strikes on its towns tell again.
 
@@ -1074,8 +1089,7 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             f
             for f in events
             if f.event_type is EventType.ATTACK
-            and f.geo_precision is GeoPrecision.SETTLEMENT
-            and f.place.kind is PlaceKind.POPULATED_PLACE
+            and _struck_unit_below(f, e)
             # "hit the Mykolaiv region and the town of Ochakiv": a town named beside its
             # oblast in one sentence is apart from it; the retelling comes in another
             and f.sentence_start != e.sentence_start

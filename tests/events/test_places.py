@@ -1395,3 +1395,37 @@ def test_the_doer_of_a_passive_verb_is_not_the_city_meant_later(gazetteer):
     )
     names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert names == {"Sevastopol"}
+
+
+# --- who reports and where from: places that only situate or attribute (helper place12) ----
+
+
+def _attack_places(text, gazetteer):
+    return [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+
+
+def test_a_town_a_distance_is_measured_from_is_no_place_of_the_strike(gazetteer):
+    for measured in ("12 kilometres from", "some 12 km away from"):
+        text = f"Artillery struck Hrodivka, {measured} Pokrovsk, on Tuesday."
+        assert "Pokrovsk" not in _attack_places(text, gazetteer), measured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Poltava regional prosecutor's office said a man died in Kremenchuk on Friday.",
+        "A man was killed in Kremenchuk, the Poltava regional prosecutor’s office reported.",
+        "Police in Poltava said a man died in Kremenchuk after the strike on Friday.",
+        "A Poltava police spokeswoman said a man was killed in Kremenchuk on Friday.",
+    ],
+)
+def test_the_body_that_reports_a_toll_gives_no_strike_at_its_own_town(gazetteer, text):
+    assert _attack_places(text, gazetteer) == ["Kremenchuk"]
+
+
+def test_a_governors_region_is_no_strike_where_the_report_names_the_struck_town(gazetteer):
+    text = (
+        "Ivan Petrenko, the Poltava governor, said Russian forces hit Kremenchuk with two "
+        "cruise missiles on Friday."
+    )
+    assert _attack_places(text, gazetteer) == ["Kremenchuk"]

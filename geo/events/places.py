@@ -521,8 +521,17 @@ _MOVED_TYPES = frozenset({EventType.EVACUATION, EventType.DISPLACEMENT})
 
 
 def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
-    """Whether a "from" phrase opened between token ``first`` and token ``i``."""
-    return any(toks[k].text in {"from", "з", "із", "зі", "из"} for k in range(first, i))
+    """Whether a "from" phrase opened between token ``first`` and token ``i``.
+
+    The trigger's own last words count: "took 20 residents out of A to B" opens its source
+    inside the trigger ("took ... out of"), as "evacuated from A to B" does after it.
+    """
+    lo = max(0, first - 2)
+    return any(
+        toks[k].text in {"from", "з", "із", "зі", "из"}
+        or (toks[k].text == "out" and k + 1 < i and toks[k + 1].text == "of")
+        for k in range(lo, i)
+    )
 
 
 # The kind a humanitarian bulletin writes after a settlement's name ("Kharkiv City").

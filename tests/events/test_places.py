@@ -1429,3 +1429,11 @@ def test_a_governors_region_is_no_strike_where_the_report_names_the_struck_town(
         "cruise missiles on Friday."
     )
     assert _attack_places(text, gazetteer) == ["Kremenchuk"]
+
+
+def test_people_taken_out_of_a_town_to_another_leave_only_the_first(gazetteer):
+    text = "Police took 35 residents out of Kurakhove to Pavlohrad on Thursday."
+    places = [
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    ]
+    assert places == ["Kurakhove"]

@@ -30,7 +30,7 @@ from geo.records import (
     ToponymRole,
 )
 from geo.toponyms.districts import city_districts
-from geo.toponyms.facilities import airport_towns
+from geo.toponyms.facilities import airport_towns, plant_sites
 from geo.toponyms.near import (
     NEAR_CEILING,
     resolve_near,
@@ -1355,6 +1355,7 @@ def geoparse(
     district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)
     airport_towns(toks, mentions)
+    plant_sites(text, mentions, gaz)
     _sector_namesakes(text, toks, mentions)
     _oblast_groups(text, mentions)
     if ctx.in_theatre:

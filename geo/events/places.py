@@ -518,6 +518,7 @@ def _with_the_enemy(toks: list[_Tok], i: int) -> int | None:
 
 # People taken from one place to another: the place they left is the event's.
 _MOVED_TYPES = frozenset({EventType.EVACUATION, EventType.DISPLACEMENT})
+_DESTINATION_LINKS = frozenset({"to", "into", "toward", "towards"})
 
 
 def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
@@ -2530,6 +2531,15 @@ def places_for(
         if trig.type is EventType.ADVANCE:
             found = [y for y in found if not _unnamed_settlements_in(text, y)]
         return found
+    if (
+        trig.type is EventType.DISPLACEMENT
+        and i < len(toks)
+        and toks[i].text in _DESTINATION_LINKS
+        and (home := [t for t in _peoples_home(text, trig, tops) if t.end <= trig.start])
+    ):
+        # "X residents who fled to Y", "people from X have fled into Y": where they went is
+        # told after the verb, the town they left in its subject; the flight is from there
+        return _most_specific([home])
     # _after gathers only the places of tokens from i on: where none follows the trigger (a
     # third of the calls), its walk to the clause's end would find nothing
     after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE) if _top_from(toks, i) else []

@@ -1437,3 +1437,25 @@ def test_people_taken_out_of_a_town_to_another_leave_only_the_first(gazetteer):
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
     ]
     assert places == ["Kurakhove"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many Huliaipole residents who fled to Zaporizhzhia say they cannot go back.",
+        "People from Huliaipole have fled into Zaporizhzhia over the past week.",
+    ],
+)
+def test_people_who_fled_to_a_city_fled_from_the_town_their_subject_names(gazetteer, text):
+    places = [
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT
+    ]
+    assert places == ["Huliaipole"]
+
+
+def test_people_who_fled_to_a_city_from_no_named_town_are_counted_there(gazetteer):
+    text = "Thousands of people fled to Zaporizhzhia over the past week."
+    places = [
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT
+    ]
+    assert places == ["Zaporizhzhia"]

@@ -878,7 +878,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             elif (
                 trig is toll
                 and len(places) < len(tops)
-                and _listed_casualties(text, sent, tops) is not None
+                and (listed := _listed_casualties(text, sent, tops)) is not None
+                # two counts at least: "The X regional prosecutor's office said a woman was
+                # killed in B" names who reports before the one count, no list of tolls
+                and sum(1 for c in listed.values() if c) >= 2
             ):
                 places = list(tops)  # "Three were injured in A, and two in B": each its toll
             elif trig is toll and _listed_casualties(text, sent, places) is None:

@@ -523,11 +523,21 @@ def _with_the_enemy(toks: list[_Tok], i: int) -> int | None:
 
 # People taken from one place to another: the place they left is the event's.
 _MOVED_TYPES = frozenset({EventType.EVACUATION, EventType.DISPLACEMENT})
+_DESTINATION_LINKS = frozenset({"to", "into", "toward", "towards"})
 
 
 def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
-    """Whether a "from" phrase opened between token ``first`` and token ``i``."""
-    return any(toks[k].text in {"from", "з", "із", "зі", "из"} for k in range(first, i))
+    """Whether a "from" phrase opened between token ``first`` and token ``i``.
+
+    The trigger's own last words count: "took 20 residents out of A to B" opens its source
+    inside the trigger ("took ... out of"), as "evacuated from A to B" does after it.
+    """
+    lo = max(0, first - 2)
+    return any(
+        toks[k].text in {"from", "з", "із", "зі", "из"}
+        or (toks[k].text == "out" and k + 1 < i and toks[k + 1].text == "of")
+        for k in range(lo, i)
+    )
 
 
 # The kind a humanitarian bulletin writes after a settlement's name ("Kharkiv City").
@@ -1017,12 +1027,34 @@ _ORDER_SCOPE = re.compile(
 )
 
 
+_DISTANCE_UNITS = frozenset("km kilometres kilometers kilometre kilometer miles mile kms".split())
+
+
+def _distance_reference(toks: list[_Tok], i: int) -> bool:
+    """Whether the place at token i is measured from: "10 km from X", "a few miles away from X".
+
+    "shelled A, some 12 kilometres from B": B says where A lies, as "north of B" does.
+    """
+    k = i - 1
+    if k >= 3 and toks[k].text == "of" and toks[k - 1].text in _PLACE_NOUNS:
+        k -= 2 if toks[k - 2].text != "the" else 3  # "from the town of X"
+    if k < 1 or toks[k].text != "from":
+        return False
+    k -= 1
+    if toks[k].text == "away":
+        k -= 1
+    return k >= 0 and toks[k].text.lower() in _DISTANCE_UNITS
+
+
 def _compass_reference(toks: list[_Tok], i: int) -> bool:
     """Whether the place at token i is only a point to measure from.
 
     "north of X", "west of the logistics centre of X", "southwest of the industrial town of
-    X": the noun phrase that describes X does not make it the ground taken.
+    X": the noun phrase that describes X does not make it the ground taken; nor does a
+    distance from it ("10 km from X").
     """
+    if _distance_reference(toks, i):
+        return True
     if i < 2 or toks[i - 1].text != "of":
         return False
     for j in range(i - 2, max(-1, i - 9), -1):
@@ -2366,7 +2398,13 @@ _SETTLEMENT_WORDS = _wordset(
     "населённых населенных населених населённого населенного населеного пунктов пунктів пункта "
     "пункту"
 )
-_AUTHORITY = r"(?:authorities|officials|administration|council|governor|mayor)"
+# Who reports from a place: its officials, and the bodies whose reports the news quotes ("the
+# X regional prosecutor's office said", "X police reported", "the X emergency service").
+_AUTHORITY = (
+    r"(?:authorities|officials|administration|council|governor|mayor|police|"
+    r"prosecutor(?:['’]s\s+office|s['’]?\s+office|s)?|(?:state\s+)?emergency\s+services?|"
+    r"spokes(?:man|woman|person))"
+)
 _AUTHORITY_AFTER = re.compile(
     rf"(?:['’]s)?\s+(?:(?:city|town|village|local|regional|military|civil|district)\s+)*"
     rf"{_AUTHORITY}\b",
@@ -2504,6 +2542,15 @@ def places_for(
         if trig.type is EventType.ADVANCE:
             found = [y for y in found if not _unnamed_settlements_in(text, y)]
         return found
+    if (
+        trig.type is EventType.DISPLACEMENT
+        and i < len(toks)
+        and toks[i].text in _DESTINATION_LINKS
+        and (home := [t for t in _peoples_home(text, trig, tops) if t.end <= trig.start])
+    ):
+        # "X residents who fled to Y", "people from X have fled into Y": where they went is
+        # told after the verb, the town they left in its subject; the flight is from there
+        return _most_specific([home])
     # _after gathers only the places of tokens from i on: where none follows the trigger (a
     # third of the calls), its walk to the clause's end would find nothing
     after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE) if _top_from(toks, i) else []
@@ -3035,6 +3082,8 @@ _DEFINITE_STRIKE = re.compile(
     re.IGNORECASE,
 )
 _REPORTER_KINDS = (PlaceKind.ADMIN1, PlaceKind.POPULATED_PLACE)
+# The places a report may name as struck ("Russia" in "Russian drones" is who struck)
+_STRUCK_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.POPULATED_PLACE)
 _REPORTER_REACH = 100  # characters from the authority to its report verb (an aside between)
 
 
@@ -3064,6 +3113,16 @@ def _reporting_authority(text: str, trig: Trigger, tops: list[Toponym]) -> list[
             text, verb.end(), trig.start
         ):
             continue  # "said the attack caused explosions": the strike told before
+        if any(
+            verb.end() <= u.start
+            and u.end <= trig.start
+            and u.place.kind in _STRUCK_KINDS
+            and not _is_actor(text, u, trig.type, subject=True)  # "said that Kyiv had shelled"
+            for u in tops
+        ):
+            # "X's governor said troops struck B with guided bombs": the report names the
+            # strike's place before the weapon, and the governor's region is only who tells it
+            return []
         if t.place.kind is PlaceKind.ADMIN1:
             return [t]
         oblast = _oblast_reading(t)

@@ -30,7 +30,7 @@ from geo.records import (
     ToponymRole,
 )
 from geo.toponyms.districts import city_districts
-from geo.toponyms.facilities import airport_towns
+from geo.toponyms.facilities import airport_towns, plant_sites
 from geo.toponyms.near import (
     NEAR_CEILING,
     resolve_near,
@@ -1355,6 +1355,7 @@ def geoparse(
     district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)
     airport_towns(toks, mentions)
+    plant_sites(text, mentions, gaz)
     _sector_namesakes(text, toks, mentions)
     _oblast_groups(text, mentions)
     if ctx.in_theatre:
@@ -1363,7 +1364,7 @@ def geoparse(
         relative_places(text, mentions, matched_by=_SPELLING_MATCHES)
         unknown_near_anchor(text, mentions)
         weak_unplaced_namesakes(mentions, anchors=ctx.anchors)
-        _namesake_beside_anchor(mentions, anchors=ctx.anchors)
+        _namesake_beside_anchor(mentions, anchors=ctx.anchors, named=ctx.admin1)
     # Theatre readings only, so an article elsewhere is untouched; but a list of villages
     # needs no named oblast to put the theatre in context ("shelled A, B, C and D").
     _list_strays(mentions, _list_runs(mentions, text), gaz=gaz)
@@ -1410,16 +1411,22 @@ NAMESAKE_BESIDE_KM = 15.0
 NAMESAKE_FAR_KM = 45.0
 NAMESAKE_BESIDE_TIE = 0.01
 NAMESAKE_VOTE_KM = 20.0  # with no sure settlement: the one namesake this near the others
+NAMESAKE_VILLAGE_POPULATION = 20_000  # a town this big is no village a namesake stands in for
 
 
-def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) -> None:
+def _namesake_beside_anchor(
+    mentions: list[Mention], *, anchors: list[Place], named: set[str] = frozenset()
+) -> None:
     """Prefer the namesake village beside one of the article's sure settlements.
 
-    Moves a reading only between namesakes (same name, same oblast, in the theatre), and
-    only when one lies within ``NAMESAKE_BESIDE_KM`` of a sure settlement (not one of the
-    mention's own readings) while the chosen one lies ``NAMESAKE_FAR_KM`` or more from all.
-    Failing a sure settlement, the article's other settlements as read vote: the one
-    namesake within ``NAMESAKE_VOTE_KM`` of them, the chosen one far from all of them.
+    Moves a reading only between namesakes (same name, in the theatre), and only when one
+    lies within ``NAMESAKE_BESIDE_KM`` of a sure settlement (not one of the mention's own
+    readings) while the chosen one lies ``NAMESAKE_FAR_KM`` or more from all. Failing a sure
+    settlement, the article's other settlements as read vote: the one namesake within
+    ``NAMESAKE_VOTE_KM`` of them, the chosen one far from all of them. A namesake in another
+    oblast may take over from a chosen village (under ``NAMESAKE_VILLAGE_POPULATION``) whose
+    oblast the article does not name (``named``), if it lies in one the article names (or
+    the article names none).
     """
     sure = [a for a in anchors if a.kind is _POPULATED]
     for m in mentions:
@@ -1438,14 +1445,33 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
             and c.place.name == best.name
             and c.place.admin1_code == best.admin1_code
         ]
-        if not namesakes:
+        # A village's namesake across an oblast line is as plausible right beside a sure
+        # town ("shelled Avdiivka. In Stepove, ..."): a village of the same name anywhere in
+        # the theatre may be the one, while the reading the priors chose lies far away.
+        beyond = [
+            j
+            for j, c in enumerate(m.cands)
+            if j != k
+            and c.place.kind is _POPULATED
+            and c.place.name == best.name
+            and c.place.admin1_code != best.admin1_code
+            and c.place.country_code in THEATRE
+            and (best.population or 0) < NAMESAKE_VILLAGE_POPULATION
+            # "X (Kherson region)": the oblast is stated; where the article names oblasts,
+            # the namesake lies in one of them
+            and best.admin1_code not in named
+            and (not named or c.place.admin1_code in named)
+        ]
+        if not namesakes and not beyond:
             continue
         own = {c.place.place_id for c in m.cands}
         others = [a for a in sure if a.place_id not in own]
         if others and min(_dist_km(best, a) for a in others) < NAMESAKE_FAR_KM:
             continue
         if others:
-            near = {j: min(_dist_km(m.cands[j].place, a) for a in others) for j in namesakes}
+            near = {
+                j: min(_dist_km(m.cands[j].place, a) for a in others) for j in namesakes + beyond
+            }
             j = min(near, key=near.__getitem__)
             if near[j] <= NAMESAKE_BESIDE_KM:
                 m.scores[j] = m.scores[k] + NAMESAKE_BESIDE_TIE
@@ -1459,7 +1485,7 @@ def _namesake_beside_anchor(mentions: list[Mention], *, anchors: list[Place]) ->
             continue
         beside = [
             j
-            for j in namesakes
+            for j in namesakes + beyond
             if min(_dist_km(m.cands[j].place, a) for a in villages) <= NAMESAKE_VOTE_KM
         ]
         if len(beside) == 1:

@@ -148,12 +148,13 @@ def qualified_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             ]
 
 
-# "the village of X, Y district", "X in the Y district", "X of the Y okrug": a district named
-# right after a settlement situates it.
+# "the village of X, Y district", "X in the Y district", "X of the Y okrug", "X (Y district)": a
+# district named right after a settlement situates it.
 # "the X community, located in the Y district": the hromada's word and an apposition too.
 _DISTRICT_GAP = re.compile(
     r"(?:\s+(?:community|hromada|village|town))?"
-    r"(?:\s*,\s*|\s+(?:in|of)\s+(?:the\s+)?|\s*,\s*(?:located|situated|lying)\s+in\s+(?:the\s+)?)"
+    r"(?:\s*,\s*|\s*\(\s*(?:the\s+)?|\s+(?:in|of)\s+(?:the\s+)?"
+    r"|\s*,\s*(?:located|situated|lying)\s+in\s+(?:the\s+)?)"
 )
 # How far a district's settlements lie from its point (the seat): a Russian border district
 # (now mostly an okrug) spans about 60 km, a Ukrainian raion (2020) up to about 140, a
@@ -208,8 +209,29 @@ def _other_seats(gaz: Gazetteer, unit: Place) -> list[tuple[float, float]]:
     return [(la, lo) for la, lo in _SEATS[key] if (la, lo) != (unit.lat, unit.lon)]
 
 
+def _katottg(place_id: str, level: str) -> str | None:
+    """The KATOTTG code of the raion or hromada a Ukrainian unit or settlement lies in."""
+    code = place_id.split(":", 1)[1] if place_id.startswith(("ua:", "ua2:")) else ""
+    if not code.startswith("UA") or len(code) < 9:
+        return None
+    return code[:6] if level == "raion" else code[:9]
+
+
 def _in_district(p: Place, unit: Place, reach: float, seats: list[tuple[float, float]]) -> bool:
-    """Whether a settlement may lie in the district: within reach, nearest to its seat."""
+    """Whether a settlement may lie in the district: within reach, nearest to its seat.
+
+    A district holds only settlements of its own oblast: a raion on an oblast's border has
+    namesakes just across it as near as its own ("X in the Pokrovsk district" is not the X
+    over the Dnipropetrovsk line). A Ukrainian village whose KATOTTG code is known lies in the
+    raion or hromada its code begins with, wherever the unit's point is.
+    """
+    if p.admin1_code and unit.admin1_code and p.admin1_code != unit.admin1_code:
+        return False
+    level = _level(unit.place_id)
+    if level in ("raion", "hromada"):
+        own, theirs = _katottg(p.place_id, level), _katottg(unit.place_id, level)
+        if own is not None and theirs is not None:
+            return own == theirs
     d = great_circle_km(p.lat, p.lon, unit.lat, unit.lon)
     return d <= reach and all(
         great_circle_km(p.lat, p.lon, la, lo) + _SEAT_SLACK_KM >= d for la, lo in seats

@@ -36,11 +36,16 @@ _BEARINGS = {
     "west": 270.0,
     "northwest": 315.0,
 }
+# "X, a village ...", "X, a small settlement ...": an apposition that says what X is, then
+# where it lies.
+_APPOSED = r"(?:an?\s+(?:[\w-]+\s+){0,2}?(?:village|town|settlement|hamlet|city)\s+)?"
+# "which lies", "that sits", "is located": the verb of a relative clause or an apposition.
+_LIES_WORDS = "which|that|is|lies|lie|sits|located|situated|lying|just"
 # From the end of X to the start of Y: "X, located 9 km to the south of the key town of Y",
-# "X (some 12 km north-east of Y)", "X, about 10 miles from Y".
+# "X (some 12 km north-east of Y)", "X, about 10 miles from Y", "X, which lies 10 km from Y".
 _CUE = re.compile(
-    r"\s*[,(]?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|lying|just|some|about|"
-    r"around|roughly|nearly|almost|approximately|only)\s+){0,3}"
+    r"\s*[,(]?\s*" + _APPOSED + r"(?:(?:" + _LIES_WORDS + r"|some|about|around|roughly|nearly|"
+    r"almost|approximately|only)\s+){0,4}"
     r"(?P<n>\d{1,3}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")[\s-]*"
     r"(?P<unit>km|kilometers|kilometres|kilometer|kilometre|miles|mile)\s+"
     # wire copy gives the other unit in brackets: "20 kilometers (12 miles) east of"
@@ -53,15 +58,16 @@ _CUE = re.compile(
 # Without a distance: "X, just west of Y", "X — west of the logistics hub of Y", "X near Y",
 # "X, outside Y". A village told so lies within a few tens of kilometres of the town.
 _BEARING_CUE = re.compile(
-    r"\s*(?:[,(]|[-–—]\s)?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|lying|just|"
-    r"immediately|directly|slightly)\s+){0,3}"
+    r"\s*(?:[,(]|[-–—]\s)?\s*" + _APPOSED + r"(?:(?:" + _LIES_WORDS + r"|immediately|directly|"
+    r"slightly)\s+){0,4}"
     r"(?:to\s+the\s+)?(?P<dir>(?:north|south)?-?(?:east|west)|north|south)(?:ward)?\s+of\s+"
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?",
     re.IGNORECASE,
 )
 _NEAR_CUE = re.compile(
-    r"\s*(?:[,(]|[-–—]\s)?\s*(?:(?:which\s+is|that\s+is|is|lies|located|situated|lying|just)\s+){0,2}"
-    r"(?:near|outside|close\s+to|next\s+to|not\s+far\s+from)\s+"
+    r"\s*(?:[,(]|[-–—]\s)?\s*" + _APPOSED + r"(?:(?:" + _LIES_WORDS + r")\s+){0,3}"
+    r"(?:near|outside|close\s+to|next\s+to|not\s+far\s+from|on\s+the\s+outskirts\s+of|"
+    r"in\s+the\s+vicinity\s+of)\s+"
     r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}(?:of\s+)?",
     re.IGNORECASE,
 )

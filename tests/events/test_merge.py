@@ -566,3 +566,34 @@ def test_fighting_in_an_oblast_with_no_village_of_its_own_stands(gazetteer):
         "attacked near Robotyne twice."
     )
     assert _fighting(text, gazetteer) == ["Luhansk Oblast", "Robotyne"]
+
+
+# --- an oblast's strike beside strikes told at its districts or hromadas (helper place12) ---
+
+
+def test_an_oblast_strike_is_dropped_beside_a_strike_told_at_one_of_its_districts(gazetteer):
+    # The body tells the strike at a raion of the oblast: the oblast's line is where it lies.
+    text = (
+        "Several drones were aimed at the northern Chernihiv region on Tuesday. Two of them "
+        "hit a barn in the Koriukivka district on Tuesday, the governor wrote."
+    )
+    assert [name for name, *_ in _strikes(text, gazetteer)] == ["Koriukivka Raion"]
+
+
+def test_a_headline_oblast_strike_folds_into_the_hromadas_the_body_names(gazetteer):
+    text = (
+        "Shelling reported across Chernihiv region\n\n"
+        "Semenivska, Snovska and Koriukivska communities were shelled by the enemy overnight, "
+        "the regional administration said."
+    )
+    names = [name for name, *_ in _strikes(text, gazetteer)]
+    assert names == ["Semenivka hromada", "Snovsk hromada", "Koriukivka hromada"]
+
+
+def test_an_oblast_toll_beyond_its_districts_stands_beside_them(gazetteer):
+    text = (
+        "Russian strikes on the Chernihiv region killed three people on Tuesday. A shell hit a "
+        "house in the Koriukivka district on Tuesday, injuring a man."
+    )
+    names = [name for name, *_ in _strikes(text, gazetteer)]
+    assert "Chernihiv Oblast" in names and "Koriukivka Raion" in names

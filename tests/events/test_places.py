@@ -1407,3 +1407,67 @@ def test_the_doer_of_a_passive_verb_is_not_the_city_meant_later(gazetteer):
 def test_what_a_place_owns_hit_in_a_passive_is_a_strike_there(gazetteer, text, place):
     attacks = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert {e.place.name for e in attacks} == {place}
+
+
+# --- who reports and where from: places that only situate or attribute (helper place12) ----
+
+
+def _attack_places(text, gazetteer):
+    return [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+
+
+def test_a_town_a_distance_is_measured_from_is_no_place_of_the_strike(gazetteer):
+    for measured in ("12 kilometres from", "some 12 km away from"):
+        text = f"Artillery struck Hrodivka, {measured} Pokrovsk, on Tuesday."
+        assert "Pokrovsk" not in _attack_places(text, gazetteer), measured
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Poltava regional prosecutor's office said a man died in Kremenchuk on Friday.",
+        "A man was killed in Kremenchuk, the Poltava regional prosecutor’s office reported.",
+        "Police in Poltava said a man died in Kremenchuk after the strike on Friday.",
+        "A Poltava police spokeswoman said a man was killed in Kremenchuk on Friday.",
+    ],
+)
+def test_the_body_that_reports_a_toll_gives_no_strike_at_its_own_town(gazetteer, text):
+    assert _attack_places(text, gazetteer) == ["Kremenchuk"]
+
+
+def test_a_governors_region_is_no_strike_where_the_report_names_the_struck_town(gazetteer):
+    text = (
+        "Ivan Petrenko, the Poltava governor, said Russian forces hit Kremenchuk with two "
+        "cruise missiles on Friday."
+    )
+    assert _attack_places(text, gazetteer) == ["Kremenchuk"]
+
+
+def test_people_taken_out_of_a_town_to_another_leave_only_the_first(gazetteer):
+    text = "Police took 35 residents out of Kurakhove to Pavlohrad on Thursday."
+    places = [
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    ]
+    assert places == ["Kurakhove"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many Huliaipole residents who fled to Zaporizhzhia say they cannot go back.",
+        "People from Huliaipole have fled into Zaporizhzhia over the past week.",
+    ],
+)
+def test_people_who_fled_to_a_city_fled_from_the_town_their_subject_names(gazetteer, text):
+    places = [
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT
+    ]
+    assert places == ["Huliaipole"]
+
+
+def test_people_who_fled_to_a_city_from_no_named_town_are_counted_there(gazetteer):
+    text = "Thousands of people fled to Zaporizhzhia over the past week."
+    places = [
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT
+    ]
+    assert places == ["Zaporizhzhia"]

@@ -1188,3 +1188,22 @@ def test_a_russian_spelling_after_a_front_direction_is_read_in_the_sectors_oblas
 )
 def test_a_launcher_named_like_a_place_is_no_place(text, gazetteer):
     assert "Grad" not in [t.surface for t in geoparse(text, gazetteer=gazetteer)]
+
+
+# --- a village's namesake across an oblast line, beside the article's town (helper place12) --
+
+
+def test_a_village_is_read_beside_the_articles_front_line_town_across_an_oblast_line(gazetteer):
+    # The priors choose a Stepove 480 km away in Mykolaiv Oblast; one lies 11 km from Avdiivka.
+    text = "Russian guns pounded Avdiivka through the night. In Stepove, a shell set a barn alight."
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["Stepove"].admin1_name == "Donetsk Oblast"
+
+
+def test_a_village_whose_oblast_the_article_names_stays_in_it(gazetteer):
+    text = (
+        "Russian guns pounded Avdiivka through the night. In Stepove in the Mykolaiv region, a "
+        "shell set a barn alight."
+    )
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+    assert found["Stepove"].admin1_name == "Mykolaiv Oblast"

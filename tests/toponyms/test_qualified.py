@@ -93,3 +93,21 @@ def test_a_community_placed_in_its_raion_is_that_raions_hromada_seat(gazetteer):
     place = _places(text, gazetteer)["Novopavlivka"]
     assert place.admin1_name == "Dnipropetrovsk Oblast"
     assert (round(place.lat, 1), round(place.lon, 1)) == (48.1, 36.8)
+
+
+# --- a district holds its own oblast's villages, by their codes (helper place12) -----------
+
+
+def test_a_village_in_a_border_raion_is_not_its_namesake_over_the_oblast_line(gazetteer):
+    # Pokrovsk Raion borders Dnipropetrovsk Oblast: a Stepove there lies as near the raion's
+    # point as the one inside it, whose KATOTTG code begins with the raion's.
+    text = "Shelling hit the village of Stepove in the Pokrovsk district on Monday."
+    place = _places(text, gazetteer)["Stepove"]
+    assert place.admin1_name == "Donetsk Oblast"
+    assert place.place_id.startswith("ua:UA1416")
+
+
+def test_a_district_in_brackets_after_a_village_situates_it(gazetteer):
+    text = "Shelling hit the village of Stepove (Pokrovsk district) on Monday."
+    place = _places(text, gazetteer)["Stepove"]
+    assert place.place_id.startswith("ua:UA1416")

@@ -107,3 +107,22 @@ def test_a_bearing_from_a_town_then_the_village_picks_the_namesake_on_that_side(
     text = "Assault groups pushed southeast of Chasiv Yar toward Andriivka on Monday."
     place = _place(text, "Andriivka", gazetteer)
     assert (round(place.lat, 1), round(place.lon, 1)) == (48.5, 38.0)
+
+
+# --- relative clauses and appositions that say where a village lies (helper place12) --------
+
+
+def test_a_relative_clause_with_a_distance_picks_the_namesake_there(gazetteer):
+    # Stepove is a name of a dozen villages; the one meant lies about 10 km from Avdiivka.
+    text = "Guns fired on the village of Stepove, which lies 10 km from Avdiivka, at dawn."
+    assert _place(text, "Stepove", gazetteer).admin1_name == "Donetsk Oblast"
+
+
+def test_an_apposition_naming_the_village_and_a_nearby_town_picks_the_namesake_there(gazetteer):
+    for where in (
+        "a village outside",
+        "a small village not far from",
+        "a village on the outskirts of",
+    ):
+        text = f"Guns fired on Stepove, {where} Avdiivka, at dawn."
+        assert _place(text, "Stepove", gazetteer).admin1_name == "Donetsk Oblast", where

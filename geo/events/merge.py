@@ -344,6 +344,11 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     return _drop_fighting_settings(out)
 
 
+# Asked alone first: the pattern with the place's name (a new one for each name) is compiled
+# only where this finds something.
+_ATTACKS_ON = re.compile(r"\b(?:attacks|strikes)\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+)?")
+
+
 def _drop_oblast_twins(events: list[Event]) -> list[Event]:
     """Drop a strike told at an oblast when the article places one that day in its namesake city.
 
@@ -365,10 +370,10 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
             continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
         if _struck_its_settlements(e, events):
             continue  # "shelled 24 settlements of the Kherson region": not the city alone
-        if (e.killed is not None or e.injured is not None) and re.search(
-            r"\b(?:attacks|strikes)\s+(?:on|against)\s+(?:the\s+)?(?:[\w-]+\s+)?"
-            + re.escape(e.surface),
-            e.quote,
+        if (
+            (e.killed is not None or e.injured is not None)
+            and _ATTACKS_ON.search(e.quote)
+            and re.search(_ATTACKS_ON.pattern + re.escape(e.surface), e.quote)
         ):
             continue  # "attacks on Kherson Oblast killed two": the oblast's day in sum, kept
         twin = next(
@@ -722,6 +727,8 @@ def _named_tally(e: Event, events: list[Event]) -> bool:
     """
     if e.event_type is not EventType.ATTACK or not e.surface:
         return False
+    if _NAMED_COUNT.search(e.quote) is None:
+        return False  # no count at all: the pattern with the place's name is not compiled
     m = re.search(_NAMED_COUNT.pattern + re.escape(e.surface), e.quote, re.IGNORECASE)
     if m is None:
         return False
@@ -893,6 +900,11 @@ def _raion_toll_at_its_centre(events: list[Event]) -> list[Event]:
     return out
 
 
+# A district's word: a quote without one cannot tell "A in the X district", and the pattern
+# with the two names (a new one for each pair) is not compiled.
+_UNIT_WORD = re.compile(r"\s(?:district|raion)\b", re.IGNORECASE)
+
+
 def _drop_raion_twins(events: list[Event]) -> list[Event]:
     """Drop a strike told at a district when the article places it in a village of that district.
 
@@ -914,6 +926,7 @@ def _drop_raion_twins(events: list[Event]) -> list[Event]:
                 and (
                     (
                         _same_days(f, e)
+                        and _UNIT_WORD.search(f.quote)
                         and re.search(
                             re.escape(f.surface)
                             + r"\W+(?:\w+\W+){0,2}?in\s+(?:the\s+)?"

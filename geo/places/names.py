@@ -6,7 +6,6 @@ running text and a name in the index meet on the same key.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
@@ -46,7 +45,6 @@ _CHUNK = 8192
 
 _APOSTROPHES = dict.fromkeys(map(ord, "'’ʼ`´ʹ"), None)
 _DASHES = dict.fromkeys(map(ord, "-‐‑‒–—"), " ")
-_SPACES = re.compile(r"\s+")
 
 
 def normalize(name: str) -> str:
@@ -56,10 +54,15 @@ def normalize(name: str) -> str:
     ``donetsk``), hyphens and dashes made spaces, dots dropped (``U.S.`` → ``us``), ``ё`` → ``е``.
     The geoparser builds keys from text tokens with the same function, so both sides agree.
     """
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.casefold().translate(_APOSTROPHES).translate(_DASHES).replace(".", "")
-    return _SPACES.sub(" ", s).strip()
+    if name.isascii():
+        # Most names and words: NFKD keeps ASCII as it is and no ASCII character combines.
+        s = name.lower()
+    else:
+        s = unicodedata.normalize("NFKD", name)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = s.translate(_APOSTROPHES).translate(_DASHES).replace(".", "")
+    # split() breaks at the characters ``\s`` matches (str.isspace), and strips the ends
+    return " ".join(s.split())
 
 
 def strip_admin_suffix(name: str) -> str:

@@ -225,16 +225,20 @@ class Gated:
         self.words = tuple(sorted(required_literals(self.twin) or ()))
 
     def _none(self, text: str, pos: int, endpos: int, *, anchored: bool = False) -> bool:
-        if self.twin is None:
-            return bool(self.words) and absent(self.words, text, pos, endpos)
-        low = _gate_lower(text)
+        # Asked thousands of times per article: attributes and the article's lower case (by
+        # identity, as _gate_lower asks first) are read once, into locals.
+        twin, words = self.twin, self.words
+        if twin is None:
+            return bool(words) and absent(words, text, pos, endpos)
+        last = _LAST
+        low = last[1] if last[0] is text else _gate_lower(text)
         if low is None:
             return False
-        if self.words and absent(self.words, low, pos, endpos):
+        if words and absent(words, low, pos, endpos):
             return True
         if anchored:
-            return self.twin.match(low, pos, endpos) is None
-        return self.twin.search(low, pos, endpos) is None
+            return twin.match(low, pos, endpos) is None
+        return twin.search(low, pos, endpos) is None
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         """``rx.search``; None at once where a cheaper question finds nothing."""

@@ -509,6 +509,7 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateSpan]
 
 
 _FILLER = re.compile(r"[\s.,;:()\"'“”]*(?:\b(?i:on|in|at|during|over|of|the)\b[\s.,;:()\"'“”]*)*")
+_TRAILER = re.compile(r"[\s.,;:()\"'“”]*")
 
 
 def resolve_date(expr: str, *, published: dt.date) -> DateSpan | None:
@@ -533,5 +534,5 @@ def resolve_date(expr: str, *, published: dt.date) -> DateSpan | None:
         return None
     span = spans[0]
     head = _FILLER.fullmatch(expr, 0, span.start_char)
-    tail = re.fullmatch(r"[\s.,;:()\"'“”]*", expr[span.end_char :])
+    tail = _TRAILER.fullmatch(expr, span.end_char)
     return span if head and tail else None

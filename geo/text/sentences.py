@@ -41,6 +41,9 @@ def _abbreviation_end(chunk: str) -> bool:
     return _ABBREV_END.search(chunk, max(0, len(chunk) - _ABBREV_LONGEST - 1)) is not None
 
 
+_WORD_BREAK = re.compile(r"[\s.]")
+
+
 def _glued_start(text: str, end: int, chunk: str) -> bool:
     """Whether a full stop with no space after it still ends a sentence ("2022.The").
 
@@ -53,7 +56,7 @@ def _glued_start(text: str, end: int, chunk: str) -> bool:
         return False
     if not (nxt[1:2].islower() or (nxt[:1] in "AIА" and nxt[1:2] in (" ", ""))):
         return False
-    last = re.split(r"[\s.]", chunk[:-1])[-1]  # the word the full stop closes
+    last = _WORD_BREAK.split(chunk[:-1])[-1]  # the word the full stop closes
     return len(last) >= 2 and not _abbreviation_end(chunk)
 
 

@@ -178,7 +178,9 @@ def _district(m: Mention) -> Place | None:
     return next(iter(units.values()))
 
 
-_SEATS: dict[tuple[int, str, str], list[tuple[float, float]]] = {}
+# A gazetteer's district points by oblast and level, gathered in one pass over its places the
+# first time a district is asked about (a pass per oblast and level cost about 30 ms each).
+_SEATS: dict[int, dict[tuple[str | None, str], list[tuple[float, float]]]] = {}
 _SEAT_SLACK_KM = 3.0  # a village about as near another seat may still be this district's
 
 
@@ -193,20 +195,24 @@ def _level(place_id: str) -> str:
     return prefix
 
 
-def _other_seats(gaz: Gazetteer, unit: Place) -> list[tuple[float, float]]:
-    """The points of the other districts of the unit's oblast and level."""
-    level = _level(unit.place_id)
-    key = (id(gaz), unit.admin1_code or "", level)
-    if key not in _SEATS:
+def _district_seats(gaz: Gazetteer) -> dict[tuple[str | None, str], list[tuple[float, float]]]:
+    """The points of the gazetteer's districts by oblast and level, in the index's order."""
+    found = _SEATS.get(id(gaz))
+    if found is None:
         kinds, ids = gaz.column("kind"), gaz.column("place_id")
         a1s, lats, lons = gaz.column("admin1_code"), gaz.column("lat"), gaz.column("lon")
         admin2 = _ADMIN2.value  # an enum's value is a property: asked once, not per place
-        _SEATS[key] = [
-            (lats[k], lons[k])
-            for k in range(len(ids))
-            if kinds[k] == admin2 and a1s[k] == unit.admin1_code and _level(ids[k]) == level
-        ]
-    return [(la, lo) for la, lo in _SEATS[key] if (la, lo) != (unit.lat, unit.lon)]
+        found = {}
+        for k in [k for k, kind in enumerate(kinds) if kind == admin2]:
+            found.setdefault((a1s[k], _level(ids[k])), []).append((lats[k], lons[k]))
+        _SEATS[id(gaz)] = found
+    return found
+
+
+def _other_seats(gaz: Gazetteer, unit: Place) -> list[tuple[float, float]]:
+    """The points of the other districts of the unit's oblast and level."""
+    seats = _district_seats(gaz).get((unit.admin1_code, _level(unit.place_id)), ())
+    return [(la, lo) for la, lo in seats if (la, lo) != (unit.lat, unit.lon)]
 
 
 def _katottg(place_id: str, level: str) -> str | None:

@@ -65,7 +65,7 @@ from geo.events.furniture import (
     _page_end,
     _stamped_teaser,
 )
-from geo.events.listed import inline_order_places
+from geo.events.listed import community_counts, inline_order_places
 from geo.events.merge import (
     consolidate,
     names_community,
@@ -714,6 +714,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if order_ctx is not None and _WORDY.search(sent.text):
             order_ctx = (order_ctx[0], order_ctx[1], order_ctx[2] + 1)  # a date line is none
         listed = None
+        units: list[Toponym] = []  # the communities an order's count is set out by
         if (
             order_ctx is not None
             and order_ctx[2] <= 2
@@ -723,7 +724,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             and all(t.type is EventType.STATEMENT for t in triggers)
         ):
             # "... ordered in 19 settlements of X region. The order applies to A, B and C."
+            # "It covers 12 settlements of the A community and five of the B community."
             listed = order_list(text, sent, tops, order_ctx[1])
+            if listed is None and (counted := community_counts(text, sent, tops)) is not None:
+                listed, units = counted
         if listed is not None:
             lead_ev = next(
                 (
@@ -895,7 +899,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = places or _past_victims(text, trig, tops)
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]
-            if trig is listed and order_ctx is not None:
+            if trig is listed and units:
+                places = units  # "12 settlements of the A community, five of the B community"
+            elif trig is listed and order_ctx is not None:
                 # "A, B and C of the X community": X situates the list, it is not in it; a
                 # namesake in another oblast is not the order's
                 home = order_ctx[1] or {

@@ -93,6 +93,7 @@ from geo.events.places import (
 from geo.events.results import (
     clause_place,
     headed_place,
+    members_places,
     range_places,
     result_places,
     speakers_place,
@@ -946,7 +947,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 p.place.kind is PlaceKind.COUNTRY for p in places
             ):
                 # "... targeted cities across Ukraine, from A to B": the range's places
-                places = range_places(text, sent, trig, tops) or places
+                places = (
+                    range_places(text, sent, trig, tops)
+                    # "other parts of Ukraine - notably A and B - suffered strikes"
+                    or members_places(text, sent, trig, tops)
+                    or places
+                )
             if not places and trig.type is EventType.ATTACK:
                 places = _governed_place(text, trig, tops, found_words, sent)
             if not places and trig.type is EventType.ATTACK and casualties:

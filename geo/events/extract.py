@@ -65,7 +65,7 @@ from geo.events.furniture import (
     _page_end,
     _stamped_teaser,
 )
-from geo.events.listed import inline_order_places
+from geo.events.listed import community_counts, inline_order_places
 from geo.events.merge import (
     consolidate,
     names_community,
@@ -93,6 +93,7 @@ from geo.events.places import (
 from geo.events.results import (
     clause_place,
     headed_place,
+    members_places,
     range_places,
     result_places,
     speakers_place,
@@ -714,6 +715,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if order_ctx is not None and _WORDY.search(sent.text):
             order_ctx = (order_ctx[0], order_ctx[1], order_ctx[2] + 1)  # a date line is none
         listed = None
+        units: list[Toponym] = []  # the communities an order's count is set out by
         if (
             order_ctx is not None
             and order_ctx[2] <= 2
@@ -723,7 +725,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             and all(t.type is EventType.STATEMENT for t in triggers)
         ):
             # "... ordered in 19 settlements of X region. The order applies to A, B and C."
+            # "It covers 12 settlements of the A community and five of the B community."
             listed = order_list(text, sent, tops, order_ctx[1])
+            if listed is None and (counted := community_counts(text, sent, tops)) is not None:
+                listed, units = counted
         if listed is not None:
             lead_ev = next(
                 (
@@ -895,7 +900,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 places = places or _past_victims(text, trig, tops)
             elif notice is not None and trig is notice[0]:
                 places = [notice[1]]
-            if trig is listed and order_ctx is not None:
+            if trig is listed and units:
+                places = units  # "12 settlements of the A community, five of the B community"
+            elif trig is listed and order_ctx is not None:
                 # "A, B and C of the X community": X situates the list, it is not in it; a
                 # namesake in another oblast is not the order's
                 home = order_ctx[1] or {
@@ -940,7 +947,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 p.place.kind is PlaceKind.COUNTRY for p in places
             ):
                 # "... targeted cities across Ukraine, from A to B": the range's places
-                places = range_places(text, sent, trig, tops) or places
+                places = (
+                    range_places(text, sent, trig, tops)
+                    # "other parts of Ukraine - notably A and B - suffered strikes"
+                    or members_places(text, sent, trig, tops)
+                    or places
+                )
             if not places and trig.type is EventType.ATTACK:
                 places = _governed_place(text, trig, tops, found_words, sent)
             if not places and trig.type is EventType.ATTACK and casualties:

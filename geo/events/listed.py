@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import re
 
+from geo.events.figures import NUM_WORDS
 from geo.events.merge import LIST_FILLER, names_blanked, names_community
-from geo.records import PlaceKind, Toponym
+from geo.events.triggers import Trigger
+from geo.records import EventType, PlaceKind, Toponym
 from geo.text.sentences import Sentence
 
-__all__ = ["inline_order_places"]
+__all__ = ["community_counts", "inline_order_places"]
 
 # Where a list opens: a colon, or "nearby villages" after the order's first place.
 _OPENERS = re.compile(
@@ -130,3 +132,53 @@ def inline_order_places(
             seen.add(t.start)
             out.append(t)
     return out
+
+
+# One part of an order's count set out by community: "12 settlements of the X community",
+# "four in the Y hromada" (the noun said once, at the first count). The name follows.
+_COUNT_OF_UNIT = re.compile(
+    rf"\b(?:\d+|{'|'.join(NUM_WORDS)})\s+(?:(?:settlements|villages|localities|towns)\s+)?"
+    r"(?:of|in|from)\s+the\s+$",
+    re.IGNORECASE,
+)
+_COUNTED_NOUN = re.compile(r"\b(?:settlements|villages|localities)\b", re.IGNORECASE)
+_UNIT_AFTER = re.compile(
+    r"\s+(?:(?:territorial|urban|rural|settlement|village)\s+)*(?:community|hromada)\b",
+    re.IGNORECASE,
+)
+
+_UNIT_END = re.compile(r"\s(?:community|hromada)$", re.IGNORECASE)  # in the name: "X hromada"
+
+
+def community_counts(
+    text: str, sent: Sentence, tops: list[Toponym]
+) -> tuple[Trigger, list[Toponym]] | None:
+    """An evacuation trigger for a sentence that sets an order's count out by community.
+
+    "The order was extended to 40 settlements of the district." then "It covers 25
+    settlements of the A community, nine of the B community and six of the C community":
+    the second sentence has no event word; each community it counts settlements of is a
+    place the order moves people from. The caller makes sure an order was told just before
+    and this sentence has no trigger of its own. Two communities at least, each named right
+    after a count ("N [settlements] of the"), and no other place in the sentence but the
+    oblast or district that holds them. The trigger spans the words before the first count,
+    so the communities follow it; the communities are returned with it.
+    """
+    units = [
+        t
+        for t in tops
+        if t.place is not None
+        and t.place.kind is PlaceKind.ADMIN2
+        and (_UNIT_AFTER.match(text, t.end) or _UNIT_END.search(text, t.start, t.end))
+        and _COUNT_OF_UNIT.search(text, max(sent.start, t.start - 40), t.start)
+    ]
+    if len(units) < 2 or _COUNTED_NOUN.search(text, sent.start, units[0].start) is None:
+        return None
+    if any(t not in units and t.place.kind is not PlaceKind.ADMIN1 for t in tops):
+        return None
+    lead = _COUNT_OF_UNIT.search(text, max(sent.start, units[0].start - 40), units[0].start)
+    end = lead.start()
+    if end <= sent.start:
+        return None
+    trig = Trigger(EventType.EVACUATION, sent.start, end, text[sent.start : end].lower().rstrip())
+    return trig, units

@@ -775,8 +775,48 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
             )
         ):
             continue
+        if _order_set_out(e, events):
+            continue
         out.append(e)
     return out
+
+
+# A raion's code: its oblast and raion digits, then a community part of zeros
+_RAION_CODE = re.compile(r"^ua2:(UA\d{4})000")
+_RAION_REACH_KM = 50.0  # a raion's settlements lie within this of its point
+
+
+def _order_set_out(e: Event, events: list[Event]) -> bool:
+    """Whether a district's evacuation order is told again at its communities or towns.
+
+    "Evacuation of families was ordered in the X district", then "it covers 12 settlements of
+    the A community and five of the B community" (or one line per community): the order is
+    coded where it moves people from, each community or town, and the district's reading
+    only sums them. Two such places of the district on the same days at least; one is a
+    town beside the district, kept apart.
+    """
+    if e.event_type is not EventType.EVACUATION or e.place.kind is not PlaceKind.ADMIN2:
+        return False
+    raion = _RAION_CODE.match(e.place.place_id)
+    if raion is None:
+        return False
+    inside = {
+        f.place.place_id
+        for f in events
+        if f.event_type is EventType.EVACUATION
+        and f.place.place_id != e.place.place_id
+        and _same_days(f, e)
+        and (
+            f.place.place_id.startswith("ua2:" + raion.group(1))
+            or (
+                f.place.kind is PlaceKind.POPULATED_PLACE
+                and f.place.admin1_code == e.place.admin1_code
+                and great_circle_km(e.place.lat, e.place.lon, f.place.lat, f.place.lon)
+                <= _RAION_REACH_KM
+            )
+        )
+    }
+    return len(inside) >= 2
 
 
 _HROMADA_CODE = re.compile(r"^ua2?:(UA\d{7})")

@@ -19,7 +19,14 @@ from geo.events.triggers import Trigger
 from geo.records import DateSpan, EventType, PlaceKind, Toponym
 from geo.text.sentences import Sentence
 
-__all__ = ["clause_place", "headed_place", "range_places", "result_places", "speakers_place"]
+__all__ = [
+    "clause_place",
+    "headed_place",
+    "members_places",
+    "range_places",
+    "result_places",
+    "speakers_place",
+]
 
 _ADVERB = (
     r"(?:(?:also|partially|partly|badly|heavily|severely|slightly|completely|totally|"
@@ -265,6 +272,71 @@ def range_places(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) 
         for t in inside
         if t.place.kind is PlaceKind.POPULATED_PLACE or t.place.admin1_code not in finer
     ]
+
+
+# A subject that is a plural of the country's places with an aside naming some of them:
+# "other parts of Ukraine - notably A and B regions -", "cities across the country,
+# including A, B and C,". Group ``open`` is the mark the aside opens with; it closes with
+# the same mark (a comma's aside ends at the last comma before the verb).
+_MEMBERS = re.compile(
+    r"\b(?:(?:other|several|many|some|various|multiple|numerous|\d+|a\s+number\s+of)\s+)?"
+    r"(?:(?:major|big|large|frontline|front-line|border)\s+)?"
+    r"(?:parts|areas|regions|oblasts|provinces|cities|towns|places|settlements|communities)"
+    r"\s+(?:of|across|throughout|all\s+over|around)\s+(?:the\s+country|Ukraine)\s*"
+    r"(?P<open>[,—–-])\s*(?:notably|including|especially|particularly|in\s+particular|"
+    r"such\s+as|among\s+them)\s+(?:in\s+)?",
+    re.IGNORECASE,
+)
+# Between the aside's close and the strike word: the subject's verb and a few words of what
+# it underwent ("also suffered from deadly", "came under", "were hit by"), no new clause
+_MEMBERS_VERB = re.compile(
+    r"\s*(?:(?:also|again|too|reportedly|all)\s+)*"
+    r"(?:(?:has|have|had)\s+(?:also\s+)?)?"
+    r"(?:suffered|endured|experienced|sustained|came\s+under|come\s+under|"
+    r"(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?(?:hit|struck|targeted|shelled|"
+    r"attacked|bombed)(?:\s+by)?)"
+    r"(?:\s+(?:from|by))?\s+(?:[\w'’-]+\s+){0,3}$"
+    # the strike word is the verb itself: "came under attack", "were shelled"
+    r"|\s*(?:(?:also|again|too|reportedly|all)\s+)*"
+    r"(?:(?:were|was|have\s+been|had\s+been|has\s+been)\s+(?:(?:also|again)\s+)?)?$",
+    re.IGNORECASE,
+)
+
+
+_COMMA = re.compile(r",")
+_DASH = re.compile(r"[—–]|(?<=\s)-(?=\s)")
+
+
+def members_places(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The places an aside names in a strike's subject that stands for many of them.
+
+    "Other parts of the country - notably A and B regions and the C area - also suffered
+    deadly strikes", "Cities across Ukraine, including A, B and C, came under attack": the
+    subject names no one place, but its aside names those the strikes reached, each a place
+    of the strike (an oblast that only situates a town named with it is left out). Only when
+    the subject's verb and what it underwent lead straight to the strike word.
+    """
+    if trig.type is not EventType.ATTACK:
+        return []
+    for m in _MEMBERS.finditer(text, sent.start, trig.start):
+        marks = list(
+            (_COMMA if m.group("open") == "," else _DASH).finditer(text, m.end(), trig.start)
+        )
+        if not marks or not _MEMBERS_VERB.fullmatch(text, marks[-1].end(), trig.start):
+            continue
+        close = marks[-1].start()
+        inside = [
+            t
+            for t in tops
+            if m.end() <= t.start and t.end <= close and t.place.kind is not PlaceKind.COUNTRY
+        ]
+        finer = {t.place.admin1_code for t in inside if t.place.kind is PlaceKind.POPULATED_PLACE}
+        return [
+            t
+            for t in inside
+            if t.place.kind is PlaceKind.POPULATED_PLACE or t.place.admin1_code not in finer
+        ]
+    return []
 
 
 # Where a later clause of a round-up begins: "...; in B, ...", "..., and in B, ...",

@@ -356,10 +356,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"push(?:ed)? toward",
         r"pushed to the (?:north|south|east|west)\w* of",
         # "made 20 attempts to dislodge the defenders near X", "tried twice to approach the
-        # trenches near X", "attempting to surround X": fighting on the ground
+        # trenches near X", "attempting to surround X", "trying to block off X" (a siege):
+        # fighting on the ground
         r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
         r"to (?:dislodge|push|drive|oust|break through|break into|encircle|surround|approach|"
-        r"penetrate|infiltrate|eject|cut off)",
+        r"penetrate|infiltrate|eject|cut off|block off|blockade)",
         # "foiled the saboteurs' attempt to cross the border", "an attempt by
         # saboteurs to cross the state border", "tried to cross Ukraine's border": a border raid
         r"(?:attempts?|attempted|attempting|tried|trying|tries)(?: by(?: [\w'’-]+){1,6}?)? to "

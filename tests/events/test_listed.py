@@ -118,3 +118,43 @@ def test_an_order_list_keeps_no_namesake_from_another_country(gazetteer):
     ]
     assert {"Tokmak", "Polohy"} <= {e.place.name for e in events}
     assert {e.place.country_code for e in events} == {"UA"}
+
+
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        # the noun at the first count only, "of the X community"
+        "The list includes 14 villages of the Trostianetska community, nine of the "
+        "Boromlianska community and eight of the Velykopysarivska community.",
+        # "in the X hromada", the unit's word read with the name
+        "They are 14 villages in the Trostianetska hromada, nine in the Boromlianska hromada "
+        "and eight in the Velykopysarivska hromada.",
+    ],
+)
+def test_an_orders_count_set_out_by_community_places_it_at_each_community(gazetteer, breakdown):
+    text = (
+        "The governor extended the compulsory evacuation of children in Okhtyrka district of "
+        "Sumy region to 31 more villages. He announced it on his channel on Tuesday.\n\n"
+        + breakdown
+    )
+    places = _places(_events(text, gazetteer))
+    assert {"Trostianets hromada", "Boromlia hromada", "Velyka Pysarivka hromada"} <= places
+
+
+def test_communities_counted_without_an_order_before_are_no_evacuation(gazetteer):
+    text = (
+        "Artillery hit a warehouse in Okhtyrka district of Sumy region on Tuesday.\n\n"
+        "The list includes 14 villages of the Trostianetska community and nine of the "
+        "Boromlianska community."
+    )
+    assert not _places(_events(text, gazetteer)) & {"Trostianets hromada", "Boromlia hromada"}
+
+
+def test_an_orders_next_sentence_with_news_of_its_own_is_no_breakdown(gazetteer):
+    text = (
+        "The governor extended the compulsory evacuation of children in Okhtyrka district of "
+        "Sumy region to 31 more villages.\n\n"
+        "Shelling hit 14 villages of the Trostianetska community and nine of the Boromlianska "
+        "community."
+    )
+    assert "Boromlia hromada" not in _places(_events(text, gazetteer))

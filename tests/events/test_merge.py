@@ -597,3 +597,39 @@ def test_an_oblast_toll_beyond_its_districts_stands_beside_them(gazetteer):
     )
     names = [name for name, *_ in _strikes(text, gazetteer)]
     assert "Chernihiv Oblast" in names and "Koriukivka Raion" in names
+
+
+def _evacuated_at(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name for e in events if e.event_type is EventType.EVACUATION}
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        # the order's count set out by community in a sentence
+        "The list includes 14 villages of the Trostianetska community and nine of the "
+        "Boromlianska community.",
+        # one line per community
+        "In all, 270 children in 23 villages of the district must be evacuated:\n\n"
+        "The Trostianetska territorial community — 14 villages, 180 children;\n\n"
+        "The Boromlianska territorial community — 9 villages, 90 children.",
+    ],
+)
+def test_a_districts_order_told_again_at_its_communities_is_coded_there(gazetteer, rest):
+    text = (
+        "The governor ordered the compulsory evacuation of children from Okhtyrka district of "
+        "Sumy region on Tuesday.\n\n" + rest
+    )
+    places = _evacuated_at(text, gazetteer)
+    assert "Okhtyrka Raion" not in places
+    assert len(places) >= 2
+
+
+def test_a_districts_order_beside_one_town_of_its_own_stays(gazetteer):
+    text = (
+        "The governor ordered the compulsory evacuation of children from Okhtyrka district of "
+        "Sumy region on Tuesday. Families were also evacuated from Trostianets."
+    )
+    assert "Okhtyrka Raion" in _evacuated_at(text, gazetteer)

@@ -199,3 +199,34 @@ def test_a_quote_about_the_speakers_own_place_is_placed_where_they_govern(gazett
 def test_a_quote_of_someone_who_governs_no_named_place_is_not_placed(gazetteer):
     text = '"Our town was struck twice before dawn," a shop owner from Izmail said.'
     assert _strikes(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between dashes, oblasts and towns in it, the strike as what they suffered
+        (
+            "Aid groups said that other parts of the country - notably the Kharkiv and Odesa "
+            "regions and the Lviv and Poltava areas - also endured heavy strikes over the "
+            "weekend.",
+            {"Kharkiv Oblast", "Odesa Oblast", "Lviv", "Poltava"},
+        ),
+        # an aside between commas, the strike word the passive verb itself
+        (
+            "Towns across Ukraine, including Sumy and Mykolaiv, were shelled on Saturday.",
+            {"Sumy", "Mykolaiv"},
+        ),
+    ],
+)
+def test_a_subject_standing_for_many_places_is_struck_at_those_its_aside_names(
+    gazetteer, text, expected
+):
+    assert set(_strikes(text, gazetteer)) == expected
+
+
+def test_an_aside_in_a_subject_that_did_something_else_is_no_strike(gazetteer):
+    text = (
+        "Towns across Ukraine, including Sumy and Mykolaiv, held vigils on Saturday for the "
+        "victims of the strikes."
+    )
+    assert not set(_strikes(text, gazetteer)) & {"Sumy", "Mykolaiv"}

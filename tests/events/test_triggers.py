@@ -1555,3 +1555,17 @@ def test_people_who_left_the_town_of_x_and_debris_that_fell_in_it(
 
 def test_prices_that_fell_in_a_region_are_no_strike(gazetteer):
     assert not _kinds("Bread prices fell in the Sumy region in March.", gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backed by heavy guns, the invading units are trying to block off Sievierodonetsk "
+        "from the west, the governor said on Monday.",
+        "Russian forces attempted to blockade Avdiivka from the north on Monday.",
+    ],
+)
+def test_a_siege_attempt_is_ground_fighting_at_the_town(gazetteer, text):
+    article = article_from_text(text, published=dt.date(2022, 6, 1))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.event_type for e in events] == [EventType.OFFENSIVE]

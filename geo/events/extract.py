@@ -1454,7 +1454,9 @@ _PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)
 # shelling and drones; troops storm villages and lines, not a region.
 _ON_AREA_BEFORE = re.compile(
     r"\b(?:attack(?:ed|s)?|on|against)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
-    r"(?:[\w'’-]+\s+){0,2}$",
+    r"(?:[\w'’-]+\s+){0,2}"
+    # the list's later areas too: "two attacks in the X and Y regions", "on A, B and C"
+    r"(?:(?-i:[A-Z])[\w'’-]+(?:\s+[\w'’-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?){0,4}$",
     re.IGNORECASE,
 )
 _GROUND_CUE = re.compile(

@@ -1061,6 +1061,20 @@ def test_counted_attacks_on_an_oblast_or_raion_are_the_strikes_a_governor_tallie
     assert EventType.OFFENSIVE not in kinds
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the last week, three separate attacks in the Sumy and Kherson regions hit two "
+        "aid warehouses.",
+        "The enemy carried out 21 attacks on Sumy, Kharkiv and Kherson oblasts on Monday.",
+    ],
+)
+def test_counted_attacks_on_a_list_of_oblasts_are_strikes_at_each(gazetteer, text):
+    events = _events(text, gazetteer)
+    assert len(events) >= 2
+    assert {e.event_type for e in events} == {EventType.ATTACK}
+
+
 def test_counted_attacks_on_a_village_or_with_fighting_told_stay_ground_fighting(gazetteer):
     text = "Enemy units attacked Urozhaine 17 times on Monday, the brigade said."
     assert {e.event_type for e in _events(text, gazetteer)} == {EventType.OFFENSIVE}

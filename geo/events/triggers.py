@@ -775,6 +775,13 @@ _ON_TOWN = re.compile(
 # Its toll: "a woman was killed in an enemy attack on the region overnight". Troops storming
 # a line leave no dead civilians in a governor's count; one attack with a toll is a strike.
 _TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|hurt)\b")
+# One attack "launched" or "carried out", with such a toll: "Russia launched an attack on the
+# city overnight, killing two". Launching made it an operation (_GROUND_ATTACK), but one
+# attack that leaves civilians dead is a strike; counted attacks stay the assaults they are.
+_LAUNCHED_ONE = re.compile(
+    r"(?:launched|carried\s+out|mounted|conducted)\s+(?:an?|another|one)\s+", re.IGNORECASE
+)
+_LAUNCHED_ATTACK = re.compile(r"launched an? attack", re.IGNORECASE)
 # The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
 # X “seven times in the past day”": troops storming a village, not a strike.
 _TIMES_AFTER = re.compile(
@@ -1548,6 +1555,11 @@ def find_triggers(
                         and _ENEMY_ONLY.fullmatch(ground.group())
                         and (_ON_TOWN.match(text, e) or _TOLL_WORD.search(sent.text))
                     )
+                    and not (
+                        word == "attack"
+                        and _LAUNCHED_ONE.fullmatch(ground.group())
+                        and _TOLL_WORD.search(sent.text)
+                    )
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
@@ -1565,6 +1577,13 @@ def find_triggers(
             # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
             # enemy hits the town's infrastructure"
             etype = EventType.OFFENSIVE
+        if (
+            etype is EventType.OFFENSIVE
+            and _LAUNCHED_ATTACK.fullmatch(word)
+            and _TOLL_WORD.search(sent.text)
+            and not _GROUND_LATER.match(clause_head(text, e, min(sent.end, e + 120)))
+        ):
+            etype = EventType.ATTACK  # "launched an attack on X, killing two": a strike
         if (
             etype is EventType.ATTACK
             and word.startswith("атак")

@@ -760,6 +760,10 @@ _GROUND_ATTACK = re.compile(
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
     # "fought back most Russian attacks": what a defence beats back is an assault
     r"fought back|fought off|beat back|beaten back|"
+    # "have held off Russian attacks on X for weeks", "fended off two attacks": a defence
+    # holds off troops storming it, not missiles (a named weapon keeps the strike)
+    r"(?:held|holding|hold|holds|fended|fending|fend|fends|warded|warding|beat|beating|"
+    r"beaten)\s+off|"
     # "unsuccessfully tried to attack in the X area": a storming attempt (a strike is
     # launched, not tried, and names its weapon)
     r"tried to|trying to|attempted to|attempting to)"

@@ -869,6 +869,22 @@ def test_one_launched_attack_without_a_toll_or_with_tanks_stays_ground_fighting(
     assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For a month the marines have held off Russian attacks on Urozhaine.",
+        "Defenders fended off the attacks near Urozhaine overnight.",
+    ],
+)
+def test_attacks_a_defence_held_off_are_ground_fighting(sentence):
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
+def test_a_drone_attack_held_off_stays_a_strike():
+    sentence = "Air defence held off a drone attack on Sumy overnight."
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
+
+
 def test_an_attack_near_the_border_is_not_troops_at_the_border():
     sentence = "Two dead in attack near Ukraine border overnight"
     assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}

@@ -1103,7 +1103,10 @@ _INTENT_AFTER = re.compile(
     r"designs?|preparations?)\b",
     re.IGNORECASE,
 )
-_TROOP_NOUNS = r"forces|troops|army|units|soldiers|fighters"
+# (and the words wire copy uses for them: "separatist service personnel surrounded X")
+_TROOP_NOUNS = (
+    r"forces|troops|army|units|soldiers|fighters|personnel|servicemen|paratroopers|marines"
+)
 # "which Russia claims it has taken": the army's word reported, its pronoun the subject
 _ARMY_BEFORE = re.compile(
     rf"\b(?:{_TROOP_NOUNS}|Russia|Ukraine|Moscow|Kyiv)\s+"

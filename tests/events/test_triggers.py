@@ -885,6 +885,17 @@ def test_a_drone_attack_held_off_stays_a_strike():
     assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defenders were cut off last week as separatist service personnel surrounded Urozhaine.",
+        "By Sunday enemy paratroopers surrounded Urozhaine.",
+    ],
+)
+def test_troops_named_as_personnel_or_paratroopers_surround_a_town(sentence):
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
 def test_an_attack_near_the_border_is_not_troops_at_the_border():
     sentence = "Two dead in attack near Ukraine border overnight"
     assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}

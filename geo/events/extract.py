@@ -1418,6 +1418,24 @@ _OWN_CLAUSE_AFTER = re.compile(r"\s*,?\s+(?:that|which)\b", re.IGNORECASE)
 # nearby villages") has not happened.
 _TRYING = ("attempt", "tried", "try", "tries", "trying", "sought", "seeking")
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+# A time told right after a ground word, or after its place ("the counteroffensive last
+# summer", "the capture of the city of X in May 2023"). A fight and a gain that each carry
+# their own, different time are two happenings the sentence compares, not one action.
+_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_OWN_TIME_AFTER = re.compile(
+    r"\s+(?:(?:(?:of|in|on|at|near|for|around)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}?)?"
+    r"(?P<time>last\s+(?:summer|spring|autumn|fall|winter|year|month|week)|"
+    r"(?:early|late)\s+last\s+\w+|"
+    r"in\s+(?:(?:early|mid|late)[-\s]+)?(?:(?:" + _MONTHS + r")(?:\s+\d{4})?|\d{4})|"
+    r"(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_time(text: str, end: int) -> str | None:
+    """The time phrase a ground word carries after it (and its place), lower-cased."""
+    m = _OWN_TIME_AFTER.match(text, end)
+    return None if m is None else " ".join(m["time"].lower().split())
 
 
 def _fight_and_gain(text: str, triggers: list[Trigger], found: list) -> list:
@@ -1449,6 +1467,7 @@ def _fight_and_gain(text: str, triggers: list[Trigger], found: list) -> list:
             if t.type is other
             and not t.text.lower().startswith(_TRYING)
             and not _ANOTHER_ACTION.search(text, min(t.end, trig.end), max(t.start, trig.start))
+            and not _times_apart(text, t, trig)
         ]
         if partners:
             near = min(partners, key=lambda f: abs(f[0].start - trig.start))
@@ -1456,6 +1475,16 @@ def _fight_and_gain(text: str, triggers: list[Trigger], found: list) -> list:
     if not added:
         return found
     return sorted([*found, *added], key=lambda f: f[0].start)
+
+
+def _times_apart(text: str, a: Trigger, b: Trigger) -> bool:
+    """Whether two ground words each carry a time of their own, and the times differ.
+
+    "Its largest gain since the counteroffensive last summer and the capture of X in May
+    2023": two happenings set side by side, each dated by its own phrase.
+    """
+    ta, tb = _own_time(text, a.end), _own_time(text, b.end)
+    return ta is not None and tb is not None and ta != tb
 
 
 _PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)
@@ -1466,7 +1495,9 @@ _PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)
 # shelling and drones; troops storm villages and lines, not a region.
 _ON_AREA_BEFORE = re.compile(
     r"\b(?:attack(?:ed|s)?|on|against)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
-    r"(?:[\w'’-]+\s+){0,2}$",
+    r"(?:[\w'’-]+\s+){0,2}"
+    # the list's later areas too: "two attacks in the X and Y regions", "on A, B and C"
+    r"(?:(?-i:[A-Z])[\w'’-]+(?:\s+[\w'’-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?){0,4}$",
     re.IGNORECASE,
 )
 _GROUND_CUE = re.compile(

@@ -218,6 +218,17 @@ _BATTLE = frozenset({EventType.ADVANCE, EventType.OFFENSIVE, EventType.ATTACK})
 
 
 _TOWARDS_END = re.compile(r"\btowards?\s+$")
+# A gain near but not yet made: "was about to capture X", "on the verge of taking Y", "came
+# close to seizing Z", "on the brink of a withdrawal from W". The verb or noun right after it
+# has not happened, as after "poised to" (fighting that "came close to encircling" a town
+# did happen: read for gains only); a place "close to the border" is no such frame
+# (a verb before "close", and the trigger right after "to").
+_IMMINENT_BEFORE = re.compile(
+    r"\b(?:about\s+to|on\s+the\s+(?:verge|brink|cusp|point)\s+of|"
+    r"(?:came|come|comes|coming|is|are|was|were|be|been|being|got|gets|getting|now|very|so)\s+"
+    r"closer?\s+to)\s+(?:(?:a|an|the|its|their|fully|finally|\w+ly)\s+)?$",
+    re.IGNORECASE,
+)
 _PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+\w+ing\b")
 
 
@@ -243,6 +254,8 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True
     if trig.text.endswith("ing") and _TOWARDS_END.search(clause):
         return True  # "a springboard towards capturing the next town": a goal
+    if trig.type is EventType.ADVANCE and _IMMINENT_BEFORE.search(clause):
+        return True  # "the unit was about to seize the village": not taken yet
     low = caseless_lower(clause)  # for the twins (geo.text.casefold)
     # (the twin only where its word is: every match holds "since")
     if (

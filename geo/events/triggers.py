@@ -761,6 +761,10 @@ _GROUND_ATTACK = re.compile(
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
     # "fought back most Russian attacks": what a defence beats back is an assault
     r"fought back|fought off|beat back|beaten back|"
+    # "have held off Russian attacks on X for weeks", "fended off two attacks": a defence
+    # holds off troops storming it, not missiles (a named weapon keeps the strike)
+    r"(?:held|holding|hold|holds|fended|fending|fend|fends|warded|warding|beat|beating|"
+    r"beaten)\s+off|"
     # "unsuccessfully tried to attack in the X area": a storming attempt (a strike is
     # launched, not tried, and names its weapon)
     r"tried to|trying to|attempted to|attempting to)"
@@ -776,6 +780,13 @@ _ON_TOWN = re.compile(
 # Its toll: "a woman was killed in an enemy attack on the region overnight". Troops storming
 # a line leave no dead civilians in a governor's count; one attack with a toll is a strike.
 _TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|hurt)\b")
+# One attack "launched" or "carried out", with such a toll: "Russia launched an attack on the
+# city overnight, killing two". Launching made it an operation (_GROUND_ATTACK), but one
+# attack that leaves civilians dead is a strike; counted attacks stay the assaults they are.
+_LAUNCHED_ONE = re.compile(
+    r"(?:launched|carried\s+out|mounted|conducted)\s+(?:an?|another|one)\s+", re.IGNORECASE
+)
+_LAUNCHED_ATTACK = re.compile(r"launched an? attack", re.IGNORECASE)
 # The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
 # X “seven times in the past day”": troops storming a village, not a strike.
 _TIMES_AFTER = re.compile(
@@ -1093,7 +1104,10 @@ _INTENT_AFTER = re.compile(
     r"designs?|preparations?)\b",
     re.IGNORECASE,
 )
-_TROOP_NOUNS = r"forces|troops|army|units|soldiers|fighters"
+# (and the words wire copy uses for them: "separatist service personnel surrounded X")
+_TROOP_NOUNS = (
+    r"forces|troops|army|units|soldiers|fighters|personnel|servicemen|paratroopers|marines"
+)
 # "which Russia claims it has taken": the army's word reported, its pronoun the subject
 _ARMY_BEFORE = re.compile(
     rf"\b(?:{_TROOP_NOUNS}|Russia|Ukraine|Moscow|Kyiv)\s+"
@@ -1549,6 +1563,11 @@ def find_triggers(
                         and _ENEMY_ONLY.fullmatch(ground.group())
                         and (_ON_TOWN.match(text, e) or _TOLL_WORD.search(sent.text))
                     )
+                    and not (
+                        word == "attack"
+                        and _LAUNCHED_ONE.fullmatch(ground.group())
+                        and _TOLL_WORD.search(sent.text)
+                    )
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
@@ -1566,6 +1585,13 @@ def find_triggers(
             # "launched 10 attacks", "a ground attack"; a strike verb stays a strike: "the
             # enemy hits the town's infrastructure"
             etype = EventType.OFFENSIVE
+        if (
+            etype is EventType.OFFENSIVE
+            and _LAUNCHED_ATTACK.fullmatch(word)
+            and _TOLL_WORD.search(sent.text)
+            and not _GROUND_LATER.match(clause_head(text, e, min(sent.end, e + 120)))
+        ):
+            etype = EventType.ATTACK  # "launched an attack on X, killing two": a strike
         if (
             etype is EventType.ATTACK
             and word.startswith("атак")

@@ -1035,11 +1035,22 @@ def test_a_gain_with_no_place_of_its_own_is_where_its_sentence_fights(gazetteer)
         # an offensive that the gain is the result of frames it
         "As a result of active offensive actions, the group took control of the village of "
         "Urozhaine on Monday, the ministry said.",
+        # a campaign and a capture, each with a time of its own: two happenings compared
+        "Their biggest success since the collapse of the spring counteroffensive last year and "
+        "the fall of the village of Urozhaine in August 2023.",
     ],
 )
 def test_a_fight_that_is_another_action_or_a_setting_gets_no_place_from_the_gain(gazetteer, text):
     kinds = _ground_kinds(text, gazetteer)
     assert {k for k, _ in kinds} == {EventType.ADVANCE}
+
+
+def test_a_fight_and_a_gain_with_one_time_still_share_the_place(gazetteer):
+    text = "The troops recaptured the village of Urozhaine in a counteroffensive in June 2023."
+    assert {k for k, _ in _ground_kinds(text, gazetteer)} == {
+        EventType.ADVANCE,
+        EventType.OFFENSIVE,
+    }
 
 
 def test_a_gain_that_is_the_means_of_an_attempt_takes_no_place_from_it(gazetteer):
@@ -1059,6 +1070,20 @@ def test_counted_attacks_on_an_oblast_or_raion_are_the_strikes_a_governor_tallie
     kinds = {e.event_type for e in _events(text, gazetteer)}
     assert EventType.ATTACK in kinds
     assert EventType.OFFENSIVE not in kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the last week, three separate attacks in the Sumy and Kherson regions hit two "
+        "aid warehouses.",
+        "The enemy carried out 21 attacks on Sumy, Kharkiv and Kherson oblasts on Monday.",
+    ],
+)
+def test_counted_attacks_on_a_list_of_oblasts_are_strikes_at_each(gazetteer, text):
+    events = _events(text, gazetteer)
+    assert len(events) >= 2
+    assert {e.event_type for e in events} == {EventType.ATTACK}
 
 
 def test_counted_attacks_on_a_village_or_with_fighting_told_stay_ground_fighting(gazetteer):

@@ -123,6 +123,27 @@ def test_forces_readied_for_a_move_tell_no_event(text, gazetteer):
     assert [e for e in events if e.event_type in (EventType.ADVANCE, EventType.OFFENSIVE)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The brigade commander boasted that his men were about to capture Kupiansk.",
+        "Analysts wrote that the invaders are on the verge of seizing Kupiansk.",
+        "By Friday the enemy had come close to capturing Kupiansk, the spokesman said.",
+    ],
+)
+def test_a_gain_told_as_near_but_not_made_is_no_advance(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2023, 4, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e for e in events if e.event_type is EventType.ADVANCE] == []
+
+
+def test_a_place_close_to_the_front_keeps_its_gain(gazetteer):
+    text = "Russian troops captured Synkivka, a village close to the front, on Tuesday."
+    article = article_from_text(text, published=dt.date(2023, 4, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert "Synkivka" in {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+
+
 def test_troops_moved_into_position_before_a_gain_keep_the_gain(gazetteer):
     text = "Russian troops took positions near Kupiansk and captured the village of Synkivka."
     article = article_from_text(text, published=dt.date(2023, 4, 15))

@@ -851,6 +851,51 @@ def test_one_enemy_attack_without_a_toll_in_an_area_stays_ground_fighting():
     assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow launched an attack on Sumy before dawn, killing a taxi driver.",
+        "The invaders carried out an attack on Nikopol at noon, injuring four pensioners.",
+    ],
+)
+def test_one_launched_attack_with_a_toll_is_a_strike(sentence):
+    assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}
+
+
+def test_one_launched_attack_without_a_toll_or_with_tanks_stays_ground_fighting():
+    sentence = "The invaders launched an attack on Urozhaine at dawn."
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+    sentence = "They launched an attack on Urozhaine with tanks, and two crewmen were killed."
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For a month the marines have held off Russian attacks on Urozhaine.",
+        "Defenders fended off the attacks near Urozhaine overnight.",
+    ],
+)
+def test_attacks_a_defence_held_off_are_ground_fighting(sentence):
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
+def test_a_drone_attack_held_off_stays_a_strike():
+    sentence = "Air defence held off a drone attack on Sumy overnight."
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Defenders were cut off last week as separatist service personnel surrounded Urozhaine.",
+        "By Sunday enemy paratroopers surrounded Urozhaine.",
+    ],
+)
+def test_troops_named_as_personnel_or_paratroopers_surround_a_town(sentence):
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
 def test_an_attack_near_the_border_is_not_troops_at_the_border():
     sentence = "Two dead in attack near Ukraine border overnight"
     assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}

@@ -336,7 +336,7 @@ _FRONTED = re.compile(
     r"[\"\u201c\u2018]?(?:(?:And|But|Meanwhile|Also|Elsewhere),?\s+(?:in|at|near)|"
     r"In|At|Near|Outside|Around)\s+"
     r"(?:the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
-    r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet)\s+of\s+|"
+    r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet|suburb|port)\s+of\s+|"
     # "In the direction of Marinka, troops repelled 24 attacks": a bulletin's front sector
     r"the\s+directions?\s+of\s+|"
     # "In southeastern Zaporizhzhia Oblast, ...", "In the southern Kherson region, ...", "In
@@ -1115,12 +1115,15 @@ def _after(
                 continue
             if (
                 i + 3 < len(toks)
-                and toks[i + 1].text in _PLACE_NOUNS
+                and toks[i + 1].text in _MODIFIED_NOUNS
                 and toks[i + 2].text == "of"
                 and toks[i + 3].kind == "top"
             ):
-                i += 1  # "the Donbas city of Lysychansk", "the Black Sea port of X": a modifier
+                # "the Donbas city of Lysychansk", "the Kyiv suburb of Irpin": a modifier
+                i += 1
                 continue
+            if not found and _situates_unplaced(text, toks, first, i):
+                break  # "took the village of X in the Y region": not the oblast
             there = tok.top.surface.lower() == "there"  # an adverb: "fighting continues there"
             if (
                 np < 0
@@ -1604,6 +1607,46 @@ def _name_next(text: str, tok: _Tok | None) -> bool:
     return _unknown_name(text, tok)
 
 
+def _situates_unplaced(text: str, toks: list[_Tok], first: int, i: int) -> bool:
+    """Whether the area at token i only says where a settlement the index lacks lies.
+
+    "took the village of X in the Y region", "the settlement of X in
+    Ukraine's Y region", "took X in the DPR": the event is at the village, which has no
+    point; its oblast, district or region would be a dot tens of kilometres off, so it is
+    no place of the event.
+    """
+    top = toks[i].top
+    if top.place is None or top.place.kind not in _SITUATING_KINDS:
+        return False
+    k = i - 1
+    if k > first and toks[k].text in {"'s", "’s"} and toks[k - 1].kind == "top":
+        k -= 2  # "in Ukraine's Dnipropetrovsk region": the owner
+    if k > first and toks[k].text == "the":
+        k -= 1
+    if k <= first or toks[k].text != "in":
+        return False
+    k -= 1
+    n = 0
+    while k >= first and n < 3 and _unknown_name(text, toks[k]):
+        k, n = k - 1, n + 1
+    if n == 0:
+        return False
+    # the names are the verb's object ("captured X in the Y region") or a place noun's
+    # ("the village of X in the Y region")
+    return k == first - 1 or (
+        k - 1 >= first and toks[k].text == "of" and toks[k - 1].text in _PLACE_NOUNS
+    )
+
+
+_SITUATING_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION)
+
+
+# The nouns a reference town is named after ("near the city of", "near the port of") and the
+# words that end a run of its modifiers.
+_NEAR_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet", "port"})
+_NOT_MODIFIERS = frozenset({"near", "and", "or", "of", "in", "on", "at", "to", "from", "by"})
+
+
 def _near_reference(toks: list[_Tok], i: int) -> bool:
     """Whether the place at token i situates the place just before it.
 
@@ -1611,8 +1654,13 @@ def _near_reference(toks: list[_Tok], i: int) -> bool:
     is; nothing happened there.
     """
     k = i - 1
-    if k >= 3 and toks[k].text == "of" and toks[k - 1].text in _PLACE_NOUNS:
-        k -= 2 if toks[k - 2].text != "the" else 3
+    if k >= 3 and toks[k].text == "of" and toks[k - 1].text in _NEAR_NOUNS:
+        k -= 2
+        # "near the strategic port of Odesa", "near the front-line city of B": the article
+        # and a few words that describe the reference town
+        stop = k - 4
+        while k > stop and k >= 1 and toks[k].kind == "w" and toks[k].text not in _NOT_MODIFIERS:
+            k -= 1
     return (
         k >= 1
         and toks[k].text == "near"
@@ -2373,6 +2421,9 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"}) | 
     "пункт пункта пункту пункты пункти село села сёла селище селища посёлок поселок посёлка "
     "поселка город города місто міста"
 )  # "освободили населённый пункт X", "звільнили село X"
+# The nouns a place before "of" names the kind of the place after: "the Donbas city of X",
+# "the Odesa port of Y", "the Kyiv suburb of Z" (the first place only says where it is).
+_MODIFIED_NOUNS = _PLACE_NOUNS | frozenset({"port", "suburb"})
 _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
 )

@@ -202,10 +202,11 @@ def _beside(text: str, a: Mention, b: Mention) -> None:
         within, direction = _NEAR_KM, None
     else:
         return
-    _prefer_on_side(a, b, within, direction)
+    if not _prefer_on_side(a, b, within, direction):
+        _far_village_at_anchor(a, b, within)
 
 
-def _prefer_on_side(a: Mention, b: Mention, within: float, direction: str | None) -> None:
+def _prefer_on_side(a: Mention, b: Mention, within: float, direction: str | None) -> bool:
     """Raise the nearest reading of ``a`` within ``within`` km of ``b``'s, on that side.
 
     Only settlements, never ``b``'s own place; a name none of whose readings fits keeps its
@@ -213,7 +214,7 @@ def _prefer_on_side(a: Mention, b: Mention, within: float, direction: str | None
     """
     anchor = _best(b)
     if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
-        return
+        return True  # no town to measure from: nothing to judge
     fits = []
     for k, c in enumerate(a.cands):
         if c.place.kind is not PlaceKind.POPULATED_PLACE or c.place.place_id == anchor.place_id:
@@ -224,6 +225,47 @@ def _prefer_on_side(a: Mention, b: Mention, within: float, direction: str | None
     if fits:
         k = min(fits)[1]
         a.scores[k] = max(a.scores) + _CUE_SCORE
+    return bool(fits)
+
+
+_FAR_KM = 150.0  # a village read this far from the town it is said to lie beside is misread
+_VILLAGE_PEOPLE = 20_000  # at most this many people: a town the reader is not expected to know
+
+
+def _far_village_at_anchor(a: Mention, b: Mention, within: float) -> None:
+    """Move ``a`` beside ``b`` when "a, a village near b" reads ``a`` far from ``b``.
+
+    The index keeps a few of a dozen namesakes, or lacks the one meant; the reading chosen
+    by size may then lie hundreds of kilometres from the town the text puts it beside. For
+    a village (at most ``_VILLAGE_PEOPLE``) read beyond ``_FAR_KM`` of the town, its nearest
+    reading within twice the cue's reach is taken, or else the town itself, as a stated
+    short distance is placed (``relative_places``). A city ("Odesa, west of Mykolaiv") or
+    a reading already within reach keeps its scores.
+    """
+    anchor = _best(b)
+    best = _best(a)
+    if (
+        anchor is None
+        or best is None
+        or anchor.kind is not PlaceKind.POPULATED_PLACE
+        or best.kind is not PlaceKind.POPULATED_PLACE
+        or (best.population or 0) > _VILLAGE_PEOPLE
+        or a.cands[0].match == "relative"
+        or great_circle_km(anchor.lat, anchor.lon, best.lat, best.lon) <= _FAR_KM
+    ):
+        return
+    near = [
+        (d, k)
+        for k, c in enumerate(a.cands)
+        if c.place.kind is PlaceKind.POPULATED_PLACE
+        and c.place.place_id != anchor.place_id
+        and (d := great_circle_km(anchor.lat, anchor.lon, c.place.lat, c.place.lon)) <= 2 * within
+    ]
+    if near:
+        a.scores[min(near)[1]] = max(a.scores) + _CUE_SCORE
+        return
+    a.cands = [Candidate(anchor, 0.0, "relative")]
+    a.scores = [0.0]
 
 
 # The bearing told before the town an item is measured from, and the link from that town to

@@ -1471,3 +1471,57 @@ def test_people_who_fled_to_a_city_from_no_named_town_are_counted_there(gazettee
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT
     ]
     assert places == ["Zaporizhzhia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A guided bomb hit the southern city of Kherson near the big port of Mykolaiv on Friday.",
+        "Two men died when shells hit the town of Izium near the front-line city of Kharkiv, "
+        "the governor said on Friday.",
+    ],
+)
+def test_a_town_named_after_near_the_port_of_only_situates_the_struck_town(gazetteer, text):
+    places = _attack_places(text, gazetteer)
+    assert len(places) == 1 and places[0] in {"Kherson", "Izium"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops captured the hamlet of Zorianoborsk in the Kharkiv region, Moscow said.",
+        "On Tuesday the army said it had captured the settlement of Vyshnezorie in Ukraine's "
+        "Kharkiv region.",
+    ],
+)
+def test_an_oblast_that_only_situates_a_village_the_index_lacks_is_no_place(gazetteer, text):
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE] == []
+
+
+def test_an_oblast_that_situates_a_known_town_leaves_the_town(gazetteer):
+    text = "The ministry said its troops took the town of Izium in the Kharkiv region."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert places == ["Izium"]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Two cruise missiles slammed into the Kyiv suburb of Irpin late on Monday.", "Irpin"),
+        ("In the Kyiv suburb of Bucha, a drone set a garage on fire on Monday.", "Bucha"),
+        ("Three drones targeted the Odesa port of Izmail on Monday night.", "Izmail"),
+    ],
+)
+def test_a_city_before_suburb_of_or_port_of_only_says_where_the_town_is(gazetteer, text, town):
+    assert _attack_places(text, gazetteer) == [town]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said its units had seized Zorianoborsk in the Kharkiv region by Friday.",
+        "Moscow said its units had seized the hamlet of Zorianoborsk in the DPR by Friday.",
+    ],
+)
+def test_an_area_after_a_village_the_index_lacks_as_the_object_is_no_place(gazetteer, text):
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE] == []

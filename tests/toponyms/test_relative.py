@@ -126,3 +126,19 @@ def test_an_apposition_naming_the_village_and_a_nearby_town_picks_the_namesake_t
     ):
         text = f"Guns fired on Stepove, {where} Avdiivka, at dawn."
         assert _place(text, "Stepove", gazetteer).admin1_name == "Donetsk Oblast", where
+
+
+def test_a_village_read_far_from_the_town_it_lies_near_takes_a_namesake_beside_it(gazetteer):
+    from geo.places.spatial import great_circle_km
+
+    town = _place("Shelling hit Pokrovsk on Friday.", "Pokrovsk", gazetteer)
+    for cue in ("a village northwest of", "near"):
+        text = f"Troops seized Novoselivka, {cue} Pokrovsk, on Friday."
+        place = _place(text, "Novoselivka", gazetteer)
+        assert great_circle_km(town.lat, town.lon, place.lat, place.lon) < 80, cue
+
+
+def test_a_city_told_beside_a_far_city_keeps_its_reading(gazetteer):
+    assert _place("A drone hit Odesa, west of Mykolaiv, on Friday.", "Odesa", gazetteer).name == (
+        "Odesa"
+    )

@@ -332,15 +332,12 @@ _WHEN_AFTER = re.compile(r",\s+when\b")
 def _date_for(
     trig: Trigger, dates: list[DateSpan], triggers: list[Trigger], text: str
 ) -> DateSpan | None:
-    """The date a trigger takes (``_nearest_date``), a day of telling widened to its eve.
+    """The date a trigger takes (``_nearest_date``), read for nights and earlier strikes.
 
-    "A missile hit the city, wounding five, officials said on Tuesday": the day is the one
-    the news was told, and the strike it tells may have come the night before, as a report
-    published that day is read (docs/events.md, Dates). The strike then is one happening
-    with "a missile struck the city on Monday night" told in the next sentence, not a
-    second strike on the day after. Only for strikes and fighting, which the telling
-    follows; a capture is dated by its announcement (docs/events.md), and an order, talks
-    and the saying itself keep the day too.
+    A night named by a day runs over two days ("Monday night", "overnight on Tuesday"); a
+    strike told as what befell a thing, or named in an "after" phrase, came before the main
+    verb's day. A day a report verb gives ("..., officials said on Tuesday") stays that day:
+    widening it to the eve joined two strikes a coder kept apart (docs/events.md, round 12).
     """
     d = _nearest_date(trig, dates, triggers, text)
     if d is None:

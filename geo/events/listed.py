@@ -146,7 +146,6 @@ _UNIT_AFTER = re.compile(
     r"\s+(?:(?:territorial|urban|rural|settlement|village)\s+)*(?:community|hromada)\b",
     re.IGNORECASE,
 )
-
 _UNIT_END = re.compile(r"\s(?:community|hromada)$", re.IGNORECASE)  # in the name: "X hromada"
 
 
@@ -160,9 +159,9 @@ def community_counts(
     the second sentence has no event word; each community it counts settlements of is a
     place the order moves people from. The caller makes sure an order was told just before
     and this sentence has no trigger of its own. Two communities at least, each named right
-    after a count ("N [settlements] of the"), and no other place in the sentence but the
-    oblast or district that holds them. The trigger spans the words before the first count,
-    so the communities follow it; the communities are returned with it.
+    after a count ("N [settlements] of the", "in the", "from the"), and no other place in the
+    sentence but the oblast or district that holds them. The trigger spans the words before
+    the first count, so the communities follow it; the communities are returned with it.
     """
     units = [
         t

@@ -103,14 +103,24 @@ def _item_places(
         and t.place.kind is not PlaceKind.COUNTRY
         and _LOCATIVE.search(text, max(lo, t.start - 60), t.start)
     ]
-    finer = {t.place.admin1_code for t in found if t.place.kind is PlaceKind.POPULATED_PLACE}
     out: list[Toponym] = []
-    for t in found:
-        if t.place.kind is not PlaceKind.POPULATED_PLACE and t.place.admin1_code in finer:
-            continue
+    for t in _without_situating_areas(found):
         if all(o.place.place_id != t.place.place_id for o in out):
             out.append(t)
     return out
+
+
+def _without_situating_areas(tops: list[Toponym]) -> list[Toponym]:
+    """``tops`` without an oblast or a district that only situates a settlement among them.
+
+    "from A in the B region to C": B's oblast is where A lies, not a place of its own.
+    """
+    finer = {t.place.admin1_code for t in tops if t.place.kind is PlaceKind.POPULATED_PLACE}
+    return [
+        t
+        for t in tops
+        if t.place.kind is PlaceKind.POPULATED_PLACE or t.place.admin1_code not in finer
+    ]
 
 
 def _start(t: Toponym) -> int:
@@ -266,12 +276,7 @@ def range_places(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) 
         for t in tops
         if m.end() <= t.start and t.end <= hi and t.place.kind is not PlaceKind.COUNTRY
     ]
-    finer = {t.place.admin1_code for t in inside if t.place.kind is PlaceKind.POPULATED_PLACE}
-    return [
-        t
-        for t in inside
-        if t.place.kind is PlaceKind.POPULATED_PLACE or t.place.admin1_code not in finer
-    ]
+    return _without_situating_areas(inside)
 
 
 # A subject that is a plural of the country's places with an aside naming some of them:
@@ -330,12 +335,7 @@ def members_places(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]
             for t in tops
             if m.end() <= t.start and t.end <= close and t.place.kind is not PlaceKind.COUNTRY
         ]
-        finer = {t.place.admin1_code for t in inside if t.place.kind is PlaceKind.POPULATED_PLACE}
-        return [
-            t
-            for t in inside
-            if t.place.kind is PlaceKind.POPULATED_PLACE or t.place.admin1_code not in finer
-        ]
+        return _without_situating_areas(inside)
     return []
 
 

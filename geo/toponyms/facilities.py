@@ -66,7 +66,19 @@ _PLANT_AFTER = re.compile(
 
 
 def plant_sites(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Read a name that a nuclear plant's name begins with as the plant's own town."""
+    """Read a name that a nuclear plant's name begins with as the plant's own town.
+
+    Parameters
+    ----------
+    text
+        The article text the mentions were read from.
+    mentions
+        The article's mentions; each one that opens a known plant's name ("Kursk nuclear
+        power plant") has its readings replaced, in place, by the plant's town alone.
+    gaz
+        The gazetteer the town is looked up in, by its name and its oblast; a mention whose
+        town it lacks keeps its readings.
+    """
     for m in mentions:
         site = _PLANT_SITES.get(m.surface.lower())
         if site is None or not _PLANT_AFTER.match(text, m.end):

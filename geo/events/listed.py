@@ -173,7 +173,10 @@ def community_counts(
     ]
     if len(units) < 2 or _COUNTED_NOUN.search(text, sent.start, units[0].start) is None:
         return None
-    if any(t not in units and t.place.kind is not PlaceKind.ADMIN1 for t in tops):
+    # a name left unresolved is another place the sentence may be about: no breakdown
+    if any(
+        t not in units and (t.place is None or t.place.kind is not PlaceKind.ADMIN1) for t in tops
+    ):
         return None
     lead = _COUNT_OF_UNIT.search(text, max(sent.start, units[0].start - 40), units[0].start)
     end = lead.start()

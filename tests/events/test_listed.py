@@ -158,3 +158,21 @@ def test_an_orders_next_sentence_with_news_of_its_own_is_no_breakdown(gazetteer)
         "community."
     )
     assert "Boromlia hromada" not in _places(_events(text, gazetteer))
+
+
+def test_a_breakdown_beside_a_name_left_unresolved_is_none(gazetteer):
+    # a name the geoparser could not place may be another place the sentence is about
+    from geo.events.listed import community_counts
+    from geo.records import Toponym
+    from geo.text.sentences import split_sentences
+
+    text = (
+        "The list includes 14 villages of the Trostianetska community and nine of the "
+        "Boromlianska community, and Zzyxville."
+    )
+    (sent,) = split_sentences(text)
+    tops = geoparse(text, gazetteer=gazetteer)
+    assert community_counts(text, sent, tops) is not None
+    start = text.index("Zzyxville")
+    unresolved = Toponym(start, start + len("Zzyxville"), "Zzyxville", None)
+    assert community_counts(text, sent, [*tops, unresolved]) is None

@@ -150,6 +150,7 @@ from geo.records import (
 )
 from geo.text.captions import caption_spans
 from geo.text.casefold import Gated, ascii_lower, caseless_lower, lower_twin
+from geo.text.date_patterns import MON_FULL
 from geo.text.dates import find_dates
 from geo.text.literals import absent, required_literals
 from geo.text.sentences import Sentence, split_sentences
@@ -1421,12 +1422,11 @@ _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 # A time told right after a ground word, or after its place ("the counteroffensive last
 # summer", "the capture of the city of X in May 2023"). A fight and a gain that each carry
 # their own, different time are two happenings the sentence compares, not one action.
-_MONTHS = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _OWN_TIME_AFTER = re.compile(
     r"\s+(?:(?:(?:of|in|on|at|near|for|around)\s+)?(?:the\s+)?(?:[\w'’-]+\s+){0,4}?)?"
     r"(?P<time>last\s+(?:summer|spring|autumn|fall|winter|year|month|week)|"
     r"(?:early|late)\s+last\s+\w+|"
-    r"in\s+(?:(?:early|mid|late)[-\s]+)?(?:(?:" + _MONTHS + r")(?:\s+\d{4})?|\d{4})|"
+    r"in\s+(?:(?:early|mid|late)[-\s]+)?(?:" + MON_FULL + r"(?:\s+\d{4})?|\d{4})|"
     r"(?:\w+\s+)?(?:years?|months?|weeks?)\s+ago)\b",
     re.IGNORECASE,
 )

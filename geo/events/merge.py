@@ -341,7 +341,8 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     ]
     out = _raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out)))
     out = _drop_area_umbrellas(_drop_raion_twins(_drop_summed_leads(out)))
-    return _drop_fighting_settings(out)
+    out = _drop_headline_shorthand(_drop_gain_recaps(_drop_fighting_settings(out)))
+    return _fold_retold_strikes(out)
 
 
 # Asked alone first: the pattern with the place's name (a new one for each name) is compiled
@@ -421,12 +422,12 @@ _HOLDING_UNIT = (
     r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
     r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
 )
-# "in 14 towns and villages of the oblast", "several villages of the Sumy region": a
-# count of places whose names the article gives one by one.
+# "in 14 towns and villages of the oblast", "several villages of the Sumy region", "several
+# locations in X Oblast": a count of places whose names the article gives one by one.
 _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
-    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
-    + _HOLDING_UNIT
+    r"(?:settlements|villages|towns|localities|locations|places|communities|hromadas) "
+    r"(?:in|of|across) (?:the )?" + _HOLDING_UNIT
 )
 _COUNT_WORDS = "|".join(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -436,8 +437,8 @@ _COUNT_WORDS = "|".join(
 _ORDER_UMBRELLA = (
     rf"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple|following|{_COUNT_WORDS})"
     r" (?:(?:more|other|further) )?"
-    r"(?:settlements|villages|towns|localities|communities|hromadas) (?:in|of|across) (?:the )?"
-    + _HOLDING_UNIT
+    r"(?:settlements|villages|towns|localities|locations|places|communities|hromadas) "
+    r"(?:in|of|across) (?:the )?" + _HOLDING_UNIT
 )
 
 
@@ -505,7 +506,8 @@ _THESE_INCLUDE = re.compile(
 
 # How an evacuation order's report goes on to name the settlements it counted: "In particular,
 # these are five villages: A, B ...", "The settlements concerned are A, B and C", "The list
-# covers A and B". Only after an evacuation counted by settlements (see umbrella_list).
+# covers A and B", "The measure covers the town of A and the villages of B and C". Only after
+# an evacuation counted by settlements (see umbrella_list).
 _ORDER_LISTS = re.compile(
     r"\s*(?:(?:in\s+particular|specifically|namely),?\s+)?(?:"
     r"(?:it\s+is|it['’]s|this\s+is|these\s+are|we\s+are\s+talking)\s+about\s+"
@@ -515,6 +517,9 @@ _ORDER_LISTS = re.compile(
     r"|(?:the\s+)?(?:settlements|villages|towns|localities)\s+(?:concerned|affected|in\s+question)"
     r"\s+(?:are|were|include)\b\s*:?"
     r"|(?:the|its|their)\s+list\s+(?:covers|includes|comprises|contains)\b\s*:?"
+    # "The measure covers the city of A and the villages of B and C": the order, by its places
+    r"|(?:the|this)\s+(?:measure|order|decision)\s+(?:covers|applies\s+to|concerns|affects)"
+    r"\b\s*:?"
     r")",
     re.IGNORECASE,
 )
@@ -1206,6 +1211,267 @@ def _drop_fighting_settings(events: list[Event]) -> list[Event]:
         ):
             dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
+
+
+_RECAP_REACH_KM = 25.0  # the gains a recap sums lie around its reference town
+
+# "the capture of three villages", "had retaken two settlements", "liberated 182 square
+# kilometres": ground counted, not named (no capital-led name follows the count)
+_COUNTED_GAIN = re.compile(
+    r"\b(?:(?:capture|recapture|seizure|liberation|takeover)\s+of|captured|recaptured|"
+    r"retook|retaken|took|taken|seized|liberated|freed)\s+(?:another\s+|some\s+|about\s+|"
+    rf"more\s+than\s+|over\s+|nearly\s+|at\s+least\s+)?(?:\d[\d,.]*|several|{_COUNT_WORDS})\s+"
+    r"(?:[a-z-]+\s+)?(?:villages|settlements|localities|towns|square\s+(?:kilometres|"
+    r"kilometers|miles)|sq\.?\s*km)\b(?![^.;:]*?(?:--|—|–|:|\bincluding\b|\bnamely\b))",
+    re.IGNORECASE,
+)
+# "..., a town where Kyiv has claimed gains": the gains describe the town, told elsewhere
+_GAINS_WHERE = re.compile(
+    r"\bwhere\s+(?:[\w'’-]+\s+){1,4}?(?:has|have|had)\s+(?:\w+\s+)?(?:claimed|made|"
+    r"reported|announced)\s+(?:\w+\s+){0,2}?(?:gains|advances)\b",
+    re.IGNORECASE,
+)
+
+
+def _gain_recap(e: Event) -> bool:
+    """Whether an advance's sentence sums gains rather than telling one.
+
+    "Kyiv said it had advanced around X, announcing the capture of three villages" counts
+    the villages without naming them; "near X, a town where Kyiv has claimed gains" tells
+    the gains only to describe the town. Either retells gains an article names elsewhere.
+    """
+    return bool(_COUNTED_GAIN.search(e.quote) or _GAINS_WHERE.search(e.quote))
+
+
+def _drop_gain_recaps(events: list[Event]) -> list[Event]:
+    """Drop a gain told as a count or a description when the article names the gains.
+
+    "Troops have pushed on around X, announcing the capture of three villages", then "on
+    Sunday they took A, B and C beyond X": the first is the same gains summed at the town
+    they are told around, not a capture of the town. Dropped when another sentence tells a
+    capture of a settlement within reach of its place (in its oblast, for an area) on an
+    overlapping day (any day, for gains that only describe the town). Kept: a count whose
+    villages follow in its own sentence ("took three villages: A, B and C"), and a counted
+    gain with no named capture near it.
+    """
+    if not any(e.event_type is EventType.ADVANCE for e in events):
+        return events
+    dropped: set[int] = set()
+    for e in events:
+        if e.event_type is not EventType.ADVANCE or not _gain_recap(e):
+            continue
+        # the gains that describe a town tell no day of their own (a perfect in a relative
+        # clause): the day the sentence gives is its main verb's
+        undated = not e.date_text or not _COUNTED_GAIN.search(e.quote)
+        if any(
+            f.event_type is EventType.ADVANCE
+            and f.sentence_start != e.sentence_start
+            and f.geo_precision is GeoPrecision.SETTLEMENT
+            and f.place.place_id != e.place.place_id
+            and not _gain_recap(f)
+            and (_same_days(f, e) or undated)
+            and (
+                great_circle_km(e.place.lat, e.place.lon, f.place.lat, f.place.lon)
+                <= _RECAP_REACH_KM
+                # an oblast, a region: its own ground
+                or (
+                    e.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION)
+                    and f.place.admin1_code == e.place.admin1_code
+                )
+            )
+            for f in events
+        ):
+            dropped.add(id(e))
+    return [e for e in events if id(e) not in dropped]
+
+
+def _drop_headline_shorthand(events: list[Event]) -> list[Event]:
+    """Drop a headline's strike on an oblast's namesake city that the body tells in the oblast.
+
+    "Ten hurt in drone attack on Russia's Belgorod" over a body that tells ten hurt "in the
+    Belgorod region", seven in one district and three in a village: the headline's name is
+    the region, shortened as headlines do, and its strike is the body's told again; the city
+    gets a dot where nothing happened. Dropped when no other line tells a strike at the city,
+    another line tells one at a place of its oblast on an overlapping day (or on the eve of
+    the undated headline's), and the headline's toll is no more than the body's added up.
+    """
+    dropped: set[int] = set()
+    for e in events:
+        if (
+            e.event_type is not EventType.ATTACK
+            or e.place.kind is not PlaceKind.POPULATED_PLACE
+            or not e.place.admin1_name
+            or not _headline_line(e)
+            or ADMIN_WORD.sub("", e.place.admin1_name).strip().lower() != e.place.name.lower()
+        ):
+            continue
+        body = [
+            f
+            for f in events
+            if f.event_type is EventType.ATTACK
+            and f.sentence_start != e.sentence_start
+            and not _headline_line(f)
+            and f.place.admin1_code == e.place.admin1_code
+            and (_same_days(f, e) or _undated_lead_of(e, f))
+        ]
+        if (
+            body
+            and all(f.place.place_id != e.place.place_id for f in body)
+            and not any(
+                f.place.place_id == e.place.place_id and f.sentence_start != e.sentence_start
+                for f in events
+            )
+            and _toll_within(e, body)
+        ):
+            dropped.add(id(e))
+    return [e for e in events if id(e) not in dropped]
+
+
+_RETOLD_REACH_KM = 25.0  # a retelling names a place beside the strike's
+
+# A sentence whose subject is the strike already told: "The attack also damaged ...", "That
+# strike left ...", "The overnight shelling hit ...". Not "The second strike", "The new
+# attack", "The strikes on X and Y" (a definite plural sums several).
+_RETOLD_NOUN = (
+    r"(?:The|the|This|this|That|that)\s+(?:(?!second|third|new|latest|other|next|separate|"
+    r"further|fresh|subsequent)[\w-]+\s+){0,2}?"
+    r"(?:attack|strike|shelling|bombardment|raid|blast|explosion)"
+)
+_RETOLD_SUBJECT = re.compile(
+    r"\W*(?:[A-Z][\w'’-]*,\s+)?" + _RETOLD_NOUN + r"\s+(?!on\b|against\b|in\b)"
+)
+# ... or a clause the strike told before frames: "As a result of the attack, a house in B
+# burned", "During the shelling, debris fell on B". Without "also" and kin: "After the
+# attack, troops also shelled B" is one more.
+_RETOLD_FRAME = re.compile(
+    r"\W*(?:As\s+a\s+result\s+of|Because\s+of|Due\s+to|During|In|Following)\s+"
+    + _RETOLD_NOUN
+    + r"\s*,"
+)
+_RETOLD_ONE_MORE = re.compile(
+    r"\b(?:also|another|second|third|separate|further|again|new)\b", re.IGNORECASE
+)
+
+
+# A source's words set out after the lead that told them: "Quote: ...", "Quote from the
+# police: ..." (a layout some outlets give every report: the lead, its source, its quote)
+_SOURCE_QUOTE = re.compile(r"\W*Quote(?:\s+from\s+[^:.]{1,60})?:")
+_QUOTE_REACH_KM = 10.0  # a source names the village, the lead the town beside it
+
+
+def _retold(e: Event) -> bool:
+    """Whether a strike's sentence tells the strike told before, by its subject or its frame."""
+    return (
+        bool(_RETOLD_SUBJECT.match(e.quote))
+        or bool(_SOURCE_QUOTE.match(e.quote))
+        or (bool(_RETOLD_FRAME.match(e.quote)) and not _RETOLD_ONE_MORE.search(e.quote))
+    )
+
+
+def _quoted_beside(a: Event, b: Event) -> bool:
+    """Whether a source's quote places the lead's strike at a settlement beside the lead's."""
+    return (
+        a.geo_precision is GeoPrecision.SETTLEMENT
+        and b.geo_precision is GeoPrecision.SETTLEMENT
+        and great_circle_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _QUOTE_REACH_KM
+        and not _RETOLD_ONE_MORE.search(b.quote)
+    )
+
+
+def _retold_ground(a: Event, b: Event) -> bool:
+    """Whether two strikes' places lie beside each other, or one's area holds the other."""
+    if a.geo_precision is GeoPrecision.SETTLEMENT and b.geo_precision is GeoPrecision.SETTLEMENT:
+        return (
+            great_circle_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= _RETOLD_REACH_KM
+        )
+    for area, fine in ((a, b), (b, a)):
+        if (
+            area.place.kind is PlaceKind.ADMIN1
+            and area.geo_precision is GeoPrecision.ADMIN1
+            and fine.place.admin1_code == area.place.admin1_code
+        ) or (
+            area.place.kind is PlaceKind.ADMIN2
+            and fine.geo_precision is GeoPrecision.SETTLEMENT
+            and fine.place.admin1_code == area.place.admin1_code
+            and great_circle_km(area.place.lat, area.place.lon, fine.place.lat, fine.place.lon)
+            <= _RAION_REACH_KM
+        ):
+            return True
+    return False
+
+
+def _fold_retold_strikes(events: list[Event]) -> list[Event]:
+    """Fold a strike retold with a place beside the first into the strike already told.
+
+    "A missile hit the village of A on Monday, killing two. The attack also damaged a school
+    in B, three kilometres away": the subject of the second sentence is the strike of the
+    first, and B is where its damage reached, not a second strike. So is a sentence the
+    strike frames ("As a result of the attack, a house in B burned"), and a source's quote
+    set out after the lead ("Quote from the police: ... hit B"), whose village lies within
+    10 km of the lead's settlement. Folded into the
+    strike told last before it when that one is on an overlapping day (or the retelling
+    tells none), at a place within reach, or in an area that holds the other's place, and
+    no other strike is in the retelling's sentence. The better placed of the two is kept (a
+    settlement over an area; the first of two settlements), with the higher toll. Kept: a
+    strike told as another ("the second strike", "the new attack", "after the attack, troops
+    also shelled B"), a strike whose subject is its actor ("troops also shelled B"), a
+    strike far away.
+    """
+    out = list(events)
+    drop: set[int] = set()
+    for j, b in enumerate(events):
+        if (
+            b.event_type is not EventType.ATTACK
+            or b.geo_precision is GeoPrecision.COUNTRY
+            or not _retold(b)
+            or any(
+                f is not b
+                and f.event_type is EventType.ATTACK
+                and f.sentence_start == b.sentence_start
+                and f.place.place_id != b.place.place_id
+                for f in events
+            )
+        ):
+            continue
+        first = next(
+            (
+                i
+                for i in range(j - 1, -1, -1)
+                if i not in drop
+                and events[i].event_type is EventType.ATTACK
+                and events[i].sentence_start < b.sentence_start
+                and events[i].geo_precision is not GeoPrecision.COUNTRY
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        a = out[first]
+        if (
+            a.place.place_id == b.place.place_id
+            or (b.date_text and not _same_days(a, b))
+            or not (
+                _quoted_beside(a, b)
+                if _SOURCE_QUOTE.match(b.quote) and not _RETOLD_SUBJECT.match(b.quote)
+                else _retold_ground(a, b)
+            )
+        ):
+            continue
+        finer = (
+            b.geo_precision is GeoPrecision.SETTLEMENT
+            and a.geo_precision is not GeoPrecision.SETTLEMENT
+        )
+        kept = a
+        if finer:  # the retelling placed the strike: its place, the first reading's day
+            kept = b if b.date_text else _on_day_of(b, a)
+        out[first] = replace(
+            kept,
+            killed=higher_count(a.killed, b.killed),
+            injured=higher_count(a.injured, b.injured),
+            figures_text=a.figures_text or b.figures_text,
+        )
+        drop.add(j)
+    return [e for i, e in enumerate(out) if i not in drop]
 
 
 # Asked of each strike's sentence when places are refined, and most hold none of its words:

@@ -740,6 +740,30 @@ _VILLAGE_ABBREVIATIONS = _wordset("с смт сел пос п")
 _VILLAGE_NOUNS = _wordset("село села селище селища смт")
 
 
+_KIND_PLURALS = frozenset({"towns", "cities", "villages", "settlements", "hamlets"})
+
+
+def _next_kind_group(toks: list[_Tok], j: int) -> int | None:
+    """The index of the first place of a list's next group after a ";" at token j - 1.
+
+    "from the city of A; the villages of B and C in the X community; and the villages of D":
+    each group opens with the kind of its places, then "of" and a name. None otherwise (a
+    ";" before a clause of its own ends the list).
+    """
+    if j < len(toks) and toks[j].text == "and":
+        j += 1
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    if (
+        j + 2 < len(toks)
+        and (toks[j].text in _KIND_PLURALS or toks[j].text in _PLACE_NOUNS)
+        and toks[j + 1].text == "of"
+        and toks[j + 2].kind == "top"
+    ):
+        return j + 2
+    return None
+
+
 def _village_prefix(toks: list[_Tok], j: int) -> int | None:
     """The index of the place after a settlement kind at token j ("с." or "селища"), or None."""
     if j + 2 < len(toks) and toks[j].text in _VILLAGE_ABBREVIATIONS and toks[j + 1].text == ".":
@@ -1172,6 +1196,8 @@ def _after(
                 and not (i >= 2 and toks[i - 2].text in {"the", "a", "an", "its", "their"})
             )
             more, i = _list_from(toks, i, text)
+            if found and i < len(toks) and toks[i].text in _COMMUNITY_WORDS:
+                reference = True  # "A and B in the X community": it only situates them
             if bordering:
                 np = max(np, 0) + 1
                 continue  # "villages bordering Kharkiv Oblast": never in it
@@ -1181,6 +1207,18 @@ def _after(
             np = max(np, 0) + 1
             continue
         word = tok.text
+        if (
+            found
+            and word in _COMMUNITY_WORDS
+            and toks[i - 1].kind == "top"
+            and i + 1 < len(toks)
+            and toks[i + 1].text == ";"
+            and (k := _next_kind_group(toks, i + 2)) is not None
+        ):
+            # "B and C in the X community; and the villages of D": the community situates
+            # the group before it, and the list goes on
+            i, np = k, 0
+            continue
         if found and (k := _as_well_as(toks, i, links)) is not None:
             i, np = k, 0  # "from Vovchansk and nearby villages, as well as from Lyptsi"
             continue
@@ -1256,6 +1294,9 @@ def _after(
                 and toks[k].kind == "top"
             ):
                 i, np = k, 0  # "the evacuation concerns: the villages A, B and C"
+                continue
+            if word == ";" and found and (k := _next_kind_group(toks, i + 1)) is not None:
+                i, np = k, 0  # "from the city of A; the villages of B and C; and the town of D"
                 continue
             # 'had "all but encircled" Toretsk', "took three villages — A, B and C — south of"
             if word in {"-", "–", "—", '"', "“", "”"}:

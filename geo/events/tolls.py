@@ -6,6 +6,7 @@ before, and the strikes that a toll alone tells (another strike there, a town's 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -295,7 +296,54 @@ def _listed_casualties(
         out[top.start] = cas
     if not any(list(out.values())[1:]):
         return None
-    return out
+    return _shared_counts(text, ordered, out)
+
+
+_JOINED = re.compile(r"\s*(?:and|&)\s*")
+
+
+def _shared_counts(
+    text: str, ordered: list[Toponym], out: dict[int, Casualties]
+) -> dict[int, Casualties]:
+    """Counts told once for two joined places, when the area's whole says each had it.
+
+    "wounded 12 in the X region: 6 in A, two in B and C, one in D and E": "two in B and C"
+    may be two in all or two each; the region's twelve is 6 + 2 + 2 + 1 + 1, so each. A
+    place joined by "and" to the place before it, with no count of its own, takes that
+    place's count only when the area's count, told first, is the sum so read (and not the
+    sum as it stands).
+    """
+    area = ordered[0]
+    whole = out.get(area.start)
+    if whole is None or area.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return out
+    parts = ordered[1:]
+    if any(t.place.admin1_code != area.place.admin1_code for t in parts):
+        return out
+    shared: dict[int, Casualties] = {}
+    for before, top in itertools.pairwise(parts):
+        if (
+            not out[top.start]
+            and out[before.start]
+            and _JOINED.fullmatch(text[before.end : top.start])
+        ):
+            shared[top.start] = shared.get(before.start, out[before.start])
+    if not shared:
+        return out
+    told = False
+    for kind in ("killed", "injured"):
+        total = getattr(whole, kind)
+        counts = [getattr(out[t.start], kind) for t in parts]
+        if total is None or all(c is None for c in counts):
+            continue
+        plain = sum(c or 0 for c in counts)
+        extra = sum(getattr(c, kind) or 0 for c in shared.values())
+        if plain == total or plain + extra != total:
+            return out
+        told = True
+    if not told:
+        return out
+    return {**out, **shared}
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s")

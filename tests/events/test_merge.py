@@ -633,3 +633,174 @@ def test_a_districts_order_beside_one_town_of_its_own_stays(gazetteer):
         "Sumy region on Tuesday. Families were also evacuated from Trostianets."
     )
     assert "Okhtyrka Raion" in _evacuated_at(text, gazetteer)
+
+
+def _advances(text: str, published: dt.date, gazetteer) -> list[str]:
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return sorted(e.place.name for e in events if e.event_type is EventType.ADVANCE)
+
+
+def test_gains_counted_around_a_town_are_the_villages_named_later(gazetteer):
+    # The count of villages is the same gains the next sentence names: no capture at the
+    # town they are told around.
+    text = (
+        "Ukrainian troops have pushed forward around Vuhledar in recent days, announcing "
+        "the recapture of two villages at the weekend. On Saturday the army said its "
+        "soldiers had retaken Pavlivka and Prechystivka, west of Vuhledar."
+    )
+    got = _advances(text, dt.date(2023, 6, 12), gazetteer)
+    assert "Vuhledar" not in got
+    assert {"Pavlivka", "Prechystivka"} <= set(got)
+
+
+def test_gains_that_describe_a_town_are_not_a_capture_of_it(gazetteer):
+    text = (
+        "Moscow said on Tuesday that its units had repelled four attacks near Orikhiv, a town "
+        "in the Zaporizhzhia region where Ukraine has claimed gains. Ukraine said on Monday "
+        "that its forces had captured Robotyne, south of Orikhiv."
+    )
+    got = _advances(text, dt.date(2023, 8, 29), gazetteer)
+    assert got == ["Robotyne"]
+
+
+def test_a_counted_gain_with_no_named_capture_near_it_is_kept(gazetteer):
+    text = (
+        "Russian forces have advanced around Vuhledar, announcing the capture of two "
+        "villages on Sunday. Separately, Ukraine said on Sunday that its troops had retaken "
+        "Klishchiivka, south of Bakhmut."
+    )
+    got = _advances(text, dt.date(2023, 6, 12), gazetteer)
+    assert "Vuhledar" in got and "Klishchiivka" in got
+
+
+def test_a_headline_naming_the_oblast_by_its_city_is_the_body_strike_told_again(gazetteer):
+    # The headline shortens "the Belgorod region" to "Belgorod"; the body sets the toll out
+    # by the region's districts, and never names the city.
+    text = (
+        "Six hurt in drone raid on Russia's Belgorod\n\n"
+        "Six people were hurt when Ukrainian drones attacked Russia's Belgorod region "
+        "overnight, the governor wrote on Telegram, adding that four were wounded in the "
+        "Shebekino district and two in the Valuyki district.\n\n"
+        "In the town of Shebekino, a drone struck a block of flats and set a car on fire."
+    )
+    got = _strike_places(text, gazetteer, published=dt.date(2024, 5, 12))
+    assert "Belgorod" not in got
+    assert "Shebekino" in got
+
+
+def test_a_headline_city_the_body_also_tells_is_kept(gazetteer):
+    text = (
+        "Five hurt in drone strike on Russia's Belgorod\n\n"
+        "In Belgorod, a drone hit a block of flats overnight, wounding three residents, the "
+        "governor wrote on Telegram. In Shebekino, a drone damaged a shop and hurt two people."
+    )
+    got = _strike_places(text, gazetteer, published=dt.date(2024, 5, 12))
+    assert "Belgorod" in got and "Shebekino" in got
+
+
+def test_an_order_counted_by_locations_is_told_by_the_measure_that_covers_its_places(
+    gazetteer,
+):
+    # "several locations in X" counts the places the next sentence names: the order is
+    # coded at each of them, not at the oblast.
+    text = (
+        "Regional authorities ordered the compulsory evacuation of families from several "
+        "locations in Kharkiv Oblast on Monday. The measure covers the town of "
+        "Kupiansk and the villages of Kivsharivka and Petropavlivka."
+    )
+    assert _evacuated_at(text, gazetteer) == {"Kivsharivka", "Kupiansk", "Petropavlivka"}
+
+
+_POKROVSK_LEAD = (
+    "A Russian missile struck an apartment block in Pokrovsk on Tuesday morning, killing "
+    "two people and injuring five, the regional governor said. "
+)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "The attack also damaged a depot in Myrnohrad.",
+        "That strike left a crater outside a school in Myrnohrad.",
+        "The overnight attack set a warehouse on fire in Myrnohrad.",
+    ],
+)
+def test_a_strike_retold_as_the_subject_with_a_nearby_place_is_the_first_strike(gazetteer, rest):
+    published = dt.date(2024, 8, 20)
+    article = article_from_text(_POKROVSK_LEAD + rest, published=published)
+    strikes = [
+        e
+        for e in extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        if e.event_type is EventType.ATTACK
+    ]
+    assert [(e.place.name, e.killed, e.injured) for e in strikes] == [("Pokrovsk", 2, 5)]
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "Russian artillery also shelled Myrnohrad, wounding a woman.",
+        "The second strike hit Myrnohrad an hour later.",
+        "The new attack on Myrnohrad came at noon.",
+    ],
+)
+def test_a_strike_told_as_one_more_beside_the_first_is_kept(gazetteer, rest):
+    got = _strike_places(_POKROVSK_LEAD + rest, gazetteer, published=dt.date(2024, 8, 20))
+    assert got == ["Myrnohrad", "Pokrovsk"]
+
+
+def test_a_retold_strike_far_from_the_first_is_kept(gazetteer):
+    text = _POKROVSK_LEAD + "The attack also damaged a depot in Kramatorsk."
+    got = _strike_places(text, gazetteer, published=dt.date(2024, 8, 20))
+    assert got == ["Kramatorsk", "Pokrovsk"]
+
+
+_BILOPILLIA_LEAD = "A guided bomb hit a house in Bilopillia on Monday, injuring two people. "
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        "During the shelling, debris damaged a school in Vorozhba.",
+        "In the attack, windows were blown out in Vorozhba.",
+        # the area that holds the first place: the town is the better placed reading
+        "The attack also cut power across the Sumy district.",
+    ],
+)
+def test_a_strike_framed_by_the_one_told_before_or_retold_at_its_area_is_one(gazetteer, rest):
+    got = _strike_places(_BILOPILLIA_LEAD + rest, gazetteer, published=dt.date(2024, 8, 20))
+    assert got == ["Bilopillia"]
+
+
+def test_a_strike_after_the_one_told_before_by_an_actor_is_kept(gazetteer):
+    text = _BILOPILLIA_LEAD + "After the attack, Russian troops also shelled Vorozhba."
+    got = _strike_places(text, gazetteer, published=dt.date(2024, 8, 20))
+    assert got == ["Bilopillia", "Vorozhba"]
+
+
+_MYRNOHRAD_LEAD = (
+    "Russian forces dropped a guided bomb on Myrnohrad in Donetsk Oblast, killing a man.\n\n"
+    "Source: the regional prosecutor's office\n\n"
+)
+
+
+def test_a_sources_quote_placing_the_lead_strike_beside_it_is_the_same_strike(gazetteer):
+    text = (
+        _MYRNOHRAD_LEAD + 'Quote from the prosecutors: "The occupiers hit Pokrovsk with an '
+        'aerial bomb at around 09:40."'
+    )
+    got = _strike_places(text, gazetteer, published=dt.date(2024, 8, 20))
+    assert got == ["Myrnohrad"]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        'Quote: "The occupiers also hit Pokrovsk with another aerial bomb."',
+        'Quote: "The occupiers hit Kramatorsk with an aerial bomb at around 09:40."',
+    ],
+)
+def test_a_sources_quote_telling_one_more_strike_or_one_far_away_is_kept(gazetteer, quote):
+    got = _strike_places(_MYRNOHRAD_LEAD + quote, gazetteer, published=dt.date(2024, 8, 20))
+    assert len(got) == 2 and "Myrnohrad" in got

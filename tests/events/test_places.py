@@ -1525,3 +1525,26 @@ def test_a_city_before_suburb_of_or_port_of_only_says_where_the_town_is(gazettee
 )
 def test_an_area_after_a_village_the_index_lacks_as_the_object_is_no_place(gazetteer, text):
     assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE] == []
+
+
+@pytest.mark.parametrize(
+    ("order", "places"),
+    [
+        (
+            "Officials began the compulsory evacuation of families from the city of "
+            "Kupiansk; the villages of Kivsharivka and Petropavlivka; and the villages of "
+            "Kindrashivka and Kurylivka on Monday.",
+            {"Kupiansk", "Kivsharivka", "Petropavlivka", "Kindrashivka", "Kurylivka"},
+        ),
+        (
+            # the community after each group situates it; the last one is no place of the list
+            "Officials began the compulsory evacuation of families from the town of "
+            "Balakliia; the villages of Kivsharivka and Petropavlivka in the Kupiansk "
+            "community; and the villages of Kindrashivka and Kurylivka in the Izium "
+            "community on Monday.",
+            {"Balakliia", "Kivsharivka", "Petropavlivka", "Kindrashivka", "Kurylivka"},
+        ),
+    ],
+)
+def test_an_order_listed_in_groups_by_kind_covers_every_group(gazetteer, order, places):
+    assert _evacuated_from(order, gazetteer) == places

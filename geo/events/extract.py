@@ -86,6 +86,7 @@ from geo.events.places import (
     namesake_city,
     oblast_index,
     places_for,
+    situates_unknown_settlement,
     tokenize_sentence,
     unstrayed,
     within,
@@ -643,6 +644,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # (evacuees at a shelter) are no evacuation or flight of their own.
         in_caption = any(c.start <= sent.start < c.end for c in captions)
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
+        # "the X settlement in the Y region", X unknown to the index: Y places nothing
+        tops = [t for t in tops if not situates_unknown_settlement(text, t, toponyms)]
         squoted = within(quoted, sent.start, sent.end)
         found_words = find_triggers(text, sent, [], order_told=order_told)
         triggers = _factual(text, sent, found_words, order_told=order_told)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geo.events.causal import CAUSAL_TYPES, causal_place
-from geo.events.relational import RELATIONAL_TYPES, relational_place
+from geo.events.relational import RELATIONAL_TYPES, beyond_reach, relational_place
 from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, ORDER_WHOM, Trigger
 from geo.places.spatial import great_circle_km
 from geo.records import (
@@ -41,6 +41,7 @@ __all__ = [
     "namesake_city",
     "places_for",
     "rest_of_area",
+    "situates_unknown_settlement",
     "tokenize_sentence",
     "within",
 ]
@@ -523,6 +524,24 @@ def _with_the_enemy(toks: list[_Tok], i: int) -> int | None:
 
 # People taken from one place to another: the place they left is the event's.
 _MOVED_TYPES = frozenset({EventType.EVACUATION, EventType.DISPLACEMENT})
+
+
+def _from_side(toks: list[_Tok], i: int) -> bool:
+    """Whether the "of" at token i ends "from the direction of", "from the side of"."""
+    return toks[i - 1].text in {"direction", "side"} and (
+        toks[i - 2].text == "from" or (toks[i - 2].text == "the" and toks[i - 3].text == "from")
+    )
+
+
+_MOVED_WHOM = frozenset(
+    "people residents civilians children families patients wounded injured evacuees them".split()
+)
+# The words a destination's phrase opens with after "to" ("evacuated to a hospital in X",
+# "to safer areas"); an infinitive ("to begin in X") is no destination.
+_DESTINATION_OPENERS = frozenset(
+    "the a an safer safe other nearby neighbouring neighboring hospital hospitals shelters "
+    "temporary".split()
+)
 _DESTINATION_LINKS = frozenset({"to", "into", "toward", "towards"})
 
 
@@ -1120,10 +1139,16 @@ def _after(
         while i < len(toks) and toks[i].start < m.end():
             i += 1  # "the evacuation will concern settlements A, B": the order's places
     first = i
+    dest = False  # after "evacuated to": the places of the destination's phrase
+    source = False  # after "from the direction of": where the attackers came from
     while i < len(toks):
         tok = toks[i]
         if tok.kind in {"date", "skip"}:
             i += 1
+            continue
+        if tok.kind == "top" and (dest or source):
+            # "evacuated to a hospital in X", "drones from the direction of X": not where
+            i, dest, source = _list_from(toks, i, text)[1], False, False
             continue
         if tok.kind == "top":
             if _is_actor(text, tok.top, etype):
@@ -1201,6 +1226,15 @@ def _after(
             if bordering:
                 np = max(np, 0) + 1
                 continue  # "villages bordering Kharkiv Oblast": never in it
+            if reference and beyond_reach(text, tok.top):
+                # "a village some 40 km east of X": X's point is no dot for it; names apposed
+                # after it ("two villages 40 km east of X, A and B") are the places
+                np = max(np, 0) + 1
+                if len(more) > 1 and text.startswith(",", tok.top.end):
+                    weak.extend([False] * (len(found) - len(weak)))
+                    found.append(more[1:])
+                    weak.append(False)
+                continue
             weak.extend([False] * (len(found) - len(weak)))  # groups added by a parenthesis
             found.append(more)
             weak.append(reference)
@@ -1317,6 +1351,27 @@ def _after(
                 continue
             if word == "to" and found and etype in _MOVED_TYPES and _from_before(toks, first, i):
                 break  # "evacuated from A to B": B is where people went, not where they left
+            if word == "of" and i >= 3 and _from_side(toks, i):
+                # "drones flying from the direction of X attacked B": where they came from
+                source, np = True, 0
+                i += 1
+                continue
+            if word != "of":
+                source = False  # "attacked from the direction of A towards B": B is hit
+            if word == "from":
+                dest = False  # "evacuated to B from A": A is where they left
+            elif (
+                word in _DESTINATION_LINKS
+                and etype is EventType.EVACUATION
+                # right after the verb or whom it moves ("evacuated N people to"), not "the
+                # order applied to the town of X"
+                and (i == first or toks[i - 1].text in _MOVED_WHOM)
+                and i + 1 < len(toks)
+                and (toks[i + 1].kind == "top" or toks[i + 1].text in _DESTINATION_OPENERS)
+            ):
+                if found:
+                    break  # "the evacuation of residents of A to B": B is where they went
+                dest = True  # "the wounded were evacuated to X": where they were taken
             np = 0
             i += 1
             continue
@@ -1657,7 +1712,9 @@ def _situates_unplaced(text: str, toks: list[_Tok], first: int, i: int) -> bool:
     no place of the event.
     """
     top = toks[i].top
-    if top.place is None or top.place.kind not in _SITUATING_KINDS:
+    if top.place is None or not (
+        top.place.kind in _SITUATING_KINDS or _PEOPLES_REPUBLIC.match(text, top.end)
+    ):
         return False
     k = i - 1
     if k > first and toks[k].text in {"'s", "’s"} and toks[k - 1].kind == "top":
@@ -1677,6 +1734,43 @@ def _situates_unplaced(text: str, toks: list[_Tok], first: int, i: int) -> bool:
     return k == first - 1 or (
         k - 1 >= first and toks[k].text == "of" and toks[k - 1].text in _PLACE_NOUNS
     )
+
+
+# A settlement named with its kind and its area: "the settlement of X in the Y region", "the X
+# village in Ukraine's Y region"; the names are checked to be unresolved by the caller.
+_NAMED_SETTLEMENT_IN = re.compile(
+    r"\b(?:(?:settlement|village|hamlet|farmstead|khutor)\s+of\s+"
+    r"(?P<a>(?:[A-Z][\w'’-]*\s+){1,3})"
+    r"|the\s+(?P<b>(?:[A-Z][\w'’-]*\s+){1,3})(?:settlement|village|hamlet|farmstead|khutor)\s+"
+    # "shelled X in the Y region": the object of a verb in the past
+    r"|\b(?:[a-z]+ed|hit|struck|took)\s+(?P<c>(?:[A-Z][\w'’-]*\s+){1,3}))"
+    r"in\s+(?:the\s+)?(?:[\w'’]+['’]s\s+)?(?:[a-z]+\s+)?$"
+)
+
+
+def situates_unknown_settlement(text: str, top: Toponym, tops: Sequence[Toponym]) -> bool:
+    """Whether an area only says where a named settlement the index lacks lies.
+
+    "a drone attack on the X settlement in the Y region", "the village of X in the Z
+    People's Republic": X has no point, and the area is a locative of X's noun phrase, not
+    of any verb; a dot at the area would stand tens of kilometres off, so it places nothing.
+    ``tops`` are all the names the geoparser found, resolved or not: a name it found but
+    read elsewhere (a namesake across the oblast line) leaves the area its event.
+    """
+    if top.place is None or not (
+        top.place.kind in _SITUATING_KINDS or _PEOPLES_REPUBLIC.match(text, top.end)
+    ):
+        return False
+    m = _NAMED_SETTLEMENT_IN.search(text, max(0, top.start - 90), top.start)
+    if m is None:
+        return False
+    a, b = next(m.span(g) for g in "abc" if m.group(g))
+    return not any(a <= t.start < b for t in tops)
+
+
+# "the Donetsk People's Republic" after a city's name: the republic's area, not the city
+# (the geoparser may resolve only the city's name).
+_PEOPLES_REPUBLIC = re.compile(r"\s+people['’]s\s+republic\b", re.IGNORECASE)
 
 
 _SITUATING_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION)
@@ -2597,6 +2691,22 @@ def _tallied_over(text: str, trig: Trigger, tops: list[Toponym]) -> Toponym | No
     return cands[-1]
 
 
+# An apposition that counts a named place among others: "X, one of ten villages its troops
+# are said to have seized in the oblast", "Y, one of several towns shelled in the region".
+_ONE_OF_MANY = re.compile(r",\s+one\s+of\s+(?:the\s+)?(?:[\w'’-]+\s+){1,7}?$", re.IGNORECASE)
+
+
+def _one_of_many(text: str, trig: Trigger, tops: list[Toponym]) -> bool:
+    """Whether the trigger tells the many places an apposition counts its named place among.
+
+    In "took A, one of a dozen villages it has captured in the region", the capture told
+    after "one of" is the sum of the others; its region is no place of an event (A's own
+    verb places A).
+    """
+    m = _ONE_OF_MANY.search(text, max(0, trig.start - 80), trig.start)
+    return m is not None and any(t.end == m.start() for t in tops)
+
+
 def places_for(
     text: str, trig: Trigger, toks: list[_Tok], tops: list[Toponym], dates: list[DateSpan]
 ) -> list[Toponym]:
@@ -2605,6 +2715,8 @@ def places_for(
     i = bisect_left(toks, trig.end, key=_start)
     if trig.type is EventType.STATEMENT:
         return _most_specific(_venue(text, toks, i, trig, tops))
+    if _one_of_many(text, trig, tops):
+        return []
     if trig.type is EventType.DISPLACEMENT and trig.text.endswith("left"):
         # "have left" takes its object only: "have left Bakhmut", "have left the town"
         while i < len(toks) and (
@@ -2646,7 +2758,8 @@ def places_for(
     # _after gathers only the places of tokens from i on: where none follows the trigger (a
     # third of the calls), its walk to the clause's end would find nothing
     after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE) if _top_from(toks, i) else []
-    if after or verbal:
+    wider = trig.type is EventType.ATTACK and bool(_WIDER_PART.match(text, trig.end))
+    if after or verbal or wider:
         found = _most_specific(after)
     else:
         found = _most_specific([_before(text, trig, tops, dates)])  # "the Kursk offensive"
@@ -2665,7 +2778,9 @@ def places_for(
         found = _held_venue(text, trig, tops)
     if not found and trig.type is EventType.DISPLACEMENT:
         found = _people_from(text, trig, tops)
-    if not found and trig.type is EventType.ATTACK:
+    if not found and trig.type is EventType.ATTACK and not wider:
+        # "officials in X reported drones over the west of the country": the strike's own
+        # place is wider than the area the authority speaks for, so that area is not it
         found = _governed_place(text, trig, toks, tops) or _reporting_authority(text, trig, tops)
     if not found and trig.type in _RELATIVE_TYPES:
         found = _relative_antecedent(text, trig, tops)
@@ -3168,6 +3283,14 @@ _TOLD_OR_CAUSE_BEFORE = re.compile(
 )
 
 
+# The strike's own place, told as a part of the country wider than any authority's area:
+# "a drone seen in this part of the country", "drones over the west of the country".
+_WIDER_PART = re.compile(
+    r"[^.;:,]{0,40}?\b(?:in|over|across)\s+(?:the\s+|that\s+|this\s+)?"
+    r"(?:(?:[\w-]+\s+){0,2}(?:part|parts|regions?)|north|south|east|west|centre|center|rest)"
+    r"\s+of\s+(?:the|that|this)\s+country\b",
+    re.IGNORECASE,
+)
 _OTHER_SPEAKER = re.compile(r"\bbut\b|;|\bnot\b", re.IGNORECASE)
 _DEFINITE_STRIKE = re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling|bombing|explosions?)\b",

@@ -74,5 +74,78 @@ def relational_place(
         if t.place.kind is PlaceKind.COUNTRY or text.startswith(("'s", "\u2019s"), t.end):
             return []  # "Ukraine's", "Russia's forces": an owner; a country is no bearing point
         lead = text[max(trig_end, t.start - 80) : t.start]
-        return [t] if _RELATIONAL_BEFORE.search(lead) else []
+        if not _RELATIONAL_BEFORE.search(lead):
+            return []
+        named = _apposed_names(text, trig_end, t, tops)
+        if named is None and beyond_reach(text, t):
+            return []  # "took a village 40 km south of X": X is no dot for it
+        return [t] if named is None else named
     return []
+
+
+# A distance told before a reference town: "about 45 kilometres (28 miles) south of", "40 km
+# from". The number and its unit, then a bearing or "from" and the town.
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>km|kms|kilomet(?:re|er)s?|miles?)\b"
+    r"(?:\s*\([^()]{0,25}\))?"
+    rf"\s+(?:(?:to\s+the\s+)?{_BEARING}\s+of|(?:away\s+)?from)\s+"
+    r"(?:the\s+)?(?:(?:[\w-]+\s+){0,2}(?:town|city|village|settlement|port)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# Beyond this, a town a place is measured from is too far to stand for it (the reach
+# geo.toponyms.relative gives an unknown name's anchor, and the radius an event is matched in).
+REACH_KM = 25.0
+
+
+def beyond_reach(text: str, ref: Toponym) -> bool:
+    """Whether a reference town is told more than ``REACH_KM`` from the place it situates.
+
+    "captured two villages some 30 kilometres east of X": X's point would stand 30 km from
+    the villages, a wrong dot, so X places nothing (a shorter distance, or "near X", is
+    close enough for X's point to stand for the place).
+    """
+    m = _DISTANCE_BEFORE.search(text, max(0, ref.start - 90), ref.start)
+    if m is None:
+        return False
+    km = float(m.group("n")) * (1.609 if m.group("unit").lower().startswith("mile") else 1.0)
+    return km > REACH_KM
+
+
+# The plural noun of the places the trigger counts ("took two villages some 30 km east of X,
+# A and B"): the names apposed after the reference town are those places.
+_COUNTED_NOUN = re.compile(r"\b(?:villages|settlements|towns|localities|hamlets)\b", re.IGNORECASE)
+_APPOSED_GAP = re.compile(r"\s*(?:,|,?\s+and)\s+")
+_APPOSED_END = re.compile(r"\s*(?:[.;:!?,)]|$)")
+_NAME_APPOSED = re.compile(r",\s+[A-Z]")
+
+
+def _apposed_names(
+    text: str, trig_end: int, ref: Toponym, tops: list[Toponym]
+) -> list[Toponym] | None:
+    """The settlements apposed after a reference town, when the trigger counts places.
+
+    "captured two villages some 30 km east of X, A and B": X only measures where the
+    villages lie; A and B, set off by a comma after it, name them. The list must end its
+    clause (a stop, a comma, a bracket) and hold settlements only. None when no name is
+    apposed; an empty list when the names are there but not all resolved (the reference
+    town is still not the place).
+    """
+    if not _COUNTED_NOUN.search(text, trig_end, ref.start) or not _NAME_APPOSED.match(
+        text, ref.end
+    ):
+        return None
+    out: list[Toponym] = []
+    last = ref
+    for t in tops:
+        if t.start < ref.end:
+            continue
+        gap = _APPOSED_GAP.fullmatch(text, last.end, t.start)
+        if gap is None or t.place.kind is not PlaceKind.POPULATED_PLACE:
+            break
+        if last is ref and not text.startswith(",", ref.end):
+            break  # "east of X and Y": two reference towns, not the places counted
+        out.append(t)
+        last = t
+    if not out or not _APPOSED_END.match(text, last.end):
+        return []
+    return out

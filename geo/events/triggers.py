@@ -1073,8 +1073,11 @@ _CAPTIVES_BEFORE = re.compile(
 # "The liberation of Donbas is an unconditional priority": the trigger names an aim.
 _AIM_AFTER = re.compile(
     r"[^,;.]{0,60}?\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
-    r"(?:an?|the|their|its|our|his|her|a\s+top)\s+[\"“”]?(?:[\w-]+\s+){0,2}[\"“”]?"
-    r"(?:priority|priorities|goal|aim|objective|task)\b",
+    # "is one of Moscow's chief aims": one aim among others, whoever holds it
+    r"(?:one\s+of\s+)?"
+    r"(?:an?|the|their|its|our|his|her|a\s+top|(?:the\s+)?[\w-]+['’]s)\s+[\"“”]?"
+    r"(?:[\w-]+\s+){0,2}[\"“”]?"
+    r"(?:priority|priorities|goals?|aims?|objectives?|tasks?)\b",
     re.IGNORECASE,
 )
 # A capture or a withdrawal named as a time in another clause: "troops are regrouping

@@ -1548,3 +1548,109 @@ def test_an_area_after_a_village_the_index_lacks_as_the_object_is_no_place(gazet
 )
 def test_an_order_listed_in_groups_by_kind_covers_every_group(gazetteer, order, places):
     assert _evacuated_from(order, gazetteer) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone hit the Zhelannovka settlement in the Belgorod Region on Friday, wounding a "
+        "woman, the governor said.",
+        "Two people were hurt when drones attacked the Zhelannovka village in the Kursk "
+        "region on Friday, the governor said.",
+        "Ukrainian guns shelled the Zhelannovka farmstead in the Bryansk Region on Friday, "
+        "damaging a barn.",
+        "Ukrainian troops shelled Zhelannovka in the Kursk region on Friday, wounding a "
+        "pensioner, the governor said.",
+    ],
+)
+def test_an_area_after_an_unknown_village_named_before_its_kind_places_nothing(gazetteer, text):
+    # "the X settlement in the Y region": Y only says where X lies, and X is not in the index
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
+def test_a_known_town_shelled_in_a_named_region_keeps_its_strike(gazetteer):
+    text = "Ukrainian troops shelled Sudzha in the Kursk region on Friday, wounding a man."
+    assert _attack_places(text, gazetteer) == ["Sudzha"]
+
+
+def test_a_peoples_republic_after_an_unknown_settlement_only_situates_it(gazetteer):
+    from geo.events.places import situates_unknown_settlement
+
+    text = (
+        "Its Vostok group freed the settlement of Zhelannovka in the Donetsk People's "
+        "Republic on Friday."
+    )
+    tops = [t for t in geoparse(text, gazetteer=gazetteer) if t.place is not None]
+    area = next(t for t in tops if t.surface.startswith("Donetsk"))
+    assert situates_unknown_settlement(text, area, tops)
+    known = "Its troops took the town of Izium in the Kharkiv region on Friday."
+    tops = [t for t in geoparse(known, gazetteer=gazetteer) if t.place is not None]
+    assert not any(situates_unknown_settlement(known, t, tops) for t in tops)
+
+
+def test_an_apposition_counting_a_village_among_others_places_no_area_advance(gazetteer):
+    text = (
+        "Fighting goes on in the Zaporizhzhia region. A day earlier, Moscow claimed the small "
+        "hamlet of Robotyne, one of about ten it says it has seized in the province since June."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert "Zaporizhzhia Oblast" not in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people were hurt in shelling of Vovchansk on Friday and were evacuated to "
+        "Kharkiv for treatment.",
+        "The wounded were evacuated to a hospital in Poltava on Friday after the strike on Sumy.",
+    ],
+)
+def test_where_the_wounded_were_evacuated_to_is_no_place_of_an_evacuation(gazetteer, text):
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION] == []
+
+
+def test_the_origin_of_people_evacuated_to_a_city_is_still_the_evacuation(gazetteer):
+    text = "On Friday 85 residents of Orikhiv were evacuated to Zaporizhzhia by bus."
+    places = [
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    ]
+    assert places == ["Orikhiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Drones flying in from the direction of Bryansk struck a depot in Shostka on Friday.",
+            ["Shostka"],
+        ),
+        (
+            "On Friday Russia hit Kharkiv with missiles fired from the side of Belgorod.",
+            ["Kharkiv"],
+        ),
+        (
+            "On Friday Russian troops attacked from the direction of Kreminna towards Terny.",
+            ["Terny"],
+        ),
+    ],
+)
+def test_where_the_attackers_came_from_is_no_place_of_the_strike(gazetteer, text, places):
+    assert sorted(_attack_places(text, gazetteer)) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Authorities in Rivne said a single drone was spotted over the northern part of the "
+        "country on Friday.",
+        "Officials in Lutsk also reported drones across the west of the country overnight, "
+        "with nothing damaged.",
+    ],
+)
+def test_a_strike_told_over_a_part_of_the_country_is_not_at_the_officials_town(gazetteer, text):
+    assert _attack_places(text, gazetteer) == []
+
+
+def test_a_strike_in_part_of_the_officials_own_region_stays_at_the_region(gazetteer):
+    text = "The Lviv governor said drones hit a warehouse in the west of the region overnight."
+    assert _attack_places(text, gazetteer) == ["Lviv"]

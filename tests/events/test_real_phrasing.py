@@ -1271,6 +1271,8 @@ def test_a_country_that_advances_is_the_army_not_the_ground(gazetteer):
     [
         "The capture of Donbas remains an absolute priority for the Kremlin, the minister said.",
         "For the Kremlin, the “liberation” of the Luhansk region remains the “main goal”.",
+        "Taking control of all of Kharkiv is one of Moscow's main aims in the war.",
+        "Capturing the whole of Zaporizhzhia is one of the Kremlin's stated objectives.",
     ],
 )
 def test_a_capture_named_as_an_aim_is_no_advance(gazetteer, text):

@@ -72,3 +72,46 @@ def test_a_town_after_the_trigger_without_a_bearing_is_not_taken(gazetteer):
     assert tops  # the town is read; only the phrase before it decides
     trig_end = article.text.index("fighting") + len("fighting")
     assert relational_place(article.text, EventType.OFFENSIVE, trig_end, tops) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Moscow said on Friday its troops had captured two villages some 15 kilometres (9 "
+            "miles) south of Kostiantynivka, Ivanopillia and Shcherbynivka.",
+            {"Ivanopillia", "Shcherbynivka"},
+        ),
+        # the names apposed are not in the index: the reference town is still not the place
+        (
+            "Moscow said on Friday its troops had captured two villages some 15 kilometres (9 "
+            "miles) north of Kupiansk, Zhelannovka and Ozeryanovka.",
+            set(),
+        ),
+    ],
+)
+def test_villages_counted_then_named_after_their_reference_town_are_the_places(
+    gazetteer, text, places
+):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow said on Friday it had captured the village of Zhelannovka, 40 km west of "
+        "Donetsk city.",
+        "Moscow said on Friday it had captured Zhelannovka, some 35 kilometres (22 miles) "
+        "northwest of Avdiivka.",
+        "Ukrainian forces shelled a village 50 km from Belgorod on Friday, wounding two.",
+    ],
+)
+def test_a_town_told_beyond_the_reach_of_the_place_it_measures_places_nothing(gazetteer, text):
+    assert [e for e in _events(text, gazetteer) if e.event_type is not EventType.STATEMENT] == []
+
+
+def test_a_town_told_within_reach_still_stands_for_an_unknown_village(gazetteer):
+    text = "Moscow said on Friday it had captured Zhelannovka, 12 km northwest of Avdiivka."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert places == ["Avdiivka"]

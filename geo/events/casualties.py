@@ -29,7 +29,11 @@ _WORD_RE = "|".join(
     )
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
+# "one hundred and two", "two hundred", "a hundred and twenty-five": hundreds in words
+_HUNDREDS = (
+    rf"(?:a|{_ONES})\s+hundred(?:(?:\s+and)?[\s-]+(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)?(?![\w-])"
+)
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_HUNDREDS}|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
 # "about a dozen civilians", "two dozen people": a dozen is twelve ("dozens" stays uncounted)
 _NUM += rf"|(?:a|{_WORD_RE})\s+dozen(?!s)"
 # "killing an elderly couple": two people ("a couple of" is an amount, not a count)
@@ -189,6 +193,17 @@ _ONE_NAMED = re.compile(
 _ONE_BY_POST = re.compile(
     r"\bthe\s+(?:[\w'’-]+\s+){0,2}?[a-z]+(?<!s)\s+(?:sustained|suffered|received)\s+"
     r"(?:[\w-]+\s+)?(?P<hurt>injuries|wounds|burns|an injury|a wound)\b",
+    re.IGNORECASE,
+)
+# "one of the plant's workers was injured", "one of the employees of the depot received a
+# shrapnel wound": one person picked out of a group told by a noun (not out of a count, "one
+# of the nine injured", nor out of the hurt, "one of the injured died")
+_ONE_OF = re.compile(
+    r"\bone\s+of\s+(?:the|its|their|our)\s+"
+    rf"(?:(?!(?:injured|wounded|victims|dead|hurt|casualties|{_WORD_RE}|\d+)\b)[\w'’-]+\s+)"
+    r"{1,5}?"
+    r"(?:(?:was|has\s+been|had\s+been|is|also|later|seriously|critically|severely|slightly)\s+)"
+    rf"{{0,3}}(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
     re.IGNORECASE,
 )
 # "hit a car, killing its driver", "killed the driver of the truck": one dead, the one person
@@ -432,6 +447,14 @@ def _running_total(sentence: str) -> bool:
     return any(not any(a <= m.start() < b for a, b in compared) for m in marks)
 
 
+# A second toll that rises with the first, its verb left out: ", and the death toll to four"
+_TOLL_ROSE_TOO = re.compile(
+    r"\band\s+(?:that\s+of\s+the\s+|the\s+)?"
+    r"(?:(?P<kill>death toll|number of (?:the\s+)?(?:people\s+)?(?:killed|dead|deaths))|"
+    r"(?P<hurt>number of (?:the\s+)?(?:people\s+)?(?:injured|wounded|hurt)))"
+    rf"\s+to\s+{_HEDGE}(?P<num>{_NUM})\b",
+    re.IGNORECASE,
+)
 # A strike's toll told as it rises: "the death toll from the strike rose to 40", "the number
 # of injured has increased to 30", "toll in the Sept. 24 attack rises to 4" (a month's dot).
 # The count replaces a lower one, it does not add to it.
@@ -596,6 +619,12 @@ def _value(raw: str) -> int | None:
         return 12 * (1 if times == "a" else _WORD_NUM.get(times, 0)) or None
     if raw in _CYR_NUM:
         return _CYR_NUM[raw]
+    if "hundred" in raw:  # "one hundred and two": the hundreds, then the rest
+        times, _, rest = raw.partition("hundred")
+        rest = re.sub(r"^\s*and\b", "", rest).strip(" -")
+        head = 1 if times.strip() == "a" else _WORD_NUM.get(times.strip())
+        tail = _value(rest) if rest else 0
+        return None if head is None or tail is None else head * 100 + tail
     parts = re.split(r"[- ]", raw)
     if all(p in _WORD_NUM for p in parts):
         return sum(_WORD_NUM[p] for p in parts)
@@ -676,6 +705,9 @@ def parse_casualties(sentence: str) -> Casualties:
             found.append((m.start(), "hurt", "one", m))
     for m in _ONE_BY_POST.finditer(sentence):
         found.append((m.start(), "hurt", "one", m))
+    for m in _ONE_OF.finditer(sentence) if "one of" in sentence.lower() else ():
+        if not any(f[0] <= m.start() < f[3].end() for f in found):
+            found.append((m.start(), "kill" if m.group("kill") else "hurt", "one", m))
     for m in _KILLING_ITS.finditer(sentence) if "kill" in sentence.lower() else ():
         found.append((m.start(), "kill", "one", m))
     for m in _LABELLED.finditer(sentence) if (":" in sentence or " -" in sentence) else ():
@@ -700,6 +732,9 @@ def parse_casualties(sentence: str) -> Casualties:
     for m in _LIVES.finditer(sentence):
         found.append((m.start(), "kill", m.group("num"), m))
     rose = list(_TOLL_ROSE.finditer(sentence))
+    # "the number of injured has risen to 34, and the death toll to four": the second count
+    # rises with the first, its verb left out
+    rose += [m for m in _TOLL_ROSE_TOO.finditer(sentence) if rose and m.start() > rose[0].end()]
     for m in rose:
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     brought = list(_TOLL_BROUGHT.finditer(sentence)) if "toll" in sentence else []

@@ -223,6 +223,8 @@ _AREAS = re.compile(
 _CARRY_DAYS = 7  # the longest span a definite "the strike" takes from the sentence before
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+(?:(?:for|of|on)\s+)?)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
+# "in the northeastern region of Kharkiv": the oblast named by its centre, told as a region
+_REGION_OF = re.compile(r"\b(?:region|province|oblast)\s+of\s+$", re.IGNORECASE)
 # An evacuation decided as an order: its start may still be ahead, the order is news now.
 _ORDER_WORDS = re.compile(
     r"\b(?:mandatory|compulsory|forced|forcibl[ey]|obligatory|ordered|decided|decision)\b",
@@ -569,6 +571,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     last_figure_event: int | None = None
     planned: set[int] = set()  # evacuations whose people are those planned for, not yet moved
     last_casualty_event: int | None = None
+    # counts told of a strike after its toll, each a part of it ("one of the workers was hurt")
+    toll_parts: dict[int, list[int]] = {}
     prev_dated = None  # the last sentence's triggers and dates, for "the strike" after it
     # a dated report, where it ends and who made it ("ministry")
     last_report: tuple[DateSpan, int, str] | None = None
@@ -779,6 +783,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 other_day=_day_before_count(sent, casualties, published)
                 if last_casualty_event is not None
                 else None,
+                parts=toll_parts,
             )
             _carry_toll_day(events, text, sent, published)
             prev_dated = None
@@ -1221,6 +1226,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 ) and not (
                     _AREAS.search(text, *phrase)
                     or _LISTED_OBLASTS_AFTER.match(text, top.end, top.end + 80)
+                    or _REGION_OF.search(text, max(sent.start, top.start - 30), top.start)
                 ):
                     # "struck eight settlements in Zaporizhzhia" is the oblast, and so is each
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
@@ -1312,6 +1318,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 ),
                 elsewhere=_named_elsewhere(text, sent, tops),
                 other_day=_day_before_count(sent, casualties, published),
+                parts=toll_parts,
             )
             _told_again(events, last_casualty_event, before, casualties, triggers, sent)
             if last_casualty_event == len(events) - 1 and dates:

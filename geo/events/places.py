@@ -1258,7 +1258,8 @@ def _after(
             continue
         if (
             (found or etype in _TOLL_TYPES)
-            and word in {"and", ","}
+            # "killed three in the X region: two in A and one in B": the count set out by place
+            and (word in {"and", ","} or (word == ":" and etype in _TOLL_TYPES))
             and (link := _figure_item(toks, i + 1, toll=etype in _TOLL_TYPES)) is not None
         ):
             # "evacuated 101 people from A and 58 from B": the list goes on, a count per place
@@ -1382,6 +1383,17 @@ def _after(
             and toks[i + 1].text in links
         ):
             i += 1  # "in and around Pokrovsk"
+            continue
+        if (
+            word == "and"
+            and 0 < i < len(toks) - 2
+            and toks[i - 1].kind == "date"
+            and (
+                toks[i + 1].kind == "date"
+                or (toks[i + 1].text in links and toks[i + 2].kind == "date")
+            )
+        ):
+            i += 1  # "strikes on Saturday and overnight in the X region": two times, one phrase
             continue
         if (
             word == "and"

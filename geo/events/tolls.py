@@ -6,7 +6,6 @@ before, and the strikes that a toll alone tells (another strike there, a town's 
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import replace
 
@@ -47,7 +46,8 @@ _CASUALTY_TYPES = (EventType.ATTACK, EventType.OFFENSIVE)  # events that carry k
 # A count's words right before its place: "were killed in", "wounded two women in".
 _TOLL_AT_PLACE = re.compile(
     # "reported the death of a 70-year-old man in the X region": the dead told as a death
-    r"\b(?:killed|injured|wounded|hurt|died|dead|hospitali[sz]ed|deaths?\s+of)"
+    r"\b(?:killed|injured|wounded|hurt|died|dead|hospitali[sz]ed|deaths?\s+of|"
+    r"lost\s+(?:their|his|her)\s+li(?:ves|fe))"
     # "was injured and hospitalised in X": a second verb of the same toll
     r"(?:\s+and\s+(?:hospitali[sz]ed|died|killed|injured|wounded|hurt))?"
     r"(?:\s+(?!(?:in|near|on|at|and)\b)[\w-]+){0,3}?(?=\s+(?:in|near|on|at)\b)"
@@ -71,7 +71,8 @@ _BARE_COUNT = re.compile(
     # "killed seven in the oblast: 2 in A, 1 in B and another one in C": the colon opens a
     # list of the count's places as a comma goes on with it
     # "... and injured one in B, and another in C": "another" alone is one more
-    r"(?:\band|,|:)\s+(?:(?P<another>another|a further)\s+)?(?:(?P<num>\d+|"
+    # "killed four in the region, including two in A and two in B": the part told with its whole
+    r"(?:\band|,|:|\bincluding|\s[-–—])\s+(?:(?P<another>another|a further)\s+)?(?:(?P<num>\d+|"
     + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
     + r")\s+)?(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
@@ -283,6 +284,17 @@ def _listed_casualties(
         segment = text[lo : top.start] if lo <= top.start else ""
         cas = parse_casualties(segment)
         m = _BARE_COUNT.search(segment) if not cas and kind is not None else None
+        if (
+            cas
+            and (cas.killed is None) != (cas.injured is None)
+            and (part := _BARE_COUNT.search(segment)) is not None
+            and part.group("num")
+            and (part.group(0).lstrip()[0] in ":-–—" or part.group(0).startswith("including"))
+            and 0 <= cas.end <= part.start()
+        ):
+            # "killed three in the X region: two in A and one in B", "killed 11 across the
+            # country, including five in A": A's part of the whole
+            kind, m = "injured" if cas.killed is None else "killed", part
         if (value := _bare_count(m)) is not None:
             cas = Casualties(
                 killed=value if kind == "killed" else None,
@@ -296,54 +308,44 @@ def _listed_casualties(
         out[top.start] = cas
     if not any(list(out.values())[1:]):
         return None
-    return _shared_counts(text, ordered, out)
+    _share_joined_counts(text, bounds, ordered, out)
+    return out
 
 
-_JOINED = re.compile(r"\s*(?:and|&)\s*")
+# A place joined to the one before it with no count of its own: "two in A and B", "one in C, D".
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?:in|the)\s+)?$", re.IGNORECASE)
 
 
-def _shared_counts(
-    text: str, ordered: list[Toponym], out: dict[int, Casualties]
-) -> dict[int, Casualties]:
-    """Counts told once for two joined places, when the area's whole says each had it.
+def _share_joined_counts(
+    text: str, bounds: list[int], ordered: list[Toponym], out: dict[int, Casualties]
+) -> None:
+    """Give each place joined to a counted one that count, when that makes the list's whole.
 
-    "wounded 12 in the X region: 6 in A, two in B and C, one in D and E": "two in B and C"
-    may be two in all or two each; the region's twelve is 6 + 2 + 2 + 1 + 1, so each. A
-    place joined by "and" to the place before it, with no count of its own, takes that
-    place's count only when the area's count, told first, is the sum so read (and not the
-    sum as it stands).
+    "injured 21 in the region: 15 in A, two in B and C, one in D and E": B and C have two
+    each, D and E one each, as 15 + 2 + 2 + 1 + 1 make the 21 told first; read as two for B
+    alone the parts would fall short of their whole. Only with a whole told at the first
+    place, of one kind, and only where the shared reading adds up to it exactly (else "two
+    in B and C" may be two in all, and the places keep what they had).
     """
-    area = ordered[0]
-    whole = out.get(area.start)
-    if whole is None or area.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
-        return out
-    parts = ordered[1:]
-    if any(t.place.admin1_code != area.place.admin1_code for t in parts):
-        return out
+    whole = out.get(ordered[0].start)
+    if not whole or (whole.killed is None) == (whole.injured is None):
+        return
+    kind = "killed" if whole.killed is not None else "injured"
     shared: dict[int, Casualties] = {}
-    for before, top in itertools.pairwise(parts):
-        if (
-            not out[top.start]
-            and out[before.start]
-            and _JOINED.fullmatch(text[before.end : top.start])
-        ):
-            shared[top.start] = shared.get(before.start, out[before.start])
-    if not shared:
-        return out
-    told = False
-    for kind in ("killed", "injured"):
-        total = getattr(whole, kind)
-        counts = [getattr(out[t.start], kind) for t in parts]
-        if total is None or all(c is None for c in counts):
-            continue
-        plain = sum(c or 0 for c in counts)
-        extra = sum(getattr(c, kind) or 0 for c in shared.values())
-        if plain == total or plain + extra != total:
-            return out
-        told = True
-    if not told:
-        return out
-    return {**out, **shared}
+    last: Casualties | None = None
+    for lo, top in zip(bounds[1:], ordered[1:], strict=True):
+        cas = out.get(top.start)
+        if cas:
+            last = cas if getattr(cas, kind) is not None else None
+        elif last is not None and _JOINED.fullmatch(text[lo : top.start]) is not None:
+            shared[top.start] = Casualties(**{kind: getattr(last, kind)}, text=last.text)
+        else:
+            last = None
+    counts = [getattr(c, kind) for t in ordered[1:] if (c := out.get(t.start))]
+    told = sum(n for n in counts if n is not None)
+    extra = sum(getattr(c, kind) for c in shared.values())
+    if shared and told < getattr(whole, kind) == told + extra:
+        out.update(shared)
 
 
 _POSSESSIVE = re.compile(r"['’]s?\s")
@@ -548,6 +550,7 @@ def _strike_tolls_by_clause(
         )
     )
     tolls = {}
+    uncounted = []  # strikes in a clause of their own that counts no one
     for lo, hi in spans:
         inside = [t for t in strikes if lo <= t.start < hi]
         if len(inside) > 1:
@@ -555,6 +558,12 @@ def _strike_tolls_by_clause(
         cas = parse_casualties(text[lo:hi])
         if inside and (cas.killed or cas.injured):
             tolls[id(inside[0])] = cas
+        elif inside and not cas:
+            uncounted.append(inside[0])
+    if len(tolls) == 1 and uncounted and ";" in sent.text:
+        # "attacked 14 settlements of the X region; a man was killed in A": the count is A's
+        # strike's (a toll told at its place), the clause before counts no one
+        return tolls | {id(t): _NO_CASUALTIES for t in uncounted}
     return tolls if len(tolls) >= 2 else None
 
 
@@ -651,6 +660,10 @@ def _other_regions(tops: list[Toponym], events: list[Event], last: int | None) -
     )
 
 
+# A victim told before: "the man", "he", "his wife" (not a part of the toll of its own).
+_DEFINITE_VICTIM = re.compile(r"(?:the|he|she|his|her|they|both|all)\b", re.IGNORECASE)
+
+
 def _carry_casualties(
     events: list[Event],
     last: int | None,
@@ -660,6 +673,7 @@ def _carry_casualties(
     definite: frozenset[EventType] = frozenset(),
     elsewhere: bool = False,
     other_day: DateSpan | None = None,
+    parts: dict[int, list[int]] | None = None,
 ) -> int | None:
     """Give a placeless casualty sentence's figures to the strike just reported.
 
@@ -703,10 +717,21 @@ def _carry_casualties(
         last, ev = earlier, events[earlier]
     if cas.killed == 0 and cas.injured == 0:
         # "Missiles struck the Lviv, Rivne and Volyn regions. No civilian casualties have
-        # been reported.": none is the toll of every strike of the sentence before
+        # been reported.": none is the toll of every strike of the sentence before; and of
+        # every strike of the report on the same days where none has a toll told (not even none)
+        # ("A and B were attacked in the evening ... C came under fire in the morning ...
+        # The governor noted there were no casualties.")
+        tolled = any(e.killed is not None or e.injured is not None for e in events)
         for k, other in enumerate(events):
             if (
-                other.sentence_start == ev.sentence_start
+                (
+                    other.sentence_start == ev.sentence_start
+                    or (
+                        not tolled
+                        and other.date_start <= ev.date_end
+                        and ev.date_start <= other.date_end
+                    )
+                )
                 and other.event_type is ev.event_type
                 and other.killed is None
                 and other.injured is None
@@ -718,13 +743,24 @@ def _carry_casualties(
         (ev.killed, None),
         (None, ev.injured),
     }
-    killed = _added(ev.killed, cas.killed, more=cas.more_killed and not same)
+    # "Four were injured. One of the port's workers was wounded ... Three more were injured":
+    # the counts told after a toll that reach it exactly are its parts, not more people
+    told = parts.setdefault(last, [0, 0]) if parts is not None else [0, 0]
+    rest = (
+        cas.more_killed and told[0] > 0 and told[0] + (cas.killed or 0) == ev.killed,
+        cas.more_injured and told[1] > 0 and told[1] + (cas.injured or 0) == ev.injured,
+    )
+    killed = _added(ev.killed, cas.killed, more=cas.more_killed and not same and not rest[0])
     # "Five out of 13 victims are in intensive care. Seven more were sent home": the rest
     injured = _added(
         ev.injured,
         cas.injured,
-        more=cas.more_injured and not same and not whole_told(ev.figures_text),
+        more=cas.more_injured and not same and not whole_told(ev.figures_text) and not rest[1],
     )
+    if not _DEFINITE_VICTIM.match(cas.text):  # "the man was hospitalised": one told before
+        for i, (have, count) in enumerate(((ev.killed, cas.killed), (ev.injured, cas.injured))):
+            if have and count and told[i] + count <= have:
+                told[i] += count
     if cas.update:  # "the death toll rose to 40": the higher count is the later one
         killed, injured = higher_count(killed, cas.killed), higher_count(injured, cas.injured)
     if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
@@ -796,6 +832,12 @@ _INDEFINITE_STRIKE = re.compile(
 )
 
 
+_IN_INDEFINITE_STRIKE = re.compile(
+    r"\s+(?:in|by|during)\s+(?:an?|another|an earlier|a previous|a separate)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _same_toll(a: tuple[int | None, int | None], b: tuple[int | None, int | None]) -> bool:
     """Whether two (killed, injured) tolls may count one strike: no stated figure differs."""
     return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
@@ -821,7 +863,22 @@ def _another_strike_there(
     """
     if last is None or not (cas.killed or cas.injured) or not dates:
         return None
-    ev = events[last]
+    ev = told = events[last]
+    if ev.place.kind is PlaceKind.ADMIN1:
+        # "Strikes on X killed four ... The enemy attacked the X region. Four were killed":
+        # the strike told at the region was told at its town too, which is its place
+        ev = next(
+            (
+                e
+                for e in reversed(events)
+                if e.event_type is EventType.ATTACK
+                and e.place.kind is PlaceKind.POPULATED_PLACE
+                and e.place.admin1_code == ev.place.admin1_code
+                and (e.killed, e.injured) != (None, None)
+                and _same_toll((e.killed, e.injured), (ev.killed, ev.injured))
+            ),
+            ev,
+        )
     # the strike's readings so far ("A drone hit Odesa, killing one" ... "the attack on the
     # city"): one of them holds its toll
     tolls = {
@@ -835,7 +892,7 @@ def _another_strike_there(
         ev.event_type is not EventType.ATTACK
         or not tolls
         or any(_same_toll(t, (cas.killed, cas.injured)) for t in tolls)
-        or sent.start - ev.sentence_end > _REPORT_REACH
+        or sent.start - told.sentence_end > _REPORT_REACH
     ):
         return None
     trig = next(
@@ -843,8 +900,18 @@ def _another_strike_there(
             t
             for t in triggers
             if t.type is EventType.ATTACK
-            and _INDEFINITE_STRIKE.search(text[sent.start : t.start])
-            and t.start < sent.start + max(cas.start, 0)
+            and (
+                (
+                    _INDEFINITE_STRIKE.search(text[sent.start : t.start])
+                    and t.start < sent.start + max(cas.start, 0)
+                )
+                # "Five civilians died in a drone attack on Friday": the count, then its
+                # strike told with an indefinite article
+                or (
+                    sent.start + cas.end <= t.start
+                    and _IN_INDEFINITE_STRIKE.match(text, sent.start + cas.end, t.start)
+                )
+            )
         ),
         None,
     )
@@ -895,6 +962,8 @@ def _toll_trigger(
         return _town_toll_at(text, sent, tops, cas, told_at)
     # "killed two residents of the X region - in A": the victims' oblast, then their town
     where = m.end() if (m := _OF_AREA.match(text, at, sent.end)) else at
+    # "killed eight over the last day in the X region": when, then where
+    where = m.end() if (m := _TIME_BEFORE_PLACE.match(text, where, sent.end)) else where
     if not any(
         where <= t.start < where + 40 and t.place.kind is not PlaceKind.COUNTRY for t in tops
     ) or not _PLACE_LINK_ON.match(text, where, where + 8):
@@ -902,6 +971,15 @@ def _toll_trigger(
     return _toll_word(text, sent.start, at)
 
 
+# A time told between a count and its place: "were hurt over the past day in A", "killed two
+# overnight in B", "died on Saturday and overnight in C".
+_TIME_BEFORE_PLACE = re.compile(
+    r"(?:\s+(?:(?:in|over|during|within)\s+the\s+(?:past|last|previous)\s+(?:(?:\d+|[a-z]+)\s+)?"
+    r"(?:hours?|days?|nights?|weeks?)|overnight|yesterday|last\s+night|"
+    r"(?:late\s+|early\s+)?on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"(?:\s+and\s+(?:overnight|yesterday|last\s+night))?,?)(?=\s+(?:in|near|at)\b)",
+    re.IGNORECASE,
+)
 # The locative that ties a count to the place after it ("killed two in A"); a toll's strike
 # may also be "on" a town.
 _PLACE_LINK = re.compile(r"\s+(?:in|near|at)\b")
@@ -968,8 +1046,14 @@ def _later_clause_toll(
         if not _PLACE_LINK.match(text, at, at + 8):
             continue
         before = {t.place.place_id for t in tops if t.start < lo}
-        # an oblast told before whose towns the clauses go through is _toll_by_place's
-        areas = {t.place.admin1_code for t in tops if t.start < lo and t.place.kind is _ADMIN1}
+        # an oblast told before whose towns the clauses go through is _toll_by_place's; not
+        # where the oblast's clause counts no one and a clause of its own tells a town's toll
+        # ("attacked 14 settlements of the X region; a man was killed in A")
+        areas = (
+            set()
+            if ";" in m.group() and not parse_casualties(text[sent.start : sent.start + m.start()])
+            else {t.place.admin1_code for t in tops if t.start < lo and t.place.kind is _ADMIN1}
+        )
         if any(
             at <= t.start < at + 40
             and t.place.kind is not PlaceKind.COUNTRY

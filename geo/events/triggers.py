@@ -430,7 +430,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"attack(?:ed|s)?",
         r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
         r"fierce |regular |frequent |massive |severe |sustained |russian |ukrainian |enemy |"
-        r"artillery |rocket |drone |missile )*"
+        r"artillery |rocket |drone |missile |mortar |tank |mlrs |air |aerial |cross-border )*"
         r"(?:fire|attacks?|shelling|bombardment|strikes)",
         r"bombard\w*",
         # "a widespread missile barrage on Saturday", "a barrage of drones on Kyiv"

@@ -1669,3 +1669,209 @@ def test_deaths_counted_before_the_strike_that_caused_them(gazetteer, lead, expe
 def test_a_count_of_the_hurt_that_has_grown_updates_the_strike(gazetteer, later):
     text = f"A Russian missile hit Kupiansk on Monday, injuring 19 people. {later}"
     assert _attacks(text, gazetteer) == [("Kupiansk", None, 26)]
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # 9 + 3 + 3 + 2 + 2 = 19: each joined place has the count told before the pair
+        (
+            "9 in Kramatorsk, three in Druzhkivka and Sloviansk, two in Lyman and Siversk",
+            {"Druzhkivka": 3, "Sloviansk": 3, "Lyman": 2, "Siversk": 2},
+        ),
+        # 9 + 3 + 2 = 14 only when "three" is read once: the pair shares it, not each
+        (
+            "9 in Kramatorsk, three in Druzhkivka and Sloviansk, two in Lyman",
+            {"Druzhkivka": 3, "Sloviansk": None, "Lyman": 2},
+        ),
+    ],
+)
+def test_a_count_before_two_joined_places_is_each_ones_when_it_makes_the_whole(
+    gazetteer, tail, expected
+):
+    whole = 19 if "Siversk" in tail else 14
+    text = f"On Tuesday the occupiers wounded {whole} civilians in the Donetsk region: {tail}."
+    got = {name: injured for name, _, injured in _attacks(text, gazetteer)}
+    assert {name: got.get(name) for name in expected} == expected
+
+
+def test_no_casualties_at_the_end_of_a_report_with_no_toll_is_every_strikes(gazetteer):
+    text = (
+        "In the evening the enemy shelled Kupiansk and Balakliia with artillery. Two houses "
+        "and a shop were damaged.\n\nIzium came under fire at dawn. A garage burned down.\n\n"
+        "The regional head added that there were no casualties."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [
+        ("Balakliia", 0, 0),
+        ("Izium", 0, 0),
+        ("Kupiansk", 0, 0),
+    ]
+
+
+def test_no_casualties_after_a_toll_told_elsewhere_stays_the_last_strikes(gazetteer):
+    text = (
+        "Shelling of Kupiansk on Monday wounded three residents. Later that day drones "
+        "struck Izium. No casualties were reported."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [("Izium", 0, 0), ("Kupiansk", None, 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Six people died and 11 were hurt over the past day in the Kharkiv region, the "
+        "governor said.",
+        "Six people died and 11 were hurt in the last 24 hours in the southern region of Kharkiv.",
+        "Six people died and 11 were hurt after Russian shelling on Monday and overnight in "
+        "the Kharkiv region.",
+    ],
+)
+def test_a_regions_toll_told_with_its_time_before_the_region(gazetteer, sentence):
+    assert _attacks(sentence, gazetteer) == [("Kharkiv Oblast", 6, 11)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("One of the guards of the grain terminal got a shrapnel wound.", None, 1),
+        ("One of the firm's drivers was killed.", 1, None),
+        # a part of a count, or of the hurt, is no one picked out of a group
+        ("One of the six wounded is in a grave condition.", None, 6),
+        ("One of the injured later died.", None, None),
+    ],
+)
+def test_one_picked_out_of_a_group_is_one(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("middle", "injured"),
+    [
+        # 1 + 2 = 3: the two "more" are the rest of the three told first
+        ("One of the dockers got shrapnel wounds. The man is in hospital.", 3),
+        # no part told before: "two more" are people hurt besides the three
+        ("The port's warehouse burned down.", 5),
+    ],
+)
+def test_more_counts_that_reach_the_toll_with_its_parts_are_the_rest(gazetteer, middle, injured):
+    text = (
+        "Overnight the occupiers struck Izmail with drones. Three people were injured, the "
+        f"regional head said. {middle} Two more people were injured, both workers of a depot."
+    )
+    assert _attacks(text, gazetteer) == [("Izmail", None, injured)]
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "",
+        # the strike told again at its region: the town is still the place of the other one
+        '"The enemy attacked the Kherson region with missiles. Two were killed," the governor '
+        "wrote. ",
+    ],
+)
+def test_a_count_then_an_indefinite_strike_with_its_own_day_is_another_strike(gazetteer, middle):
+    text = (
+        "A missile struck Kherson overnight, killing two people and injuring five, the "
+        f"governor said. {middle}Russia has pounded the south for months. Six civilians died "
+        "in a drone attack on Monday this week, officials said."
+    )
+    article = article_from_text(text, published=PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    got = sorted(
+        (e.place.name, e.date_start, e.killed, e.injured)
+        for e in events
+        if e.event_type is EventType.ATTACK and e.place.name == "Kherson"
+    )
+    assert got == [
+        ("Kherson", dt.date(2024, 10, 14), 6, None),
+        ("Kherson", dt.date(2024, 10, 15), 2, 5),
+    ]
+
+
+def test_parts_of_a_regions_toll_told_after_including(gazetteer):
+    text = (
+        "Five civilians were wounded in the Kharkiv region on Sunday, including three in "
+        "Kupiansk and two in Izium."
+    )
+    got = {name: injured for name, _, injured in _attacks(text, gazetteer)}
+    assert (got["Kupiansk"], got["Izium"]) == (3, 2)
+
+
+def test_lives_lost_at_a_town_before_the_strike_clause(gazetteer):
+    text = "Two men lost their lives in Balakliia on Sunday when shells fell on a market."
+    assert _attacks(text, gazetteer) == [("Balakliia", 2, None)]
+
+
+def test_a_towns_toll_in_a_clause_of_its_own_after_an_oblasts_strike(gazetteer):
+    text = (
+        "In the past day the enemy shelled 11 settlements of the Kharkiv region; a woman was "
+        "injured in Kupiansk."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [
+        ("Kharkiv Oblast", None, None),
+        ("Kupiansk", None, 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("One hundred and four people were hurt in the blast.", None, 104),
+        ("The raid killed three hundred soldiers.", 300, None),
+        ("A hundred and thirty-one civilians were wounded.", None, 131),
+        # an amount, not a count
+        ("Hundreds of residents were injured.", None, None),
+    ],
+)
+def test_hundreds_told_in_words_are_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enemy strikes killed four civilians in the Kharkiv region: three in Kupiansk and one "
+        "in Izium.",
+        "Enemy strikes killed four civilians in the Kharkiv region - three in Kupiansk and one "
+        "in Izium.",
+        "In the Kharkiv region, enemy strikes killed four civilians: three in Kupiansk and one "
+        "in Izium.",
+    ],
+)
+def test_a_strikes_toll_set_out_by_town_after_a_colon_or_dash(gazetteer, sentence):
+    got = {name: killed for name, killed, _ in _attacks(sentence, gazetteer)}
+    assert (got.get("Kupiansk"), got.get("Izium")) == (3, 1)
+
+
+def test_a_town_under_mortar_fire_with_its_toll(gazetteer):
+    text = "Balakliia came under mortar fire on Sunday; a 48-year-old man was wounded."
+    assert _attacks(text, gazetteer) == [("Balakliia", None, 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        (
+            "The number of wounded has grown to 27, among them five children, and the death toll "
+            "to six.",
+            6,
+            27,
+        ),
+        ("The death toll climbed to nine and the number of injured to 31.", 9, 31),
+    ],
+)
+def test_a_second_toll_rising_with_the_first_without_its_verb(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update) == (killed, injured, True)
+
+
+def test_a_countrys_toll_set_out_after_including_gives_the_first_town_its_part(gazetteer):
+    text = (
+        "Russian strikes killed at least nine civilians across Ukraine on Tuesday, including "
+        "six in Kupiansk and three in Izium."
+    )
+    got = {name: killed for name, killed, _ in _attacks(text, gazetteer)}
+    assert (got.get("Kupiansk"), got.get("Izium")) == (6, 3)

@@ -1614,3 +1614,15 @@ def test_a_siege_attempt_is_ground_fighting_at_the_town(gazetteer, text):
     article = article_from_text(text, published=dt.date(2022, 6, 1))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e.event_type for e in events] == [EventType.OFFENSIVE]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The village came under mortar fire; a man was wounded.",
+        "The town came under tank fire in the morning.",
+        "The port came under air attack overnight.",
+    ],
+)
+def test_coming_under_fire_of_a_named_weapon_is_a_strike(sentence):
+    assert [kind for kind, _ in _types(sentence)] == ["attack"]

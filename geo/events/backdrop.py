@@ -17,7 +17,13 @@ Two families recur across outlets and were coded by no analyst on the real sets:
   registered as displaced "since the beginning" of it), read in a report written long after
   it: history, not the day's news;
 * the **campaign as a cause**: an incursion, invasion or offensive named as what the news
-  answers or follows ("in retaliation for" it, "weeks after" it): its reason or its time.
+  answers or follows ("in retaliation for" it, "weeks after" it): its reason or its time;
+* the **gain that describes**: a capture told in a relative clause that says what a place or
+  a unit is ("a town where Kyiv has claimed gains", "the brigade that liberated X"), with no
+  time of its own, a named place counted into a running total ("one of a dozen villages
+  it has captured this month"), or a liberation remembered ("the anniversary of the
+  liberation of X", "celebrated the liberation of Y"): who the place or the unit is, not the
+  day's gain.
 """
 
 from __future__ import annotations
@@ -31,7 +37,13 @@ from geo.records import EventType
 from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
-__all__ = ["campaign_frame", "evacuation_cause", "news_not_setting", "war_start_background"]
+__all__ = [
+    "campaign_frame",
+    "described_gain",
+    "evacuation_cause",
+    "news_not_setting",
+    "war_start_background",
+]
 
 # Words that open a frame around a campaign: "amid", "as part of", "against the backdrop of";
 # at most four words (determiners, "ongoing", "Russia's") between them and the trigger.
@@ -217,6 +229,7 @@ _DEPARTURE = re.compile(
     r"(?:have|has|had)\s+(?:already\s+)?left)\b",
     re.IGNORECASE,
 )
+_DEPARTURE = Gated(_DEPARTURE)  # asked of every sentence with a strike: its words first
 # The strikes as a lasting condition: a word of duration or growth at most two words before
 # the trigger's last word ("under constant enemy fire", "due to increased attacks", "the
 # intensity of shelling") ...
@@ -298,10 +311,152 @@ def _lasting_cause(text: str, sent: Sentence, trig: Trigger, *, fight: bool) -> 
     )
 
 
+# A relative clause whose verb is the gain: "a town where Kyiv has claimed gains", "X, which
+# Russian troops captured", "the unit who liberated Y". At most five words between the
+# pronoun and the trigger (its subject and auxiliaries), none of them a clause mark. "that"
+# is a relative pronoun only after a noun of ground ("the villages that Ukraine retook"); after
+# a verb it opens what is said ("said that its forces captured X": the news itself).
+_RELATIVE_BEFORE = re.compile(
+    r"(?:\b(?:where|which|who|whom)|\b(?:territory|territories|land|lands|ground|areas?|"
+    r"villages?|towns?|settlements?|cit(?:y|ies)|locations?|places?)\s+that)"
+    r"\s+(?:[\w'’-]+\s+){0,5}$",
+    re.IGNORECASE,
+)
+# A verb of saying inside the clause makes the gain its report ("the ministry, which said
+# its forces took X"): news told through a speaker, not a description; a verb of trying
+# makes it the fight for the place ("which Russia has been trying to capture").
+_SAYING = re.compile(
+    r"\b(?:said|says|say|reported|reports|announced|announces|stated|states|added|told|"
+    r"confirmed|confirms|claim(?:s|ed|ing)?|"
+    # ... and an attempt is the fight a place is known for, which later stages read as such
+    r"try|tries|tried|trying|attempt\w*|seek\w*|sought|aim\w*|hop(?:e|es|ed|ing))\b",
+    re.IGNORECASE,
+)
+# A gain word that is itself a side's claim ("where the army says it has full control over
+# X"): the relative clause reports the claim, news told through a speaker.
+_CLAIMED = re.compile(r"(?:claim|sa(?:id|ys))\w*\s", re.IGNORECASE)
+# A named place counted into a side's running total: "X, one of some ten (villages)
+# its army took across the oblast in the past weeks". The total is no happening of one
+# place (the named one is told by its own verb); its place would be only the province.
+_ONE_OF_TALLY = re.compile(
+    r"\bone\s+of\s+(?:(?:nearly|almost|about|around|some|over|more\s+than|at\s+least|the)\s+)*"
+    r"(?:a\s+)?(?:\d+|dozens?|hundreds?|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|fifteen|twenty|thirty|forty|fifty)\s+(?:[\w'’-]+\s+){0,7}$",
+    re.IGNORECASE,
+)
+_NOW = re.compile(r"\b(?:now|just)\b", re.IGNORECASE)
+_GAIN_NOUN = re.compile(r"(?:territorial\s+)?gains\b|advances\b", re.IGNORECASE)
+# A time of its own in the clause: "which Russia captured in October", "where troops
+# advanced on Monday", "that Ukraine retook last summer", "recently", "over the weekend".
+_OWN_TIME = re.compile(
+    r"\b(?:(?:on|in|since|by|during|from|until|at\s+the\s+(?:start|end|beginning)\s+of)\s+"
+    r"(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:\d|January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|fall|"
+    r"winter)|yesterday|today|tonight|overnight|recent(?:ly)?|earlier|"
+    r"(?:last|this|past|previous)\s+(?:\w+\s+)?(?:week|weekend|month|year|spring|summer|"
+    r"autumn|fall|winter|days?|night)|\d+\s+(?:days?|weeks?|months?|years?)\s+ago|"
+    r"over\s+the\s+(?:weekend|past)|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# Where the relative clause ends: a clause mark, a dash, or a coordinated new clause.
+_RELATIVE_END = re.compile(r"[,;:()]|\s[-–—]+\s|\s+(?:but|while|and\s+(?:is|are|was|were))\b")
+# A liberation remembered: an anniversary, a celebration or a commemoration of it, a day
+# named after it. The gain lies years back; the sentence tells the remembering.
+_REMEMBERED_BEFORE = re.compile(
+    r"\b(?:(?:anniversar(?:y|ies)|celebrat\w+|commemorat\w+|mark(?:s|ed|ing)?|"
+    r"honou?r(?:s|ed|ing)?|remember(?:s|ed|ing)?)\s+(?:of\s+)?|day\s+of\s+)"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A fight is remembered by fewer words ("marked by", "a day of fighting" are the fight's own)
+_REMEMBERED_FIGHT_BEFORE = re.compile(
+    r"\b(?:anniversar(?:y|ies)|commemorat\w+|remember(?:s|ed|ing)?)\s+(?:of\s+)?"
+    r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_REMEMBERED_NOUN = re.compile(
+    r"(?:liberation|capture|recapture|fall\s+of|de-?occupation)\b", re.IGNORECASE
+)
+_REMEMBERED_AFTER = re.compile(r"\s+(?:day|anniversary)\b", re.IGNORECASE)
+# ... and a battle remembered: "the anniversary of the battle of X", "the battle of X is
+# commemorated every year"
+_REMEMBERED_FIGHT = re.compile(
+    r"(?:battles?|siege|defen[cs]e|fighting|(?:counter-?)?offensive)\b", re.IGNORECASE
+)
+_REMEMBERED_PASSIVE = re.compile(
+    r"[^,;.]{0,60}?\b(?:is|was|are|were|will\s+be)\s+(?:\w+ly\s+)?"
+    r"(?:commemorated|remembered|celebrated|marked|honou?red)\b",
+    re.IGNORECASE,
+)
+
+
+def described_gain(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether a gain says what a place or a unit is, or recalls a liberation.
+
+    Parameters
+    ----------
+    text
+        The article's text.
+    sent
+        The trigger's sentence.
+    trig
+        The trigger.
+
+    Returns
+    -------
+    bool
+        True for an advance whose word is the verb of a relative clause ("where", "which",
+        "who", a ground noun's "that") with no time of its own and no verb of saying in it,
+        and for a liberation or capture named as what is remembered (after "anniversary
+        of", "celebrated", "commemorating", "marked", or before "Day"); a battle or a siege
+        too, after "anniversary of", "commemorating", "remembering" or before "is
+        commemorated".
+    """
+    if trig.type not in _GROUND:
+        return False
+    lo = max(sent.start, trig.start - 120)
+    gain = trig.type is EventType.ADVANCE
+    noun, before = (
+        (_REMEMBERED_NOUN, _REMEMBERED_BEFORE)
+        if gain
+        else (_REMEMBERED_FIGHT, _REMEMBERED_FIGHT_BEFORE)
+    )
+    if noun.match(trig.text) and (
+        before.search(text, lo, trig.start)
+        or _REMEMBERED_AFTER.match(text, trig.end, sent.end)
+        or _REMEMBERED_PASSIVE.match(text, trig.end, sent.end)
+    ):
+        return True
+    if not gain:
+        return False
+    if (tally := _ONE_OF_TALLY.search(text, lo, trig.start)) is not None and not (
+        _RELATIVE_END.search(text, tally.start(), trig.start)
+    ):
+        return True
+    rel = _RELATIVE_BEFORE.search(text, lo, trig.start)
+    if rel is None:
+        return False
+    lead = text[rel.start() : trig.start]
+    if _RELATIVE_END.search(lead) or _CLAIMED.match(trig.text):
+        return False
+    said = _SAYING.search(lead)
+    if said is not None and (lead[said.end() :].strip() or not _GAIN_NOUN.match(trig.text)):
+        # "which said its troops took X": a report; "where Kyiv has reported gains" (the
+        # gain the object of the saying) still describes the town
+        return False
+    end = _RELATIVE_END.search(text, trig.end, sent.end)
+    clause = text[rel.start() : end.start() if end else sent.end]
+    # "now" or "just" before the gain marks it new ("which are now under Russian control");
+    # after it, a clause with no comma to close it may already be the main one ("troops who
+    # took X now hold Y")
+    return _OWN_TIME.search(clause) is None and _NOW.search(lead) is None
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
-    """The sentence's triggers less those that give its setting (the three tests above).
+    """The sentence's triggers less those that give its setting (the tests above).
 
     What a test asks of the whole sentence is asked once, not once per trigger: whether it
     names the war's start anywhere (a clause's phrase lies in its sentence), and whether it
@@ -311,7 +466,7 @@ def news_not_setting(
     war: bool | None = None
     leaving: bool | None = None
     for t in triggers:
-        if campaign_frame(text, sent, t):
+        if campaign_frame(text, sent, t) or described_gain(text, sent, t):
             continue
         if war is None:
             war = (

@@ -29,6 +29,16 @@ from geo.text.dates import find_dates, resolve_date
 from geo.text.sentences import Sentence, split_sentences
 
 _GLUED = re.compile(r"[a-z\d)][.!?][A-Z]")  # a sentence end that lacks its space
+
+
+def _glued(text: str, pos: int, endpos: int) -> bool:
+    """``_GLUED.search(text, pos, endpos)``; every match holds its stop, looked for first."""
+    pos = max(pos, 0)
+    if all(text.find(stop, pos, endpos) < 0 for stop in ".?!"):
+        return False
+    return _GLUED.search(text, pos, endpos) is not None
+
+
 # A clause after an event that brings its own time: ", as Russian troops try to retake ground
 # they lost last year", ", which it captured in July 2022".
 _LATER_CLAUSE = re.compile(
@@ -522,7 +532,7 @@ def _nearest_date(
     dates = [
         d
         for d in dates
-        if not _GLUED.search(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
+        if not _glued(text, min(d.end_char, trig.end) - 1, max(d.start_char, trig.start) + 1)
         and not _in_speakers_clause(text, d, trig)
         and not _in_aside(text, trig, d)
         and not _in_aside_before(text, trig, d)

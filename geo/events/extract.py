@@ -173,6 +173,15 @@ _INDEFINITE_PLACE = re.compile(
     re.IGNORECASE,
 )
 _ONE_MORE_WORDS = frozenset({"a", "another", "one more"})
+# Ground told by its surface: "182 square kilometres (70 square miles) of", "300 sq km in".
+_SURFACE_OBJECT = re.compile(
+    r"\s+(?:(?:about|around|some|nearly|almost|over|more\s+than|up\s+to|another|a\s+further|"
+    r"at\s+least|roughly|approximately)\s+)*(?:[\d.,]+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|a\s+few|several|hundreds\s+of|thousands\s+of)\s+(?:thousand\s+)?"
+    r"(?:square\s+(?:kilomet(?:er|re)s?|miles?|km)|sq\.?\s*(?:km|mi(?:les)?)|km2|km²|hectares?)\b",
+    re.IGNORECASE,
+)
+_WIDE_KINDS = (PlaceKind.ADMIN1, PlaceKind.REGION, PlaceKind.COUNTRY)
 # "refugees who left Ukraine now number over 2 million": a country's running total,
 # not one flight from a place.
 _RUNNING_TOTAL = re.compile(
@@ -626,7 +635,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if (
             sent.start >= page_end
             or (headline and not in_order)  # "Shtanivka, Voronivka (X community);"
-            or any(c.start <= sent.start < c.end and c.stock for c in captions)
+            or (captions and any(c.start <= sent.start < c.end and c.stock for c in captions))
             or _older_picture(text, captions, sent, published)
             or _stamped_teaser(text, sent)
             or _attributed_teaser(text, sent)
@@ -646,7 +655,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             continue
         # A credited picture of the news shows a strike's aftermath; the people in it
         # (evacuees at a shelter) are no evacuation or flight of their own.
-        in_caption = any(c.start <= sent.start < c.end for c in captions)
+        in_caption = bool(captions) and any(c.start <= sent.start < c.end for c in captions)
         tops = resolved[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]
         # "the X settlement in the Y region", X unknown to the index: Y places nothing
         tops = [t for t in tops if not situates_unknown_settlement(text, t, toponyms)]
@@ -683,10 +692,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         )
         if (
             toll is None
-            and not found_words
+            and all(t.type is EventType.STATEMENT for t in found_words)
             and tops
             and not in_caption
             and (damage := _damage_after_strike(text, sent, events, last_casualty_event))
+            # "..., the governor said": a report after the damage only attributes it
+            and all(t.start >= damage.end for t in found_words)
         ):
             toll = damage  # "A drone attack hit the region overnight. In X, houses were damaged."
         if toll is not None:
@@ -1217,6 +1228,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # "seized a village lying in the Kharkiv region": the lead told
                     # before the village is named; the oblast is not the ground taken
                     # ("another settlement in Ukraine's Donetsk" is the region too)
+                    continue
+                if (
+                    trig.type is EventType.ADVANCE
+                    and top.place.kind in _WIDE_KINDS
+                    and _SURFACE_OBJECT.match(text, trig.end, top.start)
+                ):
+                    # "liberated 182 square kilometres of the region's land": a tally of
+                    # ground measured over a region, no ground at one place ("recaptured
+                    # three square kilometres south of X" stays at X)
                     continue
                 top = as_direction(text, top)
                 phrase = (trig.end, max(trig.end, top.start))

@@ -564,6 +564,8 @@ LIST_FILLER = re.compile(
     re.IGNORECASE,
 )
 _LIST_LEAD_WORDS = 10
+# A clause after the list that describes its places rather than tells news of its own.
+_LIST_TAIL = re.compile(r",\s+(?:all|both|each|which)\b", re.IGNORECASE)
 _COMMUNITY_AFTER = re.compile(
     r"\s+(?:(?:urban|rural|settlement|territorial)\s+)*(?:community|hromada|"
     r"(?:міської|сільської|селищної|територіальної)?\s*громад|общин)",
@@ -629,7 +631,12 @@ def order_list(text: str, sent: Sentence, tops: list[Toponym], admin1: set[str])
     lead = text[sent.start : first]
     if not lead.strip() or re.search(r"\d", lead) or len(lead.split()) > _LIST_LEAD_WORDS:
         return None
-    if LIST_FILLER.fullmatch(names_blanked(text, first, sent.end, tops)) is None:
+    between = names_blanked(text, first, sent.end, tops)
+    # "..., all part of the X community", "..., which lie along the river": a clause after a
+    # comma that only describes the listed places
+    if (tail := _LIST_TAIL.search(between)) and not re.search(r"\d", between[tail.start() :]):
+        between = between[: tail.start()]
+    if LIST_FILLER.fullmatch(between) is None:
         return None
     end = sent.start + len(lead.rstrip())
     return Trigger(EventType.EVACUATION, sent.start, end, text[sent.start : end].lower())

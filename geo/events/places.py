@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from geo.events.causal import CAUSAL_TYPES, causal_place
 from geo.events.relational import RELATIONAL_TYPES, beyond_reach, relational_place
@@ -332,9 +333,14 @@ ADMIN_WORD = re.compile(
 _COMPASS_WORD = r"(?:(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)"
 # An official's words quoted whole frame the same way: “In Rylsk, drones hit ...,” he said.
 # "In the northern border town of Vovchansk, ..." frames the sentence as "In Vovchansk, ...".
-# "And in the Sumy region, ...", "Meanwhile, in the X community, ...": a connective first
+# "And in the Sumy region, ...", "Meanwhile, in the X community, ...", "In particular, in
+# X, ...", "Specifically in X, ...": a connective first
+_CONNECTIVE = (
+    r"(?:And|But|Meanwhile|Also|Elsewhere|Specifically|In\s+particular|Notably|Separately|"
+    r"Additionally|In\s+addition|Moreover|Furthermore)"
+)
 _FRONTED = re.compile(
-    r"[\"\u201c\u2018]?(?:(?:And|But|Meanwhile|Also|Elsewhere),?\s+(?:in|at|near)|"
+    r"[\"\u201c\u2018]?(?:" + _CONNECTIVE + r",?\s+(?:in|at|near)|"
     r"In|At|Near|Outside|Around)\s+"
     r"(?:the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
     r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet|suburb|port)\s+of\s+|"
@@ -360,7 +366,7 @@ _TOWN_APPOSED = re.compile(
 # "In the Lyman direction, ...", "And in the Kupiansk and Lyman directions, ...", "On the
 # Orikhiv axis, ...": a bulletin's front sector frames what its sentence tells
 _FRONTED_SECTOR = re.compile(
-    r"[\"\u201c\u2018]?(?:(?:And|But|Meanwhile|Also|Elsewhere),?\s+(?:in|on|along)|In|On|Along)"
+    r"[\"\u201c\u2018]?(?:" + _CONNECTIVE + r",?\s+(?:in|on|along)|In|On|Along)"
     r"\s+the\s+(?=[A-Z][\w'’-]*(?:(?:,\s*|,?\s+and\s+)[A-Z][\w'’-]*)*\s+"
     r"(?:directions?|axis|axes|sectors?)\s*,)"
 )
@@ -606,6 +612,9 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             or _next_region_group(text, toks, j, found[-1])
             # "A, X district; B, C, Y district": a bulletin's groups, each with its district
             or (toks[j].text == ";" and districted)
+            # "from the town of A; the villages of B and C; and the village of D": an order's
+            # groups, each opened by its kind
+            or (toks[j].text == ";" and _group_opens(toks, j + 1))
         ):
             j += 1
         if j < len(toks) and toks[j].text in _AND:
@@ -705,6 +714,19 @@ def _bearing_item(toks: list[_Tok], j: int) -> int | None:
         if tuple(t.text for t in toks[k : k + n]) == link and k + n < len(toks):
             return k + n if toks[k + n].kind == "top" else None
     return None
+
+
+def _group_opens(toks: list[_Tok], k: int) -> bool:
+    """Whether "[and] the village(s)/town/city of <place>" starts at token k."""
+    if k < len(toks) and toks[k].text in _AND:
+        k += 1
+    return (
+        k + 3 < len(toks)
+        and toks[k].text == "the"
+        and toks[k + 1].text in _PLACE_NOUN_FORMS
+        and toks[k + 2].text == "of"
+        and toks[k + 3].kind == "top"
+    )
 
 
 def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
@@ -883,6 +905,48 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     return None
 
 
+# What follows a speaker's place: "a spokesman in X said", "the administration in X reported"
+_SPEAKER_AFTER = re.compile(
+    r"^\s+(?:said|says|claimed|announced|reported|reports|told|wrote|noted|stated|added)\b",
+    re.IGNORECASE,
+)
+
+
+def _listed_objects(text: str, toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
+    """The index of the preposition after ", a/the <noun>[, ...] [and a <noun>]" at the comma i.
+
+    "struck homes, a school and a hospital in X", "hit a depot, a shop in X": a strike's
+    objects listed with commas, before the place. Each item opens with a determiner and has
+    at most three plain words; the place must not be a speaker's ("..., a spokesman in X
+    said").
+    """
+    j = i
+    for _ in range(4):
+        if j + 1 >= len(toks) or toks[j].text not in {",", "and"}:
+            return None
+        j += 1
+        if toks[j].text == "and" and toks[j - 1].text == ",":
+            j += 1  # ", and a hospital"
+        if j >= len(toks) or toks[j].text.lower() not in _OBJECT_DETERMINERS:
+            return None
+        j += 1
+        for _ in range(4):
+            if j + 1 >= len(toks):
+                return None
+            tok = toks[j]
+            if tok.text in {",", "and"}:
+                break  # the next item
+            if tok.text in links and tok.text in {"in", "on", "at"} and toks[j + 1].kind == "top":
+                after = text[toks[j + 1].end : toks[j + 1].end + 40]
+                return None if _SPEAKER_AFTER.match(after) else j
+            if tok.kind != "w" or tok.text in _BREAKS or tok.text in _AUX or tok.text in links:
+                return None
+            j += 1
+        else:
+            return None
+    return None
+
+
 def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
     j = i + 1 if toks[i].text == "," else i
@@ -1007,6 +1071,19 @@ _NEXT_ITEM_WORDS = frozenset(
 )
 
 
+def _community_at(toks: list[_Tok], j: int) -> int | None:
+    """The index of the unit word of "[the] X community/hromada/district" at token j, else None.
+
+    The geoparser may read X as the town the unit is named after; the unit word after it
+    says the name is the unit's.
+    """
+    if j < len(toks) and toks[j].text == "the":
+        j += 1
+    if j + 1 < len(toks) and toks[j].kind == "top" and toks[j + 1].text in _UNIT_WORDS:
+        return j + 1
+    return None
+
+
 def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     """Past "in [the] X region" after a listed settlement, where the list goes on after it.
 
@@ -1019,6 +1096,7 @@ def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     if i >= len(toks) or toks[i].text != "in":
         return None
     j = _unit_at(toks, i + 1)
+    community = j is None and (j := _community_at(toks, i + 1)) is not None
     if j is None:
         return None
     k = j + 1
@@ -1033,7 +1111,9 @@ def _qualified_item(toks: list[_Tok], i: int, item: Toponym) -> int | None:
     while k < min(len(toks), start + 5) and toks[k].text in _NEXT_ITEM_WORDS:
         k += 1
     if k == j + 1 or k >= len(toks) or toks[k].kind != "top":
-        return None
+        # "..., B and C in the X community": the last group's community only situates it,
+        # whatever follows; the list ends past it
+        return j + 1 if community else None
     return j + 1
 
 
@@ -1087,6 +1167,89 @@ def _distance_reference(toks: list[_Tok], i: int) -> bool:
     if toks[k].text == "away":
         k -= 1
     return k >= 0 and toks[k].text.lower() in _DISTANCE_UNITS
+
+
+def _distance_aside(toks: list[_Tok], i: int) -> int | None:
+    """The index past "some 30 kilometres (19 miles)" at token i, if a bearing follows it.
+
+    "captured two villages some 30 km east of X": the distance measures where the object
+    lies from X; its words are not the object's, and its bracketed second unit is no aside
+    that ends the phrase.
+    """
+    k = i + 1 if toks[i].text in _HEDGE_WORDS else i
+    if not (
+        k + 1 < len(toks) and toks[k].text[:1].isdigit() and toks[k + 1].text in _DISTANCE_UNITS
+    ):
+        return None
+    k += 2
+    if (
+        k + 3 < len(toks)
+        and toks[k].text == "("
+        and toks[k + 1].text[:1].isdigit()
+        and toks[k + 2].text in _DISTANCE_UNITS
+        and toks[k + 3].text == ")"
+    ):
+        k += 4
+    if k < len(toks) and (
+        toks[k].text.replace("-", "") in _COMPASS or toks[k].text in {"from", "away"}
+    ):
+        return k
+    return None
+
+
+def _counted_after_reference(toks: list[_Tok], first: int, group: list[Toponym]) -> list[Toponym]:
+    """The places a count announced, named after the point they are measured from.
+
+    "took two villages east of X, A and B": the list read after "east of" is X, A, B; when
+    a count ("two villages") stands before it in the phrase and the names after the first
+    are as many as it says, the first is the reference and the others the counted places.
+    """
+    if len(group) < 2:
+        return []
+    end = next((j for j in range(first, len(toks)) if toks[j].kind == "top"), len(toks))
+    return group[1:] if _count_named(toks, first, end, group[1:]) else []
+
+
+def _count_named(toks: list[_Tok], first: int, end: int, names: list[Toponym]) -> bool:
+    """Whether a count of places between two tokens says as many as ``names`` holds.
+
+    "two villages", "3 settlements" between tokens ``first`` and ``end``; a list of one
+    name is no list.
+    """
+    for j in range(first, min(end, len(toks)) - 1):
+        if toks[j + 1].text in _COUNTED_PLACE_NOUNS or (
+            j + 2 < end and toks[j + 2].text in _COUNTED_PLACE_NOUNS
+        ):
+            word = toks[j].text
+            n = int(word) if word.isdigit() else _COUNTS.get(word)
+            if n is not None and n == len(names) > 1:
+                return True
+    return False
+
+
+def _count_unmet(toks: list[_Tok], first: int, group: list[Toponym]) -> bool:
+    """Whether a count of places says more than the names apposed after its reference.
+
+    ``group`` is the reference town and the names read after it; with at least one name
+    apposed and a count ("two villages") above their number, some counted place is unknown.
+    """
+    if len(group) < 2:
+        return False
+    end = next((j for j in range(first, len(toks)) if toks[j].kind == "top"), len(toks))
+    for j in range(first, min(end, len(toks)) - 1):
+        if toks[j + 1].text in _COUNTED_PLACE_NOUNS or (
+            j + 2 < end and toks[j + 2].text in _COUNTED_PLACE_NOUNS
+        ):
+            word = toks[j].text
+            n = int(word) if word.isdigit() else _COUNTS.get(word)
+            if n is not None and n > len(group) - 1:
+                return True
+    return False
+
+
+_COUNTS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
 
 
 def _compass_reference(toks: list[_Tok], i: int) -> bool:
@@ -1235,7 +1398,18 @@ def _after(
                     found.append(more[1:])
                     weak.append(False)
                 continue
+            if reference and text.startswith(",", tok.top.end) and _count_unmet(toks, first, more):
+                # "two villages 15 km north of X, A and B" with B unknown to the index: X only
+                # measures where they lie, and the places counted are not all known
+                np = max(np, 0) + 1
+                continue
             weak.extend([False] * (len(found) - len(weak)))  # groups added by a parenthesis
+            if reference and (named := _counted_after_reference(toks, first, more)):
+                # "two villages east of X, A and B": X says where they lie, A and B are
+                # the two the count announced
+                found.append(more[:1])
+                weak.append(True)
+                more, reference = named, False
             found.append(more)
             weak.append(reference)
             np = max(np, 0) + 1
@@ -1301,6 +1475,16 @@ def _after(
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
                 continue
+            if (
+                word == ","
+                and etype is EventType.ATTACK
+                and np < 0
+                and pre > 0
+                and not found
+                and (k := _listed_objects(text, toks, i, links)) is not None
+            ):
+                i = k  # "struck homes, a school and a hospital in X": its objects, then where
+                continue
             if word in {",", "("} and nxt is not None and nxt.text in _PARENTHESIS:
                 before = len(found)
                 i = _skip_parenthesis(toks, i + 1, found)
@@ -1318,6 +1502,17 @@ def _after(
                 and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
             ):
                 # "captured two villages in the east: A and B", "took two hamlets — A and B —"
+                i, np = i + 1, 0
+                continue
+            if (
+                word == ","
+                and not found
+                and nxt is not None
+                and nxt.kind == "top"
+                and _count_named(toks, first, i, _list_from(toks, i + 1, text)[0])
+            ):
+                # "captured two villages, A and B": the names the count announced, in
+                # apposition (as many as it says: "took two villages, Kyiv said" is no list)
                 i, np = i + 1, 0
                 continue
             if (
@@ -1383,17 +1578,6 @@ def _after(
             and toks[i + 1].text in links
         ):
             i += 1  # "in and around Pokrovsk"
-            continue
-        if (
-            word == "and"
-            and 0 < i < len(toks) - 2
-            and toks[i - 1].kind == "date"
-            and (
-                toks[i + 1].kind == "date"
-                or (toks[i + 1].text in links and toks[i + 2].kind == "date")
-            )
-        ):
-            i += 1  # "strikes on Saturday and overnight in the X region": two times, one phrase
             continue
         if (
             word == "and"
@@ -1512,6 +1696,17 @@ def _after(
             i += 1
             continue
         if (
+            word in _WHEN_WORDS
+            and etype is EventType.ATTACK
+            and not found
+            and (k := _victims_doing(toks, i)) is not None
+        ):
+            # "hit a market as people shopped in X", "struck the camp while they slept near
+            # X": what the victims were doing when hit, then where; the clause's verb counts
+            # its own words (a strike's only: "fighting went on as troops shelled X" is two)
+            i, pre = k, 0
+            continue
+        if (
             word == "who"
             and etype in _TOLL_TYPES
             and not found
@@ -1614,6 +1809,9 @@ def _after(
             ):
                 i += 2
             continue
+        if not found and (k := _distance_aside(toks, i)) is not None:
+            i = k  # "two villages some 30 km (19 miles) east of X": how far, not the object
+            continue
         if np >= 0:
             if word in _AUX:
                 if etype in FIGURE_TYPES and (k := _notice_verb(toks, i)) is not None:
@@ -1671,6 +1869,29 @@ _COUNT_WORDS = frozenset(
 )
 _HEDGE_WORDS = frozenset({"another", "about", "around", "some", "over", "nearly", "almost"})
 _TOLL_WORDS = frozenset("killed killing injured injuring wounded wounding hurt dead died".split())
+# A clause of time after a strike's object whose subject is the people it hit: "as people
+# shopped", "while they were sleeping", "when workers gathered".
+_WHEN_WORDS = frozenset({"as", "while", "when"})
+_VICTIM_SUBJECTS = _wordset(
+    "people they he she residents civilians locals villagers workers shoppers passengers "
+    "children families rescuers firefighters medics drivers pupils students farmers customers "
+    "worshippers"
+)
+
+
+def _victims_doing(toks: list[_Tok], i: int) -> int | None:
+    """The token after the verb of "as/while/when <victims> <verb>" at ``i``, else None."""
+    if i + 2 >= len(toks) or toks[i + 1].text.lower() not in _VICTIM_SUBJECTS:
+        return None
+    k = i + 2
+    if toks[k].text in {"was", "were"} and k + 1 < len(toks) and toks[k + 1].text.endswith("ing"):
+        return k + 2  # "while they were sleeping"
+    verb = toks[k]
+    if verb.kind != "w" or not verb.text.islower() or verb.text in _FUNCTION:
+        return None
+    return k + 1
+
+
 _TOLL_TYPES = frozenset({EventType.ATTACK, EventType.OFFENSIVE})
 
 
@@ -1920,7 +2141,21 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     ):
         # "Odesa, Ukraine's biggest port, was shelled": past the apposition
         found = _before_from(text, trig, cands[:-1], dates)
+    if not found and (aside := _RELATIVE_ASIDE.search(text, cands[0].end, trig.start)):
+        # "X, which Ukraine retook in 2022, was shelled": the places inside the relative
+        # clause are its own (its subject, its object); the passive's subject stands before it
+        outer = [t for t in cands if t.end <= aside.start()]
+        if outer and len(outer) < len(cands):
+            found = _before_from(text, trig, outer, dates)
     return found
+
+
+# A relative clause between commas that ends right before a passive verb's auxiliary
+_RELATIVE_ASIDE = re.compile(
+    r",\s+(?:which|who|where)\b[^,;:.]{1,80},\s*(?=(?:(?:also|again)\s+)?(?:was|were|is|are|has|"
+    r"have|had|came|comes|come)\b)",
+    re.IGNORECASE,
+)
 
 
 # Between a place and the oblast that situates it: "Kramatorsk in", "the Rylsk district of the",
@@ -2407,12 +2642,21 @@ def _oblast_reading(t: Toponym) -> Toponym | None:
     return None if oblast is None else replace(t, place=oblast)
 
 
+@lru_cache(maxsize=4096)
+def _admin_stem(name: str) -> str:
+    """An oblast's name without its unit's word, in lower case ("Donetsk Oblast": "donetsk").
+
+    Remembered: first-level names are few, and one is asked of every place an event reads.
+    """
+    return ADMIN_WORD.sub("", name).strip().lower()
+
+
 def is_oblast_centre_namesake(place: Place) -> bool:
     """Whether a town is its oblast's namesake centre (Donetsk of Donetsk Oblast, Kharkiv)."""
     return (
         place.kind is PlaceKind.POPULATED_PLACE
         and bool(place.admin1_name)
-        and ADMIN_WORD.sub("", place.admin1_name).strip().lower() == place.name.lower()
+        and _admin_stem(place.admin1_name) == place.name.lower()
     )
 
 
@@ -2468,7 +2712,16 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     there_refs = list(_THERE.finditer(text)) if "there" in text else []
     town_refs = list(_ANAPHOR.finditer(text))
     if capital_refs or there_refs or town_refs:
-        settlements = [t for t in resolved if antecedent(t)]
+        # A reference goes back to a settlement that ends before it: where the places end in
+        # text order (none inside another), those ending after the last reference are never
+        # looked up (by the bisections below) and are not tested.
+        ends = [t.end for t in resolved]
+        last = (
+            max(refs[-1].start() for refs in (capital_refs, there_refs, town_refs) if refs)
+            if ends == sorted(ends)
+            else len(text)
+        )
+        settlements = [t for t in resolved if t.end <= last and antecedent(t)]
     else:
         settlements = []
     ends = [t.end for t in settlements]
@@ -2836,8 +3089,11 @@ def _colon_items(
     counts, up to the sentence's end or a semicolon.
     """
     first = found[0]
-    if first.place.kind is not PlaceKind.POPULATED_PLACE or not _COUNTED_COLON.search(
-        text, max(0, first.start - 100), first.start
+    lo = max(0, first.start - 100)
+    if (
+        first.place.kind is not PlaceKind.POPULATED_PLACE
+        or text.find(":", lo, first.start) < 0  # every count ends with its colon
+        or not _COUNTED_COLON.search(text, lo, first.start)
     ):
         return []
     have = {t.start for t in found}
@@ -3039,6 +3295,7 @@ _PEOPLE_OF_BEFORE = re.compile(
     r"(?:(?:village|town|city|settlement|community|hromada)\s+of\s+)?$",
     re.IGNORECASE,
 )
+_PEOPLE_OF_BEFORE = Gated(_PEOPLE_OF_BEFORE)  # asked before many places: its words first
 _PEOPLE_AFTER = re.compile(r"\s+" + _HOME_PEOPLE + r"\b", re.IGNORECASE)
 # between a list's names; an aside in brackets may follow a name ("B (the left bank), C")
 _HOME_LIST_GAP = re.compile(r"(?:\s*\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|,?\s+and\s+)(?:the\s+)?")

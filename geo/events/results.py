@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from geo.events.places import places_for
 from geo.events.triggers import Trigger
 from geo.records import DateSpan, EventType, PlaceKind, Toponym
+from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
 __all__ = [
@@ -225,7 +226,8 @@ def headed_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym
     dateline ("MOSCOW: ...", or any place opening the article), and only a place the
     gazetteer read at the head of the line.
     """
-    m = _HEADED.match(sent.text)
+    # every head holds its colon: a sentence without one is spared the pattern
+    m = _HEADED.match(sent.text) if ":" in sent.text else None
     if m is None or m.group("name").isupper() or not text[: sent.start].strip():
         return []  # a wire dateline ("MOSCOW: ...", an article's first words) is no frame
     start, end = sent.start + m.start("name"), sent.start + m.end()
@@ -246,6 +248,7 @@ _SWEEP = re.compile(
     r",?\s+(?:stretching\s+|ranging\s+)?from\s+",
     re.IGNORECASE,
 )
+_SWEEP = Gated(_SWEEP)  # asked after every strike without a place: "from" first
 # Where the range and what it adds ("..., as well as the capital, C") end
 _RANGE_END = re.compile(
     r"[;:!?(]|\.(?:\s|$)|,\s+(?:[a-z]+ing\b|according\b|(?:the|a|an|his|her|their|its)\s+"

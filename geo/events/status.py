@@ -170,8 +170,29 @@ def _search(rx: re.Pattern[str], twin: re.Pattern[str], s: str, low: str | None)
     return rx.search(s)
 
 
+_COMMA_BREAK = re.compile(r",\s+(?:but|while|and|as|which|who)\b")  # _CLAUSE_BREAK's second half
+_LAST_CLAUSE: tuple[str | None, int, int, str] = (None, -1, -1, "")
+
+
 def _clause_before(text: str, sent: Sentence, trig: Trigger) -> str:
-    return _CLAUSE_BREAK.split(text[sent.start : trig.start])[-1]
+    """``_CLAUSE_BREAK.split(text[sent.start : trig.start])[-1]``: the words after the last break.
+
+    Found from the end: past the last ";" or ":" (no comma break holds one, so it is a break
+    of its own), then past the last comma break after it. Remembered for the last trigger:
+    three tests of a trigger ask for it in a row.
+    """
+    global _LAST_CLAUSE
+    last = _LAST_CLAUSE  # one read: another thread may replace it, never half of it
+    if last[0] is text and last[1] == sent.start and last[2] == trig.start:
+        return last[3]
+    before = text[sent.start : trig.start]
+    cut = max(before.rfind(";"), before.rfind(":")) + 1
+    if before.find(",", cut) >= 0:
+        for m in _COMMA_BREAK.finditer(before, cut):
+            cut = m.end()
+    clause = before[cut:]
+    _LAST_CLAUSE = (text, sent.start, trig.start, clause)
+    return clause
 
 
 # An evacuation planned or to come, in Ukrainian and Russian: "планують евакуацію", "будуть
@@ -214,6 +235,7 @@ _RETRACTED_BEFORE = re.compile(
     r"(?:(?!,\s+(?:and|but|while|as)\b)[^;:])*$",
     re.IGNORECASE,
 )
+_RETRACTED_GATED = Gated(_RETRACTED_BEFORE)  # its words first (geo.text.casefold)
 _BATTLE = frozenset({EventType.ADVANCE, EventType.OFFENSIVE, EventType.ATTACK})
 
 
@@ -266,7 +288,7 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True
     if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
         return True
-    if trig.type in _BATTLE and _RETRACTED_BEFORE.search(text[sent.start : trig.start]):
+    if trig.type in _BATTLE and _RETRACTED_GATED.search(text[sent.start : trig.start]):
         return True
     if (
         trig.type is EventType.EVACUATION
@@ -279,7 +301,10 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         # "will begin" is an order given, see geo.events.extract)
         return True
     if low is not None:
-        return bool(_NOT_FACTUAL_LOW.search(low))
+        # A match runs on to the clause's end with no "," ";" ":" after its word (and its
+        # words hold none): it starts past the last of them, and is looked for only there.
+        tail = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
+        return bool(_NOT_FACTUAL_LOW.search(low, tail))
     return bool(_NOT_FACTUAL_BEFORE.search(clause))
 
 
@@ -335,7 +360,13 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     if _TRIED_TRIGGER.match(trig.text):
         return True  # the trigger carries its trying: "attempts to dislodge", "tried to approach"
     low = caseless_lower(clause)
-    attempt = _ATTEMPT_LOW.search(low) if low is not None else _ATTEMPT_BEFORE.search(clause)
+    if low is not None:
+        # a match runs to the clause's end with no "," ";" ":" after its words (which hold
+        # none): it starts past the last of them, and is looked for only there
+        tail = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
+        attempt = _ATTEMPT_LOW.search(low, tail)
+    else:
+        attempt = _ATTEMPT_BEFORE.search(clause)
     if attempt and not _PAST_PROGRESSIVE.search(clause):
         return True
     if trig.type is EventType.OFFENSIVE and _CONTINUED_BEFORE.search(clause):

@@ -181,6 +181,7 @@ _DEATHS_ANAPHOR = re.compile(
     r"(?:occurred|happened|came|were\s+caused|died)\b",
     re.IGNORECASE,
 )
+_DEATHS_ANAPHOR = Gated(_DEATHS_ANAPHOR)  # asked of every sentence with an event: words first
 
 
 def _deaths_told_before(
@@ -622,8 +623,8 @@ _UNRESOLVED_UNIT = re.compile(
 
 
 _ELSEWHERE = re.compile(r"\W*(?:meanwhile|separately|elsewhere)\b", re.IGNORECASE)
-_SETTLEMENT_OF = re.compile(
-    r"\b(?:village|town|city|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]+)"
+_SETTLEMENT_OF = Gated(  # its words first: most sentences name no settlement so
+    re.compile(r"\b(?:village|town|city|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]+)")
 )
 
 

@@ -815,7 +815,13 @@ _REPELLED_AFTER = re.compile(
     r"\s+(?:\w+ly\s+|also\s+)?(?:repell?ed|repulsed|beaten back|fended off)\b",
     re.IGNORECASE,
 )
-_POSITIONS_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+)?positions\b", re.IGNORECASE)
+_POSITIONS_AFTER = re.compile(
+    r"\s+(?:the\s+)?(?:\w+\s+)?positions\b"
+    # "raiders attacked the guard units at X": troops as the object, met on the ground
+    r"|\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|garrisons?|outposts?|checkpoints?)\s+"
+    r"(?:at|in|near|around|outside)\b",
+    re.IGNORECASE,
+)
 # Later in the attack's clause, what makes it troops on the ground: "an attack on the village
 # of X was repelled" (what a defence repels), "attacked X with infantry and armoured
 # vehicles" (the means of a storm), "attacked X from the north" (the side it came from). A
@@ -827,7 +833,10 @@ _GROUND_LATER = re.compile(
     r"with\s+(?:[\w'’-]+\s+){0,2}?(?:infantry|armou?red|tanks?|assault\s+(?:groups|troops|units)|"
     r"(?:infantry\s+)?fighting\s+vehicles|motorcycles|mechani[sz]ed)|"
     r"from\s+(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west|flanks?|several\s+directions|(?:two|three|four)\s+directions)\b"
+    r"south-?west|flanks?|several\s+directions|(?:two|three|four)\s+directions)\b|"
+    # "attacked X on Monday but failed to take it": the attackers meant to hold the ground
+    r"(?:but|and)\s+(?:\w+ly\s+)?(?:failed|were\s+unable|could\s+not|did\s+not\s+manage)\s+to\s+"
+    r"(?:capture|take|seize|enter|storm|break\s+through|advance|dislodge|encircle|occupy)"
     r")\b",
     re.IGNORECASE,
 )
@@ -1072,11 +1081,14 @@ _CAPTIVES_BEFORE = re.compile(
 )
 # "The liberation of Donbas is an unconditional priority": the trigger names an aim.
 _AIM_AFTER = re.compile(
-    r"[^,;.]{0,60}?\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
-    # "is one of Moscow's chief aims": one aim among others, whoever holds it
-    r"(?:one\s+of\s+)?"
-    r"(?:an?|the|their|its|our|his|her|a\s+top|(?:the\s+)?[\w-]+['’]s)\s+[\"“”]?"
-    r"(?:[\w-]+\s+){0,2}[\"“”]?"
+    # the subject may carry a relative clause between commas ("the liberation of X, which
+    # Moscow proclaimed years ago, is among its chief aims")
+    r"[^,;.]{0,60}?(?:,\s+(?:which|that|who)\b[^;.]{0,200}?,\s*)?"
+    r"\b(?:is|are|was|were|remains?|remained)\s+(?:still\s+)?"
+    # "is one of the Kremlin's main goals", "is among its chief aims": one aim of several
+    r"(?:(?:one\s+of|among)\s+(?:the\s+|their\s+|its\s+|our\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+['’]s\s+)?|"
+    r"(?:an?|the|their|its|our|his|her|a\s+top|(?:the\s+)?[\w-]+['’]s)\s+)[\"“”]?(?:[\w-]+\s+){0,2}[\"“”]?"
     r"(?:priority|priorities|goals?|aims?|objectives?|tasks?)\b",
     re.IGNORECASE,
 )
@@ -1104,9 +1116,13 @@ _TOLD_DAY_AFTER = re.compile(
 # fighting: "offensive intent near X", "assault plans on Y", "offensive potential".
 _INTENT_AFTER = re.compile(
     r"\s+(?:intent(?:ions?)?|plans?|potential|capabilit(?:y|ies)|ambitions?|aims?|goals?|"
-    r"designs?|preparations?)\b",
+    r"designs?|preparations?|"
+    # the adjective of words and pictures: "offensive remarks", "offensive posts"
+    r"remarks?|comments?|language|words|posts?|content|jokes?|slurs?|gestures?|cartoons?|"
+    r"behaviou?r|statements?|messages?|images?|videos?)\b",
     re.IGNORECASE,
 )
+_AIRSPACE = re.compile(r"\bair\s*space\b|\bairspace\b", re.IGNORECASE)
 # (and the words wire copy uses for them: "separatist service personnel surrounded X")
 _TROOP_NOUNS = (
     r"forces|troops|army|units|soldiers|fighters|personnel|servicemen|paratroopers|marines"
@@ -1187,6 +1203,86 @@ _CAPTIVES_OBJECT = re.compile(
     r"mercenaries|troops|conscripts|personnel|soldier|serviceman)\b",
     re.IGNORECASE,
 )
+# "land" as a noun, the ground itself: after a preposition, a determiner or an adjective of
+# who holds or works it ("of land in X", "their land near Y", "occupied land"); the verb
+# ("shells land on X") follows its weapon.
+_LAND_NOUN_BEFORE = re.compile(
+    r"\b(?:of|the|their|its|our|his|her|this|that|occupied|agricultural|arable|farm|"
+    r"ukrainian|russian|contested|native|own)\s+$",
+    re.IGNORECASE,
+)
+# A state of holding ground told with how long it has lasted: "has occupied X since 2014",
+# "have held Y since March": no change of hands on any day the sentence names.
+_HELD_STATE = re.compile(r"\b(?:occup(?:y|ies|ied)|controll?(?:ed|s)?|held|holds?)\b")
+_SINCE_AFTER = re.compile(r"[^;:]*?\bsince\b", re.IGNORECASE)
+# What a side seizes or captures that is no ground: a thing, a person, an idea. The verb's
+# object (a determiner or a count, at most two modifiers, then the noun) says what was
+# taken; a place, a settlement noun or a stretch of land after it is ground.
+_THING_OBJECT = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|our|some|more|several|two|three|four|five|\d[\d,.]*|"
+    r"large|huge|big|small)\s+)*(?:[\w'’-]+\s+){0,2}?"
+    r"(?:initiative|momentum|opportunity|chance|moment|attention|headlines|imagination|"
+    r"assets|property|properties|funds|money|cash|accounts|shares|stakes?|"
+    r"documents|papers|passports|files|computers|phones|"
+    r"weapons|arms|ammunition|munitions|equipment|trophies|cargo|shipments?|consignments?|"
+    r"goods|grain|contraband|drugs|"
+    r"ships?|vessels?|tankers?|boats?|barges?|aircraft|helicopters?|planes?|jets?|tanks?|"
+    r"drones?|launchers?|systems?|vehicles?|"
+    r"footage|images?|videos?|photos?|photographs?|pictures?|moments?|scenes?|"
+    r"suspects?|saboteurs?|spies|spy|agents?|collaborators?|informants?|hostages?|"
+    r"journalists?|reporters?)\b",
+    re.IGNORECASE,
+)
+_THING_VERBS = ("seiz", "captur", "took", "taken", "taking", "takes", "take ")
+# "advance" that is no move of troops: "in advance", "advance warning", "advanced weapons"
+# (the adjective: after a determiner or a verb of giving, before a noun).
+_IN_ADVANCE = re.compile(r"\b(?:in|well\s+in)\s+$", re.IGNORECASE)
+_ADVANCE_NOUN_AFTER = re.compile(
+    r"\s+(?:warnings?|notice|notifications?|payments?|booking|copies|copy|purchases?|"
+    r"registration|voting|tickets?)\b",
+    re.IGNORECASE,
+)
+_ADJECTIVE_BEFORE = re.compile(
+    r"\b(?:a|an|the|more|most|highly|technologically|its|their|our|his|her|these|those|such|"
+    r"of|with|for|supply|supplies|supplied|supplying|provide|provides|provided|providing|"
+    r"send|sends|sent|sending|deliver|delivers|delivered|delivering|receive|receives|"
+    r"received|receiving|get|gets|got|need|needs|needed|request|requested|acquire|acquired|"
+    r"buy|bought|purchase|purchased|modern|western|new)\s+$",
+    re.IGNORECASE,
+)
+_NOUN_AFTER_ADJECTIVE = re.compile(
+    r"\s+(?!(?:on|in|into|to|toward|towards|near|along|across|through|past|around|up|down|"
+    r"further|farther|deeper|westward|eastward|northward|southward|some|about|nearly|almost|"
+    r"by|at|from|beyond|inside|within|as|and|but|while|after|before|since|against|slightly|"
+    r"several|few|more|two|three|four|five|ten|hundreds|dozens|\d)\b)"
+    # "the most advanced (Russian) units reached X": the forward troops, told by their place
+    r"(?!(?:[\w-]+\s+)?(?:units|troops|forces|groups|detachments|positions|elements)\b)"
+    r"[A-Za-z][\w-]+\b(?<!ly)",
+    re.IGNORECASE,
+)
+
+
+def _not_ground(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
+    """Whether a gain word takes no ground: a thing, a person or an idea, or no gain at all.
+
+    "Seized assets", "captured footage", "took the initiative": the object is not land;
+    "in advance", "advance warning", "advanced air defence systems" are no move of troops.
+    """
+    if word.startswith(_THING_VERBS) and " " not in word.strip():
+        return bool(_THING_OBJECT.match(text, e, sent.end))
+    if word == "advance":
+        return bool(
+            _IN_ADVANCE.search(text, max(sent.start, s - 12), s)
+            or _ADVANCE_NOUN_AFTER.match(text, e, sent.end)
+        )
+    if word == "advanced":
+        return bool(
+            _ADJECTIVE_BEFORE.search(text, max(sent.start, s - 24), s)
+            and _NOUN_AFTER_ADJECTIVE.match(text, e, sent.end)
+        )
+    return False
+
+
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
 # An advance told as a noun that the other side held back: "repelled Russian advances near
@@ -1317,7 +1413,7 @@ def find_triggers(
             matches += _TRIGGER_CYR_RE.finditer(sent.text)
     for m in matches:
         s, e = sent.start + m.start(), sent.start + m.end()
-        if any(a <= s < b for a, b in quoted):
+        if quoted and any(a <= s < b for a, b in quoted):
             continue  # words inside direct speech are the speaker's, not the reporter's
         etype = _GROUP_TYPE[m.lastgroup]
         word = m.group().lower()
@@ -1485,6 +1581,14 @@ def find_triggers(
             etype = EventType.OFFENSIVE
         if etype is EventType.ADVANCE and word in _ADVANCE_NOUNS and _held_back(text, sent, s, e):
             etype = EventType.OFFENSIVE  # "repelled Russian advances near X": fighting, no gain
+        if (
+            etype is EventType.ADVANCE
+            and _HELD_STATE.search(word)
+            and _SINCE_AFTER.match(clause_head(text, e, min(sent.end, e + 100)))
+        ):
+            continue  # "has occupied parts of X since 2014": how long a state has lasted
+        if etype is EventType.ADVANCE and _not_ground(text, sent, word, s, e):
+            continue  # "seized assets", "captured footage", "advanced weapons", "in advance"
         if word.endswith(" into") and word.startswith("br") and not _NAME_NEXT.match(text, e):
             continue  # "broke into a house", "broke into tears": no town entered
         if word.startswith(("kilomet", "km", "mile")) and not _GROUND_GAINED.search(sent.text):
@@ -1495,6 +1599,12 @@ def find_triggers(
             and not _PEOPLE_SUBJECT.search(text, sent.start, s)
         ):
             continue  # "troops began to leave": a withdrawal, told elsewhere
+        if (
+            etype is EventType.ATTACK
+            and word == "land "
+            and _LAND_NOUN_BEFORE.search(text, max(sent.start, s - 16), s)
+        ):
+            continue  # "150 square kilometres of land in X", "the occupied land near Y"
         if etype is EventType.ATTACK and not _strike_verb_of_war(text, sent, word, s):
             continue  # "the flood damaged homes", "prices fell on Monday", "a plane landed in X"
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
@@ -1538,6 +1648,12 @@ def find_triggers(
             and not _TOLD_DAY_AFTER.match(text, e, sent.end)
         ):
             continue  # "regrouping after the fall of X": an undated capture as a time, told
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith("incursion")
+            and _AIRSPACE.search(text, max(sent.start, s - 30), min(sent.end, e + 50))
+        ):
+            continue  # "a drone incursion into its airspace": no troops on the ground
         if etype is EventType.OFFENSIVE and _INTENT_AFTER.match(text, e, sent.end):
             continue  # "offensive intentions near X", "assault plans": what is meant, not done
         if (

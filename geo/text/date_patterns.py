@@ -120,6 +120,8 @@ _ALTERNATIVES = {
     "rel": rf"\b(?i:this|last|next|previous){SP}(?i:week|month|year)\b",
     "lastwd": rf"\b(?i:last|next){SP}{WEEKDAY}",
     "lastmon": rf"\b(?i:last|next){SP}{MON_FULL}",
+    # "last summer", "this spring", "the previous winter": a season named from the day of writing
+    "lastseason": rf"\b(?i:last|this|past|previous){SP}(?i:spring|summer|autumn|fall|winter)\b",
     # "the past week", "the last 24 hours"; not "the last days of the siege"
     "past": rf"\b(?i:past|last|previous){SP}(?P<past_n>(?i:{NUM})){SP}(?P<past_u>(?i:{UNIT}))\b"
     rf"|\b(?i:past){SP}(?P<past_u1>(?i:day|week|month|year))\b",

@@ -254,6 +254,33 @@ def _h_season(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     return start, end, _RANGE
 
 
+def _h_lastseason(m: re.Match[str], ctx: _Context) -> _Resolved | None:
+    """A season named from the day of writing: "last summer", "this spring".
+
+    "last" (or "past", "previous") is the latest such season over before publication; "this"
+    the one of the publication's year (a winter: the one begun by then), which may still be
+    to come ("this summer", written in March: a plan, ahead of the publication).
+    """
+    pub = ctx.published
+    if pub is None:
+        return None
+    which, name = m["lastseason"].lower().split()
+    first = _SEASON_START[name]
+
+    def bounds(year: int) -> tuple[dt.date, dt.date]:
+        end_year, end_month = _shift_month(year, first, 2)
+        return _month_bounds(year, first)[0], _month_bounds(end_year, end_month)[1]
+
+    year = pub.year - (1 if first == 12 and pub.month < 12 else 0)
+    start, end = bounds(year)
+    if which == "this":
+        return start, min(end, pub) if start <= pub else end, _RANGE
+    while end >= pub:
+        year -= 1
+        start, end = bounds(year)
+    return start, end, _RANGE
+
+
 def _h_cyr(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     p = CYR_PARSE.match(m["cyr"])
     if p is None:
@@ -413,6 +440,7 @@ _HANDLERS: dict[str, _Handler] = {
     "rel": _h_rel,
     "lastwd": _h_lastwd,
     "lastmon": _h_lastmon,
+    "lastseason": _h_lastseason,
     "past": _h_past,
     "ago": _h_ago,
     "wd": _h_wd,

@@ -217,3 +217,90 @@ def test_an_incursion_weeks_before_the_news_is_its_time(gazetteer):
 def test_an_incursion_told_as_news_stays(gazetteer):
     text = "Ukrainian troops pressed their incursion into the Bryansk region on Monday."
     assert (EventType.OFFENSIVE, "Bryansk Oblast") in _events(text, gazetteer)
+
+
+# Round 13 (type13): a gain that describes a place or a unit, or a liberation remembered.
+def test_a_gain_in_a_relative_clause_describing_a_town_is_no_advance(gazetteer):
+    text = (
+        "The army said it beat back four assaults near Kreminna, a town in the north of "
+        "the region where Kyiv has reported gains."
+    )
+    assert _events(text, gazetteer) == {(EventType.OFFENSIVE, "Kreminna")}
+
+
+def test_a_unit_named_by_the_town_it_liberated_makes_no_advance(gazetteer):
+    text = "Marines who recaptured Kupiansk now hold the riverbank near Izium."
+    assert not any(t is EventType.ADVANCE for t, _ in _events(text, gazetteer))
+
+
+def test_a_gain_in_a_relative_clause_with_its_own_time_stays(gazetteer):
+    text = "Kupiansk, which Ukrainian troops recaptured in September 2022, was shelled on Monday."
+    assert (EventType.ADVANCE, "Kupiansk") in _events(text, gazetteer)
+
+
+def test_a_control_told_now_in_a_relative_clause_stays(gazetteer):
+    text = (
+        "Moscow said its campaign ended with the fall of Izium and of Balakliia, both of "
+        "which its troops have now taken over."
+    )
+    assert (EventType.ADVANCE, "Balakliia") in _events(text, gazetteer)
+
+
+def test_a_claim_of_control_in_a_relative_clause_stays(gazetteer):
+    text = (
+        "Heavy fighting went on in the Luhansk region, where the Russian army says it has "
+        "full control over the village of Bilohorivka."
+    )
+    assert (EventType.ADVANCE, "Bilohorivka") in _events(text, gazetteer)
+
+
+def test_a_report_through_a_relative_clause_stays(gazetteer):
+    text = "The ministry, which said its troops captured Kreminna, gave no other details."
+    assert (EventType.ADVANCE, "Kreminna") in _events(text, gazetteer)
+
+
+def test_the_anniversary_of_a_liberation_is_no_advance(gazetteer):
+    text = "Residents of Izium marked the third anniversary of the liberation of Izium on Friday."
+    assert not any(t is EventType.ADVANCE for t, _ in _events(text, gazetteer))
+
+
+def test_a_liberation_celebrated_is_no_advance(gazetteer):
+    text = "Hundreds of people celebrated the liberation of Balakliia in its central square."
+    assert not any(t is EventType.ADVANCE for t, _ in _events(text, gazetteer))
+
+
+def test_a_liberation_told_as_news_stays(gazetteer):
+    text = "Ukraine announced the liberation of Balakliia on Thursday."
+    assert (EventType.ADVANCE, "Balakliia") in _events(text, gazetteer)
+
+
+def test_a_village_counted_into_a_running_total_gives_no_oblast_advance(gazetteer):
+    text = (
+        "On Friday Moscow claimed the village of Urozhaine, one of about 10 it says it has "
+        "seized in the Donetsk region this month."
+    )
+    assert _events(text, gazetteer) == {(EventType.ADVANCE, "Urozhaine")}
+
+
+def test_a_gain_in_a_relative_clause_takes_the_season_it_names(gazetteer):
+    article = article_from_text(
+        "Kupiansk, which Ukrainian troops retook last autumn, was shelled on Monday.",
+        published=dt.date(2023, 5, 16),
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    (gain,) = [e for e in events if e.event_type is EventType.ADVANCE]
+    assert (gain.date_start, gain.date_end) == (dt.date(2022, 9, 1), dt.date(2022, 11, 30))
+    assert {e.event_type for e in events} == {EventType.ADVANCE, EventType.ATTACK}
+
+
+def test_a_battle_remembered_is_no_offensive(gazetteer):
+    for text in (
+        "The battle for Kreminna is commemorated in Lysychansk every May.",
+        "Veterans gathered on the anniversary of the battle for Kreminna.",
+    ):
+        assert not any(t is EventType.OFFENSIVE for t, _ in _events(text, gazetteer))
+
+
+def test_a_day_of_fighting_is_still_the_fight(gazetteer):
+    text = "After a day of heavy fighting near Kreminna on Friday, the line held."
+    assert (EventType.OFFENSIVE, "Kreminna") in _events(text, gazetteer)

@@ -497,3 +497,13 @@ def test_a_strike_named_after_after_with_no_day_of_its_own_reaches_the_eve(gazet
     assert _attack_days(text, gazetteer) == [
         ("Myrhorod", dt.date(2024, 3, 12), dt.date(2024, 3, 13))
     ]
+
+
+def test_a_glued_full_stop_is_found_where_the_pattern_finds_it() -> None:
+    from geo.events.dating import _GLUED, _glued
+
+    text = "Shells hit the port on Tuesday.Russia said. Drones flew (at dawn)!Then calm? No"
+    for lo in range(-2, len(text) + 2, 3):
+        for hi in range(lo, len(text) + 3, 4):
+            assert _glued(text, lo, hi) == (_GLUED.search(text, lo, hi) is not None)
+    assert _glued(text, 0, len(text)) and not _glued("no stop here at all", 0, 19)

@@ -948,6 +948,28 @@ def test_damage_told_where_right_after_a_strike_is_a_strike_there(gazetteer, sec
     assert place in {e.place.name for e in events if e.event_type is EventType.ATTACK}
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Sheds and a car were damaged in the Bucha district, the governor said on Telegram.",
+        "A water tower was also damaged in the Bucha district, officials in the region said.",
+    ],
+)
+def test_damage_told_with_a_report_after_it_is_still_a_strike_there(gazetteer, second):
+    text = "Enemy drones attacked the Kyiv region during the night. " + second
+    events = _events(text, gazetteer)
+    assert "Bucha Raion" in {e.place.name for e in events if e.event_type is EventType.ATTACK}
+
+
+def test_damage_inside_what_someone_said_somewhere_is_no_strike_there(gazetteer):
+    text = (
+        "Enemy drones attacked the Kyiv region during the night. The governor said in "
+        "Bucha that a depot had been damaged."
+    )
+    events = _events(text, gazetteer)
+    assert "Bucha" not in {e.place.name for e in events if e.event_type is EventType.ATTACK}
+
+
 def test_damage_told_with_no_strike_before_it_is_no_strike(gazetteer):
     text = "Officials met in Odesa on Friday. A bridge in Kherson was damaged in 2022."
     assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]

@@ -333,6 +333,37 @@ def test_a_ukrainian_order_then_its_villages_gives_one_each(gazetteer):
     assert {"Borova", "Bohuslavka", "Kurylivka"} <= names
 
 
+# --- an order's list with a clause that describes its places (issue 10, round 13) ---
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ", all part of the Borova community - a unit that joins a few villages and their land.",
+        ", which lie along the Oskil river.",
+        ", both within the Borova community.",
+    ],
+)
+def test_an_orders_list_ending_in_a_clause_on_its_places_gives_one_each(gazetteer, tail):
+    text = (
+        "Regional officials ordered the forced evacuation of children from several locations "
+        "in Kharkiv Oblast, pointing to heavier shelling. The measure covers the village of "
+        "Bohuslavka and the village of Kurylivka" + tail
+    )
+    evacuations = _evacuations(text, gazetteer)
+    # the oblast only counted the places the list names: no dot of its own
+    assert sorted(e.place.name for e in evacuations) == ["Bohuslavka", "Kurylivka"]
+
+
+def test_a_clause_after_the_list_that_holds_a_figure_is_no_description(gazetteer):
+    text = (
+        "Regional officials ordered the forced evacuation of children in Kharkiv Oblast. "
+        "The measure covers Bohuslavka and Kurylivka, which 40 families still call home."
+    )
+    names = {e.place.name for e in _evacuations(text, gazetteer)}
+    assert names & {"Bohuslavka", "Kurylivka"} == set()
+
+
 # --- what is left at a whole country is no event (issue 10) ---
 
 

@@ -407,6 +407,32 @@ def test_an_orders_list_goes_on_past_a_bracketed_community(gazetteer):
     assert names == ["Bohuslavka", "Borova", "Kurylivka"]
 
 
+@pytest.mark.parametrize("closing", [".", ", the administration said."])
+def test_an_orders_groups_after_semicolons_are_each_evacuated(gazetteer, closing):
+    # An order's groups told one after another, each opened by its kind and closed by the
+    # community it lies in (round 13); the last community only situates its village.
+    text = (
+        "The council ordered the compulsory evacuation of all families with children from the town "
+        "of Balakliia; the villages of Borova and Bohuslavka in the Borova community; and the "
+        "village of Kurylivka in the Kupiansk community" + closing
+    )
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Balakliia", "Bohuslavka", "Borova", "Kurylivka"]
+
+
+def test_a_semicolon_before_other_news_still_ends_an_orders_list(gazetteer):
+    text = (
+        "The council ordered the compulsory evacuation of all families with children from the town "
+        "of Balakliia; shelling of Kupiansk went on through the night."
+    )
+    article = article_from_text(text, published=dt.date(2024, 10, 7))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    names = sorted(e.place.name for e in events if e.event_type is EventType.EVACUATION)
+    assert names == ["Balakliia"]
+
+
 def _oblast_attacks(events):
     return {
         (e.place.name, e.geo_precision)
@@ -601,6 +627,21 @@ def test_a_community_fronted_after_meanwhile_frames_the_strike(gazetteer):
     text = "Meanwhile, in the Nedryhailiv community, Russian drones attacked a grain store."
     names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert names == {"Nedryhailiv"}
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["Specifically in the Nedryhailiv community,", "In particular, in the Nedryhailiv community,"],
+)
+def test_a_community_fronted_after_a_connective_of_detail_frames_the_strike(gazetteer, opening):
+    # a sentence that details the one before it: "In particular, in X, ..." (round 13)
+    text = (
+        "Russian troops fired at border areas of three regions through the day. "
+        + opening
+        + " the enemy fired 40 times with mortars and drones."
+    )
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Nedryhailiv" in names
 
 
 def test_an_oblast_named_bare_after_a_town_is_not_its_namesake_city(gazetteer):
@@ -1386,6 +1427,54 @@ def test_what_the_victim_was_doing_does_not_end_the_strike_phrase(gazetteer):
         assert len(names) == 1 and names <= {"Nikopol", "Marhanets"}, text
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Russian drones hit a bakery as people queued near Nikopol.", "Nikopol"),
+        ("A glide bomb struck the dormitory while students were sleeping in Sumy.", "Sumy"),
+        ("Rockets hit the depot when workers gathered in the village of Marhanets.", "Marhanets"),
+    ],
+)
+def test_what_the_victims_were_doing_when_hit_does_not_end_the_strike_phrase(
+    gazetteer, text, place
+):
+    # "as/while/when <the people hit> <verb> in X": a clause of time whose subject is the
+    # victims; the place after it is where the strike fell (round 13)
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert names == {place}
+
+
+def test_a_clause_of_time_with_another_subject_still_ends_the_strike_phrase(gazetteer):
+    # the officials are no victims: Kyiv is where they spoke, not where the drones hit
+    text = "Drones hit a substation overnight as officials met in Kyiv to discuss air defence."
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Kyiv" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Russian drones struck houses, a pharmacy and a bus depot in Nikopol.", {"Nikopol"}),
+        ("The shelling hit a garage, a kiosk, and a bridge in Marhanets overnight.", {"Marhanets"}),
+        (
+            "Russia shelled homes, a market in Nikopol, and a clinic and a school in the town "
+            "of Marhanets, the regional head wrote.",
+            {"Nikopol", "Marhanets"},
+        ),
+    ],
+)
+def test_a_strikes_objects_listed_with_commas_do_not_end_its_phrase(gazetteer, text, places):
+    # "hit A, a B and a C in X": the objects of one strike, then its place (round 13)
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert names == places
+
+
+def test_a_speakers_place_after_a_comma_is_not_the_strikes(gazetteer):
+    text = "Russian artillery shelled farmland, a military spokesman in Kyiv said on Monday."
+    names = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Kyiv" not in names
+
+
 def test_the_doer_of_a_passive_verb_is_not_the_city_meant_later(gazetteer):
     # "annexed by Moscow": the capital stands for its government, so "the city" after it
     # goes back to the port named first (issue 10, w2miss)
@@ -1654,3 +1743,74 @@ def test_a_strike_told_over_a_part_of_the_country_is_not_at_the_officials_town(g
 def test_a_strike_in_part_of_the_officials_own_region_stays_at_the_region(gazetteer):
     text = "The Lviv governor said drones hit a warehouse in the west of the region overnight."
     assert _attack_places(text, gazetteer) == ["Lviv"]
+
+
+# Round 13 (type13): a count of villages, then their names.
+def test_counted_villages_named_in_apposition_are_the_ground_taken(gazetteer):
+    text = (
+        "Russian troops seized three villages, Urozhaine, Staromaiorske and Makarivka, on Monday."
+    )
+    assert _at(text, gazetteer, EventType.ADVANCE) == ["Urozhaine", "Staromaiorske", "Makarivka"]
+
+
+def test_a_comma_after_a_count_is_no_list_when_the_names_are_not_as_many(gazetteer):
+    text = "Russian troops seized two villages, Kharkiv officials said on Monday."
+    assert _at(text, gazetteer, EventType.ADVANCE) == []
+
+
+def test_counted_villages_named_after_a_distance_and_a_bearing(gazetteer):
+    text = (
+        "Moscow said on Friday its forces had seized two small villages about 25 kilometres "
+        "(15 miles) south of Kurakhove, Urozhaine and Staromaiorske."
+    )
+    assert _at(text, gazetteer, EventType.ADVANCE) == ["Urozhaine", "Staromaiorske"]
+
+
+def test_ground_measured_over_a_region_is_no_advance_at_the_region(gazetteer):
+    text = "Ukrainian troops retook 240 square kilometres in the Kharkiv region in May."
+    assert _at(text, gazetteer, EventType.ADVANCE) == []
+
+
+def test_ground_measured_beside_a_town_stays_at_the_town(gazetteer):
+    text = "Ukrainian troops had retaken two square kilometres near Kreminna this week."
+    assert _at(text, gazetteer, EventType.ADVANCE) == ["Kreminna"]
+
+
+def test_a_passive_subject_before_a_relative_clause_naming_a_side(gazetteer):
+    text = "Kreminna, which Russia has held since 2022, was shelled again on Tuesday."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Kreminna"]
+
+
+def test_anaphors_test_only_the_settlements_before_the_last_reference(gazetteer, monkeypatch):
+    from geo.events import places
+
+    text = (
+        "Shelling hit Kupiansk on Monday. Two houses in the town were damaged. "
+        "Later drones struck Izium and Balakliia."
+    )
+    resolved = sorted(
+        (t for t in geoparse(text, published=dt.date(2024, 8, 21)) if t.place is not None),
+        key=lambda t: t.start,
+    )
+    last_ref = text.index("the town")
+    asked = []
+    agent = places._AGENT_BEFORE
+
+    class _Recorder:
+        def search(self, s, pos, endpos):
+            asked.append(endpos)  # the place's start
+            return agent.search(s, pos, endpos)
+
+    monkeypatch.setattr(places, "_AGENT_BEFORE", _Recorder())
+    found = places.anaphors(text, resolved, [])
+    assert [(t.surface, t.place.name) for t in found] == [("the town", "Kupiansk")]
+    # Izium and Balakliia come after the last reference: no reference can go back to them
+    assert asked and max(asked) < last_ref
+
+
+def test_an_oblast_stem_is_its_name_without_the_unit_word_in_lower_case() -> None:
+    from geo.events.places import ADMIN_WORD, _admin_stem
+
+    for name in ("Donetsk Oblast", "Kharkiv Region", "Kyiv", "Zaporizhzhia oblast"):
+        assert _admin_stem(name) == ADMIN_WORD.sub("", name).strip().lower()
+    assert _admin_stem("Donetsk Oblast") == "donetsk"

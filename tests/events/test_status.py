@@ -356,3 +356,55 @@ def test_a_capture_told_after_a_retraction_in_another_clause_stands(gazetteer):
         "recaptured Klishchiivka, the general staff said."
     )
     assert (EventType.ADVANCE, "Klishchiivka") in _kinds(text, gazetteer)
+
+
+def test_the_clause_before_a_trigger_is_what_follows_the_last_break() -> None:
+    from geo.events.status import _CLAUSE_BREAK, _clause_before
+    from geo.events.triggers import Trigger
+    from geo.text.sentences import Sentence
+
+    befores = [
+        "",
+        "Troops advanced",
+        "Officials said: the enemy, which had massed, and later",
+        "A; B: C, but D, and E,  as F, whom G, andy H",
+        "x,\tbut y; z, which",
+        "no break, here at all, really",
+        "a: b; c",
+    ]
+    for before in befores:
+        text = f"Intro. {before}captured the town."
+        start = len("Intro. ")
+        sent = Sentence(start, len(text), text[start:])
+        trig = Trigger(EventType.ADVANCE, start + len(before), start + len(before) + 8, "captured")
+        # the same words as the split by every break it replaces, asked twice (remembered)
+        assert _clause_before(text, sent, trig) == _CLAUSE_BREAK.split(before)[-1]
+        assert _clause_before(text, sent, trig) == _CLAUSE_BREAK.split(before)[-1]
+
+
+def test_a_plan_word_is_looked_for_only_after_the_last_comma_of_its_clause() -> None:
+    from geo.events.status import _NOT_FACTUAL_LOW
+
+    clauses = [
+        "the army could, in time, try to",
+        "officials said they will",
+        "it was possible, they said, that troops would",
+        "a possible push; the unit",
+        "troops are expected to, and",
+        "they may 5 times",
+        "",
+    ]
+    for clause in clauses:
+        tail = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1
+        whole = _NOT_FACTUAL_LOW.search(clause)
+        part = _NOT_FACTUAL_LOW.search(clause, tail)
+        assert (whole and whole.span()) == (part and part.span())
+
+
+def test_an_attempt_word_is_looked_for_only_after_the_last_comma_of_its_clause() -> None:
+    from geo.events.status import _ATTEMPT_LOW
+
+    for clause in ("troops, trying to ", "in a bid to, again, ", "they were moving; units ", ""):
+        tail = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1
+        whole, part = _ATTEMPT_LOW.search(clause), _ATTEMPT_LOW.search(clause, tail)
+        assert (whole and whole.span()) == (part and part.span())

@@ -1,8 +1,10 @@
-"""Tolls told place by place (geo.events.tolls), on text we wrote."""
+"""Tolls told place by place, and the strikes a toll alone tells (geo.events.tolls)."""
 
 from __future__ import annotations
 
 import datetime as dt
+
+import pytest
 
 from geo.events.extract import extract_events
 from geo.records import EventType
@@ -45,3 +47,49 @@ def test_a_count_told_once_for_joined_places_stays_with_the_first_when_the_sum_h
     )
     got = _injured(text, gazetteer)
     assert got["Druzhkivka"] == 2 and got["Sloviansk"] is None
+
+
+def _strikes(text, gazetteer, published=dt.date(2024, 3, 12)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.ATTACK]
+
+
+# --- a time adverbial between a toll and its place (issue 10, round 13) ---
+
+
+@pytest.mark.parametrize(
+    "toll",
+    [
+        "Three residents have died and 14 were hurt over the past day in the southern region "
+        "of Zaporizhzhia, the regional administration reported.",
+        "Nine civilians were wounded in the last 24 hours in Zaporizhzhia Oblast.",
+        "Two men were injured on Sunday in the Zaporizhzhia region, officials said.",
+    ],
+)
+def test_a_toll_with_its_time_before_its_place_is_a_strike_there(gazetteer, toll):
+    text = "A drone damaged a power line near Odesa on Saturday. " + toll
+    strikes = _strikes(text, gazetteer)
+    there = [e for e in strikes if e.place.admin1_name == "Zaporizhzhia Oblast"]
+    assert len(there) == 1
+    assert there[0].killed is not None or there[0].injured is not None
+
+
+def test_a_toll_told_with_its_time_is_not_the_strike_told_before(gazetteer):
+    text = (
+        "A Russian missile hit a warehouse in Odesa on Monday, injuring two workers. "
+        "Four people were killed and 11 wounded over the last 24 hours in the Kharkiv "
+        "region, the president's office reported."
+    )
+    strikes = {e.place.admin1_name: e for e in _strikes(text, gazetteer)}
+    assert (strikes["Odesa Oblast"].killed, strikes["Odesa Oblast"].injured) == (None, 2)
+    assert (strikes["Kharkiv Oblast"].killed, strikes["Kharkiv Oblast"].injured) == (4, 11)
+
+
+def test_a_time_adverbial_with_no_place_after_it_adds_no_strike(gazetteer):
+    text = (
+        "Russian shelling hit Nikopol on Tuesday. Two more people were injured in the past "
+        "day, the mayor said."
+    )
+    strikes = _strikes(text, gazetteer)
+    assert [e.place.name for e in strikes] == ["Nikopol"]

@@ -1626,3 +1626,110 @@ def test_a_siege_attempt_is_ground_fighting_at_the_town(gazetteer, text):
 )
 def test_coming_under_fire_of_a_named_weapon_is_a_strike(sentence):
     assert [kind for kind, _ in _types(sentence)] == ["attack"]
+
+
+# Round 13 (type13): a capture named as one aim among several of a side is no happening.
+def test_a_capture_named_as_one_of_a_sides_goals_is_no_trigger() -> None:
+    text = "Seizing all of Zaporizhzhia is one of Moscow's stated war aims."
+    assert not [t for t in _triggers(text) if t.type is EventType.ADVANCE]
+
+
+# Round 13 (type13): a gain word whose object is no ground, and "advance" that is no move.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Customs officers in Izmail seized a consignment of drone parts on Friday.",
+        "Investigators seized computers and papers at an office in Poltava.",
+        "The navy said it seized a cargo vessel off Ochakiv on Friday.",
+        "Ukrainian troops seized the initiative west of Kreminna.",
+        "Police in Sumy captured two suspected saboteurs on Friday.",
+        "A dashboard camera captured the moment a missile fell in Poltava.",
+        "Villagers near Izium were given advance notice of the shelling.",
+        "The brigade prepared its defences near Kreminna well in advance.",
+        "Partners pledged more advanced air defence to protect Poltava.",
+    ],
+)
+def test_a_gain_word_that_takes_no_ground_is_no_advance(sentence) -> None:
+    assert not [t for t in _triggers(sentence) if t.type is EventType.ADVANCE]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian troops seized the village of Makiivka on Friday.",
+        "Ukrainian units captured a strategic height west of Kreminna.",
+        "Russian forces struck Lyptsi and advanced several kilometres toward Hlyboke.",
+        "The most advanced Russian units reached the edge of Kreminna on Friday.",
+    ],
+)
+def test_a_gain_word_that_takes_ground_stays(sentence) -> None:
+    assert [t for t in _triggers(sentence) if t.type is EventType.ADVANCE]
+
+
+def test_a_capture_among_a_sides_goals_past_a_relative_clause_is_no_trigger() -> None:
+    text = (
+        "The seizure of Kherson Oblast, which Moscow claimed to annex in 2022, is among "
+        "the main aims of the campaign."
+    )
+    assert not [t for t in _triggers(text) if t.type is EventType.ADVANCE]
+
+
+def test_land_as_the_ground_itself_is_no_strike_verb() -> None:
+    text = "Russian troops seized 90 square kilometres of land in Sumy Oblast in March."
+    assert not [t for t in _triggers(text) if t.type is EventType.ATTACK]
+
+
+def test_an_attack_that_failed_to_take_a_village_is_ground_fighting() -> None:
+    text = "The occupiers attacked Synkivka on Friday but failed to take it, the brigade said."
+    assert [t.type for t in _triggers(text) if t.text.startswith("attack")] == [EventType.OFFENSIVE]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Romania said a drone incursion into its airspace near Galati was recorded on Friday.",
+        "The envoy apologised in Odesa for offensive comments on Friday.",
+    ],
+)
+def test_an_incursion_into_airspace_and_offensive_words_are_no_fighting(sentence) -> None:
+    assert not [t for t in _triggers(sentence) if t.type is EventType.OFFENSIVE]
+
+
+def test_troops_attacked_at_a_village_are_ground_fighting() -> None:
+    text = "Officials said the raiders attacked Russian border guard units at Tetkino on Friday."
+    assert [t.type for t in _triggers(text) if t.text.startswith("attack")] == [EventType.OFFENSIVE]
+
+
+def test_ground_held_since_a_date_is_a_state_not_a_gain() -> None:
+    for text in (
+        "Moscow's troops have occupied the east of Kherson Oblast since 2022.",
+        "The villages near Svatove have been under the control of Russian forces since 2022.",
+    ):
+        assert not [t for t in _triggers(text) if t.type is EventType.ADVANCE]
+    text = "Russian troops had occupied about a third of Kreminna by Friday."
+    assert [t for t in _triggers(text) if t.type is EventType.ADVANCE]
+
+
+def test_the_gated_sentence_patterns_answer_as_their_patterns() -> None:
+    from geo.events import backdrop, places, results, tolls
+
+    texts = [
+        "As previously reported, residents of the village of Ostriv fled on Monday.",
+        "The deaths occurred when shells hit towns across Ukraine, from Lviv to Odesa.",
+        "Families had already LEFT; civilians from the town of",
+        "RESIDENTS OF ",
+        "Regions, stretching from the north to the south",
+        "",
+    ]
+    gated = (
+        backdrop._DEPARTURE,
+        tolls._DEATHS_ANAPHOR,
+        results._SWEEP,
+        places._PEOPLE_OF_BEFORE,
+    )
+    for pattern in gated:
+        for text in texts:
+            for ask in ("search", "match"):
+                got = getattr(pattern, ask)(text)
+                want = getattr(pattern.rx, ask)(text)
+                assert (got and got.span()) == (want and want.span())

@@ -407,3 +407,21 @@ def test_this_weekend_written_midweek_is_the_weekend_to_come():
     assert (span.start, span.end) == (dt.date(2025, 3, 22), dt.date(2025, 3, 23))
     (span,) = find_dates("Envoys met in Geneva this weekend.", published=dt.date(2025, 3, 17))
     assert (span.start, span.end) == (dt.date(2025, 3, 15), dt.date(2025, 3, 16))
+
+
+# Round 13 (type13): a season named from the day of writing.
+@pytest.mark.parametrize(
+    ("sentence", "published", "start", "end"),
+    [
+        ("The bridge was rebuilt last summer.", dt.date(2024, 6, 20), (2023, 6, 1), (2023, 8, 31)),
+        ("The bridge was rebuilt last summer.", dt.date(2024, 11, 3), (2024, 6, 1), (2024, 8, 31)),
+        ("The town fell last winter.", dt.date(2024, 6, 20), (2023, 12, 1), (2024, 2, 29)),
+        ("Shelling grew this spring.", dt.date(2024, 6, 20), (2024, 3, 1), (2024, 5, 31)),
+        ("Shelling grew this summer.", dt.date(2024, 7, 10), (2024, 6, 1), (2024, 7, 10)),
+        ("Talks may resume this autumn.", dt.date(2024, 7, 10), (2024, 9, 1), (2024, 11, 30)),
+    ],
+)
+def test_a_season_named_from_the_day_of_writing(sentence, published, start, end):
+    (span,) = find_dates(sentence, published=published)
+    assert (span.start, span.end) == (dt.date(*start), dt.date(*end))
+    assert span.precision is DatePrecision.RANGE

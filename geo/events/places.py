@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -1206,25 +1206,32 @@ def _counted_after_reference(toks: list[_Tok], first: int, group: list[Toponym])
     """
     if len(group) < 2:
         return []
-    end = next((j for j in range(first, len(toks)) if toks[j].kind == "top"), len(toks))
-    return group[1:] if _count_named(toks, first, end, group[1:]) else []
+    return group[1:] if _count_named(toks, first, _first_place(toks, first), group[1:]) else []
 
 
-def _count_named(toks: list[_Tok], first: int, end: int, names: list[Toponym]) -> bool:
-    """Whether a count of places between two tokens says as many as ``names`` holds.
+def _first_place(toks: list[_Tok], first: int) -> int:
+    """The index of the first place token from ``first`` on (the end of the tokens if none)."""
+    return next((j for j in range(first, len(toks)) if toks[j].kind == "top"), len(toks))
 
-    "two villages", "3 settlements" between tokens ``first`` and ``end``; a list of one
-    name is no list.
-    """
+
+def _place_counts(toks: list[_Tok], first: int, end: int) -> Iterator[int]:
+    """The counts of places told between two tokens: "two villages", "3 settlements"."""
     for j in range(first, min(end, len(toks)) - 1):
         if toks[j + 1].text in _COUNTED_PLACE_NOUNS or (
             j + 2 < end and toks[j + 2].text in _COUNTED_PLACE_NOUNS
         ):
             word = toks[j].text
             n = int(word) if word.isdigit() else _COUNTS.get(word)
-            if n is not None and n == len(names) > 1:
-                return True
-    return False
+            if n is not None:
+                yield n
+
+
+def _count_named(toks: list[_Tok], first: int, end: int, names: list[Toponym]) -> bool:
+    """Whether a count of places between two tokens says as many as ``names`` holds.
+
+    A list of one name is no list.
+    """
+    return len(names) > 1 and len(names) in _place_counts(toks, first, end)
 
 
 def _count_unmet(toks: list[_Tok], first: int, group: list[Toponym]) -> bool:
@@ -1235,16 +1242,8 @@ def _count_unmet(toks: list[_Tok], first: int, group: list[Toponym]) -> bool:
     """
     if len(group) < 2:
         return False
-    end = next((j for j in range(first, len(toks)) if toks[j].kind == "top"), len(toks))
-    for j in range(first, min(end, len(toks)) - 1):
-        if toks[j + 1].text in _COUNTED_PLACE_NOUNS or (
-            j + 2 < end and toks[j + 2].text in _COUNTED_PLACE_NOUNS
-        ):
-            word = toks[j].text
-            n = int(word) if word.isdigit() else _COUNTS.get(word)
-            if n is not None and n > len(group) - 1:
-                return True
-    return False
+    counts = _place_counts(toks, first, _first_place(toks, first))
+    return any(n > len(group) - 1 for n in counts)
 
 
 _COUNTS = {

@@ -386,6 +386,7 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
                 and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
                 and _same_days(f, e)
                 and not _one_of_a_list(f, fine)
+                and not _counts_beyond(e, f)
             ),
             None,
         )
@@ -401,6 +402,22 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
             e = replace(e, killed=oblast.killed, injured=oblast.injured)
         out.append(e)
     return out
+
+
+def _counts_beyond(oblast: Event, city: Event) -> bool:
+    """Whether an oblast's toll sums a wider span and more people than its city's strike.
+
+    "Shelling killed one and wounded seven in the X region over the past day" beside "a
+    shell killed a woman in X and wounded a man" that morning: the oblast's day in sum holds
+    its other towns, a happening of its own, not the city's strike told again. Not so: a
+    city with no toll of its own (it takes the oblast's); an oblast told over the city's own
+    span ("overnight strikes kill five in X region" beside "overnight strikes on X killed
+    four"), whose higher count is only a later one.
+    """
+    if city.killed is None and city.injured is None:
+        return False
+    wider = oblast.date_start < city.date_start or oblast.date_end > city.date_end
+    return wider and not _toll_within(oblast, [city])
 
 
 def _one_of_a_list(city: Event, fine: list[Event]) -> bool:

@@ -835,3 +835,39 @@ def test_a_sources_quote_placing_the_lead_strike_beside_it_is_the_same_strike(ga
 def test_a_sources_quote_telling_one_more_strike_or_one_far_away_is_kept(gazetteer, quote):
     got = _strike_places(_MYRNOHRAD_LEAD + quote, gazetteer, published=dt.date(2024, 8, 20))
     assert len(got) == 2 and "Myrnohrad" in got
+
+
+# --- an oblast's day in sum beside its namesake city's own toll (issue 10, join13) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the oblast's toll counts more than the city's: the region's day, kept beside it
+        (
+            "Shortly after noon, Mykolaiv came under Russian fire again. A shell hit a shop, "
+            "killing a 70-year-old man. Four people were wounded and one was killed in the "
+            "Mykolaiv region by Russian shelling during the past day.",
+            ["Mykolaiv", "Mykolaiv Oblast"],
+        ),
+        # the oblast's toll is the city's: one strike, told twice
+        (
+            "A Russian drone hit a shop in Mykolaiv, wounding two people. Two people were "
+            "wounded in the Mykolaiv region by that drone attack.",
+            ["Mykolaiv"],
+        ),
+    ],
+)
+def test_an_oblasts_larger_toll_stands_beside_its_namesake_city(gazetteer, text, expected):
+    # A bulletin tells the city's strike with its toll, then the oblast's day in sum: a toll
+    # above the city's counts the oblast's other towns, an event of its own.
+    assert _struck_places(text, gazetteer) == expected
+
+
+def test_an_oblasts_later_count_over_its_citys_night_is_the_citys_strike(gazetteer):
+    # Both tell the night's strikes; the oblast's count is one higher, a later tally of them.
+    text = (
+        "Overnight Russian strikes on Mykolaiv killed three people, officials said. Russian "
+        "strikes overnight on the Mykolaiv region killed four people, the governor said."
+    )
+    assert _struck_places(text, gazetteer) == ["Mykolaiv"]

@@ -453,6 +453,36 @@ def described_gain(text: str, sent: Sentence, trig: Trigger) -> bool:
     return _OWN_TIME.search(clause) is None and _NOW.search(lead) is None
 
 
+# "the hardest battles along the whole line of contact are near X": a superlative
+# that ranks the fighting along the whole front describes where the war is hottest, not a
+# day's battle (a ranked place of the front, no happening of its own).
+_RANKED_BEFORE = re.compile(
+    r"\b(?:the\s+)?(?:fiercest|heaviest|hardest|toughest|bloodiest|hottest|most\s+"
+    r"(?:intense|intensive|violent|active|difficult|ferocious))\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_WHOLE_FRONT_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:across|along|on|of)\s+(?:the\s+)?(?:(?:entire|whole)\s+)?"
+    r"(?:front(?:\s*-?\s*lines?)?|frontlines?|line\s+of\s+contact)\b",
+    re.IGNORECASE,
+)
+
+
+def front_ranking(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether fighting is ranked along the whole front ("the heaviest fighting on the front").
+
+    "The army reports that the hardest battles along the whole front are now around the X
+    region": the sentence tells where the front is hottest, a standing description, not a
+    battle of the day. Fighting ranked without the whole front ("the heaviest fighting of
+    the day was near A") is left as it is.
+    """
+    if trig.type is not EventType.OFFENSIVE or not _FIGHT_NOUN.fullmatch(trig.text):
+        return False
+    before = text[max(sent.start, trig.start - 40) : trig.start]
+    after = text[trig.end : min(sent.end, trig.end + 60)]
+    return bool(_RANKED_BEFORE.search(before) and _WHOLE_FRONT_AFTER.match(after))
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
@@ -465,8 +495,15 @@ def news_not_setting(
     kept = []
     war: bool | None = None
     leaving: bool | None = None
+    # fighting ranked along the front, and the ground fighting told after it in the sentence
+    # (", where troops are trying to push them back"): one standing description
+    ranked = next((t.start for t in triggers if front_ranking(text, sent, t)), None)
     for t in triggers:
-        if campaign_frame(text, sent, t) or described_gain(text, sent, t):
+        if (
+            campaign_frame(text, sent, t)
+            or described_gain(text, sent, t)
+            or (ranked is not None and t.type is EventType.OFFENSIVE and t.start >= ranked)
+        ):
             continue
         if war is None:
             war = (

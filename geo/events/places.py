@@ -2865,8 +2865,10 @@ _AUTHORITY_BEFORE = re.compile(
     rf"\b{_AUTHORITY}\s+(?:in|of)\s+(?:the\s+)?(?:[^\W\d][\w'’ -]{{0,40}}?\s+)?$",
     re.IGNORECASE,
 )
+# "the Lyman-Kupiansk direction": a sector named after two towns is a sector too, not town A
 _DIRECTION_AFTER = re.compile(
-    r"^[\s-]+(?:directions?|axis|axes|sectors?|fronts?|напрям\w*|направлени\w*)\b", re.IGNORECASE
+    r"^(?:-(?-i:[A-Z])[\w'’]*)?[\s-]+(?:directions?|axis|axes|sectors?|fronts?|напрям\w*|направлени\w*)\b",
+    re.IGNORECASE,
 )
 # "the Kupiansk, Lyman and Pokrovsk directions": each name of the list is a sector.
 _LISTED_SECTOR_AFTER = re.compile(
@@ -2889,7 +2891,7 @@ def as_direction(text: str, top: Toponym) -> Toponym:
     place = top.place
     if place is None or place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
         return top
-    after = text[top.end : top.end + 20]
+    after = text[top.end : top.end + 40]
     if not (
         _DIRECTION_AFTER.match(after)
         or _LISTED_SECTOR_AFTER.match(text, top.end, top.end + 80)

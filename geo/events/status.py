@@ -37,6 +37,9 @@ _NOT_FACTUAL_BEFORE = re.compile(
     # mount", "is planning / preparing a fresh assault", "bracing for an expected push" (not
     # a "long-expected" counteroffensive, told as begun)
     r"(?<![\w-])expect(?:s|ed|ing)?\s+(?:[\w'\u2019-]+\s+){1,3}?to|(?<![\w-])expected to|"
+    # "analysts expect a summer offensive", "Kyiv fears a fresh push", "warned of a new
+    # assault": what is awaited has not happened
+    r"(?<![\w-])(?:expect|fear)(?:s|ed|ing)?\s+(?:a|an|another)|warn(?:s|ed|ing)?\s+of|"
     r"(?:planning|preparing|prepares)\s+(?:a|an|new|fresh)|brac(?:e|es|ed|ing)\s+for|"
     r"way for \w+ to)\b[^,;:]*$",
     re.IGNORECASE,

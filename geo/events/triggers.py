@@ -779,7 +779,7 @@ _ON_TOWN = re.compile(
 )
 # Its toll: "a woman was killed in an enemy attack on the region overnight". Troops storming
 # a line leave no dead civilians in a governor's count; one attack with a toll is a strike.
-_TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|hurt)\b")
+_TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding|hurt)\b")
 # One attack "launched" or "carried out", with such a toll: "Russia launched an attack on the
 # city overnight, killing two". Launching made it an operation (_GROUND_ATTACK), but one
 # attack that leaves civilians dead is a strike; counted attacks stay the assaults they are.
@@ -1678,7 +1678,8 @@ def find_triggers(
                     and not (
                         # "another enemy attack on X ended in tragedy": one attack on a
                         # town, told by who made it, is a strike on the town
-                        word == "attack"
+                        # and so is "the enemy attacked X, wounding two" (the verb)
+                        word in ("attack", "attacked")
                         and _ENEMY_ONLY.fullmatch(ground.group())
                         and (_ON_TOWN.match(text, e) or _TOLL_WORD.search(sent.text))
                     )
@@ -1738,9 +1739,22 @@ def find_triggers(
                 )
             )
         ]
-    if any(t.type is EventType.OFFENSIVE for t in out) and _AIR_DEFENCE.search(sent.text):
+    if any(t.type is EventType.OFFENSIVE for t in out) and (
+        _AIR_DEFENCE.search(sent.text) or _STRIKE_REPELLED.search(sent.text)
+    ):
         out = _repelled_from_the_air(text, sent, out)
     return out
+
+
+# "troops repelled a Russian drone attack on X", "fought off a missile and drone raid": what
+# is repelled is named by its weapon, a strike from afar, whoever repels it.
+_STRIKE_REPELLED = re.compile(
+    r"\b(?:repel\w*|repuls\w*|fought\s+off|fended\s+off|beat\s+off)\s+(?:(?:a|an|the|another)\s+)?"
+    r"(?:(?:massive|massed|large-scale|combined|major|new|night|nighttime|overnight|russian|"
+    r"ukrainian|enemy|hostile)\s+){0,2}(?:drones?|missiles?|rockets?|air|aerial|uavs?|shahed\w*|"
+    r"kamikaze)(?:\s+and\s+(?:drones?|missiles?|rockets?|uavs?))?\s+(?:attacks?|strikes?|raids?)\b",
+    re.IGNORECASE,
+)
 
 
 # "air defences repelled the attack on X", "the attack was repulsed by the city's air
@@ -1751,7 +1765,13 @@ _AIR_REACH = 80  # characters either side of the trigger
 
 
 def _air_defence_repels(text: str, sent: Sentence, t: Trigger) -> bool:
-    """Whether air defence, in the trigger's own clause, repels what the trigger names."""
+    """Whether air defence, in the trigger's own clause, repels what the trigger names.
+
+    So is a strike named by its weapon that the trigger's verb repels ("troops repelled a
+    drone attack"), whoever repels it.
+    """
+    if _STRIKE_REPELLED.match(text, t.start, min(sent.end, t.end + _AIR_REACH)):
+        return True
     lo, hi = max(sent.start, t.start - _AIR_REACH), min(sent.end, t.end + _AIR_REACH)
     for m in _AIR_DEFENCE.finditer(text, lo, hi):
         a, b = min(t.start, m.start()), max(t.end, m.end())

@@ -304,3 +304,17 @@ def test_a_battle_remembered_is_no_offensive(gazetteer):
 def test_a_day_of_fighting_is_still_the_fight(gazetteer):
     text = "After a day of heavy fighting near Kreminna on Friday, the line held."
     assert (EventType.OFFENSIVE, "Kreminna") in _events(text, gazetteer)
+
+
+def test_fighting_ranked_along_the_whole_front_is_no_battle(gazetteer):
+    # a ranking of the front (and the aim told after it) describes the war, not one day
+    text = (
+        "Officials say the heaviest fighting along the whole front line is going on in the "
+        "Zaporizhzhia region, where Russian units are trying to push out the Ukrainian army."
+    )
+    assert not {t for t, _ in _events(text, gazetteer)} & {EventType.OFFENSIVE}
+
+
+def test_fighting_ranked_without_the_whole_front_stays_a_battle(gazetteer):
+    text = "The heaviest fighting of Tuesday took place near Robotyne, the army said."
+    assert (EventType.OFFENSIVE, "Robotyne") in _events(text, gazetteer)

@@ -1814,3 +1814,10 @@ def test_an_oblast_stem_is_its_name_without_the_unit_word_in_lower_case() -> Non
     for name in ("Donetsk Oblast", "Kharkiv Region", "Kyiv", "Zaporizhzhia oblast"):
         assert _admin_stem(name) == ADMIN_WORD.sub("", name).strip().lower()
     assert _admin_stem("Donetsk Oblast") == "donetsk"
+
+
+def test_a_sector_named_after_two_towns_is_a_sector_not_the_first_town(gazetteer):
+    # "the A-B direction" is a front sector, never fighting in town A itself
+    text = "The defenders held off nine assaults in the Siversk-Kramatorsk direction on Monday."
+    assert "Siversk" not in _at(text, gazetteer, EventType.OFFENSIVE)
+    assert "Siversk direction" in _at(text, gazetteer, EventType.OFFENSIVE)

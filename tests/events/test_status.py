@@ -250,6 +250,9 @@ def test_a_capture_after_since_without_a_date_stays_a_time(gazetteer):
         "Kyiv expects Moscow to mount a major offensive near Zaporizhzhia within weeks.",
         "The brigade warned that Russian units were preparing a fresh assault on Kupiansk.",
         "Ukrainian troops are bracing for a renewed Russian offensive around Bakhmut.",
+        "Military analysts expect a large Russian push on Kupiansk once the ground freezes.",
+        "Kyiv fears a new offensive on Zaporizhzhia after the harvest, a commander said.",
+        "The governor warned of a fresh Russian assault on Kupiansk in the coming weeks.",
     ],
 )
 def test_a_forecast_or_prepared_offensive_is_no_event(text, gazetteer):

@@ -1051,6 +1051,36 @@ def test_troops_repelling_assaults_beside_air_defence_at_work_still_fight():
     assert "offensive" in {t for t, _ in _types(sentence)}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Border guards repelled an enemy drone attack on Vovchansk late on Friday.",
+        "The brigade fought off a missile and drone strike on its base near Izium.",
+    ],
+)
+def test_a_strike_named_by_its_weapon_that_troops_repel_is_a_strike(sentence):
+    kinds = {t for t, _ in _types(sentence)}
+    assert "offensive" not in kinds
+    assert "attack" in kinds
+
+
+def test_troops_repelling_an_assault_named_without_a_weapon_still_fight():
+    sentence = "Border guards repelled an enemy assault on Vovchansk late on Friday."
+    assert "offensive" in {t for t, _ in _types(sentence)}
+
+
+def test_the_enemy_attacking_a_town_with_a_civilian_toll_is_a_strike():
+    sentence = "The enemy attacked the Korabelnyi district of Kherson, wounding an old man."
+    kinds = {t for t, _ in _types(sentence)}
+    assert "offensive" not in kinds
+    assert "attack" in kinds
+
+
+def test_the_enemy_attacking_a_town_counted_times_is_still_fighting():
+    sentence = "The enemy attacked Novomykhailivka four times, and a soldier was wounded."
+    assert "offensive" in {t for t, _ in _types(sentence)}
+
+
 def test_an_evacuation_that_is_planned_from_places_is_no_event_yet(gazetteer):
     def evacuations(text):
         article = article_from_text(text, published=dt.date(2022, 4, 5))

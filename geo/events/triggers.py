@@ -817,8 +817,9 @@ _REPELLED_AFTER = re.compile(
 )
 _POSITIONS_AFTER = re.compile(
     r"\s+(?:the\s+)?(?:\w+\s+)?positions\b"
-    # "raiders attacked the guard units at X": troops as the object, met on the ground
-    r"|\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|garrisons?|outposts?|checkpoints?)\s+"
+    # "raiders attacked the guard units at X": troops as the object, met on the ground ("an
+    # attack by Russian troops in X" names who attacked, not what)
+    r"|\s+(?!by\s)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|garrisons?|outposts?|checkpoints?)\s+"
     r"(?:at|in|near|around|outside)\b",
     re.IGNORECASE,
 )

@@ -8,10 +8,12 @@ themselves are geo.toponyms.tokens'; resolution is left to geo.toponyms.geoparse
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 
 from geo.places.gazetteer import Gazetteer
 from geo.places.names import ADMIN1_SUFFIXES, normalize
+from geo.places.near_spellings import latin
 from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.demonyms import MAX_WORDS as DEMONYM_WORDS
 from geo.toponyms.demonyms import demonym_forms, resolve_demonym
@@ -488,6 +490,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
         mentions.sort(key=lambda m: m.start)
     mentions = [m for m in mentions if not (m.j - m.i == 1 and toks[m.i].norm in persons)]
     mentions = _listed_admin2(text, toks, mentions, gaz)
+    _seat_named_hromadas(mentions, gaz)
     _coordinated_units(text, toks, mentions, gaz)
     return _with_state_abbreviations(text, toks, mentions, gaz)
 
@@ -596,7 +599,7 @@ _UNIT_OF = frozenset(["region", "regions", "oblast", "oblasts", "province", "pro
 # The same after a dash or colon: "attacked nine regions: X, Y and Z".
 _UNITS_PLURAL = frozenset(["regions", "oblasts", "provinces"])
 
-_COMMUNITY_HEADS = frozenset({"community", "communities"})
+_COMMUNITY_HEADS = frozenset({"community", "communities", "hromada"})
 # The kinds of hromada English names between its name and "community": "the X territorial
 # community", "the Y urban community", "the Z village territorial community".
 _COMMUNITY_KINDS = frozenset({"territorial", "urban", "rural", "village", "settlement", "city"})
@@ -664,7 +667,7 @@ def _listed_admin2(
                     toks[end - 1].end,
                     text[toks[start].start : toks[end - 1].end],
                     key,
-                    gaz.lookup_key(key),
+                    [c for k in key.split("|") for c in gaz.lookup_key(k)],
                 )
                 listed.append(m)
             # The list goes on before a comma, "and", "or" or "&" (", and" too).
@@ -684,6 +687,30 @@ def _listed_admin2(
     taken = {t for m in found for t in range(m.i, m.j)}
     kept = [m for m in mentions if not any(t in taken for t in range(m.i, m.j))]
     return sorted(kept + found, key=lambda m: m.i)
+
+
+def _seat_named_hromadas(mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Give "X hromada" named by its seat's stem the hromadas whose adjective it is too.
+
+    "Pokrovsk hromada" in a Dnipropetrovsk report is the Pokrovska hromada of that oblast (its
+    seat Pokrovske), not only Donetsk's Pokrovsk: the hromadas of an oblast the text names
+    where it names not the index's own are readings too, for the context to choose.
+    """
+    named = {c.place.admin1_code for m in mentions for c in m.cands if c.place.kind is _ADMIN1}
+    for m in mentions:
+        name, _, unit = m.key.rpartition(" ")
+        if unit not in _HROMADA_UNITS or " " in name or not m.cands:
+            continue
+        if not all(c.place.place_id.startswith("ua2:") for c in m.cands):
+            continue
+        if named & {c.place.admin1_code for c in m.cands}:
+            continue  # the oblast of the index's reading is named: that is the hromada
+        have = {c.place.place_id for c in m.cands}
+        for key in _hromada_by_skeleton(name, gaz):
+            for c in gaz.lookup_key(key):
+                if c.place.place_id not in have and c.place.admin1_code in named:
+                    have.add(c.place.place_id)
+                    m.cands = [*m.cands, c]
 
 
 def _respelt_strays(listed: list[Mention], toks: list[Token], unit: str, gaz: Gazetteer) -> None:
@@ -732,20 +759,92 @@ def _unit_before(
         key = f"{name} {unit}"
         if gaz.has(key) and not (adjectival and gaz.has(name)):
             return start, key
-    if respell and end >= 1 and _HROMADA_ADJECTIVE.fullmatch(toks[end - 1].text):
+    if not respell or end < 1:
+        return None
+    if toks[end - 1].cap and gaz.has(seat := toks[end - 1].norm):
+        # "the Myropilska, Krasnopilska and Shostka communities": a seat's own name is the
+        # town's, and the list goes on before it
+        return (end - 1, "") if gaz.has(f"{seat} hromada") else None
+    for size in range(min(3, end), 1, -1):
+        # "Seredyna-Budska" for the index's Seredyno-Budska: a name in two words respelt
+        words = toks[end - size : end]
+        if (
+            all(t.cap for t in words)
+            and all(t.joined for t in words[:-1])
+            and (found := _hromada_by_skeleton(" ".join(t.norm for t in words), gaz))
+        ):
+            return end - size, "|".join(found)
+    if _HROMADA_ADJECTIVE.fullmatch(toks[end - 1].text):
         # "Shalyhinska" for the Shalyhynska hromada: "A, B, C communities" names each
         name = toks[end - 1].norm
         if gaz.has(name):
             return None
-        respelt = _respelt_units(name, unit, gaz)
-        return end - 1, respelt[0] if respelt else ""
+        if respelt := _respelt_units(name, unit, gaz):
+            return end - 1, respelt[0]
+        # keys with one skeleton are namesakes in several oblasts: all are read
+        return end - 1, "|".join(_hromada_by_skeleton(name, gaz))
     return None
 
 
 _HROMADA_UNITS = frozenset({"hromada", "community"})
 _RAION_WORDS = frozenset({"district", "raion", "rayon"})
 # A hromada's adjective as English news writes it: "Krasnopilska", "Seredyno-Budska".
-_HROMADA_ADJECTIVE = re.compile(r"(?-i:[A-Z])[\w'’-]*s[ck](?:a|e|yi|yy|iy|ii|y)")
+# Russian spelling gives "-skaya", and some write the bare stem: "Miropolskaya",
+# "Verkhnyosyrovatsk".
+_HROMADA_ADJECTIVE = re.compile(
+    r"(?-i:[A-Z])[\w'’-]*s[ck](?:a|e|yi|yy|iy|ii|y|aya|aia|oye|oie|oe|oy|oi)?"
+)
+
+
+# A hromada's adjective down to what every spelling shares: the adjective ending goes, the
+# letters transliterations disagree on are folded (г is h or g, х kh or h, й j or i), and i,
+# y, e and o are one letter, doubled or not, for Russian keeps o and e where Ukrainian has i
+# ("Belopolskaya", Bilopilska; "Miropolskaya", Myropilska, not Mariupolska) and writers
+# change a linking vowel ("Velykypysarivska", "Verkhnyosyrovatsk"). A and u stay.
+_SKELETON_FOLDS = (("kh", "h"), ("g", "h"), ("j", "i"), ("w", "v"))
+_SKELETON_ENDING = re.compile(r"s[ck](?:a|e|yi|yy|iy|ii|y|aya|aia|oye|oie|oe|oy|oi)?$")
+_VOWEL_CLASS = str.maketrans("yeoa", "iiii")
+_NOT_LETTER = re.compile(r"[^a-z]")
+_MIN_SKELETON = 6  # "barska", "boiarska": shorter skeletons are shared by too many hromadas
+# Built on first use, once per index: the index's "X community" keys by skeleton.
+_HROMADA_SKELETONS: weakref.WeakKeyDictionary[Gazetteer, dict[str, list[str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _adjective_skeleton(name: str) -> str:
+    """``name`` (a normalised hromada adjective) as :data:`_SKELETON_FOLDS` describes."""
+    s = _NOT_LETTER.sub("", latin(name))
+    for a, b in _SKELETON_FOLDS:
+        s = s.replace(a, b)
+    s = _SKELETON_ENDING.sub("", s)
+    return _DOUBLE_LETTER.sub(r"\1", s.translate(_VOWEL_CLASS))
+
+
+_DOUBLE_LETTER = re.compile(r"(.)\1+")
+
+
+def _hromada_by_skeleton(name: str, gaz: Gazetteer) -> list[str]:
+    """The "X community" keys of the hromadas whose adjective has ``name``'s skeleton.
+
+    Last resort for an adjective before "community" or "hromada" that neither the index nor
+    one i/y swap knows: "Belopolskaya hromada" is the Bilopilska one. Namesakes in several
+    oblasts all stay candidates, for the article's oblast to choose.
+    """
+    skel = _adjective_skeleton(name)
+    if len(skel) < _MIN_SKELETON or not _SKELETON_ENDING.search(name.replace(" ", "")):
+        return []
+    table = _HROMADA_SKELETONS.get(gaz)
+    if table is None:
+        table = _HROMADA_SKELETONS[gaz] = {}
+        for key, _index, _kind in gaz.names():
+            if key.endswith(" community"):
+                adj = key[: -len(" community")]
+                if _SKELETON_ENDING.search(adj.replace(" ", "")) and key not in table.setdefault(
+                    _adjective_skeleton(adj), []
+                ):
+                    table[_adjective_skeleton(adj)].append(key)
+    return table.get(skel, [])
 
 
 def _respelt_units(name: str, unit: str, gaz: Gazetteer) -> list[str]:

@@ -1730,6 +1730,12 @@ def test_troops_attacked_at_a_village_are_ground_fighting() -> None:
     assert [t.type for t in _triggers(text) if t.text.startswith("attack")] == [EventType.OFFENSIVE]
 
 
+def test_an_attack_by_troops_in_a_place_names_who_attacked_not_what() -> None:
+    # the troops after "by" made the attack; it is no attack on troops met on the ground
+    text = "Because of one more attack by Russian troops in the Trostianets area, a dam broke."
+    assert [t.type for t in _triggers(text) if t.text.startswith("attack")] == [EventType.ATTACK]
+
+
 def test_ground_held_since_a_date_is_a_state_not_a_gain() -> None:
     for text in (
         "Moscow's troops have occupied the east of Kherson Oblast since 2022.",

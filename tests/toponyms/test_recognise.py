@@ -203,6 +203,52 @@ def test_a_listed_hromada_read_in_another_oblast_is_read_respelt(gazetteer):
     assert read["Khotynska"] == frozenset({(PlaceKind.ADMIN2, "UA.21")})
 
 
+SUMY_HROMADA = frozenset({(PlaceKind.ADMIN2, "UA.21")})
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # Russian spelling: -skaya, and o or e where Ukrainian has i (Hlukhivska, Putyvlska)
+        ("Two drones fell on the Glukhovskaya hromada before dawn.", "Glukhovskaya"),
+        ("Mines were dropped on Putivlskaya community overnight.", "Putivlskaya"),
+        # a linking vowel changed ("Velykopysarivska"), a stem without its ending
+        ("Shells landed in the Velykypysarivska community at noon.", "Velykypysarivska"),
+        ("A barn burned in the Nizhnesyrovatsk community after shelling.", "Nizhnesyrovatsk"),
+        # two words, the index's Seredyno-Budska
+        ("Mortar fire reached the Seredina-Budskaya community again.", "Seredina-Budskaya"),
+    ],
+)
+def test_a_hromada_adjective_spelt_another_way_is_still_the_hromada(gazetteer, text, name):
+    read = _read(text, gazetteer)
+    assert read[name] == SUMY_HROMADA
+
+
+def test_a_russian_spelt_hromada_is_not_a_hromada_with_other_vowels(gazetteer):
+    # Miropolskaya is a Myropilska (Sumy or Zhytomyr), never the Mariupolska of Donetsk
+    read = _read("Artillery hit the Miropolskaya hromada late on Sunday.", gazetteer)
+    assert {a1 for _, a1 in read["Miropolskaya"]} == {"UA.21", "UA.27"}
+
+
+def test_a_seat_named_in_a_list_of_communities_keeps_the_list_going(gazetteer):
+    # "Konotop" is a town and a hromada's seat: the town stays, the names before it are read
+    text = "Drones struck the Putivlskaya, Glukhovskaya and Konotop communities on Friday."
+    read = _read(text, gazetteer)
+    assert read["Putivlskaya"] == read["Glukhovskaya"] == SUMY_HROMADA
+    assert (PlaceKind.POPULATED_PLACE, "UA.21") in read["Konotop"]
+
+
+@pytest.mark.parametrize(
+    ("oblast", "a1"),
+    [("Dnipropetrovsk Oblast: ", "UA.04"), ("Donetsk Oblast: ", "UA.05"), ("", "UA.05")],
+)
+def test_a_hromada_named_by_its_seat_stem_is_the_one_of_the_articles_oblast(gazetteer, oblast, a1):
+    # "Pokrovsk hromada" is Donetsk's; a Pokrovska hromada of Dnipropetrovsk Oblast is read too
+    text = f"{oblast}a drone set fire to a barn in the Pokrovsk hromada at night."
+    [place] = [t.place for t in geoparse(text, gazetteer=gazetteer) if "hromada" in t.surface]
+    assert place.kind is PlaceKind.ADMIN2 and place.admin1_code == a1
+
+
 def test_a_district_spelt_with_y_for_i_is_still_the_district(gazetteer):
     read = _read("A substation burned in the Klymov district after a drone strike.", gazetteer)
     assert read == {"Klymov district": frozenset({(PlaceKind.ADMIN2, "RU.10")})}

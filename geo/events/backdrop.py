@@ -35,6 +35,7 @@ from collections.abc import Sequence
 from geo.events.triggers import Trigger
 from geo.records import EventType
 from geo.text.casefold import Gated
+from geo.text.date_patterns import MON_FULL, WEEKDAY
 from geo.text.sentences import Sentence
 
 __all__ = [
@@ -350,9 +351,8 @@ _GAIN_NOUN = re.compile(r"(?:territorial\s+)?gains\b|advances\b", re.IGNORECASE)
 # advanced on Monday", "that Ukraine retook last summer", "recently", "over the weekend".
 _OWN_TIME = re.compile(
     r"\b(?:(?:on|in|since|by|during|from|until|at\s+the\s+(?:start|end|beginning)\s+of)\s+"
-    r"(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:\d|January|February|March|April|May|June|"
-    r"July|August|September|October|November|December|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|spring|summer|autumn|fall|"
+    r"(?:(?:early|mid|late)[-\s]+)?(?:the\s+)?(?:\d|"
+    rf"{MON_FULL}|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|{WEEKDAY}|spring|summer|autumn|fall|"
     r"winter)|yesterday|today|tonight|overnight|recent(?:ly)?|earlier|"
     r"(?:last|this|past|previous)\s+(?:\w+\s+)?(?:week|weekend|month|year|spring|summer|"
     r"autumn|fall|winter|days?|night)|\d+\s+(?:days?|weeks?|months?|years?)\s+ago|"

@@ -716,17 +716,21 @@ def _bearing_item(toks: list[_Tok], j: int) -> int | None:
     return None
 
 
-def _group_opens(toks: list[_Tok], k: int) -> bool:
-    """Whether "[and] the village(s)/town/city of <place>" starts at token k."""
-    if k < len(toks) and toks[k].text in _AND:
-        k += 1
+def _the_kind_of(toks: list[_Tok], k: int) -> bool:
+    """Whether "the <kind> of" ("the town of", "the villages of") starts at token k."""
     return (
         k + 3 < len(toks)
         and toks[k].text == "the"
         and toks[k + 1].text in _PLACE_NOUN_FORMS
         and toks[k + 2].text == "of"
-        and toks[k + 3].kind == "top"
     )
+
+
+def _group_opens(toks: list[_Tok], k: int) -> bool:
+    """Whether "[and] the village(s)/town/city of <place>" starts at token k."""
+    if k < len(toks) and toks[k].text in _AND:
+        k += 1
+    return _the_kind_of(toks, k) and toks[k + 3].kind == "top"
 
 
 def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
@@ -746,12 +750,7 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             and toks[k + 3].text == "of"
         ):
             k += 4  # "the town of A, the urban-type settlement of B, and the villages of C"
-        elif (
-            k + 3 < len(toks)
-            and toks[k].text == "the"
-            and toks[k + 1].text in _PLACE_NOUN_FORMS
-            and toks[k + 2].text == "of"
-        ):
+        elif _the_kind_of(toks, k):
             k += 3  # "the city of Kherson ... and the city of Kharkiv", "and the villages of"
         elif (
             k + 4 < len(toks)
@@ -2115,13 +2114,7 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
         j += 1
         if [t.text for t in toks[j : j + 2]] == ["well", "as"]:
             j += 2
-    if (
-        j + 3 < len(toks)
-        and toks[j].text == "the"
-        and toks[j + 1].text in _PLACE_NOUN_FORMS
-        and toks[j + 2].text == "of"
-        and toks[j + 3].kind == "top"
-    ):
+    if _the_kind_of(toks, j) and toks[j + 3].kind == "top":
         return j + 3  # ", the cities of B and C"
     return None
 

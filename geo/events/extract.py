@@ -69,6 +69,7 @@ from geo.events.listed import community_counts, inline_order_places
 from geo.events.merge import (
     consolidate,
     names_community,
+    oblast_summaries_dropped,
     opens_order_list,
     order_item,
     order_line,
@@ -1366,7 +1367,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
-    return _undated(consolidate(events, apart), published)
+    return oblast_summaries_dropped(_undated(consolidate(events, apart), published))
 
 
 def _undated(events: list[Event], published: dt.date | None) -> list[Event]:

@@ -29,7 +29,13 @@ from geo.records import (
 from geo.text.casefold import Gated
 from geo.text.sentences import Sentence
 
-__all__ = ["consolidate", "names_community", "order_list", "umbrella_list"]
+__all__ = [
+    "consolidate",
+    "names_community",
+    "oblast_summaries_dropped",
+    "order_list",
+    "umbrella_list",
+]
 
 
 def _same_days(a: Event, b: Event) -> bool:
@@ -46,6 +52,52 @@ def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     events, apart = _refined_place(events, apart)
     events = _street_in_its_town(events)
     return _below_country(_merge(_leaving_under_evacuation(events), apart))
+
+
+def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
+    """Drop an oblast's event that sums up the same article's events at its settlements.
+
+    "Russia attacked the Kharkiv region overnight" above "a drone hit a house in Chuhuiv"
+    and "shelling damaged a school in Kupiansk" tells those strikes again as a summary:
+    an analyst codes each settlement (ACLED codes the most precise location) and not the
+    region a second time. An oblast-level event goes when the article has an event of the
+    same type, on a shared day, at a settlement, hromada or raion of that oblast told in
+    another sentence. Three kinds stay, each its own record: one told with a toll (its own,
+    or one it shares with the other oblasts of its sentence: "seven wounded in the region
+    over the past day" is the region's casualties, which the settlements' events do not
+    sum); one told as a count of its places ("fire on 24 settlements of the region"); and
+    one named in the same sentence as the settlement ("Sumy and other villages of the
+    oblast", "an incursion into the region, and fighting near Sudzha"), where the oblast
+    stands for its other places.
+    Runs last, on the final dates, so "the night before" and "the day" both count as shared.
+    """
+    below = [e for e in events if e.geo_precision in _BELOW_OBLAST and e.place.admin1_code]
+    if not below:
+        return events
+    # "six killed in attacks in the Donetsk and Kherson oblasts": the toll went to one of
+    # the pair, and it is the other's too
+    tolled = {e.sentence_start for e in events if e.killed is not None or e.injured is not None}
+    return [
+        e
+        for e in events
+        if not (
+            e.geo_precision is GeoPrecision.ADMIN1
+            and e.sentence_start not in tolled
+            and e.place.admin1_code
+            and any(
+                b.event_type is e.event_type
+                and b.place.admin1_code == e.place.admin1_code
+                and b.sentence_start != e.sentence_start
+                and _same_days(b, e)
+                for b in below
+            )
+            and not _counts_places(e)
+            and not _struck_its_settlements(e, events)
+        )
+    ]
+
+
+_BELOW_OBLAST = frozenset({GeoPrecision.SETTLEMENT, GeoPrecision.ADMIN2})
 
 
 def _street_in_its_town(events: list[Event]) -> list[Event]:

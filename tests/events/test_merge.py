@@ -203,14 +203,16 @@ def test_an_undated_headline_on_an_oblast_folds_into_its_town_struck_the_day_bef
     assert _strikes(text, gazetteer) == [("Beryslav", None, 2)]
 
 
-def test_an_oblast_named_beside_another_oblast_is_kept(gazetteer):
-    # "Kherson and Zaporizhzhia oblasts" sum a wider day than the one town told after.
+def test_an_oblast_named_beside_another_oblast_folds_into_its_town_the_other_stands(gazetteer):
+    # "Kherson and Zaporizhzhia oblasts": Kherson's part of the day is the town told after
+    # (merge.oblast_summaries_dropped); Zaporizhzhia has no town of its own and stands.
     text = (
         "Russian forces shelled Kherson and Zaporizhzhia oblasts, officials said. A shell hit "
         "a house in Beryslav."
     )
     names = [name for name, *_ in _strikes(text, gazetteer)]
-    assert "Kherson Oblast" in names and "Beryslav" in names
+    assert "Kherson Oblast" not in names
+    assert "Beryslav" in names and "Zaporizhzhia Oblast" in names
 
 
 def test_a_standfirst_naming_two_oblasts_folds_into_the_town_struck_in_one(gazetteer):
@@ -871,3 +873,54 @@ def test_an_oblasts_later_count_over_its_citys_night_is_the_citys_strike(gazette
         "strikes overnight on the Mykolaiv region killed four people, the governor said."
     )
     assert _struck_places(text, gazetteer) == ["Mykolaiv"]
+
+
+# --- an oblast's event that sums up its settlements' events (lead, round 14) ---
+
+
+def _typed(text: str, gazetteer) -> list[tuple[str, str]]:
+    article = article_from_text(text, published=dt.date(2024, 9, 5))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.event_type.value, e.place.name) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        (
+            "Russian forces advanced in the Zaporizhzhia region over the past week, the "
+            "ministry said. Its troops captured Mala Tokmachka on Friday.",
+            "Mala Tokmachka",
+        ),
+        (
+            "Ukrainian troops have gained ground in the Kharkiv region since Monday, the "
+            "commander said. They recaptured the village of Kozacha Lopan on Wednesday.",
+            "Kozacha Lopan",
+        ),
+    ],
+)
+def test_gains_in_an_oblast_above_a_village_taken_then_are_the_villages(gazetteer, text, village):
+    # The oblast's "gains" are the village's capture told as a summary: one advance, where
+    # ground changed hands, not a second dot at the oblast's centre.
+    assert _typed(text, gazetteer) == [("advance", village)]
+
+
+def test_an_oblast_sharing_its_sentences_toll_stands_beside_a_town_of_its_own(gazetteer):
+    # The toll went to the first oblast of the pair; it is the second's too, so the second
+    # is the analyst's record of that oblast's day and not a summary of Kupiansk's strike.
+    text = (
+        "Six civilians were killed in Russian attacks in the Donetsk and Kharkiv regions on "
+        "Monday. In Kupiansk, a drone hit a shop on Monday."
+    )
+    assert ("attack", "Kharkiv Oblast") in _typed(text, gazetteer)
+    assert ("attack", "Kupiansk") in _typed(text, gazetteer)
+
+
+def test_oblast_summaries_dropped_keeps_an_oblast_with_no_event_below_it() -> None:
+    from geo.events.merge import oblast_summaries_dropped
+
+    text = "Russian forces advanced in the Zaporizhzhia region, the ministry said."
+    article = article_from_text(text, published=dt.date(2024, 9, 5))
+    events = extract_events(article, geoparse(article.text))
+    assert [e.place.name for e in events] == ["Zaporizhzhia Oblast"]
+    assert oblast_summaries_dropped(events) == events

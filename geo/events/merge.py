@@ -71,6 +71,7 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
     stands for its other places.
     Runs last, on the final dates, so "the night before" and "the day" both count as shared.
     """
+    events = _front_wide_dropped(events)
     below = [e for e in events if e.geo_precision in _BELOW_OBLAST and e.place.admin1_code]
     if not below:
         return events
@@ -98,6 +99,37 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
 
 
 _BELOW_OBLAST = frozenset({GeoPrecision.SETTLEMENT, GeoPrecision.ADMIN2})
+
+
+_GROUND = frozenset({EventType.OFFENSIVE, EventType.ADVANCE})
+
+
+def _front_wide_dropped(events: list[Event]) -> list[Event]:
+    """Drop fighting or gains told of several oblasts at once in one sentence.
+
+    "Enemy units tried to storm our lines near seven villages of the Kharkiv and Luhansk
+    regions", "the fierce battles across Donetsk, Kherson and Zaporizhzhia": a sentence
+    that puts one fight or one gain in two or more oblasts tells the front as a whole, and
+    an analyst codes the settlements where it happened (or nothing), not a dot at each
+    oblast's centre. Strikes are not dropped: "drones attacked the Sumy and Kharkiv
+    regions" is a strike on each.
+    """
+    per_sentence: dict[tuple[EventType, int], int] = {}
+    for e in events:
+        if e.event_type in _GROUND and e.geo_precision is GeoPrecision.ADMIN1:
+            key = (e.event_type, e.sentence_start)
+            per_sentence[key] = per_sentence.get(key, 0) + 1
+    if not any(n > 1 for n in per_sentence.values()):
+        return events
+    return [
+        e
+        for e in events
+        if not (
+            e.event_type in _GROUND
+            and e.geo_precision is GeoPrecision.ADMIN1
+            and per_sentence[(e.event_type, e.sentence_start)] > 1
+        )
+    ]
 
 
 def _street_in_its_town(events: list[Event]) -> list[Event]:

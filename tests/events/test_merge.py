@@ -924,3 +924,25 @@ def test_oblast_summaries_dropped_keeps_an_oblast_with_no_event_below_it() -> No
     events = extract_events(article, geoparse(article.text))
     assert [e.place.name for e in events] == ["Zaporizhzhia Oblast"]
     assert oblast_summaries_dropped(events) == events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, Russian units tried to storm Ukrainian positions in the areas of seven "
+        "settlements in the Kharkiv and Luhansk regions.",
+        "Heavy fighting continued in the Donetsk and Zaporizhzhia regions on Sunday, the army "
+        "said.",
+        "Russian forces made gains in the Luhansk and Kharkiv regions last week, analysts said.",
+    ],
+)
+def test_fighting_or_gains_told_of_several_oblasts_at_once_is_no_oblast_event(gazetteer, text):
+    # One sentence spreading a fight or a gain over two oblasts tells the front as a whole.
+    assert _typed(text, gazetteer) == []
+
+
+def test_fighting_told_of_one_oblast_and_strikes_on_two_stand(gazetteer):
+    one = "Heavy fighting continued in the Donetsk region on Sunday, the army said."
+    assert _typed(one, gazetteer) == [("offensive", "Donetsk Oblast")]
+    two = "Drones attacked the Sumy and Kharkiv regions on Sunday, the air force said."
+    assert _typed(two, gazetteer) == [("attack", "Sumy Oblast"), ("attack", "Kharkiv Oblast")]

@@ -483,6 +483,28 @@ def front_ranking(text: str, sent: Sentence, trig: Trigger) -> bool:
     return bool(_RANKED_BEFORE.search(before) and _WHOLE_FRONT_AFTER.match(after))
 
 
+# A relative clause in the past perfect, up to the trigger: "the region, which until then had
+# been spared the fighting seen in A and B", "X, where shelling had stopped by spring". The
+# clause tells what the place had been through before the news; no clause mark between.
+_PLUPERFECT_RELATIVE = re.compile(
+    r",\s+(?:which|where|who)\b[^,;:()]*?\bhad\b[^,;:()]*$", re.IGNORECASE
+)
+
+
+def pluperfect_relative(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether a strike or a fight is told in a relative clause in the past perfect.
+
+    "The village, which had been shelled for months before the offensive, ...": what
+    a relative clause says its place had been through comes before the news, a description
+    of the place and not a happening of the day. Ground gains are ``described_gain``'s.
+    """
+    if trig.type not in (EventType.ATTACK, EventType.OFFENSIVE):
+        return False
+    return (
+        _PLUPERFECT_RELATIVE.search(text, max(sent.start, trig.start - 160), trig.start) is not None
+    )
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
@@ -502,6 +524,7 @@ def news_not_setting(
         if (
             campaign_frame(text, sent, t)
             or described_gain(text, sent, t)
+            or pluperfect_relative(text, sent, t)
             or (ranked is not None and t.type is EventType.OFFENSIVE and t.start >= ranked)
         ):
             continue

@@ -131,7 +131,8 @@ _BEFORE = re.compile(
     # "a resident of the village of X in Kherson Oblast was killed": where the town lies
     r"(?:\s+in\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|district|province|community|"
     r"hromada)\b,?)?\s+)?"
-    r"(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
+    # "two men who were killed in X": the counted people's relative clause tells their toll
+    r"(?:(?:who|were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
     # "a woman nearby got a cut to the arm": where the person stood, before the verb
     r"known|to|later|also|seriously|critically|severely|slightly|others?|left|nearby)\s+){0,5}"
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",

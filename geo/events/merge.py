@@ -198,6 +198,13 @@ _DEFINITE_STRIKE = re.compile(
 )
 
 
+# "The dead were two men killed in the X district": the toll of the sentence before, its
+# victims told again with the place they were hit at.
+_DEFINITE_VICTIMS = re.compile(
+    r"(?:The|Those|These|All)\s+(?:deceased|dead|victims|killed|injured|wounded|casualties)\b"
+)
+
+
 def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
     """A strike told at an oblast, then as "the attacks" on a district or town of it: one strike.
 
@@ -216,12 +223,18 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
         added = (fine.killed is not None or fine.injured is not None) and bool(
             _ADDED_TOLL.match(fine.quote)
         )
+        victims = bool(_DEFINITE_VICTIMS.match(fine.quote))
         if (
             fine.event_type is not EventType.ATTACK
             or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
             or not fine.place.admin1_code
-            or ((fine.killed is not None or fine.injured is not None) and not added)
-            or not (added or _DEFINITE_STRIKE.match(fine.quote) or _only_strike_there(events, fine))
+            or ((fine.killed is not None or fine.injured is not None) and not (added or victims))
+            or not (
+                added
+                or victims
+                or _DEFINITE_STRIKE.match(fine.quote)
+                or _only_strike_there(events, fine)
+            )
             or (_ONE_MORE.search(fine.quote) and not added)
         ):
             continue
@@ -241,7 +254,7 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
         if (
             old.place.kind is not PlaceKind.ADMIN1
             or old.place.admin1_code != fine.place.admin1_code
-            or (fine.date_text and not _same_days(old, fine))
+            or (fine.date_text and not _same_days_as_dated(old, fine))
             # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
             or any(
                 e.event_type is EventType.ATTACK
@@ -426,7 +439,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     out = _raion_at_its_centre(_drop_list_umbrellas(_drop_oblast_twins(out)))
     out = _drop_area_umbrellas(_drop_raion_twins(_drop_summed_leads(out)))
     out = _drop_headline_shorthand(_drop_gain_recaps(_drop_fighting_settings(out)))
-    return _fold_retold_strikes(out)
+    return _drop_aftermath_retellings(_fold_retold_strikes(out))
 
 
 # Asked alone first: the pattern with the place's name (a new one for each name) is compiled
@@ -523,12 +536,22 @@ _HOLDING_UNIT = (
     r"(?:[\w'’-]+ (?:(?:village|urban|rural|settlement|territorial|starosta) )*"
     r"(?:community|hromada|district|raion) (?:in|of) (?:the )?)?"
 )
+# The kind of place a count counts, alone or paired ("9 cities and villages").
+_PLACE_KINDS = (
+    r"(?:settlements|villages|towns|cities|localities|locations|places|communities|hromadas)"
+)
 # "in 14 towns and villages of the oblast", "several villages of the Sumy region", "several
 # locations in X Oblast": a count of places whose names the article gives one by one.
 _UMBRELLA = (
     r"\b(?:a number of|several|some|many|dozens of|\d+|a few|multiple) "
-    r"(?:settlements|villages|towns|localities|locations|places|communities|hromadas) "
+    rf"{_PLACE_KINDS}(?: and {_PLACE_KINDS})? "
     r"(?:in|of|across) (?:the )?" + _HOLDING_UNIT
+)
+# The areas named before this one in the count's list: "in the A and B regions", "in the A,
+# B and C regions", "in the A region and the B region".
+_AREAS_BEFORE = (
+    r"(?:[A-Z][\w'’-]*(?: (?:region|oblast|district|raion)s?)?"
+    r"(?:, (?:and )?| and )(?:the )?)*"
 )
 _COUNT_WORDS = "|".join(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
@@ -576,7 +599,7 @@ def _struck_its_settlements(e: Event, events: list[Event]) -> bool:
         return False
     if _TALLY_RX.search(e.quote) is None:
         return False  # no tally at all: the pattern with the place's name is not compiled
-    pattern = _TALLY + _HOLDING_UNIT + re.escape(e.surface)
+    pattern = _TALLY + _HOLDING_UNIT + _AREAS_BEFORE + re.escape(e.surface)
     if re.search(pattern, e.quote, re.IGNORECASE) is None:
         return False
     return not any(
@@ -589,13 +612,52 @@ def _struck_its_settlements(e: Event, events: list[Event]) -> bool:
 
 def _counts_places(e: Event) -> bool:
     """Whether an area event is told as a count of its places ("in 12 villages of X")."""
+    return _place_count(e) is not None
+
+
+def _place_count(e: Event) -> re.Match[str] | None:
+    """The count of places an area event is told as ("12 villages of X"), if it is one."""
     evacuation = e.event_type is EventType.EVACUATION
     # every match begins with a count of places: most quotes hold none, and the pattern with
     # the place's name (a new one for each name) is compiled only where one is
     if (_ORDER_UMBRELLA_RX if evacuation else _UMBRELLA_RX).search(e.quote) is None:
-        return False
+        return None
     umbrella = _ORDER_UMBRELLA if evacuation else _UMBRELLA
-    return re.search(umbrella + re.escape(e.surface), e.quote, re.IGNORECASE) is not None
+    pattern = umbrella + _AREAS_BEFORE + re.escape(e.surface)
+    return re.search(pattern, e.quote, re.IGNORECASE)
+
+
+def _count_named(count: re.Match[str], e: Event, events: list[Event]) -> bool:
+    """Whether the places a strike's or a fight's count of places counts are all named.
+
+    "Fired on 46 communities in the A and B regions" beside one named town is the day's
+    tally over both areas, coded at each; "repelled attacks near 9 towns and villages in the
+    A and B regions" with the nine named one by one is no fight besides theirs (at least half
+    of them named and read as settlements). Settlements
+    of every area the count's sentence names, of the same type and day, are counted; a
+    count in words ("several villages") is taken as named, as is an evacuation's (an order
+    names a few of its villages and codes them, not the area).
+    """
+    number = count.group().split(" ", 1)[0]
+    if e.event_type is EventType.EVACUATION or not number.isdigit():
+        return True
+    areas = {
+        f.place.admin1_code
+        for f in events
+        if f.sentence_start == e.sentence_start
+        and f.event_type is e.event_type
+        and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+    }
+    named = {
+        f.place.place_id
+        for f in events
+        if f.event_type is e.event_type
+        and f.geo_precision is GeoPrecision.SETTLEMENT
+        and f.place.admin1_code in areas
+        and _same_days_as_dated(f, e)
+    }
+    # most of them: a name the index lacks, or read as a district, is still one of the list
+    return 2 * len(named) >= int(number)
 
 
 _THESE_INCLUDE = re.compile(
@@ -858,6 +920,17 @@ def _named_tally(e: Event, events: list[Event]) -> bool:
     return len(named) >= count
 
 
+def _same_days_as_dated(f: Event, e: Event) -> bool:
+    """Whether ``f`` shares a day with ``e`` as it will be dated.
+
+    A reading with no day of its own is dated from the eve of publication to its day after
+    consolidation (``extract._undated``).
+    """
+    if f.date_text or f.date_start != f.date_end:
+        return _same_days(f, e)
+    return e.date_start <= f.date_end and f.date_start - dt.timedelta(days=1) <= e.date_end
+
+
 def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
     """Drop an area event told as "several villages in X" when X's named villages follow.
 
@@ -877,13 +950,14 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
         if (
             e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             and e.place.admin1_code
-            and _counts_places(e)
+            and (count := _place_count(e)) is not None
             and not _struck_its_settlements(e, events)
+            and _count_named(count, e, events)
             and any(
                 f.event_type is e.event_type
                 and f.geo_precision is GeoPrecision.SETTLEMENT
                 and f.place.admin1_code == e.place.admin1_code
-                and _same_days(f, e)
+                and _same_days_as_dated(f, e)
                 for f in events
             )
         ):
@@ -1234,18 +1308,16 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             or e.geo_precision not in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
             or rest_of_area(e)
             or _struck_its_settlements(e, events)
-            # one of several areas in its sentence: a wider summary, not this area's towns
-            or (
-                any(
-                    f.sentence_start == e.sentence_start
-                    and f.place.place_id != e.place.place_id
-                    and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-                    for f in events
-                )
-                and not _headline_line(e)
-            )
         ):
             continue
+        # one of several areas in its sentence: a wider summary, not this area's towns, unless
+        # its own count is a town's strike told again
+        summary = any(
+            f.sentence_start == e.sentence_start
+            and f.place.place_id != e.place.place_id
+            and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+            for f in events
+        ) and not _headline_line(e)
         towns = [
             f
             for f in events
@@ -1263,9 +1335,22 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             and _inside(f, e)
             and (_same_days(f, e) or _undated_lead_of(e, f))
         ]
-        if towns and _toll_within(e, towns):
+        if towns and _toll_within(e, towns) and (not summary or _a_towns_toll(e, towns)):
             dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
+
+
+def _a_towns_toll(area: Event, towns: list[Event]) -> bool:
+    """Whether an area's count in a round-up of areas is one of its towns' strikes told again.
+
+    "Five were killed in the A region, four in the city of B and two in the C region", after
+    the report told two killed in a district of C: C's two are that district's two. Its
+    deaths (its hurt, when it counts no deaths) equal one strike's; a count of none says
+    nothing.
+    """
+    if area.killed:
+        return any(t.killed == area.killed for t in towns)
+    return bool(area.injured) and any(t.injured == area.injured for t in towns)
 
 
 # An operation into an oblast, which reports code at the oblast beside its villages: "the
@@ -1577,6 +1662,62 @@ def _fold_retold_strikes(events: list[Event]) -> list[Event]:
             killed=higher_count(a.killed, b.killed),
             injured=higher_count(a.injured, b.injured),
             figures_text=a.figures_text or b.figures_text,
+        )
+        drop.add(j)
+    return [e for i, e in enumerate(out) if i not in drop]
+
+
+# What a strike left, named by the strike told before: "rescue work at the site of the
+# strike", "the victims of the attack", "the aftermath of the shelling", "the rubble left by
+# the blast". The sentence's news is that follow-up, dated by its own day.
+_AFTERMATH_OF = re.compile(
+    r"\b(?:site|scene|aftermath|consequences|victims|ruins|rubble|wreckage|debris|"
+    r"damage|funerals?|mourning)\s+(?:of|from|left\s+by|caused\s+by)\s+" + _RETOLD_NOUN + r"s?\b",
+)
+_AFTERMATH_DAYS = 7  # a follow-up told this many days after the strike at most
+
+
+def _drop_aftermath_retellings(events: list[Event]) -> list[Event]:
+    """Drop a strike read from a follow-up that names the strike told before by its aftermath.
+
+    "A missile hit a block of flats in A on Monday. Rescue work at the site of the strike in
+    A went on on Tuesday": the second sentence's day is the rescue work's, and its strike is
+    Monday's, not one more on Tuesday. Dropped when a strike at the same place (or within
+    reach) was told earlier on a day before the follow-up's, at most a week before; "the
+    second strike", "another attack" stay (``_RETOLD_NOUN`` takes neither).
+    """
+    out = list(events)
+    drop: set[int] = set()
+    for j, b in enumerate(events):
+        if b.event_type is not EventType.ATTACK or not _AFTERMATH_OF.search(b.quote):
+            continue
+        first = next(
+            (
+                i
+                for i, a in enumerate(events[:j])
+                if a.event_type is EventType.ATTACK
+                and a.sentence_start < b.sentence_start
+                and (
+                    a.place.place_id == b.place.place_id
+                    or (
+                        a.geo_precision is GeoPrecision.SETTLEMENT
+                        and b.geo_precision is GeoPrecision.SETTLEMENT
+                        and great_circle_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+                        <= _RETOLD_REACH_KM
+                    )
+                )
+                and a.date_start <= b.date_start
+                and (b.date_start - a.date_end).days <= _AFTERMATH_DAYS
+            ),
+            None,
+        )
+        if first is None:
+            continue
+        # the follow-up's count of the strike's victims is the latest
+        out[first] = replace(
+            out[first],
+            killed=higher_count(out[first].killed, b.killed),
+            injured=higher_count(out[first].injured, b.injured),
         )
         drop.add(j)
     return [e for i, e in enumerate(out) if i not in drop]

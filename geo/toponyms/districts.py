@@ -18,7 +18,7 @@ from geo.records import Candidate, Place, PlaceKind, ToponymRole
 from geo.toponyms.tokens import Mention, Token
 from geo.toponyms.words import THEATRE
 
-__all__ = ["city_districts"]
+__all__ = ["city_districts", "town_parts"]
 
 # The adjective of a district name: "Kyivskyi", "Dniprovskyi", "Kirovsky", "Tsentralnyi".
 _ADJECTIVE = re.compile(r"(?:sk|ck|n)(?:yi|yy|iy|ii|y|ij|yj)$|(?:ськ|ск|н)(?:ий|ій|ый)$")
@@ -143,3 +143,49 @@ def _take(m: Mention, city: Place) -> None:
     top = max(m.scores, default=0.0)
     m.cands = [Candidate(city, 0.0, "district"), *m.cands]
     m.scores = [max(top, 0.0) + _CITY_SCORE, *m.scores]
+
+
+# A part of a town named by its own name: "the X neighbourhood of Y", "the X microdistrict of
+# the town of Y". Such names are rarely in the index, and a namesake abroad or across the
+# front takes the event far from the town it lies in.
+_PART_WORDS = frozenset(["neighbourhood", "neighborhood", "microdistrict", "quarter"])
+_SETTLEMENT_WORDS = frozenset(["town", "city", "village", "settlement"])
+_PART_GAP_WORDS = 4  # "the embattled frontline town of": at most this many words before "of"
+
+
+def _part_of(m: Mention, toks: list[Token], by_start: dict[int, Mention]) -> Mention | None:
+    """The town named after "X neighbourhood of", if the text names one so."""
+    k = m.j
+    if k + 1 >= len(toks) or toks[k].norm not in _PART_WORDS or toks[k + 1].norm != "of":
+        return None
+    k += 2
+    if k < len(toks) and toks[k].norm == "the":
+        k += 1
+    if k in by_start:
+        return by_start[k]
+    for step in range(_PART_GAP_WORDS):
+        at = k + step
+        if at + 1 >= len(toks) or (step and at in by_start):
+            return None
+        if toks[at].norm in _SETTLEMENT_WORDS and toks[at + 1].norm == "of":
+            return by_start.get(at + 2)
+    return None
+
+
+def town_parts(toks: list[Token], mentions: list[Mention]) -> None:
+    """Read a part of a town named as such ("the X neighbourhood of Y") as that town.
+
+    Only a town of the theatre read as a settlement: "the X quarter of Paris" is left to
+    the ordinary reading.
+    """
+    if not any(t.norm in _PART_WORDS for t in toks):
+        return  # most texts name no part of a town: no need to index the mentions
+    by_start = {m.i: m for m in mentions}
+    for m in mentions:
+        town = _part_of(m, toks, by_start)
+        if town is None or not town.cands or town.admin1_form:
+            continue
+        best = max(range(len(town.cands)), key=town.scores.__getitem__)
+        place = town.cands[best].place
+        if place.kind is PlaceKind.POPULATED_PLACE and place.country_code in THEATRE:
+            _take(m, place)

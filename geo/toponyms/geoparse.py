@@ -29,7 +29,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
-from geo.toponyms.districts import city_districts
+from geo.toponyms.districts import city_districts, town_parts
 from geo.toponyms.facilities import airport_towns, plant_sites
 from geo.toponyms.near import (
     NEAR_CEILING,
@@ -1354,6 +1354,7 @@ def geoparse(
     relative_places(text, mentions)
     district_qualified(text, mentions, gaz)
     city_districts(toks, mentions)
+    town_parts(toks, mentions)
     airport_towns(toks, mentions)
     plant_sites(text, mentions, gaz)
     _sector_namesakes(text, toks, mentions)

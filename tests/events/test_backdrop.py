@@ -318,3 +318,34 @@ def test_fighting_ranked_along_the_whole_front_is_no_battle(gazetteer):
 def test_fighting_ranked_without_the_whole_front_stays_a_battle(gazetteer):
     text = "The heaviest fighting of Tuesday took place near Robotyne, the army said."
     assert (EventType.OFFENSIVE, "Robotyne") in _events(text, gazetteer)
+
+
+# --- what a relative clause in the past perfect says a place had been through (dup14) ---
+
+
+def test_fighting_in_a_pluperfect_relative_clause_is_no_fight_of_the_day(gazetteer):
+    # The clause describes the region before the news; its oblasts are no battles.
+    text = (
+        "Moscow said on Tuesday its troops had taken the village of Ocheretyne, a step into "
+        "the Kharkiv region, which until spring had been mostly spared from the fierce fighting "
+        "witnessed in Luhansk, Zaporizhzhia and Kherson."
+    )
+    got = _events(text, gazetteer)
+    assert (EventType.ADVANCE, "Ocheretyne") in got
+    assert not any(t is EventType.OFFENSIVE for t, _ in got)
+
+
+def test_a_strike_in_a_pluperfect_relative_clause_is_the_places_past(gazetteer):
+    text = (
+        "Residents returned to Kupiansk, where Russian artillery had shelled the market "
+        "all winter, local officials said on Monday."
+    )
+    assert (EventType.ATTACK, "Kupiansk") not in _events(text, gazetteer)
+
+
+def test_a_relative_clause_in_the_simple_past_still_tells_the_strike(gazetteer):
+    text = (
+        "Officials named the victims in Kupiansk, where Russian artillery shelled the market "
+        "on Monday."
+    )
+    assert (EventType.ATTACK, "Kupiansk") in _events(text, gazetteer)

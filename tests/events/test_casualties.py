@@ -1873,3 +1873,18 @@ def test_a_countrys_toll_set_out_after_including_gives_the_first_town_its_part(g
     )
     got = {name: killed for name, killed, _ in _attacks(text, gazetteer)}
     assert (got.get("Kupiansk"), got.get("Izium")) == (6, 3)
+
+
+# --- counted people whose relative clause tells their toll (issue 10, dup14) ---
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The dead are three farmers who were killed in the Izium district.", 3, None),
+        ("Medics treated four women who were wounded by the blast.", None, 4),
+    ],
+)
+def test_a_count_whose_relative_clause_tells_the_toll_is_read(sentence, killed, injured):
+    got = parse_casualties(sentence)
+    assert (got.killed, got.injured) == (killed, injured)

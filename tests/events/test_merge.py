@@ -946,3 +946,103 @@ def test_fighting_told_of_one_oblast_and_strikes_on_two_stand(gazetteer):
     assert _typed(one, gazetteer) == [("offensive", "Donetsk Oblast")]
     two = "Drones attacked the Sumy and Kharkiv regions on Sunday, the air force said."
     assert _typed(two, gazetteer) == [("attack", "Sumy Oblast"), ("attack", "Kharkiv Oblast")]
+
+
+# --- a count of places over several areas, then the places one by one (issue 10, dup14) ---
+
+
+def _typed_places(text, gazetteer, published=dt.date(2023, 3, 12)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.event_type, e.place.name) for e in events]
+
+
+def test_fights_counted_over_two_oblasts_then_named_leave_no_oblast_event(gazetteer):
+    # The count ("six towns and villages in the A and B regions") sums the fights the next
+    # sentences name: neither oblast is a fight of its own.
+    text = (
+        "On Friday, March 10, Russian units unsuccessfully attacked the positions of Ukrainian "
+        "troops in the areas of 6 towns and villages in the Kharkiv and Donetsk regions.\n\n"
+        "Russian assaults were beaten off near Synkivka, Bilohorivka, Vuhledar, Marinka and "
+        "Nevelske in the Donetsk region.\n\n"
+        "In the Kharkiv region, the defenders repelled an assault near the village of "
+        "Hryanykivka."
+    )
+    got = _typed_places(text, gazetteer, published=dt.date(2023, 3, 11))
+    assert ("offensive", "Kharkiv Oblast") not in got
+    assert ("offensive", "Donetsk Oblast") not in got
+    assert ("offensive", "Vuhledar") in got
+
+
+def test_a_strike_count_over_two_oblasts_beside_one_named_town_is_each_oblasts_tally(gazetteer):
+    # Forty communities with one town named: the day's tally, coded at each oblast.
+    text = (
+        "Russian troops shelled 40 communities in the Sumy and Kharkiv regions on Saturday, "
+        "the army said. A shell hit a school in Vovchansk on Saturday."
+    )
+    got = _typed_places(text, gazetteer)
+    assert ("attack", "Sumy Oblast") in got
+    assert ("attack", "Kharkiv Oblast") in got
+
+
+# --- the lead's victims told again with the place they were hit at (issue 10, dup14) ---
+
+_VICTIMS_TOLD_AGAIN = (
+    "Three people were killed and four were wounded in a Russian attack on the Kharkiv "
+    "region, the regional governor said.\n\n"
+    "The dead were three farmers who were killed in the Izium district of the region.\n\n"
+    "Russian missiles struck across the country overnight. Regional officials counted nine "
+    "victims by morning - six people were killed in the Odesa region and three in the "
+    "Kharkiv region."
+)
+
+
+def test_the_leads_victims_told_with_their_district_place_the_leads_strike(gazetteer):
+    # The oblast's strike is the district's, with the lead's whole toll; the round-up's
+    # three in the oblast are those three again, while Odesa's six are news of their own.
+    got = _strikes(_VICTIMS_TOLD_AGAIN, gazetteer)
+    assert ("Izium Raion", 3, 4) in got
+    assert not any(name == "Kharkiv Oblast" for name, *_ in got)
+    assert any(name == "Odesa Oblast" for name, *_ in got)
+
+
+def test_a_round_ups_larger_count_for_the_leads_oblast_stays(gazetteer):
+    # Five in the oblast are more than the district's three: the oblast's day, kept.
+    text = _VICTIMS_TOLD_AGAIN.replace("and three in the", "and five in the")
+    got = _strikes(text, gazetteer)
+    assert ("Izium Raion", 3, 4) in got
+    assert any(name == "Kharkiv Oblast" for name, *_ in got)
+
+
+# --- a follow-up that names the strike told before by what it left (issue 10, dup14) ---
+
+
+def _dated_strikes(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.place.name, e.date_start.isoformat(), e.killed) for e in events]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Rescuers were still clearing the site of the strike in Poltava on Tuesday.",
+        "Emergency crews dealt with the aftermath of the attack in Poltava on Tuesday.",
+    ],
+)
+def test_a_follow_up_naming_the_strike_by_its_aftermath_is_no_new_strike(gazetteer, follow_up):
+    text = "A Russian missile hit a college in Poltava on Monday, killing four people. " + follow_up
+    got = _dated_strikes(text, gazetteer)
+    assert [(name, day) for name, day, _ in got] == [("Poltava", "2024-09-09")]
+
+
+def test_a_second_strike_the_day_after_stays_beside_the_first(gazetteer):
+    text = (
+        "A Russian missile hit a college in Poltava on Monday, killing four people. A second "
+        "strike hit a depot in Poltava on Tuesday."
+    )
+    got = _dated_strikes(text, gazetteer)
+    assert [(name, day) for name, day, _ in got] == [
+        ("Poltava", "2024-09-09"),
+        ("Poltava", "2024-09-10"),
+    ]

@@ -86,3 +86,23 @@ def test_a_city_district_told_in_english_is_its_city_not_a_foreign_unit(gazettee
 def test_a_foreign_unit_without_a_theatre_city_beside_it_stays_itself(gazetteer):
     text = "Sirens sounded across the Southern District, Israel's army said on Monday."
     assert _at(text, "Southern District", gazetteer).place.country_code == "IL"
+
+
+# --- a part of a town named by its own name (issue 10, dup14) ---
+
+
+def test_a_named_microdistrict_of_a_town_is_that_town_not_a_namesake_abroad(gazetteer):
+    # "Kanal" alone reads as a village in Slovenia; "of the ... city of Toretsk" places it.
+    text = (
+        "Ukrainian troops pulled out of the Kanal microdistrict of the battered city of "
+        "Toretsk on Friday."
+    )
+    top = _at(text, "Kanal", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.country_code) == ("Toretsk", "UA")
+
+
+def test_a_named_quarter_followed_by_the_town_itself_is_that_town(gazetteer):
+    top = _at("Fighting went on in the Kanal quarter of Kostiantynivka.", "Kanal", gazetteer)
+    assert top is not None
+    assert top.place.name == "Kostiantynivka"

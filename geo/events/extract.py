@@ -146,6 +146,7 @@ from geo.records import (
     EventStatus,
     EventType,
     GeoPrecision,
+    Place,
     PlaceKind,
     Toponym,
     ToponymRole,
@@ -338,7 +339,7 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
         )
     m = _OBLAST_AFTER_GAP.match(text, t.end)
     return m is not None and any(
-        o.place.admin1_code == t.place.admin1_code for o in _oblasts_at(toponyms, m.end())
+        o.admin1_code == t.place.admin1_code for o in _oblasts_at(text, toponyms, m.end())
     )
 
 
@@ -368,13 +369,45 @@ def _sector_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     return False
 
 
-def _oblasts_at(toponyms: Sequence[Toponym], start: int) -> list[Toponym]:
-    """The oblast readings of the name that starts at ``start``."""
-    return [
-        o
+_REPUBLIC_AFTER = re.compile(r"\s+People['’]s\s+Republic\b")
+
+
+def _oblasts_at(text: str, toponyms: Sequence[Toponym], start: int) -> list[Place]:
+    """The oblasts that the name starting at ``start`` names.
+
+    An oblast's own reading; or a self-proclaimed republic standing for its oblast, as Russian
+    reports name it: "the DPR" (a region in its oblast) or "the Donetsk People's Republic",
+    whose first word is read as the city but has the oblast among its readings.
+    """
+    out: list[Place] = []
+    for o in toponyms:
+        if o.start != start or o.place is None:
+            continue
+        if o.place.kind is PlaceKind.ADMIN1:
+            out.append(o.place)
+        elif o.place.kind is PlaceKind.REGION and o.place.admin1_code:
+            out.append(o.place)  # "the DPR", "the LPR"
+        elif _REPUBLIC_AFTER.match(text, o.end):
+            out += [c.place for c in o.candidates if c.place.kind is PlaceKind.ADMIN1]
+    return out
+
+
+# "the X neighbourhood of (the town of) Y": X names a part of Y, whatever else the index
+# reads X as (a village elsewhere, a namesake abroad); what happens there happens in Y.
+_PART_OF_AFTER = re.compile(
+    r"\s+(?:neighbou?rhoods?|micro-?districts?|quarters?)\s+of\s+"
+    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|village)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _part_of_settlement(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether the name is a neighbourhood of the settlement named right after it."""
+    m = _PART_OF_AFTER.match(text, t.end)
+    return m is not None and any(
+        o.start == m.end() and o.place is not None and o.place.kind is PlaceKind.POPULATED_PLACE
         for o in toponyms
-        if o.start == start and o.place is not None and o.place.kind is PlaceKind.ADMIN1
-    ]
+    )
 
 
 _IN_OBLAST_AFTER = re.compile(r"(?:\s+in|,)\s+(?:the\s+)?")
@@ -395,8 +428,8 @@ def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> b
         return False
     m = _IN_OBLAST_AFTER.match(text, t.end)
     return m is not None and any(
-        o.place.country_code == t.place.country_code and o.place.admin1_code != t.place.admin1_code
-        for o in _oblasts_at(toponyms, m.end())
+        o.country_code == t.place.country_code and o.admin1_code != t.place.admin1_code
+        for o in _oblasts_at(text, toponyms, m.end())
     )
 
 
@@ -567,6 +600,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not _sector_confirms(text, t, toponyms)
             )
             and not _oblast_contradicts(text, t, toponyms)
+            and not _part_of_settlement(text, t, toponyms)
         ),
         key=lambda t: t.start,
     )
@@ -1229,6 +1263,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # "seized a village lying in the Kharkiv region": the lead told
                     # before the village is named; the oblast is not the ground taken
                     # ("another settlement in Ukraine's Donetsk" is the region too)
+                    continue
+                if (
+                    trig.type is EventType.ADVANCE
+                    and status is EventStatus.ATTEMPTED
+                    and top.place.kind is PlaceKind.ADMIN1
+                ):
+                    # "across the X region, the enemy kept making slow gains while pushing
+                    # toward A and B": gains under way over a whole region are how the front
+                    # stands, no one place's change of hands
                     continue
                 if (
                     trig.type is EventType.ADVANCE

@@ -684,6 +684,12 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             continue
         if text is not None and _AUTHORITY_AFTER.match(text, nxt.end):
             break  # "A, B and C, the Sumy Oblast Military Administration reported": who says
+        if (
+            text is not None
+            and text[nxt.end : nxt.end + 2] in {"'s", "’s"}
+            and not _LOCATION_NOUN.match(text, nxt.end + 2)
+        ):
+            break  # "X in Donetsk Oblast, Moscow's defence ministry said": who says, no item
         found.append(nxt)
         i = j + 1
         districted = False
@@ -2314,8 +2320,10 @@ def _before_from(
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith(_UNDER_WORDS)
     if (verbal or "subjected" in between) and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit
-    elif trig.text in {"fell to", "fell"} and not between.strip():
-        pass
+    elif (trig.text in {"fell to", "fell"} or trig.text.endswith(" fallen")) and not (
+        between.strip()
+    ):
+        pass  # "X fell to Russian forces", "X has fallen": the place is the subject
     elif (
         verbal
         and not between.strip()
@@ -2323,9 +2331,9 @@ def _before_from(
         and _REDUCED_PASSIVE_AFTER.match(text, trig.end)
     ):
         pass  # a headline's passive without its "were": "Odesa and Kharkiv struck by missiles"
-    elif trig.text.startswith(("came under", "comes under", "fell under")) and re.fullmatch(
-        r"\s*(?:,[^;:]{1,120},\s*)?", between
-    ):
+    elif trig.text.startswith(
+        ("came under", "comes under", "fell under", "has come under", "have come under")
+    ) and re.fullmatch(r"\s*(?:,[^;:]{1,120},\s*)?", between):
         pass  # "Vovchansk, which had 17,000 people before the war, came under occupation"
     elif (
         _PARTICIPLE.fullmatch(trig.text)

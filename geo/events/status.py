@@ -123,12 +123,20 @@ _ACCORDING = re.compile(
     r"(?=[,.;:\"“”()]|\s+(?:on|in)\s|$)",
     re.IGNORECASE,
 )
-_SAY = r"said|says|say|claimed|claims|claim|reported|reports|announced|stated|told|insisted"
+_SAY = (
+    r"said|says|say|claimed|claims|claim|reported|reports|announced|stated|told|insisted|"
+    # how ministries, officials and bloggers put it out: "Pushilin wrote on Telegram that"
+    r"wrote|writes|posted|declared|confirmed|admitted|acknowledged"
+)
 _WHO_SAID = re.compile(
     rf"(?P<who>(?:[A-Z][\w'’.-]*|the|of|'s|’s|de|in|and)(?:\s+(?:[A-Z][\w'’.-]*|the|of|'s|’s|"
     rf"defen[cs]e|ministry|military|army|forces|troops|general|staff|governor|authorities|"
     rf"officials?|spokes(?:man|woman|person)|press|service|brigade|group|command|head|mayor|"
-    rf"in|and|its|local|regional|police|president|statement|report|briefing|bulletin))*?)\s+"
+    rf"in|and|its|local|regional|police|president|statement|report|briefing|bulletin|"
+    # "Russian war bloggers claimed", "a pro-Kremlin military blogger wrote"
+    rf"war|bloggers?|channels?|analysts?|commanders?|minister|monitoring|mapping|project|for))*?)"
+    # the day told between the speaker and the verb: "the ministry on Sunday reported"
+    rf"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+"
     rf"(?:(?:also|later|earlier|has|had|"
     rf"have)\s+)?(?:{_SAY})\b"
 )
@@ -137,9 +145,18 @@ _WHO_SAID = re.compile(
 # speaker's words at every position (about 40 µs a sentence).
 _SAY_AFTER_SPACE = re.compile(rf"\s(?:{_SAY})\b")
 _SAID_AFTER = re.compile(
-    rf"[,”\"]\s+(?P<who>[^,.;”\"]{{3,80}}?)\s+(?:{_SAY})(?:\s+(?:on|in)\s+[^,.]+)?\s*\.?\s*$",
+    # (a comma after an apposed speaker: "X, the Russian-installed head of the region, said")
+    rf"[,”\"]\s+(?P<who>[^,.;”\"]{{3,80}}?),?\s+(?:{_SAY})(?:\s+(?:on|in)\s+[^,.]+)?\s*\.?\s*$",
     re.IGNORECASE,
 )
+# A speaker told in lower case is a body, not "the statement": "the Russian defence ministry
+# announced", "the General Staff said", "the military said".
+_BODY = re.compile(
+    r"the\s+(?:[\w'’-]+\s+){0,3}?(?:ministry|military|army|forces|staff|command|governor|"
+    r"authorities|officials|spokes(?:man|woman|person)|brigade|bloggers?|commander)$",
+    re.IGNORECASE,
+)
+_LOWER_LEAD = re.compile(r"^(?:[a-z'’]+\s+)+")
 _SAID_BY = re.compile(rf"(?:^|,\s+)(?:{_SAY}) (?P<who>[A-Z][^,.;]{{2,60}})\s*\.?\s*$")
 # "The strike has claimed 35 lives" counts the dead; it claims nothing.
 _CLAIM_VERB = re.compile(
@@ -409,7 +426,10 @@ def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> st
         return m.group("who").strip()
     for m in _WHO_SAID.finditer(s) if _SAY_AFTER_SPACE.search(s) else ():
         who = m.group("who").strip()
-        if who and who[0].isupper() and not _PRONOUN.match(who):
+        if who and not who[0].isupper() and not _BODY.match(who):
+            # "the Washington-based Institute of ...": from its first capital on
+            who = _LOWER_LEAD.sub("", who)
+        if who and (who[0].isupper() or _BODY.match(who)) and not _PRONOUN.match(who):
             return who
     if quoted or _search(_PRONOUN_SAID, _PRONOUN_SAID_LOW, s, low):
         return "speaker" if not quoted else "quoted speaker"

@@ -69,6 +69,9 @@ CONTROL_HELD = (
     # no place (up to the clause's end)
     r"under (?:the )?(?:full |complete )?control of(?: [\w'’-]+){1,4}",
     r"under (?:the )?(?:\w+ )?flag",
+    # "X is now under Russian control", "back under Ukrainian control": a side's control, the
+    # place its subject (not "under the control of", above)
+    r"under (?:russian|ukrainian|enemy|their|its|our) control(?! of)",
 )
 # Troops that pushed or moved (deeper) into a place: a settlement entered is ground gained; an
 # oblast or a country entered is an incursion (events.extract makes that an offensive).
@@ -184,6 +187,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"captur\w+",
         r"seiz\w+",
         r"t(?:ook|aken|akes?|aking) (?:full |complete |effective )?control (?:of|over)",
+        # a ministry's translated "took the village of X under control", "were taken under
+        # Russian control"
+        r"t(?:ook|aken|aking) (?:(?:[\w'’-]+ ){1,5}?)?under (?:(?:full|complete|russian|"
+        r"ukrainian|their|its|our) )?control",
         # a summary's present tense: "Russian troops take the river port city of Kherson";
         # "Russian forces took Andriivka": a name right after (checked in find_triggers, as
         # the lexicon is matched case-blind)
@@ -220,6 +227,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
+        # "troops retreated from X", "were forced to retreat from Y"
+        r"(?:retreated|retreating|retreats|to retreat) from",  # not "a hasty retreat from X"
+        # "X has fallen", "the town had fallen to Russian forces": a place's fall, a clause's end
+        # or its taker after it (not "has fallen silent", "prices have fallen by 5%")
+        r"(?:has|have|had) (?:now |finally |effectively |already )?fallen"
+        r"(?=\s*(?:[,.;]|$)|\s+(?:to|into)\b)",
+        # "defenders freed the village of X" (a name must follow: find_triggers)
+        r"freed",
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
         r"pull(?:ed|ing|s)? back (?:[\w'’-]+ ){1,3}?from",  # "pulling back its soldiers from"
@@ -235,7 +250,15 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # fleeing (a people subject makes "left" a displacement)
         r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
         r"(?:have |had |has )?(?:\w+ )?(?:left|abandoned)(?! behind)",
-        r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
+        r"(?:came|comes|fell|(?:has|have|had) come) under (?:full |complete )?"
+        r"(?:russian |ukrainian |enemy |the )?(?:occupation|control)",
+        # the side that lost it: "the army lost control of X", "Kyiv confirmed the loss of Y"
+        # (a settlement must follow: find_triggers)
+        r"lost (?:full |complete )?control (?:of|over)",
+        r"loss(?= of )",
+        # "marines secured the village of X", "troops overran Y" (a place must follow)
+        r"secured(?= )",
+        r"overr(?:an|un)(?= )",
         # a ministry's passive: "the villages of A and B had been brought under Russian control"
         # (a side or "full" is required: a fire is "brought under control" too)
         r"brought under (?:russian |ukrainian |their |its |full )control",
@@ -279,7 +302,13 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # troops forcing their way into a town: "Russian units broke into X"
         r"(?:broke|break|breaking) into(?= )",  # a name must follow (find_triggers)
         r"(?:moved|moving) away from",
-        r"(?:claimed|gained|established|took|seized|regained) control (?:of|over)",
+        # "established full control over X", a general staff's "restored control over Y"
+        r"(?:claimed|gained|established|took|seized|regained|restored|returned) "
+        r"(?:full |complete |total |effective )?control (?:of|over)",
+        # "cleared the village of X of Ukrainian units": troops, not mines or rubble, cleared
+        # out ("clearing" is the fight under way: an offensive, below)
+        r"cleared(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
+        r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
         # a side's word that it holds a place now: "the army claimed that it has control of
         # the town of X", "Moscow says it now has full control over Y" (a claimed capture)
         r"(?:claim(?:s|ed)?|sa(?:id|ys)) (?:that )?(?:it|they) (?:now )?(?:has|have|had) "
@@ -314,6 +343,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     ),
     EventType.OFFENSIVE: (
         r"counteroffensive",
+        # "units are clearing the town of X of Ukrainian troops": the fight for it, under way
+        r"clearing(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
+        r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
         r"counter-offensive",
         r"counter-?attacks?",
         r"offensive",
@@ -1102,8 +1134,16 @@ _AFTERMATH_NOUN = re.compile(
 )
 _AFTERMATH_BEFORE = re.compile(
     r"(?<!\bday )(?<!\bdays )(?<!\bhours )(?<!\bweeks )(?<!\bweek )(?<!\bmonth )(?<!\bmonths )"
-    r"\b(?:after|following|ahead\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|their)\s+"
+    r"\b(?:after|since|following|ahead\s+of|in\s+the\s+wake\s+of)\s+(?:the|its|their)\s+"
     r"(?:[\w'’-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# The same told by a verb: "pressing on X after capturing Y", "since retaking Z", "having
+# seized W, the troops turned north": a gerund after a word of time, or a perfect participle,
+# is the main clause's earlier time, not its news.
+_AFTERMATH_VERB_BEFORE = re.compile(
+    r"(?<!\bday )(?<!\bdays )(?<!\bhours )(?<!\bweeks )(?<!\bweek )(?<!\bmonth )(?<!\bmonths )"
+    r"\b(?:(?P<time>after|since|following|upon)\s+|having\s+(?:\w+ly\s+)?)$",
     re.IGNORECASE,
 )
 _TOLD_DAY_AFTER = re.compile(
@@ -1339,6 +1379,28 @@ _GROUND_GAINED = re.compile(
     re.IGNORECASE,
 )
 # A town's name right after a verb of entering: "broke into Kupiansk", "into the town of X"
+# What "freed" frees when it is ground: a settlement named, not its people ("freed Ukrainian
+# prisoners", "freed the hostages").
+_FREED_PLACE = re.compile(
+    r"\s+(?:the\s+)?(?:(?:(?:city|town|village|settlement|hamlet)s?\s+of\s+)|"
+    r"(?-i:[A-Z])(?![\w'’-]*(?:ian|ians|ese|ish)\b))",
+    re.IGNORECASE,
+)
+# A gain told by its noun as the subject of a modal: "the capture of X would be a blow",
+# "the loss of Y could open the road to Z".
+_GAIN_NOUNS = frozenset(
+    {"capture", "fall of", "loss", "liberation", "seizure", "recapture", "encirclement"}
+)
+_GAIN_NOUN_MODAL = re.compile(
+    r"(?:\s+of)?\s+(?:the\s+)?[^,;:.()]{1,60}?\s+(?-i:would|could|will|may|might|shall)\b",
+    re.IGNORECASE,
+)
+_WAR_TELLER = re.compile(
+    r"\b(?:commanders?|general staff|defen[cs]e ministry|ministry of defen[cs]e|brigade|"
+    r"spokes(?:man|woman|person) for the \w+ (?:forces|group))\b",
+    re.IGNORECASE,
+)
+_FALLEN_TO = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?(?:russian|ukrainian|enemy)", re.IGNORECASE)
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?[A-Z]")
 _WIRE_VERBS = ("pound", "hammer", "rain", "crash", "land", "fell", "fall", "used")
 _WEAPON_TYPES = ("kab", "fab", "shahed")  # a weapon named is a strike, whoever sent it
@@ -1592,6 +1654,25 @@ def find_triggers(
             continue  # "seized assets", "captured footage", "advanced weapons", "in advance"
         if word.endswith(" into") and word.startswith("br") and not _NAME_NEXT.match(text, e):
             continue  # "broke into a house", "broke into tears": no town entered
+        if word in {"freed", "secured", "overran", "overrun"} and not _FREED_PLACE.match(text, e):
+            continue  # "freed prisoners", "freed Ukrainian sailors": people, not ground
+        if word == "loss" and not _FREED_PLACE.match(text, e + 3):  # " of"
+            continue  # "the loss of power", "loss of life": a town lost is named
+        if (
+            etype is EventType.ADVANCE
+            and word in _GAIN_NOUNS
+            and _GAIN_NOUN_MODAL.match(text, e, sent.end)
+        ):
+            continue  # "the fall of X would open the way to Y": a forecast, not a happening
+        if (
+            "fallen" in word
+            and not _ARMED.search(sent.text)
+            and not _WAR_TELLER.search(sent.text)
+            and not _FALLEN_TO.match(text, e)
+        ):
+            continue  # "rents in X have fallen": a town falls to troops, or in war's words
+        if word.startswith("restored") and not _NAME_NEXT.match(text, e):
+            continue  # "restored control over traffic": only a town named is ground regained
         if word.startswith(("kilomet", "km", "mile")) and not _GROUND_GAINED.search(sent.text):
             continue  # "a convoy 20 km into the region": only troops' ground
         if (
@@ -1649,6 +1730,13 @@ def find_triggers(
             and not _TOLD_DAY_AFTER.match(text, e, sent.end)
         ):
             continue  # "regrouping after the fall of X": an undated capture as a time, told
+        if (
+            etype is EventType.ADVANCE
+            and (v := _AFTERMATH_VERB_BEFORE.search(text, max(sent.start, s - 30), s))
+            and (not v.group("time") or word.endswith("ing"))
+            and not _TOLD_DAY_AFTER.match(text, e, sent.end)
+        ):
+            continue  # "pressing on X after capturing Y": an undated gain as a time, told
         if (
             etype is EventType.OFFENSIVE
             and word.startswith("incursion")

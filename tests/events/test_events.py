@@ -793,6 +793,47 @@ def test_a_near_spelled_village_in_the_sentence_of_its_front_direction_makes_its
     assert "Robotyne" not in _offensives(text, gazetteer)
 
 
+def _advances(text, gazetteer):
+    return {
+        e.place.name
+        for e in _events(text, gazetteer, published=dt.date(2024, 7, 27))
+        if e.event_type is EventType.ADVANCE
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday marines took control of the village of Lozovatskoye, Donetsk People's "
+        "Republic, the defence ministry in Moscow reported.",
+        "On Friday marines took control of the village of Lozovatskoye in the DPR, the "
+        "defence ministry in Moscow reported.",
+    ],
+)
+def test_a_near_spelled_village_in_a_self_proclaimed_republic_makes_its_event(gazetteer, text):
+    # a Russian report names the oblast as its republic: the oblast still vouches for the
+    # loosely spelt village, as "Donetsk Oblast" would
+    assert "Lozuvatske" in _advances(text, gazetteer)
+    assert (
+        _advances("On Friday marines took control of the village of Lozovatskoye.", gazetteer)
+        == set()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Kanal" is also read as a place abroad; the neighbourhood is a part of the town
+        "By Thursday the brigade had pulled back from the Kanal neighbourhood of the "
+        "front-line town of Chasiv Yar, its spokesman said.",
+        "By Thursday the brigade had pulled back from the Kanal microdistrict of Chasiv Yar, "
+        "its spokesman said.",
+    ],
+)
+def test_a_withdrawal_from_a_neighbourhood_is_placed_at_its_town(gazetteer, text):
+    assert _advances(text, gazetteer) == {"Chasiv Yar"}
+
+
 def test_a_rising_toll_keeps_the_day_of_the_strike_told_after_it(gazetteer):
     # the day after a risen count is when the count rose; the strike's is "Friday's strike"
     text = (

@@ -1198,7 +1198,12 @@ def test_a_stray_village_takes_its_reading_in_the_oblast_the_article_is_about(ga
         "he added."
     )
     advances = [e.place for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
-    assert [(p.name, p.admin1_name) for p in advances] == [("Andriivka", "Kherson Oblast")]
+    # (the two villages "freed" in the first sentence are advances too)
+    assert [(p.name, p.admin1_name) for p in advances] == [
+        ("Ivanivka", "Kherson Oblast"),
+        ("Lozove", "Kherson Oblast"),
+        ("Andriivka", "Kherson Oblast"),
+    ]
 
 
 def test_an_assessment_list_told_by_bearing_from_a_town_keeps_each_village(gazetteer):
@@ -1822,3 +1827,12 @@ def test_a_sector_named_after_two_towns_is_a_sector_not_the_first_town(gazetteer
     text = "The defenders held off nine assaults in the Siversk-Kramatorsk direction on Monday."
     assert "Siversk" not in _at(text, gazetteer, EventType.OFFENSIVE)
     assert "Siversk direction" in _at(text, gazetteer, EventType.OFFENSIVE)
+
+
+def test_a_capital_told_with_its_ministry_after_a_list_is_who_says_not_a_place(gazetteer):
+    # the possessive after the comma names the teller; a place's own part ("'s outskirts")
+    # goes on the list
+    text = "Its marines took Kupiansk in Kharkiv Oblast, Moscow's defence ministry reported."
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Kupiansk"}
+    text = "Shells hit Kharkiv, Sumy and Kupiansk's outskirts on Friday, officials said."
+    assert {e.place.name for e in _events(text, gazetteer)} == {"Kharkiv", "Sumy", "Kupiansk"}

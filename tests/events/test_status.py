@@ -411,3 +411,39 @@ def test_an_attempt_word_is_looked_for_only_after_the_last_comma_of_its_clause()
         tail = max(clause.rfind(","), clause.rfind(";"), clause.rfind(":")) + 1
         whole, part = _ATTEMPT_LOW.search(clause), _ATTEMPT_LOW.search(clause, tail)
         assert (whole and whole.span()) == (part and part.span())
+
+
+def _advance_sources(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 5, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {
+        (e.place.name, e.status, e.claimed_by) for e in events if e.event_type is EventType.ADVANCE
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a body named in lower case, a day between speaker and verb, a speaker set off by
+        # commas, and the verbs officials and bloggers put claims out with
+        (
+            "On Friday, the Russian defence ministry announced the liberation of Ocheretyne.",
+            "the Russian defence ministry",
+        ),
+        (
+            "The Defence Ministry on Friday reported the capture of Ocheretyne.",
+            "The Defence Ministry",
+        ),
+        (
+            "Marines liberated Ocheretyne, Ivan Petrenko, an occupation official, said on Friday.",
+            "an occupation official",
+        ),
+        ("Petrenko wrote on Telegram that Ocheretyne had been liberated.", "Petrenko"),
+        (
+            "Pro-Kremlin war bloggers claimed on Friday that assault units had entered Ocheretyne.",
+            "Pro-Kremlin war bloggers",
+        ),
+    ],
+)
+def test_a_capture_told_by_a_party_is_claimed_by_it(gazetteer, text, source):
+    assert _advance_sources(text, gazetteer) == {("Ocheretyne", EventStatus.CLAIMED, source)}

@@ -1769,3 +1769,152 @@ def test_the_gated_sentence_patterns_answer_as_their_patterns() -> None:
                 got = getattr(pattern, ask)(text)
                 want = getattr(pattern.rx, ask)(text)
                 assert (got and got.span()) == (want and want.span())
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a ministry's "full" control, a general staff's control restored, a translated
+        # "took under control", and troops cleared out of a village
+        (
+            "Units of the western group established complete control over Kupiansk, the "
+            "ministry said on Friday.",
+            "Kupiansk",
+        ),
+        (
+            "Our defenders restored control over the village of Ocheretyne in Donetsk Oblast, "
+            "the General Staff reported.",
+            "Ocheretyne",
+        ),
+        (
+            "On Friday the assault units took under control the village of Ocheretyne in "
+            "Donetsk Oblast, the ministry said.",
+            "Ocheretyne",
+        ),
+        (
+            "Marines cleared the village of Ocheretyne in Donetsk Oblast of Ukrainian units, "
+            "the ministry said on Friday.",
+            "Ocheretyne",
+        ),
+    ],
+)
+def test_control_established_restored_or_cleared_is_an_advance(gazetteer, text, place):
+    article = article_from_text(text, published=dt.date(2024, 10, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert place in {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Traffic police restored control over the roads of Kupiansk on Friday.",
+        "Sappers cleared the fields outside Kupiansk of mines on Friday.",
+    ],
+)
+def test_control_of_traffic_or_fields_cleared_of_mines_is_no_advance(gazetteer, text):
+    article = article_from_text(text, published=dt.date(2024, 10, 15))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert not [e for e in events if e.event_type is EventType.ADVANCE]
+
+
+def test_troops_clearing_a_town_is_the_fight_not_its_capture(gazetteer):
+    article = article_from_text(
+        "Assault groups are clearing the town of Ocheretyne in Donetsk Oblast of the "
+        "remaining Ukrainian soldiers, the ministry said on Friday.",
+        published=dt.date(2024, 10, 15),
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {(e.event_type, e.place.name) for e in events} == {(EventType.OFFENSIVE, "Ocheretyne")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a gerund after a word of time, or a perfect participle: the main clause's earlier
+        # time, told with no day of its own
+        "Enemy units are digging in near Kurakhove after seizing Vuhledar, the brigade said.",
+        "Since retaking Vuhledar, enemy units have been digging in, the brigade said.",
+        "Having captured Vuhledar, enemy units turned north, the brigade said.",
+    ],
+)
+def test_an_undated_gain_told_by_a_verb_as_a_time_is_background(gazetteer, text):
+    assert (EventType.ADVANCE, "Vuhledar") not in _kinds(text, gazetteer)
+
+
+def test_a_gain_told_by_a_verb_as_a_time_with_its_own_day_stays(gazetteer):
+    text = "Enemy units pressed on towards Kurakhove after capturing Vuhledar on Tuesday."
+    assert (EventType.ADVANCE, "Vuhledar") in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a retreat told by its verb, a town's fall, a side's control marked as new, control
+        # returned, and a town freed
+        "The brigade retreated from Kupiansk to avoid encirclement, its commander said.",
+        "Kupiansk has fallen, a battalion commander told reporters on Friday.",
+        "By Friday the town of Kupiansk had fallen to the invading forces, officials said.",
+        "Kupiansk is now under Russian control, the defence ministry said on Friday.",
+        "Our units returned control over Kupiansk, the General Staff said on Friday.",
+        "Marines freed the town of Kupiansk on Friday, the brigade said.",
+        "Marines freed Kupiansk on Friday, the brigade said.",
+    ],
+)
+def test_retreats_falls_and_control_regained_are_advances(gazetteer, text):
+    assert (EventType.ADVANCE, "Kupiansk") in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rents in Kupiansk have fallen, estate agents said on Friday.",
+        "The swap in Kupiansk freed Ukrainian sailors on Friday, officials said.",
+        "Kupiansk remains under Ukrainian control, the defence ministry said on Friday.",
+        "The offensive forced the defenders into a hasty retreat from Kupiansk last year.",
+    ],
+)
+def test_prices_fallen_people_freed_control_kept_and_a_retreat_noun_are_no_advances(
+    gazetteer, text
+):
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the side that lost it, control come under a side, a town secured or overrun
+        "The General Staff confirmed the loss of Kupiansk on Friday.",
+        "The army lost control of Kupiansk on Friday, the brigade said.",
+        "Kupiansk has come under full Russian control, the ministry said on Friday.",
+        "Marines secured the town of Kupiansk on Friday, the brigade said.",
+        "Assault troops have overrun Kupiansk, the ministry said on Friday.",
+        # "May" is a month here, no modal
+        "The capture of Kupiansk in May was the army's biggest gain, analysts said.",
+    ],
+)
+def test_losses_and_towns_secured_or_overrun_are_advances(gazetteer, text):
+    assert (EventType.ADVANCE, "Kupiansk") in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A strike on Kupiansk on Friday caused the loss of power to 2,000 homes.",
+        "Officials in Kupiansk secured funding for new shelters on Friday.",
+        # a gain named by its noun as the subject of a modal is a forecast
+        "The loss of Kupiansk would be a heavy blow, analysts said on Friday.",
+        "The capture of Kupiansk could open the road to the river, analysts said on Friday.",
+    ],
+)
+def test_power_lost_funds_secured_and_a_forecast_gain_are_no_advances(gazetteer, text):
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
+
+
+def test_gains_under_way_over_a_whole_region_are_no_advance(gazetteer):
+    # how the front stands in a region; a town's gain under way, or a region's done, stays
+    text = "In the Kharkiv region, enemy troops kept inching forward as they pressed on west."
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
+    text = "Enemy troops are advancing in the Kharkiv region, the governor said on Friday."
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
+    text = "Enemy troops advanced in the Kharkiv region on Friday, the governor said."
+    assert (EventType.ADVANCE, "Kharkiv Oblast") in _kinds(text, gazetteer)

@@ -392,24 +392,6 @@ def _oblasts_at(text: str, toponyms: Sequence[Toponym], start: int) -> list[Plac
     return out
 
 
-# "the X neighbourhood of (the town of) Y": X names a part of Y, whatever else the index
-# reads X as (a village elsewhere, a namesake abroad); what happens there happens in Y.
-_PART_OF_AFTER = re.compile(
-    r"\s+(?:neighbou?rhoods?|micro-?districts?|quarters?)\s+of\s+"
-    r"(?:the\s+(?:[\w-]+\s+){0,3}?(?:city|town|village)\s+of\s+)?",
-    re.IGNORECASE,
-)
-
-
-def _part_of_settlement(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
-    """Whether the name is a neighbourhood of the settlement named right after it."""
-    m = _PART_OF_AFTER.match(text, t.end)
-    return m is not None and any(
-        o.start == m.end() and o.place is not None and o.place.kind is PlaceKind.POPULATED_PLACE
-        for o in toponyms
-    )
-
-
 _IN_OBLAST_AFTER = re.compile(r"(?:\s+in|,)\s+(?:the\s+)?")
 
 
@@ -600,7 +582,6 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not _sector_confirms(text, t, toponyms)
             )
             and not _oblast_contradicts(text, t, toponyms)
-            and not _part_of_settlement(text, t, toponyms)
         ),
         key=lambda t: t.start,
     )

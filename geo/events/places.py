@@ -2320,10 +2320,8 @@ def _before_from(
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith(_UNDER_WORDS)
     if (verbal or "subjected" in between) and _PASSIVE_GAP.match(between):
         pass  # the subject of a passive or of "came under fire" is the place hit
-    elif (trig.text in {"fell to", "fell"} or trig.text.endswith(" fallen")) and not (
-        between.strip()
-    ):
-        pass  # "X fell to Russian forces", "X has fallen": the place is the subject
+    elif trig.text in {"fell to", "fell"} and not between.strip():
+        pass
     elif (
         verbal
         and not between.strip()
@@ -2331,9 +2329,9 @@ def _before_from(
         and _REDUCED_PASSIVE_AFTER.match(text, trig.end)
     ):
         pass  # a headline's passive without its "were": "Odesa and Kharkiv struck by missiles"
-    elif trig.text.startswith(
-        ("came under", "comes under", "fell under", "has come under", "have come under")
-    ) and re.fullmatch(r"\s*(?:,[^;:]{1,120},\s*)?", between):
+    elif trig.text.startswith(("came under", "comes under", "fell under")) and re.fullmatch(
+        r"\s*(?:,[^;:]{1,120},\s*)?", between
+    ):
         pass  # "Vovchansk, which had 17,000 people before the war, came under occupation"
     elif (
         _PARTICIPLE.fullmatch(trig.text)

@@ -69,9 +69,6 @@ CONTROL_HELD = (
     # no place (up to the clause's end)
     r"under (?:the )?(?:full |complete )?control of(?: [\w'’-]+){1,4}",
     r"under (?:the )?(?:\w+ )?flag",
-    # "X is now under Russian control", "back under Ukrainian control": a side's control, the
-    # place its subject (not "under the control of", above)
-    r"under (?:russian|ukrainian|enemy|their|its|our) control(?! of)",
 )
 # Troops that pushed or moved (deeper) into a place: a settlement entered is ground gained; an
 # oblast or a country entered is an incursion (events.extract makes that an offensive).
@@ -227,14 +224,6 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
-        # "troops retreated from X", "were forced to retreat from Y"
-        r"(?:retreated|retreating|retreats|to retreat) from",  # not "a hasty retreat from X"
-        # "X has fallen", "the town had fallen to Russian forces": a place's fall, a clause's end
-        # or its taker after it (not "has fallen silent", "prices have fallen by 5%")
-        r"(?:has|have|had) (?:now |finally |effectively |already )?fallen"
-        r"(?=\s*(?:[,.;]|$)|\s+(?:to|into)\b)",
-        # "defenders freed the village of X" (a name must follow: find_triggers)
-        r"freed",
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
         r"pull(?:ed|ing|s)? back (?:[\w'’-]+ ){1,3}?from",  # "pulling back its soldiers from"
@@ -250,15 +239,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # fleeing (a people subject makes "left" a displacement)
         r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
         r"(?:have |had |has )?(?:\w+ )?(?:left|abandoned)(?! behind)",
-        r"(?:came|comes|fell|(?:has|have|had) come) under (?:full |complete )?"
-        r"(?:russian |ukrainian |enemy |the )?(?:occupation|control)",
-        # the side that lost it: "the army lost control of X", "Kyiv confirmed the loss of Y"
-        # (a settlement must follow: find_triggers)
-        r"lost (?:full |complete )?control (?:of|over)",
-        r"loss(?= of )",
-        # "marines secured the village of X", "troops overran Y" (a place must follow)
-        r"secured(?= )",
-        r"overr(?:an|un)(?= )",
+        r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
         # a ministry's passive: "the villages of A and B had been brought under Russian control"
         # (a side or "full" is required: a fire is "brought under control" too)
         r"brought under (?:russian |ukrainian |their |its |full )control",
@@ -303,7 +284,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:broke|break|breaking) into(?= )",  # a name must follow (find_triggers)
         r"(?:moved|moving) away from",
         # "established full control over X", a general staff's "restored control over Y"
-        r"(?:claimed|gained|established|took|seized|regained|restored|returned) "
+        r"(?:claimed|gained|established|took|seized|regained|restored) "
         r"(?:full |complete |total |effective )?control (?:of|over)",
         # "cleared the village of X of Ukrainian units": troops, not mines or rubble, cleared
         # out ("clearing" is the fight under way: an offensive, below)
@@ -1379,28 +1360,6 @@ _GROUND_GAINED = re.compile(
     re.IGNORECASE,
 )
 # A town's name right after a verb of entering: "broke into Kupiansk", "into the town of X"
-# What "freed" frees when it is ground: a settlement named, not its people ("freed Ukrainian
-# prisoners", "freed the hostages").
-_FREED_PLACE = re.compile(
-    r"\s+(?:the\s+)?(?:(?:(?:city|town|village|settlement|hamlet)s?\s+of\s+)|"
-    r"(?-i:[A-Z])(?![\w'’-]*(?:ian|ians|ese|ish)\b))",
-    re.IGNORECASE,
-)
-# A gain told by its noun as the subject of a modal: "the capture of X would be a blow",
-# "the loss of Y could open the road to Z".
-_GAIN_NOUNS = frozenset(
-    {"capture", "fall of", "loss", "liberation", "seizure", "recapture", "encirclement"}
-)
-_GAIN_NOUN_MODAL = re.compile(
-    r"(?:\s+of)?\s+(?:the\s+)?[^,;:.()]{1,60}?\s+(?-i:would|could|will|may|might|shall)\b",
-    re.IGNORECASE,
-)
-_WAR_TELLER = re.compile(
-    r"\b(?:commanders?|general staff|defen[cs]e ministry|ministry of defen[cs]e|brigade|"
-    r"spokes(?:man|woman|person) for the \w+ (?:forces|group))\b",
-    re.IGNORECASE,
-)
-_FALLEN_TO = re.compile(r"\s+(?:to|into)\s+(?:the\s+)?(?:russian|ukrainian|enemy)", re.IGNORECASE)
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?[A-Z]")
 _WIRE_VERBS = ("pound", "hammer", "rain", "crash", "land", "fell", "fall", "used")
 _WEAPON_TYPES = ("kab", "fab", "shahed")  # a weapon named is a strike, whoever sent it
@@ -1654,23 +1613,6 @@ def find_triggers(
             continue  # "seized assets", "captured footage", "advanced weapons", "in advance"
         if word.endswith(" into") and word.startswith("br") and not _NAME_NEXT.match(text, e):
             continue  # "broke into a house", "broke into tears": no town entered
-        if word in {"freed", "secured", "overran", "overrun"} and not _FREED_PLACE.match(text, e):
-            continue  # "freed prisoners", "freed Ukrainian sailors": people, not ground
-        if word == "loss" and not _FREED_PLACE.match(text, e + 3):  # " of"
-            continue  # "the loss of power", "loss of life": a town lost is named
-        if (
-            etype is EventType.ADVANCE
-            and word in _GAIN_NOUNS
-            and _GAIN_NOUN_MODAL.match(text, e, sent.end)
-        ):
-            continue  # "the fall of X would open the way to Y": a forecast, not a happening
-        if (
-            "fallen" in word
-            and not _ARMED.search(sent.text)
-            and not _WAR_TELLER.search(sent.text)
-            and not _FALLEN_TO.match(text, e)
-        ):
-            continue  # "rents in X have fallen": a town falls to troops, or in war's words
         if word.startswith("restored") and not _NAME_NEXT.match(text, e):
             continue  # "restored control over traffic": only a town named is ground regained
         if word.startswith(("kilomet", "km", "mile")) and not _GROUND_GAINED.search(sent.text):

@@ -134,7 +134,9 @@ _BEFORE = re.compile(
     # "two men who were killed in X": the counted people's relative clause tells their toll
     r"(?:(?:who|were|was|are|is|have|has|had|been|being|be|reportedly|reported|confirmed|"
     # "a woman nearby got a cut to the arm": where the person stood, before the verb
-    r"known|to|later|also|seriously|critically|severely|slightly|others?|left|nearby)\s+){0,5}"
+    r"known|to|later|also|seriously|critically|severely|slightly|others?|left|nearby|"
+    # "two women that were wounded": the relative clause with "that"
+    r"that)\s+){0,5}"
     rf"(?:(?P<kill>{_KILL})|(?P<hurt>{_HURT}))\b",
     re.IGNORECASE,
 )

@@ -132,6 +132,11 @@ _OWNER_NOUNS = frozenset({"region", "oblast", "province", "city", "town", "count
 # What a bulletin puts between a place and its verb: where in the country it lies ("Odesa in
 # the south was hit too") or a description between dashes ("Dnipro — the
 # fourth-largest city — suffered ..."), neither a clause of its own.
+# The places a subject is counted among: "were among the settlements shelled"
+_AMONG_PLACES = (
+    r"(?:settlements|towns|villages|cities|communities|hromadas|localities|places|areas|"
+    r"targets)"
+)
 _SUBJECT_ASIDE = (
     r"(?:in\s+the\s+(?:far\s+)?(?:north|south|east|west|centre|center|"
     r"north-?east|north-?west|south-?east|south-?west)(?:\s+of\s+the\s+country)?\s+"
@@ -152,14 +157,19 @@ _PASSIVE_GAP = re.compile(
     r"(?:(?:oblasts|regions|provinces)\s+)?" + _SUBJECT_ASIDE + r"(?:(?:also|again)\s+)?"
     r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
+    r"became|becomes|(?:has|have|had)\s+become|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
     # "X is still under fire", "X is now being shelled": the running strike's subject too
     r"(?:(?:again|also|still|now|being|reportedly|heavily|repeatedly|once again|twice|"
     r"briefly|fully|completely|partially|partly|first|finally|officially|"
     # any other adverb of manner or time: "X was quickly recaptured", "was briefly shelled"
     r"[a-z]+ly)\s+)*"
+    # "A and B were among the settlements shelled": the subject is among the places hit
+    r"(?:among\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _AMONG_PLACES + r"\s+)?"
     # "X was subjected to (heavy artillery) shelling": the strike noun is what X underwent
-    r"(?:subjected\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3})?"
+    r"(?:subjected\s+to\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}"
+    # "X was the target of a (massive) drone attack", "A and B became targets of shelling"
+    r"|(?:the\s+|a\s+)?(?:main\s+)?targets?\s+of\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3})?"
     r"(?:\w+ed\s+and\s+)?$",  # "has been encircled and shelled": both verbs' subject
     re.IGNORECASE,
 )
@@ -172,7 +182,10 @@ _SUFFERED_GAP = re.compile(
     rf"\s*{_SUBJECT_ASIDE}(?:(?:has|have|had|continues?\s+to|continued\s+to)\s+)?"
     r"(?:again\s+|also\s+)?"
     r"(?:suffer(?:s|ed)?|endur(?:e|es|ed)|experienc(?:e|es|ed)|sustain(?:s|ed)?)\s+"
-    r"(?:from\s+)?(?:[\w-]+\s+){0,2}",
+    # "X suffered another night of drone attacks", "endured a wave of strikes": the time or
+    # the number of the strikes undergone
+    r"(?:from\s+)?(?:(?:another|a|one\s+more|yet\s+another)\s+(?:[\w-]+\s+)?"
+    r"(?:night|day|wave|series|round|barrage)\s+of\s+)?(?:[\w-]+\s+){0,2}",
     re.IGNORECASE,
 )
 # The damage a place suffered, told by a trigger of its own (triggers: "suffered heavy
@@ -216,7 +229,10 @@ _POSTPOSED_GAP = re.compile(
     re.IGNORECASE,
 )
 _PARTICIPLE_PHRASE = re.compile(
-    r"\s+(?:in|on|by|at|during|last|earlier|early|back|since|after|before)\b", re.IGNORECASE
+    # "Nikopol, shelled overnight, ...", "X, hit again on Sunday, ..."
+    r"\s+(?:in|on|by|at|during|last|earlier|early|back|since|after|before|overnight|again|"
+    r"repeatedly|twice|heavily)\b",
+    re.IGNORECASE,
 )
 _STRONG_STATEMENT = frozenset({"announced", "declared", "warned", "stated"})
 _VISIT = re.compile(
@@ -395,6 +411,16 @@ _REGION_REACH = 1200
 _RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|delta|estuary|basin)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:on|in|at|and|from|to|near|river)\b|\s*$)")
 _WORD = re.compile(r"['’]s\b|\d[\d,.\u202f]*\d|\w[\w'’-]*|[^\w\s]")
+# A strike's object whose first item is a place named by its kind alone, joined to the named
+# places after it: "the district centre and the", "the regional capital, as well as", "the
+# city's outskirts and"
+_UNNAMED_CONJUNCT = re.compile(
+    r"(?:the|its|their)\s+(?:(?:regional|district|oblast|city's|city’s|town's|town’s|"
+    r"administrative|neighbouring|neighboring|nearby)\s+)?"
+    r"(?:centre|center|capital|city|town|outskirts|suburbs)"
+    r"\s*(?:,\s*)?(?:and|as\s+well\s+as)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _MAX_PRE = 6  # words between a trigger and its first preposition ("had destroyed a warehouse")
 _MAX_NP = 5  # words in the noun phrase of a preposition ("the border areas")
 _LEVEL = {
@@ -1420,6 +1446,30 @@ def _after(
             continue
         word = tok.text
         if (
+            word in {"were", "was"}
+            and np < 0
+            and not found
+            and i + 1 < len(toks)
+            and toks[i + 1].kind == "top"
+            and all(t.kind == "date" or t.text in {"on", "in", "during"} for t in toks[first:i])
+            and _AMONG_BEFORE.search(text, max(0, toks[first].start - 80), toks[first].start)
+        ):
+            # "Among the settlements shelled on Monday were A, B and C": the subject follows
+            # its copula, the participle before it is the strike
+            i, pre = i + 1, 0
+            continue
+        if (
+            word in {"and", ",", "as"}
+            and etype is EventType.ATTACK
+            and np < 0
+            and not found
+            and (k := _unnamed_conjunct(text, toks, first, i)) is not None
+        ):
+            # "shelled the district centre and the A and B hromadas": the object's first item
+            # is a place named by its kind alone, the named ones are joined to it
+            i, pre = k, 0
+            continue
+        if (
             found
             and word in _COMMUNITY_WORDS
             and toks[i - 1].kind == "top"
@@ -2272,7 +2322,7 @@ _AS_WELL_AS_BEFORE = re.compile(
 # "A, B and other settlements were under fire": the list's unnamed rest joins the named
 # places in the subject; the places the list names are the ones it tells were hit.
 _OTHER_PLACES_TAIL = re.compile(
-    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:(?:several|some|many|a\s+number\s+of|dozens\s+of|"
+    r"\s*,?\s*(?:and|as\s+well\s+as)\s+(?:the\s+)?(?:(?:several|some|many|a\s+number\s+of|dozens\s+of|"
     r"\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?"
     # "A and surrounding villages were shelled": the named place's neighbours, as "other"
     r"(?:other|surrounding|nearby|neighbou?ring|adjacent)\s+(?:(?:frontline|front-line|"
@@ -2282,6 +2332,8 @@ _OTHER_PLACES_TAIL = re.compile(
     re.IGNORECASE,
 )
 _AUXILIARY_NEXT = re.compile(r"\s*(?:was|were|ha[sd]|have)\b")
+# "X was the target of an attack": the place a strike noun was aimed at, as its subject
+_TARGET_OF = re.compile(r"\btargets?\s+of\b", re.IGNORECASE)
 _ON_IN_SPACED = re.compile(r"\b(?:on|in)\s+(?=\s)")
 _OPENING_QUOTE = re.compile(r'(?<=\s)["“]')
 _TWO_LOWER_WORDS = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
@@ -2318,7 +2370,9 @@ def _before_from(
         # after "..., as well as the town of D," in a listed subject
         between = between.lstrip()[1:]
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith(_UNDER_WORDS)
-    if (verbal or "subjected" in between) and _PASSIVE_GAP.match(between):
+    if (verbal or "subjected" in between or _TARGET_OF.search(between)) and _PASSIVE_GAP.match(
+        between
+    ):
         pass  # the subject of a passive or of "came under fire" is the place hit
     elif trig.text in {"fell to", "fell"} and not between.strip():
         pass
@@ -2920,6 +2974,47 @@ def _refer(ante: Toponym, m: re.Match[str]) -> Toponym:
 
 def _start(tok: _Tok) -> int:
     return tok.start
+
+
+def _unnamed_conjunct(text: str, toks: list[_Tok], first: int, i: int) -> int | None:
+    """The index of the named place joined at token i to an object named by its kind alone."""
+    for k in range(i + 1, min(len(toks), i + 5)):
+        if toks[k].kind != "top":
+            continue
+        if not _UNNAMED_CONJUNCT.fullmatch(text, toks[first].start, toks[k].start):
+            return None
+        j = _list_from(toks, k, text)[1]
+        # the list ends the object ("... and the A and B hromadas."), no subject of a new
+        # clause ("struck the regional centre and X said ...")
+        if j >= len(toks) or toks[j].kind in {"p", "date"} or toks[j].text.lower() in _OBJECT_END:
+            return k
+        return None
+    return None
+
+
+# A participle after the places a fronted "among" counts: "Among the towns hit overnight ..."
+_AMONG_BEFORE = re.compile(
+    r"\bamong\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?" + _AMONG_PLACES + r"\s+[\w-]+\s*$",
+    re.IGNORECASE,
+)
+# What may follow the named places joined to an unnamed one: their kind, a phrase of place
+_OBJECT_END = _COMMUNITY_WORDS | frozenset(
+    {
+        "district",
+        "districts",
+        "region",
+        "regions",
+        "oblast",
+        "oblasts",
+        "in",
+        "near",
+        "of",
+        "on",
+        "overnight",
+        "again",
+        "with",
+    }
+)
 
 
 def _top_from(toks: list[_Tok], i: int) -> bool:
@@ -3703,6 +3798,26 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
     start = sent.start + m.end()
     first = [t for t in tops if t.start == start]
     if not first:
+        return _city_of_district(text, sent, tops)
+    if part := _CITYS_DISTRICT.match(text, first[0].end, sent.end):
+        # "In Kherson's Dniprovskyi district, ...", "In Kharkiv Oblast's Izium district, ...":
+        # the district as the index reads it (a raion, or the city a city's district is
+        # in); the city when the index lacks the district
+        inner = [t for t in tops if first[0].end < t.start < part.end()]
+        if inner and inner[0].place.admin1_code == first[0].place.admin1_code:
+            return inner[:1]
+        return [first[0]] if first[0].place.kind is PlaceKind.POPULATED_PLACE else []
+    if (above := _UNIT_OF_AREA.match(text, first[0].end, sent.end)) and re.search(
+        r"\b(?:district|raion|community|hromada|neighbou?rhood)$", first[0].surface, re.IGNORECASE
+    ):
+        # "In the Chuhuiv district of Kharkiv Oblast, ...", "In the X district of Kherson, ...":
+        # a unit named with its word, then the area above it; a unit the index places
+        # outside that area is misread, and a city's district is then the city's
+        area = [t for t in tops if first[0].end < t.start < above.end()][:1]
+        if area and area[0].place.admin1_code == first[0].place.admin1_code:
+            return [first[0]]
+        if area and area[0].place.kind is PlaceKind.POPULATED_PLACE:
+            return area
         return []
     if listed := _fronted_list(text, first[0], tops):
         return listed  # "In Kherson, Nikopol and Marhanets, artillery shelled ..."
@@ -3732,6 +3847,39 @@ _FRONTED_THAT = re.compile(
     r"the\s+(?:town|city|village|settlement)\s+of\s+)?"
 )
 _FRAME_CLOSE = re.compile(r"\s*(?:,|[“\"](?=[A-Za-z]))")
+
+
+# A city's district the index lacks, fronted: "In Kherson's Korabelnyi district, ...", "In
+# the Saltivskyi district of Kharkiv, ...", "In the Kyivskyi neighbourhood of the city of X, ..."
+_CITYS_DISTRICT = re.compile(
+    r"['’]s\s+[A-Z][\w'’-]*\s+(?:district|neighbou?rhood|microdistrict|borough)\s*,"
+)
+# The area above a fronted unit, up to the comma that closes the frame: " of Kharkiv Oblast,",
+# " of the Kherson region,", " of the city of Kherson,"
+_UNIT_OF_AREA = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:city|town)\s+of\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?"
+    r"(?:\s+(?:region|oblast|province))?\s*,"
+)
+_DISTRICT_OF_CITY = re.compile(
+    r"[\"\u201c\u2018]?(?:In|At)\s+the\s+[A-Z][\w'’-]*\s+(?:district|neighbou?rhood|"
+    r"microdistrict|borough)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
+)
+
+
+def _city_of_district(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
+    """The city of a fronted district the index lacks: "In the X district of Kherson, ..."."""
+    m = _DISTRICT_OF_CITY.match(sent.text)
+    if m is None:
+        return []
+    at = [t for t in tops if t.start == sent.start + m.end()]
+    if (
+        at
+        and at[0].place.kind is PlaceKind.POPULATED_PLACE
+        and not any(sent.start < t.start < at[0].start for t in tops)
+        and text.startswith(",", at[0].end)
+    ):
+        return at[:1]
+    return []
 
 
 def _reported_frame(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:

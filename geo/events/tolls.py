@@ -372,12 +372,22 @@ _GOVERNOR_AFTER = re.compile(r"\s+(?:region['’]s\s+|regional\s+)?governor\b", 
 _VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
+# Between a toll's verb and its place: "killed in A", "hurt near the village of B", "died in
+# the urban-type settlement of C"
+_COUNTED_LINK = re.compile(
+    r"\s+(?:in|near|at)\s+(?:the\s+)?"
+    r"(?:(?:urban-type\s+)?(?:village|town|city|settlement)\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+
+
 def _counted_places(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
     """The places a sentence's counts are told at: "killed in A", "were injured in B"."""
     out = []
     for m in _TOLL_AT_PLACE.finditer(text, sent.start, sent.end):
-        link = re.match(r"\s+(?:in|near|at)\s+(?:the\s+)?", text[m.end() : m.end() + 14])
-        at = m.end() + (link.end() if link else 0)
+        # "killed in the village of A": the kind of place is no word of the link
+        link = _COUNTED_LINK.match(text, m.end(), min(sent.end, m.end() + 48))
+        at = link.end() if link else m.end()
         out += [
             t
             for t in tops

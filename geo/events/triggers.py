@@ -440,6 +440,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"targeted",
         r"targeting",
         r"(?:to|continue[sd]?|kept|keep) shell",  # "continued to shell the border region"
+        # a headline's or a lead's present: "Russia shells Kherson", "troops shell the town of
+        # X" (find_triggers: an armed side right before; "artillery shells" are no verb)
+        r"shells?(?= \w)",
         r"attack(?:ed|s)?",
         r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
         r"fierce |regular |frequent |massive |severe |sustained |russian |ukrainian |enemy |"
@@ -1354,6 +1357,15 @@ _ARMED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SIDE_VERBS = ("damaged", "wrecked")
+# What the present "shells" takes: a place's name, or "the" before its kind or its name
+_SHELLED_OBJECT = re.compile(r" (?:the |[A-Z])")
+# The side that shells, right before the verb in the present: "Russia shells", "Russian troops
+# shell", "the enemy again shells"
+_SHELLING_SIDE = re.compile(
+    r"\b(?:occupiers|invaders|enemy|aggressor|russians|russia|ukraine|forces|troops|army|"
+    r"military|units|they)(?:\s+(?:[a-z]+ly|also|again|now|still|continues? to))*\s+$",
+    re.IGNORECASE,
+)
 # Troops or their advance, for ground told by its depth
 _GROUND_GAINED = re.compile(
     r"\b(?:troops|forces|army|units|soldiers|advanc\w*|push\w*|incursion|offensive)\b",
@@ -1380,6 +1392,11 @@ def _strike_verb_of_war(text: str, sent: Sentence, word: str, s: int) -> bool:
         if m.group().lower().startswith("they"):
             return _ARMED_SIDE.search(text, sent.start, m.start()) is not None
         return True
+    if word in ("shell", "shells"):
+        return (
+            _SHELLING_SIDE.search(text, max(sent.start, s - 40), s) is not None
+            and _SHELLED_OBJECT.match(text, s + len(word)) is not None
+        )
     if word.startswith(_WIRE_VERBS):
         return _ARMED_SIDE.search(clause_tail(text, max(sent.start, s - 80), s)) is not None
     return True
@@ -1691,7 +1708,16 @@ def find_triggers(
             etype is EventType.ATTACK
             # a strike verb stays a strike, "continues to shell the region" too
             and not word.startswith(
-                ("hit", "struck", "striking", "targeted", "fired", "wounded", "explosion")
+                (
+                    "hit",
+                    "struck",
+                    "striking",
+                    "targeted",
+                    "targeting",
+                    "fired",
+                    "wounded",
+                    "explosion",
+                )
             )
             # "the enemy damaged", "the enemy dropped two KABs": a strike
             and not word.startswith((*_SIDE_VERBS, *_WIRE_VERBS, *_WEAPON_TYPES, "destr"))

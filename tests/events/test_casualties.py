@@ -1888,3 +1888,26 @@ def test_a_countrys_toll_set_out_after_including_gives_the_first_town_its_part(g
 def test_a_count_whose_relative_clause_tells_the_toll_is_read(sentence, killed, injured):
     got = parse_casualties(sentence)
     assert (got.killed, got.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The dead were three farmers who were killed in the Izium district.", 3, None),
+        ("Among the victims are two women that were wounded near the market.", None, 2),
+    ],
+)
+def test_a_count_told_by_a_relative_clause_is_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+def test_a_toll_told_by_a_relative_clause_is_a_strike_at_its_place(gazetteer):
+    text = (
+        "Russian troops shelled Kharkiv Oblast on Friday, the governor said. "
+        "The dead were three farmers who were killed in the Izium district of the region."
+    )
+    article = article_from_text(text, published=dt.date(2024, 6, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    tolls = {e.place.name: e.killed for e in events if e.event_type is EventType.ATTACK}
+    assert tolls.get("Izium Raion") == 3

@@ -1831,3 +1831,72 @@ def test_a_capital_told_with_its_ministry_after_a_list_is_who_says_not_a_place(g
     assert {e.place.name for e in _events(text, gazetteer)} == {"Kupiansk"}
     text = "Shells hit Kharkiv, Sumy and Kupiansk's outskirts on Friday, officials said."
     assert {e.place.name for e in _events(text, gazetteer)} == {"Kharkiv", "Sumy", "Kupiansk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overnight the occupiers shelled the district centre and the Vyshhorod and Dymer "
+        "communities.",
+        "Russian drones were targeting the regional capital, as well as Vyshhorod and Dymer.",
+    ],
+)
+def test_named_places_joined_to_an_unnamed_one_are_struck(gazetteer, text):
+    assert _struck(text, gazetteer) == ["Dymer", "Vyshhorod"]
+
+
+def test_a_place_after_an_unnamed_object_that_opens_a_clause_is_not_struck(gazetteer):
+    text = "Drones struck the regional capital and Poltava reported no casualties."
+    assert _struck(text, gazetteer) == []
+
+
+def test_an_enemy_that_was_targeting_communities_strikes_them(gazetteer):
+    # a strike verb in the progressive stays a strike, as "targeted" does
+    text = "On Sunday the enemy was targeting the Vyshhorod and Dymer communities."
+    types = {e.event_type for e in _events(text, gazetteer)}
+    assert types == {EventType.ATTACK}
+
+
+def test_a_town_shelled_overnight_told_in_apposition_is_struck(gazetteer):
+    # a participle set off by commas after its place, with how or when it was done
+    text = "Orikhiv, shelled overnight by Russian artillery, has no water supply."
+    assert _struck(text, gazetteer) == ["Orikhiv"]
+    text = "Orikhiv, hit again on Tuesday, has no water supply."
+    assert _struck(text, gazetteer) == ["Orikhiv"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orikhiv was the target of a massive drone attack before dawn.",
+        "Overnight Orikhiv became the main target of Russian shelling.",
+        "Orikhiv suffered yet another night of drone attacks.",
+        "Orikhiv endured a wave of glide bomb strikes on Tuesday.",
+        "Orikhiv and the surrounding villages were under fire all day.",
+    ],
+)
+def test_a_place_told_as_what_a_strike_was_aimed_at_or_underwent_is_struck(gazetteer, text):
+    assert _struck(text, gazetteer) == ["Orikhiv"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orikhiv and Huliaipole were among the towns shelled on Tuesday.",
+        "Among the towns shelled on Tuesday were Orikhiv and Huliaipole.",
+    ],
+)
+def test_places_counted_among_the_places_struck_are_struck(gazetteer, text):
+    assert _struck(text, gazetteer) == ["Huliaipole", "Orikhiv"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("In the Bohodukhiv district of Kharkiv Oblast, a drone hit a farm.", "Bohodukhiv Raion"),
+        ("In Kharkiv Oblast's Bohodukhiv district, a drone hit a farm.", "Bohodukhiv Raion"),
+        ("In the Shevchenkivskyi district of the city of Kharkiv, a drone hit a house.", "Kharkiv"),
+    ],
+)
+def test_a_fronted_district_with_the_area_above_it_frames_the_strike(gazetteer, text, place):
+    assert _struck(text, gazetteer) == [place]

@@ -93,3 +93,19 @@ def test_a_time_adverbial_with_no_place_after_it_adds_no_strike(gazetteer):
     )
     strikes = _strikes(text, gazetteer)
     assert [e.place.name for e in strikes] == ["Nikopol"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two aid workers died and four more were hurt in the village of Kurakhivka as a "
+        "result of Russian mortar shelling.",
+        "A farmer was killed in the town of Kurakhivka in artillery shelling on Friday.",
+    ],
+)
+def test_a_toll_at_a_named_kind_of_place_before_its_strike_is_a_strike_there(gazetteer, sentence):
+    # the kind of place ("the village of") stands between the toll's verb and its place;
+    # the strike told after the toll names no place of its own
+    strikes = _strikes(sentence, gazetteer)
+    assert [e.place.name for e in strikes] == ["Kurakhivka"]
+    assert strikes[0].killed in (1, 2)

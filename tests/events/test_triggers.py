@@ -1854,3 +1854,32 @@ def test_gains_under_way_over_a_whole_region_are_no_advance(gazetteer):
     assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
     text = "Enemy troops advanced in the Kharkiv region on Friday, the governor said."
     assert (EventType.ADVANCE, "Kharkiv Oblast") in _kinds(text, gazetteer)
+
+
+def _attack_places_of(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 5, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e.place.name for e in events if e.event_type is EventType.ATTACK]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia shells Orikhiv, wounding a pensioner",
+        "Three hurt as occupying troops shell the town of Orikhiv",
+        "The enemy again shells Orikhiv, the regional governor said on Tuesday.",
+    ],
+)
+def test_a_side_that_shells_a_place_in_the_present_strikes_it(gazetteer, text):
+    assert _attack_places_of(text, gazetteer) == ["Orikhiv"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortar shells Orikhiv had stored were moved to the depot.",
+        "The brigade said the shells Orikhiv got last spring were faulty.",
+    ],
+)
+def test_shells_as_a_noun_strike_nothing(gazetteer, text):
+    assert _attack_places_of(text, gazetteer) == []

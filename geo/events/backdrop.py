@@ -172,7 +172,10 @@ _WAR_START = re.compile(
     rf"phase))\s+of\s+{_WAR}|early\s+in\s+{_WAR}|(?:days|weeks|months)\s+after\s+{_WAR}|"
     # after its full-scale invasion (of February 2022); since Russia's first invasion (2014)
     r"(?:after|since)\s+(?:the|its|russia['’]s|moscow['’]s)\s+(?:february\s+2022\s+|"
-    r"full[- ]scale\s+|first\s+|initial\s+)+(?:war|invasion)\b)",
+    r"full[- ]scale\s+|first\s+|initial\s+)+(?:war|invasion)\b|"
+    # "shortly after invading Ukraine", "weeks after Moscow invaded": the verb for the noun
+    r"(?:shortly|soon|right|just|days|weeks|months)\s+after\s+(?:invading|"
+    r"(?:russia|moscow|it|they)\s+(?:had\s+)?invaded)\b)",
     re.IGNORECASE,
 )
 # A report this long after the war began recalls its start as history.
@@ -384,6 +387,9 @@ _REMEMBERED_AFTER = re.compile(r"\s+(?:day|anniversary)\b", re.IGNORECASE)
 _REMEMBERED_FIGHT = re.compile(
     r"(?:battles?|siege|defen[cs]e|fighting|(?:counter-?)?offensive)\b", re.IGNORECASE
 )
+_REMEMBERED_STRIKE = re.compile(
+    r"(?:strikes?|attacks?|shelling|bombing|bombardment|massacre|tragedy)\b", re.IGNORECASE
+)
 _REMEMBERED_PASSIVE = re.compile(
     r"[^,;.]{0,60}?\b(?:is|was|are|were|will\s+be)\s+(?:\w+ly\s+)?"
     r"(?:commemorated|remembered|celebrated|marked|honou?red)\b",
@@ -413,9 +419,19 @@ def described_gain(text: str, sent: Sentence, trig: Trigger) -> bool:
         too, after "anniversary of", "commemorating", "remembering" or before "is
         commemorated".
     """
+    lo = max(sent.start, trig.start - 120)
+    if trig.type is EventType.ATTACK:
+        # "the third anniversary of the missile strike on X": a strike remembered
+        # (the weapon's word too: "of the missile strike" holds two strike words)
+        return bool(
+            _REMEMBERED_FIGHT_BEFORE.search(text, lo, trig.start)
+            or (
+                _REMEMBERED_STRIKE.match(trig.text)
+                and _REMEMBERED_PASSIVE.match(text, trig.end, sent.end)
+            )
+        )
     if trig.type not in _GROUND:
         return False
-    lo = max(sent.start, trig.start - 120)
     gain = trig.type is EventType.ADVANCE
     noun, before = (
         (_REMEMBERED_NOUN, _REMEMBERED_BEFORE)
@@ -505,6 +521,27 @@ def pluperfect_relative(text: str, sent: Sentence, trig: Trigger) -> bool:
     )
 
 
+# A campaign, a strike or a gain named by its year: "Ukraine's 2023 counteroffensive", "the
+# 2022 offensive", "the counteroffensive of 2023". In a report of a later year it is
+# history told by name (its time the year only), not a happening of the report's days.
+# (after "the" or a possessive: "in 2023 Russian strikes ..." is a time, read by the dating)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:the|its|their|his|her)|\w['’]s?)\s+((?:19|20)\d\d)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+_YEAR_AFTER = re.compile(r"\s+of\s+((?:19|20)\d\d)\b(?!\s*[-–/]\d)")
+
+
+def _of_a_past_year(text: str, sent: Sentence, trig: Trigger, published: dt.date) -> bool:
+    """Whether a noun trigger is named by a year before the report's own."""
+    if trig.type not in (*_GROUND, EventType.ATTACK) or not trig.text[:1].islower():
+        return False
+    m = _YEAR_BEFORE.search(text, max(sent.start, trig.start - 20), trig.start) or (
+        _YEAR_AFTER.match(text, trig.end, sent.end)
+    )
+    return m is not None and int(m.group(1)) < published.year
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
@@ -535,6 +572,8 @@ def news_not_setting(
                 and _WAR_START.search(text, sent.start, sent.end) is not None
             )
         if war and war_start_background(text, sent, t, published):
+            continue
+        if published is not None and _of_a_past_year(text, sent, t, published):
             continue
         fight = t.type is EventType.OFFENSIVE and _FIGHT_NOUN.fullmatch(t.text)
         if t.type is EventType.ATTACK or fight:

@@ -170,11 +170,30 @@ def _below_country(events: list[Event]) -> list[Event]:
     return [
         e
         for e in events
-        if e.geo_precision is not GeoPrecision.COUNTRY
-        # "talks in Saudi Arabia": a venue abroad is where the talks were, the country all
-        # the text tells of it (the warring countries themselves are a topic there)
-        or (e.event_type is EventType.NEGOTIATION and e.place.country_code not in _WARRING)
+        if (
+            e.geo_precision is not GeoPrecision.COUNTRY
+            # "talks in Saudi Arabia": a venue abroad is where the talks were, the country
+            # all the text tells of it (the warring countries themselves are a topic there)
+            or (e.event_type is EventType.NEGOTIATION and e.place.country_code not in _WARRING)
+        )
+        and _of_this_war(e)
     ]
+
+
+def _of_this_war(event: Event) -> bool:
+    """Whether an event lies where this war is coded: in the warring countries, or is said.
+
+    A report on the war names other wars and other countries' news as comparison or aside
+    ("strikes on a town in Gaza killed 20", "a drone crashed in a field in Romania", people
+    "displaced from" a city abroad); the war's coders code the fighting, strikes and flight
+    in Ukraine and Russia, and talks (and declarations) wherever they were held. A place
+    without a country (the sea, a front sector) stays.
+    """
+    code = event.place.country_code
+    return event.event_type in _SAID_ANYWHERE or not code or code in _WARRING
+
+
+_SAID_ANYWHERE = frozenset({EventType.NEGOTIATION, EventType.STATEMENT})
 
 
 def _on_day_of(event: Event, told: Event) -> Event:

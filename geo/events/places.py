@@ -2583,6 +2583,7 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
 # A village reading this far from every settlement and oblast the article places is a
 # namesake the index chose for want of the right one (a renamed or unlisted village).
 STRAY_KM = 150.0
+STRAY_ACROSS_KM = 100.0  # ... and this far when all of them lie in the other country
 STRAY_POPULATION = 20_000  # towns this big are named for themselves wherever they lie
 _SPEAKERS_CITY_POPULATION = 1_000_000
 # Two places make no cluster to stray from: a strike in Shebekino and one in Tetkino, 200 km
@@ -2649,9 +2650,18 @@ def stray_reading(
         for o in others
         if o.kind in _ANCHOR_KINDS and (o.population or 0) < _SPEAKERS_CITY_POPULATION
     ]
-    return len(anchors) >= _STRAY_ANCHORS and all(
-        great_circle_km(a.lat, a.lon, place.lat, place.lon) > STRAY_KM for a in anchors
+    if len(anchors) < _STRAY_ANCHORS:
+        return False
+    # every other place of the article lies in the other warring country: "the attack took
+    # place in the village of X" in a report on strikes on a Russian border region, read as
+    # a Ukrainian namesake 120 km off because the index lacks the Russian village (a village
+    # just over the border from the story's places stays: the fighting crosses it)
+    far = (
+        STRAY_ACROSS_KM
+        if all(a.country_code and a.country_code != place.country_code for a in anchors)
+        else STRAY_KM
     )
+    return all(great_circle_km(a.lat, a.lon, place.lat, place.lon) > far for a in anchors)
 
 
 def unstrayed(
@@ -2837,6 +2847,12 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         if city:
             # "the city" is no village: walk back past the villages named since the city
             while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
+                k -= 1
+        elif m.group().lower().endswith("village"):
+            # ... and "the village" is no city: "a village some 30 km from the hub of X ...
+            # the capture of the village" goes back to the village (one the gazetteer
+            # may not know), never to the city that only situated it
+            while k >= 0 and (settlements[k].place.population or 0) >= _CITY_POPULATION:
                 k -= 1
         reach = _ANAPHOR_REACH
         if k >= 0 and all(

@@ -22,6 +22,10 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"\b(?:could|would|might|may(?! \d)|will|shall|cannot|can't|unlikely to|likely to|"
     r"aim(?:s|ed|ing)? (?:to|at)|intend\w* to|plan(?:s|ned|ning)? to|hop(?:e|es|ed|ing) to|"
     r"want(?:s|ed)? to|threat(?:en\w*)? (?:to|of)|seek(?:s|ing)? to|sought to|"
+    # "some residents refuse to evacuate", "declined to leave X": what they would not do
+    # (not "declined to comment on the strike")
+    r"(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|unwilling|reluctant) to(?= *$| (?:leave|"
+    r"flee|move|go|abandon|withdraw|retreat|give up|cede)\b)|"
     r"priority is|goal is|objective is|reminiscent of|similar to|like the|compared (?:to|with)|"
     r"fail(?:ed|ing|s)? to|unable to|in order to|prevent\w*|avoid\w*|risk of|fears? of|"
     r"forced to withdraw|prepar\w+ (?:to|for)|ready to|potential|imminent|"
@@ -56,6 +60,9 @@ _SINCE_LAUNCHED = re.compile(
 )
 # "Since the full-scale invasion, heavy strikes have been recorded in many regions,
 # including in Kyiv": a sentence framed by the war's start sums up the war, no one happening.
+# "Russia has made gains since seizing X": the taking marks when the gains began; told
+# without a day or a month of its own ("since capturing X in May"), it is no news here.
+_SINCE_GERUND = re.compile(r"(?<![\w-])since\s+$", re.IGNORECASE)
 _SINCE_THE_WAR = re.compile(
     r"\s*Since\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:full-scale\s+)?(?:invasion|war\b|"
     r"(?:start|beginning|outbreak)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion))[^,;:]*,"
@@ -306,8 +313,36 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
         return True
+    if (
+        trig.text.endswith("ing")
+        and _SINCE_GERUND.search(clause)
+        and not _DAY_AFTER.match(text, trig.end, sent.end)
+    ):
+        return True  # "has pushed west since capturing X": a time, unless it tells its own
     if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
         return True
+    if (
+        trig.type in (EventType.OFFENSIVE, EventType.ATTACK)
+        and _FIGHT_NOUN.fullmatch(trig.text)
+        and _ABANDONED_BEFORE.search(clause)
+    ):
+        return True  # "refocused on the east after abandoning its assault on X": ended
+    if _CAPABLE_BEFORE.search(clause) or _TRIAL_BEFORE.search(clause):
+        return True  # "a drone capable of striking X", "sentenced for shelling Y"
+    if (
+        trig.type is EventType.ADVANCE
+        and trig.text.lower() in ("advance", "advances", "push", "offensive")
+        and _STALLED_AFTER.match(text, trig.end, sent.end)
+    ):
+        return True  # "the Russian advance on X has stalled": no ground taken
+    if trig.type is EventType.ATTACK and _CAPABLE_AFTER.match(text, trig.end, sent.end):
+        return True  # "a drone capable of striking X": the weapon's word before its reach
+    if trig.type is EventType.ATTACK and _IN_FLIGHT_AFTER.match(text, trig.end, sent.end):
+        return True  # "as drones headed toward the capital": in the air, nothing hit yet
+    if _SPARED_BEFORE.search(clause):
+        return True  # "a region largely spared from the fighting seen in A and B": none there
+    if trig.type is EventType.EVACUATION and _evacuated_people(text, sent, trig):
+        return True  # "housing used by evacuated residents": who they are, no evacuation
     if trig.type in _BATTLE and _RETRACTED_GATED.search(text[sent.start : trig.start]):
         return True
     if (
@@ -326,6 +361,95 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         tail = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
         return bool(_NOT_FACTUAL_LOW.search(low, tail))
     return bool(_NOT_FACTUAL_BEFORE.search(clause))
+
+
+# A happening the place was spared: "an area that had so far been mostly spared the fierce
+# battles raging in A, B and C", "a city so far untouched by the strikes". The fighting or the
+# strikes are what did not happen there, and the places named with them only compare.
+_SPARED_BEFORE = re.compile(
+    r"(?<![\w-])(?:spared\s+(?:from|by|the|any|much|most)|untouched\s+by)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+# What a weapon or an army can do, not what it did: "a drone capable of striking X", "the
+# missiles can hit targets in the Y region". What can be seen or heard was seen or heard.
+_CAPABLE_BEFORE = re.compile(
+    r"(?<![\w-])(?:capable\s+of|can(?!\s+(?:now\s+|still\s+|clearly\s+|also\s+)?(?:see|hear|"
+    r"be\s+(?:heard|seen|felt|observed)|confirm|say|report|tell)\b))\b[^,;:]*$",
+    re.IGNORECASE,
+)
+# An advance told as stopped or slowed: "the advance on X has stalled", "Russia's push near Y
+# slowed in recent weeks". The noun names the drive, the verb says it gained nothing new.
+_STALLED_AFTER = re.compile(
+    r"(?:\s+(?:on|in|near|toward|towards|around|at)\s+[^,;:.]{0,40}?)?\s+"
+    r"(?:(?:has|have|had)\s+(?:been\s+)?|(?:is|was|were|are)\s+)?(?:largely\s+|now\s+)?"
+    r"(?:stalled|halted|slowed|stopped|faltered|bogged\s+down|ground\s+to\s+a\s+halt)\b",
+    re.IGNORECASE,
+)
+_CAPABLE_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:capable\s+of|can\s+(?:hit|strike|reach|fly|travel|carry))\b",
+    re.IGNORECASE,
+)
+# A trial and what it tried: "sentenced a soldier for shelling X", "convicted of killing a
+# civilian in Y". The court is the news; the deed lies back in the war and is told as the
+# charge ("a unit charged with holding X" is a task, and is not read).
+_TRIAL_BEFORE = re.compile(
+    r"(?<![\w-])(?:convicted|sentenced|found\s+guilty|pleaded\s+(?:not\s+)?guilty|on\s+trial|"
+    r"indicted|prosecuted|in\s+absentia)\b[^,;:]*$",
+    re.IGNORECASE,
+)
+# Drones or missiles in the air, told by where they were heading: "drones headed toward the
+# capital", "missiles were spotted flying towards X". Where they hit, if anywhere, is told
+# apart; the heading is no place hit.
+_IN_FLIGHT_AFTER = re.compile(
+    r"\s+(?:(?:drones?|missiles?|rockets?|UAVs?|Shaheds?)\s+)?(?:(?:were|was|had\s+been|have\s+been|are|is|had|have|has)\s+)?"
+    r"(?:(?:spotted|seen|detected|reported|observed|tracked)\s+)?[\"“]?"
+    r"(?:head(?:ed|ing)|flying|moving|en\s+route)\s+(?:toward|towards|for|to|in\s+the\s+direction\s+of)\b",
+    re.IGNORECASE,
+)
+# A fight its maker gave up: "after abandoning its assault on X", "called off the attack on
+# Y". The fight is named by what ended it, told as the reason for a later move; the giving up
+# of ground is an advance of its own ("withdrew from X") and is not read here.
+_ABANDONED_BEFORE = re.compile(
+    r"(?<![\w-])(?:abandon(?:s|ed|ing)?|call(?:s|ed|ing)?\s+off|g[ai]v(?:e|es|ing)\s+up|"
+    r"scrap(?:s|ped|ping)?)\s+(?:(?:an?|the|its|their|his|her)\s+)?"
+    r"(?:(?!(?:after|before|during|under|amid|despite|following|because|as|when)\b)"
+    r"[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+# ... whose word is the fight's noun, the verb's object ("abandoned the village after
+# shelling" gives up a village, and the shelling stays)
+_FIGHT_NOUN = re.compile(
+    r"(?:counter-?)?(?:offensive|assaults?|attacks?|push|operations?|campaign|advance|siege|"
+    r"storming|onslaught)",
+    re.IGNORECASE,
+)
+# "evacuated" as an adjective before the people it describes: after a determiner, a
+# preposition or a participle whose object it opens ("for the evacuated families", "used by
+# evacuated residents", "a hostel housing evacuated X residents"), or opening its sentence
+# ("Evacuated residents of X were housed in Y"). As a verb it has a subject before it
+# ("police evacuated residents of X") or an auxiliary ("were evacuated").
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:^|(?<![\w-])(?:the|these|those|all|many|some|other|several|its|their|newly|recently|"
+    r"of|for|by|to|with|from|among|at|on|(?!being\b|having\b)[a-z]\w+ing)\s+)$",
+    re.IGNORECASE,
+)
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:residents|people|civilians|children|families|citizens|"
+    r"persons|women|pupils|patients|villagers|townspeople)\b",
+    re.IGNORECASE,
+)
+
+
+def _evacuated_people(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether the trigger is "evacuated" describing people: "for evacuated families"."""
+    if trig.text.lower() != "evacuated":
+        return False
+    before = text[max(sent.start, trig.start - 40) : trig.start]
+    if trig.start - 40 < sent.start:
+        before = text[sent.start : trig.start]
+    return bool(
+        _ATTRIBUTIVE_BEFORE.search(before) and _PEOPLE_AFTER.match(text, trig.end, sent.end)
+    )
 
 
 # Someone described by what they do: "a driver who evacuates the elderly from X", "volunteers

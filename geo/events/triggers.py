@@ -741,6 +741,18 @@ _DIPLOMATIC = re.compile(
     re.IGNORECASE,
 )
 _TWO_SIDES = re.compile(_TWO_SIDES_WORDS)
+# One side's allies meeting among themselves: an alliance's or a bloc's summit, its leaders
+# or ministers, the donors' group. Talks between the warring sides or with a mediator name
+# the Russian side; a summit of allies with no Russian side is no negotiation of the war.
+_ALLIES = re.compile(
+    r"\b(?:NATO|EU|European\s+Union|European\s+Council|G7|G-7|G20|G-20|Group\s+of\s+(?:Seven|20)|"
+    r"Ramstein|(?:European|Western|EU|NATO|allied)\s+(?:leaders|allies|partners|ministers)|"
+    r"(?:coalition|group)\s+of\s+the\s+willing|Contact\s+Group)\b"
+)
+# (what the allies weigh "against Russia" or "on Moscow" names it as a topic, not at the table)
+_RUSSIAN_SIDE = re.compile(
+    r"(?<!against )(?<!\bon )(?<!over )\b(?:Russia|Russian|Russians|Moscow|Kremlin|Putin|Lavrov)\b"
+)
 _ARMED = re.compile(
     r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
     re.IGNORECASE,
@@ -1477,6 +1489,12 @@ def find_triggers(
             or _strike_verb_of_war(text, sent, "damaged", s)  # "the occupiers destroyed"
         ):
             continue  # "the flood destroyed homes in X": a building wrecked by war only
+        if (
+            etype is EventType.NEGOTIATION
+            and _ALLIES.search(sent.text)
+            and not _RUSSIAN_SIDE.search(sent.text)
+        ):
+            continue  # "met its Western partners at a summit in X": one side's allies met
         if word in {"met", "convened"} and not _DIPLOMATIC.search(sent.text):
             continue  # "met" is a negotiation only between delegations, ministers, envoys
         if word.endswith(("removed from", "brought out from")) and not _PEOPLE_RIGHT_BEFORE.search(
@@ -1562,7 +1580,8 @@ def find_triggers(
             etype is EventType.ADVANCE
             and word in _ADJECTIVE_PARTICIPLES
             and (
-                _THE_BEFORE.search(text, max(sent.start, s - 12), s)
+                # (with its adverb: "the recently liberated villages near X")
+                _THE_BEFORE.search(text, max(sent.start, s - 28), s)
                 # "go back to recaptured towns of the oblast": after a preposition too
                 or _PREPOSITION_BEFORE.search(text, max(sent.start, s - 12), s)
             )

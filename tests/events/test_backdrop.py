@@ -349,3 +349,36 @@ def test_a_relative_clause_in_the_simple_past_still_tells_the_strike(gazetteer):
         "on Monday."
     )
     assert (EventType.ATTACK, "Kupiansk") in _events(text, gazetteer)
+
+
+def test_a_capture_shortly_after_invading_is_history_in_a_later_report(gazetteer):
+    text = (
+        "Russian troops seized swathes of the Sumy region shortly after invading Ukraine in "
+        "February 2022, and left it that spring."
+    )
+    assert [k for k, _ in _events(text, gazetteer) if k is EventType.ADVANCE] == []
+    got = _events(text, gazetteer, published=dt.date(2022, 4, 10))
+    assert (EventType.ADVANCE, "Sumy Oblast") in got
+
+
+def test_a_strike_remembered_on_its_anniversary_is_no_strike_of_the_day(gazetteer):
+    article = article_from_text(
+        "Residents laid flowers on Sunday, the second anniversary of the rocket strike on Uman.",
+        published=dt.date(2025, 4, 28),
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e for e in events if e.event_type is EventType.ATTACK] == []
+
+
+def test_a_campaign_named_by_a_past_year_is_history(gazetteer):
+    text = "Kyiv's 2023 counteroffensive in the Kherson region cost it dearly in men."
+    assert _events(text, gazetteer) == set()
+    text = "The counteroffensive of 2022 in the Sumy region is now studied by staff colleges."
+    assert _events(text, gazetteer) == set()
+
+
+def test_a_campaign_named_by_the_reports_year_or_a_year_told_as_a_time_stays(gazetteer):
+    text = "Moscow's 2024 spring offensive in the Kharkiv region pressed on near Lyptsi."
+    assert (EventType.OFFENSIVE, "Kharkiv Oblast") in _events(text, gazetteer)
+    text = "In 2023 Russian strikes killed 31 civilians in Sumy, monitors said."
+    assert (EventType.ATTACK, "Sumy") in _events(text, gazetteer)

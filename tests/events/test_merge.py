@@ -1046,3 +1046,23 @@ def test_a_second_strike_the_day_after_stays_beside_the_first(gazetteer):
         ("Poltava", "2024-09-09"),
         ("Poltava", "2024-09-10"),
     ]
+
+
+def test_a_strike_in_another_war_is_no_event_of_this_one(gazetteer):
+    text = (
+        "Air strikes on Rafah killed 14 people on Sunday, a week after Russian missiles "
+        "hit Odesa on Sunday."
+    )
+    article = article_from_text(text, published=dt.date(2024, 3, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {e.place.country_code for e in events} == {"UA"}
+
+
+def test_a_drone_that_fell_abroad_is_no_event_but_talks_abroad_stay(gazetteer):
+    text = (
+        "A drone fell near Galati in Romania on Tuesday. Delegations met for talks in "
+        "Istanbul on Tuesday."
+    )
+    article = article_from_text(text, published=dt.date(2024, 3, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.country_code) for e in events] == [(EventType.NEGOTIATION, "TR")]

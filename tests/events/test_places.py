@@ -90,6 +90,25 @@ def test_the_city_walks_back_past_a_village_to_the_city(gazetteer):
     assert [e.place.name for e in evacuations] == ["Kupiansk"]
 
 
+def test_the_village_is_no_city_that_only_situated_it(gazetteer):
+    # The village itself is one the gazetteer does not know; the city 25 km off only says
+    # where it lies, and "the village" later is not that city.
+    text = (
+        "Moscow said on Monday its troops took a hamlet of four houses, some 25 km east of "
+        "the rail hub of Kupiansk. A Ukrainian officer said the capture of the village "
+        "meant little."
+    )
+    assert [e for e in _events(text, gazetteer) if e.place.name == "Kupiansk"] == []
+
+
+def test_the_village_still_goes_back_to_a_village(gazetteer):
+    text = (
+        "Russian troops pressed on Synkivka, near Kupiansk, on Monday. The army said on "
+        "Tuesday it had repelled an assault on the village."
+    )
+    assert any(e.place.name == "Synkivka" for e in _events(text, gazetteer))
+
+
 def test_a_fronted_place_frames_a_quoted_sentence_as_it_frames_a_plain_one(gazetteer):
     # An official's account quoted whole still says where the strike was.
     for text in (
@@ -1188,6 +1207,17 @@ def test_a_village_read_as_a_namesake_far_from_the_articles_places_makes_no_even
         "Russian shells hit the village of Novopetrovka on Monday.",
     ):
         assert "Novopetrivka" in {e.place.name for e in _events(alone, gazetteer)}
+
+
+def test_a_village_read_across_the_border_from_all_the_articles_places_is_stray(gazetteer):
+    # A report on strikes on two Russian regions: the village is one the index lacks, and
+    # its Ukrainian namesakes lie over 100 km from every place the article gives.
+    text = (
+        "Ukrainian drones struck the Belgorod and Voronezh regions overnight, Russian governors "
+        "said. A farm worker was wounded when a drone hit a barn in the village of Malinovka "
+        "near the border, the governor added."
+    )
+    assert {e.place.country_code for e in _events(text, gazetteer)} == {"RU"}
 
 
 def test_a_stray_village_takes_its_reading_in_the_oblast_the_article_is_about(gazetteer):

@@ -447,3 +447,142 @@ def _advance_sources(text, gazetteer):
 )
 def test_a_capture_told_by_a_party_is_claimed_by_it(gazetteer, text, source):
     assert _advance_sources(text, gazetteer) == {("Ocheretyne", EventStatus.CLAIMED, source)}
+
+
+def _all(text, gazetteer, published=dt.date(2025, 3, 4)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [(e.event_type, e.place.name) for e in events]
+
+
+def test_fighting_a_region_was_spared_gives_no_battle_at_the_regions_compared(gazetteer):
+    text = "Poltava had until June been spared the heavy fighting in Donetsk, Luhansk and Kherson."
+    assert _all(text, gazetteer) == []
+    text = (
+        "The farming province, which until June had been mostly spared from heavy fighting "
+        "seen in Donetsk, Luhansk, Kherson and Crimea, is now under threat."
+    )
+    assert _all(text, gazetteer) == []
+
+
+def test_strikes_a_city_was_spared_are_no_strikes_at_the_cities_compared(gazetteer):
+    text = "Lviv had been largely spared from the missile strikes that hit Kharkiv and Odesa."
+    assert _all(text, gazetteer) == []
+
+
+def test_a_fight_told_as_given_up_is_no_fight_of_the_day(gazetteer):
+    text = "The army moved its reserves south after abandoning its assault on Chernihiv."
+    assert _all(text, gazetteer) == []
+    text = "Commanders redeployed the brigade after they called off the attack on Sumy."
+    assert _all(text, gazetteer) == []
+
+
+def test_a_fight_told_beside_a_giving_up_stays(gazetteer):
+    text = "Ukrainian units abandoned Vuhledar on Tuesday after heavy fighting near the town."
+    assert (EventType.OFFENSIVE, "Vuhledar") in _all(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shell hit a dormitory housing evacuated Vovchansk residents, the mayor said.",
+        "Evacuated families of Kupiansk were given flats in Poltava.",
+        "New homes for the evacuated children from Pokrovsk opened in Lviv.",
+    ],
+)
+def test_evacuated_before_the_people_it_describes_is_no_evacuation(gazetteer, text):
+    assert [t for t, _ in _all(text, gazetteer) if t is EventType.EVACUATION] == []
+
+
+def test_evacuated_as_a_verb_with_its_object_stays_an_evacuation(gazetteer):
+    text = "On Monday police evacuated residents of Vovchansk to Kharkiv."
+    assert (EventType.EVACUATION, "Vovchansk") in _all(text, gazetteer)
+
+
+def test_a_taking_named_as_when_gains_began_is_no_advance(gazetteer):
+    text = "Russian troops have gained ground in the east since seizing Toretsk."
+    assert [p for t, p in _all(text, gazetteer) if t is EventType.ADVANCE] == []
+
+
+def test_a_taking_named_as_a_time_with_its_own_month_stays(gazetteer):
+    text = "Russian troops have gained ground in the east since seizing Toretsk in January."
+    assert (EventType.ADVANCE, "Toretsk") in _all(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv says its engineers built a long-range drone capable of striking Voronezh.",
+        "The new rockets can hit targets 200 km away, including in the Kursk region.",
+    ],
+)
+def test_what_a_weapon_can_reach_is_no_strike(gazetteer, text):
+    assert _all(text, gazetteer) == []
+
+
+def test_what_a_court_tried_is_no_event_of_the_day(gazetteer):
+    text = (
+        "A court in Lutsk jailed a man for 12 years, convicted of guiding the missile strike "
+        "on Rivne in March."
+    )
+    assert [t for t, _ in _all(text, gazetteer) if t is EventType.ATTACK] == []
+    text = "A military court in Rostov sentenced a marine taken prisoner in Mariupol to 19 years."
+    assert [t for t, _ in _all(text, gazetteer) if t is EventType.ADVANCE] == []
+
+
+def test_drones_told_by_where_they_were_heading_hit_nothing_there(gazetteer):
+    text = (
+        "Sirens wailed across Poltava on Monday night as attack drones were heading toward "
+        "the city."
+    )
+    assert [t for t, _ in _all(text, gazetteer) if t is EventType.ATTACK] == []
+
+
+def test_drones_that_hit_the_place_they_headed_for_stay(gazetteer):
+    text = "Drones hit an oil depot in Poltava on Monday night, the governor said."
+    assert (EventType.ATTACK, "Poltava") in _all(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow's advance on Huliaipole has stalled, Ukrainian officers say.",
+        "The invaders' advance slowed near Siversk over the past month, analysts said.",
+    ],
+)
+def test_an_advance_told_as_stalled_takes_no_ground(gazetteer, text):
+    assert [p for t, p in _all(text, gazetteer) if t is EventType.ADVANCE] == []
+
+
+def test_people_who_refuse_to_leave_are_no_evacuation(gazetteer):
+    text = "Dozens of old people refuse to evacuate from Orikhiv despite the daily danger."
+    assert [p for t, p in _all(text, gazetteer) if t is EventType.EVACUATION] == []
+    text = "The governor declined to comment on the overnight strike on Sumy."
+    assert (EventType.ATTACK, "Sumy") in _all(text, gazetteer)
+
+
+def test_drones_told_by_their_heading_hit_only_where_they_hit(gazetteer):
+    text = "Some attack drones flying towards Kyiv struck a depot in Brovary overnight."
+    got = _all(text, gazetteer)
+    assert (EventType.ATTACK, "Brovary") in got and (EventType.ATTACK, "Kyiv") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "spared" with no object of its own: nobody escaped the strike
+        ("Nobody was spared when rockets hit Kramatorsk on Monday.", "Kramatorsk"),
+        # a village given up after shelling: the shelling stays
+        (
+            "Families abandoned the village after shelling wrecked homes in Selydove on Monday.",
+            "Selydove",
+        ),
+        # a unit "charged with" a task is no court's charge
+        (
+            "The brigade charged with holding Pokrovsk repelled nine assaults near it on Monday.",
+            "Pokrovsk",
+        ),
+    ],
+)
+def test_words_near_the_new_readings_keep_their_events(gazetteer, text, kept):
+    assert kept in {p for _, p in _all(text, gazetteer)}

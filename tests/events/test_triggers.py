@@ -1883,3 +1883,26 @@ def test_a_side_that_shells_a_place_in_the_present_strikes_it(gazetteer, text):
 )
 def test_shells_as_a_noun_strike_nothing(gazetteer, text):
     assert _attack_places_of(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Ukrainian president sat down with NATO leaders at a summit in Madrid on Wednesday.",
+        "Kyiv's foreign minister met Western partners in Oslo on Friday to seek more shells.",
+        "G7 leaders held talks in Apulia on Thursday about frozen assets.",
+        "EU defence ministers met in Prague on Tuesday to agree sanctions against Russia.",
+    ],
+)
+def test_a_summit_of_allies_is_no_negotiation_of_the_war(gazetteer, sentence):
+    assert EventType.NEGOTIATION not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+def test_talks_with_the_russian_side_at_an_allies_venue_stay(gazetteer):
+    text = "Russian and Ukrainian negotiators met in Geneva on Friday, with EU envoys present."
+    assert (EventType.NEGOTIATION, "Geneva") in _kinds(text, gazetteer)
+
+
+def test_a_gain_participle_after_the_and_an_adverb_names_the_place(gazetteer):
+    text = "Farmers in the recently liberated villages near Balakliia still have no water."
+    assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}

@@ -469,6 +469,35 @@ def described_gain(text: str, sent: Sentence, trig: Trigger) -> bool:
     return _OWN_TIME.search(clause) is None and _NOW.search(lead) is None
 
 
+# Fighting that says where a person or a unit fights: "a drone pilot fighting near X said",
+# "soldiers fighting in the Y direction say", "the brigade, which has been fighting near Z
+# since 2022, lost its commander". The fighting places the fighter, whom the sentence is
+# about (a profile, a quote, a loss); the fight itself is told as news elsewhere, or not.
+# Only people and named formations: "troops fighting in X" and "forces fighting near Y" are
+# how a report tells the fight itself.
+_FIGHTER = (
+    r"(?:soldiers?|fighters?|servicem[ae]n|servicewom[ae]n|marines?|paratroopers?|operators?|"
+    r"commanders?|officers?|medics?|gunners?|pilots?|snipers?|volunteers?|veterans?|"
+    r"brigades?|battalions?|regiments?|platoons?|companies|sons?|husbands?|brothers?)"
+)
+_FIGHTER_BEFORE = re.compile(
+    rf"\b{_FIGHTER}(?:\s+(?:now|currently|still|also))?\s+$"
+    # the relative clause: "the brigade, which has been fighting", "a medic who is fighting"
+    rf"|\b{_FIGHTER},?\s+(?:who|which|that)\s+(?:(?:has|have|had|is|are|was|were|been|"
+    r"now|currently|still|also)\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def described_fighter(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether "fighting" only says where a person or a unit fights (see _FIGHTER_BEFORE)."""
+    return (
+        trig.type is EventType.OFFENSIVE
+        and trig.text.lower() == "fighting"
+        and _FIGHTER_BEFORE.search(text, max(sent.start, trig.start - 80), trig.start) is not None
+    )
+
+
 # "the hardest battles along the whole line of contact are near X": a superlative
 # that ranks the fighting along the whole front describes where the war is hottest, not a
 # day's battle (a ranked place of the front, no happening of its own).
@@ -562,6 +591,7 @@ def news_not_setting(
             campaign_frame(text, sent, t)
             or described_gain(text, sent, t)
             or pluperfect_relative(text, sent, t)
+            or described_fighter(text, sent, t)
             or (ranked is not None and t.type is EventType.OFFENSIVE and t.start >= ranked)
         ):
             continue

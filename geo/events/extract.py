@@ -1546,9 +1546,17 @@ _PUSHED_INTO = re.compile(PUSHED_INTO, re.IGNORECASE)
 # shelling and drones; troops storm villages and lines, not a region.
 _ON_AREA_BEFORE = re.compile(
     r"\b(?:attack(?:ed|s)?|on|against)\s+(?:the\s+)?(?:territory\s+of\s+(?:the\s+)?)?"
+    # "launched 250 attacks on 12 settlements of the X region": the places counted, in it
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens\s+of)"
+    r"\s+(?:[\w-]+\s+)?(?:settlements|towns|villages|localities|communities|hromadas|"
+    r"populated\s+(?:areas|localities))\s+(?:of|in|across)\s+(?:the\s+)?)?"
     r"(?:[\w'’-]+\s+){0,2}"
     # the list's later areas too: "two attacks in the X and Y regions", "on A, B and C"
     r"(?:(?-i:[A-Z])[\w'’-]+(?:\s+[\w'’-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?){0,4}$",
+    re.IGNORECASE,
+)
+_COMMUNITY_AFTER = re.compile(
+    r"\s+(?:(?:urban|rural|settlement|village|territorial)\s+)?(?:community|hromada)\b",
     re.IGNORECASE,
 )
 _GROUND_CUE = re.compile(
@@ -1568,7 +1576,11 @@ def _tally_of_strikes(text: str, sent: Sentence, trig: Trigger, top: Toponym) ->
     if (
         trig.type is EventType.OFFENSIVE
         and trig.text.lower().startswith("attack")
-        and top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+        and (
+            top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+            # "attacked the X community 7 times": a hromada, named by its seat
+            or _COMMUNITY_AFTER.match(text, top.end) is not None
+        )
         and top.start > trig.end
         and _ON_AREA_BEFORE.search(text, max(trig.start, top.start - 60), top.start)
         and not _GROUND_CUE.search(sent.text)

@@ -1382,6 +1382,24 @@ _INTO_AREA = re.compile(
 _TOLL_WORDS = re.compile(r"\b(?:kill|injur|wound|dead|died|death|casualt)", re.IGNORECASE)
 
 
+# The fighting's places counted, in the areas the sentence names: "assaults were stopped near
+# 6 towns and villages of the A and B regions". The areas only hold the places, which the
+# bulletin names one by one; not a wider summary of two fronts.
+_COUNTED_IN_AREAS = re.compile(
+    rf"\b(?:\d+|several|dozens\s+of|a\s+number\s+of|{_COUNT_WORDS})\s+(?:[a-z-]+\s+)?"
+    r"(?:cities|towns|villages|settlements|localities|communities)"
+    r"(?:\s+and\s+(?:cities|towns|villages|settlements|localities))?\s+(?:in|of|across)\s+"
+    r"(?:the\s+)?(?P<areas>(?:[\w'’-]+(?:\s+|,\s*))*?)(?:regions|oblasts|provinces)\b",
+    re.IGNORECASE,
+)
+
+
+def _counted_in_areas(e: Event) -> bool:
+    """Whether the area of an event holds the sentence's counted places (_COUNTED_IN_AREAS)."""
+    m = _COUNTED_IN_AREAS.search(e.quote)
+    return m is not None and e.surface.split()[0] in m.group("areas")
+
+
 def _drop_fighting_settings(events: list[Event]) -> list[Event]:
     """Drop fighting told at an oblast where the article places that day's fighting in its villages.
 
@@ -1405,11 +1423,14 @@ def _drop_fighting_settings(events: list[Event]) -> list[Event]:
             or _TOLL_WORDS.search(e.quote)
             or _INTO_AREA.search(e.quote)
             or rest_of_area(e)
-            or any(
-                f.sentence_start == e.sentence_start
-                and f.place.place_id != e.place.place_id
-                and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-                for f in events
+            or (
+                any(
+                    f.sentence_start == e.sentence_start
+                    and f.place.place_id != e.place.place_id
+                    and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+                    for f in events
+                )
+                and not _counted_in_areas(e)
             )
         ):
             continue

@@ -44,6 +44,11 @@ _NOT_FACTUAL_BEFORE = re.compile(
     # "analysts expect a summer offensive", "Kyiv fears a fresh push", "warned of a new
     # assault": what is awaited has not happened
     r"(?<![\w-])(?:expect|fear)(?:s|ed|ing)?\s+(?:a|an|another)|warn(?:s|ed|ing)?\s+of|"
+    # ... and told in the plural: "commanders expect fierce battles for X", "predict more
+    # assaults", "anticipate heavier fighting"
+    r"(?<![\w-])(?:expect|fear|anticipat|predict|forecast)(?:s|ed|ing|e|es)?\s+"
+    r"(?:more|further|new|fresh|heavy|heavier|fierce|fiercer|intense|major|renewed|big|"
+    r"bigger|large-scale|continued)|"
     r"(?:planning|preparing|prepares)\s+(?:a|an|new|fresh)|brac(?:e|es|ed|ing)\s+for|"
     r"way for \w+ to)\b[^,;:]*$",
     re.IGNORECASE,

@@ -713,6 +713,14 @@ _ASKED_OF = re.compile(
     r"to\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
+# "Putin ordered his army to seize all of X", "the troops were tasked with capturing Y": a
+# gain ordered is an aim (a withdrawal ordered is often the news of it, and is left alone)
+_ORDERED_GAIN = re.compile(
+    r"\b(?:order(?:s|ed|ing)?|instruct(?:s|ed|ing)?|command(?:s|ed|ing)?|task(?:s|ed|ing)?|"
+    r"direct(?:s|ed|ing)?)\s+(?:[\w'’-]+\s+){0,3}?(?:to|with)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_ORDERED_GAIN_WORDS = ("seiz", "captur", "tak", "liberat", "occup", "encircl", "recaptur")
 # "If the enemy keeps pushing on the town, ...": the condition of a clause to come
 _CONDITION_BEFORE = re.compile(r"\b(?:if|unless)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE)
 # "Talks could resume in Geneva", "the offensive did not reach Sumy": the verb after a noun.
@@ -783,7 +791,9 @@ _PEOPLE_SUBJECT = re.compile(
 # ground (an offensive); a strike at a distance names its weapon.
 _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
-    r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|carried out|launched|"
+    r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|"
+    # the verb in any tense: "carried out", "is carrying out", "launches"
+    r"carr(?:ied|ying|y|ies) out|launch(?:ed|ing|es)?|"
     # a raid's men: "a group of saboteurs attacked the village", "a sabotage unit attacked"
     r"saboteurs|sabotage|infiltrators|stormtroopers|"
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
@@ -874,9 +884,43 @@ _MONTH_BEFORE = re.compile(
 )
 _WEAPON = re.compile(
     r"\b(?:missiles?|drones?|shell(?:s|ing|ed)|artillery|rockets?|bombs?|air|aerial|"
-    r"airstrikes?|strikes?|UAVs?|glide)\b",
+    r"airstrikes?|strikes?|UAVs?|glide|"
+    # the launchers and the aircraft: "attacks using MLRS", "Russian aircraft attacked X"
+    r"MLRS|mortars?|howitzers?|aviation|aircraft|warplanes?|jets|helicopters?)\b",
     re.IGNORECASE,
 )
+# A weapon named as the support of an assault, not its means: "attacked near X with the
+# support of aviation", "assaults supported by artillery", "backed by drones", "with air
+# support". Troops storming a line with fire behind them fight on the ground.
+_SUPPORT_OF_WEAPON = re.compile(
+    r"\b(?:(?:with|under)\s+(?:the\s+)?(?:support|backing|cover)\s+of|supported\s+by|"
+    r"backed\s+by|covered\s+by)\s+(?:(?:the|its|their|heavy|massive|enemy|russian|ukrainian|"
+    r"and|,)\s*)*(?:[\w-]+\s+){0,1}?(?:missiles?|drones?|artillery|rockets?|air|aerial|"
+    r"aviation|aircraft|mortars?|MLRS|UAVs?|tanks?|armou?r)\b"
+    r"(?:\s*(?:,|and)\s*(?:[\w-]+\s+){0,1}?(?:missiles?|drones?|artillery|rockets?|aviation|"
+    r"aircraft|mortars?|MLRS|UAVs?|tanks?|armou?r)\b)*"
+    r"|\bwith\s+(?:[\w-]+\s+){0,2}?(?:air|aviation|artillery|drone|fire)\s+support\b",
+    re.IGNORECASE,
+)
+
+
+def _in_support(text: str, sent: Sentence, s: int) -> bool:
+    """Whether the word at ``s`` lies in a support phrase (_SUPPORT_OF_WEAPON) of its sentence."""
+    low = sent.text.lower()
+    if "support" not in low and "backed" not in low and "backing" not in low and "cover" not in low:
+        return False  # most sentences: none of the phrase's words
+    return any(
+        m.start() <= s < m.end() for m in _SUPPORT_OF_WEAPON.finditer(text, sent.start, sent.end)
+    )
+
+
+def _names_strike_weapon(sentence: str) -> bool:
+    """Whether a sentence names a weapon as a strike's means, not as an assault's support."""
+    if _WEAPON.search(sentence) is None:
+        return False
+    return _WEAPON.search(_SUPPORT_OF_WEAPON.sub(" ", sentence)) is not None
+
+
 # The same for Ukrainian and Russian: an "атака" with no weapon named is troops on the ground.
 _CYR_WEAPON = re.compile(
     r"(?:ракет|дрон|безпілот|беспилот|бпла|шахед|шахід|артил|снаряд|\bмін(?:ами|ом|и)\b|авіа|"
@@ -935,7 +979,11 @@ _PEOPLE_LEAVING = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
 # "civilians who had been evacuating when the drone hit": what the victims were doing
 _WHO_WERE_BEFORE = re.compile(r"\bwho\s+(?:had\s+been|have\s+been|were|was)\s+$", re.IGNORECASE)
-_DRONE_MEDIA = re.compile(r"\s+(?:footage|video|videos|images?|photos?|shots?|camera)\b")
+_DRONE_MEDIA = re.compile(
+    r"\s+(?:footage|video|videos|images?|photos?|shots?|camera|"
+    # the people and the trade of drones: "a drone operator said", "drone production"
+    r"operators?|pilots?|crews?|makers?|manufacturers?|production|industry|developers?)\b"
+)
 # An evacuation that did not happen: its trains cancelled, its station closed, its convoy or
 # buses the target of fire. The text before the trigger and after it are joined by a NUL.
 _NO_EVACUATION = re.compile(
@@ -1149,6 +1197,124 @@ _TOLD_DAY_AFTER = re.compile(
     r"earlier\s+this\s+(?:week|month|year)|this\s+week)\b",
     re.IGNORECASE,
 )
+# A sentence that opens on a condition and goes on in the conditional: "If true, the step would
+# be the first push into X", "If confirmed, it will be the deepest thrust into Y".
+# Everything after the condition's comma is what would follow, not what happened (a trigger
+# inside the condition itself is read by _CONDITION_BEFORE).
+# The inverted condition ("Should Russia take X, it would ...", "Were troops to take Y, the
+# line would ...") is hypothetical in both its clauses. A condition told inside the subject,
+# between commas ("the capture of X, if confirmed, would be its largest gain"), is the same.
+_IF_THEN = re.compile(
+    r"\W*(?:(?:but|and|yet|even)\s+)?(?P<lead>if|unless|should|were)\b[^,;.:]{1,80},\s*"
+    r"(?:[\w'’\"“”-]+\s+){0,6}?(?:would|could|might|will)\b",
+    re.IGNORECASE,
+)
+_IF_ASIDE_AFTER = re.compile(
+    r"[^,;.:]{0,60},\s*if\s+(?:confirmed|true|accurate|verified|correct)\s*,\s*"
+    r"(?:[\w'’-]+\s+){0,3}?(?:would|could|might|will)\b",
+    re.IGNORECASE,
+)
+
+
+def _after_if_then(text: str, sent: Sentence, s: int, e: int) -> bool:
+    """Whether the trigger at ``s`` lies in a condition's conditional clause (_IF_THEN)."""
+    if _IF_ASIDE_AFTER.match(text, e, sent.end):
+        return True  # "the capture of X, if confirmed, would be ..."
+    m = _IF_THEN.match(text, sent.start, sent.end)
+    if m is None:
+        return False
+    if m.group("lead").lower() in ("should", "were"):
+        return True  # "Were troops to take X, ...": the condition too
+    return s >= text.index(",", sent.start, m.end())
+
+
+# A gain or a fight told as the time of another clause by a gerund: "since capturing X, the
+# army has pushed west", "turned to Donbas after abandoning an assault on Y". With no day of its
+# own it is background, as "after the fall of X" is (_AFTERMATH_BEFORE); "after capturing X in
+# May" dates it, and stays. The trigger is the gerund itself, or the object it governs.
+_GERUND_TIME_BEFORE = re.compile(
+    r"\b(?:after|since|following|upon)\s+(?:(?P<bare>)|"
+    r"(?:[a-z]+ing\b[^,;:.]{0,120}?\band\s+)?[a-z]+ing\s+"
+    r"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def _gerund_time(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
+    """Whether a ground trigger is an undated gerund clause of time (see _GERUND_TIME_BEFORE)."""
+    m = _GERUND_TIME_BEFORE.search(text, max(sent.start, s - 160), s)
+    if m is None:
+        return False
+    if m.group("bare") is not None and not (word.endswith("ing") and word != "fighting"):
+        return False  # "after fierce fighting", "after fighting": the noun, the fight itself
+    return not _TOLD_DAY_AFTER.match(text, e, sent.end)
+
+
+# An attack or an assault told with the weapon it was made with: "launched an attack on X with
+# glide bombs", "carried out an assault on Y with drones", "stepped up attacks on Z, launching
+# missiles at its districts". The means is a strike's; troops storm with tanks and infantry
+# (_GROUND_LATER keeps those), and what a defence repels "with drones" is the defence's means.
+_STRIKE_MEANS_AFTER = re.compile(
+    r"[^;:.,]{0,80}?(?:\s+(?:with|using)|,\s*(?:launching|firing|dropping|using|sending))\s+"
+    r"(?:(?:a|an|the|its|their|heavy|massive|massed|guided|glide|aerial|air|kamikaze|attack|"
+    r"strike|ballistic|cruise|multiple|several|dozens\s+of|[\d,]+|\w+-\w+)\s+){0,3}?"
+    r"(?:missiles?|drones?|rockets?|artillery|bombs?|shells|mortars?|MLRS|UAVs?|shaheds?|"
+    r"aircraft|aviation|airstrikes?|rocket\s+launchers)\b(?!\s+(?:support|cover|backing))",
+    re.IGNORECASE,
+)
+_STRIKE_WORDED = re.compile(
+    r"(?:launched\s+(?:an?\s+)?attack|stepped\s+up\s+(?:\w+\s+)?(?:assaults|attacks)|"
+    r"assaults?)$",
+    re.IGNORECASE,
+)
+
+
+def _made_with_a_weapon(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
+    """Whether an assault word is a strike told by its weapon (see _STRIKE_MEANS_AFTER)."""
+    if _REPEL_BEFORE.search(clause_tail(text, max(sent.start, s - 40), s)) or _GROUND_LATER.match(
+        clause_head(text, e, min(sent.end, e + 120))
+    ):
+        return False
+    if _STRIKE_WORDED.match(word) and _STRIKE_MEANS_AFTER.match(text, e, sent.end):
+        return True
+    if word != "assault" or _ON_TARGET.match(text, e, sent.end) is None:
+        return False
+    # the assault's own clause: "..., while jets hit Y with missiles" is another happening
+    turn = _TURN_AFTER.search(text, e, sent.end)
+    own = text[sent.start : turn.start() if turn else sent.end]
+    return _GROUND_MEANS.search(own) is None and (
+        _names_strike_weapon(own)
+        or _TOLL_WORD.search(own) is not None
+        or _DAMAGE_WORD.search(own) is not None
+        or _NIGHT_BEFORE.search(text, max(sent.start, s - 30), s) is not None
+    )
+
+
+# One assault on a place, the way wire copy names a night's strikes: "Russia's overnight assault
+# on X killed three", "the assault on Y involved 40 drones", "an assault on Z, damaging port
+# infrastructure". A weapon, a toll, damage or the night marks the strike; counted assaults,
+# one repelled, or one with troops, tanks or storming in its sentence stay ground fighting.
+_TURN_AFTER = re.compile(r";|,?\s+(?:while|whereas|but|meanwhile|although)\b", re.IGNORECASE)
+_ON_TARGET = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
+_GROUND_MEANS = re.compile(
+    r"\b(?:infantry|armou?red|tanks?|storm\w*|positions|trenches|troops|soldiers|units|"
+    r"assault\s+(?:groups?|units?|troops))\b",
+    re.IGNORECASE,
+)
+_DAMAGE_WORD = re.compile(r"\b(?:damag\w+|destroy\w*|wreck\w*|blackouts?|power\s+cuts?)\b")
+_NIGHT_BEFORE = re.compile(
+    r"\b(?:overnight|night(?:time)?|nightly|night-time|aerial|air)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_REPEL_BEFORE = re.compile(
+    r"\b(?:repel\w*|repuls\w*|fought\s+off|fended\s+off|beat\s+(?:off|back)|held\s+off|"
+    r"stopped|thwarted|foiled)\b",
+    re.IGNORECASE,
+)
+
+
 # The noun an offensive word qualifies, when it names what is meant or possible rather than
 # fighting: "offensive intent near X", "assault plans on Y", "offensive potential".
 _INTENT_AFTER = re.compile(
@@ -1270,7 +1436,26 @@ _THING_OBJECT = re.compile(
     r"journalists?|reporters?)\b",
     re.IGNORECASE,
 )
-_THING_VERBS = ("seiz", "captur", "took", "taken", "taking", "takes", "take ")
+_THING_VERBS = ("seiz", "captur", "took", "taken", "taking", "takes", "take ", "regain")
+# Leaving or entering that moves no front: the mover a civilian body ("Western firms withdrew
+# from X", "the IAEA mission entered the plant", "aid convoys entered Y") or what is left or
+# entered an agreement or an activity ("withdrew from the grain deal", "entered talks"). An
+# army's withdrawal names troops, a side or no subject at all.
+_MOVE_VERBS = ("withdr", "pulled", "entered", "enter ")
+_CIVILIAN_MOVER_BEFORE = re.compile(
+    r"\b(?:firms?|companies|company|businesses|banks?|brands?|retailers?|investors?|missions?|"
+    r"inspectors?|observers?|monitors?|delegations?|delegates|diplomats?|embass(?:y|ies)|"
+    r"journalists?|reporters?|(?i:aid|humanitarian|relief)\s+convoys?|trucks?|lorries|trains?|"
+    r"charit(?:y|ies)|organi[sz]ations?|agenc(?:y|ies)|IAEA|ICRC|OSCE|UN|NGOs?|Red\s+Cross|"
+    r"volunteers|tourists|students|candidates?)\s+(?:[\w'’-]+\s+){0,2}?$"
+)
+_NO_GROUND_OBJECT = re.compile(
+    r"\s+(?:(?:from|out\s+of)\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:deal|agreement|treaty|accord|pact|initiative|talks|negotiations|convention|"
+    r"programme|program|market|race|competition|tournament|elections?|service|office|"
+    r"politics|phase|stage|partnership|alliance|coalition)\b",
+    re.IGNORECASE,
+)
 # "advance" that is no move of troops: "in advance", "advance warning", "advanced weapons"
 # (the adjective: after a determiner or a verb of giving, before a noun).
 _IN_ADVANCE = re.compile(r"\b(?:in|well\s+in)\s+$", re.IGNORECASE)
@@ -1307,6 +1492,11 @@ def _not_ground(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
     """
     if word.startswith(_THING_VERBS) and " " not in word.strip():
         return bool(_THING_OBJECT.match(text, e, sent.end))
+    if word.startswith(_MOVE_VERBS):
+        return bool(
+            _CIVILIAN_MOVER_BEFORE.search(clause_tail(text, max(sent.start, s - 60), s))
+            or _NO_GROUND_OBJECT.match(text, e, sent.end)
+        )
     if word == "advance":
         return bool(
             _IN_ADVANCE.search(text, max(sent.start, s - 12), s)
@@ -1340,6 +1530,16 @@ _HELD_BACK_AFTER = re.compile(
     r"(?:\w+ly\s+)?(?:halted|stopped|repelled|repulsed|thwarted|foiled|blocked|stalled|"
     r"contained|checked|held back|beaten back)\b",
     re.IGNORECASE,
+)
+
+
+# An advance told by its goal: "troops are advancing toward X", "the advance towards Y has
+# slowed". The preposition names where the drive is headed, not ground taken there (that is
+# "advanced to", "into", "in", "near" X): the push, an offensive, as "pushed toward" is. The
+# simple past ("advanced towards X on Sunday") reports ground taken in that direction, and
+# "the advance on X", reported after a capture, is that capture: both are left alone.
+_GOAL_AFTER = re.compile(
+    r"(?:\s+\w+ly)?\s+(?:toward|towards|in\s+the\s+direction\s+of)\b", re.IGNORECASE
 )
 
 
@@ -1641,6 +1841,13 @@ def find_triggers(
             etype = EventType.OFFENSIVE  # "repelled Russian advances near X": fighting, no gain
         if (
             etype is EventType.ADVANCE
+            and word.startswith("advanc")
+            and word != "advanced"  # "advanced towards X on Sunday": ground taken that way
+            and _GOAL_AFTER.match(text, e, sent.end)
+        ):
+            etype = EventType.OFFENSIVE  # "advancing toward X": the push, no ground taken
+        if (
+            etype is EventType.ADVANCE
             and _HELD_STATE.search(word)
             and _SINCE_AFTER.match(clause_head(text, e, min(sent.end, e + 100)))
         ):
@@ -1665,6 +1872,8 @@ def find_triggers(
             and _LAND_NOUN_BEFORE.search(text, max(sent.start, s - 16), s)
         ):
             continue  # "150 square kilometres of land in X", "the occupied land near Y"
+        if etype is EventType.ATTACK and _in_support(text, sent, s):
+            continue  # "attacked near X, backed by drones": the assault's fire support
         if etype is EventType.ATTACK and not _strike_verb_of_war(text, sent, word, s):
             continue  # "the flood damaged homes", "prices fell on Monday", "a plane landed in X"
         if etype is EventType.ATTACK and word.startswith("drone") and _DRONE_MEDIA.match(text, e):
@@ -1699,8 +1908,20 @@ def find_triggers(
             )
         ):
             continue  # negated, planned or hoped-for: context, not an event
+        if (
+            etype is EventType.ADVANCE
+            and word.startswith(_ORDERED_GAIN_WORDS)
+            and _ORDERED_GAIN.search(clause)
+        ):
+            continue  # "ordered his army to seize all of X": an aim, not a gain
         if etype is not EventType.STATEMENT and _AIM_AFTER.match(text, e, sent.end):
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
+        if etype is not EventType.STATEMENT and _after_if_then(text, sent, s, e):
+            continue  # "If true, the step would be the first push into X": not news
+        if etype in (EventType.OFFENSIVE, EventType.ADVANCE) and _gerund_time(
+            text, sent, word, s, e
+        ):
+            continue  # "since capturing X, ...", "after abandoning an assault on Y": a time
         if (
             etype is EventType.ADVANCE
             and _AFTERMATH_NOUN.match(word)
@@ -1774,7 +1995,7 @@ def find_triggers(
                     and _GROUND_LATER.match(clause_head(text, e, min(sent.end, e + 120)))
                 )
             )
-            and not _WEAPON.search(sent.text)
+            and not _names_strike_weapon(sent.text)
             # "16 ударних БпЛА": drones, counted (not "17 атак ... при поддержке авиации")
             and not _CYR_WEAPON.search(text, max(sent.start, s - 40), min(sent.end, e + 40))
         ):
@@ -1788,6 +2009,8 @@ def find_triggers(
             and not _GROUND_LATER.match(clause_head(text, e, min(sent.end, e + 120)))
         ):
             etype = EventType.ATTACK  # "launched an attack on X, killing two": a strike
+        if etype is EventType.OFFENSIVE and _made_with_a_weapon(text, sent, word, s, e):
+            etype = EventType.ATTACK  # "launched an attack on X with glide bombs": a strike
         if (
             etype is EventType.ATTACK
             and word.startswith("атак")
@@ -1873,7 +2096,7 @@ def _repelled_from_the_air(text: str, sent: Sentence, out: list[Trigger]) -> lis
 
 def names_weapon(sentence: str) -> bool:
     """Whether a sentence names a weapon of a strike from afar (missile, drone, shelling...)."""
-    return _WEAPON.search(sentence) is not None
+    return _names_strike_weapon(sentence)
 
 
 # A strike participle after counted attacks: "fired 40 attacks, targeting the villages of A and

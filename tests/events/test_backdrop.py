@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.events.extract import extract_events
 from geo.records import EventType
 from geo.text.articles import article_from_text
@@ -382,3 +384,23 @@ def test_a_campaign_named_by_the_reports_year_or_a_year_told_as_a_time_stays(gaz
     assert (EventType.OFFENSIVE, "Kharkiv Oblast") in _events(text, gazetteer)
     text = "In 2023 Russian strikes killed 31 civilians in Sumy, monitors said."
     assert (EventType.ATTACK, "Sumy") in _events(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Taras, a mortar gunner fighting near Kurakhove, said supplies were short.",
+        "Medics fighting to save lives near Bilenke say the roads are mined.",
+        "Paratroopers fighting in the Hulivka direction say they need more shells.",
+        "The 40th brigade, which has been fighting near Bilenke since 2023, named a new commander.",
+    ],
+)
+def test_fighting_that_only_places_a_person_or_a_unit_is_no_battle(gazetteer, text):
+    assert EventType.OFFENSIVE not in {k for k, _ in _events(text, gazetteer)}
+
+
+def test_troops_fighting_at_a_town_are_still_the_fight_and_drone_crews_no_strike(gazetteer):
+    text = "Russian troops are fighting near Bilenke, the general staff said."
+    assert EventType.OFFENSIVE in {k for k, _ in _events(text, gazetteer)}
+    text = "A drone operator near Kurakhove told reporters about his work."
+    assert not _events(text, gazetteer)

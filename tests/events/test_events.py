@@ -1127,6 +1127,11 @@ def test_a_gain_that_is_the_means_of_an_attempt_takes_no_place_from_it(gazetteer
         "The enemy attacked the Nikopol district 17 times on Monday, the governor said.",
         "The enemy carried out 40 attacks on the territory of the Sumy region on Monday.",
         "On Monday the invaders launched 33 attacks on Kherson region, officials said.",
+        # the settlements counted in the oblast: "on 9 settlements of the X region"
+        "In a day the invaders launched 180 attacks on 9 settlements of Kherson region.",
+        "Troops carried out 75 attacks on seven frontline towns in the Sumy region on Monday.",
+        # a hromada named by its seat: "the X community"
+        "The enemy attacked the Bilopillia community 9 times during the day.",
     ],
 )
 def test_counted_attacks_on_an_oblast_or_raion_are_the_strikes_a_governor_tallies(gazetteer, text):

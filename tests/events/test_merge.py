@@ -1066,3 +1066,12 @@ def test_a_drone_that_fell_abroad_is_no_event_but_talks_abroad_stay(gazetteer):
     article = article_from_text(text, published=dt.date(2024, 3, 12))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [(e.event_type, e.place.country_code) for e in events] == [(EventType.NEGOTIATION, "TR")]
+
+
+def test_oblasts_that_hold_the_counted_villages_give_way_to_the_villages(gazetteer):
+    # the sentence counts the places in two oblasts; the next names them one by one
+    text = (
+        "On Monday, enemy units attacked in the areas of 4 towns and villages in the Zaporizhzhia "
+        "and Kharkiv regions without success. Attacks were repelled near Robotyne on Monday."
+    )
+    assert _fighting(text, gazetteer) == ["Kharkiv Oblast", "Robotyne"]

@@ -253,6 +253,9 @@ def test_a_capture_after_since_without_a_date_stays_a_time(gazetteer):
         "Military analysts expect a large Russian push on Kupiansk once the ground freezes.",
         "Kyiv fears a new offensive on Zaporizhzhia after the harvest, a commander said.",
         "The governor warned of a fresh Russian assault on Kupiansk in the coming weeks.",
+        # awaited in the plural, with no article
+        "Brigade officers anticipate heavier battles around Kupiansk this winter.",
+        "Officers expect fierce fighting near Zaporizhzhia once the rains stop.",
     ],
 )
 def test_a_forecast_or_prepared_offensive_is_no_event(text, gazetteer):

@@ -1906,3 +1906,124 @@ def test_talks_with_the_russian_side_at_an_allies_venue_stay(gazetteer):
 def test_a_gain_participle_after_the_and_an_adverb_names_the_place(gazetteer):
     text = "Farmers in the recently liberated villages near Balakliia still have no water."
     assert EventType.ADVANCE not in {k for k, _ in _kinds(text, gazetteer)}
+
+
+def test_what_a_condition_would_bring_is_no_event() -> None:
+    # the main clause after "If ...," is in the conditional: nothing in it happened
+    for text in (
+        "If verified, the step would be the first Russian push into the province, which had "
+        "escaped the battles seen in Kharkiv.",
+        "If true, the seizure of Hulivka will be Moscow's largest gain of the month.",
+        "But if the claim holds, it could mean troops have captured Bilenke.",
+        # the inverted condition, and a condition set between commas
+        "Should the enemy seize Hulivka, the road north would be cut.",
+        "Were the invaders to take Bilenke, the river line would fall too.",
+        "Moscow's seizure of Hulivka, if true, would be a rare gain this month.",
+    ):
+        assert not [t for t in _triggers(text) if t.type is not EventType.STATEMENT], text
+    # a plain sentence after a condition told elsewhere keeps its events
+    plain = _triggers("Russian troops captured Hulivka, the ministry said.")
+    assert next(t.type for t in plain) is EventType.ADVANCE
+
+
+def test_a_gain_or_a_fight_told_as_an_undated_time_is_background() -> None:
+    for text in (
+        "Since seizing Hulivka, the Russian army has kept moving west.",
+        "The army turned south after losing momentum near Sumy and abandoning an offensive "
+        "on Kharkiv.",
+        "Following retaking Bilenke, the brigade dug in.",
+    ):
+        assert not [
+            t for t in _triggers(text) if t.type in (EventType.ADVANCE, EventType.OFFENSIVE)
+        ], text
+    # its own time keeps it; the noun "fighting" after "after" is the fight itself
+    text = "Since seizing Hulivka in March, the Russian army has kept moving west."
+    assert [t for t in _triggers(text) if t.type is EventType.ADVANCE]
+    text = "The army took Hulivka after fighting that lasted a month."
+    assert [t for t in _triggers(text) if t.type is EventType.OFFENSIVE]
+
+
+def test_attacks_carried_out_in_any_tense_by_troops_are_ground_fighting() -> None:
+    text = "Moscow is carrying out heavy attacks in many parts of the southern front."
+    assert [t.type for t in _triggers(text)] == [EventType.OFFENSIVE]
+    text = "Moscow is carrying out heavy attacks on Sumy, firing glide bombs."
+    assert EventType.OFFENSIVE not in [t.type for t in _triggers(text)]
+
+
+def test_an_assault_told_with_the_weapon_it_was_made_with_is_a_strike() -> None:
+    for text in (
+        "The occupiers launched an attack on Hulivka with guided bombs.",
+        "The enemy carried out an assault on Bilenke with kamikaze drones, wounding a man.",
+        "Moscow stepped up attacks on Sumy, firing ballistic missiles at its suburbs.",
+    ):
+        assert next(t.type for t in _triggers(text)) is EventType.ATTACK, text
+    # tanks and infantry are a storm's means; a defence repels an assault with its drones
+    for text in (
+        "The occupiers launched an assault on Hulivka with tanks and drones.",
+        "Our unit repelled an assault on Bilenke with drones.",
+        "The occupiers launched an assault on Hulivka, while jets hit Sumy with missiles.",
+    ):
+        assert next(t.type for t in _triggers(text)) is EventType.OFFENSIVE, text
+
+
+def test_an_advance_told_by_its_goal_is_the_push_and_an_ordered_gain_no_gain() -> None:
+    for text in (
+        "Russian units keep steadily advancing towards Hulivka.",
+        "The enemy advance toward Bilenke has sped up this month.",
+    ):
+        assert [t.type for t in _triggers(text)] == [EventType.OFFENSIVE], text
+    # ground taken at the place, or the advance on it reported, stays a gain
+    for text in (
+        "Russian units advanced into Hulivka on Monday.",
+        "Bloggers wrote about the advance on Hulivka.",
+    ):
+        assert EventType.ADVANCE in [t.type for t in _triggers(text)], text
+    for text in (
+        "The Kremlin ordered its generals to capture all of Hulivka by spring.",
+        "The brigade was tasked with seizing Bilenke.",
+    ):
+        assert EventType.ADVANCE not in [t.type for t in _triggers(text)], text
+
+
+def test_launchers_and_aircraft_are_a_strikes_means_and_fire_support_an_assaults() -> None:
+    for text in (
+        "The enemy carried out 31 attacks using MLRS on our positions near Hulivka.",
+        "Enemy aircraft attacked the defenders' positions near Bilenke.",
+    ):
+        assert EventType.OFFENSIVE not in [t.type for t in _triggers(text)], text
+    for text in (
+        "The invaders attacked near Hulivka with the support of aviation and artillery.",
+        "The enemy attacked our positions near Bilenke, backed by drones.",
+    ):
+        assert [t.type for t in _triggers(text)] == [EventType.OFFENSIVE], text
+
+
+def test_one_assault_on_a_place_marked_by_a_weapon_toll_damage_or_the_night_is_a_strike() -> None:
+    for text in (
+        "Moscow's overnight assault on Hulivka left four dead.",
+        "The assault on Bilenke involved 30 drones and two missiles.",
+        "Moscow launched a fresh assault on Hulivka, damaging the water supply.",
+    ):
+        assert next(t.type for t in _triggers(text)) is EventType.ATTACK, text
+    for text in (
+        "The Russian assault on Hulivka went on for a third day.",
+        "Defenders repelled an assault on Bilenke, killing ten attackers.",
+        "Infantry backed by tanks mounted an assault on Hulivka overnight.",
+    ):
+        assert next(t.type for t in _triggers(text)) is EventType.OFFENSIVE, text
+
+
+def test_leaving_or_entering_by_a_civilian_body_or_from_an_agreement_takes_no_ground() -> None:
+    for text in (
+        "Moscow withdrew from the river shipping pact in June, citing Hulivka's port.",
+        "Two foreign banks withdrew from Bilenke after the strikes.",
+        "Inspectors of the IAEA entered the Hulivka power station on Friday.",
+        "Relief convoys entered Bilenke for the first time since spring.",
+        "Kyiv said its units had regained momentum near Hulivka.",
+    ):
+        assert EventType.ADVANCE not in [t.type for t in _triggers(text)], text
+    for text in (
+        "Russian assault units entered Hulivka on Friday.",
+        "Ukrainian troops withdrew from Bilenke to better positions.",
+    ):
+        assert EventType.ADVANCE in [t.type for t in _triggers(text)], text

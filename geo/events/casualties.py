@@ -475,6 +475,31 @@ _TOLL_ROSE = re.compile(
     re.IGNORECASE,
 )
 
+# One count of the dead and the hurt together: "were killed or injured", "killed and wounded
+# 30", "killing or injuring 12" (no count of its own between the two words).
+_KILLED_AND_HURT = re.compile(
+    r"\b(?:killed|dead|killing)\s+(?:and|or|and/or)\s+(?:injured|wounded|hurt|injuring|wounding)\b",
+    re.IGNORECASE,
+)
+
+_NEGATED = re.compile(r"\b(?:no|not|nobody|none|never|neither)\b[^,;.]*$", re.IGNORECASE)
+
+# Who a toll counts, one by one: "Among the wounded is a 70-year-old woman", "among the dead
+# are two children".
+_AMONG_TOLL = re.compile(
+    r"\bamong\s+(?:the|those)\s+(?:(?P<hurt>injured|wounded|hurt)|(?P<kill>dead|killed|deceased))"
+    rf"\s+(?:is|are|was|were)\s+(?:also\s+)?{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}",
+    re.IGNORECASE,
+)
+
+# "Two children were among the injured", "a nurse is among those killed": the same told
+# from the person's side.
+_AMONG_THEM = re.compile(
+    rf"\b{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}\s+(?:was|were|is|are)\s+(?:also\s+)?among\s+"
+    r"(?:the|those)\s+(?:(?P<hurt>injured|wounded|hurt)|(?P<kill>dead|killed|deceased))\b",
+    re.IGNORECASE,
+)
+
 # "another person died in hospital, raising the death toll to three", "bringing the toll of
 # the strike on X to four": a later death told with the toll it brings; the toll is the count,
 # in place of the one death told before it in the sentence (not added to the strike's figure).
@@ -677,6 +702,18 @@ def parse_casualties(sentence: str) -> Casualties:
     if "fatal" in sentence or "lethal" in sentence or "mortal" in sentence:
         sentence = _FATAL_WOUND.sub(lambda m: "died".ljust(len(m.group())), sentence)
     sentence = _RANGE.sub(_lower_bound, sentence)
+    if " and " in sentence or " or " in sentence:
+        # "274 soldiers killed and injured", "killed or wounded 12": the dead and the hurt in
+        # one count, which tells neither
+        # (not "no one was killed or hurt", which counts none of either)
+        sentence = _KILLED_AND_HURT.sub(
+            lambda m: (
+                m.group()
+                if _NEGATED.search(m.string, max(0, m.start() - 40), m.start())
+                else " " * len(m.group())
+            ),
+            sentence,
+        )
     none_of = _NONE_OF.search(sentence) if "one of" in sentence else None
     if none_of is not None:
         sentence = (
@@ -738,6 +775,14 @@ def parse_casualties(sentence: str) -> Casualties:
     # "the number of injured has risen to 34, and the death toll to four": the second count
     # rises with the first, its verb left out
     rose += [m for m in _TOLL_ROSE_TOO.finditer(sentence) if rose and m.start() > rose[0].end()]
+    # "Among the wounded is a 70-year-old woman": one of a toll, at least one; told before the
+    # toll it is a lower bound that the toll replaces, as a rising toll's is
+    # so "two children were among the injured"
+    rose += (
+        [*_AMONG_TOLL.finditer(sentence), *_AMONG_THEM.finditer(sentence)]
+        if "mong" in sentence
+        else []
+    )
     for m in rose:
         found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
     brought = list(_TOLL_BROUGHT.finditer(sentence)) if "toll" in sentence else []
@@ -766,10 +811,11 @@ def parse_casualties(sentence: str) -> Casualties:
         if value is None:
             continue
         first, last = m.start(), m.end()
-        if m in before and not respectively:
+        if (m in before or m.re is _AMONG_THEM) and not respectively:
             extra, first = _coordinated(sentence, m.start(), spans)
             value += extra
-        elif m.re is _AFTER and not respectively:
+        elif (m.re is _AFTER or m.re is _AMONG_TOLL) and not respectively:
+            # "among the injured are a girl and her mother": two
             extra, last = _coordinated_objects(sentence, m.end(), spans)
             value += extra
         if kind == "kill" and killed is None:
@@ -778,6 +824,20 @@ def parse_casualties(sentence: str) -> Casualties:
             if m.group(0).lower().rstrip().endswith("casualties"):
                 continue  # "17 casualties" counts the dead and the hurt together
             injured = value
+        elif (
+            kind == "kill"
+            and m in before
+            and _MORE.search(m.group(0))
+            and first > end
+            # not "the toll rose to five with another fatality": that one is in the toll
+            and not rose
+        ):
+            # "three were killed, and two more later died in hospital": the later dead are
+            # added to the dead of the same sentence
+            killed += value
+            words.append(" ".join(told[first:last].split()))
+            end = max(end, last)
+            continue
         else:
             continue
         # "four dead and another four injured": "another" there sets the hurt apart from the

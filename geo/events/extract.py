@@ -116,15 +116,18 @@ from geo.events.tolls import (
     _past_victims,
     _shelling_of_the_fight,
     _subject_town,
+    _take_back,
     _told_again,
     _toll_by_place,
     _toll_owner,
     _toll_place,
+    _toll_told_before,
     _toll_trigger,
     _tolls_per_strike,
     _where_they_were,
     _with_casualties,
     counts_settlements,
+    lead_toll,
 )
 from geo.events.triggers import (
     FIGURE_TYPES,
@@ -627,9 +630,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     lead: tuple[int, DateSpan] | None = None
     lead_open = True
     last_sent: Sentence | None = None
+    # A toll told without a place, for the strike the next sentence places (tolls.LeadToll)
+    pending_toll = None
     for sent in split_sentences(text):
         told_before, counted = counted, None
         prior_sent, last_sent = last_sent, sent
+        prior_toll, pending_toll = pending_toll, None
         prev_tops = this_tops
         if prev_tops:
             told_tops, told_ago, told_line, told_start = prev_tops, 1, this_line, this_start
@@ -796,6 +802,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             # "The enemy fired on about 20 settlements.": the next sentence may name them
             counted = next(((sent, t) for t in triggers if t.type is not EventType.STATEMENT), None)
         if not triggers:
+            before = None if last_casualty_event is None else events[last_casualty_event]
             last_casualty_event = _carry_casualties(
                 events,
                 last_casualty_event,
@@ -807,6 +814,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 if last_casualty_event is not None
                 else None,
                 parts=toll_parts,
+            )
+            pending_toll = lead_toll(
+                events, sent, text, tops, casualties, (last_casualty_event, before), False
             )
             _carry_toll_day(events, text, sent, published)
             prev_dated = None
@@ -1330,10 +1340,20 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     last_casualty_event = casualty_here = len(events) - 1
         if first_here is not None and casualties:
             _toll_by_place(events, first_here, text, sent, tops)
+        # a strike word of the sentence that tells a new strike ("in a missile strike")
+        new_strike = any(
+            t.type in _CASUALTY_TYPES and not _DEFINITE.search(text, sent.start, t.start)
+            for t in triggers
+        )
         if first_here is not None and prior_sent is not None:
             # "... tells of three civilians dead. He said the deaths came when troops
-            # shelled X": the toll told before its strike
-            _deaths_told_before(events, first_here, sent, prior_sent, prev_tops)
+            # shelled X": the toll told before its strike; "A man was killed in shelling.
+            # The attack hit a van in X": so too for the strike named as one told before
+            took = _deaths_told_before(
+                events, first_here, sent, prior_sent, prev_tops
+            ) or _toll_told_before(events, first_here, sent, text, triggers, prior_toll)
+            if took and prior_toll is not None and prior_toll.start == prior_sent.start:
+                _take_back(events, prior_toll)  # not the toll of the strike told before
         shelled = (
             None
             if made_here
@@ -1361,10 +1381,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 other_day=_day_before_count(sent, casualties, published),
                 parts=toll_parts,
             )
+            pending_toll = lead_toll(
+                events, sent, text, tops, casualties, (last_casualty_event, before), new_strike
+            )
             _told_again(events, last_casualty_event, before, casualties, triggers, sent)
             if last_casualty_event == len(events) - 1 and dates:
                 _carry_date(events, triggers, dates, found_words, text)
             _carry_toll_day(events, text, sent, published)
+        elif first_here is not None and all(
+            e.place.kind is PlaceKind.COUNTRY for e in events[first_here:]
+        ):
+            # "A civilian was killed in cross-border shelling from Ukraine": a strike placed
+            # only at a country, which the next sentence may place
+            pending_toll = lead_toll(events, sent, text, tops, casualties, (None, None), new_strike)
         # "More than 26,000 civilians ... have been forced to flee." names no place: its
         # figures belong to the evacuation just reported.
         if (

@@ -397,6 +397,35 @@ def _period_count_beside_day(a: Event, b: Event) -> bool:
     return False
 
 
+# "the city of X and its suburbs", "X and the surrounding villages": a place phrase wider
+# than the town it names
+_AND_ITS_SURROUNDINGS = re.compile(
+    r"\s+and\s+(?:its|the\s+(?:surrounding|nearby|neighbou?ring))\s+(?:suburbs?|outskirts|"
+    r"surroundings|environs|villages|settlements|areas?)\b",
+    re.IGNORECASE,
+)
+
+
+def _town_alone(a: Event, b: Event) -> Event | None:
+    """Of two readings of a strike on a town, the one told of the town alone, else None.
+
+    "Nine were hurt in X and its suburbs", then "eight were hurt in X": the second is the
+    town's own count, the first counts the suburbs too.
+    """
+    if a.place.kind is not PlaceKind.POPULATED_PLACE or a.sentence_start == b.sentence_start:
+        return None
+    wide = [e for e in (a, b) if _told_with_surroundings(e)]
+    if len(wide) != 1:
+        return None
+    return b if wide[0] is a else a
+
+
+def _told_with_surroundings(e: Event) -> bool:
+    """Whether a strike's sentence names its town with the suburbs or villages around it."""
+    at = e.quote.find(e.surface) if e.surface else -1
+    return at >= 0 and _AND_ITS_SURROUNDINGS.match(e.quote, at + len(e.surface)) is not None
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -406,6 +435,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     only with readings of its own sentence.
     """
     out: list[Event] = []
+    settled: set[int] = set()  # twins that took a count told of their town alone
     for n, ev in enumerate(events):
         # Twins: the same type at the same place with overlapping dates, or where one of them
         # has no date of its own ("the Kursk offensive" after "the invasion of Kursk on
@@ -429,14 +459,22 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         # Keep the reading whose date came from the text, then the more precise one.
         better = ev if (not old.date_text and ev.date_text) else old
         other = old if better is ev else ev
+        # Two readings of one strike's toll: the higher is the later count (a toll only
+        # rises as the dead are found), whichever reading kept its date; but a toll told of
+        # the town and its suburbs counts more than the town's own, told apart
+        own = None if twin in settled else _town_alone(old, ev)
+        if own is not None:
+            settled.add(twin)  # later readings of the town's own strike add as ever
         out[twin] = replace(
             better,
             people=better.people if better.people is not None else other.people,
             children=better.children if better.children is not None else other.children,
-            # Two readings of one strike's toll: the higher is the later count (a toll only
-            # rises as the dead are found), whichever reading kept its date.
-            killed=higher_count(better.killed, other.killed),
-            injured=higher_count(better.injured, other.injured),
+            killed=own.killed
+            if own is not None and own.killed is not None
+            else higher_count(better.killed, other.killed),
+            injured=own.injured
+            if own is not None and own.injured is not None
+            else higher_count(better.injured, other.injured),
             figures_text=better.figures_text or other.figures_text,
         )
     specific = [e for e in out if e.geo_precision is not GeoPrecision.COUNTRY]
@@ -1356,6 +1394,14 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
         ]
         if towns and _toll_within(e, towns) and (not summary or _a_towns_toll(e, towns)):
             dropped.add(id(e))
+        elif (rest := _rest_of_toll(e, towns)) is not None:
+            # "Two were killed and three hurt in an attack on the X region. The dead were
+            # two men killed in the A district.": the one town that holds the whole of one
+            # count told nothing of the other; the area's strike is the town's, with its
+            # toll (so too when a later summary of several areas tells the area's count again)
+            k = next(i for i, f in enumerate(events) if f is towns[0])
+            events[k] = replace(towns[0], killed=rest[0], injured=rest[1])
+            dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
 
 
@@ -1370,6 +1416,29 @@ def _a_towns_toll(area: Event, towns: list[Event]) -> bool:
     if area.killed:
         return any(t.killed == area.killed for t in towns)
     return bool(area.injured) and any(t.injured == area.injured for t in towns)
+
+
+def _rest_of_toll(area: Event, towns: list[Event]) -> tuple[int | None, int | None] | None:
+    """The toll of the one town an area's strike is told again at, with the area's other count.
+
+    Only when one town (or district) is struck, with a count equal to the area's of one
+    kind and none of the other kind that the area states; not for an area's toll over a
+    span ("during the past day"), which sums up the day's strikes on all its towns.
+    """
+    if len(towns) != 1 or area.date_precision is not DatePrecision.DAY:
+        return None
+    town = towns[0]
+    pairs = ((area.killed, town.killed), (area.injured, town.injured))
+    if not any(a is not None and a == t for a, t in pairs):
+        return None
+    if any(t is not None and a != t for a, t in pairs) or not any(
+        a is not None and t is None for a, t in pairs
+    ):
+        return None
+    return (
+        town.killed if town.killed is not None else area.killed,
+        town.injured if town.injured is not None else area.injured,
+    )
 
 
 # An operation into an oblast, which reports code at the oblast beside its villages: "the

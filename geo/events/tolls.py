@@ -7,7 +7,7 @@ before, and the strikes that a toll alone tells (another strike there, a town's 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from geo.events.build import _event_id, _geo_precision
 from geo.events.casualties import (
@@ -186,7 +186,7 @@ _DEATHS_ANAPHOR = Gated(_DEATHS_ANAPHOR)  # asked of every sentence with an even
 
 def _deaths_told_before(
     events: list[Event], first: int, sent: Sentence, prior: Sentence, prior_tops: list[Toponym]
-) -> None:
+) -> bool:
     """The toll of the sentence before for a strike told as what caused those deaths.
 
     "An official tells of three civilians dead after Russian fire. He said the deaths came
@@ -197,10 +197,10 @@ def _deaths_told_before(
     if not _DEATHS_ANAPHOR.search(sent.text) or any(
         t.place.kind is not PlaceKind.COUNTRY for t in prior_tops
     ):
-        return
+        return False
     cas = parse_casualties(prior.text)
     if not cas.killed:
-        return
+        return False
     k = next(
         (
             i
@@ -210,13 +210,120 @@ def _deaths_told_before(
         None,
     )
     if k is None or events[k].killed is not None:
-        return
+        return False
     ev = events[k]
     events[k] = replace(
         ev,
         killed=cas.killed,
         injured=ev.injured if ev.injured is not None else cas.injured,
         figures_text="; ".join(t for t in (cas.text, ev.figures_text) if t),
+    )
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class LeadToll:
+    """A toll told in a sentence that names no place, for the strike the next one places.
+
+    ``start`` is where its sentence starts; ``undo`` the strike told before that took the
+    count (its index and itself before), if one did; ``indefinite`` whether the sentence's
+    own strike word is a new strike ("killed in a missile strike", "in cross-border
+    shelling"), not one told before ("in the attack").
+    """
+
+    start: int
+    cas: Casualties
+    undo: tuple[int, Event] | None
+    indefinite: bool
+
+
+# A wire dateline opening a sentence: "MOSCOW — ", "KYIV, Ukraine - "
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—,(]|\(\w+\))")
+
+
+def lead_toll(
+    events: list[Event],
+    sent: Sentence,
+    text: str,
+    tops: list[Toponym],
+    cas: Casualties,
+    carried: tuple[int | None, Event | None],
+    indefinite: bool,
+) -> LeadToll | None:
+    """The toll of a sentence that places nothing, kept for a strike the next sentence tells.
+
+    ``carried`` is the strike the count went to and that strike before it. Only counts of
+    someone killed or hurt; a dateline's town ("MOSCOW — A civilian was killed ...") is
+    where the copy was filed, no place of the toll.
+    """
+    if not (cas.killed or cas.injured):
+        return None
+    for t in tops:
+        dateline = (
+            t.start - sent.start < 3
+            and text[t.start : t.end].isupper()
+            and _DATELINE_AFTER.match(text, t.end) is not None
+        )
+        if t.place.kind is not PlaceKind.COUNTRY and not dateline:
+            return None
+    k, before = carried
+    undo = (k, before) if k is not None and before is not None and events[k] is not before else None
+    return LeadToll(sent.start, cas, undo, indefinite)
+
+
+# A strike told as one already named: "the attack", "the Ukrainian strike", "the missile".
+_DEFINITE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _toll_told_before(
+    events: list[Event],
+    first: int,
+    sent: Sentence,
+    text: str,
+    triggers: list[Trigger],
+    lead: LeadToll | None,
+) -> bool:
+    """The toll of the sentence before for the strike this one places as one told already.
+
+    "A civilian was killed in cross-border shelling, the governor said. The attack hit a
+    van in the village of X": the toll's sentence told a new strike with no place, and this
+    one names it ("the attack") and where it struck; its first strike, which tells no toll
+    of its own, has that toll.
+    """
+    if lead is None or not lead.indefinite:
+        return False
+    if not any(
+        t.type is EventType.ATTACK
+        and _DEFINITE_STRIKE.search(text, max(sent.start, t.start - 30), t.start)
+        for t in triggers
+    ):
+        return False
+    k = next(
+        (
+            i
+            for i in range(first, len(events))
+            if events[i].event_type is EventType.ATTACK and events[i].sentence_start == sent.start
+        ),
+        None,
+    )
+    if k is None or events[k].killed is not None or events[k].injured is not None:
+        return False
+    events[k] = replace(
+        events[k], killed=lead.cas.killed, injured=lead.cas.injured, figures_text=lead.cas.text
+    )
+    return True
+
+
+def _take_back(events: list[Event], lead: LeadToll) -> None:
+    """Undo what a lead toll gave the strike told before it, now that a later one took it."""
+    if lead.undo is None:
+        return
+    k, before = lead.undo
+    events[k] = replace(
+        events[k],
+        killed=before.killed,
+        injured=before.injured,
+        figures_text=before.figures_text,
     )
 
 
@@ -376,7 +483,7 @@ _VICTIMS_OF = re.compile(r"\bvictims\s+of\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 # the urban-type settlement of C"
 _COUNTED_LINK = re.compile(
     r"\s+(?:in|near|at)\s+(?:the\s+)?"
-    r"(?:(?:urban-type\s+)?(?:village|town|city|settlement)\s+of\s+(?:the\s+)?)?",
+    r"(?:(?:urban-type\s+)?(?:village|town|city|settlement|hamlet)\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,
 )
 

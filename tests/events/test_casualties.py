@@ -1911,3 +1911,169 @@ def test_a_toll_told_by_a_relative_clause_is_a_strike_at_its_place(gazetteer):
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     tolls = {e.place.name: e.killed for e in events if e.event_type is EventType.ATTACK}
     assert tolls.get("Izium Raion") == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two medics were killed and four others hurt in the village of Kurylivka as a result of "
+        "Russian shelling.",
+        "A farmer died in the town of Balakliia as a result of enemy artillery shelling.",
+    ],
+)
+def test_a_toll_at_a_named_kind_of_settlement_before_its_strike_word(gazetteer, text):
+    got = _attacks(text, gazetteer)
+    assert [name for name, _, _ in got] == [text.split(" of ")[1].split()[0]]
+
+
+def test_a_count_in_a_relative_clause_is_read():
+    cas = parse_casualties("The dead were two farmers who were killed near the A district.")
+    assert (cas.killed, cas.injured) == (2, None)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Three women were killed in the Izium district of the region.",
+        "The victims were three women who were killed in the Izium district.",
+    ],
+)
+def test_an_oblasts_strike_told_again_at_its_one_district_takes_its_toll_there(gazetteer, second):
+    text = (
+        "At least three people were killed and four were hurt in a drone raid on the "
+        f"Kharkiv region, the governor said. {second} Nine houses were damaged."
+    )
+    assert _attacks(text, gazetteer) == [("Izium Raion", 3, 4)]
+
+
+def test_an_oblasts_toll_stays_when_its_town_holds_only_part_of_it(gazetteer):
+    text = (
+        "Russian shelling of the Kharkiv region killed five people and injured four, the "
+        "governor said. Two were killed in the Izium district."
+    )
+    got = {name: (k, i) for name, k, i in _attacks(text, gazetteer)}
+    assert got == {"Kharkiv Oblast": (5, 4), "Izium Raion": (2, None)}
+
+
+def test_a_towns_own_count_told_after_one_of_the_town_and_its_suburbs(gazetteer):
+    text = (
+        "Seven civilians were injured on Monday in a drone attack on the city of Kursk and its "
+        'suburbs, the governor said. "Six people were injured in Kursk, among them a child," he '
+        "wrote. A woman was hurt in a village near the city."
+    )
+    assert _attacks(text, gazetteer) == [("Kursk", None, 6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the toll's strike has no place; the next sentence names it and where it struck
+        (
+            "A pensioner died in cross-border shelling, the regional head wrote. He added "
+            "that the attack damaged a barn in the village of Kozinka.",
+            [("Kozinka", 1, None)],
+        ),
+        # a new strike ("a missile strike") told after another town's: not that town's toll
+        (
+            "Drones struck Sumy overnight. Three people were killed in a missile strike, "
+            "officials said. The missile hit a block of flats in Kramatorsk.",
+            [("Sumy", None, None), ("Kramatorsk", 3, None)],
+        ),
+        # "the deaths occurred when ...": the toll leaves the strike told before it
+        (
+            "Drones struck Sumy overnight. An official reports the deaths of four civilians "
+            "in an enemy attack. He said the deaths occurred when troops shelled the city "
+            "of Kramatorsk on Tuesday.",
+            [("Sumy", None, None), ("Kramatorsk", 4, None)],
+        ),
+        # "in the attack": the strike told before, whose toll it is
+        (
+            "Drones struck Sumy overnight. Three people were killed in the attack, officials "
+            "said. The attack also hit a school in Sumy.",
+            [("Sumy", 3, None)],
+        ),
+    ],
+)
+def test_a_toll_told_before_the_sentence_that_places_its_strike(gazetteer, text, expected):
+    assert _attacks(text, gazetteer) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Among the wounded is a 71-year-old woman, who was cut by glass.", None, 1),
+        ("Among the dead are a teacher and her son, the mayor said.", 2, None),
+        ("Among those injured were three rescuers.", None, 3),
+    ],
+)
+def test_who_is_among_a_toll_counts_as_a_lower_bound(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update) == (killed, injured, True)
+
+
+@pytest.mark.parametrize(
+    ("second", "injured"),
+    [
+        # the man told first, then the others: added
+        ("In the same town, four other people were injured, two of them teenagers.", 5),
+        # the toll told after the one among it: the toll
+        ("In all, six people were injured in Balakliia.", 6),
+    ],
+)
+def test_one_among_the_injured_then_the_rest_of_the_toll(gazetteer, second, injured):
+    text = (
+        "Shelling hit Balakliia on Sunday. Among the injured is a 64-year-old man, who was "
+        f"hurt by debris. {second}"
+    )
+    assert _attacks(text, gazetteer) == [("Balakliia", None, injured)]
+
+
+def test_one_among_a_toll_told_before_is_no_more(gazetteer):
+    text = (
+        "Shelling hit Balakliia on Sunday, injuring four people. Among the injured is a "
+        "64-year-old man, the mayor said."
+    )
+    assert _attacks(text, gazetteer) == [("Balakliia", None, 4)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The brigade says the enemy lost 312 troops killed and wounded near the village.",
+        "Nine civilians were killed or injured in the town last week.",
+        "The raid killed and injured 15 people, the agency said.",
+    ],
+)
+def test_one_count_of_the_dead_and_the_hurt_together_tells_neither(sentence):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (None, None)
+
+
+def test_the_dead_and_the_hurt_counted_apart_are_still_read():
+    cas = parse_casualties("The strike left four dead and seven wounded, the mayor said.")
+    assert (cas.killed, cas.injured) == (4, 7)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Three teenagers were among the wounded, the police said.", None, 3),
+        ("A medic and a firefighter were among those killed.", 2, None),
+    ],
+)
+def test_people_told_among_a_toll_count_as_its_lower_bound(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update) == (killed, injured, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed"),
+    [
+        ("Four residents were killed, and two more died later in hospital.", 6),
+        ("A guard was killed at the gate and another worker was killed in the yard.", 2),
+        # the toll that rose with one more death counts it already
+        ("The death toll climbed to seven overnight with another fatality in hospital.", 7),
+    ],
+)
+def test_more_dead_told_after_the_dead_of_one_sentence_are_added(sentence, killed):
+    assert parse_casualties(sentence).killed == killed

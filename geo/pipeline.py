@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from geo.errors import InputError, ServiceError
 from geo.events.acled import acled_labels
+from geo.events.build import event_with
 from geo.events.datasets import MAX_DATASET_BYTES, dataset_label, is_dataset, read_dataset
 from geo.events.extract import extract_events
 from geo.inputs import read_file, shown
@@ -189,7 +190,7 @@ def process(
     for e in extract_events(article, tops):
         # ACLED's labels are decided once, here, so layers and exports only read them.
         acled_type, acled_sub = acled_labels(e)
-        events.append(replace(e, acled_event_type=acled_type, acled_sub_event_type=acled_sub))
+        events.append(event_with(e, acled_event_type=acled_type, acled_sub_event_type=acled_sub))
     return Analysis(tuple(tops), tuple(events))
 
 

@@ -6,7 +6,9 @@ sentences.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import operator
 
 from geo.events.triggers import (
     FIGURE_TYPES,
@@ -36,6 +38,28 @@ _PRECISION_OF_KIND = {
     PlaceKind.COUNTRY: GeoPrecision.COUNTRY,
 }
 _TYPE_VALUE = {t: t.value for t in EventType}  # an enum's .value is a property lookup
+
+
+# Every field of an Event, in the order its constructor takes them (all are init fields,
+# none keyword-only: checked here, so a new field of another kind cannot slip by).
+_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))
+if not all(f.init and not f.kw_only for f in dataclasses.fields(Event)):  # pragma: no cover
+    raise AssertionError("event_with builds an Event from its fields in order: all positional")
+_EVENT_VALUES = operator.attrgetter(*_EVENT_FIELDS)
+_FIELD_AT = {name: k for k, name in enumerate(_EVENT_FIELDS)}
+
+
+def event_with(event: Event, **changes: object) -> Event:
+    """``dataclasses.replace(event, **changes)``, at about half its cost.
+
+    ``replace`` reads the fields' descriptions and builds keyword arguments for each call;
+    here the values are read by one ``attrgetter`` and passed in order. Runs for every event
+    of every article (its ACLED labels, the merge of readings, the undated ones' range).
+    """
+    values = list(_EVENT_VALUES(event))
+    for name, value in changes.items():
+        values[_FIELD_AT[name]] = value
+    return Event(*values)
 
 
 def _geo_precision(place: Place) -> GeoPrecision:

@@ -11,7 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from geo.text.casefold import Gated, caseless_lower, lower_twin
+from geo.text.casefold import Gated, caseless_lower
 
 __all__ = ["Casualties", "higher_count", "parse_casualties", "respective_counts", "whole_told"]
 
@@ -588,14 +588,22 @@ _ANY = re.compile(
     re.IGNORECASE,
 )
 # The same for ASCII text, on its lower case (geo.text.casefold): a case-insensitive search
-# tries the whole alternation at every position (about 20 µs a sentence), a case-sensitive
-# one skips ahead to a possible first letter (under 2 µs).
-_ANY_LOW = lower_twin(_ANY)
+# tries the whole alternation at every position. Every alternative is a plain word, so a
+# match on the lower case is one of the words in it, and ``in`` over the words is about 3
+# times faster than even the lower-case twin of the pattern (tried at nearly every letter).
+# A word that holds another ("hospitali", "hospital") is found wherever the shorter one is.
+_ANY_PARTS = _ANY.pattern.split("|")
+_ANY_WORDS = tuple(w for w in _ANY_PARTS if not any(v != w and v in w for v in _ANY_PARTS))
+if any(ch in ".^$*+?{}[]\\()" for w in _ANY_WORDS for ch in w):  # pragma: no cover
+    raise AssertionError("_ANY is no longer an alternation of plain words: search it instead")
 
 
 def _any_casualty_word(sentence: str, low: str | None) -> bool:
     if low is not None:  # caseless_lower(sentence)
-        return _ANY_LOW.search(low) is not None
+        for word in _ANY_WORDS:  # noqa: SIM110 - a plain loop, not any() over a generator
+            if word in low:
+                return True
+        return False
     return _ANY.search(sentence) is not None
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from geo.events.backdrop import news_not_setting
-from geo.events.build import _event
+from geo.events.build import _event, event_with
 from geo.events.casualties import parse_casualties
 from geo.events.dating import (
     _ALSO_REPORTED,
@@ -1431,7 +1431,7 @@ def _undated(events: list[Event], published: dt.date | None) -> list[Event]:
         return events
     eve = published - dt.timedelta(days=1)
     return [
-        replace(e, date_start=eve, date_precision=DatePrecision.RANGE)
+        event_with(e, date_start=eve, date_precision=DatePrecision.RANGE)
         if not e.date_text and e.date_start == e.date_end == published
         else e
         for e in events

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from geo.events.build import event_with
 from geo.events.casualties import higher_count
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import FIGURE_TYPES, Trigger
@@ -465,7 +466,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         own = None if twin in settled else _town_alone(old, ev)
         if own is not None:
             settled.add(twin)  # later readings of the town's own strike add as ever
-        out[twin] = replace(
+        out[twin] = event_with(
             better,
             people=better.people if better.people is not None else other.people,
             children=better.children if better.children is not None else other.children,

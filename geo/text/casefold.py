@@ -193,6 +193,24 @@ def _gate_lower(text: str) -> str | None:
     return low
 
 
+def _folded_words(rx: re.Pattern[str]) -> tuple[str, ...]:
+    """Words every match of the case-insensitive ``rx`` holds in some case, in lower case.
+
+    Read off the pattern taken case-sensitively: matching without case changes which letters
+    a literal meets, not which literals a match must hold. On the lower case of a text where
+    only ASCII letters have a case (:func:`caseless_lower`) such a word then appears in lower
+    case wherever a match holds it (no other letter folds to an ASCII one there). Words with
+    other letters are not asked (empty then).
+    """
+    try:
+        words = required_literals(re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)) or ()
+    except re.error:  # pragma: no cover - a pattern valid with the flag is valid without
+        return ()
+    if not all(w.isascii() for w in words):
+        return ()
+    return tuple(sorted({w.lower() for w in words}))
+
+
 class Gated:
     """A pattern that asks cheaper questions first whether it matches at all.
 
@@ -203,16 +221,18 @@ class Gated:
     (:func:`geo.text.literals.required_literals`, read off the pattern), faster still.
     Where these find something, or the text has other cased letters, the pattern itself runs:
     matches, groups and their case are the pattern's own. A case-insensitive pattern whose
-    meaning depends on case (no twin) always runs itself. ``Gated(rx)`` answers ``search``,
-    ``match`` and ``finditer`` as ``rx`` does; ``rx`` is the pattern, for anything else.
+    meaning depends on case (no twin: "[A-Z]" in it) asks only for its words, in lower case,
+    on the lower case. ``Gated(rx)`` answers ``search``, ``match`` and ``finditer`` as ``rx``
+    does; ``rx`` is the pattern, for anything else.
     """
 
-    __slots__ = ("rx", "twin", "words")
+    __slots__ = ("folded", "rx", "twin", "words")
 
     def __init__(self, rx: re.Pattern[str]) -> None:
         self.rx = rx
         self.twin: re.Pattern[str] | None = None
         self.words: tuple[str, ...] = ()
+        self.folded = False  # the words are looked for on the lower case (no twin)
         if not rx.flags & re.IGNORECASE:
             # No twin needed: the words are looked for in the text as it is.
             self.words = tuple(sorted(required_literals(rx) or ()))
@@ -220,7 +240,9 @@ class Gated:
         try:
             # Loosened: the twin only ever says "no match here", so it may find more.
             self.twin = loosened(lower_twin(rx))
-        except ValueError:  # it depends on case: nothing to ask first
+        except ValueError:  # it depends on case: only its words can be asked first
+            self.words = _folded_words(rx)
+            self.folded = True
             return
         self.words = tuple(sorted(required_literals(self.twin) or ()))
 
@@ -229,7 +251,12 @@ class Gated:
         # identity, as _gate_lower asks first) are read once, into locals.
         twin, words = self.twin, self.words
         if twin is None:
-            return bool(words) and absent(words, text, pos, endpos)
+            if not words:
+                return False
+            if self.folded:
+                low = _LAST[1] if _LAST[0] is text else _gate_lower(text)
+                return low is not None and absent(words, low, pos, endpos)
+            return absent(words, text, pos, endpos)
         last = _LAST
         low = last[1] if last[0] is text else _gate_lower(text)
         if low is None:

@@ -2077,3 +2077,28 @@ def test_people_told_among_a_toll_count_as_its_lower_bound(sentence, killed, inj
 )
 def test_more_dead_told_after_the_dead_of_one_sentence_are_added(sentence, killed):
     assert parse_casualties(sentence).killed == killed
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescuers pulled a man from the rubble; he was taken to hospital in Lozova.",
+        "Shelling cut the power line near Hrushivka on Tuesday.",
+        "The governor said the toll had not changed since the morning.",
+        "A MISSILE HIT A FARM NEAR SNIHURIVKA, INJURING A DRIVER.",
+        "Officials counted the number of homes damaged in the village.",
+        "The market reopened on Friday after repairs to its roof.",
+        "Volunteers brought water and bread to the “collective centre” — all 200 beds.",
+        "Троє людей поранені внаслідок обстрілу Берислава.",
+        "A Café owner in Ternivka was hurt when a drone struck the street.",
+        "",
+    ],
+)
+def test_the_casualty_word_gate_agrees_with_its_pattern(sentence):
+    # The gate tests plain words on the lower case where the pattern would search it: the
+    # two must agree on any sentence, cased letters beyond ASCII included.
+    from geo.events.casualties import _ANY, _any_casualty_word
+    from geo.text.casefold import caseless_lower
+
+    low = caseless_lower(sentence)
+    assert _any_casualty_word(sentence, low) is (_ANY.search(sentence) is not None)

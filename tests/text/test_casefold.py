@@ -128,11 +128,49 @@ def test_a_gated_pattern_answers_as_the_pattern_itself(rx, text):
             assert (a and a.span()) == (b and b.span())
 
 
-def test_a_pattern_that_depends_on_case_is_gated_by_nothing_and_runs_itself():
-    rx = re.compile(r"[A-Z]\w+ (?:shelled|struck)", re.IGNORECASE)
+def test_a_pattern_that_depends_on_case_is_gated_by_its_words_only_and_runs_itself():
+    rx = re.compile(r"[A-Z]\w+ (?:Shelled|struck)", re.IGNORECASE)
     gated = Gated(rx)
     assert gated.twin is None
+    assert gated.words == (" shelled", " struck")  # looked for on the lower case
     assert gated.search("x: russians SHELLED it").group() == "russians SHELLED"
+    assert gated.search("Troops shelled it").group() == "Troops shelled"
+    assert gated.search("troops fired at it") is None
+    # a cased letter beyond ASCII: no lower case to ask, the pattern runs
+    assert gated.search("Zürich SHELLED").group() == "Zürich SHELLED"
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:an?|one)\s+(?:man|woman)\s+(?:from\s+[A-Z]\w+\s+)?(?:who|that)\s+[^,.;]{1,40}?"
+        r"\s+(?:died|was\s+killed)\b",
+        r"\bthe\s+[A-Z]\w*\s+(?:region|oblast)\b",
+        # a scoped case-sensitive word gives none, the rest of its alternative does
+        r"(?-i:May)\s+\d+\s+(?:strike|Attack)|\bBody\s+of\s+[A-Z]\w+",
+    ],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        *GATED_TEXTS,
+        "A woman from Sopyn who was hurt on Monday later died in hospital.",
+        "ONE MAN THAT STOOD AT THE STOP WAS KILLED; the Dovzhyk region mourned.",
+        "On May 4 the body of Ivan was found; the may 5 ATTACK and May 6 strike.",
+        "Жінка з Сопина, яка була поранена, ПОМЕРЛА; a Woman who sat there died.",
+    ],
+)
+def test_a_pattern_gated_by_its_words_on_the_lower_case_answers_as_itself(pattern, text):
+    rx = re.compile(pattern, re.IGNORECASE)
+    gated = Gated(rx)
+    assert gated.twin is None and gated.words
+    for pos in range(0, len(text), 7):
+        for end in (len(text), len(text) - 5):
+            a, b = gated.search(text, pos, end), rx.search(text, pos, end)
+            assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
+            a, b = gated.match(text, pos, end), rx.match(text, pos, end)
+            assert (a and a.span()) == (b and b.span())
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in rx.finditer(text)]
 
 
 @pytest.mark.parametrize(

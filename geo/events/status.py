@@ -65,9 +65,6 @@ _SINCE_LAUNCHED = re.compile(
 )
 # "Since the full-scale invasion, heavy strikes have been recorded in many regions,
 # including in Kyiv": a sentence framed by the war's start sums up the war, no one happening.
-# "Russia has made gains since seizing X": the taking marks when the gains began; told
-# without a day or a month of its own ("since capturing X in May"), it is no news here.
-_SINCE_GERUND = re.compile(r"(?<![\w-])since\s+$", re.IGNORECASE)
 _SINCE_THE_WAR = re.compile(
     r"\s*Since\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:full-scale\s+)?(?:invasion|war\b|"
     r"(?:start|beginning|outbreak)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion))[^,;:]*,"
@@ -318,12 +315,6 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
         return True
-    if (
-        trig.text.endswith("ing")
-        and _SINCE_GERUND.search(clause)
-        and not _DAY_AFTER.match(text, trig.end, sent.end)
-    ):
-        return True  # "has pushed west since capturing X": a time, unless it tells its own
     if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
         return True
     if (

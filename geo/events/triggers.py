@@ -1182,14 +1182,10 @@ _AFTERMATH_BEFORE = re.compile(
     r"(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
-# The same told by a verb: "pressing on X after capturing Y", "since retaking Z", "having
-# seized W, the troops turned north": a gerund after a word of time, or a perfect participle,
-# is the main clause's earlier time, not its news.
-_AFTERMATH_VERB_BEFORE = re.compile(
-    r"(?<!\bday )(?<!\bdays )(?<!\bhours )(?<!\bweeks )(?<!\bweek )(?<!\bmonth )(?<!\bmonths )"
-    r"\b(?:(?P<time>after|since|following|upon)\s+|having\s+(?:\w+ly\s+)?)$",
-    re.IGNORECASE,
-)
+# The same told by a perfect participle: "having seized W, the troops turned north" is the
+# main clause's earlier time, not its news (a gerund after a word of time, "after capturing
+# Y", is _gerund_time's).
+_HAVING_BEFORE = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _TOLD_DAY_AFTER = re.compile(
     r"[^,;.]*?\b(?:(?:on|in|since)\s+(?:(?:early|mid|late)[-\s]+)?(?:\d|January|February|"
     r"March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
@@ -1931,11 +1927,10 @@ def find_triggers(
             continue  # "regrouping after the fall of X": an undated capture as a time, told
         if (
             etype is EventType.ADVANCE
-            and (v := _AFTERMATH_VERB_BEFORE.search(text, max(sent.start, s - 30), s))
-            and (not v.group("time") or word.endswith("ing"))
+            and _HAVING_BEFORE.search(text, max(sent.start, s - 30), s)
             and not _TOLD_DAY_AFTER.match(text, e, sent.end)
         ):
-            continue  # "pressing on X after capturing Y": an undated gain as a time, told
+            continue  # "having seized Y, ...": an undated gain as a time, told
         if (
             etype is EventType.OFFENSIVE
             and word.startswith("incursion")

@@ -1584,10 +1584,6 @@ _ON_AREA_BEFORE = re.compile(
     r"(?:(?-i:[A-Z])[\w'’-]+(?:\s+[\w'’-]+)?(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?){0,4}$",
     re.IGNORECASE,
 )
-_COMMUNITY_AFTER = re.compile(
-    r"\s+(?:(?:urban|rural|settlement|village|territorial)\s+)?(?:community|hromada)\b",
-    re.IGNORECASE,
-)
 _GROUND_CUE = re.compile(
     r"\b(?:repel\w*|repuls\w*|assault\w*|infantry|armou?red|storm\w*|fighting|clash\w*|"
     r"battles?|direction|front|positions|tried|trying|attempt\w*|troops\s+(?:in|near))\b",
@@ -1608,7 +1604,7 @@ def _tally_of_strikes(text: str, sent: Sentence, trig: Trigger, top: Toponym) ->
         and (
             top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
             # "attacked the X community 7 times": a hromada, named by its seat
-            or _COMMUNITY_AFTER.match(text, top.end) is not None
+            or names_community(text, top)
         )
         and top.start > trig.end
         and _ON_AREA_BEFORE.search(text, max(trig.start, top.start - 60), top.start)

@@ -71,6 +71,8 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
     oblast", "an incursion into the region, and fighting near Sudzha"), where the oblast
     stands for its other places.
     Runs last, on the final dates, so "the night before" and "the day" both count as shared.
+    Fighting and gains one sentence puts in several oblasts at once go first
+    (``_front_wide_dropped``).
     """
     events = _front_wide_dropped(events)
     below = [e for e in events if e.geo_precision in _BELOW_OBLAST and e.place.admin1_code]

@@ -21,6 +21,9 @@ _MAX_CAPTION = 400  # characters: a caption is a line or two, never a paragraph 
 # a sentence: "satellite photos by a firm show ..." in a short paragraph is news.
 _CREDIT = re.compile(
     r"(?:^|[(.|]\s*)(?:stock\s+)?(?:photo|photograph|image|picture)s?\s*(?::|by\b|credit\b)"
+    # an agency's file or archive picture, named at the head of its line or sentence: "File
+    # image of rescuers at a house in X", "Archive photo: ..." (an older picture, not this news)
+    r"|(?:^|[(.|]\s*)(?:file|archive|archival)\s+(?:photo|photograph|image|picture)s?\b"
     r"|\bgetty\s+images|afp\s+via\b|(?:reuters|afp|ap\s+photo|anadolu)/|/(?:afp|reuters|ap)\b"
     r"|illustrative\s+(?:photo|image|picture|purposes)"
     # a wire picture's line closed by its full date and the agency in brackets: "... in the
@@ -37,7 +40,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # A picture that is not of the news at all: a stock or an illustrative one.
 _STOCK = re.compile(
     r"\b(?:stock\s+(?:photo|image|picture)|illustrat\w*|representation(?:al)?\s+purposes?|"
-    r"for\s+representation|file\s+(?:photo|image|picture))\b",
+    r"for\s+representation|(?:file|archive|archival)\s+(?:photo|image|picture))\b",
     re.IGNORECASE,
 )
 # A wire caption led by a label in capitals and closed by the picture's full date:

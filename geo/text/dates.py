@@ -19,6 +19,7 @@ from geo.text.date_patterns import (
     CYR_NO,
     CYR_PARSE,
     FUNCTION_WORDS,
+    LIFE_YEAR_BEFORE,
     MASTER,
     MAY_CONTEXT,
     MONTH_CONTEXT,
@@ -422,6 +423,8 @@ def _h_year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
             return None
         if _counted_noun_follows(text, m.end()):
             return None
+        if LIFE_YEAR_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            return None
     year = int(m["year"])
     return dt.date(year, 1, 1), dt.date(year, 12, 31), _YEAR
 
@@ -527,7 +530,8 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateSpan]
     A bare month counts only when it cannot be a name: "May" needs a preceding in, since,
     until, by, early, late, mid, of, during or throughout; other months are refused when a
     capitalised word follows ("June Carter") unless such a word precedes. A bare year needs
-    a preceding in, during or throughout, and no counted noun after it ("in 2000 homes").
+    a preceding in, during or throughout, and no counted noun after it ("in 2000 homes"); a
+    year of birth or building ("born in 1958", "built in 1902") dates no news.
     Impossible dates ("February 30") are skipped.
     """
     if not isinstance(text, str):

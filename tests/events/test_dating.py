@@ -507,3 +507,19 @@ def test_a_glued_full_stop_is_found_where_the_pattern_finds_it() -> None:
         for hi in range(lo, len(text) + 3, 4):
             assert _glued(text, lo, hi) == (_GLUED.search(text, lo, hi) is not None)
     assert _glued(text, 0, len(text)) and not _glued("no stop here at all", 0, 19)
+
+
+def test_a_victims_year_of_birth_does_not_date_the_strike(gazetteer):
+    # regional reports give a victim's age as a year of birth: the strike is the news's
+    text = (
+        "A drone attack on the outskirts of Kherson killed a man born in 1949 and wounded "
+        "two women, the governor said on Monday."
+    )
+    strikes = [
+        e
+        for e in _events(text, gazetteer, dt.date(2024, 9, 16))
+        if e.event_type is EventType.ATTACK
+    ]
+    assert [(e.place.name, e.date_start, e.date_end) for e in strikes] == [
+        ("Kherson", dt.date(2024, 9, 16), dt.date(2024, 9, 16))
+    ]

@@ -33,6 +33,8 @@ def test_a_credited_or_labelled_caption_line_is_found(caption: str) -> None:
         "A child's backpack on a railway platform. Stock photo: Getty Images",
         "A downed drone in a field. Illustrative purposes only.",
         "Image for representation purposes only. | Photo Credit: AP",
+        "File image of firefighters at a burning depot hit by a drone in central Poltava.",
+        "Archive photo: soldiers fire a howitzer near Kupiansk.",
     ],
 )
 def test_a_stock_or_illustrative_picture_is_marked_as_such(caption: str) -> None:
@@ -100,6 +102,7 @@ def test_captions_are_the_same_found_on_the_lower_case_twin_and_case_insensitive
         "Anadolu/Jane Doe",
         "Jane Doe/AFP",
         "Illustrative purposes only",
+        "File photo of a crater",
     ],
 )
 def test_every_credit_holds_a_word_of_the_hint_that_lets_its_line_be_read(credit):
@@ -128,3 +131,11 @@ def test_a_wire_picture_line_closed_by_its_date_and_the_agency_is_a_caption(capt
 def test_a_paragraph_that_only_names_the_agency_is_no_caption() -> None:
     text = "KYIV (Reuters) - " + BODY + "\nA paragraph quoting officials, via (AFP)"
     assert _lines(text) == []
+
+
+def test_a_news_sentence_about_files_or_archives_is_no_caption() -> None:
+    text = (
+        "Investigators opened a file on the strike in Sumy. The city archive was damaged when "
+        "a drone hit it overnight, officials said."
+    )
+    assert caption_spans(text) == []

@@ -210,6 +210,10 @@ def test_datetime_published_is_accepted_as_its_date() -> None:
         "In the last days of the siege, supplies ran out.",
         "Over the past weeks the front barely moved.",
         "The unit lost 2022 soldiers, officials said.",
+        "A shell killed a man born in 1947 in his garden.",
+        "Two women, born in 1962 and 1970, were wounded.",
+        "The strike hit a library built in 1911.",
+        "The plant, founded in 1930, lost its roof.",
     ],
 )
 def test_find_dates_ignores_words_that_are_not_dates(text: str) -> None:

@@ -140,6 +140,11 @@ class NameIndex:
             for i, key in enumerate(keys[lo:hi]):
                 yield key, postings[bounds[i] - base : bounds[i + 1] - base]
 
+    def keys_ending(self, suffix: str) -> list[str]:
+        """The keys that end with ``suffix``, in key order (a byte search, no full scan)."""
+        keys = self._keys
+        return [keys[i] for i in keys.ending_with(suffix)]
+
     def get(self, key: str, default: Sequence[int] = ()) -> Sequence[int]:
         """The postings of ``key`` (``place_index << 2 | match_code``), or ``default``."""
         i = self._lookup.find(key)

@@ -100,6 +100,31 @@ class Strings(Sequence):
         for i in range(self._len):
             yield None if i in nulls else str(blob[offsets[i] : offsets[i + 1]], "utf-8")
 
+    def ending_with(self, suffix: str) -> list[int]:
+        """The rows that end with ``suffix`` (not empty), in row order.
+
+        Found in the blob by a byte search, so only the rows that hold the suffix are
+        decoded by whoever reads them: a scan of every row costs a decode per row.
+        """
+        if not suffix:
+            raise ValueError("ending_with needs a suffix that is not empty.")
+        needle = suffix.encode("utf-8")
+        blob = bytes(self._blob)
+        offsets = self._offsets
+        rows = []
+        pos = blob.find(needle)
+        while pos >= 0:
+            end = pos + len(needle)
+            # a row ends here when ``end`` is its offset: rows ending at ``end`` (empty rows
+            # end there too) have the suffix only if they are at least as long
+            i = bisect_left(offsets, end)
+            while i <= self._len and offsets[i] == end:
+                if i >= 1 and offsets[i - 1] <= pos and (i - 1) not in self._nulls:
+                    rows.append(i - 1)
+                i += 1
+            pos = blob.find(needle, pos + 1)
+        return sorted(set(rows))
+
     def tolist(self) -> list[str | None]:
         """Every row decoded, at once (faster than row by row, for whole-column readers)."""
         return self._decode(0, self._len)

@@ -837,13 +837,10 @@ def _hromada_by_skeleton(name: str, gaz: Gazetteer) -> list[str]:
     table = _HROMADA_SKELETONS.get(gaz)
     if table is None:
         table = _HROMADA_SKELETONS[gaz] = {}
-        for key, _index, _kind in gaz.names():
-            if key.endswith(" community"):
-                adj = key[: -len(" community")]
-                if _SKELETON_ENDING.search(adj.replace(" ", "")) and key not in table.setdefault(
-                    _adjective_skeleton(adj), []
-                ):
-                    table[_adjective_skeleton(adj)].append(key)
+        for key in gaz.keys_ending(" community"):
+            adj = key[: -len(" community")]
+            if _SKELETON_ENDING.search(adj.replace(" ", "")):
+                table.setdefault(_adjective_skeleton(adj), []).append(key)
     return table.get(skel, [])
 
 

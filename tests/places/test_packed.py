@@ -55,3 +55,27 @@ def test_keys_whose_hashes_collide_are_told_apart_by_their_bytes():
 
 def test_an_empty_key_index_finds_nothing():
     assert KeyIndex.build(Strings.from_values([])).find("kyiv") == -1
+
+
+def test_rows_ending_with_a_suffix_are_found_by_byte_search_like_a_scan():
+    values = [
+        "krasna community",
+        None,
+        "community",
+        "",
+        "a community centre",
+        "bila community",
+        "ob community",
+        "lviv",
+        "Київ community",
+    ]
+    column = Strings.from_values(values)
+    scan = [i for i, v in enumerate(values) if v is not None and v.endswith(" community")]
+    assert column.ending_with(" community") == scan == [0, 5, 6, 8]
+    assert column.ending_with("community") == [0, 2, 5, 6, 8]
+    assert column.ending_with("zzz") == []
+
+
+def test_a_suffix_search_needs_a_suffix():
+    with pytest.raises(ValueError, match="not empty"):
+        Strings.from_values(["a"]).ending_with("")

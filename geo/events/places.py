@@ -2175,12 +2175,48 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
+# What situates a passive's subject between the subject and its verb: the region it lies in
+# ("the settlement of X in the Donetsk People's Republic", "X in Ukraine's eastern Y region",
+# "X in the DPR") or a town it lies by ("the village of X near Y", "X just south of Y"). The
+# verb is told of the subject; the words after it only say where the subject is.
+_SUBJECT_SITUATED = re.compile(
+    r"\s+(?:(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
+    r"(?:(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|People['’]s\s+Republic)"
+    r"(?:\s*\((?-i:[A-Z]{2,4})\))?|(?-i:DPR|LPR|DNR|LNR)\b)"
+    r"|(?:near|outside|close\s+to|not\s+far\s+from|(?:just\s+)?(?:north|south|east|west)"
+    r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)",
+    re.IGNORECASE,
+)
+
+
+def _situated_subject(text: str, trig: Trigger, cands: list[Toponym]) -> int | None:
+    """The index of a settlement before a passive verb whose situating words hold the rest.
+
+    "The village of X near Y was liberated": X, whose words "near Y" run up to the verb's
+    auxiliary (Y is no place of the event); None when no settlement is so situated.
+    """
+    for k in range(len(cands) - 1, max(-1, len(cands) - 4), -1):
+        head = cands[k]
+        if head.place.kind is not PlaceKind.POPULATED_PLACE:
+            continue
+        m = _SUBJECT_SITUATED.match(text, head.end, trig.start)
+        if m is not None and all(t.end <= m.end() for t in cands[k + 1 :]):
+            return k
+    return None
+
+
 def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]) -> list:
     """Places before a trigger: "X was shelled", "X came under fire", "the Kursk offensive"."""
     cands = [t for t in tops if t.end <= trig.start]
     if not cands:
         return []
-    found = _before_from(text, trig, cands, dates)
+    found: list[Toponym] = []
+    if (k := _situated_subject(text, trig, cands)) is not None:
+        end = _SUBJECT_SITUATED.match(text, cands[k].end, trig.start).end()
+        found = _before_from(text, trig, cands[: k + 1], dates, subject_end=end)
+    if not found:
+        found = _before_from(text, trig, cands, dates)
     if (
         not found
         and len(cands) > 1
@@ -2189,7 +2225,7 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     ):
         # "Odesa, Ukraine's biggest port, was shelled": past the apposition
         found = _before_from(text, trig, cands[:-1], dates)
-    if not found and (aside := _RELATIVE_ASIDE.search(text, cands[0].end, trig.start)):
+    if not found and (aside := _RELATIVE_ASIDE.search(text, cands[0].end, trig.end)):
         # "X, which Ukraine retook in 2022, was shelled": the places inside the relative
         # clause are its own (its subject, its object); the passive's subject stands before it
         outer = [t for t in cands if t.end <= aside.start()]
@@ -2198,9 +2234,12 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     return found
 
 
-# A relative clause between commas that ends right before a passive verb's auxiliary
+# A relative clause between commas that ends right before a passive verb's auxiliary, or an
+# apposition that describes or situates the subject ("X, a village south of Y, was taken",
+# "X, about 20 km from Y, had been captured")
 _RELATIVE_ASIDE = re.compile(
-    r",\s+(?:which|who|where)\b[^,;:.]{1,80},\s*(?=(?:(?:also|again)\s+)?(?:was|were|is|are|has|"
+    r",\s+(?:which|who|where|an?|about|some|around|roughly|nearly|almost|just|located|"
+    r"situated|lying|\d)\b[^,;:.]{1,80},\s*(?=(?:(?:also|again)\s+)?(?:was|were|is|are|has|"
     r"have|had|came|comes|come)\b)",
     re.IGNORECASE,
 )
@@ -2339,11 +2378,26 @@ _OPENING_QUOTE = re.compile(r'(?<=\s)["“]')
 _TWO_LOWER_WORDS = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
 
 
+_PERFECT_AUX = re.compile(r"(?:has|have|had)\s+been\s+(?=\w)", re.IGNORECASE)
+
+
 def _before_from(
-    text: str, trig: Trigger, cands: list[Toponym], dates: list[DateSpan]
+    text: str,
+    trig: Trigger,
+    cands: list[Toponym],
+    dates: list[DateSpan],
+    *,
+    subject_end: int | None = None,
 ) -> list[Toponym]:
+    """The subject's places of a passive or a fronted trigger, the last of ``cands`` first.
+
+    ``subject_end``: where the words situating the last place end (``_situated_subject``);
+    the grammar is read from there.
+    """
     top = cands[-1]
-    between = text[top.end : trig.start]
+    between = text[top.end if subject_end is None else subject_end : trig.start]
+    if (aux := _PERFECT_AUX.match(trig.text)) is not None:
+        between += aux.group()  # "the village had been taken": the trigger holds its auxiliary
     for d in dates:  # "Pokrovsk on Monday ordered": the date is not part of the grammar
         if top.end <= d.start_char and d.end_char <= trig.start:
             between = between.replace(text[d.start_char : d.end_char], " ")

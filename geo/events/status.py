@@ -143,9 +143,13 @@ _WHO_SAID = re.compile(
     rf"officials?|spokes(?:man|woman|person)|press|service|brigade|group|command|head|mayor|"
     rf"in|and|its|local|regional|police|president|statement|report|briefing|bulletin|"
     # "Russian war bloggers claimed", "a pro-Kremlin military blogger wrote"
-    rf"war|bloggers?|channels?|analysts?|commanders?|minister|monitoring|mapping|project|for))*?)"
+    rf"war|bloggers?|channels?|analysts?|commanders?|minister|monitoring|mapping|project|for|"
+    # "Ukraine's armed forces said", "the commander-in-chief said", "a security source told"
+    rf"armed|commander-in-chief|chief|deputy|adviser|security|sources?|agency|news))*?)"
     # the day told between the speaker and the verb: "the ministry on Sunday reported"
-    rf"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?\s+"
+    rf"(?:\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    # how the speaker spoke, set off by commas: "the ministry, writing on Telegram, said"
+    rf"(?:,\s+(?:[a-z]+ing|in\s+an?|on\s+(?:its|his|her|their))\s[^,;:\"“”]{{1,60}},)?\s+"
     rf"(?:(?:also|later|earlier|has|had|"
     rf"have)\s+)?(?:{_SAY})\b"
 )
@@ -155,8 +159,24 @@ _WHO_SAID = re.compile(
 _SAY_AFTER_SPACE = re.compile(rf"\s(?:{_SAY})\b")
 _SAID_AFTER = re.compile(
     # (a comma after an apposed speaker: "X, the Russian-installed head of the region, said")
-    rf"[,”\"]\s+(?P<who>[^,.;”\"]{{3,80}}?),?\s+(?:{_SAY})(?:\s+(?:on|in)\s+[^,.]+)?\s*\.?\s*$",
+    rf"[,”\"]\s+(?P<who>[^,.;”\"]{{3,80}}?),?\s+(?:{_SAY})"
+    # whom it was told: "a security source told RIA", "told reporters on Monday"
+    r"(?:(?<=told)\s+[\w.’'-]+(?:\s+[\w.’'-]+){0,3}?)?"
+    r"(?:\s+(?:on|in)\s+[^,.]+)?\s*\.?\s*$",
     re.IGNORECASE,
+)
+# Speech reported by another: "an aide was quoted by TASS as saying", "the agency cited the
+# defence ministry as saying", "quoted a military source as saying": the speaker is who spoke.
+_QUOTED_AS = re.compile(
+    r"(?:(?P<who>(?:the\s+|an?\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}?)\s+(?:was|were)\s+quoted"
+    r"(?:\s+by\s+[^,;:]{1,40}?)?|\b(?:cited|quoted|citing|quoting)\s+"
+    r"(?P<whom>[^,;:\"“”]{3,60}?))\s+as\s+say(?:ing|s)\b",
+    re.IGNORECASE,
+)
+# What a claim's teller never is: a day, a month, a time of day
+_NO_TELLER = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|Today|Yesterday)$"
 )
 # A speaker told in lower case is a body, not "the statement": "the Russian defence ministry
 # announced", "the General Staff said", "the military said".
@@ -166,7 +186,12 @@ _BODY = re.compile(
     re.IGNORECASE,
 )
 _LOWER_LEAD = re.compile(r"^(?:[a-z'’]+\s+)+")
-_SAID_BY = re.compile(rf"(?:^|,\s+)(?:{_SAY}) (?P<who>[A-Z][^,.;]{{2,60}})\s*\.?\s*$")
+# (the speaker after the verb holds no verb of its own: ", said Russian forces had taken X"
+# is the verb's object told without "that")
+_SAID_BY = re.compile(
+    rf"(?:^|,\s+)(?:{_SAY}) (?P<who>[A-Z](?:(?!\s(?:had|has|have|was|were|is|are|will|would)\s)"
+    r"[^,.;]){2,60})\s*\.?\s*$"
+)
 # "The strike has claimed 35 lives" counts the dead; it claims nothing.
 _CLAIM_VERB = re.compile(
     r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?(?:more\s+)?(?:lives|life)\b)",
@@ -174,6 +199,14 @@ _CLAIM_VERB = re.compile(
 )
 # Speakers whose account of ground fighting is a party's claim, not the reporter's fact.
 _GROUND = (EventType.ADVANCE, EventType.OFFENSIVE)
+# ... and tellers that are no party: a war study that maps the front from what it can see,
+# and the footage or imagery itself ("according to geolocated footage", "ISW
+# reported"). Analysts code what they show as having happened.
+_OBSERVER = re.compile(
+    r"\b(?:Institute\s+for\s+the\s+Study\s+of\s+War|ISW|geolocat\w*|satellite\s+(?:images?|"
+    r"imagery|photos?)|footage|imagery)\b",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"^(?:he|she|they|it|we|i)$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:but|while|and|as|which|who)\b")  # once, not per trigger
 _PRONOUN_SAID = re.compile(rf"\b(?:he|she|they|it) (?:{_SAY})\b", re.IGNORECASE)
@@ -544,12 +577,19 @@ def claim_source(text: str, sent: Sentence, quoted: list[tuple[int, int]]) -> st
         return m.group("who").strip()
     if m := _SAID_BY.search(s):
         return m.group("who").strip()
+    if " as say" in s and (m := _QUOTED_AS.search(s)):
+        return (m.group("who") or m.group("whom")).strip()
     for m in _WHO_SAID.finditer(s) if _SAY_AFTER_SPACE.search(s) else ():
         who = m.group("who").strip()
         if who and not who[0].isupper() and not _BODY.match(who):
             # "the Washington-based Institute of ...": from its first capital on
             who = _LOWER_LEAD.sub("", who)
-        if who and (who[0].isupper() or _BODY.match(who)) and not _PRONOUN.match(who):
+        if (
+            who
+            and (who[0].isupper() or _BODY.match(who))
+            and not _PRONOUN.match(who)
+            and not _NO_TELLER.match(who)
+        ):
             return who
     if quoted or _search(_PRONOUN_SAID, _PRONOUN_SAID_LOW, s, low):
         return "speaker" if not quoted else "quoted speaker"
@@ -568,6 +608,38 @@ def _claim_source_once(text: str, sent: Sentence, quoted: list[tuple[int, int]])
     source = claim_source(text, sent, quoted)
     _LAST_SOURCE = (text, sent, list(quoted), source)
     return source
+
+
+# A gain told as a loss by the side that suffered it: its own troops' withdrawal ("the
+# spokesman said troops had pulled back from X", "ordered the withdrawal from Y"), or the
+# enemy's capture told by the other side ("Ukraine's general staff said Russian forces had
+# captured Z", "the Luhansk governor told Ukrainian TV that Russian troops took W").
+_WITHDRAWAL = re.compile(
+    r"withdr|pull(?:ed|ing|s)?\s+(?:\w+\s+){0,3}?(?:back|out)|retreat|abandon|left\b",
+    re.IGNORECASE,
+)
+_UA_WORDS = re.compile(r"Ukrain|Kyiv|Kiev|Zelensk|Syrsk", re.IGNORECASE)
+_RU_WORDS = re.compile(r"Russia|Moscow|Kremlin|Konashenkov|Shoigu|Belousov", re.IGNORECASE)
+_SIDE_SUBJECT = re.compile(
+    r"\b(?P<side>Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Moscow['’]s|Kyiv['’]s)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:forces|troops|army|units|soldiers|military|servicemen)\s+"
+    r"(?:(?:have|has|had)\s+)?(?:also\s+|now\s+|reportedly\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _admitted(text: str, sent: Sentence, trig: Trigger, source: str) -> bool:
+    """Whether a side tells a gain that is its own loss (see ``_WITHDRAWAL``)."""
+    if _WITHDRAWAL.match(trig.text):
+        return True
+    m = _SIDE_SUBJECT.search(text, max(sent.start, trig.start - 60), trig.start)
+    if m is None:
+        return False
+    russian = m.group("side").lower().startswith(("russia", "moscow"))
+    teller_ua, teller_ru = bool(_UA_WORDS.search(source)), bool(_RU_WORDS.search(source))
+    return (russian and teller_ua and not teller_ru) or (
+        not russian and teller_ru and not teller_ua
+    )
 
 
 def status_for(
@@ -595,7 +667,20 @@ def status_for(
     else:
         claimed = bool(_CLAIM_VERB.search(text, sent.start, sent.end)) or inside
     if trig.type in _GROUND and source:
-        claimed = True
+        if (
+            trig.type is EventType.ADVANCE
+            and _admitted(text, sent, trig, source)
+            and _CLAIM_VERB.search(text, sent.start, sent.end) is None
+        ):
+            # a side telling its own troops' withdrawal, or the other side's capture, admits
+            # a loss: analysts code it as having happened
+            claimed = False
+        elif _OBSERVER.search(source):
+            # a war study's or footage's account is the reporter's fact unless it tells a
+            # claim ("ISW said Russian milbloggers claimed ...")
+            claimed = _CLAIM_VERB.search(text, sent.start, sent.end) is not None
+        else:
+            claimed = True
     if claimed and trig.type is not EventType.STATEMENT:
         return EventStatus.CLAIMED, source or "unattributed"
     return EventStatus.HAPPENED, ""

@@ -52,6 +52,13 @@ MOVED_OUT = (
 # "the (river port) city of X" after "take": the object a capture names (TRIGGERS, and the
 # subject check in find_triggers)
 _THE_TOWN_OF = r"the (?:[\w-]+ ){0,3}(?:city|town|village|settlement) of\b"
+# After a passive's "taken" that took ground: the clause ends there or says by whom or when
+# ("A and B were taken by Russian forces", "the village had been taken."), never "taken to
+# hospital", "taken prisoner", "taken away"
+_PASSIVE_TAKEN_END = (
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:by|back|under|last|earlier|overnight|yesterday|today|on|"
+    r"in\s+(?:early|mid|late)|within)\b)"
+)
 # Control held, told as news: ground changes hands in the verb of occupying ("troops had
 # occupied half of X", "now occupy the villages of A and B", "X was occupied by Russia at the
 # start of the invasion"), never in its adjective ("the occupied part of the oblast"), and in
@@ -206,8 +213,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"august|september|october|november|december|(?:19|20)\d\d)\b))",
         # a passive's "A and B were taken (by Russian forces)": the clause ends there or
         # says by whom or when, never "taken to hospital", "taken prisoner", "taken away"
-        r"taken(?<=(?:was|ere|een) taken)(?=\s*(?:[,.;:)]|$)|\s+(?:by|back|under|last|"
-        r"earlier|overnight|yesterday|today|on|in\s+(?:early|mid|late)|within)\b)",
+        rf"taken(?<=(?:was|ere|een) taken){_PASSIVE_TAKEN_END}",
         r"gain(?:ed|ing)? (?:some |more |new |further |significant |considerable )?ground",
         # the side losing it: "the defenders ceded ground near X"
         r"(?:ced(?:e|es|ed|ing)|los(?:e|es|ing|t)|g(?:ive|ives|ave|iving)) "
@@ -1332,6 +1338,12 @@ _ARMY_BEFORE = re.compile(
     r"(?:\w+\s+|(?:said|says|claimed|claims)\s+(?:that\s+)?(?:it|they)\s+)?$"
 )
 _TROOPS_BEFORE = re.compile(rf"\b(?:{_TROOP_NOUNS})\s+(?:\w+\s+)?$")
+_IT_BEFORE = re.compile(r"\b(?:it|they)\s+(?:\w+ly\s+|finally\s+|also\s+)?$", re.IGNORECASE)
+# ... not the "it" of a time spent: "it took the town of X ten years to rebuild"
+_IT_TOOK_TIME = re.compile(
+    r"[^,.;]*?\b(?:years?|months?|weeks?|days?|hours?|decades?|time|long)\b[^,.;]*?\bto\s+\w",
+    re.IGNORECASE,
+)
 # "X was retaken (by Ukrainian troops)": a passive's subject is the ground retaken, so it
 # needs no army before it nor ground after it
 _PASSIVE_BEFORE = re.compile(
@@ -1349,6 +1361,12 @@ def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
     surprise"); "took part" is no capture at all.
     """
     before = max(lo, s - 30)
+    if (
+        _TAKE_THE_TOWN.match(text, e)
+        and _IT_BEFORE.search(text, before, s)
+        and not _IT_TOOK_TIME.match(text, e)
+    ):
+        return True  # "since it took the town of X last May": the pronoun stands for the army
     if not _ARMY_BEFORE.search(text, before, s):
         return False
     if _TAKE_THE_TOWN.match(text, e):
@@ -1368,6 +1386,7 @@ _COMPLETED = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+_PASSIVE_TAKEN_AFTER = re.compile(_PASSIVE_TAKEN_END, re.IGNORECASE)
 # What "had taken" takes when it is ground: a settlement, positions, control, or a name.
 _TAKEN_GROUND = re.compile(
     r"\s+(?:(?:the|a|an|full|complete|over|more|than|another|several|two|three|four|five|"
@@ -1794,6 +1813,9 @@ def find_triggers(
             etype is EventType.ADVANCE
             and word.endswith("taken")
             and word != "taken"  # the passive's own phrase checks its clause (TRIGGERS)
+            # "said the village had been taken.": a passive told in the perfect is checked
+            # as the plain passive is
+            and not (word.endswith("been taken") and _PASSIVE_TAKEN_AFTER.match(text, e))
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
             and not _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
             and not _TAKEN_GROUND.match(text, e, sent.end)

@@ -1930,3 +1930,39 @@ def test_places_counted_among_the_places_struck_are_struck(gazetteer, text):
 )
 def test_a_fronted_district_with_the_area_above_it_frames_the_strike(gazetteer, text, place):
     assert _struck(text, gazetteer) == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the region after the subject, in the occupation's name or with the country's
+        (
+            "The settlement of Kreminna in the Luhansk People's Republic has been liberated "
+            "from the enemy by assault units, the ministry said.",
+            "Kreminna",
+        ),
+        ("The village of Hrodivka in the DPR has been liberated, the army reported.", "Hrodivka"),
+        (
+            "The village of Synkivka in Ukraine's north-eastern Kharkiv region was captured "
+            "by Russian units, Moscow said.",
+            "Synkivka",
+        ),
+        # a town the subject lies near, or a distance set between commas
+        (
+            "The village of Klishchiivka near Bakhmut has been retaken, officials said.",
+            "Klishchiivka",
+        ),
+        (
+            "A separatist official said the village of Vrubivka, some 18 km south of "
+            "Sievierodonetsk, had been taken.",
+            "Vrubivka",
+        ),
+        (
+            "Borivske, a village east of Sievierodonetsk, was captured by the separatists.",
+            "Borivske",
+        ),
+    ],
+)
+def test_a_passive_gain_is_at_its_subject_not_at_what_situates_it(gazetteer, text, place):
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {place}

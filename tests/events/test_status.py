@@ -452,6 +452,60 @@ def test_a_capture_told_by_a_party_is_claimed_by_it(gazetteer, text, source):
     assert _advance_sources(text, gazetteer) == {("Ocheretyne", EventStatus.CLAIMED, source)}
 
 
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # whom it was told, speech told by another, titles, how the speaker put it out
+        (
+            "Assault units captured Ocheretyne, a military source told the RIA agency on Friday.",
+            "a military source",
+        ),
+        (
+            "Russian troops captured Ocheretyne, the Interfax agency cited the defence ministry as "
+            "saying.",
+            "the defence ministry",
+        ),
+        (
+            "A regional official was quoted by local media as saying Ocheretyne had been taken.",
+            "A regional official",
+        ),
+        (
+            "Ukraine's commander-in-chief said the brigade had recaptured Ocheretyne.",
+            "Ukraine's commander-in-chief",
+        ),
+        (
+            "Ukraine's armed forces on Friday said their units had retaken Ocheretyne.",
+            "Ukraine's armed forces",
+        ),
+        (
+            "The ministry, posting on Telegram late on Friday, said its units had seized "
+            "Ocheretyne.",
+            "The ministry",
+        ),
+    ],
+)
+def test_the_teller_of_a_capture_is_read_past_titles_asides_and_hearers(gazetteer, text, source):
+    assert _advance_sources(text, gazetteer) == {("Ocheretyne", EventStatus.CLAIMED, source)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to geolocated footage, Russian units have advanced in eastern Ocheretyne.",
+        "ISW (Institute for the Study of War) said on Friday Russian forces took Ocheretyne.",
+        "Russian forces recently advanced in Ocheretyne, the ISW reported on Friday.",
+    ],
+)
+def test_a_gain_a_war_study_or_footage_shows_is_told_as_a_fact(gazetteer, text):
+    assert _advance_sources(text, gazetteer) == {("Ocheretyne", EventStatus.HAPPENED, "")}
+
+
+def test_a_war_study_telling_a_sides_claim_keeps_it_claimed(gazetteer):
+    text = "The ISW said Russian milbloggers claimed that Russian troops took Ocheretyne."
+    ((_, status, _),) = _advance_sources(text, gazetteer)
+    assert status is EventStatus.CLAIMED
+
+
 def _all(text, gazetteer, published=dt.date(2025, 3, 4)):
     article = article_from_text(text, published=published)
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
@@ -589,3 +643,29 @@ def test_drones_told_by_their_heading_hit_only_where_they_hit(gazetteer):
 )
 def test_words_near_the_new_readings_keep_their_events(gazetteer, text, kept):
     assert kept in {p for _, p in _all(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a side's own withdrawal, in its words or told of it
+        "A Ukrainian army spokesman said on Friday that troops had pulled back from Ocheretyne.",
+        '"Our units withdrew from Ocheretyne to better lines," the brigade commander said.',
+        # the other side's capture, told by the side that lost the place
+        "Ukraine's General Staff said Russian forces had captured Ocheretyne on Friday.",
+    ],
+)
+def test_a_loss_told_by_the_side_that_suffered_it_is_a_fact(gazetteer, text):
+    assert _advance_sources(text, gazetteer) == {("Ocheretyne", EventStatus.HAPPENED, "")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's Defence Ministry said Russian forces had captured Ocheretyne on Friday.",
+        "Ukraine's General Staff claimed Russian forces had withdrawn from Ocheretyne.",
+    ],
+)
+def test_a_sides_own_gain_or_a_claimed_loss_stays_claimed(gazetteer, text):
+    ((_, status, _),) = _advance_sources(text, gazetteer)
+    assert status is EventStatus.CLAIMED

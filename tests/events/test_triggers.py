@@ -1219,6 +1219,16 @@ def test_troops_that_took_a_named_town_captured_it(gazetteer):
     assert [(e.event_type, e.place.name) for e in events] == [(EventType.ADVANCE, "Ocheretyne")]
 
 
+def test_a_pronoun_that_took_the_town_of_a_place_stands_for_the_army(gazetteer):
+    text = (
+        "The fall of the city was its largest gain since it took the town of Soledar last winter."
+    )
+    article = article_from_text(text, published=_PUBLISHED)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.ADVANCE, "Soledar")]
+    assert not _types("It took the town of Soledar ten years to rebuild its mine.")
+
+
 @pytest.mark.parametrize(
     "text",
     [

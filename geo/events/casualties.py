@@ -21,11 +21,22 @@ _UNITS = (
 ).split()
 _WORD_NUM = {w: i for i, w in enumerate(_UNITS)} | {"no": 0, "a": 1, "an": 1, "another": 1}
 _WORD_NUM |= {"his": 1, "her": 1}  # "and her son": one more, by the possessive
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+_WORD_NUM |= {"their": 1}  # "and their mother": one, before a kin noun in the singular only
+_TENS = {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _WORD_NUM |= _TENS | {"twenty": 20}
 _WORD_RE = "|".join(
     sorted(
-        (w for w in _WORD_NUM if w not in {"a", "an", "no", "his", "her"}), key=len, reverse=True
+        (w for w in _WORD_NUM if w not in {"a", "an", "no", "his", "her", "their"}),
+        key=len,
+        reverse=True,
     )
 )
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
@@ -34,12 +45,18 @@ _HUNDREDS = (
     rf"(?:a|{_ONES})\s+hundred(?:(?:\s+and)?[\s-]+(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)?(?![\w-])"
 )
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_HUNDREDS}|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
-# "about a dozen civilians", "two dozen people": a dozen is twelve ("dozens" stays uncounted)
-_NUM += rf"|(?:a|{_WORD_RE})\s+dozen(?!s)"
+# "about a dozen civilians", "two dozen people": a dozen is twelve ("dozens" stays uncounted);
+# "half a dozen" is six
+_NUM += rf"|(?:half\s+a|a|{_WORD_RE})\s+dozen(?!s)"
 # "killing an elderly couple": two people ("a couple of" is an amount, not a count)
 _NUM += r"|an?\s+(?:(?:elderly|married|young|old|retired)\s+)?couple\b(?!\s+of\b))"
 # An age is no count: "wounding a 52-year-old", "wounded 52-year-old resident Ivan".
 _NUM += r"(?!\d|[-\s]+(?:years?|months?|weeks?|days?)[-\s]+old)"
+# One of kin, told in the singular: "their mother" counts one where "their children" counts none.
+_KIN_ONE = (
+    r"(?:son|daughter|wife|husband|mother|father|brother|sister|child|baby|"
+    r"grand(?:son|daughter|child|mother|father)|nephew|niece|neighbou?r)"
+)
 # Who the figure counts: a noun, possibly with an age or an adjective before it.
 _WHO = (
     # "a 47-year-old agricultural worker": an age, then an adjective
@@ -108,14 +125,17 @@ _BEFORE = re.compile(
     # "a fatality": one dead told by the noun alone
     # "a woman and her son were killed": the kin counted by the possessive
     rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+(?:{_WHO}|fatality\b))"
-    r"|(?:his|her)(?=\s+(?:(?:[\w-]+[- ](?:year|month)s?[- ]old|elderly|young|little|"
+    r"|(?:his|her|their)(?=\s+(?:(?:[\w-]+[- ](?:year|month)s?[- ]old|elderly|young|little|"
     r"teenage)\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|child|baby|"
     r"grand(?:son|daughter|child|mother|father)|nephew|niece|neighbou?r)\s+"
     r"(?:(?:(?:was|were|is|are|has|have|had|been|also|later)\s+){1,3}(?:killed|injured|wounded|"
     # "her young son died of his wounds": a death needs no auxiliary
     r"hurt|died)|(?:(?:also|later|then|subsequently)\s+)?died)\b))\s+"
     # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
-    rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|\s[-–—]\s[^.;]{{1,60}}?\s[-–—])?\s+)?"
+    # "five people, among them two schoolgirls and a boy of 12, were hurt": who is
+    # among them may take longer
+    rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|,\s(?:including|among\s+them)\s[^,;.]{{1,80}},"
+    r"|\s[-–—]\s[^.;]{1,60}?\s[-–—])?\s+)?"
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
     # "a worker in the village of X, Kherson region, was killed"
     # "a miner of the Luhansk People's Republic's (LPR) city of X was hurt": the town
@@ -512,8 +532,12 @@ _TOLL_BROUGHT = re.compile(
 
 # One conjunct of a coordinated subject before a count: "two other officers and" in "Two other
 # officers and one civilian were wounded", "a man and" in "a man and a woman were killed".
+# "a woman and her two grandchildren were hurt": the possessive stands between the conjunct
+# and the count of the kin.
 _CONJUNCT = re.compile(
-    rf"\b(?P<num>{_NUM}|an?)\s+{_WHO}\s*(?:,\s*(?:and\s+)?|\s+and\s+)$", re.IGNORECASE
+    rf"\b(?P<num>{_NUM}|an?)\s+{_WHO}\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:her|his|their)\s+)?$",
+    re.IGNORECASE,
 )
 _CONJUNCT_REACH = 60  # characters back for each conjunct
 # "18 died, including 9 children, 56 were injured": the children are part of the dead, so a
@@ -527,7 +551,8 @@ _OBJECT_CONJUNCT = re.compile(
     # "killing a woman and her two children", "a man and his 10-year-old son": the kin
     # counted by their number, or one by the possessive
     rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_HEDGE}(?:(?:her|his|their)\s+)?"
-    rf"(?P<num>{_NUM}|an?|her|his)\s+{_WHO}\b"
+    # "killed two children and their mother": "their" before one of kin counts one
+    rf"(?P<num>{_NUM}|an?|her|his|their(?=\s+(?:[\w-]+\s+)?{_KIN_ONE}\b(?!['’])))\s+{_WHO}\b"
     # "killed a woman, her husband said": the speaker, not one more victim
     r"(?!\s+(?:were|was|are|is|had|have|has|died|said|says|told|added|wrote|reported)\b)",
     re.IGNORECASE,
@@ -572,7 +597,7 @@ def _opens_with_kin(sentence: str, m: re.Match[str]) -> bool:
     """
     return (
         m.re is _BEFORE.rx
-        and m.group("num").lower() in {"his", "her"}
+        and m.group("num").lower() in {"his", "her", "their"}
         and not sentence[: m.start()].strip(" \t\"“‘'")
     )
 
@@ -652,6 +677,8 @@ def _value(raw: str) -> int | None:
         return 2
     if raw.endswith("dozen"):
         times = raw[: -len("dozen")].strip()
+        if times.startswith("half"):  # "half a dozen"
+            return 6
         return 12 * (1 if times == "a" else _WORD_NUM.get(times, 0)) or None
     if raw in _CYR_NUM:
         return _CYR_NUM[raw]

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from geo.events.build import event_with
-from geo.events.casualties import higher_count
+from geo.events.casualties import higher_count, parse_casualties
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import FIGURE_TYPES, Trigger
 from geo.places.spatial import great_circle_km
@@ -250,7 +250,17 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             fine.event_type is not EventType.ATTACK
             or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
             or not fine.place.admin1_code
-            or ((fine.killed is not None or fine.injured is not None) and not (added or victims))
+            # "A drone strike on X killed a man": a sentence that tells a toll in its own words
+            # tells a strike of its own, though one of its event words ("strike" beside
+            # "killed") carries no count
+            or (
+                (
+                    fine.killed is not None
+                    or fine.injured is not None
+                    or parse_casualties(fine.quote)
+                )
+                and not (added or victims)
+            )
             or not (
                 added
                 or victims

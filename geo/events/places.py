@@ -912,6 +912,22 @@ _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "ad
 _OBJECT_DETERMINERS = frozenset({"a", "an", "the", "several", "two", "three", "dozens"})
 
 
+def _bare_noun(tok: _Tok) -> bool:
+    """Whether a token may open a noun phrase without a determiner ("and warehouses in X").
+
+    A plain lower-case word that is no verb form (-ed, -ing), auxiliary or clause break.
+    """
+    w = tok.text
+    return (
+        tok.kind == "w"
+        and w.isalpha()
+        and w.islower()
+        and not w.endswith(("ed", "ing"))
+        and w not in _AUX
+        and w not in _BREAKS
+    )
+
+
 def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the preposition after "and a/the <noun>" at token i, else None.
 
@@ -921,9 +937,12 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     clause of its own is no second object.
     """
     j = i + 1
-    if j >= len(toks) or toks[j].text.lower() not in _OBJECT_DETERMINERS:
+    if j >= len(toks):
         return None
-    j += 1
+    if toks[j].text.lower() in _OBJECT_DETERMINERS:
+        j += 1
+    elif not _bare_noun(toks[j]):
+        return None
     for _ in range(3):
         if j + 1 >= len(toks):
             return None
@@ -1308,6 +1327,28 @@ def _compass_reference(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+# Words that end a noun phrase's modifiers: a place then a "city of" after them is another
+# phrase ("X and the city of Y")
+_NOT_MODIFIER = frozenset(
+    {"and", "or", "the", "a", "an", "in", "on", "at", "near", "to", "from", "of", "by", "with"}
+)
+
+
+def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
+    """Whether the place at token i names where the place after "<kind> of" lies.
+
+    "the Donbas city of X", "the Kyiv suburb of Y", and with up to two words of its own kind
+    between: "the Danube port town of Izmail", "the Kharkiv border town of Z".
+    """
+    for k in range(i + 1, min(i + 4, len(toks) - 2)):
+        tok = toks[k]
+        if tok.text in _MODIFIED_NOUNS and toks[k + 1].text == "of" and toks[k + 2].kind == "top":
+            return True
+        if tok.kind != "w" or not tok.text.islower() or tok.text in _NOT_MODIFIER:
+            return False
+    return False
+
+
 def _after(
     text: str, toks: list[_Tok], i: int, etype: EventType, *, max_pre: int
 ) -> list[list[Toponym]]:
@@ -1355,13 +1396,9 @@ def _after(
             ):
                 i += 1  # "the Moscow-occupied plant": a modifier naming who holds it
                 continue
-            if (
-                i + 3 < len(toks)
-                and toks[i + 1].text in _MODIFIED_NOUNS
-                and toks[i + 2].text == "of"
-                and toks[i + 3].kind == "top"
-            ):
-                # "the Donbas city of Lysychansk", "the Kyiv suburb of Irpin": a modifier
+            if _modifies_kind_of(toks, i):
+                # "the Donbas city of Lysychansk", "the Kyiv suburb of Irpin", "the Danube port
+                # town of Izmail": a modifier
                 i += 1
                 continue
             if not found and _situates_unplaced(text, toks, first, i):
@@ -1819,9 +1856,17 @@ def _after(
         if (
             word == "and"
             and etype is EventType.ATTACK
-            and np < 0
             and not found
-            and pre > 0
+            and (
+                (np < 0 and pre > 0)
+                # "the shelling of a school and a clinic in X", "an attack on a depot and
+                # warehouses in X": the strike noun's object told by "of" or "on"
+                or (
+                    np >= 0
+                    and toks[first].text in {"of", "on"}
+                    and not any(t.text in links for t in toks[first + 1 : i])
+                )
+            )
             and (k := _second_object(toks, i, links)) is not None
         ):
             i = k  # "hit homes and a hospital in X": one object of two nouns, then the place

@@ -2102,3 +2102,34 @@ def test_the_casualty_word_gate_agrees_with_its_pattern(sentence):
 
     low = caseless_lower(sentence)
     assert _any_casualty_word(sentence, low) is (_ANY.search(sentence) is not None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # kin told by a possessive beside a count: each conjunct is one more person
+        ("A glide bomb killed three boys and their father in Pisky.", 4, None),
+        ("An old man and his three grandsons were wounded by the shell.", None, 4),
+        ("Two sisters and their grandmother were killed overnight.", 3, None),
+        ("The raid killed a farmer and their neighbour on Monday.", 2, None),
+        # "their" before kin in the plural tells no count
+        ("Volunteers and their children were hurt.", None, None),
+        ("Half a dozen miners were hurt at the pit.", None, 6),
+        # the tens in words run to ninety ("ninety-one" was read as one)
+        ("Ninety-one passengers were hurt when the station was hit.", None, 91),
+    ],
+)
+def test_kin_by_a_possessive_half_a_dozen_and_the_nineties_are_counted(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("Seven more people, including two 15-year-old boys and a 9-year-old girl, were hurt.", 7),
+        ("Eleven residents, among them three pensioners and a 4-year-old child, were wounded.", 11),
+    ],
+)
+def test_a_long_aside_of_who_is_included_stands_between_a_count_and_its_verb(sentence, injured):
+    assert parse_casualties(sentence).injured == injured

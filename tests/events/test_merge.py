@@ -1075,3 +1075,20 @@ def test_oblasts_that_hold_the_counted_villages_give_way_to_the_villages(gazette
         "and Kharkiv regions without success. Attacks were repelled near Robotyne on Monday."
     )
     assert _fighting(text, gazetteer) == ["Kharkiv Oblast", "Robotyne"]
+
+
+def test_a_town_strike_told_with_its_own_toll_keeps_the_regions_day_beside_it(gazetteer):
+    # The region's day in sum, then one strike there told with its own count: the strike word
+    # ("attack") carries no count beside "killed", but the sentence tells a toll of its own,
+    # so the town's strike is not the region's retold and the region's tally stays.
+    text = (
+        "Strikes by Russia killed three people and injured eleven in the Mykolaiv region over "
+        "the past day, the regional head wrote. A drone attack on Snihurivka killed a "
+        "48-year-old farmer."
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    tolls = {
+        e.place.name: (e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK
+    }
+    assert tolls == {"Mykolaiv Oblast": (3, 11), "Snihurivka": (1, None)}

@@ -1966,3 +1966,32 @@ def test_a_fronted_district_with_the_area_above_it_frames_the_strike(gazetteer, 
 def test_a_passive_gain_is_at_its_subject_not_at_what_situates_it(gazetteer, text, place):
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert places == {place}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A guided bomb struck near the Black Sea port town of Izmail on Friday.",
+        "Shelling of the Kharkiv border town of Vovchansk wounded a man on Friday.",
+    ],
+)
+def test_a_place_with_words_of_its_own_before_city_of_only_situates_the_town(text, gazetteer):
+    # "the <place> <word> city of X": the first place says where X lies, as in "the Donbas
+    # city of X"; the strike is at X
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in strikes] in (["Izmail"], ["Vovchansk"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a second object without a determiner
+        "Drones struck a fuel depot and warehouses in Izmail on Friday.",
+        # the strike noun's object told by "of", two nouns joined by "and"
+        "The shelling of a school and a clinic in Izmail on Friday damaged both roofs.",
+        "The shelling of a dormitory and sports hall in Izmail on Friday damaged both roofs.",
+    ],
+)
+def test_a_strikes_object_of_two_nouns_then_its_place(text, gazetteer):
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in strikes] == ["Izmail"]

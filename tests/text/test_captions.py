@@ -139,3 +139,12 @@ def test_a_news_sentence_about_files_or_archives_is_no_caption() -> None:
         "a drone hit it overnight, officials said."
     )
     assert caption_spans(text) == []
+
+
+def test_a_line_opening_with_a_file_image_is_an_archive_caption():
+    text = (
+        "File photo of firefighters at a school hit by a drone in Sumy, northern Ukraine\n"
+        "Russian drones struck a school in Sumy on Monday, wounding two teachers."
+    )
+    (cap,) = caption_spans(text)
+    assert cap.stock and text[cap.start : cap.end].startswith("File photo")

@@ -429,3 +429,20 @@ def test_a_season_named_from_the_day_of_writing(sentence, published, start, end)
     (span,) = find_dates(sentence, published=published)
     assert (span.start, span.end) == (dt.date(*start), dt.date(*end))
     assert span.precision is DatePrecision.RANGE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shell killed two pensioners born in 1949 and 1951, the mayor said.",
+        "A clinic built in 1972 was badly damaged.",
+        "The bridge, constructed in 1988, was hit again.",
+    ],
+)
+def test_a_year_of_birth_or_building_is_no_date_of_the_news(text):
+    assert find_dates(text, published=dt.date(2024, 9, 14)) == []
+
+
+def test_a_year_after_in_alone_is_still_a_date():
+    (span,) = find_dates("The school was shelled in 2023.", published=dt.date(2024, 9, 14))
+    assert span.start == dt.date(2023, 1, 1)

@@ -912,22 +912,6 @@ _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "ad
 _OBJECT_DETERMINERS = frozenset({"a", "an", "the", "several", "two", "three", "dozens"})
 
 
-def _bare_noun(tok: _Tok) -> bool:
-    """Whether a token may open a noun phrase without a determiner ("and warehouses in X").
-
-    A plain lower-case word that is no verb form (-ed, -ing), auxiliary or clause break.
-    """
-    w = tok.text
-    return (
-        tok.kind == "w"
-        and w.isalpha()
-        and w.islower()
-        and not w.endswith(("ed", "ing"))
-        and w not in _AUX
-        and w not in _BREAKS
-    )
-
-
 def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the preposition after "and a/the <noun>" at token i, else None.
 
@@ -937,12 +921,9 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     clause of its own is no second object.
     """
     j = i + 1
-    if j >= len(toks):
+    if j >= len(toks) or toks[j].text.lower() not in _OBJECT_DETERMINERS:
         return None
-    if toks[j].text.lower() in _OBJECT_DETERMINERS:
-        j += 1
-    elif not _bare_noun(toks[j]):
-        return None
+    j += 1
     for _ in range(3):
         if j + 1 >= len(toks):
             return None
@@ -1856,17 +1837,9 @@ def _after(
         if (
             word == "and"
             and etype is EventType.ATTACK
+            and np < 0
             and not found
-            and (
-                (np < 0 and pre > 0)
-                # "the shelling of a school and a clinic in X", "an attack on a depot and
-                # warehouses in X": the strike noun's object told by "of" or "on"
-                or (
-                    np >= 0
-                    and toks[first].text in {"of", "on"}
-                    and not any(t.text in links for t in toks[first + 1 : i])
-                )
-            )
+            and pre > 0
             and (k := _second_object(toks, i, links)) is not None
         ):
             i = k  # "hit homes and a hospital in X": one object of two nouns, then the place

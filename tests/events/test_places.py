@@ -1980,18 +1980,3 @@ def test_a_place_with_words_of_its_own_before_city_of_only_situates_the_town(tex
     # city of X"; the strike is at X
     strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert [e.place.name for e in strikes] in (["Izmail"], ["Vovchansk"])
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a second object without a determiner
-        "Drones struck a fuel depot and warehouses in Izmail on Friday.",
-        # the strike noun's object told by "of", two nouns joined by "and"
-        "The shelling of a school and a clinic in Izmail on Friday damaged both roofs.",
-        "The shelling of a dormitory and sports hall in Izmail on Friday damaged both roofs.",
-    ],
-)
-def test_a_strikes_object_of_two_nouns_then_its_place(text, gazetteer):
-    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
-    assert [e.place.name for e in strikes] == ["Izmail"]

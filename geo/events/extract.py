@@ -81,6 +81,7 @@ from geo.events.places import (
     anaphors,
     as_direction,
     fronted_place,
+    hyphened_modifier,
     is_oblast_centre_namesake,
     is_river,
     names_airport,
@@ -90,6 +91,7 @@ from geo.events.places import (
     situates_unknown_settlement,
     tokenize_sentence,
     unstrayed,
+    victims_home,
     within,
 )
 from geo.events.results import (
@@ -473,6 +475,11 @@ _ARMED_POSSESSIVE = re.compile(
 )
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|this|these|those)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _STOPS = (".", "!", "?", '"', "”", "’", "'", ")")
+# Events whose people are their place: "families from X were evacuated", "troops pushed
+# soldiers from X back"; a person's home is left to them.
+_PEOPLE_PLACED = frozenset(
+    {EventType.EVACUATION, EventType.DISPLACEMENT, EventType.ADVANCE, EventType.OFFENSIVE}
+)
 _TOLD_REACH = 3  # sentences back a placeless count of evacuees looks for its place
 
 
@@ -683,6 +690,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # a campaign, the war's start or the shelling that drove people out named as the
         # setting of the news (geo.events.backdrop)
         triggers = news_not_setting(text, sent, triggers, published)
+        if tops and not any(t.type in _PEOPLE_PLACED for t in found_words):
+            # "wounding two volunteers from X": X is their home, not where the strike was
+            told = (
+                events[last_casualty_event].place
+                if last_casualty_event is not None
+                and not any(t.type is EventType.ATTACK for t in found_words)
+                else None
+            )
+            tops = [t for t in tops if not victims_home(text, sent, t, tops, told=told)]
         order_told = order_told or _tells_order(sent, triggers)
         if in_caption:
             triggers = [t for t in triggers if t.type is EventType.ATTACK]
@@ -914,6 +930,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         inline_done = False  # an order's list in its own sentence goes to one trigger
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
+            # "the Moscow-installed head of X": an adjective, no place of the event
+            places = [p for p in places if not hyphened_modifier(text, p)]
             if trig is toll and any(t.type in _CASUALTY_TYPES for t in triggers if t is not toll):
                 # "Shelling killed two in A, and another was hurt in B": the later clause's
                 # toll is at its own place alone

@@ -439,6 +439,39 @@ def _told_with_surroundings(e: Event) -> bool:
     return at >= 0 and _AND_ITS_SURROUNDINGS.match(e.quote, at + len(e.surface)) is not None
 
 
+# A report's verb beside the day it was told on: "Kyiv on Friday said", "announced on Friday".
+_REPORT_VERB = r"(?:said|says|announced|announces|claimed|claims|reported|reports|confirmed)"
+_REPORT_DAYS_BEFORE = 3  # days before a report's day that the capture it tells may lie
+
+
+def _reported_on(e: Event) -> bool:
+    """Whether an event's day is the day a report was made ("X said on Friday it has taken A")."""
+    if not e.date_text or e.date_text not in e.quote:
+        return False
+    day = re.escape(e.date_text)
+    return bool(
+        re.search(rf"\b(?:on\s+)?{day}\s+{_REPORT_VERB}\b", e.quote)
+        or re.search(rf"\b{_REPORT_VERB}\s+(?:on\s+)?{day}\b", e.quote)
+    )
+
+
+def _capture_reported_later(a: Event, b: Event) -> bool:
+    """Whether two captures of one place are one, told again on the day it was reported.
+
+    "Kyiv said on Friday that it has retaken A", then "soldiers took A back yesterday": the
+    lead's day is the saying's, and the capture it tells in the perfect lies on the day the
+    quote gives, up to three days before it. A place is taken once in a report's days.
+    """
+    if a.event_type is not EventType.ADVANCE:
+        return False
+    for told, dated in ((a, b), (b, a)):
+        if _reported_on(told) and not _reported_on(dated):
+            gap = (told.date_start - dated.date_end).days
+            if 0 <= gap <= _REPORT_DAYS_BEFORE:
+                return True
+    return False
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -460,7 +493,12 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 if o.event_type is ev.event_type
                 and o.place.place_id == ev.place.place_id
                 and (n not in apart or o.sentence_start == ev.sentence_start)
-                and (not o.date_text or not ev.date_text or _same_days(o, ev))
+                and (
+                    not o.date_text
+                    or not ev.date_text
+                    or _same_days(o, ev)
+                    or _capture_reported_later(o, ev)
+                )
                 and not _period_count_beside_day(o, ev)
             ),
             None,
@@ -471,6 +509,8 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         old = out[twin]
         # Keep the reading whose date came from the text, then the more precise one.
         better = ev if (not old.date_text and ev.date_text) else old
+        if _capture_reported_later(old, ev) and _reported_on(old):
+            better = ev  # the capture's own day, not the day it was reported on
         other = old if better is ev else ev
         # Two readings of one strike's toll: the higher is the later count (a toll only
         # rises as the dead are found), whichever reading kept its date; but a toll told of
@@ -1529,6 +1569,13 @@ def _drop_fighting_settings(events: list[Event]) -> list[Event]:
 
 
 _RECAP_REACH_KM = 25.0  # the gains a recap sums lie around its reference town
+_RECAP_DAYS_BEFORE = 3  # days before a recap's own day that the gains it sums may lie
+
+
+def _days_before(f: Event, e: Event, days: int) -> bool:
+    """Whether f ends on or before e starts, at most ``days`` days before it."""
+    return 0 <= (e.date_start - f.date_end).days <= days
+
 
 # "the capture of three villages", "had retaken two settlements", "liberated 182 square
 # kilometres": ground counted, not named (no capital-led name follows the count)
@@ -1565,7 +1612,8 @@ def _drop_gain_recaps(events: list[Event]) -> list[Event]:
     Sunday they took A, B and C beyond X": the first is the same gains summed at the town
     they are told around, not a capture of the town. Dropped when another sentence tells a
     capture of a settlement within reach of its place (in its oblast, for an area) on an
-    overlapping day (any day, for gains that only describe the town). Kept: a count whose
+    overlapping day or up to three days before it (any day, for gains that only describe the
+    town). Kept: a count whose
     villages follow in its own sentence ("took three villages: A, B and C"), and a counted
     gain with no named capture near it.
     """
@@ -1584,7 +1632,9 @@ def _drop_gain_recaps(events: list[Event]) -> list[Event]:
             and f.geo_precision is GeoPrecision.SETTLEMENT
             and f.place.place_id != e.place.place_id
             and not _gain_recap(f)
-            and (_same_days(f, e) or undated)
+            # a count in the perfect sums gains up to its report's day: "have captured several
+            # settlements near X, officials said on Tuesday" holds Monday's named capture
+            and (_same_days(f, e) or undated or _days_before(f, e, _RECAP_DAYS_BEFORE))
             and (
                 great_circle_km(e.place.lat, e.place.lon, f.place.lat, f.place.lon)
                 <= _RECAP_REACH_KM

@@ -457,8 +457,9 @@ def tokenize_sentence(
     text: str, sent: Sentence, tops: list[Toponym], dates: list[DateSpan], quoted
 ) -> list[_Tok]:
     """Words of a sentence with each place and each date expression as one token."""
+    # "the Moscow-installed head of X": the compound is one word, an adjective, no place
     marks: list[tuple[int, int, str, Toponym | None]] = [
-        (t.start, t.end, "top", t) for t in tops
+        (t.start, t.end, "top", t) for t in tops if not hyphened_modifier(text, t)
     ] + [(d.start_char, d.end_char, "date", None) for d in dates]
     marks += [(a, b, "skip", None) for a, b in quoted if a < sent.end and b > sent.start]
     slow = caseless_lower(sent.text)
@@ -1391,6 +1392,8 @@ def _after(
                 and not (
                     pre == 0
                     or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text))
+                    # "shelled Kyiv-controlled X": a compound adjective before the object
+                    or (pre == 1 and _hyphened(toks[i - 1]))
                     or (pre == 1 and toks[i - 1].text == "the")  # "hit the Kursk region"
                     # "flee the northeastern Sumy region", "hit Ukraine's southern Odesa"
                     or (pre == 1 and toks[i - 1].text in _COMPASS)
@@ -1619,6 +1622,10 @@ def _after(
                 continue
             if word == "to" and found and etype in _MOVED_TYPES and _from_before(toks, first, i):
                 break  # "evacuated from A to B": B is where people went, not where they left
+            if word == "at" and found and etype in _MOVED_TYPES and _from_before(toks, first, i):
+                # "buses wait to evacuate people from A at the checkpoint in B": where the
+                # convoy stands, not where people leave
+                break
             if word == "of" and i >= 3 and _from_side(toks, i):
                 # "drones flying from the direction of X attacked B": where they came from
                 source, np = True, 0
@@ -1972,7 +1979,8 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
 
     Only a number, at most two words of a noun after it and a "from" or "in" make one;
     "and 58 were injured" does not, unless ``toll`` (a strike's list of casualties): then
-    "and three were injured in B", "and wounded two women in B" go on to B.
+    "and three were injured in B", "and wounded two women in B" go on to B, but not
+    "wounding two drivers from B": whom a strike hurt is told by their home, not its place.
     """
     if toll and i < len(toks) and toks[i].text in _TOLL_WORDS:
         i += 1  # "killed two in A and injured five in B"
@@ -1981,8 +1989,8 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
     if i >= len(toks) or not (toks[i].text[0].isdigit() or toks[i].text in _COUNT_WORDS):
         return None
     for k in range(i + 1, min(i + (6 if toll else 4), len(toks))):
-        if toks[k].text in {"from", "in"}:
-            return k
+        if toks[k].text == "in" or (toks[k].text == "from" and not toll):
+            return k  # "wounding two volunteers from A": a toll's "from" is their home
         if toll and toks[k].text in _TOLL_WORDS | {"were", "was", "have", "has", "been"}:
             continue
         if toks[k].kind != "w" or toks[k].text in _BREAKS | _AUX:
@@ -2073,6 +2081,78 @@ def situates_unknown_settlement(text: str, top: Toponym, tops: Sequence[Toponym]
     return not any(a <= t.start < b for t in tops)
 
 
+# Whom a strike hurt, told by where they came from: "wounding two volunteers from A", "a
+# woman from B and her son were injured", "a 40-year-old from C". The place ends the
+# phrase "<person> from (the village of)", a noun's modifier, not a locative of any verb.
+_HOME_OF_PERSON = re.compile(
+    r"\b(?:people|persons?|residents?|civilians?|inhabitants?|natives?|locals|villagers?|"
+    r"m[ae]n|wom[ae]n|boys?|girls?|child(?:ren)?|teenagers?|famil(?:y|ies)|couple|"
+    r"volunteers?|workers?|employees?|drivers?|pensioners?|farmers?|miners?|medics?|"
+    r"journalists?|rescuers?|passengers?|victims?|\d{1,3}-year-olds?)"
+    r"\s+(?:(?:both|all|originally)\s+)?from\s+(?:the\s+)?"
+    r"(?:(?:village|town|city|settlement|hamlet)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_HOME_OF_PERSON = Gated(_HOME_OF_PERSON)  # asked before many places: its words first
+_HARM = re.compile(
+    r"\b(?:killed|killing|injured|injuring|wounded|wounding|hurt|died|dead)\b", re.IGNORECASE
+)
+
+
+def victims_home(
+    text: str,
+    sent: Sentence,
+    top: Toponym,
+    tops: Sequence[Toponym],
+    *,
+    told: Place | None = None,
+) -> bool:
+    """Whether a place only tells where people a strike hurt came from.
+
+    "A drone hit a car near A, wounding two volunteers from B": B is the volunteers' home,
+    the strike was at A. Only in a sentence that tells harm, and only when another place is
+    left for the strike: another of the sentence, or ``told``, the place of the strike a
+    sentence before told, whose victims a sentence with no strike word of its own names ("A
+    shell hit A. Two drivers from B were wounded."). "Three people from B were injured"
+    alone keeps B, and so does a strike told at B's oblast or district, which B may place.
+    """
+    if not _HOME_OF_PERSON.search(text, max(sent.start, top.start - 60), top.start):
+        return False
+    if not _HARM.search(sent.text):
+        return False
+    if told is not None and not (
+        told.kind in _SITUATING_KINDS and told.admin1_code == top.place.admin1_code
+    ):
+        return True
+    return any(
+        t is not top
+        and t.place is not None
+        and t.place.kind is not PlaceKind.COUNTRY
+        and not _HOME_OF_PERSON.search(text, max(sent.start, t.start - 60), t.start)
+        for t in tops
+    )
+
+
+# A name joined by a hyphen to a participle is an adjective of who did or holds something:
+# "the Moscow-installed head of A", "Kremlin-backed officials", "a Kyiv-based analyst".
+_HYPHENED_PARTICIPLE = re.compile(r"[-‑]\s?(?:[a-z]+ed|held|run|born|bound|built|made|led)\b")
+
+
+def _hyphened(tok: _Tok) -> bool:
+    """Whether a word token is a compound adjective of a name ("kyiv-controlled")."""
+    head, dash, tail = tok.text.rpartition("-")
+    return bool(head) and dash == "-" and _HYPHENED_PARTICIPLE.match("-" + tail) is not None
+
+
+def hyphened_modifier(text: str, top: Toponym) -> bool:
+    """Whether a name is the first half of a compound adjective ("Moscow-appointed").
+
+    The geoparser reads the name before the hyphen; the compound says who installed, backs or
+    bases someone, never where an event was. "In Moscow-annexed Crimea, ..." keeps Crimea.
+    """
+    return _HYPHENED_PARTICIPLE.match(text, top.end) is not None
+
+
 # "the Donetsk People's Republic" after a city's name: the republic's area, not the city
 # (the geoparser may resolve only the city's name).
 _PEOPLES_REPUBLIC = re.compile(r"\s+people['’]s\s+republic\b", re.IGNORECASE)
@@ -2085,6 +2165,16 @@ _SITUATING_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION)
 # words that end a run of its modifiers.
 _NEAR_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet", "port"})
 _NOT_MODIFIERS = frozenset({"near", "and", "or", "of", "in", "on", "at", "to", "from", "by"})
+
+
+# Phrases that put a named place at a town's edge, besides "near": "the village of A on
+# the outskirts of B" is A, which B only situates ("the outskirts of B" alone are B's).
+_NEAR_LINKS = (
+    ("on", "the", "outskirts", "of"),
+    ("in", "the", "outskirts", "of"),
+    ("on", "the", "edge", "of"),
+    ("in", "the", "suburbs", "of"),
+)
 
 
 def _near_reference(toks: list[_Tok], i: int) -> bool:
@@ -2101,9 +2191,21 @@ def _near_reference(toks: list[_Tok], i: int) -> bool:
         stop = k - 4
         while k > stop and k >= 1 and toks[k].kind == "w" and toks[k].text not in _NOT_MODIFIERS:
             k -= 1
+    for link in _NEAR_LINKS:
+        # "the village of A on the outskirts of B", "A, just on the edge of B"
+        n = len(link)
+        if k - n >= 0 and tuple(toks[j].text.lower() for j in range(k - n + 1, k + 1)) == link:
+            k -= n - 1
+            if k >= 2 and toks[k - 1].text in {"just", "right"}:
+                k -= 1  # "just outside B"
+            if k >= 2 and toks[k - 1].text == ",":
+                k -= 1  # "A, on the outskirts of B"
+            break
+    else:
+        if toks[k].text != "near":
+            return False
     return (
         k >= 1
-        and toks[k].text == "near"
         and toks[k - 1].kind == "top"
         # "in Kharkiv Oblast near Vovchansk" narrows down; only a town situates a village
         and toks[k - 1].top.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)

@@ -199,10 +199,12 @@ MAY_CONTEXT = re.compile(
     r"\b(?i:in|since|until|till|by|early|late|mid|of|during|throughout)[^\S\n]*-?[^\S\n]*$"
 )
 YEAR_CONTEXT = re.compile(r"\b(?i:in|during|throughout)[^\S\n]+$")
-# A year that dates a person or a building, not the news: police and regional reports give a
-# victim's age as "a woman born in 1958", and a strike's target as "a school built in 1902".
-LIFE_YEAR_BEFORE = re.compile(
-    r"\b(?i:born|built|founded|established|constructed|erected)[^\S\n]+(?i:in)[^\S\n]+$"
+# A date of a person or a building, not of the news: police and regional reports give a
+# victim's age as "a woman born in 1958" ("born on 3 May 1990", "born 1962", "born in 1949
+# and 1951"), and a strike's target as "a school built in 1902".
+LIFE_DATE_BEFORE = re.compile(
+    r"\b(?i:born|built|founded|established|constructed|erected)[^\S\n]+(?:(?i:in|on)[^\S\n]+)?"
+    r"(?:(?:19|20)\d\d[^\S\n]*(?:,|(?i:and))[^\S\n]*(?:(?i:in)[^\S\n]+)?)*$"
 )
 NAME_AFTER = re.compile(r"[^\S\n]+[A-Z]")  # "June Carter", "August Strindberg"
 NOUN_AFTER = re.compile(r"[^\S\n]+([a-z]+)")  # "in 2000 homes": a count, not a year

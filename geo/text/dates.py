@@ -19,7 +19,7 @@ from geo.text.date_patterns import (
     CYR_NO,
     CYR_PARSE,
     FUNCTION_WORDS,
-    LIFE_YEAR_BEFORE,
+    LIFE_DATE_BEFORE,
     MASTER,
     MAY_CONTEXT,
     MONTH_CONTEXT,
@@ -423,8 +423,6 @@ def _h_year(m: re.Match[str], ctx: _Context) -> _Resolved | None:
             return None
         if _counted_noun_follows(text, m.end()):
             return None
-        if LIFE_YEAR_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-            return None
     year = int(m["year"])
     return dt.date(year, 1, 1), dt.date(year, 12, 31), _YEAR
 
@@ -530,14 +528,20 @@ def find_dates(text: str, *, published: dt.date | None = None) -> list[DateSpan]
     A bare month counts only when it cannot be a name: "May" needs a preceding in, since,
     until, by, early, late, mid, of, during or throughout; other months are refused when a
     capitalised word follows ("June Carter") unless such a word precedes. A bare year needs
-    a preceding in, during or throughout, and no counted noun after it ("in 2000 homes"); a
-    year of birth or building ("born in 1958", "built in 1902") dates no news.
+    a preceding in, during or throughout, and no counted noun after it ("in 2000 homes"). A
+    date of birth or building ("born in 1958", "born on 3 May 1990", "built in 1902") dates
+    no news.
     Impossible dates ("February 30") are skipped.
     """
     if not isinstance(text, str):
         raise InputError(f"find_dates needs text as a str, not {type(text).__name__}.")
     pub = _check_published(published)
-    return [span for _, _, span in scan(text, pub, strict=True) if span is not None]
+    return [
+        span
+        for _, _, span in scan(text, pub, strict=True)
+        if span is not None
+        and not LIFE_DATE_BEFORE.search(text, max(0, span.start_char - 60), span.start_char)
+    ]
 
 
 _FILLER = re.compile(r"[\s.,;:()\"'“”]*(?:\b(?i:on|in|at|during|over|of|the)\b[\s.,;:()\"'“”]*)*")

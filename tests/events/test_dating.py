@@ -523,3 +523,13 @@ def test_a_victims_year_of_birth_does_not_date_the_strike(gazetteer):
     assert [(e.place.name, e.date_start, e.date_end) for e in strikes] == [
         ("Kherson", dt.date(2024, 9, 16), dt.date(2024, 9, 16))
     ]
+
+
+def test_a_victims_year_of_birth_is_no_date_of_the_strike(gazetteer):
+    text = (
+        "On Wednesday a drone attack on Kherson killed two men born in 1961 and 1975, "
+        "the city administration said."
+    )
+    assert _attack_days(text, gazetteer) == [
+        ("Kherson", dt.date(2024, 3, 13), dt.date(2024, 3, 13))
+    ]

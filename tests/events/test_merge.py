@@ -1092,3 +1092,28 @@ def test_a_town_strike_told_with_its_own_toll_keeps_the_regions_day_beside_it(ga
         e.place.name: (e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK
     }
     assert tolls == {"Mykolaiv Oblast": (3, 11), "Snihurivka": (1, None)}
+
+
+def test_a_count_of_gains_reported_a_day_after_the_named_capture_folds_into_it(gazetteer):
+    text = (
+        "Russian troops have seized several villages near the towns of Vuhledar and Marinka, "
+        "Kyiv's army said on Wednesday.\n\n"
+        "According to the army, Russian units took Novomykhailivka on Tuesday after days of "
+        "assaults."
+    )
+    article = article_from_text(text, published=dt.date(2024, 3, 13))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    gains = {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+    assert gains == {"Novomykhailivka"}
+
+
+def test_a_capture_told_on_its_report_day_and_then_with_its_own_day_is_one(gazetteer):
+    text = (
+        "Kyiv on Thursday said it has recaptured Robotyne, a village south of Orikhiv.\n\n"
+        '"Our soldiers entered Robotyne yesterday after two weeks of assaults," a brigade '
+        "officer said."
+    )
+    article = article_from_text(text, published=dt.date(2024, 3, 14))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    gains = [(e.place.name, e.date_start) for e in events if e.event_type is EventType.ADVANCE]
+    assert gains == [("Robotyne", dt.date(2024, 3, 13))]

@@ -1980,3 +1980,123 @@ def test_a_place_with_words_of_its_own_before_city_of_only_situates_the_town(tex
     # city of X"; the strike is at X
     strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert [e.place.name for e in strikes] in (["Izmail"], ["Vovchansk"])
+
+
+def _strikes(text, gazetteer):
+    return {
+        e.place.name: (e.killed, e.injured)
+        for e in _events(text, gazetteer)
+        if e.event_type is EventType.ATTACK
+    }
+
+
+def test_a_toll_told_with_the_victims_home_town_stays_at_the_struck_town(gazetteer):
+    text = (
+        "A kamikaze drone struck a minibus near Kupiansk on Sunday, injuring "
+        "four aid volunteers from Kharkiv, police reported."
+    )
+    assert _strikes(text, gazetteer) == {"Kupiansk": (None, 4)}
+
+
+def test_a_victim_from_another_town_is_no_second_strike(gazetteer):
+    text = (
+        "An artillery attack on Orikhiv on Sunday wounded a pensioner from Huliaipole "
+        "and his grandson, the regional governor wrote."
+    )
+    assert set(_strikes(text, gazetteer)) == {"Orikhiv"}
+
+
+def test_the_victims_home_before_the_struck_town_gives_way_to_it(gazetteer):
+    text = "A missile killed two people from Kupiansk in Balakliia on Sunday afternoon."
+    assert set(_strikes(text, gazetteer)) == {"Balakliia"}
+
+
+def test_the_victims_home_told_a_sentence_later_is_the_same_strike(gazetteer):
+    text = (
+        "A guided bomb hit a warehouse in Kostiantynivka on Sunday. "
+        "Three workers from Druzhkivka were wounded."
+    )
+    assert _strikes(text, gazetteer) == {"Kostiantynivka": (None, 3)}
+
+
+def test_the_victims_home_is_the_place_when_nothing_else_is_named(gazetteer):
+    text = "On Sunday three people from Bilozerka were injured by Russian shelling."
+    assert set(_strikes(text, gazetteer)) == {"Bilozerka"}
+
+
+def test_the_victims_home_inside_the_struck_oblast_places_the_strike(gazetteer):
+    text = (
+        "Russian drones attacked the Kherson region overnight on Sunday. "
+        "Two residents from Bilozerka were injured."
+    )
+    assert set(_strikes(text, gazetteer)) == {"Bilozerka"}
+
+
+def test_people_evacuated_from_a_town_keep_it_as_their_place(gazetteer):
+    text = (
+        "Shelling hit Pokrovsk on Sunday, wounding two. "
+        "Police evacuated 35 residents from Myrnohrad the same day."
+    )
+    evacs = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION}
+    assert evacs == {"Myrnohrad"}
+
+
+def test_a_village_on_a_towns_outskirts_is_the_place_not_the_town(gazetteer):
+    text = (
+        "Artillery fire struck the village of Chornobaivka on the outskirts of Kherson "
+        "early on Sunday, wounding a tractor driver."
+    )
+    assert set(_strikes(text, gazetteer)) == {"Chornobaivka"}
+
+
+def test_a_village_in_a_citys_suburbs_is_the_place_not_the_city(gazetteer):
+    text = "On Sunday a glide bomb fell on Bezruky, in the suburbs of Kharkiv, hitting a school."
+    assert set(_strikes(text, gazetteer)) == {"Bezruky"}
+
+
+def test_the_outskirts_of_a_town_alone_are_the_town(gazetteer):
+    text = "Russian artillery pounded the outskirts of Kherson on Sunday evening."
+    assert set(_strikes(text, gazetteer)) == {"Kherson"}
+
+
+def test_a_capital_in_a_compound_adjective_is_no_place_of_the_strike(gazetteer):
+    text = (
+        "Ukrainian shells hit a bakery in Horlivka on Sunday, the Moscow-appointed "
+        "administration said."
+    )
+    assert set(_strikes(text, gazetteer)) == {"Horlivka"}
+
+
+def test_a_capital_hyphened_to_an_appointed_official_after_a_list_is_no_place(gazetteer):
+    text = (
+        "Missiles struck an airfield near Melitopol, the Kremlin-installed governor of "
+        "the region said on Sunday."
+    )
+    assert "Moscow" not in _strikes(text, gazetteer)
+
+
+def test_where_a_convoy_waits_is_not_where_people_leave(gazetteer):
+    text = (
+        "On Sunday ten coaches stood ready for the evacuation of families from Tokmak "
+        "at a roadblock in Vasylivka."
+    )
+    evacs = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION}
+    assert evacs == {"Tokmak"}
+
+
+def test_two_nouns_of_a_place_before_its_name_keep_the_name(gazetteer):
+    text = "A ballistic missile slammed into the Azov Sea port city of Berdiansk on Sunday."
+    assert set(_strikes(text, gazetteer)) == {"Berdiansk"}
+
+
+def test_an_official_introduced_by_a_compound_adjective_places_nothing(gazetteer):
+    text = (
+        "Ukrainian rockets hit a depot outside Tokmak, the Moscow-appointed mayor of "
+        "Melitopol told reporters on Sunday."
+    )
+    assert set(_strikes(text, gazetteer)) == {"Tokmak"}
+
+
+def test_a_compound_adjective_before_the_struck_town_keeps_the_town(gazetteer):
+    text = "Russian artillery shelled Kyiv-held Orikhiv on Sunday, wounding a driver."
+    assert set(_strikes(text, gazetteer)) == {"Orikhiv"}

@@ -148,3 +148,9 @@ def test_a_line_opening_with_a_file_image_is_an_archive_caption():
     )
     (cap,) = caption_spans(text)
     assert cap.stock and text[cap.start : cap.end].startswith("File photo")
+
+
+def test_a_line_opening_as_a_file_image_is_a_stock_caption_without_a_credit() -> None:
+    caption = "File image of firefighters at a warehouse burnt out by a drone attack in Odesa"
+    text = f"{caption}\n\n{BODY}"
+    assert _lines(text) == [(caption, True)]

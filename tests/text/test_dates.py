@@ -214,6 +214,7 @@ def test_datetime_published_is_accepted_as_its_date() -> None:
         "Two women, born in 1962 and 1970, were wounded.",
         "The strike hit a library built in 1911.",
         "The plant, founded in 1930, lost its roof.",
+        "The strike killed a man born on 12 March 1961 and his dog.",
     ],
 )
 def test_find_dates_ignores_words_that_are_not_dates(text: str) -> None:

@@ -1090,6 +1090,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if places:
                 found.append((trig, places))
         found = _fight_and_gain(text, triggers, found)
+        found = _joined_happenings(text, triggers, found)
         found = coerce_types(found, triggers)
         if any(t.type is not EventType.STATEMENT for t, _ in found):
             # "... evacuated from Kharkiv Oblast, the governor said during a briefing in
@@ -1570,6 +1571,39 @@ def _fight_and_gain(text: str, triggers: list[Trigger], found: list) -> list:
         if partners:
             near = min(partners, key=lambda f: abs(f[0].start - trig.start))
             added.append((trig, near[1]))
+    if not added:
+        return found
+    return sorted([*found, *added], key=lambda f: f[0].start)
+
+
+# Two happenings named by their nouns and joined, one verb and one place after them: "heavy
+# fighting and shelling continued in X", "clashes and air strikes were reported near Y". The
+# first has no place of its own; the place the pair governs is its place too.
+_HAPPENING_NOUN = re.compile(
+    r"(?:fighting|battles?|clashes|assaults?|attacks?|shelling|strikes?|airstrikes?|"
+    r"air strikes?|bombardments?|explosions?|counter-?attacks?|skirmishes)$",
+    re.IGNORECASE,
+)
+_JOINED = re.compile(r"\s*(?:,\s*|\s+and\s+|\s+or\s+)(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _joined_happenings(text: str, triggers: list[Trigger], found: list) -> list:
+    """Give a happening noun with no place the place of the happening noun joined after it."""
+    placed = {id(t): ps for t, ps in found}
+    added = []
+    for trig in triggers:
+        if id(trig) in placed or not _HAPPENING_NOUN.match(trig.text):
+            continue
+        nxt = next((t for t in triggers if t.start >= trig.end), None)
+        if (
+            nxt is None
+            or id(nxt) not in placed
+            or nxt.type is trig.type
+            or not _HAPPENING_NOUN.match(nxt.text)
+            or not _JOINED.fullmatch(text, trig.end, nxt.start)
+        ):
+            continue
+        added.append((trig, placed[id(nxt)]))
     if not added:
         return found
     return sorted([*found, *added], key=lambda f: f[0].start)

@@ -3307,7 +3307,14 @@ def places_for(
         return _most_specific([home])
     # _after gathers only the places of tokens from i on: where none follows the trigger (a
     # third of the calls), its walk to the clause's end would find nothing
-    after = _after(text, toks, i, trig.type, max_pre=_MAX_PRE) if _top_from(toks, i) else []
+    # "pushing the enemy back from X": the ground the push is for is the place "from" names,
+    # as it is for the gain ("pushed back from X"), though the push is fighting
+    linked = (
+        EventType.ADVANCE
+        if trig.type is EventType.OFFENSIVE and trig.text.lower().endswith(" back")
+        else trig.type
+    )
+    after = _after(text, toks, i, linked, max_pre=_MAX_PRE) if _top_from(toks, i) else []
     wider = trig.type is EventType.ATTACK and bool(_WIDER_PART.match(text, trig.end))
     if after or verbal or wider:
         found = _most_specific(after)
@@ -3322,6 +3329,8 @@ def places_for(
         found = _most_specific(_venue_aside(text, toks, i))
     if not found and trig.type is EventType.OFFENSIVE:
         found = _most_specific([_areas_of(text, toks, i)])
+    if not found and trig.type in _MOVED_TYPES and toks:
+        found = _most_specific([_consequence_place(text, trig, tops, toks[0].start)])
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
     if not found and trig.type is EventType.NEGOTIATION:
@@ -3348,6 +3357,33 @@ def places_for(
         found = found + _tally_places(text, found[-1], tops)
         found = found + _colon_items(text, found, tops, toks[-1].end if toks else len(text))
     return _without_region_namesake(text, found, tops)
+
+
+# An evacuation told as what the main clause brought about: "the raid sowed panic in the X
+# region, prompting the evacuation of 4,000 villagers", "shelling hit Y, forcing the
+# evacuation of a hospital". The participle's subject is the happening of the main clause,
+# so the people left the place that clause is at.
+_CONSEQUENCE_BEFORE = re.compile(
+    r",\s*(?:causing|prompting|forcing|leading\s+to|triggering|sparking|resulting\s+in|"
+    r"which\s+(?:caused|prompted|forced|led\s+to|triggered))\s+"
+    r"(?:(?:the|a|an|mass|large-scale|massive|further|urgent|an?\s+emergency)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _consequence_place(
+    text: str, trig: Trigger, tops: list[Toponym], sent_start: int
+) -> list[Toponym]:
+    """The last place of the main clause an evacuation is the consequence of (or none)."""
+    m = _CONSEQUENCE_BEFORE.search(text, max(sent_start, trig.start - 60), trig.start)
+    if m is None:
+        return []
+    main = [
+        t
+        for t in tops
+        if sent_start <= t.start and t.end <= m.start() and not _is_actor(text, t, trig.type)
+    ]
+    return main[-1:]
 
 
 # A count of places that a colon opens the names of: "attacked two villages in the X

@@ -101,9 +101,17 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # the active voice of it: "the authorities are starting to take children out of A",
         # "police took out some fifty civilians from A": people, named, are the object
         # (not a parent's "took his children out of school", nor people "out of the rubble")
-        r"t(?:ake|akes|ook|aking) (?!(?:his|her|my|our|your) )(?:[\w'’,-]+ ){0,4}?"
+        # ... and so with any verb that moves people, their object the people: "brought 120
+        # civilians out of X", "police pulled 15 residents out of Y" (troops pulled out of a
+        # town are a withdrawal: the object decides), "helped residents get out of Z"
+        r"(?:t(?:ake|akes|ook|aking)|br(?:ing|ings|ought|inging)|(?:mov|pull|lead|bus|gett)"
+        r"(?:e|s|es|ed|ing)?|led|g(?:et|ets|ot)|driv(?:e|es|ing)|drove) "
+        r"(?!(?:his|her|my|our|your) )(?:[\w'’,-]+ ){0,4}?"
         r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients) "
         r"out of(?! (?:the )?(?:school|class|kindergarten|rubble|debris|ruins|water|fire)\b)",
+        # "volunteers helped 30 residents leave X": leaving done with someone's help
+        r"help(?:s|ed|ing)? (?:[\w'’,-]+ ){0,4}?(?:people|civilians|residents|inhabitants|"
+        r"children|families|villagers|patients) (?:to )?(?:leave|get out of)",
         r"t(?:ake|akes|ook|aking) out (?=(?:[\w'’,-]+ ){0,4}?"
         r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients)\b)",
         # "the children were removed from X" (a people subject, find_triggers)
@@ -199,6 +207,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "Russian forces took Andriivka": a name right after (checked in find_triggers, as
         # the lexicon is matched case-blind)
         rf"t(?:akes?|ook) (?={_THE_TOWN_OF}|(?!back\b|over\b)\w)",  # "took back": below
+        # the participle after a comma: "pressed on towards X, taking the village of Y"
+        rf"taking (?={_THE_TOWN_OF})",
         r"recaptur\w+",
         r"reclaim(?:ed|ing|s)?",  # "reclaimed control of 20 villages near Kherson"
         # "X was taken over by the southern group": not a role, a post or a duty taken over
@@ -226,7 +236,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"retaken",
         r"took back",
         r"regain\w*",
-        r"pushed (?:\w+ ){0,3}back",  # an offensive (find_triggers), listed to win over "back"
+        # an offensive (find_triggers), listed to win over "back"
+        r"push(?:ed|ing) (?:[\w'’-]+ ){0,3}back",
         r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
@@ -334,7 +345,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"clearing(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
         r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
         r"counter-offensive",
-        r"counter-?attacks?",
+        r"counter-?attack(?:s|ed|ing)?",
         r"offensive",
         r"incursion",
         # "units that penetrated X Oblast": an incursion; "a penetrating (shrapnel) wound" is
@@ -348,6 +359,19 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fighting",
         r"battles?",
         r"clashes",
+        # "mopping up Ukrainian troops in X", "mop-up operations in Y": clearing a place of
+        # the men left in it, on foot
+        r"mop(?:ping|ped)?[- ]up(?= (?:[\w'’-]+ ){0,3}?(?:troops|units|forces|militants|"
+        r"remnants|pockets|positions|operations?|enemy|servicemen|fighters|saboteurs)\b)",
+        # "brigades holding the line near X": the defence, fought on the ground
+        r"hold(?:ing|s)? (?:the|their) (?:front )?line(?= (?:near|in|at|around|outside)\b)",
+        # the verbs of men meeting on the ground: "troops clashed with the enemy near X",
+        # "the two armies fought in the streets of Y", "fought their way into Z" (find_triggers
+        # wants an army named before it; "fought off/back" attacks are read with the attacks)
+        r"clash(?:ed|ing)(?= (?:with|in|near|around|at|on|along|inside|outside)\b)",
+        r"fought(?= (?:(?:their|its) way |fiercely |hard |heavily )?(?:in|for|near|around|over|"
+        r"into|inside|at|along|outside|on the outskirts|to (?:take|capture|seize|hold|retake|"
+        r"recapture|enter|storm|encircle|reach|defend))\b)",
         r"(?:fire|gun)fights?",  # "six firefights near X"
         r"skirmish(?:es)?",
         # "increased activity in the X direction", "stepped up pressure near X"
@@ -373,6 +397,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
         r"push(?:ed)? toward",
+        # "troops are pressing toward X", "pressed on towards Y": the drive, not yet a gain
+        r"press(?:ed|es|ing)? (?:on )?towards?",
         r"pushed to the (?:north|south|east|west)\w* of",
         # "made 20 attempts to dislodge the defenders near X", "tried twice to approach the
         # trenches near X", "attempting to surround X", "trying to block off X" (a siege):
@@ -449,7 +475,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # a headline's or a lead's present: "Russia shells Kherson", "troops shell the town of
         # X" (find_triggers: an armed side right before; "artillery shells" are no verb)
         r"shells?(?= \w)",
-        r"attack(?:ed|s)?",
+        r"attack(?:ed|s|ing)?",
         r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
         r"fierce |regular |frequent |massive |severe |sustained |russian |ukrainian |enemy |"
         r"artillery |rocket |drone |missile |mortar |tank |mlrs |air |aerial |cross-border )*"
@@ -772,6 +798,15 @@ _ARMED = re.compile(
     re.IGNORECASE,
 )
 # The claimed gains short of a capture (TRIGGERS): an army's only when troops are named.
+# The armies before "clashed" or "fought", in its clause: "Russian and Ukrainian troops
+# fought in X", "the brigade clashed with ..."; not a person described ("soldiers who fought
+# in Y" names them), nor the police or a crowd.
+_ARMY_MET = re.compile(
+    r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|battalions?|marines|"
+    r"paratroopers|infantry|fighters|russians|ukrainians|sides)\b"
+    r"(?!\s+who\b)(?:\s+[\w'’-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
 _CLAIMED_GAIN_ENDS = ("positions", "position", "situation", "forward", "progress", "foothold")
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
 _TEMPORARILY_BEFORE = re.compile(r"\btemporarily\s+$", re.IGNORECASE)
@@ -878,13 +913,57 @@ _GROUND_LATER = re.compile(
     r"with\s+(?:[\w'’-]+\s+){0,2}?(?:infantry|armou?red|tanks?|assault\s+(?:groups|troops|units)|"
     r"(?:infantry\s+)?fighting\s+vehicles|motorcycles|mechani[sz]ed)|"
     r"from\s+(?:the\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
-    r"south-?west|flanks?|several\s+directions|(?:two|three|four)\s+directions)\b|"
+    r"south-?west|flanks?|several\s+(?:directions|sides)|(?:two|three|four)\s+(?:directions|sides))\b|"
+    # "have been attacking X for weeks in an attempt to capture it": the ground is the aim
+    r"in\s+(?:an?|their|its)\s+(?:\w+\s+)?(?:attempts?|bid|efforts?|push|drive)\s+to\s+"
+    r"(?:capture|take|seize|enter|storm|encircle|surround|break\s+through|occupy|advance)|"
     # "attacked X on Monday but failed to take it": the attackers meant to hold the ground
     r"(?:but|and)\s+(?:\w+ly\s+)?(?:failed|were\s+unable|could\s+not|did\s+not\s+manage)\s+to\s+"
     r"(?:capture|take|seize|enter|storm|break\s+through|advance|dislodge|encircle|occupy)"
     r")\b",
     re.IGNORECASE,
 )
+# Who made the attack, when the clause names ground troops as its maker: "Russian troops
+# attacked the village of X", "assault groups attacked X twice", "the marines pressed their
+# attack on Y". Men on foot storm a place; a strike is told by its weapon (a weapon named, a
+# toll, damage or the night keeps the strike). "An attack by Russian troops" after its noun is
+# how regional administrations name any shelling ("after one more enemy troops' attack on the
+# X hromada, a dam broke"), so only the subject before the word counts.
+# "Forces", "army" and a country are no such maker: wire copy says "Russian forces attacked
+# Kharkiv" of drones.
+_GROUND_MAKERS = (
+    r"troops|soldiers|infantry(?:men)?|marines|paratroopers|servicemen|stormtroopers|"
+    r"mercenaries|brigades?|battalions?|regiments?|"
+    r"(?:assault|storm|sabotage|reconnaissance|infantry)\s+(?:groups?|units?|detachments?|teams?)"
+)
+_GROUND_MAKER_BEFORE = re.compile(
+    rf"\b(?:{_GROUND_MAKERS})(?:['’]s?)?\s+"
+    r"(?:(?:have|has|had|been|also|again|then|later|reportedly|repeatedly|twice|once|"
+    r"[a-z]+ly|pressed|press|pressing|launched|launch|mounted|renewed|resumed|continued|"
+    r"continue|continues|keep|kept|began|begin|started|start|tried|try|trying|attempted|"
+    r"carried\s+out|made|conducted|stepped\s+up|to|their|its|an?|the|new|fresh|another|"
+    r"renewed|own)\s+){0,4}$",
+    re.IGNORECASE,
+)
+_NIGHT_AFTER = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:overnight|last\s+night|at\s+night|during\s+the\s+night)\b",
+    re.IGNORECASE,
+)
+
+
+def _ground_maker(text: str, sent: Sentence, s: int, e: int) -> bool:
+    """Whether an attack word at ``s:e`` has ground troops as its maker (_GROUND_MAKERS)."""
+    if _GROUND_MAKER_BEFORE.search(clause_tail(text, max(sent.start, s - 80), s)) is None:
+        return False
+    # its toll, the damage it did ("troops attacked X and a pumping station was damaged")
+    # or the night it came in ("a woman was hurt when troops attacked overnight")
+    return (
+        _TOLL_WORD.search(sent.text) is None
+        and _DAMAGE_WORD.search(sent.text) is None
+        and _NIGHT_AFTER.match(text, e, sent.end) is None
+    )
+
+
 _MONTH_BEFORE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d+\s+(?:\w+\s+)?$"
 )
@@ -1289,6 +1368,7 @@ def _made_with_a_weapon(text: str, sent: Sentence, word: str, s: int, e: int) ->
         or _TOLL_WORD.search(own) is not None
         or _DAMAGE_WORD.search(own) is not None
         or _NIGHT_BEFORE.search(text, max(sent.start, s - 30), s) is not None
+        or _STRIKE_AFTER_TARGET.match(text, e, sent.end) is not None
     )
 
 
@@ -1302,6 +1382,13 @@ _GROUND_MEANS = re.compile(
     r"\b(?:infantry|armou?red|tanks?|storm\w*|positions|trenches|troops|soldiers|units|"
     r"assault\s+(?:groups?|units?|troops))\b",
     re.IGNORECASE,
+)
+# After the assault's target, the night it came in or the hits it made: "the assault on X
+# overnight", "continued its assault on Y, hitting a block of flats" (a strike's participle)
+_STRIKE_AFTER_TARGET = re.compile(
+    r"\s+(?:on|against)\s+(?:the\s+)?(?:[A-Z][\w'’-]+\s*){1,3}"
+    r"(?:overnight|last\s+night|at\s+night|during\s+the\s+night|"
+    r"[^;.]{0,40}?,\s*(?:hitting|striking|pounding|shelling|bombing))\b"
 )
 _DAMAGE_WORD = re.compile(r"\b(?:damag\w+|destroy\w*|wreck\w*|blackouts?|power\s+cuts?)\b")
 _NIGHT_BEFORE = re.compile(
@@ -1325,6 +1412,17 @@ _INTENT_AFTER = re.compile(
     # the adjective of words and pictures: "offensive remarks", "offensive posts"
     r"remarks?|comments?|language|words|posts?|content|jokes?|slurs?|gestures?|cartoons?|"
     r"behaviou?r|statements?|messages?|images?|videos?)\b",
+    re.IGNORECASE,
+)
+# A side's losses counted over the fights they fell in: "the other side lost as many as 300
+# men in fighting against our northern group", "its losses were 90 servicemen in clashes":
+# a ministry's tally of men, which names no battle of its own
+_LOSS_TALLY_BEFORE = re.compile(
+    r"\b(?:lost|losing|loses|losses\s+(?:of|amounted\s+to|totall?ed|were))\s+"
+    r"(?:(?:up\s+to|about|around|over|more\s+than|as\s+many\s+as|nearly|almost|some)\s+)?"
+    r"[\d,]+\s+(?:[\w-]+\s+)?(?:troops|soldiers|servicemen|personnel|men|fighters|militants)"
+    r"(?:\s+(?:killed|and\s+wounded|killed\s+and\s+wounded))?\s+(?:in|during)\s+"
+    r"(?:(?:the|heavy|fierce)\s+)?$",
     re.IGNORECASE,
 )
 _AIRSPACE = re.compile(r"\bair\s*space\b|\bairspace\b", re.IGNORECASE)
@@ -1353,6 +1451,14 @@ _PASSIVE_BEFORE = re.compile(
 _TAKE_THE_TOWN = re.compile(_THE_TOWN_OF, re.IGNORECASE)
 
 
+_PARTICIPLE_COMMA = re.compile(r",\s*(?:\w+ly\s+)?$")
+_SIDE_IN_SENTENCE = re.compile(
+    rf"\b(?:{_TROOP_NOUNS}|Russia|Ukraine|Moscow|Kyiv|Kiev|Russians|Ukrainians|enemy|"
+    r"occupiers|battlegroup|brigades?|divisions?)\b",
+    re.IGNORECASE,
+)
+
+
 def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
     """Whether "take"/"took" at ``s:e`` (its sentence from ``lo``) is a capture.
 
@@ -1367,6 +1473,14 @@ def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
         and not _IT_TOOK_TIME.match(text, e)
     ):
         return True  # "since it took the town of X last May": the pronoun stands for the army
+    if (
+        text[s:e].lower().startswith("taking")
+        and _PARTICIPLE_COMMA.search(text, before, s)
+        and _SIDE_IN_SENTENCE.search(text, lo, s)
+    ):
+        # "the army pressed on towards X, taking the village of Y": the participle's subject
+        # is the main clause's, an army named anywhere before it
+        return _TAKE_THE_TOWN.match(text, e) is not None
     if not _ARMY_BEFORE.search(text, before, s):
         return False
     if _TAKE_THE_TOWN.match(text, e):
@@ -1378,7 +1492,17 @@ def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
 # fighting, not ground taken at a town ("pushed them back from Kharkiv" is: the town freed).
 # "surround Mariupol", "has been encircled and shelled" is the fighting around a town; an
 # encirclement told as (all but) done, "practically encircled", is ground taken.
+# Troops as the subject of the passive: "the Russian garrison of X was surrounded", "enemy
+# units in Y were surrounded": the fight around the men holding a place
+_TROOPS_PASSIVE_BEFORE = re.compile(
+    r"\b(?:garrison|troops|units|soldiers|grouping|group|battalion|brigade)\s+"
+    r"(?:(?:of|in|at|near)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?"
+    r"(?:was|were|had\s+been|has\s+been|have\s+been|being)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
 _PUSHED_BACK = ("pushed", "drove", "driven")
+# "had some success in pushing the enemy back from X": the push under way, not yet ground
+_PUSHING_BACK = ("pushing",)
 _BACK_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|out of)\b", re.IGNORECASE)
 _ENCIRCLE = frozenset({"encircle", "encircles", "encircled", "encircling"})
 _COMPLETED = re.compile(
@@ -1471,6 +1595,13 @@ _NO_GROUND_OBJECT = re.compile(
     r"politics|phase|stage|partnership|alliance|coalition)\b",
     re.IGNORECASE,
 )
+# A span of time entered: "the assault on X entered its third week", "the war is entering a
+# second winter": the fight goes on, no ground changes hands
+_TIME_ENTERED = re.compile(
+    r"\s+(?:its|their|a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:day|week|month|year|winter|summer|"
+    r"spring|autumn)s?\b",
+    re.IGNORECASE,
+)
 # "advance" that is no move of troops: "in advance", "advance warning", "advanced weapons"
 # (the adjective: after a determiner or a verb of giving, before a noun).
 _IN_ADVANCE = re.compile(r"\b(?:in|well\s+in)\s+$", re.IGNORECASE)
@@ -1511,6 +1642,7 @@ def _not_ground(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
         return bool(
             _CIVILIAN_MOVER_BEFORE.search(clause_tail(text, max(sent.start, s - 60), s))
             or _NO_GROUND_OBJECT.match(text, e, sent.end)
+            or (word.startswith("enter") and _TIME_ENTERED.match(text, e, sent.end))
         )
     if word == "advance":
         return bool(
@@ -1555,6 +1687,10 @@ _HELD_BACK_AFTER = re.compile(
 # "the advance on X", reported after a capture, is that capture: both are left alone.
 _GOAL_AFTER = re.compile(
     r"(?:\s+\w+ly)?\s+(?:toward|towards|in\s+the\s+direction\s+of)\b", re.IGNORECASE
+)
+
+_ON_GOAL_AFTER = re.compile(
+    r"(?:\s+\w+ly)?\s+on\s+(?:the\s+\w+\s+of\s+)?(?-i:[A-Z])", re.IGNORECASE
 )
 
 
@@ -1695,6 +1831,10 @@ def find_triggers(
             and _unmarked_control(text, sent, s, e)
         ):
             continue  # "both towns remain under Ukrainian control": how things stand
+        if word in ("clashed", "clashing", "fought") and not _ARMY_MET.search(
+            clause_tail(text, max(sent.start, s - 80), s)
+        ):
+            continue  # "protesters clashed with police in X", "veterans who fought in Y"
         if word.startswith(("suffer", "sustain")) and _NATURAL.search(sent.text):
             continue  # "the town suffered heavy damage in the floods": no strike
         if word.startswith("destr") and not (
@@ -1805,7 +1945,7 @@ def find_triggers(
             continue  # "in the liberated city of Kherson": which city, not news of its taking
         if (
             etype is EventType.ADVANCE
-            and word.rstrip() in {"take", "takes", "took"}
+            and word.rstrip() in {"take", "takes", "took", "taking"}
             and not _takes_a_town(text, sent.start, s, e)
         ):
             continue  # "took part", "Kyiv took Washington by surprise": no capture
@@ -1837,6 +1977,7 @@ def find_triggers(
             etype is EventType.OFFENSIVE
             and word.startswith("surround")
             and not _ARMY_BEFORE.search(text, max(sent.start, s - 30), s)
+            and not _TROOPS_PASSIVE_BEFORE.search(text, max(sent.start, s - 80), s)
         ):
             continue  # "the surrounding villages", "countries surrounding Ukraine"
         if etype is EventType.ADVANCE and (
@@ -1853,6 +1994,7 @@ def find_triggers(
                 )
             )
             or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
+            or (word.startswith(_PUSHING_BACK) and word.endswith("back"))
         ):
             etype = EventType.OFFENSIVE
         if etype is EventType.ADVANCE and word in _ADVANCE_NOUNS and _held_back(text, sent, s, e):
@@ -1861,7 +2003,11 @@ def find_triggers(
             etype is EventType.ADVANCE
             and word.startswith("advanc")
             and word != "advanced"  # "advanced towards X on Sunday": ground taken that way
-            and _GOAL_AFTER.match(text, e, sent.end)
+            and (
+                _GOAL_AFTER.match(text, e, sent.end)
+                # "troops are advancing on X": the town is where the drive goes, not yet taken
+                or (word == "advancing" and _ON_GOAL_AFTER.match(text, e, sent.end))
+            )
         ):
             etype = EventType.OFFENSIVE  # "advancing toward X": the push, no ground taken
         if (
@@ -1959,6 +2105,12 @@ def find_triggers(
             and _AIRSPACE.search(text, max(sent.start, s - 30), min(sent.end, e + 50))
         ):
             continue  # "a drone incursion into its airspace": no troops on the ground
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith(("battle", "fight", "clash", "engagement", "combat"))
+            and _LOSS_TALLY_BEFORE.search(text, max(sent.start, s - 80), s)
+        ):
+            continue  # "lost as many as 300 men in fighting against ...": a count of losses
         if etype is EventType.OFFENSIVE and _INTENT_AFTER.match(text, e, sent.end):
             continue  # "offensive intentions near X", "assault plans": what is meant, not done
         if (
@@ -2007,6 +2159,7 @@ def find_triggers(
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _GROUND_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _REPELLED_AFTER.match(text, e, sent.end))
+                or (word.startswith("attack") and _ground_maker(text, sent, s, e))
                 or (
                     word.startswith("attack")
                     and _GROUND_LATER.match(clause_head(text, e, min(sent.end, e + 120)))

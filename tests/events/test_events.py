@@ -1159,3 +1159,13 @@ def test_counted_attacks_on_a_village_or_with_fighting_told_stay_ground_fighting
     assert {e.event_type for e in _events(text, gazetteer)} == {EventType.OFFENSIVE}
     text = "The enemy launched 33 attacks on the Kursk region on Monday, all of them repelled."
     assert {e.event_type for e in _events(text, gazetteer)} == {EventType.OFFENSIVE}
+
+
+def test_two_happenings_joined_before_one_place_are_both_at_it(gazetteer):
+    text = "Street fighting and shelling went on in Vovchansk on Wednesday."
+    assert _pairs(_events(text, gazetteer)) == [
+        ("attack", "Vovchansk"),
+        ("offensive", "Vovchansk"),
+    ]
+    text = "The fighting was fierce, and shelling hit Vovchansk on Wednesday."
+    assert _pairs(_events(text, gazetteer)) == [("attack", "Vovchansk")]

@@ -1749,7 +1749,7 @@ def test_the_origin_of_people_evacuated_to_a_city_is_still_the_evacuation(gazett
             ["Kharkiv"],
         ),
         (
-            "On Friday Russian troops attacked from the direction of Kreminna towards Terny.",
+            "On Friday Russian aircraft attacked from the direction of Kreminna towards Terny.",
             ["Terny"],
         ),
     ],
@@ -2100,3 +2100,30 @@ def test_an_official_introduced_by_a_compound_adjective_places_nothing(gazetteer
 def test_a_compound_adjective_before_the_struck_town_keeps_the_town(gazetteer):
     text = "Russian artillery shelled Kyiv-held Orikhiv on Sunday, wounding a driver."
     assert set(_strikes(text, gazetteer)) == {"Orikhiv"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The raid sowed panic in the Belgorod region, prompting the evacuation of some "
+            "4,000 villagers, officials said.",
+            "Belgorod Oblast",
+        ),
+        (
+            "Artillery pounded Vovchansk on Friday, forcing the evacuation of its hospital.",
+            "Vovchansk",
+        ),
+    ],
+)
+def test_an_evacuation_the_main_clause_brought_about_is_at_that_clauses_place(
+    gazetteer, text, place
+):
+    events = _events(text, gazetteer)
+    assert [e.place.name for e in events if e.event_type is EventType.EVACUATION] == [place]
+
+
+def test_troops_pushed_back_from_a_village_while_the_push_is_under_way_fight_there(gazetteer):
+    text = "Kyiv's troops had some success in pushing the invaders back from Robotyne."
+    events = _events(text, gazetteer)
+    assert [(e.event_type, e.place.name) for e in events] == [(EventType.OFFENSIVE, "Robotyne")]

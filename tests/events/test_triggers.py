@@ -2037,3 +2037,119 @@ def test_leaving_or_entering_by_a_civilian_body_or_from_an_agreement_takes_no_gr
         "Ukrainian troops withdrew from Bilenke to better positions.",
     ):
         assert EventType.ADVANCE in [t.type for t in _triggers(text)], text
+
+
+def test_an_attack_made_by_ground_troops_is_fighting_and_its_toll_or_damage_a_strike() -> None:
+    for text in (
+        "Russian marines attacked the hamlet of Sosnivka at dawn.",
+        "Storm groups had again attacked Hlyboke before noon.",
+        "Paratroopers pressed their attack on Zelenyi Pid for a second day.",
+        "The battalion attacked Hlyboke from two sides.",
+    ):
+        assert [t.type for t in _triggers(text)] == [EventType.OFFENSIVE], text
+    for text in (
+        "Russian marines attacked the hamlet of Sosnivka, killing a tractor driver.",
+        "Russian troops attacked Hlyboke and a pumping station was damaged.",
+        "A pensioner was hurt when Russian troops attacked overnight.",
+        "Russian forces attacked Sosnivka at dawn.",
+        "Russian marines attacked Hlyboke with kamikaze drones.",
+    ):
+        assert [t.type for t in _triggers(text)][:1] == [EventType.ATTACK], text
+
+
+def test_armies_that_clashed_or_fought_at_a_place_are_ground_fighting() -> None:
+    for text in (
+        "Ukrainian soldiers clashed with enemy units near Sosnivka on Friday.",
+        "The two armies fought in the streets of Hlyboke overnight.",
+        "Russian troops fought their way into the outskirts of Sosnivka.",
+        "Both sides fought to hold the railway station of Hlyboke.",
+        "Ukrainian brigades are attacking near Sosnivka.",
+    ):
+        assert EventType.OFFENSIVE in [t.type for t in _triggers(text)], text
+    for text in (
+        "Protesters clashed with police in Hlyboke on Friday.",
+        "Veterans who fought in Sosnivka laid flowers.",
+        "Firefighters fought for hours to contain the blaze.",
+    ):
+        assert EventType.OFFENSIVE not in [t.type for t in _triggers(text)], text
+
+
+def test_a_drive_on_a_town_or_an_attack_to_take_it_is_fighting_no_gain_and_no_strike() -> None:
+    assert [t.type for t in _triggers("Enemy troops are advancing on Hlyboke.")] == [
+        EventType.OFFENSIVE
+    ]
+    assert [t.type for t in _triggers("Enemy troops are pressing towards Hlyboke.")] == [
+        EventType.OFFENSIVE
+    ]
+    assert [t.type for t in _triggers("Enemy troops advanced on Hlyboke on Friday.")] == [
+        EventType.ADVANCE
+    ]
+    text = "Russia has been attacking Sosnivka for a month in an effort to take it."
+    assert [t.type for t in _triggers(text)] == [EventType.OFFENSIVE]
+    text = "Russia has been attacking Sosnivka for a month with glide bombs."
+    assert EventType.ATTACK in [t.type for t in _triggers(text)]
+
+
+def test_an_assault_on_a_place_in_the_night_or_hitting_a_building_is_a_strike() -> None:
+    for text in (
+        "Moscow renewed its assault on Hulivka overnight.",
+        "Moscow renewed its assault on Hulivka, hitting a clinic and a bakery.",
+    ):
+        assert next(t.type for t in _triggers(text)) is EventType.ATTACK, text
+
+
+def test_people_moved_out_by_any_verb_are_evacuated_and_troops_pulled_out_withdrew() -> None:
+    for text in (
+        "Volunteers brought 85 civilians out of Hlyboke on Friday.",
+        "Police officers pulled nine residents out of Sosnivka under fire.",
+        "Rescuers helped some 40 villagers leave Hlyboke.",
+        "Shelling forced the authorities to move residents out of Sosnivka.",
+    ):
+        assert EventType.EVACUATION in [t.type for t in _triggers(text)], text
+    text = "Ukrainian commanders pulled their troops out of Sosnivka on Friday."
+    assert [t.type for t in _triggers(text)] == [EventType.ADVANCE]
+
+
+def test_mopping_up_holding_the_line_and_a_garrison_surrounded_are_ground_fighting() -> None:
+    for text in (
+        "Its units were mopping up enemy servicemen in the hamlet of Sosnivka.",
+        "Two brigades are holding the line near Hlyboke.",
+        "The enemy garrison of Sosnivka was surrounded and wiped out.",
+        "Our infantry had some success in pushing Russia's troops back from Hlyboke.",
+    ):
+        assert [t.type for t in _triggers(text)][:1] == [EventType.OFFENSIVE], text
+    for text in (
+        "The garden was surrounded by a high fence.",
+        "Workers were mopping up the water in the basement.",
+        "Ukrainian forces pushed Russia's troops back from Hlyboke.",
+    ):
+        assert EventType.OFFENSIVE not in [t.type for t in _triggers(text)], text
+
+
+def test_losses_counted_over_the_battles_they_fell_in_are_no_battle() -> None:
+    for text in (
+        "Near Hlyboke the enemy lost up to 90 servicemen in battles with the Sever group.",
+        "Kyiv lost 40 soldiers in fierce clashes around Sosnivka, the ministry claimed.",
+    ):
+        assert EventType.OFFENSIVE not in [t.type for t in _triggers(text)], text
+    text = "Near Hlyboke the enemy lost ground in battles with the Sever group."
+    assert EventType.OFFENSIVE in [t.type for t in _triggers(text)]
+
+
+def test_a_fight_that_entered_a_span_of_time_took_no_ground_and_a_counterattack_is_one() -> None:
+    text = "The Russian push on Sosnivka entered its second month on Friday."
+    assert EventType.ADVANCE not in [t.type for t in _triggers(text)]
+    text = "Russian troops entered the village of Sosnivka on Friday."
+    assert [t.type for t in _triggers(text)] == [EventType.ADVANCE]
+    text = "Ukrainian marines counterattacked near Hlyboke on Friday."
+    assert [t.type for t in _triggers(text)] == [EventType.OFFENSIVE]
+
+
+def test_a_town_taken_in_a_participle_after_an_armys_clause_is_a_gain() -> None:
+    text = "The brigade pushed on past Sosnivka, taking the village of Hlyboke."
+    assert EventType.ADVANCE in [t.type for t in _triggers(text)]
+    for text in (
+        "Families left Sosnivka, taking the road to the west.",
+        "Planners talked about taking the village of Hlyboke back.",
+    ):
+        assert EventType.ADVANCE not in [t.type for t in _triggers(text)], text

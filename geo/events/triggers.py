@@ -1414,17 +1414,6 @@ _INTENT_AFTER = re.compile(
     r"behaviou?r|statements?|messages?|images?|videos?)\b",
     re.IGNORECASE,
 )
-# A side's losses counted over the fights they fell in: "the other side lost as many as 300
-# men in fighting against our northern group", "its losses were 90 servicemen in clashes":
-# a ministry's tally of men, which names no battle of its own
-_LOSS_TALLY_BEFORE = re.compile(
-    r"\b(?:lost|losing|loses|losses\s+(?:of|amounted\s+to|totall?ed|were))\s+"
-    r"(?:(?:up\s+to|about|around|over|more\s+than|as\s+many\s+as|nearly|almost|some)\s+)?"
-    r"[\d,]+\s+(?:[\w-]+\s+)?(?:troops|soldiers|servicemen|personnel|men|fighters|militants)"
-    r"(?:\s+(?:killed|and\s+wounded|killed\s+and\s+wounded))?\s+(?:in|during)\s+"
-    r"(?:(?:the|heavy|fierce)\s+)?$",
-    re.IGNORECASE,
-)
 _AIRSPACE = re.compile(r"\bair\s*space\b|\bairspace\b", re.IGNORECASE)
 # (and the words wire copy uses for them: "separatist service personnel surrounded X")
 _TROOP_NOUNS = (
@@ -2105,12 +2094,6 @@ def find_triggers(
             and _AIRSPACE.search(text, max(sent.start, s - 30), min(sent.end, e + 50))
         ):
             continue  # "a drone incursion into its airspace": no troops on the ground
-        if (
-            etype is EventType.OFFENSIVE
-            and word.startswith(("battle", "fight", "clash", "engagement", "combat"))
-            and _LOSS_TALLY_BEFORE.search(text, max(sent.start, s - 80), s)
-        ):
-            continue  # "lost as many as 300 men in fighting against ...": a count of losses
         if etype is EventType.OFFENSIVE and _INTENT_AFTER.match(text, e, sent.end):
             continue  # "offensive intentions near X", "assault plans": what is meant, not done
         if (

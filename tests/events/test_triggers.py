@@ -2126,16 +2126,6 @@ def test_mopping_up_holding_the_line_and_a_garrison_surrounded_are_ground_fighti
         assert EventType.OFFENSIVE not in [t.type for t in _triggers(text)], text
 
 
-def test_losses_counted_over_the_battles_they_fell_in_are_no_battle() -> None:
-    for text in (
-        "Near Hlyboke the enemy lost up to 90 servicemen in battles with the Sever group.",
-        "Kyiv lost 40 soldiers in fierce clashes around Sosnivka, the ministry claimed.",
-    ):
-        assert EventType.OFFENSIVE not in [t.type for t in _triggers(text)], text
-    text = "Near Hlyboke the enemy lost ground in battles with the Sever group."
-    assert EventType.OFFENSIVE in [t.type for t in _triggers(text)]
-
-
 def test_a_fight_that_entered_a_span_of_time_took_no_ground_and_a_counterattack_is_one() -> None:
     text = "The Russian push on Sosnivka entered its second month on Friday."
     assert EventType.ADVANCE not in [t.type for t in _triggers(text)]

@@ -837,6 +837,13 @@ LIST_FILLER = re.compile(
     re.IGNORECASE,
 )
 _LIST_LEAD_WORDS = 10
+# A count of the people an order moves, in the lead of its list: "54 children", "67
+# accompanying family members", "1,200 residents"
+_WHOM_COUNTED = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:children|people|persons|residents|civilians|adults|"
+    r"families|members|parents|guardians|relatives)\b",
+    re.IGNORECASE,
+)
 # A clause after the list that describes its places rather than tells news of its own.
 _LIST_TAIL = re.compile(r",\s+(?:all|both|each|which)\b", re.IGNORECASE)
 _COMMUNITY_AFTER = re.compile(
@@ -902,7 +909,10 @@ def order_list(text: str, sent: Sentence, tops: list[Toponym], admin1: set[str])
         return None
     first = min(t.start for t in tops)
     lead = text[sent.start : first]
-    if not lead.strip() or re.search(r"\d", lead) or len(lead.split()) > _LIST_LEAD_WORDS:
+    # whom the order moves, counted, is no figure of another kind: "The measure will concern
+    # 31 children and 40 parents from A, B and C"
+    whom = _WHOM_COUNTED.sub(" ", lead)
+    if not lead.strip() or re.search(r"\d", whom) or len(whom.split()) > _LIST_LEAD_WORDS:
         return None
     between = names_blanked(text, first, sent.end, tops)
     # "..., all part of the X community", "..., which lie along the river": a clause after a

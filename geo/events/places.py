@@ -1175,7 +1175,7 @@ def _without_stray_oblast(found: list[Toponym]) -> list[Toponym]:
 # settlements A and B", "evacuation will be carried out from A", "covers A and B"; whom it
 # moves may come first (evacuation "of families" before its "will be ... in A").
 _ORDER_SCOPE = re.compile(
-    ORDER_WHOM + r"(?:will\s+(?:concern|cover|affect|apply\s+to|be\s+carried\s+out)|"
+    ORDER_WHOM + r"(?:will\s+(?:also\s+)?(?:concern|cover|affect|apply\s+to|be\s+carried\s+out)|"
     r"(?:concerns|covers|affects|applies\s+to))\b(?=[^.;]{0,60}?\b(?:settlements?|villages?|"
     r"towns?|from|in)\b)",
     re.IGNORECASE,
@@ -1354,6 +1354,13 @@ def _after(
     ):
         while i < len(toks) and toks[i].start < m.end():
             i += 1  # "the evacuation will concern settlements A, B": the order's places
+        # whom it moves, counted, before where from: "will concern 40 children and 52
+        # parents from A and B" (the count's words are no verb's object)
+        k = i
+        while k < min(len(toks), i + 12) and toks[k].kind == "w" and toks[k].text != "from":
+            k += 1
+        if k < len(toks) and toks[k].text == "from" and k > i:
+            i = k
     first = i
     dest = False  # after "evacuated to": the places of the destination's phrase
     source = False  # after "from the direction of": where the attackers came from
@@ -1754,6 +1761,27 @@ def _after(
             i += 1
             continue
 
+        if (
+            word == "as"
+            and etype is EventType.EVACUATION
+            and i >= 2
+            and i + 1 < len(toks)
+            and _name_next(text, toks[i + 1])  # a name the index lacks may come first
+            and (
+                (
+                    toks[i - 1].text.lower() == "such"
+                    and toks[i - 2].text.lower() in _PLACE_NOUN_FORMS
+                )
+                or (
+                    toks[i - 2].text.lower() == "such"
+                    and toks[i - 1].text.lower() in _PLACE_NOUN_FORMS
+                )
+            )
+        ):
+            # an order's scope: "residents of such villages as A and B", "from settlements
+            # such as A and B" (ground fighting "around towns such as A" is its setting)
+            i, np = i + 1, 0
+            continue
         if word == "including" and np < 0 and not found:
             # "killed five people including a teenage boy in the city of X": the
             # victims' aside, told without commas, does not count towards the verb's words
@@ -2447,17 +2475,33 @@ _INCLUDING_BEFORE = re.compile(
     r"[^.;:]{0,60},\s*(?:including|among them|such as|notably)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# The same aside set off by dashes: "Three villages of the X district - A, B and C - were
+# shelled". The plural and its count or area stand right before the opening dash.
+_DASHED_BEFORE = re.compile(
+    r"\b(?:towns|cities|villages|settlements|communities|hromadas|localities|districts)\b"
+    r"[^.;:,—–]{0,60}?(?:\s*[—–]\s*|\s+-\s+)(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
-def _including_aside(text: str, cands: list[Toponym]) -> bool:
-    """Whether the last names before a trigger close an "including A and B" aside."""
+def _including_aside(text: str, cands: list[Toponym], *, dashed: bool = False) -> bool:
+    """Whether the last names before a trigger close an "including A and B" aside.
+
+    With ``dashed``, an aside between dashes ("three villages - A, B and C - were hit").
+    The plural may be situated by its area ("14 settlements in the X region, including A"):
+    the area's name, read as a place, is passed over to find the plural before it.
+    """
     k = len(cands) - 1
     while k > 0 and re.fullmatch(
         r"\s*(?:,|,?\s+and|\s+or)\s*", text[cands[k - 1].end : cands[k].start]
     ):
         k -= 1
+    first = k
+    if k > 0 and cands[k - 1].place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        k -= 1  # "settlements of the X region, including A": the area is the plural's own
     lo = cands[k - 1].end if k > 0 else max(0, cands[k].start - 120)
-    return _INCLUDING_BEFORE.search(text, lo, cands[k].start) is not None
+    pattern = _DASHED_BEFORE if dashed else _INCLUDING_BEFORE
+    return pattern.search(text, lo, cands[first].start) is not None
 
 
 # The joints of a list that is a clause's subject: "A, B and C, as well as the town of D,
@@ -2499,6 +2543,13 @@ _TWO_LOWER_WORDS = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
 
 
 _PERFECT_AUX = re.compile(r"(?:has|have|had)\s+been\s+(?=\w)", re.IGNORECASE)
+# A subject named first by its kind, its name between commas after it: "The regional capital,
+# X, was hit", "Ukraine's second-largest city, Y, came under fire". The kind opens the clause.
+_KIND_APPOSED = re.compile(
+    r"(?:^|[.;:!?]\s+|\n\s*)(?:the\s+|ukraine['’]s\s+|russia['’]s\s+)?(?:[\w'’-]+\s+){0,3}"
+    r"(?:capital|city|centre|center|town|port|village|settlement)\s*,\s*$",
+    re.IGNORECASE,
+)
 
 
 def _before_from(
@@ -2533,7 +2584,13 @@ def _before_from(
         # "the town of X, Y district, came under fire": the comma closes the district that
         # situates X, no clause of its own
         between = between.lstrip()[1:]
-    if between.lstrip().startswith(",") and (
+    if between.lstrip().startswith(",") and _KIND_APPOSED.search(
+        text, max(0, top.start - 60), top.start
+    ):
+        between = between.lstrip()[1:]  # "The regional capital, X, was hit": X is the subject
+    elif between.lstrip()[:1] in {"—", "–", "-"} and _including_aside(text, cands, dashed=True):
+        between = between.lstrip()[1:]  # "three villages - A, B and C - were shelled"
+    elif between.lstrip().startswith(",") and (
         _including_aside(text, cands)
         or (
             len(cands) > 1 and _AS_WELL_AS_BEFORE.search(text, cands[-2].end, top.start) is not None

@@ -43,7 +43,11 @@ _RESULT = re.compile(
     r"set\s+(?:on\s+fire|ablaze|alight)|engulfed\s+in\s+flames|"
     # "X was rocked by explosions", "X was left without power after a strike": the place
     # the strike's result befell, its subject
-    r"rocked|shaken|left\s+without\s+(?:power|electricity|light|water|gas|heating))"
+    r"rocked|shaken|left\s+without\s+(?:power|electricity|light|water|gas|heating|heat)|"
+    # the outage told by its other verbs: "parts of X were plunged into darkness after the
+    # strike", "Y was cut off from power", "Z was de-energised"
+    r"plunged\s+into\s+(?:darkness|(?:a\s+)?blackout)|de-?energi[sz]ed|"
+    r"cut\s+off\s+from\s+(?:power|electricity|water|gas|heating|heat))"
     r"|(?<=,\s)(?P<p>damaging|destroying|setting\s+(?:on\s+fire|ablaze)|"
     r"sparking\s+(?:an?\s+)?fires?|causing\s+(?:an?\s+)?fires?|starting\s+(?:an?\s+)?fires?)"
     r"|(?P<f>(?:an?\s+)?(?:large\s+|massive\s+|big\s+)?fires?\s+(?:broke\s+out|erupted|started))"

@@ -256,6 +256,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # fleeing (a people subject makes "left" a displacement)
         r"(?:forces|troops|units|military|army|soldiers|defenders|garrison|brigades?) "
         r"(?:have |had |has )?(?:\w+ )?(?:left|abandoned)(?! behind)",
+        # a side's withdrawal told of the state or its army as "it": "Kyiv said it had
+        # abandoned the village of X" (find_triggers: not of people leaving their homes)
+        r"abandoned(?= the (?:(?:small|frontline|front-line|eastern|southern|northern|western) )?"
+        r"(?:village|town|city|settlement)s? of )",
         r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
         # a ministry's passive: "the villages of A and B had been brought under Russian control"
         # (a side or "full" is required: a fire is "brought under control" too)
@@ -286,6 +290,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:gained|secured|established|won|gaining|securing|establishing) "
         r"(?:a )?(?:\w+ )?foothold",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
+        r"(?:finished|completed) (?:the )?mop(?:ping)?[- ]up",  # "completed the mop-up of X"
         # mapping groups' word for ground gained: "progressed near A, B and C"; never the
         # progress of talks (a place word must follow)
         r"(?:forces|troops|units|army|russians|ukrainians) (?:also |have |has |had |further )?"
@@ -396,7 +401,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
-        r"push(?:ed)? toward",
+        r"push(?:ed|es|ing)? towards?",  # "troops are pushing towards X"
         # "troops are pressing toward X", "pressed on towards Y": the drive, not yet a gain
         r"press(?:ed|es|ing)? (?:on )?towards?",
         r"pushed to the (?:north|south|east|west)\w* of",
@@ -422,6 +427,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "search-and-strike operations on the Ocheretyne direction": hunting the enemy on
         # the ground, not a strike from afar
         r"search-and-strike (?:operations?|actions?)",
+        # a ministry's fight for a town it says it holds around: "continued eliminating units
+        # trapped in the city of X" (its "mopping up troops in X" is read above)
+        r"eliminat(?:ing|ed|es|e) (?:[\w'’-]+ ){0,3}?(?:troops|units|formations|forces|"
+        r"soldiers|militants|servicemen|groups?) (?:who (?:were|are) )?(?:trapped|encircled|"
+        r"surrounded|blockaded|blocked)",
         r"repel(?:led|s|ling)?",
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
@@ -476,10 +486,14 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # X" (find_triggers: an armed side right before; "artillery shells" are no verb)
         r"shells?(?= \w)",
         r"attack(?:ed|s|ing)?",
-        r"under (?:heavy |intense |renewed |relentless |constant |continuous |daily |"
-        r"fierce |regular |frequent |massive |severe |sustained |russian |ukrainian |enemy |"
-        r"artillery |rocket |drone |missile |mortar |tank |mlrs |air |aerial |cross-border )*"
-        r"(?:fire|attacks?|shelling|bombardment|strikes)",
+        # "came under a massive drone attack", "under a combined missile and drone strike": an
+        # article may open the undergone strike's phrase
+        r"under (?:an? |another )?(?:heavy |intense |renewed |relentless |constant |"
+        r"continuous |daily |fierce |regular |frequent |massive |severe |sustained |russian |"
+        r"ukrainian |enemy |artillery |rocket |drone |missile |mortar |tank |mlrs |air |"
+        r"aerial |cross-border |combined |large-scale |night |overnight |new |fresh |"
+        r"glide |guided |ballistic |cruise |(?:missile|drone|rocket|bomb|artillery) and )*"
+        r"(?:fire|attacks?|shelling|bombardment|strikes?)",
         r"bombard\w*",
         # "a widespread missile barrage on Saturday", "a barrage of drones on Kyiv"
         r"barrages?(?! of (?:criticism|questions|complaints|calls|insults|abuse|lawsuits))",
@@ -1142,7 +1156,7 @@ def _non_factual(clause: str) -> bool:
 # An order already given, told by what it will cover: "it will concern settlements A and
 # B", "evacuation will be carried out from A" (its places, not a plan).
 _ORDER_SCOPE_AFTER = re.compile(
-    r"\s+will\s+(?:concern|cover|apply\s+to|be\s+carried\s+out)\b[^.;]{0,40}?"
+    r"\s+will\s+(?:also\s+)?(?:concern|cover|affect|apply\s+to|be\s+carried\s+out)\b[^.;]{0,60}?"
     r"\b(?:settlements?|villages?|towns?|from)\b",
     re.IGNORECASE,
 )
@@ -1157,8 +1171,8 @@ ORDER_WHOM = (
 # Its places must be named: a count ("from the 31 settlements of two districts") is the
 # oblast's order, which the article tells elsewhere.
 _GIVEN_ORDER_SCOPE_AFTER = re.compile(
-    r"\s+" + ORDER_WHOM + r"will\s+(?:"
-    r"(?:concern|cover|apply\s+to)\b[^.;]{0,40}?\b(?:settlements?|villages?|towns?)\b|"
+    r"\s+" + ORDER_WHOM + r"will\s+(?:also\s+)?(?:"
+    r"(?:concern|cover|affect|apply\s+to)\b[^.;]{0,60}?\b(?:settlements?|villages?|towns?)\b|"
     r"be\s+carried\s+out\s+(?:in|from)\s+(?!(?:the\s+)?(?:\d|many|some|certain|several|"
     r"a\s+number|all|\w+\s+settlements)))",
     re.IGNORECASE,
@@ -1492,6 +1506,12 @@ _TROOPS_PASSIVE_BEFORE = re.compile(
 _PUSHED_BACK = ("pushed", "drove", "driven")
 # "had some success in pushing the enemy back from X": the push under way, not yet ground
 _PUSHING_BACK = ("pushing",)
+# People, not troops, as the subject that abandoned a village
+_PEOPLE_ABANDONING = re.compile(
+    r"\b(?:residents|people|civilians|families|villagers|inhabitants|locals|population|"
+    r"farmers|pensioners|children)\b(?:\s+[\w'’-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 _BACK_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|out of)\b", re.IGNORECASE)
 _ENCIRCLE = frozenset({"encircle", "encircles", "encircled", "encircling"})
 _COMPLETED = re.compile(
@@ -1986,6 +2006,8 @@ def find_triggers(
             or (word.startswith(_PUSHING_BACK) and word.endswith("back"))
         ):
             etype = EventType.OFFENSIVE
+        if word == "abandoned" and _PEOPLE_ABANDONING.search(text, max(sent.start, s - 40), s):
+            continue  # "families abandoned the village of X": people fleeing, no withdrawal
         if etype is EventType.ADVANCE and word in _ADVANCE_NOUNS and _held_back(text, sent, s, e):
             etype = EventType.OFFENSIVE  # "repelled Russian advances near X": fighting, no gain
         if (

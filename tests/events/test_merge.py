@@ -1117,3 +1117,21 @@ def test_a_capture_told_on_its_report_day_and_then_with_its_own_day_is_one(gazet
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     gains = [(e.place.name, e.date_start) for e in events if e.event_type is EventType.ADVANCE]
     assert gains == [("Robotyne", dt.date(2024, 3, 13))]
+
+
+def test_an_orders_list_may_count_whom_it_moves_before_its_settlements(gazetteer):
+    text = (
+        "Officials declared a compulsory evacuation of children from three settlements of "
+        "Donetsk Oblast. The measure will concern 31 children and 40 accompanying parents "
+        "from Rodynske, Hnativka and Lysivka."
+    )
+    places = {e.place.name for e in _evacuations(text, gazetteer)}
+    assert {"Rodynske", "Hnativka", "Lysivka"} <= places
+
+
+def test_a_measure_with_no_evacuation_order_before_it_is_no_evacuation(gazetteer):
+    text = (
+        "On Monday parliament passed a new tax on imports. The measure will concern "
+        "31 traders from Rodynske and Lysivka."
+    )
+    assert _evacuations(text, gazetteer) == []

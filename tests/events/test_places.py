@@ -2127,3 +2127,49 @@ def test_troops_pushed_back_from_a_village_while_the_push_is_under_way_fight_the
     text = "Kyiv's troops had some success in pushing the invaders back from Robotyne."
     events = _events(text, gazetteer)
     assert [(e.event_type, e.place.name) for e in events] == [(EventType.OFFENSIVE, "Robotyne")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the plural situated by its area, then its aside of names
+        "Overnight, 11 settlements in the Zaporizhzhia region, including Orikhiv and "
+        "Huliaipole, came under fire.",
+        "Settlements of the Zaporizhzhia region, including Orikhiv and Huliaipole, were "
+        "shelled on Tuesday.",
+        # the aside set off by dashes
+        "Two towns of the Zaporizhzhia region — Orikhiv and Huliaipole — were shelled on Tuesday.",
+        "Two towns - Orikhiv and Huliaipole - came under artillery fire on Tuesday.",
+    ],
+)
+def test_places_named_in_an_aside_of_a_plural_subject_are_struck(gazetteer, text):
+    assert _struck(text, gazetteer) == ["Huliaipole", "Orikhiv"]
+
+
+def test_names_between_dashes_with_no_strike_after_them_are_not_struck(gazetteer):
+    # the dashes set off the names, but no strike follows them
+    text = "Two towns of the region — Orikhiv and Huliaipole — reported no damage."
+    assert _struck(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regional capital, Zaporizhzhia, was hit on Tuesday.",
+        "Ukraine's sixth-largest city, Zaporizhzhia, was struck by missiles on Tuesday.",
+    ],
+)
+def test_a_subject_named_by_its_kind_then_its_name_in_commas_is_struck(gazetteer, text):
+    assert _struck(text, gazetteer) == ["Zaporizhzhia"]
+
+
+def test_an_orders_scope_counts_whom_it_moves_before_where_from(gazetteer):
+    text = (
+        "On Monday the governor announced a mandatory evacuation from Myrnohrad. The "
+        "evacuation will concern 31 children and 40 accompanying parents from Rodynske and "
+        "Lysivka."
+    )
+    places = {
+        e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
+    }
+    assert {"Rodynske", "Lysivka"} <= places

@@ -98,6 +98,10 @@ def test_a_strike_with_its_own_place_keeps_it(gazetteer):
         # a place the strike's result befell
         ("Officials said Nikopol was rocked by explosions overnight.", ["Nikopol"]),
         ("Marhanets was left without power after a Russian missile strike.", ["Marhanets"]),
+        # the outage told by its other verbs
+        ("Parts of Marhanets were plunged into darkness after the night's strikes.", ["Marhanets"]),
+        ("Two districts of Marhanets were de-energised after a drone attack.", ["Marhanets"]),
+        ("Marhanets was cut off from power following Russian shelling.", ["Marhanets"]),
     ],
 )
 def test_a_headed_line_or_a_place_a_result_befell_is_the_strikes_place(gazetteer, text, places):
@@ -230,3 +234,7 @@ def test_an_aside_in_a_subject_that_did_something_else_is_no_strike(gazetteer):
         "victims of the strikes."
     )
     assert not set(_strikes(text, gazetteer)) & {"Sumy", "Mykolaiv"}
+
+
+def test_an_outage_with_no_strike_in_its_sentence_is_no_strike(gazetteer):
+    assert _strikes("Marhanets was plunged into darkness as the old grid failed.", gazetteer) == []

@@ -2143,3 +2143,29 @@ def test_a_town_taken_in_a_participle_after_an_armys_clause_is_a_gain() -> None:
         "Planners talked about taking the village of Hlyboke back.",
     ):
         assert EventType.ADVANCE not in [t.type for t in _triggers(text)], text
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        # the scope told with "also affect", the settlements given by "such ... as"
+        "The evacuation will also affect residents of Rodynske, Hnativka, Lysivka and other "
+        "villages.",
+        "Specifically, the evacuation will also cover families of such villages as Zorianivka, "
+        "Rodynske, Hnativka, Lysivka and other nearby hamlets.",
+    ],
+)
+def test_the_scope_of_an_order_told_before_names_its_settlements(gazetteer, second):
+    first = "On Monday the regional governor announced a mandatory evacuation from Myrnohrad."
+    found = _evacuations(f"{first} {second}", gazetteer, published=dt.date(2024, 8, 20))
+    assert {"Rodynske", "Hnativka", "Lysivka"} <= set(found)
+
+
+def test_a_mop_up_after_a_flood_is_no_fighting(gazetteer):
+    kinds = _kinds("Volunteers joined the mop-up after the floods in Siversk on Sunday.", gazetteer)
+    assert not {k for k, _ in kinds} & {EventType.OFFENSIVE, EventType.ADVANCE}
+
+
+def test_people_who_abandoned_their_village_made_no_withdrawal(gazetteer):
+    kinds = _kinds("Many families abandoned the village of Siversk on Sunday.", gazetteer)
+    assert EventType.ADVANCE not in {k for k, _ in kinds}

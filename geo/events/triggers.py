@@ -401,7 +401,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
-        r"push(?:ed|es|ing)? towards?",  # "troops are pushing towards X"
+        r"push(?:ed)? toward",
         # "troops are pressing toward X", "pressed on towards Y": the drive, not yet a gain
         r"press(?:ed|es|ing)? (?:on )?towards?",
         r"pushed to the (?:north|south|east|west)\w* of",

@@ -88,6 +88,7 @@ from geo.events.places import (
     namesake_city,
     oblast_index,
     places_for,
+    route_origin,
     situates_unknown_settlement,
     tokenize_sentence,
     unstrayed,
@@ -518,6 +519,9 @@ _UNNAMED_FROM = re.compile(
 )
 
 
+_FROM_WORD = re.compile(r"\bfrom\b", re.IGNORECASE)
+
+
 def _one_oblast(told_at: list[Toponym], tops: list[Toponym]) -> list[Toponym]:
     """The oblast a count is told at when it is the one place the sentence names, else none."""
     named = {t.place.place_id for t in tops if t.place.kind is not PlaceKind.COUNTRY}
@@ -526,10 +530,41 @@ def _one_oblast(told_at: list[Toponym], tops: list[Toponym]) -> list[Toponym]:
     return told_at[:1] if told_at[0].place.place_id in named else []
 
 
+# The transport a route's clause runs: "(From A to B) there are 7 buses", ", buses run".
+_ROUTE_TRANSPORT = re.compile(
+    r"[^.;:]{0,40}?\b(?P<ride>buses|minibuses|coaches|convoys?|trains)\b",
+    re.IGNORECASE,
+)
+
+
+# A flight or an evacuation told as what the main clause brought about: "the incursion caused
+# chaos in X, causing the evacuation of 120,000", "shelling of X has led to the evacuation of".
+_RESULT_BEFORE = re.compile(
+    r"\b(?:caus(?:ing|ed)|le(?:ading|d)\s+to|prompt(?:ing|ed)|forc(?:ing|ed)|"
+    r"trigger(?:ing|ed)|result(?:ing|ed)\s+in|spark(?:ing|ed))\s+"
+    r"(?:(?:the|an?|a\s+mass|mass|large-scale|wider)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _result_place(text: str, sent: Sentence, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The one place of the clause an evacuation or a flight is the result of, else none.
+
+    "The offensive caused chaos in the X region, leading to the evacuation of 120,000": the
+    people left the place the cause was told at. Only the places before the result verb, and
+    only one of them (a town with its oblast, or the oblast alone).
+    """
+    m = _RESULT_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start)
+    if m is None:
+        return []
+    return _place_told([t for t in tops if t.end <= m.start()])
+
+
 def _sole_oblast(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     """The oblast of a flight from unnamed communities, if the sentence names only that oblast."""
-    if not _UNNAMED_FROM.match(text, trig.end):
-        return []
+    m = _UNNAMED_FROM.match(text, trig.end)
+    if m is None or (trig.type is EventType.EVACUATION and not _FROM_WORD.search(m.group())):
+        return []  # an evacuation "for two settlements of X" counts an order's places
     named = [t for t in tops if t.place is not None and t.place.kind is not PlaceKind.COUNTRY]
     if len(named) != 1 or named[0].place.kind is not PlaceKind.ADMIN1:
         return []
@@ -737,6 +772,22 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         if toll is not None:
             triggers = [*triggers, toll]
             found_words = [*found_words, toll]
+        if (
+            tops
+            and not any(t.type in FIGURE_TYPES for t in triggers)
+            and any(e.event_type is EventType.EVACUATION for e in events)
+            and (route := route_origin(text, sent, tops)) is not None
+            and (ride := _ROUTE_TRANSPORT.match(text, route[1], sent.end)) is not None
+        ):
+            # "... evacuation corridors today. From A to B, six buses run with the Red
+            # Cross": in a report of evacuations, transport on a route moves people out of A
+            ride_trig = Trigger(
+                EventType.EVACUATION,
+                ride.start("ride"),
+                ride.end("ride"),
+                ride.group("ride").lower(),
+            )
+            triggers, found_words = [*triggers, ride_trig], [*found_words, ride_trig]
         notice = _notice(text, sent, tops) if tops else None
         if notice is not None:
             triggers = [*triggers, notice[0]]
@@ -837,10 +888,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             _carry_toll_day(events, text, sent, published)
             prev_dated = None
             continue
-        # Head-counts go only to evacuations and displacements (here or carried back to one).
+        # Head-counts go only to evacuations and displacements (here or carried back to one);
+        # whom an order's list counts ("54 children from A, B and C") is the order's total,
+        # no place's own
         people, children, plan = (
             head_counts(sent.text)
-            if any(t.type in FIGURE_TYPES for t in triggers)
+            if any(t.type in FIGURE_TYPES and t is not listed for t in triggers)
             else (None, None, False)
         )
         # built directly, not by dataclasses.replace: this runs for every date of every
@@ -994,10 +1047,21 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # "... remain in X, Y region. 'There was no report yet. Yesterday we took
                     # out two people'": the place the report last named, a few sentences back
                     places = _place_told(told_tops)
-            if not places and trig.type is EventType.DISPLACEMENT:
+            if not places and trig.type in FIGURE_TYPES:
                 # "Strikes in X Oblast ..., triggering displacement from front-line
-                # communities": flight from unnamed places of the one oblast the sentence names
+                # communities", "X Oblast has been shelled for weeks, and families were moved
+                # out of a dozen frontier villages": people leave unnamed places of the one
+                # oblast the sentence names
                 places = _sole_oblast(text, trig, tops)
+            if not places and trig.type in FIGURE_TYPES:
+                places = _result_place(text, sent, trig, tops)
+            if (
+                not places
+                and trig.type in FIGURE_TYPES
+                and (route := route_origin(text, sent, tops)) is not None
+                and route[1] <= trig.start
+            ):
+                places = [route[0]]  # "From A to B, evacuation goes on in private cars"
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
             if not places and trig.type is EventType.ATTACK:

@@ -837,13 +837,6 @@ LIST_FILLER = re.compile(
     re.IGNORECASE,
 )
 _LIST_LEAD_WORDS = 10
-# A count of the people an order moves, in the lead of its list: "54 children", "67
-# accompanying family members", "1,200 residents"
-_WHOM_COUNTED = re.compile(
-    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,2}?(?:children|people|persons|residents|civilians|adults|"
-    r"families|members|parents|guardians|relatives)\b",
-    re.IGNORECASE,
-)
 # A clause after the list that describes its places rather than tells news of its own.
 _LIST_TAIL = re.compile(r",\s+(?:all|both|each|which)\b", re.IGNORECASE)
 _COMMUNITY_AFTER = re.compile(
@@ -874,6 +867,24 @@ def names_blanked(text: str, start: int, end: int, tops: list[Toponym]) -> str:
 def names_community(text: str, top: Toponym) -> bool:
     """Whether a name is a community's, as in "A and B of the X community" (X is no list item)."""
     return _COMMUNITY_AFTER.match(text, top.end) is not None
+
+
+# The order named, then whom it moves counted, then where from: "The decision covers 31
+# minors and 40 adults from A, B and C". The counts are the order's people, not a
+# figure told of the places (a lead with any other figure is no list).
+_PEOPLE_COUNT = (
+    r"(?:(?:about|around|some|over|almost|nearly|up\s+to|more\s+than)\s+)?\d[\d,.]*\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:children|minors|people|persons|residents|civilians|families|"
+    r"adults|parents|guardians|(?:family\s+)?members)"
+)
+_COUNTED_WHOM_LEAD = re.compile(
+    r"\s*(?:the|this|that|its)\s+(?:measure|order|decision|evacuation)\s+(?:will\s+)?"
+    r"(?:concerns?|covers?|affects?|involves?|appl(?:y|ies)\s+to)\s+"
+    rf"{_PEOPLE_COUNT}(?:(?:,\s*|\s+)(?:and\s+)?{_PEOPLE_COUNT})*"
+    r"(?:\s+(?:with\s+\w+|living))?\s+(?:from|in|of)\s+(?:the\s+)?"
+    r"(?:(?:settlements?|villages?|towns?|communities)\s+(?:of\s+)?)?",
+    re.IGNORECASE,
+)
 
 
 def order_list(text: str, sent: Sentence, tops: list[Toponym], admin1: set[str]) -> Trigger | None:
@@ -909,10 +920,10 @@ def order_list(text: str, sent: Sentence, tops: list[Toponym], admin1: set[str])
         return None
     first = min(t.start for t in tops)
     lead = text[sent.start : first]
-    # whom the order moves, counted, is no figure of another kind: "The measure will concern
-    # 31 children and 40 parents from A, B and C"
-    whom = _WHOM_COUNTED.sub(" ", lead)
-    if not lead.strip() or re.search(r"\d", whom) or len(whom.split()) > _LIST_LEAD_WORDS:
+    if not lead.strip() or (
+        (re.search(r"\d", lead) or len(lead.split()) > _LIST_LEAD_WORDS)
+        and _COUNTED_WHOM_LEAD.fullmatch(lead) is None
+    ):
         return None
     between = names_blanked(text, first, sent.end, tops)
     # "..., all part of the X community", "..., which lie along the river": a clause after a

@@ -992,8 +992,12 @@ def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
         j += 1
     if j < len(toks) and toks[j].text == "the":
         j += 1
-    if j + 2 < len(toks) and toks[j].text in _PLACE_NOUN_FORMS and toks[j + 1].text == "of":
-        j += 2  # "from the town of A, as well as from the settlements of B and C"
+    # "as well as in frontier villages of B": the kind may have a word of its own
+    adj = j + 1 if j + 1 < len(toks) and toks[j].kind == "w" and toks[j].text.islower() else j
+    for k in (j, adj):
+        if k + 2 < len(toks) and toks[k].text in _PLACE_NOUN_FORMS and toks[k + 1].text == "of":
+            j = k + 2  # "from the town of A, as well as from the settlements of B and C"
+            break
     return j if j < len(toks) and toks[j].kind == "top" else None
 
 
@@ -1468,6 +1472,23 @@ def _after(
                 found.append(more[:1])
                 weak.append(True)
                 more, reference = named, False
+            if (
+                found
+                and not reference
+                and len(more) > 1
+                and more[0].place.kind is PlaceKind.ADMIN1
+                and found[-1][0].place.kind is not PlaceKind.ADMIN1
+                and all(t.place.admin1_code == more[0].place.admin1_code for t in found[-1])
+                and more[1].place.admin1_code != more[0].place.admin1_code
+            ):
+                # "in the A district of X Oblast, and as well in Y Oblast": X only situates A,
+                # and the list goes on from A
+                found[-1] = found[-1] + more[1:]
+                weak.extend([False] * (len(found) - len(weak)))
+                found.append(more[:1])
+                weak.append(True)
+                np = max(np, 0) + 1
+                continue
             found.append(more)
             weak.append(reference)
             np = max(np, 0) + 1
@@ -1623,6 +1644,16 @@ def _after(
                 i += 1  # "near Bila Hora, Predtechyne, Kostiantynivka": a village the
                 continue  # gazetteer lacks does not end a bulletin's list
             break
+        if (
+            word.lower() == "such"
+            and i + 3 < len(toks)
+            and toks[i + 1].text.lower() in _PLACE_NOUN_FORMS
+            and toks[i + 2].text == "as"
+            and _name_next(text, toks[i + 3])
+        ):
+            # "residents of such settlements as A, B and C": the kind, then its examples
+            i, np = i + 3, max(np, 0)
+            continue
         if word in links:
             if i + 1 < len(toks) and toks[i + 1].kind == "date":
                 i += 2  # "on August 6", "in March 2022": a date, not a place phrase
@@ -3386,8 +3417,6 @@ def places_for(
         found = _most_specific(_venue_aside(text, toks, i))
     if not found and trig.type is EventType.OFFENSIVE:
         found = _most_specific([_areas_of(text, toks, i)])
-    if not found and trig.type in _MOVED_TYPES and toks:
-        found = _most_specific([_consequence_place(text, trig, tops, toks[0].start)])
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
     if not found and trig.type is EventType.NEGOTIATION:
@@ -3414,33 +3443,6 @@ def places_for(
         found = found + _tally_places(text, found[-1], tops)
         found = found + _colon_items(text, found, tops, toks[-1].end if toks else len(text))
     return _without_region_namesake(text, found, tops)
-
-
-# An evacuation told as what the main clause brought about: "the raid sowed panic in the X
-# region, prompting the evacuation of 4,000 villagers", "shelling hit Y, forcing the
-# evacuation of a hospital". The participle's subject is the happening of the main clause,
-# so the people left the place that clause is at.
-_CONSEQUENCE_BEFORE = re.compile(
-    r",\s*(?:causing|prompting|forcing|leading\s+to|triggering|sparking|resulting\s+in|"
-    r"which\s+(?:caused|prompted|forced|led\s+to|triggered))\s+"
-    r"(?:(?:the|a|an|mass|large-scale|massive|further|urgent|an?\s+emergency)\s+)*$",
-    re.IGNORECASE,
-)
-
-
-def _consequence_place(
-    text: str, trig: Trigger, tops: list[Toponym], sent_start: int
-) -> list[Toponym]:
-    """The last place of the main clause an evacuation is the consequence of (or none)."""
-    m = _CONSEQUENCE_BEFORE.search(text, max(sent_start, trig.start - 60), trig.start)
-    if m is None:
-        return []
-    main = [
-        t
-        for t in tops
-        if sent_start <= t.start and t.end <= m.start() and not _is_actor(text, t, trig.type)
-    ]
-    return main[-1:]
 
 
 # A count of places that a colon opens the names of: "attacked two villages in the X
@@ -4054,6 +4056,39 @@ _FRONTED_CYR = re.compile(
     r"(?:(?:\d+|[^\W\d]+)\s+(?:населених|населенных|населённых)\s+пунктах\s+)?"
 )
 _ONE_WORD = re.compile(r"[^\W\d]+\s+")  # "(пунктах) правобережної Херсонщини": an adjective
+
+
+# A route fronted: "From A to B, evacuation goes on in private cars", "From A to B, buses
+# run twice a day": A is where people leave, B where they go.
+_ROUTE_FROM = re.compile(
+    r"\s*(?:[\"\u201c]\s*)?(?:(?:also|then|and)\s+)?from\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+of\s+)?",
+    re.IGNORECASE,
+)
+_ROUTE_TO = re.compile(
+    r"\s+(?:to|towards?|into)\s+(?:the\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def route_origin(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Toponym, int] | None:
+    """The place a route fronted in the sentence leaves from, and where the route ends.
+
+    "From A to B, evacuation goes on in private cars": the people move out of A (the
+    clause's news is told after the route). None when the sentence does not open with a
+    route of two named places.
+    """
+    m = _ROUTE_FROM.match(text, sent.start, sent.end)
+    if m is None:
+        return None
+    origin = next((t for t in tops if t.start == m.end()), None)
+    if origin is None or origin.place.kind is PlaceKind.COUNTRY:
+        return None
+    to = _ROUTE_TO.match(text, origin.end, sent.end)
+    dest = next((t for t in tops if to is not None and t.start == to.end()), None)
+    if dest is None:
+        return None
+    return origin, dest.end
 
 
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:

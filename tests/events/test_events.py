@@ -1169,3 +1169,57 @@ def test_two_happenings_joined_before_one_place_are_both_at_it(gazetteer):
     ]
     text = "The fighting was fierce, and shelling hit Vovchansk on Wednesday."
     assert _pairs(_events(text, gazetteer)) == [("attack", "Vovchansk")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "The border raid has thrown the Belgorod region into turmoil, causing the "
+            "evacuation of some 8,000 residents, officials in Moscow said.",
+            "Belgorod Oblast",
+            8000,
+        ),
+        (
+            "Weeks of guided-bomb strikes on Vovchansk have led to the evacuation of 450 "
+            "people, the regional governor said.",
+            "Vovchansk",
+            450,
+        ),
+    ],
+)
+def test_an_evacuation_told_as_the_result_of_the_main_clause_is_at_its_place(
+    gazetteer, text, place, people
+):
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [(e.place.name, e.people) for e in events] == [(place, people)]
+
+
+def test_a_result_clause_after_two_places_gives_no_evacuation_place(gazetteer):
+    text = "Fighting near Kupiansk and Lyman has gone on for weeks, prompting evacuations."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+
+
+def test_an_evacuation_from_unnamed_villages_of_the_one_oblast_told_is_at_the_oblast(gazetteer):
+    text = (
+        "The Kursk region has been shelled for weeks, and last Monday families were "
+        "evacuated from a dozen frontier villages."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in events] == ["Kursk Oblast"]
+
+
+def test_transport_on_a_route_in_a_report_of_evacuations_moves_people_out_of_its_start(
+    gazetteer,
+):
+    text = (
+        "The evacuation of residents from Izium went on on Friday. From Kupiansk to Kharkiv "
+        "there are five buses run by volunteers, who collect people in the villages."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in events) == ["Izium", "Kupiansk"]
+
+
+def test_transport_on_a_route_without_an_evacuation_told_is_no_evacuation(gazetteer):
+    text = "From Kupiansk to Kharkiv there are five buses run by volunteers every morning."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]

@@ -1135,3 +1135,26 @@ def test_a_measure_with_no_evacuation_order_before_it_is_no_evacuation(gazetteer
         "31 traders from Rodynske and Lysivka."
     )
     assert _evacuations(text, gazetteer) == []
+
+
+def test_an_orders_list_led_by_whom_it_moves_counted_gives_one_each_without_the_total(gazetteer):
+    text = (
+        "On Monday the regional council announced a mandatory evacuation of minors and their "
+        "carers from three villages of Kharkiv Oblast. The decision will cover 31 "
+        "children and 40 adults from Borova, Bohuslavka and Kurylivka."
+    )
+    evacuations = _evacuations(text, gazetteer)
+    villages = [e for e in evacuations if e.place.name in {"Bohuslavka", "Borova", "Kurylivka"}]
+    assert len(villages) == 3
+    # the counts are the order's total, not each village's
+    assert {(e.people, e.children) for e in villages} == {(None, None)}
+
+
+def test_a_lead_with_a_figure_that_counts_no_one_moved_is_no_orders_list(gazetteer):
+    text = (
+        "On Monday the regional council announced a mandatory evacuation of minors and their "
+        "carers from three villages of Kharkiv Oblast. About 300 people still live in "
+        "Borova, Bohuslavka and Kurylivka."
+    )
+    names = {e.place.name for e in _evacuations(text, gazetteer)}
+    assert names & {"Bohuslavka", "Borova", "Kurylivka"} == set()

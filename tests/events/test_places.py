@@ -2173,3 +2173,57 @@ def test_an_orders_scope_counts_whom_it_moves_before_where_from(gazetteer):
         e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION
     }
     assert {"Rodynske", "Lysivka"} <= places
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        (
+            "Officials ordered the evacuation of residents of such villages as Bohuslavka, "
+            "Zarichnivka and Kurylivka.",
+            EventType.EVACUATION,
+        ),
+        ("Enemy artillery shelled such towns as Bohuslavka and Kurylivka.", EventType.ATTACK),
+    ],
+)
+def test_places_given_as_examples_of_a_kind_are_the_events_places(gazetteer, text, etype):
+    # "such villages as A and B": the kind, then the places; a name the index lacks
+    # ("Zarichnivka") does not end the list
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is etype}
+    assert places == {"Bohuslavka", "Kurylivka"}
+
+
+def _evacuated(text, gazetteer):
+    return [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From Kupiansk to Kharkiv there is an evacuation by private cars only.",
+        "From the town of Kupiansk to Kharkiv, residents have to evacuate on their own.",
+    ],
+)
+def test_a_fronted_route_places_the_evacuation_where_it_starts(gazetteer, text):
+    assert _evacuated(text, gazetteer) == ["Kupiansk"]
+
+
+def test_where_an_evacuation_is_staged_is_not_where_people_leave(gazetteer):
+    text = (
+        "Ten buses stood ready for the evacuation of people from Kupiansk at a checkpoint "
+        "in Balakliia."
+    )
+    assert _evacuated(text, gazetteer) == ["Kupiansk"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Evacuations of families are underway in the Izium district, as well as in Donetsk Oblast.",
+        "The evacuation of families continues in the Izium district in the Kharkiv region, as "
+        "well as in frontline villages of Donetsk Oblast.",
+    ],
+)
+def test_a_place_joined_by_as_well_as_is_one_more_place_whatever_its_level(gazetteer, text):
+    # the oblast after the district only situates it; the one after "as well as" is another
+    assert sorted(_evacuated(text, gazetteer)) == ["Donetsk Oblast", "Izium Raion"]

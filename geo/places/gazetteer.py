@@ -97,6 +97,15 @@ class Gazetteer:
         return i
 
     @property
+    def saved_key(self) -> str | None:
+        """The key of the index file this index is mapped from; None for one held in memory.
+
+        Tables derived from a saved index can be kept in the cache folder under its key.
+        """
+        index = self._index
+        return index.key if index.path is not None else None
+
+    @property
     def max_words(self) -> int:
         """The longest name in words; the geoparser never needs to look further."""
         return self._max_words

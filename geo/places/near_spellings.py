@@ -8,11 +8,21 @@ decides when to ask and how far to trust the answer (geo.toponyms.near).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
 import re
+import sys
+import time
+import unicodedata
 import weakref
 from dataclasses import dataclass
+from pathlib import Path
 
+from geo.config import cache_dir
+from geo.places import names as _names_module
 from geo.places.gazetteer import Gazetteer
+from geo.places.gazetteer_cache import UNUSED_DAYS, atomic_write, mark_used
 from geo.places.names import normalize
 from geo.records import PlaceKind
 
@@ -21,12 +31,14 @@ __all__ = [
     "MIN_RATIO",
     "NearMatch",
     "latin",
+    "load_table",
     "near_spellings",
     "nominatives",
     "prepare",
     "respellings",
     "romanised",
     "skeleton",
+    "table_path",
     "ukrainian_forms",
 ]
 
@@ -173,15 +185,19 @@ class NearMatch:
 class _Skeletons:
     """The theatre's settlement names as skeletons, per admin-1 unit."""
 
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz: Gazetteer | None) -> None:
+        self.by_a1: dict[str, tuple[list[str], list[int]]] = {}
+        self.by_skeleton: dict[str, dict[str, list[int]]] = {}
+        self.romanised: dict[str, dict[str, list[int]]] = {}
+        if gaz is not None:
+            self._build(gaz)
+
+    def _build(self, gaz: Gazetteer) -> None:
         kinds, ccs, a1s = gaz.column("kind"), gaz.column("country_code"), gaz.column("admin1_code")
         names = gaz.column("name")
         settlement = PlaceKind.POPULATED_PLACE.value
-        self.by_a1: dict[str, tuple[list[str], list[int]]] = {}
         # Per unit: skeleton and romanised name -> place indexes (ascending), for
         # respellings' exact match without a scan of the unit's settlements.
-        self.by_skeleton: dict[str, dict[str, list[int]]] = {}
-        self.romanised: dict[str, dict[str, list[int]]] = {}
         for i, kind in enumerate(kinds):
             if kind != settlement:
                 continue
@@ -320,7 +336,78 @@ def nominatives(gaz: Gazetteer, key: str, *, admin1: set[str] | frozenset[str]) 
 def _table(gaz: Gazetteer) -> _Skeletons:
     table = _built.get(gaz)
     if table is None:
-        table = _built[gaz] = _Skeletons(gaz)
+        table = _built[gaz] = load_table(gaz)
+    return table
+
+
+# The table kept in the cache folder beside the index it is built from: building it costs
+# every fresh process (a `geo ingest`, each spawned worker) about half a second of CPU, reading
+# it back a twentieth of that. Named by a hash of all that decides its content: the index, this
+# module and the name folding it uses (their source), the Python that reads it (marshal's
+# format, str.lower) and the Unicode version. Bump TABLE_FORMAT when its layout changes.
+TABLE_FORMAT = 1
+TABLE_PREFIX = "near-spellings-"
+TABLE_SUFFIX = ".marshal"
+_TABLE_CODE = (Path(__file__), Path(_names_module.__file__))
+
+
+def table_path(gaz: Gazetteer, *, cache: Path | None = None) -> Path | None:
+    """Where the gazetteer's skeleton table is kept; None for an index held only in memory."""
+    key = gaz.saved_key
+    if key is None:
+        return None
+    h = hashlib.sha256(
+        f"format={TABLE_FORMAT};index={key};python={sys.version};marshal={marshal.version};"
+        f"unicode={unicodedata.unidata_version}".encode()
+    )
+    for path in _TABLE_CODE:
+        h.update(path.read_bytes())
+    return (cache or cache_dir()) / f"{TABLE_PREFIX}{h.hexdigest()[:16]}{TABLE_SUFFIX}"
+
+
+def _read_table(path: Path) -> _Skeletons | None:
+    try:
+        parts = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # none yet, or damaged: built again
+    if not (
+        isinstance(parts, tuple) and len(parts) == 3 and all(isinstance(p, dict) for p in parts)
+    ):
+        return None
+    table = _Skeletons(None)
+    table.by_a1, table.by_skeleton, table.romanised = parts
+    return table
+
+
+# A temporary file this old was left by a process killed while writing its table.
+_ABANDONED_S = 24 * 3600
+
+
+def _remove_unused_tables(keep: Path, *, days: float = UNUSED_DAYS) -> None:
+    # As for the index (gazetteer_cache.remove_unused): another checkout may still read its
+    # own table, so only one nobody has read for ``days`` goes.
+    now = time.time()
+    candidates = [(p, days * 86400) for p in keep.parent.glob(f"{TABLE_PREFIX}*{TABLE_SUFFIX}")]
+    candidates += [(p, _ABANDONED_S) for p in keep.parent.glob(f".{TABLE_PREFIX}*.tmp")]
+    for path, max_age in candidates:
+        with contextlib.suppress(OSError):
+            if path != keep and now - path.stat().st_mtime > max_age:
+                path.unlink()
+
+
+def load_table(gaz: Gazetteer, *, cache: Path | None = None) -> _Skeletons:
+    """The gazetteer's skeleton table, read from the cache folder or built (and saved there)."""
+    path = table_path(gaz, cache=cache)
+    if path is None:
+        return _Skeletons(gaz)
+    table = _read_table(path)
+    if table is not None:
+        mark_used(path)
+        return table
+    table = _Skeletons(gaz)
+    with contextlib.suppress(OSError):  # a read-only cache: built again next time
+        atomic_write(path, marshal.dumps((table.by_a1, table.by_skeleton, table.romanised)))
+        _remove_unused_tables(path)
     return table
 
 

@@ -192,3 +192,73 @@ def test_russian_forms_are_choices_the_index_must_confirm():
     # Pokrovske keeps its o; Ukrainian names with -ivske exist too: both are asked for.
     assert {"pokrovske", "pokrivske"} <= forms
     assert "pokrovskoe" in forms  # the spelling itself stays among them
+
+
+def _parts(table):
+    return table.by_a1, table.by_skeleton, table.romanised
+
+
+def test_the_skeleton_table_is_kept_in_the_cache_and_read_back_unbuilt(
+    gazetteer, tmp_path, monkeypatch
+):
+    from geo.places import near_spellings as ns
+
+    built = ns.load_table(gazetteer, cache=tmp_path)
+    path = ns.table_path(gazetteer, cache=tmp_path)
+    assert path is not None and path.is_file()
+
+    def no_build(self, gaz):
+        raise AssertionError("read back, not built")
+
+    monkeypatch.setattr(ns._Skeletons, "_build", no_build)
+    read = ns.load_table(gazetteer, cache=tmp_path)
+    assert _parts(read) == _parts(built)
+    # in the same order too: a unit's settlements are scanned in it
+    assert list(read.by_a1) == list(built.by_a1)
+    assert all(list(read.romanised[a]) == list(built.romanised[a]) for a in built.romanised)
+
+
+def test_a_damaged_skeleton_table_is_built_again(gazetteer, tmp_path):
+    from geo.places import near_spellings as ns
+
+    built = ns.load_table(gazetteer, cache=tmp_path)
+    path = ns.table_path(gazetteer, cache=tmp_path)
+    path.write_bytes(path.read_bytes()[:1000])
+    assert _parts(ns.load_table(gazetteer, cache=tmp_path)) == _parts(built)
+    path.write_bytes(b"")
+    assert _parts(ns.load_table(gazetteer, cache=tmp_path)) == _parts(built)
+
+
+def test_an_index_held_in_memory_keeps_no_skeleton_table(gazetteer, tmp_path):
+    import dataclasses
+
+    from geo.places import near_spellings as ns
+    from geo.places.gazetteer import Gazetteer
+
+    in_memory = Gazetteer(dataclasses.replace(gazetteer._index, path=None))
+    assert in_memory.saved_key is None
+    assert ns.table_path(in_memory, cache=tmp_path) is None
+    assert ns.load_table(in_memory, cache=tmp_path).by_a1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_skeleton_table_unread_for_a_month_or_left_half_written_is_removed(gazetteer, tmp_path):
+    import os
+    import time
+
+    from geo.places import near_spellings as ns
+
+    old = tmp_path / f"{ns.TABLE_PREFIX}0123456789abcdef{ns.TABLE_SUFFIX}"
+    recent = tmp_path / f"{ns.TABLE_PREFIX}fedcba9876543210{ns.TABLE_SUFFIX}"
+    # a temporary file left by a process killed while writing, and one being written now
+    left = tmp_path / f".{ns.TABLE_PREFIX}0123456789abcdef-x1y2z3.tmp"
+    writing = tmp_path / f".{ns.TABLE_PREFIX}fedcba9876543210-a1b2c3.tmp"
+    for path in (old, recent, left, writing):
+        path.write_bytes(b"x")
+    month_ago = time.time() - 31 * 86400
+    os.utime(old, (month_ago, month_ago))
+    os.utime(left, (time.time() - 2 * 86400,) * 2)
+    ns.load_table(gazetteer, cache=tmp_path)
+    assert not old.exists() and recent.exists()
+    assert not left.exists() and writing.exists()
+    assert ns.table_path(gazetteer, cache=tmp_path).is_file()

@@ -43,6 +43,7 @@ __all__ = [
     "pack_index",
     "parse_index",
     "read_index",
+    "remove_stale",
     "remove_unused",
     "write_index",
 ]
@@ -395,14 +396,28 @@ def remove_unused(keep: Path, *, days: float = UNUSED_DAYS) -> list[Path]:
     list of Path
         The files removed.
     """
+    kept = [f"gazetteer-*{suffix}" for suffix in (SUFFIX, *_OLD_SUFFIXES)]
+    return remove_stale(keep, kept, ".gazetteer-*.tmp", days=days)
+
+
+def remove_stale(
+    keep: Path, globs: list[str], temp_glob: str, *, days: float = UNUSED_DAYS
+) -> list[Path]:
+    """Remove files of ``keep``'s folder matching ``globs`` that nobody used for ``days``.
+
+    For any file kept in the cache by content (an index, a table derived from it): files
+    matching ``temp_glob`` older than a day were left by a process killed while writing
+    (:func:`atomic_write`). ``keep`` itself is never removed.
+
+    Returns
+    -------
+    list of Path
+        The files removed.
+    """
     now = time.time()
     removed = []
-    candidates = [
-        (p, days * 86400)
-        for suffix in (SUFFIX, *_OLD_SUFFIXES)
-        for p in keep.parent.glob(f"gazetteer-*{suffix}")
-    ]
-    candidates += [(p, _ABANDONED_S) for p in keep.parent.glob(".gazetteer-*.tmp")]
+    candidates = [(p, days * 86400) for pattern in globs for p in keep.parent.glob(pattern)]
+    candidates += [(p, _ABANDONED_S) for p in keep.parent.glob(temp_glob)]
     for path, max_age in candidates:
         try:
             if path != keep and now - path.stat().st_mtime > max_age:

@@ -13,16 +13,14 @@ import hashlib
 import marshal
 import re
 import sys
-import time
 import unicodedata
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 from geo.config import cache_dir
-from geo.places import names as _names_module
 from geo.places.gazetteer import Gazetteer
-from geo.places.gazetteer_cache import UNUSED_DAYS, atomic_write, mark_used
+from geo.places.gazetteer_cache import atomic_write, mark_used, remove_stale
 from geo.places.names import normalize
 from geo.records import PlaceKind
 
@@ -342,13 +340,13 @@ def _table(gaz: Gazetteer) -> _Skeletons:
 
 # The table kept in the cache folder beside the index it is built from: building it costs
 # every fresh process (a `geo ingest`, each spawned worker) about half a second of CPU, reading
-# it back a twentieth of that. Named by a hash of all that decides its content: the index, this
-# module and the name folding it uses (their source), the Python that reads it (marshal's
-# format, str.lower) and the Unicode version. Bump TABLE_FORMAT when its layout changes.
+# it back a twentieth of that. Named by a hash of all that decides its content: the index (its
+# key already covers the source of names.py, whose folding this module uses), this module's
+# source, the Python that reads it (marshal's format, str.lower) and the Unicode version. Bump
+# TABLE_FORMAT when its layout changes.
 TABLE_FORMAT = 1
 TABLE_PREFIX = "near-spellings-"
 TABLE_SUFFIX = ".marshal"
-_TABLE_CODE = (Path(__file__), Path(_names_module.__file__))
 
 
 def table_path(gaz: Gazetteer, *, cache: Path | None = None) -> Path | None:
@@ -360,8 +358,7 @@ def table_path(gaz: Gazetteer, *, cache: Path | None = None) -> Path | None:
         f"format={TABLE_FORMAT};index={key};python={sys.version};marshal={marshal.version};"
         f"unicode={unicodedata.unidata_version}".encode()
     )
-    for path in _TABLE_CODE:
-        h.update(path.read_bytes())
+    h.update(Path(__file__).read_bytes())
     return (cache or cache_dir()) / f"{TABLE_PREFIX}{h.hexdigest()[:16]}{TABLE_SUFFIX}"
 
 
@@ -379,22 +376,6 @@ def _read_table(path: Path) -> _Skeletons | None:
     return table
 
 
-# A temporary file this old was left by a process killed while writing its table.
-_ABANDONED_S = 24 * 3600
-
-
-def _remove_unused_tables(keep: Path, *, days: float = UNUSED_DAYS) -> None:
-    # As for the index (gazetteer_cache.remove_unused): another checkout may still read its
-    # own table, so only one nobody has read for ``days`` goes.
-    now = time.time()
-    candidates = [(p, days * 86400) for p in keep.parent.glob(f"{TABLE_PREFIX}*{TABLE_SUFFIX}")]
-    candidates += [(p, _ABANDONED_S) for p in keep.parent.glob(f".{TABLE_PREFIX}*.tmp")]
-    for path, max_age in candidates:
-        with contextlib.suppress(OSError):
-            if path != keep and now - path.stat().st_mtime > max_age:
-                path.unlink()
-
-
 def load_table(gaz: Gazetteer, *, cache: Path | None = None) -> _Skeletons:
     """The gazetteer's skeleton table, read from the cache folder or built (and saved there)."""
     path = table_path(gaz, cache=cache)
@@ -407,7 +388,8 @@ def load_table(gaz: Gazetteer, *, cache: Path | None = None) -> _Skeletons:
     table = _Skeletons(gaz)
     with contextlib.suppress(OSError):  # a read-only cache: built again next time
         atomic_write(path, marshal.dumps((table.by_a1, table.by_skeleton, table.romanised)))
-        _remove_unused_tables(path)
+        # as for the index: another checkout may still read its own table
+        remove_stale(path, [f"{TABLE_PREFIX}*{TABLE_SUFFIX}"], f".{TABLE_PREFIX}*.tmp")
     return table
 
 

@@ -123,7 +123,7 @@ class Strings(Sequence):
                     rows.append(i - 1)
                 i += 1
             pos = blob.find(needle, pos + 1)
-        return sorted(set(rows))
+        return rows  # ascending and each once: the matches' ends grow, one row ends at each
 
     def tolist(self) -> list[str | None]:
         """Every row decoded, at once (faster than row by row, for whole-column readers)."""

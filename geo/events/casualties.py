@@ -126,8 +126,7 @@ _BEFORE = re.compile(
     # "a woman and her son were killed": the kin counted by the possessive
     rf"\b{_HEDGE}(?P<num>{_NUM}|(?:a|an|another)(?=\s+(?:{_WHO}|fatality\b))"
     r"|(?:his|her|their)(?=\s+(?:(?:[\w-]+[- ](?:year|month)s?[- ]old|elderly|young|little|"
-    r"teenage)\s+)?(?:son|daughter|wife|husband|mother|father|brother|sister|child|baby|"
-    r"grand(?:son|daughter|child|mother|father)|nephew|niece|neighbou?r)\s+"
+    rf"teenage)\s+)?{_KIN_ONE}\s+"
     r"(?:(?:(?:was|were|is|are|has|have|had|been|also|later)\s+){1,3}(?:killed|injured|wounded|"
     # "her young son died of his wounds": a death needs no auxiliary
     r"hurt|died)|(?:(?:also|later|then|subsequently)\s+)?died)\b))\s+"

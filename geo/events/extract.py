@@ -345,7 +345,7 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
         )
     m = _OBLAST_AFTER_GAP.match(text, t.end)
     return m is not None and any(
-        o.admin1_code == t.place.admin1_code for o in _oblasts_at(text, toponyms, m.end())
+        o.admin1_code == t.place.admin1_code for o in _oblasts_at(toponyms, m.end())
     )
 
 
@@ -375,7 +375,7 @@ def _sector_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     return False
 
 
-def _oblasts_at(text: str, toponyms: Sequence[Toponym], start: int) -> list[Place]:
+def _oblasts_at(toponyms: Sequence[Toponym], start: int) -> list[Place]:
     """The oblasts that the name starting at ``start`` names.
 
     An oblast's own reading, or "the DPR" / "the LPR" (a region read in its oblast), as
@@ -387,10 +387,9 @@ def _oblasts_at(text: str, toponyms: Sequence[Toponym], start: int) -> list[Plac
     for o in toponyms:
         if o.start != start or o.place is None:
             continue
-        if o.place.kind is PlaceKind.ADMIN1:
-            out.append(o.place)
-        elif o.place.kind is PlaceKind.REGION and o.place.admin1_code:
-            out.append(o.place)  # "the DPR", "the LPR"
+        kind = o.place.kind
+        if kind is PlaceKind.ADMIN1 or (kind is PlaceKind.REGION and o.place.admin1_code):
+            out.append(o.place)  # an oblast, or "the DPR", "the LPR" read in its oblast
     return out
 
 
@@ -413,7 +412,7 @@ def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> b
     m = _IN_OBLAST_AFTER.match(text, t.end)
     return m is not None and any(
         o.country_code == t.place.country_code and o.admin1_code != t.place.admin1_code
-        for o in _oblasts_at(text, toponyms, m.end())
+        for o in _oblasts_at(toponyms, m.end())
     )
 
 

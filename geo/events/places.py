@@ -1313,13 +1313,6 @@ def _compass_reference(toks: list[_Tok], i: int) -> bool:
     return False
 
 
-# Words that end a noun phrase's modifiers: a place then a "city of" after them is another
-# phrase ("X and the city of Y")
-_NOT_MODIFIER = frozenset(
-    {"and", "or", "the", "a", "an", "in", "on", "at", "near", "to", "from", "of", "by", "with"}
-)
-
-
 def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
     """Whether the place at token i names where the place after "<kind> of" lies.
 
@@ -1484,7 +1477,6 @@ def _after(
                 # "in the A district of X Oblast, and as well in Y Oblast": X only situates A,
                 # and the list goes on from A
                 found[-1] = found[-1] + more[1:]
-                weak.extend([False] * (len(found) - len(weak)))
                 found.append(more[:1])
                 weak.append(True)
                 np = max(np, 0) + 1
@@ -2224,6 +2216,9 @@ _SITUATING_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION)
 # words that end a run of its modifiers.
 _NEAR_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet", "port"})
 _NOT_MODIFIERS = frozenset({"near", "and", "or", "of", "in", "on", "at", "to", "from", "by"})
+# Words that end a noun phrase's modifiers (_modifies_kind_of): a place then a "city of" after
+# them is another phrase ("X and the city of Y")
+_NOT_MODIFIER = _NOT_MODIFIERS | {"the", "a", "an", "with"}
 
 
 # Phrases that put a named place at a town's edge, besides "near": "the village of A on

@@ -474,8 +474,6 @@ def _evacuated_people(text: str, sent: Sentence, trig: Trigger) -> bool:
     if trig.text.lower() != "evacuated":
         return False
     before = text[max(sent.start, trig.start - 40) : trig.start]
-    if trig.start - 40 < sent.start:
-        before = text[sent.start : trig.start]
     return bool(
         _ATTRIBUTIVE_BEFORE.search(before) and _PEOPLE_AFTER.match(text, trig.end, sent.end)
     )
@@ -660,17 +658,18 @@ def status_for(
     source = _claim_source_once(text, sent, quoted if inside else [])
     low = ascii_lower(text)
     if low is not None:
-        claimed = (
+        claim_verb = (
             not (_CLAIM_WORDS and absent(_CLAIM_WORDS, low, sent.start, sent.end))
             and _CLAIM_VERB_LOW.search(low, sent.start, sent.end) is not None
-        ) or inside
+        )
     else:
-        claimed = bool(_CLAIM_VERB.search(text, sent.start, sent.end)) or inside
+        claim_verb = _CLAIM_VERB.search(text, sent.start, sent.end) is not None
+    claimed = claim_verb or inside
     if trig.type in _GROUND and source:
         if (
             trig.type is EventType.ADVANCE
+            and not claim_verb
             and _admitted(text, sent, trig, source)
-            and _CLAIM_VERB.search(text, sent.start, sent.end) is None
         ):
             # a side telling its own troops' withdrawal, or the other side's capture, admits
             # a loss: analysts code it as having happened
@@ -678,7 +677,7 @@ def status_for(
         elif _OBSERVER.search(source):
             # a war study's or footage's account is the reporter's fact unless it tells a
             # claim ("ISW said Russian milbloggers claimed ...")
-            claimed = _CLAIM_VERB.search(text, sent.start, sent.end) is not None
+            claimed = claim_verb
         else:
             claimed = True
     if claimed and trig.type is not EventType.STATEMENT:

@@ -238,7 +238,7 @@ class LeadToll:
 
 
 # A wire dateline opening a sentence: "MOSCOW — ", "KYIV, Ukraine - "
-_DATELINE_AFTER = re.compile(r"\s*(?:[-–—,(]|\(\w+\))")
+_DATELINE_AFTER = re.compile(r"\s*[-–—,(]")
 
 
 def lead_toll(

@@ -952,11 +952,11 @@ _GROUND_MAKERS = (
 )
 _GROUND_MAKER_BEFORE = re.compile(
     rf"\b(?:{_GROUND_MAKERS})(?:['’]s?)?\s+"
-    r"(?:(?:have|has|had|been|also|again|then|later|reportedly|repeatedly|twice|once|"
+    r"(?:(?:have|has|had|been|also|again|then|later|twice|once|"
     r"[a-z]+ly|pressed|press|pressing|launched|launch|mounted|renewed|resumed|continued|"
     r"continue|continues|keep|kept|began|begin|started|start|tried|try|trying|attempted|"
     r"carried\s+out|made|conducted|stepped\s+up|to|their|its|an?|the|new|fresh|another|"
-    r"renewed|own)\s+){0,4}$",
+    r"own)\s+){0,4}$",
     re.IGNORECASE,
 )
 _NIGHT_AFTER = re.compile(
@@ -1366,11 +1366,13 @@ _STRIKE_WORDED = re.compile(
 
 def _made_with_a_weapon(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
     """Whether an assault word is a strike told by its weapon (see _STRIKE_MEANS_AFTER)."""
+    if not _STRIKE_WORDED.match(word):
+        return False  # the cheap question first: only these words can be a weapon's strike
     if _REPEL_BEFORE.search(clause_tail(text, max(sent.start, s - 40), s)) or _GROUND_LATER.match(
         clause_head(text, e, min(sent.end, e + 120))
     ):
         return False
-    if _STRIKE_WORDED.match(word) and _STRIKE_MEANS_AFTER.match(text, e, sent.end):
+    if _STRIKE_MEANS_AFTER.match(text, e, sent.end):
         return True
     if word != "assault" or _ON_TARGET.match(text, e, sent.end) is None:
         return False
@@ -1470,11 +1472,8 @@ def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
     surprise"); "took part" is no capture at all.
     """
     before = max(lo, s - 30)
-    if (
-        _TAKE_THE_TOWN.match(text, e)
-        and _IT_BEFORE.search(text, before, s)
-        and not _IT_TOOK_TIME.match(text, e)
-    ):
+    the_town = _TAKE_THE_TOWN.match(text, e) is not None
+    if the_town and _IT_BEFORE.search(text, before, s) and not _IT_TOOK_TIME.match(text, e):
         return True  # "since it took the town of X last May": the pronoun stands for the army
     if (
         text[s:e].lower().startswith("taking")
@@ -1483,10 +1482,10 @@ def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
     ):
         # "the army pressed on towards X, taking the village of Y": the participle's subject
         # is the main clause's, an army named anywhere before it
-        return _TAKE_THE_TOWN.match(text, e) is not None
+        return the_town
     if not _ARMY_BEFORE.search(text, before, s):
         return False
-    if _TAKE_THE_TOWN.match(text, e):
+    if the_town:
         return True
     return text[e : e + 1].isupper() and _TROOPS_BEFORE.search(text, before, s) is not None
 

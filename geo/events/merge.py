@@ -1415,6 +1415,16 @@ def _named_unit(e: Event) -> bool:
     return e.geo_precision is GeoPrecision.ADMIN2 and e.place.kind is PlaceKind.ADMIN2
 
 
+def _beside_other_areas(e: Event, events: list[Event]) -> bool:
+    """Whether ``e``'s sentence also tells an event at another oblast or raion."""
+    return any(
+        f.sentence_start == e.sentence_start
+        and f.place.place_id != e.place.place_id
+        and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
+        for f in events
+    )
+
+
 def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
     """Drop a strike told at an oblast or a district that strikes on its towns tell again.
 
@@ -1441,14 +1451,6 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             or _struck_its_settlements(e, events)
         ):
             continue
-        # one of several areas in its sentence: a wider summary, not this area's towns, unless
-        # its own count is a town's strike told again
-        summary = any(
-            f.sentence_start == e.sentence_start
-            and f.place.place_id != e.place.place_id
-            and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-            for f in events
-        ) and not _headline_line(e)
         towns = [
             f
             for f in events
@@ -1466,7 +1468,13 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             and _inside(f, e)
             and (_same_days(f, e) or _undated_lead_of(e, f))
         ]
-        if towns and _toll_within(e, towns) and (not summary or _a_towns_toll(e, towns)):
+        if (
+            towns
+            and _toll_within(e, towns)
+            # one of several areas in its sentence: a wider summary, not this area's towns,
+            # unless its own count is a town's strike told again
+            and (not _beside_other_areas(e, events) or _headline_line(e) or _a_towns_toll(e, towns))
+        ):
             dropped.add(id(e))
         elif (rest := _rest_of_toll(e, towns)) is not None:
             # "Two were killed and three hurt in an attack on the X region. The dead were
@@ -1566,15 +1574,7 @@ def _drop_fighting_settings(events: list[Event]) -> list[Event]:
             or _TOLL_WORDS.search(e.quote)
             or _INTO_AREA.search(e.quote)
             or rest_of_area(e)
-            or (
-                any(
-                    f.sentence_start == e.sentence_start
-                    and f.place.place_id != e.place.place_id
-                    and f.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.ADMIN2)
-                    for f in events
-                )
-                and not _counted_in_areas(e)
-            )
+            or (_beside_other_areas(e, events) and not _counted_in_areas(e))
         ):
             continue
         if any(

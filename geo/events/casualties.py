@@ -129,12 +129,16 @@ _BEFORE = re.compile(
     rf"teenage)\s+)?{_KIN_ONE}\s+"
     r"(?:(?:(?:was|were|is|are|has|have|had|been|also|later)\s+){1,3}(?:killed|injured|wounded|"
     # "her young son died of his wounds": a death needs no auxiliary
-    r"hurt|died)|(?:(?:also|later|then|subsequently)\s+)?died)\b))\s+"
+    r"hurt|died)|(?:(?:also|later|then|subsequently)\s+)?died)\b))"
+    r"(?:\s+|(?=,\s(?:including|among\s+them)\s))"
     # "40 people, among them a toddler, were hurt"; "three people - two men and a woman - were"
     # "five people, among them two schoolgirls and a boy of 12, were hurt": who is
     # among them may take longer
     rf"(?:{_WHO}(?:,\s[^,]{{1,40}},|,\s(?:including|among\s+them)\s[^,;.]{{1,80}},"
-    r"|\s[-–—]\s[^.;]{1,60}?\s[-–—])?\s+)?"
+    r"|\s[-–—]\s[^.;]{1,60}?\s[-–—])?\s+"
+    # "four more, including a baby, were hurt": who is included may follow the
+    # count itself
+    r"|,\s(?:including|among\s+them)\s[^,;.]{1,80},\s+)?"
     # "another woman from Kupiansk was hurt", "four members of one family were killed"
     # "a worker in the village of X, Kherson region, was killed"
     # "a miner of the Luhansk People's Republic's (LPR) city of X was hurt": the town
@@ -1018,3 +1022,24 @@ def whole_told(words: str) -> bool:
 def higher_count(a: int | None, b: int | None) -> int | None:
     """The higher of two counts, either of which may be unknown (two readings of one toll)."""
     return b if a is None else a if b is None else max(a, b)
+
+
+# A lead that counts its strikes tells a day's many: "shelled the X region 119 times",
+# "launched 40 attacks on the region", "fired 600 shells at its settlements". A town's
+# strike told after it is one of them, not the lead's one strike told again.
+_COUNTED_STRIKES = re.compile(
+    r"\b(?:\d+|dozens\s+of|hundreds\s+of|(?:two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve)(?!\s+times))\s+(?:(?:enemy|artillery|mortar|air|drone|missile)\s+)?"
+    r"(?:times|attacks|strikes|shellings|bombardments|shells|projectiles)\b",
+    re.IGNORECASE,
+)
+
+
+def counts_strikes(sentence: str) -> bool:
+    """Whether a sentence counts the strikes it tells ("shelled the region 119 times")."""
+    return _COUNTED_STRIKES.search(sentence) is not None
+
+
+def tells_rise(sentence: str) -> bool:
+    """Whether a sentence tells a toll that has risen ("the death toll has risen to four")."""
+    return _TOLL_ROSE.search(sentence) is not None

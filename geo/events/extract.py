@@ -1284,7 +1284,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
             listed = listed_head_counts(text, sent, places) if trig.type in FIGURE_TYPES else None
             tolls = (
-                _listed_casualties(text, sent, places)
+                _listed_casualties(text, sent, _named_again(places, tops))
                 if trig is owner and not casualties_used
                 else None
             )
@@ -1887,3 +1887,17 @@ _SUMMARY_OF_STRIKES = Gated(_SUMMARY_OF_STRIKES)
 # Asked of every sentence with an evacuation word; its Cyrillic stems are looked for first,
 # so an English sentence is answered without the engine trying every position.
 _ORDER_GIVEN_CYR = Gated(_ORDER_GIVEN_CYR)
+
+
+def _named_again(places: list[Toponym], tops: list[Toponym]) -> list[Toponym]:
+    """The strike's places with their namings again after the last of them.
+
+    "Shelling in A and B killed seven people in A and one in B": the counts come with the
+    second naming of each place, which the strike's own places do not hold.
+    """
+    if len(places) < 2:
+        return places
+    ids = {t.place.place_id for t in places}
+    last = max(t.start for t in places)
+    again = [t for t in tops if t.start > last and t.place.place_id in ids]
+    return [*places, *again] if again else places

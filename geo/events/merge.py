@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from geo.events.build import event_with
-from geo.events.casualties import higher_count, parse_casualties
+from geo.events.casualties import counts_strikes, higher_count, parse_casualties, tells_rise
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import FIGURE_TYPES, Trigger
 from geo.places.spatial import great_circle_km
@@ -286,6 +286,8 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
         if (
             old.place.kind is not PlaceKind.ADMIN1
             or old.place.admin1_code != fine.place.admin1_code
+            # "shelled the X region 80 times ... guns hit Y with 50 rounds": one of the day's many
+            or (not (added or victims) and counts_strikes(old.quote))
             or (fine.date_text and not _same_days_as_dated(old, fine))
             # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
             or any(
@@ -492,7 +494,13 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 for k, o in enumerate(out)
                 if o.event_type is ev.event_type
                 and o.place.place_id == ev.place.place_id
-                and (n not in apart or o.sentence_start == ev.sentence_start)
+                and (
+                    n not in apart
+                    or o.sentence_start == ev.sentence_start
+                    # "The number of wounded in the attack on X has increased to 15 ... As
+                    # reported, today a woman was killed in X": the risen toll's first report
+                    or (o.event_type is EventType.ATTACK and _risen_undated(o))
+                )
                 and (
                     not o.date_text
                     or not ev.date_text
@@ -578,6 +586,8 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
             continue  # "in Kharkiv and other towns of Kharkiv Oblast": the rest of it
         if _struck_its_settlements(e, events):
             continue  # "shelled 24 settlements of the Kherson region": not the city alone
+        if counts_strikes(e.quote):
+            continue  # "shelled the Kherson region 119 times": the day's many, not the city's
         if (
             (e.killed is not None or e.injured is not None)
             and _ATTACKS_ON.search(e.quote)
@@ -591,7 +601,15 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
                 if f.place.admin1_code
                 and f.place.admin1_code == e.place.admin1_code
                 and e.place.name.startswith(f.place.name)  # Odesa in Odesa Oblast
-                and _same_days(f, e)
+                and (
+                    _same_days(f, e)
+                    # a toll risen since, told on a later day: the strike told before it
+                    or (
+                        _risen_undated(e)
+                        and f.date_start <= e.date_end
+                        and (e.date_start - f.date_end).days <= 3
+                    )
+                )
                 and not _one_of_a_list(f, fine)
                 and not _counts_beyond(e, f)
             ),
@@ -607,8 +625,26 @@ def _drop_oblast_twins(events: list[Event]) -> list[Event]:
         oblast = absorbed.get(id(e))
         if oblast is not None and e.killed is None and e.injured is None:
             e = replace(e, killed=oblast.killed, injured=oblast.injured)
+        elif oblast is not None and _risen_undated(oblast):
+            # the region's reading tells the toll as it has since risen: the later count
+            e = replace(
+                e,
+                killed=higher_count(e.killed, oblast.killed),
+                injured=higher_count(e.injured, oblast.injured),
+            )
         out.append(e)
     return out
+
+
+def _risen_undated(e: Event) -> bool:
+    """Whether a strike's toll is told as risen, with no day of its own: one strike's later count.
+
+    "The death toll from the missile attack on a ferry in the X region has risen to four"
+    counts the dead of one strike as they are found, not a region's day in sum.
+    """
+    return (
+        not e.date_text and (e.killed is not None or e.injured is not None) and tells_rise(e.quote)
+    )
 
 
 def _counts_beyond(oblast: Event, city: Event) -> bool:
@@ -623,6 +659,8 @@ def _counts_beyond(oblast: Event, city: Event) -> bool:
     """
     if city.killed is None and city.injured is None:
         return False
+    if _risen_undated(oblast):
+        return False  # "the death toll from the strike in the X region has risen to four"
     wider = oblast.date_start < city.date_start or oblast.date_end > city.date_end
     return wider and not _toll_within(oblast, [city])
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from geo.events.build import _event_id, _geo_precision
 from geo.events.casualties import (
     Casualties,
+    counts_strikes,
     higher_count,
     parse_casualties,
     respective_counts,
@@ -72,9 +73,12 @@ _BARE_COUNT = re.compile(
     # list of the count's places as a comma goes on with it
     # "... and injured one in B, and another in C": "another" alone is one more
     # "killed four in the region, including two in A and two in B": the part told with its whole
-    r"(?:\band|,|:|\bincluding|\s[-–—])\s+(?:(?P<another>another|a further)\s+)?(?:(?P<num>\d+|"
+    # "killed seven in A and at least one person in B": a hedge and the counted noun
+    r"(?:\band|,|:|\bincluding|\s[-–—])\s+(?:(?P<another>another|a further)\s+)?"
+    r"(?:(?:at least|more than|over|about|around|nearly|almost|some)\s+)?(?:(?P<num>\d+|"
     + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
-    + r")\s+)?(?:(?:more|others?|people|civilians|residents)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+    + r")\s+)?(?:more\s+)?(?:(?:others?|people|persons?|civilians?|residents?|m[ae]n|wom[ae]n|"
+    r"child(?:ren)?)\s+)?(?:in|near|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -417,6 +421,13 @@ def _listed_casualties(
     if not any(list(out.values())[1:]):
         return None
     _share_joined_counts(text, bounds, ordered, out)
+    # "shelling in A and B killed seven in A and one in B": the places named again with their
+    # counts; the first naming, which the strike's event keeps, takes the count of the later
+    first: dict[str, int] = {}
+    for top in ordered:
+        at = first.setdefault(top.place.place_id, top.start)
+        if at != top.start and not out[at] and out[top.start]:
+            out[at] = out[top.start]
     return out
 
 
@@ -856,6 +867,8 @@ def _carry_casualties(
             ):
                 events[k] = replace(other, killed=0, injured=0, figures_text=cas.text)
         return last
+    if _toll_told_again(events, last, cas):
+        return last
     # "One killed and two others injured ... two other men had been injured": the same two
     same = cas.more_by_other and (cas.killed, cas.injured) in {
         (ev.killed, None),
@@ -894,6 +907,36 @@ def _carry_casualties(
         figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
     )
     return last
+
+
+def _toll_told_again(events: list[Event], last: int, cas: Casualties) -> bool:
+    """Whether a placeless toll repeats, count for count, the toll of a strike told before.
+
+    "Guns pounded the X region 80 times, leaving two dead and six hurt ... Y, its
+    centre, took 50 rounds ... 'Two residents died and six more were wounded,' its head
+    wrote": the quote is the region's toll again, not the toll of the city told last
+    (which states none). Only for a strike told last with no toll, and a whole toll (not one
+    more, not a rise) that is another place's to the number.
+    """
+    ev = events[last]
+    if (
+        ev.killed is not None
+        or ev.injured is not None
+        or cas.more_killed
+        or cas.more_injured
+        or cas.update
+        or not (cas.killed or cas.injured)
+    ):
+        return False
+    # the toll of a region or district told again at the town it struck is placed, not
+    # repeated; a region's day told as a tally of many strikes holds the town's as one of them
+    return any(
+        e.event_type is ev.event_type
+        and e.place.place_id != ev.place.place_id
+        and (e.killed, e.injured) == (cas.killed, cas.injured)
+        and (e.place.admin1_code != ev.place.admin1_code or counts_strikes(e.quote))
+        for e in events[:last]
+    )
 
 
 def _strike_told(ev: Event, trig: Trigger, sent: Sentence, cas: Casualties) -> Event:

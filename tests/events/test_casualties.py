@@ -2133,3 +2133,77 @@ def test_kin_by_a_possessive_half_a_dozen_and_the_nineties_are_counted(sentence,
 )
 def test_a_long_aside_of_who_is_included_stands_between_a_count_and_its_verb(sentence, injured):
     assert parse_casualties(sentence).injured == injured
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # who is included follows the bare count itself, with no noun between
+        ("Two were killed and another 9, including a baby, were wounded, the mayor said.", 2, 9),
+        ("Four died, another 14, among them three schoolboys, were hurt.", 4, 14),
+        ("Six, including two teenagers, were injured in the blast.", None, 6),
+    ],
+)
+def test_who_is_included_may_follow_a_bare_count(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedge and the counted noun before a listed place
+        (
+            "Artillery fire killed four people in Kupiansk and at least one person in Izium.",
+            [("Kupiansk", 4, None), ("Izium", 1, None)],
+        ),
+        # the strike's places named first, their counts with the second naming of each
+        (
+            "Officials said Russia's shelling in Sumy and Poltava has reportedly killed four"
+            " people in Sumy and two in Poltava.",
+            [("Sumy", 4, None), ("Poltava", 2, None)],
+        ),
+    ],
+)
+def test_listed_places_keep_their_counts_told_with_a_hedge_or_a_second_naming(
+    text, expected, gazetteer
+):
+    assert sorted(_attacks(text, gazetteer)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "between",
+    ["", " Vitalii Kim, the head of the regional administration, said this on Telegram."],
+)
+def test_a_quoted_toll_repeating_a_counted_days_toll_is_not_the_city_told_last(between, gazetteer):
+    # a region's day told as a tally of strikes, its city shelled as one of them, then the
+    # governor's quote repeating the region's toll count for count
+    text = (
+        "Russian guns pounded the Mykolaiv region 64 times on Tuesday, leaving two dead and"
+        f" eight wounded.{between} Artillery fired 40 shells at the city"
+        " of Mykolaiv, the regional head reported. “As a result, two residents died, another"
+        " eight, including a schoolgirl, were wounded,” he wrote."
+    )
+    assert sorted(_attacks(text, gazetteer)) == [
+        ("Mykolaiv", None, None),
+        ("Mykolaiv Oblast", 2, 8),
+    ]
+
+
+def test_a_risen_toll_and_the_recalled_first_report_of_its_strike_are_one_strike(gazetteer):
+    text = (
+        "The number of people hurt in the Russian drone attack on Dnipro has grown to 12, the"
+        " regional governor said. Rescuers are still at work in the city. As reported earlier,"
+        " today, April 30, a 71-year-old man was killed in Dnipro in a Russian attack, and a boy"
+        " was injured."
+    )
+    assert _attacks(text, gazetteer) == [("Dnipro", 1, 12)]
+
+
+def test_a_regions_risen_toll_is_the_later_count_of_its_citys_strike(gazetteer):
+    text = (
+        "The death toll from the rocket attack on a bus stop in the Mykolaiv region has risen"
+        " to five, officials said on Tuesday. Rescuers said on Monday that rockets struck a bus"
+        " stop in Mykolaiv, leaving three people dead and nine others injured."
+    )
+    assert _attacks(text, gazetteer) == [("Mykolaiv", 5, 9)]

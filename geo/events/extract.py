@@ -138,6 +138,7 @@ from geo.events.triggers import (
     PUSHED_INTO,
     TRIGGERS,
     Trigger,
+    captives_after,
     clause_tail,
     coerce_types,
     find_triggers,
@@ -1278,8 +1279,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # "the mandatory evacuation of X will begin on Monday": the order is given
                 span = DateSpan(published, span.end, DatePrecision.RANGE, span.text, -1, -1)
             status, claimed_by = status_for(text, sent, trig, squoted)
-            if trig.type is EventType.OFFENSIVE and trig.text.startswith(
-                ("advanc", "seiz", "captur")
+            if (
+                trig.type is EventType.OFFENSIVE
+                and trig.text.startswith(("advanc", "seiz", "captur"))
+                # "captured a group of enemy soldiers near X": the clash happened
+                and not captives_after(text, trig.end, sent.end)
             ):
                 status = EventStatus.ATTEMPTED  # "trying to advance towards", "a bid to seize"
             listed = listed_head_counts(text, sent, places) if trig.type in FIGURE_TYPES else None

@@ -358,7 +358,10 @@ _CONNECTIVE = (
 _FRONTED = re.compile(
     r"[\"\u201c\u2018]?(?:" + _CONNECTIVE + r",?\s+(?:in|at|near)|"
     r"In|At|Near|Outside|Around)\s+"
-    r"(?:the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
+    # "Near the Donetsk region's A and B, ...", "In Kharkiv Oblast's Izium, ...": the area
+    # that owns the places only situates them
+    r"(?:(?:the\s+)?[A-Z][\w'’-]+\s+(?i:region|oblast|province)['’]s\s+(?=[A-Z])|"
+    r"the\s+(?=\w+\s+(?i:region|oblast|community|hromada|district|raion|municipality)\b)|"
     r"the\s+(?:[\w-]+\s+){0,3}?(?:town|city|village|settlement|hamlet|suburb|port)\s+of\s+|"
     # "In the direction of Marinka, troops repelled 24 attacks": a bulletin's front sector
     r"the\s+directions?\s+of\s+|"
@@ -1786,7 +1789,12 @@ def _after(
 
         if (
             word == "as"
-            and etype is EventType.EVACUATION
+            and (
+                etype is EventType.EVACUATION
+                # "fighting goes on in settlements such as A, B and C": the places of the
+                # fight itself ("pressure around towns such as A" stays its setting)
+                or (etype is EventType.OFFENSIVE and i >= 3 and toks[i - 3].text in {"in", "near"})
+            )
             and i >= 2
             and i + 1 < len(toks)
             and _name_next(text, toks[i + 1])  # a name the index lacks may come first
@@ -2301,6 +2309,9 @@ def _aside_end(toks: list[_Tok], i: int) -> int | None:
     return k + 1 if after.kind == "top" or after.text == "the" or object_noun else None
 
 
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'"})
+
+
 def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> int:
     """Skip ", including 600 children,"; places listed there ("including Vasylivka") count."""
     words = 0
@@ -2311,6 +2322,9 @@ def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> i
             found.append(more)
             if (k := _more_included(toks, i)) is not None:
                 i, words = k, 0
+            continue
+        if toks[i].text in _QUOTE_MARKS:
+            i += 1  # 'including "in the vicinity" of X': a quoted word, not the aside's end
             continue
         if toks[i].kind == "p" or words > 8:
             return len(toks)

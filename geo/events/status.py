@@ -100,6 +100,11 @@ _TRIED = re.compile(
     r"\b(?:try(?:ing)? to|tried to|tries to|attempt(?:s|ed|ing)?(?: \w+ times?| twice)? to|"
     r"(?:bid|attempt|effort|"
     r"push|drive) to|struggl\w+ to|concentrat\w+ on|focus\w* on|"
+    # the aim of a fight: "offensive operations to capture X", "launched an offensive to
+    # seize Y", "counterattacked to regain Z", "are pushing to take W" (fought for, not taken)
+    r"(?:operations?|offensives?|counter-?offensives?|assaults?|counter-?attack(?:s|ed|ing)?|"
+    r"pushing|pressing|fighting|fought|battling|aim(?:s|ed|ing)?|seek(?:s|ing)?|sought)"
+    r"(?:,\s*(?:\w+\s+){0,3}?\w+,)?\s+(?:in\s+order\s+)?to|"
     r"(?:stopped|halted|blocked|kept)[\"”’]?\s+(?:[\w\"'’-]+\s+){0,3}from)\s+(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )

@@ -24,6 +24,7 @@ __all__ = [
     "PUSHED_INTO",
     "TRIGGERS",
     "Trigger",
+    "captives_after",
     "coerce_types",
     "find_triggers",
     "future_order",
@@ -198,7 +199,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:territorial )?gains",
         r"captur\w+",
         r"seiz\w+",
-        r"t(?:ook|aken|akes?|aking) (?:full |complete |effective )?control (?:of|over)",
+        r"t(?:ook|aken|akes?|aking) (?:full |complete |effective )?control (?:of|over)"
+        r"(?! (?:the |a )?situation)",
         # a ministry's translated "took the village of X under control", "were taken under
         # Russian control"
         r"t(?:ook|aken|aking) (?:(?:[\w'’-]+ ){1,5}?)?under (?:(?:full|complete|russian|"
@@ -352,7 +354,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"counter-offensive",
         r"counter-?attack(?:s|ed|ing)?",
         r"offensive",
-        r"incursion",
+        r"incursions?",
+        r"cross-border raids?",  # "mounted a cross-border raid on X": troops over the border
         # "units that penetrated X Oblast": an incursion; "a penetrating (shrapnel) wound" is
         # a doctor's word
         r"penetrat(?:ed|ing)(?! (?:[\w-]+ )?(?:injur|wound|trauma))",
@@ -361,6 +364,13 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"invaded",
         r"stepped up (?:\w+ )?(?:assaults|attacks)",
         r"assaults?",
+        # the verb, and troops moving on a town: "units assaulted the village of X", "troops
+        # moved towards A and B" (find_triggers wants an army before it, as for "clashed")
+        r"assault(?:ed|ing)",
+        # "a rapid breakthrough of the defence in the X area", "attempted border
+        # breakthroughs in the A and B districts" (find_triggers wants an army or a defence)
+        r"breakthroughs?",
+        r"(?:moved|moving|move|moves) (?:on )?towards?",
         r"fighting",
         r"battles?",
         r"clashes",
@@ -409,8 +419,22 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # trenches near X", "attempting to surround X", "trying to block off X" (a siege):
         # fighting on the ground
         r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
-        r"to (?:dislodge|push|drive|oust|break through|break into|encircle|surround|approach|"
+        r"to (?:dislodge|push|drive|oust|break through|break into|encircle|surround|approach|enter|"
         r"penetrate|infiltrate|eject|cut off|block off|blockade)",
+        # "twice tried to restore its lost positions west of X", "attempts to regain their
+        # positions near Y": a counterattack on the ground
+        r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries)(?: \w+ times?| twice)? to "
+        r"(?:restore|regain|recover|retake|return to) (?:the |its |their |his )?(?:\w+ )?"
+        r"positions?",
+        # "an attempt to retake X", "fought to retake Y": the retaking tried, a fight ("allowed
+        # troops to retake ground" is a gain told in the infinitive, left alone)
+        r"(?:attempts?|attempted|attempting|try|tried|trying|tries|bid|effort|push|drive|"
+        r"pushing|fought|fighting|battling|sought|seeking) to retake",
+        # a capture tried, told by the control it was to bring: "tried to establish control
+        # over X", "attempts to regain control of Y" (a bulletin's failed storming)
+        r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
+        r"to (?:establish|gain|take|seize|regain|restore) (?:full |complete )?control (?:of|over)"
+        r"(?! (?:the |a )?situation)",
         # "foiled the saboteurs' attempt to cross the border", "an attempt by
         # saboteurs to cross the state border", "tried to cross Ukraine's border": a border raid
         r"(?:attempts?|attempted|attempting|tried|trying|tries)(?: by(?: [\w'’-]+){1,6}?)? to "
@@ -821,6 +845,18 @@ _ARMY_MET = re.compile(
     r"(?!\s+who\b)(?:\s+[\w'’-]+){0,4}?\s*$",
     re.IGNORECASE,
 )
+# A breakthrough of war: by an army, of a defence or across a border (not in talks or science).
+_BREAKTHROUGH_OF_WAR = re.compile(
+    r"\b(?:troops|forces|army|units|soldiers|brigades?|enemy|occupiers|defen[cs]es?|"
+    r"defensive|border|front(?:\s*-?\s*line)?|lines?)\b",
+    re.IGNORECASE,
+)
+_HOSTILE = re.compile(r"\b(?:enemy|occupiers|invaders)\b", re.IGNORECASE)
+_ENEMY_MET = re.compile(
+    r"\b(?:enemy|occupiers|invaders|russians|ukrainians|saboteurs|(?:sabotage|assault|"
+    r"reconnaissance|storm)\s+(?:groups?|teams?|detachments?))(?:\s+[\w'’-]+){0,4}?\s*$",
+    re.IGNORECASE,
+)
 _CLAIMED_GAIN_ENDS = ("positions", "position", "situation", "forward", "progress", "foothold")
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
 _TEMPORARILY_BEFORE = re.compile(r"\btemporarily\s+$", re.IGNORECASE)
@@ -848,7 +884,7 @@ _GROUND_ATTACK = re.compile(
     r"(?:\b\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|dozens of|several)|ground|"
     r"cross-border|surprise|infantry|assault|armou?red|mechani[sz]ed|"
     # the verb in any tense: "carried out", "is carrying out", "launches"
-    r"carr(?:ied|ying|y|ies) out|launch(?:ed|ing|es)?|"
+    r"carr(?:ied|ying|y|ies) out|launch(?:ed|ing|es)?|stag(?:ed|ing|es?)|"
     # a raid's men: "a group of saboteurs attacked the village", "a sabotage unit attacked"
     r"saboteurs|sabotage|infiltrators|stormtroopers|"
     r"repell?ed|repulsed|repelling|repulsing|an enemy|enemy|"
@@ -877,7 +913,13 @@ _TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded
 # city overnight, killing two". Launching made it an operation (_GROUND_ATTACK), but one
 # attack that leaves civilians dead is a strike; counted attacks stay the assaults they are.
 _LAUNCHED_ONE = re.compile(
-    r"(?:launched|carried\s+out|mounted|conducted)\s+(?:an?|another|one)\s+", re.IGNORECASE
+    r"(?:launched|carried\s+out|mounted|conducted|staged)\s+(?:an?|another|one)\s+",
+    re.IGNORECASE,
+)
+_LAUNCHED_MANY = re.compile(
+    r"(?:launched|carried\s+out|mounted|conducted)\s+(?:more\s+than\s+|over\s+|about\s+)?"
+    r"\d[\d,]*\s+",
+    re.IGNORECASE,
 )
 _LAUNCHED_ATTACK = re.compile(r"launched an? attack", re.IGNORECASE)
 # The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
@@ -895,7 +937,9 @@ _TIMES_AFTER = re.compile(
 # "attacked northeast of Siversk near A" is the same: troops at villages, not a strike.
 _GROUND_AFTER = re.compile(
     # "an attack near the border", "near Ukraine's border": where the place lies, not troops
+    # "attacking toward X": a drive on the ground (a strike falls on a place, not toward it)
     r"\s+(?:near(?!\s+(?:the\s+)?(?:[\w'’-]+\s+)?border\b)|around|outside|on the outskirts of|"
+    r"towards?|"
     r"(?:in|on|along) the (?:[\w'’-]+\s+){1,2}"
     r"(?:front|direction|sector|axis|area)|in the areas? of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of "
@@ -951,7 +995,11 @@ _GROUND_MAKERS = (
     r"(?:assault|storm|sabotage|reconnaissance|infantry)\s+(?:groups?|units?|detachments?|teams?)"
 )
 _GROUND_MAKER_BEFORE = re.compile(
-    rf"\b(?:{_GROUND_MAKERS})(?:['’]s?)?\s+"
+    rf"\b(?:{_GROUND_MAKERS})(?:['’]s?)?\s*"
+    # the fire behind them: "troops backed by tanks attacked X", "infantry, supported by
+    # artillery, attacked Y" (the support is no strike's means: _SUPPORT_OF_WEAPON)
+    r"(?:,?\s*(?:backed|supported|covered)\s+by\s+(?:[\w-]+\s+){0,2}?[\w-]+"
+    r"(?:\s+and\s+[\w-]+)?\s*,?)?\s+"
     r"(?:(?:have|has|had|been|also|again|then|later|twice|once|"
     r"[a-z]+ly|pressed|press|pressing|launched|launch|mounted|renewed|resumed|continued|"
     r"continue|continues|keep|kept|began|begin|started|start|tried|try|trying|attempted|"
@@ -1464,6 +1512,13 @@ _SIDE_IN_SENTENCE = re.compile(
 )
 
 
+_TRIED_TO_BEFORE = re.compile(
+    r"\b(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking|failed|fails?)"
+    r"(?: again| \w+ times?| twice)? to\s+$",
+    re.IGNORECASE,
+)
+
+
 def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
     """Whether "take"/"took" at ``s:e`` (its sentence from ``lo``) is a capture.
 
@@ -1483,6 +1538,14 @@ def _takes_a_town(text: str, lo: int, s: int, e: int) -> bool:
         # "the army pressed on towards X, taking the village of Y": the participle's subject
         # is the main clause's, an army named anywhere before it
         return the_town
+    if (
+        _TRIED_TO_BEFORE.search(text, max(lo, s - 40), s)
+        and (the_town or text[e : e + 1].isupper())
+        and _SIDE_IN_SENTENCE.search(text, lo, s)
+    ):
+        # "the enemy tried to take X", "Russian units failed to take the village of Y": a
+        # side's capture tried (an offensive: events.status.tried)
+        return True
     if not _ARMY_BEFORE.search(text, before, s):
         return False
     if the_town:
@@ -1548,11 +1611,21 @@ _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORE
 _CAPTIVES_OBJECT = re.compile(
     r"\s+(?:(?:more\s+than|over|about|around|at\s+least|nearly|almost|some|another)\s+)?"
     r"(?:\d[\d,]*|an?|one|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|"
-    r"hundreds\s+of|several|many|scores\s+of)?\s*(?:[\w'’-]+\s+){0,2}?"
+    r"hundreds\s+of|several|many|scores\s+of)?\s*"
+    # the men counted by their unit: "a group of enemy troops", "a platoon of marines"
+    r"(?:(?:group|unit|squad|platoon|company|detachment|batch|column)s?\s+of\s+"
+    r"(?:\d[\d,]*\s+)?)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:soldiers|servicem[ae]n|prisoners|POWs|fighters|marines|paratroopers|militants|"
     r"mercenaries|troops|conscripts|personnel|soldier|serviceman)\b",
     re.IGNORECASE,
 )
+
+
+def captives_after(text: str, end: int, sent_end: int) -> bool:
+    """Whether men taken prisoner follow a capture verb ending at ``end`` (_CAPTIVES_OBJECT)."""
+    return _CAPTIVES_OBJECT.match(text, end, sent_end) is not None
+
+
 # "land" as a noun, the ground itself: after a preposition, a determiner or an adjective of
 # who holds or works it ("of land in X", "their land near Y", "occupied land"); the verb
 # ("shells land on X") follows its weapon.
@@ -1829,7 +1902,9 @@ def find_triggers(
         word = m.group().lower()
         if word.endswith("ground") and not word.startswith("gain") and not _ARMED.search(sent.text):
             continue  # "the party lost ground in the polls": ground given up is an army's
-        if word.endswith(_CLAIMED_GAIN_ENDS) and not _ARMED.search(sent.text):
+        if word.endswith(_CLAIMED_GAIN_ENDS) and not (
+            _ARMED.search(sent.text) or _HOSTILE.search(sent.text)
+        ):
             continue  # "the plan moved forward", "improved its position in the polls"
         if word == "where they discussed" and not _TWO_SIDES.search(sent.text):
             continue  # ministers discussing aid in Brussels are no talks of the two sides
@@ -1843,6 +1918,19 @@ def find_triggers(
             clause_tail(text, max(sent.start, s - 80), s)
         ):
             continue  # "protesters clashed with police in X", "veterans who fought in Y"
+        if (
+            etype is EventType.OFFENSIVE
+            and (word.startswith(("assaulted", "assaulting", "mov")) or word.endswith("to enter"))
+            and not (
+                _ARMY_MET.search(tail := clause_tail(text, max(sent.start, s - 80), s))
+                or _ENEMY_MET.search(tail)
+            )
+        ):
+            # "a man assaulted a guard in X", "families moved towards the border", "residents
+            # tried to enter the town": no army
+            continue
+        if word.startswith("breakthrough") and not _BREAKTHROUGH_OF_WAR.search(sent.text):
+            continue  # "a breakthrough in the talks in X", "a medical breakthrough"
         if word.startswith(("suffer", "sustain")) and _NATURAL.search(sent.text):
             continue  # "the town suffered heavy damage in the floods": no strike
         if word.startswith("destr") and not (
@@ -2157,6 +2245,14 @@ def find_triggers(
                         word == "attack"
                         and _LAUNCHED_ONE.fullmatch(ground.group())
                         and _TOLL_WORD.search(sent.text)
+                    )
+                    and not (
+                        # "launched 100 attacks against X Oblast, killing one": a governor's
+                        # count of the day's strikes on his region or town, told with its toll
+                        word == "attacks"
+                        and _LAUNCHED_MANY.fullmatch(ground.group())
+                        and _ON_TOWN.match(text, e)
+                        and _TOLL_WORD.search(text, e, sent.end)
                     )
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))

@@ -2227,3 +2227,34 @@ def test_where_an_evacuation_is_staged_is_not_where_people_leave(gazetteer):
 def test_a_place_joined_by_as_well_as_is_one_more_place_whatever_its_level(gazetteer, text):
     # the oblast after the district only situates it; the one after "as well as" is another
     assert sorted(_evacuated(text, gazetteer)) == ["Donetsk Oblast", "Izium Raion"]
+
+
+def test_a_quoted_word_inside_an_including_aside_keeps_its_place(gazetteer):
+    # a reporter quotes a bulletin's words inside the aside: the marks end nothing
+    text = (
+        "Troops cleared mines near Siversk last week.\n\n"
+        "On Sunday the army said its units “held off” Russian assaults in the region, "
+        "including “on the approaches” to Siversk."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert places == {"Siversk"}
+
+
+def test_a_fronted_list_owned_by_its_region_frames_the_sentence(gazetteer):
+    # "Near the X region's A and B, ...": the region only says whose the villages are
+    text = (
+        "Near the Luhansk region's Bilohorivka and Hryhorivka, enemy troops tried to break through."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert places == {"Bilohorivka", "Hryhorivka"}
+
+
+def test_fighting_in_settlements_such_as_a_and_b_is_at_a_and_b(gazetteer):
+    text = (
+        "Heavy battles continue in villages such as Bilohorivka and Hryhorivka, a spokesman said."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert places == {"Bilohorivka", "Hryhorivka"}
+    # a campaign's pressure "around towns such as A" stays its setting
+    text = "The army keeps up its pressure around towns such as Bilohorivka and Hryhorivka."
+    assert not _events(text, gazetteer)

@@ -669,3 +669,17 @@ def test_a_loss_told_by_the_side_that_suffered_it_is_a_fact(gazetteer, text):
 def test_a_sides_own_gain_or_a_claimed_loss_stays_claimed(gazetteer, text):
     ((_, status, _),) = _advance_sources(text, gazetteer)
     assert status is EventStatus.CLAIMED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The enemy keeps up offensive operations to seize Hlyboke.",
+        "Enemy infantry are pushing to capture Hlyboke.",
+        "Ukrainian marines counterattacked to regain the lost trenches near Hlyboke.",
+    ],
+)
+def test_a_gain_named_as_a_fights_aim_is_fighting_not_a_gain(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 3, 5))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {e.event_type for e in events} == {EventType.OFFENSIVE}, text

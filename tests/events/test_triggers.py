@@ -2169,3 +2169,107 @@ def test_a_mop_up_after_a_flood_is_no_fighting(gazetteer):
 def test_people_who_abandoned_their_village_made_no_withdrawal(gazetteer):
     kinds = _kinds("Many families abandoned the village of Siversk on Sunday.", gazetteer)
     assert EventType.ADVANCE not in {k for k, _ in kinds}
+
+
+# Round 16 (fight16): ground fighting told by a tried capture, a moving army, an assault verb,
+# a plural incursion, men taken in a group; a governor's count of strikes with its toll.
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("The occupiers tried to take Sosnivka on Friday but were beaten back.", "Sosnivka"),
+        ("Enemy units attempted to establish control over Hlyboke.", "Hlyboke"),
+        ("Two Ukrainian brigades moved towards Siversk on Friday.", "Siversk"),
+        ("Enemy infantry assaulted the village of Hlyboke twice.", "Hlyboke"),
+        ("Border guards beat back two incursions into Tetkino on Friday.", "Tëtkino"),
+        ("Marines captured a group of enemy paratroopers near Siversk.", "Siversk"),
+    ],
+)
+def test_a_tried_capture_a_moving_army_and_an_assault_are_ground_fighting(
+    gazetteer, sentence, place
+):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.OFFENSIVE, place) in kinds, kinds
+    assert EventType.ADVANCE not in {k for k, _ in kinds}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new mayor tried to take control of the situation in Siversk.",
+        "Hundreds of families moved towards Siversk on Friday.",
+        "A drunk man assaulted a bus driver in Siversk on Friday.",
+    ],
+)
+def test_control_of_a_situation_families_moving_and_a_brawl_are_no_fighting(gazetteer, sentence):
+    kinds = {k for k, _ in _kinds(sentence, gazetteer)}
+    assert not kinds & {EventType.OFFENSIVE, EventType.ADVANCE}, kinds
+
+
+def test_men_captured_in_a_group_were_fought_not_tried(gazetteer):
+    article = article_from_text(
+        "Marines captured a group of enemy paratroopers near Siversk.", published=_PUBLISHED
+    )
+    (event,) = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert event.event_type is EventType.OFFENSIVE
+    assert event.status is EventStatus.HAPPENED
+
+
+def test_counted_attacks_on_a_region_with_a_toll_are_strikes(gazetteer):
+    text = "Russian troops launched 35 attacks against Kharkiv Oblast, injuring three people."
+    assert (EventType.ATTACK, "Kharkiv Oblast") in _kinds(text, gazetteer)
+    text = "Russian troops launched 35 attacks on Hlyboke over the past day."
+    assert (EventType.OFFENSIVE, "Hlyboke") in _kinds(text, gazetteer)
+
+
+def test_an_attack_toward_a_town_is_a_drive_on_the_ground(gazetteer):
+    text = "Enemy units kept attacking towards Hlyboke on Friday."
+    assert (EventType.OFFENSIVE, "Hlyboke") in _kinds(text, gazetteer)
+    text = "Drones flew towards Sumy and attacked the city on Friday."
+    assert (EventType.ATTACK, "Sumy") in _kinds(text, gazetteer)
+
+
+def test_a_breakthrough_of_a_defence_or_a_border_is_fighting_and_one_in_talks_is_not(gazetteer):
+    text = "The push opened with a swift breakthrough of the enemy's defence near Hlyboke."
+    assert (EventType.OFFENSIVE, "Hlyboke") in _kinds(text, gazetteer)
+    text = "Officials spoke of a breakthrough in the grain talks held in Istanbul."
+    assert EventType.OFFENSIVE not in {k for k, _ in _kinds(text, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Border units beat back an enemy attempt to retake Hlyboke.",
+        "The enemy made two failed attempts to restore its lost positions west of Hlyboke.",
+    ],
+)
+def test_a_tried_retaking_of_a_town_or_of_lost_positions_is_fighting(gazetteer, sentence):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.OFFENSIVE, "Hlyboke") in kinds, kinds
+    assert EventType.ADVANCE not in {k for k, _ in kinds}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Enemy sabotage groups tried to enter Hlyboke at dawn.",
+        "Ukrainian units staged an attack on Tetkino on Friday.",
+        "Its forces mounted a cross-border raid on Tetkino on Friday.",
+    ],
+)
+def test_entering_tried_a_staged_attack_and_a_cross_border_raid_are_ground_fighting(
+    gazetteer, sentence
+):
+    assert EventType.OFFENSIVE in {k for k, _ in _kinds(sentence, gazetteer)}, sentence
+
+
+def test_residents_trying_to_enter_a_town_and_a_staged_missile_strike_are_no_fight(gazetteer):
+    assert not _kinds("Dozens of residents tried to enter Siversk on Friday.", gazetteer)
+    text = "Russia staged a massive missile attack on Sumy on Friday."
+    assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.ATTACK}
+
+
+def test_troops_backed_by_armour_storm_a_village_and_a_toll_keeps_the_strike(gazetteer):
+    text = "Enemy troops backed by tanks attacked Hlyboke on Friday."
+    assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.OFFENSIVE}
+    text = "Enemy troops backed by artillery attacked Hlyboke on Friday, killing a woman."
+    assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.ATTACK}

@@ -65,6 +65,14 @@ _ASIDE_CLAUSE = re.compile(
     r",\s+(?:[\w-]+\s+)?(?:\w+ed|\w+en|held|lost|won)\s+by\b",
     re.IGNORECASE,
 )
+# An aside opened by a participle: ", located 40 km from the border and liberated in",
+# ", also occupied in", ", retaken by Ukraine in": what the place underwent, with its own date
+_PARTICIPLE_ASIDE = re.compile(
+    r",\s+(?:(?:also|once|later|first|then|previously|briefly)\s+)?"
+    r"(?!(?:then|when|even|often|indeed|instead|between)\b)"
+    r"(?:located|situated|lying|\w+ed|\w+en)\b[^,;:.]*$",
+    re.IGNORECASE,
+)
 _DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 # "half a month after": half the unit, told in the next smaller one
 _HALF = {"day": (0, "day"), "week": (3, "day"), "month": (15, "day"), "year": (6, "month")}
@@ -654,11 +662,15 @@ def _in_aside_before(text: str, trig: Trigger, d: DateSpan) -> bool:
         return False
     if d.precision is DatePrecision.RANGE or "," not in text[d.end_char : trig.start]:
         return False
-    opened = text.rfind(",", max(0, d.start_char - 60), d.start_char)
+    opened = text.rfind(",", max(0, d.start_char - 100), d.start_char)
     if opened < 0:
         return False
-    m = _ASIDE_CLAUSE.match(text, opened, d.start_char)
-    return m is not None
+    if _PARTICIPLE_ASIDE.match(text, opened, d.start_char):
+        # "In the village of X, located 6 km from Y and liberated in 2022, a woman was
+        # wounded": the participle that opens the aside owns its year, not the strike
+        return True
+    near = opened >= d.start_char - 60
+    return near and _ASIDE_CLAUSE.match(text, opened, d.start_char) is not None
 
 
 def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:

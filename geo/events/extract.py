@@ -89,6 +89,7 @@ from geo.events.places import (
     oblast_index,
     places_for,
     route_origin,
+    situates_frame,
     situates_unknown_settlement,
     tokenize_sentence,
     unstrayed,
@@ -1305,6 +1306,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # another village in eastern Ukraine": a place not named, no dot; "the
                     # strike was a reminder of life in Ukraine": the strike told before
                     continue
+                if situates_frame(text, frame, top):
+                    continue  # "In A, X region, drones hit a school": X situates the town A
                 if trig.type is EventType.ATTACK and _WATER.search(top.place.name):
                     continue  # "drones downed over the Sea of Azov": no ground was struck
                 if trig.type is not EventType.EVACUATION and _AUTHORITY_NAME.match(text, top.end):

@@ -42,6 +42,7 @@ __all__ = [
     "namesake_city",
     "places_for",
     "rest_of_area",
+    "situates_frame",
     "situates_unknown_settlement",
     "tokenize_sentence",
     "within",
@@ -155,7 +156,9 @@ _PASSIVE_GAP = re.compile(
     r"(?:,(?:[^,;:]|(?<=\d),(?=\d{3}\b)){1,80},\s*)?"
     # "Kharkiv and Sumy oblasts also came under attack": a list's unit word and an adverb
     r"(?:(?:oblasts|regions|provinces)\s+)?" + _SUBJECT_ASIDE + r"(?:(?:also|again)\s+)?"
-    r"(?:(?:has|have|had)\s+(?:now\s+|also\s+)?been|(?:is|was|were|are)(?:\s+being)?|"
+    # "X had already been hit", "X has repeatedly been targeted": an adverb before "been"
+    r"(?:(?:has|have|had)\s+(?:(?:now|also|already|again|once|twice|[a-z]+ly)\s+){0,2}been|"
+    r"(?:is|was|were|are)(?:\s+being)?|"
     r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"became|becomes|(?:has|have|had)\s+become|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
@@ -396,6 +399,13 @@ _FRONTED_UNIT = re.compile(
     r"|\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+"
     r"(?:district|raion|region|oblast|province)"
     r")?\s*,"
+)
+# The area a fronted town is in, up to the comma that closes the frame: " in the Y region,",
+# " in Y Oblast's Z district,", " in the Z district of the Y region,"
+_AREA_OF_TOWN = re.compile(
+    r"\s+in\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:district|raion|community|hromada)\s+of\s+(?:the\s+)?)?"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s+(?i:region|oblast|province)"
+    r"(?:['’]s\s+[A-Z][\w'’-]*\s+(?:district|raion|community|hromada))?\s*,"
 )
 _FRONTED_CHAIN = re.compile(
     r"(?:\s+of\s+(?:\w+\s+)?[\w'’-]+)?,\s+(?:in|near|at)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
@@ -1057,6 +1067,8 @@ def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | 
     j = i
     while j < len(toks) and toks[j].text in {",", "and"}:
         j += 1
+    if j > i and j + 1 < len(toks) and (toks[j].text.isdigit() or toks[j].text in _COUNT_WORDS):
+        j += 1  # "A and 9 other villages of the oblast": the others, counted
     if j == i or j >= len(toks) or toks[j].text != "other":
         return None
     other = j
@@ -1069,6 +1081,9 @@ def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | 
     if j is None:
         return None
     top = toks[j].top
+    town = toks[i - 1].top if i > 0 and toks[i - 1].kind == "top" else None
+    if town is not None and town.place.admin1_code != top.place.admin1_code:
+        return None  # "the region" read as another oblast than the town's own
     start = toks[other].start
     return replace(top, start=start, surface=text[start : top.end]), j + 1
 
@@ -1583,6 +1598,25 @@ def _after(
             ):
                 i = k  # "struck homes, a school and a hospital in X": its objects, then where
                 continue
+            if (
+                word == ","
+                and etype is EventType.ATTACK
+                and (focus := _FOCUS_AFTER.match(text, tok.start)) is not None
+                and (
+                    k := next(
+                        (j for j in range(i + 1, len(toks)) if toks[j].start >= focus.end()), None
+                    )
+                )
+                is not None
+                and toks[k].kind == "top"
+            ):
+                # "the oblast is shelled everywhere, most of all towns like A and B",
+                # "shelled the region, above all the towns of A and B": the places the fire
+                # centres on, told after the area
+                before = len(found)
+                i = _skip_parenthesis(toks, k, found)
+                found[before:] = [g for g in found[before:] if all(_settlement(t) for t in g)]
+                continue
             if word in {",", "("} and nxt is not None and nxt.text in _PARENTHESIS:
                 before = len(found)
                 i = _skip_parenthesis(toks, i + 1, found)
@@ -1649,7 +1683,13 @@ def _after(
             # "residents of such settlements as A, B and C": the kind, then its examples
             i, np = i + 3, max(np, 0)
             continue
-        if word in links:
+        if word in links or (
+            # "struck a car evacuating civilians from X", "shelled a convoy of people fleeing
+            # from X": the strike is at the place they were leaving
+            word == "from"
+            and etype is EventType.ATTACK
+            and any(toks[k].text in _LEAVING for k in range(max(first, i - 4), i))
+        ):
             if i + 1 < len(toks) and toks[i + 1].kind == "date":
                 i += 2  # "on August 6", "in March 2022": a date, not a place phrase
                 continue
@@ -2336,6 +2376,17 @@ def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> i
 
 
 _APPOSITION = frozenset({"located", "situated", "lying", "some", "about"})
+# The participles of people leaving a place, inside what a strike hit
+_LEAVING = frozenset({"evacuating", "fleeing", "leaving", "escaping", "evacuated", "carrying"})
+# The places a strike centres on, set after the area it covers: ", (but) most of all, towns
+# like", ", above all the towns of", ", in particular"
+_FOCUS_AFTER = re.compile(
+    r",\s*(?:but\s+|and\s+)?(?:most\s+of\s+all|above\s+all|first\s+of\s+all|in\s+particular|"
+    r"first\s+and\s+foremost|primarily|chiefly)\s*,?\s*"
+    r"(?:(?:in\s+)?(?:the\s+)?(?:cities|towns|villages|settlements|communities)\s+(?:such\s+as|like|of)\s+|"
+    r"(?:in|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?)?",
+    re.IGNORECASE,
+)
 
 
 def _more_included(toks: list[_Tok], i: int) -> int | None:
@@ -4152,6 +4203,18 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         text, first[0].end
     ):
         return []  # "In central X oblast, the city of Y came under attack": Y is the place
+    # "In the town of X in the Y region, a woman was killed ...": the area only situates the
+    # town, which frames the sentence; an area the index places elsewhere is a misread
+    if (
+        first[0].place.kind is PlaceKind.POPULATED_PLACE
+        and (above := _AREA_OF_TOWN.match(text, first[0].end, sent.end))
+        and all(
+            t.place.admin1_code == first[0].place.admin1_code
+            for t in tops
+            if first[0].end < t.start < above.end()
+        )
+    ):
+        return [first[0]]
     if re.match(r"\s*,", text[first[0].end : first[0].end + 3]) or _FRONTED_UNIT.match(
         text, first[0].end, sent.end
     ):
@@ -4163,6 +4226,23 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
         return []
     inner = [t for t in tops if first[0].start <= t.start and t.end <= chain.end()]
     return _most_specific([[t] for t in inner])
+
+
+def situates_frame(text: str, frame: list[Toponym], top: Toponym) -> bool:
+    """Whether ``top`` is the area told right after a fronted town, only to situate it.
+
+    "In Kakhovka, Kherson region, drones hit a school", "In the town of X in Y Oblast, ...":
+    the oblast (or raion) is the town's own and no second place of the strike.
+    """
+    if not frame or top.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return False
+    town = frame[0]
+    return (
+        town.place.kind is PlaceKind.POPULATED_PLACE
+        and town.end <= top.start
+        and town.place.admin1_code == top.place.admin1_code
+        and re.fullmatch(r"\s*,\s*|\s+in\s+(?:the\s+)?", text[town.end : top.start]) is not None
+    )
 
 
 # "The governor said that in Kursk Region, a drone hit ...", "claimed that elsewhere in X

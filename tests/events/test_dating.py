@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.events.extract import extract_events
 from geo.records import EventType
 from geo.text.articles import article_from_text
@@ -533,3 +535,21 @@ def test_a_victims_year_of_birth_is_no_date_of_the_strike(gazetteer):
     assert _attack_days(text, gazetteer) == [
         ("Kherson", dt.date(2024, 3, 13), dt.date(2024, 3, 13))
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle opens the aside about the place, and its year is what the place
+        # underwent, not when the shell fell (issue 10, strike16)
+        "In the nearby village of Ivanivka, situated about eight kilometres north of "
+        "Kupiansk and also recaptured in 2022, an elderly man was injured on the road.",
+        "Kupiansk, occupied in February 2022 and freed in September, was shelled again.",
+        "Vovchansk, lying on the border and briefly taken in May 2024, was hit by glide bombs.",
+    ],
+)
+def test_a_participle_aside_before_the_strike_keeps_its_own_year(gazetteer, text):
+    published = dt.date(2025, 3, 12)
+    attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
+    assert attacks
+    assert all(e.date_start.year == 2025 for e in attacks)

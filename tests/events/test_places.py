@@ -2258,3 +2258,73 @@ def test_fighting_in_settlements_such_as_a_and_b_is_at_a_and_b(gazetteer):
     # a campaign's pressure "around towns such as A" stays its setting
     text = "The army keeps up its pressure around towns such as Bilohorivka and Hryhorivka."
     assert not _events(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the town of Nikopol in the Dnipropetrovsk region, a man died in a drone attack.",
+        "In Nikopol in Dnipropetrovsk Oblast, shelling wounded two women on Monday.",
+        "In the city of Nikopol in the Nikopol district of the Dnipropetrovsk region, a drone "
+        "hit a minibus.",
+        "In Nikopol, Dnipropetrovsk Oblast, a drone hit a minibus on Monday.",
+        "In the town of Nikopol, Dnipropetrovsk region, a man died in a drone attack.",
+    ],
+)
+def test_a_fronted_town_with_its_area_frames_the_strike_alone(gazetteer, text):
+    # The oblast told after the fronted town only says where the town is: one strike, at
+    # the town, and no second one at the oblast.
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Nikopol"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly the whole region is being shelled, but most of all, towns such as Nikopol "
+        "and Marhanets, the governor said.",
+        "The oblast came under fire again, above all the cities of Nikopol and Marhanets.",
+        "The region was hit by drones all day, in particular Nikopol and Marhanets.",
+        "The district is under constant shelling, first of all, in Nikopol and Marhanets.",
+    ],
+)
+def test_the_towns_fire_centres_on_after_the_area_are_the_strikes_places(gazetteer, text):
+    # Told after the area the fire covers, the towns it centres on are where it is coded.
+    assert sorted(_at(text, gazetteer, EventType.ATTACK)) == ["Marhanets", "Nikopol"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nikopol had already been struck by a missile in March, which killed four.",
+        "Nikopol has repeatedly been targeted by Russian drones this week.",
+        "Nikopol has once again been shelled from across the river.",
+    ],
+)
+def test_an_adverb_between_the_auxiliary_and_been_keeps_the_passive_subject(gazetteer, text):
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Nikopol"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones struck Nikopol and seven other communities of the Dnipropetrovsk region overnight.",
+        "Russian artillery shelled Nikopol and 14 other settlements in Dnipropetrovsk Oblast "
+        "on Monday.",
+    ],
+)
+def test_a_town_and_a_count_of_other_places_of_its_oblast_are_two_strikes(gazetteer, text):
+    # the town, and the rest of its oblast the count stands for (as "and other towns of")
+    assert sorted(_at(text, gazetteer, EventType.ATTACK)) == ["Dnipropetrovsk Oblast", "Nikopol"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Russian drone hit a minibus evacuating residents from Vovchansk, killing a volunteer.",
+        "Artillery shelled a column of families fleeing from Vovchansk on the main road.",
+        "A glide bomb struck a van carrying evacuees from Vovchansk.",
+    ],
+)
+def test_a_strike_on_people_leaving_a_town_is_a_strike_at_that_town(gazetteer, text):
+    # the strike is placed where the people were leaving, not left without a place
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Vovchansk"]

@@ -469,6 +469,59 @@ def described_gain(text: str, sent: Sentence, trig: Trigger) -> bool:
     return _OWN_TIME.search(clause) is None and _NOW.search(lead) is None
 
 
+# A gain told as a participle's aside on a place, with a past year or month of its own: "the
+# village of X, located near Y and also liberated in 2022, ...", "Kupiansk, retaken by
+# Ukraine in September 2022, ...". The participle is an attribute of the place (what it went
+# through before the report), not a happening the sentence tells; the news is what the
+# sentence tells around it. A relative clause with a finite verb and its own time ("X, which
+# Moscow took in early February") is a told capture and stays (see described_gain).
+_ASIDE_OPEN = re.compile(
+    r",\s+(?:(?:an?|the)\s+(?:[\w'’-]+\s+){0,3}?)?"
+    r"(?:[^,;:.()]*?\band\s+)?(?:(?:also|later|first|once|then)\s+)?$",
+    re.IGNORECASE,
+)
+_PLACE_BEFORE = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:Oblast|region|district|raion|province|community))?$"
+)
+_ASIDE_TIME = re.compile(
+    rf"(?:\s+by\s+[^,;:.()]*?)?\s+(?:in|during)\s+(?:(?:early|mid|late)[-\s]+)?"
+    rf"(?:(?P<month>{MON_FULL}|Sept?)\s+)?(?P<year>(?:19|20)\d\d)\b(?=\s*(?:[,;:.)]|$))",
+    re.IGNORECASE,
+)
+
+
+def aside_gain(
+    text: str, sent: Sentence, trig: Trigger, triggers: Sequence[Trigger], published: dt.date
+) -> bool:
+    """Whether a gain is a participle's aside on a named place, dated before the report's month.
+
+    The aside opens at a comma after the place's name (past a noun: ", a village retaken";
+    past another attribute: ", located near Y and also liberated"), and its time ends the
+    aside ("in 2022", "in September 2022"). A year alone (before the report's) is history;
+    a month is history only beside another kind of event told outside the aside.
+    """
+    if trig.type is not EventType.ADVANCE or not trig.text.lower().endswith(("ed", "en")):
+        return False
+    opened = text.rfind(",", max(sent.start, trig.start - 160), trig.start)
+    if opened < 0 or _ASIDE_OPEN.match(text, opened, trig.start) is None:
+        return False
+    if _PLACE_BEFORE.search(text, max(sent.start, opened - 40), opened) is None:
+        return False
+    m = _ASIDE_TIME.match(text, trig.end, sent.end)
+    if m is None:
+        return False
+    year = int(m.group("year"))
+    if m.group("month") is None:
+        return year < published.year
+    # "Siversk, some 30 km from X, captured in July 2022" after a verb that is no event: the
+    # dated capture is all the sentence tells, and stays; beside a strike or a fight told
+    # outside the aside it is the place's history
+    month = dt.datetime.strptime(m.group("month")[:3].title(), "%b").month
+    return (year, month) < (published.year, published.month) and any(
+        o.type is not EventType.ADVANCE and not opened <= o.start < m.end() for o in triggers
+    )
+
+
 # Fighting that says where a person or a unit fights: "a drone pilot fighting near X said",
 # "soldiers fighting in the Y direction say", "the brigade, which has been fighting near Z
 # since 2022, lost its commander". The fighting places the fighter, whom the sentence is
@@ -592,6 +645,7 @@ def news_not_setting(
             or described_gain(text, sent, t)
             or pluperfect_relative(text, sent, t)
             or described_fighter(text, sent, t)
+            or (published is not None and aside_gain(text, sent, t, triggers, published))
             or (ranked is not None and t.type is EventType.OFFENSIVE and t.start >= ranked)
         ):
             continue

@@ -660,15 +660,18 @@ def _in_aside_before(text: str, trig: Trigger, d: DateSpan) -> bool:
     """
     if d.end_char > trig.start or (d.end - d.start).days <= 7:
         return False
-    if d.precision is DatePrecision.RANGE or "," not in text[d.end_char : trig.start]:
+    if "," not in text[d.end_char : trig.start]:
         return False
     opened = text.rfind(",", max(0, d.start_char - 100), d.start_char)
     if opened < 0:
         return False
     if _PARTICIPLE_ASIDE.match(text, opened, d.start_char):
         # "In the village of X, located 6 km from Y and liberated in 2022, a woman was
-        # wounded": the participle that opens the aside owns its year, not the strike
+        # wounded", "In X, occupied since 2014, a school was hit": the participle that
+        # opens the aside owns its year or its span, not the strike
         return True
+    if d.precision is DatePrecision.RANGE:
+        return False
     near = opened >= d.start_char - 60
     return near and _ASIDE_CLAUSE.match(text, opened, d.start_char) is not None
 

@@ -1402,7 +1402,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                if trig.type in further or recalled:
+                if trig.type in further or (recalled and not _told_today(ev, published)):
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here
                 events.append(ev)
@@ -1505,26 +1505,68 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 quote=f"{prev.quote} {sent.text}" if adjacent else prev.quote,
                 sentence_end=sent.end if adjacent else prev.sentence_end,
             )
-    return oblast_summaries_dropped(_undated(consolidate(events, apart), published))
+    period = _title_period(text, published) if published is not None else None
+    return oblast_summaries_dropped(_undated(consolidate(events, apart), published, period))
 
 
-def _undated(events: list[Event], published: dt.date | None) -> list[Event]:
+def _told_today(ev: Event, published: dt.date | None) -> bool:
+    """Whether an event recalled "as reported" is dated, by its own words, the report's day.
+
+    "As the agency reported, today, April 22, a woman was killed in X": the outlet's earlier
+    telling of the day's strike, whose toll the report updates, and no happening apart.
+    """
+    return bool(ev.date_text) and ev.date_start == ev.date_end == published
+
+
+def _undated(
+    events: list[Event], published: dt.date | None, period: DateSpan | None = None
+) -> list[Event]:
     """Date the events no sentence dated from the eve of publication to its day.
 
     News reports what happened the day it is published or the night and day before
     ("Kharkiv came under attack" in a morning report), and nothing says which: a two-day
     range says so, as an analyst codes it. Done after consolidation, which joins events
     whose days overlap: the range is uncertainty about one day, not two days of news.
+    A report whose title names the days it covers (``period``, see _title_period) tells
+    those days instead.
     """
     if published is None:
         return events
-    eve = published - dt.timedelta(days=1)
+    start, end = (
+        (period.start, period.end) if period else (published - dt.timedelta(days=1), published)
+    )
     return [
-        event_with(e, date_start=eve, date_precision=DatePrecision.RANGE)
+        event_with(e, date_start=start, date_end=end, date_precision=DatePrecision.RANGE)
         if not e.date_text and e.date_start == e.date_end == published
         else e
         for e in events
     ]
+
+
+# A title that names the days a report covers: "Ukraine Crisis: 10-16 September 2022",
+# "Situation Report, 3 - 9 June 2023", "Humanitarian update (1 - 31 March)". Weekly and
+# monthly overviews and situation reports are written after the period they sum up, so
+# what their body tells without a day of its own happened in it, not on the eve of their
+# publication. Only two numbered days joined by a dash, in a first line of at most a dozen
+# words without a full stop (a title, not a sentence), ending before publication.
+_PERIOD_TEXT = re.compile(r"\d{1,2}\s*[-–—]\s*\d{1,2}\b|\b\d{1,2}\s*[-–—]\s*[A-Z]")
+_TITLE_PERIOD_DAYS = 31
+
+
+def _title_period(text: str, published: dt.date) -> DateSpan | None:
+    """The days a report's title says it covers, if it names them (see _PERIOD_TEXT)."""
+    line = text.lstrip().split("\n", 1)[0].strip()
+    if not line or line.endswith(".") or len(line.split()) > 12:
+        return None
+    for d in find_dates(line, published=published):
+        if (
+            d.precision is DatePrecision.RANGE
+            and _PERIOD_TEXT.search(d.text)
+            and 0 < (d.end - d.start).days <= _TITLE_PERIOD_DAYS
+            and d.end <= published
+        ):
+            return d
+    return None
 
 
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|then|and another)\b")

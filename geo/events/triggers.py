@@ -762,6 +762,9 @@ _NON_FACTUAL = re.compile(
     r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
     r"intends? to|called for|calls? for|urged|demand\w*|going to|"
+    # "are trying to resume offensive actions": fighting sought again, not going on now
+    r"(?:try|tries|trying|tried|attempt(?:s|ed|ing)?|seek(?:s|ing)?|sought)\s+to\s+"
+    r"(?:resume|restart|renew|relaunch|reignite)|"
     # "despite claims of advances, ... made no gains": the claim conceded, then refuted
     r"despite\s+(?:[\w-]+\s+)?(?:claims|reports)\s+(?:of|that)|"
     # a claim denied: "the army refuted reports of enemy troops advancing into X", "Kyiv

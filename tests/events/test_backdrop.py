@@ -404,3 +404,42 @@ def test_troops_fighting_at_a_town_are_still_the_fight_and_drone_crews_no_strike
     assert EventType.OFFENSIVE in {k for k, _ in _events(text, gazetteer)}
     text = "A drone operator near Kurakhove told reporters about his work."
     assert not _events(text, gazetteer)
+
+
+# --- a gain told in an aside on a place, dated before the report (issue 10, helper spur16) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a participle's aside, long or short, with or without its agent
+        "In the nearby village of Kivsharivka, situated some ten kilometres south of "
+        "Izium and also liberated in 2022, shelling wounded a man, the governor said.",
+        "In Balakliia, recaptured in September 2022, drones struck three houses.",
+        "Two men were killed in Kupiansk, liberated by Ukrainian troops in 2022.",
+        # the aside closing the sentence after its own noun
+        "Russian forces shelled Kivsharivka, a village recaptured by Ukraine in November 2023.",
+    ],
+)
+def test_a_gain_in_an_aside_on_a_place_with_a_past_year_is_its_history(gazetteer, text):
+    types = {t for t, _ in _events(text, gazetteer, dt.date(2024, 3, 5))}
+    assert EventType.ADVANCE not in types
+    assert EventType.ATTACK in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the gain as the sentence's own verb, however old
+        "Ukrainian troops liberated Kivsharivka in September 2022, the governor recalled.",
+        # a month of its own and no other event told: the dated capture is the news
+        "The brigade now holds Balakliia, recaptured by Ukraine in September 2022.",
+        # an aside dated in the report's own days is news
+        "Russian forces pushed toward Kivsharivka, recaptured by Ukraine on Monday.",
+        # a relative clause with a finite verb and its own time is a told capture
+        "In Kivsharivka, which Ukraine retook in September 2022, shelling wounded two men.",
+    ],
+)
+def test_a_gain_told_as_the_verb_or_in_the_reports_days_stays(gazetteer, text):
+    types = {t for t, _ in _events(text, gazetteer, dt.date(2024, 3, 5))}
+    assert EventType.ADVANCE in types

@@ -553,3 +553,86 @@ def test_a_participle_aside_before_the_strike_keeps_its_own_year(gazetteer, text
     attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
     assert attacks
     assert all(e.date_start.year == 2025 for e in attacks)
+
+
+# --- a participle's aside on a place, with a year of its own (issue 10, helper spur16) ---
+
+
+def test_a_long_participle_aside_on_a_village_keeps_its_year_from_the_wounding(gazetteer):
+    # the aside opens far before its year ("located ... and also liberated in 2022"): the
+    # year is the village's history, the wounding is the report's day
+    text = (
+        "In the nearby village of Kivsharivka, situated some ten kilometres south of "
+        "Izium and also liberated in 2022, shelling wounded a 60-year-old man, "
+        "the governor said."
+    )
+    published = dt.date(2024, 3, 5)
+    attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
+    assert attacks
+    assert all(e.date_start.year == 2024 for e in attacks)
+
+
+def test_a_short_participle_aside_without_by_keeps_its_year(gazetteer):
+    text = "In Balakliia, recaptured in September 2022, drones injured three residents."
+    published = dt.date(2024, 3, 5)
+    attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
+    assert attacks
+    assert all(e.date_start.year == 2024 for e in attacks)
+
+
+def test_an_aside_since_a_year_keeps_its_range_from_the_strike(gazetteer):
+    text = "In Horlivka, occupied since 2014, artillery hit a school, the mayor said."
+    published = dt.date(2024, 3, 5)
+    attacks = [e for e in _events(text, gazetteer, published) if e.event_type is EventType.ATTACK]
+    assert attacks
+    assert all(e.date_start.year == 2024 for e in attacks)
+
+
+def test_a_year_that_opens_the_sentence_still_dates_its_strike(gazetteer):
+    text = "In March 2023, Russian forces shelled Kivsharivka, injuring three people."
+    attacks = [
+        e for e in _events(text, gazetteer, dt.date(2024, 3, 5)) if e.event_type is EventType.ATTACK
+    ]
+    assert attacks
+    assert all((e.date_start.year, e.date_start.month) == (2023, 3) for e in attacks)
+
+
+# --- a report whose title names the days it covers (issue 10, helper spur16) ---
+
+
+def _by_place(text, gazetteer, published):
+    return {e.place.name: (e.date_start, e.date_end) for e in _events(text, gazetteer, published)}
+
+
+def test_a_title_naming_its_week_dates_what_the_body_tells_without_a_day(gazetteer):
+    text = (
+        "Ukraine Conflict Overview: 3-9 June 2024\n\n"
+        "Ukrainian forces repelled assaults in the Zaporizhzhia region. "
+        "On 8 June, drones struck an oil depot in Kherson."
+    )
+    got = _by_place(text, gazetteer, dt.date(2024, 6, 12))
+    assert got["Zaporizhzhia Oblast"] == (dt.date(2024, 6, 3), dt.date(2024, 6, 9))
+    assert got["Kherson"] == (dt.date(2024, 6, 8), dt.date(2024, 6, 8))
+
+
+def test_a_month_long_situation_report_title_dates_its_body(gazetteer):
+    text = (
+        "Humanitarian Situation Report (1 - 31 March 2024)\n\n"
+        "Shelling damaged homes in Kupiansk, local authorities reported."
+    )
+    got = _by_place(text, gazetteer, dt.date(2024, 4, 4))
+    assert got["Kupiansk"] == (dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a title with a single day, or a sentence with a range: the eve of publication
+        "Situation Update, 9 June 2024",
+        "Between 3-9 June the army said it repelled assaults across the south.",
+    ],
+)
+def test_no_period_in_the_title_leaves_the_eve_of_publication(gazetteer, title):
+    text = f"{title}\n\nShelling damaged homes in Kupiansk, local authorities reported."
+    got = _by_place(text, gazetteer, dt.date(2024, 6, 12))
+    assert got["Kupiansk"] == (dt.date(2024, 6, 11), dt.date(2024, 6, 12))

@@ -1429,6 +1429,26 @@ def test_a_strike_recalled_as_reported_is_its_own_event_before_publication(gazet
     assert recalled.killed is None
 
 
+@pytest.mark.parametrize(
+    "recall",
+    [
+        "As the agency reported earlier, today, October 16, a man was killed in Kharkiv "
+        "by a Russian strike, and two girls were injured.",
+        "As reported, on October 16 a Russian strike on Kharkiv killed a man and injured "
+        "two girls.",
+    ],
+)
+def test_a_strike_recalled_as_reported_on_the_reports_own_day_is_the_same_strike(gazetteer, recall):
+    # the outlet's earlier telling of the day's strike, whose toll the report updates
+    # (issue 10, helper spur16)
+    text = (
+        "The number of people injured in the Russian strike on Kharkiv has risen to nine, "
+        f"the governor said.\n{recall}"
+    )
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.killed, e.injured) for e in strikes] == [("Kharkiv", 1, 9)]
+
+
 def test_an_earlier_strike_with_its_own_day_and_toll_is_not_the_first_ones_toll(gazetteer):
     text = (
         "A Russian missile strike on Mykolaiv killed one woman and wounded five people late "

@@ -1158,6 +1158,9 @@ def test_authorities_urging_residents_to_evacuate_announce_an_evacuation(gazette
         "Paratroopers captured 31 Russian troops during a raid in the Kursk region on Monday.",
         "Ukrainian units captured two enemy servicemen near Sudzha on Monday.",
         "The brigade said it had captured more than 40 soldiers near Vovchansk on Monday.",
+        # men counted by the body they make up (issue 10, helper spur16)
+        "Ukrainian forces nearly captured a group of enemy soldiers near Lyman on Friday.",
+        "Marines captured a unit of enemy paratroopers near Krynky on Monday.",
     ],
 )
 def test_soldiers_captured_are_a_clash_not_ground_taken(sentence, gazetteer):
@@ -1167,6 +1170,10 @@ def test_soldiers_captured_are_a_clash_not_ground_taken(sentence, gazetteer):
 
 def test_a_village_captured_is_still_ground_taken(gazetteer):
     kinds = _kinds("Russian troops captured the village of Krasnohorivka on Monday.", gazetteer)
+    assert {k for k, _ in kinds} == {EventType.ADVANCE}
+    kinds = _kinds(
+        "Russian troops captured a group of villages near Pokrovsk on Monday.", gazetteer
+    )
     assert {k for k, _ in kinds} == {EventType.ADVANCE}
 
 
@@ -2273,3 +2280,44 @@ def test_troops_backed_by_armour_storm_a_village_and_a_toll_keeps_the_strike(gaz
     assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.OFFENSIVE}
     text = "Enemy troops backed by artillery attacked Hlyboke on Friday, killing a woman."
     assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.ATTACK}
+
+
+# --- the fighting word as the name of a kind of unit (issue 10, helper spur16) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian troops launched an assault on Ocheretyne at dawn.",
+        "The assault on Opytne went on for a third day.",
+        "Moscow's forces stormed Pervomaiske, the governor said.",
+    ],
+)
+def test_an_assault_told_as_fighting_stays(text):
+    assert "offensive" in {kind for kind, _ in _types(text)}
+
+
+# --- fighting sought again, not going on (issue 10, helper spur16) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow's troops are trying to resume offensive actions in the Siversk direction.",
+        "The enemy is attempting to renew its assaults on Chasiv Yar, the spokesman said.",
+        "Russian units have sought to restart the offensive toward Orikhiv.",
+    ],
+)
+def test_trying_to_resume_fighting_tells_no_fight_going_on(text):
+    assert "offensive" not in {kind for kind, _ in _types(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian units resumed offensive actions near Siversk on Monday.",
+        "Russian units kept up their assaults on Chasiv Yar.",
+    ],
+)
+def test_fighting_resumed_or_tried_stays(text):
+    assert "offensive" in {kind for kind, _ in _types(text)}

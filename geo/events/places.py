@@ -992,6 +992,31 @@ def _listed_objects(text: str, toks: list[_Tok], i: int, links: frozenset[str]) 
     return None
 
 
+def _apposed_end(toks: list[_Tok], i: int) -> int:
+    """The comma closing an apposition to a place that opens at the comma i, else i.
+
+    "A, a key logistics hub, as well as B": a determiner and at most five plain words (no
+    verb, no clause word) between two commas describe the place before them.
+    """
+    if toks[i].text != "," or toks[i - 1].kind != "top":
+        return i
+    j = i + 1
+    if j >= len(toks) or toks[j].text.lower() not in {"a", "an", "the"}:
+        return i
+    for k in range(j + 1, min(len(toks), j + 7)):
+        tok = toks[k]
+        if tok.text == ",":
+            return k if k > j + 1 else i
+        if (
+            tok.kind != "w"
+            or tok.text in _BREAKS
+            or tok.text in _AUX
+            or tok.text.lower() in _ASIDE_STOPS
+        ):
+            return i
+    return i
+
+
 def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
     j = i + 1 if toks[i].text == "," else i
@@ -1346,6 +1371,23 @@ def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+_AREA_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION)
+
+
+def _owner_area(toks: list[_Tok], i: int) -> bool:
+    """Whether the place at token ``i`` is an area owning the next place ("the X region's Y")."""
+    return (
+        i >= 1
+        and i + 2 < len(toks)
+        and toks[i].kind == "top"
+        and toks[i].top.place.kind in _AREA_KINDS
+        and toks[i - 1].text == "the"
+        and toks[i + 1].text in {"'s", "’s"}
+        and toks[i + 2].kind == "top"
+        and toks[i + 2].top.place.kind is PlaceKind.POPULATED_PLACE
+    )
+
+
 def _after(
     text: str, toks: list[_Tok], i: int, etype: EventType, *, max_pre: int
 ) -> list[list[Toponym]]:
@@ -1389,6 +1431,9 @@ def _after(
             i, dest, source = _list_from(toks, i, text)[1], False, False
             continue
         if tok.kind == "top":
+            if _owner_area(toks, i):
+                i += 2  # "liberated the Donetsk region's A": the oblast whose A it is
+                continue
             if _is_actor(text, tok.top, etype):
                 i += 1  # "into Russia's Kursk Oblast": the owner, not the place
                 if i < len(toks) and toks[i].text in {"'s", "’s"}:
@@ -1428,6 +1473,8 @@ def _after(
                         and toks[i - 2].text == "capital"
                         and toks[i - 3].text == "the"
                     )
+                    # "liberated the Donetsk region's A": the oblast owns the object
+                    or (pre == 1 and _owner_area(toks, i - 2))
                     # "attacked the region's Izium and Chuhuiv districts": whose they are
                     or (
                         pre == 2
@@ -1540,8 +1587,10 @@ def _after(
             # the group before it, and the list goes on
             i, np = k, 0
             continue
-        if found and (k := _as_well_as(toks, i, links)) is not None:
-            i, np = k, 0  # "from Vovchansk and nearby villages, as well as from Lyptsi"
+        if found and (k := _as_well_as(toks, _apposed_end(toks, i), links)) is not None:
+            # "from Vovchansk and nearby villages, as well as from Lyptsi"; past an apposition
+            # to the last place: "took A, a logistics hub, as well as the town of B"
+            i, np = k, 0
             continue
         if (
             (found or etype in _TOLL_TYPES)
@@ -2419,7 +2468,10 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
 # "X in the DPR") or a town it lies by ("the village of X near Y", "X just south of Y"). The
 # verb is told of the subject; the words after it only say where the subject is.
 _SUBJECT_SITUATED = re.compile(
-    r"\s+(?:(?:in|of)\s+(?:the\s+)?(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
+    r"\s+(?:(?:in|of)\s+(?:the\s+)?"
+    # "in the territory of the Donetsk People's Republic", a quotation opening inside
+    r"[\"“]?(?:(?:the\s+)?territory\s+of\s+(?:the\s+)?)?"
+    r"(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
     r"(?:(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|People['’]s\s+Republic)"
     r"(?:\s*\((?-i:[A-Z]{2,4})\))?|(?-i:DPR|LPR|DNR|LNR)\b)"
     r"|(?:near|outside|close\s+to|not\s+far\s+from|(?:just\s+)?(?:north|south|east|west)"
@@ -2906,7 +2958,7 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
 # namesake the index chose for want of the right one (a renamed or unlisted village).
 STRAY_KM = 150.0
 STRAY_ACROSS_KM = 100.0  # ... and this far when all of them lie in the other country
-STRAY_POPULATION = 20_000  # towns this big are named for themselves wherever they lie
+STRAY_POPULATION = 10_000  # towns this big are named for themselves wherever they lie
 _SPEAKERS_CITY_POPULATION = 1_000_000
 # Two places make no cluster to stray from: a strike in Shebekino and one in Tetkino, 200 km
 # apart, are both news.
@@ -4151,6 +4203,9 @@ def route_origin(text: str, sent: Sentence, tops: list[Toponym]) -> tuple[Topony
     return origin, dest.end
 
 
+_OWNED_AFTER = re.compile(r"['’]s\s+")
+
+
 def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Toponym]:
     """The place of a fronted locative ("In Kherson, ...") that frames the whole sentence."""
     if cyr := _FRONTED_CYR_DIRECTION.match(sent.text) or _FRONTED_CYR.match(sent.text):
@@ -4177,6 +4232,11 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
     first = [t for t in tops if t.start == start]
     if not first:
         return _city_of_district(text, sent, tops)
+    if first[0].place.kind in _AREA_KINDS and (own := _OWNED_AFTER.match(text, first[0].end)):
+        # "Near the Donetsk region's A and B, troops attacked": the oblast owns the places
+        owned = [t for t in tops if t.start == own.end()]
+        if owned and owned[0].place.kind is PlaceKind.POPULATED_PLACE:
+            first = owned
     if part := _CITYS_DISTRICT.match(text, first[0].end, sent.end):
         # "In Kherson's Dniprovskyi district, ...", "In Kharkiv Oblast's Izium district, ...":
         # the district as the index reads it (a raion, or the city a city's district is

@@ -19,7 +19,10 @@ __all__ = ["attempt_before", "claim_source", "not_factual", "status_for", "tried
 # Words before a trigger, in its clause, that make it a plan, a wish, a comparison or a
 # forecast: "could aid in the capture of", "aimed to seize", "reminiscent of the battle for".
 _NOT_FACTUAL_BEFORE = re.compile(
-    r"\b(?:could|would|might|may(?! \d)|will|shall|cannot|can't|unlikely to|likely to|"
+    # "may", not the month: "claimed in May that", "since May", "early May", "May 5"
+    r"\b(?:could|would|might|(?<!\bin )(?<!\bsince )(?<!\bby )(?<!\bfrom )(?<!\buntil )"
+    r"(?<!\bof )(?<!\blast )(?<!\bthis )(?<!\bearly )(?<!\bmid-)(?<!\blate )may(?! \d)|"
+    r"will|shall|cannot|can't|unlikely to|likely to|"
     r"aim(?:s|ed|ing)? (?:to|at)|intend\w* to|plan(?:s|ned|ning)? to|hop(?:e|es|ed|ing) to|"
     r"want(?:s|ed)? to|threat(?:en\w*)? (?:to|of)|seek(?:s|ing)? to|sought to|"
     # "some residents refuse to evacuate", "declined to leave X": what they would not do
@@ -129,6 +132,11 @@ _CYR_TRIED_BEFORE = re.compile(
 )
 _TRIED_TRIGGER = re.compile(r"(?:attempt\w*|try|tried|trying|tries|sought|seeking|holding off)\b")
 _PROGRESSIVE = re.compile(r"\b(?:is|are)\s+(?:still\s+|now\s+)?$", re.IGNORECASE)
+# Ground won or fought for told as under way: "are slowly gaining ground", "have been
+# advancing for months" (a strike "has been shelling" the town is told as having happened)
+_GROUND_PROGRESSIVE = re.compile(
+    r"\b(?:is|are|(?:has|have)\s+been)\s+(?:(?:still|now|\w+ly)\s+){0,2}$", re.IGNORECASE
+)
 _UNDER = re.compile(r"\bunder (?:siege|\w+ (?:attack|fire|shelling))\b", re.IGNORECASE)
 _CAME = re.compile(r"\b(?:came|come|comes|coming)\s+$", re.IGNORECASE)
 # Attribution: "according to X", "X said", "X claimed", "X reports".
@@ -547,7 +555,9 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
         return True
     if trig.type is EventType.OFFENSIVE and _CONTINUED_BEFORE.search(clause):
         return True  # "continued offensive operations near X": the fighting goes on
-    if trig.text.endswith("ing") and _PROGRESSIVE.search(clause):
+    if trig.text.split(" ", 1)[0].endswith("ing") and (
+        _GROUND_PROGRESSIVE if trig.type in _GROUND else _PROGRESSIVE
+    ).search(clause):
         return True  # "Russian forces are advancing on Pokrovsk"
     after = text[trig.end : min(sent.end, trig.end + 40)]
     if _REPELLED.match(trig.text) and _ATTEMPTS_AFTER.match(after):

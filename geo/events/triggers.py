@@ -236,6 +236,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:raised|hoisted|flying|returned)",
         r"retook",
         r"retaken",
+        # "allowed the forces to retake ground in X", "retaking the village of Y" (an aim or
+        # a try before it, "in a bid to retake", is read as the other infinitives are)
+        r"retak(?:e|es|ing)",
         r"took back",
         r"regain\w*",
         # an offensive (find_triggers), listed to win over "back"
@@ -291,6 +294,13 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"progress(?= (?:\w+ ){0,2}?(?:near|in|towards?|into|around|at)\b)",
         r"(?:gained|secured|established|won|gaining|securing|establishing) "
         r"(?:a )?(?:\w+ )?foothold",
+        # a general staff's "achieved success near X", "had partial success in Y": ground
+        # won there (not "success in pushing the enemy back", the push; troops are wanted)
+        r"(?:achieved|achieves|achieving|had|has|have|having) (?:some |partial |certain |"
+        r"further |significant |tactical |local )?success(?:es)?"
+        r"(?= (?:near|in|around|at|on the outskirts of) (?!\w+ing\b))",
+        # "had de-occupied the village of X": the Ukrainian word for liberated
+        r"de-?occupied",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         r"(?:finished|completed) (?:the )?mop(?:ping)?[- ]up",  # "completed the mop-up of X"
         # mapping groups' word for ground gained: "progressed near A, B and C"; never the
@@ -308,7 +318,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:broke|break|breaking) into(?= )",  # a name must follow (find_triggers)
         r"(?:moved|moving) away from",
         # "established full control over X", a general staff's "restored control over Y"
-        r"(?:claimed|gained|established|took|seized|regained|restored) "
+        # ... and tried: "tried to establish control over A and B but failed" (an offensive)
+        r"(?:claimed|gained|establish(?:ed|es|ing)?|took|seized|regained|restored) "
         r"(?:full |complete |total |effective )?control (?:of|over)",
         # "cleared the village of X of Ukrainian units": troops, not mines or rubble, cleared
         # out ("clearing" is the fight under way: an offensive, below)
@@ -860,7 +871,16 @@ _ENEMY_MET = re.compile(
     r"reconnaissance|storm)\s+(?:groups?|teams?|detachments?))(?:\s+[\w'’-]+){0,4}?\s*$",
     re.IGNORECASE,
 )
-_CLAIMED_GAIN_ENDS = ("positions", "position", "situation", "forward", "progress", "foothold")
+_CLAIMED_GAIN_ENDS = (
+    "positions",
+    "position",
+    "situation",
+    "forward",
+    "progress",
+    "foothold",
+    "success",
+    "successes",
+)
 _AIR_BEFORE = re.compile(r"\b(?:air|aerial|missile|drone|rocket|combined)\s+$", re.IGNORECASE)
 _TEMPORARILY_BEFORE = re.compile(r"\btemporarily\s+$", re.IGNORECASE)
 _CYR_LEAVING = ("виїха", "выеха", "виїжджа", "выезжа", "вивез", "вивоз", "вывез", "вывоз")
@@ -1337,9 +1357,10 @@ _AFTERMATH_BEFORE = re.compile(
 # Y", is _gerund_time's).
 _HAVING_BEFORE = re.compile(r"\bhaving\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _TOLD_DAY_AFTER = re.compile(
-    r"[^,;.]*?\b(?:(?:on|in|since)\s+(?:(?:early|mid|late)[-\s]+)?(?:\d|January|February|"
+    r"[^,;.]*?\b(?:(?:on|in|since)\s+(?:(?:early|mid|late)[-\s]+)?(?:\d+|January|February|"
     r"March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|"
-    r"Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|last\s+(?:week|month|year)|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)(?=\.?\s*\d))|"
+    r"yesterday|today|last\s+(?:week|month|year)|"
     r"earlier\s+this\s+(?:week|month|year)|this\s+week)\b",
     re.IGNORECASE,
 )
@@ -1384,6 +1405,37 @@ _GERUND_TIME_BEFORE = re.compile(
     r"(?:(?:an?|the|its|their|his|her)\s+)?(?:[\w'’-]+\s+)?)$",
     re.IGNORECASE,
 )
+
+
+# The same told by a finite clause: "counterattacks to win back positions, after the brigade
+# freed X", "since Russian troops took Y, ...". Its subject is a side or its men
+# (a verb of saying between makes it a report: "after Moscow said its troops took Z").
+_CLAUSE_TIME_BEFORE = re.compile(
+    r"\b(?:after|since|following)\s+(?:(?:the|its|their)\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:forces|troops|army|units|soldiers|fighters|brigades?|Russia|Ukraine|Moscow|Kyiv|"
+    r"Russians|Ukrainians|it|they)\s+(?:had\s+|have\s+|has\s+)?(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_FINITE_GAIN = re.compile(
+    r"(?:captured|took|seized|liberated|retook|recaptured|regained|withdrew|entered|"
+    r"taken|retaken|withdrawn|de-?occupied)$",
+    re.IGNORECASE,
+)
+
+
+def _clause_time(text: str, sent: Sentence, word: str, s: int, e: int) -> int | None:
+    """Where an undated clause of time that a gain verb is told in opens, else None.
+
+    See _CLAUSE_TIME_BEFORE. It is the time of another happening only if the sentence tells
+    one before it (find_triggers): "the general dismissed his deputy after troops withdrew
+    from X" has no other event, and the withdrawal is the news.
+    """
+    if _FINITE_GAIN.match(word) is None:
+        return None
+    m = _CLAUSE_TIME_BEFORE.search(text, max(sent.start, s - 80), s)
+    if m is None or _TOLD_DAY_AFTER.match(text, e, sent.end):
+        return None
+    return m.start()
 
 
 def _gerund_time(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
@@ -1889,6 +1941,7 @@ def find_triggers(
     told in the future passive ("will be evacuated from A") is that order's scope.
     """
     out = []
+    timed: list[tuple[int, int]] = []  # gains told as a clause of time: (start, clause start)
     low = ascii_lower(text)
     slow = caseless_lower(sent.text)
     if slow is not None:  # no Cyrillic then
@@ -2187,6 +2240,8 @@ def find_triggers(
             text, sent, word, s, e
         ):
             continue  # "since capturing X, ...", "after abandoning an assault on Y": a time
+        if etype is EventType.ADVANCE and (k := _clause_time(text, sent, word, s, e)) is not None:
+            timed.append((s, k))  # "..., after the brigade freed X": a time, if ...
         if (
             etype is EventType.ADVANCE
             and _AFTERMATH_NOUN.match(word)
@@ -2297,6 +2352,12 @@ def find_triggers(
         ):
             etype = EventType.OFFENSIVE  # "12 раз атаковал в районах ...", "відбили 9 атак"
         out.append(Trigger(etype, s, e, word))
+    if timed:
+        # ... another happening is told before the clause: the gain only dates it
+        told = [t.start for t in out if t.type is not EventType.STATEMENT]
+        out = [
+            t for t in out if not any(t.start == g and any(x < k for x in told) for g, k in timed)
+        ]
     if any(t.type is EventType.ADVANCE for t in out):
         # "в ходе наступления освобождены X и Y", "as a result of successful actions
         # liberated X": the offensive frames the gain it reports

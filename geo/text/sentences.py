@@ -17,7 +17,7 @@ _SENTENCE = re.compile(rf"[^.!?\n{_BULLETS}]+(?:[.!?]+[”\"’)\]]*|\n|(?=[{_BU
 _LINE_MARKER = re.compile(r"[-*–—][ \t]+")
 # "с. A, смт. B": the Ukrainian and Russian village and town abbreviations of order lists
 _ABBREV_END = re.compile(
-    r"\b(?:[A-Z]|St|Mt|Gen|Col|Lt|Maj|Sgt|Mr|Mrs|Ms|Dr|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|vs|U\.S|U\.K"
+    r"\b(?:[A-Z]|St|Mt|Gen|Col|Lt|Maj|Sgt|Mr|Mrs|Ms|Dr|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|vs|U\.S|U\.K"
     r"|с|смт|м|пос|сел)\.$"
 )
 

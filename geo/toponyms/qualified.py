@@ -36,6 +36,8 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s*")
 _COUNTED_BEFORE = re.compile(
     r"\b(?:settlements|villages|towns|localities|communities)\s+in\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "the Donetsk region's A and B": the oblast's possessive before the list it qualifies
+_POSSESSIVE_AFTER = re.compile(r"(?:\s+(?:region|oblast|province))?['’]s\s+", re.IGNORECASE)
 _REPUBLIC_AFTER = re.compile(r"\s+People['’]s\s+Republic\b")
 TOGETHER_KM = 25.0
 TOGETHER_BONUS = 3.0  # above the population prior of one namesake over another
@@ -66,8 +68,12 @@ def _oblast(text: str, m: Mention) -> str | None:
     return units.pop()
 
 
-def _lists(text: str, mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
-    """Each oblast with the list of names it qualifies, before or right after it."""
+def _lists(text: str, mentions: list[Mention]) -> list[tuple[str, list[Mention], bool]]:
+    """Each oblast with the list of names it qualifies, before or right after it.
+
+    The flag tells a possessive qualifier ("the X region's A"), which the scoring does not
+    weigh as it weighs "A in the X region": a lone name is narrowed by it too.
+    """
     out = []
     inner = {m.within: k for k, m in enumerate(mentions) if m.within is not None}
     for q, outer in enumerate(mentions):
@@ -82,17 +88,34 @@ def _lists(text: str, mentions: list[Mention]) -> list[tuple[str, list[Mention]]
                 if not _LIST_GAP.fullmatch(text, prev.end, group[0].start):
                     break
                 group.insert(0, prev)
+        possessive = None if group else _POSSESSIVE_AFTER.match(text, outer.end)
+        if (
+            possessive is not None
+            and q + 1 < len(mentions)
+            and mentions[q + 1].start == possessive.end()
+        ):
+            group = _list_from(text, mentions, q + 1, [mentions[q + 1]])
+        else:
+            possessive = None
         if not group and _COUNTED_BEFORE.search(text, max(0, outer.start - 40), outer.start):
-            last = outer
-            for m in mentions[q + 1 :]:
-                if not _LIST_GAP.fullmatch(text, last.end, m.start):
-                    break
-                group.append(m)
-                last = m
+            group = _list_from(text, mentions, q + 1, [], outer.end)
         group = [m for m in group if m.role is _LITERAL and _oblast(text, m) is None]
         if group:
-            out.append((code, group))
+            out.append((code, group, possessive is not None))
     return out
+
+
+def _list_from(
+    text: str, mentions: list[Mention], i: int, group: list[Mention], end: int | None = None
+) -> list[Mention]:
+    """``group`` with the names that go on from it as a list, from mention ``i`` on."""
+    last = group[-1].end if group else end
+    for m in mentions[i + len(group) :]:
+        if not _LIST_GAP.fullmatch(text, last, m.start):
+            break
+        group.append(m)
+        last = m.end
+    return group
 
 
 def _in_oblast(m: Mention, code: str, gaz: Gazetteer) -> list[Candidate]:
@@ -127,11 +150,13 @@ def qualified_lists(text: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     A lone name that already has readings in the oblast is left to the scoring, which
     weighs the qualifier and the article's other places ("Kramatorsk in Donetsk Oblast").
     """
-    for code, group in _lists(text, mentions):
+    for code, group, possessive in _lists(text, mentions):
         narrowed = []
         for m in group:
-            if len(group) == 1 and any(
-                c.place.kind is _POPULATED and c.place.admin1_code == code for c in m.cands
+            if (
+                len(group) == 1
+                and not possessive
+                and any(c.place.kind is _POPULATED and c.place.admin1_code == code for c in m.cands)
             ):
                 continue
             cands = _in_oblast(m, code, gaz)

@@ -683,3 +683,46 @@ def test_a_gain_named_as_a_fights_aim_is_fighting_not_a_gain(text, gazetteer):
     article = article_from_text(text, published=dt.date(2024, 3, 5))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert {e.event_type for e in events} == {EventType.OFFENSIVE}, text
+
+
+# --- Round 16: gain16 ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moscow first claimed in May that its units had entered the Sumy region.",
+        "The ministry said in May that its forces had captured Vovchansk.",
+    ],
+)
+def test_the_month_may_is_no_modal(text, gazetteer):
+    assert _advances(text, gazetteer)
+
+
+def test_the_modal_may_still_makes_a_forecast(gazetteer):
+    assert _advances("Russian troops may capture Vovchansk within weeks.", gazetteer) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian units are slowly gaining ground in the Zaporizhzhia region.",
+        "Russian units have been advancing in the Zaporizhzhia region for weeks.",
+    ],
+)
+def test_gains_under_way_over_a_region_are_no_event(text, gazetteer):
+    assert _advances(text, gazetteer) == set()
+
+
+def test_a_towns_gain_under_way_with_an_adverb_is_attempted(gazetteer):
+    text = "Russian units are steadily gaining ground near Huliaipole, a spokesman said."
+    assert _advances(text, gazetteer) == {("Huliaipole", EventStatus.ATTEMPTED)}
+
+
+def test_a_strike_told_in_the_perfect_progressive_stays_happened(gazetteer):
+    article = article_from_text(
+        "Russian artillery has been shelling Huliaipole since the morning.",
+        published=dt.date(2024, 10, 16),
+    )
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert {e.status for e in events if e.event_type is EventType.ATTACK} == {EventStatus.HAPPENED}

@@ -2199,6 +2199,9 @@ def test_a_tried_capture_a_moving_army_and_an_assault_are_ground_fighting(
     assert EventType.ADVANCE not in {k for k, _ in kinds}
 
 
+# --- Round 16: gain16 (how ground changing hands is told) ------------------------------------
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -2321,3 +2324,104 @@ def test_trying_to_resume_fighting_tells_no_fight_going_on(text):
 )
 def test_fighting_resumed_or_tried_stays(text):
     assert "offensive" in {kind for kind, _ in _types(text)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Tuesday the marines captured a group of enemy soldiers near Kreminna.",
+        "Paratroopers captured a unit of Russian marines in Kreminna, the army said.",
+        "The brigade captured a platoon of enemy marines near Kreminna on Sunday.",
+    ],
+)
+def test_a_body_of_men_captured_near_a_town_is_fighting_there(sentence, gazetteer):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.ADVANCE, "Kreminna") not in kinds
+    assert (EventType.OFFENSIVE, "Kreminna") in kinds
+
+
+def test_a_group_of_villages_captured_is_still_ground_taken(gazetteer):
+    kinds = _kinds("Russian troops captured a group of villages around Kupiansk.", gazetteer)
+    assert (EventType.ADVANCE, "Kupiansk") in kinds
+
+
+def test_assault_groups_active_near_a_town_still_fight_there(gazetteer):
+    kinds = _kinds("Enemy assault groups remained active near Robotyne on Monday.", gazetteer)
+    assert (EventType.OFFENSIVE, "Robotyne") in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian units achieved partial success near Robotyne, the General Staff said.",
+        "The defence forces have had success near Robotyne over the past day, a spokesman said.",
+        "Our troops de-occupied Robotyne in the Zaporizhzhia region on Monday.",
+        "The paratroopers had deoccupied Robotyne by the evening, the brigade reported.",
+    ],
+)
+def test_success_near_a_town_and_its_de_occupation_are_gains(sentence, gazetteer):
+    assert (EventType.ADVANCE, "Robotyne") in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The party had success in Zaporizhzhia at the local elections.",
+        "Ukrainian troops had some success in pushing the Russians back from Robotyne.",
+    ],
+)
+def test_success_that_is_no_ground_won_there_is_no_gain(sentence, gazetteer):
+    assert not any(t is EventType.ADVANCE for t, _ in _kinds(sentence, gazetteer))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The offensive gave the brigades room to retake ground in the Kherson region.",
+        "Ukrainian units retake Vovchansk, the army says.",
+    ],
+)
+def test_retake_in_the_present_or_after_a_verb_of_letting_is_a_gain(sentence, gazetteer):
+    assert any(t is EventType.ADVANCE for t, _ in _kinds(sentence, gazetteer))
+
+
+def test_retake_as_an_aim_is_no_gain(gazetteer):
+    kinds = _kinds("Kyiv hopes to retake Vovchansk before the winter.", gazetteer)
+    assert not any(t is EventType.ADVANCE for t, _ in kinds)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian units keep up assaults to win back lost positions, after Ukrainian troops "
+        "recaptured Robotyne and Verbove.",
+        "Shelling of Orikhiv grew heavier since Ukraine's army retook Robotyne.",
+    ],
+)
+def test_a_gain_told_as_the_time_of_another_clause_is_no_event(sentence, gazetteer):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.ADVANCE, "Robotyne") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shelling of Orikhiv grew heavier after Ukraine's army retook Robotyne on 28 August.",
+        "After Moscow said its troops had captured Robotyne, Kyiv denied it.",
+    ],
+)
+def test_a_gain_clause_with_its_own_day_or_a_teller_stays(sentence, gazetteer):
+    assert (EventType.ADVANCE, "Robotyne") in _kinds(sentence, gazetteer)
+
+
+def test_a_tried_control_over_towns_is_an_offensive(gazetteer):
+    kinds = _kinds(
+        "The enemy tried to establish control over Robotyne near Orikhiv but failed.", gazetteer
+    )
+    assert (EventType.OFFENSIVE, "Robotyne") in kinds
+    assert not any(t is EventType.ADVANCE for t, _ in kinds)
+
+
+def test_control_established_is_still_a_gain(gazetteer):
+    kinds = _kinds("Russian units established full control over Robotyne on Monday.", gazetteer)
+    assert (EventType.ADVANCE, "Robotyne") in kinds

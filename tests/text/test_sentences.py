@@ -42,6 +42,7 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_one(text, expected) -
         "The strike came at 10 a.m.The town was quiet.",
         "J.R.R.Tolkien is no war reporter.",
         "Наказ діє для с. Вербове та смт. Межова з понеділка.",
+        "The unit reported the gain in a release on Sep. 12, a day late.",
     ],
 )
 def test_decimals_abbreviations_initials_and_domains_do_not_end_a_sentence(text) -> None:

@@ -111,3 +111,14 @@ def test_a_district_in_brackets_after_a_village_situates_it(gazetteer):
     text = "Shelling hit the village of Stepove (Pokrovsk district) on Monday."
     place = _places(text, gazetteer)["Stepove"]
     assert place.place_id.startswith("ua:UA1416")
+
+
+def test_an_oblasts_possessive_picks_its_own_namesake_of_a_lone_name(gazetteer):
+    found = _places("Fighting went on near the Kharkiv region's Oleksandrivka.", gazetteer)
+    assert found["Oleksandrivka"].admin1_code == "UA.07"
+
+
+def test_an_oblasts_possessive_narrows_the_list_after_it(gazetteer):
+    found = _places("Troops shelled the Kharkiv region's Oleksandrivka and Fedorivka.", gazetteer)
+    assert found["Oleksandrivka"].admin1_code == "UA.07"
+    assert found["Fedorivka"].admin1_code == "UA.07"

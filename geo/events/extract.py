@@ -629,7 +629,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     )
     # a village read as a namesake far from the article's places: its reading there, or none
     by_oblast = oblast_index(toponyms)
-    resolved = [u for t in resolved if (u := unstrayed(t, toponyms, by_oblast)) is not None]
+    resolved = [u for t in resolved if (u := unstrayed(t, toponyms, by_oblast, text)) is not None]
     # Direct speech is used (a general's account of a withdrawal), as the speaker's claim.
     resolved = sorted(resolved + anaphors(text, resolved, []), key=lambda t: t.start)
     starts = [t.start for t in resolved]

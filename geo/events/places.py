@@ -509,6 +509,22 @@ def _words(text: str, low: str | None, start: int, end: int, out: list[_Tok]) ->
         append(_Tok("w" if text[s].isalnum() else "p", word, s, e))
 
 
+def _owned_by_area(toks: list[_Tok], i: int) -> bool:
+    """Whether the place at token i follows an oblast's or a raion's possessive.
+
+    "the Sumy region's Shostka and Krolevets", "the Kharkiv region’s Kupiansk": the area
+    only situates the settlement it owns, which is the phrase's place.
+    """
+    return (
+        i >= 2
+        and toks[i].top is not None
+        and toks[i].top.place.kind is PlaceKind.POPULATED_PLACE
+        and toks[i - 1].text in {"'s", "’s"}
+        and toks[i - 2].top is not None
+        and toks[i - 2].top.place.kind in (PlaceKind.ADMIN1, PlaceKind.ADMIN2)
+    )
+
+
 def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = False) -> bool:
     """Whether a place stands for its people or government rather than a location.
 
@@ -644,6 +660,8 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             and found[-1].place.kind is PlaceKind.ADMIN1
         ):
             i += 1  # "in A and B oblasts and southern C oblast": the list goes on
+        if (k := _described_item(toks, i)) is not None:
+            i = k  # "A, a key logistics hub, and B": the item's description
         j = i
         if (k := _as_well_as(toks, i, _LINKS_FROM)) is not None:
             j = k  # "Odesa and Kharkiv, as well as Zaporizhzhia": one list
@@ -779,6 +797,20 @@ def _group_opens(toks: list[_Tok], k: int) -> bool:
     return _the_kind_of(toks, k) and toks[k + 3].kind == "top"
 
 
+# What a list's item may take of its place: "and part of the village of X", "most of Y"
+_SHARE_WORDS = frozenset({"part", "parts", "most", "half", "much"})
+
+
+def _around_kind(toks: list[_Tok], k: int) -> bool:
+    """Whether the plural kind near token k is the object of "around" ("around towns")."""
+    for j in range(k - 1, max(-1, k - 5), -1):
+        if toks[j].kind != "w":
+            return False
+        if toks[j].text in _LINKS:
+            return toks[j].text == "around"
+    return False
+
+
 def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
     """The index past "the town of" before a list's next place at token j (else j).
 
@@ -788,6 +820,10 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
     """
     while j > i:
         k = j
+        if k + 2 < len(toks) and toks[k].text in _SHARE_WORDS and toks[k + 1].text == "of":
+            k += 2  # "A and part of the village of B": a share of B is at B
+            if toks[k].kind == "top":
+                return k
         if (
             k + 4 < len(toks)
             and toks[k].text == "the"
@@ -1017,6 +1053,39 @@ def _apposed_end(toks: list[_Tok], i: int) -> int:
     return i
 
 
+# Words that make a comma's aside a clause (who said it, when, which), not a noun phrase
+_ASIDE_CLAUSE = frozenset(
+    "which who whose that where when while after before as said says told reported according "
+    "is was are were has have had".split()
+)
+
+
+def _described_item(toks: list[_Tok], i: int) -> int | None:
+    """The index of the comma closing a noun phrase apposed to a list's item, at token i.
+
+    "captured A, a key logistics hub, and B", "A, the region's largest port, as well as
+    B": the description is the item's, and the list goes on after it. Only a short run of
+    plain words opened by an article and followed by the next item's joint; a clause ("A,
+    the mayor said, and ...") is none.
+    """
+    if not (
+        toks[i].text == ","
+        and i + 2 < len(toks)
+        and toks[i + 1].text in {"a", "an", "the", "one"}
+        and toks[i - 1].kind == "top"
+    ):
+        return None
+    k = i + 2
+    while k < min(len(toks), i + 10) and toks[k].kind == "w" and toks[k].text not in _ASIDE_CLAUSE:
+        k += 1
+    if k == i + 2 or k + 1 >= len(toks) or toks[k].text != ",":
+        return None
+    nxt = toks[k + 1]
+    if nxt.text in _AND or nxt.kind == "top" or _as_well_as(toks, k, frozenset()) is not None:
+        return k
+    return None
+
+
 def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
     j = i + 1 if toks[i].text == "," else i
@@ -1028,6 +1097,10 @@ def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
         j += 3
     if j < len(toks) and toks[j].text in links:
         j += 1
+    elif (
+        j + 1 < len(toks) and toks[j].text.replace("-", "") in _COMPASS and toks[j + 1].text == "of"
+    ):
+        j += 2  # "north of A, as well as northwest of B": a bearing from the next place
     if j < len(toks) and toks[j].text == "the":
         j += 1
     # "as well as in frontier villages of B": the kind may have a word of its own
@@ -1453,6 +1526,9 @@ def _after(
             if not found and _situates_unplaced(text, toks, first, i):
                 break  # "took the village of X in the Y region": not the oblast
             there = tok.top.surface.lower() == "there"  # an adverb: "fighting continues there"
+            # "shelled the Kharkiv region's A and B": the area that owns the object stands
+            # between the article and it; the word before the owner is the object's
+            det = i - 3 if _owned_by_area(toks, i) else i - 1
             if (
                 np < 0
                 and not there
@@ -1461,7 +1537,7 @@ def _after(
                     or (pre == 1 and _VERB_FORM.fullmatch(toks[i - 1].text))
                     # "shelled Kyiv-controlled X": a compound adjective before the object
                     or (pre == 1 and _hyphened(toks[i - 1]))
-                    or (pre == 1 and toks[i - 1].text == "the")  # "hit the Kursk region"
+                    or (pre == 1 and toks[det].text == "the")  # "hit the Kursk region"
                     # "flee the northeastern Sumy region", "hit Ukraine's southern Odesa"
                     or (pre == 1 and toks[i - 1].text in _COMPASS)
                     or (pre == 2 and toks[i - 2].text == "the" and toks[i - 1].text in _COMPASS)
@@ -1878,12 +1954,6 @@ def _after(
 
         if (
             word == "as"
-            and (
-                etype is EventType.EVACUATION
-                # "fighting goes on in settlements such as A, B and C": the places of the
-                # fight itself ("pressure around towns such as A" stays its setting)
-                or (etype is EventType.OFFENSIVE and i >= 3 and toks[i - 3].text in {"in", "near"})
-            )
             and i >= 2
             and i + 1 < len(toks)
             and _name_next(text, toks[i + 1])  # a name the index lacks may come first
@@ -1897,9 +1967,12 @@ def _after(
                     and toks[i - 1].text.lower() in _PLACE_NOUN_FORMS
                 )
             )
+            and (etype is EventType.EVACUATION or not _around_kind(toks, i - 2))
         ):
             # an order's scope: "residents of such villages as A and B", "from settlements
-            # such as A and B" (ground fighting "around towns such as A" is its setting)
+            # such as A and B"; "fighting is going on in settlements such as A and B",
+            # "shelled towns such as A": the examples are the places (ground fighting
+            # "around towns such as A" is a campaign's setting)
             i, np = i + 1, 0
             continue
         if word == "including" and np < 0 and not found:
@@ -2963,6 +3036,9 @@ _SPEAKERS_CITY_POPULATION = 1_000_000
 # Two places make no cluster to stray from: a strike in Shebekino and one in Tetkino, 200 km
 # apart, are both news.
 _STRAY_ANCHORS = 2
+# "the city of X": the text's own word for the place, which a village's namesake is not
+_CITY_OF = re.compile(r"\b(?:city|cities|towns?)\s+of\s+$", re.IGNORECASE)
+_CITY_POPULATION = 10_000
 _ANCHOR_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2])
 
 
@@ -2983,6 +3059,7 @@ def stray_reading(
     t: Toponym,
     toponyms: Sequence[Toponym],
     index: dict[str, list[tuple[str, str]]] | None = None,
+    text: str | None = None,
 ) -> bool:
     """Whether a village's reading lies apart from all the places the article tells of.
 
@@ -2991,7 +3068,10 @@ def stray_reading(
     index lacks the Belgorod one, puts the event hundreds of kilometres off. A reading in an
     oblast no other place of the article lies in, and further than ``STRAY_KM`` from every
     one of them, is left out, so the event stands at the places the sentence does give (or
-    none). An article with fewer than two other places gives nothing to judge by and keeps it.
+    none). An article with fewer than two other places (two names of one place are one)
+    gives nothing to judge by and keeps it. With ``text``, a town the text calls a city ("the
+    city of X") whose reading is a town of ``_CITY_POPULATION`` or more is that town: a
+    misread village's namesake is no city.
     """
     place = t.place
     if (
@@ -2999,6 +3079,12 @@ def stray_reading(
         or place.kind is not PlaceKind.POPULATED_PLACE
         or (place.population or 0) >= STRAY_POPULATION
         or not place.admin1_code
+    ):
+        return False
+    if (
+        text is not None
+        and (place.population or 0) >= _CITY_POPULATION
+        and _CITY_OF.search(text, max(0, t.start - 20), t.start)
     ):
         return False
     if index is not None and any(
@@ -3024,7 +3110,7 @@ def stray_reading(
         for o in others
         if o.kind in _ANCHOR_KINDS and (o.population or 0) < _SPEAKERS_CITY_POPULATION
     ]
-    if len(anchors) < _STRAY_ANCHORS:
+    if len({a.place_id for a in anchors}) < _STRAY_ANCHORS:
         return False
     # every other place of the article lies in the other warring country: "the attack took
     # place in the village of X" in a report on strikes on a Russian border region, read as
@@ -3042,6 +3128,7 @@ def unstrayed(
     t: Toponym,
     toponyms: Sequence[Toponym],
     index: dict[str, list[tuple[str, str]]] | None = None,
+    text: str | None = None,
 ) -> Toponym | None:
     """The toponym with a reading among the article's places, or None for a stray village.
 
@@ -3050,7 +3137,7 @@ def unstrayed(
     liberation of Andriyivka" in a report on Kherson Oblast is the Kherson village, not the
     larger Zaporizhzhia one); with no such reading the name places no event.
     """
-    if not stray_reading(t, toponyms, index):
+    if not stray_reading(t, toponyms, index, text):
         return t
     # only an oblast another place of the article lies in: "near" alone would trade one
     # namesake guess for another
@@ -3265,7 +3352,11 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"}) | 
 )  # "освободили населённый пункт X", "звільнили село X"
 # The nouns a place before "of" names the kind of the place after: "the Donbas city of X",
 # "the Odesa port of Y", "the Kyiv suburb of Z" (the first place only says where it is).
-_MODIFIED_NOUNS = _PLACE_NOUNS | frozenset({"port", "suburb"})
+# "the Kursk region districts of A and B", "the Donetsk region towns of C and D": a plural
+# kind after the area names the places of the list that follows
+_MODIFIED_NOUNS = _PLACE_NOUNS | frozenset(
+    {"port", "suburb", "towns", "cities", "villages", "settlements", "hamlets", "districts"}
+)
 _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
 )

@@ -441,6 +441,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # troops to retake ground" is a gain told in the infinitive, left alone)
         r"(?:attempts?|attempted|attempting|try|tried|trying|tries|bid|effort|push|drive|"
         r"pushing|fought|fighting|battling|sought|seeking) to retake",
+        # "seeking to gain a foothold in X": a hold on the place sought, not yet won
+        r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "
+        r"to (?:gain|secure|establish|win) (?:a )?foothold",
         # a capture tried, told by the control it was to bring: "tried to establish control
         # over X", "attempts to regain control of Y" (a bulletin's failed storming)
         r"(?:attempt(?:s|ed|ing)?|try|tried|trying|tries|sought|seeking)(?: \w+ times?| twice)? "

@@ -2397,3 +2397,119 @@ def test_a_town_of_over_ten_thousand_far_from_the_storys_places_is_no_stray(gaze
 def test_a_fronted_oblast_possessive_frames_the_sentence_at_its_settlements(gazetteer):
     text = "Near the Zaporizhzhia region's Robotyne and Verbove, enemy troops attacked twice."
     assert _at(text, gazetteer, EventType.OFFENSIVE) == ["Robotyne", "Verbove"]
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "expected"),
+    [
+        (
+            "Overnight, Russian drones hit the Sumy region's Shostka and Krolevets.",
+            EventType.ATTACK,
+            {"Shostka", "Krolevets"},
+        ),
+        (
+            "Guided bombs struck the Zaporizhzhia region’s Huliaipole on Friday.",
+            EventType.ATTACK,
+            {"Huliaipole"},
+        ),
+        (
+            "Near the Kharkiv region's Kurylivka and Petropavlivka, the enemy again tried "
+            "to break through our lines.",
+            EventType.OFFENSIVE,
+            {"Kurylivka", "Petropavlivka"},
+        ),
+    ],
+)
+def test_an_area_in_the_possessive_situates_the_settlements_it_owns(
+    gazetteer, text, etype, expected
+):
+    # "the X region's A and B": the region only says where A and B lie
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is etype}
+    assert places == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces captured Avdiivka, a key stronghold, and Marinka.",
+        "Moscow claimed to have taken Vuhledar, a mining town, as well as Marinka.",
+        "Russia said its forces seized the town of Avdiivka, a former coke-making hub, and "
+        "the village of Marinka.",
+    ],
+)
+def test_a_description_apposed_to_a_list_item_does_not_end_the_list(gazetteer, text):
+    # "A, a key stronghold, and B": the aside describes A; B is the list's next item
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert len(places) == 2 and "Marinka" in places
+
+
+def test_a_clause_between_commas_is_no_description_of_the_item(gazetteer):
+    text = "Russian forces shelled Kherson, the mayor said, and Beryslav was hit later."
+    attacks = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert "Kherson" in attacks
+
+
+def test_a_town_named_twice_is_one_anchor_for_a_stray_reading(gazetteer):
+    # two names of Pokrovsk are one place: too few to call Vovchansk a stray
+    text = (
+        "The general told the president that troops had liberated Pokrovsk and Vovchansk, "
+        "the ministry said, adding that Pokrovsk had been cleared."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Pokrovsk", "Vovchansk"}
+
+
+def test_a_town_the_text_calls_a_city_is_no_stray_namesake(gazetteer):
+    # an article on Donetsk Oblast names a town of another oblast: "the town of" agrees
+    # with the index's reading, a town of some 17,000
+    text = (
+        "Moscow said on Monday its troops had captured Pokrovsk in the Donetsk region, a "
+        "rail junction, as well as the town of Vovchansk. Myrnohrad, next to Pokrovsk, is "
+        "almost surrounded."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert "Vovchansk" in places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ukrainian units liberated Ternova and part of the village of Ruski Tyshky.",
+        "Ukrainian units liberated the villages of Ternova, and most of Ruski Tyshky.",
+    ],
+)
+def test_a_share_of_a_place_in_a_list_is_an_item_at_that_place(gazetteer, text):
+    # "A and part of the village of B": the gain reaches into B
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Ternova", "Ruski Tyshky"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Clashes go on in villages such as Siversk, Soledar and Bakhmut, he said.", None),
+        ("Russian artillery shelled towns such as Siversk, Soledar and Bakhmut.", None),
+    ],
+)
+def test_the_examples_of_a_plural_kind_are_the_places_of_the_event(gazetteer, text, etype):
+    # "in settlements such as A, B and C": each example is a place of the fighting or strike
+    events = _events(text, gazetteer)
+    places = {e.place.name for e in events if e.event_type is not EventType.STATEMENT}
+    assert places == {"Siversk", "Soledar", "Bakhmut"}
+
+
+def test_pressure_around_towns_such_as_is_a_campaigns_setting(gazetteer):
+    text = (
+        "Moscow has been stepping up offensive pressure around eastern towns such as Siversk "
+        "and Bilohorivka, though its gains have been small."
+    )
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+
+
+def test_a_bearing_after_as_well_as_gives_the_next_place(gazetteer):
+    # "north of A, as well as northwest of B": B is a second place of the fighting
+    text = (
+        "Russian units tried to break through south of Siversk, as well as north-west of Soledar."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert places == {"Siversk", "Soledar"}

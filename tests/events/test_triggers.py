@@ -2425,3 +2425,45 @@ def test_a_tried_control_over_towns_is_an_offensive(gazetteer):
 def test_control_established_is_still_a_gain(gazetteer):
     kinds = _kinds("Russian units established full control over Robotyne on Monday.", gazetteer)
     assert (EventType.ADVANCE, "Robotyne") in kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "places"),
+    [
+        # a hold on the places sought, not won: fighting, tried
+        (
+            "Russian troops tried to establish control over Siversk and Bilohorivka, in vain.",
+            {"Siversk", "Bilohorivka"},
+        ),
+        ("Russian units are seeking to gain a foothold in Siversk.", {"Siversk"}),
+        ("Russian units attempted to seize control of Orlivka on Friday.", {"Orlivka"}),
+        # incursions, in the plural, into two districts named after the area
+        (
+            "Border guards repelled incursions into the Belgorod region districts of Shebekino "
+            "and Graivoron, the governor said.",
+            {"Shebekino", "Grayvoron"},
+        ),
+    ],
+)
+def test_a_hold_sought_and_incursions_repelled_are_ground_fighting(gazetteer, sentence, places):
+    kinds = _kinds(sentence, gazetteer)
+    assert {p for k, p in kinds if k is EventType.OFFENSIVE} == places
+    assert EventType.ADVANCE not in {k for k, _ in kinds}
+
+
+def test_control_planned_is_no_fighting(gazetteer):
+    kinds = _kinds("Moscow plans to establish control over all of Siversk by autumn.", gazetteer)
+    assert not {k for k, _ in kinds} & {EventType.OFFENSIVE, EventType.ADVANCE}
+
+
+def test_attempts_to_restore_lost_positions_are_tried_fighting(gazetteer):
+    # the foe named as "the enemy" is an army, as "Russian troops" is
+    kinds = _kinds(
+        "The enemy made two futile attempts to restore its lost positions near Siversk.", gazetteer
+    )
+    assert (EventType.OFFENSIVE, "Siversk") in kinds
+
+
+def test_a_position_restored_in_the_polls_is_no_fighting(gazetteer):
+    kinds = _kinds("The party tried to restore its position in the polls in Siversk.", gazetteer)
+    assert not {k for k, _ in kinds} & {EventType.OFFENSIVE, EventType.ADVANCE}

@@ -311,8 +311,26 @@ def _lasting_cause(text: str, sent: Sentence, trig: Trigger, *, fight: bool) -> 
         # "displaced by fighting in X", "fled the fighting around X": the cause, not a battle
         return bool(_FIGHT_CAUSE_BEFORE.search(text, lo, trig.start))
     return bool(
-        _LASTING.search(text[lo : trig.end]) or _GROWING_AFTER.match(text, trig.end, sent.end)
+        _LASTING.search(text[lo : trig.end])
+        or _GROWING_AFTER.match(text, trig.end, sent.end)
+        # "evacuated from shelled areas of X": the participle describes the ground people
+        # leave, it tells no strike of its own
+        or (
+            _FROM_BEFORE.search(text, lo, trig.start)
+            and _STRUCK_GROUND_AFTER.match(text, trig.end, sent.end)
+        )
     )
+
+
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:most|heavily|constantly|regularly|frequently|often)\s+)?$",
+    re.IGNORECASE,
+)
+_STRUCK_GROUND_AFTER = re.compile(
+    r"\s+(?:(?:border|frontline|front-line|frontier)\s+)?(?:areas|villages|settlements|towns|"
+    r"communities|districts|parts|territories|neighbou?rhoods|zones)\b",
+    re.IGNORECASE,
+)
 
 
 # A relative clause whose verb is the gain: "a town where Kyiv has claimed gains", "X, which

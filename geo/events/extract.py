@@ -136,6 +136,7 @@ from geo.events.tolls import (
 from geo.events.triggers import (
     FIGURE_TYPES,
     ORDER_MARK,
+    OWN_MEANS_AFTER,
     PUSHED_INTO,
     TRIGGERS,
     Trigger,
@@ -726,6 +727,20 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # a campaign, the war's start or the shelling that drove people out named as the
         # setting of the news (geo.events.backdrop)
         triggers = news_not_setting(text, sent, triggers, published)
+        if triggers and _HABITUAL_SERVICE.search(sent.text):
+            # "an evacuation train runs daily on the A-B route": a standing service, no
+            # evacuation that happened
+            triggers = [
+                t
+                for t in triggers
+                if not (
+                    t.type is EventType.EVACUATION
+                    and (
+                        _SERVICE_VEHICLE.search(t.text)  # "evacuation train", one trigger
+                        or _SERVICE_VEHICLE.match(text, t.end, min(sent.end, t.end + 30))
+                    )
+                )
+            ]
         if tops and not any(t.type in _PEOPLE_PLACED for t in found_words):
             # "wounding two volunteers from X": X is their home, not where the strike was
             told = (
@@ -1048,6 +1063,18 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # "... remain in X, Y region. 'There was no report yet. Yesterday we took
                     # out two people'": the place the report last named, a few sentences back
                     places = _place_told(told_tops)
+                if (
+                    places
+                    and trig.type is EventType.DISPLACEMENT
+                    and last_figure_event is not None
+                    and (prev := events[last_figure_event]).event_type is EventType.EVACUATION
+                    and sent.start - prev.sentence_end < 3
+                    and prev.people is None
+                    and any(p.place.place_id == prev.place.place_id for p in places)
+                ):
+                    # '"The evacuation from X goes on. This week, 57 residents have left."':
+                    # who left are the evacuation's people, told just before; no flight
+                    places = []
             if not places and trig.type in FIGURE_TYPES:
                 # "Strikes in X Oblast ..., triggering displacement from front-line
                 # communities", "X Oblast has been shelled for weeks, and families were moved
@@ -1156,7 +1183,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 found.append((trig, places))
         found = _fight_and_gain(text, triggers, found)
         found = _joined_happenings(text, triggers, found)
-        found = coerce_types(found, triggers)
+        found = coerce_types(found, triggers, text)
         if any(t.type is not EventType.STATEMENT for t, _ in found):
             # "... evacuated from Kharkiv Oblast, the governor said during a briefing in
             # Kharkiv": the saying attributes the sentence's news, it is not news of its own
@@ -1373,6 +1400,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = namesake_city(top)
                 own = listed.get(top.start) if listed is not None else None
+                if trig.type is EventType.DISPLACEMENT and OWN_MEANS_AFTER.match(text, trig.end):
+                    # "200 were evacuated, and several thousand more left by car": the count
+                    # of the leaving's own clause, not the evacuation's
+                    lo = max(
+                        text.rfind(",", sent.start, trig.start),
+                        text.rfind(";", sent.start, trig.start),
+                        sent.start,
+                    )
+                    own = parse_figures(text[lo : trig.end])
                 # "101 people from A and 58 from B": each place its own count, never B's on A
                 ev = _event(
                     article,
@@ -1516,6 +1552,21 @@ def _told_today(ev: Event, published: dt.date | None) -> bool:
     telling of the day's strike, whose toll the report updates, and no happening apart.
     """
     return bool(ev.date_text) and ev.date_start == ev.date_end == published
+
+
+# A vehicle an evacuation word describes ("evacuation railcar", "evacuation trains"), and a
+# service told as habitual ("operates weekly", "runs every day"): a standing service
+_SERVICE_VEHICLE = re.compile(
+    r"\s+(?:trains?|railcars?|(?:rail\s*)?carriages?|wagons?|bus(?:es)?|coaches|flights?|"
+    r"shuttles?)\b",
+    re.IGNORECASE,
+)
+_HABITUAL_SERVICE = re.compile(
+    r"\b(?:operates?|runs?|departs?|leaves?|goes|travels?|is\s+available|are\s+available)\s+"
+    r"(?:\w+\s+)?(?:weekly|daily|every\s+(?:day|week|morning|evening|other\s+day|\w+day)|"
+    r"(?:twice|once|three\s+times)\s+a\s+(?:day|week)|on\s+\w+days)\b",
+    re.IGNORECASE,
+)
 
 
 def _undated(

@@ -34,18 +34,36 @@ NUM_WORDS = dict(
 
 _SCALE = {"thousand": 1_000, "million": 1_000_000}
 
+# "Twenty-four people", "thirty five residents": a compound number word, tens then units
+_TENS = dict(
+    zip(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(),
+        range(20, 100, 10),
+        strict=True,
+    )
+)
+_UNITS = dict(
+    zip("one two three four five six seven eight nine".split(), range(1, 10), strict=True)
+)
+_COMPOUND = re.compile(rf"({'|'.join(_TENS)})[-\s]?({'|'.join(_UNITS)})")
+
 _PEOPLE_NOUNS = (
     r"people|civilians|residents|inhabitants|persons|evacuees|refugees|villagers|"
-    r"ukrainians|russians|individuals|citizens|patients"
+    r"ukrainians|russians|individuals|citizens|patients|"
+    # "only one person was taken out": a count of one
+    r"person|resident|civilian"
 )
 
-_CHILD_NOUNS = r"children|minors|kids|orphans"
+_CHILD_NOUNS = r"children|minors|kids|orphans|child"
 
 _FIGURE = re.compile(
     # The look-ahead on a figure's first character spares the engine the number words at
     # every position of every sentence (same matches, in about 60% of the time).
     rf"(?=[\d{''.join(sorted({w[0] for w in NUM_WORDS}))}])"
+    # not "four" of "twenty-four", which is read whole
+    r"(?<![^\W\d_])(?<![^\W\d_]-)"
     r"(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+|\d+(?:\.\d+)?|"
+    rf"(?:{'|'.join(_TENS)})[-\s](?:{'|'.join(_UNITS)})|"
     + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
     + r")(?:\s+(?P<scale>thousand|million))?\s+(?:(?:more|other|local|ukrainian|russian|elderly|"
     r"displaced|internally displaced)\s+)?(?P<noun>" + _PEOPLE_NOUNS + "|" + _CHILD_NOUNS + r")\b",
@@ -63,6 +81,23 @@ _POPULATION_BEFORE = re.compile(
     r"approximately|just\s+over|just\s+under)\s+){0,2}$",
     re.IGNORECASE,
 )
+# The dead or hurt a count names, no one moved: "two people were killed", "killing two people"
+_TOLL_AFTER = re.compile(
+    r"\s+(?:(?:were|was|have|has|had|been|reportedly|also)\s+){0,3}"
+    r"(?:killed|injured|wounded|hurt|died|dead)\b",
+    re.IGNORECASE,
+)
+_TOLL_BEFORE = re.compile(
+    r"\b(?:killing|injuring|wounding|killed|injured|wounded|hurt)\s+"
+    r"(?:(?:at\s+least|more\s+than|about|some|another)\s+)?$",
+    re.IGNORECASE,
+)
+# Who live or stay in a place: "3,000 people, including 200 children, live in the villages"
+_LIVING_AFTER = re.compile(
+    r"(?:\s*,\s*including\s+[^,;.]{1,40},)?\s*,?\s+(?:still\s+)?"
+    r"(?:live|lived|living|reside|resided|remain|remained|stay|stayed)\b",
+    re.IGNORECASE,
+)
 _VAGUE = re.compile(r"\b(?:several|a few|few|many|dozens of|hundreds of)\s+$", re.IGNORECASE)
 
 
@@ -71,6 +106,8 @@ def to_int(num: str, scale: str | None) -> int | None:
     num = num.lower().replace(",", "").replace("\u202f", "").replace(" ", "")
     if num in NUM_WORDS:
         value = float(NUM_WORDS[num])
+    elif m := _COMPOUND.fullmatch(num):
+        value = float(_TENS[m.group(1)] + _UNITS[m.group(2)])
     else:
         try:
             value = float(num)
@@ -106,6 +143,12 @@ def head_counts(sentence: str) -> tuple[int | None, int | None, bool]:
             continue  # "several hundred children" is an amount, not a count
         if _POPULATION_BEFORE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "a pre-war population of about 5,000 people": who lived there
+        if _TOLL_AFTER.match(sentence, m.end()) or _TOLL_BEFORE.search(
+            sentence, max(0, m.start() - 30), m.start()
+        ):
+            continue  # "after two people were killed", "killing two people": a toll
+        if _LIVING_AFTER.match(sentence, m.end()):
+            continue  # "3,000 people, including 200 children, live in the villages": who stays
         if _CHILD_NOUN.fullmatch(m.group("noun")):
             children = children if children is not None else value
         elif people is None:
@@ -113,6 +156,8 @@ def head_counts(sentence: str) -> tuple[int | None, int | None, bool]:
     if people is None or planned:
         # "21,000 have been evacuated thus far": a count done, told without its noun
         for m in _DONE_COUNT.finditer(sentence):
+            if m.group("num") and _CHILD_NOUN.search(m.group()):
+                continue  # "6 children have been evacuated": children, counted above
             value = to_int(m.group("num") or m.group("num2"), None)
             if value is not None and not _is_planned(sentence, m.start(), m.end()):
                 return value, children, False

@@ -16,7 +16,7 @@ from dataclasses import replace
 from geo.events.build import event_with
 from geo.events.casualties import counts_strikes, higher_count, parse_casualties, tells_rise
 from geo.events.places import ADMIN_WORD, rest_of_area
-from geo.events.triggers import FIGURE_TYPES, Trigger
+from geo.events.triggers import FIGURE_TYPES, OWN_MEANS_AFTER, Trigger
 from geo.places.spatial import great_circle_km
 from geo.records import (
     DatePrecision,
@@ -381,10 +381,17 @@ def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
         return events
     return [
         replace(e, event_type=EventType.EVACUATION)
-        if e.event_type is EventType.DISPLACEMENT and e.place.place_id in evacuated
+        if e.event_type is EventType.DISPLACEMENT
+        and e.place.place_id in evacuated
+        # "200 were evacuated, and thousands more left by their own cars": beside the
+        # evacuation, a flight without its transport
+        and not _LEFT_ON_OWN.search(e.quote)
         else e
         for e in events
     ]
+
+
+_LEFT_ON_OWN = re.compile(r"\b(?:left|fled|departed)" + OWN_MEANS_AFTER.pattern, re.IGNORECASE)
 
 
 _PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.RANGE)

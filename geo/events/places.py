@@ -13,8 +13,16 @@ from dataclasses import replace
 from functools import lru_cache
 
 from geo.events.causal import CAUSAL_TYPES, causal_place
+from geo.events.figures import NUM_WORDS
 from geo.events.relational import RELATIONAL_TYPES, beyond_reach, relational_place
-from geo.events.triggers import FIGURE_TYPES, MOVED_TO, ORDER_VERBS, ORDER_WHOM, Trigger
+from geo.events.triggers import (
+    FIGURE_TYPES,
+    MOVED_TO,
+    ORDER_VERBS,
+    ORDER_WHOM,
+    OWN_MEANS_AFTER,
+    Trigger,
+)
 from geo.places.spatial import great_circle_km
 from geo.records import (
     DateSpan,
@@ -283,6 +291,12 @@ _LOCATION_NOUN = re.compile(
     r"city cent(?:re|er)|port|airport|railway station|station|industrial zone|edge)\b",
     re.IGNORECASE,
 )
+# The parts of a region people leave: "the X region's border areas", "X's frontline villages"
+_AREA_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:areas|communities|hromadas|villages|settlements|towns|"
+    r"territor(?:y|ies)|zones?)\b",
+    re.IGNORECASE,
+)
 # "the town", "its eastern edge": the settlement last named before it.
 _THE_TOWN = (
     r"he\s+(?:(?:besieged|embattled|front-?line|small|industrial|mining|hilltop|"
@@ -339,7 +353,10 @@ _CAPITAL_AFTER = re.compile(r",\s+(?:the\s+|its\s+)?(?:\w+\s+)?capital\b", re.IG
 # (never "the neighbouring region", which is another one)
 _REGION_ANAPHOR = re.compile(
     r"\b[Tt]he\s+(?:(?:border|frontline|front-line|embattled|(?:north|south)?(?:north|south|"
-    r"east|west)(?:ern)?)\s+)?(?:province|region|oblast)\b(?!\s+of\b|['’]s)"
+    r"east|west)(?:ern)?)\s+)?(?:province|region|oblast)\b(?!\s+of\b|['’]s"
+    # "the region's border areas" are ground of the region ("the region's governor" is not)
+    r"(?!\s+(?:[\w-]+\s+)?(?:areas|communities|hromadas|villages|settlements|towns|"
+    r"territor(?:y|ies)|zones?)\b))"
 )
 # An administrative unit's word in a name ("Kharkiv Oblast", "the Kursk region"): its stem is
 # the namesake city's name.
@@ -535,7 +552,11 @@ def _is_actor(text: str, top: Toponym, etype: EventType, *, subject: bool = Fals
     if after[:2] in {"’s", "'s"}:
         # "Kharkiv's outskirts" is a location; "Ukraine's Donetsk Oblast" defers to the
         # oblast, and "Moscow's biggest gains" to nothing.
-        return not _LOCATION_NOUN.match(after[2:])
+        return not (
+            _LOCATION_NOUN.match(after[2:])
+            # "evacuated from the region's border areas": the ground people leave
+            or (etype in FIGURE_TYPES and _AREA_NOUN.match(after[2:]))
+        )
     if subject and _SUBJECT_AFTER.match(after):
         return True
     m = _ACTOR_AFTER.match(after)
@@ -1679,7 +1700,9 @@ def _after(
             continue
         if found and toks[i - 1].kind == "top" and word.lower() in _SECTOR_WORDS:
             weak.extend([False] * (len(found) - len(weak)))
-            weak[-1] = True  # "the Pokrovsk direction": a sector, named after a town
+            # "the Pokrovsk direction": a sector, named after a town; people "evacuated from
+            # the A and B sectors in the X region" leave the sectors, which X only situates
+            weak[-1] = etype not in FIGURE_TYPES
             i += 1
             continue
         if (found or word == ":") and (k := _times_item(toks, i + (word == ":"))) is not None:
@@ -2071,6 +2094,17 @@ def _after(
             and (k := _second_object(toks, i, links)) is not None
         ):
             i = k  # "hit homes and a hospital in X": one object of two nouns, then the place
+            continue
+        if (
+            word == "and"
+            and etype in FIGURE_TYPES
+            and not found
+            and np < 0
+            and i + 2 < len(toks)
+            and (toks[i + 1].text.replace(",", "").isdigit() or toks[i + 1].text in _COUNT_WORDS)
+            and toks[i + 2].text.lower() in _MOVED_WHOM
+        ):
+            i += 3  # "evacuated 277 people and 72 children from X": whom, in two counts
             continue
         if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
             break  # "hit Nikopol almost every day": the phrase ended with the place
@@ -2730,6 +2764,14 @@ _SUBJECT_LIST_GAP = re.compile(
     r"(?:the\s+)?(?:(?:urban-type\s+)?(?:cit(?:y|ies)|towns?|villages?|settlements?)\s+of\s+)?",
     re.IGNORECASE,
 )
+# The joint of a subject that counts the people of each place: ", 11 people from", "and 14 of"
+_COUNTED_ITEM_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+)?"
+    rf"(?:\d[\d,]*|{'|'.join(sorted(NUM_WORDS, key=len, reverse=True))})\s+(?:more\s+)?"
+    r"(?:(?:people|residents|civilians|persons|inhabitants|locals|children|minors)\s+)?"
+    r"(?:of|from)\s+(?:the\s+(?:city|town|village|settlement)\s+of\s+)?",
+    re.IGNORECASE,
+)
 # "..., as well as the town of D," : the comma after D closes the aside the list opened
 _AS_WELL_AS_BEFORE = re.compile(
     r",\s*as\s+well\s+as\s+(?:the\s+)?"
@@ -2894,7 +2936,11 @@ def _before_from(
     # "Kharkiv and Sumy were shelled", "A, B and C, as well as the town of D, were taken"
     for t in reversed(rest):
         gap = text[t.end : found[-1].start]
-        if _SUBJECT_LIST_GAP.fullmatch(gap):
+        if _SUBJECT_LIST_GAP.fullmatch(gap) or (
+            # "42 residents of A, 11 people from B and 14 from C were evacuated": each
+            # place with its own count
+            trig.type in FIGURE_TYPES and _COUNTED_ITEM_GAP.fullmatch(gap)
+        ):
             found.append(t)
         else:
             break
@@ -3410,7 +3456,8 @@ _LISTED_SECTOR_AFTER = re.compile(
 )
 # "the Nikopol and Marhanets communities": the article is the list's too
 _LISTED_UNITS_AFTER = re.compile(
-    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+\s+(?:communities|hromadas)\b"
+    r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)+\s+(?:communities|hromadas|settlements|"
+    r"villages)\b"
 )
 _AREA_AFTER = re.compile(r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+areas?\b")
 _DIRECTION_BEFORE = re.compile(r"\b(?:напрямку|направлении|напрямі)\s+$", re.IGNORECASE)
@@ -3568,6 +3615,12 @@ def places_for(
             i += 1
         if i < len(toks) and toks[i].kind == "top":
             return _most_specific([_list_from(toks, i)[0]])
+        if OWN_MEANS_AFTER.match(text, trig.end) and (
+            before := [t for t in tops if t.end <= trig.start]
+        ):
+            # "200 were evacuated from X, and thousands more left by their own cars": they
+            # left the place just told, without the organised transport
+            return _most_specific([before[-1:]])
         return []
     if trig.type is EventType.EVACUATION and _MOVED_TO_RE.fullmatch(trig.text):
         # "the city's residents were transferred to nearby X", "residents of A were relocated
@@ -3581,6 +3634,8 @@ def places_for(
             return _most_specific([inner])
     if (tallied := _tallied_over(text, trig, tops)) is not None:
         return [tallied]  # "over Kursk (three drones), ...": the region the count is for
+    if trig.type in FIGURE_TYPES and (listed := _plural_antecedent(text, trig, tops)):
+        return _most_specific([listed])
     verbal = bool(_VERBAL_TRIGGER.match(trig.text)) or trig.text.startswith(_UNDER_WORDS)
     if verbal and (before := _before(text, trig, tops, dates)):
         found = _most_specific([before])  # passive: the subject is the place hit
@@ -3956,6 +4011,32 @@ def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[
         ):
             return [t]
     return []
+
+
+def _plural_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The listed places a relative clause on them tells people left or were moved from.
+
+    "the A and B villages, some of which had to be evacuated in spring", "the villages
+    of A and B, from which residents were taken out": the clause is of every place of the
+    list before it, not of the last alone.
+    """
+    before = [t for t in tops if t.end <= trig.start]
+    if not before or not _PLURAL_RELATIVE_GAP.fullmatch(text, before[-1].end, trig.start):
+        return []
+    k = len(before) - 1
+    while k > 0 and _SUBJECT_LIST_GAP.fullmatch(text, before[k - 1].end, before[k].start):
+        k -= 1
+    return before[k:]
+
+
+# The relative clause of a list's places ("A and B settlements, parts of which were",
+# "the villages of A and B, from which residents were"), up to the event word
+_PLURAL_RELATIVE_GAP = re.compile(
+    r"(?:\s+(?:settlements|villages|towns|communities|hromadas))?\s*,\s*"
+    r"(?:(?:from\s+)?which|(?:parts?|some|all|most|many|each|one)\s+of\s+(?:which|them))\s+"
+    r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,5}",
+    re.IGNORECASE,
+)
 
 
 def _venue_aside(text: str, toks: list[_Tok], i: int) -> list[list[Toponym]]:

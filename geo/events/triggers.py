@@ -21,6 +21,7 @@ __all__ = [
     "MOVED_TO",
     "ORDER_MARK",
     "ORDER_VERBS",
+    "OWN_MEANS_AFTER",
     "PUSHED_INTO",
     "TRIGGERS",
     "Trigger",
@@ -115,6 +116,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"children|families|villagers|patients) (?:to )?(?:leave|get out of)",
         r"t(?:ake|akes|ook|aking) out (?=(?:[\w'’,-]+ ){0,4}?"
         r"(?:people|civilians|residents|inhabitants|children|families|villagers|patients)\b)",
+        # "most evacuees came from A and B", "the evacuees are mainly from C": where the
+        # people moved out lived
+        r"evacuees (?:(?:mostly|mainly|largely|primarily) )?(?:came|come|were|are) "
+        r"(?:(?:mostly|mainly|largely|primarily|all) )?from",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "arranged the safe passage of 900 civilians from X": a humanitarian operation's
@@ -1131,6 +1136,14 @@ _TRANSPORT_LEFT = re.compile(
     r"(?:\s+(?:carrying|with|of)\s+[^,;]{0,50}?)?\s+(?:(?:have|has|had|already|also)\s+)*$",
     re.IGNORECASE,
 )
+# Leaving by one's own means: "left by personal transport", "left on their own"
+OWN_MEANS_AFTER = re.compile(
+    r"\s+(?:(?:by|in|using|with)\s+(?:their\s+own|personal|private|own)\s+"
+    r"(?:transport|cars?|vehicles?)|on\s+their\s+own|independently|by\s+themselves)\b",
+    re.IGNORECASE,
+)
+
+
 # "people left" that counts who remains: "there are only 40 people left", "residents left in
 # the village", "no one left behind".
 _REMAINING_AFTER = re.compile(r"\s+(?:in|inside|behind|there)\b", re.IGNORECASE)
@@ -1139,7 +1152,9 @@ _THERE_ARE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PEOPLE_RIGHT_BEFORE = re.compile(
-    r"\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)\s+"
+    r"(?:\b(?:people|civilians|residents|inhabitants|families|villagers|evacuees|children)"
+    # "200 were evacuated, and several thousand more left by car": a count of more people
+    r"|\b(?:\d[\d,]*|thousands?|hundreds?|dozens)\s+more)\s+"
     r"(?:(?:already|also|have|had|has)\s+)?$",
     re.IGNORECASE,
 )
@@ -2059,7 +2074,7 @@ def find_triggers(
             if word == "left" and not _PEOPLE_RIGHT_BEFORE.search(text, max(sent.start, s - 30), s):
                 continue  # bare "left" only right after its people: "350 people left the town"
             if word == "left" and (
-                _REMAINING_AFTER.match(text, e, sent.end)
+                (_REMAINING_AFTER.match(text, e, sent.end) and not OWN_MEANS_AFTER.match(text, e))
                 or _THERE_ARE_BEFORE.search(text, max(sent.start, s - 60), s)
             ):
                 continue  # "only two residents left in the village": who remains, not a flight
@@ -2461,11 +2476,13 @@ def _strikes_not_assaults(found: list) -> list:
     return out
 
 
-def coerce_types(found: list, triggers: list[Trigger]) -> list:
+def coerce_types(found: list, triggers: list[Trigger], text: str = "") -> list:
     """Let evacuation win over displacement, and a strike over the attacks it tells.
 
     In "had left Pokrovsk on evacuation trains" the transport makes the leaving an evacuation;
     in "launched 40 attacks, targeting the villages of A and B" the attacks are strikes.
+    People who "left by their own cars" beside those evacuated fled without the transport:
+    that leaving stays a flight.
     """
     found = _strikes_not_assaults(found)
     evac = any(t.type is EventType.EVACUATION for t in triggers)
@@ -2476,7 +2493,9 @@ def coerce_types(found: list, triggers: list[Trigger]) -> list:
     }
     out = []
     for trig, places in found:
-        if trig.type is EventType.DISPLACEMENT:
+        if trig.type is EventType.DISPLACEMENT and not (
+            text and OWN_MEANS_AFTER.match(text, trig.end)
+        ):
             places = [p for p in places if p.place.place_id not in evac_places]
             if not places:
                 continue

@@ -1165,9 +1165,20 @@ def _governs(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
     return any(c.place.kind is _COUNTRY or gaz.is_capital(c.place.place_id) for c in m.cands)
 
 
-# ... and the units named after their seats: "the Nikopol, Pokrovske and Marhanets communities"
+# ... and the units named after their seats: "the Nikopol, Pokrovske and Marhanets communities",
+# "the A and B settlements", "the C and D villages" (communities named for their seats)
 _SECTOR_PLURALS = frozenset(
-    {"directions", "sectors", "axes", "fronts", "areas", "communities", "hromadas"}
+    {
+        "directions",
+        "sectors",
+        "axes",
+        "fronts",
+        "areas",
+        "communities",
+        "hromadas",
+        "settlements",
+        "villages",
+    }
 )
 
 

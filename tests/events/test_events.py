@@ -1223,3 +1223,122 @@ def test_transport_on_a_route_in_a_report_of_evacuations_moves_people_out_of_its
 def test_transport_on_a_route_without_an_evacuation_told_is_no_evacuation(gazetteer):
     text = "From Kupiansk to Kharkiv there are five buses run by volunteers every morning."
     assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+
+
+# Round 16 (flee16): evacuations told place by place, with their counts and their areas
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        (
+            "On Sunday 35 residents of Kostiantynivka, 12 people from Druzhkivka and 9 from "
+            "Sloviansk were evacuated.",
+            {"Kostiantynivka": 35, "Druzhkivka": 12, "Sloviansk": 9},
+        ),
+        (
+            "In total, 51 people from Toretsk and 17 from Chasiv Yar have been evacuated over "
+            "the past day.",
+            {"Toretsk": 51, "Chasiv Yar": 17},
+        ),
+    ],
+)
+def test_a_subject_that_counts_each_place_gives_each_its_evacuation(gazetteer, text, counts):
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert {e.place.name: e.people for e in events} == counts
+
+
+def test_the_region_s_border_areas_are_ground_people_are_evacuated_from(gazetteer):
+    text = (
+        "The situation in the Bryansk region is tense, its governor said on Monday. "
+        "Officials said they had evacuated hundreds of residents from the region's frontier "
+        "villages."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in events] == ["Bryansk Oblast"]
+
+
+def test_an_oblast_s_possessive_with_its_areas_is_the_place_left(gazetteer):
+    text = "The evacuation from the Chernihiv region's border communities goes on."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [e.place.name for e in events] == ["Chernihiv Oblast"]
+
+
+def test_sectors_people_leave_are_not_outranked_by_the_oblast_that_situates_them(gazetteer):
+    text = "Thirty-one people were evacuated from the Lyman and Siversk sectors in Donetsk Oblast."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.surface for e in events) == ["Lyman", "Siversk"]
+    assert {e.people for e in events} == {31}
+
+
+def test_shelled_areas_people_are_evacuated_from_are_no_strike(gazetteer):
+    text = "On Friday rescuers evacuated 300 residents from shelled areas of the Belgorod region."
+    events = _events(text, gazetteer)
+    assert [(e.event_type, e.place.name) for e in events] == [
+        (EventType.EVACUATION, "Belgorod Oblast")
+    ]
+
+
+def test_a_standing_evacuation_service_is_no_evacuation(gazetteer):
+    text = "A free evacuation train runs daily on the Kramatorsk-Lviv line."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+
+
+def test_who_left_right_after_an_evacuation_was_told_are_its_people(gazetteer):
+    text = (
+        'The evacuation from the Chernihiv region is continuing. "In the last ten days, '
+        '83 residents, including eleven children, have left," the governor said.'
+    )
+    events = [
+        e
+        for e in _events(text, gazetteer)
+        if e.event_type in (EventType.EVACUATION, EventType.DISPLACEMENT)
+    ]
+    assert [(e.event_type, e.place.name, e.people, e.children) for e in events] == [
+        (EventType.EVACUATION, "Chernihiv Oblast", 83, 11)
+    ]
+
+
+def test_where_the_evacuees_came_from_is_where_they_were_evacuated_from(gazetteer):
+    text = "Most of the evacuees came from Huliaipole and Orikhiv, officials said."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in events) == ["Huliaipole", "Orikhiv"]
+
+
+def test_a_relative_clause_on_a_list_tells_the_evacuation_of_every_place(gazetteer):
+    text = (
+        "Officials named the villages of Petropavlivka and Dvorichna, parts of which were "
+        "ordered to evacuate in March."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in events) == ["Dvorichna", "Petropavlivka"]
+
+
+def test_communities_named_after_their_seats_keep_the_first_name(gazetteer):
+    text = (
+        "The order covers the Velykyi Burluk and Dvorichna settlements, most of which were "
+        "evacuated in May."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in events) == ["Dvorichna", "Velykyi Burluk"]
+
+
+def test_two_counts_of_whom_an_evacuation_moved_keep_its_place(gazetteer):
+    text = (
+        "Volunteers managed to evacuate 145 people and 38 children from the towns of "
+        "Kherson Oblast."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [(e.place.name, e.people, e.children) for e in events] == [("Kherson Oblast", 145, 38)]
+
+
+def test_people_who_left_by_their_own_cars_beside_an_evacuation_fled(gazetteer):
+    text = (
+        "About 150 residents were evacuated from Vovchansk on Friday, and hundreds more "
+        "left in their own cars."
+    )
+    events = _events(text, gazetteer)
+    assert sorted((e.event_type.value, e.place.name, e.people) for e in events) == [
+        ("displacement", "Vovchansk", None),
+        ("evacuation", "Vovchansk", 150),
+    ]

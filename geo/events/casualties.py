@@ -491,7 +491,9 @@ _TOLL_ROSE = re.compile(
     r"(?:[^.;]|\.(?=\s\d)){0,160}?\b"
     r"(?:(?:rose|risen|rises|climbed|climbs|increased|increases|reached|jumped|grew|grown|grows|"
     # "the number of people injured in the strike has gone up to 31"
-    r"soared|surged|(?:gone|went|goes)\s+up)"
+    r"soared|surged|(?:gone|went|goes)\s+up|"
+    # "the death toll was later revised up to nine"
+    r"revised(?:\s+(?:up|upwards?))?)"
     # "has reached 20", "now stands at 15": no "to" after these
     r"\s+to|(?:has |have |had )?reached|stands at|stood at)\s+"
     rf"{_HEDGE}(?P<num>{_NUM})\b",
@@ -813,6 +815,7 @@ def parse_casualties(sentence: str) -> Casualties:
     # "the number of injured has risen to 34, and the death toll to four": the second count
     # rises with the first, its verb left out
     rose += [m for m in _TOLL_ROSE_TOO.finditer(sentence) if rose and m.start() > rose[0].end()]
+    risen = list(rose)  # the counts told as risen, which replace an earlier count of their kind
     # "Among the wounded is a 70-year-old woman": one of a toll, at least one; told before the
     # toll it is a lower bound that the toll replaces, as a rising toll's is
     # so "two children were among the injured"
@@ -852,7 +855,10 @@ def parse_casualties(sentence: str) -> Casualties:
         if (m in before or m.re is _AMONG_THEM) and not respectively:
             extra, first = _coordinated(sentence, m.start(), spans)
             value += extra
-        elif (m.re is _AFTER or m.re is _AMONG_TOLL) and not respectively:
+        elif (
+            m.re is _AFTER or m.re is _AMONG_TOLL or m.groupdict().get("verb")
+        ) and not respectively:
+            # "wounding his wife and son" (one told by the possessive) is as "wounding two"
             # "among the injured are a girl and her mother": two
             extra, last = _coordinated_objects(sentence, m.end(), spans)
             value += extra
@@ -862,6 +868,15 @@ def parse_casualties(sentence: str) -> Casualties:
             if m.group(0).lower().rstrip().endswith("casualties"):
                 continue  # "17 casualties" counts the dead and the hurt together
             injured = value
+        elif any(m is r for r in risen) and first > end:
+            # "seven were hurt; the number of injured later rose to 12": the later count
+            if kind == "kill":
+                killed = value
+            else:
+                injured = value
+            words.append(" ".join(told[first:last].split()))
+            end = max(end, last)
+            continue
         elif (
             kind == "kill"
             and m in before
@@ -935,14 +950,35 @@ def _coordinated_objects(sentence: str, at: int, spans: list[tuple[int, int]]) -
     the woman, the subject of a clause of her own.
     """
     extra, last = 0, at
-    while m := _OBJECT_CONJUNCT.match(sentence, last):
-        if any(a < m.end() and m.start() < b for a, b in spans):
-            break
-        value = _value(m.group("num"))
-        if value is None:
+    while True:
+        if (m := _OBJECT_CONJUNCT.match(sentence, last)) is not None:
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                break
+            value = _value(m.group("num"))
+            if value is None:
+                break
+        elif (
+            # "wounded his mother and sister": one more of kin, the possessive shared
+            _KIN_BEFORE.search(sentence, max(0, last - 60), last)
+            and (m := _BARE_KIN.match(sentence, last)) is not None
+        ):
+            value = 1
+        else:
             break
         extra, last = extra + value, m.end()
     return extra, last
+
+
+# One of kin after a possessive's kin, the possessive left out: "her son and daughter".
+_KIN_BEFORE = re.compile(
+    rf"\b(?:his|her|their)\s+(?:[\w-]+\s+)?{_KIN_ONE}(?:(?:\s*,\s*|\s+and\s+){_KIN_ONE})*$",
+    re.IGNORECASE,
+)
+_BARE_KIN = re.compile(
+    rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+){_KIN_ONE}\b(?!['’])"
+    r"(?!\s+(?:were|was|are|is|had|have|has|died|said|says|told|added|wrote|reported)\b)",
+    re.IGNORECASE,
+)
 
 
 def _coordinated(sentence: str, at: int, spans: list[tuple[int, int]]) -> tuple[int, int]:

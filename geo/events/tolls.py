@@ -1091,6 +1091,11 @@ def _added(have: int | None, told: int | None, *, more: bool) -> int | None:
     return have + told if more else have
 
 
+# The counted people's place told by "were in" after them: "The three killed were in A",
+# "the two women killed, aged 70 and 74, were in A".
+_WERE_IN = re.compile(r"(?:,\s[^.;]{1,40}?,)?\s+(?:were|was)(?=\s+(?:in|near|at)\s)")
+
+
 def _toll_trigger(
     text: str,
     sent: Sentence,
@@ -1117,6 +1122,8 @@ def _toll_trigger(
             at = m.end()
         elif m := _AND_VERB.match(text, at, sent.end):
             at = m.end()  # "a man was injured and hospitalised in A"
+        elif m := _WERE_IN.match(text, at, sent.end):
+            at = m.end()  # "the two women killed, aged 70 and 74, were in A"
     elif m := _UNCOUNTED_TOLL.search(text, sent.start, sent.end):
         at = m.end()  # "Children were injured in Liubotyn": a toll without its count
     else:

@@ -953,6 +953,16 @@ _LAUNCHED_MANY = re.compile(
     re.IGNORECASE,
 )
 _LAUNCHED_ATTACK = re.compile(r"launched an? attack", re.IGNORECASE)
+# Counted attacks on a place and the people they killed or hurt, told as participles in the
+# same clause: the day's strikes of a governor's count (storming troops leave soldiers'
+# losses, not people's).
+_PEOPLE_HURT_AFTER = re.compile(
+    r"\s+(?:on|against)\s+[^;.]{1,60}?,\s*(?:killing|injuring|wounding)\s+"
+    r"(?:at\s+least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?)\s+"
+    r"(?:(?:more|other|elderly|local)\s+)?(?:person|people|civilians?|residents?|others|man|"
+    r"woman|men|women|child|children)\b",
+    re.IGNORECASE,
+)
 # The General Staff's count after the place: "attacked Zelenyi Hai 11 times", "an attack on
 # X “seven times in the past day”": troops storming a village, not a strike.
 _TIMES_AFTER = re.compile(
@@ -2330,6 +2340,9 @@ def find_triggers(
                         and _ON_TOWN.match(text, e)
                         and _TOLL_WORD.search(text, e, sent.end)
                     )
+                    # "launched 90 attacks on the X region, killing a man and injuring 12
+                    # people": a day's strikes with the civilians they hurt
+                    and not (word == "attacks" and _PEOPLE_HURT_AFTER.match(text, e, sent.end))
                 )
                 or (word.startswith("attack") and _TIMES_AFTER.match(text, e, sent.end))
                 or (word.startswith("attack") and _POSITIONS_AFTER.match(text, e, sent.end))

@@ -2207,3 +2207,49 @@ def test_a_regions_risen_toll_is_the_later_count_of_its_citys_strike(gazetteer):
         " stop in Mykolaiv, leaving three people dead and nine others injured."
     )
     assert _attacks(text, gazetteer) == [("Mykolaiv", 5, 9)]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The three men killed, aged 41, 58 and 63, were in Balakliia.",
+        "The three killed were in Balakliia, police said.",
+    ],
+)
+def test_the_dead_of_a_regions_toll_placed_by_were_in(second, gazetteer):
+    text = (
+        "Russian shelling killed three people and wounded five in Kharkiv Oblast over the past"
+        f" day, the governor said. {second}"
+    )
+    assert ("Balakliia", 3, None) in _attacks(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # a count told as risen later in the same sentence replaces the first count of its kind
+        ("Five people were hurt in Izium; the number of injured later rose to 9.", None, 9),
+        ("Two were killed and 14 hurt, and the death toll later climbed to four.", 4, 14),
+        # a toll revised upwards is the later count
+        ("The death toll was later revised up to 11.", 11, None),
+    ],
+)
+def test_a_toll_told_as_risen_or_revised_is_the_later_count(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # one of kin after a possessive's kin, the possessive shared: one more each
+        ("A mortar round killed a farmer and wounded his wife and daughter.", 1, 2),
+        ("The drone injured an old man and his son, nephew and niece.", None, 4),
+        ("Shrapnel wounded her husband and grandson in the yard.", None, 2),
+        # not the subject of a clause of its own
+        ("The strike wounded his mother, and sister said they would leave.", None, 1),
+    ],
+)
+def test_kin_after_a_possessive_share_it(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)

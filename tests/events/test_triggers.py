@@ -2467,3 +2467,19 @@ def test_attempts_to_restore_lost_positions_are_tried_fighting(gazetteer):
 def test_a_position_restored_in_the_polls_is_no_fighting(gazetteer):
     kinds = _kinds("The party tried to restore its position in the polls in Siversk.", gazetteer)
     assert not {k for k, _ in kinds} & {EventType.OFFENSIVE, EventType.ADVANCE}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The occupiers launched 85 attacks on the Sumy region, injuring three residents.",
+        "Russia carried out 40 attacks against Nikopol overnight, killing a man and two women.",
+    ],
+)
+def test_counted_attacks_that_kill_or_hurt_people_are_strikes(sentence):
+    assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}
+
+
+def test_counted_attacks_whose_losses_are_soldiers_stay_ground_fighting():
+    sentence = "The enemy launched 14 attacks on our positions near Robotyne, killing two soldiers."
+    assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}

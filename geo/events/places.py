@@ -1049,31 +1049,6 @@ def _listed_objects(text: str, toks: list[_Tok], i: int, links: frozenset[str]) 
     return None
 
 
-def _apposed_end(toks: list[_Tok], i: int) -> int:
-    """The comma closing an apposition to a place that opens at the comma i, else i.
-
-    "A, a key logistics hub, as well as B": a determiner and at most five plain words (no
-    verb, no clause word) between two commas describe the place before them.
-    """
-    if toks[i].text != "," or toks[i - 1].kind != "top":
-        return i
-    j = i + 1
-    if j >= len(toks) or toks[j].text.lower() not in {"a", "an", "the"}:
-        return i
-    for k in range(j + 1, min(len(toks), j + 7)):
-        tok = toks[k]
-        if tok.text == ",":
-            return k if k > j + 1 else i
-        if (
-            tok.kind != "w"
-            or tok.text in _BREAKS
-            or tok.text in _AUX
-            or tok.text.lower() in _ASIDE_STOPS
-        ):
-            return i
-    return i
-
-
 # Words that make a comma's aside a clause (who said it, when, which), not a noun phrase
 _ASIDE_CLAUSE = frozenset(
     "which who whose that where when while after before as said says told reported according "
@@ -1684,7 +1659,7 @@ def _after(
             # the group before it, and the list goes on
             i, np = k, 0
             continue
-        if found and (k := _as_well_as(toks, _apposed_end(toks, i), links)) is not None:
+        if found and (k := _as_well_as(toks, _described_item(toks, i) or i, links)) is not None:
             # "from Vovchansk and nearby villages, as well as from Lyptsi"; past an apposition
             # to the last place: "took A, a logistics hub, as well as the town of B"
             i, np = k, 0

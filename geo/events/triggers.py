@@ -778,7 +778,11 @@ _GROUP_TYPE = {
     for name in rx.groupindex
 }
 _NON_FACTUAL = re.compile(
-    r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
+    # a stop denied is the action going on: "the invaders don't stop their tries to storm X",
+    # "has never ceased its assaults on Y", "did not let up attacking Z"
+    r"\b(?:(?:not|never|n['’]t)(?!\s+(?:\w+\s+)?(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|"
+    r"let(?:s|ting)?\s+up|give\s+up|gave\s+up|giving\s+up|abandon(?:s|ed|ing)?)\b)|"
+    r"no|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
     r"intends? to|called for|calls? for|urged|demand\w*|going to|"
     # "are trying to resume offensive actions": fighting sought again, not going on now

@@ -2483,3 +2483,27 @@ def test_counted_attacks_that_kill_or_hurt_people_are_strikes(sentence):
 def test_counted_attacks_whose_losses_are_soldiers_stay_ground_fighting():
     sentence = "The enemy launched 14 attacks on our positions near Robotyne, killing two soldiers."
     assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Near Siversk, the invaders do not stop trying to break through our lines.",
+        "The occupiers have never ceased their assaults on the outskirts of Siversk.",
+        "Russian units did not let up attacking our positions near Siversk.",
+        "The enemy doesn't give up attempts to encircle Siversk.",
+    ],
+)
+def test_fighting_whose_stop_is_denied_goes_on(sentence, gazetteer):
+    assert (EventType.OFFENSIVE, "Siversk") in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The invaders did not storm Siversk this week.",
+        "The occupiers never managed to break through near Siversk.",
+    ],
+)
+def test_fighting_denied_outright_is_still_no_event(sentence, gazetteer):
+    assert EventType.OFFENSIVE not in {k for k, _ in _kinds(sentence, gazetteer)}

@@ -301,8 +301,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:a )?(?:\w+ )?foothold",
         # a general staff's "achieved success near X", "had partial success in Y": ground
         # won there (not "success in pushing the enemy back", the push; troops are wanted)
-        r"(?:achieved|achieves|achieving|had|has|have|having) (?:some |partial |certain |"
-        r"further |significant |tactical |local )?success(?:es)?"
+        r"(?:achieved|achieves|achieving|had|has|have|having) (?:further |significant |"
+        r"tactical |local )?success(?:es)?"
         r"(?= (?:near|in|around|at|on the outskirts of) (?!\w+ing\b))",
         # "had de-occupied the village of X": the Ukrainian word for liberated
         r"de-?occupied",
@@ -413,6 +413,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"besieged",
         r"under (?:the )?threat of encirclement",
         r"successful (?:offensive |combat |assault )?actions",  # "successful actions in Sumy"
+        # a success hedged in its amount: "had partial success in the X area", "achieved
+        # unspecified success near Y": the fight went well, no ground is told as won
+        r"(?:achieved|achieves|achieving|had|has|have|having) (?:some|partial|certain|"
+        r"unspecified|limited|mixed|modest) success(?:es)?"
+        r"(?= (?:[\w-]+ )?(?:near|in|around|at|on the outskirts of) (?!\w+ing\b))",
         # "attempts in Maliivka were halted", "attempts to advance near X were repelled"
         r"attempts(?= (?:to (?:advance|break through|attack|push) )?(?:in|near|at|on|towards?) "
         r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"

@@ -2353,7 +2353,7 @@ def test_assault_groups_active_near_a_town_still_fight_there(gazetteer):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Ukrainian units achieved partial success near Robotyne, the General Staff said.",
+        "Ukrainian units achieved further success near Robotyne, the General Staff said.",
         "The defence forces have had success near Robotyne over the past day, a spokesman said.",
         "Our troops de-occupied Robotyne in the Zaporizhzhia region on Monday.",
         "The paratroopers had deoccupied Robotyne by the evening, the brigade reported.",
@@ -2507,3 +2507,17 @@ def test_fighting_whose_stop_is_denied_goes_on(sentence, gazetteer):
 )
 def test_fighting_denied_outright_is_still_no_event(sentence, gazetteer):
     assert EventType.OFFENSIVE not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian units achieved partial success near Robotyne, the General Staff said.",
+        "The brigade also had unspecified success in the Robotyne area during its assaults.",
+        "Defenders have had limited success around Robotyne this week, a spokesman said.",
+    ],
+)
+def test_a_success_hedged_in_its_amount_is_the_fight_not_a_gain(sentence, gazetteer):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.OFFENSIVE, "Robotyne") in kinds
+    assert (EventType.ADVANCE, "Robotyne") not in kinds

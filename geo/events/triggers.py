@@ -387,6 +387,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # breakthroughs in the A and B districts" (find_triggers wants an army or a defence)
         r"breakthroughs?",
         r"(?:moved|moving|move|moves) (?:on )?towards?",
+        # "troops approaching the outskirts of X", "the enemy has approached Y": the drive on
+        # a town, no ground told as taken ("approached to within 5 km of X" is a gain, above;
+        # find_triggers wants an army before it, as for "moved towards")
+        r"approach(?:ed|es|ing)(?! (?:to )?within\b)",
         r"fighting",
         r"battles?",
         r"clashes",
@@ -2013,7 +2017,10 @@ def find_triggers(
             continue  # "protesters clashed with police in X", "veterans who fought in Y"
         if (
             etype is EventType.OFFENSIVE
-            and (word.startswith(("assaulted", "assaulting", "mov")) or word.endswith("to enter"))
+            and (
+                word.startswith(("assaulted", "assaulting", "mov", "approach"))
+                or word.endswith("to enter")
+            )
             and not (
                 _ARMY_MET.search(tail := clause_tail(text, max(sent.start, s - 80), s))
                 or _ENEMY_MET.search(tail)

@@ -2521,3 +2521,32 @@ def test_a_success_hedged_in_its_amount_is_the_fight_not_a_gain(sentence, gazett
     kinds = _kinds(sentence, gazetteer)
     assert (EventType.OFFENSIVE, "Robotyne") in kinds
     assert (EventType.ADVANCE, "Robotyne") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scouts reported enemy troops approaching the outskirts of Siversk on Tuesday.",
+        "The Russians have approached Siversk from two sides, the brigade said.",
+    ],
+)
+def test_an_army_approaching_a_town_is_the_drive_on_it(sentence, gazetteer):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.OFFENSIVE, "Siversk") in kinds
+    assert (EventType.ADVANCE, "Siversk") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As the holidays approach, families in Siversk repair their roofs.",
+        "A convoy of volunteers approached Siversk with food on Tuesday.",
+    ],
+)
+def test_approaching_without_an_army_is_no_fight(sentence, gazetteer):
+    assert EventType.OFFENSIVE not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+def test_approaching_to_within_a_distance_stays_a_gain(gazetteer):
+    kinds = _kinds("Russian troops approached to within 4 km of Siversk.", gazetteer)
+    assert (EventType.ADVANCE, "Siversk") in kinds

@@ -467,6 +467,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # saboteurs to cross the state border", "tried to cross Ukraine's border": a border raid
         r"(?:attempts?|attempted|attempting|tried|trying|tries)(?: by(?: [\w'’-]+){1,6}?)? to "
         r"(?:cross|break through) (?:the |ukraine['’]s )?(?:\w+ )?(?:state )?border",
+        # "thwarted an attempt by enemy units to invade the X region", "tried to "invade" Y":
+        # an incursion tried (a plan or a threat to invade is read as no event)
+        r"(?:attempts?|attempted|attempting|tried|trying|tries)(?: by(?: [\w'’-]+){1,6}?)? to "
+        r"[\"“]?invade\b",
         r"ground operation",
         r"storm(?:ed|ing)",
         # the verb's plain form, its object a place or a line: "managed to capture two

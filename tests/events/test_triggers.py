@@ -2550,3 +2550,19 @@ def test_approaching_without_an_army_is_no_fight(sentence, gazetteer):
 def test_approaching_to_within_a_distance_stays_a_gain(gazetteer):
     kinds = _kinds("Russian troops approached to within 4 km of Siversk.", gazetteer)
     assert (EventType.ADVANCE, "Siversk") in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Guards foiled an attempt by a raiding party to invade the Bryansk region on Friday.",
+        'The army says saboteurs tried to "invade" the Bryansk region overnight.',
+    ],
+)
+def test_an_invasion_tried_is_an_incursion_tried(sentence, gazetteer):
+    assert (EventType.OFFENSIVE, "Bryansk Oblast") in _kinds(sentence, gazetteer)
+
+
+def test_a_plan_to_invade_is_no_fight(gazetteer):
+    kinds = _kinds("Moscow plans to invade the Bryansk region, the minister warned.", gazetteer)
+    assert EventType.OFFENSIVE not in {k for k, _ in kinds}

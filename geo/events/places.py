@@ -1443,6 +1443,36 @@ def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
 _AREA_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION)
 
 
+def _area_in_its_region(toks: list[_Tok], i: int) -> int | None:
+    """Past "of [the] Y region" after "the X area" (``toks[i]`` is "area"), X a settlement of Y.
+
+    "repelled an attack in the X area of the Y region": the area is the land around the
+    settlement X, and the region only says where X lies, as in "near X in the Y region"; it is
+    no second place of the phrase. A sector ("the X direction of the Y region") is not an
+    area around one settlement and is left to the sector reading. Returns the index after the
+    region, or None.
+    """
+    if toks[i].text != "area" or toks[i - 1].top is None:
+        return None
+    town = toks[i - 1].top.place
+    if town.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
+        return None
+    k = i + 1
+    if k >= len(toks) or toks[k].text != "of":
+        return None
+    k += 1
+    if k < len(toks) and toks[k].text == "the":
+        k += 1
+    if k >= len(toks) or toks[k].kind != "top":
+        return None
+    region = toks[k].top.place
+    if region.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return None
+    if region.admin1_code and town.admin1_code and region.admin1_code != town.admin1_code:
+        return None  # X read as a namesake elsewhere: the region is the surer place
+    return k + 1
+
+
 def _owner_area(toks: list[_Tok], i: int) -> bool:
     """Whether the place at token ``i`` is an area owning the next place ("the X region's Y")."""
     return (
@@ -1675,6 +1705,9 @@ def _after(
             continue
         if found and toks[i - 1].kind == "top" and word.lower() in _SECTOR_WORDS:
             weak.extend([False] * (len(found) - len(weak)))
+            if (k := _area_in_its_region(toks, i)) is not None:
+                i = k  # "in the X area of the Y region": at X; the region says where X lies
+                continue
             # "the Pokrovsk direction": a sector, named after a town; people "evacuated from
             # the A and B sectors in the X region" leave the sectors, which X only situates
             weak[-1] = etype not in FIGURE_TYPES

@@ -301,8 +301,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:a )?(?:\w+ )?foothold",
         # a general staff's "achieved success near X", "had partial success in Y": ground
         # won there (not "success in pushing the enemy back", the push; troops are wanted)
-        r"(?:achieved|achieves|achieving|had|has|have|having) (?:some |partial |certain |"
-        r"further |significant |tactical |local )?success(?:es)?"
+        r"(?:achieved|achieves|achieving|had|has|have|having) (?:further |significant |"
+        r"tactical |local )?success(?:es)?"
         r"(?= (?:near|in|around|at|on the outskirts of) (?!\w+ing\b))",
         # "had de-occupied the village of X": the Ukrainian word for liberated
         r"de-?occupied",
@@ -387,6 +387,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # breakthroughs in the A and B districts" (find_triggers wants an army or a defence)
         r"breakthroughs?",
         r"(?:moved|moving|move|moves) (?:on )?towards?",
+        # "troops approaching the outskirts of X", "the enemy has approached Y": the drive on
+        # a town, no ground told as taken ("approached to within 5 km of X" is a gain, above;
+        # find_triggers wants an army before it, as for "moved towards")
+        r"approach(?:ed|es|ing)(?! (?:to )?within\b)",
         r"fighting",
         r"battles?",
         r"clashes",
@@ -413,6 +417,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"besieged",
         r"under (?:the )?threat of encirclement",
         r"successful (?:offensive |combat |assault )?actions",  # "successful actions in Sumy"
+        # a success hedged in its amount: "had partial success in the X area", "achieved
+        # unspecified success near Y": the fight went well, no ground is told as won
+        r"(?:achieved|achieves|achieving|had|has|have|having) (?:some|partial|certain|"
+        r"unspecified|limited|mixed|modest) success(?:es)?"
+        r"(?= (?:[\w-]+ )?(?:near|in|around|at|on the outskirts of) (?!\w+ing\b))",
         # "attempts in Maliivka were halted", "attempts to advance near X were repelled"
         r"attempts(?= (?:to (?:advance|break through|attack|push) )?(?:in|near|at|on|towards?) "
         r"[^.;]{0,60}?\b(?:were|have been|had been) (?:\w+ly )?"
@@ -458,6 +467,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # saboteurs to cross the state border", "tried to cross Ukraine's border": a border raid
         r"(?:attempts?|attempted|attempting|tried|trying|tries)(?: by(?: [\w'’-]+){1,6}?)? to "
         r"(?:cross|break through) (?:the |ukraine['’]s )?(?:\w+ )?(?:state )?border",
+        # "thwarted an attempt by enemy units to invade the X region", "tried to "invade" Y":
+        # an incursion tried (a plan or a threat to invade is read as no event)
+        r"(?:attempts?|attempted|attempting|tried|trying|tries)(?: by(?: [\w'’-]+){1,6}?)? to "
+        r"[\"“]?invade\b",
         r"ground operation",
         r"storm(?:ed|ing)",
         # the verb's plain form, its object a place or a line: "managed to capture two
@@ -778,7 +791,11 @@ _GROUP_TYPE = {
     for name in rx.groupindex
 }
 _NON_FACTUAL = re.compile(
-    r"\b(?:not|no|never|n['’]t|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
+    # a stop denied is the action going on: "the invaders don't stop their tries to storm X",
+    # "has never ceased its assaults on Y", "did not let up attacking Z"
+    r"\b(?:(?:not|never|n['’]t)(?!\s+(?:\w+\s+)?(?:stop(?:s|ped|ping)?|ceas(?:e|es|ed|ing)|"
+    r"let(?:s|ting)?\s+up|give\s+up|gave\s+up|giving\s+up|abandon(?:s|ed|ing)?)\b)|"
+    r"no|could|would|(?-i:may)(?! \d)|might|will|shall|should|cannot|"
     r"plans? to|planned to|threaten\w* to|ready to|prepared to|expected to|set to|"
     r"intends? to|called for|calls? for|urged|demand\w*|going to|"
     # "are trying to resume offensive actions": fighting sought again, not going on now
@@ -2004,7 +2021,10 @@ def find_triggers(
             continue  # "protesters clashed with police in X", "veterans who fought in Y"
         if (
             etype is EventType.OFFENSIVE
-            and (word.startswith(("assaulted", "assaulting", "mov")) or word.endswith("to enter"))
+            and (
+                word.startswith(("assaulted", "assaulting", "mov", "approach"))
+                or word.endswith("to enter")
+            )
             and not (
                 _ARMY_MET.search(tail := clause_tail(text, max(sent.start, s - 80), s))
                 or _ENEMY_MET.search(tail)

@@ -2513,3 +2513,40 @@ def test_a_bearing_after_as_well_as_gives_the_next_place(gazetteer):
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
     assert places == {"Siversk", "Soledar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "place"),
+    [
+        (
+            "Defenders beat back four assaults in the Robotyne area of the Zaporizhzhia region.",
+            EventType.OFFENSIVE,
+            "Robotyne",
+        ),
+        (
+            "The occupiers again tried to regain the lost position in Klishchiivka area of "
+            "Donetsk region, without success.",
+            EventType.OFFENSIVE,
+            "Klishchiivka",
+        ),
+        (
+            "Artillery shelled the Nikopol area of Dnipropetrovsk Oblast.",
+            EventType.ATTACK,
+            "Nikopol",
+        ),
+        (
+            "About 200 residents were evacuated from the Pokrovsk area of the Donetsk region.",
+            EventType.EVACUATION,
+            "Pokrovsk",
+        ),
+    ],
+)
+def test_a_towns_area_of_its_region_is_at_the_town(gazetteer, text, etype, place):
+    events = [e for e in _events(text, gazetteer) if e.event_type is etype]
+    assert [e.place.name for e in events] == [place]
+
+
+def test_a_sector_of_a_region_is_not_read_as_a_towns_area(gazetteer):
+    text = "Enemy troops attacked twice in the Bakhmut direction of the Donetsk region."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
+    assert "Bakhmut" not in {e.place.name for e in events}

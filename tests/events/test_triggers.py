@@ -2353,7 +2353,7 @@ def test_assault_groups_active_near_a_town_still_fight_there(gazetteer):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Ukrainian units achieved partial success near Robotyne, the General Staff said.",
+        "Ukrainian units achieved further success near Robotyne, the General Staff said.",
         "The defence forces have had success near Robotyne over the past day, a spokesman said.",
         "Our troops de-occupied Robotyne in the Zaporizhzhia region on Monday.",
         "The paratroopers had deoccupied Robotyne by the evening, the brigade reported.",
@@ -2483,3 +2483,86 @@ def test_counted_attacks_that_kill_or_hurt_people_are_strikes(sentence):
 def test_counted_attacks_whose_losses_are_soldiers_stay_ground_fighting():
     sentence = "The enemy launched 14 attacks on our positions near Robotyne, killing two soldiers."
     assert {t.type for t in _triggers(sentence)} == {EventType.OFFENSIVE}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Near Siversk, the invaders do not stop trying to break through our lines.",
+        "The occupiers have never ceased their assaults on the outskirts of Siversk.",
+        "Russian units did not let up attacking our positions near Siversk.",
+        "The enemy doesn't give up attempts to encircle Siversk.",
+    ],
+)
+def test_fighting_whose_stop_is_denied_goes_on(sentence, gazetteer):
+    assert (EventType.OFFENSIVE, "Siversk") in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The invaders did not storm Siversk this week.",
+        "The occupiers never managed to break through near Siversk.",
+    ],
+)
+def test_fighting_denied_outright_is_still_no_event(sentence, gazetteer):
+    assert EventType.OFFENSIVE not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ukrainian units achieved partial success near Robotyne, the General Staff said.",
+        "The brigade also had unspecified success in the Robotyne area during its assaults.",
+        "Defenders have had limited success around Robotyne this week, a spokesman said.",
+    ],
+)
+def test_a_success_hedged_in_its_amount_is_the_fight_not_a_gain(sentence, gazetteer):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.OFFENSIVE, "Robotyne") in kinds
+    assert (EventType.ADVANCE, "Robotyne") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Scouts reported enemy troops approaching the outskirts of Siversk on Tuesday.",
+        "The Russians have approached Siversk from two sides, the brigade said.",
+    ],
+)
+def test_an_army_approaching_a_town_is_the_drive_on_it(sentence, gazetteer):
+    kinds = _kinds(sentence, gazetteer)
+    assert (EventType.OFFENSIVE, "Siversk") in kinds
+    assert (EventType.ADVANCE, "Siversk") not in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As the holidays approach, families in Siversk repair their roofs.",
+        "A convoy of volunteers approached Siversk with food on Tuesday.",
+    ],
+)
+def test_approaching_without_an_army_is_no_fight(sentence, gazetteer):
+    assert EventType.OFFENSIVE not in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+def test_approaching_to_within_a_distance_stays_a_gain(gazetteer):
+    kinds = _kinds("Russian troops approached to within 4 km of Siversk.", gazetteer)
+    assert (EventType.ADVANCE, "Siversk") in kinds
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Guards foiled an attempt by a raiding party to invade the Bryansk region on Friday.",
+        'The army says saboteurs tried to "invade" the Bryansk region overnight.',
+    ],
+)
+def test_an_invasion_tried_is_an_incursion_tried(sentence, gazetteer):
+    assert (EventType.OFFENSIVE, "Bryansk Oblast") in _kinds(sentence, gazetteer)
+
+
+def test_a_plan_to_invade_is_no_fight(gazetteer):
+    kinds = _kinds("Moscow plans to invade the Bryansk region, the minister warned.", gazetteer)
+    assert EventType.OFFENSIVE not in {k for k, _ in kinds}

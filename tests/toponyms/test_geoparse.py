@@ -994,6 +994,26 @@ def test_a_list_of_cities_shares_its_first_items_frame(gazetteer):
     assert tops["Kharkiv"].place.admin1_code == "UA.07"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clashes go on in Mariupol, Sumy, Kharkiv and Chernihiv.",
+        "Fighting continues around Kramatorsk, Sumy and Poltava.",
+    ],
+)
+def test_a_bare_centre_listed_with_a_town_that_is_no_oblast_is_the_city(gazetteer, sentence):
+    # (issue 10, helper spur17) a list holding a town that is no oblast lists towns
+    text = f"{sentence} Later, shelling in the Sumy region hurt a man."
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Sumy"]
+    assert bare and bare[0].place.kind is PlaceKind.POPULATED_PLACE
+
+
+def test_a_bare_centre_listed_with_oblast_centres_only_stays_the_oblast(gazetteer):
+    text = "Shelling hit Sumy, Chernihiv and Poltava. Later, strikes in the Sumy region hurt a man."
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Sumy"]
+    assert bare and bare[0].place.kind is PlaceKind.ADMIN1
+
+
 @pytest.mark.parametrize("verb", ["The incursion into Kursk", "A drone attack on Kursk"])
 def test_an_unframed_bare_name_still_means_the_oblast_the_article_names(gazetteer, verb):
     text = f"Troops pushed deep into Kursk Oblast. {verb} went on for months."

@@ -62,6 +62,20 @@ def test_a_capital_that_speaks_is_metonymic_and_a_struck_one_literal(gazetteer):
     assert [r for _, r, _ in roles] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv celebrated the pull-out of the garrison from Kyiv as a victory.",
+        "Moscow confirmed the retreat, while sirens wailed in Moscow.",
+        "Kyiv hailed the deal as shells fell on Kyiv.",
+    ],
+)
+def test_a_capital_taking_a_stance_is_the_government(gazetteer, text):
+    # (issue 10, helper spur17) the stance's subject is the government, its object the city
+    roles = _roles(text, gazetteer)
+    assert [r for _, r, _ in roles][:2] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
+
+
 def test_a_capital_named_before_regime_is_the_government_not_the_city(gazetteer):
     roles = _roles("Moscow accused the Kiev regime of plotting raids on Kyiv.", gazetteer)
     assert [r for _, r, _ in roles][1:] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]

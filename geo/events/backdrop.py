@@ -609,17 +609,31 @@ _PLUPERFECT_RELATIVE = re.compile(
 )
 
 
+# ... or one that tells what the place has held out against: "X, which has withstood
+# Russia's assaults for weeks", "a town that endured months of shelling". The fighting or
+# the strikes are the object of the enduring, a description of the place, not the news.
+_ENDURED_RELATIVE = re.compile(
+    r",\s+(?:which|that|where|who)\b[^,;:()]*?\b(?:withst(?:ood|ands?)|endur(?:ed|es)|"
+    r"weather(?:ed|s)|surviv(?:ed|es)|held\s+out\s+against|holds?\s+out\s+against)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def pluperfect_relative(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether a strike or a fight is told in a relative clause in the past perfect.
 
     "The village, which had been shelled for months before the offensive, ...": what
     a relative clause says its place had been through comes before the news, a description
-    of the place and not a happening of the day. Ground gains are ``described_gain``'s.
+    of the place and not a happening of the day; so is what the clause says the place has
+    withstood or endured. Ground gains are ``described_gain``'s.
     """
     if trig.type not in (EventType.ATTACK, EventType.OFFENSIVE):
         return False
+    lo = max(sent.start, trig.start - 160)
     return (
-        _PLUPERFECT_RELATIVE.search(text, max(sent.start, trig.start - 160), trig.start) is not None
+        _PLUPERFECT_RELATIVE.search(text, lo, trig.start) is not None
+        or _ENDURED_RELATIVE.search(text, lo, trig.start) is not None
     )
 
 

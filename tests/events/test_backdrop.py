@@ -480,3 +480,23 @@ def test_a_fronted_setting_without_a_time_of_its_own_gives_no_event(gazetteer, t
 def test_a_fronted_setting_with_its_day_or_the_strike_in_the_main_clause_stays(gazetteer, text):
     types = {t for t, _ in _events(text, gazetteer)}
     assert EventType.ATTACK in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A drone wounded a driver in Avdiivka, which has withstood Russia's fierce offensive "
+        "for weeks, the governor said.",
+        "Shelling wounded two men in Vuhledar, a town that has endured months of Russian assaults.",
+    ],
+)
+def test_what_a_place_has_withstood_in_a_relative_clause_is_no_fight(gazetteer, text):
+    # (issue 10, helper spur17) the fight is the object of the enduring: the place described
+    assert _events(text, gazetteer, dt.date(2023, 10, 27)) == {
+        (EventType.ATTACK, "Avdiivka" if "Avdiivka" in text else "Vuhledar")
+    }
+
+
+def test_an_assault_withstood_on_a_day_is_still_a_fight(gazetteer):
+    text = "Ukrainian defenders withstood a massive assault on Avdiivka on Tuesday."
+    assert (EventType.OFFENSIVE, "Avdiivka") in _events(text, gazetteer, dt.date(2023, 10, 27))

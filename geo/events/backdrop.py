@@ -36,12 +36,14 @@ from geo.events.triggers import Trigger
 from geo.records import EventType
 from geo.text.casefold import Gated
 from geo.text.date_patterns import MON_FULL, WEEKDAY
+from geo.text.dates import find_dates
 from geo.text.sentences import Sentence
 
 __all__ = [
     "campaign_frame",
     "described_gain",
     "evacuation_cause",
+    "fronted_setting",
     "news_not_setting",
     "war_start_background",
 ]
@@ -607,17 +609,31 @@ _PLUPERFECT_RELATIVE = re.compile(
 )
 
 
+# ... or one that tells what the place has held out against: "X, which has withstood
+# Russia's assaults for weeks", "a town that endured months of shelling". The fighting or
+# the strikes are the object of the enduring, a description of the place, not the news.
+_ENDURED_RELATIVE = re.compile(
+    r",\s+(?:which|that|where|who)\b[^,;:()]*?\b(?:withst(?:ood|ands?)|endur(?:ed|es)|"
+    r"weather(?:ed|s)|surviv(?:ed|es)|held\s+out\s+against|holds?\s+out\s+against)\s+"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
+
+
 def pluperfect_relative(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether a strike or a fight is told in a relative clause in the past perfect.
 
     "The village, which had been shelled for months before the offensive, ...": what
     a relative clause says its place had been through comes before the news, a description
-    of the place and not a happening of the day. Ground gains are ``described_gain``'s.
+    of the place and not a happening of the day; so is what the clause says the place has
+    withstood or endured. Ground gains are ``described_gain``'s.
     """
     if trig.type not in (EventType.ATTACK, EventType.OFFENSIVE):
         return False
+    lo = max(sent.start, trig.start - 160)
     return (
-        _PLUPERFECT_RELATIVE.search(text, max(sent.start, trig.start - 160), trig.start) is not None
+        _PLUPERFECT_RELATIVE.search(text, lo, trig.start) is not None
+        or _ENDURED_RELATIVE.search(text, lo, trig.start) is not None
     )
 
 
@@ -642,6 +658,52 @@ def _of_a_past_year(text: str, sent: Sentence, trig: Trigger, published: dt.date
     return m is not None and int(m.group(1)) < published.year
 
 
+# A sentence that opens with its setting: "Against the backdrop of attacks across the country
+# and a ground offensive in X, the agency continues to ...", "Amid heavy shelling in Y, aid
+# groups scaled up ...", "In the context of ...", "In light of ...", "Given ...". The phrase
+# runs to the comma where the main clause begins; its own continuations (", with ...",
+# ", and ...", ", including ...") stay inside it.
+_FRONTED_OPENER = re.compile(
+    r"[\s\-–—•*]*(?:against\s+the\s+back(?:drop|ground)\s+of|amid(?:st)?|"
+    r"in\s+the\s+(?:midst|context|face)\s+of|in\s+(?:the\s+)?light\s+of|given)\s",
+    re.IGNORECASE,
+)
+_PHRASE_GOES_ON = re.compile(
+    r",\s+(?:with|and|or|including|especially|particularly|notably|mainly|mostly|primarily|"
+    r"as\s+well\s+as|in\s+particular|such\s+as|both|along\s+with|coupled\s+with)\b",
+    re.IGNORECASE,
+)
+
+
+def fronted_setting(text: str, sent: Sentence, trig: Trigger, published: dt.date | None) -> bool:
+    """Whether a strike or a ground trigger lies in a fronted phrase that sets the scene.
+
+    "Against the backdrop of strikes on power plants, with a ground offensive in X, the
+    agency continues to help people" tells the agency's work; the strikes and the fighting
+    are its setting, told without a time of their own (humanitarian bulletins open their
+    highlights so). The phrase must open the sentence and close before a main clause; a day
+    or a month inside it ("Amid the shelling of X on Monday, ...") makes it news and keeps it.
+    """
+    if trig.type not in (*_GROUND, EventType.ATTACK):
+        return False
+    opener = _FRONTED_OPENER.match(text, sent.start, trig.start)
+    if opener is None:
+        return False
+    # every comma between the opener and the trigger continues the phrase
+    for k in range(opener.end(), trig.start):
+        if text[k] == "," and not _PHRASE_GOES_ON.match(text, k, trig.start):
+            return False
+    # ... and one after it ends the phrase, with a main clause after it
+    end = trig.end
+    while (end := text.find(",", end, sent.end)) >= 0 and _PHRASE_GOES_ON.match(
+        text, end, sent.end
+    ):
+        end += 1
+    if end < 0 or not text[end + 1 : sent.end].strip():
+        return False
+    return not find_dates(text[sent.start : end], published=published)
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
@@ -660,6 +722,7 @@ def news_not_setting(
     for t in triggers:
         if (
             campaign_frame(text, sent, t)
+            or fronted_setting(text, sent, t, published)
             or described_gain(text, sent, t)
             or pluperfect_relative(text, sent, t)
             or described_fighter(text, sent, t)

@@ -55,6 +55,24 @@ def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     return _below_country(_merge(_leaving_under_evacuation(events), apart))
 
 
+# Strikes counted from a start months back up to the report's day ("since September, air
+# defences have shot down about 1,000 drones over the X region", "since October Russia has
+# launched 400 drones at Y"): a running total of a campaign, not a strike. A strike is a
+# day's or a night's; the coded sets date a strike over a month at most ("attacks in May"),
+# and a fight over months stays (a siege "since Oct. 10" is coded).
+_TALLY_DAYS = 60
+_SINCE_START = re.compile(r"since\b", re.IGNORECASE)
+
+
+def _running_tally(e: Event) -> bool:
+    """Whether a strike is a count run "since" a start more than two months back."""
+    return (
+        e.event_type is EventType.ATTACK
+        and (e.date_end - e.date_start).days > _TALLY_DAYS
+        and _SINCE_START.match(e.date_text) is not None
+    )
+
+
 def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
     """Drop an oblast's event that sums up the same article's events at its settlements.
 
@@ -180,6 +198,7 @@ def _below_country(events: list[Event]) -> list[Event]:
             or (e.event_type is EventType.NEGOTIATION and e.place.country_code not in _WARRING)
         )
         and _of_this_war(e)
+        and not _running_tally(e)
     ]
 
 

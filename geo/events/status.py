@@ -68,9 +68,14 @@ _SINCE_LAUNCHED = re.compile(
 )
 # "Since the full-scale invasion, heavy strikes have been recorded in many regions,
 # including in Kyiv": a sentence framed by the war's start sums up the war, no one happening.
+# ... and so is one framed by the start of the war told by its other names: "Since the start
+# of Moscow's military operation in February, heavy strikes were recorded in many cities, the
+# capital among them", "Since the outbreak of the full-scale aggression".
 _SINCE_THE_WAR = re.compile(
     r"\s*Since\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:full-scale\s+)?(?:invasion|war\b|"
-    r"(?:start|beginning|outbreak)\s+of\s+the\s+(?:full-scale\s+)?(?:war|invasion))[^,;:]*,"
+    r"(?:start|beginning|outbreak|onset|launch)\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:full-scale\s+)?(?:war|invasion|aggression|(?:special\s+)?military\s+operation)\b)"
+    r"[^,;:]*,"
 )
 _DAY_AFTER = re.compile(
     r"[^,;.]*?\b(?:on|in)\s+(?:(?:early|mid|late)[-\s]+)?(?:\d|(?:January|February|March|"

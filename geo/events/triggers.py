@@ -1786,9 +1786,12 @@ _TIME_ENTERED = re.compile(
 # "advance" that is no move of troops: "in advance", "advance warning", "advanced weapons"
 # (the adjective: after a determiner or a verb of giving, before a noun).
 _IN_ADVANCE = re.compile(r"\b(?:in|well\s+in)\s+$", re.IGNORECASE)
+# ... and "advance units", "an advance party": the forward troops, named by the adjective
+# (what they do is told by their own verb: "advance units are fighting on the outskirts")
 _ADVANCE_NOUN_AFTER = re.compile(
     r"\s+(?:warnings?|notice|notifications?|payments?|booking|copies|copy|purchases?|"
-    r"registration|voting|tickets?)\b",
+    r"registration|voting|tickets?|units?|party|parties|guards?|teams?|detachments?|"
+    r"groups?|elements|echelons?|positions)\b",
     re.IGNORECASE,
 )
 _ADJECTIVE_BEFORE = re.compile(

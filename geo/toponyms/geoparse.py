@@ -341,13 +341,39 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
     if len(towns) != 1:
         return None
     first = m
+    j = k
     while k > 0 and text[mentions[k - 1].end : first.start].strip().lower() in _LIST_GLUE:
         k -= 1
         first = mentions[k]
     before = text[max(0, first.start - 40) : first.start]
-    if not (_CITY_BEFORE.search(before) or _CITY_AFTER.match(text, m.end)):
+    if not (
+        _CITY_BEFORE.search(before)
+        or _CITY_AFTER.match(text, m.end)
+        or _listed_with_a_town(mentions, k, j, text)
+    ):
         return None
     return next(iter(towns))
+
+
+def _listed_with_a_town(mentions: list[Mention], first: int, k: int, text: str) -> bool:
+    """Whether mention ``k``'s list (from ``first``) holds a big town that is no oblast.
+
+    "Clashes in Mariupol, Sumy, Kharkiv and Chernihiv": Mariupol is only a town, and the
+    names listed with it are towns too, though the article names the Sumy region elsewhere.
+    """
+    last = k
+    while (
+        last + 1 < len(mentions)
+        and text[mentions[last].end : mentions[last + 1].start].strip().lower() in _LIST_GLUE
+    ):
+        last += 1
+    return any(
+        q != k
+        and not mentions[q].admin1_form
+        and _big_towns(mentions[q])
+        and not any(c.place.kind is _ADMIN1 for c in mentions[q].cands)
+        for q in range(first, last + 1)
+    )
 
 
 def _cyrillic_text(text: str) -> bool:

@@ -409,7 +409,8 @@ ORG_HEADS = frozenset(
 )
 
 # Verbs after a country or capital that make it stand for its government: "Kyiv said",
-# "Moscow denied", "Washington imposed sanctions".
+# "Moscow denied", "Washington imposed sanctions", and its stance: "Kyiv celebrated the
+# withdrawal as a victory", "Moscow confirmed the pull-out".
 GOVERNMENT_VERBS = frozenset(
     """
     said says say announced announces denied denies accused accuses warned warns rejected
@@ -418,6 +419,9 @@ GOVERNMENT_VERBS = frozenset(
     refuses wants wanted plans planned hopes hoped believes believed sanctioned imposed
     recognised recognized pledged promised offered approved blamed blames vowed vows
     expelled summoned proposed proposes called calls welcomed welcomes protested
+    celebrated celebrates hailed hails praised praises thanked thanks dismissed dismisses
+    denounced denounces criticised criticized criticises criticizes slammed slams
+    confirmed confirms admitted admits acknowledged acknowledges
     """.split()
 )
 

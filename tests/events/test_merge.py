@@ -1158,3 +1158,35 @@ def test_a_lead_with_a_figure_that_counts_no_one_moved_is_no_orders_list(gazette
     )
     names = {e.place.name for e in _evacuations(text, gazetteer)}
     assert names & {"Bohuslavka", "Borova", "Kurylivka"} == set()
+
+
+def _typed_on(text, gazetteer, published):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {(e.event_type, e.place.name) for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since October, the army's mobile groups have downed some 700 drones over the "
+        "Kharkiv region, the spokesman said.",
+        "Russia has launched more than 300 guided bombs at Nikopol since August, officials said.",
+    ],
+)
+def test_strikes_counted_since_a_start_months_back_are_a_running_total(gazetteer, text):
+    types = {t for t, _ in _typed_on(text, gazetteer, dt.date(2025, 2, 3))}
+    assert EventType.ATTACK not in types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a few weeks back: still the strikes of the report's days
+        "Since January 20, Russian drones have struck Kharkiv every night.",
+        # a fight over months stays (a siege counted from its start)
+        "Since October, Russian troops have been storming Vovchansk.",
+    ],
+)
+def test_a_recent_start_or_a_fight_counted_since_months_back_stays(gazetteer, text):
+    assert _typed_on(text, gazetteer, dt.date(2025, 2, 3))

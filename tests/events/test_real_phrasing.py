@@ -40,6 +40,26 @@ def test_a_sentence_framed_by_the_start_of_the_war_is_no_event(gazetteer):
     assert _events(text, gazetteer) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the war's start told by another of its names (issue 10, helper spur17)
+        "Since the start of Moscow's military operation in late February, heavy strikes "
+        "were recorded in many cities, the capital Kyiv among them.",
+        "Since the outbreak of the full-scale aggression, shelling has hit Kharkiv on most days.",
+        "Since the launch of the special military operation, missiles have struck Odesa "
+        "dozens of times.",
+    ],
+)
+def test_a_sentence_framed_by_the_war_under_another_name_is_no_event(gazetteer, text):
+    assert _events(text, gazetteer, dt.date(2022, 3, 22)) == []
+
+
+def test_a_sentence_framed_by_the_start_of_a_days_offensive_stays(gazetteer):
+    text = "Since the start of the offensive on Monday, Russian troops have captured Vovchansk."
+    assert (EventType.ADVANCE, "Vovchansk") in _kinds(_events(text, gazetteer))
+
+
 def test_a_strike_since_a_recent_day_is_still_an_event(gazetteer):
     events = _events("Since Monday, Russian drones have struck Odesa every night.", gazetteer)
     assert (EventType.ATTACK, "Odesa") in _kinds(events)

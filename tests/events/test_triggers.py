@@ -1694,6 +1694,9 @@ def test_a_capture_named_as_one_of_a_sides_goals_is_no_trigger() -> None:
         "Villagers near Izium were given advance notice of the shelling.",
         "The brigade prepared its defences near Kreminna well in advance.",
         "Partners pledged more advanced air defence to protect Poltava.",
+        # the forward troops named by the adjective (issue 10, helper spur17)
+        '"Our advance units are now fighting at the edge of Kreminna," the corps said.',
+        "An advance party of marines waited near Kherson.",
     ],
 )
 def test_a_gain_word_that_takes_no_ground_is_no_advance(sentence) -> None:

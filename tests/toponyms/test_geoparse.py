@@ -62,6 +62,20 @@ def test_a_capital_that_speaks_is_metonymic_and_a_struck_one_literal(gazetteer):
     assert [r for _, r, _ in roles] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv celebrated the pull-out of the garrison from Kyiv as a victory.",
+        "Moscow confirmed the retreat, while sirens wailed in Moscow.",
+        "Kyiv hailed the deal as shells fell on Kyiv.",
+    ],
+)
+def test_a_capital_taking_a_stance_is_the_government(gazetteer, text):
+    # (issue 10, helper spur17) the stance's subject is the government, its object the city
+    roles = _roles(text, gazetteer)
+    assert [r for _, r, _ in roles][:2] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
+
+
 def test_a_capital_named_before_regime_is_the_government_not_the_city(gazetteer):
     roles = _roles("Moscow accused the Kiev regime of plotting raids on Kyiv.", gazetteer)
     assert [r for _, r, _ in roles][1:] == [ToponymRole.METONYMIC, ToponymRole.LITERAL]
@@ -992,6 +1006,26 @@ def test_a_list_of_cities_shares_its_first_items_frame(gazetteer):
     tops = _by_surface(_found(text, gazetteer))
     assert tops["Kharkiv"].place.kind is PlaceKind.POPULATED_PLACE
     assert tops["Kharkiv"].place.admin1_code == "UA.07"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clashes go on in Mariupol, Sumy, Kharkiv and Chernihiv.",
+        "Fighting continues around Kramatorsk, Sumy and Poltava.",
+    ],
+)
+def test_a_bare_centre_listed_with_a_town_that_is_no_oblast_is_the_city(gazetteer, sentence):
+    # (issue 10, helper spur17) a list holding a town that is no oblast lists towns
+    text = f"{sentence} Later, shelling in the Sumy region hurt a man."
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Sumy"]
+    assert bare and bare[0].place.kind is PlaceKind.POPULATED_PLACE
+
+
+def test_a_bare_centre_listed_with_oblast_centres_only_stays_the_oblast(gazetteer):
+    text = "Shelling hit Sumy, Chernihiv and Poltava. Later, strikes in the Sumy region hurt a man."
+    bare = [t for t in _found(text, gazetteer) if t.surface == "Sumy"]
+    assert bare and bare[0].place.kind is PlaceKind.ADMIN1
 
 
 @pytest.mark.parametrize("verb", ["The incursion into Kursk", "A drone attack on Kursk"])

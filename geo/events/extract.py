@@ -243,6 +243,8 @@ _AREAS = re.compile(
 _CARRY_DAYS = 7  # the longest span a definite "the strike" takes from the sentence before
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+(?:(?:for|of|on)\s+)?)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
+# The next item of a strike's listed objects: ", an administrative building", ", and a school"
+_NEXT_OBJECT = re.compile(r",\s+(?:and\s+)?(?:an?|another)\s")
 # "in the northeastern region of Kharkiv": the oblast named by its centre, told as a region
 _REGION_OF = re.compile(r"\b(?:region|province|oblast)\s+of\s+$", re.IGNORECASE)
 # An evacuation decided as an order: its start may still be ahead, the order is news now.
@@ -1387,6 +1389,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     continue
                 top = as_direction(text, top)
                 phrase = (trig.end, max(trig.end, top.start))
+                # "shelled residential areas, an office block in X": the place
+                # is the last item's, and only that item's words tell what kind of place it is
+                items = [m.end() for m in _NEXT_OBJECT.finditer(text, *phrase)]
+                if items:
+                    phrase = (items[-1], phrase[1])
                 if (
                     trig.type is EventType.ATTACK
                     or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])

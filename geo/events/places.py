@@ -980,7 +980,7 @@ def _who_with(toks: list[_Tok], i: int) -> int | None:
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
 
 
-_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "several", "two", "three", "dozens"})
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "another", "several", "two", "three", "dozens"})
 
 
 def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
@@ -1038,8 +1038,13 @@ def _listed_objects(text: str, toks: list[_Tok], i: int, links: frozenset[str]) 
             tok = toks[j]
             if tok.text in {",", "and"}:
                 break  # the next item
-            if tok.text in links and tok.text in {"in", "on", "at"} and toks[j + 1].kind == "top":
-                after = text[toks[j + 1].end : toks[j + 1].end + 40]
+            # "a school in X", "a school in the city of X"
+            if (
+                tok.text in links
+                and tok.text in {"in", "on", "at"}
+                and (k := j + 1 if toks[j + 1].kind == "top" else _next_kind_group(toks, j + 1))
+            ):
+                after = text[toks[k].end : toks[k].end + 40]
                 return None if _SPEAKER_AFTER.match(after) else j
             if tok.kind != "w" or tok.text in _BREAKS or tok.text in _AUX or tok.text in links:
                 return None
@@ -1488,6 +1493,7 @@ def _after(
         if k < len(toks) and toks[k].text == "from" and k > i:
             i = k
     first = i
+    joined = False  # the next place is one more item of the last group's list
     dest = False  # after "evacuated to": the places of the destination's phrase
     source = False  # after "from the direction of": where the attackers came from
     while i < len(toks):
@@ -1618,8 +1624,12 @@ def _after(
                 weak.append(True)
                 np = max(np, 0) + 1
                 continue
-            found.append(more)
-            weak.append(reference)
+            if joined and not reference:
+                found[-1] = found[-1] + more  # one list: no level of the two is finer
+            else:
+                found.append(more)
+                weak.append(reference)
+            joined = False
             np = max(np, 0) + 1
             continue
         word = tok.text
@@ -1720,6 +1730,17 @@ def _after(
                 and (k := _listed_objects(text, toks, i, links)) is not None
             ):
                 i = k  # "struck homes, a school and a hospital in X": its objects, then where
+                continue
+            if (
+                word == ","
+                and etype is EventType.ATTACK
+                and found
+                and toks[i - 1].kind == "top"
+                and (k := _listed_objects(text, toks, i, links)) is not None
+            ):
+                # "hit a school in A, and a clinic and a shop in the town of B": each object
+                # with its own place, one more item of the strike's object
+                i, np, joined = k, 0, True
                 continue
             if (
                 word == ","

@@ -2513,3 +2513,32 @@ def test_a_bearing_after_as_well_as_gives_the_next_place(gazetteer):
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
     assert places == {"Siversk", "Soledar"}
+
+
+def test_objects_listed_each_with_its_own_town_are_a_strike_at_each(gazetteer):
+    # "a school in A, a depot in B and a farm in the village of C": one strike's object, a
+    # list whose items each carry their place
+    text = (
+        "Russian drones damaged a kindergarten in Nikopol, a warehouse in Marhanets and "
+        "another warehouse and a barn in the village of Myrove overnight, the governor said."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Nikopol", "Marhanets", "Myrove"}
+
+
+def test_a_bare_oblast_centre_in_a_later_item_of_the_objects_is_the_city(gazetteer):
+    # the oblast named first makes the resolver read the bare "Kherson" as the oblast; the
+    # "areas" of the object's first item say nothing of the place of the second
+    text = (
+        "Four people were hurt in Russian shelling of Kherson Oblast, the governor said. "
+        "Russian troops hit residential areas, an office block in Kherson, and a clinic and a "
+        "shop in the town of Beryslav, he added."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert {"Kherson", "Beryslav"} <= places
+
+
+def test_a_speaker_after_a_listed_object_is_no_strike_place(gazetteer):
+    text = "Russian missiles hit a school in Nikopol, a spokesman in Dnipro said on Telegram."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Nikopol"}

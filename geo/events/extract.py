@@ -1207,10 +1207,18 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         clauses = [(t.type, clause_tail(text, sent.start, t.start)) for t in triggers]
         framed = {etype for etype, clause in clauses if _also(clause)}
         further = {etype for etype, clause in clauses if _ANOTHER.search(clause)}
-        recalled = _AS_REPORTED.match(sent.text) is not None
+        recalled = _AS_REPORTED.match(sent.text)
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, found_words, text)
+            recall_undated = span is None and recalled is not None and published is not None
+            if recall_undated:
+                # told before this report: that day or the one before, not known which (not
+                # the day the report told last); the words "as reported" are what date it,
+                # so it meets only a strike the report tells on those days
+                eve = published - dt.timedelta(days=1)
+                told = recalled.group(0).strip(" ,\n")
+                span = DateSpan(eve, published, DatePrecision.RANGE, told, -1, -1)
             if span is None and trig.type in carried:
                 there = {pid for et, pid in told_before if et is trig.type}
                 if not there or any(t.place.place_id in there for t in places):
@@ -1252,10 +1260,6 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 )
             ):
                 span = lead[1]  # a strike the placeless lead summed up: the lead's day
-            if span is None and recalled and published is not None:
-                # told before this report: that day or the one before, not known which
-                eve = published - dt.timedelta(days=1)
-                span = DateSpan(eve, published, DatePrecision.RANGE, "", -1, -1)
             if (
                 span is None
                 and not dates
@@ -1445,7 +1449,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                if trig.type in further or (recalled and not _told_today(ev, published)):
+                if trig.type in further or (
+                    # a recall with no day of its own may be this report's strike told earlier
+                    # ("As reported, explosions were heard in X"): it merges with one told on
+                    # the days it may be of
+                    recalled and not recall_undated and not _told_today(ev, published)
+                ):
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here
                 events.append(ev)

@@ -80,6 +80,7 @@ from geo.events.merge import (
 from geo.events.places import (
     anaphors,
     as_direction,
+    describes_place,
     fronted_place,
     hyphened_modifier,
     is_oblast_centre_namesake,
@@ -1003,7 +1004,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             places = places_for(text, trig, toks, tops, dates)
             # "the Moscow-installed head of X": an adjective, no place of the event
             places = [p for p in places if not hyphened_modifier(text, p)]
-            if trig is toll and any(t.type in _CASUALTY_TYPES for t in triggers if t is not toll):
+            if trig is toll and any(
+                t.type in _CASUALTY_TYPES and not describes_place(text, t, tops)
+                for t in triggers
+                if t is not toll
+            ):
                 # "Shelling killed two in A, and another was hurt in B": the later clause's
                 # toll is at its own place alone
                 places = [

@@ -43,6 +43,7 @@ __all__ = [
     "LATER_AFTER",
     "anaphors",
     "as_direction",
+    "describes_place",
     "fronted_place",
     "is_oblast_centre_namesake",
     "is_river",
@@ -3997,6 +3998,26 @@ _RELATIVE_GAP = re.compile(
 # announced on Monday": the event noun's own relative clause; the event is at X.
 _OF_WHICH_GAP = re.compile(r"\s*,\s*(?P<the>the\s+)?(?(the)|whose\s+)")
 _OF_WHICH_AFTER = re.compile(r"\s+of\s+which\b", re.IGNORECASE)
+
+
+def describes_place(text: str, trig: Trigger, tops: Sequence[Toponym]) -> bool:
+    """Whether a trigger stands in a relative clause on a place told before it.
+
+    "... was injured in X, which has withstood an offensive for weeks": the clause tells what
+    X has been through, not the cause of the count told before it.
+    """
+    return any(
+        _DESCRIBING_GAP.fullmatch(text, t.end, trig.start) for t in tops if t.end <= trig.start
+    )
+
+
+# "X, which has withstood a Russian offensive", "X, where troops have held out against
+# assaults": a relative clause opened right after the place, up to its event word
+_DESCRIBING_GAP = re.compile(
+    r"(?:\s+(?:region|oblast|province|city|town|village))?\s*,\s*(?:where|which)\s+"
+    r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,8}",
+    re.IGNORECASE,
+)
 
 
 def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:

@@ -2542,3 +2542,22 @@ def test_a_speaker_after_a_listed_object_is_no_strike_place(gazetteer):
     text = "Russian missiles hit a school in Nikopol, a spokesman in Dnipro said on Telegram."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert places == {"Nikopol"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Sumy Oblast, Russian forces shelled the village of Zorianyi Hai, wounding two men.",
+        "In the Sumy region, a drone strike on the village of Zorianyi Hai wounded two men.",
+    ],
+)
+def test_a_fronted_oblast_is_only_the_address_of_a_village_the_index_lacks(gazetteer, sentence):
+    # the strike is at the village; without a point for it, the oblast is no place for it
+    # (issue 10, helper strike17)
+    assert [e for e in _events(sentence, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
+def test_a_fronted_oblast_with_a_known_village_places_the_strike_at_the_village(gazetteer):
+    text = "In Sumy Oblast, Russian forces shelled the village of Krasnopillia, wounding two men."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == ["Krasnopillia"]

@@ -1008,6 +1008,18 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     return None
 
 
+def _object_place(toks: list[_Tok], j: int) -> int | None:
+    """The index of the place a listed object's locative names from token j, else None.
+
+    "in X", "in the X district" (the district's name is one place), "in the city of X".
+    """
+    if toks[j].kind == "top":
+        return j
+    if toks[j].text == "the" and j + 1 < len(toks) and toks[j + 1].kind == "top":
+        return j + 1
+    return _next_kind_group(toks, j)
+
+
 # What follows a speaker's place: "a spokesman in X said", "the administration in X reported"
 _SPEAKER_AFTER = re.compile(
     r"^\s+(?:said|says|claimed|announced|reported|reports|told|wrote|noted|stated|added)\b",
@@ -1039,11 +1051,11 @@ def _listed_objects(text: str, toks: list[_Tok], i: int, links: frozenset[str]) 
             tok = toks[j]
             if tok.text in {",", "and"}:
                 break  # the next item
-            # "a school in X", "a school in the city of X"
+            # "a school in X", "a school in the X district", "a school in the city of X"
             if (
                 tok.text in links
                 and tok.text in {"in", "on", "at"}
-                and (k := j + 1 if toks[j + 1].kind == "top" else _next_kind_group(toks, j + 1))
+                and (k := _object_place(toks, j + 1)) is not None
             ):
                 after = text[toks[k].end : toks[k].end + 40]
                 return None if _SPEAKER_AFTER.match(after) else j

@@ -2561,3 +2561,10 @@ def test_a_fronted_oblast_with_a_known_village_places_the_strike_at_the_village(
     text = "In Sumy Oblast, Russian forces shelled the village of Krasnopillia, wounding two men."
     places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert places == ["Krasnopillia"]
+
+
+def test_listed_objects_in_a_district_named_with_its_article_are_a_strike_there(gazetteer):
+    # "in the X district": the district's name after "the" is the listed objects' place
+    text = "Enemy drones struck a sawmill, a clinic, and a warehouse in the Nikopol district."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == ["Nikopol Raion"]

@@ -1008,6 +1008,14 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     return None
 
 
+# The nouns of an apposition that tells what a place is ("A, a town in B", "A, the port
+# city on the coast"), not one more thing a strike hit
+_APPOSED_KINDS = _wordset(
+    "town city village settlement hamlet region oblast province district raion community "
+    "hromada port hub suburb capital centre center area municipality"
+)
+
+
 def _object_place(toks: list[_Tok], j: int) -> int | None:
     """The index of the place a listed object's locative names from token j, else None.
 
@@ -1750,6 +1758,8 @@ def _after(
                 and found
                 and toks[i - 1].kind == "top"
                 and (k := _listed_objects(text, toks, i, links)) is not None
+                # "a market in A, a town in B Oblast": an apposition on A, no object
+                and not any(t.text in _APPOSED_KINDS for t in toks[i:k])
             ):
                 # "hit a school in A, and a clinic and a shop in the town of B": each object
                 # with its own place, one more item of the strike's object

@@ -2538,6 +2538,13 @@ def test_a_bare_oblast_centre_in_a_later_item_of_the_objects_is_the_city(gazette
     assert {"Kherson", "Beryslav"} <= places
 
 
+def test_an_apposition_after_a_struck_town_is_no_further_object(gazetteer):
+    # "a market in A, a town in B Oblast": what A is, and B only situates it
+    text = "Russian forces shelled a market in Toretsk, a town in Donetsk Oblast, on Sunday."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == ["Toretsk"]
+
+
 def test_a_speaker_after_a_listed_object_is_no_strike_place(gazetteer):
     text = "Russian missiles hit a school in Nikopol, a spokesman in Dnipro said on Telegram."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}

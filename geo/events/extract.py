@@ -80,6 +80,7 @@ from geo.events.merge import (
 from geo.events.places import (
     anaphors,
     as_direction,
+    describes_place,
     fronted_place,
     hyphened_modifier,
     is_oblast_centre_namesake,
@@ -243,6 +244,8 @@ _AREAS = re.compile(
 _CARRY_DAYS = 7  # the longest span a definite "the strike" takes from the sentence before
 _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+(?:(?:for|of|on)\s+)?)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
+# The next item of a strike's listed objects: ", an administrative building", ", and a school"
+_NEXT_OBJECT = re.compile(r",\s+(?:and\s+)?(?:an?|another)\s")
 # "in the northeastern region of Kharkiv": the oblast named by its centre, told as a region
 _REGION_OF = re.compile(r"\b(?:region|province|oblast)\s+of\s+$", re.IGNORECASE)
 # An evacuation decided as an order: its start may still be ahead, the order is news now.
@@ -1001,7 +1004,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             places = places_for(text, trig, toks, tops, dates)
             # "the Moscow-installed head of X": an adjective, no place of the event
             places = [p for p in places if not hyphened_modifier(text, p)]
-            if trig is toll and any(t.type in _CASUALTY_TYPES for t in triggers if t is not toll):
+            if trig is toll and any(
+                t.type in _CASUALTY_TYPES and not describes_place(text, t, tops)
+                for t in triggers
+                if t is not toll
+            ):
                 # "Shelling killed two in A, and another was hurt in B": the later clause's
                 # toll is at its own place alone
                 places = [
@@ -1050,7 +1057,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if not places:
                 # '"Our town was hit," the mayor of X said': the speaker's own place
                 places = speakers_place(text, sent, trig, tops)
-            if not places and trig.type is not EventType.STATEMENT:
+            if (
+                not places
+                and trig.type is not EventType.STATEMENT
+                and not _unknown_object(text, trig, frame, toponyms)
+            ):
                 places = frame  # "In Kherson, artillery shelled the port district"
             if (
                 not places
@@ -1205,10 +1216,18 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         clauses = [(t.type, clause_tail(text, sent.start, t.start)) for t in triggers]
         framed = {etype for etype, clause in clauses if _also(clause)}
         further = {etype for etype, clause in clauses if _ANOTHER.search(clause)}
-        recalled = _AS_REPORTED.match(sent.text) is not None
+        recalled = _AS_REPORTED.match(sent.text)
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, found_words, text)
+            recall_undated = span is None and recalled is not None and published is not None
+            if recall_undated:
+                # told before this report: that day or the one before, not known which (not
+                # the day the report told last); the words "as reported" are what date it,
+                # so it meets only a strike the report tells on those days
+                eve = published - dt.timedelta(days=1)
+                told = recalled.group(0).strip(" ,\n")
+                span = DateSpan(eve, published, DatePrecision.RANGE, told, -1, -1)
             if span is None and trig.type in carried:
                 there = {pid for et, pid in told_before if et is trig.type}
                 if not there or any(t.place.place_id in there for t in places):
@@ -1250,10 +1269,6 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 )
             ):
                 span = lead[1]  # a strike the placeless lead summed up: the lead's day
-            if span is None and recalled and published is not None:
-                # told before this report: that day or the one before, not known which
-                eve = published - dt.timedelta(days=1)
-                span = DateSpan(eve, published, DatePrecision.RANGE, "", -1, -1)
             if (
                 span is None
                 and not dates
@@ -1387,6 +1402,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     continue
                 top = as_direction(text, top)
                 phrase = (trig.end, max(trig.end, top.start))
+                # "shelled residential areas, an office block in X": the place
+                # is the last item's, and only that item's words tell what kind of place it is
+                items = [m.end() for m in _NEXT_OBJECT.finditer(text, *phrase)]
+                if items:
+                    phrase = (items[-1], phrase[1])
                 if (
                     trig.type is EventType.ATTACK
                     or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
@@ -1438,7 +1458,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                if trig.type in further or (recalled and not _told_today(ev, published)):
+                if trig.type in further or (
+                    # a recall with no day of its own may be this report's strike told earlier
+                    # ("As reported, explosions were heard in X"): it merges with one told on
+                    # the days it may be of
+                    recalled and not recall_undated and not _told_today(ev, published)
+                ):
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here
                 events.append(ev)
@@ -1543,6 +1568,36 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             )
     period = _title_period(text, published) if published is not None else None
     return oblast_summaries_dropped(_undated(consolidate(events, apart), published, period))
+
+
+# The settlement a strike's object names by its kind: "attacked the village of X", "a drone
+# strike on the town of X" (the strike's own nouns first)
+_NAMED_OBJECT = re.compile(
+    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:on|against|at)\s+)?the\s+(?:village|town|city|settlement|hamlet)"
+    r"\s+of\s+"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+)
+
+
+def _unknown_object(
+    text: str, trig: Trigger, frame: list[Toponym], toponyms: Sequence[Toponym]
+) -> bool:
+    """Whether a fronted area only gives the address of the settlement a strike names.
+
+    "In the X region, troops attacked the village of Y": the strike is at Y; where the index
+    lacks Y, a dot at the region would stand tens of kilometres off, so it places nothing.
+    """
+    if (
+        trig.type is not EventType.ATTACK
+        or not frame
+        or any(t.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) for t in frame)
+    ):
+        return False
+    m = _NAMED_OBJECT.match(text, trig.end)
+    if m is None:
+        return False
+    name = m.end() - len(m.group(0).rsplit(" of ", 1)[1])
+    return not any(name <= t.start < m.end() and t.place is not None for t in toponyms)
 
 
 def _told_today(ev: Event, published: dt.date | None) -> bool:

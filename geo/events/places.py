@@ -43,6 +43,7 @@ __all__ = [
     "LATER_AFTER",
     "anaphors",
     "as_direction",
+    "describes_place",
     "fronted_place",
     "is_oblast_centre_namesake",
     "is_river",
@@ -980,7 +981,7 @@ def _who_with(toks: list[_Tok], i: int) -> int | None:
 _NEARBY = frozenset({"nearby", "surrounding", "neighbouring", "neighboring", "adjacent"})
 
 
-_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "several", "two", "three", "dozens"})
+_OBJECT_DETERMINERS = frozenset({"a", "an", "the", "another", "several", "two", "three", "dozens"})
 
 
 def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
@@ -1005,6 +1006,26 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
             return None
         j += 1
     return None
+
+
+# The nouns of an apposition that tells what a place is ("A, a town in B", "A, the port
+# city on the coast"), not one more thing a strike hit
+_APPOSED_KINDS = _wordset(
+    "town city village settlement hamlet region oblast province district raion community "
+    "hromada port hub suburb capital centre center area municipality"
+)
+
+
+def _object_place(toks: list[_Tok], j: int) -> int | None:
+    """The index of the place a listed object's locative names from token j, else None.
+
+    "in X", "in the X district" (the district's name is one place), "in the city of X".
+    """
+    if toks[j].kind == "top":
+        return j
+    if toks[j].text == "the" and j + 1 < len(toks) and toks[j + 1].kind == "top":
+        return j + 1
+    return _next_kind_group(toks, j)
 
 
 # What follows a speaker's place: "a spokesman in X said", "the administration in X reported"
@@ -1038,8 +1059,13 @@ def _listed_objects(text: str, toks: list[_Tok], i: int, links: frozenset[str]) 
             tok = toks[j]
             if tok.text in {",", "and"}:
                 break  # the next item
-            if tok.text in links and tok.text in {"in", "on", "at"} and toks[j + 1].kind == "top":
-                after = text[toks[j + 1].end : toks[j + 1].end + 40]
+            # "a school in X", "a school in the X district", "a school in the city of X"
+            if (
+                tok.text in links
+                and tok.text in {"in", "on", "at"}
+                and (k := _object_place(toks, j + 1)) is not None
+            ):
+                after = text[toks[k].end : toks[k].end + 40]
                 return None if _SPEAKER_AFTER.match(after) else j
             if tok.kind != "w" or tok.text in _BREAKS or tok.text in _AUX or tok.text in links:
                 return None
@@ -1518,6 +1544,7 @@ def _after(
         if k < len(toks) and toks[k].text == "from" and k > i:
             i = k
     first = i
+    joined = False  # the next place is one more item of the last group's list
     dest = False  # after "evacuated to": the places of the destination's phrase
     source = False  # after "from the direction of": where the attackers came from
     while i < len(toks):
@@ -1648,8 +1675,12 @@ def _after(
                 weak.append(True)
                 np = max(np, 0) + 1
                 continue
-            found.append(more)
-            weak.append(reference)
+            if joined and not reference:
+                found[-1] = found[-1] + more  # one list: no level of the two is finer
+            else:
+                found.append(more)
+                weak.append(reference)
+            joined = False
             np = max(np, 0) + 1
             continue
         word = tok.text
@@ -1753,6 +1784,19 @@ def _after(
                 and (k := _listed_objects(text, toks, i, links)) is not None
             ):
                 i = k  # "struck homes, a school and a hospital in X": its objects, then where
+                continue
+            if (
+                word == ","
+                and etype is EventType.ATTACK
+                and found
+                and toks[i - 1].kind == "top"
+                and (k := _listed_objects(text, toks, i, links)) is not None
+                # "a market in A, a town in B Oblast": an apposition on A, no object
+                and not any(t.text in _APPOSED_KINDS for t in toks[i:k])
+            ):
+                # "hit a school in A, and a clinic and a shop in the town of B": each object
+                # with its own place, one more item of the strike's object
+                i, np, joined = k, 0, True
                 continue
             if (
                 word == ","
@@ -4009,6 +4053,26 @@ _RELATIVE_GAP = re.compile(
 # announced on Monday": the event noun's own relative clause; the event is at X.
 _OF_WHICH_GAP = re.compile(r"\s*,\s*(?P<the>the\s+)?(?(the)|whose\s+)")
 _OF_WHICH_AFTER = re.compile(r"\s+of\s+which\b", re.IGNORECASE)
+
+
+def describes_place(text: str, trig: Trigger, tops: Sequence[Toponym]) -> bool:
+    """Whether a trigger stands in a relative clause on a place told before it.
+
+    "... was injured in X, which has withstood an offensive for weeks": the clause tells what
+    X has been through, not the cause of the count told before it.
+    """
+    return any(
+        _DESCRIBING_GAP.fullmatch(text, t.end, trig.start) for t in tops if t.end <= trig.start
+    )
+
+
+# "X, which has withstood a Russian offensive", "X, where troops have held out against
+# assaults": a relative clause opened right after the place, up to its event word
+_DESCRIBING_GAP = re.compile(
+    r"(?:\s+(?:region|oblast|province|city|town|village))?\s*,\s*(?:where|which)\s+"
+    r"(?:(?!(?:and|but|while|after|before|as|said|says)\b)[\w'’-]+\s+){0,8}",
+    re.IGNORECASE,
+)
 
 
 def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:

@@ -20,7 +20,7 @@ from geo.events.casualties import (
 )
 from geo.events.dating import _REPORT_REACH, _date_for, _redated
 from geo.events.figures import NUM_WORDS, to_int
-from geo.events.places import fronted_place
+from geo.events.places import describes_place, fronted_place
 from geo.events.triggers import Trigger
 from geo.records import (
     DateSpan,
@@ -707,7 +707,8 @@ def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
         return None
     trigs = [t for t, _ in found if t.type in _CASUALTY_TYPES]
     before = [t for t in trigs if t.end <= sent.start + cas.start]
-    return before[-1] if before else (trigs[0] if trigs else None)
+    # the first in the text: a toll's own word is listed last, after the sentence's event words
+    return before[-1] if before else min(trigs, key=lambda t: t.start, default=None)
 
 
 def _with_casualties(ev: Event, cas: Casualties) -> Event:
@@ -1113,7 +1114,14 @@ def _toll_trigger(
     except a town's own toll after a strike told elsewhere (``told_at``, see
     ``_town_toll_at``).
     """
-    if any(t.type in _CASUALTY_TYPES for t in triggers):
+    # a fight or strike told in a relative clause on a place after the count ("one man was
+    # hurt in X, which has withstood an offensive for weeks") describes the place; the count
+    # is still a strike of its own
+    if any(
+        t.type in _CASUALTY_TYPES
+        and not (cas.end >= 0 and sent.start + cas.end < t.start and describes_place(text, t, tops))
+        for t in triggers
+    ):
         return _later_clause_toll(text, sent, tops, triggers)
     if cas.end >= 0 and (cas.killed or cas.injured):
         at = sent.start + cas.end

@@ -306,14 +306,15 @@ def _h_word(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     if word.endswith("weekend"):  # the latest Saturday-Sunday that has begun
         saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
         return saturday, min(saturday + day, pub), _RANGE
-    if word in ("overnight", "the day"):
+    if word in ("overnight", "last night", "the day"):
         # "the day" comes only after "throughout"/"during": a bulletin's "attacks throughout
-        # the day" is often published the next morning, so the day before is as likely
+        # the day" is often published the next morning, so the day before is as likely; a
+        # night runs over two days, and "last night" ends on the morning of publication
         return pub - day, pub, _RANGE
     if word.startswith("overnight"):  # "overnight into Monday": the latest such Monday
         end = pub - dt.timedelta(days=(pub.weekday() - WEEKDAY_NO[word.split()[-1]]) % 7)
         return end - day, end, _RANGE
-    back = {"yesterday": 1, "last night": 1, "the day before yesterday": 2}.get(word, 0)
+    back = {"yesterday": 1, "the day before yesterday": 2}.get(word, 0)
     return pub - back * day, pub - back * day, _DAY
 
 

@@ -636,3 +636,12 @@ def test_no_period_in_the_title_leaves_the_eve_of_publication(gazetteer, title):
     text = f"{title}\n\nShelling damaged homes in Kupiansk, local authorities reported."
     got = _by_place(text, gazetteer, dt.date(2024, 6, 12))
     assert got["Kupiansk"] == (dt.date(2024, 6, 11), dt.date(2024, 6, 12))
+
+
+def test_last_night_runs_into_the_morning_of_publication(gazetteer):
+    # a strike "last night" may have come before or after midnight: the two days, as for
+    # "overnight", so that the small hours' strike on the publication day is found there
+    text = "Last night, a barrage of rockets hit Poltava, the mayor wrote on Telegram."
+    assert _attack_days(text, gazetteer) == [
+        ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 13))
+    ]

@@ -2550,3 +2550,65 @@ def test_a_sector_of_a_region_is_not_read_as_a_towns_area(gazetteer):
     text = "Enemy troops attacked twice in the Bakhmut direction of the Donetsk region."
     events = [e for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE]
     assert "Bakhmut" not in {e.place.name for e in events}
+
+
+def test_objects_listed_each_with_its_own_town_are_a_strike_at_each(gazetteer):
+    # "a school in A, a depot in B and a farm in the village of C": one strike's object, a
+    # list whose items each carry their place
+    text = (
+        "Russian drones damaged a kindergarten in Nikopol, a warehouse in Marhanets and "
+        "another warehouse and a barn in the village of Myrove overnight, the governor said."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Nikopol", "Marhanets", "Myrove"}
+
+
+def test_a_bare_oblast_centre_in_a_later_item_of_the_objects_is_the_city(gazetteer):
+    # the oblast named first makes the resolver read the bare "Kherson" as the oblast; the
+    # "areas" of the object's first item say nothing of the place of the second
+    text = (
+        "Four people were hurt in Russian shelling of Kherson Oblast, the governor said. "
+        "Russian troops hit residential areas, an office block in Kherson, and a clinic and a "
+        "shop in the town of Beryslav, he added."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert {"Kherson", "Beryslav"} <= places
+
+
+def test_an_apposition_after_a_struck_town_is_no_further_object(gazetteer):
+    # "a market in A, a town in B Oblast": what A is, and B only situates it
+    text = "Russian forces shelled a market in Toretsk, a town in Donetsk Oblast, on Sunday."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == ["Toretsk"]
+
+
+def test_a_speaker_after_a_listed_object_is_no_strike_place(gazetteer):
+    text = "Russian missiles hit a school in Nikopol, a spokesman in Dnipro said on Telegram."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Nikopol"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In Sumy Oblast, Russian forces shelled the village of Zorianyi Hai, wounding two men.",
+        "In the Sumy region, a drone strike on the village of Zorianyi Hai wounded two men.",
+    ],
+)
+def test_a_fronted_oblast_is_only_the_address_of_a_village_the_index_lacks(gazetteer, sentence):
+    # the strike is at the village; without a point for it, the oblast is no place for it
+    # (issue 10, helper strike17)
+    assert [e for e in _events(sentence, gazetteer) if e.event_type is EventType.ATTACK] == []
+
+
+def test_a_fronted_oblast_with_a_known_village_places_the_strike_at_the_village(gazetteer):
+    text = "In Sumy Oblast, Russian forces shelled the village of Krasnopillia, wounding two men."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == ["Krasnopillia"]
+
+
+def test_listed_objects_in_a_district_named_with_its_article_are_a_strike_there(gazetteer):
+    # "in the X district": the district's name after "the" is the listed objects' place
+    text = "Enemy drones struck a sawmill, a clinic, and a warehouse in the Nikopol district."
+    places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert places == ["Nikopol Raion"]

@@ -1959,3 +1959,14 @@ def test_a_headline_capture_of_another_settlement_in_donetsk_is_not_the_city(gaz
     )
     advances = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert advances == {"Ocheretyne"}
+
+
+def test_a_recall_with_no_day_of_a_strike_told_on_its_days_is_that_strike(gazetteer):
+    # an outlet's closing "as reported" line with no day of its own, after the day's strike
+    # on the same city: its earlier telling, not a second strike (issue 10, helper strike17)
+    text = (
+        "Guided bombs hit the centre of Kramatorsk on Tuesday night, wounding two, the mayor "
+        "said.\nAs reported, loud explosions were heard in Kramatorsk while sirens sounded."
+    )
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [(e.place.name, e.injured) for e in strikes] == [("Kramatorsk", 2)]

@@ -109,3 +109,20 @@ def test_a_toll_at_a_named_kind_of_place_before_its_strike_is_a_strike_there(gaz
     strikes = _strikes(sentence, gazetteer)
     assert [e.place.name for e in strikes] == ["Kurakhivka"]
     assert strikes[0].killed in (1, 2)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "which has held out against a Russian offensive for months",
+        "which has been under Russian assault for weeks",
+    ],
+)
+def test_a_toll_at_a_town_described_by_its_fighting_is_a_strike_there(gazetteer, aside):
+    # the relative clause tells what the town has been through; the count before it is a
+    # strike of its own, at the town, with the count (issue 10, helper strike17)
+    text = (
+        f"On Tuesday, two civilians were wounded in Donetsk Oblast's Vuhledar, {aside}, "
+        "the governor said."
+    )
+    assert _injured(text, gazetteer) == {"Vuhledar": 2}

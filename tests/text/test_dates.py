@@ -95,7 +95,8 @@ CASES = [
     # PUB is a Thursday: "into Monday" is the night of Sunday to Monday of that week
     ("overnight into Monday", PUB, D(2024, 9, 1), D(2024, 9, 2), RANGE, None),
     ("overnight into Thursday", PUB, D(2024, 9, 4), PUB, RANGE, None),
-    ("last night", PUB, D(2024, 9, 4), D(2024, 9, 4), DAY, "last night"),
+    # a night runs over two days: "last night" ends on the morning of publication
+    ("last night", PUB, D(2024, 9, 4), PUB, RANGE, "last night"),
     ("over the weekend", PUB, D(2024, 8, 31), D(2024, 9, 1), RANGE, "the weekend"),
     ("this week", PUB, D(2024, 9, 2), PUB, WEEK, "this week"),
     ("last week", PUB, D(2024, 8, 26), D(2024, 9, 1), WEEK, "last week"),

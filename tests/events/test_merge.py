@@ -1158,3 +1158,39 @@ def test_a_lead_with_a_figure_that_counts_no_one_moved_is_no_orders_list(gazette
     )
     names = {e.place.name for e in _evacuations(text, gazetteer)}
     assert names & {"Bohuslavka", "Borova", "Kurylivka"} == set()
+
+
+# --- a change of hands told again, round 17 (helper gain17, text we wrote) ---
+
+
+def _gains17(text, gazetteer, published=dt.date(2024, 5, 12)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.ADVANCE]
+
+
+def test_a_headlines_unnamed_village_near_a_town_is_the_village_the_lead_names(gazetteer):
+    text = (
+        "Army says village near Bakhmut retaken\n\n"
+        "The general staff said on Friday that the village of Klishchiivka near the embattled "
+        "eastern city of Bakhmut was retaken."
+    )
+    assert {e.place.name for e in _gains17(text, gazetteer)} == {"Klishchiivka"}
+
+
+def test_the_whole_region_retaken_stays_beside_the_towns_retaken_in_it(gazetteer):
+    text = (
+        "Ukraine regained control of the whole Kharkiv region on Sunday, the ministry said. "
+        "Vovchansk and Kupiansk had been retaken by Ukrainian troops on Sunday."
+    )
+    assert "Kharkiv Oblast" in {e.place.name for e in _gains17(text, gazetteer)}
+
+
+def test_a_capture_dated_by_the_dateline_is_the_one_the_body_dates_the_day_before(gazetteer):
+    text = (
+        "KYIV (Agency - 12th May, 2024) Ukrainian troops left their positions close to the "
+        "village of Robotyne, an official told reporters on Sunday.\n\n"
+        "On Saturday, the official said Russian forces had pushed the Ukrainian troops out of "
+        "the village."
+    )
+    assert len(_gains17(text, gazetteer)) == 1

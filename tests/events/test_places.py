@@ -2570,3 +2570,9 @@ def test_a_capital_celebrating_a_withdrawal_is_not_where_there_points(gazetteer)
         "withdrawal of Russian troops there as a victory."
     )
     assert "Kyiv" not in {e.place.name for e in _gains17(text, gazetteer)}
+
+
+def test_a_share_of_a_town_in_percent_is_ground_taken_in_it(gazetteer):
+    # "60%" is one word of the object, as "60 percent" is
+    text = "Ukrainian troops took control of about 60% of Vovchansk on Friday, the army said."
+    assert {e.place.name for e in _gains17(text, gazetteer)} == {"Vovchansk"}

@@ -400,6 +400,12 @@ def _oblasts_at(toponyms: Sequence[Toponym], start: int) -> list[Place]:
 
 
 _IN_OBLAST_AFTER = re.compile(r"(?:\s+in|,)\s+(?:the\s+)?")
+# The rest of a list of names and the oblast told after it: "A, B and C in Russia's western
+# X region" (names the index does not know count as items too)
+_LIST_IN_OBLAST_AFTER = re.compile(
+    r"(?:(?:,|,?\s+and)\s+(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?){1,8}"
+    r"\s+in\s+(?:the\s+)?(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
+)
 
 
 def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
@@ -416,9 +422,17 @@ def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> b
     ):
         return False
     m = _IN_OBLAST_AFTER.match(text, t.end)
-    return m is not None and any(
+    if m is not None and any(
         o.country_code == t.place.country_code and o.admin1_code != t.place.admin1_code
         for o in _oblasts_at(toponyms, m.end())
+    ):
+        return True
+    # "the villages of A, B and C in the X region": the oblast told after the list holds
+    # every item of it, the first ones too (in either country: a list told in a Russian
+    # region read in Crimea is as wrong as one read in another Russian region)
+    m = _LIST_IN_OBLAST_AFTER.match(text, t.end)
+    return m is not None and any(
+        o.admin1_code != t.place.admin1_code for o in _oblasts_at(toponyms, m.end())
     )
 
 

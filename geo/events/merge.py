@@ -115,8 +115,19 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
             )
             and not _counts_places(e)
             and not _struck_its_settlements(e, events)
+            # "regained control of the whole X region": the region taken as a whole is news
+            # of its own, beside the towns retaken in it
+            and not (e.event_type is EventType.ADVANCE and _WHOLE_AREA.search(e.quote))
         )
     ]
+
+
+# An oblast told whole: "the whole X region", "the entire region", "all of the X oblast"
+_WHOLE_AREA = re.compile(
+    r"\b(?:the\s+(?:whole|entire)|all\s+of\s+the)\s+(?:(?-i:[A-Z])[\w'’-]+\s+)?"
+    r"(?:region|oblast|province)\b",
+    re.IGNORECASE,
+)
 
 
 _BELOW_OBLAST = frozenset({GeoPrecision.SETTLEMENT, GeoPrecision.ADMIN2})
@@ -480,6 +491,13 @@ def _reported_on(e: Event) -> bool:
     return bool(
         re.search(rf"\b(?:on\s+)?{day}\s+{_REPORT_VERB}\b", e.quote)
         or re.search(rf"\b{_REPORT_VERB}\s+(?:on\s+)?{day}\b", e.quote)
+        # a dateline's day is the report's: "(Agency - 8th July, 2023)", "KYIV, July 8
+        # (Agency) -", "MOSCOW, July 8. /Agency/."
+        or re.match(rf"[^()]{{0,60}}\([^()]{{0,60}}\b{day}\s*\)", e.quote)
+        or re.match(
+            rf"[A-Z][A-Z ,.-]{{1,40}}{day}\s*(?:(?:\([^()]{{1,40}}\)\s*)?[-–—]|\.\s*/[A-Z]+/)",
+            e.quote,
+        )
     )
 
 
@@ -1672,6 +1690,15 @@ _COUNTED_GAIN = re.compile(
     r"kilometers|miles)|sq\.?\s*km)\b(?![^.;:]*?(?:--|—|–|:|\bincluding\b|\bnamely\b))",
     re.IGNORECASE,
 )
+# "army claims village near X liberated", "took a settlement outside Y": the ground is a
+# settlement left unnamed, and the town only says where it lies
+_UNNAMED_NEAR = re.compile(
+    r"(?<![\w-])(?:villages?|settlements?|hamlets?)\s+(?:near|outside|close\s+to)\s+"
+    r"(?:the\s+)?(?:(?:city|town)\s+of\s+)?(?-i:[A-Z])"
+    # not when the names follow: "five settlements near X: A, B and C"
+    r"(?![^.;:]*?(?:--|—|–|:|\bincluding\b|\bnamely\b))",
+    re.IGNORECASE,
+)
 # "..., a town where Kyiv has claimed gains": the gains describe the town, told elsewhere
 _GAINS_WHERE = re.compile(
     r"\bwhere\s+(?:[\w'’-]+\s+){1,4}?(?:has|have|had)\s+(?:\w+\s+)?(?:claimed|made|"
@@ -1687,7 +1714,11 @@ def _gain_recap(e: Event) -> bool:
     the villages without naming them; "near X, a town where Kyiv has claimed gains" tells
     the gains only to describe the town. Either retells gains an article names elsewhere.
     """
-    return bool(_COUNTED_GAIN.search(e.quote) or _GAINS_WHERE.search(e.quote))
+    return bool(
+        _COUNTED_GAIN.search(e.quote)
+        or _GAINS_WHERE.search(e.quote)
+        or _UNNAMED_NEAR.search(e.quote)
+    )
 
 
 def _drop_gain_recaps(events: list[Event]) -> list[Event]:

@@ -282,9 +282,14 @@ _SUBJECT_AFTER = re.compile(
 )
 # The same, less "is" and "was": "Kupiansk is located ..." introduces the town a later "the
 # city" refers to; "Moscow said" names a government.
+# A capital as the subject of a verb of saying or of a stance ("Kyiv said", "Kyiv celebrated
+# the withdrawal there"): its government, never what "there" or "the city" goes back to.
+# (One pattern of this name, with "has|have|had" too, was shadowed by the list reader's
+# below, which anaphors used; the auxiliaries stay out: "X has been shelled" is a town.)
 _SPEAKER_AFTER = re.compile(
-    r"^\s+(?:said|says|claimed|announced|denied|declared|rejected|accused|warned|insisted|"
-    r"has|have|had)\b",
+    r"^\s+(?:said|says|claimed|announced|reported|reports|told|wrote|noted|stated|added|"
+    r"denied|declared|rejected|accused|warned|insisted|celebrated|hailed|welcomed|praised|"
+    r"condemned)\b",
     re.IGNORECASE,
 )
 _LOCATION_NOUN = re.compile(
@@ -441,7 +446,7 @@ _REGION_REACH = 1200
 # "the Dnipro river", "across the Dnipro.": a river that shares a city's name.
 _RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|delta|estuary|basin)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:on|in|at|and|from|to|near|river)\b|\s*$)")
-_WORD = re.compile(r"['’]s\b|\d[\d,.\u202f]*\d|\w[\w'’-]*|[^\w\s]")
+_WORD = re.compile(r"['’]s\b|\d[\d,.\u202f]*\d%?|\d%|\w[\w'’-]*|[^\w\s]")  # "80%": one word
 # A strike's object whose first item is a place named by its kind alone, joined to the named
 # places after it: "the district centre and the", "the regional capital, as well as", "the
 # city's outskirts and"
@@ -1029,7 +1034,7 @@ def _object_place(toks: list[_Tok], j: int) -> int | None:
 
 
 # What follows a speaker's place: "a spokesman in X said", "the administration in X reported"
-_SPEAKER_AFTER = re.compile(
+_LIST_SPEAKER_AFTER = re.compile(
     r"^\s+(?:said|says|claimed|announced|reported|reports|told|wrote|noted|stated|added)\b",
     re.IGNORECASE,
 )
@@ -1066,7 +1071,7 @@ def _listed_objects(text: str, toks: list[_Tok], i: int, links: frozenset[str]) 
                 and (k := _object_place(toks, j + 1)) is not None
             ):
                 after = text[toks[k].end : toks[k].end + 40]
-                return None if _SPEAKER_AFTER.match(after) else j
+                return None if _LIST_SPEAKER_AFTER.match(after) else j
             if tok.kind != "w" or tok.text in _BREAKS or tok.text in _AUX or tok.text in links:
                 return None
             j += 1
@@ -1828,13 +1833,18 @@ def _after(
                 continue
             if (
                 word in {":", "—", "–"}
-                and nxt is not None
-                and nxt.kind == "top"
+                and (k := _named_next(toks, i + 1)) is not None
                 and any(t.text in _COUNTED_PLACE_NOUNS for t in toks[first:i])
-                and not _SUBJECT_AFTER.match(text[nxt.end : nxt.end + 40])  # ": Kyiv said"
+                and not _SUBJECT_AFTER.match(text[toks[k].end : toks[k].end + 40])  # ": Kyiv said"
             ):
-                # "captured two villages in the east: A and B", "took two hamlets — A and B —"
-                i, np = i + 1, 0
+                # "captured two villages in the east: A and B", "took two hamlets — A and B —",
+                # "liberated five villages: they are A, B and C"
+                counted = max(j for j in range(first, i) if toks[j].text in _COUNTED_PLACE_NOUNS)
+                weak.extend([False] * (len(found) - len(weak)))
+                for g, group in enumerate(found):
+                    # "five villages near X: A, B, ...": X only says where the counted lie
+                    weak[g] = weak[g] or group[0].start > toks[counted].start
+                i, np = k, 0
                 continue
             if (
                 word == ","
@@ -2487,6 +2497,21 @@ _NEAR_LINKS = (
 )
 
 
+# Words that open the names a colon announces: "five villages: they are A, B and C",
+# "two towns: namely A and B"
+_NAMES_OPENING = (("they", "are"), ("these", "are"), ("they", "were"), ("namely",))
+
+
+def _named_next(toks: list[_Tok], k: int) -> int | None:
+    """The index of the first name at k, past words that open a list of names, or None."""
+    for opening in _NAMES_OPENING:
+        n = len(opening)
+        if tuple(t.text.lower() for t in toks[k : k + n]) == opening:
+            k += n
+            break
+    return k if k < len(toks) and toks[k].kind == "top" else None
+
+
 def _near_reference(toks: list[_Tok], i: int) -> bool:
     """Whether the place at token i situates the place just before it.
 
@@ -2634,7 +2659,9 @@ _SUBJECT_SITUATED = re.compile(
     r"(?:(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|People['’]s\s+Republic)"
     r"(?:\s*\((?-i:[A-Z]{2,4})\))?|(?-i:DPR|LPR|DNR|LNR)\b)"
     r"|(?:near|outside|close\s+to|not\s+far\s+from|(?:just\s+)?(?:north|south|east|west)"
-    r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?"
+    r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
+    # "near the key frontline town of Y": the words that describe the reference town
+    r"(?:(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:city|town|village|settlement|port)\s+of\s+)?"
     r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)",
     re.IGNORECASE,
 )
@@ -2688,8 +2715,10 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
 # apposition that describes or situates the subject ("X, a village south of Y, was taken",
 # "X, about 20 km from Y, had been captured")
 _RELATIVE_ASIDE = re.compile(
-    r",\s+(?:which|who|where|an?|about|some|around|roughly|nearly|almost|just|located|"
-    r"situated|lying|\d)\b[^,;:.]{1,80},\s*(?=(?:(?:also|again)\s+)?(?:was|were|is|are|has|"
+    # "A and B, two commuter towns outside Y, had been retaken": an aside that opens in
+    # lower case (a relative pronoun, an article, a count, a plural noun) or with a figure
+    r",\s+(?-i:[a-z\d])[^,;:.]{1,80},\s*"
+    r"(?=(?:(?:also|again)\s+)?(?:was|were|is|are|has|"
     r"have|had|came|comes|come)\b)",
     re.IGNORECASE,
 )
@@ -2813,7 +2842,9 @@ def _including_aside(text: str, cands: list[Toponym], *, dashed: bool = False) -
 _SUBJECT_LIST_GAP = re.compile(
     r"(?:\s*,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+(?:and|or|as\s+well\s+as)\s+)"
     r"(?:(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s*,\s*(?:and\s+)?|\s+and\s+)){0,3}"
-    r"(?:the\s+)?(?:(?:urban-type\s+)?(?:cit(?:y|ies)|towns?|villages?|settlements?)\s+of\s+)?",
+    # "A, B and the whole X region were liberated": the region, all of it, is one more item
+    r"(?:the\s+(?:(?:whole|entire)\s+)?)?"
+    r"(?:(?:urban-type\s+)?(?:cit(?:y|ies)|towns?|villages?|settlements?)\s+of\s+)?",
     re.IGNORECASE,
 )
 # The joint of a subject that counts the people of each place: ", 11 people from", "and 14 of"

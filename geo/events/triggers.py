@@ -251,6 +251,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
+        # "units retreated a few km south from the hamlets of A and B": the verb with the ground
+        # left ("a hasty retreat", "retreated to new lines" name no place given up)
+        r"retreat(?:ed|ing) (?:[\w'’-]+ ){0,4}?from",
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
         r"pull(?:ed|ing|s)? back (?:[\w'’-]+ ){1,3}?from",  # "pulling back its soldiers from"
@@ -1692,8 +1695,11 @@ _TAKEN_GROUND = re.compile(
 # A participle between "the" and a place noun is an adjective: "the liberated city of X",
 # "the recaptured villages" say which place, not that it changed hands now.
 _ADJECTIVE_PARTICIPLES = frozenset(
-    {"liberated", "captured", "recaptured", "seized", "retaken", "encircled"}
+    {"liberated", "captured", "recaptured", "seized", "retaken", "encircled", "regained"}
 )
+# "to the newly regained areas of the country": an adverb of recency before the participle
+# makes it an adjective whatever the determiner
+_RECENTLY_BEFORE = re.compile(r"\b(?:newly|recently)\s+$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:to|in|into|from|for|across|around|near|within|throughout)\s+$", re.IGNORECASE
 )
@@ -1791,7 +1797,7 @@ _IN_ADVANCE = re.compile(r"\b(?:in|well\s+in)\s+$", re.IGNORECASE)
 _ADVANCE_NOUN_AFTER = re.compile(
     r"\s+(?:warnings?|notice|notifications?|payments?|booking|copies|copy|purchases?|"
     r"registration|voting|tickets?|units?|party|parties|guards?|teams?|detachments?|"
-    r"groups?|elements|echelons?|positions)\b",
+    r"groups?|elements|echelons?|positions|posts?)\b",
     re.IGNORECASE,
 )
 _ADJECTIVE_BEFORE = re.compile(
@@ -2142,6 +2148,7 @@ def find_triggers(
                 _THE_BEFORE.search(text, max(sent.start, s - 28), s)
                 # "go back to recaptured towns of the oblast": after a preposition too
                 or _PREPOSITION_BEFORE.search(text, max(sent.start, s - 12), s)
+                or _RECENTLY_BEFORE.search(text, max(sent.start, s - 12), s)
             )
             and _HELD_NOUN_AFTER.match(text, e, sent.end)
         ):

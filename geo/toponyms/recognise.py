@@ -495,6 +495,10 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     return _with_state_abbreviations(text, toks, mentions, gaz)
 
 
+# The sides' adjectives that open a noun phrase after a place named without a comma
+_SIDE_ADJECTIVES = frozenset({"russian", "ukrainian"})
+
+
 # A building that stands for a government and a body known the world over, not the towns
 # that bear their names (written with their state: "White House, Tenn.").
 _BODIES_NOT_TOWNS = frozenset(["white house", "red cross"])
@@ -1313,6 +1317,9 @@ def _reject(
         and nxt.norm not in PLACE_HEADS
         and not nxt.initial
         and not oblast_follows  # "Шебекино Белгородской области": a town, then its oblast
+        # "in Bakhmut Russian troops seized ...": a side's adjective before a common noun
+        # opens the clause's subject, no longer name
+        and not (nxt.norm in _SIDE_ADJECTIVES and (after_next is None or not after_next.cap))
     ):
         # "Vladimir Putin", "The New York Times", "Munich Security Conference": a place name
         # inside a longer proper name. The run's next word may be a surname to avoid later,

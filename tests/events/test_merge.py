@@ -1190,3 +1190,36 @@ def test_strikes_counted_since_a_start_months_back_are_a_running_total(gazetteer
 )
 def test_a_recent_start_or_a_fight_counted_since_months_back_stays(gazetteer, text):
     assert _typed_on(text, gazetteer, dt.date(2025, 2, 3))
+
+
+def _gains17(text, gazetteer, published=dt.date(2024, 5, 12)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.ADVANCE]
+
+
+def test_a_headlines_unnamed_village_near_a_town_is_the_village_the_lead_names(gazetteer):
+    text = (
+        "Army says village near Bakhmut retaken\n\n"
+        "The general staff said on Friday that the village of Klishchiivka near the embattled "
+        "eastern city of Bakhmut was retaken."
+    )
+    assert {e.place.name for e in _gains17(text, gazetteer)} == {"Klishchiivka"}
+
+
+def test_the_whole_region_retaken_stays_beside_the_towns_retaken_in_it(gazetteer):
+    text = (
+        "Ukraine regained control of the whole Kharkiv region on Sunday, the ministry said. "
+        "Vovchansk and Kupiansk had been retaken by Ukrainian troops on Sunday."
+    )
+    assert "Kharkiv Oblast" in {e.place.name for e in _gains17(text, gazetteer)}
+
+
+def test_a_capture_dated_by_the_dateline_is_the_one_the_body_dates_the_day_before(gazetteer):
+    text = (
+        "KYIV (Agency - 12th May, 2024) Ukrainian troops left their positions close to the "
+        "village of Robotyne, an official told reporters on Sunday.\n\n"
+        "On Saturday, the official said Russian forces had pushed the Ukrainian troops out of "
+        "the village."
+    )
+    assert len(_gains17(text, gazetteer)) == 1

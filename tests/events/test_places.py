@@ -2612,3 +2612,63 @@ def test_listed_objects_in_a_district_named_with_its_article_are_a_strike_there(
     text = "Enemy drones struck a sawmill, a clinic, and a warehouse in the Nikopol district."
     places = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert places == ["Nikopol Raion"]
+
+
+def _gains17(text, gazetteer, published=dt.date(2024, 5, 12)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.ADVANCE]
+
+
+def test_a_passive_subject_situated_near_a_described_town_is_the_place_taken(gazetteer):
+    text = (
+        "The general staff said on Friday that the village of Klishchiivka near the embattled "
+        "eastern city of Bakhmut was retaken."
+    )
+    assert {e.place.name for e in _gains17(text, gazetteer)} == {"Klishchiivka"}
+
+
+def test_names_a_colon_opens_with_they_are_are_the_counted_villages_not_their_town(gazetteer):
+    text = (
+        "The brigade confirmed the liberation of two villages near Kupiansk: they are "
+        "Kurylivka and Petropavlivka."
+    )
+    assert {e.place.name for e in _gains17(text, gazetteer)} == {"Kurylivka", "Petropavlivka"}
+
+
+def test_a_counted_apposition_before_the_passive_only_describes_its_subject(gazetteer):
+    text = (
+        "Bucha and Irpin, two suburbs west of Kyiv, were recaptured by Ukrainian troops last week."
+    )
+    assert {e.place.name for e in _gains17(text, gazetteer)} == {"Bucha", "Irpin"}
+
+
+def test_the_entire_region_closing_a_listed_subject_keeps_the_towns_before_it(gazetteer):
+    text = (
+        "Vovchansk, Kupiansk and the entire Kharkiv region were liberated, the ministry said "
+        "on Sunday."
+    )
+    assert {"Vovchansk", "Kupiansk"} <= {e.place.name for e in _gains17(text, gazetteer)}
+
+
+def test_an_oblast_told_after_a_list_holds_every_village_of_it(gazetteer):
+    text = (
+        "On Saturday, its units recaptured the villages of Nikolaevka, Viktorovka and Malaya "
+        "Loknya in Russia's southern Kursk region, the ministry said."
+    )
+    gains = _gains17(text, gazetteer, published=dt.date(2025, 3, 9))
+    assert all(e.place.admin1_name == "Kursk Oblast" for e in gains)
+
+
+def test_a_capital_celebrating_a_withdrawal_is_not_where_there_points(gazetteer):
+    text = (
+        "Russia withdrew its troops from Snake Island on Thursday. Kyiv celebrated the "
+        "withdrawal of Russian troops there as a victory."
+    )
+    assert "Kyiv" not in {e.place.name for e in _gains17(text, gazetteer)}
+
+
+def test_a_share_of_a_town_in_percent_is_ground_taken_in_it(gazetteer):
+    # "60%" is one word of the object, as "60 percent" is
+    text = "Ukrainian troops took control of about 60% of Vovchansk on Friday, the army said."
+    assert {e.place.name for e in _gains17(text, gazetteer)} == {"Vovchansk"}

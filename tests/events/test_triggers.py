@@ -2569,3 +2569,38 @@ def test_an_invasion_tried_is_an_incursion_tried(sentence, gazetteer):
 def test_a_plan_to_invade_is_no_fight(gazetteer):
     kinds = _kinds("Moscow plans to invade the Bryansk region, the minister warned.", gazetteer)
     assert EventType.OFFENSIVE not in {k for k, _ in kinds}
+
+
+def _gains17(text, gazetteer, published=dt.date(2024, 5, 12)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+
+
+def test_troops_that_retreated_from_named_villages_gave_them_up(gazetteer):
+    text = (
+        "Ukrainian units have retreated to the north from the villages of Orikhove and "
+        "Novomykhailivka near the town of Kurakhove, the brigade said on Monday."
+    )
+    assert {"Orikhove", "Novomykhailivka"} <= _gains17(text, gazetteer)
+
+
+def test_a_retreat_to_new_lines_names_no_ground_given_up(gazetteer):
+    text = "Near Kurakhove the army retreated to new lines on Monday, the brigade said."
+    assert _gains17(text, gazetteer) == set()
+
+
+def test_advance_units_are_forward_troops_not_a_gain(gazetteer):
+    text = (
+        "“Our advance units are holding positions on the edge of Vovchansk,” the brigade "
+        "wrote on Monday."
+    )
+    assert _gains17(text, gazetteer) == set()
+
+
+def test_newly_regained_areas_say_which_ground_not_that_it_changed_hands(gazetteer):
+    text = (
+        "Volunteers brought food on Monday to residents of newly regained areas in the "
+        "Kharkiv region."
+    )
+    assert _gains17(text, gazetteer) == set()

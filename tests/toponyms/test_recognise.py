@@ -310,3 +310,11 @@ def test_an_oblast_adjective_without_its_final_a_is_the_oblast(gazetteer, surfac
     (top,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.is_place]
     assert top.surface.startswith(surface)
     assert (top.place.kind, top.place.admin1_code) == (PlaceKind.ADMIN1, code)
+
+
+def test_a_town_before_a_sides_adjective_and_its_noun_is_the_town(gazetteer):
+    # no comma after the fronted place: the adjective opens the subject, no longer name
+    text = "In Kupiansk Ukrainian units held the railway station on Friday."
+    tops = {t.surface: t for t in geoparse(text, gazetteer=gazetteer)}
+    assert tops["Kupiansk"].place is not None
+    assert tops["Kupiansk"].place.name == "Kupiansk"

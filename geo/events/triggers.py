@@ -251,9 +251,6 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:drove|driven) (?:\w+ ){0,3}back",
         r"liberat\w+",
         r"withdr[ea]w\w*",
-        # "units retreated a few km south from the hamlets of A and B": the verb with the ground
-        # left ("a hasty retreat", "retreated to new lines" name no place given up)
-        r"retreat(?:ed|ing) (?:[\w'’-]+ ){0,4}?from",
         r"pulled (?:\w+ ){0,3}out of",
         r"pulled back from",
         r"pull(?:ed|ing|s)? back (?:[\w'’-]+ ){1,3}?from",  # "pulling back its soldiers from"

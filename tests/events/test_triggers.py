@@ -2577,14 +2577,6 @@ def _gains17(text, gazetteer, published=dt.date(2024, 5, 12)):
     return {e.place.name for e in events if e.event_type is EventType.ADVANCE}
 
 
-def test_troops_that_retreated_from_named_villages_gave_them_up(gazetteer):
-    text = (
-        "Ukrainian units have retreated to the north from the villages of Orikhove and "
-        "Novomykhailivka near the town of Kurakhove, the brigade said on Monday."
-    )
-    assert {"Orikhove", "Novomykhailivka"} <= _gains17(text, gazetteer)
-
-
 def test_a_retreat_to_new_lines_names_no_ground_given_up(gazetteer):
     text = "Near Kurakhove the army retreated to new lines on Monday, the brigade said."
     assert _gains17(text, gazetteer) == set()

@@ -132,6 +132,8 @@ from geo.events.tolls import (
     _with_casualties,
     counts_settlements,
     lead_toll,
+    toll_told_on,
+    victims_counted,
 )
 from geo.events.triggers import (
     FIGURE_TYPES,
@@ -763,6 +765,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if (triggers or last_casualty_event is not None or tops) and not in_caption
             else _NO_CASUALTIES
         )
+        if casualties.victims:
+            # "the number of victims rose to five": the dead where the strike counted only those
+            casualties = victims_counted(
+                events,
+                {t.place.place_id for t in tops}
+                or {events[k].place.place_id for k in (last_casualty_event,) if k is not None},
+                casualties,
+            )
         toll = (
             _toll_trigger(
                 text,
@@ -886,6 +896,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             counted = next(((sent, t) for t in triggers if t.type is not EventType.STATEMENT), None)
         if not triggers:
             before = None if last_casualty_event is None else events[last_casualty_event]
+            prior = events[:] if casualties else []
             last_casualty_event = _carry_casualties(
                 events,
                 last_casualty_event,
@@ -898,6 +909,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 else None,
                 parts=toll_parts,
             )
+            toll_told_on(events, last_casualty_event, prior, sent)
             pending_toll = lead_toll(
                 events, sent, text, tops, casualties, (last_casualty_event, before), False
             )

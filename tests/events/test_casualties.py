@@ -2409,3 +2409,31 @@ def test_a_toll_told_after_who_was_among_it_replaces_the_lower_bound(bound, gaze
         f"{bound} Later, the police said seven people had been killed."
     )
     assert _attacks(text, gazetteer) == [("Zolochiv", 7, None)]
+
+
+def _attack_days(text, gazetteer, published):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name: e.date_start for e in events if e.event_type is EventType.ATTACK}
+
+
+@pytest.mark.parametrize(
+    ("quote", "day"),
+    [
+        # the quote tells the lead's toll again: its "today" is the day the lead gives
+        ("Today, four people were killed by shelling in the Kharkiv region", dt.date(2024, 6, 8)),
+        # another count: the quote's own day
+        ("Today, two more people were killed by shelling in the Kharkiv region", None),
+    ],
+)
+def test_a_quotes_today_retelling_the_leads_toll_is_the_leads_day(quote, day, gazetteer):
+    text = (
+        "Russian shelling killed four civilians in two towns of the east on Saturday, the"
+        f' governor said. "{quote}," he wrote on Telegram. Three of them died in Izium and one'
+        " in Balakliia, he added."
+    )
+    days = _attack_days(text, gazetteer, dt.date(2024, 6, 9))
+    if day is None:
+        assert dt.date(2024, 6, 8) not in days.values()
+    else:
+        assert days.get("Izium") == day

@@ -44,7 +44,11 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _HUNDREDS = (
     rf"(?:a|{_ONES})\s+hundred(?:(?:\s+and)?[\s-]+(?:{_WORD_RE})(?:[- ](?:{_ONES}))?)?(?![\w-])"
 )
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_HUNDREDS}|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
+# (a word before "dozen" is the dozen's: "injuring almost two dozen" is 24, not two)
+_NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_HUNDREDS}|(?:{_WORD_RE})(?:[- ](?:{_ONES}))?"
+    r"(?!\s+dozen\b)"
+)
 # "about a dozen civilians", "two dozen people": a dozen is twelve ("dozens" stays uncounted);
 # "half a dozen" is six
 _NUM += rf"|(?:half\s+a|a|{_WORD_RE})\s+dozen(?!s)"
@@ -143,9 +147,12 @@ _BEFORE = re.compile(
     # "a worker in the village of X, Kherson region, was killed"
     # "a miner of the Luhansk People's Republic's (LPR) city of X was hurt": the town
     # may follow its owner's name in the possessive
-    r"(?:(?:from|in|of)\s+(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+"
+    # "a guard at the fuel depot was injured", "three workers at the depot were hurt":
+    # where they were, by "at", and a noun with a word before it
+    r"(?:(?:from|in|of|at)\s+(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+"
     r"(?:\([A-Z]{2,5}\)\s+)?)?(?:village|town|city|settlement)\s+of\s+)?"
-    r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+\w+)"
+    r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+(?:[a-z][\w-]*\s+(?=[a-z])"
+    r"(?!(?:and|or|but|when|after|while|as|with|were|was|is|are|had|has|have)\b))?\w+)"
     # "two residents of the Donetsk region were killed"
     r"(?:\s+(?:region|oblast|district|province|community|hromada))?"
     # "four people in the village of X near the town of Y were hurt"
@@ -430,7 +437,8 @@ _NOT_EVENT_TOLL = re.compile(
     # "the war has now killed over 9,000 civilians": the war's own toll, no strike's
     r"(?:war|conflict|invasion)(?: (?:against|in|on) \w+)? (?:has|have|had) "
     r"(?:so far |now |already )?(?:killed|claimed)|"
-    r"total number|casualties (?:have|has) (?:climbed|risen|reached)|"
+    # (not "the number of casualties has risen to five", one strike's victims: _VICTIMS_ROSE)
+    r"total number|(?<!number of )casualties (?:have|has) (?:climbed|risen|reached)|"
     r"(?:in|of) the (?:war|conflict|full-scale invasion)|since the (?:full-scale )?invasion|"
     # a monitors' tally per month: "90 civilians were killed or injured in March, 70 in April"
     r"killed or (?:injured|wounded) in (?:january|february|march|april|may|june|july|august|"
@@ -500,6 +508,18 @@ _TOLL_ROSE = re.compile(
     re.IGNORECASE,
 )
 
+# A count of victims told as risen, its kind unnamed: "victims now number 3 after the number
+# rose", "the number of casualties from the strike on X has grown to five". Ukrainian and Russian
+# officials count the hurt so ("постраждалі", "пострадавшие"), the dead apart: read as the
+# injured, unless the strike it rises for counted only its dead (``tolls``).
+_VICTIMS_ROSE = re.compile(
+    r"\bnumber\s+of\s+(?:the\s+)?(?:victims|casualties)\b"
+    r"[^.;]{0,120}?\b(?:rose|risen|rises|climbed|climbs|increased|increases|grew|grown|grows|"
+    r"(?:gone|went|goes)\s+up)\s+to\s+"
+    rf"{_HEDGE}(?P<num>{_NUM})\b",
+    re.IGNORECASE,
+)
+
 # One count of the dead and the hurt together: "were killed or injured", "killed and wounded
 # 30", "killing or injuring 12" (no count of its own between the two words).
 _KILLED_AND_HURT = re.compile(
@@ -511,9 +531,14 @@ _NEGATED = re.compile(r"\b(?:no|not|nobody|none|never|neither)\b[^,;.]*$", re.IG
 
 # Who a toll counts, one by one: "Among the wounded is a 70-year-old woman", "among the dead
 # are two children".
+# "The dead include two children", "those injured included a 70-year-old": the same told
+# with "include".
 _AMONG_TOLL = re.compile(
-    r"\bamong\s+(?:the|those)\s+(?:(?P<hurt>injured|wounded|hurt)|(?P<kill>dead|killed|deceased))"
-    rf"\s+(?:is|are|was|were)\s+(?:also\s+)?{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}",
+    r"\b(?:among\s+(?:the|those)\s+(?:(?P<hurt>injured|wounded|hurt)|(?P<kill>dead|killed|deceased))"
+    r"\s+(?:is|are|was|were)"
+    r"|(?:the|those)\s+(?:(?P<hurt2>injured|wounded|hurt)|(?P<kill2>dead|killed|deceased))"
+    r"\s+include[ds]?)"
+    rf"\s+(?:also\s+)?{_HEDGE}(?P<num>{_NUM}|an?)\s+{_WHO}",
     re.IGNORECASE,
 )
 
@@ -581,6 +606,45 @@ _DIED_OF_HURT = re.compile(
     r"(?!\s+(?:at the scene|on the spot|instantly|immediately|on impact))",
     re.IGNORECASE,
 )
+
+# "Three of those died in A and two in B": the dead of a toll told before, each
+# part at its town, not the injured who later died. The place after "died" is a settlement
+# (no hospital there), and no "later" sets the death after the wound. A list's part of the
+# sentence may end where its place begins ("... died in the city of ").
+_PART_DIED_AT = re.compile(
+    r"\s+(?:in|near|at)\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?(?:[A-Z][\w'’-]*"
+    r"(?![\w'’-])(?!\s+(?:[\w'’-]+\s+){0,2}?(?:[Hh]ospital|[Cc]linic|[Mm]edical|[Ii]ntensive))|$)"
+)
+_LATER_DEATH = re.compile(r"\b(?:later|subsequently|eventually|then)\b", re.IGNORECASE)
+
+
+def _died_of_hurt(sentence: str) -> re.Match[str] | None:
+    """The injured told before who died (``_DIED_OF_HURT``), not the dead placed by town."""
+    died = _DIED_OF_HURT.search(sentence)
+    if (
+        died is not None
+        and re.match(r"\S+\s+of\s+(?:them|those)\b", died.group(0), re.IGNORECASE)
+        and _PART_DIED_AT.match(sentence, died.end())
+        and not _LATER_DEATH.search(died.group(0))
+    ):
+        return None
+    return died
+
+
+# "almost two dozen", "about three dozen": dozens told as a rough amount, left empty as
+# "dozens" is (an exact count told later fills it); "two dozen", "about a dozen" are counts.
+_ROUGH_DOZENS = re.compile(
+    r"\b(?:almost|nearly|about|around|some|roughly|approximately)\s+$", re.IGNORECASE
+)
+
+
+def _rough_dozens(raw: str, m: re.Match[str]) -> bool:
+    """Whether a count of dozens is told as a rough amount (``_ROUGH_DOZENS``)."""
+    if not raw.lower().endswith("dozen") or "num" not in m.re.groupindex:
+        return False
+    at = m.start("num")
+    return at >= 0 and _ROUGH_DOZENS.search(m.string, max(0, at - 16), at) is not None
+
 
 # A day of a month is no count: "the attack of Feb. 23 killed three".
 _MONTH_BEFORE = re.compile(
@@ -660,6 +724,9 @@ class Casualties:
     # The addition told only by "other(s)" ("two other men had been injured"): after a lead
     # of "one killed and two others injured" the same two told again, when the counts agree.
     more_by_other: bool = False
+    # The count is of victims, its kind unnamed ("the number of victims rose to 3"): read as
+    # the injured, or as the dead where the strike counted only its dead.
+    victims: bool = False
 
     def __bool__(self) -> bool:
         return self.killed is not None or self.injured is not None or self.died_of_injured > 0
@@ -706,8 +773,8 @@ _NOT_EVENT_TOLL, _DIED_OF_HURT, _BEFORE, _ONE_HURT, _ONE_NAMED, _AGED_ONE = map(
     Gated, (_NOT_EVENT_TOLL, _DIED_OF_HURT, _BEFORE, _ONE_HURT, _ONE_NAMED, _AGED_ONE)
 )
 _ONE_BY_POST = Gated(_ONE_BY_POST)
-_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL = map(
-    Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL)
+_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL, _VICTIMS_ROSE = map(
+    Gated, (_DEATH_OF, _FATAL, _LIVES, _TOLL_ROSE, _NONE, _TOTAL, _VICTIMS_ROSE)
 )
 _TOLL_BROUGHT = Gated(_TOLL_BROUGHT)
 _DIED_AFTER_WHO, _BODIES, _NONE_KILLED = map(Gated, (_DIED_AFTER_WHO, _BODIES, _NONE_KILLED))
@@ -759,7 +826,7 @@ def parse_casualties(sentence: str) -> Casualties:
         sentence = (
             sentence[: none_of.start()] + " " * len(none_of.group()) + sentence[none_of.end() :]
         )
-    died = _DIED_OF_HURT.search(sentence)
+    died = _died_of_hurt(sentence)
     parts = list(_PART_OF.finditer(sentence))
     found: list[tuple[int, str, int, str]] = []  # (position, kind, value, words)
     before = []
@@ -821,11 +888,12 @@ def parse_casualties(sentence: str) -> Casualties:
     # so "two children were among the injured"
     rose += (
         [*_AMONG_TOLL.finditer(sentence), *_AMONG_THEM.finditer(sentence)]
-        if "mong" in sentence
+        if "mong" in sentence or "nclude" in sentence
         else []
     )
     for m in rose:
-        found.append((m.start(), "kill" if m.group("kill") else "hurt", m.group("num"), m))
+        dead = m.group("kill") or m.groupdict().get("kill2")
+        found.append((m.start(), "kill" if dead else "hurt", m.group("num"), m))
     brought = list(_TOLL_BROUGHT.finditer(sentence)) if "toll" in sentence else []
     if brought:
         # the toll a death brings is the dead's count: the death told before it is one of them
@@ -849,7 +917,7 @@ def parse_casualties(sentence: str) -> Casualties:
     respectively = "respectively" in sentence.lower()
     for _, kind, raw, m in sorted(found, key=lambda f: f[0]):
         value = _value(raw)
-        if value is None:
+        if value is None or (value > 12 and _rough_dozens(raw, m)):
             continue
         first, last = m.start(), m.end()
         if (m in before or m.re is _AMONG_THEM) and not respectively:
@@ -904,6 +972,13 @@ def parse_casualties(sentence: str) -> Casualties:
         end = max(end, last)
         start = first if start < 0 else start
         words.append(" ".join(told[first:last].split()))
+    if killed is None and injured is None and (m := _VICTIMS_ROSE.search(sentence)) is not None:
+        value = _value(m.group("num"))
+        if value is not None:
+            words = " ".join(told[m.start() : m.end()].split())
+            return Casualties(
+                None, value, words, end=m.end(), start=m.start(), update=True, victims=True
+            )
     if (
         killed is None
         and injured is None

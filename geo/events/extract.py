@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from geo.events.backdrop import news_not_setting
 from geo.events.build import _event, event_with
-from geo.events.casualties import parse_casualties
+from geo.events.casualties import Casualties, parse_casualties
 from geo.events.dating import (
     _ALSO_REPORTED,
     _AND_DAYS,
@@ -133,6 +133,8 @@ from geo.events.tolls import (
     _with_casualties,
     counts_settlements,
     lead_toll,
+    toll_told_on,
+    victims_counted,
 )
 from geo.events.triggers import (
     FIGURE_TYPES,
@@ -689,6 +691,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # A wire lead that sums up the day's strikes without a place ("Shelling killed five people
     # in three regions on Saturday"): where it starts and its day, for the strikes told after.
     lead: tuple[int, DateSpan] | None = None
+    lead_toll_of: tuple[int | None, int | None] = (None, None)  # the lead's killed, injured
     lead_open = True
     last_sent: Sentence | None = None
     # A toll told without a place, for the strike the next sentence places (tolls.LeadToll)
@@ -780,6 +783,14 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if (triggers or last_casualty_event is not None or tops) and not in_caption
             else _NO_CASUALTIES
         )
+        if casualties.victims:
+            # "the number of victims rose to five": the dead where the strike counted only those
+            casualties = victims_counted(
+                events,
+                {t.place.place_id for t in tops}
+                or {events[k].place.place_id for k in (last_casualty_event,) if k is not None},
+                casualties,
+            )
         toll = (
             _toll_trigger(
                 text,
@@ -903,6 +914,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             counted = next(((sent, t) for t in triggers if t.type is not EventType.STATEMENT), None)
         if not triggers:
             before = None if last_casualty_event is None else events[last_casualty_event]
+            prior = events[:] if casualties else []
             last_casualty_event = _carry_casualties(
                 events,
                 last_casualty_event,
@@ -915,6 +927,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 else None,
                 parts=toll_parts,
             )
+            toll_told_on(events, last_casualty_event, prior, sent)
             pending_toll = lead_toll(
                 events, sent, text, tops, casualties, (last_casualty_event, before), False
             )
@@ -949,6 +962,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 ],
             )
         ]
+        if lead is not None and dates and squoted and casualties:
+            dates = _quoted_today(dates, squoted, lead, lead_toll_of, casualties, published)
         if lead_open and dates and any(t.type is EventType.ATTACK for t in triggers):
             lead_open = False
             # a lead that sums up the day counts its dead or hurt; "a massive strike on Monday"
@@ -969,6 +984,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not any(e.event_type is EventType.ATTACK for e in events)
             ):
                 lead = (sent.start, day)
+                lead_toll_of = (casualties.killed, casualties.injured)
         # "... a massive strike on Monday. The strike hit substations in Sumy": a definite
         # "the strike" is the one just told, and keeps its day. The last sentence's dates
         # are worked out only when this one asks for them.
@@ -1687,6 +1703,35 @@ def _title_period(text: str, published: dt.date) -> DateSpan | None:
         ):
             return d
     return None
+
+
+def _quoted_today(
+    dates: list[DateSpan],
+    quotes: list[tuple[int, int]],
+    lead: tuple[int, DateSpan],
+    lead_toll: tuple[int | None, int | None],
+    cas: Casualties,
+    published: dt.date | None,
+) -> list[DateSpan]:
+    """A quote's "today" that tells the placeless lead's toll again is the lead's day.
+
+    "Shelling killed five civilians on Saturday, the governor said. 'Today, five people were
+    killed in the region,' he posted.": in a report filed the day after, the quote's "today"
+    is the day the governor wrote, the lead's Saturday, not the day of publication. Only
+    for a count of the same kind equal to the lead's, and a lead's day before publication.
+    """
+    day = lead[1]
+    if published is None or day.end >= published:
+        return dates
+    told = (cas.killed, cas.injured)
+    if not any(a is not None and a == b for a, b in zip(told, lead_toll, strict=True)):
+        return dates
+    return [
+        replace(day, start_char=d.start_char, end_char=d.end_char, text=d.text)
+        if d.text.lower() == "today" and any(a <= d.start_char < b for a, b in quotes)
+        else d
+        for d in dates
+    ]
 
 
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|then|and another)\b")

@@ -276,6 +276,13 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             _ADDED_TOLL.match(fine.quote)
         )
         victims = bool(_DEFINITE_VICTIMS.match(fine.quote))
+        # "... the attack on X hit a block of flats. Two children were among the dead.": a
+        # count told only after the strike's sentence, within the lead's toll, is a part of it
+        later = (
+            (fine.killed is not None or fine.injured is not None)
+            and not (added or victims)
+            and not parse_casualties(fine.quote)
+        )
         if (
             fine.event_type is not EventType.ATTACK
             or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
@@ -289,7 +296,7 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
                     or fine.injured is not None
                     or parse_casualties(fine.quote)
                 )
-                and not (added or victims)
+                and not (added or victims or later)
             )
             or not (
                 added
@@ -315,6 +322,13 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
         old = events[coarse]
         if (
             old.place.kind is not PlaceKind.ADMIN1
+            or (
+                later
+                and not all(
+                    part is None or (whole is not None and part <= whole)
+                    for part, whole in ((fine.killed, old.killed), (fine.injured, old.injured))
+                )
+            )
             or old.place.admin1_code != fine.place.admin1_code
             # "shelled the X region 80 times ... guns hit Y with 50 rounds": one of the day's many
             or (not (added or victims) and counts_strikes(old.quote))

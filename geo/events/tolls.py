@@ -711,6 +711,23 @@ def _toll_owner(found: list, cas: Casualties, sent: Sentence) -> Trigger | None:
     return before[-1] if before else min(trigs, key=lambda t: t.start, default=None)
 
 
+def victims_counted(events: list[Event], places: set[str], cas: Casualties) -> Casualties:
+    """A count of victims (``Casualties.victims``) read as the dead, or kept as the injured.
+
+    The dead where a strike at one of ``places`` told before counted only its dead: "Missiles
+    killed three in X ... the number of victims in X has risen to five" is five dead.
+    """
+    if not cas.victims or not any(
+        e.event_type is EventType.ATTACK
+        and e.place.place_id in places
+        and e.killed is not None
+        and e.injured is None
+        for e in events
+    ):
+        return cas
+    return replace(cas, killed=cas.injured, injured=None)
+
+
 def _with_casualties(ev: Event, cas: Casualties) -> Event:
     return replace(
         ev,
@@ -739,6 +756,25 @@ def _told_again(
     ev = events[k]
     same = cas.killed in (None, ev.killed) and cas.injured in (None, ev.injured)
     if not (same or events[k] is not before) or not any(t.type is ev.event_type for t in triggers):
+        return
+    events[k] = replace(ev, sentence_end=max(ev.sentence_end, sent.end))
+
+
+def toll_told_on(events: list[Event], k: int | None, prior: list[Event], sent: Sentence) -> None:
+    """A strike whose missing figures a placeless toll sentence gave goes on to that sentence.
+
+    "Missiles killed 21 in the X region. At least 39 were injured. The attack hit Y": the
+    strike is told through its toll's sentence, so the sentence after the toll is the one
+    after the strike's telling (``merge`` reads a town's strike there as the region's told
+    again). ``prior`` holds the events as they were before the toll was carried.
+    """
+    if k is None or k >= len(prior):
+        return
+    ev, was = events[k], prior[k]
+    if ev is was or not (
+        (was.killed is None and ev.killed is not None)
+        or (was.injured is None and ev.injured is not None)
+    ):
         return
     events[k] = replace(ev, sentence_end=max(ev.sentence_end, sent.end))
 
@@ -893,7 +929,12 @@ def _carry_casualties(
         for i, (have, count) in enumerate(((ev.killed, cas.killed), (ev.injured, cas.injured))):
             if have and count and told[i] + count <= have:
                 told[i] += count
-    if cas.update:  # "the death toll rose to 40": the higher count is the later one
+    if cas.update or (
+        # "Two children were among the dead ... Five were killed, officials said": who was
+        # among a toll is a lower bound that the toll told after it replaces
+        not (cas.more_killed or cas.more_injured)
+        and _LOWER_BOUND.search(ev.figures_text) is not None
+    ):  # "the death toll rose to 40": the higher count is the later one
         killed, injured = higher_count(killed, cas.killed), higher_count(injured, cas.injured)
     if cas.died_of_injured:  # "11 injured ... the woman had died": one killed, ten injured
         killed = (killed or 0) + cas.died_of_injured
@@ -908,6 +949,11 @@ def _carry_casualties(
         figures_text="; ".join(t for t in (ev.figures_text, cas.text) if t),
     )
     return last
+
+
+# The words of a count that is a lower bound of its toll: "among the dead", "the injured
+# include" (casualties._AMONG_TOLL, _AMONG_THEM).
+_LOWER_BOUND = re.compile(r"\bamong\s+(?:the|those)\b|\binclude[ds]?\b", re.IGNORECASE)
 
 
 def _toll_told_again(events: list[Event], last: int, cas: Casualties) -> bool:

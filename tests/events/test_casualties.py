@@ -2253,3 +2253,187 @@ def test_a_toll_told_as_risen_or_revised_is_the_later_count(sentence, killed, in
 def test_kin_after_a_possessive_share_it(sentence, killed, injured):
     cas = parse_casualties(sentence)
     assert (cas.killed, cas.injured) == (killed, injured)
+
+
+# -- round 17 (tolls17): tolls split by town, victims counted as risen, a toll's own sentence --
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "moved"),
+    [
+        # the dead of a toll told before, each part at its town: killed, not injured who died
+        ("Three of them died in the town of Izium, and two in Balakliia, she added.", 3, 0),
+        ("Two of those died in Lyman.", 2, 0),
+        # the injured who died later, or in a hospital, stay the injured who died
+        ("Two of them later died in Izium.", None, 2),
+        ("One of them died in Kharkiv City Hospital.", None, 1),
+        ("One of them died in hospital on Friday.", None, 1),
+    ],
+)
+def test_the_dead_of_a_toll_told_by_town_are_killed(sentence, killed, moved):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.died_of_injured) == (killed, moved)
+
+
+def test_a_regions_dead_told_by_town_give_each_town_its_part(gazetteer):
+    text = (
+        "Russian shelling killed seven civilians in the Kharkiv region on Friday, the governor"
+        " said. Five of them died in Izium and two in the town of Balakliia, according"
+        " to police."
+    )
+    attacks = _attacks(text, gazetteer)
+    assert ("Izium", 5, None) in attacks
+    assert ("Balakliia", 2, None) in attacks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "injured"),
+    [
+        ("By evening the number of victims had increased to 3, the governor wrote.", 3),
+        ("The number of casualties from the shelling of the market has grown to eleven.", 11),
+        ("The number of casualties has risen to 6.", 6),
+    ],
+)
+def test_a_count_of_victims_told_as_risen_is_the_injured(sentence, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update, cas.victims) == (None, injured, True, True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the war's running tally, and a count whose kinds are told, are no such count
+        "The total number of victims has grown to 40.",
+        "Civilian casualties have risen to 9,000.",
+    ],
+)
+def test_a_running_count_of_victims_is_no_strikes_count(sentence):
+    assert not parse_casualties(sentence).victims
+
+
+def test_the_kinds_told_beside_a_count_of_victims_are_read_instead():
+    cas = parse_casualties("The number of victims rose to 12: four killed and eight injured.")
+    assert (cas.killed, cas.injured) == (4, 8)
+
+
+def test_a_strikes_victims_risen_replace_its_injured(gazetteer):
+    text = (
+        "A guided bomb struck Kupiansk on Sunday. One man was wounded, the governor said."
+        " Later he wrote that the number of victims had increased to four."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 4)]
+
+
+def test_victims_risen_after_a_strike_that_counted_only_its_dead_are_the_dead(gazetteer):
+    text = (
+        "A missile hit a railway station in Lozova on Monday, killing three people. The number"
+        " of victims of the strike on Lozova has since risen to six, officials said."
+    )
+    assert _attacks(text, gazetteer) == [("Lozova", 6, None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("The strike hit the port, also injuring two dozen.", None, 24),
+        ("Two shells killed three dozen soldiers.", 36, None),
+        # dozens told as a rough amount are left empty, as "dozens" is
+        ("The strike hit the port, also injuring almost two dozen.", None, None),
+        ("About three dozen people were hurt.", None, None),
+        # one dozen, hedged, stays twelve
+        ("The blast injured about a dozen people.", None, 12),
+    ],
+)
+def test_a_word_before_dozen_counts_the_dozens(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "",
+        # who was among the dead, told after, is a part of the region's toll
+        " Three teenagers were among the dead.",
+    ],
+)
+def test_a_regions_toll_told_over_two_sentences_goes_to_the_town_it_struck(after, gazetteer):
+    text = (
+        "At least 14 people were killed in Russian missile strikes in the Mykolaiv region,"
+        " rescuers said. More than 30 others were hurt. The target of the night attack on"
+        f" the Pervomaisk community was a block of flats.{after}"
+    )
+    assert _attacks(text, gazetteer) == [("Pervomaisk", 14, 30)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # where the counted people were, told by "at" and a noun of two words
+        ("Shells set off a chlorine leak, with one worker at the storage site injured.", None, 1),
+        ("Two guards at the fuel depot were hurt, the operator said.", None, 2),
+        ("Four people in the covered market were killed.", 4, None),
+        # a conjunction after the place ends the subject: the next count is a verb's own
+        ("Drones killed two people in the centre and wounded six in the suburbs.", 2, 6),
+    ],
+)
+def test_counted_people_placed_by_a_phrase_before_their_verb(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # who a toll includes is a lower bound of it, as who is among it
+        ("The dead include three teenagers, the mayor said.", 3, None),
+        ("Those wounded included an 81-year-old man and his wife.", None, 2),
+        ("The injured include four firefighters.", None, 4),
+    ],
+)
+def test_who_a_toll_includes_is_a_lower_bound(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured, cas.update) == (killed, injured, True)
+
+
+@pytest.mark.parametrize(
+    "bound",
+    [
+        "Three teenagers were among the dead, the mayor said.",
+        "The dead include three teenagers, the mayor said.",
+    ],
+)
+def test_a_toll_told_after_who_was_among_it_replaces_the_lower_bound(bound, gazetteer):
+    text = (
+        "A Russian glide bomb struck a school in Zolochiv on Thursday. "
+        f"{bound} Later, the police said seven people had been killed."
+    )
+    assert _attacks(text, gazetteer) == [("Zolochiv", 7, None)]
+
+
+def _attack_days(text, gazetteer, published):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name: e.date_start for e in events if e.event_type is EventType.ATTACK}
+
+
+@pytest.mark.parametrize(
+    ("quote", "day"),
+    [
+        # the quote tells the lead's toll again: its "today" is the day the lead gives
+        ("Today, four people were killed by shelling in the Kharkiv region", dt.date(2024, 6, 8)),
+        # another count: the quote's own day
+        ("Today, two more people were killed by shelling in the Kharkiv region", None),
+    ],
+)
+def test_a_quotes_today_retelling_the_leads_toll_is_the_leads_day(quote, day, gazetteer):
+    text = (
+        "Russian shelling killed four civilians in two towns of the east on Saturday, the"
+        f' governor said. "{quote}," he wrote on Telegram. Three of them died in Izium and one'
+        " in Balakliia, he added."
+    )
+    days = _attack_days(text, gazetteer, dt.date(2024, 6, 9))
+    if day is None:
+        assert dt.date(2024, 6, 8) not in days.values()
+    else:
+        assert days.get("Izium") == day

@@ -120,6 +120,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # people moved out lived
         r"evacuees (?:(?:mostly|mainly|largely|primarily) )?(?:came|come|were|are) "
         r"(?:(?:mostly|mainly|largely|primarily|all) )?from",
+        # "helped 139 evacuees (92 families) from A and B with cash", "evacuees from C
+        # received aid": the people the noun names left the place after its "from"
+        r"evacuees(?= (?:\([^()]{1,40}\) )?from\b)",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "arranged the safe passage of 900 civilians from X": a humanitarian operation's

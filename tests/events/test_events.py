@@ -1305,6 +1305,22 @@ def test_where_the_evacuees_came_from_is_where_they_were_evacuated_from(gazettee
     assert sorted(e.place.name for e in events) == ["Huliaipole", "Orikhiv"]
 
 
+def test_evacuees_from_a_place_were_evacuated_from_it_whatever_the_verb(gazetteer):
+    # an aid agency's sentence: the evacuees are the object of "supported", "received"
+    text = (
+        "A relief charity supported 58 evacuees from Huliaipole and Orikhiv with food. "
+        "Evacuees from Polohy were given blankets."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in events) == ["Huliaipole", "Orikhiv", "Polohy"]
+
+
+def test_a_bracketed_count_after_the_people_does_not_end_their_phrase(gazetteer):
+    text = "Volunteers gave cash to 61 evacuees (24 households) from Orikhiv last week."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [(e.place.name, e.people) for e in events] == [("Orikhiv", 61)]
+
+
 def test_a_relative_clause_on_a_list_tells_the_evacuation_of_every_place(gazetteer):
     text = (
         "Officials named the villages of Petropavlivka and Dvorichna, parts of which were "

@@ -514,6 +514,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # civilian building wrecked by an armed side (find_triggers wants one named)
         r"destr(?:oyed|oying) (?:[\w'’-]+ ){0,4}?(?:offices?|buildings?|house|houses|homes?|"
         r"schools?|hospitals?|churche?s?|warehouses?|shops?|stores?|markets?)",
+        # a place destroyed with a weapon: "the Russians destroy the X community with guided
+        # bombs every day", "are destroying Y with artillery" (the place is the object; a
+        # weapon destroyed, "destroyed drones with missiles", is no place)
+        r"destr(?:oy|oys|oyed|oying) (?=the (?:[\w'’-]+ ){0,3}?(?:community|hromada|city|town|"
+        r"village)\b[^,;.]{0,40}? with (?:[\w-]+ ){0,3}?(?:bombs|missiles|rockets|artillery|"
+        r"drones|shells|mortars|airstrikes|air strikes|kabs)\b)",
         r"struck",
         r"strikes?",
         r"shell(?:ed|ings?)",

@@ -1321,6 +1321,17 @@ def test_a_bracketed_count_after_the_people_does_not_end_their_phrase(gazetteer)
     assert [(e.place.name, e.people) for e in events] == [("Orikhiv", 61)]
 
 
+def test_a_community_destroyed_with_a_weapon_is_struck(gazetteer):
+    text = "Each night the occupiers destroy the Krasnopillia community with glide bombs, he said."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name.split(" ")[0] for e in events] == ["Krasnopillia"]
+
+
+def test_weapons_destroyed_with_weapons_name_no_place_struck_by_that_verb(gazetteer):
+    text = "Gunners destroyed the convoy with drones, the brigade said."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+
+
 def test_a_relative_clause_on_a_list_tells_the_evacuation_of_every_place(gazetteer):
     text = (
         "Officials named the villages of Petropavlivka and Dvorichna, parts of which were "

@@ -386,12 +386,20 @@ def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
         # "200 were evacuated, and thousands more left by their own cars": beside the
         # evacuation, a flight without its transport
         and not _LEFT_ON_OWN.search(e.quote)
+        # "accommodation centres have received 900 people, 600 in the X region": people
+        # counted where they are put up, not leaving it
+        and not _HOSTED.search(e.quote)
         else e
         for e in events
     ]
 
 
 _LEFT_ON_OWN = re.compile(r"\b(?:left|fled|departed)" + OWN_MEANS_AFTER.pattern, re.IGNORECASE)
+_HOSTED = re.compile(
+    r"\b(?:centers|centres|points|shelters|facilities)\b[^.;:]{0,60}?"
+    r"\b(?:received|accommodated|housed|hosted|taken\s+in|took\s+in)\b",
+    re.IGNORECASE,
+)
 
 
 _PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.RANGE)

@@ -169,6 +169,21 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # they stay: "internally displaced persons registered in X"
         r"(?:found|sought|seeking|finding) (?:temporary )?(?:refuge|safety|shelter)",
         r"displaced (?:persons|people) (?:\w+ ){0,2}?(?:registered|living|staying|sheltering) in",
+        # a relief bulletin counts people where they are put up: "temporary accommodation
+        # centres have received 900 people, including 600 in the X region", "shelters in Y
+        # housed 300 residents" (the place after the count, or the centres' own)
+        r"(?:accommodation|transit|reception|collective|temporary|provisional|evacuation) "
+        r"(?:centers|centres|points|shelters|facilities)(?= in (?!\d|(?:two|three|four|five|"
+        r"six|seven|eight|nine|ten|eleven|twelve|several|many|some|dozens|multiple)\b)"
+        r"(?:[\w'’,-]+ ){1,4}?"
+        r"(?:have |has |had )?(?:received|accommodated|housed|hosted|taken in|took in)"
+        r" (?:[\w,]+ ){0,3}?(?:people|persons|residents|civilians|evacuees)\b)",
+        # ... and up to the verb where they are in no one place ("in 14 regions"), for the
+        # places told after the count ("including 600 in X")
+        r"(?:accommodation|transit|reception|collective|temporary|provisional|evacuation) "
+        r"(?:centers|centres|points|shelters|facilities) (?:[\w'’,-]+ ){0,4}?"
+        r"(?:have |has |had )?(?:received|accommodated|housed|hosted|taken in|took in)"
+        r"(?= (?:[\w,]+ ){0,3}?(?:people|persons|residents|civilians|evacuees)\b)",
         r"біженц\w*",
         # "з міста виїхали 3 тисячі людей", "IDPs": "внутрішньо переміщених осіб"
         r"(?:виїхал\w*|виїхал|выехал\w*|виїжджа\w*|выезжа\w*)",

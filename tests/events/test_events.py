@@ -1332,6 +1332,26 @@ def test_weapons_destroyed_with_weapons_name_no_place_struck_by_that_verb(gazett
     assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
 
 
+def test_people_put_up_by_shelters_are_displaced_where_the_shelters_are(gazetteer):
+    text = "Temporary shelters in the Bryansk region have taken in 1,400 people, officials said."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT]
+    assert [(e.place.name, e.people) for e in events] == [("Bryansk Oblast", 1400)]
+
+
+def test_a_regions_share_of_the_people_put_up_is_its_figure_beside_its_evacuation(gazetteer):
+    # the shelters are in no one place; the region's share is told after the total, and
+    # the region's own evacuation does not make the people put up there evacuees
+    text = (
+        "An evacuation of border villages in the Belgorod region is under way. "
+        "Reception centres in nine regions have housed 4,300 people, including about 2,900 "
+        "in the Belgorod region, the ministry said."
+    )
+    hosted = [e for e in _events(text, gazetteer) if "housed" in e.quote]
+    assert [(e.event_type, e.place.name, e.people) for e in hosted] == [
+        (EventType.DISPLACEMENT, "Belgorod Oblast", 2900)
+    ]
+
+
 def test_a_relative_clause_on_a_list_tells_the_evacuation_of_every_place(gazetteer):
     text = (
         "Officials named the villages of Petropavlivka and Dvorichna, parts of which were "

@@ -55,7 +55,7 @@ from geo.events.dating import (
     joined_months,
     reporting_period,
 )
-from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures
+from geo.events.figures import NUM_WORDS, head_counts, listed_head_counts, parse_figures, to_int
 from geo.events.furniture import (
     _ILLUSTRATIVE_NEXT,
     _LINK_LINE,
@@ -248,6 +248,13 @@ _DEFINITE = re.compile(r"\b[Tt]he\s+(?:\w+\s+(?:(?:for|of|on)\s+)?)?$")
 _CITIES = re.compile(r"\b(?:city|cities|towns?)\b", re.IGNORECASE)
 # The next item of a strike's listed objects: ", an administrative building", ", and a school"
 _NEXT_OBJECT = re.compile(r",\s+(?:and\s+)?(?:an?|another)\s")
+# A place's share of a total, told in its aside: "9,500 people, including 6,500 in the X
+# region" (not the children of the total: "including 100 children from X")
+_SHARE_BEFORE = re.compile(
+    r",\s*including\s+(?:(?:more|fewer|less)\s+than\s+|over\s+|about\s+|around\s+|"
+    r"almost\s+|nearly\s+|some\s+)?(?P<num>\d[\d,]*)\s+"
+    r"(?:(?!children\b|minors\b|kids\b)[a-z]+\s+)?(?:in|from)\s+(?:the\s+)?$"
+)
 # "in the northeastern region of Kharkiv": the oblast named by its centre, told as a region
 _REGION_OF = re.compile(r"\b(?:region|province|oblast)\s+of\s+$", re.IGNORECASE)
 # An evacuation decided as an order: its start may still be ahead, the order is news now.
@@ -1450,6 +1457,17 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
                     top = namesake_city(top)
                 own = listed.get(top.start) if listed is not None else None
+                if (
+                    own is None
+                    and trig.type in FIGURE_TYPES
+                    and (
+                        share := _SHARE_BEFORE.search(
+                            text, max(sent.start, top.start - 60), top.start
+                        )
+                    )
+                ):
+                    # "received 9,500 people, including 6,500 in the X region": X's share
+                    own = (to_int(share.group("num"), None), None)
                 if trig.type is EventType.DISPLACEMENT and OWN_MEANS_AFTER.match(text, trig.end):
                     # "200 were evacuated, and several thousand more left by car": the count
                     # of the leaving's own clause, not the evacuation's

@@ -135,9 +135,11 @@ def inline_order_places(
 
 
 # One part of an order's count set out by community: "12 settlements of the X community",
-# "four in the Y hromada" (the noun said once, at the first count). The name follows.
+# "four in the Y hromada" (the noun said once, at the first count), "four more villages in
+# the Z community" (a count added to the last). The name follows.
 _COUNT_OF_UNIT = re.compile(
-    rf"\b(?:\d+|{'|'.join(NUM_WORDS)})\s+(?:(?:settlements|villages|localities|towns)\s+)?"
+    rf"\b(?:\d+|{'|'.join(NUM_WORDS)})\s+(?:(?:more|other|further|additional)\s+)?"
+    r"(?:(?:settlements|villages|localities|towns)\s+)?"
     r"(?:of|in|from)\s+the\s+$",
     re.IGNORECASE,
 )
@@ -167,7 +169,11 @@ def community_counts(
         t
         for t in tops
         if t.place is not None
-        and t.place.kind is PlaceKind.ADMIN2
+        # "the A community" read as A, the hromada's seat, names the hromada all the same
+        and (
+            t.place.kind is PlaceKind.ADMIN2
+            or (t.place.kind is PlaceKind.POPULATED_PLACE and _UNIT_AFTER.match(text, t.end))
+        )
         and (_UNIT_AFTER.match(text, t.end) or _UNIT_END.search(text, t.start, t.end))
         and _COUNT_OF_UNIT.search(text, max(sent.start, t.start - 40), t.start)
     ]

@@ -430,12 +430,20 @@ def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
         # "200 were evacuated, and thousands more left by their own cars": beside the
         # evacuation, a flight without its transport
         and not _LEFT_ON_OWN.search(e.quote)
+        # "accommodation centres have received 900 people, 600 in the X region": people
+        # counted where they are put up, not leaving it
+        and not _HOSTED.search(e.quote)
         else e
         for e in events
     ]
 
 
 _LEFT_ON_OWN = re.compile(r"\b(?:left|fled|departed)" + OWN_MEANS_AFTER.pattern, re.IGNORECASE)
+_HOSTED = re.compile(
+    r"\b(?:centers|centres|points|shelters|facilities)\b[^.;:]{0,60}?"
+    r"\b(?:received|accommodated|housed|hosted|taken\s+in|took\s+in)\b",
+    re.IGNORECASE,
+)
 
 
 _PERIODS = (DatePrecision.WEEK, DatePrecision.MONTH, DatePrecision.RANGE)
@@ -1185,6 +1193,7 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
                 and f.geo_precision is GeoPrecision.SETTLEMENT
                 and f.place.admin1_code == e.place.admin1_code
                 and _same_days_as_dated(f, e)
+                and not _named_as_community(f)
                 for f in events
             )
         ):
@@ -1193,6 +1202,18 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
             continue
         out.append(e)
     return out
+
+
+def _named_as_community(f: Event) -> bool:
+    """Whether a settlement's event was named as a community: "three villages in the A community".
+
+    Read at its seat, it is one more community an order counts villages of, not one of the
+    villages another community's count holds ("and four in the B community").
+    """
+    return bool(f.surface) and (
+        re.search(re.escape(f.surface) + _COMMUNITY_AFTER.pattern, f.quote, re.IGNORECASE)
+        is not None
+    )
 
 
 # A raion's code: its oblast and raion digits, then a community part of zeros

@@ -1774,6 +1774,9 @@ def _after(
             ):
                 i += 3  # "drones (UAV) on the Kursk region": an abbreviation, not an aside
                 continue
+            if word == "(" and np < 0 and not found and (k := _bracketed_count_end(toks, i)):
+                i = k  # "139 evacuees (92 families) from A": the count told again, in units
+                continue
             if word == "," and np < 0 and pre == 0 and not found and (k := _aside_end(toks, i)):
                 i = k  # "shelled, with artillery and mortars, the areas of A, B and C"
                 continue
@@ -2583,6 +2586,26 @@ def _aside_end(toks: list[_Tok], i: int) -> int | None:
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'"})
+
+
+def _bracketed_count_end(toks: list[_Tok], i: int) -> int | None:
+    """The token after a bracket at ``i`` that only counts: "(92 families)", "(about 40 people)".
+
+    A number and at most three words, no place: the trigger's people told again in other
+    units, so the phrase the trigger governs goes on after it ("evacuees (92 families) from A").
+    """
+    k = i + 1
+    while k < len(toks) and k <= i + 5 and toks[k].text != ")":
+        if toks[k].kind != "w":
+            return None
+        k += 1
+    if (
+        k >= len(toks)
+        or toks[k].text != ")"
+        or not any(t.text.replace(",", "").isdigit() for t in toks[i + 1 : k])
+    ):
+        return None
+    return k + 1
 
 
 def _skip_parenthesis(toks: list[_Tok], i: int, found: list[list[Toponym]]) -> int:

@@ -120,6 +120,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # people moved out lived
         r"evacuees (?:(?:mostly|mainly|largely|primarily) )?(?:came|come|were|are) "
         r"(?:(?:mostly|mainly|largely|primarily|all) )?from",
+        # "helped 139 evacuees (92 families) from A and B with cash", "evacuees from C
+        # received aid": the people the noun names left the place after its "from"
+        r"evacuees(?= (?:\([^()]{1,40}\) )?from\b)",
         # "the children were removed from X" (a people subject, find_triggers)
         r"(?:were|was|have been|has been|had been) (?:\w+ly )?(?:removed|brought out) from",
         # "arranged the safe passage of 900 civilians from X": a humanitarian operation's
@@ -166,6 +169,21 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # they stay: "internally displaced persons registered in X"
         r"(?:found|sought|seeking|finding) (?:temporary )?(?:refuge|safety|shelter)",
         r"displaced (?:persons|people) (?:\w+ ){0,2}?(?:registered|living|staying|sheltering) in",
+        # a relief bulletin counts people where they are put up: "temporary accommodation
+        # centres have received 900 people, including 600 in the X region", "shelters in Y
+        # housed 300 residents" (the place after the count, or the centres' own)
+        r"(?:accommodation|transit|reception|collective|temporary|provisional|evacuation) "
+        r"(?:centers|centres|points|shelters|facilities)(?= in (?!\d|(?:two|three|four|five|"
+        r"six|seven|eight|nine|ten|eleven|twelve|several|many|some|dozens|multiple)\b)"
+        r"(?:[\w'’,-]+ ){1,4}?"
+        r"(?:have |has |had )?(?:received|accommodated|housed|hosted|taken in|took in)"
+        r" (?:[\w,]+ ){0,3}?(?:people|persons|residents|civilians|evacuees)\b)",
+        # ... and up to the verb where they are in no one place ("in 14 regions"), for the
+        # places told after the count ("including 600 in X")
+        r"(?:accommodation|transit|reception|collective|temporary|provisional|evacuation) "
+        r"(?:centers|centres|points|shelters|facilities) (?:[\w'’,-]+ ){0,4}?"
+        r"(?:have |has |had )?(?:received|accommodated|housed|hosted|taken in|took in)"
+        r"(?= (?:[\w,]+ ){0,3}?(?:people|persons|residents|civilians|evacuees)\b)",
         r"біженц\w*",
         # "з міста виїхали 3 тисячі людей", "IDPs": "внутрішньо переміщених осіб"
         r"(?:виїхал\w*|виїхал|выехал\w*|виїжджа\w*|выезжа\w*)",
@@ -524,6 +542,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # civilian building wrecked by an armed side (find_triggers wants one named)
         r"destr(?:oyed|oying) (?:[\w'’-]+ ){0,4}?(?:offices?|buildings?|house|houses|homes?|"
         r"schools?|hospitals?|churche?s?|warehouses?|shops?|stores?|markets?)",
+        # a place destroyed with a weapon: "the Russians destroy the X community with guided
+        # bombs every day", "are destroying Y with artillery" (the place is the object; a
+        # weapon destroyed, "destroyed drones with missiles", is no place)
+        r"destr(?:oy|oys|oyed|oying) (?=the (?:[\w'’-]+ ){0,3}?(?:community|hromada|city|town|"
+        r"village)\b[^,;.]{0,40}? with (?:[\w-]+ ){0,3}?(?:bombs|missiles|rockets|artillery|"
+        r"drones|shells|mortars|airstrikes|air strikes|kabs)\b)",
         r"struck",
         r"strikes?",
         r"shell(?:ed|ings?)",

@@ -1305,6 +1305,53 @@ def test_where_the_evacuees_came_from_is_where_they_were_evacuated_from(gazettee
     assert sorted(e.place.name for e in events) == ["Huliaipole", "Orikhiv"]
 
 
+def test_evacuees_from_a_place_were_evacuated_from_it_whatever_the_verb(gazetteer):
+    # an aid agency's sentence: the evacuees are the object of "supported", "received"
+    text = (
+        "A relief charity supported 58 evacuees from Huliaipole and Orikhiv with food. "
+        "Evacuees from Polohy were given blankets."
+    )
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert sorted(e.place.name for e in events) == ["Huliaipole", "Orikhiv", "Polohy"]
+
+
+def test_a_bracketed_count_after_the_people_does_not_end_their_phrase(gazetteer):
+    text = "Volunteers gave cash to 61 evacuees (24 households) from Orikhiv last week."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert [(e.place.name, e.people) for e in events] == [("Orikhiv", 61)]
+
+
+def test_a_community_destroyed_with_a_weapon_is_struck(gazetteer):
+    text = "Each night the occupiers destroy the Krasnopillia community with glide bombs, he said."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name.split(" ")[0] for e in events] == ["Krasnopillia"]
+
+
+def test_weapons_destroyed_with_weapons_name_no_place_struck_by_that_verb(gazetteer):
+    text = "Gunners destroyed the convoy with drones, the brigade said."
+    assert not [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+
+
+def test_people_put_up_by_shelters_are_displaced_where_the_shelters_are(gazetteer):
+    text = "Temporary shelters in the Bryansk region have taken in 1,400 people, officials said."
+    events = [e for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT]
+    assert [(e.place.name, e.people) for e in events] == [("Bryansk Oblast", 1400)]
+
+
+def test_a_regions_share_of_the_people_put_up_is_its_figure_beside_its_evacuation(gazetteer):
+    # the shelters are in no one place; the region's share is told after the total, and
+    # the region's own evacuation does not make the people put up there evacuees
+    text = (
+        "An evacuation of border villages in the Belgorod region is under way. "
+        "Reception centres in nine regions have housed 4,300 people, including about 2,900 "
+        "in the Belgorod region, the ministry said."
+    )
+    hosted = [e for e in _events(text, gazetteer) if "housed" in e.quote]
+    assert [(e.event_type, e.place.name, e.people) for e in hosted] == [
+        (EventType.DISPLACEMENT, "Belgorod Oblast", 2900)
+    ]
+
+
 def test_a_relative_clause_on_a_list_tells_the_evacuation_of_every_place(gazetteer):
     text = (
         "Officials named the villages of Petropavlivka and Dvorichna, parts of which were "

@@ -1193,7 +1193,6 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
                 and f.geo_precision is GeoPrecision.SETTLEMENT
                 and f.place.admin1_code == e.place.admin1_code
                 and _same_days_as_dated(f, e)
-                and not _named_as_community(f)
                 for f in events
             )
         ):
@@ -1202,18 +1201,6 @@ def _drop_list_umbrellas(events: list[Event]) -> list[Event]:
             continue
         out.append(e)
     return out
-
-
-def _named_as_community(f: Event) -> bool:
-    """Whether a settlement's event was named as a community: "three villages in the A community".
-
-    Read at its seat, it is one more community an order counts villages of, not one of the
-    villages another community's count holds ("and four in the B community").
-    """
-    return bool(f.surface) and (
-        re.search(re.escape(f.surface) + _COMMUNITY_AFTER.pattern, f.quote, re.IGNORECASE)
-        is not None
-    )
 
 
 # A raion's code: its oblast and raion digits, then a community part of zeros

@@ -2513,3 +2513,43 @@ def test_a_bearing_after_as_well_as_gives_the_next_place(gazetteer):
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
     assert places == {"Siversk", "Soledar"}
+
+
+# --- Round 17: area17 (the rest of a town's own oblast, told as "the region" or "regional") ---
+
+
+def _area_strikes(text, gazetteer, published=dt.date(2024, 3, 2)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return sorted(
+        (e.place.name, e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling struck the city of Zaporizhzhia and 9 other settlements in the region on "
+        "Friday, wounding three residents, Zaporizhzhia Oblast Governor Ivan Fedorov said.",
+        # an earlier oblast that "the region" could be taken back to is not the town's own
+        "Officials in Sumy Oblast reported a quiet night. Shelling struck the city of "
+        "Zaporizhzhia and 9 other settlements in the region on Friday, wounding three "
+        "residents, Zaporizhzhia Oblast Governor Ivan Fedorov said.",
+    ],
+)
+def test_a_town_and_other_settlements_in_the_region_are_the_town_and_the_rest_of_its_oblast(
+    gazetteer, text
+):
+    strikes = _area_strikes(text, gazetteer)
+    assert ("Zaporizhzhia Oblast", None, 3) in strikes
+    assert [s for s in strikes if s[0] != "Zaporizhzhia Oblast"] == [("Zaporizhzhia", None, None)]
+
+
+def test_other_regional_settlements_are_the_rest_of_the_framed_oblast(gazetteer):
+    # the fronted oblast frames the village and the rest; the rest has the hurt, the
+    # village its dead, and the oblast is not read whole a second time
+    text = (
+        "In the southern Mykolaiv Oblast, one resident was killed in the town of Ochakiv, and "
+        "two more residents were hurt in other regional settlements, Governor Vitalii Kim said."
+    )
+    assert _area_strikes(text, gazetteer) == [("Mykolaiv Oblast", None, 2), ("Ochakiv", 1, None)]

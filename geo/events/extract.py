@@ -78,6 +78,7 @@ from geo.events.merge import (
     umbrella_list,
 )
 from geo.events.places import (
+    ADMIN_WORD,
     anaphors,
     as_direction,
     fronted_place,
@@ -1387,13 +1388,17 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     continue
                 top = as_direction(text, top)
                 phrase = (trig.end, max(trig.end, top.start))
-                if (
-                    trig.type is EventType.ATTACK
-                    or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
-                ) and not (
+                told_as_area = (
                     _AREAS.search(text, *phrase)
                     or _LISTED_OBLASTS_AFTER.match(text, top.end, top.end + 80)
                     or _REGION_OF.search(text, max(sent.start, top.start - 30), top.start)
+                )
+                if not told_as_area and (
+                    trig.type is EventType.ATTACK
+                    or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
+                    # "clashes in A, Sumy, B and C": a bare name listed with towns is the
+                    # town, though the report named its oblast before
+                    or _among_cities(top, places)
                 ):
                     # "struck eight settlements in Zaporizhzhia" is the oblast, and so is each
                     # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
@@ -1543,6 +1548,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             )
     period = _title_period(text, published) if published is not None else None
     return oblast_summaries_dropped(_undated(consolidate(events, apart), published, period))
+
+
+def _among_cities(top: Toponym, places: list[Toponym]) -> bool:
+    """Whether an oblast read from its bare name stands in a list of towns and nothing wider.
+
+    "ongoing clashes in A, Sumy, B and C": the towns beside it say the list is of towns; the
+    bare "Sumy" read as its oblast (the report named "the Sumy region" before) is the city.
+    "In Donetsk, Kharkiv and Luhansk oblasts" lists oblasts and stays.
+    """
+    if top.place.kind is not PlaceKind.ADMIN1 or ADMIN_WORD.search(top.surface):
+        return False
+    others = [p for p in places if p is not top]
+    return len(others) >= 2 and all(p.place.kind is PlaceKind.POPULATED_PLACE for p in others)
 
 
 def _told_today(ev: Event, published: dt.date | None) -> bool:

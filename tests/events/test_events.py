@@ -1342,3 +1342,32 @@ def test_people_who_left_by_their_own_cars_beside_an_evacuation_fled(gazetteer):
         ("displacement", "Vovchansk", None),
         ("evacuation", "Vovchansk", 150),
     ]
+
+
+# --- Round 17: area17 (a bare oblast name listed among towns is the town) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "In the Sumy region, a drone damaged a granary on 3 April. Monitors report "
+            "fighting near Izium, Sumy, Kharkiv, Chernihiv and Popasna.",
+            ["Chernihiv", "Izium", "Kharkiv", "Popasna", "Sumy"],
+        ),
+        # a list of oblasts is not a list of towns: the oblasts stay
+        (
+            "In the Sumy region, a drone damaged a granary on 3 April. Monitors say the "
+            "situation worsens, with ongoing clashes in Sumy and Kharkiv oblasts.",
+            [],
+        ),
+    ],
+)
+def test_an_oblast_named_bare_in_a_list_of_towns_is_the_town(gazetteer, text, places):
+    fights = _events(text, gazetteer, published=dt.date(2022, 4, 4))
+    towns = sorted(
+        e.place.name
+        for e in fights
+        if e.event_type is EventType.OFFENSIVE and e.place.kind is PlaceKind.POPULATED_PLACE
+    )
+    assert towns == places

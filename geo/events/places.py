@@ -2361,9 +2361,38 @@ def situates_unknown_settlement(text: str, top: Toponym, tops: Sequence[Toponym]
         return False
     m = _NAMED_SETTLEMENT_IN.search(text, max(0, top.start - 90), top.start)
     if m is None:
-        return False
+        return _frames_unknown_settlement(text, top, tops)
     a, b = next(m.span(g) for g in "abc" if m.group(g))
     return not any(a <= t.start < b for t in tops)
+
+
+# A fronted oblast that opens its sentence ("In X Oblast, ...", "In the eastern X region, ...")
+_FRONTED_AREA_BEFORE = re.compile(r"(?:^|[.!?\n]\s*)In\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+# ... and a settlement its clause names by kind: "the village of X", "the town of X"
+_KIND_OF_NAME = re.compile(
+    r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _frames_unknown_settlement(text: str, top: Toponym, tops: Sequence[Toponym]) -> bool:
+    """Whether a fronted oblast only frames a settlement its sentence names and the index lacks.
+
+    "In X Oblast, troops shelled the village of Y, injuring four": the strike is Y's, and Y
+    has no point; the oblast that opens the sentence says where Y lies, and a dot at it
+    would stand tens of kilometres off. Only when the sentence names no other settlement by
+    its kind that the index has (then that one is the place).
+    """
+    if not _FRONTED_AREA_BEFORE.search(text, max(0, top.start - 30), top.start):
+        return False
+    if not text.startswith(",", top.end):
+        return False
+    end = _SENTENCE_END.search(text, top.end, min(len(text), top.end + 300))
+    stop = end.start() if end else min(len(text), top.end + 300)
+    names = list(_KIND_OF_NAME.finditer(text, top.end, stop))
+    return bool(names) and all(
+        not any(m.start("name") <= t.start < m.end("name") for t in tops) for m in names
+    )
 
 
 # Whom a strike hurt, told by where they came from: "wounding two volunteers from A", "a

@@ -2553,3 +2553,21 @@ def test_other_regional_settlements_are_the_rest_of_the_framed_oblast(gazetteer)
         "two more residents were hurt in other regional settlements, Governor Vitalii Kim said."
     )
     assert _area_strikes(text, gazetteer) == [("Mykolaiv Oblast", None, 2), ("Ochakiv", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kharkiv Oblast, enemy drones struck the village of Zzyvka Druha, wounding two "
+        "farmers, the governor reported.",
+        "In the eastern Donetsk Oblast, artillery hit the town of Qqqivske overnight.",
+    ],
+)
+def test_a_fronted_oblast_framing_a_village_the_index_lacks_places_nothing(gazetteer, text):
+    # the strike is the village's, which has no point; its oblast only says where it lies
+    assert _area_strikes(text, gazetteer) == []
+
+
+def test_a_fronted_oblast_framing_a_known_village_gives_the_village(gazetteer):
+    text = "In Kharkiv Oblast, enemy drones struck the village of Pechenihy, wounding two farmers."
+    assert _area_strikes(text, gazetteer) == [("Pechenihy", None, 2)]

@@ -51,6 +51,7 @@ def consolidate(events: list[Event], apart: set[int]) -> list[Event]:
     hit ..."), which merge only with readings of their own sentence.
     """
     events, apart = _refined_place(events, apart)
+    events, apart = _whole_beside_its_rest(events, apart)
     events = _street_in_its_town(events)
     return _below_country(_merge(_leaving_under_evacuation(events), apart))
 
@@ -162,6 +163,26 @@ def _front_wide_dropped(events: list[Event]) -> list[Event]:
             and per_sentence[(e.event_type, e.sentence_start)] > 1
         )
     ]
+
+
+def _whole_beside_its_rest(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:
+    """Drop an oblast's reading where its sentence tells the rest of that oblast apart.
+
+    "In X Oblast, one person was killed in A, and five were hurt in other regional
+    settlements": the oblast frames A and the rest; its happenings are A's and the rest's,
+    and the oblast read whole would tell the rest's toll a second time. ``apart`` (indexes
+    into ``events``) is given back for the events kept.
+    """
+    rests = {(e.event_type, e.sentence_start, e.place.place_id) for e in events if rest_of_area(e)}
+    if not rests:
+        return events, apart
+    kept = [
+        n
+        for n, e in enumerate(events)
+        if rest_of_area(e) or (e.event_type, e.sentence_start, e.place.place_id) not in rests
+    ]
+    new_index = {n: k for k, n in enumerate(kept)}
+    return [events[n] for n in kept], {new_index[n] for n in apart if n in new_index}
 
 
 def _street_in_its_town(events: list[Event]) -> list[Event]:
@@ -560,6 +581,8 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 for k, o in enumerate(out)
                 if o.event_type is ev.event_type
                 and o.place.place_id == ev.place.place_id
+                # the rest of an oblast beside its town is not the oblast told whole
+                and rest_of_area(o) == rest_of_area(ev)
                 and (
                     n not in apart
                     or o.sentence_start == ev.sentence_start

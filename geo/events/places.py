@@ -364,6 +364,11 @@ _REGION_ANAPHOR = re.compile(
     r"(?!\s+(?:[\w-]+\s+)?(?:areas|communities|hromadas|villages|settlements|towns|"
     r"territor(?:y|ies)|zones?)\b))"
 )
+# The rest of an oblast told by an adjective: "in other regional settlements", "other
+# regional communities" (its surface opens with "other", as rest_of_area asks).
+_OTHER_REGIONAL = re.compile(
+    r"\bother\s+regional\s+(?:settlements|towns|villages|communities|hromadas|localities)\b"
+)
 # An administrative unit's word in a name ("Kharkiv Oblast", "the Kursk region"): its stem is
 # the namesake city's name.
 ADMIN_WORD = re.compile(
@@ -1202,15 +1207,65 @@ def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | 
         j += 1
     if j == other + 1 or j >= len(toks) or toks[j].text not in {"of", "in", "across"}:
         return None
-    j = _unit_at(toks, j + 1)
-    if j is None:
-        return None
-    top = toks[j].top
     town = toks[i - 1].top if i > 0 and toks[i - 1].kind == "top" else None
+    unit = _unit_at(toks, j + 1)
+    if unit is None:
+        # "hit A and 9 other villages in the region": the region is A's own oblast
+        return _rest_of_own_region(text, toks, j + 1, town, toks[other].start)
+    top = toks[unit].top
     if town is not None and town.place.admin1_code != top.place.admin1_code:
+        if top.surface[:1].islower():  # "the region" taken back to an oblast told before
+            return _own_region(text, toks, town, toks[other].start, unit)
         return None  # "the region" read as another oblast than the town's own
     start = toks[other].start
-    return replace(top, start=start, surface=text[start : top.end]), j + 1
+    return replace(top, start=start, surface=text[start : top.end]), unit + 1
+
+
+_REGION_NOUNS = frozenset({"region", "oblast", "province"})
+
+
+def _rest_of_own_region(
+    text: str, toks: list[_Tok], j: int, town: Toponym | None, start: int
+) -> tuple[Toponym, int] | None:
+    """The rest of a town's own oblast, named as "the region" after "A and N other villages in".
+
+    "Shelling hit A and 9 other villages in the region, injuring four": the region is A's
+    oblast (the one the sentence names, as a governor's title or a frame, or the oblast A is
+    the centre of), and the other settlements are an area event beside A's.
+    """
+    if (
+        town is None
+        or j + 1 >= len(toks)
+        or toks[j].text != "the"
+        or toks[j + 1].kind == "top"
+        or toks[j + 1].text.lower() not in _REGION_NOUNS
+    ):
+        return None
+    return _own_region(text, toks, town, start, j + 1)
+
+
+def _own_region(
+    text: str, toks: list[_Tok], town: Toponym, start: int, last: int
+) -> tuple[Toponym, int] | None:
+    """A town's own oblast as the toponym spanning ``start`` to token ``last``; the next index."""
+    if town.place is None or town.place.kind is not PlaceKind.POPULATED_PLACE:
+        return None
+    code = town.place.admin1_code
+    oblast = next(
+        (
+            t.top
+            for t in toks
+            if t.kind == "top"
+            and t.top.place is not None
+            and t.top.place.kind is PlaceKind.ADMIN1
+            and t.top.place.admin1_code == code
+        ),
+        None,
+    ) or _oblast_reading(town)
+    if oblast is None:
+        return None
+    end = toks[last].end
+    return replace(oblast, start=start, end=end, surface=text[start:end]), last + 1
 
 
 def _unit_at(toks: list[_Tok], j: int) -> int | None:
@@ -2396,9 +2451,38 @@ def situates_unknown_settlement(text: str, top: Toponym, tops: Sequence[Toponym]
         return False
     m = _NAMED_SETTLEMENT_IN.search(text, max(0, top.start - 90), top.start)
     if m is None:
-        return False
+        return _frames_unknown_settlement(text, top, tops)
     a, b = next(m.span(g) for g in "abc" if m.group(g))
     return not any(a <= t.start < b for t in tops)
+
+
+# A fronted oblast that opens its sentence ("In X Oblast, ...", "In the eastern X region, ...")
+_FRONTED_AREA_BEFORE = re.compile(r"(?:^|[.!?\n]\s*)In\s+(?:the\s+)?(?:[a-z]+ern\s+)?$")
+# ... and a settlement its clause names by kind: "the village of X", "the town of X"
+_KIND_OF_NAME = re.compile(
+    r"\b(?:village|town|settlement|hamlet)\s+of\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def _frames_unknown_settlement(text: str, top: Toponym, tops: Sequence[Toponym]) -> bool:
+    """Whether a fronted oblast only frames a settlement its sentence names and the index lacks.
+
+    "In X Oblast, troops shelled the village of Y, injuring four": the strike is Y's, and Y
+    has no point; the oblast that opens the sentence says where Y lies, and a dot at it
+    would stand tens of kilometres off. Only when the sentence names no other settlement by
+    its kind that the index has (then that one is the place).
+    """
+    if not _FRONTED_AREA_BEFORE.search(text, max(0, top.start - 30), top.start):
+        return False
+    if not text.startswith(",", top.end):
+        return False
+    end = _SENTENCE_END.search(text, top.end, min(len(text), top.end + 300))
+    stop = end.start() if end else min(len(text), top.end + 300)
+    names = list(_KIND_OF_NAME.finditer(text, top.end, stop))
+    return bool(names) and all(
+        not any(m.start("name") <= t.start < m.end("name") for t in tops) for m in names
+    )
 
 
 # Whom a strike hurt, told by where they came from: "wounding two volunteers from A", "a
@@ -3421,6 +3505,12 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     region_ends = [t.end for t in regions]
     # a match needs an oblast before it: without one the article is not scanned
     for m in _REGION_ANAPHOR.finditer(text) if regions else ():
+        k = bisect_right(region_ends, m.start()) - 1
+        if k >= 0 and m.start() - region_ends[k] < _REGION_REACH:
+            out.append(_refer(regions[k], m))
+    for m in _OTHER_REGIONAL.finditer(text) if regions and "regional" in text else ():
+        # "one was killed in A, and five hurt in other regional settlements": the rest of
+        # the oblast just named, an area event beside A's (see rest_of_area)
         k = bisect_right(region_ends, m.start()) - 1
         if k >= 0 and m.start() - region_ends[k] < _REGION_REACH:
             out.append(_refer(regions[k], m))

@@ -2672,3 +2672,58 @@ def test_a_share_of_a_town_in_percent_is_ground_taken_in_it(gazetteer):
     # "60%" is one word of the object, as "60 percent" is
     text = "Ukrainian troops took control of about 60% of Vovchansk on Friday, the army said."
     assert {e.place.name for e in _gains17(text, gazetteer)} == {"Vovchansk"}
+
+
+def _area_strikes(text, gazetteer, published=dt.date(2024, 3, 2)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return sorted(
+        (e.place.name, e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling struck the city of Zaporizhzhia and 9 other settlements in the region on "
+        "Friday, wounding three residents, Zaporizhzhia Oblast Governor Ivan Fedorov said.",
+        # an earlier oblast that "the region" could be taken back to is not the town's own
+        "Officials in Sumy Oblast reported a quiet night. Shelling struck the city of "
+        "Zaporizhzhia and 9 other settlements in the region on Friday, wounding three "
+        "residents, Zaporizhzhia Oblast Governor Ivan Fedorov said.",
+    ],
+)
+def test_a_town_and_other_settlements_in_the_region_are_the_town_and_the_rest_of_its_oblast(
+    gazetteer, text
+):
+    strikes = _area_strikes(text, gazetteer)
+    assert ("Zaporizhzhia Oblast", None, 3) in strikes
+    assert [s for s in strikes if s[0] != "Zaporizhzhia Oblast"] == [("Zaporizhzhia", None, None)]
+
+
+def test_other_regional_settlements_are_the_rest_of_the_framed_oblast(gazetteer):
+    # the fronted oblast frames the village and the rest; the rest has the hurt, the
+    # village its dead, and the oblast is not read whole a second time
+    text = (
+        "In the southern Mykolaiv Oblast, one resident was killed in the town of Ochakiv, and "
+        "two more residents were hurt in other regional settlements, Governor Vitalii Kim said."
+    )
+    assert _area_strikes(text, gazetteer) == [("Mykolaiv Oblast", None, 2), ("Ochakiv", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Kharkiv Oblast, enemy drones struck the village of Zzyvka Druha, wounding two "
+        "farmers, the governor reported.",
+        "In the eastern Donetsk Oblast, artillery hit the town of Qqqivske overnight.",
+    ],
+)
+def test_a_fronted_oblast_framing_a_village_the_index_lacks_places_nothing(gazetteer, text):
+    # the strike is the village's, which has no point; its oblast only says where it lies
+    assert _area_strikes(text, gazetteer) == []
+
+
+def test_a_fronted_oblast_framing_a_known_village_gives_the_village(gazetteer):
+    text = "In Kharkiv Oblast, enemy drones struck the village of Pechenihy, wounding two farmers."
+    assert _area_strikes(text, gazetteer) == [("Pechenihy", None, 2)]

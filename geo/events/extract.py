@@ -1094,11 +1094,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             if not places:
                 # '"Our town was hit," the mayor of X said': the speaker's own place
                 places = speakers_place(text, sent, trig, tops)
-            if (
-                not places
-                and trig.type is not EventType.STATEMENT
-                and not _unknown_object(text, trig, frame, toponyms)
-            ):
+            if not places and trig.type is not EventType.STATEMENT:
                 places = frame  # "In Kherson, artillery shelled the port district"
             if (
                 not places
@@ -1616,36 +1612,6 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             )
     period = _title_period(text, published) if published is not None else None
     return oblast_summaries_dropped(_undated(consolidate(events, apart), published, period))
-
-
-# The settlement a strike's object names by its kind: "attacked the village of X", "a drone
-# strike on the town of X" (the strike's own nouns first)
-_NAMED_OBJECT = re.compile(
-    r"(?:\s+[a-z]+){0,2}?\s+(?:(?:on|against|at)\s+)?the\s+(?:village|town|city|settlement|hamlet)"
-    r"\s+of\s+"
-    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
-)
-
-
-def _unknown_object(
-    text: str, trig: Trigger, frame: list[Toponym], toponyms: Sequence[Toponym]
-) -> bool:
-    """Whether a fronted area only gives the address of the settlement a strike names.
-
-    "In the X region, troops attacked the village of Y": the strike is at Y; where the index
-    lacks Y, a dot at the region would stand tens of kilometres off, so it places nothing.
-    """
-    if (
-        trig.type is not EventType.ATTACK
-        or not frame
-        or any(t.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2) for t in frame)
-    ):
-        return False
-    m = _NAMED_OBJECT.match(text, trig.end)
-    if m is None:
-        return False
-    name = m.end() - len(m.group(0).rsplit(" of ", 1)[1])
-    return not any(name <= t.start < m.end() and t.place is not None for t in toponyms)
 
 
 def _told_today(ev: Event, published: dt.date | None) -> bool:

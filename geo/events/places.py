@@ -3273,8 +3273,8 @@ _SPEAKERS_CITY_POPULATION = 1_000_000
 # apart, are both news.
 _STRAY_ANCHORS = 2
 # "the city of X": the text's own word for the place, which a village's namesake is not
+# (a town of _CITY_POPULATION or more, the least "the city" refers to)
 _CITY_OF = re.compile(r"\b(?:city|cities|towns?)\s+of\s+$", re.IGNORECASE)
-_CITY_POPULATION = 10_000
 _ANCHOR_KINDS = frozenset([PlaceKind.POPULATED_PLACE, PlaceKind.ADMIN1, PlaceKind.ADMIN2])
 
 

@@ -1215,7 +1215,6 @@ _PEOPLE_LEAVING = re.compile(
     r"{0,2}$",
     re.IGNORECASE,
 )
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|now\s+|\w+ly\s+)?$")
 # "civilians who had been evacuating when the drone hit": what the victims were doing
 _WHO_WERE_BEFORE = re.compile(r"\bwho\s+(?:had\s+been|have\s+been|were|was)\s+$", re.IGNORECASE)
 _DRONE_MEDIA = re.compile(

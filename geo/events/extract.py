@@ -390,6 +390,38 @@ def _sector_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
     return False
 
 
+def _list_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a near-spelled village is an item of a list whose other items vouch for it.
+
+    "Attacks were repelled near A, B and C", "retook the villages of A and B": the items of
+    one list lie together, so a near reading within reach of another item read by its own
+    spelling (not a near-spelling itself) is no namesake guess, as with "Y near X". The list
+    runs over list joints only ("A, B", "A and B", "A, and B"), past other loosely spelled
+    items; a settlement joined by anything else ("A near B", "A in the X region") is none.
+    """
+    listed = sorted(
+        (o for o in toponyms if o.place is not None and o.place.kind is PlaceKind.POPULATED_PLACE),
+        key=lambda o: o.start,
+    )
+    at = next((k for k, o in enumerate(listed) if o.start == t.start), None)
+    if at is None:
+        return False
+    for step in (-1, 1):
+        k = at
+        while 0 <= k + step < len(listed):
+            a, b = (listed[k + step], listed[k]) if step < 0 else (listed[k], listed[k + step])
+            if b.start < a.end or not _LIST_JOINT.fullmatch(text, a.end, b.start):
+                break
+            k += step
+            o = listed[k]
+            if o.place.place_id == t.place.place_id or _near_spelling_only(o):
+                continue
+            km = great_circle_km(o.place.lat, o.place.lon, t.place.lat, t.place.lon)
+            if km <= _NEAR_TOWN_KM:
+                return True
+    return False
+
+
 def _oblasts_at(toponyms: Sequence[Toponym], start: int) -> list[Place]:
     """The oblasts that the name starting at ``start`` names.
 
@@ -649,6 +681,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 _near_spelling_only(t)
                 and not _oblast_confirms(text, t, toponyms)
                 and not _sector_confirms(text, t, toponyms)
+                and not _list_confirms(text, t, toponyms)
             )
             and not _oblast_contradicts(text, t, toponyms)
         ),

@@ -4220,13 +4220,31 @@ _DESCRIBING_GAP = re.compile(
 
 
 def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
-    for t in reversed([t for t in tops if t.end <= trig.start]):
+    before = [t for t in tops if t.end <= trig.start]
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
         gap = _OF_WHICH_GAP.fullmatch(text, t.end, trig.start)
         if _RELATIVE_GAP.fullmatch(text, t.end, trig.start) or (
             gap and (not gap.group("the") or _OF_WHICH_AFTER.match(text, trig.end))
         ):
+            if k == len(before) - 1 and _PLURAL_VERB_AFTER.match(text, t.end):
+                # "A, B and C, which are now under Russian control": the plural verb's
+                # subject is the whole list before it, not its last item
+                while k > 0 and _SUBJECT_LIST_GAP.fullmatch(
+                    text, before[k - 1].end, before[k].start
+                ):
+                    k -= 1
+                return before[k:]
             return [t]
     return []
+
+
+# A relative clause opened by a plural verb: its antecedent is a list ("A and B, which were")
+_PLURAL_VERB_AFTER = re.compile(
+    r"(?:\s+(?:settlements|villages|towns|cities|communities))?\s*,\s*(?:which|that)\s+"
+    r"(?:(?:now|also|all|both|since|then)\s+)?(?:are|were|have)\b",
+    re.IGNORECASE,
+)
 
 
 def _plural_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:

@@ -648,6 +648,10 @@ LIST_RUN_MIN = 3  # two names are ``_listed_together``'s; three make a stretch
 LIST_RUN_KM = 30.0
 LIST_RUN_BONUS = 0.5  # per other listed name with a plausible reading that near
 LIST_RUN_MAX_BONUS = 2.0
+# Closer still: a reading this near other listed names wins a tie with a namesake that is only
+# within LIST_RUN_KM (support counts each close name as this share of one listed name).
+LIST_RUN_CLOSE_KM = 10.0
+LIST_RUN_CLOSE_SHARE = 0.02
 # A listed name's readings that count as support: those within this of its best score (a
 # namesake in another country, already far behind, says nothing about where the list is).
 LIST_RUN_PLAUSIBLE = 3.0
@@ -693,7 +697,9 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
     elsewhere has few listed neighbours by chance. Each reading gains ``LIST_RUN_BONUS``
     per other listed name with a plausible reading within ``LIST_RUN_KM``, twice that for a
     name with a single reading (it is where it is; a name with dozens of namesakes has one
-    nearby by chance more often), up to ``LIST_RUN_MAX_BONUS``. Only the differences between
+    nearby by chance more often), up to ``LIST_RUN_MAX_BONUS``; beyond it, each other listed
+    name within ``LIST_RUN_CLOSE_KM`` adds ``LIST_RUN_CLOSE_SHARE``, which settles a tie between
+    two villages of one name that both lie within reach. Only the differences between
     a name's readings matter.
     """
     if not runs:
@@ -722,19 +728,26 @@ def _list_support(mentions: list[Mention], runs: list[list[int]]) -> None:
         for m in members:
             if len(m.cands) < 2:
                 continue
-            near = _km_matrix([c.place for c in m.cands], plausible_places) <= LIST_RUN_KM
-            near &= keys[None, :] != m.key
+            km = _km_matrix([c.place for c in m.cands], plausible_places)
+            others = keys[None, :] != m.key
+            near = (km <= LIST_RUN_KM) & others
+            close = (km <= LIST_RUN_CLOSE_KM) & others
+            populated = [c.place.kind is _POPULATED for c in m.cands]
             support = [
-                sum(weight[k] for k in set(keys[row].tolist()))
-                if c.place.kind is _POPULATED
-                else 0.0
-                for c, row in zip(m.cands, near, strict=True)
+                sum(weight[k] for k in set(keys[row].tolist())) if ok else 0.0
+                for ok, row in zip(populated, near, strict=True)
             ]
-            if max(support) == min(support):
+            # two namesakes both within reach of the list: the one beside its other items (a
+            # hromada's villages told together) wins, by a margin that only settles a tie
+            beside = [
+                LIST_RUN_CLOSE_SHARE * len(set(keys[row].tolist())) if ok else 0.0
+                for ok, row in zip(populated, close, strict=True)
+            ]
+            if max(support) == min(support) and max(beside) == min(beside):
                 continue  # the list tells this name's readings nothing apart
             m.scores = [
-                s + min(LIST_RUN_MAX_BONUS, LIST_RUN_BONUS * n)
-                for s, n in zip(m.scores, support, strict=True)
+                s + min(LIST_RUN_MAX_BONUS, LIST_RUN_BONUS * n) + b
+                for s, n, b in zip(m.scores, support, beside, strict=True)
             ]
 
 

@@ -793,6 +793,18 @@ def test_a_near_spelled_village_in_the_sentence_of_its_front_direction_makes_its
     assert "Robotyne" not in _offensives(text, gazetteer)
 
 
+def test_a_near_spelled_village_listed_beside_a_town_it_lies_by_makes_its_event(gazetteer):
+    # the list's other item, read by its own spelling and lying near, vouches for it
+    for text in (
+        "Ukrainian units repelled assaults near Vovchansk and Ternov on Tuesday.",
+        "Ukrainian units repelled assaults near Ternov, Lyptsi and Hlyboke on Tuesday.",
+    ):
+        assert "Ternova" in _offensives(text, gazetteer)
+    # an item far away vouches for nothing: the loose spelling stays without an event
+    text = "Ukrainian units repelled assaults near Kherson and Ternov on Tuesday."
+    assert _offensives(text, gazetteer) == {"Kherson"}
+
+
 def _advances(text, gazetteer):
     return {
         e.place.name

@@ -2727,3 +2727,29 @@ def test_a_fronted_oblast_framing_a_village_the_index_lacks_places_nothing(gazet
 def test_a_fronted_oblast_framing_a_known_village_gives_the_village(gazetteer):
     text = "In Kharkiv Oblast, enemy drones struck the village of Pechenihy, wounding two farmers."
     assert _area_strikes(text, gazetteer) == [("Pechenihy", None, 2)]
+
+
+# --- round 18, list18: a relative clause on a whole list ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry named Troitske, Myronivka and Komyshuvakha, which are now under the "
+        "full control of the Russian army.",
+        "Officials listed the villages of Troitske, Myronivka and Komyshuvakha, which are "
+        "now under the full control of the Russian army.",
+    ],
+)
+def test_a_plural_relative_clause_is_about_every_place_of_the_list_before_it(gazetteer, text):
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Troitske", "Myronivka", "Komyshuvakha"}
+
+
+def test_a_singular_relative_clause_is_about_the_last_place_only(gazetteer):
+    text = (
+        "Shelling was reported near Troitske and Komyshuvakha, which is now under the full "
+        "control of the Russian army."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert places == {"Komyshuvakha"}

@@ -1241,3 +1241,20 @@ def test_a_village_whose_oblast_the_article_names_stays_in_it(gazetteer):
     )
     found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
     assert found["Stepove"].admin1_name == "Mykolaiv Oblast"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Evacuation was ordered from the villages of Novokryvorizhzhia, Nadiia, Novomariivka, "
+        "Novofedorivka and Raksha.",
+        "Shells landed in Novokryvorizhzhia, Raksha, Nadiia and Novofedorivka on Sunday.",
+    ],
+)
+def test_of_two_namesakes_within_reach_of_a_list_the_one_beside_its_items_wins(gazetteer, text):
+    # Donetsk Oblast has two villages named Nadiia; the one about 25 km off is still within
+    # reach of the list, but the one among the other villages lies beside them
+    nadiia = _by_surface(geoparse(text, gazetteer=gazetteer))["Nadiia"].place
+    novofedorivka = _by_surface(geoparse(text, gazetteer=gazetteer))["Novofedorivka"].place
+    km = great_circle_km(nadiia.lat, nadiia.lon, novofedorivka.lat, novofedorivka.lon)
+    assert km < 10

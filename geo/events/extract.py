@@ -359,8 +359,41 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
             for o in toponyms
         )
     m = _OBLAST_AFTER_GAP.match(text, t.end)
-    return m is not None and any(
-        o.admin1_code == t.place.admin1_code for o in _oblasts_at(toponyms, m.end())
+    return (
+        m is not None
+        and any(o.admin1_code == t.place.admin1_code for o in _oblasts_at(toponyms, m.end()))
+    ) or _listed_in_told_oblast(text, t, toponyms)
+
+
+_SENTENCE_GAP = re.compile(r"[.;!?]\s")
+
+
+def _listed_in_told_oblast(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a near-spelled village is one of a list that its sentence's one oblast holds.
+
+    "shelled towns of the X region, including the cities of A, B and the village of C": the
+    oblast told before the list says where all its items lie, as "C, X region" does for one.
+    Only where the sentence names that oblast alone among oblasts, and another item of the
+    list is a sure reading in it.
+    """
+    lo = max(0, t.start - 300)
+    cut = [m.end() for m in _SENTENCE_GAP.finditer(text, lo, t.start)]
+    lo = cut[-1] if cut else lo
+    hi = m.start() if (m := _SENTENCE_GAP.search(text, t.end)) else len(text)
+    inside = [o for o in toponyms if lo <= o.start < hi and o.place is not None]
+    oblasts = {o.place.admin1_code for o in inside if o.place.kind is PlaceKind.ADMIN1}
+    if oblasts != {t.place.admin1_code} or not any(
+        o.place.kind is PlaceKind.ADMIN1 and o.end <= t.start for o in inside
+    ):
+        return False
+    return any(
+        o is not t
+        and o.place.kind is PlaceKind.POPULATED_PLACE
+        and o.place.admin1_code == t.place.admin1_code
+        and not _near_spelling_only(o)
+        and 0 < t.start - o.end <= 80
+        and o.start > min(a.end for a in inside if a.place.kind is PlaceKind.ADMIN1)
+        for o in inside
     )
 
 

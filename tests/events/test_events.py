@@ -793,6 +793,32 @@ def test_a_near_spelled_village_in_the_sentence_of_its_front_direction_makes_its
     assert "Robotyne" not in _offensives(text, gazetteer)
 
 
+def _strikes(text, gazetteer):
+    return {
+        e.place.name
+        for e in _events(text, gazetteer, published=dt.date(2022, 12, 8))
+        if e.event_type is EventType.ATTACK
+    }
+
+
+def test_a_near_spelled_village_listed_after_its_sentences_oblast_makes_its_event(gazetteer):
+    # the oblast told before the list says where each item lies, as "Ternov, Kharkiv
+    # region" does for one, when a sure item of the list lies in it too
+    text = (
+        "Russian artillery shelled frontier settlements of the Kharkiv region on Tuesday, "
+        "including the town of Vovchansk and the village of Ternov."
+    )
+    assert _strikes(text, gazetteer) == {"Vovchansk", "Ternova"}
+    # no oblast in the sentence, or a second one: the loose spelling makes no event
+    text = "Russian artillery shelled the town of Vovchansk and the village of Ternov on Tuesday."
+    assert _strikes(text, gazetteer) == {"Vovchansk"}
+    text = (
+        "Russian artillery shelled settlements of the Kharkiv and Sumy regions on Tuesday, "
+        "including the town of Vovchansk and the village of Ternov."
+    )
+    assert "Ternova" not in _strikes(text, gazetteer)
+
+
 def _advances(text, gazetteer):
     return {
         e.place.name

@@ -149,6 +149,7 @@ from geo.events.triggers import (
     find_triggers,
     names_weapon,
 )
+from geo.places.boundaries import has_land_border
 from geo.places.spatial import great_circle_km
 from geo.records import (
     Article,
@@ -395,6 +396,29 @@ def _listed_in_told_oblast(text: str, t: Toponym, toponyms: Sequence[Toponym]) -
         and o.start > min(a.end for a in inside if a.place.kind is PlaceKind.ADMIN1)
         for o in inside
     )
+
+
+# "the border towns of A and B", "the border village of C": the kind says the place lies on
+# a country's land border (the items of a list before the name count too)
+_BORDER_KIND_BEFORE = re.compile(
+    r"\bborder\s+(?:towns?|villages?|settlements?|city|cities|communities|hamlets?)\s+"
+    r"(?:of\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?:,\s*|,?\s+and\s+))*$",
+    re.IGNORECASE,
+)
+
+
+def _border_town_inland(text: str, t: Toponym) -> bool:
+    """Whether a place called a border town is read in a unit with no land border.
+
+    "Evacuated children from the border towns of A and B" with A read as a city of an inland
+    oblast hundreds of kilometres from any frontier: the kind contradicts the reading, and no
+    dot is better than that one (the article's other places stand).
+    """
+    if t.place.country_code not in ("RU", "UA", "BY") or not t.place.admin1_code:
+        return False
+    if not _BORDER_KIND_BEFORE.search(text, max(0, t.start - 120), t.start):
+        return False
+    return not has_land_border(t.place.admin1_code)
 
 
 _SECTOR_WORD_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:direction|axis|sector)\b", re.IGNORECASE)
@@ -684,6 +708,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not _sector_confirms(text, t, toponyms)
             )
             and not _oblast_contradicts(text, t, toponyms)
+            and not _border_town_inland(text, t)
         ),
         key=lambda t: t.start,
     )
@@ -1134,6 +1159,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not tops
                 and trig.type in FIGURE_TYPES
                 and (people or children or _LOCAL_PEOPLE.search(sent.text))
+                # "from the border towns of A and B" with A and B read where no border is:
+                # the sentence told its places, which are not the report's earlier ones
+                and not any(
+                    sent.start <= t.start < sent.end and _border_town_inland(text, t)
+                    for t in toponyms
+                    if t.place is not None
+                )
             ):
                 places = _sole_place(prev_tops)  # "... remain in X. 20,000 were evacuated."
                 if not places and told_ago <= _TOLD_REACH:

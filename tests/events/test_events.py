@@ -819,6 +819,30 @@ def test_a_near_spelled_village_listed_after_its_sentences_oblast_makes_its_even
     assert "Ternova" not in _strikes(text, gazetteer)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the governor ordered the evacuation of 400 children from the border towns "
+        "of Tula and Vologda.",
+        "On Sunday the governor ordered the evacuation of 400 children from the border village "
+        "of Tula.",
+    ],
+)
+def test_a_border_town_read_in_an_inland_oblast_makes_no_event(gazetteer, text):
+    # the kind says the town lies on a frontier: a reading in an oblast with no land
+    # border is another place, and the report's earlier town does not stand in for it
+    events = _events("Troops shelled Shebekino on Saturday. " + text, gazetteer)
+    assert {(e.event_type, e.place.name) for e in events} == {(EventType.ATTACK, "Shebekino")}
+
+
+def test_a_border_town_read_in_a_frontier_oblast_keeps_its_event(gazetteer):
+    text = (
+        "On Sunday the governor ordered the evacuation of 400 children from the border town "
+        "of Shebekino."
+    )
+    assert [e.place.name for e in _events(text, gazetteer)] == ["Shebekino"]
+
+
 def _advances(text, gazetteer):
     return {
         e.place.name

@@ -149,6 +149,7 @@ from geo.events.triggers import (
     find_triggers,
     names_weapon,
 )
+from geo.places.boundaries import has_land_border
 from geo.places.spatial import great_circle_km
 from geo.records import (
     Article,
@@ -359,9 +360,65 @@ def _oblast_confirms(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool
             for o in toponyms
         )
     m = _OBLAST_AFTER_GAP.match(text, t.end)
-    return m is not None and any(
-        o.admin1_code == t.place.admin1_code for o in _oblasts_at(toponyms, m.end())
+    return (
+        m is not None
+        and any(o.admin1_code == t.place.admin1_code for o in _oblasts_at(toponyms, m.end()))
+    ) or _listed_in_told_oblast(text, t, toponyms)
+
+
+_SENTENCE_GAP = re.compile(r"[.;!?]\s")
+
+
+def _listed_in_told_oblast(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a near-spelled village is one of a list that its sentence's one oblast holds.
+
+    "shelled towns of the X region, including the cities of A, B and the village of C": the
+    oblast told before the list says where all its items lie, as "C, X region" does for one.
+    Only where the sentence names that oblast alone among oblasts, and another item of the
+    list is a sure reading in it.
+    """
+    lo = max(0, t.start - 300)
+    cut = [m.end() for m in _SENTENCE_GAP.finditer(text, lo, t.start)]
+    lo = cut[-1] if cut else lo
+    hi = m.start() if (m := _SENTENCE_GAP.search(text, t.end)) else len(text)
+    inside = [o for o in toponyms if lo <= o.start < hi and o.place is not None]
+    oblasts = {o.place.admin1_code for o in inside if o.place.kind is PlaceKind.ADMIN1}
+    if oblasts != {t.place.admin1_code} or not any(
+        o.place.kind is PlaceKind.ADMIN1 and o.end <= t.start for o in inside
+    ):
+        return False
+    return any(
+        o is not t
+        and o.place.kind is PlaceKind.POPULATED_PLACE
+        and o.place.admin1_code == t.place.admin1_code
+        and not _near_spelling_only(o)
+        and 0 < t.start - o.end <= 80
+        and o.start > min(a.end for a in inside if a.place.kind is PlaceKind.ADMIN1)
+        for o in inside
     )
+
+
+# "the border towns of A and B", "the border village of C": the kind says the place lies on
+# a country's land border (the items of a list before the name count too)
+_BORDER_KIND_BEFORE = re.compile(
+    r"\bborder\s+(?:towns?|villages?|settlements?|city|cities|communities|hamlets?)\s+"
+    r"(?:of\s+)?(?:(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?(?:,\s*|,?\s+and\s+))*$",
+    re.IGNORECASE,
+)
+
+
+def _border_town_inland(text: str, t: Toponym) -> bool:
+    """Whether a place called a border town is read in a unit with no land border.
+
+    "Evacuated children from the border towns of A and B" with A read as a city of an inland
+    oblast hundreds of kilometres from any frontier: the kind contradicts the reading, and no
+    dot is better than that one (the article's other places stand).
+    """
+    if t.place.country_code not in ("RU", "UA", "BY") or not t.place.admin1_code:
+        return False
+    if not _BORDER_KIND_BEFORE.search(text, max(0, t.start - 120), t.start):
+        return False
+    return not has_land_border(t.place.admin1_code)
 
 
 _SECTOR_WORD_AFTER = re.compile(r"(?:-[\w'’]+)?\s+(?:direction|axis|sector)\b", re.IGNORECASE)
@@ -684,6 +741,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not _list_confirms(text, t, toponyms)
             )
             and not _oblast_contradicts(text, t, toponyms)
+            and not _border_town_inland(text, t)
         ),
         key=lambda t: t.start,
     )
@@ -1134,6 +1192,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not tops
                 and trig.type in FIGURE_TYPES
                 and (people or children or _LOCAL_PEOPLE.search(sent.text))
+                # "from the border towns of A and B" with A and B read where no border is:
+                # the sentence told its places, which are not the report's earlier ones
+                and not any(
+                    sent.start <= t.start < sent.end and _border_town_inland(text, t)
+                    for t in toponyms
+                    if t.place is not None
+                )
             ):
                 places = _sole_place(prev_tops)  # "... remain in X. 20,000 were evacuated."
                 if not places and told_ago <= _TOLD_REACH:

@@ -725,7 +725,9 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         if j > i and (k := _bearing_item(toks, j)) is not None:
             j = k  # "near A, south of A near B, and west of A near C": B, then C
         if j > i and j + 1 < len(toks) and toks[j].text == "the" and toks[j + 1].kind == "top":
-            j += 1  # "the Kursk region, the Bryansk region and the Oryol region"
+            # "the Kursk region, the Bryansk region and the Oryol region"; "A and the Black
+            # Sea port of B"
+            j = _past_kind_modifier(toks, j + 1)
         else:
             j = _kind_of_item(text, toks, i, j)
         if text is not None and (rest := _rest_of_area(text, toks, i)) is not None:
@@ -1141,7 +1143,19 @@ def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
         if k + 2 < len(toks) and toks[k].text in _PLACE_NOUN_FORMS and toks[k + 1].text == "of":
             j = k + 2  # "from the town of A, as well as from the settlements of B and C"
             break
+    j = _past_kind_modifier(toks, j)  # "as well as in the Danube port of B": B
     return j if j < len(toks) and toks[j].kind == "top" else None
+
+
+def _past_kind_modifier(toks: list[_Tok], j: int) -> int:
+    """The index of the place after "<kind> of" when the place at j only modifies the kind.
+
+    "the Azov port of B", "the Donbas town of C": the first name says where the second
+    lies (``_modifies_kind_of``); the list's item is the second. Else j.
+    """
+    if j >= len(toks) or toks[j].kind != "top" or not _modifies_kind_of(toks, j):
+        return j
+    return next(k + 1 for k in range(j + 1, len(toks) - 1) if toks[k].text == "of")
 
 
 def _times_item(toks: list[_Tok], i: int) -> int | None:
@@ -1526,6 +1540,25 @@ def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+def _kind_phrase_names(toks: list[_Tok], k: int) -> bool:
+    """Whether "the [<bearing>|<place>] [<word>] <kind> of <place>" starts at token k.
+
+    "the city of B", "the southern region of B", "the Black Sea port of B": a noun phrase
+    whose head is the kind of the place after "of" (``_APPOSED_KINDS``), and nothing else.
+    """
+    if k >= len(toks) or toks[k].text != "the":
+        return False
+    for j in range(k + 1, min(k + 5, len(toks) - 2)):
+        tok = toks[j]
+        if tok.text in _APPOSED_KINDS and toks[j + 1].text == "of" and toks[j + 2].kind == "top":
+            return True
+        if tok.kind == "top" and j == k + 1:
+            continue  # "the Black Sea port of B": where B lies
+        if tok.kind != "w" or not tok.text.islower() or tok.text in _NOT_MODIFIER:
+            return False
+    return False
+
+
 _AREA_KINDS = (PlaceKind.ADMIN1, PlaceKind.ADMIN2, PlaceKind.REGION)
 
 
@@ -1604,6 +1637,7 @@ def _after(
         if k < len(toks) and toks[k].text == "from" and k > i:
             i = k
     first = i
+    modifier = -1  # the last place that only modified a kind ("the Donbas city of X")
     joined = False  # the next place is one more item of the last group's list
     dest = False  # after "evacuated to": the places of the destination's phrase
     source = False  # after "from the direction of": where the attackers came from
@@ -1634,6 +1668,7 @@ def _after(
             if _modifies_kind_of(toks, i):
                 # "the Donbas city of Lysychansk", "the Kyiv suburb of Irpin", "the Danube port
                 # town of Izmail": a modifier
+                modifier = i
                 i += 1
                 continue
             if not found and _situates_unplaced(text, toks, first, i):
@@ -1767,6 +1802,16 @@ def _after(
             # "shelled the district centre and the A and B hromadas": the object's first item
             # is a place named by its kind alone, the named ones are joined to it
             i, pre = k, 0
+            continue
+        if (
+            word in {"and", "as"}
+            and etype is EventType.ATTACK
+            and not found
+            and (k := _named_after_unnamed(toks, first, i, links)) is not None
+        ):
+            # "blasts in the regional capital as well as in the city of A", "blasts
+            # in the regional centre and in B": the first place is named by its kind alone
+            i, np = k, 0
             continue
         if (
             found
@@ -2014,6 +2059,17 @@ def _after(
         if (
             word == "and"
             and found
+            and i + 2 < len(toks)
+            and toks[i + 1].text in links
+            and _kind_phrase_names(toks, i + 2)
+        ):
+            # "in A and in the city of B", "in A and in the southern region of B", "in A and
+            # in the Black Sea port of B": one more item of the list, whatever its level
+            i, joined = i + 1, True
+            continue
+        if (
+            word == "and"
+            and found
             and i + 3 < len(toks)
             and toks[i + 1].text.lower() in _COMPASS
             and toks[i + 2].text == "of"
@@ -2226,7 +2282,10 @@ def _after(
         ):
             i += 3  # "evacuated 277 people and 72 children from X": whom, in two counts
             continue
-        if word in _BREAKS or (i > 0 and toks[i - 1].kind == "top" and found):
+        if word in _BREAKS or (
+            # "..., and in the Azov port of B": a modifier of the kind ends no phrase
+            i > 0 and toks[i - 1].kind == "top" and found and modifier != i - 1
+        ):
             break  # "hit Nikopol almost every day": the phrase ended with the place
         if (
             not found
@@ -3698,6 +3757,36 @@ def _refer(ante: Toponym, m: re.Match[str]) -> Toponym:
 
 def _start(tok: _Tok) -> int:
     return tok.start
+
+
+# A place named by its kind alone after a link: "in the capital", "in the regional centre"
+_UNNAMED_HEADS = frozenset({"capital", "centre", "center", "city", "town"})
+_UNNAMED_MODIFIERS = frozenset({"regional", "district", "oblast", "ukrainian", "administrative"})
+
+
+def _named_after_unnamed(toks: list[_Tok], first: int, i: int, links: frozenset[str]) -> int | None:
+    """The index of the place joined at token i to a phrase that names its place by kind.
+
+    "in the regional capital as well as in A", "in the regional centre and in the town of B": the
+    phrase before the joint is a link, "the", at most one modifier and a kind noun; the joint
+    is "as well as" or "and" with a link of its own. None otherwise.
+    """
+    k = i - 1
+    if k < first or toks[k].text not in _UNNAMED_HEADS:
+        return None
+    k -= 1
+    if k >= first and toks[k].text in _UNNAMED_MODIFIERS:
+        k -= 1
+    if k - 1 < first or toks[k].text != "the" or toks[k - 1].text not in links:
+        return None
+    if toks[i].text == "as":
+        return _as_well_as(toks, i, links)
+    if i + 2 < len(toks) and toks[i + 1].text in links:
+        if toks[i + 2].kind == "top":
+            return i + 2
+        if _kind_phrase_names(toks, i + 2):
+            return i + 1
+    return None
 
 
 def _unnamed_conjunct(text: str, toks: list[_Tok], first: int, i: int) -> int | None:

@@ -99,6 +99,28 @@ def _admin1_tree():
     return shapely.STRtree(geoms), frame
 
 
+BORDER_DEG = 0.05  # a unit this near another country's unit shares a land border with it
+
+
+@functools.cache
+def has_land_border(code: str) -> bool:
+    """Whether the admin-1 unit ``code`` lies on a land border with another country.
+
+    Read from the polygons: a unit within ``BORDER_DEG`` (about 5 km, the polygons being
+    simplified) of a unit of another country. Sea coasts are no border. True for a code the
+    file does not hold (nothing is known against it).
+    """
+    tree, frame = _admin1_tree()
+    rows = frame.index[frame["code"] == code]
+    if not len(rows):
+        return True
+    k = int(rows[0])
+    geom = tree.geometries[k]
+    cc = frame["country_code"].iloc[k]
+    near = tree.query(geom, predicate="dwithin", distance=BORDER_DEG)
+    return any(frame["country_code"].iloc[int(j)] != cc for j in near)
+
+
 def admin1_at(lats: Sequence[float], lons: Sequence[float]) -> list[Admin1 | None]:
     """The admin-1 unit each point lies in, or the nearest within ``NEAR_DEG`` (else None).
 

@@ -1401,3 +1401,53 @@ def test_people_who_left_by_their_own_cars_beside_an_evacuation_fled(gazetteer):
         ("displacement", "Vovchansk", None),
         ("evacuation", "Vovchansk", 150),
     ]
+
+
+def _strikes(text, gazetteer):
+    return {
+        e.place.name
+        for e in _events(text, gazetteer, published=dt.date(2022, 12, 8))
+        if e.event_type is EventType.ATTACK
+    }
+
+
+def test_a_near_spelled_village_listed_after_its_sentences_oblast_makes_its_event(gazetteer):
+    # the oblast told before the list says where each item lies, as "Ternov, Kharkiv
+    # region" does for one, when a sure item of the list lies in it too
+    text = (
+        "Russian artillery shelled frontier settlements of the Kharkiv region on Tuesday, "
+        "including the town of Vovchansk and the village of Ternov."
+    )
+    assert _strikes(text, gazetteer) == {"Vovchansk", "Ternova"}
+    # no oblast in the sentence, or a second one: the loose spelling makes no event
+    text = "Russian artillery shelled the town of Vovchansk and the village of Ternov on Tuesday."
+    assert _strikes(text, gazetteer) == {"Vovchansk"}
+    text = (
+        "Russian artillery shelled settlements of the Kharkiv and Sumy regions on Tuesday, "
+        "including the town of Vovchansk and the village of Ternov."
+    )
+    assert "Ternova" not in _strikes(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the governor ordered the evacuation of 400 children from the border towns "
+        "of Tula and Vologda.",
+        "On Sunday the governor ordered the evacuation of 400 children from the border village "
+        "of Tula.",
+    ],
+)
+def test_a_border_town_read_in_an_inland_oblast_makes_no_event(gazetteer, text):
+    # the kind says the town lies on a frontier: a reading in an oblast with no land
+    # border is another place, and the report's earlier town does not stand in for it
+    events = _events("Troops shelled Shebekino on Saturday. " + text, gazetteer)
+    assert {(e.event_type, e.place.name) for e in events} == {(EventType.ATTACK, "Shebekino")}
+
+
+def test_a_border_town_read_in_a_frontier_oblast_keeps_its_event(gazetteer):
+    text = (
+        "On Sunday the governor ordered the evacuation of 400 children from the border town "
+        "of Shebekino."
+    )
+    assert [e.place.name for e in _events(text, gazetteer)] == ["Shebekino"]

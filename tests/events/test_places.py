@@ -2753,3 +2753,49 @@ def test_a_singular_relative_clause_is_about_the_last_place_only(gazetteer):
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert places == {"Komyshuvakha"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "and" with a link of its own, then the place told by its kind
+        (
+            "Russian shelling was reported on Sunday in Sumy and in the city of Konotop.",
+            ["Konotop", "Sumy"],
+        ),
+        (
+            "Explosions were reported on Sunday in Uzhhorod and in the western region of Lviv.",
+            ["Lviv Oblast", "Uzhhorod"],
+        ),
+        # a place that only says where the next lies ("the Azov port of A") ends no phrase
+        (
+            "Explosions were reported on Sunday in Zhytomyr and in the Azov port of Berdiansk.",
+            ["Berdiansk", "Zhytomyr"],
+        ),
+        (
+            "Drones hit Rivne on Sunday, as well as the Donbas town of Kramatorsk.",
+            ["Kramatorsk", "Rivne"],
+        ),
+        # the first place named by its kind alone, the next ones by name
+        (
+            "Explosions were reported on Sunday in the regional centre as well as in the Danube "
+            "port of Izmail and in the northern region of Chernihiv.",
+            ["Chernihiv Oblast", "Izmail"],
+        ),
+        (
+            "Explosions were reported on Sunday in the regional centre and in the town of Izium.",
+            ["Izium"],
+        ),
+    ],
+)
+def test_a_list_goes_on_past_a_place_told_by_its_kind(gazetteer, text, expected):
+    assert _struck(text, gazetteer) == expected
+
+
+def test_a_phrase_after_and_that_is_no_place_ends_the_list(gazetteer):
+    # "and in the days after" opens no place: the town told later is its own clause's
+    text = (
+        "Troops shelled Nikopol on Sunday, and in the days after the siege the town of "
+        "Pokrovsk was calm."
+    )
+    assert _struck(text, gazetteer) == ["Nikopol"]

@@ -301,6 +301,18 @@ def test_the_dnipro_region_is_dnipropetrovsk_oblast_alone_or_listed(gazetteer):
     assert _unit("A drone fell on a street in Dnipro at dawn.", gazetteer, "Dnipro") is None
 
 
+def test_the_orlov_region_is_oryol_oblast_alone_or_listed(gazetteer):
+    # Russian wire copy renders Орловская область as "the Orlov region"; the surname and the
+    # town of Orlov in Kirov Oblast are not the oblast
+    assert _unit("A drone was shot down over the Orlov region.", gazetteer, "Orlov region") == (
+        "a1:RU.56"
+    )
+    text = "Air defences stopped drones over the Bryansk, Kaluga and Orlov regions on Friday."
+    assert _unit(text, gazetteer, "Orlov") == "a1:RU.56"
+    text = "Pavel Orlov told the committee on Friday that the budget was agreed."
+    assert "Orlov" not in {t.surface for t in geoparse(text, gazetteer=gazetteer) if t.is_place}
+
+
 @pytest.mark.parametrize(
     ("surface", "code"), [("Khersonsk", "UA.08"), ("Sumsk", "UA.21"), ("Zaporizk", "UA.26")]
 )

@@ -506,6 +506,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"eliminat(?:ing|ed|es|e) (?:[\w'’-]+ ){0,3}?(?:troops|units|formations|forces|"
         r"soldiers|militants|servicemen|groups?) (?:who (?:were|are) )?(?:trapped|encircled|"
         r"surrounded|blockaded|blocked)",
+        # ... and the men it says it killed at a place, told as the noun of its report: "the
+        # ministry reported the liquidation of 40 militants in X", "the elimination of a group
+        # of saboteurs near Y" (a strike that did it names its weapon: find_triggers)
+        r"(?:liquidation|elimination) of (?:[\w'’-]+ ){0,5}?(?:troops|units|formations|forces|"
+        r"soldiers|militants|servicemen|fighters|saboteurs|battalions|brigades|groups?|"
+        r"garrison)\b",
         r"repel(?:led|s|ling)?",
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
@@ -1699,6 +1705,9 @@ _PEOPLE_ABANDONING = re.compile(
 )
 _BACK_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|out of)\b", re.IGNORECASE)
 _ENCIRCLE = frozenset({"encircle", "encircles", "encircled", "encircling"})
+# ... and the noun with what it closes on: "reported the encirclement of enemy units near X"
+# is the fighting there ("escaping encirclement", what was feared, is left as it was)
+_ENCIRCLEMENT_OF = re.compile(r"encirclement(?= of\b)", re.IGNORECASE)
 _COMPLETED = re.compile(
     r"\b(?:practically|fully|completely|effectively|virtually|totally|all but|almost|nearly)"
     r"\s+$",
@@ -1868,6 +1877,25 @@ def _not_ground(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
 
 
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
+
+# "assault" naming a formation, not an act: "the Third Separate Assault Brigade confirmed the
+# liberation of X", "its assault teams have liberated Y". What the unit did is told by its
+# own verb; only when no other event word is in the sentence ("assault groups remained
+# active near Z") does the unit's name carry the fighting.
+_FORMATION_AFTER = re.compile(
+    r"\s+(?:brigades?|regiments?|battalions?|divisions?|corps|compan(?:y|ies)|teams?|groups?|"
+    r"units?|squads?|detachments?|troops)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_formations(text: str, out: list[Trigger]) -> list[Trigger]:
+    """``out`` without "assault" words that name a unit, when another event word tells its act."""
+    named = [t for t in out if t.text == "assault" and _FORMATION_AFTER.match(text, t.end)]
+    if not named or not any(t.type is not EventType.STATEMENT and t not in named for t in out):
+        return out
+    return [t for t in out if t not in named]
+
 
 # An advance told as a noun that the other side held back: "repelled Russian advances near
 # X", "halted the enemy's advance on Y", "the advance toward Z was stopped". The attempt is
@@ -2223,7 +2251,10 @@ def find_triggers(
                     and _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
                 )
             )
-            or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
+            or (
+                (word in _ENCIRCLE or (word == "encirclement" and _ENCIRCLEMENT_OF.match(text, s)))
+                and not _COMPLETED.search(text, max(sent.start, s - 20), s)
+            )
             or (word.startswith(_PUSHING_BACK) and word.endswith("back"))
         ):
             etype = EventType.OFFENSIVE
@@ -2339,6 +2370,8 @@ def find_triggers(
             and _AIRSPACE.search(text, max(sent.start, s - 30), min(sent.end, e + 50))
         ):
             continue  # "a drone incursion into its airspace": no troops on the ground
+        if word.startswith(("liquidation", "elimination")) and _names_strike_weapon(sent.text):
+            continue  # "a missile strike led to the elimination of 30 fighters": the strike's
         if etype is EventType.OFFENSIVE and _INTENT_AFTER.match(text, e, sent.end):
             continue  # "offensive intentions near X", "assault plans": what is meant, not done
         if (
@@ -2453,6 +2486,7 @@ def find_triggers(
                 )
             )
         ]
+    out = _names_formations(text, out)
     if any(t.type is EventType.OFFENSIVE for t in out) and (
         _AIR_DEFENCE.search(sent.text) or _STRIKE_REPELLED.search(sent.text)
     ):

@@ -2596,3 +2596,45 @@ def test_newly_regained_areas_say_which_ground_not_that_it_changed_hands(gazette
         "Kharkiv region."
     )
     assert _gains17(text, gazetteer) == set()
+
+
+# Round 18 (type18): the type a verb's outcome gives, and a unit's name that is no act.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 93rd Mechanized Assault Brigade says it has recaptured Klishchiivka after a week.",
+        "Its assault detachments have taken control of the hamlet of Orikhove, Moscow claims.",
+    ],
+)
+def test_an_assault_unit_named_with_its_gain_is_the_gain_only(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.ADVANCE}
+
+
+def test_an_assault_unit_with_no_other_event_word_still_fights():
+    found = _triggers("Hostile assault units kept up pressure around Staromaiorske on Friday.")
+    assert EventType.OFFENSIVE in {t.type for t in found}
+
+
+def test_the_encirclement_of_troops_is_fighting_escaping_one_is_not():
+    told = "Kyiv's commanders spoke of the encirclement of two Russian battalions near Kreminna."
+    assert {t.type for t in _triggers(told)} == {EventType.OFFENSIVE}
+    fled = "The garrison pulled back from Mariinka, escaping encirclement."
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(fled)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow's defence ministry announced the liquidation of 70 fighters near Hlushkove.",
+        "The border service reported the elimination of a group of saboteurs near Tyotkino.",
+    ],
+)
+def test_enemy_men_killed_on_the_ground_told_as_a_noun_are_fighting(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.OFFENSIVE}
+
+
+def test_men_killed_by_a_named_weapon_are_the_strike_not_fighting():
+    sentence = "A drone strike ended in the elimination of 12 soldiers near Kreminna, they said."
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
+    debts = "The court ordered the liquidation of the firm's debts in Kharkiv."
+    assert _triggers(debts) == []

@@ -152,6 +152,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fled",
         r"flee(?:ing)?",
         r"forced to flee",
+        # "were forced to leave their homes", "had to leave the building": people made to go
+        # (a people subject is required, find_triggers)
+        r"(?:forced|had|have|has|compelled) to leave",
         r"displaced",
         # "triggering displacement from the front-line hromadas" (a relief agency's word)
         r"displacement(?= from\b)",
@@ -1890,11 +1893,26 @@ _FORMATION_AFTER = re.compile(
 
 
 def _names_formations(text: str, out: list[Trigger]) -> list[Trigger]:
-    """``out`` without "assault" words that name a unit, when another event word tells its act."""
+    """``out`` without "assault" words that name a unit whose act a later event word tells.
+
+    The act is the unit's when it follows the name in the same clause ("... Brigade has
+    confirmed its liberation of X"); a turn (";", ", while", "but") starts another happening.
+    """
     named = [t for t in out if t.text == "assault" and _FORMATION_AFTER.match(text, t.end)]
-    if not named or not any(t.type is not EventType.STATEMENT and t not in named for t in out):
+    if not named:
         return out
-    return [t for t in out if t not in named]
+    told = [
+        t
+        for t in named
+        if any(
+            o.type is not EventType.STATEMENT
+            and o not in named
+            and o.start > t.end
+            and not _TURN_AFTER.search(text, t.end, o.start)
+            for o in out
+        )
+    ]
+    return [t for t in out if t not in told]
 
 
 # An advance told as a noun that the other side held back: "repelled Russian advances near

@@ -2638,3 +2638,30 @@ def test_men_killed_by_a_named_weapon_are_the_strike_not_fighting():
     assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
     debts = "The court ordered the liquidation of the firm's debts in Kharkiv."
     assert _triggers(debts) == []
+
+
+def test_an_assault_unit_keeps_its_fighting_when_the_next_clause_is_another_happening():
+    found = _triggers("Assault detachments stayed active by Hryhorivka, while drones struck Sumy.")
+    assert EventType.OFFENSIVE in {t.type for t in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 60 tenants, a dozen of them children, were forced to leave the block in Podilsk.",
+        "About 40 villagers near Kupiansk had to leave their homes after the night's strike.",
+    ],
+)
+def test_people_made_to_leave_are_displaced(sentence):
+    assert EventType.DISPLACEMENT in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The garrison was forced to leave Lyman under fire.",
+        "The envoy had to leave the summit in Vilnius early.",
+    ],
+)
+def test_troops_or_officials_made_to_leave_are_no_displacement(sentence):
+    assert EventType.DISPLACEMENT not in {t.type for t in _triggers(sentence)}

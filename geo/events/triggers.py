@@ -1945,6 +1945,15 @@ _GOAL_AFTER = re.compile(
     r"(?:\s+\w+ly)?\s+(?:toward|towards|in\s+the\s+direction\s+of)\b", re.IGNORECASE
 )
 
+# ... but the noun told as done at a pace, in the past: "accelerated their advance towards X
+# over the week", "had continued its advance toward Y" is ground taken that way, as
+# "advanced towards X on Sunday" is (the pace of a push still to come is not: "will speed up")
+_PACED_BEFORE = re.compile(
+    r"\b(?:accelerated|quickened|sped\s+up|speeded\s+up|stepped\s+up|continued|pressed|"
+    r"pushed)\s+(?:on\s+(?:with\s+)?)?(?:their|its|the)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
+)
+
 _ON_GOAL_AFTER = re.compile(
     r"(?:\s+\w+ly)?\s+on\s+(?:the\s+\w+\s+of\s+)?(?-i:[A-Z])", re.IGNORECASE
 )
@@ -2284,6 +2293,7 @@ def find_triggers(
             etype is EventType.ADVANCE
             and word.startswith("advanc")
             and word != "advanced"  # "advanced towards X on Sunday": ground taken that way
+            and not (word == "advance" and _PACED_BEFORE.search(text, max(sent.start, s - 40), s))
             and (
                 _GOAL_AFTER.match(text, e, sent.end)
                 # "troops are advancing on X": the town is where the drive goes, not yet taken

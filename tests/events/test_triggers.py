@@ -2665,3 +2665,20 @@ def test_people_made_to_leave_are_displaced(sentence):
 )
 def test_troops_or_officials_made_to_leave_are_no_displacement(sentence):
     assert EventType.DISPLACEMENT not in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "British intelligence said Russian units quickened their advance towards Myrnohrad.",
+        "Russian troops had stepped up their advance toward Siversk over ten days.",
+    ],
+)
+def test_an_advance_toward_a_town_told_as_done_at_a_pace_is_ground_taken(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.ADVANCE}
+
+
+def test_an_advance_toward_a_town_under_way_is_still_the_push():
+    assert {t.type for t in _triggers("Russian troops are advancing toward Siversk.")} == {
+        EventType.OFFENSIVE
+    }

@@ -152,6 +152,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"fled",
         r"flee(?:ing)?",
         r"forced to flee",
+        # "were forced to leave their homes", "had to leave the building": people made to go
+        # (a people subject is required, find_triggers)
+        r"(?:forced|had|have|has|compelled) to leave",
         r"displaced",
         # "triggering displacement from the front-line hromadas" (a relief agency's word)
         r"displacement(?= from\b)",
@@ -506,6 +509,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"eliminat(?:ing|ed|es|e) (?:[\w'’-]+ ){0,3}?(?:troops|units|formations|forces|"
         r"soldiers|militants|servicemen|groups?) (?:who (?:were|are) )?(?:trapped|encircled|"
         r"surrounded|blockaded|blocked)",
+        # ... and the men it says it killed at a place, told as the noun of its report: "the
+        # ministry reported the liquidation of 40 militants in X", "the elimination of a group
+        # of saboteurs near Y" (a strike that did it names its weapon: find_triggers)
+        r"(?:liquidation|elimination) of (?:[\w'’-]+ ){0,5}?(?:troops|units|formations|forces|"
+        r"soldiers|militants|servicemen|fighters|saboteurs|battalions|brigades|groups?|"
+        r"garrison)\b",
         r"repel(?:led|s|ling)?",
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
@@ -1699,6 +1708,9 @@ _PEOPLE_ABANDONING = re.compile(
 )
 _BACK_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:from|out of)\b", re.IGNORECASE)
 _ENCIRCLE = frozenset({"encircle", "encircles", "encircled", "encircling"})
+# ... and the noun with what it closes on: "reported the encirclement of enemy units near X"
+# is the fighting there ("escaping encirclement", what was feared, is left as it was)
+_ENCIRCLEMENT_OF = re.compile(r"encirclement(?= of\b)", re.IGNORECASE)
 _COMPLETED = re.compile(
     r"\b(?:practically|fully|completely|effectively|virtually|totally|all but|almost|nearly)"
     r"\s+$",
@@ -1869,6 +1881,40 @@ def _not_ground(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
 
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
+# "assault" naming a formation, not an act: "the Third Separate Assault Brigade confirmed the
+# liberation of X", "its assault teams have liberated Y". What the unit did is told by its
+# own verb; only when no other event word is in the sentence ("assault groups remained
+# active near Z") does the unit's name carry the fighting.
+_FORMATION_AFTER = re.compile(
+    r"\s+(?:brigades?|regiments?|battalions?|divisions?|corps|compan(?:y|ies)|teams?|groups?|"
+    r"units?|squads?|detachments?|troops)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_formations(text: str, out: list[Trigger]) -> list[Trigger]:
+    """``out`` without "assault" words that name a unit whose act a later event word tells.
+
+    The act is the unit's when it follows the name in the same clause ("... Brigade has
+    confirmed its liberation of X"); a turn (";", ", while", "but") starts another happening.
+    """
+    named = [t for t in out if t.text == "assault" and _FORMATION_AFTER.match(text, t.end)]
+    if not named:
+        return out
+    told = [
+        t
+        for t in named
+        if any(
+            o.type is not EventType.STATEMENT
+            and o not in named
+            and o.start > t.end
+            and not _TURN_AFTER.search(text, t.end, o.start)
+            for o in out
+        )
+    ]
+    return [t for t in out if t not in told]
+
+
 # An advance told as a noun that the other side held back: "repelled Russian advances near
 # X", "halted the enemy's advance on Y", "the advance toward Z was stopped". The attempt is
 # fighting (an offensive); no ground changed hands. The verb "advanced" is a gain.
@@ -1897,6 +1943,15 @@ _HELD_BACK_AFTER = re.compile(
 # "the advance on X", reported after a capture, is that capture: both are left alone.
 _GOAL_AFTER = re.compile(
     r"(?:\s+\w+ly)?\s+(?:toward|towards|in\s+the\s+direction\s+of)\b", re.IGNORECASE
+)
+
+# ... but the noun told as done at a pace, in the past: "accelerated their advance towards X
+# over the week", "had continued its advance toward Y" is ground taken that way, as
+# "advanced towards X on Sunday" is (the pace of a push still to come is not: "will speed up")
+_PACED_BEFORE = re.compile(
+    r"\b(?:accelerated|quickened|sped\s+up|speeded\s+up|stepped\s+up|continued|pressed|"
+    r"pushed)\s+(?:on\s+(?:with\s+)?)?(?:their|its|the)\s+(?:[\w'’-]+\s+)?$",
+    re.IGNORECASE,
 )
 
 _ON_GOAL_AFTER = re.compile(
@@ -2223,7 +2278,10 @@ def find_triggers(
                     and _PASSIVE_BEFORE.search(text, max(sent.start, s - 20), s)
                 )
             )
-            or (word in _ENCIRCLE and not _COMPLETED.search(text, max(sent.start, s - 20), s))
+            or (
+                (word in _ENCIRCLE or (word == "encirclement" and _ENCIRCLEMENT_OF.match(text, s)))
+                and not _COMPLETED.search(text, max(sent.start, s - 20), s)
+            )
             or (word.startswith(_PUSHING_BACK) and word.endswith("back"))
         ):
             etype = EventType.OFFENSIVE
@@ -2235,6 +2293,7 @@ def find_triggers(
             etype is EventType.ADVANCE
             and word.startswith("advanc")
             and word != "advanced"  # "advanced towards X on Sunday": ground taken that way
+            and not (word == "advance" and _PACED_BEFORE.search(text, max(sent.start, s - 40), s))
             and (
                 _GOAL_AFTER.match(text, e, sent.end)
                 # "troops are advancing on X": the town is where the drive goes, not yet taken
@@ -2339,6 +2398,8 @@ def find_triggers(
             and _AIRSPACE.search(text, max(sent.start, s - 30), min(sent.end, e + 50))
         ):
             continue  # "a drone incursion into its airspace": no troops on the ground
+        if word.startswith(("liquidation", "elimination")) and _names_strike_weapon(sent.text):
+            continue  # "a missile strike led to the elimination of 30 fighters": the strike's
         if etype is EventType.OFFENSIVE and _INTENT_AFTER.match(text, e, sent.end):
             continue  # "offensive intentions near X", "assault plans": what is meant, not done
         if (
@@ -2453,6 +2514,7 @@ def find_triggers(
                 )
             )
         ]
+    out = _names_formations(text, out)
     if any(t.type is EventType.OFFENSIVE for t in out) and (
         _AIR_DEFENCE.search(sent.text) or _STRIKE_REPELLED.search(sent.text)
     ):

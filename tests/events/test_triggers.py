@@ -2596,3 +2596,89 @@ def test_newly_regained_areas_say_which_ground_not_that_it_changed_hands(gazette
         "Kharkiv region."
     )
     assert _gains17(text, gazetteer) == set()
+
+
+# Round 18 (type18): the type a verb's outcome gives, and a unit's name that is no act.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 93rd Mechanized Assault Brigade says it has recaptured Klishchiivka after a week.",
+        "Its assault detachments have taken control of the hamlet of Orikhove, Moscow claims.",
+    ],
+)
+def test_an_assault_unit_named_with_its_gain_is_the_gain_only(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.ADVANCE}
+
+
+def test_an_assault_unit_with_no_other_event_word_still_fights():
+    found = _triggers("Hostile assault units kept up pressure around Staromaiorske on Friday.")
+    assert EventType.OFFENSIVE in {t.type for t in found}
+
+
+def test_the_encirclement_of_troops_is_fighting_escaping_one_is_not():
+    told = "Kyiv's commanders spoke of the encirclement of two Russian battalions near Kreminna."
+    assert {t.type for t in _triggers(told)} == {EventType.OFFENSIVE}
+    fled = "The garrison pulled back from Mariinka, escaping encirclement."
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(fled)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Moscow's defence ministry announced the liquidation of 70 fighters near Hlushkove.",
+        "The border service reported the elimination of a group of saboteurs near Tyotkino.",
+    ],
+)
+def test_enemy_men_killed_on_the_ground_told_as_a_noun_are_fighting(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.OFFENSIVE}
+
+
+def test_men_killed_by_a_named_weapon_are_the_strike_not_fighting():
+    sentence = "A drone strike ended in the elimination of 12 soldiers near Kreminna, they said."
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
+    debts = "The court ordered the liquidation of the firm's debts in Kharkiv."
+    assert _triggers(debts) == []
+
+
+def test_an_assault_unit_keeps_its_fighting_when_the_next_clause_is_another_happening():
+    found = _triggers("Assault detachments stayed active by Hryhorivka, while drones struck Sumy.")
+    assert EventType.OFFENSIVE in {t.type for t in found}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 60 tenants, a dozen of them children, were forced to leave the block in Podilsk.",
+        "About 40 villagers near Kupiansk had to leave their homes after the night's strike.",
+    ],
+)
+def test_people_made_to_leave_are_displaced(sentence):
+    assert EventType.DISPLACEMENT in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The garrison was forced to leave Lyman under fire.",
+        "The envoy had to leave the summit in Vilnius early.",
+    ],
+)
+def test_troops_or_officials_made_to_leave_are_no_displacement(sentence):
+    assert EventType.DISPLACEMENT not in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "British intelligence said Russian units quickened their advance towards Myrnohrad.",
+        "Russian troops had stepped up their advance toward Siversk over ten days.",
+    ],
+)
+def test_an_advance_toward_a_town_told_as_done_at_a_pace_is_ground_taken(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.ADVANCE}
+
+
+def test_an_advance_toward_a_town_under_way_is_still_the_push():
+    assert {t.type for t in _triggers("Russian troops are advancing toward Siversk.")} == {
+        EventType.OFFENSIVE
+    }

@@ -1881,40 +1881,6 @@ def _not_ground(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
 
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
 
-# "assault" naming a formation, not an act: "the Third Separate Assault Brigade confirmed the
-# liberation of X", "its assault teams have liberated Y". What the unit did is told by its
-# own verb; only when no other event word is in the sentence ("assault groups remained
-# active near Z") does the unit's name carry the fighting.
-_FORMATION_AFTER = re.compile(
-    r"\s+(?:brigades?|regiments?|battalions?|divisions?|corps|compan(?:y|ies)|teams?|groups?|"
-    r"units?|squads?|detachments?|troops)\b",
-    re.IGNORECASE,
-)
-
-
-def _names_formations(text: str, out: list[Trigger]) -> list[Trigger]:
-    """``out`` without "assault" words that name a unit whose act a later event word tells.
-
-    The act is the unit's when it follows the name in the same clause ("... Brigade has
-    confirmed its liberation of X"); a turn (";", ", while", "but") starts another happening.
-    """
-    named = [t for t in out if t.text == "assault" and _FORMATION_AFTER.match(text, t.end)]
-    if not named:
-        return out
-    told = [
-        t
-        for t in named
-        if any(
-            o.type is not EventType.STATEMENT
-            and o not in named
-            and o.start > t.end
-            and not _TURN_AFTER.search(text, t.end, o.start)
-            for o in out
-        )
-    ]
-    return [t for t in out if t not in told]
-
-
 # An advance told as a noun that the other side held back: "repelled Russian advances near
 # X", "halted the enemy's advance on Y", "the advance toward Z was stopped". The attempt is
 # fighting (an offensive); no ground changed hands. The verb "advanced" is a gain.
@@ -2514,7 +2480,6 @@ def find_triggers(
                 )
             )
         ]
-    out = _names_formations(text, out)
     if any(t.type is EventType.OFFENSIVE for t in out) and (
         _AIR_DEFENCE.search(sent.text) or _STRIKE_REPELLED.search(sent.text)
     ):

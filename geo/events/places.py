@@ -4219,9 +4219,26 @@ _DESCRIBING_GAP = re.compile(
 )
 
 
+# "X is the epicentre of the fighting", "X has become the main scene of battles": the
+# subject of the copula is where the fighting is, and so is the town an apposition names
+_COPULA_GAP = re.compile(
+    r"(?:\s+(?:region|oblast|province|city|town|village))?"
+    # "X, a mining town that is now the centre of the fighting", "X, a city that had a
+    # large port and is now the scene of battles"
+    r"(?:\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|village|settlement|hub)\s+"
+    r"(?:that|which)\s+(?:(?:[\w'’,-]+\s+){1,12}?and\s+)?|\s+)(?:is|was|remains|remained|"
+    r"has\s+become|had\s+become|became|has\s+been|had\s+been)\s+(?:now\s+|still\s+)?"
+    r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus|"
+    r"hotspot|hot\s+spot)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
+
+
 def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     for t in reversed([t for t in tops if t.end <= trig.start]):
         gap = _OF_WHICH_GAP.fullmatch(text, t.end, trig.start)
+        if _COPULA_GAP.fullmatch(text, t.end, trig.start) and trig.type is EventType.OFFENSIVE:
+            return [t]
         if _RELATIVE_GAP.fullmatch(text, t.end, trig.start) or (
             gap and (not gap.group("the") or _OF_WHICH_AFTER.match(text, trig.end))
         ):

@@ -2727,3 +2727,33 @@ def test_a_fronted_oblast_framing_a_village_the_index_lacks_places_nothing(gazet
 def test_a_fronted_oblast_framing_a_known_village_gives_the_village(gazetteer):
     text = "In Kharkiv Oblast, enemy drones struck the village of Pechenihy, wounding two farmers."
     assert _area_strikes(text, gazetteer) == [("Pechenihy", None, 2)]
+
+
+# --- the subject of "is the centre of the fighting" (helper twice18) -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Toretsk has become the main scene of heavy fighting this week.", "Toretsk"),
+        ("Kurakhove remains the hotspot of battles on the southern flank.", "Kurakhove"),
+        (
+            "The front's focus is elsewhere: Pokrovsk is now the epicentre of the fighting.",
+            "Pokrovsk",
+        ),
+        (
+            "The farm lies south of Chasiv Yar, a hilltop town that once had 12,000 people "
+            "and is now a centre of fighting.",
+            "Chasiv Yar",
+        ),
+    ],
+)
+def test_a_town_told_as_the_centre_of_fighting_is_where_the_fighting_is(gazetteer, text, place):
+    events = _events(text, gazetteer)
+    assert (EventType.OFFENSIVE, place) in {(e.event_type, e.place.name) for e in events}
+
+
+def test_a_town_the_centre_of_a_region_is_no_fighting(gazetteer):
+    # a centre of something that is no fighting: no offensive
+    events = _events("Kramatorsk is the administrative centre of the region.", gazetteer)
+    assert not any(e.event_type is EventType.OFFENSIVE for e in events)

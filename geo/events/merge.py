@@ -561,6 +561,64 @@ def _capture_reported_later(a: Event, b: Event) -> bool:
     return False
 
 
+# The part of the day a strike's sentence sets it in. Each sentence is read for one part
+# only: "overnight ... on Thursday morning, the ministry said" names the night's strike and
+# the morning's report, and stays unread.
+_DAY_PARTS = (
+    (
+        "night",
+        re.compile(
+            r"\b(?:overnight|at\s+night|(?:during|in)\s+the\s+night|last\s+night|"
+            r"before\s+dawn|at\s+dawn|small\s+hours|early\s+hours|early\s+(?:\w+\s+)?morning)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    ("morning", re.compile(r"\bmorning\b", re.IGNORECASE)),
+    ("afternoon", re.compile(r"\b(?:afternoon|midday)\b", re.IGNORECASE)),
+    ("evening", re.compile(r"\bevening\b", re.IGNORECASE)),
+)
+# A strike told as coming back after the one told before it: "shelled the town again",
+# "hit it once more", "hours later", "later that day", "a new wave of drones".
+_ONCE_MORE = re.compile(
+    r"\b(?:again|once\s+more|anew|(?:hours|minutes)\s+later|later\s+(?:that|the\s+same|in\s+the)"
+    r"\s+(?:day|night|evening|afternoon)|(?:a\s+(?:new|fresh|second|third)|another)\s+"
+    r"(?:wave|round|barrage)\s+of)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_part(e: Event) -> str | None:
+    """The one part of the day (night, morning, afternoon, evening) a sentence tells, if one."""
+    text = e.quote
+    parts = set()
+    for name, pattern in _DAY_PARTS:
+        if pattern.search(text):
+            parts.add(name)
+            text = pattern.sub(" ", text)  # "early on Monday morning" is the night's
+    return parts.pop() if len(parts) == 1 else None
+
+
+def _told_apart(a: Event, b: Event) -> bool:
+    """Whether two strikes at one place, told in two sentences, are two strikes.
+
+    "Drones hit the town in the morning ... In the evening a bomb struck it" sets the two in
+    different parts of the day; "... the town was shelled again, killing two" tells the later
+    one as coming back, when the earlier sentence does not say so itself (a lead and its
+    body both saying "again" tell one strike) and the tolls differ (the same toll is the
+    same strike told twice).
+    """
+    if a.event_type is not EventType.ATTACK or a.sentence_start == b.sentence_start:
+        return False
+    toll = (a.killed, a.injured)
+    if toll != (None, None) and toll == (b.killed, b.injured):
+        return False  # the same toll: the same strike told twice
+    first, later = (a, b) if a.sentence_start < b.sentence_start else (b, a)
+    part_first, part_later = _day_part(first), _day_part(later)
+    if part_first is not None and part_later is not None and part_first != part_later:
+        return True
+    return _ONCE_MORE.search(later.quote) is not None and _ONCE_MORE.search(first.quote) is None
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -597,6 +655,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                     or _capture_reported_later(o, ev)
                 )
                 and not _period_count_beside_day(o, ev)
+                and not _told_apart(o, ev)
             ),
             None,
         )

@@ -1223,3 +1223,47 @@ def test_a_capture_dated_by_the_dateline_is_the_one_the_body_dates_the_day_befor
         "the village."
     )
     assert len(_gains17(text, gazetteer)) == 1
+
+
+# --- a second strike at a place told in another sentence (helper twice18) --------------------
+
+
+def _strikes_at(text, gazetteer, name):
+    article = article_from_text(text, published=dt.date(2024, 3, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.ATTACK and e.place.name == name]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In the evening, shells landed on Sumy again, and a man of 40 was killed.",
+        "Hours later, a new wave of drones hit Sumy, killing a man of 40.",
+        "Russian artillery struck Sumy once more on Monday afternoon, killing a man of 40.",
+        "Later that day guided bombs hit Sumy again, and a man of 40 died.",
+    ],
+)
+def test_a_strike_told_as_coming_back_or_later_in_the_day_is_a_second_strike(gazetteer, second):
+    text = "Drones attacked Sumy on Monday morning, wounding four residents. " + second
+    strikes = _strikes_at(text, gazetteer, "Sumy")
+    assert len(strikes) == 2
+    assert {(e.killed, e.injured) for e in strikes} == {(None, 4), (1, None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead and its body both tell the strike as one more of many
+        "Russia again shelled Sumy on Monday, killing a man. "
+        "Russian gunners again fired on Sumy on Monday, the mayor said, and one man died.",
+        # the same toll told twice, at two parts of the day (the night's strike, the
+        # morning's report)
+        "A drone hit Sumy overnight, killing one man. "
+        "In the morning the mayor said the strike on Sumy killed one man.",
+        # no part of the day and no "again": the body tells the lead's strike
+        "Shelling hit Sumy on Monday, killing a man. "
+        "Russian artillery struck a street in Sumy, wounding two women as well.",
+    ],
+)
+def test_a_strike_retold_in_the_body_stays_one_strike(gazetteer, text):
+    assert len(_strikes_at(text, gazetteer, "Sumy")) == 1

@@ -619,6 +619,31 @@ def _told_apart(a: Event, b: Event) -> bool:
     return _ONCE_MORE.search(later.quote) is not None and _ONCE_MORE.search(first.quote) is None
 
 
+_CAMPAIGN_DAYS = 14  # a fight "since" a day this long before the other reading's: a campaign
+
+
+def _campaign_beside_day(a: Event, b: Event) -> bool:
+    """Whether one reading of fighting at a place is a campaign since a date, the other a day's.
+
+    "Russia has lost thousands of men in the attacks on X since Oct. 10" and "the enemy kept
+    trying to encircle X on Friday": the siege told with its own start weeks back and the
+    day's fighting are coded apart. The start must be told in its own sentence (a "since"
+    carried over from the sentence before dates nothing of this one).
+    """
+    if a.event_type is not EventType.OFFENSIVE or a.sentence_start == b.sentence_start:
+        return False
+    for campaign, day in ((a, b), (b, a)):
+        if (
+            campaign.date_text.lower().startswith("since")
+            and campaign.date_text in campaign.quote
+            and day.date_text
+            and (day.date_end - day.date_start).days <= 2
+            and (day.date_start - campaign.date_start).days >= _CAMPAIGN_DAYS
+        ):
+            return True
+    return False
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -656,6 +681,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 )
                 and not _period_count_beside_day(o, ev)
                 and not _told_apart(o, ev)
+                and not _campaign_beside_day(o, ev)
             ),
             None,
         )

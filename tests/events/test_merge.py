@@ -1267,3 +1267,30 @@ def test_a_strike_told_as_coming_back_or_later_in_the_day_is_a_second_strike(gaz
 )
 def test_a_strike_retold_in_the_body_stays_one_strike(gazetteer, text):
     assert len(_strikes_at(text, gazetteer, "Sumy")) == 1
+
+
+def _fights_at(text, gazetteer, name):
+    article = article_from_text(text, published=dt.date(2023, 12, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.OFFENSIVE and e.place.name == name]
+
+
+def test_a_siege_since_a_date_weeks_back_stays_beside_the_days_fighting(gazetteer):
+    text = (
+        "On Friday Russian units kept trying to encircle Marinka, the General Staff said. "
+        "Moscow has lost hundreds of tanks in the assaults it has mounted on Marinka "
+        "since Sept. 2."
+    )
+    fights = _fights_at(text, gazetteer, "Marinka")
+    assert sorted((e.date_start, e.date_end) for e in fights) == [
+        (dt.date(2023, 9, 2), dt.date(2023, 12, 8)),
+        (dt.date(2023, 12, 8), dt.date(2023, 12, 8)),
+    ]
+
+
+def test_fighting_since_a_few_days_back_is_the_days_fighting_told_again(gazetteer):
+    text = (
+        "On Friday Russian units kept trying to encircle Marinka, the General Staff said. "
+        "The assaults on Marinka have gone on since Wednesday."
+    )
+    assert len(_fights_at(text, gazetteer, "Marinka")) == 1

@@ -85,10 +85,10 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
     another sentence. Three kinds stay, each its own record: one told with a toll (its own,
     or one it shares with the other oblasts of its sentence: "seven wounded in the region
     over the past day" is the region's casualties, which the settlements' events do not
-    sum); one told as a count of its places ("fire on 24 settlements of the region"); and
-    one named in the same sentence as the settlement ("Sumy and other villages of the
-    oblast", "an incursion into the region, and fighting near Sudzha"), where the oblast
-    stands for its other places.
+    sum) or with its count of people moved; one told as a count of its places ("fire on 24
+    settlements of the region"); and one named in the same sentence as the settlement
+    ("Sumy and other villages of the oblast", "an incursion into the region, and fighting
+    near Sudzha"), where the oblast stands for its other places.
     Runs last, on the final dates, so "the night before" and "the day" both count as shared.
     Fighting and gains one sentence puts in several oblasts at once go first
     (``_front_wide_dropped``).
@@ -116,6 +116,9 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
             )
             and not _counts_places(e)
             and not _struck_its_settlements(e, events)
+            # "57 residents left the X region's border areas over the past week": the
+            # region's own count of people moved, as a toll is its own, not its towns' sum
+            and not (e.event_type in FIGURE_TYPES and e.people is not None)
             # "regained control of the whole X region": the region taken as a whole is news
             # of its own, beside the towns retaken in it
             and not (e.event_type is EventType.ADVANCE and _WHOLE_AREA.search(e.quote))

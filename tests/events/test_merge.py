@@ -1294,3 +1294,28 @@ def test_fighting_since_a_few_days_back_is_the_days_fighting_told_again(gazettee
         "The assaults on Marinka have gone on since Wednesday."
     )
     assert len(_fights_at(text, gazetteer, "Marinka")) == 1
+
+
+def test_an_oblasts_count_of_people_moved_stays_beside_its_towns_evacuation(gazetteer):
+    # the region's weekly count is a figure of its own, not the sum of the towns told after
+    text = (
+        "Over the past seven days, 84 people, among them 11 children, were evacuated from "
+        "the Kharkiv region's frontline areas, the governor said. "
+        "The evacuation of families from Kupiansk goes on."
+    )
+    article = article_from_text(text, published=dt.date(2025, 6, 2))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    moved = {(e.place.name, e.people) for e in events if e.event_type is EventType.EVACUATION}
+    assert ("Kharkiv Oblast", 84) in moved
+    assert any(name == "Kupiansk" for name, _ in moved)
+
+
+def test_an_oblasts_evacuation_with_no_count_still_sums_its_towns(gazetteer):
+    text = (
+        "The evacuation from the Kharkiv region's frontline areas goes on, the governor said. "
+        "The evacuation of families from Kupiansk goes on."
+    )
+    article = article_from_text(text, published=dt.date(2025, 6, 2))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    moved = {e.place.name for e in events if e.event_type is EventType.EVACUATION}
+    assert "Kharkiv Oblast" not in moved

@@ -3245,16 +3245,25 @@ _REGIONAL_AUTHORITY_AFTER = re.compile(
 )
 
 
+# "the regional governor of Kherson", "Kherson's regional governor": a governor heads an
+# oblast (a city has a mayor), so the name stands for the oblast "the region" means next.
+_GOVERNOR_OF_BEFORE = re.compile(r"\b(?:regional\s+)?governor\s+of\s+$", re.IGNORECASE)
+_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:regional\s+)?governor\b", re.IGNORECASE)
+
+
 def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
     """The oblasts that regional administrations' names stand for, as antecedents.
 
     "The Donetsk Regional Military Administration announced ...; troops advance in the region":
-    the region is Donetsk Oblast, though the geoparser read the name as the city.
+    the region is Donetsk Oblast, though the geoparser read the name as the city; so is the
+    region of "the governor of Kherson said troops shelled the region".
     """
     out = []
     for t in resolved:
-        if t.place.kind is PlaceKind.ADMIN1 or not _REGIONAL_AUTHORITY_AFTER.match(
-            text, t.end, t.end + 60
+        if t.place.kind is PlaceKind.ADMIN1 or not (
+            _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
+            or _GOVERNOR_AFTER.match(text, t.end, t.end + 30)
+            or _GOVERNOR_OF_BEFORE.search(text, max(0, t.start - 30), t.start)
         ):
             continue
         oblast = _oblast_reading(t)

@@ -2757,3 +2757,27 @@ def test_a_town_the_centre_of_a_region_is_no_fighting(gazetteer):
     # a centre of something that is no fighting: no offensive
     events = _events("Kramatorsk is the administrative centre of the region.", gazetteer)
     assert not any(e.event_type is EventType.OFFENSIVE for e in events)
+
+
+# --- "the region" after a governor's title on a bare name (helper twice18) ------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the regional governor of Zaporizhzhia, Petro Ivanenko, said Russian "
+        "troops had shelled the region 31 times over the past day.",
+        "Zaporizhzhia's regional governor said on Friday that Russian guns had fired on "
+        "the region 31 times over the past day.",
+    ],
+)
+def test_the_region_after_a_governor_of_a_bare_name_is_the_oblast(gazetteer, text):
+    events = _events(text, gazetteer)
+    strikes = [e for e in events if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in strikes] == ["Zaporizhzhia Oblast"]
+
+
+def test_a_governors_city_told_as_the_city_stays_the_city(gazetteer):
+    text = "The governor of Zaporizhzhia said a drone hit a shop in the city, wounding three."
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in strikes] == ["Zaporizhzhia"]

@@ -3248,7 +3248,7 @@ _REGIONAL_AUTHORITY_AFTER = re.compile(
 # "the regional governor of Kherson", "Kherson's regional governor": a governor heads an
 # oblast (a city has a mayor), so the name stands for the oblast "the region" means next.
 _GOVERNOR_OF_BEFORE = re.compile(r"\b(?:regional\s+)?governor\s+of\s+$", re.IGNORECASE)
-_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+(?:regional\s+)?governor\b", re.IGNORECASE)
+_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+regional\s+governor\b", re.IGNORECASE)
 
 
 def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:

@@ -116,7 +116,7 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
             )
             and not _counts_places(e)
             and not _struck_its_settlements(e, events)
-            # "57 residents left the X region's border areas over the past week": the
+            # "64 residents left the X region's border areas over the past week": the
             # region's own count of people moved, as a toll is its own, not its towns' sum
             and not (e.event_type in FIGURE_TYPES and e.people is not None)
             # "regained control of the whole X region": the region taken as a whole is news
@@ -628,8 +628,8 @@ _CAMPAIGN_DAYS = 14  # a fight "since" a day this long before the other reading'
 def _campaign_beside_day(a: Event, b: Event) -> bool:
     """Whether one reading of fighting at a place is a campaign since a date, the other a day's.
 
-    "Russia has lost thousands of men in the attacks on X since Oct. 10" and "the enemy kept
-    trying to encircle X on Friday": the siege told with its own start weeks back and the
+    "Moscow has lost whole battalions in its assaults on X since Oct. 10" and "the enemy
+    kept trying to encircle X on Friday": the siege told with its own start weeks back and the
     day's fighting are coded apart. The start must be told in its own sentence (a "since"
     carried over from the sentence before dates nothing of this one).
     """

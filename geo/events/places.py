@@ -3304,16 +3304,25 @@ _REGIONAL_AUTHORITY_AFTER = re.compile(
 )
 
 
+# "the regional governor of Kherson", "Kherson's regional governor": a governor heads an
+# oblast (a city has a mayor), so the name stands for the oblast "the region" means next.
+_GOVERNOR_OF_BEFORE = re.compile(r"\b(?:regional\s+)?governor\s+of\s+$", re.IGNORECASE)
+_GOVERNOR_AFTER = re.compile(r"(?:['’]s)?\s+regional\s+governor\b", re.IGNORECASE)
+
+
 def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
     """The oblasts that regional administrations' names stand for, as antecedents.
 
     "The Donetsk Regional Military Administration announced ...; troops advance in the region":
-    the region is Donetsk Oblast, though the geoparser read the name as the city.
+    the region is Donetsk Oblast, though the geoparser read the name as the city; so is the
+    region of "the governor of Kherson said troops shelled the region".
     """
     out = []
     for t in resolved:
-        if t.place.kind is PlaceKind.ADMIN1 or not _REGIONAL_AUTHORITY_AFTER.match(
-            text, t.end, t.end + 60
+        if t.place.kind is PlaceKind.ADMIN1 or not (
+            _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
+            or _GOVERNOR_AFTER.match(text, t.end, t.end + 30)
+            or _GOVERNOR_OF_BEFORE.search(text, max(0, t.start - 30), t.start)
         ):
             continue
         oblast = _oblast_reading(t)
@@ -4308,11 +4317,28 @@ _DESCRIBING_GAP = re.compile(
 )
 
 
+# "X is the epicentre of the fighting", "X has become the main scene of battles": the
+# subject of the copula is where the fighting is, and so is the town an apposition names
+_COPULA_GAP = re.compile(
+    r"(?:\s+(?:region|oblast|province|city|town|village))?"
+    # "X, a mining town that is now the centre of the fighting", "X, a city that had a
+    # large port and is now the scene of battles"
+    r"(?:\s*,\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,4}?(?:city|town|village|settlement|hub)\s+"
+    r"(?:that|which)\s+(?:(?:[\w'’,-]+\s+){1,12}?and\s+)?|\s+)(?:is|was|remains|remained|"
+    r"has\s+become|had\s+become|became|has\s+been|had\s+been)\s+(?:now\s+|still\s+)?"
+    r"(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:cent(?:er|re)|scene|site|epicent(?:er|re)|focus|"
+    r"hotspot|hot\s+spot)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?",
+    re.IGNORECASE,
+)
+
+
 def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
     before = [t for t in tops if t.end <= trig.start]
     for k in range(len(before) - 1, -1, -1):
         t = before[k]
         gap = _OF_WHICH_GAP.fullmatch(text, t.end, trig.start)
+        if _COPULA_GAP.fullmatch(text, t.end, trig.start) and trig.type is EventType.OFFENSIVE:
+            return [t]
         if _RELATIVE_GAP.fullmatch(text, t.end, trig.start) or (
             gap and (not gap.group("the") or _OF_WHICH_AFTER.match(text, trig.end))
         ):

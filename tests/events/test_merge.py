@@ -1223,3 +1223,99 @@ def test_a_capture_dated_by_the_dateline_is_the_one_the_body_dates_the_day_befor
         "the village."
     )
     assert len(_gains17(text, gazetteer)) == 1
+
+
+# --- a second strike at a place told in another sentence (helper twice18) --------------------
+
+
+def _strikes_at(text, gazetteer, name):
+    article = article_from_text(text, published=dt.date(2024, 3, 12))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.ATTACK and e.place.name == name]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In the evening, shells landed on Sumy again, and a man of 40 was killed.",
+        "Hours later, a new wave of drones hit Sumy, killing a man of 40.",
+        "Russian artillery struck Sumy once more on Monday afternoon, killing a man of 40.",
+        "Later that day guided bombs hit Sumy again, and a man of 40 died.",
+    ],
+)
+def test_a_strike_told_as_coming_back_or_later_in_the_day_is_a_second_strike(gazetteer, second):
+    text = "Drones attacked Sumy on Monday morning, wounding four residents. " + second
+    strikes = _strikes_at(text, gazetteer, "Sumy")
+    assert len(strikes) == 2
+    assert {(e.killed, e.injured) for e in strikes} == {(None, 4), (1, None)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a lead and its body both tell the strike as one more of many
+        "Russia again shelled Sumy on Monday, killing a man. "
+        "Russian gunners again fired on Sumy on Monday, the mayor said, and one man died.",
+        # the same toll told twice, at two parts of the day (the night's strike, the
+        # morning's report)
+        "A drone hit Sumy overnight, killing one man. "
+        "In the morning the mayor said the strike on Sumy killed one man.",
+        # no part of the day and no "again": the body tells the lead's strike
+        "Shelling hit Sumy on Monday, killing a man. "
+        "Russian artillery struck a street in Sumy, wounding two women as well.",
+    ],
+)
+def test_a_strike_retold_in_the_body_stays_one_strike(gazetteer, text):
+    assert len(_strikes_at(text, gazetteer, "Sumy")) == 1
+
+
+def _fights_at(text, gazetteer, name):
+    article = article_from_text(text, published=dt.date(2023, 12, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return [e for e in events if e.event_type is EventType.OFFENSIVE and e.place.name == name]
+
+
+def test_a_siege_since_a_date_weeks_back_stays_beside_the_days_fighting(gazetteer):
+    text = (
+        "On Friday Russian units kept trying to encircle Marinka, the General Staff said. "
+        "Moscow has lost hundreds of tanks in the assaults it has mounted on Marinka "
+        "since Sept. 2."
+    )
+    fights = _fights_at(text, gazetteer, "Marinka")
+    assert sorted((e.date_start, e.date_end) for e in fights) == [
+        (dt.date(2023, 9, 2), dt.date(2023, 12, 8)),
+        (dt.date(2023, 12, 8), dt.date(2023, 12, 8)),
+    ]
+
+
+def test_fighting_since_a_few_days_back_is_the_days_fighting_told_again(gazetteer):
+    text = (
+        "On Friday Russian units kept trying to encircle Marinka, the General Staff said. "
+        "The assaults on Marinka have gone on since Wednesday."
+    )
+    assert len(_fights_at(text, gazetteer, "Marinka")) == 1
+
+
+def test_an_oblasts_count_of_people_moved_stays_beside_its_towns_evacuation(gazetteer):
+    # the region's weekly count is a figure of its own, not the sum of the towns told after
+    text = (
+        "Over the past seven days, 84 people, among them 11 children, were evacuated from "
+        "the Kharkiv region's frontline areas, the governor said. "
+        "The evacuation of families from Kupiansk goes on."
+    )
+    article = article_from_text(text, published=dt.date(2025, 6, 2))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    moved = {(e.place.name, e.people) for e in events if e.event_type is EventType.EVACUATION}
+    assert ("Kharkiv Oblast", 84) in moved
+    assert any(name == "Kupiansk" for name, _ in moved)
+
+
+def test_an_oblasts_evacuation_with_no_count_still_sums_its_towns(gazetteer):
+    text = (
+        "The evacuation from the Kharkiv region's frontline areas goes on, the governor said. "
+        "The evacuation of families from Kupiansk goes on."
+    )
+    article = article_from_text(text, published=dt.date(2025, 6, 2))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    moved = {e.place.name for e in events if e.event_type is EventType.EVACUATION}
+    assert "Kharkiv Oblast" not in moved

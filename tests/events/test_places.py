@@ -2799,3 +2799,51 @@ def test_a_phrase_after_and_that_is_no_place_ends_the_list(gazetteer):
         "Pokrovsk was calm."
     )
     assert _struck(text, gazetteer) == ["Nikopol"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Toretsk has become the main scene of heavy fighting this week.", "Toretsk"),
+        ("Kurakhove remains the hotspot of battles on the southern flank.", "Kurakhove"),
+        (
+            "The front's focus is elsewhere: Pokrovsk is now the epicentre of the fighting.",
+            "Pokrovsk",
+        ),
+        (
+            "The farm lies south of Chasiv Yar, a hilltop town that once had 12,000 people "
+            "and is now a centre of fighting.",
+            "Chasiv Yar",
+        ),
+    ],
+)
+def test_a_town_told_as_the_centre_of_fighting_is_where_the_fighting_is(gazetteer, text, place):
+    events = _events(text, gazetteer)
+    assert (EventType.OFFENSIVE, place) in {(e.event_type, e.place.name) for e in events}
+
+
+def test_a_town_the_centre_of_a_region_is_no_fighting(gazetteer):
+    # a centre of something that is no fighting: no offensive
+    events = _events("Kramatorsk is the administrative centre of the region.", gazetteer)
+    assert not any(e.event_type is EventType.OFFENSIVE for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the regional governor of Zaporizhzhia, Petro Ivanenko, said Russian "
+        "troops had shelled the region 31 times over the past day.",
+        "Zaporizhzhia's regional governor said on Friday that Russian guns had fired on "
+        "the region 31 times over the past day.",
+    ],
+)
+def test_the_region_after_a_governor_of_a_bare_name_is_the_oblast(gazetteer, text):
+    events = _events(text, gazetteer)
+    strikes = [e for e in events if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in strikes] == ["Zaporizhzhia Oblast"]
+
+
+def test_a_governors_city_told_as_the_city_stays_the_city(gazetteer):
+    text = "The governor of Zaporizhzhia said a drone hit a shop in the city, wounding three."
+    strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
+    assert [e.place.name for e in strikes] == ["Zaporizhzhia"]

@@ -85,10 +85,10 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
     another sentence. Three kinds stay, each its own record: one told with a toll (its own,
     or one it shares with the other oblasts of its sentence: "seven wounded in the region
     over the past day" is the region's casualties, which the settlements' events do not
-    sum) or with its count of people moved; one told as a count of its places ("fire on 24
-    settlements of the region"); and one named in the same sentence as the settlement
-    ("Sumy and other villages of the oblast", "an incursion into the region, and fighting
-    near Sudzha"), where the oblast stands for its other places.
+    sum); one told as a count of its places ("fire on 24 settlements of the region"); and
+    one named in the same sentence as the settlement ("Sumy and other villages of the
+    oblast", "an incursion into the region, and fighting near Sudzha"), where the oblast
+    stands for its other places.
     Runs last, on the final dates, so "the night before" and "the day" both count as shared.
     Fighting and gains one sentence puts in several oblasts at once go first
     (``_front_wide_dropped``).
@@ -116,9 +116,6 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
             )
             and not _counts_places(e)
             and not _struck_its_settlements(e, events)
-            # "64 residents left the X region's border areas over the past week": the
-            # region's own count of people moved, as a toll is its own, not its towns' sum
-            and not (e.event_type in FIGURE_TYPES and e.people is not None)
             # "regained control of the whole X region": the region taken as a whole is news
             # of its own, beside the towns retaken in it
             and not (e.event_type is EventType.ADVANCE and _WHOLE_AREA.search(e.quote))
@@ -564,64 +561,6 @@ def _capture_reported_later(a: Event, b: Event) -> bool:
     return False
 
 
-# The part of the day a strike's sentence sets it in. Each sentence is read for one part
-# only: "overnight ... on Thursday morning, the ministry said" names the night's strike and
-# the morning's report, and stays unread.
-_DAY_PARTS = (
-    (
-        "night",
-        re.compile(
-            r"\b(?:overnight|at\s+night|(?:during|in)\s+the\s+night|last\s+night|"
-            r"before\s+dawn|at\s+dawn|small\s+hours|early\s+hours|early\s+(?:\w+\s+)?morning)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    ("morning", re.compile(r"\bmorning\b", re.IGNORECASE)),
-    ("afternoon", re.compile(r"\b(?:afternoon|midday)\b", re.IGNORECASE)),
-    ("evening", re.compile(r"\bevening\b", re.IGNORECASE)),
-)
-# A strike told as coming back after the one told before it: "shelled the town again",
-# "hit it once more", "hours later", "later that day", "a new wave of drones".
-_ONCE_MORE = re.compile(
-    r"\b(?:again|once\s+more|anew|(?:hours|minutes)\s+later|later\s+(?:that|the\s+same|in\s+the)"
-    r"\s+(?:day|night|evening|afternoon)|(?:a\s+(?:new|fresh|second|third)|another)\s+"
-    r"(?:wave|round|barrage)\s+of)\b",
-    re.IGNORECASE,
-)
-
-
-def _day_part(e: Event) -> str | None:
-    """The one part of the day (night, morning, afternoon, evening) a sentence tells, if one."""
-    text = e.quote
-    parts = set()
-    for name, pattern in _DAY_PARTS:
-        if pattern.search(text):
-            parts.add(name)
-            text = pattern.sub(" ", text)  # "early on Monday morning" is the night's
-    return parts.pop() if len(parts) == 1 else None
-
-
-def _told_apart(a: Event, b: Event) -> bool:
-    """Whether two strikes at one place, told in two sentences, are two strikes.
-
-    "Drones hit the town in the morning ... In the evening a bomb struck it" sets the two in
-    different parts of the day; "... the town was shelled again, killing two" tells the later
-    one as coming back, when the earlier sentence does not say so itself (a lead and its
-    body both saying "again" tell one strike) and the tolls differ (the same toll is the
-    same strike told twice).
-    """
-    if a.event_type is not EventType.ATTACK or a.sentence_start == b.sentence_start:
-        return False
-    toll = (a.killed, a.injured)
-    if toll != (None, None) and toll == (b.killed, b.injured):
-        return False  # the same toll: the same strike told twice
-    first, later = (a, b) if a.sentence_start < b.sentence_start else (b, a)
-    part_first, part_later = _day_part(first), _day_part(later)
-    if part_first is not None and part_later is not None and part_first != part_later:
-        return True
-    return _ONCE_MORE.search(later.quote) is not None and _ONCE_MORE.search(first.quote) is None
-
-
 _CAMPAIGN_DAYS = 14  # a fight "since" a day this long before the other reading's: a campaign
 
 
@@ -683,7 +622,6 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                     or _capture_reported_later(o, ev)
                 )
                 and not _period_count_beside_day(o, ev)
-                and not _told_apart(o, ev)
                 and not _campaign_beside_day(o, ev)
             ),
             None,

@@ -451,7 +451,9 @@ _REGION_REACH = 1200
 # "the Dnipro river", "across the Dnipro.": a river that shares a city's name.
 _RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|delta|estuary|basin)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:on|in|at|and|from|to|near|river)\b|\s*$)")
-_WORD = re.compile(r"['’]s\b|\d[\d,.\u202f]*\d%?|\d%|\w[\w'’-]*|[^\w\s]")  # "80%": one word
+# "80%": one word; so is a model's designation with a slash ("Shahed-136/131", "Kh-101/555"),
+# whose slash would otherwise be a mark ending the phrase
+_WORD = re.compile(r"['’]s\b|\d[\d,.\u202f]*\d%?|\d%|\w[\w'’-]*(?:/\w[\w'’-]*)*|[^\w\s]")
 # A strike's object whose first item is a place named by its kind alone, joined to the named
 # places after it: "the district centre and the", "the regional capital, as well as", "the
 # city's outskirts and"

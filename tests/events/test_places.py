@@ -2727,3 +2727,10 @@ def test_a_fronted_oblast_framing_a_village_the_index_lacks_places_nothing(gazet
 def test_a_fronted_oblast_framing_a_known_village_gives_the_village(gazetteer):
     text = "In Kharkiv Oblast, enemy drones struck the village of Pechenihy, wounding two farmers."
     assert _area_strikes(text, gazetteer) == [("Pechenihy", None, 2)]
+
+
+def test_a_weapon_designation_with_a_slash_does_not_end_the_strike_phrase(gazetteer):
+    # "Geran-2/3" is one word of the weapon's noun phrase, not a mark that closes it
+    text = "The army launched a strike with 14 drones of the Geran-2/3 type on Odesa overnight."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Odesa"}

@@ -2734,3 +2734,32 @@ def test_a_weapon_designation_with_a_slash_does_not_end_the_strike_phrase(gazett
     text = "The army launched a strike with 14 drones of the Geran-2/3 type on Odesa overnight."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert places == {"Odesa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a bare plural or mass noun as the second object, then the place
+        ("Russian shelling damaged houses and vehicles in Nikopol on Tuesday.", "Nikopol"),
+        ("A ballistic missile hit warehouses and equipment in Izmail.", "Izmail"),
+        # the second object's place told by its kind
+        ("A guided bomb hit a barn and a tractor in the village of Bilozerka.", "Bilozerka"),
+        # the second object with a phrase of its own before the place
+        (
+            "Drones struck a depot and machinery at a farm in the Mykolaiv region.",
+            "Mykolaiv Oblast",
+        ),
+        # a sea that names the region of an oblast is not the place
+        ("A missile hit a grain terminal in the Black Sea region of Odesa.", "Odesa Oblast"),
+    ],
+)
+def test_a_strike_object_of_two_nouns_keeps_the_place_after_it(gazetteer, text, place):
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {place}
+
+
+def test_a_verb_after_and_is_no_second_object(gazetteer):
+    # "hurt" after "and" is the toll's second verb: the strike is still at the town
+    text = "Shelling killed one man and hurt four in Kupiansk."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Kupiansk"}

@@ -1426,6 +1426,20 @@ _ORDER_SCOPE = re.compile(
     re.IGNORECASE,
 )
 
+# What an evacuation's subject may say of it before the verb of its scope: an aside on when
+# it began ("The evacuation, which began on Monday, covers ..."), or its running time joined
+# by "and" ("has been under way since April and covered ..."). Read only where a verb of
+# scope follows, so the places after it are the order's.
+_RUNNING_BEFORE_SCOPE = re.compile(
+    r"(?:,\s*which\s+(?:began|started|was\s+(?:announced|ordered|declared|launched))\b"
+    r"[^,;.]{0,40},\s*"
+    r"|\s*(?:has|had)\s+been\s+(?:ongoing|under\s*way|going\s+on|in\s+progress|continuing)\s+"
+    r"(?:since|from|for)\b[^,;.]{1,40}?\s+and\s+)"
+    r"(?=(?:also\s+)?(?:concern|cover|affect|appl(?:y|ie)|include|involve)(?:s|d|ed)?\b)",
+    re.IGNORECASE,
+)
+
+
 _DISTANCE_UNITS = frozenset("km kilometres kilometers kilometre kilometer miles mile kms".split())
 
 
@@ -1639,6 +1653,13 @@ def _after(
     weak: list[bool] = []
     pre = 0  # words before the first preposition
     np = -1  # words in the current prepositional phrase; -1 before the first one
+    if (
+        etype is EventType.EVACUATION
+        and i < len(toks)
+        and (m := _RUNNING_BEFORE_SCOPE.match(text, toks[i].start))
+    ):
+        while i < len(toks) and toks[i].start < m.end():
+            i += 1  # "the evacuation, which began on Monday, covers A": past the aside
     if (
         etype is EventType.EVACUATION
         and i < len(toks)

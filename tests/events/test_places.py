@@ -2763,3 +2763,27 @@ def test_a_verb_after_and_is_no_second_object(gazetteer):
     text = "Shelling killed one man and hurt four in Kupiansk."
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert places == {"Kupiansk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The evacuation, which began on Thursday, covers nine villages in the Bilozerka community.",
+        "The mandatory evacuation has been under way since early June and concerned nine "
+        "villages in the Bilozerka community, the governor said.",
+    ],
+)
+def test_an_evacuation_scope_told_after_when_it_began_keeps_its_places(gazetteer, text):
+    # when the evacuation began is told between it and the verb of its scope
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert {e.place.name for e in evacuations} == {"Bilozerka"}
+
+
+def test_an_evacuation_running_since_a_day_with_no_scope_verb_places_nothing_new(gazetteer):
+    # without a verb of scope after "and", the places after it are no order's
+    text = (
+        "The evacuation has been under way since early June and shelling hit two villages "
+        "in the Bilozerka community."
+    )
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert evacuations == []

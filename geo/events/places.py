@@ -451,7 +451,9 @@ _REGION_REACH = 1200
 # "the Dnipro river", "across the Dnipro.": a river that shares a city's name.
 _RIVER_AFTER = re.compile(r"^\s+(?:river|reservoir|delta|estuary|basin)\b", re.IGNORECASE)
 _BARE_AFTER = re.compile(r"^(?:\s*[,.;:)]|\s+(?:on|in|at|and|from|to|near|river)\b|\s*$)")
-_WORD = re.compile(r"['’]s\b|\d[\d,.\u202f]*\d%?|\d%|\w[\w'’-]*|[^\w\s]")  # "80%": one word
+# "80%": one word; so is a model's designation with a slash ("Shahed-136/131", "Kh-101/555"),
+# whose slash would otherwise be a mark ending the phrase
+_WORD = re.compile(r"['’]s\b|\d[\d,.\u202f]*\d%?|\d%|\w[\w'’-]*(?:/\w[\w'’-]*)*|[^\w\s]")
 # A strike's object whose first item is a place named by its kind alone, joined to the named
 # places after it: "the district centre and the", "the regional capital, as well as", "the
 # city's outskirts and"
@@ -1000,24 +1002,65 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     """The index of the preposition after "and a/the <noun>" at token i, else None.
 
     "struck homes and a hospital in X": a strike's object of two nouns joined by "and",
-    before the place. Only a determiner after "and", at most two more plain words, then a
-    locative with a place: a verb after "and" ("killed two and injured three in X") or a
-    clause of its own is no second object.
+    before the place. A determiner after "and", or a bare noun ("hit buildings and equipment
+    in X", "damaged homes and cars in X"), at most a few more plain words (a phrase of its
+    own: "and equipment at a shipyard in X"), then a locative with a place ("in X", "in the
+    village of X", "in the X region"): a verb after "and" ("killed two and injured three in
+    X") or a clause of its own is no second object.
     """
     j = i + 1
-    if j >= len(toks) or toks[j].text.lower() not in _OBJECT_DETERMINERS:
+    if j >= len(toks) or toks[j].kind != "w":
         return None
-    j += 1
-    for _ in range(3):
+    if toks[j].text.lower() in _OBJECT_DETERMINERS:
+        j += 1
+        reach = 3
+    elif _bare_noun(toks[j].text):
+        reach = 6
+    else:
+        return None
+    for _ in range(reach):
         if j + 1 >= len(toks):
             return None
         tok = toks[j]
-        if tok.text in links and tok.text in {"in", "on", "at"} and toks[j + 1].kind == "top":
+        if (
+            tok.text in links
+            and tok.text in {"in", "on", "at"}
+            and _object_place(toks, j + 1) is not None
+        ):
             return j
         if tok.kind != "w" or tok.text in _BREAKS or tok.text in _AUX or tok.text.endswith("ed"):
             return None
         j += 1
     return None
+
+
+# Verbs that may follow "and" bare, with no "-ed" to tell them: "killed two and hurt three"
+_BARE_VERBS = _wordset(
+    "hurt hit struck set left cut shot took made sent fell kept caused kills hits injures "
+    "wounds leaves sets destroys damages strikes"
+)
+
+
+def _bare_noun(word: str) -> bool:
+    """Whether a word after "and" may open a noun with no determiner: a plural or a mass noun.
+
+    Not a verb ("and hurt", "and injured"), a toll word, a number, or a word of another role.
+    """
+    w = word.lower()
+    return (
+        w.isalpha()
+        and w not in _BARE_VERBS
+        and w not in _TOLL_WORDS
+        and w not in _BREAKS
+        and w not in _AUX
+        and w not in _COUNT_WORDS
+        and not w.endswith(("ed", "ing", "ly"))
+        and (w.endswith("s") or w in _MASS_OBJECTS)
+    )
+
+
+# Mass nouns of what a strike damages, told with no article: "buildings and equipment in X"
+_MASS_OBJECTS = _wordset("equipment infrastructure property machinery housing transport")
 
 
 # The nouns of an apposition that tells what a place is ("A, a town in B", "A, the port
@@ -1397,6 +1440,19 @@ _ORDER_SCOPE = re.compile(
     re.IGNORECASE,
 )
 
+# What an evacuation's subject may say of it before the verb of its scope: an aside on when
+# it began ("The evacuation, which began on Monday, covers ..."), or its running time joined
+# by "and" ("has been under way since April and covered ..."). Read only where a verb of
+# scope follows, so the places after it are the order's.
+_RUNNING_BEFORE_SCOPE = re.compile(
+    r"(?:,\s*which\s+(?:began|started|was\s+(?:announced|ordered|declared|launched))\b"
+    r"[^,;.]{0,40},\s*"
+    r"|\s*(?:has|had)\s+been\s+(?:ongoing|under\s*way|going\s+on|in\s+progress|continuing)\s+"
+    r"(?:since|from|for)\b[^,;.]{1,40}?\s+and\s+)"
+    r"(?=(?:also\s+)?(?:concern|cover|affect|appl(?:y|ie)|include|involve)(?:s|d|ed)?\b)",
+    re.IGNORECASE,
+)
+
 
 _DISTANCE_UNITS = frozenset("km kilometres kilometers kilometre kilometer miles mile kms".split())
 
@@ -1535,6 +1591,14 @@ def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
         tok = toks[k]
         if tok.text in _MODIFIED_NOUNS and toks[k + 1].text == "of" and toks[k + 2].kind == "top":
             return True
+        if (
+            tok.text in _MODIFIED_AREAS
+            and toks[k + 1].text == "of"
+            and toks[k + 2].kind == "top"
+            and toks[k + 2].top.place.kind is not PlaceKind.COUNTRY
+        ):
+            # "the Black Sea region of X": X's region (not "the Donbas region of Ukraine")
+            return True
         if tok.kind != "w" or not tok.text.islower() or tok.text in _NOT_MODIFIER:
             return False
     return False
@@ -1622,6 +1686,13 @@ def _after(
     weak: list[bool] = []
     pre = 0  # words before the first preposition
     np = -1  # words in the current prepositional phrase; -1 before the first one
+    if (
+        etype is EventType.EVACUATION
+        and i < len(toks)
+        and (m := _RUNNING_BEFORE_SCOPE.match(text, toks[i].start))
+    ):
+        while i < len(toks) and toks[i].start < m.end():
+            i += 1  # "the evacuation, which began on Monday, covers A": past the aside
     if (
         etype is EventType.EVACUATION
         and i < len(toks)
@@ -3667,6 +3738,9 @@ _PLACE_NOUNS = frozenset({"town", "city", "village", "settlement", "hamlet"}) | 
 _MODIFIED_NOUNS = _PLACE_NOUNS | frozenset(
     {"port", "suburb", "towns", "cities", "villages", "settlements", "hamlets", "districts"}
 )
+# Nouns of an area a place before "of" may name the kind of: "the Black Sea region of X",
+# "the Azov coast of Y" (the sea says where the region lies; the region is X's)
+_MODIFIED_AREAS = frozenset({"region", "coast"})
 _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
 )

@@ -2847,3 +2847,63 @@ def test_a_governors_city_told_as_the_city_stays_the_city(gazetteer):
     text = "The governor of Zaporizhzhia said a drone hit a shop in the city, wounding three."
     strikes = [e for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK]
     assert [e.place.name for e in strikes] == ["Zaporizhzhia"]
+
+
+def test_a_weapon_designation_with_a_slash_does_not_end_the_strike_phrase(gazetteer):
+    # "Geran-2/3" is one word of the weapon's noun phrase, not a mark that closes it
+    text = "The army launched a strike with 14 drones of the Geran-2/3 type on Odesa overnight."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Odesa"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a bare plural or mass noun as the second object, then the place
+        ("Russian shelling damaged houses and vehicles in Nikopol on Tuesday.", "Nikopol"),
+        ("A ballistic missile hit warehouses and equipment in Izmail.", "Izmail"),
+        # the second object's place told by its kind
+        ("A guided bomb hit a barn and a tractor in the village of Bilozerka.", "Bilozerka"),
+        # the second object with a phrase of its own before the place
+        (
+            "Drones struck a depot and machinery at a farm in the Mykolaiv region.",
+            "Mykolaiv Oblast",
+        ),
+        # a sea that names the region of an oblast is not the place
+        ("A missile hit a grain terminal in the Black Sea region of Odesa.", "Odesa Oblast"),
+    ],
+)
+def test_a_strike_object_of_two_nouns_keeps_the_place_after_it(gazetteer, text, place):
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {place}
+
+
+def test_a_verb_after_and_is_no_second_object(gazetteer):
+    # "hurt" after "and" is the toll's second verb: the strike is still at the town
+    text = "Shelling killed one man and hurt four in Kupiansk."
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Kupiansk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The evacuation, which began on Thursday, covers nine villages in the Bilozerka community.",
+        "The mandatory evacuation has been under way since early June and concerned nine "
+        "villages in the Bilozerka community, the governor said.",
+    ],
+)
+def test_an_evacuation_scope_told_after_when_it_began_keeps_its_places(gazetteer, text):
+    # when the evacuation began is told between it and the verb of its scope
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert {e.place.name for e in evacuations} == {"Bilozerka"}
+
+
+def test_an_evacuation_running_since_a_day_with_no_scope_verb_places_nothing_new(gazetteer):
+    # without a verb of scope after "and", the places after it are no order's
+    text = (
+        "The evacuation has been under way since early June and shelling hit two villages "
+        "in the Bilozerka community."
+    )
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert evacuations == []

@@ -109,7 +109,10 @@ def _build() -> Table | None:
 
 def load_table(*, cache: Path | None = None) -> Table | None:
     """The table, read from the cache folder or built (and saved there); None without one."""
-    path = table_path(cache=cache)
+    try:
+        path = table_path(cache=cache)
+    except OSError:  # no cache folder to be had: built, kept in memory only
+        return _build()
     if path is None:
         return None
     table = _read_table(path)

@@ -81,3 +81,11 @@ def test_a_table_unread_for_a_month_or_left_half_written_is_removed(tmp_path):
     assert not old.exists() and recent.exists()
     assert not left.exists() and writing.exists()
     assert zipf.table_path(cache=tmp_path).is_file()
+
+
+def test_without_a_cache_folder_the_table_is_built_in_memory(table, monkeypatch):
+    def no_folder():
+        raise PermissionError("read-only home")
+
+    monkeypatch.setattr(zipf, "cache_dir", no_folder)
+    assert zipf.load_table() == table

@@ -1649,7 +1649,7 @@ def prepare(gazetteer: Gazetteer) -> None:
     ``geo.pipeline.ingest`` calls it before forking its workers, which then share all of it
     copy-on-write; each of them loaded it for itself before (about 0.8 CPU-seconds).
     """
-    english_zipf("the")  # wordfreq's table
+    english_zipf("the")  # the word-frequency table (geo.toponyms.zipf)
     import numpy  # noqa: F401 - the nearness bonuses' arrays
 
     prepare_near_spellings(gazetteer)

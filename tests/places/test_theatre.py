@@ -208,3 +208,16 @@ def test_a_hromada_is_also_found_as_its_adjective_and_community(gazetteer):
     ]
     assert unit.place_id.startswith("ua2:") and unit.admin1_code == "UA.07"
     assert unit.place_id in {c.place.place_id for c in gazetteer.lookup("Velykoburlutska hromada")}
+
+
+def test_a_renamed_settlement_carries_its_former_name_and_the_point_found_by_it():
+    # Villages of the Ocheretyne hromada renamed in 2024: the codifier's 2021 edition gives
+    # their old names, which GeoNames still uses for their points.
+    rows = {r["katottg"]: r for r in _table("ua_settlements.csv.gz")}
+    assert (rows["UA14160190350070064"]["name_uk"], rows["UA14160190350070064"]["former_uk"]) == (
+        "Криничне",
+        "Ласточкине",
+    )
+    avdiivske = rows["UA14160190230078552"]  # Первомайське until 2024, so in GeoNames
+    assert avdiivske["former_latin"] == "Pervomaiske"
+    assert (avdiivske["precision"], avdiivske["geonameid"]) == ("settlement", "697562")

@@ -726,6 +726,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     text = article.text
     published = article.published
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # read once: the filter below drops them, and a sentence that named one keeps its
+    # head-counts from borrowing earlier places
+    inland_border = [t for t in toponyms if t.place is not None and _border_town_inland(text, t)]
     resolved = sorted(
         (
             t
@@ -741,7 +744,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and not _list_confirms(text, t, toponyms)
             )
             and not _oblast_contradicts(text, t, toponyms)
-            and not _border_town_inland(text, t)
+            and t not in inland_border
         ),
         key=lambda t: t.start,
     )
@@ -1194,11 +1197,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and (people or children or _LOCAL_PEOPLE.search(sent.text))
                 # "from the border towns of A and B" with A and B read where no border is:
                 # the sentence told its places, which are not the report's earlier ones
-                and not any(
-                    sent.start <= t.start < sent.end and _border_town_inland(text, t)
-                    for t in toponyms
-                    if t.place is not None
-                )
+                and not any(sent.start <= t.start < sent.end for t in inland_border)
             ):
                 places = _sole_place(prev_tops)  # "... remain in X. 20,000 were evacuated."
                 if not places and told_ago <= _TOLD_REACH:

@@ -4411,7 +4411,7 @@ def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[
     for k in range(len(before) - 1, -1, -1):
         t = before[k]
         gap = _OF_WHICH_GAP.fullmatch(text, t.end, trig.start)
-        if _COPULA_GAP.fullmatch(text, t.end, trig.start) and trig.type is EventType.OFFENSIVE:
+        if trig.type is EventType.OFFENSIVE and _COPULA_GAP.fullmatch(text, t.end, trig.start):
             return [t]
         if _RELATIVE_GAP.fullmatch(text, t.end, trig.start) or (
             gap and (not gap.group("the") or _OF_WHICH_AFTER.match(text, trig.end))

@@ -5,10 +5,12 @@ From the project root:
 
     python scripts/evaluate_events.py [--gold PATH] [--details] [--json]
     python scripts/evaluate_events.py --war DIR [--details] [--json]
+    python scripts/evaluate_events.py --war DIR --stages [--json]
 
 ``--war DIR`` scores coded real reports (one JSON file each, kept out of git) instead of a
 gold set: type, place within 25 km (the oblast for area events) and overlapping dates, plus
-casualty figures (evaluation.real_events).
+casualty figures (evaluation.real_events). ``--stages`` counts the missed events by the
+pipeline stage that lost them (evaluation.stages): counts only, safe on sets kept blind.
 """
 
 from __future__ import annotations
@@ -58,7 +60,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--war", type=Path, metavar="DIR", help="score coded real reports (*.json) in DIR"
     )
+    parser.add_argument(
+        "--stages",
+        action="store_true",
+        help="with --war: count the missed events by the pipeline stage that lost them",
+    )
     args = parser.parse_args(argv)
+    if args.stages:
+        if args.war is None:
+            parser.error("--stages reads coded real reports: give it --war DIR")
+        return _run_stages(args)
     if args.war is not None:
         return _run(args, load_reports, args.war, score_reports, "reports")
     return _run(args, load_gold, args.gold, score, "documents")
@@ -80,6 +91,27 @@ def _run(args: argparse.Namespace, load, path: Path, scorer, unit: str) -> int:
     else:
         print(report.format(details=args.details))
         print(f"\n{len(docs)} {unit} in {elapsed:.2f} s")
+    return 0
+
+
+def _run_stages(args: argparse.Namespace) -> int:
+    """Print how many missed events each pipeline stage lost (no text, no rows)."""
+    from evaluation.stages import STAGES, miss_stages
+
+    try:
+        docs = load_reports(args.war)
+    except GeoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    pipeline_extractor()  # the same clear message when the pipeline is missing
+    counts = miss_stages(docs)
+    if args.json:
+        print(json.dumps({stage: counts[stage] for stage in ("matched", *STAGES)}, indent=2))
+        return 0
+    missed = sum(counts[stage] for stage in STAGES)
+    print(f"{counts['matched']} matched, {missed} missed; missed by the stage that lost them:")
+    for stage in STAGES:
+        print(f"  {stage:<17} {counts[stage]:>4}")
     return 0
 
 

@@ -92,6 +92,7 @@ from geo.events.places import (
     route_origin,
     situates_frame,
     situates_unknown_settlement,
+    situating_points,
     tokenize_sentence,
     unstrayed,
     victims_home,
@@ -1155,7 +1156,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # killed in B" names who reports before the one count, no list of tolls
                 and sum(1 for c in listed.values() if c) >= 2
             ):
-                places = list(tops)  # "Three were injured in A, and two in B": each its toll
+                # "Three were injured in A, and two in B": each its toll ("another in C,
+                # east of D": D only says where C lies)
+                points = situating_points(toks)
+                places = [t for t in tops if t.start not in points]
             elif trig is toll and _listed_casualties(text, sent, places) is None:
                 # "two residents of the village of X near Y were hurt": X, in the subject
                 places = (

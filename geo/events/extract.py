@@ -184,7 +184,8 @@ _LISTED_OBLASTS_AFTER = re.compile(
 # "seized a 'key' settlement in ...", a headline's "capture of another settlement in ...":
 # a quoted word describes the place too, and a noun trigger takes it after "of".
 _INDEFINITE_PLACE = re.compile(
-    r"\s+(?:of\s+)?(?P<count>a|another|one more|two|three|four|several|a few|more)\s+"
+    r"\s+(?:of\s+)?(?P<count>a|another|one more|two|three|four|several|a few|more|"
+    r"a number of|a series of|dozens of|many|numerous)\s+"
     r"(?:[\w\"'“”‘’-]+\s+){0,2}?(?:villages?|settlements?|hamlets?|towns?)\b",
     re.IGNORECASE,
 )
@@ -1503,7 +1504,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     trig.type is EventType.ADVANCE
                     and (m := _INDEFINITE_PLACE.match(text, trig.end, top.start))
                     and (
-                        top.place.kind is PlaceKind.ADMIN1
+                        # (and a wider area: "a number of settlements in the Donbas region")
+                        top.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION)
                         # one village "in Ukraine's Donetsk" is in the region; a count of
                         # villages "in the Izium direction" keeps its front
                         or (

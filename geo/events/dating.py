@@ -641,12 +641,24 @@ _SAYING_AFTER = re.compile(
 _SAYING_AFTER = Gated(_SAYING_AFTER)
 
 
+# "fighting goes on in the war that began in 2022", "..., part of the conflict, which erupted
+# in February 2022": the start of the war the event is part of, told by a clause of the war's
+# own (the war word itself as the trigger keeps its start)
+_WAR_STARTED = re.compile(
+    r"\b(?:war|conflict|invasion|aggression|hostilities)\s*,?\s+(?:that|which)\s+"
+    r"(?:(?:first|originally|has|had)\s+)?(?:began|begun|started|erupted|broke\s+out)\b",
+    re.IGNORECASE,
+)
+
+
 def _in_aside(text: str, trig: Trigger, d: DateSpan) -> bool:
     """Whether a month or a year after a trigger belongs to an aside's own verb."""
+    if d.start_char < trig.end or (d.end - d.start).days <= 7:
+        return False
+    if _WAR_STARTED.search(text, trig.end, d.start_char):
+        return True
     return (
-        d.start_char >= trig.end
-        and (d.end - d.start).days > 7
-        and d.precision is not DatePrecision.RANGE
+        d.precision is not DatePrecision.RANGE
         and _ASIDE_CLAUSE.search(text, trig.end, d.start_char) is not None
         and _OWN_CLAUSE.search(text, trig.end, d.start_char) is None
     )

@@ -92,6 +92,7 @@ from geo.events.places import (
     route_origin,
     situates_frame,
     situates_unknown_settlement,
+    situating_points,
     tokenize_sentence,
     unstrayed,
     victims_home,
@@ -183,7 +184,8 @@ _LISTED_OBLASTS_AFTER = re.compile(
 # "seized a 'key' settlement in ...", a headline's "capture of another settlement in ...":
 # a quoted word describes the place too, and a noun trigger takes it after "of".
 _INDEFINITE_PLACE = re.compile(
-    r"\s+(?:of\s+)?(?P<count>a|another|one more|two|three|four|several|a few|more)\s+"
+    r"\s+(?:of\s+)?(?P<count>a|another|one more|two|three|four|several|a few|more|"
+    r"a number of|a series of|dozens of|many|numerous)\s+"
     r"(?:[\w\"'“”‘’-]+\s+){0,2}?(?:villages?|settlements?|hamlets?|towns?)\b",
     re.IGNORECASE,
 )
@@ -1155,7 +1157,10 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 # killed in B" names who reports before the one count, no list of tolls
                 and sum(1 for c in listed.values() if c) >= 2
             ):
-                places = list(tops)  # "Three were injured in A, and two in B": each its toll
+                # "Three were injured in A, and two in B": each its toll ("another in C,
+                # east of D": D only says where C lies)
+                points = situating_points(toks)
+                places = [t for t in tops if t.start not in points]
             elif trig is toll and _listed_casualties(text, sent, places) is None:
                 # "two residents of the village of X near Y were hurt": X, in the subject
                 places = (
@@ -1499,7 +1504,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     trig.type is EventType.ADVANCE
                     and (m := _INDEFINITE_PLACE.match(text, trig.end, top.start))
                     and (
-                        top.place.kind is PlaceKind.ADMIN1
+                        # (and a wider area: "a number of settlements in the Donbas region")
+                        top.place.kind in (PlaceKind.ADMIN1, PlaceKind.REGION)
                         # one village "in Ukraine's Donetsk" is in the region; a count of
                         # villages "in the Izium direction" keeps its front
                         or (

@@ -1616,8 +1616,9 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
                 or (e.place.kind is PlaceKind.ADMIN1 and _named_unit(f))
             )
             # "hit the Mykolaiv region and the town of Ochakiv": a town named beside its
-            # oblast in one sentence is apart from it; the retelling comes in another
-            and f.sentence_start != e.sentence_start
+            # oblast in one sentence is apart from it; the retelling comes in another, or
+            # in the strike's own participle ("shelled the region, hitting a house in A")
+            and (f.sentence_start != e.sentence_start or _hit_within(e, f))
             and _inside(f, e)
             and (_same_days(f, e) or _undated_lead_of(e, f))
         ]
@@ -1626,7 +1627,12 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             and _toll_within(e, towns)
             # one of several areas in its sentence: a wider summary, not this area's towns,
             # unless its own count is a town's strike told again
-            and (not _beside_other_areas(e, events) or _headline_line(e) or _a_towns_toll(e, towns))
+            and (
+                # (a district the strike's participle names is the place hit, no other area)
+                not _beside_other_areas(e, [f for f in events if not any(f is t for t in towns)])
+                or _headline_line(e)
+                or _a_towns_toll(e, towns)
+            )
         ):
             dropped.add(id(e))
         elif (rest := _rest_of_toll(e, towns)) is not None:
@@ -1638,6 +1644,30 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             events[k] = replace(towns[0], killed=rest[0], injured=rest[1])
             dropped.add(id(e))
     return [e for e in events if id(e) not in dropped]
+
+
+# The participle that tells what a strike on an area hit: "shelled the X region, hitting a
+# house in A", "drones attacked the Y district overnight, damaging a farm near B"
+_HIT_PARTICIPLE = re.compile(
+    r"^[^;.]*?,\s+(?:also\s+)?(?:hitting|striking|damaging|destroying|killing|injuring|"
+    r"wounding)\b[^;]*$",
+    re.IGNORECASE,
+)
+
+
+def _hit_within(area: Event, town: Event) -> bool:
+    """Whether a town is where the strike its sentence told at its area landed.
+
+    "Russian forces shelled the X region, hitting a house in the A district": the area is
+    where the struck place lies, told in the strike's participle, one strike, coded at the
+    place hit. Read in the one sentence both come from, the area named first.
+    """
+    quote = area.quote
+    a = quote.find(area.surface)
+    if a < 0 or area.sentence_start != town.sentence_start:
+        return False
+    b = quote.find(town.surface, a + len(area.surface))
+    return b > 0 and _HIT_PARTICIPLE.match(quote[a + len(area.surface) : b]) is not None
 
 
 def _a_towns_toll(area: Event, towns: list[Event]) -> bool:

@@ -53,6 +53,7 @@ __all__ = [
     "rest_of_area",
     "situates_frame",
     "situates_unknown_settlement",
+    "situating_points",
     "tokenize_sentence",
     "within",
 ]
@@ -1579,6 +1580,52 @@ def _compass_reference(toks: list[_Tok], i: int) -> bool:
         if toks[j].kind != "w":
             return False
     return False
+
+
+# The words an aside may hold between a village and the bearing that situates it: "A,
+# located some 10 km to the east of B", "A (just north of B)"
+_BEARING_ASIDE = frozenset(
+    {",", "(", "located", "situated", "lying", "lies", "which", "just", "some", "about"}
+    | {"around", "roughly", "nearly", "to", "the"}
+)
+
+
+def situating_points(toks: list[_Tok]) -> set[int]:
+    """The starts of the places a sentence names only to say where a town before them lies.
+
+    "another was hurt in the village of A, located to the east of B", "in A, 12 km north of
+    B", "in A near B": B places nothing of its own. A bearing with no town before it ("two
+    were hurt north of B") leaves B the place.
+    """
+    out = set()
+    for i, tok in enumerate(toks):
+        if tok.kind != "top":
+            continue
+        if _near_reference(toks, i):
+            out.add(tok.top.start)
+            continue
+        if not _compass_reference(toks, i):
+            continue
+        k = i - 1
+        while (
+            k >= 0
+            and toks[k].kind in ("w", "p")
+            and (
+                toks[k].text.lower().replace("-", "") in _COMPASS
+                or toks[k].text in _BEARING_ASIDE
+                or toks[k].text in {"of", "from", "away"}
+                or toks[k].text in _DISTANCE_UNITS
+                or toks[k].text.replace(".", "").isdigit()
+            )
+        ):
+            k -= 1
+        if (
+            0 <= k < i - 2
+            and toks[k].kind == "top"
+            and toks[k].top.place.kind in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT)
+        ):
+            out.add(tok.top.start)
+    return out
 
 
 def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:

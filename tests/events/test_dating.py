@@ -645,3 +645,24 @@ def test_last_night_runs_into_the_morning_of_publication(gazetteer):
     assert _attack_days(text, gazetteer) == [
         ("Poltava", dt.date(2024, 3, 12), dt.date(2024, 3, 13))
     ]
+
+
+# --- round 19, spur19: the start of the war told in the war's own clause ---
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "in the war that began in 2022",
+        "in the conflict, which started in February 2022",
+        "as part of the invasion that broke out in February 2022",
+    ],
+)
+def test_the_wars_start_does_not_date_the_fighting_it_frames(gazetteer, tail):
+    text = f"On Monday heavy fighting went on near Kurakhove {tail}."
+    fights = [
+        e
+        for e in _events(text, gazetteer, dt.date(2024, 11, 13))
+        if e.event_type is EventType.OFFENSIVE and e.place.name == "Kurakhove"
+    ]
+    assert [e.date_start for e in fights] == [dt.date(2024, 11, 11)]

@@ -1451,3 +1451,24 @@ def test_a_border_town_read_in_a_frontier_oblast_keeps_its_event(gazetteer):
         "of Shebekino."
     )
     assert [e.place.name for e in _events(text, gazetteer)] == ["Shebekino"]
+
+
+# --- round 19, spur19: unnamed settlements taken in a wide area ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Over the month, Russian troops seized a number of villages across Donbas.",
+        "Moscow's forces have captured dozens of villages in the Donbas region since spring.",
+    ],
+)
+def test_unnamed_settlements_taken_in_donbas_are_no_advance_there(gazetteer, sentence):
+    advances = [e for e in _events(sentence, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert advances == []
+
+
+def test_a_named_village_taken_in_donbas_is_still_an_advance(gazetteer):
+    text = "Russian troops took control of the village of Ocheretyne in Donbas."
+    advances = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert advances == {"Ocheretyne"}

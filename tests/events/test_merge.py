@@ -1289,3 +1289,26 @@ def test_an_oblasts_evacuation_with_no_count_still_sums_its_towns(gazetteer):
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     moved = {e.place.name for e in events if e.event_type is EventType.EVACUATION}
     assert "Kharkiv Oblast" not in moved
+
+
+# --- round 19, spur19: an area's strike whose participle tells the place it hit ---
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian troops shelled the Mykolaiv region, hitting a barn in the Bashtanka district.",
+        "Enemy drones attacked Sumy Oblast on Sunday, hitting a farm in the Shostka district, "
+        "where a guard was hurt.",
+        "Russian forces shelled the Zaporizhzhia region overnight, striking a house in the "
+        "Polohy district.",
+    ],
+)
+def test_an_areas_strike_is_the_district_its_participle_hit(gazetteer, sentence):
+    names = [name for name, *_ in _strikes(sentence, gazetteer)]
+    assert len(names) == 1 and names[0].endswith("Raion")
+
+
+def test_an_area_and_a_district_joined_by_and_stay_two_strikes(gazetteer):
+    text = "Russian troops shelled the Mykolaiv region and the Beryslav district of Kherson Oblast."
+    assert len(_strikes(text, gazetteer)) == 2

@@ -126,3 +126,28 @@ def test_a_toll_at_a_town_described_by_its_fighting_is_a_strike_there(gazetteer,
         "the governor said."
     )
     assert _injured(text, gazetteer) == {"Vuhledar": 2}
+
+
+# --- round 19, spur19: a town named only to say where a listed toll's village lies ---
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "the village of Mykolaivka, east of Sloviansk",
+        "the village of Mykolaivka located to the east of Sloviansk",
+        "Mykolaivka, some 12 kilometres east of Sloviansk",
+        "Mykolaivka near Sloviansk",
+    ],
+)
+def test_a_town_that_situates_a_listed_tolls_village_has_no_strike(gazetteer, where):
+    text = _LEAD + f"Besides, two people were hurt in Siversk and one more in {where}."
+    injured = _injured(text, gazetteer)
+    assert "Sloviansk" not in injured
+    assert "Siversk" in injured
+
+
+def test_a_listed_toll_told_by_bearing_alone_keeps_its_town(gazetteer):
+    # no village before the bearing: the town is where the toll is told
+    text = _LEAD + "Two people were hurt in Siversk, and three more in Sloviansk."
+    assert {"Siversk", "Sloviansk"} <= set(_injured(text, gazetteer))

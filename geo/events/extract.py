@@ -131,7 +131,6 @@ from geo.events.tolls import (
     _tolls_per_strike,
     _where_they_were,
     _with_casualties,
-    counts_settlements,
     lead_toll,
     toll_told_on,
     victims_counted,
@@ -1010,8 +1009,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             triggers = [where, *triggers]
             found_words = [where, *found_words]
         counted = next(((sent, t) for t in triggers if t.type is EventType.OFFENSIVE), None)
-        if counted is None and counts_settlements(sent):
-            # "The enemy fired on about 20 settlements.": the next sentence may name them
+        if counted is None:
+            # "The enemy fired on about 20 settlements.", "... took five more in the X region.":
+            # the next sentence may name them (tolls._where_they_were reads how)
             counted = next(((sent, t) for t in triggers if t.type is not EventType.STATEMENT), None)
         if not triggers:
             before = None if last_casualty_event is None else events[last_casualty_event]

@@ -352,6 +352,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # out ("clearing" is the fight under way: an offensive, below)
         r"cleared(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
         r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
+        # a side's word for a town taken: "its troops had cleared (the village of) X", 'had
+        # "cleared" Y' (find_triggers: troops before it, a town after it, nothing it was
+        # cleared of but the enemy: not "cleared the road of mines")
+        r"cleared(?= )",
         # a side's word that it holds a place now: "the army claimed that it has control of
         # the town of X", "Moscow says it now has full control over Y" (a claimed capture)
         r"(?:claim(?:s|ed)?|sa(?:id|ys)) (?:that )?(?:it|they) (?:now )?(?:has|have|had) "
@@ -402,6 +406,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "units are clearing the town of X of Ukrainian troops": the fight for it, under way
         r"clearing(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
         r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
+        # ... and the fight for it under way: "units are clearing X" (as "cleared", above)
+        r"clearing(?= )",
         r"counter-offensive",
         r"counter-?attack(?:s|ed|ing)?",
         r"offensive",
@@ -2054,6 +2060,17 @@ _A_TOWN_NEXT = re.compile(
     r"\s*(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:villages?|towns?|cit(?:y|ies)|settlements?|"
     r"hamlets?)\b|[A-ZА-ЯІЇЄ])"
 )
+# What troops cleared: the enemy ("the village of X of Ukrainian units"), or a town with
+# nothing after it that it was cleared of ("cleared Novoselivka", "the town of Y").
+_CLEARED_OF_ENEMY = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,8}?of\s+(?:the\s+)?(?:remaining\s+|last\s+)?(?:ukrainian|russian|"
+    r"enemy|occupiers|occupying|invaders|militants|nationalists)",
+    re.IGNORECASE,
+)
+_CLEARED_TOWN = re.compile(
+    r"[\"”’']?\s+(?:the\s+(?:[\w'’-]+\s+){0,2}(?:city|town|village|settlement)\s+of\s+)?"
+    r"[A-ZА-ЯІЇЄ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?P<of>\s+of\b)?"
+)
 _HELD_WHOLE = ("in ", "has ", "had ", "have ", "having ", "won ")
 _THEIR_HOMES = re.compile(r"\s*(?:their|his|her|its)\s+(?:homes?|houses?|land)\b", re.IGNORECASE)
 # Who was driven: the enemy or troops named between the verb and "from"
@@ -2177,6 +2194,15 @@ def _find_triggers_in(
             and not (_A_TOWN_NEXT.match(text, e) or _TAKE_THE_TOWN.match(text, e))
         ):
             continue  # "now controls the skies", "the takeover of the company": no town taken
+        if word in ("cleared", "clearing") and not (
+            _CLEARED_OF_ENEMY.match(text, e)
+            or (
+                (town := _CLEARED_TOWN.match(text, e, sent.end))
+                and not town.group("of")
+                and _ARMY_MET.search(clause_tail(text, max(sent.start, s - 80), s))
+            )
+        ):
+            continue  # "crews cleared the rubble", "cleared the town of X of mines"
         if word.startswith(("drove", "driven", "dislodg")) and word.endswith(" from"):
             if _THEIR_HOMES.match(text, e):
                 continue  # "families driven from their homes": people who fled

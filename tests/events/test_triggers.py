@@ -2737,3 +2737,28 @@ def test_quotes_around_a_strike_s_words_are_a_description_read_as_written():
     text = 'Marines in Zolochiv came under "relentless fire" from the north.'
     assert not any(t.type is EventType.ATTACK for t in _triggers(text))
     assert any(t.type is EventType.ATTACK for t in _triggers(text.replace('"', "")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The ministry said its forces had cleared the village of Kalynove.", EventType.ADVANCE),
+        ('Russia said its troops had "cleared" Novoselivka.', EventType.ADVANCE),
+        ("Moscow said its units were “clearing” the town of Toretsk.", EventType.OFFENSIVE),
+    ],
+)
+def test_troops_clearing_a_town_is_a_side_s_word_for_taking_it(gazetteer, sentence, kind):
+    assert kind in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescue crews cleared the debris in Kharkiv.",
+        "Sappers cleared the village of Hrakove of mines.",
+        "A court in Lviv cleared Petrenko of all charges.",
+    ],
+)
+def test_clearing_rubble_mines_or_a_name_is_no_gain(gazetteer, sentence):
+    kinds = {k for k, _ in _kinds(sentence, gazetteer)}
+    assert not kinds & {EventType.ADVANCE, EventType.OFFENSIVE}

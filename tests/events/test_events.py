@@ -1451,3 +1451,18 @@ def test_a_border_town_read_in_a_frontier_oblast_keeps_its_event(gazetteer):
         "of Shebekino."
     )
     assert [e.place.name for e in _events(text, gazetteer)] == ["Shebekino"]
+
+
+def test_villages_named_after_a_claimed_gain_are_claimed_by_its_teller(gazetteer):
+    # Round 19 (claim19): the claim and its teller are the sentence before's
+    text = (
+        "Russian forces captured three villages in the Kharkiv region on Sunday, the ministry "
+        "said. These are the villages of Synkivka, Petropavlivka and Kyslivka."
+    )
+    told = {
+        e.place.name: (e.status, e.claimed_by)
+        for e in _events(text, gazetteer)
+        if e.event_type is EventType.ADVANCE
+    }
+    assert told["Synkivka"] == (EventStatus.CLAIMED, "the ministry")
+    assert told["Kyslivka"] == (EventStatus.CLAIMED, "the ministry")

@@ -132,7 +132,6 @@ from geo.events.tolls import (
     _tolls_per_strike,
     _where_they_were,
     _with_casualties,
-    counts_settlements,
     lead_toll,
     toll_told_on,
     victims_counted,
@@ -998,6 +997,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             order_ctx = (sent.start, _admin1s(tops), 0) if _orders(sent, triggers) else None
         if (opened := opens_order_list(sent, triggers)) is not None:
             order_lead, list_type = (sent.end, sent.start), opened
+        named_from = None  # a trigger naming the places of the sentence before, and its event
         if listing is not None:
             # "... near several villages. These include A and B, analysts said."
             triggers = [listing[0], *triggers]
@@ -1011,9 +1011,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             # "Our units repelled four attacks. They were near A and B."
             triggers = [where, *triggers]
             found_words = [where, *found_words]
+            named_from = (where, told_before)
         counted = next(((sent, t) for t in triggers if t.type is EventType.OFFENSIVE), None)
-        if counted is None and counts_settlements(sent):
-            # "The enemy fired on about 20 settlements.": the next sentence may name them
+        if counted is None:
+            # "The enemy fired on about 20 settlements.", "... took five more in the X region.":
+            # the next sentence may name them (tolls._where_they_were reads how)
             counted = next(((sent, t) for t in triggers if t.type is not EventType.STATEMENT), None)
         if not triggers:
             before = None if last_casualty_event is None else events[last_casualty_event]
@@ -1456,7 +1458,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     continue  # "next week": a plan or a forecast, not something that happened
                 # "the mandatory evacuation of X will begin on Monday": the order is given
                 span = DateSpan(published, span.end, DatePrecision.RANGE, span.text, -1, -1)
-            status, claimed_by = status_for(text, sent, trig, squoted)
+            if named_from is not None and trig is named_from[0]:
+                # "Moscow said its troops took four more. 'These are the villages of A and B'":
+                # the claim, and who makes it, are the sentence before's
+                before, told = named_from[1]
+                status, claimed_by = status_for(
+                    text, before, told, within(quoted, before.start, before.end)
+                )
+            else:
+                status, claimed_by = status_for(text, sent, trig, squoted)
             if (
                 trig.type is EventType.OFFENSIVE
                 and trig.text.startswith(("advanc", "seiz", "captur"))

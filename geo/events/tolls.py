@@ -27,6 +27,7 @@ from geo.records import (
     Event,
     EventStatus,
     EventType,
+    GeoPrecision,
     Place,
     PlaceKind,
     Toponym,
@@ -584,7 +585,7 @@ def _toll_place(
 # A bulletin's next sentence telling where the assaults it counted were: "It is near A, B",
 # "They took place in the areas of A and B".
 _WHERE_THEY_WERE = re.compile(
-    r"\s*(?:it|they|these|this|all of them)\s+(?:is|was|are|were|took place|happened)"
+    r"\s*[“\"‘']?\s*(?:it|they|these|this|all of them)\s+(?:is|was|are|were|took place|happened)"
     r"(?=\s+(?:near|around|outside|in the areas? of|in the vicinity of)\b)",
     re.IGNORECASE,
 )
@@ -593,9 +594,27 @@ _WHERE_THEY_WERE = re.compile(
 # A bulletin's next sentence naming some of the settlements it counted: "The enemy shelled
 # about 20 settlements. Among them are A, B and C", "... 14 villages. In particular, A and B".
 _AMONG_THEM = re.compile(
-    r"\s*(?:among\s+(?:them|these|those)(?:\s+(?:are|were))?|"
+    r"\s*[“\"‘']?\s*(?:among\s+(?:them|these|those)(?:\s+(?:are|were))?|"
     r"(?:these|they|those)\s+(?:include|included)|"
     r"(?:in\s+particular|including|namely|specifically)\b,?)",
+    re.IGNORECASE,
+)
+# The next sentence, its words quoted or not, naming the settlements of an event the one before
+# told without naming them ("... had taken control of five more in the X region. 'This
+# involves [...] the villages of A, B and C'", "These are the villages of A and B"): the words
+# back to it, then the kind of place.
+_AREA_PRECISIONS = (
+    GeoPrecision.ADMIN1,
+    GeoPrecision.ADMIN2,
+    GeoPrecision.REGION,
+    GeoPrecision.COUNTRY,
+)
+_THESE_ARE_THE_VILLAGES = re.compile(
+    r"\s*[“\"‘']?\s*(?:this|it|these|they)\s+(?:involves?|concerns?|includes?|covers?|"
+    # (a quote's words left out, "[...]", "<...>", "…", count as one)
+    r"refers?\s+to|is|are),?\s+(?:(?:[\w'’-]+,?|[<\[(]?(?:\.{3}|…)[>\])]?)\s+){0,3}?"
+    r"(?:the\s+)?"
+    r"(?:villages|settlements|towns|localities|hamlets)\b",
     re.IGNORECASE,
 )
 # How a sentence counts the settlements an event concerns: "about 20 settlements", "12 villages"
@@ -622,16 +641,26 @@ def _where_they_were(
     "Ukrainian units repelled four attacks. It is near A, B.": the second sentence has no
     event word; its places are where the counted assaults were. "The enemy shelled about 20
     settlements. Among them are A, B and C.": the places of a count of settlements, whatever
-    the event. Only right after that sentence, and only when it placed nothing itself.
+    the event. Only right after that sentence, and only when it placed nothing itself, or
+    only its region when the sentence says it names the villages ("These are the villages of").
     """
     before, trig = told
     m = _WHERE_THEY_WERE.match(sent.text) if trig.type is EventType.OFFENSIVE else None
     if m is None and counts_settlements(before):
         m = _AMONG_THEM.match(sent.text)
+    named = False  # the sentence says it names the settlements ("These are the villages of")
+    if m is None and trig.type is not EventType.STATEMENT:
+        m = _THESE_ARE_THE_VILLAGES.match(sent.text)
+        named = m is not None
     if (
         m is None
         or text[before.end : sent.start].strip()
-        or any(e.sentence_start == before.start for e in events)
+        or any(
+            e.sentence_start == before.start
+            # a gain told of a region, then its villages named: the villages are where it was
+            and not (named and e.geo_precision in _AREA_PRECISIONS)
+            for e in events
+        )
     ):
         return None
     return Trigger(trig.type, sent.start + m.start(), sent.start + m.end(), m.group().strip())

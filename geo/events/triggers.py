@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from re import _constants as _c
 from re import _parser
@@ -351,11 +352,28 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # out ("clearing" is the fight under way: an offensive, below)
         r"cleared(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
         r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
+        # a side's word for a town taken: "its troops had cleared (the village of) X", 'had
+        # "cleared" Y' (find_triggers: troops before it, a town after it, nothing it was
+        # cleared of but the enemy: not "cleared the road of mines")
+        r"cleared(?= )",
         # a side's word that it holds a place now: "the army claimed that it has control of
         # the town of X", "Moscow says it now has full control over Y" (a claimed capture)
         r"(?:claim(?:s|ed)?|sa(?:id|ys)) (?:that )?(?:it|they) (?:now )?(?:has|have|had) "
         r"(?:full |complete |effective )?control (?:of|over)",
         r"control (?:approximately |about |some |roughly |around |nearly )?\d+ ?(?:percent|%) of",
+        # a side's word that a town is its own now: "its troops now control X", "were in
+        # full control of Y", "has complete control over Z" (a town must follow: find_triggers;
+        # "Kyiv has control of its airspace" and a bare "controls" are how things stand)
+        r"(?:now|fully|completely) control(?:s|led)? (?!(?:of|over)\b)",
+        r"(?:in|ha[sd]|have|having|won) (?:full|complete|total|effective) "
+        r"control (?:of|over)",
+        # troops driven from a place: "drove Ukrainian units from X", "dislodged the enemy from
+        # Y", "the defenders had been driven from Z" (find_triggers wants an army named; people
+        # "driven from their homes" fled)
+        r"(?:drove|driven|dislodg(?:e|es|ed|ing))(?: [\w'’-]+){0,4}? from",
+        # a ministry's noun for a capture: "announced the takeover of the villages of A and B"
+        # (find_triggers wants a town after it, not a firm's or a post's takeover)
+        r"takeover of",
         r"звільни\w*",
         r"звільнен\w*",
         r"освободи\w*",
@@ -388,6 +406,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "units are clearing the town of X of Ukrainian troops": the fight for it, under way
         r"clearing(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
         r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
+        # ... and the fight for it under way: "units are clearing X" (as "cleared", above)
+        r"clearing(?= )",
         r"counter-offensive",
         r"counter-?attack(?:s|ed|ing)?",
         r"offensive",
@@ -2027,14 +2047,96 @@ def _unmarked_control(text: str, sent: Sentence, s: int, e: int) -> bool:
     )
 
 
+# A word or three in quotation marks is the reporter's mark on a side's wording ('its forces
+# "liberated" X', 'had "taken control" of Y', 'troops "repelled" attacks'), not a speaker's
+# account: only a quoted clause is direct speech. The marks may split an event phrase.
+_SCARE_QUOTED = re.compile(
+    r"(?<![\w'’])[\"“‘']([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2})[\"”’'](?!\w)"
+)
+
+
+# After a capture's noun or a state of control: a town ("the villages of", "Ivanivka").
+_A_TOWN_NEXT = re.compile(
+    r"\s*(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:villages?|towns?|cit(?:y|ies)|settlements?|"
+    r"hamlets?)\b|[A-ZА-ЯІЇЄ])"
+)
+# What troops cleared: the enemy ("the village of X of Ukrainian units"), or a town with
+# nothing after it that it was cleared of ("cleared Novoselivka", "the town of Y").
+_CLEARED_OF_ENEMY = re.compile(
+    r"\s+(?:[\w'’-]+\s+){1,8}?of\s+(?:the\s+)?(?:remaining\s+|last\s+)?(?:ukrainian|russian|"
+    r"enemy|occupiers|occupying|invaders|militants|nationalists)",
+    re.IGNORECASE,
+)
+_CLEARED_TOWN = re.compile(
+    r"[\"”’']?\s+(?:the\s+(?:[\w'’-]+\s+){0,2}(?:city|town|village|settlement)\s+of\s+)?"
+    r"[A-ZА-ЯІЇЄ][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?P<of>\s+of\b)?"
+)
+_HELD_WHOLE = ("in ", "has ", "had ", "have ", "having ", "won ")
+_THEIR_HOMES = re.compile(r"\s*(?:their|his|her|its)\s+(?:homes?|houses?|land)\b", re.IGNORECASE)
+# Who was driven: the enemy or troops named between the verb and "from"
+_DRIVEN_OUT = re.compile(
+    r"\b(?:troops|forces|units|soldiers|servicemen|fighters|militants|enemy|occupiers|"
+    r"invaders|russians|ukrainians|them|garrison|formations|brigades?)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_NEXT_TO = re.compile(r"\b(?:been|were|was|are|is|be|being)\s+$", re.IGNORECASE)
+
+
+# The events a side words in its own terms, which a reporter quotes: ground taken or fought for
+_SIDES_WORDING = (EventType.ADVANCE, EventType.OFFENSIVE)
+
+
 def find_triggers(
     text: str, sent: Sentence, quoted: list[tuple[int, int]], *, order_told: bool = False
 ) -> list[Trigger]:
     """The factual event words of a sentence, outside direct speech.
 
     ``order_told``: the article has already reported an evacuation order, so an evacuation
-    told in the future passive ("will be evacuated from A") is that order's scope.
+    told in the future passive ("will be evacuated from A") is that order's scope. A gain or
+    a fight in scare quotes is read as if unmarked.
     """
+    quoted = [(a, b) for a, b in quoted if not _SCARE_QUOTED.fullmatch(text, a, b)]
+    marks = list(_SCARE_QUOTED.finditer(sent.text))
+    if not marks:
+        return _find_triggers_in(text, sent, quoted, order_told=order_told)
+    # the text without the marks; cut: where each removed mark stood in that text
+    cut = sorted(sent.start + i for m in marks for i in (m.start(), m.end() - 1))
+    pieces, last = [], sent.start
+    for c in cut:
+        pieces.append(text[last:c])
+        last = c + 1
+    plain_sent = "".join(pieces) + text[last : sent.end]
+    plain = text[: sent.start] + plain_sent + text[sent.end :]
+    at = [c - j for j, c in enumerate(cut)]  # the removed marks' places in the plain text
+
+    def back(i: int) -> int:
+        return i + bisect_right(at, i)
+
+    def ahead(i: int) -> int:
+        return i - bisect_right(cut, i - 1) if sent.start <= i else i
+
+    inner = [(ahead(a), ahead(b)) for a, b in quoted]
+    found = _find_triggers_in(
+        plain,
+        Sentence(sent.start, sent.start + len(plain_sent), plain_sent),
+        inner,
+        order_told=order_told,
+    )
+    found = [replace(t, start=back(t.start), end=back(t.end - 1) + 1) for t in found]
+    spans = [(sent.start + m.start(), sent.start + m.end()) for m in marks]
+    if any(
+        t.type in _SIDES_WORDING and any(t.start < b and a < t.end for a, b in spans) for t in found
+    ):
+        return found
+    # quotes around a strike's words mark a description ("heavy fire", "indiscriminate
+    # attacks"), not a side's wording of a gain or a fight: the sentence is read as written
+    return _find_triggers_in(text, sent, quoted, order_told=order_told)
+
+
+def _find_triggers_in(
+    text: str, sent: Sentence, quoted: list[tuple[int, int]], *, order_told: bool = False
+) -> list[Trigger]:
+    """find_triggers on a text whose scare quotes are taken out."""
     out = []
     timed: list[tuple[int, int]] = []  # gains told as a clause of time: (start, clause start)
     low = ascii_lower(text)
@@ -2083,6 +2185,35 @@ def find_triggers(
             # "a man assaulted a guard in X", "families moved towards the border", "residents
             # tried to enter the town": no army
             continue
+        if (
+            etype is EventType.ADVANCE
+            and (
+                word.startswith(("now control", "fully control", "completely control", "takeover"))
+                or (word.startswith(_HELD_WHOLE) and word.endswith((" of", " over")))
+            )
+            and not (_A_TOWN_NEXT.match(text, e) or _TAKE_THE_TOWN.match(text, e))
+        ):
+            continue  # "now controls the skies", "the takeover of the company": no town taken
+        if word in ("cleared", "clearing") and not (
+            _CLEARED_OF_ENEMY.match(text, e)
+            or (
+                (town := _CLEARED_TOWN.match(text, e, sent.end))
+                and not town.group("of")
+                and _ARMY_MET.search(clause_tail(text, max(sent.start, s - 80), s))
+            )
+        ):
+            continue  # "crews cleared the rubble", "cleared the town of X of mines"
+        if word.startswith(("drove", "driven", "dislodg")) and word.endswith(" from"):
+            if _THEIR_HOMES.match(text, e):
+                continue  # "families driven from their homes": people who fled
+            if not (
+                _DRIVEN_OUT.search(word)
+                or (
+                    _PASSIVE_NEXT_TO.search(text, max(sent.start, s - 12), s)
+                    and _ARMY_MET.search(clause_tail(text, max(sent.start, s - 80), s))
+                )
+            ):
+                continue  # "we drove from X to Y", "the fire was driven from the hills"
         if word.startswith("breakthrough") and not _BREAKTHROUGH_OF_WAR.search(sent.text):
             continue  # "a breakthrough in the talks in X", "a medical breakthrough"
         if word.startswith(("suffer", "sustain")) and _NATURAL.search(sent.text):

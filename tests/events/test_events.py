@@ -1472,3 +1472,18 @@ def test_a_named_village_taken_in_donbas_is_still_an_advance(gazetteer):
     text = "Russian troops took control of the village of Ocheretyne in Donbas."
     advances = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert advances == {"Ocheretyne"}
+
+
+def test_villages_named_after_a_claimed_gain_are_claimed_by_its_teller(gazetteer):
+    # Round 19 (claim19): the claim and its teller are the sentence before's
+    text = (
+        "Russian forces captured three villages in the Kharkiv region on Sunday, the ministry "
+        "said. These are the villages of Synkivka, Petropavlivka and Kyslivka."
+    )
+    told = {
+        e.place.name: (e.status, e.claimed_by)
+        for e in _events(text, gazetteer)
+        if e.event_type is EventType.ADVANCE
+    }
+    assert told["Synkivka"] == (EventStatus.CLAIMED, "the ministry")
+    assert told["Kyslivka"] == (EventStatus.CLAIMED, "the ministry")

@@ -151,3 +151,37 @@ def test_a_listed_toll_told_by_bearing_alone_keeps_its_town(gazetteer):
     # no village before the bearing: the town is where the toll is told
     text = _LEAD + "Two people were hurt in Siversk, and three more in Sloviansk."
     assert {"Siversk", "Sloviansk"} <= set(_injured(text, gazetteer))
+
+
+# Round 19 (claim19): the next sentence names the places of a gain told without them.
+def _gains(text, gazetteer):
+    article = article_from_text(text, published=dt.date(2024, 3, 4))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name for e in events if e.event_type is EventType.ADVANCE}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian forces have taken four more over the weekend, Moscow said. “This concerns, in "
+        "particular, the villages of Synkivka, Petropavlivka and Kyslivka.”",
+        "Russian forces have taken several positions, Moscow said. These are the villages of "
+        "Synkivka, Petropavlivka and Kyslivka.",
+        'Russian troops seized more ground, the ministry said. "They include the villages of '
+        'Synkivka, Petropavlivka and Kyslivka."',
+        "Russian forces have taken four more, Moscow said. “This involves […] the villages of "
+        "Synkivka, Petropavlivka and Kyslivka.”",
+        "Russian forces have taken four more in the Kharkiv region, Moscow said. “These are "
+        "[…] the villages of Synkivka, Petropavlivka and Kyslivka.”",
+    ],
+)
+def test_the_villages_named_after_a_placeless_gain_share_it(gazetteer, text):
+    assert {"Synkivka", "Petropavlivka", "Kyslivka"} <= _gains(text, gazetteer)
+
+
+def test_villages_named_after_no_event_word_are_no_gain(gazetteer):
+    text = (
+        "The governor spoke to farmers on Monday. These are the villages of Synkivka and "
+        "Kyslivka, where harvests were poor."
+    )
+    assert not _gains(text, gazetteer)

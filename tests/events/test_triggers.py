@@ -2661,3 +2661,104 @@ def test_an_advance_toward_a_town_under_way_is_still_the_push():
     assert {t.type for t in _triggers("Russian troops are advancing toward Siversk.")} == {
         EventType.OFFENSIVE
     }
+
+
+# Round 19 (claim19): scare quotes, a side's control of a town, troops driven out, takeovers.
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ('Moscow said its brigades had "taken control" of the village of Kalynove.', "Kalynove"),
+        ("The ministry said its units had ‘taken’ the village of Arkhanhelske.", "Arkhanhelske"),
+        (
+            "Russian paratroopers “took control” of Novomykhailivka, the ministry said.",
+            "Novomykhailivka",
+        ),
+    ],
+)
+def test_a_gain_split_by_scare_quotes_is_read_as_if_unmarked(gazetteer, sentence, place):
+    assert (EventType.ADVANCE, place) in _kinds(sentence, gazetteer)
+
+
+def test_a_scare_quoted_word_is_no_direct_speech_but_a_quoted_clause_is():
+    text = 'The army said its men "repelled" raids near Huliaipole.'
+    sent = split_sentences(text)[0]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', text)]
+    assert "repelled" in {t.text for t in triggers.find_triggers(text, sent, quoted)}
+    speech = '"Our men repelled the raids near Huliaipole," the officer said.'
+    sent = split_sentences(speech)[0]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"', speech)]
+    assert "repelled" not in {t.text for t in triggers.find_triggers(speech, sent, quoted)}
+
+
+def test_a_scare_quoted_trigger_keeps_its_offsets_in_the_text():
+    text = 'The brigade said it had "taken control" of Bilohorivka on Monday.'
+    (trig,) = [t for t in _triggers(text) if t.type is EventType.ADVANCE]
+    assert text[trig.start : trig.end] == 'taken control" of'
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Russian regiments now control Kurakhove, the ministry said.", "Kurakhove"),
+        ("Russia says its troops have full control of Netailove.", "Netailove"),
+        ("The ministry said Russian units were in complete control of Sokil.", "Sokil"),
+        (
+            "The defence ministry announced the takeover of the villages of Orikhiv and Kamianske.",
+            "Orikhiv",
+        ),
+        ("Moscow claimed the takeover of Vovchansk on Friday.", "Vovchansk"),
+        (
+            "Russian marines drove the Ukrainian units from the village of Hrodivka, Moscow said.",
+            "Hrodivka",
+        ),
+        ("The ministry said Ukrainian battalions had been driven from Stepove.", "Stepove"),
+        ("Our brigade dislodged the occupiers from Urozhaine, the spokesman said.", "Urozhaine"),
+    ],
+)
+def test_a_side_told_holding_a_town_or_driving_troops_from_it_is_a_gain(gazetteer, sentence, place):
+    assert (EventType.ADVANCE, place) in _kinds(sentence, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dozens of families were driven from their homes in Izium by the floods.",
+        "We drove from Kharkiv to Izium on Tuesday.",
+        "A bakery chain announced the takeover of a rival in Lviv.",
+        "Ukraine now controls the skies over Odesa, the air force said.",
+        "The governor has full control of the situation in Kupiansk.",
+    ],
+)
+def test_control_a_drive_or_a_takeover_of_no_town_is_no_gain(gazetteer, sentence):
+    assert not {k for k in _kinds(sentence, gazetteer) if k[0] is EventType.ADVANCE}
+
+
+def test_quotes_around_a_strike_s_words_are_a_description_read_as_written():
+    text = 'Marines in Zolochiv came under "relentless fire" from the north.'
+    assert not any(t.type is EventType.ATTACK for t in _triggers(text))
+    assert any(t.type is EventType.ATTACK for t in _triggers(text.replace('"', "")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The ministry said its forces had cleared the village of Kalynove.", EventType.ADVANCE),
+        ('Russia said its troops had "cleared" Novoselivka.', EventType.ADVANCE),
+        ("Moscow said its units were “clearing” the town of Toretsk.", EventType.OFFENSIVE),
+    ],
+)
+def test_troops_clearing_a_town_is_a_side_s_word_for_taking_it(gazetteer, sentence, kind):
+    assert kind in {k for k, _ in _kinds(sentence, gazetteer)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rescue crews cleared the debris in Kharkiv.",
+        "Sappers cleared the village of Hrakove of mines.",
+        "A court in Lviv cleared Petrenko of all charges.",
+    ],
+)
+def test_clearing_rubble_mines_or_a_name_is_no_gain(gazetteer, sentence):
+    kinds = {k for k, _ in _kinds(sentence, gazetteer)}
+    assert not kinds & {EventType.ADVANCE, EventType.OFFENSIVE}

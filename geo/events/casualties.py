@@ -76,9 +76,9 @@ _WHO = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)"
     r"[a-z][\w'’-]*\s+){0,2}?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
-    r"citizens?|boys?|girls?|teenagers?|others|more|victims?|passers?-?by|workers?|employees|"
-    r"adults|"
-    r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
+    r"citizens?|boys?|girls?|teenagers?|others|more|victims?|passers?-?by|workers?|employees?|"
+    r"adults|drivers?|"
+    r"pensioners?|individuals|(?:police )?officers?|rescuers?|(?:para)?medics?|passengers?|"
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
     r"doctors?|nurses?|teachers?|aid workers|"
@@ -91,7 +91,9 @@ _WHO = (
 )
 _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
-    r"up to|a total of)\s+)?"
+    # "no fewer than 15", "not less than six", "as many as 40", "an estimated 30"
+    r"up to|a total of|(?:no|not) (?:fewer|less) than|approximately|roughly|as many as|"
+    r"upwards of|an estimated)\s+)?"
 )
 _KILL = (
     r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalit(?:ies|y)|deaths|"
@@ -123,6 +125,13 @@ _HURT = (
     # bulletins: "three people received assistance on the spot" (not aid handed out)
     r"received (?:assistance|help) (?:on the spot|at the scene)"
 )
+# A body people work or volunteer for: "with the Red Cross response team", "of the regional
+# power company" (up to five words before the noun that names the body).
+_BODY_OF = (
+    r"(?:with|of|from|at)\s+(?:the|an?|its|their)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:team|group|unit|service|organi[sz]ation|company|crew|mission|department|society|"
+    r"charity|foundation|agency|committee|fund|operator|enterprise|utility)\s+"
+)
 # "two people were killed", "23 civilians were killed", "Four killed", "the 18 wounded",
 # "a man was killed", "an elderly woman died", "24 injuries", "another woman was wounded".
 _BEFORE = re.compile(
@@ -149,7 +158,10 @@ _BEFORE = re.compile(
     # may follow its owner's name in the possessive
     # "a guard at the fuel depot was injured", "three workers at the depot were hurt":
     # where they were, by "at", and a noun with a word before it
-    r"(?:(?:from|in|of|at)\s+(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+"
+    # "a volunteer with the city's rescue team was killed", "two workers of the regional power
+    # company were hurt": the body they serve, named at length before the verb
+    rf"(?:{_BODY_OF}|"
+    r"(?:from|in|of|at)\s+(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+"
     r"(?:\([A-Z]{2,5}\)\s+)?)?(?:village|town|city|settlement)\s+of\s+)?"
     r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+(?:[a-z][\w-]*\s+(?=[a-z])"
     r"(?!(?:and|or|but|when|after|while|as|with|were|was|is|are|had|has|have)\b))?\w+)"
@@ -350,12 +362,16 @@ _NONE = re.compile(
     r"(?!\s+(?:remain|are left|were left|inside|under))"
     # "no one was hurt" (the hurt none, and so the dead); "no one was killed" alone is
     # _NONE_KILLED's, which says nothing of the hurt
-    r"|\b(?:no one|nobody|no-one) was (?:(?:killed|injured|hurt|wounded)\s+(?:or|and|nor)\s+)?"
-    r"(?:injured|hurt|wounded|killed(?=\s+(?:or|and|nor)\s+(?:injured|hurt|wounded)))\b"
-    r"|\bwithout casualties\b"
+    r"|\b(?:no one|nobody|no-one) (?:was|is|were|has been|had been|got) (?:(?:killed|injured|"
+    r"hurt|wounded|harmed)\s+(?:or|and|nor)\s+)?"
+    r"(?:injured|hurt|wounded|harmed|killed(?=\s+(?:or|and|nor)\s+(?:injured|hurt|wounded)))\b"
+    r"|\bwithout (?:casualties|victims|injuries)\b"
+    # "fortunately, people are safe", "the residents were unharmed": the people there, whole
+    r"|\b(?:(?:the\s+)?(?:people|residents|civilians|locals)|everyone|all)\s+(?:are|were|"
+    r"remained|stayed)\s+(?:safe|unharmed|unhurt|uninjured)\b"
     # "No civilians were injured", "no residents were hurt" after a strike
     r"|\bno (?:civilians|residents|people|locals) were (?:(?:killed|injured|hurt|wounded)\s+"
-    r"(?:or|and|nor)\s+)?(?:injured|hurt|wounded)\b"
+    r"(?:or|and|nor)\s+)?(?:injured|hurt|wounded|harmed)\b"
     r"|\bno reports? of (?:any )?(?:civilian )?(?:casualties|injuries|victims)\b",
     re.IGNORECASE,
 )
@@ -675,7 +691,7 @@ def _opens_with_kin(sentence: str, m: re.Match[str]) -> bool:
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
     r"lives|life|toll|number of|burns|passed away|succumbed|bodies|body of|"
-    r"medical|on the spot|at the scene|"
+    r"medical|on the spot|at the scene|harm|safe|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
     r"загин|загиб|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
     r"госпіталіз|госпитализ|контуж",

@@ -2437,3 +2437,71 @@ def test_a_quotes_today_retelling_the_leads_toll_is_the_leads_day(quote, day, ga
         assert dt.date(2024, 6, 8) not in days.values()
     else:
         assert days.get("Izium") == day
+
+
+# --- round 19 (cas19): hedges, people safe, bodies people serve, a count's standing day ----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # hedges of a lower or rough bound are dropped as "at least" is
+        ("A drone hit a depot, killing one guard and injuring no fewer than 11 more.", 1, 11),
+        ("Not less than nine residents were wounded, the mayor said.", None, 9),
+        ("As many as 25 civilians were killed in the raid.", 25, None),
+        ("Approximately 14 people were hurt.", None, 14),
+        # "no one" told in other tenses, "harmed", and the people there said to be safe
+        ("A garage burned down, but luckily the residents are safe.", 0, 0),
+        ("No one has been harmed, the police reported.", 0, 0),
+        ("The shelling passed without victims.", 0, 0),
+        ("Nobody was hurt in the blast.", 0, 0),
+        # who the counted serve, named at length before the verb
+        ("A paramedic with the district's mobile first aid team was killed.", 1, None),
+        ("Three workers of the regional water utility were injured.", None, 3),
+        ("An employee of the city gas company was wounded.", None, 1),
+    ],
+)
+def test_hedges_safety_and_bodies_served_r19(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "standing",
+    [
+        "As of October 15, there are six dead.",
+        "By the morning of October 15, six people had been killed.",
+    ],
+)
+def test_a_count_told_as_of_a_later_day_is_the_strikes_r19(standing, gazetteer):
+    text = f"On October 13 Russian drones struck a hostel in Kupiansk. {standing}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", 6, None)]
+
+
+def test_a_toll_told_with_a_day_of_its_own_still_belongs_elsewhere_r19(gazetteer):
+    text = (
+        "On October 14 Russian drones struck a hostel in Kupiansk. Attacks on the region on"
+        " October 12 killed six people."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, None)]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # the town's day summed over its strikes
+        "Over the past day, the Russians fired 45 shells at Kupiansk. They hit a clinic and"
+        " a depot, killing six people and injuring eleven others.",
+        # the town with the region around it
+        "Russian forces attacked Kupiansk, a town on the Oskil river, and the"
+        " surrounding district, killing six people and injuring eleven, the governor said.",
+    ],
+)
+def test_a_towns_own_strike_keeps_its_toll_beside_a_wider_sum_r19(summary, gazetteer):
+    own = (
+        "The Russians shelled the centre of Kupiansk overnight. A 66-year-old man and his wife"
+        " died when a shell hit their house, and a 30-year-old woman was wounded."
+    )
+    assert _attacks(f"{own} {summary}", gazetteer) == [("Kupiansk", 2, 1)]
+    if "district" in summary:  # the wider toll told first gives way as well
+        assert _attacks(f"{summary} {own}", gazetteer) == [("Kupiansk", 2, 1)]

@@ -2505,3 +2505,19 @@ def test_a_towns_own_strike_keeps_its_toll_beside_a_wider_sum_r19(summary, gazet
     assert _attacks(f"{own} {summary}", gazetteer) == [("Kupiansk", 2, 1)]
     if "district" in summary:  # the wider toll told first gives way as well
         assert _attacks(f"{summary} {own}", gazetteer) == [("Kupiansk", 2, 1)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Russia struck Ukraine's north with glide bombs, killing four people in their homes,"
+        " officials said early Monday.",
+        "Russian drones hit the region overnight, killing four people, officials said.",
+    ],
+)
+def test_a_leads_dead_and_the_next_sentences_hurt_are_one_toll_r19(lead, gazetteer):
+    text = (
+        f"{lead} At least 31 people were wounded, five of them children, in the third"
+        " consecutive nighttime attack on Kupiansk."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 4, 31)]

@@ -369,6 +369,13 @@ _NONE = re.compile(
     # "fortunately, people are safe", "the residents were unharmed": the people there, whole
     r"|\b(?:(?:the\s+)?(?:people|residents|civilians|locals)|everyone|all)\s+(?:are|were|"
     r"remained|stayed)\s+(?:safe|unharmed|unhurt|uninjured)\b"
+    # "people were not injured", "civilians have not been hurt"
+    r"|\b(?:people|residents|civilians|locals)\s+(?:were|have|had)\s+(?:not|never)\s+(?:been\s+)?"
+    r"(?:injured|hurt|wounded|harmed)\b"
+    # "there were no dead or wounded", "no one was reported hurt", "casualties were avoided"
+    r"|\bno (?:dead|killed|deaths) (?:or|and|nor) (?:wounded|injured)\b"
+    r"|\b(?:no one|nobody) was reported (?:hurt|injured|wounded|harmed)\b"
+    r"|\bcasualties were avoided\b|\b(?:did not|didn['’]t) cause any casualties\b"
     # "No civilians were injured", "no residents were hurt" after a strike
     r"|\bno (?:civilians|residents|people|locals) were (?:(?:killed|injured|hurt|wounded)\s+"
     r"(?:or|and|nor)\s+)?(?:injured|hurt|wounded|harmed)\b"
@@ -672,6 +679,13 @@ _MONTH_BEFORE = re.compile(
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 
 _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
+# "A 60-year-old man and a woman were also injured": people counted afresh ("a", a number),
+# told as hurt "also", are more of the toll told before, not the toll told again.
+_ALSO_HIT = re.compile(
+    rf"^(?:{_HEDGE}(?:\d|{_WORD_RE}|an?\b)).*\b(?:were|was|have been|has been|had been)\s+"
+    r"also\s+(?:killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
 
 
 def _opens_with_kin(sentence: str, m: re.Match[str]) -> bool:
@@ -979,7 +993,9 @@ def parse_casualties(sentence: str) -> Casualties:
             continue
         # "four dead and another four injured": "another" there sets the hurt apart from the
         # dead of the same sentence; it adds to earlier figures only when it comes first.
-        more[kind] = not words and bool(_MORE.search(m.group(0)) or _opens_with_kin(told, m))
+        more[kind] = not words and bool(
+            _MORE.search(m.group(0)) or _opens_with_kin(told, m) or _ALSO_HIT.search(m.group(0))
+        )
         by_other = (
             more[kind]
             and bool(_MORE.search(m.group(0)))

@@ -2521,3 +2521,29 @@ def test_a_leads_dead_and_the_next_sentences_hurt_are_one_toll_r19(lead, gazette
         " consecutive nighttime attack on Kupiansk."
     )
     assert _attacks(text, gazetteer) == [("Kupiansk", 4, 31)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents were not hurt, the head of the community said.",
+        "Civilians have not been injured.",
+        "There were no dead or wounded in the village.",
+        "No one was reported injured after the raid.",
+        "Casualties were avoided, the mayor wrote.",
+        "The blast did not cause any casualties.",
+    ],
+)
+def test_none_told_in_more_ways_r19(sentence):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (0, 0)
+
+
+def test_people_hurt_also_are_more_of_the_toll_r19(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Tuesday. A 47-year-old man was wounded. A"
+        " 71-year-old woman and a 19-year-old man were also injured."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 3)]
+    cas = parse_casualties("Both of them were also injured.")
+    assert not cas.more_injured

@@ -523,11 +523,14 @@ def _told_with_surroundings(e: Event) -> bool:
     return at >= 0 and _AND_ITS_SURROUNDINGS.match(e.quote, at + len(e.surface)) is not None
 
 
-# "Over the past day, the Russians fired 60 shells at X": the town's day summed over its
-# strikes, not the toll of the one strike told apart ("in all, six were hurt" sums one strike).
+# "Over the past day, the Russians fired 60 shells at X", "over the past week, shelling of X
+# killed five", "since the start of October, attacks on X have killed 15": the town's day or
+# days summed over their strikes, not the toll of the one strike told apart ("in all, six
+# were hurt" sums one strike).
 _DAY_IN_SUM = re.compile(
-    r"\b(?:over the (?:past|last) (?:day|24 hours)|"
-    r"during the (?:past )?day|throughout the day|in the (?:past|last) 24 hours)\b",
+    r"\b(?:(?:over|during|in|throughout) the (?:past|last|previous) (?:day|24 hours|week|"
+    r"(?:\d+|two|three|four|five|six|seven|ten|several|few) (?:days|weeks)|month)|"
+    r"during the day|throughout the day|since the (?:start|beginning) of)\b",
     re.IGNORECASE,
 )
 
@@ -657,15 +660,22 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         own = None if twin in settled else _town_alone(old, ev)
         if own is not None:
             settled.add(twin)  # later readings of the town's own strike add as ever
+        # beside days told in sum, the strike's own toll is whole: "injuring two" is no
+        # count of the dead that the week's five would fill
+        whole = (
+            own is not None
+            and _day_in_sum(other if own is better else better)
+            and (own.killed is not None or own.injured is not None)
+        )
         out[twin] = event_with(
             better,
             people=better.people if better.people is not None else other.people,
             children=better.children if better.children is not None else other.children,
             killed=own.killed
-            if own is not None and own.killed is not None
+            if own is not None and (own.killed is not None or whole)
             else higher_count(better.killed, other.killed),
             injured=own.injured
-            if own is not None and own.injured is not None
+            if own is not None and (own.injured is not None or whole)
             else higher_count(better.injured, other.injured),
             figures_text=better.figures_text or other.figures_text,
         )

@@ -2547,3 +2547,15 @@ def test_people_hurt_also_are_more_of_the_toll_r19(gazetteer):
     assert _attacks(text, gazetteer) == [("Kupiansk", None, 3)]
     cas = parse_casualties("Both of them were also injured.")
     assert not cas.more_injured
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "Over the past week, Russian shelling of Kupiansk killed seven people and injured 25.",
+        "Since the beginning of October, Russian attacks on Kupiansk have killed 19 people.",
+    ],
+)
+def test_days_told_in_sum_leave_a_strikes_own_toll_whole_r19(span, gazetteer):
+    text = f"On Tuesday, a Russian drone hit a minibus in Kupiansk, injuring three people. {span}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 3)]

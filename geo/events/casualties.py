@@ -468,6 +468,8 @@ _NOT_EVENT_TOLL = re.compile(
     r"september|october|november|december)|verified civilian casualties|"
     # the UN's monitors count the war's civilian casualties to date, never one strike's
     r"(?:there have been|recorded|verified|documented) (?:at least )?[\d,]+ civilian casualties|"
+    # "over 11,000 civilian casualties, including 5,000 killed, have been verified"
+    r"civilian casualties\b[^.;]{0,80}\b(?:have|has|had) been (?:verified|recorded|documented)|"
     r"as of\b[^.;]{0,120}?\b[\d,]+ civilian casualties)\b",
     re.IGNORECASE,
 )
@@ -676,6 +678,16 @@ _MONTH_BEFORE = re.compile(
 
 # A count added to the ones told before: "two more", "another 3", "a further five", "three
 # other people", but not the hedge "more than 20".
+# "According to updated information, five were injured", "the mayor later said five had
+# been hurt", "five are now known to have been injured": a count told as it stands later,
+# which replaces a lower one (not a tally of an area: "across the region", "in the district").
+_TOLD_AS_IT_STANDS = re.compile(
+    r"\b(?:updated|latest|revised|later|now known|as of|so far)\b", re.IGNORECASE
+)
+_AREA_TALLY = re.compile(
+    r"\b(?:region|oblast|province|district|across|throughout|over the past|in total|overall)\b",
+    re.IGNORECASE,
+)
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 
 _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
@@ -1028,7 +1040,15 @@ def parse_casualties(sentence: str) -> Casualties:
         words.append(" ".join(none_killed.group(0).split()))
         if injured is None:
             return Casualties(0, None, "; ".join(words))
-    update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
+    update = (
+        bool(rose)
+        or (killed is not None and _TOTAL.search(sentence) is not None)
+        or (
+            (killed is not None or injured is not None)
+            and _TOLD_AS_IT_STANDS.search(sentence) is not None
+            and _AREA_TALLY.search(sentence) is None
+        )
+    )
     moved = 0
     if died is not None:
         moved = 1 if died.group("one") else (_value(died.group("num")) or 0)

@@ -2559,3 +2559,33 @@ def test_people_hurt_also_are_more_of_the_toll_r19(gazetteer):
 def test_days_told_in_sum_leave_a_strikes_own_toll_whole_r19(span, gazetteer):
     text = f"On Tuesday, a Russian drone hit a minibus in Kupiansk, injuring three people. {span}"
     assert _attacks(text, gazetteer) == [("Kupiansk", None, 3)]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "According to updated information, seven people were injured.",
+        "Later, the mayor said seven people had been injured.",
+        "As of the evening, seven people were injured.",
+        "The regional administration later reported that seven people were wounded.",
+    ],
+)
+def test_a_count_told_as_it_stands_later_replaces_a_lower_one_r19(later, gazetteer):
+    text = f"Russian drones hit Kupiansk on Tuesday, injuring four people. {later}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 7)]
+
+
+def test_an_areas_tally_told_later_does_not_raise_a_strikes_count_r19(gazetteer):
+    text = (
+        "Russian drones hit Kupiansk on Tuesday, injuring four people. Later, the governor"
+        " said 15 people had been injured across the region."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 4)]
+
+
+def test_verified_civilian_casualties_are_the_wars_tally_r19():
+    cas = parse_casualties(
+        "More than 9,300 civilian casualties, including over 4,000 killed, have been"
+        " verified as of 3 June."
+    )
+    assert (cas.killed, cas.injured) == (None, None)

@@ -76,9 +76,9 @@ _WHO = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty)\b)"
     r"[a-z][\w'’-]*\s+){0,2}?"
     r"(?:people|persons?|civilians?|residents?|men|man|women|woman|children|child|kids?|"
-    r"citizens?|boys?|girls?|teenagers?|others|more|victims?|passers?-?by|workers?|employees|"
-    r"adults|"
-    r"pensioners?|individuals|(?:police )?officers?|rescuers?|medics?|passengers?|drivers?|"
+    r"citizens?|boys?|girls?|teenagers?|others|more|victims?|passers?-?by|workers?|employees?|"
+    r"adults|drivers?|"
+    r"pensioners?|individuals|(?:police )?officers?|rescuers?|(?:para)?medics?|passengers?|"
     r"firefighters?|volunteers?|journalists?|soldiers?|servicem[ae]n|troops|fighters?|"
     r"staff(?:ers)?|personnel|members|guards?|miners?|farmers?|students?|patients?|"
     r"doctors?|nurses?|teachers?|aid workers|"
@@ -91,7 +91,9 @@ _WHO = (
 )
 _HEDGE = (
     r"(?:(?:at least|another|a further|more than|over|nearly|almost|some|about|around|"
-    r"up to|a total of)\s+)?"
+    # "no fewer than 15", "not less than six", "as many as 40", "an estimated 30"
+    r"up to|a total of|(?:no|not) (?:fewer|less) than|approximately|roughly|as many as|"
+    r"upwards of|an estimated)\s+)?"
 )
 _KILL = (
     r"killed|dead|died|perished|lost (?:their|his|her) li(?:ves|fe)|fatalit(?:ies|y)|deaths|"
@@ -123,6 +125,13 @@ _HURT = (
     # bulletins: "three people received assistance on the spot" (not aid handed out)
     r"received (?:assistance|help) (?:on the spot|at the scene)"
 )
+# A body people work or volunteer for: "with the Red Cross response team", "of the regional
+# power company" (up to five words before the noun that names the body).
+_BODY_OF = (
+    r"(?:with|of|from|at)\s+(?:the|an?|its|their)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:team|group|unit|service|organi[sz]ation|company|crew|mission|department|society|"
+    r"charity|foundation|agency|committee|fund|operator|enterprise|utility)\s+"
+)
 # "two people were killed", "23 civilians were killed", "Four killed", "the 18 wounded",
 # "a man was killed", "an elderly woman died", "24 injuries", "another woman was wounded".
 _BEFORE = re.compile(
@@ -149,7 +158,10 @@ _BEFORE = re.compile(
     # may follow its owner's name in the possessive
     # "a guard at the fuel depot was injured", "three workers at the depot were hurt":
     # where they were, by "at", and a noun with a word before it
-    r"(?:(?:from|in|of|at)\s+(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+"
+    # "a volunteer with the city's rescue team was killed", "two workers of the regional power
+    # company were hurt": the body they serve, named at length before the verb
+    rf"(?:{_BODY_OF}|"
+    r"(?:from|in|of|at)\s+(?:(?:the\s+)?(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w-]*['’]s\s+"
     r"(?:\([A-Z]{2,5}\)\s+)?)?(?:village|town|city|settlement)\s+of\s+)?"
     r"(?:[A-Z][\w'’-]*|(?:a|the|one|their|his|her)\s+(?:[a-z][\w-]*\s+(?=[a-z])"
     r"(?!(?:and|or|but|when|after|while|as|with|were|was|is|are|had|has|have)\b))?\w+)"
@@ -350,12 +362,23 @@ _NONE = re.compile(
     r"(?!\s+(?:remain|are left|were left|inside|under))"
     # "no one was hurt" (the hurt none, and so the dead); "no one was killed" alone is
     # _NONE_KILLED's, which says nothing of the hurt
-    r"|\b(?:no one|nobody|no-one) was (?:(?:killed|injured|hurt|wounded)\s+(?:or|and|nor)\s+)?"
-    r"(?:injured|hurt|wounded|killed(?=\s+(?:or|and|nor)\s+(?:injured|hurt|wounded)))\b"
-    r"|\bwithout casualties\b"
+    r"|\b(?:no one|nobody|no-one) (?:was|is|were|has been|had been|got) (?:(?:killed|injured|"
+    r"hurt|wounded|harmed)\s+(?:or|and|nor)\s+)?"
+    r"(?:injured|hurt|wounded|harmed|killed(?=\s+(?:or|and|nor)\s+(?:injured|hurt|wounded)))\b"
+    r"|\bwithout (?:casualties|victims|injuries)\b"
+    # "fortunately, people are safe", "the residents were unharmed": the people there, whole
+    r"|\b(?:(?:the\s+)?(?:people|residents|civilians|locals)|everyone|all)\s+(?:are|were|"
+    r"remained|stayed)\s+(?:safe|unharmed|unhurt|uninjured)\b"
+    # "people were not injured", "civilians have not been hurt"
+    r"|\b(?:people|residents|civilians|locals)\s+(?:were|have|had)\s+(?:not|never)\s+(?:been\s+)?"
+    r"(?:injured|hurt|wounded|harmed)\b"
+    # "there were no dead or wounded", "no one was reported hurt", "casualties were avoided"
+    r"|\bno (?:dead|killed|deaths) (?:or|and|nor) (?:wounded|injured)\b"
+    r"|\b(?:no one|nobody) was reported (?:hurt|injured|wounded|harmed)\b"
+    r"|\bcasualties were avoided\b|\b(?:did not|didn['’]t) cause any casualties\b"
     # "No civilians were injured", "no residents were hurt" after a strike
     r"|\bno (?:civilians|residents|people|locals) were (?:(?:killed|injured|hurt|wounded)\s+"
-    r"(?:or|and|nor)\s+)?(?:injured|hurt|wounded)\b"
+    r"(?:or|and|nor)\s+)?(?:injured|hurt|wounded|harmed)\b"
     r"|\bno reports? of (?:any )?(?:civilian )?(?:casualties|injuries|victims)\b",
     re.IGNORECASE,
 )
@@ -445,6 +468,8 @@ _NOT_EVENT_TOLL = re.compile(
     r"september|october|november|december)|verified civilian casualties|"
     # the UN's monitors count the war's civilian casualties to date, never one strike's
     r"(?:there have been|recorded|verified|documented) (?:at least )?[\d,]+ civilian casualties|"
+    # "over 11,000 civilian casualties, including 5,000 killed, have been verified"
+    r"civilian casualties\b[^.;]{0,80}\b(?:have|has|had) been (?:verified|recorded|documented)|"
     r"as of\b[^.;]{0,120}?\b[\d,]+ civilian casualties)\b",
     re.IGNORECASE,
 )
@@ -653,9 +678,26 @@ _MONTH_BEFORE = re.compile(
 
 # A count added to the ones told before: "two more", "another 3", "a further five", "three
 # other people", but not the hedge "more than 20".
+# "According to updated information, five were injured", "the mayor later said five had
+# been hurt", "five are now known to have been injured": a count told as it stands later,
+# which replaces a lower one (not a tally of an area: "across the region", "in the district").
+_TOLD_AS_IT_STANDS = re.compile(
+    r"\b(?:updated|latest|revised|later|now known|as of|so far)\b", re.IGNORECASE
+)
+_AREA_TALLY = re.compile(
+    r"\b(?:region|oblast|province|district|across|throughout|over the past|in total|overall)\b",
+    re.IGNORECASE,
+)
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 
 _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)
+# "A 60-year-old man and a woman were also injured": people counted afresh ("a", a number),
+# told as hurt "also", are more of the toll told before, not the toll told again.
+_ALSO_HIT = re.compile(
+    rf"^(?:{_HEDGE}(?:\d|{_WORD_RE}|an?\b)).*\b(?:were|was|have been|has been|had been)\s+"
+    r"also\s+(?:killed|injured|wounded|hurt)\b",
+    re.IGNORECASE,
+)
 
 
 def _opens_with_kin(sentence: str, m: re.Match[str]) -> bool:
@@ -675,7 +717,7 @@ def _opens_with_kin(sentence: str, m: re.Match[str]) -> bool:
 _ANY = re.compile(
     r"kill|dead|died|death|perish|lost their|fatal|injur|wound|hurt|hospitali|casualt|victim|"
     r"lives|life|toll|number of|burns|passed away|succumbed|bodies|body of|"
-    r"medical|on the spot|at the scene|"
+    r"medical|on the spot|at the scene|harm|safe|"
     r"hospital|intensive care|concuss|fractur|trauma|shell shock|treated|cut|bruise|lacerat|"
     r"загин|загиб|вбит|убит|погиб|помер|умер|поранен|ранен|ранил|травм|постраж|пострад|жертв|"
     r"госпіталіз|госпитализ|контуж",
@@ -963,7 +1005,9 @@ def parse_casualties(sentence: str) -> Casualties:
             continue
         # "four dead and another four injured": "another" there sets the hurt apart from the
         # dead of the same sentence; it adds to earlier figures only when it comes first.
-        more[kind] = not words and bool(_MORE.search(m.group(0)) or _opens_with_kin(told, m))
+        more[kind] = not words and bool(
+            _MORE.search(m.group(0)) or _opens_with_kin(told, m) or _ALSO_HIT.search(m.group(0))
+        )
         by_other = (
             more[kind]
             and bool(_MORE.search(m.group(0)))
@@ -996,7 +1040,15 @@ def parse_casualties(sentence: str) -> Casualties:
         words.append(" ".join(none_killed.group(0).split()))
         if injured is None:
             return Casualties(0, None, "; ".join(words))
-    update = bool(rose) or (killed is not None and _TOTAL.search(sentence) is not None)
+    update = (
+        bool(rose)
+        or (killed is not None and _TOTAL.search(sentence) is not None)
+        or (
+            (killed is not None or injured is not None)
+            and _TOLD_AS_IT_STANDS.search(sentence) is not None
+            and _AREA_TALLY.search(sentence) is None
+        )
+    )
     moved = 0
     if died is not None:
         moved = 1 if died.group("one") else (_value(died.group("num")) or 0)

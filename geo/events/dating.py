@@ -914,11 +914,18 @@ def _day_before_count(
     if not cas or cas.start < 0:
         return None
     for d in find_dates(sent.text[: cas.start], published=published):
-        if d.precision is DatePrecision.DAY and not _REPORTED_ON.search(
-            sent.text, max(0, d.start_char - 40), d.start_char
+        if (
+            d.precision is DatePrecision.DAY
+            and not _REPORTED_ON.search(sent.text, max(0, d.start_char - 40), d.start_char)
+            and not _COUNT_STANDS.search(sent.text, max(0, d.start_char - 30), d.start_char)
         ):
             return d
     return None
+
+
+# "As of October 6, there are seven dead", "By Tuesday morning the toll stood at nine": the
+# day the count stands at, told after its strike, not a day of another strike.
+_COUNT_STANDS = re.compile(r"\b(?:as (?:of|at)|by)\s+(?:[\w:.]+\s+){0,3}$", re.IGNORECASE)
 
 
 # Asked of most sentences, and most hold no match: each asks its lower-case twin first

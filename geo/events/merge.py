@@ -495,8 +495,10 @@ def _period_count_beside_day(a: Event, b: Event) -> bool:
 # "the city of X and its suburbs", "X and the surrounding villages": a place phrase wider
 # than the town it names
 _AND_ITS_SURROUNDINGS = re.compile(
-    r"\s+and\s+(?:its|the\s+(?:surrounding|nearby|neighbou?ring))\s+(?:suburbs?|outskirts|"
-    r"surroundings|environs|villages|settlements|areas?)\b",
+    # "X, the region's capital, and the surrounding region": the town's apposition between
+    r"(?:,\s[^,;.]{1,60},)?"
+    r"\s+and\s+(?:its|the\s+(?:surrounding|nearby|neighbou?ring|wider))\s+(?:suburbs?|outskirts|"
+    r"surroundings|environs|villages|settlements|areas?|region|district|countryside)\b",
     re.IGNORECASE,
 )
 
@@ -509,7 +511,7 @@ def _town_alone(a: Event, b: Event) -> Event | None:
     """
     if a.place.kind is not PlaceKind.POPULATED_PLACE or a.sentence_start == b.sentence_start:
         return None
-    wide = [e for e in (a, b) if _told_with_surroundings(e)]
+    wide = [e for e in (a, b) if _told_with_surroundings(e) or _day_in_sum(e)]
     if len(wide) != 1:
         return None
     return b if wide[0] is a else a
@@ -519,6 +521,23 @@ def _told_with_surroundings(e: Event) -> bool:
     """Whether a strike's sentence names its town with the suburbs or villages around it."""
     at = e.quote.find(e.surface) if e.surface else -1
     return at >= 0 and _AND_ITS_SURROUNDINGS.match(e.quote, at + len(e.surface)) is not None
+
+
+# "Over the past day, the Russians fired 60 shells at X", "over the past week, shelling of X
+# killed five", "since the start of October, attacks on X have killed 15": the town's day or
+# days summed over their strikes, not the toll of the one strike told apart ("in all, six
+# were hurt" sums one strike).
+_DAY_IN_SUM = re.compile(
+    r"\b(?:(?:over|during|in|throughout) the (?:past|last|previous) (?:day|24 hours|week|"
+    r"(?:\d+|two|three|four|five|six|seven|ten|several|few) (?:days|weeks)|month)|"
+    r"during the day|throughout the day|since the (?:start|beginning) of)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_in_sum(e: Event) -> bool:
+    """Whether a strike's sentence sums the town's day ("fired 60 shells at X in total")."""
+    return counts_strikes(e.quote) or _DAY_IN_SUM.search(e.quote) is not None
 
 
 # A report's verb beside the day it was told on: "Kyiv on Friday said", "announced on Friday".
@@ -641,15 +660,22 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
         own = None if twin in settled else _town_alone(old, ev)
         if own is not None:
             settled.add(twin)  # later readings of the town's own strike add as ever
+        # beside days told in sum, the strike's own toll is whole: "injuring two" is no
+        # count of the dead that the week's five would fill
+        whole = (
+            own is not None
+            and _day_in_sum(other if own is better else better)
+            and (own.killed is not None or own.injured is not None)
+        )
         out[twin] = event_with(
             better,
             people=better.people if better.people is not None else other.people,
             children=better.children if better.children is not None else other.children,
             killed=own.killed
-            if own is not None and own.killed is not None
+            if own is not None and (own.killed is not None or whole)
             else higher_count(better.killed, other.killed),
             injured=own.injured
-            if own is not None and own.injured is not None
+            if own is not None and (own.injured is not None or whole)
             else higher_count(better.injured, other.injured),
             figures_text=better.figures_text or other.figures_text,
         )

@@ -277,7 +277,8 @@ def lead_toll(
 
 
 # A strike told as one already named: "the attack", "the Ukrainian strike", "the missile".
-_DEFINITE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "the second nighttime drone attack": up to three words between
+_DEFINITE_STRIKE = re.compile(r"\b(?:the|that|this)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _toll_told_before(
@@ -299,7 +300,7 @@ def _toll_told_before(
         return False
     if not any(
         t.type is EventType.ATTACK
-        and _DEFINITE_STRIKE.search(text, max(sent.start, t.start - 30), t.start)
+        and _DEFINITE_STRIKE.search(text, max(sent.start, t.start - 45), t.start)
         for t in triggers
     ):
         return False
@@ -311,10 +312,20 @@ def _toll_told_before(
         ),
         None,
     )
-    if k is None or events[k].killed is not None or events[k].injured is not None:
+    if k is None:
         return False
+    ev = events[k]
+    if (lead.cas.killed is not None and ev.killed is not None) or (
+        lead.cas.injured is not None and ev.injured is not None
+    ):
+        return False
+    # "Drones struck the capital, killing three. At least 29 were wounded in the attack on
+    # X": the lead's dead and this sentence's hurt are two kinds of one toll, each kept
     events[k] = replace(
-        events[k], killed=lead.cas.killed, injured=lead.cas.injured, figures_text=lead.cas.text
+        ev,
+        killed=ev.killed if lead.cas.killed is None else lead.cas.killed,
+        injured=ev.injured if lead.cas.injured is None else lead.cas.injured,
+        figures_text="; ".join(t for t in (lead.cas.text, ev.figures_text) if t),
     )
     return True
 

@@ -2437,3 +2437,155 @@ def test_a_quotes_today_retelling_the_leads_toll_is_the_leads_day(quote, day, ga
         assert dt.date(2024, 6, 8) not in days.values()
     else:
         assert days.get("Izium") == day
+
+
+# --- round 19 (cas19): hedges, people safe, bodies people serve, a count's standing day ----
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        # hedges of a lower or rough bound are dropped as "at least" is
+        ("A drone hit a depot, killing one guard and injuring no fewer than 11 more.", 1, 11),
+        ("Not less than nine residents were wounded, the mayor said.", None, 9),
+        ("As many as 25 civilians were killed in the raid.", 25, None),
+        ("Approximately 14 people were hurt.", None, 14),
+        # "no one" told in other tenses, "harmed", and the people there said to be safe
+        ("A garage burned down, but luckily the residents are safe.", 0, 0),
+        ("No one has been harmed, the police reported.", 0, 0),
+        ("The shelling passed without victims.", 0, 0),
+        ("Nobody was hurt in the blast.", 0, 0),
+        # who the counted serve, named at length before the verb
+        ("A paramedic with the district's mobile first aid team was killed.", 1, None),
+        ("Three workers of the regional water utility were injured.", None, 3),
+        ("An employee of the city gas company was wounded.", None, 1),
+    ],
+)
+def test_hedges_safety_and_bodies_served_r19(sentence, killed, injured):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "standing",
+    [
+        "As of October 15, there are six dead.",
+        "By the morning of October 15, six people had been killed.",
+    ],
+)
+def test_a_count_told_as_of_a_later_day_is_the_strikes_r19(standing, gazetteer):
+    text = f"On October 13 Russian drones struck a hostel in Kupiansk. {standing}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", 6, None)]
+
+
+def test_a_toll_told_with_a_day_of_its_own_still_belongs_elsewhere_r19(gazetteer):
+    text = (
+        "On October 14 Russian drones struck a hostel in Kupiansk. Attacks on the region on"
+        " October 12 killed six people."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, None)]
+
+
+@pytest.mark.parametrize(
+    "summary",
+    [
+        # the town's day summed over its strikes
+        "Over the past day, the Russians fired 45 shells at Kupiansk. They hit a clinic and"
+        " a depot, killing six people and injuring eleven others.",
+        # the town with the region around it
+        "Russian forces attacked Kupiansk, a town on the Oskil river, and the"
+        " surrounding district, killing six people and injuring eleven, the governor said.",
+    ],
+)
+def test_a_towns_own_strike_keeps_its_toll_beside_a_wider_sum_r19(summary, gazetteer):
+    own = (
+        "The Russians shelled the centre of Kupiansk overnight. A 66-year-old man and his wife"
+        " died when a shell hit their house, and a 30-year-old woman was wounded."
+    )
+    assert _attacks(f"{own} {summary}", gazetteer) == [("Kupiansk", 2, 1)]
+    if "district" in summary:  # the wider toll told first gives way as well
+        assert _attacks(f"{summary} {own}", gazetteer) == [("Kupiansk", 2, 1)]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Russia struck Ukraine's north with glide bombs, killing four people in their homes,"
+        " officials said early Monday.",
+        "Russian drones hit the region overnight, killing four people, officials said.",
+    ],
+)
+def test_a_leads_dead_and_the_next_sentences_hurt_are_one_toll_r19(lead, gazetteer):
+    text = (
+        f"{lead} At least 31 people were wounded, five of them children, in the third"
+        " consecutive nighttime attack on Kupiansk."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", 4, 31)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents were not hurt, the head of the community said.",
+        "Civilians have not been injured.",
+        "There were no dead or wounded in the village.",
+        "No one was reported injured after the raid.",
+        "Casualties were avoided, the mayor wrote.",
+        "The blast did not cause any casualties.",
+    ],
+)
+def test_none_told_in_more_ways_r19(sentence):
+    cas = parse_casualties(sentence)
+    assert (cas.killed, cas.injured) == (0, 0)
+
+
+def test_people_hurt_also_are_more_of_the_toll_r19(gazetteer):
+    text = (
+        "Russian troops shelled Kupiansk on Tuesday. A 47-year-old man was wounded. A"
+        " 71-year-old woman and a 19-year-old man were also injured."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 3)]
+    cas = parse_casualties("Both of them were also injured.")
+    assert not cas.more_injured
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        "Over the past week, Russian shelling of Kupiansk killed seven people and injured 25.",
+        "Since the beginning of October, Russian attacks on Kupiansk have killed 19 people.",
+    ],
+)
+def test_days_told_in_sum_leave_a_strikes_own_toll_whole_r19(span, gazetteer):
+    text = f"On Tuesday, a Russian drone hit a minibus in Kupiansk, injuring three people. {span}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 3)]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "According to updated information, seven people were injured.",
+        "Later, the mayor said seven people had been injured.",
+        "As of the evening, seven people were injured.",
+        "The regional administration later reported that seven people were wounded.",
+    ],
+)
+def test_a_count_told_as_it_stands_later_replaces_a_lower_one_r19(later, gazetteer):
+    text = f"Russian drones hit Kupiansk on Tuesday, injuring four people. {later}"
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 7)]
+
+
+def test_an_areas_tally_told_later_does_not_raise_a_strikes_count_r19(gazetteer):
+    text = (
+        "Russian drones hit Kupiansk on Tuesday, injuring four people. Later, the governor"
+        " said 15 people had been injured across the region."
+    )
+    assert _attacks(text, gazetteer) == [("Kupiansk", None, 4)]
+
+
+def test_verified_civilian_casualties_are_the_wars_tally_r19():
+    cas = parse_casualties(
+        "More than 9,300 civilian casualties, including over 4,000 killed, have been"
+        " verified as of 3 June."
+    )
+    assert (cas.killed, cas.injured) == (None, None)

@@ -878,6 +878,8 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             and toks[k + 3].text == "of"
         ):
             k += 4  # "Sumy and the north-eastern city of X": a bearing before the noun
+        elif (m := _modified_kind_of(toks, k)) is not None:
+            k = m  # "A and the nearby villages of B and C", "A and the adjacent village of B"
         else:
             return j
         if toks[k].kind == "top":
@@ -890,6 +892,26 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             return u if u < len(toks) and toks[u].kind == "top" else j
         j = u
     return j
+
+
+def _modified_kind_of(toks: list[_Tok], k: int) -> int | None:
+    """The index past "the <word> [<word>] <kind> of" at token k, else None.
+
+    "the nearby villages of", "the adjacent village of", "the small frontline town of": the
+    kind of the next item of a list, told with words of its own (plain lower-case words, no
+    link or conjunction between).
+    """
+    if k >= len(toks) or toks[k].text != "the":
+        return None
+    for j in range(k + 2, min(k + 4, len(toks) - 2)):
+        if toks[j].text in _PLACE_NOUN_FORMS and toks[j + 1].text == "of":
+            words = toks[k + 1 : j]
+            if all(
+                t.kind == "w" and t.text.islower() and t.text not in _NOT_MODIFIER for t in words
+            ):
+                return j + 2
+            return None
+    return None
 
 
 # What an order's list puts before each settlement: "селища A, с.B, смт C" (village,
@@ -947,6 +969,31 @@ def _community_aside(toks: list[_Tok], i: int) -> int | None:
     for j in range(i + 1, min(i + 7, len(toks))):
         if toks[j].text == ")":
             return j + 1 if toks[j - 1].text.lower() in _COMMUNITY_WORDS else None
+    return None
+
+
+def _second_movers(toks: list[_Tok], k: int) -> int | None:
+    """The index of the link after a second group of people joined by "and" at token k.
+
+    "families with children and people with limited mobility from X", "children and
+    residents with disabilities in X": an order names two groups it moves before where
+    from. The group holds a word for people and plain words only (no verb, no clause).
+    """
+    if k >= len(toks) or toks[k].text != "and":
+        return None
+    people = False
+    for j in range(k + 1, min(len(toks), k + 8)):
+        tok = toks[j]
+        w = tok.text.lower()
+        if tok.kind != "w":
+            return None
+        if (w in _LINKS_FROM and w != "of" and j > k + 1) or (
+            w in _AUX and _notice_verb(toks, j) is not None
+        ):
+            return j if people else None  # "... from X", "... was ordered in X"
+        if w != "with" and (w in _BREAKS or w in _AUX or (w.endswith("ed") and w not in _WHO_WITH)):
+            return None
+        people = people or w in _MOVED_WHOM or w in _COMPANIONS or w == "elderly"
     return None
 
 
@@ -1239,6 +1286,22 @@ def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
     if k == j or k >= len(toks) or toks[k].text not in _AND | {",", "-"}:
         return None
     return k
+
+
+def _unknown_object_head(text: str, toks: list[_Tok], i: int) -> int | None:
+    """The index of a list's first known settlement when an unresolved name heads the list.
+
+    "seized X, A and B", "took X and A": a verb's object that opens with a village the
+    index lacks is still the verb's list of places; the next item must be a settlement the
+    index knows (so "hit Monday's target" or a person's name alone leads nowhere).
+    """
+    if (k := _unknown_item(text, toks, i)) is None:
+        return None
+    while k < len(toks) and toks[k].text in _AND | {",", "-"}:
+        k += 1
+    if k < len(toks) and toks[k].kind == "top" and _name_next(text, toks[k]):
+        return k
+    return None
 
 
 def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | None:
@@ -1850,6 +1913,17 @@ def _after(
             np = max(np, 0) + 1
             continue
         word = tok.text
+        if np < 0 and pre == 0 and not found and (k := _unknown_object_head(text, toks, i)):
+            i = k  # "seized X, A and B" with X unknown to the index: the list goes on to A
+            continue
+        if (
+            word == "so"
+            and i + 2 < len(toks)
+            and toks[i + 1].text == "far"
+            and toks[i + 2].text in links
+        ):
+            i += 2  # "evacuated so far from X": how long, not a clause of its own
+            continue
         if (
             word in {"were", "was"}
             and np < 0
@@ -1895,6 +1969,19 @@ def _after(
             # "B and C in the X community; and the villages of D": the community situates
             # the group before it, and the list goes on
             i, np = k, 0
+            continue
+        if (
+            found
+            and word in _COMMUNITY_WORDS
+            and toks[i - 1].kind == "top"
+            and i + 2 < len(toks)
+            and toks[i + 1].text in _AND
+            and (k := _kind_of_item(text, toks, i + 1, i + 2)) != i + 2
+            and toks[k].kind == "top"
+        ):
+            # "in the A community and the city of B": one more item of the list, told by
+            # its kind after the community's name
+            i, joined = k, True
             continue
         if found and (k := _as_well_as(toks, _described_item(toks, i) or i, links)) is not None:
             # "from Vovchansk and nearby villages, as well as from Lyptsi"; past an apposition
@@ -2067,6 +2154,19 @@ def _after(
             # "residents of such settlements as A, B and C": the kind, then its examples
             i, np = i + 3, max(np, 0)
             continue
+        if (
+            word == "from"
+            and etype in _TOLL_TYPES
+            and not found
+            and (k := i + 1 + (i + 1 < len(toks) and toks[i + 1].text == "the")) < len(toks)
+            and toks[k].kind == "top"
+            and not any(toks[k].text in _LEAVING for k in range(max(first, i - 4), i))
+        ):
+            # "attacked from A toward B", "advanced from A on B": A is where the assault set
+            # out from, no place of it; a place told after it by a link is
+            source, np = True, 0
+            i += 1
+            continue
         if word in links or (
             # "struck a car evacuating civilians from X", "shelled a convoy of people fleeing
             # from X": the strike is at the place they were leaving
@@ -2193,6 +2293,16 @@ def _after(
             # damage reached, then where (a bulletin tells a strike by its effect)
             i = k
             continue
+        if (
+            word == "for"
+            and etype in FIGURE_TYPES
+            and not found
+            and np < 0
+            and i + 1 < len(toks)
+            and toks[i + 1].text.lower() in _MOVED_WHOM
+        ):
+            i += 1  # "an evacuation for families with children ... in X": whom it is for
+            continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
@@ -2230,7 +2340,17 @@ def _after(
             and (
                 (
                     toks[i - 1].text.lower() == "such"
-                    and toks[i - 2].text.lower() in _PLACE_NOUN_FORMS
+                    and (
+                        toks[i - 2].text.lower() in _PLACE_NOUN_FORMS
+                        # "in places such as A", "in regions such as A": any plural noun
+                        # whose examples are settlements the index knows
+                        or (
+                            toks[i - 2].kind == "w"
+                            and toks[i - 2].text.islower()
+                            and toks[i - 2].text.endswith("s")
+                            and toks[i + 1].kind == "top"
+                        )
+                    )
                 )
                 or (
                     toks[i - 2].text.lower() == "such"
@@ -2314,6 +2434,8 @@ def _after(
             # "evacuate families with children from X": who leaves, not a new clause; "...
             # with children by force from X", "... with children continues in X" too
             k = k + 2 if [t.text for t in toks[k : k + 2]] == ["by", "force"] else k
+            # "... with children and people with limited mobility from X": a second group
+            k = _second_movers(toks, k) or k
             while k < len(toks) and toks[k].text.endswith("ly") and len(toks[k].text) > 4:
                 k += 1  # "... with their families forcibly from X"
             # "... with children was announced in X": where the order applies

@@ -2907,3 +2907,96 @@ def test_an_evacuation_running_since_a_day_with_no_scope_verb_places_nothing_new
     )
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert evacuations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the first item of the verb's object is a village the index lacks
+        (
+            "On Tuesday Russian troops seized Zarichnivka, Synkivka and Petropavlivka.",
+            {"Synkivka", "Petropavlivka"},
+        ),
+        ("The ministry says its units captured Zarichnivka and Vovchansk.", {"Vovchansk"}),
+    ],
+)
+def test_a_list_whose_first_item_is_unknown_keeps_the_known_items(gazetteer, text, places):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == places
+
+
+def test_an_unknown_object_before_a_speaker_is_no_list(gazetteer):
+    # the name after the comma is who reports, not one more item
+    text = "Russian troops seized Zarichnivka, Moscow said on Tuesday."
+    found = [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Street battles go on in places such as Toretsk and Chasiv Yar.",
+        "Heavy fighting is under way in areas such as Toretsk and Chasiv Yar.",
+    ],
+)
+def test_examples_after_such_as_are_the_places_whatever_the_noun(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert found == {"Toretsk", "Chasiv Yar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian guns shelled Beryslav and the nearby village of Zmiivka on Friday.",
+        "On Friday Russian guns shelled Beryslav and the small riverside village of Zmiivka.",
+    ],
+)
+def test_a_list_item_told_as_the_nearby_village_of_x_is_an_item(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Beryslav", "Zmiivka"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian units attacked from Kreminna towards the village of Terny on Sunday.",
+        "The enemy launched an assault from Kreminna toward Terny.",
+    ],
+)
+def test_an_assault_from_a_town_toward_another_is_at_the_second(gazetteer, text):
+    # the town the assault set out from is no place of it; the one it went for is
+    events = [e for e in _events(text, gazetteer) if e.event_type is not EventType.STATEMENT]
+    assert {e.place.name for e in events} == {"Terny"}
+
+
+def test_a_strike_from_a_town_alone_places_nothing_there(gazetteer):
+    text = "Russian troops shelled Ukrainian positions from Kreminna."
+    assert [e.place.name for e in _events(text, gazetteer)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials ordered the evacuation of families with children and people with "
+        "limited mobility from Kupiansk.",
+        "An evacuation for families with children and residents with disabilities was "
+        "ordered in Kupiansk on Friday.",
+        "Around 250 residents have been evacuated so far from Kupiansk, the governor said.",
+    ],
+)
+def test_an_evacuation_told_with_two_groups_or_a_time_keeps_its_place(gazetteer, text):
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert {e.place.name for e in evacuations} == {"Kupiansk"}
+
+
+def test_an_evacuation_of_two_groups_then_a_clause_places_nothing_new(gazetteer):
+    # a verb after the second group ends the phrase: the town after it is not where from
+    text = "The evacuation of families with children and pensioners ended as guns hit Kupiansk."
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert evacuations == []
+
+
+def test_a_community_and_the_city_of_x_are_one_list(gazetteer):
+    text = "An evacuation is under way in the Pokrovsk community and the city of Myrnohrad."
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert {e.place.name for e in evacuations} == {"Pokrovsk", "Myrnohrad"}

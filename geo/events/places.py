@@ -318,6 +318,8 @@ _THE_TOWN = (
 # pattern at every position of the article (the same matches, in a third less time).
 _ANAPHOR = re.compile(
     rf"(?:T(?<!\wT){_THE_TOWN}|t(?<!\wt){_THE_TOWN}"
+    # "advanced toward that town": a demonstrative after a preposition (see anaphors)
+    r"|t(?<!\wt)hat\s+(?:town|city|village)(?!\s+(?:of|council|hall)\b|['’]s)"
     r"|i(?<!\wi)ts\s+(?:(?:eastern|western|northern|southern|south-?eastern|south-?western|"
     r"north-?eastern|north-?western)\s+)?(?:edge|outskirts|centre|center|suburbs))\b"
 )
@@ -970,6 +972,25 @@ def _community_aside(toks: list[_Tok], i: int) -> int | None:
         if toks[j].text == ")":
             return j + 1 if toks[j - 1].text.lower() in _COMMUNITY_WORDS else None
     return None
+
+
+def _part_of_place(toks: list[_Tok], k: int) -> bool:
+    """Whether "the <noun> of <settlement>" starts at token k ("the outskirts of B").
+
+    One plain lower-case noun between the article and "of", and a settlement after it: a
+    part of that settlement, or its kind ("the town of B").
+    """
+    return (
+        k + 3 < len(toks)
+        and toks[k].text == "the"
+        and toks[k + 1].kind == "w"
+        and toks[k + 1].text.isalpha()
+        and toks[k + 1].text.islower()
+        and toks[k + 1].text not in _NOT_MODIFIER
+        and toks[k + 2].text == "of"
+        and toks[k + 3].kind == "top"
+        and _settlement(toks[k + 3].top)
+    )
 
 
 def _second_movers(toks: list[_Tok], k: int) -> int | None:
@@ -2223,6 +2244,8 @@ def _after(
             and (
                 toks[i + 2].kind == "top"
                 or (toks[i + 2].text == "the" and i + 3 < len(toks) and toks[i + 3].kind == "top")
+                # "in A and on the outskirts of B", "... and in the centre of B": a part of B
+                or _part_of_place(toks, i + 2)
             )
         ):
             i += 1  # "near A in Zaporizhzhia Oblast and near B in Kherson Oblast"
@@ -2976,7 +2999,7 @@ _FOCUS_AFTER = re.compile(
     r",\s*(?:but\s+|and\s+)?(?:most\s+of\s+all|above\s+all|first\s+of\s+all|in\s+particular|"
     r"first\s+and\s+foremost|primarily|chiefly)\s*,?\s*"
     r"(?:(?:in\s+)?(?:the\s+)?(?:cities|towns|villages|settlements|communities)\s+(?:such\s+as|like|of)\s+|"
-    r"(?:in|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?)?",
+    r"(?:(?:in|on)\s+)?the\s+(?:city|town|village|settlement)\s+of\s+|(?:in|on)\s+)?",
     re.IGNORECASE,
 )
 
@@ -3707,6 +3730,42 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s")
 _AGENT_BEFORE = re.compile(r"\b(?:\w+ed|held|run|taken|seized)\s+by\s+$", re.IGNORECASE)
 
 
+# A preposition right before "that town": the demonstrative's phrase, not "said that".
+_LINK_BEFORE = re.compile(
+    r"\b(?:toward|towards|near|in|into|on|at|around|outside|from|of|for|to)\s+$", re.IGNORECASE
+)
+
+
+# A town's own authority after its name: "Kharkiv authorities", "the Sumy city council".
+_LOCAL_AUTHORITY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:city\s+)?(?:authorities|officials|mayor|council)\b", re.IGNORECASE
+)
+
+
+def _own_authority_town(
+    text: str, resolved: list[Toponym], at: int, ante: Toponym | None, *, city: bool
+) -> Toponym | None:
+    """The settlement whose own authority speaks earlier in the sentence of "the city" at ``at``.
+
+    "Kharkiv authorities reported explosions in the city", "the Sumy mayor said the town was
+    hit": the authority is named by its town, which is left out of the antecedents as an
+    actor; its report's "the city" is still that town. Only a settlement after the other
+    antecedent (none nearer), in the same sentence.
+    """
+    for t in reversed(resolved):
+        if t.end > at or (ante is not None and t.end <= ante.end):
+            continue
+        if _SENTENCE_BREAK.search(text, t.end, at):
+            return None
+        if (
+            t.place.kind is PlaceKind.POPULATED_PLACE
+            and _LOCAL_AUTHORITY_AFTER.match(text, t.end, t.end + 30)
+            and (not city or (t.place.population or 0) >= _CITY_POPULATION)
+        ):
+            return t
+    return None
+
+
 def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     """Read "the town", "the city", "its eastern edge" as the settlement named just before."""
     out = []
@@ -3806,6 +3865,8 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     for m in town_refs:
         if within(quoted, m.start(), m.start() + 1):
             continue
+        if m.group().startswith("that") and not _LINK_BEFORE.search(text, 0, m.start()):
+            continue  # "said that town officials ...": a conjunction, no demonstrative
         k = bisect_right(ends, m.start()) - 1
         city = m.group().lower().endswith("city")
         if city:
@@ -3827,6 +3888,8 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             # fire"
             reach = _REGION_REACH
         ante = settlements[k] if k >= 0 and m.start() - ends[k] < reach else None
+        if (own := _own_authority_town(text, resolved, m.start(), ante, city=city)) is not None:
+            ante = own  # "X authorities reported explosions in the city": X's own city
         if city:
             closer = [
                 c

@@ -3000,3 +3000,49 @@ def test_a_community_and_the_city_of_x_are_one_list(gazetteer):
     text = "An evacuation is under way in the Pokrovsk community and the city of Myrnohrad."
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert {e.place.name for e in evacuations} == {"Pokrovsk", "Myrnohrad"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes went on near Toretsk and on the outskirts of Chasiv Yar on Tuesday.",
+        "Clashes went on near Toretsk and in the direction of Chasiv Yar on Tuesday.",
+    ],
+)
+def test_a_second_phrase_naming_a_part_of_a_town_goes_on_the_list(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert found == {"Toretsk", "Chasiv Yar"}
+
+
+def test_a_district_narrowed_to_the_city_of_x_is_at_x(gazetteer):
+    text = "Russian guns shelled the Pokrovsk district, in particular the city of Myrnohrad."
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Myrnohrad"}
+
+
+def test_that_town_after_a_preposition_is_the_town_named_before(gazetteer):
+    text = (
+        "Ukrainian gunners still fire from the town of Toretsk, while Russian troops have "
+        "advanced toward that town and Chasiv Yar."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == {"Toretsk", "Chasiv Yar"}
+
+
+def test_that_town_after_said_is_no_reference(gazetteer):
+    text = "Officials in Toretsk said that town residents had left their homes."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones hit Poltava early on Monday. Kharkiv authorities also reported explosions "
+        "in the city later that night.",
+        "Drones hit Poltava early on Monday. Kharkiv officials said a drone struck the city "
+        "later that night.",
+    ],
+)
+def test_the_city_in_its_own_authority_report_is_that_city(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Poltava", "Kharkiv"}

@@ -974,25 +974,6 @@ def _community_aside(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
-def _part_of_place(toks: list[_Tok], k: int) -> bool:
-    """Whether "the <noun> of <settlement>" starts at token k ("the outskirts of B").
-
-    One plain lower-case noun between the article and "of", and a settlement after it: a
-    part of that settlement, or its kind ("the town of B").
-    """
-    return (
-        k + 3 < len(toks)
-        and toks[k].text == "the"
-        and toks[k + 1].kind == "w"
-        and toks[k + 1].text.isalpha()
-        and toks[k + 1].text.islower()
-        and toks[k + 1].text not in _NOT_MODIFIER
-        and toks[k + 2].text == "of"
-        and toks[k + 3].kind == "top"
-        and _settlement(toks[k + 3].top)
-    )
-
-
 def _second_movers(toks: list[_Tok], k: int) -> int | None:
     """The index of the link after a second group of people joined by "and" at token k.
 
@@ -2175,19 +2156,6 @@ def _after(
             # "residents of such settlements as A, B and C": the kind, then its examples
             i, np = i + 3, max(np, 0)
             continue
-        if (
-            word == "from"
-            and etype in _TOLL_TYPES
-            and not found
-            and (k := i + 1 + (i + 1 < len(toks) and toks[i + 1].text == "the")) < len(toks)
-            and toks[k].kind == "top"
-            and not any(toks[k].text in _LEAVING for k in range(max(first, i - 4), i))
-        ):
-            # "attacked from A toward B", "advanced from A on B": A is where the assault set
-            # out from, no place of it; a place told after it by a link is
-            source, np = True, 0
-            i += 1
-            continue
         if word in links or (
             # "struck a car evacuating civilians from X", "shelled a convoy of people fleeing
             # from X": the strike is at the place they were leaving
@@ -2244,8 +2212,6 @@ def _after(
             and (
                 toks[i + 2].kind == "top"
                 or (toks[i + 2].text == "the" and i + 3 < len(toks) and toks[i + 3].kind == "top")
-                # "in A and on the outskirts of B", "... and in the centre of B": a part of B
-                or _part_of_place(toks, i + 2)
             )
         ):
             i += 1  # "near A in Zaporizhzhia Oblast and near B in Kherson Oblast"

@@ -319,6 +319,8 @@ _THE_TOWN = (
 # pattern at every position of the article (the same matches, in a third less time).
 _ANAPHOR = re.compile(
     rf"(?:T(?<!\wT){_THE_TOWN}|t(?<!\wt){_THE_TOWN}"
+    # "advanced toward that town": a demonstrative after a preposition (see anaphors)
+    r"|t(?<!\wt)hat\s+(?:town|city|village)(?!\s+(?:of|council|hall)\b|['’]s)"
     r"|i(?<!\wi)ts\s+(?:(?:eastern|western|northern|southern|south-?eastern|south-?western|"
     r"north-?eastern|north-?western)\s+)?(?:edge|outskirts|centre|center|suburbs))\b"
 )
@@ -879,6 +881,8 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             and toks[k + 3].text == "of"
         ):
             k += 4  # "Sumy and the north-eastern city of X": a bearing before the noun
+        elif (m := _modified_kind_of(toks, k)) is not None:
+            k = m  # "A and the nearby villages of B and C", "A and the adjacent village of B"
         else:
             return j
         if toks[k].kind == "top":
@@ -891,6 +895,26 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             return u if u < len(toks) and toks[u].kind == "top" else j
         j = u
     return j
+
+
+def _modified_kind_of(toks: list[_Tok], k: int) -> int | None:
+    """The index past "the <word> [<word>] <kind> of" at token k, else None.
+
+    "the nearby villages of", "the adjacent village of", "the small frontline town of": the
+    kind of the next item of a list, told with words of its own (plain lower-case words, no
+    link or conjunction between).
+    """
+    if k >= len(toks) or toks[k].text != "the":
+        return None
+    for j in range(k + 2, min(k + 4, len(toks) - 2)):
+        if toks[j].text in _PLACE_NOUN_FORMS and toks[j + 1].text == "of":
+            words = toks[k + 1 : j]
+            if all(
+                t.kind == "w" and t.text.islower() and t.text not in _NOT_MODIFIER for t in words
+            ):
+                return j + 2
+            return None
+    return None
 
 
 # What an order's list puts before each settlement: "селища A, с.B, смт C" (village,
@@ -948,6 +972,31 @@ def _community_aside(toks: list[_Tok], i: int) -> int | None:
     for j in range(i + 1, min(i + 7, len(toks))):
         if toks[j].text == ")":
             return j + 1 if toks[j - 1].text.lower() in _COMMUNITY_WORDS else None
+    return None
+
+
+def _second_movers(toks: list[_Tok], k: int) -> int | None:
+    """The index of the link after a second group of people joined by "and" at token k.
+
+    "families with children and people with limited mobility from X", "children and
+    residents with disabilities in X": an order names two groups it moves before where
+    from. The group holds a word for people and plain words only (no verb, no clause).
+    """
+    if k >= len(toks) or toks[k].text != "and":
+        return None
+    people = False
+    for j in range(k + 1, min(len(toks), k + 8)):
+        tok = toks[j]
+        w = tok.text.lower()
+        if tok.kind != "w":
+            return None
+        if (w in _LINKS_FROM and w != "of" and j > k + 1) or (
+            w in _AUX and _notice_verb(toks, j) is not None
+        ):
+            return j if people else None  # "... from X", "... was ordered in X"
+        if w != "with" and (w in _BREAKS or w in _AUX or (w.endswith("ed") and w not in _WHO_WITH)):
+            return None
+        people = people or w in _MOVED_WHOM or w in _COMPANIONS or w == "elderly"
     return None
 
 
@@ -1240,6 +1289,22 @@ def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
     if k == j or k >= len(toks) or toks[k].text not in _AND | {",", "-"}:
         return None
     return k
+
+
+def _unknown_object_head(text: str, toks: list[_Tok], i: int) -> int | None:
+    """The index of a list's first known settlement when an unresolved name heads the list.
+
+    "seized X, A and B", "took X and A": a verb's object that opens with a village the
+    index lacks is still the verb's list of places; the next item must be a settlement the
+    index knows (so "hit Monday's target" or a person's name alone leads nowhere).
+    """
+    if (k := _unknown_item(text, toks, i)) is None:
+        return None
+    while k < len(toks) and toks[k].text in _AND | {",", "-"}:
+        k += 1
+    if k < len(toks) and toks[k].kind == "top" and _name_next(text, toks[k]):
+        return k
+    return None
 
 
 def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | None:
@@ -1897,6 +1962,17 @@ def _after(
             np = max(np, 0) + 1
             continue
         word = tok.text
+        if np < 0 and pre == 0 and not found and (k := _unknown_object_head(text, toks, i)):
+            i = k  # "seized X, A and B" with X unknown to the index: the list goes on to A
+            continue
+        if (
+            word == "so"
+            and i + 2 < len(toks)
+            and toks[i + 1].text == "far"
+            and toks[i + 2].text in links
+        ):
+            i += 2  # "evacuated so far from X": how long, not a clause of its own
+            continue
         if (
             word in {"were", "was"}
             and np < 0
@@ -1942,6 +2018,19 @@ def _after(
             # "B and C in the X community; and the villages of D": the community situates
             # the group before it, and the list goes on
             i, np = k, 0
+            continue
+        if (
+            found
+            and word in _COMMUNITY_WORDS
+            and toks[i - 1].kind == "top"
+            and i + 2 < len(toks)
+            and toks[i + 1].text in _AND
+            and (k := _kind_of_item(text, toks, i + 1, i + 2)) != i + 2
+            and toks[k].kind == "top"
+        ):
+            # "in the A community and the city of B": one more item of the list, told by
+            # its kind after the community's name
+            i, joined = k, True
             continue
         if found and (k := _as_well_as(toks, _described_item(toks, i) or i, links)) is not None:
             # "from Vovchansk and nearby villages, as well as from Lyptsi"; past an apposition
@@ -2240,6 +2329,16 @@ def _after(
             # damage reached, then where (a bulletin tells a strike by its effect)
             i = k
             continue
+        if (
+            word == "for"
+            and etype in FIGURE_TYPES
+            and not found
+            and np < 0
+            and i + 1 < len(toks)
+            and toks[i + 1].text.lower() in _MOVED_WHOM
+        ):
+            i += 1  # "an evacuation for families with children ... in X": whom it is for
+            continue
         if word == "for":
             break  # "gains for Moscow": whom the gains serve, not where they are
         if word in {"that", "which"} and np < 0 and i + 1 < len(toks) and toks[i + 1].text in _AUX:
@@ -2277,7 +2376,17 @@ def _after(
             and (
                 (
                     toks[i - 1].text.lower() == "such"
-                    and toks[i - 2].text.lower() in _PLACE_NOUN_FORMS
+                    and (
+                        toks[i - 2].text.lower() in _PLACE_NOUN_FORMS
+                        # "in places such as A", "in regions such as A": any plural noun
+                        # whose examples are settlements the index knows
+                        or (
+                            toks[i - 2].kind == "w"
+                            and toks[i - 2].text.islower()
+                            and toks[i - 2].text.endswith("s")
+                            and toks[i + 1].kind == "top"
+                        )
+                    )
                 )
                 or (
                     toks[i - 2].text.lower() == "such"
@@ -2361,6 +2470,8 @@ def _after(
             # "evacuate families with children from X": who leaves, not a new clause; "...
             # with children by force from X", "... with children continues in X" too
             k = k + 2 if [t.text for t in toks[k : k + 2]] == ["by", "force"] else k
+            # "... with children and people with limited mobility from X": a second group
+            k = _second_movers(toks, k) or k
             while k < len(toks) and toks[k].text.endswith("ly") and len(toks[k].text) > 4:
                 k += 1  # "... with their families forcibly from X"
             # "... with children was announced in X": where the order applies
@@ -2901,7 +3012,7 @@ _FOCUS_AFTER = re.compile(
     r",\s*(?:but\s+|and\s+)?(?:most\s+of\s+all|above\s+all|first\s+of\s+all|in\s+particular|"
     r"first\s+and\s+foremost|primarily|chiefly)\s*,?\s*"
     r"(?:(?:in\s+)?(?:the\s+)?(?:cities|towns|villages|settlements|communities)\s+(?:such\s+as|like|of)\s+|"
-    r"(?:in|on)\s+(?:the\s+(?:city|town|village)\s+of\s+)?)?",
+    r"(?:(?:in|on)\s+)?the\s+(?:city|town|village|settlement)\s+of\s+|(?:in|on)\s+)?",
     re.IGNORECASE,
 )
 
@@ -3632,6 +3743,42 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s")
 _AGENT_BEFORE = re.compile(r"\b(?:\w+ed|held|run|taken|seized)\s+by\s+$", re.IGNORECASE)
 
 
+# A preposition right before "that town": the demonstrative's phrase, not "said that".
+_LINK_BEFORE = re.compile(
+    r"\b(?:toward|towards|near|in|into|on|at|around|outside|from|of|for|to)\s+$", re.IGNORECASE
+)
+
+
+# A town's own authority after its name: "Kharkiv authorities", "the Sumy city council".
+_LOCAL_AUTHORITY_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:city\s+)?(?:authorities|officials|mayor|council)\b", re.IGNORECASE
+)
+
+
+def _own_authority_town(
+    text: str, resolved: list[Toponym], at: int, ante: Toponym | None, *, city: bool
+) -> Toponym | None:
+    """The settlement whose own authority speaks earlier in the sentence of "the city" at ``at``.
+
+    "Kharkiv authorities reported explosions in the city", "the Sumy mayor said the town was
+    hit": the authority is named by its town, which is left out of the antecedents as an
+    actor; its report's "the city" is still that town. Only a settlement after the other
+    antecedent (none nearer), in the same sentence.
+    """
+    for t in reversed(resolved):
+        if t.end > at or (ante is not None and t.end <= ante.end):
+            continue
+        if _SENTENCE_BREAK.search(text, t.end, at):
+            return None
+        if (
+            t.place.kind is PlaceKind.POPULATED_PLACE
+            and _LOCAL_AUTHORITY_AFTER.match(text, t.end, t.end + 30)
+            and (not city or (t.place.population or 0) >= _CITY_POPULATION)
+        ):
+            return t
+    return None
+
+
 def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     """Read "the town", "the city", "its eastern edge" as the settlement named just before."""
     out = []
@@ -3731,6 +3878,8 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     for m in town_refs:
         if within(quoted, m.start(), m.start() + 1):
             continue
+        if m.group().startswith("that") and not _LINK_BEFORE.search(text, 0, m.start()):
+            continue  # "said that town officials ...": a conjunction, no demonstrative
         k = bisect_right(ends, m.start()) - 1
         city = m.group().lower().endswith("city")
         if city:
@@ -3752,6 +3901,8 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             # fire"
             reach = _REGION_REACH
         ante = settlements[k] if k >= 0 and m.start() - ends[k] < reach else None
+        if (own := _own_authority_town(text, resolved, m.start(), ante, city=city)) is not None:
+            ante = own  # "X authorities reported explosions in the city": X's own city
         if city:
             closer = [
                 c

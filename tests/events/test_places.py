@@ -2907,3 +2907,112 @@ def test_an_evacuation_running_since_a_day_with_no_scope_verb_places_nothing_new
     )
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert evacuations == []
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the first item of the verb's object is a village the index lacks
+        (
+            "On Tuesday Russian troops seized Zarichnivka, Synkivka and Petropavlivka.",
+            {"Synkivka", "Petropavlivka"},
+        ),
+        ("The ministry says its units captured Zarichnivka and Vovchansk.", {"Vovchansk"}),
+    ],
+)
+def test_a_list_whose_first_item_is_unknown_keeps_the_known_items(gazetteer, text, places):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == places
+
+
+def test_an_unknown_object_before_a_speaker_is_no_list(gazetteer):
+    # the name after the comma is who reports, not one more item
+    text = "Russian troops seized Zarichnivka, Moscow said on Tuesday."
+    found = [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Street battles go on in places such as Toretsk and Chasiv Yar.",
+        "Heavy fighting is under way in areas such as Toretsk and Chasiv Yar.",
+    ],
+)
+def test_examples_after_such_as_are_the_places_whatever_the_noun(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.OFFENSIVE}
+    assert found == {"Toretsk", "Chasiv Yar"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian guns shelled Beryslav and the nearby village of Zmiivka on Friday.",
+        "On Friday Russian guns shelled Beryslav and the small riverside village of Zmiivka.",
+    ],
+)
+def test_a_list_item_told_as_the_nearby_village_of_x_is_an_item(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Beryslav", "Zmiivka"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials ordered the evacuation of families with children and people with "
+        "limited mobility from Kupiansk.",
+        "An evacuation for families with children and residents with disabilities was "
+        "ordered in Kupiansk on Friday.",
+        "Around 250 residents have been evacuated so far from Kupiansk, the governor said.",
+    ],
+)
+def test_an_evacuation_told_with_two_groups_or_a_time_keeps_its_place(gazetteer, text):
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert {e.place.name for e in evacuations} == {"Kupiansk"}
+
+
+def test_an_evacuation_of_two_groups_then_a_clause_places_nothing_new(gazetteer):
+    # a verb after the second group ends the phrase: the town after it is not where from
+    text = "The evacuation of families with children and pensioners ended as guns hit Kupiansk."
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert evacuations == []
+
+
+def test_a_community_and_the_city_of_x_are_one_list(gazetteer):
+    text = "An evacuation is under way in the Pokrovsk community and the city of Myrnohrad."
+    evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
+    assert {e.place.name for e in evacuations} == {"Pokrovsk", "Myrnohrad"}
+
+
+def test_a_district_narrowed_to_the_city_of_x_is_at_x(gazetteer):
+    text = "Russian guns shelled the Pokrovsk district, in particular the city of Myrnohrad."
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Myrnohrad"}
+
+
+def test_that_town_after_a_preposition_is_the_town_named_before(gazetteer):
+    text = (
+        "Ukrainian gunners still fire from the town of Toretsk, while Russian troops have "
+        "advanced toward that town and Chasiv Yar."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == {"Toretsk", "Chasiv Yar"}
+
+
+def test_that_town_after_said_is_no_reference(gazetteer):
+    text = "Officials in Toretsk said that town residents had left their homes."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.DISPLACEMENT] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones hit Poltava early on Monday. Kharkiv authorities also reported explosions "
+        "in the city later that night.",
+        "Drones hit Poltava early on Monday. Kharkiv officials said a drone struck the city "
+        "later that night.",
+    ],
+)
+def test_the_city_in_its_own_authority_report_is_that_city(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Poltava", "Kharkiv"}

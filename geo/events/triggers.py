@@ -413,7 +413,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # find_triggers wants an army before it, as for "moved towards")
         r"approach(?:ed|es|ing)(?! (?:to )?within\b)",
         r"fighting",
-        r"battles?",
+        # "battle updates include the capture of X": a report on the fighting names its news
+        r"battles?(?! (?:updates?|reports?|summar(?:y|ies)|maps?|news)\b)",
         r"clashes",
         # "mopping up Ukrainian troops in X", "mop-up operations in Y": clearing a place of
         # the men left in it, on foot

@@ -2721,3 +2721,19 @@ def test_lines_that_are_no_defence_or_a_weapon_named_keep_the_strike():
     }
     sentence = "Russian forces attacked Ukrainian fortifications near Hulivka with glide bombs."
     assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Latest battle updates include the capture of Hulivka.",
+        "Battle reports from the front mention the capture of Hulivka.",
+    ],
+)
+def test_battle_naming_a_report_on_the_fighting_is_no_fight(sentence):
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
+    assert EventType.ADVANCE in {t.type for t in _triggers(sentence)}
+
+
+def test_battles_told_as_happening_stay_a_fight():
+    assert EventType.OFFENSIVE in {t.type for t in _triggers("Heavy battles near Hulivka went on.")}

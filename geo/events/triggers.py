@@ -433,7 +433,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # find_triggers wants an army before it, as for "moved towards")
         r"approach(?:ed|es|ing)(?! (?:to )?within\b)",
         r"fighting",
-        r"battles?",
+        # "battle updates include the capture of X": a report on the fighting names its news
+        r"battles?(?! (?:updates?|reports?|summar(?:y|ies)|maps?|news)\b)",
         r"clashes",
         # "mopping up Ukrainian troops in X", "mop-up operations in Y": clearing a place of
         # the men left in it, on foot
@@ -477,6 +478,7 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"crossed (?:the border )?into",
         r"crossed the border",
         r"launched (?:an? )?(?:attack|operation|push)",
+        # "troops are pushing toward X", "pushed further towards Y": the drive, as "pressing"
         r"push(?:ed)? toward",
         # "troops are pressing toward X", "pressed on towards Y": the drive, not yet a gain
         r"press(?:ed|es|ing)? (?:on )?towards?",
@@ -1007,6 +1009,15 @@ _ON_TOWN = re.compile(
     r"\s+(?:on|against)\s+(?:the\s+(?:village|town|city|settlement|hamlet)\s+of\s+)?"
     r"[A-Z][\w'’-]+(?!\s+(?:direction|sector|axis|front)\b)"
 )
+# ... or the town as the verb's object: "the enemy attacked Odesa on Monday", "the enemy
+# attacked the city of X": a regional head's strike on his town. The General Staff's troops
+# attack "near", "in the area of" or "positions" (_GROUND_AFTER, _POSITIONS_AFTER), and a count
+# or a side they came from keeps the storm (_TIMES_AFTER, _GROUND_LATER).
+_TOWN_OBJECT = re.compile(
+    r"\s+(?:the\s+(?:village|town|city|settlement|hamlet)\s+of\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?!\s+(?:direction|sector|axis|front|positions?|units?|"
+    r"troops|forces|defen[cs]es?|lines?)\b)(?=[\s,.;]|$)"
+)
 # Its toll: "a woman was killed in an enemy attack on the region overnight". Troops storming
 # a line leave no dead civilians in a governor's count; one attack with a toll is a strike.
 _TOLL_WORD = re.compile(r"\b(?:killed|killing|dead|died|injured|injuring|wounded|wounding|hurt)\b")
@@ -1064,7 +1075,10 @@ _REPELLED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSITIONS_AFTER = re.compile(
-    r"\s+(?:the\s+)?(?:\w+\s+)?positions\b"
+    # "attacked Ukrainian defensive lines near X", "attacked the trenches of the brigade":
+    # what men on foot attack (a strike names its weapon)
+    r"\s+(?:the\s+)?(?:\w+\s+)?(?:positions|defensive\s+(?:lines?|positions)|"
+    r"fortifications|trenches|strongholds|dugouts)\b"
     # "raiders attacked the guard units at X": troops as the object, met on the ground ("an
     # attack by Russian troops in X" names who attacked, not what)
     r"|\s+(?!by\s)(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:units|troops|garrisons?|outposts?|checkpoints?)\s+"
@@ -1928,7 +1942,9 @@ _HELD_BACK_AFTER = re.compile(
 # simple past ("advanced towards X on Sunday") reports ground taken in that direction, and
 # "the advance on X", reported after a capture, is that capture: both are left alone.
 _GOAL_AFTER = re.compile(
-    r"(?:\s+\w+ly)?\s+(?:toward|towards|in\s+the\s+direction\s+of)\b", re.IGNORECASE
+    # "advancing further toward X", "advancing steadily towards Y"
+    r"(?:\s+(?:\w+ly|further|farther|deeper))?\s+(?:toward|towards|in\s+the\s+direction\s+of)\b",
+    re.IGNORECASE,
 )
 
 # ... but the noun told as done at a pace, in the past: "accelerated their advance towards X
@@ -2533,7 +2549,11 @@ def _find_triggers_in(
                         # and so is "the enemy attacked X, wounding two" (the verb)
                         word in ("attack", "attacked")
                         and _ENEMY_ONLY.fullmatch(ground.group())
-                        and (_ON_TOWN.match(text, e) or _TOLL_WORD.search(sent.text))
+                        and (
+                            _ON_TOWN.match(text, e)
+                            or _TOLL_WORD.search(sent.text)
+                            or (word == "attacked" and _TOWN_OBJECT.match(text, e))
+                        )
                     )
                     and not (
                         word == "attack"

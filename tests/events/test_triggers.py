@@ -2762,3 +2762,77 @@ def test_troops_clearing_a_town_is_a_side_s_word_for_taking_it(gazetteer, senten
 def test_clearing_rubble_mines_or_a_name_is_no_gain(gazetteer, sentence):
     kinds = {k for k, _ in _kinds(sentence, gazetteer)}
     assert not kinds & {EventType.ADVANCE, EventType.OFFENSIVE}
+
+
+# Round 19 (type19): the type a report's grammar gives a fight, a drive and a strike.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The enemy attacked Mykolaiv on Thursday.",
+        "On Friday, March 7, the enemy attacked the city of Sumy.",
+        "The enemy attacked Kryvyi Rih again, the mayor wrote.",
+    ],
+)
+def test_the_enemy_attacking_a_town_as_its_object_is_a_strike(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.ATTACK}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The enemy attacked Hulivka six times over the day.",
+        "The enemy attacked Hulivka from the south and was driven back.",
+        "The enemy attacked Ukrainian positions near Hulivka.",
+        "The enemy attacked near Hulivka, the brigade reported.",
+    ],
+)
+def test_the_enemy_attacking_a_village_counted_from_a_side_or_its_positions_is_a_fight(sentence):
+    assert EventType.OFFENSIVE in {t.type for t in _triggers(sentence)}
+    assert EventType.ATTACK not in {t.type for t in _triggers(sentence)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian units are advancing further toward Siversk.",
+        "The brigades kept advancing deeper towards Lyman.",
+    ],
+)
+def test_an_advance_further_toward_a_town_under_way_is_the_push(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.OFFENSIVE}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian units attacked Ukrainian defensive lines near Hulivka.",
+        "Russian units attacked the trenches of a marine brigade near Hulivka on Tuesday.",
+        "Russian forces attacked Ukrainian fortifications outside Hulivka.",
+    ],
+)
+def test_an_attack_on_lines_trenches_or_fortifications_is_ground_fighting(sentence):
+    assert {t.type for t in _triggers(sentence)} - {EventType.STATEMENT} == {EventType.OFFENSIVE}
+
+
+def test_lines_that_are_no_defence_or_a_weapon_named_keep_the_strike():
+    assert {t.type for t in _triggers("Russian forces attacked power lines near Hulivka.")} == {
+        EventType.ATTACK
+    }
+    sentence = "Russian forces attacked Ukrainian fortifications near Hulivka with glide bombs."
+    assert {t.type for t in _triggers(sentence)} == {EventType.ATTACK}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Latest battle updates include the capture of Hulivka.",
+        "Battle reports from the front mention the capture of Hulivka.",
+    ],
+)
+def test_battle_naming_a_report_on_the_fighting_is_no_fight(sentence):
+    assert EventType.OFFENSIVE not in {t.type for t in _triggers(sentence)}
+    assert EventType.ADVANCE in {t.type for t in _triggers(sentence)}
+
+
+def test_battles_told_as_happening_stay_a_fight():
+    assert EventType.OFFENSIVE in {t.type for t in _triggers("Heavy battles near Hulivka went on.")}

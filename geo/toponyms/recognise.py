@@ -674,6 +674,9 @@ def _listed_admin2(
                     [c for k in key.split("|") for c in gaz.lookup_key(k)],
                 )
                 listed.append(m)
+            # "4 villages of A and 12 of B communities": each item's share of villages is
+            # told before it, and the list goes on before that
+            start = _past_share(toks, start)
             # The list goes on before a comma, "and", "or" or "&" (", and" too).
             if start >= 2 and toks[start - 1].norm in _LIST_WORDS and not toks[start - 1].cap:
                 gap = text[toks[start - 2].end : toks[start - 1].start].strip()
@@ -691,6 +694,31 @@ def _listed_admin2(
     taken = {t for m in found for t in range(m.i, m.j)}
     kept = [m for m in mentions if not any(t in taken for t in range(m.i, m.j))]
     return sorted(kept + found, key=lambda m: m.i)
+
+
+# The settlements a count of a hromada's share names: "12 villages of A".
+_SHARE_WORDS = frozenset(["villages", "settlements", "towns", "localities", "hamlets"])
+
+
+def _past_share(toks: list[Token], start: int) -> int:
+    """The first token of "[N] villages of [the]" right before token ``start`` (else ``start``).
+
+    "evacuated 4 settlements of A and 12 villages of B communities": what is counted in each
+    hromada stands between the list's items, so the list goes on before the count.
+    """
+    k = start
+    if k >= 1 and toks[k - 1].norm == "the":
+        k -= 1
+    if not (k >= 2 and toks[k - 1].norm == "of" and toks[k - 2].norm in _SHARE_WORDS):
+        return start
+    k -= 2
+    if k >= 1 and (toks[k - 1].text.isdigit() or toks[k - 1].norm in _COUNT_WORDS):
+        k -= 1
+    return k
+
+
+# Counts written as words before a hromada's share ("two villages of A").
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten several some all".split())
 
 
 def _seat_named_hromadas(mentions: list[Mention], gaz: Gazetteer) -> None:

@@ -2907,3 +2907,12 @@ def test_an_evacuation_running_since_a_day_with_no_scope_verb_places_nothing_new
     )
     evacuations = [e for e in _events(text, gazetteer) if e.event_type is EventType.EVACUATION]
     assert evacuations == []
+
+
+def test_an_evacuation_of_hromadas_listed_with_each_ones_count_of_villages(gazetteer):
+    # "from 6 villages of A and 3 villages of B communities": B is the list's second item
+    text = (
+        "The oblast council ordered a forced evacuation of children from 6 villages of "
+        "Bilopilska and 3 villages of Esmanska communities on Friday."
+    )
+    assert sorted(_evacuated(text, gazetteer)) == ["Bilopillia hromada", "Esman hromada"]

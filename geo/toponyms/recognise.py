@@ -721,6 +721,24 @@ def _past_share(toks: list[Token], start: int) -> int:
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten several some all".split())
 
 
+def _own_country_follows(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
+    """Whether a town's own country follows it as the last word of the run ("Odesa Ukraine").
+
+    Copy written for search engines drops the comma of "Odesa, Ukraine"; the country is no
+    part of a longer name unless more capitalised words follow ("Kyiv Ukraine Foundation").
+    """
+    if m.j >= len(toks) or not m.cands:
+        return False
+    country = toks[m.j]
+    if country.joined and m.j + 1 < len(toks) and toks[m.j + 1].cap:
+        return False
+    codes = {c.place.country_code for c in m.cands if c.place.kind is _POPULATED}
+    return any(
+        c.place.kind is _COUNTRY and c.place.country_code in codes
+        for c in gaz.lookup_key(country.norm)
+    )
+
+
 def _seat_named_hromadas(mentions: list[Mention], gaz: Gazetteer) -> None:
     """Give "X hromada" named by its seat's stem the hromadas whose adjective it is too.
 
@@ -1345,6 +1363,8 @@ def _reject(
         and nxt.norm not in PLACE_HEADS
         and not nxt.initial
         and not oblast_follows  # "Шебекино Белгородской области": a town, then its oblast
+        # "the city of Odesa Ukraine": a town, then its own country, the comma left out
+        and not _own_country_follows(m, toks, gaz)
         # "in Bakhmut Russian troops seized ...": a side's adjective before a common noun
         # opens the clause's subject, no longer name
         and not (nxt.norm in _SIDE_ADJECTIVES and (after_next is None or not after_next.cap))

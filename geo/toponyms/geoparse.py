@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 from geo.places.gazetteer import Gazetteer, base_score, load_gazetteer
 from geo.places.names import normalize
 from geo.places.near_spellings import prepare as prepare_near_spellings
-from geo.places.near_spellings import romanised
 from geo.places.spatial import great_circle_km
 from geo.places.theatre import SETTLEMENT_SOURCES, VAST_AREAS
 from geo.records import (
@@ -426,15 +425,6 @@ def _sector_units(mentions: list[Mention], text: str) -> set[str]:
     return units
 
 
-def _respells_today(m: Mention, p: Place) -> bool:
-    """Whether the mention spells the place's own name in another romanisation.
-
-    "Loknya" for the index's Loknia (я as ya or ia): the letters every romanisation agrees
-    on are the same, so the spelling is today's name, not an old one.
-    """
-    return romanised(normalize(p.name)) == romanised(m.key)
-
-
 def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     countries, admin1, explicit, demonyms, unit_countries, named_by = _doc_context(mentions, text)
     ctx = _Context(countries, admin1, demonyms, cyrillic=_cyrillic_text(text))
@@ -497,10 +487,9 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
                 s += 1.0 if p.kind is _POPULATED else 1.5
             elif p.country_code in demonyms:
                 s += 0.5
-            if c.match == "alternate" and held_by_name and not _respells_today(m, p):
+            if c.match == "alternate" and held_by_name:
                 # An old or foreign spelling loses to the place that bears the name today:
-                # "Pokrovsk" is Pokrovsk, not Engels (called Pokrovsk until 1931). Another
-                # romanisation of today's name is no old name ("Loknya" for Loknia).
+                # "Pokrovsk" is Pokrovsk, not Engels (called Pokrovsk until 1931).
                 s -= 1.5
             if c is famous:
                 s += 1.0

@@ -1258,15 +1258,3 @@ def test_of_two_namesakes_within_reach_of_a_list_the_one_beside_its_items_wins(g
     novofedorivka = _by_surface(geoparse(text, gazetteer=gazetteer))["Novofedorivka"].place
     km = great_circle_km(nadiia.lat, nadiia.lon, novofedorivka.lat, novofedorivka.lon)
     assert km < 10
-
-
-def test_another_romanisation_of_todays_name_is_no_old_name(gazetteer):
-    # "Loknya" is the exact name of a town of Pskov Oblast and, with я as "ya", the name of
-    # villages of Sumy Oblast (the index's Loknia): in a report on the Sumy region it is
-    # a Sumy village, not the Russian town far from it.
-    text = (
-        "Russian troops have seized ground in the Sumy region. A spokesman reported the "
-        "capture of Loknya."
-    )
-    top = next(t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Loknya")
-    assert (top.place.name, top.place.admin1_code) == ("Loknia", "UA.21")

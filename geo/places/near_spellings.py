@@ -138,9 +138,6 @@ def _word_forms(word: str) -> set[str]:
         # Russian -еев- is Ukrainian -іїв-, one i once romanised ("Timofeyevka", Tymofiivka;
         # "Kleshcheyevka", Klishchiivka)
         starts.add(base.replace("eev", "iv"))
-    if "zhsk" in base:
-        # Russian -жск- is Ukrainian -зьк- ("Zaporozhskoye", Zaporizke)
-        starts.add(base.replace("zhsk", "zk"))
     out = set()
     for start in starts:
         forms = {start}

@@ -160,16 +160,10 @@ def ukrainian_forms(key: str) -> set[str]:
     Each word is respelt on its own ("Volnoye Pole" is Vilne Pole), and the words joined as
     :func:`romanised` joins them. The spelling itself is among the forms.
     """
-    raw = key.split()
+    words = [romanised(w) for w in key.split()]
     forms = {""}
-    for k, word in enumerate(raw):
-        w = romanised(word)
-        choices = _word_forms(w)
-        if k < len(raw) - 1 and word.endswith("ye"):
-            # a plural adjective before the noun: Russian -ye is Ukrainian -i ("Malye
-            # Shcherbaki", Mali Shcherbaky; "Velikiye Prokhody", Velyki Prokhody)
-            choices.add(w[:-1] + "i")
-        forms = {f + g for f in forms for g in choices}
+    for w in words:
+        forms = {f + g for f in forms for g in _word_forms(w)}
         if len(forms) > _VARIANT_CAP:
             forms = set(sorted(forms)[:_VARIANT_CAP])
     return forms

@@ -136,7 +136,6 @@ _NAME_ADJECTIVES = frozenset(
     sukha sukhaya krasnyi krasny krasna krasnaya krasnoye verkhnia verkhnii verkhnyaya
     nyzhnia nyzhnii nizhnyaya nizhniy zolota zolotyi zolotaya bila bilyi belaya chervona
     chervonyi chervonaya
-    mali malye velyki velikiye novi novye stari starye verkhni verkhniye nyzhni nizhniye
     """.split()
 )
 

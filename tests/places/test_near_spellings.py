@@ -182,7 +182,6 @@ def test_latin_leaves_latin_names_alone_and_romanises_cyrillic():
         ("Belaya Gora", "UA.14", "Bila Hora"),  # Russian e of an old root is Ukrainian i
         ("Kleshcheyevka", "UA.05", "Klishchiivka"),  # -eyev- is -iiv-
         ("Timofeyevka", "UA.07", "Tymofiivka"),
-        ("Malye Shcherbaki", "UA.26", "Mali Shcherbaky"),  # a plural adjective's -ye is -i
     ],
 )
 def test_a_russian_spelling_is_respelt_to_the_ukrainian_name(gazetteer, russian, unit, name):

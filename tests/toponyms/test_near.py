@@ -299,10 +299,3 @@ def test_the_plural_of_a_settlement_word_frames_the_first_item_of_its_list(gazet
     top = _at(text, "Vasylevka", gazetteer)
     assert top is not None
     assert (top.place.name, top.place.admin1_code) == ("Vasylivka", "UA.26")
-
-
-def test_a_two_word_name_opening_with_a_russian_plural_adjective_is_respelt(gazetteer):
-    text = "Moscow said on Tuesday that its units took Velikiye Prokhody in the Kharkov Region."
-    top = _at(text, "Velikiye Prokhody", gazetteer)
-    assert top is not None
-    assert (top.place.name, top.place.admin1_code) == ("Velyki Prokhody", "UA.07")

@@ -134,10 +134,6 @@ def _word_forms(word: str) -> set[str]:
     for pattern, repl in _RU_ENDINGS:
         base = pattern.sub(repl, base)
     starts = {word, base, _RU_NEUTER.sub("e", base)}
-    if "eev" in base:
-        # Russian -еев- is Ukrainian -іїв-, one i once romanised ("Timofeyevka", Tymofiivka;
-        # "Kleshcheyevka", Klishchiivka)
-        starts.add(base.replace("eev", "iv"))
     out = set()
     for start in starts:
         forms = {start}

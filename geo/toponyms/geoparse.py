@@ -957,7 +957,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
 # "In Kherson region, the enemy fired at A, B and C": the oblast that opens a sentence holds
 # the settlements it lists, up to the sentence's end or the next "in <oblast>" (a bare oblast
 # inside the list may be a village misread: "Lvov" among Kherson villages).
-_IN_BEFORE = re.compile(r"(?:^|\s)(?:[Ii]n|[Oo]n)(?:\s+the)?\s+$")
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:[Ii]n|[Oo]n|against)(?:\s+the)?\s+$")
 OBLAST_GROUP_BONUS = 3.0
 
 
@@ -977,7 +977,7 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             continue
         if not _IN_BEFORE.search(text, max(0, ob_m.start - 12), ob_m.start):
             continue
-        end = _sentence_end(text, ob_m.end)
+        end = _next_sentence_end(text, mentions, q)
         for m in mentions[q + 1 :]:
             if m.start >= end:
                 break
@@ -1001,6 +1001,32 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             ]
             if inside:
                 m.scores[max(inside)[1]] = m.scores[k] + OBLAST_GROUP_BONUS
+
+
+_FRONTED_FRAME = re.compile(r"(?:In|Near|Along|Around|Outside|On\s+the)\s")
+
+
+def _next_sentence_end(text: str, mentions: list[Mention], q: int) -> int:
+    """Where the group the oblast at ``mentions[q]`` opens ends.
+
+    At its sentence's end, or at the next sentence's where that names no unit and opens with
+    no place of its own ("In the Lyman direction, ..."): a roundup names the oblast once
+    ("attacks on Kherson Oblast killed two, officials said") and tells its villages in the
+    sentence after it.
+    """
+    end = _sentence_end(text, mentions[q].end)
+    start = end + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if _FRONTED_FRAME.match(text, start):
+        return end  # "In the Lyman direction, ...": the next sentence sets its own frame
+    after = _sentence_end(text, start)
+    for m in mentions[q + 1 :]:
+        if m.start >= after:
+            break
+        if m.start >= end and any(c.place.kind is _ADMIN1 for c in m.cands):
+            return end  # the next sentence names a unit: its places are read by that one
+    return after
 
 
 def _names_front(toks: list[Token], mentions: list[Mention]) -> bool:

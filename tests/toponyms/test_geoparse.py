@@ -1258,3 +1258,24 @@ def test_of_two_namesakes_within_reach_of_a_list_the_one_beside_its_items_wins(g
     novofedorivka = _by_surface(geoparse(text, gazetteer=gazetteer))["Novofedorivka"].place
     km = great_circle_km(nadiia.lat, nadiia.lon, novofedorivka.lat, novofedorivka.lon)
     assert km < 10
+
+
+def test_a_roundup_names_the_oblast_once_and_its_villages_in_the_next_sentence(gazetteer):
+    # Shliakhove and Novomykolaivka have namesakes in other oblasts: the oblast the lead
+    # sentence names holds the villages its next sentence tells
+    text = (
+        "Drones hit Odesa Oblast and Mykolaiv Oblast overnight. Shelling against Kherson "
+        "Oblast left three people hurt, the governor said.\n\n"
+        "A man was hurt in Shliakhove and two women in Novomykolaivka, officials added."
+    )
+    tops = {t.surface: t.place for t in _found(text, gazetteer)}
+    for name in ("Shliakhove", "Novomykolaivka"):
+        assert tops[name].admin1_name == "Kherson Oblast", name
+    # a next sentence that names its own oblast is read by that one
+    text = (
+        "Shelling against Kherson Oblast left three people hurt, the governor said. In "
+        "Odesa Oblast, a drone hit Shliakhove."
+    )
+    assert {t.surface: t.place for t in _found(text, gazetteer)}["Shliakhove"].admin1_name == (
+        "Odesa Oblast"
+    )

@@ -621,7 +621,7 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
             a, b = (n, m) if o < q else (m, n)
             if (
                 len(n.cands) == 1
-                and n.cands[0].place.kind is _POPULATED
+                and (n.cands[0].place.kind is _POPULATED or _hromada(n.cands[0].place))
                 and _LIST_GAP.fullmatch(text, a.end, b.start)
             ):
                 fixed.append(n.cands[0].place)
@@ -629,10 +629,28 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
             continue  # most names have no single-reading neighbour: no reading to look at
         for k, c in enumerate(m.cands):
             if c.place.kind is _POPULATED and any(
-                great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
+                f.kind is _POPULATED
+                and great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
                 for f in fixed
             ):
                 m.scores[k] += LIST_NEIGHBOUR_BONUS
+            elif _hromada(c.place) and any(
+                _hromada(f)
+                and great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_HROMADA_KM
+                for f in fixed
+            ):
+                # "the A and B communities": two hromadas told together share a border, which
+                # says where A is as much as its oblast named would
+                m.scores[k] += LIST_HROMADA_BONUS
+
+
+LIST_HROMADA_KM = 60.0  # seats of neighbouring hromadas; a hromada spans up to 40 km
+LIST_HROMADA_BONUS = 2.5  # as much as the oblast the text names (HROMADA_BONUS)
+
+
+def _hromada(p: Place) -> bool:
+    """Whether the place is a Ukrainian hromada (a raion's KATOTTG code has zeros there)."""
+    return p.place_id.startswith("ua2:") and p.place_id[10:13] != "000"
 
 
 # A whole list of settlements names one stretch of front or one community: "regained control

@@ -1279,3 +1279,18 @@ def test_a_roundup_names_the_oblast_once_and_its_villages_in_the_next_sentence(g
     assert {t.surface: t.place for t in _found(text, gazetteer)}["Shliakhove"].admin1_name == (
         "Odesa Oblast"
     )
+
+
+def test_two_hromadas_told_together_are_neighbours(gazetteer):
+    # Dnipropetrovsk Oblast has three "Pokrovska" hromadas, two of them by Nikopol, which the
+    # article names; the one told beside the Mezhova hromada is the Pokrovske hromada next to
+    # it, and its neighbour makes that reading sure.
+    text = (
+        "Guns pounded the Nikopol district again, the head of Dnipropetrovsk Oblast wrote. "
+        "Artillery was also heard in Pokrovska and Mezhivska communities. Drones later hit "
+        "the Nikopol district."
+    )
+    top = next(t for t in _found(text, gazetteer) if t.surface == "Pokrovska")
+    assert top.place.name == "Pokrovske hromada"
+    assert great_circle_km(top.place.lat, top.place.lon, 47.98, 36.23) < 5
+    assert top.confidence > 0.8

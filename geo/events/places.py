@@ -864,6 +864,19 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             if toks[k].kind == "top":
                 return k
         if (
+            k + 3 < len(toks)
+            and (toks[k].text.isdigit() or toks[k].text in _COUNT_WORDS)
+            and toks[k + 1].text in _KIND_PLURALS
+            and toks[k + 2].text == "of"
+        ):
+            # "4 settlements of A and 12 villages of B communities": each item's count of
+            # villages told before it
+            k += 3
+            if toks[k].text == "the" and k + 1 < len(toks):
+                k += 1
+            if toks[k].kind == "top":
+                return k
+        if (
             k + 4 < len(toks)
             and toks[k].text == "the"
             and toks[k + 1].text == "urban-type"

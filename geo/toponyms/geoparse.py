@@ -621,7 +621,7 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
             a, b = (n, m) if o < q else (m, n)
             if (
                 len(n.cands) == 1
-                and n.cands[0].place.kind is _POPULATED
+                and (n.cands[0].place.kind is _POPULATED or _hromada(n.cands[0].place))
                 and _LIST_GAP.fullmatch(text, a.end, b.start)
             ):
                 fixed.append(n.cands[0].place)
@@ -629,10 +629,28 @@ def _listed_together(mentions: list[Mention], text: str) -> None:
             continue  # most names have no single-reading neighbour: no reading to look at
         for k, c in enumerate(m.cands):
             if c.place.kind is _POPULATED and any(
-                great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
+                f.kind is _POPULATED
+                and great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_NEIGHBOUR_KM
                 for f in fixed
             ):
                 m.scores[k] += LIST_NEIGHBOUR_BONUS
+            elif _hromada(c.place) and any(
+                _hromada(f)
+                and great_circle_km(c.place.lat, c.place.lon, f.lat, f.lon) <= LIST_HROMADA_KM
+                for f in fixed
+            ):
+                # "the A and B communities": two hromadas told together share a border, which
+                # says where A is as much as its oblast named would
+                m.scores[k] += LIST_HROMADA_BONUS
+
+
+LIST_HROMADA_KM = 60.0  # seats of neighbouring hromadas; a hromada spans up to 40 km
+LIST_HROMADA_BONUS = 2.5  # as much as the oblast the text names (HROMADA_BONUS)
+
+
+def _hromada(p: Place) -> bool:
+    """Whether the place is a Ukrainian hromada (a raion's KATOTTG code has zeros there)."""
+    return p.place_id.startswith("ua2:") and p.place_id[10:13] != "000"
 
 
 # A whole list of settlements names one stretch of front or one community: "regained control
@@ -957,7 +975,7 @@ def _sector_namesakes(text: str, toks: list[Token], mentions: list[Mention]) -> 
 # "In Kherson region, the enemy fired at A, B and C": the oblast that opens a sentence holds
 # the settlements it lists, up to the sentence's end or the next "in <oblast>" (a bare oblast
 # inside the list may be a village misread: "Lvov" among Kherson villages).
-_IN_BEFORE = re.compile(r"(?:^|\s)(?:[Ii]n|[Oo]n)(?:\s+the)?\s+$")
+_IN_BEFORE = re.compile(r"(?:^|\s)(?:[Ii]n|[Oo]n|against)(?:\s+the)?\s+$")
 OBLAST_GROUP_BONUS = 3.0
 
 
@@ -977,7 +995,7 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             continue
         if not _IN_BEFORE.search(text, max(0, ob_m.start - 12), ob_m.start):
             continue
-        end = _sentence_end(text, ob_m.end)
+        end = _next_sentence_end(text, mentions, q)
         for m in mentions[q + 1 :]:
             if m.start >= end:
                 break
@@ -1001,6 +1019,32 @@ def _oblast_groups(text: str, mentions: list[Mention]) -> None:
             ]
             if inside:
                 m.scores[max(inside)[1]] = m.scores[k] + OBLAST_GROUP_BONUS
+
+
+_FRONTED_FRAME = re.compile(r"(?:In|Near|Along|Around|Outside|On\s+the)\s")
+
+
+def _next_sentence_end(text: str, mentions: list[Mention], q: int) -> int:
+    """Where the group the oblast at ``mentions[q]`` opens ends.
+
+    At its sentence's end, or at the next sentence's where that names no unit and opens with
+    no place of its own ("In the Lyman direction, ..."): a roundup names the oblast once
+    ("attacks on Kherson Oblast killed two, officials said") and tells its villages in the
+    sentence after it.
+    """
+    end = _sentence_end(text, mentions[q].end)
+    start = end + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    if _FRONTED_FRAME.match(text, start):
+        return end  # "In the Lyman direction, ...": the next sentence sets its own frame
+    after = _sentence_end(text, start)
+    for m in mentions[q + 1 :]:
+        if m.start >= after:
+            break
+        if m.start >= end and any(c.place.kind is _ADMIN1 for c in m.cands):
+            return end  # the next sentence names a unit: its places are read by that one
+    return after
 
 
 def _names_front(toks: list[Token], mentions: list[Mention]) -> bool:

@@ -63,9 +63,11 @@ NEAR_CEILING = 0.7
 _CUES = frozenset(
     ["in", "near", "outside", "around", "toward", "towards", "into", "at", "from", "captured"]
 )
-# "the village of X", "the outskirts of X": "of" introduces a place after these.
+# "the village of X", "the outskirts of X": "of" introduces a place after these, the plural
+# of each settlement word too ("the cities of X, Y and Z" opens a list as "the towns of" does).
 _OF_HEADS = SETTLEMENT_WORDS | frozenset(
-    ["villages", "towns", "settlements", "outskirts", "area", "areas", "vicinity", "direction"]
+    "villages towns cities settlements hamlets localities outskirts area areas vicinity "
+    "direction".split()
 )
 # Adjectives name districts and directions ("Pokrovsky and Kramatorsk districts"), not
 # settlements, whose neuter forms ("Arkhanhelske", "Torskoye") are left alone.

@@ -674,6 +674,9 @@ def _listed_admin2(
                     [c for k in key.split("|") for c in gaz.lookup_key(k)],
                 )
                 listed.append(m)
+            # "4 villages of A and 12 of B communities": each item's share of villages is
+            # told before it, and the list goes on before that
+            start = _past_share(toks, start)
             # The list goes on before a comma, "and", "or" or "&" (", and" too).
             if start >= 2 and toks[start - 1].norm in _LIST_WORDS and not toks[start - 1].cap:
                 gap = text[toks[start - 2].end : toks[start - 1].start].strip()
@@ -691,6 +694,49 @@ def _listed_admin2(
     taken = {t for m in found for t in range(m.i, m.j)}
     kept = [m for m in mentions if not any(t in taken for t in range(m.i, m.j))]
     return sorted(kept + found, key=lambda m: m.i)
+
+
+# The settlements a count of a hromada's share names: "12 villages of A".
+_SHARE_WORDS = frozenset(["villages", "settlements", "towns", "localities", "hamlets"])
+
+
+def _past_share(toks: list[Token], start: int) -> int:
+    """The first token of "[N] villages of [the]" right before token ``start`` (else ``start``).
+
+    "evacuated 4 settlements of A and 12 villages of B communities": what is counted in each
+    hromada stands between the list's items, so the list goes on before the count.
+    """
+    k = start
+    if k >= 1 and toks[k - 1].norm == "the":
+        k -= 1
+    if not (k >= 2 and toks[k - 1].norm == "of" and toks[k - 2].norm in _SHARE_WORDS):
+        return start
+    k -= 2
+    if k >= 1 and (toks[k - 1].text.isdigit() or toks[k - 1].norm in _COUNT_WORDS):
+        k -= 1
+    return k
+
+
+# Counts written as words before a hromada's share ("two villages of A").
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten several some all".split())
+
+
+def _own_country_follows(m: Mention, toks: list[Token], gaz: Gazetteer) -> bool:
+    """Whether a town's own country follows it as the last word of the run ("Odesa Ukraine").
+
+    Copy written for search engines drops the comma of "Odesa, Ukraine"; the country is no
+    part of a longer name unless more capitalised words follow ("Kyiv Ukraine Foundation").
+    """
+    if m.j >= len(toks) or not m.cands:
+        return False
+    country = toks[m.j]
+    if country.joined and m.j + 1 < len(toks) and toks[m.j + 1].cap:
+        return False
+    codes = {c.place.country_code for c in m.cands if c.place.kind is _POPULATED}
+    return any(
+        c.place.kind is _COUNTRY and c.place.country_code in codes
+        for c in gaz.lookup_key(country.norm)
+    )
 
 
 def _seat_named_hromadas(mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -1317,6 +1363,8 @@ def _reject(
         and nxt.norm not in PLACE_HEADS
         and not nxt.initial
         and not oblast_follows  # "Шебекино Белгородской области": a town, then its oblast
+        # "the city of Odesa Ukraine": a town, then its own country, the comma left out
+        and not _own_country_follows(m, toks, gaz)
         # "in Bakhmut Russian troops seized ...": a side's adjective before a common noun
         # opens the clause's subject, no longer name
         and not (nxt.norm in _SIDE_ADJECTIVES and (after_next is None or not after_next.cap))

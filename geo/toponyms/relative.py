@@ -8,6 +8,7 @@ that lies at about that distance (and in that direction) from Y's reading is the
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -177,9 +178,10 @@ def relative_places(
             # one meant is missing from the index (a namesake 45-75 km away is not "20 km
             # south-west of Donetsk"), and the town it is measured from places it better than
             # any of them. A reading nearer than that may be the one meant, measured roughly.
-            a.cands = [Candidate(anchor, 0.0, "relative")]
+            place = _measured(anchor, km, m.group("dir"), a.surface)
+            a.cands = [Candidate(place, 0.0, "relative")]
             a.scores = [0.0]
-            placed[a.key] = anchor
+            placed[a.key] = place
     # One sense per article: "the advance on Pobeda" two sentences on is the same village.
     for m in mentions:
         if m.key in placed and m.cands and m.cands[0].match != "relative":
@@ -308,7 +310,9 @@ def unknown_near_anchor(text: str, mentions: list[Mention]) -> None:
 
     "the village of X, 8 km southwest of Y" with X in no table: X lies within ``_ANCHOR_KM`` of Y,
     so Y's point places it as well as an analyst would without a map. Only for a near-spelling
-    mention (framed as a place) left without readings; it stays capped as weak evidence.
+    mention (framed as a place) left without readings; it stays capped as weak evidence. Where
+    the direction is told too, X is put that far that way from Y (``_measured``): "20 km
+    south-west of Y" is 20 km from Y's point, which names a city's centre.
     """
     for a, b in itertools.pairwise(mentions):
         if not a.near or a.cands or not b.cands:
@@ -318,5 +322,39 @@ def unknown_near_anchor(text: str, mentions: list[Mention]) -> None:
             continue
         anchor = _best(b)
         if anchor is not None and anchor.kind is PlaceKind.POPULATED_PLACE:
-            a.cands = [Candidate(anchor, 0.0, "relative")]
+            place = _measured(anchor, km, m.group("dir"), a.surface)
+            a.cands = [Candidate(place, 0.0, "relative")]
             a.scores = [0.0]
+
+
+_TOLD_POINT_KM = 10.0  # nearer than this, the anchor's own point is as good
+
+
+def _measured(anchor: Place, km: float, direction: str | None, name: str) -> Place:
+    """Where a place the index lacks stands, told by distance (and direction) from ``anchor``.
+
+    Without a direction, or this near, the anchor's point; else ``km`` that way from it,
+    named as the text names it. Its id is the anchor's with the offset after it, so that it
+    is no index place's own.
+    """
+    if direction is None or km < _TOLD_POINT_KM:
+        return anchor
+    bearing = _BEARINGS[direction.lower().replace("-", "")]
+    la1, lo1 = math.radians(anchor.lat), math.radians(anchor.lon)
+    t, d = math.radians(bearing), km / _EARTH_KM
+    la2 = math.asin(math.sin(la1) * math.cos(d) + math.cos(la1) * math.sin(d) * math.cos(t))
+    lo2 = lo1 + math.atan2(
+        math.sin(t) * math.sin(d) * math.cos(la1), math.cos(d) - math.sin(la1) * math.sin(la2)
+    )
+    return dataclasses.replace(
+        anchor,
+        place_id=f"{anchor.place_id}+{km:g}km{bearing:g}",
+        name=name,
+        lat=round(math.degrees(la2), 5),
+        lon=round(math.degrees(lo2), 5),
+        geonameid=None,
+        population=None,
+    )
+
+
+_EARTH_KM = 6371.0

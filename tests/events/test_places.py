@@ -3016,3 +3016,12 @@ def test_that_town_after_said_is_no_reference(gazetteer):
 def test_the_city_in_its_own_authority_report_is_that_city(gazetteer, text):
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert found == {"Poltava", "Kharkiv"}
+
+
+def test_an_evacuation_of_hromadas_listed_with_each_ones_count_of_villages(gazetteer):
+    # "from 6 villages of A and 3 villages of B communities": B is the list's second item
+    text = (
+        "The oblast council ordered a forced evacuation of children from 6 villages of "
+        "Bilopilska and 3 villages of Esmanska communities on Friday."
+    )
+    assert sorted(_evacuated(text, gazetteer)) == ["Bilopillia hromada", "Esman hromada"]

@@ -1258,3 +1258,39 @@ def test_of_two_namesakes_within_reach_of_a_list_the_one_beside_its_items_wins(g
     novofedorivka = _by_surface(geoparse(text, gazetteer=gazetteer))["Novofedorivka"].place
     km = great_circle_km(nadiia.lat, nadiia.lon, novofedorivka.lat, novofedorivka.lon)
     assert km < 10
+
+
+def test_a_roundup_names_the_oblast_once_and_its_villages_in_the_next_sentence(gazetteer):
+    # Shliakhove and Novomykolaivka have namesakes in other oblasts: the oblast the lead
+    # sentence names holds the villages its next sentence tells
+    text = (
+        "Drones hit Odesa Oblast and Mykolaiv Oblast overnight. Shelling against Kherson "
+        "Oblast left three people hurt, the governor said.\n\n"
+        "A man was hurt in Shliakhove and two women in Novomykolaivka, officials added."
+    )
+    tops = {t.surface: t.place for t in _found(text, gazetteer)}
+    for name in ("Shliakhove", "Novomykolaivka"):
+        assert tops[name].admin1_name == "Kherson Oblast", name
+    # a next sentence that names its own oblast is read by that one
+    text = (
+        "Shelling against Kherson Oblast left three people hurt, the governor said. In "
+        "Odesa Oblast, a drone hit Shliakhove."
+    )
+    assert {t.surface: t.place for t in _found(text, gazetteer)}["Shliakhove"].admin1_name == (
+        "Odesa Oblast"
+    )
+
+
+def test_two_hromadas_told_together_are_neighbours(gazetteer):
+    # Dnipropetrovsk Oblast has three "Pokrovska" hromadas, two of them by Nikopol, which the
+    # article names; the one told beside the Mezhova hromada is the Pokrovske hromada next to
+    # it, and its neighbour makes that reading sure.
+    text = (
+        "Guns pounded the Nikopol district again, the head of Dnipropetrovsk Oblast wrote. "
+        "Artillery was also heard in Pokrovska and Mezhivska communities. Drones later hit "
+        "the Nikopol district."
+    )
+    top = next(t for t in _found(text, gazetteer) if t.surface == "Pokrovska")
+    assert top.place.name == "Pokrovske hromada"
+    assert great_circle_km(top.place.lat, top.place.lon, 47.98, 36.23) < 5
+    assert top.confidence > 0.8

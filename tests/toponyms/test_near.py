@@ -287,3 +287,15 @@ def test_a_city_of_that_name_is_not_moved_to_the_named_oblast(gazetteer):
     top = _at(text, "Oktyabrsky", gazetteer)
     assert top is not None
     assert top.place.admin1_name == "Bashkortostan"
+
+
+def test_the_plural_of_a_settlement_word_frames_the_first_item_of_its_list(gazetteer):
+    # "the cities of X" opens a list as "the towns of X" does: its first item, spelt in
+    # Russian, is read among the named oblast's settlements (Vasylivka, Zaporizhzhia Oblast).
+    text = (
+        "Officials in the Zaporozhye region reported that artillery pounded the cities of "
+        "Vasylevka and Orikhiv overnight."
+    )
+    top = _at(text, "Vasylevka", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Vasylivka", "UA.26")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.records import PlaceKind
+from geo.records import PlaceKind, ToponymRole
 from geo.toponyms.geoparse import geoparse
 from geo.toponyms.recognise import recognise
 from geo.toponyms.tokens import tokenize
@@ -330,3 +330,35 @@ def test_a_town_before_a_sides_adjective_and_its_noun_is_the_town(gazetteer):
     tops = {t.surface: t for t in geoparse(text, gazetteer=gazetteer)}
     assert tops["Kupiansk"].place is not None
     assert tops["Kupiansk"].place.name == "Kupiansk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials moved people out of 6 villages of Bilopilska and 3 villages of Esmanska "
+        "communities on Friday.",
+        "Officials moved people out of two settlements of the Bilopilska and five villages "
+        "of the Esmanska communities.",
+    ],
+)
+def test_a_list_of_hromada_adjectives_goes_on_past_each_items_count_of_villages(gazetteer, text):
+    # Each hromada's count of villages stands between the items: the list is one list, and
+    # its plural "communities" makes each adjective a hromada of Sumy Oblast.
+    read = _read(text, gazetteer)
+    assert {"Bilopilska", "Esmanska"} <= set(read)
+    assert all(
+        read[n] == frozenset({(PlaceKind.ADMIN2, "UA.21")}) for n in ("Bilopilska", "Esmanska")
+    )
+
+
+def test_a_town_before_its_own_country_without_a_comma_is_the_town(gazetteer):
+    # "the port of Odesa Ukraine": the comma left out, the country is no part of a name
+    def role(text):
+        found = recognise(text, tokenize(text), gazetteer)
+        return next(m.role for m in found if m.surface == "Odesa")
+
+    assert role("A drone struck the port city of Odesa Ukraine on Friday night.") is (
+        ToponymRole.LITERAL
+    )
+    # more capitalised words after the country make one name of the run
+    assert role("The Odesa Ukraine Relief Fund sent trucks.") is ToponymRole.EMBEDDED

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from geo.places.spatial import great_circle_km
+from geo.records import PlaceKind
 from geo.toponyms.geoparse import geoparse
 
 
@@ -48,8 +50,25 @@ def test_a_name_whose_readings_all_lie_off_the_cue_is_placed_at_the_near_town(ga
         "Donetsk. Local channels also wrote about Pobeda."
     )
     found = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Pobeda"]
-    assert [t.place.name for t in found] == ["Donetsk", "Donetsk"]  # the later mention too
+    # put where the text says, 22 km south-west of Donetsk's point (48.02 N, 37.80 E)
+    assert [t.place.name for t in found] == ["Pobeda", "Pobeda"]  # the later mention too
+    assert found[0].place.place_id == found[1].place.place_id
+    assert abs(great_circle_km(found[0].lat, found[0].lon, 48.02, 37.80) - 22) < 1
+    assert found[0].lat < 48.02 and found[0].lon < 37.80
     assert all(t.confidence <= 0.7 for t in found)  # right within the distance only
+
+
+def test_a_name_the_index_lacks_is_put_where_the_distance_and_direction_put_it(gazetteer):
+    # The index's Novoiehorivkas lie far from Izium: the one meant is 14 km west of it.
+    text = "Troops entered the village of Novoiehorivka, 14 km west of Izium, on Tuesday."
+    top = _place(text, "Novoiehorivka", gazetteer)
+    izium = _place("Shells hit Izium on Tuesday.", "Izium", gazetteer)
+    assert top.name == "Novoiehorivka" and top.kind is PlaceKind.POPULATED_PLACE
+    assert abs(great_circle_km(top.lat, top.lon, izium.lat, izium.lon) - 14) < 0.5
+    assert abs(top.lat - izium.lat) < 0.01 and top.lon < izium.lon
+    # with no direction told, the town's own point
+    text = "Troops entered the village of Novoiehorivka, some 14 km from Izium, on Tuesday."
+    assert _place(text, "Novoiehorivka", gazetteer).place_id == izium.place_id
 
 
 def test_a_far_cue_that_fits_no_reading_leaves_the_readings(gazetteer):

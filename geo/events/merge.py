@@ -523,8 +523,8 @@ def _told_with_surroundings(e: Event) -> bool:
     return at >= 0 and _AND_ITS_SURROUNDINGS.match(e.quote, at + len(e.surface)) is not None
 
 
-# "Over the past day, the Russians fired 60 shells at X", "over the past week, shelling of X
-# killed five", "since the start of October, attacks on X have killed 15": the town's day or
+# "In the last 24 hours the enemy sent 60 rounds into X", "during the past week shelling of
+# X killed five", "since the beginning of May, attacks on X have killed 15": the town's day or
 # days summed over their strikes, not the toll of the one strike told apart ("in all, six
 # were hurt" sums one strike).
 _DAY_IN_SUM = re.compile(

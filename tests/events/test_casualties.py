@@ -2490,7 +2490,7 @@ def test_a_toll_told_with_a_day_of_its_own_still_belongs_elsewhere_r19(gazetteer
     "summary",
     [
         # the town's day summed over its strikes
-        "Over the past day, the Russians fired 45 shells at Kupiansk. They hit a clinic and"
+        "In the last 24 hours the enemy fired 45 shells at Kupiansk. They hit a clinic and"
         " a depot, killing six people and injuring eleven others.",
         # the town with the region around it
         "Russian forces attacked Kupiansk, a town on the Oskil river, and the"

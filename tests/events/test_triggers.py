@@ -2667,7 +2667,7 @@ def test_an_advance_toward_a_town_under_way_is_still_the_push():
 @pytest.mark.parametrize(
     ("sentence", "place"),
     [
-        ('Moscow said its brigades had "taken control" of the village of Kalynove.', "Kalynove"),
+        ('Moscow said its brigades had "taken control" of Kalynove village.', "Kalynove"),
         ("The ministry said its units had ‘taken’ the village of Arkhanhelske.", "Arkhanhelske"),
         (
             "Russian paratroopers “took control” of Novomykhailivka, the ministry said.",

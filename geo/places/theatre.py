@@ -180,7 +180,9 @@ def add_settlements(
             continue
         i = b.add_place(
             place_id=f"ua2:{row['code']}",
-            name=row["name_en"],
+            # a hromada with no seat (86 of them, most in occupied areas) has no name after
+            # one; its own adjective names it ("Krasnomatska hromada"), never an empty label
+            name=row["name_en"] or row["name_en_adj"],
             lat=lat,
             lon=lon,
             kind=PlaceKind.ADMIN2,

@@ -221,3 +221,14 @@ def test_a_renamed_settlement_carries_its_former_name_and_the_point_found_by_it(
     avdiivske = rows["UA14160190230078552"]  # Первомайське until 2024, so in GeoNames
     assert avdiivske["former_latin"] == "Pervomaiske"
     assert (avdiivske["precision"], avdiivske["geonameid"]) == ("settlement", "697562")
+
+
+def test_a_hromada_without_a_seat_is_named_by_its_adjective(gazetteer):
+    # the codifier gives some hromadas no seat, so no "<seat> hromada" name: the map, the
+    # tables and the exports show the adjective's name, never an empty one
+    found = [
+        c.place
+        for c in gazetteer.lookup("Krasnomatska hromada")
+        if c.place.kind is PlaceKind.ADMIN2
+    ]
+    assert [p.name for p in found] == ["Krasnomatska hromada"]

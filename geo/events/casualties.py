@@ -676,8 +676,6 @@ _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|febr|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE
 )
 
-# A count added to the ones told before: "two more", "another 3", "a further five", "three
-# other people", but not the hedge "more than 20".
 # "According to updated information, five were injured", "the mayor later said five had
 # been hurt", "five are now known to have been injured": a count told as it stands later,
 # which replaces a lower one (not a tally of an area: "across the region", "in the district").
@@ -688,6 +686,8 @@ _AREA_TALLY = re.compile(
     r"\b(?:region|oblast|province|district|across|throughout|over the past|in total|overall)\b",
     re.IGNORECASE,
 )
+# A count added to the ones told before: "two more", "another 3", "a further five", "three
+# other people", but not the hedge "more than 20".
 _MORE = re.compile(r"\b(?:another|further|additional|others?)\b|\bmore\b(?!\s+than)", re.IGNORECASE)
 
 _OTHER = re.compile(r"\bothers?\b", re.IGNORECASE)

@@ -384,9 +384,8 @@ def _listed_in_told_oblast(text: str, t: Toponym, toponyms: Sequence[Toponym]) -
     hi = m.start() if (m := _SENTENCE_GAP.search(text, t.end)) else len(text)
     inside = [o for o in toponyms if lo <= o.start < hi and o.place is not None]
     oblasts = {o.place.admin1_code for o in inside if o.place.kind is PlaceKind.ADMIN1}
-    if oblasts != {t.place.admin1_code} or not any(
-        o.place.kind is PlaceKind.ADMIN1 and o.end <= t.start for o in inside
-    ):
+    told_at = [o.end for o in inside if o.place.kind is PlaceKind.ADMIN1]
+    if oblasts != {t.place.admin1_code} or min(told_at) > t.start:
         return False
     return any(
         o is not t
@@ -394,7 +393,7 @@ def _listed_in_told_oblast(text: str, t: Toponym, toponyms: Sequence[Toponym]) -
         and o.place.admin1_code == t.place.admin1_code
         and not _near_spelling_only(o)
         and 0 < t.start - o.end <= 80
-        and o.start > min(a.end for a in inside if a.place.kind is PlaceKind.ADMIN1)
+        and o.start > min(told_at)
         for o in inside
     )
 

@@ -1648,6 +1648,7 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             and _inside(f, e)
             and (_same_days(f, e) or _undated_lead_of(e, f))
         ]
+        town_ids = {id(t) for t in towns}
         if (
             towns
             and _toll_within(e, towns)
@@ -1655,7 +1656,7 @@ def _drop_area_umbrellas(events: list[Event]) -> list[Event]:
             # unless its own count is a town's strike told again
             and (
                 # (a district the strike's participle names is the place hit, no other area)
-                not _beside_other_areas(e, [f for f in events if not any(f is t for t in towns)])
+                not _beside_other_areas(e, [f for f in events if id(f) not in town_ids])
                 or _headline_line(e)
                 or _a_towns_toll(e, towns)
             )
@@ -1686,11 +1687,11 @@ def _hit_within(area: Event, town: Event) -> bool:
 
     "Russian forces shelled the X region, hitting a house in the A district": the area is
     where the struck place lies, told in the strike's participle, one strike, coded at the
-    place hit. Read in the one sentence both come from, the area named first.
+    place hit. Read in the one sentence both come from (the caller's), the area named first.
     """
     quote = area.quote
     a = quote.find(area.surface)
-    if a < 0 or area.sentence_start != town.sentence_start:
+    if a < 0:
         return False
     b = quote.find(town.surface, a + len(area.surface))
     return b > 0 and _HIT_PARTICIPLE.match(quote[a + len(area.surface) : b]) is not None

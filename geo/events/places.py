@@ -77,6 +77,7 @@ _LINKS = _wordset(
 _LINKS_FROM = _LINKS | {"from", "to", "з", "із", "зі", "из", "от"}
 # Words that join the places of a list, English and Cyrillic ("A, B и C", "A, B та C").
 _AND = frozenset({"and", "or", "и", "та", "і", "й", "или", "або"})
+_ITEM_JOINTS = _AND | {",", "-"}  # what joins the items of a list of places
 _CYR_AND = frozenset({"и", "та", "і", "й"})
 _VENUE_LINKS = frozenset({"at", "in", "from", "during"})
 _LINKS_BY_TYPE = {
@@ -723,7 +724,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
             j += 1  # "in Donetsk and Luhansk oblasts and southern Kherson oblast": a bearing
         while text is not None and j > i and (k := _unknown_item(text, toks, j)) is not None:
             j = k  # an unresolved name: skip it and its separators
-            while j < len(toks) and toks[j].text in _AND | {",", "-"}:
+            while j < len(toks) and toks[j].text in _ITEM_JOINTS:
                 j += 1
         if j > i and (k := _village_prefix(toks, j)) is not None:
             j = k  # an order's "селища A, с.B, смт C": the kind of each settlement
@@ -902,7 +903,7 @@ def _kind_of_item(text: str | None, toks: list[_Tok], i: int, j: int) -> int:
             return k
         if text is None or (u := _unknown_item(text, toks, k)) is None:
             return j
-        while u < len(toks) and toks[u].text in _AND | {",", "-"}:
+        while u < len(toks) and toks[u].text in _ITEM_JOINTS:
             u += 1  # "the town of X," with X unknown: on to the next kind and its places
         if u >= len(toks) or toks[u].text != "the":
             return u if u < len(toks) and toks[u].kind == "top" else j
@@ -1299,7 +1300,7 @@ def _unknown_item(text: str, toks: list[_Tok], j: int) -> int | None:
     k = j
     while k < len(toks) and k - j < 3 and _unknown_name(text, toks[k]):
         k += 1
-    if k == j or k >= len(toks) or toks[k].text not in _AND | {",", "-"}:
+    if k == j or k >= len(toks) or toks[k].text not in _ITEM_JOINTS:
         return None
     return k
 
@@ -1313,7 +1314,7 @@ def _unknown_object_head(text: str, toks: list[_Tok], i: int) -> int | None:
     """
     if (k := _unknown_item(text, toks, i)) is None:
         return None
-    while k < len(toks) and toks[k].text in _AND | {",", "-"}:
+    while k < len(toks) and toks[k].text in _ITEM_JOINTS:
         k += 1
     if k < len(toks) and toks[k].kind == "top" and _name_next(text, toks[k]):
         return k
@@ -3891,7 +3892,9 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
     for m in town_refs:
         if within(quoted, m.start(), m.start() + 1):
             continue
-        if m.group().startswith("that") and not _LINK_BEFORE.search(text, 0, m.start()):
+        if m.group().startswith("that") and not _LINK_BEFORE.search(
+            text, max(0, m.start() - 60), m.start()
+        ):
             continue  # "said that town officials ...": a conjunction, no demonstrative
         k = bisect_right(ends, m.start()) - 1
         city = m.group().lower().endswith("city")
@@ -4630,11 +4633,7 @@ def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[
             if k == len(before) - 1 and _PLURAL_VERB_AFTER.match(text, t.end):
                 # "A, B and C, which are now under Russian control": the plural verb's
                 # subject is the whole list before it, not its last item
-                while k > 0 and _SUBJECT_LIST_GAP.fullmatch(
-                    text, before[k - 1].end, before[k].start
-                ):
-                    k -= 1
-                return before[k:]
+                return _list_ending(text, before)
             return [t]
     return []
 
@@ -4657,6 +4656,11 @@ def _plural_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[To
     before = [t for t in tops if t.end <= trig.start]
     if not before or not _PLURAL_RELATIVE_GAP.fullmatch(text, before[-1].end, trig.start):
         return []
+    return _list_ending(text, before)
+
+
+def _list_ending(text: str, before: list[Toponym]) -> list[Toponym]:
+    """The list of places that the last of ``before`` closes ("A, B and C" for C)."""
     k = len(before) - 1
     while k > 0 and _SUBJECT_LIST_GAP.fullmatch(text, before[k - 1].end, before[k].start):
         k -= 1

@@ -614,12 +614,6 @@ _AMONG_THEM = re.compile(
 # told without naming them ("... had taken control of five more in the X region. 'This
 # involves [...] the villages of A, B and C'", "These are the villages of A and B"): the words
 # back to it, then the kind of place.
-_AREA_PRECISIONS = (
-    GeoPrecision.ADMIN1,
-    GeoPrecision.ADMIN2,
-    GeoPrecision.REGION,
-    GeoPrecision.COUNTRY,
-)
 _THESE_ARE_THE_VILLAGES = re.compile(
     r"\s*[“\"‘']?\s*(?:this|it|these|they)\s+(?:involves?|concerns?|includes?|covers?|"
     # (a quote's words left out, "[...]", "<...>", "…", count as one)
@@ -669,7 +663,7 @@ def _where_they_were(
         or any(
             e.sentence_start == before.start
             # a gain told of a region, then its villages named: the villages are where it was
-            and not (named and e.geo_precision in _AREA_PRECISIONS)
+            and not (named and e.geo_precision is not GeoPrecision.SETTLEMENT)
             for e in events
         )
     ):

@@ -348,13 +348,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # ... and tried: "tried to establish control over A and B but failed" (an offensive)
         r"(?:claimed|gained|establish(?:ed|es|ing)?|took|seized|regained|restored) "
         r"(?:full |complete |total |effective )?control (?:of|over)",
-        # "cleared the village of X of Ukrainian units": troops, not mines or rubble, cleared
-        # out ("clearing" is the fight under way: an offensive, below)
-        r"cleared(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
-        r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
         # a side's word for a town taken: "its troops had cleared (the village of) X", 'had
-        # "cleared" Y' (find_triggers: troops before it, a town after it, nothing it was
-        # cleared of but the enemy: not "cleared the road of mines")
+        # "cleared" Y', "cleared the village of X of Ukrainian units" (find_triggers: troops
+        # before it, a town after it, nothing it was cleared of but the enemy: not "cleared
+        # the road of mines"; "clearing" is the fight under way: an offensive, below)
         r"cleared(?= )",
         # a side's word that it holds a place now: "the army claimed that it has control of
         # the town of X", "Moscow says it now has full control over Y" (a claimed capture)
@@ -403,10 +400,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
     ),
     EventType.OFFENSIVE: (
         r"counteroffensive",
-        # "units are clearing the town of X of Ukrainian troops": the fight for it, under way
-        r"clearing(?= (?:[\w'’-]+ ){1,8}?of (?:the )?(?:remaining |last )?(?:ukrainian|"
-        r"russian|enemy|occupiers|occupying|invaders|militants|nationalists))",
-        # ... and the fight for it under way: "units are clearing X" (as "cleared", above)
+        # the fight for a town under way: "units are clearing X", "clearing the town of X of
+        # Ukrainian troops" (as "cleared", above)
         r"clearing(?= )",
         r"counter-offensive",
         r"counter-?attack(?:s|ed|ing)?",
@@ -1292,6 +1287,11 @@ def clause_tail(text: str, lo: int, hi: int) -> str:
     """
     k = max(text.rfind(",", lo, hi), text.rfind(";", lo, hi), text.rfind(":", lo, hi))
     return text[max(k + 1, lo) : hi]
+
+
+def _army_before(text: str, sent: Sentence, s: int) -> re.Match[str] | None:
+    """An army met in the clause before position ``s`` (80 characters back, in the sentence)."""
+    return _ARMY_MET.search(clause_tail(text, max(sent.start, s - 80), s))
 
 
 def clause_head(text: str, lo: int, hi: int) -> str:
@@ -2183,9 +2183,7 @@ def _find_triggers_in(
             and _unmarked_control(text, sent, s, e)
         ):
             continue  # "both towns remain under Ukrainian control": how things stand
-        if word in ("clashed", "clashing", "fought") and not _ARMY_MET.search(
-            clause_tail(text, max(sent.start, s - 80), s)
-        ):
+        if word in ("clashed", "clashing", "fought") and not _army_before(text, sent, s):
             continue  # "protesters clashed with police in X", "veterans who fought in Y"
         if (
             etype is EventType.OFFENSIVE
@@ -2215,7 +2213,7 @@ def _find_triggers_in(
             or (
                 (town := _CLEARED_TOWN.match(text, e, sent.end))
                 and not town.group("of")
-                and _ARMY_MET.search(clause_tail(text, max(sent.start, s - 80), s))
+                and _army_before(text, sent, s)
             )
         ):
             continue  # "crews cleared the rubble", "cleared the town of X of mines"
@@ -2226,7 +2224,7 @@ def _find_triggers_in(
                 _DRIVEN_OUT.search(word)
                 or (
                     _PASSIVE_NEXT_TO.search(text, max(sent.start, s - 12), s)
-                    and _ARMY_MET.search(clause_tail(text, max(sent.start, s - 80), s))
+                    and _army_before(text, sent, s)
                 )
             ):
                 continue  # "we drove from X to Y", "the fire was driven from the hills"

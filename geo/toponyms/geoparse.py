@@ -292,8 +292,7 @@ def _named_hromadas(mentions: list[Mention]) -> set[str]:
         ids = {c.place.place_id for c in m.cands}
         if len(ids) == 1:
             pid = next(iter(ids))
-            # "ua2:UA14160210000011148": a hromada has its own digits where a raion has zeros
-            if pid.startswith("ua2:UA") and pid[10:13] != "000":
+            if _hromada_id(pid):
                 out.add(pid[4:13])
     return out
 
@@ -649,8 +648,17 @@ LIST_HROMADA_BONUS = 2.5  # as much as the oblast the text names (HROMADA_BONUS)
 
 
 def _hromada(p: Place) -> bool:
-    """Whether the place is a Ukrainian hromada (a raion's KATOTTG code has zeros there)."""
-    return p.place_id.startswith("ua2:") and p.place_id[10:13] != "000"
+    """Whether the place is a Ukrainian hromada."""
+    return _hromada_id(p.place_id)
+
+
+def _hromada_id(place_id: str) -> bool:
+    """Whether a place id is a Ukrainian hromada's.
+
+    "ua2:UA14160210000011148": a hromada has its own digits where a raion's KATOTTG code has
+    zeros (every Ukrainian admin-2 id is "ua2:" and the code, geo.places.theatre).
+    """
+    return place_id.startswith("ua2:") and place_id[10:13] != "000"
 
 
 # A whole list of settlements names one stretch of front or one community: "regained control

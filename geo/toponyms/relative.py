@@ -113,7 +113,7 @@ def _on_side(place: Place, anchor: Place, d: float, direction: str | None) -> bo
     """
     if direction is None or d <= 1.0:
         return True
-    want = _BEARINGS[direction.lower().replace("-", "")]
+    want = _bearing_of(direction)
     return abs((_bearing(anchor, place) - want + 180.0) % 360.0 - 180.0) <= _BEARING_SLACK
 
 
@@ -328,6 +328,7 @@ def unknown_near_anchor(text: str, mentions: list[Mention]) -> None:
 
 
 _TOLD_POINT_KM = 10.0  # nearer than this, the anchor's own point is as good
+_EARTH_KM = 6371.0  # the mean radius geo.toponyms.geoparse measures with
 
 
 def _measured(anchor: Place, km: float, direction: str | None, name: str) -> Place:
@@ -339,7 +340,7 @@ def _measured(anchor: Place, km: float, direction: str | None, name: str) -> Pla
     """
     if direction is None or km < _TOLD_POINT_KM:
         return anchor
-    bearing = _BEARINGS[direction.lower().replace("-", "")]
+    bearing = _bearing_of(direction)
     la1, lo1 = math.radians(anchor.lat), math.radians(anchor.lon)
     t, d = math.radians(bearing), km / _EARTH_KM
     la2 = math.asin(math.sin(la1) * math.cos(d) + math.cos(la1) * math.sin(d) * math.cos(t))
@@ -357,4 +358,6 @@ def _measured(anchor: Place, km: float, direction: str | None, name: str) -> Pla
     )
 
 
-_EARTH_KM = 6371.0
+def _bearing_of(direction: str) -> float:
+    """The compass bearing of a direction word ("north-east", "Northeast" -> 45)."""
+    return _BEARINGS[direction.lower().replace("-", "")]

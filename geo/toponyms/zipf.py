@@ -25,7 +25,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from geo.config import cache_dir
-from geo.places.gazetteer_cache import atomic_write, mark_used, remove_stale
+from geo.places.gazetteer_cache import atomic_write, file_digests, mark_used, remove_stale
 
 __all__ = ["load_table", "table_path", "zipf_frequency"]
 
@@ -64,10 +64,12 @@ def table_path(*, cache: Path | None = None) -> Path | None:
         f"format={TABLE_FORMAT};python={sys.version};marshal={marshal.version}".encode()
     )
     h.update(Path(__file__).read_bytes())
-    for path in sorted([*package.glob("*.py"), *package.glob("data/*_en.*")]):
+    # wordfreq's code and English lists, by the digests the index key keeps (size and mtime
+    # unchanged: no large file read at start-up)
+    paths = sorted([*package.glob("*.py"), *package.glob("data/*_en.*")])
+    for path, digest in zip(paths, file_digests(paths, cache=cache), strict=True):
         h.update(path.name.encode())
-        with contextlib.suppress(OSError):
-            h.update(path.read_bytes())
+        h.update(digest.encode())
     return (cache or cache_dir()) / f"{TABLE_PREFIX}{h.hexdigest()[:16]}{TABLE_SUFFIX}"
 
 

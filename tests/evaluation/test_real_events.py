@@ -32,3 +32,21 @@ def test_two_strikes_on_one_town_are_each_paired_with_their_own_sentence():
     # The predictions come in the other order: pairing by place alone would swap them.
     rep = score_reports([doc], lambda text, published: [_pred(second, 8), _pred(first, 3)])
     assert rep.matched == 2 and rep.casualty_right == 2
+
+
+def test_a_coded_attempted_status_agrees_with_a_predicted_attempted_one(tmp_path):
+    import json
+
+    from evaluation.real_events import load_reports
+
+    text = "Russian troops were trying to advance towards Sumy on Tuesday."
+    event = {
+        "type": "offensive", "location": "Sumy", "lat": 50.9, "lon": 34.8,
+        "date_start": "2024-05-07", "date_end": "2024-05-07", "status": "attempted",
+    }  # fmt: skip
+    report = {"published": "2024-05-07", "text": text, "events": [event]}
+    (tmp_path / "r.json").write_text(json.dumps(report), encoding="utf-8")
+    pred = _pred(text, None)
+    pred.event_type, pred.status = "offensive", "attempted"
+    rep = score_reports(load_reports(tmp_path), lambda text, published: [pred])
+    assert rep.matched == 1 and rep.status_right == 1

@@ -74,8 +74,22 @@ def _weighs_context(m: Mention) -> bool:
     return m.role in _CONTEXT_ROLES or m.local
 
 
+# km between two points, by their coordinates: an article asks for the same pairs at every
+# mention of a name and every pass (its readings against its anchors), and news names the
+# same towns article after article. A pure function of four floats, so a repeat is a dict
+# read instead of six trigonometric calls; bounded, cleared when full.
+_KM: dict[tuple[float, float, float, float], float] = {}
+_KM_SIZE = 200_000
+
+
 def _dist_km(a: Place, b: Place) -> float:
-    return great_circle_km(a.lat, a.lon, b.lat, b.lon, radius_km=_RADIUS_KM)
+    pair = (a.lat, a.lon, b.lat, b.lon)
+    d = _KM.get(pair)
+    if d is None:
+        if len(_KM) >= _KM_SIZE:
+            _KM.clear()
+        d = _KM[pair] = great_circle_km(a.lat, a.lon, b.lat, b.lon, radius_km=_RADIUS_KM)
+    return d
 
 
 def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> None:
@@ -1164,9 +1178,14 @@ def _near_bonuses(
     for k, p in anchors:
         if k not in first:
             continue  # a name of one reading: no bonuses asked for it
-        own_cc.setdefault(k, Counter())[p.country_code] += 1
+        # get first: setdefault would build an empty Counter for every anchor
+        if (mine := own_cc.get(k)) is None:
+            mine = own_cc[k] = Counter()
+        mine[p.country_code] += 1
         if p.admin1_code:
-            own_a1.setdefault(k, Counter())[p.admin1_code] += 1
+            if (mine := own_a1.get(k)) is None:
+                mine = own_a1[k] = Counter()
+            mine[p.admin1_code] += 1
     no_count: Counter = Counter()
     out: dict[str, list[float]] = {}
     row = 0
@@ -1461,21 +1480,34 @@ def geoparse(
     # needs no named oblast to put the theatre in context ("shelled A, B, C and D").
     _list_strays(mentions, _list_runs(mentions, text), gaz=gaz)
     out = []
+    in_theatre = ctx.in_theatre
+    # A name repeated with the same readings (the same candidate objects, alive in the
+    # mentions all through this loop) and the same scores ranks them the same: the ranked
+    # readings and their score confidence are built once per article.
+    ranked_as: dict[tuple, tuple[tuple[Candidate, ...], float]] = {}
     for m in mentions:
         if not m.cands:
             continue
-        if _local_only(m) and not ctx.in_theatre:
+        if _local_only(m) and not in_theatre:
             # 30,000 Ukrainian villages share names with words and surnames elsewhere; they are
             # places only where the article is about the war's theatre.
             continue
-        # Best first, ties in reading order (a stable sort on the negated scores).
-        negated = [-x for x in m.scores]
-        order = sorted(range(len(m.cands)), key=negated.__getitem__)[:MAX_CANDIDATES]
-        cands = tuple(
-            Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match) for k in order
-        )
+        same = (tuple(map(id, m.cands)), tuple(m.scores))
+        ranked = ranked_as.get(same)
+        if ranked is None:
+            # Best first, ties in reading order (a stable sort on the negated scores).
+            negated = [-x for x in m.scores]
+            order = sorted(range(len(m.cands)), key=negated.__getitem__)[:MAX_CANDIDATES]
+            ranked = ranked_as[same] = (
+                tuple(
+                    Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match)
+                    for k in order
+                ),
+                _confidence([m.scores[k] for k in order]),
+            )
+        cands, by_scores = ranked
         confidence = min(
-            _confidence([m.scores[k] for k in order]),
+            by_scores,
             _supported(m, cands[0].place, ctx, gaz, mentions),
             # placed at the town it is measured from: right within the stated distance only
             NEAR_CEILING if m.near or cands[0].match == "relative" else 1.0,

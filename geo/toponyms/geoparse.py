@@ -1488,7 +1488,7 @@ def geoparse(
     for m in mentions:
         if not m.cands:
             continue
-        if _local_only(m) and not in_theatre:
+        if not in_theatre and _local_only(m):
             # 30,000 Ukrainian villages share names with words and surnames elsewhere; they are
             # places only where the article is about the war's theatre.
             continue

@@ -29,6 +29,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.text.casefold import Gated
 from geo.toponyms.districts import city_districts, town_parts
 from geo.toponyms.facilities import airport_towns, plant_sites
 from geo.toponyms.near import (
@@ -323,6 +324,9 @@ _CITY_BEFORE = re.compile(
     r"(?:\s+(?:of|such\s+as|like))?\s*[,(]?\s*(?:including\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Asked before every mention of a theatre oblast's centre: the words it needs, then its
+# case-sensitive twin on the lower case, say "no" faster (geo.text.casefold).
+_CITY_BEFORE_GATE = Gated(_CITY_BEFORE)
 # Not "the Donetsk city of Pokrovsk", where the oblast names a town inside it.
 _CITY_AFTER = re.compile(r"\s+(?:(?:city|City)\b(?!\s+of\b)|(?:residents|mayor|Mayor)\b)")
 CITY_CUE_BONUS = 2.0
@@ -360,7 +364,7 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
         first = mentions[k]
     before = text[max(0, first.start - 40) : first.start]
     if not (
-        _CITY_BEFORE.search(before)
+        _CITY_BEFORE_GATE.search(before)
         or _CITY_AFTER.match(text, m.end)
         or _listed_with_a_town(mentions, k, j, text)
     ):
@@ -684,6 +688,7 @@ _LIST_RUN_GAP = re.compile(
     r"(?:(?:villages?|towns?|settlements?|city|cities|hamlets?)\s+of\s+)?",
     re.IGNORECASE,
 )
+_LIST_RUN_GATE = Gated(_LIST_RUN_GAP)  # asked of the gap after every name, twice an article
 LIST_RUN_MIN = 3  # two names are ``_listed_together``'s; three make a stretch
 LIST_RUN_KM = 30.0
 LIST_RUN_BONUS = 0.5  # per other listed name with a plausible reading that near
@@ -708,7 +713,12 @@ def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
                 runs.append(run)
             run, last_end = [], -1
             continue
-        joined = last_end >= 0 and _LIST_RUN_GAP.fullmatch(text, last_end, m.start) is not None
+        joined = (
+            last_end >= 0
+            # no match at all where the gap starts (the twin says so fastest): no full one
+            and _LIST_RUN_GATE.match(text, last_end, m.start) is not None
+            and _LIST_RUN_GAP.fullmatch(text, last_end, m.start) is not None
+        )
         if not joined:
             if len(run) >= LIST_RUN_MIN:
                 runs.append(run)

@@ -324,9 +324,6 @@ _CITY_BEFORE = re.compile(
     r"(?:\s+(?:of|such\s+as|like))?\s*[,(]?\s*(?:including\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
-# Asked before every mention of a theatre oblast's centre: the words it needs, then its
-# case-sensitive twin on the lower case, say "no" faster (geo.text.casefold).
-_CITY_BEFORE_GATE = Gated(_CITY_BEFORE)
 # Not "the Donetsk city of Pokrovsk", where the oblast names a town inside it.
 _CITY_AFTER = re.compile(r"\s+(?:(?:city|City)\b(?!\s+of\b)|(?:residents|mayor|Mayor)\b)")
 CITY_CUE_BONUS = 2.0
@@ -364,7 +361,7 @@ def _city_cued_unit(mentions: list[Mention], k: int, text: str) -> str | None:
         first = mentions[k]
     before = text[max(0, first.start - 40) : first.start]
     if not (
-        _CITY_BEFORE_GATE.search(before)
+        _CITY_BEFORE.search(before)
         or _CITY_AFTER.match(text, m.end)
         or _listed_with_a_town(mentions, k, j, text)
     ):
@@ -1509,10 +1506,7 @@ def geoparse(
             negated = [-x for x in m.scores]
             order = sorted(range(len(m.cands)), key=negated.__getitem__)[:MAX_CANDIDATES]
             ranked = ranked_as[same] = (
-                tuple(
-                    Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match)
-                    for k in order
-                ),
+                tuple(_scored(m.cands[k], round(m.scores[k], 3)) for k in order),
                 _confidence([m.scores[k] for k in order]),
             )
         cands, by_scores = ranked
@@ -1535,6 +1529,26 @@ def geoparse(
         )
     out = _with_streets(mentions, out)
     return _apply_corrections(out, corrections)
+
+
+# The readings handed out, by place (its id: the candidate holds the place, so the id stays
+# its own while the entry lives), score and match: a town named article after article in the
+# same context gets the same frozen candidate, not a new one each time. Bounded.
+_SCORED: dict[tuple[int, float, str], Candidate] = {}
+_SCORED_SIZE = 100_000
+
+
+def _scored(c: Candidate, score: float) -> Candidate:
+    """``Candidate(c.place, score, c.match)``, the one built before where there is one."""
+    if score == 0.0:
+        return Candidate(c.place, score, c.match)  # 0.0 and -0.0 are one key, two reprs
+    key = (id(c.place), score, c.match)
+    found = _SCORED.get(key)
+    if found is None or found.place is not c.place:
+        if len(_SCORED) >= _SCORED_SIZE:
+            _SCORED.clear()
+        found = _SCORED[key] = Candidate(c.place, score, c.match)
+    return found
 
 
 # A front-line village among its namesakes of one oblast: the one right beside a settlement

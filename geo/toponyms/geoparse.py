@@ -584,15 +584,13 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     for _ in range(2):
         anchors: dict[str, tuple[str, Place]] = {}
         for m in mentions:
+            if m.role not in _CONTEXT_ROLES:
+                continue  # a demonym or a newspaper's name anchors nothing: no reading asked
             k = _best(m)
             if k is None:
                 continue
             p = m.cands[k].place
-            if (
-                p.kind in (_POPULATED, _ADMIN2, _ADMIN1)
-                and _margin(m) >= 1.5
-                and m.role in _CONTEXT_ROLES
-            ):
+            if p.kind in (_POPULATED, _ADMIN2, _ADMIN1) and _margin(m) >= 1.5:
                 anchors.setdefault(p.place_id, (m.key, p))
         if not anchors:
             break

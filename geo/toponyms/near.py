@@ -364,15 +364,10 @@ def weak_unplaced_namesakes(mentions: list[Mention], *, anchors: list[Place]) ->
     population prior chose it, and a report names a front-line village for what happens
     there, not for its size.
     """
-    # Settlements only: an oblast's centroid says nothing of which village in it is meant.
-    places = [a for a in anchors if a.kind is _POPULATED]
-    for m in mentions:
-        if m.cands and m.scores and not m.near and m.role is _LITERAL:
-            k = best_reading(m)
-            assert k is not None  # readings checked above
-            p = m.cands[k].place
-            if p.kind is _POPULATED:
-                places.append(p)
+    # The names read as one of two or more respelt namesakes, found first: most articles have
+    # none, and then the article's places need not be gathered. Each is judged against the
+    # places as they stand before any of them is changed below.
+    weak: list[tuple[Mention, Place]] = []
     for m in mentions:
         if m.near or not m.cands or not m.scores:
             continue
@@ -388,7 +383,21 @@ def weak_unplaced_namesakes(mentions: list[Mention], *, anchors: list[Place]) ->
             and c.place.name == best.name
             and c.place.admin1_code == best.admin1_code
         ]
-        if len(namesakes) < 2 or _nearest_km(best, places) < _NEAR_KM:
+        if len(namesakes) >= 2:
+            weak.append((m, best))
+    if not weak:
+        return
+    # Settlements only: an oblast's centroid says nothing of which village in it is meant.
+    places = [a for a in anchors if a.kind is _POPULATED]
+    for m in mentions:
+        if m.cands and m.scores and not m.near and m.role is _LITERAL:
+            k = best_reading(m)
+            assert k is not None  # readings checked above
+            p = m.cands[k].place
+            if p.kind is _POPULATED:
+                places.append(p)
+    for m, best in weak:
+        if _nearest_km(best, places) < _NEAR_KM:
             continue
         m.near = True
         m.cands = [

@@ -864,7 +864,8 @@ def _co_located(mentions: list[Mention]) -> None:
                 continue
             near = around.get(cell)
             if near is None:
-                found = [names for d in _AROUND if (names := cells.get(cell + d)) is not None]
+                # the nine cells' names, looked up in C (a cell's set is never empty)
+                found = list(filter(None, map(cells.get, map(cell.__add__, _AROUND))))
                 # one cell (its own, the common case) is read as it is, never changed
                 near = found[0] if len(found) == 1 else set().union(*found)
                 around[cell] = near

@@ -29,6 +29,7 @@ from geo.records import (
     Toponym,
     ToponymRole,
 )
+from geo.text.casefold import Gated
 from geo.toponyms.districts import city_districts, town_parts
 from geo.toponyms.facilities import airport_towns, plant_sites
 from geo.toponyms.near import (
@@ -74,8 +75,22 @@ def _weighs_context(m: Mention) -> bool:
     return m.role in _CONTEXT_ROLES or m.local
 
 
+# km between two points, by their coordinates: an article asks for the same pairs at every
+# mention of a name and every pass (its readings against its anchors), and news names the
+# same towns article after article. A pure function of four floats, so a repeat is a dict
+# read instead of six trigonometric calls; bounded, cleared when full.
+_KM: dict[tuple[float, float, float, float], float] = {}
+_KM_SIZE = 200_000
+
+
 def _dist_km(a: Place, b: Place) -> float:
-    return great_circle_km(a.lat, a.lon, b.lat, b.lon, radius_km=_RADIUS_KM)
+    pair = (a.lat, a.lon, b.lat, b.lon)
+    d = _KM.get(pair)
+    if d is None:
+        if len(_KM) >= _KM_SIZE:
+            _KM.clear()
+        d = _KM[pair] = great_circle_km(a.lat, a.lon, b.lat, b.lon, radius_km=_RADIUS_KM)
+    return d
 
 
 def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> None:
@@ -569,15 +584,13 @@ def _score_all(mentions: list[Mention], text: str, gaz: Gazetteer) -> _Context:
     for _ in range(2):
         anchors: dict[str, tuple[str, Place]] = {}
         for m in mentions:
+            if m.role not in _CONTEXT_ROLES:
+                continue  # a demonym or a newspaper's name anchors nothing: no reading asked
             k = _best(m)
             if k is None:
                 continue
             p = m.cands[k].place
-            if (
-                p.kind in (_POPULATED, _ADMIN2, _ADMIN1)
-                and _margin(m) >= 1.5
-                and m.role in _CONTEXT_ROLES
-            ):
+            if p.kind in (_POPULATED, _ADMIN2, _ADMIN1) and _margin(m) >= 1.5:
                 anchors.setdefault(p.place_id, (m.key, p))
         if not anchors:
             break
@@ -670,6 +683,7 @@ _LIST_RUN_GAP = re.compile(
     r"(?:(?:villages?|towns?|settlements?|city|cities|hamlets?)\s+of\s+)?",
     re.IGNORECASE,
 )
+_LIST_RUN_GATE = Gated(_LIST_RUN_GAP)  # asked of the gap after every name, twice an article
 LIST_RUN_MIN = 3  # two names are ``_listed_together``'s; three make a stretch
 LIST_RUN_KM = 30.0
 LIST_RUN_BONUS = 0.5  # per other listed name with a plausible reading that near
@@ -694,7 +708,12 @@ def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
                 runs.append(run)
             run, last_end = [], -1
             continue
-        joined = last_end >= 0 and _LIST_RUN_GAP.fullmatch(text, last_end, m.start) is not None
+        joined = (
+            last_end >= 0
+            # no match at all where the gap starts (the twin says so fastest): no full one
+            and _LIST_RUN_GATE.match(text, last_end, m.start) is not None
+            and _LIST_RUN_GAP.fullmatch(text, last_end, m.start) is not None
+        )
         if not joined:
             if len(run) >= LIST_RUN_MIN:
                 runs.append(run)
@@ -845,7 +864,8 @@ def _co_located(mentions: list[Mention]) -> None:
                 continue
             near = around.get(cell)
             if near is None:
-                found = [names for d in _AROUND if (names := cells.get(cell + d)) is not None]
+                # the nine cells' names, looked up in C (a cell's set is never empty)
+                found = list(filter(None, map(cells.get, map(cell.__add__, _AROUND))))
                 # one cell (its own, the common case) is read as it is, never changed
                 near = found[0] if len(found) == 1 else set().union(*found)
                 around[cell] = near
@@ -1164,9 +1184,14 @@ def _near_bonuses(
     for k, p in anchors:
         if k not in first:
             continue  # a name of one reading: no bonuses asked for it
-        own_cc.setdefault(k, Counter())[p.country_code] += 1
+        # get first: setdefault would build an empty Counter for every anchor
+        if (mine := own_cc.get(k)) is None:
+            mine = own_cc[k] = Counter()
+        mine[p.country_code] += 1
         if p.admin1_code:
-            own_a1.setdefault(k, Counter())[p.admin1_code] += 1
+            if (mine := own_a1.get(k)) is None:
+                mine = own_a1[k] = Counter()
+            mine[p.admin1_code] += 1
     no_count: Counter = Counter()
     out: dict[str, list[float]] = {}
     row = 0
@@ -1461,21 +1486,31 @@ def geoparse(
     # needs no named oblast to put the theatre in context ("shelled A, B, C and D").
     _list_strays(mentions, _list_runs(mentions, text), gaz=gaz)
     out = []
+    in_theatre = ctx.in_theatre
+    # A name repeated with the same readings (the same candidate objects, alive in the
+    # mentions all through this loop) and the same scores ranks them the same: the ranked
+    # readings and their score confidence are built once per article.
+    ranked_as: dict[tuple, tuple[tuple[Candidate, ...], float]] = {}
     for m in mentions:
         if not m.cands:
             continue
-        if _local_only(m) and not ctx.in_theatre:
+        if not in_theatre and _local_only(m):
             # 30,000 Ukrainian villages share names with words and surnames elsewhere; they are
             # places only where the article is about the war's theatre.
             continue
-        # Best first, ties in reading order (a stable sort on the negated scores).
-        negated = [-x for x in m.scores]
-        order = sorted(range(len(m.cands)), key=negated.__getitem__)[:MAX_CANDIDATES]
-        cands = tuple(
-            Candidate(m.cands[k].place, round(m.scores[k], 3), m.cands[k].match) for k in order
-        )
+        same = (tuple(map(id, m.cands)), tuple(m.scores))
+        ranked = ranked_as.get(same)
+        if ranked is None:
+            # Best first, ties in reading order (a stable sort on the negated scores).
+            negated = [-x for x in m.scores]
+            order = sorted(range(len(m.cands)), key=negated.__getitem__)[:MAX_CANDIDATES]
+            ranked = ranked_as[same] = (
+                tuple(_scored(m.cands[k], round(m.scores[k], 3)) for k in order),
+                _confidence([m.scores[k] for k in order]),
+            )
+        cands, by_scores = ranked
         confidence = min(
-            _confidence([m.scores[k] for k in order]),
+            by_scores,
             _supported(m, cands[0].place, ctx, gaz, mentions),
             # placed at the town it is measured from: right within the stated distance only
             NEAR_CEILING if m.near or cands[0].match == "relative" else 1.0,
@@ -1493,6 +1528,26 @@ def geoparse(
         )
     out = _with_streets(mentions, out)
     return _apply_corrections(out, corrections)
+
+
+# The readings handed out, by place (its id: the candidate holds the place, so the id stays
+# its own while the entry lives), score and match: a town named article after article in the
+# same context gets the same frozen candidate, not a new one each time. Bounded.
+_SCORED: dict[tuple[int, float, str], Candidate] = {}
+_SCORED_SIZE = 100_000
+
+
+def _scored(c: Candidate, score: float) -> Candidate:
+    """``Candidate(c.place, score, c.match)``, the one built before where there is one."""
+    if score == 0.0:
+        return Candidate(c.place, score, c.match)  # 0.0 and -0.0 are one key, two reprs
+    key = (id(c.place), score, c.match)
+    found = _SCORED.get(key)
+    if found is None or found.place is not c.place:
+        if len(_SCORED) >= _SCORED_SIZE:
+            _SCORED.clear()
+        found = _SCORED[key] = Candidate(c.place, score, c.match)
+    return found
 
 
 # A front-line village among its namesakes of one oblast: the one right beside a settlement

@@ -284,22 +284,26 @@ def _village_framed(text: str, m: Mention) -> bool:
     return bool(_VILLAGE_BEFORE.search(text, max(0, m.start - 30), m.start))
 
 
-def _held_in_theatre(m: Mention, *, village: bool = False) -> bool:
+def _held_in_theatre(m: Mention, text: str) -> bool:
     """Whether the index holds the name itself for a theatre place or anything well known.
 
     A big town does not count where the text calls the name a village: "the village of
     Oktyabrsky" beside a named border oblast is not a city of a hundred thousand elsewhere.
+    (The text is read for that only where a big town is among the readings.)
     """
-    return any(
+    if any(
         c.place.kind in _KNOWN_KINDS
-        or (not village and (c.place.population or 0) >= BIG_TOWN)
         or (
             c.match in _HELD_MATCHES
             and c.place.country_code == "UA"
             and c.place.admin1_code not in _RUSSIAN_NAMED_UNITS
         )
         for c in m.cands
-    )
+    ):
+        return True
+    if any((c.place.population or 0) >= BIG_TOWN for c in m.cands):
+        return not _village_framed(text, m)
+    return False
 
 
 def respelt_in_named_oblasts(
@@ -331,7 +335,7 @@ def respelt_in_named_oblasts(
                 m.near = False
                 m.cands = [Candidate(gaz.place(k), 0.0, "respelt") for k in respelt]
             continue
-        if not m.cands or _held_in_theatre(m, village=_village_framed(text, m)):
+        if not m.cands or _held_in_theatre(m, text):
             continue
         if any(c.place.kind is _POPULATED and c.place.admin1_code in units for c in m.cands):
             continue
@@ -364,15 +368,10 @@ def weak_unplaced_namesakes(mentions: list[Mention], *, anchors: list[Place]) ->
     population prior chose it, and a report names a front-line village for what happens
     there, not for its size.
     """
-    # Settlements only: an oblast's centroid says nothing of which village in it is meant.
-    places = [a for a in anchors if a.kind is _POPULATED]
-    for m in mentions:
-        if m.cands and m.scores and not m.near and m.role is _LITERAL:
-            k = best_reading(m)
-            assert k is not None  # readings checked above
-            p = m.cands[k].place
-            if p.kind is _POPULATED:
-                places.append(p)
+    # The names read as one of two or more respelt namesakes, found first: most articles have
+    # none, and then the article's places need not be gathered. Each is judged against the
+    # places as they stand before any of them is changed below.
+    weak: list[tuple[Mention, Place]] = []
     for m in mentions:
         if m.near or not m.cands or not m.scores:
             continue
@@ -388,7 +387,21 @@ def weak_unplaced_namesakes(mentions: list[Mention], *, anchors: list[Place]) ->
             and c.place.name == best.name
             and c.place.admin1_code == best.admin1_code
         ]
-        if len(namesakes) < 2 or _nearest_km(best, places) < _NEAR_KM:
+        if len(namesakes) >= 2:
+            weak.append((m, best))
+    if not weak:
+        return
+    # Settlements only: an oblast's centroid says nothing of which village in it is meant.
+    places = [a for a in anchors if a.kind is _POPULATED]
+    for m in mentions:
+        if m.cands and m.scores and not m.near and m.role is _LITERAL:
+            k = best_reading(m)
+            assert k is not None  # readings checked above
+            p = m.cands[k].place
+            if p.kind is _POPULATED:
+                places.append(p)
+    for m, best in weak:
+        if _nearest_km(best, places) < _NEAR_KM:
             continue
         m.near = True
         m.cands = [

@@ -323,12 +323,19 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
     # The first words of the demonym forms, once: most capitals start none of them.
     demonym_heads = _demonym_heads(demonym_forms())
     n = len(toks)
+    # Only a capitalised word opens a name: the loop steps from one to the next (a fifth of
+    # the words) instead of reading every word to skip it.
+    caps = [k for k, t in enumerate(toks) if t.cap]
+    n_caps = len(caps)
+    at_cap = 0
     i = 0
-    while i < n:
+    while True:
+        while at_cap < n_caps and caps[at_cap] < i:
+            at_cap += 1
+        if at_cap == n_caps:
+            break
+        i = caps[at_cap]
         tok = toks[i]
-        if not tok.cap:
-            i += 1
-            continue
         while streets and streets[0] <= i:
             streets.pop(0)
         street = _street_at(text, toks, i) if streets and streets[0] <= i + 5 else None
@@ -467,7 +474,7 @@ def recognise(text: str, toks: list[Token], gaz: Gazetteer) -> list[Mention]:
             # alias for, not a town that shares the letters (Eu in Normandy).
             aliases = [c for c in m.cands if c.match == "alias"]
             m.cands = aliases or m.cands
-        role = _judge(text, m, toks, headline, persons, gaz)
+        role = _judge(text, m, toks, headline, persons, gaz, cyrillic_text=any_cyrillic)
         i = end_i
         if role is None:
             # A rejected capitalised run ("Vladimir Putin") teaches us a surname to avoid.
@@ -642,10 +649,14 @@ def _listed_admin2(
     read there (the town "Kramatorsk" in "Pokrovsky and Kramatorsk districts"). A lone name
     is left alone: "Indiana counties" are the state's counties, not Indiana County.
     """
-    if _LISTED_HEADS.isdisjoint(t.norm for t in toks):
-        return mentions  # most texts have no plural unit word: one set test, not one per word
+    # Only the unit words themselves start a list: one pass in a comprehension finds them
+    # (most texts have none), and the loop below reads those few, not every word.
+    heads = [k for k, tok in enumerate(toks) if tok.norm in _LISTED_HEADS]
+    if not heads:
+        return mentions
     found: list[Mention] = []
-    for k, tok in enumerate(toks):
+    for k in heads:
+        tok = toks[k]
         unit = PLURAL_ADMIN2_HEADS.get(tok.norm)
         # "the Velykoburlutska and Vilkhuvatska communities", "the Kindrashivska community":
         # a hromada by its adjective, which names no place alone (a seat's own name, "the
@@ -1256,14 +1267,17 @@ def _judge(
     headline: set[int],
     persons: set[str],
     gaz: Gazetteer,
+    *,
+    cyrillic_text: bool = True,
 ) -> ToponymRole | None:
     """How a recognised name is used here, or None when it is not a place name at all.
 
-    Learns surnames into ``persons`` as it goes.
+    Learns surnames into ``persons`` as it goes. ``cyrillic_text`` False says the text holds
+    no Cyrillic letter, so no Russian or Ukrainian force's name can precede the mention.
     """
     if _org_precedes(toks, m.i) and not (m.j - m.i == 1 and _plain_word(m, toks[m.i])):
         return _EMBEDDED
-    if _FORCE_GROUP.search(text, max(0, m.start - 40), m.start):
+    if cyrillic_text and _FORCE_GROUP.search(text, max(0, m.start - 40), m.start):
         return _EMBEDDED  # "группировка войск «Днепр»": a force's name, no place
     if _WEAPON_AFTER.match(text, m.end):
         return None  # "shelled with Grad multiple rocket launchers": a weapon, no place

@@ -21,6 +21,10 @@ _TOKEN = re.compile(
     rf"(?:[A-Z]\.){{2,}}"  # U.S., U.K.
     rf"|[{_LETTERS}0-9]+(?:['’ʼ][{_LETTERS}]+|[-‐‑][{_LETTERS}0-9]+)*"
 )
+# The same words, split out with the text between them ("", word, gap, word, ..., gap): one
+# C call gives every word and, by the lengths, its offset, where ``finditer`` builds a match
+# object per word and two method calls read it.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 _SENTENCE_END = re.compile(r"[.!?:;\n]['\"’”)\]]*\s*[“\"‘'(\[«]*$")
 # Lower-case parts that belong inside a hyphenated name ("Rostov-on-Don", "Komsomolsk-na-Amure").
 _HYPHEN_JOINERS = frozenset(["on", "na", "sur", "upon", "am", "en", "de", "la", "le", "du"])
@@ -90,10 +94,11 @@ def tokenize(text: str) -> list[Token]:
     prev: Token | None = None
     joinable = -10  # where the token before ends, when it may join this one (no possessive)
     abbreviated = False  # the token before is "St" or "Mt", joined across its full stop
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
+    parts = _TOKEN_SPLIT.split(text)
+    at = len(parts[0])  # where the word ``parts[k]`` starts
+    for k in range(1, len(parts), 2):
+        raw = parts[k]
         shift, end, word, norm, cap, poss, abbr = known(raw) or _word_info(raw)
-        at = m.start()
         s = at + shift
         # Only capitalised words can start a name, so only they need the sentence check.
         initial = cap and (
@@ -111,6 +116,7 @@ def tokenize(text: str) -> list[Token]:
         prev = tok
         joinable = -10 if poss else at + end
         abbreviated = abbr
+        at += len(raw) + len(parts[k + 1])
     return toks
 
 

@@ -334,6 +334,21 @@ _IMMINENT_BEFORE = re.compile(
 _PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+\w+ing\b")
 
 
+def _may(words: tuple[str, ...], low: str | None) -> bool:
+    """Whether a pattern whose every match holds one of ``words`` may match a text.
+
+    ``low``: the text's lower case where only ASCII letters have a case
+    (:func:`geo.text.casefold.caseless_lower`), else None (then it may). ``words`` are
+    read off the pattern (:class:`geo.text.casefold.Gated`); none: it may.
+    """
+    if low is None or not words:
+        return True
+    for w in words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
+        if w in low:
+            return True
+    return False
+
+
 def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = False) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported.
 
@@ -348,17 +363,29 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         and (k := future_order(text, sent, clause, trig.end, order_told=order_told)) >= 0
     ):
         clause = clause[:k]  # the order's future passive is no plan; other plan words are
+    # For the twins and the words (geo.text.casefold): None where a letter beyond ASCII has
+    # a case (Cyrillic among them: a clause with none holds no Cyrillic plan word).
+    low = caseless_lower(clause)
+    # The patterns that end "[^,;:]*$" match past the clause's last "," ";" ":" (their words
+    # hold none): their words are looked for there.
+    tail = None if low is None else low[max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1 :]
     if (
         trig.type is EventType.EVACUATION
-        and (_CYR_EVACUATION_PLAN.search(clause) or trig.text.startswith("евакуюватим"))
+        and (
+            (low is None and _CYR_EVACUATION_PLAN.search(clause))
+            or trig.text.startswith("евакуюватим")
+        )
         and not _CYR_WIDEN_BEFORE.search(clause)
     ):
         return True
-    if trig.text.endswith("ing") and _TOWARDS_END.search(clause):
+    if trig.text.endswith("ing") and "toward" in clause and _TOWARDS_END.search(clause):
         return True  # "a springboard towards capturing the next town": a goal
-    if trig.type is EventType.ADVANCE and _IMMINENT_BEFORE.search(clause):
+    if (
+        trig.type is EventType.ADVANCE
+        and _may(_IMMINENT_WORDS, low)
+        and _IMMINENT_BEFORE.search(clause)
+    ):
         return True  # "the unit was about to seize the village": not taken yet
-    low = caseless_lower(clause)  # for the twins (geo.text.casefold)
     # (the twin only where its word is: every match holds "since")
     if (
         ("since" in low and _SINCE_LOW.search(low)) if low is not None else _SINCE.search(clause)
@@ -366,15 +393,22 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True  # "their first talks since the invasion began": a time, not news
     if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
         return True
-    if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
+    if (
+        trig.type in (EventType.ADVANCE, EventType.OFFENSIVE)
+        and _may(_DENIED_WORDS, tail)
+        and _DENIED_BEFORE.search(clause)
+    ):
         return True
     if (
         trig.type in (EventType.OFFENSIVE, EventType.ATTACK)
         and _FIGHT_NOUN.fullmatch(trig.text)
+        and _may(_ABANDONED_WORDS, low)
         and _ABANDONED_BEFORE.search(clause)
     ):
         return True  # "refocused on the east after abandoning its assault on X": ended
-    if _CAPABLE_BEFORE.search(clause) or _TRIAL_BEFORE.search(clause):
+    if (_may(_CAPABLE_WORDS, tail) and _CAPABLE_BEFORE.search(clause)) or (
+        _may(_TRIAL_WORDS, tail) and _TRIAL_BEFORE.search(clause)
+    ):
         return True  # "a drone capable of striking X", "sentenced for shelling Y"
     if (
         trig.type is EventType.ADVANCE
@@ -386,7 +420,7 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True  # "a drone capable of striking X": the weapon's word before its reach
     if trig.type is EventType.ATTACK and _IN_FLIGHT_AFTER.match(text, trig.end, sent.end):
         return True  # "as drones headed toward the capital": in the air, nothing hit yet
-    if _SPARED_BEFORE.search(clause):
+    if _may(_SPARED_WORDS, tail) and _SPARED_BEFORE.search(clause):
         return True  # "a region largely spared from the fighting seen in A and B": none there
     if trig.type is EventType.EVACUATION and _evacuated_people(text, sent, trig):
         return True  # "housing used by evacuated residents": who they are, no evacuation
@@ -710,3 +744,10 @@ def status_for(
 _CYR_TRIED_BEFORE, _ONGOING_AFTER = Gated(_CYR_TRIED_BEFORE), Gated(_ONGOING_AFTER)
 _CONTINUED_BEFORE = Gated(_CONTINUED_BEFORE)  # "continu" first
 _SINCE_LAUNCHED = Gated(_SINCE_LAUNCHED)  # "since" first
+# Words one of which every match holds, in lower case (not_factual looks for them first)
+_IMMINENT_WORDS = Gated(_IMMINENT_BEFORE).words
+_DENIED_WORDS = Gated(_DENIED_BEFORE).words
+_ABANDONED_WORDS = Gated(_ABANDONED_BEFORE).words
+_CAPABLE_WORDS = Gated(_CAPABLE_BEFORE).words
+_TRIAL_WORDS = Gated(_TRIAL_BEFORE).words
+_SPARED_WORDS = Gated(_SPARED_BEFORE).words

@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Iterator
 
-from geo.text.literals import absent, required_literals
+from geo.text.literals import required_literals
 
 __all__ = ["Gated", "ascii_lower", "caseless_lower", "loosened", "lower_twin"]
 
@@ -247,22 +247,31 @@ class Gated:
         self.words = tuple(sorted(required_literals(self.twin) or ()))
 
     def _none(self, text: str, pos: int, endpos: int, *, anchored: bool = False) -> bool:
-        # Asked thousands of times per article: attributes and the article's lower case (by
-        # identity, as _gate_lower asks first) are read once, into locals.
+        # Asked thousands of times per article, and most often shut by the words: attributes
+        # and the article's lower case (by identity, as _gate_lower asks first) are read once,
+        # into locals, and the words are looked for here (geo.text.literals.absent inline).
         twin, words = self.twin, self.words
-        if twin is None:
+        if twin is None and not self.folded:
             if not words:
                 return False
-            if self.folded:
-                low = _LAST[1] if _LAST[0] is text else _gate_lower(text)
-                return low is not None and absent(words, low, pos, endpos)
-            return absent(words, text, pos, endpos)
-        last = _LAST
-        low = last[1] if last[0] is text else _gate_lower(text)
-        if low is None:
+            low: str | None = text
+        else:
+            if twin is None and not words:
+                return False
+            last = _LAST
+            low = last[1] if last[0] is text else _gate_lower(text)
+            if low is None:
+                return False
+        if words:
+            # as re reads a slice: a negative bound is 0 (see absent)
+            seg = low if pos <= 0 and endpos >= len(low) else low[max(pos, 0) : max(endpos, 0)]
+            for w in words:
+                if w in seg:
+                    break
+            else:
+                return True
+        if twin is None:
             return False
-        if words and absent(words, low, pos, endpos):
-            return True
         if anchored:
             return twin.match(low, pos, endpos) is None
         return twin.search(low, pos, endpos) is None

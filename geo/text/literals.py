@@ -30,6 +30,8 @@ _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
 _COMMON = frozenset(
     {"the", "and", "for", "was", "were", "with", "from", "that", "has", "have", "had", "are"}
     | {"his", "her", "its", "their", "they", "which", "who", "said", "been", "this", "not"}
+    | {"after", "first", "early", "also", "about", "into", "over", "more", "other"}
+    | {"when", "will", "would", "could", "there", "them", "than", "then", "some", "only"}
 )
 
 
@@ -51,10 +53,11 @@ def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
 def _either(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
     """Sets for a branch, given each alternative's sets: one word of each alternative's set.
 
-    Each alternative's own best set, joined, may hold too many words, where sets of
-    other words of the alternatives would not ("the start of the war" and "after invading"
-    hold "start" and "after", and both hold "war" or "invad"): for each bound on the shortest
-    word, each alternative gives its set of the fewest words above the bound.
+    Each alternative's own best set, joined, may hold too many words or common ones, where
+    sets of other words of the alternatives would not ("at the start of the war" and "after
+    invading" hold "start" and "after", and also "war" or "invading"): for each bound on the
+    shortest word, each alternative gives its set of the fewest words above the bound; and
+    one set is joined from the sets adding fewest words to those already taken.
     """
     if not alternatives or any(not opts for opts in alternatives):
         return []
@@ -69,6 +72,17 @@ def _either(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
             picks.append(min(fit, key=lambda o: (len(o), -min(map(len, o)))))
         else:
             out.append(frozenset().union(*picks))
+    # ... and one that takes, in turn, the set adding fewest words to those taken already
+    # (alternatives that share their words give few: "after the start of the war", "since
+    # its invasion" both hold "war" or "invasion")
+    taken: frozenset[str] = frozenset()
+    for opts in alternatives:
+        fit = [o for o in opts if min(map(len, o)) >= _MIN_LENGTH and _COMMON.isdisjoint(o)]
+        if not fit:
+            break
+        taken |= min(fit, key=lambda o: (len(o - taken), len(o), -min(map(len, o))))
+    else:
+        out.append(taken)
     return out
 
 

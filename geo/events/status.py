@@ -10,7 +10,14 @@ import re
 
 from geo.events.triggers import Trigger, future_order
 from geo.records import EventStatus, EventType
-from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
+from geo.text.casefold import (
+    Gated,
+    ascii_lower,
+    caseless_lower,
+    loosened,
+    lower_twin,
+    may_hold,
+)
 from geo.text.literals import absent, required_literals
 from geo.text.sentences import Sentence
 
@@ -334,21 +341,6 @@ _IMMINENT_BEFORE = re.compile(
 _PAST_PROGRESSIVE = re.compile(r"\b(?:was|were)\s+\w+ing\b")
 
 
-def _may(words: tuple[str, ...], low: str | None) -> bool:
-    """Whether a pattern whose every match holds one of ``words`` may match a text.
-
-    ``low``: the text's lower case where only ASCII letters have a case
-    (:func:`geo.text.casefold.caseless_lower`), else None (then it may). ``words`` are
-    read off the pattern (:class:`geo.text.casefold.Gated`); none: it may.
-    """
-    if low is None or not words:
-        return True
-    for w in words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
-        if w in low:
-            return True
-    return False
-
-
 def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = False) -> bool:
     """Whether the trigger is planned, hoped, compared or forecast rather than reported.
 
@@ -382,7 +374,7 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True  # "a springboard towards capturing the next town": a goal
     if (
         trig.type is EventType.ADVANCE
-        and _may(_IMMINENT_WORDS, low)
+        and may_hold(_IMMINENT_WORDS, low)
         and _IMMINENT_BEFORE.search(clause)
     ):
         return True  # "the unit was about to seize the village": not taken yet
@@ -391,23 +383,27 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         ("since" in low and _SINCE_LOW.search(low)) if low is not None else _SINCE.search(clause)
     ) and not (_dated_campaign(text, sent, trig)):
         return True  # "their first talks since the invasion began": a time, not news
-    if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
+    if (
+        may_hold(_SINCE_LAUNCHED.words, tail)
+        and _SINCE_LAUNCHED.search(clause)
+        and not _DAY_AFTER.match(text, trig.end, sent.end)
+    ):
         return True
     if (
         trig.type in (EventType.ADVANCE, EventType.OFFENSIVE)
-        and _may(_DENIED_WORDS, tail)
+        and may_hold(_DENIED_WORDS, tail)
         and _DENIED_BEFORE.search(clause)
     ):
         return True
     if (
         trig.type in (EventType.OFFENSIVE, EventType.ATTACK)
         and _FIGHT_NOUN.fullmatch(trig.text)
-        and _may(_ABANDONED_WORDS, low)
+        and may_hold(_ABANDONED_WORDS, low)
         and _ABANDONED_BEFORE.search(clause)
     ):
         return True  # "refocused on the east after abandoning its assault on X": ended
-    if (_may(_CAPABLE_WORDS, tail) and _CAPABLE_BEFORE.search(clause)) or (
-        _may(_TRIAL_WORDS, tail) and _TRIAL_BEFORE.search(clause)
+    if (may_hold(_CAPABLE_WORDS, tail) and _CAPABLE_BEFORE.search(clause)) or (
+        may_hold(_TRIAL_WORDS, tail) and _TRIAL_BEFORE.search(clause)
     ):
         return True  # "a drone capable of striking X", "sentenced for shelling Y"
     if (
@@ -420,12 +416,17 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True  # "a drone capable of striking X": the weapon's word before its reach
     if trig.type is EventType.ATTACK and _IN_FLIGHT_AFTER.match(text, trig.end, sent.end):
         return True  # "as drones headed toward the capital": in the air, nothing hit yet
-    if _may(_SPARED_WORDS, tail) and _SPARED_BEFORE.search(clause):
+    if may_hold(_SPARED_WORDS, tail) and _SPARED_BEFORE.search(clause):
         return True  # "a region largely spared from the fighting seen in A and B": none there
     if trig.type is EventType.EVACUATION and _evacuated_people(text, sent, trig):
         return True  # "housing used by evacuated residents": who they are, no evacuation
-    if trig.type in _BATTLE and _RETRACTED_GATED.search(text[sent.start : trig.start]):
-        return True
+    if trig.type in _BATTLE:
+        # its words first, on the article's lower case (remembered), not a copy's
+        whole = ascii_lower(text)
+        if (
+            whole is None or not absent(_RETRACTED_GATED.words, whole, sent.start, trig.start)
+        ) and _RETRACTED_GATED.search(text[sent.start : trig.start]):
+            return True
     if (
         trig.type is EventType.EVACUATION
         and _HABITUAL_VERB.match(trig.text)
@@ -439,8 +440,9 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     if low is not None:
         # A match runs on to the clause's end with no "," ";" ":" after its word (and its
         # words hold none): it starts past the last of them, and is looked for only there.
-        tail = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
-        return bool(_NOT_FACTUAL_LOW.search(low, tail))
+        at = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
+        # (its words first: every match holds one, and most clauses none)
+        return may_hold(_NOT_FACTUAL_WORDS, tail) and bool(_NOT_FACTUAL_LOW.search(low, at))
     return bool(_NOT_FACTUAL_BEFORE.search(clause))
 
 
@@ -751,3 +753,5 @@ _ABANDONED_WORDS = Gated(_ABANDONED_BEFORE).words
 _CAPABLE_WORDS = Gated(_CAPABLE_BEFORE).words
 _TRIAL_WORDS = Gated(_TRIAL_BEFORE).words
 _SPARED_WORDS = Gated(_SPARED_BEFORE).words
+# (the plan words are many, but the pattern is dear: any of them is looked for first)
+_NOT_FACTUAL_WORDS = tuple(sorted(required_literals(_NOT_FACTUAL_LOW, max_words=100) or ()))

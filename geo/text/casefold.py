@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from geo.text.literals import required_literals
 
-__all__ = ["Gated", "ascii_lower", "caseless_lower", "loosened", "lower_twin"]
+__all__ = ["Gated", "ascii_lower", "caseless_lower", "loosened", "lower_twin", "may_hold"]
 
 # What may not appear in a pattern that has a twin: an upper-case ASCII letter (a class such as
 # [A-Z] or a literal that a scoped flag keeps case-sensitive) and inline flags, once escapes
@@ -92,6 +92,21 @@ def caseless_lower(text: str) -> str | None:
         if not _caseless(ch):
             return None
     return text.lower()
+
+
+def may_hold(words: tuple[str, ...], low: str | None) -> bool:
+    """Whether a text may hold a match of a pattern whose every match holds one of ``words``.
+
+    ``low``: the text's :func:`caseless_lower` (None: it may, as far as this can tell); the
+    words in lower case, read off the pattern (:attr:`Gated.words`,
+    :func:`geo.text.literals.required_literals` of its :func:`lower_twin`). No words: it may.
+    """
+    if low is None or not words:
+        return True
+    for w in words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
+        if w in low:
+            return True
+    return False
 
 
 def _top_level_alternatives(pattern: str) -> list[str] | None:

@@ -42,9 +42,9 @@ def _rank(words: frozenset[str]) -> tuple[bool, bool, int, int]:
     return (shortest >= _MIN_LENGTH, _COMMON.isdisjoint(words), shortest, -len(words))
 
 
-def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+def _best(options: list[frozenset[str]], limit: int = _MAX_WORDS) -> frozenset[str] | None:
     # The set whose shortest word is longest shuts the gate most often; fewer words cost less.
-    usable = [o for o in options if o and len(o) <= _MAX_WORDS]
+    usable = [o for o in options if o and len(o) <= limit]
     if not usable:
         return None
     return max(usable, key=_rank)
@@ -135,16 +135,20 @@ def _options(items: list) -> list[frozenset[str]]:
     return options
 
 
-def _required(items: list) -> frozenset[str] | None:
+def _required(items: list, limit: int = _MAX_WORDS) -> frozenset[str] | None:
     """Words one of which every match of the sequence ``items`` contains, or None."""
-    return _best(_options(items))
+    return _best(_options(items), limit)
 
 
-def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
+def required_literals(
+    rx: re.Pattern[str], *, max_words: int = _MAX_WORDS, min_length: int = _MIN_LENGTH
+) -> frozenset[str] | None:
     """Words of which every match of the case-sensitive ``rx`` contains at least one.
 
-    None where no such set of at most 12 words, each at least 3 characters long, can be read
-    from the pattern: then every text may hold a match, as far as this can tell.
+    None where no such set of at most ``max_words`` words (12: a gate of more costs more than
+    it saves, unless its pattern is dear), each at least ``min_length`` characters long (3:
+    shorter ones are rarely missing, unless looked for in a few words), can be read from the
+    pattern: then every text may hold a match, as far as this can tell.
 
     Raises
     ------
@@ -160,8 +164,8 @@ def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None  # a global inline "(?i)"
-    found = _required(list(parsed))
-    if found is None or min(map(len, found)) < _MIN_LENGTH:
+    found = _required(list(parsed), max_words)
+    if found is None or min(map(len, found)) < min_length:
         return None
     # A word that holds another ("death toll", "toll") is found wherever the shorter one is.
     return frozenset(w for w in found if not any(v != w and v in w for v in found))

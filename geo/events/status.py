@@ -580,11 +580,12 @@ def tried(text: str, sent: Sentence, trig: Trigger) -> bool:
 def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is tried or under way ("trying to advance", "bid to seize")."""
     clause = _clause_before(text, sent, trig)[-60:]
-    if _CYR_TRIED.match(trig.text) or _CYR_TRIED_BEFORE.search(clause):
+    # (None where a letter beyond ASCII has a case: a clause with none holds no Cyrillic)
+    low = caseless_lower(clause)
+    if _CYR_TRIED.match(trig.text) or (low is None and _CYR_TRIED_BEFORE.search(clause)):
         return True
     if _TRIED_TRIGGER.match(trig.text):
         return True  # the trigger carries its trying: "attempts to dislodge", "tried to approach"
-    low = caseless_lower(clause)
     if low is not None:
         # a match runs to the clause's end with no "," ";" ":" after its words (which hold
         # none): it starts past the last of them, and is looked for only there

@@ -398,6 +398,7 @@ _REMEMBERED_FIGHT_BEFORE = re.compile(
     r"(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+_REMEMBERED_FIGHT_BEFORE = Gated(_REMEMBERED_FIGHT_BEFORE)  # "remember" ... first
 _REMEMBERED_NOUN = re.compile(
     r"(?:liberation|capture|recapture|fall\s+of|de-?occupation)\b", re.IGNORECASE
 )
@@ -652,9 +653,12 @@ def _of_a_past_year(text: str, sent: Sentence, trig: Trigger, published: dt.date
     """Whether a noun trigger is named by a year before the report's own."""
     if trig.type not in (*_GROUND, EventType.ATTACK) or not trig.text[:1].islower():
         return False
-    m = _YEAR_BEFORE.search(text, max(sent.start, trig.start - 20), trig.start) or (
-        _YEAR_AFTER.match(text, trig.end, sent.end)
-    )
+    lo = max(sent.start, trig.start - 20)
+    # (a year before holds "19" or "20": most triggers have no digits before them)
+    m = (
+        ("20" in (before := text[lo : trig.start]) or "19" in before)
+        and _YEAR_BEFORE.search(text, lo, trig.start)
+    ) or _YEAR_AFTER.match(text, trig.end, sent.end)
     return m is not None and int(m.group(1)) < published.year
 
 

@@ -732,11 +732,13 @@ _ANY_PARTS = _ANY.pattern.split("|")
 _ANY_WORDS = tuple(w for w in _ANY_PARTS if not any(v != w and v in w for v in _ANY_PARTS))
 if any(ch in ".^$*+?{}[]\\()" for w in _ANY_WORDS for ch in w):  # pragma: no cover
     raise AssertionError("_ANY is no longer an alternation of plain words: search it instead")
+# ... in a text whose only cased letters are ASCII: a word with other cased letters is not there
+_ANY_ASCII = tuple(w for w in _ANY_WORDS if w.isascii() or w.lower() == w.upper())
 
 
 def _any_casualty_word(sentence: str, low: str | None) -> bool:
-    if low is not None:  # caseless_lower(sentence)
-        for word in _ANY_WORDS:  # noqa: SIM110 - a plain loop, not any() over a generator
+    if low is not None:  # caseless_lower(sentence): no Cyrillic (it has a case) in it
+        for word in _ANY_ASCII:  # noqa: SIM110 - a plain loop, not any() over a generator
             if word in low:
                 return True
         return False
@@ -772,6 +774,9 @@ class Casualties:
 
     def __bool__(self) -> bool:
         return self.killed is not None or self.injured is not None or self.died_of_injured > 0
+
+
+_NO_COUNTS = Casualties()  # frozen: one for every sentence that counts nobody
 
 
 def _blank_age(m: re.Match[str]) -> str:
@@ -839,7 +844,7 @@ def parse_casualties(sentence: str) -> Casualties:
     # Cyrillic words have a case: with none (low is not None), the Cyrillic patterns are skipped.
     cyrillic = low is None
     if not _any_casualty_word(sentence, low) or _running_total(sentence):
-        return Casualties()
+        return _NO_COUNTS
     # "nine residents (four women and five men) were killed": the breakdown in brackets
     # stands between the count and its verb; blanked to the same length, offsets hold.
     told = sentence  # the words quoted back keep the breakdown and the ages

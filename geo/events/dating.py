@@ -56,6 +56,7 @@ _OWN_CLAUSE = re.compile(
 _POSSESSIVE_DAY = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "The talks in Geneva follow an invitation sent on Sunday": Sunday is the invitation's.
 _FOLLOWS = re.compile(r"\b(?:follow(?:s|ed|ing)?|came after|comes after)\b", re.IGNORECASE)
+_FOLLOWS = Gated(_FOLLOWS)  # asked between most triggers and dates: "follow" ... first
 _AFTER_WHAT = re.compile(r"\b(?:after|since|before|following)\s+(?:\S+\s+){0,3}$", re.I)
 # ", possibly the heaviest since the war began in February", ", a region that Moscow says it
 # annexed in 2022", ", abandoned by its troops late last year": an aside after the event with
@@ -697,7 +698,7 @@ def _in_speakers_clause(text: str, d: DateSpan, trig: Trigger) -> bool:
     )
 
 
-_SINCE_WORD = re.compile(r"\bsince\b", re.IGNORECASE)
+_SINCE_WORD = Gated(re.compile(r"\bsince\b", re.IGNORECASE))  # asked after every trigger
 
 
 def _since_range(

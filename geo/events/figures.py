@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geo.text.casefold import Gated, caseless_lower, lower_twin
+from geo.text.casefold import Gated, caseless_lower, lower_twin, may_hold
+from geo.text.literals import required_literals
 
 if TYPE_CHECKING:
     from geo.records import Toponym
@@ -71,6 +72,8 @@ _FIGURE = re.compile(
 )
 
 _FIGURE_LOW = lower_twin(_FIGURE)  # for ASCII sentences, in lower case (geo.text.casefold)
+# its nouns, one of which every match holds
+_FIGURE_WORDS = tuple(sorted(required_literals(_FIGURE_LOW, max_words=40) or ()))
 
 # Who lived in a place, not who left it: "its population of some 8,000 before the war", "home
 # to some 9,000 residents", "a town of 12,000 people", "a district which has 9,000 residents".
@@ -137,7 +140,12 @@ def head_counts(sentence: str) -> tuple[int | None, int | None, bool]:
     people = children = None
     planned = False
     low = caseless_lower(sentence)
-    for m in _FIGURE_LOW.finditer(low) if low is not None else _FIGURE.finditer(sentence):
+    if low is not None:
+        # the twin, where the sentence holds a people noun (most hold none)
+        found = _FIGURE_LOW.finditer(low) if may_hold(_FIGURE_WORDS, low) else ()
+    else:
+        found = _FIGURE.finditer(sentence)
+    for m in found:
         value = to_int(m.group("num"), m.group("scale"))
         if value is None or _VAGUE.search(sentence, 0, m.start()):
             continue  # "several hundred children" is an amount, not a count

@@ -10,7 +10,14 @@ import re
 
 from geo.events.triggers import Trigger, future_order
 from geo.records import EventStatus, EventType
-from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
+from geo.text.casefold import (
+    Gated,
+    ascii_lower,
+    caseless_lower,
+    loosened,
+    lower_twin,
+    may_hold,
+)
 from geo.text.literals import absent, required_literals
 from geo.text.sentences import Sentence
 
@@ -348,33 +355,56 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         and (k := future_order(text, sent, clause, trig.end, order_told=order_told)) >= 0
     ):
         clause = clause[:k]  # the order's future passive is no plan; other plan words are
+    # For the twins and the words (geo.text.casefold): None where a letter beyond ASCII has
+    # a case (Cyrillic among them: a clause with none holds no Cyrillic plan word).
+    low = caseless_lower(clause)
+    # The patterns that end "[^,;:]*$" match past the clause's last "," ";" ":" (their words
+    # hold none): their words are looked for there.
+    tail = None if low is None else low[max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1 :]
     if (
         trig.type is EventType.EVACUATION
-        and (_CYR_EVACUATION_PLAN.search(clause) or trig.text.startswith("евакуюватим"))
+        and (
+            (low is None and _CYR_EVACUATION_PLAN.search(clause))
+            or trig.text.startswith("евакуюватим")
+        )
         and not _CYR_WIDEN_BEFORE.search(clause)
     ):
         return True
-    if trig.text.endswith("ing") and _TOWARDS_END.search(clause):
+    if trig.text.endswith("ing") and "toward" in clause and _TOWARDS_END.search(clause):
         return True  # "a springboard towards capturing the next town": a goal
-    if trig.type is EventType.ADVANCE and _IMMINENT_BEFORE.search(clause):
+    if (
+        trig.type is EventType.ADVANCE
+        and may_hold(_IMMINENT_WORDS, low)
+        and _IMMINENT_BEFORE.search(clause)
+    ):
         return True  # "the unit was about to seize the village": not taken yet
-    low = caseless_lower(clause)  # for the twins (geo.text.casefold)
     # (the twin only where its word is: every match holds "since")
     if (
         ("since" in low and _SINCE_LOW.search(low)) if low is not None else _SINCE.search(clause)
     ) and not (_dated_campaign(text, sent, trig)):
         return True  # "their first talks since the invasion began": a time, not news
-    if _SINCE_LAUNCHED.search(clause) and not _DAY_AFTER.match(text, trig.end, sent.end):
+    if (
+        may_hold(_SINCE_LAUNCHED.words, tail)
+        and _SINCE_LAUNCHED.search(clause)
+        and not _DAY_AFTER.match(text, trig.end, sent.end)
+    ):
         return True
-    if trig.type in (EventType.ADVANCE, EventType.OFFENSIVE) and _DENIED_BEFORE.search(clause):
+    if (
+        trig.type in (EventType.ADVANCE, EventType.OFFENSIVE)
+        and may_hold(_DENIED_WORDS, tail)
+        and _DENIED_BEFORE.search(clause)
+    ):
         return True
     if (
         trig.type in (EventType.OFFENSIVE, EventType.ATTACK)
         and _FIGHT_NOUN.fullmatch(trig.text)
+        and may_hold(_ABANDONED_WORDS, low)
         and _ABANDONED_BEFORE.search(clause)
     ):
         return True  # "refocused on the east after abandoning its assault on X": ended
-    if _CAPABLE_BEFORE.search(clause) or _TRIAL_BEFORE.search(clause):
+    if (may_hold(_CAPABLE_WORDS, tail) and _CAPABLE_BEFORE.search(clause)) or (
+        may_hold(_TRIAL_WORDS, tail) and _TRIAL_BEFORE.search(clause)
+    ):
         return True  # "a drone capable of striking X", "sentenced for shelling Y"
     if (
         trig.type is EventType.ADVANCE
@@ -386,12 +416,17 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True  # "a drone capable of striking X": the weapon's word before its reach
     if trig.type is EventType.ATTACK and _IN_FLIGHT_AFTER.match(text, trig.end, sent.end):
         return True  # "as drones headed toward the capital": in the air, nothing hit yet
-    if _SPARED_BEFORE.search(clause):
+    if may_hold(_SPARED_WORDS, tail) and _SPARED_BEFORE.search(clause):
         return True  # "a region largely spared from the fighting seen in A and B": none there
     if trig.type is EventType.EVACUATION and _evacuated_people(text, sent, trig):
         return True  # "housing used by evacuated residents": who they are, no evacuation
-    if trig.type in _BATTLE and _RETRACTED_GATED.search(text[sent.start : trig.start]):
-        return True
+    if trig.type in _BATTLE:
+        # its words first, on the article's lower case (remembered), not a copy's
+        whole = ascii_lower(text)
+        if (
+            whole is None or not absent(_RETRACTED_GATED.words, whole, sent.start, trig.start)
+        ) and _RETRACTED_GATED.search(text[sent.start : trig.start]):
+            return True
     if (
         trig.type is EventType.EVACUATION
         and _HABITUAL_VERB.match(trig.text)
@@ -405,8 +440,9 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     if low is not None:
         # A match runs on to the clause's end with no "," ";" ":" after its word (and its
         # words hold none): it starts past the last of them, and is looked for only there.
-        tail = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
-        return bool(_NOT_FACTUAL_LOW.search(low, tail))
+        at = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
+        # (its words first: every match holds one, and most clauses none)
+        return may_hold(_NOT_FACTUAL_WORDS, tail) and bool(_NOT_FACTUAL_LOW.search(low, at))
     return bool(_NOT_FACTUAL_BEFORE.search(clause))
 
 
@@ -544,11 +580,12 @@ def tried(text: str, sent: Sentence, trig: Trigger) -> bool:
 def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     """Whether the trigger is tried or under way ("trying to advance", "bid to seize")."""
     clause = _clause_before(text, sent, trig)[-60:]
-    if _CYR_TRIED.match(trig.text) or _CYR_TRIED_BEFORE.search(clause):
+    # (None where a letter beyond ASCII has a case: a clause with none holds no Cyrillic)
+    low = caseless_lower(clause)
+    if _CYR_TRIED.match(trig.text) or (low is None and _CYR_TRIED_BEFORE.search(clause)):
         return True
     if _TRIED_TRIGGER.match(trig.text):
         return True  # the trigger carries its trying: "attempts to dislodge", "tried to approach"
-    low = caseless_lower(clause)
     if low is not None:
         # a match runs to the clause's end with no "," ";" ":" after its words (which hold
         # none): it starts past the last of them, and is looked for only there
@@ -710,3 +747,12 @@ def status_for(
 _CYR_TRIED_BEFORE, _ONGOING_AFTER = Gated(_CYR_TRIED_BEFORE), Gated(_ONGOING_AFTER)
 _CONTINUED_BEFORE = Gated(_CONTINUED_BEFORE)  # "continu" first
 _SINCE_LAUNCHED = Gated(_SINCE_LAUNCHED)  # "since" first
+# Words one of which every match holds, in lower case (not_factual looks for them first)
+_IMMINENT_WORDS = Gated(_IMMINENT_BEFORE).words
+_DENIED_WORDS = Gated(_DENIED_BEFORE).words
+_ABANDONED_WORDS = Gated(_ABANDONED_BEFORE).words
+_CAPABLE_WORDS = Gated(_CAPABLE_BEFORE).words
+_TRIAL_WORDS = Gated(_TRIAL_BEFORE).words
+_SPARED_WORDS = Gated(_SPARED_BEFORE).words
+# (the plan words are many, but the pattern is dear: any of them is looked for first)
+_NOT_FACTUAL_WORDS = tuple(sorted(required_literals(_NOT_FACTUAL_LOW, max_words=100) or ()))

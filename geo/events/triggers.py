@@ -14,7 +14,15 @@ from re import _constants as _c
 from re import _parser
 
 from geo.records import EventType
-from geo.text.casefold import Gated, ascii_lower, caseless_lower, loosened, lower_twin
+from geo.text.casefold import (
+    Gated,
+    ascii_lower,
+    caseless_lower,
+    loosened,
+    lower_twin,
+    may_hold,
+)
+from geo.text.literals import required_literals
 from geo.text.sentences import Sentence
 
 __all__ = [
@@ -2066,8 +2074,11 @@ def _unmarked_control(text: str, sent: Sentence, s: int, e: int) -> bool:
 # A word or three in quotation marks is the reporter's mark on a side's wording ('its forces
 # "liberated" X', 'had "taken control" of Y', 'troops "repelled" attacks'), not a speaker's
 # account: only a quoted clause is direct speech. The marks may split an event phrase.
+# The opening mark is matched first and the character before it looked at after (no letter
+# or apostrophe before it): a pattern that opens with a class lets the engine skip ahead to a
+# quotation mark instead of trying every position of every sentence.
 _SCARE_QUOTED = re.compile(
-    r"(?<![\w'’])[\"“‘']([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2})[\"”’'](?!\w)"
+    r"[\"“‘'](?<![\w'’][\"“‘'])([^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,2})[\"”’'](?!\w)"
 )
 
 
@@ -2461,10 +2472,15 @@ def _find_triggers_in(
             (k := future_order(text, sent, clause, e, order_told=order_told)) >= 0
         ):
             clause = clause[:k]  # "will be forcibly evacuated from A": the order's places
+        lowered = caseless_lower(clause)  # for the words of the two below (may_hold)
         if (
             _non_factual(clause)
-            or (etype is not EventType.EVACUATION and _ASKED_OF.search(clause))
-            or _CONDITION_BEFORE.search(clause)
+            or (
+                etype is not EventType.EVACUATION
+                and may_hold(_ASKED_OF_WORDS, lowered)
+                and _ASKED_OF.search(clause)
+            )
+            or (may_hold(_CONDITION_WORDS, lowered) and _CONDITION_BEFORE.search(clause))
         ) or (
             etype is not EventType.STATEMENT
             and _non_factual_after(text, low, e, sent.end)
@@ -2748,3 +2764,9 @@ def coerce_types(found: list, triggers: list[Trigger], text: str = "") -> list:
 # first (geo.text.casefold.Gated). Set here, after every definition, so each reads as written
 # above.
 _NO_EVACUATION, _AIM_AFTER = Gated(_NO_EVACUATION), Gated(_AIM_AFTER)
+# Asked of the clause before most triggers: their words, in lower case, first ("if" is short,
+# but a clause is a few words)
+_ASKED_OF_WORDS = Gated(_ASKED_OF).words
+_CONDITION_WORDS = tuple(
+    sorted(required_literals(lower_twin(_CONDITION_BEFORE), min_length=2) or ())
+)

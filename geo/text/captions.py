@@ -35,7 +35,11 @@ _CREDIT_LOW = lower_twin(_CREDIT)  # for ASCII text in lower case: the same span
 # A word or mark every credit above holds (keep the two together): a line of lower-case text
 # without one holds no credit, and this says so faster than the credit pattern, which can
 # start anywhere (a line start, a bracket, a full stop).
-_CREDIT_HINT = re.compile(r"photo|image|picture|getty|afp|/|illustrative|reuters|\bap\b|anadolu")
+# ("ap" as a word: its boundary before is looked at after the letters, so that every
+# alternative opens with a letter and the engine skips to those)
+_CREDIT_HINT = re.compile(
+    r"photo|image|picture|getty|afp|/|illustrative|reuters|ap(?<!\wap)\b|anadolu"
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # A picture that is not of the news at all: a stock or an illustrative one.
 _STOCK = re.compile(

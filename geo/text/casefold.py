@@ -14,9 +14,9 @@ import re
 import sys
 from collections.abc import Iterator
 
-from geo.text.literals import absent, required_literals
+from geo.text.literals import required_literals
 
-__all__ = ["Gated", "ascii_lower", "caseless_lower", "loosened", "lower_twin"]
+__all__ = ["Gated", "ascii_lower", "caseless_lower", "loosened", "lower_twin", "may_hold"]
 
 # What may not appear in a pattern that has a twin: an upper-case ASCII letter (a class such as
 # [A-Z] or a literal that a scoped flag keeps case-sensitive) and inline flags, once escapes
@@ -92,6 +92,21 @@ def caseless_lower(text: str) -> str | None:
         if not _caseless(ch):
             return None
     return text.lower()
+
+
+def may_hold(words: tuple[str, ...], low: str | None) -> bool:
+    """Whether a text may hold a match of a pattern whose every match holds one of ``words``.
+
+    ``low``: the text's :func:`caseless_lower` (None: it may, as far as this can tell); the
+    words in lower case, read off the pattern (:attr:`Gated.words`,
+    :func:`geo.text.literals.required_literals` of its :func:`lower_twin`). No words: it may.
+    """
+    if low is None or not words:
+        return True
+    for w in words:  # noqa: SIM110 - a plain loop costs less than any() over a generator
+        if w in low:
+            return True
+    return False
 
 
 def _top_level_alternatives(pattern: str) -> list[str] | None:
@@ -247,22 +262,31 @@ class Gated:
         self.words = tuple(sorted(required_literals(self.twin) or ()))
 
     def _none(self, text: str, pos: int, endpos: int, *, anchored: bool = False) -> bool:
-        # Asked thousands of times per article: attributes and the article's lower case (by
-        # identity, as _gate_lower asks first) are read once, into locals.
+        # Asked thousands of times per article, and most often shut by the words: attributes
+        # and the article's lower case (by identity, as _gate_lower asks first) are read once,
+        # into locals, and the words are looked for here (geo.text.literals.absent inline).
         twin, words = self.twin, self.words
-        if twin is None:
+        if twin is None and not self.folded:
             if not words:
                 return False
-            if self.folded:
-                low = _LAST[1] if _LAST[0] is text else _gate_lower(text)
-                return low is not None and absent(words, low, pos, endpos)
-            return absent(words, text, pos, endpos)
-        last = _LAST
-        low = last[1] if last[0] is text else _gate_lower(text)
-        if low is None:
+            low: str | None = text
+        else:
+            if twin is None and not words:
+                return False
+            last = _LAST
+            low = last[1] if last[0] is text else _gate_lower(text)
+            if low is None:
+                return False
+        if words:
+            # as re reads a slice: a negative bound is 0 (see absent)
+            seg = low if pos <= 0 and endpos >= len(low) else low[max(pos, 0) : max(endpos, 0)]
+            for w in words:
+                if w in seg:
+                    break
+            else:
+                return True
+        if twin is None:
             return False
-        if words and absent(words, low, pos, endpos):
-            return True
         if anchored:
             return twin.match(low, pos, endpos) is None
         return twin.search(low, pos, endpos) is None

@@ -25,12 +25,65 @@ _REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT",
 _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
 
 
-def _best(options: list[frozenset[str]]) -> frozenset[str] | None:
+# Words in most sentences of news copy: a set holding one of them rarely shuts the gate, so
+# any set without them is preferred (even one of shorter words).
+_COMMON = frozenset(
+    {"the", "and", "for", "was", "were", "with", "from", "that", "has", "have", "had", "are"}
+    | {"his", "her", "its", "their", "they", "which", "who", "said", "been", "this", "not"}
+    | {"after", "first", "early", "also", "about", "into", "over", "more", "other"}
+    | {"when", "will", "would", "could", "there", "them", "than", "then", "some", "only"}
+)
+
+
+def _rank(words: frozenset[str]) -> tuple[bool, bool, int, int]:
+    # Words long enough to be asked at all, then none of them common, then the longest
+    # shortest word, then the fewest words.
+    shortest = min(map(len, words))
+    return (shortest >= _MIN_LENGTH, _COMMON.isdisjoint(words), shortest, -len(words))
+
+
+def _best(options: list[frozenset[str]], limit: int = _MAX_WORDS) -> frozenset[str] | None:
     # The set whose shortest word is longest shuts the gate most often; fewer words cost less.
-    usable = [o for o in options if o and len(o) <= _MAX_WORDS]
+    usable = [o for o in options if o and len(o) <= limit]
     if not usable:
         return None
-    return max(usable, key=lambda o: (min(map(len, o)), -len(o)))
+    return max(usable, key=_rank)
+
+
+def _either(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    """Sets for a branch, given each alternative's sets: one word of each alternative's set.
+
+    Each alternative's own best set, joined, may hold too many words or common ones, where
+    sets of other words of the alternatives would not ("at the start of the war" and "after
+    invading" hold "start" and "after", and also "war" or "invading"): for each bound on the
+    shortest word, each alternative gives its set of the fewest words above the bound; and
+    one set is joined from the sets adding fewest words to those already taken.
+    """
+    if not alternatives or any(not opts for opts in alternatives):
+        return []
+    out = [frozenset().union(*(max(opts, key=_rank) for opts in alternatives))]
+    bounds = sorted({min(map(len, o)) for opts in alternatives for o in opts}, reverse=True)
+    for bound in bounds:
+        picks = []
+        for opts in alternatives:
+            fit = [o for o in opts if min(map(len, o)) >= bound and _COMMON.isdisjoint(o)]
+            if not fit:
+                break
+            picks.append(min(fit, key=lambda o: (len(o), -min(map(len, o)))))
+        else:
+            out.append(frozenset().union(*picks))
+    # ... and one that takes, in turn, the set adding fewest words to those taken already
+    # (alternatives that share their words give few: "after the start of the war", "since
+    # its invasion" both hold "war" or "invasion")
+    taken: frozenset[str] = frozenset()
+    for opts in alternatives:
+        fit = [o for o in opts if min(map(len, o)) >= _MIN_LENGTH and _COMMON.isdisjoint(o)]
+        if not fit:
+            break
+        taken |= min(fit, key=lambda o: (len(o - taken), len(o), -min(map(len, o))))
+    else:
+        out.append(taken)
+    return out
 
 
 def _lead(items: list) -> str:
@@ -43,8 +96,8 @@ def _lead(items: list) -> str:
     return "".join(out)
 
 
-def _required(items: list) -> frozenset[str] | None:
-    """Words one of which every match of the sequence ``items`` contains, or None."""
+def _options(items: list) -> list[frozenset[str]]:
+    """Sets of words, each such that every match of the sequence ``items`` holds one of it."""
     options: list[frozenset[str]] = []
     run: list[str] = []
     for op, arg in items:
@@ -65,32 +118,37 @@ def _required(items: list) -> frozenset[str] | None:
             _group, add_flags, del_flags, body = arg
             if add_flags or del_flags:
                 continue  # scoped flags ("(?i:may)") may fold case: nothing read from it
-            found = _required(list(body))
+            options.extend(_options(list(body)))
         elif op is _ATOMIC:
-            found = _required(list(arg))
+            options.extend(_options(list(arg)))
         elif op in _REPEATS and op is not None:
             low, _high, body = arg
-            found = _required(list(body)) if low >= 1 else None
+            if low >= 1:
+                options.extend(_options(list(body)))
         elif op is _BRANCH:
             # one of the alternatives matches: each must give words, and any of them will do
-            alts = [_required(list(alt)) for alt in arg[1]]
-            found = None if any(a is None for a in alts) else frozenset().union(*alts)
-        else:
-            # classes, any character, anchors, lookarounds, back references: no word of
-            # their own (a lookaround may read text outside the slice searched)
-            found = None
-        if found is not None:
-            options.append(found)
+            options.extend(_either([_options(list(alt)) for alt in arg[1]]))
+        # else: classes, any character, anchors, lookarounds, back references: no word of
+        # their own (a lookaround may read text outside the slice searched)
     if run:
         options.append(frozenset({"".join(run)}))
-    return _best(options)
+    return options
 
 
-def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
+def _required(items: list, limit: int = _MAX_WORDS) -> frozenset[str] | None:
+    """Words one of which every match of the sequence ``items`` contains, or None."""
+    return _best(_options(items), limit)
+
+
+def required_literals(
+    rx: re.Pattern[str], *, max_words: int = _MAX_WORDS, min_length: int = _MIN_LENGTH
+) -> frozenset[str] | None:
     """Words of which every match of the case-sensitive ``rx`` contains at least one.
 
-    None where no such set of at most 12 words, each at least 3 characters long, can be read
-    from the pattern: then every text may hold a match, as far as this can tell.
+    None where no such set of at most ``max_words`` words (12: a gate of more costs more than
+    it saves, unless its pattern is dear), each at least ``min_length`` characters long (3:
+    shorter ones are rarely missing, unless looked for in a few words), can be read from the
+    pattern: then every text may hold a match, as far as this can tell.
 
     Raises
     ------
@@ -106,8 +164,8 @@ def required_literals(rx: re.Pattern[str]) -> frozenset[str] | None:
         return None
     if parsed.state.flags & re.IGNORECASE:
         return None  # a global inline "(?i)"
-    found = _required(list(parsed))
-    if found is None or min(map(len, found)) < _MIN_LENGTH:
+    found = _required(list(parsed), max_words)
+    if found is None or min(map(len, found)) < min_length:
         return None
     # A word that holds another ("death toll", "toll") is found wherever the shorter one is.
     return frozenset(w for w in found if not any(v != w and v in w for v in found))

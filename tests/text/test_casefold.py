@@ -18,6 +18,7 @@ from geo.text.casefold import (
     caseless_lower,
     loosened,
     lower_twin,
+    may_hold,
 )
 
 SENTENCES = [
@@ -207,3 +208,10 @@ def test_a_loosened_pattern_finds_at_least_what_the_pattern_finds(text):
 def test_a_verbose_pattern_is_not_loosened():
     rx = re.compile(r"\bkilled  # the verb", re.VERBOSE)
     assert loosened(rx) is rx
+
+
+def test_may_hold_says_no_only_where_no_word_is_in_the_lower_case():
+    assert not may_hold(("since", "after"), "troops shelled the town")
+    assert may_hold(("since", "after"), "ever since the war")
+    assert may_hold(("since",), None)  # cased letters beyond ASCII: it may
+    assert may_hold((), "anything")  # no words read: it may

@@ -28,10 +28,21 @@ DATA = Path(__file__).resolve().parent.parent / "data"
         (r"(?:was|were) (?:hit|struck)", {" hit", " struck"}),
         (r"x(?:mine|bomb){2,}", {"mine", "bomb"}),
         (r"(?:death toll|toll|tolls)\s+\w+", {"toll"}),  # the words holding "toll" add nothing
+        # a word both alternatives hold, not one of each ("after" is in most news sentences)
+        (r"(?:start|onset)\s+of\s+the\s+war|after\s+the\s+war", {"war"}),
     ],
 )
 def test_the_words_are_read_off_the_pattern(pattern, words):
     assert required_literals(re.compile(pattern)) == words
+
+
+def test_more_or_shorter_words_where_asked():
+    many = re.compile("|".join(f"{chr(97 + i)}word" for i in range(20)))
+    assert required_literals(many) is None
+    assert required_literals(many, max_words=20) == {f"{chr(97 + i)}word" for i in range(20)}
+    short = re.compile(r"\b(?:if|unless)\s+\w+")
+    assert required_literals(short) is None
+    assert required_literals(short, min_length=2) == {"if", "unless"}
 
 
 @pytest.mark.parametrize(

@@ -599,7 +599,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"ukrainian |enemy |artillery |rocket |drone |missile |mortar |tank |mlrs |air |"
         r"aerial |cross-border |combined |large-scale |night |overnight |new |fresh |"
         r"glide |guided |ballistic |cruise |(?:missile|drone|rocket|bomb|artillery) and )*"
-        r"(?:fire|attacks?|shelling|bombardment|strikes?)",
+        # "A and B were under drone terror and mortar shellings": a regional administration's
+        # translated plural, and its word for drones hitting day after day
+        r"(?:fire|attacks?|shellings?|bombardments?|strikes?|airstrikes|(?<=drone )terror)",
         r"bombard\w*",
         # "a widespread missile barrage on Saturday", "a barrage of drones on Kyiv"
         r"barrages?(?! of (?:criticism|questions|complaints|calls|insults|abuse|lawsuits))",
@@ -1773,7 +1775,9 @@ _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+ly\s+)?$", re.IGNORECAS
 _HELD_NOUN_AFTER = re.compile(
     r"\s+(?:(?:southern|northern|eastern|western|frontline|front-line|regional)\s+)?"
     r"(?:city|cities|town|towns|village|villages|settlements?|territor(?:y|ies)|areas?|"
-    r"regions?|lands?|parts?)\b",
+    r"regions?|lands?|parts?|"
+    # "evacuated from the liberated communities of the region": a hromada's own word
+    r"communit(?:y|ies)|hromadas?|localities|districts?)\b",
     re.IGNORECASE,
 )
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)

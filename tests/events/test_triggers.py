@@ -2836,3 +2836,20 @@ def test_battle_naming_a_report_on_the_fighting_is_no_fight(sentence):
 
 def test_battles_told_as_happening_stay_a_fight():
     assert EventType.OFFENSIVE in {t.type for t in _triggers("Heavy battles near Hulivka went on.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yesterday Darivka and Stanislav were under drone terror, mortar and artillery shellings.",
+        "Antonivka and Tiahynka were under constant artillery shellings overnight.",
+    ],
+)
+def test_places_under_drone_terror_or_shellings_were_each_struck(gazetteer, sentence):
+    struck = {p for k, p in _kinds(sentence, gazetteer) if k is EventType.ATTACK}
+    assert {"Darivka", "Stanislav"} <= struck or {"Antonivka", "Tiahynka"} <= struck
+
+
+def test_people_taken_from_liberated_communities_is_no_capture(gazetteer):
+    text = "On Sunday 25 residents were evacuated from the liberated communities of Kharkiv Oblast."
+    assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.EVACUATION}

@@ -3101,6 +3101,8 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     if (k := _situated_subject(text, trig, cands)) is not None:
         end = _SUBJECT_SITUATED.match(text, cands[k].end, trig.start).end()
         found = _before_from(text, trig, cands[: k + 1], dates, subject_end=end)
+        if found:
+            found = _oblast_groups(text, cands, found) + found
     if not found:
         found = _before_from(text, trig, cands, dates)
     if (
@@ -3118,6 +3120,40 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
         if outer and len(outer) < len(cands):
             found = _before_from(text, trig, outer, dates)
     return found
+
+
+# A General Staff bulletin's subject: its settlements grouped by oblast, each group closed by
+# its oblast and the groups parted by semicolons ("The settlements of A of the X Region; B, C
+# of the Y Region; D of the Z Region were hit by airstrikes").
+_GROUP_SEMICOLON = re.compile(r"\s*;\s*")
+_GROUP_OBLAST_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _oblast_groups(text: str, cands: list[Toponym], found: list[Toponym]) -> list[Toponym]:
+    """The settlements of the groups before ``found`` (the last group), first group first.
+
+    Each earlier group must end "... of the X Region;" with every settlement of it lying in
+    that oblast; the walk stops at the first group that does not.
+    """
+    i = next((k for k, t in enumerate(cands) if t is found[0]), None)
+    out: list[Toponym] = []
+    while i is not None and i >= 2:
+        unit, last = cands[i - 1], cands[i - 2]
+        if not (
+            _GROUP_SEMICOLON.fullmatch(text, unit.end, cands[i].start)
+            and unit.place.kind is PlaceKind.ADMIN1
+            and _situates(text, last, unit, gap=_GROUP_OBLAST_GAP)
+        ):
+            break
+        group, j = [last], i - 2
+        while j >= 1 and _SUBJECT_LIST_GAP.fullmatch(text, cands[j - 1].end, cands[j].start):
+            if cands[j - 1].place.admin1_code != unit.place.admin1_code:
+                return out
+            j -= 1
+            group.insert(0, cands[j])
+        out = group + out
+        i = j
+    return out
 
 
 # A relative clause between commas that ends right before a passive verb's auxiliary, or an

@@ -103,6 +103,8 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
                     between.endswith("’s") or between.endswith("'s")
                 ):
                     m.within = by_start[nxt]
+                elif between == "of the" and other.admin1_form:
+                    m.within = by_start[nxt]  # a bulletin's "Y of the X Region"
                 break
 
 

@@ -3025,3 +3025,20 @@ def test_an_evacuation_of_hromadas_listed_with_each_ones_count_of_villages(gazet
         "Bilopilska and 3 villages of Esmanska communities on Friday."
     )
     assert sorted(_evacuated(text, gazetteer)) == ["Bilopillia hromada", "Esman hromada"]
+
+
+def test_a_bulletin_subject_grouped_by_oblast_with_semicolons_is_struck_at_each(gazetteer):
+    text = (
+        "The settlements of Vilshana of the Kharkiv Region; Kalynivka, Netailove of the "
+        "Donetsk Region; Stepove of the Zaporizhzhia Region came under air strikes."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert {"Vilshana", "Kalynivka", "Netailove", "Stepove"} <= found
+
+    # a clause before the semicolon that ends in no oblast of its own is no group of it
+    text = (
+        "Fighting went on near Vilshana; Kalynivka and Netailove of the Donetsk Region "
+        "came under air strikes."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Kalynivka", "Netailove"}

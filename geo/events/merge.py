@@ -18,6 +18,7 @@ from geo.events.casualties import counts_strikes, higher_count, parse_casualties
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import FIGURE_TYPES, OWN_MEANS_AFTER, Trigger
 from geo.places.spatial import great_circle_km
+from geo.places.theatre import river_ids
 from geo.records import (
     DatePrecision,
     Event,
@@ -231,6 +232,9 @@ def _below_country(events: list[Event]) -> list[Event]:
         )
         and _of_this_war(e)
         and not _running_tally(e)
+        # "fell back across the Dnipro River", "crossed the Oskil": a river
+        # runs for hundreds of kilometres, and its one dot is no place an event happened at
+        and e.place.place_id not in river_ids()
     ]
 
 

@@ -1312,3 +1312,9 @@ def test_an_areas_strike_is_the_district_its_participle_hit(gazetteer, sentence)
 def test_an_area_and_a_district_joined_by_and_stay_two_strikes(gazetteer):
     text = "Russian troops shelled the Mykolaiv region and the Beryslav district of Kherson Oblast."
     assert len(_strikes(text, gazetteer)) == 2
+
+
+def test_an_event_placed_at_a_river_is_dropped(gazetteer):
+    text = "The brigade withdrew to the east bank of the Dnipro River on Tuesday."
+    article = article_from_text(text, published=dt.date(2024, 9, 5))
+    assert extract_events(article, geoparse(article.text, gazetteer=gazetteer)) == []

@@ -3326,6 +3326,8 @@ _TARGET_OF = re.compile(r"\btargets?\s+of\b", re.IGNORECASE)
 _ON_IN_SPACED = re.compile(r"\b(?:on|in)\s+(?=\s)")
 _OPENING_QUOTE = re.compile(r'(?<=\s)["“]')
 _TWO_LOWER_WORDS = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
+# Base forms of the verbs of taking ground, never a noun a place may modify
+_BARE_GAIN_VERBS = frozenset("take retake seize liberate regain reclaim capture recapture".split())
 
 
 _PERFECT_AUX = re.compile(r"(?:has|have|had)\s+been\s+(?=\w)", re.IGNORECASE)
@@ -3415,6 +3417,9 @@ def _before_from(
         and _TWO_LOWER_WORDS.fullmatch(between)
         and not set(between.split()) & _FUNCTION
         and not _is_actor(text, top, trig.type, subject=True)
+        # "a push that saw Kyiv retake swathes of land": a bare verb of taking ground has
+        # the side as its subject, no place modifying a noun
+        and not (not between.strip() and trig.text.lower() in _BARE_GAIN_VERBS)
     ):
         pass  # a place as modifier: "the Kursk offensive", "Kharkiv residents evacuated"
     elif _SUFFERED_GAP.fullmatch(between):
@@ -3961,9 +3966,16 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
                 for c in read_as_oblast
                 if (ante is None or c.end > ante.end)
                 and c.end <= m.start()
-                and not _SENTENCE_BREAK.search(text, c.end, m.start())
+                # its own sentence, or the one just before (below)
+                and len(_SENTENCE_BREAK.findall(text, c.end, m.start())) <= 1
             ]
-            ante = closer[-1] if closer else ante
+            if closer and _SENTENCE_BREAK.search(text, closer[-1].end, m.start()):
+                # "a blast was heard in X [read as its oblast]. Later more explosions rang
+                # out over the city": not a city named before X; which one, the words leave
+                # open, so none
+                ante = None
+            else:
+                ante = closer[-1] if closer else ante
         if ante is not None:
             out.append(
                 replace(

@@ -2007,6 +2007,8 @@ _GROUND_GAINED = re.compile(
 )
 # A town's name right after a verb of entering: "broke into Kupiansk", "into the town of X"
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?[A-Z]")
+# A capitalised name right after a word (no "the" between): "the liberated Kherson"
+_PROPER_NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])[\w'’-]")
 _WIRE_VERBS = ("pound", "hammer", "rain", "crash", "land", "fell", "fall", "used")
 _WEAPON_TYPES = ("kab", "fab", "shahed")  # a weapon named is a strike, whoever sent it
 
@@ -2343,6 +2345,13 @@ def _find_triggers_in(
             and _HELD_NOUN_AFTER.match(text, e, sent.end)
         ):
             continue  # "in the liberated city of Kherson": which city, not news of its taking
+        if (
+            etype is EventType.ADVANCE
+            and word in _ADJECTIVE_PARTICIPLES
+            and _THE_BEFORE.search(text, max(sent.start, s - 28), s)
+            and _PROPER_NAME_NEXT.match(text, e)
+        ):
+            continue  # "visited the liberated Kherson": the article makes it an adjective
         if (
             etype is EventType.ADVANCE
             and word.rstrip() in {"take", "takes", "took", "taking"}

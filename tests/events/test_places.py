@@ -3042,3 +3042,18 @@ def test_a_bulletin_subject_grouped_by_oblast_with_semicolons_is_struck_at_each(
     )
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert found == {"Kalynivka", "Netailove"}
+
+
+def test_a_capital_before_a_bare_verb_of_taking_ground_is_the_side_not_the_place(gazetteer):
+    text = "The summer push saw Kyiv retake large areas of land."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE] == []
+
+
+def test_the_city_skips_no_bare_oblast_centre_told_in_the_sentence_before(gazetteer):
+    text = (
+        "On Sunday the mayor of Odesa met aid workers. A blast was heard in Kherson, the "
+        "Kherson region's governor said. An hour later, two more explosions sounded over the city."
+    )
+    # Kherson, read as its oblast there, stands between: "the city" is not Odesa
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Odesa" not in found

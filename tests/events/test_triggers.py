@@ -2853,3 +2853,8 @@ def test_places_under_drone_terror_or_shellings_were_each_struck(gazetteer, sent
 def test_people_taken_from_liberated_communities_is_no_capture(gazetteer):
     text = "On Sunday 25 residents were evacuated from the liberated communities of Kharkiv Oblast."
     assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.EVACUATION}
+
+
+def test_a_visit_to_the_liberated_town_is_no_capture(gazetteer):
+    text = "The prime minister toured the liberated Izium on Friday."
+    assert _kinds(text, gazetteer) == set()

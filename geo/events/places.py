@@ -170,7 +170,8 @@ _PASSIVE_GAP = re.compile(
     # "X had already been hit", "X has repeatedly been targeted": an adverb before "been"
     r"(?:(?:has|have|had)\s+(?:(?:now|also|already|again|once|twice|[a-z]+ly)\s+){0,2}been|"
     r"(?:is|was|were|are)(?:\s+being)?|"
-    r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
+    # "X has also come under fire": an adverb inside the perfect too
+    r"came|come|comes|(?:has|have|had)\s+(?:(?:also|again|now|already|[a-z]+ly)\s+)?come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"became|becomes|(?:has|have|had)\s+become|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
     # "X is still under fire", "X is now being shelled": the running strike's subject too
@@ -3061,7 +3062,8 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
 # "X in the DPR") or a town it lies by ("the village of X near Y", "X just south of Y"). The
 # verb is told of the subject; the words after it only say where the subject is.
 _SUBJECT_SITUATED = re.compile(
-    r"\s+(?:(?:in|of)\s+(?:the\s+)?"
+    # "X, in the eastern Y oblast(,) has come under fire": the words set off by a comma
+    r"(,)?\s+(?:(?:in|of)\s+(?:the\s+)?"
     # "in the territory of the Donetsk People's Republic", a quotation opening inside
     r"[\"“]?(?:(?:the\s+)?territory\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
@@ -3071,7 +3073,7 @@ _SUBJECT_SITUATED = re.compile(
     r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
     # "near the key frontline town of Y": the words that describe the reference town
     r"(?:(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:city|town|village|settlement|port)\s+of\s+)?"
-    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)",
+    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)(?(1),?)",
     re.IGNORECASE,
 )
 
@@ -3102,7 +3104,7 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
         end = _SUBJECT_SITUATED.match(text, cands[k].end, trig.start).end()
         found = _before_from(text, trig, cands[: k + 1], dates, subject_end=end)
         if found:
-            found = _oblast_groups(text, cands, found) + found
+            found = _oblast_groups(text, cands, found)
     if not found:
         found = _before_from(text, trig, cands, dates)
     if (
@@ -3124,23 +3126,34 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
 
 # A General Staff bulletin's subject: its settlements grouped by oblast, each group closed by
 # its oblast and the groups parted by semicolons ("The settlements of A of the X Region; B, C
-# of the Y Region; D of the Z Region were hit by airstrikes").
-_GROUP_SEMICOLON = re.compile(r"\s*;\s*")
-_GROUP_OBLAST_GAP = re.compile(r"\s+of\s+(?:the\s+)?")
+# of the Y Region; D of the Z Region were hit by airstrikes"), or a list of towns each with
+# its oblast ("the cities of A in X oblast and B in Y oblast have been hit").
+_GROUP_JOINT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+")
+_GROUP_OBLAST_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[\w-]+ern|central)\s+)?")
 
 
 def _oblast_groups(text: str, cands: list[Toponym], found: list[Toponym]) -> list[Toponym]:
-    """The settlements of the groups before ``found`` (the last group), first group first.
+    """``found`` (the last group) with the groups told before it, first group first.
 
-    Each earlier group must end "... of the X Region;" with every settlement of it lying in
-    that oblast; the walk stops at the first group that does not.
+    Each earlier group must end "... of the X Region;" or "... in X oblast and" with every
+    settlement of it lying in that oblast; the walk stops at the first group that does not.
+    "The cities of A in X oblast and B in the southern Y oblast were hit": the list walk
+    took X for an item; its settlement A is.
     """
     i = next((k for k, t in enumerate(cands) if t is found[0]), None)
+    if (
+        i is not None
+        and i >= 1
+        and len(found) > 1
+        and found[0].place.kind is PlaceKind.ADMIN1
+        and _situates(text, cands[i - 1], found[0], gap=_GROUP_OBLAST_GAP)
+    ):
+        found, i = found[1:], i + 1
     out: list[Toponym] = []
     while i is not None and i >= 2:
         unit, last = cands[i - 1], cands[i - 2]
         if not (
-            _GROUP_SEMICOLON.fullmatch(text, unit.end, cands[i].start)
+            _GROUP_JOINT.fullmatch(text, unit.end, cands[i].start)
             and unit.place.kind is PlaceKind.ADMIN1
             and _situates(text, last, unit, gap=_GROUP_OBLAST_GAP)
         ):
@@ -3148,12 +3161,12 @@ def _oblast_groups(text: str, cands: list[Toponym], found: list[Toponym]) -> lis
         group, j = [last], i - 2
         while j >= 1 and _SUBJECT_LIST_GAP.fullmatch(text, cands[j - 1].end, cands[j].start):
             if cands[j - 1].place.admin1_code != unit.place.admin1_code:
-                return out
+                return out + found
             j -= 1
             group.insert(0, cands[j])
         out = group + out
         i = j
-    return out
+    return out + found
 
 
 # A relative clause between commas that ends right before a passive verb's auxiliary, or an

@@ -594,7 +594,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"attack(?:ed|s|ing)?",
         # "came under a massive drone attack", "under a combined missile and drone strike": an
         # article may open the undergone strike's phrase
-        r"under (?:an? |another )?(?:heavy |intense |renewed |relentless |constant |"
+        # ("under increasingly regular fire": an adverb before them)
+        r"under (?:an? |another )?(?:[a-z]+ly )?(?:heavy |intense |renewed |relentless |constant |"
         r"continuous |daily |fierce |regular |frequent |massive |severe |sustained |russian |"
         r"ukrainian |enemy |artillery |rocket |drone |missile |mortar |tank |mlrs |air |"
         r"aerial |cross-border |combined |large-scale |night |overnight |new |fresh |"

@@ -3057,3 +3057,24 @@ def test_the_city_skips_no_bare_oblast_centre_told_in_the_sentence_before(gazett
     # Kherson, read as its oblast there, stands between: "the city" is not Odesa
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert "Odesa" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Izium has also come under fire on Monday.",
+        "Izium, in the eastern Kharkivska oblast has repeatedly come under fire.",
+    ],
+)
+def test_a_town_set_off_by_its_oblast_or_an_adverb_before_come_under_fire_is_hit(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Izium"}
+
+
+def test_towns_listed_each_with_its_oblast_are_struck_at_each_town(gazetteer):
+    text = (
+        "For weeks, the towns of Sloviansk in Donetska oblast and Kupiansk in the eastern "
+        "Kharkivska oblast have been hit by shelling."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Sloviansk", "Kupiansk"}

@@ -2858,3 +2858,9 @@ def test_people_taken_from_liberated_communities_is_no_capture(gazetteer):
 def test_a_visit_to_the_liberated_town_is_no_capture(gazetteer):
     text = "The prime minister toured the liberated Izium on Friday."
     assert _kinds(text, gazetteer) == set()
+
+
+def test_under_fire_with_an_adverb_before_its_adjective_is_a_strike():
+    assert _types("Vovchansk came under increasingly heavy fire.") == [
+        ("attack", "under increasingly heavy fire")
+    ]

@@ -1304,3 +1304,9 @@ def test_each_settlement_of_a_bulletin_list_is_read_in_the_oblast_named_after_it
     oblasts = {t.surface: t.place.admin1_name for t in _found(text, gazetteer)}
     assert oblasts["Nadiya"] == "Luhansk Oblast"
     assert oblasts["Petrivka"] == "Sumy Oblast"
+
+
+def test_an_oblast_centre_in_the_compass_part_of_its_oblast_is_the_city(gazetteer):
+    text = "Explosions hit Kherson in the southern Khersonska oblast."
+    kinds = {t.surface: t.place.kind for t in _found(text, gazetteer)}
+    assert kinds["Kherson"] is PlaceKind.POPULATED_PLACE

@@ -2586,9 +2586,33 @@ def _after(
                 break
         i += 1
     weak.extend([False] * (len(found) - len(weak)))
-    if not all(weak):
+    if not all(weak) and not _bearing_finer(found, weak, etype):
         found = [g for g, w in zip(found, weak, strict=True) if not w]
     return found
+
+
+_GROUND_TYPES = frozenset({EventType.ADVANCE, EventType.OFFENSIVE})
+
+
+def _bearing_finer(found: list[list[Toponym]], weak: list[bool], etype: EventType) -> bool:
+    """Whether ground told by a bearing from a town is better placed there than in its oblast.
+
+    "Units advanced east of X in Russia's Y Oblast": X is the point the bearing measures from,
+    and the only other place is the oblast X lies in; the fighting is at X's edge, which is
+    where it is coded ("near X" is at X), not anywhere in the oblast.
+    """
+    if etype not in _GROUND_TYPES:
+        return False
+    refs = [t for g, w in zip(found, weak, strict=True) if w for t in g]
+    strong = [t for g, w in zip(found, weak, strict=True) if not w for t in g]
+    return (
+        len(refs) == 1
+        and refs[0].place.kind is PlaceKind.POPULATED_PLACE
+        and all(
+            t.place.kind is PlaceKind.ADMIN1 and t.place.admin1_code == refs[0].place.admin1_code
+            for t in strong
+        )
+    )
 
 
 # Whom a strike's damage reached, counted: "for (more than) 250,000 people", "for thousands of
@@ -3343,6 +3367,7 @@ _TWO_LOWER_WORDS = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
 _BARE_GAIN_VERBS = frozenset("take retake seize liberate regain reclaim capture recapture".split())
 
 
+_PERFECT_GAP = re.compile(r"\s*(?:has|have|had)\s+(?:(?:now|already|also|reportedly)\s+)?")
 _PERFECT_AUX = re.compile(r"(?:has|have|had)\s+been\s+(?=\w)", re.IGNORECASE)
 # A subject named first by its kind, its name between commas after it: "The regional capital,
 # X, was hit", "Ukraine's second-largest city, Y, came under fire". The kind opens the clause.
@@ -3419,6 +3444,8 @@ def _before_from(
         r"\s*(?:,[^;:]{1,120},\s*)?", between
     ):
         pass  # "Vovchansk, which had 17,000 people before the war, came under occupation"
+    elif trig.text.startswith("fallen under") and _PERFECT_GAP.fullmatch(between):
+        pass  # "the villages of A and B have now fallen under Russian control"
     elif (
         _PARTICIPLE.fullmatch(trig.text)
         and _POSTPOSED_GAP.fullmatch(between)

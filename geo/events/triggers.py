@@ -292,7 +292,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # abandoned the village of X" (find_triggers: not of people leaving their homes)
         r"abandoned(?= the (?:(?:small|frontline|front-line|eastern|southern|northern|western) )?"
         r"(?:village|town|city|settlement)s? of )",
-        r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
+        # ("the villages of A and B have now fallen under Russian control")
+        r"(?:came|comes|fell|fallen) under (?:russian |ukrainian |enemy |the )?"
+        r"(?:occupation|control)",
         # a ministry's passive: "the villages of A and B had been brought under Russian control"
         # (a side or "full" is required: a fire is "brought under control" too)
         r"brought under (?:russian |ukrainian |their |its |full )control",

@@ -3078,3 +3078,18 @@ def test_towns_listed_each_with_its_oblast_are_struck_at_each_town(gazetteer):
     )
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert found == {"Sloviansk", "Kupiansk"}
+
+
+def test_villages_that_have_now_fallen_under_control_are_each_taken(gazetteer):
+    text = (
+        "The ministry said the villages of Novoselivka Persha and Berdychi have now fallen "
+        "under Russian control."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == {"Novoselivka Persha", "Berdychi"}
+
+
+def test_ground_gained_by_a_bearing_from_a_town_in_its_oblast_is_at_the_town(gazetteer):
+    text = "Ukrainian units advanced south of Korenevo in the Kursk Oblast on Friday."
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == {"Korenevo"}

@@ -2864,3 +2864,9 @@ def test_under_fire_with_an_adverb_before_its_adjective_is_a_strike():
     assert _types("Vovchansk came under increasingly heavy fire.") == [
         ("attack", "under increasingly heavy fire")
     ]
+
+
+def test_fallen_under_a_sides_control_is_a_capture():
+    assert ("advance", "fallen under russian control") in _types(
+        "Two hamlets near the front have fallen under Russian control."
+    )

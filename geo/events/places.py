@@ -1079,7 +1079,8 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     if toks[j].text.lower() in _OBJECT_DETERMINERS:
         j += 1
         reach = 3
-    elif _bare_noun(toks[j].text):
+    elif _bare_noun(toks[j].text) or _object_adjective(toks[j].text):
+        # "hit port and industrial facilities in X": two adjectives of one noun
         reach = 6
     else:
         return None
@@ -1124,6 +1125,15 @@ def _bare_noun(word: str) -> bool:
     )
 
 
+def _object_adjective(word: str) -> bool:
+    """Whether a word after "and" is an adjective of what was hit ("industrial", "civilian")."""
+    w = word.lower()
+    return w.isalpha() and w.endswith(_ADJECTIVE_ENDINGS) and w not in _BREAKS
+
+
+_ADJECTIVE_ENDINGS = ("ial", "cal", "ural", "nal", "ic", "ive", "ary", "ian")
+
+
 # Mass nouns of what a strike damages, told with no article: "buildings and equipment in X"
 _MASS_OBJECTS = _wordset("equipment infrastructure property machinery housing transport")
 
@@ -1145,6 +1155,20 @@ def _object_place(toks: list[_Tok], j: int) -> int | None:
         return j
     if toks[j].text == "the" and j + 1 < len(toks) and toks[j + 1].kind == "top":
         return j + 1
+    if (
+        # "in the south of (Ukraine's) the X region": the part of the region
+        toks[j].text == "the"
+        and j + 3 < len(toks)
+        and toks[j + 1].text.replace("-", "") in _COMPASS
+        and toks[j + 2].text == "of"
+    ):
+        k = j + 3
+        if k + 2 < len(toks) and toks[k].kind == "top" and toks[k + 1].text in {"'s", "’s"}:
+            k += 2  # the country's possessive
+        if toks[k].text == "the" and k + 1 < len(toks):
+            k += 1
+        if toks[k].kind == "top" and toks[k].top.place.kind is not PlaceKind.COUNTRY:
+            return k
     return _next_kind_group(toks, j)
 
 

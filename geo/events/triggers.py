@@ -89,6 +89,8 @@ PUSHED_INTO = (
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
+        # "a humanitarian corridor out of A, B and C": the way out organised for civilians
+        r"humanitarian corridors?(?= (?:out of|from) )",
         r"evacuat\w*",
         ORDER_VERBS + r" (?:[\w'’-]+ ){0,8}?to (?:temporarily |immediately |urgently )?"
         r"(?:leave|evacuate)",
@@ -2466,6 +2468,12 @@ def _find_triggers_in(
             and _WHO_WERE_BEFORE.search(text, max(sent.start, s - 30), s)
         ):
             continue  # "killed civilians who had been evacuating": whom a strike hit, no event
+        if (
+            etype is EventType.EVACUATION
+            and word.startswith("humanitarian corridor")
+            and "evacuat" not in sent.text.lower()
+        ):
+            continue  # "no progress on a corridor from X": only one the sentence says was used
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
             clause_tail(text, max(sent.start, s - 60), s)
             + "\x00"

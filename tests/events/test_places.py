@@ -3093,3 +3093,19 @@ def test_ground_gained_by_a_bearing_from_a_town_in_its_oblast_is_at_the_town(gaz
     text = "Ukrainian units advanced south of Korenevo in the Kursk Oblast on Friday."
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
     assert found == {"Korenevo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Drones hit residential and industrial buildings in Izmail.", "Izmail"),
+        (
+            "A missile strike has hit port and agricultural facilities in the south of "
+            "Ukraine's Mykolaiv region, officials say.",
+            "Mykolaiv Oblast",
+        ),
+    ],
+)
+def test_two_adjectives_of_one_object_before_the_place_hit(gazetteer, text, place):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {place}

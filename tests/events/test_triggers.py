@@ -2870,3 +2870,17 @@ def test_fallen_under_a_sides_control_is_a_capture():
     assert ("advance", "fallen under russian control") in _types(
         "Two hamlets near the front have fallen under Russian control."
     )
+
+
+def test_a_humanitarian_corridor_that_evacuated_people_is_an_evacuation_from_each_town(
+    gazetteer,
+):
+    text = (
+        "An effort to open a humanitarian corridor out of Borodianka and Makariv led to the "
+        "evacuation of about 900 residents."
+    )
+    evacuated = {p for k, p in _kinds(text, gazetteer) if k is EventType.EVACUATION}
+    assert evacuated == {"Borodianka", "Makariv"}
+    # a corridor only talked about evacuates no one
+    text = "The minister said there was no progress on a humanitarian corridor from Makariv."
+    assert _kinds(text, gazetteer) == set()

@@ -212,11 +212,13 @@ _SUFFERER_GAP = re.compile(
 # Damage told with the strike as its cause: "a school in X was damaged by Russian shelling",
 # "a clinic was damaged in X following a drone attack": the damaged place was hit.
 _DAMAGE_CAUSE = re.compile(
+    # ("X was almost completely destroyed by relentless shelling": two adverbs)
     r"\s*(?:(?:was|were|(?:has|have|had)\s+been)\s+(?:(?:badly|heavily|severely|partly|"
-    r"partially|completely|also)\s+)?(?:damaged|destroyed)\s+)?"
+    r"partially|completely|also|almost|nearly|totally|entirely|virtually)\s+){0,2}"
+    r"(?:damaged|destroyed)\s+)?"
     r"(?:by|following|after|due\s+to|as\s+a\s+result\s+of|during|amid)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:Russian|Ukrainian|enemy|massive|overnight|night|heavy|renewed|artillery|drone|"
-    r"missile|rocket|mortar)\s+){0,3}",
+    r"missile|rocket|mortar|relentless|constant|continuous|incessant)\s+){0,3}",
     re.IGNORECASE,
 )
 _DAMAGED_IN = re.compile(

@@ -3109,3 +3109,9 @@ def test_ground_gained_by_a_bearing_from_a_town_in_its_oblast_is_at_the_town(gaz
 def test_two_adjectives_of_one_object_before_the_place_hit(gazetteer, text, place):
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert found == {place}
+
+
+def test_a_town_almost_completely_destroyed_by_shelling_was_hit(gazetteer):
+    text = "Officials said Kupiansk was almost completely destroyed by constant shelling on Monday."
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Kupiansk"}

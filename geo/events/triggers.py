@@ -330,6 +330,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:achieved|achieves|achieving|had|has|have|having) (?:further |significant |"
         r"tactical |local )?success(?:es)?"
         r"(?= (?:near|in|around|at|on the outskirts of) (?!\w+ing\b))",
+        # the same told of whose it was: "noted local successes of Ukrainian units at X"
+        r"(?:tactical|local|further|significant) success(?:es)? (?:by|of) (?:the )?"
+        r"(?:russian|ukrainian|enemy) (?:forces|troops|units|army)"
+        r"(?= (?:near|in|around|at) (?!\w+ing\b))",
         # "had de-occupied the village of X": the Ukrainian word for liberated
         r"de-?occupied",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"

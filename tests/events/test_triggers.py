@@ -2884,3 +2884,8 @@ def test_a_humanitarian_corridor_that_evacuated_people_is_an_evacuation_from_eac
     # a corridor only talked about evacuates no one
     text = "The minister said there was no progress on a humanitarian corridor from Makariv."
     assert _kinds(text, gazetteer) == set()
+
+
+def test_tactical_successes_of_a_sides_forces_near_a_town_are_a_gain(gazetteer):
+    text = "On Friday the staff confirmed local successes of Russian troops near Lyptsi."
+    assert _kinds(text, gazetteer) == {(EventType.ADVANCE, "Lyptsi")}

@@ -1552,8 +1552,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 items = [m.end() for m in _NEXT_OBJECT.finditer(text, *phrase)]
                 if items:
                     phrase = (items[-1], phrase[1])
+                # "troops entered Kherson": a bare name troops enter is the town
+                entered = trig.text.lower() == "entered" and not text[trig.end : top.start].strip()
                 if (
                     trig.type is EventType.ATTACK
+                    or entered
                     or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
                 ) and not (
                     _AREAS.search(text, *phrase)

@@ -18,6 +18,7 @@ from geo.events.casualties import counts_strikes, higher_count, parse_casualties
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import FIGURE_TYPES, OWN_MEANS_AFTER, Trigger
 from geo.places.spatial import great_circle_km
+from geo.places.theatre import river_ids
 from geo.records import (
     DatePrecision,
     Event,
@@ -231,6 +232,9 @@ def _below_country(events: list[Event]) -> list[Event]:
         )
         and _of_this_war(e)
         and not _running_tally(e)
+        # "fell back across the Dnipro River", "crossed the Oskil": a river
+        # runs for hundreds of kilometres, and its one dot is no place an event happened at
+        and e.place.place_id not in river_ids()
     ]
 
 
@@ -605,6 +609,28 @@ def _campaign_beside_day(a: Event, b: Event) -> bool:
     return False
 
 
+_PAST_DAYS = 7  # a dated happening this long before a running one's days is another
+
+
+def _running_beside_past(a: Event, b: Event) -> bool:
+    """Whether an undated reading of something under way is beside a dated one long past.
+
+    "Troops continue to advance near X" (today's, told as going on) and, further down, "on 22
+    August soldiers entered X" two weeks before: the day's push and the recalled capture are
+    two happenings. An undated reading that is no attempt ("the Kursk offensive") still
+    takes the told day.
+    """
+    for running, past in ((a, b), (b, a)):
+        if (
+            not running.date_text
+            and running.status is EventStatus.ATTEMPTED
+            and past.date_text
+            and (running.date_start - past.date_end).days > _PAST_DAYS
+        ):
+            return True
+    return False
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -642,6 +668,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 )
                 and not _period_count_beside_day(o, ev)
                 and not _campaign_beside_day(o, ev)
+                and not _running_beside_past(o, ev)
             ),
             None,
         )

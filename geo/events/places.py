@@ -170,7 +170,8 @@ _PASSIVE_GAP = re.compile(
     # "X had already been hit", "X has repeatedly been targeted": an adverb before "been"
     r"(?:(?:has|have|had)\s+(?:(?:now|also|already|again|once|twice|[a-z]+ly)\s+){0,2}been|"
     r"(?:is|was|were|are)(?:\s+being)?|"
-    r"came|come|comes|(?:has|have|had)\s+come|remains?|(?:(?:has|have|had)\s+)?remained|"
+    # "X has also come under fire": an adverb inside the perfect too
+    r"came|come|comes|(?:has|have|had)\s+(?:(?:also|again|now|already|[a-z]+ly)\s+)?come|remains?|(?:(?:has|have|had)\s+)?remained|"
     r"became|becomes|(?:has|have|had)\s+become|"
     r"continues?\s+to\s+(?:come|be))\s+"  # "Sumy continues to come under shelling"
     # "X is still under fire", "X is now being shelled": the running strike's subject too
@@ -211,11 +212,13 @@ _SUFFERER_GAP = re.compile(
 # Damage told with the strike as its cause: "a school in X was damaged by Russian shelling",
 # "a clinic was damaged in X following a drone attack": the damaged place was hit.
 _DAMAGE_CAUSE = re.compile(
+    # ("X was almost completely destroyed by relentless shelling": two adverbs)
     r"\s*(?:(?:was|were|(?:has|have|had)\s+been)\s+(?:(?:badly|heavily|severely|partly|"
-    r"partially|completely|also)\s+)?(?:damaged|destroyed)\s+)?"
+    r"partially|completely|also|almost|nearly|totally|entirely|virtually)\s+){0,2}"
+    r"(?:damaged|destroyed)\s+)?"
     r"(?:by|following|after|due\s+to|as\s+a\s+result\s+of|during|amid)\s+(?:an?\s+|the\s+)?"
     r"(?:(?:Russian|Ukrainian|enemy|massive|overnight|night|heavy|renewed|artillery|drone|"
-    r"missile|rocket|mortar)\s+){0,3}",
+    r"missile|rocket|mortar|relentless|constant|continuous|incessant)\s+){0,3}",
     re.IGNORECASE,
 )
 _DAMAGED_IN = re.compile(
@@ -1078,7 +1081,8 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     if toks[j].text.lower() in _OBJECT_DETERMINERS:
         j += 1
         reach = 3
-    elif _bare_noun(toks[j].text):
+    elif _bare_noun(toks[j].text) or _object_adjective(toks[j].text):
+        # "hit port and industrial facilities in X": two adjectives of one noun
         reach = 6
     else:
         return None
@@ -1123,6 +1127,15 @@ def _bare_noun(word: str) -> bool:
     )
 
 
+def _object_adjective(word: str) -> bool:
+    """Whether a word after "and" is an adjective of what was hit ("industrial", "civilian")."""
+    w = word.lower()
+    return w.isalpha() and w.endswith(_ADJECTIVE_ENDINGS) and w not in _BREAKS
+
+
+_ADJECTIVE_ENDINGS = ("ial", "cal", "ural", "nal", "ic", "ive", "ary", "ian")
+
+
 # Mass nouns of what a strike damages, told with no article: "buildings and equipment in X"
 _MASS_OBJECTS = _wordset("equipment infrastructure property machinery housing transport")
 
@@ -1144,6 +1157,20 @@ def _object_place(toks: list[_Tok], j: int) -> int | None:
         return j
     if toks[j].text == "the" and j + 1 < len(toks) and toks[j + 1].kind == "top":
         return j + 1
+    if (
+        # "in the south of (Ukraine's) the X region": the part of the region
+        toks[j].text == "the"
+        and j + 3 < len(toks)
+        and toks[j + 1].text.replace("-", "") in _COMPASS
+        and toks[j + 2].text == "of"
+    ):
+        k = j + 3
+        if k + 2 < len(toks) and toks[k].kind == "top" and toks[k + 1].text in {"'s", "’s"}:
+            k += 2  # the country's possessive
+        if toks[k].text == "the" and k + 1 < len(toks):
+            k += 1
+        if toks[k].kind == "top" and toks[k].top.place.kind is not PlaceKind.COUNTRY:
+            return k
     return _next_kind_group(toks, j)
 
 
@@ -2585,9 +2612,33 @@ def _after(
                 break
         i += 1
     weak.extend([False] * (len(found) - len(weak)))
-    if not all(weak):
+    if not all(weak) and not _bearing_finer(found, weak, etype):
         found = [g for g, w in zip(found, weak, strict=True) if not w]
     return found
+
+
+_GROUND_TYPES = frozenset({EventType.ADVANCE, EventType.OFFENSIVE})
+
+
+def _bearing_finer(found: list[list[Toponym]], weak: list[bool], etype: EventType) -> bool:
+    """Whether ground told by a bearing from a town is better placed there than in its oblast.
+
+    "Units advanced east of X in Russia's Y Oblast": X is the point the bearing measures from,
+    and the only other place is the oblast X lies in; the fighting is at X's edge, which is
+    where it is coded ("near X" is at X), not anywhere in the oblast.
+    """
+    if etype not in _GROUND_TYPES:
+        return False
+    refs = [t for g, w in zip(found, weak, strict=True) if w for t in g]
+    strong = [t for g, w in zip(found, weak, strict=True) if not w for t in g]
+    return (
+        len(refs) == 1
+        and refs[0].place.kind is PlaceKind.POPULATED_PLACE
+        and all(
+            t.place.kind is PlaceKind.ADMIN1 and t.place.admin1_code == refs[0].place.admin1_code
+            for t in strong
+        )
+    )
 
 
 # Whom a strike's damage reached, counted: "for (more than) 250,000 people", "for thousands of
@@ -3061,7 +3112,8 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
 # "X in the DPR") or a town it lies by ("the village of X near Y", "X just south of Y"). The
 # verb is told of the subject; the words after it only say where the subject is.
 _SUBJECT_SITUATED = re.compile(
-    r"\s+(?:(?:in|of)\s+(?:the\s+)?"
+    # "X, in the eastern Y oblast(,) has come under fire": the words set off by a comma
+    r"(,)?\s+(?:(?:in|of)\s+(?:the\s+)?"
     # "in the territory of the Donetsk People's Republic", a quotation opening inside
     r"[\"“]?(?:(?:the\s+)?territory\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
@@ -3071,7 +3123,7 @@ _SUBJECT_SITUATED = re.compile(
     r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
     # "near the key frontline town of Y": the words that describe the reference town
     r"(?:(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:city|town|village|settlement|port)\s+of\s+)?"
-    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)",
+    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)(?(1),?)",
     re.IGNORECASE,
 )
 
@@ -3101,6 +3153,8 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
     if (k := _situated_subject(text, trig, cands)) is not None:
         end = _SUBJECT_SITUATED.match(text, cands[k].end, trig.start).end()
         found = _before_from(text, trig, cands[: k + 1], dates, subject_end=end)
+        if found:
+            found = _oblast_groups(text, cands, found)
     if not found:
         found = _before_from(text, trig, cands, dates)
     if (
@@ -3118,6 +3172,51 @@ def _before(text: str, trig: Trigger, tops: list[Toponym], dates: list[DateSpan]
         if outer and len(outer) < len(cands):
             found = _before_from(text, trig, outer, dates)
     return found
+
+
+# A General Staff bulletin's subject: its settlements grouped by oblast, each group closed by
+# its oblast and the groups parted by semicolons ("The settlements of A of the X Region; B, C
+# of the Y Region; D of the Z Region were hit by airstrikes"), or a list of towns each with
+# its oblast ("the cities of A in X oblast and B in Y oblast have been hit").
+_GROUP_JOINT = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+)?|\s+and\s+")
+_GROUP_OBLAST_GAP = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?:[\w-]+ern|central)\s+)?")
+
+
+def _oblast_groups(text: str, cands: list[Toponym], found: list[Toponym]) -> list[Toponym]:
+    """``found`` (the last group) with the groups told before it, first group first.
+
+    Each earlier group must end "... of the X Region;" or "... in X oblast and" with every
+    settlement of it lying in that oblast; the walk stops at the first group that does not.
+    "The cities of A in X oblast and B in the southern Y oblast were hit": the list walk
+    took X for an item; its settlement A is.
+    """
+    i = next((k for k, t in enumerate(cands) if t is found[0]), None)
+    if (
+        i is not None
+        and i >= 1
+        and len(found) > 1
+        and found[0].place.kind is PlaceKind.ADMIN1
+        and _situates(text, cands[i - 1], found[0], gap=_GROUP_OBLAST_GAP)
+    ):
+        found, i = found[1:], i + 1
+    out: list[Toponym] = []
+    while i is not None and i >= 2:
+        unit, last = cands[i - 1], cands[i - 2]
+        if not (
+            _GROUP_JOINT.fullmatch(text, unit.end, cands[i].start)
+            and unit.place.kind is PlaceKind.ADMIN1
+            and _situates(text, last, unit, gap=_GROUP_OBLAST_GAP)
+        ):
+            break
+        group, j = [last], i - 2
+        while j >= 1 and _SUBJECT_LIST_GAP.fullmatch(text, cands[j - 1].end, cands[j].start):
+            if cands[j - 1].place.admin1_code != unit.place.admin1_code:
+                return out + found
+            j -= 1
+            group.insert(0, cands[j])
+        out = group + out
+        i = j
+    return out + found
 
 
 # A relative clause between commas that ends right before a passive verb's auxiliary, or an
@@ -3290,8 +3389,11 @@ _TARGET_OF = re.compile(r"\btargets?\s+of\b", re.IGNORECASE)
 _ON_IN_SPACED = re.compile(r"\b(?:on|in)\s+(?=\s)")
 _OPENING_QUOTE = re.compile(r'(?<=\s)["“]')
 _TWO_LOWER_WORDS = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,2}")
+# Base forms of the verbs of taking ground, never a noun a place may modify
+_BARE_GAIN_VERBS = frozenset("take retake seize liberate regain reclaim capture recapture".split())
 
 
+_PERFECT_GAP = re.compile(r"\s*(?:has|have|had)\s+(?:(?:now|already|also|reportedly)\s+)?")
 _PERFECT_AUX = re.compile(r"(?:has|have|had)\s+been\s+(?=\w)", re.IGNORECASE)
 # A subject named first by its kind, its name between commas after it: "The regional capital,
 # X, was hit", "Ukraine's second-largest city, Y, came under fire". The kind opens the clause.
@@ -3368,6 +3470,8 @@ def _before_from(
         r"\s*(?:,[^;:]{1,120},\s*)?", between
     ):
         pass  # "Vovchansk, which had 17,000 people before the war, came under occupation"
+    elif trig.text.startswith("fallen under") and _PERFECT_GAP.fullmatch(between):
+        pass  # "the villages of A and B have now fallen under Russian control"
     elif (
         _PARTICIPLE.fullmatch(trig.text)
         and _POSTPOSED_GAP.fullmatch(between)
@@ -3379,6 +3483,9 @@ def _before_from(
         and _TWO_LOWER_WORDS.fullmatch(between)
         and not set(between.split()) & _FUNCTION
         and not _is_actor(text, top, trig.type, subject=True)
+        # "a push that saw Kyiv retake swathes of land": a bare verb of taking ground has
+        # the side as its subject, no place modifying a noun
+        and not (not between.strip() and trig.text.lower() in _BARE_GAIN_VERBS)
     ):
         pass  # a place as modifier: "the Kursk offensive", "Kharkiv residents evacuated"
     elif _SUFFERED_GAP.fullmatch(between):
@@ -3925,9 +4032,16 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
                 for c in read_as_oblast
                 if (ante is None or c.end > ante.end)
                 and c.end <= m.start()
-                and not _SENTENCE_BREAK.search(text, c.end, m.start())
+                # its own sentence, or the one just before (below)
+                and len(_SENTENCE_BREAK.findall(text, c.end, m.start())) <= 1
             ]
-            ante = closer[-1] if closer else ante
+            if closer and _SENTENCE_BREAK.search(text, closer[-1].end, m.start()):
+                # "a blast was heard in X [read as its oblast]. Later more explosions rang
+                # out over the city": not a city named before X; which one, the words leave
+                # open, so none
+                ante = None
+            else:
+                ante = closer[-1] if closer else ante
         if ante is not None:
             out.append(
                 replace(

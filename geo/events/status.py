@@ -47,6 +47,10 @@ _NOT_FACTUAL_BEFORE = re.compile(
     r"prospect of|"
     # "ahead of the next round of talks on Sunday": talks still to come
     r"ahead of|next round of|"
+    # what a gain is good for: "a gain crucial for the success of the offensive", "key to
+    # the development of offensive operations"
+    r"(?:important|key|crucial|vital|essential|necessary) (?:for|to) (?:the )?"
+    r"(?:continuation|continuing|development|success|conduct) of|"
     # a forecast or a build-up: "is expected to launch a new offensive", "expects Moscow to
     # mount", "is planning / preparing a fresh assault", "bracing for an expected push" (not
     # a "long-expected" counteroffensive, told as begun)

@@ -97,6 +97,8 @@ PUSHED_INTO = (
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
+        # "a humanitarian corridor out of A, B and C": the way out organised for civilians
+        r"humanitarian corridors?(?= (?:out of|from) )",
         r"evacuat\w*",
         ORDER_VERBS + r" (?:[\w'’-]+ ){0,8}?to (?:temporarily |immediately |urgently )?"
         r"(?:leave|evacuate)",
@@ -300,7 +302,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # abandoned the village of X" (find_triggers: not of people leaving their homes)
         r"abandoned(?= the (?:(?:small|frontline|front-line|eastern|southern|northern|western) )?"
         r"(?:village|town|city|settlement)s? of )",
-        r"(?:came|comes|fell) under (?:russian |ukrainian |enemy |the )?(?:occupation|control)",
+        # ("the villages of A and B have now fallen under Russian control")
+        r"(?:came|comes|fell|fallen) under (?:russian |ukrainian |enemy |the )?"
+        r"(?:occupation|control)",
         # a ministry's passive: "the villages of A and B had been brought under Russian control"
         # (a side or "full" is required: a fire is "brought under control" too)
         r"brought under (?:russian |ukrainian |their |its |full )control",
@@ -334,6 +338,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?:achieved|achieves|achieving|had|has|have|having) (?:further |significant |"
         r"tactical |local )?success(?:es)?"
         r"(?= (?:near|in|around|at|on the outskirts of) (?!\w+ing\b))",
+        # the same told of whose it was: "noted local successes of Ukrainian units at X"
+        r"(?:tactical|local|further|significant) success(?:es)? (?:by|of) (?:the )?"
+        r"(?:russian|ukrainian|enemy) (?:forces|troops|units|army)"
+        r"(?= (?:near|in|around|at) (?!\w+ing\b))",
         # "had de-occupied the village of X": the Ukrainian word for liberated
         r"de-?occupied",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
@@ -602,12 +610,15 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"attack(?:ed|s|ing)?",
         # "came under a massive drone attack", "under a combined missile and drone strike": an
         # article may open the undergone strike's phrase
-        r"under (?:an? |another )?(?:heavy |intense |renewed |relentless |constant |"
+        # ("under increasingly regular fire": an adverb before them)
+        r"under (?:an? |another )?(?:[a-z]+ly )?(?:heavy |intense |renewed |relentless |constant |"
         r"continuous |daily |fierce |regular |frequent |massive |severe |sustained |russian |"
         r"ukrainian |enemy |artillery |rocket |drone |missile |mortar |tank |mlrs |air |"
         r"aerial |cross-border |combined |large-scale |night |overnight |new |fresh |"
         r"glide |guided |ballistic |cruise |(?:missile|drone|rocket|bomb|artillery) and )*"
-        r"(?:fire|attacks?|shelling|bombardment|strikes?)",
+        # "A and B were under drone terror and mortar shellings": a regional administration's
+        # translated plural, and its word for drones hitting day after day
+        r"(?:fire|attacks?|shellings?|bombardments?|strikes?|airstrikes|(?<=drone )terror)",
         r"bombard\w*",
         # "a widespread missile barrage on Saturday", "a barrage of drones on Kyiv"
         r"barrages?(?! of (?:criticism|questions|complaints|calls|insults|abuse|lawsuits))",
@@ -1781,7 +1792,9 @@ _THE_BEFORE = re.compile(r"\b(?:the|these|those)\s+(?:\w+ly\s+)?$", re.IGNORECAS
 _HELD_NOUN_AFTER = re.compile(
     r"\s+(?:(?:southern|northern|eastern|western|frontline|front-line|regional)\s+)?"
     r"(?:city|cities|town|towns|village|villages|settlements?|territor(?:y|ies)|areas?|"
-    r"regions?|lands?|parts?)\b",
+    r"regions?|lands?|parts?|"
+    # "evacuated from the liberated communities of the region": a hromada's own word
+    r"communit(?:y|ies)|hromadas?|localities|districts?)\b",
     re.IGNORECASE,
 )
 _CAPTIVE_AFTER = re.compile(r"\s+(?:in|near|at|during|while|on|by)\b", re.IGNORECASE)
@@ -2011,6 +2024,8 @@ _GROUND_GAINED = re.compile(
 )
 # A town's name right after a verb of entering: "broke into Kupiansk", "into the town of X"
 _NAME_NEXT = re.compile(r"\s+(?:the\s+)?(?:(?:city|town|village|settlement)\s+of\s+)?[A-Z]")
+# A capitalised name right after a word (no "the" between): "the liberated Kherson"
+_PROPER_NAME_NEXT = re.compile(r"\s+(?-i:[A-Z])[\w'’-]")
 _WIRE_VERBS = ("pound", "hammer", "rain", "crash", "land", "fell", "fall", "used")
 _WEAPON_TYPES = ("kab", "fab", "shahed")  # a weapon named is a strike, whoever sent it
 
@@ -2352,6 +2367,13 @@ def _find_triggers_in(
             continue  # "in the liberated city of Kherson": which city, not news of its taking
         if (
             etype is EventType.ADVANCE
+            and word in _ADJECTIVE_PARTICIPLES
+            and _THE_BEFORE.search(text, max(sent.start, s - 28), s)
+            and _PROPER_NAME_NEXT.match(text, e)
+        ):
+            continue  # "visited the liberated Kherson": the article makes it an adjective
+        if (
+            etype is EventType.ADVANCE
             and word.rstrip() in {"take", "takes", "took", "taking"}
             and not _takes_a_town(text, sent.start, s, e)
         ):
@@ -2461,6 +2483,12 @@ def _find_triggers_in(
             and _WHO_WERE_BEFORE.search(text, max(sent.start, s - 30), s)
         ):
             continue  # "killed civilians who had been evacuating": whom a strike hit, no event
+        if (
+            etype is EventType.EVACUATION
+            and word.startswith("humanitarian corridor")
+            and "evacuat" not in sent.text.lower()
+        ):
+            continue  # "no progress on a corridor from X": only one the sentence says was used
         if etype is EventType.EVACUATION and _NO_EVACUATION.search(
             clause_tail(text, max(sent.start, s - 60), s)
             + "\x00"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import functools
 import gzip
 import io
 import json
@@ -31,6 +32,7 @@ __all__ = [
     "add_ru_districts",
     "add_settlements",
     "press_spellings",
+    "river_ids",
 ]
 
 # Place-id prefixes of settlements known only from these tables (no population): resolution
@@ -359,6 +361,17 @@ def _add_settlement(b: Builder, row: dict[str, str], *, cc: str, a1_names: dict[
     b.add_name(names[0], i, "name")
     for name in names[1:]:
         b.add_name(name, i, "alternate")
+
+
+@functools.cache
+def river_ids() -> frozenset[str]:
+    """The place ids of the rivers among the features (``ft:dnipro-river``)."""
+    from geo.config import data_dir
+
+    path = data_dir() / "features.csv"
+    if not path.exists():
+        return frozenset()
+    return frozenset(f"ft:{row['id']}" for row in _rows(path) if row.get("kind") == "river")
 
 
 def add_features(b: Builder, path: Path) -> None:

@@ -107,7 +107,8 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
         ):
             mentions[by_start[b]].settlement_of = k
         # Y, X Oblast | Y in X Oblast | Y (X Oblast) | Y in Ukraine's X region
-        gap_end = min(len(toks), m.j + 3)
+        # (one word more for a compass adjective: "Y in the southern X oblast")
+        gap_end = min(len(toks), m.j + 4)
         for nxt in range(m.j, gap_end):
             if nxt in by_start and nxt != m.i:
                 other = mentions[by_start[nxt]]
@@ -118,9 +119,15 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
                     between.endswith("’s") or between.endswith("'s")
                 ):
                     m.within = by_start[nxt]
+                elif between == "of the" and other.admin1_form:
+                    m.within = by_start[nxt]  # a bulletin's "Y of the X Region"
+                elif _IN_THE_COMPASS.fullmatch(between) and other.admin1_form:
+                    m.within = by_start[nxt]  # "Y in the southern X oblast"
                 break
 
 
+# Between a town and the oblast it lies in, told with the oblast's part of the country
+_IN_THE_COMPASS = re.compile(r",? ?in the (?:(?:north|south)(?:-?(?:east|west))?|east|west)ern")
 # After a name, what goes on to the next name of a list: ", " or "and" / "or".
 _LIST_ON = re.compile(r"\s*(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)")
 

@@ -1487,3 +1487,10 @@ def test_villages_named_after_a_claimed_gain_are_claimed_by_its_teller(gazetteer
     }
     assert told["Synkivka"] == (EventStatus.CLAIMED, "the ministry")
     assert told["Kyslivka"] == (EventStatus.CLAIMED, "the ministry")
+
+
+def test_a_bare_oblast_centre_troops_entered_is_the_city(gazetteer):
+    text = "Soldiers entered Zaporizhzhia on Monday, officials of the Zaporizhzhia region said."
+    [advance] = [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
+    assert advance.place.kind is PlaceKind.POPULATED_PLACE
+    assert advance.place.name == "Zaporizhzhia"

@@ -1312,3 +1312,25 @@ def test_an_areas_strike_is_the_district_its_participle_hit(gazetteer, sentence)
 def test_an_area_and_a_district_joined_by_and_stay_two_strikes(gazetteer):
     text = "Russian troops shelled the Mykolaiv region and the Beryslav district of Kherson Oblast."
     assert len(_strikes(text, gazetteer)) == 2
+
+
+def test_an_event_placed_at_a_river_is_dropped(gazetteer):
+    text = "The brigade withdrew to the east bank of the Dnipro River on Tuesday."
+    article = article_from_text(text, published=dt.date(2024, 9, 5))
+    assert extract_events(article, geoparse(article.text, gazetteer=gazetteer)) == []
+
+
+def test_a_push_under_way_is_not_folded_into_a_capture_recalled_weeks_before(gazetteer):
+    text = (
+        "Ukrainian brigades continue to advance near Verbove while Russian units try to win "
+        "back lost ground.\n\nOn 3 August, a Ukrainian brigade entered Verbove after heavy "
+        "fighting."
+    )
+    article = article_from_text(text, published=dt.date(2023, 9, 20))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    advances = sorted(
+        e.date_start
+        for e in events
+        if e.event_type is EventType.ADVANCE and e.place.name == "Verbove"
+    )
+    assert advances == [dt.date(2023, 8, 3), dt.date(2023, 9, 19)]

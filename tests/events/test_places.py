@@ -3025,3 +3025,93 @@ def test_an_evacuation_of_hromadas_listed_with_each_ones_count_of_villages(gazet
         "Bilopilska and 3 villages of Esmanska communities on Friday."
     )
     assert sorted(_evacuated(text, gazetteer)) == ["Bilopillia hromada", "Esman hromada"]
+
+
+def test_a_bulletin_subject_grouped_by_oblast_with_semicolons_is_struck_at_each(gazetteer):
+    text = (
+        "The settlements of Vilshana of the Kharkiv Region; Kalynivka, Netailove of the "
+        "Donetsk Region; Stepove of the Zaporizhzhia Region came under air strikes."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert {"Vilshana", "Kalynivka", "Netailove", "Stepove"} <= found
+
+    # a clause before the semicolon that ends in no oblast of its own is no group of it
+    text = (
+        "Fighting went on near Vilshana; Kalynivka and Netailove of the Donetsk Region "
+        "came under air strikes."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Kalynivka", "Netailove"}
+
+
+def test_a_capital_before_a_bare_verb_of_taking_ground_is_the_side_not_the_place(gazetteer):
+    text = "The summer push saw Kyiv retake large areas of land."
+    assert [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE] == []
+
+
+def test_the_city_skips_no_bare_oblast_centre_told_in_the_sentence_before(gazetteer):
+    text = (
+        "On Sunday the mayor of Odesa met aid workers. A blast was heard in Kherson, the "
+        "Kherson region's governor said. An hour later, two more explosions sounded over the city."
+    )
+    # Kherson, read as its oblast there, stands between: "the city" is not Odesa
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert "Odesa" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Izium has also come under fire on Monday.",
+        "Izium, in the eastern Kharkivska oblast has repeatedly come under fire.",
+    ],
+)
+def test_a_town_set_off_by_its_oblast_or_an_adverb_before_come_under_fire_is_hit(gazetteer, text):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Izium"}
+
+
+def test_towns_listed_each_with_its_oblast_are_struck_at_each_town(gazetteer):
+    text = (
+        "For weeks, the towns of Sloviansk in Donetska oblast and Kupiansk in the eastern "
+        "Kharkivska oblast have been hit by shelling."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Sloviansk", "Kupiansk"}
+
+
+def test_villages_that_have_now_fallen_under_control_are_each_taken(gazetteer):
+    text = (
+        "The ministry said the villages of Novoselivka Persha and Berdychi have now fallen "
+        "under Russian control."
+    )
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == {"Novoselivka Persha", "Berdychi"}
+
+
+def test_ground_gained_by_a_bearing_from_a_town_in_its_oblast_is_at_the_town(gazetteer):
+    text = "Ukrainian units advanced south of Korenevo in the Kursk Oblast on Friday."
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE}
+    assert found == {"Korenevo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Drones hit residential and industrial buildings in Izmail.", "Izmail"),
+        (
+            "A missile strike has hit port and agricultural facilities in the south of "
+            "Ukraine's Mykolaiv region, officials say.",
+            "Mykolaiv Oblast",
+        ),
+    ],
+)
+def test_two_adjectives_of_one_object_before_the_place_hit(gazetteer, text, place):
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {place}
+
+
+def test_a_town_almost_completely_destroyed_by_shelling_was_hit(gazetteer):
+    text = "Officials said Kupiansk was almost completely destroyed by constant shelling on Monday."
+    found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert found == {"Kupiansk"}

@@ -726,3 +726,11 @@ def test_a_strike_told_in_the_perfect_progressive_stays_happened(gazetteer):
     )
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert {e.status for e in events if e.event_type is EventType.ATTACK} == {EventStatus.HAPPENED}
+
+
+def test_offensive_operations_a_gain_is_good_for_are_no_fight(gazetteer):
+    text = (
+        "The capture of Krasnohorivka was completed on Friday, which is key to the "
+        "development of offensive operations in the Kurakhove direction, the ministry said."
+    )
+    assert _statuses(text, gazetteer) == set()

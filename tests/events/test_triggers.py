@@ -2836,3 +2836,56 @@ def test_battle_naming_a_report_on_the_fighting_is_no_fight(sentence):
 
 def test_battles_told_as_happening_stay_a_fight():
     assert EventType.OFFENSIVE in {t.type for t in _triggers("Heavy battles near Hulivka went on.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Yesterday Darivka and Stanislav were under drone terror, mortar and artillery shellings.",
+        "Antonivka and Tiahynka were under constant artillery shellings overnight.",
+    ],
+)
+def test_places_under_drone_terror_or_shellings_were_each_struck(gazetteer, sentence):
+    struck = {p for k, p in _kinds(sentence, gazetteer) if k is EventType.ATTACK}
+    assert {"Darivka", "Stanislav"} <= struck or {"Antonivka", "Tiahynka"} <= struck
+
+
+def test_people_taken_from_liberated_communities_is_no_capture(gazetteer):
+    text = "On Sunday 25 residents were evacuated from the liberated communities of Kharkiv Oblast."
+    assert {k for k, _ in _kinds(text, gazetteer)} == {EventType.EVACUATION}
+
+
+def test_a_visit_to_the_liberated_town_is_no_capture(gazetteer):
+    text = "The prime minister toured the liberated Izium on Friday."
+    assert _kinds(text, gazetteer) == set()
+
+
+def test_under_fire_with_an_adverb_before_its_adjective_is_a_strike():
+    assert _types("Vovchansk came under increasingly heavy fire.") == [
+        ("attack", "under increasingly heavy fire")
+    ]
+
+
+def test_fallen_under_a_sides_control_is_a_capture():
+    assert ("advance", "fallen under russian control") in _types(
+        "Two hamlets near the front have fallen under Russian control."
+    )
+
+
+def test_a_humanitarian_corridor_that_evacuated_people_is_an_evacuation_from_each_town(
+    gazetteer,
+):
+    text = (
+        "An effort to open a humanitarian corridor out of Borodianka and Makariv led to the "
+        "evacuation of about 900 residents."
+    )
+    evacuated = {p for k, p in _kinds(text, gazetteer) if k is EventType.EVACUATION}
+    assert evacuated == {"Borodianka", "Makariv"}
+    # a corridor only talked about evacuates no one
+    text = "The minister said there was no progress on a humanitarian corridor from Makariv."
+    assert _kinds(text, gazetteer) == set()
+
+
+def test_tactical_successes_of_a_sides_forces_near_a_town_are_a_gain(gazetteer):
+    text = "On Friday the staff confirmed local successes of Russian troops near Lyptsi."
+    assert _kinds(text, gazetteer) == {(EventType.ADVANCE, "Lyptsi")}

@@ -11,7 +11,7 @@ import pytest
 from geo.config import data_dir
 from geo.errors import DataError
 from geo.places.names import normalize
-from geo.places.theatre import add_ru_districts
+from geo.places.theatre import add_ru_districts, river_ids
 from geo.records import GeoPrecision, PlaceKind
 
 # How many districts each oblast has in data/ru_border_districts.csv (the cities that are
@@ -232,3 +232,9 @@ def test_a_hromada_without_a_seat_is_named_by_its_adjective(gazetteer):
         if c.place.kind is PlaceKind.ADMIN2
     ]
     assert [p.name for p in found] == ["Krasnomatska hromada"]
+
+
+def test_the_rivers_among_the_features_are_known_by_their_ids():
+    rivers = river_ids()
+    assert {"ft:dnipro-river", "ft:oskil-river", "ft:siverskyi-donets"} <= rivers
+    assert "ft:snake-island" not in rivers and "ft:kakhovka-reservoir" not in rivers

@@ -1294,3 +1294,19 @@ def test_two_hromadas_told_together_are_neighbours(gazetteer):
     assert top.place.name == "Pokrovske hromada"
     assert great_circle_km(top.place.lat, top.place.lon, 47.98, 36.23) < 5
     assert top.confidence > 0.8
+
+
+def test_each_settlement_of_a_bulletin_list_is_read_in_the_oblast_named_after_it(gazetteer):
+    # a General Staff list: "A of the X Region; B of the Y Region" names each one's oblast
+    text = (
+        "On Friday shells fell on Nadiya of the Luhansk Region and on Petrivka of the Sumy Region."
+    )
+    oblasts = {t.surface: t.place.admin1_name for t in _found(text, gazetteer)}
+    assert oblasts["Nadiya"] == "Luhansk Oblast"
+    assert oblasts["Petrivka"] == "Sumy Oblast"
+
+
+def test_an_oblast_centre_in_the_compass_part_of_its_oblast_is_the_city(gazetteer):
+    text = "Explosions hit Kherson in the southern Khersonska oblast."
+    kinds = {t.surface: t.place.kind for t in _found(text, gazetteer)}
+    assert kinds["Kherson"] is PlaceKind.POPULATED_PLACE

@@ -1314,10 +1314,14 @@ def test_an_area_and_a_district_joined_by_and_stay_two_strikes(gazetteer):
     assert len(_strikes(text, gazetteer)) == 2
 
 
-def test_an_event_placed_at_a_river_is_dropped(gazetteer):
+def test_an_event_placed_at_a_river_is_dropped(gazetteer, monkeypatch):
     text = "The brigade withdrew to the east bank of the Dnipro River on Tuesday."
     article = article_from_text(text, published=dt.date(2024, 9, 5))
-    assert extract_events(article, geoparse(article.text, gazetteer=gazetteer)) == []
+    tops = geoparse(article.text, gazetteer=gazetteer)
+    assert extract_events(article, tops) == []
+    # The withdrawal is read, and placed at the river: only the river rule drops it.
+    monkeypatch.setattr("geo.events.merge.river_ids", frozenset)
+    assert [e.place.name for e in extract_events(article, tops)] == ["Dnipro River"]
 
 
 def test_a_push_under_way_is_not_folded_into_a_capture_recalled_weeks_before(gazetteer):

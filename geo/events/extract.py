@@ -728,7 +728,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     # read once: the filter below drops them, and a sentence that named one keeps its
     # head-counts from borrowing earlier places
-    inland_border = [t for t in toponyms if t.place is not None and _border_town_inland(text, t)]
+    # (only where the kind's word is in the text: most articles have none, and the pattern
+    # is then not tried before each place)
+    inland_border = (
+        [t for t in toponyms if t.place is not None and _border_town_inland(text, t)]
+        if (low := ascii_lower(text)) is None or "border" in low
+        else []
+    )
     resolved = sorted(
         (
             t
@@ -2197,6 +2203,9 @@ _SUMMARY_OF_STRIKES = Gated(_SUMMARY_OF_STRIKES)
 # Asked of every sentence with an evacuation word; its Cyrillic stems are looked for first,
 # so an English sentence is answered without the engine trying every position.
 _ORDER_GIVEN_CYR = Gated(_ORDER_GIVEN_CYR)
+# Asked of every sentence with an event word, and held by almost none: a timetable's words
+# ("daily", "every", "weekly") are looked for first.
+_HABITUAL_SERVICE = Gated(_HABITUAL_SERVICE)
 
 
 def _named_again(places: list[Toponym], tops: list[Toponym]) -> list[Toponym]:

@@ -615,18 +615,22 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """
     out: list[Event] = []
     settled: set[int] = set()  # twins that took a count told of their town alone
+    # Where in ``out`` the events of each (type, place) are, in order: a twin is looked for
+    # among those alone, not over every event kept so far. A merged twin keeps its type and
+    # place (both readings share them), so an index never changes its key.
+    kept: dict[tuple[EventType, str], list[int]] = {}
     for n, ev in enumerate(events):
+        key = (ev.event_type, ev.place.place_id)
+        same = kept.get(key, ())
         # Twins: the same type at the same place with overlapping dates, or where one of them
         # has no date of its own ("the Kursk offensive" after "the invasion of Kursk on
         # August 6" is the same offensive, not a new one on the publication date).
         twin = next(
             (
                 k
-                for k, o in enumerate(out)
-                if o.event_type is ev.event_type
-                and o.place.place_id == ev.place.place_id
+                for k, o in zip(same, map(out.__getitem__, same), strict=True)
                 # the rest of an oblast beside its town is not the oblast told whole
-                and rest_of_area(o) == rest_of_area(ev)
+                if rest_of_area(o) == rest_of_area(ev)
                 and (
                     n not in apart
                     or o.sentence_start == ev.sentence_start
@@ -646,6 +650,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             None,
         )
         if twin is None:
+            kept.setdefault(key, []).append(len(out))
             out.append(ev)
             continue
         old = out[twin]

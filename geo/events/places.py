@@ -3151,13 +3151,17 @@ _ORDERED_GAP = re.compile(
 )
 
 
+_UNIT = r"(?:hromada|community|district|raion)\b"
+_UNIT_AFTER = re.compile(r"\s+" + _UNIT)
+_UNIT_END = re.compile(_UNIT + "$", re.IGNORECASE)
+
+
 def _situating_unit(text: str, cands: list[Toponym]) -> int | None:
     """The index of the last settlement before "in [X Oblast's] Y hromada", or None."""
     k = len(cands) - 1
-    unit = r"(?:hromada|community|district|raion)\b"
     if not (
-        re.match(r"\s+" + unit, text[cands[k].end :])
-        or re.search(unit + "$", cands[k].surface, re.IGNORECASE)
+        _UNIT_AFTER.match(text, cands[k].end)  # at its end: no copy of the text's rest
+        or _UNIT_END.search(cands[k].surface)
     ):
         return None
     if k >= 1 and text[cands[k - 1].end : cands[k].start] in {"'s ", "’s "}:
@@ -3560,7 +3564,10 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
     the region is Donetsk Oblast, though the geoparser read the name as the city; so is the
     region of "the governor of Kherson said troops shelled the region".
     """
-    out = []
+    out: list[Toponym] = []
+    low = ascii_lower(text)
+    if low is not None and "governor" not in low and "administration" not in low:
+        return out  # every match holds one of the words: most articles are spared the walk
     for t in resolved:
         if t.place.kind is PlaceKind.ADMIN1 or not (
             _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)

@@ -1552,24 +1552,27 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # three square kilometres south of X" stays at X)
                     continue
                 top = as_direction(text, top)
-                phrase = (trig.end, max(trig.end, top.start))
-                # "shelled residential areas, an office block in X": the place
-                # is the last item's, and only that item's words tell what kind of place it is
-                items = [m.end() for m in _NEXT_OBJECT.finditer(text, *phrase)]
-                if items:
-                    phrase = (items[-1], phrase[1])
-                if (
-                    trig.type is EventType.ATTACK
-                    or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
-                ) and not (
-                    _AREAS.search(text, *phrase)
-                    or _LISTED_OBLASTS_AFTER.match(text, top.end, top.end + 80)
-                    or _REGION_OF.search(text, max(sent.start, top.start - 30), top.start)
-                ):
-                    # "struck eight settlements in Zaporizhzhia" is the oblast, and so is each
-                    # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
-                    # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
-                    top = namesake_city(top)
+                # (only an oblast has a namesake city to read: the words are asked for no
+                # other place)
+                if top.place.kind is PlaceKind.ADMIN1:
+                    phrase = (trig.end, max(trig.end, top.start))
+                    # "shelled residential areas, an office block in X": the place is the last
+                    # item's, and only that item's words tell what kind of place it is
+                    items = [m.end() for m in _NEXT_OBJECT.finditer(text, *phrase)]
+                    if items:
+                        phrase = (items[-1], phrase[1])
+                    if (
+                        trig.type is EventType.ATTACK
+                        or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
+                    ) and not (
+                        _AREAS.search(text, *phrase)
+                        or _LISTED_OBLASTS_AFTER.match(text, top.end, top.end + 80)
+                        or _REGION_OF.search(text, max(sent.start, top.start - 30), top.start)
+                    ):
+                        # "struck eight settlements in Zaporizhzhia" is the oblast, and so is
+                        # each of "in Bryansk, Kursk and Belgorod oblasts"; a strike on
+                        # "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
+                        top = namesake_city(top)
                 own = listed.get(top.start) if listed is not None else None
                 if (
                     own is None

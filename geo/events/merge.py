@@ -291,6 +291,12 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
     """
     dropped: set[int] = set()
     for j, fine in enumerate(events):
+        if (
+            fine.event_type is not EventType.ATTACK
+            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+            or not fine.place.admin1_code
+        ):
+            continue  # asked first: the sentence's words below are read for a finer strike only
         # "... a rocket hit the X region. Another four residents of the village of Y were
         # wounded": the village's toll adds to the lead's, and the village is where it struck
         added = (fine.killed is not None or fine.injured is not None) and bool(
@@ -305,13 +311,10 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             and not parse_casualties(fine.quote)
         )
         if (
-            fine.event_type is not EventType.ATTACK
-            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
-            or not fine.place.admin1_code
             # "A drone strike on X killed a man": a sentence that tells a toll in its own words
             # tells a strike of its own, though one of its event words ("strike" beside
             # "killed") carries no count
-            or (
+            (
                 (
                     fine.killed is not None
                     or fine.injured is not None

@@ -2174,6 +2174,8 @@ def _admin1s(tops: list[Toponym]) -> set[str]:
 # the text alone.
 @functools.lru_cache(maxsize=4096)
 def _also(clause: str) -> bool:
+    if "also" not in clause.casefold():
+        return False  # every match holds the word, in some case: most clauses are spared
     low = caseless_lower(clause)
     if low is not None:
         return _ALSO_LOW.search(low) is not None

@@ -3466,10 +3466,11 @@ def _most_specific(groups: list[list[Toponym]]) -> list[Toponym]:
     groups = [g for g in groups if g]
     if not groups:
         return []
-    best = min(min(_LEVEL[t.place.kind] for t in g) for g in groups)
+    levels = [min(_LEVEL[t.place.kind] for t in g) for g in groups]  # each group's finest
+    best = min(levels)
     out, seen = [], set()
-    for g in groups:
-        if min(_LEVEL[t.place.kind] for t in g) != best:
+    for g, level in zip(groups, levels, strict=True):
+        if level != best:
             continue
         for t in g:
             # "Sumy and other villages of Sumy Oblast" with Sumy read as the oblast: two places

@@ -728,7 +728,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     # read once: the filter below drops them, and a sentence that named one keeps its
     # head-counts from borrowing earlier places
-    inland_border = [t for t in toponyms if t.place is not None and _border_town_inland(text, t)]
+    # (only where the kind's word is in the text: most articles have none, and the pattern
+    # is then not tried before each place)
+    inland_border = (
+        [t for t in toponyms if t.place is not None and _border_town_inland(text, t)]
+        if (low := ascii_lower(text)) is None or "border" in low
+        else []
+    )
     resolved = sorted(
         (
             t
@@ -1546,27 +1552,32 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     # three square kilometres south of X" stays at X)
                     continue
                 top = as_direction(text, top)
-                phrase = (trig.end, max(trig.end, top.start))
-                # "shelled residential areas, an office block in X": the place
-                # is the last item's, and only that item's words tell what kind of place it is
-                items = [m.end() for m in _NEXT_OBJECT.finditer(text, *phrase)]
-                if items:
-                    phrase = (items[-1], phrase[1])
-                # "troops entered Kherson": a bare name troops enter is the town
-                entered = trig.text.lower() == "entered" and not text[trig.end : top.start].strip()
-                if (
-                    trig.type is EventType.ATTACK
-                    or entered
-                    or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
-                ) and not (
-                    _AREAS.search(text, *phrase)
-                    or _LISTED_OBLASTS_AFTER.match(text, top.end, top.end + 80)
-                    or _REGION_OF.search(text, max(sent.start, top.start - 30), top.start)
-                ):
-                    # "struck eight settlements in Zaporizhzhia" is the oblast, and so is each
-                    # of "in Bryansk, Kursk and Belgorod oblasts"; a strike
-                    # on "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
-                    top = namesake_city(top)
+                # (only an oblast has a namesake city to read: the words are asked for no
+                # other place)
+                if top.place.kind is PlaceKind.ADMIN1:
+                    phrase = (trig.end, max(trig.end, top.start))
+                    # "shelled residential areas, an office block in X": the place is the last
+                    # item's, and only that item's words tell what kind of place it is
+                    items = [m.end() for m in _NEXT_OBJECT.finditer(text, *phrase)]
+                    if items:
+                        phrase = (items[-1], phrase[1])
+                    # "troops entered Kherson": a bare name troops enter is the town
+                    entered = (
+                        trig.text.lower() == "entered" and not text[trig.end : top.start].strip()
+                    )
+                    if (
+                        trig.type is EventType.ATTACK
+                        or entered
+                        or _CITIES.search(text, max(sent.start, trig.start - 30), phrase[1])
+                    ) and not (
+                        _AREAS.search(text, *phrase)
+                        or _LISTED_OBLASTS_AFTER.match(text, top.end, top.end + 80)
+                        or _REGION_OF.search(text, max(sent.start, top.start - 30), top.start)
+                    ):
+                        # "struck eight settlements in Zaporizhzhia" is the oblast, and so is
+                        # each of "in Bryansk, Kursk and Belgorod oblasts"; a strike on
+                        # "Zaporizhzhia", "cities under siege (Kharkiv, ...)" are the cities
+                        top = namesake_city(top)
                 own = listed.get(top.start) if listed is not None else None
                 if (
                     own is None
@@ -2168,6 +2179,8 @@ def _admin1s(tops: list[Toponym]) -> set[str]:
 # the text alone.
 @functools.lru_cache(maxsize=4096)
 def _also(clause: str) -> bool:
+    if "also" not in clause.casefold():
+        return False  # every match holds the word, in some case: most clauses are spared
     low = caseless_lower(clause)
     if low is not None:
         return _ALSO_LOW.search(low) is not None
@@ -2200,6 +2213,9 @@ _SUMMARY_OF_STRIKES = Gated(_SUMMARY_OF_STRIKES)
 # Asked of every sentence with an evacuation word; its Cyrillic stems are looked for first,
 # so an English sentence is answered without the engine trying every position.
 _ORDER_GIVEN_CYR = Gated(_ORDER_GIVEN_CYR)
+# Asked of every sentence with an event word, and held by almost none: a timetable's words
+# ("daily", "every", "weekly") are looked for first.
+_HABITUAL_SERVICE = Gated(_HABITUAL_SERVICE)
 
 
 def _named_again(places: list[Toponym], tops: list[Toponym]) -> list[Toponym]:

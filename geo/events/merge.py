@@ -10,6 +10,7 @@ event, keeping the most specific place and the higher toll.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import replace
 
@@ -294,7 +295,16 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
     "a second strike"); one strike in the lead; the same day, or none told (the lead's, then).
     """
     dropped: set[int] = set()
+    # read once: the loop below replaces readings with their counts and days, never with
+    # another type, place or sentence
+    struck = _struck_by_sentence(events)
     for j, fine in enumerate(events):
+        if (
+            fine.event_type is not EventType.ATTACK
+            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
+            or not fine.place.admin1_code
+        ):
+            continue  # asked first: the sentence's words below are read for a finer strike only
         # "... a rocket hit the X region. Another four residents of the village of Y were
         # wounded": the village's toll adds to the lead's, and the village is where it struck
         added = (fine.killed is not None or fine.injured is not None) and bool(
@@ -309,13 +319,10 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             and not parse_casualties(fine.quote)
         )
         if (
-            fine.event_type is not EventType.ATTACK
-            or fine.place.kind in (PlaceKind.ADMIN1, PlaceKind.COUNTRY)
-            or not fine.place.admin1_code
             # "A drone strike on X killed a man": a sentence that tells a toll in its own words
             # tells a strike of its own, though one of its event words ("strike" beside
             # "killed") carries no count
-            or (
+            (
                 (
                     fine.killed is not None
                     or fine.injured is not None
@@ -327,7 +334,7 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
                 added
                 or victims
                 or _DEFINITE_STRIKE.match(fine.quote)
-                or _only_strike_there(events, fine)
+                or _only_strike_there(struck, fine)
             )
             or (_ONE_MORE.search(fine.quote) and not added)
         ):
@@ -359,12 +366,7 @@ def _refined_place(events: list[Event], apart: set[int]) -> tuple[list[Event], s
             or (not (added or victims) and counts_strikes(old.quote))
             or (fine.date_text and not _same_days_as_dated(old, fine))
             # one strike in the lead ("attacks on Kherson and Zaporizhzhia oblasts" are two)
-            or any(
-                e.event_type is EventType.ATTACK
-                and e.sentence_start == old.sentence_start
-                and e.place.place_id != old.place.place_id
-                for e in events
-            )
+            or not _only_strike_there(struck, old)
         ):
             continue
         events[j] = replace(
@@ -429,13 +431,21 @@ _ADDED_TOLL = re.compile(
 _ONE_MORE = re.compile(r"\b(?:also|another|second|third|separate|further|earlier)\b", re.I)
 
 
-def _only_strike_there(events: list[Event], fine: Event) -> bool:
-    """Whether a sentence tells a strike at one place only ("Troops shelled the village of X")."""
-    return all(
-        e.place.place_id == fine.place.place_id
-        for e in events
-        if e.event_type is EventType.ATTACK and e.sentence_start == fine.sentence_start
-    )
+def _struck_by_sentence(events: list[Event]) -> dict[int, set[str]]:
+    """The places of each sentence's strikes, by where the sentence starts."""
+    struck: dict[int, set[str]] = {}
+    for e in events:
+        if e.event_type is EventType.ATTACK:
+            struck.setdefault(e.sentence_start, set()).add(e.place.place_id)
+    return struck
+
+
+def _only_strike_there(struck: dict[int, set[str]], fine: Event) -> bool:
+    """Whether a sentence tells a strike at one place only ("Troops shelled the village of X").
+
+    ``struck`` is the article's :func:`_struck_by_sentence`.
+    """
+    return struck.get(fine.sentence_start, set()) <= {fine.place.place_id}
 
 
 def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
@@ -541,7 +551,14 @@ _DAY_IN_SUM = re.compile(
 
 def _day_in_sum(e: Event) -> bool:
     """Whether a strike's sentence sums the town's day ("fired 60 shells at X in total")."""
-    return counts_strikes(e.quote) or _DAY_IN_SUM.search(e.quote) is not None
+    return _sums_day(e.quote)
+
+
+# Asked of both readings at every merge of two, and the same sentence's readings come again:
+# the answer depends on the sentence alone.
+@functools.lru_cache(maxsize=1024)
+def _sums_day(quote: str) -> bool:
+    return counts_strikes(quote) or _DAY_IN_SUM.search(quote) is not None
 
 
 # A report's verb beside the day it was told on: "Kyiv on Friday said", "announced on Friday".
@@ -641,18 +658,22 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """
     out: list[Event] = []
     settled: set[int] = set()  # twins that took a count told of their town alone
+    # Where in ``out`` the events of each (type, place) are, in order: a twin is looked for
+    # among those alone, not over every event kept so far. A merged twin keeps its type and
+    # place (both readings share them), so an index never changes its key.
+    kept: dict[tuple[EventType, str], list[int]] = {}
     for n, ev in enumerate(events):
+        key = (ev.event_type, ev.place.place_id)
+        same = kept.get(key, ())
         # Twins: the same type at the same place with overlapping dates, or where one of them
         # has no date of its own ("the Kursk offensive" after "the invasion of Kursk on
         # August 6" is the same offensive, not a new one on the publication date).
         twin = next(
             (
                 k
-                for k, o in enumerate(out)
-                if o.event_type is ev.event_type
-                and o.place.place_id == ev.place.place_id
+                for k, o in zip(same, map(out.__getitem__, same), strict=True)
                 # the rest of an oblast beside its town is not the oblast told whole
-                and rest_of_area(o) == rest_of_area(ev)
+                if rest_of_area(o) == rest_of_area(ev)
                 and (
                     n not in apart
                     or o.sentence_start == ev.sentence_start
@@ -673,6 +694,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
             None,
         )
         if twin is None:
+            kept.setdefault(key, []).append(len(out))
             out.append(ev)
             continue
         old = out[twin]

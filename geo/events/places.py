@@ -78,6 +78,7 @@ _LINKS_FROM = _LINKS | {"from", "to", "з", "із", "зі", "из", "от"}
 # Words that join the places of a list, English and Cyrillic ("A, B и C", "A, B та C").
 _AND = frozenset({"and", "or", "и", "та", "і", "й", "или", "або"})
 _ITEM_JOINTS = _AND | {",", "-"}  # what joins the items of a list of places
+_ITEM_LINKS = _AND | {","}
 _CYR_AND = frozenset({"и", "та", "і", "й"})
 _VENUE_LINKS = frozenset({"at", "in", "from", "during"})
 _LINKS_BY_TYPE = {
@@ -100,6 +101,10 @@ _AUX = _wordset(
     "is are was were be been being has have had will would could can may might must should "
     "shall did does do"
 )
+# Unions asked inside token loops, made once here (an expression "A | B" builds a new set at
+# every evaluation).
+_BREAKS_OR_AUX = _BREAKS | _AUX
+_BREAKS_BUT_AND = _BREAKS - {"and"}
 # "families with children", "people with disabilities": a "with" inside who is evacuated.
 _WHO_WITH = frozenset({"children", "kids", "disabilities", "limited", "reduced", "infants"})
 # Orders for children name who goes with them: "children with their mothers or legal
@@ -679,7 +684,7 @@ def _list_from(toks: list[_Tok], i: int, text: str | None = None) -> tuple[list[
         if (
             i + 1 < len(toks)
             and toks[i].text in _KIND_AFTER_NAME
-            and toks[i + 1].text in _AND | {","}
+            and toks[i + 1].text in _ITEM_LINKS
         ):
             i += 1  # "in Kharkiv City and Vilniansk Town": a bulletin's kind after each name
         if (
@@ -1254,9 +1259,14 @@ def _described_item(toks: list[_Tok], i: int) -> int | None:
     return None
 
 
+_AS_WELL_AS_OPENERS = frozenset({"as", "а"})  # "as well as", "а также", "а також"
+
+
 def _as_well_as(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
     """The index of the place after "(,) as well as (in|from ...)" at token i, if one follows."""
     j = i + 1 if toks[i].text == "," else i
+    if j >= len(toks) or toks[j].text not in _AS_WELL_AS_OPENERS:
+        return None  # asked at most words of a list's phrase: the two openers' first words
     if [t.text for t in toks[j : j + 2]] in (["а", "также"], ["а", "також"]):
         j += 2  # "обстрелы ДНР, а также Белгородской и Курской областей"
     elif [t.text for t in toks[j : j + 3]] != ["as", "well", "as"]:
@@ -1302,7 +1312,7 @@ def _times_item(toks: list[_Tok], i: int) -> int | None:
     if i < len(toks) and toks[i].text == "with":
         k = i + 1
         while k < min(len(toks), i + 7) and toks[k].text not in {",", "and"}:
-            if toks[k].kind not in {"w", "p"} or toks[k].text in _BREAKS - {"and"}:
+            if toks[k].kind not in {"w", "p"} or toks[k].text in _BREAKS_BUT_AND:
                 return None
             k += 1
         i = k
@@ -1367,7 +1377,7 @@ def _rest_of_area(text: str, toks: list[_Tok], i: int) -> tuple[Toponym, int] | 
         return None
     other = j
     j += 1
-    while j < len(toks) and toks[j].text in _PLACE_NOUN_FORMS | {"parts", "areas", ",", "and"}:
+    while j < len(toks) and toks[j].text in _AREA_RUN_WORDS:
         j += 1
     if j == other + 1 or j >= len(toks) or toks[j].text not in {"of", "in", "across"}:
         return None
@@ -2676,6 +2686,8 @@ _COUNT_WORDS = frozenset(
 )
 _HEDGE_WORDS = frozenset({"another", "about", "around", "some", "over", "nearly", "almost"})
 _TOLL_WORDS = frozenset("killed killing injured injuring wounded wounding hurt dead died".split())
+_FIGURE_HEDGES = _HEDGE_WORDS | {"and", "more", "than"}  # before a list item's count
+_TOLL_VERB_WORDS = _TOLL_WORDS | {"were", "was", "have", "has", "been"}
 # A clause of time after a strike's object whose subject is the people it hit: "as people
 # shopped", "while they were sleeping", "when workers gathered".
 _WHEN_WORDS = frozenset({"as", "while", "when"})
@@ -2712,16 +2724,16 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
     """
     if toll and i < len(toks) and toks[i].text in _TOLL_WORDS:
         i += 1  # "killed two in A and injured five in B"
-    while i < len(toks) and toks[i].text in _HEDGE_WORDS | {"and", "more", "than"}:
+    while i < len(toks) and toks[i].text in _FIGURE_HEDGES:
         i += 1
     if i >= len(toks) or not (toks[i].text[0].isdigit() or toks[i].text in _COUNT_WORDS):
         return None
     for k in range(i + 1, min(i + (6 if toll else 4), len(toks))):
         if toks[k].text == "in" or (toks[k].text == "from" and not toll):
             return k  # "wounding two volunteers from A": a toll's "from" is their home
-        if toll and toks[k].text in _TOLL_WORDS | {"were", "was", "have", "has", "been"}:
+        if toll and toks[k].text in _TOLL_VERB_WORDS:
             continue
-        if toks[k].kind != "w" or toks[k].text in _BREAKS | _AUX:
+        if toks[k].kind != "w" or toks[k].text in _BREAKS_OR_AUX:
             return None
     return None
 
@@ -2935,6 +2947,7 @@ _NEAR_LINKS = (
     ("on", "the", "edge", "of"),
     ("in", "the", "suburbs", "of"),
 )
+_NEAR_LINK_ENDS = frozenset(link[-1] for link in _NEAR_LINKS)
 
 
 # Words that open the names a colon announces: "five villages: they are A, B and C",
@@ -2966,7 +2979,8 @@ def _near_reference(toks: list[_Tok], i: int) -> bool:
         stop = k - 4
         while k > stop and k >= 1 and toks[k].kind == "w" and toks[k].text not in _NOT_MODIFIERS:
             k -= 1
-    for link in _NEAR_LINKS:
+    # (every link ends in the same word: a token before the place that is not it meets none)
+    for link in _NEAR_LINKS if toks[k].text.lower() in _NEAR_LINK_ENDS else ():
         # "the village of A on the outskirts of B", "A, just on the edge of B"
         n = len(link)
         if k - n >= 0 and tuple(toks[j].text.lower() for j in range(k - n + 1, k + 1)) == link:
@@ -3250,13 +3264,17 @@ _ORDERED_GAP = re.compile(
 )
 
 
+_UNIT = r"(?:hromada|community|district|raion)\b"
+_UNIT_AFTER = re.compile(r"\s+" + _UNIT)
+_UNIT_END = re.compile(_UNIT + "$", re.IGNORECASE)
+
+
 def _situating_unit(text: str, cands: list[Toponym]) -> int | None:
     """The index of the last settlement before "in [X Oblast's] Y hromada", or None."""
     k = len(cands) - 1
-    unit = r"(?:hromada|community|district|raion)\b"
     if not (
-        re.match(r"\s+" + unit, text[cands[k].end :])
-        or re.search(unit + "$", cands[k].surface, re.IGNORECASE)
+        _UNIT_AFTER.match(text, cands[k].end)  # at its end: no copy of the text's rest
+        or _UNIT_END.search(cands[k].surface)
     ):
         return None
     if k >= 1 and text[cands[k - 1].end : cands[k].start] in {"'s ", "’s "}:
@@ -3555,10 +3573,11 @@ def _most_specific(groups: list[list[Toponym]]) -> list[Toponym]:
     groups = [g for g in groups if g]
     if not groups:
         return []
-    best = min(min(_LEVEL[t.place.kind] for t in g) for g in groups)
+    levels = [min(_LEVEL[t.place.kind] for t in g) for g in groups]  # each group's finest
+    best = min(levels)
     out, seen = [], set()
-    for g in groups:
-        if min(_LEVEL[t.place.kind] for t in g) != best:
+    for g, level in zip(groups, levels, strict=True):
+        if level != best:
             continue
         for t in g:
             # "Sumy and other villages of Sumy Oblast" with Sumy read as the oblast: two places
@@ -3667,7 +3686,10 @@ def _authority_oblasts(text: str, resolved: list[Toponym]) -> list[Toponym]:
     the region is Donetsk Oblast, though the geoparser read the name as the city; so is the
     region of "the governor of Kherson said troops shelled the region".
     """
-    out = []
+    out: list[Toponym] = []
+    low = ascii_lower(text)
+    if low is not None and "governor" not in low and "administration" not in low:
+        return out  # every match holds one of the words: most articles are spared the walk
     for t in resolved:
         if t.place.kind is PlaceKind.ADMIN1 or not (
             _REGIONAL_AUTHORITY_AFTER.match(text, t.end, t.end + 60)
@@ -3939,7 +3961,7 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         settlements = []
     ends = [t.end for t in settlements]
     # A bare "Kherson" read as the oblast (the article names Kherson Oblast too) is still the
-    # city that "the city" means later in its own sentence.
+    # city that "the city" means later in its own sentence (only "the city" asks for these).
     read_as_oblast = (
         [
             c
@@ -3948,13 +3970,19 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
             and (c := namesake_city(t)).place.kind is PlaceKind.POPULATED_PLACE
             and antecedent(c)
         ]
-        if town_refs
+        if any(m.group().lower().endswith("city") for m in town_refs)
         else []
     )
-    regions = sorted(
-        [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
-        + _authority_oblasts(text, resolved),
-        key=lambda t: t.end,
+    # The oblasts are gathered only for an article whose text holds a unit's word ("the
+    # region", "other regional settlements"): every match of the two patterns holds one.
+    regions = (
+        sorted(
+            [t for t in resolved if t.place.kind is PlaceKind.ADMIN1]
+            + _authority_oblasts(text, resolved),
+            key=lambda t: t.end,
+        )
+        if "region" in text or "province" in text or "oblast" in text
+        else []
     )
     region_ends = [t.end for t in regions]
     # a match needs an oblast before it: without one the article is not scanned
@@ -4072,6 +4100,7 @@ _MODIFIED_AREAS = frozenset({"region", "coast"})
 _PLACE_NOUN_FORMS = _PLACE_NOUNS | frozenset(
     {"towns", "cities", "villages", "settlements", "hamlets", "communities", "districts"}
 )
+_AREA_RUN_WORDS = _PLACE_NOUN_FORMS | {"parts", "areas", ",", "and"}  # "towns and villages of"
 # The plural nouns before a colon that names the places counted: "two villages in the east:
 # A and B", and an evacuation order's "з населених пунктів: A, B" / "из сел: A, B".
 _COUNTED_PLACE_NOUNS = _PLACE_NOUN_FORMS | _wordset(
@@ -4139,10 +4168,12 @@ def as_direction(text: str, top: Toponym) -> Toponym:
     if place is None or place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
         return top
     after = text[top.end : top.end + 40]
+    lo = max(0, top.start - 20)
     if not (
         _DIRECTION_AFTER.match(after)
         or _LISTED_SECTOR_AFTER.match(text, top.end, top.end + 80)
-        or _DIRECTION_BEFORE.search(text, max(0, top.start - 20), top.start)
+        # its words are Cyrillic: a plain ASCII window before the name is spared the search
+        or (not text[lo : top.start].isascii() and _DIRECTION_BEFORE.search(text, lo, top.start))
     ):
         return top
     sector = replace(

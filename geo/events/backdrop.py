@@ -102,6 +102,12 @@ _RUNNING = re.compile(
     re.IGNORECASE,
 )
 _GROUND = (EventType.OFFENSIVE, EventType.ADVANCE)
+# "Kyiv disputes the claims, despite ongoing attacks in the region": strikes told as running
+# after "despite" are the concession's circumstance, as after "amid". Strikes only: a ground
+# campaign after "despite" is what a place's people withstand, coded there (events.causal).
+_DESPITE_BEFORE = re.compile(
+    r"\b(?:despite|in\s+spite\s+of)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
 # Asked before most strikes and ground triggers, and most stretches before them hold none of
 # these words ("amid", "during", "as ... conducts"): those are looked for first.
 _FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE = map(
@@ -136,6 +142,8 @@ def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
         # be the day's fight at one town, and analysts code it
         campaign = trig.type in _GROUND and _CAMPAIGN_NOUN.match(trig.text)
         return bool(campaign or _RUNNING.search(before, frame.start()))
+    if trig.type is EventType.ATTACK and (despite := _DESPITE_BEFORE.search(before)):
+        return _RUNNING.search(before, despite.start()) is not None
     if (
         trig.type in _GROUND
         and _CAMPAIGN_NOUN.match(trig.text)

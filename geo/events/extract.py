@@ -295,6 +295,9 @@ _ANOTHER = re.compile(
     r"(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
+# "The second round of talks ended in X": the ordinal numbers the round, the talks' name, not
+# one more meeting than the headline's "talks in X" (the same talks told again).
+_ROUND_OF = re.compile(r"\bround\s+of\s+$", re.IGNORECASE)
 # "A missile also hit Kremenchuk": told in the frame of the event before it.
 _ALSO = re.compile(r"\balso\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A declaration that is itself the news: a state of emergency, martial law or a curfew
@@ -1357,7 +1360,12 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         # (each trigger's clause cut out once, for both questions)
         clauses = [(t.type, clause_tail(text, sent.start, t.start)) for t in triggers]
         framed = {etype for etype, clause in clauses if _also(clause)}
-        further = {etype for etype, clause in clauses if _ANOTHER.search(clause)}
+        further = {
+            etype
+            for t, (etype, clause) in zip(triggers, clauses, strict=True)
+            if _ANOTHER.search(clause)
+            and not (_ROUND_OF.search(clause) or t.text.lower().startswith("round"))
+        }
         recalled = _AS_REPORTED.match(sent.text)
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
@@ -1390,6 +1398,11 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and (
                     _ALSO_REPORTED.search(text, sent.start, sent.end)
                     or _same_reporter(last_report[2], sent.text)
+                    # "X said on June 3. She added that ...": the same speaker, that day
+                    or (
+                        sent.start - last_report[1] < 3
+                        and _HE_REPORTED.match(text, sent.start) is not None
+                    )
                 )
             ):
                 # "The brigade also reported that ...", "the defence ministry said Sunday its
@@ -1889,13 +1902,21 @@ _GROUND_PAIR = {EventType.OFFENSIVE: EventType.ADVANCE, EventType.ADVANCE: Event
 # A turn between the two words makes them two actions ("captured X, but fighting goes on
 # elsewhere", "; meanwhile ..."), and the war itself is no fight of the sentence.
 # A relative clause after the gain describes its place ("retook X, where the army has waged a
-# counteroffensive for months"): the setting, not the sentence's fight.
+# counteroffensive for months"): the setting, not the sentence's fight. So does a clause of
+# time set off by a comma ("pulled out of X, as the counteroffensive wins back more land"):
+# the wider campaign the gain falls in, not a fight at X ("as part of", "as a result" join).
 _ANOTHER_ACTION = re.compile(
-    r";|,\s*(?:where|which|who)\b|"
+    r";|,\s*(?:where|which|who)\b|,\s*as\s+(?!part\b|a\s+result\b|well\b)|"
     r"\b(?:but|while|whereas|although|though|meanwhile|elsewhere|however|yet)\b",
     re.IGNORECASE,
 )
 _THE_WAR_WORDS = ("invasion", "invaded", "war")
+# A sentence that opens with the last speaker's pronoun and a verb of saying: "He stated
+# that ...", "She added that ...", "They also said ...".
+_HE_REPORTED = re.compile(
+    r"\s*(?:He|She|They)\s+(?:also\s+|further\s+)?(?:said|stated|added|noted|reported|"
+    r"announced|wrote|stressed|emphasi[sz]ed|explained)\b"
+)
 # Fighting as a length of time: "over the last week of fighting", "after months of battles".
 _SPAN_OF = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+of\s+(?:\w+\s+)?$", re.IGNORECASE)
 # A campaign with a clause of its own ("in an offensive that began in February") is a wider

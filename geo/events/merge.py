@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import replace
 
-from geo.events.build import event_with
+from geo.events.build import _event_id, event_with
 from geo.events.casualties import counts_strikes, higher_count, parse_casualties, tells_rise
 from geo.events.places import ADMIN_WORD, rest_of_area
 from geo.events.triggers import FIGURE_TYPES, OWN_MEANS_AFTER, Trigger
@@ -96,6 +96,9 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
     (``_front_wide_dropped``).
     """
     events = _front_wide_dropped(events)
+    events = _titles_over_their_body(events)
+    events = _fight_as_a_regions_setting(events)
+    events = _fight_at_the_town_of_its_where(events)
     below = [e for e in events if e.geo_precision in _BELOW_OBLAST and e.place.admin1_code]
     if not below:
         return events
@@ -165,6 +168,145 @@ def _front_wide_dropped(events: list[Event]) -> list[Event]:
             and per_sentence[(e.event_type, e.sentence_start)] > 1
         )
     ]
+
+
+_TITLE_REACH_KM = 50.0  # "near X" in a title: the body's places around X
+
+
+def _titles_over_their_body(events: list[Event]) -> list[Event]:
+    """Drop an undated headline's or subheading's event that titles what the body tells.
+
+    "Russian advance in the X region" over a section telling gains at its towns, "2,000
+    evacuated from areas near Y" over a body telling evacuations from the towns around Y:
+    the line names the area the body's events lie in, and its day is only the publication's
+    (it has none of its own). Dropped when another sentence, not a title, tells an event of
+    the same type at a settlement or district of that oblast (for a title at an oblast) or
+    within 50 km of the town the title says "near" (on any day: the body dates them). A
+    title with a toll stays (its figures are the body's to sum; ``_drop_headline_shorthand``).
+    """
+    body = [e for e in events if not _headline_line(e)]
+    out = []
+    for e in events:
+        if (
+            _headline_line(e)
+            and not e.date_text
+            and e.killed is None
+            and e.injured is None
+            and any(_titled(e, f) for f in body)
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+def _titled(title: Event, f: Event) -> bool:
+    """Whether ``f`` is one of the body's events a title over it names the area of."""
+    if f.event_type is not title.event_type or f.sentence_start == title.sentence_start:
+        return False
+    if f.geo_precision not in _BELOW_OBLAST or f.place.place_id == title.place.place_id:
+        return False
+    if title.geo_precision is GeoPrecision.ADMIN1:
+        return bool(title.place.admin1_code) and f.place.admin1_code == title.place.admin1_code
+    near = re.search(r"\bnear\s+" + re.escape(title.surface) + r"\b", title.quote)
+    return (
+        near is not None
+        and great_circle_km(title.place.lat, title.place.lon, f.place.lat, f.place.lon)
+        <= _TITLE_REACH_KM
+    )
+
+
+# "..., in Ukraine's eastern X region, where fierce fighting persists": the fight in a clause
+# that describes the region the sentence's news lies in.
+_WHERE_FIGHTING = re.compile(
+    r"\s*(?:region|oblast|province|area)?\s*,\s+where\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:fighting|battles|combat|clashes|hostilities)\s+(?:\w+\s+)?"
+    r"(?:persists?|continues?|rages?|raging|goes\s+on|is\s+ongoing|are\s+ongoing|"
+    r"ha(?:s|ve)\s+(?:been\s+)?(?:raging|continued|persisted|intensified|escalated))\b",
+    re.IGNORECASE,
+)
+_FIGHT_WORD = re.compile(
+    r"\b(?:fight\w*|battl\w*|clash\w*|combat|assault\w*|offensive|storm\w*|attack\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _fight_as_a_regions_setting(events: list[Event]) -> list[Event]:
+    """Drop an oblast's fight told only in a "where" clause describing the oblast.
+
+    "Russia said it had taken another village in the eastern X region, where fierce fighting
+    persists": the clause says what the region is like, as wire copy reminds its readers;
+    the news is the village (an analyst codes that, or nothing where it is not named). Only
+    an oblast or a region (a town "where fighting continues" may be the day's fight there),
+    and only when no fight word comes before the clause in the sentence.
+    """
+    out = []
+    for e in events:
+        if (
+            e.event_type is EventType.OFFENSIVE
+            and e.geo_precision in (GeoPrecision.ADMIN1, GeoPrecision.REGION)
+            and e.surface
+            and (at := e.quote.find(e.surface)) >= 0
+            and _WHERE_FIGHTING.match(e.quote, at + len(e.surface)) is not None
+            and _FIGHT_WORD.search(e.quote, 0, at) is None
+        ):
+            continue
+        out.append(e)
+    return out
+
+
+_WHERE_AFTER = re.compile(r"\s*(?:region|oblast|province|area)?\s*,\s+where\b[^;.]*", re.IGNORECASE)
+
+
+def _fight_at_the_town_of_its_where(events: list[Event]) -> list[Event]:
+    """Place a fight told at an oblast at the town its "where" clause names.
+
+    "Heavy battles went on in the X province, where the army says it holds the town of Y":
+    the oblast is where the fight's sentence starts, and the clause names the town it
+    is about, the most precise place an analyst codes. Only a town of that oblast with an
+    event of the same sentence told inside the clause, and only when the fight is not there
+    already.
+    """
+    out = []
+    for e in events:
+        if (
+            e.event_type is EventType.OFFENSIVE
+            and e.geo_precision is GeoPrecision.ADMIN1
+            and e.place.admin1_code
+            and e.surface
+            and (at := e.quote.find(e.surface)) >= 0
+            and (clause := _WHERE_AFTER.match(e.quote, at + len(e.surface))) is not None
+        ):
+            inside = e.quote[clause.start() : clause.end()]
+            town = next(
+                (
+                    f
+                    for f in events
+                    if f.sentence_start == e.sentence_start
+                    and f.geo_precision is GeoPrecision.SETTLEMENT
+                    and f.place.admin1_code == e.place.admin1_code
+                    and f.surface
+                    and re.search(rf"\b{re.escape(f.surface)}\b", inside)
+                ),
+                None,
+            )
+            if town is not None and not any(
+                g.event_type is EventType.OFFENSIVE
+                and g.place.place_id == town.place.place_id
+                and _same_days(g, e)
+                for g in events
+            ):
+                e = event_with(
+                    e,
+                    # a start no trigger has: no other event of the article takes this id
+                    event_id=_event_id(
+                        e.article_id, e.event_type, town.place.place_id, -1 - e.sentence_start
+                    ),
+                    place=town.place,
+                    surface=town.surface,
+                    geo_precision=town.geo_precision,
+                )
+        out.append(e)
+    return out
 
 
 def _whole_beside_its_rest(events: list[Event], apart: set[int]) -> tuple[list[Event], set[int]]:

@@ -500,3 +500,15 @@ def test_what_a_place_has_withstood_in_a_relative_clause_is_no_fight(gazetteer, 
 def test_an_assault_withstood_on_a_day_is_still_a_fight(gazetteer):
     text = "Ukrainian defenders withstood a massive assault on Avdiivka on Tuesday."
     assert (EventType.OFFENSIVE, "Avdiivka") in _events(text, gazetteer, dt.date(2023, 10, 27))
+
+
+# --- "despite" running strikes (issue 10, round 20 accP) ---
+
+
+@pytest.mark.parametrize("frame", ["despite", "in spite of"])
+def test_running_strikes_after_despite_are_the_circumstance_not_a_strike(frame, gazetteer):
+    text = (
+        "Moscow says its troops took two villages in the Kharkiv region. Kyiv rejects that "
+        f"account, {frame} heavy continuing attacks in the region."
+    )
+    assert [place for kind, place in _events(text, gazetteer) if kind is EventType.ATTACK] == []

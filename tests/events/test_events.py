@@ -1494,3 +1494,44 @@ def test_a_bare_oblast_centre_troops_entered_is_the_city(gazetteer):
     [advance] = [e for e in _events(text, gazetteer) if e.event_type is EventType.ADVANCE]
     assert advance.place.kind is PlaceKind.POPULATED_PLACE
     assert advance.place.name == "Zaporizhzhia"
+
+
+# --- a numbered round of talks is the talks a headline told (issue 10, round 20 accP) ---
+
+
+@pytest.mark.parametrize("talks", ["round of talks", "round of negotiations"])
+def test_the_third_round_of_talks_is_the_headlines_talks_not_one_more(talks, gazetteer):
+    text = (
+        "Delegations plan a swap of captured soldiers after talks in Geneva\n\n"
+        f"The third {talks} between the two delegations closed in Geneva. Both sides "
+        "promised to exchange more prisoners."
+    )
+    talks_events = [e for e in _events(text, gazetteer) if e.event_type is EventType.NEGOTIATION]
+    assert [e.place.name for e in talks_events] == ["Geneva"]
+
+
+# --- a campaign in a clause of time after a gain (issue 10, round 20 accP) ---
+
+
+def test_a_counteroffensive_in_an_as_clause_after_a_withdrawal_is_no_fight_at_the_town(gazetteer):
+    text = (
+        "Moscow said its forces had pulled out of the town of Kupiansk, as Ukraine's northern "
+        "counteroffensive wins back more land."
+    )
+    kinds = {e.event_type for e in _events(text, gazetteer, published=dt.date(2022, 9, 12))}
+    assert kinds == {EventType.ADVANCE}
+
+
+# --- the speaker's pronoun after a dated saying (issue 10, round 20 accP) ---
+
+
+@pytest.mark.parametrize("verb", ["He added", "She stated"])
+def test_a_pronoun_and_a_verb_of_saying_take_the_day_the_speaker_spoke(verb, gazetteer):
+    text = (
+        "The army has held its lines near Kupiansk, Kharkiv Oblast, the president said on "
+        f"June 3. {verb} that fighting is under way in various areas, including the border "
+        "areas of Sumy Oblast."
+    )
+    events = _events(text, gazetteer, published=dt.date(2024, 6, 7))
+    [fight] = [e for e in events if e.event_type is EventType.OFFENSIVE]
+    assert (fight.place.name, fight.date_start) == ("Sumy Oblast", dt.date(2024, 6, 3))

@@ -1338,3 +1338,57 @@ def test_a_push_under_way_is_not_folded_into_a_capture_recalled_weeks_before(gaz
         if e.event_type is EventType.ADVANCE and e.place.name == "Verbove"
     )
     assert advances == [dt.date(2023, 8, 3), dt.date(2023, 9, 19)]
+
+
+# --- an undated title over the body's events (issue 10, round 20 accP) ---
+
+
+def test_a_subheading_naming_the_oblast_of_the_gains_below_it_is_no_gain_of_its_own(gazetteer):
+    text = (
+        "Russian gains in Zaporizhzhia Oblast\n\n"
+        "The defence ministry said on Monday that Russian troops had captured the village of "
+        "Robotyne. Heavy fighting went on near Orikhiv."
+    )
+    got = _typed_places(text, gazetteer, published=dt.date(2024, 6, 12))
+    assert [place for kind, place in got if kind == "advance"] == ["Robotyne"]
+
+
+def test_a_headline_evacuation_near_a_city_is_the_bodys_evacuations_around_it(gazetteer):
+    text = (
+        "1,500 evacuated from frontline areas near Kharkiv, 3,000 more waiting\n\n"
+        "Buses took some 1,500 people out of Derhachi and Ruska Lozova on Tuesday, the "
+        "regional governor said."
+    )
+    got = _typed_places(text, gazetteer, published=dt.date(2024, 6, 12))
+    assert sorted(place for kind, place in got if kind == "evacuation") == [
+        "Derhachi",
+        "Ruska Lozova",
+    ]
+
+
+# --- fighting in a clause that describes the region (issue 10, round 20 accP) ---
+
+
+@pytest.mark.parametrize(
+    "clause", ["where heavy fighting continues", "where battles have been raging for months"]
+)
+def test_fighting_in_a_where_clause_after_the_oblast_is_its_setting(clause, gazetteer):
+    text = (
+        "On Thursday, Moscow said its troops had taken one more village in Ukraine's southern "
+        f"Zaporizhzhia region, {clause}."
+    )
+    got = _typed_places(text, gazetteer, published=dt.date(2025, 10, 24))
+    assert ("offensive", "Zaporizhzhia Oblast") not in got
+
+
+# --- a fight at an oblast whose "where" clause names the town (issue 10, round 20 accP) ---
+
+
+def test_fighting_in_an_oblast_where_a_town_is_claimed_is_the_towns_fight(gazetteer):
+    text = (
+        "Heavy battles went on in the southern Zaporizhzhia province, where Moscow says its "
+        "troops have taken the village of Robotyne but Kyiv says its soldiers still hold out."
+    )
+    got = _typed_places(text, gazetteer, published=dt.date(2023, 8, 30))
+    assert ("offensive", "Robotyne") in got
+    assert ("offensive", "Zaporizhzhia Oblast") not in got

@@ -1102,6 +1102,43 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     return None
 
 
+def _second_target(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
+    """The index of the locative after "and <noun> (<noun>)" at token i inside "of", else None.
+
+    "the shelling of a house and sports ground in X": a strike's target of two nouns, the
+    second in the singular with no determiner (_second_object takes plurals only, as after a
+    verb a bare singular may be a clause of its own).
+    """
+    j = i + 1
+    if j >= len(toks) or toks[j].kind != "w" or not _plain_noun(toks[j].text):
+        return None
+    for _ in range(3):
+        j += 1
+        if j + 1 >= len(toks):
+            return None
+        tok = toks[j]
+        if tok.text in links and tok.text in {"in", "on", "at"}:
+            return j if _object_place(toks, j + 1) is not None else None
+        if tok.kind != "w" or not _plain_noun(tok.text):
+            return None
+    return None
+
+
+def _plain_noun(word: str) -> bool:
+    """A lower-case word that may be a noun: no verb, toll, count, break or auxiliary."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _BARE_VERBS
+        and word not in _TOLL_WORDS
+        and word not in _BREAKS
+        and word not in _AUX
+        and word not in _COUNT_WORDS
+        and word not in _OBJECT_DETERMINERS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
+
+
 # Verbs that may follow "and" bare, with no "-ed" to tell them: "killed two and hurt three"
 _BARE_VERBS = _wordset(
     "hurt hit struck set left cut shot took made sent fell kept caused kills hits injures "
@@ -1865,6 +1902,7 @@ def _after(
     joined = False  # the next place is one more item of the last group's list
     dest = False  # after "evacuated to": the places of the destination's phrase
     source = False  # after "from the direction of": where the attackers came from
+    opened = ""  # the preposition that opened the current phrase
     while i < len(toks):
         tok = toks[i]
         if tok.kind in {"date", "skip"}:
@@ -2281,7 +2319,7 @@ def _after(
                 if found:
                     break  # "the evacuation of residents of A to B": B is where they went
                 dest = True  # "the wounded were evacuated to X": where they were taken
-            np = 0
+            np, opened = 0, word
             i += 1
             continue
         if (
@@ -2540,6 +2578,18 @@ def _after(
             and (k := _second_object(toks, i, links)) is not None
         ):
             i = k  # "hit homes and a hospital in X": one object of two nouns, then the place
+            continue
+        if (
+            word == "and"
+            and etype is EventType.ATTACK
+            and np > 0
+            and opened == "of"
+            and not found
+            and (k := _second_object(toks, i, links) or _second_target(toks, i, links)) is not None
+        ):
+            # "the shelling of a school and a clinic in X": the strike's target of two
+            # nouns, then where it stands
+            i = k
             continue
         if (
             word == "and"

@@ -3115,3 +3115,18 @@ def test_a_town_almost_completely_destroyed_by_shelling_was_hit(gazetteer):
     text = "Officials said Kupiansk was almost completely destroyed by constant shelling on Monday."
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert found == {"Kupiansk"}
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["a hotel and a shop", "an office block and sports hall", "a school and youth club"],
+)
+def test_a_second_strike_whose_target_has_two_nouns_still_reaches_its_place(gazetteer, target):
+    # Round 20 (accR): the later of two strikes told in one sentence, "the shelling of <two
+    # targets> in X", is placed at X
+    text = (
+        "A drone strike on Sumy on 10 August killed four people and the shelling of "
+        f"{target} in Kherson on 8 August that killed at least six."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Sumy", "Kherson"}

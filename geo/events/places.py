@@ -409,7 +409,15 @@ _FRONTED = re.compile(
     # "In the outlying Kyiv region, ...", "In occupied Crimea, ...": a word that situates the
     # area, the name after it frames
     r"(?:the\s+)?(?:outlying|neighbou?ring|surrounding|occupied|Russian-occupied|annexed|"
-    r"front-?line|border)\s+(?=[A-Z]))?"
+    r"front-?line|border)\s+(?=[A-Z])|"
+    # "In one of the districts of X, ...": a part of the town, unnamed, frames at the town
+    r"one\s+of\s+(?:the|its)\s+(?:districts|neighbou?rhoods|suburbs|microdistricts)\s+of\s+"
+    r"(?:the\s+(?:city|town)\s+of\s+)?(?=[A-Z]))?"
+)
+# "In X today, ...", "In X on Monday morning, ...": when it happened, told inside the frame
+_FRAME_TIME = re.compile(
+    r"\s+(?:today|tonight|overnight|yesterday|(?:this|last)\s+(?:morning|afternoon|evening|"
+    r"night)|on\s+[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?)\s*,"
 )
 # "In central Dnipropetrovsk Oblast, the city of Nikopol, ...": a town set after the fronted
 # area narrows it
@@ -5252,6 +5260,8 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
     if re.match(r"\s*,", text[first[0].end : first[0].end + 3]) or _FRONTED_UNIT.match(
         text, first[0].end, sent.end
     ):
+        return [first[0]]
+    if _FRAME_TIME.match(text, first[0].end, sent.end):
         return [first[0]]
     # "In the Kharkiv region of northeastern Ukraine, in the town of Vovchansk, ...": a chain of
     # locatives, each narrowing the last; the finest one frames the sentence.

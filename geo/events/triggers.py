@@ -651,7 +651,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # weapons named by their type: "the occupiers dropped two KABs on X", "Shaheds struck Y"
         r"(?:kabs?|fabs?|shaheds?)",
         # Ukrainian officials' word for hits, translated: "arrivals were recorded in X"
-        r"arrivals(?= (?:were|have been|had been) (?:\w+ly )?(?:recorded|registered|reported)\b)",
+        # ("“arrivals” of mortar rounds were recorded near the depot": the word in
+        # quotes, with what arrived)
+        # (munitions only: "arrivals of families in X were recorded" are people)
+        r"arrivals(?=[”\"’]? (?:of (?:[\w-]+ ){0,2}?(?:shells|munitions|missiles|rockets|bombs|"
+        r"drones|projectiles|mines) (?:[\w-]+ ){0,6}?)?(?:were|have been|had been) (?:\w+ly )?"
+        r"(?:recorded|registered|reported)\b)",
         r"pound(?:ed|ing|s)?",
         r"hammer(?:ed|ing|s)?",
         r"rain(?:ed|ing|s)? down on",

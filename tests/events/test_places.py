@@ -3130,3 +3130,16 @@ def test_a_second_strike_whose_target_has_two_nouns_still_reaches_its_place(gaze
     )
     places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert places == {"Sumy", "Kherson"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Sumy today, loud explosions were heard.",
+        "In Sumy this morning, loud explosions were heard.",
+        "In one of the districts of Sumy, loud explosions were heard.",
+    ],
+)
+def test_a_fronted_town_with_its_time_or_an_unnamed_district_frames_the_strike(gazetteer, text):
+    # Round 20 (accR): a time word or "one of the districts of" inside the fronted frame
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Sumy"]

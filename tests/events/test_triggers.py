@@ -2889,3 +2889,9 @@ def test_a_humanitarian_corridor_that_evacuated_people_is_an_evacuation_from_eac
 def test_tactical_successes_of_a_sides_forces_near_a_town_are_a_gain(gazetteer):
     text = "On Friday the staff confirmed local successes of Russian troops near Lyptsi."
     assert _kinds(text, gazetteer) == {(EventType.ADVANCE, "Lyptsi")}
+
+
+def test_arrivals_in_quotes_with_what_arrived_are_a_strike(gazetteer):
+    # Round 20 (accR): the translated word for hits, in scare quotes, with the munitions named
+    text = "In Sumy, “arrivals” of artillery shells fired by the invaders were registered."
+    assert _attack_places_of(text, gazetteer) == ["Sumy"]

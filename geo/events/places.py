@@ -3638,6 +3638,10 @@ def _venue(
     j = i
     while j < len(toks) and toks[j].kind == "date":
         j += 1
+    if trig.text == "addressing":
+        # "addressing a conference in X": the gathering addressed, then where it sat
+        k = next((k for k in range(j, min(j + 5, len(toks))) if toks[k].text in _VENUE_LINKS), j)
+        j = k if all(t.kind == "w" for t in toks[j:k]) else j
     if j < len(toks) and toks[j].text in _VENUE_LINKS:
         found = _after(text, toks, j, trig.type, max_pre=0)
         if found:

@@ -692,6 +692,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"claimed",
         r"(?:video )?address",
         r"speaking(?: to (?:reporters|journalists))?",
+        # "Addressing a conference in X, the delegation outlined ...": a speech at a venue
+        r"addressing(?= (?:a|an|the) (?:[\w-]+ ){0,2}?(?:conference|forum|summit|rally|session|"
+        r"congress|assembly|gathering|news conference|press conference)\b)",
         r"speech",
         r"заяви\w*",
         r"заявил\w*",

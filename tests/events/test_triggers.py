@@ -2895,3 +2895,17 @@ def test_arrivals_in_quotes_with_what_arrived_are_a_strike(gazetteer):
     # Round 20 (accR): the translated word for hits, in scare quotes, with the munitions named
     text = "In Sumy, “arrivals” of artillery shells fired by the invaders were registered."
     assert _attack_places_of(text, gazetteer) == ["Sumy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Addressing a summit in Vilnius, the delegation set out a plan for a truce.", ["Vilnius"]),
+        ("Addressing the matter of shelling in Vilnius, the mayor met donors.", []),
+    ],
+)
+def test_addressing_a_gathering_is_a_statement_at_its_venue(gazetteer, text, venue):
+    # Round 20 (accR): a speech told by "addressing <a gathering> in X"
+    article = article_from_text(text, published=dt.date(2024, 5, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.name for e in events if e.event_type is EventType.STATEMENT] == venue

@@ -1338,3 +1338,18 @@ def test_a_push_under_way_is_not_folded_into_a_capture_recalled_weeks_before(gaz
         if e.event_type is EventType.ADVANCE and e.place.name == "Verbove"
     )
     assert advances == [dt.date(2023, 8, 3), dt.date(2023, 9, 19)]
+
+
+def test_a_flight_told_as_fled_beside_an_evacuation_of_the_town_stays_a_flight(gazetteer):
+    # Round 20 (accR): "have fled X" in its own sentence is no count of the evacuation
+    text = (
+        "Volunteers evacuated residents from Kupiansk on Monday. Since the spring, thousands "
+        "have fled Kupiansk, though some still live in the town."
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 10))
+    kinds = {
+        e.event_type
+        for e in extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+        if e.place.name == "Kupiansk"
+    }
+    assert kinds == {EventType.EVACUATION, EventType.DISPLACEMENT}

@@ -166,6 +166,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "were forced to leave their homes", "had to leave the building": people made to go
         # (a people subject is required, find_triggers)
         r"(?:forced|had|have|has|compelled) to leave",
+        # "were compelled to risk his life to flee X": the danger told between
+        r"(?:forced|had|compelled) to risk (?:their|his|her) li(?:ves|fe) to (?:leave|flee)",
         r"displaced",
         # "triggering displacement from the front-line hromadas" (a relief agency's word)
         r"displacement(?= from\b)",

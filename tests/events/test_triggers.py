@@ -2909,3 +2909,11 @@ def test_addressing_a_gathering_is_a_statement_at_its_venue(gazetteer, text, ven
     article = article_from_text(text, published=dt.date(2024, 5, 8))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e.place.name for e in events if e.event_type is EventType.STATEMENT] == venue
+
+
+def test_risking_ones_life_to_flee_is_a_flight(gazetteer):
+    # Round 20 (accR): the danger told between "forced to" and "leave"
+    text = "At night a few pensioners were compelled to risk their lives to flee Vovchansk."
+    article = article_from_text(text, published=dt.date(2024, 5, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT] == ["Vovchansk"]

@@ -176,6 +176,9 @@ __all__ = ["TRIGGERS", "extract_events", "parse_figures", "split_sentences"]
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 _THE_WAR = re.compile(r"invasion|invaded|full-scale invasion", re.IGNORECASE)
 _WAR_COUNTRIES = frozenset({"UA", "RU"})
+# A paragraph labelled as the story's background ("Background: On the night of 4 May, ..."):
+# a happening told before, dated by its own words, is another one than the day's news.
+_BACKGROUND_LABEL = re.compile(r"\W*(?:background|context)\s*:", re.IGNORECASE)
 _ATTRIBUTION = frozenset({"said", "says", "stated", "speaking"})
 _LISTED_OBLASTS_AFTER = re.compile(
     r"(?:\s*(?:,|,?\s+and)\s+[A-Z][\w'’-]*)*\s+(?:[Oo]blasts|[Rr]egions|[Pp]rovinces)\b"
@@ -1641,11 +1644,20 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                if trig.type in further or (
-                    # a recall with no day of its own may be this report's strike told earlier
-                    # ("As reported, explosions were heard in X"): it merges with one told on
-                    # the days it may be of
-                    recalled and not recall_undated and not _told_today(ev, published)
+                background = (
+                    ev.date_text
+                    and _BACKGROUND_LABEL.match(sent.text)
+                    and not _told_today(ev, published)
+                )
+                if (
+                    trig.type in further
+                    or background
+                    or (
+                        # a recall with no day of its own may be this report's strike told
+                        # earlier ("As reported, explosions were heard in X"): it merges with
+                        # one told on the days it may be of
+                        recalled and not recall_undated and not _told_today(ev, published)
+                    )
                 ):
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here

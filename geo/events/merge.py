@@ -610,11 +610,20 @@ def _leaving_under_evacuation(events: list[Event]) -> list[Event]:
         # "accommodation centres have received 900 people, 600 in the X region": people
         # counted where they are put up, not leaving it
         and not _HOSTED.search(e.quote)
+        # "over the past months tens of thousands have fled X": a flight told in its own
+        # word (or at the risk of life), with no evacuation in its sentence, is no evacuee
+        # count
+        and not (_FLED.search(e.quote) and not _EVACUATION_WORD.search(e.quote))
         else e
         for e in events
     ]
 
 
+# ("were compelled to risk her life to flee X": leaving at one's own peril is no convoy)
+_FLED = re.compile(
+    r"\b(?:fled|flee|fleeing|risk(?:ed|ing)?\s+(?:their|his|her)\s+li(?:ves|fe))\b", re.IGNORECASE
+)
+_EVACUATION_WORD = re.compile(r"\bevacua", re.IGNORECASE)
 _LEFT_ON_OWN = re.compile(r"\b(?:left|fled|departed)" + OWN_MEANS_AFTER.pattern, re.IGNORECASE)
 _HOSTED = re.compile(
     r"\b(?:centers|centres|points|shelters|facilities)\b[^.;:]{0,60}?"

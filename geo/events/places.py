@@ -414,7 +414,15 @@ _FRONTED = re.compile(
     # "In the outlying Kyiv region, ...", "In occupied Crimea, ...": a word that situates the
     # area, the name after it frames
     r"(?:the\s+)?(?:outlying|neighbou?ring|surrounding|occupied|Russian-occupied|annexed|"
-    r"front-?line|border)\s+(?=[A-Z]))?"
+    r"front-?line|border)\s+(?=[A-Z])|"
+    # "In one of the districts of X, ...": a part of the town, unnamed, frames at the town
+    r"one\s+of\s+(?:the|its)\s+(?:districts|neighbou?rhoods|suburbs|microdistricts)\s+of\s+"
+    r"(?:the\s+(?:city|town)\s+of\s+)?(?=[A-Z]))?"
+)
+# "In X today, ...", "In X on Monday morning, ...": when it happened, told inside the frame
+_FRAME_TIME = re.compile(
+    r"\s+(?:today|tonight|overnight|yesterday|(?:this|last)\s+(?:morning|afternoon|evening|"
+    r"night)|on\s+[A-Z][a-z]+day(?:\s+(?:morning|afternoon|evening|night))?)\s*,"
 )
 # "In central Dnipropetrovsk Oblast, the city of Nikopol, ...": a town set after the fronted
 # area narrows it
@@ -1105,6 +1113,43 @@ def _second_object(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
             return None
         j += 1
     return None
+
+
+def _second_target(toks: list[_Tok], i: int, links: frozenset[str]) -> int | None:
+    """The index of the locative after "and <noun> (<noun>)" at token i inside "of", else None.
+
+    "the shelling of a house and sports ground in X": a strike's target of two nouns, the
+    second in the singular with no determiner (_second_object takes plurals only, as after a
+    verb a bare singular may be a clause of its own).
+    """
+    j = i + 1
+    if j >= len(toks) or toks[j].kind != "w" or not _plain_noun(toks[j].text):
+        return None
+    for _ in range(3):
+        j += 1
+        if j + 1 >= len(toks):
+            return None
+        tok = toks[j]
+        if tok.text in links and tok.text in {"in", "on", "at"}:
+            return j if _object_place(toks, j + 1) is not None else None
+        if tok.kind != "w" or not _plain_noun(tok.text):
+            return None
+    return None
+
+
+def _plain_noun(word: str) -> bool:
+    """A lower-case word that may be a noun: no verb, toll, count, break or auxiliary."""
+    return (
+        word.isalpha()
+        and word.islower()
+        and word not in _BARE_VERBS
+        and word not in _TOLL_WORDS
+        and word not in _BREAKS
+        and word not in _AUX
+        and word not in _COUNT_WORDS
+        and word not in _OBJECT_DETERMINERS
+        and not word.endswith(("ed", "ing", "ly"))
+    )
 
 
 # Verbs that may follow "and" bare, with no "-ed" to tell them: "killed two and hurt three"
@@ -1875,6 +1920,7 @@ def _after(
     joined = False  # the next place is one more item of the last group's list
     dest = False  # after "evacuated to": the places of the destination's phrase
     source = False  # after "from the direction of": where the attackers came from
+    opened = ""  # the preposition that opened the current phrase
     while i < len(toks):
         tok = toks[i]
         if tok.kind in {"date", "skip"}:
@@ -2291,7 +2337,7 @@ def _after(
                 if found:
                     break  # "the evacuation of residents of A to B": B is where they went
                 dest = True  # "the wounded were evacuated to X": where they were taken
-            np = 0
+            np, opened = 0, word
             i += 1
             continue
         if (
@@ -2550,6 +2596,18 @@ def _after(
             and (k := _second_object(toks, i, links)) is not None
         ):
             i = k  # "hit homes and a hospital in X": one object of two nouns, then the place
+            continue
+        if (
+            word == "and"
+            and etype is EventType.ATTACK
+            and np > 0
+            and opened == "of"
+            and not found
+            and (k := _second_object(toks, i, links) or _second_target(toks, i, links)) is not None
+        ):
+            # "the shelling of a school and a clinic in X": the strike's target of two
+            # nouns, then where it stands
+            i = k
             continue
         if (
             word == "and"
@@ -3599,6 +3657,10 @@ def _venue(
     j = i
     while j < len(toks) and toks[j].kind == "date":
         j += 1
+    if trig.text == "addressing":
+        # "addressing a conference in X": the gathering addressed, then where it sat
+        k = next((k for k in range(j, min(j + 5, len(toks))) if toks[k].text in _VENUE_LINKS), j)
+        j = k if all(t.kind == "w" for t in toks[j:k]) else j
     if j < len(toks) and toks[j].text in _VENUE_LINKS:
         found = _after(text, toks, j, trig.type, max_pre=0)
         if found:
@@ -5233,6 +5295,8 @@ def fronted_place(text: str, sent: Sentence, tops: list[Toponym]) -> list[Topony
     if re.match(r"\s*,", text[first[0].end : first[0].end + 3]) or _FRONTED_UNIT.match(
         text, first[0].end, sent.end
     ):
+        return [first[0]]
+    if _FRAME_TIME.match(text, first[0].end, sent.end):
         return [first[0]]
     # "In the Kharkiv region of northeastern Ukraine, in the town of Vovchansk, ...": a chain of
     # locatives, each narrowing the last; the finest one frames the sentence.

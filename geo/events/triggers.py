@@ -166,6 +166,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "were forced to leave their homes", "had to leave the building": people made to go
         # (a people subject is required, find_triggers)
         r"(?:forced|had|have|has|compelled) to leave",
+        # "were compelled to risk his life to flee X": the danger told between
+        r"(?:forced|had|compelled) to risk (?:their|his|her) li(?:ves|fe) to (?:leave|flee)",
         r"displaced",
         # "triggering displacement from the front-line hromadas" (a relief agency's word)
         r"displacement(?= from\b)",
@@ -651,7 +653,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # weapons named by their type: "the occupiers dropped two KABs on X", "Shaheds struck Y"
         r"(?:kabs?|fabs?|shaheds?)",
         # Ukrainian officials' word for hits, translated: "arrivals were recorded in X"
-        r"arrivals(?= (?:were|have been|had been) (?:\w+ly )?(?:recorded|registered|reported)\b)",
+        # ("“arrivals” of mortar rounds were recorded near the depot": the word in
+        # quotes, with what arrived)
+        # (munitions only: "arrivals of families in X were recorded" are people)
+        r"arrivals(?=[”\"’]? (?:of (?:[\w-]+ ){0,2}?(?:shells|munitions|missiles|rockets|bombs|"
+        r"drones|projectiles|mines) (?:[\w-]+ ){0,6}?)?(?:were|have been|had been) (?:\w+ly )?"
+        r"(?:recorded|registered|reported)\b)",
         r"pound(?:ed|ing|s)?",
         r"hammer(?:ed|ing|s)?",
         r"rain(?:ed|ing|s)? down on",
@@ -687,6 +694,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"claimed",
         r"(?:video )?address",
         r"speaking(?: to (?:reporters|journalists))?",
+        # "Addressing a conference in X, the delegation outlined ...": a speech at a venue
+        r"addressing(?= (?:a|an|the) (?:[\w-]+ ){0,2}?(?:conference|forum|summit|rally|session|"
+        r"congress|assembly|gathering|news conference|press conference)\b)",
         r"speech",
         r"заяви\w*",
         r"заявил\w*",

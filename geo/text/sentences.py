@@ -60,6 +60,18 @@ def _glued_start(text: str, end: int, chunk: str) -> bool:
     return len(last) >= 2 and not _abbreviation_end(chunk)
 
 
+# "As of 2 p.m. on May 3, nine were dead": a clock time's "a.m."/"p.m." before a lower-case
+# word ends no sentence ("at 9 a.m. The strike ..." still does).
+_CLOCK_END = re.compile(r"\b[ap]\.m\.$", re.IGNORECASE)
+_LOWER_NEXT = re.compile(r" +[a-z]")
+
+
+def _clock_inside(text: str, end: int, chunk: str) -> bool:
+    return _CLOCK_END.search(chunk, max(0, len(chunk) - 6)) is not None and bool(
+        _LOWER_NEXT.match(text, end)
+    )
+
+
 def _at_line_start(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     return not text[line_start:pos].strip()
@@ -86,7 +98,9 @@ def split_sentences(text: str) -> list[Sentence]:
         if e < len(text) and chunk.endswith("."):
             glued = not text[e].isspace()
             if (glued and not _glued_start(text, e, chunk)) or (
-                not glued and _abbreviation_end(chunk) and text[e] == " "
+                not glued
+                and text[e] == " "
+                and (_abbreviation_end(chunk) or _clock_inside(text, e, chunk))
             ):
                 pending = s
                 continue

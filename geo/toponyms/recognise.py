@@ -1048,6 +1048,22 @@ def _org_follows(toks: list[Token], j: int) -> bool:
     return _org_head(toks, j) is not None
 
 
+# "Russia attacked the Dnipro with four missiles": a translation's article before the city
+# a strike verb hits with its weapons; a river is crossed or shelled across, not struck with
+_STRIKE_VERBS = frozenset({"attacked", "struck", "shelled", "hit", "bombed", "targeted"})
+
+
+def _struck_with(toks: list[Token], i: int, j: int) -> bool:
+    """Whether "the <name>" at tokens i..j is the object of a strike verb with its weapon."""
+    return (
+        i >= 2
+        and toks[i - 2].norm in _STRIKE_VERBS
+        and toks[i - 2].joined
+        and j < len(toks)
+        and toks[j].norm == "with"
+    )
+
+
 def _org_head(toks: list[Token], j: int) -> str | None:
     """The head word of the organisation named from token ``j`` on, if any."""
     k = j
@@ -1338,6 +1354,7 @@ def _reject(
             or all(c.match == "alternate" for c in m.cands)  # or old and foreign names only
         )
         and not _aliased(m)  # our alias table's names take their article ("the Kremlin")
+        and not _struck_with(toks, m.i, m.j)
     ):
         # English gives towns no article: "the Dnipro" is the river, "the Volga" too, while
         # "the Donetsk city of ..." and "the Pokrovsk direction" keep theirs, and so does a

@@ -1535,3 +1535,19 @@ def test_a_pronoun_and_a_verb_of_saying_take_the_day_the_speaker_spoke(verb, gaz
     events = _events(text, gazetteer, published=dt.date(2024, 6, 7))
     [fight] = [e for e in events if e.event_type is EventType.OFFENSIVE]
     assert (fight.place.name, fight.date_start) == ("Sumy Oblast", dt.date(2024, 6, 3))
+
+
+def test_a_dated_strike_in_a_background_paragraph_keeps_its_own_toll(gazetteer):
+    # Round 20 (accR): a labelled "Background:" strike on an overlapping day is another strike
+    text = (
+        "Guided bombs hit the city of Kherson on the night of 3-4 September. One woman was "
+        "injured, officials said.\n\n"
+        "Background: Early on 3 September, aircraft dropped five bombs on Kherson. Two people "
+        "were killed and six injured."
+    )
+    tolls = {
+        (e.date_start, e.killed, e.injured)
+        for e in _events(text, gazetteer)
+        if e.event_type is EventType.ATTACK and e.place.name == "Kherson"
+    }
+    assert tolls == {(dt.date(2024, 9, 3), None, 1), (dt.date(2024, 9, 3), 2, 6)}

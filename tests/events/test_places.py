@@ -3115,3 +3115,31 @@ def test_a_town_almost_completely_destroyed_by_shelling_was_hit(gazetteer):
     text = "Officials said Kupiansk was almost completely destroyed by constant shelling on Monday."
     found = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
     assert found == {"Kupiansk"}
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["a hotel and a shop", "an office block and sports hall", "a school and youth club"],
+)
+def test_a_second_strike_whose_target_has_two_nouns_still_reaches_its_place(gazetteer, target):
+    # Round 20 (accR): the later of two strikes told in one sentence, "the shelling of <two
+    # targets> in X", is placed at X
+    text = (
+        "A drone strike on Sumy on 10 August killed four people and the shelling of "
+        f"{target} in Kherson on 8 August that killed at least six."
+    )
+    places = {e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.ATTACK}
+    assert places == {"Sumy", "Kherson"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Sumy today, loud explosions were heard.",
+        "In Sumy this morning, loud explosions were heard.",
+        "In one of the districts of Sumy, loud explosions were heard.",
+    ],
+)
+def test_a_fronted_town_with_its_time_or_an_unnamed_district_frames_the_strike(gazetteer, text):
+    # Round 20 (accR): a time word or "one of the districts of" inside the fronted frame
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Sumy"]

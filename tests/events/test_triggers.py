@@ -2889,3 +2889,31 @@ def test_a_humanitarian_corridor_that_evacuated_people_is_an_evacuation_from_eac
 def test_tactical_successes_of_a_sides_forces_near_a_town_are_a_gain(gazetteer):
     text = "On Friday the staff confirmed local successes of Russian troops near Lyptsi."
     assert _kinds(text, gazetteer) == {(EventType.ADVANCE, "Lyptsi")}
+
+
+def test_arrivals_in_quotes_with_what_arrived_are_a_strike(gazetteer):
+    # Round 20 (accR): the translated word for hits, in scare quotes, with the munitions named
+    text = "In Sumy, “arrivals” of artillery shells fired by the invaders were registered."
+    assert _attack_places_of(text, gazetteer) == ["Sumy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        ("Addressing a summit in Vilnius, the delegation set out a plan for a truce.", ["Vilnius"]),
+        ("Addressing the matter of shelling in Vilnius, the mayor met donors.", []),
+    ],
+)
+def test_addressing_a_gathering_is_a_statement_at_its_venue(gazetteer, text, venue):
+    # Round 20 (accR): a speech told by "addressing <a gathering> in X"
+    article = article_from_text(text, published=dt.date(2024, 5, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.name for e in events if e.event_type is EventType.STATEMENT] == venue
+
+
+def test_risking_ones_life_to_flee_is_a_flight(gazetteer):
+    # Round 20 (accR): the danger told between "forced to" and "leave"
+    text = "At night a few pensioners were compelled to risk their lives to flee Vovchansk."
+    article = article_from_text(text, published=dt.date(2024, 5, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT] == ["Vovchansk"]

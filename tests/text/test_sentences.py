@@ -91,3 +91,14 @@ def test_a_weekday_does_not_cross_a_glued_sentence_into_the_next_event(gazetteer
     assert odesa
     assert odesa[0].quote == "Russian drones struck Odesa."
     assert odesa[0].date_start != dt.date(2024, 2, 20)  # not Tuesday's
+
+
+def test_a_clock_time_before_a_lower_case_word_ends_no_sentence() -> None:
+    # Round 20 (accR): "As of <hour> p.m. on <day>, N dead": the count and its day stay whole
+    text = "Drones hit Lutsk. By 7 p.m. on May 3, six were dead. It ended at 9 a.m. Nobody left."
+    assert _texts(text) == [
+        "Drones hit Lutsk.",
+        "By 7 p.m. on May 3, six were dead.",
+        "It ended at 9 a.m.",
+        "Nobody left.",
+    ]

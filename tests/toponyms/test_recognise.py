@@ -362,3 +362,13 @@ def test_a_town_before_its_own_country_without_a_comma_is_the_town(gazetteer):
     )
     # more capitalised words after the country make one name of the run
     assert role("The Odesa Ukraine Relief Fund sent trucks.") is ToponymRole.EMBEDDED
+
+
+def test_a_city_a_strike_verb_hits_with_its_weapons_keeps_its_translated_article(gazetteer):
+    # Round 20 (accR): "the Dnipro" struck with missiles is the city; crossed, the river
+    struck = "At noon the enemy struck the Dnipro with two ballistic missiles."
+    assert any(t.surface == "Dnipro" and t.is_place for t in geoparse(struck, gazetteer=gazetteer))
+    crossed = "At noon the enemy crossed the Dnipro with two boats."
+    assert not any(
+        t.surface == "Dnipro" and t.is_place for t in geoparse(crossed, gazetteer=gazetteer)
+    )

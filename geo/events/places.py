@@ -3323,7 +3323,7 @@ _ORDERED_GAP = re.compile(
 
 
 _UNIT = r"(?:hromada|community|district|raion)\b"
-_UNIT_AFTER = re.compile(r"\s+" + _UNIT)
+_UNIT_WORD_AFTER = re.compile(r"\s+" + _UNIT)
 _UNIT_END = re.compile(_UNIT + "$", re.IGNORECASE)
 
 
@@ -3331,7 +3331,7 @@ def _situating_unit(text: str, cands: list[Toponym]) -> int | None:
     """The index of the last settlement before "in [X Oblast's] Y hromada", or None."""
     k = len(cands) - 1
     if not (
-        _UNIT_AFTER.match(text, cands[k].end)  # at its end: no copy of the text's rest
+        _UNIT_WORD_AFTER.match(text, cands[k].end)  # at its end: no copy of the text's rest
         or _UNIT_END.search(cands[k].surface)
     ):
         return None

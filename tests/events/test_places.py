@@ -3143,3 +3143,14 @@ def test_a_second_strike_whose_target_has_two_nouns_still_reaches_its_place(gaze
 def test_a_fronted_town_with_its_time_or_an_unnamed_district_frames_the_strike(gazetteer, text):
     # Round 20 (accR): a time word or "one of the districts of" inside the fronted frame
     assert _at(text, gazetteer, EventType.ATTACK) == ["Sumy"]
+
+
+def test_a_village_in_a_named_community_is_situated_by_the_unit_word_after_it(gazetteer):
+    # The unit word follows a bare town name ("the Kupiansk community"), so only the look
+    # after the name finds it; a settlement before "in the ..." is the one it situates.
+    from geo.events.places import _situating_unit
+
+    text = "Shelling hit Kivsharivka in the Kupiansk community."
+    tops = geoparse(text, gazetteer=gazetteer)
+    assert [t.surface for t in tops] == ["Kivsharivka", "Kupiansk"]
+    assert _situating_unit(text, tops) == 0

@@ -113,13 +113,18 @@ def _link_patterns(text: str, toks: list[Token], mentions: list[Mention]) -> Non
             if nxt in by_start and nxt != m.i:
                 other = mentions[by_start[nxt]]
                 between = text[m.end : other.start].strip().lower()
-                if between == "," and _listed_city(text, other, by_start, mentions):
+                # The third word between is the compass's alone: "Kharkiv and the region's
+                # Chuhuiv" ends in "'s" too, and is a list, not a town and its unit.
+                near = nxt < m.j + 3
+                if near and between == "," and _listed_city(text, other, by_start, mentions):
                     break  # "Odesa, Kharkiv and Mykolaiv": three cities, no city and state
-                if between in {",", "in", "(", "near", "in the", ", in", "of"} or (
-                    between.endswith("’s") or between.endswith("'s")
+                if near and (
+                    between in {",", "in", "(", "near", "in the", ", in", "of"}
+                    or between.endswith("’s")
+                    or between.endswith("'s")
                 ):
                     m.within = by_start[nxt]
-                elif between == "of the" and other.admin1_form:
+                elif near and between == "of the" and other.admin1_form:
                     m.within = by_start[nxt]  # a bulletin's "Y of the X Region"
                 elif _IN_THE_COMPASS.fullmatch(between) and other.admin1_form:
                     m.within = by_start[nxt]  # "Y in the southern X oblast"

@@ -1310,3 +1310,30 @@ def test_an_oblast_centre_in_the_compass_part_of_its_oblast_is_the_city(gazettee
     text = "Explosions hit Kherson in the southern Khersonska oblast."
     kinds = {t.surface: t.place.kind for t in _found(text, gazetteer)}
     assert kinds["Kherson"] is PlaceKind.POPULATED_PLACE
+
+
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # a town, then its oblast with its part of the country: three words between
+        (
+            "Shells fell on Nikopol in the southern Dnipropetrovsk oblast.",
+            {"Nikopol": "Dnipropetrovsk oblast"},
+        ),
+        # a list whose second item is told with the region's possessive: no town-in-unit link
+        ("Russian drones struck Kharkiv and the region's Chuhuiv.", {}),
+    ],
+)
+def test_a_third_word_between_two_names_links_them_only_for_a_compass(gazetteer, text, linked):
+    from geo.toponyms.geoparse import _link_patterns
+    from geo.toponyms.recognise import recognise
+
+    toks = tokenize(text)
+    mentions = recognise(text, toks, gazetteer)
+    _link_patterns(text, toks, mentions)
+    got = {
+        text[m.start : m.end]: text[mentions[m.within].start : mentions[m.within].end]
+        for m in mentions
+        if m.within is not None
+    }
+    assert got == linked

@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
-from geo.events.triggers import Trigger
+from geo.events.triggers import GROUND_TYPES, Trigger
 from geo.records import EventType
 from geo.text.casefold import Gated
 from geo.text.date_patterns import MON_FULL, WEEKDAY
@@ -101,7 +101,6 @@ _RUNNING = re.compile(
     r"daily|regular|repeated|incessant)\b",
     re.IGNORECASE,
 )
-_GROUND = (EventType.OFFENSIVE, EventType.ADVANCE)
 # "Kyiv disputes the claims, despite ongoing attacks in the region": strikes told as running
 # after "despite" are the concession's circumstance, as after "amid". Strikes only: a ground
 # campaign after "despite" is what a place's people withstand, coded there (events.causal).
@@ -133,19 +132,19 @@ def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
         True for a ground campaign or a running wave of strikes framed by "amid", "as part
         of", "against the backdrop of", "in its offensive", or "with ... ongoing".
     """
-    if trig.type not in _GROUND and trig.type is not EventType.ATTACK:
+    if trig.type not in GROUND_TYPES and trig.type is not EventType.ATTACK:
         return False
     before = text[max(sent.start, trig.start - 80) : trig.start]
     frame = _FRAME_BEFORE.search(before)
     if frame is not None:
         # a campaign, or fighting told as running: plain "amid fighting" at a city's edge can
         # be the day's fight at one town, and analysts code it
-        campaign = trig.type in _GROUND and _CAMPAIGN_NOUN.match(trig.text)
+        campaign = trig.type in GROUND_TYPES and _CAMPAIGN_NOUN.match(trig.text)
         return bool(campaign or _RUNNING.search(before, frame.start()))
     if trig.type is EventType.ATTACK and (despite := _DESPITE_BEFORE.search(before)):
         return _RUNNING.search(before, despite.start()) is not None
     if (
-        trig.type in _GROUND
+        trig.type in GROUND_TYPES
         and _CAMPAIGN_NOUN.match(trig.text)
         and (
             _OWN_CAMPAIGN_BEFORE.search(before)
@@ -162,7 +161,7 @@ def campaign_frame(text: str, sent: Sentence, trig: Trigger) -> bool:
         return True  # "strikes in response to Kyiv's incursion into X": the reason, not news
     # fronted only: a trailing ", with fighting ongoing near <village>" adds that day's fight
     return bool(
-        trig.type in _GROUND
+        trig.type in GROUND_TYPES
         and _WITH_FRONTED.match(text, sent.start, trig.start)
         and _GOING_ON_AFTER.match(text, trig.end, sent.end)
     )
@@ -459,7 +458,7 @@ def described_gain(text: str, sent: Sentence, trig: Trigger) -> bool:
                 and _REMEMBERED_PASSIVE.match(text, trig.end, sent.end)
             )
         )
-    if trig.type not in _GROUND:
+    if trig.type not in GROUND_TYPES:
         return False
     gain = trig.type is EventType.ADVANCE
     noun, before = (
@@ -659,7 +658,7 @@ _YEAR_AFTER = re.compile(r"\s+of\s+((?:19|20)\d\d)\b(?!\s*[-–/]\d)")
 
 def _of_a_past_year(text: str, sent: Sentence, trig: Trigger, published: dt.date) -> bool:
     """Whether a noun trigger is named by a year before the report's own."""
-    if trig.type not in (*_GROUND, EventType.ATTACK) or not trig.text[:1].islower():
+    if trig.type not in (*GROUND_TYPES, EventType.ATTACK) or not trig.text[:1].islower():
         return False
     lo = max(sent.start, trig.start - 20)
     # (a year before holds "19" or "20": most triggers have no digits before them)
@@ -696,7 +695,7 @@ def fronted_setting(text: str, sent: Sentence, trig: Trigger, published: dt.date
     highlights so). The phrase must open the sentence and close before a main clause; a day
     or a month inside it ("Amid the shelling of X on Monday, ...") makes it news and keeps it.
     """
-    if trig.type not in (*_GROUND, EventType.ATTACK):
+    if trig.type not in (*GROUND_TYPES, EventType.ATTACK):
         return False
     opener = _FRONTED_OPENER.match(text, sent.start, trig.start)
     if opener is None:

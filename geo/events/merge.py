@@ -17,7 +17,7 @@ from dataclasses import replace
 from geo.events.build import _event_id, event_with
 from geo.events.casualties import counts_strikes, higher_count, parse_casualties, tells_rise
 from geo.events.places import ADMIN_WORD, rest_of_area
-from geo.events.triggers import FIGURE_TYPES, OWN_MEANS_AFTER, Trigger
+from geo.events.triggers import FIGURE_TYPES, GROUND_TYPES, OWN_MEANS_AFTER, Trigger
 from geo.places.spatial import great_circle_km
 from geo.places.theatre import river_ids
 from geo.records import (
@@ -139,9 +139,6 @@ _WHOLE_AREA = re.compile(
 _BELOW_OBLAST = frozenset({GeoPrecision.SETTLEMENT, GeoPrecision.ADMIN2})
 
 
-_GROUND = frozenset({EventType.OFFENSIVE, EventType.ADVANCE})
-
-
 def _front_wide_dropped(events: list[Event]) -> list[Event]:
     """Drop fighting or gains told of several oblasts at once in one sentence.
 
@@ -154,7 +151,7 @@ def _front_wide_dropped(events: list[Event]) -> list[Event]:
     """
     per_sentence: dict[tuple[EventType, int], int] = {}
     for e in events:
-        if e.event_type in _GROUND and e.geo_precision is GeoPrecision.ADMIN1:
+        if e.event_type in GROUND_TYPES and e.geo_precision is GeoPrecision.ADMIN1:
             key = (e.event_type, e.sentence_start)
             per_sentence[key] = per_sentence.get(key, 0) + 1
     if not any(n > 1 for n in per_sentence.values()):
@@ -163,7 +160,7 @@ def _front_wide_dropped(events: list[Event]) -> list[Event]:
         e
         for e in events
         if not (
-            e.event_type in _GROUND
+            e.event_type in GROUND_TYPES
             and e.geo_precision is GeoPrecision.ADMIN1
             and per_sentence[(e.event_type, e.sentence_start)] > 1
         )

@@ -17,6 +17,7 @@ from geo.events.figures import NUM_WORDS
 from geo.events.relational import RELATIONAL_TYPES, beyond_reach, relational_place
 from geo.events.triggers import (
     FIGURE_TYPES,
+    GROUND_TYPES,
     MOVED_TO,
     ORDER_VERBS,
     ORDER_WHOM,
@@ -2685,9 +2686,6 @@ def _after(
     return found
 
 
-_GROUND_TYPES = frozenset({EventType.ADVANCE, EventType.OFFENSIVE})
-
-
 def _bearing_finer(found: list[list[Toponym]], weak: list[bool], etype: EventType) -> bool:
     """Whether ground told by a bearing from a town is better placed there than in its oblast.
 
@@ -2695,7 +2693,7 @@ def _bearing_finer(found: list[list[Toponym]], weak: list[bool], etype: EventTyp
     and the only other place is the oblast X lies in; the fighting is at X's edge, which is
     where it is coded ("near X" is at X), not anywhere in the oblast.
     """
-    if etype not in _GROUND_TYPES:
+    if etype not in GROUND_TYPES:
         return False
     refs = [t for g, w in zip(found, weak, strict=True) if w for t in g]
     strong = [t for g, w in zip(found, weak, strict=True) if not w for t in g]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.events.triggers import Trigger, future_order
+from geo.events.triggers import GROUND_TYPES, Trigger, future_order
 from geo.records import EventStatus, EventType
 from geo.text.casefold import (
     Gated,
@@ -226,9 +226,8 @@ _CLAIM_VERB = re.compile(
     r"\bclaim(?:s|ed|ing)?\b(?!\s+(?:the\s+)?(?:[\w,]+\s+){0,3}?(?:more\s+)?(?:lives|life)\b)",
     re.IGNORECASE,
 )
-# Speakers whose account of ground fighting is a party's claim, not the reporter's fact.
-_GROUND = (EventType.ADVANCE, EventType.OFFENSIVE)
-# ... and tellers that are no party: a war study that maps the front from what it can see,
+# A party's account of ground fighting is its claim, not the reporter's fact; tellers that
+# are no party are the exception: a war study that maps the front from what it can see,
 # and the footage or imagery itself ("according to geolocated footage", "ISW
 # reported"). Analysts code what they show as having happened.
 _OBSERVER = re.compile(
@@ -602,7 +601,7 @@ def attempt_before(text: str, sent: Sentence, trig: Trigger) -> bool:
     if trig.type is EventType.OFFENSIVE and _CONTINUED_BEFORE.search(clause):
         return True  # "continued offensive operations near X": the fighting goes on
     if trig.text.split(" ", 1)[0].endswith("ing") and (
-        _GROUND_PROGRESSIVE if trig.type in _GROUND else _PROGRESSIVE
+        _GROUND_PROGRESSIVE if trig.type in GROUND_TYPES else _PROGRESSIVE
     ).search(clause):
         return True  # "Russian forces are advancing on Pokrovsk"
     after = text[trig.end : min(sent.end, trig.end + 40)]
@@ -726,7 +725,7 @@ def status_for(
     else:
         claim_verb = _CLAIM_VERB.search(text, sent.start, sent.end) is not None
     claimed = claim_verb or inside
-    if trig.type in _GROUND and source:
+    if trig.type in GROUND_TYPES and source:
         if (
             trig.type is EventType.ADVANCE
             and not claim_verb

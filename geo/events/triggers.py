@@ -1945,6 +1945,7 @@ def _not_ground(text: str, sent: Sentence, word: str, s: int, e: int) -> bool:
 
 
 FIGURE_TYPES = (EventType.EVACUATION, EventType.DISPLACEMENT)  # events that carry head-counts
+GROUND_TYPES = (EventType.ADVANCE, EventType.OFFENSIVE)  # who holds ground, and the fight for it
 
 # An advance told as a noun that the other side held back: "repelled Russian advances near
 # X", "halted the enemy's advance on Y", "the advance toward Z was stopped". The attempt is
@@ -2135,7 +2136,6 @@ _PASSIVE_NEXT_TO = re.compile(r"\b(?:been|were|was|are|is|be|being)\s+$", re.IGN
 
 
 # The events a side words in its own terms, which a reporter quotes: ground taken or fought for
-_SIDES_WORDING = (EventType.ADVANCE, EventType.OFFENSIVE)
 
 
 def find_triggers(
@@ -2177,7 +2177,7 @@ def find_triggers(
     found = [replace(t, start=back(t.start), end=back(t.end - 1) + 1) for t in found]
     spans = [(sent.start + m.start(), sent.start + m.end()) for m in marks]
     if any(
-        t.type in _SIDES_WORDING and any(t.start < b and a < t.end for a, b in spans) for t in found
+        t.type in GROUND_TYPES and any(t.start < b and a < t.end for a, b in spans) for t in found
     ):
         return found
     # quotes around a strike's words mark a description ("heavy fire", "indiscriminate

@@ -7,8 +7,11 @@ holds counts only, so it can be run on sets kept blind (whose texts and rows nob
 A coded event that no prediction matched is put in the first stage that explains it:
 
 ``near``
-    a prediction lies at its place (a wrong type, a wrong date, or one a neighbour took);
-    the scorer's rows tell which.
+    a prediction lies at its place: a wrong type, a wrong date, or one a neighbour took.
+    :data:`NEAR_WHY` splits these counts further, still without text: ``near_taken`` (a
+    prediction of its type and dates lies there, but the matching gave it to another coded
+    event: a list of villages read as fewer events than it names), ``near_date`` (its type,
+    other dates), ``near_type`` (its dates, another type), ``near_type_and_date``.
 ``not_placed``
     no toponym of its sentence resolves within reach of its place: a geoparsing loss.
 ``placed_elsewhere``
@@ -36,10 +39,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from evaluation.events import haversine_km
-from evaluation.real_events import REAL_MATCH_KM, RealDoc, RealEvent, _pairs, same_admin1
+from evaluation.events import dates_overlap, haversine_km
+from evaluation.real_events import REAL_MATCH_KM, RealDoc, RealEvent, _pairs, _type, same_admin1
 
-__all__ = ["STAGES", "miss_stages"]
+__all__ = ["NEAR_WHY", "STAGES", "miss_stages"]
 
 STAGES = (
     "near",
@@ -52,6 +55,9 @@ STAGES = (
     "dropped",
     "no_sentence",
 )
+
+# Why a "near" miss missed, the first that holds (see the module's docstring).
+NEAR_WHY = ("near_taken", "near_date", "near_type", "near_type_and_date")
 
 
 class _Probe:
@@ -106,6 +112,21 @@ def _near(g: RealEvent, place: Any, max_km: float) -> bool:
     return g.area and same_admin1(g.admin1, getattr(place, "admin1_name", None))
 
 
+def _near_why(g: RealEvent, preds: Sequence[Any], max_km: float) -> str:
+    """Which of :data:`NEAR_WHY` explains a ``near`` miss of coded event ``g``."""
+    near = [p for p in preds if _near(g, p.place, max_km)]
+    same_type = [p for p in near if _type(p) == g.event_type]
+
+    def overlaps(p: Any) -> bool:
+        return dates_overlap(g.date_start, g.date_end, p.date_start, p.date_end)
+
+    if any(overlaps(p) for p in same_type):
+        return "near_taken"
+    if same_type:
+        return "near_date"
+    return "near_type" if any(overlaps(p) for p in near) else "near_type_and_date"
+
+
 def _stage(
     g: RealEvent,
     text: str,
@@ -150,7 +171,8 @@ def miss_stages(docs: Iterable[RealDoc], *, max_km: float = REAL_MATCH_KM) -> Co
     Returns
     -------
     collections.Counter
-        Stage name (one of :data:`STAGES`) to number of missed events, plus ``"matched"``.
+        Stage name (one of :data:`STAGES`) to number of missed events, plus ``"matched"``
+        and the split of ``"near"`` by :data:`NEAR_WHY`.
     """
     from geo.pipeline import process
     from geo.text.articles import article_from_text
@@ -167,5 +189,8 @@ def miss_stages(docs: Iterable[RealDoc], *, max_km: float = REAL_MATCH_KM) -> Co
             toponyms = [t for t in analysis.toponyms if t.place is not None]
             for i, g in enumerate(doc.events):
                 if i not in pairs:
-                    counts[_stage(g, article.text, toponyms, preds, probe, max_km)] += 1
+                    stage = _stage(g, article.text, toponyms, preds, probe, max_km)
+                    counts[stage] += 1
+                    if stage == "near":
+                        counts[_near_why(g, preds, max_km)] += 1
     return counts

@@ -96,7 +96,7 @@ def _run(args: argparse.Namespace, load, path: Path, scorer, unit: str) -> int:
 
 def _run_stages(args: argparse.Namespace) -> int:
     """Print how many missed events each pipeline stage lost (no text, no rows)."""
-    from evaluation.stages import STAGES, miss_stages
+    from evaluation.stages import NEAR_WHY, STAGES, miss_stages
 
     try:
         docs = load_reports(args.war)
@@ -106,12 +106,16 @@ def _run_stages(args: argparse.Namespace) -> int:
     pipeline_extractor()  # the same clear message when the pipeline is missing
     counts = miss_stages(docs)
     if args.json:
-        print(json.dumps({stage: counts[stage] for stage in ("matched", *STAGES)}, indent=2))
+        keys = ("matched", *STAGES, *NEAR_WHY)
+        print(json.dumps({stage: counts[stage] for stage in keys}, indent=2))
         return 0
     missed = sum(counts[stage] for stage in STAGES)
     print(f"{counts['matched']} matched, {missed} missed; missed by the stage that lost them:")
     for stage in STAGES:
         print(f"  {stage:<17} {counts[stage]:>4}")
+        if stage == "near" and counts[stage]:
+            for why in NEAR_WHY:
+                print(f"    {why.removeprefix('near_'):<15} {counts[why]:>4}")
     return 0
 
 

@@ -7,20 +7,23 @@ import datetime as dt
 import pytest
 
 from evaluation.real_events import RealDoc, RealEvent
-from evaluation.stages import STAGES, miss_stages
+from evaluation.stages import NEAR_WHY, STAGES, miss_stages
 
 DAY = dt.date(2024, 5, 7)
 SUMY = ("Sumy", 50.91, 34.80)
 
 
-def _stages(text: str, event_type: str, where: tuple[str, float, float], evidence: str):
+def _gold(event_type: str, where: tuple[str, float, float], evidence: str, day=DAY):
     name, lat, lon = where
-    gold = RealEvent(
-        event_type, name, lat, lon, False, None, DAY, DAY, "happened",
+    return RealEvent(
+        event_type, name, lat, lon, False, None, day, day, "happened",
         None, None, None, None, evidence,
     )  # fmt: skip
-    counts = miss_stages([RealDoc("x", "", DAY, text, (gold,))])
-    return {k: v for k, v in counts.items() if v}
+
+
+def _stages(text: str, event_type: str, where: tuple[str, float, float], evidence: str):
+    counts = miss_stages([RealDoc("x", "", DAY, text, (_gold(event_type, where, evidence),))])
+    return {k: v for k, v in counts.items() if v and k not in NEAR_WHY}
 
 
 def test_a_found_event_is_counted_as_matched_and_no_stage():
@@ -81,6 +84,30 @@ def test_a_missed_event_is_counted_at_the_stage_that_lost_it(
     assert _stages(text, event_type, where, evidence) == {stage: 1}
 
 
+@pytest.mark.parametrize(
+    ("why", "golds"),
+    [
+        # the strike is there with its type and day, but the other coded strike took it
+        (
+            "near_taken",
+            [("attack", SUMY, "Russian drones", DAY), ("attack", SUMY, "Russian drones", DAY)],
+        ),
+        ("near_date", [("attack", SUMY, "Russian drones", DAY - dt.timedelta(days=9))]),
+        ("near_type", [("offensive", SUMY, "Russian drones", DAY)]),
+        (
+            "near_type_and_date",
+            [("offensive", SUMY, "Russian drones", DAY - dt.timedelta(days=9))],
+        ),
+    ],
+)
+def test_a_near_miss_is_split_by_what_the_prediction_there_got_wrong(why, golds):
+    text = "Russian drones struck Sumy on Tuesday."
+    doc = RealDoc("x", "", DAY, text, tuple(_gold(*g) for g in golds))
+    counts = miss_stages([doc])
+    assert counts["near"] == 1
+    assert {k: v for k, v in counts.items() if k in NEAR_WHY and v} == {why: 1}
+
+
 def test_the_probe_leaves_the_extractor_as_it_found_it():
     from geo.events import extract, merge, places
 
@@ -122,7 +149,7 @@ def test_the_script_prints_stage_counts_of_a_folder_of_coded_reports(tmp_path, g
     assert done.returncode == 0, done.stderr
     counts = json.loads(done.stdout)
     assert counts["matched"] == 1 and counts["no_sentence"] == 1
-    assert set(counts) == {"matched", *STAGES}
+    assert set(counts) == {"matched", *STAGES, *NEAR_WHY}
 
 
 def test_the_script_says_stages_need_a_folder_of_coded_reports():

@@ -88,6 +88,7 @@ from geo.events.places import (
     names_airport,
     namesake_city,
     oblast_index,
+    off_the_front,
     places_for,
     route_origin,
     situates_frame,
@@ -1148,6 +1149,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         inline_done = False  # an order's list in its own sentence goes to one trigger
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
+            # a ground event's town read a continent away from the article's places
+            places = [p for p in places if not off_the_front(trig.type, p, resolved)]
             # "the Moscow-installed head of X": an adjective, no place of the event
             places = [p for p in places if not hyphened_modifier(text, p)]
             if trig is toll and any(

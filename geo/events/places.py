@@ -323,6 +323,8 @@ _THE_TOWN = (
     # "the city's mayor" is no place, but "the city's residents" are its people
     r"(?!\s+(?:of|council|hall)\b|['’]s(?!\s+(?:residents|inhabitants|people|civilians|"
     r"families)\b))"
+    # "the city centre of X", "the town outskirts of X": the name after it is the place
+    r"(?!\s+(?:cent(?:re|er)|outskirts|limits|edge)\s+of\b)"
 )
 # Each alternative opens with a plain letter and asks for the word start behind it
 # ("T(?<!\wT)" is "\bT"): the engine then skips to those letters instead of trying the
@@ -1865,6 +1867,31 @@ def _area_in_its_region(toks: list[_Tok], i: int) -> int | None:
     return k + 1
 
 
+def _area_in_sector(toks: list[_Tok], i: int) -> bool:
+    """Whether "X area" at token i (the "area") is a settlement's ground inside a sector.
+
+    "repelled attacks in the X area in the Y direction": the area is the land around the
+    settlement X, where the fighting is; the direction after it is the sector that situates
+    it (and is the weaker place), as in "near X in the Y direction".
+    """
+    if toks[i].text != "area" or toks[i - 1].top is None:
+        return False
+    if toks[i - 1].top.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
+        return False
+    k = i + 1
+    if k >= len(toks) or toks[k].text not in {"in", "on"}:
+        return False
+    k += 1
+    if k < len(toks) and toks[k].text == "the":
+        k += 1
+    return (
+        k + 1 < len(toks)
+        and toks[k].kind == "top"
+        and toks[k + 1].text.lower() in _SECTOR_WORDS
+        and toks[k + 1].text != "area"
+    )
+
+
 def _owner_area(toks: list[_Tok], i: int) -> bool:
     """Whether the place at token ``i`` is an area owning the next place ("the X region's Y")."""
     return (
@@ -2151,7 +2178,7 @@ def _after(
                 continue
             # "the Pokrovsk direction": a sector, named after a town; people "evacuated from
             # the A and B sectors in the X region" leave the sectors, which X only situates
-            weak[-1] = etype not in FIGURE_TYPES
+            weak[-1] = etype not in FIGURE_TYPES and not _area_in_sector(toks, i)
             i += 1
             continue
         if (found or word == ":") and (k := _times_item(toks, i + (word == ":"))) is not None:
@@ -2187,6 +2214,20 @@ def _after(
                 continue
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
+                continue
+            if (
+                word == ","
+                and found
+                and etype in GROUND_TYPES
+                and toks[i - 1].text.lower() in _SECTOR_WORDS
+                and nxt is not None
+                and nxt.text == "and"
+                and i + 2 < len(toks)
+                and toks[i + 2].text in links
+            ):
+                # a bulletin's sectors one after the other: "near A in the X direction, and
+                # in the areas of B and C in the Y direction": the list of places goes on
+                i += 2
                 continue
             if (
                 word == ","
@@ -2241,7 +2282,8 @@ def _after(
                 continue
             if (
                 word in {":", "—", "–"}
-                and (k := _named_next(toks, i + 1)) is not None
+                and (k := _named_next(toks, i + 1) or _past_unknown_names(text, toks, i + 1))
+                is not None
                 and any(t.text in _COUNTED_PLACE_NOUNS for t in toks[first:i])
                 and not _SUBJECT_AFTER.match(text[toks[k].end : toks[k].end + 40])  # ": Kyiv said"
             ):
@@ -3019,6 +3061,27 @@ def _named_next(toks: list[_Tok], k: int) -> int | None:
             k += n
             break
     return k if k < len(toks) and toks[k].kind == "top" else None
+
+
+def _past_unknown_names(text: str, toks: list[_Tok], k: int) -> int | None:
+    """The index of the first known name of a counted list whose first items are unknown.
+
+    "liberated five settlements: Foxhollow, Upper Brook and Mirnoye": names the index lacks
+    (capitalised words and their commas) open the list; the first known one is where its
+    reading starts. None when a lower-case word comes first (a clause, no list of names).
+    """
+    start = k
+    while k < len(toks) and k - start < _UNKNOWN_LIST_MAX:
+        tok = toks[k]
+        if tok.kind == "top":
+            return k if k > start else None
+        if not (_unknown_name(text, tok) or (tok.text in {",", "and"} and k > start)):
+            return None
+        k += 1
+    return None
+
+
+_UNKNOWN_LIST_MAX = 12  # tokens of unknown names before the first known one
 
 
 def _near_reference(toks: list[_Tok], i: int) -> bool:
@@ -3860,6 +3923,36 @@ def stray_reading(
     return all(great_circle_km(a.lat, a.lon, place.lat, place.lon) > far for a in anchors)
 
 
+# Ground fighting is on one front: a town this far from every other place of the article is
+# a namesake read for want of the front's village (a Siberian town for a Kursk hamlet).
+FRONT_STRAY_KM = 1500.0
+
+
+def off_the_front(etype: EventType, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a ground event's settlement lies far off every other place of the article.
+
+    "liberated five settlements: A, B and Mirny" in a report on Kursk Oblast, with the index
+    knowing only a town in Siberia by that name: towns of any size are dropped here (unlike
+    :func:`stray_reading`, which keeps towns named for themselves), but only for advances and
+    offensives, and only with two other places to judge by, all over ``FRONT_STRAY_KM`` off.
+    """
+    place = t.place
+    if etype not in GROUND_TYPES or place is None or place.kind is not PlaceKind.POPULATED_PLACE:
+        return False
+    others = {
+        o.place.place_id: o.place
+        for o in toponyms
+        if o.place is not None
+        and o.is_place
+        and o.place.kind in _ANCHOR_KINDS
+        and o.place.place_id != place.place_id
+    }
+    return len(others) >= _STRAY_ANCHORS and all(
+        great_circle_km(a.lat, a.lon, place.lat, place.lon) > FRONT_STRAY_KM
+        for a in others.values()
+    )
+
+
 def unstrayed(
     t: Toponym,
     toponyms: Sequence[Toponym],
@@ -3944,6 +4037,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s")
 # "annexed by Moscow", "a governor installed by Kyiv": the doer of a passive verb, a capital
 # standing for its government, never the town "the city" goes back to
 _AGENT_BEFORE = re.compile(r"\b(?:\w+ed|held|run|taken|seized)\s+by\s+$", re.IGNORECASE)
+# A settlement the text itself calls a city ("the city of X", "the city centre of X") is one
+# that a later "the city" can mean, however small the gazetteer says it is.
+_CALLED_CITY = re.compile(
+    r"\bcity\s+(?:(?:cent(?:re|er)|outskirts|limits)\s+)?of\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 # A preposition right before "that town": the demonstrative's phrase, not "said that".
@@ -4095,7 +4193,13 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         city = m.group().lower().endswith("city")
         if city:
             # "the city" is no village: walk back past the villages named since the city
-            while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
+            while (
+                k >= 0
+                and (settlements[k].place.population or 0) < _CITY_POPULATION
+                and not _CALLED_CITY.search(
+                    text, max(0, settlements[k].start - 30), settlements[k].start
+                )
+            ):
                 k -= 1
         elif m.group().lower().endswith("village"):
             # ... and "the village" is no city: "a village some 30 km from the hub of X ...

@@ -463,6 +463,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"into|inside|at|along|outside|on the outskirts|to (?:take|capture|seize|hold|retake|"
         r"recapture|enter|storm|encircle|reach|defend))\b)",
         r"(?:fire|gun)fights?",  # "six firefights near X"
+        # a mapping group's "fights are about/for the villages of A and B", "fights near X"
+        # (the plural noun; the verb "fight" is left to its subject and object)
+        r"fights(?= (?:(?:are|were|continue|go on|are going on) )?(?:about|for|over|around|near|"
+        r"in|at)\b)",
         r"skirmish(?:es)?",
         # "increased activity in the X direction", "stepped up pressure near X"
         r"(?:increased|intensified|stepped up|ramped up) (?:their |its )?"

@@ -3154,3 +3154,64 @@ def test_a_village_in_a_named_community_is_situated_by_the_unit_word_after_it(ga
     tops = geoparse(text, gazetteer=gazetteer)
     assert [t.surface for t in tops] == ["Kivsharivka", "Kupiansk"]
     assert _situating_unit(text, tops) == 0
+
+
+# --- Round 21 (accE): ground events of bulletins, mapping groups and ministry lists ---------
+
+
+def _ground(text, gazetteer, etype):
+    return sorted({e.place.name for e in _events(text, gazetteer) if e.event_type is etype})
+
+
+def test_a_bulletin_naming_sectors_one_after_another_keeps_each_sectors_villages(gazetteer):
+    # "in the A area in the X direction, and in the areas of B and C in the Y direction": the
+    # comma after the first sector does not end the list, and the villages outrank sectors
+    text = (
+        "Ukrainian units beat back Russian assaults in Klishchiivka area in Bakhmut direction, "
+        "and in the areas of Nevelske and Krasnohorivka in Avdiivka direction, the staff said."
+    )
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == [
+        "Klishchiivka",
+        "Krasnohorivka",
+        "Nevelske",
+    ]
+
+
+def test_the_area_of_a_village_inside_a_sector_is_the_village_not_the_sector(gazetteer):
+    text = "The defenders held off enemy assaults in Klishchiivka area in Bakhmut direction."
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == ["Klishchiivka"]
+
+
+def test_the_city_centre_of_a_named_town_is_that_town(gazetteer):
+    # "the city centre of X" names X; it is no "the city" pointing back at the last town
+    text = (
+        "Missiles struck Kharkiv on Monday. Ukrainian troops later took back the city centre "
+        "of Kupiansk, the staff said."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Kupiansk"]
+
+
+def test_the_city_goes_back_to_a_small_town_the_text_called_a_city(gazetteer):
+    text = (
+        "Troops of the Kursk group fought on the outskirts of the city of Sudzha and near "
+        "Zamostye on Monday. Ukrainian units later pulled out of the city."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Sudzha"]
+
+
+def test_a_counted_colon_list_opening_with_unknown_names_reaches_the_known_ones(gazetteer):
+    # the ministry's translated names the index lacks open the list; the known ones follow
+    text = (
+        "The defence ministry said Russian units liberated four settlements in the Kursk "
+        "region: Fox Hollow, Upper Meadow, Zamostye and Sverdlikovo."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Sverdlikovo", "Zamostye"]
+
+
+def test_a_ground_event_a_continent_away_from_the_articles_places_is_dropped(gazetteer):
+    # only a Siberian town by that name is known: the Kursk hamlet it stands for is unknown
+    text = (
+        "Russian forces pushed on in the Kursk region near Sudzha. The ministry said its "
+        "units liberated three villages: Upper Meadow, Zamostye and Mirny."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Zamostye"]

@@ -416,6 +416,12 @@ def _kinds(text, gazetteer):
             EventType.OFFENSIVE,
             "Siversk",
         ),
+        # a mapping group's plural noun: "the fights are about/for the villages of X"
+        (
+            "Ukrainian analysts said the fights are about the village of Hlyboke north of Kharkiv.",
+            EventType.OFFENSIVE,
+            "Hlyboke",
+        ),
         (
             "Russian units have stepped up pressure near Lyman over the past week.",
             EventType.OFFENSIVE,

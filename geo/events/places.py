@@ -1803,6 +1803,13 @@ def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
         if tok.text in _MODIFIED_NOUNS and toks[k + 1].text == "of" and toks[k + 2].kind == "top":
             return True
         if (
+            tok.text in _MODIFIED_NOUNS
+            and toks[k + 1].text == "of"
+            and toks[k + 2].text[:1].isdigit()
+        ):
+            # "the Black Sea port city of 250,000": a city told by its size, named elsewhere
+            return True
+        if (
             tok.text in _MODIFIED_AREAS
             and toks[k + 1].text == "of"
             and toks[k + 2].kind == "top"

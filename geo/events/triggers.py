@@ -433,7 +433,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"invasion",
         r"invaded",
         r"stepped up (?:\w+ )?(?:assaults|attacks)",
-        r"assaults?",
+        # not the kind of a craft or a weapon: "amphibious assault ships", "assault rifles"
+        r"assaults?(?! (?:ships?|vessels?|boats?|craft|rifles?|helicopters?|vehicles?)\b)",
         # the verb, and troops moving on a town: "units assaulted the village of X", "troops
         # moved towards A and B" (find_triggers wants an army before it, as for "clashed")
         r"assault(?:ed|ing)",

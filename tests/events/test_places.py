@@ -3215,3 +3215,11 @@ def test_a_ground_event_a_continent_away_from_the_articles_places_is_dropped(gaz
         "units liberated three villages: Upper Meadow, Zamostye and Mirny."
     )
     assert _ground(text, gazetteer, EventType.ADVANCE) == ["Zamostye"]
+
+
+def test_a_sea_before_a_port_city_told_by_its_size_is_no_place_of_the_capture(gazetteer):
+    text = (
+        "Moscow said on Tuesday it had seized Mykolaiv, and officials said troops had entered "
+        "the town hall of the Black Sea port city of 400,000."
+    )
+    assert "Black Sea" not in _ground(text, gazetteer, EventType.ADVANCE)

@@ -2923,3 +2923,9 @@ def test_risking_ones_life_to_flee_is_a_flight(gazetteer):
     article = article_from_text(text, published=dt.date(2024, 5, 8))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT] == ["Vovchansk"]
+
+
+def test_assault_as_the_kind_of_a_ship_or_a_rifle_is_no_ground_fighting(gazetteer):
+    # Round 21 (accE): "amphibious assault ships seen near X" is a sighting, no assault on X
+    text = "Russia invaded Ukraine last week. Landing assault ships were spotted near Odesa today."
+    assert (EventType.OFFENSIVE, "Odesa") not in _kinds(text, gazetteer)

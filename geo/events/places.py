@@ -129,7 +129,8 @@ _COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS if w.endswith("ern"))
 # A verb between a subject trigger and its object ("Evacuation buses left Myrnohrad").
 _VERB_FORM = re.compile(r"\w+ed|left|hit|struck|took|shook|swept|reached|tore", re.IGNORECASE)
 # "X came under fire", "A and B had been brought under Russian control": their subject is hit
-_UNDER_WORDS = ("under", "brought under")
+# ... and a mapping group's "X is now in the red zone": the subject is the place it holds
+_UNDER_WORDS = ("under", "brought under", "in the red", "into the red")
 # What may stand between "have left" and its place: "have left the town of X"
 _LEFT_OBJECT_WORDS = frozenset({"the", "city", "town", "village", "settlement", "of"})
 _VERBAL_TRIGGER = re.compile(
@@ -1874,6 +1875,22 @@ def _area_in_its_region(toks: list[_Tok], i: int) -> int | None:
     return k + 1
 
 
+def _bracketed_gloss_end(toks: list[_Tok], i: int) -> int | None:
+    """Past "( words )" and a comma at token i: a gloss with no place in it, else None."""
+    k = i + 1
+    while k < len(toks) and k - i <= _GLOSS_MAX and toks[k].kind == "w":
+        k += 1
+    if k >= len(toks) or toks[k].text != ")" or k == i + 1:
+        return None
+    k += 1
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    return k
+
+
+_GLOSS_MAX = 8  # words of a bracketed gloss
+
+
 def _area_in_sector(toks: list[_Tok], i: int) -> bool:
     """Whether "X area" at token i (the "area") is a settlement's ground inside a sector.
 
@@ -2215,6 +2232,16 @@ def _after(
                 continue
             if word == "(" and np < 0 and not found and (k := _bracketed_count_end(toks, i)):
                 i = k  # "139 evacuees (92 families) from A": the count told again, in units
+                continue
+            if (
+                word == "("
+                and i == first
+                and etype in GROUND_TYPES
+                and (k := _bracketed_gloss_end(toks, i)) is not None
+            ):
+                # "in the red zone (held by the Russians), the villages of A and B": a gloss
+                # on the trigger's own words, then what it names
+                i = k
                 continue
             if word == "," and np < 0 and pre == 0 and not found and (k := _aside_end(toks, i)):
                 i = k  # "shelled, with artillery and mortars, the areas of A, B and C"

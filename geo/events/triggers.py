@@ -346,6 +346,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?= (?:near|in|around|at) (?!\w+ing\b))",
         # "had de-occupied the village of X": the Ukrainian word for liberated
         r"de-?occupied",
+        # a mapping group's map told in words: the villages "in the red zone", "marked as
+        # occupied", "designated as occupied" are ground the other side now holds
+        r"(?:in|into) the red (?:area|zone)s?",
+        r"(?:marked|designated|shown|painted|coloured|colored) (?:as )?(?:occupied|red)\b",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         r"(?:finished|completed) (?:the )?mop(?:ping)?[- ]up",  # "completed the mop-up of X"
         # mapping groups' word for ground gained: "progressed near A, B and C"; never the

@@ -3223,3 +3223,28 @@ def test_a_sea_before_a_port_city_told_by_its_size_is_no_place_of_the_capture(ga
         "the town hall of the Black Sea port city of 400,000."
     )
     assert "Black Sea" not in _ground(text, gazetteer, EventType.ADVANCE)
+
+
+def test_villages_a_mapping_group_puts_in_the_red_zone_are_ground_taken(gazetteer):
+    # the map told in words, with a gloss in brackets before the list
+    text = (
+        "Russian troops pushed on in the Kharkiv region, the analysts said. In the red zone "
+        "(held by the invaders), the villages of Pylna and Strilecha now appear."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Pylna", "Strilecha"]
+
+
+def test_villages_now_in_the_red_zone_are_the_subject_of_the_gain(gazetteer):
+    text = (
+        "Russian troops pushed on in the Kharkiv region, the analysts said. The villages of "
+        "Pylna and Strilecha are now in the red zone on their map."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Pylna", "Strilecha"]
+
+
+def test_a_village_a_map_marks_as_occupied_is_ground_taken(gazetteer):
+    text = (
+        "Russian forces advanced in the Kharkiv region. On the analysts' map the village of "
+        "Pylna is now marked as occupied."
+    )
+    assert "Pylna" in _ground(text, gazetteer, EventType.ADVANCE)

@@ -3280,7 +3280,11 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
 # verb is told of the subject; the words after it only say where the subject is.
 _SUBJECT_SITUATED = re.compile(
     # "X, in the eastern Y oblast(,) has come under fire": the words set off by a comma
-    r"(,)?\s+(?:(?:in|of)\s+(?:the\s+)?"
+    r"(,)?\s+(?:"
+    # "X, Y district, Z Oblast, which is being stormed": an address after the town
+    r"(?-i:[A-Z])[\w'’-]+\s+(?:district|raion)(?:,\s+(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|"
+    r"province))?(?=,)|"
+    r"(?:in|of)\s+(?:the\s+)?"
     # "in the territory of the Donetsk People's Republic", a quotation opening inside
     r"[\"“]?(?:(?:the\s+)?territory\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
@@ -3290,7 +3294,8 @@ _SUBJECT_SITUATED = re.compile(
     r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
     # "near the key frontline town of Y": the words that describe the reference town
     r"(?:(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:city|town|village|settlement|port)\s+of\s+)?"
-    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)(?(1),?)",
+    # (the comma before a relative clause opens it: "X, Y district, which was ...")
+    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)(?(1),?(?!\s+which\b))",
     re.IGNORECASE,
 )
 
@@ -4977,8 +4982,27 @@ def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[
                 # "A, B and C, which are now under Russian control": the plural verb's
                 # subject is the whole list before it, not its last item
                 return _list_ending(text, before)
-            return [t]
+            return [_addressed_town(text, before, k)]
     return []
+
+
+def _addressed_town(text: str, before: list[Toponym], k: int) -> Toponym:
+    """The town an address ends at ``before[k]``: "X, Y district, Z Oblast, which ..." is X.
+
+    A district and an oblast set off by commas after a town only say where it lies; the
+    relative clause after them is the town's. Otherwise ``before[k]`` itself.
+    """
+    unit = before[k]
+    if unit.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return unit
+    for j in range(k - 1, max(-1, k - 3), -1):
+        town = before[j]
+        if town.place.kind is not PlaceKind.POPULATED_PLACE:
+            continue
+        m = _SUBJECT_SITUATED.match(text, town.end, unit.end + 1)
+        if m is not None and m.group(1) and m.end() >= unit.end:
+            return town
+    return unit
 
 
 # A relative clause opened by a plural verb: its antecedent is a list ("A and B, which were")

@@ -958,6 +958,12 @@ _ALLIES = re.compile(
 _RUSSIAN_SIDE = re.compile(
     r"(?<!against )(?<!\bon )(?<!over )\b(?:Russia|Russian|Russians|Moscow|Kremlin|Putin|Lavrov)\b"
 )
+# The army a passive's "by" names: "assaulted by the Russian military", "by enemy troops"
+_BY_ARMY_AFTER = re.compile(
+    r"\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:troops|forces|army|military|units|"
+    r"soldiers|brigades?|occupiers|invaders|enemy)\b",
+    re.IGNORECASE,
+)
 _ARMED = re.compile(
     r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
     re.IGNORECASE,
@@ -2239,6 +2245,8 @@ def _find_triggers_in(
             and not (
                 _ARMY_MET.search(tail := clause_tail(text, max(sent.start, s - 80), s))
                 or _ENEMY_MET.search(tail)
+                # the passive: "X, which is being assaulted by the Russian military"
+                or (word == "assaulted" and _BY_ARMY_AFTER.match(text, e, sent.end))
             )
         ):
             # "a man assaulted a guard in X", "families moved towards the border", "residents

@@ -3248,3 +3248,17 @@ def test_a_village_a_map_marks_as_occupied_is_ground_taken(gazetteer):
         "Pylna is now marked as occupied."
     )
     assert "Pylna" in _ground(text, gazetteer, EventType.ADVANCE)
+
+
+def test_a_town_told_with_its_district_and_oblast_is_the_subject_of_a_relative_clause(gazetteer):
+    # "X, Y district, Z Oblast, which is being assaulted by ...": the address only situates X
+    text = (
+        "He grew up in the town of Siversk, Bakhmut district, Donetsk Oblast, which is now "
+        "being assaulted by Russian troops."
+    )
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == ["Siversk"]
+
+
+def test_a_village_told_with_its_district_and_oblast_is_the_subject_of_a_passive(gazetteer):
+    text = "The village of Pylna, Kupiansk district, Kharkiv Oblast, was shelled on Monday."
+    assert _ground(text, gazetteer, EventType.ATTACK) == ["Pylna"]

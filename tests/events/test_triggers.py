@@ -2929,3 +2929,13 @@ def test_assault_as_the_kind_of_a_ship_or_a_rifle_is_no_ground_fighting(gazettee
     # Round 21 (accE): "amphibious assault ships seen near X" is a sighting, no assault on X
     text = "Russia invaded Ukraine last week. Landing assault ships were spotted near Odesa today."
     assert (EventType.OFFENSIVE, "Odesa") not in _kinds(text, gazetteer)
+
+
+def test_a_town_assaulted_by_an_army_in_the_passive_is_ground_fighting(gazetteer):
+    # Round 21 (accE): the army after "by" makes "assaulted" the fight, not a crime
+    assert (EventType.OFFENSIVE, "Siversk") in _kinds(
+        "Siversk is being assaulted by Russian troops this week.", gazetteer
+    )
+    assert (EventType.OFFENSIVE, "Lviv") not in _kinds(
+        "A guard was assaulted by a drunk man in Lviv.", gazetteer
+    )

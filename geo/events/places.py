@@ -1875,6 +1875,28 @@ def _area_in_its_region(toks: list[_Tok], i: int) -> int | None:
     return k + 1
 
 
+def _participle_aside_end(text: str, toks: list[_Tok], i: int) -> int | None:
+    """The index of the place after ", <verb>ing ..., and" at token i (the first comma).
+
+    "took A, threatening the town of B, and C": a participle's clause set off by commas
+    between two items of a list; None unless ", and" and a place follow it within a few words.
+    """
+    if i + 1 >= len(toks) or not _ING_WORD.fullmatch(toks[i + 1].text):
+        return None
+    for k in range(i + 2, min(len(toks) - 2, i + 2 + _ASIDE_MAX)):
+        if toks[k].text in {";", ".", ":", "(", ")"}:
+            return None
+        if toks[k].text == "," and toks[k + 1].text == "and" and toks[k + 2].kind == "top":
+            return k + 2
+        if toks[k].text == ",":
+            return None
+    return None
+
+
+_ING_WORD = re.compile(r"[a-z]{3,}ing")
+_ASIDE_MAX = 8  # tokens of the participle's clause
+
+
 def _bracketed_gloss_end(toks: list[_Tok], i: int) -> int | None:
     """Past "( words )" and a comma at token i: a gloss with no place in it, else None."""
     k = i + 1
@@ -2248,6 +2270,17 @@ def _after(
                 continue
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
+                continue
+            if (
+                word == ","
+                and found
+                and etype is EventType.ADVANCE
+                and toks[i - 1].kind == "top"
+                and (k := _participle_aside_end(text, toks, i)) is not None
+            ):
+                # "the capture of A, threatening the town of B, and C": what taking A puts at
+                # risk is no place taken; the list goes on after the aside
+                i, joined = k, True
                 continue
             if (
                 word == ","

@@ -3262,3 +3262,12 @@ def test_a_town_told_with_its_district_and_oblast_is_the_subject_of_a_relative_c
 def test_a_village_told_with_its_district_and_oblast_is_the_subject_of_a_passive(gazetteer):
     text = "The village of Pylna, Kupiansk district, Kharkiv Oblast, was shelled on Monday."
     assert _ground(text, gazetteer, EventType.ATTACK) == ["Pylna"]
+
+
+def test_a_participle_aside_between_two_captured_places_is_no_capture_of_its_own(gazetteer):
+    # "the capture of A, threatening the town of B, and C": B is put at risk, C is taken
+    text = (
+        "Moscow's troops pushed on in the Zaporizhzhia region. Central to the push was the "
+        "capture of Rivnopillia, endangering nearby Huliaipole, and Mala Tokmachka."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Mala Tokmachka", "Rivnopillia"]

@@ -1875,6 +1875,35 @@ def _area_in_its_region(toks: list[_Tok], i: int) -> int | None:
     return k + 1
 
 
+def _participle_host(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The place that closes the clause a fight's participle hangs from.
+
+    "troops were moved in the direction of X, trying to regain their positions": the try
+    opens with a participle after a comma, and the clause before it ended at X, named after
+    a preposition of where troops are or go. Nothing when the clause names no such place.
+    """
+    if not _PARTICIPLE_OPENS.match(trig.text):
+        return []
+    before = [t for t in tops if t.end <= trig.start]
+    if not before:
+        return []
+    t = before[-1]
+    if not _HOST_GAP.fullmatch(text, t.end, trig.start):
+        return []
+    if not _HOST_LINK.search(text, max(0, t.start - 40), t.start):
+        return []
+    return [t] if t.place.kind is PlaceKind.POPULATED_PLACE else []
+
+
+_PARTICIPLE_OPENS = re.compile(r"(?:trying|attempting|seeking)\b", re.IGNORECASE)
+_HOST_GAP = re.compile(r"\s*,\s*")
+_HOST_LINK = re.compile(
+    r"\b(?:in\s+the\s+direction\s+of|towards?|near|around|outside|on\s+the\s+outskirts\s+of)"
+    r"\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _participle_aside_end(text: str, toks: list[_Tok], i: int) -> int | None:
     """The index of the place after ", <verb>ing ..., and" at token i (the first comma).
 
@@ -4638,6 +4667,8 @@ def places_for(
         found = _most_specific(_venue_aside(text, toks, i))
     if not found and trig.type is EventType.OFFENSIVE:
         found = _most_specific([_areas_of(text, toks, i)])
+    if not found and trig.type is EventType.OFFENSIVE:
+        found = _participle_host(text, trig, tops)
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
     if not found and trig.type is EventType.NEGOTIATION:

@@ -3271,3 +3271,12 @@ def test_a_participle_aside_between_two_captured_places_is_no_capture_of_its_own
         "capture of Rivnopillia, endangering nearby Huliaipole, and Mala Tokmachka."
     )
     assert _ground(text, gazetteer, EventType.ADVANCE) == ["Mala Tokmachka", "Rivnopillia"]
+
+
+def test_a_try_told_in_a_participle_is_at_the_place_that_closed_the_clause_before(gazetteer):
+    # "moved reserves towards X, trying to win back their positions": the try is at X
+    text = (
+        "An officer says the enemy has moved fresh reserves towards Klishchiivka, attempting "
+        "to restore their positions, without success."
+    )
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == ["Klishchiivka"]

@@ -120,6 +120,7 @@ from geo.events.tolls import (
     _named_elsewhere,
     _other_regions,
     _past_victims,
+    part_of_whole,
     _shelling_of_the_fight,
     _subject_town,
     _take_back,
@@ -1681,6 +1682,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     trig.type in _CASUALTY_TYPES
                     and not earlier
                     and (casualty_here is None or took_toll or finer)
+                    # "killed six in the X region: four in A, two in B. Nine were hurt": the
+                    # toll told next is the region's, not the last town's
+                    and not (
+                        tolls is not None
+                        and casualty_here is not None
+                        and part_of_whole(events[casualty_here], ev)
+                    )
                 ):
                     last_casualty_event = casualty_here = len(events) - 1
         if first_here is not None and casualties:

@@ -2789,6 +2789,8 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
             return k  # "wounding two volunteers from A": a toll's "from" is their home
         if toll and toks[k].text in _TOLL_VERB_WORDS:
             continue
+        if toll and k == i + 1 and toks[k].text in ("-", "–", "—"):
+            continue  # "killed six in the X region: 4 - in A, 2 - in B": the count, a dash
         if toks[k].kind != "w" or toks[k].text in _BREAKS_OR_AUX:
             return None
     return None

@@ -64,6 +64,8 @@ _TOLL_AT_PLACE = Gated(_TOLL_AT_PLACE)
 _OF_AREA = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|community|"
     r"hromada)\s*[-–—,:]?"
+    # "killed six residents of the X region: 4 - in A, 2 - in B": the list's first count
+    r"(?:(?<=:)\s+\d+(?:\s+[-–—])?)?"
     r"|\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|injuries|wounds?|burns|trauma))"
     r"(?=\s+(?:in|near|at)\b)",
     re.IGNORECASE,
@@ -79,7 +81,9 @@ _BARE_COUNT = re.compile(
     r"(?:(?:at least|more than|over|about|around|nearly|almost|some)\s+)?(?:(?P<num>\d+|"
     + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
     + r")\s+)?(?:more\s+)?(?:(?:others?|people|persons?|civilians?|residents?|m[ae]n|wom[ae]n|"
-    r"child(?:ren)?)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+    r"child(?:ren)?)\s+)?"
+    # "killed five in the region: 3 - in A, 2 - in B": a dash between a count and its place
+    r"(?:(?<=\d\s)[-–—]\s+)?(?:in|near|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -866,6 +870,22 @@ def _other_regions(tops: list[Toponym], events: list[Event], last: int | None) -
 
 # A victim told before: "the man", "he", "his wife" (not a part of the toll of its own).
 _DEFINITE_VICTIM = re.compile(r"(?:the|he|she|his|her|they|both|all)\b", re.IGNORECASE)
+
+
+def part_of_whole(whole: Event, part: Event) -> bool:
+    """Whether ``part`` is a town's share of the toll that ``whole`` tells for its oblast.
+
+    "killed six in the X region: four in A, two in B": the region's event holds the whole,
+    each town's event a part, of the same kind and no larger.
+    """
+    if whole.place.kind is not PlaceKind.ADMIN1 or part.place.kind is PlaceKind.ADMIN1:
+        return False
+    if part.place.admin1_code != whole.place.admin1_code:
+        return False
+    pairs = ((whole.killed, part.killed), (whole.injured, part.injured))
+    return any(p is not None for _, p in pairs) and all(
+        p is None or (w is not None and p <= w) for w, p in pairs
+    )
 
 
 def _carry_casualties(

@@ -120,7 +120,6 @@ from geo.events.tolls import (
     _named_elsewhere,
     _other_regions,
     _past_victims,
-    part_of_whole,
     _shelling_of_the_fight,
     _subject_town,
     _take_back,
@@ -134,6 +133,7 @@ from geo.events.tolls import (
     _where_they_were,
     _with_casualties,
     lead_toll,
+    part_of_whole,
     toll_told_on,
     victims_counted,
 )

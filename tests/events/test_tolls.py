@@ -190,9 +190,7 @@ def test_villages_named_after_no_event_word_are_no_gain(gazetteer):
 def _tolls(text, gazetteer, published=dt.date(2023, 10, 12)):
     article = article_from_text(text, published=published)
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
-    return {
-        e.place.name: (e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK
-    }
+    return {e.place.name: (e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK}
 
 
 def test_a_dash_between_a_count_and_its_town_still_shares_the_whole(gazetteer):

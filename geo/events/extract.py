@@ -875,6 +875,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     )
                 )
             ]
+        if triggers:
+            # "the evacuation train timetable to X until May 31": a notice of a service, no
+            # evacuation that happened (and its "until" no day of one); so too the payments
+            triggers = [
+                t
+                for t in triggers
+                if t.type is not EventType.EVACUATION
+                or not _TIMETABLE.match(text, t.end, min(sent.end, t.end + 40))
+            ]
         if tops and not any(t.type in _PEOPLE_PLACED for t in found_words):
             # "wounding two volunteers from X": X is their home, not where the strike was
             told = (
@@ -1049,6 +1058,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 events, sent, text, tops, casualties, (last_casualty_event, before), False
             )
             _carry_toll_day(events, text, sent, published)
+            _arrivals_counted(events, last_figure_event, sent)
             prev_dated = None
             continue
         # Head-counts go only to evacuations and displacements (here or carried back to one);
@@ -1773,6 +1783,33 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     return oblast_summaries_dropped(_undated(consolidate(events, apart), published, period))
 
 
+# People counted as arriving: "another 40 residents, including 12 children, arrived in X"
+_ARRIVED_COUNT = re.compile(r"\b(?:arrived|have\s+arrived|has\s+arrived)\b", re.IGNORECASE)
+_ARRIVAL_REACH = 400  # characters: the count follows its evacuation within a paragraph
+
+
+def _arrivals_counted(events: list[Event], last: int | None, sent: Sentence) -> None:
+    """Give an evacuation without its figures the head-count of a sentence of arrivals.
+
+    "An evacuation train came to X from the Y region. Another 40 residents of the Y region,
+    including 12 children, arrived in X.": no event word, but whom the train brought; only
+    for an evacuation told just before that has no count of its own.
+    """
+    if last is None or not _ARRIVED_COUNT.search(sent.text):
+        return
+    ev = events[last]
+    if (
+        ev.event_type is not EventType.EVACUATION
+        or ev.people is not None
+        or sent.start - ev.sentence_end > _ARRIVAL_REACH
+    ):
+        return
+    people, children, plan = head_counts(sent.text)
+    if people is None or plan:
+        return
+    events[last] = replace(ev, people=people, children=children)
+
+
 def _told_today(ev: Event, published: dt.date | None) -> bool:
     """Whether an event recalled "as reported" is dated, by its own words, the report's day.
 
@@ -1787,6 +1824,12 @@ def _told_today(ev: Event, published: dt.date | None) -> bool:
 _SERVICE_VEHICLE = re.compile(
     r"\s+(?:trains?|railcars?|(?:rail\s*)?carriages?|wagons?|bus(?:es)?|coaches|flights?|"
     r"shuttles?)\b",
+    re.IGNORECASE,
+)
+_TIMETABLE = re.compile(
+    r"(?:\s+(?:trains?|bus(?:es)?|flights?|routes?))?\s+(?:schedules?|timetables?|"
+    # "IDPs got evacuation payments in X": money named for the evacuation, not one
+    r"payments?|payouts?|allowances?|benefits?|subsid(?:y|ies))\b",
     re.IGNORECASE,
 )
 _HABITUAL_SERVICE = re.compile(

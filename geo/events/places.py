@@ -662,6 +662,22 @@ _DESTINATION_OPENERS = frozenset(
 _DESTINATION_LINKS = frozenset({"to", "into", "toward", "towards"})
 
 
+_ARRIVED = frozenset({"arrived", "arrive", "arrives", "arriving"})
+
+
+def _arrived_from(toks: list[_Tok], i: int, etype: EventType) -> bool:
+    """Whether "in" at ``i`` is an evacuation's arrival with its "from" after it.
+
+    "An evacuation train has arrived in B from the A region": B is where the people went;
+    only with the "from" a few words on, so an arrival told alone keeps its place.
+    """
+    if etype is not EventType.EVACUATION or toks[i].text != "in" or i < 1:
+        return False
+    if toks[i - 1].text.lower() not in _ARRIVED:
+        return False
+    return any(t.text == "from" for t in toks[i + 2 : i + 6])
+
+
 def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
     """Whether a "from" phrase opened between token ``first`` and token ``i``.
 
@@ -2326,6 +2342,8 @@ def _after(
                 source = False  # "attacked from the direction of A towards B": B is hit
             if word == "from":
                 dest = False  # "evacuated to B from A": A is where they left
+            elif _arrived_from(toks, i, etype):
+                dest = True  # "an evacuation train arrived in B from A": B is where it went
             elif (
                 word in _DESTINATION_LINKS
                 and etype is EventType.EVACUATION

@@ -3154,3 +3154,14 @@ def test_a_village_in_a_named_community_is_situated_by_the_unit_word_after_it(ga
     tops = geoparse(text, gazetteer=gazetteer)
     assert [t.surface for t in tops] == ["Kivsharivka", "Kupiansk"]
     assert _situating_unit(text, tops) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A further evacuation train has arrived in Lviv from the Kharkiv region.",
+        "The evacuation bus arrived in Lviv from Kharkiv Oblast on Tuesday evening.",
+    ],
+)
+def test_where_an_evacuation_train_arrived_is_not_where_people_left(gazetteer, text):
+    assert _evacuated_from(text, gazetteer) == {"Kharkiv Oblast"}

@@ -89,6 +89,7 @@ from geo.events.places import (
     namesake_city,
     oblast_index,
     places_for,
+    route_named_origin,
     route_origin,
     situates_frame,
     situates_unknown_settlement,
@@ -1260,6 +1261,18 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and route[1] <= trig.start
             ):
                 places = [route[0]]  # "From A to B, evacuation goes on in private cars"
+            if (
+                trig.type is EventType.EVACUATION
+                and (origin := route_named_origin(text, trig.start, tops)) is not None
+                and all(
+                    p.place.kind is not PlaceKind.POPULATED_PLACE
+                    or origin.start <= p.start < trig.start
+                    for p in places
+                )
+            ):
+                # "the A-B-C evacuation train takes people from the X region": it leaves A, a
+                # town where the region says only the area; never a stop of the route
+                places = [origin]
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
             if not places and trig.type is EventType.ATTACK:

@@ -2998,6 +2998,25 @@ def hyphened_modifier(text: str, top: Toponym) -> bool:
     return _HYPHENED_PARTICIPLE.match(text, top.end) is not None
 
 
+def route_named_origin(text: str, start: int, tops: list[Toponym]) -> Toponym | None:
+    """The first stop of a route named by its towns right before ``start``, else None.
+
+    "the A-B-C evacuation train": the towns joined by hyphens name the train's route, and it
+    leaves from the first; at least two towns, the last one just before the event word.
+    """
+    run: list[Toponym] = []
+    for top in sorted(tops, key=lambda t: t.start, reverse=True):
+        if top.start >= start:
+            continue
+        gap = text[top.end : run[-1].start] if run else text[top.end : start]
+        if (run and gap not in ("-", "–", "—")) or (not run and gap.strip()):
+            break
+        run.append(top)
+    if len(run) < 2 or any(t.place.kind is not PlaceKind.POPULATED_PLACE for t in run):
+        return None
+    return run[-1]
+
+
 # "the Donetsk People's Republic" after a city's name: the republic's area, not the city
 # (the geoparser may resolve only the city's name).
 _PEOPLES_REPUBLIC = re.compile(r"\s+people['’]s\s+republic\b", re.IGNORECASE)

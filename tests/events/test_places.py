@@ -3165,3 +3165,16 @@ def test_a_village_in_a_named_community_is_situated_by_the_unit_word_after_it(ga
 )
 def test_where_an_evacuation_train_arrived_is_not_where_people_left(gazetteer, text):
     assert _evacuated_from(text, gazetteer) == {"Kharkiv Oblast"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every day the Kramatorsk-Dnipro-Uzhhorod evacuation train carries hundreds of "
+        "residents out of Donbas.",
+        "She is a guard on the Kramatorsk-Dnipro-Uzhhorod evacuation train, which carries "
+        "families out of danger for free.",
+    ],
+)
+def test_a_train_named_by_its_route_leaves_from_the_first_town(gazetteer, text):
+    assert _evacuated_from(text, gazetteer) == {"Kramatorsk"}

@@ -184,7 +184,12 @@ _WAR_START = re.compile(
     r"full[- ]scale\s+|first\s+|initial\s+)+(?:war|invasion)\b|"
     # "shortly after invading Ukraine", "weeks after Moscow invaded": the verb for the noun
     r"(?:shortly|soon|right|just|days|weeks|months)\s+after\s+(?:invading|"
-    r"(?:russia|moscow|it|they)\s+(?:had\s+)?invaded)\b)",
+    r"(?:russia|moscow|it|they)\s+(?:had\s+)?invaded)\b|"
+    # "on February 24, Russia attacked Ukraine, striking A and B": the war's first day, by
+    # its date, recalled in a later report
+    r"on\s+(?:24\s+february|february\s+24)(?:,?\s+2022)?,?\s+(?:russia|moscow|"
+    r"(?:the\s+)?russian\s+(?:federation|army|troops|forces))\s+(?:launched|began|started|"
+    r"attacked|invaded)\b)",
     re.IGNORECASE,
 )
 # A report this long after the war began recalls its start as history.

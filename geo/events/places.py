@@ -3702,6 +3702,10 @@ def _venue(
         found = _after(text, toks, j, trig.type, max_pre=0)
         if found:
             return found
+    if trig.text == "visited":
+        # "visited the X region on Monday, saying ...": the place visited, its object
+        k = j + (j < len(toks) and toks[j].text == "the")
+        return [[toks[k].top]] if k < len(toks) and toks[k].kind == "top" else []
     sent_start = toks[0].start if toks else trig.start
     for t in tops:
         if t.end <= trig.start and _VISIT.search(text, max(sent_start, t.start - 30), t.start):

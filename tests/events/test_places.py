@@ -3178,3 +3178,9 @@ def test_where_an_evacuation_train_arrived_is_not_where_people_left(gazetteer, t
 )
 def test_a_train_named_by_its_route_leaves_from_the_first_town(gazetteer, text):
     assert _evacuated_from(text, gazetteer) == {"Kramatorsk"}
+
+
+def test_a_visit_with_remarks_is_a_statement_where_the_visit_was(gazetteer):
+    text = "The premier visited the Sumy region on Friday, vowing that the raids would stop."
+    got = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.STATEMENT]
+    assert got == ["Sumy Oblast"]

@@ -543,13 +543,15 @@ def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> b
 
 
 # Damage told without a strike word: "houses were damaged in X", "in X, damage to the port
-# was recorded", "a school in X sustained damage".
+# was recorded", "a school in X sustained damage", "in X, a fire broke out".
 _DAMAGE_TOLD = re.compile(
     r"\b(?:(?:was|were|been)\s+(?:(?:also|partially|badly|heavily|severely|slightly)\s+)?"
     r"(?P<w>damaged)\b"
     r"|(?P<n>damage)\s+(?:to\s+[^.;:]{1,80}?\s+)?(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:recorded|reported|registered|inflicted|caused)\b"
-    r"|sustained\s+(?P<s>damage)\b)",
+    r"|sustained\s+(?P<s>damage)\b"
+    # "In X, a fire broke out on 2 hectares": what the shelling told before set alight
+    r"|(?P<f>fires?)\s+(?:also\s+)?broke\s+out\b)",
     re.IGNORECASE,
 )
 _DAMAGE_REACH = 300  # characters from the end of the strike's sentence
@@ -572,7 +574,7 @@ def _damage_after_strike(
     m = _DAMAGE_TOLD.search(sent.text)
     if m is None:
         return None
-    group = next(g for g in ("w", "n", "s") if m.group(g))
+    group = next(g for g in ("w", "n", "s", "f") if m.group(g))
     word = m.group(group).lower()
     return Trigger(EventType.ATTACK, sent.start + m.start(group), sent.start + m.end(group), word)
 

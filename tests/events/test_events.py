@@ -1574,3 +1574,16 @@ def test_the_count_of_arrivals_after_an_evacuation_train_is_its_figure(gazetteer
     events = _events(text, gazetteer, published=dt.date(2024, 6, 3))
     ev = _one(events, EventType.EVACUATION, "Kharkiv Oblast")
     assert (ev.people, ev.children) == (63, 21)
+
+
+def test_a_fire_told_after_the_days_shelling_is_a_strike_at_its_town(gazetteer):
+    text = (
+        "Over the past day Russian guns hit the Kupiansk and Izium districts again. "
+        "In Kivsharivka, Kupiansk district, a fire broke out across two hectares of field."
+    )
+    events = _events(text, gazetteer, published=dt.date(2023, 9, 2))
+    assert _one(events, EventType.ATTACK, "Kivsharivka")
+    # with no strike told before it, a fire is no strike
+    alone = "In Hlushkivka, a fire broke out in a barn on Friday, the fire service said."
+    events = _events(alone, gazetteer, published=dt.date(2023, 9, 2))
+    assert not [e for e in events if e.event_type is EventType.ATTACK]

@@ -2796,6 +2796,15 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
     "and three were injured in B", "and wounded two women in B" go on to B, but not
     "wounding two drivers from B": whom a strike hurt is told by their home, not its place.
     """
+    if (
+        toll
+        and i + 3 < len(toks)
+        and toks[i].text == "in"
+        and toks[i + 1].kind == "top"
+        and toks[i + 2].text in ("-", "–", "—")
+        and toks[i + 3].text.isdigit()
+    ):
+        return i  # "killed three in the X region: in A - 2, in B - 1": the town, then its count
     if toll and i < len(toks) and toks[i].text in _TOLL_WORDS:
         i += 1  # "killed two in A and injured five in B"
     while i < len(toks) and toks[i].text in _FIGURE_HEDGES:

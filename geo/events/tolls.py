@@ -402,6 +402,8 @@ def _listed_casualties(
     ordered = sorted(places, key=lambda t: t.start)
     if (by_clause := _tolls_by_clause(text, sent, ordered)) is not None:
         return by_clause
+    if (after := _counts_after_places(text, sent, ordered)) is not None:
+        return after
     series = respective_counts(sent.text)
     if series is not None and len(series[0]) == len(ordered):
         # "killed three and five people in A and B respectively": the counts in list order
@@ -448,6 +450,40 @@ def _listed_casualties(
         at = first.setdefault(top.place.place_id, top.start)
         if at != top.start and not out[at] and out[top.start]:
             out[at] = out[top.start]
+    return out
+
+
+# A part's count told after its town with a dash: "in A - 2, in B - 1" (not "A - 2 km")
+_COUNT_AFTER = re.compile(r"\s+[-–—]\s+(?P<num>\d+)\b(?=\s*(?:[,;.]|and\b|$))")
+
+
+def _counts_after_places(
+    text: str, sent: Sentence, ordered: list[Toponym]
+) -> dict[int, Casualties] | None:
+    """The parts of a whole told town first: "killed 3 in the X region: in A - 2, in B - 1".
+
+    The first place holds the whole, of one kind (or the whole is told with no place of the
+    list); every other place is followed by a dash and its count, and the counts add up to
+    no more than the whole. None otherwise.
+    """
+    # the whole's place may be left out of the list ("shelling killed three in the X
+    # region: ...", where the region only situates its towns)
+    parts = ordered[1:] if _COUNT_AFTER.match(text, ordered[0].end, sent.end) is None else ordered
+    if len(parts) < 2:
+        return None
+    counts = [_COUNT_AFTER.match(text, t.end, sent.end) for t in parts]
+    if not all(counts):
+        return None
+    whole = parse_casualties(text[sent.start : parts[0].start])
+    if (whole.killed is None) == (whole.injured is None):
+        return None
+    kind = "killed" if whole.killed is not None else "injured"
+    values = [int(m.group("num")) for m in counts if m is not None]
+    if sum(values) > getattr(whole, kind):
+        return None
+    out = {ordered[0].start: whole} if parts is not ordered else {}
+    for top, m, n in zip(parts, counts, values, strict=True):
+        out[top.start] = Casualties(**{kind: n}, text=m.group(0).strip())
     return out
 
 

@@ -225,3 +225,21 @@ def test_a_placeless_count_after_a_shared_out_whole_is_the_regions(gazetteer):
     tolls = _tolls(text, gazetteer)
     assert tolls["Siversk"] == (2, None)
     assert tolls["Donetsk Oblast"] == (5, 14)
+
+
+def test_a_part_told_town_first_with_a_dash_and_its_count(gazetteer):
+    # "in A - 3, in B - 2": each town's share of the region's five, told after the town
+    text = (
+        "On October 11, the occupiers killed 5 civilians of Donetsk region: in Kurakhove - 3, "
+        "in Siversk - 2."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert tolls["Kurakhove"] == (3, None)
+    assert tolls["Siversk"] == (2, None)
+    # and so with a strike word, where the region only situates its towns
+    text = (
+        "On October 11, Russian shelling killed 5 people in the Donetsk region: in Kurakhove "
+        "- 3, in Siversk - 2."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert (tolls["Kurakhove"], tolls["Siversk"]) == ((3, None), (2, None))

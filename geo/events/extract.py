@@ -135,6 +135,7 @@ from geo.events.tolls import (
     _with_casualties,
     lead_toll,
     part_of_whole,
+    shared_out_without_whole,
     toll_told_on,
     victims_counted,
 )
@@ -1718,6 +1719,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     last_casualty_event = casualty_here = len(events) - 1
         if first_here is not None and casualties:
             _toll_by_place(events, first_here, text, sent, tops)
+            if shared_out_without_whole(events[first_here:], casualties):
+                last_casualty_event = None  # "... two in A, one in B. Nine were hurt": no town's
         # a strike word of the sentence that tells a new strike ("in a missile strike")
         new_strike = any(
             t.type in _CASUALTY_TYPES and not _DEFINITE.search(text, sent.start, t.start)

@@ -924,6 +924,21 @@ def part_of_whole(whole: Event, part: Event) -> bool:
     )
 
 
+def shared_out_without_whole(here: list[Event], cas: Casualties) -> bool:
+    """Whether a sentence's toll went to its towns in parts, and no event holds the whole.
+
+    "Shelling killed three in the X region: two in A, one in B": the towns' counts add up to
+    the sentence's whole, which no event of it holds (the region only situates the towns);
+    a toll told next ("Another nine were wounded") is the whole's, not the last town's.
+    """
+    if (cas.killed is None) == (cas.injured is None):
+        return False
+    kind = "killed" if cas.killed is not None else "injured"
+    whole = getattr(cas, kind)
+    counts = [getattr(e, kind) for e in here if getattr(e, kind) is not None]
+    return len(counts) >= 2 and whole not in counts and sum(counts) == whole
+
+
 def _carry_casualties(
     events: list[Event],
     last: int | None,

@@ -243,3 +243,15 @@ def test_a_part_told_town_first_with_a_dash_and_its_count(gazetteer):
     )
     tolls = _tolls(text, gazetteer)
     assert (tolls["Kurakhove"], tolls["Siversk"]) == ((3, None), (2, None))
+
+
+def test_a_count_after_towns_sharing_a_whole_no_event_holds_is_no_towns(gazetteer):
+    # the towns' two and one make the three told first; the wounded told next are the
+    # region's, and the region has no strike of its own here: the last town gets none
+    text = (
+        "On October 11, Russian shelling killed 3 people in the Donetsk region: 2 in "
+        "Kurakhove, 1 in Siversk. Another 11 people were wounded."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert tolls["Siversk"] == (1, None)
+    assert tolls["Kurakhove"] == (2, None)

@@ -520,3 +520,11 @@ def test_the_invasions_first_day_told_by_its_date_is_history_in_a_later_report(g
         "towns across the country, among them Odesa."
     )
     assert _events(text, gazetteer, published=dt.date(2022, 10, 3)) == set()
+
+
+def test_the_last_talks_held_in_an_earlier_year_are_their_history(gazetteer):
+    text = (
+        "The previous face-to-face talks between the two sides were held in Minsk in "
+        "February 2023, and ended without a deal."
+    )
+    assert _events(text, gazetteer, published=dt.date(2025, 4, 2)) == set()

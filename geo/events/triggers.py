@@ -82,6 +82,14 @@ CONTROL_HELD = (
     r"(?! (?:(?:new|their|its|defensive|firing|forward) )?"
     r"(?:positions?|lines?|buildings?|posts?)\b)",
     r"occupied(?<=(?:was|ere) occupied)(?= by\b)",
+    # the simple past with its maker before it and a place after it: "Russian troops occupied
+    # X", "the enemy occupied the village of Y" (a wire's "Russian-occupied X" and "the
+    # territory its forces occupied in 2022" name no place right after the verb)
+    r"occupied"
+    r"(?:(?<=troops occupied)|(?<=forces occupied)|(?<=army occupied)|(?<=units occupied)"
+    r"|(?<=enemy occupied)|(?<=invaders occupied)|(?<=occupiers occupied)"
+    r"|(?<=russians occupied)|(?<=soldiers occupied))"
+    r"(?= (?:the (?:villages?|towns?|city|settlements?) of )?\w)",  # a capital: find_triggers
     r"(?:now|again) in (?:full |complete )?control of",
     # "X is entirely under the control of Wagner": the words after "of" name who holds X,
     # no place (up to the clause's end)
@@ -2085,6 +2093,10 @@ _CONTROL_MARK_BEFORE = re.compile(
 _CONTROL_MARK_AFTER = re.compile(r"\s+(?:once\s+)?(?:again|more)\b", re.IGNORECASE)
 
 
+# What a bare "occupied" took (CONTROL_HELD): a name, or "the village of" and a name.
+_OCCUPIED_NAME = re.compile(r" (?:the (?:villages?|towns?|city|settlements?) of )?[A-ZА-ЯІЇЄҐ]")
+
+
 def _unmarked_control(text: str, sent: Sentence, s: int, e: int) -> bool:
     """Whether a state of control is how things stand, not news of a change.
 
@@ -2219,6 +2231,13 @@ def _find_triggers_in(
             and _unmarked_control(text, sent, s, e)
         ):
             continue  # "both towns remain under Ukrainian control": how things stand
+        if (
+            word == "occupied"
+            and etype is EventType.ADVANCE
+            and not text.startswith(" by", e)  # the passive's agent ("was occupied by")
+            and not _OCCUPIED_NAME.match(text, e)
+        ):
+            continue  # "troops occupied new positions", "the land Russian forces occupied in 2022"
         if word in ("clashed", "clashing", "fought") and not _army_before(text, sent, s):
             continue  # "protesters clashed with police in X", "veterans who fought in Y"
         if (

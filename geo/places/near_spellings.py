@@ -132,6 +132,9 @@ _EEV = re.compile(r"e+(?=v)")
 # the list above does not hold: "Kleshch-", Klishch-). Asked only where the closed-syllable
 # sites found no form the index holds (respellings), so it is the last choice.
 _ANY_E = re.compile(r"e(?=[^aeiou])")
+# The Russian prefix раз-/рас- is Ukrainian роз- ("Razdolnoye", Rozdolne; "Razdolovka",
+# Rozdolivka), after Novo-/Staro- too.
+_RAZ = re.compile(r"((?:novo|staro)?)ra(?=[zs])")
 _VARIANT_CAP = 128  # choices per word; a long name's later sites are left as they are
 
 
@@ -148,6 +151,8 @@ def _word_forms(word: str) -> set[str]:
             forms.add(ale.group(1) + "ole" + start[ale.end() :])
         if start.startswith(_YAT_ROOTS):
             forms.add(start[0] + "i" + start[2:])
+        if raz := _RAZ.match(start):
+            forms.add(raz.group(1) + "ro" + start[raz.end() :])
         for m in _VOWEL_SITES.finditer(start):
             if len(forms) * 2 > _VARIANT_CAP:
                 break

@@ -102,6 +102,12 @@ PUSHED_INTO = (
     r"(?:push(?:ed|ing) (?:deeper |further )?|(?:moved|moving|pressed|pressing) "
     r"(?:deeper|further) )into"
 )
+# What places a losses claim (below): the villages it names after it, "near X", "in the
+# areas of X and Y", within the clause.
+_LOSSES_PLACED = (
+    r"(?=[^.;]{0,120}?\b(?:near|in the areas? of|in the vicinity of|around|close to)\b)"
+)
+
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
@@ -562,6 +568,17 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
+        # a ministry's losses claim told from the loser's side: "the enemy lost up to 240
+        # servicemen near X", "Ukrainian losses amounted to 90 troops in the area of Y" (the
+        # men fell in fighting there, as "inflicted losses near X"). Only with the villages
+        # after it: a day's losses per direction ("in the X direction, the enemy lost 40
+        # servicemen") are a tally, not a battle at the direction's town.
+        r"lost (?:up to |about |around |over |more than |as many as |nearly |almost )?"
+        r"\d[\d,]* (?:[\w'’-]+ ){0,2}?(?:servicemen|soldiers|troops|personnel|militants|"
+        r"fighters)\b" + _LOSSES_PLACED,
+        r"losses (?:amounted to|totall?ed|reached|of) (?:up to |about |around |over |more than |"
+        r"as many as |nearly |almost )?\d[\d,]* (?:[\w'’-]+ ){0,2}?(?:servicemen|soldiers|"
+        r"troops|personnel|militants|fighters)\b" + _LOSSES_PLACED,
         # A tried advance is fighting: "пытался прорваться", "намагався просунутися",
         # "предпринял 5 попыток атаковать"; the longer phrase wins over the bare gain verb.
         r"(?:пыта\w*|намага\w*|пробува\w*|спробува\w*|(?:предпри\w*|здійсни\w*) "

@@ -2923,3 +2923,23 @@ def test_risking_ones_life_to_flee_is_a_flight(gazetteer):
     article = article_from_text(text, published=dt.date(2024, 5, 8))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT] == ["Vovchansk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "The adversary lost as many as 85 soldiers near Terny, Torske and Zarichne.",
+            {"Terny", "Torske", "Zarichne"},
+        ),
+        (
+            "Kyiv's losses amounted to 60 servicemen in the areas of Terny and Torske.",
+            {"Terny", "Torske"},
+        ),
+        ("On the Lyman axis the adversary lost 70 servicemen and three tanks.", set()),
+    ],
+)
+def test_a_losses_claim_at_villages_is_fighting_there(gazetteer, text, places):
+    # Round 21 (accT): a ministry's losses told from the loser's side, with its villages
+    got = {k[1] for k in _bulletin_events(text, gazetteer) if k[0] is EventType.OFFENSIVE}
+    assert got == places

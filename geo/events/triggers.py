@@ -723,6 +723,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"addressing(?= (?:a|an|the) (?:[\w-]+ ){0,2}?(?:conference|forum|summit|rally|session|"
         r"congress|assembly|gathering|news conference|press conference)\b)",
         r"speech",
+        # "The president visited X on Monday, saying ...": a visit with remarks
+        r"visited(?= [^.;:]{0,60}?, (?:expressing|saying|telling|declaring|stating|vowing|"
+        r"promising|pledging|announcing|warning)\b)",
         r"заяви\w*",
         r"заявил\w*",
     ),

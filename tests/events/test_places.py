@@ -3158,3 +3158,33 @@ def test_a_village_in_a_named_community_is_situated_by_the_unit_word_after_it(ga
     tops = geoparse(text, gazetteer=gazetteer)
     assert [t.surface for t in tops] == ["Kivsharivka", "Kupiansk"]
     assert _situating_unit(text, tops) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A further evacuation train has arrived in Lviv from the Kharkiv region.",
+        "The evacuation bus arrived in Lviv from Kharkiv Oblast on Tuesday evening.",
+    ],
+)
+def test_where_an_evacuation_train_arrived_is_not_where_people_left(gazetteer, text):
+    assert _evacuated_from(text, gazetteer) == {"Kharkiv Oblast"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every day the Kramatorsk-Dnipro-Uzhhorod evacuation train carries hundreds of "
+        "residents out of Donbas.",
+        "She is a guard on the Kramatorsk-Dnipro-Uzhhorod evacuation train, which carries "
+        "families out of danger for free.",
+    ],
+)
+def test_a_train_named_by_its_route_leaves_from_the_first_town(gazetteer, text):
+    assert _evacuated_from(text, gazetteer) == {"Kramatorsk"}
+
+
+def test_a_visit_with_remarks_is_a_statement_where_the_visit_was(gazetteer):
+    text = "The premier visited the Sumy region on Friday, vowing that the raids would stop."
+    got = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.STATEMENT]
+    assert got == ["Sumy Oblast"]

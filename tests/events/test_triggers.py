@@ -2926,6 +2926,19 @@ def test_risking_ones_life_to_flee_is_a_flight(gazetteer):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("The premier visited the Sumy region on Friday, vowing that the raids would stop.", True),
+        ("The premier visited Odesa on Friday, saying the port would keep working.", True),
+        ("The premier visited Odesa on Friday and inspected the port.", False),
+    ],
+)
+def test_a_visit_told_with_the_remarks_made_there_is_a_statement(sentence, statement):
+    got = [t.text for t in _triggers(sentence) if t.type is EventType.STATEMENT]
+    assert (got == ["visited"]) is statement
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         (

@@ -103,9 +103,14 @@ PUSHED_INTO = (
     r"(?:deeper|further) )into"
 )
 # What places a losses claim (below): the villages it names after it, "near X", "in the
-# areas of X and Y", within the clause.
-_LOSSES_PLACED = (
-    r"(?=[^.;]{0,120}?\b(?:near|in the areas? of|in the vicinity of|around|close to)\b)"
+# areas of X and Y", up to 120 characters on in its sentence. A name follows the word:
+# "around" and "close to" introduce the next count as often as a place ("and around 20
+# drones"), and "near-constant" is no "near".
+# find_triggers checks the capital (_LOSSES_NAME): these patterns are read in lower case.
+_LOSSES_PLACED = r"(?=[^.;]{0,120}?\b(?:near|in the areas? of|in the vicinity of|around|close to) )"
+_LOSSES_NAME = re.compile(
+    r"[^.;]{0,120}?\b(?:near|in the areas? of|in the vicinity of|around|close to) "
+    r"(?:the (?:villages?|towns?|settlements?) of )?[A-ZА-ЯІЇЄҐ]"
 )
 
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
@@ -2114,7 +2119,11 @@ _CONTROL_MARK_AFTER = re.compile(r"\s+(?:once\s+)?(?:again|more)\b", re.IGNORECA
 
 
 # What a bare "occupied" took (CONTROL_HELD): a name, or "the village of" and a name.
-_OCCUPIED_NAME = re.compile(r" (?:the (?:villages?|towns?|city|settlements?) of )?[A-ZА-ЯІЇЄҐ]")
+# A side's adjective opens what troops hold ("occupied Ukrainian positions near X"), no name.
+_OCCUPIED_NAME = re.compile(
+    r" (?:the (?:villages?|towns?|city|settlements?) of )?"
+    r"(?!(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Moscow's|enemy)\b)[A-ZА-ЯІЇЄҐ]"
+)
 
 
 def _unmarked_control(text: str, sent: Sentence, s: int, e: int) -> bool:
@@ -2251,6 +2260,12 @@ def _find_triggers_in(
             and _unmarked_control(text, sent, s, e)
         ):
             continue  # "both towns remain under Ukrainian control": how things stand
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith(("lost ", "losses "))
+            and not _LOSSES_NAME.match(text, e, sent.end)
+        ):
+            continue  # "lost 240 servicemen and around 20 drones": a tally, no village named
         if (
             word == "occupied"
             and etype is EventType.ADVANCE

@@ -13,6 +13,7 @@ import csv
 import functools
 import gzip
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -331,10 +332,15 @@ def _former_names(row: dict[str, str]) -> list[str]:
 
     Reports go on naming villages by the names they had before the renamings of 2023-2024
     ("Lastochkyne", now Krynychne), and GeoNames keeps the old names only for the places it
-    has: without these, a renamed village GeoNames lacks is never read.
+    has: without these, a renamed village GeoNames lacks is never read. (Some of the 517 are
+    respellings since the codifier's 2021 edition, "Yurivka" for Yuriivka: read the same way.)
     """
-    former = row.get("former_uk") or ""
-    names = [row.get("former_latin") or "", former, *press_spellings(former)]
+    names = []
+    # several former names are joined with "|" (scripts/derive_settlements.py)
+    for latin, former in itertools.zip_longest(
+        (row.get("former_latin") or "").split("|"), (row.get("former_uk") or "").split("|")
+    ):
+        names += [latin or "", former or "", *press_spellings(former or "")]
     return [n for n in dict.fromkeys(names) if n]
 
 

@@ -7,7 +7,8 @@ report's date. ``data/front_areas.csv`` lists those districts with their periods
 prior (a raion is listed whole for the months any part of it saw fighting), not a frontline.
 
 The rule breaks ties and near-ties among settlement namesakes only; it never moves a reading
-the article settles (an oblast it names, a town beside the reading, a stated district).
+the article settles (the one namesake of an oblast it names, a town beside the reading, a
+stated district); among namesakes within a named oblast it picks the one at the front.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import gzip
 import io
 import math
 import re
+import weakref
 from typing import TYPE_CHECKING
 
 from geo.config import data_dir
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from geo.records import Place
     from geo.toponyms.tokens import Mention
 
-__all__ = ["front_namesakes", "front_unit", "in_front_area"]
+__all__ = ["front_namesakes", "front_unit", "in_front_area", "prepare_front"]
 
 FRONT_FILE = "front_areas.csv"
 # How far below the chosen reading a namesake at the front may score and still take over:
@@ -43,14 +45,19 @@ FRONT_VILLAGE_POPULATION = 10_000  # a town this big is no village a namesake st
 FRONT_ANCHOR_KM = 60.0
 # Namesakes at the front this near each other are one guess (the same stretch of front).
 FRONT_SAME_KM = 25.0
-# The sentence tells fighting, a capture or shelling: the war is where the name is.
+# The sentence tells fighting, a capture or shelling: the war is where the name is. Whole
+# words ("take part", "frontier", "Pushkino" are none); the Cyrillic stems keep off "next"
+# (наступного) and villages named after the words (Ударне, Бойове).
 _FIGHTING = re.compile(
-    r"\b(?:attack|assault|shell|strik|struck|fight|fought|clash|battl|captur|seiz|took|tak(?:e|en|ing)|"
-    r"liberat|retook|recaptur|occup|advanc|offensive|counteroffensive|repel|repuls|push|storm|"
-    r"bomb|drone|missile|rocket|artillery|mortar|front|troops|forces|combat|hostilit|raid|"
-    r"infiltrat|encircl|defen[cs]|withdr[ae]w|retreat)"
-    r"|(?:атак|штурм|обстр|бо[їий]|удар|наступ|звільн|освобо|захоп|зайня|заня|фронт|дрон|"
-    r"ракет|артилер|артиллер|окуп|оккуп|відбил|отбил|отраз)",
+    r"\b(?:attack\w*|assault\w*|shell(?:s|ed|ing)?|shelling|strikes?|struck|striking|fight\w*"
+    r"|fought|clash\w*|battles?|captur\w*|seiz\w*|liberat\w*|retook|recaptur\w*|occup\w*"
+    r"|advanc\w*|offensives?|counteroffensives?|repel\w*|repuls\w*|storm(?:ed|ing|s)?"
+    r"|bomb(?:s|ed|ing|ings)?|drones?|missiles?|rockets?|artillery|mortars?|front|frontline"
+    r"|troops|forces|combat|hostilities|raids?|infiltrat\w*|encircl\w*|defen[cs]\w*"
+    r"|withdr[ae]w\w*|retreat\w*)\b"
+    r"|\b(?:атак\w*|штурм\w*|обстр\w*|бо(?:ї|ях|ям|ями|и|ев|ёв|й|ю)\b|удар(?!н)\w*"
+    r"|наступ(?!н)\w*|звільн\w*|освобо\w*|захоп\w*|зайня\w*|заня\w*|фронт\w*|дрон\w*"
+    r"|ракет\w*|артилер\w*|артиллер\w*|окуп\w*|оккуп\w*|відбил\w*|отбил\w*|отраз\w*)",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?\n]")
@@ -102,18 +109,32 @@ def _ru_district_ids() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-_SEATS: dict[int, dict[str, list[Place]]] = {}
+# The seats' places, by gazetteer: a weak key, so a gazetteer dropped takes its entry along
+# (an id() key could be reused by a new one at the same address).
+_SEATS: weakref.WeakKeyDictionary[Gazetteer, dict[str, list[Place]]] = weakref.WeakKeyDictionary()
 
 
 def _ru_seats(gaz: Gazetteer) -> dict[str, list[Place]]:
-    seats = _SEATS.get(id(gaz))
+    seats = _SEATS.get(gaz)
     if seats is None:
         seats = {}
         for a1, ids in _ru_district_ids().items():
             seats[a1] = [p for p in map(gaz.get, ids) if p is not None]
-        _SEATS.clear()  # one gazetteer per process in practice
-        _SEATS[id(gaz)] = seats
+        _SEATS[gaz] = seats
     return seats
+
+
+def prepare_front(gaz: Gazetteer) -> None:
+    """Load the front areas and the districts' tables now, before ingest forks its workers.
+
+    Parameters
+    ----------
+    gaz
+        The gazetteer geoparsing will use.
+    """
+    _periods()
+    _ua_raion_by_geonameid()
+    _ru_seats(gaz)
 
 
 def front_unit(place: Place, gaz: Gazetteer) -> str | None:
@@ -121,6 +142,19 @@ def front_unit(place: Place, gaz: Gazetteer) -> str | None:
 
     A Ukrainian village by its KATOTTG raion; a village of Russia's border oblasts by the
     district whose seat lies nearest in its oblast (no registry package has their outlines).
+
+    Parameters
+    ----------
+    place
+        A place of the gazetteer.
+    gaz
+        The gazetteer (for the Russian districts' seats).
+
+    Returns
+    -------
+    str or None
+        ``UA`` and the raion's four digits, or a ``ru2:`` district id; None outside the
+        theatre's settlement tables.
     """
     pid = place.place_id
     if place.country_code == "UA":
@@ -139,7 +173,24 @@ def front_unit(place: Place, gaz: Gazetteer) -> str | None:
 
 
 def in_front_area(place: Place, published: dt.date, gaz: Gazetteer) -> bool:
-    """Whether ``place`` lies in a district where the war was on ``published``."""
+    """Whether ``place`` lies in a district where the war was on ``published``.
+
+    Parameters
+    ----------
+    place
+        A place of the gazetteer.
+    published
+        The day asked about (a ``datetime`` counts by its date).
+    gaz
+        The gazetteer.
+
+    Returns
+    -------
+    bool
+        True when a period of its district in ``data/front_areas.csv`` holds the day.
+    """
+    if isinstance(published, dt.datetime):
+        published = published.date()
     unit = front_unit(place, gaz)
     if unit is None:
         return False
@@ -152,11 +203,14 @@ def _km(a: Place, b: Place) -> float:
 
 def _tells_fighting(text: str, start: int, end: int) -> bool:
     """Whether the sentence around ``text[start:end]`` tells fighting, a capture or shelling."""
-    before = max(
-        (m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=0
-    )
+    floor = max(0, start - 400)
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, floor, start)), default=floor)
     after = _SENTENCE_END.search(text, end)
-    return _FIGHTING.search(text, before, after.start() if after else len(text)) is not None
+    # the name's own letters are no word of fighting (a village called Ударне)
+    return (
+        _FIGHTING.search(text, before, start) is not None
+        or _FIGHTING.search(text, end, after.start() if after else len(text)) is not None
+    )
 
 
 def front_namesakes(
@@ -172,15 +226,35 @@ def front_namesakes(
     """Of namesake villages the article does not separate, prefer the one at the front.
 
     For a theatre article only (the caller's test), and a sentence that tells fighting, a
-    capture or shelling (``_FIGHTING``). A mention moves when its chosen reading is
-    a village, in no oblast the article names (``named``), not beside one of its other places
-    (``anchors``), not stated (scored ``stated`` or more), and outside every front area at
-    ``published``; while a namesake within ``FRONT_NEAR_TIE`` of it lies in one (and in a named
-    oblast where the article names any of the name's oblasts). Namesakes at the front far
-    apart, whatever their scores, are no answer: the reading stays.
+    capture or shelling (``_FIGHTING``). A mention moves when its chosen reading is a
+    village, not beside one of the article's other places (``anchors``), not stated (scored
+    ``stated`` or more), and outside every front area at ``published``; while a namesake
+    within ``FRONT_NEAR_TIE`` of it lies in one, and in a named oblast where the article names
+    any of the name's oblasts (a named oblast that holds several namesakes settles nothing
+    between them). Namesakes at the front far apart, whatever their scores, are no answer:
+    the reading stays.
+
+    Parameters
+    ----------
+    text
+        The article.
+    mentions
+        Its mentions, scored; the winner's score is raised in place.
+    published
+        The article's date (a ``datetime`` counts by its date); None leaves every reading.
+    gaz
+        The gazetteer.
+    named
+        Admin-1 codes of the oblasts the article names.
+    anchors
+        The article's other places that settle a reading near them.
+    stated
+        A score at or above which a reading is stated by the text, never moved.
     """
     if published is None:
         return
+    if isinstance(published, dt.datetime):
+        published = published.date()
     for m in mentions:
         if (
             len(m.cands) < 2
@@ -200,7 +274,6 @@ def front_namesakes(
             best.kind is not PlaceKind.POPULATED_PLACE
             or (best.population or 0) >= FRONT_VILLAGE_POPULATION
             or top >= stated
-            or best.admin1_code in named
             or m.cands[k].match == "relative"
         ):
             continue

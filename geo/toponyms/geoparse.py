@@ -32,7 +32,7 @@ from geo.records import (
 from geo.text.casefold import Gated
 from geo.toponyms.districts import city_districts, town_parts
 from geo.toponyms.facilities import airport_towns, plant_sites
-from geo.toponyms.front import front_namesakes
+from geo.toponyms.front import front_namesakes, prepare_front
 from geo.toponyms.near import (
     NEAR_CEILING,
     resolve_near,
@@ -1777,7 +1777,7 @@ def _raion_readings(mentions: list[Mention]) -> None:
 
 
 def prepare(gazetteer: Gazetteer) -> None:
-    """Load now what geoparsing loads on first use: word frequencies, numpy, near-spellings.
+    """Load now what geoparsing loads on first use: frequencies, numpy, spellings, fronts.
 
     ``geo.pipeline.ingest`` calls it before forking its workers, which then share all of it
     copy-on-write; each of them loaded it for itself before (about 0.8 CPU-seconds).
@@ -1786,3 +1786,4 @@ def prepare(gazetteer: Gazetteer) -> None:
     import numpy  # noqa: F401 - the nearness bonuses' arrays
 
     prepare_near_spellings(gazetteer)
+    prepare_front(gazetteer)  # the front areas and the districts' tables (geo.toponyms.front)

@@ -1313,6 +1313,7 @@ def test_control_held_told_as_news_is_an_advance(gazetteer, text, place):
         "Residents went back to the occupied part of Kherson Oblast on Monday.",
         # a bare "occupied" with no name right after it took no town
         "The troops occupied new positions west of Kupiansk on Monday, the brigade said.",
+        "The troops occupied Ukrainian positions west of Kupiansk on Monday, the brigade said.",
         "Mines cover the fields near Kupiansk that Russian forces occupied in 2022.",
         "Both Huliaipole and Orikhiv remain under Ukrainian control, the governor said.",
         "The situation near Kupiansk is under control, the General Staff said on Monday.",
@@ -2950,6 +2951,10 @@ def test_a_visit_told_with_the_remarks_made_there_is_a_statement(sentence, state
             {"Terny", "Torske"},
         ),
         ("On the Lyman axis the adversary lost 70 servicemen and three tanks.", set()),
+        # "around" and "close to" before the next count, and "near-constant", name no village
+        ("In the Siversk direction, the adversary lost 70 servicemen and around 20 tanks.", set()),
+        ("The adversary lost 55 servicemen, and close to 9 tanks were hit.", set()),
+        ("The adversary lost 40 servicemen in near-constant assaults.", set()),
     ],
 )
 def test_a_losses_claim_at_villages_is_fighting_there(gazetteer, text, places):

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from geo.places.gazetteer import Gazetteer
 from geo.records import Place, PlaceKind
-from geo.toponyms.front import front_unit, in_front_area
+from geo.toponyms.front import _tells_fighting, front_unit, in_front_area
 from geo.toponyms.geoparse import geoparse
 
 
@@ -73,3 +75,36 @@ def test_a_border_village_of_russia_falls_in_the_district_of_the_nearest_seat(ga
     assert front_unit(village, gazetteer) == "ru2:RU.41:Sudzhansky"
     assert in_front_area(village, dt.date(2024, 11, 1), gazetteer)
     assert not in_front_area(village, dt.date(2022, 1, 1), gazetteer)
+
+
+def test_among_namesakes_of_the_oblast_the_report_names_the_one_at_the_front_wins(gazetteer):
+    # Three Loknias lie in Sumy Oblast; naming the oblast settles none of them, so the one in
+    # the raion where the fighting was in 2025 is read, as it is when no oblast is named.
+    day = dt.date(2025, 5, 14)
+    text = "Russian forces captured Loknia, the Sumy Oblast administration said."
+    place = _reading(text, "Loknia", day, gazetteer)
+    assert place.admin1_code == "UA.21" and in_front_area(place, day, gazetteer)
+
+
+def test_a_publication_time_counts_by_its_day(gazetteer):
+    text = "Ukrainian troops beat back an attack on Sobolivka overnight, the General Staff said."
+    at = dt.datetime(2024, 6, 1, 9, 30)
+    assert _reading(text, "Sobolivka", at, gazetteer).admin1_code == "UA.07"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fighting"),
+    [
+        ("Russian troops attacked Loknia at dawn.", "Loknia", True),
+        ("Наступ на Локню триває.", "Локню", True),
+        # "next week" shares its stem with "offensive"; a village named after a word of war
+        ("Фестиваль у Локні перенесли на наступного тижня.", "Локні", False),
+        ("Ярмарок в Ударному відкрили в неділю.", "Ударному", False),
+        ("Pupils from Loknia will take part in the frontier games.", "Loknia", False),
+        # a fight told far back, beyond the sentence's 400-character window, is not this one's
+        ("Troops attacked Pokrovsk. " + "The fair " * 60 + "was held in Loknia.", "Loknia", False),
+    ],
+)
+def test_only_words_of_fighting_in_the_names_sentence_count(text, name, fighting):
+    start = text.index(name)
+    assert _tells_fighting(text, start, start + len(name)) is fighting

@@ -184,7 +184,12 @@ _WAR_START = re.compile(
     r"full[- ]scale\s+|first\s+|initial\s+)+(?:war|invasion)\b|"
     # "shortly after invading Ukraine", "weeks after Moscow invaded": the verb for the noun
     r"(?:shortly|soon|right|just|days|weeks|months)\s+after\s+(?:invading|"
-    r"(?:russia|moscow|it|they)\s+(?:had\s+)?invaded)\b)",
+    r"(?:russia|moscow|it|they)\s+(?:had\s+)?invaded)\b|"
+    # "on February 24, Russia attacked Ukraine, striking A and B": the war's first day, by
+    # its date, recalled in a later report
+    r"on\s+(?:24\s+february|february\s+24)(?:,?\s+2022)?,?\s+(?:russia|moscow|"
+    r"(?:the\s+)?russian\s+(?:federation|army|troops|forces))\s+(?:launched|began|started|"
+    r"attacked|invaded)\b)",
     re.IGNORECASE,
 )
 # A report this long after the war began recalls its start as history.
@@ -669,6 +674,27 @@ def _of_a_past_year(text: str, sent: Sentence, trig: Trigger, published: dt.date
     return m is not None and int(m.group(1)) < published.year
 
 
+# "The last direct talks between the two took place in X in March 2022": the previous
+# meeting of a series, told as its history
+_LAST_TALKS = re.compile(
+    r"\bthe\s+(?:last|previous)\s+(?:(?:direct|face-to-face|in-person|peace|round\s+of)\s+)"
+    r"{0,2}$",
+    re.IGNORECASE,
+)
+_A_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _last_talks_of_a_past_year(
+    text: str, sent: Sentence, trig: Trigger, published: dt.date
+) -> bool:
+    """Whether talks are named as the last ones held, in a year before the report's own."""
+    if trig.type is not EventType.NEGOTIATION:
+        return False
+    if _LAST_TALKS.search(text, max(sent.start, trig.start - 50), trig.start) is None:
+        return False
+    return any(int(m.group(1)) < published.year for m in _A_YEAR.finditer(sent.text))
+
+
 # A sentence that opens with its setting: "Against the backdrop of attacks across the country
 # and a ground offensive in X, the agency continues to ...", "Amid heavy shelling in Y, aid
 # groups scaled up ...", "In the context of ...", "In light of ...", "Given ...". The phrase
@@ -750,6 +776,8 @@ def news_not_setting(
         if war and war_start_background(text, sent, t, published):
             continue
         if published is not None and _of_a_past_year(text, sent, t, published):
+            continue
+        if published is not None and _last_talks_of_a_past_year(text, sent, t, published):
             continue
         fight = t.type is EventType.OFFENSIVE and _FIGHT_NOUN.fullmatch(t.text)
         if t.type is EventType.ATTACK or fight:

@@ -90,6 +90,7 @@ from geo.events.places import (
     oblast_index,
     off_the_front,
     places_for,
+    route_named_origin,
     route_origin,
     situates_frame,
     situates_unknown_settlement,
@@ -134,6 +135,8 @@ from geo.events.tolls import (
     _where_they_were,
     _with_casualties,
     lead_toll,
+    part_of_whole,
+    shared_out_without_whole,
     toll_told_on,
     victims_counted,
 )
@@ -543,13 +546,15 @@ def _oblast_contradicts(text: str, t: Toponym, toponyms: Sequence[Toponym]) -> b
 
 
 # Damage told without a strike word: "houses were damaged in X", "in X, damage to the port
-# was recorded", "a school in X sustained damage".
+# was recorded", "a school in X sustained damage", "in X, a fire broke out".
 _DAMAGE_TOLD = re.compile(
     r"\b(?:(?:was|were|been)\s+(?:(?:also|partially|badly|heavily|severely|slightly)\s+)?"
     r"(?P<w>damaged)\b"
     r"|(?P<n>damage)\s+(?:to\s+[^.;:]{1,80}?\s+)?(?:was|were|has\s+been|have\s+been)\s+"
     r"(?:recorded|reported|registered|inflicted|caused)\b"
-    r"|sustained\s+(?P<s>damage)\b)",
+    r"|sustained\s+(?P<s>damage)\b"
+    # "In X, a fire broke out on 2 hectares": what the shelling told before set alight
+    r"|(?P<f>fires?)\s+(?:also\s+)?broke\s+out\b)",
     re.IGNORECASE,
 )
 _DAMAGE_REACH = 300  # characters from the end of the strike's sentence
@@ -572,7 +577,7 @@ def _damage_after_strike(
     m = _DAMAGE_TOLD.search(sent.text)
     if m is None:
         return None
-    group = next(g for g in ("w", "n", "s") if m.group(g))
+    group = next(g for g in ("w", "n", "s", "f") if m.group(g))
     word = m.group(group).lower()
     return Trigger(EventType.ATTACK, sent.start + m.start(group), sent.start + m.end(group), word)
 
@@ -876,6 +881,15 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     )
                 )
             ]
+        if triggers:
+            # "the evacuation train timetable to X until May 31": a notice of a service, no
+            # evacuation that happened (and its "until" no day of one); so too the payments
+            triggers = [
+                t
+                for t in triggers
+                if t.type is not EventType.EVACUATION
+                or not _TIMETABLE.match(text, t.end, min(sent.end, t.end + 40))
+            ]
         if tops and not any(t.type in _PEOPLE_PLACED for t in found_words):
             # "wounding two volunteers from X": X is their home, not where the strike was
             told = (
@@ -1050,6 +1064,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 events, sent, text, tops, casualties, (last_casualty_event, before), False
             )
             _carry_toll_day(events, text, sent, published)
+            _arrivals_counted(events, last_figure_event, sent)
             prev_dated = None
             continue
         # Head-counts go only to evacuations and displacements (here or carried back to one);
@@ -1256,6 +1271,18 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 and route[1] <= trig.start
             ):
                 places = [route[0]]  # "From A to B, evacuation goes on in private cars"
+            if (
+                trig.type is EventType.EVACUATION
+                and (origin := route_named_origin(text, trig.start, tops)) is not None
+                and all(
+                    p.place.kind is not PlaceKind.POPULATED_PLACE
+                    or origin.start <= p.start < trig.start
+                    for p in places
+                )
+            ):
+                # "the A-B-C evacuation train takes people from the X region": it leaves A, a
+                # town where the region says only the area; never a stop of the route
+                places = [origin]
             if not places and trig.type is EventType.ATTACK:
                 places = _struck_before(text, sent, trig, tops)
             if not places and trig.type is EventType.ATTACK:
@@ -1688,10 +1715,19 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                     trig.type in _CASUALTY_TYPES
                     and not earlier
                     and (casualty_here is None or took_toll or finer)
+                    # "killed six in the X region: four in A, two in B. Nine were hurt": the
+                    # toll told next is the region's, not the last town's
+                    and not (
+                        tolls is not None
+                        and casualty_here is not None
+                        and part_of_whole(events[casualty_here], ev)
+                    )
                 ):
                     last_casualty_event = casualty_here = len(events) - 1
         if first_here is not None and casualties:
             _toll_by_place(events, first_here, text, sent, tops)
+            if shared_out_without_whole(events[first_here:], casualties):
+                last_casualty_event = None  # "... two in A, one in B. Nine were hurt": no town's
         # a strike word of the sentence that tells a new strike ("in a missile strike")
         new_strike = any(
             t.type in _CASUALTY_TYPES and not _DEFINITE.search(text, sent.start, t.start)
@@ -1772,6 +1808,33 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     return oblast_summaries_dropped(_undated(consolidate(events, apart), published, period))
 
 
+# People counted as arriving: "another 40 residents, including 12 children, arrived in X"
+_ARRIVED_COUNT = re.compile(r"\b(?:arrived|have\s+arrived|has\s+arrived)\b", re.IGNORECASE)
+_ARRIVAL_REACH = 400  # characters: the count follows its evacuation within a paragraph
+
+
+def _arrivals_counted(events: list[Event], last: int | None, sent: Sentence) -> None:
+    """Give an evacuation without its figures the head-count of a sentence of arrivals.
+
+    "An evacuation train came to X from the Y region. Another 40 residents of the Y region,
+    including 12 children, arrived in X.": no event word, but whom the train brought; only
+    for an evacuation told just before that has no count of its own.
+    """
+    if last is None or not _ARRIVED_COUNT.search(sent.text):
+        return
+    ev = events[last]
+    if (
+        ev.event_type is not EventType.EVACUATION
+        or ev.people is not None
+        or sent.start - ev.sentence_end > _ARRIVAL_REACH
+    ):
+        return
+    people, children, plan = head_counts(sent.text)
+    if people is None or plan:
+        return
+    events[last] = replace(ev, people=people, children=children)
+
+
 def _told_today(ev: Event, published: dt.date | None) -> bool:
     """Whether an event recalled "as reported" is dated, by its own words, the report's day.
 
@@ -1786,6 +1849,12 @@ def _told_today(ev: Event, published: dt.date | None) -> bool:
 _SERVICE_VEHICLE = re.compile(
     r"\s+(?:trains?|railcars?|(?:rail\s*)?carriages?|wagons?|bus(?:es)?|coaches|flights?|"
     r"shuttles?)\b",
+    re.IGNORECASE,
+)
+_TIMETABLE = re.compile(
+    r"(?:\s+(?:trains?|bus(?:es)?|flights?|routes?))?\s+(?:schedules?|timetables?|"
+    # "IDPs got evacuation payments in X": money named for the evacuation, not one
+    r"payments?|payouts?|allowances?|benefits?|subsid(?:y|ies))\b",
     re.IGNORECASE,
 )
 _HABITUAL_SERVICE = re.compile(

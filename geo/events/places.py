@@ -665,6 +665,22 @@ _DESTINATION_OPENERS = frozenset(
 _DESTINATION_LINKS = frozenset({"to", "into", "toward", "towards"})
 
 
+_ARRIVED = frozenset({"arrived", "arrive", "arrives", "arriving"})
+
+
+def _arrived_from(toks: list[_Tok], i: int, etype: EventType) -> bool:
+    """Whether "in" at ``i`` is an evacuation's arrival with its "from" after it.
+
+    "An evacuation train has arrived in B from the A region": B is where the people went;
+    only with the "from" a few words on, so an arrival told alone keeps its place.
+    """
+    if etype is not EventType.EVACUATION or toks[i].text != "in" or i < 1:
+        return False
+    if toks[i - 1].text.lower() not in _ARRIVED:
+        return False
+    return any(t.text == "from" for t in toks[i + 2 : i + 6])
+
+
 def _from_before(toks: list[_Tok], first: int, i: int) -> bool:
     """Whether a "from" phrase opened between token ``first`` and token ``i``.
 
@@ -2464,6 +2480,8 @@ def _after(
                 source = False  # "attacked from the direction of A towards B": B is hit
             if word == "from":
                 dest = False  # "evacuated to B from A": A is where they left
+            elif _arrived_from(toks, i, etype):
+                dest = True  # "an evacuation train arrived in B from A": B is where it went
             elif (
                 word in _DESTINATION_LINKS
                 and etype is EventType.EVACUATION
@@ -2916,6 +2934,15 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
     "and three were injured in B", "and wounded two women in B" go on to B, but not
     "wounding two drivers from B": whom a strike hurt is told by their home, not its place.
     """
+    if (
+        toll
+        and i + 3 < len(toks)
+        and toks[i].text == "in"
+        and toks[i + 1].kind == "top"
+        and toks[i + 2].text in ("-", "–", "—")
+        and toks[i + 3].text.isdigit()
+    ):
+        return i  # "killed three in the X region: in A - 2, in B - 1": the town, then its count
     if toll and i < len(toks) and toks[i].text in _TOLL_WORDS:
         i += 1  # "killed two in A and injured five in B"
     while i < len(toks) and toks[i].text in _FIGURE_HEDGES:
@@ -2927,6 +2954,8 @@ def _figure_item(toks: list[_Tok], i: int, *, toll: bool = False) -> int | None:
             return k  # "wounding two volunteers from A": a toll's "from" is their home
         if toll and toks[k].text in _TOLL_VERB_WORDS:
             continue
+        if toll and k == i + 1 and toks[k].text in ("-", "–", "—"):
+            continue  # "killed six in the X region: 4 - in A, 2 - in B": the count, a dash
         if toks[k].kind != "w" or toks[k].text in _BREAKS_OR_AUX:
             return None
     return None
@@ -3114,6 +3143,25 @@ def hyphened_modifier(text: str, top: Toponym) -> bool:
     bases someone, never where an event was. "In Moscow-annexed Crimea, ..." keeps Crimea.
     """
     return _HYPHENED_PARTICIPLE.match(text, top.end) is not None
+
+
+def route_named_origin(text: str, start: int, tops: list[Toponym]) -> Toponym | None:
+    """The first stop of a route named by its towns right before ``start``, else None.
+
+    "the A-B-C evacuation train": the towns joined by hyphens name the train's route, and it
+    leaves from the first; at least two towns, the last one just before the event word.
+    """
+    run: list[Toponym] = []
+    for top in sorted(tops, key=lambda t: t.start, reverse=True):
+        if top.start >= start:
+            continue
+        gap = text[top.end : run[-1].start] if run else text[top.end : start]
+        if (run and gap not in ("-", "–", "—")) or (not run and gap.strip()):
+            break
+        run.append(top)
+    if len(run) < 2 or any(t.place.kind is not PlaceKind.POPULATED_PLACE for t in run):
+        return None
+    return run[-1]
 
 
 # "the Donetsk People's Republic" after a city's name: the republic's area, not the city
@@ -3827,6 +3875,10 @@ def _venue(
         found = _after(text, toks, j, trig.type, max_pre=0)
         if found:
             return found
+    if trig.text == "visited":
+        # "visited the X region on Monday, saying ...": the place visited, its object
+        k = j + (j < len(toks) and toks[j].text == "the")
+        return [[toks[k].top]] if k < len(toks) and toks[k].kind == "top" else []
     sent_start = toks[0].start if toks else trig.start
     for t in tops:
         if t.end <= trig.start and _VISIT.search(text, max(sent_start, t.start - 30), t.start):

@@ -64,6 +64,8 @@ _TOLL_AT_PLACE = Gated(_TOLL_AT_PLACE)
 _OF_AREA = re.compile(
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*\s+(?:region|oblast|province|district|community|"
     r"hromada)\s*[-–—,:]?"
+    # "killed six residents of the X region: 4 - in A, 2 - in B": the list's first count
+    r"(?:(?<=:)\s+\d+(?:\s+[-–—])?)?"
     r"|\s+with\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?(?:injury|injuries|wounds?|burns|trauma))"
     r"(?=\s+(?:in|near|at)\b)",
     re.IGNORECASE,
@@ -79,7 +81,9 @@ _BARE_COUNT = re.compile(
     r"(?:(?:at least|more than|over|about|around|nearly|almost|some)\s+)?(?:(?P<num>\d+|"
     + "|".join(sorted(NUM_WORDS, key=len, reverse=True))
     + r")\s+)?(?:more\s+)?(?:(?:others?|people|persons?|civilians?|residents?|m[ae]n|wom[ae]n|"
-    r"child(?:ren)?)\s+)?(?:in|near|at)\s+(?:the\s+)?"
+    r"child(?:ren)?)\s+)?"
+    # "killed five in the region: 3 - in A, 2 - in B": a dash between a count and its place
+    r"(?:(?<=\d\s)[-–—]\s+)?(?:in|near|at)\s+(?:the\s+)?"
     r"(?:(?:city|town|village|settlement)\s+of\s+)?$",
     re.IGNORECASE,
 )
@@ -398,6 +402,8 @@ def _listed_casualties(
     ordered = sorted(places, key=lambda t: t.start)
     if (by_clause := _tolls_by_clause(text, sent, ordered)) is not None:
         return by_clause
+    if (after := _counts_after_places(text, sent, ordered)) is not None:
+        return after
     series = respective_counts(sent.text)
     if series is not None and len(series[0]) == len(ordered):
         # "killed three and five people in A and B respectively": the counts in list order
@@ -444,6 +450,40 @@ def _listed_casualties(
         at = first.setdefault(top.place.place_id, top.start)
         if at != top.start and not out[at] and out[top.start]:
             out[at] = out[top.start]
+    return out
+
+
+# A part's count told after its town with a dash: "in A - 2, in B - 1" (not "A - 2 km")
+_COUNT_AFTER = re.compile(r"\s+[-–—]\s+(?P<num>\d+)\b(?=\s*(?:[,;.]|and\b|$))")
+
+
+def _counts_after_places(
+    text: str, sent: Sentence, ordered: list[Toponym]
+) -> dict[int, Casualties] | None:
+    """The parts of a whole told town first: "killed 3 in the X region: in A - 2, in B - 1".
+
+    The first place holds the whole, of one kind (or the whole is told with no place of the
+    list); every other place is followed by a dash and its count, and the counts add up to
+    no more than the whole. None otherwise.
+    """
+    # the whole's place may be left out of the list ("shelling killed three in the X
+    # region: ...", where the region only situates its towns)
+    parts = ordered[1:] if _COUNT_AFTER.match(text, ordered[0].end, sent.end) is None else ordered
+    if len(parts) < 2:
+        return None
+    counts = [_COUNT_AFTER.match(text, t.end, sent.end) for t in parts]
+    if not all(counts):
+        return None
+    whole = parse_casualties(text[sent.start : parts[0].start])
+    if (whole.killed is None) == (whole.injured is None):
+        return None
+    kind = "killed" if whole.killed is not None else "injured"
+    values = [int(m.group("num")) for m in counts if m is not None]
+    if sum(values) > getattr(whole, kind):
+        return None
+    out = {ordered[0].start: whole} if parts is not ordered else {}
+    for top, m, n in zip(parts, counts, values, strict=True):
+        out[top.start] = Casualties(**{kind: n}, text=m.group(0).strip())
     return out
 
 
@@ -866,6 +906,37 @@ def _other_regions(tops: list[Toponym], events: list[Event], last: int | None) -
 
 # A victim told before: "the man", "he", "his wife" (not a part of the toll of its own).
 _DEFINITE_VICTIM = re.compile(r"(?:the|he|she|his|her|they|both|all)\b", re.IGNORECASE)
+
+
+def part_of_whole(whole: Event, part: Event) -> bool:
+    """Whether ``part`` is a town's share of the toll that ``whole`` tells for its oblast.
+
+    "killed six in the X region: four in A, two in B": the region's event holds the whole,
+    each town's event a part, of the same kind and no larger.
+    """
+    if whole.place.kind is not PlaceKind.ADMIN1 or part.place.kind is PlaceKind.ADMIN1:
+        return False
+    if part.place.admin1_code != whole.place.admin1_code:
+        return False
+    pairs = ((whole.killed, part.killed), (whole.injured, part.injured))
+    return any(p is not None for _, p in pairs) and all(
+        p is None or (w is not None and p <= w) for w, p in pairs
+    )
+
+
+def shared_out_without_whole(here: list[Event], cas: Casualties) -> bool:
+    """Whether a sentence's toll went to its towns in parts, and no event holds the whole.
+
+    "Shelling killed three in the X region: two in A, one in B": the towns' counts add up to
+    the sentence's whole, which no event of it holds (the region only situates the towns);
+    a toll told next ("Another nine were wounded") is the whole's, not the last town's.
+    """
+    if (cas.killed is None) == (cas.injured is None):
+        return False
+    kind = "killed" if cas.killed is not None else "injured"
+    whole = getattr(cas, kind)
+    counts = [getattr(e, kind) for e in here if getattr(e, kind) is not None]
+    return len(counts) >= 2 and whole not in counts and sum(counts) == whole
 
 
 def _carry_casualties(

@@ -82,6 +82,14 @@ CONTROL_HELD = (
     r"(?! (?:(?:new|their|its|defensive|firing|forward) )?"
     r"(?:positions?|lines?|buildings?|posts?)\b)",
     r"occupied(?<=(?:was|ere) occupied)(?= by\b)",
+    # the simple past with its maker before it and a place after it: "Russian troops occupied
+    # X", "the enemy occupied the village of Y" (a wire's "Russian-occupied X" and "the
+    # territory its forces occupied in 2022" name no place right after the verb)
+    r"occupied"
+    r"(?:(?<=troops occupied)|(?<=forces occupied)|(?<=army occupied)|(?<=units occupied)"
+    r"|(?<=enemy occupied)|(?<=invaders occupied)|(?<=occupiers occupied)"
+    r"|(?<=russians occupied)|(?<=soldiers occupied))"
+    r"(?= (?:the (?:villages?|towns?|city|settlements?) of )?\w)",  # a capital: find_triggers
     r"(?:now|again) in (?:full |complete )?control of",
     # "X is entirely under the control of Wagner": the words after "of" name who holds X,
     # no place (up to the clause's end)
@@ -94,6 +102,17 @@ PUSHED_INTO = (
     r"(?:push(?:ed|ing) (?:deeper |further )?|(?:moved|moving|pressed|pressing) "
     r"(?:deeper|further) )into"
 )
+# What places a losses claim (below): the villages it names after it, "near X", "in the
+# areas of X and Y", up to 120 characters on in its sentence. A name follows the word:
+# "around" and "close to" introduce the next count as often as a place ("and around 20
+# drones"), and "near-constant" is no "near".
+# find_triggers checks the capital (_LOSSES_NAME): these patterns are read in lower case.
+_LOSSES_PLACED = r"(?=[^.;]{0,120}?\b(?:near|in the areas? of|in the vicinity of|around|close to) )"
+_LOSSES_NAME = re.compile(
+    r"[^.;]{0,120}?\b(?:near|in the areas? of|in the vicinity of|around|close to) "
+    r"(?:the (?:villages?|towns?|settlements?) of )?[A-ZА-ЯІЇЄҐ]"
+)
+
 TRIGGERS: dict[EventType, tuple[str, ...]] = {
     EventType.EVACUATION: (
         r"evacuation (?:trains?|bus(?:es)?|orders?|convoys?)",
@@ -563,6 +582,17 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"surround(?:s|ed|ing)?",  # only with an army before it (find_triggers)
         r"repuls\w+",
         r"(?:inflicted|inflicting) (?:heavy )?losses",
+        # a ministry's losses claim told from the loser's side: "the enemy lost up to 240
+        # servicemen near X", "Ukrainian losses amounted to 90 troops in the area of Y" (the
+        # men fell in fighting there, as "inflicted losses near X"). Only with the villages
+        # after it: a day's losses per direction ("in the X direction, the enemy lost 40
+        # servicemen") are a tally, not a battle at the direction's town.
+        r"lost (?:up to |about |around |over |more than |as many as |nearly |almost )?"
+        r"\d[\d,]* (?:[\w'’-]+ ){0,2}?(?:servicemen|soldiers|troops|personnel|militants|"
+        r"fighters)\b" + _LOSSES_PLACED,
+        r"losses (?:amounted to|totall?ed|reached|of) (?:up to |about |around |over |more than |"
+        r"as many as |nearly |almost )?\d[\d,]* (?:[\w'’-]+ ){0,2}?(?:servicemen|soldiers|"
+        r"troops|personnel|militants|fighters)\b" + _LOSSES_PLACED,
         # A tried advance is fighting: "пытался прорваться", "намагався просунутися",
         # "предпринял 5 попыток атаковать"; the longer phrase wins over the bare gain verb.
         r"(?:пыта\w*|намага\w*|пробува\w*|спробува\w*|(?:предпри\w*|здійсни\w*) "
@@ -707,6 +737,9 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"addressing(?= (?:a|an|the) (?:[\w-]+ ){0,2}?(?:conference|forum|summit|rally|session|"
         r"congress|assembly|gathering|news conference|press conference)\b)",
         r"speech",
+        # "The president visited X on Monday, saying ...": a visit with remarks
+        r"visited(?= [^.;:]{0,60}?, (?:expressing|saying|telling|declaring|stating|vowing|"
+        r"promising|pledging|announcing|warning)\b)",
         r"заяви\w*",
         r"заявил\w*",
     ),
@@ -2100,6 +2133,14 @@ _CONTROL_MARK_BEFORE = re.compile(
 _CONTROL_MARK_AFTER = re.compile(r"\s+(?:once\s+)?(?:again|more)\b", re.IGNORECASE)
 
 
+# What a bare "occupied" took (CONTROL_HELD): a name, or "the village of" and a name.
+# A side's adjective opens what troops hold ("occupied Ukrainian positions near X"), no name.
+_OCCUPIED_NAME = re.compile(
+    r" (?:the (?:villages?|towns?|city|settlements?) of )?"
+    r"(?!(?:Ukrainian|Russian|Ukraine's|Russia's|Kyiv's|Moscow's|enemy)\b)[A-ZА-ЯІЇЄҐ]"
+)
+
+
 def _unmarked_control(text: str, sent: Sentence, s: int, e: int) -> bool:
     """Whether a state of control is how things stand, not news of a change.
 
@@ -2234,6 +2275,19 @@ def _find_triggers_in(
             and _unmarked_control(text, sent, s, e)
         ):
             continue  # "both towns remain under Ukrainian control": how things stand
+        if (
+            etype is EventType.OFFENSIVE
+            and word.startswith(("lost ", "losses "))
+            and not _LOSSES_NAME.match(text, e, sent.end)
+        ):
+            continue  # "lost 240 servicemen and around 20 drones": a tally, no village named
+        if (
+            word == "occupied"
+            and etype is EventType.ADVANCE
+            and not text.startswith(" by", e)  # the passive's agent ("was occupied by")
+            and not _OCCUPIED_NAME.match(text, e)
+        ):
+            continue  # "troops occupied new positions", "the land Russian forces occupied in 2022"
         if word in ("clashed", "clashing", "fought") and not _army_before(text, sent, s):
             continue  # "protesters clashed with police in X", "veterans who fought in Y"
         if (

@@ -125,6 +125,16 @@ _VOWEL_SITES = re.compile(r"[oe](?=v(?:s?k))|[oe](?=[^aeiou](?:[^aeiou]|$))")
 # Bila Hora, "Belogorovka" Bilohorivka, "Lesnoye" Lisne.
 _YAT_ROOTS = ("bel", "les")
 _ALE = re.compile(r"((?:novo|staro)?)ale")  # "Aleksandrovka", "Novoaleksandrovka"
+# Russian -еевка is Ukrainian -іївка ("Kleshcheyevka", Klishchiivka; "Sergeyevka",
+# Serhiivka): romanised, "eev" is "iiv", a run of i that romanised names hold as one.
+_EEV = re.compile(r"e+(?=v)")
+# A Russian e before a consonant that a Ukrainian name writes i (the old letter ѣ of roots
+# the list above does not hold: "Kleshch-", Klishch-). Asked only where the closed-syllable
+# sites found no form the index holds (respellings), so it is the last choice.
+_ANY_E = re.compile(r"e(?=[^aeiou])")
+# The Russian prefix раз-/рас- is Ukrainian роз- ("Razdolnoye", Rozdolne; "Razdolovka",
+# Rozdolivka), after Novo-/Staro- too.
+_RAZ = re.compile(r"((?:novo|staro)?)ra(?=[zs])")
 _VARIANT_CAP = 128  # choices per word; a long name's later sites are left as they are
 
 
@@ -141,12 +151,29 @@ def _word_forms(word: str) -> set[str]:
             forms.add(ale.group(1) + "ole" + start[ale.end() :])
         if start.startswith(_YAT_ROOTS):
             forms.add(start[0] + "i" + start[2:])
+        if raz := _RAZ.match(start):
+            forms.add(raz.group(1) + "ro" + start[raz.end() :])
         for m in _VOWEL_SITES.finditer(start):
             if len(forms) * 2 > _VARIANT_CAP:
                 break
             k = m.start()
             forms |= {f[:k] + "i" + f[k + 1 :] for f in forms}
         out |= forms
+    return out
+
+
+def _yat_forms(forms: set[str]) -> set[str]:
+    """``forms`` with -eev- as -iv- and any e before a consonant as i, a run of i as one."""
+    out = set()
+    for start in forms:
+        start = _EEV.sub(lambda m: "i" if len(m.group()) > 1 else m.group(), start)
+        more = {start}
+        for m in _ANY_E.finditer(start):
+            if len(more) * 2 > _VARIANT_CAP:
+                break
+            k = m.start()
+            more |= {f[:k] + "i" + f[k + 1 :] for f in more}
+        out |= {_I_RUN.sub("i", f) for f in more}
     return out
 
 
@@ -292,6 +319,13 @@ def respellings(
     if not out:
         # The Russian form of the name: "Vodyanoye", "Galitsynovka", "Volnoye Pole".
         forms = sorted(ukrainian_forms(latin(key)))
+        for code in sorted(admin1):
+            names = table.romanised.get(code, {})
+            out += [i for f in forms for i in names.get(f, ())]
+    if not out:
+        # -еевка and the old letter ѣ in any root ("Kleshcheyevka", Klishchiivka): the
+        # Russian e is i where the syllable rule above does not reach it.
+        forms = sorted(_yat_forms(ukrainian_forms(latin(key))) - ukrainian_forms(latin(key)))
         for code in sorted(admin1):
             names = table.romanised.get(code, {})
             out += [i for f in forms for i in names.get(f, ())]

@@ -13,6 +13,7 @@ import csv
 import functools
 import gzip
 import io
+import itertools
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -326,10 +327,30 @@ def press_spellings(name_uk: str) -> list[str]:
     return out
 
 
+def _former_names(row: dict[str, str]) -> list[str]:
+    """The names a renamed settlement bore before 2023-2024, in the spellings reports use.
+
+    Reports go on naming villages by the names they had before the renamings of 2023-2024
+    ("Lastochkyne", now Krynychne), and GeoNames keeps the old names only for the places it
+    has: without these, a renamed village GeoNames lacks is never read. (Some of the 517 are
+    respellings since the codifier's 2021 edition, "Yurivka" for Yuriivka: read the same way.)
+    """
+    names = []
+    # several former names are joined with "|" (scripts/derive_settlements.py)
+    for latin, former in itertools.zip_longest(
+        (row.get("former_latin") or "").split("|"), (row.get("former_uk") or "").split("|")
+    ):
+        names += [latin or "", former or "", *press_spellings(former or "")]
+    return [n for n in dict.fromkeys(names) if n]
+
+
 def _add_settlement(b: Builder, row: dict[str, str], *, cc: str, a1_names: dict[str, str]) -> None:
     names = [n for n in (row["name_latin"], row["name_uk"], row["name_ru"]) if n]
     if cc == "UA":
         names += [n for n in press_spellings(row["name_uk"]) if n not in names]
+        # After today's names: the first is the name shown, and an old name is only ever
+        # an alternate reading.
+        names += [n for n in _former_names(row) if n not in names]
     gid = row.get("geonameid") or ""
     known = b.index_of.get(f"gn:{gid}") if gid else None
     if known is not None:

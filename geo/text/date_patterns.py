@@ -93,7 +93,8 @@ ATOM = (
 _ALTERNATIVES = {
     "rng": rf"\b(?:[Ff]rom|[Bb]etween){SP}(?P<rng_a>{ATOM})"
     rf"(?:{SP}(?:to|until|till|through|and){SP}|{SPO}{DASH}{SPO})(?P<rng_b>{ATOM})",
-    "since": rf"\b[Ss]ince{SP}(?P<since_x>{ATOM})",
+    # "since Monday": a bare weekday too, the span running from it to the day of writing
+    "since": rf"\b[Ss]ince{SP}(?:(?P<since_x>{ATOM})|(?P<since_wd>{WEEKDAY}))",
     "part": rf"\b(?i:early|mid|late)(?:{SP}|{SPO}-{SPO})(?P<part_m>{MON})"
     rf"(?:,?{SP}(?P<part_y>{YEAR}))?",
     # "in fall 2022", "the summer of 2023", "late spring 2024", "winter 2022-23"

@@ -202,6 +202,12 @@ def _h_brng(m: re.Match[str], ctx: _Context) -> _Resolved | None:
 
 def _h_since(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     text, pub, strict = ctx
+    if m["since_wd"] is not None:
+        if pub is None:
+            return None
+        # the latest such weekday, as a bare weekday is read (_h_wd), up to the day of writing
+        back = (pub.weekday() - WEEKDAY_NO[m["since_wd"].lower()]) % 7
+        return pub - dt.timedelta(days=back), pub, _RANGE
     p = parse_atom(m["since_x"])
     if pub is None or p is None:
         return None

@@ -32,6 +32,7 @@ from geo.records import (
 from geo.text.casefold import Gated
 from geo.toponyms.districts import city_districts, town_parts
 from geo.toponyms.facilities import airport_towns, plant_sites
+from geo.toponyms.front import front_namesakes, prepare_front
 from geo.toponyms.near import (
     NEAR_CEILING,
     resolve_near,
@@ -1453,8 +1454,9 @@ def geoparse(
     text
         The document. Offsets in the result index into it unchanged.
     published
-        The document's date. Accepted for a stable signature; resolution does not depend on
-        it yet (historical names are resolved to today's places).
+        The document's date. Of namesake villages nothing in the article separates, the one
+        in a district where the war was at that date is preferred (``geo.toponyms.front``);
+        historical names are resolved to today's places.
     gazetteer
         The index to use; the shared offline gazetteer by default.
     corrections
@@ -1467,7 +1469,6 @@ def geoparse(
         In text order. ``text[t.start:t.end] == t.surface``; ``t.place`` is the chosen
         reading and ``t.candidates`` the readings weighed, best first.
     """
-    del published  # see the docstring: not used for resolution yet
     gaz = gazetteer or load_gazetteer()
     toks = tokenize(text)
     mentions = recognise(text, toks, gaz)
@@ -1494,6 +1495,16 @@ def geoparse(
         unknown_near_anchor(text, mentions)
         weak_unplaced_namesakes(mentions, anchors=ctx.anchors)
         _namesake_beside_anchor(mentions, anchors=ctx.anchors, named=ctx.admin1)
+        # Namesakes nothing above separates: the one where the war was at the report's date.
+        front_namesakes(
+            text,
+            mentions,
+            published,
+            gaz=gaz,
+            named=ctx.admin1,
+            anchors=ctx.anchors,
+            stated=STATED_SCORE,
+        )
     # Theatre readings only, so an article elsewhere is untouched; but a list of villages
     # needs no named oblast to put the theatre in context ("shelled A, B, C and D").
     _list_strays(mentions, _list_runs(mentions, text), gaz=gaz)
@@ -1766,7 +1777,7 @@ def _raion_readings(mentions: list[Mention]) -> None:
 
 
 def prepare(gazetteer: Gazetteer) -> None:
-    """Load now what geoparsing loads on first use: word frequencies, numpy, near-spellings.
+    """Load now what geoparsing loads on first use: frequencies, numpy, spellings, fronts.
 
     ``geo.pipeline.ingest`` calls it before forking its workers, which then share all of it
     copy-on-write; each of them loaded it for itself before (about 0.8 CPU-seconds).
@@ -1775,3 +1786,4 @@ def prepare(gazetteer: Gazetteer) -> None:
     import numpy  # noqa: F401 - the nearness bonuses' arrays
 
     prepare_near_spellings(gazetteer)
+    prepare_front(gazetteer)  # the front areas and the districts' tables (geo.toponyms.front)

@@ -187,7 +187,20 @@ def _framed(text: str, toks: list[Token], i: int, j: int) -> bool:
         unit = toks[j + 1]
         if gap in {",", "("} and toks[j].cap and toks[j].joined:
             return unit.norm in ADMIN1_SUFFIXES or unit.norm in ADMIN2_WORDS
+    if (
+        prev is not None
+        and prev.norm == "the"
+        and prev.joined
+        and toks[j - 1].joined
+        and j < len(toks)
+        and toks[j].norm in _COMMUNITY_AFTER
+    ):
+        return True  # "a drone hit the Krasnopilia community": a hromada by its seat's name
     return _in_unit_after(toks, j)
+
+
+# Unit words after a seat's name that make it a place: "the X community", "the X hromada".
+_COMMUNITY_AFTER = frozenset(["community", "hromada", "communities"])
 
 
 def _in_unit_after(toks: list[Token], j: int) -> bool:

@@ -512,3 +512,19 @@ def test_running_strikes_after_despite_are_the_circumstance_not_a_strike(frame, 
         f"account, {frame} heavy continuing attacks in the region."
     )
     assert [place for kind, place in _events(text, gazetteer) if kind is EventType.ATTACK] == []
+
+
+def test_the_invasions_first_day_told_by_its_date_is_history_in_a_later_report(gazetteer):
+    text = (
+        "Let us recall that on 24 February Russia invaded Ukraine and launched missiles at "
+        "towns across the country, among them Odesa."
+    )
+    assert _events(text, gazetteer, published=dt.date(2022, 10, 3)) == set()
+
+
+def test_the_last_talks_held_in_an_earlier_year_are_their_history(gazetteer):
+    text = (
+        "The previous face-to-face talks between the two sides were held in Minsk in "
+        "February 2023, and ended without a deal."
+    )
+    assert _events(text, gazetteer, published=dt.date(2025, 4, 2)) == set()

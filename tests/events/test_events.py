@@ -1551,3 +1551,39 @@ def test_a_dated_strike_in_a_background_paragraph_keeps_its_own_toll(gazetteer):
         if e.event_type is EventType.ATTACK and e.place.name == "Kherson"
     }
     assert tolls == {(dt.date(2024, 9, 3), None, 1), (dt.date(2024, 9, 3), 2, 6)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The evacuation train timetable to Uzhhorod until June 30 can be found here.",
+        "Families from the front line received evacuation payments in Uzhhorod.",
+    ],
+)
+def test_a_timetable_or_payment_named_for_evacuation_is_no_evacuation(gazetteer, text):
+    events = _events(text, gazetteer, published=dt.date(2024, 6, 3))
+    assert not [e for e in events if e.event_type is EventType.EVACUATION]
+
+
+def test_the_count_of_arrivals_after_an_evacuation_train_is_its_figure(gazetteer):
+    text = (
+        "A further evacuation train has arrived in Uzhhorod from the Kharkiv region.\n"
+        "Thirty households left the region. In total, 63 residents of Kharkiv Oblast, "
+        "among them 21 children, arrived in Uzhhorod."
+    )
+    events = _events(text, gazetteer, published=dt.date(2024, 6, 3))
+    ev = _one(events, EventType.EVACUATION, "Kharkiv Oblast")
+    assert (ev.people, ev.children) == (63, 21)
+
+
+def test_a_fire_told_after_the_days_shelling_is_a_strike_at_its_town(gazetteer):
+    text = (
+        "Over the past day Russian guns hit the Kupiansk and Izium districts again. "
+        "In Kivsharivka, Kupiansk district, a fire broke out across two hectares of field."
+    )
+    events = _events(text, gazetteer, published=dt.date(2023, 9, 2))
+    assert _one(events, EventType.ATTACK, "Kivsharivka")
+    # with no strike told before it, a fire is no strike
+    alone = "In Hlushkivka, a fire broke out in a barn on Friday, the fire service said."
+    events = _events(alone, gazetteer, published=dt.date(2023, 9, 2))
+    assert not [e for e in events if e.event_type is EventType.ATTACK]

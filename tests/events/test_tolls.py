@@ -185,3 +185,73 @@ def test_villages_named_after_no_event_word_are_no_gain(gazetteer):
         "Kyslivka, where harvests were poor."
     )
     assert not _gains(text, gazetteer)
+
+
+def _tolls(text, gazetteer, published=dt.date(2023, 10, 12)):
+    article = article_from_text(text, published=published)
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    return {e.place.name: (e.killed, e.injured) for e in events if e.event_type is EventType.ATTACK}
+
+
+def test_a_dash_between_a_count_and_its_town_still_shares_the_whole(gazetteer):
+    # the roundup's parts written "3 - in A": each town its own part of the region's six
+    text = (
+        "On October 11, Russian shelling killed 6 people in the Donetsk region: 3 - in "
+        "Kramatorsk, 2 - in Druzhkivka, 1 - in Pokrovsk."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert tolls["Kramatorsk"] == (3, None)
+    assert tolls["Druzhkivka"] == (2, None)
+    assert tolls["Pokrovsk"] == (1, None)
+
+
+def test_the_victims_told_as_residents_of_their_region_before_a_list_of_towns(gazetteer):
+    # "civilians of the X region:" names whose dead they were; the towns follow the colon
+    text = (
+        "On October 11, the occupiers killed 5 civilians of Donetsk region: 3 - in Kurakhove, "
+        "2 - in Siversk."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert tolls["Kurakhove"] == (3, None)
+    assert tolls["Siversk"] == (2, None)
+
+
+def test_a_placeless_count_after_a_shared_out_whole_is_the_regions(gazetteer):
+    # the wounded told after the list are the region's whole, not the last town's
+    text = (
+        "Russian fire left 5 dead in the Donetsk region on 11 October: 3 in "
+        "Kurakhove, 2 in Siversk. A further 14 people were wounded, the governor wrote."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert tolls["Siversk"] == (2, None)
+    assert tolls["Donetsk Oblast"] == (5, 14)
+
+
+def test_a_part_told_town_first_with_a_dash_and_its_count(gazetteer):
+    # "in A - 3, in B - 2": each town's share of the region's five, told after the town
+    text = (
+        "On October 11, the occupiers killed 5 civilians of Donetsk region: in Kurakhove - 3, "
+        "in Siversk - 2."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert tolls["Kurakhove"] == (3, None)
+    assert tolls["Siversk"] == (2, None)
+    # and so with a strike word, where the region only situates its towns
+    text = (
+        "On October 11, Russian shelling killed 5 people in the Donetsk region: in Kurakhove "
+        "- 3, in Siversk - 2."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert (tolls["Kurakhove"], tolls["Siversk"]) == ((3, None), (2, None))
+
+
+def test_a_count_after_towns_sharing_a_whole_no_event_holds_is_no_towns(gazetteer):
+    # the towns' two and one make the three told first; the wounded told next are the
+    # region's, and the region has no strike of its own here: the last town gets none
+    text = (
+        "On October 11, Russian shelling killed 3 people in the Donetsk region: 2 in "
+        "Kurakhove, 1 in Siversk. Another 11 people were wounded."
+    )
+    tolls = _tolls(text, gazetteer)
+    assert tolls["Siversk"] == (1, None)
+    assert tolls["Kurakhove"] == (2, None)

@@ -1289,6 +1289,9 @@ def test_a_temporary_relocation_of_residents_in_cyrillic_is_an_evacuation(gazett
         ("The town's mayor said Russian troops had occupied about a third of Toretsk.", "Toretsk"),
         ("Mapping analysts say Russian units now occupy the village of Zaporizke.", "Zaporizke"),
         ("The city of Kupiansk was occupied by Russian forces on Sunday.", "Kupiansk"),
+        # the simple past, its maker before it and the place right after it
+        ("Moscow's troops occupied Zaporizke after a week of assaults.", "Zaporizke"),
+        ("The enemy occupied the village of Zaporizke, the brigade said.", "Zaporizke"),
         # a state of control marked as new or whole
         (
             "On Friday the ministry said its troops were now in control of Krasnohorivka.",
@@ -1314,6 +1317,10 @@ def test_control_held_told_as_news_is_an_advance(gazetteer, text, place):
     "text",
     [
         "Residents went back to the occupied part of Kherson Oblast on Monday.",
+        # a bare "occupied" with no name right after it took no town
+        "The troops occupied new positions west of Kupiansk on Monday, the brigade said.",
+        "The troops occupied Ukrainian positions west of Kupiansk on Monday, the brigade said.",
+        "Mines cover the fields near Kupiansk that Russian forces occupied in 2022.",
         "Both Huliaipole and Orikhiv remain under Ukrainian control, the governor said.",
         "The situation near Kupiansk is under control, the General Staff said on Monday.",
         "Ukrainian forces are still in control of Kupiansk, the spokesman said on Monday.",
@@ -2939,3 +2946,40 @@ def test_a_town_assaulted_by_an_army_in_the_passive_is_ground_fighting(gazetteer
     assert (EventType.OFFENSIVE, "Lviv") not in _kinds(
         "A guard was assaulted by a drunk man in Lviv.", gazetteer
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("The premier visited the Sumy region on Friday, vowing that the raids would stop.", True),
+        ("The premier visited Odesa on Friday, saying the port would keep working.", True),
+        ("The premier visited Odesa on Friday and inspected the port.", False),
+    ],
+)
+def test_a_visit_told_with_the_remarks_made_there_is_a_statement(sentence, statement):
+    got = [t.text for t in _triggers(sentence) if t.type is EventType.STATEMENT]
+    assert (got == ["visited"]) is statement
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "The adversary lost as many as 85 soldiers near Terny, Torske and Zarichne.",
+            {"Terny", "Torske", "Zarichne"},
+        ),
+        (
+            "Kyiv's losses amounted to 60 servicemen in the areas of Terny and Torske.",
+            {"Terny", "Torske"},
+        ),
+        ("On the Lyman axis the adversary lost 70 servicemen and three tanks.", set()),
+        # "around" and "close to" before the next count, and "near-constant", name no village
+        ("In the Siversk direction, the adversary lost 70 servicemen and around 20 tanks.", set()),
+        ("The adversary lost 55 servicemen, and close to 9 tanks were hit.", set()),
+        ("The adversary lost 40 servicemen in near-constant assaults.", set()),
+    ],
+)
+def test_a_losses_claim_at_villages_is_fighting_there(gazetteer, text, places):
+    # Round 21 (accT): a ministry's losses told from the loser's side, with its villages
+    got = {k[1] for k in _bulletin_events(text, gazetteer) if k[0] is EventType.OFFENSIVE}
+    assert got == places

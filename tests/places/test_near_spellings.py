@@ -180,6 +180,8 @@ def test_latin_leaves_latin_names_alone_and_romanises_cyrillic():
         ("Ocheretino", "UA.05", "Ocheretyne"),  # -ino is -yne
         ("Mirnoye", "UA.26", "Myrne"),
         ("Belaya Gora", "UA.14", "Bila Hora"),  # Russian e of an old root is Ukrainian i
+        ("Kleshcheyevka", "UA.05", "Klishchiivka"),  # -eyevka is -iivka, and e of the root i
+        ("Razdolovka", "UA.05", "Rozdolivka"),  # the prefix raz- is roz-
     ],
 )
 def test_a_russian_spelling_is_respelt_to_the_ukrainian_name(gazetteer, russian, unit, name):

@@ -114,6 +114,9 @@ CASES = [
     ("since October 2022", PUB, D(2022, 10, 1), PUB, RANGE, "since October 2022"),
     ("since August 6", PUB, D(2024, 8, 6), PUB, RANGE, "since August 6"),
     ("since 2014", PUB, D(2014, 1, 1), PUB, RANGE, "since 2014"),
+    # a bare weekday: the latest Monday before the Thursday of writing, up to that Thursday
+    ("since Monday", PUB, D(2024, 9, 2), PUB, RANGE, "since Monday"),
+    ("since Monday, September 2", PUB, D(2024, 9, 2), PUB, RANGE, "since Monday, September 2"),
     ("from March to May 2023", PUB, D(2023, 3, 1), D(2023, 5, 31), RANGE, None),
     ("from December to February", PUB, D(2023, 12, 1), D(2024, 2, 29), RANGE, None),
     ("between 1 and 3 June", PUB, D(2024, 6, 1), D(2024, 6, 3), RANGE, None),

@@ -1337,3 +1337,13 @@ def test_a_third_word_between_two_names_links_them_only_for_a_compass(gazetteer,
         if m.within is not None
     }
     assert got == linked
+
+
+def test_a_village_named_by_its_name_before_the_2024_renaming_is_read_at_the_front(gazetteer):
+    # Lastochkyne near Avdiivka is Krynychne since 2024; reports kept the old name.
+    text = (
+        "Ukraine's army said on Monday that fighting went on in Donetsk Oblast. Russian "
+        "troops took Lastochkyne after a week of assaults."
+    )
+    (top,) = [t for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Lastochkyne"]
+    assert (top.place.name, top.place.admin1_code) == ("Krynychne", "UA.05")

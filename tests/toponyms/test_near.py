@@ -299,3 +299,11 @@ def test_the_plural_of_a_settlement_word_frames_the_first_item_of_its_list(gazet
     top = _at(text, "Vasylevka", gazetteer)
     assert top is not None
     assert (top.place.name, top.place.admin1_code) == ("Vasylivka", "UA.26")
+
+
+def test_a_seat_named_before_community_is_framed_as_a_place(gazetteer):
+    # Round 21 (accT): "the X community" frames a name the index lacks in that spelling
+    text = "Sumy Oblast was shelled again. At dawn a drone struck the Krasnopilia community."
+    top = _at(text, "Krasnopilia", gazetteer)
+    assert top is not None
+    assert (top.place.name, top.place.admin1_code) == ("Krasnopillia", "UA.21")

@@ -88,6 +88,7 @@ from geo.events.places import (
     names_airport,
     namesake_city,
     oblast_index,
+    off_the_front,
     places_for,
     route_named_origin,
     route_origin,
@@ -141,6 +142,7 @@ from geo.events.tolls import (
 )
 from geo.events.triggers import (
     FIGURE_TYPES,
+    GROUND_TYPES,
     ORDER_MARK,
     OWN_MEANS_AFTER,
     PUSHED_INTO,
@@ -1095,6 +1097,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         ]
         if lead is not None and dates and squoted and casualties:
             dates = _quoted_today(dates, squoted, lead, lead_toll_of, casualties, published)
+        if dates and prior_sent is not None and all(t.type in GROUND_TYPES for t in triggers):
+            # (a toll's quoted "today" is read by _quoted_today above)
+            dates = _quote_of_a_dated_report(sent, prior_sent, dates, published)
         if lead_open and dates and any(t.type is EventType.ATTACK for t in triggers):
             lead_open = False
             # a lead that sums up the day counts its dead or hurt; "a massive strike on Monday"
@@ -1163,6 +1168,8 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         inline_done = False  # an order's list in its own sentence goes to one trigger
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
+            # a ground event's town read a continent away from the article's places
+            places = [p for p in places if not off_the_front(trig.type, p, resolved)]
             # "the Moscow-installed head of X": an adjective, no place of the event
             places = [p for p in places if not hyphened_modifier(text, p)]
             if trig is toll and any(
@@ -1933,6 +1940,42 @@ def _quoted_today(
     return [
         replace(day, start_char=d.start_char, end_char=d.end_char, text=d.text)
         if d.text.lower() == "today" and any(a <= d.start_char < b for a, b in quotes)
+        else d
+        for d in dates
+    ]
+
+
+# A quotation's "today": the day of the report it is quoted from
+_QUOTE_TODAY = re.compile(r"today|this\s+(?:morning|afternoon|evening)|tonight", re.IGNORECASE)
+_OPENS_QUOTE = re.compile(r"\s*[\"“]")
+_REPORT_VERB = re.compile(
+    r"\b(?:reported|said|wrote|posted|announced|stated|noted|warned)\b", re.IGNORECASE
+)
+
+
+def _quote_of_a_dated_report(
+    sent: Sentence, prior: Sentence, dates: list[DateSpan], published: dt.date | None
+) -> list[DateSpan]:
+    """A quotation's "today" is the day of the report told in the sentence before it.
+
+    "On Saturday, analysts reported that troops massed near X. 'This afternoon they stormed
+    the village,' they wrote.": in a report filed the next day, the quote's afternoon is
+    Saturday's. Only for a sentence that opens with the quotation, after a sentence that
+    tells one report (a reporting verb) on one day before publication.
+    """
+    if published is None or not _OPENS_QUOTE.match(sent.text):
+        return dates
+    if not any(_QUOTE_TODAY.fullmatch(d.text) for d in dates):
+        return dates
+    if not _REPORT_VERB.search(prior.text):
+        return dates
+    told = find_dates(prior.text, published=published)
+    if len(told) != 1 or told[0].start != told[0].end or told[0].end >= published:
+        return dates
+    day = told[0]
+    return [
+        DateSpan(day.start, day.end, day.precision, d.text, d.start_char, d.end_char)
+        if _QUOTE_TODAY.fullmatch(d.text)
         else d
         for d in dates
     ]

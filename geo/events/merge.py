@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from geo.events.build import _event_id, event_with
 from geo.events.casualties import counts_strikes, higher_count, parse_casualties, tells_rise
-from geo.events.places import ADMIN_WORD, rest_of_area
+from geo.events.places import ADMIN_WORD, is_oblast_centre_namesake, rest_of_area
 from geo.events.triggers import FIGURE_TYPES, GROUND_TYPES, OWN_MEANS_AFTER, Trigger
 from geo.places.spatial import great_circle_km
 from geo.places.theatre import river_ids
@@ -204,6 +204,10 @@ def _titled(title: Event, f: Event) -> bool:
         return False
     if title.geo_precision is GeoPrecision.ADMIN1:
         return bool(title.place.admin1_code) and f.place.admin1_code == title.place.admin1_code
+    if title.event_type is EventType.ADVANCE and is_oblast_centre_namesake(title.place):
+        # "Russian advances in Kharkiv" over gains at villages of the Kharkiv region: the
+        # title's bare name is the region the body's gains lie in, not its centre
+        return f.place.admin1_code == title.place.admin1_code
     near = re.search(r"\bnear\s+" + re.escape(title.surface) + r"\b", title.quote)
     return (
         near is not None

@@ -129,7 +129,8 @@ _COMPASS_ADJECTIVES = frozenset(w for w in _COMPASS if w.endswith("ern"))
 # A verb between a subject trigger and its object ("Evacuation buses left Myrnohrad").
 _VERB_FORM = re.compile(r"\w+ed|left|hit|struck|took|shook|swept|reached|tore", re.IGNORECASE)
 # "X came under fire", "A and B had been brought under Russian control": their subject is hit
-_UNDER_WORDS = ("under", "brought under")
+# ... and a mapping group's "X is now in the red zone": the subject is the place it holds
+_UNDER_WORDS = ("under", "brought under", "in the red", "into the red")
 # What may stand between "have left" and its place: "have left the town of X"
 _LEFT_OBJECT_WORDS = frozenset({"the", "city", "town", "village", "settlement", "of"})
 _VERBAL_TRIGGER = re.compile(
@@ -323,6 +324,8 @@ _THE_TOWN = (
     # "the city's mayor" is no place, but "the city's residents" are its people
     r"(?!\s+(?:of|council|hall)\b|['’]s(?!\s+(?:residents|inhabitants|people|civilians|"
     r"families)\b))"
+    # "the city centre of X", "the town outskirts of X": the name after it is the place
+    r"(?!\s+(?:cent(?:re|er)|outskirts|limits|edge)\s+of\b)"
 )
 # Each alternative opens with a plain letter and asks for the word start behind it
 # ("T(?<!\wT)" is "\bT"): the engine then skips to those letters instead of trying the
@@ -1817,6 +1820,13 @@ def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
         if tok.text in _MODIFIED_NOUNS and toks[k + 1].text == "of" and toks[k + 2].kind == "top":
             return True
         if (
+            tok.text in _MODIFIED_NOUNS
+            and toks[k + 1].text == "of"
+            and toks[k + 2].text[:1].isdigit()
+        ):
+            # "the Black Sea port city of 250,000": a city told by its size, named elsewhere
+            return True
+        if (
             tok.text in _MODIFIED_AREAS
             and toks[k + 1].text == "of"
             and toks[k + 2].kind == "top"
@@ -1879,6 +1889,98 @@ def _area_in_its_region(toks: list[_Tok], i: int) -> int | None:
     if region.admin1_code and town.admin1_code and region.admin1_code != town.admin1_code:
         return None  # X read as a namesake elsewhere: the region is the surer place
     return k + 1
+
+
+def _participle_host(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The place that closes the clause a fight's participle hangs from.
+
+    "troops were moved in the direction of X, trying to regain their positions": the try
+    opens with a participle after a comma, and the clause before it ended at X, named after
+    a preposition of where troops are or go. Nothing when the clause names no such place.
+    """
+    if not _PARTICIPLE_OPENS.match(trig.text):
+        return []
+    before = [t for t in tops if t.end <= trig.start]
+    if not before:
+        return []
+    t = before[-1]
+    if not _HOST_GAP.fullmatch(text, t.end, trig.start):
+        return []
+    if not _HOST_LINK.search(text, max(0, t.start - 40), t.start):
+        return []
+    return [t] if t.place.kind is PlaceKind.POPULATED_PLACE else []
+
+
+_PARTICIPLE_OPENS = re.compile(r"(?:trying|attempting|seeking)\b", re.IGNORECASE)
+_HOST_GAP = re.compile(r"\s*,\s*")
+_HOST_LINK = re.compile(
+    r"\b(?:in\s+the\s+direction\s+of|towards?|near|around|outside|on\s+the\s+outskirts\s+of)"
+    r"\s+(?:the\s+)?(?:(?:village|town|city|settlement)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _participle_aside_end(text: str, toks: list[_Tok], i: int) -> int | None:
+    """The index of the place after ", <verb>ing ..., and" at token i (the first comma).
+
+    "took A, threatening the town of B, and C": a participle's clause set off by commas
+    between two items of a list; None unless ", and" and a place follow it within a few words.
+    """
+    if i + 1 >= len(toks) or not _ING_WORD.fullmatch(toks[i + 1].text):
+        return None
+    for k in range(i + 2, min(len(toks) - 2, i + 2 + _ASIDE_MAX)):
+        if toks[k].text in {";", ".", ":", "(", ")"}:
+            return None
+        if toks[k].text == "," and toks[k + 1].text == "and" and toks[k + 2].kind == "top":
+            return k + 2
+        if toks[k].text == ",":
+            return None
+    return None
+
+
+_ING_WORD = re.compile(r"[a-z]{3,}ing")
+_ASIDE_MAX = 8  # tokens of the participle's clause
+
+
+def _bracketed_gloss_end(toks: list[_Tok], i: int) -> int | None:
+    """Past "( words )" and a comma at token i: a gloss with no place in it, else None."""
+    k = i + 1
+    while k < len(toks) and k - i <= _GLOSS_MAX and toks[k].kind == "w":
+        k += 1
+    if k >= len(toks) or toks[k].text != ")" or k == i + 1:
+        return None
+    k += 1
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    return k
+
+
+_GLOSS_MAX = 8  # words of a bracketed gloss
+
+
+def _area_in_sector(toks: list[_Tok], i: int) -> bool:
+    """Whether "X area" at token i (the "area") is a settlement's ground inside a sector.
+
+    "repelled attacks in the X area in the Y direction": the area is the land around the
+    settlement X, where the fighting is; the direction after it is the sector that situates
+    it (and is the weaker place), as in "near X in the Y direction".
+    """
+    if toks[i].text != "area" or toks[i - 1].top is None:
+        return False
+    if toks[i - 1].top.place.kind not in (PlaceKind.POPULATED_PLACE, PlaceKind.POINT):
+        return False
+    k = i + 1
+    if k >= len(toks) or toks[k].text not in {"in", "on"}:
+        return False
+    k += 1
+    if k < len(toks) and toks[k].text == "the":
+        k += 1
+    return (
+        k + 1 < len(toks)
+        and toks[k].kind == "top"
+        and toks[k + 1].text.lower() in _SECTOR_WORDS
+        and toks[k + 1].text != "area"
+    )
 
 
 def _owner_area(toks: list[_Tok], i: int) -> bool:
@@ -2167,7 +2269,7 @@ def _after(
                 continue
             # "the Pokrovsk direction": a sector, named after a town; people "evacuated from
             # the A and B sectors in the X region" leave the sectors, which X only situates
-            weak[-1] = etype not in FIGURE_TYPES
+            weak[-1] = etype not in FIGURE_TYPES and not _area_in_sector(toks, i)
             i += 1
             continue
         if (found or word == ":") and (k := _times_item(toks, i + (word == ":"))) is not None:
@@ -2198,11 +2300,46 @@ def _after(
             if word == "(" and np < 0 and not found and (k := _bracketed_count_end(toks, i)):
                 i = k  # "139 evacuees (92 families) from A": the count told again, in units
                 continue
+            if (
+                word == "("
+                and i == first
+                and etype in GROUND_TYPES
+                and (k := _bracketed_gloss_end(toks, i)) is not None
+            ):
+                # "in the red zone (held by the Russians), the villages of A and B": a gloss
+                # on the trigger's own words, then what it names
+                i = k
+                continue
             if word == "," and np < 0 and pre == 0 and not found and (k := _aside_end(toks, i)):
                 i = k  # "shelled, with artillery and mortars, the areas of A, B and C"
                 continue
             if word == "," and nxt is not None and nxt.text in links and found == []:
                 i += 1  # ", in the Gomel region": the same location, narrowed down
+                continue
+            if (
+                word == ","
+                and found
+                and etype is EventType.ADVANCE
+                and toks[i - 1].kind == "top"
+                and (k := _participle_aside_end(text, toks, i)) is not None
+            ):
+                # "the capture of A, threatening the town of B, and C": what taking A puts at
+                # risk is no place taken; the list goes on after the aside
+                i, joined = k, True
+                continue
+            if (
+                word == ","
+                and found
+                and etype in GROUND_TYPES
+                and toks[i - 1].text.lower() in _SECTOR_WORDS
+                and nxt is not None
+                and nxt.text == "and"
+                and i + 2 < len(toks)
+                and toks[i + 2].text in links
+            ):
+                # a bulletin's sectors one after the other: "near A in the X direction, and
+                # in the areas of B and C in the Y direction": the list of places goes on
+                i += 2
                 continue
             if (
                 word == ","
@@ -2257,7 +2394,8 @@ def _after(
                 continue
             if (
                 word in {":", "—", "–"}
-                and (k := _named_next(toks, i + 1)) is not None
+                and (k := _named_next(toks, i + 1) or _past_unknown_names(text, toks, i + 1))
+                is not None
                 and any(t.text in _COUNTED_PLACE_NOUNS for t in toks[first:i])
                 and not _SUBJECT_AFTER.match(text[toks[k].end : toks[k].end + 40])  # ": Kyiv said"
             ):
@@ -3069,6 +3207,27 @@ def _named_next(toks: list[_Tok], k: int) -> int | None:
     return k if k < len(toks) and toks[k].kind == "top" else None
 
 
+def _past_unknown_names(text: str, toks: list[_Tok], k: int) -> int | None:
+    """The index of the first known name of a counted list whose first items are unknown.
+
+    "liberated five settlements: Foxhollow, Upper Brook and Mirnoye": names the index lacks
+    (capitalised words and their commas) open the list; the first known one is where its
+    reading starts. None when a lower-case word comes first (a clause, no list of names).
+    """
+    start = k
+    while k < len(toks) and k - start < _UNKNOWN_LIST_MAX:
+        tok = toks[k]
+        if tok.kind == "top":
+            return k if k > start else None
+        if not (_unknown_name(text, tok) or (tok.text in {",", "and"} and k > start)):
+            return None
+        k += 1
+    return None
+
+
+_UNKNOWN_LIST_MAX = 12  # tokens of unknown names before the first known one
+
+
 def _near_reference(toks: list[_Tok], i: int) -> bool:
     """Whether the place at token i situates the place just before it.
 
@@ -3231,7 +3390,11 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
 # verb is told of the subject; the words after it only say where the subject is.
 _SUBJECT_SITUATED = re.compile(
     # "X, in the eastern Y oblast(,) has come under fire": the words set off by a comma
-    r"(,)?\s+(?:(?:in|of)\s+(?:the\s+)?"
+    r"(,)?\s+(?:"
+    # "X, Y district, Z Oblast, which is being stormed": an address after the town
+    r"(?-i:[A-Z])[\w'’-]+\s+(?:district|raion)(?:,\s+(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|"
+    r"province))?(?=,)|"
+    r"(?:in|of)\s+(?:the\s+)?"
     # "in the territory of the Donetsk People's Republic", a quotation opening inside
     r"[\"“]?(?:(?:the\s+)?territory\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
@@ -3241,7 +3404,8 @@ _SUBJECT_SITUATED = re.compile(
     r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
     # "near the key frontline town of Y": the words that describe the reference town
     r"(?:(?:(?-i:[a-z])[\w-]*\s+){0,3}?(?:city|town|village|settlement|port)\s+of\s+)?"
-    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)(?(1),?)",
+    # (the comma before a relative clause opens it: "X, Y district, which was ...")
+    r"(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?)(?(1),?(?!\s+which\b))",
     re.IGNORECASE,
 )
 
@@ -3912,6 +4076,36 @@ def stray_reading(
     return all(great_circle_km(a.lat, a.lon, place.lat, place.lon) > far for a in anchors)
 
 
+# Ground fighting is on one front: a town this far from every other place of the article is
+# a namesake read for want of the front's village (a Siberian town for a Kursk hamlet).
+FRONT_STRAY_KM = 1500.0
+
+
+def off_the_front(etype: EventType, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+    """Whether a ground event's settlement lies far off every other place of the article.
+
+    "liberated five settlements: A, B and Mirny" in a report on Kursk Oblast, with the index
+    knowing only a town in Siberia by that name: towns of any size are dropped here (unlike
+    :func:`stray_reading`, which keeps towns named for themselves), but only for advances and
+    offensives, and only with two other places to judge by, all over ``FRONT_STRAY_KM`` off.
+    """
+    place = t.place
+    if etype not in GROUND_TYPES or place is None or place.kind is not PlaceKind.POPULATED_PLACE:
+        return False
+    others = {
+        o.place.place_id: o.place
+        for o in toponyms
+        if o.place is not None
+        and o.is_place
+        and o.place.kind in _ANCHOR_KINDS
+        and o.place.place_id != place.place_id
+    }
+    return len(others) >= _STRAY_ANCHORS and all(
+        great_circle_km(a.lat, a.lon, place.lat, place.lon) > FRONT_STRAY_KM
+        for a in others.values()
+    )
+
+
 def unstrayed(
     t: Toponym,
     toponyms: Sequence[Toponym],
@@ -3996,6 +4190,11 @@ _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?\s")
 # "annexed by Moscow", "a governor installed by Kyiv": the doer of a passive verb, a capital
 # standing for its government, never the town "the city" goes back to
 _AGENT_BEFORE = re.compile(r"\b(?:\w+ed|held|run|taken|seized)\s+by\s+$", re.IGNORECASE)
+# A settlement the text itself calls a city ("the city of X", "the city centre of X") is one
+# that a later "the city" can mean, however small the gazetteer says it is.
+_CALLED_CITY = re.compile(
+    r"\bcity\s+(?:(?:cent(?:re|er)|outskirts|limits)\s+)?of\s+(?:the\s+)?$", re.IGNORECASE
+)
 
 
 # A preposition right before "that town": the demonstrative's phrase, not "said that".
@@ -4147,7 +4346,13 @@ def anaphors(text: str, resolved: list[Toponym], quoted) -> list[Toponym]:
         city = m.group().lower().endswith("city")
         if city:
             # "the city" is no village: walk back past the villages named since the city
-            while k >= 0 and (settlements[k].place.population or 0) < _CITY_POPULATION:
+            while (
+                k >= 0
+                and (settlements[k].place.population or 0) < _CITY_POPULATION
+                and not _CALLED_CITY.search(
+                    text, max(0, settlements[k].start - 30), settlements[k].start
+                )
+            ):
                 k -= 1
         elif m.group().lower().endswith("village"):
             # ... and "the village" is no city: "a village some 30 km from the hub of X ...
@@ -4514,6 +4719,8 @@ def places_for(
         found = _most_specific(_venue_aside(text, toks, i))
     if not found and trig.type is EventType.OFFENSIVE:
         found = _most_specific([_areas_of(text, toks, i)])
+    if not found and trig.type is EventType.OFFENSIVE:
+        found = _participle_host(text, trig, tops)
     if not found and trig.type is EventType.EVACUATION:
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
     if not found and trig.type is EventType.NEGOTIATION:
@@ -4891,8 +5098,27 @@ def _relative_antecedent(text: str, trig: Trigger, tops: list[Toponym]) -> list[
                 # "A, B and C, which are now under Russian control": the plural verb's
                 # subject is the whole list before it, not its last item
                 return _list_ending(text, before)
-            return [t]
+            return [_addressed_town(text, before, k)]
     return []
+
+
+def _addressed_town(text: str, before: list[Toponym], k: int) -> Toponym:
+    """The town an address ends at ``before[k]``: "X, Y district, Z Oblast, which ..." is X.
+
+    A district and an oblast set off by commas after a town only say where it lies; the
+    relative clause after them is the town's. Otherwise ``before[k]`` itself.
+    """
+    unit = before[k]
+    if unit.place.kind not in (PlaceKind.ADMIN1, PlaceKind.ADMIN2):
+        return unit
+    for j in range(k - 1, max(-1, k - 3), -1):
+        town = before[j]
+        if town.place.kind is not PlaceKind.POPULATED_PLACE:
+            continue
+        m = _SUBJECT_SITUATED.match(text, town.end, unit.end + 1)
+        if m is not None and m.group(1) and m.end() >= unit.end:
+            return town
+    return unit
 
 
 # A relative clause opened by a plural verb: its antecedent is a list ("A and B, which were")

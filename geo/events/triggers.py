@@ -365,6 +365,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"(?= (?:near|in|around|at) (?!\w+ing\b))",
         # "had de-occupied the village of X": the Ukrainian word for liberated
         r"de-?occupied",
+        # a mapping group's map told in words: the villages "in the red zone", "marked as
+        # occupied", "designated as occupied" are ground the other side now holds
+        r"(?:in|into) the red (?:area|zone)s?",
+        r"(?:marked|designated|shown|painted|coloured|colored) (?:as )?(?:occupied|red)\b",
         r"(?:finished|completed) (?:the )?clearing",  # "finished clearing the town of Sudzha"
         r"(?:finished|completed) (?:the )?mop(?:ping)?[- ]up",  # "completed the mop-up of X"
         # mapping groups' word for ground gained: "progressed near A, B and C"; never the
@@ -452,7 +456,8 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"invasion",
         r"invaded",
         r"stepped up (?:\w+ )?(?:assaults|attacks)",
-        r"assaults?",
+        # not the kind of a craft or a weapon: "amphibious assault ships", "assault rifles"
+        r"assaults?(?! (?:ships?|vessels?|boats?|craft|rifles?|helicopters?|vehicles?)\b)",
         # the verb, and troops moving on a town: "units assaulted the village of X", "troops
         # moved towards A and B" (find_triggers wants an army before it, as for "clashed")
         r"assault(?:ed|ing)",
@@ -482,6 +487,10 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         r"into|inside|at|along|outside|on the outskirts|to (?:take|capture|seize|hold|retake|"
         r"recapture|enter|storm|encircle|reach|defend))\b)",
         r"(?:fire|gun)fights?",  # "six firefights near X"
+        # a mapping group's "fights are about/for the villages of A and B", "fights near X"
+        # (the plural noun; the verb "fight" is left to its subject and object)
+        r"fights(?= (?:(?:are|were|continue|go on|are going on) )?(?:about|for|over|around|near|"
+        r"in|at)\b)",
         r"skirmish(?:es)?",
         # "increased activity in the X direction", "stepped up pressure near X"
         r"(?:increased|intensified|stepped up|ramped up) (?:their |its )?"
@@ -981,6 +990,12 @@ _ALLIES = re.compile(
 # (what the allies weigh "against Russia" or "on Moscow" names it as a topic, not at the table)
 _RUSSIAN_SIDE = re.compile(
     r"(?<!against )(?<!\bon )(?<!over )\b(?:Russia|Russian|Russians|Moscow|Kremlin|Putin|Lavrov)\b"
+)
+# The army a passive's "by" names: "assaulted by the Russian military", "by enemy troops"
+_BY_ARMY_AFTER = re.compile(
+    r"\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:troops|forces|army|military|units|"
+    r"soldiers|brigades?|occupiers|invaders|enemy)\b",
+    re.IGNORECASE,
 )
 _ARMED = re.compile(
     r"\b(?:troops|forces|army|armies|units|soldiers|defenders|brigades?|military|fighters)\b",
@@ -2284,6 +2299,8 @@ def _find_triggers_in(
             and not (
                 _ARMY_MET.search(tail := clause_tail(text, max(sent.start, s - 80), s))
                 or _ENEMY_MET.search(tail)
+                # the passive: "X, which is being assaulted by the Russian military"
+                or (word == "assaulted" and _BY_ARMY_AFTER.match(text, e, sent.end))
             )
         ):
             # "a man assaulted a guard in X", "families moved towards the border", "residents

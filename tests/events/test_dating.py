@@ -666,3 +666,26 @@ def test_the_wars_start_does_not_date_the_fighting_it_frames(gazetteer, tail):
         if e.event_type is EventType.OFFENSIVE and e.place.name == "Kurakhove"
     ]
     assert [e.date_start for e in fights] == [dt.date(2024, 11, 11)]
+
+
+def test_a_quotes_this_afternoon_is_the_day_of_the_report_told_before_it(gazetteer):
+    # Round 21 (accE): a report filed on Sunday quotes what analysts posted on Saturday
+    text = (
+        "On Saturday evening, analysts of a mapping group reported that some 80 Russians "
+        'had gathered near the village of Hlyboke in the Kharkiv region. "Dozens of soldiers '
+        'lined up this afternoon before storming the village," they wrote.'
+    )
+    got = [
+        (e.place.name, e.date_start, e.date_end)
+        for e in _events(text, gazetteer, dt.date(2024, 5, 12))
+        if e.event_type is EventType.OFFENSIVE
+    ]
+    assert got == [("Hlyboke", dt.date(2024, 5, 11), dt.date(2024, 5, 11))]
+    # without a dated report before it, the quote's "today" stays the publication day
+    undated = text.replace("On Saturday evening, analysts", "Analysts")
+    got = [
+        e.date_end
+        for e in _events(undated, gazetteer, dt.date(2024, 5, 12))
+        if e.event_type is EventType.OFFENSIVE
+    ]
+    assert got == [dt.date(2024, 5, 12)]

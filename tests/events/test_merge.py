@@ -1412,3 +1412,18 @@ def test_a_flight_beside_an_evacuation_of_the_town_stays_a_flight(gazetteer, fli
         if e.place.name == "Kupiansk"
     }
     assert kinds == {EventType.EVACUATION, EventType.DISPLACEMENT}
+
+
+# --- a title's gains at an oblast's namesake centre (issue 10, round 21 accE) ---
+
+
+def test_a_title_telling_gains_in_a_regions_namesake_city_is_the_regions_gains(gazetteer):
+    # "advances in Kharkiv" over gains at villages of the Kharkiv region: the region, told
+    # by its bare name, not a capture of the city
+    text = (
+        "Mapping group sees Russian gains in Kharkiv\n\n"
+        "Analysts said on Friday that Russian troops had captured the village of Pylna and "
+        "the village of Strilecha in the Kharkiv region."
+    )
+    got = _typed_places(text, gazetteer, published=dt.date(2024, 5, 12))
+    assert sorted(place for kind, place in got if kind == "advance") == ["Pylna", "Strilecha"]

@@ -3160,6 +3160,132 @@ def test_a_village_in_a_named_community_is_situated_by_the_unit_word_after_it(ga
     assert _situating_unit(text, tops) == 0
 
 
+# --- Round 21 (accE): ground events of bulletins, mapping groups and ministry lists ---------
+
+
+def _ground(text, gazetteer, etype):
+    return sorted({e.place.name for e in _events(text, gazetteer) if e.event_type is etype})
+
+
+def test_a_bulletin_naming_sectors_one_after_another_keeps_each_sectors_villages(gazetteer):
+    # "in the A area in the X direction, and in the areas of B and C in the Y direction": the
+    # comma after the first sector does not end the list, and the villages outrank sectors
+    text = (
+        "Ukrainian units beat back Russian assaults in Klishchiivka area in Bakhmut direction, "
+        "and in the areas of Nevelske and Krasnohorivka in Avdiivka direction, the staff said."
+    )
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == [
+        "Klishchiivka",
+        "Krasnohorivka",
+        "Nevelske",
+    ]
+
+
+def test_the_area_of_a_village_inside_a_sector_is_the_village_not_the_sector(gazetteer):
+    text = "The defenders held off enemy assaults in Klishchiivka area in Bakhmut direction."
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == ["Klishchiivka"]
+
+
+def test_the_city_centre_of_a_named_town_is_that_town(gazetteer):
+    # "the city centre of X" names X; it is no "the city" pointing back at the last town
+    text = (
+        "Missiles struck Kharkiv on Monday. Ukrainian troops later took back the city centre "
+        "of Kupiansk, the staff said."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Kupiansk"]
+
+
+def test_the_city_goes_back_to_a_small_town_the_text_called_a_city(gazetteer):
+    text = (
+        "Troops of the Kursk group fought on the outskirts of the city of Sudzha and near "
+        "Zamostye on Monday. Ukrainian units later pulled out of the city."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Sudzha"]
+
+
+def test_a_counted_colon_list_opening_with_unknown_names_reaches_the_known_ones(gazetteer):
+    # the ministry's translated names the index lacks open the list; the known ones follow
+    text = (
+        "The defence ministry said Russian units liberated four settlements in the Kursk "
+        "region: Fox Hollow, Upper Meadow, Zamostye and Sverdlikovo."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Sverdlikovo", "Zamostye"]
+
+
+def test_a_ground_event_a_continent_away_from_the_articles_places_is_dropped(gazetteer):
+    # only a Siberian town by that name is known: the Kursk hamlet it stands for is unknown
+    text = (
+        "Russian forces pushed on in the Kursk region near Sudzha. The ministry said its "
+        "units liberated three villages: Upper Meadow, Zamostye and Mirny."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Zamostye"]
+
+
+def test_a_sea_before_a_port_city_told_by_its_size_is_no_place_of_the_capture(gazetteer):
+    text = (
+        "Moscow said on Tuesday it had seized Mykolaiv, and officials said troops had entered "
+        "the town hall of the Black Sea port city of 400,000."
+    )
+    assert "Black Sea" not in _ground(text, gazetteer, EventType.ADVANCE)
+
+
+def test_villages_a_mapping_group_puts_in_the_red_zone_are_ground_taken(gazetteer):
+    # the map told in words, with a gloss in brackets before the list
+    text = (
+        "Russian troops pushed on in the Kharkiv region, the analysts said. In the red zone "
+        "(held by the invaders), the villages of Pylna and Strilecha now appear."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Pylna", "Strilecha"]
+
+
+def test_villages_now_in_the_red_zone_are_the_subject_of_the_gain(gazetteer):
+    text = (
+        "Russian troops pushed on in the Kharkiv region, the analysts said. The villages of "
+        "Pylna and Strilecha are now in the red zone on their map."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Pylna", "Strilecha"]
+
+
+def test_a_village_a_map_marks_as_occupied_is_ground_taken(gazetteer):
+    text = (
+        "Russian forces advanced in the Kharkiv region. On the analysts' map the village of "
+        "Pylna is now marked as occupied."
+    )
+    assert "Pylna" in _ground(text, gazetteer, EventType.ADVANCE)
+
+
+def test_a_town_told_with_its_district_and_oblast_is_the_subject_of_a_relative_clause(gazetteer):
+    # "X, Y district, Z Oblast, which is being assaulted by ...": the address only situates X
+    text = (
+        "He grew up in the town of Siversk, Bakhmut district, Donetsk Oblast, which is now "
+        "being assaulted by Russian troops."
+    )
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == ["Siversk"]
+
+
+def test_a_village_told_with_its_district_and_oblast_is_the_subject_of_a_passive(gazetteer):
+    text = "The village of Pylna, Kupiansk district, Kharkiv Oblast, was shelled on Monday."
+    assert _ground(text, gazetteer, EventType.ATTACK) == ["Pylna"]
+
+
+def test_a_participle_aside_between_two_captured_places_is_no_capture_of_its_own(gazetteer):
+    # "the capture of A, threatening the town of B, and C": B is put at risk, C is taken
+    text = (
+        "Moscow's troops pushed on in the Zaporizhzhia region. Central to the push was the "
+        "capture of Rivnopillia, endangering nearby Huliaipole, and Mala Tokmachka."
+    )
+    assert _ground(text, gazetteer, EventType.ADVANCE) == ["Mala Tokmachka", "Rivnopillia"]
+
+
+def test_a_try_told_in_a_participle_is_at_the_place_that_closed_the_clause_before(gazetteer):
+    # "moved reserves towards X, trying to win back their positions": the try is at X
+    text = (
+        "An officer says the enemy has moved fresh reserves towards Klishchiivka, attempting "
+        "to restore their positions, without success."
+    )
+    assert _ground(text, gazetteer, EventType.OFFENSIVE) == ["Klishchiivka"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

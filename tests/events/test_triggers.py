@@ -416,6 +416,12 @@ def _kinds(text, gazetteer):
             EventType.OFFENSIVE,
             "Siversk",
         ),
+        # a mapping group's plural noun: "the fights are about/for the villages of X"
+        (
+            "Ukrainian analysts said the fights are about the village of Hlyboke north of Kharkiv.",
+            EventType.OFFENSIVE,
+            "Hlyboke",
+        ),
         (
             "Russian units have stepped up pressure near Lyman over the past week.",
             EventType.OFFENSIVE,
@@ -2924,6 +2930,22 @@ def test_risking_ones_life_to_flee_is_a_flight(gazetteer):
     article = article_from_text(text, published=dt.date(2024, 5, 8))
     events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
     assert [e.place.name for e in events if e.event_type is EventType.DISPLACEMENT] == ["Vovchansk"]
+
+
+def test_assault_as_the_kind_of_a_ship_or_a_rifle_is_no_ground_fighting(gazetteer):
+    # Round 21 (accE): "amphibious assault ships seen near X" is a sighting, no assault on X
+    text = "Russia invaded Ukraine last week. Landing assault ships were spotted near Odesa today."
+    assert (EventType.OFFENSIVE, "Odesa") not in _kinds(text, gazetteer)
+
+
+def test_a_town_assaulted_by_an_army_in_the_passive_is_ground_fighting(gazetteer):
+    # Round 21 (accE): the army after "by" makes "assaulted" the fight, not a crime
+    assert (EventType.OFFENSIVE, "Siversk") in _kinds(
+        "Siversk is being assaulted by Russian troops this week.", gazetteer
+    )
+    assert (EventType.OFFENSIVE, "Lviv") not in _kinds(
+        "A guard was assaulted by a drunk man in Lviv.", gazetteer
+    )
 
 
 @pytest.mark.parametrize(

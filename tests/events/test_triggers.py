@@ -2983,3 +2983,47 @@ def test_a_losses_claim_at_villages_is_fighting_there(gazetteer, text, places):
     # Round 21 (accT): a ministry's losses told from the loser's side, with its villages
     got = {k[1] for k in _bulletin_events(text, gazetteer) if k[0] is EventType.OFFENSIVE}
     assert got == places
+
+
+# --- Round 21 (accD) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deputy minister's translated words, in a quote and plain
+        '"Our defenders returned Robotyne under our control. Onward," the official posted.',
+        "Marines have returned the village of Robotyne to Ukrainian control.",
+    ],
+)
+def test_a_village_returned_under_a_sides_control_is_a_gain(gazetteer, text):
+    assert _kinds(text, gazetteer) == {(EventType.ADVANCE, "Robotyne")}
+
+
+def test_people_returning_to_a_village_under_control_are_no_gain(gazetteer):
+    text = "Some families have returned to Robotyne, now under Ukrainian control again."
+    assert (EventType.ADVANCE, "Robotyne") not in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After noon the occupiers fired rocket systems at the Velyka Pysarivka community.",
+        "The Russian army fired multiple rocket launchers on Velyka Pysarivka overnight.",
+        "Before dawn Russian troops sent an attack drone to the Velyka Pysarivka community.",
+        "The enemy directed three FPV drones at Velyka Pysarivka, wounding a tractor driver.",
+    ],
+)
+def test_a_launcher_fired_or_a_drone_sent_at_a_community_is_a_strike(gazetteer, text):
+    assert _attack_places_of(text, gazetteer) == ["Velyka Pysarivka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Charity groups sent twenty drones to the brigade near Velyka Pysarivka.",
+        "Kyiv sent missiles to Velyka Pysarivka to shore up its air defence.",
+    ],
+)
+def test_drones_or_missiles_sent_by_friends_are_no_strike(gazetteer, text):
+    assert _attack_places_of(text, gazetteer) == []

@@ -476,6 +476,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # find_triggers wants an army before it, as for "moved towards")
         r"approach(?:ed|es|ing)(?! (?:to )?within\b)",
         r"fighting",
+        # "combat was ongoing in X's outskirts", "heavy combat near Y": the noun told as going
+        # on, or with its weight (not "combat units", "combat experience", "in combat")
+        r"combat(?= (?:was|is|has been|had been|remains|remained|continues|continued) "
+        r"(?:still )?(?:ongoing|under ?way|raging|continuing|going on)\b)",
+        r"(?:heavy|fierce|intense) combat(?= (?:in|near|around|for|on|at)\b)",
         # "battle updates include the capture of X": a report on the fighting names its news
         r"battles?(?! (?:updates?|reports?|summar(?:y|ies)|maps?|news)\b)",
         r"clashes",

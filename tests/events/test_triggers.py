@@ -3027,3 +3027,39 @@ def test_a_launcher_fired_or_a_drone_sent_at_a_community_is_a_strike(gazetteer, 
 )
 def test_drones_or_missiles_sent_by_friends_are_no_strike(gazetteer, text):
     assert _attack_places_of(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commander said on Tuesday that combat was still ongoing near Vovchansk.",
+        "Fierce combat near Vovchansk went on through the night, the brigade said.",
+    ],
+)
+def test_combat_told_as_going_on_or_with_its_weight_is_fighting(gazetteer, text):
+    assert (EventType.OFFENSIVE, "Vovchansk") in _kinds(text, gazetteer)
+
+
+def test_combat_units_or_experience_are_no_fighting(gazetteer):
+    text = "Combat units rotated out of Vovchansk share their combat experience with recruits."
+    assert (EventType.OFFENSIVE, "Vovchansk") not in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The prime minister visited the Sumy region on Friday, vowing that the border "
+            "would be held.",
+            "Sumy Oblast",
+        ),
+        ("The chancellor visited a clinic in Chernihiv, saying more aid was coming.", "Chernihiv"),
+    ],
+)
+def test_a_visit_with_a_remark_after_its_comma_is_a_statement_there(gazetteer, text, place):
+    assert (EventType.STATEMENT, place) in _kinds(text, gazetteer)
+
+
+def test_a_visit_without_a_remark_is_no_statement(gazetteer):
+    text = "The chancellor visited Chernihiv on Friday and met the mayor."
+    assert not {k for k, _ in _kinds(text, gazetteer)} & {EventType.STATEMENT}

@@ -124,8 +124,21 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
             # "regained control of the whole X region": the region taken as a whole is news
             # of its own, beside the towns retaken in it
             and not (e.event_type is EventType.ADVANCE and _WHOLE_AREA.search(e.quote))
+            # "some 4,000 residents were evacuated out of the X region": the region's own count,
+            # which its districts' evacuations told without figures do not sum
+            and not _counted_over_uncounted(e, below)
         )
     ]
+
+
+def _counted_over_uncounted(e: Event, below: list[Event]) -> bool:
+    """Whether an oblast's evacuation or flight holds a head-count its places' events lack."""
+    return e.people is not None and not any(
+        b.event_type is e.event_type
+        and b.place.admin1_code == e.place.admin1_code
+        and b.people is not None
+        for b in below
+    )
 
 
 # An oblast told whole: "the whole X region", "the entire region", "all of the X oblast"

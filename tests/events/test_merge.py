@@ -1452,3 +1452,17 @@ def test_an_undated_hit_stays_apart_from_the_strike_counted_back_a_year_from_it(
         ("Uman", 2023, 9),
         ("Uman", 2024, 0),
     ]
+
+
+def test_an_oblasts_evacuee_count_stands_beside_its_districts_evacuations(gazetteer):
+    # The districts are told without figures; the region's count is its own record.
+    text = (
+        "Some 6,500 residents have been evacuated from the Sumy region since the assault "
+        "began, the governor wrote on Sunday. People from Shostka and Okhtyrka districts "
+        "are being evacuated."
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    oblast = [e for e in events if e.place.name == "Sumy Oblast"]
+    assert [(e.event_type, e.people) for e in oblast] == [(EventType.EVACUATION, 6500)]
+    assert {e.place.name for e in events} >= {"Shostka Raion", "Okhtyrka Raion"}

@@ -720,6 +720,11 @@ def _coordinated(text: str, places: list[Toponym]) -> list[Toponym]:
     return list(places)
 
 
+# A counted-back phrase fronted: at the sentence's start or after its opening date's comma
+# ("One week after ..., ", "On 17 October, a week after ..., ")
+_FRONTED_AFTER = re.compile(r"(?:\W*|[^,]{0,40},\s*)(?:only |just |exactly |almost |nearly )*")
+
+
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
     """Extract dated events from an article whose toponyms are already resolved.
 
@@ -1475,12 +1480,25 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             earlier = bool(
                 (m := _DAYS_AFTER.search(text, sent.start, trig.start))
                 and not (m.end() <= span.start_char < sent.end)
+                # "On 9 May, a week after a strike on X, drones hit Y": the clause after the
+                # fronted phrase's comma is the sentence's own, on its own day
+                and not (
+                    _FRONTED_AFTER.fullmatch(text, sent.start, m.start())
+                    and "," in text[m.end() : trig.start]
+                )
             )
             if earlier:
                 # "The strike on the port came a day after two people were killed in an
                 # attack on Orikhiv": the attack is a day before the strike's day; "a missile
                 # hit Kremenchuk ... a year after an attack there" counts from the hit's day
-                base = events[first_here].date_start if first_here is not None else span.start
+                base = (
+                    events[first_here].date_start
+                    # "one week after the missile attack in X": the strike's second word
+                    # counts from the sentence's own day, not from its first word's past one
+                    if first_here is not None
+                    and not events[first_here].date_text.lower().endswith(" after")
+                    else span.start
+                )
                 count, told = m.group(1).lower(), m.group(2).lower()
                 n, unit = _HALF[told] if count == "half a" else (_DAYS[count], told)
                 day = _earlier(base, n, unit)

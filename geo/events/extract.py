@@ -137,6 +137,7 @@ from geo.events.tolls import (
     lead_toll,
     part_of_whole,
     shared_out_without_whole,
+    subject_oblast,
     toll_told_on,
     victims_counted,
 )
@@ -1316,7 +1317,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 # "a resident of X was injured in a drone attack", "an X resident died after
                 # shelling": the strike names no place, the count's subject says whose town
-                places = _subject_town(text, sent, tops, casualties)
+                places = _subject_town(text, sent, tops, casualties) or subject_oblast(
+                    text, sent, tops, casualties
+                )
             if (
                 not places
                 and not tops

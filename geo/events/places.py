@@ -3880,10 +3880,13 @@ def _venue(
         found = _after(text, toks, j, trig.type, max_pre=0)
         if found:
             return found
-    if trig.text == "visited":
-        # "visited the X region on Monday, saying ...": the place visited, its object
+    if trig.text.lower() == "visited":
+        # "visited the X region on Monday, saying ...": the place visited, its object; or
+        # a little further on ("visited a clinic in X, saying ...")
         k = j + (j < len(toks) and toks[j].text == "the")
-        return [[toks[k].top]] if k < len(toks) and toks[k].kind == "top" else []
+        if k < len(toks) and toks[k].kind == "top":
+            return [[toks[k].top]]
+        return _after(text, toks, j, trig.type, max_pre=3) or []
     sent_start = toks[0].start if toks else trig.start
     for t in tops:
         if t.end <= trig.start and _VISIT.search(text, max(sent_start, t.start - 30), t.start):

@@ -137,6 +137,7 @@ from geo.events.tolls import (
     lead_toll,
     part_of_whole,
     shared_out_without_whole,
+    subject_oblast,
     toll_told_on,
     victims_counted,
 )
@@ -718,6 +719,11 @@ def _coordinated(text: str, places: list[Toponym]) -> list[Toponym]:
         if b.start < a.end or not _LIST_JOINT.fullmatch(text, a.end, b.start):
             return []
     return list(places)
+
+
+# A counted-back phrase fronted: at the sentence's start or after its opening date's comma
+# ("One week after ..., ", "On 17 October, a week after ..., ")
+_FRONTED_AFTER = re.compile(r"(?:\W*|[^,]{0,40},\s*)(?:only |just |exactly |almost |nearly )*")
 
 
 def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]:
@@ -1311,7 +1317,9 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             ):
                 # "a resident of X was injured in a drone attack", "an X resident died after
                 # shelling": the strike names no place, the count's subject says whose town
-                places = _subject_town(text, sent, tops, casualties)
+                places = _subject_town(text, sent, tops, casualties) or subject_oblast(
+                    text, sent, tops, casualties
+                )
             if (
                 not places
                 and not tops
@@ -1475,12 +1483,25 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             earlier = bool(
                 (m := _DAYS_AFTER.search(text, sent.start, trig.start))
                 and not (m.end() <= span.start_char < sent.end)
+                # "On 9 May, a week after a strike on X, drones hit Y": the clause after the
+                # fronted phrase's comma is the sentence's own, on its own day
+                and not (
+                    _FRONTED_AFTER.fullmatch(text, sent.start, m.start())
+                    and "," in text[m.end() : trig.start]
+                )
             )
             if earlier:
                 # "The strike on the port came a day after two people were killed in an
                 # attack on Orikhiv": the attack is a day before the strike's day; "a missile
                 # hit Kremenchuk ... a year after an attack there" counts from the hit's day
-                base = events[first_here].date_start if first_here is not None else span.start
+                base = (
+                    events[first_here].date_start
+                    # "one week after the missile attack in X": the strike's second word
+                    # counts from the sentence's own day, not from its first word's past one
+                    if first_here is not None
+                    and not events[first_here].date_text.lower().endswith(" after")
+                    else span.start
+                )
                 count, told = m.group(1).lower(), m.group(2).lower()
                 n, unit = _HALF[told] if count == "half a" else (_DAYS[count], told)
                 day = _earlier(base, n, unit)

@@ -124,8 +124,21 @@ def oblast_summaries_dropped(events: list[Event]) -> list[Event]:
             # "regained control of the whole X region": the region taken as a whole is news
             # of its own, beside the towns retaken in it
             and not (e.event_type is EventType.ADVANCE and _WHOLE_AREA.search(e.quote))
+            # "some 4,000 residents were evacuated out of the X region": the region's own count,
+            # which its districts' evacuations told without figures do not sum
+            and not _counted_over_uncounted(e, below)
         )
     ]
+
+
+def _counted_over_uncounted(e: Event, below: list[Event]) -> bool:
+    """Whether an oblast's evacuation or flight holds a head-count its places' events lack."""
+    return e.people is not None and not any(
+        b.event_type is e.event_type
+        and b.place.admin1_code == e.place.admin1_code
+        and b.people is not None
+        for b in below
+    )
 
 
 # An oblast told whole: "the whole X region", "the entire region", "all of the X oblast"
@@ -800,6 +813,28 @@ def _running_beside_past(a: Event, b: Event) -> bool:
     return False
 
 
+# The day an earlier happening is counted back from a sentence's own ("a year after", "two
+# weeks after"): events.extract dates the earlier one so, with these words as its date_text.
+_COUNTED_BACK = re.compile(
+    r"(?:half a|a|one|two|three) (?:day|week|month|year)s? after", re.IGNORECASE
+)
+
+
+def _counted_back_beside_own(a: Event, b: Event) -> bool:
+    """Whether one reading is a past happening counted back from the other, undated, one.
+
+    "A missile also hit a depot in X, a year after a strike on a market there": the hit is
+    today's (no date of its own), the strike a year before; the undated hit does not take
+    the counted-back day, so the two stay apart.
+    """
+    if a.sentence_start != b.sentence_start:
+        return False
+    return any(
+        not own.date_text and _COUNTED_BACK.fullmatch(back.date_text) is not None
+        for own, back in ((a, b), (b, a))
+    )
+
+
 def _merge(events: list[Event], apart: set[int]) -> list[Event]:
     """Merge repeats of one event and drop country-level events a specific one covers.
 
@@ -842,6 +877,7 @@ def _merge(events: list[Event], apart: set[int]) -> list[Event]:
                 and not _period_count_beside_day(o, ev)
                 and not _campaign_beside_day(o, ev)
                 and not _running_beside_past(o, ev)
+                and not _counted_back_beside_own(o, ev)
             ),
             None,
         )

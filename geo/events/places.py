@@ -3390,7 +3390,8 @@ def _more_included(toks: list[_Tok], i: int) -> int | None:
 # verb is told of the subject; the words after it only say where the subject is.
 _SUBJECT_SITUATED = re.compile(
     # "X, in the eastern Y oblast(,) has come under fire": the words set off by a comma
-    r"(,)?\s+(?:"
+    # ("the X community in Y district was attacked": a hromada's word before them)
+    r"(?:\s+(?:community|hromada))?(,)?\s+(?:"
     # "X, Y district, Z Oblast, which is being stormed": an address after the town
     r"(?-i:[A-Z])[\w'’-]+\s+(?:district|raion)(?:,\s+(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|"
     r"province))?(?=,)|"
@@ -3398,7 +3399,8 @@ _SUBJECT_SITUATED = re.compile(
     # "in the territory of the Donetsk People's Republic", a quotation opening inside
     r"[\"“]?(?:(?:the\s+)?territory\s+of\s+(?:the\s+)?)?"
     r"(?:(?-i:[A-Z])\w+['’]s\s+)?(?:(?:[\w-]+ern|central)\s+)?"
-    r"(?:(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|People['’]s\s+Republic)"
+    r"(?:(?-i:[A-Z])[\w'’-]+\s+(?:region|oblast|province|district|raion|"
+    r"People['’]s\s+Republic)"
     r"(?:\s*\((?-i:[A-Z]{2,4})\))?|(?-i:DPR|LPR|DNR|LNR)\b)"
     r"|(?:near|outside|close\s+to|not\s+far\s+from|(?:just\s+)?(?:north|south|east|west)"
     r"(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?"
@@ -3418,7 +3420,10 @@ def _situated_subject(text: str, trig: Trigger, cands: list[Toponym]) -> int | N
     """
     for k in range(len(cands) - 1, max(-1, len(cands) - 4), -1):
         head = cands[k]
-        if head.place.kind is not PlaceKind.POPULATED_PLACE:
+        if head.place.kind is not PlaceKind.POPULATED_PLACE and not (
+            # "the X community in Y district was attacked": the hromada is the subject
+            head.place.kind is PlaceKind.ADMIN2 and _UNIT_WORD_AFTER.match(text, head.end)
+        ):
             continue
         m = _SUBJECT_SITUATED.match(text, head.end, trig.start)
         if m is not None and all(t.end <= m.end() for t in cands[k + 1 :]):
@@ -3875,10 +3880,13 @@ def _venue(
         found = _after(text, toks, j, trig.type, max_pre=0)
         if found:
             return found
-    if trig.text == "visited":
-        # "visited the X region on Monday, saying ...": the place visited, its object
+    if trig.text.lower() == "visited":
+        # "visited the X region on Monday, saying ...": the place visited, its object; or
+        # a little further on ("visited a clinic in X, saying ...")
         k = j + (j < len(toks) and toks[j].text == "the")
-        return [[toks[k].top]] if k < len(toks) and toks[k].kind == "top" else []
+        if k < len(toks) and toks[k].kind == "top":
+            return [[toks[k].top]]
+        return _after(text, toks, j, trig.type, max_pre=3) or []
     sent_start = toks[0].start if toks else trig.start
     for t in tops:
         if t.end <= trig.start and _VISIT.search(text, max(sent_start, t.start - 30), t.start):
@@ -4725,6 +4733,8 @@ def places_for(
         found = _most_specific([[t] for t in _authority_place(text, trig, tops)])
     if not found and trig.type is EventType.NEGOTIATION:
         found = _held_venue(text, trig, tops)
+    if not found and trig.type is EventType.NEGOTIATION:
+        found = _venue_after_party(text, trig, tops)
     if not found and trig.type is EventType.DISPLACEMENT:
         found = _people_from(text, trig, tops)
     if not found and trig.type is EventType.ATTACK and not wider:
@@ -4939,6 +4949,22 @@ def _held_venue(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
         if t.start >= trig.end and _HELD_GAP.fullmatch(text, trig.end, t.start):
             return [t]
     return []
+
+
+# "talks with the American side in X", "negotiations with Russian envoys at Y": the party
+# the talks are with, then their venue (a few words, no clause of its own between)
+_PARTY_THEN_VENUE = re.compile(
+    r"\s+with\s+(?:(?!(?:and|but|which|who|that|after|before|when|while)\b)[\w.'’-]+\s+){1,5}?"
+    r"(?:in|at)\s+(?:the\s+)?(?:(?:city|town|capital|port) of\s+)?"
+)
+
+
+def _venue_after_party(text: str, trig: Trigger, tops: list[Toponym]) -> list[Toponym]:
+    """The venue of talks told after the party they were held with ("talks with X in Y")."""
+    m = _PARTY_THEN_VENUE.match(text, trig.end)
+    if m is None:
+        return []
+    return [t for t in tops if t.start == m.end()][:1]
 
 
 # "some 20,000 people from the Sumy region have fled their homes": the people's home

@@ -1503,6 +1503,37 @@ def _subject_town(text: str, sent: Sentence, tops: list[Toponym], cas: Casualtie
 _RESIDENT_AFTER = re.compile(r"\s+(?:residents?|inhabitants?|villagers?)\b", re.IGNORECASE)
 
 
+# A village the subject names by its kind, then the oblast it lies in: "a farmer in the
+# village of X, Y region, was killed" (X unread: the index lacks it, or holds only a namesake
+# in another oblast, which events.extract leaves out)
+_KIND_OF_VILLAGE_THEN = re.compile(
+    r"\b(?:village|town|settlement|hamlet)\s+of\s+(?-i:[A-Z])[\w'’-]+(?:[\s-](?-i:[A-Z])[\w'’-]+)?"
+    r",\s+(?:the\s+)?$"
+)
+
+
+def subject_oblast(
+    text: str, sent: Sentence, tops: list[Toponym], cas: Casualties
+) -> list[Toponym]:
+    """The oblast of an unread village named inside a count's subject, or nothing.
+
+    "A 40-year-old man in the village of X, Y region, was killed in shelling": the strike is
+    in Y (an area event) when X itself has no reading the sentence keeps.
+    """
+    if cas.start < 0 or cas.end < 0:
+        return []
+    lo, hi = sent.start + cas.start, sent.start + cas.end
+    for t in tops:
+        if (
+            lo <= t.start < hi
+            and t.place.kind is PlaceKind.ADMIN1
+            and (m := _KIND_OF_VILLAGE_THEN.search(text, max(lo, t.start - 60), t.start))
+            and not any(m.start() <= u.start < t.start for u in tops)
+        ):
+            return [t]
+    return []
+
+
 # Asked of most sentences, and most hold no match: it asks its lower-case twin first
 # (geo.text.casefold.Gated). Set here, after every definition, so it reads as written above.
 _UNCOUNTED_TOLL = Gated(_UNCOUNTED_TOLL)

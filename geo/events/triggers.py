@@ -329,6 +329,12 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # a ministry's passive: "the villages of A and B had been brought under Russian control"
         # (a side or "full" is required: a fire is "brought under control" too)
         r"brought under (?:russian |ukrainian |their |its |full )control",
+        # a deputy minister's translated "returned X under our control", "returned the
+        # village of X to Ukrainian control": the verb alone, the place it returned read
+        # after it (a side or "full" as above; people "returned to X" or home are none)
+        r"return(?:ed|s|ing)?(?! (?:to|home|from|back)\b)"
+        r"(?= (?:[\w'’-]+ ){1,5}?(?:under|to) (?:the )?"
+        r"(?:russian |ukrainian |their |its |our |full )control\b)",
         r"closing in on",
         r"approach(?:ed|es|ing)? (?:to )?within \d+",  # "approached within 8 km of Kostiantynivka"
         r"entered",
@@ -470,6 +476,11 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # find_triggers wants an army before it, as for "moved towards")
         r"approach(?:ed|es|ing)(?! (?:to )?within\b)",
         r"fighting",
+        # "combat was ongoing in X's outskirts", "heavy combat near Y": the noun told as going
+        # on, or with its weight (not "combat units", "combat experience", "in combat")
+        r"combat(?= (?:was|is|has been|had been|remains|remained|continues|continued) "
+        r"(?:still )?(?:ongoing|under ?way|raging|continuing|going on)\b)",
+        r"(?:heavy|fierce|intense) combat(?= (?:in|near|around|for|on|at)\b)",
         # "battle updates include the capture of X": a report on the fighting names its news
         r"battles?(?! (?:updates?|reports?|summar(?:y|ies)|maps?|news)\b)",
         r"clashes",
@@ -664,9 +675,16 @@ TRIGGERS: dict[EventType, tuple[str, ...]] = {
         # "a widespread missile barrage on Saturday", "a barrage of drones on Kyiv"
         r"barrages?(?! of (?:criticism|questions|complaints|calls|insults|abuse|lawsuits))",
         # "fired 43 times on 15 settlements", "fired artillery at A and B districts"
+        # ("fired rocket systems at X", "fired multiple rocket launchers on Y": the launcher
+        # named for its fire, as a regional administration's translation tells it)
         r"fired (?:\w+ times? |(?:[\d,]+ |\w+ )?(?:artillery |rocket |mortar |tank )?"
-        r"(?:rockets?|missiles?|shells|rounds|mortars?|munitions|projectiles|artillery) )?"
+        r"(?:rockets?|missiles?|shells|rounds|mortars?|munitions|projectiles|artillery|"
+        r"(?<=rocket )(?:launch )?systems|(?<=rocket )launchers|mlrs) )?"
         r"(?:at|on|upon)",
+        # "troops sent a drone to the X community", "directed two FPV drones at Y": the
+        # weapon sent is the strike
+        r"(?:sent|directed) (?:an? |[\d,]+ |\w+ )?(?:attack |kamikaze |fpv |strike |combat )?"
+        r"(?:drones?|uavs?|missiles?|shaheds?) (?:to|at|on|against)",
         r"opened fire",
         r"slam(?:med|ming|s)? into",  # "rockets slammed into the market of X"
         # "wounded resident of A" beside "a woman hurt near B" in one sentence: the
@@ -2067,6 +2085,13 @@ _ARMED_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 _SIDE_VERBS = ("damaged", "wrecked")
+# The attacking side right before "sent a drone to X": the enemy, a state at war or an
+# army (allies send missiles to Kyiv, volunteers send drones to the front)
+_SENDING_SIDE = re.compile(
+    r"\b(?:occupiers|invaders|enemy|aggressor|russians|russia|ukraine|ukrainians|troops|"
+    r"forces|army|military|units|they)(?:\s+(?:[a-z]+ly|also|again|then|have|has|had))*\s+$",
+    re.IGNORECASE,
+)
 # What the present "shells" takes: a place's name, or "the" before its kind or its name
 _SHELLED_OBJECT = re.compile(r" (?:the |[A-Z])")
 # The side that shells, right before the verb in the present: "Russia shells", "Russian troops
@@ -2097,6 +2122,8 @@ def _strike_verb_of_war(text: str, sent: Sentence, word: str, s: int) -> bool:
     the other strike verbs of wire copy need a weapon or an armed side in the clause before
     them. Other strike words pass.
     """
+    if word.startswith(("sent ", "directed ")):
+        return _SENDING_SIDE.search(text, max(sent.start, s - 40), s) is not None
     if word.startswith(_SIDE_VERBS):
         m = _ARMED_SUBJECT.search(text, max(sent.start, s - 40), s)
         if m is None:

@@ -1587,3 +1587,25 @@ def test_a_fire_told_after_the_days_shelling_is_a_strike_at_its_town(gazetteer):
     alone = "In Hlushkivka, a fire broke out in a barn on Friday, the fire service said."
     events = _events(alone, gazetteer, published=dt.date(2023, 9, 2))
     assert not [e for e in events if e.event_type is EventType.ATTACK]
+
+
+# --- Round 21 (accD) ---
+
+
+def test_a_strike_counted_back_is_counted_back_once_though_told_in_two_words(gazetteer):
+    # "missile" and "attack" each read the strike; the second is not counted back from
+    # the first's past day (a week before a week before).
+    text = (
+        "On 20 March, a week after the surge of missile attack in Odesa and other ports, "
+        "outages hit homes across the south."
+    )
+    got = [e for e in _events(text, gazetteer, dt.date(2024, 3, 28)) if e.place.name == "Odesa"]
+    assert got
+    assert all(e.date_start >= dt.date(2024, 3, 11) for e in got)
+
+
+def test_the_clause_after_a_fronted_counted_back_phrase_keeps_its_own_day(gazetteer):
+    text = "On 20 March, a week after a missile strike on Odesa, drones hit Kherson."
+    got = {e.place.name: e.date_start for e in _events(text, gazetteer, dt.date(2024, 3, 28))}
+    assert got["Kherson"] == dt.date(2024, 3, 20)
+    assert got["Odesa"] < dt.date(2024, 3, 20)

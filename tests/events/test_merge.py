@@ -1427,3 +1427,42 @@ def test_a_title_telling_gains_in_a_regions_namesake_city_is_the_regions_gains(g
     )
     got = _typed_places(text, gazetteer, published=dt.date(2024, 5, 12))
     assert sorted(place for kind, place in got if kind == "advance") == ["Pylna", "Strilecha"]
+
+
+# --- Round 21 (accD) ---
+
+
+def test_an_undated_hit_stays_apart_from_the_strike_counted_back_a_year_from_it(gazetteer):
+    # The hit has no day of its own (the report's), the market strike is counted back from
+    # it: the two must not fold into one dated a year ago.
+    text = (
+        "Another rocket also struck a depot in Uman, nearly a year after a missile strike on "
+        "a bakery there that killed nine. Nobody was hurt this time, the mayor said."
+    )
+    article = article_from_text(text, published=dt.date(2024, 5, 20))
+    strikes = sorted(
+        (
+            e
+            for e in extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+            if e.event_type is EventType.ATTACK
+        ),
+        key=lambda e: e.date_start,
+    )
+    assert [(e.place.name, e.date_end.year, e.killed) for e in strikes] == [
+        ("Uman", 2023, 9),
+        ("Uman", 2024, 0),
+    ]
+
+
+def test_an_oblasts_evacuee_count_stands_beside_its_districts_evacuations(gazetteer):
+    # The districts are told without figures; the region's count is its own record.
+    text = (
+        "Some 6,500 residents have been evacuated from the Sumy region since the assault "
+        "began, the governor wrote on Sunday. People from Shostka and Okhtyrka districts "
+        "are being evacuated."
+    )
+    article = article_from_text(text, published=dt.date(2024, 9, 8))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    oblast = [e for e in events if e.place.name == "Sumy Oblast"]
+    assert [(e.event_type, e.people) for e in oblast] == [(EventType.EVACUATION, 6500)]
+    assert {e.place.name for e in events} >= {"Shostka Raion", "Okhtyrka Raion"}

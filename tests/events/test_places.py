@@ -3314,3 +3314,20 @@ def test_a_visit_with_remarks_is_a_statement_where_the_visit_was(gazetteer):
     text = "The premier visited the Sumy region on Friday, vowing that the raids would stop."
     got = [e.place.name for e in _events(text, gazetteer) if e.event_type is EventType.STATEMENT]
     assert got == ["Sumy Oblast"]
+
+
+# --- Round 21 (accD) ---
+
+
+def test_the_venue_of_talks_follows_the_party_they_were_held_with(gazetteer):
+    text = (
+        "Kyiv backed a month-long truce on Wednesday after talks with an American "
+        "delegation in Riyadh, a joint communique said."
+    )
+    assert _at(text, gazetteer, EventType.NEGOTIATION) == ["Riyadh"]
+
+
+def test_a_hromada_in_a_named_district_is_the_strike_not_the_district(gazetteer):
+    # the hromada's adjective, then "community in X district": X only says where it lies
+    text = "Later, Chervonohryhorivska community in Nikopol district was hit by an FPV drone."
+    assert _at(text, gazetteer, EventType.ATTACK) == ["Chervonohryhorivka hromada"]

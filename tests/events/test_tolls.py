@@ -255,3 +255,22 @@ def test_a_count_after_towns_sharing_a_whole_no_event_holds_is_no_towns(gazettee
     tolls = _tolls(text, gazetteer)
     assert tolls["Siversk"] == (1, None)
     assert tolls["Kurakhove"] == (2, None)
+
+
+# --- Round 21 (accD) ---
+
+
+def test_a_victims_village_read_only_across_the_oblast_line_leaves_the_oblast_its_strike(
+    gazetteer,
+):
+    # The index holds this village's name only in other oblasts: the reading is left out,
+    # and the oblast that the subject names after it is where the strike was.
+    text = (
+        "A 63-year-old woman in the village of Sobolivka, Kherson oblast, was wounded on "
+        "Sunday in a drone strike."
+    )
+    article = article_from_text(text, published=dt.date(2024, 5, 13))
+    events = extract_events(article, geoparse(article.text, gazetteer=gazetteer))
+    assert [(e.event_type, e.place.name, e.injured) for e in events] == [
+        (EventType.ATTACK, "Kherson Oblast", 1)
+    ]

@@ -2983,3 +2983,83 @@ def test_a_losses_claim_at_villages_is_fighting_there(gazetteer, text, places):
     # Round 21 (accT): a ministry's losses told from the loser's side, with its villages
     got = {k[1] for k in _bulletin_events(text, gazetteer) if k[0] is EventType.OFFENSIVE}
     assert got == places
+
+
+# --- Round 21 (accD) ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a deputy minister's translated words, in a quote and plain
+        '"Our defenders returned Robotyne under our control. Onward," the official posted.',
+        "Marines have returned the village of Robotyne to Ukrainian control.",
+    ],
+)
+def test_a_village_returned_under_a_sides_control_is_a_gain(gazetteer, text):
+    assert _kinds(text, gazetteer) == {(EventType.ADVANCE, "Robotyne")}
+
+
+def test_people_returning_to_a_village_under_control_are_no_gain(gazetteer):
+    text = "Some families have returned to Robotyne, now under Ukrainian control again."
+    assert (EventType.ADVANCE, "Robotyne") not in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After noon the occupiers fired rocket systems at the Velyka Pysarivka community.",
+        "The Russian army fired multiple rocket launchers on Velyka Pysarivka overnight.",
+        "Before dawn Russian troops sent an attack drone to the Velyka Pysarivka community.",
+        "The enemy directed three FPV drones at Velyka Pysarivka, wounding a tractor driver.",
+    ],
+)
+def test_a_launcher_fired_or_a_drone_sent_at_a_community_is_a_strike(gazetteer, text):
+    assert _attack_places_of(text, gazetteer) == ["Velyka Pysarivka"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Charity groups sent twenty drones to the brigade near Velyka Pysarivka.",
+        "Kyiv sent missiles to Velyka Pysarivka to shore up its air defence.",
+    ],
+)
+def test_drones_or_missiles_sent_by_friends_are_no_strike(gazetteer, text):
+    assert _attack_places_of(text, gazetteer) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The commander said on Tuesday that combat was still ongoing near Vovchansk.",
+        "Fierce combat near Vovchansk went on through the night, the brigade said.",
+    ],
+)
+def test_combat_told_as_going_on_or_with_its_weight_is_fighting(gazetteer, text):
+    assert (EventType.OFFENSIVE, "Vovchansk") in _kinds(text, gazetteer)
+
+
+def test_combat_units_or_experience_are_no_fighting(gazetteer):
+    text = "Combat units rotated out of Vovchansk share their combat experience with recruits."
+    assert (EventType.OFFENSIVE, "Vovchansk") not in _kinds(text, gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The prime minister visited the Sumy region on Friday, vowing that the border "
+            "would be held.",
+            "Sumy Oblast",
+        ),
+        ("The chancellor visited a clinic in Chernihiv, saying more aid was coming.", "Chernihiv"),
+    ],
+)
+def test_a_visit_with_a_remark_after_its_comma_is_a_statement_there(gazetteer, text, place):
+    assert (EventType.STATEMENT, place) in _kinds(text, gazetteer)
+
+
+def test_a_visit_without_a_remark_is_no_statement(gazetteer):
+    text = "The chancellor visited Chernihiv on Friday and met the mayor."
+    assert not {k for k, _ in _kinds(text, gazetteer)} & {EventType.STATEMENT}

@@ -44,6 +44,7 @@ __all__ = [
     "described_gain",
     "evacuation_cause",
     "fronted_setting",
+    "habitual_claim",
     "news_not_setting",
     "war_start_background",
 ]
@@ -741,6 +742,30 @@ def fronted_setting(text: str, sent: Sentence, trig: Trigger, published: dt.date
     return not find_dates(text[sent.start : end], published=published)
 
 
+# A side's claims told as a habit: "Moscow has repeatedly claimed gains in recent months",
+# "the army often announces advances". The object names a kind of news, no one gain: the
+# sentence describes the claimant, and its place (a region, an area) is no happening's.
+_HABITUAL_CLAIM_BEFORE = re.compile(
+    r"\b(?:frequently|repeatedly|regularly|often|routinely|constantly|continually)\s+"
+    r"(?:pro)?(?:claim(?:s|ed)?|announc(?:es|ed)|report(?:s|ed)|tout(?:s|ed)|boast(?:s|ed)\s+of)"
+    r"\s+(?:(?:new|further|more|fresh|territorial|small|incremental|its|their)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HABITUAL_OBJECT = re.compile(r"(?:advances|gains|captures|successes)\b", re.IGNORECASE)
+
+
+def habitual_claim(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether a ground trigger is the object of claims told as a habit, no one claim.
+
+    "Moscow keeps proclaiming gains on the ground over these months, above all around X": a
+    plural gain noun after an adverb of habit and a verb of claiming.
+    """
+    if trig.type not in GROUND_TYPES or not _HABITUAL_OBJECT.match(trig.text):
+        return False
+    lo = max(sent.start, trig.start - 80)
+    return _HABITUAL_CLAIM_BEFORE.search(text, lo, trig.start) is not None
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
@@ -763,6 +788,7 @@ def news_not_setting(
             or described_gain(text, sent, t)
             or pluperfect_relative(text, sent, t)
             or described_fighter(text, sent, t)
+            or habitual_claim(text, sent, t)
             or (published is not None and aside_gain(text, sent, t, triggers, published))
             or (ranked is not None and t.type is EventType.OFFENSIVE and t.start >= ranked)
         ):

@@ -766,6 +766,38 @@ def habitual_claim(text: str, sent: Sentence, trig: Trigger) -> bool:
     return _HABITUAL_CLAIM_BEFORE.search(text, lo, trig.start) is not None
 
 
+# "X was retaken on November 11. Before that, the enemy announced it was leaving X.": a
+# sentence that opens by going back from a day told just before, with no day of its own.
+_BEFORE_THAT = re.compile(
+    r"\s*(?:Before\s+(?:that|this)|Prior\s+to\s+(?:that|this)|Even\s+before\s+that)\s*,",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[.!?][\"”’']?\s+")
+_BEFORE_THAT_REACH = 300  # characters back to the sentence whose day it goes back from
+_TOLD_DAY_GAP = dt.timedelta(days=2)  # that day lies before the eve of publication
+
+
+def before_a_told_day(text: str, sent: Sentence, published: dt.date) -> bool:
+    """Whether an undated sentence opens by going back from a past day told just before.
+
+    "Troops entered X on November 11. Before that, the enemy announced a withdrawal from
+    X." in a report of November 14: what the sentence tells happened before the 11th, so
+    the report's eve and day (the range an undated sentence gets) is no date of it, and the
+    sentence has none of its own. The day must be told in the sentence before and lie two
+    days or more before publication.
+    """
+    if not _BEFORE_THAT.match(text, sent.start, sent.end):
+        return False
+    if find_dates(text[sent.start : sent.end], published=published):
+        return False
+    lo = max(0, sent.start - _BEFORE_THAT_REACH)
+    stop = max(lo, len(text[: sent.start].rstrip()) - 1)  # the sentence before's own stop
+    ends = [m.end() for m in _STOP.finditer(text, lo, stop)]
+    before = text[ends[-1] if ends else lo : sent.start]
+    days = find_dates(before, published=published)
+    return bool(days) and days[-1].end <= published - _TOLD_DAY_GAP
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
@@ -775,6 +807,8 @@ def news_not_setting(
     names the war's start anywhere (a clause's phrase lies in its sentence), and whether it
     reports people leaving.
     """
+    if published is not None and before_a_told_day(text, sent, published):
+        return []
     kept = []
     war: bool | None = None
     leaving: bool | None = None

@@ -547,3 +547,21 @@ def test_gains_claimed_once_with_a_day_are_still_a_gain(gazetteer):
     )
     advances = {name for etype, name in _events(text, gazetteer) if etype is EventType.ADVANCE}
     assert len(advances) == 2
+
+
+def test_going_back_from_a_past_day_told_before_is_no_event_of_the_report(gazetteer):
+    text = (
+        "Ukrainian troops entered Lyman on October 1. Before that, the Russian command "
+        "announced it was withdrawing its units from Svatove."
+    )
+    events = _events(text, gazetteer, published=dt.date(2022, 10, 5))
+    assert events == {(EventType.ADVANCE, "Lyman")}
+
+
+def test_going_back_from_the_eve_keeps_the_event(gazetteer):
+    text = (
+        "Ukrainian troops entered Lyman on Tuesday. Before that, the Russian command "
+        "announced it was withdrawing its units from Svatove."
+    )
+    events = _events(text, gazetteer, published=dt.date(2022, 10, 5))
+    assert (EventType.ADVANCE, "Svatove") in events

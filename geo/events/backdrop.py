@@ -44,6 +44,7 @@ __all__ = [
     "described_gain",
     "evacuation_cause",
     "fronted_setting",
+    "habitual_claim",
     "news_not_setting",
     "war_start_background",
 ]
@@ -741,6 +742,62 @@ def fronted_setting(text: str, sent: Sentence, trig: Trigger, published: dt.date
     return not find_dates(text[sent.start : end], published=published)
 
 
+# A side's claims told as a habit: "Moscow has repeatedly claimed gains in recent months",
+# "the army often announces advances". The object names a kind of news, no one gain: the
+# sentence describes the claimant, and its place (a region, an area) is no happening's.
+_HABITUAL_CLAIM_BEFORE = re.compile(
+    r"\b(?:frequently|repeatedly|regularly|often|routinely|constantly|continually)\s+"
+    r"(?:pro)?(?:claim(?:s|ed)?|announc(?:es|ed)|report(?:s|ed)|tout(?:s|ed)|boast(?:s|ed)\s+of)"
+    r"\s+(?:(?:new|further|more|fresh|territorial|small|incremental|its|their)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_HABITUAL_OBJECT = re.compile(r"(?:advances|gains|captures|successes)\b", re.IGNORECASE)
+
+
+def habitual_claim(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """Whether a ground trigger is the object of claims told as a habit, no one claim.
+
+    "Moscow keeps proclaiming gains on the ground over these months, above all around X": a
+    plural gain noun after an adverb of habit and a verb of claiming.
+    """
+    if trig.type not in GROUND_TYPES or not _HABITUAL_OBJECT.match(trig.text):
+        return False
+    lo = max(sent.start, trig.start - 80)
+    return _HABITUAL_CLAIM_BEFORE.search(text, lo, trig.start) is not None
+
+
+# "X was retaken on November 11. Before that, the enemy announced it was leaving X.": a
+# sentence that opens by going back from a day told just before, with no day of its own.
+_BEFORE_THAT = re.compile(
+    r"\s*(?:Before\s+(?:that|this)|Prior\s+to\s+(?:that|this)|Even\s+before\s+that)\s*,",
+    re.IGNORECASE,
+)
+_STOP = re.compile(r"[.!?][\"”’']?\s+")
+_BEFORE_THAT_REACH = 300  # characters back to the sentence whose day it goes back from
+_TOLD_DAY_GAP = dt.timedelta(days=2)  # that day lies before the eve of publication
+
+
+def before_a_told_day(text: str, sent: Sentence, published: dt.date) -> bool:
+    """Whether an undated sentence opens by going back from a past day told just before.
+
+    "Troops entered X on November 11. Before that, the enemy announced a withdrawal from
+    X." in a report of November 14: what the sentence tells happened before the 11th, so
+    the report's eve and day (the range an undated sentence gets) is no date of it, and the
+    sentence has none of its own. The day must be told in the sentence before and lie two
+    days or more before publication.
+    """
+    if not _BEFORE_THAT.match(text, sent.start, sent.end):
+        return False
+    if find_dates(text[sent.start : sent.end], published=published):
+        return False
+    lo = max(0, sent.start - _BEFORE_THAT_REACH)
+    stop = max(lo, len(text[: sent.start].rstrip()) - 1)  # the sentence before's own stop
+    ends = [m.end() for m in _STOP.finditer(text, lo, stop)]
+    before = text[ends[-1] if ends else lo : sent.start]
+    days = find_dates(before, published=published)
+    return bool(days) and days[-1].end <= published - _TOLD_DAY_GAP
+
+
 def news_not_setting(
     text: str, sent: Sentence, triggers: list[Trigger], published: dt.date | None
 ) -> list[Trigger]:
@@ -750,6 +807,8 @@ def news_not_setting(
     names the war's start anywhere (a clause's phrase lies in its sentence), and whether it
     reports people leaving.
     """
+    if published is not None and before_a_told_day(text, sent, published):
+        return []
     kept = []
     war: bool | None = None
     leaving: bool | None = None
@@ -763,6 +822,7 @@ def news_not_setting(
             or described_gain(text, sent, t)
             or pluperfect_relative(text, sent, t)
             or described_fighter(text, sent, t)
+            or habitual_claim(text, sent, t)
             or (published is not None and aside_gain(text, sent, t, triggers, published))
             or (ranked is not None and t.type is EventType.OFFENSIVE and t.start >= ranked)
         ):

@@ -1857,6 +1857,8 @@ _TAKEN_GROUND = re.compile(
 # "the recaptured villages" say which place, not that it changed hands now.
 _ADJECTIVE_PARTICIPLES = frozenset(
     {"liberated", "captured", "recaptured", "seized", "retaken", "encircled", "regained"}
+    # "people may not go back into de-occupied areas of the region": the Ukrainian word too
+    | {"de-occupied", "deoccupied"}
 )
 # "to the newly regained areas of the country": an adverb of recency before the participle
 # makes it an adjective whatever the determiner

@@ -1507,7 +1507,9 @@ def geoparse(
         )
     # Theatre readings only, so an article elsewhere is untouched; but a list of villages
     # needs no named oblast to put the theatre in context ("shelled A, B, C and D").
-    _list_strays(mentions, _list_runs(mentions, text), gaz=gaz)
+    runs = _list_runs(mentions, text)
+    _list_order_ties(mentions, runs)
+    _list_strays(mentions, runs, gaz=gaz)
     out = []
     in_theatre = ctx.in_theatre
     # A name repeated with the same readings (the same candidate objects, alive in the
@@ -1686,6 +1688,66 @@ def _article_villages(mentions: list[Mention], m: Mention, own: set[str]) -> lis
 LIST_STRAY_KM = 45.0  # a reading this far from all the other members' readings strays
 LIST_STRAY_NEAR_KM = 40.0  # ... and the new reading lies this near another member's
 LIST_STRAY_TIE = 0.01
+
+
+LIST_ORDER_MIN = 4  # a list this long is told in an order (along the front, by hromada)
+LIST_ORDER_TIE = 0.05  # readings scored this near the best are a tie the order may break
+LIST_ORDER_KM = 40.0  # the reading taken lies this near a neighbour's ...
+LIST_ORDER_MARGIN_KM = 10.0  # ... and this much nearer than the other tied readings
+
+
+def _settled_reading(m: Mention) -> Place | None:
+    """A listed name's settlement reading, where no namesake ties with it (else None)."""
+    k = _best(m)
+    if k is None or m.cands[k].place.kind is not _POPULATED:
+        return None
+    if len(m.scores) == len(m.cands) and any(
+        j != k and c.place.kind is _POPULATED and sc >= m.scores[k] - LIST_ORDER_TIE
+        for j, (c, sc) in enumerate(zip(m.cands, m.scores, strict=True))
+    ):
+        return None  # a tie of its own: no evidence for its neighbours
+    return m.cands[k].place
+
+
+def _list_order_ties(mentions: list[Mention], runs: list[list[int]]) -> None:
+    """Break a tie between a listed name's namesakes by the names told beside it.
+
+    A bulletin lists the villages shelled along the front in its order ("A, B, C, D, E of
+    the X region"), and an administration its hromada's villages together: of two equally
+    scored namesakes, the one lying by the names before and after it in the list is meant
+    (the list as a whole, ``_list_support``, gives both its full bonus when the list spans
+    the front). Only settlement readings within ``LIST_ORDER_TIE`` of the best; the one
+    nearest a neighbour's reading (a neighbour with a tie of its own tells nothing) must lie
+    within ``LIST_ORDER_KM`` of it and ``LIST_ORDER_MARGIN_KM`` nearer than every other tied
+    reading. The list is read in order, so a name settled here places the next one.
+    """
+    for run in runs:
+        if len(run) < LIST_ORDER_MIN:
+            continue
+        for i, q in enumerate(run):
+            m = mentions[q]
+            if len(m.cands) < 2 or len(m.scores) != len(m.cands):
+                continue
+            top = max(m.scores)
+            tied = [
+                k
+                for k, (c, sc) in enumerate(zip(m.cands, m.scores, strict=True))
+                if c.place.kind is _POPULATED and sc >= top - LIST_ORDER_TIE
+            ]
+            if len(tied) < 2:
+                continue
+            beside = []
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(run) and mentions[run[j]].key != m.key:
+                    place = _settled_reading(mentions[run[j]])
+                    if place is not None:
+                        beside.append(place)
+            if not beside:
+                continue
+            gaps = sorted((min(_dist_km(m.cands[k].place, p) for p in beside), k) for k in tied)
+            (d, k), (d2, _) = gaps[0], gaps[1]
+            if d <= LIST_ORDER_KM and d2 - d >= LIST_ORDER_MARGIN_KM:
+                m.scores[k] = top + 2 * LIST_ORDER_TIE  # settled: beyond the tie's reach
 
 
 def _list_strays(mentions: list[Mention], runs: list[list[int]], *, gaz: Gazetteer) -> None:

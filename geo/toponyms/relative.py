@@ -198,11 +198,72 @@ def relative_places(
             a.cands = [Candidate(place, 0.0, "relative")]
             a.scores = [0.0]
             placed[a.key] = place
+    if matched_by is None:
+        _measured_next_sentence(text, mentions)
     # One sense per article: "the advance on Pobeda" two sentences on is the same village.
     for m in mentions:
         if m.key in placed and m.cands and m.cands[0].match != "relative":
             m.cands = [Candidate(placed[m.key], 0.0, "relative")]
             m.scores = [0.0]
+
+
+# "... took the village of X. This village lies 19 km west of Y.": a sentence that opens on
+# the kind of place just named and measures it from a town.
+_THIS_ONE = re.compile(
+    r"[.!?][\"”’']?\s+(?:This|That|The)\s+(?P<noun>village|town|settlement|hamlet)\s+",
+)
+_THIS_ONE_REACH = 160  # characters from the sentence's opening to the town it measures from
+_REFERENT_REACH = 300  # ... and back from there to the name the opening refers to
+
+
+def _measured_next_sentence(text: str, mentions: list[Mention]) -> None:
+    """Prefer the reading of X that "... the village of X. This village lies N km west of Y" puts.
+
+    The new sentence's subject is the kind of place the sentence before named ("the village
+    of X"); the last name told so there is the one measured, whatever names follow it ("X,
+    formerly called Z"). Only namesakes that fit the distance (and side) move.
+    """
+    for q, b in enumerate(mentions):
+        if q == 0 or not b.cands:
+            continue
+        lo = max(0, b.start - _THIS_ONE_REACH)
+        opener = None
+        for o in _THIS_ONE.finditer(text, lo, b.start):
+            opener = o
+        if opener is None:
+            continue
+        cue = _CUE.fullmatch(text, opener.end(), b.start)
+        if cue is None or (km := _km(cue)) is None:
+            continue
+        anchor = _best(b)
+        if anchor is None or anchor.kind is not PlaceKind.POPULATED_PLACE:
+            continue
+        framed = re.compile(rf"\b{opener.group('noun')}\s+of\s+$", re.IGNORECASE)
+        told = [
+            a
+            for a in mentions[:q]
+            if opener.start() - _REFERENT_REACH <= a.start < opener.start()
+            and framed.search(text, max(0, a.start - 20), a.start)
+        ]
+        if not told or len(told[-1].cands) < 2:
+            continue
+        a = told[-1]
+        fits = [
+            (off, k)
+            for k, c in enumerate(a.cands)
+            if c.place.kind is PlaceKind.POPULATED_PLACE
+            and (off := _fits(c.place, anchor, km, cue.group("dir"))) is not None
+        ]
+        if not fits:
+            continue
+        meant = a.cands[min(fits)[1]].place.place_id
+        # one sense per article: the name told again later is the same village
+        for m in mentions:
+            if m.key != a.key or len(m.scores) != len(m.cands):
+                continue
+            for k, c in enumerate(m.cands):
+                if c.place.place_id == meant:
+                    m.scores[k] = max(m.scores) + _CUE_SCORE
 
 
 def _beside(text: str, a: Mention, b: Mention) -> None:

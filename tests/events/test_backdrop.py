@@ -528,3 +528,40 @@ def test_the_last_talks_held_in_an_earlier_year_are_their_history(gazetteer):
         "February 2023, and ended without a deal."
     )
     assert _events(text, gazetteer, published=dt.date(2025, 4, 2)) == set()
+
+
+def test_gains_claimed_as_a_habit_are_no_gain_at_their_area(gazetteer):
+    text = (
+        "Russian troops captured the village of Pishchane in the Kharkiv region. Kyiv has "
+        "repeatedly claimed territorial advances in recent weeks, particularly in the "
+        "Zaporizhzhia area, where battles near Huliaipole have intensified."
+    )
+    advances = {name for etype, name in _events(text, gazetteer) if etype is EventType.ADVANCE}
+    assert advances == {"Pishchane"}
+
+
+def test_gains_claimed_once_with_a_day_are_still_a_gain(gazetteer):
+    text = (
+        "Russian troops captured the village of Pishchane in the Kharkiv region. Kyiv "
+        "claimed territorial advances in the Zaporizhzhia region on Monday."
+    )
+    advances = {name for etype, name in _events(text, gazetteer) if etype is EventType.ADVANCE}
+    assert len(advances) == 2
+
+
+def test_going_back_from_a_past_day_told_before_is_no_event_of_the_report(gazetteer):
+    text = (
+        "Ukrainian troops entered Lyman on October 1. Before that, the Russian command "
+        "announced it was withdrawing its units from Svatove."
+    )
+    events = _events(text, gazetteer, published=dt.date(2022, 10, 5))
+    assert events == {(EventType.ADVANCE, "Lyman")}
+
+
+def test_going_back_from_the_eve_keeps_the_event(gazetteer):
+    text = (
+        "Ukrainian troops entered Lyman on Tuesday. Before that, the Russian command "
+        "announced it was withdrawing its units from Svatove."
+    )
+    events = _events(text, gazetteer, published=dt.date(2022, 10, 5))
+    assert (EventType.ADVANCE, "Svatove") in events

@@ -3063,3 +3063,13 @@ def test_a_visit_with_a_remark_after_its_comma_is_a_statement_there(gazetteer, t
 def test_a_visit_without_a_remark_is_no_statement(gazetteer):
     text = "The chancellor visited Chernihiv on Friday and met the mayor."
     assert not {k for k, _ in _kinds(text, gazetteer)} & {EventType.STATEMENT}
+
+
+def test_de_occupied_before_an_area_noun_is_an_adjective_no_gain():
+    text = "Families were told by the governor to wait before going home to de-occupied areas."
+    assert [t for t in _types(text) if t[0] == "advance"] == []
+
+
+def test_de_occupied_as_the_verb_is_still_a_gain():
+    text = "Ukrainian forces have de-occupied the village of Kozacha Lopan in the Kharkiv region."
+    assert ("advance", "de-occupied") in _types(text)

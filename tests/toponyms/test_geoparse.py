@@ -945,6 +945,27 @@ def test_a_list_of_far_apart_cities_keeps_its_cities(gazetteer):
     }
 
 
+def test_tied_namesakes_in_a_list_told_along_the_front_are_read_beside_their_neighbours(
+    gazetteer,
+):
+    # Semenivka, Paraskoviivka and Novomykhailivka each have two or more villages in Donetsk
+    # Oblast that the whole list supports alike (it spans 100 km of front); the ones meant
+    # lie by the names listed next to them.
+    text = (
+        "Russian aircraft struck Kurdiumivka, Bohdanivka, Berdychi, Semenivka, "
+        "Novobakhmutivka, Orlivka, Paraskoviivka, Novomykhailivka and Urozhaine in the "
+        "Donetsk region on Friday."
+    )
+    found = {t.surface: t.place for t in geoparse(text, gazetteer=gazetteer)}
+
+    def km(a, b):
+        return great_circle_km(found[a].lat, found[a].lon, found[b].lat, found[b].lon)
+
+    assert km("Semenivka", "Novobakhmutivka") < 15
+    assert km("Paraskoviivka", "Orlivka") < 45
+    assert km("Novomykhailivka", "Paraskoviivka") < 15
+
+
 def test_a_namesake_near_one_listed_village_is_no_stray(gazetteer):
     # Read beside a member of the list, a reading stays even where other namesakes lie
     # nearer to the rest.

@@ -161,3 +161,23 @@ def test_a_city_told_beside_a_far_city_keeps_its_reading(gazetteer):
     assert _place("A drone hit Odesa, west of Mykolaiv, on Friday.", "Odesa", gazetteer).name == (
         "Odesa"
     )
+
+
+def test_the_next_sentence_measuring_this_village_picks_the_namesake_there(gazetteer):
+    # "This village lies ..." measures the village the sentence before named, past the
+    # other name told after it.
+    text = (
+        "Troops entered the village of Uspenivka, which older maps still call Chervone. "
+        "This village lies about eight kilometres (5 miles) southwest of Kurakhove."
+    )
+    place = _place(text, "Uspenivka", gazetteer)
+    assert (round(place.lat, 1), round(place.lon, 1)) == (47.9, 37.2)
+
+
+def test_the_village_measured_in_the_next_sentence_keeps_its_reading_later(gazetteer):
+    text = (
+        "Troops entered the village of Uspenivka on Friday. The village is located some "
+        "eight kilometres southwest of Kurakhove. Fighting went on near Uspenivka on Sunday."
+    )
+    places = [t.place for t in geoparse(text, gazetteer=gazetteer) if t.surface == "Uspenivka"]
+    assert {(round(p.lat, 1), round(p.lon, 1)) for p in places} == {(47.9, 37.2)}

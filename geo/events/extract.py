@@ -81,6 +81,7 @@ from geo.events.places import (
     anaphors,
     as_direction,
     describes_place,
+    front_anchors,
     fronted_place,
     hyphened_modifier,
     is_oblast_centre_namesake,
@@ -779,6 +780,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
     # Direct speech is used (a general's account of a withdrawal), as the speaker's claim.
     resolved = sorted(resolved + anaphors(text, resolved, []), key=lambda t: t.start)
     starts = [t.start for t in resolved]
+    anchors = front_anchors(resolved)  # what a ground event's stray town is judged by
     events: list[Event] = []
     apart: set[int] = set()  # events told as one more happening: never merged with earlier ones
     last_figure_event: int | None = None
@@ -1175,7 +1177,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
         for trig in triggers:
             places = places_for(text, trig, toks, tops, dates)
             # a ground event's town read a continent away from the article's places
-            places = [p for p in places if not off_the_front(trig.type, p, resolved)]
+            places = [p for p in places if not off_the_front(trig.type, p, anchors)]
             # "the Moscow-installed head of X": an adjective, no place of the event
             places = [p for p in places if not hyphened_modifier(text, p)]
             if trig is toll and any(

@@ -4089,28 +4089,36 @@ def stray_reading(
 FRONT_STRAY_KM = 1500.0
 
 
-def off_the_front(etype: EventType, t: Toponym, toponyms: Sequence[Toponym]) -> bool:
+def front_anchors(toponyms: Sequence[Toponym]) -> dict[str, Place]:
+    """The article's places that :func:`off_the_front` judges by, by id (the last of each).
+
+    Made once per article: the judgement is asked for every place of every ground event.
+    """
+    return {
+        o.place.place_id: o.place
+        for o in toponyms
+        if o.place is not None and o.is_place and o.place.kind in _ANCHOR_KINDS
+    }
+
+
+def off_the_front(etype: EventType, t: Toponym, anchors: dict[str, Place]) -> bool:
     """Whether a ground event's settlement lies far off every other place of the article.
 
     "liberated five settlements: A, B and Mirny" in a report on Kursk Oblast, with the index
     knowing only a town in Siberia by that name: towns of any size are dropped here (unlike
     :func:`stray_reading`, which keeps towns named for themselves), but only for advances and
     offensives, and only with two other places to judge by, all over ``FRONT_STRAY_KM`` off.
+    ``anchors`` are the article's places (:func:`front_anchors`); the settlement's own
+    reading among them is no other place.
     """
     place = t.place
     if etype not in GROUND_TYPES or place is None or place.kind is not PlaceKind.POPULATED_PLACE:
         return False
-    others = {
-        o.place.place_id: o.place
-        for o in toponyms
-        if o.place is not None
-        and o.is_place
-        and o.place.kind in _ANCHOR_KINDS
-        and o.place.place_id != place.place_id
-    }
-    return len(others) >= _STRAY_ANCHORS and all(
+    own = place.place_id
+    return len(anchors) - (own in anchors) >= _STRAY_ANCHORS and all(
         great_circle_km(a.lat, a.lon, place.lat, place.lon) > FRONT_STRAY_KM
-        for a in others.values()
+        for pid, a in anchors.items()
+        if pid != own
     )
 
 

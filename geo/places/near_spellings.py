@@ -318,14 +318,16 @@ def respellings(
             out += table.romanised.get(code, {}).get(letters, ())
     if not out:
         # The Russian form of the name: "Vodyanoye", "Galitsynovka", "Volnoye Pole".
-        forms = sorted(ukrainian_forms(latin(key)))
+        uk_forms = ukrainian_forms(latin(key))  # for the -еевка and ѣ readings below too
+        forms = sorted(uk_forms)
         for code in sorted(admin1):
             names = table.romanised.get(code, {})
             out += [i for f in forms for i in names.get(f, ())]
     if not out:
         # -еевка and the old letter ѣ in any root ("Kleshcheyevka", Klishchiivka): the
         # Russian e is i where the syllable rule above does not reach it.
-        forms = sorted(_yat_forms(ukrainian_forms(latin(key))) - ukrainian_forms(latin(key)))
+        # (uk_forms is set: this runs only where the forms above found nothing)
+        forms = sorted(_yat_forms(uk_forms) - uk_forms)
         for code in sorted(admin1):
             names = table.romanised.get(code, {})
             out += [i for f in forms for i in names.get(f, ())]

@@ -264,7 +264,6 @@ def front_namesakes(
             or m.near
             or m.within is not None
             or m.settlement_of is not None
-            or not _tells_fighting(text, m.start, m.end)
         ):
             continue
         k = m.scores.index(max(m.scores))
@@ -303,5 +302,7 @@ def front_namesakes(
         if any(_km(a, b) > FRONT_SAME_KM for a in places for b in places):
             continue
         j = max(front, key=m.scores.__getitem__)
-        if m.scores[j] >= top - FRONT_NEAR_TIE:
+        # The sentence's words last: a regex scan of its text costs more than every test above
+        # together, and few mentions get this far.
+        if m.scores[j] >= top - FRONT_NEAR_TIE and _tells_fighting(text, m.start, m.end):
             m.scores[j] = top + FRONT_TIE

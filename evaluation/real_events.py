@@ -269,7 +269,7 @@ def _gold_status(raw: str | None) -> str:
 
 def _status_of(pred: Any) -> str:
     status = str(getattr(getattr(pred, "status", ""), "value", getattr(pred, "status", "")))
-    return "ongoing" if status == "attempted" else status or "happened"
+    return _gold_status(status)
 
 
 def score_reports(

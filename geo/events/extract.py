@@ -1414,6 +1414,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
             and not (_ROUND_OF.search(clause) or t.text.lower().startswith("round"))
         }
         recalled = _AS_REPORTED.match(sent.text)
+        labelled = _BACKGROUND_LABEL.match(sent.text)  # "Background: ..."
         for trig, places in found:
             span = _since_range(trig, dates, text, published) if published else None
             span = span or _date_for(trig, dates, found_words, text)
@@ -1701,20 +1702,13 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
                 elif took_toll:
                     ev = _with_casualties(ev, casualties)
                     casualties_used = trig.type is EventType.ATTACK
-                background = (
-                    ev.date_text
-                    and _BACKGROUND_LABEL.match(sent.text)
+                if trig.type in further or (
+                    # a dated strike in a "Background:" paragraph is history told apart; a
+                    # recall with no day of its own may be this report's strike told earlier
+                    # ("As reported, explosions were heard in X"): it merges with one told on
+                    # the days it may be of
+                    ((labelled and ev.date_text) or (recalled and not recall_undated))
                     and not _told_today(ev, published)
-                )
-                if (
-                    trig.type in further
-                    or background
-                    or (
-                        # a recall with no day of its own may be this report's strike told
-                        # earlier ("As reported, explosions were heard in X"): it merges with
-                        # one told on the days it may be of
-                        recalled and not recall_undated and not _told_today(ev, published)
-                    )
                 ):
                     apart.add(len(events))
                 first_here = len(events) if first_here is None else first_here
@@ -1832,7 +1826,7 @@ def extract_events(article: Article, toponyms: Sequence[Toponym]) -> list[Event]
 
 
 # People counted as arriving: "another 40 residents, including 12 children, arrived in X"
-_ARRIVED_COUNT = re.compile(r"\b(?:arrived|have\s+arrived|has\s+arrived)\b", re.IGNORECASE)
+_ARRIVED_COUNT = re.compile(r"\barrived\b", re.IGNORECASE)  # "have arrived" holds it too
 _ARRIVAL_REACH = 400  # characters: the count follows its evacuation within a paragraph
 
 

@@ -1157,19 +1157,22 @@ def _second_target(toks: list[_Tok], i: int, links: frozenset[str]) -> int | Non
     return None
 
 
-def _plain_noun(word: str) -> bool:
+def _noun_like(word: str) -> bool:
     """A lower-case word that may be a noun: no verb, toll, count, break or auxiliary."""
     return (
         word.isalpha()
-        and word.islower()
         and word not in _BARE_VERBS
         and word not in _TOLL_WORDS
         and word not in _BREAKS
         and word not in _AUX
         and word not in _COUNT_WORDS
-        and word not in _OBJECT_DETERMINERS
         and not word.endswith(("ed", "ing", "ly"))
     )
+
+
+def _plain_noun(word: str) -> bool:
+    """A word written in lower case that may be a noun, and no determiner."""
+    return word.islower() and word not in _OBJECT_DETERMINERS and _noun_like(word)
 
 
 # Verbs that may follow "and" bare, with no "-ed" to tell them: "killed two and hurt three"
@@ -1185,16 +1188,7 @@ def _bare_noun(word: str) -> bool:
     Not a verb ("and hurt", "and injured"), a toll word, a number, or a word of another role.
     """
     w = word.lower()
-    return (
-        w.isalpha()
-        and w not in _BARE_VERBS
-        and w not in _TOLL_WORDS
-        and w not in _BREAKS
-        and w not in _AUX
-        and w not in _COUNT_WORDS
-        and not w.endswith(("ed", "ing", "ly"))
-        and (w.endswith("s") or w in _MASS_OBJECTS)
-    )
+    return _noun_like(w) and (w.endswith("s") or w in _MASS_OBJECTS)
 
 
 def _object_adjective(word: str) -> bool:
@@ -1817,14 +1811,12 @@ def _modifies_kind_of(toks: list[_Tok], i: int) -> bool:
     """
     for k in range(i + 1, min(i + 4, len(toks) - 2)):
         tok = toks[k]
-        if tok.text in _MODIFIED_NOUNS and toks[k + 1].text == "of" and toks[k + 2].kind == "top":
-            return True
         if (
             tok.text in _MODIFIED_NOUNS
             and toks[k + 1].text == "of"
-            and toks[k + 2].text[:1].isdigit()
-        ):
             # "the Black Sea port city of 250,000": a city told by its size, named elsewhere
+            and (toks[k + 2].kind == "top" or toks[k + 2].text[:1].isdigit())
+        ):
             return True
         if (
             tok.text in _MODIFIED_AREAS

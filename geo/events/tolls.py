@@ -1481,11 +1481,19 @@ _IN_SUBJECT = re.compile(
 )
 
 
+def _subject_span(sent: Sentence, cas: Casualties) -> tuple[int, int] | None:
+    """Where a count's subject lies in the text, or None when the count has no span."""
+    if cas.start < 0 or cas.end < 0:
+        return None
+    return sent.start + cas.start, sent.start + cas.end
+
+
 def _subject_town(text: str, sent: Sentence, tops: list[Toponym], cas: Casualties) -> list[Toponym]:
     """The town named inside a count's subject: "three people in the village of X were hurt"."""
-    if cas.start < 0 or cas.end < 0:
+    span = _subject_span(sent, cas)
+    if span is None:
         return []
-    lo, hi = sent.start + cas.start, sent.start + cas.end
+    lo, hi = span
     for t in tops:
         if (
             lo <= t.start < hi
@@ -1520,9 +1528,10 @@ def subject_oblast(
     "A 40-year-old man in the village of X, Y region, was killed in shelling": the strike is
     in Y (an area event) when X itself has no reading the sentence keeps.
     """
-    if cas.start < 0 or cas.end < 0:
+    span = _subject_span(sent, cas)
+    if span is None:
         return []
-    lo, hi = sent.start + cas.start, sent.start + cas.end
+    lo, hi = span
     for t in tops:
         if (
             lo <= t.start < hi

@@ -33,6 +33,7 @@ __all__ = [
     "add_ru_districts",
     "add_settlements",
     "press_spellings",
+    "read_rows",
     "river_ids",
 ]
 
@@ -122,7 +123,19 @@ def _short_form(adjective: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _rows(path: Path) -> Iterator[dict[str, str]]:
+def read_rows(path: Path) -> Iterator[dict[str, str]]:
+    """The rows of one of data/'s CSV tables (gzipped or not), its ``#`` comment lines left out.
+
+    Parameters
+    ----------
+    path
+        The table's file.
+
+    Yields
+    ------
+    dict
+        One row, by column name.
+    """
     opener: Callable = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8", newline="") as fh:
         text = "".join(line for line in fh if not line.startswith("#"))
@@ -171,13 +184,13 @@ def add_settlements(
     by analysts (ACLED codes a district's events at its capital), and the mean of a raion's
     villages can lie 30 km from it.
     """
-    ua_rows = list(_rows(ua))
+    ua_rows = list(read_rows(ua))
     seats = {
         r["katottg"]: (_float(r["lat"]), _float(r["lon"]))
         for r in ua_rows
         if r["precision"] == "settlement"
     }
-    for row in _rows(admin2):
+    for row in read_rows(admin2):
         lat, lon = seats.get(row["seat_code"]) or (_float(row["lat"]), _float(row["lon"]))
         if lat is None or lon is None:
             continue
@@ -210,7 +223,7 @@ def add_settlements(
             )
     for row in ua_rows:
         _add_settlement(b, row, cc="UA", a1_names=a1_names)
-    for row in _rows(ru):
+    for row in read_rows(ru):
         _add_settlement(
             b,
             {
@@ -244,9 +257,9 @@ def add_ru_districts(b: Builder, path: Path, *, ru: Path, a1_names: dict[str, st
         them apart (fix the row in ``ru_border_districts.csv``).
     """
     seats: dict[tuple[str, str], list[dict[str, str]]] = {}
-    for row in _rows(ru):
+    for row in read_rows(ru):
         seats.setdefault((row["admin1"], normalize(row["name_ru"])), []).append(row)
-    for row in _rows(path):
+    for row in read_rows(path):
         a1 = row["admin1"]
         found = sorted(
             seats.get((a1, normalize(row["seat_ru"])), ()),
@@ -392,7 +405,7 @@ def river_ids() -> frozenset[str]:
     path = data_dir() / "features.csv"
     if not path.exists():
         return frozenset()
-    return frozenset(f"ft:{row['id']}" for row in _rows(path) if row.get("kind") == "river")
+    return frozenset(f"ft:{row['id']}" for row in read_rows(path) if row.get("kind") == "river")
 
 
 def add_features(b: Builder, path: Path) -> None:
@@ -401,7 +414,7 @@ def add_features(b: Builder, path: Path) -> None:
     A bare alias that already names a town ("Dnipro", "Oskil") is not added: the town keeps the
     bare name and the feature answers to "Dnipro River", "the Oskil river" and the like.
     """
-    for row in _rows(path):
+    for row in read_rows(path):
         i = b.add_place(
             place_id=f"ft:{row['id']}",
             name=row["name"],

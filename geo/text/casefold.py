@@ -298,6 +298,12 @@ class Gated:
             return None
         return self.rx.match(text, pos, endpos)
 
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        """``rx.fullmatch``; None at once where a cheaper question finds no match at ``pos``."""
+        if self._none(text, pos, endpos, anchored=True):
+            return None  # no match at ``pos`` at all: no full one either
+        return self.rx.fullmatch(text, pos, endpos)
+
     def finditer(
         self, text: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:

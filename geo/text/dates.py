@@ -206,8 +206,7 @@ def _h_since(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         if pub is None:
             return None
         # the latest such weekday, as a bare weekday is read (_h_wd), up to the day of writing
-        back = (pub.weekday() - WEEKDAY_NO[m["since_wd"].lower()]) % 7
-        return pub - dt.timedelta(days=back), pub, _RANGE
+        return _latest(pub, m["since_wd"]), pub, _RANGE
     p = parse_atom(m["since_x"])
     if pub is None or p is None:
         return None
@@ -318,7 +317,7 @@ def _h_word(m: re.Match[str], ctx: _Context) -> _Resolved | None:
         # night runs over two days, and "last night" ends on the morning of publication
         return pub - day, pub, _RANGE
     if word.startswith("overnight"):  # "overnight into Monday": the latest such Monday
-        end = pub - dt.timedelta(days=(pub.weekday() - WEEKDAY_NO[word.split()[-1]]) % 7)
+        end = _latest(pub, word.split()[-1])
         return end - day, end, _RANGE
     back = {"yesterday": 1, "the day before yesterday": 2}.get(word, 0)
     return pub - back * day, pub - back * day, _DAY
@@ -399,11 +398,16 @@ def _h_ago(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     return dt.date(pub.year - n, 1, 1), dt.date(pub.year - n, 12, 31), _YEAR
 
 
+def _latest(pub: dt.date, weekday: str) -> dt.date:
+    """The latest day named ``weekday`` ("Monday", any case) on or before ``pub``."""
+    return pub - dt.timedelta(days=(pub.weekday() - WEEKDAY_NO[weekday.lower()]) % 7)
+
+
 def _h_wd(m: re.Match[str], ctx: _Context) -> _Resolved | None:
     pub = ctx.published
     if pub is None:
         return None
-    day = pub - dt.timedelta(days=(pub.weekday() - WEEKDAY_NO[m["wd"].lower()]) % 7)
+    day = _latest(pub, m["wd"])
     return day, day, _DAY
 
 

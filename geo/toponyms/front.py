@@ -13,11 +13,8 @@ stated district); among namesakes within a named oblast it picks the one at the 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import gzip
-import io
 import math
 import re
 import weakref
@@ -25,7 +22,9 @@ from typing import TYPE_CHECKING
 
 from geo.config import data_dir
 from geo.places.spatial import great_circle_km
+from geo.places.theatre import read_rows
 from geo.records import PlaceKind, ToponymRole
+from geo.toponyms.tokens import best_reading
 
 if TYPE_CHECKING:
     from geo.places.gazetteer import Gazetteer
@@ -67,13 +66,7 @@ _THEATRE = frozenset(["UA", "RU"])
 
 def _rows(name: str) -> list[dict[str, str]]:
     path = data_dir() / name
-    if not path.exists():
-        return []
-    data = path.read_bytes()
-    if name.endswith(".gz"):
-        data = gzip.decompress(data)
-    lines = [line for line in data.decode("utf-8").splitlines(True) if not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("".join(lines))))
+    return list(read_rows(path)) if path.exists() else []
 
 
 @functools.cache
@@ -266,7 +259,7 @@ def front_namesakes(
             or m.settlement_of is not None
         ):
             continue
-        k = m.scores.index(max(m.scores))
+        k = best_reading(m)
         best = m.cands[k].place
         top = m.scores[k]
         if (

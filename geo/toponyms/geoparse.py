@@ -721,12 +721,7 @@ def _list_runs(mentions: list[Mention], text: str) -> list[list[int]]:
                 runs.append(run)
             run, last_end = [], -1
             continue
-        joined = (
-            last_end >= 0
-            # no match at all where the gap starts (the twin says so fastest): no full one
-            and _LIST_RUN_GATE.match(text, last_end, m.start) is not None
-            and _LIST_RUN_GAP.fullmatch(text, last_end, m.start) is not None
-        )
+        joined = last_end >= 0 and _LIST_RUN_GATE.fullmatch(text, last_end, m.start) is not None
         if not joined:
             if len(run) >= LIST_RUN_MIN:
                 runs.append(run)

@@ -27,6 +27,7 @@ from geo.toponyms.tokens import Mention, Token, best_reading, common_word
 from geo.toponyms.words import (
     ADMIN2_WORDS,
     BIG_TOWN,
+    COMMUNITY_HEADS,
     FIRST_NAMES,
     MONTHS_WEEKDAYS,
     ORG_HEADS,
@@ -193,14 +194,10 @@ def _framed(text: str, toks: list[Token], i: int, j: int) -> bool:
         and prev.joined
         and toks[j - 1].joined
         and j < len(toks)
-        and toks[j].norm in _COMMUNITY_AFTER
+        and toks[j].norm in COMMUNITY_HEADS
     ):
         return True  # "a drone hit the Krasnopilia community": a hromada by its seat's name
     return _in_unit_after(toks, j)
-
-
-# Unit words after a seat's name that make it a place: "the X community", "the X hromada".
-_COMMUNITY_AFTER = frozenset(["community", "hromada", "communities"])
 
 
 def _in_unit_after(toks: list[Token], j: int) -> bool:

@@ -21,6 +21,7 @@ from geo.toponyms.near import RUSSIAN_ADJECTIVES, near_mention
 from geo.toponyms.tokens import Mention, Token, common_word, english_zipf
 from geo.toponyms.words import (
     ADMIN2_WORDS,
+    COMMUNITY_HEADS,
     FEATURE_WORDS,
     FIRST_NAMES,
     FREE_PRECEDERS,
@@ -610,7 +611,6 @@ _UNIT_OF = frozenset(["region", "regions", "oblast", "oblasts", "province", "pro
 # The same after a dash or colon: "attacked nine regions: X, Y and Z".
 _UNITS_PLURAL = frozenset(["regions", "oblasts", "provinces"])
 
-_COMMUNITY_HEADS = frozenset({"community", "communities", "hromada"})
 # The kinds of hromada English names between its name and "community": "the X territorial
 # community", "the Y urban community", "the Z village territorial community".
 _COMMUNITY_KINDS = frozenset({"territorial", "urban", "rural", "village", "settlement", "city"})
@@ -636,7 +636,7 @@ _LIST_GAPS = frozenset(["", ",", "&"])
 
 
 # The words that end such a list: a plural unit word, or a hromada's "community".
-_LISTED_HEADS = frozenset(PLURAL_ADMIN2_HEADS) | _COMMUNITY_HEADS
+_LISTED_HEADS = frozenset(PLURAL_ADMIN2_HEADS) | COMMUNITY_HEADS
 
 
 def _listed_admin2(
@@ -661,7 +661,7 @@ def _listed_admin2(
         # "the Velykoburlutska and Vilkhuvatska communities", "the Kindrashivska community":
         # a hromada by its adjective, which names no place alone (a seat's own name, "the
         # Marhanets community", stays the town)
-        adjectival = unit is None and tok.norm in _COMMUNITY_HEADS
+        adjectival = unit is None and tok.norm in COMMUNITY_HEADS
         if adjectival:
             unit = "hromada"
         if unit is None or k == 0 or not toks[k - 1].joined:

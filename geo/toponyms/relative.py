@@ -81,13 +81,6 @@ _BEARING_GATE = Gated(_BEARING_CUE)
 _NEAR_GATE = Gated(_NEAR_CUE)
 
 
-def _gap_cue(gate: Gated, text: str, start: int, end: int) -> re.Match[str] | None:
-    """``gate.rx.fullmatch(text, start, end)``, asked only where the gate finds a start."""
-    if gate.match(text, start, end) is None:
-        return None  # no match at ``start`` at all: no full one either
-    return gate.rx.fullmatch(text, start, end)
-
-
 _BEARING_KM = 40.0  # "west of Y" without a distance: within this of Y
 _NEAR_KM = 30.0  # "near Y", "outside Y"
 _MAX_KM = 60.0  # beyond this a stated distance no longer tells namesakes apart
@@ -161,7 +154,7 @@ def relative_places(
             continue
         if matched_by is not None and a.cands[0].match not in matched_by:
             continue
-        m = _gap_cue(_CUE_GATE, text, a.end, b.start)
+        m = _CUE_GATE.fullmatch(text, a.end, b.start)
         if m is None:
             _beside(text, a, b)
             _past_bearing(text, a, b)
@@ -275,9 +268,9 @@ def _beside(text: str, a: Mention, b: Mention) -> None:
     """
     if len(a.cands) < 2:
         return
-    if (m := _gap_cue(_BEARING_GATE, text, a.end, b.start)) is not None:
+    if (m := _BEARING_GATE.fullmatch(text, a.end, b.start)) is not None:
         within, direction = _BEARING_KM, m.group("dir")
-    elif _gap_cue(_NEAR_GATE, text, a.end, b.start) is not None:
+    elif _NEAR_GATE.fullmatch(text, a.end, b.start) is not None:
         within, direction = _NEAR_KM, None
     else:
         return
@@ -394,7 +387,7 @@ def unknown_near_anchor(text: str, mentions: list[Mention]) -> None:
     for a, b in itertools.pairwise(mentions):
         if not a.near or a.cands or not b.cands:
             continue
-        m = _gap_cue(_CUE_GATE, text, a.end, b.start)
+        m = _CUE_GATE.fullmatch(text, a.end, b.start)
         if m is None or (km := _km(m)) is None or km > _ANCHOR_KM:
             continue
         anchor = _best(b)

@@ -9,6 +9,7 @@ from geo.places.names import ADMIN1_SUFFIXES, normalize
 
 __all__ = [
     "ADMIN2_WORDS",
+    "COMMUNITY_HEADS",
     "DEMONYMS",
     "FEATURE_WORDS",
     "FIRST_NAMES",
@@ -468,6 +469,8 @@ FIRST_NAMES = frozenset(
 PLURAL_UNIT_HEADS = frozenset(["oblasts", "regions", "provinces", "states"])
 # The same for admin-2 units, each plural with the word that makes a name a unit: "Sudzhansky
 # and Korenevsky districts" are the Sudzhansky district and the Korenevsky district.
+# A hromada's head words after its seat's or its own name: "the X community", "the Y hromada".
+COMMUNITY_HEADS = frozenset(["community", "communities", "hromada"])
 PLURAL_ADMIN2_HEADS = {
     "districts": "district",
     "raions": "raion",

@@ -127,6 +127,8 @@ def test_a_gated_pattern_answers_as_the_pattern_itself(rx, text):
             assert (a and (a.span(), a.group())) == (b and (b.span(), b.group()))
             a, b = gated.match(text, pos, end), rx.match(text, pos, end)
             assert (a and a.span()) == (b and b.span())
+            a, b = gated.fullmatch(text, pos, end), rx.fullmatch(text, pos, end)
+            assert (a and a.span()) == (b and b.span())
 
 
 def test_a_pattern_that_depends_on_case_is_gated_by_its_words_only_and_runs_itself():

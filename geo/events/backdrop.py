@@ -110,8 +110,8 @@ _DESPITE_BEFORE = re.compile(
 )
 # Asked before most strikes and ground triggers, and most stretches before them hold none of
 # these words ("amid", "during", "as ... conducts"): those are looked for first.
-_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE = map(
-    Gated, (_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE)
+_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE, _DESPITE_BEFORE = map(
+    Gated, (_FRAME_BEFORE, _AS_RUNNING_BEFORE, _DURING_BEFORE, _DESPITE_BEFORE)
 )
 
 

@@ -2027,9 +2027,7 @@ def _ground(trig: Trigger, top: Toponym, events: list[Event], sent: Sentence) ->
         trig.type is EventType.ATTACK
         and trig.text.startswith("attack")
         and any(
-            e.event_type in (EventType.OFFENSIVE, EventType.ADVANCE)
-            and e.place.place_id == top.place.place_id
-            for e in events
+            e.event_type in GROUND_TYPES and e.place.place_id == top.place.place_id for e in events
         )
         and not names_weapon(sent.text)
         and not parse_casualties(sent.text)

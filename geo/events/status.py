@@ -363,7 +363,8 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     low = caseless_lower(clause)
     # The patterns that end "[^,;:]*$" match past the clause's last "," ";" ":" (their words
     # hold none): their words are looked for there.
-    tail = None if low is None else low[max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1 :]
+    at = -1 if low is None else max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
+    tail = None if low is None else low[at:]
     if (
         trig.type is EventType.EVACUATION
         and (
@@ -393,7 +394,7 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
     ):
         return True
     if (
-        trig.type in (EventType.ADVANCE, EventType.OFFENSIVE)
+        trig.type in GROUND_TYPES
         and may_hold(_DENIED_WORDS, tail)
         and _DENIED_BEFORE.search(clause)
     ):
@@ -442,8 +443,8 @@ def not_factual(text: str, sent: Sentence, trig: Trigger, *, order_told: bool = 
         return True
     if low is not None:
         # A match runs on to the clause's end with no "," ";" ":" after its word (and its
-        # words hold none): it starts past the last of them, and is looked for only there.
-        at = max(low.rfind(","), low.rfind(";"), low.rfind(":")) + 1
+        # words hold none): it starts past the last of them (``at``), and is looked for only
+        # there.
         # (its words first: every match holds one, and most clauses none)
         return may_hold(_NOT_FACTUAL_WORDS, tail) and bool(_NOT_FACTUAL_LOW.search(low, at))
     return bool(_NOT_FACTUAL_BEFORE.search(clause))

@@ -96,6 +96,13 @@ def _bare_count(m: re.Match[str] | None) -> int | None:
     return to_int(m.group("num"), None) if m.group("num") else 1
 
 
+def _one_kind(cas: Casualties) -> str | None:
+    """The one of "killed" and "injured" a count tells, or None when it tells both or none."""
+    if (cas.killed is None) == (cas.injured is None):
+        return None
+    return "killed" if cas.killed is not None else "injured"
+
+
 # A toll told at its place after an oblast's: "..., adding that seven were wounded in the A
 # district", "three were injured in B": the words between a count and its place.
 _TOLL_BEFORE_PLACE = re.compile(
@@ -475,9 +482,8 @@ def _counts_after_places(
     if not all(counts):
         return None
     whole = parse_casualties(text[sent.start : parts[0].start])
-    if (whole.killed is None) == (whole.injured is None):
+    if (kind := _one_kind(whole)) is None:
         return None
-    kind = "killed" if whole.killed is not None else "injured"
     values = [int(m.group("num")) for m in counts if m is not None]
     if sum(values) > getattr(whole, kind):
         return None
@@ -503,9 +509,8 @@ def _share_joined_counts(
     in B and C" may be two in all, and the places keep what they had).
     """
     whole = out.get(ordered[0].start)
-    if not whole or (whole.killed is None) == (whole.injured is None):
+    if not whole or (kind := _one_kind(whole)) is None:
         return
-    kind = "killed" if whole.killed is not None else "injured"
     shared: dict[int, Casualties] = {}
     last: Casualties | None = None
     for lo, top in zip(bounds[1:], ordered[1:], strict=True):
@@ -931,9 +936,8 @@ def shared_out_without_whole(here: list[Event], cas: Casualties) -> bool:
     the sentence's whole, which no event of it holds (the region only situates the towns);
     a toll told next ("Another nine were wounded") is the whole's, not the last town's.
     """
-    if (cas.killed is None) == (cas.injured is None):
+    if (kind := _one_kind(cas)) is None:
         return False
-    kind = "killed" if cas.killed is not None else "injured"
     whole = getattr(cas, kind)
     counts = [getattr(e, kind) for e in here if getattr(e, kind) is not None]
     return len(counts) >= 2 and whole not in counts and sum(counts) == whole

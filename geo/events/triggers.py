@@ -1423,8 +1423,8 @@ _NON_FACTUAL_AFTER_GATE = lower_twin(
 # Asked of the clause before every trigger, and again by later stages: the same clauses
 # come back, and the answer depends on the text alone.
 @functools.lru_cache(maxsize=4096)
-def _non_factual(clause: str) -> bool:
-    low = caseless_lower(clause)
+def _non_factual(clause: str, low: str | None) -> bool:
+    # ``low``: the clause's caseless_lower, which the caller has made already
     if low is not None and _NON_FACTUAL_GATE.search(low) is None:
         return False
     return _NON_FACTUAL.search(clause) is not None
@@ -2220,9 +2220,6 @@ _DRIVEN_OUT = re.compile(
 _PASSIVE_NEXT_TO = re.compile(r"\b(?:been|were|was|are|is|be|being)\s+$", re.IGNORECASE)
 
 
-# The events a side words in its own terms, which a reporter quotes: ground taken or fought for
-
-
 def find_triggers(
     text: str, sent: Sentence, quoted: list[tuple[int, int]], *, order_told: bool = False
 ) -> list[Trigger]:
@@ -2610,9 +2607,9 @@ def _find_triggers_in(
             (k := future_order(text, sent, clause, e, order_told=order_told)) >= 0
         ):
             clause = clause[:k]  # "will be forcibly evacuated from A": the order's places
-        lowered = caseless_lower(clause)  # for the words of the two below (may_hold)
+        lowered = caseless_lower(clause)  # for the words and twins below (may_hold)
         if (
-            _non_factual(clause)
+            _non_factual(clause, lowered)
             or (
                 etype is not EventType.EVACUATION
                 and may_hold(_ASKED_OF_WORDS, lowered)
@@ -2638,9 +2635,7 @@ def _find_triggers_in(
             continue  # "the capture of Donbas remains a priority": an aim, not a happening
         if etype is not EventType.STATEMENT and _after_if_then(text, sent, s, e):
             continue  # "If true, the step would be the first push into X": not news
-        if etype in (EventType.OFFENSIVE, EventType.ADVANCE) and _gerund_time(
-            text, sent, word, s, e
-        ):
+        if etype in GROUND_TYPES and _gerund_time(text, sent, word, s, e):
             continue  # "since capturing X, ...", "after abandoning an assault on Y": a time
         if etype is EventType.ADVANCE and (k := _clause_time(text, sent, word, s, e)) is not None:
             timed.append((s, k))  # "..., after the brigade freed X": a time, if ...
